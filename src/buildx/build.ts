@@ -1,0 +1,67 @@
+// Running a build. The image lands in the daemon (`--load`); its id comes from
+// `--iidfile`. A failing build ends with buildx's last error lines.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { CommandError, EnvironmentError, UsageError } from '../errors.js'
+import { lastLines, type Exec } from '../exec.js'
+import { composeBuildArgs, type BuildRequest } from './args.js'
+
+export interface BuildOptions extends Omit<BuildRequest, 'iidFile' | 'metadataFile' | 'secretFiles'> {
+  /** `id=value` pairs; written to private temp files for the build's duration. */
+  secrets: string[]
+}
+
+export interface BuildDeps {
+  exec: Exec
+  tempDir: string
+  /** Receives build progress lines (plain progress on stderr). */
+  onProgress?: (chunk: string) => void
+}
+
+export interface BuildResult {
+  imageId: string
+  /** Plain progress output, for tests and cache checks; contains no secret values. */
+  log: string
+}
+
+export async function buildImage(options: BuildOptions, deps: BuildDeps): Promise<BuildResult> {
+  const dir = await mkdtemp(path.join(deps.tempDir, 'build-'))
+  try {
+    const secretFiles = await writeSecrets(options.secrets, dir)
+    const iidFile = path.join(dir, 'iid')
+    const args = composeBuildArgs({ ...options, secretFiles, iidFile, metadataFile: null })
+    const result = await deps.exec('docker', args, { onStderr: deps.onProgress })
+    if (result.code !== 0) throw buildFailure(result.stderr, options)
+    const imageId = (await readFile(iidFile, 'utf8')).trim()
+    return { imageId, log: result.stderr }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+async function writeSecrets(secrets: string[], dir: string): Promise<{ id: string; path: string }[]> {
+  const files = []
+  for (const [i, secret] of secrets.entries()) {
+    const eq = secret.indexOf('=')
+    if (eq <= 0) throw new UsageError(`secrets: entry ${i + 1} is not 'id=value'`)
+    const id = secret.slice(0, eq).trim()
+    const file = path.join(dir, `secret-${i}`)
+    await writeFile(file, secret.slice(eq + 1), { mode: 0o600 })
+    files.push({ id, path: file })
+  }
+  return files
+}
+
+function buildFailure(stderr: string, options: BuildOptions): Error {
+  const tail = lastLines(stderr, 12)
+  if (/Cannot connect to the Docker daemon|docker daemon is not running|error during connect/i.test(stderr)) {
+    return new EnvironmentError('no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry')
+  }
+  if (/unknown command: docker buildx|'buildx' is not a docker command|unknown flag: --load/.test(stderr)) {
+    return new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)')
+  }
+  if (/no builder .* found|failed to find builder/i.test(stderr)) {
+    return new UsageError(`builder: no buildx builder named '${options.builder}'; list them with 'docker buildx ls'`)
+  }
+  return new CommandError(`docker buildx build failed for ${options.file ?? 'Dockerfile'} in ${options.context}`, tail)
+}

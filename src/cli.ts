@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// Terminal entry: the same pipeline as the action, flags instead of inputs.
+// Every action input is a flag of the same name. Exit codes: 0 pass or warn,
+// 1 fail, 2 usage or environment error (one line on stderr).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { UsageError, errorMessage } from './errors.js'
+import { exec, spawnStream } from './exec.js'
+import { INPUT_SPECS, parseInputs, type InputName, type InputSpec } from './inputs.js'
+import type { Logger } from './log.js'
+import { runPipeline } from './pipeline.js'
+import { renderTerminal } from './report/terminal.js'
+import { TOOL } from './version.js'
+
+/** Turns argv into raw input strings keyed by input name. */
+export function parseArgs(argv: string[]): { values: Map<InputName, string>; help: boolean; version: boolean } {
+  const values = new Map<InputName, string>()
+  let help = false
+  let version = false
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (arg === '--help' || arg === '-h') { help = true; continue }
+    if (arg === '--version') { version = true; continue }
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument '${arg}'; flags look like --context DIR (see --help)`)
+    const eq = arg.indexOf('=')
+    const name = (eq > 0 ? arg.slice(2, eq) : arg.slice(2)) as InputName
+    const spec = INPUT_SPECS[name] as InputSpec | undefined
+    if (!spec) throw new UsageError(`unknown flag --${name} (see --help)`)
+    let value: string
+    if (eq > 0) value = arg.slice(eq + 1)
+    else if (spec.kind === 'boolean') {
+      const next = argv[i + 1]
+      value = next !== undefined && /^(true|false)$/i.test(next) ? (i++, next) : 'true'
+    } else {
+      const next = argv[i + 1]
+      if (next === undefined) throw new UsageError(`--${name} needs a value`)
+      value = next
+      i++
+    }
+    // A repeated list flag adds a line (--build-arg A=1 --build-arg B=2).
+    const previous = values.get(name)
+    values.set(name, previous !== undefined && spec.kind === 'list' ? `${previous}\n${value}` : value)
+  }
+  return { values, help, version }
+}
+
+export function helpText(): string {
+  const rows = Object.entries(INPUT_SPECS as Record<string, InputSpec>).map(([name, spec]) => {
+    const flag = spec.kind === 'boolean' ? `--${name} [true|false]` : `--${name} VALUE`
+    const def = spec.default && !spec.default.startsWith('${{') ? ` (default: ${spec.default})` : ''
+    return `  ${flag.padEnd(34)} ${spec.description}${def}`
+  })
+  return `${TOOL.name} ${TOOL.version}: build, measure and budget a Go container image\n\nUsage: ${TOOL.name} --context DIR [--file PATH] [--budget 20MB] [--json PATH] ...\n\n${rows.join('\n')}\n\nExit codes: 0 pass or warn, 1 fail, 2 usage or environment error.\n`
+}
+
+const stderrLogger = (verbose: boolean): Logger => ({
+  info: (m) => process.stderr.write(`${m}\n`),
+  warning: (m) => process.stderr.write(`warning: ${m}\n`),
+  debug: (m) => { if (verbose) process.stderr.write(m) },
+  group: async (name, fn) => { process.stderr.write(`▸ ${name}\n`); return fn() }
+})
+
+async function gitCommit(dir: string): Promise<string | null> {
+  const r = await exec('git', ['rev-parse', 'HEAD'], { cwd: dir }).catch(() => null)
+  return r && r.code === 0 ? r.stdout.trim() : null
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const tempDir = mkdtempSync(path.join(os.tmpdir(), 'go-image-budget-'))
+  try {
+    const args = parseArgs(argv)
+    if (args.help) { process.stdout.write(helpText()); return 0 }
+    if (args.version) { process.stdout.write(`${TOOL.version}\n`); return 0 }
+    const inputs = parseInputs((name) => args.values.get(name) ?? (name === 'github-token' ? '' : ''))
+    const workspace = process.cwd()
+    const report = await runPipeline(inputs, { workspace, commit: await gitCommit(workspace) }, {
+      exec, spawn: spawnStream, tempDir,
+      cacheDir: path.join(os.homedir(), '.cache', TOOL.name),
+      log: stderrLogger(process.env.GO_IMAGE_BUDGET_VERBOSE === '1'),
+      now: () => new Date()
+    })
+    if (inputs.json) writeFileSync(path.resolve(workspace, inputs.json), JSON.stringify(report, null, 2) + '\n')
+    process.stdout.write(renderTerminal(report))
+    return report.status === 'fail' ? 1 : 0
+  } catch (error) {
+    process.stderr.write(`${TOOL.name}: ${errorMessage(error)}\n`)
+    return 2
+  } finally {
+    rmSync(tempDir, { recursive: true, force: true })
+  }
+}
+
+// Only when run as a program (the bundle, or tsx), not when imported by tests.
+const invokedAs = process.argv[1] ? path.basename(process.argv[1]) : ''
+if (/^(cli\.(ts|js)|index\.js|go-image-budget)$/.test(invokedAs) && !process.env.JEST_WORKER_ID) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code })
+}

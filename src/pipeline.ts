@@ -1,0 +1,109 @@
+// The stages in order: build → measure → baseline → compare/budget → advise.
+// Takes its collaborators as parameters; returns the Report. Rendering and
+// publishing are the entry points' business.
+import { existsSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { buildImage } from './buildx/build.js'
+import { UsageError } from './errors.js'
+import type { Exec, Spawn } from './exec.js'
+import { inspectImage } from './image/inspect.js'
+import type { Inputs } from './inputs.js'
+import type { Logger } from './log.js'
+import { SCHEMA_VERSION, type ImageInfo, type Report, type Status } from './report/types.js'
+import { TOOL } from './version.js'
+
+export interface PipelineDeps {
+  exec: Exec
+  spawn: Spawn
+  /** A private scratch directory (removed by the caller). */
+  tempDir: string
+  /** Where reusable results (compressed layer sizes) are kept between runs. */
+  cacheDir: string
+  log: Logger
+  now: () => Date
+}
+
+/** What the run knows about where it is: from the GitHub event or the local git checkout. */
+export interface RunContext {
+  /** Directory relative paths are resolved against (the workspace). */
+  workspace: string
+  commit: string | null
+}
+
+export interface ResolvedBuild {
+  context: string
+  /** Dockerfile path, absolute. */
+  dockerfile: string
+}
+
+/** Resolves context and Dockerfile and checks they exist, naming the input at fault. */
+export function resolveBuild(inputs: Pick<Inputs, 'context' | 'file'>, workspace: string): ResolvedBuild {
+  const context = path.resolve(workspace, inputs.context)
+  if (!existsSync(context) || !statSync(context).isDirectory()) {
+    throw new UsageError(`context: '${inputs.context}' is not a directory (resolved to ${context})`)
+  }
+  const dockerfile = inputs.file ? path.resolve(workspace, inputs.file) : path.join(context, 'Dockerfile')
+  if (!existsSync(dockerfile)) {
+    throw new UsageError(`file: no Dockerfile at ${path.relative(workspace, dockerfile) || dockerfile}; set 'file' to its path`)
+  }
+  return { context, dockerfile }
+}
+
+export async function runPipeline(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): Promise<Report> {
+  let imageRef: string
+  let resolved: ResolvedBuild | null = null
+  if (inputs.image) {
+    imageRef = inputs.image
+  } else {
+    resolved = resolveBuild(inputs, ctx.workspace)
+    const build = resolved
+    const result = await deps.log.group(`Build ${path.relative(ctx.workspace, build.dockerfile) || build.dockerfile}`, () =>
+      buildImage(
+        {
+          context: build.context,
+          file: build.dockerfile,
+          target: inputs.target,
+          platform: inputs.platforms[0] ?? null,
+          builder: inputs.builder,
+          buildArgs: inputs.buildArgs,
+          buildContexts: inputs.buildContexts,
+          cacheFrom: inputs.cacheFrom,
+          cacheTo: inputs.cacheTo,
+          labels: inputs.labels,
+          tags: [],
+          secrets: inputs.secrets
+        },
+        { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) }
+      )
+    )
+    imageRef = result.imageId
+  }
+
+  const inspected = await inspectImage(imageRef, deps.exec)
+  const image: ImageInfo = {
+    ref: inputs.image,
+    id: inspected.id,
+    platform: inspected.platform,
+    context: resolved ? path.relative(ctx.workspace, resolved.context) || '.' : null,
+    dockerfile: resolved ? path.relative(ctx.workspace, resolved.dockerfile) : null,
+    target: inputs.target,
+    commit: ctx.commit
+  }
+  const status: Status = 'pass'
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: TOOL.name, version: TOOL.version },
+    image,
+    size: { uncompressed: inspected.size, compressed: null, compressedSource: null },
+    layers: [],
+    wasted: null,
+    goBinaries: [],
+    budget: { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none' },
+    baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null },
+    delta: null,
+    findings: [],
+    suggestion: null,
+    history: [],
+    status
+  }
+}
