@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the committed bundles once for real: the CLI on the scratch rung and the
+# action entry with INPUT_* variables, as the runner would start it. Catches a
+# bundle that builds but cannot start (the classic ESM failure).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+example=examples/helloworld
+
+node dist/cli/index.js --version
+node dist/cli/index.js --context "$example" --file "$example/Dockerfile.5-multistage-scratch" \
+  --budget 20MB --comment false --json "$tmp/cli.json"
+node -e 'const r=require(process.argv[1]); if(r.schemaVersion!==1||!(r.size.uncompressed>0)||r.status!=="pass"){console.error("bad CLI report",r.status);process.exit(1)}' "$tmp/cli.json"
+
+# Usage errors exit 2 with one line.
+set +e
+node dist/cli/index.js --budget twenty 2>"$tmp/err"; code=$?
+set -e
+[ "$code" = 2 ] && grep -q "budget: cannot read 'twenty'" "$tmp/err" || { echo "CLI usage error: exit $code, $(cat "$tmp/err")" >&2; exit 1; }
+
+: >"$tmp/output"; : >"$tmp/summary"
+env -i PATH="$PATH" HOME="$HOME" RUNNER_TEMP="$tmp" GITHUB_WORKSPACE="$PWD" GITHUB_OUTPUT="$tmp/output" \
+  GITHUB_STEP_SUMMARY="$tmp/summary" GITHUB_EVENT_NAME=workflow_dispatch \
+  INPUT_CONTEXT="$example" INPUT_FILE="$example/Dockerfile.5-multistage-scratch" INPUT_BUDGET=20MB \
+  INPUT_COMMENT=false node dist/index.js
+grep -q '^status<<' "$tmp/output" || grep -q '^status=' "$tmp/output" || { echo "action set no status output" >&2; cat "$tmp/output" >&2; exit 1; }
+grep -A1 '^status' "$tmp/output" | grep -q pass || { echo "action status is not pass" >&2; cat "$tmp/output" >&2; exit 1; }
+echo "smoke: CLI and action bundles ran"
