@@ -11,7 +11,7 @@ const common = {
 export default {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/__tests__/**/*.test.ts'], testPathIgnorePatterns: ['/integration/'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'], slowTestThreshold: 120 }
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'], globalSetup: '<rootDir>/__tests__/integration/global-setup.mjs', slowTestThreshold: 120 }
   ],
   testTimeout: 600000
 }
