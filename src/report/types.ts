@@ -79,28 +79,106 @@ export interface GoBinary {
   packages?: string[]
 }
 
+export type FailOn = 'any' | 'budget' | 'increase' | 'never'
+
+/** One limit the verdict checked (src/budget.ts). */
+export interface BudgetCheck {
+  check: 'budget' | 'warn-at' | 'max-increase'
+  /** The limit in bytes, in `metric` (a percentage input is resolved against the budget or the baseline). */
+  limit: number
+  /** The measured value: the size for budget/warn-at, the growth for max-increase. */
+  actual: number
+  metric: Metric
+  exceeded: boolean
+  /** What an exceeded check does under `fail-on`: fail the job or only warn. */
+  effect: 'fail' | 'warn'
+}
+
 export interface Budget {
   metric: Metric
   limit: number | null
   warnAt: number | null
+  /** Largest allowed growth in bytes (resolved when given as a percentage and a baseline exists). */
   maxIncrease: number | null
   status: BudgetStatus
+  /** One line naming the limit and the measured size, e.g. "image is 816 MB, over the 20 MB budget (uncompressed)". */
   reason?: string | null
+  failOn?: FailOn
+  /** Noise floor in bytes: smaller changes count as unchanged. */
+  minDelta?: number | null
+  checks?: BudgetCheck[]
 }
+
+/** A baseline's sizes: a registry image has no uncompressed size (its layers are never pulled). */
+export interface BaselineSizes {
+  uncompressed: number | null
+  compressed: number | null
+}
+
+/** A baseline layer; `uncompressed` is null when it came from a registry manifest. */
+export type BaselineLayer = Omit<Layer, 'uncompressed'> & { uncompressed: number | null }
 
 export interface Baseline {
   source: 'build' | 'image' | 'report' | 'none'
   ref: string | null
   commit: string | null
-  size: Sizes | null
-  layers: Layer[]
+  size: BaselineSizes | null
+  layers: BaselineLayer[]
+  /** "no baseline: …" when a baseline was wanted and could not be had; the job goes on. */
   error: string | null
+  /** Local image id (build), manifest digest (image) or the report's image id (report). */
+  digest?: string | null
+  platform?: string | null
+  /** Why a metric is missing or was substituted, e.g. "registry manifest: compressed sizes only". */
+  note?: string | null
 }
 
 export interface Delta {
-  uncompressed: number
+  /** Bytes; null when the baseline lacks this metric (a registry image has no uncompressed size). */
+  uncompressed: number | null
   compressed: number | null
+  /** Percent change in `metric` (0 when the baseline size is 0). */
   percent: number
+  /** The metric `percent` refers to: the budget metric, or the one both sides have. */
+  metric?: Metric
+  uncompressedPercent?: number | null
+  compressedPercent?: number | null
+  /** True when the change in `metric` is below `min-delta`: render as unchanged. */
+  unchanged?: boolean
+}
+
+export type LayerChange = 'added' | 'removed' | 'grown' | 'shrunk' | 'unchanged'
+
+/** A layer as the diff shows it (head or base side). */
+export interface LayerSide {
+  index: number
+  diffId: string
+  instruction: string
+  stage: string | null
+  fromBaseImage: boolean
+  uncompressed: number | null
+  compressed: number | null
+}
+
+export interface LayerDiffEntry {
+  change: LayerChange
+  /** How head and base were paired: same content (diff id), or same stage + instruction; null for added/removed. */
+  pairedBy: 'diffId' | 'instruction' | null
+  head: LayerSide | null
+  base: LayerSide | null
+  /** head − base in bytes per metric (null where a side lacks the metric). */
+  delta: { uncompressed: number | null; compressed: number | null }
+}
+
+/**
+ * Per-layer comparison with the baseline (src/compare.ts). Entries follow the
+ * head image's layer order; removed layers come last in base order.
+ * `metric` is the metric grown/shrunk were decided on.
+ */
+export interface LayerDiff {
+  metric: Metric
+  entries: LayerDiffEntry[]
+  totals: Record<LayerChange, { count: number; bytes: number }>
 }
 
 export interface Finding {
@@ -120,10 +198,15 @@ export interface Suggestion {
   error: string | null
 }
 
+/**
+ * One point of the size trend (src/trend.ts). The first point is the base
+ * branch's size (`label: 'base'`, uncompressed null for a registry baseline);
+ * the rest are this pull request's pushes, oldest first.
+ */
 export interface HistoryPoint {
   commit: string
   at: string
-  uncompressed: number
+  uncompressed: number | null
   compressed: number | null
   label?: string
 }
@@ -139,6 +222,7 @@ export interface PlatformReport {
   budget: Budget
   baseline: Baseline
   delta: Delta | null
+  layerDiff?: LayerDiff | null
   status: Status
 }
 
@@ -153,6 +237,8 @@ export interface Report {
   budget: Budget
   baseline: Baseline
   delta: Delta | null
+  /** Per-layer comparison with the baseline; absent or null without one. */
+  layerDiff?: LayerDiff | null
   findings: Finding[]
   suggestion: Suggestion | null
   history: HistoryPoint[]
