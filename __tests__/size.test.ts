@@ -42,3 +42,39 @@ describe('formatSize', () => {
     expect(formatDelta(0)).toBe('±0 B')
   })
 })
+
+describe('size parser under fuzzing', () => {
+  // Issue 7: no input crashes the parser; it either returns a safe byte count or a UsageError.
+  test('any string: a whole number of bytes or a UsageError that quotes the input', async () => {
+    const fc = (await import('fast-check')).default
+    const { UsageError } = await import('../src/errors.js')
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^\s*\d{0,12}(\.\d{0,4})?\s*[kKmMgGtTiIbB%]{0,3}\s*$/)), (text) => {
+        try {
+          const bytes = parseSize(text, 'budget')
+          expect(Number.isSafeInteger(bytes) && bytes >= 0).toBe(true)
+        } catch (error) {
+          expect(error).toBeInstanceOf(UsageError)
+          expect((error as Error).message.startsWith('budget: ')).toBe(true)
+        }
+        try {
+          parseSizeOrPercent(text, 'warn-at')
+        } catch (error) {
+          expect(error).toBeInstanceOf(UsageError)
+        }
+      }),
+      { numRuns: 10_000 }
+    )
+  })
+
+  test('formatSize output parses back to within its rounding', async () => {
+    const fc = (await import('fast-check')).default
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 13 }), (bytes) => {
+        const back = parseSize(formatSize(bytes).replace(' ', ''))
+        expect(Math.abs(back - bytes)).toBeLessThanOrEqual(Math.max(0.005 * bytes, 0))
+      }),
+      { numRuns: 10_000 }
+    )
+  })
+})
