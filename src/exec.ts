@@ -24,11 +24,15 @@ export type Exec = (command: string, args: string[], options?: ExecOptions) => P
 /** Runs a command and collects its output; never throws for a non-zero exit. */
 export const exec: Exec = (command, args, options = {}) =>
   new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] })
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
+    })
     const out: Buffer[] = []
     const err: Buffer[] = []
-    child.stdout.on('data', (b: Buffer) => out.push(b))
-    child.stderr.on('data', (b: Buffer) => {
+    child.stdout?.on('data', (b: Buffer) => out.push(b))
+    child.stderr?.on('data', (b: Buffer) => {
       err.push(b)
       options.onStderr?.(b.toString('utf8'))
     })
@@ -38,7 +42,11 @@ export const exec: Exec = (command, args, options = {}) =>
     child.on('close', (code) =>
       resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') })
     )
-    child.stdin.end(options.input ?? '')
+    if (child.stdin) {
+      // A command that exits before reading its input must not crash us with EPIPE.
+      child.stdin.on('error', () => {})
+      child.stdin.end(options.input)
+    }
   })
 
 /** Starts a command whose stdout is consumed as a stream (e.g. `docker save`). */
