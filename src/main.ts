@@ -28,7 +28,7 @@ export async function run(): Promise<void> {
       if (value) core.setSecret(value)
     }
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-    const report = await runPipeline(inputs, { workspace, commit: process.env.GITHUB_SHA || null }, {
+    const report = await runPipeline(inputs, { workspace, commit: process.env.GITHUB_SHA || null, confineToWorkspace: true }, {
       exec, spawn: spawnStream, tempDir,
       cacheDir: path.join(process.env.RUNNER_TOOL_CACHE || os.tmpdir(), TOOL.name),
       log: coreLogger,

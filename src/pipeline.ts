@@ -27,6 +27,8 @@ export interface PipelineDeps {
 export interface RunContext {
   /** Directory relative paths are resolved against (the workspace). */
   workspace: string
+  /** On GitHub the context and Dockerfile must lie inside the workspace; the CLI may build anywhere. */
+  confineToWorkspace?: boolean
   commit: string | null
 }
 
@@ -37,8 +39,13 @@ export interface ResolvedBuild {
 }
 
 /** Resolves context and Dockerfile and checks they exist, naming the input at fault. */
-export function resolveBuild(inputs: Pick<Inputs, 'context' | 'file'>, workspace: string): ResolvedBuild {
+export function resolveBuild(inputs: Pick<Inputs, 'context' | 'file'>, workspace: string, confine = false): ResolvedBuild {
   const context = path.resolve(workspace, inputs.context)
+  const outside = (p: string) => path.relative(workspace, p).startsWith('..') || path.isAbsolute(path.relative(workspace, p))
+  if (confine && outside(context)) throw new UsageError(`context: '${inputs.context}' is outside the workspace (${workspace}); use a directory inside the checkout`)
+  if (confine && inputs.file && outside(path.resolve(workspace, inputs.file))) {
+    throw new UsageError(`file: '${inputs.file}' is outside the workspace (${workspace}); use a Dockerfile inside the checkout`)
+  }
   if (!existsSync(context) || !statSync(context).isDirectory()) {
     throw new UsageError(`context: '${inputs.context}' is not a directory (resolved to ${context})`)
   }
@@ -55,7 +62,7 @@ export async function runPipeline(inputs: Inputs, ctx: RunContext, deps: Pipelin
   if (inputs.image) {
     imageRef = inputs.image
   } else {
-    resolved = resolveBuild(inputs, ctx.workspace)
+    resolved = resolveBuild(inputs, ctx.workspace, ctx.confineToWorkspace)
     const build = resolved
     const result = await deps.log.group(`Build ${path.relative(ctx.workspace, build.dockerfile) || build.dockerfile}`, () =>
       buildImage(
