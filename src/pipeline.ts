@@ -41,7 +41,10 @@ export interface ResolvedBuild {
 /** Resolves context and Dockerfile and checks they exist, naming the input at fault. */
 export function resolveBuild(inputs: Pick<Inputs, 'context' | 'file'>, workspace: string, confine = false): ResolvedBuild {
   const context = path.resolve(workspace, inputs.context)
-  const outside = (p: string) => path.relative(workspace, p).startsWith('..') || path.isAbsolute(path.relative(workspace, p))
+  const outside = (p: string) => {
+    const rel = path.relative(workspace, p)
+    return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)
+  }
   if (confine && outside(context)) throw new UsageError(`context: '${inputs.context}' is outside the workspace (${workspace}); use a directory inside the checkout`)
   if (confine && inputs.file && outside(path.resolve(workspace, inputs.file))) {
     throw new UsageError(`file: '${inputs.file}' is outside the workspace (${workspace}); use a Dockerfile inside the checkout`)
