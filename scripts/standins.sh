@@ -1,0 +1,352 @@
+#!/usr/bin/env bash
+# Stand-in base images for machines that cannot reach Docker Hub.
+#
+# For each base image the examples and tests use, make a local image with that
+# exact name and tag, but only when the image is absent locally AND cannot be
+# pulled. Stand-ins are built from Debian packages (debootstrap, golang-go,
+# busybox-static, ca-certificates, tzdata) and labelled
+# io.go-image-budget.stand-in=true, so a real image is never replaced: a
+# present image is left alone, unless it is one of our own stand-ins from an
+# older recipe.
+#
+# Prints one line per image: present / pulled / made. Idempotent; concurrent
+# callers wait on a lock. The Debian mirror is read from the machine's own apt
+# sources at run time. Root filesystems are cached under $CACHE so reruns are
+# quick.
+#
+# Usage: bash scripts/standins.sh [IMAGE...]   (default: every image below)
+set -euo pipefail
+
+CACHE=${GO_IMAGE_BUDGET_STANDIN_CACHE:-/var/cache/go-image-budget}
+SUITE=bookworm
+# Bump when what a stand-in contains changes: older stand-ins are then remade.
+RECIPE=2
+# Bump when what a cached root filesystem contains changes.
+ROOTFS_VERSION=1
+LABEL=io.go-image-budget.stand-in
+
+ALL_IMAGES=(
+  golang:bookworm golang:latest golang:1.19 golang:alpine
+  alpine:latest
+  gcr.io/distroless/static-debian12:latest gcr.io/distroless/static-debian12:nonroot
+  debian:bookworm-slim
+)
+
+log() { printf 'standins: %s\n' "$*" >&2; }
+die() { log "$*"; exit 1; }
+
+command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1 \
+  || die "no Docker engine answers; run 'bash scripts/ensure-docker.sh' first"
+
+# Not root (a laptop with Docker): nothing to make as a rule, but the lock needs a writable place.
+mkdir -p "$CACHE" 2>/dev/null && [ -w "$CACHE" ] || CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/go-image-budget"
+mkdir -p "$CACHE"
+exec 9>"$CACHE/standins.lock"
+flock -w 900 9 || die "another standins.sh run held $CACHE/standins.lock for 15 minutes"
+
+export DEBIAN_FRONTEND=noninteractive
+apt_updated=""
+apt_update_once() { [ -n "$apt_updated" ] || { apt-get update -qq; apt_updated=1; }; }
+need_root() { [ "$(id -u)" = 0 ] || die "making stand-in $1 needs root (debootstrap); run as root or pull the real image"; }
+
+# The URI of the machine's own apt source for $SUITE (deb822 or one-line format).
+debian_mirror() {
+  local f uri=""
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [ -f "$f" ] || continue
+    uri=$(awk -v s="$SUITE" 'BEGIN{RS=""} /(^|\n)Types:[^\n]*deb([ \n]|$)/ {
+        if ($0 ~ ("\nSuites:[^\n]*[ ]" s "([ \n]|$)")) { n=split($0, L, "\n"); for (i=1;i<=n;i++) if (L[i] ~ /^URIs:/) { split(L[i], u, " "); print u[2]; exit } } }' "$f")
+    [ -n "$uri" ] && { echo "$uri"; return 0; }
+  done
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+    [ -f "$f" ] || continue
+    uri=$(awk -v s="$SUITE" '$1=="deb" { i=2; if ($2 ~ /^\[/) { while ($i !~ /\]$/) i++; i++ } if ($(i+1)==s) { print $i; exit } }' "$f")
+    [ -n "$uri" ] && { echo "$uri"; return 0; }
+  done
+  return 1
+}
+
+ensure_debootstrap() {
+  command -v debootstrap >/dev/null 2>&1 && return 0
+  log "installing debootstrap"
+  apt_update_once
+  apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
+}
+
+# A $SUITE minbase root filesystem with extra packages, cached at $CACHE/rootfs/$name.
+# Prints its path.
+debian_rootfs() {
+  local name=$1 include=$2 dir="$CACHE/rootfs/$1" mirror
+  if [ ! -f "$dir/.complete" ] || [ "$(cat "$dir/.complete")" != "$ROOTFS_VERSION $include" ]; then
+    need_root "$name"
+    ensure_debootstrap
+    mirror=$(debian_mirror) || die "no apt source for Debian $SUITE found in /etc/apt; cannot debootstrap"
+    rm -rf "$dir"
+    mkdir -p "$CACHE/debs" "$CACHE/rootfs"
+    log "debootstrap $SUITE minbase${include:+ + $include} (about a minute)"
+    debootstrap --variant=minbase --cache-dir="$CACHE/debs" ${include:+--include="$include"} \
+      "$SUITE" "$dir" "$mirror" > "$CACHE/debootstrap-$name.log" 2>&1 \
+      || { tail -n 20 "$CACHE/debootstrap-$name.log" >&2; die "debootstrap of $name failed (log: $CACHE/debootstrap-$name.log)"; }
+    # As the official images do: no apt caches or lists, and nothing of this host.
+    rm -rf "$dir"/var/lib/apt/lists/* "$dir"/var/cache/apt/*.bin "$dir"/var/cache/apt/archives/*.deb \
+      "$dir"/var/log/*.log "$dir"/etc/hostname "$dir"/etc/resolv.conf
+    : > "$dir/etc/resolv.conf"
+    echo "$ROOTFS_VERSION $include" > "$dir/.complete"
+  fi
+  echo "$dir"
+}
+
+golang_rootfs() { debian_rootfs bookworm-golang "golang-go,gcc,libc6-dev,git,ca-certificates,tzdata"; }
+slim_rootfs() { debian_rootfs bookworm-minbase ""; }
+
+# The busybox-static binary: the installed package's, or one downloaded from the mirror into the cache.
+busybox_static() {
+  local f
+  if dpkg -s busybox-static >/dev/null 2>&1; then
+    for f in /bin/busybox /usr/bin/busybox; do [ -x "$f" ] && { echo "$f"; return 0; }; done
+  fi
+  f="$CACHE/busybox-static/bin/busybox"
+  if [ ! -x "$f" ]; then
+    log "downloading busybox-static"
+    apt_update_once
+    local dl; dl=$(mktemp -d)
+    (cd "$dl" && apt-get download busybox-static >/dev/null)
+    rm -rf "$CACHE/busybox-static"
+    dpkg-deb -x "$dl"/busybox-static_*.deb "$CACHE/busybox-static.tmp"
+    mkdir -p "$CACHE/busybox-static/bin"
+    cp "$(find "$CACHE/busybox-static.tmp" -name busybox -type f | head -n1)" "$f"
+    rm -rf "$dl" "$CACHE/busybox-static.tmp"
+  fi
+  echo "$f"
+}
+
+# An alpine-like root filesystem in $1: busybox with its applets linked, users, groups.
+# Debian's busybox has no adduser/addgroup applets, so small ash versions of the
+# forms Dockerfiles use (adduser -S -D -H -h DIR [-G GROUP] [-u UID] NAME) are added.
+busybox_root() {
+  local dir=$1 bb applet
+  bb=$(busybox_static)
+  mkdir -p "$dir"/{bin,sbin,usr/bin,usr/sbin,usr/local/bin,etc,root,home,tmp,var/tmp,proc,sys,dev,lib,etc/ssl/certs}
+  chmod 1777 "$dir/tmp" "$dir/var/tmp"
+  chmod 700 "$dir/root"
+  cp "$bb" "$dir/bin/busybox"
+  for applet in $("$bb" --list-full); do
+    [ -e "$dir/$applet" ] || [ -L "$dir/$applet" ] || ln -s /bin/busybox "$dir/$applet"
+  done
+  cat > "$dir/etc/passwd" <<'EOF'
+root:x:0:0:root:/root:/bin/sh
+daemon:x:2:2:daemon:/sbin:/sbin/nologin
+nobody:x:65534:65534:nobody:/:/sbin/nologin
+EOF
+  cat > "$dir/etc/group" <<'EOF'
+root:x:0:root
+daemon:x:2:root,daemon
+nogroup:x:65533:
+nobody:x:65534:
+EOF
+  printf 'root:*::0:::::\ndaemon:!::0:::::\nnobody:!::0:::::\n' > "$dir/etc/shadow"
+  chmod 640 "$dir/etc/shadow"
+  printf '/bin/sh\n/bin/ash\n' > "$dir/etc/shells"
+  cat > "$dir/etc/os-release" <<'EOF'
+NAME="Alpine Linux (go-image-budget stand-in)"
+ID=alpine
+PRETTY_NAME="go-image-budget stand-in for alpine: busybox-static from Debian, not Alpine Linux"
+HOME_URL="https://alpinelinux.org/"
+EOF
+  cat > "$dir/usr/sbin/addgroup" <<'EOF'
+#!/bin/sh
+# go-image-budget stand-in: addgroup [-S] [-g GID] GROUP (busybox subset)
+system=0 gid=""
+while getopts "Sg:" o; do case $o in S) system=1 ;; g) gid=$OPTARG ;; *) exit 1 ;; esac; done
+shift $((OPTIND - 1)); name=${1:?usage: addgroup [-S] [-g GID] GROUP}
+grep -q "^$name:" /etc/group && { echo "addgroup: group '$name' in use" >&2; exit 1; }
+if [ -z "$gid" ]; then
+  if [ $system = 1 ]; then gid=101; else gid=1000; fi
+  while cut -d: -f3 /etc/group | grep -qx "$gid"; do gid=$((gid + 1)); done
+fi
+echo "$name:x:$gid:" >> /etc/group
+EOF
+  cat > "$dir/usr/sbin/adduser" <<'EOF'
+#!/bin/sh
+# go-image-budget stand-in: adduser [-S] [-D] [-H] [-h HOME] [-s SHELL] [-g GECOS] [-G GROUP] [-u UID] USER (busybox subset)
+system=0 nohome=0 home="" shell=/bin/sh gecos="Linux User" group="" uid=""
+while getopts "SDHh:s:g:G:u:k:" o; do
+  case $o in S) system=1; shell=/sbin/nologin ;; D) ;; H) nohome=1 ;; h) home=$OPTARG ;; s) shell=$OPTARG ;;
+    g) gecos=$OPTARG ;; G) group=$OPTARG ;; u) uid=$OPTARG ;; k) ;; *) exit 1 ;; esac
+done
+shift $((OPTIND - 1)); name=${1:?usage: adduser [-S] [-D] [-H] [-h HOME] [-G GROUP] [-u UID] USER}
+grep -q "^$name:" /etc/passwd && { echo "adduser: user '$name' in use" >&2; exit 1; }
+if [ -z "$uid" ]; then
+  if [ $system = 1 ]; then uid=100; else uid=1000; fi
+  while cut -d: -f3 /etc/passwd | grep -qx "$uid"; do uid=$((uid + 1)); done
+fi
+if [ -n "$group" ]; then
+  gid=$(grep "^$group:" /etc/group | cut -d: -f3); [ -n "$gid" ] || { echo "adduser: unknown group $group" >&2; exit 1; }
+elif [ $system = 1 ]; then gid=65533
+else addgroup -g "$uid" "$name" 2>/dev/null || true; gid=$(grep "^$name:" /etc/group | cut -d: -f3); fi
+[ -n "$home" ] || home=/home/$name
+echo "$name:x:$uid:$gid:$gecos:$home:$shell" >> /etc/passwd
+echo "$name:!::0:::::" >> /etc/shadow
+[ $nohome = 1 ] || { mkdir -p "$home" && chown "$uid:$gid" "$home"; }
+EOF
+  chmod 755 "$dir/usr/sbin/adduser" "$dir/usr/sbin/addgroup"
+}
+
+# --- stand-in recipes: each prints nothing and leaves a root filesystem in $1 plus changes in CHANGES[] ---
+
+CHANGES=()
+
+# $2 with its symlinks followed inside root $1 (an absolute link points into the root, not the host).
+path_in_root() {
+  local root=$1 p=$2 hops=0 target
+  while [ -L "$root$p" ] && [ $hops -lt 20 ]; do
+    target=$(readlink "$root$p")
+    case $target in /*) p=$target ;; *) p=$(dirname "$p")/$target ;; esac
+    hops=$((hops + 1))
+  done
+  echo "$p"
+}
+go_version() { local v; v=$(cat "$1"/usr/lib/go/VERSION 2>/dev/null | head -n1); echo "${v#go}"; }
+
+recipe_golang_debian() {
+  local out=$1 src; src=$(golang_rootfs)
+  cp -a "$src/." "$out/"
+  rm -f "$out/.complete"
+  # The official image keeps Go in /usr/local/go and GOPATH at /go.
+  ln -sfn "$(readlink -f "$src/usr/lib/go" | sed "s#^$src##")" "$out/usr/local/go"
+  mkdir -p "$out/go/src" "$out/go/bin"; chmod -R 1777 "$out/go"
+  CHANGES=(
+    "ENV PATH=/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+    "ENV GOLANG_VERSION=$(go_version "$src")" "ENV GOPATH=/go" "ENV GOTOOLCHAIN=local"
+    "WORKDIR /go" 'CMD ["bash"]'
+  )
+  DESCRIPTION="stand-in for the Debian-based golang image: Debian $SUITE minbase + golang-go $(go_version "$src"), gcc, libc6-dev, git"
+}
+
+recipe_golang_alpine() {
+  local out=$1 src goroot lib; src=$(golang_rootfs)
+  busybox_root "$out"
+  goroot=$(readlink -f "$src/usr/lib/go" | sed "s#^$src##")   # /usr/lib/go-1.19
+  # Debian splits GOROOT: binaries in /usr/lib/go-X, sources in /usr/share/go-X (symlinked). Keep both paths.
+  mkdir -p "$out/usr/lib" "$out/usr/share"
+  cp -a "$src$goroot" "$out/usr/lib/"
+  cp -a "$src/usr/share/$(basename "$goroot")" "$out/usr/share/"
+  ln -sfn "$goroot" "$out/usr/local/go"
+  # Debian builds the go command with cgo: it needs glibc's loader and libc.
+  for lib in $(ldd "$src$goroot/bin/go" "$src$goroot/bin/gofmt" 2>/dev/null | grep -o '/[^ ]*\.so[^ ]*' | sort -u); do
+    mkdir -p "$out$(dirname "$lib")"
+    cp "$src$(path_in_root "$src" "$lib")" "$out$lib"
+  done
+  cp -L "$src/etc/ssl/certs/ca-certificates.crt" "$out/etc/ssl/certs/ca-certificates.crt"
+  mkdir -p "$out/go/src" "$out/go/bin"; chmod -R 1777 "$out/go"
+  # Go 1.19 does not turn cgo off by itself when there is no C compiler (1.20+ does); the image has none.
+  CHANGES=(
+    "ENV PATH=/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+    "ENV GOLANG_VERSION=$(go_version "$src")" "ENV GOPATH=/go" "ENV GOTOOLCHAIN=local" "ENV CGO_ENABLED=0"
+    "WORKDIR /go" 'CMD ["/bin/sh"]'
+  )
+  DESCRIPTION="stand-in for golang:alpine: busybox-static + Debian's Go $(go_version "$src") toolchain, no C compiler, CGO_ENABLED=0"
+}
+
+recipe_alpine() {
+  local out=$1 src; src=$(golang_rootfs)
+  busybox_root "$out"
+  cp -L "$src/etc/ssl/certs/ca-certificates.crt" "$out/etc/ssl/certs/ca-certificates.crt"
+  CHANGES=("ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" 'CMD ["/bin/sh"]')
+  DESCRIPTION="stand-in for alpine: busybox-static from Debian with /etc/passwd, /etc/group, CA certificates"
+}
+
+distroless_root() {
+  local out=$1 src; src=$(golang_rootfs)
+  mkdir -p "$out"/{etc/ssl/certs,usr/share,tmp,home/nonroot,root,var/lib/dpkg/status.d}
+  chmod 1777 "$out/tmp"; chmod 700 "$out/root"
+  cp -L "$src/etc/ssl/certs/ca-certificates.crt" "$out/etc/ssl/certs/ca-certificates.crt"
+  cp -a "$src/usr/share/zoneinfo" "$out/usr/share/"
+  cat > "$out/etc/passwd" <<'EOF'
+root:x:0:0:root:/root:/sbin/nologin
+nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin
+nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin
+EOF
+  printf 'root:x:0:\nnobody:x:65534:\ntty:x:5:\nstaff:x:50:\nnonroot:x:65532:\n' > "$out/etc/group"
+  printf 'hosts: files dns\n' > "$out/etc/nsswitch.conf"
+  printf 'PRETTY_NAME="go-image-budget stand-in for distroless static (Debian 12 files)"\nNAME="Debian GNU/Linux"\nID="debian"\nVERSION_ID="12"\n' > "$out/etc/os-release"
+  chown 65532:65532 "$out/home/nonroot"
+  DESCRIPTION="stand-in for distroless static-debian12: CA certificates, tzdata, root and nonroot (65532) users, /tmp; no shell"
+}
+recipe_distroless() {
+  distroless_root "$1"
+  CHANGES=("ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+           "ENV SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt")
+}
+recipe_distroless_nonroot() {
+  recipe_distroless "$1"
+  CHANGES+=("USER 65532" "WORKDIR /home/nonroot")
+}
+
+recipe_debian_slim() {
+  local out=$1 src; src=$(slim_rootfs)
+  cp -a "$src/." "$out/"
+  rm -f "$out/.complete"
+  # Like the official slim image: no manuals, no documentation beyond copyright files.
+  rm -rf "$out"/usr/share/man/* "$out"/usr/share/info/* "$out"/usr/share/locale/*
+  find "$out/usr/share/doc" -mindepth 1 -not -name copyright -not -type d -delete 2>/dev/null || true
+  CHANGES=("ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" 'CMD ["bash"]')
+  DESCRIPTION="stand-in for debian:bookworm-slim: Debian $SUITE minbase from debootstrap"
+}
+
+recipe_for() {
+  case $1 in
+    golang:bookworm|golang:latest|golang:1.19) echo golang_debian ;;
+    golang:alpine) echo golang_alpine ;;
+    alpine:latest) echo alpine ;;
+    gcr.io/distroless/static-debian12:latest) echo distroless ;;
+    gcr.io/distroless/static-debian12:nonroot) echo distroless_nonroot ;;
+    debian:bookworm-slim) echo debian_slim ;;
+    *) return 1 ;;
+  esac
+}
+
+# Images made in this run, by recipe: a second name for the same recipe is a tag.
+declare -A MADE=()
+
+make_standin() {
+  local image=$1 recipe=$2 root change args=()
+  if [ -n "${MADE[$recipe]:-}" ]; then
+    docker tag "${MADE[$recipe]}" "$image"
+    return 0
+  fi
+  root=$(mktemp -d "$CACHE/root.XXXXXX")
+  CHANGES=() DESCRIPTION=""
+  "recipe_$recipe" "$root"
+  for change in "${CHANGES[@]}"; do args+=(--change "$change"); done
+  args+=(--change "LABEL $LABEL=true" --change "LABEL $LABEL.recipe=$RECIPE"
+         --change "LABEL org.opencontainers.image.description=\"go-image-budget $DESCRIPTION\"")
+  tar --numeric-owner -C "$root" -c . | docker import "${args[@]}" - "$image" >/dev/null
+  rm -rf "$root"
+  MADE[$recipe]=$image
+}
+
+# present / pulled / made for one image.
+ensure_image() {
+  local image=$1 recipe standin old_id=""
+  case $image in */*:*|*:*) ;; *) image="$image:latest" ;; esac
+  recipe=$(recipe_for "$image") || die "no stand-in recipe for '$image'"
+  if docker image inspect "$image" >/dev/null 2>&1; then
+    standin=$(docker image inspect --format "{{ index .Config.Labels \"$LABEL.recipe\" }}" "$image" 2>/dev/null || true)
+    if [ -z "$standin" ] || [ "$standin" = "<no value>" ]; then echo "present  $image"; return 0; fi
+    if [ "$standin" = "$RECIPE" ]; then echo "present  $image (stand-in)"; return 0; fi
+    log "$image is a stand-in from recipe $standin; remaking it with recipe $RECIPE"
+    old_id=$(docker image inspect --format '{{.Id}}' "$image")
+  elif timeout 15 docker pull -q "$image" >/dev/null 2>&1; then
+    echo "pulled   $image"; return 0
+  fi
+  local started=$SECONDS
+  make_standin "$image" "$recipe"
+  # The replaced stand-in is now untagged; drop it unless something still uses it.
+  [ -z "$old_id" ] || docker rmi "$old_id" >/dev/null 2>&1 || true
+  echo "made     $image (stand-in, $((SECONDS - started)) s)"
+}
+
+images=("$@")
+[ ${#images[@]} -gt 0 ] || images=("${ALL_IMAGES[@]}")
+for image in "${images[@]}"; do ensure_image "$image"; done
