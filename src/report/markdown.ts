@@ -1,0 +1,472 @@
+// The pull-request comment (and job summary): a pure rendering of a Report.
+// Verdict first, then the numbers, then the detail a reader opens on demand.
+// Everything from the image or the repository is untrusted and goes through
+// escape.ts; the result always fits GitHub's 65,536-character comment limit.
+import { formatDelta, formatPercent, formatSize, type SizeOrPercent } from '../size.js'
+import { pointName, trendChart } from './chart.js'
+import { commentMarker, embedState, type EmbeddedState } from './embed.js'
+import { codeBlock, encodePath, escapeText, htmlCode, htmlText, inlineCode } from './escape.js'
+import type { BaselineLayer, BaselineSizes, Finding, HistoryPoint, Layer, LayerDiffEntry, Metric, PlatformReport, Report, Status } from './types.js'
+
+export const GITHUB_COMMENT_LIMIT = 65536
+
+export interface MarkdownOptions {
+  /** Distinguishes the comments of several images on one pull request. */
+  commentKey?: string
+  /** e.g. https://github.com/owner/repo; with a commit, Dockerfile lines become links. */
+  repoUrl?: string | null
+  /** Commit the links point at (default: report.image.commit). */
+  commit?: string | null
+  /** Changes smaller than this are shown as unchanged. */
+  minDelta?: SizeOrPercent | null
+  /** What the previous comment said, to note a verdict that changed. */
+  previous?: Pick<EmbeddedState, 'status' | 'size' | 'commit'> | null
+  /** Run order stored in the hidden block (see EmbeddedState.order). */
+  order?: number | null
+  /** Hidden marker and data block (false for the job summary). */
+  embed?: boolean
+  maxLength?: number
+}
+
+const STATUS_ICON: Record<Status, string> = { pass: '✅', warn: '⚠️', fail: '❌' }
+
+// ---------------------------------------------------------------- numbers
+
+function inMetric(sizes: BaselineSizes | null | undefined, metric: Metric): number | null {
+  if (!sizes) return null
+  return metric === 'compressed' ? sizes.compressed : sizes.uncompressed
+}
+
+/** The noise floor: the caller's, else the one the budget stage recorded. */
+function floorOf(report: Report, opts: MarkdownOptions): SizeOrPercent | null {
+  if (opts.minDelta) return opts.minDelta
+  return report.budget.minDelta ? { bytes: report.budget.minDelta } : null
+}
+
+function percentOf(delta: number, base: number | null): number | null {
+  return base ? (delta / base) * 100 : null
+}
+
+/** True when a change is below the noise floor and should read as "unchanged". */
+export function isNoise(delta: number, percent: number | null, floor: SizeOrPercent | null | undefined): boolean {
+  if (delta === 0) return true
+  if (!floor) return false
+  if ('bytes' in floor) return Math.abs(delta) < floor.bytes
+  return percent !== null && Math.abs(percent) < floor.percent
+}
+
+/** One icon per band of change, as compressed-size-action does. */
+export function deltaIcon(percent: number | null, delta: number): string {
+  if (percent === null) return delta > 0 ? '📈' : '📉'
+  if (percent >= 50) return '🆘'
+  if (percent >= 20) return '🚨'
+  if (percent >= 10) return '⚠️'
+  if (percent >= 5) return '🔍'
+  if (percent <= -50) return '🏆'
+  if (percent <= -20) return '🎉'
+  if (percent <= -10) return '👏'
+  if (percent <= -5) return '✅'
+  return ''
+}
+
+/** "🔍 +1.1 MB (+9.7%)", or "unchanged" below the noise floor. */
+export function deltaText(delta: number | null, base: number | null, floor?: SizeOrPercent | null, icon = true): string {
+  if (delta === null) return '–'
+  const percent = percentOf(delta, base)
+  if (isNoise(delta, percent, floor)) return delta === 0 ? 'unchanged' : `unchanged (${formatDelta(delta)})`
+  const text = percent === null ? formatDelta(delta) : `${formatDelta(delta)} (${formatPercent(percent)})`
+  const mark = icon ? deltaIcon(percent, delta) : ''
+  return mark ? `${mark} ${text}` : text
+}
+
+const size = (bytes: number | null | undefined): string => (bytes === null || bytes === undefined ? '–' : formatSize(bytes))
+const short = (commit: string | null | undefined): string | null => (commit ? commit.slice(0, 7) : null)
+
+// ---------------------------------------------------------------- links
+
+interface LinkTarget {
+  repoUrl: string | null
+  commit: string | null
+  dockerfile: string | null
+}
+
+function dockerfileLink(target: LinkTarget, line: number | null, file?: string | null): string {
+  const path = file ?? target.dockerfile
+  if (line === null || !path) return ''
+  const name = `${escapeText(path.split('/').pop() ?? path, 60)}:${line}`
+  if (!target.repoUrl || !target.commit || !/^[0-9a-f]{7,64}$/i.test(target.commit)) return name
+  return `[${name}](${target.repoUrl}/blob/${target.commit}/${encodePath(path)}#L${line})`
+}
+
+// ---------------------------------------------------------------- sections
+
+interface Limits {
+  layers: number
+  files: number
+  findings: number
+  history: number
+  platforms: number
+  suggestion: boolean
+  trendChart: boolean
+  details: boolean
+  embedHistory: number
+}
+
+const LIMIT_LADDER: Limits[] = [
+  { layers: 10, files: 10, findings: 30, history: 12, platforms: 20, suggestion: true, trendChart: true, details: true, embedHistory: 100 },
+  { layers: 5, files: 5, findings: 10, history: 6, platforms: 10, suggestion: true, trendChart: true, details: true, embedHistory: 50 },
+  { layers: 3, files: 3, findings: 5, history: 4, platforms: 8, suggestion: false, trendChart: false, details: true, embedHistory: 20 },
+  { layers: 0, files: 0, findings: 0, history: 0, platforms: 5, suggestion: false, trendChart: false, details: false, embedHistory: 5 }
+]
+
+function more(count: number, noun: string): string {
+  return `…and ${count} more ${noun}${count === 1 ? '' : 's'}`
+}
+
+interface Headline {
+  platform: PlatformReport | null
+  status: Status
+  metric: Metric
+  value: number | null
+  base: number | null
+  delta: number | null
+}
+
+function headlineFacts(report: Report): Headline {
+  const metric = report.budget.metric
+  const candidates = report.platforms && report.platforms.length > 1 ? report.platforms : null
+  const rank: Record<Status, number> = { fail: 2, warn: 1, pass: 0 }
+  const worst = candidates
+    ? [...candidates].sort((a, b) => rank[b.status] - rank[a.status] || b.size.uncompressed - a.size.uncompressed)[0]
+    : null
+  const source = worst ?? report
+  const measured = inMetric(source.size, metric)
+  const useMetric: Metric = measured === null ? 'uncompressed' : metric
+  const value = inMetric(source.size, useMetric)
+  const base = inMetric(source.baseline.size, useMetric)
+  const delta = source.delta ? inMetric(source.delta, useMetric) : value !== null && base !== null ? value - base : null
+  return { platform: worst, status: report.status, metric: useMetric, value, base, delta }
+}
+
+function renderHeadline(report: Report, opts: MarkdownOptions): string[] {
+  const facts = headlineFacts(report)
+  const key = opts.commentKey?.trim() ? `${escapeText(opts.commentKey, 60)}: ` : ''
+  const parts = [`**${size(facts.value)}**`]
+  const limit = report.budget.limit
+  if (limit !== null) parts[0] += ` of ${formatSize(limit)} budget`
+  if (facts.delta !== null && report.baseline.source !== 'none') {
+    const against = report.baseline.ref ? inlineCode(report.baseline.ref, 60) : 'the baseline'
+    parts.push(`${deltaText(facts.delta, facts.base, opts.minDelta, false)} vs ${against}`)
+  }
+  const where = facts.platform ? ` (${inlineCode(facts.platform.platform, 40)})` : ''
+  const lines = [`### ${STATUS_ICON[facts.status]} ${key}${parts.join(', ')}${where}`, '']
+
+  const verdict: string[] = []
+  const metricWord = facts.metric === 'compressed' ? 'compressed' : 'uncompressed'
+  if (report.budget.reason) verdict.push(escapeText(report.budget.reason, 300))
+  else if (limit !== null && facts.value !== null) {
+    const over = facts.value - limit
+    if (over > 0) verdict.push(`Over budget by **${formatSize(over)}** (${metricWord}).`)
+    else if (report.status === 'warn') verdict.push(`Within budget (${formatSize(-over)} left) but past the warning threshold.`)
+    else verdict.push(`Within budget, ${formatSize(-over)} left (${metricWord}).`)
+  }
+  const previous = opts.previous
+  if (previous && previous.status === 'fail' && report.status !== 'fail') {
+    verdict.push(`🎉 **Back under budget**: was ${formatSize(previous.size)}${previous.commit ? ` at ${inlineCode(short(previous.commit) ?? '')}` : ''}.`)
+  } else if (previous && previous.status !== 'fail' && report.status === 'fail') {
+    verdict.push(`Was within budget at ${previous.commit ? inlineCode(short(previous.commit) ?? '') : 'the previous push'} (${formatSize(previous.size)}).`)
+  }
+  if (report.baseline.error) verdict.push(`No baseline: ${escapeText(report.baseline.error, 300)}`)
+  if (verdict.length) lines.push(verdict.join(' '), '')
+
+  const image = report.image
+  const identity = [
+    image.dockerfile ? inlineCode(image.dockerfile, 100) : image.ref ? inlineCode(image.ref, 100) : null,
+    image.target ? `target ${inlineCode(image.target, 40)}` : null,
+    report.platforms && report.platforms.length > 1 ? `${report.platforms.length} platforms` : inlineCode(image.platform, 40),
+    image.commit ? `at ${inlineCode(short(image.commit) ?? '')}` : null
+  ].filter(Boolean)
+  lines.push(`<sub>${identity.join(' · ')}</sub>`, '')
+  return lines
+}
+
+function renderSizeTable(report: Report, opts: MarkdownOptions, limits: Limits): string[] {
+  const base = report.baseline
+  const baseName = base.ref ? inlineCode(base.ref, 60) : 'baseline'
+  if (report.platforms && report.platforms.length > 1) {
+    const rows = report.platforms.slice(0, limits.platforms).map((p) => {
+      const change = p.delta && p.baseline.size
+        ? deltaText(p.delta.uncompressed, p.baseline.size.uncompressed, opts.minDelta)
+        : '–'
+      const changeCompressed = p.delta && p.baseline.size && p.delta.compressed !== null
+        ? deltaText(p.delta.compressed, p.baseline.size.compressed, opts.minDelta)
+        : '–'
+      return `| ${STATUS_ICON[p.status]} ${inlineCode(p.platform, 40)} | ${size(p.size.uncompressed)} | ${change} | ${size(p.size.compressed)} | ${changeCompressed} |`
+    })
+    const hidden = report.platforms.length - rows.length
+    if (hidden > 0) rows.push(`| ${more(hidden, 'platform')} | | | | |`)
+    return [
+      `| platform | uncompressed | vs ${baseName} | compressed | vs ${baseName} |`,
+      '|:--|--:|--:|--:|--:|',
+      ...rows,
+      ''
+    ]
+  }
+  const headName = report.image.commit ? `this pull request (${inlineCode(short(report.image.commit) ?? '')})` : 'this image'
+  const rows = [`| ${headName} | ${size(report.size.uncompressed)} | ${size(report.size.compressed)} |`]
+  if (base.source !== 'none' && base.size) {
+    const baseCommit = base.commit ? ` (${inlineCode(short(base.commit) ?? '')})` : ''
+    rows.push(`| ${baseName}${baseCommit} | ${size(base.size.uncompressed)} | ${size(base.size.compressed)} |`)
+    const delta = report.delta
+    const du = delta ? delta.uncompressed : base.size.uncompressed !== null ? report.size.uncompressed - base.size.uncompressed : null
+    const dc = delta ? delta.compressed : report.size.compressed !== null && base.size.compressed !== null ? report.size.compressed - base.size.compressed : null
+    rows.push(`| **change** | ${deltaText(du, base.size.uncompressed, opts.minDelta)} | ${deltaText(dc, base.size.compressed, opts.minDelta)} |`)
+  }
+  if (report.budget.limit !== null) {
+    const cells = report.budget.metric === 'compressed' ? `| | ${formatSize(report.budget.limit)} |` : `| ${formatSize(report.budget.limit)} | |`
+    rows.push(`| budget ${cells}`)
+  }
+  const compressedNote = report.size.compressedSource === 'gzip-estimate' ? ' (gzip estimate)' : ''
+  return [`| | uncompressed | compressed${compressedNote} |`, '|:--|--:|--:|', ...rows, '']
+}
+
+type LayerKind = 'added' | 'removed' | 'grown' | 'shrunk'
+interface ShownChange { kind: LayerKind; layer: Layer | BaselineLayer; delta: number }
+
+/**
+ * Fallback for reports without `layerDiff`: pairs head and base layers by
+ * diff id, then by stage + instruction; what is left over was added or removed.
+ */
+export function diffLayers(head: Layer[], base: BaselineLayer[]): ShownChange[] {
+  const unmatchedBase = [...base]
+  const take = (predicate: (l: BaselineLayer) => boolean): BaselineLayer | null => {
+    const index = unmatchedBase.findIndex(predicate)
+    return index < 0 ? null : unmatchedBase.splice(index, 1)[0]
+  }
+  const pending = head.filter((layer) => !take((b) => b.diffId === layer.diffId))
+  const changes: ShownChange[] = []
+  for (const layer of pending) {
+    const twin = take((b) => b.instruction === layer.instruction && b.stage === layer.stage)
+    if (!twin) changes.push({ kind: 'added', layer, delta: layer.uncompressed })
+    else if (twin.uncompressed !== null && twin.uncompressed !== layer.uncompressed) {
+      const delta = layer.uncompressed - twin.uncompressed
+      changes.push({ kind: delta > 0 ? 'grown' : 'shrunk', layer, delta })
+    }
+  }
+  for (const layer of unmatchedBase) changes.push({ kind: 'removed', layer, delta: -(layer.uncompressed ?? 0) })
+  return changes.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))
+}
+
+/** The changed layers from the comparison stage's diff, in the shape the table shows. */
+function fromLayerDiff(entries: LayerDiffEntry[], head: Layer[], metric: Metric): ShownChange[] {
+  const shown: ShownChange[] = []
+  for (const entry of entries) {
+    if (entry.change === 'unchanged') continue
+    const side = entry.head ?? entry.base
+    if (!side) continue
+    const full = entry.head ? head.find((l) => l.index === entry.head?.index) : undefined
+    const layer: Layer | BaselineLayer = full ?? { ...side, dockerfileLine: null, uncompressed: side.uncompressed }
+    const delta = entry.delta[metric] ?? entry.delta.uncompressed ?? entry.delta.compressed ?? 0
+    shown.push({ kind: entry.change, layer, delta })
+  }
+  return shown.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))
+}
+
+function instructionCell(layer: Layer | BaselineLayer, target: LinkTarget): string {
+  const where = layer.fromBaseImage ? 'base image' : dockerfileLink(target, layer.dockerfileLine)
+  return `${inlineCode(layer.instruction || '(empty)', 90)}${where ? ` · ${where}` : ''}`
+}
+
+function renderLayers(report: Report, opts: MarkdownOptions, limits: Limits, target: LinkTarget): string[] {
+  if (limits.layers === 0 || report.layers.length === 0) return []
+  const lines: string[] = []
+  const platformNote = report.platforms && report.platforms.length > 1 ? ` (${inlineCode(report.image.platform, 40)})` : ''
+  if (report.baseline.source !== 'none' && (report.layerDiff || report.baseline.layers.length > 0)) {
+    const floor = opts.minDelta && 'bytes' in opts.minDelta ? opts.minDelta : null
+    const all = report.layerDiff ? fromLayerDiff(report.layerDiff.entries, report.layers, report.layerDiff.metric) : diffLayers(report.layers, report.baseline.layers)
+    const changes = all.filter((c) => !isNoise(c.delta, null, floor))
+    if (changes.length > 0) {
+      const mark = { added: '🆕 added', removed: '➖ removed', grown: '📈 grown', shrunk: '📉 shrunk' }
+      const rows = changes.slice(0, limits.layers).map((c) =>
+        `| ${mark[c.kind]} | ${instructionCell(c.layer, target)} | ${c.kind === 'removed' ? '–' : size(c.layer.uncompressed)} | ${formatDelta(c.delta)} |`)
+      if (changes.length > rows.length) rows.push(`| ${more(changes.length - rows.length, 'changed layer')} | | | |`)
+      lines.push(`#### Layers that changed${platformNote}`, '', '| | instruction | size | change |', '|:--|:--|--:|--:|', ...rows, '')
+    }
+  }
+  const largest = [...report.layers].sort((a, b) => b.uncompressed - a.uncompressed).filter((l) => l.uncompressed > 0)
+  if (largest.length > 0) {
+    const rows = largest.slice(0, limits.layers).map((l) =>
+      `| ${l.index} | ${instructionCell(l, target)} | ${size(l.uncompressed)} | ${size(l.compressed)} |`)
+    const rest = largest.slice(limits.layers)
+    if (rest.length > 0) {
+      const restBytes = rest.reduce((sum, l) => sum + l.uncompressed, 0)
+      rows.push(`| | ${more(rest.length, 'layer')} | ${formatSize(restBytes)} | |`)
+    }
+    const emptyLayers = report.layers.length - largest.length
+    const caption = emptyLayers > 0 ? ` (${emptyLayers} empty layer${emptyLayers === 1 ? '' : 's'} not shown)` : ''
+    lines.push(
+      `<details><summary><b>Largest layers</b>${platformNote ? ` (${htmlCode(report.image.platform, 40)})` : ''}: ${report.layers.length} layer${report.layers.length === 1 ? '' : 's'}${caption}</summary>`,
+      '',
+      '| # | instruction | size | compressed |',
+      '|--:|:--|--:|--:|',
+      ...rows,
+      '',
+      '</details>',
+      ''
+    )
+  }
+  return lines
+}
+
+function renderWastedAndBinaries(report: Report, limits: Limits): string[] {
+  const lines: string[] = []
+  const wasted = report.wasted
+  if (wasted && wasted.bytes > 0 && limits.details) {
+    const rows = [...wasted.files].sort((a, b) => b.bytes - a.bytes).slice(0, limits.files).map((f) =>
+      `| ${inlineCode(f.path, 90)} | ${formatSize(f.bytes)} | ${f.layers.join(', ')} |`)
+    if (wasted.files.length > rows.length) rows.push(`| ${more(wasted.files.length - rows.length, 'file')} | | |`)
+    lines.push(
+      `<details><summary><b>${formatSize(wasted.bytes)} wasted</b>: files that a later layer overwrites or deletes still ship in the earlier one</summary>`,
+      '',
+      ...(rows.length > 0 ? ['| file | wasted | layers |', '|:--|--:|:--|', ...rows] : []),
+      '',
+      '</details>',
+      ''
+    )
+  }
+  if (report.goBinaries.length > 0 && limits.details) {
+    const facts = report.goBinaries.slice(0, limits.files || 1).map((b) => {
+      const traits = [
+        b.goVersion ? inlineCode(b.goVersion, 30) : null,
+        b.static ? 'static' : '**dynamically linked**',
+        b.stripped ? 'stripped' : '**not stripped**',
+        b.cgo === true ? 'cgo on' : b.cgo === false ? 'cgo off' : null,
+        b.trimpath === false ? 'no `-trimpath`' : null
+      ].filter(Boolean)
+      return `- Go binary ${inlineCode(b.path, 80)}: ${formatSize(b.bytes)} · ${traits.join(' · ')}`
+    })
+    if (report.goBinaries.length > facts.length) facts.push(`- ${more(report.goBinaries.length - facts.length, 'Go binary')}`)
+    lines.push(...facts, '')
+  }
+  return lines
+}
+
+const SEVERITY_ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const
+
+function renderFindings(findings: Finding[], limits: Limits, target: LinkTarget): string[] {
+  if (findings.length === 0 || limits.findings === 0) return []
+  const rank = { error: 0, warning: 1, info: 2 }
+  const sorted = [...findings].sort((a, b) => (b.estimatedSavings ?? -1) - (a.estimatedSavings ?? -1) || rank[a.severity] - rank[b.severity])
+  const rows = sorted.slice(0, limits.findings).map((f) => {
+    const savings = f.estimatedSavings ? `−${formatSize(f.estimatedSavings)}` : ''
+    const where = dockerfileLink(target, f.line, f.file)
+    const fix = f.fix ? `<br>${inlineCode(f.fix.split('\n').find((l) => l.trim()) ?? '', 100)}` : ''
+    return `| ${SEVERITY_ICON[f.severity]} ${inlineCode(f.rule, 20)} | ${escapeText(f.message, 240)}${where ? ` (${where})` : ''}${fix} | ${savings} |`
+  })
+  if (sorted.length > rows.length) rows.push(`| | ${more(sorted.length - rows.length, 'finding')} | |`)
+  return ['#### What to change', '', '| rule | finding | saves |', '|:--|:--|--:|', ...rows, '']
+}
+
+function renderSuggestion(report: Report, limits: Limits): string[] {
+  const suggestion = report.suggestion
+  if (!suggestion || !limits.suggestion) return []
+  const current = report.size.uncompressed
+  let claim: string
+  if (suggestion.verified && suggestion.size) {
+    const saved = current - suggestion.size.uncompressed
+    claim = `built and measured: <b>${formatSize(suggestion.size.uncompressed)}</b>` +
+      (saved > 0 ? `, ${formatSize(saved)} smaller (${formatPercent(-(saved / current) * 100)})` : '')
+  } else if (suggestion.error) {
+    claim = `not verified (${htmlText(suggestion.error, 160)})`
+  } else claim = 'not built'
+  const dockerfile = suggestion.dockerfile.length > 20000 ? suggestion.dockerfile.slice(0, 20000) + '\n# …truncated' : suggestion.dockerfile
+  return [
+    `<details><summary>💡 <b>Suggested Dockerfile</b>: ${claim}</summary>`,
+    '',
+    codeBlock(dockerfile, 'dockerfile'),
+    '',
+    '</details>',
+    ''
+  ]
+}
+
+/** The trend's base point is labelled 'base'; readers know it by its branch name. */
+function nameBasePoint(history: HistoryPoint[], baseRef: string | null): HistoryPoint[] {
+  return history.map((p) => (p.label === 'base' && baseRef ? { ...p, label: baseRef } : p))
+}
+
+function renderTrend(trend: HistoryPoint[], report: Report, limits: Limits): string[] {
+  const history = nameBasePoint(trend, report.baseline.ref)
+  if (history.length < 2 || limits.history === 0) return []
+  const metric = report.budget.metric
+  const lines: string[] = ['#### Trend', '']
+  const chart = limits.trendChart ? trendChart(history, metric, report.budget.limit) : null
+  if (chart) lines.push('```mermaid', chart, '```', '')
+  const shown = history.slice(-limits.history)
+  const rows = shown.map((p, i) => {
+    const previous = i > 0 ? shown[i - 1] : history[history.length - shown.length - 1]
+    const now = p[metric] ?? null
+    const before = previous ? previous[metric] ?? null : null
+    const change = now !== null && before !== null ? deltaText(now - before, before, null) : ''
+    const name = p.label ? `${inlineCode(p.label, 40)} (${inlineCode(short(p.commit) ?? '')})` : inlineCode(short(p.commit) ?? '')
+    return `| ${name} | ${size(p.uncompressed)} | ${size(p.compressed)} | ${change} |`
+  })
+  const hidden = history.length - shown.length
+  lines.push(
+    `<details><summary>${history.length} measurements${hidden > 0 ? ` (last ${shown.length} shown)` : ''}, from ${htmlCode(pointName(history[0]), 40)} to ${htmlCode(pointName(history[history.length - 1]), 40)}</summary>`,
+    '',
+    '| push | uncompressed | compressed | change |',
+    '|:--|--:|--:|--:|',
+    ...rows,
+    '',
+    '</details>',
+    ''
+  )
+  return lines
+}
+
+function renderOnce(report: Report, opts: MarkdownOptions, limits: Limits): string {
+  const target: LinkTarget = {
+    repoUrl: opts.repoUrl ?? null,
+    commit: opts.commit ?? report.image.commit,
+    dockerfile: report.image.dockerfile
+  }
+  const parts = [
+    ...renderHeadline(report, opts),
+    ...renderSizeTable(report, opts, limits),
+    ...renderFindings(report.findings, limits, target),
+    ...renderSuggestion(report, limits),
+    ...renderLayers(report, opts, limits, target),
+    ...renderWastedAndBinaries(report, limits),
+    ...renderTrend(report.history, report, limits)
+  ]
+  if (!limits.details) parts.push('<sub>Details were left out to fit GitHub\'s comment size limit; the job summary and the report output have them.</sub>', '')
+  parts.push(`<sub>${escapeText(report.tool.name)} ${escapeText(report.tool.version)}</sub>`)
+  if (opts.embed !== false) {
+    const facts = headlineFacts(report)
+    const state: EmbeddedState = {
+      v: 1,
+      key: opts.commentKey ?? '',
+      commit: report.image.commit,
+      order: opts.order ?? null,
+      status: report.status,
+      metric: facts.metric,
+      size: facts.value ?? report.size.uncompressed,
+      history: report.history.slice(-limits.embedHistory)
+    }
+    parts.push('', commentMarker(opts.commentKey ?? ''), embedState(state))
+  }
+  return parts.join('\n') + '\n'
+}
+
+/** The comment body: the most detail that fits in `maxLength` (GitHub's limit by default). */
+export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): string {
+  const maxLength = opts.maxLength ?? GITHUB_COMMENT_LIMIT
+  const withFloor = { ...opts, minDelta: floorOf(report, opts) }
+  let body = ''
+  for (const limits of LIMIT_LADDER) {
+    body = renderOnce(report, withFloor, limits)
+    if (body.length <= maxLength) return body
+  }
+  return body
+}
