@@ -2,9 +2,10 @@
 // against `max-increase`, and `fail-on` deciding which exceeded limit fails
 // the job and which only warns. The reason is one line naming the limit and
 // the measured size: "image is 816 MB, over the 20 MB budget (uncompressed)".
+import { compareSizes, diffLayers } from './compare.js'
 import { UsageError } from './errors.js'
 import type { Inputs } from './inputs.js'
-import type { Budget, BudgetCheck, BudgetStatus, Delta, FailOn, Metric, Sizes, Status } from './report/types.js'
+import type { Baseline, Budget, BudgetCheck, BudgetStatus, Delta, FailOn, Layer, LayerDiff, Metric, Sizes, Status } from './report/types.js'
 import { formatDelta, formatPercent, formatSize, type SizeOrPercent } from './size.js'
 
 export interface BudgetSettings {
@@ -130,3 +131,25 @@ export function worstStatus(statuses: Status[]): Status {
 /** The report's status: a budget that checked nothing passes. */
 export const reportStatus = (budgets: Pick<Budget, 'status'>[]): Status =>
   worstStatus(budgets.map((b) => (b.status === 'none' ? 'pass' : b.status)))
+
+export interface Assessment {
+  delta: Delta | null
+  layerDiff: LayerDiff | null
+  budget: Budget
+}
+
+/** How the reason names the baseline: the branch, else a short commit, else the image or file. */
+export function baselineName(baseline: Baseline): string | null {
+  if (baseline.source === 'none' || baseline.error) return null
+  if (baseline.source === 'image') return baseline.ref
+  return baseline.ref && baseline.source === 'build' ? baseline.ref : baseline.commit ? baseline.commit.slice(0, 7) : baseline.ref
+}
+
+/** Deltas, layer diff and verdict of one measured image against its baseline. */
+export function assess(s: BudgetSettings, head: { size: Sizes; layers: Layer[] }, baseline: Baseline): Assessment {
+  const delta = baseline.size && !baseline.error ? compareSizes(head.size, baseline.size, s.metric, s.minDelta) : null
+  const baseSize = delta?.metric && baseline.size ? baseline.size[delta.metric] : null
+  const layerFloor = s.minDelta && 'bytes' in s.minDelta ? s.minDelta.bytes : 0
+  const layerDiff = delta && baseline.layers.length > 0 && head.layers.length > 0 ? diffLayers(head.layers, baseline.layers, s.metric, layerFloor) : null
+  return { delta, layerDiff, budget: evaluateBudget(s, { size: head.size, delta, baseSize, baseName: baselineName(baseline) }) }
+}

@@ -5,8 +5,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { historyFromReportFile } from './baseline/report.js'
 import { UsageError, errorMessage } from './errors.js'
 import { exec, spawnStream } from './exec.js'
+import { resolveBaseRef } from './git.js'
 import { INPUT_SPECS, parseInputs, type InputName, type InputSpec } from './inputs.js'
 import type { Logger } from './log.js'
 import { runPipeline } from './pipeline.js'
@@ -74,7 +76,11 @@ export async function main(argv: string[]): Promise<number> {
     if (args.version) { process.stdout.write(`${TOOL.version}\n`); return 0 }
     const inputs = parseInputs((name) => args.values.get(name) ?? (name === 'github-token' ? '' : ''))
     const workspace = process.cwd()
-    const report = await runPipeline(inputs, { workspace, commit: await gitCommit(workspace) }, {
+    // Locally the base is only what --base-ref names (no event); the trend comes from --previous-report.
+    const previous = inputs.previousReport ? await historyFromReportFile(path.resolve(workspace, inputs.previousReport)) : { history: [], warning: null }
+    if (previous.warning) process.stderr.write(`warning: ${previous.warning}\n`)
+    const context = { workspace, commit: await gitCommit(workspace), base: resolveBaseRef(null, inputs.baseRef), previousHistory: previous.history }
+    const report = await runPipeline(inputs, context, {
       exec, spawn: spawnStream, tempDir,
       cacheDir: path.join(os.homedir(), '.cache', TOOL.name),
       log: stderrLogger(process.env.GO_IMAGE_BUDGET_VERBOSE === '1'),

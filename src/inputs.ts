@@ -40,6 +40,7 @@ export const INPUT_SPECS = {
   'base-ref': { kind: 'string', default: '', description: 'Git ref to compare with (default: the pull request\'s base, or the push\'s previous commit).' },
   'baseline-image': { kind: 'string', default: '', description: 'Registry image to compare with, measured from its manifest without pulling layers.' },
   'baseline-report': { kind: 'string', default: '', description: 'Report JSON written by an earlier run to compare with.' },
+  'previous-report': { kind: 'string', default: '', description: 'Report JSON of this pull request\'s previous run, whose size trend is carried forward (the sticky comment carries it otherwise).' },
   'verify-suggestion': { kind: 'enum', values: ['auto', 'true', 'false'], default: 'auto', description: 'Build the suggested Dockerfile to prove its size: `auto` (when the budget is exceeded), `true` or `false`.' },
   'verify-command': { kind: 'string', default: '', description: 'Command run in the suggested image to prove it works (e.g. `/app/main --version`).' },
   'dockerfile-only': { kind: 'boolean', default: 'false', description: 'Only check the Dockerfile with the rules that need no build; no Docker needed.' },
@@ -78,6 +79,7 @@ export interface Inputs {
   baseRef: string | null
   baselineImage: string | null
   baselineReport: string | null
+  previousReport: string | null
   verifySuggestion: 'auto' | 'true' | 'false'
   verifyCommand: string | null
   dockerfileOnly: boolean
@@ -153,6 +155,7 @@ export function parseInputs(raw: RawInputs): Inputs {
     baseRef: orNull(get('base-ref')),
     baselineImage: orNull(get('baseline-image')),
     baselineReport: orNull(get('baseline-report')),
+    previousReport: orNull(get('previous-report')),
     verifySuggestion: parseEnum(get('verify-suggestion'), 'verify-suggestion', ['auto', 'true', 'false'] as const),
     verifyCommand: orNull(get('verify-command')),
     dockerfileOnly: parseBoolean(get('dockerfile-only'), 'dockerfile-only'),

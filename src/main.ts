@@ -4,10 +4,13 @@ import * as core from '@actions/core'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { historyFromReportFile } from './baseline/report.js'
 import { errorMessage } from './errors.js'
 import { exec, spawnStream } from './exec.js'
+import { headCommit, loadGitHubEvent, resolveBaseRef } from './git.js'
 import { parseInputs, type InputName } from './inputs.js'
 import type { Logger } from './log.js'
+import { reportOutputs } from './outputs.js'
 import { runPipeline } from './pipeline.js'
 import { TOOL } from './version.js'
 
@@ -28,7 +31,17 @@ export async function run(): Promise<void> {
       if (value) core.setSecret(value)
     }
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-    const report = await runPipeline(inputs, { workspace, commit: process.env.GITHUB_SHA || null, confineToWorkspace: true }, {
+    const event = loadGitHubEvent(process.env.GITHUB_EVENT_NAME, process.env.GITHUB_EVENT_PATH)
+    const previous = inputs.previousReport ? await historyFromReportFile(path.resolve(workspace, inputs.previousReport)) : { history: [], warning: null }
+    if (previous.warning) core.warning(previous.warning)
+    const context = {
+      workspace,
+      commit: headCommit(event, process.env.GITHUB_SHA || null),
+      confineToWorkspace: true,
+      base: resolveBaseRef(event, inputs.baseRef),
+      previousHistory: previous.history
+    }
+    const report = await runPipeline(inputs, context, {
       exec, spawn: spawnStream, tempDir,
       cacheDir: path.join(process.env.RUNNER_TOOL_CACHE || os.tmpdir(), TOOL.name),
       log: coreLogger,
@@ -36,9 +49,7 @@ export async function run(): Promise<void> {
     })
     const reportPath = inputs.json ? path.resolve(workspace, inputs.json) : path.join(runnerTemp, `${TOOL.name}-report.json`)
     writeFileSync(reportPath, JSON.stringify(report, null, 2) + '\n')
-    core.setOutput('size', String(report.size.uncompressed))
-    core.setOutput('status', report.status)
-    core.setOutput('report', reportPath)
+    for (const [name, value] of Object.entries(reportOutputs(report, reportPath))) core.setOutput(name, value)
     core.info(`${report.image.dockerfile ?? report.image.ref}: ${report.size.uncompressed} bytes, ${report.status}`)
     if (report.status === 'fail') core.setFailed(report.budget.reason ?? 'image size check failed')
   } catch (error) {

@@ -1,11 +1,31 @@
 // The action's outputs; action.yml is generated from this table.
+import type { Report } from './report/types.js'
+
 export const OUTPUT_SPECS = {
   size: 'Uncompressed image size in bytes (as `docker images` shows it).',
   'compressed-size': 'Compressed image size in bytes (as a registry stores it).',
   'base-size': 'Uncompressed size of the baseline image in bytes (empty without a baseline).',
-  delta: 'Size change against the baseline in bytes, in the budget metric.',
+  delta: 'Size change against the baseline in bytes, in the budget metric (compressed when the baseline is a registry image); empty without a baseline.',
   'delta-percent': 'Size change against the baseline in percent.',
   status: 'Verdict: pass, warn or fail.',
   report: 'Path of the report JSON file.',
   'comment-body': 'The markdown of the pull-request comment, for a fork-safe workflow_run job to post.'
 } as const
+
+export type OutputName = keyof typeof OUTPUT_SPECS
+
+const text = (n: number | null | undefined): string => (n === null || n === undefined ? '' : String(n))
+
+/** The step outputs a report yields (all but comment-body, which publishing sets). */
+export function reportOutputs(report: Report, reportPath: string): Omit<Record<OutputName, string>, 'comment-body'> {
+  const delta = report.delta
+  return {
+    size: String(report.size.uncompressed),
+    'compressed-size': text(report.size.compressed),
+    'base-size': report.baseline.error ? '' : text(report.baseline.size?.uncompressed),
+    delta: delta && delta.metric ? text(delta[delta.metric]) : '',
+    'delta-percent': delta ? String(Math.round(delta.percent * 100) / 100) : '',
+    status: report.status,
+    report: reportPath
+  }
+}

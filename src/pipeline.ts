@@ -3,13 +3,18 @@
 // publishing are the entry points' business.
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { buildImage } from './buildx/build.js'
+import { compareStage } from './baseline/stage.js'
+import type { BuiltImage } from './baseline/build.js'
+import { chooseSource } from './baseline/index.js'
+import { budgetSettings } from './budget.js'
+import { buildImage, type BuildOptions } from './buildx/build.js'
+import type { BaseRef } from './git.js'
 import { UsageError } from './errors.js'
 import type { Exec, Spawn } from './exec.js'
 import { inspectImage } from './image/inspect.js'
 import type { Inputs } from './inputs.js'
 import type { Logger } from './log.js'
-import { SCHEMA_VERSION, type ImageInfo, type Report, type Status } from './report/types.js'
+import { SCHEMA_VERSION, type HistoryPoint, type ImageInfo, type Report, type Status } from './report/types.js'
 import { TOOL } from './version.js'
 
 export interface PipelineDeps {
@@ -30,6 +35,10 @@ export interface RunContext {
   /** On GitHub the context and Dockerfile must lie inside the workspace; the CLI may build anywhere. */
   confineToWorkspace?: boolean
   commit: string | null
+  /** The base to build for `baseline: build` (pull request base, push `before`, or `base-ref`). */
+  base?: BaseRef | null
+  /** This pull request's size trend so far (from the sticky comment or a previous report). */
+  previousHistory?: HistoryPoint[]
 }
 
 export interface ResolvedBuild {
@@ -60,6 +69,23 @@ export function resolveBuild(inputs: Pick<Inputs, 'context' | 'file'>, workspace
 }
 
 export async function runPipeline(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): Promise<Report> {
+  // Budget and baseline settings are checked before anything is built.
+  const settings = budgetSettings(inputs)
+  const baselineSource = chooseSource(inputs)
+  const buildOptions = (paths: { context: string; dockerfile: string }): BuildOptions => ({
+    context: paths.context,
+    file: paths.dockerfile,
+    target: inputs.target,
+    platform: inputs.platforms[0] ?? null,
+    builder: inputs.builder,
+    buildArgs: inputs.buildArgs,
+    buildContexts: inputs.buildContexts,
+    cacheFrom: inputs.cacheFrom,
+    cacheTo: inputs.cacheTo,
+    labels: inputs.labels,
+    tags: [],
+    secrets: inputs.secrets
+  })
   let imageRef: string
   let resolved: ResolvedBuild | null = null
   if (inputs.image) {
@@ -68,23 +94,7 @@ export async function runPipeline(inputs: Inputs, ctx: RunContext, deps: Pipelin
     resolved = resolveBuild(inputs, ctx.workspace, ctx.confineToWorkspace)
     const build = resolved
     const result = await deps.log.group(`Build ${path.relative(ctx.workspace, build.dockerfile) || build.dockerfile}`, () =>
-      buildImage(
-        {
-          context: build.context,
-          file: build.dockerfile,
-          target: inputs.target,
-          platform: inputs.platforms[0] ?? null,
-          builder: inputs.builder,
-          buildArgs: inputs.buildArgs,
-          buildContexts: inputs.buildContexts,
-          cacheFrom: inputs.cacheFrom,
-          cacheTo: inputs.cacheTo,
-          labels: inputs.labels,
-          tags: [],
-          secrets: inputs.secrets
-        },
-        { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) }
-      )
+      buildImage(buildOptions(build), { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) })
     )
     imageRef = result.imageId
   }
@@ -100,7 +110,7 @@ export async function runPipeline(inputs: Inputs, ctx: RunContext, deps: Pipelin
     commit: ctx.commit
   }
   const status: Status = 'pass'
-  return {
+  const measured: Report = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL.name, version: TOOL.version },
     image,
@@ -116,4 +126,29 @@ export async function runPipeline(inputs: Inputs, ctx: RunContext, deps: Pipelin
     history: [],
     status
   }
+
+  // Baseline → compare/budget. The base is built with the head's inputs (same
+  // BuildKit cache; its cache is not exported over the head's) and measured alike.
+  const buildBase = async (paths: { context: string; dockerfile: string; platform: string | null }): Promise<BuiltImage> => {
+    const options = { ...buildOptions(paths), cacheTo: [], platform: inputs.platforms.length > 0 ? paths.platform : null }
+    const built = await buildImage(options, { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) })
+    const base = await inspectImage(built.imageId, deps.exec)
+    return { imageId: built.imageId, platform: base.platform, size: { uncompressed: base.size, compressed: null, compressedSource: null }, layers: [], log: built.log }
+  }
+  const compared = await deps.log.group('Baseline', () =>
+    compareStage(
+      measured,
+      {
+        inputs,
+        source: baselineSource,
+        settings,
+        base: ctx.base ?? null,
+        build: resolved,
+        previousHistory: ctx.previousHistory ?? [],
+        now: deps.now
+      },
+      { exec: deps.exec, tempDir: deps.tempDir, log: deps.log, buildAndMeasure: buildBase }
+    )
+  )
+  return compared.report
 }

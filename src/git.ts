@@ -1,0 +1,140 @@
+// Where the base is and how to get it: the base ref from the GitHub event (or
+// the `base-ref` input), the commit behind it (fetched when the clone is
+// shallow or lacks it), and a throw-away worktree of that commit outside both
+// build contexts, so the base build writes nothing into the head's checkout.
+import { readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { CommandError } from './errors.js'
+import { lastLines, type Exec } from './exec.js'
+
+export interface BaseRef {
+  /** Branch or ref name, for people ("main"); null when only a commit is known. */
+  ref: string | null
+  /** Commit id when the event states it. */
+  sha: string | null
+}
+
+export interface GitHubEvent {
+  name: string
+  payload: Record<string, unknown>
+}
+
+const ZERO_SHA = /^0+$/
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null)
+const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {})
+
+/**
+ * The base to compare with: the `base-ref` input wins; else a pull request's
+ * base (sha and branch), else a push's `before` (none for a new branch, whose
+ * `before` is all zeros).
+ */
+export function resolveBaseRef(event: GitHubEvent | null, baseRefInput: string | null): BaseRef | null {
+  if (baseRefInput) return { ref: baseRefInput, sha: null }
+  if (!event) return null
+  const pr = obj(event.payload.pull_request)
+  if (event.payload.pull_request) {
+    const base = obj(pr.base)
+    const sha = str(base.sha)
+    const ref = str(base.ref)
+    return sha || ref ? { ref, sha } : null
+  }
+  if (event.name === 'push') {
+    const before = str(event.payload.before)
+    if (!before || ZERO_SHA.test(before)) return null
+    const ref = str(event.payload.ref)
+    return { ref: ref ? ref.replace(/^refs\/heads\//, '') : null, sha: before }
+  }
+  return null
+}
+
+/** The commit being measured: a pull request's head (GITHUB_SHA is a merge commit there), else GITHUB_SHA. */
+export function headCommit(event: GitHubEvent | null, githubSha: string | null): string | null {
+  const head = obj(obj(event?.payload.pull_request).head)
+  return str(head.sha) ?? githubSha
+}
+
+async function git(exec: Exec, cwd: string, args: string[]): Promise<{ ok: boolean; out: string; err: string }> {
+  const r = await exec('git', args, { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } })
+  return { ok: r.code === 0, out: r.stdout.trim(), err: r.stderr }
+}
+
+/** The repository's top-level directory, or null outside a git repository. */
+export async function gitRoot(dir: string, exec: Exec): Promise<string | null> {
+  const r = await git(exec, dir, ['rev-parse', '--show-toplevel']).catch(() => null)
+  return r && r.ok ? r.out : null
+}
+
+async function commitOf(exec: Exec, repo: string, rev: string): Promise<string | null> {
+  const r = await git(exec, repo, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])
+  return r.ok ? r.out : null
+}
+
+export interface ResolvedBase {
+  commit: string
+  /** True when the commit had to be fetched (a shallow or partial clone). */
+  fetched: boolean
+}
+
+/**
+ * The commit of `base`: known locally (sha, ref, origin/ref), or fetched from
+ * `origin` at depth 1 (a shallow clone has neither the base branch nor its
+ * commit). Throws a CommandError with git's last lines when it cannot be had.
+ */
+export async function resolveBaseCommit(repo: string, base: BaseRef, exec: Exec): Promise<ResolvedBase> {
+  const candidates = [base.sha, base.ref, base.ref ? `origin/${base.ref}` : null].filter((c): c is string => c !== null)
+  for (const rev of candidates) {
+    const commit = await commitOf(exec, repo, rev)
+    if (commit) return { commit, fetched: false }
+  }
+  const errors: string[] = []
+  // The sha first: it is exactly what the event means even if the branch moved on.
+  for (const want of [base.sha, base.ref].filter((c): c is string => c !== null)) {
+    const r = await git(exec, repo, ['fetch', '--no-tags', '--depth=1', 'origin', want])
+    if (r.ok) {
+      const commit = await commitOf(exec, repo, 'FETCH_HEAD')
+      if (commit) return { commit, fetched: true }
+    }
+    errors.push(lastLines(r.err, 2))
+  }
+  const name = base.ref && base.sha ? `${base.ref} (${base.sha.slice(0, 12)})` : (base.ref ?? base.sha ?? '?')
+  throw new CommandError(`cannot find the base commit ${name} locally or fetch it from origin`, errors.filter(Boolean).join('\n'))
+}
+
+/**
+ * Checks `commit` out into a new worktree under `parentDir`, runs `fn` in it
+ * and removes the worktree afterwards, also when `fn` throws.
+ */
+export async function withWorktree<T>(repo: string, commit: string, parentDir: string, exec: Exec, fn: (dir: string) => Promise<T>): Promise<T> {
+  const holder = await mkdtemp(path.join(parentDir, 'base-'))
+  const dir = path.join(holder, 'worktree')
+  const added = await git(exec, repo, ['worktree', 'add', '--detach', '--force', dir, commit])
+  if (!added.ok) {
+    await rm(holder, { recursive: true, force: true })
+    throw new CommandError(`git worktree add for the base commit ${commit.slice(0, 12)} failed`, lastLines(added.err, 3))
+  }
+  try {
+    return await fn(dir)
+  } finally {
+    await git(exec, repo, ['worktree', 'remove', '--force', dir]).catch(() => null)
+    await rm(holder, { recursive: true, force: true })
+    await git(exec, repo, ['worktree', 'prune']).catch(() => null)
+  }
+}
+
+/** Whether the repository is a shallow clone (for the report's note). */
+export async function isShallow(repo: string, exec: Exec): Promise<boolean> {
+  const r = await git(exec, repo, ['rev-parse', '--is-shallow-repository'])
+  return r.ok && r.out === 'true'
+}
+
+/** The workflow's event (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH); null when absent or unreadable. */
+export function loadGitHubEvent(name: string | undefined, eventPath: string | undefined): GitHubEvent | null {
+  if (!name || !eventPath) return null
+  try {
+    const payload = JSON.parse(readFileSync(eventPath, 'utf8')) as unknown
+    return payload && typeof payload === 'object' ? { name, payload: payload as Record<string, unknown> } : null
+  } catch {
+    return null
+  }
+}
