@@ -1,0 +1,156 @@
+// The seed's ladder end to end: every rung of examples/helloworld built with
+// the project's pipeline on a real Docker engine, measured, and run. Then the
+// CLI as a user runs it. Needs Docker: fails (never skips) without it.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { exec, spawnStream } from '../../src/exec.js'
+import { parseInputs, type InputName } from '../../src/inputs.js'
+import { silentLogger } from '../../src/log.js'
+import { runPipeline } from '../../src/pipeline.js'
+import type { Report } from '../../src/report/types.js'
+
+const root = process.cwd()
+const example = 'examples/helloworld'
+const rungs = [
+  'Dockerfile.1-golang-debian',
+  'Dockerfile.2-golang-latest',
+  'Dockerfile.3-golang-alpine',
+  'Dockerfile.4-multistage-alpine',
+  'Dockerfile.5-multistage-scratch'
+] as const
+type Rung = (typeof rungs)[number]
+
+const reports = new Map<Rung, Report>()
+let tempDir: string
+
+const docker = (...args: string[]): string => execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
+
+beforeAll(() => {
+  // Both scripts are idempotent; either failing (no Docker) fails the suite.
+  for (const script of ['scripts/ensure-docker.sh', 'scripts/standins.sh']) {
+    execFileSync('bash', [script], { stdio: ['ignore', 'ignore', 'inherit'] })
+  }
+  docker('info', '--format', '{{.ServerVersion}}')
+  tempDir = mkdtempSync(path.join(os.tmpdir(), 'ladder-test-'))
+})
+
+afterAll(() => {
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true })
+})
+
+async function buildRung(rung: Rung): Promise<Report> {
+  const raw: Partial<Record<InputName, string>> = { context: example, file: `${example}/${rung}`, baseline: 'none' }
+  const inputs = parseInputs((name) => raw[name] ?? '')
+  return runPipeline(inputs, { workspace: root, commit: null }, {
+    exec,
+    spawn: spawnStream,
+    tempDir,
+    cacheDir: path.join(tempDir, 'cache'),
+    log: silentLogger,
+    now: () => new Date()
+  })
+}
+
+describe('the seed ladder through the pipeline', () => {
+  test.each(rungs)('%s: builds, measures Docker\'s own size, prints hello world', async (rung) => {
+    const report = await buildRung(rung)
+    reports.set(rung, report)
+
+    expect(report.image.id).toMatch(/^sha256:[0-9a-f]{64}$/)
+    expect(report.image.dockerfile).toBe(`${example}/${rung}`)
+    expect(report.size.uncompressed).toBe(Number(docker('image', 'inspect', '--format', '{{.Size}}', report.image.id)))
+    expect(report.status).toBe('pass')
+    expect(docker('run', '--rm', report.image.id)).toBe('hello world')
+  })
+
+  test('sizes fall in the seed\'s order: single-stage > multistage-alpine > multistage-scratch', () => {
+    const size = (rung: Rung): number => {
+      const report = reports.get(rung)
+      if (!report) throw new Error(`${rung} was not built (see its test above)`)
+      return report.size.uncompressed
+    }
+    const multistageAlpine = size('Dockerfile.4-multistage-alpine')
+    const scratch = size('Dockerfile.5-multistage-scratch')
+    for (const single of rungs.slice(0, 3)) expect(size(single)).toBeGreaterThan(multistageAlpine)
+    expect(multistageAlpine).toBeGreaterThan(scratch)
+    // The two Debian-based toolchain images are the largest (the seed: 776MB and 816MB vs 352MB for alpine).
+    expect(Math.min(size(rungs[0]), size(rungs[1]))).toBeGreaterThan(size('Dockerfile.3-golang-alpine'))
+
+    // Scratch holds the binary and nothing else: within a few percent of its size.
+    const alpineImage = reports.get('Dockerfile.4-multistage-alpine')?.image.id ?? ''
+    const binary = Number(docker('run', '--rm', '--entrypoint', 'stat', alpineImage, '-c', '%s', '/app/main'))
+    expect(binary).toBeGreaterThan(1_000_000)
+    expect(scratch).toBeGreaterThanOrEqual(binary)
+    expect(scratch).toBeLessThanOrEqual(binary * 1.03)
+  })
+})
+
+describe('the CLI', () => {
+  // The CLI entry only runs main() outside Jest workers, so the child must not inherit the marker.
+  const env: NodeJS.ProcessEnv = { ...process.env }
+  delete env.JEST_WORKER_ID
+  const cli = (...args: string[]) =>
+    spawnSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'src/cli.ts'), ...args], {
+      cwd: root,
+      env: { ...env, NO_COLOR: '1' },
+      encoding: 'utf8',
+      timeout: 300_000
+    })
+
+  test('builds the scratch rung, exits 0 and writes the JSON report', () => {
+    const json = path.join(tempDir, 'report.json')
+    const run = cli('--context', example, '--file', `${example}/Dockerfile.5-multistage-scratch`, '--budget', '20MB', '--json', json)
+    expect(run.stderr).not.toMatch(/go-image-budget: /)
+    expect(run.status).toBe(0)
+    const report = JSON.parse(readFileSync(json, 'utf8')) as Report
+    expect(report.schemaVersion).toBe(1)
+    expect(report.status).toBe('pass')
+    expect(report.budget.limit).toBe(20_000_000)
+    expect(report.budget.status).toBe('pass')
+    expect(report.size.uncompressed).toBe(Number(docker('image', 'inspect', '--format', '{{.Size}}', report.image.id)))
+    expect(run.stdout).toContain('PASS')
+  })
+
+  test('a single-stage rung over the budget exits 1 with a fail verdict', () => {
+    const json = path.join(tempDir, 'fail.json')
+    const run = cli('--context', example, '--file', `${example}/Dockerfile.3-golang-alpine`, '--budget', '20MB', '--json', json)
+    expect(run.status).toBe(1)
+    const report = JSON.parse(readFileSync(json, 'utf8')) as Report
+    expect(report.status).toBe('fail')
+    expect(report.budget.status).toBe('fail')
+    expect(report.size.uncompressed).toBeGreaterThan(20_000_000)
+  })
+
+  test.each([
+    ['a Dockerfile that does not exist', ['--context', example, '--file', `${example}/Dockerfile.nope`], /file/],
+    ['a context that does not exist', ['--context', 'examples/nope'], /context/],
+    ['a budget that is not a size', ['--context', example, '--file', `${example}/Dockerfile.5-multistage-scratch`, '--budget', 'abc'], /budget/],
+    ['an unknown flag', ['--context', example, '--no-such-flag', 'x'], /no-such-flag/]
+  ])('%s: exit 2 with one line naming the problem', (_case, args, names) => {
+    const run = cli(...args)
+    expect(run.status).toBe(2)
+    const lines = run.stderr.trim().split('\n')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^go-image-budget: /)
+    expect(lines[0]).toMatch(names)
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  test('an unreachable Docker daemon: exit 2, the last line says so', () => {
+    const run = spawnSync(path.join(root, 'node_modules/.bin/tsx'),
+      [path.join(root, 'src/cli.ts'), '--context', example, '--file', `${example}/Dockerfile.5-multistage-scratch`], {
+        cwd: root,
+        env: { ...env, DOCKER_HOST: `unix://${path.join(tempDir, 'no-docker.sock')}` },
+        encoding: 'utf8',
+        timeout: 120_000
+      })
+    expect(run.status).toBe(2)
+    const errors = run.stderr.trim().split('\n').filter((line) => line.startsWith('go-image-budget: '))
+    expect(errors).toHaveLength(1)
+    expect(run.stderr.trim().endsWith(errors[0])).toBe(true)
+    expect(errors[0]).toMatch(/docker/i)
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+  })
+})
