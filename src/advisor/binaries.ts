@@ -1,0 +1,65 @@
+// Where the final image's Go binary comes from, read from the Dockerfile:
+// the `go build` whose output the final stage copies (or builds itself).
+import { buildStagesOf, resolvePath, stageChain, type DockerfileModel, type GoBuildModel, type StageModel } from './model.js'
+
+export interface FinalBinary {
+  /** The stage that runs `go build`. */
+  stage: StageModel
+  build: GoBuildModel
+  /** Absolute path of the binary in the build stage. */
+  builtAt: string
+  /** Absolute path of the binary in the final image. */
+  finalPath: string
+  /** Line of the COPY that brings it into the final stage, or null when built in place. */
+  copyLine: number | null
+}
+
+/** The binary `go build` writes: `-o`, else the file's or package's last element. */
+export function buildOutput(build: GoBuildModel, moduleName: string | null): string {
+  if (build.output) {
+    const out = resolvePath(build.workdir, build.output)
+    return build.output.endsWith('/') ? `${out}/${defaultName(build, moduleName)}` : out
+  }
+  return resolvePath(build.workdir, defaultName(build, moduleName))
+}
+
+function defaultName(build: GoBuildModel, moduleName: string | null): string {
+  const first = build.packages[0]
+  if (first && first.endsWith('.go')) return first.split('/').pop()!.replace(/\.go$/, '')
+  const pkg = first && first !== '.' && first !== './...' ? first.replace(/\/$/, '') : null
+  if (pkg) return pkg.split('/').pop()!
+  // `go build` / `go build .` names the binary after the package's import path.
+  if (moduleName) return moduleName.split('/').pop()!
+  return build.workdir.split('/').filter(Boolean).pop() ?? 'app'
+}
+
+/** The Go binaries the final stage ends up with, as far as the Dockerfile tells. */
+export function finalBinaries(model: DockerfileModel, moduleName: string | null = null): FinalBinary[] {
+  const result: FinalBinary[] = []
+  for (const stage of stageChain(model, model.final)) {
+    for (const build of stage.goBuilds) {
+      const at = buildOutput(build, moduleName)
+      result.push({ stage, build, builtAt: at, finalPath: at, copyLine: null })
+    }
+  }
+  for (const copy of model.final.copies) {
+    if (copy.fromStage === null) continue
+    const source = model.stages[copy.fromStage]
+    for (const from of [source, ...buildStagesOf(model, source)]) {
+      for (const build of from.goBuilds) {
+        const at = buildOutput(build, moduleName)
+        const match = copy.sources.find((s) => {
+          const src = resolvePath(from.workdir, s)
+          return src === at || at.startsWith(`${src}/`)
+        })
+        if (!match) continue
+        const dest = resolvePath(copy.workdir, copy.dest)
+        const srcPath = resolvePath(from.workdir, match)
+        const rel = at.slice(srcPath.length).replace(/^\//, '')
+        const finalPath = copy.dest.endsWith('/') || rel !== '' ? `${dest}/${rel || at.split('/').pop()}`.replace(/\/+/g, '/') : dest
+        result.push({ stage: from, build, builtAt: at, finalPath, copyLine: copy.line })
+      }
+    }
+  }
+  return result
+}

@@ -1,0 +1,55 @@
+// What every rule sees and returns. A rule is a pure function of the
+// Dockerfile model, the measurement (null in dockerfile-only mode) and a few
+// facts about the build context; it returns findings with savings taken from
+// the measurement, never guessed.
+import type { BudgetStatus, Finding, GoBinary, Layer, RuleId, Severity, Wasted } from '../report/types.js'
+import type { DockerfileModel } from './model.js'
+
+/** Facts about the build context a rule may need (read by context-files.ts). */
+export interface ContextFiles {
+  hasDockerignore: boolean
+  /** go.mod's module path and how many modules it requires; null without go.mod. */
+  goMod: { module: string | null; requires: number } | null
+  /** Top-level context entries a broad COPY sends that no image needs (.git, node_modules, build output …), after .dockerignore. */
+  unwanted: { path: string; bytes: number }[]
+  /** Packages imported by the context's non-test .go files. */
+  imports: string[]
+  /** The sources load time zones by name (time.LoadLocation) at run time. */
+  loadsTimeZones: boolean
+}
+
+/** What the measurement stage found about the built image. */
+export interface Measured {
+  size: number
+  layers: Layer[]
+  wasted: Wasted | null
+  goBinaries: GoBinary[]
+  /** The image config's user ('' when unset, i.e. root). */
+  user: string | null
+  budgetStatus: BudgetStatus
+}
+
+export interface RuleContext {
+  model: DockerfileModel
+  measured: Measured | null
+  files: ContextFiles | null
+}
+
+export interface Rule {
+  id: RuleId
+  /** Rules that cannot say anything useful without a built image; skipped in dockerfile-only mode. */
+  needsMeasurement: boolean
+  check(ctx: RuleContext): Finding[]
+}
+
+export function finding(ctx: RuleContext, rule: RuleId, severity: Severity, line: number | null, message: string, fix: string, estimatedSavings: number | null = null): Finding {
+  // Savings are only claimed from a measurement.
+  return { rule, severity, file: ctx.model.file, line, message, estimatedSavings: ctx.measured ? estimatedSavings : null, fix }
+}
+
+/** Below this, shaving a binary (symbols, paths) is not worth a finding unless the budget is already tight. */
+export const SHAVING_FLOOR = 1_000_000
+/** Wasted bytes below this are noise. */
+export const WASTED_FLOOR = 1_000_000
+
+export const budgetTight = (m: Measured | null): boolean => m !== null && (m.budgetStatus === 'fail' || m.budgetStatus === 'warn')

@@ -1,0 +1,87 @@
+// Proof: build the suggested Dockerfile with the user's context and build
+// settings, measure it, and optionally run `verify-command` in it. The
+// Dockerfile is written outside the context (and passed with --file), so the
+// context is untouched and BuildKit's cache for the build stage is reused.
+// A failure is reported, never thrown: the advice stands without the claim.
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { buildImage, type BuildOptions } from '../buildx/build.js'
+import { errorMessage } from '../errors.js'
+import { lastLines, type Exec } from '../exec.js'
+import { inspectImage } from '../image/inspect.js'
+import type { Sizes } from '../report/types.js'
+import { splitCommands } from './shell.js'
+
+export interface VerifyRequest {
+  dockerfile: string
+  /** The user's build settings; file and target are replaced. */
+  build: Omit<BuildOptions, 'file' | 'target'>
+  /** The measured image's size, to compute the savings. */
+  originalSize: number
+  verifyCommand: string | null
+}
+
+export interface VerifyDeps {
+  exec: Exec
+  tempDir: string
+  onProgress?: (chunk: string) => void
+  /** How long verify-command may run. */
+  runTimeoutMs?: number
+}
+
+export interface VerifyResult {
+  verified: boolean
+  imageId: string | null
+  size: Sizes | null
+  savings: number | null
+  error: string | null
+  verifyCommand: { command: string; exitCode: number; output: string } | null
+}
+
+export async function verifySuggestion(req: VerifyRequest, deps: VerifyDeps): Promise<VerifyResult> {
+  const dir = await mkdtemp(path.join(deps.tempDir, 'suggestion-'))
+  const file = path.join(dir, 'Dockerfile')
+  await writeFile(file, req.dockerfile)
+  let imageId: string
+  try {
+    const built = await buildImage({ ...req.build, file, target: null, cacheTo: [] }, { exec: deps.exec, tempDir: dir, onProgress: deps.onProgress })
+    imageId = built.imageId
+  } catch (error) {
+    return { verified: false, imageId: null, size: null, savings: null, error: `the suggested Dockerfile did not build: ${errorMessage(error)}`, verifyCommand: null }
+  }
+  const inspected = await inspectImage(imageId, deps.exec)
+  const size: Sizes = { uncompressed: inspected.size, compressed: null }
+  const savings = req.originalSize - inspected.size
+  if (!req.verifyCommand) return { verified: true, imageId, size, savings, error: null, verifyCommand: null }
+
+  const run = await runInImage(imageId, req.verifyCommand, deps)
+  const ok = run.exitCode === 0
+  return {
+    verified: ok,
+    imageId,
+    size,
+    savings,
+    error: ok ? null : `verify-command '${req.verifyCommand}' exited with ${run.exitCode} in the suggested image: ${lastLines(run.output, 3)}`,
+    verifyCommand: run
+  }
+}
+
+/** Runs a command (no shell: scratch has none) as the image's entrypoint; removes the container. */
+export async function runInImage(imageId: string, command: string, deps: VerifyDeps): Promise<{ command: string; exitCode: number; output: string }> {
+  const words = splitCommands(command)[0] ?? []
+  const name = `go-image-budget-verify-${randomBytes(4).toString('hex')}`
+  const args = ['run', '--rm', '--name', name, '--network', 'none']
+  if (words.length > 0) args.push('--entrypoint', words[0])
+  args.push(imageId, ...words.slice(1))
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), deps.runTimeoutMs ?? 120_000) })
+  const result = await Promise.race([deps.exec('docker', args), timeout])
+  clearTimeout(timer)
+  if (result === null) {
+    await deps.exec('docker', ['rm', '-f', name])
+    return { command, exitCode: 124, output: `timed out after ${Math.round((deps.runTimeoutMs ?? 120_000) / 1000)} s` }
+  }
+  const output = (result.stdout + (result.stderr ? `\n${result.stderr}` : '')).trim()
+  return { command, exitCode: result.code, output: output.length > 2000 ? output.slice(-2000) : output }
+}
