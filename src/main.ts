@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { historyFromReportFile } from './baseline/report.js'
+import { findingAnnotations } from './github/annotations.js'
 import { errorMessage } from './errors.js'
 import { exec, spawnStream } from './exec.js'
 import { headCommit, loadGitHubEvent, resolveBaseRef } from './git.js'
@@ -51,6 +52,12 @@ export async function run(): Promise<void> {
     writeFileSync(reportPath, JSON.stringify(report, null, 2) + '\n')
     for (const [name, value] of Object.entries(reportOutputs(report, reportPath))) core.setOutput(name, value)
     core.info(`${report.image.dockerfile ?? report.image.ref}: ${report.size.uncompressed} bytes, ${report.status}`)
+    // Each finding on its Dockerfile line, so it shows in the pull request's diff.
+    for (const a of findingAnnotations(report.findings)) {
+      if (a.level === 'error') core.error(a.message, a.properties)
+      else if (a.level === 'warning') core.warning(a.message, a.properties)
+      else core.notice(a.message, a.properties)
+    }
     if (report.status === 'fail') core.setFailed(report.budget.reason ?? 'image size check failed')
   } catch (error) {
     core.setFailed(errorMessage(error))

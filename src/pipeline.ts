@@ -3,6 +3,8 @@
 // publishing are the entry points' business.
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { dockerfileOnlyReport } from './advisor/dockerfile-only.js'
+import { adviseStage } from './advisor/stage.js'
 import { compareStage } from './baseline/stage.js'
 import type { BuiltImage } from './baseline/build.js'
 import { chooseSource } from './baseline/index.js'
@@ -69,6 +71,11 @@ export function resolveBuild(inputs: Pick<Inputs, 'context' | 'file'>, workspace
 }
 
 export async function runPipeline(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): Promise<Report> {
+  // Dockerfile-only: the rules that need no image, on the files alone; no Docker, no other command.
+  if (inputs.dockerfileOnly) {
+    if (inputs.image) throw new UsageError(`dockerfile-only: cannot check a Dockerfile for 'image'; unset one of them`)
+    return dockerfileOnlyReport(inputs, resolveBuild(inputs, ctx.workspace, ctx.confineToWorkspace), ctx)
+  }
   // Budget and baseline settings are checked before anything is built.
   const settings = budgetSettings(inputs)
   const baselineSource = chooseSource(inputs)
@@ -150,5 +157,19 @@ export async function runPipeline(inputs: Inputs, ctx: RunContext, deps: Pipelin
       { exec: deps.exec, tempDir: deps.tempDir, log: deps.log, buildAndMeasure: buildBase }
     )
   )
-  return compared.report
+
+  // Advise: Dockerfile rules on the measurement, a suggested Dockerfile, and its proof.
+  if (!resolved) return compared.report
+  const advised = await adviseStage(
+    {
+      inputs,
+      build: resolved,
+      workspace: ctx.workspace,
+      report: compared.report,
+      imageUser: inspected.config.user,
+      buildOptions: buildOptions(resolved)
+    },
+    { exec: deps.exec, tempDir: deps.tempDir, log: deps.log }
+  )
+  return { ...compared.report, findings: advised.findings, suggestion: advised.suggestion }
 }

@@ -9,5 +9,26 @@ export function renderTerminal(report: Report): string {
       (report.size.compressed !== null ? `, ${formatSize(report.size.compressed)} compressed (${report.size.compressedSource})` : '')
   ]
   if (report.budget.limit !== null) lines.push(`  budget: ${formatSize(report.budget.limit)} ${report.budget.metric} → ${report.budget.status}`)
+  if (report.mode === 'dockerfile-only') lines.splice(1, 1, '  dockerfile-only: nothing built, no sizes')
+  lines.push(...renderFindings(report))
   return lines.join('\n') + '\n'
+}
+
+/** Findings as `file:line  severity  rule  message`, then skipped rules and the suggestion's proof. */
+export function renderFindings(report: Report): string[] {
+  const lines: string[] = []
+  for (const f of report.findings) {
+    const savings = f.estimatedSavings !== null && f.estimatedSavings > 0 ? ` (saves about ${formatSize(f.estimatedSavings)})` : ''
+    lines.push(`  ${f.file}:${f.line ?? '-'}  ${f.severity}  ${f.rule}  ${f.message}${savings}`)
+  }
+  if (report.skippedRules?.length) lines.push(`  not run: ${report.skippedRules.map((r) => r.rule).join(', ')} (${report.skippedRules[0].reason})`)
+  const s = report.suggestion
+  if (s) {
+    const proof = s.verified && s.size
+      ? `built: ${formatSize(s.size.uncompressed)}${s.savings != null ? `, ${formatSize(s.savings)} smaller` : ''}${s.verifyCommand ? `, \`${s.verifyCommand.command}\` ran` : ''}`
+      : s.error ?? `not built (${s.verifyReason ?? 'verify-suggestion'})`
+    lines.push(`  suggested Dockerfile (${s.base ?? 'multi-stage'}): ${proof}`)
+    lines.push(...s.dockerfile.trimEnd().split('\n').map((l) => `    ${l}`))
+  }
+  return lines
 }

@@ -63,6 +63,8 @@ export interface WastedFile {
 export interface Wasted {
   bytes: number
   files: WastedFile[]
+  /** Bytes each layer holds that a later layer rewrote or deleted. */
+  layers?: { index: number; bytes: number }[]
 }
 
 export interface GoBinary {
@@ -77,6 +79,8 @@ export interface GoBinary {
   trimpath?: boolean | null
   ldflags?: string | null
   packages?: string[]
+  /** Bytes `-ldflags="-s -w"` would remove (symbol table, DWARF sections); null when unknown. */
+  symbolBytes?: number | null
 }
 
 export type FailOn = 'any' | 'budget' | 'increase' | 'never'
@@ -196,6 +200,20 @@ export interface Suggestion {
   verified: boolean
   size: Sizes | null
   error: string | null
+  /** Measured image size minus the verified suggestion's (uncompressed); null when not verified. */
+  savings?: number | null
+  /** Final base image of the suggestion (`scratch`, distroless static …). */
+  base?: string
+  /** Why the suggestion was (not) built: "budget exceeded", "verify-suggestion: false" … */
+  verifyReason?: string | null
+  /** `verify-command` as run in the suggested image, with its exit code and output tail. */
+  verifyCommand?: { command: string; exitCode: number; output: string } | null
+}
+
+/** A rule that did not run, and why (dockerfile-only mode skips the rules that need a built image). */
+export interface SkippedRule {
+  rule: RuleId
+  reason: string
 }
 
 /**
@@ -243,5 +261,9 @@ export interface Report {
   suggestion: Suggestion | null
   history: HistoryPoint[]
   platforms?: PlatformReport[]
+  /** `dockerfile-only`: no image was built; sizes are 0 and findings carry no savings. Absent means `build`. */
+  mode?: 'build' | 'dockerfile-only'
+  /** Rules that could not run in this mode. */
+  skippedRules?: SkippedRule[]
   status: Status
 }
