@@ -1,0 +1,118 @@
+// Base ref resolution from real event payloads, and base commits fetched into
+// worktrees from real (temporary) git repositories, shallow clones included.
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createRequire } from 'node:module'
+import { exec } from '../src/exec.js'
+import { gitRoot, headCommit, isShallow, resolveBaseCommit, resolveBaseRef, withWorktree, loadGitHubEvent } from '../src/git.js'
+
+const require = createRequire(import.meta.url)
+const examplesDir = path.dirname(require.resolve('@octokit/webhooks-examples/package.json'))
+// The package ships every example payload in one JSON array.
+const examples = JSON.parse(readFileSync(path.join(examplesDir, 'api.github.com/index.json'), 'utf8')) as { name: string; examples: Record<string, unknown>[] }[]
+const payload = (name: string, action?: string, where: (p: Record<string, unknown>) => boolean = () => true): Record<string, unknown> => {
+  const group = examples.find((e) => e.name === name)
+  const found = group?.examples.find((p) => (action === undefined || p.action === action) && where(p))
+  if (!found) throw new Error(`no ${name} example`)
+  return found
+}
+
+describe('resolveBaseRef', () => {
+  test('pull_request: the base sha and branch', () => {
+    const p = payload('pull_request', 'opened')
+    const base = (p.pull_request as { base: { sha: string; ref: string } }).base
+    expect(resolveBaseRef({ name: 'pull_request', payload: p }, null)).toEqual({ ref: base.ref, sha: base.sha })
+    expect(headCommit({ name: 'pull_request', payload: p }, 'merge-commit')).toBe((p.pull_request as { head: { sha: string } }).head.sha)
+  })
+
+  test('push: the previous commit; a new branch (zeros) has none', () => {
+    const p = payload('push', undefined, (e) => !/^0+$/.test(String(e.before)))
+    expect(resolveBaseRef({ name: 'push', payload: p }, null)).toEqual({ ref: p.ref, sha: p.before })
+    expect(resolveBaseRef({ name: 'push', payload: { ...p, ref: 'refs/heads/main' } }, null)).toEqual({ ref: 'main', sha: p.before })
+    const newBranch = payload('push', undefined, (e) => String(e.ref).startsWith('refs/heads/') && /^0+$/.test(String(e.before)))
+    expect(resolveBaseRef({ name: 'push', payload: newBranch }, null)).toBeNull()
+    expect(headCommit({ name: 'push', payload: p }, 'abc')).toBe('abc')
+  })
+
+  test.each([
+    [null, 'main', { ref: 'main', sha: null }],
+    [{ name: 'pull_request', payload: { pull_request: { base: { sha: 's', ref: 'r' } } } }, 'release', { ref: 'release', sha: null }],
+    [{ name: 'workflow_dispatch', payload: {} }, null, null],
+    [null, null, null]
+  ])('event %j with base-ref %j', (event, input, expected) => {
+    expect(resolveBaseRef(event, input)).toEqual(expected)
+  })
+
+  test('loadGitHubEvent reads the event file; a missing one is no event', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'event-'))
+    const file = path.join(dir, 'event.json')
+    writeFileSync(file, JSON.stringify({ before: 'x' }))
+    expect(loadGitHubEvent('push', file)).toEqual({ name: 'push', payload: { before: 'x' } })
+    expect(loadGitHubEvent('push', path.join(dir, 'nope.json'))).toBeNull()
+    expect(loadGitHubEvent(undefined, file)).toBeNull()
+    rmSync(dir, { recursive: true })
+  })
+})
+
+describe('base commits and worktrees', () => {
+  let dir: string
+  let upstream: string
+  let baseSha: string
+  let headSha: string
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'git-test-'))
+    upstream = path.join(dir, 'upstream')
+    execFileSync('git', ['init', '-q', '-b', 'main', upstream])
+    writeFileSync(path.join(upstream, 'Dockerfile'), 'FROM scratch\n')
+    git(upstream, 'add', '.')
+    git(upstream, 'commit', '-qm', 'base')
+    baseSha = git(upstream, 'rev-parse', 'HEAD')
+    git(upstream, 'checkout', '-qb', 'feature')
+    writeFileSync(path.join(upstream, 'Dockerfile'), 'FROM scratch\nCOPY x /\n')
+    git(upstream, 'commit', '-qam', 'head')
+    headSha = git(upstream, 'rev-parse', 'HEAD')
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  test('a local ref resolves without fetching', async () => {
+    expect(await resolveBaseCommit(upstream, { ref: 'main', sha: null }, exec)).toEqual({ commit: baseSha, fetched: false })
+    expect(await gitRoot(path.join(upstream), exec)).toBe(upstream)
+  })
+
+  test('a shallow clone fetches the base commit by sha, or by branch', async () => {
+    const clone = path.join(dir, 'shallow')
+    execFileSync('git', ['clone', '-q', '--depth=1', '--branch', 'feature', `file://${upstream}`, clone])
+    expect(await isShallow(clone, exec)).toBe(true)
+    expect(git(clone, 'rev-parse', 'HEAD')).toBe(headSha)
+    expect(await resolveBaseCommit(clone, { ref: 'main', sha: baseSha }, exec)).toEqual({ commit: baseSha, fetched: true })
+    const byBranch = path.join(dir, 'shallow2')
+    execFileSync('git', ['clone', '-q', '--depth=1', '--single-branch', '--branch', 'feature', `file://${upstream}`, byBranch])
+    expect(await resolveBaseCommit(byBranch, { ref: 'main', sha: null }, exec)).toEqual({ commit: baseSha, fetched: true })
+  })
+
+  test('an unknown base is a CommandError naming it', async () => {
+    await expect(resolveBaseCommit(upstream, { ref: 'no-such-branch', sha: null }, exec)).rejects.toThrow(/^cannot find the base commit no-such-branch/)
+  })
+
+  test('the worktree holds the base commit and is removed afterwards, also on failure', async () => {
+    const scratch = mkdtempSync(path.join(dir, 'tmp-'))
+    let seen = ''
+    const content = await withWorktree(upstream, baseSha, scratch, exec, async (wt) => {
+      seen = wt
+      return readFileSync(path.join(wt, 'Dockerfile'), 'utf8')
+    })
+    expect(content).toBe('FROM scratch\n')
+    expect(existsSync(seen)).toBe(false)
+    await expect(withWorktree(upstream, baseSha, scratch, exec, async (wt) => { seen = wt; throw new Error('build broke') })).rejects.toThrow('build broke')
+    expect(existsSync(seen)).toBe(false)
+    expect(git(upstream, 'worktree', 'list').split('\n')).toHaveLength(1)
+    // The head checkout is untouched.
+    expect(readFileSync(path.join(upstream, 'Dockerfile'), 'utf8')).toBe('FROM scratch\nCOPY x /\n')
+    expect(git(upstream, 'status', '--porcelain')).toBe('')
+  })
+})
