@@ -1,7 +1,7 @@
 // The stages in order: build → measure → baseline → compare/budget → advise.
 // Takes its collaborators as parameters; returns the Report. Rendering and
 // publishing are the entry points' business.
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { dockerfileOnlyReport } from './advisor/dockerfile-only.js'
 import { adviseStage } from './advisor/stage.js'
@@ -13,10 +13,10 @@ import { buildImage, type BuildOptions } from './buildx/build.js'
 import type { BaseRef } from './git.js'
 import { UsageError } from './errors.js'
 import type { Exec, Spawn } from './exec.js'
-import { inspectImage } from './image/inspect.js'
+import { measureImage, type Measurement, type MeasureOptions } from './image/measure.js'
 import type { Inputs } from './inputs.js'
 import type { Logger } from './log.js'
-import { SCHEMA_VERSION, type HistoryPoint, type ImageInfo, type Report, type Status } from './report/types.js'
+import { SCHEMA_VERSION, type HistoryPoint, type ImageInfo, type PlatformReport, type Report, type Status } from './report/types.js'
 import { TOOL } from './version.js'
 
 export interface PipelineDeps {
@@ -93,44 +93,78 @@ export async function runPipeline(inputs: Inputs, ctx: RunContext, deps: Pipelin
     tags: [],
     secrets: inputs.secrets
   })
-  let imageRef: string
-  let resolved: ResolvedBuild | null = null
-  if (inputs.image) {
-    imageRef = inputs.image
-  } else {
-    resolved = resolveBuild(inputs, ctx.workspace, ctx.confineToWorkspace)
-    const build = resolved
-    const result = await deps.log.group(`Build ${path.relative(ctx.workspace, build.dockerfile) || build.dockerfile}`, () =>
-      buildImage(buildOptions(build), { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) })
+  // Build and measure: one build per platform (multi-platform `--load` is
+  // refused), each measured; the top-level fields describe the first platform.
+  const resolved: ResolvedBuild | null = inputs.image ? null : resolveBuild(inputs, ctx.workspace, ctx.confineToWorkspace)
+  const dockerfileText = resolved ? readFileSync(resolved.dockerfile, 'utf8') : null
+  const measureOptions = (): MeasureOptions => ({
+    cacheDir: deps.cacheDir,
+    dockerfile: dockerfileText === null ? null : { content: dockerfileText, target: inputs.target, buildArgs: buildArgMap(inputs.buildArgs) }
+  })
+  const platformsToBuild: (string | null)[] = inputs.image || inputs.platforms.length === 0 ? [null] : inputs.platforms
+  const measuredPlatforms: { platform: string | null; measurement: Measurement }[] = []
+  for (const platform of platformsToBuild) {
+    let imageRef: string
+    if (inputs.image) {
+      imageRef = inputs.image
+    } else {
+      const build = resolved as ResolvedBuild
+      const label = `${path.relative(ctx.workspace, build.dockerfile) || build.dockerfile}${platform ? ` (${platform})` : ''}`
+      const result = await deps.log.group(`Build ${label}`, () =>
+        buildImage({ ...buildOptions(build), platform }, { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) })
+      )
+      imageRef = result.imageId
+    }
+    const measurement = await deps.log.group(`Measure ${inputs.image ?? imageRef.slice(0, 19)}${platform ? ` (${platform})` : ''}`, () =>
+      measureImage(imageRef, measureOptions(), { exec: deps.exec, spawn: deps.spawn, log: deps.log })
     )
-    imageRef = result.imageId
+    measuredPlatforms.push({ platform, measurement })
   }
-
-  const inspected = await inspectImage(imageRef, deps.exec)
-  const image: ImageInfo = {
+  const imageInfo = (m: Measurement): ImageInfo => ({
     ref: inputs.image,
-    id: inspected.id,
-    platform: inspected.platform,
+    id: m.inspected.id,
+    platform: m.inspected.platform,
     context: resolved ? path.relative(ctx.workspace, resolved.context) || '.' : null,
     dockerfile: resolved ? path.relative(ctx.workspace, resolved.dockerfile) : null,
     target: inputs.target,
     commit: ctx.commit
-  }
+  })
+  const first = measuredPlatforms[0].measurement
+  const inspected = first.inspected
+  const image = imageInfo(first)
+  const noBudget: Report['budget'] = { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none' }
+  const noBaseline: Report['baseline'] = { source: 'none', ref: null, commit: null, size: null, layers: [], error: null }
   const status: Status = 'pass'
+  const platformReports: PlatformReport[] | undefined =
+    measuredPlatforms.length > 1
+      ? measuredPlatforms.map(({ measurement: m }) => ({
+          platform: m.inspected.platform,
+          image: imageInfo(m),
+          size: m.size,
+          layers: m.layers,
+          wasted: m.wasted,
+          goBinaries: m.goBinaries,
+          budget: { ...noBudget },
+          baseline: { ...noBaseline },
+          delta: null,
+          status
+        }))
+      : undefined
   const measured: Report = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL.name, version: TOOL.version },
     image,
-    size: { uncompressed: inspected.size, compressed: null, compressedSource: null },
-    layers: [],
-    wasted: null,
-    goBinaries: [],
-    budget: { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none' },
-    baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null },
+    size: first.size,
+    layers: first.layers,
+    wasted: first.wasted,
+    goBinaries: first.goBinaries,
+    budget: noBudget,
+    baseline: noBaseline,
     delta: null,
     findings: [],
     suggestion: null,
     history: [],
+    ...(platformReports ? { platforms: platformReports } : {}),
     status
   }
 
@@ -139,8 +173,13 @@ export async function runPipeline(inputs: Inputs, ctx: RunContext, deps: Pipelin
   const buildBase = async (paths: { context: string; dockerfile: string; platform: string | null }): Promise<BuiltImage> => {
     const options = { ...buildOptions(paths), cacheTo: [], platform: inputs.platforms.length > 0 ? paths.platform : null }
     const built = await buildImage(options, { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) })
-    const base = await inspectImage(built.imageId, deps.exec)
-    return { imageId: built.imageId, platform: base.platform, size: { uncompressed: base.size, compressed: null, compressedSource: null }, layers: [], log: built.log }
+    const baseDockerfile = readFileSync(paths.dockerfile, 'utf8')
+    const base = await measureImage(
+      built.imageId,
+      { ...measureOptions(), dockerfile: { content: baseDockerfile, target: inputs.target, buildArgs: buildArgMap(inputs.buildArgs) } },
+      { exec: deps.exec, spawn: deps.spawn, log: deps.log }
+    )
+    return { imageId: built.imageId, platform: base.inspected.platform, size: base.size, layers: base.layers, log: built.log }
   }
   const compared = await deps.log.group('Baseline', () =>
     compareStage(
@@ -172,4 +211,14 @@ export async function runPipeline(inputs: Inputs, ctx: RunContext, deps: Pipelin
     { exec: deps.exec, tempDir: deps.tempDir, log: deps.log }
   )
   return { ...compared.report, findings: advised.findings, suggestion: advised.suggestion }
+}
+
+/** `NAME=value` build args as a map, for resolving `FROM ${NAME}` in the Dockerfile. */
+function buildArgMap(buildArgs: string[]): Record<string, string> {
+  const map: Record<string, string> = {}
+  for (const arg of buildArgs) {
+    const eq = arg.indexOf('=')
+    if (eq > 0) map[arg.slice(0, eq)] = arg.slice(eq + 1)
+  }
+  return map
 }

@@ -1,0 +1,194 @@
+// Go binary facts from the bytes of an executable, in TypeScript: the ELF
+// headers say static (no PT_INTERP) and stripped (no .symtab); the Go build
+// info blob (`\xff Go buildinf:`) says the Go version, main module,
+// dependencies and build settings (CGO_ENABLED, -trimpath, -ldflags).
+// Same rules as Go's debug/buildinfo, for Go 1.13+ (pointer format) and 1.18+ (inline).
+
+export interface GoBinaryFacts {
+  goVersion: string | null
+  module: string | null
+  /** Main package path (`path` line), e.g. `example.com/app/cmd/server`. */
+  mainPackage: string | null
+  static: boolean
+  stripped: boolean
+  cgo: boolean | null
+  trimpath: boolean | null
+  ldflags: string | null
+  /** Main module and dependency module paths. */
+  packages: string[]
+  settings: Record<string, string>
+}
+
+const BUILDINFO_MAGIC = Buffer.from('\xff Go buildinf:', 'latin1')
+const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46])
+const PT_LOAD = 1
+const PT_INTERP = 3
+
+export function isElf(head: Buffer): boolean {
+  return head.length >= 4 && head.subarray(0, 4).equals(ELF_MAGIC)
+}
+
+interface Elf {
+  is64: boolean
+  le: boolean
+  programs: { type: number; offset: number; vaddr: number; filesz: number }[]
+  sections: { name: string; type: number; offset: number; addr: number; size: number }[]
+}
+
+function parseElf(buf: Buffer): Elf | null {
+  if (buf.length < 52 || !isElf(buf)) return null
+  const is64 = buf[4] === 2
+  const le = buf[5] === 1
+  const u16 = (o: number) => (le ? buf.readUInt16LE(o) : buf.readUInt16BE(o))
+  const u32 = (o: number) => (le ? buf.readUInt32LE(o) : buf.readUInt32BE(o))
+  const uptr = (o: number) => (is64 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : u32(o))
+  const phoff = is64 ? uptr(0x20) : u32(0x1c)
+  const shoff = is64 ? uptr(0x28) : u32(0x20)
+  const phentsize = u16(is64 ? 0x36 : 0x2a)
+  const phnum = u16(is64 ? 0x38 : 0x2c)
+  const shentsize = u16(is64 ? 0x3a : 0x2e)
+  const shnum = u16(is64 ? 0x3c : 0x30)
+  const shstrndx = u16(is64 ? 0x3e : 0x32)
+  const programs: Elf['programs'] = []
+  for (let i = 0; i < phnum; i++) {
+    const o = phoff + i * phentsize
+    if (o + phentsize > buf.length) break
+    programs.push(
+      is64
+        ? { type: u32(o), offset: uptr(o + 8), vaddr: uptr(o + 16), filesz: uptr(o + 32) }
+        : { type: u32(o), offset: u32(o + 4), vaddr: u32(o + 8), filesz: u32(o + 16) }
+    )
+  }
+  const raw: { nameOff: number; type: number; offset: number; addr: number; size: number }[] = []
+  for (let i = 0; i < shnum; i++) {
+    const o = shoff + i * shentsize
+    if (o + shentsize > buf.length) break
+    raw.push(
+      is64
+        ? { nameOff: u32(o), type: u32(o + 4), addr: uptr(o + 16), offset: uptr(o + 24), size: uptr(o + 32) }
+        : { nameOff: u32(o), type: u32(o + 4), addr: u32(o + 12), offset: u32(o + 16), size: u32(o + 20) }
+    )
+  }
+  const strtab = raw[shstrndx]
+  const sections = raw.map((s) => {
+    let name = ''
+    if (strtab && strtab.offset + s.nameOff < buf.length) {
+      const start = strtab.offset + s.nameOff
+      const end = buf.indexOf(0, start)
+      name = buf.toString('latin1', start, end < 0 ? start : end)
+    }
+    return { name, type: s.type, offset: s.offset, addr: s.addr, size: s.size }
+  })
+  return { is64, le, programs, sections }
+}
+
+/** Where the build info blob starts: the .go.buildinfo section, else a 16-aligned search for the magic. */
+function findBuildInfo(buf: Buffer, elf: Elf): number {
+  const section = elf.sections.find((s) => s.name === '.go.buildinfo')
+  if (section && buf.subarray(section.offset, section.offset + 14).equals(BUILDINFO_MAGIC)) return section.offset
+  for (let at = buf.indexOf(BUILDINFO_MAGIC); at >= 0; at = buf.indexOf(BUILDINFO_MAGIC, at + 1)) {
+    if (at % 16 === 0) return at
+  }
+  return -1
+}
+
+function readVarint(buf: Buffer, pos: number): [number, number] {
+  let value = 0
+  let shift = 0
+  for (;;) {
+    const b = buf[pos++]
+    if (b === undefined) return [-1, pos]
+    value += (b & 0x7f) * 2 ** shift
+    if (!(b & 0x80)) return [value, pos]
+    shift += 7
+  }
+}
+
+/** Version and module info strings from the blob at `at` (both formats). */
+function readBuildInfo(buf: Buffer, elf: Elf, at: number): { version: string; modinfo: string } | null {
+  const ptrSize = buf[at + 14]
+  const flags = buf[at + 15]
+  if (flags & 2) {
+    // Go 1.18+: two varint-prefixed strings right after the 32-byte header.
+    let pos = at + 32
+    const [vlen, p1] = readVarint(buf, pos)
+    if (vlen < 0) return null
+    const version = buf.toString('utf8', p1, p1 + vlen)
+    pos = p1 + vlen
+    const [mlen, p2] = readVarint(buf, pos)
+    if (mlen < 0) return null
+    return { version, modinfo: buf.toString('latin1', p2, p2 + mlen) }
+  }
+  // Go 1.13–1.17: pointers to Go string headers, to be mapped through the PT_LOAD segments.
+  const le = !(flags & 1)
+  const readPtr = (o: number): number =>
+    ptrSize === 8 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : le ? buf.readUInt32LE(o) : buf.readUInt32BE(o)
+  const toOffset = (addr: number): number => {
+    const seg = elf.programs.find((p) => p.type === PT_LOAD && addr >= p.vaddr && addr < p.vaddr + p.filesz)
+    return seg ? addr - seg.vaddr + seg.offset : -1
+  }
+  const readString = (ptr: number): string | null => {
+    const h = toOffset(ptr)
+    if (h < 0 || h + 2 * ptrSize > buf.length) return null
+    const data = toOffset(readPtr(h))
+    const len = readPtr(h + ptrSize)
+    if (data < 0 || data + len > buf.length) return null
+    return buf.toString('latin1', data, data + len)
+  }
+  const version = readString(readPtr(at + 16))
+  const modinfo = readString(readPtr(at + 16 + ptrSize))
+  return version === null ? null : { version, modinfo: modinfo ?? '' }
+}
+
+/** Facts about `buf` if it is a Go ELF executable, else null. */
+export function readGoBinary(buf: Buffer): GoBinaryFacts | null {
+  const elf = parseElf(buf)
+  if (!elf) return null
+  const at = findBuildInfo(buf, elf)
+  if (at < 0) return null
+  const info = readBuildInfo(buf, elf, at)
+  if (!info) return null
+  // The module info is wrapped in 16-byte sentinels.
+  const modinfo = info.modinfo.length >= 33 && info.modinfo.charCodeAt(info.modinfo.length - 17) === 0x0a ? info.modinfo.slice(16, -16) : info.modinfo
+  let module: string | null = null
+  let mainPackage: string | null = null
+  const deps: string[] = []
+  const settings: Record<string, string> = {}
+  for (const line of Buffer.from(modinfo, 'latin1').toString('utf8').split('\n')) {
+    const [kind, a, b] = line.split('\t')
+    if (kind === 'path') mainPackage = a ?? null
+    else if (kind === 'mod') module = a ?? null
+    else if (kind === 'dep') deps.push(a)
+    else if (kind === 'build' && a) {
+      const eq = a.indexOf('=')
+      if (eq > 0) settings[a.slice(0, eq)] = unquote(a.slice(eq + 1) + (b !== undefined ? `\t${b}` : ''))
+    }
+  }
+  const dynamic = elf.programs.some((p) => p.type === PT_INTERP)
+  const cgoSetting = settings.CGO_ENABLED
+  return {
+    goVersion: info.version || null,
+    module: module ?? mainPackage,
+    mainPackage,
+    static: !dynamic,
+    stripped: !elf.sections.some((s) => s.name === '.symtab'),
+    // The setting is authoritative; without it (old toolchains), dynamic linking means cgo.
+    cgo: cgoSetting !== undefined ? cgoSetting === '1' : dynamic ? true : null,
+    trimpath: settings['-trimpath'] !== undefined ? settings['-trimpath'] === 'true' : Object.keys(settings).length > 0 ? false : null,
+    ldflags: settings['-ldflags'] ?? null,
+    packages: [...(module ? [module] : []), ...deps],
+    settings
+  }
+}
+
+/** Build setting values with spaces are quoted Go strings. */
+function unquote(value: string): string {
+  if (value.startsWith('"') && value.endsWith('"')) {
+    try {
+      return JSON.parse(value) as string
+    } catch {
+      return value.slice(1, -1)
+    }
+  }
+  return value
+}

@@ -1,0 +1,226 @@
+// Measuring an image: the report's `size`, `layers`, `wasted` and
+// `goBinaries`. `docker image inspect` gives the exact total; one pass over
+// `docker save` gives the config history, per-layer sizes (adding up to the
+// total exactly), file records for wasted bytes, Go binaries, and gzip
+// estimates for the layers whose compressed size is not known exactly (from a
+// registry manifest, an OCI archive, or the on-disk cache).
+import { CommandError } from '../errors.js'
+import type { Exec, Spawn } from '../exec.js'
+import type { Logger } from '../log.js'
+import type { CompressedSource, GoBinary, ImageSize, Layer, Wasted } from '../report/types.js'
+import { LayerCache } from './cache.js'
+import { dockerfileChain, matchHistory, pairHistory } from './history.js'
+import { inspectImage, type InspectedImage } from './inspect.js'
+import { fetchRegistryImage } from './registry.js'
+import { scanSaveStream, type LayerPlan, type SavedImage } from './save.js'
+import { computeWasted } from './wasted.js'
+
+export interface MeasureOptions {
+  /** The Dockerfile the image was built from, to name lines and stages and find the base image. */
+  dockerfile?: { content: string; target: string | null; buildArgs?: Record<string, string> } | null
+  /** Where compressed sizes are cached by diff id; null disables the cache. */
+  cacheDir: string | null
+  /** Ask registries for exact compressed sizes (the image's own RepoDigests, the base image's). */
+  registry?: boolean
+  /** Parallel deflate jobs (default 2). */
+  concurrency?: number
+  topWastedFiles?: number
+}
+
+export interface MeasureDeps {
+  exec: Exec
+  spawn: Spawn
+  fetch?: typeof fetch
+  log?: Logger
+}
+
+export interface MeasureStats {
+  layersCompressed: number
+  layersFromCache: number
+  layersExact: number
+  bytesRead: number
+  layout: 'legacy' | 'oci'
+}
+
+export interface Measurement {
+  inspected: InspectedImage
+  size: ImageSize
+  layers: Layer[]
+  wasted: Wasted
+  goBinaries: GoBinary[]
+  baseImage: string | null
+  stats: MeasureStats
+}
+
+export async function measureImage(ref: string, options: MeasureOptions, deps: MeasureDeps): Promise<Measurement> {
+  const inspected = await inspectImage(ref, deps.exec)
+  const cache = options.cacheDir ? new LayerCache(options.cacheDir) : null
+  const chain = options.dockerfile ? dockerfileChain(options.dockerfile.content, options.dockerfile.target, options.dockerfile.buildArgs) : null
+
+  // Exact compressed sizes, by diff id, where a registry has them.
+  const exact = new Map<string, { size: number; source: CompressedSource }>()
+  let baseLayerCount: number | null = chain && chain.baseImage === null ? 0 : null
+  if (chain?.baseImage) {
+    const base = await inspectImage(chain.baseImage, deps.exec).catch(() => null)
+    if (base && base.diffIds.every((d, i) => inspected.diffIds[i] === d)) {
+      baseLayerCount = base.diffIds.length
+      if (options.registry !== false) await addRegistrySizes(base.repoDigests, inspected.platform, exact, deps)
+    }
+  }
+  if (options.registry !== false) await addRegistrySizes(inspected.repoDigests, inspected.platform, exact, deps)
+
+  // Cached estimates, and the tar sizes that let a legacy stream skip compressing them.
+  const cached = new Map<string, number>()
+  const byTarBytes = new Map<number, string[]>()
+  if (cache) {
+    for (const diffId of new Set(inspected.diffIds)) {
+      const entry = await cache.get(diffId)
+      if (!entry) continue
+      cached.set(diffId, entry.compressed)
+      byTarBytes.set(entry.tarBytes, [...(byTarBytes.get(entry.tarBytes) ?? []), diffId])
+    }
+  }
+  const known = (diffId: string) => exact.has(diffId) || cached.has(diffId)
+  const skippedByGuess = new Map<string, string>()
+
+  const scanOnce = async (trustTarSize: boolean): Promise<SavedImage> => {
+    skippedByGuess.clear()
+    const save = deps.spawn('docker', ['save', inspected.id])
+    const shouldCompress = (plan: LayerPlan): boolean => {
+      if (plan.digest) return !known(plan.digest)
+      const candidates = trustTarSize ? (byTarBytes.get(plan.tarBytes) ?? []) : []
+      // Only a unique tar size identifies the layer before it is hashed; the hash confirms it afterwards.
+      if (candidates.length === 1 && known(candidates[0])) {
+        skippedByGuess.set(plan.entryPath, candidates[0])
+        return false
+      }
+      return true
+    }
+    try {
+      const saved = await scanSaveStream(save.stdout, { shouldCompress, compressor: { concurrency: options.concurrency ?? 2 } })
+      await save.done
+      return saved
+    } catch (error) {
+      save.kill()
+      await save.done.catch((e: unknown) => {
+        if (e instanceof CommandError) throw e
+      })
+      throw error
+    }
+  }
+
+  let saved = await scanOnce(true)
+  const wrongGuess = [...skippedByGuess].some(([p, diffId]) => saved.layers.get(p)?.diffId !== diffId)
+  if (wrongGuess) saved = await scanOnce(false)
+
+  const diffIds = saved.config.rootfs?.diff_ids ?? inspected.diffIds
+  const history = saved.config.history ?? []
+  const paired = pairHistory(diffIds, history)
+  const matches = chain ? matchHistory(history, chain.instructions) : history.map(() => null)
+  // Without a local base image, the first row matched to the Dockerfile marks where our layers start.
+  const firstOwnRow = matches.findIndex((m) => m !== null)
+
+  const stats: MeasureStats = { layersCompressed: 0, layersFromCache: 0, layersExact: 0, bytesRead: saved.bytesRead, layout: saved.layout }
+  const sources = new Set<CompressedSource>()
+  const layers: Layer[] = []
+  for (const [index, pair] of paired.entries()) {
+    const entryPath = saved.layerPaths[index]
+    const scan = entryPath ? saved.layers.get(entryPath) : undefined
+    if (!scan) throw new CommandError(`docker save of ${ref} has no data for layer ${index} (${pair.diffId})`)
+    if (scan.diffId !== pair.diffId) throw new CommandError(`docker save of ${ref}: layer ${index} hashes to ${scan.diffId}, expected ${pair.diffId}`)
+    let compressed: number | null
+    if (exact.has(pair.diffId)) {
+      const e = exact.get(pair.diffId)!
+      compressed = e.size
+      sources.add(e.source)
+      stats.layersExact++
+    } else if (scan.compressedExact && scan.compressed !== null) {
+      compressed = scan.compressed
+      sources.add('oci')
+      stats.layersExact++
+    } else if (scan.compressed !== null) {
+      compressed = scan.compressed
+      sources.add('gzip-estimate')
+      stats.layersCompressed++
+      await cache?.put({ diffId: pair.diffId, tarBytes: scan.tarBytes, compressed, source: 'gzip-estimate' })
+    } else {
+      compressed = cached.get(pair.diffId) ?? null
+      sources.add(compressed === null ? null : 'gzip-estimate')
+      if (compressed !== null) stats.layersFromCache++
+    }
+    const match = pair.historyIndex >= 0 ? matches[pair.historyIndex] : null
+    const fromBaseImage = baseLayerCount !== null ? index < baseLayerCount : firstOwnRow < 0 ? false : pair.historyIndex < firstOwnRow
+    layers.push({
+      index,
+      diffId: pair.diffId,
+      instruction: pair.instruction,
+      dockerfileLine: match?.line ?? null,
+      stage: match?.stage ?? null,
+      fromBaseImage,
+      uncompressed: scan.uncompressed,
+      compressed
+    })
+  }
+
+  const scans = saved.layerPaths.map((p) => saved.layers.get(p)!)
+  const replay = computeWasted(
+    scans.map((s) => s.files),
+    options.topWastedFiles ?? 20
+  )
+  const goBinaries: GoBinary[] = []
+  scans.forEach((scan, index) => {
+    for (const b of scan.goBinaries) {
+      if (replay.survivors.get(b.path.slice(1)) !== index) continue
+      goBinaries.push({
+        path: b.path,
+        bytes: b.bytes,
+        goVersion: b.facts.goVersion,
+        static: b.facts.static,
+        stripped: b.facts.stripped,
+        cgo: b.facts.cgo,
+        module: b.facts.module,
+        trimpath: b.facts.trimpath,
+        ldflags: b.facts.ldflags,
+        packages: b.facts.packages
+      })
+    }
+  })
+
+  const allCompressed = layers.every((l) => l.compressed !== null)
+  const compressedSource: CompressedSource = !allCompressed
+    ? null
+    : sources.has('gzip-estimate')
+      ? 'gzip-estimate'
+      : sources.has('oci')
+        ? 'oci'
+        : 'registry'
+  return {
+    inspected,
+    size: {
+      uncompressed: inspected.size,
+      compressed: allCompressed ? layers.reduce((sum, l) => sum + (l.compressed ?? 0), 0) : null,
+      compressedSource
+    },
+    layers,
+    wasted: { bytes: replay.bytes, files: replay.files, layers: replay.byLayer },
+    goBinaries,
+    baseImage: chain?.baseImage ?? null,
+    stats
+  }
+}
+
+/** Adds the exact compressed sizes a registry holds for these digests' manifests; a registry that cannot answer is skipped. */
+async function addRegistrySizes(repoDigests: string[], platform: string, into: Map<string, { size: number; source: CompressedSource }>, deps: MeasureDeps): Promise<void> {
+  for (const repoDigest of repoDigests) {
+    try {
+      const image = await fetchRegistryImage(repoDigest, platform, { fetch: deps.fetch })
+      image.config.diffIds.forEach((diffId, i) => {
+        // Only gzip layers have sizes comparable with a gzip estimate.
+        if (/gzip/.test(image.layers[i].mediaType)) into.set(diffId, { size: image.layers[i].size, source: 'registry' })
+      })
+      return
+    } catch (error) {
+      deps.log?.debug(`registry sizes for ${repoDigest}: ${(error as Error).message}\n`)
+    }
+  }
+}

@@ -1,0 +1,251 @@
+// Reading a `docker save` stream once, without a temp copy: the small JSON
+// files (manifest.json, index.json, the image config) are kept; each layer is
+// hashed (its sha256 is its diff id), its tar headers are read for file
+// records, Go executables in it are parsed, and, when asked, its gzip size is
+// estimated as it streams. Both layouts: legacy (`<id>/layer.tar`,
+// manifest.json last; Docker ≤ 24) and OCI (`blobs/sha256/…`, Docker 25+,
+// skopeo's oci-archive), layer blobs plain or gzip (sniffed).
+import { createHash, type Hash } from 'node:crypto'
+import zlib from 'node:zlib'
+import { LayerCompressor, type CompressorOptions } from './compress.js'
+import { isElf, readGoBinary, type GoBinaryFacts } from './gobinary.js'
+import { TarError, TarReader, type EntrySink, type TarHeader } from './tar.js'
+import { fileRecord, type FileRecord } from './wasted.js'
+
+export interface LayerScan {
+  /** Path of the layer in the archive. */
+  entryPath: string
+  /** sha256 of the uncompressed layer tar: its diff id. */
+  diffId: string
+  tarBytes: number
+  /** Sum of file sizes (symlinks count their target's length), as Docker computes a layer's size. */
+  uncompressed: number
+  /** Gzip estimate when compressed here; exact blob size when the blob was already gzip. */
+  compressed: number | null
+  compressedExact: boolean
+  files: FileRecord[]
+  goBinaries: { path: string; bytes: number; facts: GoBinaryFacts }[]
+}
+
+export interface SavedImage {
+  layout: 'legacy' | 'oci'
+  /** Layer entry paths in image order (from manifest.json, or the OCI manifest). */
+  layerPaths: string[]
+  config: { os?: string; architecture?: string; variant?: string; rootfs?: { diff_ids?: string[] }; history?: { created_by?: string; empty_layer?: boolean }[] }
+  layers: Map<string, LayerScan>
+  /** Blob sizes of the OCI manifest's layers (exact compressed sizes when they are gzip). */
+  ociLayerSizes: Map<string, number> | null
+  bytesRead: number
+}
+
+export interface LayerPlan {
+  entryPath: string
+  /** Known when the blob is content-addressed (OCI layout) and uncompressed. */
+  digest: string | null
+  tarBytes: number
+}
+
+export interface ScanOptions {
+  /** Whether to estimate this layer's gzip size (false when it is cached or known exactly). */
+  shouldCompress(plan: LayerPlan): boolean
+  compressor?: CompressorOptions
+  /** Largest executable buffered to read its Go build info. */
+  maxBinaryBytes?: number
+}
+
+const JSON_LIMIT = 32 * 1024 * 1024
+
+/** Reads the save stream; throws a clear error when it ends early or is not an image archive. */
+export async function scanSaveStream(stream: AsyncIterable<Buffer>, options: ScanOptions): Promise<SavedImage> {
+  const jsonFiles = new Map<string, Buffer>()
+  const layers = new Map<string, LayerScan>()
+  let bytesRead = 0
+
+  const outer = new TarReader((header) => {
+    if (header.type !== 'file') return null
+    const name = header.path
+    if (/\.json$|^index\.json$|^oci-layout$|\/json$|^repositories$/.test(name) && header.size <= JSON_LIMIT) return collect(name, jsonFiles)
+    if (/(^|\/)layer\.tar$|^blobs\//.test(name)) return blobSink(name, header, layers, jsonFiles, options)
+    return null
+  })
+  for await (const chunk of stream) {
+    bytesRead += chunk.length
+    await outer.write(chunk)
+  }
+  try {
+    outer.end()
+  } catch (error) {
+    if (error instanceof TarError) throw new TarError(`docker save stream ended early after ${bytesRead} bytes: ${error.message}`)
+    throw error
+  }
+  if (bytesRead === 0) throw new TarError('docker save produced no output')
+  return assemble(jsonFiles, layers, bytesRead)
+}
+
+function collect(name: string, into: Map<string, Buffer>): EntrySink {
+  const parts: Buffer[] = []
+  return { data: (c) => void parts.push(Buffer.from(c)), end: () => void into.set(name, Buffer.concat(parts)) }
+}
+
+/** A blob: JSON (OCI configs and manifests) is kept, anything else is scanned as a layer. */
+function blobSink(name: string, header: TarHeader, layers: Map<string, LayerScan>, jsonFiles: Map<string, Buffer>, options: ScanOptions): EntrySink {
+  let delegate: EntrySink | null = null
+  return {
+    data(chunk) {
+      if (!delegate) {
+        if (chunk[0] === 0x7b && header.size <= JSON_LIMIT) delegate = collect(name, jsonFiles)
+        else delegate = layerSink(name, header.size, chunk[0] === 0x1f && chunk[1] === 0x8b, layers, options)
+      }
+      return delegate.data(chunk)
+    },
+    end() {
+      return delegate?.end()
+    }
+  }
+}
+
+function layerSink(entryPath: string, blobBytes: number, gzipped: boolean, layers: Map<string, LayerScan>, options: ScanOptions): EntrySink {
+  const blobDigest = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(entryPath)
+  const scan: LayerScan = {
+    entryPath,
+    diffId: '',
+    tarBytes: gzipped ? 0 : blobBytes,
+    uncompressed: 0,
+    compressed: gzipped ? blobBytes : null,
+    compressedExact: gzipped,
+    files: [],
+    goBinaries: []
+  }
+  const hash: Hash = createHash('sha256')
+  const compressor =
+    !gzipped && options.shouldCompress({ entryPath, digest: blobDigest ? `sha256:${blobDigest[1]}` : null, tarBytes: blobBytes })
+      ? new LayerCompressor(options.compressor)
+      : null
+  const inner = new TarReader((h) => innerEntry(h, scan, options.maxBinaryBytes ?? 512 * 1024 * 1024))
+
+  const feedTar = async (chunk: Buffer): Promise<void> => {
+    hash.update(chunk)
+    if (gzipped) scan.tarBytes += chunk.length
+    await inner.write(chunk)
+  }
+  const finishTar = async (): Promise<void> => {
+    if (!inner.finished) inner.end()
+    scan.diffId = `sha256:${hash.digest('hex')}`
+    layers.set(entryPath, scan)
+  }
+
+  if (!gzipped) {
+    return {
+      async data(chunk) {
+        // The compressor copies; the tar reader and hash read the chunk before we return.
+        const pending = compressor?.write(chunk)
+        await feedTar(chunk)
+        if (pending) await pending
+      },
+      async end() {
+        if (compressor) scan.compressed = await compressor.finish()
+        await finishTar()
+      }
+    }
+  }
+  const gunzip = zlib.createGunzip()
+  let chain: Promise<void> = Promise.resolve()
+  let failure: Error | null = null
+  gunzip.on('data', (d: Buffer) => {
+    chain = chain.then(() => feedTar(d)).catch((e: Error) => void (failure = e))
+  })
+  const ended = new Promise<void>((resolve, reject) => {
+    gunzip.on('end', resolve)
+    gunzip.on('error', reject)
+  })
+  return {
+    async data(chunk) {
+      await new Promise<void>((resolve, reject) => gunzip.write(chunk, (e) => (e ? reject(e) : resolve())))
+      await chain
+    },
+    async end() {
+      gunzip.end()
+      await ended
+      await chain
+      if (failure) throw failure
+      await finishTar()
+    }
+  }
+}
+
+/** Records one entry of a layer; buffers ELF executables to read their Go build info. */
+function innerEntry(h: TarHeader, scan: LayerScan, maxBinaryBytes: number): EntrySink | null {
+  const record = fileRecord(h.path, h.type, h.type === 'file' ? h.size : h.type === 'symlink' ? Buffer.byteLength(h.linkname) : 0)
+  if (record) scan.files.push(record)
+  if (h.type === 'file') scan.uncompressed += h.size
+  else if (h.type === 'symlink') scan.uncompressed += Buffer.byteLength(h.linkname)
+  if (h.type !== 'file' || h.size < 1024 || h.size > maxBinaryBytes || (h.mode & 0o111) === 0 || !record) return null
+  const parts: Buffer[] = []
+  let bytes = 0
+  let elf: boolean | null = null
+  return {
+    data(c) {
+      if (elf === false) return
+      parts.push(Buffer.from(c))
+      bytes += c.length
+      if (elf === null && bytes >= 4) {
+        elf = isElf(parts.length === 1 ? parts[0] : Buffer.concat(parts))
+        if (!elf) parts.length = 0
+      }
+    },
+    end() {
+      if (!elf) return
+      const facts = readGoBinary(Buffer.concat(parts))
+      if (facts) scan.goBinaries.push({ path: `/${record.path}`, bytes: h.size, facts })
+    }
+  }
+}
+
+interface OciDescriptor {
+  digest: string
+  size: number
+  mediaType?: string
+}
+
+function assemble(jsonFiles: Map<string, Buffer>, layers: Map<string, LayerScan>, bytesRead: number): SavedImage {
+  const parse = <T>(name: string): T | null => {
+    const buf = jsonFiles.get(name)
+    if (!buf) return null
+    try {
+      return JSON.parse(buf.toString('utf8')) as T
+    } catch {
+      return null
+    }
+  }
+  const manifest = parse<{ Config: string; Layers: string[] }[]>('manifest.json')
+  const blobPath = (digest: string) => `blobs/${digest.replace(':', '/')}`
+  if (manifest?.[0]) {
+    const entry = manifest[0]
+    const config = parse<SavedImage['config']>(entry.Config)
+    if (!config) throw new TarError(`the image archive has no config '${entry.Config}'`)
+    // Docker 25+ writes an OCI layout with manifest.json too; its index gives exact blob sizes.
+    const oci = entry.Layers.some((l) => l.startsWith('blobs/'))
+    return { layout: oci ? 'oci' : 'legacy', layerPaths: entry.Layers, config, layers, ociLayerSizes: oci ? ociSizes(entry.Layers, layers) : null, bytesRead }
+  }
+  const index = parse<{ manifests?: OciDescriptor[] }>('index.json')
+  const first = index?.manifests?.[0]
+  if (!first) throw new TarError('not an image archive: neither manifest.json nor index.json found')
+  let imageManifest = parse<{ manifests?: OciDescriptor[]; config?: OciDescriptor; layers?: OciDescriptor[] }>(blobPath(first.digest))
+  // An index may point to another index (multi-platform archives): take its first manifest.
+  if (imageManifest?.manifests?.[0]) imageManifest = parse(blobPath(imageManifest.manifests[0].digest))
+  if (!imageManifest?.config || !imageManifest.layers) throw new TarError('the OCI archive has no image manifest')
+  const config = parse<SavedImage['config']>(blobPath(imageManifest.config.digest))
+  if (!config) throw new TarError('the OCI archive has no image config')
+  const layerPaths = imageManifest.layers.map((l) => blobPath(l.digest))
+  const ociLayerSizes = new Map(imageManifest.layers.map((l) => [blobPath(l.digest), l.size]))
+  return { layout: 'oci', layerPaths, config, layers, ociLayerSizes, bytesRead }
+}
+
+function ociSizes(paths: string[], layers: Map<string, LayerScan>): Map<string, number> {
+  const sizes = new Map<string, number>()
+  for (const p of paths) {
+    const scan = layers.get(p)
+    if (scan?.compressedExact && scan.compressed !== null) sizes.set(p, scan.compressed)
+  }
+  return sizes
+}
