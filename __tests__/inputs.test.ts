@@ -11,7 +11,7 @@ describe('parseInputs', () => {
     const inputs = from({})
     expect(inputs).toMatchObject({
       context: '.', file: null, budget: null, budgetMetric: 'uncompressed', failOn: 'any', baseline: 'auto',
-      comment: true, dockerfileOnly: false, historyLength: 20, githubToken: null, platforms: []
+      comment: 'always', dockerfileOnly: false, historyLength: 20, githubToken: null, platforms: []
     })
   })
 
@@ -34,7 +34,7 @@ describe('parseInputs', () => {
     [{ 'budget-metric': 'gzip' }, /^budget-metric: 'gzip' is not one of uncompressed, compressed/],
     [{ 'fail-on': 'sometimes' }, /^fail-on: 'sometimes' is not one of any, budget, increase, never/],
     [{ baseline: 'main' }, /^baseline: 'main' is not one of/],
-    [{ comment: 'maybe' }, /^comment: expected true or false, got 'maybe'/],
+    [{ comment: 'maybe' }, /^comment: 'maybe' is not one of always, on-change, on-exceed, never/],
     [{ 'history-length': '0' }, /^history-length: expected a whole number/],
     [{ 'warn-at': '90 percent' }, /^warn-at: cannot read '90 percent' as a size or a percentage/]
   ] as [Partial<Record<InputName, string>>, RegExp][])('%j is refused, naming the input', (values, message) => {

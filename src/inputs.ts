@@ -16,6 +16,7 @@ export interface InputSpec {
 export const FAIL_ON = ['any', 'budget', 'increase', 'never'] as const
 export const BASELINES = ['auto', 'build', 'image', 'report', 'none'] as const
 export const METRICS = ['uncompressed', 'compressed'] as const
+export const COMMENT_MODES = ['always', 'on-change', 'on-exceed', 'never'] as const
 
 export const INPUT_SPECS = {
   context: { kind: 'string', default: '.', description: 'Build context directory.' },
@@ -44,14 +45,15 @@ export const INPUT_SPECS = {
   'verify-suggestion': { kind: 'enum', values: ['auto', 'true', 'false'], default: 'auto', description: 'Build the suggested Dockerfile to prove its size: `auto` (when the budget is exceeded), `true` or `false`.' },
   'verify-command': { kind: 'string', default: '', description: 'Command run in the suggested image to prove it works (e.g. `/app/main --version`).' },
   'dockerfile-only': { kind: 'boolean', default: 'false', description: 'Only check the Dockerfile with the rules that need no build; no Docker needed.' },
-  comment: { kind: 'boolean', default: 'true', description: 'Keep one sticky comment on the pull request up to date.' },
+  comment: { kind: 'enum', values: COMMENT_MODES, default: 'always', description: 'Sticky pull-request comment: `always`, `on-change` (only when the size moved beyond `min-delta` or the verdict changed), `on-exceed` (only over budget or warned; an existing comment is kept current) or `never`. `true`/`false` mean `always`/`never`.' },
   'comment-key': { kind: 'string', default: '', description: 'Distinguishes comments of several images in one pull request (e.g. a matrix).' },
   report: { kind: 'string', default: '', description: 'Publish this stored report JSON instead of building (for a fork-safe `workflow_run` job).' },
   'history-length': { kind: 'string', default: '20', description: 'How many pushes the size trend keeps.' },
   'allow-untrusted-build': { kind: 'boolean', default: 'false', description: 'Build pull-request code on `pull_request_target`/`workflow_run` (unsafe with a write token).' },
   cleanup: { kind: 'boolean', default: 'false', description: 'Remove the images this run built when it ends.' },
   'github-token': { kind: 'string', default: '${{ github.token }}', description: 'Token used to post the comment.' },
-  json: { kind: 'string', default: '', description: 'Also write the report JSON to this path.' }
+  json: { kind: 'string', default: '', description: 'Also write the report JSON to this path.' },
+  markdown: { kind: 'string', default: '', description: 'Also write the comment markdown to this path.' }
 } as const satisfies Record<string, InputSpec>
 
 export type InputName = keyof typeof INPUT_SPECS
@@ -83,7 +85,7 @@ export interface Inputs {
   verifySuggestion: 'auto' | 'true' | 'false'
   verifyCommand: string | null
   dockerfileOnly: boolean
-  comment: boolean
+  comment: (typeof COMMENT_MODES)[number]
   commentKey: string
   report: string | null
   historyLength: number
@@ -91,6 +93,7 @@ export interface Inputs {
   cleanup: boolean
   githubToken: string | null
   json: string | null
+  markdown: string | null
 }
 
 export type RawInputs = (name: InputName) => string
@@ -120,6 +123,14 @@ function parseCount(text: string, name: string): number {
   const value = Number(text.trim())
   if (!Number.isInteger(value) || value < 1) throw new UsageError(`${name}: expected a whole number of at least 1, got '${text}'`)
   return value
+}
+
+/** `comment` was a boolean once; `true`/`false` still mean `always`/`never`. */
+function parseCommentMode(text: string): (typeof COMMENT_MODES)[number] {
+  const value = text.trim().toLowerCase()
+  if (['true', 'yes', 'on'].includes(value)) return 'always'
+  if (['false', 'no', 'off'].includes(value)) return 'never'
+  return parseEnum(text, 'comment', COMMENT_MODES)
 }
 
 const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim())
@@ -159,13 +170,14 @@ export function parseInputs(raw: RawInputs): Inputs {
     verifySuggestion: parseEnum(get('verify-suggestion'), 'verify-suggestion', ['auto', 'true', 'false'] as const),
     verifyCommand: orNull(get('verify-command')),
     dockerfileOnly: parseBoolean(get('dockerfile-only'), 'dockerfile-only'),
-    comment: parseBoolean(get('comment'), 'comment'),
+    comment: parseCommentMode(get('comment')),
     commentKey: get('comment-key').trim(),
     report: orNull(get('report')),
     historyLength: parseCount(get('history-length'), 'history-length'),
     allowUntrustedBuild: parseBoolean(get('allow-untrusted-build'), 'allow-untrusted-build'),
     cleanup: parseBoolean(get('cleanup'), 'cleanup'),
     githubToken: token.startsWith('${{') ? null : orNull(token),
-    json: orNull(get('json'))
+    json: orNull(get('json')),
+    markdown: orNull(get('markdown'))
   }
 }

@@ -3,6 +3,7 @@
 // that carries state to the next run (the trend, the verdict, which run wrote
 // it). The data is base64 JSON inside an HTML comment: base64 has no `-` or
 // `>`, so nothing in a report can close the comment or show up as text.
+import { parseHistory } from '../trend.js'
 import type { HistoryPoint, Status } from './types.js'
 
 const TOOL_NAME = 'go-image-budget'
@@ -48,16 +49,6 @@ export function embedState(state: EmbeddedState): string {
   return `${DATA_PREFIX}${Buffer.from(JSON.stringify(state), 'utf8').toString('base64')} -->`
 }
 
-function isHistoryPoint(value: unknown): value is HistoryPoint {
-  const p = value as HistoryPoint
-  return (
-    typeof p === 'object' && p !== null &&
-    typeof p.commit === 'string' && typeof p.at === 'string' &&
-    Number.isFinite(p.uncompressed) && (p.compressed === null || Number.isFinite(p.compressed)) &&
-    (p.label === undefined || typeof p.label === 'string')
-  )
-}
-
 /** Reads the state back from a comment body; null when absent or unreadable (never throws). */
 export function readEmbeddedState(body: string | null | undefined): EmbeddedState | null {
   if (typeof body !== 'string') return null
@@ -74,7 +65,7 @@ export function readEmbeddedState(body: string | null | undefined): EmbeddedStat
       status: (['pass', 'warn', 'fail'] as const).includes(state.status) ? state.status : 'pass',
       metric: state.metric === 'compressed' ? 'compressed' : 'uncompressed',
       size: Number.isFinite(state.size) ? state.size : 0,
-      history: state.history.filter(isHistoryPoint)
+      history: parseHistory(state.history)
     }
   } catch {
     return null

@@ -1,0 +1,193 @@
+// Publishing a report: the sticky pull-request comment (when the mode and the
+// token allow), the job summary (always), and the comment body for the
+// `comment-body` output. Nothing here fails the job: a read-only token, a
+// missing pull request or an API error becomes one warning, and the summary
+// and outputs are still written.
+import { errorMessage } from '../errors.js'
+import type { Logger } from '../log.js'
+import { renderMarkdown } from '../report/markdown.js'
+import { readEmbeddedState, type EmbeddedState } from '../report/embed.js'
+import type { HistoryPoint, Report } from '../report/types.js'
+import type { SizeOrPercent } from '../size.js'
+import { BASE_LABEL, parseHistory, updateHistory } from '../trend.js'
+import { createComment, findPullForPush, findStickyComment, httpStatus, pullHeadSha, updateComment, type StickyComment } from './comment.js'
+import type { EventContext } from './context.js'
+import type { GitHubClient } from './octokit.js'
+
+export const COMMENT_MODES = ['always', 'on-change', 'on-exceed', 'never'] as const
+export type CommentMode = (typeof COMMENT_MODES)[number]
+
+export const FORKS_HELP =
+  'Pull requests from forks get a read-only GITHUB_TOKEN. To comment on them, measure in the `pull_request` workflow and ' +
+  'publish from a `workflow_run` workflow with `report:` (README, "Pull requests from forks"); for same-repository ' +
+  'pull requests, grant `permissions: pull-requests: write`.'
+
+export interface PublishSettings {
+  mode: CommentMode
+  commentKey: string
+  historyLength: number
+  minDelta: SizeOrPercent | null
+}
+
+export interface PublishDeps {
+  context: EventContext
+  /** Null without a token: no comment, summary and outputs only. */
+  client: GitHubClient | null
+  log: Pick<Logger, 'info' | 'warning' | 'debug'>
+  writeSummary: (markdown: string) => Promise<void>
+}
+
+/** What the run learned about the pull request before measuring. */
+export interface CommentTarget {
+  pullNumber: number | null
+  existing: StickyComment | null
+  state: EmbeddedState | null
+  /** Why there will be no comment (logged once), or null. */
+  skip: string | null
+}
+
+export type CommentOutcome = 'created' | 'updated' | 'skipped' | 'forbidden' | 'failed'
+
+export interface PublishResult {
+  report: Report
+  /** The comment markdown (the `comment-body` output), rendered even when not posted. */
+  body: string
+  summary: string
+  outcome: CommentOutcome
+  reason: string | null
+  commentUrl: string | null
+}
+
+/**
+ * Finds the pull request and its sticky comment. Runs before the build so the
+ * trend carried in the comment can feed the pipeline. Never throws.
+ */
+export async function locateComment(settings: PublishSettings, deps: PublishDeps): Promise<CommentTarget> {
+  const { context, client, log } = deps
+  const none = (skip: string): CommentTarget => ({ pullNumber: null, existing: null, state: null, skip })
+  if (settings.mode === 'never') return none('comment: never')
+  if (!client) return none('no github-token')
+  const where = { owner: context.owner, repo: context.repo }
+  let pullNumber = context.pullNumber
+  try {
+    if (!pullNumber && context.eventName === 'push' && context.headSha) {
+      pullNumber = await findPullForPush(client, where, context.headSha, context.branch)
+    }
+    if (!pullNumber) return none(`no pull request for this ${context.eventName || 'run'}`)
+    // A number read from a file an untrusted run wrote: believe it only if that
+    // pull request's head is the commit that run measured.
+    if (context.pullNumberSource === 'file') {
+      const head = await pullHeadSha(client, where, pullNumber)
+      if (head !== context.headSha) {
+        return { ...none(`pull request #${pullNumber} has head ${head.slice(0, 7)}, not the measured ${context.headSha?.slice(0, 7) ?? 'commit'}; not commenting`), pullNumber }
+      }
+    }
+    const existing = await findStickyComment(client, where, pullNumber, settings.commentKey)
+    return { pullNumber, existing, state: readEmbeddedState(existing?.body), skip: null }
+  } catch (error) {
+    log.warning(`Could not read the pull request's comments (${errorMessage(error)}); the size trend starts over.`)
+    return { pullNumber, existing: null, state: null, skip: null }
+  }
+}
+
+/** The trend: the comment's history carried forward with this report's points. */
+export function carryHistory(previous: HistoryPoint[], report: Report, limit: number): HistoryPoint[] {
+  const base = report.history.find((p) => p.label === BASE_LABEL) ?? null
+  let history = updateHistory({ previous: parseHistory(previous), base, current: null, limit })
+  for (const point of report.history.filter((p) => p.label !== BASE_LABEL)) {
+    history = updateHistory({ previous: history, base: null, current: point, limit })
+  }
+  return history
+}
+
+function sizeInMetric(report: Report, metric: 'uncompressed' | 'compressed'): number {
+  return (metric === 'compressed' ? report.size.compressed : null) ?? report.size.uncompressed
+}
+
+function floorBytes(floor: SizeOrPercent | null, base: number): number {
+  if (!floor) return 1
+  return Math.max(1, 'bytes' in floor ? floor.bytes : Math.round((base * floor.percent) / 100))
+}
+
+/** Whether `mode` wants a comment written for this report; null means yes, else the reason not to. */
+export function commentDecision(mode: CommentMode, report: Report, state: EmbeddedState | null, hasComment: boolean, floor: SizeOrPercent | null): string | null {
+  if (mode === 'never') return 'comment: never'
+  if (mode === 'always') return null
+  if (mode === 'on-exceed') {
+    // An existing comment is always kept current, so it can say "back under budget".
+    return hasComment || report.status !== 'pass' ? null : 'comment: on-exceed, and the image is within budget'
+  }
+  if (report.status !== 'pass') return null
+  const metric = report.budget.metric
+  const size = sizeInMetric(report, metric)
+  if (state) {
+    if (state.status !== report.status) return null
+    if (Math.abs(state.size - size) >= floorBytes(floor, state.size)) return null
+    return 'comment: on-change, and neither the size nor the verdict changed since the last comment'
+  }
+  const base = report.baseline.size ? (metric === 'compressed' ? report.baseline.size.compressed : report.baseline.size.uncompressed) : null
+  if (base !== null && Math.abs(size - base) >= floorBytes(floor, base)) return null
+  return 'comment: on-change, and the image is the same size as the baseline'
+}
+
+export async function publishReport(input: Report, target: CommentTarget, settings: PublishSettings, deps: PublishDeps): Promise<PublishResult> {
+  const { context, client, log } = deps
+  const report: Report = { ...input, history: carryHistory(target.state?.history ?? [], input, settings.historyLength) }
+  const linkCommit = context.headSha ?? report.image.commit
+  const common = { commentKey: settings.commentKey, repoUrl: context.repoUrl, commit: linkCommit, minDelta: settings.minDelta }
+  const body = renderMarkdown(report, { ...common, previous: target.state, order: context.runOrder })
+  const summary = renderMarkdown(report, { ...common, previous: target.state, embed: false, maxLength: 1024 * 1024 })
+
+  try {
+    await deps.writeSummary(summary)
+  } catch (error) {
+    log.warning(`Could not write the job summary: ${errorMessage(error)}`)
+  }
+
+  const result = (outcome: CommentOutcome, reason: string | null, comment: StickyComment | null = null): PublishResult =>
+    ({ report, body, summary, outcome, reason, commentUrl: comment?.url ?? target.existing?.url ?? null })
+
+  if (!client || target.pullNumber === null || target.skip) {
+    const reason = target.skip ?? 'no pull request'
+    log.info(`No pull-request comment: ${reason}. The report is in the job summary and the comment-body output.`)
+    return result('skipped', reason)
+  }
+  const existing = target.existing
+  const state = target.state
+  // A re-run of an older push must not replace what a newer push wrote.
+  if (existing && state && state.order !== null && context.runOrder !== null && state.order > context.runOrder && state.commit !== report.image.commit) {
+    const reason = `the comment was written by a newer run (for ${state.commit?.slice(0, 7) ?? 'another commit'})`
+    log.info(`Not updating the pull-request comment: ${reason}.`)
+    return result('skipped', reason)
+  }
+  const decision = commentDecision(settings.mode, report, state, existing !== null, settings.minDelta)
+  if (decision) {
+    log.info(`No pull-request comment: ${decision}.`)
+    return result('skipped', decision)
+  }
+
+  const where = { owner: context.owner, repo: context.repo }
+  try {
+    if (existing) {
+      try {
+        const updated = await updateComment(client, where, existing.id, body)
+        log.info(`Updated the pull-request comment: ${updated.url}`)
+        return result('updated', null, updated)
+      } catch (error) {
+        // Someone else's comment that quotes our marker cannot be edited: write our own.
+        if (existing.byBot || httpStatus(error) !== 403) throw error
+      }
+    }
+    const created = await createComment(client, where, target.pullNumber, body)
+    log.info(`Created the pull-request comment: ${created.url}`)
+    return result('created', null, created)
+  } catch (error) {
+    const status = httpStatus(error)
+    if (status === 403 || (status === 404 && context.fromFork)) {
+      log.warning(`Cannot comment on pull request #${target.pullNumber}: the token is read-only (HTTP ${status}). ${FORKS_HELP}`)
+      return result('forbidden', `HTTP ${status}`)
+    }
+    log.warning(`Could not write the pull-request comment: ${errorMessage(error)}. The report is in the job summary and the comment-body output.`)
+    return result('failed', errorMessage(error))
+  }
+}
