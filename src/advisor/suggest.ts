@@ -134,7 +134,10 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput): Sug
     for (const b of dedupe(binaries)) rest.push(`COPY --from=${buildName(finalStage)} ${b.builtAt} ${b.finalPath}`)
     // Runtime configuration from the whole stage; files copied after the build come along.
     for (const ins of finalStage.instructions.slice(1)) {
-      if (CARRIED.has(ins.keyword) && !(ins.keyword === 'ENV' && /\b(CGO_ENABLED|GO[A-Z0-9_]*|PATH)=/.test(ins.raw))) rest.push(textOf(model, ins))
+      if (ins.keyword === 'ENV') {
+        const runtimeEnv = runtimeEnvOf(ins.raw)
+        if (runtimeEnv) rest.push(runtimeEnv)
+      } else if (CARRIED.has(ins.keyword)) rest.push(textOf(model, ins))
       else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.line > lastBuildLine) rest.push(textOf(model, ins))
       else if (ins.keyword === 'RUN' && ins.line > lastBuildLine) rest.push(`# dropped (no shell in ${base}): ${textOf(model, ins).split('\n')[0]}`)
     }
@@ -153,6 +156,14 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput): Sug
   if (finalStage.cmd) rest.push(execForm(model, finalStage.cmd))
   out.push(...rest)
   return { dockerfile: out.join('\n') + '\n', base, needs }
+}
+
+/** An ENV without the toolchain's variables (GO*, CGO_*, PATH), which mean nothing in the final image. */
+function runtimeEnvOf(raw: string): string | null {
+  const words = splitCommands(raw)[0] ?? []
+  const pairs = words.length >= 2 && !words[0].includes('=') ? [`${words[0]}=${words.slice(1).join(' ')}`] : words
+  const kept = pairs.filter((w) => !/^(CGO_[A-Z_]*|GO[A-Z0-9_]*|PATH)=/.test(w))
+  return kept.length > 0 ? `ENV ${kept.map((w) => { const eq = w.indexOf('='); return `${w.slice(0, eq)}=${shellQuote(w.slice(eq + 1))}` }).join(' ')}` : null
 }
 
 function dedupe(binaries: FinalBinary[]): FinalBinary[] {
