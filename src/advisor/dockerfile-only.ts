@@ -1,6 +1,6 @@
 // Dockerfile-only mode: the rules that need no built image, on the
-// Dockerfile and the context's files alone. Runs no command at all (no
-// Docker, no git), so it fits pre-commit hooks and editors.
+// Dockerfile and the context's files alone. The pipeline runs no command (no
+// Docker, no build), so it fits pre-commit hooks and editors.
 import path from 'node:path'
 import type { Inputs } from '../inputs.js'
 import { SCHEMA_VERSION, type Report } from '../report/types.js'
