@@ -6,6 +6,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { historyFromReportFile } from './baseline/report.js'
 import { findingAnnotations } from './github/annotations.js'
+import { loadStoredReport, preparePublishing } from './github/action.js'
+import { publishReport } from './github/publish.js'
 import { errorMessage } from './errors.js'
 import { exec, spawnStream } from './exec.js'
 import { headCommit, loadGitHubEvent, resolveBaseRef } from './git.js'
@@ -35,23 +37,35 @@ export async function run(): Promise<void> {
     const event = loadGitHubEvent(process.env.GITHUB_EVENT_NAME, process.env.GITHUB_EVENT_PATH)
     const previous = inputs.previousReport ? await historyFromReportFile(path.resolve(workspace, inputs.previousReport)) : { history: [], warning: null }
     if (previous.warning) core.warning(previous.warning)
+    // Find the pull request's sticky comment first: the trend it carries feeds this run.
+    const storedReport = inputs.report ? path.resolve(workspace, inputs.report) : null
+    const publishing = await preparePublishing(inputs, process.env, coreLogger, async (markdown) => {
+      await core.summary.addRaw(markdown).write()
+    }, storedReport)
+    const commentHistory = publishing.target.state?.history ?? []
     const context = {
       workspace,
       commit: headCommit(event, process.env.GITHUB_SHA || null),
       confineToWorkspace: true,
       base: resolveBaseRef(event, inputs.baseRef),
-      previousHistory: previous.history
+      previousHistory: previous.history.length > 0 ? previous.history : commentHistory
     }
-    const report = await runPipeline(inputs, context, {
+    // `report`: publish what another run measured (the fork-safe workflow_run job); build nothing.
+    const report = storedReport ? loadStoredReport(storedReport) : await runPipeline(inputs, context, {
       exec, spawn: spawnStream, tempDir,
       cacheDir: path.join(process.env.RUNNER_TOOL_CACHE || os.tmpdir(), TOOL.name),
       log: coreLogger,
       now: () => new Date()
     })
-    const reportPath = inputs.json ? path.resolve(workspace, inputs.json) : path.join(runnerTemp, `${TOOL.name}-report.json`)
-    writeFileSync(reportPath, JSON.stringify(report, null, 2) + '\n')
-    for (const [name, value] of Object.entries(reportOutputs(report, reportPath))) core.setOutput(name, value)
+    const published = await publishReport(report, publishing.target, publishing.settings, publishing.deps)
+    const reportPath = inputs.json ? path.resolve(workspace, inputs.json) : storedReport ?? path.join(runnerTemp, `${TOOL.name}-report.json`)
+    if (reportPath !== storedReport) writeFileSync(reportPath, JSON.stringify(published.report, null, 2) + '\n')
+    for (const [name, value] of Object.entries(reportOutputs(published.report, reportPath))) core.setOutput(name, value)
+    core.setOutput('comment-body', published.body)
+    if (inputs.markdown) writeFileSync(path.resolve(workspace, inputs.markdown), published.body)
     core.info(`${report.image.dockerfile ?? report.image.ref}: ${report.size.uncompressed} bytes, ${report.status}`)
+    // The measuring run already reported the verdict and the annotations; publishing only publishes.
+    if (storedReport) return
     // Each finding on its Dockerfile line, so it shows in the pull request's diff.
     for (const a of findingAnnotations(report.findings)) {
       if (a.level === 'error') core.error(a.message, a.properties)

@@ -12,7 +12,8 @@ const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u
 
 /** Removes control and bidi-override characters and flattens line breaks to spaces. */
 export function sanitize(text: string): string {
-  return text.replace(INVISIBLE, '').replace(/\r\n?|\n|\t/g, ' ')
+  // Reports can come from another run (untrusted JSON): never assume a string.
+  return String(text ?? '').replace(INVISIBLE, '').replace(/\r\n?|\n|\t/g, ' ')
 }
 
 /** Shortens to at most `max` characters (counting code points), ending in "…". */
@@ -58,7 +59,7 @@ export function inlineCode(text: string, max = 120): string {
 
 /** A fenced code block whose fence no line of `text` can close. */
 export function codeBlock(text: string, language = ''): string {
-  const body = text.replace(INVISIBLE, '').replace(/\r\n?/g, '\n').replace(/\n+$/, '')
+  const body = String(text ?? '').replace(INVISIBLE, '').replace(/\r\n?/g, '\n').replace(/\n+$/, '')
   const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length))
   const fence = '`'.repeat(Math.max(3, longestRun + 1))
   return `${fence}${language}\n${body}\n${fence}`
