@@ -29,6 +29,7 @@ ALL_IMAGES=(
   golang:bookworm golang:latest golang:1.19 golang:alpine
   alpine:latest
   gcr.io/distroless/static-debian12:latest gcr.io/distroless/static-debian12:nonroot
+  gcr.io/distroless/base-debian12:latest gcr.io/distroless/base-debian12:nonroot
   debian:bookworm-slim
 )
 
@@ -283,6 +284,26 @@ recipe_distroless_nonroot() {
   CHANGES+=("USER 65532" "WORKDIR /home/nonroot")
 }
 
+# distroless base: the static files plus glibc (Debian's libc6), for cgo binaries.
+distroless_base_root() {
+  local out=$1 src; src=$(golang_rootfs)
+  distroless_root "$out"
+  mkdir -p "$out/usr/lib" "$out/usr/lib64"
+  ln -sfn usr/lib "$out/lib"; ln -sfn usr/lib64 "$out/lib64"
+  (cd "$src" && while read -r f; do [ -d "$f" ] && [ ! -L "$f" ] || echo ".$f"; done < var/lib/dpkg/info/libc6:amd64.list) \
+    | tar -C "$src" -cf - --no-recursion -T - | tar -C "$out" -xf - --keep-directory-symlink
+  DESCRIPTION="stand-in for distroless base-debian12: the static stand-in's files plus glibc (Debian's libc6)"
+}
+recipe_distroless_base() {
+  distroless_base_root "$1"
+  CHANGES=("ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+           "ENV SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt")
+}
+recipe_distroless_base_nonroot() {
+  recipe_distroless_base "$1"
+  CHANGES+=("USER 65532" "WORKDIR /home/nonroot")
+}
+
 recipe_debian_slim() {
   local out=$1 src; src=$(slim_rootfs)
   cp -a "$src/." "$out/"
@@ -301,6 +322,8 @@ recipe_for() {
     alpine:latest) echo alpine ;;
     gcr.io/distroless/static-debian12:latest) echo distroless ;;
     gcr.io/distroless/static-debian12:nonroot) echo distroless_nonroot ;;
+    gcr.io/distroless/base-debian12:latest) echo distroless_base ;;
+    gcr.io/distroless/base-debian12:nonroot) echo distroless_base_nonroot ;;
     debian:bookworm-slim) echo debian_slim ;;
     *) return 1 ;;
   esac
@@ -329,7 +352,7 @@ make_standin() {
 # present / pulled / made for one image.
 ensure_image() {
   local image=$1 recipe standin old_id=""
-  case $image in */*:*|*:*) ;; *) image="$image:latest" ;; esac
+  case ${image##*/} in *:*) ;; *) image="$image:latest" ;; esac
   recipe=$(recipe_for "$image") || die "no stand-in recipe for '$image'"
   if docker image inspect "$image" >/dev/null 2>&1; then
     standin=$(docker image inspect --format "{{ index .Config.Labels \"$LABEL.recipe\" }}" "$image" 2>/dev/null || true)
