@@ -34,6 +34,11 @@ describe('multi-stage', () => {
     expect(f).toMatchObject({ rule: 'multi-stage', line: 1, severity: 'warning', estimatedSavings: 848_100_000 })
     expect(f.message).toContain('golang:bookworm')
   })
+  test('the toolchain\'s own Go binaries (go, gofmt …) count as removable, not as the program', () => {
+    const goBinaries = [binary({ path: '/usr/local/go/bin/go', bytes: 15_000_000 }), binary({ path: '/helloworld', bytes: 1_900_000 })]
+    const [f] = run('multi-stage', SINGLE, { measured: measured({ size: 850_000_000, goBinaries }) })
+    expect(f.estimatedSavings).toBe(848_100_000)
+  })
   test('fires on an ARG-parameterised toolchain base, with no savings claimed without a measurement', () => {
     const [f] = run('multi-stage', 'ARG GO=1.22\nFROM golang:${GO}-alpine\nRUN go build -o /app .\n')
     expect(f).toMatchObject({ line: 2, estimatedSavings: null })
@@ -87,6 +92,8 @@ describe('cgo-disabled', () => {
   })
   test('does not fire when the measured binary is static, or cgo is off, or the base has libc', () => {
     expect(run('cgo-disabled', MULTI('FROM scratch'), { measured: measured() })).toEqual([])
+    // Built with CGO_ENABLED=1 but linking no C: still static, still starts on scratch.
+    expect(run('cgo-disabled', MULTI('FROM scratch'), { measured: measured({ goBinaries: [binary({ cgo: true, static: true })] }) })).toEqual([])
     expect(run('cgo-disabled', MULTI('FROM scratch').replace('RUN go build', 'RUN CGO_ENABLED=0 go build'), { files: files({ imports: ['net/http'] }) })).toEqual([])
     expect(run('cgo-disabled', MULTI('FROM debian:bookworm-slim'), { measured: measured({ goBinaries: [binary({ static: false })] }) })).toEqual([])
   })

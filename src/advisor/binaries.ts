@@ -1,5 +1,6 @@
 // Where the final image's Go binary comes from, read from the Dockerfile:
 // the `go build` whose output the final stage copies (or builds itself).
+import type { GoBinary } from '../report/types.js'
 import { buildStagesOf, resolvePath, stageChain, type DockerfileModel, type GoBuildModel, type StageModel } from './model.js'
 
 export interface FinalBinary {
@@ -62,4 +63,21 @@ export function finalBinaries(model: DockerfileModel, moduleName: string | null 
     }
   }
   return result
+}
+
+// Go's own tools in a golang image (go, gofmt, vet …) are Go binaries too, but not the user's.
+const TOOLCHAIN_PATH = /^\/?(usr\/(local\/)?(lib\/)?go(-[\d.]+)?|go\/pkg|root\/go\/pkg|usr\/local\/go)\//
+
+/**
+ * The measured Go binaries that are the user's program: those at the path the
+ * Dockerfile puts them, else those of the go.mod module, else all but the toolchain's.
+ */
+export function appBinaries(model: DockerfileModel, goBinaries: GoBinary[], moduleName: string | null): GoBinary[] {
+  const normal = (p: string) => `/${p.replace(/^\/+/, '')}`
+  const paths = new Set(finalBinaries(model, moduleName).map((b) => b.finalPath))
+  const atPath = goBinaries.filter((b) => paths.has(normal(b.path)))
+  if (atPath.length > 0) return atPath
+  const ofModule = moduleName ? goBinaries.filter((b) => b.module === moduleName) : []
+  if (ofModule.length > 0) return ofModule
+  return goBinaries.filter((b) => !TOOLCHAIN_PATH.test(b.path))
 }

@@ -3,6 +3,7 @@
 // facts about the build context; it returns findings with savings taken from
 // the measurement, never guessed.
 import type { BudgetStatus, Finding, GoBinary, Layer, RuleId, Severity, Wasted } from '../report/types.js'
+import { appBinaries } from './binaries.js'
 import type { DockerfileModel } from './model.js'
 
 /** Facts about the build context a rule may need (read by context-files.ts). */
@@ -53,3 +54,7 @@ export const SHAVING_FLOOR = 1_000_000
 export const WASTED_FLOOR = 1_000_000
 
 export const budgetTight = (m: Measured | null): boolean => m !== null && (m.budgetStatus === 'fail' || m.budgetStatus === 'warn')
+
+/** The measured binaries that are the user's program (not the Go toolchain's own tools). */
+export const programBinaries = (ctx: RuleContext): GoBinary[] =>
+  ctx.measured ? appBinaries(ctx.model, ctx.measured.goBinaries, ctx.files?.goMod?.module ?? null) : []

@@ -80,7 +80,7 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput): Sug
   const buildsInPlace = finalChain.some((s) => s.goBuilds.length > 0)
 
   // What the program needs from its base.
-  const packages = linkedPackagesOf(measured, files)
+  const packages = linkedPackagesOf(model, measured, files)
   const needs: string[] = []
   if (packages === null || packages.some((p) => TLS_PACKAGES.includes(p))) needs.push('CA certificates')
   if (files?.loadsTimeZones && !(packages ?? []).includes('time/tzdata')) needs.push('time zones')

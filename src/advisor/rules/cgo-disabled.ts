@@ -4,7 +4,7 @@
 import { finalBinaries } from '../binaries.js'
 import { classifyBase, isMinimalStatic } from '../images.js'
 import { rootImage } from '../model.js'
-import { finding, type Rule } from '../rule.js'
+import { finding, programBinaries, type Rule } from '../rule.js'
 
 // Standard packages that link libc through cgo when cgo is on.
 const CGO_PACKAGES = ['C', 'net', 'net/http', 'os/user', 'plugin', 'runtime/cgo']
@@ -19,8 +19,10 @@ export const cgoDisabled: Rule = {
     const binaries = finalBinaries(model, files?.goMod?.module ?? null)
     const line = binaries[0]?.build.line ?? model.final.line
     const fix = 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .'
-    if (measured && measured.goBinaries.length > 0) {
-      const dynamic = measured.goBinaries.filter((b) => !b.static || b.cgo === true)
+    const measuredBinaries = programBinaries(ctx)
+    if (measured && measuredBinaries.length > 0) {
+      // Linking decides, not the CGO_ENABLED setting: a cgo-enabled build that links no C is still static.
+      const dynamic = measuredBinaries.filter((b) => !b.static)
       if (dynamic.length === 0) return []
       return [finding(ctx, 'cgo-disabled', 'error', line,
         `${dynamic.map((b) => b.path).join(', ')} is dynamically linked (cgo) but \`${base}\` has no C library: it cannot start. Build with CGO_ENABLED=0, or use a base with libc (gcr.io/distroless/base-debian12).`, fix)]

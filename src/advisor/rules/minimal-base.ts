@@ -4,7 +4,7 @@ import { formatSize } from '../../size.js'
 import { finalBinaries } from '../binaries.js'
 import { classifyBase, DISTROLESS_STATIC_NONROOT } from '../images.js'
 import { rootImage, stageChain } from '../model.js'
-import { finding, type Rule } from '../rule.js'
+import { finding, programBinaries, type Rule } from '../rule.js'
 
 export const minimalBase: Rule = {
   id: 'minimal-base',
@@ -17,7 +17,8 @@ export const minimalBase: Rule = {
     const chain = stageChain(model, model.final)
     if (chain.some((s) => s.goBuilds.length > 0)) return [] // multi-stage's business
     // A dynamically linked binary needs the libc it was built against: scratch would not start it.
-    if (measured && measured.goBinaries.some((b) => !b.static)) return []
+    const program = programBinaries(ctx)
+    if (program.some((b) => !b.static)) return []
     const binaries = finalBinaries(model, ctx.files?.goMod?.module ?? null)
     if (!measured && binaries.length === 0) return [] // no sign of a Go binary in this image
     if (!measured && binaries.some((b) => b.build.cgoEnabled === '1')) return []
@@ -26,7 +27,7 @@ export const minimalBase: Rule = {
       ? measured.layers.filter((l) => l.fromBaseImage || (l.dockerfileLine !== null && runLines.has(l.dockerfileLine)))
       : []
     const baseBytes = removable.reduce((sum, l) => sum + l.uncompressed, 0)
-    const binaryBytes = measured?.goBinaries.reduce((sum, b) => sum + b.bytes, 0) ?? 0
+    const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0)
     const savings = measured ? (measured.layers.length > 0 ? baseBytes : Math.max(0, measured.size - binaryBytes)) : null
     const worth = measured && savings !== null
       ? ` ${formatSize(savings)} of ${formatSize(measured.size)} is ${base} and what the final stage adds to it; the binary is ${formatSize(binaryBytes)}.`

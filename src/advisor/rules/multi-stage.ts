@@ -4,7 +4,7 @@
 import { formatSize } from '../../size.js'
 import { classifyBase } from '../images.js'
 import { rootImage, stageChain } from '../model.js'
-import { finding, type Rule } from '../rule.js'
+import { finding, programBinaries, type Rule } from '../rule.js'
 
 export const multiStage: Rule = {
   id: 'multi-stage',
@@ -15,8 +15,10 @@ export const multiStage: Rule = {
     const toolchain = classifyBase(base).kind === 'go-toolchain'
     const buildsInPlace = stageChain(model, model.final).some((s) => s.goBuilds.length > 0)
     if (!toolchain && !buildsInPlace) return []
-    const binaryBytes = measured?.goBinaries.reduce((sum, b) => sum + b.bytes, 0) ?? 0
-    const savings = measured && measured.goBinaries.length > 0 ? Math.max(0, measured.size - binaryBytes) : null
+    // Everything but the program's own binary goes (the toolchain's binaries included).
+    const program = programBinaries(ctx)
+    const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0)
+    const savings = measured && program.length > 0 ? Math.max(0, measured.size - binaryBytes) : null
     const what = toolchain ? `the Go toolchain (${base})` : 'its build tools and sources'
     const sizes = measured && savings !== null
       ? ` ${formatSize(measured.size)} ship for a ${formatSize(binaryBytes)} binary;`

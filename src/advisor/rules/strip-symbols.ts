@@ -3,7 +3,7 @@
 // speaks when the savings pass a floor or the budget is already tight.
 import { formatSize } from '../../size.js'
 import { finalBinaries } from '../binaries.js'
-import { budgetTight, finding, SHAVING_FLOOR, type Rule } from '../rule.js'
+import { budgetTight, finding, programBinaries, SHAVING_FLOOR, type Rule } from '../rule.js'
 
 export const stripSymbols: Rule = {
   id: 'strip-symbols',
@@ -12,7 +12,7 @@ export const stripSymbols: Rule = {
     const { measured } = ctx
     if (!measured) return []
     const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null)
-    return measured.goBinaries
+    return programBinaries(ctx)
       .filter((b) => !b.stripped)
       .filter((b) => (b.symbolBytes ?? 0) >= SHAVING_FLOOR || budgetTight(measured))
       .map((b) => {

@@ -2,7 +2,7 @@
 // sources built in another directory give another binary (and another layer).
 // A shaving rule like strip-symbols: it speaks when that one does or the budget is tight.
 import { finalBinaries } from '../binaries.js'
-import { budgetTight, finding, SHAVING_FLOOR, type Rule } from '../rule.js'
+import { budgetTight, finding, programBinaries, SHAVING_FLOOR, type Rule } from '../rule.js'
 
 export const trimpath: Rule = {
   id: 'trimpath',
@@ -11,7 +11,7 @@ export const trimpath: Rule = {
     const { measured } = ctx
     if (!measured) return []
     const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null)
-    return measured.goBinaries
+    return programBinaries(ctx)
       .filter((b) => {
         const from = built.find((x) => x.finalPath === b.path) ?? built[0]
         const trimmed = b.trimpath ?? from?.build.trimpath ?? false
