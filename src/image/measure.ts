@@ -109,6 +109,8 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
     }
   }
 
+  // The daemon's own per-layer sizes (they add up to Size exactly); read alongside the save stream.
+  const historySizes = dockerHistorySizes(inspected.id, deps.exec)
   let saved = await scanOnce(true)
   const wrongGuess = [...skippedByGuess].some(([p, diffId]) => saved.layers.get(p)?.diffId !== diffId)
   if (wrongGuess) saved = await scanOnce(false)
@@ -116,6 +118,8 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
   const diffIds = saved.config.rootfs?.diff_ids ?? inspected.diffIds
   const history = saved.config.history ?? []
   const paired = pairHistory(diffIds, history)
+  const daemonSizes = await historySizes
+  const daemonLayerSizes = daemonSizes && daemonSizes.length === history.length ? paired.map((p) => (p.historyIndex >= 0 ? daemonSizes[p.historyIndex] : NaN)) : null
   const matches = chain ? matchHistory(history, chain.instructions) : history.map(() => null)
   // Without a local base image, the first row matched to the Dockerfile marks where our layers start.
   const firstOwnRow = matches.findIndex((m) => m !== null)
@@ -157,7 +161,8 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
       dockerfileLine: match?.line ?? null,
       stage: match?.stage ?? null,
       fromBaseImage,
-      uncompressed: scan.uncompressed,
+      // The tar's regular file sizes, unless the daemon counted this layer otherwise (it counts symlinks in some layers, not in others).
+      uncompressed: daemonLayerSizes && Number.isFinite(daemonLayerSizes[index]) ? daemonLayerSizes[index] : scan.uncompressed,
       compressed
     })
   }
@@ -223,4 +228,12 @@ async function addRegistrySizes(repoDigests: string[], platform: string, into: M
       deps.log?.debug(`registry sizes for ${repoDigest}: ${(error as Error).message}\n`)
     }
   }
+}
+
+/** `docker history` sizes, oldest row first (one row per config history entry), or null. */
+async function dockerHistorySizes(id: string, exec: Exec): Promise<number[] | null> {
+  const r = await exec('docker', ['history', '--no-trunc', '--human=false', '--format', '{{.Size}}', id]).catch(() => null)
+  if (!r || r.code !== 0) return null
+  const sizes = r.stdout.trim().split('\n').map(Number)
+  return sizes.every(Number.isSafeInteger) ? sizes.reverse() : null
 }

@@ -18,7 +18,7 @@ export interface LayerScan {
   /** sha256 of the uncompressed layer tar: its diff id. */
   diffId: string
   tarBytes: number
-  /** Sum of file sizes (symlinks count their target's length), as Docker computes a layer's size. */
+  /** Sum of regular file sizes, as Docker computes a layer's size (what `docker history` shows). */
   uncompressed: number
   /** Gzip estimate when compressed here; exact blob size when the blob was already gzip. */
   compressed: number | null
@@ -175,10 +175,10 @@ function layerSink(entryPath: string, blobBytes: number, gzipped: boolean, layer
 
 /** Records one entry of a layer; buffers ELF executables to read their Go build info. */
 function innerEntry(h: TarHeader, scan: LayerScan, maxBinaryBytes: number): EntrySink | null {
-  const record = fileRecord(h.path, h.type, h.type === 'file' ? h.size : h.type === 'symlink' ? Buffer.byteLength(h.linkname) : 0)
+  const record = fileRecord(h.path, h.type, h.type === 'file' ? h.size : 0)
   if (record) scan.files.push(record)
+  // Docker's layer size counts regular files only (symlinks and hard links add nothing).
   if (h.type === 'file') scan.uncompressed += h.size
-  else if (h.type === 'symlink') scan.uncompressed += Buffer.byteLength(h.linkname)
   if (h.type !== 'file' || h.size < 1024 || h.size > maxBinaryBytes || (h.mode & 0o111) === 0 || !record) return null
   const parts: Buffer[] = []
   let bytes = 0
