@@ -62,8 +62,8 @@ export class LayerCompressor {
     this.partBytes = 0
     const dictionary = this.dictionary
     this.dictionary = block.length >= WINDOW ? block.subarray(block.length - WINDOW) : block.length > 0 ? Buffer.concat([dictionary ?? Buffer.alloc(0), block]).subarray(-WINDOW) : dictionary
-    // A non-final block ends with a sync flush (empty stored block), as in a pigz stream.
-    const options: zlib.ZlibOptions = { level: GZIP_LEVEL, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }
+    // A non-final block ends its deflate block without byte alignment (Z_BLOCK), as a single stream would carry on.
+    const options: zlib.ZlibOptions = { level: GZIP_LEVEL, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_BLOCK }
     if (dictionary) options.dictionary = dictionary
     while (this.inFlight.size >= this.concurrency) await Promise.race(this.inFlight)
     const job: Promise<void> = new Promise<void>((resolve) => {

@@ -51,11 +51,15 @@ export function computeWasted(layers: FileRecord[][], top = 20): WastedResult {
   const byLayer = new Map<number, number>()
   let total = 0
 
+  /** Records `p` under its parent, and the parent under its own, up to the root (tars may omit directories). */
   const link = (p: string): void => {
-    const parent = parentOf(p)
-    let set = children.get(parent)
-    if (!set) children.set(parent, (set = new Set()))
-    set.add(p)
+    for (let child = p; child !== ''; child = parentOf(child)) {
+      const parent = parentOf(child)
+      let set = children.get(parent)
+      if (!set) children.set(parent, (set = new Set()))
+      if (set.has(child)) return
+      set.add(child)
+    }
   }
   const waste = (p: string, node: Node, byLayerIndex: number): void => {
     if (node.dir || node.size === 0) return

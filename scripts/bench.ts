@@ -1,0 +1,150 @@
+// `npm run bench`: builds a generated image of about 1 GB in 13 layers FROM
+// scratch (incompressible and compressible data, later layers deleting and
+// rewriting earlier files), then times, in one run: the build, an
+// inspect-only measurement, the full measurement, a re-measurement after a
+// change to only the last layer (cache), `docker save | gzip -6 | wc -c`,
+// `docker save > /dev/null` and a push to the local registry, whose manifest
+// sizes are compared per layer with ours. Prints the issue's targets as
+// PASS/MISS lines. Needs Docker with buildx and Debian's docker-registry.
+import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { exec, spawnStream } from '../src/exec.js'
+import { inspectImage } from '../src/image/inspect.js'
+import { measureImage, type Measurement } from '../src/image/measure.js'
+import { fetchRegistryImage } from '../src/image/registry.js'
+import { formatSize } from '../src/size.js'
+
+const MB = 1_000_000
+const scale = Number(process.env.BENCH_SCALE ?? '1')
+const mb = (n: number) => Math.round(n * scale * MB)
+
+function sh(command: string): string {
+  return execFileSync('bash', ['-c', command], { encoding: 'utf8', maxBuffer: 64 * MB, stdio: ['ignore', 'pipe', 'inherit'] })
+}
+
+async function time<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
+  const start = process.hrtime.bigint()
+  const value = await fn()
+  return [value, Number(process.hrtime.bigint() - start) / 1e9]
+}
+
+const busybox = ['/bin/busybox', '/usr/bin/busybox'].find((p) => {
+  try {
+    execFileSync(p, ['true'])
+    return true
+  } catch {
+    return false
+  }
+})
+if (!busybox) throw new Error('bench needs busybox-static (apt-get install busybox-static) for the generator layers')
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'gib-bench-'))
+const cacheDir = path.join(work, 'cache')
+const tag = 'go-image-budget-bench:latest'
+try {
+  copyFileSync(busybox, path.join(work, 'busybox'))
+  mkdirSync(path.join(work, 'last'))
+  // Random bytes (incompressible), text (compressible, ~4x), a mix; deletions and rewrites later.
+  const rnd = (file: string, n: number) => `head -c ${mb(n)} /dev/urandom > /data/${file}`
+  const txt = (file: string, n: number) => `seq 1 ${Math.round(mb(n) / 8)} | head -c ${mb(n)} > /data/${file}`
+  const dockerfile = [
+    'FROM scratch',
+    'COPY busybox /bin/busybox',
+    'RUN ["/bin/busybox", "--install", "-s", "/bin"]',
+    'ARG SEED',
+    `RUN mkdir /data && echo "$SEED" > /data/seed && ${rnd('r1', 150)}`,
+    `RUN ${txt('t1', 120)}`,
+    `RUN ${rnd('r2', 100)} && ${txt('t2', 40)}`,
+    `RUN ${txt('t3', 150)}`,
+    `RUN rm /data/r1 && ${rnd('r3', 80)}`,
+    `RUN ${rnd('t1', 60)}`,
+    `RUN ${txt('t4', 100)} && ${rnd('r4', 50)}`,
+    `RUN rm -r /data/t3 && ${txt('t5', 90)}`,
+    `RUN ${rnd('r5', 120)}`,
+    `RUN ${txt('t2', 60)} && ${rnd('r6', 40)}`,
+    'COPY last/ /last/'
+  ].join('\n')
+  writeFileSync(path.join(work, 'Dockerfile'), dockerfile + '\n')
+  writeFileSync(path.join(work, 'last', 'payload'), randomBytes(mb(8)))
+
+  // A fresh SEED makes every generator step run (no BuildKit cache from an earlier bench).
+  const seed = randomBytes(8).toString('hex')
+  const build = async () => {
+    const r = await exec('docker', ['buildx', 'build', '--load', '--progress', 'plain', '-t', tag, '--build-arg', `SEED=${seed}`, work])
+    if (r.code !== 0) throw new Error(`bench build failed:\n${r.stderr.split('\n').slice(-15).join('\n')}`)
+  }
+  const [, buildSeconds] = await time(build)
+  const inspected = await inspectImage(tag, exec)
+  console.log(`image: ${tag}, ${formatSize(inspected.size)} in ${inspected.diffIds.length} layers; build ${buildSeconds.toFixed(1)} s`)
+
+  const [, inspectSeconds] = await time(async () => {
+    await inspectImage(tag, exec)
+    await exec('docker', ['history', '--no-trunc', '--human=false', '--format', '{{json .}}', tag])
+  })
+  const measure = () => measureImage(tag, { cacheDir, registry: false }, { exec, spawn: spawnStream })
+  const rssBefore = process.memoryUsage().rss
+  const [full, fullSeconds] = await time(measure)
+  const peakRss = process.resourceUsage().maxRSS * 1024
+
+  // Change only the last layer, rebuild (cached steps), measure again with the cache.
+  writeFileSync(path.join(work, 'last', 'payload'), randomBytes(mb(8)))
+  const [, rebuildSeconds] = await time(build)
+  const [cachedRun, cachedSeconds] = await time(measure)
+
+  const [gzipBytes, gzipSeconds] = await time(() => Number(sh(`docker save ${tag} | gzip -6 | wc -c`).trim()))
+  const [, saveSeconds] = await time(() => sh(`docker save ${tag} > /dev/null`))
+
+  const registry = sh('bash scripts/registry.sh').trim()
+  const remote = `${registry}/go-image-budget-bench:latest`
+  sh(`docker tag ${tag} ${remote}`)
+  const [, pushSeconds] = await time(() => sh(`docker push ${remote} > /dev/null`))
+  const pushed = await fetchRegistryImage(remote, null, {})
+  sh(`docker rmi ${remote} > /dev/null`)
+
+  const ratio = (s: number) => `${s.toFixed(2)} s  (${(s / buildSeconds).toFixed(2)}x build)`
+  console.log(`build                               ${ratio(buildSeconds)}`)
+  console.log(`rebuild, last layer changed         ${ratio(rebuildSeconds)}`)
+  console.log(`inspect-only measurement            ${ratio(inspectSeconds)}`)
+  console.log(`full measurement                    ${ratio(fullSeconds)}  [${full.stats.layersCompressed} layers compressed, ${full.stats.layout} layout, ${formatSize(full.stats.bytesRead)} read]`)
+  console.log(`re-measurement, last layer changed  ${ratio(cachedSeconds)}  [${cachedRun.stats.layersCompressed} compressed, ${cachedRun.stats.layersFromCache} from cache]`)
+  console.log(`docker save | gzip -6 | wc -c       ${ratio(gzipSeconds)}  [${formatSize(gzipBytes)}]`)
+  console.log(`docker save > /dev/null             ${ratio(saveSeconds)}`)
+  console.log(`docker push (local registry)        ${ratio(pushSeconds)}`)
+  console.log(`peak RSS of the bench process       ${formatSize(peakRss)} (before measuring: ${formatSize(rssBefore)})`)
+
+  const compare = (m: Measurement) => {
+    const ours = new Map(m.layers.map((l) => [l.diffId, l.compressed ?? 0]))
+    const rows = pushed.config.diffIds.map((diffId, i) => {
+      const theirs = pushed.layers[i].size
+      const mine = ours.get(diffId) ?? NaN
+      return { i, theirs, mine, error: ((mine - theirs) / theirs) * 100 }
+    })
+    const totalTheirs = rows.reduce((s, r) => s + r.theirs, 0)
+    const totalMine = rows.reduce((s, r) => s + r.mine, 0)
+    return { rows, totalError: ((totalMine - totalTheirs) / totalTheirs) * 100, maxError: Math.max(...rows.map((r) => Math.abs(r.error))) }
+  }
+  const cmp = compare(cachedRun)
+  console.log('\nlayer  registry bytes     ours bytes    error')
+  for (const r of cmp.rows) console.log(`${String(r.i).padStart(5)}  ${String(r.theirs).padStart(14)} ${String(r.mine).padStart(14)}  ${r.error >= 0 ? '+' : ''}${r.error.toFixed(3)}%`)
+  console.log(`total compressed: ours ${cachedRun.size.compressed}, registry ${pushed.layers.reduce((s, l) => s + l.size, 0)} (${cmp.totalError >= 0 ? '+' : ''}${cmp.totalError.toFixed(3)}%)`)
+
+  const layerSum = cachedRun.layers.reduce((s, l) => s + l.uncompressed, 0)
+  const historySizes = sh(`docker history --no-trunc --human=false --format '{{.Size}}' ${tag}`).trim().split('\n').map(Number).reverse()
+  const nonEmpty = pushed.config.history.map((h, i) => ({ h, i })).filter(({ h }) => !h.empty_layer).map(({ i }) => historySizes[i])
+  const perLayerExact = nonEmpty.length === cachedRun.layers.length && nonEmpty.every((s, i) => s === cachedRun.layers[i].uncompressed)
+  const line = (ok: boolean, text: string) => console.log(`${ok ? 'PASS' : 'MISS'}  ${text}`)
+  console.log('')
+  line(layerSum === cachedRun.size.uncompressed && perLayerExact, `uncompressed exact: layers sum to ${layerSum}, inspect Size ${cachedRun.size.uncompressed}; per layer = docker history: ${perLayerExact}`)
+  line(Math.abs(cmp.totalError) <= 0.5, `compressed total within 0.5% of the registry: ${cmp.totalError.toFixed(3)}%`)
+  line(cmp.maxError <= 1, `every layer within 1% of the registry: max ${cmp.maxError.toFixed(3)}%`)
+  line(fullSeconds * 2 <= gzipSeconds, `full measurement at least 2x faster than save|gzip -6: ${(gzipSeconds / fullSeconds).toFixed(2)}x`)
+  line(cachedSeconds * 10 <= fullSeconds, `re-measurement at least 10x faster than the first: ${(fullSeconds / cachedSeconds).toFixed(2)}x`)
+  line(fullSeconds <= 1.5 * saveSeconds, `(goal) full measurement within 1.5x of docker save > /dev/null: ${(fullSeconds / saveSeconds).toFixed(2)}x`)
+  line(cachedSeconds <= 1.1 * saveSeconds, `(goal) re-measurement within 1.1x of docker save > /dev/null: ${(cachedSeconds / saveSeconds).toFixed(2)}x`)
+} finally {
+  rmSync(work, { recursive: true, force: true })
+  if (!process.env.BENCH_KEEP_IMAGE) await exec('docker', ['rmi', '-f', tag])
+}
