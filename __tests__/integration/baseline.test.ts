@@ -1,0 +1,339 @@
+// Budgets, the base-branch comparison and the size trend, end to end on a real
+// Docker engine and a real local registry, in a temporary git repository with
+// two branches: `fat` (single-stage golang) and `slim` (multi-stage scratch).
+// Each baseline source is compared in both directions; the base build runs in
+// a worktree of a full clone and of a shallow clone. Fails (never skips)
+// without Docker.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import { historyFromReportFile } from '../../src/baseline/report.js'
+import { exec, spawnStream } from '../../src/exec.js'
+import { resolveBaseRef, type BaseRef } from '../../src/git.js'
+import { parseInputs, type InputName } from '../../src/inputs.js'
+import type { Logger } from '../../src/log.js'
+import { runPipeline } from '../../src/pipeline.js'
+import type { HistoryPoint, LayerDiff, Report } from '../../src/report/types.js'
+
+const MAIN_GO = (text: string) => `package main\n\nimport "fmt"\n\nconst greeting = ${JSON.stringify(text)}\n\nfunc main() {\n\tfmt.Println(greeting)\n}\n`
+// The builder steps are the same in both Dockerfiles, so a base build after the
+// head build finds them in BuildKit's cache.
+const BUILDER = 'WORKDIR /src\nCOPY go.mod main.go ./\nRUN CGO_ENABLED=0 go build -o /app/main .\n'
+const SINGLE = `FROM golang:alpine\n${BUILDER}CMD ["/app/main"]\n`
+const MULTI = `FROM golang:alpine AS build\n${BUILDER}\nFROM scratch\nCOPY --from=build /app/main /app/main\nCMD ["/app/main"]\n`
+const REGISTRY = '127.0.0.1:5000'
+
+// A fresh program per run: no BuildKit cache from an earlier run can serve it,
+// so every CACHED step in the base build was built by this run's head build.
+const nonce = `${Date.now()}-${process.pid}`
+
+let dir: string
+let upstream: string
+const sha: Record<string, string> = {}
+const cacheDir = () => path.join(dir, 'layer-cache')
+
+const run = (cmd: string, args: string[], cwd?: string): string =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
+const git = (cwd: string, ...args: string[]) => run('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], cwd)
+const docker = (...args: string[]) => run('docker', args)
+const dockerSize = (id: string) => Number(docker('image', 'inspect', '--format', '{{.Size}}', id))
+
+/** Progress and messages by log group, so the base build's log can be read on its own. */
+function recordingLogger(): { logger: Logger; groups: Map<string, string> } {
+  const groups = new Map<string, string>()
+  let current = ''
+  const add = (text: string) => groups.set(current, (groups.get(current) ?? '') + text)
+  return {
+    groups,
+    logger: {
+      info: (m) => add(`${m}\n`),
+      warning: (m) => add(`warning: ${m}\n`),
+      debug: (m) => add(m),
+      group: async (name, fn) => {
+        const outer = current
+        current = name
+        try {
+          return await fn()
+        } finally {
+          current = outer
+        }
+      }
+    }
+  }
+}
+
+interface Run {
+  report: Report
+  groups: Map<string, string>
+}
+
+async function pipeline(checkout: string, raw: Partial<Record<InputName, string>>, ctx: { base?: BaseRef | null; previousHistory?: HistoryPoint[] } = {}): Promise<Run> {
+  const inputs = parseInputs((name) => ({ 'verify-suggestion': 'false', ...raw })[name] ?? '')
+  const { logger, groups } = recordingLogger()
+  const tempDir = mkdtempSync(path.join(dir, 'run-'))
+  const report = await runPipeline(
+    inputs,
+    { workspace: checkout, commit: git(checkout, 'rev-parse', 'HEAD'), base: ctx.base ?? resolveBaseRef(null, inputs.baseRef), previousHistory: ctx.previousHistory ?? [] },
+    { exec, spawn: spawnStream, tempDir, cacheDir: cacheDir(), log: logger, now: () => new Date() }
+  )
+  rmSync(tempDir, { recursive: true, force: true })
+  return { report, groups }
+}
+
+/** The layer diff's byte totals add up to the total delta: every layer is accounted for once. */
+function expectDiffAddsUp(diff: LayerDiff | null | undefined, total: number | null | undefined) {
+  expect(diff).toBeTruthy()
+  const d = diff as LayerDiff
+  const sum = Object.values(d.totals).reduce((s, t) => s + t.bytes, 0)
+  expect(sum).toBe(total)
+}
+
+/** Compressed size of a pushed image, straight from the registry's manifest. */
+async function manifestSize(repoTag: string): Promise<{ total: number; layers: number[] }> {
+  const [repo, tag] = repoTag.replace(`${REGISTRY}/`, '').split(':')
+  const response = await fetch(`http://${REGISTRY}/v2/${repo}/manifests/${tag}`, {
+    headers: { accept: 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json' }
+  })
+  expect(response.ok).toBe(true)
+  const manifest = (await response.json()) as { layers: { size: number }[] }
+  const layers = manifest.layers.map((l) => l.size)
+  return { total: layers.reduce((a, b) => a + b, 0), layers }
+}
+
+let fatClone: string
+let slimClone: string
+// Reports of the build-source runs, reused as stored baselines.
+const reports: Record<string, Report> = {}
+
+beforeAll(() => {
+  docker('info', '--format', '{{.ServerVersion}}')
+  dir = mkdtempSync(path.join(os.tmpdir(), 'baseline-it-'))
+  upstream = path.join(dir, 'upstream')
+  run('git', ['init', '-q', '-b', 'main', upstream])
+  writeFileSync(path.join(upstream, 'go.mod'), 'module hello\n\ngo 1.19\n')
+  writeFileSync(path.join(upstream, 'main.go'), MAIN_GO(`hello ${nonce}`))
+  writeFileSync(path.join(upstream, '.dockerignore'), '.git\n')
+  git(upstream, 'add', '.')
+  git(upstream, 'commit', '-qm', 'program')
+  for (const [branch, dockerfile] of [['fat', SINGLE], ['slim', MULTI], ['broken', `FROM golang:alpine\nRUN echo the base is broken && exit 3\n`]] as const) {
+    git(upstream, 'checkout', '-q', '-b', branch, 'main')
+    writeFileSync(path.join(upstream, 'Dockerfile'), dockerfile)
+    git(upstream, 'add', 'Dockerfile')
+    git(upstream, 'commit', '-qm', branch)
+    sha[branch] = git(upstream, 'rev-parse', 'HEAD')
+  }
+  sha.main = git(upstream, 'rev-parse', 'main')
+  git(upstream, 'checkout', '-q', 'main')
+  fatClone = path.join(dir, 'fat')
+  slimClone = path.join(dir, 'slim')
+  git(dir, 'clone', '-q', '--branch', 'fat', `file://${upstream}`, fatClone)
+  git(dir, 'clone', '-q', '--branch', 'slim', `file://${upstream}`, slimClone)
+})
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+afterEach(() => {
+  // Nothing is written into either build context, and every worktree is gone.
+  for (const clone of [fatClone, slimClone]) {
+    expect(git(clone, 'status', '--porcelain', '--ignored')).toBe('')
+    expect(git(clone, 'worktree', 'list').split('\n')).toHaveLength(1)
+  }
+})
+
+describe('baseline: build (the base commit in a worktree)', () => {
+  test('head single-stage golang vs base multi-stage scratch: grown, over budget, fail; base build reuses the cache', async () => {
+    const { report, groups } = await pipeline(fatClone, { budget: '20MB', 'max-increase': '10%', baseline: 'build', 'base-ref': 'slim' })
+    reports.fat = report
+    const base = report.baseline
+    expect(base).toMatchObject({ source: 'build', ref: 'slim', commit: sha.slim, error: null })
+    expect(base.size?.uncompressed).toBe(dockerSize(base.digest as string))
+    expect(report.size.uncompressed).toBe(dockerSize(report.image.id))
+    expect(report.size.uncompressed).toBeGreaterThan(100 * (base.size?.uncompressed as number))
+    expect(report.delta).toMatchObject({
+      uncompressed: report.size.uncompressed - (base.size?.uncompressed as number),
+      compressed: (report.size.compressed as number) - (base.size?.compressed as number),
+      metric: 'uncompressed',
+      unchanged: false
+    })
+    expect(report.delta?.percent).toBeCloseTo((100 * (report.delta?.uncompressed as number)) / (base.size?.uncompressed as number), 6)
+
+    expect(report.status).toBe('fail')
+    expect(report.budget.status).toBe('fail')
+    expect(report.budget.reason).toMatch(/^image is \d+(\.\d+)? MB, over the 20 MB budget \(uncompressed\); image grew by \+\d+(\.\d+)? MB \(\+\d+%\) against slim, over the 10% \(\d+(\.\d+)? [kM]B\) max-increase \(uncompressed\)$/)
+
+    // Nothing in common: every head layer is added, the scratch image's layers removed.
+    const diff = report.layerDiff as LayerDiff
+    expect(diff.totals.added.count).toBe(report.layers.length)
+    expect(diff.totals.removed.count).toBe(base.layers.length)
+    expect(diff.entries.filter((e) => e.change === 'removed').map((e) => e.base?.diffId)).toEqual(base.layers.map((l) => l.diffId))
+    expectDiffAddsUp(diff, report.delta?.uncompressed)
+
+    // The base build found the builder steps the head build had just made.
+    const baseLog = groups.get('Baseline') ?? ''
+    expect(baseLog).toMatch(/#(\d+) \[build \d\/\d\] RUN CGO_ENABLED=0 go build -o \/app\/main \.\n#\1 CACHED/)
+    expect(baseLog).toMatch(/#(\d+) \[build \d\/\d\] COPY go\.mod main\.go \.\/\n#\1 CACHED/)
+    const headLog = groups.get([...groups.keys()].find((k) => k.startsWith('Build Dockerfile')) as string) ?? ''
+    expect(headLog).toMatch(/RUN CGO_ENABLED=0 go build/)
+    expect(headLog).not.toMatch(/#(\d+) \[\d\/\d\] RUN CGO_ENABLED=0 go build[^\n]*\n#\1 CACHED/)
+  })
+
+  test('the reverse: head multi-stage scratch vs base single-stage golang: shrunk, pass', async () => {
+    const { report } = await pipeline(slimClone, { budget: '20MB', 'max-increase': '10%', baseline: 'build', 'base-ref': 'fat' })
+    reports.slim = report
+    const base = report.baseline
+    expect(base).toMatchObject({ source: 'build', ref: 'fat', commit: sha.fat, error: null })
+    expect(base.size?.uncompressed).toBe(dockerSize(base.digest as string))
+    expect(report.delta?.uncompressed).toBe(report.size.uncompressed - (base.size?.uncompressed as number))
+    expect(report.delta?.uncompressed).toBeLessThan(0)
+    expect(report.delta?.percent).toBeLessThan(-99)
+    expect(report.status).toBe('pass')
+    expect(report.budget.reason).toMatch(/^image is \d(\.\d+)? MB, within the 20 MB budget \(uncompressed\); image changed by -\d+ MB \(-100%\) against fat, within the 10% \(\d+(\.\d+)? MB\) max-increase \(uncompressed\)$/)
+    const diff = report.layerDiff as LayerDiff
+    expect(diff.totals.removed.count).toBe(base.layers.length)
+    expect(diff.totals.added.count).toBe(report.layers.length)
+    expectDiffAddsUp(diff, report.delta?.uncompressed)
+    // Both sides measured the same binary-building steps: the two reports agree on the base.
+    expect(base.size?.uncompressed).toBe(reports.fat.size.uncompressed)
+    expect(report.size.uncompressed).toBe(reports.fat.baseline.size?.uncompressed)
+  })
+
+  test('a shallow clone fetches the pull request\'s base commit from the event', async () => {
+    const shallow = path.join(dir, 'shallow')
+    git(dir, 'clone', '-q', '--depth=1', '--branch', 'fat', `file://${upstream}`, shallow)
+    expect(git(shallow, 'rev-parse', '--is-shallow-repository')).toBe('true')
+    expect(() => git(shallow, 'cat-file', '-e', `${sha.slim}^{commit}`)).toThrow()
+    const require = createRequire(import.meta.url)
+    const examples = require('@octokit/webhooks-examples') as { name: string; examples: Record<string, unknown>[] }[]
+    const opened = examples.find((e) => e.name === 'pull_request')?.examples.find((p) => p.action === 'opened') as { pull_request: Record<string, unknown> }
+    const pr = opened.pull_request as { base: Record<string, unknown>; head: Record<string, unknown> }
+    const payload = { ...opened, pull_request: { ...pr, base: { ...pr.base, ref: 'slim', sha: sha.slim }, head: { ...pr.head, sha: sha.fat } } }
+    const base = resolveBaseRef({ name: 'pull_request', payload }, null)
+    expect(base).toEqual({ ref: 'slim', sha: sha.slim })
+
+    const { report } = await pipeline(shallow, { budget: '20MB', baseline: 'auto' }, { base })
+    expect(report.baseline).toMatchObject({ source: 'build', ref: 'slim', commit: sha.slim, error: null })
+    expect(report.baseline.size?.uncompressed).toBe(reports.fat.baseline.size?.uncompressed)
+    expect(report.delta?.uncompressed).toBe(reports.fat.delta?.uncompressed)
+    expect(report.status).toBe('fail')
+    expect(git(shallow, 'status', '--porcelain', '--ignored')).toBe('')
+    expect(git(shallow, 'worktree', 'list').split('\n')).toHaveLength(1)
+  })
+
+  test.each([
+    ['main', /^no baseline: main \([0-9a-f]{7}\) has no Dockerfile at Dockerfile$/],
+    ['broken', /^no baseline: the build of broken \([0-9a-f]{7}\) failed: .*exit code: 3/],
+    ['no-such-branch', /^no baseline: cannot find the base commit no-such-branch locally or fetch it from origin$/]
+  ])('a base %s without a usable build is "no baseline", never a failed job', async (ref, error) => {
+    const { report } = await pipeline(slimClone, { budget: '20MB', 'max-increase': '0', baseline: 'build', 'base-ref': ref })
+    expect(report.baseline.source).toBe('build')
+    expect(report.baseline.error).toMatch(error)
+    expect(report.baseline.size).toBeNull()
+    expect(report.delta).toBeNull()
+    expect(report.layerDiff ?? null).toBeNull()
+    expect(report.status).toBe('pass')
+    expect(report.budget.reason).toMatch(/^image is .* within the 20 MB budget \(uncompressed\)$/)
+  })
+})
+
+describe('baseline: image (a real local registry, manifest only)', () => {
+  const pushed: Record<string, string> = {}
+  const push = (id: string, name: string): string => {
+    const ref = `${REGISTRY}/go-image-budget-test/hello:${name}-${nonce}`
+    docker('tag', id, ref)
+    docker('push', ref)
+    pushed[name] = ref
+    return ref
+  }
+  afterAll(() => {
+    for (const ref of Object.values(pushed)) docker('rmi', ref)
+  })
+
+  test.each([
+    ['fat', 'slim'],
+    ['slim', 'fat']
+  ] as const)('head %s vs the pushed %s image: compared on compressed size, and says so', async (head, baseName) => {
+    const ref = push((head === 'fat' ? reports.fat : reports.slim).baseline.digest as string, baseName)
+    const fromRegistry = await manifestSize(ref)
+    const { report } = await pipeline(head === 'fat' ? fatClone : slimClone, { budget: '20MB', 'max-increase': '10%', 'baseline-image': ref })
+    const base = report.baseline
+    expect(base).toMatchObject({ source: 'image', ref, error: null, size: { uncompressed: null, compressed: fromRegistry.total } })
+    expect(base.note).toMatch(/compressed sizes only/)
+    expect(base.layers.map((l) => l.compressed)).toEqual(fromRegistry.layers)
+    expect(report.size.compressed).not.toBeNull()
+    expect(report.delta).toMatchObject({ uncompressed: null, compressed: (report.size.compressed as number) - fromRegistry.total, metric: 'compressed' })
+    expect(report.budget.checks?.find((c) => c.check === 'max-increase')).toMatchObject({ metric: 'compressed', actual: report.delta?.compressed })
+    expect(report.status).toBe(head === 'fat' ? 'fail' : 'pass')
+    const diff = report.layerDiff as LayerDiff
+    expect(diff.metric).toBe('compressed')
+    expectDiffAddsUp(diff, report.delta?.compressed)
+    expect(diff.totals.removed.count).toBe(fromRegistry.layers.length)
+  })
+})
+
+describe('baseline: report (from an earlier run)', () => {
+  test.each([
+    ['fat', 'slim'],
+    ['slim', 'fat']
+  ] as const)('head %s vs the stored %s report: the same deltas as building it', async (head, baseName) => {
+    const stored = reports[baseName]
+    const file = path.join(dir, `${baseName}-report.json`)
+    writeFileSync(file, JSON.stringify(stored))
+    const { report } = await pipeline(head === 'fat' ? fatClone : slimClone, { budget: '20MB', 'max-increase': '10%', 'baseline-report': file })
+    expect(report.baseline).toMatchObject({ source: 'report', commit: stored.image.commit, error: null, size: { uncompressed: stored.size.uncompressed, compressed: stored.size.compressed } })
+    expect(report.delta?.uncompressed).toBe(reports[head].delta?.uncompressed)
+    expect(report.status).toBe(reports[head].status)
+    expect(report.layerDiff?.totals).toEqual(reports[head].layerDiff?.totals)
+  })
+
+  test('a foreign file is "no baseline" with the reason', async () => {
+    const file = path.join(dir, 'package.json')
+    writeFileSync(file, JSON.stringify({ name: 'not-a-report' }))
+    const { report } = await pipeline(slimClone, { budget: '20MB', 'max-increase': '0', 'baseline-report': file })
+    expect(report.baseline.error).toBe(`no baseline: baseline-report '${file}' is not a go-image-budget report (no schemaVersion)`)
+    expect(report.status).toBe('pass')
+  })
+})
+
+describe('trend', () => {
+  test('three pushes come out in order after the base point, carried through report files', async () => {
+    const series = path.join(dir, 'series')
+    git(dir, 'clone', '-q', '--branch', 'slim', `file://${upstream}`, series)
+    git(series, 'checkout', '-q', '-b', 'grow')
+    const previous = path.join(dir, 'previous-report.json')
+    const commits: string[] = []
+    const sizes: number[] = []
+    for (let push = 1; push <= 3; push++) {
+      // Each push embeds a larger constant: the binary grows.
+      writeFileSync(path.join(series, 'main.go'), MAIN_GO(`hello ${nonce} ${'x'.repeat(push * 200_000)}`))
+      git(series, 'commit', '-qam', `push ${push}`)
+      commits.push(git(series, 'rev-parse', 'HEAD'))
+      const { history } = await historyFromReportFile(previous)
+      const { report } = await pipeline(series, { baseline: 'build', 'base-ref': 'origin/slim', 'history-length': '20' }, { previousHistory: history })
+      writeFileSync(previous, JSON.stringify(report))
+      sizes.push(report.size.uncompressed)
+      // The binary's COPY pairs with the base's by stage and instruction, and grew.
+      const copy = report.layerDiff?.entries.find((e) => /COPY \/app\/main/.test(e.head?.instruction ?? ''))
+      expect(copy).toMatchObject({ change: 'grown', pairedBy: 'instruction' })
+      // Every other layer is unchanged, so the binary's layer carries the whole growth.
+      expect(copy?.delta.uncompressed).toBe(report.delta?.uncompressed)
+      expect(report.layerDiff?.totals.grown.count).toBe(1)
+      expect(report.layerDiff?.totals.unchanged.count).toBe(report.layers.length - 1)
+      if (push === 3) {
+        expect(report.history.map((p) => [p.commit, p.label ?? null])).toEqual([[sha.slim, 'base'], ...commits.map((c) => [c, null])])
+        expect(report.history.slice(1).map((p) => p.uncompressed)).toEqual(sizes)
+        expect(report.history[0].uncompressed).toBe(reports.slim.size.uncompressed)
+        // Each push adds 200 kB of constant to the binary.
+        expect(sizes[0]).toBeGreaterThan(reports.slim.size.uncompressed + 190_000)
+        expect(sizes[1]).toBeGreaterThan(sizes[0] + 190_000)
+        expect(sizes[2]).toBeGreaterThan(sizes[1] + 190_000)
+        const times = report.history.slice(1).map((p) => Date.parse(p.at))
+        expect([...times].sort((a, b) => a - b)).toEqual(times)
+      }
+    }
+    expect(JSON.parse(readFileSync(previous, 'utf8')).history).toHaveLength(4)
+  })
+})
