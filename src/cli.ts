@@ -12,7 +12,9 @@ import { resolveBaseRef } from './git.js'
 import { INPUT_SPECS, parseInputs, type InputName, type InputSpec } from './inputs.js'
 import type { Logger } from './log.js'
 import { runPipeline } from './pipeline.js'
+import { createRedactor, secretValues, type Redact } from './redact.js'
 import { renderTerminal } from './report/terminal.js'
+import { redactDeep, redactingLogger } from './safety.js'
 import { TOOL } from './version.js'
 
 /** Turns argv into raw input strings keyed by input name. */
@@ -70,27 +72,34 @@ async function gitCommit(dir: string): Promise<string | null> {
 
 export async function main(argv: string[]): Promise<number> {
   const tempDir = mkdtempSync(path.join(os.tmpdir(), 'go-image-budget-'))
+  // Secret values never reach the terminal, the report or an error message.
+  let redact: Redact = (text) => text
   try {
     const args = parseArgs(argv)
     if (args.help) { process.stdout.write(helpText()); return 0 }
     if (args.version) { process.stdout.write(`${TOOL.version}\n`); return 0 }
     const inputs = parseInputs((name) => args.values.get(name) ?? (name === 'github-token' ? '' : ''))
+    redact = createRedactor(secretValues(inputs.secrets))
     const workspace = process.cwd()
     // Locally the base is only what --base-ref names (no event); the trend comes from --previous-report.
     const previous = inputs.previousReport ? await historyFromReportFile(path.resolve(workspace, inputs.previousReport)) : { history: [], warning: null }
-    if (previous.warning) process.stderr.write(`warning: ${previous.warning}\n`)
+    if (previous.warning) process.stderr.write(`warning: ${redact(previous.warning)}\n`)
     const context = { workspace, commit: await gitCommit(workspace), base: resolveBaseRef(null, inputs.baseRef), previousHistory: previous.history }
-    const report = await runPipeline(inputs, context, {
-      exec, spawn: spawnStream, tempDir,
-      cacheDir: path.join(os.homedir(), '.cache', TOOL.name),
-      log: stderrLogger(process.env.GO_IMAGE_BUDGET_VERBOSE === '1'),
-      now: () => new Date()
-    })
+    const log = redactingLogger(stderrLogger(process.env.GO_IMAGE_BUDGET_VERBOSE === '1'), redact)
+    const report = redactDeep(
+      await runPipeline(inputs, context, {
+        exec, spawn: spawnStream, tempDir,
+        cacheDir: path.join(os.homedir(), '.cache', TOOL.name),
+        log,
+        now: () => new Date()
+      }).finally(() => log.flush()),
+      redact
+    )
     if (inputs.json) writeFileSync(path.resolve(workspace, inputs.json), JSON.stringify(report, null, 2) + '\n')
     process.stdout.write(renderTerminal(report))
     return report.status === 'fail' ? 1 : 0
   } catch (error) {
-    process.stderr.write(`${TOOL.name}: ${errorMessage(error)}\n`)
+    process.stderr.write(`${TOOL.name}: ${redact(errorMessage(error))}\n`)
     return 2
   } finally {
     rmSync(tempDir, { recursive: true, force: true })

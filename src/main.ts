@@ -15,6 +15,9 @@ import { parseInputs, type InputName } from './inputs.js'
 import type { Logger } from './log.js'
 import { reportOutputs } from './outputs.js'
 import { runPipeline } from './pipeline.js'
+import { createRedactor, secretValues, type Redact } from './redact.js'
+import { redactDeep, redactingLogger } from './safety.js'
+import { untrustedBuildRefusal } from './trust.js'
 import { TOOL } from './version.js'
 
 const coreLogger: Logger = {
@@ -27,20 +30,33 @@ const coreLogger: Logger = {
 export async function run(): Promise<void> {
   const runnerTemp = process.env.RUNNER_TEMP || os.tmpdir()
   const tempDir = mkdtempSync(path.join(runnerTemp, `${TOOL.name}-`))
+  // Secret values never reach a log line, the report, the comment, the summary,
+  // an output, an annotation or the failure message (the runner masks its own log too).
+  let redact: Redact = (text) => text
   try {
     const inputs = parseInputs((name: InputName) => core.getInput(name))
-    for (const secret of inputs.secrets) {
-      const value = secret.slice(secret.indexOf('=') + 1)
-      if (value) core.setSecret(value)
-    }
+    const secrets = secretValues(inputs.secrets)
+    for (const value of secrets) core.setSecret(value)
+    redact = createRedactor(secrets)
+    const log = redactingLogger(coreLogger, redact)
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const event = loadGitHubEvent(process.env.GITHUB_EVENT_NAME, process.env.GITHUB_EVENT_PATH)
+    // pull_request_target / a fork's workflow_run: never build a stranger's code with a write token.
+    // Publishing a stored report and dockerfile-only (reads files, runs nothing) stay allowed.
+    const refusal = inputs.report || inputs.dockerfileOnly
+      ? null
+      : untrustedBuildRefusal({ eventName: process.env.GITHUB_EVENT_NAME ?? '', payload: event?.payload ?? {}, allowUntrustedBuild: inputs.allowUntrustedBuild })
+    if (refusal) {
+      await core.summary.addHeading('go-image-budget: nothing built', 3).addRaw(`${refusal}\n`).write().catch(() => undefined)
+      core.setFailed(refusal)
+      return
+    }
     const previous = inputs.previousReport ? await historyFromReportFile(path.resolve(workspace, inputs.previousReport)) : { history: [], warning: null }
-    if (previous.warning) core.warning(previous.warning)
+    if (previous.warning) log.warning(previous.warning)
     // Find the pull request's sticky comment first: the trend it carries feeds this run.
     const storedReport = inputs.report ? path.resolve(workspace, inputs.report) : null
-    const publishing = await preparePublishing(inputs, process.env, coreLogger, async (markdown) => {
-      await core.summary.addRaw(markdown).write()
+    const publishing = await preparePublishing(inputs, process.env, log, async (markdown) => {
+      await core.summary.addRaw(redact(markdown)).write()
     }, storedReport)
     const commentHistory = publishing.target.state?.history ?? []
     const context = {
@@ -51,19 +67,20 @@ export async function run(): Promise<void> {
       previousHistory: previous.history.length > 0 ? previous.history : commentHistory
     }
     // `report`: publish what another run measured (the fork-safe workflow_run job); build nothing.
-    const report = storedReport ? loadStoredReport(storedReport) : await runPipeline(inputs, context, {
+    const measured = storedReport ? loadStoredReport(storedReport) : await runPipeline(inputs, context, {
       exec, spawn: spawnStream, tempDir,
       cacheDir: path.join(process.env.RUNNER_TOOL_CACHE || os.tmpdir(), TOOL.name),
-      log: coreLogger,
+      log,
       now: () => new Date()
-    })
+    }).finally(() => log.flush())
+    const report = redactDeep(measured, redact)
     const published = await publishReport(report, publishing.target, publishing.settings, publishing.deps)
     const reportPath = inputs.json ? path.resolve(workspace, inputs.json) : storedReport ?? path.join(runnerTemp, `${TOOL.name}-report.json`)
     if (reportPath !== storedReport) writeFileSync(reportPath, JSON.stringify(published.report, null, 2) + '\n')
-    for (const [name, value] of Object.entries(reportOutputs(published.report, reportPath))) core.setOutput(name, value)
-    core.setOutput('comment-body', published.body)
-    if (inputs.markdown) writeFileSync(path.resolve(workspace, inputs.markdown), published.body)
-    core.info(`${report.image.dockerfile ?? report.image.ref}: ${report.size.uncompressed} bytes, ${report.status}`)
+    for (const [name, value] of Object.entries(reportOutputs(published.report, reportPath))) core.setOutput(name, redact(String(value)))
+    core.setOutput('comment-body', redact(published.body))
+    if (inputs.markdown) writeFileSync(path.resolve(workspace, inputs.markdown), redact(published.body))
+    log.info(`${report.image.dockerfile ?? report.image.ref}: ${report.size.uncompressed} bytes, ${report.status}`)
     // The measuring run already reported the verdict and the annotations; publishing only publishes.
     if (storedReport) return
     // Each finding on its Dockerfile line, so it shows in the pull request's diff.
@@ -72,9 +89,9 @@ export async function run(): Promise<void> {
       else if (a.level === 'warning') core.warning(a.message, a.properties)
       else core.notice(a.message, a.properties)
     }
-    if (report.status === 'fail') core.setFailed(report.budget.reason ?? 'image size check failed')
+    if (report.status === 'fail') core.setFailed(redact(report.budget.reason ?? 'image size check failed'))
   } catch (error) {
-    core.setFailed(errorMessage(error))
+    core.setFailed(redact(errorMessage(error)))
   } finally {
     rmSync(tempDir, { recursive: true, force: true })
   }

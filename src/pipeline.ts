@@ -10,6 +10,7 @@ import type { BuiltImage } from './baseline/build.js'
 import { chooseSource } from './baseline/index.js'
 import { budgetSettings } from './budget.js'
 import { buildImage, type BuildOptions } from './buildx/build.js'
+import { removeBuiltImages, trackBuilds } from './cleanup.js'
 import type { BaseRef } from './git.js'
 import { UsageError } from './errors.js'
 import type { Exec, Spawn } from './exec.js'
@@ -71,6 +72,17 @@ export function resolveBuild(inputs: Pick<Inputs, 'context' | 'file'>, workspace
 }
 
 export async function runPipeline(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): Promise<Report> {
+  if (!inputs.cleanup || inputs.dockerfileOnly) return runStages(inputs, ctx, deps)
+  // `cleanup`: every image built below (head, base, suggestion) is removed at the end, also after a failure.
+  const tracker = trackBuilds(deps.exec)
+  try {
+    return await runStages(inputs, ctx, { ...deps, exec: tracker.exec })
+  } finally {
+    await removeBuiltImages(tracker.imageIds, deps.exec, deps.log)
+  }
+}
+
+async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): Promise<Report> {
   // Dockerfile-only: the rules that need no image, on the files alone; no Docker, no other command.
   if (inputs.dockerfileOnly) {
     if (inputs.image) throw new UsageError(`dockerfile-only: cannot check a Dockerfile for 'image'; unset one of them`)

@@ -178,6 +178,22 @@ export async function publishReport(input: Report, target: CommentTarget, settin
         if (existing.byBot || httpStatus(error) !== 403) throw error
       }
     }
+    if (!existing) {
+      // The build took minutes: a concurrent run of this job may have created the comment since it was
+      // looked for. Find it again by its marker right before creating, so there is never a second one.
+      const now = await findStickyComment(client, where, target.pullNumber, settings.commentKey)
+      if (now?.byBot) {
+        const theirs = readEmbeddedState(now.body)
+        if (theirs && theirs.order !== null && context.runOrder !== null && theirs.order > context.runOrder && theirs.commit !== report.image.commit) {
+          const reason = `the comment was written by a newer run (for ${theirs.commit?.slice(0, 7) ?? 'another commit'})`
+          log.info(`Not updating the pull-request comment: ${reason}.`)
+          return result('skipped', reason, now)
+        }
+        const updated = await updateComment(client, where, now.id, body)
+        log.info(`Updated the pull-request comment: ${updated.url}`)
+        return result('updated', null, updated)
+      }
+    }
     const created = await createComment(client, where, target.pullNumber, body)
     log.info(`Created the pull-request comment: ${created.url}`)
     return result('created', null, created)
