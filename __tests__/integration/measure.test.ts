@@ -1,0 +1,245 @@
+// The measurement engine against real Docker: exact sizes, wasted bytes
+// known by construction, compressed sizes against what a real registry stores
+// after `docker push`, the cache, both save layouts, Go binary facts, and one
+// build per platform. Images are built FROM scratch from small files.
+import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { copyFileSync, createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { buildImage } from '../../src/buildx/build.js'
+import { exec, spawnStream } from '../../src/exec.js'
+import { inspectImage } from '../../src/image/inspect.js'
+import { measureImage, type Measurement } from '../../src/image/measure.js'
+import { fetchRegistryImage } from '../../src/image/registry.js'
+import { scanSaveStream } from '../../src/image/save.js'
+import { computeWasted } from '../../src/image/wasted.js'
+import { parseInputs, type InputName } from '../../src/inputs.js'
+import { silentLogger } from '../../src/log.js'
+import { runPipeline } from '../../src/pipeline.js'
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'gib-measure-'))
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+const busybox = ['/bin/busybox', '/usr/bin/busybox'].find((p) => {
+  try {
+    run(p, ['true'])
+    return true
+  } catch {
+    return false
+  }
+})
+const registry = '127.0.0.1:5000'
+const suffix = randomBytes(4).toString('hex')
+const pushedRefs: string[] = []
+
+afterAll(() => {
+  for (const ref of pushedRefs) execFileSync('docker', ['rmi', '-f', ref], { stdio: 'ignore' })
+  rmSync(work, { recursive: true, force: true })
+})
+
+async function build(dir: string, dockerfile: string, tag: string | null = null, platform: string | null = null): Promise<string> {
+  writeFileSync(path.join(dir, 'Dockerfile'), dockerfile)
+  const result = await buildImage(
+    { context: dir, file: path.join(dir, 'Dockerfile'), target: null, platform, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: tag ? [tag] : [], secrets: [] },
+    { exec, tempDir: work }
+  )
+  if (tag) pushedRefs.push(tag)
+  return result.imageId
+}
+
+describe('an image with deletions and rewrites', () => {
+  const dir = path.join(work, 'wasted')
+  const dockerfile = [
+    'FROM scratch',
+    'COPY busybox /bin/busybox',
+    'RUN ["/bin/busybox", "--install", "-s", "/bin"]',
+    'COPY data/ /data/',
+    'RUN rm /data/a.bin && head -c 7 /dev/zero > /data/b.bin && rm -r /data/sub && mkdir /data/sub && echo new > /data/sub/new',
+    'COPY text.txt /text.txt',
+    ''
+  ].join('\n')
+  const tag = `${registry}/gib-measure-wasted:${suffix}`
+  const cacheDir = path.join(work, 'cache')
+  let imageId: string
+  let first: Measurement
+
+  beforeAll(async () => {
+    expect(busybox).toBeDefined()
+    mkdirSync(path.join(dir, 'data', 'sub'), { recursive: true })
+    copyFileSync(busybox as string, path.join(dir, 'busybox'))
+    writeFileSync(path.join(dir, 'data', 'a.bin'), randomBytes(100000))
+    writeFileSync(path.join(dir, 'data', 'b.bin'), randomBytes(50000))
+    writeFileSync(path.join(dir, 'data', 'sub', 'c'), randomBytes(30000))
+    writeFileSync(path.join(dir, 'data', 'sub', 'd'), randomBytes(20000))
+    writeFileSync(path.join(dir, 'text.txt'), Array.from({ length: 150000 }, (_, i) => `${suffix} line ${i} of a compressible file\n`).join(''))
+    imageId = await build(dir, dockerfile, tag)
+    first = await measureImage(imageId, { cacheDir, dockerfile: { content: dockerfile, target: null }, registry: false }, { exec, spawn: spawnStream })
+  })
+
+  test('layer sizes add up to docker inspect Size exactly, one per diff id, with their Dockerfile lines', async () => {
+    const inspected = await inspectImage(imageId, exec)
+    expect(first.size.uncompressed).toBe(inspected.size)
+    expect(first.layers.reduce((s, l) => s + l.uncompressed, 0)).toBe(inspected.size)
+    expect(first.layers.map((l) => l.diffId)).toEqual(inspected.diffIds)
+    expect(first.layers.map((l) => l.dockerfileLine)).toEqual([2, 3, 4, 5, 6])
+    expect(first.layers[3].instruction).toMatch(/^RUN rm \/data\/a\.bin && /)
+    expect(first.layers.every((l) => !l.fromBaseImage)).toBe(true)
+    expect(first.stats.layout).toBe('legacy')
+  })
+
+  test('wasted bytes are exactly the deleted and rewritten files of earlier layers', () => {
+    expect(first.wasted.bytes).toBe(100000 + 50000 + 30000 + 20000)
+    expect(first.wasted.files).toEqual([
+      { path: '/data/a.bin', bytes: 100000, layers: [2, 3] },
+      { path: '/data/b.bin', bytes: 50000, layers: [2, 3] },
+      { path: '/data/sub/c', bytes: 30000, layers: [2, 3] },
+      { path: '/data/sub/d', bytes: 20000, layers: [2, 3] }
+    ])
+    expect(first.wasted.layers).toEqual([{ index: 2, bytes: 200000 }])
+  })
+
+  test('a second measurement takes every compressed size from the cache', async () => {
+    expect(first.stats.layersCompressed).toBe(first.layers.length)
+    const again = await measureImage(imageId, { cacheDir, dockerfile: { content: dockerfile, target: null }, registry: false }, { exec, spawn: spawnStream })
+    expect(again.stats.layersCompressed).toBe(0)
+    expect(again.stats.layersFromCache).toBe(first.layers.length)
+    expect(again.layers.map((l) => l.compressed)).toEqual(first.layers.map((l) => l.compressed))
+    expect(again.size.compressedSource).toBe('gzip-estimate')
+  })
+
+  test('compressed sizes against what the registry stores after docker push', async () => {
+    run('docker', ['push', tag])
+    const pushed = await fetchRegistryImage(tag, null, {})
+    expect(pushed.config.diffIds).toEqual(first.layers.map((l) => l.diffId))
+    const registryTotal = pushed.layers.reduce((s, l) => s + l.size, 0)
+    expect(Math.abs((first.size.compressed as number) - registryTotal) / registryTotal).toBeLessThanOrEqual(0.005)
+    // Layers without executables: within 1%. (Executables compress ~1% better with zlib than with Go's compress/flate.)
+    for (const i of [2, 3, 4]) {
+      expect(Math.abs((first.layers[i].compressed as number) - pushed.layers[i].size) / pushed.layers[i].size).toBeLessThanOrEqual(0.01)
+    }
+    // Now the image has a RepoDigest: its sizes come from the registry, exactly.
+    const fromRegistry = await measureImage(imageId, { cacheDir: null }, { exec, spawn: spawnStream })
+    expect(fromRegistry.size.compressedSource).toBe('registry')
+    expect(fromRegistry.layers.map((l) => l.compressed)).toEqual(pushed.layers.map((l) => l.size))
+    expect(fromRegistry.stats.layersCompressed).toBe(0)
+  })
+
+  test('the OCI layout (skopeo oci-archive, gzip blobs) reads the same layers, with exact blob sizes', async () => {
+    const archive = path.join(work, 'oci.tar')
+    run('skopeo', ['copy', '--quiet', `docker-daemon:${tag}`, `oci-archive:${archive}`])
+    const saved = await scanSaveStream(createReadStream(archive), { shouldCompress: () => true })
+    expect(saved.layout).toBe('oci')
+    const scans = saved.layerPaths.map((p) => saved.layers.get(p)!)
+    expect(scans.map((s) => s.diffId)).toEqual(first.layers.map((l) => l.diffId))
+    expect(scans.every((s) => s.compressedExact)).toBe(true)
+    expect(scans.map((s) => s.compressed)).toEqual(saved.layerPaths.map((p) => saved.ociLayerSizes?.get(p)))
+    expect(computeWasted(scans.map((s) => s.files)).bytes).toBe(200000)
+    expect(scans.map((s) => s.uncompressed)).toEqual(first.layers.map((l) => l.uncompressed))
+  })
+})
+
+const goMod = 'module example.com/hello\n\ngo 1.19\n'
+const mainGo = `package main
+
+import (
+	"fmt"
+	"net"
+	"os"
+)
+
+func main() {
+	addrs, err := net.LookupHost("localhost")
+	fmt.Println("hello", addrs, err, len(os.Args))
+}
+`
+
+describe('Go binaries built in the golang stand-in', () => {
+  const dir = path.join(work, 'go')
+  let measured: Measurement
+  const goVersion = () => /go version (go[\d.]+)/.exec(run('docker', ['run', '--rm', 'golang:bookworm', 'go', 'version']))?.[1]
+
+  beforeAll(async () => {
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(path.join(dir, 'go.mod'), goMod)
+    writeFileSync(path.join(dir, 'main.go'), mainGo)
+    const dockerfile = [
+      'FROM golang:bookworm AS build',
+      'WORKDIR /src',
+      'COPY go.mod main.go ./',
+      'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/static . && CGO_ENABLED=1 go build -o /out/dynamic . && CGO_ENABLED=0 go build -ldflags="-s -w" -o /out/stripped .',
+      'FROM scratch',
+      'COPY --from=build /out/ /app/',
+      ''
+    ].join('\n')
+    const id = await build(dir, dockerfile)
+    measured = await measureImage(id, { cacheDir: null, dockerfile: { content: dockerfile, target: null } }, { exec, spawn: spawnStream })
+  })
+
+  test('static, stripped, trimpath, no cgo (Go leaves -ldflags out of the build info under -trimpath)', () => {
+    const bin = measured.goBinaries.find((b) => b.path === '/app/static')
+    expect(bin).toMatchObject({ static: true, stripped: true, cgo: false, trimpath: true, ldflags: null, module: 'example.com/hello', goVersion: goVersion() })
+  })
+
+  test('-ldflags="-s -w" without -trimpath is recorded', () => {
+    const bin = measured.goBinaries.find((b) => b.path === '/app/stripped')
+    expect(bin).toMatchObject({ static: true, stripped: true, cgo: false, trimpath: false, ldflags: '-s -w' })
+  })
+
+  test('dynamic with cgo, symbols kept', () => {
+    const bin = measured.goBinaries.find((b) => b.path === '/app/dynamic')
+    expect(bin).toMatchObject({ static: false, stripped: false, cgo: true, trimpath: false, ldflags: null, module: 'example.com/hello' })
+    expect(bin?.bytes).toBeGreaterThan(measured.goBinaries.find((b) => b.path === '/app/static')?.bytes ?? Infinity)
+  })
+
+  test('binary sizes are their file sizes in the layer', () => {
+    expect(measured.goBinaries.reduce((s, b) => s + b.bytes, 0)).toBe(measured.layers[0].uncompressed)
+    expect(measured.layers[0]).toMatchObject({ dockerfileLine: 6, instruction: 'COPY /out/ /app/', stage: '1' })
+  })
+})
+
+describe('one build per platform', () => {
+  test('linux/amd64,linux/arm64 cross-compiled FROM --platform=$BUILDPLATFORM: both measured, the first on top', async () => {
+    const dir = path.join(work, 'multi')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(path.join(dir, 'go.mod'), goMod)
+    writeFileSync(path.join(dir, 'main.go'), mainGo)
+    writeFileSync(
+      path.join(dir, 'Dockerfile'),
+      [
+        'FROM --platform=$BUILDPLATFORM golang:bookworm AS build',
+        'ARG TARGETARCH',
+        'WORKDIR /src',
+        'COPY go.mod main.go ./',
+        'RUN CGO_ENABLED=0 GOARCH=$TARGETARCH go build -o /out/app .',
+        'FROM scratch',
+        'COPY --from=build /out/app /app',
+        ''
+      ].join('\n')
+    )
+    const raw: Partial<Record<InputName, string>> = { context: dir, platforms: 'linux/amd64,linux/arm64', baseline: 'none', comment: 'false' }
+    const inputs = parseInputs((name) => raw[name] ?? '')
+    const report = await runPipeline(inputs, { workspace: dir, commit: null }, {
+      exec,
+      spawn: spawnStream,
+      tempDir: work,
+      cacheDir: path.join(work, 'pcache'),
+      log: silentLogger,
+      now: () => new Date()
+    })
+    expect(report.platforms?.map((p) => p.platform)).toEqual(['linux/amd64', 'linux/arm64'])
+    expect(report.image.platform).toBe('linux/amd64')
+    expect(report.size).toEqual(report.platforms?.[0].size)
+    for (const p of report.platforms ?? []) {
+      const inspected = await inspectImage(p.image.id, exec)
+      expect(inspected.platform).toBe(p.platform)
+      expect(p.size.uncompressed).toBe(inspected.size)
+      expect(p.goBinaries.map((b) => b.path)).toEqual(['/app'])
+      expect(p.layers.reduce((s, l) => s + l.uncompressed, 0)).toBe(inspected.size)
+    }
+    // Different architectures, different binaries.
+    expect(report.platforms?.[0].image.id).not.toBe(report.platforms?.[1].image.id)
+    const elfMachine = (id: string) => run('bash', ['-c', `docker save ${id} | tar -xO --wildcards '*/layer.tar' | tar -xO app | head -c 20 | od -An -tx1 | tr -d ' \\n'`]).slice(36, 40)
+    expect(elfMachine(report.platforms![0].image.id)).toBe('3e00')
+    expect(elfMachine(report.platforms![1].image.id)).toBe('b700')
+  })
+})
