@@ -1,0 +1,87 @@
+// The advisor on the seed's ladder with a real Docker engine: each rung is
+// built and measured by the pipeline, its findings are the seed's next step,
+// and each suggested Dockerfile is built, measured and run: it must be smaller
+// than its input and print `hello world`. Fails (never skips) without Docker.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { exec, spawnStream } from '../../src/exec.js'
+import { parseInputs, type InputName } from '../../src/inputs.js'
+import { silentLogger } from '../../src/log.js'
+import { runPipeline } from '../../src/pipeline.js'
+import type { Report } from '../../src/report/types.js'
+
+const root = process.cwd()
+const example = 'examples/helloworld'
+let tempDir: string
+
+beforeAll(() => {
+  execFileSync('docker', ['info', '--format', '{{.ServerVersion}}'], { stdio: 'pipe' })
+  tempDir = mkdtempSync(path.join(os.tmpdir(), 'advisor-test-'))
+})
+afterAll(() => {
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true })
+})
+
+async function check(rung: string, raw: Partial<Record<InputName, string>> = {}): Promise<Report> {
+  const all: Partial<Record<InputName, string>> = { context: example, file: `${example}/${rung}`, baseline: 'none', ...raw }
+  const inputs = parseInputs((name) => all[name] ?? '')
+  return runPipeline(inputs, { workspace: root, commit: null }, {
+    exec, spawn: spawnStream, tempDir, cacheDir: path.join(tempDir, 'cache'), log: silentLogger, now: () => new Date()
+  })
+}
+
+// Rungs 1-3: single-stage golang images. Next step: multi-stage; the suggestion runs the binary from scratch.
+test.each([
+  ['Dockerfile.1-golang-debian', 3, './helloworld'],
+  ['Dockerfile.2-golang-latest', 2, './helloworld'],
+  ['Dockerfile.3-golang-alpine', 2, './helloworld']
+])('%s: multi-stage (savings = all but the binary), proven by a scratch build that prints hello world', async (rung, fromLine, command) => {
+  const report = await check(rung, { 'verify-suggestion': 'true', 'verify-command': command })
+  expect(report.findings.map((f) => [f.rule, f.line])).toEqual([['multi-stage', fromLine], ['non-root', fromLine]])
+  const multi = report.findings[0]
+  // The golang image brings the toolchain's own Go binaries; the program is /helloworld.
+  const program = report.goBinaries.filter((b) => b.path.replace(/^\/*/, '/') === '/helloworld')
+  expect(program).toHaveLength(1)
+  expect(multi.estimatedSavings).toBe(report.size.uncompressed - program[0].bytes)
+  const s = report.suggestion!
+  expect(s.base).toBe('scratch')
+  expect(s.error).toBeNull()
+  expect(s.verified).toBe(true)
+  expect(s.size!.uncompressed).toBeLessThan(report.size.uncompressed)
+  expect(s.savings).toBe(report.size.uncompressed - s.size!.uncompressed)
+  expect(s.verifyCommand).toEqual({ command, exitCode: 0, output: 'hello world' })
+})
+
+test('Dockerfile.4-multistage-alpine: minimal-base (savings = alpine layers), proven on distroless nonroot', async () => {
+  const report = await check('Dockerfile.4-multistage-alpine', { 'verify-suggestion': 'true', 'verify-command': './main' })
+  expect(report.findings.map((f) => [f.rule, f.line])).toEqual([['minimal-base', 10]])
+  const base = report.layers.filter((l) => l.fromBaseImage || l.dockerfileLine === 11).reduce((sum, l) => sum + l.uncompressed, 0)
+  expect(base).toBeGreaterThan(0)
+  expect(report.findings[0].estimatedSavings).toBe(base)
+  const s = report.suggestion!
+  expect(s.base).toBe('gcr.io/distroless/static-debian12:nonroot')
+  expect(s.verified).toBe(true)
+  expect(s.size!.uncompressed).toBeLessThan(report.size.uncompressed)
+  expect(s.verifyCommand).toMatchObject({ exitCode: 0, output: 'hello world' })
+})
+
+test('Dockerfile.5-multistage-scratch: no size finding, only the scratch limitation that applies (root); nothing to suggest', async () => {
+  const report = await check('Dockerfile.5-multistage-scratch', { 'verify-suggestion': 'true' })
+  expect(report.findings.map((f) => [f.rule, f.line])).toEqual([['non-root', 9]])
+  expect(report.suggestion).toBeNull()
+})
+
+test('verify-suggestion auto with a passing budget builds nothing; the advice stands unverified', async () => {
+  const report = await check('Dockerfile.1-golang-debian', { budget: '2GB' })
+  expect(report.budget.status).toBe('pass')
+  expect(report.suggestion).toMatchObject({ verified: false, size: null, verifyReason: 'budget passes (verify-suggestion: auto)' })
+})
+
+test('a failing verify-command is reported, not thrown: the advice stands without the claim', async () => {
+  const report = await check('Dockerfile.3-golang-alpine', { 'verify-suggestion': 'true', 'verify-command': '/bin/sh -c true' })
+  expect(report.findings[0].rule).toBe('multi-stage')
+  expect(report.suggestion!.verified).toBe(false)
+  expect(report.suggestion!.error).toMatch(/verify-command '\/bin\/sh -c true' exited with \d+ in the suggested image/)
+})
