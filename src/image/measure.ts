@@ -81,17 +81,18 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
     }
   }
   const known = (diffId: string) => exact.has(diffId) || cached.has(diffId)
-  const skippedByGuess = new Map<string, string>()
+  const skippedByGuess = new Set<string>()
 
   const scanOnce = async (trustTarSize: boolean): Promise<SavedImage> => {
     skippedByGuess.clear()
     const save = deps.spawn('docker', ['save', inspected.id])
     const shouldCompress = (plan: LayerPlan): boolean => {
       if (plan.digest) return !known(plan.digest)
+      // A legacy stream names layers by v1 ids: a tar size that only cached layers of this image have
+      // says the layer needs no compressing (whichever of them it is); its hash confirms it afterwards.
       const candidates = trustTarSize ? (byTarBytes.get(plan.tarBytes) ?? []) : []
-      // Only a unique tar size identifies the layer before it is hashed; the hash confirms it afterwards.
-      if (candidates.length === 1 && known(candidates[0])) {
-        skippedByGuess.set(plan.entryPath, candidates[0])
+      if (candidates.length > 0 && candidates.every(known)) {
+        skippedByGuess.add(plan.entryPath)
         return false
       }
       return true
@@ -112,7 +113,8 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
   // The daemon's own per-layer sizes (they add up to Size exactly); read alongside the save stream.
   const historySizes = dockerHistorySizes(inspected.id, deps.exec)
   let saved = await scanOnce(true)
-  const wrongGuess = [...skippedByGuess].some(([p, diffId]) => saved.layers.get(p)?.diffId !== diffId)
+  // A layer skipped by its tar size that hashes to an unknown diff id: measure again, compressing by hash alone.
+  const wrongGuess = [...skippedByGuess].some((p) => !known(saved.layers.get(p)?.diffId ?? ''))
   if (wrongGuess) saved = await scanOnce(false)
 
   const diffIds = saved.config.rootfs?.diff_ids ?? inspected.diffIds
