@@ -4,7 +4,7 @@
 // Each baseline source is compared in both directions; the base build runs in
 // a worktree of a full clone and of a shallow clone. Fails (never skips)
 // without Docker.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
@@ -335,5 +335,85 @@ describe('trend', () => {
       }
     }
     expect(JSON.parse(readFileSync(previous, 'utf8')).history).toHaveLength(4)
+  })
+})
+
+describe('entry points', () => {
+  const root = process.cwd()
+  const tsx = path.join(root, 'node_modules/.bin/tsx')
+  // The entries only run outside Jest workers, so the child must not inherit the marker.
+  const env: NodeJS.ProcessEnv = { ...process.env }
+  delete env.JEST_WORKER_ID
+
+  /** `name<<delimiter\nvalue\ndelimiter` records of a GITHUB_OUTPUT file. */
+  const readOutputs = (file: string): Record<string, string> => {
+    const outputs: Record<string, string> = {}
+    const re = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
+    for (let m = re.exec(readFileSync(file, 'utf8')); m; m = re.exec(readFileSync(file, 'utf8'))) outputs[m[1]] = m[3]
+    return outputs
+  }
+
+  test.each([
+    ['fat', 'slim', 'any', 1, 'fail'],
+    ['fat', 'slim', 'never', 0, 'warn'],
+    ['slim', 'fat', 'any', 0, 'pass']
+  ] as const)('the action on a pull_request event: head %s, base %s, fail-on %s → exit %d, status %s', (head, baseBranch, failOn, code, status) => {
+    const work = mkdtempSync(path.join(dir, 'action-'))
+    const eventPath = path.join(work, 'event.json')
+    const outputPath = path.join(work, 'output')
+    writeFileSync(eventPath, JSON.stringify({ action: 'synchronize', number: 1, pull_request: { number: 1, base: { ref: baseBranch, sha: sha[baseBranch] }, head: { ref: head, sha: sha[head] } } }))
+    writeFileSync(outputPath, '')
+    const checkout = head === 'fat' ? fatClone : slimClone
+    const result = spawnSync(tsx, [path.join(root, 'src/index.ts')], {
+      cwd: checkout,
+      encoding: 'utf8',
+      timeout: 300_000,
+      env: {
+        ...env,
+        GITHUB_ACTIONS: 'true',
+        GITHUB_WORKSPACE: checkout,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: eventPath,
+        GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+        GITHUB_OUTPUT: outputPath,
+        GITHUB_STEP_SUMMARY: path.join(work, 'summary.md'),
+        RUNNER_TEMP: work,
+        RUNNER_TOOL_CACHE: cacheDir(),
+        INPUT_BUDGET: '20MB',
+        'INPUT_MAX-INCREASE': '10%',
+        'INPUT_FAIL-ON': failOn,
+        INPUT_COMMENT: 'false',
+        'INPUT_VERIFY-SUGGESTION': 'false'
+      }
+    })
+    expect(result.status).toBe(code)
+    const outputs = readOutputs(outputPath)
+    const report = JSON.parse(readFileSync(outputs.report, 'utf8')) as Report
+    expect(report.image.commit).toBe(sha[head])
+    expect(report.baseline).toMatchObject({ source: 'build', ref: baseBranch, commit: sha[baseBranch], error: null })
+    expect(outputs).toMatchObject({
+      size: String(report.size.uncompressed),
+      'compressed-size': String(report.size.compressed),
+      'base-size': String(reports[baseBranch].size.uncompressed),
+      delta: String(report.size.uncompressed - reports[baseBranch].size.uncompressed),
+      'delta-percent': String(Math.round(report.delta?.percent as number * 100) / 100),
+      status
+    })
+    // The failing run ends with the one-line reason naming the budget and the size.
+    if (code === 1) expect(result.stdout).toMatch(/^::error::image is \d+(\.\d+)? MB, over the 20 MB budget \(uncompressed\)/m)
+    else expect(result.stdout).not.toMatch(/^::error::/m)
+  })
+
+  test('the CLI compares with --base-ref in the local repository', () => {
+    const json = path.join(dir, 'cli-report.json')
+    const result = spawnSync(tsx, [path.join(root, 'src/cli.ts'), '--base-ref', 'fat', '--budget', '20MB', '--max-increase', '0', '--verify-suggestion', 'false', '--json', json], {
+      cwd: slimClone, encoding: 'utf8', timeout: 300_000, env
+    })
+    expect(result.stderr).not.toMatch(/go-image-budget: /)
+    expect(result.status).toBe(0)
+    const report = JSON.parse(readFileSync(json, 'utf8')) as Report
+    expect(report.baseline).toMatchObject({ source: 'build', ref: 'fat', commit: sha.fat, error: null })
+    expect(report.delta?.uncompressed).toBe(reports.slim.delta?.uncompressed)
+    expect(report.status).toBe('pass')
   })
 })
