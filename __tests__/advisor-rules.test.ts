@@ -155,6 +155,13 @@ describe('strip-symbols and trimpath (shaving rules)', () => {
     expect(run('strip-symbols', MULTI('FROM scratch'), { measured: tight })).toEqual([expect.objectContaining({ estimatedSavings: 600_000 })])
     expect(run('trimpath', MULTI('FROM scratch'), { measured: tight })).toHaveLength(1)
   })
+  test('without a measured symbol size: a large binary still gets the finding, savings null; a small one does not', () => {
+    const large = measured({ goBinaries: [binary({ bytes: 20_000_000, symbolBytes: null })] })
+    expect(run('strip-symbols', MULTI('FROM scratch'), { measured: large })).toEqual([expect.objectContaining({ estimatedSavings: null })])
+    expect(run('trimpath', MULTI('FROM scratch'), { measured: large })).toHaveLength(1)
+    const small = measured({ goBinaries: [binary({ bytes: 1_900_000 })] })
+    expect(run('strip-symbols', MULTI('FROM scratch'), { measured: small })).toEqual([])
+  })
   test('do not fire on a stripped, trimmed binary', () => {
     const done = measured({ budgetStatus: 'fail', goBinaries: [binary({ stripped: true, trimpath: true, symbolBytes: 0 })] })
     expect(run('strip-symbols', MULTI('FROM scratch'), { measured: done })).toEqual([])

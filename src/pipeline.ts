@@ -1,7 +1,7 @@
 // The stages in order: build → measure → baseline → compare/budget → advise.
 // Takes its collaborators as parameters; returns the Report. Rendering and
 // publishing are the entry points' business.
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { dockerfileOnlyReport } from './advisor/dockerfile-only.js'
 import { adviseStage } from './advisor/stage.js'
@@ -65,8 +65,15 @@ export function resolveBuild(inputs: Pick<Inputs, 'context' | 'file'>, workspace
     throw new UsageError(`context: '${inputs.context}' is not a directory (resolved to ${context})`)
   }
   const dockerfile = inputs.file ? path.resolve(workspace, inputs.file) : path.join(context, 'Dockerfile')
+  const shown = path.relative(workspace, dockerfile) || dockerfile
   if (!existsSync(dockerfile)) {
-    throw new UsageError(`file: no Dockerfile at ${path.relative(workspace, dockerfile) || dockerfile}; set 'file' to its path`)
+    throw new UsageError(`file: no Dockerfile at ${shown}; set 'file' to its path`)
+  }
+  if (!statSync(dockerfile).isFile()) throw new UsageError(`file: ${shown} is a directory, not a Dockerfile; set 'file' to the Dockerfile's path`)
+  try {
+    accessSync(dockerfile, constants.R_OK)
+  } catch (error) {
+    throw new UsageError(`file: cannot read ${shown} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}); check its permissions`)
   }
   return { context, dockerfile }
 }
@@ -220,7 +227,15 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
       imageUser: inspected.config.user,
       buildOptions: buildOptions(resolved)
     },
-    { exec: deps.exec, tempDir: deps.tempDir, log: deps.log }
+    {
+      exec: deps.exec,
+      tempDir: deps.tempDir,
+      log: deps.log,
+      measure: async (id) => {
+        const m = await measureImage(id, { cacheDir: deps.cacheDir, registry: false }, { exec: deps.exec, spawn: deps.spawn })
+        return { uncompressed: m.size.uncompressed, compressed: m.size.compressed }
+      }
+    }
   )
   return { ...compared.report, findings: advised.findings, suggestion: advised.suggestion }
 }

@@ -50,6 +50,19 @@ export function finding(ctx: RuleContext, rule: RuleId, severity: Severity, line
 
 /** Below this, shaving a binary (symbols, paths) is not worth a finding unless the budget is already tight. */
 export const SHAVING_FLOOR = 1_000_000
+/**
+ * When the measurement cannot say how big the symbol tables are, a binary this
+ * large is worth the finding anyway (symbols and DWARF are typically a quarter
+ * to a third of a Go binary); its savings stay null, never guessed.
+ */
+export const UNMEASURED_SHAVING_BINARY = 5_000_000
+
+/** Whether a shaving pass (strip-symbols, trimpath) is due for this binary. */
+export function shavingDue(binary: GoBinary, measured: Measured): boolean {
+  if (budgetTight(measured)) return true
+  if (binary.stripped) return false
+  return binary.symbolBytes != null ? binary.symbolBytes >= SHAVING_FLOOR : binary.bytes >= UNMEASURED_SHAVING_BINARY
+}
 /** Wasted bytes below this are noise. */
 export const WASTED_FLOOR = 1_000_000
 

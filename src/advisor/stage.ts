@@ -8,7 +8,7 @@ import { errorMessage } from '../errors.js'
 import type { Exec } from '../exec.js'
 import type { Inputs } from '../inputs.js'
 import type { Logger } from '../log.js'
-import type { Finding, Report, SkippedRule, Suggestion } from '../report/types.js'
+import type { Finding, Report, Sizes, SkippedRule, Suggestion } from '../report/types.js'
 import { advise, SIZE_RULES } from './advise.js'
 import { readContextFiles } from './context-files.js'
 import { parseDockerfile } from './model.js'
@@ -33,6 +33,8 @@ export interface AdviseDeps {
   exec: Exec
   tempDir: string
   log: Logger
+  /** Measures the built suggestion like the head image (compressed size included). */
+  measure?: (imageId: string) => Promise<Sizes>
 }
 
 export interface AdviseOutput {
@@ -92,7 +94,7 @@ export async function adviseStage(input: AdviseInput, deps: AdviseDeps): Promise
     const result = await deps.log.group('Verify the suggested Dockerfile', () =>
       verifySuggestion(
         { dockerfile: suggested.dockerfile, build: buildOptions, originalSize: measured.size, verifyCommand: input.inputs.verifyCommand },
-        { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) }
+        { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk), measure: deps.measure }
       )
     )
     Object.assign(suggestion, { verified: result.verified, size: result.size, savings: result.savings, error: result.error, verifyCommand: result.verifyCommand })

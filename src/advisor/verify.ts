@@ -28,6 +28,8 @@ export interface VerifyDeps {
   onProgress?: (chunk: string) => void
   /** How long verify-command may run. */
   runTimeoutMs?: number
+  /** Measures the built suggestion (compressed size too); without it, `docker image inspect`'s exact uncompressed size. */
+  measure?: (imageId: string) => Promise<Sizes>
 }
 
 export interface VerifyResult {
@@ -50,9 +52,8 @@ export async function verifySuggestion(req: VerifyRequest, deps: VerifyDeps): Pr
   } catch (error) {
     return { verified: false, imageId: null, size: null, savings: null, error: `the suggested Dockerfile did not build: ${errorMessage(error)}`, verifyCommand: null }
   }
-  const inspected = await inspectImage(imageId, deps.exec)
-  const size: Sizes = { uncompressed: inspected.size, compressed: null }
-  const savings = req.originalSize - inspected.size
+  const size: Sizes = deps.measure ? await deps.measure(imageId) : { uncompressed: (await inspectImage(imageId, deps.exec)).size, compressed: null }
+  const savings = req.originalSize - size.uncompressed
   if (!req.verifyCommand) return { verified: true, imageId, size, savings, error: null, verifyCommand: null }
 
   const run = await runInImage(imageId, req.verifyCommand, deps)

@@ -3,7 +3,7 @@
 // speaks when the savings pass a floor or the budget is already tight.
 import { formatSize } from '../../size.js'
 import { finalBinaries } from '../binaries.js'
-import { budgetTight, finding, programBinaries, SHAVING_FLOOR, type Rule } from '../rule.js'
+import { finding, programBinaries, shavingDue, type Rule } from '../rule.js'
 
 export const stripSymbols: Rule = {
   id: 'strip-symbols',
@@ -14,7 +14,7 @@ export const stripSymbols: Rule = {
     const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null)
     return programBinaries(ctx)
       .filter((b) => !b.stripped)
-      .filter((b) => (b.symbolBytes ?? 0) >= SHAVING_FLOOR || budgetTight(measured))
+      .filter((b) => shavingDue(b, measured))
       .map((b) => {
         const from = built.find((x) => x.finalPath === b.path) ?? built[0]
         const savings = b.symbolBytes ?? null

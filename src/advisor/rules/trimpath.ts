@@ -2,7 +2,7 @@
 // sources built in another directory give another binary (and another layer).
 // A shaving rule like strip-symbols: it speaks when that one does or the budget is tight.
 import { finalBinaries } from '../binaries.js'
-import { budgetTight, finding, programBinaries, SHAVING_FLOOR, type Rule } from '../rule.js'
+import { finding, programBinaries, shavingDue, type Rule } from '../rule.js'
 
 export const trimpath: Rule = {
   id: 'trimpath',
@@ -15,7 +15,7 @@ export const trimpath: Rule = {
       .filter((b) => {
         const from = built.find((x) => x.finalPath === b.path) ?? built[0]
         const trimmed = b.trimpath ?? from?.build.trimpath ?? false
-        return !trimmed && (budgetTight(measured) || (!b.stripped && (b.symbolBytes ?? 0) >= SHAVING_FLOOR))
+        return !trimmed && shavingDue(b, measured)
       })
       .map((b) => {
         const from = built.find((x) => x.finalPath === b.path) ?? built[0]
