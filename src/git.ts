@@ -2,7 +2,7 @@
 // the `base-ref` input), the commit behind it (fetched when the clone is
 // shallow or lacks it), and a throw-away worktree of that commit outside both
 // build contexts, so the base build writes nothing into the head's checkout.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { CommandError } from './errors.js'
@@ -114,6 +114,10 @@ export async function withWorktree<T>(repo: string, commit: string, parentDir: s
     throw new CommandError(`git worktree add for the base commit ${commit.slice(0, 12)} failed`, lastLines(added.err, 3))
   }
   try {
+    // A new worktree has empty submodule directories; a build that needs them would fail.
+    if (existsSync(path.join(dir, '.gitmodules'))) {
+      await git(exec, dir, ['submodule', 'update', '--init', '--recursive', '--depth=1']).catch(() => null)
+    }
     return await fn(dir)
   } finally {
     await git(exec, repo, ['worktree', 'remove', '--force', dir]).catch(() => null)
