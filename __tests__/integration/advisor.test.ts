@@ -3,7 +3,7 @@
 // and each suggested Dockerfile is built, measured and run: it must be smaller
 // than its input and print `hello world`. Fails (never skips) without Docker.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { exec, spawnStream } from '../../src/exec.js'
@@ -51,6 +51,9 @@ test.each([
   expect(s.verified).toBe(true)
   expect(s.size!.uncompressed).toBeLessThan(report.size.uncompressed)
   expect(s.savings).toBe(report.size.uncompressed - s.size!.uncompressed)
+  // Measured like the head image: the compressed size comes along.
+  expect(s.size!.compressed).toBeGreaterThan(0)
+  expect(s.size!.compressed).toBeLessThan(s.size!.uncompressed)
   expect(s.verifyCommand).toEqual({ command, exitCode: 0, output: 'hello world' })
 })
 
@@ -84,4 +87,39 @@ test('a failing verify-command is reported, not thrown: the advice stands withou
   expect(report.findings[0].rule).toBe('multi-stage')
   expect(report.suggestion!.verified).toBe(false)
   expect(report.suggestion!.error).toMatch(/verify-command '\/bin\/sh -c true' exited with \d+ in the suggested image/)
+})
+
+test('a cgo binary on scratch: cgo-disabled (measured: dynamically linked, it cannot start), ca-certificates; the suggestion starts', async () => {
+  const context = mkdtempSync(path.join(tempDir, 'cgo-'))
+  writeFileSync(path.join(context, 'go.mod'), 'module example.com/fetch\n\ngo 1.19\n')
+  writeFileSync(path.join(context, 'main.go'), [
+    'package main', '', 'import (', '\t"fmt"', '\t"net/http"', ')', '',
+    'func main() {', '\t_ = http.DefaultClient', '\tfmt.Println("hello world")', '}', ''
+  ].join('\n'))
+  writeFileSync(path.join(context, 'Dockerfile'), [
+    'FROM golang:bookworm AS build', //  1
+    'WORKDIR /src', //                   2
+    'COPY go.mod main.go ./', //         3
+    'RUN go build -o /fetch .', //       4
+    'FROM scratch', //                   5
+    'COPY --from=build /fetch /fetch', // 6
+    'ENTRYPOINT ["/fetch"]', //          7
+    ''
+  ].join('\n'))
+  const inputs = parseInputs((name) => ({ context, baseline: 'none', 'verify-suggestion': 'true', 'verify-command': '/fetch' } as Partial<Record<InputName, string>>)[name] ?? '')
+  const report = await runPipeline(inputs, { workspace: root, commit: null }, {
+    exec, spawn: spawnStream, tempDir, cacheDir: path.join(tempDir, 'cache'), log: silentLogger, now: () => new Date()
+  })
+  expect(report.goBinaries).toEqual([expect.objectContaining({ path: expect.stringMatching(/^\/?fetch$/), static: false })])
+  expect(report.findings.map((f) => [f.rule, f.severity, f.line])).toEqual([
+    ['cgo-disabled', 'error', 4], ['ca-certificates', 'warning', 5], ['non-root', 'warning', 5]
+  ])
+  // The finding is real: the image as built does not start.
+  const original = await exec('docker', ['run', '--rm', report.image.id])
+  expect(original.code).not.toBe(0)
+  const s = report.suggestion!
+  expect(s.base).toBe('gcr.io/distroless/static-debian12')
+  expect(s.dockerfile).toContain('RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /fetch .')
+  expect(s.verified).toBe(true)
+  expect(s.verifyCommand).toMatchObject({ exitCode: 0, output: 'hello world' })
 })
