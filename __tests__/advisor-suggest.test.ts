@@ -111,3 +111,21 @@ describe('findingAnnotations', () => {
     expect(out.filter((a) => a.level === 'notice')).toHaveLength(3)
   })
 })
+
+test('with a target, later stages are left out; a shell HEALTHCHECK is dropped, an exec-form one kept', () => {
+  const text = [
+    'FROM golang:1.22 AS build',
+    'RUN go build -o /app .',
+    'FROM alpine AS runtime',
+    'COPY --from=build /app /app',
+    'HEALTHCHECK CMD wget -q -O- localhost:8080/health',
+    'ENTRYPOINT ["/app"]',
+    'FROM runtime AS debug',
+    'RUN apk add curl'
+  ].join('\n')
+  const s = suggestDockerfile({ model: parseDockerfile(text, { target: 'runtime' }), measured: null, files: files() })!
+  expect(s.dockerfile).not.toContain('debug')
+  expect(s.dockerfile).toContain('# dropped (no shell in scratch): HEALTHCHECK CMD wget')
+  const kept = suggestDockerfile({ model: parseDockerfile(text.replace('HEALTHCHECK CMD wget -q -O- localhost:8080/health', 'HEALTHCHECK CMD ["/app", "health"]'), { target: 'runtime' }), measured: null, files: files() })!
+  expect(kept.dockerfile).toContain('HEALTHCHECK CMD ["/app", "health"]')
+})

@@ -114,7 +114,7 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput): Sug
   // stage built the binary itself, it becomes the build stage up to its last `go build`.
   for (const stage of model.stages) {
     if (stage.index === model.final.index) continue
-    if (stage.index > model.final.index && !buildsInPlace) continue // after a --target: not built
+    if (stage.index > model.final.index) continue // after the target: not built
     emitStage(stage, textOf(model, stage.instructions[0]), Infinity)
   }
   let lastBuildLine = 0
@@ -147,7 +147,8 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput): Sug
       const text = textOf(model, ins)
       if (ins.keyword === 'RUN') rest.push(`# dropped (no shell in ${base}): ${text.split('\n')[0]}`)
       else if (ins.keyword === 'USER' && !isNumericUser(ins.raw)) rest.push(`# ${text}: ${base === DISTROLESS_STATIC_NONROOT ? 'the image runs as nonroot (65532)' : 'no /etc/passwd here'}`)
-      else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT' || ins.keyword === 'USER' || ins.keyword === 'HEALTHCHECK') continue
+      else if (ins.keyword === 'HEALTHCHECK') rest.push(/\bCMD\s+\[/.test(ins.raw) ? text : `# dropped (no shell in ${base}): ${text.split('\n')[0]}`)
+      else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT' || ins.keyword === 'USER') continue
       else rest.push(text)
     }
   }
