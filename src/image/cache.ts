@@ -16,13 +16,17 @@ export interface CachedLayer {
   version: number
 }
 
-export const CACHE_VERSION = 1
+export const CACHE_VERSION = 2
 
 export class LayerCache {
-  constructor(private readonly dir: string) {}
+  /** Entries are kept per estimator (`go` model or `zlib`): they differ by about 1% on executables. */
+  constructor(
+    private readonly dir: string,
+    private readonly estimator: string = 'go'
+  ) {}
 
   private file(diffId: string): string {
-    return path.join(this.dir, 'layers', `${diffId.replace(':', '-')}.json`)
+    return path.join(this.dir, `layers-${this.estimator}`, `${diffId.replace(':', '-')}.json`)
   }
 
   async get(diffId: string): Promise<CachedLayer | null> {

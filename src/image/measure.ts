@@ -8,11 +8,14 @@ import { CommandError } from '../errors.js'
 import type { Exec, Spawn } from '../exec.js'
 import type { Logger } from '../log.js'
 import type { CompressedSource, GoBinary, ImageSize, Layer, Wasted } from '../report/types.js'
+import os from 'node:os'
 import { LayerCache } from './cache.js'
+import { DeflatePool } from './deflate-pool.js'
 import { dockerfileChain, matchHistory, pairHistory } from './history.js'
 import { inspectImage, type InspectedImage } from './inspect.js'
 import { fetchRegistryImage } from './registry.js'
 import { scanSaveStream, type LayerPlan, type SavedImage } from './save.js'
+import { TarError } from './tar.js'
 import { computeWasted } from './wasted.js'
 
 export interface MeasureOptions {
@@ -22,8 +25,14 @@ export interface MeasureOptions {
   cacheDir: string | null
   /** Ask registries for exact compressed sizes (the image's own RepoDigests, the base image's). */
   registry?: boolean
-  /** Parallel deflate jobs (default 2). */
+  /** Parallel deflate jobs (default: one per CPU). */
   concurrency?: number
+  /**
+   * `go` (default) models Go's compress/flate, which `docker push` and BuildKit
+   * use, so estimates match registry sizes to the byte; `zlib` is zlib level 6
+   * (about 3x faster, about 1% off on executables).
+   */
+  estimator?: 'go' | 'zlib'
   topWastedFiles?: number
 }
 
@@ -54,7 +63,9 @@ export interface Measurement {
 
 export async function measureImage(ref: string, options: MeasureOptions, deps: MeasureDeps): Promise<Measurement> {
   const inspected = await inspectImage(ref, deps.exec)
-  const cache = options.cacheDir ? new LayerCache(options.cacheDir) : null
+  const estimator = options.estimator ?? 'go'
+  const cache = options.cacheDir ? new LayerCache(options.cacheDir, estimator) : null
+  const concurrency = options.concurrency ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length)
   const chain = options.dockerfile ? dockerfileChain(options.dockerfile.content, options.dockerfile.target, options.dockerfile.buildArgs) : null
 
   // Exact compressed sizes, by diff id, where a registry has them.
@@ -97,16 +108,22 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
       }
       return true
     }
+    const goPool = estimator === 'go' ? new DeflatePool(concurrency) : null
     try {
-      const saved = await scanSaveStream(save.stdout, { shouldCompress, compressor: { concurrency: options.concurrency ?? 2 } })
+      const saved = await scanSaveStream(save.stdout, { shouldCompress, compressor: { concurrency: goPool ? concurrency * 2 : concurrency, goPool } })
       await save.done
       return saved
     } catch (error) {
       save.kill()
-      await save.done.catch((e: unknown) => {
-        if (e instanceof CommandError) throw e
-      })
+      const saveError = await save.done.then(
+        () => null,
+        (e: unknown) => e
+      )
+      // A stream that ended early is explained by docker save's own error; anything else is ours.
+      if (error instanceof TarError && saveError instanceof CommandError) throw saveError
       throw error
+    } finally {
+      await goPool?.close()
     }
   }
 
