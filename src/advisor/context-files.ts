@@ -11,10 +11,11 @@ const UNWANTED_DIRS = new Set(['.git', 'node_modules', 'bin', 'dist', 'coverage'
 const UNWANTED_FILE = /\.(test|out|exe|prof|log|tar|tgz|zip)$/
 const SKIP_DIRS = new Set(['.git', 'node_modules', 'vendor', 'testdata', 'dist', 'bin'])
 const MAX_GO_FILES = 3000
-const MAX_SIZE_ENTRIES = 50000
+// Sizing stops here (a lower bound then), so a huge node_modules cannot make the check slow.
+const MAX_SIZE_ENTRIES = 20000
 
 /** Total bytes under a path, stopping after a bounded number of entries (then a lower bound). */
-function diskBytes(start: string, budget = { left: MAX_SIZE_ENTRIES }): number {
+function diskBytes(start: string, budget = { left: MAX_SIZE_ENTRIES }): { bytes: number; complete: boolean } {
   let total = 0
   const stack = [start]
   while (stack.length > 0 && budget.left-- > 0) {
@@ -25,7 +26,7 @@ function diskBytes(start: string, budget = { left: MAX_SIZE_ENTRIES }): number {
       try { for (const e of readdirSync(p)) stack.push(path.join(p, e)) } catch { /* unreadable: skip */ }
     } else total += st.size
   }
-  return total
+  return { bytes: total, complete: stack.length === 0 }
 }
 
 function isElfExecutable(file: string, st: Stats): boolean {
@@ -61,7 +62,8 @@ export function goImports(source: string): string[] {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '')
   for (const m of code.matchAll(/^\s*import\s+(?:[\w.]+\s+)?"([^"]+)"/gm)) imports.push(m[1])
   for (const block of code.matchAll(/^\s*import\s*\(([\s\S]*?)\)/gm)) {
-    for (const m of block[1].matchAll(/^\s*(?:[\w.]+\s+)?"([^"]+)"/gm)) imports.push(m[1])
+    // Every string literal in the group is an import path (`import ("a"; b "c")` too).
+    for (const m of block[1].replace(/\/\/.*$/gm, '').matchAll(/"([^"]+)"/g)) imports.push(m[1])
   }
   return imports
 }
@@ -73,7 +75,10 @@ export function readContextFiles(contextDir: string): ContextFiles {
   for (const name of entries) {
     const full = path.join(contextDir, name)
     const st = lstatSync(full)
-    if (st.isDirectory() && UNWANTED_DIRS.has(name)) unwanted.push({ path: `${name}/`, bytes: diskBytes(full, budget) })
+    if (st.isDirectory() && UNWANTED_DIRS.has(name)) {
+      const size = diskBytes(full, budget)
+      unwanted.push({ path: `${name}/`, bytes: size.bytes, ...(size.complete ? {} : { atLeast: true }) })
+    }
     else if (st.isFile() && (UNWANTED_FILE.test(name) || isElfExecutable(full, st))) unwanted.push({ path: name, bytes: st.size })
   }
   const goModPath = path.join(contextDir, 'go.mod')

@@ -12,7 +12,7 @@ export interface ContextFiles {
   /** go.mod's module path and how many modules it requires; null without go.mod. */
   goMod: { module: string | null; requires: number } | null
   /** Top-level context entries a broad COPY sends that no image needs (.git, node_modules, build output …), after .dockerignore. */
-  unwanted: { path: string; bytes: number }[]
+  unwanted: { path: string; bytes: number; atLeast?: boolean }[]
   /** Packages imported by the context's non-test .go files. */
   imports: string[]
   /** The sources load time zones by name (time.LoadLocation) at run time. */

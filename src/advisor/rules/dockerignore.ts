@@ -20,7 +20,7 @@ export const dockerignore: Rule = {
       .sort((a, b) => a.copy.line - b.copy.line)[0]
     if (!broad) return []
     const bytes = files.unwanted.reduce((sum, u) => sum + u.bytes, 0)
-    const list = files.unwanted.map((u) => `${u.path} (${formatSize(u.bytes)})`).join(', ')
+    const list = files.unwanted.map((u) => `${u.path} (${u.atLeast ? '≥ ' : ''}${formatSize(u.bytes)})`).join(', ')
     return [finding(ctx, 'dockerignore', 'warning', broad.copy.line,
       `\`${broad.copy.keyword} ${broad.copy.sources.join(' ')} ${broad.copy.dest}\` sends ${list} into ${broad.final ? 'the final image' : 'a build layer'} and rebuilds it on every commit: there is no .dockerignore.`,
       files.unwanted.map((u) => u.path).concat(['*.test', 'Dockerfile*']).join('\n'),
