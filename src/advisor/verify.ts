@@ -39,6 +39,8 @@ export interface VerifyResult {
   savings: number | null
   error: string | null
   verifyCommand: { command: string; exitCode: number; output: string } | null
+  /** The suggestion's plain build progress (shows which steps came from the cache). */
+  buildLog: string
 }
 
 export async function verifySuggestion(req: VerifyRequest, deps: VerifyDeps): Promise<VerifyResult> {
@@ -46,15 +48,17 @@ export async function verifySuggestion(req: VerifyRequest, deps: VerifyDeps): Pr
   const file = path.join(dir, 'Dockerfile')
   await writeFile(file, req.dockerfile)
   let imageId: string
+  let buildLog: string
   try {
     const built = await buildImage({ ...req.build, file, target: null, cacheTo: [] }, { exec: deps.exec, tempDir: dir, onProgress: deps.onProgress })
     imageId = built.imageId
+    buildLog = built.log
   } catch (error) {
-    return { verified: false, imageId: null, size: null, savings: null, error: `the suggested Dockerfile did not build: ${errorMessage(error)}`, verifyCommand: null }
+    return { verified: false, imageId: null, size: null, savings: null, error: `the suggested Dockerfile did not build: ${errorMessage(error)}`, verifyCommand: null, buildLog: '' }
   }
   const size: Sizes = deps.measure ? await deps.measure(imageId) : { uncompressed: (await inspectImage(imageId, deps.exec)).size, compressed: null }
   const savings = req.originalSize - size.uncompressed
-  if (!req.verifyCommand) return { verified: true, imageId, size, savings, error: null, verifyCommand: null }
+  if (!req.verifyCommand) return { verified: true, imageId, size, savings, error: null, verifyCommand: null, buildLog }
 
   const run = await runInImage(imageId, req.verifyCommand, deps)
   const ok = run.exitCode === 0
@@ -64,7 +68,8 @@ export async function verifySuggestion(req: VerifyRequest, deps: VerifyDeps): Pr
     size,
     savings,
     error: ok ? null : `verify-command '${req.verifyCommand}' exited with ${run.exitCode} in the suggested image: ${lastLines(run.output, 3)}`,
-    verifyCommand: run
+    verifyCommand: run,
+    buildLog
   }
 }
 
