@@ -98,7 +98,7 @@ describe('chooseSource', () => {
 
 describe('fetchBaseline without a base', () => {
   const deps = { exec, tempDir: os.tmpdir(), log: silentLogger, buildAndMeasure: () => Promise.reject(new Error('must not build')) }
-  const req = { source: 'build' as const, auto: true, baselineImage: null, baselineReport: null, platform: null, base: null, build: null }
+  const req = { source: 'build' as const, auto: true, baselineImage: null, baselineReport: null, platform: null, base: null, build: null, head: null }
   test('auto with no base ref compares with nothing, quietly', async () => {
     expect((await fetchBaseline(req, deps)).baseline).toEqual({ source: 'none', ref: null, commit: null, size: null, layers: [], error: null })
   })

@@ -142,3 +142,19 @@ export function loadGitHubEvent(name: string | undefined, eventPath: string | un
     return null
   }
 }
+
+/**
+ * True when `paths` (relative to the repository root) hold exactly the same
+ * content at `commit` as in the working tree: the same tree or blob as HEAD
+ * and nothing modified, untracked or ignored beneath them. Then a build of
+ * `commit` would see the same files as the head build.
+ */
+export async function sameContentAsWorkingTree(repo: string, commit: string, paths: string[], exec: Exec): Promise<boolean> {
+  for (const rel of paths) {
+    const spec = rel.split(path.sep).join('/')
+    const [base, head] = await Promise.all([git(exec, repo, ['rev-parse', '--verify', '--quiet', `${commit}:${spec}`]), git(exec, repo, ['rev-parse', '--verify', '--quiet', `HEAD:${spec}`])])
+    if (!base.ok || !head.ok || base.out !== head.out) return false
+  }
+  const status = await git(exec, repo, ['status', '--porcelain', '--ignored', '--untracked-files=all', '--', ...paths.map((p) => p || '.')])
+  return status.ok && status.out === ''
+}

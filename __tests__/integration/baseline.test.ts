@@ -223,6 +223,29 @@ describe('baseline: build (the base commit in a worktree)', () => {
     expect(git(shallow, 'worktree', 'list').split('\n')).toHaveLength(1)
   })
 
+  test('a base with the same context and Dockerfile is not built again: the head image is the baseline', async () => {
+    const same = path.join(dir, 'same')
+    git(dir, 'clone', '-q', '--branch', 'slim', `file://${upstream}`, same)
+    git(same, 'commit', '-q', '--allow-empty', '-m', 'no change to the image')
+    const { report, groups } = await pipeline(same, { budget: '20MB', 'max-increase': '0', baseline: 'build', 'base-ref': 'origin/slim' })
+    expect(report.baseline).toMatchObject({ source: 'build', commit: sha.slim, digest: report.image.id, error: null })
+    expect(report.baseline.note).toMatch(/has the same build context and Dockerfile as this commit/)
+    expect(report.delta).toMatchObject({ uncompressed: 0, compressed: 0, unchanged: true })
+    expect(report.layerDiff?.totals.unchanged.count).toBe(report.layers.length)
+    expect(report.status).toBe('pass')
+    // No second build: the baseline group holds no build progress.
+    expect(groups.get('Baseline') ?? '').not.toMatch(/load build definition/)
+    // A change in the working tree (even an ignored or untracked file) means building the base.
+    writeFileSync(path.join(same, 'notes.txt'), 'local change\n')
+    const changed = await pipeline(same, { baseline: 'build', 'base-ref': 'origin/slim' })
+    expect(changed.report.baseline.note ?? null).toBeNull()
+    // It was built, from BuildKit's cache alone (notes.txt is not copied): the very same image.
+    const baseLog = changed.groups.get('Baseline') ?? ''
+    expect(baseLog).toMatch(/load build definition/)
+    expect(baseLog).toMatch(/#(\d+) \[build \d\/\d\] RUN CGO_ENABLED=0 go build[^\n]*\n#\1 CACHED/)
+    expect(changed.report.baseline.digest).toBe(changed.report.image.id)
+  })
+
   test.each([
     ['main', /^no baseline: main \([0-9a-f]{7}\) has no Dockerfile at Dockerfile$/],
     ['broken', /^no baseline: the build of broken \([0-9a-f]{7}\) failed: .*exit code: 3/],

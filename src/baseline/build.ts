@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { CommandError, errorMessage } from '../errors.js'
 import type { Exec } from '../exec.js'
-import { resolveBaseCommit, withWorktree, type BaseRef } from '../git.js'
+import { resolveBaseCommit, sameContentAsWorkingTree, withWorktree, type BaseRef } from '../git.js'
 import type { Logger } from '../log.js'
 import type { Baseline, ImageSize, Layer } from '../report/types.js'
 
@@ -32,6 +32,12 @@ export interface BaseBuildRequest {
   base: BaseRef
   /** Build for this platform (the head's); null for the builder's default. */
   platform: string | null
+  /**
+   * The head's own measurement, reused when the base commit has the same
+   * context and Dockerfile (a pull request that does not touch the image):
+   * the base build would produce the same image. Null to always build.
+   */
+  head: BuiltImage | null
 }
 
 export interface BaseBuildDeps {
@@ -70,6 +76,23 @@ export async function baselineFromBuild(req: BaseBuildRequest, build: BuildAndMe
     return none(errorMessage(error).split('\n')[0])
   }
   const short = commit.slice(0, 7)
+  if (req.head && (await sameContentAsWorkingTree(req.repoRoot, commit, [contextRel, dockerfileRel], deps.exec))) {
+    deps.log.info(`The base ${name} (${short}) has the same build context and Dockerfile: not built again`)
+    return {
+      baseline: {
+        source: 'build',
+        ref: req.base.ref,
+        commit,
+        size: { uncompressed: req.head.size.uncompressed, compressed: req.head.size.compressed },
+        layers: req.head.layers,
+        error: null,
+        digest: req.head.imageId,
+        platform: req.head.platform,
+        note: `${name} (${short}) has the same build context and Dockerfile as this commit, so its image is this one; it was not built again`
+      },
+      log: null
+    }
+  }
   try {
     return await withWorktree(req.repoRoot, commit, deps.tempDir, deps.exec, async (dir) => {
       const context = path.join(dir, contextRel)

@@ -7,7 +7,7 @@ import type { RegistryDeps } from '../image/registry.js'
 import type { Inputs } from '../inputs.js'
 import type { Logger } from '../log.js'
 import type { Baseline, HistoryPoint } from '../report/types.js'
-import { baselineFromBuild, type BuildAndMeasure } from './build.js'
+import { baselineFromBuild, type BuildAndMeasure, type BuiltImage } from './build.js'
 import { baselineFromRegistry } from './image.js'
 import { baselineFromReportFile } from './report.js'
 
@@ -46,6 +46,8 @@ export interface BaselineRequest {
   base: BaseRef | null
   /** Repository top level and the head's context/Dockerfile (absolute); null when nothing was built. */
   build: { repoRoot: string | null; context: string; dockerfile: string } | null
+  /** The head's measurement for this platform, reused when the base has the same build inputs; null to always build. */
+  head: BuiltImage | null
 }
 
 export interface BaselineDeps {
@@ -84,7 +86,7 @@ export async function fetchBaseline(req: BaselineRequest, deps: BaselineDeps): P
       if (!req.build) return none('an image given with `image` was not built here, so the base cannot be built the same way; set baseline-image or baseline-report')
       if (!req.build.repoRoot) return none('the build context is not in a git repository')
       const built = await baselineFromBuild(
-        { repoRoot: req.build.repoRoot, context: req.build.context, dockerfile: req.build.dockerfile, base: req.base, platform: req.platform },
+        { repoRoot: req.build.repoRoot, context: req.build.context, dockerfile: req.build.dockerfile, base: req.base, platform: req.platform, head: req.head },
         deps.buildAndMeasure,
         deps
       )

@@ -5,10 +5,11 @@ import { gitRoot, type BaseRef } from '../git.js'
 import type { Inputs } from '../inputs.js'
 import type { Baseline, HistoryPoint, Report } from '../report/types.js'
 import { basePoint, currentPoint, updateHistory } from '../trend.js'
+import type { BuiltImage } from './build.js'
 import { fetchBaseline, type BaselineDeps, type BaselineSource } from './index.js'
 
 export interface CompareStageRequest {
-  inputs: Pick<Inputs, 'baseline' | 'baselineImage' | 'baselineReport' | 'historyLength'>
+  inputs: Pick<Inputs, 'baseline' | 'baselineImage' | 'baselineReport' | 'historyLength'> & Partial<Pick<Inputs, 'buildContexts'>>
   source: BaselineSource
   settings: BudgetSettings
   base: BaseRef | null
@@ -30,7 +31,11 @@ export async function compareStage(report: Report, req: CompareStageRequest, dep
   const repoRoot = req.build ? await gitRoot(req.build.context, deps.exec) : null
   const logs: string[] = []
   const cache = new Map<string, { baseline: Baseline; history: HistoryPoint[] }>()
-  const baselineFor = async (platform: string | null) => {
+  // Additional build contexts are outside what the base commit's tree says, so with them the base is always built.
+  const reuseHead = (req.inputs.buildContexts ?? []).length === 0
+  const headOf = (entry: Pick<Report, 'image' | 'size' | 'layers'>): BuiltImage | null =>
+    reuseHead ? { imageId: entry.image.id, platform: entry.image.platform, size: entry.size, layers: entry.layers, log: '' } : null
+  const baselineFor = async (platform: string | null, head: BuiltImage | null) => {
     const key = platform ?? ''
     const cached = cache.get(key)
     if (cached) return cached
@@ -42,7 +47,8 @@ export async function compareStage(report: Report, req: CompareStageRequest, dep
         baselineReport: req.inputs.baselineReport,
         platform,
         base: req.base,
-        build: req.build ? { repoRoot, ...req.build } : null
+        build: req.build ? { repoRoot, ...req.build } : null,
+        head
       },
       deps
     )
@@ -54,11 +60,11 @@ export async function compareStage(report: Report, req: CompareStageRequest, dep
 
   const platforms = report.platforms ?? []
   for (const entry of platforms) {
-    const { baseline } = await baselineFor(entry.platform)
+    const { baseline } = await baselineFor(entry.platform, headOf(entry))
     const judged = assess(req.settings, entry, baseline)
     Object.assign(entry, { baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, status: reportStatus([judged.budget]) })
   }
-  const top = await baselineFor(platforms[0]?.platform ?? report.image.platform)
+  const top = await baselineFor(platforms[0]?.platform ?? report.image.platform, headOf(report))
   const judged = assess(req.settings, report, top.baseline)
   const at = req.now().toISOString()
   // A push series (no pull request history handed in) carries the stored report's trend forward.
