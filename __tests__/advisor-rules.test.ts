@@ -73,6 +73,7 @@ describe('minimal-base', () => {
   })
   test('does not fire on a distribution image with no Go binary in it', () => {
     expect(run('minimal-base', 'FROM alpine\nRUN echo hi\n')).toEqual([])
+    expect(run('minimal-base', 'FROM alpine\nRUN echo hi\n', { measured: measured({ goBinaries: [] }) })).toEqual([])
   })
 })
 

@@ -141,3 +141,19 @@ test('verifySuggestion reuses the build cache and leaves the context untouched; 
   expect(broken).toMatchObject({ verified: false, size: null, savings: null })
   expect(broken.error).toMatch(/^the suggested Dockerfile did not build: docker buildx build failed/)
 })
+
+test('wasted-layers on a real image: the file, the writing instruction and its line, savings = measured wasted bytes', async () => {
+  const context = mkdtempSync(path.join(tempDir, 'waste-'))
+  writeFileSync(path.join(context, 'Dockerfile'), 'FROM alpine\nRUN dd if=/dev/zero of=/big.bin bs=1000000 count=3\nRUN rm /big.bin\nCMD ["true"]\n')
+  const inputs = parseInputs((name) => ({ context, baseline: 'none' } as Partial<Record<InputName, string>>)[name] ?? '')
+  const report = await runPipeline(inputs, { workspace: root, commit: null }, {
+    exec, spawn: spawnStream, tempDir, cacheDir: path.join(tempDir, 'cache'), log: silentLogger, now: () => new Date()
+  })
+  // No Go binary here: no Go advice, only the waste and the root user.
+  expect(report.findings.map((f) => [f.rule, f.line])).toEqual([['non-root', 1], ['wasted-layers', 2]])
+  const waste = report.findings.find((f) => f.rule === 'wasted-layers')!
+  expect(waste.estimatedSavings).toBe(3_000_000)
+  expect(report.wasted!.bytes).toBe(3_000_000)
+  expect(waste.message).toContain('/big.bin (3 MB, written by `RUN dd if=/dev/zero of=/big.bin bs=1000000 count=3`, replaced by `RUN rm /big.bin`)')
+  expect(report.suggestion).toBeNull()
+})

@@ -20,7 +20,7 @@ export const minimalBase: Rule = {
     const program = programBinaries(ctx)
     if (program.some((b) => !b.static)) return []
     const binaries = finalBinaries(model, ctx.files?.goMod?.module ?? null)
-    if (!measured && binaries.length === 0) return [] // no sign of a Go binary in this image
+    if (binaries.length === 0 && program.length === 0) return [] // no sign of a Go binary in this image
     if (!measured && binaries.some((b) => b.build.cgoEnabled === '1')) return []
     const runLines = new Set(chain.flatMap((s) => s.runs.map((r) => r.line)))
     const removable = measured
