@@ -215,6 +215,30 @@ export function goDeflateSegments(data: Uint8Array, start: number): number[] {
     tokenCount = 0
   }
 
+  // Noise (compressed or encrypted files): at 7.99+ bits per byte with no more byte runs than chance
+  // (tar headers and padding are runs of zeros), 4-byte repeats within 32 KiB are too rare to
+  // matter and Go writes 16384-literal blocks; model those directly (much faster).
+  if (end - start >= 65536) {
+    const histogram = new Float64Array(256)
+    let runs = 0
+    for (let i = start; i < end; i++) {
+      histogram[data[i]]++
+      if (data[i] === data[i - 1]) runs++
+    }
+    const total = end - start
+    let entropy = 0
+    for (let c = 0; c < 256; c++) if (histogram[c] > 0) entropy -= histogram[c] * Math.log2(histogram[c] / total)
+    if (entropy / total > 7.99 && runs / total < 0.005) {
+      for (let at = start; at < end; at += maxFlateBlockTokens) {
+        const to = Math.min(end, at + maxFlateBlockTokens)
+        for (let i = at; i < to; i++) litFreq[data[i]]++
+        tokenCount = to - at
+        writeBlock(to)
+      }
+      return segments
+    }
+  }
+
   let index = start
   let length = minMatchLength - 1
   let offset = 0
