@@ -217,6 +217,8 @@ describe('layer-order', () => {
   })
   test('fires when a module with requirements is built right after a broad COPY, without a cache mount', () => {
     expect(run('layer-order', MULTI('FROM scratch'), { files: files({ goMod: { module: 'x', requires: 3 } }) })).toEqual([expect.objectContaining({ line: 3 })])
+    // A build-cache mount is not a module cache.
+    expect(run('layer-order', 'FROM golang AS b\nCOPY . .\nRUN --mount=type=cache,target=/root/.cache/go-build go build -o /app .\n', { files: files({ goMod: { module: 'x', requires: 3 } }) })).toHaveLength(1)
   })
   test('does not fire with go.mod first, with a module cache mount, or without requirements', () => {
     expect(run('layer-order', 'FROM golang AS b\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build -o /app .\n', { files: files({ goMod: { module: 'x', requires: 3 } }) })).toEqual([])

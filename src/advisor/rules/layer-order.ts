@@ -25,7 +25,8 @@ export const layerOrder: Rule = {
       if (before.some((s) => s.run && hasGoModDownload(s.run.commands))) continue
       const downloadAfter = after.find((s) => s.run && hasGoModDownload(s.run.commands))
       const buildAfter = after.find((s) => s.run && stage.goBuilds.some((b) => b.line === s.line))
-      const cached = buildAfter?.run?.mounts.some((m) => /type=cache/.test(m) && /go\/pkg\/mod|\/go\b|GOMODCACHE/.test(m)) ?? false
+      // A cache mount on the module cache (/go/pkg/mod, or all of GOPATH) keeps modules across source changes; the build cache does not.
+      const cached = buildAfter?.run?.mounts.some((m) => /type=cache/.test(m) && /(target|dst|destination)=(\/go|\/go\/pkg|\/go\/pkg\/mod|\/root\/go\/pkg\/mod)\/?(,|$)/.test(m)) ?? false
       const needsModules = (files?.goMod?.requires ?? 0) > 0
       if (!downloadAfter && !(buildAfter && needsModules && !cached)) continue
       findings.push(finding(ctx, 'layer-order', 'info', firstBroad.line,
