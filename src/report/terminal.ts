@@ -1,5 +1,5 @@
 // The report for a terminal: a short, plain summary.
-import { formatSize } from '../size.js'
+import { formatDelta, formatPercent, formatSize } from '../size.js'
 import type { Report } from './types.js'
 
 export function renderTerminal(report: Report): string {
@@ -9,9 +9,38 @@ export function renderTerminal(report: Report): string {
       (report.size.compressed !== null ? `, ${formatSize(report.size.compressed)} compressed (${report.size.compressedSource})` : '')
   ]
   if (report.budget.limit !== null) lines.push(`  budget: ${formatSize(report.budget.limit)} ${report.budget.metric} → ${report.budget.status}`)
+  lines.push(...renderComparison(report))
   if (report.mode === 'dockerfile-only') lines.splice(1, 1, '  dockerfile-only: nothing built, no sizes')
   lines.push(...renderFindings(report))
   return lines.join('\n') + '\n'
+}
+
+/** The baseline, the delta, the layer changes and the verdict's one-line reason. */
+export function renderComparison(report: Report): string[] {
+  const lines: string[] = []
+  const b = report.baseline
+  if (b.error) lines.push(`  baseline: ${b.error}`)
+  else if (b.source !== 'none' && b.size) {
+    const name = [b.ref, b.commit ? `(${b.commit.slice(0, 7)})` : null].filter(Boolean).join(' ')
+    const metric = report.delta?.metric ?? 'uncompressed'
+    const baseSize = b.size[metric]
+    const change = report.delta
+      ? report.delta.unchanged
+        ? 'unchanged'
+        : `${formatDelta(report.delta[metric] ?? 0)} (${formatPercent(report.delta.percent)})`
+      : 'not comparable'
+    lines.push(`  baseline (${b.source}): ${name}${baseSize !== null ? `, ${formatSize(baseSize)} ${metric}` : ''} → ${change}`)
+    if (b.note) lines.push(`    ${b.note}`)
+  }
+  const diff = report.layerDiff
+  if (diff) {
+    const parts = (['added', 'removed', 'grown', 'shrunk'] as const)
+      .filter((c) => diff.totals[c].count > 0)
+      .map((c) => `${diff.totals[c].count} ${c} (${formatDelta(diff.totals[c].bytes)})`)
+    lines.push(`  layers: ${parts.length > 0 ? parts.join(', ') : 'all unchanged'}`)
+  }
+  if (report.budget.reason && report.budget.status !== 'pass') lines.push(`  ${report.budget.status}: ${report.budget.reason}`)
+  return lines
 }
 
 /** Findings as `file:line  severity  rule  message`, then skipped rules and the suggestion's proof. */
