@@ -25,6 +25,7 @@ describe('trendChart', () => {
   test('two pushes with a budget line', () => {
     const chart = trendChart([point('f0e1d2c3', 2_119_260, null, 'main'), point('a1b2c3d4e5', 1_819_260, null)], 'uncompressed', 1_900_000)
     expect(chart).toBe([
+      '---', 'config:', '  xyChart:', '    height: 320', '  themeVariables:', '    xyChart:', '      plotColorPalette: "#0969da, #cf222e"', '---',
       'xychart-beta',
       '    title "Image size (uncompressed, MB)"',
       '    x-axis ["main", "a1b2c3d"]',
@@ -45,6 +46,14 @@ describe('trendChart', () => {
     const chart = trendChart(history, metric, budget)
     expect(chart).not.toBeNull()
     expect(parseWithMermaid([chart!])).toEqual([{ ok: true, type: 'xychart' }])
+  })
+
+  test('a budget far above the sizes is named in the title, not drawn', () => {
+    const chart = trendChart([point('a'.repeat(40), 4_020_000, null, 'main'), point('b'.repeat(40), 1_820_000, null)], 'uncompressed', 20_000_000)!
+    expect(chart).toContain('title "Image size (uncompressed, MB, budget 20 MB)"')
+    expect(chart.match(/^ {4}line /gm)).toHaveLength(1)
+    expect(chart).toContain('y-axis "MB" 0 --> 5')
+    expect(parseWithMermaid([chart])).toEqual([{ ok: true, type: 'xychart' }])
   })
 
   test('points without the metric are left out; fewer than two means no chart', () => {

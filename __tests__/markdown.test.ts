@@ -1,7 +1,7 @@
 import { marked } from 'marked'
 import { GITHUB_COMMENT_LIMIT, deltaIcon, deltaText, diffLayers, isNoise, renderMarkdown } from '../src/report/markdown.js'
 import { commentMarker, readEmbeddedHistory, readEmbeddedState } from '../src/report/embed.js'
-import { codeBlock, escapeText, inlineCode } from '../src/report/escape.js'
+import { codeBlock, escapeText, escapeTextWithCode, inlineCode } from '../src/report/escape.js'
 import { trendChart } from '../src/report/chart.js'
 import { HOSTILE, bare, hostile, huge, multiPlatform, overBudgetSingleStage, passingScratch } from './fixtures/reports.js'
 
@@ -114,7 +114,7 @@ describe('layers, findings, suggestion, trend', () => {
     expect(body.indexOf('`multi-stage`')).toBeLessThan(body.indexOf('`strip-symbols`'))
     expect(body.indexOf('`strip-symbols`')).toBeLessThan(body.indexOf('`cgo-disabled`'))
     expect(body).toContain('| −794 MB |')
-    expect(body).toContain('<details><summary>💡 <b>Suggested Dockerfile</b>: built and measured: <b>1.5 MB</b>, 814 MB smaller (-100%)</summary>')
+    expect(body).toContain('<details><summary>💡 <b>Suggested Dockerfile</b>: built and measured: <b>1.5 MB</b>, 814 MB smaller (-99.8%)</summary>')
     expect(body).toMatch(/```dockerfile\nFROM golang:1\.22 AS build\n[\s\S]*ENTRYPOINT \["\/main"\]\n```/)
   })
 
@@ -126,12 +126,27 @@ describe('layers, findings, suggestion, trend', () => {
     expect(scratch).not.toContain('wasted')
   })
 
+  test('a golang base image: the program first, the toolchain binaries in one line', () => {
+    const report = overBudgetSingleStage()
+    const tool = (p: string, bytes: number) => ({ path: p, bytes, goVersion: 'go1.19.8', static: true, stripped: true, cgo: true, module: 'cmd/x' })
+    report.goBinaries = [tool('/usr/lib/go-1.19/bin/go', 10_700_000), tool('/usr/local/go/pkg/tool/linux_amd64/vet', 5_000_000), { ...tool('/helloworld', 1_820_000), stripped: false }]
+    const body = renderMarkdown(report)
+    expect(body).toContain('- Go binary `/helloworld`: 1.82 MB · `go1.19.8` · static · **not stripped** · cgo on\n' +
+      "- plus the Go toolchain's own 2 binaries (15.7 MB), which a final stage does not need\n")
+  })
+
+  test('a stored-report baseline given as a path is named by its file', () => {
+    const report = passingScratch()
+    report.baseline.ref = '/home/runner/work/_temp/main-report.json'
+    expect(renderMarkdown(report).split('\n')[0]).toContain('vs `main-report.json`')
+  })
+
   test('trend: a table naming each push by short commit, the base by its branch', () => {
     const body = renderMarkdown(overBudgetSingleStage())
     expect(body).toContain('| `main` (`f0e1d2c`) | 815 MB |')
     expect(body).toContain('| `1111111` | 815 MB |')
     expect(body).toContain('| `a1b2c3d` | 816 MB |')
-    expect(body).toContain('```mermaid\nxychart-beta')
+    expect(body).toMatch(/```mermaid\n---\nconfig:[\s\S]*?\nxychart-beta\n/)
   })
 
   test('no trend section with a single point', () => {
@@ -239,5 +254,8 @@ describe('untrusted text', () => {
     expect(inlineCode('`x`')).toBe('`` `x` ``')
     expect(codeBlock('```\ninside\n````')).toBe('`````\n```\ninside\n````\n`````')
     expect(HOSTILE.length).toBe(3)
+    expect(escapeTextWithCode('add `-trimpath` to `go build` @you')).toBe('add `-trimpath` to `go build` @\u200dyou')
+    expect(escapeTextWithCode('one ` backtick | pipe')).toBe('one \\` backtick \\| pipe')
+    expect(escapeTextWithCode('`a|b` <i>')).toBe('`a\\|b` &lt;i&gt;')
   })
 })

@@ -31,26 +31,37 @@ function roundUpNice(value: number): number {
   return Number((step * magnitude).toPrecision(3))
 }
 
+// Size line in GitHub's blue, budget line in its red (the default palette draws
+// the first line in a pale lavender that is hard to see on white); a low chart,
+// since a comment is read, not studied.
+const THEME = ['---', 'config:', '  xyChart:', '    height: 320', '  themeVariables:', '    xyChart:', '      plotColorPalette: "#0969da, #cf222e"', '---']
+
 /**
  * A mermaid chart of the sizes in `metric`, with the budget as a second, flat
- * line when there is one. Null when fewer than two points have a size.
+ * line when the sizes come near it (a budget far above flattens the sizes into
+ * the x-axis; the title names it instead). Null when fewer than two points
+ * have a size.
  */
 export function trendChart(history: HistoryPoint[], metric: Metric, budget: number | null): string | null {
   const points = history.filter((p) => pointSize(p, metric) !== null)
   if (points.length < 2) return null
   const sizes = points.map((p) => pointSize(p, metric) as number)
-  const top = Math.max(...sizes, budget ?? 0)
+  const largest = Math.max(...sizes)
+  const budgetLine = budget !== null && largest >= budget / 2
+  const top = Math.max(largest, budgetLine ? (budget as number) : 0)
   const unit = [...UNITS].reverse().find((u) => top >= u.bytes) ?? UNITS[0]
   const inUnit = (bytes: number) => Number((bytes / unit.bytes).toFixed(bytes / unit.bytes >= 100 ? 0 : 2))
   const yMax = roundUpNice((top / unit.bytes) * 1.1)
   const labels = points.map((p) => `"${chartLabel(pointName(p))}"`)
+  const budgetNote = budget !== null && !budgetLine ? `, budget ${inUnit(budget)} ${unit.name}` : ''
   const lines = [
+    ...THEME,
     'xychart-beta',
-    `    title "Image size (${metric}, ${unit.name})"`,
+    `    title "Image size (${metric}, ${unit.name}${budgetNote})"`,
     `    x-axis [${labels.join(', ')}]`,
     `    y-axis "${unit.name}" 0 --> ${yMax}`,
     `    line [${sizes.map(inUnit).join(', ')}]`
   ]
-  if (budget !== null) lines.push(`    line [${points.map(() => inUnit(budget)).join(', ')}]`)
+  if (budgetLine) lines.push(`    line [${points.map(() => inUnit(budget as number)).join(', ')}]`)
   return lines.join('\n')
 }

@@ -92,3 +92,14 @@ export function htmlText(text: string, max = 200): string {
 export function htmlCode(text: string, max = 120): string {
   return `<code>${htmlText(text, max)}</code>`
 }
+
+/**
+ * Text that may mark code with single backticks (advisor messages: "add
+ * `-trimpath`"): each `code` part becomes a safe code span, the rest is
+ * escaped text. An unpaired backtick is just text.
+ */
+export function escapeTextWithCode(text: string, max = 240): string {
+  const clean = truncate(sanitize(text), max)
+  const parts = clean.split(/`([^`]+)`/)
+  return parts.map((part, i) => (i % 2 === 1 ? inlineCode(part, max) : part === '' ? '' : escapeText(part, max))).join('')
+}

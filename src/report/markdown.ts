@@ -5,7 +5,7 @@
 import { formatDelta, formatPercent, formatSize, type SizeOrPercent } from '../size.js'
 import { pointName, trendChart } from './chart.js'
 import { commentMarker, embedState, type EmbeddedState } from './embed.js'
-import { codeBlock, encodePath, escapeText, htmlCode, htmlText, inlineCode } from './escape.js'
+import { codeBlock, encodePath, escapeText, escapeTextWithCode, htmlCode, htmlText, inlineCode } from './escape.js'
 import type { BaselineLayer, BaselineSizes, Finding, HistoryPoint, Layer, LayerDiffEntry, Metric, PlatformReport, Report, Status } from './types.js'
 
 export const GITHUB_COMMENT_LIMIT = 65536
@@ -74,7 +74,7 @@ export function deltaText(delta: number | null, base: number | null, floor?: Siz
   if (delta === null) return '–'
   const percent = percentOf(delta, base)
   if (isNoise(delta, percent, floor)) return delta === 0 ? 'unchanged' : `unchanged (${formatDelta(delta)})`
-  const text = percent === null ? formatDelta(delta) : `${formatDelta(delta)} (${formatPercent(percent)})`
+  const text = percent === null ? formatDelta(delta) : `${formatDelta(delta)} (${percentText(percent)})`
   const mark = icon ? deltaIcon(percent, delta) : ''
   return mark ? `${mark} ${text}` : text
 }
@@ -119,8 +119,23 @@ const LIMIT_LADDER: Limits[] = [
   { layers: 0, files: 0, findings: 0, history: 0, platforms: 5, suggestion: false, trendChart: false, details: false, embedHistory: 5 }
 ]
 
-function more(count: number, noun: string): string {
-  return `…and ${count} more ${noun}${count === 1 ? '' : 's'}`
+function more(count: number, noun: string, plural = `${noun}s`): string {
+  return `…and ${count} more ${count === 1 ? noun : plural}`
+}
+
+/** "-14%", but "-99.9%" rather than a rounded "-100%" for a change that is not total. */
+function percentText(percent: number): string {
+  const abs = Math.abs(percent)
+  return abs >= 99.5 && abs < 100 ? `${percent > 0 ? '+' : ''}${percent.toFixed(1)}%` : formatPercent(percent)
+}
+
+/**
+ * How the baseline is named: its branch, or for a stored report given as a
+ * path, the file's name (a runner's temp path says nothing to a reader).
+ */
+function baselineName(ref: string | null): string | null {
+  if (!ref) return null
+  return /\.json$/i.test(ref) && ref.includes('/') ? ref.slice(ref.lastIndexOf('/') + 1) : ref
 }
 
 interface Headline {
@@ -155,7 +170,8 @@ function renderHeadline(report: Report, opts: MarkdownOptions): string[] {
   const limit = report.budget.limit
   if (limit !== null) parts[0] += ` of ${formatSize(limit)} budget`
   if (facts.delta !== null && report.baseline.source !== 'none') {
-    const against = report.baseline.ref ? inlineCode(report.baseline.ref, 60) : 'the baseline'
+    const name = baselineName(report.baseline.ref)
+    const against = name ? inlineCode(name, 60) : 'the baseline'
     parts.push(`${deltaText(facts.delta, facts.base, opts.minDelta, false)} vs ${against}`)
   }
   const where = facts.platform ? ` (${inlineCode(facts.platform.platform, 40)})` : ''
@@ -192,7 +208,8 @@ function renderHeadline(report: Report, opts: MarkdownOptions): string[] {
 
 function renderSizeTable(report: Report, opts: MarkdownOptions, limits: Limits): string[] {
   const base = report.baseline
-  const baseName = base.ref ? inlineCode(base.ref, 60) : 'baseline'
+  const name = baselineName(base.ref)
+  const baseName = name ? inlineCode(name, 60) : 'baseline'
   if (report.platforms && report.platforms.length > 1) {
     const rows = report.platforms.slice(0, limits.platforms).map((p) => {
       const change = p.delta && p.baseline.size
@@ -274,7 +291,8 @@ function fromLayerDiff(entries: LayerDiffEntry[], head: Layer[], metric: Metric)
 
 function instructionCell(layer: Layer | BaselineLayer, target: LinkTarget): string {
   const where = layer.fromBaseImage ? 'base image' : dockerfileLink(target, layer.dockerfileLine)
-  return `${inlineCode(layer.instruction || '(empty)', 90)}${where ? ` · ${where}` : ''}`
+  const instruction = layer.instruction?.trim() ? inlineCode(layer.instruction, 90) : layer.fromBaseImage ? 'base image layer' : '(no instruction recorded)'
+  return `${instruction}${where && !(layer.fromBaseImage && !layer.instruction?.trim()) ? ` · ${where}` : ''}`
 }
 
 function renderLayers(report: Report, opts: MarkdownOptions, limits: Limits, target: LinkTarget): string[] {
@@ -335,7 +353,10 @@ function renderWastedAndBinaries(report: Report, limits: Limits): string[] {
     )
   }
   if (report.goBinaries.length > 0 && limits.details) {
-    const facts = report.goBinaries.slice(0, limits.files || 1).map((b) => {
+    // A golang base image ships the toolchain's own Go binaries; the program is what the reader cares about.
+    const toolchain = report.goBinaries.filter((b) => TOOLCHAIN_PATH.test(b.path))
+    const programs = report.goBinaries.filter((b) => !TOOLCHAIN_PATH.test(b.path)).sort((a, b) => b.bytes - a.bytes)
+    const facts = programs.slice(0, Math.max(1, Math.min(limits.files, 3))).map((b) => {
       const traits = [
         b.goVersion ? inlineCode(b.goVersion, 30) : null,
         b.static ? 'static' : '**dynamically linked**',
@@ -345,11 +366,17 @@ function renderWastedAndBinaries(report: Report, limits: Limits): string[] {
       ].filter(Boolean)
       return `- Go binary ${inlineCode(b.path, 80)}: ${formatSize(b.bytes)} · ${traits.join(' · ')}`
     })
-    if (report.goBinaries.length > facts.length) facts.push(`- ${more(report.goBinaries.length - facts.length, 'Go binary')}`)
+    if (programs.length > facts.length) facts.push(`- ${more(programs.length - facts.length, 'Go binary', 'Go binaries')}`)
+    if (toolchain.length > 0) {
+      const bytes = toolchain.reduce((sum, b) => sum + b.bytes, 0)
+      facts.push(`- plus the Go toolchain's own ${toolchain.length} binar${toolchain.length === 1 ? 'y' : 'ies'} (${formatSize(bytes)}), which a final stage does not need`)
+    }
     lines.push(...facts, '')
   }
   return lines
 }
+
+const TOOLCHAIN_PATH = /^\/?(usr\/local\/go|usr\/lib\/go(-[\d.]+)?|go\/pkg\/tool)\//
 
 const SEVERITY_ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const
 
@@ -361,7 +388,7 @@ function renderFindings(findings: Finding[], limits: Limits, target: LinkTarget)
     const savings = f.estimatedSavings ? `−${formatSize(f.estimatedSavings)}` : ''
     const where = dockerfileLink(target, f.line, f.file)
     const fix = f.fix ? `<br>${inlineCode(f.fix.split('\n').find((l) => l.trim()) ?? '', 100)}` : ''
-    return `| ${SEVERITY_ICON[f.severity]} ${inlineCode(f.rule, 20)} | ${escapeText(f.message, 240)}${where ? ` (${where})` : ''}${fix} | ${savings} |`
+    return `| ${SEVERITY_ICON[f.severity]} ${inlineCode(f.rule, 20)} | ${escapeTextWithCode(f.message, 240)}${where ? ` (${where})` : ''}${fix} | ${savings} |`
   })
   if (sorted.length > rows.length) rows.push(`| | ${more(sorted.length - rows.length, 'finding')} | |`)
   return ['#### What to change', '', '| rule | finding | saves |', '|:--|:--|--:|', ...rows, '']
@@ -375,7 +402,7 @@ function renderSuggestion(report: Report, limits: Limits): string[] {
   if (suggestion.verified && suggestion.size) {
     const saved = current - suggestion.size.uncompressed
     claim = `built and measured: <b>${formatSize(suggestion.size.uncompressed)}</b>` +
-      (saved > 0 ? `, ${formatSize(saved)} smaller (${formatPercent(-(saved / current) * 100)})` : '')
+      (saved > 0 ? `, ${formatSize(saved)} smaller (${percentText(-(saved / current) * 100)})` : '')
   } else if (suggestion.error) {
     claim = `not verified (${htmlText(suggestion.error, 160)})`
   } else claim = 'not built'
@@ -396,7 +423,7 @@ function nameBasePoint(history: HistoryPoint[], baseRef: string | null): History
 }
 
 function renderTrend(trend: HistoryPoint[], report: Report, limits: Limits): string[] {
-  const history = nameBasePoint(trend, report.baseline.ref)
+  const history = nameBasePoint(trend, baselineName(report.baseline.ref))
   if (history.length < 2 || limits.history === 0) return []
   const metric = report.budget.metric
   const lines: string[] = ['#### Trend', '']
