@@ -39,6 +39,9 @@ test('readContextFiles: unwanted entries with their bytes, imports of non-test f
       loadsTimeZones: true
     })
     expect(files.unwanted).toHaveLength(2)
+    writeFileSync(path.join(dir, 'build.Dockerfile.dockerignore'), '.git\n')
+    expect(readContextFiles(dir, path.join(dir, 'other.Dockerfile')).hasDockerignore).toBe(false)
+    expect(readContextFiles(dir, path.join(dir, 'build.Dockerfile')).hasDockerignore).toBe(true)
     writeFileSync(path.join(dir, '.dockerignore'), '.git\n')
     expect(readContextFiles(dir).hasDockerignore).toBe(true)
   } finally {

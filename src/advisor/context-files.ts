@@ -68,7 +68,8 @@ export function goImports(source: string): string[] {
   return imports
 }
 
-export function readContextFiles(contextDir: string): ContextFiles {
+/** `dockerfile`: BuildKit also reads `<Dockerfile>.dockerignore` beside it, in place of the context's. */
+export function readContextFiles(contextDir: string, dockerfile: string | null = null): ContextFiles {
   const entries = readdirSync(contextDir)
   const unwanted: ContextFiles['unwanted'] = []
   const budget = { left: MAX_SIZE_ENTRIES }
@@ -105,7 +106,7 @@ export function readContextFiles(contextDir: string): ContextFiles {
     }
   }
   return {
-    hasDockerignore: existsSync(path.join(contextDir, '.dockerignore')),
+    hasDockerignore: existsSync(path.join(contextDir, '.dockerignore')) || (dockerfile !== null && existsSync(`${dockerfile}.dockerignore`)),
     goMod,
     unwanted,
     imports: [...imports].sort(),

@@ -65,7 +65,7 @@ export async function adviseStage(input: AdviseInput, deps: AdviseDeps): Promise
   const text = readFileSync(input.build.dockerfile, 'utf8')
   const file = path.relative(input.workspace, input.build.dockerfile) || path.basename(input.build.dockerfile)
   const model = parseDockerfile(text, { file: file.split(path.sep).join('/'), buildArgs: input.inputs.buildArgs, target: input.inputs.target })
-  const files = readContextFiles(input.build.context)
+  const files = readContextFiles(input.build.context, input.build.dockerfile)
   const measured: Measured | null = input.report
     ? {
         size: input.report.size.uncompressed,
