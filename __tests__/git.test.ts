@@ -36,6 +36,12 @@ describe('resolveBaseRef', () => {
     expect(headCommit({ name: 'push', payload: p }, 'abc')).toBe('abc')
   })
 
+  test('merge_group: the queue\'s base', () => {
+    const p = payload('merge_group')
+    const group = p.merge_group as { base_sha: string; base_ref: string }
+    expect(resolveBaseRef({ name: 'merge_group', payload: p }, null)).toEqual({ ref: group.base_ref.replace('refs/heads/', ''), sha: group.base_sha })
+  })
+
   test.each([
     [null, 'main', { ref: 'main', sha: null }],
     [{ name: 'pull_request', payload: { pull_request: { base: { sha: 's', ref: 'r' } } } }, 'release', { ref: 'release', sha: null }],

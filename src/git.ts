@@ -26,8 +26,8 @@ const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object'
 
 /**
  * The base to compare with: the `base-ref` input wins; else a pull request's
- * base (sha and branch), else a push's `before` (none for a new branch, whose
- * `before` is all zeros).
+ * (or merge queue group's) base sha and branch, else a push's `before` (none
+ * for a new branch, whose `before` is all zeros).
  */
 export function resolveBaseRef(event: GitHubEvent | null, baseRefInput: string | null): BaseRef | null {
   if (baseRefInput) return { ref: baseRefInput, sha: null }
@@ -38,6 +38,12 @@ export function resolveBaseRef(event: GitHubEvent | null, baseRefInput: string |
     const sha = str(base.sha)
     const ref = str(base.ref)
     return sha || ref ? { ref, sha } : null
+  }
+  if (event.payload.merge_group) {
+    const group = obj(event.payload.merge_group)
+    const sha = str(group.base_sha)
+    const ref = str(group.base_ref)
+    return sha || ref ? { ref: ref ? ref.replace(/^refs\/heads\//, '') : null, sha } : null
   }
   if (event.name === 'push') {
     const before = str(event.payload.before)
