@@ -100,6 +100,20 @@ describe('parseDockerfile', () => {
     expect(model.stages[0].goBuilds.map((b) => [b.output, b.cgoEnabled])).toEqual([['/a', '1'], ['/b', '0'], ['/c', '1'], ['/d', '0']])
   })
 
+  test('a heredoc written to a file is data, not commands; `RUN <<-EOT sh` bodies are scripts', () => {
+    const model = parseDockerfile([
+      'FROM golang AS b',
+      'RUN cat <<EOF > build.sh',
+      'go build -o /not-a-build .',
+      'EOF',
+      'RUN <<-EOT sh',
+      '\tgo build -o /real .',
+      '\tEOT'
+    ].join('\n'))
+    expect(model.stages[0].runs.map((r) => r.script)).toEqual(['cat <<EOF > build.sh', '\tgo build -o /real .'])
+    expect(model.stages[0].goBuilds.map((b) => [b.output, b.line])).toEqual([['/real', 5]])
+  })
+
   test('exec-form RUN and legacy `ENV NAME value`', () => {
     const model = parseDockerfile('FROM golang\nENV CGO_ENABLED 1\nRUN ["go", "build", "-o", "/app", "."]\n')
     expect(model.final.goBuilds[0]).toMatchObject({ output: '/app', cgoEnabled: '1' })

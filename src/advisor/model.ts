@@ -130,6 +130,8 @@ function runScript(args: string): string {
     const end = body.findIndex((l) => l.replace(/^\t+/, '') === heredoc[2])
     return (end >= 0 ? body.slice(0, end) : body).join('\n')
   }
+  // `cat <<EOF > file`: the heredoc is data for the command, not commands; the command is the first line.
+  if (/<<-?\s*(["']?)[A-Za-z0-9_]+\1/.test(args.split('\n')[0]) && !args.trimStart().startsWith('[')) return args.split('\n')[0]
   if (args.trimStart().startsWith('[')) {
     try {
       const words = JSON.parse(args) as unknown
