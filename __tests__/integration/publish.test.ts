@@ -157,7 +157,6 @@ describe('bundled action publishing a stored report', () => {
       const opened = example('pull_request', (e) => e.action === 'opened')
       opened.pull_request.head.repo.full_name = 'forker/Hello-World'
       const result = await runAction({ api, event: 'pull_request', payload: opened, report: reportFor(SHA1), token: FORK_TOKEN })
-      console.log('DEBUG', result.stdout)
       expect(result.code).toBe(0)
       expect(result.stdout).not.toContain('::error')
       expect(result.warnings).toHaveLength(1)
