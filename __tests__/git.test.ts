@@ -127,6 +127,21 @@ describe('base commits and worktrees', () => {
     }
   })
 
+  test('the event\'s sha wins over a branch that moved on', async () => {
+    const moved = path.join(dir, 'moved')
+    execFileSync('git', ['clone', '-q', `file://${upstream}`, moved])
+    git(moved, 'checkout', '-q', 'main')
+    git(moved, 'commit', '-q', '--allow-empty', '-m', 'main moved on')
+    git(moved, 'push', '-q', 'origin', 'main')
+    const shallow = path.join(dir, 'shallow-moved')
+    execFileSync('git', ['clone', '-q', '--depth=1', '--no-single-branch', '--branch', 'feature', `file://${upstream}`, shallow])
+    // origin/main is the newer commit; the event names the older one.
+    expect(git(shallow, 'rev-parse', 'origin/main')).not.toBe(baseSha)
+    expect(await resolveBaseCommit(shallow, { ref: 'main', sha: baseSha }, exec)).toEqual({ commit: baseSha, fetched: true })
+    expect(await resolveBaseCommit(shallow, { ref: 'main', sha: null }, exec)).toEqual({ commit: git(shallow, 'rev-parse', 'origin/main'), fetched: false })
+    git(moved, 'push', '-q', '--force', 'origin', `${baseSha}:main`)
+  })
+
   test('an unknown base is a CommandError naming it', async () => {
     await expect(resolveBaseCommit(upstream, { ref: 'no-such-branch', sha: null }, exec)).rejects.toThrow(/^cannot find the base commit no-such-branch/)
   })

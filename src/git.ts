@@ -88,21 +88,25 @@ export interface ResolvedBase {
  * commit). Throws a CommandError with git's last lines when it cannot be had.
  */
 export async function resolveBaseCommit(repo: string, base: BaseRef, exec: Exec): Promise<ResolvedBase> {
-  const candidates = [base.sha, base.ref, base.ref ? `origin/${base.ref}` : null].filter((c): c is string => c !== null)
-  for (const rev of candidates) {
-    const commit = await commitOf(exec, repo, rev)
-    if (commit) return { commit, fetched: false }
-  }
   const errors: string[] = []
-  // The sha first: it is exactly what the event means even if the branch moved on.
-  for (const want of [base.sha, base.ref].filter((c): c is string => c !== null)) {
-    const r = await git(exec, repo, ['fetch', '--no-tags', '--depth=1', 'origin', want])
-    if (r.ok) {
-      const commit = await commitOf(exec, repo, 'FETCH_HEAD')
-      if (commit) return { commit, fetched: true }
+  const local = async (revs: string[]) => {
+    for (const rev of revs) {
+      const commit = await commitOf(exec, repo, rev)
+      if (commit) return { commit, fetched: false }
     }
-    errors.push(lastLines(r.err, 2))
+    return null
   }
+  const fetch = async (want: string) => {
+    const r = await git(exec, repo, ['fetch', '--no-tags', '--depth=1', 'origin', want])
+    const commit = r.ok ? await commitOf(exec, repo, 'FETCH_HEAD') : null
+    if (!commit) errors.push(lastLines(r.err, 2))
+    return commit ? { commit, fetched: true } : null
+  }
+  // The event's sha first, local or fetched: it is what the event means even if the branch moved on since.
+  const found =
+    (base.sha ? ((await local([base.sha])) ?? (await fetch(base.sha))) : null) ??
+    (base.ref ? ((await local([base.ref, `origin/${base.ref}`])) ?? (await fetch(base.ref))) : null)
+  if (found) return found
   const name = base.ref && base.sha ? `${base.ref} (${base.sha.slice(0, 12)})` : (base.ref ?? base.sha ?? '?')
   throw new CommandError(`cannot find the base commit ${name} locally or fetch it from origin`, errors.filter(Boolean).join('\n'))
 }
