@@ -15,6 +15,7 @@ import type { BaseRef } from './git.js'
 import { UsageError } from './errors.js'
 import type { Exec, Spawn } from './exec.js'
 import { measureImage, type Measurement, type MeasureOptions } from './image/measure.js'
+import { ensureLocalImage } from './image/pull.js'
 import type { Inputs } from './inputs.js'
 import type { Logger } from './log.js'
 import { SCHEMA_VERSION, type HistoryPoint, type ImageInfo, type PlatformReport, type Report, type Status } from './report/types.js'
@@ -126,6 +127,7 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
     let imageRef: string
     if (inputs.image) {
       imageRef = inputs.image
+      await ensureLocalImage(imageRef, inputs.platforms[0] ?? null, deps.exec)
     } else {
       const build = resolved as ResolvedBuild
       const label = `${path.relative(ctx.workspace, build.dockerfile) || build.dockerfile}${platform ? ` (${platform})` : ''}`

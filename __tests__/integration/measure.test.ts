@@ -248,3 +248,32 @@ describe('one build per platform', () => {
     expect(elfMachine(report.platforms![1].image.id)).toBe('b700')
   })
 })
+
+describe('the image input', () => {
+  const deps = () => ({ exec, spawn: spawnStream, tempDir: work, cacheDir: path.join(work, 'icache'), log: silentLogger, now: () => new Date() })
+  const inputsFor = (image: string) => {
+    const raw: Partial<Record<InputName, string>> = { image, baseline: 'none', comment: 'false' }
+    return parseInputs((name) => raw[name] ?? '')
+  }
+
+  test('a registry image that is not local is pulled and measured with the registry\'s exact sizes', async () => {
+    const dir = path.join(work, 'pull')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(path.join(dir, 'payload'), Array.from({ length: 20000 }, (_, i) => `${suffix} ${i}\n`).join(''))
+    const tag = `${registry}/gib-measure-pull:${suffix}`
+    await build(dir, 'FROM scratch\nCOPY payload /payload\n', tag)
+    run('docker', ['push', tag])
+    const pushed = await fetchRegistryImage(tag, null, {})
+    run('docker', ['rmi', tag])
+    expect(() => run('docker', ['image', 'inspect', tag])).toThrow()
+    const report = await runPipeline(inputsFor(tag), { workspace: work, commit: null }, deps())
+    expect(report.image.ref).toBe(tag)
+    expect(report.size.compressedSource).toBe('registry')
+    expect(report.layers.map((l) => l.compressed)).toEqual(pushed.layers.map((l) => l.size))
+    expect(report.size.uncompressed).toBe((await inspectImage(tag, exec)).size)
+  })
+
+  test('an image that is neither local nor in a registry is a usage error naming the input', async () => {
+    await expect(runPipeline(inputsFor(`${registry}/gib-does-not-exist:${suffix}`), { workspace: work, commit: null }, deps())).rejects.toThrow(/^image: '.*' is neither a local image nor pullable/)
+  })
+})

@@ -3,7 +3,7 @@
 // (it is self-contained), so the same code runs under tsx, jest and the ncc
 // bundle without a separate worker file.
 import { Worker } from 'node:worker_threads'
-import { goDeflateSegments } from './goflate.js'
+import { goDeflateSegments, looksLikeNoise } from './goflate.js'
 
 interface Job {
   resolve(segments: number[]): void
@@ -15,6 +15,7 @@ const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads')
 const zlib = require('node:zlib')
 var __name = (fn) => fn
+const looksLikeNoise = ${looksLikeNoise.toString()}
 const goDeflateSegments = ${goDeflateSegments.toString()}
 const sumBits = (segments) => {
   let pos = 0
@@ -25,7 +26,7 @@ const sumBits = (segments) => {
 // four slices spread over it, and the block's size is zlib's scaled by Go/zlib on them.
 function model(data, start, sample) {
   const length = data.length - start
-  if (!sample || length <= 2 * sample) return goDeflateSegments(data, start)
+  if (!sample || length <= 2 * sample || looksLikeNoise(data, start)) return goDeflateSegments(data, start)
   const slices = 4
   const part = Math.floor(sample / slices)
   let goBits = 0

@@ -10,6 +10,25 @@
 // its source can run in a worker thread. It returns the blocks it would write,
 // as numbers: n ≥ 0 is a Huffman block of n bits, n < 0 a stored block of -n
 // bytes (stored blocks align to a byte, so the caller adds them up in order).
+/**
+ * True for data at 7.99+ bits per byte with no more byte runs than chance (tar
+ * headers and padding are runs of zeros): 4-byte repeats within 32 KiB are then
+ * too rare to matter. Self-contained, like goDeflateSegments, which calls it.
+ */
+export function looksLikeNoise(data: Uint8Array, start: number): boolean {
+  const total = data.length - start
+  if (total < 65536) return false
+  const histogram = new Float64Array(256)
+  let runs = 0
+  for (let i = start; i < data.length; i++) {
+    histogram[data[i]]++
+    if (data[i] === data[i - 1]) runs++
+  }
+  let entropy = 0
+  for (let c = 0; c < 256; c++) if (histogram[c] > 0) entropy -= histogram[c] * Math.log2(histogram[c] / total)
+  return entropy / total > 7.99 && runs / total < 0.005
+}
+
 export function goDeflateSegments(data: Uint8Array, start: number): number[] {
   const windowSize = 1 << 15
   const windowMask = windowSize - 1
@@ -203,40 +222,25 @@ export function goDeflateSegments(data: Uint8Array, start: number): number[] {
     let header = 3 + 5 + 5 + 4 + 3 * numCodegens + codegenFreq[16] * 2 + codegenFreq[17] * 3 + codegenFreq[18] * 7
     for (let c = 0; c < 19; c++) header += codegenFreq[c] * cgLen[c]
     const dynamicSize = header + litBits + offBits + extraBits
-    let best = Math.min(fixedSize, dynamicSize)
+    const best = Math.min(fixedSize, dynamicSize)
     const inputLength = index - blockStart
     const storable = blockStart !== LOST && inputLength <= maxStoreBlockSize
     if (storable && (inputLength + 5) * 8 < best) segments.push(-inputLength)
     else segments.push(best)
-    best = 0
     blockStart = index
     litFreq.fill(0)
     offFreq.fill(0)
     tokenCount = 0
   }
 
-  // Noise (compressed or encrypted files): at 7.99+ bits per byte with no more byte runs than chance
-  // (tar headers and padding are runs of zeros), 4-byte repeats within 32 KiB are too rare to
-  // matter and Go writes 16384-literal blocks; model those directly (much faster).
-  if (end - start >= 65536) {
-    const histogram = new Float64Array(256)
-    let runs = 0
-    for (let i = start; i < end; i++) {
-      histogram[data[i]]++
-      if (data[i] === data[i - 1]) runs++
+  // Noise (compressed or encrypted files): Go writes 16384-literal blocks; model those directly.
+  if (looksLikeNoise(data, start)) {
+    for (let at = start; at < end; at += maxFlateBlockTokens) {
+      const to = Math.min(end, at + maxFlateBlockTokens)
+      for (let i = at; i < to; i++) litFreq[data[i]]++
+      writeBlock(to)
     }
-    const total = end - start
-    let entropy = 0
-    for (let c = 0; c < 256; c++) if (histogram[c] > 0) entropy -= histogram[c] * Math.log2(histogram[c] / total)
-    if (entropy / total > 7.99 && runs / total < 0.005) {
-      for (let at = start; at < end; at += maxFlateBlockTokens) {
-        const to = Math.min(end, at + maxFlateBlockTokens)
-        for (let i = at; i < to; i++) litFreq[data[i]]++
-        tokenCount = to - at
-        writeBlock(to)
-      }
-      return segments
-    }
+    return segments
   }
 
   let index = start
@@ -255,7 +259,6 @@ export function goDeflateSegments(data: Uint8Array, start: number): number[] {
       if (byteAvailable) {
         litFreq[data[index - 1]]++
         tokenCount++
-        byteAvailable = false
       }
       if (tokenCount > 0) writeBlock(index)
       break
