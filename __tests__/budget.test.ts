@@ -30,7 +30,7 @@ describe('evaluateBudget', () => {
     [{ maxIncrease: { percent: 10 }, failOn: 'budget' }, { uncompressed: 2.5 * MB, compressed: null }, scratch, 'warn', 'image grew by +500 kB (+25%) against main, over the 10% (200 kB) max-increase (uncompressed)'],
     [{ maxIncrease: { bytes: 0 } }, scratch, golang, 'pass', 'image changed by -814 MB (-100%) against main, within the 0 B max-increase (uncompressed)'],
     // the noise floor keeps a tiny growth from exceeding a zero max-increase
-    [{ maxIncrease: { bytes: 0 }, minDelta: { bytes: 1000 } }, { uncompressed: 2 * MB + 999, compressed: null }, scratch, 'pass', 'image changed by +999 B (+0.0%) against main, within the 0 B max-increase (uncompressed)'],
+    [{ maxIncrease: { bytes: 0 }, minDelta: { bytes: 1000 } }, { uncompressed: 2 * MB + 999, compressed: null }, scratch, 'pass', 'image changed by +999 B (+0.0%, below the 1 kB min-delta) against main, within the 0 B max-increase (uncompressed)'],
     [{ maxIncrease: { bytes: 0 }, minDelta: { bytes: 1000 } }, { uncompressed: 2 * MB + 1000, compressed: null }, scratch, 'fail', 'image grew by +1 kB (+0.1%) against main, over the 0 B max-increase (uncompressed)'],
     // both limits exceeded: both named
     [{ budget: 20 * MB, maxIncrease: { bytes: 2 * MB } }, golang, scratch, 'fail', 'image is 816 MB, over the 20 MB budget (uncompressed); image grew by +814 MB (+40700%) against main, over the 2 MB max-increase (uncompressed)'],

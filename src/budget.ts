@@ -97,7 +97,8 @@ export function evaluateBudget(s: BudgetSettings, m: Measured): Budget {
     const exceeded = !m.delta.unchanged && growth > maxIncreaseBytes
     checks.push({ check: 'max-increase', limit: maxIncreaseBytes, actual: growth, metric, exceeded, effect: failsOnIncrease ? 'fail' : 'warn' })
     const against = m.baseName ? ` against ${m.baseName}` : ''
-    const change = `${formatDelta(growth)} (${formatPercent(m.delta.percent)})`
+    const floor = m.delta.unchanged && growth !== 0 && s.minDelta ? `, below the ${describeLimit(s.minDelta, resolve(s.minDelta, m.baseSize))} min-delta` : ''
+    const change = `${formatDelta(growth)} (${formatPercent(m.delta.percent)}${floor})`
     reasons.push(
       exceeded
         ? { status: failsOnIncrease ? 'fail' : 'warn', text: `image grew by ${change}${against}, over the ${describeLimit(s.maxIncrease, maxIncreaseBytes)} max-increase (${metric})` }
