@@ -13,6 +13,7 @@ import { INPUT_SPECS, parseInputs, type InputName, type InputSpec } from './inpu
 import type { Logger } from './log.js'
 import { runPipeline } from './pipeline.js'
 import { createRedactor, secretValues, type Redact } from './redact.js'
+import { renderMarkdown } from './report/markdown.js'
 import { renderTerminal } from './report/terminal.js'
 import { redactDeep, redactingLogger } from './safety.js'
 import { TOOL } from './version.js'
@@ -96,6 +97,8 @@ export async function main(argv: string[]): Promise<number> {
       redact
     )
     if (inputs.json) writeFileSync(path.resolve(workspace, inputs.json), JSON.stringify(report, null, 2) + '\n')
+    // The pull-request comment as it would be posted (preview it, or post it with another tool).
+    if (inputs.markdown) writeFileSync(path.resolve(workspace, inputs.markdown), renderMarkdown(report, { commentKey: inputs.commentKey, minDelta: inputs.minDelta }))
     process.stdout.write(renderTerminal(report))
     return report.status === 'fail' ? 1 : 0
   } catch (error) {
