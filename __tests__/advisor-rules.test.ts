@@ -58,8 +58,10 @@ describe('multi-stage', () => {
 describe('minimal-base', () => {
   const layers = [layer(0, 7_300_000, { fromBaseImage: true }), layer(1, 5_000, { dockerfileLine: 6 }), layer(2, 2_000_000, { dockerfileLine: 7 })]
   test('fires on an alpine final stage; savings = base layers + the final stage\'s RUN layers', () => {
-    const [f] = run('minimal-base', MULTI('FROM alpine', 'RUN adduser -S appuser\n'), { measured: measured({ size: 9_305_000, layers }) })
+    const [f] = run('minimal-base', MULTI('FROM alpine', 'RUN adduser -S appuser\n'), { measured: measured({ size: 9_305_000, layers, baseSizes: { 'gcr.io/distroless/static-debian12:nonroot': 1_540_000 } }) })
     expect(f).toMatchObject({ rule: 'minimal-base', line: 5, estimatedSavings: 7_305_000 })
+    expect(f.message).toContain('7.3 MB of 9.3 MB is alpine')
+    expect(f.message).toContain('a non-root user (1.54 MB)')
   })
   test.each(['debian:bookworm-slim', 'ubuntu:24.04', '--platform=linux/arm64 alpine:3.20'])('fires on %s', (base) => {
     expect(run('minimal-base', MULTI(`FROM ${base}`))).toHaveLength(1)

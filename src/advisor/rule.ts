@@ -28,6 +28,8 @@ export interface Measured {
   /** The image config's user ('' when unset, i.e. root). */
   user: string | null
   budgetStatus: BudgetStatus
+  /** Sizes of the minimal bases the advice names, where they are present locally (never pulled for this). */
+  baseSizes?: Record<string, number>
 }
 
 export interface RuleContext {

@@ -14,6 +14,8 @@ import { readContextFiles } from './context-files.js'
 import { parseDockerfile } from './model.js'
 import type { Measured } from './rule.js'
 import { suggestDockerfile } from './suggest.js'
+import { DISTROLESS_STATIC_NONROOT } from './images.js'
+import { inspectImage } from '../image/inspect.js'
 import { verifySuggestion } from './verify.js'
 
 export interface AdviseInput {
@@ -61,6 +63,16 @@ export function shouldVerify(mode: 'auto' | 'true' | 'false', budgetStatus: Repo
   return { verify: false, reason: budgetStatus === 'pass' ? 'budget passes (verify-suggestion: auto)' : 'no savings claimed (verify-suggestion: auto)' }
 }
 
+/** Sizes of images already in the daemon; absent ones are left out (nothing is pulled to size a hint). */
+async function localBaseSizes(images: string[], exec: Exec): Promise<Record<string, number>> {
+  const sizes: Record<string, number> = {}
+  for (const image of images) {
+    const inspected = await inspectImage(image, exec).catch(() => null)
+    if (inspected) sizes[image] = inspected.size
+  }
+  return sizes
+}
+
 export async function adviseStage(input: AdviseInput, deps: AdviseDeps): Promise<AdviseOutput> {
   const text = readFileSync(input.build.dockerfile, 'utf8')
   const file = path.relative(input.workspace, input.build.dockerfile) || path.basename(input.build.dockerfile)
@@ -73,7 +85,8 @@ export async function adviseStage(input: AdviseInput, deps: AdviseDeps): Promise
         wasted: input.report.wasted,
         goBinaries: input.report.goBinaries,
         user: input.imageUser,
-        budgetStatus: input.report.budget.status
+        budgetStatus: input.report.budget.status,
+        baseSizes: await localBaseSizes([DISTROLESS_STATIC_NONROOT], deps.exec)
       }
     : null
   const { findings, skipped } = advise({ model, measured, files })

@@ -32,13 +32,15 @@ export const minimalBase: Rule = {
     const worth = measured && savings !== null
       ? ` ${formatSize(savings)} of ${formatSize(measured.size)} is ${base} and what the final stage adds to it; the binary is ${formatSize(binaryBytes)}.`
       : ''
+    const distroless = measured?.baseSizes?.[DISTROLESS_STATIC_NONROOT]
+    const distrolessAdds = distroless !== undefined ? ` (${formatSize(distroless)})` : ''
     return [
       finding(
         ctx,
         'minimal-base',
         'warning',
         model.final.line,
-        `The final stage runs a static Go binary on ${info.flavour ?? base} (\`${base}\`).${worth} \`FROM scratch\` adds nothing; \`${DISTROLESS_STATIC_NONROOT}\` adds only CA certificates, time zones and a non-root user.`,
+        `The final stage runs a static Go binary on ${info.flavour ?? base} (\`${base}\`).${worth} \`FROM scratch\` adds nothing; \`${DISTROLESS_STATIC_NONROOT}\` adds only CA certificates, time zones and a non-root user${distrolessAdds}.`,
         `FROM ${DISTROLESS_STATIC_NONROOT}\n# or: FROM scratch (no certificates, time zones or users)`,
         savings
       )
