@@ -87,6 +87,10 @@ export async function runActionInProcess(opts: {
   })
   for (const [name, value] of Object.entries(opts.inputs)) process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   process.exitCode = 0
+  // @actions/core keeps the summary file it first wrote to; each run here has its own.
+  const core = await import('@actions/core')
+  ;(core.summary as unknown as { _filePath?: string })._filePath = undefined
+  core.summary.emptyBuffer()
   try {
     const r = await capture(() => run())
     const lines = r.stdout.split('\n')

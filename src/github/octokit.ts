@@ -16,20 +16,27 @@ export interface ClientOptions {
   retries?: number
 }
 
+/** Longest wait (seconds) for a rate limit to reset before giving up on the comment. */
+export const MAX_RATE_LIMIT_WAIT = 60
+
 export function createGitHubClient(token: string, { baseUrl, log, retries = 3 }: ClientOptions): GitHubClient {
   return getOctokit(
     token,
     {
       baseUrl,
-      request: { retries },
+      // Not `request.retries`: set there, it retries every failure (403, 404, 422 too), bypassing doNotRetry.
+      retry: { retries },
       throttle: {
+        // Wait for a short reset only: a limit that resets in half an hour must not hold the job that long.
         onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-          log.warning(`GitHub API rate limit hit on ${options.method} ${options.url}; retrying in ${retryAfter} s`)
-          return retryCount < 2
+          const retry = retryCount < 2 && retryAfter <= MAX_RATE_LIMIT_WAIT
+          log.warning(`GitHub API rate limit hit on ${options.method} ${options.url}; ${retry ? `retrying in ${retryAfter} s` : `it resets in ${retryAfter} s, not waiting`}`)
+          return retry
         },
         onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-          log.warning(`GitHub API secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter} s`)
-          return retryCount < 2
+          const retry = retryCount < 2 && retryAfter <= MAX_RATE_LIMIT_WAIT
+          log.warning(`GitHub API secondary rate limit on ${options.method} ${options.url}; ${retry ? `retrying in ${retryAfter} s` : `retry after ${retryAfter} s, not waiting`}`)
+          return retry
         }
       }
     },

@@ -109,6 +109,15 @@ function floorBytes(floor: SizeOrPercent | null, base: number): number {
   return Math.max(1, 'bytes' in floor ? floor.bytes : Math.round((base * floor.percent) / 100))
 }
 
+/** A 403/429 that is GitHub's rate limit, not a missing permission. */
+export function isRateLimited(error: unknown): boolean {
+  const status = httpStatus(error)
+  if (status === 429) return true
+  if (status !== 403) return false
+  const e = error as { message?: string; response?: { headers?: Record<string, string | undefined> } }
+  return e.response?.headers?.['x-ratelimit-remaining'] === '0' || /rate limit/i.test(e.message ?? '')
+}
+
 /** Whether `mode` wants a comment written for this report; null means yes, else the reason not to. */
 export function commentDecision(mode: CommentMode, report: Report, state: EmbeddedState | null, hasComment: boolean, floor: SizeOrPercent | null): string | null {
   if (mode === 'never') return 'comment: never'
@@ -181,7 +190,8 @@ export async function publishReport(input: Report, target: CommentTarget, settin
     if (!existing) {
       // The build took minutes: a concurrent run of this job may have created the comment since it was
       // looked for. Find it again by its marker right before creating, so there is never a second one.
-      const now = await findStickyComment(client, where, target.pullNumber, settings.commentKey)
+      // A listing that fails here (it failed before the build too) leaves creating as the way to publish.
+      const now = await findStickyComment(client, where, target.pullNumber, settings.commentKey).catch(() => null)
       if (now?.byBot) {
         const theirs = readEmbeddedState(now.body)
         if (theirs && theirs.order !== null && context.runOrder !== null && theirs.order > context.runOrder && theirs.commit !== report.image.commit) {
@@ -199,6 +209,10 @@ export async function publishReport(input: Report, target: CommentTarget, settin
     return result('created', null, created)
   } catch (error) {
     const status = httpStatus(error)
+    if (isRateLimited(error)) {
+      log.warning(`Could not write the pull-request comment: the GitHub API rate limit is exhausted (HTTP ${status}). The report is in the job summary and the comment-body output.`)
+      return result('failed', `rate limited (HTTP ${status})`)
+    }
     if (status === 403 || (status === 404 && context.fromFork)) {
       log.warning(`Cannot comment on pull request #${target.pullNumber}: the token is read-only (HTTP ${status}). ${FORKS_HELP}`)
       return result('forbidden', `HTTP ${status}`)
