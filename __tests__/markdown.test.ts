@@ -135,6 +135,19 @@ describe('layers, findings, suggestion, trend', () => {
       "- plus the Go toolchain's own 2 binaries (15.7 MB), which a final stage does not need\n")
   })
 
+  test('dockerfile-only: findings without sizes', () => {
+    const report = overBudgetSingleStage()
+    report.mode = 'dockerfile-only'
+    report.status = 'warn'
+    report.skippedRules = [{ rule: 'strip-symbols', reason: 'needs the built binary' }, { rule: 'wasted-layers', reason: 'needs the layers' }]
+    report.suggestion = { ...report.suggestion!, verified: false, size: null, base: 'scratch', verifyReason: 'dockerfile-only' }
+    const body = renderMarkdown(report)
+    expect(body.split('\n')[0]).toBe('### ⚠️ Dockerfile check: 3 findings (no image built)')
+    expect(body).not.toMatch(/uncompressed|Largest layers|Trend/)
+    expect(body).toContain('<b>Suggested Dockerfile</b>: on <code>scratch</code>, not built (dockerfile-only)</summary>')
+    expect(body).toContain('<sub>Not checked without a build: `strip-symbols`, `wasted-layers`.</sub>')
+  })
+
   test('a stored-report baseline given as a path is named by its file', () => {
     const report = passingScratch()
     report.baseline.ref = '/home/runner/work/_temp/main-report.json'

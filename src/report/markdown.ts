@@ -405,7 +405,8 @@ function renderSuggestion(report: Report, limits: Limits): string[] {
       (saved > 0 ? `, ${formatSize(saved)} smaller (${percentText(-(saved / current) * 100)})` : '')
   } else if (suggestion.error) {
     claim = `not verified (${htmlText(suggestion.error, 160)})`
-  } else claim = 'not built'
+  } else claim = suggestion.verifyReason ? `not built (${htmlText(suggestion.verifyReason, 120)})` : 'not built'
+  if (suggestion.base) claim = `on ${htmlCode(suggestion.base, 60)}, ${claim}`
   const dockerfile = suggestion.dockerfile.length > 20000 ? suggestion.dockerfile.slice(0, 20000) + '\n# …truncated' : suggestion.dockerfile
   return [
     `<details><summary>💡 <b>Suggested Dockerfile</b>: ${claim}</summary>`,
@@ -452,13 +453,32 @@ function renderTrend(trend: HistoryPoint[], report: Report, limits: Limits): str
   return lines
 }
 
+/** `dockerfile-only`: nothing was built, so no sizes; the findings are the whole story. */
+function renderDockerfileOnly(report: Report, opts: MarkdownOptions, limits: Limits, target: LinkTarget): string[] {
+  const key = opts.commentKey?.trim() ? `${escapeText(opts.commentKey, 60)}: ` : ''
+  const count = report.findings.length
+  const lines = [
+    `### ${STATUS_ICON[report.status]} ${key}Dockerfile check: ${count === 0 ? 'no findings' : `${count} finding${count === 1 ? '' : 's'}`} (no image built)`,
+    '',
+    `<sub>${report.image.dockerfile ? inlineCode(report.image.dockerfile, 100) : 'Dockerfile'}${report.image.commit ? ` · at ${inlineCode(short(report.image.commit) ?? '')}` : ''}</sub>`,
+    '',
+    ...renderFindings(report.findings, limits, target),
+    ...renderSuggestion(report, limits)
+  ]
+  const skipped = report.skippedRules ?? []
+  if (skipped.length > 0) {
+    lines.push(`<sub>Not checked without a build: ${skipped.map((r) => inlineCode(r.rule, 20)).join(', ')}.</sub>`, '')
+  }
+  return lines
+}
+
 function renderOnce(report: Report, opts: MarkdownOptions, limits: Limits): string {
   const target: LinkTarget = {
     repoUrl: opts.repoUrl ?? null,
     commit: opts.commit ?? report.image.commit,
     dockerfile: report.image.dockerfile
   }
-  const parts = [
+  const parts = report.mode === 'dockerfile-only' ? renderDockerfileOnly(report, opts, limits, target) : [
     ...renderHeadline(report, opts),
     ...renderSizeTable(report, opts, limits),
     ...renderFindings(report.findings, limits, target),
