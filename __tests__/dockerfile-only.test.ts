@@ -99,3 +99,18 @@ test('the CLI with --dockerfile-only never calls docker', () => {
     rmSync(bin, { recursive: true, force: true })
   }
 })
+
+test('an error-level finding fails the check with a reason naming it; fail-on: never only warns', async () => {
+  const dir = mkdtempSync(path.join(root, '.tmp-dockerfile-only-'))
+  try {
+    writeFileSync(path.join(dir, 'Dockerfile'), 'FROM golang AS b\nRUN CGO_ENABLED=1 go build -o /app .\nFROM scratch\nCOPY --from=b /app /app\nUSER 65532\n')
+    const context = path.relative(root, dir)
+    const { report } = await check({ context, 'dockerfile-only': 'true' })
+    expect(report.findings.map((f) => [f.rule, f.severity, f.line])).toEqual([['cgo-disabled', 'error', 2]])
+    expect(report.status).toBe('fail')
+    expect(report.budget.reason).toBe(`dockerfile-only: cgo-disabled at ${context}/Dockerfile:2`)
+    expect((await check({ context, 'dockerfile-only': 'true', 'fail-on': 'never' })).report.status).toBe('warn')
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})

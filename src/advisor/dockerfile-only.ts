@@ -18,7 +18,8 @@ export async function dockerfileOnlyReport(
     { inputs, build, workspace: run.workspace, report: null, imageUser: null, buildOptions: null },
     { exec: noDocker, tempDir: '', log: silentLogger }
   )
-  const errors = advice.findings.some((f) => f.severity === 'error')
+  const errorFindings = advice.findings.filter((f) => f.severity === 'error')
+  const errors = errorFindings.length > 0
   const warnings = advice.findings.some((f) => f.severity === 'warning')
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -36,7 +37,11 @@ export async function dockerfileOnlyReport(
     layers: [],
     wasted: null,
     goBinaries: [],
-    budget: { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none', reason: 'dockerfile-only mode: no image built' },
+    budget: { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none',
+      // The entry points fail the job with this line when an error-level finding fails the check.
+      reason: errors
+        ? `dockerfile-only: ${errorFindings.map((f) => `${f.rule} at ${f.file}:${f.line ?? '-'}`).join(', ')}`
+        : 'dockerfile-only mode: no image built' },
     baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null },
     delta: null,
     findings: advice.findings,
