@@ -1,5 +1,6 @@
 // Pure parts of publishing: the event context from real webhook payloads, the
 // comment-mode decision and the trend carried forward from the comment.
+/* eslint-disable @typescript-eslint/no-explicit-any -- webhook payloads are JSON fixtures, navigated and edited freely */
 import { createRequire } from 'node:module'
 import { parsePullNumberFile, readEventContext } from '../src/github/context.js'
 import { carryHistory, commentDecision } from '../src/github/publish.js'

@@ -4,6 +4,7 @@
 // and path, then path and query parameters, the JSON body and the response
 // body are validated with ajv. Anything off is recorded in `violations`, which
 // tests assert to be empty.
+/* eslint-disable @typescript-eslint/no-explicit-any -- webhook payloads are JSON fixtures, navigated and edited freely */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'

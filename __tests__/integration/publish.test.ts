@@ -3,6 +3,7 @@
 // stored report fixture, so nothing is built: these tests are about
 // publishing. Every request and response is checked against GitHub's OpenAPI
 // description; each test ends by asserting there were no violations.
+/* eslint-disable @typescript-eslint/no-explicit-any -- webhook payloads are JSON fixtures, navigated and edited freely */
 import { spawn, execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import os from 'node:os'

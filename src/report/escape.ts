@@ -8,6 +8,7 @@ const ZERO_WIDTH_JOINER = '\u200d'
 
 // C0/C1 controls (except tab/newline, which callers flatten) and the Unicode
 // bidi overrides/isolates that let text display differently than it reads.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
 
 /** Removes control and bidi-override characters and flattens line breaks to spaces. */
