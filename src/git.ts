@@ -76,6 +76,11 @@ async function commitOf(exec: Exec, repo: string, rev: string): Promise<string |
   return r.ok ? r.out : null
 }
 
+/** The commit checked out in `repo`, or null. */
+export async function checkedOutCommit(repo: string, exec: Exec): Promise<string | null> {
+  return commitOf(exec, repo, 'HEAD')
+}
+
 export interface ResolvedBase {
   commit: string
   /** True when the commit had to be fetched (a shallow or partial clone). */

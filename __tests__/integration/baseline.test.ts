@@ -246,6 +246,26 @@ describe('baseline: build (the base commit in a worktree)', () => {
     expect(changed.report.baseline.digest).toBe(changed.report.image.id)
   })
 
+  test('a checkout of the base itself (pull_request_target\'s default) is "no baseline", not a comparison with itself', async () => {
+    const { report } = await pipeline(slimClone, { budget: '20MB' }, { base: { ref: 'slim', sha: sha.slim } })
+    expect(report.baseline.error).toMatch(/^no baseline: the checkout is the base commit slim \([0-9a-f]{7}\) itself, not the change to measure; on pull_request_target check out the pull request's head/)
+    expect(report.delta).toBeNull()
+    expect(report.status).toBe('pass')
+  })
+
+  test('--base-ref HEAD with uncommitted changes compares the working tree with the last commit', async () => {
+    const local = path.join(dir, 'local')
+    git(dir, 'clone', '-q', '--branch', 'slim', `file://${upstream}`, local)
+    writeFileSync(path.join(local, 'main.go'), MAIN_GO(`hello ${nonce} ${'y'.repeat(100_000)}`))
+    const { report } = await pipeline(local, { baseline: 'build', 'base-ref': 'HEAD' })
+    expect(report.baseline).toMatchObject({ source: 'build', ref: 'HEAD', commit: sha.slim, error: null })
+    expect(report.baseline.size?.uncompressed).toBe(reports.slim.size.uncompressed)
+    expect(report.delta?.uncompressed).toBe(report.size.uncompressed - reports.slim.size.uncompressed)
+    expect(report.delta?.uncompressed).toBeGreaterThan(90_000)
+    // The local change stays where it was; the base came from a worktree.
+    expect(git(local, 'status', '--porcelain')).toBe('M main.go')
+  })
+
   test.each([
     ['main', /^no baseline: main \([0-9a-f]{7}\) has no Dockerfile at Dockerfile$/],
     ['broken', /^no baseline: the build of broken \([0-9a-f]{7}\) failed: .*exit code: 3/],

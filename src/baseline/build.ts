@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { CommandError, errorMessage } from '../errors.js'
 import type { Exec } from '../exec.js'
-import { resolveBaseCommit, sameContentAsWorkingTree, withWorktree, type BaseRef } from '../git.js'
+import { checkedOutCommit, resolveBaseCommit, sameContentAsWorkingTree, withWorktree, type BaseRef } from '../git.js'
 import type { Logger } from '../log.js'
 import type { Baseline, ImageSize, Layer } from '../report/types.js'
 
@@ -76,7 +76,13 @@ export async function baselineFromBuild(req: BaseBuildRequest, build: BuildAndMe
     return none(errorMessage(error).split('\n')[0])
   }
   const short = commit.slice(0, 7)
-  if (req.head && (await sameContentAsWorkingTree(req.repoRoot, commit, [contextRel, dockerfileRel], deps.exec))) {
+  const same = await sameContentAsWorkingTree(req.repoRoot, commit, [contextRel, dockerfileRel], deps.exec)
+  // pull_request_target checks out the base by default: comparing it with itself would say nothing.
+  // (The base commit checked out with local changes is a comparison: `--base-ref HEAD`.)
+  if (same && (await checkedOutCommit(req.repoRoot, deps.exec)) === commit) {
+    return none(`the checkout is the base commit ${name} (${short}) itself, not the change to measure; on pull_request_target check out the pull request's head (ref: \${{ github.event.pull_request.head.sha }})`, commit)
+  }
+  if (req.head && same) {
     deps.log.info(`The base ${name} (${short}) has the same build context and Dockerfile: not built again`)
     return {
       baseline: {
