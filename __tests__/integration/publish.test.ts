@@ -58,7 +58,7 @@ function parseOutputs(text: string): Record<string, string> {
 }
 
 let runCount = 0
-async function runAction(opts: { api: FakeGitHub; event: string; payload: object; report: Report; inputs?: Record<string, string>; token?: string; runId?: number; prNumberFile?: string }): Promise<RunResult> {
+async function runAction(opts: { api: FakeGitHub; event: string; payload: object; report: Report | null; inputs?: Record<string, string>; token?: string; runId?: number; prNumberFile?: string; workspace?: string }): Promise<RunResult> {
   const dir = path.join(work, `run-${++runCount}`)
   execFileSync('mkdir', ['-p', dir])
   const files = { event: path.join(dir, 'event.json'), output: path.join(dir, 'output'), summary: path.join(dir, 'summary.md'), report: path.join(dir, 'report', 'report.json') }
@@ -66,9 +66,9 @@ async function runAction(opts: { api: FakeGitHub; event: string; payload: object
   writeFileSync(files.event, JSON.stringify(opts.payload))
   writeFileSync(files.output, '')
   writeFileSync(files.summary, '')
-  writeFileSync(files.report, JSON.stringify(opts.report))
+  if (opts.report) writeFileSync(files.report, JSON.stringify(opts.report))
   if (opts.prNumberFile !== undefined) writeFileSync(path.join(path.dirname(files.report), 'pr-number'), opts.prNumberFile)
-  const inputs: Record<string, string> = { report: files.report, 'github-token': opts.token ?? WRITE_TOKEN, ...opts.inputs }
+  const inputs: Record<string, string> = { ...(opts.report ? { report: files.report } : {}), 'github-token': opts.token ?? WRITE_TOKEN, ...opts.inputs }
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
@@ -81,12 +81,12 @@ async function runAction(opts: { api: FakeGitHub; event: string; payload: object
     GITHUB_API_URL: opts.api.baseUrl,
     GITHUB_SHA: '0000000000000000000000000000000000000000',
     GITHUB_RUN_ID: String(opts.runId ?? 1000 + runCount),
-    GITHUB_WORKSPACE: dir,
+    GITHUB_WORKSPACE: opts.workspace ?? dir,
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
-  const child = spawn(process.execPath, [bundle], { env, cwd: dir })
+  const child = spawn(process.execPath, [bundle], { env, cwd: opts.workspace ?? dir })
   let stdout = ''
   child.stdout.on('data', (d) => (stdout += d))
   child.stderr.on('data', (d) => (stdout += d))
@@ -283,6 +283,25 @@ describe('bundled action publishing a stored report', () => {
       expect(bodies).toHaveLength(2)
       expect(bodies[0]).toContain('<!-- go-image-budget:api -->')
       expect(bodies[1]).toContain('<!-- go-image-budget:worker -->')
+    }))
+
+  test('a real build: the bundled action builds the scratch rung, comments, and sets every output', () =>
+    withApi('Codertocat', 'Hello-World', async (api) => {
+      const opened = example('pull_request', (e) => e.action === 'opened')
+      const result = await runAction({
+        api, event: 'pull_request', payload: opened, report: null, workspace: process.cwd(),
+        inputs: { context: 'examples/helloworld', file: 'examples/helloworld/Dockerfile.5-multistage-scratch', budget: '20MB', baseline: 'none', 'verify-suggestion': 'false' }
+      })
+      expect(result.stdout).not.toContain('::error')
+      expect(result.code).toBe(0)
+      const [comment] = api.commentsOn(2)
+      expect(comment.body).toBe(result.outputs['comment-body'])
+      expect(comment.body.split('\n')[0]).toMatch(/^### ✅ \*\*\d(\.\d+)? MB\*\* of 20 MB budget$/)
+      expect(comment.body).toContain('examples/helloworld/Dockerfile.5-multistage-scratch')
+      expect(Number(result.outputs.size)).toBeGreaterThan(1_000_000)
+      expect(result.outputs.status).toBe('pass')
+      expect(JSON.parse(readFileSync(result.outputs.report, 'utf8')).size.uncompressed).toBe(Number(result.outputs.size))
+      expect(result.summary.split('\n')[0]).toBe(comment.body.split('\n')[0])
     }))
 
   test('a transient 502 is retried', () =>
