@@ -123,6 +123,8 @@ export async function resolveBaseCommit(repo: string, base: BaseRef, exec: Exec)
 export async function withWorktree<T>(repo: string, commit: string, parentDir: string, exec: Exec, fn: (dir: string) => Promise<T>): Promise<T> {
   const holder = await mkdtemp(path.join(parentDir, 'base-'))
   const dir = path.join(holder, 'worktree')
+  // A worktree left by a killed run (its directory gone with the temp dir) is forgotten first.
+  await git(exec, repo, ['worktree', 'prune']).catch(() => null)
   const added = await git(exec, repo, ['worktree', 'add', '--detach', '--force', dir, commit])
   if (!added.ok) {
     await rm(holder, { recursive: true, force: true })
