@@ -16,13 +16,18 @@
  * too rare to matter. Self-contained, like goDeflateSegments, which calls it.
  */
 export function looksLikeNoise(data: Uint8Array, start: number): boolean {
-  const total = data.length - start
-  if (total < 65536) return false
+  if (data.length - start < 65536) return false
+  // Every other 16 KiB piece is enough to tell: a zero run long enough to matter spans pieces.
   const histogram = new Float64Array(256)
   let runs = 0
-  for (let i = start; i < data.length; i++) {
-    histogram[data[i]]++
-    if (data[i] === data[i - 1]) runs++
+  let total = 0
+  for (let piece = start; piece < data.length; piece += 32768) {
+    const to = Math.min(data.length, piece + 16384)
+    for (let i = piece; i < to; i++) {
+      histogram[data[i]]++
+      if (data[i] === data[i - 1]) runs++
+    }
+    total += to - piece
   }
   let entropy = 0
   for (let c = 0; c < 256; c++) if (histogram[c] > 0) entropy -= histogram[c] * Math.log2(histogram[c] / total)

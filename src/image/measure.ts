@@ -30,7 +30,7 @@ export interface MeasureOptions {
   /**
    * How layers are sized when no registry or archive knows them:
    * `go` (default) zlib level 6 scaled by a model of Go's compress/flate (what
-   * `docker push` and BuildKit write) on a 512 KiB slice of each 4 MiB block;
+   * `docker push` and BuildKit write) on four 64 KiB slices of each 4 MiB block;
    * `go-exact` runs the model on every byte (registry sizes to within bytes,
    * ~10x slower); `zlib` is zlib level 6 alone (about 1% off on executables).
    */
@@ -110,7 +110,7 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
       }
       return true
     }
-    const goPool = estimator === 'zlib' ? null : new DeflatePool(concurrency, estimator === 'go' ? 512 * 1024 : 0)
+    const goPool = estimator === 'zlib' ? null : new DeflatePool(concurrency, estimator === 'go' ? 256 * 1024 : 0)
     try {
       const saved = await scanSaveStream(save.stdout, { shouldCompress, compressor: { concurrency: goPool ? concurrency * 2 : concurrency, goPool } })
       await save.done
