@@ -1,7 +1,7 @@
 import { marked } from 'marked'
 import { GITHUB_COMMENT_LIMIT, deltaIcon, deltaText, diffLayers, isNoise, renderMarkdown } from '../src/report/markdown.js'
 import { commentMarker, readEmbeddedHistory, readEmbeddedState } from '../src/report/embed.js'
-import { codeBlock, escapeText, escapeTextWithCode, inlineCode } from '../src/report/escape.js'
+import { codeBlock, encodePath, escapeText, escapeTextWithCode, inlineCode } from '../src/report/escape.js'
 import { trendChart } from '../src/report/chart.js'
 import { HOSTILE, bare, hostile, huge, multiPlatform, overBudgetSingleStage, passingScratch } from './fixtures/reports.js'
 
@@ -233,6 +233,15 @@ describe('untrusted text', () => {
     expect(body).toMatchSnapshot()
   })
 
+  test('a Dockerfile path with an unbalanced parenthesis cannot end its link early', () => {
+    const report = overBudgetSingleStage()
+    report.image.dockerfile = 'x)[click](https://evil.example/'
+    for (const finding of report.findings) finding.file = report.image.dockerfile
+    const links = [...html(renderMarkdown(report, { repoUrl: REPO })).matchAll(/<a href="([^"]*)"/g)].map((m) => m[1])
+    expect(links.length).toBeGreaterThan(0)
+    for (const link of links) expect(link).toMatch(/^https:\/\/github\.com\/acme\/hello\/blob\/[0-9a-f]{40}\/x%29%5Bclick%5D%28https%3A\/evil\.example#L\d+$/)
+  })
+
   test('no HTML gets through: no img tag, no extra comments, details balanced', () => {
     expect(rendered).not.toMatch(/<img/i)
     expect(rendered.match(/<!--/g)).toHaveLength(2)
@@ -267,6 +276,7 @@ describe('untrusted text', () => {
     expect(inlineCode('`x`')).toBe('`` `x` ``')
     expect(codeBlock('```\ninside\n````')).toBe('`````\n```\ninside\n````\n`````')
     expect(HOSTILE.length).toBe(3)
+    expect(encodePath('./a b/x)[y](https:/evil)/Dockerfile')).toBe('a%20b/x%29%5By%5D%28https%3A/evil%29/Dockerfile')
     expect(escapeTextWithCode('add `-trimpath` to `go build` @you')).toBe('add `-trimpath` to `go build` @\u200dyou')
     expect(escapeTextWithCode('one ` backtick | pipe')).toBe('one \\` backtick \\| pipe')
     expect(escapeTextWithCode('`a|b` <i>')).toBe('`a\\|b` &lt;i&gt;')

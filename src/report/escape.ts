@@ -71,7 +71,8 @@ export function encodePath(filePath: string): string {
   return filePath
     .split('/')
     .filter((segment) => segment !== '' && segment !== '.')
-    .map(encodeURIComponent)
+    // encodeURIComponent leaves ( ) ! ' * alone; an unbalanced ")" would end a markdown link early.
+    .map((segment) => encodeURIComponent(segment).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
     .join('/')
 }
 

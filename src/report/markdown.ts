@@ -79,6 +79,10 @@ export function deltaText(delta: number | null, base: number | null, floor?: Siz
   return mark ? `${mark} ${text}` : text
 }
 
+// A stored report is JSON another run wrote: a "number" may be anything, and
+// numbers are interpolated without escaping, so check them.
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+
 const size = (bytes: number | null | undefined): string => (bytes === null || bytes === undefined ? '–' : formatSize(bytes))
 const short = (commit: string | null | undefined): string | null => (commit ? commit.slice(0, 7) : null)
 
@@ -92,7 +96,7 @@ interface LinkTarget {
 
 function dockerfileLink(target: LinkTarget, line: number | null, file?: string | null): string {
   const path = file ?? target.dockerfile
-  if (line === null || !path) return ''
+  if (!isCount(line) || !path) return ''
   const name = `${escapeText(path.split('/').pop() ?? path, 60)}:${line}`
   if (!target.repoUrl || !target.commit || !/^[0-9a-f]{7,64}$/i.test(target.commit)) return name
   return `[${name}](${target.repoUrl}/blob/${target.commit}/${encodePath(path)}#L${line})`
@@ -314,7 +318,7 @@ function renderLayers(report: Report, opts: MarkdownOptions, limits: Limits, tar
   const largest = [...report.layers].sort((a, b) => b.uncompressed - a.uncompressed).filter((l) => l.uncompressed > 0)
   if (largest.length > 0) {
     const rows = largest.slice(0, limits.layers).map((l) =>
-      `| ${l.index} | ${instructionCell(l, target)} | ${size(l.uncompressed)} | ${size(l.compressed)} |`)
+      `| ${isCount(l.index) ? l.index : '?'} | ${instructionCell(l, target)} | ${size(l.uncompressed)} | ${size(l.compressed)} |`)
     const rest = largest.slice(limits.layers)
     if (rest.length > 0) {
       const restBytes = rest.reduce((sum, l) => sum + l.uncompressed, 0)
@@ -341,7 +345,7 @@ function renderWastedAndBinaries(report: Report, limits: Limits): string[] {
   const wasted = report.wasted
   if (wasted && wasted.bytes > 0 && limits.details) {
     const rows = [...wasted.files].sort((a, b) => b.bytes - a.bytes).slice(0, limits.files).map((f) =>
-      `| ${inlineCode(f.path, 90)} | ${formatSize(f.bytes)} | ${f.layers.join(', ')} |`)
+      `| ${inlineCode(f.path, 90)} | ${formatSize(f.bytes)} | ${(Array.isArray(f.layers) ? f.layers : []).filter(isCount).join(', ')} |`)
     if (wasted.files.length > rows.length) rows.push(`| ${more(wasted.files.length - rows.length, 'file')} | | |`)
     lines.push(
       `<details><summary><b>${formatSize(wasted.bytes)} wasted</b>: files that a later layer overwrites or deletes still ship in the earlier one</summary>`,
