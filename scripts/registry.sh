@@ -43,9 +43,15 @@ if [ -z "$binary" ]; then
   apt-get install -y -qq --no-install-recommends docker-registry >/dev/null 2>&1 || {
     apt-get update -qq && apt-get install -y -qq --no-install-recommends docker-registry >/dev/null
   }
-  # The package's service (if any init started it) listens on :5000 with htpasswd auth; ours replaces it.
-  if command -v service >/dev/null 2>&1; then service docker-registry stop >/dev/null 2>&1 || true; fi
   binary=docker-registry
+fi
+
+# The package's own service (started by systemd on a full Debian/Ubuntu) listens on :5000 with
+# htpasswd auth, which would hold the port; ours, anonymous and on loopback, replaces it.
+if [ "$(id -u)" = 0 ] && curl -sS -o /dev/null --max-time 2 "http://$addr/v2/" 2>/dev/null; then
+  log "something else answers on $addr (the package's own service?); stopping docker-registry's service"
+  systemctl stop docker-registry >/dev/null 2>&1 || service docker-registry stop >/dev/null 2>&1 || true
+  sleep 1
 fi
 
 mkdir -p "$dir/storage"
