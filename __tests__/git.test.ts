@@ -1,12 +1,12 @@
 // Base ref resolution from real event payloads, and base commits fetched into
 // worktrees from real (temporary) git repositories, shallow clones included.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { exec } from '../src/exec.js'
-import { gitRoot, headCommit, isShallow, resolveBaseCommit, resolveBaseRef, withWorktree, loadGitHubEvent } from '../src/git.js'
+import { gitRoot, headCommit, isShallow, resolveBaseCommit, resolveBaseRef, sameContentAsWorkingTree, withWorktree, loadGitHubEvent } from '../src/git.js'
 
 const require = createRequire(import.meta.url)
 const examplesDir = path.dirname(require.resolve('@octokit/webhooks-examples/package.json'))
@@ -140,6 +140,37 @@ describe('base commits and worktrees', () => {
     expect(await resolveBaseCommit(shallow, { ref: 'main', sha: baseSha }, exec)).toEqual({ commit: baseSha, fetched: true })
     expect(await resolveBaseCommit(shallow, { ref: 'main', sha: null }, exec)).toEqual({ commit: git(shallow, 'rev-parse', 'origin/main'), fetched: false })
     git(moved, 'push', '-q', '--force', 'origin', `${baseSha}:main`)
+  })
+
+  test('same content: trees equal and nothing modified, untracked or ignored beneath the paths', async () => {
+    const repo = path.join(dir, 'same')
+    execFileSync('git', ['init', '-q', '-b', 'main', repo])
+    mkdirSync(path.join(repo, 'app'))
+    writeFileSync(path.join(repo, 'app', 'main.go'), 'package main\n')
+    writeFileSync(path.join(repo, 'Dockerfile'), 'FROM scratch\n')
+    writeFileSync(path.join(repo, '.gitignore'), '*.bin\n')
+    git(repo, 'add', '.')
+    git(repo, 'commit', '-qm', 'one')
+    const first = git(repo, 'rev-parse', 'HEAD')
+    writeFileSync(path.join(repo, 'README.md'), 'docs\n')
+    git(repo, 'add', '.')
+    git(repo, 'commit', '-qm', 'docs only')
+    const same = (paths: string[]) => sameContentAsWorkingTree(repo, first, paths, exec)
+    expect(await same(['app', 'Dockerfile', 'Dockerfile.dockerignore'])).toBe(true)
+    expect(await same([''])).toBe(false)
+    writeFileSync(path.join(repo, 'app', 'new.go'), 'package main\n')
+    expect(await same(['app'])).toBe(false)
+    rmSync(path.join(repo, 'app', 'new.go'))
+    writeFileSync(path.join(repo, 'app', 'out.bin'), 'x')
+    expect(await same(['app'])).toBe(false)
+    rmSync(path.join(repo, 'app', 'out.bin'))
+    writeFileSync(path.join(repo, 'Dockerfile'), 'FROM scratch\nUSER 1\n')
+    expect(await same(['app', 'Dockerfile'])).toBe(false)
+    git(repo, 'commit', '-qam', 'dockerfile')
+    expect(await same(['app', 'Dockerfile'])).toBe(false)
+    expect(await same(['app'])).toBe(true)
+    writeFileSync(path.join(repo, 'Dockerfile.dockerignore'), '*.md\n')
+    expect(await same(['app', 'Dockerfile.dockerignore'])).toBe(false)
   })
 
   test('an unknown base is a CommandError naming it', async () => {

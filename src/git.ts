@@ -170,7 +170,8 @@ export async function sameContentAsWorkingTree(repo: string, commit: string, pat
   for (const rel of paths) {
     const spec = rel.split(path.sep).join('/')
     const [base, head] = await Promise.all([git(exec, repo, ['rev-parse', '--verify', '--quiet', `${commit}:${spec}`]), git(exec, repo, ['rev-parse', '--verify', '--quiet', `HEAD:${spec}`])])
-    if (!base.ok || !head.ok || base.out !== head.out) return false
+    // Absent in both (an optional file such as Dockerfile.dockerignore) is the same.
+    if (base.ok !== head.ok || base.out !== head.out) return false
   }
   const status = await git(exec, repo, ['status', '--porcelain', '--ignored', '--untracked-files=all', '--', ...paths.map((p) => p || '.')])
   return status.ok && status.out === ''

@@ -76,7 +76,8 @@ export async function baselineFromBuild(req: BaseBuildRequest, build: BuildAndMe
     return none(errorMessage(error).split('\n')[0])
   }
   const short = commit.slice(0, 7)
-  const same = await sameContentAsWorkingTree(req.repoRoot, commit, [contextRel, dockerfileRel], deps.exec)
+  // The Dockerfile's own ignore file (BuildKit reads `<Dockerfile>.dockerignore`) may live outside the context.
+  const same = await sameContentAsWorkingTree(req.repoRoot, commit, [contextRel, dockerfileRel, `${dockerfileRel}.dockerignore`], deps.exec)
   // pull_request_target checks out the base by default: comparing it with itself would say nothing.
   // (The base commit checked out with local changes is a comparison: `--base-ref HEAD`.)
   if (same && (await checkedOutCommit(req.repoRoot, deps.exec)) === commit) {
