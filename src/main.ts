@@ -36,7 +36,7 @@ export async function run(): Promise<void> {
   try {
     const inputs = parseInputs((name: InputName) => core.getInput(name))
     const secrets = secretValues(inputs.secrets)
-    for (const value of secrets) core.setSecret(value)
+    for (const value of new Set(secrets)) core.setSecret(value)
     redact = createRedactor(secrets)
     const log = redactingLogger(coreLogger, redact)
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()

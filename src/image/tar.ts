@@ -96,9 +96,10 @@ export class TarReader {
 
   /** Call after the last chunk: fails if the archive stopped inside an entry. */
   end(): void {
-    if (this.inEntry || this.pendingBytes > 0) {
-      throw new TarError(`the archive ends early, inside an entry (at byte ${this.offset}, ${this.remaining} bytes missing)`)
+    if (this.inEntry) {
+      throw new TarError(`the archive ends early, inside an entry (at byte ${this.offset}, ${this.remaining + this.padding} bytes missing)`)
     }
+    if (this.pendingBytes > 0) throw new TarError(`the archive ends early, inside a tar header (at byte ${this.offset + this.pendingBytes})`)
   }
 
   /** True once the end-of-archive marker (a zero block) was read. */
