@@ -193,7 +193,7 @@ describe('bundled action publishing a stored report', () => {
       api.pulls.push({ number: 9, headSha: 'f'.repeat(40), headRef: 'other', state: 'open', payload: opened.pull_request })
       const forged = await runAction({ api, event: 'workflow_run', payload: completed, report: reportFor(headSha, passingScratch), prNumberFile: '9' })
       expect(forged.code).toBe(0)
-      expect(forged.stdout).toContain('pull request #9 has head fffffff, not the measured 5779607; not commenting')
+      expect(forged.warnings).toEqual([expect.stringContaining('The pr-number file names pull request #9 has head fffffff, not the measured 5779607; not commenting')])
       expect(api.commentsOn(9)).toHaveLength(0)
     }))
 

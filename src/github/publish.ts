@@ -79,7 +79,10 @@ export async function locateComment(settings: PublishSettings, deps: PublishDeps
     if (context.pullNumberSource === 'file') {
       const head = await pullHeadSha(client, where, pullNumber)
       if (head !== context.headSha) {
-        return { ...none(`pull request #${pullNumber} has head ${head.slice(0, 7)}, not the measured ${context.headSha?.slice(0, 7) ?? 'commit'}; not commenting`), pullNumber }
+        const reason = `pull request #${pullNumber} has head ${head.slice(0, 7)}, not the measured ${context.headSha?.slice(0, 7) ?? 'commit'}; not commenting`
+        // Either the pull request moved on (a newer run will comment) or the number was forged.
+        log.warning(`The pr-number file names ${reason}.`)
+        return { ...none(reason), pullNumber }
       }
     }
     const existing = await findStickyComment(client, where, pullNumber, settings.commentKey)
