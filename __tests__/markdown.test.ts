@@ -41,6 +41,16 @@ describe('headline', () => {
     expect(body).toContain('| ❌ `linux/arm64` | 1.95 MB | 🔍 +150 kB (+8.3%) |')
   })
 
+  test('a registry baseline has no uncompressed size: the change is told in compressed bytes', () => {
+    const report = passingScratch()
+    report.baseline = { ...report.baseline, source: 'image', ref: 'registry.example/app:main', size: { uncompressed: null, compressed: 1_150_000 }, layers: [] }
+    report.delta = { uncompressed: null, compressed: -140_000, percent: -12.17, metric: 'compressed' }
+    const body = renderMarkdown(report)
+    expect(body.split('\n')[0]).toBe('### ✅ **1.82 MB** of 20 MB budget, -140 kB (-12%) compressed vs `registry.example/app:main`')
+    expect(body).toContain('| `registry.example/app:main` (`f0e1d2c`) | – | 1.15 MB |')
+    expect(body).toContain('| **change** | – | 👏 -140 kB (-12%) |')
+  })
+
   test('comment-key names the image', () => {
     expect(renderMarkdown(passingScratch(), { commentKey: 'api' }).split('\n')[0]).toMatch(/^### ✅ api: /)
   })

@@ -149,6 +149,8 @@ interface Headline {
   value: number | null
   base: number | null
   delta: number | null
+  /** The metric the change is told in: the budget's, else the one both sides have (a registry baseline has only compressed). */
+  deltaMetric: Metric
 }
 
 function headlineFacts(report: Report): Headline {
@@ -162,9 +164,17 @@ function headlineFacts(report: Report): Headline {
   const measured = inMetric(source.size, metric)
   const useMetric: Metric = measured === null ? 'uncompressed' : metric
   const value = inMetric(source.size, useMetric)
-  const base = inMetric(source.baseline.size, useMetric)
-  const delta = source.delta ? inMetric(source.delta, useMetric) : value !== null && base !== null ? value - base : null
-  return { platform: worst, status: report.status, metric: useMetric, value, base, delta }
+  const deltaIn = (m: Metric) => {
+    const head = inMetric(source.size, m)
+    const before = inMetric(source.baseline.size, m)
+    const change = source.delta ? inMetric(source.delta, m) : head !== null && before !== null ? head - before : null
+    return { base: before, delta: change }
+  }
+  const other: Metric = useMetric === 'uncompressed' ? 'compressed' : 'uncompressed'
+  const preferred = deltaIn(useMetric)
+  const deltaMetric = preferred.delta === null && deltaIn(other).delta !== null ? other : useMetric
+  const { base, delta } = deltaMetric === useMetric ? preferred : deltaIn(other)
+  return { platform: worst, status: report.status, metric: useMetric, value, base, delta, deltaMetric }
 }
 
 function renderHeadline(report: Report, opts: MarkdownOptions): string[] {
@@ -176,7 +186,8 @@ function renderHeadline(report: Report, opts: MarkdownOptions): string[] {
   if (facts.delta !== null && report.baseline.source !== 'none') {
     const name = baselineName(report.baseline.ref)
     const against = name ? inlineCode(name, 60) : 'the baseline'
-    parts.push(`${deltaText(facts.delta, facts.base, opts.minDelta, false)} vs ${against}`)
+    const which = facts.deltaMetric !== facts.metric ? ` ${facts.deltaMetric}` : ''
+    parts.push(`${deltaText(facts.delta, facts.base, opts.minDelta, false)}${which} vs ${against}`)
   }
   const where = facts.platform ? ` (${inlineCode(facts.platform.platform, 40)})` : ''
   const lines = [`### ${STATUS_ICON[facts.status]} ${key}${parts.join(', ')}${where}`, '']
