@@ -1,7 +1,12 @@
 // Pure parts of publishing: the event context from real webhook payloads, the
 // comment-mode decision and the trend carried forward from the comment.
 /* eslint-disable @typescript-eslint/no-explicit-any -- webhook payloads are JSON fixtures, navigated and edited freely */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import { UsageError } from '../src/errors.js'
+import { loadStoredReport } from '../src/github/action.js'
 import { parsePullNumberFile, readEventContext } from '../src/github/context.js'
 import { carryHistory, commentDecision } from '../src/github/publish.js'
 import type { EmbeddedState } from '../src/report/embed.js'
@@ -107,5 +112,33 @@ describe('carryHistory', () => {
     const report = passingScratch()
     const junk = [{ commit: 5, at: 'x' }, { commit: 'a', at: 'now', uncompressed: -1, compressed: null }] as never[]
     expect(carryHistory(junk, report, 20)).toEqual(report.history)
+  })
+})
+
+describe('loadStoredReport (the workflow_run side reads what another run wrote)', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gib-stored-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const file = (name: string, text: string) => {
+    const p = path.join(dir, name)
+    writeFileSync(p, text)
+    return p
+  }
+
+  test('a report round-trips; missing arrays become empty', () => {
+    const report = passingScratch()
+    expect(loadStoredReport(file('ok.json', JSON.stringify(report)))).toEqual(report)
+    const sparse = { ...report, layers: undefined, findings: 'x', history: null }
+    expect(loadStoredReport(file('sparse.json', JSON.stringify(sparse)))).toMatchObject({ layers: [], findings: [], history: [] })
+  })
+
+  test.each([
+    ['missing.json', null, /report: no file at .*missing\.json; download the measuring run's artifact first/],
+    ['bad.json', '{not json', /report: .*bad\.json is not JSON/],
+    ['other.json', JSON.stringify({ schemaVersion: 2, status: 'pass' }), /is not a go-image-budget report \(schemaVersion 1\)/],
+    ['status.json', JSON.stringify({ ...passingScratch(), status: '<b>' }), /is not a go-image-budget report/]
+  ])('%s is refused with a usage error', (name, text, message) => {
+    const p = text === null ? path.join(dir, name) : file(name, text)
+    expect(() => loadStoredReport(p)).toThrow(UsageError)
+    expect(() => loadStoredReport(p)).toThrow(message)
   })
 })
