@@ -238,13 +238,10 @@ export function goDeflateSegments(data: Uint8Array, start: number): number[] {
     tokenCount = 0
   }
 
-  // Noise (compressed or encrypted files): Go writes 16384-literal blocks; model those directly.
+  // Noise (compressed or encrypted files): Go emits 16384 literals per block, and at ~8 bits a
+  // byte no Huffman code beats storing them, so every block is stored.
   if (looksLikeNoise(data, start)) {
-    for (let at = start; at < end; at += maxFlateBlockTokens) {
-      const to = Math.min(end, at + maxFlateBlockTokens)
-      for (let i = at; i < to; i++) litFreq[data[i]]++
-      writeBlock(to)
-    }
+    for (let at = start; at < end; at += maxFlateBlockTokens) segments.push(-(Math.min(end, at + maxFlateBlockTokens) - at))
     return segments
   }
 
