@@ -102,6 +102,13 @@ describe('layers, findings, suggestion, trend', () => {
     expect(body).toContain('`COPY /usr/local/go/ /usr/local/go/ # buildkit` · base image | 487 MB')
   })
 
+  test('a removed layer is not linked to the head commit (its line is in the base Dockerfile)', () => {
+    const report = overBudgetSingleStage()
+    report.baseline.layers.push({ ...report.layers[6], index: 8, diffId: 'sha256:gone', instruction: 'RUN rm -rf /tmp/cache', dockerfileLine: 6 })
+    const body = renderMarkdown(report, { repoUrl: REPO })
+    expect(body).toContain('| ➖ removed | `RUN rm -rf /tmp/cache` | – | -21.4 kB |')
+  })
+
   test('diffLayers pairs by diff id, then by instruction', () => {
     const report = overBudgetSingleStage()
     const changes = diffLayers(report.layers, report.baseline.layers)

@@ -304,8 +304,9 @@ function fromLayerDiff(entries: LayerDiffEntry[], head: Layer[], metric: Metric)
   return shown.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))
 }
 
-function instructionCell(layer: Layer | BaselineLayer, target: LinkTarget): string {
-  const where = layer.fromBaseImage ? 'base image' : dockerfileLink(target, layer.dockerfileLine)
+/** `linked`: false for a removed layer, whose line is in the base commit's Dockerfile, not the head's. */
+function instructionCell(layer: Layer | BaselineLayer, target: LinkTarget, linked = true): string {
+  const where = layer.fromBaseImage ? 'base image' : linked ? dockerfileLink(target, layer.dockerfileLine) : ''
   const instruction = layer.instruction?.trim() ? inlineCode(layer.instruction, 90) : layer.fromBaseImage ? 'base image layer' : '(no instruction recorded)'
   return `${instruction}${where && !(layer.fromBaseImage && !layer.instruction?.trim()) ? ` · ${where}` : ''}`
 }
@@ -321,7 +322,7 @@ function renderLayers(report: Report, opts: MarkdownOptions, limits: Limits, tar
     if (changes.length > 0) {
       const mark = { added: '🆕 added', removed: '➖ removed', grown: '📈 grown', shrunk: '📉 shrunk' }
       const rows = changes.slice(0, limits.layers).map((c) =>
-        `| ${mark[c.kind]} | ${instructionCell(c.layer, target)} | ${c.kind === 'removed' ? '–' : size(c.layer.uncompressed)} | ${formatDelta(c.delta)} |`)
+        `| ${mark[c.kind]} | ${instructionCell(c.layer, target, c.kind !== 'removed')} | ${c.kind === 'removed' ? '–' : size(c.layer.uncompressed)} | ${formatDelta(c.delta)} |`)
       if (changes.length > rows.length) rows.push(`| ${more(changes.length - rows.length, 'changed layer')} | | | |`)
       lines.push(`#### Layers that changed${platformNote}`, '', '| | instruction | size | change |', '|:--|:--|--:|--:|', ...rows, '')
     }
