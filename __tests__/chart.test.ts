@@ -4,7 +4,8 @@
 import { execFileSync } from 'node:child_process'
 import { chartLabel, trendChart } from '../src/report/chart.js'
 import type { HistoryPoint } from '../src/report/types.js'
-import { HOSTILE, huge, overBudgetSingleStage } from './fixtures/reports.js'
+import { renderMarkdown } from '../src/report/markdown.js'
+import { HOSTILE, hostile, huge, overBudgetSingleStage } from './fixtures/reports.js'
 
 type ParseResult = { ok: true; type: string } | { ok: false; error: string }
 
@@ -59,6 +60,13 @@ describe('trendChart', () => {
   test('points without the metric are left out; fewer than two means no chart', () => {
     expect(trendChart([point('a', null, 5, 'base'), point('b', 10, 6)], 'uncompressed', null)).toBeNull()
     expect(trendChart([point('a', null, 5, 'base'), point('b', 10, 6)], 'compressed', null)).toContain('line [5, 6]')
+  })
+
+  test('the chart inside every rendered comment parses', () => {
+    const bodies = [overBudgetSingleStage(), hostile(), huge(200)].map((r) => renderMarkdown(r))
+    const charts = bodies.map((b) => /```mermaid\n([\s\S]*?)\n```/.exec(b)?.[1])
+    expect(charts.every((c) => typeof c === 'string' && c.includes('xychart-beta'))).toBe(true)
+    expect(parseWithMermaid(charts as string[])).toEqual(charts.map(() => ({ ok: true, type: 'xychart' })))
   })
 
   test('labels cannot end the quoted string', () => {
