@@ -50,7 +50,9 @@ export function escapeText(text: string, max = 200): string {
  * nothing inside is markdown, HTML or a mention.
  */
 export function inlineCode(text: string, max = 120): string {
-  const clean = truncate(sanitize(text), max).replace(/\|/g, '\\|')
+  // A backslash right before a pipe would escape our escape (`\\|` ends the cell, in GitHub's
+  // table scanner and in marked): a zero-width space keeps them apart.
+  const clean = truncate(sanitize(text), max).replace(/\\(?=\|)/g, '\\\u200b').replace(/\|/g, '\\|')
   if (clean.trim() === '') return '` `'
   const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length))
   const fence = '`'.repeat(longestRun + 1)
@@ -81,13 +83,13 @@ export function encodePath(filePath: string): string {
  * parsed: entities for the HTML metacharacters, mentions defused.
  */
 export function htmlText(text: string, max = 200): string {
-  const clean = truncate(sanitize(text), max)
+  // Defused before the entities are written: `#` + digits inside `&#39;` is not a reference.
+  return defuseReferences(truncate(sanitize(text), max))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;')
-  return defuseReferences(clean)
 }
 
 /** `<code>` inside an HTML block. */
