@@ -258,6 +258,7 @@ describe('markdown escaper, through the GFM renderer', () => {
         const html = render(`${codeBlock(text)}\n\nafter\n`)
         const block = /^<pre><code>([\s\S]*?)<\/code><\/pre>\n<p>after<\/p>\n$/.exec(html)
         expect(block).not.toBeNull()
+        // eslint-disable-next-line no-control-regex -- the characters codeBlock drops
         const body = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\r\n?/g, '\n').replace(/\n+$/, '')
         expect(decode(block![1])).toBe(`${body}\n`)
       }),
