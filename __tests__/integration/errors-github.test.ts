@@ -105,13 +105,17 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const publish = (inputs: Record<string, string> = {}) =>
-  runActionInProcess({
+const publish = (inputs: Record<string, string> = {}, run: { id: number; commit: string } = { id: 4242, commit: HEAD }) => {
+  const report = passingScratch()
+  report.image.commit = run.commit
+  writeFileSync(reportFile, JSON.stringify(report))
+  return runActionInProcess({
     workspace: dir,
     inputs: { report: reportFile, 'github-token': 'ghs_write_token', comment: 'always', ...inputs },
     event: { name: 'pull_request', payload },
-    env: { GITHUB_API_URL: proxy.url, GITHUB_RUN_ID: '4242', GITHUB_SHA: HEAD, GITHUB_SERVER_URL: 'https://github.com' }
+    env: { GITHUB_API_URL: proxy.url, GITHUB_RUN_ID: String(run.id), GITHUB_SHA: run.commit, GITHUB_SERVER_URL: 'https://github.com' }
   })
+}
 
 const forbidden = { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' }
 const COMMENTS = /\/issues\/\d+\/comments$/
@@ -208,7 +212,8 @@ describe('the comment list and concurrent runs', () => {
     expectPublishedWithout(r, [])
     expect(api.commentsOn(PR)).toHaveLength(450)
     expect(sticky.body).toBe(r.outputs['comment-body'])
-    expect(proxy.seen.filter((s) => s.method === 'GET' && COMMENTS.test(s.path))).toHaveLength(5)
+    // Five pages before the build, five again right before writing.
+    expect(proxy.seen.filter((s) => s.method === 'GET' && COMMENTS.test(s.path))).toHaveLength(10)
     expect(proxy.seen.filter((s) => s.method === 'PATCH')).toHaveLength(1)
     expect(proxy.seen.filter((s) => s.method === 'POST')).toHaveLength(0)
     expect(api.violations).toEqual([])
@@ -228,6 +233,31 @@ describe('the comment list and concurrent runs', () => {
     expect(marked[0].id).toBe(theirs!.id)
     expect(marked[0].body).toBe(r.outputs['comment-body'])
     expect(proxy.seen.filter((s) => s.method === 'POST')).toHaveLength(0)
+    expect(api.violations).toEqual([])
+  })
+
+  test('a newer push rewrites the comment while an older run builds: the older run does not overwrite it', async () => {
+    const older = await publish({}, { id: 100, commit: 'a'.repeat(40) })
+    expect(older.exitCode).toBe(0)
+    const [comment] = api.commentsOn(PR)
+    const olderBody = comment.body
+    const newer = await publish({}, { id: 5000, commit: 'b'.repeat(40) })
+    expect(newer.exitCode).toBe(0)
+    const newerBody = comment.body
+    expect(newerBody).not.toBe(olderBody)
+    // Run 4242 starts while the comment still holds run 100's report; run 5000 writes during 4242's build.
+    comment.body = olderBody
+    proxy.seen = []
+    let listings = 0
+    proxy.faults.push({ method: 'GET', path: COMMENTS, status: 0, before: () => {
+      if (++listings === 2) comment.body = newerBody
+    } })
+    const r = await publish({}, { id: 4242, commit: 'c'.repeat(40) })
+    expect(r.exitCode).toBe(0)
+    expect(r.warnings).toEqual([])
+    expect(r.stdout).toContain('Not updating the pull-request comment: the comment was written by a newer run (for bbbbbbb).')
+    expect(comment.body).toBe(newerBody)
+    expect(proxy.seen.filter((s) => s.method === 'PATCH' || s.method === 'POST')).toEqual([])
     expect(api.violations).toEqual([])
   })
 })

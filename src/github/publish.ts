@@ -179,32 +179,29 @@ export async function publishReport(input: Report, target: CommentTarget, settin
   }
 
   const where = { owner: context.owner, repo: context.repo }
+  const newerRun = (theirs: EmbeddedState | null): boolean =>
+    theirs !== null && theirs.order !== null && context.runOrder !== null && theirs.order > context.runOrder && theirs.commit !== report.image.commit
   try {
-    if (existing) {
+    // The build took minutes: a concurrent run of this job may have created or rewritten the comment
+    // since it was looked for. Look again, by its marker, right before writing: never a second comment,
+    // never an older push's report over a newer one. A listing that fails here (it failed before the
+    // build too, or GitHub hiccups) falls back to what was found then.
+    const found = await findStickyComment(client, where, target.pullNumber, settings.commentKey).catch(() => undefined)
+    const latest = found === undefined ? existing : found
+    if (latest) {
+      const theirs = readEmbeddedState(latest.body)
+      if (newerRun(theirs)) {
+        const reason = `the comment was written by a newer run (for ${theirs?.commit?.slice(0, 7) ?? 'another commit'})`
+        log.info(`Not updating the pull-request comment: ${reason}.`)
+        return result('skipped', reason, latest)
+      }
       try {
-        const updated = await updateComment(client, where, existing.id, body)
+        const updated = await updateComment(client, where, latest.id, body)
         log.info(`Updated the pull-request comment: ${updated.url}`)
         return result('updated', null, updated)
       } catch (error) {
         // Someone else's comment that quotes our marker cannot be edited: write our own.
-        if (existing.byBot || httpStatus(error) !== 403) throw error
-      }
-    }
-    if (!existing) {
-      // The build took minutes: a concurrent run of this job may have created the comment since it was
-      // looked for. Find it again by its marker right before creating, so there is never a second one.
-      // A listing that fails here (it failed before the build too) leaves creating as the way to publish.
-      const now = await findStickyComment(client, where, target.pullNumber, settings.commentKey).catch(() => null)
-      if (now?.byBot) {
-        const theirs = readEmbeddedState(now.body)
-        if (theirs && theirs.order !== null && context.runOrder !== null && theirs.order > context.runOrder && theirs.commit !== report.image.commit) {
-          const reason = `the comment was written by a newer run (for ${theirs.commit?.slice(0, 7) ?? 'another commit'})`
-          log.info(`Not updating the pull-request comment: ${reason}.`)
-          return result('skipped', reason, now)
-        }
-        const updated = await updateComment(client, where, now.id, body)
-        log.info(`Updated the pull-request comment: ${updated.url}`)
-        return result('updated', null, updated)
+        if (latest.byBot || httpStatus(error) !== 403) throw error
       }
     }
     const created = await createComment(client, where, target.pullNumber, body)
