@@ -22,8 +22,10 @@ const sumBits = (segments) => {
   for (const s of segments) pos = s >= 0 ? pos + s : Math.ceil((pos + 3) / 8) * 8 + 32 + 8 * -s
   return pos
 }
-// A block larger than twice the sample: zlib (C) sizes the whole block, the Go model
-// four slices spread over it, and the block's size is zlib's scaled by Go/zlib on them.
+// A block larger than twice the sample: zlib level 4 (C; twice as fast as 6, and as
+// lazy in its matching) sizes the whole block, the Go model four slices spread over
+// it, and the block's size is zlib's scaled by Go/zlib on those slices (within ~0.4%).
+const ZLIB_LEVEL = 4
 function model(data, start, sample) {
   const length = data.length - start
   if (!sample || length <= 2 * sample || looksLikeNoise(data, start)) return goDeflateSegments(data, start)
@@ -35,11 +37,11 @@ function model(data, start, sample) {
     const from = start + Math.floor(((length - part) * (2 * k + 1)) / (2 * slices))
     const dictFrom = Math.max(0, from - 32768)
     goBits += sumBits(goDeflateSegments(data.subarray(dictFrom, from + part), from - dictFrom))
-    const options = { level: 6, finishFlush: zlib.constants.Z_BLOCK }
+    const options = { level: ZLIB_LEVEL, finishFlush: zlib.constants.Z_BLOCK }
     if (from > dictFrom) options.dictionary = data.subarray(dictFrom, from)
     zlibBits += zlib.deflateRawSync(data.subarray(from, from + part), options).length * 8
   }
-  const options = { level: 6, finishFlush: zlib.constants.Z_BLOCK }
+  const options = { level: ZLIB_LEVEL, finishFlush: zlib.constants.Z_BLOCK }
   if (start > 0) options.dictionary = data.subarray(0, start)
   const zlibBlock = zlib.deflateRawSync(data.subarray(start), options).length * 8
   return [Math.round(zlibBlock * (goBits / zlibBits))]

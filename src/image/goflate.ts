@@ -17,6 +17,11 @@
  */
 export function looksLikeNoise(data: Uint8Array, start: number): boolean {
   if (data.length - start < 65536) return false
+  // Text and code show in their first bytes: four distinct values in 16 make it not noise.
+  let distinct = 0
+  const seen = new Uint8Array(256)
+  for (let i = start; i < start + 16; i++) if (!seen[data[i]]++) distinct++
+  if (distinct < 12) return false
   // Every other 16 KiB piece is enough to tell: a zero run long enough to matter spans pieces.
   const histogram = new Float64Array(256)
   let runs = 0

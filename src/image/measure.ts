@@ -29,7 +29,7 @@ export interface MeasureOptions {
   concurrency?: number
   /**
    * How layers are sized when no registry or archive knows them:
-   * `go` (default) zlib level 6 scaled by a model of Go's compress/flate (what
+   * `go` (default) zlib level 4 scaled by a model of Go's compress/flate (what
    * `docker push` and BuildKit write) on four 64 KiB slices of each 4 MiB block;
    * `go-exact` runs the model on every byte (registry sizes to within bytes,
    * ~10x slower); `zlib` is zlib level 6 alone (about 1% off on executables).
