@@ -121,7 +121,7 @@ function layerSink(entryPath: string, blobBytes: number, gzipped: boolean, layer
     !gzipped && options.shouldCompress({ entryPath, digest: blobDigest ? `sha256:${blobDigest[1]}` : null, tarBytes: blobBytes })
       ? new LayerCompressor(options.compressor)
       : null
-  const inner = new TarReader((h) => innerEntry(h, scan, options.maxBinaryBytes ?? 512 * 1024 * 1024))
+  const inner = new TarReader((h) => innerEntry(h, scan, options.maxBinaryBytes ?? 256 * 1024 * 1024))
 
   const feedTar = async (chunk: Buffer): Promise<void> => {
     hash.update(chunk)
