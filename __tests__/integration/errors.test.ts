@@ -138,6 +138,21 @@ describe('environment faults: exit 2, one line', () => {
   }, 120_000)
 })
 
+describe('the verdict: the one thing that fails the job on purpose', () => {
+  test('over budget: CLI exit 1 with the verdict; action step failed with the reason', async () => {
+    const r = await cli(['--budget', '10B', '--verify-suggestion', 'false'])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/^FAIL {2}Dockerfile {2}linux\/\w+\n/)
+    expect(r.stdout).toMatch(/\n {2}budget: 10 B uncompressed → fail\n/)
+    noStack(r.stderr)
+    const a = await runActionInProcess({ workspace: repo, inputs: { budget: '10B', 'verify-suggestion': 'false' }, env: { PATH: process.env.PATH ?? '', HOME: path.join(dir, 'home') } })
+    expect(a.exitCode).toBe(1)
+    expect(a.errors).toHaveLength(1)
+    expect(a.errors[0]).toMatch(/^image is \d+ B, over the 10 B budget \(uncompressed\)$/)
+    expect(a.outputs.status).toBe('fail')
+  }, 120_000)
+})
+
 describe('baseline faults: a warning and no baseline, never a failed run', () => {
   const baselineRun = async (args: string[], opts: { cwd?: string } = {}) => {
     const r = await cli(['--budget', '1MB', '--json', path.join(dir, 'out.json'), ...args], opts)
