@@ -26,4 +26,12 @@ env -i PATH="$PATH" HOME="$HOME" RUNNER_TEMP="$tmp" GITHUB_WORKSPACE="$PWD" GITH
   INPUT_COMMENT=false node dist/index.js
 grep -q '^status<<' "$tmp/output" || grep -q '^status=' "$tmp/output" || { echo "action set no status output" >&2; cat "$tmp/output" >&2; exit 1; }
 grep -A1 '^status' "$tmp/output" | grep -q pass || { echo "action status is not pass" >&2; cat "$tmp/output" >&2; exit 1; }
+# pull_request_target: the action refuses to build the pull request's code (exit 1, the reason, nothing built).
+echo '{"pull_request":{"number":1}}' >"$tmp/event.json"
+set +e
+env -i PATH="$PATH" HOME="$HOME" RUNNER_TEMP="$tmp" GITHUB_WORKSPACE="$PWD" GITHUB_OUTPUT="$tmp/output-prt" \
+  GITHUB_STEP_SUMMARY="$tmp/summary" GITHUB_EVENT_NAME=pull_request_target GITHUB_EVENT_PATH="$tmp/event.json" \
+  INPUT_CONTEXT="$example" INPUT_FILE="$example/Dockerfile.5-multistage-scratch" INPUT_COMMENT=false node dist/index.js >"$tmp/prt"; code=$?
+set -e
+[ "$code" = 1 ] && grep -q '^::error::refusing to build on pull_request_target' "$tmp/prt" && [ ! -s "$tmp/output-prt" ] || { echo "pull_request_target was not refused: exit $code" >&2; cat "$tmp/prt" >&2; exit 1; }
 echo "smoke: CLI and action bundles ran"
