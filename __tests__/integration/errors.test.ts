@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { runActionInProcess } from '../helpers/entries.js'
+import { FakeGitHub } from './github-api.js'
 
 const ROOT = process.cwd()
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx')
@@ -322,12 +323,22 @@ describe('secrets never reach a log, a report, a comment, a summary, an output o
     grepAll({ stdout: failed.stdout, stderr: failed.stderr })
   }, 240_000)
 
-  test('action: log (debug included), outputs, summary, report, markdown, annotations, failure message', async () => {
-    const common = { workspace: repo, env: { PATH: process.env.PATH ?? '', HOME: path.join(dir, 'home') } }
+  test('action: log (debug included), outputs, summary, report, markdown, the posted comment, annotations, failure message', async () => {
+    // A pull request on the local GitHub API, so the comment is really posted.
+    const api = new FakeGitHub('octo', 'app')
+    await api.start()
+    const event = { name: 'pull_request', payload: { number: 3, pull_request: { number: 3, head: { sha: sha.head, ref: 'feature', repo: { full_name: 'octo/app' } }, base: { sha: sha.head, ref: 'main', repo: { full_name: 'octo/app' } } }, repository: { full_name: 'octo/app' } } }
+    const common = { workspace: repo, event, env: { PATH: process.env.PATH ?? '', HOME: path.join(dir, 'home'), GITHUB_API_URL: api.baseUrl, GITHUB_RUN_ID: '77' } }
     const ok = await runActionInProcess({
       ...common,
-      inputs: { file: files[0], secrets: `token=${SECRET}`, 'build-args': `NONCE=${nonce}-action`, json: 'secret-action.json', markdown: 'secret-action.md', 'verify-suggestion': 'false', budget: '10MB' }
-    })
+      inputs: { file: files[0], secrets: `token=${SECRET}`, 'build-args': `NONCE=${nonce}-action`, json: 'secret-action.json', markdown: 'secret-action.md', 'verify-suggestion': 'false', budget: '10MB', baseline: 'none', comment: 'always', 'github-token': 'ghs_write' }
+    }).finally(() => api.stop())
+    const posted = api.commentsOn(3)
+    expect(posted).toHaveLength(1)
+    expect(posted[0].body).toBe(ok.outputs['comment-body'])
+    grepAll({ comment: posted[0].body, requests: JSON.stringify(api.requests) })
+    // Findings became annotations (::warning file=…), part of the log grepped below.
+    expect(ok.stdout).toMatch(/^::(warning|notice|error) .*file=Dockerfile\.secret/m)
     expect(ok.errors).toEqual([])
     expect(ok.exitCode).toBe(0)
     expect(ok.stdout).toContain('token is *** (')
@@ -340,7 +351,7 @@ describe('secrets never reach a log, a report, a comment, a summary, an output o
     expect(report).toContain('***')
     grepAll({ stdout: unmasked(ok.stdout), outputs: JSON.stringify(ok.outputs), summary: ok.summary, report, markdown, output: readFileSync(path.join(ok.runnerTemp, 'output'), 'utf8') })
 
-    const failed = await runActionInProcess({ ...common, inputs: { file: files[1], secrets: `token=${SECRET}`, 'build-args': `NONCE=${nonce}-action-fail` } })
+    const failed = await runActionInProcess({ ...common, inputs: { file: files[1], secrets: `token=${SECRET}`, 'build-args': `NONCE=${nonce}-action-fail`, baseline: 'none' } })
     expect(failed.exitCode).toBe(1)
     expect(failed.errors).toHaveLength(1)
     expect(failed.errors[0]).toContain('token is *** (')
