@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
 export default function globalSetup() {
-  for (const script of ['scripts/ensure-docker.sh', 'scripts/standins.sh', 'scripts/registry.sh']) {
+  for (const script of ['scripts/ensure-docker.sh', 'scripts/test-deps.sh', 'scripts/standins.sh', 'scripts/registry.sh']) {
     if (!existsSync(script)) throw new Error(`${script} is missing`)
     execFileSync('bash', [script], { stdio: ['ignore', 'inherit', 'inherit'] })
   }
