@@ -171,7 +171,7 @@ describe('Go binaries built in the golang stand-in', () => {
       'FROM golang:bookworm AS build',
       'WORKDIR /src',
       'COPY go.mod main.go ./',
-      'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/static . && CGO_ENABLED=1 go build -o /out/dynamic . && CGO_ENABLED=0 go build -ldflags="-s -w" -o /out/stripped .',
+      'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/static . && CGO_ENABLED=1 go build -o /out/dynamic . && CGO_ENABLED=0 go build -ldflags="-s -w" -o /out/stripped . && CGO_ENABLED=0 go build -o /out/plain .',
       'FROM scratch',
       'COPY --from=build /out/ /app/',
       ''
@@ -194,6 +194,16 @@ describe('Go binaries built in the golang stand-in', () => {
     const bin = measured.goBinaries.find((b) => b.path === '/app/dynamic')
     expect(bin).toMatchObject({ static: false, stripped: false, cgo: true, trimpath: false, ldflags: null, module: 'example.com/hello' })
     expect(bin?.bytes).toBeGreaterThan(measured.goBinaries.find((b) => b.path === '/app/static')?.bytes ?? Infinity)
+  })
+
+  test('symbol bytes: what -ldflags="-s -w" really removed, within 10%', () => {
+    const plain = measured.goBinaries.find((b) => b.path === '/app/plain')
+    const stripped = measured.goBinaries.find((b) => b.path === '/app/stripped')
+    expect(plain).toMatchObject({ static: true, stripped: false, ldflags: null })
+    expect(stripped?.symbolBytes).toBe(0)
+    const removed = (plain?.bytes ?? 0) - (stripped?.bytes ?? 0)
+    expect(removed).toBeGreaterThan(0)
+    expect(Math.abs((plain?.symbolBytes ?? 0) - removed) / removed).toBeLessThan(0.1)
   })
 
   test('binary sizes are their file sizes in the layer', () => {

@@ -11,6 +11,8 @@ export interface GoBinaryFacts {
   mainPackage: string | null
   static: boolean
   stripped: boolean
+  /** Bytes of symbol tables and DWARF (.symtab, .strtab, .debug_*, .zdebug_*): what `-ldflags="-s -w"` removes. */
+  symbolBytes: number
   cgo: boolean | null
   trimpath: boolean | null
   ldflags: string | null
@@ -172,6 +174,7 @@ export function readGoBinary(buf: Buffer): GoBinaryFacts | null {
     mainPackage,
     static: !dynamic,
     stripped: !elf.sections.some((s) => s.name === '.symtab'),
+    symbolBytes: elf.sections.filter((s) => isSymbolSection(s.name) && s.type !== SHT_NOBITS).reduce((sum, s) => sum + s.size, 0),
     // The setting is authoritative; without it (old toolchains), dynamic linking means cgo.
     cgo: cgoSetting !== undefined ? cgoSetting === '1' : dynamic ? true : null,
     trimpath: settings['-trimpath'] !== undefined ? settings['-trimpath'] === 'true' : Object.keys(settings).length > 0 ? false : null,
@@ -180,6 +183,9 @@ export function readGoBinary(buf: Buffer): GoBinaryFacts | null {
     settings
   }
 }
+
+const SHT_NOBITS = 8
+const isSymbolSection = (name: string) => name === '.symtab' || name === '.strtab' || name.startsWith('.debug_') || name.startsWith('.zdebug_')
 
 /** Build setting values with spaces are quoted Go strings. */
 function unquote(value: string): string {

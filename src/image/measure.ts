@@ -203,6 +203,7 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
         goVersion: b.facts.goVersion,
         static: b.facts.static,
         stripped: b.facts.stripped,
+        symbolBytes: b.facts.symbolBytes,
         cgo: b.facts.cgo,
         module: b.facts.module,
         trimpath: b.facts.trimpath,
