@@ -1,10 +1,6584 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9659:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+exports.getProxyUrl = getProxyUrl;
+exports.isHttps = isHttps;
+const http = __importStar(__nccwpck_require__(8611));
+const https = __importStar(__nccwpck_require__(5692));
+const pm = __importStar(__nccwpck_require__(3335));
+const tunnel = __importStar(__nccwpck_require__(770));
+const undici_1 = __nccwpck_require__(6752);
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (exports.Headers = Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+exports.HttpClientError = HttpClientError;
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+exports.HttpClientResponse = HttpClientResponse;
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+exports.HttpClient = HttpClient;
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 3335:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getProxyUrl = getProxyUrl;
+exports.checkBypass = checkBypass;
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+
+/***/ }),
+
+/***/ 3251:
+/***/ (function(module) {
+
+/**
+  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
+  * https://github.com/SGrondin/bottleneck
+  */
+(function (global, factory) {
+	 true ? module.exports = factory() :
+	0;
+}(this, (function () { 'use strict';
+
+	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+	function getCjsExportFromNamespace (n) {
+		return n && n['default'] || n;
+	}
+
+	var load = function(received, defaults, onto = {}) {
+	  var k, ref, v;
+	  for (k in defaults) {
+	    v = defaults[k];
+	    onto[k] = (ref = received[k]) != null ? ref : v;
+	  }
+	  return onto;
+	};
+
+	var overwrite = function(received, defaults, onto = {}) {
+	  var k, v;
+	  for (k in received) {
+	    v = received[k];
+	    if (defaults[k] !== void 0) {
+	      onto[k] = v;
+	    }
+	  }
+	  return onto;
+	};
+
+	var parser = {
+		load: load,
+		overwrite: overwrite
+	};
+
+	var DLList;
+
+	DLList = class DLList {
+	  constructor(incr, decr) {
+	    this.incr = incr;
+	    this.decr = decr;
+	    this._first = null;
+	    this._last = null;
+	    this.length = 0;
+	  }
+
+	  push(value) {
+	    var node;
+	    this.length++;
+	    if (typeof this.incr === "function") {
+	      this.incr();
+	    }
+	    node = {
+	      value,
+	      prev: this._last,
+	      next: null
+	    };
+	    if (this._last != null) {
+	      this._last.next = node;
+	      this._last = node;
+	    } else {
+	      this._first = this._last = node;
+	    }
+	    return void 0;
+	  }
+
+	  shift() {
+	    var value;
+	    if (this._first == null) {
+	      return;
+	    } else {
+	      this.length--;
+	      if (typeof this.decr === "function") {
+	        this.decr();
+	      }
+	    }
+	    value = this._first.value;
+	    if ((this._first = this._first.next) != null) {
+	      this._first.prev = null;
+	    } else {
+	      this._last = null;
+	    }
+	    return value;
+	  }
+
+	  first() {
+	    if (this._first != null) {
+	      return this._first.value;
+	    }
+	  }
+
+	  getArray() {
+	    var node, ref, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, ref.value));
+	    }
+	    return results;
+	  }
+
+	  forEachShift(cb) {
+	    var node;
+	    node = this.shift();
+	    while (node != null) {
+	      (cb(node), node = this.shift());
+	    }
+	    return void 0;
+	  }
+
+	  debug() {
+	    var node, ref, ref1, ref2, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, {
+	        value: ref.value,
+	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+	        next: (ref2 = ref.next) != null ? ref2.value : void 0
+	      }));
+	    }
+	    return results;
+	  }
+
+	};
+
+	var DLList_1 = DLList;
+
+	var Events;
+
+	Events = class Events {
+	  constructor(instance) {
+	    this.instance = instance;
+	    this._events = {};
+	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
+	      throw new Error("An Emitter already exists for this object");
+	    }
+	    this.instance.on = (name, cb) => {
+	      return this._addListener(name, "many", cb);
+	    };
+	    this.instance.once = (name, cb) => {
+	      return this._addListener(name, "once", cb);
+	    };
+	    this.instance.removeAllListeners = (name = null) => {
+	      if (name != null) {
+	        return delete this._events[name];
+	      } else {
+	        return this._events = {};
+	      }
+	    };
+	  }
+
+	  _addListener(name, status, cb) {
+	    var base;
+	    if ((base = this._events)[name] == null) {
+	      base[name] = [];
+	    }
+	    this._events[name].push({cb, status});
+	    return this.instance;
+	  }
+
+	  listenerCount(name) {
+	    if (this._events[name] != null) {
+	      return this._events[name].length;
+	    } else {
+	      return 0;
+	    }
+	  }
+
+	  async trigger(name, ...args) {
+	    var e, promises;
+	    try {
+	      if (name !== "debug") {
+	        this.trigger("debug", `Event triggered: ${name}`, args);
+	      }
+	      if (this._events[name] == null) {
+	        return;
+	      }
+	      this._events[name] = this._events[name].filter(function(listener) {
+	        return listener.status !== "none";
+	      });
+	      promises = this._events[name].map(async(listener) => {
+	        var e, returned;
+	        if (listener.status === "none") {
+	          return;
+	        }
+	        if (listener.status === "once") {
+	          listener.status = "none";
+	        }
+	        try {
+	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+	          if (typeof (returned != null ? returned.then : void 0) === "function") {
+	            return (await returned);
+	          } else {
+	            return returned;
+	          }
+	        } catch (error) {
+	          e = error;
+	          {
+	            this.trigger("error", e);
+	          }
+	          return null;
+	        }
+	      });
+	      return ((await Promise.all(promises))).find(function(x) {
+	        return x != null;
+	      });
+	    } catch (error) {
+	      e = error;
+	      {
+	        this.trigger("error", e);
+	      }
+	      return null;
+	    }
+	  }
+
+	};
+
+	var Events_1 = Events;
+
+	var DLList$1, Events$1, Queues;
+
+	DLList$1 = DLList_1;
+
+	Events$1 = Events_1;
+
+	Queues = class Queues {
+	  constructor(num_priorities) {
+	    var i;
+	    this.Events = new Events$1(this);
+	    this._length = 0;
+	    this._lists = (function() {
+	      var j, ref, results;
+	      results = [];
+	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
+	        results.push(new DLList$1((() => {
+	          return this.incr();
+	        }), (() => {
+	          return this.decr();
+	        })));
+	      }
+	      return results;
+	    }).call(this);
+	  }
+
+	  incr() {
+	    if (this._length++ === 0) {
+	      return this.Events.trigger("leftzero");
+	    }
+	  }
+
+	  decr() {
+	    if (--this._length === 0) {
+	      return this.Events.trigger("zero");
+	    }
+	  }
+
+	  push(job) {
+	    return this._lists[job.options.priority].push(job);
+	  }
+
+	  queued(priority) {
+	    if (priority != null) {
+	      return this._lists[priority].length;
+	    } else {
+	      return this._length;
+	    }
+	  }
+
+	  shiftAll(fn) {
+	    return this._lists.forEach(function(list) {
+	      return list.forEachShift(fn);
+	    });
+	  }
+
+	  getFirst(arr = this._lists) {
+	    var j, len, list;
+	    for (j = 0, len = arr.length; j < len; j++) {
+	      list = arr[j];
+	      if (list.length > 0) {
+	        return list;
+	      }
+	    }
+	    return [];
+	  }
+
+	  shiftLastFrom(priority) {
+	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
+	  }
+
+	};
+
+	var Queues_1 = Queues;
+
+	var BottleneckError;
+
+	BottleneckError = class BottleneckError extends Error {};
+
+	var BottleneckError_1 = BottleneckError;
+
+	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+
+	NUM_PRIORITIES = 10;
+
+	DEFAULT_PRIORITY = 5;
+
+	parser$1 = parser;
+
+	BottleneckError$1 = BottleneckError_1;
+
+	Job = class Job {
+	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
+	    this.task = task;
+	    this.args = args;
+	    this.rejectOnDrop = rejectOnDrop;
+	    this.Events = Events;
+	    this._states = _states;
+	    this.Promise = Promise;
+	    this.options = parser$1.load(options, jobDefaults);
+	    this.options.priority = this._sanitizePriority(this.options.priority);
+	    if (this.options.id === jobDefaults.id) {
+	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
+	    }
+	    this.promise = new this.Promise((_resolve, _reject) => {
+	      this._resolve = _resolve;
+	      this._reject = _reject;
+	    });
+	    this.retryCount = 0;
+	  }
+
+	  _sanitizePriority(priority) {
+	    var sProperty;
+	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+	    if (sProperty < 0) {
+	      return 0;
+	    } else if (sProperty > NUM_PRIORITIES - 1) {
+	      return NUM_PRIORITIES - 1;
+	    } else {
+	      return sProperty;
+	    }
+	  }
+
+	  _randomIndex() {
+	    return Math.random().toString(36).slice(2);
+	  }
+
+	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
+	    if (this._states.remove(this.options.id)) {
+	      if (this.rejectOnDrop) {
+	        this._reject(error != null ? error : new BottleneckError$1(message));
+	      }
+	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
+	      return true;
+	    } else {
+	      return false;
+	    }
+	  }
+
+	  _assertStatus(expected) {
+	    var status;
+	    status = this._states.jobStatus(this.options.id);
+	    if (!(status === expected || (expected === "DONE" && status === null))) {
+	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+	    }
+	  }
+
+	  doReceive() {
+	    this._states.start(this.options.id);
+	    return this.Events.trigger("received", {args: this.args, options: this.options});
+	  }
+
+	  doQueue(reachedHWM, blocked) {
+	    this._assertStatus("RECEIVED");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
+	  }
+
+	  doRun() {
+	    if (this.retryCount === 0) {
+	      this._assertStatus("QUEUED");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
+	  }
+
+	  async doExecute(chained, clearGlobalState, run, free) {
+	    var error, eventInfo, passed;
+	    if (this.retryCount === 0) {
+	      this._assertStatus("RUNNING");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    this.Events.trigger("executing", eventInfo);
+	    try {
+	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
+	      if (clearGlobalState()) {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._resolve(passed);
+	      }
+	    } catch (error1) {
+	      error = error1;
+	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	    }
+	  }
+
+	  doExpire(clearGlobalState, run, free) {
+	    var error, eventInfo;
+	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
+	      this._states.next(this.options.id);
+	    }
+	    this._assertStatus("EXECUTING");
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	  }
+
+	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
+	    var retry, retryAfter;
+	    if (clearGlobalState()) {
+	      retry = (await this.Events.trigger("failed", error, eventInfo));
+	      if (retry != null) {
+	        retryAfter = ~~retry;
+	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+	        this.retryCount++;
+	        return run(retryAfter);
+	      } else {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._reject(error);
+	      }
+	    }
+	  }
+
+	  doDone(eventInfo) {
+	    this._assertStatus("EXECUTING");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("done", eventInfo);
+	  }
+
+	};
+
+	var Job_1 = Job;
+
+	var BottleneckError$2, LocalDatastore, parser$2;
+
+	parser$2 = parser;
+
+	BottleneckError$2 = BottleneckError_1;
+
+	LocalDatastore = class LocalDatastore {
+	  constructor(instance, storeOptions, storeInstanceOptions) {
+	    this.instance = instance;
+	    this.storeOptions = storeOptions;
+	    this.clientId = this.instance._randomIndex();
+	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+	    this._running = 0;
+	    this._done = 0;
+	    this._unblockTime = 0;
+	    this.ready = this.Promise.resolve();
+	    this.clients = {};
+	    this._startHeartbeat();
+	  }
+
+	  _startHeartbeat() {
+	    var base;
+	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
+	      return typeof (base = (this.heartbeat = setInterval(() => {
+	        var amount, incr, maximum, now, reservoir;
+	        now = Date.now();
+	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+	          this._lastReservoirRefresh = now;
+	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+	          this.instance._drainAll(this.computeCapacity());
+	        }
+	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+	          ({
+	            reservoirIncreaseAmount: amount,
+	            reservoirIncreaseMaximum: maximum,
+	            reservoir
+	          } = this.storeOptions);
+	          this._lastReservoirIncrease = now;
+	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+	          if (incr > 0) {
+	            this.storeOptions.reservoir += incr;
+	            return this.instance._drainAll(this.computeCapacity());
+	          }
+	        }
+	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
+	    } else {
+	      return clearInterval(this.heartbeat);
+	    }
+	  }
+
+	  async __publish__(message) {
+	    await this.yieldLoop();
+	    return this.instance.Events.trigger("message", message.toString());
+	  }
+
+	  async __disconnect__(flush) {
+	    await this.yieldLoop();
+	    clearInterval(this.heartbeat);
+	    return this.Promise.resolve();
+	  }
+
+	  yieldLoop(t = 0) {
+	    return new this.Promise(function(resolve, reject) {
+	      return setTimeout(resolve, t);
+	    });
+	  }
+
+	  computePenalty() {
+	    var ref;
+	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
+	  }
+
+	  async __updateSettings__(options) {
+	    await this.yieldLoop();
+	    parser$2.overwrite(options, options, this.storeOptions);
+	    this._startHeartbeat();
+	    this.instance._drainAll(this.computeCapacity());
+	    return true;
+	  }
+
+	  async __running__() {
+	    await this.yieldLoop();
+	    return this._running;
+	  }
+
+	  async __queued__() {
+	    await this.yieldLoop();
+	    return this.instance.queued();
+	  }
+
+	  async __done__() {
+	    await this.yieldLoop();
+	    return this._done;
+	  }
+
+	  async __groupCheck__(time) {
+	    await this.yieldLoop();
+	    return (this._nextRequest + this.timeout) < time;
+	  }
+
+	  computeCapacity() {
+	    var maxConcurrent, reservoir;
+	    ({maxConcurrent, reservoir} = this.storeOptions);
+	    if ((maxConcurrent != null) && (reservoir != null)) {
+	      return Math.min(maxConcurrent - this._running, reservoir);
+	    } else if (maxConcurrent != null) {
+	      return maxConcurrent - this._running;
+	    } else if (reservoir != null) {
+	      return reservoir;
+	    } else {
+	      return null;
+	    }
+	  }
+
+	  conditionsCheck(weight) {
+	    var capacity;
+	    capacity = this.computeCapacity();
+	    return (capacity == null) || weight <= capacity;
+	  }
+
+	  async __incrementReservoir__(incr) {
+	    var reservoir;
+	    await this.yieldLoop();
+	    reservoir = this.storeOptions.reservoir += incr;
+	    this.instance._drainAll(this.computeCapacity());
+	    return reservoir;
+	  }
+
+	  async __currentReservoir__() {
+	    await this.yieldLoop();
+	    return this.storeOptions.reservoir;
+	  }
+
+	  isBlocked(now) {
+	    return this._unblockTime >= now;
+	  }
+
+	  check(weight, now) {
+	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
+	  }
+
+	  async __check__(weight) {
+	    var now;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    return this.check(weight, now);
+	  }
+
+	  async __register__(index, weight, expiration) {
+	    var now, wait;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    if (this.conditionsCheck(weight)) {
+	      this._running += weight;
+	      if (this.storeOptions.reservoir != null) {
+	        this.storeOptions.reservoir -= weight;
+	      }
+	      wait = Math.max(this._nextRequest - now, 0);
+	      this._nextRequest = now + wait + this.storeOptions.minTime;
+	      return {
+	        success: true,
+	        wait,
+	        reservoir: this.storeOptions.reservoir
+	      };
+	    } else {
+	      return {
+	        success: false
+	      };
+	    }
+	  }
+
+	  strategyIsBlock() {
+	    return this.storeOptions.strategy === 3;
+	  }
+
+	  async __submit__(queueLength, weight) {
+	    var blocked, now, reachedHWM;
+	    await this.yieldLoop();
+	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
+	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+	    }
+	    now = Date.now();
+	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+	    if (blocked) {
+	      this._unblockTime = now + this.computePenalty();
+	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+	      this.instance._dropAllQueued();
+	    }
+	    return {
+	      reachedHWM,
+	      blocked,
+	      strategy: this.storeOptions.strategy
+	    };
+	  }
+
+	  async __free__(index, weight) {
+	    await this.yieldLoop();
+	    this._running -= weight;
+	    this._done += weight;
+	    this.instance._drainAll(this.computeCapacity());
+	    return {
+	      running: this._running
+	    };
+	  }
+
+	};
+
+	var LocalDatastore_1 = LocalDatastore;
+
+	var BottleneckError$3, States;
+
+	BottleneckError$3 = BottleneckError_1;
+
+	States = class States {
+	  constructor(status1) {
+	    this.status = status1;
+	    this._jobs = {};
+	    this.counts = this.status.map(function() {
+	      return 0;
+	    });
+	  }
+
+	  next(id) {
+	    var current, next;
+	    current = this._jobs[id];
+	    next = current + 1;
+	    if ((current != null) && next < this.status.length) {
+	      this.counts[current]--;
+	      this.counts[next]++;
+	      return this._jobs[id]++;
+	    } else if (current != null) {
+	      this.counts[current]--;
+	      return delete this._jobs[id];
+	    }
+	  }
+
+	  start(id) {
+	    var initial;
+	    initial = 0;
+	    this._jobs[id] = initial;
+	    return this.counts[initial]++;
+	  }
+
+	  remove(id) {
+	    var current;
+	    current = this._jobs[id];
+	    if (current != null) {
+	      this.counts[current]--;
+	      delete this._jobs[id];
+	    }
+	    return current != null;
+	  }
+
+	  jobStatus(id) {
+	    var ref;
+	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+	  }
+
+	  statusJobs(status) {
+	    var k, pos, ref, results, v;
+	    if (status != null) {
+	      pos = this.status.indexOf(status);
+	      if (pos < 0) {
+	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
+	      }
+	      ref = this._jobs;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        if (v === pos) {
+	          results.push(k);
+	        }
+	      }
+	      return results;
+	    } else {
+	      return Object.keys(this._jobs);
+	    }
+	  }
+
+	  statusCounts() {
+	    return this.counts.reduce(((acc, v, i) => {
+	      acc[this.status[i]] = v;
+	      return acc;
+	    }), {});
+	  }
+
+	};
+
+	var States_1 = States;
+
+	var DLList$2, Sync;
+
+	DLList$2 = DLList_1;
+
+	Sync = class Sync {
+	  constructor(name, Promise) {
+	    this.schedule = this.schedule.bind(this);
+	    this.name = name;
+	    this.Promise = Promise;
+	    this._running = 0;
+	    this._queue = new DLList$2();
+	  }
+
+	  isEmpty() {
+	    return this._queue.length === 0;
+	  }
+
+	  async _tryToRun() {
+	    var args, cb, error, reject, resolve, returned, task;
+	    if ((this._running < 1) && this._queue.length > 0) {
+	      this._running++;
+	      ({task, args, resolve, reject} = this._queue.shift());
+	      cb = (await (async function() {
+	        try {
+	          returned = (await task(...args));
+	          return function() {
+	            return resolve(returned);
+	          };
+	        } catch (error1) {
+	          error = error1;
+	          return function() {
+	            return reject(error);
+	          };
+	        }
+	      })());
+	      this._running--;
+	      this._tryToRun();
+	      return cb();
+	    }
+	  }
+
+	  schedule(task, ...args) {
+	    var promise, reject, resolve;
+	    resolve = reject = null;
+	    promise = new this.Promise(function(_resolve, _reject) {
+	      resolve = _resolve;
+	      return reject = _reject;
+	    });
+	    this._queue.push({task, args, resolve, reject});
+	    this._tryToRun();
+	    return promise;
+	  }
+
+	};
+
+	var Sync_1 = Sync;
+
+	var version = "2.19.5";
+	var version$1 = {
+		version: version
+	};
+
+	var version$2 = /*#__PURE__*/Object.freeze({
+		version: version,
+		default: version$1
+	});
+
+	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+
+	parser$3 = parser;
+
+	Events$2 = Events_1;
+
+	RedisConnection$1 = require$$2;
+
+	IORedisConnection$1 = require$$3;
+
+	Scripts$1 = require$$4;
+
+	Group = (function() {
+	  class Group {
+	    constructor(limiterOptions = {}) {
+	      this.deleteKey = this.deleteKey.bind(this);
+	      this.limiterOptions = limiterOptions;
+	      parser$3.load(this.limiterOptions, this.defaults, this);
+	      this.Events = new Events$2(this);
+	      this.instances = {};
+	      this.Bottleneck = Bottleneck_1;
+	      this._startAutoCleanup();
+	      this.sharedConnection = this.connection != null;
+	      if (this.connection == null) {
+	        if (this.limiterOptions.datastore === "redis") {
+	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        } else if (this.limiterOptions.datastore === "ioredis") {
+	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        }
+	      }
+	    }
+
+	    key(key = "") {
+	      var ref;
+	      return (ref = this.instances[key]) != null ? ref : (() => {
+	        var limiter;
+	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+	          id: `${this.id}-${key}`,
+	          timeout: this.timeout,
+	          connection: this.connection
+	        }));
+	        this.Events.trigger("created", limiter, key);
+	        return limiter;
+	      })();
+	    }
+
+	    async deleteKey(key = "") {
+	      var deleted, instance;
+	      instance = this.instances[key];
+	      if (this.connection) {
+	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
+	      }
+	      if (instance != null) {
+	        delete this.instances[key];
+	        await instance.disconnect();
+	      }
+	      return (instance != null) || deleted > 0;
+	    }
+
+	    limiters() {
+	      var k, ref, results, v;
+	      ref = this.instances;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        results.push({
+	          key: k,
+	          limiter: v
+	        });
+	      }
+	      return results;
+	    }
+
+	    keys() {
+	      return Object.keys(this.instances);
+	    }
+
+	    async clusterKeys() {
+	      var cursor, end, found, i, k, keys, len, next, start;
+	      if (this.connection == null) {
+	        return this.Promise.resolve(this.keys());
+	      }
+	      keys = [];
+	      cursor = null;
+	      start = `b_${this.id}-`.length;
+	      end = "_settings".length;
+	      while (cursor !== 0) {
+	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
+	        cursor = ~~next;
+	        for (i = 0, len = found.length; i < len; i++) {
+	          k = found[i];
+	          keys.push(k.slice(start, -end));
+	        }
+	      }
+	      return keys;
+	    }
+
+	    _startAutoCleanup() {
+	      var base;
+	      clearInterval(this.interval);
+	      return typeof (base = (this.interval = setInterval(async() => {
+	        var e, k, ref, results, time, v;
+	        time = Date.now();
+	        ref = this.instances;
+	        results = [];
+	        for (k in ref) {
+	          v = ref[k];
+	          try {
+	            if ((await v._store.__groupCheck__(time))) {
+	              results.push(this.deleteKey(k));
+	            } else {
+	              results.push(void 0);
+	            }
+	          } catch (error) {
+	            e = error;
+	            results.push(v.Events.trigger("error", e));
+	          }
+	        }
+	        return results;
+	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
+	    }
+
+	    updateSettings(options = {}) {
+	      parser$3.overwrite(options, this.defaults, this);
+	      parser$3.overwrite(options, options, this.limiterOptions);
+	      if (options.timeout != null) {
+	        return this._startAutoCleanup();
+	      }
+	    }
+
+	    disconnect(flush = true) {
+	      var ref;
+	      if (!this.sharedConnection) {
+	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+	      }
+	    }
+
+	  }
+	  Group.prototype.defaults = {
+	    timeout: 1000 * 60 * 5,
+	    connection: null,
+	    Promise: Promise,
+	    id: "group-key"
+	  };
+
+	  return Group;
+
+	}).call(commonjsGlobal);
+
+	var Group_1 = Group;
+
+	var Batcher, Events$3, parser$4;
+
+	parser$4 = parser;
+
+	Events$3 = Events_1;
+
+	Batcher = (function() {
+	  class Batcher {
+	    constructor(options = {}) {
+	      this.options = options;
+	      parser$4.load(this.options, this.defaults, this);
+	      this.Events = new Events$3(this);
+	      this._arr = [];
+	      this._resetPromise();
+	      this._lastFlush = Date.now();
+	    }
+
+	    _resetPromise() {
+	      return this._promise = new this.Promise((res, rej) => {
+	        return this._resolve = res;
+	      });
+	    }
+
+	    _flush() {
+	      clearTimeout(this._timeout);
+	      this._lastFlush = Date.now();
+	      this._resolve();
+	      this.Events.trigger("batch", this._arr);
+	      this._arr = [];
+	      return this._resetPromise();
+	    }
+
+	    add(data) {
+	      var ret;
+	      this._arr.push(data);
+	      ret = this._promise;
+	      if (this._arr.length === this.maxSize) {
+	        this._flush();
+	      } else if ((this.maxTime != null) && this._arr.length === 1) {
+	        this._timeout = setTimeout(() => {
+	          return this._flush();
+	        }, this.maxTime);
+	      }
+	      return ret;
+	    }
+
+	  }
+	  Batcher.prototype.defaults = {
+	    maxTime: null,
+	    maxSize: null,
+	    Promise: Promise
+	  };
+
+	  return Batcher;
+
+	}).call(commonjsGlobal);
+
+	var Batcher_1 = Batcher;
+
+	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$8 = getCjsExportFromNamespace(version$2);
+
+	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
+	  splice = [].splice;
+
+	NUM_PRIORITIES$1 = 10;
+
+	DEFAULT_PRIORITY$1 = 5;
+
+	parser$5 = parser;
+
+	Queues$1 = Queues_1;
+
+	Job$1 = Job_1;
+
+	LocalDatastore$1 = LocalDatastore_1;
+
+	RedisDatastore$1 = require$$4$1;
+
+	Events$4 = Events_1;
+
+	States$1 = States_1;
+
+	Sync$1 = Sync_1;
+
+	Bottleneck = (function() {
+	  class Bottleneck {
+	    constructor(options = {}, ...invalid) {
+	      var storeInstanceOptions, storeOptions;
+	      this._addToQueue = this._addToQueue.bind(this);
+	      this._validateOptions(options, invalid);
+	      parser$5.load(options, this.instanceDefaults, this);
+	      this._queues = new Queues$1(NUM_PRIORITIES$1);
+	      this._scheduled = {};
+	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+	      this._limiter = null;
+	      this.Events = new Events$4(this);
+	      this._submitLock = new Sync$1("submit", this.Promise);
+	      this._registerLock = new Sync$1("register", this.Promise);
+	      storeOptions = parser$5.load(options, this.storeDefaults, {});
+	      this._store = (function() {
+	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
+	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else if (this.datastore === "local") {
+	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else {
+	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+	        }
+	      }).call(this);
+	      this._queues.on("leftzero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+	      });
+	      this._queues.on("zero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+	      });
+	    }
+
+	    _validateOptions(options, invalid) {
+	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
+	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+	      }
+	    }
+
+	    ready() {
+	      return this._store.ready;
+	    }
+
+	    clients() {
+	      return this._store.clients;
+	    }
+
+	    channel() {
+	      return `b_${this.id}`;
+	    }
+
+	    channel_client() {
+	      return `b_${this.id}_${this._store.clientId}`;
+	    }
+
+	    publish(message) {
+	      return this._store.__publish__(message);
+	    }
+
+	    disconnect(flush = true) {
+	      return this._store.__disconnect__(flush);
+	    }
+
+	    chain(_limiter) {
+	      this._limiter = _limiter;
+	      return this;
+	    }
+
+	    queued(priority) {
+	      return this._queues.queued(priority);
+	    }
+
+	    clusterQueued() {
+	      return this._store.__queued__();
+	    }
+
+	    empty() {
+	      return this.queued() === 0 && this._submitLock.isEmpty();
+	    }
+
+	    running() {
+	      return this._store.__running__();
+	    }
+
+	    done() {
+	      return this._store.__done__();
+	    }
+
+	    jobStatus(id) {
+	      return this._states.jobStatus(id);
+	    }
+
+	    jobs(status) {
+	      return this._states.statusJobs(status);
+	    }
+
+	    counts() {
+	      return this._states.statusCounts();
+	    }
+
+	    _randomIndex() {
+	      return Math.random().toString(36).slice(2);
+	    }
+
+	    check(weight = 1) {
+	      return this._store.__check__(weight);
+	    }
+
+	    _clearGlobalState(index) {
+	      if (this._scheduled[index] != null) {
+	        clearTimeout(this._scheduled[index].expiration);
+	        delete this._scheduled[index];
+	        return true;
+	      } else {
+	        return false;
+	      }
+	    }
+
+	    async _free(index, job, options, eventInfo) {
+	      var e, running;
+	      try {
+	        ({running} = (await this._store.__free__(index, options.weight)));
+	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+	        if (running === 0 && this.empty()) {
+	          return this.Events.trigger("idle");
+	        }
+	      } catch (error1) {
+	        e = error1;
+	        return this.Events.trigger("error", e);
+	      }
+	    }
+
+	    _run(index, job, wait) {
+	      var clearGlobalState, free, run;
+	      job.doRun();
+	      clearGlobalState = this._clearGlobalState.bind(this, index);
+	      run = this._run.bind(this, index, job);
+	      free = this._free.bind(this, index, job);
+	      return this._scheduled[index] = {
+	        timeout: setTimeout(() => {
+	          return job.doExecute(this._limiter, clearGlobalState, run, free);
+	        }, wait),
+	        expiration: job.options.expiration != null ? setTimeout(function() {
+	          return job.doExpire(clearGlobalState, run, free);
+	        }, wait + job.options.expiration) : void 0,
+	        job: job
+	      };
+	    }
+
+	    _drainOne(capacity) {
+	      return this._registerLock.schedule(() => {
+	        var args, index, next, options, queue;
+	        if (this.queued() === 0) {
+	          return this.Promise.resolve(null);
+	        }
+	        queue = this._queues.getFirst();
+	        ({options, args} = next = queue.first());
+	        if ((capacity != null) && options.weight > capacity) {
+	          return this.Promise.resolve(null);
+	        }
+	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
+	        index = this._randomIndex();
+	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
+	          var empty;
+	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
+	          if (success) {
+	            queue.shift();
+	            empty = this.empty();
+	            if (empty) {
+	              this.Events.trigger("empty");
+	            }
+	            if (reservoir === 0) {
+	              this.Events.trigger("depleted", empty);
+	            }
+	            this._run(index, next, wait);
+	            return this.Promise.resolve(options.weight);
+	          } else {
+	            return this.Promise.resolve(null);
+	          }
+	        });
+	      });
+	    }
+
+	    _drainAll(capacity, total = 0) {
+	      return this._drainOne(capacity).then((drained) => {
+	        var newCapacity;
+	        if (drained != null) {
+	          newCapacity = capacity != null ? capacity - drained : capacity;
+	          return this._drainAll(newCapacity, total + drained);
+	        } else {
+	          return this.Promise.resolve(total);
+	        }
+	      }).catch((e) => {
+	        return this.Events.trigger("error", e);
+	      });
+	    }
+
+	    _dropAllQueued(message) {
+	      return this._queues.shiftAll(function(job) {
+	        return job.doDrop({message});
+	      });
+	    }
+
+	    stop(options = {}) {
+	      var done, waitForExecuting;
+	      options = parser$5.load(options, this.stopDefaults);
+	      waitForExecuting = (at) => {
+	        var finished;
+	        finished = () => {
+	          var counts;
+	          counts = this._states.counts;
+	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
+	        };
+	        return new this.Promise((resolve, reject) => {
+	          if (finished()) {
+	            return resolve();
+	          } else {
+	            return this.on("done", () => {
+	              if (finished()) {
+	                this.removeAllListeners("done");
+	                return resolve();
+	              }
+	            });
+	          }
+	        });
+	      };
+	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
+	        return next.doDrop({
+	          message: options.dropErrorMessage
+	        });
+	      }, this._drainOne = () => {
+	        return this.Promise.resolve(null);
+	      }, this._registerLock.schedule(() => {
+	        return this._submitLock.schedule(() => {
+	          var k, ref, v;
+	          ref = this._scheduled;
+	          for (k in ref) {
+	            v = ref[k];
+	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
+	              clearTimeout(v.timeout);
+	              clearTimeout(v.expiration);
+	              v.job.doDrop({
+	                message: options.dropErrorMessage
+	              });
+	            }
+	          }
+	          this._dropAllQueued(options.dropErrorMessage);
+	          return waitForExecuting(0);
+	        });
+	      })) : this.schedule({
+	        priority: NUM_PRIORITIES$1 - 1,
+	        weight: 0
+	      }, () => {
+	        return waitForExecuting(1);
+	      });
+	      this._receive = function(job) {
+	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
+	      };
+	      this.stop = () => {
+	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
+	      };
+	      return done;
+	    }
+
+	    async _addToQueue(job) {
+	      var args, blocked, error, options, reachedHWM, shifted, strategy;
+	      ({args, options} = job);
+	      try {
+	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
+	      } catch (error1) {
+	        error = error1;
+	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
+	        job.doDrop({error});
+	        return false;
+	      }
+	      if (blocked) {
+	        job.doDrop();
+	        return true;
+	      } else if (reachedHWM) {
+	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
+	        if (shifted != null) {
+	          shifted.doDrop();
+	        }
+	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
+	          if (shifted == null) {
+	            job.doDrop();
+	          }
+	          return reachedHWM;
+	        }
+	      }
+	      job.doQueue(reachedHWM, blocked);
+	      this._queues.push(job);
+	      await this._drainAll();
+	      return reachedHWM;
+	    }
+
+	    _receive(job) {
+	      if (this._states.jobStatus(job.options.id) != null) {
+	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+	        return false;
+	      } else {
+	        job.doReceive();
+	        return this._submitLock.schedule(this._addToQueue, job);
+	      }
+	    }
+
+	    submit(...args) {
+	      var cb, fn, job, options, ref, ref1, task;
+	      if (typeof args[0] === "function") {
+	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+	        options = parser$5.load({}, this.jobDefaults);
+	      } else {
+	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+	        options = parser$5.load(options, this.jobDefaults);
+	      }
+	      task = (...args) => {
+	        return new this.Promise(function(resolve, reject) {
+	          return fn(...args, function(...args) {
+	            return (args[0] != null ? reject : resolve)(args);
+	          });
+	        });
+	      };
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      job.promise.then(function(args) {
+	        return typeof cb === "function" ? cb(...args) : void 0;
+	      }).catch(function(args) {
+	        if (Array.isArray(args)) {
+	          return typeof cb === "function" ? cb(...args) : void 0;
+	        } else {
+	          return typeof cb === "function" ? cb(args) : void 0;
+	        }
+	      });
+	      return this._receive(job);
+	    }
+
+	    schedule(...args) {
+	      var job, options, task;
+	      if (typeof args[0] === "function") {
+	        [task, ...args] = args;
+	        options = {};
+	      } else {
+	        [options, task, ...args] = args;
+	      }
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      this._receive(job);
+	      return job.promise;
+	    }
+
+	    wrap(fn) {
+	      var schedule, wrapped;
+	      schedule = this.schedule.bind(this);
+	      wrapped = function(...args) {
+	        return schedule(fn.bind(this), ...args);
+	      };
+	      wrapped.withOptions = function(options, ...args) {
+	        return schedule(options, fn, ...args);
+	      };
+	      return wrapped;
+	    }
+
+	    async updateSettings(options = {}) {
+	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+	      parser$5.overwrite(options, this.instanceDefaults, this);
+	      return this;
+	    }
+
+	    currentReservoir() {
+	      return this._store.__currentReservoir__();
+	    }
+
+	    incrementReservoir(incr = 0) {
+	      return this._store.__incrementReservoir__(incr);
+	    }
+
+	  }
+	  Bottleneck.default = Bottleneck;
+
+	  Bottleneck.Events = Events$4;
+
+	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
+
+	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
+	    LEAK: 1,
+	    OVERFLOW: 2,
+	    OVERFLOW_PRIORITY: 4,
+	    BLOCK: 3
+	  };
+
+	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
+
+	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
+
+	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
+
+	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
+
+	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
+
+	  Bottleneck.prototype.jobDefaults = {
+	    priority: DEFAULT_PRIORITY$1,
+	    weight: 1,
+	    expiration: null,
+	    id: "<no-id>"
+	  };
+
+	  Bottleneck.prototype.storeDefaults = {
+	    maxConcurrent: null,
+	    minTime: 0,
+	    highWater: null,
+	    strategy: Bottleneck.prototype.strategy.LEAK,
+	    penalty: null,
+	    reservoir: null,
+	    reservoirRefreshInterval: null,
+	    reservoirRefreshAmount: null,
+	    reservoirIncreaseInterval: null,
+	    reservoirIncreaseAmount: null,
+	    reservoirIncreaseMaximum: null
+	  };
+
+	  Bottleneck.prototype.localStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 250
+	  };
+
+	  Bottleneck.prototype.redisStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 5000,
+	    clientTimeout: 10000,
+	    Redis: null,
+	    clientOptions: {},
+	    clusterNodes: null,
+	    clearDatastore: false,
+	    connection: null
+	  };
+
+	  Bottleneck.prototype.instanceDefaults = {
+	    datastore: "local",
+	    connection: null,
+	    id: "<no-id>",
+	    rejectOnDrop: true,
+	    trackDoneStatus: false,
+	    Promise: Promise
+	  };
+
+	  Bottleneck.prototype.stopDefaults = {
+	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+	    dropWaitingJobs: true,
+	    dropErrorMessage: "This limiter has been stopped."
+	  };
+
+	  return Bottleneck;
+
+	}).call(commonjsGlobal);
+
+	var Bottleneck_1 = Bottleneck;
+
+	var lib = Bottleneck_1;
+
+	return lib;
+
+})));
+
+
+/***/ }),
+
+/***/ 5940:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Argument = void 0;
+class Argument {
+    constructor(value, range) {
+        this.value = value;
+        this.range = range;
+    }
+    toString() {
+        return this.value;
+    }
+    getRange() {
+        return this.range;
+    }
+    getValue() {
+        return this.value;
+    }
+    isAfter(position) {
+        if (this.range.end.line < position.line) {
+            return false;
+        }
+        return this.range.start.line > position.line ? true : this.range.start.character > position.character;
+    }
+    isBefore(position) {
+        if (this.range.start.line < position.line) {
+            return true;
+        }
+        return this.range.end.line > position.line ? false : this.range.end.character < position.character;
+    }
+}
+exports.Argument = Argument;
+
+
+/***/ }),
+
+/***/ 4022:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Comment = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const line_1 = __nccwpck_require__(7005);
+const util_1 = __nccwpck_require__(7459);
+class Comment extends line_1.Line {
+    constructor(document, range) {
+        super(document, range);
+    }
+    toString() {
+        const content = this.getContent();
+        if (content) {
+            return "# " + content;
+        }
+        return "#";
+    }
+    /**
+     * Returns the content of this comment. This excludes leading and
+     * trailing whitespace as well as the # symbol. If the comment only
+     * consists of whitespace, the empty string will be returned.
+     */
+    getContent() {
+        let range = this.getContentRange();
+        if (range === null) {
+            return "";
+        }
+        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+    }
+    /**
+     * Returns a range that includes the content of the comment
+     * excluding any leading and trailing whitespace as well as the #
+     * symbol. May return null if the comment only consists of whitespace
+     * characters.
+     */
+    getContentRange() {
+        let range = this.getRange();
+        const startOffset = this.document.offsetAt(range.start);
+        let raw = this.document.getText().substring(startOffset, this.document.offsetAt(range.end));
+        let start = -1;
+        let end = -1;
+        // skip the first # symbol
+        for (let i = 1; i < raw.length; i++) {
+            if (!util_1.Util.isWhitespace(raw.charAt(i))) {
+                start = i;
+                break;
+            }
+        }
+        if (start === -1) {
+            return null;
+        }
+        // go backwards up to the first # symbol
+        for (let i = raw.length - 1; i >= 1; i--) {
+            if (!util_1.Util.isWhitespace(raw.charAt(i))) {
+                end = i + 1;
+                break;
+            }
+        }
+        return vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + start), this.document.positionAt(startOffset + end));
+    }
+}
+exports.Comment = Comment;
+
+
+/***/ }),
+
+/***/ 9933:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Dockerfile = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const ast = __nccwpck_require__(8390);
+const imageTemplate_1 = __nccwpck_require__(3520);
+const from_1 = __nccwpck_require__(5377);
+const util_1 = __nccwpck_require__(7459);
+const main_1 = __nccwpck_require__(8390);
+class Dockerfile extends imageTemplate_1.ImageTemplate {
+    constructor(document) {
+        super();
+        this.initialInstructions = new imageTemplate_1.ImageTemplate();
+        this.buildStages = [];
+        this.directives = [];
+        /**
+         * Whether a FROM instruction has been added to this Dockerfile or not.
+         */
+        this.foundFrom = false;
+        this.document = document;
+    }
+    getEscapeCharacter() {
+        for (const directive of this.directives) {
+            if (directive.getDirective() === ast.Directive.escape) {
+                const value = directive.getValue();
+                if (value === '\\' || value === '`') {
+                    return value;
+                }
+            }
+        }
+        return '\\';
+    }
+    getInitialARGs() {
+        return this.initialInstructions.getARGs();
+    }
+    getContainingImage(position) {
+        let range = vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(0, 0), this.document.positionAt(this.document.getText().length));
+        if (!util_1.Util.isInsideRange(position, range)) {
+            // not inside the document, invalid position
+            return null;
+        }
+        if (this.initialInstructions.getComments().length > 0 || this.initialInstructions.getInstructions().length > 0) {
+            if (util_1.Util.isInsideRange(position, this.initialInstructions.getRange())) {
+                return this.initialInstructions;
+            }
+        }
+        for (const buildStage of this.buildStages) {
+            if (util_1.Util.isInsideRange(position, buildStage.getRange())) {
+                return buildStage;
+            }
+        }
+        return this;
+    }
+    addInstruction(instruction) {
+        if (instruction.getKeyword() === main_1.Keyword.FROM) {
+            this.currentBuildStage = new imageTemplate_1.ImageTemplate();
+            this.buildStages.push(this.currentBuildStage);
+            this.foundFrom = true;
+        }
+        else if (!this.foundFrom) {
+            this.initialInstructions.addInstruction(instruction);
+        }
+        if (this.foundFrom) {
+            this.currentBuildStage.addInstruction(instruction);
+        }
+        super.addInstruction(instruction);
+    }
+    setDirectives(directives) {
+        this.directives = directives;
+    }
+    getDirective() {
+        return this.directives.length === 0 ? null : this.directives[0];
+    }
+    getDirectives() {
+        return this.directives;
+    }
+    resolveVariable(variable, line) {
+        for (let from of this.getFROMs()) {
+            let range = from.getRange();
+            if (range.start.line <= line && line <= range.end.line) {
+                // resolve the FROM variable against the initial ARGs
+                let initialARGs = new imageTemplate_1.ImageTemplate();
+                for (let instruction of this.initialInstructions.getARGs()) {
+                    initialARGs.addInstruction(instruction);
+                }
+                return initialARGs.resolveVariable(variable, line);
+            }
+        }
+        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        if (image === null) {
+            return undefined;
+        }
+        let resolvedVariable = image.resolveVariable(variable, line);
+        if (resolvedVariable === null) {
+            // refers to an uninitialized ARG variable,
+            // try resolving it against the initial ARGs then
+            let initialARGs = new imageTemplate_1.ImageTemplate();
+            for (let instruction of this.initialInstructions.getARGs()) {
+                initialARGs.addInstruction(instruction);
+            }
+            return initialARGs.resolveVariable(variable, line);
+        }
+        return resolvedVariable;
+    }
+    getAvailableVariables(currentLine) {
+        if (this.getInstructionAt(currentLine) instanceof from_1.From) {
+            let variables = [];
+            for (let arg of this.getInitialARGs()) {
+                let property = arg.getProperty();
+                if (property) {
+                    variables.push(property.getName());
+                }
+            }
+            return variables;
+        }
+        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(currentLine, 0));
+        return image ? image.getAvailableVariables(currentLine) : [];
+    }
+    getParentStage(image) {
+        const templateFrom = image.getFROM();
+        const imageName = templateFrom === null ? null : templateFrom.getImageName();
+        if (imageName === null) {
+            return null;
+        }
+        for (const from of this.getFROMs()) {
+            if (from.getBuildStage() === imageName) {
+                const range = from.getRange();
+                // on the same line then it's an image that shares the name as the build stage
+                if (range.start.line === templateFrom.getRange().start.line) {
+                    return null;
+                }
+                return this.getContainingImage(range.start);
+            }
+        }
+        return null;
+    }
+    getStageHierarchy(line) {
+        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        if (image === null) {
+            return [];
+        }
+        const stages = [image];
+        let stage = this.getParentStage(image);
+        while (stage !== null) {
+            stages.splice(0, 0, stage);
+            stage = this.getParentStage(stage);
+        }
+        return stages;
+    }
+    getAvailableWorkingDirectories(line) {
+        const availableDirectories = new Set();
+        for (const image of this.getStageHierarchy(line)) {
+            for (const workdir of image.getWORKDIRs()) {
+                if (workdir.getRange().end.line < line) {
+                    let directory = workdir.getAbsolutePath();
+                    if (directory !== undefined && directory !== null) {
+                        if (!directory.endsWith("/")) {
+                            directory += "/";
+                        }
+                        availableDirectories.add(directory);
+                    }
+                }
+            }
+        }
+        return Array.from(availableDirectories);
+    }
+    /**
+     * Internally reorganize the comments in the Dockerfile and allocate
+     * them to the relevant build stages that they belong to.
+     */
+    organizeComments() {
+        const comments = this.getComments();
+        for (let i = 0; i < comments.length; i++) {
+            if (util_1.Util.isInsideRange(comments[i].getRange().end, this.initialInstructions.getRange())) {
+                this.initialInstructions.addComment(comments[i]);
+            }
+            else {
+                for (const buildStage of this.buildStages) {
+                    if (util_1.Util.isInsideRange(comments[i].getRange().start, buildStage.getRange())) {
+                        buildStage.addComment(comments[i]);
+                    }
+                }
+            }
+        }
+    }
+    getRange() {
+        const comments = this.getComments();
+        const instructions = this.getInstructions();
+        let range = null;
+        if (comments.length === 0) {
+            if (instructions.length > 0) {
+                range = vscode_languageserver_types_1.Range.create(instructions[0].getRange().start, instructions[instructions.length - 1].getRange().end);
+            }
+        }
+        else if (instructions.length === 0) {
+            range = vscode_languageserver_types_1.Range.create(comments[0].getRange().start, comments[comments.length - 1].getRange().end);
+        }
+        else {
+            const commentStart = comments[0].getRange().start;
+            const commentEnd = comments[comments.length - 1].getRange().end;
+            const instructionStart = instructions[0].getRange().start;
+            const instructionEnd = instructions[instructions.length - 1].getRange().end;
+            if (commentStart.line < instructionStart.line) {
+                if (commentEnd.line < instructionEnd.line) {
+                    range = vscode_languageserver_types_1.Range.create(commentStart, instructionEnd);
+                }
+                range = vscode_languageserver_types_1.Range.create(commentStart, commentEnd);
+            }
+            else if (commentEnd.line < instructionEnd.line) {
+                range = vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
+            }
+            else {
+                range = vscode_languageserver_types_1.Range.create(instructionStart, commentEnd);
+            }
+        }
+        if (range === null) {
+            if (this.directives.length === 0) {
+                return null;
+            }
+            return this.directives[0].getRange();
+        }
+        else if (this.directives.length === 0) {
+            return range;
+        }
+        return vscode_languageserver_types_1.Range.create(this.directives[0].getRange().start, range.end);
+    }
+}
+exports.Dockerfile = Dockerfile;
+
+
+/***/ }),
+
+/***/ 1077:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Flag = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const flagOption_1 = __nccwpck_require__(3700);
+class Flag {
+    constructor(document, range, name, nameRange, value, valueRange) {
+        this.options = [];
+        this.range = range;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.value = value;
+        this.valueRange = valueRange;
+        if (this.value !== null) {
+            let offset = document.offsetAt(valueRange.start);
+            let nameStart = -1;
+            let valueStart = -1;
+            let hasOptions = false;
+            for (let i = 0; i < value.length; i++) {
+                switch (value.charAt(i)) {
+                    case '=':
+                        hasOptions = true;
+                        if (valueStart === -1) {
+                            valueStart = i + 1;
+                            break;
+                        }
+                        break;
+                    case ',':
+                        this.options.push(this.createFlagOption(document, value, offset, nameStart, valueStart, i));
+                        nameStart = -1;
+                        valueStart = -1;
+                        break;
+                    default:
+                        if (nameStart === -1) {
+                            nameStart = i;
+                        }
+                        break;
+                }
+            }
+            if (hasOptions && nameStart !== -1) {
+                this.options.push(this.createFlagOption(document, value, offset, nameStart, valueStart, value.length));
+            }
+        }
+    }
+    createFlagOption(document, content, documentOffset, nameStart, valueStart, valueEnd) {
+        const optionRange = vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueEnd));
+        if (valueStart === -1) {
+            return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueEnd), optionRange, null, null);
+        }
+        return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueStart - 1), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueStart - 1)), content.substring(valueStart, valueEnd), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + valueStart), document.positionAt(documentOffset + valueEnd)));
+    }
+    toString() {
+        if (this.valueRange) {
+            return "--" + this.name + "=" + this.value;
+        }
+        return "--" + this.name;
+    }
+    /**
+     * Returns the range that encompasses this entire flag. This includes the
+     * -- prefix in the beginning to the last character of the flag's value (if
+     * it has been defined).
+     *
+     * @return the entire range of this flag
+     */
+    getRange() {
+        return this.range;
+    }
+    /**
+     * Returns the name of this flag. The name does not include the -- prefix.
+     * Thus, for HEALTHCHECK's --interval flag, interval is the flag's name and
+     * not --interval.
+     *
+     * @return this flag's name
+     */
+    getName() {
+        return this.name;
+    }
+    /**
+     * Returns the range that encompasses the flag's name
+     *
+     * @return the range containing the flag's name
+     */
+    getNameRange() {
+        return this.nameRange;
+    }
+    /**
+     * Returns the value that has been set to this flag. May be null if the
+     * flag is invalid and has no value set like a --start-period. If the flag
+     * is instead a --start-period= with an equals sign then the flag's value
+     * is the empty string.
+     *
+     * @return this flag's value if it has been defined, null otherwise
+     */
+    getValue() {
+        return this.value;
+    }
+    /**
+     * Returns the range that encompasses this flag's value. If no value has
+     * been set then null will be returned.
+     *
+     * @return the range containing this flag's value, or null if the flag
+     *         has no value defined
+     */
+    getValueRange() {
+        return this.valueRange;
+    }
+    getOption(name) {
+        for (const option of this.options) {
+            if (option.getName() === name) {
+                return option;
+            }
+        }
+        return null;
+    }
+    getOptions() {
+        return this.options;
+    }
+    hasOptions() {
+        return this.options.length > 0;
+    }
+}
+exports.Flag = Flag;
+
+
+/***/ }),
+
+/***/ 3700:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.FlagOption = void 0;
+class FlagOption {
+    constructor(range, name, nameRange, value, valueRange) {
+        this.range = range;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.value = value;
+        this.valueRange = valueRange;
+    }
+    toString() {
+        if (this.valueRange !== null) {
+            return this.name + "=" + this.value;
+        }
+        return this.name;
+    }
+    getRange() {
+        return this.range;
+    }
+    getName() {
+        return this.name;
+    }
+    getNameRange() {
+        return this.nameRange;
+    }
+    getValue() {
+        return this.value;
+    }
+    getValueRange() {
+        return this.valueRange;
+    }
+}
+exports.FlagOption = FlagOption;
+
+
+/***/ }),
+
+/***/ 7599:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Heredoc = void 0;
+/**
+ * Heredoc represents a here-document that has been embedded in a
+ * Dockerfile.
+ *
+ * This API is experimental and subject to change.
+ */
+class Heredoc {
+    constructor(startRange, name, nameRange, contentRange, endRange) {
+        this.startRange = startRange;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.contentRange = contentRange;
+        this.endRange = endRange;
+    }
+    /**
+     * Returns the name of the here-document.
+     *
+     * This API is experimental and subject to change.
+     */
+    getName() {
+        return this.name;
+    }
+    /**
+     * Returns the range of the start operator and the name. If the
+     * here-document is initialized with <<EOT then the start range would
+     * encompass all five characters.
+     *
+     * This API is experimental and subject to change.
+     */
+    getStartRange() {
+        return this.startRange;
+    }
+    /**
+     * Returns the range of this here-document's name that is declared at
+     * the beginning of the here-document with the operator. If the
+     * here-document is initialized with <<EOT then the name range would
+     * encompass the latter three "EOT" characters.
+     *
+     * This API is experimental and subject to change.
+     */
+    getNameRange() {
+        return this.nameRange;
+    }
+    /**
+     * Returns the range of the content of this here-document. This may
+     * be null if the here-document has no content because:
+     * - the start range is the only thing that was declared
+     * - the end range was declared immediately and there is no content
+     *
+     * This API is experimental and subject to change.
+     */
+    getContentRange() {
+        return this.contentRange;
+    }
+    /**
+     * Returns the range of the here-document's name on a line that
+     * represents the end of the here-document.
+     *
+     * This API is experimental and subject to change.
+     */
+    getDelimiterRange() {
+        return this.endRange;
+    }
+}
+exports.Heredoc = Heredoc;
+
+
+/***/ }),
+
+/***/ 3520:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ImageTemplate = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const arg_1 = __nccwpck_require__(4381);
+const cmd_1 = __nccwpck_require__(5517);
+const copy_1 = __nccwpck_require__(444);
+const env_1 = __nccwpck_require__(1822);
+const entrypoint_1 = __nccwpck_require__(1835);
+const from_1 = __nccwpck_require__(5377);
+const healthcheck_1 = __nccwpck_require__(1167);
+const onbuild_1 = __nccwpck_require__(5554);
+const util_1 = __nccwpck_require__(7459);
+const workdir_1 = __nccwpck_require__(7529);
+class ImageTemplate {
+    constructor() {
+        this.comments = [];
+        this.instructions = [];
+    }
+    addComment(comment) {
+        this.comments.push(comment);
+    }
+    getComments() {
+        return this.comments;
+    }
+    addInstruction(instruction) {
+        this.instructions.push(instruction);
+    }
+    getInstructions() {
+        return this.instructions;
+    }
+    getInstructionAt(line) {
+        for (let instruction of this.instructions) {
+            if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line, 0), instruction.getRange())) {
+                return instruction;
+            }
+        }
+        return null;
+    }
+    /**
+     * Gets all the ARG instructions that are defined in this image.
+     */
+    getARGs() {
+        let args = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof arg_1.Arg) {
+                args.push(instruction);
+            }
+        }
+        return args;
+    }
+    /**
+     * Gets all the CMD instructions that are defined in this image.
+     */
+    getCMDs() {
+        let cmds = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof cmd_1.Cmd) {
+                cmds.push(instruction);
+            }
+        }
+        return cmds;
+    }
+    /**
+     * Gets all the COPY instructions that are defined in this image.
+     */
+    getCOPYs() {
+        let copies = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof copy_1.Copy) {
+                copies.push(instruction);
+            }
+        }
+        return copies;
+    }
+    /**
+     * Gets all the ENTRYPOINT instructions that are defined in this image.
+     */
+    getENTRYPOINTs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof entrypoint_1.Entrypoint) {
+                froms.push(instruction);
+            }
+        }
+        return froms;
+    }
+    /**
+     * Gets all the ENV instructions that are defined in this image.
+     */
+    getENVs() {
+        let args = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof env_1.Env) {
+                args.push(instruction);
+            }
+        }
+        return args;
+    }
+    getFROM() {
+        for (const instruction of this.instructions) {
+            if (instruction instanceof from_1.From) {
+                return instruction;
+            }
+        }
+        return null;
+    }
+    /**
+     * Gets all the FROM instructions that are defined in this image.
+     */
+    getFROMs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof from_1.From) {
+                froms.push(instruction);
+            }
+        }
+        return froms;
+    }
+    /**
+     * Gets all the HEALTHCHECK instructions that are defined in this image.
+     */
+    getHEALTHCHECKs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof healthcheck_1.Healthcheck) {
+                froms.push(instruction);
+            }
+        }
+        return froms;
+    }
+    getWORKDIRs() {
+        const workdirs = [];
+        for (const instruction of this.instructions) {
+            if (instruction instanceof workdir_1.Workdir) {
+                workdirs.push(instruction);
+            }
+        }
+        return workdirs;
+    }
+    getOnbuildTriggers() {
+        let triggers = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof onbuild_1.Onbuild) {
+                let trigger = instruction.getTriggerInstruction();
+                if (trigger) {
+                    triggers.push(trigger);
+                }
+            }
+        }
+        return triggers;
+    }
+    getAvailableVariables(currentLine) {
+        const variables = [];
+        for (const arg of this.getARGs()) {
+            if (arg.isBefore(currentLine)) {
+                const property = arg.getProperty();
+                if (property) {
+                    const variable = property.getName();
+                    if (variables.indexOf(variable) === -1) {
+                        variables.push(variable);
+                    }
+                }
+            }
+        }
+        for (const env of this.getENVs()) {
+            if (env.isBefore(currentLine)) {
+                for (const property of env.getProperties()) {
+                    const variable = property.getName();
+                    if (variables.indexOf(variable) === -1) {
+                        variables.push(variable);
+                    }
+                }
+            }
+        }
+        return variables;
+    }
+    /**
+     * Resolves a variable with the given name at the specified line
+     * to its value. If null is returned, then the variable has been
+     * defined but no value was given. If undefined is returned, then
+     * a variable with the given name has not been defined yet as of
+     * the given line.
+     *
+     * @param variable the name of the variable to resolve
+     * @param line the line number that the variable is on, zero-based
+     * @return the value of the variable as defined by an ARG or ENV
+     *         instruction, or null if no value has been specified, or
+     *         undefined if a variable with the given name has not
+     *         been defined
+     */
+    resolveVariable(variable, line) {
+        let envs = this.getENVs();
+        for (let i = envs.length - 1; i >= 0; i--) {
+            if (envs[i].isBefore(line)) {
+                for (let property of envs[i].getProperties()) {
+                    if (property.getName() === variable) {
+                        return property.getValue();
+                    }
+                }
+            }
+        }
+        let args = this.getARGs();
+        for (let i = args.length - 1; i >= 0; i--) {
+            if (args[i].isBefore(line)) {
+                let property = args[i].getProperty();
+                if (property && property.getName() === variable) {
+                    return property.getValue();
+                }
+            }
+        }
+        return undefined;
+    }
+    getRange() {
+        const instructions = this.getInstructions();
+        if (instructions.length === 0) {
+            // all templates should have instructions, this only happens for
+            // the initial set of instruction
+            return vscode_languageserver_types_1.Range.create(0, 0, 0, 0);
+        }
+        const instructionStart = instructions[0].getRange().start;
+        const instructionEnd = instructions[instructions.length - 1].getRange().end;
+        return vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
+    }
+    contains(position) {
+        const range = this.getRange();
+        if (range === null) {
+            return false;
+        }
+        return util_1.Util.isInsideRange(position, range);
+    }
+}
+exports.ImageTemplate = ImageTemplate;
+
+
+/***/ }),
+
+/***/ 5279:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Instruction = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const util_1 = __nccwpck_require__(7459);
+const line_1 = __nccwpck_require__(7005);
+const argument_1 = __nccwpck_require__(5940);
+const heredoc_1 = __nccwpck_require__(7599);
+const variable_1 = __nccwpck_require__(3743);
+const main_1 = __nccwpck_require__(8390);
+class Instruction extends line_1.Line {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range);
+        this.dockerfile = dockerfile;
+        this.escapeChar = escapeChar;
+        this.instruction = instruction;
+        this.instructionRange = instructionRange;
+    }
+    toString() {
+        let value = this.getKeyword();
+        for (let arg of this.getRawArguments()) {
+            value += ' ';
+            value += arg.getValue();
+        }
+        return value;
+    }
+    getRangeContent(range) {
+        if (range === null) {
+            return null;
+        }
+        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+    }
+    getInstructionRange() {
+        return this.instructionRange;
+    }
+    getInstruction() {
+        return this.instruction;
+    }
+    getKeyword() {
+        return this.getInstruction().toUpperCase();
+    }
+    getArgumentsRange() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+            return null;
+        }
+        return vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end);
+    }
+    getArgumentsRanges() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+            return [];
+        }
+        if (args[0].getRange().start.line === args[args.length - 1].getRange().end.line) {
+            return [vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end)];
+        }
+        let ranges = [];
+        let end = -1;
+        let startPosition = args[0].getRange().start;
+        let range = this.getInstructionRange();
+        let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra, this.document.offsetAt(args[args.length - 1].getRange().end) - this.document.offsetAt(range.start));
+        let offset = this.document.offsetAt(range.start) + extra;
+        let start = false;
+        let comment = false;
+        for (let i = 0; i < fullArgs.length; i++) {
+            let char = fullArgs.charAt(i);
+            if (char === this.escapeChar) {
+                let next = fullArgs.charAt(i + 1);
+                if (next === ' ' || next === '\t') {
+                    whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
+                        switch (fullArgs.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                                continue;
+                            case '\r':
+                                j++;
+                            case '\n':
+                                if (startPosition !== null) {
+                                    ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                                }
+                                startPosition = null;
+                                start = true;
+                                comment = false;
+                                i = j;
+                                break whitespaceCheck;
+                            default:
+                                break whitespaceCheck;
+                        }
+                    }
+                }
+                else if (next === '\r') {
+                    if (startPosition !== null) {
+                        ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                        startPosition = null;
+                    }
+                    start = true;
+                    comment = false;
+                    i += 2;
+                }
+                else if (next === '\n') {
+                    if (startPosition !== null) {
+                        ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                    }
+                    startPosition = null;
+                    start = true;
+                    comment = false;
+                    i++;
+                }
+                else {
+                    i++;
+                }
+            }
+            else if (util_1.Util.isNewline(char)) {
+                if (comment) {
+                    startPosition = null;
+                    start = true;
+                    comment = false;
+                }
+            }
+            else {
+                if (!comment) {
+                    if (startPosition === null) {
+                        if (char === '#') {
+                            comment = true;
+                            continue;
+                        }
+                        let position = this.document.positionAt(offset + i);
+                        if (position.character !== 0) {
+                            startPosition = vscode_languageserver_types_1.Position.create(position.line, 0);
+                        }
+                    }
+                    end = i;
+                }
+            }
+        }
+        if (startPosition === null) {
+            // should only happen if the last argument is on its own line with
+            // no leading whitespace
+            ranges.push(vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + end), this.document.positionAt(offset + end + 1)));
+        }
+        else {
+            ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+        }
+        return ranges;
+    }
+    getRawArgumentsContent() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+            return null;
+        }
+        return this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end));
+    }
+    getArgumentsContent() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+            return null;
+        }
+        let content = "";
+        let ranges = this.getArgumentsRanges();
+        let documentText = this.document.getText();
+        for (let range of ranges) {
+            content += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+        }
+        return content;
+    }
+    getArguments() {
+        return this.getRawArguments();
+    }
+    getRawArguments() {
+        let args = [];
+        let range = this.getInstructionRange();
+        let extra = this.document.offsetAt(range.end) - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra);
+        let offset = this.document.offsetAt(range.start) + extra;
+        let start = false;
+        let comment = false;
+        let found = -1;
+        // determines whether the parser has found a space or tab
+        // whitespace character that's a part of an escaped newline sequence
+        let escapedWhitespaceDetected = false;
+        // determines if the parser is currently in an escaped newline sequence
+        let escaping = false;
+        let escapeMarker = -1;
+        let escapedArg = "";
+        for (let i = 0; i < fullArgs.length; i++) {
+            let char = fullArgs.charAt(i);
+            if (util_1.Util.isWhitespace(char)) {
+                if (escaping) {
+                    escapedWhitespaceDetected = true;
+                    if (util_1.Util.isNewline(char)) {
+                        // reached a newline, any previously
+                        // detected whitespace should be ignored
+                        escapedWhitespaceDetected = false;
+                        if (comment) {
+                            // reached a newline, no longer in a comment
+                            comment = false;
+                            start = true;
+                        }
+                    }
+                    continue;
+                }
+                else if (found !== -1) {
+                    if (escapeMarker === -1) {
+                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + i))));
+                    }
+                    else {
+                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                    }
+                    escapeMarker = -1;
+                    escapedArg = "";
+                    found = -1;
+                }
+            }
+            else if (char === this.escapeChar) {
+                let next = fullArgs.charAt(i + 1);
+                if (next === ' ' || next === '\t') {
+                    whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
+                        let newlineCheck = fullArgs.charAt(j);
+                        switch (newlineCheck) {
+                            case ' ':
+                            case '\t':
+                                continue;
+                            case '\r':
+                                j++;
+                            case '\n':
+                                comment = false;
+                                escaping = true;
+                                start = true;
+                                if (found !== -1) {
+                                    escapeMarker = i;
+                                }
+                                i = j;
+                                break whitespaceCheck;
+                            default:
+                                escapeMarker = i;
+                                if (found === -1) {
+                                    i = j - 1;
+                                }
+                                break whitespaceCheck;
+                        }
+                    }
+                }
+                else if (next === '\r') {
+                    comment = false;
+                    escaping = true;
+                    start = true;
+                    if (found !== -1 && escapeMarker === -1) {
+                        escapeMarker = i;
+                    }
+                    i += 2;
+                }
+                else if (next === '\n') {
+                    comment = false;
+                    escaping = true;
+                    start = true;
+                    if (found !== -1 && escapeMarker === -1) {
+                        escapeMarker = i;
+                    }
+                    i++;
+                }
+                else {
+                    if (escapedWhitespaceDetected && escapeMarker !== -1) {
+                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                        escapedArg = "";
+                        found = -1;
+                    }
+                    escapeMarker = -1;
+                    escapedWhitespaceDetected = false;
+                    escaping = false;
+                    if (next === '$') {
+                        escapedArg = escapedArg + char + next;
+                    }
+                    else if (next === '') {
+                        // reached EOF, stop processing
+                        break;
+                    }
+                    else {
+                        escapedArg = escapedArg + next;
+                    }
+                    if (found === -1) {
+                        found = i;
+                    }
+                    i++;
+                }
+            }
+            else if (!comment) {
+                if (start && char === '#') {
+                    comment = true;
+                }
+                else {
+                    if (escapedWhitespaceDetected && escapeMarker !== -1) {
+                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                        escapedArg = "";
+                        found = -1;
+                    }
+                    escapedWhitespaceDetected = false;
+                    escaping = false;
+                    escapeMarker = -1;
+                    escapedArg = escapedArg + char;
+                    if (found === -1) {
+                        found = i;
+                    }
+                }
+                // non-whitespace character detected, reset
+                start = false;
+            }
+        }
+        if (found !== -1) {
+            if (escapeMarker === -1) {
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + fullArgs.length))));
+            }
+            else {
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+            }
+        }
+        return args;
+    }
+    getExpandedArguments() {
+        let args = this.getArguments();
+        for (let i = 0; i < args.length; i++) {
+            const argRange = args[i].getRange();
+            let offset = this.document.offsetAt(argRange.start);
+            const variables = this.parseVariables(offset, args[i].getValue());
+            const swaps = [];
+            let requiresExpansion = false;
+            for (let variable of variables) {
+                const value = this.dockerfile.resolveVariable(variable.getName(), variable.getNameRange().start.line);
+                swaps.push(value);
+                requiresExpansion = requiresExpansion || value !== undefined;
+            }
+            if (requiresExpansion) {
+                let expanded = "";
+                for (let j = 0; j < swaps.length; j++) {
+                    const variableRange = variables[j].getRange();
+                    const start = this.document.offsetAt(variableRange.start);
+                    const end = this.document.offsetAt(variableRange.end);
+                    if (swaps[j]) {
+                        // replace variable with its resolved value
+                        expanded += this.document.getText().substring(offset, start);
+                        expanded += swaps[j];
+                        offset = end;
+                    }
+                    else {
+                        expanded += this.document.getText().substring(offset, end);
+                        offset = end;
+                    }
+                }
+                const argEnd = this.document.offsetAt(argRange.end);
+                if (argEnd !== offset) {
+                    // if the variable's range doesn't match the argument,
+                    // append the remaining text
+                    expanded += this.document.getText().substring(offset, argEnd);
+                }
+                args[i] = new argument_1.Argument(expanded, argRange);
+            }
+        }
+        return args;
+    }
+    getVariables() {
+        const variables = [];
+        const args = this.getRawArguments();
+        for (const arg of args) {
+            let range = arg.getRange();
+            let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+            const parsedVariables = this.parseVariables(this.document.offsetAt(arg.getRange().start), rawValue);
+            for (const parsedVariable of parsedVariables) {
+                variables.push(parsedVariable);
+            }
+        }
+        return variables;
+    }
+    parseVariables(offset, arg) {
+        let variables = [];
+        variableLoop: for (let i = 0; i < arg.length; i++) {
+            switch (arg.charAt(i)) {
+                case this.escapeChar:
+                    if (arg.charAt(i + 1) === '$') {
+                        i++;
+                    }
+                    break;
+                case '$':
+                    if (arg.charAt(i + 1) === '{') {
+                        let escapedString = "${";
+                        let escapedName = "";
+                        let nameEnd = -1;
+                        let escapedSubstitutionParameter = "";
+                        let substitutionStart = -1;
+                        let substitutionEnd = -1;
+                        let modifierRead = -1;
+                        nameLoop: for (let j = i + 2; j < arg.length; j++) {
+                            let char = arg.charAt(j);
+                            switch (char) {
+                                case this.escapeChar:
+                                    for (let k = j + 1; k < arg.length; k++) {
+                                        switch (arg.charAt(k)) {
+                                            case ' ':
+                                            case '\t':
+                                            case '\r':
+                                                // ignore whitespace
+                                                continue;
+                                            case '\n':
+                                                // escape this newline
+                                                j = k;
+                                                continue nameLoop;
+                                        }
+                                    }
+                                    break;
+                                case '}':
+                                    escapedString += '}';
+                                    let modifier = null;
+                                    let modifierRange = null;
+                                    let substitutionParameter = modifierRead !== -1 ? escapedSubstitutionParameter : null;
+                                    let substitutionRange = null;
+                                    if (nameEnd === -1) {
+                                        nameEnd = j;
+                                    }
+                                    else if (nameEnd + 1 === j) {
+                                        modifier = "";
+                                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + nameEnd + 1), this.document.positionAt(offset + nameEnd + 1));
+                                    }
+                                    else {
+                                        if (substitutionStart === -1) {
+                                            // no substitution parameter found,
+                                            // but a modifier character existed,
+                                            // just offset the range by 1 from
+                                            // the modifier character
+                                            substitutionStart = modifierRead + 1;
+                                            substitutionEnd = modifierRead + 1;
+                                        }
+                                        else {
+                                            // offset one more from the last
+                                            // character found
+                                            substitutionEnd = substitutionEnd + 1;
+                                        }
+                                        modifier = arg.substring(modifierRead, modifierRead + 1);
+                                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + modifierRead), this.document.positionAt(offset + modifierRead + 1));
+                                        substitutionRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + substitutionStart), this.document.positionAt(offset + substitutionEnd));
+                                    }
+                                    let start = this.document.positionAt(offset + i);
+                                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 2), this.document.positionAt(offset + nameEnd)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + j + 1)), modifier, modifierRange, substitutionParameter, substitutionRange, this.dockerfile.resolveVariable(escapedName, start.line) !== undefined, this.isBuildVariable(escapedName, start.line), escapedString));
+                                    i = j;
+                                    continue variableLoop;
+                                case ':':
+                                    if (nameEnd === -1) {
+                                        nameEnd = j;
+                                    }
+                                    else if (modifierRead !== -1) {
+                                        if (substitutionStart === -1) {
+                                            substitutionStart = j;
+                                            substitutionEnd = j;
+                                        }
+                                        else {
+                                            substitutionEnd = j;
+                                        }
+                                        escapedSubstitutionParameter += ':';
+                                    }
+                                    else {
+                                        modifierRead = j;
+                                    }
+                                    escapedString += ':';
+                                    break;
+                                case '\n':
+                                case '\r':
+                                case ' ':
+                                case '\t':
+                                    break;
+                                default:
+                                    if (nameEnd === -1) {
+                                        escapedName += char;
+                                    }
+                                    else if (modifierRead !== -1) {
+                                        if (substitutionStart === -1) {
+                                            substitutionStart = j;
+                                            substitutionEnd = j;
+                                        }
+                                        else {
+                                            substitutionEnd = j;
+                                        }
+                                        escapedSubstitutionParameter += char;
+                                    }
+                                    else {
+                                        modifierRead = j;
+                                    }
+                                    escapedString += char;
+                                    break;
+                            }
+                        }
+                        // no } found, not a valid variable, stop processing
+                        break variableLoop;
+                    }
+                    else if (util_1.Util.isWhitespace(arg.charAt(i + 1)) || i === arg.length - 1) {
+                        // $ followed by whitespace or EOF, ignore this variable
+                        continue;
+                    }
+                    else {
+                        let escapedName = "";
+                        nameLoop: for (let j = i + 1; j < arg.length; j++) {
+                            let char = arg.charAt(j);
+                            switch (char) {
+                                case '\r':
+                                case '\n':
+                                case ' ':
+                                case '\t':
+                                    continue;
+                                case '$':
+                                case '\'':
+                                case '"':
+                                    let varStart = this.document.positionAt(offset + i);
+                                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== undefined, this.isBuildVariable(escapedName, varStart.line), '$' + escapedName));
+                                    i = j - 1;
+                                    continue variableLoop;
+                                case this.escapeChar:
+                                    for (let k = j + 1; k < arg.length; k++) {
+                                        switch (arg.charAt(k)) {
+                                            case ' ':
+                                            case '\t':
+                                            case '\r':
+                                                // ignore whitespace
+                                                continue;
+                                            case '\n':
+                                                // escape this newline
+                                                j = k;
+                                                continue nameLoop;
+                                        }
+                                    }
+                                    // reached EOF after an escape character
+                                    let start = this.document.positionAt(offset + i);
+                                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== undefined, this.isBuildVariable(escapedName, start.line), '$' + escapedName));
+                                    break variableLoop;
+                            }
+                            if (char.match(/^[a-z0-9_]+$/i) === null) {
+                                let varStart = this.document.positionAt(offset + i);
+                                variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== undefined, this.isBuildVariable(escapedName, varStart.line), '$' + escapedName));
+                                i = j - 1;
+                                continue variableLoop;
+                            }
+                            escapedName += char;
+                        }
+                        let start = this.document.positionAt(offset + i);
+                        variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + arg.length)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + arg.length)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== undefined, this.isBuildVariable(escapedName, start.line), '$' + escapedName));
+                    }
+                    break variableLoop;
+            }
+        }
+        return variables;
+    }
+    isBuildVariable(variable, line) {
+        if (this.getKeyword() === main_1.Keyword.FROM) {
+            for (const initialArg of this.dockerfile.getInitialARGs()) {
+                const arg = initialArg;
+                const property = arg.getProperty();
+                if (property && variable === property.getName()) {
+                    return true;
+                }
+            }
+            return undefined;
+        }
+        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        let envs = image.getENVs();
+        for (let i = envs.length - 1; i >= 0; i--) {
+            if (envs[i].isBefore(line)) {
+                for (let property of envs[i].getProperties()) {
+                    if (property.getName() === variable) {
+                        return false;
+                    }
+                }
+            }
+        }
+        let args = image.getARGs();
+        for (let i = args.length - 1; i >= 0; i--) {
+            if (args[i].isBefore(line)) {
+                let property = args[i].getProperty();
+                if (property && property.getName() === variable) {
+                    return true;
+                }
+            }
+        }
+        return undefined;
+    }
+    createSingleLineHeredocs(args) {
+        const heredocs = [];
+        // instruction only on one line, if heredocs exist they would be incomplete
+        for (const arg of args) {
+            const value = arg.getValue();
+            if (value.startsWith("<<") && util_1.Util.parseHeredocName(value) !== null) {
+                const startRange = arg.getRange();
+                const nameRange = this.getNameRange(startRange);
+                const name = this.getName(nameRange);
+                heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, null, null));
+            }
+        }
+        return heredocs;
+    }
+    getName(nameRange) {
+        const content = this.document.getText(nameRange);
+        let escaping = false;
+        let name = "";
+        nameLoop: for (let i = 0; i < content.length; i++) {
+            const ch = content.charAt(i);
+            switch (ch) {
+                case this.escapeChar:
+                    escaping = true;
+                    for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                                break;
+                            case '\r':
+                                i = j + 1;
+                                continue nameLoop;
+                            case '\n':
+                                i = j;
+                                continue nameLoop;
+                            default:
+                                name += content.charAt(j);
+                                i = j;
+                                continue nameLoop;
+                        }
+                    }
+                    break;
+                case '#':
+                    if (escaping) {
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case '\n':
+                                    i = j;
+                                    continue nameLoop;
+                            }
+                        }
+                    }
+                case ' ':
+                case '\t':
+                case '\r':
+                case '\n':
+                    if (escaping) {
+                        break;
+                    }
+                default:
+                    name += ch;
+                    break;
+            }
+        }
+        return name;
+    }
+    getNameRange(startRange) {
+        const content = this.document.getText(startRange);
+        let endFound = false;
+        let searchHyphen = false;
+        let start = -1;
+        let end = -1;
+        let escaping = false;
+        let quote = null;
+        contentLoop: for (let i = 0; i < content.length; i++) {
+            const ch = content.charAt(i);
+            switch (ch) {
+                case '"':
+                case '\'':
+                    if (quote === ch) {
+                        break contentLoop;
+                    }
+                    quote = ch;
+                    continue;
+                case this.escapeChar:
+                    for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case '\n':
+                                escaping = true;
+                                j = i;
+                                continue contentLoop;
+                        }
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                case '\r':
+                case '\n':
+                    break;
+                case '<':
+                    if (endFound) {
+                        searchHyphen = true;
+                    }
+                    else {
+                        endFound = true;
+                    }
+                    break;
+                case '-':
+                    if (searchHyphen) {
+                        searchHyphen = false;
+                        break;
+                    }
+                case '#':
+                    if (escaping) {
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case '\n':
+                                    i = j;
+                                    continue contentLoop;
+                            }
+                        }
+                    }
+                default:
+                    if (start === -1) {
+                        start = i;
+                    }
+                    if (quote !== null) {
+                        end = i + 1;
+                        break;
+                    }
+                    break contentLoop;
+            }
+        }
+        if (start === -1) {
+            return vscode_languageserver_types_1.Range.create(startRange.end, startRange.end);
+        }
+        const nameStart = this.document.positionAt(this.document.offsetAt(startRange.start) + start);
+        const nameEnd = quote !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end) : startRange.end;
+        return vscode_languageserver_types_1.Range.create(nameStart, nameEnd);
+    }
+    getHeredocs() {
+        const args = this.getArguments();
+        if (args.length === 0) {
+            return [];
+        }
+        const heredocs = [];
+        const range = this.getRange();
+        if (range.start.line === range.end.line) {
+            // instruction only on one line, if heredocs exist they would be incomplete
+            return this.createSingleLineHeredocs(args);
+        }
+        const heredocDefinitions = [];
+        let heredocsProcessed = false;
+        let escaping = false;
+        let contentStart = -1;
+        let contentEnd = -1;
+        let lineStart = -1;
+        let currentHeredoc = 0;
+        const startOffset = this.document.offsetAt(args[0].getRange().start);
+        const content = this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end));
+        contentLoop: for (let i = 0; i < content.length; i++) {
+            switch (content.charAt(i)) {
+                case this.escapeChar:
+                    escaping = true;
+                    for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                                break;
+                            case '\r':
+                                j++;
+                            case '\n':
+                                i = j;
+                                continue contentLoop;
+                            default:
+                                i = j;
+                                continue contentLoop;
+                        }
+                    }
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    if (escaping) {
+                        break;
+                    }
+                    if (heredocsProcessed) {
+                        if (contentStart === -1) {
+                            contentStart = i;
+                        }
+                        contentEnd = i;
+                        const arg = heredocDefinitions[currentHeredoc];
+                        const startRange = arg.getRange();
+                        const nameRange = this.getNameRange(startRange);
+                        const name = this.getName(nameRange);
+                        const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i)));
+                        if (delimiterRange !== null) {
+                            const contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + lineStart - 1));
+                            heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
+                            contentStart = -1;
+                            currentHeredoc++;
+                        }
+                        lineStart = -1;
+                    }
+                    else {
+                        // found a newline that hasn't been escaped,
+                        // must be in a heredoc
+                        const offsetLimit = startOffset + i;
+                        for (const arg of args) {
+                            // check if this argument is on the initial line of the instruction,
+                            // note that it may not all be on the same line due to escaped newlines,
+                            // because of that we need to use offset checks instead of line checks
+                            // as an argument being on a different line in the document does not
+                            // imply it is on a different line from the Dockerfile's point of view
+                            if (this.document.offsetAt(arg.getRange().start) < offsetLimit) {
+                                if (arg.getValue().startsWith("<<")) {
+                                    heredocDefinitions.push(arg);
+                                }
+                            }
+                            else {
+                                break;
+                            }
+                        }
+                        heredocsProcessed = true;
+                        lineStart = -1;
+                        continue contentLoop;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    if (escaping) {
+                        break;
+                    }
+                case '#':
+                    if (escaping) {
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case '\n':
+                                    i = j;
+                                    continue contentLoop;
+                            }
+                        }
+                    }
+                default:
+                    if (escaping) {
+                        escaping = false;
+                    }
+                    if (heredocsProcessed) {
+                        if (contentStart === -1) {
+                            contentStart = i;
+                        }
+                        if (lineStart === -1) {
+                            lineStart = i;
+                        }
+                    }
+                    break;
+            }
+        }
+        if (heredocsProcessed) {
+            const arg = heredocDefinitions[currentHeredoc];
+            const startRange = arg.getRange();
+            const nameRange = this.getNameRange(startRange);
+            const name = this.getName(nameRange);
+            let contentRange = null;
+            // check if the last line of this instruction matches the name of the last heredoc
+            const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
+            if (delimiterRange === null) {
+                contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range.end);
+            }
+            else if (contentEnd !== -1) {
+                contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + contentEnd));
+            }
+            heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
+            currentHeredoc++;
+            for (let i = currentHeredoc; i < heredocDefinitions.length; i++) {
+                const arg = heredocDefinitions[currentHeredoc];
+                const startRange = arg.getRange();
+                const nameRange = this.getNameRange(startRange);
+                const name = this.getName(nameRange);
+                heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, null, null));
+                currentHeredoc++;
+            }
+        }
+        else {
+            // instruction only on one line, if heredocs exist they would be incomplete
+            return this.createSingleLineHeredocs(args);
+        }
+        return heredocs;
+    }
+    getDelimiterRange(startArg, name, candidateRange) {
+        const text = this.document.getText(candidateRange);
+        if (startArg.getValue().startsWith("<<-")) {
+            // remove tabs in the front
+            let index = 0;
+            while (text.charAt(index) === '\t') {
+                index++;
+            }
+            if (text.substring(index) === name) {
+                return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
+            }
+            return null;
+        }
+        return text === name ? candidateRange : null;
+    }
+}
+exports.Instruction = Instruction;
+
+
+/***/ }),
+
+/***/ 9618:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Add = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Add extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+    }
+}
+exports.Add = Add;
+
+
+/***/ }),
+
+/***/ 4381:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Arg = void 0;
+const property_1 = __nccwpck_require__(9602);
+const propertyInstruction_1 = __nccwpck_require__(4984);
+class Arg extends propertyInstruction_1.PropertyInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.property = null;
+        const args = this.getPropertyArguments();
+        if (args.length === 1) {
+            this.property = new property_1.Property(this.document, this.escapeChar, args[0]);
+        }
+        else {
+            this.property = null;
+        }
+    }
+    /**
+     * Returns the variable defined by this ARG. This may be null if
+     * this ARG instruction is malformed and has no variable
+     * declaration.
+     */
+    getProperty() {
+        return this.property;
+    }
+}
+exports.Arg = Arg;
+
+
+/***/ }),
+
+/***/ 5517:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Cmd = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Cmd extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Cmd = Cmd;
+
+
+/***/ }),
+
+/***/ 444:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Copy = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Copy extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+    }
+    getFromFlag() {
+        let flags = super.getFlags();
+        return flags.length === 1 && flags[0].getName() === "from" ? flags[0] : null;
+    }
+    /**
+     * Returns there here-documents that are defined in this RUN
+     * instruction.
+     *
+     * This API is experimental and subject to change.
+     */
+    getHeredocs() {
+        return super.getHeredocs();
+    }
+}
+exports.Copy = Copy;
+
+
+/***/ }),
+
+/***/ 1835:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Entrypoint = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Entrypoint extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Entrypoint = Entrypoint;
+
+
+/***/ }),
+
+/***/ 1822:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Env = void 0;
+const propertyInstruction_1 = __nccwpck_require__(4984);
+class Env extends propertyInstruction_1.PropertyInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getProperties() {
+        return super.getProperties();
+    }
+}
+exports.Env = Env;
+
+
+/***/ }),
+
+/***/ 5377:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.From = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const modifiableInstruction_1 = __nccwpck_require__(2393);
+class From extends modifiableInstruction_1.ModifiableInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+    }
+    getImage() {
+        const args = this.getArguments();
+        return args.length > 0 ? args[0].getValue() : null;
+    }
+    /**
+     * Returns the name of the image that will be used as the base image.
+     *
+     * @return the base image's name, or null if unspecified
+     */
+    getImageName() {
+        const imageName = this.getRangeContent(this.getImageNameRange());
+        if (imageName === null) {
+            return null;
+        }
+        let commented = false;
+        let escaped = false;
+        let name = "";
+        for (let i = 0; i < imageName.length; i++) {
+            const ch = imageName.charAt(i);
+            switch (ch) {
+                case this.escapeChar:
+                    escaped = true;
+                    break;
+                case '\r':
+                    continue;
+                case '\n':
+                    commented = false;
+                    break;
+                case ' ':
+                case '\t':
+                    break;
+                case '#':
+                    if (escaped) {
+                        commented = true;
+                    }
+                    else {
+                        name = name + ch;
+                        escaped = false;
+                    }
+                    break;
+                default:
+                    if (!commented) {
+                        name = name + ch;
+                        escaped = false;
+                    }
+                    break;
+            }
+        }
+        return name;
+    }
+    /**
+     * Returns the range that covers the name of the image used by
+     * this instruction.
+     *
+     * @return the range of the name of this instruction's argument,
+     *         or null if no image has been specified
+     */
+    getImageNameRange() {
+        let range = this.getImageRange();
+        if (range) {
+            let registryRange = this.getRegistryRange();
+            if (registryRange) {
+                range.start = this.document.positionAt(this.document.offsetAt(registryRange.end) + 1);
+            }
+            let tagRange = this.getImageTagRange();
+            let digestRange = this.getImageDigestRange();
+            if (tagRange === null) {
+                if (digestRange !== null) {
+                    range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+                }
+            }
+            else {
+                range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+            }
+            return range;
+        }
+        return null;
+    }
+    /**
+     * Returns the range that covers the image argument of this
+     * instruction. This includes the tag or digest of the image if
+     * it has been specified by the instruction.
+     *
+     * @return the range of the image argument, or null if no image
+     *         has been specified
+     */
+    getImageRange() {
+        let args = this.getArguments();
+        return args.length !== 0 ? args[0].getRange() : null;
+    }
+    getImageTag() {
+        return this.getRangeContent(this.getImageTagRange());
+    }
+    /**
+     * Returns the range in the document that the tag of the base
+     * image encompasses.
+     *
+     * @return the base image's tag's range in the document, or null
+     *         if no tag has been specified
+     */
+    getImageTagRange() {
+        const range = this.getImageRange();
+        if (range) {
+            const rangeStartOffset = this.document.offsetAt(range.start);
+            const content = this.getRangeContent(range);
+            const atIndex = this.indexOf(rangeStartOffset, content, '@');
+            const slashIndex = content.indexOf('/');
+            if (atIndex === -1) {
+                const colonIndex = this.lastIndexOf(rangeStartOffset, content, ':');
+                if (colonIndex > slashIndex) {
+                    return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + colonIndex + 1), range.end);
+                }
+            }
+            const subcontent = content.substring(0, atIndex);
+            const subcolonIndex = subcontent.indexOf(':');
+            if (subcolonIndex === -1) {
+                return null;
+            }
+            if (slashIndex === -1) {
+                // slash not found suggests no registry and no namespace defined
+                return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + atIndex));
+            }
+            // both colon and slash found, check if it is a port
+            if (subcolonIndex < slashIndex) {
+                return null;
+            }
+            return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + subcontent.length));
+        }
+        return null;
+    }
+    getImageDigest() {
+        return this.getRangeContent(this.getImageDigestRange());
+    }
+    /**
+     * Returns the range in the document that the digest of the base
+     * image encompasses.
+     *
+     * @return the base image's digest's range in the document, or null
+     *         if no digest has been specified
+     */
+    getImageDigestRange() {
+        let range = this.getImageRange();
+        if (range) {
+            let content = this.getRangeContent(range);
+            let index = this.lastIndexOf(this.document.offsetAt(range.start), content, '@');
+            if (index !== -1) {
+                return vscode_languageserver_types_1.Range.create(range.start.line, range.start.character + index + 1, range.end.line, range.end.character);
+            }
+        }
+        return null;
+    }
+    indexOf(documentOffset, content, searchString) {
+        let index = content.indexOf(searchString);
+        const variables = this.getVariables();
+        for (let i = 0; i < variables.length; i++) {
+            const position = documentOffset + index;
+            const variableRange = variables[i].getRange();
+            if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
+                const offset = this.document.offsetAt(variableRange.end) - documentOffset;
+                const substring = content.substring(offset);
+                const subIndex = substring.indexOf(searchString);
+                if (subIndex === -1) {
+                    return -1;
+                }
+                index = subIndex + offset;
+                i = -1;
+                continue;
+            }
+        }
+        return index;
+    }
+    lastIndexOf(documentOffset, content, searchString) {
+        let index = content.lastIndexOf(searchString);
+        const variables = this.getVariables();
+        for (let i = 0; i < variables.length; i++) {
+            const position = documentOffset + index;
+            const variableRange = variables[i].getRange();
+            if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
+                index = content.substring(0, index).lastIndexOf(searchString);
+                if (index === -1) {
+                    return -1;
+                }
+                i = -1;
+                continue;
+            }
+        }
+        return index;
+    }
+    getRegistry() {
+        return this.getRangeContent(this.getRegistryRange());
+    }
+    getRegistryRange() {
+        const range = this.getImageRange();
+        if (range) {
+            const tagRange = this.getImageTagRange();
+            const digestRange = this.getImageDigestRange();
+            if (tagRange === null) {
+                if (digestRange !== null) {
+                    range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+                }
+            }
+            else {
+                range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+            }
+            const content = this.getRangeContent(range);
+            const rangeStart = this.document.offsetAt(range.start);
+            const startingSlashIndex = this.indexOf(rangeStart, content, '/');
+            if (startingSlashIndex === -1) {
+                return null;
+            }
+            const portIndex = this.indexOf(rangeStart, content, ':');
+            const dotIndex = this.indexOf(rangeStart, content, '.');
+            // hostname detected
+            if (portIndex !== -1 || dotIndex !== -1) {
+                return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
+            }
+            const registry = content.substring(0, startingSlashIndex);
+            // localhost registry detected
+            if (registry === 'localhost') {
+                return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
+            }
+        }
+        return null;
+    }
+    getBuildStage() {
+        let range = this.getBuildStageRange();
+        return range === null ? null : this.getRangeContent(range);
+    }
+    getBuildStageRange() {
+        let args = this.getArguments();
+        if (args.length > 2 && args[1].getValue().toUpperCase() === "AS") {
+            return args[2].getRange();
+        }
+        return null;
+    }
+    getPlatformFlag() {
+        let flags = super.getFlags();
+        return flags.length === 1 && flags[0].getName() === "platform" ? flags[0] : null;
+    }
+}
+exports.From = From;
+
+
+/***/ }),
+
+/***/ 1167:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Healthcheck = void 0;
+const modifiableInstruction_1 = __nccwpck_require__(2393);
+class Healthcheck extends modifiableInstruction_1.ModifiableInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        argument = argument.toUpperCase();
+        return argument === "CMD" || argument === "NONE";
+    }
+    getSubcommand() {
+        let args = this.getArguments();
+        return args.length !== 0 ? args[0] : null;
+    }
+}
+exports.Healthcheck = Healthcheck;
+
+
+/***/ }),
+
+/***/ 3871:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Label = void 0;
+const propertyInstruction_1 = __nccwpck_require__(4984);
+const util_1 = __nccwpck_require__(7459);
+class Label extends propertyInstruction_1.PropertyInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getVariables() {
+        const variables = super.getVariables();
+        const properties = this.getProperties();
+        // iterate over all of this LABEL's properties
+        for (const property of properties) {
+            const value = property.getUnescapedValue();
+            // check if the value is contained in single quotes,
+            // single quotes would indicate a literal value
+            if (value !== null && value.length > 2 && value.charAt(0) === '\'' && value.charAt(value.length - 1) === '\'') {
+                const range = property.getValueRange();
+                for (let i = 0; i < variables.length; i++) {
+                    // if a variable is in a single quote, remove it from the list
+                    if (util_1.Util.isInsideRange(variables[i].getRange().start, range)) {
+                        variables.splice(i, 1);
+                        i--;
+                    }
+                }
+            }
+        }
+        return variables;
+    }
+    getProperties() {
+        return super.getProperties();
+    }
+}
+exports.Label = Label;
+
+
+/***/ }),
+
+/***/ 5554:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Onbuild = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const parser_1 = __nccwpck_require__(7988);
+const instruction_1 = __nccwpck_require__(5279);
+class Onbuild extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getTrigger() {
+        let trigger = this.getTriggerWord();
+        return trigger === null ? null : trigger.toUpperCase();
+    }
+    getTriggerWord() {
+        return this.getRangeContent(this.getTriggerRange());
+    }
+    getTriggerRange() {
+        let args = this.getArguments();
+        return args.length > 0 ? args[0].getRange() : null;
+    }
+    getTriggerInstruction() {
+        let triggerRange = this.getTriggerRange();
+        if (triggerRange === null) {
+            return null;
+        }
+        let args = this.getArguments();
+        return parser_1.Parser.createInstruction(this.document, this.dockerfile, this.escapeChar, vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end), this.getTriggerWord(), triggerRange);
+    }
+}
+exports.Onbuild = Onbuild;
+
+
+/***/ }),
+
+/***/ 7224:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Run = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Run extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+    }
+    /**
+     * Returns there here-documents that are defined in this RUN
+     * instruction.
+     *
+     * This API is experimental and subject to change.
+     */
+    getHeredocs() {
+        return super.getHeredocs();
+    }
+}
+exports.Run = Run;
+
+
+/***/ }),
+
+/***/ 7523:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Shell = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Shell extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Shell = Shell;
+
+
+/***/ }),
+
+/***/ 4301:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Stopsignal = void 0;
+const instruction_1 = __nccwpck_require__(5279);
+class Stopsignal extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Stopsignal = Stopsignal;
+
+
+/***/ }),
+
+/***/ 3998:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.User = void 0;
+const instruction_1 = __nccwpck_require__(5279);
+class User extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.User = User;
+
+
+/***/ }),
+
+/***/ 1347:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Volume = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Volume extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Volume = Volume;
+
+
+/***/ }),
+
+/***/ 7529:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Workdir = void 0;
+const instruction_1 = __nccwpck_require__(5279);
+class Workdir extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    /**
+     * Returns the path that has been defined. Note that this path may
+     * be absolute or relative depending on what was written in the
+     * instruction.
+     *
+     * @return the working directory's path, or null if this
+     *         instruction has no arguments
+     */
+    getPath() {
+        return this.getArgumentsContent();
+    }
+    /**
+     * Returns the absolute path that this instruction resolves to. The
+     * function will inspect prior WORKDIR instructions in the current
+     * image or another build stage in the Dockerfile to try to
+     * determine this.
+     *
+     * @return the absolute path of the working directory, or null if
+     *         this instruction has no arguments, or undefined if it
+     *         cannot be determined because only relative paths could be
+     *         found
+     */
+    getAbsolutePath() {
+        const path = this.getPath();
+        if (path === null || path.startsWith("/")) {
+            return path;
+        }
+        const startLine = this.getRange().start.line;
+        const hierarchy = this.dockerfile.getStageHierarchy(startLine);
+        for (let i = hierarchy.length - 1; i >= 0; i--) {
+            const workdirs = hierarchy[i].getWORKDIRs();
+            for (let j = workdirs.length - 1; j >= 0; j--) {
+                if (workdirs[j].getRange().start.line < startLine) {
+                    const parent = workdirs[j].getAbsolutePath();
+                    if (parent === undefined || parent === null) {
+                        return undefined;
+                    }
+                    return parent.endsWith("/") ? parent + path : parent + "/" + path;
+                }
+            }
+        }
+        return undefined;
+    }
+}
+exports.Workdir = Workdir;
+
+
+/***/ }),
+
+/***/ 3702:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.JSONArgument = void 0;
+const argument_1 = __nccwpck_require__(5940);
+class JSONArgument extends argument_1.Argument {
+    constructor(value, range, jsonRange) {
+        super(value, range);
+        this.jsonRange = jsonRange;
+    }
+    getJSONRange() {
+        return this.jsonRange;
+    }
+    getJSONValue() {
+        let value = super.getValue();
+        value = value.substring(1, value.length - 1);
+        return value;
+    }
+}
+exports.JSONArgument = JSONArgument;
+
+
+/***/ }),
+
+/***/ 5305:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.JSONInstruction = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const argument_1 = __nccwpck_require__(5940);
+const jsonArgument_1 = __nccwpck_require__(3702);
+const modifiableInstruction_1 = __nccwpck_require__(2393);
+class JSONInstruction extends modifiableInstruction_1.ModifiableInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.openingBracket = null;
+        this.closingBracket = null;
+        this.jsonStrings = [];
+        const argsContent = this.getRawArgumentsContent();
+        if (argsContent === null) {
+            return;
+        }
+        const args = this.getArguments();
+        if (args.length === 1 && args[0].getValue() === "[]") {
+            let argRange = args[0].getRange();
+            this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character, argRange.start.line, argRange.start.character + 1));
+            this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character + 1, argRange.end.line, argRange.end.character));
+            return;
+        }
+        else if (args.length === 2 && args[0].getValue() === '[' && args[1].getValue() === ']') {
+            this.openingBracket = args[0];
+            this.closingBracket = args[1];
+            return;
+        }
+        const argsOffset = document.offsetAt(this.getArgumentsRange().start);
+        let start = -1;
+        let last = "";
+        let quoted = false;
+        let escapedArg = "";
+        argsCheck: for (let i = 0; i < argsContent.length; i++) {
+            let char = argsContent.charAt(i);
+            switch (char) {
+                case '[':
+                    if (last === "") {
+                        this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
+                        last = '[';
+                    }
+                    else if (quoted) {
+                        escapedArg = escapedArg + char;
+                    }
+                    else {
+                        break argsCheck;
+                    }
+                    break;
+                case '"':
+                    if (last === '[' || last === ',') {
+                        start = i;
+                        quoted = true;
+                        last = '"';
+                        escapedArg = escapedArg + char;
+                        continue;
+                    }
+                    else if (last === '"') {
+                        if (quoted) {
+                            escapedArg = escapedArg + char;
+                            // quoted string done
+                            quoted = false;
+                            this.jsonStrings.push(new jsonArgument_1.JSONArgument(escapedArg, vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start), document.positionAt(argsOffset + i + 1)), vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start + 1), document.positionAt(argsOffset + i))));
+                            escapedArg = "";
+                        }
+                        else {
+                            // should be a , or a ]
+                            break argsCheck;
+                        }
+                    }
+                    else {
+                        break argsCheck;
+                    }
+                    break;
+                case ',':
+                    if (quoted) {
+                        escapedArg = escapedArg + char;
+                    }
+                    else {
+                        if (last === '"') {
+                            last = ',';
+                        }
+                        else {
+                            break argsCheck;
+                        }
+                    }
+                    break;
+                case ']':
+                    if (quoted) {
+                        escapedArg = escapedArg + char;
+                    }
+                    else if (last !== "") {
+                        this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
+                        break argsCheck;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    break;
+                case '\\':
+                    if (quoted) {
+                        switch (argsContent.charAt(i + 1)) {
+                            case '"':
+                            case '\\':
+                                escapedArg = escapedArg + argsContent.charAt(i + 1);
+                                i++;
+                                continue;
+                            case ' ':
+                            case '\t':
+                                escapeCheck: for (let j = i + 2; j < argsContent.length; j++) {
+                                    switch (argsContent.charAt(j)) {
+                                        case '\r':
+                                            // offset one more for \r\n
+                                            j++;
+                                        case '\n':
+                                            i = j;
+                                            continue argsCheck;
+                                        case ' ':
+                                        case '\t':
+                                            break;
+                                        default:
+                                            break escapeCheck;
+                                    }
+                                }
+                                break;
+                            case '\r':
+                                // offset one more for \r\n
+                                i++;
+                            default:
+                                i++;
+                                continue;
+                        }
+                    }
+                    else {
+                        escapeCheck: for (let j = i + 1; j < argsContent.length; j++) {
+                            switch (argsContent.charAt(j)) {
+                                case '\r':
+                                    // offset one more for \r\n
+                                    j++;
+                                case '\n':
+                                    i = j;
+                                    continue argsCheck;
+                                case ' ':
+                                case '\t':
+                                    break;
+                                default:
+                                    break escapeCheck;
+                            }
+                        }
+                    }
+                    break argsCheck;
+                default:
+                    if (!quoted) {
+                        break argsCheck;
+                    }
+                    escapedArg = escapedArg + char;
+                    break;
+            }
+        }
+    }
+    stopSearchingForFlags(_value) {
+        return true;
+    }
+    getOpeningBracket() {
+        return this.openingBracket;
+    }
+    getJSONStrings() {
+        return this.jsonStrings;
+    }
+    getClosingBracket() {
+        return this.closingBracket;
+    }
+}
+exports.JSONInstruction = JSONInstruction;
+
+
+/***/ }),
+
+/***/ 7005:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Line = void 0;
+class Line {
+    constructor(document, range) {
+        this.document = document;
+        this.range = range;
+    }
+    getRange() {
+        return this.range;
+    }
+    getTextContent() {
+        return this.document.getText().substring(this.document.offsetAt(this.range.start), this.document.offsetAt(this.range.end));
+    }
+    isAfter(line) {
+        return this.range.start.line > line.range.start.line;
+    }
+    isBefore(line) {
+        return this.range.start.line < line;
+    }
+}
+exports.Line = Line;
+
+
+/***/ }),
+
+/***/ 8390:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
+var argument_1 = __nccwpck_require__(5940);
+Object.defineProperty(exports, "Argument", ({ enumerable: true, get: function () { return argument_1.Argument; } }));
+var jsonArgument_1 = __nccwpck_require__(3702);
+Object.defineProperty(exports, "JSONArgument", ({ enumerable: true, get: function () { return jsonArgument_1.JSONArgument; } }));
+const comment_1 = __nccwpck_require__(4022);
+Object.defineProperty(exports, "Comment", ({ enumerable: true, get: function () { return comment_1.Comment; } }));
+const parser_1 = __nccwpck_require__(7988);
+var flag_1 = __nccwpck_require__(1077);
+Object.defineProperty(exports, "Flag", ({ enumerable: true, get: function () { return flag_1.Flag; } }));
+const instruction_1 = __nccwpck_require__(5279);
+Object.defineProperty(exports, "Instruction", ({ enumerable: true, get: function () { return instruction_1.Instruction; } }));
+var line_1 = __nccwpck_require__(7005);
+Object.defineProperty(exports, "Line", ({ enumerable: true, get: function () { return line_1.Line; } }));
+const parserDirective_1 = __nccwpck_require__(7499);
+Object.defineProperty(exports, "ParserDirective", ({ enumerable: true, get: function () { return parserDirective_1.ParserDirective; } }));
+var property_1 = __nccwpck_require__(9602);
+Object.defineProperty(exports, "Property", ({ enumerable: true, get: function () { return property_1.Property; } }));
+var variable_1 = __nccwpck_require__(3743);
+Object.defineProperty(exports, "Variable", ({ enumerable: true, get: function () { return variable_1.Variable; } }));
+var add_1 = __nccwpck_require__(9618);
+Object.defineProperty(exports, "Add", ({ enumerable: true, get: function () { return add_1.Add; } }));
+const arg_1 = __nccwpck_require__(4381);
+Object.defineProperty(exports, "Arg", ({ enumerable: true, get: function () { return arg_1.Arg; } }));
+const cmd_1 = __nccwpck_require__(5517);
+Object.defineProperty(exports, "Cmd", ({ enumerable: true, get: function () { return cmd_1.Cmd; } }));
+const copy_1 = __nccwpck_require__(444);
+Object.defineProperty(exports, "Copy", ({ enumerable: true, get: function () { return copy_1.Copy; } }));
+const entrypoint_1 = __nccwpck_require__(1835);
+Object.defineProperty(exports, "Entrypoint", ({ enumerable: true, get: function () { return entrypoint_1.Entrypoint; } }));
+const env_1 = __nccwpck_require__(1822);
+Object.defineProperty(exports, "Env", ({ enumerable: true, get: function () { return env_1.Env; } }));
+const from_1 = __nccwpck_require__(5377);
+Object.defineProperty(exports, "From", ({ enumerable: true, get: function () { return from_1.From; } }));
+const healthcheck_1 = __nccwpck_require__(1167);
+Object.defineProperty(exports, "Healthcheck", ({ enumerable: true, get: function () { return healthcheck_1.Healthcheck; } }));
+var heredoc_1 = __nccwpck_require__(7599);
+Object.defineProperty(exports, "Heredoc", ({ enumerable: true, get: function () { return heredoc_1.Heredoc; } }));
+var jsonInstruction_1 = __nccwpck_require__(5305);
+Object.defineProperty(exports, "JSONInstruction", ({ enumerable: true, get: function () { return jsonInstruction_1.JSONInstruction; } }));
+var label_1 = __nccwpck_require__(3871);
+Object.defineProperty(exports, "Label", ({ enumerable: true, get: function () { return label_1.Label; } }));
+var modifiableInstruction_1 = __nccwpck_require__(2393);
+Object.defineProperty(exports, "ModifiableInstruction", ({ enumerable: true, get: function () { return modifiableInstruction_1.ModifiableInstruction; } }));
+var onbuild_1 = __nccwpck_require__(5554);
+Object.defineProperty(exports, "Onbuild", ({ enumerable: true, get: function () { return onbuild_1.Onbuild; } }));
+var propertyInstruction_1 = __nccwpck_require__(4984);
+Object.defineProperty(exports, "PropertyInstruction", ({ enumerable: true, get: function () { return propertyInstruction_1.PropertyInstruction; } }));
+var run_1 = __nccwpck_require__(7224);
+Object.defineProperty(exports, "Run", ({ enumerable: true, get: function () { return run_1.Run; } }));
+var shell_1 = __nccwpck_require__(7523);
+Object.defineProperty(exports, "Shell", ({ enumerable: true, get: function () { return shell_1.Shell; } }));
+var stopsignal_1 = __nccwpck_require__(4301);
+Object.defineProperty(exports, "Stopsignal", ({ enumerable: true, get: function () { return stopsignal_1.Stopsignal; } }));
+var user_1 = __nccwpck_require__(3998);
+Object.defineProperty(exports, "User", ({ enumerable: true, get: function () { return user_1.User; } }));
+var volume_1 = __nccwpck_require__(1347);
+Object.defineProperty(exports, "Volume", ({ enumerable: true, get: function () { return volume_1.Volume; } }));
+const workdir_1 = __nccwpck_require__(7529);
+Object.defineProperty(exports, "Workdir", ({ enumerable: true, get: function () { return workdir_1.Workdir; } }));
+var Keyword;
+(function (Keyword) {
+    Keyword["ADD"] = "ADD";
+    Keyword["ARG"] = "ARG";
+    Keyword["CMD"] = "CMD";
+    Keyword["COPY"] = "COPY";
+    Keyword["ENTRYPOINT"] = "ENTRYPOINT";
+    Keyword["ENV"] = "ENV";
+    Keyword["EXPOSE"] = "EXPOSE";
+    Keyword["FROM"] = "FROM";
+    Keyword["HEALTHCHECK"] = "HEALTHCHECK";
+    Keyword["LABEL"] = "LABEL";
+    Keyword["MAINTAINER"] = "MAINTAINER";
+    Keyword["ONBUILD"] = "ONBUILD";
+    Keyword["RUN"] = "RUN";
+    Keyword["SHELL"] = "SHELL";
+    Keyword["STOPSIGNAL"] = "STOPSIGNAL";
+    Keyword["USER"] = "USER";
+    Keyword["VOLUME"] = "VOLUME";
+    Keyword["WORKDIR"] = "WORKDIR";
+})(Keyword || (exports.Keyword = Keyword = {}));
+var Directive;
+(function (Directive) {
+    Directive["escape"] = "escape";
+    Directive["syntax"] = "syntax";
+})(Directive || (exports.Directive = Directive = {}));
+exports.DefaultVariables = [
+    "ALL_PROXY", "all_proxy",
+    "FTP_PROXY", "ftp_proxy",
+    "HTTP_PROXY", "http_proxy",
+    "HTTPS_PROXY", "https_proxy",
+    "NO_PROXY", "no_proxy"
+];
+var DockerfileParser;
+(function (DockerfileParser) {
+    function parse(content) {
+        let parser = new parser_1.Parser();
+        return parser.parse(content);
+    }
+    DockerfileParser.parse = parse;
+})(DockerfileParser || (exports.DockerfileParser = DockerfileParser = {}));
+
+
+/***/ }),
+
+/***/ 2393:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ModifiableInstruction = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const flag_1 = __nccwpck_require__(1077);
+const instruction_1 = __nccwpck_require__(5279);
+class ModifiableInstruction extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getFlags() {
+        if (!this.flags) {
+            this.flags = [];
+            for (let arg of this.getArguments()) {
+                let value = arg.getValue();
+                if (this.stopSearchingForFlags(value)) {
+                    return this.flags;
+                }
+                else if (value.indexOf("--") === 0) {
+                    let range = arg.getRange();
+                    let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+                    let nameIndex = value.indexOf('=');
+                    let index = rawValue.indexOf('=');
+                    let firstMatch = false;
+                    let secondMatch = false;
+                    let startIndex = -1;
+                    nameSearchLoop: for (let i = 0; i < rawValue.length; i++) {
+                        switch (rawValue.charAt(i)) {
+                            case '\\':
+                            case ' ':
+                            case '\t':
+                            case '\r':
+                            case '\n':
+                                break;
+                            case '-':
+                                if (secondMatch) {
+                                    startIndex = i;
+                                    break nameSearchLoop;
+                                }
+                                else if (firstMatch) {
+                                    secondMatch = true;
+                                }
+                                else {
+                                    firstMatch = true;
+                                }
+                                break;
+                            default:
+                                startIndex = i;
+                                break nameSearchLoop;
+                        }
+                    }
+                    let nameStart = this.document.positionAt(this.document.offsetAt(range.start) + startIndex);
+                    if (index === -1) {
+                        this.flags.push(new flag_1.Flag(this.document, range, value.substring(2), vscode_languageserver_types_1.Range.create(nameStart, range.end), null, null));
+                    }
+                    else if (index === value.length - 1) {
+                        let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
+                        this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, index), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), "", vscode_languageserver_types_1.Range.create(range.end, range.end)));
+                    }
+                    else {
+                        let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
+                        this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, nameIndex), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), value.substring(nameIndex + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(this.document.offsetAt(range.start) + index + 1), range.end)));
+                    }
+                }
+            }
+        }
+        return this.flags;
+    }
+    getArguments() {
+        const args = super.getArguments();
+        const flags = this.getFlags();
+        if (flags.length === 0) {
+            return args;
+        }
+        for (let i = 0; i < flags.length; i++) {
+            args.shift();
+        }
+        return args;
+    }
+}
+exports.ModifiableInstruction = ModifiableInstruction;
+
+
+/***/ }),
+
+/***/ 7988:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Parser = void 0;
+const vscode_languageserver_textdocument_1 = __nccwpck_require__(3383);
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const comment_1 = __nccwpck_require__(4022);
+const parserDirective_1 = __nccwpck_require__(7499);
+const instruction_1 = __nccwpck_require__(5279);
+const add_1 = __nccwpck_require__(9618);
+const arg_1 = __nccwpck_require__(4381);
+const cmd_1 = __nccwpck_require__(5517);
+const copy_1 = __nccwpck_require__(444);
+const env_1 = __nccwpck_require__(1822);
+const entrypoint_1 = __nccwpck_require__(1835);
+const from_1 = __nccwpck_require__(5377);
+const healthcheck_1 = __nccwpck_require__(1167);
+const label_1 = __nccwpck_require__(3871);
+const onbuild_1 = __nccwpck_require__(5554);
+const run_1 = __nccwpck_require__(7224);
+const shell_1 = __nccwpck_require__(7523);
+const stopsignal_1 = __nccwpck_require__(4301);
+const workdir_1 = __nccwpck_require__(7529);
+const user_1 = __nccwpck_require__(3998);
+const volume_1 = __nccwpck_require__(1347);
+const dockerfile_1 = __nccwpck_require__(9933);
+const util_1 = __nccwpck_require__(7459);
+const main_1 = __nccwpck_require__(8390);
+class Parser {
+    constructor() {
+        this.escapeChar = null;
+    }
+    static createInstruction(document, dockerfile, escapeChar, lineRange, instruction, instructionRange) {
+        switch (instruction.toUpperCase()) {
+            case "ADD":
+                return new add_1.Add(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "ARG":
+                return new arg_1.Arg(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "CMD":
+                return new cmd_1.Cmd(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "COPY":
+                return new copy_1.Copy(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "ENTRYPOINT":
+                return new entrypoint_1.Entrypoint(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "ENV":
+                return new env_1.Env(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "FROM":
+                return new from_1.From(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "HEALTHCHECK":
+                return new healthcheck_1.Healthcheck(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "LABEL":
+                return new label_1.Label(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "ONBUILD":
+                return new onbuild_1.Onbuild(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "RUN":
+                return new run_1.Run(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "SHELL":
+                return new shell_1.Shell(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "STOPSIGNAL":
+                return new stopsignal_1.Stopsignal(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "WORKDIR":
+                return new workdir_1.Workdir(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "USER":
+                return new user_1.User(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "VOLUME":
+                return new volume_1.Volume(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+        }
+        return new instruction_1.Instruction(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getParserDirectives(document, buffer) {
+        // reset the escape directive in between runs
+        const directives = [];
+        this.escapeChar = '';
+        const offset = util_1.Util.isUTF8BOM(buffer.substring(0, 1)) ? 1 : 0;
+        directiveCheck: for (let i = offset; i < buffer.length; i++) {
+            switch (buffer.charAt(i)) {
+                case ' ':
+                case '\t':
+                    break;
+                case '\r':
+                case '\n':
+                    // blank lines stop the parsing of directives immediately
+                    break directiveCheck;
+                case '#':
+                    let directiveStart = -1;
+                    let directiveEnd = -1;
+                    for (let j = i + 1; j < buffer.length; j++) {
+                        let char = buffer.charAt(j);
+                        switch (char) {
+                            case ' ':
+                            case '\t':
+                                if (directiveStart !== -1 && directiveEnd === -1) {
+                                    directiveEnd = j;
+                                }
+                                break;
+                            case '\r':
+                            case '\n':
+                                break directiveCheck;
+                            case '=':
+                                let valueStart = -1;
+                                let valueEnd = -1;
+                                if (directiveEnd === -1) {
+                                    directiveEnd = j;
+                                }
+                                // assume the line ends with the file
+                                let lineEnd = buffer.length;
+                                directiveValue: for (let k = j + 1; k < buffer.length; k++) {
+                                    char = buffer.charAt(k);
+                                    switch (char) {
+                                        case '\r':
+                                        case '\n':
+                                            if (valueStart !== -1 && valueEnd === -1) {
+                                                valueEnd = k;
+                                            }
+                                            // line break found, reset
+                                            lineEnd = k;
+                                            break directiveValue;
+                                        case '\t':
+                                        case ' ':
+                                            if (valueStart !== -1 && valueEnd === -1) {
+                                                valueEnd = k;
+                                            }
+                                            continue;
+                                        default:
+                                            if (valueStart === -1) {
+                                                valueStart = k;
+                                            }
+                                            break;
+                                    }
+                                }
+                                if (directiveStart === -1) {
+                                    // no directive, it's a regular comment
+                                    break directiveCheck;
+                                }
+                                if (valueStart === -1) {
+                                    // no non-whitespace characters found, highlight all the characters then
+                                    valueStart = j + 1;
+                                    valueEnd = lineEnd;
+                                }
+                                else if (valueEnd === -1) {
+                                    // reached EOF
+                                    valueEnd = buffer.length;
+                                }
+                                const lineRange = vscode_languageserver_types_1.Range.create(document.positionAt(i), document.positionAt(lineEnd));
+                                const nameRange = vscode_languageserver_types_1.Range.create(document.positionAt(directiveStart), document.positionAt(directiveEnd));
+                                const valueRange = vscode_languageserver_types_1.Range.create(document.positionAt(valueStart), document.positionAt(valueEnd));
+                                directives.push(new parserDirective_1.ParserDirective(document, lineRange, nameRange, valueRange));
+                                directiveStart = -1;
+                                if (buffer.charAt(valueEnd) === '\r') {
+                                    // skip over the \r
+                                    i = valueEnd + 1;
+                                }
+                                else {
+                                    i = valueEnd;
+                                }
+                                continue directiveCheck;
+                            default:
+                                if (directiveStart === -1) {
+                                    directiveStart = j;
+                                }
+                                break;
+                        }
+                    }
+                    break;
+                default:
+                    break directiveCheck;
+            }
+        }
+        return directives;
+    }
+    parse(buffer) {
+        this.document = vscode_languageserver_textdocument_1.TextDocument.create("", "", 0, buffer);
+        this.buffer = buffer;
+        let dockerfile = new dockerfile_1.Dockerfile(this.document);
+        let directives = this.getParserDirectives(this.document, this.buffer);
+        let offset = 0;
+        this.escapeChar = '\\';
+        if (directives.length > 0) {
+            dockerfile.setDirectives(directives);
+            this.escapeChar = dockerfile.getEscapeCharacter();
+            // start parsing after the directives
+            offset = this.document.offsetAt(vscode_languageserver_types_1.Position.create(directives.length, 0));
+        }
+        else if (util_1.Util.isUTF8BOM(buffer.substring(0, 1))) {
+            offset = 1;
+        }
+        for (let i = offset; i < this.buffer.length; i++) {
+            const char = this.buffer.charAt(i);
+            switch (char) {
+                case ' ':
+                case '\t':
+                case '\r':
+                case '\n':
+                    break;
+                case '#':
+                    i = this.processComment(dockerfile, i);
+                    break;
+                default:
+                    i = this.processInstruction(dockerfile, char, i);
+                    break;
+            }
+        }
+        dockerfile.organizeComments();
+        return dockerfile;
+    }
+    processInstruction(dockerfile, char, start) {
+        let instruction = char;
+        let instructionEnd = -1;
+        let escapedInstruction = false;
+        instructionCheck: for (let i = start + 1; i < this.buffer.length; i++) {
+            char = this.buffer.charAt(i);
+            switch (char) {
+                case this.escapeChar:
+                    escapedInstruction = true;
+                    char = this.buffer.charAt(i + 1);
+                    if (char === '\r' || char === '\n') {
+                        if (instructionEnd === -1) {
+                            instructionEnd = i;
+                        }
+                        i++;
+                    }
+                    else if (char === ' ' || char === '\t') {
+                        for (let j = i + 2; j < this.buffer.length; j++) {
+                            switch (this.buffer.charAt(j)) {
+                                case ' ':
+                                case '\t':
+                                    break;
+                                case '\r':
+                                case '\n':
+                                    i = j;
+                                    continue instructionCheck;
+                                default:
+                                    // found an argument, mark end of instruction
+                                    instructionEnd = i + 1;
+                                    instruction = instruction + this.escapeChar;
+                                    i = j - 2;
+                                    continue instructionCheck;
+                            }
+                        }
+                        // reached EOF
+                        instructionEnd = i + 1;
+                        instruction = instruction + this.escapeChar;
+                        break instructionCheck;
+                    }
+                    else {
+                        instructionEnd = i + 1;
+                        instruction = instruction + this.escapeChar;
+                        // reset and consider it as one contiguous word
+                        escapedInstruction = false;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    if (escapedInstruction) {
+                        // on an escaped newline, need to search for non-whitespace
+                        escapeCheck: for (let j = i + 1; j < this.buffer.length; j++) {
+                            switch (this.buffer.charAt(j)) {
+                                case ' ':
+                                case '\t':
+                                    break;
+                                case '\r':
+                                case '\n':
+                                    i = j;
+                                    continue instructionCheck;
+                                default:
+                                    break escapeCheck;
+                            }
+                        }
+                        escapedInstruction = false;
+                    }
+                    if (instructionEnd === -1) {
+                        instructionEnd = i;
+                    }
+                    i = this.processArguments(dockerfile, instruction, instructionEnd, start, i);
+                    dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, i));
+                    return i;
+                case '\r':
+                case '\n':
+                    if (escapedInstruction) {
+                        continue;
+                    }
+                    if (instructionEnd === -1) {
+                        instructionEnd = i;
+                    }
+                    dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, i, i));
+                    return i;
+                case '#':
+                    if (escapedInstruction) {
+                        continue;
+                    }
+                default:
+                    instructionEnd = i + 1;
+                    instruction = instruction + char;
+                    escapedInstruction = false;
+                    break;
+            }
+        }
+        // reached EOF
+        if (instructionEnd === -1) {
+            instructionEnd = this.buffer.length;
+        }
+        dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, this.buffer.length));
+        return this.buffer.length;
+    }
+    processHeredocs(instruction, offset) {
+        let keyword = instruction.getKeyword();
+        if (keyword === main_1.Keyword.ONBUILD) {
+            instruction = instruction.getTriggerInstruction();
+            if (instruction === null) {
+                return offset;
+            }
+            keyword = instruction.getKeyword();
+        }
+        if (keyword !== main_1.Keyword.ADD && keyword !== main_1.Keyword.COPY && keyword !== main_1.Keyword.RUN) {
+            return offset;
+        }
+        const heredocs = [];
+        let tabbed = false;
+        for (const arg of instruction.getArguments()) {
+            const value = arg.getValue();
+            if (value.startsWith("<<") && value.length > 2) {
+                if (value.startsWith("<<-")) {
+                    tabbed = true;
+                }
+                const name = util_1.Util.parseHeredocName(value);
+                if (name !== null) {
+                    heredocs.push(name);
+                }
+            }
+        }
+        if (heredocs.length > 0) {
+            for (const heredoc of heredocs) {
+                offset = this.parseHeredoc(heredoc, offset, tabbed);
+            }
+        }
+        return offset;
+    }
+    processArguments(dockerfile, instruction, instructionEnd, start, offset) {
+        let escaped = false;
+        argumentsCheck: for (let i = offset + 1; i < this.buffer.length; i++) {
+            switch (this.buffer.charAt(i)) {
+                case '\r':
+                case '\n':
+                    if (escaped) {
+                        continue;
+                    }
+                    return this.processHeredocs(this.createInstruction(dockerfile, instruction, start, instructionEnd, i), i);
+                case this.escapeChar:
+                    const next = this.buffer.charAt(i + 1);
+                    if (next === '\n' || next === '\r') {
+                        escaped = true;
+                        i++;
+                    }
+                    else if (next === ' ' || next === '\t') {
+                        for (let j = i + 2; j < this.buffer.length; j++) {
+                            switch (this.buffer.charAt(j)) {
+                                case ' ':
+                                case '\t':
+                                    break;
+                                case '\r':
+                                case '\n':
+                                    escaped = true;
+                                default:
+                                    i = j;
+                                    continue argumentsCheck;
+                            }
+                        }
+                        // reached EOF
+                        return this.buffer.length;
+                    }
+                    continue;
+                case '#':
+                    if (escaped) {
+                        i = this.processComment(dockerfile, i);
+                        continue argumentsCheck;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    break;
+                default:
+                    if (escaped) {
+                        escaped = false;
+                    }
+                    break;
+            }
+        }
+        return this.buffer.length;
+    }
+    processComment(dockerfile, start) {
+        let end = this.buffer.length;
+        commentLoop: for (let i = start + 1; i < this.buffer.length; i++) {
+            switch (this.buffer.charAt(i)) {
+                case '\r':
+                case '\n':
+                    end = i;
+                    break commentLoop;
+            }
+        }
+        const range = vscode_languageserver_types_1.Range.create(this.document.positionAt(start), this.document.positionAt(end));
+        dockerfile.addComment(new comment_1.Comment(this.document, range));
+        return end;
+    }
+    parseHeredoc(heredocName, offset, tabbed) {
+        let startWord = -1;
+        let lineStart = true;
+        for (let i = offset; i < this.buffer.length; i++) {
+            switch (this.buffer.charAt(i)) {
+                case ' ':
+                    lineStart = false;
+                    break;
+                case '\t':
+                    if (!tabbed) {
+                        lineStart = false;
+                    }
+                    break;
+                case '\r':
+                case '\n':
+                    if (startWord !== -1 && heredocName === this.buffer.substring(startWord, i)) {
+                        return i;
+                    }
+                    startWord = -1;
+                    lineStart = true;
+                    break;
+                default:
+                    if (lineStart) {
+                        startWord = i;
+                        lineStart = false;
+                    }
+                    break;
+            }
+        }
+        return this.buffer.length;
+    }
+    createInstruction(dockerfile, instruction, start, instructionEnd, end) {
+        const startPosition = this.document.positionAt(start);
+        const instructionRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(instructionEnd));
+        const lineRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(end));
+        return Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
+    }
+}
+exports.Parser = Parser;
+
+
+/***/ }),
+
+/***/ 7499:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ParserDirective = void 0;
+const main_1 = __nccwpck_require__(8390);
+const line_1 = __nccwpck_require__(7005);
+class ParserDirective extends line_1.Line {
+    constructor(document, range, nameRange, valueRange) {
+        super(document, range);
+        this.nameRange = nameRange;
+        this.valueRange = valueRange;
+    }
+    toString() {
+        return "# " + this.getName() + '=' + this.getValue();
+    }
+    getNameRange() {
+        return this.nameRange;
+    }
+    getValueRange() {
+        return this.valueRange;
+    }
+    getName() {
+        return this.document.getText().substring(this.document.offsetAt(this.nameRange.start), this.document.offsetAt(this.nameRange.end));
+    }
+    getValue() {
+        return this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
+    }
+    getDirective() {
+        const directive = main_1.Directive[this.getName().toLowerCase()];
+        return directive === undefined ? null : directive;
+    }
+}
+exports.ParserDirective = ParserDirective;
+
+
+/***/ }),
+
+/***/ 9602:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Property = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const util_1 = __nccwpck_require__(7459);
+class Property {
+    constructor(document, escapeChar, arg, arg2) {
+        this.assignmentOperatorRange = null;
+        this.assignmentOperator = null;
+        this.valueRange = null;
+        this.value = null;
+        this.document = document;
+        this.escapeChar = escapeChar;
+        this.nameRange = Property.getNameRange(document, arg);
+        let value = document.getText().substring(document.offsetAt(this.nameRange.start), document.offsetAt(this.nameRange.end));
+        this.name = Property.getValue(value, escapeChar);
+        if (arg2) {
+            this.valueRange = arg2.getRange();
+            value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
+            this.value = Property.getValue(value, escapeChar);
+            this.range = vscode_languageserver_types_1.Range.create(this.nameRange.start, this.valueRange.end);
+        }
+        else {
+            let argRange = arg.getRange();
+            if (this.nameRange.start.line === argRange.start.line
+                && this.nameRange.start.character === argRange.start.character
+                && this.nameRange.end.line === argRange.end.line
+                && this.nameRange.end.character === argRange.end.character) {
+            }
+            else {
+                this.valueRange = Property.getValueRange(document, arg);
+                value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
+                this.value = Property.getValue(value, escapeChar);
+                this.assignmentOperatorRange = vscode_languageserver_types_1.Range.create(this.nameRange.end, this.valueRange.start);
+                this.assignmentOperator = "=";
+            }
+            this.range = argRange;
+        }
+    }
+    getRange() {
+        return this.range;
+    }
+    getName() {
+        return this.name;
+    }
+    getNameRange() {
+        return this.nameRange;
+    }
+    getValue() {
+        return this.value;
+    }
+    getValueRange() {
+        return this.valueRange;
+    }
+    /**
+     * Retrieves the operator used for delimiting between the name and
+     * value of this property. This will either be the "=" character
+     * or null if a character was not used or if this property has no
+     * value defined.
+     */
+    getAssignmentOperator() {
+        return this.assignmentOperator;
+    }
+    getAssignmentOperatorRange() {
+        return this.assignmentOperatorRange;
+    }
+    /**
+     * Returns the value of this property including any enclosing
+     * single or double quotes and relevant escape characters.
+     * Escaped newlines and its associated contiguous whitespace
+     * characters however will not be returned as they are deemed to
+     * be uninteresting to clients trying to return a Dockerfile.
+     *
+     * @return the unescaped value of this property or null if this
+     *         property has no associated value
+     */
+    getUnescapedValue() {
+        if (this.valueRange === null) {
+            return null;
+        }
+        let escaped = false;
+        let rawValue = "";
+        let value = this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
+        rawLoop: for (let i = 0; i < value.length; i++) {
+            let char = value.charAt(i);
+            switch (char) {
+                case this.escapeChar:
+                    for (let j = i + 1; j < value.length; j++) {
+                        switch (value.charAt(j)) {
+                            case '\r':
+                                j++;
+                            case '\n':
+                                escaped = true;
+                                i = j;
+                                continue rawLoop;
+                            case ' ':
+                            case '\t':
+                                break;
+                            default:
+                                rawValue = rawValue + char;
+                                continue rawLoop;
+                        }
+                    }
+                    // this happens if there's only whitespace after the escape character
+                    rawValue = rawValue + char;
+                    break;
+                case '\r':
+                case '\n':
+                    break;
+                case ' ':
+                case '\t':
+                    if (!escaped) {
+                        rawValue = rawValue + char;
+                    }
+                    break;
+                case '#':
+                    if (escaped) {
+                        for (let j = i + 1; j < value.length; j++) {
+                            switch (value.charAt(j)) {
+                                case '\r':
+                                    j++;
+                                case '\n':
+                                    i = j;
+                                    continue rawLoop;
+                            }
+                        }
+                    }
+                    else {
+                        rawValue = rawValue + char;
+                    }
+                    break;
+                default:
+                    rawValue = rawValue + char;
+                    escaped = false;
+                    break;
+            }
+        }
+        return rawValue;
+    }
+    static getNameRange(document, arg) {
+        let value = arg.getValue();
+        let index = value.indexOf('=');
+        if (index !== -1) {
+            let initial = value.charAt(0);
+            let before = value.charAt(index - 1);
+            // check if content before the equals sign are in quotes
+            // "var"=value
+            // 'var'=value
+            // otherwise, just assume it's a standard definition
+            // var=value
+            if ((initial === '"' && before === '"') || (initial === '\'' && before === '\'') || (initial !== '"' && initial !== '\'')) {
+                return vscode_languageserver_types_1.Range.create(arg.getRange().start, document.positionAt(document.offsetAt(arg.getRange().start) + index));
+            }
+        }
+        // no '=' found, just defined the property's name
+        return arg.getRange();
+    }
+    static getValueRange(document, arg) {
+        return vscode_languageserver_types_1.Range.create(document.positionAt(document.offsetAt(arg.getRange().start) + arg.getValue().indexOf('=') + 1), document.positionAt(document.offsetAt(arg.getRange().end)));
+    }
+    /**
+     * Returns the actual value of this key-value pair. The value will
+     * have its escape characters removed if applicable. If the value
+     * spans multiple lines and there are comments nested within the
+     * lines, they too will be removed.
+     *
+     * @return the value that this key-value pair will actually be, may
+     *         be null if no value is defined, may be the empty string
+     *         if the value only consists of whitespace
+     */
+    static getValue(value, escapeChar) {
+        let escaped = false;
+        const skip = util_1.Util.findLeadingNonWhitespace(value, escapeChar);
+        if (skip !== 0 && value.charAt(skip) === '#') {
+            // need to skip over comments
+            escaped = true;
+        }
+        value = value.substring(skip);
+        let first = value.charAt(0);
+        let last = value.charAt(value.length - 1);
+        let literal = first === '\'' || first === '"';
+        let inSingle = (first === '\'' && last === '\'');
+        let inDouble = false;
+        if (first === '"') {
+            for (let i = 1; i < value.length; i++) {
+                if (value.charAt(i) === escapeChar) {
+                    i++;
+                }
+                else if (value.charAt(i) === '"' && i === value.length - 1) {
+                    inDouble = true;
+                }
+            }
+        }
+        if (inSingle || inDouble) {
+            value = value.substring(1, value.length - 1);
+        }
+        let commentCheck = -1;
+        let escapedValue = "";
+        let start = 0;
+        parseValue: for (let i = 0; i < value.length; i++) {
+            let char = value.charAt(i);
+            switch (char) {
+                case escapeChar:
+                    if (i + 1 === value.length) {
+                        escapedValue = escapedValue + escapeChar;
+                        break parseValue;
+                    }
+                    char = value.charAt(i + 1);
+                    if (char === ' ' || char === '\t') {
+                        whitespaceCheck: for (let j = i + 2; j < value.length; j++) {
+                            let char2 = value.charAt(j);
+                            switch (char2) {
+                                case ' ':
+                                case '\t':
+                                    break;
+                                case '\r':
+                                    j++;
+                                case '\n':
+                                    escaped = true;
+                                    i = j;
+                                    continue parseValue;
+                                default:
+                                    if (!inDouble && !inSingle && !literal) {
+                                        if (char2 === escapeChar) {
+                                            // add the escaped character
+                                            escapedValue = escapedValue + char;
+                                            // now start parsing from the next escape character
+                                            i = i + 1;
+                                        }
+                                        else {
+                                            // the expectation is that this j = i + 2 here
+                                            escapedValue = escapedValue + char + char2;
+                                            i = j;
+                                        }
+                                        continue parseValue;
+                                    }
+                                    break whitespaceCheck;
+                            }
+                        }
+                    }
+                    if (inDouble) {
+                        if (char === '\r') {
+                            escaped = true;
+                            i = i + 2;
+                        }
+                        else if (char === '\n') {
+                            escaped = true;
+                            i++;
+                        }
+                        else if (char !== '"') {
+                            if (char === escapeChar) {
+                                i++;
+                            }
+                            escapedValue = escapedValue + escapeChar;
+                        }
+                        continue parseValue;
+                    }
+                    else if (inSingle || literal) {
+                        if (char === '\r') {
+                            escaped = true;
+                            i = i + 2;
+                        }
+                        else if (char === '\n') {
+                            escaped = true;
+                            i++;
+                        }
+                        else {
+                            escapedValue = escapedValue + escapeChar;
+                        }
+                        continue parseValue;
+                    }
+                    else if (char === escapeChar) {
+                        // double escape, append one and move on
+                        escapedValue = escapedValue + escapeChar;
+                        i++;
+                    }
+                    else if (char === '\r') {
+                        escaped = true;
+                        // offset one more for \r\n
+                        i = i + 2;
+                    }
+                    else if (char === '\n') {
+                        escaped = true;
+                        i++;
+                        start = i;
+                    }
+                    else {
+                        // any other escapes are simply ignored
+                        escapedValue = escapedValue + char;
+                        i++;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    if (escaped && commentCheck === -1) {
+                        commentCheck = i;
+                    }
+                    escapedValue = escapedValue + char;
+                    break;
+                case '\r':
+                    i++;
+                case '\n':
+                    if (escaped && commentCheck !== -1) {
+                        // rollback and remove the whitespace that was previously appended
+                        escapedValue = escapedValue.substring(0, escapedValue.length - (i - commentCheck - 1));
+                        commentCheck = -1;
+                    }
+                    break;
+                case '#':
+                    // a newline was escaped and now there's a comment
+                    if (escaped) {
+                        if (commentCheck !== -1) {
+                            // rollback and remove the whitespace that was previously appended
+                            escapedValue = escapedValue.substring(0, escapedValue.length - (i - commentCheck));
+                            commentCheck = -1;
+                        }
+                        newlineCheck: for (let j = i + 1; j < value.length; j++) {
+                            switch (value.charAt(j)) {
+                                case '\r':
+                                    j++;
+                                case '\n':
+                                    i = j;
+                                    break newlineCheck;
+                            }
+                        }
+                        continue parseValue;
+                    }
+                default:
+                    if (escaped) {
+                        escaped = false;
+                        commentCheck = -1;
+                    }
+                    escapedValue = escapedValue + char;
+                    break;
+            }
+        }
+        return escapedValue;
+    }
+}
+exports.Property = Property;
+
+
+/***/ }),
+
+/***/ 4984:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PropertyInstruction = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const instruction_1 = __nccwpck_require__(5279);
+const property_1 = __nccwpck_require__(9602);
+const argument_1 = __nccwpck_require__(5940);
+const util_1 = __nccwpck_require__(7459);
+class PropertyInstruction extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.properties = undefined;
+    }
+    getProperties() {
+        if (this.properties === undefined) {
+            let args = this.getPropertyArguments();
+            if (args.length === 0) {
+                this.properties = [];
+            }
+            else if (args.length === 1) {
+                this.properties = [new property_1.Property(this.document, this.escapeChar, args[0])];
+            }
+            else if (args.length === 2) {
+                if (args[0].getValue().indexOf('=') === -1) {
+                    this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], args[1])];
+                }
+                else {
+                    this.properties = [
+                        new property_1.Property(this.document, this.escapeChar, args[0]),
+                        new property_1.Property(this.document, this.escapeChar, args[1])
+                    ];
+                }
+            }
+            else if (args[0].getValue().indexOf('=') === -1) {
+                let text = this.document.getText();
+                let start = args[1].getRange().start;
+                let end = args[args.length - 1].getRange().end;
+                text = text.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+                this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
+            }
+            else {
+                this.properties = [];
+                for (let i = 0; i < args.length; i++) {
+                    this.properties.push(new property_1.Property(this.document, this.escapeChar, args[i]));
+                }
+            }
+        }
+        return this.properties;
+    }
+    /**
+     * Goes from the back of the string and returns the first
+     * non-whitespace character that is found. If an escape character
+     * is found with newline characters, the escape character will
+     * not be considered a non-whitespace character and its index in
+     * the string will not be returned.
+     *
+     * @param content the string to search through
+     * @return the index in the string for the first non-whitespace
+     *         character when searching from the end of the string
+     */
+    findTrailingNonWhitespace(content) {
+        // loop back to find the first non-whitespace character
+        let index = content.length;
+        whitespaceCheck: for (let i = content.length - 1; i >= 0; i--) {
+            switch (content.charAt(i)) {
+                case ' ':
+                case '\t':
+                    continue;
+                case '\n':
+                    if (content.charAt(i - 1) === '\r') {
+                        i = i - 1;
+                    }
+                case '\r':
+                    newlineCheck: for (let j = i - 1; j >= 0; j--) {
+                        switch (content.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                            case '\r':
+                            case '\n':
+                            case this.escapeChar:
+                                continue;
+                            default:
+                                index = j;
+                                break newlineCheck;
+                        }
+                    }
+                    break whitespaceCheck;
+                default:
+                    index = i;
+                    break whitespaceCheck;
+            }
+        }
+        return index;
+    }
+    getPropertyArguments() {
+        const args = [];
+        let range = this.getInstructionRange();
+        let instructionNameEndOffset = this.document.offsetAt(range.end);
+        let extra = instructionNameEndOffset - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra);
+        let start = util_1.Util.findLeadingNonWhitespace(fullArgs, this.escapeChar);
+        if (start === -1) {
+            // only whitespace found, no arguments
+            return [];
+        }
+        const startPosition = this.document.positionAt(instructionNameEndOffset + start);
+        // records whether the parser has just processed an escaped newline or not,
+        // if our starting position is not on the same line as the instruction then
+        // the start of the content is already on an escaped line
+        let escaped = range.start.line !== startPosition.line;
+        // flag to track if the last character was an escape character
+        let endingEscape = false;
+        // position before the first escape character was hit
+        let mark = -1;
+        let end = this.findTrailingNonWhitespace(fullArgs);
+        content = fullArgs.substring(start, end + 1);
+        let argStart = escaped ? -1 : 0;
+        let spaced = false;
+        argumentLoop: for (let i = 0; i < content.length; i++) {
+            let char = content.charAt(i);
+            switch (char) {
+                case this.escapeChar:
+                    if (i + 1 === content.length) {
+                        endingEscape = true;
+                        break argumentLoop;
+                    }
+                    if (!escaped) {
+                        mark = i;
+                    }
+                    switch (content.charAt(i + 1)) {
+                        case ' ':
+                        case '\t':
+                            if (!util_1.Util.isWhitespace(content.charAt(i + 2))) {
+                                // space was escaped, continue as normal
+                                i = i + 1;
+                                continue argumentLoop;
+                            }
+                            // whitespace encountered, need to figure out if it extends to EOL
+                            whitespaceCheck: for (let j = i + 2; j < content.length; j++) {
+                                switch (content.charAt(j)) {
+                                    case '\r':
+                                        // offset one more for \r\n
+                                        j++;
+                                    case '\n':
+                                        // whitespace only, safe to skip
+                                        escaped = true;
+                                        i = j;
+                                        continue argumentLoop;
+                                    case ' ':
+                                    case '\t':
+                                        // ignore whitespace
+                                        break;
+                                    default:
+                                        // whitespace doesn't extend to EOL, create an argument
+                                        args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i + 2))));
+                                        argStart = j;
+                                        break whitespaceCheck;
+                                }
+                            }
+                            // go back and start processing the encountered non-whitespace character
+                            i = argStart - 1;
+                            continue argumentLoop;
+                        case '\r':
+                            // offset one more for \r\n
+                            i++;
+                        case '\n':
+                            // immediately followed by a newline, skip the newline
+                            escaped = true;
+                            i = i + 1;
+                            continue argumentLoop;
+                        case this.escapeChar:
+                            // double escape found, skip it and move on
+                            if (argStart === -1) {
+                                argStart = i;
+                            }
+                            i = i + 1;
+                            continue argumentLoop;
+                        default:
+                            if (argStart === -1) {
+                                argStart = i;
+                            }
+                            // non-whitespace encountered, skip the escape and process the
+                            // character normally
+                            continue argumentLoop;
+                    }
+                case '\'':
+                case '"':
+                    if (spaced) {
+                        this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
+                        // reset to start a new argument
+                        argStart = i;
+                        spaced = false;
+                    }
+                    if (argStart === -1) {
+                        argStart = i;
+                    }
+                    for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case char:
+                                if (content.charAt(j + 1) !== ' ' && content.charAt(j + 1) !== '') {
+                                    // there is more content after this quote,
+                                    // continue so that it is all processed as
+                                    // one single argument
+                                    i = j;
+                                    continue argumentLoop;
+                                }
+                                args.push(new argument_1.Argument(content.substring(argStart, j + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + j + 1))));
+                                i = j;
+                                argStart = -1;
+                                continue argumentLoop;
+                            case this.escapeChar:
+                                j++;
+                                break;
+                        }
+                    }
+                    break argumentLoop;
+                case ' ':
+                case '\t':
+                    if (escaped) {
+                        // consider there to be a space only if an argument
+                        // is not spanning multiple lines
+                        if (argStart !== -1) {
+                            spaced = true;
+                        }
+                    }
+                    else if (argStart !== -1) {
+                        args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i))));
+                        argStart = -1;
+                    }
+                    break;
+                case '\r':
+                    // offset one more for \r\n
+                    i++;
+                case '\n':
+                    spaced = false;
+                    break;
+                case '#':
+                    if (escaped) {
+                        // a newline was escaped and now there's a comment
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case '\r':
+                                    j++;
+                                case '\n':
+                                    i = j;
+                                    spaced = false;
+                                    continue argumentLoop;
+                            }
+                        }
+                        // went to the end without finding a newline,
+                        // the comment was the last line in the instruction,
+                        // just stop parsing, create an argument if needed
+                        if (argStart !== -1) {
+                            let value = content.substring(argStart, mark);
+                            args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
+                            argStart = -1;
+                        }
+                        break argumentLoop;
+                    }
+                    else if (argStart === -1) {
+                        argStart = i;
+                    }
+                    break;
+                default:
+                    if (spaced) {
+                        this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
+                        // reset to start a new argument
+                        argStart = i;
+                        spaced = false;
+                    }
+                    escaped = false;
+                    if (argStart === -1) {
+                        argStart = i;
+                    }
+                    // variable detected
+                    if (char === '$' && content.charAt(i + 1) === '{') {
+                        let singleQuotes = false;
+                        let doubleQuotes = false;
+                        let escaped = false;
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case this.escapeChar:
+                                    escaped = true;
+                                    break;
+                                case '\r':
+                                case '\n':
+                                    break;
+                                case '\'':
+                                    singleQuotes = !singleQuotes;
+                                    escaped = false;
+                                    break;
+                                case '"':
+                                    doubleQuotes = !doubleQuotes;
+                                    escaped = false;
+                                    break;
+                                case ' ':
+                                case '\t':
+                                    if (escaped || singleQuotes || doubleQuotes) {
+                                        break;
+                                    }
+                                    i = j - 1;
+                                    continue argumentLoop;
+                                case '}':
+                                    i = j;
+                                    continue argumentLoop;
+                                default:
+                                    escaped = false;
+                                    break;
+                            }
+                        }
+                        break argumentLoop;
+                    }
+                    break;
+            }
+        }
+        if (argStart !== -1 && argStart !== content.length) {
+            let end = endingEscape ? content.length - 1 : content.length;
+            let value = content.substring(argStart, end);
+            args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + end))));
+        }
+        return args;
+    }
+    createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start) {
+        if (argStart !== -1) {
+            args.push(new argument_1.Argument(content.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
+        }
+    }
+}
+exports.PropertyInstruction = PropertyInstruction;
+
+
+/***/ }),
+
+/***/ 7459:
+/***/ ((__unused_webpack_module, exports) => {
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Util = void 0;
+class Util {
+    static isUTF8BOM(char) {
+        const uintArray = Uint8Array.from(Buffer.from(char, "UTF-8"));
+        return uintArray[0] === 0xEF && uintArray[1] == 0xBB && uintArray[2] == 0xBF;
+    }
+    static isWhitespace(char) {
+        return char === ' ' || char === '\t' || Util.isNewline(char);
+    }
+    static isNewline(char) {
+        return char === '\r' || char === '\n';
+    }
+    static findLeadingNonWhitespace(content, escapeChar) {
+        whitespaceCheck: for (let i = 0; i < content.length; i++) {
+            switch (content.charAt(i)) {
+                case ' ':
+                case '\t':
+                    continue;
+                case escapeChar:
+                    escapeCheck: for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                                continue;
+                            case '\r':
+                                // offset one more for \r\n
+                                i = j + 1;
+                                continue whitespaceCheck;
+                            case '\n':
+                                i = j;
+                                continue whitespaceCheck;
+                            default:
+                                break escapeCheck;
+                        }
+                    }
+                    // found an escape character and then reached EOF
+                    return -1;
+                default:
+                    return i;
+            }
+        }
+        // only possible if the content is the empty string
+        return -1;
+    }
+    /**
+     * Determines if the given position is contained within the given range.
+     *
+     * @param position the position to check
+     * @param range the range to see if the position is inside of
+     */
+    static isInsideRange(position, range) {
+        if (range.start.line === range.end.line) {
+            return range.start.line === position.line
+                && range.start.character <= position.character
+                && position.character <= range.end.character;
+        }
+        else if (range.start.line === position.line) {
+            return range.start.character <= position.character;
+        }
+        else if (range.end.line === position.line) {
+            return position.character <= range.end.character;
+        }
+        return range.start.line < position.line && position.line < range.end.line;
+    }
+    static parseHeredocName(value) {
+        value = value.substring(2);
+        if (value.charAt(0) === '-') {
+            value = value.substring(1);
+        }
+        if (value.charAt(0) === '"') {
+            if (value.charAt(value.length - 1) !== '"') {
+                return null;
+            }
+            value = value.substring(1, value.length - 1);
+        }
+        if (value.charAt(0) === '\'') {
+            if (value.charAt(value.length - 1) !== '\'') {
+                return null;
+            }
+            value = value.substring(1, value.length - 1);
+        }
+        if (value.charAt(0) === "<") {
+            return null;
+        }
+        return value;
+    }
+}
+exports.Util = Util;
+
+
+/***/ }),
+
+/***/ 3743:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Variable = void 0;
+class Variable {
+    constructor(name, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
+        this.name = name;
+        this.nameRange = nameRange;
+        this.range = range;
+        this.modifier = modifier;
+        this.modifierRange = modifierRange;
+        this.substitutionParameter = substitutionParameter;
+        this.substitutionRange = substitutionRange;
+        this.defined = defined;
+        this.buildVariable = buildVariable;
+        this.stringValue = stringValue;
+    }
+    toString() {
+        return this.stringValue;
+    }
+    getName() {
+        return this.name;
+    }
+    getNameRange() {
+        return this.nameRange;
+    }
+    /**
+     * Returns the range of the entire variable. This includes the symbols for
+     * the declaration of the variable such as the $, {, and } symbols.
+     *
+     * @return the range in the document that this variable encompasses in its
+     *         entirety
+     */
+    getRange() {
+        return this.range;
+    }
+    /**
+     * Returns the modifier character that has been set for
+     * specifying how this variable should be expanded and resolved.
+     * If this variable is ${variable:+value} then the modifier
+     * character is '+'. Will be the empty string if the variable is
+     * declared as ${variable:}. Otherwise, will be null if this
+     * variable will not use variable substitution at all (such as
+     * ${variable} or $variable).
+     *
+     * @return this variable's modifier character, or the empty
+     *         string if it does not have one, or null if this
+     *         variable will not use variable substitution
+     */
+    getModifier() {
+        return this.modifier;
+    }
+    getModifierRange() {
+        return this.modifierRange;
+    }
+    /**
+     * Returns the parameter that will be used for substitution if
+     * this variable uses modifiers to define how its value should be
+     * resolved. If this variable is ${variable:+value} then the
+     * substitution value will be 'value'. Will be the empty string
+     * if the variable is declared as ${variable:+} or some other
+     * variant where the only thing that follows the modifier
+     * character (excluding considerations of escape characters and
+     * so on) is the variable's closing bracket. May be null if this
+     * variable does not have a modifier character defined (such as
+     * ${variable} or $variable).
+     *
+     * @return this variable's substitution parameter, or the empty
+     *         string if it does not have one, or null if there is
+     *         not one defined
+     */
+    getSubstitutionParameter() {
+        return this.substitutionParameter;
+    }
+    getSubstitutionRange() {
+        return this.substitutionRange;
+    }
+    /**
+     * Returns whether this variable has been defined or not.
+     *
+     * @return true if this variable has been defined, false otherwise
+     */
+    isDefined() {
+        return this.defined;
+    }
+    isBuildVariable() {
+        return this.buildVariable === true;
+    }
+    isEnvironmentVariable() {
+        return this.buildVariable === false;
+    }
+}
+exports.Variable = Variable;
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -12,7 +6586,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -24,10 +6597,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -276,7 +6849,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +6857,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +6884,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +6960,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +6975,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28370,6 +34942,2824 @@ module.exports = {
 
 /***/ }),
 
+/***/ 3383:
+/***/ (function(module, exports) {
+
+var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
+    if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
+        if (ar || !(i in from)) {
+            if (!ar) ar = Array.prototype.slice.call(from, 0, i);
+            ar[i] = from[i];
+        }
+    }
+    return to.concat(ar || Array.prototype.slice.call(from));
+};
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports"], factory);
+    }
+})(function (require, exports) {
+    /* --------------------------------------------------------------------------------------------
+     * Copyright (c) Microsoft Corporation. All rights reserved.
+     * Licensed under the MIT License. See License.txt in the project root for license information.
+     * ------------------------------------------------------------------------------------------ */
+    'use strict';
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.TextDocument = void 0;
+    var FullTextDocument = /** @class */ (function () {
+        function FullTextDocument(uri, languageId, version, content) {
+            this._uri = uri;
+            this._languageId = languageId;
+            this._version = version;
+            this._content = content;
+            this._lineOffsets = undefined;
+        }
+        Object.defineProperty(FullTextDocument.prototype, "uri", {
+            get: function () {
+                return this._uri;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        Object.defineProperty(FullTextDocument.prototype, "languageId", {
+            get: function () {
+                return this._languageId;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        Object.defineProperty(FullTextDocument.prototype, "version", {
+            get: function () {
+                return this._version;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        FullTextDocument.prototype.getText = function (range) {
+            if (range) {
+                var start = this.offsetAt(range.start);
+                var end = this.offsetAt(range.end);
+                return this._content.substring(start, end);
+            }
+            return this._content;
+        };
+        FullTextDocument.prototype.update = function (changes, version) {
+            for (var _i = 0, changes_1 = changes; _i < changes_1.length; _i++) {
+                var change = changes_1[_i];
+                if (FullTextDocument.isIncremental(change)) {
+                    // makes sure start is before end
+                    var range = getWellformedRange(change.range);
+                    // update content
+                    var startOffset = this.offsetAt(range.start);
+                    var endOffset = this.offsetAt(range.end);
+                    this._content = this._content.substring(0, startOffset) + change.text + this._content.substring(endOffset, this._content.length);
+                    var insertedEndOffset = startOffset + change.text.length;
+                    var crlfAtStart = this._content.charCodeAt(startOffset - 1) === 13 /* CharCode.CarriageReturn */ && this._content.charCodeAt(startOffset) === 10 /* CharCode.LineFeed */;
+                    var crlfAtEnd = this._content.charCodeAt(insertedEndOffset - 1) === 13 /* CharCode.CarriageReturn */ && this._content.charCodeAt(insertedEndOffset) === 10 /* CharCode.LineFeed */;
+                    if (crlfAtStart || crlfAtEnd) {
+                        // A CRLF pair across an edit boundary is not included in the inserted text's line offsets.
+                        this._lineOffsets = undefined;
+                        continue;
+                    }
+                    // update the offsets
+                    var startLine = Math.max(range.start.line, 0);
+                    var endLine = Math.max(range.end.line, 0);
+                    var lineOffsets = this._lineOffsets;
+                    var addedLineOffsets = computeLineOffsets(change.text, false, startOffset);
+                    if (endLine - startLine === addedLineOffsets.length) {
+                        for (var i = 0, len = addedLineOffsets.length; i < len; i++) {
+                            lineOffsets[i + startLine + 1] = addedLineOffsets[i];
+                        }
+                    }
+                    else {
+                        if (addedLineOffsets.length < 10000) {
+                            lineOffsets.splice.apply(lineOffsets, __spreadArray([startLine + 1, endLine - startLine], addedLineOffsets, false));
+                        }
+                        else { // avoid too many arguments for splice
+                            this._lineOffsets = lineOffsets = lineOffsets.slice(0, startLine + 1).concat(addedLineOffsets, lineOffsets.slice(endLine + 1));
+                        }
+                    }
+                    var diff = change.text.length - (endOffset - startOffset);
+                    if (diff !== 0) {
+                        for (var i = startLine + 1 + addedLineOffsets.length, len = lineOffsets.length; i < len; i++) {
+                            lineOffsets[i] = lineOffsets[i] + diff;
+                        }
+                    }
+                }
+                else if (FullTextDocument.isFull(change)) {
+                    this._content = change.text;
+                    this._lineOffsets = undefined;
+                }
+                else {
+                    throw new Error('Unknown change event received');
+                }
+            }
+            this._version = version;
+        };
+        FullTextDocument.prototype.getLineOffsets = function () {
+            if (this._lineOffsets === undefined) {
+                this._lineOffsets = computeLineOffsets(this._content, true);
+            }
+            return this._lineOffsets;
+        };
+        FullTextDocument.prototype.positionAt = function (offset) {
+            offset = Math.max(Math.min(offset, this._content.length), 0);
+            var lineOffsets = this.getLineOffsets();
+            var low = 0, high = lineOffsets.length;
+            if (high === 0) {
+                return { line: 0, character: offset };
+            }
+            while (low < high) {
+                var mid = Math.floor((low + high) / 2);
+                if (lineOffsets[mid] > offset) {
+                    high = mid;
+                }
+                else {
+                    low = mid + 1;
+                }
+            }
+            // low is the least x for which the line offset is larger than the current offset
+            // or array.length if no line offset is larger than the current offset
+            var line = low - 1;
+            offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
+            return { line: line, character: offset - lineOffsets[line] };
+        };
+        FullTextDocument.prototype.offsetAt = function (position) {
+            var lineOffsets = this.getLineOffsets();
+            if (position.line >= lineOffsets.length) {
+                return this._content.length;
+            }
+            else if (position.line < 0) {
+                return 0;
+            }
+            var lineOffset = lineOffsets[position.line];
+            if (position.character <= 0) {
+                return lineOffset;
+            }
+            var nextLineOffset = (position.line + 1 < lineOffsets.length) ? lineOffsets[position.line + 1] : this._content.length;
+            var offset = Math.min(lineOffset + position.character, nextLineOffset);
+            return this.ensureBeforeEOL(offset, lineOffset);
+        };
+        FullTextDocument.prototype.getLineRange = function (line) {
+            var lineOffsets = this.getLineOffsets();
+            if (line >= lineOffsets.length) {
+                var lastLine = lineOffsets.length - 1;
+                return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
+            }
+            else if (line < 0) {
+                return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+            }
+            var startOffset = lineOffsets[line];
+            var nextLineOffset = (line + 1 < lineOffsets.length) ? lineOffsets[line + 1] : this._content.length;
+            var endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
+            return { start: { line: line, character: 0 }, end: { line: line, character: endOffset - startOffset } };
+        };
+        FullTextDocument.prototype.getEOLCharacters = function (line) {
+            var lineOffsets = this.getLineOffsets();
+            if (line >= lineOffsets.length) {
+                return '';
+            }
+            else if (line < 0) {
+                return '';
+            }
+            var nextLineOffset = (line + 1 < lineOffsets.length) ? lineOffsets[line + 1] : this._content.length;
+            var eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line]);
+            return this._content.substring(eolOffset, nextLineOffset);
+        };
+        FullTextDocument.prototype.ensureBeforeEOL = function (offset, lineOffset) {
+            while (offset > lineOffset && isEOL(this._content.charCodeAt(offset - 1))) {
+                offset--;
+            }
+            return offset;
+        };
+        Object.defineProperty(FullTextDocument.prototype, "lineCount", {
+            get: function () {
+                return this.getLineOffsets().length;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        FullTextDocument.isIncremental = function (event) {
+            var candidate = event;
+            return candidate !== undefined && candidate !== null &&
+                typeof candidate.text === 'string' && candidate.range !== undefined &&
+                (candidate.rangeLength === undefined || typeof candidate.rangeLength === 'number');
+        };
+        FullTextDocument.isFull = function (event) {
+            var candidate = event;
+            return candidate !== undefined && candidate !== null &&
+                typeof candidate.text === 'string' && candidate.range === undefined && candidate.rangeLength === undefined;
+        };
+        return FullTextDocument;
+    }());
+    var TextDocument;
+    (function (TextDocument) {
+        /**
+         * Creates a new text document.
+         *
+         * @param uri The document's uri.
+         * @param languageId  The document's language Id.
+         * @param version The document's initial version number.
+         * @param content The document's content.
+         */
+        function create(uri, languageId, version, content) {
+            return new FullTextDocument(uri, languageId, version, content);
+        }
+        TextDocument.create = create;
+        /**
+         * Updates a TextDocument by modifying its content.
+         *
+         * @param document the document to update. Only documents created by TextDocument.create are valid inputs.
+         * @param changes the changes to apply to the document.
+         * @param version the changes version for the document.
+         * @returns The updated TextDocument. Note: That's the same document instance passed in as first parameter.
+         *
+         */
+        function update(document, changes, version) {
+            if (document instanceof FullTextDocument) {
+                document.update(changes, version);
+                return document;
+            }
+            else {
+                throw new Error('TextDocument.update: document must be created by TextDocument.create');
+            }
+        }
+        TextDocument.update = update;
+        function applyEdits(document, edits) {
+            var text = document.getText();
+            var sortedEdits = mergeSort(edits.map(getWellformedEdit), function (a, b) {
+                var diff = a.range.start.line - b.range.start.line;
+                if (diff === 0) {
+                    return a.range.start.character - b.range.start.character;
+                }
+                return diff;
+            });
+            var lastModifiedOffset = 0;
+            var spans = [];
+            for (var _i = 0, sortedEdits_1 = sortedEdits; _i < sortedEdits_1.length; _i++) {
+                var e = sortedEdits_1[_i];
+                var startOffset = document.offsetAt(e.range.start);
+                if (startOffset < lastModifiedOffset) {
+                    throw new Error('Overlapping edit');
+                }
+                else if (startOffset > lastModifiedOffset) {
+                    spans.push(text.substring(lastModifiedOffset, startOffset));
+                }
+                if (e.newText.length) {
+                    spans.push(e.newText);
+                }
+                lastModifiedOffset = document.offsetAt(e.range.end);
+            }
+            spans.push(text.substr(lastModifiedOffset));
+            return spans.join('');
+        }
+        TextDocument.applyEdits = applyEdits;
+    })(TextDocument || (exports.TextDocument = TextDocument = {}));
+    function mergeSort(data, compare) {
+        if (data.length <= 1) {
+            // sorted
+            return data;
+        }
+        var p = (data.length / 2) | 0;
+        var left = data.slice(0, p);
+        var right = data.slice(p);
+        mergeSort(left, compare);
+        mergeSort(right, compare);
+        var leftIdx = 0;
+        var rightIdx = 0;
+        var i = 0;
+        while (leftIdx < left.length && rightIdx < right.length) {
+            var ret = compare(left[leftIdx], right[rightIdx]);
+            if (ret <= 0) {
+                // smaller_equal -> take left to preserve order
+                data[i++] = left[leftIdx++];
+            }
+            else {
+                // greater -> take right
+                data[i++] = right[rightIdx++];
+            }
+        }
+        while (leftIdx < left.length) {
+            data[i++] = left[leftIdx++];
+        }
+        while (rightIdx < right.length) {
+            data[i++] = right[rightIdx++];
+        }
+        return data;
+    }
+    function computeLineOffsets(text, isAtLineStart, textOffset) {
+        if (textOffset === void 0) { textOffset = 0; }
+        var result = isAtLineStart ? [textOffset] : [];
+        for (var i = 0; i < text.length; i++) {
+            var ch = text.charCodeAt(i);
+            if (isEOL(ch)) {
+                if (ch === 13 /* CharCode.CarriageReturn */ && i + 1 < text.length && text.charCodeAt(i + 1) === 10 /* CharCode.LineFeed */) {
+                    i++;
+                }
+                result.push(textOffset + i + 1);
+            }
+        }
+        return result;
+    }
+    function isEOL(char) {
+        return char === 13 /* CharCode.CarriageReturn */ || char === 10 /* CharCode.LineFeed */;
+    }
+    function getWellformedRange(range) {
+        var start = range.start;
+        var end = range.end;
+        if (start.line > end.line || (start.line === end.line && start.character > end.character)) {
+            return { start: end, end: start };
+        }
+        return range;
+    }
+    function getWellformedEdit(textEdit) {
+        var range = getWellformedRange(textEdit.range);
+        if (range !== textEdit.range) {
+            return { newText: textEdit.newText, range: range };
+        }
+        return textEdit;
+    }
+});
+
+
+/***/ }),
+
+/***/ 4612:
+/***/ ((module, exports) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports"], factory);
+    }
+})(function () {
+    /* --------------------------------------------------------------------------------------------
+     * Copyright (c) Microsoft Corporation. All rights reserved.
+     * Licensed under the MIT License. See License.txt in the project root for license information.
+     * ------------------------------------------------------------------------------------------ */
+    'use strict';
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.TextDocument = exports.EOL = exports.WorkspaceFolder = exports.InlineCompletionContext = exports.SelectedCompletionInfo = exports.InlineCompletionTriggerKind = exports.InlineCompletionList = exports.InlineCompletionItem = exports.StringValue = exports.InlayHint = exports.InlayHintLabelPart = exports.InlayHintKind = exports.InlineValueContext = exports.InlineValueEvaluatableExpression = exports.InlineValueVariableLookup = exports.InlineValueText = exports.SemanticTokens = exports.SemanticTokenModifiers = exports.SemanticTokenTypes = exports.SelectionRange = exports.DocumentLink = exports.FormattingOptions = exports.CodeLens = exports.CodeAction = exports.CodeActionTag = exports.CodeActionContext = exports.CodeActionTriggerKind = exports.CodeActionKind = exports.DocumentSymbol = exports.WorkspaceSymbol = exports.SymbolInformation = exports.SymbolTag = exports.SymbolKind = exports.DocumentHighlight = exports.DocumentHighlightKind = exports.SignatureInformation = exports.ParameterInformation = exports.Hover = exports.MarkedString = exports.CompletionList = exports.CompletionItem = exports.CompletionItemLabelDetails = exports.ApplyKind = exports.InsertTextMode = exports.InsertReplaceEdit = exports.CompletionItemTag = exports.InsertTextFormat = exports.CompletionItemKind = exports.MarkupContent = exports.MarkupKind = exports.TextDocumentItem = exports.LanguageKind = exports.OptionalVersionedTextDocumentIdentifier = exports.VersionedTextDocumentIdentifier = exports.TextDocumentIdentifier = exports.WorkspaceChange = exports.SnippetTextEdit = exports.WorkspaceEdit = exports.DeleteFile = exports.RenameFile = exports.CreateFile = exports.TextDocumentEdit = exports.AnnotatedTextEdit = exports.ChangeAnnotationIdentifier = exports.ChangeAnnotation = exports.TextEdit = exports.Command = exports.Diagnostic = exports.CodeDescription = exports.DiagnosticTag = exports.DiagnosticSeverity = exports.DiagnosticRelatedInformation = exports.FoldingRange = exports.FoldingRangeKind = exports.ColorPresentation = exports.ColorInformation = exports.Color = exports.LocationLink = exports.Location = exports.Range = exports.Position = exports.uinteger = exports.integer = exports.URI = exports.DocumentUri = void 0;
+    var DocumentUri;
+    (function (DocumentUri) {
+        function is(value) {
+            return typeof value === 'string';
+        }
+        DocumentUri.is = is;
+    })(DocumentUri || (exports.DocumentUri = DocumentUri = {}));
+    var URI;
+    (function (URI) {
+        function is(value) {
+            return typeof value === 'string';
+        }
+        URI.is = is;
+    })(URI || (exports.URI = URI = {}));
+    var integer;
+    (function (integer) {
+        integer.MIN_VALUE = -2147483648;
+        integer.MAX_VALUE = 2147483647;
+        function is(value) {
+            return typeof value === 'number' && integer.MIN_VALUE <= value && value <= integer.MAX_VALUE;
+        }
+        integer.is = is;
+    })(integer || (exports.integer = integer = {}));
+    var uinteger;
+    (function (uinteger) {
+        uinteger.MIN_VALUE = 0;
+        uinteger.MAX_VALUE = 2147483647;
+        function is(value) {
+            return typeof value === 'number' && uinteger.MIN_VALUE <= value && value <= uinteger.MAX_VALUE;
+        }
+        uinteger.is = is;
+    })(uinteger || (exports.uinteger = uinteger = {}));
+    /**
+     * The Position namespace provides helper functions to work with
+     * {@link Position} literals.
+     */
+    var Position;
+    (function (Position) {
+        /**
+         * Creates a new Position literal from the given line and character.
+         * @param line The position's line.
+         * @param character The position's character.
+         */
+        function create(line, character) {
+            if (line === Number.MAX_VALUE) {
+                line = uinteger.MAX_VALUE;
+            }
+            if (character === Number.MAX_VALUE) {
+                character = uinteger.MAX_VALUE;
+            }
+            return { line: line, character: character };
+        }
+        Position.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Position} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.uinteger(candidate.line) && Is.uinteger(candidate.character);
+        }
+        Position.is = is;
+    })(Position || (exports.Position = Position = {}));
+    /**
+     * The Range namespace provides helper functions to work with
+     * {@link Range} literals.
+     */
+    var Range;
+    (function (Range) {
+        function create(one, two, three, four) {
+            if (Is.uinteger(one) && Is.uinteger(two) && Is.uinteger(three) && Is.uinteger(four)) {
+                return { start: Position.create(one, two), end: Position.create(three, four) };
+            }
+            else if (Position.is(one) && Position.is(two)) {
+                return { start: one, end: two };
+            }
+            else {
+                throw new Error("Range#create called with invalid arguments[".concat(one, ", ").concat(two, ", ").concat(three, ", ").concat(four, "]"));
+            }
+        }
+        Range.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Range} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Position.is(candidate.start) && Position.is(candidate.end);
+        }
+        Range.is = is;
+    })(Range || (exports.Range = Range = {}));
+    /**
+     * The Location namespace provides helper functions to work with
+     * {@link Location} literals.
+     */
+    var Location;
+    (function (Location) {
+        /**
+         * Creates a Location literal.
+         * @param uri The location's uri.
+         * @param range The location's range.
+         */
+        function create(uri, range) {
+            return { uri: uri, range: range };
+        }
+        Location.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Location} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Range.is(candidate.range) && (Is.string(candidate.uri) || Is.undefined(candidate.uri));
+        }
+        Location.is = is;
+    })(Location || (exports.Location = Location = {}));
+    /**
+     * The LocationLink namespace provides helper functions to work with
+     * {@link LocationLink} literals.
+     */
+    var LocationLink;
+    (function (LocationLink) {
+        /**
+         * Creates a LocationLink literal.
+         * @param targetUri The definition's uri.
+         * @param targetRange The full range of the definition.
+         * @param targetSelectionRange The span of the symbol definition at the target.
+         * @param originSelectionRange The span of the symbol being defined in the originating source file.
+         */
+        function create(targetUri, targetRange, targetSelectionRange, originSelectionRange) {
+            return { targetUri: targetUri, targetRange: targetRange, targetSelectionRange: targetSelectionRange, originSelectionRange: originSelectionRange };
+        }
+        LocationLink.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link LocationLink} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Range.is(candidate.targetRange) && Is.string(candidate.targetUri)
+                && Range.is(candidate.targetSelectionRange)
+                && (Range.is(candidate.originSelectionRange) || Is.undefined(candidate.originSelectionRange));
+        }
+        LocationLink.is = is;
+    })(LocationLink || (exports.LocationLink = LocationLink = {}));
+    /**
+     * The Color namespace provides helper functions to work with
+     * {@link Color} literals.
+     */
+    var Color;
+    (function (Color) {
+        /**
+         * Creates a new Color literal.
+         */
+        function create(red, green, blue, alpha) {
+            return {
+                red: red,
+                green: green,
+                blue: blue,
+                alpha: alpha,
+            };
+        }
+        Color.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Color} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.numberRange(candidate.red, 0, 1)
+                && Is.numberRange(candidate.green, 0, 1)
+                && Is.numberRange(candidate.blue, 0, 1)
+                && Is.numberRange(candidate.alpha, 0, 1);
+        }
+        Color.is = is;
+    })(Color || (exports.Color = Color = {}));
+    /**
+     * The ColorInformation namespace provides helper functions to work with
+     * {@link ColorInformation} literals.
+     */
+    var ColorInformation;
+    (function (ColorInformation) {
+        /**
+         * Creates a new ColorInformation literal.
+         */
+        function create(range, color) {
+            return {
+                range: range,
+                color: color,
+            };
+        }
+        ColorInformation.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link ColorInformation} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Range.is(candidate.range) && Color.is(candidate.color);
+        }
+        ColorInformation.is = is;
+    })(ColorInformation || (exports.ColorInformation = ColorInformation = {}));
+    /**
+     * The Color namespace provides helper functions to work with
+     * {@link ColorPresentation} literals.
+     */
+    var ColorPresentation;
+    (function (ColorPresentation) {
+        /**
+         * Creates a new ColorInformation literal.
+         */
+        function create(label, textEdit, additionalTextEdits) {
+            return {
+                label: label,
+                textEdit: textEdit,
+                additionalTextEdits: additionalTextEdits,
+            };
+        }
+        ColorPresentation.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link ColorInformation} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.string(candidate.label)
+                && (Is.undefined(candidate.textEdit) || TextEdit.is(candidate.textEdit))
+                && (Is.undefined(candidate.additionalTextEdits) || Is.typedArray(candidate.additionalTextEdits, TextEdit.is));
+        }
+        ColorPresentation.is = is;
+    })(ColorPresentation || (exports.ColorPresentation = ColorPresentation = {}));
+    /**
+     * A set of predefined range kinds.
+     */
+    var FoldingRangeKind;
+    (function (FoldingRangeKind) {
+        /**
+         * Folding range for a comment
+         */
+        FoldingRangeKind.Comment = 'comment';
+        /**
+         * Folding range for an import or include
+         */
+        FoldingRangeKind.Imports = 'imports';
+        /**
+         * Folding range for a region (e.g. `#region`)
+         */
+        FoldingRangeKind.Region = 'region';
+    })(FoldingRangeKind || (exports.FoldingRangeKind = FoldingRangeKind = {}));
+    /**
+     * The folding range namespace provides helper functions to work with
+     * {@link FoldingRange} literals.
+     */
+    var FoldingRange;
+    (function (FoldingRange) {
+        /**
+         * Creates a new FoldingRange literal.
+         */
+        function create(startLine, endLine, startCharacter, endCharacter, kind, collapsedText) {
+            var result = {
+                startLine: startLine,
+                endLine: endLine
+            };
+            if (Is.defined(startCharacter)) {
+                result.startCharacter = startCharacter;
+            }
+            if (Is.defined(endCharacter)) {
+                result.endCharacter = endCharacter;
+            }
+            if (Is.defined(kind)) {
+                result.kind = kind;
+            }
+            if (Is.defined(collapsedText)) {
+                result.collapsedText = collapsedText;
+            }
+            return result;
+        }
+        FoldingRange.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link FoldingRange} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.uinteger(candidate.startLine) && Is.uinteger(candidate.endLine)
+                && (Is.undefined(candidate.startCharacter) || Is.uinteger(candidate.startCharacter))
+                && (Is.undefined(candidate.endCharacter) || Is.uinteger(candidate.endCharacter))
+                && (Is.undefined(candidate.kind) || Is.string(candidate.kind));
+        }
+        FoldingRange.is = is;
+    })(FoldingRange || (exports.FoldingRange = FoldingRange = {}));
+    /**
+     * The DiagnosticRelatedInformation namespace provides helper functions to work with
+     * {@link DiagnosticRelatedInformation} literals.
+     */
+    var DiagnosticRelatedInformation;
+    (function (DiagnosticRelatedInformation) {
+        /**
+         * Creates a new DiagnosticRelatedInformation literal.
+         */
+        function create(location, message) {
+            return {
+                location: location,
+                message: message
+            };
+        }
+        DiagnosticRelatedInformation.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link DiagnosticRelatedInformation} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Location.is(candidate.location) && Is.string(candidate.message);
+        }
+        DiagnosticRelatedInformation.is = is;
+    })(DiagnosticRelatedInformation || (exports.DiagnosticRelatedInformation = DiagnosticRelatedInformation = {}));
+    /**
+     * The diagnostic's severity.
+     */
+    var DiagnosticSeverity;
+    (function (DiagnosticSeverity) {
+        /**
+         * Reports an error.
+         */
+        DiagnosticSeverity.Error = 1;
+        /**
+         * Reports a warning.
+         */
+        DiagnosticSeverity.Warning = 2;
+        /**
+         * Reports an information.
+         */
+        DiagnosticSeverity.Information = 3;
+        /**
+         * Reports a hint.
+         */
+        DiagnosticSeverity.Hint = 4;
+    })(DiagnosticSeverity || (exports.DiagnosticSeverity = DiagnosticSeverity = {}));
+    /**
+     * The diagnostic tags.
+     *
+     * @since 3.15.0
+     */
+    var DiagnosticTag;
+    (function (DiagnosticTag) {
+        /**
+         * Unused or unnecessary code.
+         *
+         * Clients are allowed to render diagnostics with this tag faded out instead of having
+         * an error squiggle.
+         */
+        DiagnosticTag.Unnecessary = 1;
+        /**
+         * Deprecated or obsolete code.
+         *
+         * Clients are allowed to rendered diagnostics with this tag strike through.
+         */
+        DiagnosticTag.Deprecated = 2;
+    })(DiagnosticTag || (exports.DiagnosticTag = DiagnosticTag = {}));
+    /**
+     * The CodeDescription namespace provides functions to deal with descriptions for diagnostic codes.
+     *
+     * @since 3.16.0
+     */
+    var CodeDescription;
+    (function (CodeDescription) {
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.string(candidate.href);
+        }
+        CodeDescription.is = is;
+    })(CodeDescription || (exports.CodeDescription = CodeDescription = {}));
+    /**
+     * The Diagnostic namespace provides helper functions to work with
+     * {@link Diagnostic} literals.
+     */
+    var Diagnostic;
+    (function (Diagnostic) {
+        /**
+         * Creates a new Diagnostic literal.
+         */
+        function create(range, message, severity, code, source, relatedInformation) {
+            var result = { range: range, message: message };
+            if (Is.defined(severity)) {
+                result.severity = severity;
+            }
+            if (Is.defined(code)) {
+                result.code = code;
+            }
+            if (Is.defined(source)) {
+                result.source = source;
+            }
+            if (Is.defined(relatedInformation)) {
+                result.relatedInformation = relatedInformation;
+            }
+            return result;
+        }
+        Diagnostic.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Diagnostic} interface.
+         */
+        function is(value) {
+            var _a;
+            var candidate = value;
+            return Is.defined(candidate)
+                && Range.is(candidate.range)
+                && (Is.string(candidate.message) || MarkupContent.is(candidate.message))
+                && (Is.number(candidate.severity) || Is.undefined(candidate.severity))
+                && (Is.integer(candidate.code) || Is.string(candidate.code) || Is.undefined(candidate.code))
+                && (Is.undefined(candidate.codeDescription) || (Is.string((_a = candidate.codeDescription) === null || _a === void 0 ? void 0 : _a.href)))
+                && (Is.string(candidate.source) || Is.undefined(candidate.source))
+                && (Is.undefined(candidate.relatedInformation) || Is.typedArray(candidate.relatedInformation, DiagnosticRelatedInformation.is));
+        }
+        Diagnostic.is = is;
+        /**
+         * Checks whether the given diagnostic's message conforms to the 3.17.0
+         * version of the protocol where the message is a string.
+         *
+         * @param value the diagnostic
+         * @returns true if the diagnostic's message is a string, false otherwise.
+         */
+        function is3_17(value) {
+            return Is.string(value.message);
+        }
+        Diagnostic.is3_17 = is3_17;
+        /**
+         * Gets the message string of a diagnostic. If the message is already a
+         * string, it is returned as is. If the message is a MarkupContent,
+         * the value of the MarkupContent is returned. Otherwise an error is thrown.
+         *
+         * @param diagnostic the diagnostic to get the message string from.
+         * @returns the message string of the given diagnostic.
+         */
+        function getMessageString(diagnostic) {
+            if (Is.string(diagnostic.message)) {
+                return diagnostic.message;
+            }
+            else if (MarkupContent.is(diagnostic.message)) {
+                return diagnostic.message.value;
+            }
+            else {
+                throw new Error("Unknown message type ".concat(typeof diagnostic.message));
+            }
+        }
+        Diagnostic.getMessageString = getMessageString;
+    })(Diagnostic || (exports.Diagnostic = Diagnostic = {}));
+    /**
+     * The Command namespace provides helper functions to work with
+     * {@link Command} literals.
+     */
+    var Command;
+    (function (Command) {
+        /**
+         * Creates a new Command literal.
+         */
+        function create(title, command) {
+            var args = [];
+            for (var _i = 2; _i < arguments.length; _i++) {
+                args[_i - 2] = arguments[_i];
+            }
+            var result = { title: title, command: command };
+            if (Is.defined(args) && args.length > 0) {
+                result.arguments = args;
+            }
+            return result;
+        }
+        Command.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Command} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.title) && (candidate.tooltip === undefined || Is.string(candidate.tooltip)) && Is.string(candidate.command);
+        }
+        Command.is = is;
+    })(Command || (exports.Command = Command = {}));
+    /**
+     * The TextEdit namespace provides helper function to create replace,
+     * insert and delete edits more easily.
+     */
+    var TextEdit;
+    (function (TextEdit) {
+        /**
+         * Creates a replace text edit.
+         * @param range The range of text to be replaced.
+         * @param newText The new text.
+         */
+        function replace(range, newText) {
+            return { range: range, newText: newText };
+        }
+        TextEdit.replace = replace;
+        /**
+         * Creates an insert text edit.
+         * @param position The position to insert the text at.
+         * @param newText The text to be inserted.
+         */
+        function insert(position, newText) {
+            return { range: { start: position, end: position }, newText: newText };
+        }
+        TextEdit.insert = insert;
+        /**
+         * Creates a delete text edit.
+         * @param range The range of text to be deleted.
+         */
+        function del(range) {
+            return { range: range, newText: '' };
+        }
+        TextEdit.del = del;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate)
+                && Is.string(candidate.newText)
+                && Range.is(candidate.range);
+        }
+        TextEdit.is = is;
+    })(TextEdit || (exports.TextEdit = TextEdit = {}));
+    var ChangeAnnotation;
+    (function (ChangeAnnotation) {
+        function create(label, needsConfirmation, description) {
+            var result = { label: label };
+            if (needsConfirmation !== undefined) {
+                result.needsConfirmation = needsConfirmation;
+            }
+            if (description !== undefined) {
+                result.description = description;
+            }
+            return result;
+        }
+        ChangeAnnotation.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.string(candidate.label) &&
+                (Is.boolean(candidate.needsConfirmation) || candidate.needsConfirmation === undefined) &&
+                (Is.string(candidate.description) || candidate.description === undefined);
+        }
+        ChangeAnnotation.is = is;
+    })(ChangeAnnotation || (exports.ChangeAnnotation = ChangeAnnotation = {}));
+    var ChangeAnnotationIdentifier;
+    (function (ChangeAnnotationIdentifier) {
+        function is(value) {
+            var candidate = value;
+            return Is.string(candidate);
+        }
+        ChangeAnnotationIdentifier.is = is;
+    })(ChangeAnnotationIdentifier || (exports.ChangeAnnotationIdentifier = ChangeAnnotationIdentifier = {}));
+    var AnnotatedTextEdit;
+    (function (AnnotatedTextEdit) {
+        /**
+         * Creates an annotated replace text edit.
+         *
+         * @param range The range of text to be replaced.
+         * @param newText The new text.
+         * @param annotation The annotation.
+         */
+        function replace(range, newText, annotation) {
+            return { range: range, newText: newText, annotationId: annotation };
+        }
+        AnnotatedTextEdit.replace = replace;
+        /**
+         * Creates an annotated insert text edit.
+         *
+         * @param position The position to insert the text at.
+         * @param newText The text to be inserted.
+         * @param annotation The annotation.
+         */
+        function insert(position, newText, annotation) {
+            return { range: { start: position, end: position }, newText: newText, annotationId: annotation };
+        }
+        AnnotatedTextEdit.insert = insert;
+        /**
+         * Creates an annotated delete text edit.
+         *
+         * @param range The range of text to be deleted.
+         * @param annotation The annotation.
+         */
+        function del(range, annotation) {
+            return { range: range, newText: '', annotationId: annotation };
+        }
+        AnnotatedTextEdit.del = del;
+        function is(value) {
+            var candidate = value;
+            return TextEdit.is(candidate) && (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        AnnotatedTextEdit.is = is;
+    })(AnnotatedTextEdit || (exports.AnnotatedTextEdit = AnnotatedTextEdit = {}));
+    /**
+     * The TextDocumentEdit namespace provides helper function to create
+     * an edit that manipulates a text document.
+     */
+    var TextDocumentEdit;
+    (function (TextDocumentEdit) {
+        /**
+         * Creates a new `TextDocumentEdit`
+         */
+        function create(textDocument, edits) {
+            return { textDocument: textDocument, edits: edits };
+        }
+        TextDocumentEdit.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate)
+                && OptionalVersionedTextDocumentIdentifier.is(candidate.textDocument)
+                && Array.isArray(candidate.edits);
+        }
+        TextDocumentEdit.is = is;
+    })(TextDocumentEdit || (exports.TextDocumentEdit = TextDocumentEdit = {}));
+    var CreateFile;
+    (function (CreateFile) {
+        function create(uri, options, annotation) {
+            var result = {
+                kind: 'create',
+                uri: uri
+            };
+            if (options !== undefined && (options.overwrite !== undefined || options.ignoreIfExists !== undefined)) {
+                result.options = options;
+            }
+            if (annotation !== undefined) {
+                result.annotationId = annotation;
+            }
+            return result;
+        }
+        CreateFile.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate && candidate.kind === 'create' && Is.string(candidate.uri) && (candidate.options === undefined ||
+                ((candidate.options.overwrite === undefined || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === undefined || Is.boolean(candidate.options.ignoreIfExists)))) && (candidate.annotationId === undefined || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        CreateFile.is = is;
+    })(CreateFile || (exports.CreateFile = CreateFile = {}));
+    var RenameFile;
+    (function (RenameFile) {
+        function create(oldUri, newUri, options, annotation) {
+            var result = {
+                kind: 'rename',
+                oldUri: oldUri,
+                newUri: newUri
+            };
+            if (options !== undefined && (options.overwrite !== undefined || options.ignoreIfExists !== undefined)) {
+                result.options = options;
+            }
+            if (annotation !== undefined) {
+                result.annotationId = annotation;
+            }
+            return result;
+        }
+        RenameFile.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate && candidate.kind === 'rename' && Is.string(candidate.oldUri) && Is.string(candidate.newUri) && (candidate.options === undefined ||
+                ((candidate.options.overwrite === undefined || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === undefined || Is.boolean(candidate.options.ignoreIfExists)))) && (candidate.annotationId === undefined || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        RenameFile.is = is;
+    })(RenameFile || (exports.RenameFile = RenameFile = {}));
+    var DeleteFile;
+    (function (DeleteFile) {
+        function create(uri, options, annotation) {
+            var result = {
+                kind: 'delete',
+                uri: uri
+            };
+            if (options !== undefined && (options.recursive !== undefined || options.ignoreIfNotExists !== undefined)) {
+                result.options = options;
+            }
+            if (annotation !== undefined) {
+                result.annotationId = annotation;
+            }
+            return result;
+        }
+        DeleteFile.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate && candidate.kind === 'delete' && Is.string(candidate.uri) && (candidate.options === undefined ||
+                ((candidate.options.recursive === undefined || Is.boolean(candidate.options.recursive)) && (candidate.options.ignoreIfNotExists === undefined || Is.boolean(candidate.options.ignoreIfNotExists)))) && (candidate.annotationId === undefined || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        DeleteFile.is = is;
+    })(DeleteFile || (exports.DeleteFile = DeleteFile = {}));
+    var WorkspaceEdit;
+    (function (WorkspaceEdit) {
+        function is(value) {
+            var candidate = value;
+            return candidate &&
+                (candidate.changes !== undefined || candidate.documentChanges !== undefined) &&
+                (candidate.documentChanges === undefined || candidate.documentChanges.every(function (change) {
+                    if (Is.string(change.kind)) {
+                        return CreateFile.is(change) || RenameFile.is(change) || DeleteFile.is(change);
+                    }
+                    else {
+                        return TextDocumentEdit.is(change);
+                    }
+                }));
+        }
+        WorkspaceEdit.is = is;
+    })(WorkspaceEdit || (exports.WorkspaceEdit = WorkspaceEdit = {}));
+    var TextEditChangeImpl = /** @class */ (function () {
+        function TextEditChangeImpl(edits, changeAnnotations) {
+            this.edits = edits;
+            this.changeAnnotations = changeAnnotations;
+        }
+        TextEditChangeImpl.prototype.insert = function (position, newText, annotation) {
+            var edit;
+            var id;
+            if (annotation === undefined) {
+                edit = TextEdit.insert(position, newText);
+            }
+            else if (ChangeAnnotationIdentifier.is(annotation)) {
+                id = annotation;
+                edit = AnnotatedTextEdit.insert(position, newText, annotation);
+            }
+            else {
+                this.assertChangeAnnotations(this.changeAnnotations);
+                id = this.changeAnnotations.manage(annotation);
+                edit = AnnotatedTextEdit.insert(position, newText, id);
+            }
+            this.edits.push(edit);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        TextEditChangeImpl.prototype.replace = function (range, newText, annotation) {
+            var edit;
+            var id;
+            if (annotation === undefined) {
+                edit = TextEdit.replace(range, newText);
+            }
+            else if (ChangeAnnotationIdentifier.is(annotation)) {
+                id = annotation;
+                edit = AnnotatedTextEdit.replace(range, newText, annotation);
+            }
+            else {
+                this.assertChangeAnnotations(this.changeAnnotations);
+                id = this.changeAnnotations.manage(annotation);
+                edit = AnnotatedTextEdit.replace(range, newText, id);
+            }
+            this.edits.push(edit);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        TextEditChangeImpl.prototype.delete = function (range, annotation) {
+            var edit;
+            var id;
+            if (annotation === undefined) {
+                edit = TextEdit.del(range);
+            }
+            else if (ChangeAnnotationIdentifier.is(annotation)) {
+                id = annotation;
+                edit = AnnotatedTextEdit.del(range, annotation);
+            }
+            else {
+                this.assertChangeAnnotations(this.changeAnnotations);
+                id = this.changeAnnotations.manage(annotation);
+                edit = AnnotatedTextEdit.del(range, id);
+            }
+            this.edits.push(edit);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        TextEditChangeImpl.prototype.add = function (edit) {
+            this.edits.push(edit);
+        };
+        TextEditChangeImpl.prototype.all = function () {
+            return this.edits;
+        };
+        TextEditChangeImpl.prototype.clear = function () {
+            this.edits.splice(0, this.edits.length);
+        };
+        TextEditChangeImpl.prototype.assertChangeAnnotations = function (value) {
+            if (value === undefined) {
+                throw new Error("Text edit change is not configured to manage change annotations.");
+            }
+        };
+        return TextEditChangeImpl;
+    }());
+    var SnippetTextEdit;
+    (function (SnippetTextEdit) {
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate)
+                && Range.is(candidate.range)
+                && StringValue.isSnippet(candidate.snippet)
+                && (candidate.annotationId === undefined ||
+                    (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId)));
+        }
+        SnippetTextEdit.is = is;
+    })(SnippetTextEdit || (exports.SnippetTextEdit = SnippetTextEdit = {}));
+    /**
+     * A helper class
+     */
+    var ChangeAnnotations = /** @class */ (function () {
+        function ChangeAnnotations(annotations) {
+            this._annotations = annotations === undefined ? Object.create(null) : annotations;
+            this._counter = 0;
+            this._size = 0;
+        }
+        ChangeAnnotations.prototype.all = function () {
+            return this._annotations;
+        };
+        Object.defineProperty(ChangeAnnotations.prototype, "size", {
+            get: function () {
+                return this._size;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        ChangeAnnotations.prototype.manage = function (idOrAnnotation, annotation) {
+            var id;
+            if (ChangeAnnotationIdentifier.is(idOrAnnotation)) {
+                id = idOrAnnotation;
+            }
+            else {
+                id = this.nextId();
+                annotation = idOrAnnotation;
+            }
+            if (this._annotations[id] !== undefined) {
+                throw new Error("Id ".concat(id, " is already in use."));
+            }
+            if (annotation === undefined) {
+                throw new Error("No annotation provided for id ".concat(id));
+            }
+            this._annotations[id] = annotation;
+            this._size++;
+            return id;
+        };
+        ChangeAnnotations.prototype.nextId = function () {
+            this._counter++;
+            return this._counter.toString();
+        };
+        return ChangeAnnotations;
+    }());
+    /**
+     * A workspace change helps constructing changes to a workspace.
+     */
+    var WorkspaceChange = /** @class */ (function () {
+        function WorkspaceChange(workspaceEdit) {
+            var _this = this;
+            this._textEditChanges = Object.create(null);
+            if (workspaceEdit !== undefined) {
+                this._workspaceEdit = workspaceEdit;
+                if (workspaceEdit.documentChanges) {
+                    this._changeAnnotations = new ChangeAnnotations(workspaceEdit.changeAnnotations);
+                    workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+                    workspaceEdit.documentChanges.forEach(function (change) {
+                        if (TextDocumentEdit.is(change)) {
+                            var textEditChange = new TextEditChangeImpl(change.edits, _this._changeAnnotations);
+                            _this._textEditChanges[change.textDocument.uri] = textEditChange;
+                        }
+                    });
+                }
+                else if (workspaceEdit.changes) {
+                    Object.keys(workspaceEdit.changes).forEach(function (key) {
+                        var textEditChange = new TextEditChangeImpl(workspaceEdit.changes[key]);
+                        _this._textEditChanges[key] = textEditChange;
+                    });
+                }
+            }
+            else {
+                this._workspaceEdit = {};
+            }
+        }
+        Object.defineProperty(WorkspaceChange.prototype, "edit", {
+            /**
+             * Returns the underlying {@link WorkspaceEdit} literal
+             * use to be returned from a workspace edit operation like rename.
+             */
+            get: function () {
+                this.initDocumentChanges();
+                if (this._changeAnnotations !== undefined) {
+                    if (this._changeAnnotations.size === 0) {
+                        this._workspaceEdit.changeAnnotations = undefined;
+                    }
+                    else {
+                        this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+                    }
+                }
+                return this._workspaceEdit;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        WorkspaceChange.prototype.getTextEditChange = function (key) {
+            if (OptionalVersionedTextDocumentIdentifier.is(key)) {
+                this.initDocumentChanges();
+                if (this._workspaceEdit.documentChanges === undefined) {
+                    throw new Error('Workspace edit is not configured for document changes.');
+                }
+                var textDocument = { uri: key.uri, version: key.version };
+                var result = this._textEditChanges[textDocument.uri];
+                if (!result) {
+                    var edits = [];
+                    var textDocumentEdit = {
+                        textDocument: textDocument,
+                        edits: edits
+                    };
+                    this._workspaceEdit.documentChanges.push(textDocumentEdit);
+                    result = new TextEditChangeImpl(edits, this._changeAnnotations);
+                    this._textEditChanges[textDocument.uri] = result;
+                }
+                return result;
+            }
+            else {
+                this.initChanges();
+                if (this._workspaceEdit.changes === undefined) {
+                    throw new Error('Workspace edit is not configured for normal text edit changes.');
+                }
+                var result = this._textEditChanges[key];
+                if (!result) {
+                    var edits = [];
+                    this._workspaceEdit.changes[key] = edits;
+                    result = new TextEditChangeImpl(edits);
+                    this._textEditChanges[key] = result;
+                }
+                return result;
+            }
+        };
+        WorkspaceChange.prototype.initDocumentChanges = function () {
+            if (this._workspaceEdit.documentChanges === undefined && this._workspaceEdit.changes === undefined) {
+                this._changeAnnotations = new ChangeAnnotations();
+                this._workspaceEdit.documentChanges = [];
+                this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+            }
+        };
+        WorkspaceChange.prototype.initChanges = function () {
+            if (this._workspaceEdit.documentChanges === undefined && this._workspaceEdit.changes === undefined) {
+                this._workspaceEdit.changes = Object.create(null);
+            }
+        };
+        WorkspaceChange.prototype.createFile = function (uri, optionsOrAnnotation, options) {
+            this.initDocumentChanges();
+            if (this._workspaceEdit.documentChanges === undefined) {
+                throw new Error('Workspace edit is not configured for document changes.');
+            }
+            var annotation;
+            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+                annotation = optionsOrAnnotation;
+            }
+            else {
+                options = optionsOrAnnotation;
+            }
+            var operation;
+            var id;
+            if (annotation === undefined) {
+                operation = CreateFile.create(uri, options);
+            }
+            else {
+                id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+                operation = CreateFile.create(uri, options, id);
+            }
+            this._workspaceEdit.documentChanges.push(operation);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        WorkspaceChange.prototype.renameFile = function (oldUri, newUri, optionsOrAnnotation, options) {
+            this.initDocumentChanges();
+            if (this._workspaceEdit.documentChanges === undefined) {
+                throw new Error('Workspace edit is not configured for document changes.');
+            }
+            var annotation;
+            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+                annotation = optionsOrAnnotation;
+            }
+            else {
+                options = optionsOrAnnotation;
+            }
+            var operation;
+            var id;
+            if (annotation === undefined) {
+                operation = RenameFile.create(oldUri, newUri, options);
+            }
+            else {
+                id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+                operation = RenameFile.create(oldUri, newUri, options, id);
+            }
+            this._workspaceEdit.documentChanges.push(operation);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        WorkspaceChange.prototype.deleteFile = function (uri, optionsOrAnnotation, options) {
+            this.initDocumentChanges();
+            if (this._workspaceEdit.documentChanges === undefined) {
+                throw new Error('Workspace edit is not configured for document changes.');
+            }
+            var annotation;
+            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+                annotation = optionsOrAnnotation;
+            }
+            else {
+                options = optionsOrAnnotation;
+            }
+            var operation;
+            var id;
+            if (annotation === undefined) {
+                operation = DeleteFile.create(uri, options);
+            }
+            else {
+                id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+                operation = DeleteFile.create(uri, options, id);
+            }
+            this._workspaceEdit.documentChanges.push(operation);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        return WorkspaceChange;
+    }());
+    exports.WorkspaceChange = WorkspaceChange;
+    /**
+     * The TextDocumentIdentifier namespace provides helper functions to work with
+     * {@link TextDocumentIdentifier} literals.
+     */
+    var TextDocumentIdentifier;
+    (function (TextDocumentIdentifier) {
+        /**
+         * Creates a new TextDocumentIdentifier literal.
+         * @param uri The document's uri.
+         */
+        function create(uri) {
+            return { uri: uri };
+        }
+        TextDocumentIdentifier.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link TextDocumentIdentifier} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri);
+        }
+        TextDocumentIdentifier.is = is;
+    })(TextDocumentIdentifier || (exports.TextDocumentIdentifier = TextDocumentIdentifier = {}));
+    /**
+     * The VersionedTextDocumentIdentifier namespace provides helper functions to work with
+     * {@link VersionedTextDocumentIdentifier} literals.
+     */
+    var VersionedTextDocumentIdentifier;
+    (function (VersionedTextDocumentIdentifier) {
+        /**
+         * Creates a new VersionedTextDocumentIdentifier literal.
+         * @param uri The document's uri.
+         * @param version The document's version.
+         */
+        function create(uri, version) {
+            return { uri: uri, version: version };
+        }
+        VersionedTextDocumentIdentifier.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link VersionedTextDocumentIdentifier} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri) && Is.integer(candidate.version);
+        }
+        VersionedTextDocumentIdentifier.is = is;
+    })(VersionedTextDocumentIdentifier || (exports.VersionedTextDocumentIdentifier = VersionedTextDocumentIdentifier = {}));
+    /**
+     * The OptionalVersionedTextDocumentIdentifier namespace provides helper functions to work with
+     * {@link OptionalVersionedTextDocumentIdentifier} literals.
+     */
+    var OptionalVersionedTextDocumentIdentifier;
+    (function (OptionalVersionedTextDocumentIdentifier) {
+        /**
+         * Creates a new OptionalVersionedTextDocumentIdentifier literal.
+         * @param uri The document's uri.
+         * @param version The document's version.
+         */
+        function create(uri, version) {
+            return { uri: uri, version: version };
+        }
+        OptionalVersionedTextDocumentIdentifier.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link OptionalVersionedTextDocumentIdentifier} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri) && (candidate.version === null || Is.integer(candidate.version));
+        }
+        OptionalVersionedTextDocumentIdentifier.is = is;
+    })(OptionalVersionedTextDocumentIdentifier || (exports.OptionalVersionedTextDocumentIdentifier = OptionalVersionedTextDocumentIdentifier = {}));
+    /**
+     * Predefined Language kinds
+     * @since 3.18.0
+     */
+    var LanguageKind;
+    (function (LanguageKind) {
+        LanguageKind.ABAP = 'abap';
+        LanguageKind.WindowsBat = 'bat';
+        LanguageKind.BibTeX = 'bibtex';
+        LanguageKind.Clojure = 'clojure';
+        LanguageKind.Coffeescript = 'coffeescript';
+        LanguageKind.C = 'c';
+        LanguageKind.CPP = 'cpp';
+        LanguageKind.CSharp = 'csharp';
+        LanguageKind.CSS = 'css';
+        /**
+         * @since 3.18.0
+         */
+        LanguageKind.D = 'd';
+        /**
+         * @since 3.18.0
+         */
+        LanguageKind.Delphi = 'pascal';
+        LanguageKind.Diff = 'diff';
+        LanguageKind.Dart = 'dart';
+        LanguageKind.Dockerfile = 'dockerfile';
+        LanguageKind.Elixir = 'elixir';
+        LanguageKind.Erlang = 'erlang';
+        LanguageKind.FSharp = 'fsharp';
+        LanguageKind.GitCommit = 'git-commit';
+        LanguageKind.GitRebase = 'git-rebase';
+        LanguageKind.Go = 'go';
+        LanguageKind.Groovy = 'groovy';
+        LanguageKind.Handlebars = 'handlebars';
+        LanguageKind.Haskell = 'haskell';
+        LanguageKind.HTML = 'html';
+        LanguageKind.Ini = 'ini';
+        LanguageKind.Java = 'java';
+        LanguageKind.JavaScript = 'javascript';
+        LanguageKind.JavaScriptReact = 'javascriptreact';
+        LanguageKind.JSON = 'json';
+        LanguageKind.LaTeX = 'latex';
+        LanguageKind.Less = 'less';
+        LanguageKind.Lua = 'lua';
+        LanguageKind.Makefile = 'makefile';
+        LanguageKind.Markdown = 'markdown';
+        LanguageKind.ObjectiveC = 'objective-c';
+        LanguageKind.ObjectiveCPP = 'objective-cpp';
+        /**
+         * @since 3.18.0
+         */
+        LanguageKind.Pascal = 'pascal';
+        LanguageKind.Perl = 'perl';
+        LanguageKind.Perl6 = 'perl6';
+        LanguageKind.PHP = 'php';
+        LanguageKind.Plaintext = 'plaintext';
+        LanguageKind.Powershell = 'powershell';
+        LanguageKind.Pug = 'jade';
+        LanguageKind.Python = 'python';
+        LanguageKind.R = 'r';
+        LanguageKind.Razor = 'razor';
+        LanguageKind.Ruby = 'ruby';
+        LanguageKind.Rust = 'rust';
+        LanguageKind.SCSS = 'scss';
+        LanguageKind.SASS = 'sass';
+        LanguageKind.Scala = 'scala';
+        LanguageKind.ShaderLab = 'shaderlab';
+        LanguageKind.ShellScript = 'shellscript';
+        LanguageKind.SQL = 'sql';
+        LanguageKind.Swift = 'swift';
+        LanguageKind.TypeScript = 'typescript';
+        LanguageKind.TypeScriptReact = 'typescriptreact';
+        LanguageKind.TeX = 'tex';
+        LanguageKind.VisualBasic = 'vb';
+        LanguageKind.XML = 'xml';
+        LanguageKind.XSL = 'xsl';
+        LanguageKind.YAML = 'yaml';
+    })(LanguageKind || (exports.LanguageKind = LanguageKind = {}));
+    /**
+     * The TextDocumentItem namespace provides helper functions to work with
+     * {@link TextDocumentItem} literals.
+     */
+    var TextDocumentItem;
+    (function (TextDocumentItem) {
+        /**
+         * Creates a new TextDocumentItem literal.
+         * @param uri The document's uri.
+         * @param languageId The document's language identifier.
+         * @param version The document's version number.
+         * @param text The document's text.
+         */
+        function create(uri, languageId, version, text) {
+            return { uri: uri, languageId: languageId, version: version, text: text };
+        }
+        TextDocumentItem.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link TextDocumentItem} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri) && Is.string(candidate.languageId) && Is.integer(candidate.version) && Is.string(candidate.text);
+        }
+        TextDocumentItem.is = is;
+    })(TextDocumentItem || (exports.TextDocumentItem = TextDocumentItem = {}));
+    /**
+     * Describes the content type that a client supports in various
+     * result literals like `Hover`, `ParameterInfo` or `CompletionItem`.
+     *
+     * Please note that `MarkupKinds` must not start with a `$`. This kinds
+     * are reserved for internal usage.
+     */
+    var MarkupKind;
+    (function (MarkupKind) {
+        /**
+         * Plain text is supported as a content format
+         */
+        MarkupKind.PlainText = 'plaintext';
+        /**
+         * Markdown is supported as a content format
+         */
+        MarkupKind.Markdown = 'markdown';
+        /**
+         * Checks whether the given value is a value of the {@link MarkupKind} type.
+         */
+        function is(value) {
+            var candidate = value;
+            return candidate === MarkupKind.PlainText || candidate === MarkupKind.Markdown;
+        }
+        MarkupKind.is = is;
+    })(MarkupKind || (exports.MarkupKind = MarkupKind = {}));
+    var MarkupContent;
+    (function (MarkupContent) {
+        /**
+         * Checks whether the given value conforms to the {@link MarkupContent} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(value) && MarkupKind.is(candidate.kind) && Is.string(candidate.value);
+        }
+        MarkupContent.is = is;
+    })(MarkupContent || (exports.MarkupContent = MarkupContent = {}));
+    /**
+     * The kind of a completion entry.
+     */
+    var CompletionItemKind;
+    (function (CompletionItemKind) {
+        CompletionItemKind.Text = 1;
+        CompletionItemKind.Method = 2;
+        CompletionItemKind.Function = 3;
+        CompletionItemKind.Constructor = 4;
+        CompletionItemKind.Field = 5;
+        CompletionItemKind.Variable = 6;
+        CompletionItemKind.Class = 7;
+        CompletionItemKind.Interface = 8;
+        CompletionItemKind.Module = 9;
+        CompletionItemKind.Property = 10;
+        CompletionItemKind.Unit = 11;
+        CompletionItemKind.Value = 12;
+        CompletionItemKind.Enum = 13;
+        CompletionItemKind.Keyword = 14;
+        CompletionItemKind.Snippet = 15;
+        CompletionItemKind.Color = 16;
+        CompletionItemKind.File = 17;
+        CompletionItemKind.Reference = 18;
+        CompletionItemKind.Folder = 19;
+        CompletionItemKind.EnumMember = 20;
+        CompletionItemKind.Constant = 21;
+        CompletionItemKind.Struct = 22;
+        CompletionItemKind.Event = 23;
+        CompletionItemKind.Operator = 24;
+        CompletionItemKind.TypeParameter = 25;
+    })(CompletionItemKind || (exports.CompletionItemKind = CompletionItemKind = {}));
+    /**
+     * Defines whether the insert text in a completion item should be interpreted as
+     * plain text or a snippet.
+     */
+    var InsertTextFormat;
+    (function (InsertTextFormat) {
+        /**
+         * The primary text to be inserted is treated as a plain string.
+         */
+        InsertTextFormat.PlainText = 1;
+        /**
+         * The primary text to be inserted is treated as a snippet.
+         *
+         * A snippet can define tab stops and placeholders with `$1`, `$2`
+         * and `${3:foo}`. `$0` defines the final tab stop, it defaults to
+         * the end of the snippet. Placeholders with equal identifiers are linked,
+         * that is typing in one will update others too.
+         *
+         * See also: https://microsoft.github.io/language-server-protocol/specifications/specification-current/#snippet_syntax
+         */
+        InsertTextFormat.Snippet = 2;
+    })(InsertTextFormat || (exports.InsertTextFormat = InsertTextFormat = {}));
+    /**
+     * Completion item tags are extra annotations that tweak the rendering of a completion
+     * item.
+     *
+     * @since 3.15.0
+     */
+    var CompletionItemTag;
+    (function (CompletionItemTag) {
+        /**
+         * Render a completion as obsolete, usually using a strike-out.
+         */
+        CompletionItemTag.Deprecated = 1;
+    })(CompletionItemTag || (exports.CompletionItemTag = CompletionItemTag = {}));
+    /**
+     * The InsertReplaceEdit namespace provides functions to deal with insert / replace edits.
+     *
+     * @since 3.16.0
+     */
+    var InsertReplaceEdit;
+    (function (InsertReplaceEdit) {
+        /**
+         * Creates a new insert / replace edit
+         */
+        function create(newText, insert, replace) {
+            return { newText: newText, insert: insert, replace: replace };
+        }
+        InsertReplaceEdit.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link InsertReplaceEdit} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return candidate && Is.string(candidate.newText) && Range.is(candidate.insert) && Range.is(candidate.replace);
+        }
+        InsertReplaceEdit.is = is;
+    })(InsertReplaceEdit || (exports.InsertReplaceEdit = InsertReplaceEdit = {}));
+    /**
+     * How whitespace and indentation is handled during completion
+     * item insertion.
+     *
+     * @since 3.16.0
+     */
+    var InsertTextMode;
+    (function (InsertTextMode) {
+        /**
+         * The insertion or replace strings is taken as it is. If the
+         * value is multi line the lines below the cursor will be
+         * inserted using the indentation defined in the string value.
+         * The client will not apply any kind of adjustments to the
+         * string.
+         */
+        InsertTextMode.asIs = 1;
+        /**
+         * The editor adjusts leading whitespace of new lines so that
+         * they match the indentation up to the cursor of the line for
+         * which the item is accepted.
+         *
+         * Consider a line like this: <2tabs><cursor><3tabs>foo. Accepting a
+         * multi line completion item is indented using 2 tabs and all
+         * following lines inserted will be indented using 2 tabs as well.
+         */
+        InsertTextMode.adjustIndentation = 2;
+    })(InsertTextMode || (exports.InsertTextMode = InsertTextMode = {}));
+    /**
+     * Defines how values from a set of defaults and an individual item will be
+     * merged.
+     *
+     * @since 3.18.0
+     */
+    var ApplyKind;
+    (function (ApplyKind) {
+        /**
+         * The value from the individual item (if provided and not `null`) will be
+         * used instead of the default.
+         */
+        ApplyKind.Replace = 1;
+        /**
+         * The value from the item will be merged with the default.
+         *
+         * The specific rules for mergeing values are defined against each field
+         * that supports merging.
+         */
+        ApplyKind.Merge = 2;
+    })(ApplyKind || (exports.ApplyKind = ApplyKind = {}));
+    var CompletionItemLabelDetails;
+    (function (CompletionItemLabelDetails) {
+        function is(value) {
+            var candidate = value;
+            return candidate && (Is.string(candidate.detail) || candidate.detail === undefined) &&
+                (Is.string(candidate.description) || candidate.description === undefined);
+        }
+        CompletionItemLabelDetails.is = is;
+    })(CompletionItemLabelDetails || (exports.CompletionItemLabelDetails = CompletionItemLabelDetails = {}));
+    /**
+     * The CompletionItem namespace provides functions to deal with
+     * completion items.
+     */
+    var CompletionItem;
+    (function (CompletionItem) {
+        /**
+         * Create a completion item and seed it with a label.
+         * @param label The completion item's label
+         */
+        function create(label) {
+            return { label: label };
+        }
+        CompletionItem.create = create;
+    })(CompletionItem || (exports.CompletionItem = CompletionItem = {}));
+    /**
+     * The CompletionList namespace provides functions to deal with
+     * completion lists.
+     */
+    var CompletionList;
+    (function (CompletionList) {
+        /**
+         * Creates a new completion list.
+         *
+         * @param items The completion items.
+         * @param isIncomplete The list is not complete.
+         */
+        function create(items, isIncomplete) {
+            return { items: items ? items : [], isIncomplete: !!isIncomplete };
+        }
+        CompletionList.create = create;
+    })(CompletionList || (exports.CompletionList = CompletionList = {}));
+    var MarkedString;
+    (function (MarkedString) {
+        /**
+         * Creates a marked string from plain text.
+         *
+         * @param plainText The plain text.
+         */
+        function fromPlainText(plainText) {
+            return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, '\\$&'); // escape markdown syntax tokens: http://daringfireball.net/projects/markdown/syntax#backslash
+        }
+        MarkedString.fromPlainText = fromPlainText;
+        /**
+         * Checks whether the given value conforms to the {@link MarkedString} type.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.string(candidate) || (Is.objectLiteral(candidate) && Is.string(candidate.language) && Is.string(candidate.value));
+        }
+        MarkedString.is = is;
+    })(MarkedString || (exports.MarkedString = MarkedString = {}));
+    var Hover;
+    (function (Hover) {
+        /**
+         * Checks whether the given value conforms to the {@link Hover} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return !!candidate && Is.objectLiteral(candidate) && (MarkupContent.is(candidate.contents) ||
+                MarkedString.is(candidate.contents) ||
+                Is.typedArray(candidate.contents, MarkedString.is)) && (value.range === undefined || Range.is(value.range));
+        }
+        Hover.is = is;
+    })(Hover || (exports.Hover = Hover = {}));
+    /**
+     * The ParameterInformation namespace provides helper functions to work with
+     * {@link ParameterInformation} literals.
+     */
+    var ParameterInformation;
+    (function (ParameterInformation) {
+        /**
+         * Creates a new parameter information literal.
+         *
+         * @param label A label string.
+         * @param documentation A doc string.
+         */
+        function create(label, documentation) {
+            return documentation ? { label: label, documentation: documentation } : { label: label };
+        }
+        ParameterInformation.create = create;
+    })(ParameterInformation || (exports.ParameterInformation = ParameterInformation = {}));
+    /**
+     * The SignatureInformation namespace provides helper functions to work with
+     * {@link SignatureInformation} literals.
+     */
+    var SignatureInformation;
+    (function (SignatureInformation) {
+        function create(label, documentation) {
+            var parameters = [];
+            for (var _i = 2; _i < arguments.length; _i++) {
+                parameters[_i - 2] = arguments[_i];
+            }
+            var result = { label: label };
+            if (Is.defined(documentation)) {
+                result.documentation = documentation;
+            }
+            if (Is.defined(parameters)) {
+                result.parameters = parameters;
+            }
+            else {
+                result.parameters = [];
+            }
+            return result;
+        }
+        SignatureInformation.create = create;
+    })(SignatureInformation || (exports.SignatureInformation = SignatureInformation = {}));
+    /**
+     * A document highlight kind.
+     */
+    var DocumentHighlightKind;
+    (function (DocumentHighlightKind) {
+        /**
+         * A textual occurrence.
+         */
+        DocumentHighlightKind.Text = 1;
+        /**
+         * Read-access of a symbol, like reading a variable.
+         */
+        DocumentHighlightKind.Read = 2;
+        /**
+         * Write-access of a symbol, like writing to a variable.
+         */
+        DocumentHighlightKind.Write = 3;
+    })(DocumentHighlightKind || (exports.DocumentHighlightKind = DocumentHighlightKind = {}));
+    /**
+     * DocumentHighlight namespace to provide helper functions to work with
+     * {@link DocumentHighlight} literals.
+     */
+    var DocumentHighlight;
+    (function (DocumentHighlight) {
+        /**
+         * Create a DocumentHighlight object.
+         * @param range The range the highlight applies to.
+         * @param kind The highlight kind
+         */
+        function create(range, kind) {
+            var result = { range: range };
+            if (Is.number(kind)) {
+                result.kind = kind;
+            }
+            return result;
+        }
+        DocumentHighlight.create = create;
+    })(DocumentHighlight || (exports.DocumentHighlight = DocumentHighlight = {}));
+    /**
+     * A symbol kind.
+     */
+    var SymbolKind;
+    (function (SymbolKind) {
+        SymbolKind.File = 1;
+        SymbolKind.Module = 2;
+        SymbolKind.Namespace = 3;
+        SymbolKind.Package = 4;
+        SymbolKind.Class = 5;
+        SymbolKind.Method = 6;
+        SymbolKind.Property = 7;
+        SymbolKind.Field = 8;
+        SymbolKind.Constructor = 9;
+        SymbolKind.Enum = 10;
+        SymbolKind.Interface = 11;
+        SymbolKind.Function = 12;
+        SymbolKind.Variable = 13;
+        SymbolKind.Constant = 14;
+        SymbolKind.String = 15;
+        SymbolKind.Number = 16;
+        SymbolKind.Boolean = 17;
+        SymbolKind.Array = 18;
+        SymbolKind.Object = 19;
+        SymbolKind.Key = 20;
+        SymbolKind.Null = 21;
+        SymbolKind.EnumMember = 22;
+        SymbolKind.Struct = 23;
+        SymbolKind.Event = 24;
+        SymbolKind.Operator = 25;
+        SymbolKind.TypeParameter = 26;
+    })(SymbolKind || (exports.SymbolKind = SymbolKind = {}));
+    /**
+     * Symbol tags are extra annotations that tweak the rendering of a symbol.
+     *
+     * @since 3.16
+     */
+    var SymbolTag;
+    (function (SymbolTag) {
+        /**
+         * Render a symbol as obsolete, usually using a strike-out.
+         */
+        SymbolTag.Deprecated = 1;
+    })(SymbolTag || (exports.SymbolTag = SymbolTag = {}));
+    var SymbolInformation;
+    (function (SymbolInformation) {
+        /**
+         * Creates a new symbol information literal.
+         *
+         * @param name The name of the symbol.
+         * @param kind The kind of the symbol.
+         * @param range The range of the location of the symbol.
+         * @param uri The resource of the location of symbol.
+         * @param containerName The name of the symbol containing the symbol.
+         */
+        function create(name, kind, range, uri, containerName) {
+            var result = {
+                name: name,
+                kind: kind,
+                location: { uri: uri, range: range }
+            };
+            if (containerName) {
+                result.containerName = containerName;
+            }
+            return result;
+        }
+        SymbolInformation.create = create;
+    })(SymbolInformation || (exports.SymbolInformation = SymbolInformation = {}));
+    var WorkspaceSymbol;
+    (function (WorkspaceSymbol) {
+        /**
+         * Create a new workspace symbol.
+         *
+         * @param name The name of the symbol.
+         * @param kind The kind of the symbol.
+         * @param uri The resource of the location of the symbol.
+         * @param range An options range of the location.
+         * @returns A WorkspaceSymbol.
+         */
+        function create(name, kind, uri, range) {
+            return range !== undefined
+                ? { name: name, kind: kind, location: { uri: uri, range: range } }
+                : { name: name, kind: kind, location: { uri: uri } };
+        }
+        WorkspaceSymbol.create = create;
+    })(WorkspaceSymbol || (exports.WorkspaceSymbol = WorkspaceSymbol = {}));
+    var DocumentSymbol;
+    (function (DocumentSymbol) {
+        /**
+         * Creates a new symbol information literal.
+         *
+         * @param name The name of the symbol.
+         * @param detail The detail of the symbol.
+         * @param kind The kind of the symbol.
+         * @param range The range of the symbol.
+         * @param selectionRange The selectionRange of the symbol.
+         * @param children Children of the symbol.
+         */
+        function create(name, detail, kind, range, selectionRange, children) {
+            var result = {
+                name: name,
+                detail: detail,
+                kind: kind,
+                range: range,
+                selectionRange: selectionRange
+            };
+            if (children !== undefined) {
+                result.children = children;
+            }
+            return result;
+        }
+        DocumentSymbol.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link DocumentSymbol} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return candidate &&
+                Is.string(candidate.name) && Is.number(candidate.kind) &&
+                Range.is(candidate.range) && Range.is(candidate.selectionRange) &&
+                (candidate.detail === undefined || Is.string(candidate.detail)) &&
+                (candidate.deprecated === undefined || Is.boolean(candidate.deprecated)) &&
+                (candidate.children === undefined || Array.isArray(candidate.children)) &&
+                (candidate.tags === undefined || Array.isArray(candidate.tags));
+        }
+        DocumentSymbol.is = is;
+    })(DocumentSymbol || (exports.DocumentSymbol = DocumentSymbol = {}));
+    /**
+     * A set of predefined code action kinds
+     */
+    var CodeActionKind;
+    (function (CodeActionKind) {
+        /**
+         * Empty kind.
+         */
+        CodeActionKind.Empty = '';
+        /**
+         * Base kind for quickfix actions: 'quickfix'
+         */
+        CodeActionKind.QuickFix = 'quickfix';
+        /**
+         * Base kind for refactoring actions: 'refactor'
+         */
+        CodeActionKind.Refactor = 'refactor';
+        /**
+         * Base kind for refactoring extraction actions: 'refactor.extract'
+         *
+         * Example extract actions:
+         *
+         * - Extract method
+         * - Extract function
+         * - Extract variable
+         * - Extract interface from class
+         * - ...
+         */
+        CodeActionKind.RefactorExtract = 'refactor.extract';
+        /**
+         * Base kind for refactoring inline actions: 'refactor.inline'
+         *
+         * Example inline actions:
+         *
+         * - Inline function
+         * - Inline variable
+         * - Inline constant
+         * - ...
+         */
+        CodeActionKind.RefactorInline = 'refactor.inline';
+        /**
+         * Base kind for refactoring move actions: `refactor.move`
+         *
+         * Example move actions:
+         *
+         * - Move a function to a new file
+         * - Move a property between classes
+         * - Move method to base class
+         * - ...
+         *
+         * @since 3.18.0
+         */
+        CodeActionKind.RefactorMove = 'refactor.move';
+        /**
+         * Base kind for refactoring rewrite actions: 'refactor.rewrite'
+         *
+         * Example rewrite actions:
+         *
+         * - Convert JavaScript function to class
+         * - Add or remove parameter
+         * - Encapsulate field
+         * - Make method static
+         * - Move method to base class
+         * - ...
+         */
+        CodeActionKind.RefactorRewrite = 'refactor.rewrite';
+        /**
+         * Base kind for source actions: `source`
+         *
+         * Source code actions apply to the entire file.
+         */
+        CodeActionKind.Source = 'source';
+        /**
+         * Base kind for an organize imports source action: `source.organizeImports`
+         */
+        CodeActionKind.SourceOrganizeImports = 'source.organizeImports';
+        /**
+         * Base kind for auto-fix source actions: `source.fixAll`.
+         *
+         * Fix all actions automatically fix errors that have a clear fix that do not require user input.
+         * They should not suppress errors or perform unsafe fixes such as generating new types or classes.
+         *
+         * @since 3.15.0
+         */
+        CodeActionKind.SourceFixAll = 'source.fixAll';
+        /**
+         * Base kind for all code actions applying to the entire notebook's scope. CodeActionKinds using
+         * this should always begin with `notebook.`
+         *
+         * @since 3.18.0
+         */
+        CodeActionKind.Notebook = 'notebook';
+    })(CodeActionKind || (exports.CodeActionKind = CodeActionKind = {}));
+    /**
+     * The reason why code actions were requested.
+     *
+     * @since 3.17.0
+     */
+    var CodeActionTriggerKind;
+    (function (CodeActionTriggerKind) {
+        /**
+         * Code actions were explicitly requested by the user or by an extension.
+         */
+        CodeActionTriggerKind.Invoked = 1;
+        /**
+         * Code actions were requested automatically.
+         *
+         * This typically happens when current selection in a file changes, but can
+         * also be triggered when file content changes.
+         */
+        CodeActionTriggerKind.Automatic = 2;
+    })(CodeActionTriggerKind || (exports.CodeActionTriggerKind = CodeActionTriggerKind = {}));
+    /**
+     * The CodeActionContext namespace provides helper functions to work with
+     * {@link CodeActionContext} literals.
+     */
+    var CodeActionContext;
+    (function (CodeActionContext) {
+        /**
+         * Creates a new CodeActionContext literal.
+         */
+        function create(diagnostics, only, triggerKind) {
+            var result = { diagnostics: diagnostics };
+            if (only !== undefined && only !== null) {
+                result.only = only;
+            }
+            if (triggerKind !== undefined && triggerKind !== null) {
+                result.triggerKind = triggerKind;
+            }
+            return result;
+        }
+        CodeActionContext.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link CodeActionContext} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.typedArray(candidate.diagnostics, Diagnostic.is)
+                && (candidate.only === undefined || Is.typedArray(candidate.only, Is.string))
+                && (candidate.triggerKind === undefined || candidate.triggerKind === CodeActionTriggerKind.Invoked || candidate.triggerKind === CodeActionTriggerKind.Automatic);
+        }
+        CodeActionContext.is = is;
+    })(CodeActionContext || (exports.CodeActionContext = CodeActionContext = {}));
+    /**
+     * Code action tags are extra annotations that tweak the behavior of a code action.
+     *
+     * @since 3.18.0
+     */
+    var CodeActionTag;
+    (function (CodeActionTag) {
+        /**
+         * Marks the code action as LLM-generated.
+         */
+        CodeActionTag.LLMGenerated = 1;
+        /**
+         * Checks whether the given literal conforms to the {@link CodeActionTag} interface.
+         */
+        function is(value) {
+            return Is.defined(value) && value === CodeActionTag.LLMGenerated;
+        }
+        CodeActionTag.is = is;
+    })(CodeActionTag || (exports.CodeActionTag = CodeActionTag = {}));
+    var CodeAction;
+    (function (CodeAction) {
+        function create(title, kindOrCommandOrEdit, kind) {
+            var result = { title: title };
+            var checkKind = true;
+            if (typeof kindOrCommandOrEdit === 'string') {
+                checkKind = false;
+                result.kind = kindOrCommandOrEdit;
+            }
+            else if (Command.is(kindOrCommandOrEdit)) {
+                result.command = kindOrCommandOrEdit;
+            }
+            else {
+                result.edit = kindOrCommandOrEdit;
+            }
+            if (checkKind && kind !== undefined) {
+                result.kind = kind;
+            }
+            return result;
+        }
+        CodeAction.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate && Is.string(candidate.title) &&
+                (candidate.diagnostics === undefined || Is.typedArray(candidate.diagnostics, Diagnostic.is)) &&
+                (candidate.kind === undefined || Is.string(candidate.kind)) &&
+                (candidate.edit !== undefined || candidate.command !== undefined) &&
+                (candidate.command === undefined || Command.is(candidate.command)) &&
+                (candidate.isPreferred === undefined || Is.boolean(candidate.isPreferred)) &&
+                (candidate.edit === undefined || WorkspaceEdit.is(candidate.edit)) &&
+                (candidate.tags === undefined || Is.typedArray(candidate.tags, CodeActionTag.is));
+        }
+        CodeAction.is = is;
+    })(CodeAction || (exports.CodeAction = CodeAction = {}));
+    /**
+     * The CodeLens namespace provides helper functions to work with
+     * {@link CodeLens} literals.
+     */
+    var CodeLens;
+    (function (CodeLens) {
+        /**
+         * Creates a new CodeLens literal.
+         */
+        function create(range, data) {
+            var result = { range: range };
+            if (Is.defined(data)) {
+                result.data = data;
+            }
+            return result;
+        }
+        CodeLens.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link CodeLens} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.command) || Command.is(candidate.command));
+        }
+        CodeLens.is = is;
+    })(CodeLens || (exports.CodeLens = CodeLens = {}));
+    /**
+     * The FormattingOptions namespace provides helper functions to work with
+     * {@link FormattingOptions} literals.
+     */
+    var FormattingOptions;
+    (function (FormattingOptions) {
+        /**
+         * Creates a new FormattingOptions literal.
+         */
+        function create(tabSize, insertSpaces) {
+            return { tabSize: tabSize, insertSpaces: insertSpaces };
+        }
+        FormattingOptions.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link FormattingOptions} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.uinteger(candidate.tabSize) && Is.boolean(candidate.insertSpaces);
+        }
+        FormattingOptions.is = is;
+    })(FormattingOptions || (exports.FormattingOptions = FormattingOptions = {}));
+    /**
+     * The DocumentLink namespace provides helper functions to work with
+     * {@link DocumentLink} literals.
+     */
+    var DocumentLink;
+    (function (DocumentLink) {
+        /**
+         * Creates a new DocumentLink literal.
+         */
+        function create(range, target, data) {
+            return { range: range, target: target, data: data };
+        }
+        DocumentLink.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link DocumentLink} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.target) || Is.string(candidate.target));
+        }
+        DocumentLink.is = is;
+    })(DocumentLink || (exports.DocumentLink = DocumentLink = {}));
+    /**
+     * The SelectionRange namespace provides helper function to work with
+     * SelectionRange literals.
+     */
+    var SelectionRange;
+    (function (SelectionRange) {
+        /**
+         * Creates a new SelectionRange
+         * @param range the range.
+         * @param parent an optional parent.
+         */
+        function create(range, parent) {
+            return { range: range, parent: parent };
+        }
+        SelectionRange.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Range.is(candidate.range) && (candidate.parent === undefined || SelectionRange.is(candidate.parent));
+        }
+        SelectionRange.is = is;
+    })(SelectionRange || (exports.SelectionRange = SelectionRange = {}));
+    /**
+     * A set of predefined token types. This set is not fixed
+     * an clients can specify additional token types via the
+     * corresponding client capabilities.
+     *
+     * @since 3.16.0
+     */
+    var SemanticTokenTypes;
+    (function (SemanticTokenTypes) {
+        SemanticTokenTypes["namespace"] = "namespace";
+        /**
+         * Represents a generic type. Acts as a fallback for types which can't be mapped to
+         * a specific type like class or enum.
+         */
+        SemanticTokenTypes["type"] = "type";
+        SemanticTokenTypes["class"] = "class";
+        SemanticTokenTypes["enum"] = "enum";
+        SemanticTokenTypes["interface"] = "interface";
+        SemanticTokenTypes["struct"] = "struct";
+        SemanticTokenTypes["typeParameter"] = "typeParameter";
+        SemanticTokenTypes["parameter"] = "parameter";
+        SemanticTokenTypes["variable"] = "variable";
+        SemanticTokenTypes["property"] = "property";
+        SemanticTokenTypes["enumMember"] = "enumMember";
+        SemanticTokenTypes["event"] = "event";
+        SemanticTokenTypes["function"] = "function";
+        SemanticTokenTypes["method"] = "method";
+        SemanticTokenTypes["macro"] = "macro";
+        SemanticTokenTypes["keyword"] = "keyword";
+        SemanticTokenTypes["modifier"] = "modifier";
+        SemanticTokenTypes["comment"] = "comment";
+        SemanticTokenTypes["string"] = "string";
+        SemanticTokenTypes["number"] = "number";
+        SemanticTokenTypes["regexp"] = "regexp";
+        SemanticTokenTypes["operator"] = "operator";
+        /**
+         * @since 3.17.0
+         */
+        SemanticTokenTypes["decorator"] = "decorator";
+        /**
+         * @since 3.18.0
+         */
+        SemanticTokenTypes["label"] = "label";
+    })(SemanticTokenTypes || (exports.SemanticTokenTypes = SemanticTokenTypes = {}));
+    /**
+     * A set of predefined token modifiers. This set is not fixed
+     * an clients can specify additional token types via the
+     * corresponding client capabilities.
+     *
+     * @since 3.16.0
+     */
+    var SemanticTokenModifiers;
+    (function (SemanticTokenModifiers) {
+        SemanticTokenModifiers["declaration"] = "declaration";
+        SemanticTokenModifiers["definition"] = "definition";
+        SemanticTokenModifiers["readonly"] = "readonly";
+        SemanticTokenModifiers["static"] = "static";
+        SemanticTokenModifiers["deprecated"] = "deprecated";
+        SemanticTokenModifiers["abstract"] = "abstract";
+        SemanticTokenModifiers["async"] = "async";
+        SemanticTokenModifiers["modification"] = "modification";
+        SemanticTokenModifiers["documentation"] = "documentation";
+        SemanticTokenModifiers["defaultLibrary"] = "defaultLibrary";
+    })(SemanticTokenModifiers || (exports.SemanticTokenModifiers = SemanticTokenModifiers = {}));
+    /**
+     * @since 3.16.0
+     */
+    var SemanticTokens;
+    (function (SemanticTokens) {
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && (candidate.resultId === undefined || typeof candidate.resultId === 'string') &&
+                Array.isArray(candidate.data) && (candidate.data.length === 0 || typeof candidate.data[0] === 'number');
+        }
+        SemanticTokens.is = is;
+    })(SemanticTokens || (exports.SemanticTokens = SemanticTokens = {}));
+    /**
+     * The InlineValueText namespace provides functions to deal with InlineValueTexts.
+     *
+     * @since 3.17.0
+     */
+    var InlineValueText;
+    (function (InlineValueText) {
+        /**
+         * Creates a new InlineValueText literal.
+         */
+        function create(range, text) {
+            return { range: range, text: text };
+        }
+        InlineValueText.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate !== undefined && candidate !== null && Range.is(candidate.range) && Is.string(candidate.text);
+        }
+        InlineValueText.is = is;
+    })(InlineValueText || (exports.InlineValueText = InlineValueText = {}));
+    /**
+     * The InlineValueVariableLookup namespace provides functions to
+     * deal with InlineValueVariableLookups.
+     *
+     * @since 3.17.0
+     */
+    var InlineValueVariableLookup;
+    (function (InlineValueVariableLookup) {
+        /**
+         * Creates a new InlineValueText literal.
+         */
+        function create(range, variableName, caseSensitiveLookup) {
+            return { range: range, variableName: variableName, caseSensitiveLookup: caseSensitiveLookup };
+        }
+        InlineValueVariableLookup.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate !== undefined && candidate !== null && Range.is(candidate.range) && Is.boolean(candidate.caseSensitiveLookup)
+                && (Is.string(candidate.variableName) || candidate.variableName === undefined);
+        }
+        InlineValueVariableLookup.is = is;
+    })(InlineValueVariableLookup || (exports.InlineValueVariableLookup = InlineValueVariableLookup = {}));
+    /**
+     * The InlineValueEvaluatableExpression namespace provides functions to deal with InlineValueEvaluatableExpression.
+     *
+     * @since 3.17.0
+     */
+    var InlineValueEvaluatableExpression;
+    (function (InlineValueEvaluatableExpression) {
+        /**
+         * Creates a new InlineValueEvaluatableExpression literal.
+         */
+        function create(range, expression) {
+            return { range: range, expression: expression };
+        }
+        InlineValueEvaluatableExpression.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate !== undefined && candidate !== null && Range.is(candidate.range)
+                && (Is.string(candidate.expression) || candidate.expression === undefined);
+        }
+        InlineValueEvaluatableExpression.is = is;
+    })(InlineValueEvaluatableExpression || (exports.InlineValueEvaluatableExpression = InlineValueEvaluatableExpression = {}));
+    /**
+     * The InlineValueContext namespace provides helper functions to work with
+     * {@link InlineValueContext} literals.
+     *
+     * @since 3.17.0
+     */
+    var InlineValueContext;
+    (function (InlineValueContext) {
+        /**
+         * Creates a new InlineValueContext literal.
+         */
+        function create(frameId, stoppedLocation) {
+            return { frameId: frameId, stoppedLocation: stoppedLocation };
+        }
+        InlineValueContext.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link InlineValueContext} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Range.is(value.stoppedLocation);
+        }
+        InlineValueContext.is = is;
+    })(InlineValueContext || (exports.InlineValueContext = InlineValueContext = {}));
+    /**
+     * Inlay hint kinds.
+     *
+     * @since 3.17.0
+     */
+    var InlayHintKind;
+    (function (InlayHintKind) {
+        /**
+         * An inlay hint that for a type annotation.
+         */
+        InlayHintKind.Type = 1;
+        /**
+         * An inlay hint that is for a parameter.
+         */
+        InlayHintKind.Parameter = 2;
+        function is(value) {
+            return value === 1 || value === 2;
+        }
+        InlayHintKind.is = is;
+    })(InlayHintKind || (exports.InlayHintKind = InlayHintKind = {}));
+    var InlayHintLabelPart;
+    (function (InlayHintLabelPart) {
+        function create(value) {
+            return { value: value };
+        }
+        InlayHintLabelPart.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate)
+                && (candidate.tooltip === undefined || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip))
+                && (candidate.location === undefined || Location.is(candidate.location))
+                && (candidate.command === undefined || Command.is(candidate.command));
+        }
+        InlayHintLabelPart.is = is;
+    })(InlayHintLabelPart || (exports.InlayHintLabelPart = InlayHintLabelPart = {}));
+    var InlayHint;
+    (function (InlayHint) {
+        function create(position, label, kind) {
+            var result = { position: position, label: label };
+            if (kind !== undefined) {
+                result.kind = kind;
+            }
+            return result;
+        }
+        InlayHint.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Position.is(candidate.position)
+                && (Is.string(candidate.label) || Is.typedArray(candidate.label, InlayHintLabelPart.is))
+                && (candidate.kind === undefined || InlayHintKind.is(candidate.kind))
+                && (candidate.textEdits === undefined) || Is.typedArray(candidate.textEdits, TextEdit.is)
+                && (candidate.tooltip === undefined || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip))
+                && (candidate.paddingLeft === undefined || Is.boolean(candidate.paddingLeft))
+                && (candidate.paddingRight === undefined || Is.boolean(candidate.paddingRight));
+        }
+        InlayHint.is = is;
+    })(InlayHint || (exports.InlayHint = InlayHint = {}));
+    var StringValue;
+    (function (StringValue) {
+        function createSnippet(value) {
+            return { kind: 'snippet', value: value };
+        }
+        StringValue.createSnippet = createSnippet;
+        function isSnippet(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate)
+                && candidate.kind === 'snippet'
+                && Is.string(candidate.value);
+        }
+        StringValue.isSnippet = isSnippet;
+    })(StringValue || (exports.StringValue = StringValue = {}));
+    var InlineCompletionItem;
+    (function (InlineCompletionItem) {
+        function create(insertText, filterText, range, command) {
+            return { insertText: insertText, filterText: filterText, range: range, command: command };
+        }
+        InlineCompletionItem.create = create;
+    })(InlineCompletionItem || (exports.InlineCompletionItem = InlineCompletionItem = {}));
+    var InlineCompletionList;
+    (function (InlineCompletionList) {
+        function create(items) {
+            return { items: items };
+        }
+        InlineCompletionList.create = create;
+    })(InlineCompletionList || (exports.InlineCompletionList = InlineCompletionList = {}));
+    /**
+     * Describes how an {@link InlineCompletionItemProvider inline completion provider} was triggered.
+     *
+     * @since 3.18.0
+     */
+    var InlineCompletionTriggerKind;
+    (function (InlineCompletionTriggerKind) {
+        /**
+         * Completion was triggered explicitly by a user gesture.
+         */
+        InlineCompletionTriggerKind.Invoked = 1;
+        /**
+         * Completion was triggered automatically while editing.
+         */
+        InlineCompletionTriggerKind.Automatic = 2;
+    })(InlineCompletionTriggerKind || (exports.InlineCompletionTriggerKind = InlineCompletionTriggerKind = {}));
+    var SelectedCompletionInfo;
+    (function (SelectedCompletionInfo) {
+        function create(range, text) {
+            return { range: range, text: text };
+        }
+        SelectedCompletionInfo.create = create;
+    })(SelectedCompletionInfo || (exports.SelectedCompletionInfo = SelectedCompletionInfo = {}));
+    var InlineCompletionContext;
+    (function (InlineCompletionContext) {
+        function create(triggerKind, selectedCompletionInfo) {
+            return { triggerKind: triggerKind, selectedCompletionInfo: selectedCompletionInfo };
+        }
+        InlineCompletionContext.create = create;
+    })(InlineCompletionContext || (exports.InlineCompletionContext = InlineCompletionContext = {}));
+    var WorkspaceFolder;
+    (function (WorkspaceFolder) {
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && URI.is(candidate.uri) && Is.string(candidate.name);
+        }
+        WorkspaceFolder.is = is;
+    })(WorkspaceFolder || (exports.WorkspaceFolder = WorkspaceFolder = {}));
+    exports.EOL = ['\n', '\r\n', '\r'];
+    /**
+     * @deprecated Use the text document from the new vscode-languageserver-textdocument package.
+     */
+    var TextDocument;
+    (function (TextDocument) {
+        /**
+         * Creates a new ITextDocument literal from the given uri and content.
+         * @param uri The document's uri.
+         * @param languageId The document's language Id.
+         * @param version The document's version.
+         * @param content The document's content.
+         */
+        function create(uri, languageId, version, content) {
+            return new FullTextDocument(uri, languageId, version, content);
+        }
+        TextDocument.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link ITextDocument} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri) && (Is.undefined(candidate.languageId) || Is.string(candidate.languageId)) && Is.uinteger(candidate.lineCount)
+                && Is.func(candidate.getText) && Is.func(candidate.positionAt) && Is.func(candidate.offsetAt) ? true : false;
+        }
+        TextDocument.is = is;
+        function applyEdits(document, edits) {
+            var text = document.getText();
+            var sortedEdits = mergeSort(edits, function (a, b) {
+                var diff = a.range.start.line - b.range.start.line;
+                if (diff === 0) {
+                    return a.range.start.character - b.range.start.character;
+                }
+                return diff;
+            });
+            var lastModifiedOffset = text.length;
+            for (var i = sortedEdits.length - 1; i >= 0; i--) {
+                var e = sortedEdits[i];
+                var startOffset = document.offsetAt(e.range.start);
+                var endOffset = document.offsetAt(e.range.end);
+                if (endOffset <= lastModifiedOffset) {
+                    text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
+                }
+                else {
+                    throw new Error('Overlapping edit');
+                }
+                lastModifiedOffset = startOffset;
+            }
+            return text;
+        }
+        TextDocument.applyEdits = applyEdits;
+        function mergeSort(data, compare) {
+            if (data.length <= 1) {
+                // sorted
+                return data;
+            }
+            var p = (data.length / 2) | 0;
+            var left = data.slice(0, p);
+            var right = data.slice(p);
+            mergeSort(left, compare);
+            mergeSort(right, compare);
+            var leftIdx = 0;
+            var rightIdx = 0;
+            var i = 0;
+            while (leftIdx < left.length && rightIdx < right.length) {
+                var ret = compare(left[leftIdx], right[rightIdx]);
+                if (ret <= 0) {
+                    // smaller_equal -> take left to preserve order
+                    data[i++] = left[leftIdx++];
+                }
+                else {
+                    // greater -> take right
+                    data[i++] = right[rightIdx++];
+                }
+            }
+            while (leftIdx < left.length) {
+                data[i++] = left[leftIdx++];
+            }
+            while (rightIdx < right.length) {
+                data[i++] = right[rightIdx++];
+            }
+            return data;
+        }
+    })(TextDocument || (exports.TextDocument = TextDocument = {}));
+    /**
+     * @deprecated Use the text document from the new vscode-languageserver-textdocument package.
+     */
+    var FullTextDocument = /** @class */ (function () {
+        function FullTextDocument(uri, languageId, version, content) {
+            this._uri = uri;
+            this._languageId = languageId;
+            this._version = version;
+            this._content = content;
+            this._lineOffsets = undefined;
+        }
+        Object.defineProperty(FullTextDocument.prototype, "uri", {
+            get: function () {
+                return this._uri;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        Object.defineProperty(FullTextDocument.prototype, "languageId", {
+            get: function () {
+                return this._languageId;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        Object.defineProperty(FullTextDocument.prototype, "version", {
+            get: function () {
+                return this._version;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        FullTextDocument.prototype.getText = function (range) {
+            if (range) {
+                var start = this.offsetAt(range.start);
+                var end = this.offsetAt(range.end);
+                return this._content.substring(start, end);
+            }
+            return this._content;
+        };
+        FullTextDocument.prototype.update = function (event, version) {
+            this._content = event.text;
+            this._version = version;
+            this._lineOffsets = undefined;
+        };
+        FullTextDocument.prototype.getLineOffsets = function () {
+            if (this._lineOffsets === undefined) {
+                var lineOffsets = [];
+                var text = this._content;
+                var isLineStart = true;
+                for (var i = 0; i < text.length; i++) {
+                    if (isLineStart) {
+                        lineOffsets.push(i);
+                        isLineStart = false;
+                    }
+                    var ch = text.charAt(i);
+                    isLineStart = (ch === '\r' || ch === '\n');
+                    if (ch === '\r' && i + 1 < text.length && text.charAt(i + 1) === '\n') {
+                        i++;
+                    }
+                }
+                if (isLineStart && text.length > 0) {
+                    lineOffsets.push(text.length);
+                }
+                this._lineOffsets = lineOffsets;
+            }
+            return this._lineOffsets;
+        };
+        FullTextDocument.prototype.positionAt = function (offset) {
+            offset = Math.max(Math.min(offset, this._content.length), 0);
+            var lineOffsets = this.getLineOffsets();
+            var low = 0, high = lineOffsets.length;
+            if (high === 0) {
+                return Position.create(0, offset);
+            }
+            while (low < high) {
+                var mid = Math.floor((low + high) / 2);
+                if (lineOffsets[mid] > offset) {
+                    high = mid;
+                }
+                else {
+                    low = mid + 1;
+                }
+            }
+            // low is the least x for which the line offset is larger than the current offset
+            // or array.length if no line offset is larger than the current offset
+            var line = low - 1;
+            return Position.create(line, offset - lineOffsets[line]);
+        };
+        FullTextDocument.prototype.offsetAt = function (position) {
+            var lineOffsets = this.getLineOffsets();
+            if (position.line >= lineOffsets.length) {
+                return this._content.length;
+            }
+            else if (position.line < 0) {
+                return 0;
+            }
+            var lineOffset = lineOffsets[position.line];
+            var nextLineOffset = (position.line + 1 < lineOffsets.length) ? lineOffsets[position.line + 1] : this._content.length;
+            return Math.max(Math.min(lineOffset + position.character, nextLineOffset), lineOffset);
+        };
+        Object.defineProperty(FullTextDocument.prototype, "lineCount", {
+            get: function () {
+                return this.getLineOffsets().length;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        return FullTextDocument;
+    }());
+    var Is;
+    (function (Is) {
+        var toString = Object.prototype.toString;
+        function defined(value) {
+            return typeof value !== 'undefined';
+        }
+        Is.defined = defined;
+        function undefined(value) {
+            return typeof value === 'undefined';
+        }
+        Is.undefined = undefined;
+        function boolean(value) {
+            return value === true || value === false;
+        }
+        Is.boolean = boolean;
+        function string(value) {
+            return toString.call(value) === '[object String]';
+        }
+        Is.string = string;
+        function number(value) {
+            return toString.call(value) === '[object Number]';
+        }
+        Is.number = number;
+        function numberRange(value, min, max) {
+            return toString.call(value) === '[object Number]' && min <= value && value <= max;
+        }
+        Is.numberRange = numberRange;
+        function integer(value) {
+            return toString.call(value) === '[object Number]' && -2147483648 <= value && value <= 2147483647;
+        }
+        Is.integer = integer;
+        function uinteger(value) {
+            return toString.call(value) === '[object Number]' && 0 <= value && value <= 2147483647;
+        }
+        Is.uinteger = uinteger;
+        function func(value) {
+            return toString.call(value) === '[object Function]';
+        }
+        Is.func = func;
+        function objectLiteral(value) {
+            // Strictly speaking class instances pass this check as well. Since the LSP
+            // doesn't use classes we ignore this for now. If we do we need to add something
+            // like this: `Object.getPrototypeOf(Object.getPrototypeOf(x)) === null`
+            return value !== null && typeof value === 'object';
+        }
+        Is.objectLiteral = objectLiteral;
+        function typedArray(value, check) {
+            return Array.isArray(value) && value.every(check);
+        }
+        Is.typedArray = typedArray;
+    })(Is || (Is = {}));
+});
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -28588,7 +37978,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -28658,7 +38048,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -30030,7 +39420,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -31469,7 +40859,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31477,7 +40867,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31485,7 +40875,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -31587,6 +40977,8 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/errors.ts
 // Errors a user can act on. Each says what went wrong and how to fix it in
 // one line; the entry points print the message, never a stack trace.
@@ -31611,53 +41003,180 @@ function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/exec.ts
-// Running commands without a shell. The pipeline takes an `Exec` as a
-// collaborator so tests can run real Docker and the entry points decide where
-// output goes.
+;// CONCATENATED MODULE: ./src/report/types.ts
+// The report: the pipeline's product and the project's contract (design.md,
+// "The report"). Markdown, terminal output, job summary and step outputs are
+// all renderings of it; a report written by one run is read by another, so
+// names are stable and additions are optional.
+const SCHEMA_VERSION = 1;
+
+;// CONCATENATED MODULE: ./src/trend.ts
+const BASE_LABEL = 'base';
+const isSize = (v) => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
+/** Keeps the well-formed points of an untrusted history array; drops the rest. */
+function parseHistory(value) {
+    if (!Array.isArray(value))
+        return [];
+    const points = [];
+    for (const p of value) {
+        if (!p || typeof p !== 'object')
+            continue;
+        if (typeof p.commit !== 'string' || p.commit === '' || typeof p.at !== 'string')
+            continue;
+        if (!isSize(p.uncompressed) || !isSize(p.compressed ?? null))
+            continue;
+        if (p.uncompressed === null && (p.compressed ?? null) === null)
+            continue;
+        const point = { commit: p.commit, at: p.at, uncompressed: p.uncompressed, compressed: p.compressed ?? null };
+        if (typeof p.label === 'string')
+            point.label = p.label;
+        points.push(point);
+    }
+    return points;
+}
+/** The base point of the trend, from a baseline that has a size. */
+function basePoint(baseline, at) {
+    if (!baseline.size || baseline.error)
+        return null;
+    const commit = baseline.commit ?? baseline.digest ?? baseline.ref;
+    if (!commit)
+        return null;
+    return { commit, at, uncompressed: baseline.size.uncompressed, compressed: baseline.size.compressed, label: BASE_LABEL };
+}
+/** This run's point. */
+function currentPoint(report, at) {
+    const commit = report.image.commit;
+    if (!commit)
+        return null;
+    return { commit, at, uncompressed: report.size.uncompressed, compressed: report.size.compressed };
+}
+/**
+ * The new history: the base point (this run's, else the previous one's), then
+ * the pushes in order. A commit measured again (a re-run) is updated in place,
+ * so the order stays the order of pushes; the oldest pushes fall off first.
+ */
+function updateHistory({ previous, base, current, limit }) {
+    const previousBase = previous.find((p) => p.label === BASE_LABEL) ?? null;
+    const pushes = previous.filter((p) => p.label !== BASE_LABEL);
+    if (current) {
+        const at = pushes.findIndex((p) => p.commit === current.commit);
+        if (at >= 0)
+            pushes[at] = current;
+        else
+            pushes.push(current);
+    }
+    const unique = pushes.filter((p, i) => pushes.findIndex((q) => q.commit === p.commit) === i);
+    const first = base ?? previousBase;
+    return [...(first ? [first] : []), ...unique.slice(-limit)];
+}
+
+;// CONCATENATED MODULE: ./src/baseline/report.ts
+// Baseline from a report JSON written by an earlier run (e.g. on main,
+// restored from an artifact or a cache). The file may be missing, foreign or
+// corrupt: each case is a "no baseline: …" with the reason, never a crash.
 
 
-/** Runs a command and collects its output; never throws for a non-zero exit. */
-const src_exec_exec = (command, args, options = {}) => new Promise((resolve, reject) => {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    const out = [];
-    const err = [];
-    child.stdout.on('data', (b) => out.push(b));
-    child.stderr.on('data', (b) => {
-        err.push(b);
-        options.onStderr?.(b.toString('utf8'));
-    });
-    child.on('error', (e) => {
-        reject(e.code === 'ENOENT' ? new EnvironmentError(`'${command}' is not installed or not on PATH`) : e);
-    });
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-    child.stdin.end(options.input ?? '');
+
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const sizeOrNull = (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null);
+function parseLayers(value) {
+    if (!Array.isArray(value))
+        return [];
+    return value.filter(isObject).flatMap((l, i) => typeof l.diffId === 'string'
+        ? [{
+                index: typeof l.index === 'number' ? l.index : i,
+                diffId: l.diffId,
+                instruction: typeof l.instruction === 'string' ? l.instruction : '',
+                dockerfileLine: typeof l.dockerfileLine === 'number' ? l.dockerfileLine : null,
+                stage: typeof l.stage === 'string' ? l.stage : null,
+                fromBaseImage: l.fromBaseImage === true,
+                uncompressed: sizeOrNull(l.uncompressed),
+                compressed: sizeOrNull(l.compressed)
+            }]
+        : []);
+}
+const failed = (file, why) => ({
+    baseline: { source: 'report', ref: file, commit: null, size: null, layers: [], error: `no baseline: baseline-report '${file}' ${why}` },
+    history: []
 });
-const spawnStream = (command, args, options = {}) => {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const err = [];
-    child.stderr.on('data', (b) => err.push(b));
-    const done = new Promise((resolve, reject) => {
-        child.on('error', (e) => reject(e.code === 'ENOENT' ? new EnvironmentError(`'${command}' is not installed or not on PATH`) : e));
-        child.on('close', (code, signal) => {
-            if (code === 0)
-                resolve();
-            else
-                reject(new CommandError(`${command} ${args[0] ?? ''} failed (${signal ?? `exit ${code}`})`, lastLines(Buffer.concat(err).toString('utf8'))));
-        });
-    });
-    return { stdout: child.stdout, done, kill: () => child.kill() };
-};
-/** The last meaningful lines of a command's stderr, for error messages. */
-function lastLines(text, count = 8) {
-    return text
-        .split('\n')
-        .map((l) => l.trimEnd())
-        .filter((l) => l.trim() !== '')
-        .slice(-count)
-        .join('\n');
+/** Reads a stored report as a baseline; `platform` picks one of a multi-platform report's entries. */
+function baselineFromReportText(text, file, platform) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (error) {
+        return failed(file, `is not JSON (${errorMessage(error)})`);
+    }
+    if (!isObject(doc) || typeof doc.schemaVersion !== 'number')
+        return failed(file, 'is not a go-image-budget report (no schemaVersion)');
+    if (doc.schemaVersion > SCHEMA_VERSION) {
+        return failed(file, `was written by a newer version (schema ${doc.schemaVersion}; this one reads ${SCHEMA_VERSION}); update the action`);
+    }
+    let entry = doc;
+    const platforms = Array.isArray(doc.platforms) ? doc.platforms.filter(isObject) : [];
+    if (platform && platforms.length > 0) {
+        const match = platforms.find((p) => p.platform === platform);
+        if (!match)
+            return failed(file, `has no ${platform} entry (it has ${platforms.map((p) => String(p.platform)).join(', ')})`);
+        entry = match;
+    }
+    const size = isObject(entry.size) ? entry.size : null;
+    const uncompressed = size ? sizeOrNull(size.uncompressed) : null;
+    const compressed = size ? sizeOrNull(size.compressed) : null;
+    if (uncompressed === null && compressed === null)
+        return failed(file, 'has no image size');
+    const image = isObject(entry.image) ? entry.image : {};
+    const reportPlatform = typeof image.platform === 'string' ? image.platform : null;
+    const note = platform && reportPlatform && reportPlatform !== platform ? `the stored report measured ${reportPlatform}, this run ${platform}` : null;
+    return {
+        baseline: {
+            source: 'report',
+            ref: file,
+            commit: typeof image.commit === 'string' ? image.commit : null,
+            size: { uncompressed, compressed },
+            layers: parseLayers(entry.layers),
+            error: null,
+            digest: typeof image.id === 'string' ? image.id : null,
+            platform: reportPlatform,
+            note
+        },
+        history: parseHistory(doc.history)
+    };
+}
+async function baselineFromReportFile(file, platform) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        return failed(file, code === 'ENOENT' ? 'does not exist (restore it from the artifact or cache first)' : `cannot be read (${errorMessage(error)})`);
+    }
+    return baselineFromReportText(text, file, platform);
+}
+/**
+ * The trend stored in a previous run's report; a missing file is the first
+ * run (empty history), a corrupt one a warning for the caller.
+ */
+async function historyFromReportFile(file) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return { history: [], warning: null };
+        return { history: [], warning: `previous-report '${file}' cannot be read (${errorMessage(error)}); the size trend starts over` };
+    }
+    try {
+        const doc = JSON.parse(text);
+        return { history: parseHistory(doc?.history), warning: null };
+    }
+    catch (error) {
+        return { history: [], warning: `previous-report '${file}' is not JSON (${errorMessage(error)}); the size trend starts over` };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/size.ts
@@ -31695,7 +41214,7 @@ function parseSizeOrPercent(text, inputName) {
         throw new UsageError(`${inputName}: cannot read '${text}' as a size or a percentage; use e.g. ${SIZE_EXAMPLES}, or 10%`);
     }
 }
-const DECIMAL = (/* unused pure expression or super */ null && (['B', 'kB', 'MB', 'GB', 'TB']));
+const DECIMAL = ['B', 'kB', 'MB', 'GB', 'TB'];
 /** Formats bytes as `docker images` does (decimal, 3 significant digits): "7.58 MB". */
 function formatSize(bytes) {
     const sign = bytes < 0 ? '-' : '';
@@ -31719,6 +41238,6644 @@ function formatPercent(percent) {
     return `${percent > 0 ? '+' : ''}${rounded}%`;
 }
 
+;// CONCATENATED MODULE: ./src/github/annotations.ts
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'notice' };
+/** GitHub shows at most 10 annotations of each level per step; the rest would be dropped silently. */
+const MAX_PER_LEVEL = 10;
+function findingAnnotations(findings) {
+    const count = { error: 0, warning: 0, notice: 0 };
+    const annotations = [];
+    for (const f of findings) {
+        const level = LEVEL[f.severity];
+        if (++count[level] > MAX_PER_LEVEL)
+            continue;
+        const savings = f.estimatedSavings !== null && f.estimatedSavings > 0 ? ` (saves about ${formatSize(f.estimatedSavings)})` : '';
+        const properties = { title: `go-image-budget: ${f.rule}${savings}`, file: f.file.split('\\').join('/') };
+        if (f.line !== null) {
+            properties.startLine = f.line;
+            properties.endLine = f.line;
+        }
+        annotations.push({ level, message: `${f.message}\n\nFix:\n${f.fix}`, properties });
+    }
+    return annotations;
+}
+
+;// CONCATENATED MODULE: ./src/github/context.ts
+// Where this run is, read from the environment and the event payload GitHub
+// writes to GITHUB_EVENT_PATH (pull_request, pull_request_target, push,
+// workflow_run). Pure: the caller passes the environment and a file reader.
+const positive = (value) => typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null;
+/**
+ * Reads a pull-request number that an untrusted run wrote next to its report
+ * (the workflow_run pattern for forks). Only digits are accepted; the caller
+ * must still check that the pull request's head is the measured commit.
+ */
+function parsePullNumberFile(text) {
+    if (text === null)
+        return null;
+    const match = /^\s*(\d{1,10})\s*$/.exec(text);
+    return match ? positive(Number(match[1])) : null;
+}
+function readEventContext(env, readFile, pullNumberFile = null) {
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '/').split('/');
+    const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+    const apiUrl = (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
+    let payload = {};
+    const text = env.GITHUB_EVENT_PATH ? readFile(env.GITHUB_EVENT_PATH) : null;
+    if (text) {
+        try {
+            payload = JSON.parse(text);
+        }
+        catch {
+            payload = {};
+        }
+    }
+    const baseRepo = payload.repository?.full_name ?? `${owner}/${repo}`;
+    const context = {
+        eventName, owner, repo,
+        repoUrl: `${serverUrl}/${owner}/${repo}`,
+        apiUrl,
+        pullNumber: null,
+        pullNumberSource: null,
+        headSha: env.GITHUB_SHA ?? null,
+        branch: null,
+        runOrder: positive(Number(env.GITHUB_RUN_ID)),
+        fromFork: false
+    };
+    if (eventName === 'pull_request' || eventName === 'pull_request_target') {
+        const pr = payload.pull_request;
+        context.pullNumber = positive(pr?.number ?? payload.number);
+        context.pullNumberSource = context.pullNumber ? 'event' : null;
+        // On pull_request GITHUB_SHA is a merge commit; the comment is about the head.
+        context.headSha = pr?.head?.sha ?? context.headSha;
+        context.branch = pr?.head?.ref ?? null;
+        context.fromFork = Boolean(pr?.head?.repo?.full_name && pr.head.repo.full_name !== baseRepo);
+    }
+    else if (eventName === 'push') {
+        context.headSha = payload.after ?? context.headSha;
+        context.branch = payload.ref?.startsWith('refs/heads/') ? payload.ref.slice('refs/heads/'.length) : null;
+    }
+    else if (eventName === 'workflow_run') {
+        const run = payload.workflow_run;
+        context.headSha = run?.head_sha ?? null;
+        context.branch = run?.head_branch ?? null;
+        context.runOrder = positive(run?.id) ?? context.runOrder;
+        context.fromFork = Boolean(run?.head_repository?.full_name && run.head_repository.full_name !== baseRepo);
+        // GitHub lists only same-repository pull requests here; forks need the file.
+        const fromEvent = positive(run?.pull_requests?.[0]?.number);
+        const fromFile = fromEvent ? null : parsePullNumberFile(pullNumberFile ? readFile(pullNumberFile) : null);
+        context.pullNumber = fromEvent ?? fromFile;
+        context.pullNumberSource = fromEvent ? 'event' : fromFile ? 'file' : null;
+    }
+    return context;
+}
+
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+
+
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
+            }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
+        }
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+//# sourceMappingURL=context.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(9659);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+function getAuthString(token, options) {
+    if (!token && !options.auth) {
+        throw new Error('Parameter token or opts.auth is required');
+    }
+    else if (token && options.auth) {
+        throw new Error('Parameters token and opts.auth may not both be specified');
+    }
+    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
+}
+function getProxyAgent(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
+        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+    });
+    return proxyFetch;
+}
+function getApiBaseUrl() {
+    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+    var _a;
+    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
+    if (orchId) {
+        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+        const tag = `actions_orchestration_id/${sanitizedId}`;
+        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+            return baseUserAgent;
+        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
+        return `${ua}${tag}`;
+    }
+    return baseUserAgent;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
+
+  return "<environment undetectable>";
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+// @ts-check
+
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+
+  if (!options) {
+    options = {};
+  }
+
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name) => {
+      return register.bind(null, state, name, callback, options);
+    }, method)();
+  }
+
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+
+    return state.registry[name].reduce((method, registered) => {
+      return registered.hook.bind(null, method, options);
+    }, method)();
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+// @ts-check
+
+function addHook(state, kind, name, hook) {
+  const orig = hook;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+
+  if (kind === "before") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(orig.bind(null, options))
+        .then(method.bind(null, options));
+    };
+  }
+
+  if (kind === "after") {
+    hook = (method, options) => {
+      let result;
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .then((result_) => {
+          result = result_;
+          return orig(result, options);
+        })
+        .then(() => {
+          return result;
+        });
+    };
+  }
+
+  if (kind === "error") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .catch((error) => {
+          return orig(error, options);
+        });
+    };
+  }
+
+  state.registry[name].push({
+    hook: hook,
+    orig: orig,
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+// @ts-check
+
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+
+  const index = state.registry[name]
+    .map((registered) => {
+      return registered.orig;
+    })
+    .indexOf(method);
+
+  if (index === -1) {
+    return;
+  }
+
+  state.registry[name].splice(index, 1);
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+// @ts-check
+
+
+
+
+
+// bind with array of arguments: https://stackoverflow.com/a/21792913
+const bind = Function.bind;
+const bindable = bind.bind(bind);
+
+function bindApi(hook, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook.api = { remove: removeHookRef };
+  hook.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+
+function Singular() {
+  const singularHookName = Symbol("Singular");
+  const singularHookState = {
+    registry: {},
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+
+function Collection() {
+  const state = {
+    registry: {},
+  };
+
+  const hook = register.bind(null, state);
+  bindApi(hook, state);
+
+  return hook;
+}
+
+/* harmony default export */ const before_after_hook = ({ Singular, Collection });
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function dist_bundle_lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return parse(merge(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults(null, DEFAULTS);
+
+
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Validate a type string against RFC 9110.
+ */
+function isTypeValid(type, start = 0, end = type.length) {
+    let hasSlash = false;
+    for (let index = start; index < end; index++) {
+        const code = type.charCodeAt(index);
+        if (code === 47 /* / */) {
+            if (hasSlash || index === start || index >= end - 1)
+                return false;
+            hasSlash = true;
+        }
+        else if (!isTokenCode(code)) {
+            return false;
+        }
+    }
+    return hasSlash;
+}
+/**
+ * Validate a token against RFC 9110.
+ */
+function isTokenValid(token, start = 0, end = token.length) {
+    if (start >= end)
+        return false;
+    for (let index = start; index < end; index++) {
+        if (!isTokenCode(token.charCodeAt(index)))
+            return false;
+    }
+    return true;
+}
+/**
+ * Check whether a character code belongs to the token production in RFC 9110.
+ */
+function isTokenCode(code) {
+    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
+}
+/**
+ * Serialize a parameter value.
+ */
+function parameterValue(str) {
+    const len = str.length;
+    if (len === 0)
+        return '""';
+    let index = 0;
+    while (index < len && isTokenCode(str.charCodeAt(index)))
+        index++;
+    if (index === len)
+        return str;
+    let result = '"';
+    let start = 0;
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
+            throw new TypeError(`Invalid parameter value: ${str}`);
+        }
+        if (code === 34 /* " */ || code === 92 /* \\ */) {
+            result += `${str.slice(start, index)}\\`;
+            start = index;
+        }
+        index++;
+    }
+    return `${result}${str.slice(start)}"`;
+}
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !isTypeValid(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!isTokenValid(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${parameterValue(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function dist_parse(header, options) {
+    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+    const len = header.length;
+    let valueStart = options?.start ?? 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = options?.parameters === false ? COMMA_FLAG : 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+  let level = 0;
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        if (space) chunks.push("\n" + space.repeat(level));
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+      level--;
+
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) return replacer(key, val);
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) return replacer(key, val);
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  const hasUserReviver = typeof userReviver === "function";
+
+  if (!hasUserReviver) return value;
+
+  return userReviver(key, value, context);
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    const hasCustomReviver = typeof reviver === "function";
+
+    if (!hasCustomReviver) return value;
+
+    return reviver(key, value, context);
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const hasUserReviver = typeof userReviver === "function";
+
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed, reviver);
+    }
+
+    throw error;
+  }
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = dist_parse(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/version.js
+var graphql_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/with-defaults.js
+
+
+// pkg/dist-src/graphql.js
+
+
+// pkg/dist-src/error.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+
+// pkg/dist-src/graphql.js
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+
+// pkg/dist-src/with-defaults.js
+function graphql_dist_bundle_withDefaults(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+
+// pkg/dist-src/index.js
+var graphql2 = graphql_dist_bundle_withDefaults(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return graphql_dist_bundle_withDefaults(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+/* v8 ignore if -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+// pkg/dist-src/is-jwt.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+
+// pkg/dist-src/auth.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+
+// pkg/dist-src/with-authorization-prefix.js
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+
+// pkg/dist-src/hook.js
+async function hook(token, request, route, parameters) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint.headers.authorization = withAuthorizationPrefix(token);
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+const version_VERSION = "7.0.8";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+
+
+
+
+
+
+const dist_src_noop = () => {
+};
+const consoleWarn = console.warn.bind(console);
+const consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = dist_src_noop;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = dist_src_noop;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
+class Octokit {
+  static VERSION = version_VERSION;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook = new before_after_hook.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth = createTokenAuth(options.auth);
+        hook.wrap("request", auth.hook);
+        this.auth = auth;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook.wrap("request", auth.hook);
+      this.auth = auth;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+const dist_src_version_VERSION = "17.0.0";
+
+//# sourceMappingURL=version.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+const Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+//# sourceMappingURL=endpoints.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+
+const endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint;
+    const [method, url] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+const handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+//# sourceMappingURL=endpoints-to-methods.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+
+
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = dist_src_version_VERSION;
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/generated/paginating-endpoints.js
+var paginatingEndpoints = (/* unused pure expression or super */ null && ([
+  "GET /advisories",
+  "GET /app/hook/deliveries",
+  "GET /app/installation-requests",
+  "GET /app/installations",
+  "GET /assignments/{assignment_id}/accepted_assignments",
+  "GET /classrooms",
+  "GET /classrooms/{classroom_id}/assignments",
+  "GET /enterprises/{enterprise}/code-security/configurations",
+  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
+  "GET /enterprises/{enterprise}/dependabot/alerts",
+  "GET /enterprises/{enterprise}/teams",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
+  "GET /events",
+  "GET /gists",
+  "GET /gists/public",
+  "GET /gists/starred",
+  "GET /gists/{gist_id}/comments",
+  "GET /gists/{gist_id}/commits",
+  "GET /gists/{gist_id}/forks",
+  "GET /installation/repositories",
+  "GET /issues",
+  "GET /licenses",
+  "GET /marketplace_listing/plans",
+  "GET /marketplace_listing/plans/{plan_id}/accounts",
+  "GET /marketplace_listing/stubbed/plans",
+  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "GET /networks/{owner}/{repo}/events",
+  "GET /notifications",
+  "GET /organizations",
+  "GET /organizations/{org}/dependabot/repository-access",
+  "GET /orgs/{org}/actions/cache/usage-by-repository",
+  "GET /orgs/{org}/actions/hosted-runners",
+  "GET /orgs/{org}/actions/permissions/repositories",
+  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+  "GET /orgs/{org}/actions/runner-groups",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
+  "GET /orgs/{org}/actions/runners",
+  "GET /orgs/{org}/actions/secrets",
+  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/actions/variables",
+  "GET /orgs/{org}/actions/variables/{name}/repositories",
+  "GET /orgs/{org}/attestations/repositories",
+  "GET /orgs/{org}/attestations/{subject_digest}",
+  "GET /orgs/{org}/blocks",
+  "GET /orgs/{org}/campaigns",
+  "GET /orgs/{org}/code-scanning/alerts",
+  "GET /orgs/{org}/code-security/configurations",
+  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
+  "GET /orgs/{org}/codespaces",
+  "GET /orgs/{org}/codespaces/secrets",
+  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/copilot/billing/seats",
+  "GET /orgs/{org}/copilot/metrics",
+  "GET /orgs/{org}/dependabot/alerts",
+  "GET /orgs/{org}/dependabot/secrets",
+  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/events",
+  "GET /orgs/{org}/failed_invitations",
+  "GET /orgs/{org}/hooks",
+  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
+  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
+  "GET /orgs/{org}/insights/api/subject-stats",
+  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
+  "GET /orgs/{org}/installations",
+  "GET /orgs/{org}/invitations",
+  "GET /orgs/{org}/invitations/{invitation_id}/teams",
+  "GET /orgs/{org}/issues",
+  "GET /orgs/{org}/members",
+  "GET /orgs/{org}/members/{username}/codespaces",
+  "GET /orgs/{org}/migrations",
+  "GET /orgs/{org}/migrations/{migration_id}/repositories",
+  "GET /orgs/{org}/organization-roles/{role_id}/teams",
+  "GET /orgs/{org}/organization-roles/{role_id}/users",
+  "GET /orgs/{org}/outside_collaborators",
+  "GET /orgs/{org}/packages",
+  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+  "GET /orgs/{org}/personal-access-token-requests",
+  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+  "GET /orgs/{org}/personal-access-tokens",
+  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+  "GET /orgs/{org}/private-registries",
+  "GET /orgs/{org}/projects",
+  "GET /orgs/{org}/projectsV2",
+  "GET /orgs/{org}/projectsV2/{project_number}/fields",
+  "GET /orgs/{org}/projectsV2/{project_number}/items",
+  "GET /orgs/{org}/properties/values",
+  "GET /orgs/{org}/public_members",
+  "GET /orgs/{org}/repos",
+  "GET /orgs/{org}/rulesets",
+  "GET /orgs/{org}/rulesets/rule-suites",
+  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
+  "GET /orgs/{org}/secret-scanning/alerts",
+  "GET /orgs/{org}/security-advisories",
+  "GET /orgs/{org}/settings/immutable-releases/repositories",
+  "GET /orgs/{org}/settings/network-configurations",
+  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
+  "GET /orgs/{org}/teams",
+  "GET /orgs/{org}/teams/{team_slug}/discussions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/invitations",
+  "GET /orgs/{org}/teams/{team_slug}/members",
+  "GET /orgs/{org}/teams/{team_slug}/projects",
+  "GET /orgs/{org}/teams/{team_slug}/repos",
+  "GET /orgs/{org}/teams/{team_slug}/teams",
+  "GET /projects/{project_id}/collaborators",
+  "GET /repos/{owner}/{repo}/actions/artifacts",
+  "GET /repos/{owner}/{repo}/actions/caches",
+  "GET /repos/{owner}/{repo}/actions/organization-secrets",
+  "GET /repos/{owner}/{repo}/actions/organization-variables",
+  "GET /repos/{owner}/{repo}/actions/runners",
+  "GET /repos/{owner}/{repo}/actions/runs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+  "GET /repos/{owner}/{repo}/actions/secrets",
+  "GET /repos/{owner}/{repo}/actions/variables",
+  "GET /repos/{owner}/{repo}/actions/workflows",
+  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/assignees",
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
+  "GET /repos/{owner}/{repo}/branches",
+  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+  "GET /repos/{owner}/{repo}/code-scanning/analyses",
+  "GET /repos/{owner}/{repo}/codespaces",
+  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
+  "GET /repos/{owner}/{repo}/codespaces/secrets",
+  "GET /repos/{owner}/{repo}/collaborators",
+  "GET /repos/{owner}/{repo}/comments",
+  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/commits",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+  "GET /repos/{owner}/{repo}/commits/{ref}/status",
+  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
+  "GET /repos/{owner}/{repo}/contributors",
+  "GET /repos/{owner}/{repo}/dependabot/alerts",
+  "GET /repos/{owner}/{repo}/dependabot/secrets",
+  "GET /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  "GET /repos/{owner}/{repo}/environments",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
+  "GET /repos/{owner}/{repo}/events",
+  "GET /repos/{owner}/{repo}/forks",
+  "GET /repos/{owner}/{repo}/hooks",
+  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+  "GET /repos/{owner}/{repo}/invitations",
+  "GET /repos/{owner}/{repo}/issues",
+  "GET /repos/{owner}/{repo}/issues/comments",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/issues/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+  "GET /repos/{owner}/{repo}/keys",
+  "GET /repos/{owner}/{repo}/labels",
+  "GET /repos/{owner}/{repo}/milestones",
+  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+  "GET /repos/{owner}/{repo}/notifications",
+  "GET /repos/{owner}/{repo}/pages/builds",
+  "GET /repos/{owner}/{repo}/projects",
+  "GET /repos/{owner}/{repo}/pulls",
+  "GET /repos/{owner}/{repo}/pulls/comments",
+  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+  "GET /repos/{owner}/{repo}/releases",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+  "GET /repos/{owner}/{repo}/rulesets",
+  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
+  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
+  "GET /repos/{owner}/{repo}/security-advisories",
+  "GET /repos/{owner}/{repo}/stargazers",
+  "GET /repos/{owner}/{repo}/subscribers",
+  "GET /repos/{owner}/{repo}/tags",
+  "GET /repos/{owner}/{repo}/teams",
+  "GET /repos/{owner}/{repo}/topics",
+  "GET /repositories",
+  "GET /search/code",
+  "GET /search/commits",
+  "GET /search/issues",
+  "GET /search/labels",
+  "GET /search/repositories",
+  "GET /search/topics",
+  "GET /search/users",
+  "GET /teams/{team_id}/discussions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
+  "GET /teams/{team_id}/invitations",
+  "GET /teams/{team_id}/members",
+  "GET /teams/{team_id}/projects",
+  "GET /teams/{team_id}/repos",
+  "GET /teams/{team_id}/teams",
+  "GET /user/blocks",
+  "GET /user/codespaces",
+  "GET /user/codespaces/secrets",
+  "GET /user/emails",
+  "GET /user/followers",
+  "GET /user/following",
+  "GET /user/gpg_keys",
+  "GET /user/installations",
+  "GET /user/installations/{installation_id}/repositories",
+  "GET /user/issues",
+  "GET /user/keys",
+  "GET /user/marketplace_purchases",
+  "GET /user/marketplace_purchases/stubbed",
+  "GET /user/memberships/orgs",
+  "GET /user/migrations",
+  "GET /user/migrations/{migration_id}/repositories",
+  "GET /user/orgs",
+  "GET /user/packages",
+  "GET /user/packages/{package_type}/{package_name}/versions",
+  "GET /user/public_emails",
+  "GET /user/repos",
+  "GET /user/repository_invitations",
+  "GET /user/social_accounts",
+  "GET /user/ssh_signing_keys",
+  "GET /user/starred",
+  "GET /user/subscriptions",
+  "GET /user/teams",
+  "GET /users",
+  "GET /users/{username}/attestations/{subject_digest}",
+  "GET /users/{username}/events",
+  "GET /users/{username}/events/orgs/{org}",
+  "GET /users/{username}/events/public",
+  "GET /users/{username}/followers",
+  "GET /users/{username}/following",
+  "GET /users/{username}/gists",
+  "GET /users/{username}/gpg_keys",
+  "GET /users/{username}/keys",
+  "GET /users/{username}/orgs",
+  "GET /users/{username}/packages",
+  "GET /users/{username}/projects",
+  "GET /users/{username}/projectsV2",
+  "GET /users/{username}/projectsV2/{project_number}/fields",
+  "GET /users/{username}/projectsV2/{project_number}/items",
+  "GET /users/{username}/received_events",
+  "GET /users/{username}/received_events/public",
+  "GET /users/{username}/repos",
+  "GET /users/{username}/social_accounts",
+  "GET /users/{username}/ssh_signing_keys",
+  "GET /users/{username}/starred",
+  "GET /users/{username}/subscriptions"
+]));
+
+// pkg/dist-src/paginating-endpoints.js
+function isPaginatingEndpoint(arg) {
+  if (typeof arg === "string") {
+    return paginatingEndpoints.includes(arg);
+  } else {
+    return false;
+  }
+}
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+
+
+// octokit + plugins
+
+
+
+const context = new Context();
+const baseUrl = getApiBaseUrl();
+const defaults = {
+    baseUrl,
+    request: {
+        agent: getProxyAgent(baseUrl),
+        fetch: getProxyFetch(baseUrl)
+    }
+};
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+
+/**
+ * Convience function to correctly format Octokit Options to pass into the constructor.
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokitOptions(token, options) {
+    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
+    // Auth
+    const auth = getAuthString(token, opts);
+    if (auth) {
+        opts.auth = auth;
+    }
+    // Orchestration ID
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
+    if (userAgent) {
+        opts.userAgent = userAgent;
+    }
+    return opts;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
+
+
+const github_context = new Context();
+/**
+ * Returns a hydrated octokit ready to use for GitHub Actions
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokit(token, options, ...additionalPlugins) {
+    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
+    return new GitHubWithPlugins(getOctokitOptions(token, options));
+}
+//# sourceMappingURL=github.js.map
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3251);
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new light();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = plugin_retry_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var dist_bundle_noop = () => Promise.resolve();
+function dist_bundle_wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return dist_bundle_wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
+;// CONCATENATED MODULE: ./src/github/octokit.ts
+// The GitHub REST client: @actions/github's Octokit with retries on transient
+// errors (5xx, network) and GitHub's recommended throttling (primary and
+// secondary rate limits). The base URL comes from the caller (GITHUB_API_URL),
+// which is how GitHub Enterprise and the tests' local server are reached.
+
+
+
+/** Longest wait (seconds) for a rate limit to reset before giving up on the comment. */
+const MAX_RATE_LIMIT_WAIT = 60;
+function createGitHubClient(token, { baseUrl, log, retries = 3 }) {
+    return getOctokit(token, {
+        baseUrl,
+        // Not `request.retries`: set there, it retries every failure (403, 404, 422 too), bypassing doNotRetry.
+        retry: { retries },
+        throttle: {
+            // Wait for a short reset only: a limit that resets in half an hour must not hold the job that long.
+            onRateLimit: (retryAfter, options, _octokit, retryCount) => {
+                const retry = retryCount < 2 && retryAfter <= MAX_RATE_LIMIT_WAIT;
+                log.warning(`GitHub API rate limit hit on ${options.method} ${options.url}; ${retry ? `retrying in ${retryAfter} s` : `it resets in ${retryAfter} s, not waiting`}`);
+                return retry;
+            },
+            onSecondaryRateLimit: (retryAfter, options, _octokit, retryCount) => {
+                const retry = retryCount < 2 && retryAfter <= MAX_RATE_LIMIT_WAIT;
+                log.warning(`GitHub API secondary rate limit on ${options.method} ${options.url}; ${retry ? `retrying in ${retryAfter} s` : `retry after ${retryAfter} s, not waiting`}`);
+                return retry;
+            }
+        }
+    }, retry, throttling);
+}
+
+;// CONCATENATED MODULE: ./src/report/chart.ts
+const chart_UNITS = [
+    { name: 'B', bytes: 1 },
+    { name: 'kB', bytes: 1e3 },
+    { name: 'MB', bytes: 1e6 },
+    { name: 'GB', bytes: 1e9 }
+];
+/** The short name a push goes by: its label (e.g. the base branch) or its 7-character commit. */
+function pointName(point) {
+    return point.label ?? point.commit.slice(0, 7);
+}
+function chartLabel(text) {
+    const safe = text.replace(/[^A-Za-z0-9._/+-]/g, '_').slice(0, 24);
+    return safe === '' ? '_' : safe;
+}
+function pointSize(point, metric) {
+    return metric === 'compressed' ? point.compressed : point.uncompressed;
+}
+function roundUpNice(value) {
+    if (value <= 0)
+        return 1;
+    const magnitude = 10 ** Math.floor(Math.log10(value));
+    const step = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((s) => s * magnitude >= value) ?? 10;
+    return Number((step * magnitude).toPrecision(3));
+}
+// Size line in GitHub's blue, budget line in its red (the default palette draws
+// the first line in a pale lavender that is hard to see on white); a low chart,
+// since a comment is read, not studied.
+const THEME = ['---', 'config:', '  xyChart:', '    height: 320', '  themeVariables:', '    xyChart:', '      plotColorPalette: "#0969da, #cf222e"', '---'];
+/**
+ * A mermaid chart of the sizes in `metric`, with the budget as a second, flat
+ * line when the sizes come near it (a budget far above flattens the sizes into
+ * the x-axis; the title names it instead). Null when fewer than two points
+ * have a size.
+ */
+function trendChart(history, metric, budget) {
+    const points = history.filter((p) => pointSize(p, metric) !== null);
+    if (points.length < 2)
+        return null;
+    const sizes = points.map((p) => pointSize(p, metric));
+    const largest = Math.max(...sizes);
+    const budgetLine = budget !== null && largest >= budget / 2;
+    const top = Math.max(largest, budgetLine ? budget : 0);
+    const unit = [...chart_UNITS].reverse().find((u) => top >= u.bytes) ?? chart_UNITS[0];
+    const inUnit = (bytes) => Number((bytes / unit.bytes).toFixed(bytes / unit.bytes >= 100 ? 0 : 2));
+    const yMax = roundUpNice((top / unit.bytes) * 1.1);
+    const labels = points.map((p) => `"${chartLabel(pointName(p))}"`);
+    const budgetNote = budget !== null && !budgetLine ? `, budget ${inUnit(budget)} ${unit.name}` : '';
+    const lines = [
+        ...THEME,
+        'xychart-beta',
+        `    title "Image size (${metric}, ${unit.name}${budgetNote})"`,
+        `    x-axis [${labels.join(', ')}]`,
+        `    y-axis "${unit.name}" 0 --> ${yMax}`,
+        `    line [${sizes.map(inUnit).join(', ')}]`
+    ];
+    if (budgetLine)
+        lines.push(`    line [${points.map(() => inUnit(budget)).join(', ')}]`);
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/embed.ts
+// The sticky comment's hidden parts: a marker that finds it again (one per
+// comment-key, so a matrix of images gets one comment each) and a data block
+// that carries state to the next run (the trend, the verdict, which run wrote
+// it). The data is base64 JSON inside an HTML comment: base64 has no `-` or
+// `>`, so nothing in a report can close the comment or show up as text.
+
+const TOOL_NAME = 'go-image-budget';
+/** The hidden line that identifies this tool's comment for `key` ('' by default). */
+function commentMarker(key) {
+    return `<!-- ${TOOL_NAME}:${markerKey(key)} -->`;
+}
+// The key comes from the workflow file (trusted) but is still confined to a
+// harmless alphabet so it cannot end the HTML comment.
+function markerKey(key) {
+    return key.trim() === '' ? 'default' : key.trim().replace(/[^A-Za-z0-9._/:@+=-]/g, '_').replace(/-{2,}/g, '-');
+}
+function hasMarker(body, key) {
+    return typeof body === 'string' && body.includes(commentMarker(key));
+}
+const DATA_PREFIX = `<!-- ${TOOL_NAME}-data:`;
+const DATA_PATTERN = new RegExp(`${DATA_PREFIX}([A-Za-z0-9+/=]*) -->`);
+function embedState(state) {
+    return `${DATA_PREFIX}${Buffer.from(JSON.stringify(state), 'utf8').toString('base64')} -->`;
+}
+/** Reads the state back from a comment body; null when absent or unreadable (never throws). */
+function readEmbeddedState(body) {
+    if (typeof body !== 'string')
+        return null;
+    const match = DATA_PATTERN.exec(body);
+    if (!match)
+        return null;
+    try {
+        const state = JSON.parse(Buffer.from(match[1], 'base64').toString('utf8'));
+        if (state?.v !== 1 || !Array.isArray(state.history))
+            return null;
+        return {
+            v: 1,
+            key: String(state.key ?? ''),
+            commit: typeof state.commit === 'string' ? state.commit : null,
+            order: Number.isFinite(state.order) ? state.order : null,
+            status: ['pass', 'warn', 'fail'].includes(state.status) ? state.status : 'pass',
+            metric: state.metric === 'compressed' ? 'compressed' : 'uncompressed',
+            size: Number.isFinite(state.size) ? state.size : 0,
+            history: parseHistory(state.history)
+        };
+    }
+    catch {
+        return null;
+    }
+}
+/** The trend carried by an earlier comment, oldest first; [] when there is none. */
+function readEmbeddedHistory(body) {
+    return readEmbeddedState(body)?.history ?? [];
+}
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+// Untrusted text (Dockerfile instructions, file paths, branch names, finding
+// messages that quote them) goes into a pull-request comment that anyone can
+// influence by opening a pull request. These helpers make sure such text stays
+// text: it cannot end a table cell, open an HTML tag or comment, mention a
+// person or team, reference an issue, or hide behind bidirectional overrides.
+const ZERO_WIDTH_JOINER = '\u200d';
+// C0/C1 controls (except tab/newline, which callers flatten) and the Unicode
+// bidi overrides/isolates that let text display differently than it reads.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** Removes control and bidi-override characters and flattens line breaks to spaces. */
+function sanitize(text) {
+    // Reports can come from another run (untrusted JSON): never assume a string.
+    return String(text ?? '').replace(INVISIBLE, '').replace(/\r\n?|\n|\t/g, ' ');
+}
+/** Shortens to at most `max` characters (counting code points), ending in "…". */
+function truncate(text, max) {
+    const chars = Array.from(text);
+    return chars.length <= max ? text : chars.slice(0, Math.max(0, max - 1)).join('') + '…';
+}
+// Stops GitHub from turning `@name` and `@org/team` into mentions (they notify
+// people) and `#123` / `GH-123` into cross-references (they ping issues).
+function defuseReferences(text) {
+    return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_JOINER}`).replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`);
+}
+/**
+ * Plain inline text, safe anywhere in a paragraph or table cell: markdown
+ * punctuation is backslash-escaped, HTML metacharacters become entities, and
+ * mentions are defused.
+ */
+function escapeText(text, max = 200) {
+    const clean = truncate(sanitize(text), max);
+    const escaped = clean
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_{}[\]()#+\-.!|~"$:]/g, (c) => `\\${c}`);
+    return defuseReferences(escaped);
+}
+/**
+ * Inline code, safe in a table cell: the fence is longer than any backtick run
+ * inside, pipes are escaped (GFM splits cells before parsing code spans), and
+ * nothing inside is markdown, HTML or a mention.
+ */
+function inlineCode(text, max = 120) {
+    // A backslash right before a pipe would escape our escape (`\\|` ends the cell, in GitHub's
+    // table scanner and in marked): a zero-width space keeps them apart.
+    const clean = truncate(sanitize(text), max).replace(/\\(?=\|)/g, '\\\u200b').replace(/\|/g, '\\|');
+    if (clean.trim() === '')
+        return '` `';
+    const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = clean.startsWith('`') || clean.endsWith('`') || clean.startsWith(' ') ? ' ' : '';
+    return `${fence}${pad}${clean}${pad}${fence}`;
+}
+/** A fenced code block whose fence no line of `text` can close. */
+function codeBlock(text, language = '') {
+    const body = String(text ?? '').replace(INVISIBLE, '').replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+    const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longestRun + 1));
+    return `${fence}${language}\n${body}\n${fence}`;
+}
+/** A URL path segment list, percent-encoded segment by segment (keeps `/`). */
+function encodePath(filePath) {
+    return filePath
+        .split('/')
+        .filter((segment) => segment !== '' && segment !== '.')
+        // encodeURIComponent leaves ( ) ! ' * alone; an unbalanced ")" would end a markdown link early.
+        .map((segment) => encodeURIComponent(segment).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+}
+/**
+ * Text inside an HTML block (a `<summary>` line), where markdown is not
+ * parsed: entities for the HTML metacharacters, mentions defused.
+ */
+function htmlText(text, max = 200) {
+    // Defused before the entities are written: `#` + digits inside `&#39;` is not a reference.
+    return defuseReferences(truncate(sanitize(text), max))
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+/** `<code>` inside an HTML block. */
+function htmlCode(text, max = 120) {
+    return `<code>${htmlText(text, max)}</code>`;
+}
+/**
+ * Text that may mark code with single backticks (advisor messages: "add
+ * `-trimpath`"): each `code` part becomes a safe code span, the rest is
+ * escaped text. An unpaired backtick is just text.
+ */
+function escapeTextWithCode(text, max = 240) {
+    const clean = truncate(sanitize(text), max);
+    const parts = clean.split(/`([^`]+)`/);
+    return parts.map((part, i) => (i % 2 === 1 ? inlineCode(part, max) : part === '' ? '' : escapeText(part, max))).join('');
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+// The pull-request comment (and job summary): a pure rendering of a Report.
+// Verdict first, then the numbers, then the detail a reader opens on demand.
+// Everything from the image or the repository is untrusted and goes through
+// escape.ts; the result always fits GitHub's 65,536-character comment limit.
+
+
+
+
+const GITHUB_COMMENT_LIMIT = 65536;
+const STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
+// ---------------------------------------------------------------- numbers
+function inMetric(sizes, metric) {
+    if (!sizes)
+        return null;
+    return metric === 'compressed' ? sizes.compressed : sizes.uncompressed;
+}
+/** The noise floor: the caller's, else the one the budget stage recorded. */
+function floorOf(report, opts) {
+    if (opts.minDelta)
+        return opts.minDelta;
+    return report.budget.minDelta ? { bytes: report.budget.minDelta } : null;
+}
+function percentOf(delta, base) {
+    return base ? (delta / base) * 100 : null;
+}
+/** True when a change is below the noise floor and should read as "unchanged". */
+function isNoise(delta, percent, floor) {
+    if (delta === 0)
+        return true;
+    if (!floor)
+        return false;
+    if ('bytes' in floor)
+        return Math.abs(delta) < floor.bytes;
+    return percent !== null && Math.abs(percent) < floor.percent;
+}
+/** One icon per band of change, as compressed-size-action does. */
+function deltaIcon(percent, delta) {
+    if (percent === null)
+        return delta > 0 ? '📈' : '📉';
+    if (percent >= 50)
+        return '🆘';
+    if (percent >= 20)
+        return '🚨';
+    if (percent >= 10)
+        return '⚠️';
+    if (percent >= 5)
+        return '🔍';
+    if (percent <= -50)
+        return '🏆';
+    if (percent <= -20)
+        return '🎉';
+    if (percent <= -10)
+        return '👏';
+    if (percent <= -5)
+        return '✅';
+    return '';
+}
+/** "🔍 +1.1 MB (+9.7%)", or "unchanged" below the noise floor. */
+function deltaText(delta, base, floor, icon = true) {
+    if (delta === null)
+        return '–';
+    const percent = percentOf(delta, base);
+    if (isNoise(delta, percent, floor))
+        return delta === 0 ? 'unchanged' : `unchanged (${formatDelta(delta)})`;
+    const text = percent === null ? formatDelta(delta) : `${formatDelta(delta)} (${percentText(percent)})`;
+    const mark = icon ? deltaIcon(percent, delta) : '';
+    return mark ? `${mark} ${text}` : text;
+}
+// A stored report is JSON another run wrote: a "number" may be anything, and
+// numbers are interpolated without escaping, so check them.
+const isCount = (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const size = (bytes) => (bytes === null || bytes === undefined ? '–' : formatSize(bytes));
+const markdown_short = (commit) => (commit ? commit.slice(0, 7) : null);
+function dockerfileLink(target, line, file) {
+    const path = file ?? target.dockerfile;
+    if (!isCount(line) || !path)
+        return '';
+    const name = `${escapeText(path.split('/').pop() ?? path, 60)}:${line}`;
+    if (!target.repoUrl || !target.commit || !/^[0-9a-f]{7,64}$/i.test(target.commit))
+        return name;
+    return `[${name}](${target.repoUrl}/blob/${target.commit}/${encodePath(path)}#L${line})`;
+}
+const LIMIT_LADDER = [
+    { layers: 10, files: 10, findings: 30, history: 12, platforms: 20, suggestion: true, trendChart: true, details: true, embedHistory: 100 },
+    { layers: 5, files: 5, findings: 10, history: 6, platforms: 10, suggestion: true, trendChart: true, details: true, embedHistory: 50 },
+    { layers: 3, files: 3, findings: 5, history: 4, platforms: 8, suggestion: false, trendChart: false, details: true, embedHistory: 20 },
+    { layers: 0, files: 0, findings: 0, history: 0, platforms: 5, suggestion: false, trendChart: false, details: false, embedHistory: 5 }
+];
+function more(count, noun, plural = `${noun}s`) {
+    return `…and ${count} more ${count === 1 ? noun : plural}`;
+}
+/** "-14%", but "-99.9%" rather than a rounded "-100%" for a change that is not total. */
+function percentText(percent) {
+    const abs = Math.abs(percent);
+    return abs >= 99.5 && abs < 100 ? `${percent > 0 ? '+' : ''}${percent.toFixed(1)}%` : formatPercent(percent);
+}
+/**
+ * How the baseline is named: its branch, or for a stored report given as a
+ * path, the file's name (a runner's temp path says nothing to a reader).
+ */
+function baselineName(ref) {
+    if (!ref)
+        return null;
+    return /\.json$/i.test(ref) && ref.includes('/') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
+}
+function headlineFacts(report) {
+    const metric = report.budget.metric;
+    const candidates = report.platforms && report.platforms.length > 1 ? report.platforms : null;
+    const rank = { fail: 2, warn: 1, pass: 0 };
+    const worst = candidates
+        ? [...candidates].sort((a, b) => rank[b.status] - rank[a.status] || b.size.uncompressed - a.size.uncompressed)[0]
+        : null;
+    const source = worst ?? report;
+    const measured = inMetric(source.size, metric);
+    const useMetric = measured === null ? 'uncompressed' : metric;
+    const value = inMetric(source.size, useMetric);
+    const deltaIn = (m) => {
+        const head = inMetric(source.size, m);
+        const before = inMetric(source.baseline.size, m);
+        const change = source.delta ? inMetric(source.delta, m) : head !== null && before !== null ? head - before : null;
+        return { base: before, delta: change };
+    };
+    const other = useMetric === 'uncompressed' ? 'compressed' : 'uncompressed';
+    const preferred = deltaIn(useMetric);
+    const deltaMetric = preferred.delta === null && deltaIn(other).delta !== null ? other : useMetric;
+    const { base, delta } = deltaMetric === useMetric ? preferred : deltaIn(other);
+    return { platform: worst, status: report.status, metric: useMetric, value, base, delta, deltaMetric };
+}
+function renderHeadline(report, opts) {
+    const facts = headlineFacts(report);
+    const key = opts.commentKey?.trim() ? `${escapeText(opts.commentKey, 60)}: ` : '';
+    const parts = [`**${size(facts.value)}**`];
+    const limit = report.budget.limit;
+    if (limit !== null)
+        parts[0] += ` of ${formatSize(limit)} budget`;
+    if (facts.delta !== null && report.baseline.source !== 'none') {
+        const name = baselineName(report.baseline.ref);
+        const against = name ? inlineCode(name, 60) : 'the baseline';
+        const which = facts.deltaMetric !== facts.metric ? ` ${facts.deltaMetric}` : '';
+        parts.push(`${deltaText(facts.delta, facts.base, opts.minDelta, false)}${which} vs ${against}`);
+    }
+    const where = facts.platform ? ` (${inlineCode(facts.platform.platform, 40)})` : '';
+    const lines = [`### ${STATUS_ICON[facts.status]} ${key}${parts.join(', ')}${where}`, ''];
+    const verdict = [];
+    const metricWord = facts.metric === 'compressed' ? 'compressed' : 'uncompressed';
+    if (report.budget.reason)
+        verdict.push(escapeText(report.budget.reason, 300));
+    else if (limit !== null && facts.value !== null) {
+        const over = facts.value - limit;
+        if (over > 0)
+            verdict.push(`Over budget by **${formatSize(over)}** (${metricWord}).`);
+        else if (report.status === 'warn')
+            verdict.push(`Within budget (${formatSize(-over)} left) but past the warning threshold.`);
+        else
+            verdict.push(`Within budget, ${formatSize(-over)} left (${metricWord}).`);
+    }
+    const previous = opts.previous;
+    if (previous && previous.status === 'fail' && report.status !== 'fail') {
+        verdict.push(`🎉 **Back under budget**: was ${formatSize(previous.size)}${previous.commit ? ` at ${inlineCode(markdown_short(previous.commit) ?? '')}` : ''}.`);
+    }
+    else if (previous && previous.status !== 'fail' && report.status === 'fail') {
+        verdict.push(`Was within budget at ${previous.commit ? inlineCode(markdown_short(previous.commit) ?? '') : 'the previous push'} (${formatSize(previous.size)}).`);
+    }
+    if (report.baseline.error)
+        verdict.push(`No baseline: ${escapeText(report.baseline.error, 300)}`);
+    if (verdict.length)
+        lines.push(verdict.join(' '), '');
+    const image = report.image;
+    const identity = [
+        image.dockerfile ? inlineCode(image.dockerfile, 100) : image.ref ? inlineCode(image.ref, 100) : null,
+        image.target ? `target ${inlineCode(image.target, 40)}` : null,
+        report.platforms && report.platforms.length > 1 ? `${report.platforms.length} platforms` : inlineCode(image.platform, 40),
+        image.commit ? `at ${inlineCode(markdown_short(image.commit) ?? '')}` : null
+    ].filter(Boolean);
+    lines.push(`<sub>${identity.join(' · ')}</sub>`, '');
+    return lines;
+}
+function renderSizeTable(report, opts, limits) {
+    const base = report.baseline;
+    const name = baselineName(base.ref);
+    const baseName = name ? inlineCode(name, 60) : 'baseline';
+    if (report.platforms && report.platforms.length > 1) {
+        const rows = report.platforms.slice(0, limits.platforms).map((p) => {
+            const change = p.delta && p.baseline.size
+                ? deltaText(p.delta.uncompressed, p.baseline.size.uncompressed, opts.minDelta)
+                : '–';
+            const changeCompressed = p.delta && p.baseline.size && p.delta.compressed !== null
+                ? deltaText(p.delta.compressed, p.baseline.size.compressed, opts.minDelta)
+                : '–';
+            return `| ${STATUS_ICON[p.status]} ${inlineCode(p.platform, 40)} | ${size(p.size.uncompressed)} | ${change} | ${size(p.size.compressed)} | ${changeCompressed} |`;
+        });
+        const hidden = report.platforms.length - rows.length;
+        if (hidden > 0)
+            rows.push(`| ${more(hidden, 'platform')} | | | | |`);
+        return [
+            `| platform | uncompressed | vs ${baseName} | compressed | vs ${baseName} |`,
+            '|:--|--:|--:|--:|--:|',
+            ...rows,
+            ''
+        ];
+    }
+    const headName = report.image.commit ? `this pull request (${inlineCode(markdown_short(report.image.commit) ?? '')})` : 'this image';
+    const rows = [`| ${headName} | ${size(report.size.uncompressed)} | ${size(report.size.compressed)} |`];
+    if (base.source !== 'none' && base.size) {
+        const baseCommit = base.commit ? ` (${inlineCode(markdown_short(base.commit) ?? '')})` : '';
+        rows.push(`| ${baseName}${baseCommit} | ${size(base.size.uncompressed)} | ${size(base.size.compressed)} |`);
+        const delta = report.delta;
+        const du = delta ? delta.uncompressed : base.size.uncompressed !== null ? report.size.uncompressed - base.size.uncompressed : null;
+        const dc = delta ? delta.compressed : report.size.compressed !== null && base.size.compressed !== null ? report.size.compressed - base.size.compressed : null;
+        rows.push(`| **change** | ${deltaText(du, base.size.uncompressed, opts.minDelta)} | ${deltaText(dc, base.size.compressed, opts.minDelta)} |`);
+    }
+    if (report.budget.limit !== null) {
+        const cells = report.budget.metric === 'compressed' ? `| | ${formatSize(report.budget.limit)} |` : `| ${formatSize(report.budget.limit)} | |`;
+        rows.push(`| budget ${cells}`);
+    }
+    const compressedNote = report.size.compressedSource === 'gzip-estimate' ? ' (gzip estimate)' : '';
+    return [`| | uncompressed | compressed${compressedNote} |`, '|:--|--:|--:|', ...rows, ''];
+}
+/**
+ * Fallback for reports without `layerDiff`: pairs head and base layers by
+ * diff id, then by stage + instruction; what is left over was added or removed.
+ */
+function diffLayers(head, base) {
+    const unmatchedBase = [...base];
+    const take = (predicate) => {
+        const index = unmatchedBase.findIndex(predicate);
+        return index < 0 ? null : unmatchedBase.splice(index, 1)[0];
+    };
+    const pending = head.filter((layer) => !take((b) => b.diffId === layer.diffId));
+    const changes = [];
+    for (const layer of pending) {
+        const twin = take((b) => b.instruction === layer.instruction && b.stage === layer.stage);
+        if (!twin)
+            changes.push({ kind: 'added', layer, delta: layer.uncompressed });
+        else if (twin.uncompressed !== null && twin.uncompressed !== layer.uncompressed) {
+            const delta = layer.uncompressed - twin.uncompressed;
+            changes.push({ kind: delta > 0 ? 'grown' : 'shrunk', layer, delta });
+        }
+    }
+    for (const layer of unmatchedBase)
+        changes.push({ kind: 'removed', layer, delta: -(layer.uncompressed ?? 0) });
+    return changes.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
+}
+/** The changed layers from the comparison stage's diff, in the shape the table shows. */
+function fromLayerDiff(entries, head, metric) {
+    const shown = [];
+    for (const entry of entries) {
+        if (entry.change === 'unchanged')
+            continue;
+        const side = entry.head ?? entry.base;
+        if (!side)
+            continue;
+        const full = entry.head ? head.find((l) => l.index === entry.head?.index) : undefined;
+        const layer = full ?? { ...side, dockerfileLine: null, uncompressed: side.uncompressed };
+        const delta = entry.delta[metric] ?? entry.delta.uncompressed ?? entry.delta.compressed ?? 0;
+        shown.push({ kind: entry.change, layer, delta });
+    }
+    return shown.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
+}
+/** `linked`: false for a removed layer, whose line is in the base commit's Dockerfile, not the head's. */
+function instructionCell(layer, target, linked = true) {
+    const where = layer.fromBaseImage ? 'base image' : linked ? dockerfileLink(target, layer.dockerfileLine) : '';
+    const instruction = layer.instruction?.trim() ? inlineCode(layer.instruction, 90) : layer.fromBaseImage ? 'base image layer' : '(no instruction recorded)';
+    return `${instruction}${where && !(layer.fromBaseImage && !layer.instruction?.trim()) ? ` · ${where}` : ''}`;
+}
+function renderLayers(report, opts, limits, target) {
+    if (limits.layers === 0 || report.layers.length === 0)
+        return [];
+    const lines = [];
+    const platformNote = report.platforms && report.platforms.length > 1 ? ` (${inlineCode(report.image.platform, 40)})` : '';
+    if (report.baseline.source !== 'none' && (report.layerDiff || report.baseline.layers.length > 0)) {
+        const floor = opts.minDelta && 'bytes' in opts.minDelta ? opts.minDelta : null;
+        const all = report.layerDiff ? fromLayerDiff(report.layerDiff.entries, report.layers, report.layerDiff.metric) : diffLayers(report.layers, report.baseline.layers);
+        const changes = all.filter((c) => !isNoise(c.delta, null, floor));
+        if (changes.length > 0) {
+            const mark = { added: '🆕 added', removed: '➖ removed', grown: '📈 grown', shrunk: '📉 shrunk' };
+            const rows = changes.slice(0, limits.layers).map((c) => `| ${mark[c.kind]} | ${instructionCell(c.layer, target, c.kind !== 'removed')} | ${c.kind === 'removed' ? '–' : size(c.layer.uncompressed)} | ${formatDelta(c.delta)} |`);
+            if (changes.length > rows.length)
+                rows.push(`| ${more(changes.length - rows.length, 'changed layer')} | | | |`);
+            lines.push(`#### Layers that changed${platformNote}`, '', '| | instruction | size | change |', '|:--|:--|--:|--:|', ...rows, '');
+        }
+    }
+    const largest = [...report.layers].sort((a, b) => b.uncompressed - a.uncompressed).filter((l) => l.uncompressed > 0);
+    if (largest.length > 0) {
+        const rows = largest.slice(0, limits.layers).map((l) => `| ${isCount(l.index) ? l.index : '?'} | ${instructionCell(l, target)} | ${size(l.uncompressed)} | ${size(l.compressed)} |`);
+        const rest = largest.slice(limits.layers);
+        if (rest.length > 0) {
+            const restBytes = rest.reduce((sum, l) => sum + l.uncompressed, 0);
+            rows.push(`| | ${more(rest.length, 'layer')} | ${formatSize(restBytes)} | |`);
+        }
+        const emptyLayers = report.layers.length - largest.length;
+        const caption = emptyLayers > 0 ? ` (${emptyLayers} empty layer${emptyLayers === 1 ? '' : 's'} not shown)` : '';
+        lines.push(`<details><summary><b>Largest layers</b>${platformNote ? ` (${htmlCode(report.image.platform, 40)})` : ''}: ${report.layers.length} layer${report.layers.length === 1 ? '' : 's'}${caption}</summary>`, '', '| # | instruction | size | compressed |', '|--:|:--|--:|--:|', ...rows, '', '</details>', '');
+    }
+    return lines;
+}
+function renderWastedAndBinaries(report, limits) {
+    const lines = [];
+    const wasted = report.wasted;
+    if (wasted && wasted.bytes > 0 && limits.details) {
+        const rows = [...wasted.files].sort((a, b) => b.bytes - a.bytes).slice(0, limits.files).map((f) => `| ${inlineCode(f.path, 90)} | ${formatSize(f.bytes)} | ${(Array.isArray(f.layers) ? f.layers : []).filter(isCount).join(', ')} |`);
+        if (wasted.files.length > rows.length)
+            rows.push(`| ${more(wasted.files.length - rows.length, 'file')} | | |`);
+        lines.push(`<details><summary><b>${formatSize(wasted.bytes)} wasted</b>: files that a later layer overwrites or deletes still ship in the earlier one</summary>`, '', ...(rows.length > 0 ? ['| file | wasted | layers |', '|:--|--:|:--|', ...rows] : []), '', '</details>', '');
+    }
+    if (report.goBinaries.length > 0 && limits.details) {
+        // A golang base image ships the toolchain's own Go binaries; the program is what the reader cares about.
+        const toolchain = report.goBinaries.filter((b) => TOOLCHAIN_PATH.test(b.path));
+        const programs = report.goBinaries.filter((b) => !TOOLCHAIN_PATH.test(b.path)).sort((a, b) => b.bytes - a.bytes);
+        const facts = programs.slice(0, Math.max(1, Math.min(limits.files, 3))).map((b) => {
+            const traits = [
+                b.goVersion ? inlineCode(b.goVersion, 30) : null,
+                b.static ? 'static' : '**dynamically linked**',
+                b.stripped ? 'stripped' : '**not stripped**',
+                b.cgo === true ? 'cgo on' : b.cgo === false ? 'cgo off' : null,
+                b.trimpath === false ? 'no `-trimpath`' : null
+            ].filter(Boolean);
+            return `- Go binary ${inlineCode(b.path, 80)}: ${formatSize(b.bytes)} · ${traits.join(' · ')}`;
+        });
+        if (programs.length > facts.length)
+            facts.push(`- ${more(programs.length - facts.length, 'Go binary', 'Go binaries')}`);
+        if (toolchain.length > 0) {
+            const bytes = toolchain.reduce((sum, b) => sum + b.bytes, 0);
+            facts.push(`- plus the Go toolchain's own ${toolchain.length} binar${toolchain.length === 1 ? 'y' : 'ies'} (${formatSize(bytes)}), which a final stage does not need`);
+        }
+        lines.push(...facts, '');
+    }
+    return lines;
+}
+const TOOLCHAIN_PATH = /^\/?(usr\/local\/go|usr\/lib\/go(-[\d.]+)?|go\/pkg\/tool)\//;
+const SEVERITY_ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+function renderFindings(findings, limits, target) {
+    if (findings.length === 0 || limits.findings === 0)
+        return [];
+    const rank = { error: 0, warning: 1, info: 2 };
+    const sorted = [...findings].sort((a, b) => (b.estimatedSavings ?? -1) - (a.estimatedSavings ?? -1) || rank[a.severity] - rank[b.severity]);
+    const rows = sorted.slice(0, limits.findings).map((f) => {
+        const savings = f.estimatedSavings ? `−${formatSize(f.estimatedSavings)}` : '';
+        const where = dockerfileLink(target, f.line, f.file);
+        const fix = f.fix ? `<br>${inlineCode(f.fix.split('\n').find((l) => l.trim()) ?? '', 100)}` : '';
+        return `| ${SEVERITY_ICON[f.severity]} ${inlineCode(f.rule, 20)} | ${escapeTextWithCode(f.message, 240)}${where ? ` (${where})` : ''}${fix} | ${savings} |`;
+    });
+    if (sorted.length > rows.length)
+        rows.push(`| | ${more(sorted.length - rows.length, 'finding')} | |`);
+    return ['#### What to change', '', '| rule | finding | saves |', '|:--|:--|--:|', ...rows, ''];
+}
+function renderSuggestion(report, limits) {
+    const suggestion = report.suggestion;
+    if (!suggestion || !limits.suggestion)
+        return [];
+    const current = report.size.uncompressed;
+    let claim;
+    if (suggestion.verified && suggestion.size) {
+        const saved = current - suggestion.size.uncompressed;
+        claim = `built and measured: <b>${formatSize(suggestion.size.uncompressed)}</b>` +
+            (saved > 0 ? `, ${formatSize(saved)} smaller (${percentText(-(saved / current) * 100)})` : '');
+    }
+    else if (suggestion.error) {
+        claim = `not verified (${htmlText(suggestion.error, 160)})`;
+    }
+    else
+        claim = suggestion.verifyReason ? `not built (${htmlText(suggestion.verifyReason, 120)})` : 'not built';
+    if (suggestion.base)
+        claim = `on ${htmlCode(suggestion.base, 60)}, ${claim}`;
+    const dockerfile = suggestion.dockerfile.length > 20000 ? suggestion.dockerfile.slice(0, 20000) + '\n# …truncated' : suggestion.dockerfile;
+    return [
+        `<details><summary>💡 <b>Suggested Dockerfile</b>: ${claim}</summary>`,
+        '',
+        codeBlock(dockerfile, 'dockerfile'),
+        '',
+        '</details>',
+        ''
+    ];
+}
+/** The trend's base point is labelled 'base'; readers know it by its branch name. */
+function nameBasePoint(history, baseRef) {
+    return history.map((p) => (p.label === 'base' && baseRef ? { ...p, label: baseRef } : p));
+}
+function renderTrend(trend, report, limits) {
+    const history = nameBasePoint(trend, baselineName(report.baseline.ref));
+    if (history.length < 2 || limits.history === 0)
+        return [];
+    const metric = report.budget.metric;
+    const lines = ['#### Trend', ''];
+    const chart = limits.trendChart ? trendChart(history, metric, report.budget.limit) : null;
+    if (chart)
+        lines.push('```mermaid', chart, '```', '');
+    const shown = history.slice(-limits.history);
+    const rows = shown.map((p, i) => {
+        const previous = i > 0 ? shown[i - 1] : history[history.length - shown.length - 1];
+        const now = p[metric] ?? null;
+        const before = previous ? previous[metric] ?? null : null;
+        const change = now !== null && before !== null ? deltaText(now - before, before, null) : '';
+        const name = p.label ? `${inlineCode(p.label, 40)} (${inlineCode(markdown_short(p.commit) ?? '')})` : inlineCode(markdown_short(p.commit) ?? '');
+        return `| ${name} | ${size(p.uncompressed)} | ${size(p.compressed)} | ${change} |`;
+    });
+    const hidden = history.length - shown.length;
+    lines.push(`<details><summary>${history.length} measurements${hidden > 0 ? ` (last ${shown.length} shown)` : ''}, from ${htmlCode(pointName(history[0]), 40)} to ${htmlCode(pointName(history[history.length - 1]), 40)}</summary>`, '', '| push | uncompressed | compressed | change |', '|:--|--:|--:|--:|', ...rows, '', '</details>', '');
+    return lines;
+}
+/** `dockerfile-only`: nothing was built, so no sizes; the findings are the whole story. */
+function renderDockerfileOnly(report, opts, limits, target) {
+    const key = opts.commentKey?.trim() ? `${escapeText(opts.commentKey, 60)}: ` : '';
+    const count = report.findings.length;
+    const lines = [
+        `### ${STATUS_ICON[report.status]} ${key}Dockerfile check: ${count === 0 ? 'no findings' : `${count} finding${count === 1 ? '' : 's'}`} (no image built)`,
+        '',
+        `<sub>${report.image.dockerfile ? inlineCode(report.image.dockerfile, 100) : 'Dockerfile'}${report.image.commit ? ` · at ${inlineCode(markdown_short(report.image.commit) ?? '')}` : ''}</sub>`,
+        '',
+        ...renderFindings(report.findings, limits, target),
+        ...renderSuggestion(report, limits)
+    ];
+    const skipped = report.skippedRules ?? [];
+    if (skipped.length > 0) {
+        lines.push(`<sub>Not checked without a build: ${skipped.map((r) => inlineCode(r.rule, 20)).join(', ')}.</sub>`, '');
+    }
+    return lines;
+}
+function renderOnce(report, opts, limits) {
+    const target = {
+        repoUrl: opts.repoUrl ?? null,
+        commit: opts.commit ?? report.image.commit,
+        dockerfile: report.image.dockerfile
+    };
+    const parts = report.mode === 'dockerfile-only' ? renderDockerfileOnly(report, opts, limits, target) : [
+        ...renderHeadline(report, opts),
+        ...renderSizeTable(report, opts, limits),
+        ...renderFindings(report.findings, limits, target),
+        ...renderSuggestion(report, limits),
+        ...renderLayers(report, opts, limits, target),
+        ...renderWastedAndBinaries(report, limits),
+        ...renderTrend(report.history, report, limits)
+    ];
+    if (!limits.details)
+        parts.push('<sub>Details were left out to fit GitHub\'s comment size limit; the job summary and the report output have them.</sub>', '');
+    parts.push(`<sub>${escapeText(report.tool.name)} ${escapeText(report.tool.version)}</sub>`);
+    if (opts.embed !== false) {
+        const facts = headlineFacts(report);
+        const state = {
+            v: 1,
+            key: opts.commentKey ?? '',
+            commit: report.image.commit,
+            order: opts.order ?? null,
+            status: report.status,
+            metric: facts.metric,
+            size: facts.value ?? report.size.uncompressed,
+            history: report.history.slice(-limits.embedHistory)
+        };
+        parts.push('', commentMarker(opts.commentKey ?? ''), embedState(state));
+    }
+    return parts.join('\n') + '\n';
+}
+/** The comment body: the most detail that fits in `maxLength` (GitHub's limit by default). */
+function renderMarkdown(report, opts = {}) {
+    const maxLength = opts.maxLength ?? GITHUB_COMMENT_LIMIT;
+    const withFloor = { ...opts, minDelta: floorOf(report, opts) };
+    let body = '';
+    for (const limits of LIMIT_LADDER) {
+        body = renderOnce(report, withFloor, limits);
+        if (body.length <= maxLength)
+            return body;
+    }
+    return body;
+}
+
+;// CONCATENATED MODULE: ./src/github/comment.ts
+// The REST calls behind the sticky comment: find it by its marker across every
+// page of the pull request's comments, update it in place, or create it.
+
+/**
+ * The comment carrying `key`'s marker, searched over all pages (100 a page).
+ * A bot's comment wins over a person's (someone may paste the marker); among
+ * equals, the most recent.
+ */
+async function findStickyComment(client, where, pullNumber, key) {
+    const comments = await client.paginate(client.rest.issues.listComments, { ...where, issue_number: pullNumber, per_page: 100 });
+    const matches = comments
+        .filter((c) => hasMarker(c.body, key))
+        .map((c) => ({ id: c.id, body: c.body ?? '', url: c.html_url, byBot: c.user?.type === 'Bot' }));
+    return matches.filter((c) => c.byBot).pop() ?? matches.pop() ?? null;
+}
+async function createComment(client, where, pullNumber, body) {
+    const { data } = await client.rest.issues.createComment({ ...where, issue_number: pullNumber, body });
+    return { id: data.id, body: data.body ?? body, url: data.html_url, byBot: data.user?.type === 'Bot' };
+}
+async function updateComment(client, where, commentId, body) {
+    const { data } = await client.rest.issues.updateComment({ ...where, comment_id: commentId, body });
+    return { id: data.id, body: data.body ?? body, url: data.html_url, byBot: data.user?.type === 'Bot' };
+}
+/** The open pull request whose head is `branch` and contains `sha` (for push events). */
+async function findPullForPush(client, where, sha, branch) {
+    const { data } = await client.rest.repos.listPullRequestsAssociatedWithCommit({ ...where, commit_sha: sha, per_page: 100 });
+    const open = data.filter((pr) => pr.state === 'open');
+    const match = open.find((pr) => branch !== null && pr.head.ref === branch) ?? (open.length === 1 ? open[0] : undefined);
+    return match?.number ?? null;
+}
+/** The pull request's current head commit. */
+async function pullHeadSha(client, where, pullNumber) {
+    const { data } = await client.rest.pulls.get({ ...where, pull_number: pullNumber });
+    return data.head.sha;
+}
+/** HTTP status of an Octokit RequestError, else null. */
+function httpStatus(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : null;
+}
+
+;// CONCATENATED MODULE: ./src/github/publish.ts
+// Publishing a report: the sticky pull-request comment (when the mode and the
+// token allow), the job summary (always), and the comment body for the
+// `comment-body` output. Nothing here fails the job: a read-only token, a
+// missing pull request or an API error becomes one warning, and the summary
+// and outputs are still written.
+
+
+
+
+
+const COMMENT_MODES = (/* unused pure expression or super */ null && (['always', 'on-change', 'on-exceed', 'never']));
+const FORKS_HELP = 'Pull requests from forks get a read-only GITHUB_TOKEN. To comment on them, measure in the `pull_request` workflow and ' +
+    'publish from a `workflow_run` workflow with `report:` (README, "Pull requests from forks"); for same-repository ' +
+    'pull requests, grant `permissions: pull-requests: write`.';
+/**
+ * Finds the pull request and its sticky comment. Runs before the build so the
+ * trend carried in the comment can feed the pipeline. Never throws.
+ */
+async function locateComment(settings, deps) {
+    const { context, client, log } = deps;
+    const none = (skip) => ({ pullNumber: null, existing: null, state: null, skip });
+    if (settings.mode === 'never')
+        return none('comment: never');
+    if (!client)
+        return none('no github-token');
+    const where = { owner: context.owner, repo: context.repo };
+    let pullNumber = context.pullNumber;
+    try {
+        if (!pullNumber && context.eventName === 'push' && context.headSha) {
+            pullNumber = await findPullForPush(client, where, context.headSha, context.branch);
+        }
+        if (!pullNumber)
+            return none(`no pull request for this ${context.eventName || 'run'}`);
+        // A number read from a file an untrusted run wrote: believe it only if that
+        // pull request's head is the commit that run measured.
+        if (context.pullNumberSource === 'file') {
+            const head = await pullHeadSha(client, where, pullNumber);
+            if (head !== context.headSha) {
+                const reason = `pull request #${pullNumber} has head ${head.slice(0, 7)}, not the measured ${context.headSha?.slice(0, 7) ?? 'commit'}; not commenting`;
+                // Either the pull request moved on (a newer run will comment) or the number was forged.
+                log.warning(`The pr-number file names ${reason}.`);
+                return { ...none(reason), pullNumber };
+            }
+        }
+        const existing = await findStickyComment(client, where, pullNumber, settings.commentKey);
+        return { pullNumber, existing, state: readEmbeddedState(existing?.body), skip: null };
+    }
+    catch (error) {
+        log.warning(`Could not read the pull request's comments (${errorMessage(error)}); the size trend starts over.`);
+        return { pullNumber, existing: null, state: null, skip: null };
+    }
+}
+/** The trend: the comment's history carried forward with this report's points. */
+function carryHistory(previous, report, limit) {
+    const base = report.history.find((p) => p.label === BASE_LABEL) ?? null;
+    let history = updateHistory({ previous: parseHistory(previous), base, current: null, limit });
+    for (const point of report.history.filter((p) => p.label !== BASE_LABEL)) {
+        history = updateHistory({ previous: history, base: null, current: point, limit });
+    }
+    return history;
+}
+function sizeInMetric(report, metric) {
+    return (metric === 'compressed' ? report.size.compressed : null) ?? report.size.uncompressed;
+}
+function floorBytes(floor, base) {
+    if (!floor)
+        return 1;
+    return Math.max(1, 'bytes' in floor ? floor.bytes : Math.round((base * floor.percent) / 100));
+}
+/** A 403/429 that is GitHub's rate limit, not a missing permission. */
+function isRateLimited(error) {
+    const status = httpStatus(error);
+    if (status === 429)
+        return true;
+    if (status !== 403)
+        return false;
+    const e = error;
+    return e.response?.headers?.['x-ratelimit-remaining'] === '0' || /rate limit/i.test(e.message ?? '');
+}
+/** Whether `mode` wants a comment written for this report; null means yes, else the reason not to. */
+function commentDecision(mode, report, state, hasComment, floor) {
+    if (mode === 'never')
+        return 'comment: never';
+    if (mode === 'always')
+        return null;
+    if (mode === 'on-exceed') {
+        // An existing comment is always kept current, so it can say "back under budget".
+        return hasComment || report.status !== 'pass' ? null : 'comment: on-exceed, and the image is within budget';
+    }
+    if (report.status !== 'pass')
+        return null;
+    const metric = report.budget.metric;
+    const size = sizeInMetric(report, metric);
+    if (state) {
+        if (state.status !== report.status)
+            return null;
+        if (Math.abs(state.size - size) >= floorBytes(floor, state.size))
+            return null;
+        return 'comment: on-change, and neither the size nor the verdict changed since the last comment';
+    }
+    const base = report.baseline.size ? (metric === 'compressed' ? report.baseline.size.compressed : report.baseline.size.uncompressed) : null;
+    if (base !== null && Math.abs(size - base) >= floorBytes(floor, base))
+        return null;
+    return 'comment: on-change, and the image is the same size as the baseline';
+}
+async function publishReport(input, target, settings, deps) {
+    const { context, client, log } = deps;
+    const report = { ...input, history: carryHistory(target.state?.history ?? [], input, settings.historyLength) };
+    const linkCommit = context.headSha ?? report.image.commit;
+    const common = { commentKey: settings.commentKey, repoUrl: context.repoUrl, commit: linkCommit, minDelta: settings.minDelta };
+    const body = renderMarkdown(report, { ...common, previous: target.state, order: context.runOrder });
+    const summary = renderMarkdown(report, { ...common, previous: target.state, embed: false, maxLength: 1024 * 1024 });
+    try {
+        await deps.writeSummary(summary);
+    }
+    catch (error) {
+        log.warning(`Could not write the job summary: ${errorMessage(error)}`);
+    }
+    const result = (outcome, reason, comment = null) => ({ report, body, summary, outcome, reason, commentUrl: comment?.url ?? target.existing?.url ?? null });
+    if (!client || target.pullNumber === null || target.skip) {
+        const reason = target.skip ?? 'no pull request';
+        log.info(`No pull-request comment: ${reason}. The report is in the job summary and the comment-body output.`);
+        return result('skipped', reason);
+    }
+    const existing = target.existing;
+    const state = target.state;
+    // A re-run of an older push must not replace what a newer push wrote.
+    if (existing && state && state.order !== null && context.runOrder !== null && state.order > context.runOrder && state.commit !== report.image.commit) {
+        const reason = `the comment was written by a newer run (for ${state.commit?.slice(0, 7) ?? 'another commit'})`;
+        log.info(`Not updating the pull-request comment: ${reason}.`);
+        return result('skipped', reason);
+    }
+    const decision = commentDecision(settings.mode, report, state, existing !== null, settings.minDelta);
+    if (decision) {
+        log.info(`No pull-request comment: ${decision}.`);
+        return result('skipped', decision);
+    }
+    const where = { owner: context.owner, repo: context.repo };
+    const newerRun = (theirs) => theirs !== null && theirs.order !== null && context.runOrder !== null && theirs.order > context.runOrder && theirs.commit !== report.image.commit;
+    try {
+        // The build took minutes: a concurrent run of this job may have created or rewritten the comment
+        // since it was looked for. Look again, by its marker, right before writing: never a second comment,
+        // never an older push's report over a newer one. A listing that fails here (it failed before the
+        // build too, or GitHub hiccups) falls back to what was found then.
+        const found = await findStickyComment(client, where, target.pullNumber, settings.commentKey).catch(() => undefined);
+        const latest = found === undefined ? existing : found;
+        if (latest) {
+            const theirs = readEmbeddedState(latest.body);
+            if (newerRun(theirs)) {
+                const reason = `the comment was written by a newer run (for ${theirs?.commit?.slice(0, 7) ?? 'another commit'})`;
+                log.info(`Not updating the pull-request comment: ${reason}.`);
+                return result('skipped', reason, latest);
+            }
+            try {
+                const updated = await updateComment(client, where, latest.id, body);
+                log.info(`Updated the pull-request comment: ${updated.url}`);
+                return result('updated', null, updated);
+            }
+            catch (error) {
+                // Someone else's comment that quotes our marker cannot be edited: write our own.
+                if (latest.byBot || httpStatus(error) !== 403)
+                    throw error;
+            }
+        }
+        const created = await createComment(client, where, target.pullNumber, body);
+        log.info(`Created the pull-request comment: ${created.url}`);
+        return result('created', null, created);
+    }
+    catch (error) {
+        const status = httpStatus(error);
+        if (isRateLimited(error)) {
+            log.warning(`Could not write the pull-request comment: the GitHub API rate limit is exhausted (HTTP ${status}). The report is in the job summary and the comment-body output.`);
+            return result('failed', `rate limited (HTTP ${status})`);
+        }
+        if (status === 403 || (status === 404 && context.fromFork)) {
+            log.warning(`Cannot comment on pull request #${target.pullNumber}: the token is read-only (HTTP ${status}). ${FORKS_HELP}`);
+            return result('forbidden', `HTTP ${status}`);
+        }
+        log.warning(`Could not write the pull-request comment: ${errorMessage(error)}. The report is in the job summary and the comment-body output.`);
+        return result('failed', errorMessage(error));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/action.ts
+// Glue between the action entry (main.ts) and publishing: builds the event
+// context and the API client from the environment, finds the sticky comment
+// before the build (its trend feeds the pipeline), and reads a stored report
+// for the fork-safe `workflow_run` mode.
+
+
+
+
+
+
+
+/** Name of the file, next to a stored report, that holds the pull-request number (workflow_run mode). */
+const PULL_NUMBER_FILE = 'pr-number';
+const readText = (file) => {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return null;
+    }
+};
+async function preparePublishing(inputs, env, log, writeSummary, storedReport) {
+    const pullNumberFile = storedReport ? external_node_path_default().join(external_node_path_default().dirname(storedReport), PULL_NUMBER_FILE) : null;
+    const context = readEventContext(env, readText, pullNumberFile);
+    const client = inputs.githubToken ? createGitHubClient(inputs.githubToken, { baseUrl: context.apiUrl, log }) : null;
+    const settings = {
+        mode: inputs.comment,
+        commentKey: inputs.commentKey,
+        historyLength: inputs.historyLength,
+        minDelta: inputs.minDelta
+    };
+    const deps = { context, client, log, writeSummary };
+    const target = await locateComment(settings, deps);
+    return { settings, deps, target };
+}
+/** Reads a report JSON another run wrote (untrusted: shape checked, text escaped when rendered). */
+function loadStoredReport(file) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        throw new UsageError(`report: no file at ${file}; download the measuring run's artifact first`);
+    let report;
+    try {
+        report = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+    }
+    catch (error) {
+        throw new UsageError(`report: ${file} is not JSON (${errorMessage(error)})`);
+    }
+    const ok = report && typeof report === 'object' && report.schemaVersion === SCHEMA_VERSION &&
+        typeof report.size?.uncompressed === 'number' && typeof report.image === 'object' && report.image !== null &&
+        typeof report.budget === 'object' && report.budget !== null && typeof report.baseline === 'object' && report.baseline !== null &&
+        ['pass', 'warn', 'fail'].includes(report.status);
+    if (!ok)
+        throw new UsageError(`report: ${file} is not a go-image-budget report (schemaVersion ${SCHEMA_VERSION})`);
+    return {
+        ...report,
+        layers: Array.isArray(report.layers) ? report.layers : [],
+        goBinaries: Array.isArray(report.goBinaries) ? report.goBinaries : [],
+        findings: Array.isArray(report.findings) ? report.findings : [],
+        history: Array.isArray(report.history) ? report.history : [],
+        baseline: { ...report.baseline, layers: Array.isArray(report.baseline.layers) ? report.baseline.layers : [] }
+    };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/exec.ts
+// Running commands without a shell. The pipeline takes an `Exec` as a
+// collaborator so tests can run real Docker and the entry points decide where
+// output goes.
+
+
+/** Runs a command and collects its output; never throws for a non-zero exit. */
+const src_exec_exec = (command, args, options = {}) => new Promise((resolve, reject) => {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
+    });
+    const out = [];
+    const err = [];
+    child.stdout?.on('data', (b) => out.push(b));
+    child.stderr?.on('data', (b) => {
+        err.push(b);
+        options.onStderr?.(b.toString('utf8'));
+    });
+    child.on('error', (e) => {
+        reject(e.code === 'ENOENT' ? new EnvironmentError(`'${command}' is not installed or not on PATH`) : e);
+    });
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    if (child.stdin) {
+        // A command that exits before reading its input must not crash us with EPIPE.
+        child.stdin.on('error', () => { });
+        child.stdin.end(options.input);
+    }
+});
+const spawnStream = (command, args, options = {}) => {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const err = [];
+    child.stderr.on('data', (b) => err.push(b));
+    const done = new Promise((resolve, reject) => {
+        child.on('error', (e) => reject(e.code === 'ENOENT' ? new EnvironmentError(`'${command}' is not installed or not on PATH`) : e));
+        child.on('close', (code, signal) => {
+            if (code === 0)
+                resolve();
+            else
+                reject(new CommandError(`${command} ${args[0] ?? ''} failed (${signal ?? `exit ${code}`})`, lastLines(Buffer.concat(err).toString('utf8'))));
+        });
+    });
+    return { stdout: child.stdout, done, kill: () => child.kill() };
+};
+/** The last meaningful lines of a command's stderr, for error messages. */
+function lastLines(text, count = 8) {
+    return text
+        .split('\n')
+        .map((l) => l.trimEnd())
+        .filter((l) => l.trim() !== '')
+        .slice(-count)
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/git.ts
+// Where the base is and how to get it: the base ref from the GitHub event (or
+// the `base-ref` input), the commit behind it (fetched when the clone is
+// shallow or lacks it), and a throw-away worktree of that commit outside both
+// build contexts, so the base build writes nothing into the head's checkout.
+
+
+
+
+
+const ZERO_SHA = /^0+$/;
+const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
+const obj = (v) => (v && typeof v === 'object' ? v : {});
+/**
+ * The base to compare with: the `base-ref` input wins; else a pull request's
+ * (or merge queue group's) base sha and branch, else a push's `before` (none
+ * for a new branch, whose `before` is all zeros).
+ */
+function resolveBaseRef(event, baseRefInput) {
+    if (baseRefInput)
+        return { ref: baseRefInput, sha: null };
+    if (!event)
+        return null;
+    const pr = obj(event.payload.pull_request);
+    if (event.payload.pull_request) {
+        const base = obj(pr.base);
+        const sha = str(base.sha);
+        const ref = str(base.ref);
+        return sha || ref ? { ref, sha } : null;
+    }
+    if (event.payload.merge_group) {
+        const group = obj(event.payload.merge_group);
+        const sha = str(group.base_sha);
+        const ref = str(group.base_ref);
+        return sha || ref ? { ref: ref ? ref.replace(/^refs\/heads\//, '') : null, sha } : null;
+    }
+    if (event.name === 'push') {
+        const before = str(event.payload.before);
+        if (!before || ZERO_SHA.test(before))
+            return null;
+        const ref = str(event.payload.ref);
+        return { ref: ref ? ref.replace(/^refs\/heads\//, '') : null, sha: before };
+    }
+    return null;
+}
+/** The commit being measured: a pull request's head (GITHUB_SHA is a merge commit there), else GITHUB_SHA. */
+function headCommit(event, githubSha) {
+    const head = obj(obj(event?.payload.pull_request).head);
+    return str(head.sha) ?? githubSha;
+}
+async function git(exec, cwd, args) {
+    const r = await exec('git', args, { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
+    return { ok: r.code === 0, out: r.stdout.trim(), err: r.stderr };
+}
+/** The repository's top-level directory, or null outside a git repository. */
+async function gitRoot(dir, exec) {
+    const r = await git(exec, dir, ['rev-parse', '--show-toplevel']).catch(() => null);
+    return r && r.ok ? r.out : null;
+}
+async function commitOf(exec, repo, rev) {
+    const r = await git(exec, repo, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+    return r.ok ? r.out : null;
+}
+/** The commit checked out in `repo`, or null. */
+async function checkedOutCommit(repo, exec) {
+    return commitOf(exec, repo, 'HEAD');
+}
+/**
+ * The commit of `base`: known locally (sha, ref, origin/ref), or fetched from
+ * `origin` at depth 1 (a shallow clone has neither the base branch nor its
+ * commit). Throws a CommandError with git's last lines when it cannot be had.
+ */
+async function resolveBaseCommit(repo, base, exec) {
+    const errors = [];
+    const local = async (revs) => {
+        for (const rev of revs) {
+            const commit = await commitOf(exec, repo, rev);
+            if (commit)
+                return { commit, fetched: false };
+        }
+        return null;
+    };
+    const fetch = async (want) => {
+        const r = await git(exec, repo, ['fetch', '--no-tags', '--depth=1', 'origin', want]);
+        const commit = r.ok ? await commitOf(exec, repo, 'FETCH_HEAD') : null;
+        if (!commit)
+            errors.push(lastLines(r.err, 2));
+        return commit ? { commit, fetched: true } : null;
+    };
+    // The event's sha first, local or fetched: it is what the event means even if the branch moved on since.
+    const found = (base.sha ? ((await local([base.sha])) ?? (await fetch(base.sha))) : null) ??
+        (base.ref ? ((await local([base.ref, `origin/${base.ref}`])) ?? (await fetch(base.ref))) : null);
+    if (found)
+        return found;
+    const name = base.ref && base.sha ? `${base.ref} (${base.sha.slice(0, 12)})` : (base.ref ?? base.sha ?? '?');
+    throw new CommandError(`cannot find the base commit ${name} locally or fetch it from origin`, errors.filter(Boolean).join('\n'));
+}
+/**
+ * Checks `commit` out into a new worktree under `parentDir`, runs `fn` in it
+ * and removes the worktree afterwards, also when `fn` throws.
+ */
+async function withWorktree(repo, commit, parentDir, exec, fn) {
+    const holder = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(parentDir, 'base-'));
+    const dir = external_node_path_default().join(holder, 'worktree');
+    // A worktree left by a killed run (its directory gone with the temp dir) is forgotten first.
+    await git(exec, repo, ['worktree', 'prune']).catch(() => null);
+    const added = await git(exec, repo, ['worktree', 'add', '--detach', '--force', dir, commit]);
+    if (!added.ok) {
+        await (0,promises_namespaceObject.rm)(holder, { recursive: true, force: true });
+        throw new CommandError(`git worktree add for the base commit ${commit.slice(0, 12)} failed`, lastLines(added.err, 3));
+    }
+    try {
+        // A new worktree has empty submodule directories; a build that needs them would fail.
+        if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, '.gitmodules'))) {
+            await git(exec, dir, ['submodule', 'update', '--init', '--recursive', '--depth=1']).catch(() => null);
+        }
+        return await fn(dir);
+    }
+    finally {
+        await git(exec, repo, ['worktree', 'remove', '--force', dir]).catch(() => null);
+        await (0,promises_namespaceObject.rm)(holder, { recursive: true, force: true });
+        await git(exec, repo, ['worktree', 'prune']).catch(() => null);
+    }
+}
+/** Whether the repository is a shallow clone (for the report's note). */
+async function isShallow(repo, exec) {
+    const r = await git(exec, repo, ['rev-parse', '--is-shallow-repository']);
+    return r.ok && r.out === 'true';
+}
+/** The workflow's event (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH); null when absent or unreadable. */
+function loadGitHubEvent(name, eventPath) {
+    if (!name || !eventPath)
+        return null;
+    try {
+        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(eventPath, 'utf8'));
+        return payload && typeof payload === 'object' ? { name, payload: payload } : null;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * True when `paths` (relative to the repository root) hold exactly the same
+ * content at `commit` as in the working tree: the same tree or blob as HEAD
+ * and nothing modified, untracked or ignored beneath them. Then a build of
+ * `commit` would see the same files as the head build.
+ */
+async function sameContentAsWorkingTree(repo, commit, paths, exec) {
+    for (const rel of paths) {
+        const spec = rel.split((external_node_path_default()).sep).join('/');
+        const [base, head] = await Promise.all([git(exec, repo, ['rev-parse', '--verify', '--quiet', `${commit}:${spec}`]), git(exec, repo, ['rev-parse', '--verify', '--quiet', `HEAD:${spec}`])]);
+        // Absent in both (an optional file such as Dockerfile.dockerignore) is the same.
+        if (base.ok !== head.ok || base.out !== head.out)
+            return false;
+    }
+    const status = await git(exec, repo, ['status', '--porcelain', '--ignored', '--untracked-files=all', '--', ...paths.map((p) => p || '.')]);
+    return status.ok && status.out === '';
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // One table of inputs: action.yml declares exactly these (a unit test checks
 // it), the CLI accepts each as `--name value`, and `parseInputs` turns their
@@ -31728,6 +47885,7 @@ function formatPercent(percent) {
 const FAIL_ON = ['any', 'budget', 'increase', 'never'];
 const BASELINES = ['auto', 'build', 'image', 'report', 'none'];
 const METRICS = ['uncompressed', 'compressed'];
+const inputs_COMMENT_MODES = ['always', 'on-change', 'on-exceed', 'never'];
 const INPUT_SPECS = {
     context: { kind: 'string', default: '.', description: 'Build context directory.' },
     file: { kind: 'string', default: '', description: 'Path to the Dockerfile (default: `Dockerfile` in the context).' },
@@ -31751,17 +47909,19 @@ const INPUT_SPECS = {
     'base-ref': { kind: 'string', default: '', description: 'Git ref to compare with (default: the pull request\'s base, or the push\'s previous commit).' },
     'baseline-image': { kind: 'string', default: '', description: 'Registry image to compare with, measured from its manifest without pulling layers.' },
     'baseline-report': { kind: 'string', default: '', description: 'Report JSON written by an earlier run to compare with.' },
-    'verify-suggestion': { kind: 'enum', values: ['auto', 'true', 'false'], default: 'auto', description: 'Build the suggested Dockerfile to prove its size: `auto` (when the budget is exceeded), `true` or `false`.' },
-    'verify-command': { kind: 'string', default: '', description: 'Command run in the suggested image to prove it works (e.g. `/app/main --version`).' },
-    'dockerfile-only': { kind: 'boolean', default: 'false', description: 'Only check the Dockerfile with the rules that need no build; no Docker needed.' },
-    comment: { kind: 'boolean', default: 'true', description: 'Keep one sticky comment on the pull request up to date.' },
+    'previous-report': { kind: 'string', default: '', description: 'Report JSON of this pull request\'s previous run, whose size trend is carried forward (the sticky comment carries it otherwise).' },
+    'verify-suggestion': { kind: 'enum', values: ['auto', 'true', 'false'], default: 'auto', description: 'Build the suggested Dockerfile to prove its size: `auto` (when the budget is exceeded or warns, or no budget is set and findings claim savings), `true` or `false`.' },
+    'verify-command': { kind: 'string', default: '', description: 'Command run in the suggested image to prove it works, as its entrypoint without a shell (e.g. `/app/main --version`); must exit 0.' },
+    'dockerfile-only': { kind: 'boolean', default: 'false', description: 'Only check the Dockerfile (and .dockerignore, go.mod, Go imports) with the rules that need no build; no Docker needed, findings carry no savings.' },
+    comment: { kind: 'enum', values: inputs_COMMENT_MODES, default: 'always', description: 'Sticky pull-request comment: `always`, `on-change` (only when the size moved beyond `min-delta` or the verdict changed), `on-exceed` (only over budget or warned; an existing comment is kept current) or `never`. `true`/`false` mean `always`/`never`.' },
     'comment-key': { kind: 'string', default: '', description: 'Distinguishes comments of several images in one pull request (e.g. a matrix).' },
     report: { kind: 'string', default: '', description: 'Publish this stored report JSON instead of building (for a fork-safe `workflow_run` job).' },
     'history-length': { kind: 'string', default: '20', description: 'How many pushes the size trend keeps.' },
     'allow-untrusted-build': { kind: 'boolean', default: 'false', description: 'Build pull-request code on `pull_request_target`/`workflow_run` (unsafe with a write token).' },
     cleanup: { kind: 'boolean', default: 'false', description: 'Remove the images this run built when it ends.' },
     'github-token': { kind: 'string', default: '${{ github.token }}', description: 'Token used to post the comment.' },
-    json: { kind: 'string', default: '', description: 'Also write the report JSON to this path.' }
+    json: { kind: 'string', default: '', description: 'Also write the report JSON to this path.' },
+    markdown: { kind: 'string', default: '', description: 'Also write the comment markdown to this path.' }
 };
 /** Lists accept newlines or commas (like build-push-action), skip blanks and `#` comments. */
 function parseList(text, { commas = true } = {}) {
@@ -31789,6 +47949,15 @@ function parseCount(text, name) {
     if (!Number.isInteger(value) || value < 1)
         throw new UsageError(`${name}: expected a whole number of at least 1, got '${text}'`);
     return value;
+}
+/** `comment` was a boolean once; `true`/`false` still mean `always`/`never`. */
+function parseCommentMode(text) {
+    const value = text.trim().toLowerCase();
+    if (['true', 'yes', 'on'].includes(value))
+        return 'always';
+    if (['false', 'no', 'off'].includes(value))
+        return 'never';
+    return parseEnum(text, 'comment', inputs_COMMENT_MODES);
 }
 const orNull = (text) => (text.trim() === '' ? null : text.trim());
 /** Reads every input through `raw` (which returns '' for unset) and validates it. */
@@ -31822,22 +47991,1388 @@ function parseInputs(raw) {
         baseRef: orNull(get('base-ref')),
         baselineImage: orNull(get('baseline-image')),
         baselineReport: orNull(get('baseline-report')),
+        previousReport: orNull(get('previous-report')),
         verifySuggestion: parseEnum(get('verify-suggestion'), 'verify-suggestion', ['auto', 'true', 'false']),
         verifyCommand: orNull(get('verify-command')),
         dockerfileOnly: parseBoolean(get('dockerfile-only'), 'dockerfile-only'),
-        comment: parseBoolean(get('comment'), 'comment'),
+        comment: parseCommentMode(get('comment')),
         commentKey: get('comment-key').trim(),
         report: orNull(get('report')),
         historyLength: parseCount(get('history-length'), 'history-length'),
         allowUntrustedBuild: parseBoolean(get('allow-untrusted-build'), 'allow-untrusted-build'),
         cleanup: parseBoolean(get('cleanup'), 'cleanup'),
         githubToken: token.startsWith('${{') ? null : orNull(token),
-        json: orNull(get('json'))
+        json: orNull(get('json')),
+        markdown: orNull(get('markdown'))
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/outputs.ts
+const OUTPUT_SPECS = {
+    size: 'Uncompressed image size in bytes (as `docker images` shows it).',
+    'compressed-size': 'Compressed image size in bytes (as a registry stores it).',
+    'base-size': 'Uncompressed size of the baseline image in bytes (empty without a baseline).',
+    delta: 'Size change against the baseline in bytes, in the budget metric (compressed when the baseline is a registry image); empty without a baseline.',
+    'delta-percent': 'Size change against the baseline in percent.',
+    status: 'Verdict: pass, warn or fail.',
+    report: 'Path of the report JSON file.',
+    'comment-body': 'The markdown of the pull-request comment, for a fork-safe workflow_run job to post.'
+};
+const outputs_text = (n) => (n === null || n === undefined ? '' : String(n));
+/** The step outputs a report yields (all but comment-body, which publishing sets). */
+function reportOutputs(report, reportPath) {
+    const delta = report.delta;
+    return {
+        size: String(report.size.uncompressed),
+        'compressed-size': outputs_text(report.size.compressed),
+        'base-size': report.baseline.error ? '' : outputs_text(report.baseline.size?.uncompressed),
+        delta: delta && delta.metric ? outputs_text(delta[delta.metric]) : '',
+        'delta-percent': delta ? String(Math.round(delta.percent * 100) / 100) : '',
+        status: report.status,
+        report: reportPath
+    };
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+// Kept in step with package.json by a unit test; bundled into dist/.
+const TOOL = { name: 'go-image-budget', version: '0.1.0' };
+
+;// CONCATENATED MODULE: ./src/advisor/images.ts
+// What a base image name says about the image: a Go toolchain, a full
+// distribution, or a minimal base a static Go binary can run on. Pure.
+const DISTRIBUTIONS = ['alpine', 'debian', 'ubuntu', 'busybox', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'archlinux', 'opensuse', 'photon', 'ubi', 'ubi8', 'ubi9', 'ubi-minimal', 'wolfi-base', 'chainguard/wolfi-base'];
+/** The repository part of an image reference without registry, tag or digest. */
+function repository(image) {
+    const noDigest = image.split('@')[0];
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return (colon > slash ? noDigest.slice(0, colon) : noDigest).toLowerCase();
+}
+function tagOf(image) {
+    const noDigest = image.split('@')[0];
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return colon > slash ? noDigest.slice(colon + 1).toLowerCase() : 'latest';
+}
+function classifyBase(image) {
+    const repo = repository(image);
+    const tag = tagOf(image);
+    const last = repo.split('/').pop() ?? repo;
+    if (repo === 'scratch')
+        return { kind: 'scratch', flavour: null, nonRoot: false };
+    if (repo.includes('distroless/')) {
+        const nonRoot = tag.includes('nonroot');
+        return { kind: last.startsWith('static') ? 'distroless-static' : 'distroless', flavour: 'debian', nonRoot };
+    }
+    if (last === 'static' && repo.includes('chainguard'))
+        return { kind: 'distroless-static', flavour: null, nonRoot: true };
+    if (last === 'golang' || last === 'go' || last === 'gcc' || last.startsWith('golang')) {
+        const flavour = /alpine/.test(tag) ? 'alpine' : /bookworm|bullseye|buster|stretch|trixie/.test(tag) || tag === 'latest' || /^\d/.test(tag) ? 'debian' : null;
+        return { kind: 'go-toolchain', flavour, nonRoot: false };
+    }
+    const distro = DISTRIBUTIONS.find((d) => repo === d || last === d || repo.endsWith(`/${d}`));
+    if (distro)
+        return { kind: 'distribution', flavour: distro.split('/').pop() ?? distro, nonRoot: false };
+    return { kind: 'unknown', flavour: null, nonRoot: false };
+}
+/** Scratch or distroless static: no libc, so only a statically linked binary starts. */
+const isMinimalStatic = (kind) => kind === 'scratch' || kind === 'distroless-static';
+/** The bases suggestions use; both exist wherever the user's own builder image does. */
+const SCRATCH = 'scratch';
+const DISTROLESS_STATIC_NONROOT = 'gcr.io/distroless/static-debian12:nonroot';
+
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __nccwpck_require__(8390);
+;// CONCATENATED MODULE: ./src/advisor/shell.ts
+// Just enough shell to read what a RUN does: split a script into simple
+// commands (on `&&`, `||`, `;`, `|`, newlines) and each into words with
+// quotes removed, then pick out `go build` invocations and their flags.
+// Not a shell: no expansion beyond what the Dockerfile model already did.
+/** Splits a script into commands, each a list of words (quotes removed). */
+function splitCommands(script) {
+    const commands = [];
+    let words = [];
+    let word = '';
+    let inWord = false;
+    let quote = null;
+    const endWord = () => {
+        if (inWord)
+            words.push(word);
+        word = '';
+        inWord = false;
+    };
+    const endCommand = () => {
+        endWord();
+        if (words.length > 0)
+            commands.push(words);
+        words = [];
+    };
+    for (let i = 0; i < script.length; i++) {
+        const c = script[i];
+        if (quote) {
+            if (c === quote)
+                quote = null;
+            else if (c === '\\' && quote === '"' && i + 1 < script.length && '"\\$`'.includes(script[i + 1]))
+                word += script[++i];
+            else
+                word += c;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            quote = c;
+            inWord = true;
+            continue;
+        }
+        if (c === '\\') {
+            if (script[i + 1] === '\n') {
+                i++;
+                continue;
+            } // line continuation
+            if (i + 1 < script.length) {
+                word += script[++i];
+                inWord = true;
+            }
+            continue;
+        }
+        if (c === '#' && !inWord) { // comment to end of line
+            while (i + 1 < script.length && script[i + 1] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === '\n' || c === ';' || c === '|' || c === '&' || c === '(' || c === ')') {
+            endCommand();
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r') {
+            endWord();
+            continue;
+        }
+        word += c;
+        inWord = true;
+    }
+    endCommand();
+    return commands;
+}
+// go build flags that take a value (the next word, unless written `-flag=value`).
+const VALUE_FLAGS = new Set([
+    'o', 'ldflags', 'gcflags', 'asmflags', 'gccgoflags', 'tags', 'mod', 'modfile', 'overlay', 'pgo', 'pkgdir',
+    'buildmode', 'compiler', 'installsuffix', 'p', 'toolexec', 'C', 'covermode', 'coverpkg', 'buildvcs'
+]);
+// Boolean flags that may also be written `-flag=true|false`.
+const BOOL_VALUE_FLAGS = new Set(['buildvcs', 'trimpath', 'race', 'msan', 'asan', 'a', 'n', 'v', 'x', 'cover', 'linkshared', 'modcacherw', 'work']);
+/** Finds `go build` (and `go install`) in a list of commands. */
+function findGoBuilds(commands) {
+    const builds = [];
+    for (const words of commands) {
+        const env = {};
+        let i = 0;
+        if (words[0] === 'env')
+            i++;
+        while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i])) {
+            const eq = words[i].indexOf('=');
+            env[words[i].slice(0, eq)] = words[i].slice(eq + 1);
+            i++;
+        }
+        const go = words[i];
+        if (go === undefined || !/(^|\/)go$/.test(go) || (words[i + 1] !== 'build' && words[i + 1] !== 'install'))
+            continue;
+        builds.push(parseGoBuildArgs(words.slice(i + 2), env, words));
+    }
+    return builds;
+}
+function parseGoBuildArgs(args, env, words) {
+    const build = { env, output: null, ldflags: null, stripped: false, trimpath: false, tags: null, packages: [], words };
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (!arg.startsWith('-') || arg === '-') {
+            build.packages.push(arg);
+            continue;
+        }
+        const body = arg.replace(/^--?/, '');
+        const eq = body.indexOf('=');
+        const name = eq >= 0 ? body.slice(0, eq) : body;
+        let value = eq >= 0 ? body.slice(eq + 1) : null;
+        if (value === null && VALUE_FLAGS.has(name) && !BOOL_VALUE_FLAGS.has(name))
+            value = args[++i] ?? null;
+        if (name === 'o')
+            build.output = value;
+        else if (name === 'ldflags')
+            build.ldflags = value;
+        else if (name === 'tags')
+            build.tags = value;
+        else if (name === 'trimpath')
+            build.trimpath = value === null || value === 'true';
+    }
+    build.stripped = build.ldflags !== null && ldflagsStrip(build.ldflags);
+    return build;
+}
+/** True when link flags drop both the symbol table (-s) and DWARF (-w). */
+function ldflagsStrip(ldflags) {
+    const words = splitCommands(ldflags)[0] ?? [];
+    const has = (flag) => words.some((w) => w === `-${flag}` || w === `--${flag}` || w === `-${flag}=true`);
+    return has('s') && has('w');
+}
+/** `go mod download` (or `go mod vendor`-free `go mod tidy`) in a list of commands. */
+function shell_hasGoModDownload(commands) {
+    return commands.some((w) => {
+        const i = w.findIndex((x) => /(^|\/)go$/.test(x));
+        return i >= 0 && w[i + 1] === 'mod' && (w[i + 2] === 'download' || w[i + 2] === 'tidy');
+    });
+}
+/** Quotes a word for a Dockerfile shell-form RUN only when it needs it. */
+function shellQuote(word) {
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word))
+        return word;
+    if (/^-ldflags=/.test(word))
+        return `-ldflags="${word.slice('-ldflags='.length).replace(/(["\\$`])/g, '\\$1')}"`;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: ./src/advisor/model.ts
+// The Dockerfile model the rules read: stages with their resolved base image,
+// copies, RUN scripts (heredocs included) with the `go build` invocations in
+// them, environment, user and working directory. Pure: text in, model out.
+// Lines are 1-based, as GitHub annotations and editors count them.
+
+
+/** Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR:+alt}`; unknown variables become ''. */
+function substitute(text, vars) {
+    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+        const name = braced ?? bare;
+        const value = vars[name];
+        const set = value !== undefined && value !== null && value !== '';
+        if (op === ':-' || op === '-')
+            return set ? value : substitute(word ?? '', vars);
+        if (op === ':+' || op === '+')
+            return set ? substitute(word ?? '', vars) : '';
+        return value ?? '';
+    });
+}
+function parseBuildArgs(buildArgs) {
+    const out = {};
+    for (const a of buildArgs) {
+        const eq = a.indexOf('=');
+        if (eq > 0)
+            out[a.slice(0, eq)] = a.slice(eq + 1);
+    }
+    return out;
+}
+function flagsOf(instruction) {
+    const flags = {};
+    const withFlags = instruction;
+    for (const f of withFlags.getFlags?.() ?? [])
+        flags[f.getName()] = f.getValue();
+    return flags;
+}
+/** The raw arguments without leading `--flag[=value]` words. */
+function stripFlags(raw) {
+    let rest = raw.replace(/^\s+/, '');
+    for (;;) {
+        const m = /^--[A-Za-z-]+(=("[^"]*"|'[^']*'|\S)*)?\s+/.exec(rest);
+        if (!m)
+            return rest;
+        rest = rest.slice(m[0].length);
+    }
+}
+/** The script a RUN executes: its heredoc body (`RUN <<EOF`), its exec-form words, or its shell text. */
+function runScript(args) {
+    const heredoc = /^<<-?\s*(["']?)([A-Za-z0-9_]+)\1[^\n]*\n/.exec(args);
+    if (heredoc) {
+        const body = args.slice(heredoc[0].length).split('\n');
+        const end = body.findIndex((l) => l.replace(/^\t+/, '') === heredoc[2]);
+        return (end >= 0 ? body.slice(0, end) : body).join('\n');
+    }
+    // `cat <<EOF > file`: the heredoc is data for the command, not commands; the command is the first line.
+    if (/<<-?\s*(["']?)[A-Za-z0-9_]+\1/.test(args.split('\n')[0]) && !args.trimStart().startsWith('['))
+        return args.split('\n')[0];
+    if (args.trimStart().startsWith('[')) {
+        try {
+            const words = JSON.parse(args);
+            if (Array.isArray(words) && words.every((w) => typeof w === 'string'))
+                return words.map((w) => JSON.stringify(w)).join(' ');
+        }
+        catch {
+            // not JSON: a shell command that starts with '['
+        }
+    }
+    return args;
+}
+function resolvePath(workdir, p) {
+    const joined = p.startsWith('/') ? p : `${workdir.replace(/\/$/, '')}/${p}`;
+    const parts = [];
+    for (const part of joined.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return `/${parts.join('/')}`;
+}
+
+function parseDockerfile(text, options = {}) {
+    const doc = main.DockerfileParser.parse(text);
+    const lines = text.split(/\r?\n/);
+    const overrides = parseBuildArgs(options.buildArgs ?? []);
+    const globalArgs = {};
+    const stages = [];
+    let stage = null;
+    let stageVars = {};
+    for (const instruction of doc.getInstructions()) {
+        const keyword = instruction.getKeyword().toUpperCase();
+        const start = instruction.getRange().start.line;
+        const end = instruction.getRange().end.line;
+        const rawText = lines.slice(start, end + 1).join('\n');
+        const afterKeyword = rawText.replace(/^\s*\S+\s?/, '');
+        const model = { keyword, line: start + 1, endLine: end + 1, raw: stripFlags(afterKeyword), flags: flagsOf(instruction) };
+        if (keyword === 'ARG') {
+            for (const word of splitCommands(model.raw)[0] ?? []) {
+                const eq = word.indexOf('=');
+                const name = eq >= 0 ? word.slice(0, eq) : word;
+                const declared = eq >= 0 ? word.slice(eq + 1) : null;
+                if (!stage) {
+                    globalArgs[name] = overrides[name] ?? (declared === null ? null : substitute(declared, globalArgs));
+                }
+                else {
+                    // Inside a stage an ARG re-imports the global value or declares its own default.
+                    const value = overrides[name] ?? (declared === null ? globalArgs[name] ?? null : substitute(declared, stageVars));
+                    stageVars[name] = value;
+                }
+            }
+            if (stage)
+                stage.instructions.push(model);
+            continue;
+        }
+        if (keyword === 'FROM') {
+            const words = (splitCommands(model.raw)[0] ?? []);
+            const imageRaw = words[0] ?? '';
+            const asIndex = words.findIndex((w) => w.toLowerCase() === 'as');
+            const name = asIndex >= 0 ? words[asIndex + 1] ?? null : null;
+            const image = substitute(imageRaw, globalArgs);
+            const parentIndex = stages.findIndex((s) => s.name !== null && s.name.toLowerCase() === image.toLowerCase());
+            const parent = parentIndex >= 0 ? stages[parentIndex] : null;
+            const platform = model.flags.platform ?? null;
+            stage = {
+                index: stages.length,
+                name,
+                line: model.line,
+                image,
+                imageRaw,
+                platform: platform === null ? null : substitute(platform, globalArgs) || platform,
+                parentStage: parent ? parent.index : null,
+                instructions: [model],
+                copies: [],
+                runs: [],
+                goBuilds: [],
+                env: { ...(parent?.env ?? {}) },
+                user: parent?.user ?? null,
+                workdir: parent?.workdir ?? '/',
+                cmd: parent?.cmd ?? null,
+                entrypoint: parent?.entrypoint ?? null
+            };
+            stageVars = { ...stage.env };
+            stages.push(stage);
+            continue;
+        }
+        if (!stage)
+            continue; // parser directives and stray instructions before FROM
+        stage.instructions.push(model);
+        switch (keyword) {
+            case 'ENV': {
+                const words = splitCommands(substitute(model.raw, stageVars))[0] ?? [];
+                if (words.length >= 2 && !words[0].includes('=')) {
+                    stage.env[words[0]] = words.slice(1).join(' '); // legacy `ENV NAME value`
+                }
+                else {
+                    for (const w of words) {
+                        const eq = w.indexOf('=');
+                        if (eq > 0)
+                            stage.env[w.slice(0, eq)] = w.slice(eq + 1);
+                    }
+                }
+                Object.assign(stageVars, stage.env);
+                break;
+            }
+            case 'WORKDIR':
+                stage.workdir = resolvePath(stage.workdir, substitute(model.raw.trim(), stageVars));
+                break;
+            case 'USER':
+                stage.user = { value: substitute(model.raw.trim(), stageVars), line: model.line };
+                break;
+            case 'CMD':
+                stage.cmd = model;
+                break;
+            case 'ENTRYPOINT':
+                stage.entrypoint = model;
+                break;
+            case 'COPY':
+            case 'ADD': {
+                let words;
+                if (model.raw.trimStart().startsWith('[')) {
+                    try {
+                        words = JSON.parse(model.raw);
+                    }
+                    catch {
+                        words = splitCommands(model.raw)[0] ?? [];
+                    }
+                }
+                else {
+                    words = (splitCommands(model.raw.split('\n')[0])[0] ?? []).map((w) => substitute(w, stageVars));
+                }
+                const from = model.flags.from ?? null;
+                const fromStage = from === null ? -1 : stages.findIndex((s, i) => i < stage.index && (s.name?.toLowerCase() === from.toLowerCase() || String(i) === from));
+                stage.copies.push({
+                    line: model.line,
+                    keyword: keyword,
+                    from,
+                    fromStage: fromStage >= 0 ? fromStage : null,
+                    sources: words.slice(0, -1),
+                    dest: words[words.length - 1] ?? '',
+                    workdir: stage.workdir
+                });
+                break;
+            }
+            case 'RUN': {
+                const script = runScript(model.raw);
+                const commands = splitCommands(script);
+                const mounts = Object.entries(model.flags).filter(([k]) => k === 'mount').map(([, v]) => v ?? '');
+                // dockerfile-ast keeps one value per flag name; read repeated --mount flags from the text.
+                const allMounts = [...afterKeyword.matchAll(/--mount=(\S+)/g)].map((m) => m[1]);
+                stage.runs.push({ line: model.line, endLine: model.endLine, script, commands, mounts: allMounts.length ? allMounts : mounts });
+                for (const build of findGoBuilds(commands)) {
+                    stage.goBuilds.push({
+                        ...build,
+                        line: model.line,
+                        workdir: stage.workdir,
+                        cgoEnabled: build.env.CGO_ENABLED ?? stage.env.CGO_ENABLED ?? stageVars.CGO_ENABLED ?? null
+                    });
+                }
+                break;
+            }
+        }
+    }
+    if (stages.length === 0) {
+        stages.push({
+            index: 0, name: null, line: 1, image: '', imageRaw: '', platform: null, parentStage: null, instructions: [], copies: [], runs: [],
+            goBuilds: [], env: {}, user: null, workdir: '/', cmd: null, entrypoint: null
+        });
+    }
+    const target = options.target ? stages.find((s) => s.name?.toLowerCase() === options.target.toLowerCase()) : undefined;
+    return { file: options.file ?? 'Dockerfile', text, globalArgs, stages, final: target ?? stages[stages.length - 1] };
+}
+/** The stages `stage` is made of: itself, its parent stage, and so on up to an image. */
+function stageChain(model, stage) {
+    const chain = [stage];
+    let current = stage;
+    while (current.parentStage !== null) {
+        current = model.stages[current.parentStage];
+        chain.push(current);
+    }
+    return chain;
+}
+/** The image a stage ultimately starts from (following `FROM <stage>`). */
+function rootImage(model, stage) {
+    const chain = stageChain(model, stage);
+    return chain[chain.length - 1].image;
+}
+/** Stages the final image depends on through `COPY --from` (transitively) or `FROM`. */
+function buildStagesOf(model, stage) {
+    const seen = new Set();
+    const visit = (s) => {
+        if (seen.has(s.index))
+            return;
+        seen.add(s.index);
+        if (s.parentStage !== null)
+            visit(model.stages[s.parentStage]);
+        for (const c of s.copies)
+            if (c.fromStage !== null)
+                visit(model.stages[c.fromStage]);
+    };
+    visit(stage);
+    return model.stages.filter((s) => seen.has(s.index) && s.index !== stage.index);
+}
+/** Whether a stage (or its parents) downloads modules before copying all sources. */
+function downloadsModules(stage) {
+    return stage.runs.some((r) => hasGoModDownload(r.commands));
+}
+
+;// CONCATENATED MODULE: ./src/advisor/binaries.ts
+
+/** The binary `go build` writes: `-o`, else the file's or package's last element. */
+function buildOutput(build, moduleName) {
+    if (build.output) {
+        const out = resolvePath(build.workdir, build.output);
+        return build.output.endsWith('/') ? `${out}/${defaultName(build, moduleName)}` : out;
+    }
+    return resolvePath(build.workdir, defaultName(build, moduleName));
+}
+function defaultName(build, moduleName) {
+    const first = build.packages[0];
+    if (first && first.endsWith('.go'))
+        return first.split('/').pop().replace(/\.go$/, '');
+    const pkg = first && first !== '.' && first !== './...' ? first.replace(/\/$/, '') : null;
+    if (pkg)
+        return pkg.split('/').pop();
+    // `go build` / `go build .` names the binary after the package's import path.
+    if (moduleName)
+        return moduleName.split('/').pop();
+    return build.workdir.split('/').filter(Boolean).pop() ?? 'app';
+}
+/** The Go binaries the final stage ends up with, as far as the Dockerfile tells. */
+function finalBinaries(model, moduleName = null) {
+    const result = [];
+    for (const stage of stageChain(model, model.final)) {
+        for (const build of stage.goBuilds) {
+            const at = buildOutput(build, moduleName);
+            result.push({ stage, build, builtAt: at, finalPath: at, copyLine: null });
+        }
+    }
+    for (const copy of model.final.copies) {
+        if (copy.fromStage === null)
+            continue;
+        const source = model.stages[copy.fromStage];
+        for (const from of [source, ...buildStagesOf(model, source)]) {
+            for (const build of from.goBuilds) {
+                const at = buildOutput(build, moduleName);
+                const match = copy.sources.find((s) => {
+                    const src = resolvePath(from.workdir, s);
+                    return src === at || at.startsWith(`${src}/`);
+                });
+                if (!match)
+                    continue;
+                const dest = resolvePath(copy.workdir, copy.dest);
+                const srcPath = resolvePath(from.workdir, match);
+                const rel = at.slice(srcPath.length).replace(/^\//, '');
+                const finalPath = copy.dest.endsWith('/') || rel !== '' ? `${dest}/${rel || at.split('/').pop()}`.replace(/\/+/g, '/') : dest;
+                result.push({ stage: from, build, builtAt: at, finalPath, copyLine: copy.line });
+            }
+        }
+    }
+    return result;
+}
+// Go's own tools in a golang image (go, gofmt, vet …) are Go binaries too, but not the user's.
+const binaries_TOOLCHAIN_PATH = /^\/?(usr\/(local\/)?(lib\/)?go(-[\d.]+)?|go\/pkg|root\/go\/pkg|usr\/local\/go)\//;
+/**
+ * The measured Go binaries that are the user's program: those at the path the
+ * Dockerfile puts them, else those of the go.mod module, else all but the toolchain's.
+ */
+function appBinaries(model, goBinaries, moduleName) {
+    const normal = (p) => `/${p.replace(/^\/+/, '')}`;
+    const paths = new Set(finalBinaries(model, moduleName).map((b) => b.finalPath));
+    const atPath = goBinaries.filter((b) => paths.has(normal(b.path)));
+    if (atPath.length > 0)
+        return atPath;
+    const ofModule = moduleName ? goBinaries.filter((b) => b.module === moduleName) : [];
+    if (ofModule.length > 0)
+        return ofModule;
+    return goBinaries.filter((b) => !binaries_TOOLCHAIN_PATH.test(b.path));
+}
+
+;// CONCATENATED MODULE: ./src/advisor/rule.ts
+
+function finding(ctx, rule, severity, line, message, fix, estimatedSavings = null) {
+    // Savings are only claimed from a measurement.
+    return { rule, severity, file: ctx.model.file, line, message, estimatedSavings: ctx.measured ? estimatedSavings : null, fix };
+}
+/** Below this, shaving a binary (symbols, paths) is not worth a finding unless the budget is already tight. */
+const SHAVING_FLOOR = 1_000_000;
+/**
+ * When the measurement cannot say how big the symbol tables are, a binary this
+ * large is worth the finding anyway (symbols and DWARF are typically a quarter
+ * to a third of a Go binary); its savings stay null, never guessed.
+ */
+const UNMEASURED_SHAVING_BINARY = 5_000_000;
+/** Whether a shaving pass (strip-symbols, trimpath) is due for this binary. */
+function shavingDue(binary, measured) {
+    if (budgetTight(measured))
+        return true;
+    if (binary.stripped)
+        return false;
+    return binary.symbolBytes != null ? binary.symbolBytes >= SHAVING_FLOOR : binary.bytes >= UNMEASURED_SHAVING_BINARY;
+}
+/** Wasted bytes below this are noise. */
+const WASTED_FLOOR = 1_000_000;
+const budgetTight = (m) => m !== null && (m.budgetStatus === 'fail' || m.budgetStatus === 'warn');
+/** The measured binaries that are the user's program (not the Go toolchain's own tools). */
+const programBinaries = (ctx) => ctx.measured ? appBinaries(ctx.model, ctx.measured.goBinaries, ctx.files?.goMod?.module ?? null) : [];
+
+;// CONCATENATED MODULE: ./src/advisor/rules/packages.ts
+// The packages a binary links: the context's own imports (standard library
+// included) joined with the modules the measured program's build info lists.
+// Null when neither is known (an image measured without its sources).
+
+function linkedPackagesOf(model, measured, files) {
+    const program = measured ? appBinaries(model, measured.goBinaries, files?.goMod?.module ?? null) : [];
+    const fromBinary = program.flatMap((b) => b.packages ?? []);
+    if (!files)
+        return fromBinary.some((p) => !p.includes('.')) ? fromBinary : null; // only modules: std use unknown
+    return [...new Set([...files.imports, ...fromBinary])];
+}
+function linkedPackages(ctx) {
+    return linkedPackagesOf(ctx.model, ctx.measured, ctx.files) ?? [];
+}
+
+;// CONCATENATED MODULE: ./src/advisor/rules/ca-certificates.ts
+// ca-certificates: a scratch final stage whose binary makes TLS connections
+// and gets no root certificates ("x509: certificate signed by unknown authority").
+
+
+
+
+const TLS_PACKAGES = ['crypto/tls', 'crypto/x509', 'net/http', 'net/smtp', 'google.golang.org/grpc/credentials'];
+const caCertificates = {
+    id: 'ca-certificates',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model } = ctx;
+        const base = rootImage(model, model.final);
+        if (classifyBase(base).kind !== 'scratch')
+            return [];
+        const chain = stageChain(model, model.final);
+        const provided = chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /ssl\/certs|ca-certificates|ca-bundle|cert\.pem/.test(p))) ||
+            'SSL_CERT_FILE' in s.env || 'SSL_CERT_DIR' in s.env);
+        if (provided)
+            return [];
+        const packages = linkedPackages(ctx);
+        const uses = packages.filter((p) => TLS_PACKAGES.includes(p));
+        if (uses.length === 0)
+            return [];
+        return [finding(ctx, 'ca-certificates', 'warning', model.final.line, `The binary uses ${uses.join(', ')} but \`scratch\` has no CA certificates: TLS connections fail with "certificate signed by unknown authority". Copy them from the build stage or use distroless static.`, 'COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n# or: FROM gcr.io/distroless/static-debian12:nonroot')];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/cgo-disabled.ts
+// cgo-disabled: a scratch or distroless-static final stage whose binary is
+// (or may be) dynamically linked: it would fail to start ("no such file or
+// directory" for the missing loader).
+
+
+
+
+// Standard packages that link libc through cgo when cgo is on.
+const CGO_PACKAGES = ['C', 'net', 'net/http', 'os/user', 'plugin', 'runtime/cgo'];
+const cgoDisabled = {
+    id: 'cgo-disabled',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, measured, files } = ctx;
+        const base = rootImage(model, model.final);
+        if (!isMinimalStatic(classifyBase(base).kind))
+            return [];
+        const binaries = finalBinaries(model, files?.goMod?.module ?? null);
+        const line = binaries[0]?.build.line ?? model.final.line;
+        const fix = 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .';
+        const measuredBinaries = programBinaries(ctx);
+        if (measured && measuredBinaries.length > 0) {
+            // Linking decides, not the CGO_ENABLED setting: a cgo-enabled build that links no C is still static.
+            const dynamic = measuredBinaries.filter((b) => !b.static);
+            if (dynamic.length === 0)
+                return [];
+            return [finding(ctx, 'cgo-disabled', 'error', line, `${dynamic.map((b) => b.path).join(', ')} is dynamically linked (cgo) but \`${base}\` has no C library: it cannot start. Build with CGO_ENABLED=0, or use a base with libc (gcr.io/distroless/base-debian12).`, fix)];
+        }
+        // From the Dockerfile alone: a build that does not turn cgo off, in sources that reach for cgo.
+        const cgoOn = binaries.filter((b) => b.build.cgoEnabled !== '0');
+        if (cgoOn.length === 0)
+            return [];
+        const reasons = (files?.imports ?? []).filter((p) => CGO_PACKAGES.includes(p));
+        const explicit = cgoOn.some((b) => b.build.cgoEnabled === '1');
+        if (!explicit && reasons.length === 0 && !(files?.goMod && files.goMod.requires > 0))
+            return [];
+        const why = explicit ? 'CGO_ENABLED=1' : reasons.length > 0 ? `it imports ${reasons.join(', ')} with cgo left on` : 'its dependencies may use cgo (CGO_ENABLED is not 0)';
+        return [finding(ctx, 'cgo-disabled', explicit ? 'error' : 'warning', line, `The binary may be dynamically linked (${why}) but the final stage is \`${base}\`, which has no C library: it would not start. Set CGO_ENABLED=0 for the build.`, fix)];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/dockerignore.ts
+// dockerignore: no .dockerignore while a broad COPY (`COPY . .`) sends .git,
+// dependencies or build output into a layer, and every commit busts its cache.
+// Savings: the bytes of those entries, when the COPY lands in the final image.
+
+
+
+const isBroad = (source) => ['.', './', '*', './*', '/'].includes(source);
+const dockerignore = {
+    id: 'dockerignore',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, files } = ctx;
+        if (!files || files.hasDockerignore || files.unwanted.length === 0)
+            return [];
+        const finalChain = new Set(stageChain(model, model.final).map((s) => s.index));
+        const stages = [...stageChain(model, model.final), ...buildStagesOf(model, model.final)];
+        const broad = stages
+            .flatMap((s) => s.copies.filter((c) => c.from === null && c.sources.some(isBroad)).map((c) => ({ copy: c, final: finalChain.has(s.index) })))
+            .sort((a, b) => a.copy.line - b.copy.line)[0];
+        if (!broad)
+            return [];
+        const bytes = files.unwanted.reduce((sum, u) => sum + u.bytes, 0);
+        const list = files.unwanted.map((u) => `${u.path} (${u.atLeast ? '≥ ' : ''}${formatSize(u.bytes)})`).join(', ');
+        return [finding(ctx, 'dockerignore', 'warning', broad.copy.line, `\`${broad.copy.keyword} ${broad.copy.sources.join(' ')} ${broad.copy.dest}\` sends ${list} into ${broad.final ? 'the final image' : 'a build layer'} and rebuilds it on every commit: there is no .dockerignore.`, files.unwanted.map((u) => u.path).concat(['*.test', 'Dockerfile*']).join('\n'), broad.final ? bytes : null)];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/layer-order.ts
+// layer-order: sources copied before `go mod download`, so every source change
+// downloads every module again.
+
+
+
+const layer_order_isBroad = (source) => ['.', './', '*', './*'].includes(source);
+const layerOrder = {
+    id: 'layer-order',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, files } = ctx;
+        const stages = [...stageChain(model, model.final), ...buildStagesOf(model, model.final)];
+        const findings = [];
+        for (const stage of stages) {
+            const steps = [
+                ...stage.copies.filter((c) => c.from === null).map((c) => ({ line: c.line, broad: c.sources.some(layer_order_isBroad), copy: c, run: null })),
+                ...stage.runs.map((r) => ({ line: r.line, broad: false, copy: null, run: r }))
+            ].sort((a, b) => a.line - b.line);
+            const firstBroad = steps.find((s) => s.broad);
+            if (!firstBroad)
+                continue;
+            const before = steps.filter((s) => s.line < firstBroad.line);
+            const after = steps.filter((s) => s.line > firstBroad.line);
+            if (before.some((s) => s.run && shell_hasGoModDownload(s.run.commands)))
+                continue;
+            const downloadAfter = after.find((s) => s.run && shell_hasGoModDownload(s.run.commands));
+            const buildAfter = after.find((s) => s.run && stage.goBuilds.some((b) => b.line === s.line));
+            // A cache mount on the module cache (/go/pkg/mod, or all of GOPATH) keeps modules across source changes; the build cache does not.
+            const cached = buildAfter?.run?.mounts.some((m) => /type=cache/.test(m) && /(target|dst|destination)=(\/go|\/go\/pkg|\/go\/pkg\/mod|\/root\/go\/pkg\/mod)\/?(,|$)/.test(m)) ?? false;
+            const needsModules = (files?.goMod?.requires ?? 0) > 0;
+            if (!downloadAfter && !(buildAfter && needsModules && !cached))
+                continue;
+            findings.push(finding(ctx, 'layer-order', 'info', firstBroad.line, `\`${firstBroad.copy.keyword} ${firstBroad.copy.sources.join(' ')} ${firstBroad.copy.dest}\` comes before the modules are downloaded: every source change downloads them all again. Copy go.mod and go.sum and run \`go mod download\` first.`, `COPY go.mod go.sum ./\nRUN go mod download\n${firstBroad.copy.keyword} ${firstBroad.copy.sources.join(' ')} ${firstBroad.copy.dest}`));
+        }
+        return findings;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/minimal-base.ts
+// minimal-base: a static Go binary on a full distribution. Savings: the
+// distribution's layers (and the final stage's own RUN layers), measured.
+
+
+
+
+
+const minimalBase = {
+    id: 'minimal-base',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, measured } = ctx;
+        const base = rootImage(model, model.final);
+        const info = classifyBase(base);
+        if (info.kind !== 'distribution' && info.kind !== 'distroless')
+            return [];
+        const chain = stageChain(model, model.final);
+        if (chain.some((s) => s.goBuilds.length > 0))
+            return []; // multi-stage's business
+        // A dynamically linked binary needs the libc it was built against: scratch would not start it.
+        const program = programBinaries(ctx);
+        if (program.some((b) => !b.static))
+            return [];
+        const binaries = finalBinaries(model, ctx.files?.goMod?.module ?? null);
+        if (binaries.length === 0 && program.length === 0)
+            return []; // no sign of a Go binary in this image
+        if (!measured && binaries.some((b) => b.build.cgoEnabled === '1'))
+            return [];
+        const runLines = new Set(chain.flatMap((s) => s.runs.map((r) => r.line)));
+        const removable = measured
+            ? measured.layers.filter((l) => l.fromBaseImage || (l.dockerfileLine !== null && runLines.has(l.dockerfileLine)))
+            : [];
+        const baseBytes = removable.reduce((sum, l) => sum + l.uncompressed, 0);
+        const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0);
+        const savings = measured ? (measured.layers.length > 0 ? baseBytes : Math.max(0, measured.size - binaryBytes)) : null;
+        const worth = measured && savings !== null
+            ? ` ${formatSize(savings)} of ${formatSize(measured.size)} is ${base} and what the final stage adds to it; the binary is ${formatSize(binaryBytes)}.`
+            : '';
+        const distroless = measured?.baseSizes?.[DISTROLESS_STATIC_NONROOT];
+        const distrolessAdds = distroless !== undefined ? ` (${formatSize(distroless)})` : '';
+        return [
+            finding(ctx, 'minimal-base', 'warning', model.final.line, `The final stage runs a static Go binary on ${info.flavour ?? base} (\`${base}\`).${worth} \`FROM scratch\` adds nothing; \`${DISTROLESS_STATIC_NONROOT}\` adds only CA certificates, time zones and a non-root user${distrolessAdds}.`, `FROM ${DISTROLESS_STATIC_NONROOT}\n# or: FROM scratch (no certificates, time zones or users)`, savings)
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/multi-stage.ts
+// multi-stage: the final image still carries the Go toolchain (or builds in
+// place), so everything but the binary ships. Savings: image size minus the
+// measured binaries.
+
+
+
+
+const multiStage = {
+    id: 'multi-stage',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, measured } = ctx;
+        const base = rootImage(model, model.final);
+        const toolchain = classifyBase(base).kind === 'go-toolchain';
+        const buildsInPlace = stageChain(model, model.final).some((s) => s.goBuilds.length > 0);
+        if (!toolchain && !buildsInPlace)
+            return [];
+        // Everything but the program's own binary goes (the toolchain's binaries included).
+        const program = programBinaries(ctx);
+        const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0);
+        const savings = measured && program.length > 0 ? Math.max(0, measured.size - binaryBytes) : null;
+        const what = toolchain ? `the Go toolchain (${base})` : 'its build tools and sources';
+        const sizes = measured && savings !== null
+            ? ` ${formatSize(measured.size)} ship for a ${formatSize(binaryBytes)} binary;`
+            : '';
+        return [
+            finding(ctx, 'multi-stage', measured?.budgetStatus === 'fail' ? 'error' : 'warning', model.final.line, `The final image carries ${what}:${sizes} build in one stage and copy only the binary into a \`FROM scratch\` stage.`, [
+                `FROM ${base} AS build`,
+                '# … your COPY and RUN steps …',
+                'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .',
+                '',
+                'FROM scratch',
+                'COPY --from=build /out/app /app',
+                'ENTRYPOINT ["/app"]'
+            ].join('\n'), savings)
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/non-root.ts
+// non-root: the final stage runs as root (no USER, or USER root/0), so a
+// process escape starts as root. Distroless `:nonroot` or a numeric USER fix it.
+
+
+
+const isRoot = (user) => /^(root|0)(:.*)?$/.test(user.trim()) || user.trim() === '';
+const nonRoot = {
+    id: 'non-root',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, measured } = ctx;
+        const declared = model.final.user;
+        const base = classifyBase(rootImage(model, model.final));
+        // The built image's config is the truth (a base image may set USER); else the Dockerfile and the base's name.
+        const root = measured?.user !== undefined && measured?.user !== null
+            ? isRoot(measured.user)
+            : declared ? isRoot(declared.value) : !base.nonRoot;
+        if (!root)
+            return [];
+        const fix = base.kind === 'scratch'
+            ? 'USER 65532:65532'
+            : 'FROM gcr.io/distroless/static-debian12:nonroot\n# or, on any base: USER 65532:65532';
+        return [finding(ctx, 'non-root', 'warning', declared && isRoot(declared.value) ? declared.line : model.final.line, 'The container runs as root. Run it as an unprivileged user: a numeric USER works even on scratch, which has no /etc/passwd.', fix)];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/strip-symbols.ts
+// strip-symbols: the binary keeps its symbol table and DWARF (-s -w drop
+// them). Savings: the measured strippable sections. A shaving rule: it only
+// speaks when the savings pass a floor or the budget is already tight.
+
+
+
+const stripSymbols = {
+    id: 'strip-symbols',
+    needsMeasurement: true,
+    check(ctx) {
+        const { measured } = ctx;
+        if (!measured)
+            return [];
+        const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null);
+        return programBinaries(ctx)
+            .filter((b) => !b.stripped)
+            .filter((b) => shavingDue(b, measured))
+            .map((b) => {
+            const from = built.find((x) => x.finalPath === b.path) ?? built[0];
+            const savings = b.symbolBytes ?? null;
+            const amount = savings !== null ? `${formatSize(savings)} of its ${formatSize(b.bytes)}` : 'its symbol table and debug information';
+            return finding(ctx, 'strip-symbols', 'info', from?.build.line ?? ctx.model.final.line, `${b.path} keeps ${amount} in symbols and DWARF; \`-ldflags="-s -w"\` drops them (stack traces keep their function names).`, 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .', savings);
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/trimpath.ts
+// trimpath: the binary records the build's file system paths, so the same
+// sources built in another directory give another binary (and another layer).
+// A shaving rule like strip-symbols: it speaks when that one does or the budget is tight.
+
+
+const trimpath = {
+    id: 'trimpath',
+    needsMeasurement: true,
+    check(ctx) {
+        const { measured } = ctx;
+        if (!measured)
+            return [];
+        const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null);
+        return programBinaries(ctx)
+            .filter((b) => {
+            const from = built.find((x) => x.finalPath === b.path) ?? built[0];
+            const trimmed = b.trimpath ?? from?.build.trimpath ?? false;
+            return !trimmed && shavingDue(b, measured);
+        })
+            .map((b) => {
+            const from = built.find((x) => x.finalPath === b.path) ?? built[0];
+            return finding(ctx, 'trimpath', 'info', from?.build.line ?? ctx.model.final.line, `${b.path} embeds the build's directory paths: builds in another directory differ byte for byte, and the paths leak into stack traces. Add \`-trimpath\`.`, 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .', null);
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/tzdata.ts
+// tzdata: a scratch final stage whose binary loads time zones by name and
+// neither embeds them (time/tzdata) nor gets /usr/share/zoneinfo.
+
+
+
+
+const tzdata = {
+    id: 'tzdata',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, files } = ctx;
+        const base = rootImage(model, model.final);
+        if (classifyBase(base).kind !== 'scratch')
+            return [];
+        if (!files?.loadsTimeZones)
+            return [];
+        if (linkedPackages(ctx).includes('time/tzdata'))
+            return []; // embedded in the binary
+        const chain = stageChain(model, model.final);
+        const provided = chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /zoneinfo|tzdata/.test(p))) || 'ZONEINFO' in s.env);
+        if (provided)
+            return [];
+        return [finding(ctx, 'tzdata', 'warning', model.final.line, 'The program loads time zones by name (time.LoadLocation) but `scratch` has no zone data: every zone but UTC fails with "unknown time zone". Embed it or copy it.', 'import _ "time/tzdata"  // in main.go, +450 kB\n# or: COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo')];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/wasted-layers.ts
+// wasted-layers: bytes a later layer deletes or overwrites still ship in the
+// earlier one. Names the biggest files and the instruction that wrote them.
+
+
+const wastedLayers = {
+    id: 'wasted-layers',
+    needsMeasurement: true,
+    check(ctx) {
+        const { measured } = ctx;
+        if (!measured?.wasted)
+            return [];
+        const layerAt = new Map(measured.layers.map((l) => [l.index, l]));
+        // Waste entirely inside the base image is not the Dockerfile's doing.
+        const ours = measured.wasted.files.filter((f) => f.layers.some((i) => layerAt.get(i) && !layerAt.get(i).fromBaseImage));
+        const bytes = ours.reduce((sum, f) => sum + f.bytes, 0);
+        if (bytes < WASTED_FLOOR)
+            return [];
+        const top = [...ours].sort((a, b) => b.bytes - a.bytes);
+        const writer = layerAt.get(top[0].layers[0]);
+        const line = top[0].layers.map((i) => layerAt.get(i)).find((l) => l && !l.fromBaseImage && l.dockerfileLine !== null)?.dockerfileLine ?? null;
+        const names = top.slice(0, 3).map((f) => {
+            const by = f.layers.map((i) => layerAt.get(i)?.instruction).filter(Boolean);
+            return `${f.path} (${formatSize(f.bytes)}, written by \`${by[0] ?? '?'}\`, replaced by \`${by[by.length - 1] ?? '?'}\`)`;
+        });
+        const more = top.length > 3 ? ` and ${top.length - 3} more` : '';
+        return [finding(ctx, 'wasted-layers', 'warning', line ?? writer?.dockerfileLine ?? null, `${formatSize(bytes)} ship in layers but are deleted or overwritten later: ${names.join('; ')}${more}. Create and remove them in the same RUN, or in a build stage.`, 'RUN download && build && rm -rf /tmp/work   # one RUN: the deleted files never reach a layer', bytes)];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/index.ts
+
+
+
+
+
+
+
+
+
+
+
+const RULES = [
+    multiStage, minimalBase, cgoDisabled, caCertificates, tzdata, nonRoot, stripSymbols, trimpath, wastedLayers, dockerignore, layerOrder
+];
+
+;// CONCATENATED MODULE: ./src/advisor/advise.ts
+
+const RANK = { error: 0, warning: 1, info: 2 };
+function advise(ctx, rules = RULES) {
+    const findings = [];
+    const skipped = [];
+    for (const rule of rules) {
+        if (rule.needsMeasurement && !ctx.measured) {
+            skipped.push({ rule: rule.id, reason: 'needs a built image (dockerfile-only mode)' });
+            continue;
+        }
+        findings.push(...rule.check(ctx));
+    }
+    findings.sort((a, b) => RANK[a.severity] - RANK[b.severity] || (a.line ?? 0) - (b.line ?? 0));
+    return { findings, skipped };
+}
+/** Rules whose findings are about size: one of them is what makes a suggestion worth building. */
+const SIZE_RULES = new Set(['multi-stage', 'minimal-base', 'strip-symbols', 'trimpath', 'wasted-layers']);
+
+;// CONCATENATED MODULE: ./src/advisor/context-files.ts
+// Facts about the build context the rules need, read from disk without
+// Docker: .dockerignore, go.mod, what a broad COPY would send that no image
+// needs, and what the Go sources import. Bounded walks, so it stays fast on
+// big repositories.
+
+
+// Top-level entries that belong to the checkout or a local build, never an image.
+const UNWANTED_DIRS = new Set(['.git', 'node_modules', 'bin', 'dist', 'coverage', '.idea', '.vscode', '.terraform', 'tmp']);
+const UNWANTED_FILE = /\.(test|out|exe|prof|log|tar|tgz|zip)$/;
+const SKIP_DIRS = new Set(['.git', 'node_modules', 'vendor', 'testdata', 'dist', 'bin']);
+const MAX_GO_FILES = 3000;
+// Sizing stops here (a lower bound then), so a huge node_modules cannot make the check slow.
+const MAX_SIZE_ENTRIES = 20000;
+/** Total bytes under a path, stopping after a bounded number of entries (then a lower bound). */
+function diskBytes(start, budget = { left: MAX_SIZE_ENTRIES }) {
+    let total = 0;
+    const stack = [start];
+    while (stack.length > 0 && budget.left-- > 0) {
+        const p = stack.pop();
+        let st;
+        try {
+            st = (0,external_node_fs_namespaceObject.lstatSync)(p);
+        }
+        catch {
+            continue;
+        }
+        if (st.isDirectory()) {
+            try {
+                for (const e of (0,external_node_fs_namespaceObject.readdirSync)(p))
+                    stack.push(external_node_path_default().join(p, e));
+            }
+            catch { /* unreadable: skip */ }
+        }
+        else
+            total += st.size;
+    }
+    return { bytes: total, complete: stack.length === 0 };
+}
+function isElfExecutable(file, st) {
+    if (!st.isFile() || (st.mode & 0o111) === 0 || st.size < 4)
+        return false;
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+    try {
+        const head = Buffer.alloc(4);
+        (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, 4, 0);
+        return head.toString('latin1') === '\x7fELF';
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function parseGoMod(text) {
+    const module = /^\s*module\s+("?)([^\s"]+)\1/m.exec(text)?.[2] ?? null;
+    let requires = 0;
+    let inBlock = false;
+    for (const raw of text.split('\n')) {
+        const line = raw.replace(/\/\/.*$/, '').trim();
+        if (inBlock) {
+            if (line === ')')
+                inBlock = false;
+            else if (line !== '')
+                requires++;
+        }
+        else if (/^require\s*\($/.test(line))
+            inBlock = true;
+        else if (/^require\s+\S+/.test(line))
+            requires++;
+    }
+    return { module, requires };
+}
+/** Import paths of one Go source file (single and grouped imports). */
+function goImports(source) {
+    const imports = [];
+    const code = source.replace(/\/\*[\s\S]*?\*\//g, '');
+    for (const m of code.matchAll(/^\s*import\s+(?:[\w.]+\s+)?"([^"]+)"/gm))
+        imports.push(m[1]);
+    for (const block of code.matchAll(/^\s*import\s*\(([\s\S]*?)\)/gm)) {
+        // Every string literal in the group is an import path (`import ("a"; b "c")` too).
+        for (const m of block[1].replace(/\/\/.*$/gm, '').matchAll(/"([^"]+)"/g))
+            imports.push(m[1]);
+    }
+    return imports;
+}
+/** `dockerfile`: BuildKit also reads `<Dockerfile>.dockerignore` beside it, in place of the context's. */
+function readContextFiles(contextDir, dockerfile = null) {
+    const entries = (0,external_node_fs_namespaceObject.readdirSync)(contextDir);
+    const unwanted = [];
+    const budget = { left: MAX_SIZE_ENTRIES };
+    for (const name of entries) {
+        const full = external_node_path_default().join(contextDir, name);
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(full);
+        if (st.isDirectory() && UNWANTED_DIRS.has(name)) {
+            const size = diskBytes(full, budget);
+            unwanted.push({ path: `${name}/`, bytes: size.bytes, ...(size.complete ? {} : { atLeast: true }) });
+        }
+        else if (st.isFile() && (UNWANTED_FILE.test(name) || isElfExecutable(full, st)))
+            unwanted.push({ path: name, bytes: st.size });
+    }
+    const goModPath = external_node_path_default().join(contextDir, 'go.mod');
+    const goMod = (0,external_node_fs_namespaceObject.existsSync)(goModPath) ? parseGoMod((0,external_node_fs_namespaceObject.readFileSync)(goModPath, 'utf8')) : null;
+    const imports = new Set();
+    let loadsTimeZones = false;
+    let seen = 0;
+    const stack = [contextDir];
+    while (stack.length > 0 && seen < MAX_GO_FILES) {
+        const dir = stack.pop();
+        let names;
+        try {
+            names = (0,external_node_fs_namespaceObject.readdirSync)(dir);
+        }
+        catch {
+            continue;
+        }
+        for (const name of names) {
+            const full = external_node_path_default().join(dir, name);
+            if (name.endsWith('.go') && !name.endsWith('_test.go')) {
+                seen++;
+                const source = (0,external_node_fs_namespaceObject.readFileSync)(full, 'utf8');
+                for (const i of goImports(source))
+                    imports.add(i);
+                if (/\btime\.LoadLocation\s*\(/.test(source))
+                    loadsTimeZones = true;
+            }
+            else if (!SKIP_DIRS.has(name) && !name.startsWith('.')) {
+                try {
+                    if ((0,external_node_fs_namespaceObject.lstatSync)(full).isDirectory())
+                        stack.push(full);
+                }
+                catch { /* vanished */ }
+            }
+        }
+    }
+    return {
+        hasDockerignore: (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(contextDir, '.dockerignore')) || (dockerfile !== null && (0,external_node_fs_namespaceObject.existsSync)(`${dockerfile}.dockerignore`)),
+        goMod,
+        unwanted,
+        imports: [...imports].sort(),
+        loadsTimeZones
+    };
+}
+
+;// CONCATENATED MODULE: ./src/advisor/suggest.ts
+// The suggested Dockerfile: the user's own build steps as a build stage (with
+// CGO_ENABLED=0, -trimpath and -ldflags="-s -w" added to `go build`), and a
+// final stage on scratch, or distroless static where the program needs CA
+// certificates, time zones or a non-root user. Pure: model in, text out.
+
+
+
+
+
+const DISTROLESS_STATIC = 'gcr.io/distroless/static-debian12';
+const suggest_TLS_PACKAGES = ['crypto/tls', 'crypto/x509', 'net/http', 'net/smtp'];
+/** Rewrites the `go build` commands in a RUN's text: cgo off, paths trimmed, symbols stripped. */
+function rewriteGoBuild(runText) {
+    if (/^RUN\s+(--\S+\s+)*\[/.test(runText)) {
+        // Exec form: rewrite as shell form, which can carry the environment assignment.
+        const prefix = /^RUN\s+((?:--\S+\s+)*)/.exec(runText)[1];
+        const json = runText.replace(/^RUN\s+(--\S+\s+)*/, '');
+        try {
+            const words = JSON.parse(json);
+            return rewriteGoBuild(`RUN ${prefix}${words.map(shellQuote).join(' ')}`);
+        }
+        catch {
+            return runText;
+        }
+    }
+    return runText.replace(/((?:\b[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*)((?:\S*\/)?go\s+(?:build|install))((?:[^\n&;|\\]|\\\n)*)/g, (_m, envs, go, rest) => {
+        const env = envs.replace(/\bCGO_ENABLED=\S*\s+/g, '');
+        let args = rest;
+        const ld = /(\s--?ldflags)(=|\s+)(?:(["'])(.*?)\3|([^\s"']+))/.exec(args);
+        if (!ld)
+            args = ` -ldflags="-s -w"${args}`;
+        else {
+            const value = ld[4] ?? ld[5] ?? '';
+            const words = splitCommands(value)[0] ?? [];
+            const add = ['-s', '-w'].filter((f) => !words.includes(f));
+            if (add.length > 0) {
+                const merged = `${add.join(' ')} ${value}`.trim();
+                args = args.replace(ld[0], `${ld[1]}=${ld[3] === "'" ? `'${merged}'` : `"${merged.replace(/"/g, '\\"')}"`}`);
+            }
+        }
+        if (!/(^|\s)--?trimpath\b/.test(args))
+            args = ` -trimpath${args}`;
+        return `${env}CGO_ENABLED=0 ${go}${args}`;
+    });
+}
+function textOf(model, ins) {
+    return model.text.split(/\r?\n/).slice(ins.line - 1, ins.endLine).join('\n');
+}
+/** Shell-form CMD/ENTRYPOINT need /bin/sh, which scratch lacks: exec form when the words are plain. */
+function execForm(model, ins) {
+    const text = textOf(model, ins);
+    if (ins.raw.trimStart().startsWith('['))
+        return text;
+    if (/[$|&;<>`*?(){}]/.test(ins.raw))
+        return `${text}  # needs a shell: scratch has none`;
+    const words = splitCommands(ins.raw)[0] ?? [];
+    return `${ins.keyword} ${JSON.stringify(words).replace(/","/g, '", "')}`;
+}
+const isNumericUser = (user) => /^\d+(:\d+)?$/.test(user.trim());
+const CARRIED = new Set(['ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'VOLUME', 'ARG']);
+function suggestDockerfile({ model, measured, files }) {
+    const binaries = finalBinaries(model, files?.goMod?.module ?? null);
+    if (binaries.length === 0)
+        return null;
+    const finalChain = stageChain(model, model.final);
+    const buildsInPlace = finalChain.some((s) => s.goBuilds.length > 0);
+    // What the program needs from its base.
+    const packages = linkedPackagesOf(model, measured, files);
+    const needs = [];
+    if (packages === null || packages.some((p) => suggest_TLS_PACKAGES.includes(p)))
+        needs.push('CA certificates');
+    if (files?.loadsTimeZones && !(packages ?? []).includes('time/tzdata'))
+        needs.push('time zones');
+    const baseInfo = classifyBase(rootImage(model, model.final));
+    const user = model.final.user?.value ?? (measured?.user || null);
+    const nonRoot = user !== null && !/^(root|0)(:.*)?$/.test(user) ? true : baseInfo.nonRoot;
+    if (nonRoot)
+        needs.push('a non-root user');
+    const base = nonRoot ? DISTROLESS_STATIC_NONROOT : needs.length > 0 ? DISTROLESS_STATIC : SCRATCH;
+    const lines = model.text.split(/\r?\n/);
+    const out = [];
+    const firstFrom = model.stages[0].line;
+    const preamble = lines.slice(0, firstFrom - 1).join('\n').trimEnd();
+    if (preamble)
+        out.push(preamble);
+    out.push(`# Suggested by go-image-budget: build stage(s) as before, with CGO_ENABLED=0 -trimpath -ldflags="-s -w";`);
+    out.push(`# final stage on ${base}${needs.length ? ` (for ${needs.join(', ')})` : ''}.`);
+    const buildName = (s) => s.name ?? (s.index === model.final.index ? 'build' : String(s.index));
+    const goBuildLines = new Set(model.stages.flatMap((s) => s.goBuilds.map((b) => b.line)));
+    const emitStage = (stage, fromText, upTo) => {
+        out.push('');
+        out.push(fromText);
+        for (const ins of stage.instructions.slice(1)) {
+            if (ins.line > upTo)
+                break;
+            const text = textOf(model, ins);
+            out.push(goBuildLines.has(ins.line) ? rewriteGoBuild(text) : text);
+        }
+    };
+    // Build stages: every stage but the final one, as written; when the final
+    // stage built the binary itself, it becomes the build stage up to its last `go build`.
+    for (const stage of model.stages) {
+        if (stage.index === model.final.index)
+            continue;
+        if (stage.index > model.final.index)
+            continue; // after the target: not built
+        emitStage(stage, textOf(model, stage.instructions[0]), Infinity);
+    }
+    let lastBuildLine = 0;
+    if (buildsInPlace) {
+        const final = model.final;
+        lastBuildLine = Math.max(...finalChain.flatMap((s) => s.goBuilds.map((b) => b.line)));
+        const platform = final.platform ? `--platform=${final.platform} ` : '';
+        emitStage(final, `FROM ${platform}${final.imageRaw} AS ${buildName(final)}`, lastBuildLine);
+    }
+    // Final stage.
+    out.push('');
+    out.push(`FROM ${base}`);
+    const finalStage = model.final;
+    const rest = [];
+    if (buildsInPlace) {
+        for (const b of dedupe(binaries))
+            rest.push(`COPY --from=${buildName(finalStage)} ${b.builtAt} ${b.finalPath}`);
+        // Runtime configuration from the whole stage; files copied after the build come along.
+        for (const ins of finalStage.instructions.slice(1)) {
+            if (ins.keyword === 'ENV') {
+                const runtimeEnv = runtimeEnvOf(ins.raw);
+                if (runtimeEnv)
+                    rest.push(runtimeEnv);
+            }
+            else if (CARRIED.has(ins.keyword))
+                rest.push(textOf(model, ins));
+            else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.line > lastBuildLine)
+                rest.push(textOf(model, ins));
+            else if (ins.keyword === 'RUN' && ins.line > lastBuildLine)
+                rest.push(`# dropped (no shell in ${base}): ${textOf(model, ins).split('\n')[0]}`);
+        }
+        if (finalStage.workdir !== '/')
+            rest.push(`WORKDIR ${finalStage.workdir}`);
+    }
+    else {
+        for (const ins of finalStage.instructions.slice(1)) {
+            const text = textOf(model, ins);
+            if (ins.keyword === 'RUN')
+                rest.push(`# dropped (no shell in ${base}): ${text.split('\n')[0]}`);
+            else if (ins.keyword === 'USER' && !isNumericUser(ins.raw))
+                rest.push(`# ${text}: ${base === DISTROLESS_STATIC_NONROOT ? 'the image runs as nonroot (65532)' : 'no /etc/passwd here'}`);
+            else if (ins.keyword === 'HEALTHCHECK')
+                rest.push(/\bCMD\s+\[/.test(ins.raw) ? text : `# dropped (no shell in ${base}): ${text.split('\n')[0]}`);
+            else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT' || ins.keyword === 'USER')
+                continue;
+            else
+                rest.push(text);
+        }
+    }
+    if (model.final.user && isNumericUser(model.final.user.value))
+        rest.push(`USER ${model.final.user.value}`);
+    if (finalStage.entrypoint)
+        rest.push(execForm(model, finalStage.entrypoint));
+    if (finalStage.cmd)
+        rest.push(execForm(model, finalStage.cmd));
+    out.push(...rest);
+    return { dockerfile: out.join('\n') + '\n', base, needs };
+}
+/** An ENV without the toolchain's variables (GO*, CGO_*, PATH), which mean nothing in the final image. */
+function runtimeEnvOf(raw) {
+    const words = splitCommands(raw)[0] ?? [];
+    const pairs = words.length >= 2 && !words[0].includes('=') ? [`${words[0]}=${words.slice(1).join(' ')}`] : words;
+    const kept = pairs.filter((w) => !/^(CGO_[A-Z_]*|GO[A-Z0-9_]*|PATH)=/.test(w));
+    return kept.length > 0 ? `ENV ${kept.map((w) => { const eq = w.indexOf('='); return `${w.slice(0, eq)}=${shellQuote(w.slice(eq + 1))}`; }).join(' ')}` : null;
+}
+function dedupe(binaries) {
+    const seen = new Set();
+    return binaries.filter((b) => !seen.has(b.finalPath) && seen.add(b.finalPath));
+}
+
+;// CONCATENATED MODULE: ./src/image/inspect.ts
+// `docker image inspect`: exact uncompressed size (what `docker images` shows),
+// the layer diff ids and the platform. Free and exact; everything else builds on it.
+
+
+function parseInspect(json) {
+    const parsed = JSON.parse(json);
+    const raw = Array.isArray(parsed) ? parsed[0] : parsed;
+    if (!raw || typeof raw.Size !== 'number')
+        throw new Error('docker image inspect returned no image');
+    return {
+        id: raw.Id,
+        repoTags: raw.RepoTags ?? [],
+        repoDigests: raw.RepoDigests ?? [],
+        size: raw.Size,
+        diffIds: raw.RootFS?.Layers ?? [],
+        platform: [raw.Os, raw.Architecture, raw.Variant].filter(Boolean).join('/'),
+        created: raw.Created ?? null,
+        config: {
+            user: raw.Config?.User ?? '',
+            env: raw.Config?.Env ?? [],
+            entrypoint: raw.Config?.Entrypoint ?? null,
+            cmd: raw.Config?.Cmd ?? null,
+            workingDir: raw.Config?.WorkingDir ?? '',
+            labels: raw.Config?.Labels ?? {}
+        }
+    };
+}
+async function inspectImage(ref, exec) {
+    const result = await exec('docker', ['image', 'inspect', ref]);
+    if (result.code !== 0) {
+        if (/Cannot connect to the Docker daemon|error during connect/i.test(result.stderr)) {
+            throw new EnvironmentError('no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry');
+        }
+        if (/No such image/i.test(result.stderr))
+            throw new UsageError(`image: no local image '${ref}'; build or pull it first`);
+        throw new CommandError(`docker image inspect ${ref} failed`, lastLines(result.stderr));
+    }
+    return parseInspect(result.stdout);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/buildx/args.ts
 // Composing `docker buildx build` arguments: pure, table-tested. Secrets are
 // passed as files (`src=`), never as values on the command line.
@@ -31923,57 +49458,2747 @@ function buildFailure(stderr, options) {
     return new CommandError(`docker buildx build failed for ${options.file ?? 'Dockerfile'} in ${options.context}`, tail);
 }
 
-;// CONCATENATED MODULE: ./src/image/inspect.ts
-// `docker image inspect`: exact uncompressed size (what `docker images` shows),
-// the layer diff ids and the platform. Free and exact; everything else builds on it.
+;// CONCATENATED MODULE: ./src/advisor/verify.ts
+// Proof: build the suggested Dockerfile with the user's context and build
+// settings, measure it, and optionally run `verify-command` in it. The
+// Dockerfile is written outside the context (and passed with --file), so the
+// context is untouched and BuildKit's cache for the build stage is reused.
+// A failure is reported, never thrown: the advice stands without the claim.
 
 
-function parseInspect(json) {
-    const parsed = JSON.parse(json);
-    const raw = Array.isArray(parsed) ? parsed[0] : parsed;
-    if (!raw || typeof raw.Size !== 'number')
-        throw new Error('docker image inspect returned no image');
+
+
+
+
+
+
+async function verifySuggestion(req, deps) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(deps.tempDir, 'suggestion-'));
+    const file = external_node_path_default().join(dir, 'Dockerfile');
+    await (0,promises_namespaceObject.writeFile)(file, req.dockerfile);
+    let imageId;
+    let buildLog;
+    try {
+        const built = await buildImage({ ...req.build, file, target: null, cacheTo: [] }, { exec: deps.exec, tempDir: dir, onProgress: deps.onProgress });
+        imageId = built.imageId;
+        buildLog = built.log;
+    }
+    catch (error) {
+        return { verified: false, imageId: null, size: null, savings: null, error: `the suggested Dockerfile did not build: ${errorMessage(error)}`, verifyCommand: null, buildLog: '' };
+    }
+    const size = deps.measure ? await deps.measure(imageId) : { uncompressed: (await inspectImage(imageId, deps.exec)).size, compressed: null };
+    const savings = req.originalSize - size.uncompressed;
+    if (!req.verifyCommand)
+        return { verified: true, imageId, size, savings, error: null, verifyCommand: null, buildLog };
+    const run = await runInImage(imageId, req.verifyCommand, deps);
+    const ok = run.exitCode === 0;
     return {
-        id: raw.Id,
-        repoTags: raw.RepoTags ?? [],
-        repoDigests: raw.RepoDigests ?? [],
-        size: raw.Size,
-        diffIds: raw.RootFS?.Layers ?? [],
-        platform: [raw.Os, raw.Architecture, raw.Variant].filter(Boolean).join('/'),
-        created: raw.Created ?? null,
-        config: {
-            user: raw.Config?.User ?? '',
-            env: raw.Config?.Env ?? [],
-            entrypoint: raw.Config?.Entrypoint ?? null,
-            cmd: raw.Config?.Cmd ?? null,
-            workingDir: raw.Config?.WorkingDir ?? '',
-            labels: raw.Config?.Labels ?? {}
+        verified: ok,
+        imageId,
+        size,
+        savings,
+        error: ok ? null : `verify-command '${req.verifyCommand}' exited with ${run.exitCode} in the suggested image: ${lastLines(run.output, 3)}`,
+        verifyCommand: run,
+        buildLog
+    };
+}
+/** Runs a command (no shell: scratch has none) as the image's entrypoint; removes the container. */
+async function runInImage(imageId, command, deps) {
+    const words = splitCommands(command)[0] ?? [];
+    const name = `go-image-budget-verify-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    const args = ['run', '--rm', '--name', name, '--network', 'none'];
+    if (words.length > 0)
+        args.push('--entrypoint', words[0]);
+    args.push(imageId, ...words.slice(1));
+    let timer;
+    const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve(null), deps.runTimeoutMs ?? 120_000); });
+    const result = await Promise.race([deps.exec('docker', args), timeout]);
+    clearTimeout(timer);
+    if (result === null) {
+        await deps.exec('docker', ['rm', '-f', name]);
+        return { command, exitCode: 124, output: `timed out after ${Math.round((deps.runTimeoutMs ?? 120_000) / 1000)} s` };
+    }
+    const output = (result.stdout + (result.stderr ? `\n${result.stderr}` : '')).trim();
+    return { command, exitCode: result.code, output: output.length > 2000 ? output.slice(-2000) : output };
+}
+
+;// CONCATENATED MODULE: ./src/advisor/stage.ts
+// The advise stage: Dockerfile model + context facts + measurement → findings,
+// a suggested Dockerfile and, when asked (or when it matters), its proof.
+// Also the dockerfile-only path, which reads files and never runs Docker.
+
+
+
+
+
+
+
+
+
+
+// Findings a rewritten Dockerfile fixes; any of them makes a suggestion worth writing.
+const SUGGESTION_RULES = new Set(['multi-stage', 'minimal-base', 'cgo-disabled', 'strip-symbols', 'trimpath']);
+/**
+ * `verify-suggestion: auto` builds the suggestion when the budget is exceeded
+ * or warns, and, without a budget, when a size finding claims savings: the
+ * claim is what the proof is for. A passing budget spends no second build.
+ */
+function shouldVerify(mode, budgetStatus, findings) {
+    if (mode === 'true')
+        return { verify: true, reason: 'verify-suggestion: true' };
+    if (mode === 'false')
+        return { verify: false, reason: 'verify-suggestion: false' };
+    if (budgetStatus === 'fail' || budgetStatus === 'warn')
+        return { verify: true, reason: `budget ${budgetStatus === 'fail' ? 'exceeded' : 'near its limit'}` };
+    if (budgetStatus === 'none' && findings.some((f) => SIZE_RULES.has(f.rule) && (f.estimatedSavings ?? 0) > 0)) {
+        return { verify: true, reason: 'no budget set, and the findings claim savings' };
+    }
+    return { verify: false, reason: budgetStatus === 'pass' ? 'budget passes (verify-suggestion: auto)' : 'no savings claimed (verify-suggestion: auto)' };
+}
+/** Sizes of images already in the daemon; absent ones are left out (nothing is pulled to size a hint). */
+async function localBaseSizes(images, exec) {
+    const sizes = {};
+    for (const image of images) {
+        const inspected = await inspectImage(image, exec).catch(() => null);
+        if (inspected)
+            sizes[image] = inspected.size;
+    }
+    return sizes;
+}
+async function adviseStage(input, deps) {
+    const text = (0,external_node_fs_namespaceObject.readFileSync)(input.build.dockerfile, 'utf8');
+    const file = external_node_path_default().relative(input.workspace, input.build.dockerfile) || external_node_path_default().basename(input.build.dockerfile);
+    const model = parseDockerfile(text, { file: file.split((external_node_path_default()).sep).join('/'), buildArgs: input.inputs.buildArgs, target: input.inputs.target });
+    const files = readContextFiles(input.build.context, input.build.dockerfile);
+    const measured = input.report
+        ? {
+            size: input.report.size.uncompressed,
+            layers: input.report.layers,
+            wasted: input.report.wasted,
+            goBinaries: input.report.goBinaries,
+            user: input.imageUser,
+            budgetStatus: input.report.budget.status,
+            baseSizes: await localBaseSizes([DISTROLESS_STATIC_NONROOT], deps.exec)
+        }
+        : null;
+    const { findings, skipped } = advise({ model, measured, files });
+    if (!findings.some((f) => SUGGESTION_RULES.has(f.rule)))
+        return { findings, suggestion: null, skipped };
+    const suggested = suggestDockerfile({ model, measured, files });
+    if (!suggested)
+        return { findings, suggestion: null, skipped };
+    const suggestion = { dockerfile: suggested.dockerfile, verified: false, size: null, error: null, savings: null, base: suggested.base, verifyReason: null, verifyCommand: null };
+    if (!measured || !input.buildOptions) {
+        suggestion.verifyReason = 'dockerfile-only mode: nothing is built';
+        return { findings, suggestion, skipped };
+    }
+    const decision = shouldVerify(input.inputs.verifySuggestion, measured.budgetStatus, findings);
+    suggestion.verifyReason = decision.reason;
+    if (!decision.verify)
+        return { findings, suggestion, skipped };
+    const buildOptions = input.buildOptions;
+    try {
+        const result = await deps.log.group('Verify the suggested Dockerfile', () => verifySuggestion({ dockerfile: suggested.dockerfile, build: buildOptions, originalSize: measured.size, verifyCommand: input.inputs.verifyCommand }, { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk), measure: deps.measure }));
+        Object.assign(suggestion, { verified: result.verified, size: result.size, savings: result.savings, error: result.error, verifyCommand: result.verifyCommand });
+        if (result.error)
+            deps.log.warning(result.error);
+    }
+    catch (error) {
+        // Measuring the suggestion failed (e.g. the daemon went away): the advice stands without the claim.
+        suggestion.error = `the suggested Dockerfile could not be verified: ${errorMessage(error)}`;
+        deps.log.warning(suggestion.error);
+    }
+    return { findings, suggestion, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/log.ts
+const silentLogger = {
+    info: () => { },
+    warning: () => { },
+    debug: () => { },
+    group: (_name, fn) => fn()
+};
+
+;// CONCATENATED MODULE: ./src/advisor/dockerfile-only.ts
+// Dockerfile-only mode: the rules that need no built image, on the
+// Dockerfile and the context's files alone. The pipeline runs no command (no
+// Docker, no build), so it fits pre-commit hooks and editors.
+
+
+
+
+
+async function dockerfileOnlyReport(inputs, build, run) {
+    const noDocker = () => Promise.reject(new Error('dockerfile-only mode runs no commands'));
+    const advice = await adviseStage({ inputs, build, workspace: run.workspace, report: null, imageUser: null, buildOptions: null }, { exec: noDocker, tempDir: '', log: silentLogger });
+    const errorFindings = advice.findings.filter((f) => f.severity === 'error');
+    const errors = errorFindings.length > 0;
+    const warnings = advice.findings.some((f) => f.severity === 'warning');
+    return {
+        schemaVersion: SCHEMA_VERSION,
+        tool: { name: TOOL.name, version: TOOL.version },
+        image: {
+            ref: null,
+            id: '',
+            platform: inputs.platforms[0] ?? '',
+            context: external_node_path_default().relative(run.workspace, build.context) || '.',
+            dockerfile: external_node_path_default().relative(run.workspace, build.dockerfile),
+            target: inputs.target,
+            commit: run.commit
+        },
+        size: { uncompressed: 0, compressed: null, compressedSource: null },
+        layers: [],
+        wasted: null,
+        goBinaries: [],
+        budget: { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none',
+            // The entry points fail the job with this line when an error-level finding fails the check.
+            reason: errors
+                ? `dockerfile-only: ${errorFindings.map((f) => `${f.rule} at ${f.file}:${f.line ?? '-'}`).join(', ')}`
+                : 'dockerfile-only mode: no image built' },
+        baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null },
+        delta: null,
+        findings: advice.findings,
+        suggestion: advice.suggestion,
+        history: [],
+        mode: 'dockerfile-only',
+        skippedRules: advice.skipped,
+        // Without a size there is no budget verdict; an error-level finding (a binary
+        // that cannot start) fails unless fail-on is never.
+        status: errors && inputs.failOn !== 'never' ? 'fail' : errors || warnings ? 'warn' : 'pass'
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare.ts
+const otherMetric = (metric) => (metric === 'uncompressed' ? 'compressed' : 'uncompressed');
+const difference = (head, base) => head === null || base === null ? null : head - base;
+/** Percent change; 0 when the base is 0 (no meaningful ratio). */
+function percentChange(head, base) {
+    return base === 0 ? 0 : ((head - base) / base) * 100;
+}
+/** The noise floor in bytes for a change against `base` bytes. */
+function noiseFloor(minDelta, base) {
+    if (!minDelta)
+        return 0;
+    return 'bytes' in minDelta ? minDelta.bytes : Math.round((base * minDelta.percent) / 100);
+}
+/**
+ * Total deltas. `metric` is the preferred metric (the budget's); when the
+ * baseline lacks it (a registry image has no uncompressed size) the other one
+ * is used and `delta.metric` says so. Null when no metric is on both sides.
+ */
+function compareSizes(head, base, metric, minDelta = null) {
+    const uncompressed = difference(head.uncompressed, base.uncompressed);
+    const compressed = difference(head.compressed, base.compressed);
+    const byMetric = { uncompressed, compressed };
+    const used = byMetric[metric] !== null ? metric : byMetric[otherMetric(metric)] !== null ? otherMetric(metric) : null;
+    if (used === null)
+        return null;
+    const pct = (m) => {
+        const h = head[m];
+        const b = base[m];
+        return h === null || b === null ? null : percentChange(h, b);
+    };
+    const change = byMetric[used];
+    const baseSize = base[used];
+    return {
+        uncompressed,
+        compressed,
+        percent: pct(used),
+        metric: used,
+        uncompressedPercent: pct('uncompressed'),
+        compressedPercent: pct('compressed'),
+        unchanged: Math.abs(change) < Math.max(noiseFloor(minDelta, baseSize), 1)
+    };
+}
+/** BuildKit appends "# buildkit"; whitespace varies between history sources. */
+function normalizeInstruction(instruction) {
+    return instruction
+        .replace(/\s*#\s*buildkit\s*$/, '')
+        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+const side = (layer) => ({
+    index: layer.index,
+    diffId: layer.diffId,
+    instruction: layer.instruction,
+    stage: layer.stage,
+    fromBaseImage: layer.fromBaseImage,
+    uncompressed: layer.uncompressed,
+    compressed: layer.compressed
+});
+/** The metric every layer on both sides has, preferring `metric`. */
+function layerMetric(head, base, metric) {
+    const complete = (m) => [...head, ...base].every((l) => l[m] !== null);
+    if (complete(metric))
+        return metric;
+    return complete(otherMetric(metric)) ? otherMetric(metric) : metric;
+}
+/** Takes the first unused entry of a key's queue. */
+function takeFrom(queues, key) {
+    const queue = queues.get(key);
+    return queue && queue.length > 0 ? queue.shift() : undefined;
+}
+function queuesBy(items, key) {
+    const map = new Map();
+    for (const item of items) {
+        const k = key(item);
+        map.set(k, [...(map.get(k) ?? []), item]);
+    }
+    return map;
+}
+/**
+ * Pairs head and base layers and classifies each change. `floor` is the
+ * per-layer noise floor in bytes: a paired layer that changed by less is
+ * unchanged.
+ */
+function compare_diffLayers(head, base, preferred, floor = 0) {
+    const metric = layerMetric(head, base, preferred);
+    const unpairedBase = new Set(base);
+    const pairs = new Map();
+    const byDiffId = queuesBy(base, (l) => l.diffId);
+    for (const layer of head) {
+        const match = takeFrom(byDiffId, layer.diffId);
+        if (match) {
+            pairs.set(layer, { base: match, by: 'diffId' });
+            unpairedBase.delete(match);
+        }
+    }
+    const stepKey = (l) => `${l.stage ?? ''}\u0000${normalizeInstruction(l.instruction)}`;
+    const byStep = queuesBy([...unpairedBase], stepKey);
+    for (const layer of head) {
+        if (pairs.has(layer))
+            continue;
+        const match = takeFrom(byStep, stepKey(layer));
+        if (match) {
+            pairs.set(layer, { base: match, by: 'instruction' });
+            unpairedBase.delete(match);
+        }
+    }
+    const entries = head.map((layer) => {
+        const pair = pairs.get(layer);
+        if (!pair) {
+            return { change: 'added', pairedBy: null, head: side(layer), base: null, delta: { uncompressed: layer.uncompressed, compressed: layer.compressed } };
+        }
+        const delta = {
+            uncompressed: difference(layer.uncompressed, pair.base.uncompressed),
+            compressed: difference(layer.compressed, pair.base.compressed)
+        };
+        const change = delta[metric];
+        // Same diff id is the same content: any size difference is a compression estimate's.
+        const kind = pair.by === 'diffId' || change === null || Math.abs(change) < Math.max(floor, 1) ? 'unchanged' : change > 0 ? 'grown' : 'shrunk';
+        return { change: kind, pairedBy: pair.by, head: side(layer), base: side(pair.base), delta };
+    });
+    for (const layer of base) {
+        if (!unpairedBase.has(layer))
+            continue;
+        const negate = (n) => (n === null ? null : -n);
+        entries.push({
+            change: 'removed',
+            pairedBy: null,
+            head: null,
+            base: side(layer),
+            delta: { uncompressed: negate(layer.uncompressed), compressed: negate(layer.compressed) }
+        });
+    }
+    const totals = Object.fromEntries(['added', 'removed', 'grown', 'shrunk', 'unchanged'].map((c) => [c, { count: 0, bytes: 0 }]));
+    for (const entry of entries) {
+        totals[entry.change].count++;
+        totals[entry.change].bytes += entry.change === 'unchanged' ? 0 : (entry.delta[metric] ?? 0);
+    }
+    return { metric, entries, totals };
+}
+
+;// CONCATENATED MODULE: ./src/budget.ts
+// The verdict (pure): measured size against `budget` and `warn-at`, growth
+// against `max-increase`, and `fail-on` deciding which exceeded limit fails
+// the job and which only warns. The reason is one line naming the limit and
+// the measured size: "image is 816 MB, over the 20 MB budget (uncompressed)".
+
+
+
+function budgetSettings(inputs) {
+    const settings = {
+        metric: inputs.budgetMetric,
+        budget: inputs.budget,
+        warnAt: inputs.warnAt,
+        maxIncrease: inputs.maxIncrease,
+        minDelta: inputs.minDelta,
+        failOn: inputs.failOn
+    };
+    validateBudgetSettings(settings);
+    return settings;
+}
+/** Combinations that cannot mean anything are usage errors, found before any build. */
+function validateBudgetSettings(s) {
+    if (s.warnAt && 'percent' in s.warnAt) {
+        if (s.budget === null)
+            throw new UsageError(`warn-at: '${s.warnAt.percent}%' is a percentage of the budget, but no budget is set; set budget or give warn-at as a size (e.g. 18MB)`);
+        if (s.warnAt.percent > 100)
+            throw new UsageError(`warn-at: ${s.warnAt.percent}% is above the budget; use a percentage up to 100 (e.g. 90%)`);
+    }
+    if (s.warnAt && 'bytes' in s.warnAt && s.budget !== null && s.warnAt.bytes > s.budget) {
+        throw new UsageError(`warn-at: ${formatSize(s.warnAt.bytes)} is above the ${formatSize(s.budget)} budget; set it below the budget (e.g. 90%)`);
+    }
+}
+const resolve = (limit, of) => ('bytes' in limit ? limit.bytes : Math.round((of * limit.percent) / 100));
+/** "over the 2 MB max-increase" / "over the 10% max-increase (1.2 MB)". */
+const describeLimit = (limit, bytes) => 'bytes' in limit ? formatSize(bytes) : `${limit.percent}% (${formatSize(bytes)})`;
+/** Sizes that print alike get their difference spelled out: "20 MB, over the 20 MB budget by 1 B". */
+const overBy = (actual, limit) => (formatSize(actual) === formatSize(limit) ? ` by ${formatSize(actual - limit)}` : '');
+function evaluateBudget(s, m) {
+    const failsOnBudget = s.failOn === 'any' || s.failOn === 'budget';
+    const failsOnIncrease = s.failOn === 'any' || s.failOn === 'increase';
+    const size = m.size[s.metric];
+    const warnAtBytes = s.warnAt && (s.budget !== null || 'bytes' in s.warnAt) ? resolve(s.warnAt, s.budget ?? 0) : null;
+    const checks = [];
+    const reasons = [];
+    if (size === null && (s.budget !== null || warnAtBytes !== null)) {
+        reasons.push({ status: 'warn', text: `the ${s.metric} size was not measured, so the ${formatSize(s.budget ?? warnAtBytes ?? 0)} ${s.budget !== null ? 'budget' : 'warn-at'} was not checked` });
+    }
+    if (size !== null && s.budget !== null) {
+        const exceeded = size > s.budget;
+        checks.push({ check: 'budget', limit: s.budget, actual: size, metric: s.metric, exceeded, effect: failsOnBudget ? 'fail' : 'warn' });
+        reasons.push(exceeded
+            ? { status: failsOnBudget ? 'fail' : 'warn', text: `image is ${formatSize(size)}, over the ${formatSize(s.budget)} budget${overBy(size, s.budget)} (${s.metric})` }
+            : { status: 'pass', text: `image is ${formatSize(size)}, within the ${formatSize(s.budget)} budget (${s.metric})` });
+    }
+    if (size !== null && warnAtBytes !== null && !(s.budget !== null && size > s.budget)) {
+        const exceeded = size >= warnAtBytes;
+        checks.push({ check: 'warn-at', limit: warnAtBytes, actual: size, metric: s.metric, exceeded, effect: 'warn' });
+        if (exceeded) {
+            const of = s.budget !== null ? ` of the ${formatSize(s.budget)} budget` : '';
+            reasons.push({ status: 'warn', text: `image is ${formatSize(size)}, past the ${describeLimit(s.warnAt, warnAtBytes)} warn-at${of} (${s.metric})` });
+        }
+    }
+    let maxIncreaseBytes = null;
+    if (s.maxIncrease && m.delta && m.delta.metric && m.baseSize !== null) {
+        const metric = m.delta.metric;
+        const growth = m.delta[metric];
+        maxIncreaseBytes = resolve(s.maxIncrease, m.baseSize);
+        // Below the noise floor a change is "unchanged" and cannot exceed anything.
+        const exceeded = !m.delta.unchanged && growth > maxIncreaseBytes;
+        checks.push({ check: 'max-increase', limit: maxIncreaseBytes, actual: growth, metric, exceeded, effect: failsOnIncrease ? 'fail' : 'warn' });
+        const against = m.baseName ? ` against ${m.baseName}` : '';
+        const floor = m.delta.unchanged && growth !== 0 && s.minDelta ? `, below the ${describeLimit(s.minDelta, resolve(s.minDelta, m.baseSize))} min-delta` : '';
+        const change = `${formatDelta(growth)} (${formatPercent(m.delta.percent)}${floor})`;
+        reasons.push(exceeded
+            ? { status: failsOnIncrease ? 'fail' : 'warn', text: `image grew by ${change}${against}, over the ${describeLimit(s.maxIncrease, maxIncreaseBytes)} max-increase (${metric})` }
+            : { status: 'pass', text: `image changed by ${change}${against}, within the ${describeLimit(s.maxIncrease, maxIncreaseBytes)} max-increase (${metric})` });
+    }
+    const ran = reasons.length > 0;
+    const status = !ran ? 'none' : worstStatus(reasons.map((r) => r.status));
+    // The reason names what decided the status; a pass names every limit it met.
+    const deciding = status === 'pass' ? reasons : reasons.filter((r) => r.status === status);
+    return {
+        metric: s.metric,
+        limit: s.budget,
+        warnAt: warnAtBytes,
+        maxIncrease: maxIncreaseBytes,
+        status,
+        reason: ran ? deciding.map((r) => r.text).join('; ') : null,
+        failOn: s.failOn,
+        minDelta: s.minDelta && 'bytes' in s.minDelta ? s.minDelta.bytes : m.baseSize !== null && s.minDelta ? resolve(s.minDelta, m.baseSize) : null,
+        checks
+    };
+}
+const budget_RANK = { pass: 0, warn: 1, fail: 2 };
+function worstStatus(statuses) {
+    return statuses.reduce((worst, s) => (budget_RANK[s] > budget_RANK[worst] ? s : worst), 'pass');
+}
+/** The report's status: a budget that checked nothing passes. */
+const reportStatus = (budgets) => worstStatus(budgets.map((b) => (b.status === 'none' ? 'pass' : b.status)));
+/** How the reason names the baseline: the branch, else a short commit, else the image or file. */
+function budget_baselineName(baseline) {
+    if (baseline.source === 'none' || baseline.error)
+        return null;
+    if (baseline.source === 'image')
+        return baseline.ref;
+    return baseline.ref && baseline.source === 'build' ? baseline.ref : baseline.commit ? baseline.commit.slice(0, 7) : baseline.ref;
+}
+/** Deltas, layer diff and verdict of one measured image against its baseline. */
+function assess(s, head, baseline) {
+    const delta = baseline.size && !baseline.error ? compareSizes(head.size, baseline.size, s.metric, s.minDelta) : null;
+    const baseSize = delta?.metric && baseline.size ? baseline.size[delta.metric] : null;
+    const layerFloor = s.minDelta && 'bytes' in s.minDelta ? s.minDelta.bytes : 0;
+    const layerDiff = delta && baseline.layers.length > 0 && head.layers.length > 0 ? compare_diffLayers(head.layers, baseline.layers, s.metric, layerFloor) : null;
+    return { delta, layerDiff, budget: evaluateBudget(s, { size: head.size, delta, baseSize, baseName: budget_baselineName(baseline) }) };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/build.ts
+// Baseline by building the base commit: a worktree of it outside both build
+// contexts, the same build inputs (so BuildKit's content-addressed cache
+// serves every step the two commits share), measured the same way, then the
+// worktree is removed. A base without the Dockerfile, or whose build fails,
+// is "no baseline: …", never a failed job.
+
+
+
+
+const within = (root, p) => {
+    const rel = external_node_path_default().relative(root, p);
+    return rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel) ? null : rel;
+};
+async function baselineFromBuild(req, build, deps) {
+    const name = req.base.ref ?? req.base.sha?.slice(0, 12) ?? 'base';
+    const none = (error, commit = null) => ({
+        baseline: { source: 'build', ref: req.base.ref, commit, size: null, layers: [], error: `no baseline: ${error}` },
+        log: null
+    });
+    const contextRel = within(req.repoRoot, req.context);
+    const dockerfileRel = within(req.repoRoot, req.dockerfile);
+    if (contextRel === null || dockerfileRel === null) {
+        return none(`the build context or Dockerfile lies outside the git repository ${req.repoRoot}, so the base commit cannot provide it`);
+    }
+    let commit;
+    try {
+        commit = (await resolveBaseCommit(req.repoRoot, req.base, deps.exec)).commit;
+    }
+    catch (error) {
+        return none(errorMessage(error).split('\n')[0]);
+    }
+    const short = commit.slice(0, 7);
+    // The Dockerfile's own ignore file (BuildKit reads `<Dockerfile>.dockerignore`) may live outside the context.
+    const same = await sameContentAsWorkingTree(req.repoRoot, commit, [contextRel, dockerfileRel, `${dockerfileRel}.dockerignore`], deps.exec);
+    // pull_request_target checks out the base by default: comparing it with itself would say nothing.
+    // (The base commit checked out with local changes is a comparison: `--base-ref HEAD`.)
+    if (same && (await checkedOutCommit(req.repoRoot, deps.exec)) === commit) {
+        return none(`the checkout is the base commit ${name} (${short}) itself, not the change to measure; on pull_request_target check out the pull request's head (ref: \${{ github.event.pull_request.head.sha }})`, commit);
+    }
+    if (req.head && same) {
+        deps.log.info(`The base ${name} (${short}) has the same build context and Dockerfile: not built again`);
+        return {
+            baseline: {
+                source: 'build',
+                ref: req.base.ref,
+                commit,
+                size: { uncompressed: req.head.size.uncompressed, compressed: req.head.size.compressed },
+                layers: req.head.layers,
+                error: null,
+                digest: req.head.imageId,
+                platform: req.head.platform,
+                note: `${name} (${short}) has the same build context and Dockerfile as this commit, so its image is this one; it was not built again`
+            },
+            log: null
+        };
+    }
+    try {
+        return await withWorktree(req.repoRoot, commit, deps.tempDir, deps.exec, async (dir) => {
+            const context = external_node_path_default().join(dir, contextRel);
+            const dockerfile = external_node_path_default().join(dir, dockerfileRel);
+            if (!(0,external_node_fs_namespaceObject.existsSync)(context) || !(0,external_node_fs_namespaceObject.statSync)(context).isDirectory())
+                return none(`${name} (${short}) has no directory ${contextRel || '.'}`, commit);
+            if (!(0,external_node_fs_namespaceObject.existsSync)(dockerfile))
+                return none(`${name} (${short}) has no Dockerfile at ${dockerfileRel}`, commit);
+            deps.log.info(`Building the base ${name} (${short}) from a worktree`);
+            let built;
+            try {
+                built = await build({ context, dockerfile, platform: req.platform });
+            }
+            catch (error) {
+                const detail = error instanceof CommandError && error.detail ? error.detail.split('\n').slice(-1)[0] : errorMessage(error).split('\n')[0];
+                return none(`the build of ${name} (${short}) failed: ${detail}`, commit);
+            }
+            return {
+                baseline: {
+                    source: 'build',
+                    ref: req.base.ref,
+                    commit,
+                    size: { uncompressed: built.size.uncompressed, compressed: built.size.compressed },
+                    layers: built.layers,
+                    error: null,
+                    digest: built.imageId,
+                    platform: built.platform
+                },
+                log: built.log
+            };
+        });
+    }
+    catch (error) {
+        return none(errorMessage(error).split('\n')[0], commit);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/image/registry.ts
+// Reading an image from a registry without pulling its layers: the manifest
+// (exact compressed layer sizes and digests) and the config (diff ids and
+// history). Speaks the distribution API (Docker v2 and OCI media types,
+// manifest lists and OCI indexes resolved by platform), anonymous or with a
+// Bearer/Basic challenge, credentials from ~/.docker/config.json `auths`.
+//
+// A registry never states uncompressed sizes: those need the layers themselves
+// (or a stored report). What it has is exposed as is.
+
+
+
+
+
+/** A registry lookup that failed; `kind` says whether to fix the network, credentials or the name. */
+class RegistryError extends EnvironmentError {
+    kind;
+    name = 'RegistryError';
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+    }
+}
+const DOCKER_HUB = 'docker.io';
+/** Splits `[host[:port]/]path[:tag][@digest]` the way Docker normalises names. */
+function parseReference(ref) {
+    let rest = ref.trim();
+    let digest = null;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+    }
+    let tag = null;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+    }
+    const parts = rest.split('/');
+    let registry = DOCKER_HUB;
+    if (parts.length > 1 && (parts[0].includes('.') || parts[0].includes(':') || parts[0] === 'localhost')) {
+        registry = parts.shift();
+    }
+    const component = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+    let repository = parts.join('/');
+    if (!parts.every((p) => component.test(p)) || (tag !== null && !/^[\w][\w.-]{0,127}$/.test(tag)) || (digest !== null && !/^[a-z0-9]+:[a-f0-9]{32,}$/.test(digest))) {
+        throw new RegistryError('not-found', `image: '${ref}' is not a valid image reference; write it as host/name:tag`);
+    }
+    if (registry === DOCKER_HUB && !repository.includes('/'))
+        repository = `library/${repository}`;
+    return { registry, repository, reference: digest ?? tag ?? 'latest' };
+}
+/** Plain http for the local machine (as dockerd's default insecure 127.0.0.0/8), https otherwise. */
+function registryBaseUrl(registry) {
+    const host = registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
+    const hostname = host.replace(/:\d+$/, '');
+    const local = hostname === 'localhost' || /^127\./.test(hostname) || hostname === '[::1]';
+    return `${local ? 'http' : 'https'}://${host}`;
+}
+const MEDIA = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json'
+};
+const ACCEPT = [MEDIA.dockerManifest, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.ociIndex].join(', ');
+/** `linux/amd64` for this machine, as the default when an index has several platforms. */
+function hostPlatform() {
+    const arch = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
+    return `linux/${arch[process.arch] ?? process.arch}`;
+}
+/** Picks the manifest for `platform` (os/arch[/variant]) from an index; attestation entries never match. */
+function selectPlatform(manifests, platform) {
+    const [os_, arch, variant] = platform.split('/');
+    const candidates = manifests.filter((m) => m.platform?.os === os_ && m.platform?.architecture === arch);
+    if (variant)
+        return candidates.find((m) => m.platform?.variant === variant) ?? null;
+    // arm64 images are often marked variant v8; accept any variant when none was asked for.
+    return candidates.find((m) => !m.platform?.variant) ?? candidates[0] ?? null;
+}
+/** Credentials for `registry` from the Docker client config's `auths` (credential helpers are not consulted). */
+async function loadCredentials(registry, configPath) {
+    const file = configPath ?? external_node_path_default().join(process.env.DOCKER_CONFIG || external_node_path_default().join(external_node_os_default().homedir(), '.docker'), 'config.json');
+    let auths;
+    try {
+        auths = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8')).auths ?? {};
+    }
+    catch {
+        return null;
+    }
+    const keys = registry === DOCKER_HUB ? ['https://index.docker.io/v1/', 'index.docker.io', DOCKER_HUB] : [registry];
+    for (const [key, entry] of Object.entries(auths)) {
+        const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+        if (!keys.includes(key) && !keys.includes(host))
+            continue;
+        if (entry.identitytoken) {
+            const username = entry.auth ? Buffer.from(entry.auth, 'base64').toString('utf8').split(':')[0] : (entry.username ?? '');
+            return { identityToken: entry.identitytoken, username };
+        }
+        if (entry.auth)
+            return { basic: entry.auth };
+        if (entry.username && entry.password)
+            return { basic: Buffer.from(`${entry.username}:${entry.password}`).toString('base64') };
+    }
+    return null;
+}
+/** Parses `Bearer realm="…",service="…",scope="…"` (or `Basic realm=…`). */
+function parseChallenge(header) {
+    const space = header.indexOf(' ');
+    const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
+    const params = {};
+    const re = /(\w+)="([^"]*)"|(\w+)=([^,\s]*)/g;
+    for (let m = re.exec(header.slice(space + 1)); m; m = re.exec(header.slice(space + 1))) {
+        params[(m[1] ?? m[3]).toLowerCase()] = m[2] ?? m[4];
+    }
+    return { scheme, params };
+}
+class RegistryClient {
+    image;
+    ref;
+    credentials;
+    authorization = null;
+    fetch;
+    base;
+    constructor(image, ref, credentials, fetchFn) {
+        this.image = image;
+        this.ref = ref;
+        this.credentials = credentials;
+        this.fetch = fetchFn;
+        this.base = registryBaseUrl(image.registry);
+    }
+    async get(pathname, accept) {
+        const url = `${this.base}/v2/${this.image.repository}/${pathname}`;
+        let response = await this.request(url, accept);
+        if (response.status === 401 && !this.authorization) {
+            await this.authenticate(response.headers.get('www-authenticate') ?? '');
+            response = await this.request(url, accept);
+        }
+        if (response.status === 401 || response.status === 403) {
+            throw new RegistryError('unauthorized', `${this.ref}: the registry ${this.image.registry} refused access (HTTP ${response.status}); run 'docker login ${this.image.registry}' with an account that can pull it`);
+        }
+        if (response.status === 404) {
+            throw new RegistryError('not-found', `${this.ref}: not found in ${this.image.registry} (no ${pathname.split('/')[0]} ${pathname.split('/')[1]}); check the name and tag`);
+        }
+        if (!response.ok) {
+            throw new RegistryError('unreachable', `${this.ref}: ${this.image.registry} answered HTTP ${response.status} for ${pathname}`);
+        }
+        return response;
+    }
+    async request(url, accept) {
+        const headers = { accept };
+        if (this.authorization)
+            headers.authorization = this.authorization;
+        try {
+            return await this.fetch(url, { headers, redirect: 'follow' });
+        }
+        catch (error) {
+            const cause = error.cause;
+            throw new RegistryError('unreachable', `${this.ref}: cannot reach the registry at ${this.base} (${cause?.code ?? cause?.message ?? error.message}); check the name and the network`);
+        }
+    }
+    async authenticate(header) {
+        const { scheme, params } = parseChallenge(header);
+        if (scheme === 'basic') {
+            if (!this.credentials || !('basic' in this.credentials))
+                return;
+            this.authorization = `Basic ${this.credentials.basic}`;
+            return;
+        }
+        if (scheme !== 'bearer' || !params.realm)
+            return;
+        const url = new URL(params.realm);
+        if (params.service)
+            url.searchParams.set('service', params.service);
+        url.searchParams.set('scope', params.scope ?? `repository:${this.image.repository}:pull`);
+        const headers = {};
+        let response;
+        try {
+            if (this.credentials && 'identityToken' in this.credentials) {
+                // OAuth2 refresh-token grant, as the Docker client does for identity tokens.
+                const body = new URLSearchParams({
+                    grant_type: 'refresh_token',
+                    refresh_token: this.credentials.identityToken,
+                    service: params.service ?? '',
+                    scope: url.searchParams.get('scope') ?? '',
+                    client_id: 'go-image-budget'
+                });
+                response = await this.fetch(params.realm, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+            }
+            else {
+                if (this.credentials)
+                    headers.authorization = `Basic ${this.credentials.basic}`;
+                response = await this.fetch(url, { headers });
+            }
+        }
+        catch (error) {
+            throw new RegistryError('unreachable', `${this.ref}: cannot reach the token service ${url.origin} (${error.message})`);
+        }
+        if (!response.ok) {
+            throw new RegistryError('unauthorized', `${this.ref}: the token service of ${this.image.registry} refused access (HTTP ${response.status}); run 'docker login ${this.image.registry}'`);
+        }
+        const token = (await response.json());
+        const value = token.token ?? token.access_token;
+        if (value)
+            this.authorization = `Bearer ${value}`;
+    }
+}
+/**
+ * Fetches the manifest (resolving an index by `platform`, default this machine's)
+ * and the config of `ref`.
+ */
+async function fetchRegistryImage(ref, platform, deps = {}) {
+    const image = parseReference(ref);
+    const credentials = await loadCredentials(image.registry, deps.dockerConfigPath);
+    const client = new RegistryClient(image, ref, credentials, deps.fetch ?? fetch);
+    let response = await client.get(`manifests/${image.reference}`, ACCEPT);
+    let body = await response.text();
+    let manifestDigest = response.headers.get('docker-content-digest') ?? sha256(body);
+    let doc = JSON.parse(body);
+    let mediaType = doc.mediaType ?? response.headers.get('content-type') ?? '';
+    const wanted = platform ?? hostPlatform();
+    if (doc.manifests) {
+        const chosen = selectPlatform(doc.manifests, wanted);
+        if (!chosen) {
+            const available = doc.manifests.map((m) => [m.platform?.os, m.platform?.architecture, m.platform?.variant].filter(Boolean).join('/')).filter((p) => p && !p.startsWith('unknown'));
+            throw new RegistryError('not-found', `${ref}: no ${wanted} image in its index (it has ${available.join(', ') || 'none'}); set 'platforms' to one of them`);
+        }
+        response = await client.get(`manifests/${chosen.digest}`, chosen.mediaType || ACCEPT);
+        manifestDigest = chosen.digest;
+        body = await response.text();
+        doc = JSON.parse(body);
+        mediaType = doc.mediaType ?? chosen.mediaType;
+    }
+    if (!doc.config || !doc.layers) {
+        throw new RegistryError('unsupported', `${ref}: unsupported manifest type '${mediaType}' (expected a Docker v2 or OCI image manifest)`);
+    }
+    const config = (await (await client.get(`blobs/${doc.config.digest}`, '*/*')).json());
+    const diffIds = config.rootfs?.diff_ids ?? [];
+    if (diffIds.length !== doc.layers.length) {
+        throw new RegistryError('unsupported', `${ref}: the manifest lists ${doc.layers.length} layers but the config ${diffIds.length}`);
+    }
+    return {
+        ref,
+        manifestDigest,
+        platform: [config.os, config.architecture, config.variant].filter(Boolean).join('/') || wanted,
+        layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size, mediaType: l.mediaType })),
+        config: { diffIds, history: config.history ?? [] }
+    };
+}
+const sha256 = (text) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`;
+
+;// CONCATENATED MODULE: ./src/baseline/image.ts
+// Baseline from a registry image (e.g. the one main last pushed), measured
+// from its manifest and config without pulling a layer. The manifest states
+// exact compressed sizes; an uncompressed size needs the layers, so it is
+// absent and the comparison falls back to compressed sizes, saying so.
+
+
+const REGISTRY_NOTE = 'a registry manifest has compressed sizes only (layers are not pulled); compared on compressed size';
+/** Pairs non-empty history entries with layers, as the image config defines them. */
+function layersFromRegistry(image) {
+    const steps = image.config.history.filter((h) => !h.empty_layer);
+    // Old images may lack history; then the instruction is unknown.
+    const aligned = steps.length === image.layers.length;
+    return image.layers.map((layer, index) => ({
+        index,
+        diffId: image.config.diffIds[index],
+        instruction: aligned ? (steps[index].created_by ?? '') : '',
+        dockerfileLine: null,
+        stage: null,
+        fromBaseImage: false,
+        uncompressed: null,
+        compressed: layer.size
+    }));
+}
+function baselineFromRegistryImage(image) {
+    return {
+        source: 'image',
+        ref: image.ref,
+        commit: null,
+        size: { uncompressed: null, compressed: image.layers.reduce((sum, l) => sum + l.size, 0) },
+        layers: layersFromRegistry(image),
+        error: null,
+        digest: image.manifestDigest,
+        platform: image.platform,
+        note: REGISTRY_NOTE
+    };
+}
+async function baselineFromRegistry(ref, platform, deps = {}) {
+    try {
+        return baselineFromRegistryImage(await fetchRegistryImage(ref, platform, deps));
+    }
+    catch (error) {
+        return { source: 'image', ref, commit: null, size: null, layers: [], error: `no baseline: baseline-image ${errorMessage(error)}` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/baseline/index.ts
+// Choosing and fetching the baseline: `auto` takes an image if given, else a
+// report if given, else builds the base ref; `none` compares with nothing.
+
+
+
+
+/**
+ * The source to use. A misconfiguration (`image` without `baseline-image`) is
+ * a usage error found before any build.
+ */
+function chooseSource(inputs) {
+    switch (inputs.baseline) {
+        case 'none':
+            return 'none';
+        case 'image':
+            if (!inputs.baselineImage)
+                throw new UsageError("baseline: 'image' needs baseline-image, the registry reference to compare with (e.g. ghcr.io/owner/app:main)");
+            return 'image';
+        case 'report':
+            if (!inputs.baselineReport)
+                throw new UsageError("baseline: 'report' needs baseline-report, the path of a report JSON from an earlier run");
+            return 'report';
+        case 'build':
+            return 'build';
+        case 'auto':
+            return inputs.baselineImage ? 'image' : inputs.baselineReport ? 'report' : 'build';
+    }
+}
+const NO_BASELINE = { source: 'none', ref: null, commit: null, size: null, layers: [], error: null };
+async function fetchBaseline(req, deps) {
+    const result = (baseline, history = [], buildLog = null) => ({ baseline, history, buildLog });
+    switch (req.source) {
+        case 'none':
+            return result(NO_BASELINE);
+        case 'image':
+            return result(await baselineFromRegistry(req.baselineImage, req.platform, deps.registry));
+        case 'report': {
+            const stored = await baselineFromReportFile(req.baselineReport, req.platform);
+            return result(stored.baseline, stored.history);
+        }
+        case 'build': {
+            const none = (error) => result({ ...NO_BASELINE, source: 'build', error: `no baseline: ${error}` });
+            if (!req.base) {
+                return req.auto ? result(NO_BASELINE) : none('no base ref: not a pull_request or push event; set base-ref (e.g. main)');
+            }
+            if (!req.build)
+                return none('an image given with `image` was not built here, so the base cannot be built the same way; set baseline-image or baseline-report');
+            if (!req.build.repoRoot)
+                return none('the build context is not in a git repository');
+            const built = await baselineFromBuild({ repoRoot: req.build.repoRoot, context: req.build.context, dockerfile: req.build.dockerfile, base: req.base, platform: req.platform, head: req.head }, deps.buildAndMeasure, deps);
+            return result(built.baseline, [], built.log);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/baseline/stage.ts
+// The pipeline's baseline → compare/budget stage: fetch the baseline for each
+// measured platform, compare, judge, and carry the size trend forward.
+
+
+
+
+/** Adds baseline, delta, layerDiff, budget, status and history to a measured report. */
+async function compareStage(report, req, deps) {
+    const repoRoot = req.build ? await gitRoot(req.build.context, deps.exec) : null;
+    const logs = [];
+    const cache = new Map();
+    // Additional build contexts are outside what the base commit's tree says, so with them the base is always built.
+    const reuseHead = (req.inputs.buildContexts ?? []).length === 0;
+    const headOf = (entry) => reuseHead ? { imageId: entry.image.id, platform: entry.image.platform, size: entry.size, layers: entry.layers, log: '' } : null;
+    const baselineFor = async (platform, head) => {
+        const key = platform ?? '';
+        const cached = cache.get(key);
+        if (cached)
+            return cached;
+        const result = await fetchBaseline({
+            source: req.source,
+            auto: req.inputs.baseline === 'auto',
+            baselineImage: req.inputs.baselineImage,
+            baselineReport: req.inputs.baselineReport,
+            platform,
+            base: req.base,
+            build: req.build ? { repoRoot, ...req.build } : null,
+            head
+        }, deps);
+        if (result.buildLog)
+            logs.push(result.buildLog);
+        if (result.baseline.error)
+            deps.log.warning(result.baseline.error);
+        cache.set(key, result);
+        return result;
+    };
+    const platforms = report.platforms ?? [];
+    for (const entry of platforms) {
+        const { baseline } = await baselineFor(entry.platform, headOf(entry));
+        const judged = assess(req.settings, entry, baseline);
+        Object.assign(entry, { baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, status: reportStatus([judged.budget]) });
+    }
+    const top = await baselineFor(platforms[0]?.platform ?? report.image.platform, headOf(report));
+    const judged = assess(req.settings, report, top.baseline);
+    const at = req.now().toISOString();
+    // A push series (no pull request history handed in) carries the stored report's trend forward.
+    const previous = req.previousHistory.length > 0 ? req.previousHistory : top.history;
+    const history = updateHistory({
+        previous,
+        base: basePoint(top.baseline, at),
+        current: currentPoint(report, at),
+        limit: req.inputs.historyLength
+    });
+    const statuses = [judged.budget, ...platforms.map((p) => p.budget)];
+    return {
+        report: { ...report, baseline: top.baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, history, status: reportStatus(statuses) },
+        baseBuildLogs: logs
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cleanup.ts
+// `cleanup: true`: remove the images this run built (head, base, suggestion),
+// also when a later step fails. Builds are recognised where they all pass, the
+// exec call `docker buildx build … --iidfile FILE`; the image id is read from
+// that file right after the build. An image that carries a tag is never
+// removed (this run tags nothing, so a tag means someone else's image shares
+// the id).
+
+function trackBuilds(exec) {
+    const imageIds = [];
+    const tracked = async (command, args, options) => {
+        const result = await exec(command, args, options);
+        const iid = args.indexOf('--iidfile');
+        if (command === 'docker' && args[0] === 'buildx' && args[1] === 'build' && iid > 0 && result.code === 0) {
+            const id = (await (0,promises_namespaceObject.readFile)(args[iid + 1], 'utf8').catch(() => '')).trim();
+            if (id && !imageIds.includes(id))
+                imageIds.push(id);
+        }
+        return result;
+    };
+    return { exec: tracked, imageIds };
+}
+/** Removes untagged images among `ids`; never throws (a leftover image is a warning). */
+async function removeBuiltImages(ids, exec, log) {
+    const removed = [];
+    // Newest first: a suggestion or base image may share layers with the head, never the other way round.
+    for (const id of [...ids].reverse()) {
+        try {
+            const tags = await exec('docker', ['image', 'inspect', '--format', '{{len .RepoTags}}', id]);
+            if (tags.code !== 0)
+                continue; // already gone
+            if (tags.stdout.trim() !== '0') {
+                log.info(`cleanup: keeping ${id.slice(0, 19)}, it is tagged (not only this run's)`);
+                continue;
+            }
+            const r = await exec('docker', ['image', 'rm', id]);
+            if (r.code === 0)
+                removed.push(id);
+            else
+                log.warning(`cleanup: could not remove ${id.slice(0, 19)}: ${r.stderr.trim().split('\n').pop() ?? ''}`);
+        }
+        catch (error) {
+            log.warning(`cleanup: could not remove ${id.slice(0, 19)}: ${error.message}`);
+        }
+    }
+    if (removed.length > 0)
+        log.info(`cleanup: removed ${removed.length} image(s) this run built`);
+    return removed;
+}
+
+;// CONCATENATED MODULE: ./src/image/cache.ts
+// Compressed layer sizes are computed once per diff id and kept on disk
+// (under the runner's tool cache, so actions/cache can carry them between
+// runs). One small JSON file per layer; written to a temp name and renamed, so
+// concurrent runs never see a half-written entry.
+
+
+
+const CACHE_VERSION = 2;
+class LayerCache {
+    dir;
+    estimator;
+    /** Entries are kept per estimator (`go` model or `zlib`): they differ by about 1% on executables. */
+    constructor(dir, estimator = 'go') {
+        this.dir = dir;
+        this.estimator = estimator;
+    }
+    file(diffId) {
+        return external_node_path_default().join(this.dir, `layers-${this.estimator}`, `${diffId.replace(':', '-')}.json`);
+    }
+    async get(diffId) {
+        try {
+            const entry = JSON.parse(await (0,promises_namespaceObject.readFile)(this.file(diffId), 'utf8'));
+            return entry.diffId === diffId && entry.version === CACHE_VERSION && Number.isFinite(entry.compressed) ? entry : null;
+        }
+        catch {
+            return null;
+        }
+    }
+    async put(entry) {
+        const file = this.file(entry.diffId);
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+        const temp = `${file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+        await (0,promises_namespaceObject.writeFile)(temp, JSON.stringify({ ...entry, version: CACHE_VERSION }));
+        await (0,promises_namespaceObject.rename)(temp, file);
+    }
+}
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/image/goflate.ts
+// The size Go's compress/flate (level 6, as `docker push` and BuildKit use
+// through compress/gzip) gives a chunk of data, without producing the bytes.
+// zlib differs from it (zlib emits 3-byte matches, Go only 4+), by about 1%
+// on executables, so registry sizes are only matched by doing what Go does:
+// the same hash (hash4, 17 bits), the same lazy matching (good 8, lazy 16,
+// nice 128, chain 128), blocks of 16384 tokens, each written stored, fixed or
+// dynamic (whichever is smallest, with Go's length-limited Huffman codes).
+//
+// `goDeflateSegments` is self-contained (no imports, no outer variables) so
+// its source can run in a worker thread. It returns the blocks it would write,
+// as numbers: n ≥ 0 is a Huffman block of n bits, n < 0 a stored block of -n
+// bytes (stored blocks align to a byte, so the caller adds them up in order).
+/**
+ * True for data at 7.99+ bits per byte with no more byte runs than chance (tar
+ * headers and padding are runs of zeros): 4-byte repeats within 32 KiB are then
+ * too rare to matter. Self-contained, like goDeflateSegments, which calls it.
+ */
+function looksLikeNoise(data, start) {
+    if (data.length - start < 65536)
+        return false;
+    // Text and code show in their first bytes: four distinct values in 16 make it not noise.
+    let distinct = 0;
+    const seen = new Uint8Array(256);
+    for (let i = start; i < start + 16; i++)
+        if (!seen[data[i]]++)
+            distinct++;
+    if (distinct < 12)
+        return false;
+    // Every other 16 KiB piece is enough to tell: a zero run long enough to matter spans pieces.
+    const histogram = new Float64Array(256);
+    let runs = 0;
+    let total = 0;
+    for (let piece = start; piece < data.length; piece += 32768) {
+        const to = Math.min(data.length, piece + 16384);
+        for (let i = piece; i < to; i++) {
+            histogram[data[i]]++;
+            if (data[i] === data[i - 1])
+                runs++;
+        }
+        total += to - piece;
+    }
+    let entropy = 0;
+    for (let c = 0; c < 256; c++)
+        if (histogram[c] > 0)
+            entropy -= histogram[c] * Math.log2(histogram[c] / total);
+    return entropy / total > 7.99 && runs / total < 0.005;
+}
+function goDeflateSegments(data, start) {
+    const windowSize = 1 << 15;
+    const windowMask = windowSize - 1;
+    const minMatchLength = 4;
+    const maxMatchLength = 258;
+    const hashBits = 17;
+    const hashMask = (1 << hashBits) - 1;
+    const maxFlateBlockTokens = 1 << 14;
+    const maxStoreBlockSize = 65535;
+    const good = 8;
+    const lazy = 16;
+    const niceLength = 128;
+    const chain = 128;
+    const hashOffset = 1;
+    const end = data.length;
+    const maxInsertIndex = end - (minMatchLength - 1);
+    const hashHead = new Int32Array(1 << hashBits);
+    const hashPrev = new Int32Array(windowSize);
+    const hash4 = (i) => (Math.imul((data[i + 3] | (data[i + 2] << 8) | (data[i + 1] << 16) | (data[i] << 24)) >>> 0, 0x1e35a7bd) >>> (32 - hashBits)) & hashMask;
+    // The dictionary (data before `start`) primes the hash chains, as if it had just been compressed.
+    for (let i = 0; i < start && i < maxInsertIndex; i++) {
+        const h = hash4(i);
+        hashPrev[i & windowMask] = hashHead[h];
+        hashHead[h] = i + hashOffset;
+    }
+    // Tokens: literal byte (0..255) or 0x10000 | (length-3) << 15 ... packed as two arrays.
+    const litFreq = new Int32Array(286);
+    const offFreq = new Int32Array(30);
+    let tokenCount = 0;
+    const segments = [];
+    let blockStart = start;
+    // Go keeps 64 KiB of window and shifts it by 32 KiB; a block whose start was shifted out cannot be stored.
+    let windowBase = 0;
+    const LOST = Number.MAX_SAFE_INTEGER;
+    const lengthCodeOf = new Uint8Array(256);
+    const lengthBase = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 255];
+    const lengthExtraBits = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+    for (let c = 0; c < 29; c++)
+        for (let l = lengthBase[c]; l < (c < 28 ? lengthBase[c + 1] : 256); l++)
+            lengthCodeOf[l] = c;
+    const offsetBase = [
+        0x000000, 0x000001, 0x000002, 0x000003, 0x000004, 0x000006, 0x000008, 0x00000c, 0x000010, 0x000018, 0x000020, 0x000030, 0x000040, 0x000060, 0x000080,
+        0x0000c0, 0x000100, 0x000180, 0x000200, 0x000300, 0x000400, 0x000600, 0x000800, 0x000c00, 0x001000, 0x001800, 0x002000, 0x003000, 0x004000, 0x006000
+    ];
+    const offsetExtraBits = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+    const offsetCodeOf = (o) => {
+        let c = 29;
+        while (offsetBase[c] > o)
+            c--;
+        return c;
+    };
+    const codegenOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+    /** Go's huffmanEncoder.generate, code lengths only. */
+    const codeLengths = (freq, maxBits) => {
+        const lengths = new Uint8Array(freq.length);
+        const list = [];
+        for (let i = 0; i < freq.length; i++)
+            if (freq[i] !== 0)
+                list.push({ literal: i, freq: freq[i] });
+        const count = list.length;
+        if (count <= 2) {
+            for (const node of list)
+                lengths[node.literal] = 1;
+            return lengths;
+        }
+        list.sort((a, b) => (a.freq === b.freq ? a.literal - b.literal : a.freq - b.freq));
+        const n = count;
+        list.push({ literal: 0xffff, freq: 0x7fffffff });
+        if (maxBits > n - 1)
+            maxBits = n - 1;
+        const MAX = 0x7fffffff;
+        const lv = Array.from({ length: 17 }, () => ({ level: 0, lastFreq: 0, nextCharFreq: 0, nextPairFreq: 0, needed: 0 }));
+        const leafCounts = Array.from({ length: 17 }, () => new Int32Array(17));
+        for (let level = 1; level <= maxBits; level++) {
+            lv[level] = { level, lastFreq: list[1].freq, nextCharFreq: list[2].freq, nextPairFreq: list[0].freq + list[1].freq, needed: 0 };
+            leafCounts[level][level] = 2;
+            if (level === 1)
+                lv[level].nextPairFreq = MAX;
+        }
+        lv[maxBits].needed = 2 * n - 4;
+        let level = maxBits;
+        for (;;) {
+            const l = lv[level];
+            if (l.nextPairFreq === MAX && l.nextCharFreq === MAX) {
+                l.needed = 0;
+                lv[level + 1].nextPairFreq = MAX;
+                level++;
+                continue;
+            }
+            const prevFreq = l.lastFreq;
+            if (l.nextCharFreq < l.nextPairFreq) {
+                const next = leafCounts[level][level] + 1;
+                l.lastFreq = l.nextCharFreq;
+                leafCounts[level][level] = next;
+                l.nextCharFreq = list[next].freq;
+            }
+            else {
+                l.lastFreq = l.nextPairFreq;
+                for (let k = 0; k < level; k++)
+                    leafCounts[level][k] = leafCounts[level - 1][k];
+                lv[l.level - 1].needed = 2;
+            }
+            l.needed--;
+            if (l.needed === 0) {
+                if (l.level === maxBits)
+                    break;
+                lv[l.level + 1].nextPairFreq = prevFreq + l.lastFreq;
+                level++;
+            }
+            else {
+                while (lv[level - 1].needed > 0)
+                    level--;
+            }
+        }
+        // bitCount[bits] leaves get `bits` bits, the most frequent ones the fewest.
+        let remaining = n;
+        let bits = 1;
+        for (let lvl = maxBits; lvl > 0; lvl--) {
+            const c = leafCounts[maxBits][lvl] - leafCounts[maxBits][lvl - 1];
+            for (let k = 0; k < c; k++)
+                lengths[list[remaining - 1 - k].literal] = bits;
+            remaining -= c;
+            bits++;
+        }
+        return lengths;
+    };
+    const fixedLitLength = (c) => (c < 144 ? 8 : c < 256 ? 9 : c < 280 ? 7 : 8);
+    /** Go's huffmanBitWriter.writeBlock, sizes only. */
+    const writeBlock = (index) => {
+        litFreq[256]++;
+        let numLiterals = 286;
+        while (litFreq[numLiterals - 1] === 0)
+            numLiterals--;
+        let numOffsets = 30;
+        while (numOffsets > 0 && offFreq[numOffsets - 1] === 0)
+            numOffsets--;
+        if (numOffsets === 0) {
+            offFreq[0] = 1;
+            numOffsets = 1;
+        }
+        const litLen = codeLengths(litFreq, 15);
+        const offLen = codeLengths(offFreq, 15);
+        let extraBits = 0;
+        for (let c = 257 + 8; c < numLiterals; c++)
+            extraBits += litFreq[c] * lengthExtraBits[c - 257];
+        for (let c = 4; c < numOffsets; c++)
+            extraBits += offFreq[c] * offsetExtraBits[c];
+        let fixedSize = 3 + extraBits;
+        let litBits = 0;
+        for (let c = 0; c < 286; c++) {
+            if (litFreq[c] === 0)
+                continue;
+            fixedSize += litFreq[c] * fixedLitLength(c);
+            litBits += litFreq[c] * litLen[c];
+        }
+        let offBits = 0;
+        for (let c = 0; c < 30; c++) {
+            if (offFreq[c] === 0)
+                continue;
+            fixedSize += offFreq[c] * 5;
+            offBits += offFreq[c] * offLen[c];
+        }
+        // generateCodegen: run-length code of the two code length tables.
+        const codegenFreq = new Int32Array(19);
+        const cg = [];
+        for (let i = 0; i < numLiterals; i++)
+            cg.push(litLen[i]);
+        for (let i = 0; i < numOffsets; i++)
+            cg.push(offLen[i]);
+        cg.push(255);
+        let size = cg[0];
+        let count = 1;
+        for (let inIndex = 1; size !== 255; inIndex++) {
+            const nextSize = cg[inIndex];
+            if (nextSize === size) {
+                count++;
+                continue;
+            }
+            if (size !== 0) {
+                codegenFreq[size]++;
+                count--;
+                while (count >= 3) {
+                    const n = Math.min(6, count);
+                    codegenFreq[16]++;
+                    count -= n;
+                }
+            }
+            else {
+                while (count >= 11) {
+                    const n = Math.min(138, count);
+                    codegenFreq[18]++;
+                    count -= n;
+                }
+                if (count >= 3) {
+                    codegenFreq[17]++;
+                    count = 0;
+                }
+            }
+            count--;
+            for (; count >= 0; count--)
+                codegenFreq[size]++;
+            size = nextSize;
+            count = 1;
+        }
+        const cgLen = codeLengths(codegenFreq, 7);
+        let numCodegens = 19;
+        while (numCodegens > 4 && codegenFreq[codegenOrder[numCodegens - 1]] === 0)
+            numCodegens--;
+        let header = 3 + 5 + 5 + 4 + 3 * numCodegens + codegenFreq[16] * 2 + codegenFreq[17] * 3 + codegenFreq[18] * 7;
+        for (let c = 0; c < 19; c++)
+            header += codegenFreq[c] * cgLen[c];
+        const dynamicSize = header + litBits + offBits + extraBits;
+        const best = Math.min(fixedSize, dynamicSize);
+        const inputLength = index - blockStart;
+        const storable = blockStart !== LOST && inputLength <= maxStoreBlockSize;
+        if (storable && (inputLength + 5) * 8 < best)
+            segments.push(-inputLength);
+        else
+            segments.push(best);
+        blockStart = index;
+        litFreq.fill(0);
+        offFreq.fill(0);
+        tokenCount = 0;
+    };
+    // Noise (compressed or encrypted files): Go emits 16384 literals per block, and at ~8 bits a
+    // byte no Huffman code beats storing them, so every block is stored.
+    if (looksLikeNoise(data, start)) {
+        for (let at = start; at < end; at += maxFlateBlockTokens)
+            segments.push(-(Math.min(end, at + maxFlateBlockTokens) - at));
+        return segments;
+    }
+    let index = start;
+    let length = minMatchLength - 1;
+    let offset = 0;
+    let byteAvailable = false;
+    let chainHead = -1;
+    for (;;) {
+        // Go pauses when less than 262 bytes are ahead and refills by shifting its 64 KiB window.
+        if (index - windowBase >= 2 * windowSize - (minMatchLength + maxMatchLength) && windowBase + 2 * windowSize < end) {
+            windowBase += windowSize;
+            if (blockStart < windowBase)
+                blockStart = LOST;
+        }
+        const lookahead = end - index;
+        if (lookahead === 0) {
+            if (byteAvailable) {
+                litFreq[data[index - 1]]++;
+                tokenCount++;
+            }
+            if (tokenCount > 0)
+                writeBlock(index);
+            break;
+        }
+        if (index < maxInsertIndex) {
+            const h = hash4(index);
+            chainHead = hashHead[h];
+            hashPrev[index & windowMask] = chainHead;
+            hashHead[h] = index + hashOffset;
+        }
+        const prevLength = length;
+        const prevOffset = offset;
+        length = minMatchLength - 1;
+        offset = 0;
+        const minIndex = Math.max(index - windowSize, 0);
+        if (chainHead - hashOffset >= minIndex && lookahead > prevLength && prevLength < lazy) {
+            // findMatch(index, chainHead - hashOffset, 3, lookahead)
+            const pos = index;
+            const minMatchLook = Math.min(maxMatchLength, lookahead);
+            const nice = Math.min(minMatchLook, niceLength);
+            let tries = chain;
+            let bestLength = minMatchLength - 1;
+            if (bestLength >= good)
+                tries >>= 2;
+            let wEnd = data[pos + bestLength];
+            const chainMin = pos - windowSize;
+            for (let i = chainHead - hashOffset; tries > 0; tries--) {
+                if (wEnd === data[i + bestLength]) {
+                    let n = 0;
+                    while (n < minMatchLook && data[i + n] === data[pos + n])
+                        n++;
+                    if (n > bestLength && (n > minMatchLength || pos - i <= 4096)) {
+                        bestLength = n;
+                        length = n;
+                        offset = pos - i;
+                        if (n >= nice)
+                            break;
+                        wEnd = data[pos + n];
+                    }
+                }
+                if (i === chainMin)
+                    break;
+                i = hashPrev[i & windowMask] - hashOffset;
+                if (i < chainMin || i < 0)
+                    break;
+            }
+        }
+        if (prevLength >= minMatchLength && length <= prevLength) {
+            litFreq[257 + lengthCodeOf[prevLength - 3]]++;
+            offFreq[offsetCodeOf(prevOffset - 1)]++;
+            tokenCount++;
+            const newIndex = index + prevLength - 1;
+            for (index++; index < newIndex; index++) {
+                if (index < maxInsertIndex) {
+                    const h = hash4(index);
+                    hashPrev[index & windowMask] = hashHead[h];
+                    hashHead[h] = index + hashOffset;
+                }
+            }
+            byteAvailable = false;
+            length = minMatchLength - 1;
+            if (tokenCount === maxFlateBlockTokens)
+                writeBlock(index);
+        }
+        else {
+            if (byteAvailable) {
+                litFreq[data[index - 1]]++;
+                tokenCount++;
+                if (tokenCount === maxFlateBlockTokens)
+                    writeBlock(index);
+            }
+            index++;
+            byteAvailable = true;
+        }
+    }
+    return segments;
+}
+/** Adds up blocks in stream order: Huffman blocks are bit-exact, stored blocks start on a byte. */
+function addSegments(bitPosition, segments) {
+    let pos = bitPosition;
+    for (const s of segments) {
+        if (s >= 0)
+            pos += s;
+        else
+            pos = Math.ceil((pos + 3) / 8) * 8 + 32 + 8 * -s;
+    }
+    return pos;
+}
+/** gzip member size from the bit length of its deflate blocks: Go's Close adds an empty final stored block; gzip adds 10 + 8 bytes. */
+function gzipBytesFromBits(bits) {
+    return Math.ceil((bits + 3) / 8) + 4 + 18;
+}
+
+;// CONCATENATED MODULE: ./src/image/deflate-pool.ts
+// Worker threads that run the Go-deflate size model (goflate.ts) on blocks of
+// a layer in parallel. The workers are started from the model's own source
+// (it is self-contained), so the same code runs under tsx, jest and the ncc
+// bundle without a separate worker file.
+
+
+// \`__name\` is the helper esbuild (tsx) wraps named functions in; the worker has none.
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads')
+const zlib = require('node:zlib')
+var __name = (fn) => fn
+const looksLikeNoise = ${looksLikeNoise.toString()}
+const goDeflateSegments = ${goDeflateSegments.toString()}
+const sumBits = (segments) => {
+  let pos = 0
+  for (const s of segments) pos = s >= 0 ? pos + s : Math.ceil((pos + 3) / 8) * 8 + 32 + 8 * -s
+  return pos
+}
+// A block larger than twice the sample: zlib level 4 (C; twice as fast as 6, and as
+// lazy in its matching) sizes the whole block, the Go model four slices spread over
+// it, and the block's size is zlib's scaled by Go/zlib on those slices (within ~0.4%).
+const ZLIB_LEVEL = 4
+function model(data, start, sample) {
+  const length = data.length - start
+  if (!sample || length <= 2 * sample || looksLikeNoise(data, start)) return goDeflateSegments(data, start)
+  const slices = 4
+  const part = Math.floor(sample / slices)
+  let goBits = 0
+  let zlibBits = 0
+  for (let k = 0; k < slices; k++) {
+    const from = start + Math.floor(((length - part) * (2 * k + 1)) / (2 * slices))
+    const dictFrom = Math.max(0, from - 32768)
+    goBits += sumBits(goDeflateSegments(data.subarray(dictFrom, from + part), from - dictFrom))
+    const options = { level: ZLIB_LEVEL, finishFlush: zlib.constants.Z_BLOCK }
+    if (from > dictFrom) options.dictionary = data.subarray(dictFrom, from)
+    zlibBits += zlib.deflateRawSync(data.subarray(from, from + part), options).length * 8
+  }
+  const options = { level: ZLIB_LEVEL, finishFlush: zlib.constants.Z_BLOCK }
+  if (start > 0) options.dictionary = data.subarray(0, start)
+  const zlibBlock = zlib.deflateRawSync(data.subarray(start), options).length * 8
+  return [Math.round(zlibBlock * (goBits / zlibBits))]
+}
+parentPort.on('message', ({ id, buffer, start, sample }) => {
+  try {
+    parentPort.postMessage({ id, segments: model(new Uint8Array(buffer), start, sample) })
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error && error.stack || error) })
+  }
+})
+`;
+class DeflatePool {
+    size;
+    sampleBytes;
+    workers = [];
+    busy = new Map();
+    jobs = new Map();
+    nextId = 0;
+    /** Blocks modelled so far (for tests and stats). */
+    blocks = 0;
+    /**
+     * `sampleBytes` 0 models every byte (exact, slow: ~10 MB/s per thread on
+     * compressible data); otherwise blocks over twice that size are sized by zlib
+     * and scaled by the model's ratio on a slice of that size.
+     */
+    constructor(size, sampleBytes = 0) {
+        this.size = size;
+        this.sampleBytes = sampleBytes;
+    }
+    pick() {
+        if (this.workers.length < this.size) {
+            const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true });
+            worker.unref();
+            worker.on('message', (msg) => {
+                this.busy.set(worker, (this.busy.get(worker) ?? 1) - 1);
+                const job = this.jobs.get(msg.id);
+                this.jobs.delete(msg.id);
+                if (!job)
+                    return;
+                if (msg.error)
+                    job.reject(new Error(`deflate worker: ${msg.error}`));
+                else
+                    job.resolve(msg.segments ?? []);
+            });
+            worker.on('error', (error) => {
+                for (const job of this.jobs.values())
+                    job.reject(error);
+                this.jobs.clear();
+            });
+            this.workers.push(worker);
+            this.busy.set(worker, 0);
+            return worker;
+        }
+        return this.workers.reduce((a, b) => ((this.busy.get(a) ?? 0) <= (this.busy.get(b) ?? 0) ? a : b));
+    }
+    /** Models one block: `dictionary` is the data just before it (up to 32 KiB). */
+    run(dictionary, block) {
+        const dictLength = dictionary?.length ?? 0;
+        const buffer = new ArrayBuffer(dictLength + block.length);
+        const view = new Uint8Array(buffer);
+        if (dictionary)
+            view.set(dictionary, 0);
+        view.set(block, dictLength);
+        const id = this.nextId++;
+        this.blocks++;
+        const worker = this.pick();
+        this.busy.set(worker, (this.busy.get(worker) ?? 0) + 1);
+        return new Promise((resolve, reject) => {
+            this.jobs.set(id, { resolve, reject });
+            worker.postMessage({ id, buffer, start: dictLength, sample: this.sampleBytes }, [buffer]);
+        });
+    }
+    async close() {
+        await Promise.all(this.workers.map((w) => w.terminate()));
+        this.workers.length = 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/image/history.ts
+// Which instruction made each layer. The image config's history has one row
+// per instruction; rows with `empty_layer` made no layer, the others pair in
+// order with `rootfs.diff_ids`. The instruction text is then matched against
+// the Dockerfile (final stage, and the stages it builds FROM) to find the line
+// and stage; rows before the matched ones came from the base image.
+
+/** Cleans a history `created_by` into the instruction as written: `RUN go build`, `COPY /a /b`. */
+function cleanInstruction(createdBy) {
+    let text = createdBy.trim().replace(/\s*# buildkit$/, '');
+    const nop = /^\/bin\/sh -c #\(nop\)\s+/.exec(text);
+    if (nop)
+        return text.slice(nop[0].length).trim();
+    // Build args recorded before the command: `|2 A=1 B=2 /bin/sh -c …`.
+    const args = /^(RUN )?\|(\d+) /.exec(text);
+    if (args) {
+        let rest = text.slice(args[0].length);
+        for (let i = 0; i < Number(args[2]); i++)
+            rest = rest.replace(/^\S+\s+/, '');
+        text = `${args[1] ?? ''}${rest}`;
+    }
+    if (text.startsWith('/bin/sh -c '))
+        return `RUN ${text.slice('/bin/sh -c '.length)}`;
+    if (text.startsWith('RUN /bin/sh -c '))
+        return `RUN ${text.slice('RUN /bin/sh -c '.length)}`;
+    return text;
+}
+/** Pairs layers with history rows through `empty_layer`. */
+function pairHistory(diffIds, history) {
+    const rows = history.map((row, index) => ({ row, index })).filter(({ row }) => !row.empty_layer);
+    return diffIds.map((diffId, i) => {
+        const entry = rows[i];
+        return { diffId, historyIndex: entry ? entry.index : -1, instruction: entry ? cleanInstruction(entry.row.created_by ?? '') : '' };
+    });
+}
+/** Instructions that leave no history row. */
+const NO_HISTORY = new Set(['FROM', 'ARG']);
+function dockerfileChain(content, target, buildArgs = {}) {
+    const dockerfile = main.DockerfileParser.parse(content);
+    const stages = [];
+    const globalArgs = {};
+    for (const instruction of dockerfile.getInstructions()) {
+        const keyword = instruction.getKeyword().toUpperCase();
+        const line = instruction.getRange().start.line + 1;
+        if (keyword === 'FROM') {
+            const args = (instruction.getArgumentsContent() ?? '').split(/\s+/).filter((a) => !a.startsWith('--'));
+            const name = args.length >= 3 && args[1].toUpperCase() === 'AS' ? args[2] : String(stages.length);
+            stages.push({ name, from: args[0] ?? '', instructions: [] });
+            continue;
+        }
+        if (stages.length === 0) {
+            if (keyword === 'ARG') {
+                const [k, v] = (instruction.getArgumentsContent() ?? '').split('=');
+                if (k)
+                    globalArgs[k.trim()] = (v ?? '').trim().replace(/^"(.*)"$/, '$1');
+            }
+            continue;
+        }
+        if (NO_HISTORY.has(keyword))
+            continue;
+        const stage = stages[stages.length - 1];
+        stage.instructions.push({ keyword, line, stage: stage.name, text: instruction.getRawArgumentsContent() ?? '' });
+    }
+    if (stages.length === 0)
+        return { instructions: [], baseImage: null };
+    const byName = (name) => stages.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    let stage = target ? (byName(target) ?? stages[stages.length - 1]) : stages[stages.length - 1];
+    const chain = [];
+    const seen = new Set();
+    for (;;) {
+        chain.unshift(stage.instructions);
+        seen.add(stage.name);
+        const parent = byName(stage.from);
+        if (!parent || seen.has(parent.name))
+            break;
+        stage = parent;
+    }
+    const vars = { ...globalArgs, ...buildArgs };
+    const from = stage.from.replace(/\$\{?(\w+)\}?/g, (_, v) => vars[v] ?? '');
+    return { instructions: chain.flat(), baseImage: from === '' || from.toLowerCase() === 'scratch' ? null : from };
+}
+/**
+ * Matches history rows (oldest first) to the chain's instructions, from the
+ * end backwards by keyword. Returns, per history row, the instruction or null.
+ */
+function matchHistory(history, chain) {
+    const result = history.map(() => null);
+    let c = chain.length - 1;
+    for (let h = history.length - 1; h >= 0 && c >= 0; h--) {
+        const keyword = cleanInstruction(history[h].created_by ?? '').split(/\s/)[0].toUpperCase();
+        // Skip Dockerfile instructions that left no row (e.g. ONBUILD-less metadata BuildKit folds away).
+        let k = c;
+        while (k >= 0 && chain[k].keyword !== keyword)
+            k--;
+        if (k < 0)
+            break;
+        result[h] = chain[k];
+        c = k - 1;
+    }
+    return result;
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
+;// CONCATENATED MODULE: ./src/image/compress.ts
+// Gzip size estimate of a layer, computed while it streams past. The layer is
+// cut into blocks that are deflated at level 6 in parallel on libuv's worker
+// threads (zlib's async API), each primed with the previous block's last
+// 32 KiB as dictionary, as pigz does; so the matches a single stream would
+// find across block boundaries are still found and the total is within a few
+// bytes per block of one gzip stream. Memory: at most `concurrency` blocks.
+
+
+const GZIP_LEVEL = 6;
+/** gzip header (10 bytes) + trailer (CRC32 + size, 8 bytes). */
+const GZIP_FRAMING = 18;
+const WINDOW = 32 * 1024;
+class LayerCompressor {
+    blockSize;
+    concurrency;
+    parts = [];
+    partBytes = 0;
+    dictionary = null;
+    inFlight = new Set();
+    compressed = 0;
+    failure = null;
+    /** Go model: each block's segments, in order. */
+    segments = [];
+    /** Bytes of input taken. */
+    bytesIn = 0;
+    constructor(options = {}) {
+        this.blockSize = options.blockSize ?? 4 * 1024 * 1024;
+        this.concurrency = options.concurrency ?? 2;
+        this.goPool = options.goPool ?? null;
+    }
+    goPool;
+    /** Takes a chunk; resolves once there is room for more (backpressure). */
+    async write(chunk) {
+        this.bytesIn += chunk.length;
+        let pos = 0;
+        while (pos < chunk.length) {
+            const take = Math.min(this.blockSize - this.partBytes, chunk.length - pos);
+            // Stream chunks are never reused by their producer, so a view is enough.
+            this.parts.push(chunk.subarray(pos, pos + take));
+            this.partBytes += take;
+            pos += take;
+            if (this.partBytes === this.blockSize)
+                await this.flushBlock(false);
+        }
+    }
+    /** Compressed size of everything written, as one gzip member. */
+    async finish() {
+        await this.flushBlock(true);
+        await Promise.all(this.inFlight);
+        if (this.failure)
+            throw this.failure;
+        if (this.goPool)
+            return gzipBytesFromBits(this.segments.reduce((bits, s) => addSegments(bits, s), 0));
+        return this.compressed + GZIP_FRAMING;
+    }
+    async flushBlock(last) {
+        if (this.partBytes === 0 && !last)
+            return;
+        const block = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.partBytes);
+        this.parts = [];
+        this.partBytes = 0;
+        const dictionary = this.dictionary;
+        this.dictionary = block.length >= WINDOW ? block.subarray(block.length - WINDOW) : block.length > 0 ? Buffer.concat([dictionary ?? Buffer.alloc(0), block]).subarray(-WINDOW) : dictionary;
+        // A non-final block ends its deflate block without byte alignment (Z_BLOCK), as a single stream would carry on.
+        const options = { level: GZIP_LEVEL, finishFlush: last ? (external_node_zlib_default()).constants.Z_FINISH : (external_node_zlib_default()).constants.Z_BLOCK };
+        if (dictionary)
+            options.dictionary = dictionary;
+        while (this.inFlight.size >= this.concurrency)
+            await Promise.race(this.inFlight);
+        if (this.goPool) {
+            const slot = this.segments.length;
+            this.segments.push([]);
+            const goJob = this.goPool
+                .run(dictionary, block)
+                .then((segments) => void (this.segments[slot] = segments), (error) => void (this.failure = error))
+                .then(() => void this.inFlight.delete(goJob));
+            this.inFlight.add(goJob);
+            return;
+        }
+        const job = new Promise((resolve) => {
+            external_node_zlib_default().deflateRaw(block, options, (error, out) => {
+                if (error)
+                    this.failure = error;
+                else
+                    this.compressed += out.length;
+                resolve();
+            });
+        }).then(() => void this.inFlight.delete(job));
+        this.inFlight.add(job);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/image/gobinary.ts
+// Go binary facts from the bytes of an executable, in TypeScript: the ELF
+// headers say static (no PT_INTERP) and stripped (no .symtab); the Go build
+// info blob (`\xff Go buildinf:`) says the Go version, main module,
+// dependencies and build settings (CGO_ENABLED, -trimpath, -ldflags).
+// Same rules as Go's debug/buildinfo, for Go 1.13+ (pointer format) and 1.18+ (inline).
+const BUILDINFO_MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
+const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
+const PT_LOAD = 1;
+const PT_INTERP = 3;
+function isElf(head) {
+    return head.length >= 4 && head.subarray(0, 4).equals(ELF_MAGIC);
+}
+function parseElf(buf) {
+    if (buf.length < 52 || !isElf(buf))
+        return null;
+    const is64 = buf[4] === 2;
+    const le = buf[5] === 1;
+    const u16 = (o) => (le ? buf.readUInt16LE(o) : buf.readUInt16BE(o));
+    const u32 = (o) => (le ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
+    const uptr = (o) => (is64 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : u32(o));
+    const phoff = is64 ? uptr(0x20) : u32(0x1c);
+    const shoff = is64 ? uptr(0x28) : u32(0x20);
+    const phentsize = u16(is64 ? 0x36 : 0x2a);
+    const phnum = u16(is64 ? 0x38 : 0x2c);
+    const shentsize = u16(is64 ? 0x3a : 0x2e);
+    const shnum = u16(is64 ? 0x3c : 0x30);
+    const shstrndx = u16(is64 ? 0x3e : 0x32);
+    const programs = [];
+    for (let i = 0; i < phnum; i++) {
+        const o = phoff + i * phentsize;
+        if (o + phentsize > buf.length)
+            break;
+        programs.push(is64
+            ? { type: u32(o), offset: uptr(o + 8), vaddr: uptr(o + 16), filesz: uptr(o + 32) }
+            : { type: u32(o), offset: u32(o + 4), vaddr: u32(o + 8), filesz: u32(o + 16) });
+    }
+    const raw = [];
+    for (let i = 0; i < shnum; i++) {
+        const o = shoff + i * shentsize;
+        if (o + shentsize > buf.length)
+            break;
+        raw.push(is64
+            ? { nameOff: u32(o), type: u32(o + 4), addr: uptr(o + 16), offset: uptr(o + 24), size: uptr(o + 32) }
+            : { nameOff: u32(o), type: u32(o + 4), addr: u32(o + 12), offset: u32(o + 16), size: u32(o + 20) });
+    }
+    const strtab = raw[shstrndx];
+    const sections = raw.map((s) => {
+        let name = '';
+        if (strtab && strtab.offset + s.nameOff < buf.length) {
+            const start = strtab.offset + s.nameOff;
+            const end = buf.indexOf(0, start);
+            name = buf.toString('latin1', start, end < 0 ? start : end);
+        }
+        return { name, type: s.type, offset: s.offset, addr: s.addr, size: s.size };
+    });
+    return { is64, le, programs, sections };
+}
+/** Where the build info blob starts: the .go.buildinfo section, else a 16-aligned search for the magic. */
+function findBuildInfo(buf, elf) {
+    const section = elf.sections.find((s) => s.name === '.go.buildinfo');
+    if (section && buf.subarray(section.offset, section.offset + 14).equals(BUILDINFO_MAGIC))
+        return section.offset;
+    for (let at = buf.indexOf(BUILDINFO_MAGIC); at >= 0; at = buf.indexOf(BUILDINFO_MAGIC, at + 1)) {
+        if (at % 16 === 0)
+            return at;
+    }
+    return -1;
+}
+function readVarint(buf, pos) {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+        const b = buf[pos++];
+        if (b === undefined)
+            return [-1, pos];
+        value += (b & 0x7f) * 2 ** shift;
+        if (!(b & 0x80))
+            return [value, pos];
+        shift += 7;
+    }
+}
+/** Version and module info strings from the blob at `at` (both formats). */
+function readBuildInfo(buf, elf, at) {
+    const ptrSize = buf[at + 14];
+    const flags = buf[at + 15];
+    if (flags & 2) {
+        // Go 1.18+: two varint-prefixed strings right after the 32-byte header.
+        let pos = at + 32;
+        const [vlen, p1] = readVarint(buf, pos);
+        if (vlen < 0)
+            return null;
+        const version = buf.toString('utf8', p1, p1 + vlen);
+        pos = p1 + vlen;
+        const [mlen, p2] = readVarint(buf, pos);
+        if (mlen < 0)
+            return null;
+        return { version, modinfo: buf.toString('latin1', p2, p2 + mlen) };
+    }
+    // Go 1.13–1.17: pointers to Go string headers, to be mapped through the PT_LOAD segments.
+    const le = !(flags & 1);
+    const readPtr = (o) => ptrSize === 8 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : le ? buf.readUInt32LE(o) : buf.readUInt32BE(o);
+    const toOffset = (addr) => {
+        const seg = elf.programs.find((p) => p.type === PT_LOAD && addr >= p.vaddr && addr < p.vaddr + p.filesz);
+        return seg ? addr - seg.vaddr + seg.offset : -1;
+    };
+    const readString = (ptr) => {
+        const h = toOffset(ptr);
+        if (h < 0 || h + 2 * ptrSize > buf.length)
+            return null;
+        const data = toOffset(readPtr(h));
+        const len = readPtr(h + ptrSize);
+        if (data < 0 || data + len > buf.length)
+            return null;
+        return buf.toString('latin1', data, data + len);
+    };
+    const version = readString(readPtr(at + 16));
+    const modinfo = readString(readPtr(at + 16 + ptrSize));
+    return version === null ? null : { version, modinfo: modinfo ?? '' };
+}
+/** Facts about `buf` if it is a Go ELF executable, else null. */
+function readGoBinary(buf) {
+    const elf = parseElf(buf);
+    if (!elf)
+        return null;
+    const at = findBuildInfo(buf, elf);
+    if (at < 0)
+        return null;
+    const info = readBuildInfo(buf, elf, at);
+    if (!info)
+        return null;
+    // The module info is wrapped in 16-byte sentinels.
+    const modinfo = info.modinfo.length >= 33 && info.modinfo.charCodeAt(info.modinfo.length - 17) === 0x0a ? info.modinfo.slice(16, -16) : info.modinfo;
+    let module = null;
+    let mainPackage = null;
+    const deps = [];
+    const settings = {};
+    for (const line of Buffer.from(modinfo, 'latin1').toString('utf8').split('\n')) {
+        const [kind, a, b] = line.split('\t');
+        if (kind === 'path')
+            mainPackage = a ?? null;
+        else if (kind === 'mod')
+            module = a ?? null;
+        else if (kind === 'dep')
+            deps.push(a);
+        else if (kind === 'build' && a) {
+            const eq = a.indexOf('=');
+            if (eq > 0)
+                settings[a.slice(0, eq)] = unquote(a.slice(eq + 1) + (b !== undefined ? `\t${b}` : ''));
+        }
+    }
+    const dynamic = elf.programs.some((p) => p.type === PT_INTERP);
+    const cgoSetting = settings.CGO_ENABLED;
+    return {
+        goVersion: info.version || null,
+        module: module ?? mainPackage,
+        mainPackage,
+        static: !dynamic,
+        stripped: !elf.sections.some((s) => s.name === '.symtab'),
+        symbolBytes: elf.sections.filter((s) => isSymbolSection(s.name) && s.type !== SHT_NOBITS).reduce((sum, s) => sum + s.size, 0),
+        // The setting is authoritative; without it (old toolchains), dynamic linking means cgo.
+        cgo: cgoSetting !== undefined ? cgoSetting === '1' : dynamic ? true : null,
+        trimpath: settings['-trimpath'] !== undefined ? settings['-trimpath'] === 'true' : Object.keys(settings).length > 0 ? false : null,
+        ldflags: settings['-ldflags'] ?? null,
+        packages: [...(module ? [module] : []), ...deps],
+        settings
+    };
+}
+const SHT_NOBITS = 8;
+const isSymbolSection = (name) => name === '.symtab' || name === '.strtab' || name.startsWith('.debug_') || name.startsWith('.zdebug_');
+/** Build setting values with spaces are quoted Go strings. */
+function unquote(value) {
+    if (value.startsWith('"') && value.endsWith('"')) {
+        try {
+            return JSON.parse(value);
+        }
+        catch {
+            return value.slice(1, -1);
+        }
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/image/tar.ts
+// A push-based tar reader: feed it chunks, it calls back with each entry's
+// header and then its data, piece by piece, without buffering entry contents.
+// Handles ustar/GNU/PAX headers (long names, large sizes). Used twice over a
+// `docker save` stream: for the outer archive and for each layer tar inside it.
+const BLOCK = 512;
+/** Thrown when the archive ends inside an entry or a header is damaged. */
+class TarError extends Error {
+    name = 'TarError';
+}
+class TarReader {
+    onEntry;
+    pending = [];
+    pendingBytes = 0;
+    /** Data bytes left in the current entry, then padding to skip. */
+    remaining = 0;
+    padding = 0;
+    sink = null;
+    inEntry = false;
+    longName = null;
+    longLink = null;
+    pax = {};
+    globalPax = {};
+    ended = false;
+    /** Bytes consumed so far (for error messages). */
+    offset = 0;
+    constructor(onEntry) {
+        this.onEntry = onEntry;
+    }
+    /** Feeds the next chunk; resolves when the sinks have taken it. */
+    async write(chunk) {
+        let pos = 0;
+        while (pos < chunk.length && !this.ended) {
+            if (this.inEntry) {
+                const take = Math.min(this.remaining, chunk.length - pos);
+                if (take > 0) {
+                    const piece = chunk.subarray(pos, pos + take);
+                    pos += take;
+                    this.remaining -= take;
+                    this.offset += take;
+                    if (this.sink) {
+                        const r = this.sink.data(piece);
+                        if (r)
+                            await r;
+                    }
+                }
+                if (this.remaining === 0) {
+                    const skip = Math.min(this.padding, chunk.length - pos);
+                    pos += skip;
+                    this.padding -= skip;
+                    this.offset += skip;
+                    if (this.padding === 0) {
+                        this.inEntry = false;
+                        const sink = this.sink;
+                        this.sink = null;
+                        if (sink) {
+                            const r = sink.end();
+                            if (r)
+                                await r;
+                        }
+                    }
+                }
+                continue;
+            }
+            // Collect a full header block.
+            const need = BLOCK - this.pendingBytes;
+            const take = Math.min(need, chunk.length - pos);
+            this.pending.push(chunk.subarray(pos, pos + take));
+            this.pendingBytes += take;
+            pos += take;
+            if (this.pendingBytes < BLOCK)
+                continue;
+            const block = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
+            this.pending = [];
+            this.pendingBytes = 0;
+            this.offset += BLOCK;
+            await this.header(block);
+        }
+    }
+    /** Call after the last chunk: fails if the archive stopped inside an entry. */
+    end() {
+        if (this.inEntry) {
+            throw new TarError(`the archive ends early, inside an entry (at byte ${this.offset}, ${this.remaining + this.padding} bytes missing)`);
+        }
+        if (this.pendingBytes > 0)
+            throw new TarError(`the archive ends early, inside a tar header (at byte ${this.offset + this.pendingBytes})`);
+    }
+    /** True once the end-of-archive marker (a zero block) was read. */
+    get finished() {
+        return this.ended;
+    }
+    async header(block) {
+        if (isZeroBlock(block)) {
+            this.ended = true;
+            return;
+        }
+        if (!checksumOk(block))
+            throw new TarError(`damaged tar header at byte ${this.offset - BLOCK}`);
+        const typeflag = String.fromCharCode(block[156] || 0x30);
+        const size = readNumber(block, 124, 12);
+        const dataBlocks = Math.ceil(size / BLOCK) * BLOCK;
+        // Meta entries whose data describes the next entry: read them whole (they are small).
+        if (typeflag === 'L' || typeflag === 'K' || typeflag === 'x' || typeflag === 'g') {
+            const parts = [];
+            await this.startEntry(size, dataBlocks - size, {
+                data: (c) => void parts.push(Buffer.from(c)),
+                end: () => {
+                    const body = Buffer.concat(parts);
+                    if (typeflag === 'L')
+                        this.longName = cString(body);
+                    else if (typeflag === 'K')
+                        this.longLink = cString(body);
+                    else
+                        Object.assign(typeflag === 'x' ? this.pax : this.globalPax, parsePax(body));
+                }
+            });
+            return;
+        }
+        const pax = { ...this.globalPax, ...this.pax };
+        let path = this.longName ?? pax.path ?? ustarName(block);
+        const linkname = this.longLink ?? pax.linkpath ?? cString(block.subarray(157, 257));
+        const realSize = pax.size !== undefined ? Number(pax.size) : size;
+        this.longName = this.longLink = null;
+        this.pax = {};
+        if (path.startsWith('./'))
+            path = path.slice(2);
+        const header = {
+            path,
+            type: TYPES[typeflag] ?? 'other',
+            size: realSize,
+            mode: readNumber(block, 100, 8),
+            linkname
+        };
+        const sink = this.onEntry(header);
+        await this.startEntry(realSize, Math.ceil(realSize / BLOCK) * BLOCK - realSize, sink);
+    }
+    async startEntry(size, padding, sink) {
+        this.remaining = size;
+        this.padding = padding;
+        this.sink = sink;
+        this.inEntry = true;
+        if (size === 0 && padding === 0) {
+            // Nothing to read: end the entry right away.
+            this.inEntry = false;
+            this.sink = null;
+            if (sink)
+                await sink.end();
+        }
+    }
+}
+const TYPES = { '0': 'file', '\0': 'file', '7': 'file', '1': 'link', '2': 'symlink', '5': 'directory' };
+function isZeroBlock(block) {
+    for (let i = 0; i < BLOCK; i++)
+        if (block[i] !== 0)
+            return false;
+    return true;
+}
+function checksumOk(block) {
+    const stored = readNumber(block, 148, 8);
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += i >= 148 && i < 156 ? 32 : block[i];
+    return stored === sum;
+}
+/** Octal, or GNU base-256 when the high bit is set (sizes over 8 GB). */
+function readNumber(block, offset, length) {
+    if (block[offset] & 0x80) {
+        let value = block[offset] & 0x7f;
+        for (let i = 1; i < length; i++)
+            value = value * 256 + block[offset + i];
+        return value;
+    }
+    const text = block.toString('latin1', offset, offset + length).replace(/\0.*$/s, '').trim();
+    return text === '' ? 0 : parseInt(text, 8);
+}
+function cString(buf) {
+    const nul = buf.indexOf(0);
+    return buf.toString('utf8', 0, nul < 0 ? buf.length : nul);
+}
+function ustarName(block) {
+    const name = cString(block.subarray(0, 100));
+    const magic = block.toString('latin1', 257, 262);
+    if (magic === 'ustar') {
+        const prefix = cString(block.subarray(345, 500));
+        if (prefix)
+            return `${prefix}/${name}`;
+    }
+    return name;
+}
+function parsePax(body) {
+    const out = {};
+    let pos = 0;
+    while (pos < body.length) {
+        const space = body.indexOf(0x20, pos);
+        if (space < 0)
+            break;
+        const len = parseInt(body.toString('latin1', pos, space), 10);
+        if (!len)
+            break;
+        const record = body.toString('utf8', space + 1, pos + len - 1);
+        const eq = record.indexOf('=');
+        if (eq > 0)
+            out[record.slice(0, eq)] = record.slice(eq + 1);
+        pos += len;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/image/wasted.ts
+// Wasted bytes: what squashing the layers would remove. Replays the layers'
+// tar headers in order and counts every earlier copy of a file that a later
+// layer rewrites, deletes (whiteout `.wh.name`) or hides (opaque directory
+// `.wh..wh..opq`). The surviving copy is not counted (dive counts it too; we
+// report the strict number). Pure: works on the file records of each layer.
+const parentOf = (p) => {
+    const slash = p.lastIndexOf('/');
+    return slash < 0 ? '' : p.slice(0, slash);
+};
+/** Turns a layer tar header path into a record (whiteouts recognised), or null for the root. */
+function fileRecord(path, type, size) {
+    const clean = path.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+    if (clean === '' || clean === '.')
+        return null;
+    const base = clean.slice(clean.lastIndexOf('/') + 1);
+    if (base === '.wh..wh..opq')
+        return { kind: 'opaque', path: parentOf(clean) };
+    if (base.startsWith('.wh.')) {
+        const dir = parentOf(clean);
+        return { kind: 'whiteout', path: dir ? `${dir}/${base.slice(4)}` : base.slice(4) };
+    }
+    if (type === 'directory')
+        return { kind: 'dir', path: clean };
+    return { kind: 'file', path: clean, size };
+}
+function computeWasted(layers, top = 20) {
+    const nodes = new Map();
+    const children = new Map();
+    const wastedByPath = new Map();
+    const byLayer = new Map();
+    let total = 0;
+    /** Records `p` under its parent, and the parent under its own, up to the root (tars may omit directories). */
+    const link = (p) => {
+        for (let child = p; child !== ''; child = parentOf(child)) {
+            const parent = parentOf(child);
+            let set = children.get(parent);
+            if (!set)
+                children.set(parent, (set = new Set()));
+            if (set.has(child))
+                return;
+            set.add(child);
+        }
+    };
+    const waste = (p, node, byLayerIndex) => {
+        if (node.dir || node.size === 0)
+            return;
+        total += node.size;
+        byLayer.set(node.layer, (byLayer.get(node.layer) ?? 0) + node.size);
+        const entry = wastedByPath.get(p) ?? { bytes: 0, layers: new Set() };
+        entry.bytes += node.size;
+        entry.layers.add(node.layer).add(byLayerIndex);
+        wastedByPath.set(p, entry);
+    };
+    /** Removes `p` and everything under it that an earlier layer than `layer` wrote. */
+    const remove = (p, layer, self = true) => {
+        const kids = children.get(p);
+        if (kids) {
+            for (const kid of [...kids])
+                remove(kid, layer);
+            if (kids.size === 0)
+                children.delete(p);
+        }
+        if (!self)
+            return;
+        const node = nodes.get(p);
+        if (node && node.layer < layer) {
+            waste(p, node, layer);
+            nodes.delete(p);
+            children.get(parentOf(p))?.delete(p);
+        }
+    };
+    layers.forEach((records, layer) => {
+        for (const r of records) {
+            if (r.kind === 'opaque')
+                remove(r.path, layer, false);
+            else if (r.kind === 'whiteout')
+                remove(r.path, layer);
+            else {
+                const old = nodes.get(r.path);
+                const isDir = r.kind === 'dir';
+                if (old && old.layer < layer) {
+                    if (!old.dir)
+                        waste(r.path, old, layer);
+                    else if (!isDir)
+                        remove(r.path, layer, false);
+                }
+                // A directory entry keeps its contents; only files take ownership of the path.
+                if (old?.dir && isDir)
+                    old.layer = layer;
+                else
+                    nodes.set(r.path, { layer, size: isDir ? 0 : r.size, dir: isDir });
+                link(r.path);
+            }
+        }
+    });
+    const survivors = new Map();
+    for (const [p, node] of nodes)
+        if (!node.dir)
+            survivors.set(p, node.layer);
+    const files = [...wastedByPath]
+        .map(([path, e]) => ({ path: `/${path}`, bytes: e.bytes, layers: [...e.layers].sort((a, b) => a - b) }))
+        .sort((a, b) => b.bytes - a.bytes || a.path.localeCompare(b.path))
+        .slice(0, top);
+    return {
+        bytes: total,
+        files,
+        byLayer: [...byLayer].map(([index, bytes]) => ({ index, bytes })).sort((a, b) => a.index - b.index),
+        survivors
+    };
+}
+
+;// CONCATENATED MODULE: ./src/image/save.ts
+// Reading a `docker save` stream once, without a temp copy: the small JSON
+// files (manifest.json, index.json, the image config) are kept; each layer is
+// hashed (its sha256 is its diff id), its tar headers are read for file
+// records, Go executables in it are parsed, and, when asked, its gzip size is
+// estimated as it streams. Both layouts: legacy (`<id>/layer.tar`,
+// manifest.json last; Docker ≤ 24) and OCI (`blobs/sha256/…`, Docker 25+,
+// skopeo's oci-archive), layer blobs plain or gzip (sniffed).
+
+
+
+
+
+
+const JSON_LIMIT = 32 * 1024 * 1024;
+/** Reads the save stream; throws a clear error when it ends early or is not an image archive. */
+async function scanSaveStream(stream, options) {
+    const jsonFiles = new Map();
+    const layers = new Map();
+    let bytesRead = 0;
+    const outer = new TarReader((header) => {
+        if (header.type !== 'file')
+            return null;
+        const name = header.path;
+        if (/\.json$|^index\.json$|^oci-layout$|\/json$|^repositories$/.test(name) && header.size <= JSON_LIMIT)
+            return collect(name, jsonFiles);
+        if (/(^|\/)layer\.tar$|^blobs\//.test(name))
+            return blobSink(name, header, layers, jsonFiles, options);
+        return null;
+    });
+    for await (const chunk of stream) {
+        bytesRead += chunk.length;
+        await outer.write(chunk);
+    }
+    try {
+        outer.end();
+    }
+    catch (error) {
+        if (error instanceof TarError)
+            throw new TarError(`docker save stream ended early after ${bytesRead} bytes: ${error.message}`);
+        throw error;
+    }
+    if (bytesRead === 0)
+        throw new TarError('docker save produced no output');
+    return assemble(jsonFiles, layers, bytesRead);
+}
+function collect(name, into) {
+    const parts = [];
+    return { data: (c) => void parts.push(Buffer.from(c)), end: () => void into.set(name, Buffer.concat(parts)) };
+}
+/** A blob: JSON (OCI configs and manifests) is kept, anything else is scanned as a layer. */
+function blobSink(name, header, layers, jsonFiles, options) {
+    let delegate = null;
+    return {
+        data(chunk) {
+            if (!delegate) {
+                if (chunk[0] === 0x7b && header.size <= JSON_LIMIT)
+                    delegate = collect(name, jsonFiles);
+                else
+                    delegate = layerSink(name, header.size, chunk[0] === 0x1f && chunk[1] === 0x8b, layers, options);
+            }
+            return delegate.data(chunk);
+        },
+        end() {
+            return delegate?.end();
         }
     };
 }
-async function inspectImage(ref, exec) {
-    const result = await exec('docker', ['image', 'inspect', ref]);
-    if (result.code !== 0) {
-        if (/Cannot connect to the Docker daemon|error during connect/i.test(result.stderr)) {
-            throw new EnvironmentError('no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry');
-        }
-        if (/No such image/i.test(result.stderr))
-            throw new UsageError(`image: no local image '${ref}'; build or pull it first`);
-        throw new CommandError(`docker image inspect ${ref} failed`, lastLines(result.stderr));
+function layerSink(entryPath, blobBytes, gzipped, layers, options) {
+    const blobDigest = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(entryPath);
+    const scan = {
+        entryPath,
+        diffId: '',
+        tarBytes: gzipped ? 0 : blobBytes,
+        uncompressed: 0,
+        compressed: gzipped ? blobBytes : null,
+        compressedExact: gzipped,
+        files: [],
+        goBinaries: []
+    };
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const compressor = !gzipped && options.shouldCompress({ entryPath, digest: blobDigest ? `sha256:${blobDigest[1]}` : null, tarBytes: blobBytes })
+        ? new LayerCompressor(options.compressor)
+        : null;
+    const inner = new TarReader((h) => innerEntry(h, scan, options.maxBinaryBytes ?? 256 * 1024 * 1024));
+    const feedTar = async (chunk) => {
+        hash.update(chunk);
+        if (gzipped)
+            scan.tarBytes += chunk.length;
+        await inner.write(chunk);
+    };
+    const finishTar = async () => {
+        if (!inner.finished)
+            inner.end();
+        scan.diffId = `sha256:${hash.digest('hex')}`;
+        layers.set(entryPath, scan);
+    };
+    if (!gzipped) {
+        return {
+            async data(chunk) {
+                // The compressor copies; the tar reader and hash read the chunk before we return.
+                const pending = compressor?.write(chunk);
+                await feedTar(chunk);
+                if (pending)
+                    await pending;
+            },
+            async end() {
+                if (compressor)
+                    scan.compressed = await compressor.finish();
+                await finishTar();
+            }
+        };
     }
-    return parseInspect(result.stdout);
+    const gunzip = external_node_zlib_default().createGunzip();
+    let chain = Promise.resolve();
+    let failure = null;
+    gunzip.on('data', (d) => {
+        chain = chain.then(() => feedTar(d)).catch((e) => void (failure = e));
+    });
+    const ended = new Promise((resolve, reject) => {
+        gunzip.on('end', resolve);
+        gunzip.on('error', reject);
+    });
+    return {
+        async data(chunk) {
+            await new Promise((resolve, reject) => gunzip.write(chunk, (e) => (e ? reject(e) : resolve())));
+            await chain;
+        },
+        async end() {
+            gunzip.end();
+            await ended;
+            await chain;
+            if (failure)
+                throw failure;
+            await finishTar();
+        }
+    };
+}
+/** Records one entry of a layer; buffers ELF executables to read their Go build info. */
+function innerEntry(h, scan, maxBinaryBytes) {
+    const record = fileRecord(h.path, h.type, h.type === 'file' ? h.size : 0);
+    if (record)
+        scan.files.push(record);
+    // Docker's layer size counts regular files only (symlinks and hard links add nothing).
+    if (h.type === 'file')
+        scan.uncompressed += h.size;
+    if (h.type !== 'file' || h.size < 1024 || h.size > maxBinaryBytes || (h.mode & 0o111) === 0 || !record)
+        return null;
+    const parts = [];
+    let bytes = 0;
+    let elf = null;
+    return {
+        data(c) {
+            if (elf === false)
+                return;
+            parts.push(Buffer.from(c));
+            bytes += c.length;
+            if (elf === null && bytes >= 4) {
+                elf = isElf(parts.length === 1 ? parts[0] : Buffer.concat(parts));
+                if (!elf)
+                    parts.length = 0;
+            }
+        },
+        end() {
+            if (!elf)
+                return;
+            const facts = readGoBinary(Buffer.concat(parts));
+            if (facts)
+                scan.goBinaries.push({ path: `/${record.path}`, bytes: h.size, facts });
+        }
+    };
+}
+function assemble(jsonFiles, layers, bytesRead) {
+    const parse = (name) => {
+        const buf = jsonFiles.get(name);
+        if (!buf)
+            return null;
+        try {
+            return JSON.parse(buf.toString('utf8'));
+        }
+        catch {
+            return null;
+        }
+    };
+    const manifest = parse('manifest.json');
+    const blobPath = (digest) => `blobs/${digest.replace(':', '/')}`;
+    if (manifest?.[0]) {
+        const entry = manifest[0];
+        const config = parse(entry.Config);
+        if (!config)
+            throw new TarError(`the image archive has no config '${entry.Config}'`);
+        // Docker 25+ writes an OCI layout with manifest.json too; its index gives exact blob sizes.
+        const oci = entry.Layers.some((l) => l.startsWith('blobs/'));
+        return { layout: oci ? 'oci' : 'legacy', layerPaths: entry.Layers, config, layers, ociLayerSizes: oci ? ociSizes(entry.Layers, layers) : null, bytesRead };
+    }
+    const index = parse('index.json');
+    const first = index?.manifests?.[0];
+    if (!first)
+        throw new TarError('not an image archive: neither manifest.json nor index.json found');
+    let imageManifest = parse(blobPath(first.digest));
+    // An index may point to another index (multi-platform archives): take its first manifest.
+    if (imageManifest?.manifests?.[0])
+        imageManifest = parse(blobPath(imageManifest.manifests[0].digest));
+    if (!imageManifest?.config || !imageManifest.layers)
+        throw new TarError('the OCI archive has no image manifest');
+    const config = parse(blobPath(imageManifest.config.digest));
+    if (!config)
+        throw new TarError('the OCI archive has no image config');
+    const layerPaths = imageManifest.layers.map((l) => blobPath(l.digest));
+    const ociLayerSizes = new Map(imageManifest.layers.map((l) => [blobPath(l.digest), l.size]));
+    return { layout: 'oci', layerPaths, config, layers, ociLayerSizes, bytesRead };
+}
+function ociSizes(paths, layers) {
+    const sizes = new Map();
+    for (const p of paths) {
+        const scan = layers.get(p);
+        if (scan?.compressedExact && scan.compressed !== null)
+            sizes.set(p, scan.compressed);
+    }
+    return sizes;
 }
 
-;// CONCATENATED MODULE: ./src/report/types.ts
-// The report: the pipeline's product and the project's contract (design.md,
-// "The report"). Markdown, terminal output, job summary and step outputs are
-// all renderings of it; a report written by one run is read by another, so
-// names are stable and additions are optional.
-const SCHEMA_VERSION = 1;
+;// CONCATENATED MODULE: ./src/image/measure.ts
+// Measuring an image: the report's `size`, `layers`, `wasted` and
+// `goBinaries`. `docker image inspect` gives the exact total; one pass over
+// `docker save` gives the config history, per-layer sizes (adding up to the
+// total exactly), file records for wasted bytes, Go binaries, and gzip
+// estimates for the layers whose compressed size is not known exactly (from a
+// registry manifest, an OCI archive, or the on-disk cache).
 
-;// CONCATENATED MODULE: ./src/version.ts
-// Kept in step with package.json by a unit test; bundled into dist/.
-const TOOL = { name: 'go-image-budget', version: '0.1.0' };
+
+
+
+
+
+
+
+
+
+async function measureImage(ref, options, deps) {
+    const inspected = await inspectImage(ref, deps.exec);
+    const estimator = options.estimator ?? 'go';
+    const cache = options.cacheDir ? new LayerCache(options.cacheDir, estimator) : null;
+    const concurrency = options.concurrency ?? Math.max(1, external_node_os_default().availableParallelism?.() ?? external_node_os_default().cpus().length);
+    const chain = options.dockerfile ? dockerfileChain(options.dockerfile.content, options.dockerfile.target, options.dockerfile.buildArgs) : null;
+    // Exact compressed sizes, by diff id, where a registry has them.
+    const exact = new Map();
+    let baseLayerCount = chain && chain.baseImage === null ? 0 : null;
+    if (chain?.baseImage) {
+        const base = await inspectImage(chain.baseImage, deps.exec).catch(() => null);
+        if (base && base.diffIds.every((d, i) => inspected.diffIds[i] === d)) {
+            baseLayerCount = base.diffIds.length;
+            if (options.registry !== false)
+                await addRegistrySizes(base.repoDigests, inspected.platform, exact, deps);
+        }
+    }
+    if (options.registry !== false)
+        await addRegistrySizes(inspected.repoDigests, inspected.platform, exact, deps);
+    // Cached estimates, and the tar sizes that let a legacy stream skip compressing them.
+    const cached = new Map();
+    const byTarBytes = new Map();
+    if (cache) {
+        for (const diffId of new Set(inspected.diffIds)) {
+            const entry = await cache.get(diffId);
+            if (!entry)
+                continue;
+            cached.set(diffId, entry.compressed);
+            byTarBytes.set(entry.tarBytes, [...(byTarBytes.get(entry.tarBytes) ?? []), diffId]);
+        }
+    }
+    const known = (diffId) => exact.has(diffId) || cached.has(diffId);
+    const skippedByGuess = new Set();
+    const scanOnce = async (trustTarSize) => {
+        skippedByGuess.clear();
+        const save = deps.spawn('docker', ['save', inspected.id]);
+        const shouldCompress = (plan) => {
+            if (plan.digest)
+                return !known(plan.digest);
+            // A legacy stream names layers by v1 ids: a tar size that only cached layers of this image have
+            // says the layer needs no compressing (whichever of them it is); its hash confirms it afterwards.
+            const candidates = trustTarSize ? (byTarBytes.get(plan.tarBytes) ?? []) : [];
+            if (candidates.length > 0 && candidates.every(known)) {
+                skippedByGuess.add(plan.entryPath);
+                return false;
+            }
+            return true;
+        };
+        const goPool = estimator === 'zlib' ? null : new DeflatePool(concurrency, estimator === 'go' ? 256 * 1024 : 0);
+        try {
+            const saved = await scanSaveStream(save.stdout, { shouldCompress, compressor: { concurrency: goPool ? concurrency * 2 : concurrency, goPool } });
+            await save.done;
+            return saved;
+        }
+        catch (error) {
+            save.kill();
+            const saveError = await save.done.then(() => null, (e) => e);
+            // A stream that ended early is explained by docker save's own error; anything else is ours.
+            if (error instanceof TarError && saveError instanceof CommandError)
+                throw saveError;
+            throw error;
+        }
+        finally {
+            await goPool?.close();
+        }
+    };
+    // The daemon's own per-layer sizes (they add up to Size exactly); read alongside the save stream.
+    const historySizes = dockerHistorySizes(inspected.id, deps.exec);
+    let saved = await scanOnce(true);
+    // A layer skipped by its tar size that hashes to an unknown diff id: measure again, compressing by hash alone.
+    const wrongGuess = [...skippedByGuess].some((p) => !known(saved.layers.get(p)?.diffId ?? ''));
+    if (wrongGuess)
+        saved = await scanOnce(false);
+    const diffIds = saved.config.rootfs?.diff_ids ?? inspected.diffIds;
+    const history = saved.config.history ?? [];
+    const paired = pairHistory(diffIds, history);
+    const daemonSizes = await historySizes;
+    const daemonLayerSizes = daemonSizes && daemonSizes.length === history.length ? paired.map((p) => (p.historyIndex >= 0 ? daemonSizes[p.historyIndex] : NaN)) : null;
+    const matches = chain ? matchHistory(history, chain.instructions) : history.map(() => null);
+    // Without a local base image, the first row matched to the Dockerfile marks where our layers start.
+    const firstOwnRow = matches.findIndex((m) => m !== null);
+    const stats = { layersCompressed: 0, layersFromCache: 0, layersExact: 0, bytesRead: saved.bytesRead, layout: saved.layout };
+    const sources = new Set();
+    const layers = [];
+    for (const [index, pair] of paired.entries()) {
+        const entryPath = saved.layerPaths[index];
+        const scan = entryPath ? saved.layers.get(entryPath) : undefined;
+        if (!scan)
+            throw new CommandError(`docker save of ${ref} has no data for layer ${index} (${pair.diffId})`);
+        if (scan.diffId !== pair.diffId)
+            throw new CommandError(`docker save of ${ref}: layer ${index} hashes to ${scan.diffId}, expected ${pair.diffId}`);
+        let compressed;
+        if (exact.has(pair.diffId)) {
+            const e = exact.get(pair.diffId);
+            compressed = e.size;
+            sources.add(e.source);
+            stats.layersExact++;
+        }
+        else if (scan.compressedExact && scan.compressed !== null) {
+            compressed = scan.compressed;
+            sources.add('oci');
+            stats.layersExact++;
+        }
+        else if (scan.compressed !== null) {
+            compressed = scan.compressed;
+            sources.add('gzip-estimate');
+            stats.layersCompressed++;
+            await cache?.put({ diffId: pair.diffId, tarBytes: scan.tarBytes, compressed, source: 'gzip-estimate' });
+        }
+        else {
+            compressed = cached.get(pair.diffId) ?? null;
+            sources.add(compressed === null ? null : 'gzip-estimate');
+            if (compressed !== null)
+                stats.layersFromCache++;
+        }
+        const match = pair.historyIndex >= 0 ? matches[pair.historyIndex] : null;
+        const fromBaseImage = baseLayerCount !== null ? index < baseLayerCount : firstOwnRow < 0 ? false : pair.historyIndex < firstOwnRow;
+        layers.push({
+            index,
+            diffId: pair.diffId,
+            instruction: pair.instruction,
+            dockerfileLine: match?.line ?? null,
+            stage: match?.stage ?? null,
+            fromBaseImage,
+            // The tar's regular file sizes, unless the daemon counted this layer otherwise (it counts symlinks in some layers, not in others).
+            uncompressed: daemonLayerSizes && Number.isFinite(daemonLayerSizes[index]) ? daemonLayerSizes[index] : scan.uncompressed,
+            compressed
+        });
+    }
+    const scans = saved.layerPaths.map((p) => saved.layers.get(p));
+    const replay = computeWasted(scans.map((s) => s.files), options.topWastedFiles ?? 20);
+    const goBinaries = [];
+    scans.forEach((scan, index) => {
+        for (const b of scan.goBinaries) {
+            if (replay.survivors.get(b.path.slice(1)) !== index)
+                continue;
+            goBinaries.push({
+                path: b.path,
+                bytes: b.bytes,
+                goVersion: b.facts.goVersion,
+                static: b.facts.static,
+                stripped: b.facts.stripped,
+                symbolBytes: b.facts.symbolBytes,
+                cgo: b.facts.cgo,
+                module: b.facts.module,
+                trimpath: b.facts.trimpath,
+                ldflags: b.facts.ldflags,
+                packages: b.facts.packages
+            });
+        }
+    });
+    const allCompressed = layers.every((l) => l.compressed !== null);
+    const compressedSource = !allCompressed
+        ? null
+        : sources.has('gzip-estimate')
+            ? 'gzip-estimate'
+            : sources.has('oci')
+                ? 'oci'
+                : 'registry';
+    return {
+        inspected,
+        size: {
+            uncompressed: inspected.size,
+            compressed: allCompressed ? layers.reduce((sum, l) => sum + (l.compressed ?? 0), 0) : null,
+            compressedSource
+        },
+        layers,
+        wasted: { bytes: replay.bytes, files: replay.files, layers: replay.byLayer },
+        goBinaries,
+        baseImage: chain?.baseImage ?? null,
+        stats
+    };
+}
+/** Adds the exact compressed sizes a registry holds for these digests' manifests; a registry that cannot answer is skipped. */
+async function addRegistrySizes(repoDigests, platform, into, deps) {
+    for (const repoDigest of repoDigests) {
+        try {
+            const image = await fetchRegistryImage(repoDigest, platform, { fetch: deps.fetch });
+            image.config.diffIds.forEach((diffId, i) => {
+                // Only gzip layers have sizes comparable with a gzip estimate.
+                if (/gzip/.test(image.layers[i].mediaType))
+                    into.set(diffId, { size: image.layers[i].size, source: 'registry' });
+            });
+            return;
+        }
+        catch (error) {
+            deps.log?.debug(`registry sizes for ${repoDigest}: ${error.message}\n`);
+        }
+    }
+}
+/** `docker history` sizes, oldest row first (one row per config history entry), or null. */
+async function dockerHistorySizes(id, exec) {
+    const r = await exec('docker', ['history', '--no-trunc', '--human=false', '--format', '{{.Size}}', id]).catch(() => null);
+    if (!r || r.code !== 0)
+        return null;
+    const sizes = r.stdout.trim().split('\n').map(Number);
+    return sizes.every(Number.isSafeInteger) ? sizes.reverse() : null;
+}
+
+;// CONCATENATED MODULE: ./src/image/pull.ts
+// The `image` input names a local image or one in a registry. A registry image
+// that is not in the daemon is pulled (for the requested platform), so it can
+// be measured like a built one; a registry that cannot be reached says so.
+
+
+/** Makes sure `ref` is in the daemon; returns true when it had to be pulled. */
+async function ensureLocalImage(ref, platform, exec) {
+    const present = await exec('docker', ['image', 'inspect', '--format', '{{.Id}}', ref]);
+    if (present.code === 0)
+        return false;
+    if (/Cannot connect to the Docker daemon|error during connect/i.test(present.stderr)) {
+        throw new EnvironmentError('no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry');
+    }
+    const args = ['pull', '--quiet', ...(platform ? ['--platform', platform] : []), ref];
+    const pulled = await exec('docker', args);
+    if (pulled.code === 0)
+        return true;
+    const tail = lastLines(pulled.stderr, 3);
+    if (/not found|manifest unknown|repository does not exist|pull access denied/i.test(pulled.stderr)) {
+        throw new UsageError(`image: '${ref}' is neither a local image nor pullable (${tail.split('\n').pop()}); check the name, or docker login`);
+    }
+    if (/dial tcp|no such host|i\/o timeout|connection refused|TLS handshake timeout/i.test(pulled.stderr)) {
+        throw new EnvironmentError(`image: '${ref}' is not local and its registry cannot be reached (${tail.split('\n').pop()})`);
+    }
+    throw new CommandError(`docker pull ${ref} failed`, tail);
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 // The stages in order: build → measure → baseline → compare/budget → advise.
@@ -31986,75 +52211,336 @@ const TOOL = { name: 'go-image-budget', version: '0.1.0' };
 
 
 
+
+
+
+
+
+
+
 /** Resolves context and Dockerfile and checks they exist, naming the input at fault. */
-function resolveBuild(inputs, workspace) {
+function resolveBuild(inputs, workspace, confine = false) {
     const context = external_node_path_default().resolve(workspace, inputs.context);
+    const outside = (p) => {
+        const rel = external_node_path_default().relative(workspace, p);
+        return rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel);
+    };
+    if (confine && outside(context))
+        throw new UsageError(`context: '${inputs.context}' is outside the workspace (${workspace}); use a directory inside the checkout`);
+    if (confine && inputs.file && outside(external_node_path_default().resolve(workspace, inputs.file))) {
+        throw new UsageError(`file: '${inputs.file}' is outside the workspace (${workspace}); use a Dockerfile inside the checkout`);
+    }
     if (!(0,external_node_fs_namespaceObject.existsSync)(context) || !(0,external_node_fs_namespaceObject.statSync)(context).isDirectory()) {
         throw new UsageError(`context: '${inputs.context}' is not a directory (resolved to ${context})`);
     }
     const dockerfile = inputs.file ? external_node_path_default().resolve(workspace, inputs.file) : external_node_path_default().join(context, 'Dockerfile');
+    const shown = external_node_path_default().relative(workspace, dockerfile) || dockerfile;
     if (!(0,external_node_fs_namespaceObject.existsSync)(dockerfile)) {
-        throw new UsageError(`file: no Dockerfile at ${external_node_path_default().relative(workspace, dockerfile) || dockerfile}; set 'file' to its path`);
+        throw new UsageError(`file: no Dockerfile at ${shown}; set 'file' to its path`);
+    }
+    if (!(0,external_node_fs_namespaceObject.statSync)(dockerfile).isFile())
+        throw new UsageError(`file: ${shown} is a directory, not a Dockerfile; set 'file' to the Dockerfile's path`);
+    try {
+        (0,external_node_fs_namespaceObject.accessSync)(dockerfile, external_node_fs_namespaceObject.constants.R_OK);
+    }
+    catch (error) {
+        throw new UsageError(`file: cannot read ${shown} (${error.code ?? 'unreadable'}); check its permissions`);
     }
     return { context, dockerfile };
 }
 async function runPipeline(inputs, ctx, deps) {
-    let imageRef;
-    let resolved = null;
-    if (inputs.image) {
-        imageRef = inputs.image;
+    if (!inputs.cleanup || inputs.dockerfileOnly)
+        return runStages(inputs, ctx, deps);
+    // `cleanup`: every image built below (head, base, suggestion) is removed at the end, also after a failure.
+    const tracker = trackBuilds(deps.exec);
+    try {
+        return await runStages(inputs, ctx, { ...deps, exec: tracker.exec });
     }
-    else {
-        resolved = resolveBuild(inputs, ctx.workspace);
-        const build = resolved;
-        const result = await deps.log.group(`Build ${external_node_path_default().relative(ctx.workspace, build.dockerfile) || build.dockerfile}`, () => buildImage({
-            context: build.context,
-            file: build.dockerfile,
-            target: inputs.target,
-            platform: inputs.platforms[0] ?? null,
-            builder: inputs.builder,
-            buildArgs: inputs.buildArgs,
-            buildContexts: inputs.buildContexts,
-            cacheFrom: inputs.cacheFrom,
-            cacheTo: inputs.cacheTo,
-            labels: inputs.labels,
-            tags: [],
-            secrets: inputs.secrets
-        }, { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) }));
-        imageRef = result.imageId;
+    finally {
+        await removeBuiltImages(tracker.imageIds, deps.exec, deps.log);
     }
-    const inspected = await inspectImage(imageRef, deps.exec);
-    const image = {
+}
+async function runStages(inputs, ctx, deps) {
+    // Dockerfile-only: the rules that need no image, on the files alone; no Docker, no other command.
+    if (inputs.dockerfileOnly) {
+        if (inputs.image)
+            throw new UsageError(`dockerfile-only: cannot check a Dockerfile for 'image'; unset one of them`);
+        return dockerfileOnlyReport(inputs, resolveBuild(inputs, ctx.workspace, ctx.confineToWorkspace), ctx);
+    }
+    // Budget and baseline settings are checked before anything is built.
+    const settings = budgetSettings(inputs);
+    const baselineSource = chooseSource(inputs);
+    const buildOptions = (paths) => ({
+        context: paths.context,
+        file: paths.dockerfile,
+        target: inputs.target,
+        platform: inputs.platforms[0] ?? null,
+        builder: inputs.builder,
+        buildArgs: inputs.buildArgs,
+        buildContexts: inputs.buildContexts,
+        cacheFrom: inputs.cacheFrom,
+        cacheTo: inputs.cacheTo,
+        labels: inputs.labels,
+        tags: [],
+        secrets: inputs.secrets
+    });
+    // Build and measure: one build per platform (multi-platform `--load` is
+    // refused), each measured; the top-level fields describe the first platform.
+    const resolved = inputs.image ? null : resolveBuild(inputs, ctx.workspace, ctx.confineToWorkspace);
+    const dockerfileText = resolved ? (0,external_node_fs_namespaceObject.readFileSync)(resolved.dockerfile, 'utf8') : null;
+    const measureOptions = () => ({
+        cacheDir: deps.cacheDir,
+        dockerfile: dockerfileText === null ? null : { content: dockerfileText, target: inputs.target, buildArgs: buildArgMap(inputs.buildArgs) }
+    });
+    const platformsToBuild = inputs.image || inputs.platforms.length === 0 ? [null] : inputs.platforms;
+    const measuredPlatforms = [];
+    for (const platform of platformsToBuild) {
+        let imageRef;
+        if (inputs.image) {
+            imageRef = inputs.image;
+            await ensureLocalImage(imageRef, inputs.platforms[0] ?? null, deps.exec);
+        }
+        else {
+            const build = resolved;
+            const label = `${external_node_path_default().relative(ctx.workspace, build.dockerfile) || build.dockerfile}${platform ? ` (${platform})` : ''}`;
+            const result = await deps.log.group(`Build ${label}`, () => buildImage({ ...buildOptions(build), platform }, { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) }));
+            imageRef = result.imageId;
+        }
+        const measurement = await deps.log.group(`Measure ${inputs.image ?? imageRef.slice(0, 19)}${platform ? ` (${platform})` : ''}`, () => measureImage(imageRef, measureOptions(), { exec: deps.exec, spawn: deps.spawn, log: deps.log }));
+        measuredPlatforms.push({ platform, measurement });
+    }
+    const imageInfo = (m) => ({
         ref: inputs.image,
-        id: inspected.id,
-        platform: inspected.platform,
+        id: m.inspected.id,
+        platform: m.inspected.platform,
         context: resolved ? external_node_path_default().relative(ctx.workspace, resolved.context) || '.' : null,
         dockerfile: resolved ? external_node_path_default().relative(ctx.workspace, resolved.dockerfile) : null,
         target: inputs.target,
         commit: ctx.commit
-    };
+    });
+    const first = measuredPlatforms[0].measurement;
+    const inspected = first.inspected;
+    const image = imageInfo(first);
+    const noBudget = { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none' };
+    const noBaseline = { source: 'none', ref: null, commit: null, size: null, layers: [], error: null };
     const status = 'pass';
-    return {
+    const platformReports = measuredPlatforms.length > 1
+        ? measuredPlatforms.map(({ measurement: m }) => ({
+            platform: m.inspected.platform,
+            image: imageInfo(m),
+            size: m.size,
+            layers: m.layers,
+            wasted: m.wasted,
+            goBinaries: m.goBinaries,
+            budget: { ...noBudget },
+            baseline: { ...noBaseline },
+            delta: null,
+            status
+        }))
+        : undefined;
+    const measured = {
         schemaVersion: SCHEMA_VERSION,
         tool: { name: TOOL.name, version: TOOL.version },
         image,
-        size: { uncompressed: inspected.size, compressed: null, compressedSource: null },
-        layers: [],
-        wasted: null,
-        goBinaries: [],
-        budget: { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none' },
-        baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null },
+        size: first.size,
+        layers: first.layers,
+        wasted: first.wasted,
+        goBinaries: first.goBinaries,
+        budget: noBudget,
+        baseline: noBaseline,
         delta: null,
         findings: [],
         suggestion: null,
         history: [],
+        ...(platformReports ? { platforms: platformReports } : {}),
         status
     };
+    // Baseline → compare/budget. The base is built with the head's inputs (same
+    // BuildKit cache; its cache is not exported over the head's) and measured alike.
+    const buildBase = async (paths) => {
+        const options = { ...buildOptions(paths), cacheTo: [], platform: inputs.platforms.length > 0 ? paths.platform : null };
+        const built = await buildImage(options, { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) });
+        const baseDockerfile = (0,external_node_fs_namespaceObject.readFileSync)(paths.dockerfile, 'utf8');
+        const base = await measureImage(built.imageId, { ...measureOptions(), dockerfile: { content: baseDockerfile, target: inputs.target, buildArgs: buildArgMap(inputs.buildArgs) } }, { exec: deps.exec, spawn: deps.spawn, log: deps.log });
+        return { imageId: built.imageId, platform: base.inspected.platform, size: base.size, layers: base.layers, log: built.log };
+    };
+    const compared = await deps.log.group('Baseline', () => compareStage(measured, {
+        inputs,
+        source: baselineSource,
+        settings,
+        base: ctx.base ?? null,
+        build: resolved,
+        previousHistory: ctx.previousHistory ?? [],
+        now: deps.now
+    }, { exec: deps.exec, tempDir: deps.tempDir, log: deps.log, buildAndMeasure: buildBase }));
+    // Advise: Dockerfile rules on the measurement, a suggested Dockerfile, and its proof.
+    if (!resolved)
+        return compared.report;
+    const advised = await adviseStage({
+        inputs,
+        build: resolved,
+        workspace: ctx.workspace,
+        report: compared.report,
+        imageUser: inspected.config.user,
+        buildOptions: buildOptions(resolved)
+    }, {
+        exec: deps.exec,
+        tempDir: deps.tempDir,
+        log: deps.log,
+        measure: async (id) => {
+            const m = await measureImage(id, { cacheDir: deps.cacheDir, registry: false }, { exec: deps.exec, spawn: deps.spawn });
+            return { uncompressed: m.size.uncompressed, compressed: m.size.compressed };
+        }
+    });
+    return { ...compared.report, findings: advised.findings, suggestion: advised.suggestion };
+}
+/** `NAME=value` build args as a map, for resolving `FROM ${NAME}` in the Dockerfile. */
+function buildArgMap(buildArgs) {
+    const map = {};
+    for (const arg of buildArgs) {
+        const eq = arg.indexOf('=');
+        if (eq > 0)
+            map[arg.slice(0, eq)] = arg.slice(eq + 1);
+    }
+    return map;
+}
+
+;// CONCATENATED MODULE: ./src/redact.ts
+// Secret values must never reach a log, a report, a comment or an annotation.
+// On GitHub, core.setSecret masks the runner's log; this covers everything else
+// (CLI output, report JSON, comment bodies, error messages).
+function createRedactor(values) {
+    // Longest first, so a secret containing another is replaced whole; very short
+    // values would mangle ordinary text, and the runner masks those anyway.
+    const secrets = [...new Set([...values].filter((v) => v.length >= 3 && !/^\**$/.test(v)))].sort((a, b) => b.length - a.length);
+    if (secrets.length === 0)
+        return (text) => text;
+    const hide = (text, secret) => {
+        // The mask itself can complete a new occurrence ("*a*" in "*a*a*"): repeat until none is left.
+        let out = text;
+        while (out.includes(secret))
+            out = out.split(secret).join('***');
+        return out;
+    };
+    return (text) => secrets.reduce(hide, text);
+}
+/** The values of `id=value` secret entries (what must be hidden), plus each value's lines. */
+function secretValues(secrets) {
+    const values = [];
+    for (const entry of secrets) {
+        const value = entry.slice(entry.indexOf('=') + 1);
+        if (!value)
+            continue;
+        values.push(value);
+        for (const line of value.split(/\r?\n/))
+            if (line.trim())
+                values.push(line.trim());
+    }
+    return values;
+}
+
+;// CONCATENATED MODULE: ./src/safety.ts
+/**
+ * A logger that hides secret values. Debug text (build progress) is held until
+ * its line is complete, so a value split across chunks is still hidden; the
+ * held part is written when anything else is logged or a group ends.
+ */
+function redactingLogger(inner, redact) {
+    let pending = '';
+    const flush = () => {
+        if (pending === '')
+            return;
+        const text = pending;
+        pending = '';
+        inner.debug(redact(text));
+    };
+    return {
+        info: (m) => { flush(); inner.info(redact(m)); },
+        warning: (m) => { flush(); inner.warning(redact(m)); },
+        debug: (m) => {
+            pending += m;
+            const nl = pending.lastIndexOf('\n');
+            if (nl < 0) {
+                // A line without an end for a long time: never hold more than 64 KiB.
+                if (pending.length > 65536)
+                    flush();
+                return;
+            }
+            const complete = pending.slice(0, nl + 1);
+            pending = pending.slice(nl + 1);
+            inner.debug(redact(complete));
+        },
+        group: async (name, fn) => {
+            flush();
+            try {
+                return await inner.group(redact(name), fn);
+            }
+            finally {
+                flush();
+            }
+        },
+        flush
+    };
+}
+/** A deep copy of `value` with every string (keys included) redacted. */
+function redactDeep(value, redact) {
+    const walk = (v) => {
+        if (typeof v === 'string')
+            return redact(v);
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v && typeof v === 'object') {
+            const out = {};
+            for (const [k, x] of Object.entries(v))
+                out[redact(k)] = walk(x);
+            return out;
+        }
+        return v;
+    };
+    return walk(value);
+}
+
+;// CONCATENATED MODULE: ./src/trust.ts
+// Whether this run may build the checked-out code. On `pull_request_target`
+// and on `workflow_run` for a fork's pull request the job holds a write token
+// while the code may come from a stranger: building it would run their
+// Dockerfile's RUN steps with that token within reach. Refuse unless the user
+// opted in, and say what the safe pattern is.
+const SAFE_PATTERN = 'build on `pull_request` (read-only token) with `comment: false`, upload the report JSON as an artifact, ' +
+    'and publish it from a `workflow_run` job with `report: <path>` (see README, "Pull requests from forks"); ' +
+    'or set `allow-untrusted-build: true` if you trust every contributor';
+/** Returns why building is refused, or null when it is allowed. */
+function untrustedBuildRefusal(ctx) {
+    if (ctx.allowUntrustedBuild)
+        return null;
+    if (ctx.eventName === 'pull_request_target') {
+        return `refusing to build on pull_request_target: this event runs with a write token and the pull request's code is untrusted; ${SAFE_PATTERN}`;
+    }
+    if (ctx.eventName === 'workflow_run') {
+        const run = ctx.payload.workflow_run;
+        const repo = ctx.payload.repository;
+        const head = run?.head_repository?.full_name;
+        if (run?.event === 'pull_request' || run?.event === 'pull_request_target' || (head && repo?.full_name && head !== repo.full_name)) {
+            if (head && repo?.full_name && head === repo.full_name)
+                return null;
+            return `refusing to build in workflow_run for a pull request from ${head ?? 'another repository'}: its code is untrusted and this job has a write token; ${SAFE_PATTERN}`;
+        }
+    }
+    return null;
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
 // Action entry logic: inputs from action.yml, the pipeline, outputs. The only
 // place (with cli.ts) that touches @actions/core and the environment.
+
+
+
+
+
+
+
+
+
 
 
 
@@ -32073,31 +52559,79 @@ const coreLogger = {
 async function run() {
     const runnerTemp = process.env.RUNNER_TEMP || external_node_os_default().tmpdir();
     const tempDir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(runnerTemp, `${TOOL.name}-`));
+    // Secret values never reach a log line, the report, the comment, the summary,
+    // an output, an annotation or the failure message (the runner masks its own log too).
+    let redact = (text) => text;
     try {
         const inputs = parseInputs((name) => getInput(name));
-        for (const secret of inputs.secrets) {
-            const value = secret.slice(secret.indexOf('=') + 1);
-            if (value)
-                core_setSecret(value);
-        }
+        const secrets = secretValues(inputs.secrets);
+        for (const value of new Set(secrets))
+            core_setSecret(value);
+        redact = createRedactor(secrets);
+        const log = redactingLogger(coreLogger, redact);
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-        const report = await runPipeline(inputs, { workspace, commit: process.env.GITHUB_SHA || null }, {
+        const event = loadGitHubEvent(process.env.GITHUB_EVENT_NAME, process.env.GITHUB_EVENT_PATH);
+        // pull_request_target / a fork's workflow_run: never build a stranger's code with a write token.
+        // Publishing a stored report and dockerfile-only (reads files, runs nothing) stay allowed.
+        const refusal = inputs.report || inputs.dockerfileOnly
+            ? null
+            : untrustedBuildRefusal({ eventName: process.env.GITHUB_EVENT_NAME ?? '', payload: event?.payload ?? {}, allowUntrustedBuild: inputs.allowUntrustedBuild });
+        if (refusal) {
+            await summary.addHeading('go-image-budget: nothing built', 3).addRaw(`${refusal}\n`).write().catch(() => undefined);
+            setFailed(refusal);
+            return;
+        }
+        const previous = inputs.previousReport ? await historyFromReportFile(external_node_path_default().resolve(workspace, inputs.previousReport)) : { history: [], warning: null };
+        if (previous.warning)
+            log.warning(previous.warning);
+        // Find the pull request's sticky comment first: the trend it carries feeds this run.
+        const storedReport = inputs.report ? external_node_path_default().resolve(workspace, inputs.report) : null;
+        const publishing = await preparePublishing(inputs, process.env, log, async (markdown) => {
+            await summary.addRaw(redact(markdown)).write();
+        }, storedReport);
+        const commentHistory = publishing.target.state?.history ?? [];
+        const context = {
+            workspace,
+            commit: headCommit(event, process.env.GITHUB_SHA || null),
+            confineToWorkspace: true,
+            base: resolveBaseRef(event, inputs.baseRef),
+            previousHistory: previous.history.length > 0 ? previous.history : commentHistory
+        };
+        // `report`: publish what another run measured (the fork-safe workflow_run job); build nothing.
+        const measured = storedReport ? loadStoredReport(storedReport) : await runPipeline(inputs, context, {
             exec: src_exec_exec, spawn: spawnStream, tempDir,
             cacheDir: external_node_path_default().join(process.env.RUNNER_TOOL_CACHE || external_node_os_default().tmpdir(), TOOL.name),
-            log: coreLogger,
+            log,
             now: () => new Date()
-        });
-        const reportPath = inputs.json ? external_node_path_default().resolve(workspace, inputs.json) : external_node_path_default().join(runnerTemp, `${TOOL.name}-report.json`);
-        (0,external_node_fs_namespaceObject.writeFileSync)(reportPath, JSON.stringify(report, null, 2) + '\n');
-        setOutput('size', String(report.size.uncompressed));
-        setOutput('status', report.status);
-        setOutput('report', reportPath);
-        info(`${report.image.dockerfile ?? report.image.ref}: ${report.size.uncompressed} bytes, ${report.status}`);
+        }).finally(() => log.flush());
+        const report = redactDeep(measured, redact);
+        const published = await publishReport(report, publishing.target, publishing.settings, publishing.deps);
+        const reportPath = inputs.json ? external_node_path_default().resolve(workspace, inputs.json) : storedReport ?? external_node_path_default().join(runnerTemp, `${TOOL.name}-report.json`);
+        if (reportPath !== storedReport)
+            (0,external_node_fs_namespaceObject.writeFileSync)(reportPath, JSON.stringify(published.report, null, 2) + '\n');
+        for (const [name, value] of Object.entries(reportOutputs(published.report, reportPath)))
+            setOutput(name, redact(String(value)));
+        setOutput('comment-body', redact(published.body));
+        if (inputs.markdown)
+            (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_default().resolve(workspace, inputs.markdown), redact(published.body));
+        log.info(`${report.image.dockerfile ?? report.image.ref}: ${report.size.uncompressed} bytes, ${report.status}`);
+        // The measuring run already reported the verdict and the annotations; publishing only publishes.
+        if (storedReport)
+            return;
+        // Each finding on its Dockerfile line, so it shows in the pull request's diff.
+        for (const a of findingAnnotations(report.findings)) {
+            if (a.level === 'error')
+                error(a.message, a.properties);
+            else if (a.level === 'warning')
+                warning(a.message, a.properties);
+            else
+                notice(a.message, a.properties);
+        }
         if (report.status === 'fail')
-            setFailed(report.budget.reason ?? 'image size check failed');
+            setFailed(redact(report.budget.reason ?? 'image size check failed'));
     }
     catch (error) {
-        setFailed(errorMessage(error));
+        setFailed(redact(errorMessage(error)));
     }
     finally {
         (0,external_node_fs_namespaceObject.rmSync)(tempDir, { recursive: true, force: true });

@@ -1,9 +1,7062 @@
 #!/usr/bin/env node
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-/******/ // The require scope
-/******/ var __nccwpck_require__ = {};
+/******/ var __webpack_modules__ = ({
+
+/***/ 940:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Argument = void 0;
+class Argument {
+    constructor(value, range) {
+        this.value = value;
+        this.range = range;
+    }
+    toString() {
+        return this.value;
+    }
+    getRange() {
+        return this.range;
+    }
+    getValue() {
+        return this.value;
+    }
+    isAfter(position) {
+        if (this.range.end.line < position.line) {
+            return false;
+        }
+        return this.range.start.line > position.line ? true : this.range.start.character > position.character;
+    }
+    isBefore(position) {
+        if (this.range.start.line < position.line) {
+            return true;
+        }
+        return this.range.end.line > position.line ? false : this.range.end.character < position.character;
+    }
+}
+exports.Argument = Argument;
+
+
+/***/ }),
+
+/***/ 22:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Comment = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(612);
+const line_1 = __nccwpck_require__(5);
+const util_1 = __nccwpck_require__(459);
+class Comment extends line_1.Line {
+    constructor(document, range) {
+        super(document, range);
+    }
+    toString() {
+        const content = this.getContent();
+        if (content) {
+            return "# " + content;
+        }
+        return "#";
+    }
+    /**
+     * Returns the content of this comment. This excludes leading and
+     * trailing whitespace as well as the # symbol. If the comment only
+     * consists of whitespace, the empty string will be returned.
+     */
+    getContent() {
+        let range = this.getContentRange();
+        if (range === null) {
+            return "";
+        }
+        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+    }
+    /**
+     * Returns a range that includes the content of the comment
+     * excluding any leading and trailing whitespace as well as the #
+     * symbol. May return null if the comment only consists of whitespace
+     * characters.
+     */
+    getContentRange() {
+        let range = this.getRange();
+        const startOffset = this.document.offsetAt(range.start);
+        let raw = this.document.getText().substring(startOffset, this.document.offsetAt(range.end));
+        let start = -1;
+        let end = -1;
+        // skip the first # symbol
+        for (let i = 1; i < raw.length; i++) {
+            if (!util_1.Util.isWhitespace(raw.charAt(i))) {
+                start = i;
+                break;
+            }
+        }
+        if (start === -1) {
+            return null;
+        }
+        // go backwards up to the first # symbol
+        for (let i = raw.length - 1; i >= 1; i--) {
+            if (!util_1.Util.isWhitespace(raw.charAt(i))) {
+                end = i + 1;
+                break;
+            }
+        }
+        return vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + start), this.document.positionAt(startOffset + end));
+    }
+}
+exports.Comment = Comment;
+
+
+/***/ }),
+
+/***/ 933:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Dockerfile = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(612);
+const ast = __nccwpck_require__(390);
+const imageTemplate_1 = __nccwpck_require__(520);
+const from_1 = __nccwpck_require__(377);
+const util_1 = __nccwpck_require__(459);
+const main_1 = __nccwpck_require__(390);
+class Dockerfile extends imageTemplate_1.ImageTemplate {
+    constructor(document) {
+        super();
+        this.initialInstructions = new imageTemplate_1.ImageTemplate();
+        this.buildStages = [];
+        this.directives = [];
+        /**
+         * Whether a FROM instruction has been added to this Dockerfile or not.
+         */
+        this.foundFrom = false;
+        this.document = document;
+    }
+    getEscapeCharacter() {
+        for (const directive of this.directives) {
+            if (directive.getDirective() === ast.Directive.escape) {
+                const value = directive.getValue();
+                if (value === '\\' || value === '`') {
+                    return value;
+                }
+            }
+        }
+        return '\\';
+    }
+    getInitialARGs() {
+        return this.initialInstructions.getARGs();
+    }
+    getContainingImage(position) {
+        let range = vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(0, 0), this.document.positionAt(this.document.getText().length));
+        if (!util_1.Util.isInsideRange(position, range)) {
+            // not inside the document, invalid position
+            return null;
+        }
+        if (this.initialInstructions.getComments().length > 0 || this.initialInstructions.getInstructions().length > 0) {
+            if (util_1.Util.isInsideRange(position, this.initialInstructions.getRange())) {
+                return this.initialInstructions;
+            }
+        }
+        for (const buildStage of this.buildStages) {
+            if (util_1.Util.isInsideRange(position, buildStage.getRange())) {
+                return buildStage;
+            }
+        }
+        return this;
+    }
+    addInstruction(instruction) {
+        if (instruction.getKeyword() === main_1.Keyword.FROM) {
+            this.currentBuildStage = new imageTemplate_1.ImageTemplate();
+            this.buildStages.push(this.currentBuildStage);
+            this.foundFrom = true;
+        }
+        else if (!this.foundFrom) {
+            this.initialInstructions.addInstruction(instruction);
+        }
+        if (this.foundFrom) {
+            this.currentBuildStage.addInstruction(instruction);
+        }
+        super.addInstruction(instruction);
+    }
+    setDirectives(directives) {
+        this.directives = directives;
+    }
+    getDirective() {
+        return this.directives.length === 0 ? null : this.directives[0];
+    }
+    getDirectives() {
+        return this.directives;
+    }
+    resolveVariable(variable, line) {
+        for (let from of this.getFROMs()) {
+            let range = from.getRange();
+            if (range.start.line <= line && line <= range.end.line) {
+                // resolve the FROM variable against the initial ARGs
+                let initialARGs = new imageTemplate_1.ImageTemplate();
+                for (let instruction of this.initialInstructions.getARGs()) {
+                    initialARGs.addInstruction(instruction);
+                }
+                return initialARGs.resolveVariable(variable, line);
+            }
+        }
+        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        if (image === null) {
+            return undefined;
+        }
+        let resolvedVariable = image.resolveVariable(variable, line);
+        if (resolvedVariable === null) {
+            // refers to an uninitialized ARG variable,
+            // try resolving it against the initial ARGs then
+            let initialARGs = new imageTemplate_1.ImageTemplate();
+            for (let instruction of this.initialInstructions.getARGs()) {
+                initialARGs.addInstruction(instruction);
+            }
+            return initialARGs.resolveVariable(variable, line);
+        }
+        return resolvedVariable;
+    }
+    getAvailableVariables(currentLine) {
+        if (this.getInstructionAt(currentLine) instanceof from_1.From) {
+            let variables = [];
+            for (let arg of this.getInitialARGs()) {
+                let property = arg.getProperty();
+                if (property) {
+                    variables.push(property.getName());
+                }
+            }
+            return variables;
+        }
+        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(currentLine, 0));
+        return image ? image.getAvailableVariables(currentLine) : [];
+    }
+    getParentStage(image) {
+        const templateFrom = image.getFROM();
+        const imageName = templateFrom === null ? null : templateFrom.getImageName();
+        if (imageName === null) {
+            return null;
+        }
+        for (const from of this.getFROMs()) {
+            if (from.getBuildStage() === imageName) {
+                const range = from.getRange();
+                // on the same line then it's an image that shares the name as the build stage
+                if (range.start.line === templateFrom.getRange().start.line) {
+                    return null;
+                }
+                return this.getContainingImage(range.start);
+            }
+        }
+        return null;
+    }
+    getStageHierarchy(line) {
+        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        if (image === null) {
+            return [];
+        }
+        const stages = [image];
+        let stage = this.getParentStage(image);
+        while (stage !== null) {
+            stages.splice(0, 0, stage);
+            stage = this.getParentStage(stage);
+        }
+        return stages;
+    }
+    getAvailableWorkingDirectories(line) {
+        const availableDirectories = new Set();
+        for (const image of this.getStageHierarchy(line)) {
+            for (const workdir of image.getWORKDIRs()) {
+                if (workdir.getRange().end.line < line) {
+                    let directory = workdir.getAbsolutePath();
+                    if (directory !== undefined && directory !== null) {
+                        if (!directory.endsWith("/")) {
+                            directory += "/";
+                        }
+                        availableDirectories.add(directory);
+                    }
+                }
+            }
+        }
+        return Array.from(availableDirectories);
+    }
+    /**
+     * Internally reorganize the comments in the Dockerfile and allocate
+     * them to the relevant build stages that they belong to.
+     */
+    organizeComments() {
+        const comments = this.getComments();
+        for (let i = 0; i < comments.length; i++) {
+            if (util_1.Util.isInsideRange(comments[i].getRange().end, this.initialInstructions.getRange())) {
+                this.initialInstructions.addComment(comments[i]);
+            }
+            else {
+                for (const buildStage of this.buildStages) {
+                    if (util_1.Util.isInsideRange(comments[i].getRange().start, buildStage.getRange())) {
+                        buildStage.addComment(comments[i]);
+                    }
+                }
+            }
+        }
+    }
+    getRange() {
+        const comments = this.getComments();
+        const instructions = this.getInstructions();
+        let range = null;
+        if (comments.length === 0) {
+            if (instructions.length > 0) {
+                range = vscode_languageserver_types_1.Range.create(instructions[0].getRange().start, instructions[instructions.length - 1].getRange().end);
+            }
+        }
+        else if (instructions.length === 0) {
+            range = vscode_languageserver_types_1.Range.create(comments[0].getRange().start, comments[comments.length - 1].getRange().end);
+        }
+        else {
+            const commentStart = comments[0].getRange().start;
+            const commentEnd = comments[comments.length - 1].getRange().end;
+            const instructionStart = instructions[0].getRange().start;
+            const instructionEnd = instructions[instructions.length - 1].getRange().end;
+            if (commentStart.line < instructionStart.line) {
+                if (commentEnd.line < instructionEnd.line) {
+                    range = vscode_languageserver_types_1.Range.create(commentStart, instructionEnd);
+                }
+                range = vscode_languageserver_types_1.Range.create(commentStart, commentEnd);
+            }
+            else if (commentEnd.line < instructionEnd.line) {
+                range = vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
+            }
+            else {
+                range = vscode_languageserver_types_1.Range.create(instructionStart, commentEnd);
+            }
+        }
+        if (range === null) {
+            if (this.directives.length === 0) {
+                return null;
+            }
+            return this.directives[0].getRange();
+        }
+        else if (this.directives.length === 0) {
+            return range;
+        }
+        return vscode_languageserver_types_1.Range.create(this.directives[0].getRange().start, range.end);
+    }
+}
+exports.Dockerfile = Dockerfile;
+
+
+/***/ }),
+
+/***/ 77:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Flag = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(612);
+const flagOption_1 = __nccwpck_require__(700);
+class Flag {
+    constructor(document, range, name, nameRange, value, valueRange) {
+        this.options = [];
+        this.range = range;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.value = value;
+        this.valueRange = valueRange;
+        if (this.value !== null) {
+            let offset = document.offsetAt(valueRange.start);
+            let nameStart = -1;
+            let valueStart = -1;
+            let hasOptions = false;
+            for (let i = 0; i < value.length; i++) {
+                switch (value.charAt(i)) {
+                    case '=':
+                        hasOptions = true;
+                        if (valueStart === -1) {
+                            valueStart = i + 1;
+                            break;
+                        }
+                        break;
+                    case ',':
+                        this.options.push(this.createFlagOption(document, value, offset, nameStart, valueStart, i));
+                        nameStart = -1;
+                        valueStart = -1;
+                        break;
+                    default:
+                        if (nameStart === -1) {
+                            nameStart = i;
+                        }
+                        break;
+                }
+            }
+            if (hasOptions && nameStart !== -1) {
+                this.options.push(this.createFlagOption(document, value, offset, nameStart, valueStart, value.length));
+            }
+        }
+    }
+    createFlagOption(document, content, documentOffset, nameStart, valueStart, valueEnd) {
+        const optionRange = vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueEnd));
+        if (valueStart === -1) {
+            return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueEnd), optionRange, null, null);
+        }
+        return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueStart - 1), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueStart - 1)), content.substring(valueStart, valueEnd), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + valueStart), document.positionAt(documentOffset + valueEnd)));
+    }
+    toString() {
+        if (this.valueRange) {
+            return "--" + this.name + "=" + this.value;
+        }
+        return "--" + this.name;
+    }
+    /**
+     * Returns the range that encompasses this entire flag. This includes the
+     * -- prefix in the beginning to the last character of the flag's value (if
+     * it has been defined).
+     *
+     * @return the entire range of this flag
+     */
+    getRange() {
+        return this.range;
+    }
+    /**
+     * Returns the name of this flag. The name does not include the -- prefix.
+     * Thus, for HEALTHCHECK's --interval flag, interval is the flag's name and
+     * not --interval.
+     *
+     * @return this flag's name
+     */
+    getName() {
+        return this.name;
+    }
+    /**
+     * Returns the range that encompasses the flag's name
+     *
+     * @return the range containing the flag's name
+     */
+    getNameRange() {
+        return this.nameRange;
+    }
+    /**
+     * Returns the value that has been set to this flag. May be null if the
+     * flag is invalid and has no value set like a --start-period. If the flag
+     * is instead a --start-period= with an equals sign then the flag's value
+     * is the empty string.
+     *
+     * @return this flag's value if it has been defined, null otherwise
+     */
+    getValue() {
+        return this.value;
+    }
+    /**
+     * Returns the range that encompasses this flag's value. If no value has
+     * been set then null will be returned.
+     *
+     * @return the range containing this flag's value, or null if the flag
+     *         has no value defined
+     */
+    getValueRange() {
+        return this.valueRange;
+    }
+    getOption(name) {
+        for (const option of this.options) {
+            if (option.getName() === name) {
+                return option;
+            }
+        }
+        return null;
+    }
+    getOptions() {
+        return this.options;
+    }
+    hasOptions() {
+        return this.options.length > 0;
+    }
+}
+exports.Flag = Flag;
+
+
+/***/ }),
+
+/***/ 700:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.FlagOption = void 0;
+class FlagOption {
+    constructor(range, name, nameRange, value, valueRange) {
+        this.range = range;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.value = value;
+        this.valueRange = valueRange;
+    }
+    toString() {
+        if (this.valueRange !== null) {
+            return this.name + "=" + this.value;
+        }
+        return this.name;
+    }
+    getRange() {
+        return this.range;
+    }
+    getName() {
+        return this.name;
+    }
+    getNameRange() {
+        return this.nameRange;
+    }
+    getValue() {
+        return this.value;
+    }
+    getValueRange() {
+        return this.valueRange;
+    }
+}
+exports.FlagOption = FlagOption;
+
+
+/***/ }),
+
+/***/ 599:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Heredoc = void 0;
+/**
+ * Heredoc represents a here-document that has been embedded in a
+ * Dockerfile.
+ *
+ * This API is experimental and subject to change.
+ */
+class Heredoc {
+    constructor(startRange, name, nameRange, contentRange, endRange) {
+        this.startRange = startRange;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.contentRange = contentRange;
+        this.endRange = endRange;
+    }
+    /**
+     * Returns the name of the here-document.
+     *
+     * This API is experimental and subject to change.
+     */
+    getName() {
+        return this.name;
+    }
+    /**
+     * Returns the range of the start operator and the name. If the
+     * here-document is initialized with <<EOT then the start range would
+     * encompass all five characters.
+     *
+     * This API is experimental and subject to change.
+     */
+    getStartRange() {
+        return this.startRange;
+    }
+    /**
+     * Returns the range of this here-document's name that is declared at
+     * the beginning of the here-document with the operator. If the
+     * here-document is initialized with <<EOT then the name range would
+     * encompass the latter three "EOT" characters.
+     *
+     * This API is experimental and subject to change.
+     */
+    getNameRange() {
+        return this.nameRange;
+    }
+    /**
+     * Returns the range of the content of this here-document. This may
+     * be null if the here-document has no content because:
+     * - the start range is the only thing that was declared
+     * - the end range was declared immediately and there is no content
+     *
+     * This API is experimental and subject to change.
+     */
+    getContentRange() {
+        return this.contentRange;
+    }
+    /**
+     * Returns the range of the here-document's name on a line that
+     * represents the end of the here-document.
+     *
+     * This API is experimental and subject to change.
+     */
+    getDelimiterRange() {
+        return this.endRange;
+    }
+}
+exports.Heredoc = Heredoc;
+
+
+/***/ }),
+
+/***/ 520:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ImageTemplate = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(612);
+const arg_1 = __nccwpck_require__(381);
+const cmd_1 = __nccwpck_require__(517);
+const copy_1 = __nccwpck_require__(444);
+const env_1 = __nccwpck_require__(822);
+const entrypoint_1 = __nccwpck_require__(835);
+const from_1 = __nccwpck_require__(377);
+const healthcheck_1 = __nccwpck_require__(167);
+const onbuild_1 = __nccwpck_require__(554);
+const util_1 = __nccwpck_require__(459);
+const workdir_1 = __nccwpck_require__(529);
+class ImageTemplate {
+    constructor() {
+        this.comments = [];
+        this.instructions = [];
+    }
+    addComment(comment) {
+        this.comments.push(comment);
+    }
+    getComments() {
+        return this.comments;
+    }
+    addInstruction(instruction) {
+        this.instructions.push(instruction);
+    }
+    getInstructions() {
+        return this.instructions;
+    }
+    getInstructionAt(line) {
+        for (let instruction of this.instructions) {
+            if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line, 0), instruction.getRange())) {
+                return instruction;
+            }
+        }
+        return null;
+    }
+    /**
+     * Gets all the ARG instructions that are defined in this image.
+     */
+    getARGs() {
+        let args = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof arg_1.Arg) {
+                args.push(instruction);
+            }
+        }
+        return args;
+    }
+    /**
+     * Gets all the CMD instructions that are defined in this image.
+     */
+    getCMDs() {
+        let cmds = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof cmd_1.Cmd) {
+                cmds.push(instruction);
+            }
+        }
+        return cmds;
+    }
+    /**
+     * Gets all the COPY instructions that are defined in this image.
+     */
+    getCOPYs() {
+        let copies = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof copy_1.Copy) {
+                copies.push(instruction);
+            }
+        }
+        return copies;
+    }
+    /**
+     * Gets all the ENTRYPOINT instructions that are defined in this image.
+     */
+    getENTRYPOINTs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof entrypoint_1.Entrypoint) {
+                froms.push(instruction);
+            }
+        }
+        return froms;
+    }
+    /**
+     * Gets all the ENV instructions that are defined in this image.
+     */
+    getENVs() {
+        let args = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof env_1.Env) {
+                args.push(instruction);
+            }
+        }
+        return args;
+    }
+    getFROM() {
+        for (const instruction of this.instructions) {
+            if (instruction instanceof from_1.From) {
+                return instruction;
+            }
+        }
+        return null;
+    }
+    /**
+     * Gets all the FROM instructions that are defined in this image.
+     */
+    getFROMs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof from_1.From) {
+                froms.push(instruction);
+            }
+        }
+        return froms;
+    }
+    /**
+     * Gets all the HEALTHCHECK instructions that are defined in this image.
+     */
+    getHEALTHCHECKs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof healthcheck_1.Healthcheck) {
+                froms.push(instruction);
+            }
+        }
+        return froms;
+    }
+    getWORKDIRs() {
+        const workdirs = [];
+        for (const instruction of this.instructions) {
+            if (instruction instanceof workdir_1.Workdir) {
+                workdirs.push(instruction);
+            }
+        }
+        return workdirs;
+    }
+    getOnbuildTriggers() {
+        let triggers = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof onbuild_1.Onbuild) {
+                let trigger = instruction.getTriggerInstruction();
+                if (trigger) {
+                    triggers.push(trigger);
+                }
+            }
+        }
+        return triggers;
+    }
+    getAvailableVariables(currentLine) {
+        const variables = [];
+        for (const arg of this.getARGs()) {
+            if (arg.isBefore(currentLine)) {
+                const property = arg.getProperty();
+                if (property) {
+                    const variable = property.getName();
+                    if (variables.indexOf(variable) === -1) {
+                        variables.push(variable);
+                    }
+                }
+            }
+        }
+        for (const env of this.getENVs()) {
+            if (env.isBefore(currentLine)) {
+                for (const property of env.getProperties()) {
+                    const variable = property.getName();
+                    if (variables.indexOf(variable) === -1) {
+                        variables.push(variable);
+                    }
+                }
+            }
+        }
+        return variables;
+    }
+    /**
+     * Resolves a variable with the given name at the specified line
+     * to its value. If null is returned, then the variable has been
+     * defined but no value was given. If undefined is returned, then
+     * a variable with the given name has not been defined yet as of
+     * the given line.
+     *
+     * @param variable the name of the variable to resolve
+     * @param line the line number that the variable is on, zero-based
+     * @return the value of the variable as defined by an ARG or ENV
+     *         instruction, or null if no value has been specified, or
+     *         undefined if a variable with the given name has not
+     *         been defined
+     */
+    resolveVariable(variable, line) {
+        let envs = this.getENVs();
+        for (let i = envs.length - 1; i >= 0; i--) {
+            if (envs[i].isBefore(line)) {
+                for (let property of envs[i].getProperties()) {
+                    if (property.getName() === variable) {
+                        return property.getValue();
+                    }
+                }
+            }
+        }
+        let args = this.getARGs();
+        for (let i = args.length - 1; i >= 0; i--) {
+            if (args[i].isBefore(line)) {
+                let property = args[i].getProperty();
+                if (property && property.getName() === variable) {
+                    return property.getValue();
+                }
+            }
+        }
+        return undefined;
+    }
+    getRange() {
+        const instructions = this.getInstructions();
+        if (instructions.length === 0) {
+            // all templates should have instructions, this only happens for
+            // the initial set of instruction
+            return vscode_languageserver_types_1.Range.create(0, 0, 0, 0);
+        }
+        const instructionStart = instructions[0].getRange().start;
+        const instructionEnd = instructions[instructions.length - 1].getRange().end;
+        return vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
+    }
+    contains(position) {
+        const range = this.getRange();
+        if (range === null) {
+            return false;
+        }
+        return util_1.Util.isInsideRange(position, range);
+    }
+}
+exports.ImageTemplate = ImageTemplate;
+
+
+/***/ }),
+
+/***/ 279:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Instruction = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(612);
+const util_1 = __nccwpck_require__(459);
+const line_1 = __nccwpck_require__(5);
+const argument_1 = __nccwpck_require__(940);
+const heredoc_1 = __nccwpck_require__(599);
+const variable_1 = __nccwpck_require__(743);
+const main_1 = __nccwpck_require__(390);
+class Instruction extends line_1.Line {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range);
+        this.dockerfile = dockerfile;
+        this.escapeChar = escapeChar;
+        this.instruction = instruction;
+        this.instructionRange = instructionRange;
+    }
+    toString() {
+        let value = this.getKeyword();
+        for (let arg of this.getRawArguments()) {
+            value += ' ';
+            value += arg.getValue();
+        }
+        return value;
+    }
+    getRangeContent(range) {
+        if (range === null) {
+            return null;
+        }
+        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+    }
+    getInstructionRange() {
+        return this.instructionRange;
+    }
+    getInstruction() {
+        return this.instruction;
+    }
+    getKeyword() {
+        return this.getInstruction().toUpperCase();
+    }
+    getArgumentsRange() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+            return null;
+        }
+        return vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end);
+    }
+    getArgumentsRanges() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+            return [];
+        }
+        if (args[0].getRange().start.line === args[args.length - 1].getRange().end.line) {
+            return [vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end)];
+        }
+        let ranges = [];
+        let end = -1;
+        let startPosition = args[0].getRange().start;
+        let range = this.getInstructionRange();
+        let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra, this.document.offsetAt(args[args.length - 1].getRange().end) - this.document.offsetAt(range.start));
+        let offset = this.document.offsetAt(range.start) + extra;
+        let start = false;
+        let comment = false;
+        for (let i = 0; i < fullArgs.length; i++) {
+            let char = fullArgs.charAt(i);
+            if (char === this.escapeChar) {
+                let next = fullArgs.charAt(i + 1);
+                if (next === ' ' || next === '\t') {
+                    whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
+                        switch (fullArgs.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                                continue;
+                            case '\r':
+                                j++;
+                            case '\n':
+                                if (startPosition !== null) {
+                                    ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                                }
+                                startPosition = null;
+                                start = true;
+                                comment = false;
+                                i = j;
+                                break whitespaceCheck;
+                            default:
+                                break whitespaceCheck;
+                        }
+                    }
+                }
+                else if (next === '\r') {
+                    if (startPosition !== null) {
+                        ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                        startPosition = null;
+                    }
+                    start = true;
+                    comment = false;
+                    i += 2;
+                }
+                else if (next === '\n') {
+                    if (startPosition !== null) {
+                        ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                    }
+                    startPosition = null;
+                    start = true;
+                    comment = false;
+                    i++;
+                }
+                else {
+                    i++;
+                }
+            }
+            else if (util_1.Util.isNewline(char)) {
+                if (comment) {
+                    startPosition = null;
+                    start = true;
+                    comment = false;
+                }
+            }
+            else {
+                if (!comment) {
+                    if (startPosition === null) {
+                        if (char === '#') {
+                            comment = true;
+                            continue;
+                        }
+                        let position = this.document.positionAt(offset + i);
+                        if (position.character !== 0) {
+                            startPosition = vscode_languageserver_types_1.Position.create(position.line, 0);
+                        }
+                    }
+                    end = i;
+                }
+            }
+        }
+        if (startPosition === null) {
+            // should only happen if the last argument is on its own line with
+            // no leading whitespace
+            ranges.push(vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + end), this.document.positionAt(offset + end + 1)));
+        }
+        else {
+            ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+        }
+        return ranges;
+    }
+    getRawArgumentsContent() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+            return null;
+        }
+        return this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end));
+    }
+    getArgumentsContent() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+            return null;
+        }
+        let content = "";
+        let ranges = this.getArgumentsRanges();
+        let documentText = this.document.getText();
+        for (let range of ranges) {
+            content += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+        }
+        return content;
+    }
+    getArguments() {
+        return this.getRawArguments();
+    }
+    getRawArguments() {
+        let args = [];
+        let range = this.getInstructionRange();
+        let extra = this.document.offsetAt(range.end) - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra);
+        let offset = this.document.offsetAt(range.start) + extra;
+        let start = false;
+        let comment = false;
+        let found = -1;
+        // determines whether the parser has found a space or tab
+        // whitespace character that's a part of an escaped newline sequence
+        let escapedWhitespaceDetected = false;
+        // determines if the parser is currently in an escaped newline sequence
+        let escaping = false;
+        let escapeMarker = -1;
+        let escapedArg = "";
+        for (let i = 0; i < fullArgs.length; i++) {
+            let char = fullArgs.charAt(i);
+            if (util_1.Util.isWhitespace(char)) {
+                if (escaping) {
+                    escapedWhitespaceDetected = true;
+                    if (util_1.Util.isNewline(char)) {
+                        // reached a newline, any previously
+                        // detected whitespace should be ignored
+                        escapedWhitespaceDetected = false;
+                        if (comment) {
+                            // reached a newline, no longer in a comment
+                            comment = false;
+                            start = true;
+                        }
+                    }
+                    continue;
+                }
+                else if (found !== -1) {
+                    if (escapeMarker === -1) {
+                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + i))));
+                    }
+                    else {
+                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                    }
+                    escapeMarker = -1;
+                    escapedArg = "";
+                    found = -1;
+                }
+            }
+            else if (char === this.escapeChar) {
+                let next = fullArgs.charAt(i + 1);
+                if (next === ' ' || next === '\t') {
+                    whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
+                        let newlineCheck = fullArgs.charAt(j);
+                        switch (newlineCheck) {
+                            case ' ':
+                            case '\t':
+                                continue;
+                            case '\r':
+                                j++;
+                            case '\n':
+                                comment = false;
+                                escaping = true;
+                                start = true;
+                                if (found !== -1) {
+                                    escapeMarker = i;
+                                }
+                                i = j;
+                                break whitespaceCheck;
+                            default:
+                                escapeMarker = i;
+                                if (found === -1) {
+                                    i = j - 1;
+                                }
+                                break whitespaceCheck;
+                        }
+                    }
+                }
+                else if (next === '\r') {
+                    comment = false;
+                    escaping = true;
+                    start = true;
+                    if (found !== -1 && escapeMarker === -1) {
+                        escapeMarker = i;
+                    }
+                    i += 2;
+                }
+                else if (next === '\n') {
+                    comment = false;
+                    escaping = true;
+                    start = true;
+                    if (found !== -1 && escapeMarker === -1) {
+                        escapeMarker = i;
+                    }
+                    i++;
+                }
+                else {
+                    if (escapedWhitespaceDetected && escapeMarker !== -1) {
+                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                        escapedArg = "";
+                        found = -1;
+                    }
+                    escapeMarker = -1;
+                    escapedWhitespaceDetected = false;
+                    escaping = false;
+                    if (next === '$') {
+                        escapedArg = escapedArg + char + next;
+                    }
+                    else if (next === '') {
+                        // reached EOF, stop processing
+                        break;
+                    }
+                    else {
+                        escapedArg = escapedArg + next;
+                    }
+                    if (found === -1) {
+                        found = i;
+                    }
+                    i++;
+                }
+            }
+            else if (!comment) {
+                if (start && char === '#') {
+                    comment = true;
+                }
+                else {
+                    if (escapedWhitespaceDetected && escapeMarker !== -1) {
+                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                        escapedArg = "";
+                        found = -1;
+                    }
+                    escapedWhitespaceDetected = false;
+                    escaping = false;
+                    escapeMarker = -1;
+                    escapedArg = escapedArg + char;
+                    if (found === -1) {
+                        found = i;
+                    }
+                }
+                // non-whitespace character detected, reset
+                start = false;
+            }
+        }
+        if (found !== -1) {
+            if (escapeMarker === -1) {
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + fullArgs.length))));
+            }
+            else {
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+            }
+        }
+        return args;
+    }
+    getExpandedArguments() {
+        let args = this.getArguments();
+        for (let i = 0; i < args.length; i++) {
+            const argRange = args[i].getRange();
+            let offset = this.document.offsetAt(argRange.start);
+            const variables = this.parseVariables(offset, args[i].getValue());
+            const swaps = [];
+            let requiresExpansion = false;
+            for (let variable of variables) {
+                const value = this.dockerfile.resolveVariable(variable.getName(), variable.getNameRange().start.line);
+                swaps.push(value);
+                requiresExpansion = requiresExpansion || value !== undefined;
+            }
+            if (requiresExpansion) {
+                let expanded = "";
+                for (let j = 0; j < swaps.length; j++) {
+                    const variableRange = variables[j].getRange();
+                    const start = this.document.offsetAt(variableRange.start);
+                    const end = this.document.offsetAt(variableRange.end);
+                    if (swaps[j]) {
+                        // replace variable with its resolved value
+                        expanded += this.document.getText().substring(offset, start);
+                        expanded += swaps[j];
+                        offset = end;
+                    }
+                    else {
+                        expanded += this.document.getText().substring(offset, end);
+                        offset = end;
+                    }
+                }
+                const argEnd = this.document.offsetAt(argRange.end);
+                if (argEnd !== offset) {
+                    // if the variable's range doesn't match the argument,
+                    // append the remaining text
+                    expanded += this.document.getText().substring(offset, argEnd);
+                }
+                args[i] = new argument_1.Argument(expanded, argRange);
+            }
+        }
+        return args;
+    }
+    getVariables() {
+        const variables = [];
+        const args = this.getRawArguments();
+        for (const arg of args) {
+            let range = arg.getRange();
+            let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+            const parsedVariables = this.parseVariables(this.document.offsetAt(arg.getRange().start), rawValue);
+            for (const parsedVariable of parsedVariables) {
+                variables.push(parsedVariable);
+            }
+        }
+        return variables;
+    }
+    parseVariables(offset, arg) {
+        let variables = [];
+        variableLoop: for (let i = 0; i < arg.length; i++) {
+            switch (arg.charAt(i)) {
+                case this.escapeChar:
+                    if (arg.charAt(i + 1) === '$') {
+                        i++;
+                    }
+                    break;
+                case '$':
+                    if (arg.charAt(i + 1) === '{') {
+                        let escapedString = "${";
+                        let escapedName = "";
+                        let nameEnd = -1;
+                        let escapedSubstitutionParameter = "";
+                        let substitutionStart = -1;
+                        let substitutionEnd = -1;
+                        let modifierRead = -1;
+                        nameLoop: for (let j = i + 2; j < arg.length; j++) {
+                            let char = arg.charAt(j);
+                            switch (char) {
+                                case this.escapeChar:
+                                    for (let k = j + 1; k < arg.length; k++) {
+                                        switch (arg.charAt(k)) {
+                                            case ' ':
+                                            case '\t':
+                                            case '\r':
+                                                // ignore whitespace
+                                                continue;
+                                            case '\n':
+                                                // escape this newline
+                                                j = k;
+                                                continue nameLoop;
+                                        }
+                                    }
+                                    break;
+                                case '}':
+                                    escapedString += '}';
+                                    let modifier = null;
+                                    let modifierRange = null;
+                                    let substitutionParameter = modifierRead !== -1 ? escapedSubstitutionParameter : null;
+                                    let substitutionRange = null;
+                                    if (nameEnd === -1) {
+                                        nameEnd = j;
+                                    }
+                                    else if (nameEnd + 1 === j) {
+                                        modifier = "";
+                                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + nameEnd + 1), this.document.positionAt(offset + nameEnd + 1));
+                                    }
+                                    else {
+                                        if (substitutionStart === -1) {
+                                            // no substitution parameter found,
+                                            // but a modifier character existed,
+                                            // just offset the range by 1 from
+                                            // the modifier character
+                                            substitutionStart = modifierRead + 1;
+                                            substitutionEnd = modifierRead + 1;
+                                        }
+                                        else {
+                                            // offset one more from the last
+                                            // character found
+                                            substitutionEnd = substitutionEnd + 1;
+                                        }
+                                        modifier = arg.substring(modifierRead, modifierRead + 1);
+                                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + modifierRead), this.document.positionAt(offset + modifierRead + 1));
+                                        substitutionRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + substitutionStart), this.document.positionAt(offset + substitutionEnd));
+                                    }
+                                    let start = this.document.positionAt(offset + i);
+                                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 2), this.document.positionAt(offset + nameEnd)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + j + 1)), modifier, modifierRange, substitutionParameter, substitutionRange, this.dockerfile.resolveVariable(escapedName, start.line) !== undefined, this.isBuildVariable(escapedName, start.line), escapedString));
+                                    i = j;
+                                    continue variableLoop;
+                                case ':':
+                                    if (nameEnd === -1) {
+                                        nameEnd = j;
+                                    }
+                                    else if (modifierRead !== -1) {
+                                        if (substitutionStart === -1) {
+                                            substitutionStart = j;
+                                            substitutionEnd = j;
+                                        }
+                                        else {
+                                            substitutionEnd = j;
+                                        }
+                                        escapedSubstitutionParameter += ':';
+                                    }
+                                    else {
+                                        modifierRead = j;
+                                    }
+                                    escapedString += ':';
+                                    break;
+                                case '\n':
+                                case '\r':
+                                case ' ':
+                                case '\t':
+                                    break;
+                                default:
+                                    if (nameEnd === -1) {
+                                        escapedName += char;
+                                    }
+                                    else if (modifierRead !== -1) {
+                                        if (substitutionStart === -1) {
+                                            substitutionStart = j;
+                                            substitutionEnd = j;
+                                        }
+                                        else {
+                                            substitutionEnd = j;
+                                        }
+                                        escapedSubstitutionParameter += char;
+                                    }
+                                    else {
+                                        modifierRead = j;
+                                    }
+                                    escapedString += char;
+                                    break;
+                            }
+                        }
+                        // no } found, not a valid variable, stop processing
+                        break variableLoop;
+                    }
+                    else if (util_1.Util.isWhitespace(arg.charAt(i + 1)) || i === arg.length - 1) {
+                        // $ followed by whitespace or EOF, ignore this variable
+                        continue;
+                    }
+                    else {
+                        let escapedName = "";
+                        nameLoop: for (let j = i + 1; j < arg.length; j++) {
+                            let char = arg.charAt(j);
+                            switch (char) {
+                                case '\r':
+                                case '\n':
+                                case ' ':
+                                case '\t':
+                                    continue;
+                                case '$':
+                                case '\'':
+                                case '"':
+                                    let varStart = this.document.positionAt(offset + i);
+                                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== undefined, this.isBuildVariable(escapedName, varStart.line), '$' + escapedName));
+                                    i = j - 1;
+                                    continue variableLoop;
+                                case this.escapeChar:
+                                    for (let k = j + 1; k < arg.length; k++) {
+                                        switch (arg.charAt(k)) {
+                                            case ' ':
+                                            case '\t':
+                                            case '\r':
+                                                // ignore whitespace
+                                                continue;
+                                            case '\n':
+                                                // escape this newline
+                                                j = k;
+                                                continue nameLoop;
+                                        }
+                                    }
+                                    // reached EOF after an escape character
+                                    let start = this.document.positionAt(offset + i);
+                                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== undefined, this.isBuildVariable(escapedName, start.line), '$' + escapedName));
+                                    break variableLoop;
+                            }
+                            if (char.match(/^[a-z0-9_]+$/i) === null) {
+                                let varStart = this.document.positionAt(offset + i);
+                                variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== undefined, this.isBuildVariable(escapedName, varStart.line), '$' + escapedName));
+                                i = j - 1;
+                                continue variableLoop;
+                            }
+                            escapedName += char;
+                        }
+                        let start = this.document.positionAt(offset + i);
+                        variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + arg.length)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + arg.length)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== undefined, this.isBuildVariable(escapedName, start.line), '$' + escapedName));
+                    }
+                    break variableLoop;
+            }
+        }
+        return variables;
+    }
+    isBuildVariable(variable, line) {
+        if (this.getKeyword() === main_1.Keyword.FROM) {
+            for (const initialArg of this.dockerfile.getInitialARGs()) {
+                const arg = initialArg;
+                const property = arg.getProperty();
+                if (property && variable === property.getName()) {
+                    return true;
+                }
+            }
+            return undefined;
+        }
+        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        let envs = image.getENVs();
+        for (let i = envs.length - 1; i >= 0; i--) {
+            if (envs[i].isBefore(line)) {
+                for (let property of envs[i].getProperties()) {
+                    if (property.getName() === variable) {
+                        return false;
+                    }
+                }
+            }
+        }
+        let args = image.getARGs();
+        for (let i = args.length - 1; i >= 0; i--) {
+            if (args[i].isBefore(line)) {
+                let property = args[i].getProperty();
+                if (property && property.getName() === variable) {
+                    return true;
+                }
+            }
+        }
+        return undefined;
+    }
+    createSingleLineHeredocs(args) {
+        const heredocs = [];
+        // instruction only on one line, if heredocs exist they would be incomplete
+        for (const arg of args) {
+            const value = arg.getValue();
+            if (value.startsWith("<<") && util_1.Util.parseHeredocName(value) !== null) {
+                const startRange = arg.getRange();
+                const nameRange = this.getNameRange(startRange);
+                const name = this.getName(nameRange);
+                heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, null, null));
+            }
+        }
+        return heredocs;
+    }
+    getName(nameRange) {
+        const content = this.document.getText(nameRange);
+        let escaping = false;
+        let name = "";
+        nameLoop: for (let i = 0; i < content.length; i++) {
+            const ch = content.charAt(i);
+            switch (ch) {
+                case this.escapeChar:
+                    escaping = true;
+                    for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                                break;
+                            case '\r':
+                                i = j + 1;
+                                continue nameLoop;
+                            case '\n':
+                                i = j;
+                                continue nameLoop;
+                            default:
+                                name += content.charAt(j);
+                                i = j;
+                                continue nameLoop;
+                        }
+                    }
+                    break;
+                case '#':
+                    if (escaping) {
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case '\n':
+                                    i = j;
+                                    continue nameLoop;
+                            }
+                        }
+                    }
+                case ' ':
+                case '\t':
+                case '\r':
+                case '\n':
+                    if (escaping) {
+                        break;
+                    }
+                default:
+                    name += ch;
+                    break;
+            }
+        }
+        return name;
+    }
+    getNameRange(startRange) {
+        const content = this.document.getText(startRange);
+        let endFound = false;
+        let searchHyphen = false;
+        let start = -1;
+        let end = -1;
+        let escaping = false;
+        let quote = null;
+        contentLoop: for (let i = 0; i < content.length; i++) {
+            const ch = content.charAt(i);
+            switch (ch) {
+                case '"':
+                case '\'':
+                    if (quote === ch) {
+                        break contentLoop;
+                    }
+                    quote = ch;
+                    continue;
+                case this.escapeChar:
+                    for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case '\n':
+                                escaping = true;
+                                j = i;
+                                continue contentLoop;
+                        }
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                case '\r':
+                case '\n':
+                    break;
+                case '<':
+                    if (endFound) {
+                        searchHyphen = true;
+                    }
+                    else {
+                        endFound = true;
+                    }
+                    break;
+                case '-':
+                    if (searchHyphen) {
+                        searchHyphen = false;
+                        break;
+                    }
+                case '#':
+                    if (escaping) {
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case '\n':
+                                    i = j;
+                                    continue contentLoop;
+                            }
+                        }
+                    }
+                default:
+                    if (start === -1) {
+                        start = i;
+                    }
+                    if (quote !== null) {
+                        end = i + 1;
+                        break;
+                    }
+                    break contentLoop;
+            }
+        }
+        if (start === -1) {
+            return vscode_languageserver_types_1.Range.create(startRange.end, startRange.end);
+        }
+        const nameStart = this.document.positionAt(this.document.offsetAt(startRange.start) + start);
+        const nameEnd = quote !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end) : startRange.end;
+        return vscode_languageserver_types_1.Range.create(nameStart, nameEnd);
+    }
+    getHeredocs() {
+        const args = this.getArguments();
+        if (args.length === 0) {
+            return [];
+        }
+        const heredocs = [];
+        const range = this.getRange();
+        if (range.start.line === range.end.line) {
+            // instruction only on one line, if heredocs exist they would be incomplete
+            return this.createSingleLineHeredocs(args);
+        }
+        const heredocDefinitions = [];
+        let heredocsProcessed = false;
+        let escaping = false;
+        let contentStart = -1;
+        let contentEnd = -1;
+        let lineStart = -1;
+        let currentHeredoc = 0;
+        const startOffset = this.document.offsetAt(args[0].getRange().start);
+        const content = this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end));
+        contentLoop: for (let i = 0; i < content.length; i++) {
+            switch (content.charAt(i)) {
+                case this.escapeChar:
+                    escaping = true;
+                    for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                                break;
+                            case '\r':
+                                j++;
+                            case '\n':
+                                i = j;
+                                continue contentLoop;
+                            default:
+                                i = j;
+                                continue contentLoop;
+                        }
+                    }
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    if (escaping) {
+                        break;
+                    }
+                    if (heredocsProcessed) {
+                        if (contentStart === -1) {
+                            contentStart = i;
+                        }
+                        contentEnd = i;
+                        const arg = heredocDefinitions[currentHeredoc];
+                        const startRange = arg.getRange();
+                        const nameRange = this.getNameRange(startRange);
+                        const name = this.getName(nameRange);
+                        const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i)));
+                        if (delimiterRange !== null) {
+                            const contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + lineStart - 1));
+                            heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
+                            contentStart = -1;
+                            currentHeredoc++;
+                        }
+                        lineStart = -1;
+                    }
+                    else {
+                        // found a newline that hasn't been escaped,
+                        // must be in a heredoc
+                        const offsetLimit = startOffset + i;
+                        for (const arg of args) {
+                            // check if this argument is on the initial line of the instruction,
+                            // note that it may not all be on the same line due to escaped newlines,
+                            // because of that we need to use offset checks instead of line checks
+                            // as an argument being on a different line in the document does not
+                            // imply it is on a different line from the Dockerfile's point of view
+                            if (this.document.offsetAt(arg.getRange().start) < offsetLimit) {
+                                if (arg.getValue().startsWith("<<")) {
+                                    heredocDefinitions.push(arg);
+                                }
+                            }
+                            else {
+                                break;
+                            }
+                        }
+                        heredocsProcessed = true;
+                        lineStart = -1;
+                        continue contentLoop;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    if (escaping) {
+                        break;
+                    }
+                case '#':
+                    if (escaping) {
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case '\n':
+                                    i = j;
+                                    continue contentLoop;
+                            }
+                        }
+                    }
+                default:
+                    if (escaping) {
+                        escaping = false;
+                    }
+                    if (heredocsProcessed) {
+                        if (contentStart === -1) {
+                            contentStart = i;
+                        }
+                        if (lineStart === -1) {
+                            lineStart = i;
+                        }
+                    }
+                    break;
+            }
+        }
+        if (heredocsProcessed) {
+            const arg = heredocDefinitions[currentHeredoc];
+            const startRange = arg.getRange();
+            const nameRange = this.getNameRange(startRange);
+            const name = this.getName(nameRange);
+            let contentRange = null;
+            // check if the last line of this instruction matches the name of the last heredoc
+            const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
+            if (delimiterRange === null) {
+                contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range.end);
+            }
+            else if (contentEnd !== -1) {
+                contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + contentEnd));
+            }
+            heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
+            currentHeredoc++;
+            for (let i = currentHeredoc; i < heredocDefinitions.length; i++) {
+                const arg = heredocDefinitions[currentHeredoc];
+                const startRange = arg.getRange();
+                const nameRange = this.getNameRange(startRange);
+                const name = this.getName(nameRange);
+                heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, null, null));
+                currentHeredoc++;
+            }
+        }
+        else {
+            // instruction only on one line, if heredocs exist they would be incomplete
+            return this.createSingleLineHeredocs(args);
+        }
+        return heredocs;
+    }
+    getDelimiterRange(startArg, name, candidateRange) {
+        const text = this.document.getText(candidateRange);
+        if (startArg.getValue().startsWith("<<-")) {
+            // remove tabs in the front
+            let index = 0;
+            while (text.charAt(index) === '\t') {
+                index++;
+            }
+            if (text.substring(index) === name) {
+                return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
+            }
+            return null;
+        }
+        return text === name ? candidateRange : null;
+    }
+}
+exports.Instruction = Instruction;
+
+
+/***/ }),
+
+/***/ 618:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Add = void 0;
+const jsonInstruction_1 = __nccwpck_require__(305);
+class Add extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+    }
+}
+exports.Add = Add;
+
+
+/***/ }),
+
+/***/ 381:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Arg = void 0;
+const property_1 = __nccwpck_require__(602);
+const propertyInstruction_1 = __nccwpck_require__(984);
+class Arg extends propertyInstruction_1.PropertyInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.property = null;
+        const args = this.getPropertyArguments();
+        if (args.length === 1) {
+            this.property = new property_1.Property(this.document, this.escapeChar, args[0]);
+        }
+        else {
+            this.property = null;
+        }
+    }
+    /**
+     * Returns the variable defined by this ARG. This may be null if
+     * this ARG instruction is malformed and has no variable
+     * declaration.
+     */
+    getProperty() {
+        return this.property;
+    }
+}
+exports.Arg = Arg;
+
+
+/***/ }),
+
+/***/ 517:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Cmd = void 0;
+const jsonInstruction_1 = __nccwpck_require__(305);
+class Cmd extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Cmd = Cmd;
+
+
+/***/ }),
+
+/***/ 444:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Copy = void 0;
+const jsonInstruction_1 = __nccwpck_require__(305);
+class Copy extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+    }
+    getFromFlag() {
+        let flags = super.getFlags();
+        return flags.length === 1 && flags[0].getName() === "from" ? flags[0] : null;
+    }
+    /**
+     * Returns there here-documents that are defined in this RUN
+     * instruction.
+     *
+     * This API is experimental and subject to change.
+     */
+    getHeredocs() {
+        return super.getHeredocs();
+    }
+}
+exports.Copy = Copy;
+
+
+/***/ }),
+
+/***/ 835:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Entrypoint = void 0;
+const jsonInstruction_1 = __nccwpck_require__(305);
+class Entrypoint extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Entrypoint = Entrypoint;
+
+
+/***/ }),
+
+/***/ 822:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Env = void 0;
+const propertyInstruction_1 = __nccwpck_require__(984);
+class Env extends propertyInstruction_1.PropertyInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getProperties() {
+        return super.getProperties();
+    }
+}
+exports.Env = Env;
+
+
+/***/ }),
+
+/***/ 377:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.From = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(612);
+const modifiableInstruction_1 = __nccwpck_require__(393);
+class From extends modifiableInstruction_1.ModifiableInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+    }
+    getImage() {
+        const args = this.getArguments();
+        return args.length > 0 ? args[0].getValue() : null;
+    }
+    /**
+     * Returns the name of the image that will be used as the base image.
+     *
+     * @return the base image's name, or null if unspecified
+     */
+    getImageName() {
+        const imageName = this.getRangeContent(this.getImageNameRange());
+        if (imageName === null) {
+            return null;
+        }
+        let commented = false;
+        let escaped = false;
+        let name = "";
+        for (let i = 0; i < imageName.length; i++) {
+            const ch = imageName.charAt(i);
+            switch (ch) {
+                case this.escapeChar:
+                    escaped = true;
+                    break;
+                case '\r':
+                    continue;
+                case '\n':
+                    commented = false;
+                    break;
+                case ' ':
+                case '\t':
+                    break;
+                case '#':
+                    if (escaped) {
+                        commented = true;
+                    }
+                    else {
+                        name = name + ch;
+                        escaped = false;
+                    }
+                    break;
+                default:
+                    if (!commented) {
+                        name = name + ch;
+                        escaped = false;
+                    }
+                    break;
+            }
+        }
+        return name;
+    }
+    /**
+     * Returns the range that covers the name of the image used by
+     * this instruction.
+     *
+     * @return the range of the name of this instruction's argument,
+     *         or null if no image has been specified
+     */
+    getImageNameRange() {
+        let range = this.getImageRange();
+        if (range) {
+            let registryRange = this.getRegistryRange();
+            if (registryRange) {
+                range.start = this.document.positionAt(this.document.offsetAt(registryRange.end) + 1);
+            }
+            let tagRange = this.getImageTagRange();
+            let digestRange = this.getImageDigestRange();
+            if (tagRange === null) {
+                if (digestRange !== null) {
+                    range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+                }
+            }
+            else {
+                range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+            }
+            return range;
+        }
+        return null;
+    }
+    /**
+     * Returns the range that covers the image argument of this
+     * instruction. This includes the tag or digest of the image if
+     * it has been specified by the instruction.
+     *
+     * @return the range of the image argument, or null if no image
+     *         has been specified
+     */
+    getImageRange() {
+        let args = this.getArguments();
+        return args.length !== 0 ? args[0].getRange() : null;
+    }
+    getImageTag() {
+        return this.getRangeContent(this.getImageTagRange());
+    }
+    /**
+     * Returns the range in the document that the tag of the base
+     * image encompasses.
+     *
+     * @return the base image's tag's range in the document, or null
+     *         if no tag has been specified
+     */
+    getImageTagRange() {
+        const range = this.getImageRange();
+        if (range) {
+            const rangeStartOffset = this.document.offsetAt(range.start);
+            const content = this.getRangeContent(range);
+            const atIndex = this.indexOf(rangeStartOffset, content, '@');
+            const slashIndex = content.indexOf('/');
+            if (atIndex === -1) {
+                const colonIndex = this.lastIndexOf(rangeStartOffset, content, ':');
+                if (colonIndex > slashIndex) {
+                    return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + colonIndex + 1), range.end);
+                }
+            }
+            const subcontent = content.substring(0, atIndex);
+            const subcolonIndex = subcontent.indexOf(':');
+            if (subcolonIndex === -1) {
+                return null;
+            }
+            if (slashIndex === -1) {
+                // slash not found suggests no registry and no namespace defined
+                return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + atIndex));
+            }
+            // both colon and slash found, check if it is a port
+            if (subcolonIndex < slashIndex) {
+                return null;
+            }
+            return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + subcontent.length));
+        }
+        return null;
+    }
+    getImageDigest() {
+        return this.getRangeContent(this.getImageDigestRange());
+    }
+    /**
+     * Returns the range in the document that the digest of the base
+     * image encompasses.
+     *
+     * @return the base image's digest's range in the document, or null
+     *         if no digest has been specified
+     */
+    getImageDigestRange() {
+        let range = this.getImageRange();
+        if (range) {
+            let content = this.getRangeContent(range);
+            let index = this.lastIndexOf(this.document.offsetAt(range.start), content, '@');
+            if (index !== -1) {
+                return vscode_languageserver_types_1.Range.create(range.start.line, range.start.character + index + 1, range.end.line, range.end.character);
+            }
+        }
+        return null;
+    }
+    indexOf(documentOffset, content, searchString) {
+        let index = content.indexOf(searchString);
+        const variables = this.getVariables();
+        for (let i = 0; i < variables.length; i++) {
+            const position = documentOffset + index;
+            const variableRange = variables[i].getRange();
+            if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
+                const offset = this.document.offsetAt(variableRange.end) - documentOffset;
+                const substring = content.substring(offset);
+                const subIndex = substring.indexOf(searchString);
+                if (subIndex === -1) {
+                    return -1;
+                }
+                index = subIndex + offset;
+                i = -1;
+                continue;
+            }
+        }
+        return index;
+    }
+    lastIndexOf(documentOffset, content, searchString) {
+        let index = content.lastIndexOf(searchString);
+        const variables = this.getVariables();
+        for (let i = 0; i < variables.length; i++) {
+            const position = documentOffset + index;
+            const variableRange = variables[i].getRange();
+            if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
+                index = content.substring(0, index).lastIndexOf(searchString);
+                if (index === -1) {
+                    return -1;
+                }
+                i = -1;
+                continue;
+            }
+        }
+        return index;
+    }
+    getRegistry() {
+        return this.getRangeContent(this.getRegistryRange());
+    }
+    getRegistryRange() {
+        const range = this.getImageRange();
+        if (range) {
+            const tagRange = this.getImageTagRange();
+            const digestRange = this.getImageDigestRange();
+            if (tagRange === null) {
+                if (digestRange !== null) {
+                    range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+                }
+            }
+            else {
+                range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+            }
+            const content = this.getRangeContent(range);
+            const rangeStart = this.document.offsetAt(range.start);
+            const startingSlashIndex = this.indexOf(rangeStart, content, '/');
+            if (startingSlashIndex === -1) {
+                return null;
+            }
+            const portIndex = this.indexOf(rangeStart, content, ':');
+            const dotIndex = this.indexOf(rangeStart, content, '.');
+            // hostname detected
+            if (portIndex !== -1 || dotIndex !== -1) {
+                return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
+            }
+            const registry = content.substring(0, startingSlashIndex);
+            // localhost registry detected
+            if (registry === 'localhost') {
+                return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
+            }
+        }
+        return null;
+    }
+    getBuildStage() {
+        let range = this.getBuildStageRange();
+        return range === null ? null : this.getRangeContent(range);
+    }
+    getBuildStageRange() {
+        let args = this.getArguments();
+        if (args.length > 2 && args[1].getValue().toUpperCase() === "AS") {
+            return args[2].getRange();
+        }
+        return null;
+    }
+    getPlatformFlag() {
+        let flags = super.getFlags();
+        return flags.length === 1 && flags[0].getName() === "platform" ? flags[0] : null;
+    }
+}
+exports.From = From;
+
+
+/***/ }),
+
+/***/ 167:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Healthcheck = void 0;
+const modifiableInstruction_1 = __nccwpck_require__(393);
+class Healthcheck extends modifiableInstruction_1.ModifiableInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        argument = argument.toUpperCase();
+        return argument === "CMD" || argument === "NONE";
+    }
+    getSubcommand() {
+        let args = this.getArguments();
+        return args.length !== 0 ? args[0] : null;
+    }
+}
+exports.Healthcheck = Healthcheck;
+
+
+/***/ }),
+
+/***/ 871:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Label = void 0;
+const propertyInstruction_1 = __nccwpck_require__(984);
+const util_1 = __nccwpck_require__(459);
+class Label extends propertyInstruction_1.PropertyInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getVariables() {
+        const variables = super.getVariables();
+        const properties = this.getProperties();
+        // iterate over all of this LABEL's properties
+        for (const property of properties) {
+            const value = property.getUnescapedValue();
+            // check if the value is contained in single quotes,
+            // single quotes would indicate a literal value
+            if (value !== null && value.length > 2 && value.charAt(0) === '\'' && value.charAt(value.length - 1) === '\'') {
+                const range = property.getValueRange();
+                for (let i = 0; i < variables.length; i++) {
+                    // if a variable is in a single quote, remove it from the list
+                    if (util_1.Util.isInsideRange(variables[i].getRange().start, range)) {
+                        variables.splice(i, 1);
+                        i--;
+                    }
+                }
+            }
+        }
+        return variables;
+    }
+    getProperties() {
+        return super.getProperties();
+    }
+}
+exports.Label = Label;
+
+
+/***/ }),
+
+/***/ 554:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Onbuild = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(612);
+const parser_1 = __nccwpck_require__(988);
+const instruction_1 = __nccwpck_require__(279);
+class Onbuild extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getTrigger() {
+        let trigger = this.getTriggerWord();
+        return trigger === null ? null : trigger.toUpperCase();
+    }
+    getTriggerWord() {
+        return this.getRangeContent(this.getTriggerRange());
+    }
+    getTriggerRange() {
+        let args = this.getArguments();
+        return args.length > 0 ? args[0].getRange() : null;
+    }
+    getTriggerInstruction() {
+        let triggerRange = this.getTriggerRange();
+        if (triggerRange === null) {
+            return null;
+        }
+        let args = this.getArguments();
+        return parser_1.Parser.createInstruction(this.document, this.dockerfile, this.escapeChar, vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end), this.getTriggerWord(), triggerRange);
+    }
+}
+exports.Onbuild = Onbuild;
+
+
+/***/ }),
+
+/***/ 224:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Run = void 0;
+const jsonInstruction_1 = __nccwpck_require__(305);
+class Run extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+    }
+    /**
+     * Returns there here-documents that are defined in this RUN
+     * instruction.
+     *
+     * This API is experimental and subject to change.
+     */
+    getHeredocs() {
+        return super.getHeredocs();
+    }
+}
+exports.Run = Run;
+
+
+/***/ }),
+
+/***/ 523:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Shell = void 0;
+const jsonInstruction_1 = __nccwpck_require__(305);
+class Shell extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Shell = Shell;
+
+
+/***/ }),
+
+/***/ 301:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Stopsignal = void 0;
+const instruction_1 = __nccwpck_require__(279);
+class Stopsignal extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Stopsignal = Stopsignal;
+
+
+/***/ }),
+
+/***/ 998:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.User = void 0;
+const instruction_1 = __nccwpck_require__(279);
+class User extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.User = User;
+
+
+/***/ }),
+
+/***/ 347:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Volume = void 0;
+const jsonInstruction_1 = __nccwpck_require__(305);
+class Volume extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Volume = Volume;
+
+
+/***/ }),
+
+/***/ 529:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Workdir = void 0;
+const instruction_1 = __nccwpck_require__(279);
+class Workdir extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    /**
+     * Returns the path that has been defined. Note that this path may
+     * be absolute or relative depending on what was written in the
+     * instruction.
+     *
+     * @return the working directory's path, or null if this
+     *         instruction has no arguments
+     */
+    getPath() {
+        return this.getArgumentsContent();
+    }
+    /**
+     * Returns the absolute path that this instruction resolves to. The
+     * function will inspect prior WORKDIR instructions in the current
+     * image or another build stage in the Dockerfile to try to
+     * determine this.
+     *
+     * @return the absolute path of the working directory, or null if
+     *         this instruction has no arguments, or undefined if it
+     *         cannot be determined because only relative paths could be
+     *         found
+     */
+    getAbsolutePath() {
+        const path = this.getPath();
+        if (path === null || path.startsWith("/")) {
+            return path;
+        }
+        const startLine = this.getRange().start.line;
+        const hierarchy = this.dockerfile.getStageHierarchy(startLine);
+        for (let i = hierarchy.length - 1; i >= 0; i--) {
+            const workdirs = hierarchy[i].getWORKDIRs();
+            for (let j = workdirs.length - 1; j >= 0; j--) {
+                if (workdirs[j].getRange().start.line < startLine) {
+                    const parent = workdirs[j].getAbsolutePath();
+                    if (parent === undefined || parent === null) {
+                        return undefined;
+                    }
+                    return parent.endsWith("/") ? parent + path : parent + "/" + path;
+                }
+            }
+        }
+        return undefined;
+    }
+}
+exports.Workdir = Workdir;
+
+
+/***/ }),
+
+/***/ 702:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.JSONArgument = void 0;
+const argument_1 = __nccwpck_require__(940);
+class JSONArgument extends argument_1.Argument {
+    constructor(value, range, jsonRange) {
+        super(value, range);
+        this.jsonRange = jsonRange;
+    }
+    getJSONRange() {
+        return this.jsonRange;
+    }
+    getJSONValue() {
+        let value = super.getValue();
+        value = value.substring(1, value.length - 1);
+        return value;
+    }
+}
+exports.JSONArgument = JSONArgument;
+
+
+/***/ }),
+
+/***/ 305:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.JSONInstruction = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(612);
+const argument_1 = __nccwpck_require__(940);
+const jsonArgument_1 = __nccwpck_require__(702);
+const modifiableInstruction_1 = __nccwpck_require__(393);
+class JSONInstruction extends modifiableInstruction_1.ModifiableInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.openingBracket = null;
+        this.closingBracket = null;
+        this.jsonStrings = [];
+        const argsContent = this.getRawArgumentsContent();
+        if (argsContent === null) {
+            return;
+        }
+        const args = this.getArguments();
+        if (args.length === 1 && args[0].getValue() === "[]") {
+            let argRange = args[0].getRange();
+            this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character, argRange.start.line, argRange.start.character + 1));
+            this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character + 1, argRange.end.line, argRange.end.character));
+            return;
+        }
+        else if (args.length === 2 && args[0].getValue() === '[' && args[1].getValue() === ']') {
+            this.openingBracket = args[0];
+            this.closingBracket = args[1];
+            return;
+        }
+        const argsOffset = document.offsetAt(this.getArgumentsRange().start);
+        let start = -1;
+        let last = "";
+        let quoted = false;
+        let escapedArg = "";
+        argsCheck: for (let i = 0; i < argsContent.length; i++) {
+            let char = argsContent.charAt(i);
+            switch (char) {
+                case '[':
+                    if (last === "") {
+                        this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
+                        last = '[';
+                    }
+                    else if (quoted) {
+                        escapedArg = escapedArg + char;
+                    }
+                    else {
+                        break argsCheck;
+                    }
+                    break;
+                case '"':
+                    if (last === '[' || last === ',') {
+                        start = i;
+                        quoted = true;
+                        last = '"';
+                        escapedArg = escapedArg + char;
+                        continue;
+                    }
+                    else if (last === '"') {
+                        if (quoted) {
+                            escapedArg = escapedArg + char;
+                            // quoted string done
+                            quoted = false;
+                            this.jsonStrings.push(new jsonArgument_1.JSONArgument(escapedArg, vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start), document.positionAt(argsOffset + i + 1)), vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start + 1), document.positionAt(argsOffset + i))));
+                            escapedArg = "";
+                        }
+                        else {
+                            // should be a , or a ]
+                            break argsCheck;
+                        }
+                    }
+                    else {
+                        break argsCheck;
+                    }
+                    break;
+                case ',':
+                    if (quoted) {
+                        escapedArg = escapedArg + char;
+                    }
+                    else {
+                        if (last === '"') {
+                            last = ',';
+                        }
+                        else {
+                            break argsCheck;
+                        }
+                    }
+                    break;
+                case ']':
+                    if (quoted) {
+                        escapedArg = escapedArg + char;
+                    }
+                    else if (last !== "") {
+                        this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
+                        break argsCheck;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    break;
+                case '\\':
+                    if (quoted) {
+                        switch (argsContent.charAt(i + 1)) {
+                            case '"':
+                            case '\\':
+                                escapedArg = escapedArg + argsContent.charAt(i + 1);
+                                i++;
+                                continue;
+                            case ' ':
+                            case '\t':
+                                escapeCheck: for (let j = i + 2; j < argsContent.length; j++) {
+                                    switch (argsContent.charAt(j)) {
+                                        case '\r':
+                                            // offset one more for \r\n
+                                            j++;
+                                        case '\n':
+                                            i = j;
+                                            continue argsCheck;
+                                        case ' ':
+                                        case '\t':
+                                            break;
+                                        default:
+                                            break escapeCheck;
+                                    }
+                                }
+                                break;
+                            case '\r':
+                                // offset one more for \r\n
+                                i++;
+                            default:
+                                i++;
+                                continue;
+                        }
+                    }
+                    else {
+                        escapeCheck: for (let j = i + 1; j < argsContent.length; j++) {
+                            switch (argsContent.charAt(j)) {
+                                case '\r':
+                                    // offset one more for \r\n
+                                    j++;
+                                case '\n':
+                                    i = j;
+                                    continue argsCheck;
+                                case ' ':
+                                case '\t':
+                                    break;
+                                default:
+                                    break escapeCheck;
+                            }
+                        }
+                    }
+                    break argsCheck;
+                default:
+                    if (!quoted) {
+                        break argsCheck;
+                    }
+                    escapedArg = escapedArg + char;
+                    break;
+            }
+        }
+    }
+    stopSearchingForFlags(_value) {
+        return true;
+    }
+    getOpeningBracket() {
+        return this.openingBracket;
+    }
+    getJSONStrings() {
+        return this.jsonStrings;
+    }
+    getClosingBracket() {
+        return this.closingBracket;
+    }
+}
+exports.JSONInstruction = JSONInstruction;
+
+
+/***/ }),
+
+/***/ 5:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Line = void 0;
+class Line {
+    constructor(document, range) {
+        this.document = document;
+        this.range = range;
+    }
+    getRange() {
+        return this.range;
+    }
+    getTextContent() {
+        return this.document.getText().substring(this.document.offsetAt(this.range.start), this.document.offsetAt(this.range.end));
+    }
+    isAfter(line) {
+        return this.range.start.line > line.range.start.line;
+    }
+    isBefore(line) {
+        return this.range.start.line < line;
+    }
+}
+exports.Line = Line;
+
+
+/***/ }),
+
+/***/ 390:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
+var argument_1 = __nccwpck_require__(940);
+Object.defineProperty(exports, "Argument", ({ enumerable: true, get: function () { return argument_1.Argument; } }));
+var jsonArgument_1 = __nccwpck_require__(702);
+Object.defineProperty(exports, "JSONArgument", ({ enumerable: true, get: function () { return jsonArgument_1.JSONArgument; } }));
+const comment_1 = __nccwpck_require__(22);
+Object.defineProperty(exports, "Comment", ({ enumerable: true, get: function () { return comment_1.Comment; } }));
+const parser_1 = __nccwpck_require__(988);
+var flag_1 = __nccwpck_require__(77);
+Object.defineProperty(exports, "Flag", ({ enumerable: true, get: function () { return flag_1.Flag; } }));
+const instruction_1 = __nccwpck_require__(279);
+Object.defineProperty(exports, "Instruction", ({ enumerable: true, get: function () { return instruction_1.Instruction; } }));
+var line_1 = __nccwpck_require__(5);
+Object.defineProperty(exports, "Line", ({ enumerable: true, get: function () { return line_1.Line; } }));
+const parserDirective_1 = __nccwpck_require__(499);
+Object.defineProperty(exports, "ParserDirective", ({ enumerable: true, get: function () { return parserDirective_1.ParserDirective; } }));
+var property_1 = __nccwpck_require__(602);
+Object.defineProperty(exports, "Property", ({ enumerable: true, get: function () { return property_1.Property; } }));
+var variable_1 = __nccwpck_require__(743);
+Object.defineProperty(exports, "Variable", ({ enumerable: true, get: function () { return variable_1.Variable; } }));
+var add_1 = __nccwpck_require__(618);
+Object.defineProperty(exports, "Add", ({ enumerable: true, get: function () { return add_1.Add; } }));
+const arg_1 = __nccwpck_require__(381);
+Object.defineProperty(exports, "Arg", ({ enumerable: true, get: function () { return arg_1.Arg; } }));
+const cmd_1 = __nccwpck_require__(517);
+Object.defineProperty(exports, "Cmd", ({ enumerable: true, get: function () { return cmd_1.Cmd; } }));
+const copy_1 = __nccwpck_require__(444);
+Object.defineProperty(exports, "Copy", ({ enumerable: true, get: function () { return copy_1.Copy; } }));
+const entrypoint_1 = __nccwpck_require__(835);
+Object.defineProperty(exports, "Entrypoint", ({ enumerable: true, get: function () { return entrypoint_1.Entrypoint; } }));
+const env_1 = __nccwpck_require__(822);
+Object.defineProperty(exports, "Env", ({ enumerable: true, get: function () { return env_1.Env; } }));
+const from_1 = __nccwpck_require__(377);
+Object.defineProperty(exports, "From", ({ enumerable: true, get: function () { return from_1.From; } }));
+const healthcheck_1 = __nccwpck_require__(167);
+Object.defineProperty(exports, "Healthcheck", ({ enumerable: true, get: function () { return healthcheck_1.Healthcheck; } }));
+var heredoc_1 = __nccwpck_require__(599);
+Object.defineProperty(exports, "Heredoc", ({ enumerable: true, get: function () { return heredoc_1.Heredoc; } }));
+var jsonInstruction_1 = __nccwpck_require__(305);
+Object.defineProperty(exports, "JSONInstruction", ({ enumerable: true, get: function () { return jsonInstruction_1.JSONInstruction; } }));
+var label_1 = __nccwpck_require__(871);
+Object.defineProperty(exports, "Label", ({ enumerable: true, get: function () { return label_1.Label; } }));
+var modifiableInstruction_1 = __nccwpck_require__(393);
+Object.defineProperty(exports, "ModifiableInstruction", ({ enumerable: true, get: function () { return modifiableInstruction_1.ModifiableInstruction; } }));
+var onbuild_1 = __nccwpck_require__(554);
+Object.defineProperty(exports, "Onbuild", ({ enumerable: true, get: function () { return onbuild_1.Onbuild; } }));
+var propertyInstruction_1 = __nccwpck_require__(984);
+Object.defineProperty(exports, "PropertyInstruction", ({ enumerable: true, get: function () { return propertyInstruction_1.PropertyInstruction; } }));
+var run_1 = __nccwpck_require__(224);
+Object.defineProperty(exports, "Run", ({ enumerable: true, get: function () { return run_1.Run; } }));
+var shell_1 = __nccwpck_require__(523);
+Object.defineProperty(exports, "Shell", ({ enumerable: true, get: function () { return shell_1.Shell; } }));
+var stopsignal_1 = __nccwpck_require__(301);
+Object.defineProperty(exports, "Stopsignal", ({ enumerable: true, get: function () { return stopsignal_1.Stopsignal; } }));
+var user_1 = __nccwpck_require__(998);
+Object.defineProperty(exports, "User", ({ enumerable: true, get: function () { return user_1.User; } }));
+var volume_1 = __nccwpck_require__(347);
+Object.defineProperty(exports, "Volume", ({ enumerable: true, get: function () { return volume_1.Volume; } }));
+const workdir_1 = __nccwpck_require__(529);
+Object.defineProperty(exports, "Workdir", ({ enumerable: true, get: function () { return workdir_1.Workdir; } }));
+var Keyword;
+(function (Keyword) {
+    Keyword["ADD"] = "ADD";
+    Keyword["ARG"] = "ARG";
+    Keyword["CMD"] = "CMD";
+    Keyword["COPY"] = "COPY";
+    Keyword["ENTRYPOINT"] = "ENTRYPOINT";
+    Keyword["ENV"] = "ENV";
+    Keyword["EXPOSE"] = "EXPOSE";
+    Keyword["FROM"] = "FROM";
+    Keyword["HEALTHCHECK"] = "HEALTHCHECK";
+    Keyword["LABEL"] = "LABEL";
+    Keyword["MAINTAINER"] = "MAINTAINER";
+    Keyword["ONBUILD"] = "ONBUILD";
+    Keyword["RUN"] = "RUN";
+    Keyword["SHELL"] = "SHELL";
+    Keyword["STOPSIGNAL"] = "STOPSIGNAL";
+    Keyword["USER"] = "USER";
+    Keyword["VOLUME"] = "VOLUME";
+    Keyword["WORKDIR"] = "WORKDIR";
+})(Keyword || (exports.Keyword = Keyword = {}));
+var Directive;
+(function (Directive) {
+    Directive["escape"] = "escape";
+    Directive["syntax"] = "syntax";
+})(Directive || (exports.Directive = Directive = {}));
+exports.DefaultVariables = [
+    "ALL_PROXY", "all_proxy",
+    "FTP_PROXY", "ftp_proxy",
+    "HTTP_PROXY", "http_proxy",
+    "HTTPS_PROXY", "https_proxy",
+    "NO_PROXY", "no_proxy"
+];
+var DockerfileParser;
+(function (DockerfileParser) {
+    function parse(content) {
+        let parser = new parser_1.Parser();
+        return parser.parse(content);
+    }
+    DockerfileParser.parse = parse;
+})(DockerfileParser || (exports.DockerfileParser = DockerfileParser = {}));
+
+
+/***/ }),
+
+/***/ 393:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ModifiableInstruction = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(612);
+const flag_1 = __nccwpck_require__(77);
+const instruction_1 = __nccwpck_require__(279);
+class ModifiableInstruction extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getFlags() {
+        if (!this.flags) {
+            this.flags = [];
+            for (let arg of this.getArguments()) {
+                let value = arg.getValue();
+                if (this.stopSearchingForFlags(value)) {
+                    return this.flags;
+                }
+                else if (value.indexOf("--") === 0) {
+                    let range = arg.getRange();
+                    let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+                    let nameIndex = value.indexOf('=');
+                    let index = rawValue.indexOf('=');
+                    let firstMatch = false;
+                    let secondMatch = false;
+                    let startIndex = -1;
+                    nameSearchLoop: for (let i = 0; i < rawValue.length; i++) {
+                        switch (rawValue.charAt(i)) {
+                            case '\\':
+                            case ' ':
+                            case '\t':
+                            case '\r':
+                            case '\n':
+                                break;
+                            case '-':
+                                if (secondMatch) {
+                                    startIndex = i;
+                                    break nameSearchLoop;
+                                }
+                                else if (firstMatch) {
+                                    secondMatch = true;
+                                }
+                                else {
+                                    firstMatch = true;
+                                }
+                                break;
+                            default:
+                                startIndex = i;
+                                break nameSearchLoop;
+                        }
+                    }
+                    let nameStart = this.document.positionAt(this.document.offsetAt(range.start) + startIndex);
+                    if (index === -1) {
+                        this.flags.push(new flag_1.Flag(this.document, range, value.substring(2), vscode_languageserver_types_1.Range.create(nameStart, range.end), null, null));
+                    }
+                    else if (index === value.length - 1) {
+                        let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
+                        this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, index), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), "", vscode_languageserver_types_1.Range.create(range.end, range.end)));
+                    }
+                    else {
+                        let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
+                        this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, nameIndex), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), value.substring(nameIndex + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(this.document.offsetAt(range.start) + index + 1), range.end)));
+                    }
+                }
+            }
+        }
+        return this.flags;
+    }
+    getArguments() {
+        const args = super.getArguments();
+        const flags = this.getFlags();
+        if (flags.length === 0) {
+            return args;
+        }
+        for (let i = 0; i < flags.length; i++) {
+            args.shift();
+        }
+        return args;
+    }
+}
+exports.ModifiableInstruction = ModifiableInstruction;
+
+
+/***/ }),
+
+/***/ 988:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Parser = void 0;
+const vscode_languageserver_textdocument_1 = __nccwpck_require__(383);
+const vscode_languageserver_types_1 = __nccwpck_require__(612);
+const comment_1 = __nccwpck_require__(22);
+const parserDirective_1 = __nccwpck_require__(499);
+const instruction_1 = __nccwpck_require__(279);
+const add_1 = __nccwpck_require__(618);
+const arg_1 = __nccwpck_require__(381);
+const cmd_1 = __nccwpck_require__(517);
+const copy_1 = __nccwpck_require__(444);
+const env_1 = __nccwpck_require__(822);
+const entrypoint_1 = __nccwpck_require__(835);
+const from_1 = __nccwpck_require__(377);
+const healthcheck_1 = __nccwpck_require__(167);
+const label_1 = __nccwpck_require__(871);
+const onbuild_1 = __nccwpck_require__(554);
+const run_1 = __nccwpck_require__(224);
+const shell_1 = __nccwpck_require__(523);
+const stopsignal_1 = __nccwpck_require__(301);
+const workdir_1 = __nccwpck_require__(529);
+const user_1 = __nccwpck_require__(998);
+const volume_1 = __nccwpck_require__(347);
+const dockerfile_1 = __nccwpck_require__(933);
+const util_1 = __nccwpck_require__(459);
+const main_1 = __nccwpck_require__(390);
+class Parser {
+    constructor() {
+        this.escapeChar = null;
+    }
+    static createInstruction(document, dockerfile, escapeChar, lineRange, instruction, instructionRange) {
+        switch (instruction.toUpperCase()) {
+            case "ADD":
+                return new add_1.Add(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "ARG":
+                return new arg_1.Arg(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "CMD":
+                return new cmd_1.Cmd(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "COPY":
+                return new copy_1.Copy(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "ENTRYPOINT":
+                return new entrypoint_1.Entrypoint(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "ENV":
+                return new env_1.Env(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "FROM":
+                return new from_1.From(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "HEALTHCHECK":
+                return new healthcheck_1.Healthcheck(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "LABEL":
+                return new label_1.Label(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "ONBUILD":
+                return new onbuild_1.Onbuild(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "RUN":
+                return new run_1.Run(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "SHELL":
+                return new shell_1.Shell(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "STOPSIGNAL":
+                return new stopsignal_1.Stopsignal(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "WORKDIR":
+                return new workdir_1.Workdir(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "USER":
+                return new user_1.User(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "VOLUME":
+                return new volume_1.Volume(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+        }
+        return new instruction_1.Instruction(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getParserDirectives(document, buffer) {
+        // reset the escape directive in between runs
+        const directives = [];
+        this.escapeChar = '';
+        const offset = util_1.Util.isUTF8BOM(buffer.substring(0, 1)) ? 1 : 0;
+        directiveCheck: for (let i = offset; i < buffer.length; i++) {
+            switch (buffer.charAt(i)) {
+                case ' ':
+                case '\t':
+                    break;
+                case '\r':
+                case '\n':
+                    // blank lines stop the parsing of directives immediately
+                    break directiveCheck;
+                case '#':
+                    let directiveStart = -1;
+                    let directiveEnd = -1;
+                    for (let j = i + 1; j < buffer.length; j++) {
+                        let char = buffer.charAt(j);
+                        switch (char) {
+                            case ' ':
+                            case '\t':
+                                if (directiveStart !== -1 && directiveEnd === -1) {
+                                    directiveEnd = j;
+                                }
+                                break;
+                            case '\r':
+                            case '\n':
+                                break directiveCheck;
+                            case '=':
+                                let valueStart = -1;
+                                let valueEnd = -1;
+                                if (directiveEnd === -1) {
+                                    directiveEnd = j;
+                                }
+                                // assume the line ends with the file
+                                let lineEnd = buffer.length;
+                                directiveValue: for (let k = j + 1; k < buffer.length; k++) {
+                                    char = buffer.charAt(k);
+                                    switch (char) {
+                                        case '\r':
+                                        case '\n':
+                                            if (valueStart !== -1 && valueEnd === -1) {
+                                                valueEnd = k;
+                                            }
+                                            // line break found, reset
+                                            lineEnd = k;
+                                            break directiveValue;
+                                        case '\t':
+                                        case ' ':
+                                            if (valueStart !== -1 && valueEnd === -1) {
+                                                valueEnd = k;
+                                            }
+                                            continue;
+                                        default:
+                                            if (valueStart === -1) {
+                                                valueStart = k;
+                                            }
+                                            break;
+                                    }
+                                }
+                                if (directiveStart === -1) {
+                                    // no directive, it's a regular comment
+                                    break directiveCheck;
+                                }
+                                if (valueStart === -1) {
+                                    // no non-whitespace characters found, highlight all the characters then
+                                    valueStart = j + 1;
+                                    valueEnd = lineEnd;
+                                }
+                                else if (valueEnd === -1) {
+                                    // reached EOF
+                                    valueEnd = buffer.length;
+                                }
+                                const lineRange = vscode_languageserver_types_1.Range.create(document.positionAt(i), document.positionAt(lineEnd));
+                                const nameRange = vscode_languageserver_types_1.Range.create(document.positionAt(directiveStart), document.positionAt(directiveEnd));
+                                const valueRange = vscode_languageserver_types_1.Range.create(document.positionAt(valueStart), document.positionAt(valueEnd));
+                                directives.push(new parserDirective_1.ParserDirective(document, lineRange, nameRange, valueRange));
+                                directiveStart = -1;
+                                if (buffer.charAt(valueEnd) === '\r') {
+                                    // skip over the \r
+                                    i = valueEnd + 1;
+                                }
+                                else {
+                                    i = valueEnd;
+                                }
+                                continue directiveCheck;
+                            default:
+                                if (directiveStart === -1) {
+                                    directiveStart = j;
+                                }
+                                break;
+                        }
+                    }
+                    break;
+                default:
+                    break directiveCheck;
+            }
+        }
+        return directives;
+    }
+    parse(buffer) {
+        this.document = vscode_languageserver_textdocument_1.TextDocument.create("", "", 0, buffer);
+        this.buffer = buffer;
+        let dockerfile = new dockerfile_1.Dockerfile(this.document);
+        let directives = this.getParserDirectives(this.document, this.buffer);
+        let offset = 0;
+        this.escapeChar = '\\';
+        if (directives.length > 0) {
+            dockerfile.setDirectives(directives);
+            this.escapeChar = dockerfile.getEscapeCharacter();
+            // start parsing after the directives
+            offset = this.document.offsetAt(vscode_languageserver_types_1.Position.create(directives.length, 0));
+        }
+        else if (util_1.Util.isUTF8BOM(buffer.substring(0, 1))) {
+            offset = 1;
+        }
+        for (let i = offset; i < this.buffer.length; i++) {
+            const char = this.buffer.charAt(i);
+            switch (char) {
+                case ' ':
+                case '\t':
+                case '\r':
+                case '\n':
+                    break;
+                case '#':
+                    i = this.processComment(dockerfile, i);
+                    break;
+                default:
+                    i = this.processInstruction(dockerfile, char, i);
+                    break;
+            }
+        }
+        dockerfile.organizeComments();
+        return dockerfile;
+    }
+    processInstruction(dockerfile, char, start) {
+        let instruction = char;
+        let instructionEnd = -1;
+        let escapedInstruction = false;
+        instructionCheck: for (let i = start + 1; i < this.buffer.length; i++) {
+            char = this.buffer.charAt(i);
+            switch (char) {
+                case this.escapeChar:
+                    escapedInstruction = true;
+                    char = this.buffer.charAt(i + 1);
+                    if (char === '\r' || char === '\n') {
+                        if (instructionEnd === -1) {
+                            instructionEnd = i;
+                        }
+                        i++;
+                    }
+                    else if (char === ' ' || char === '\t') {
+                        for (let j = i + 2; j < this.buffer.length; j++) {
+                            switch (this.buffer.charAt(j)) {
+                                case ' ':
+                                case '\t':
+                                    break;
+                                case '\r':
+                                case '\n':
+                                    i = j;
+                                    continue instructionCheck;
+                                default:
+                                    // found an argument, mark end of instruction
+                                    instructionEnd = i + 1;
+                                    instruction = instruction + this.escapeChar;
+                                    i = j - 2;
+                                    continue instructionCheck;
+                            }
+                        }
+                        // reached EOF
+                        instructionEnd = i + 1;
+                        instruction = instruction + this.escapeChar;
+                        break instructionCheck;
+                    }
+                    else {
+                        instructionEnd = i + 1;
+                        instruction = instruction + this.escapeChar;
+                        // reset and consider it as one contiguous word
+                        escapedInstruction = false;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    if (escapedInstruction) {
+                        // on an escaped newline, need to search for non-whitespace
+                        escapeCheck: for (let j = i + 1; j < this.buffer.length; j++) {
+                            switch (this.buffer.charAt(j)) {
+                                case ' ':
+                                case '\t':
+                                    break;
+                                case '\r':
+                                case '\n':
+                                    i = j;
+                                    continue instructionCheck;
+                                default:
+                                    break escapeCheck;
+                            }
+                        }
+                        escapedInstruction = false;
+                    }
+                    if (instructionEnd === -1) {
+                        instructionEnd = i;
+                    }
+                    i = this.processArguments(dockerfile, instruction, instructionEnd, start, i);
+                    dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, i));
+                    return i;
+                case '\r':
+                case '\n':
+                    if (escapedInstruction) {
+                        continue;
+                    }
+                    if (instructionEnd === -1) {
+                        instructionEnd = i;
+                    }
+                    dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, i, i));
+                    return i;
+                case '#':
+                    if (escapedInstruction) {
+                        continue;
+                    }
+                default:
+                    instructionEnd = i + 1;
+                    instruction = instruction + char;
+                    escapedInstruction = false;
+                    break;
+            }
+        }
+        // reached EOF
+        if (instructionEnd === -1) {
+            instructionEnd = this.buffer.length;
+        }
+        dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, this.buffer.length));
+        return this.buffer.length;
+    }
+    processHeredocs(instruction, offset) {
+        let keyword = instruction.getKeyword();
+        if (keyword === main_1.Keyword.ONBUILD) {
+            instruction = instruction.getTriggerInstruction();
+            if (instruction === null) {
+                return offset;
+            }
+            keyword = instruction.getKeyword();
+        }
+        if (keyword !== main_1.Keyword.ADD && keyword !== main_1.Keyword.COPY && keyword !== main_1.Keyword.RUN) {
+            return offset;
+        }
+        const heredocs = [];
+        let tabbed = false;
+        for (const arg of instruction.getArguments()) {
+            const value = arg.getValue();
+            if (value.startsWith("<<") && value.length > 2) {
+                if (value.startsWith("<<-")) {
+                    tabbed = true;
+                }
+                const name = util_1.Util.parseHeredocName(value);
+                if (name !== null) {
+                    heredocs.push(name);
+                }
+            }
+        }
+        if (heredocs.length > 0) {
+            for (const heredoc of heredocs) {
+                offset = this.parseHeredoc(heredoc, offset, tabbed);
+            }
+        }
+        return offset;
+    }
+    processArguments(dockerfile, instruction, instructionEnd, start, offset) {
+        let escaped = false;
+        argumentsCheck: for (let i = offset + 1; i < this.buffer.length; i++) {
+            switch (this.buffer.charAt(i)) {
+                case '\r':
+                case '\n':
+                    if (escaped) {
+                        continue;
+                    }
+                    return this.processHeredocs(this.createInstruction(dockerfile, instruction, start, instructionEnd, i), i);
+                case this.escapeChar:
+                    const next = this.buffer.charAt(i + 1);
+                    if (next === '\n' || next === '\r') {
+                        escaped = true;
+                        i++;
+                    }
+                    else if (next === ' ' || next === '\t') {
+                        for (let j = i + 2; j < this.buffer.length; j++) {
+                            switch (this.buffer.charAt(j)) {
+                                case ' ':
+                                case '\t':
+                                    break;
+                                case '\r':
+                                case '\n':
+                                    escaped = true;
+                                default:
+                                    i = j;
+                                    continue argumentsCheck;
+                            }
+                        }
+                        // reached EOF
+                        return this.buffer.length;
+                    }
+                    continue;
+                case '#':
+                    if (escaped) {
+                        i = this.processComment(dockerfile, i);
+                        continue argumentsCheck;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    break;
+                default:
+                    if (escaped) {
+                        escaped = false;
+                    }
+                    break;
+            }
+        }
+        return this.buffer.length;
+    }
+    processComment(dockerfile, start) {
+        let end = this.buffer.length;
+        commentLoop: for (let i = start + 1; i < this.buffer.length; i++) {
+            switch (this.buffer.charAt(i)) {
+                case '\r':
+                case '\n':
+                    end = i;
+                    break commentLoop;
+            }
+        }
+        const range = vscode_languageserver_types_1.Range.create(this.document.positionAt(start), this.document.positionAt(end));
+        dockerfile.addComment(new comment_1.Comment(this.document, range));
+        return end;
+    }
+    parseHeredoc(heredocName, offset, tabbed) {
+        let startWord = -1;
+        let lineStart = true;
+        for (let i = offset; i < this.buffer.length; i++) {
+            switch (this.buffer.charAt(i)) {
+                case ' ':
+                    lineStart = false;
+                    break;
+                case '\t':
+                    if (!tabbed) {
+                        lineStart = false;
+                    }
+                    break;
+                case '\r':
+                case '\n':
+                    if (startWord !== -1 && heredocName === this.buffer.substring(startWord, i)) {
+                        return i;
+                    }
+                    startWord = -1;
+                    lineStart = true;
+                    break;
+                default:
+                    if (lineStart) {
+                        startWord = i;
+                        lineStart = false;
+                    }
+                    break;
+            }
+        }
+        return this.buffer.length;
+    }
+    createInstruction(dockerfile, instruction, start, instructionEnd, end) {
+        const startPosition = this.document.positionAt(start);
+        const instructionRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(instructionEnd));
+        const lineRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(end));
+        return Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
+    }
+}
+exports.Parser = Parser;
+
+
+/***/ }),
+
+/***/ 499:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ParserDirective = void 0;
+const main_1 = __nccwpck_require__(390);
+const line_1 = __nccwpck_require__(5);
+class ParserDirective extends line_1.Line {
+    constructor(document, range, nameRange, valueRange) {
+        super(document, range);
+        this.nameRange = nameRange;
+        this.valueRange = valueRange;
+    }
+    toString() {
+        return "# " + this.getName() + '=' + this.getValue();
+    }
+    getNameRange() {
+        return this.nameRange;
+    }
+    getValueRange() {
+        return this.valueRange;
+    }
+    getName() {
+        return this.document.getText().substring(this.document.offsetAt(this.nameRange.start), this.document.offsetAt(this.nameRange.end));
+    }
+    getValue() {
+        return this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
+    }
+    getDirective() {
+        const directive = main_1.Directive[this.getName().toLowerCase()];
+        return directive === undefined ? null : directive;
+    }
+}
+exports.ParserDirective = ParserDirective;
+
+
+/***/ }),
+
+/***/ 602:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Property = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(612);
+const util_1 = __nccwpck_require__(459);
+class Property {
+    constructor(document, escapeChar, arg, arg2) {
+        this.assignmentOperatorRange = null;
+        this.assignmentOperator = null;
+        this.valueRange = null;
+        this.value = null;
+        this.document = document;
+        this.escapeChar = escapeChar;
+        this.nameRange = Property.getNameRange(document, arg);
+        let value = document.getText().substring(document.offsetAt(this.nameRange.start), document.offsetAt(this.nameRange.end));
+        this.name = Property.getValue(value, escapeChar);
+        if (arg2) {
+            this.valueRange = arg2.getRange();
+            value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
+            this.value = Property.getValue(value, escapeChar);
+            this.range = vscode_languageserver_types_1.Range.create(this.nameRange.start, this.valueRange.end);
+        }
+        else {
+            let argRange = arg.getRange();
+            if (this.nameRange.start.line === argRange.start.line
+                && this.nameRange.start.character === argRange.start.character
+                && this.nameRange.end.line === argRange.end.line
+                && this.nameRange.end.character === argRange.end.character) {
+            }
+            else {
+                this.valueRange = Property.getValueRange(document, arg);
+                value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
+                this.value = Property.getValue(value, escapeChar);
+                this.assignmentOperatorRange = vscode_languageserver_types_1.Range.create(this.nameRange.end, this.valueRange.start);
+                this.assignmentOperator = "=";
+            }
+            this.range = argRange;
+        }
+    }
+    getRange() {
+        return this.range;
+    }
+    getName() {
+        return this.name;
+    }
+    getNameRange() {
+        return this.nameRange;
+    }
+    getValue() {
+        return this.value;
+    }
+    getValueRange() {
+        return this.valueRange;
+    }
+    /**
+     * Retrieves the operator used for delimiting between the name and
+     * value of this property. This will either be the "=" character
+     * or null if a character was not used or if this property has no
+     * value defined.
+     */
+    getAssignmentOperator() {
+        return this.assignmentOperator;
+    }
+    getAssignmentOperatorRange() {
+        return this.assignmentOperatorRange;
+    }
+    /**
+     * Returns the value of this property including any enclosing
+     * single or double quotes and relevant escape characters.
+     * Escaped newlines and its associated contiguous whitespace
+     * characters however will not be returned as they are deemed to
+     * be uninteresting to clients trying to return a Dockerfile.
+     *
+     * @return the unescaped value of this property or null if this
+     *         property has no associated value
+     */
+    getUnescapedValue() {
+        if (this.valueRange === null) {
+            return null;
+        }
+        let escaped = false;
+        let rawValue = "";
+        let value = this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
+        rawLoop: for (let i = 0; i < value.length; i++) {
+            let char = value.charAt(i);
+            switch (char) {
+                case this.escapeChar:
+                    for (let j = i + 1; j < value.length; j++) {
+                        switch (value.charAt(j)) {
+                            case '\r':
+                                j++;
+                            case '\n':
+                                escaped = true;
+                                i = j;
+                                continue rawLoop;
+                            case ' ':
+                            case '\t':
+                                break;
+                            default:
+                                rawValue = rawValue + char;
+                                continue rawLoop;
+                        }
+                    }
+                    // this happens if there's only whitespace after the escape character
+                    rawValue = rawValue + char;
+                    break;
+                case '\r':
+                case '\n':
+                    break;
+                case ' ':
+                case '\t':
+                    if (!escaped) {
+                        rawValue = rawValue + char;
+                    }
+                    break;
+                case '#':
+                    if (escaped) {
+                        for (let j = i + 1; j < value.length; j++) {
+                            switch (value.charAt(j)) {
+                                case '\r':
+                                    j++;
+                                case '\n':
+                                    i = j;
+                                    continue rawLoop;
+                            }
+                        }
+                    }
+                    else {
+                        rawValue = rawValue + char;
+                    }
+                    break;
+                default:
+                    rawValue = rawValue + char;
+                    escaped = false;
+                    break;
+            }
+        }
+        return rawValue;
+    }
+    static getNameRange(document, arg) {
+        let value = arg.getValue();
+        let index = value.indexOf('=');
+        if (index !== -1) {
+            let initial = value.charAt(0);
+            let before = value.charAt(index - 1);
+            // check if content before the equals sign are in quotes
+            // "var"=value
+            // 'var'=value
+            // otherwise, just assume it's a standard definition
+            // var=value
+            if ((initial === '"' && before === '"') || (initial === '\'' && before === '\'') || (initial !== '"' && initial !== '\'')) {
+                return vscode_languageserver_types_1.Range.create(arg.getRange().start, document.positionAt(document.offsetAt(arg.getRange().start) + index));
+            }
+        }
+        // no '=' found, just defined the property's name
+        return arg.getRange();
+    }
+    static getValueRange(document, arg) {
+        return vscode_languageserver_types_1.Range.create(document.positionAt(document.offsetAt(arg.getRange().start) + arg.getValue().indexOf('=') + 1), document.positionAt(document.offsetAt(arg.getRange().end)));
+    }
+    /**
+     * Returns the actual value of this key-value pair. The value will
+     * have its escape characters removed if applicable. If the value
+     * spans multiple lines and there are comments nested within the
+     * lines, they too will be removed.
+     *
+     * @return the value that this key-value pair will actually be, may
+     *         be null if no value is defined, may be the empty string
+     *         if the value only consists of whitespace
+     */
+    static getValue(value, escapeChar) {
+        let escaped = false;
+        const skip = util_1.Util.findLeadingNonWhitespace(value, escapeChar);
+        if (skip !== 0 && value.charAt(skip) === '#') {
+            // need to skip over comments
+            escaped = true;
+        }
+        value = value.substring(skip);
+        let first = value.charAt(0);
+        let last = value.charAt(value.length - 1);
+        let literal = first === '\'' || first === '"';
+        let inSingle = (first === '\'' && last === '\'');
+        let inDouble = false;
+        if (first === '"') {
+            for (let i = 1; i < value.length; i++) {
+                if (value.charAt(i) === escapeChar) {
+                    i++;
+                }
+                else if (value.charAt(i) === '"' && i === value.length - 1) {
+                    inDouble = true;
+                }
+            }
+        }
+        if (inSingle || inDouble) {
+            value = value.substring(1, value.length - 1);
+        }
+        let commentCheck = -1;
+        let escapedValue = "";
+        let start = 0;
+        parseValue: for (let i = 0; i < value.length; i++) {
+            let char = value.charAt(i);
+            switch (char) {
+                case escapeChar:
+                    if (i + 1 === value.length) {
+                        escapedValue = escapedValue + escapeChar;
+                        break parseValue;
+                    }
+                    char = value.charAt(i + 1);
+                    if (char === ' ' || char === '\t') {
+                        whitespaceCheck: for (let j = i + 2; j < value.length; j++) {
+                            let char2 = value.charAt(j);
+                            switch (char2) {
+                                case ' ':
+                                case '\t':
+                                    break;
+                                case '\r':
+                                    j++;
+                                case '\n':
+                                    escaped = true;
+                                    i = j;
+                                    continue parseValue;
+                                default:
+                                    if (!inDouble && !inSingle && !literal) {
+                                        if (char2 === escapeChar) {
+                                            // add the escaped character
+                                            escapedValue = escapedValue + char;
+                                            // now start parsing from the next escape character
+                                            i = i + 1;
+                                        }
+                                        else {
+                                            // the expectation is that this j = i + 2 here
+                                            escapedValue = escapedValue + char + char2;
+                                            i = j;
+                                        }
+                                        continue parseValue;
+                                    }
+                                    break whitespaceCheck;
+                            }
+                        }
+                    }
+                    if (inDouble) {
+                        if (char === '\r') {
+                            escaped = true;
+                            i = i + 2;
+                        }
+                        else if (char === '\n') {
+                            escaped = true;
+                            i++;
+                        }
+                        else if (char !== '"') {
+                            if (char === escapeChar) {
+                                i++;
+                            }
+                            escapedValue = escapedValue + escapeChar;
+                        }
+                        continue parseValue;
+                    }
+                    else if (inSingle || literal) {
+                        if (char === '\r') {
+                            escaped = true;
+                            i = i + 2;
+                        }
+                        else if (char === '\n') {
+                            escaped = true;
+                            i++;
+                        }
+                        else {
+                            escapedValue = escapedValue + escapeChar;
+                        }
+                        continue parseValue;
+                    }
+                    else if (char === escapeChar) {
+                        // double escape, append one and move on
+                        escapedValue = escapedValue + escapeChar;
+                        i++;
+                    }
+                    else if (char === '\r') {
+                        escaped = true;
+                        // offset one more for \r\n
+                        i = i + 2;
+                    }
+                    else if (char === '\n') {
+                        escaped = true;
+                        i++;
+                        start = i;
+                    }
+                    else {
+                        // any other escapes are simply ignored
+                        escapedValue = escapedValue + char;
+                        i++;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    if (escaped && commentCheck === -1) {
+                        commentCheck = i;
+                    }
+                    escapedValue = escapedValue + char;
+                    break;
+                case '\r':
+                    i++;
+                case '\n':
+                    if (escaped && commentCheck !== -1) {
+                        // rollback and remove the whitespace that was previously appended
+                        escapedValue = escapedValue.substring(0, escapedValue.length - (i - commentCheck - 1));
+                        commentCheck = -1;
+                    }
+                    break;
+                case '#':
+                    // a newline was escaped and now there's a comment
+                    if (escaped) {
+                        if (commentCheck !== -1) {
+                            // rollback and remove the whitespace that was previously appended
+                            escapedValue = escapedValue.substring(0, escapedValue.length - (i - commentCheck));
+                            commentCheck = -1;
+                        }
+                        newlineCheck: for (let j = i + 1; j < value.length; j++) {
+                            switch (value.charAt(j)) {
+                                case '\r':
+                                    j++;
+                                case '\n':
+                                    i = j;
+                                    break newlineCheck;
+                            }
+                        }
+                        continue parseValue;
+                    }
+                default:
+                    if (escaped) {
+                        escaped = false;
+                        commentCheck = -1;
+                    }
+                    escapedValue = escapedValue + char;
+                    break;
+            }
+        }
+        return escapedValue;
+    }
+}
+exports.Property = Property;
+
+
+/***/ }),
+
+/***/ 984:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PropertyInstruction = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(612);
+const instruction_1 = __nccwpck_require__(279);
+const property_1 = __nccwpck_require__(602);
+const argument_1 = __nccwpck_require__(940);
+const util_1 = __nccwpck_require__(459);
+class PropertyInstruction extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.properties = undefined;
+    }
+    getProperties() {
+        if (this.properties === undefined) {
+            let args = this.getPropertyArguments();
+            if (args.length === 0) {
+                this.properties = [];
+            }
+            else if (args.length === 1) {
+                this.properties = [new property_1.Property(this.document, this.escapeChar, args[0])];
+            }
+            else if (args.length === 2) {
+                if (args[0].getValue().indexOf('=') === -1) {
+                    this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], args[1])];
+                }
+                else {
+                    this.properties = [
+                        new property_1.Property(this.document, this.escapeChar, args[0]),
+                        new property_1.Property(this.document, this.escapeChar, args[1])
+                    ];
+                }
+            }
+            else if (args[0].getValue().indexOf('=') === -1) {
+                let text = this.document.getText();
+                let start = args[1].getRange().start;
+                let end = args[args.length - 1].getRange().end;
+                text = text.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+                this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
+            }
+            else {
+                this.properties = [];
+                for (let i = 0; i < args.length; i++) {
+                    this.properties.push(new property_1.Property(this.document, this.escapeChar, args[i]));
+                }
+            }
+        }
+        return this.properties;
+    }
+    /**
+     * Goes from the back of the string and returns the first
+     * non-whitespace character that is found. If an escape character
+     * is found with newline characters, the escape character will
+     * not be considered a non-whitespace character and its index in
+     * the string will not be returned.
+     *
+     * @param content the string to search through
+     * @return the index in the string for the first non-whitespace
+     *         character when searching from the end of the string
+     */
+    findTrailingNonWhitespace(content) {
+        // loop back to find the first non-whitespace character
+        let index = content.length;
+        whitespaceCheck: for (let i = content.length - 1; i >= 0; i--) {
+            switch (content.charAt(i)) {
+                case ' ':
+                case '\t':
+                    continue;
+                case '\n':
+                    if (content.charAt(i - 1) === '\r') {
+                        i = i - 1;
+                    }
+                case '\r':
+                    newlineCheck: for (let j = i - 1; j >= 0; j--) {
+                        switch (content.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                            case '\r':
+                            case '\n':
+                            case this.escapeChar:
+                                continue;
+                            default:
+                                index = j;
+                                break newlineCheck;
+                        }
+                    }
+                    break whitespaceCheck;
+                default:
+                    index = i;
+                    break whitespaceCheck;
+            }
+        }
+        return index;
+    }
+    getPropertyArguments() {
+        const args = [];
+        let range = this.getInstructionRange();
+        let instructionNameEndOffset = this.document.offsetAt(range.end);
+        let extra = instructionNameEndOffset - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra);
+        let start = util_1.Util.findLeadingNonWhitespace(fullArgs, this.escapeChar);
+        if (start === -1) {
+            // only whitespace found, no arguments
+            return [];
+        }
+        const startPosition = this.document.positionAt(instructionNameEndOffset + start);
+        // records whether the parser has just processed an escaped newline or not,
+        // if our starting position is not on the same line as the instruction then
+        // the start of the content is already on an escaped line
+        let escaped = range.start.line !== startPosition.line;
+        // flag to track if the last character was an escape character
+        let endingEscape = false;
+        // position before the first escape character was hit
+        let mark = -1;
+        let end = this.findTrailingNonWhitespace(fullArgs);
+        content = fullArgs.substring(start, end + 1);
+        let argStart = escaped ? -1 : 0;
+        let spaced = false;
+        argumentLoop: for (let i = 0; i < content.length; i++) {
+            let char = content.charAt(i);
+            switch (char) {
+                case this.escapeChar:
+                    if (i + 1 === content.length) {
+                        endingEscape = true;
+                        break argumentLoop;
+                    }
+                    if (!escaped) {
+                        mark = i;
+                    }
+                    switch (content.charAt(i + 1)) {
+                        case ' ':
+                        case '\t':
+                            if (!util_1.Util.isWhitespace(content.charAt(i + 2))) {
+                                // space was escaped, continue as normal
+                                i = i + 1;
+                                continue argumentLoop;
+                            }
+                            // whitespace encountered, need to figure out if it extends to EOL
+                            whitespaceCheck: for (let j = i + 2; j < content.length; j++) {
+                                switch (content.charAt(j)) {
+                                    case '\r':
+                                        // offset one more for \r\n
+                                        j++;
+                                    case '\n':
+                                        // whitespace only, safe to skip
+                                        escaped = true;
+                                        i = j;
+                                        continue argumentLoop;
+                                    case ' ':
+                                    case '\t':
+                                        // ignore whitespace
+                                        break;
+                                    default:
+                                        // whitespace doesn't extend to EOL, create an argument
+                                        args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i + 2))));
+                                        argStart = j;
+                                        break whitespaceCheck;
+                                }
+                            }
+                            // go back and start processing the encountered non-whitespace character
+                            i = argStart - 1;
+                            continue argumentLoop;
+                        case '\r':
+                            // offset one more for \r\n
+                            i++;
+                        case '\n':
+                            // immediately followed by a newline, skip the newline
+                            escaped = true;
+                            i = i + 1;
+                            continue argumentLoop;
+                        case this.escapeChar:
+                            // double escape found, skip it and move on
+                            if (argStart === -1) {
+                                argStart = i;
+                            }
+                            i = i + 1;
+                            continue argumentLoop;
+                        default:
+                            if (argStart === -1) {
+                                argStart = i;
+                            }
+                            // non-whitespace encountered, skip the escape and process the
+                            // character normally
+                            continue argumentLoop;
+                    }
+                case '\'':
+                case '"':
+                    if (spaced) {
+                        this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
+                        // reset to start a new argument
+                        argStart = i;
+                        spaced = false;
+                    }
+                    if (argStart === -1) {
+                        argStart = i;
+                    }
+                    for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case char:
+                                if (content.charAt(j + 1) !== ' ' && content.charAt(j + 1) !== '') {
+                                    // there is more content after this quote,
+                                    // continue so that it is all processed as
+                                    // one single argument
+                                    i = j;
+                                    continue argumentLoop;
+                                }
+                                args.push(new argument_1.Argument(content.substring(argStart, j + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + j + 1))));
+                                i = j;
+                                argStart = -1;
+                                continue argumentLoop;
+                            case this.escapeChar:
+                                j++;
+                                break;
+                        }
+                    }
+                    break argumentLoop;
+                case ' ':
+                case '\t':
+                    if (escaped) {
+                        // consider there to be a space only if an argument
+                        // is not spanning multiple lines
+                        if (argStart !== -1) {
+                            spaced = true;
+                        }
+                    }
+                    else if (argStart !== -1) {
+                        args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i))));
+                        argStart = -1;
+                    }
+                    break;
+                case '\r':
+                    // offset one more for \r\n
+                    i++;
+                case '\n':
+                    spaced = false;
+                    break;
+                case '#':
+                    if (escaped) {
+                        // a newline was escaped and now there's a comment
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case '\r':
+                                    j++;
+                                case '\n':
+                                    i = j;
+                                    spaced = false;
+                                    continue argumentLoop;
+                            }
+                        }
+                        // went to the end without finding a newline,
+                        // the comment was the last line in the instruction,
+                        // just stop parsing, create an argument if needed
+                        if (argStart !== -1) {
+                            let value = content.substring(argStart, mark);
+                            args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
+                            argStart = -1;
+                        }
+                        break argumentLoop;
+                    }
+                    else if (argStart === -1) {
+                        argStart = i;
+                    }
+                    break;
+                default:
+                    if (spaced) {
+                        this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
+                        // reset to start a new argument
+                        argStart = i;
+                        spaced = false;
+                    }
+                    escaped = false;
+                    if (argStart === -1) {
+                        argStart = i;
+                    }
+                    // variable detected
+                    if (char === '$' && content.charAt(i + 1) === '{') {
+                        let singleQuotes = false;
+                        let doubleQuotes = false;
+                        let escaped = false;
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case this.escapeChar:
+                                    escaped = true;
+                                    break;
+                                case '\r':
+                                case '\n':
+                                    break;
+                                case '\'':
+                                    singleQuotes = !singleQuotes;
+                                    escaped = false;
+                                    break;
+                                case '"':
+                                    doubleQuotes = !doubleQuotes;
+                                    escaped = false;
+                                    break;
+                                case ' ':
+                                case '\t':
+                                    if (escaped || singleQuotes || doubleQuotes) {
+                                        break;
+                                    }
+                                    i = j - 1;
+                                    continue argumentLoop;
+                                case '}':
+                                    i = j;
+                                    continue argumentLoop;
+                                default:
+                                    escaped = false;
+                                    break;
+                            }
+                        }
+                        break argumentLoop;
+                    }
+                    break;
+            }
+        }
+        if (argStart !== -1 && argStart !== content.length) {
+            let end = endingEscape ? content.length - 1 : content.length;
+            let value = content.substring(argStart, end);
+            args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + end))));
+        }
+        return args;
+    }
+    createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start) {
+        if (argStart !== -1) {
+            args.push(new argument_1.Argument(content.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
+        }
+    }
+}
+exports.PropertyInstruction = PropertyInstruction;
+
+
+/***/ }),
+
+/***/ 459:
+/***/ ((__unused_webpack_module, exports) => {
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Util = void 0;
+class Util {
+    static isUTF8BOM(char) {
+        const uintArray = Uint8Array.from(Buffer.from(char, "UTF-8"));
+        return uintArray[0] === 0xEF && uintArray[1] == 0xBB && uintArray[2] == 0xBF;
+    }
+    static isWhitespace(char) {
+        return char === ' ' || char === '\t' || Util.isNewline(char);
+    }
+    static isNewline(char) {
+        return char === '\r' || char === '\n';
+    }
+    static findLeadingNonWhitespace(content, escapeChar) {
+        whitespaceCheck: for (let i = 0; i < content.length; i++) {
+            switch (content.charAt(i)) {
+                case ' ':
+                case '\t':
+                    continue;
+                case escapeChar:
+                    escapeCheck: for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                                continue;
+                            case '\r':
+                                // offset one more for \r\n
+                                i = j + 1;
+                                continue whitespaceCheck;
+                            case '\n':
+                                i = j;
+                                continue whitespaceCheck;
+                            default:
+                                break escapeCheck;
+                        }
+                    }
+                    // found an escape character and then reached EOF
+                    return -1;
+                default:
+                    return i;
+            }
+        }
+        // only possible if the content is the empty string
+        return -1;
+    }
+    /**
+     * Determines if the given position is contained within the given range.
+     *
+     * @param position the position to check
+     * @param range the range to see if the position is inside of
+     */
+    static isInsideRange(position, range) {
+        if (range.start.line === range.end.line) {
+            return range.start.line === position.line
+                && range.start.character <= position.character
+                && position.character <= range.end.character;
+        }
+        else if (range.start.line === position.line) {
+            return range.start.character <= position.character;
+        }
+        else if (range.end.line === position.line) {
+            return position.character <= range.end.character;
+        }
+        return range.start.line < position.line && position.line < range.end.line;
+    }
+    static parseHeredocName(value) {
+        value = value.substring(2);
+        if (value.charAt(0) === '-') {
+            value = value.substring(1);
+        }
+        if (value.charAt(0) === '"') {
+            if (value.charAt(value.length - 1) !== '"') {
+                return null;
+            }
+            value = value.substring(1, value.length - 1);
+        }
+        if (value.charAt(0) === '\'') {
+            if (value.charAt(value.length - 1) !== '\'') {
+                return null;
+            }
+            value = value.substring(1, value.length - 1);
+        }
+        if (value.charAt(0) === "<") {
+            return null;
+        }
+        return value;
+    }
+}
+exports.Util = Util;
+
+
+/***/ }),
+
+/***/ 743:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Variable = void 0;
+class Variable {
+    constructor(name, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
+        this.name = name;
+        this.nameRange = nameRange;
+        this.range = range;
+        this.modifier = modifier;
+        this.modifierRange = modifierRange;
+        this.substitutionParameter = substitutionParameter;
+        this.substitutionRange = substitutionRange;
+        this.defined = defined;
+        this.buildVariable = buildVariable;
+        this.stringValue = stringValue;
+    }
+    toString() {
+        return this.stringValue;
+    }
+    getName() {
+        return this.name;
+    }
+    getNameRange() {
+        return this.nameRange;
+    }
+    /**
+     * Returns the range of the entire variable. This includes the symbols for
+     * the declaration of the variable such as the $, {, and } symbols.
+     *
+     * @return the range in the document that this variable encompasses in its
+     *         entirety
+     */
+    getRange() {
+        return this.range;
+    }
+    /**
+     * Returns the modifier character that has been set for
+     * specifying how this variable should be expanded and resolved.
+     * If this variable is ${variable:+value} then the modifier
+     * character is '+'. Will be the empty string if the variable is
+     * declared as ${variable:}. Otherwise, will be null if this
+     * variable will not use variable substitution at all (such as
+     * ${variable} or $variable).
+     *
+     * @return this variable's modifier character, or the empty
+     *         string if it does not have one, or null if this
+     *         variable will not use variable substitution
+     */
+    getModifier() {
+        return this.modifier;
+    }
+    getModifierRange() {
+        return this.modifierRange;
+    }
+    /**
+     * Returns the parameter that will be used for substitution if
+     * this variable uses modifiers to define how its value should be
+     * resolved. If this variable is ${variable:+value} then the
+     * substitution value will be 'value'. Will be the empty string
+     * if the variable is declared as ${variable:+} or some other
+     * variant where the only thing that follows the modifier
+     * character (excluding considerations of escape characters and
+     * so on) is the variable's closing bracket. May be null if this
+     * variable does not have a modifier character defined (such as
+     * ${variable} or $variable).
+     *
+     * @return this variable's substitution parameter, or the empty
+     *         string if it does not have one, or null if there is
+     *         not one defined
+     */
+    getSubstitutionParameter() {
+        return this.substitutionParameter;
+    }
+    getSubstitutionRange() {
+        return this.substitutionRange;
+    }
+    /**
+     * Returns whether this variable has been defined or not.
+     *
+     * @return true if this variable has been defined, false otherwise
+     */
+    isDefined() {
+        return this.defined;
+    }
+    isBuildVariable() {
+        return this.buildVariable === true;
+    }
+    isEnvironmentVariable() {
+        return this.buildVariable === false;
+    }
+}
+exports.Variable = Variable;
+
+
+/***/ }),
+
+/***/ 383:
+/***/ (function(module, exports) {
+
+var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
+    if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
+        if (ar || !(i in from)) {
+            if (!ar) ar = Array.prototype.slice.call(from, 0, i);
+            ar[i] = from[i];
+        }
+    }
+    return to.concat(ar || Array.prototype.slice.call(from));
+};
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports"], factory);
+    }
+})(function (require, exports) {
+    /* --------------------------------------------------------------------------------------------
+     * Copyright (c) Microsoft Corporation. All rights reserved.
+     * Licensed under the MIT License. See License.txt in the project root for license information.
+     * ------------------------------------------------------------------------------------------ */
+    'use strict';
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.TextDocument = void 0;
+    var FullTextDocument = /** @class */ (function () {
+        function FullTextDocument(uri, languageId, version, content) {
+            this._uri = uri;
+            this._languageId = languageId;
+            this._version = version;
+            this._content = content;
+            this._lineOffsets = undefined;
+        }
+        Object.defineProperty(FullTextDocument.prototype, "uri", {
+            get: function () {
+                return this._uri;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        Object.defineProperty(FullTextDocument.prototype, "languageId", {
+            get: function () {
+                return this._languageId;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        Object.defineProperty(FullTextDocument.prototype, "version", {
+            get: function () {
+                return this._version;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        FullTextDocument.prototype.getText = function (range) {
+            if (range) {
+                var start = this.offsetAt(range.start);
+                var end = this.offsetAt(range.end);
+                return this._content.substring(start, end);
+            }
+            return this._content;
+        };
+        FullTextDocument.prototype.update = function (changes, version) {
+            for (var _i = 0, changes_1 = changes; _i < changes_1.length; _i++) {
+                var change = changes_1[_i];
+                if (FullTextDocument.isIncremental(change)) {
+                    // makes sure start is before end
+                    var range = getWellformedRange(change.range);
+                    // update content
+                    var startOffset = this.offsetAt(range.start);
+                    var endOffset = this.offsetAt(range.end);
+                    this._content = this._content.substring(0, startOffset) + change.text + this._content.substring(endOffset, this._content.length);
+                    var insertedEndOffset = startOffset + change.text.length;
+                    var crlfAtStart = this._content.charCodeAt(startOffset - 1) === 13 /* CharCode.CarriageReturn */ && this._content.charCodeAt(startOffset) === 10 /* CharCode.LineFeed */;
+                    var crlfAtEnd = this._content.charCodeAt(insertedEndOffset - 1) === 13 /* CharCode.CarriageReturn */ && this._content.charCodeAt(insertedEndOffset) === 10 /* CharCode.LineFeed */;
+                    if (crlfAtStart || crlfAtEnd) {
+                        // A CRLF pair across an edit boundary is not included in the inserted text's line offsets.
+                        this._lineOffsets = undefined;
+                        continue;
+                    }
+                    // update the offsets
+                    var startLine = Math.max(range.start.line, 0);
+                    var endLine = Math.max(range.end.line, 0);
+                    var lineOffsets = this._lineOffsets;
+                    var addedLineOffsets = computeLineOffsets(change.text, false, startOffset);
+                    if (endLine - startLine === addedLineOffsets.length) {
+                        for (var i = 0, len = addedLineOffsets.length; i < len; i++) {
+                            lineOffsets[i + startLine + 1] = addedLineOffsets[i];
+                        }
+                    }
+                    else {
+                        if (addedLineOffsets.length < 10000) {
+                            lineOffsets.splice.apply(lineOffsets, __spreadArray([startLine + 1, endLine - startLine], addedLineOffsets, false));
+                        }
+                        else { // avoid too many arguments for splice
+                            this._lineOffsets = lineOffsets = lineOffsets.slice(0, startLine + 1).concat(addedLineOffsets, lineOffsets.slice(endLine + 1));
+                        }
+                    }
+                    var diff = change.text.length - (endOffset - startOffset);
+                    if (diff !== 0) {
+                        for (var i = startLine + 1 + addedLineOffsets.length, len = lineOffsets.length; i < len; i++) {
+                            lineOffsets[i] = lineOffsets[i] + diff;
+                        }
+                    }
+                }
+                else if (FullTextDocument.isFull(change)) {
+                    this._content = change.text;
+                    this._lineOffsets = undefined;
+                }
+                else {
+                    throw new Error('Unknown change event received');
+                }
+            }
+            this._version = version;
+        };
+        FullTextDocument.prototype.getLineOffsets = function () {
+            if (this._lineOffsets === undefined) {
+                this._lineOffsets = computeLineOffsets(this._content, true);
+            }
+            return this._lineOffsets;
+        };
+        FullTextDocument.prototype.positionAt = function (offset) {
+            offset = Math.max(Math.min(offset, this._content.length), 0);
+            var lineOffsets = this.getLineOffsets();
+            var low = 0, high = lineOffsets.length;
+            if (high === 0) {
+                return { line: 0, character: offset };
+            }
+            while (low < high) {
+                var mid = Math.floor((low + high) / 2);
+                if (lineOffsets[mid] > offset) {
+                    high = mid;
+                }
+                else {
+                    low = mid + 1;
+                }
+            }
+            // low is the least x for which the line offset is larger than the current offset
+            // or array.length if no line offset is larger than the current offset
+            var line = low - 1;
+            offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
+            return { line: line, character: offset - lineOffsets[line] };
+        };
+        FullTextDocument.prototype.offsetAt = function (position) {
+            var lineOffsets = this.getLineOffsets();
+            if (position.line >= lineOffsets.length) {
+                return this._content.length;
+            }
+            else if (position.line < 0) {
+                return 0;
+            }
+            var lineOffset = lineOffsets[position.line];
+            if (position.character <= 0) {
+                return lineOffset;
+            }
+            var nextLineOffset = (position.line + 1 < lineOffsets.length) ? lineOffsets[position.line + 1] : this._content.length;
+            var offset = Math.min(lineOffset + position.character, nextLineOffset);
+            return this.ensureBeforeEOL(offset, lineOffset);
+        };
+        FullTextDocument.prototype.getLineRange = function (line) {
+            var lineOffsets = this.getLineOffsets();
+            if (line >= lineOffsets.length) {
+                var lastLine = lineOffsets.length - 1;
+                return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
+            }
+            else if (line < 0) {
+                return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+            }
+            var startOffset = lineOffsets[line];
+            var nextLineOffset = (line + 1 < lineOffsets.length) ? lineOffsets[line + 1] : this._content.length;
+            var endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
+            return { start: { line: line, character: 0 }, end: { line: line, character: endOffset - startOffset } };
+        };
+        FullTextDocument.prototype.getEOLCharacters = function (line) {
+            var lineOffsets = this.getLineOffsets();
+            if (line >= lineOffsets.length) {
+                return '';
+            }
+            else if (line < 0) {
+                return '';
+            }
+            var nextLineOffset = (line + 1 < lineOffsets.length) ? lineOffsets[line + 1] : this._content.length;
+            var eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line]);
+            return this._content.substring(eolOffset, nextLineOffset);
+        };
+        FullTextDocument.prototype.ensureBeforeEOL = function (offset, lineOffset) {
+            while (offset > lineOffset && isEOL(this._content.charCodeAt(offset - 1))) {
+                offset--;
+            }
+            return offset;
+        };
+        Object.defineProperty(FullTextDocument.prototype, "lineCount", {
+            get: function () {
+                return this.getLineOffsets().length;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        FullTextDocument.isIncremental = function (event) {
+            var candidate = event;
+            return candidate !== undefined && candidate !== null &&
+                typeof candidate.text === 'string' && candidate.range !== undefined &&
+                (candidate.rangeLength === undefined || typeof candidate.rangeLength === 'number');
+        };
+        FullTextDocument.isFull = function (event) {
+            var candidate = event;
+            return candidate !== undefined && candidate !== null &&
+                typeof candidate.text === 'string' && candidate.range === undefined && candidate.rangeLength === undefined;
+        };
+        return FullTextDocument;
+    }());
+    var TextDocument;
+    (function (TextDocument) {
+        /**
+         * Creates a new text document.
+         *
+         * @param uri The document's uri.
+         * @param languageId  The document's language Id.
+         * @param version The document's initial version number.
+         * @param content The document's content.
+         */
+        function create(uri, languageId, version, content) {
+            return new FullTextDocument(uri, languageId, version, content);
+        }
+        TextDocument.create = create;
+        /**
+         * Updates a TextDocument by modifying its content.
+         *
+         * @param document the document to update. Only documents created by TextDocument.create are valid inputs.
+         * @param changes the changes to apply to the document.
+         * @param version the changes version for the document.
+         * @returns The updated TextDocument. Note: That's the same document instance passed in as first parameter.
+         *
+         */
+        function update(document, changes, version) {
+            if (document instanceof FullTextDocument) {
+                document.update(changes, version);
+                return document;
+            }
+            else {
+                throw new Error('TextDocument.update: document must be created by TextDocument.create');
+            }
+        }
+        TextDocument.update = update;
+        function applyEdits(document, edits) {
+            var text = document.getText();
+            var sortedEdits = mergeSort(edits.map(getWellformedEdit), function (a, b) {
+                var diff = a.range.start.line - b.range.start.line;
+                if (diff === 0) {
+                    return a.range.start.character - b.range.start.character;
+                }
+                return diff;
+            });
+            var lastModifiedOffset = 0;
+            var spans = [];
+            for (var _i = 0, sortedEdits_1 = sortedEdits; _i < sortedEdits_1.length; _i++) {
+                var e = sortedEdits_1[_i];
+                var startOffset = document.offsetAt(e.range.start);
+                if (startOffset < lastModifiedOffset) {
+                    throw new Error('Overlapping edit');
+                }
+                else if (startOffset > lastModifiedOffset) {
+                    spans.push(text.substring(lastModifiedOffset, startOffset));
+                }
+                if (e.newText.length) {
+                    spans.push(e.newText);
+                }
+                lastModifiedOffset = document.offsetAt(e.range.end);
+            }
+            spans.push(text.substr(lastModifiedOffset));
+            return spans.join('');
+        }
+        TextDocument.applyEdits = applyEdits;
+    })(TextDocument || (exports.TextDocument = TextDocument = {}));
+    function mergeSort(data, compare) {
+        if (data.length <= 1) {
+            // sorted
+            return data;
+        }
+        var p = (data.length / 2) | 0;
+        var left = data.slice(0, p);
+        var right = data.slice(p);
+        mergeSort(left, compare);
+        mergeSort(right, compare);
+        var leftIdx = 0;
+        var rightIdx = 0;
+        var i = 0;
+        while (leftIdx < left.length && rightIdx < right.length) {
+            var ret = compare(left[leftIdx], right[rightIdx]);
+            if (ret <= 0) {
+                // smaller_equal -> take left to preserve order
+                data[i++] = left[leftIdx++];
+            }
+            else {
+                // greater -> take right
+                data[i++] = right[rightIdx++];
+            }
+        }
+        while (leftIdx < left.length) {
+            data[i++] = left[leftIdx++];
+        }
+        while (rightIdx < right.length) {
+            data[i++] = right[rightIdx++];
+        }
+        return data;
+    }
+    function computeLineOffsets(text, isAtLineStart, textOffset) {
+        if (textOffset === void 0) { textOffset = 0; }
+        var result = isAtLineStart ? [textOffset] : [];
+        for (var i = 0; i < text.length; i++) {
+            var ch = text.charCodeAt(i);
+            if (isEOL(ch)) {
+                if (ch === 13 /* CharCode.CarriageReturn */ && i + 1 < text.length && text.charCodeAt(i + 1) === 10 /* CharCode.LineFeed */) {
+                    i++;
+                }
+                result.push(textOffset + i + 1);
+            }
+        }
+        return result;
+    }
+    function isEOL(char) {
+        return char === 13 /* CharCode.CarriageReturn */ || char === 10 /* CharCode.LineFeed */;
+    }
+    function getWellformedRange(range) {
+        var start = range.start;
+        var end = range.end;
+        if (start.line > end.line || (start.line === end.line && start.character > end.character)) {
+            return { start: end, end: start };
+        }
+        return range;
+    }
+    function getWellformedEdit(textEdit) {
+        var range = getWellformedRange(textEdit.range);
+        if (range !== textEdit.range) {
+            return { newText: textEdit.newText, range: range };
+        }
+        return textEdit;
+    }
+});
+
+
+/***/ }),
+
+/***/ 612:
+/***/ ((module, exports) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports"], factory);
+    }
+})(function () {
+    /* --------------------------------------------------------------------------------------------
+     * Copyright (c) Microsoft Corporation. All rights reserved.
+     * Licensed under the MIT License. See License.txt in the project root for license information.
+     * ------------------------------------------------------------------------------------------ */
+    'use strict';
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.TextDocument = exports.EOL = exports.WorkspaceFolder = exports.InlineCompletionContext = exports.SelectedCompletionInfo = exports.InlineCompletionTriggerKind = exports.InlineCompletionList = exports.InlineCompletionItem = exports.StringValue = exports.InlayHint = exports.InlayHintLabelPart = exports.InlayHintKind = exports.InlineValueContext = exports.InlineValueEvaluatableExpression = exports.InlineValueVariableLookup = exports.InlineValueText = exports.SemanticTokens = exports.SemanticTokenModifiers = exports.SemanticTokenTypes = exports.SelectionRange = exports.DocumentLink = exports.FormattingOptions = exports.CodeLens = exports.CodeAction = exports.CodeActionTag = exports.CodeActionContext = exports.CodeActionTriggerKind = exports.CodeActionKind = exports.DocumentSymbol = exports.WorkspaceSymbol = exports.SymbolInformation = exports.SymbolTag = exports.SymbolKind = exports.DocumentHighlight = exports.DocumentHighlightKind = exports.SignatureInformation = exports.ParameterInformation = exports.Hover = exports.MarkedString = exports.CompletionList = exports.CompletionItem = exports.CompletionItemLabelDetails = exports.ApplyKind = exports.InsertTextMode = exports.InsertReplaceEdit = exports.CompletionItemTag = exports.InsertTextFormat = exports.CompletionItemKind = exports.MarkupContent = exports.MarkupKind = exports.TextDocumentItem = exports.LanguageKind = exports.OptionalVersionedTextDocumentIdentifier = exports.VersionedTextDocumentIdentifier = exports.TextDocumentIdentifier = exports.WorkspaceChange = exports.SnippetTextEdit = exports.WorkspaceEdit = exports.DeleteFile = exports.RenameFile = exports.CreateFile = exports.TextDocumentEdit = exports.AnnotatedTextEdit = exports.ChangeAnnotationIdentifier = exports.ChangeAnnotation = exports.TextEdit = exports.Command = exports.Diagnostic = exports.CodeDescription = exports.DiagnosticTag = exports.DiagnosticSeverity = exports.DiagnosticRelatedInformation = exports.FoldingRange = exports.FoldingRangeKind = exports.ColorPresentation = exports.ColorInformation = exports.Color = exports.LocationLink = exports.Location = exports.Range = exports.Position = exports.uinteger = exports.integer = exports.URI = exports.DocumentUri = void 0;
+    var DocumentUri;
+    (function (DocumentUri) {
+        function is(value) {
+            return typeof value === 'string';
+        }
+        DocumentUri.is = is;
+    })(DocumentUri || (exports.DocumentUri = DocumentUri = {}));
+    var URI;
+    (function (URI) {
+        function is(value) {
+            return typeof value === 'string';
+        }
+        URI.is = is;
+    })(URI || (exports.URI = URI = {}));
+    var integer;
+    (function (integer) {
+        integer.MIN_VALUE = -2147483648;
+        integer.MAX_VALUE = 2147483647;
+        function is(value) {
+            return typeof value === 'number' && integer.MIN_VALUE <= value && value <= integer.MAX_VALUE;
+        }
+        integer.is = is;
+    })(integer || (exports.integer = integer = {}));
+    var uinteger;
+    (function (uinteger) {
+        uinteger.MIN_VALUE = 0;
+        uinteger.MAX_VALUE = 2147483647;
+        function is(value) {
+            return typeof value === 'number' && uinteger.MIN_VALUE <= value && value <= uinteger.MAX_VALUE;
+        }
+        uinteger.is = is;
+    })(uinteger || (exports.uinteger = uinteger = {}));
+    /**
+     * The Position namespace provides helper functions to work with
+     * {@link Position} literals.
+     */
+    var Position;
+    (function (Position) {
+        /**
+         * Creates a new Position literal from the given line and character.
+         * @param line The position's line.
+         * @param character The position's character.
+         */
+        function create(line, character) {
+            if (line === Number.MAX_VALUE) {
+                line = uinteger.MAX_VALUE;
+            }
+            if (character === Number.MAX_VALUE) {
+                character = uinteger.MAX_VALUE;
+            }
+            return { line: line, character: character };
+        }
+        Position.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Position} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.uinteger(candidate.line) && Is.uinteger(candidate.character);
+        }
+        Position.is = is;
+    })(Position || (exports.Position = Position = {}));
+    /**
+     * The Range namespace provides helper functions to work with
+     * {@link Range} literals.
+     */
+    var Range;
+    (function (Range) {
+        function create(one, two, three, four) {
+            if (Is.uinteger(one) && Is.uinteger(two) && Is.uinteger(three) && Is.uinteger(four)) {
+                return { start: Position.create(one, two), end: Position.create(three, four) };
+            }
+            else if (Position.is(one) && Position.is(two)) {
+                return { start: one, end: two };
+            }
+            else {
+                throw new Error("Range#create called with invalid arguments[".concat(one, ", ").concat(two, ", ").concat(three, ", ").concat(four, "]"));
+            }
+        }
+        Range.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Range} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Position.is(candidate.start) && Position.is(candidate.end);
+        }
+        Range.is = is;
+    })(Range || (exports.Range = Range = {}));
+    /**
+     * The Location namespace provides helper functions to work with
+     * {@link Location} literals.
+     */
+    var Location;
+    (function (Location) {
+        /**
+         * Creates a Location literal.
+         * @param uri The location's uri.
+         * @param range The location's range.
+         */
+        function create(uri, range) {
+            return { uri: uri, range: range };
+        }
+        Location.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Location} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Range.is(candidate.range) && (Is.string(candidate.uri) || Is.undefined(candidate.uri));
+        }
+        Location.is = is;
+    })(Location || (exports.Location = Location = {}));
+    /**
+     * The LocationLink namespace provides helper functions to work with
+     * {@link LocationLink} literals.
+     */
+    var LocationLink;
+    (function (LocationLink) {
+        /**
+         * Creates a LocationLink literal.
+         * @param targetUri The definition's uri.
+         * @param targetRange The full range of the definition.
+         * @param targetSelectionRange The span of the symbol definition at the target.
+         * @param originSelectionRange The span of the symbol being defined in the originating source file.
+         */
+        function create(targetUri, targetRange, targetSelectionRange, originSelectionRange) {
+            return { targetUri: targetUri, targetRange: targetRange, targetSelectionRange: targetSelectionRange, originSelectionRange: originSelectionRange };
+        }
+        LocationLink.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link LocationLink} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Range.is(candidate.targetRange) && Is.string(candidate.targetUri)
+                && Range.is(candidate.targetSelectionRange)
+                && (Range.is(candidate.originSelectionRange) || Is.undefined(candidate.originSelectionRange));
+        }
+        LocationLink.is = is;
+    })(LocationLink || (exports.LocationLink = LocationLink = {}));
+    /**
+     * The Color namespace provides helper functions to work with
+     * {@link Color} literals.
+     */
+    var Color;
+    (function (Color) {
+        /**
+         * Creates a new Color literal.
+         */
+        function create(red, green, blue, alpha) {
+            return {
+                red: red,
+                green: green,
+                blue: blue,
+                alpha: alpha,
+            };
+        }
+        Color.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Color} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.numberRange(candidate.red, 0, 1)
+                && Is.numberRange(candidate.green, 0, 1)
+                && Is.numberRange(candidate.blue, 0, 1)
+                && Is.numberRange(candidate.alpha, 0, 1);
+        }
+        Color.is = is;
+    })(Color || (exports.Color = Color = {}));
+    /**
+     * The ColorInformation namespace provides helper functions to work with
+     * {@link ColorInformation} literals.
+     */
+    var ColorInformation;
+    (function (ColorInformation) {
+        /**
+         * Creates a new ColorInformation literal.
+         */
+        function create(range, color) {
+            return {
+                range: range,
+                color: color,
+            };
+        }
+        ColorInformation.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link ColorInformation} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Range.is(candidate.range) && Color.is(candidate.color);
+        }
+        ColorInformation.is = is;
+    })(ColorInformation || (exports.ColorInformation = ColorInformation = {}));
+    /**
+     * The Color namespace provides helper functions to work with
+     * {@link ColorPresentation} literals.
+     */
+    var ColorPresentation;
+    (function (ColorPresentation) {
+        /**
+         * Creates a new ColorInformation literal.
+         */
+        function create(label, textEdit, additionalTextEdits) {
+            return {
+                label: label,
+                textEdit: textEdit,
+                additionalTextEdits: additionalTextEdits,
+            };
+        }
+        ColorPresentation.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link ColorInformation} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.string(candidate.label)
+                && (Is.undefined(candidate.textEdit) || TextEdit.is(candidate.textEdit))
+                && (Is.undefined(candidate.additionalTextEdits) || Is.typedArray(candidate.additionalTextEdits, TextEdit.is));
+        }
+        ColorPresentation.is = is;
+    })(ColorPresentation || (exports.ColorPresentation = ColorPresentation = {}));
+    /**
+     * A set of predefined range kinds.
+     */
+    var FoldingRangeKind;
+    (function (FoldingRangeKind) {
+        /**
+         * Folding range for a comment
+         */
+        FoldingRangeKind.Comment = 'comment';
+        /**
+         * Folding range for an import or include
+         */
+        FoldingRangeKind.Imports = 'imports';
+        /**
+         * Folding range for a region (e.g. `#region`)
+         */
+        FoldingRangeKind.Region = 'region';
+    })(FoldingRangeKind || (exports.FoldingRangeKind = FoldingRangeKind = {}));
+    /**
+     * The folding range namespace provides helper functions to work with
+     * {@link FoldingRange} literals.
+     */
+    var FoldingRange;
+    (function (FoldingRange) {
+        /**
+         * Creates a new FoldingRange literal.
+         */
+        function create(startLine, endLine, startCharacter, endCharacter, kind, collapsedText) {
+            var result = {
+                startLine: startLine,
+                endLine: endLine
+            };
+            if (Is.defined(startCharacter)) {
+                result.startCharacter = startCharacter;
+            }
+            if (Is.defined(endCharacter)) {
+                result.endCharacter = endCharacter;
+            }
+            if (Is.defined(kind)) {
+                result.kind = kind;
+            }
+            if (Is.defined(collapsedText)) {
+                result.collapsedText = collapsedText;
+            }
+            return result;
+        }
+        FoldingRange.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link FoldingRange} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.uinteger(candidate.startLine) && Is.uinteger(candidate.endLine)
+                && (Is.undefined(candidate.startCharacter) || Is.uinteger(candidate.startCharacter))
+                && (Is.undefined(candidate.endCharacter) || Is.uinteger(candidate.endCharacter))
+                && (Is.undefined(candidate.kind) || Is.string(candidate.kind));
+        }
+        FoldingRange.is = is;
+    })(FoldingRange || (exports.FoldingRange = FoldingRange = {}));
+    /**
+     * The DiagnosticRelatedInformation namespace provides helper functions to work with
+     * {@link DiagnosticRelatedInformation} literals.
+     */
+    var DiagnosticRelatedInformation;
+    (function (DiagnosticRelatedInformation) {
+        /**
+         * Creates a new DiagnosticRelatedInformation literal.
+         */
+        function create(location, message) {
+            return {
+                location: location,
+                message: message
+            };
+        }
+        DiagnosticRelatedInformation.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link DiagnosticRelatedInformation} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Location.is(candidate.location) && Is.string(candidate.message);
+        }
+        DiagnosticRelatedInformation.is = is;
+    })(DiagnosticRelatedInformation || (exports.DiagnosticRelatedInformation = DiagnosticRelatedInformation = {}));
+    /**
+     * The diagnostic's severity.
+     */
+    var DiagnosticSeverity;
+    (function (DiagnosticSeverity) {
+        /**
+         * Reports an error.
+         */
+        DiagnosticSeverity.Error = 1;
+        /**
+         * Reports a warning.
+         */
+        DiagnosticSeverity.Warning = 2;
+        /**
+         * Reports an information.
+         */
+        DiagnosticSeverity.Information = 3;
+        /**
+         * Reports a hint.
+         */
+        DiagnosticSeverity.Hint = 4;
+    })(DiagnosticSeverity || (exports.DiagnosticSeverity = DiagnosticSeverity = {}));
+    /**
+     * The diagnostic tags.
+     *
+     * @since 3.15.0
+     */
+    var DiagnosticTag;
+    (function (DiagnosticTag) {
+        /**
+         * Unused or unnecessary code.
+         *
+         * Clients are allowed to render diagnostics with this tag faded out instead of having
+         * an error squiggle.
+         */
+        DiagnosticTag.Unnecessary = 1;
+        /**
+         * Deprecated or obsolete code.
+         *
+         * Clients are allowed to rendered diagnostics with this tag strike through.
+         */
+        DiagnosticTag.Deprecated = 2;
+    })(DiagnosticTag || (exports.DiagnosticTag = DiagnosticTag = {}));
+    /**
+     * The CodeDescription namespace provides functions to deal with descriptions for diagnostic codes.
+     *
+     * @since 3.16.0
+     */
+    var CodeDescription;
+    (function (CodeDescription) {
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.string(candidate.href);
+        }
+        CodeDescription.is = is;
+    })(CodeDescription || (exports.CodeDescription = CodeDescription = {}));
+    /**
+     * The Diagnostic namespace provides helper functions to work with
+     * {@link Diagnostic} literals.
+     */
+    var Diagnostic;
+    (function (Diagnostic) {
+        /**
+         * Creates a new Diagnostic literal.
+         */
+        function create(range, message, severity, code, source, relatedInformation) {
+            var result = { range: range, message: message };
+            if (Is.defined(severity)) {
+                result.severity = severity;
+            }
+            if (Is.defined(code)) {
+                result.code = code;
+            }
+            if (Is.defined(source)) {
+                result.source = source;
+            }
+            if (Is.defined(relatedInformation)) {
+                result.relatedInformation = relatedInformation;
+            }
+            return result;
+        }
+        Diagnostic.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Diagnostic} interface.
+         */
+        function is(value) {
+            var _a;
+            var candidate = value;
+            return Is.defined(candidate)
+                && Range.is(candidate.range)
+                && (Is.string(candidate.message) || MarkupContent.is(candidate.message))
+                && (Is.number(candidate.severity) || Is.undefined(candidate.severity))
+                && (Is.integer(candidate.code) || Is.string(candidate.code) || Is.undefined(candidate.code))
+                && (Is.undefined(candidate.codeDescription) || (Is.string((_a = candidate.codeDescription) === null || _a === void 0 ? void 0 : _a.href)))
+                && (Is.string(candidate.source) || Is.undefined(candidate.source))
+                && (Is.undefined(candidate.relatedInformation) || Is.typedArray(candidate.relatedInformation, DiagnosticRelatedInformation.is));
+        }
+        Diagnostic.is = is;
+        /**
+         * Checks whether the given diagnostic's message conforms to the 3.17.0
+         * version of the protocol where the message is a string.
+         *
+         * @param value the diagnostic
+         * @returns true if the diagnostic's message is a string, false otherwise.
+         */
+        function is3_17(value) {
+            return Is.string(value.message);
+        }
+        Diagnostic.is3_17 = is3_17;
+        /**
+         * Gets the message string of a diagnostic. If the message is already a
+         * string, it is returned as is. If the message is a MarkupContent,
+         * the value of the MarkupContent is returned. Otherwise an error is thrown.
+         *
+         * @param diagnostic the diagnostic to get the message string from.
+         * @returns the message string of the given diagnostic.
+         */
+        function getMessageString(diagnostic) {
+            if (Is.string(diagnostic.message)) {
+                return diagnostic.message;
+            }
+            else if (MarkupContent.is(diagnostic.message)) {
+                return diagnostic.message.value;
+            }
+            else {
+                throw new Error("Unknown message type ".concat(typeof diagnostic.message));
+            }
+        }
+        Diagnostic.getMessageString = getMessageString;
+    })(Diagnostic || (exports.Diagnostic = Diagnostic = {}));
+    /**
+     * The Command namespace provides helper functions to work with
+     * {@link Command} literals.
+     */
+    var Command;
+    (function (Command) {
+        /**
+         * Creates a new Command literal.
+         */
+        function create(title, command) {
+            var args = [];
+            for (var _i = 2; _i < arguments.length; _i++) {
+                args[_i - 2] = arguments[_i];
+            }
+            var result = { title: title, command: command };
+            if (Is.defined(args) && args.length > 0) {
+                result.arguments = args;
+            }
+            return result;
+        }
+        Command.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Command} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.title) && (candidate.tooltip === undefined || Is.string(candidate.tooltip)) && Is.string(candidate.command);
+        }
+        Command.is = is;
+    })(Command || (exports.Command = Command = {}));
+    /**
+     * The TextEdit namespace provides helper function to create replace,
+     * insert and delete edits more easily.
+     */
+    var TextEdit;
+    (function (TextEdit) {
+        /**
+         * Creates a replace text edit.
+         * @param range The range of text to be replaced.
+         * @param newText The new text.
+         */
+        function replace(range, newText) {
+            return { range: range, newText: newText };
+        }
+        TextEdit.replace = replace;
+        /**
+         * Creates an insert text edit.
+         * @param position The position to insert the text at.
+         * @param newText The text to be inserted.
+         */
+        function insert(position, newText) {
+            return { range: { start: position, end: position }, newText: newText };
+        }
+        TextEdit.insert = insert;
+        /**
+         * Creates a delete text edit.
+         * @param range The range of text to be deleted.
+         */
+        function del(range) {
+            return { range: range, newText: '' };
+        }
+        TextEdit.del = del;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate)
+                && Is.string(candidate.newText)
+                && Range.is(candidate.range);
+        }
+        TextEdit.is = is;
+    })(TextEdit || (exports.TextEdit = TextEdit = {}));
+    var ChangeAnnotation;
+    (function (ChangeAnnotation) {
+        function create(label, needsConfirmation, description) {
+            var result = { label: label };
+            if (needsConfirmation !== undefined) {
+                result.needsConfirmation = needsConfirmation;
+            }
+            if (description !== undefined) {
+                result.description = description;
+            }
+            return result;
+        }
+        ChangeAnnotation.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.string(candidate.label) &&
+                (Is.boolean(candidate.needsConfirmation) || candidate.needsConfirmation === undefined) &&
+                (Is.string(candidate.description) || candidate.description === undefined);
+        }
+        ChangeAnnotation.is = is;
+    })(ChangeAnnotation || (exports.ChangeAnnotation = ChangeAnnotation = {}));
+    var ChangeAnnotationIdentifier;
+    (function (ChangeAnnotationIdentifier) {
+        function is(value) {
+            var candidate = value;
+            return Is.string(candidate);
+        }
+        ChangeAnnotationIdentifier.is = is;
+    })(ChangeAnnotationIdentifier || (exports.ChangeAnnotationIdentifier = ChangeAnnotationIdentifier = {}));
+    var AnnotatedTextEdit;
+    (function (AnnotatedTextEdit) {
+        /**
+         * Creates an annotated replace text edit.
+         *
+         * @param range The range of text to be replaced.
+         * @param newText The new text.
+         * @param annotation The annotation.
+         */
+        function replace(range, newText, annotation) {
+            return { range: range, newText: newText, annotationId: annotation };
+        }
+        AnnotatedTextEdit.replace = replace;
+        /**
+         * Creates an annotated insert text edit.
+         *
+         * @param position The position to insert the text at.
+         * @param newText The text to be inserted.
+         * @param annotation The annotation.
+         */
+        function insert(position, newText, annotation) {
+            return { range: { start: position, end: position }, newText: newText, annotationId: annotation };
+        }
+        AnnotatedTextEdit.insert = insert;
+        /**
+         * Creates an annotated delete text edit.
+         *
+         * @param range The range of text to be deleted.
+         * @param annotation The annotation.
+         */
+        function del(range, annotation) {
+            return { range: range, newText: '', annotationId: annotation };
+        }
+        AnnotatedTextEdit.del = del;
+        function is(value) {
+            var candidate = value;
+            return TextEdit.is(candidate) && (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        AnnotatedTextEdit.is = is;
+    })(AnnotatedTextEdit || (exports.AnnotatedTextEdit = AnnotatedTextEdit = {}));
+    /**
+     * The TextDocumentEdit namespace provides helper function to create
+     * an edit that manipulates a text document.
+     */
+    var TextDocumentEdit;
+    (function (TextDocumentEdit) {
+        /**
+         * Creates a new `TextDocumentEdit`
+         */
+        function create(textDocument, edits) {
+            return { textDocument: textDocument, edits: edits };
+        }
+        TextDocumentEdit.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate)
+                && OptionalVersionedTextDocumentIdentifier.is(candidate.textDocument)
+                && Array.isArray(candidate.edits);
+        }
+        TextDocumentEdit.is = is;
+    })(TextDocumentEdit || (exports.TextDocumentEdit = TextDocumentEdit = {}));
+    var CreateFile;
+    (function (CreateFile) {
+        function create(uri, options, annotation) {
+            var result = {
+                kind: 'create',
+                uri: uri
+            };
+            if (options !== undefined && (options.overwrite !== undefined || options.ignoreIfExists !== undefined)) {
+                result.options = options;
+            }
+            if (annotation !== undefined) {
+                result.annotationId = annotation;
+            }
+            return result;
+        }
+        CreateFile.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate && candidate.kind === 'create' && Is.string(candidate.uri) && (candidate.options === undefined ||
+                ((candidate.options.overwrite === undefined || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === undefined || Is.boolean(candidate.options.ignoreIfExists)))) && (candidate.annotationId === undefined || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        CreateFile.is = is;
+    })(CreateFile || (exports.CreateFile = CreateFile = {}));
+    var RenameFile;
+    (function (RenameFile) {
+        function create(oldUri, newUri, options, annotation) {
+            var result = {
+                kind: 'rename',
+                oldUri: oldUri,
+                newUri: newUri
+            };
+            if (options !== undefined && (options.overwrite !== undefined || options.ignoreIfExists !== undefined)) {
+                result.options = options;
+            }
+            if (annotation !== undefined) {
+                result.annotationId = annotation;
+            }
+            return result;
+        }
+        RenameFile.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate && candidate.kind === 'rename' && Is.string(candidate.oldUri) && Is.string(candidate.newUri) && (candidate.options === undefined ||
+                ((candidate.options.overwrite === undefined || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === undefined || Is.boolean(candidate.options.ignoreIfExists)))) && (candidate.annotationId === undefined || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        RenameFile.is = is;
+    })(RenameFile || (exports.RenameFile = RenameFile = {}));
+    var DeleteFile;
+    (function (DeleteFile) {
+        function create(uri, options, annotation) {
+            var result = {
+                kind: 'delete',
+                uri: uri
+            };
+            if (options !== undefined && (options.recursive !== undefined || options.ignoreIfNotExists !== undefined)) {
+                result.options = options;
+            }
+            if (annotation !== undefined) {
+                result.annotationId = annotation;
+            }
+            return result;
+        }
+        DeleteFile.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate && candidate.kind === 'delete' && Is.string(candidate.uri) && (candidate.options === undefined ||
+                ((candidate.options.recursive === undefined || Is.boolean(candidate.options.recursive)) && (candidate.options.ignoreIfNotExists === undefined || Is.boolean(candidate.options.ignoreIfNotExists)))) && (candidate.annotationId === undefined || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        DeleteFile.is = is;
+    })(DeleteFile || (exports.DeleteFile = DeleteFile = {}));
+    var WorkspaceEdit;
+    (function (WorkspaceEdit) {
+        function is(value) {
+            var candidate = value;
+            return candidate &&
+                (candidate.changes !== undefined || candidate.documentChanges !== undefined) &&
+                (candidate.documentChanges === undefined || candidate.documentChanges.every(function (change) {
+                    if (Is.string(change.kind)) {
+                        return CreateFile.is(change) || RenameFile.is(change) || DeleteFile.is(change);
+                    }
+                    else {
+                        return TextDocumentEdit.is(change);
+                    }
+                }));
+        }
+        WorkspaceEdit.is = is;
+    })(WorkspaceEdit || (exports.WorkspaceEdit = WorkspaceEdit = {}));
+    var TextEditChangeImpl = /** @class */ (function () {
+        function TextEditChangeImpl(edits, changeAnnotations) {
+            this.edits = edits;
+            this.changeAnnotations = changeAnnotations;
+        }
+        TextEditChangeImpl.prototype.insert = function (position, newText, annotation) {
+            var edit;
+            var id;
+            if (annotation === undefined) {
+                edit = TextEdit.insert(position, newText);
+            }
+            else if (ChangeAnnotationIdentifier.is(annotation)) {
+                id = annotation;
+                edit = AnnotatedTextEdit.insert(position, newText, annotation);
+            }
+            else {
+                this.assertChangeAnnotations(this.changeAnnotations);
+                id = this.changeAnnotations.manage(annotation);
+                edit = AnnotatedTextEdit.insert(position, newText, id);
+            }
+            this.edits.push(edit);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        TextEditChangeImpl.prototype.replace = function (range, newText, annotation) {
+            var edit;
+            var id;
+            if (annotation === undefined) {
+                edit = TextEdit.replace(range, newText);
+            }
+            else if (ChangeAnnotationIdentifier.is(annotation)) {
+                id = annotation;
+                edit = AnnotatedTextEdit.replace(range, newText, annotation);
+            }
+            else {
+                this.assertChangeAnnotations(this.changeAnnotations);
+                id = this.changeAnnotations.manage(annotation);
+                edit = AnnotatedTextEdit.replace(range, newText, id);
+            }
+            this.edits.push(edit);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        TextEditChangeImpl.prototype.delete = function (range, annotation) {
+            var edit;
+            var id;
+            if (annotation === undefined) {
+                edit = TextEdit.del(range);
+            }
+            else if (ChangeAnnotationIdentifier.is(annotation)) {
+                id = annotation;
+                edit = AnnotatedTextEdit.del(range, annotation);
+            }
+            else {
+                this.assertChangeAnnotations(this.changeAnnotations);
+                id = this.changeAnnotations.manage(annotation);
+                edit = AnnotatedTextEdit.del(range, id);
+            }
+            this.edits.push(edit);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        TextEditChangeImpl.prototype.add = function (edit) {
+            this.edits.push(edit);
+        };
+        TextEditChangeImpl.prototype.all = function () {
+            return this.edits;
+        };
+        TextEditChangeImpl.prototype.clear = function () {
+            this.edits.splice(0, this.edits.length);
+        };
+        TextEditChangeImpl.prototype.assertChangeAnnotations = function (value) {
+            if (value === undefined) {
+                throw new Error("Text edit change is not configured to manage change annotations.");
+            }
+        };
+        return TextEditChangeImpl;
+    }());
+    var SnippetTextEdit;
+    (function (SnippetTextEdit) {
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate)
+                && Range.is(candidate.range)
+                && StringValue.isSnippet(candidate.snippet)
+                && (candidate.annotationId === undefined ||
+                    (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId)));
+        }
+        SnippetTextEdit.is = is;
+    })(SnippetTextEdit || (exports.SnippetTextEdit = SnippetTextEdit = {}));
+    /**
+     * A helper class
+     */
+    var ChangeAnnotations = /** @class */ (function () {
+        function ChangeAnnotations(annotations) {
+            this._annotations = annotations === undefined ? Object.create(null) : annotations;
+            this._counter = 0;
+            this._size = 0;
+        }
+        ChangeAnnotations.prototype.all = function () {
+            return this._annotations;
+        };
+        Object.defineProperty(ChangeAnnotations.prototype, "size", {
+            get: function () {
+                return this._size;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        ChangeAnnotations.prototype.manage = function (idOrAnnotation, annotation) {
+            var id;
+            if (ChangeAnnotationIdentifier.is(idOrAnnotation)) {
+                id = idOrAnnotation;
+            }
+            else {
+                id = this.nextId();
+                annotation = idOrAnnotation;
+            }
+            if (this._annotations[id] !== undefined) {
+                throw new Error("Id ".concat(id, " is already in use."));
+            }
+            if (annotation === undefined) {
+                throw new Error("No annotation provided for id ".concat(id));
+            }
+            this._annotations[id] = annotation;
+            this._size++;
+            return id;
+        };
+        ChangeAnnotations.prototype.nextId = function () {
+            this._counter++;
+            return this._counter.toString();
+        };
+        return ChangeAnnotations;
+    }());
+    /**
+     * A workspace change helps constructing changes to a workspace.
+     */
+    var WorkspaceChange = /** @class */ (function () {
+        function WorkspaceChange(workspaceEdit) {
+            var _this = this;
+            this._textEditChanges = Object.create(null);
+            if (workspaceEdit !== undefined) {
+                this._workspaceEdit = workspaceEdit;
+                if (workspaceEdit.documentChanges) {
+                    this._changeAnnotations = new ChangeAnnotations(workspaceEdit.changeAnnotations);
+                    workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+                    workspaceEdit.documentChanges.forEach(function (change) {
+                        if (TextDocumentEdit.is(change)) {
+                            var textEditChange = new TextEditChangeImpl(change.edits, _this._changeAnnotations);
+                            _this._textEditChanges[change.textDocument.uri] = textEditChange;
+                        }
+                    });
+                }
+                else if (workspaceEdit.changes) {
+                    Object.keys(workspaceEdit.changes).forEach(function (key) {
+                        var textEditChange = new TextEditChangeImpl(workspaceEdit.changes[key]);
+                        _this._textEditChanges[key] = textEditChange;
+                    });
+                }
+            }
+            else {
+                this._workspaceEdit = {};
+            }
+        }
+        Object.defineProperty(WorkspaceChange.prototype, "edit", {
+            /**
+             * Returns the underlying {@link WorkspaceEdit} literal
+             * use to be returned from a workspace edit operation like rename.
+             */
+            get: function () {
+                this.initDocumentChanges();
+                if (this._changeAnnotations !== undefined) {
+                    if (this._changeAnnotations.size === 0) {
+                        this._workspaceEdit.changeAnnotations = undefined;
+                    }
+                    else {
+                        this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+                    }
+                }
+                return this._workspaceEdit;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        WorkspaceChange.prototype.getTextEditChange = function (key) {
+            if (OptionalVersionedTextDocumentIdentifier.is(key)) {
+                this.initDocumentChanges();
+                if (this._workspaceEdit.documentChanges === undefined) {
+                    throw new Error('Workspace edit is not configured for document changes.');
+                }
+                var textDocument = { uri: key.uri, version: key.version };
+                var result = this._textEditChanges[textDocument.uri];
+                if (!result) {
+                    var edits = [];
+                    var textDocumentEdit = {
+                        textDocument: textDocument,
+                        edits: edits
+                    };
+                    this._workspaceEdit.documentChanges.push(textDocumentEdit);
+                    result = new TextEditChangeImpl(edits, this._changeAnnotations);
+                    this._textEditChanges[textDocument.uri] = result;
+                }
+                return result;
+            }
+            else {
+                this.initChanges();
+                if (this._workspaceEdit.changes === undefined) {
+                    throw new Error('Workspace edit is not configured for normal text edit changes.');
+                }
+                var result = this._textEditChanges[key];
+                if (!result) {
+                    var edits = [];
+                    this._workspaceEdit.changes[key] = edits;
+                    result = new TextEditChangeImpl(edits);
+                    this._textEditChanges[key] = result;
+                }
+                return result;
+            }
+        };
+        WorkspaceChange.prototype.initDocumentChanges = function () {
+            if (this._workspaceEdit.documentChanges === undefined && this._workspaceEdit.changes === undefined) {
+                this._changeAnnotations = new ChangeAnnotations();
+                this._workspaceEdit.documentChanges = [];
+                this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+            }
+        };
+        WorkspaceChange.prototype.initChanges = function () {
+            if (this._workspaceEdit.documentChanges === undefined && this._workspaceEdit.changes === undefined) {
+                this._workspaceEdit.changes = Object.create(null);
+            }
+        };
+        WorkspaceChange.prototype.createFile = function (uri, optionsOrAnnotation, options) {
+            this.initDocumentChanges();
+            if (this._workspaceEdit.documentChanges === undefined) {
+                throw new Error('Workspace edit is not configured for document changes.');
+            }
+            var annotation;
+            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+                annotation = optionsOrAnnotation;
+            }
+            else {
+                options = optionsOrAnnotation;
+            }
+            var operation;
+            var id;
+            if (annotation === undefined) {
+                operation = CreateFile.create(uri, options);
+            }
+            else {
+                id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+                operation = CreateFile.create(uri, options, id);
+            }
+            this._workspaceEdit.documentChanges.push(operation);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        WorkspaceChange.prototype.renameFile = function (oldUri, newUri, optionsOrAnnotation, options) {
+            this.initDocumentChanges();
+            if (this._workspaceEdit.documentChanges === undefined) {
+                throw new Error('Workspace edit is not configured for document changes.');
+            }
+            var annotation;
+            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+                annotation = optionsOrAnnotation;
+            }
+            else {
+                options = optionsOrAnnotation;
+            }
+            var operation;
+            var id;
+            if (annotation === undefined) {
+                operation = RenameFile.create(oldUri, newUri, options);
+            }
+            else {
+                id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+                operation = RenameFile.create(oldUri, newUri, options, id);
+            }
+            this._workspaceEdit.documentChanges.push(operation);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        WorkspaceChange.prototype.deleteFile = function (uri, optionsOrAnnotation, options) {
+            this.initDocumentChanges();
+            if (this._workspaceEdit.documentChanges === undefined) {
+                throw new Error('Workspace edit is not configured for document changes.');
+            }
+            var annotation;
+            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+                annotation = optionsOrAnnotation;
+            }
+            else {
+                options = optionsOrAnnotation;
+            }
+            var operation;
+            var id;
+            if (annotation === undefined) {
+                operation = DeleteFile.create(uri, options);
+            }
+            else {
+                id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+                operation = DeleteFile.create(uri, options, id);
+            }
+            this._workspaceEdit.documentChanges.push(operation);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        return WorkspaceChange;
+    }());
+    exports.WorkspaceChange = WorkspaceChange;
+    /**
+     * The TextDocumentIdentifier namespace provides helper functions to work with
+     * {@link TextDocumentIdentifier} literals.
+     */
+    var TextDocumentIdentifier;
+    (function (TextDocumentIdentifier) {
+        /**
+         * Creates a new TextDocumentIdentifier literal.
+         * @param uri The document's uri.
+         */
+        function create(uri) {
+            return { uri: uri };
+        }
+        TextDocumentIdentifier.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link TextDocumentIdentifier} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri);
+        }
+        TextDocumentIdentifier.is = is;
+    })(TextDocumentIdentifier || (exports.TextDocumentIdentifier = TextDocumentIdentifier = {}));
+    /**
+     * The VersionedTextDocumentIdentifier namespace provides helper functions to work with
+     * {@link VersionedTextDocumentIdentifier} literals.
+     */
+    var VersionedTextDocumentIdentifier;
+    (function (VersionedTextDocumentIdentifier) {
+        /**
+         * Creates a new VersionedTextDocumentIdentifier literal.
+         * @param uri The document's uri.
+         * @param version The document's version.
+         */
+        function create(uri, version) {
+            return { uri: uri, version: version };
+        }
+        VersionedTextDocumentIdentifier.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link VersionedTextDocumentIdentifier} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri) && Is.integer(candidate.version);
+        }
+        VersionedTextDocumentIdentifier.is = is;
+    })(VersionedTextDocumentIdentifier || (exports.VersionedTextDocumentIdentifier = VersionedTextDocumentIdentifier = {}));
+    /**
+     * The OptionalVersionedTextDocumentIdentifier namespace provides helper functions to work with
+     * {@link OptionalVersionedTextDocumentIdentifier} literals.
+     */
+    var OptionalVersionedTextDocumentIdentifier;
+    (function (OptionalVersionedTextDocumentIdentifier) {
+        /**
+         * Creates a new OptionalVersionedTextDocumentIdentifier literal.
+         * @param uri The document's uri.
+         * @param version The document's version.
+         */
+        function create(uri, version) {
+            return { uri: uri, version: version };
+        }
+        OptionalVersionedTextDocumentIdentifier.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link OptionalVersionedTextDocumentIdentifier} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri) && (candidate.version === null || Is.integer(candidate.version));
+        }
+        OptionalVersionedTextDocumentIdentifier.is = is;
+    })(OptionalVersionedTextDocumentIdentifier || (exports.OptionalVersionedTextDocumentIdentifier = OptionalVersionedTextDocumentIdentifier = {}));
+    /**
+     * Predefined Language kinds
+     * @since 3.18.0
+     */
+    var LanguageKind;
+    (function (LanguageKind) {
+        LanguageKind.ABAP = 'abap';
+        LanguageKind.WindowsBat = 'bat';
+        LanguageKind.BibTeX = 'bibtex';
+        LanguageKind.Clojure = 'clojure';
+        LanguageKind.Coffeescript = 'coffeescript';
+        LanguageKind.C = 'c';
+        LanguageKind.CPP = 'cpp';
+        LanguageKind.CSharp = 'csharp';
+        LanguageKind.CSS = 'css';
+        /**
+         * @since 3.18.0
+         */
+        LanguageKind.D = 'd';
+        /**
+         * @since 3.18.0
+         */
+        LanguageKind.Delphi = 'pascal';
+        LanguageKind.Diff = 'diff';
+        LanguageKind.Dart = 'dart';
+        LanguageKind.Dockerfile = 'dockerfile';
+        LanguageKind.Elixir = 'elixir';
+        LanguageKind.Erlang = 'erlang';
+        LanguageKind.FSharp = 'fsharp';
+        LanguageKind.GitCommit = 'git-commit';
+        LanguageKind.GitRebase = 'git-rebase';
+        LanguageKind.Go = 'go';
+        LanguageKind.Groovy = 'groovy';
+        LanguageKind.Handlebars = 'handlebars';
+        LanguageKind.Haskell = 'haskell';
+        LanguageKind.HTML = 'html';
+        LanguageKind.Ini = 'ini';
+        LanguageKind.Java = 'java';
+        LanguageKind.JavaScript = 'javascript';
+        LanguageKind.JavaScriptReact = 'javascriptreact';
+        LanguageKind.JSON = 'json';
+        LanguageKind.LaTeX = 'latex';
+        LanguageKind.Less = 'less';
+        LanguageKind.Lua = 'lua';
+        LanguageKind.Makefile = 'makefile';
+        LanguageKind.Markdown = 'markdown';
+        LanguageKind.ObjectiveC = 'objective-c';
+        LanguageKind.ObjectiveCPP = 'objective-cpp';
+        /**
+         * @since 3.18.0
+         */
+        LanguageKind.Pascal = 'pascal';
+        LanguageKind.Perl = 'perl';
+        LanguageKind.Perl6 = 'perl6';
+        LanguageKind.PHP = 'php';
+        LanguageKind.Plaintext = 'plaintext';
+        LanguageKind.Powershell = 'powershell';
+        LanguageKind.Pug = 'jade';
+        LanguageKind.Python = 'python';
+        LanguageKind.R = 'r';
+        LanguageKind.Razor = 'razor';
+        LanguageKind.Ruby = 'ruby';
+        LanguageKind.Rust = 'rust';
+        LanguageKind.SCSS = 'scss';
+        LanguageKind.SASS = 'sass';
+        LanguageKind.Scala = 'scala';
+        LanguageKind.ShaderLab = 'shaderlab';
+        LanguageKind.ShellScript = 'shellscript';
+        LanguageKind.SQL = 'sql';
+        LanguageKind.Swift = 'swift';
+        LanguageKind.TypeScript = 'typescript';
+        LanguageKind.TypeScriptReact = 'typescriptreact';
+        LanguageKind.TeX = 'tex';
+        LanguageKind.VisualBasic = 'vb';
+        LanguageKind.XML = 'xml';
+        LanguageKind.XSL = 'xsl';
+        LanguageKind.YAML = 'yaml';
+    })(LanguageKind || (exports.LanguageKind = LanguageKind = {}));
+    /**
+     * The TextDocumentItem namespace provides helper functions to work with
+     * {@link TextDocumentItem} literals.
+     */
+    var TextDocumentItem;
+    (function (TextDocumentItem) {
+        /**
+         * Creates a new TextDocumentItem literal.
+         * @param uri The document's uri.
+         * @param languageId The document's language identifier.
+         * @param version The document's version number.
+         * @param text The document's text.
+         */
+        function create(uri, languageId, version, text) {
+            return { uri: uri, languageId: languageId, version: version, text: text };
+        }
+        TextDocumentItem.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link TextDocumentItem} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri) && Is.string(candidate.languageId) && Is.integer(candidate.version) && Is.string(candidate.text);
+        }
+        TextDocumentItem.is = is;
+    })(TextDocumentItem || (exports.TextDocumentItem = TextDocumentItem = {}));
+    /**
+     * Describes the content type that a client supports in various
+     * result literals like `Hover`, `ParameterInfo` or `CompletionItem`.
+     *
+     * Please note that `MarkupKinds` must not start with a `$`. This kinds
+     * are reserved for internal usage.
+     */
+    var MarkupKind;
+    (function (MarkupKind) {
+        /**
+         * Plain text is supported as a content format
+         */
+        MarkupKind.PlainText = 'plaintext';
+        /**
+         * Markdown is supported as a content format
+         */
+        MarkupKind.Markdown = 'markdown';
+        /**
+         * Checks whether the given value is a value of the {@link MarkupKind} type.
+         */
+        function is(value) {
+            var candidate = value;
+            return candidate === MarkupKind.PlainText || candidate === MarkupKind.Markdown;
+        }
+        MarkupKind.is = is;
+    })(MarkupKind || (exports.MarkupKind = MarkupKind = {}));
+    var MarkupContent;
+    (function (MarkupContent) {
+        /**
+         * Checks whether the given value conforms to the {@link MarkupContent} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(value) && MarkupKind.is(candidate.kind) && Is.string(candidate.value);
+        }
+        MarkupContent.is = is;
+    })(MarkupContent || (exports.MarkupContent = MarkupContent = {}));
+    /**
+     * The kind of a completion entry.
+     */
+    var CompletionItemKind;
+    (function (CompletionItemKind) {
+        CompletionItemKind.Text = 1;
+        CompletionItemKind.Method = 2;
+        CompletionItemKind.Function = 3;
+        CompletionItemKind.Constructor = 4;
+        CompletionItemKind.Field = 5;
+        CompletionItemKind.Variable = 6;
+        CompletionItemKind.Class = 7;
+        CompletionItemKind.Interface = 8;
+        CompletionItemKind.Module = 9;
+        CompletionItemKind.Property = 10;
+        CompletionItemKind.Unit = 11;
+        CompletionItemKind.Value = 12;
+        CompletionItemKind.Enum = 13;
+        CompletionItemKind.Keyword = 14;
+        CompletionItemKind.Snippet = 15;
+        CompletionItemKind.Color = 16;
+        CompletionItemKind.File = 17;
+        CompletionItemKind.Reference = 18;
+        CompletionItemKind.Folder = 19;
+        CompletionItemKind.EnumMember = 20;
+        CompletionItemKind.Constant = 21;
+        CompletionItemKind.Struct = 22;
+        CompletionItemKind.Event = 23;
+        CompletionItemKind.Operator = 24;
+        CompletionItemKind.TypeParameter = 25;
+    })(CompletionItemKind || (exports.CompletionItemKind = CompletionItemKind = {}));
+    /**
+     * Defines whether the insert text in a completion item should be interpreted as
+     * plain text or a snippet.
+     */
+    var InsertTextFormat;
+    (function (InsertTextFormat) {
+        /**
+         * The primary text to be inserted is treated as a plain string.
+         */
+        InsertTextFormat.PlainText = 1;
+        /**
+         * The primary text to be inserted is treated as a snippet.
+         *
+         * A snippet can define tab stops and placeholders with `$1`, `$2`
+         * and `${3:foo}`. `$0` defines the final tab stop, it defaults to
+         * the end of the snippet. Placeholders with equal identifiers are linked,
+         * that is typing in one will update others too.
+         *
+         * See also: https://microsoft.github.io/language-server-protocol/specifications/specification-current/#snippet_syntax
+         */
+        InsertTextFormat.Snippet = 2;
+    })(InsertTextFormat || (exports.InsertTextFormat = InsertTextFormat = {}));
+    /**
+     * Completion item tags are extra annotations that tweak the rendering of a completion
+     * item.
+     *
+     * @since 3.15.0
+     */
+    var CompletionItemTag;
+    (function (CompletionItemTag) {
+        /**
+         * Render a completion as obsolete, usually using a strike-out.
+         */
+        CompletionItemTag.Deprecated = 1;
+    })(CompletionItemTag || (exports.CompletionItemTag = CompletionItemTag = {}));
+    /**
+     * The InsertReplaceEdit namespace provides functions to deal with insert / replace edits.
+     *
+     * @since 3.16.0
+     */
+    var InsertReplaceEdit;
+    (function (InsertReplaceEdit) {
+        /**
+         * Creates a new insert / replace edit
+         */
+        function create(newText, insert, replace) {
+            return { newText: newText, insert: insert, replace: replace };
+        }
+        InsertReplaceEdit.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link InsertReplaceEdit} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return candidate && Is.string(candidate.newText) && Range.is(candidate.insert) && Range.is(candidate.replace);
+        }
+        InsertReplaceEdit.is = is;
+    })(InsertReplaceEdit || (exports.InsertReplaceEdit = InsertReplaceEdit = {}));
+    /**
+     * How whitespace and indentation is handled during completion
+     * item insertion.
+     *
+     * @since 3.16.0
+     */
+    var InsertTextMode;
+    (function (InsertTextMode) {
+        /**
+         * The insertion or replace strings is taken as it is. If the
+         * value is multi line the lines below the cursor will be
+         * inserted using the indentation defined in the string value.
+         * The client will not apply any kind of adjustments to the
+         * string.
+         */
+        InsertTextMode.asIs = 1;
+        /**
+         * The editor adjusts leading whitespace of new lines so that
+         * they match the indentation up to the cursor of the line for
+         * which the item is accepted.
+         *
+         * Consider a line like this: <2tabs><cursor><3tabs>foo. Accepting a
+         * multi line completion item is indented using 2 tabs and all
+         * following lines inserted will be indented using 2 tabs as well.
+         */
+        InsertTextMode.adjustIndentation = 2;
+    })(InsertTextMode || (exports.InsertTextMode = InsertTextMode = {}));
+    /**
+     * Defines how values from a set of defaults and an individual item will be
+     * merged.
+     *
+     * @since 3.18.0
+     */
+    var ApplyKind;
+    (function (ApplyKind) {
+        /**
+         * The value from the individual item (if provided and not `null`) will be
+         * used instead of the default.
+         */
+        ApplyKind.Replace = 1;
+        /**
+         * The value from the item will be merged with the default.
+         *
+         * The specific rules for mergeing values are defined against each field
+         * that supports merging.
+         */
+        ApplyKind.Merge = 2;
+    })(ApplyKind || (exports.ApplyKind = ApplyKind = {}));
+    var CompletionItemLabelDetails;
+    (function (CompletionItemLabelDetails) {
+        function is(value) {
+            var candidate = value;
+            return candidate && (Is.string(candidate.detail) || candidate.detail === undefined) &&
+                (Is.string(candidate.description) || candidate.description === undefined);
+        }
+        CompletionItemLabelDetails.is = is;
+    })(CompletionItemLabelDetails || (exports.CompletionItemLabelDetails = CompletionItemLabelDetails = {}));
+    /**
+     * The CompletionItem namespace provides functions to deal with
+     * completion items.
+     */
+    var CompletionItem;
+    (function (CompletionItem) {
+        /**
+         * Create a completion item and seed it with a label.
+         * @param label The completion item's label
+         */
+        function create(label) {
+            return { label: label };
+        }
+        CompletionItem.create = create;
+    })(CompletionItem || (exports.CompletionItem = CompletionItem = {}));
+    /**
+     * The CompletionList namespace provides functions to deal with
+     * completion lists.
+     */
+    var CompletionList;
+    (function (CompletionList) {
+        /**
+         * Creates a new completion list.
+         *
+         * @param items The completion items.
+         * @param isIncomplete The list is not complete.
+         */
+        function create(items, isIncomplete) {
+            return { items: items ? items : [], isIncomplete: !!isIncomplete };
+        }
+        CompletionList.create = create;
+    })(CompletionList || (exports.CompletionList = CompletionList = {}));
+    var MarkedString;
+    (function (MarkedString) {
+        /**
+         * Creates a marked string from plain text.
+         *
+         * @param plainText The plain text.
+         */
+        function fromPlainText(plainText) {
+            return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, '\\$&'); // escape markdown syntax tokens: http://daringfireball.net/projects/markdown/syntax#backslash
+        }
+        MarkedString.fromPlainText = fromPlainText;
+        /**
+         * Checks whether the given value conforms to the {@link MarkedString} type.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.string(candidate) || (Is.objectLiteral(candidate) && Is.string(candidate.language) && Is.string(candidate.value));
+        }
+        MarkedString.is = is;
+    })(MarkedString || (exports.MarkedString = MarkedString = {}));
+    var Hover;
+    (function (Hover) {
+        /**
+         * Checks whether the given value conforms to the {@link Hover} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return !!candidate && Is.objectLiteral(candidate) && (MarkupContent.is(candidate.contents) ||
+                MarkedString.is(candidate.contents) ||
+                Is.typedArray(candidate.contents, MarkedString.is)) && (value.range === undefined || Range.is(value.range));
+        }
+        Hover.is = is;
+    })(Hover || (exports.Hover = Hover = {}));
+    /**
+     * The ParameterInformation namespace provides helper functions to work with
+     * {@link ParameterInformation} literals.
+     */
+    var ParameterInformation;
+    (function (ParameterInformation) {
+        /**
+         * Creates a new parameter information literal.
+         *
+         * @param label A label string.
+         * @param documentation A doc string.
+         */
+        function create(label, documentation) {
+            return documentation ? { label: label, documentation: documentation } : { label: label };
+        }
+        ParameterInformation.create = create;
+    })(ParameterInformation || (exports.ParameterInformation = ParameterInformation = {}));
+    /**
+     * The SignatureInformation namespace provides helper functions to work with
+     * {@link SignatureInformation} literals.
+     */
+    var SignatureInformation;
+    (function (SignatureInformation) {
+        function create(label, documentation) {
+            var parameters = [];
+            for (var _i = 2; _i < arguments.length; _i++) {
+                parameters[_i - 2] = arguments[_i];
+            }
+            var result = { label: label };
+            if (Is.defined(documentation)) {
+                result.documentation = documentation;
+            }
+            if (Is.defined(parameters)) {
+                result.parameters = parameters;
+            }
+            else {
+                result.parameters = [];
+            }
+            return result;
+        }
+        SignatureInformation.create = create;
+    })(SignatureInformation || (exports.SignatureInformation = SignatureInformation = {}));
+    /**
+     * A document highlight kind.
+     */
+    var DocumentHighlightKind;
+    (function (DocumentHighlightKind) {
+        /**
+         * A textual occurrence.
+         */
+        DocumentHighlightKind.Text = 1;
+        /**
+         * Read-access of a symbol, like reading a variable.
+         */
+        DocumentHighlightKind.Read = 2;
+        /**
+         * Write-access of a symbol, like writing to a variable.
+         */
+        DocumentHighlightKind.Write = 3;
+    })(DocumentHighlightKind || (exports.DocumentHighlightKind = DocumentHighlightKind = {}));
+    /**
+     * DocumentHighlight namespace to provide helper functions to work with
+     * {@link DocumentHighlight} literals.
+     */
+    var DocumentHighlight;
+    (function (DocumentHighlight) {
+        /**
+         * Create a DocumentHighlight object.
+         * @param range The range the highlight applies to.
+         * @param kind The highlight kind
+         */
+        function create(range, kind) {
+            var result = { range: range };
+            if (Is.number(kind)) {
+                result.kind = kind;
+            }
+            return result;
+        }
+        DocumentHighlight.create = create;
+    })(DocumentHighlight || (exports.DocumentHighlight = DocumentHighlight = {}));
+    /**
+     * A symbol kind.
+     */
+    var SymbolKind;
+    (function (SymbolKind) {
+        SymbolKind.File = 1;
+        SymbolKind.Module = 2;
+        SymbolKind.Namespace = 3;
+        SymbolKind.Package = 4;
+        SymbolKind.Class = 5;
+        SymbolKind.Method = 6;
+        SymbolKind.Property = 7;
+        SymbolKind.Field = 8;
+        SymbolKind.Constructor = 9;
+        SymbolKind.Enum = 10;
+        SymbolKind.Interface = 11;
+        SymbolKind.Function = 12;
+        SymbolKind.Variable = 13;
+        SymbolKind.Constant = 14;
+        SymbolKind.String = 15;
+        SymbolKind.Number = 16;
+        SymbolKind.Boolean = 17;
+        SymbolKind.Array = 18;
+        SymbolKind.Object = 19;
+        SymbolKind.Key = 20;
+        SymbolKind.Null = 21;
+        SymbolKind.EnumMember = 22;
+        SymbolKind.Struct = 23;
+        SymbolKind.Event = 24;
+        SymbolKind.Operator = 25;
+        SymbolKind.TypeParameter = 26;
+    })(SymbolKind || (exports.SymbolKind = SymbolKind = {}));
+    /**
+     * Symbol tags are extra annotations that tweak the rendering of a symbol.
+     *
+     * @since 3.16
+     */
+    var SymbolTag;
+    (function (SymbolTag) {
+        /**
+         * Render a symbol as obsolete, usually using a strike-out.
+         */
+        SymbolTag.Deprecated = 1;
+    })(SymbolTag || (exports.SymbolTag = SymbolTag = {}));
+    var SymbolInformation;
+    (function (SymbolInformation) {
+        /**
+         * Creates a new symbol information literal.
+         *
+         * @param name The name of the symbol.
+         * @param kind The kind of the symbol.
+         * @param range The range of the location of the symbol.
+         * @param uri The resource of the location of symbol.
+         * @param containerName The name of the symbol containing the symbol.
+         */
+        function create(name, kind, range, uri, containerName) {
+            var result = {
+                name: name,
+                kind: kind,
+                location: { uri: uri, range: range }
+            };
+            if (containerName) {
+                result.containerName = containerName;
+            }
+            return result;
+        }
+        SymbolInformation.create = create;
+    })(SymbolInformation || (exports.SymbolInformation = SymbolInformation = {}));
+    var WorkspaceSymbol;
+    (function (WorkspaceSymbol) {
+        /**
+         * Create a new workspace symbol.
+         *
+         * @param name The name of the symbol.
+         * @param kind The kind of the symbol.
+         * @param uri The resource of the location of the symbol.
+         * @param range An options range of the location.
+         * @returns A WorkspaceSymbol.
+         */
+        function create(name, kind, uri, range) {
+            return range !== undefined
+                ? { name: name, kind: kind, location: { uri: uri, range: range } }
+                : { name: name, kind: kind, location: { uri: uri } };
+        }
+        WorkspaceSymbol.create = create;
+    })(WorkspaceSymbol || (exports.WorkspaceSymbol = WorkspaceSymbol = {}));
+    var DocumentSymbol;
+    (function (DocumentSymbol) {
+        /**
+         * Creates a new symbol information literal.
+         *
+         * @param name The name of the symbol.
+         * @param detail The detail of the symbol.
+         * @param kind The kind of the symbol.
+         * @param range The range of the symbol.
+         * @param selectionRange The selectionRange of the symbol.
+         * @param children Children of the symbol.
+         */
+        function create(name, detail, kind, range, selectionRange, children) {
+            var result = {
+                name: name,
+                detail: detail,
+                kind: kind,
+                range: range,
+                selectionRange: selectionRange
+            };
+            if (children !== undefined) {
+                result.children = children;
+            }
+            return result;
+        }
+        DocumentSymbol.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link DocumentSymbol} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return candidate &&
+                Is.string(candidate.name) && Is.number(candidate.kind) &&
+                Range.is(candidate.range) && Range.is(candidate.selectionRange) &&
+                (candidate.detail === undefined || Is.string(candidate.detail)) &&
+                (candidate.deprecated === undefined || Is.boolean(candidate.deprecated)) &&
+                (candidate.children === undefined || Array.isArray(candidate.children)) &&
+                (candidate.tags === undefined || Array.isArray(candidate.tags));
+        }
+        DocumentSymbol.is = is;
+    })(DocumentSymbol || (exports.DocumentSymbol = DocumentSymbol = {}));
+    /**
+     * A set of predefined code action kinds
+     */
+    var CodeActionKind;
+    (function (CodeActionKind) {
+        /**
+         * Empty kind.
+         */
+        CodeActionKind.Empty = '';
+        /**
+         * Base kind for quickfix actions: 'quickfix'
+         */
+        CodeActionKind.QuickFix = 'quickfix';
+        /**
+         * Base kind for refactoring actions: 'refactor'
+         */
+        CodeActionKind.Refactor = 'refactor';
+        /**
+         * Base kind for refactoring extraction actions: 'refactor.extract'
+         *
+         * Example extract actions:
+         *
+         * - Extract method
+         * - Extract function
+         * - Extract variable
+         * - Extract interface from class
+         * - ...
+         */
+        CodeActionKind.RefactorExtract = 'refactor.extract';
+        /**
+         * Base kind for refactoring inline actions: 'refactor.inline'
+         *
+         * Example inline actions:
+         *
+         * - Inline function
+         * - Inline variable
+         * - Inline constant
+         * - ...
+         */
+        CodeActionKind.RefactorInline = 'refactor.inline';
+        /**
+         * Base kind for refactoring move actions: `refactor.move`
+         *
+         * Example move actions:
+         *
+         * - Move a function to a new file
+         * - Move a property between classes
+         * - Move method to base class
+         * - ...
+         *
+         * @since 3.18.0
+         */
+        CodeActionKind.RefactorMove = 'refactor.move';
+        /**
+         * Base kind for refactoring rewrite actions: 'refactor.rewrite'
+         *
+         * Example rewrite actions:
+         *
+         * - Convert JavaScript function to class
+         * - Add or remove parameter
+         * - Encapsulate field
+         * - Make method static
+         * - Move method to base class
+         * - ...
+         */
+        CodeActionKind.RefactorRewrite = 'refactor.rewrite';
+        /**
+         * Base kind for source actions: `source`
+         *
+         * Source code actions apply to the entire file.
+         */
+        CodeActionKind.Source = 'source';
+        /**
+         * Base kind for an organize imports source action: `source.organizeImports`
+         */
+        CodeActionKind.SourceOrganizeImports = 'source.organizeImports';
+        /**
+         * Base kind for auto-fix source actions: `source.fixAll`.
+         *
+         * Fix all actions automatically fix errors that have a clear fix that do not require user input.
+         * They should not suppress errors or perform unsafe fixes such as generating new types or classes.
+         *
+         * @since 3.15.0
+         */
+        CodeActionKind.SourceFixAll = 'source.fixAll';
+        /**
+         * Base kind for all code actions applying to the entire notebook's scope. CodeActionKinds using
+         * this should always begin with `notebook.`
+         *
+         * @since 3.18.0
+         */
+        CodeActionKind.Notebook = 'notebook';
+    })(CodeActionKind || (exports.CodeActionKind = CodeActionKind = {}));
+    /**
+     * The reason why code actions were requested.
+     *
+     * @since 3.17.0
+     */
+    var CodeActionTriggerKind;
+    (function (CodeActionTriggerKind) {
+        /**
+         * Code actions were explicitly requested by the user or by an extension.
+         */
+        CodeActionTriggerKind.Invoked = 1;
+        /**
+         * Code actions were requested automatically.
+         *
+         * This typically happens when current selection in a file changes, but can
+         * also be triggered when file content changes.
+         */
+        CodeActionTriggerKind.Automatic = 2;
+    })(CodeActionTriggerKind || (exports.CodeActionTriggerKind = CodeActionTriggerKind = {}));
+    /**
+     * The CodeActionContext namespace provides helper functions to work with
+     * {@link CodeActionContext} literals.
+     */
+    var CodeActionContext;
+    (function (CodeActionContext) {
+        /**
+         * Creates a new CodeActionContext literal.
+         */
+        function create(diagnostics, only, triggerKind) {
+            var result = { diagnostics: diagnostics };
+            if (only !== undefined && only !== null) {
+                result.only = only;
+            }
+            if (triggerKind !== undefined && triggerKind !== null) {
+                result.triggerKind = triggerKind;
+            }
+            return result;
+        }
+        CodeActionContext.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link CodeActionContext} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.typedArray(candidate.diagnostics, Diagnostic.is)
+                && (candidate.only === undefined || Is.typedArray(candidate.only, Is.string))
+                && (candidate.triggerKind === undefined || candidate.triggerKind === CodeActionTriggerKind.Invoked || candidate.triggerKind === CodeActionTriggerKind.Automatic);
+        }
+        CodeActionContext.is = is;
+    })(CodeActionContext || (exports.CodeActionContext = CodeActionContext = {}));
+    /**
+     * Code action tags are extra annotations that tweak the behavior of a code action.
+     *
+     * @since 3.18.0
+     */
+    var CodeActionTag;
+    (function (CodeActionTag) {
+        /**
+         * Marks the code action as LLM-generated.
+         */
+        CodeActionTag.LLMGenerated = 1;
+        /**
+         * Checks whether the given literal conforms to the {@link CodeActionTag} interface.
+         */
+        function is(value) {
+            return Is.defined(value) && value === CodeActionTag.LLMGenerated;
+        }
+        CodeActionTag.is = is;
+    })(CodeActionTag || (exports.CodeActionTag = CodeActionTag = {}));
+    var CodeAction;
+    (function (CodeAction) {
+        function create(title, kindOrCommandOrEdit, kind) {
+            var result = { title: title };
+            var checkKind = true;
+            if (typeof kindOrCommandOrEdit === 'string') {
+                checkKind = false;
+                result.kind = kindOrCommandOrEdit;
+            }
+            else if (Command.is(kindOrCommandOrEdit)) {
+                result.command = kindOrCommandOrEdit;
+            }
+            else {
+                result.edit = kindOrCommandOrEdit;
+            }
+            if (checkKind && kind !== undefined) {
+                result.kind = kind;
+            }
+            return result;
+        }
+        CodeAction.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate && Is.string(candidate.title) &&
+                (candidate.diagnostics === undefined || Is.typedArray(candidate.diagnostics, Diagnostic.is)) &&
+                (candidate.kind === undefined || Is.string(candidate.kind)) &&
+                (candidate.edit !== undefined || candidate.command !== undefined) &&
+                (candidate.command === undefined || Command.is(candidate.command)) &&
+                (candidate.isPreferred === undefined || Is.boolean(candidate.isPreferred)) &&
+                (candidate.edit === undefined || WorkspaceEdit.is(candidate.edit)) &&
+                (candidate.tags === undefined || Is.typedArray(candidate.tags, CodeActionTag.is));
+        }
+        CodeAction.is = is;
+    })(CodeAction || (exports.CodeAction = CodeAction = {}));
+    /**
+     * The CodeLens namespace provides helper functions to work with
+     * {@link CodeLens} literals.
+     */
+    var CodeLens;
+    (function (CodeLens) {
+        /**
+         * Creates a new CodeLens literal.
+         */
+        function create(range, data) {
+            var result = { range: range };
+            if (Is.defined(data)) {
+                result.data = data;
+            }
+            return result;
+        }
+        CodeLens.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link CodeLens} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.command) || Command.is(candidate.command));
+        }
+        CodeLens.is = is;
+    })(CodeLens || (exports.CodeLens = CodeLens = {}));
+    /**
+     * The FormattingOptions namespace provides helper functions to work with
+     * {@link FormattingOptions} literals.
+     */
+    var FormattingOptions;
+    (function (FormattingOptions) {
+        /**
+         * Creates a new FormattingOptions literal.
+         */
+        function create(tabSize, insertSpaces) {
+            return { tabSize: tabSize, insertSpaces: insertSpaces };
+        }
+        FormattingOptions.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link FormattingOptions} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.uinteger(candidate.tabSize) && Is.boolean(candidate.insertSpaces);
+        }
+        FormattingOptions.is = is;
+    })(FormattingOptions || (exports.FormattingOptions = FormattingOptions = {}));
+    /**
+     * The DocumentLink namespace provides helper functions to work with
+     * {@link DocumentLink} literals.
+     */
+    var DocumentLink;
+    (function (DocumentLink) {
+        /**
+         * Creates a new DocumentLink literal.
+         */
+        function create(range, target, data) {
+            return { range: range, target: target, data: data };
+        }
+        DocumentLink.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link DocumentLink} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.target) || Is.string(candidate.target));
+        }
+        DocumentLink.is = is;
+    })(DocumentLink || (exports.DocumentLink = DocumentLink = {}));
+    /**
+     * The SelectionRange namespace provides helper function to work with
+     * SelectionRange literals.
+     */
+    var SelectionRange;
+    (function (SelectionRange) {
+        /**
+         * Creates a new SelectionRange
+         * @param range the range.
+         * @param parent an optional parent.
+         */
+        function create(range, parent) {
+            return { range: range, parent: parent };
+        }
+        SelectionRange.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Range.is(candidate.range) && (candidate.parent === undefined || SelectionRange.is(candidate.parent));
+        }
+        SelectionRange.is = is;
+    })(SelectionRange || (exports.SelectionRange = SelectionRange = {}));
+    /**
+     * A set of predefined token types. This set is not fixed
+     * an clients can specify additional token types via the
+     * corresponding client capabilities.
+     *
+     * @since 3.16.0
+     */
+    var SemanticTokenTypes;
+    (function (SemanticTokenTypes) {
+        SemanticTokenTypes["namespace"] = "namespace";
+        /**
+         * Represents a generic type. Acts as a fallback for types which can't be mapped to
+         * a specific type like class or enum.
+         */
+        SemanticTokenTypes["type"] = "type";
+        SemanticTokenTypes["class"] = "class";
+        SemanticTokenTypes["enum"] = "enum";
+        SemanticTokenTypes["interface"] = "interface";
+        SemanticTokenTypes["struct"] = "struct";
+        SemanticTokenTypes["typeParameter"] = "typeParameter";
+        SemanticTokenTypes["parameter"] = "parameter";
+        SemanticTokenTypes["variable"] = "variable";
+        SemanticTokenTypes["property"] = "property";
+        SemanticTokenTypes["enumMember"] = "enumMember";
+        SemanticTokenTypes["event"] = "event";
+        SemanticTokenTypes["function"] = "function";
+        SemanticTokenTypes["method"] = "method";
+        SemanticTokenTypes["macro"] = "macro";
+        SemanticTokenTypes["keyword"] = "keyword";
+        SemanticTokenTypes["modifier"] = "modifier";
+        SemanticTokenTypes["comment"] = "comment";
+        SemanticTokenTypes["string"] = "string";
+        SemanticTokenTypes["number"] = "number";
+        SemanticTokenTypes["regexp"] = "regexp";
+        SemanticTokenTypes["operator"] = "operator";
+        /**
+         * @since 3.17.0
+         */
+        SemanticTokenTypes["decorator"] = "decorator";
+        /**
+         * @since 3.18.0
+         */
+        SemanticTokenTypes["label"] = "label";
+    })(SemanticTokenTypes || (exports.SemanticTokenTypes = SemanticTokenTypes = {}));
+    /**
+     * A set of predefined token modifiers. This set is not fixed
+     * an clients can specify additional token types via the
+     * corresponding client capabilities.
+     *
+     * @since 3.16.0
+     */
+    var SemanticTokenModifiers;
+    (function (SemanticTokenModifiers) {
+        SemanticTokenModifiers["declaration"] = "declaration";
+        SemanticTokenModifiers["definition"] = "definition";
+        SemanticTokenModifiers["readonly"] = "readonly";
+        SemanticTokenModifiers["static"] = "static";
+        SemanticTokenModifiers["deprecated"] = "deprecated";
+        SemanticTokenModifiers["abstract"] = "abstract";
+        SemanticTokenModifiers["async"] = "async";
+        SemanticTokenModifiers["modification"] = "modification";
+        SemanticTokenModifiers["documentation"] = "documentation";
+        SemanticTokenModifiers["defaultLibrary"] = "defaultLibrary";
+    })(SemanticTokenModifiers || (exports.SemanticTokenModifiers = SemanticTokenModifiers = {}));
+    /**
+     * @since 3.16.0
+     */
+    var SemanticTokens;
+    (function (SemanticTokens) {
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && (candidate.resultId === undefined || typeof candidate.resultId === 'string') &&
+                Array.isArray(candidate.data) && (candidate.data.length === 0 || typeof candidate.data[0] === 'number');
+        }
+        SemanticTokens.is = is;
+    })(SemanticTokens || (exports.SemanticTokens = SemanticTokens = {}));
+    /**
+     * The InlineValueText namespace provides functions to deal with InlineValueTexts.
+     *
+     * @since 3.17.0
+     */
+    var InlineValueText;
+    (function (InlineValueText) {
+        /**
+         * Creates a new InlineValueText literal.
+         */
+        function create(range, text) {
+            return { range: range, text: text };
+        }
+        InlineValueText.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate !== undefined && candidate !== null && Range.is(candidate.range) && Is.string(candidate.text);
+        }
+        InlineValueText.is = is;
+    })(InlineValueText || (exports.InlineValueText = InlineValueText = {}));
+    /**
+     * The InlineValueVariableLookup namespace provides functions to
+     * deal with InlineValueVariableLookups.
+     *
+     * @since 3.17.0
+     */
+    var InlineValueVariableLookup;
+    (function (InlineValueVariableLookup) {
+        /**
+         * Creates a new InlineValueText literal.
+         */
+        function create(range, variableName, caseSensitiveLookup) {
+            return { range: range, variableName: variableName, caseSensitiveLookup: caseSensitiveLookup };
+        }
+        InlineValueVariableLookup.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate !== undefined && candidate !== null && Range.is(candidate.range) && Is.boolean(candidate.caseSensitiveLookup)
+                && (Is.string(candidate.variableName) || candidate.variableName === undefined);
+        }
+        InlineValueVariableLookup.is = is;
+    })(InlineValueVariableLookup || (exports.InlineValueVariableLookup = InlineValueVariableLookup = {}));
+    /**
+     * The InlineValueEvaluatableExpression namespace provides functions to deal with InlineValueEvaluatableExpression.
+     *
+     * @since 3.17.0
+     */
+    var InlineValueEvaluatableExpression;
+    (function (InlineValueEvaluatableExpression) {
+        /**
+         * Creates a new InlineValueEvaluatableExpression literal.
+         */
+        function create(range, expression) {
+            return { range: range, expression: expression };
+        }
+        InlineValueEvaluatableExpression.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate !== undefined && candidate !== null && Range.is(candidate.range)
+                && (Is.string(candidate.expression) || candidate.expression === undefined);
+        }
+        InlineValueEvaluatableExpression.is = is;
+    })(InlineValueEvaluatableExpression || (exports.InlineValueEvaluatableExpression = InlineValueEvaluatableExpression = {}));
+    /**
+     * The InlineValueContext namespace provides helper functions to work with
+     * {@link InlineValueContext} literals.
+     *
+     * @since 3.17.0
+     */
+    var InlineValueContext;
+    (function (InlineValueContext) {
+        /**
+         * Creates a new InlineValueContext literal.
+         */
+        function create(frameId, stoppedLocation) {
+            return { frameId: frameId, stoppedLocation: stoppedLocation };
+        }
+        InlineValueContext.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link InlineValueContext} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Range.is(value.stoppedLocation);
+        }
+        InlineValueContext.is = is;
+    })(InlineValueContext || (exports.InlineValueContext = InlineValueContext = {}));
+    /**
+     * Inlay hint kinds.
+     *
+     * @since 3.17.0
+     */
+    var InlayHintKind;
+    (function (InlayHintKind) {
+        /**
+         * An inlay hint that for a type annotation.
+         */
+        InlayHintKind.Type = 1;
+        /**
+         * An inlay hint that is for a parameter.
+         */
+        InlayHintKind.Parameter = 2;
+        function is(value) {
+            return value === 1 || value === 2;
+        }
+        InlayHintKind.is = is;
+    })(InlayHintKind || (exports.InlayHintKind = InlayHintKind = {}));
+    var InlayHintLabelPart;
+    (function (InlayHintLabelPart) {
+        function create(value) {
+            return { value: value };
+        }
+        InlayHintLabelPart.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate)
+                && (candidate.tooltip === undefined || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip))
+                && (candidate.location === undefined || Location.is(candidate.location))
+                && (candidate.command === undefined || Command.is(candidate.command));
+        }
+        InlayHintLabelPart.is = is;
+    })(InlayHintLabelPart || (exports.InlayHintLabelPart = InlayHintLabelPart = {}));
+    var InlayHint;
+    (function (InlayHint) {
+        function create(position, label, kind) {
+            var result = { position: position, label: label };
+            if (kind !== undefined) {
+                result.kind = kind;
+            }
+            return result;
+        }
+        InlayHint.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Position.is(candidate.position)
+                && (Is.string(candidate.label) || Is.typedArray(candidate.label, InlayHintLabelPart.is))
+                && (candidate.kind === undefined || InlayHintKind.is(candidate.kind))
+                && (candidate.textEdits === undefined) || Is.typedArray(candidate.textEdits, TextEdit.is)
+                && (candidate.tooltip === undefined || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip))
+                && (candidate.paddingLeft === undefined || Is.boolean(candidate.paddingLeft))
+                && (candidate.paddingRight === undefined || Is.boolean(candidate.paddingRight));
+        }
+        InlayHint.is = is;
+    })(InlayHint || (exports.InlayHint = InlayHint = {}));
+    var StringValue;
+    (function (StringValue) {
+        function createSnippet(value) {
+            return { kind: 'snippet', value: value };
+        }
+        StringValue.createSnippet = createSnippet;
+        function isSnippet(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate)
+                && candidate.kind === 'snippet'
+                && Is.string(candidate.value);
+        }
+        StringValue.isSnippet = isSnippet;
+    })(StringValue || (exports.StringValue = StringValue = {}));
+    var InlineCompletionItem;
+    (function (InlineCompletionItem) {
+        function create(insertText, filterText, range, command) {
+            return { insertText: insertText, filterText: filterText, range: range, command: command };
+        }
+        InlineCompletionItem.create = create;
+    })(InlineCompletionItem || (exports.InlineCompletionItem = InlineCompletionItem = {}));
+    var InlineCompletionList;
+    (function (InlineCompletionList) {
+        function create(items) {
+            return { items: items };
+        }
+        InlineCompletionList.create = create;
+    })(InlineCompletionList || (exports.InlineCompletionList = InlineCompletionList = {}));
+    /**
+     * Describes how an {@link InlineCompletionItemProvider inline completion provider} was triggered.
+     *
+     * @since 3.18.0
+     */
+    var InlineCompletionTriggerKind;
+    (function (InlineCompletionTriggerKind) {
+        /**
+         * Completion was triggered explicitly by a user gesture.
+         */
+        InlineCompletionTriggerKind.Invoked = 1;
+        /**
+         * Completion was triggered automatically while editing.
+         */
+        InlineCompletionTriggerKind.Automatic = 2;
+    })(InlineCompletionTriggerKind || (exports.InlineCompletionTriggerKind = InlineCompletionTriggerKind = {}));
+    var SelectedCompletionInfo;
+    (function (SelectedCompletionInfo) {
+        function create(range, text) {
+            return { range: range, text: text };
+        }
+        SelectedCompletionInfo.create = create;
+    })(SelectedCompletionInfo || (exports.SelectedCompletionInfo = SelectedCompletionInfo = {}));
+    var InlineCompletionContext;
+    (function (InlineCompletionContext) {
+        function create(triggerKind, selectedCompletionInfo) {
+            return { triggerKind: triggerKind, selectedCompletionInfo: selectedCompletionInfo };
+        }
+        InlineCompletionContext.create = create;
+    })(InlineCompletionContext || (exports.InlineCompletionContext = InlineCompletionContext = {}));
+    var WorkspaceFolder;
+    (function (WorkspaceFolder) {
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && URI.is(candidate.uri) && Is.string(candidate.name);
+        }
+        WorkspaceFolder.is = is;
+    })(WorkspaceFolder || (exports.WorkspaceFolder = WorkspaceFolder = {}));
+    exports.EOL = ['\n', '\r\n', '\r'];
+    /**
+     * @deprecated Use the text document from the new vscode-languageserver-textdocument package.
+     */
+    var TextDocument;
+    (function (TextDocument) {
+        /**
+         * Creates a new ITextDocument literal from the given uri and content.
+         * @param uri The document's uri.
+         * @param languageId The document's language Id.
+         * @param version The document's version.
+         * @param content The document's content.
+         */
+        function create(uri, languageId, version, content) {
+            return new FullTextDocument(uri, languageId, version, content);
+        }
+        TextDocument.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link ITextDocument} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri) && (Is.undefined(candidate.languageId) || Is.string(candidate.languageId)) && Is.uinteger(candidate.lineCount)
+                && Is.func(candidate.getText) && Is.func(candidate.positionAt) && Is.func(candidate.offsetAt) ? true : false;
+        }
+        TextDocument.is = is;
+        function applyEdits(document, edits) {
+            var text = document.getText();
+            var sortedEdits = mergeSort(edits, function (a, b) {
+                var diff = a.range.start.line - b.range.start.line;
+                if (diff === 0) {
+                    return a.range.start.character - b.range.start.character;
+                }
+                return diff;
+            });
+            var lastModifiedOffset = text.length;
+            for (var i = sortedEdits.length - 1; i >= 0; i--) {
+                var e = sortedEdits[i];
+                var startOffset = document.offsetAt(e.range.start);
+                var endOffset = document.offsetAt(e.range.end);
+                if (endOffset <= lastModifiedOffset) {
+                    text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
+                }
+                else {
+                    throw new Error('Overlapping edit');
+                }
+                lastModifiedOffset = startOffset;
+            }
+            return text;
+        }
+        TextDocument.applyEdits = applyEdits;
+        function mergeSort(data, compare) {
+            if (data.length <= 1) {
+                // sorted
+                return data;
+            }
+            var p = (data.length / 2) | 0;
+            var left = data.slice(0, p);
+            var right = data.slice(p);
+            mergeSort(left, compare);
+            mergeSort(right, compare);
+            var leftIdx = 0;
+            var rightIdx = 0;
+            var i = 0;
+            while (leftIdx < left.length && rightIdx < right.length) {
+                var ret = compare(left[leftIdx], right[rightIdx]);
+                if (ret <= 0) {
+                    // smaller_equal -> take left to preserve order
+                    data[i++] = left[leftIdx++];
+                }
+                else {
+                    // greater -> take right
+                    data[i++] = right[rightIdx++];
+                }
+            }
+            while (leftIdx < left.length) {
+                data[i++] = left[leftIdx++];
+            }
+            while (rightIdx < right.length) {
+                data[i++] = right[rightIdx++];
+            }
+            return data;
+        }
+    })(TextDocument || (exports.TextDocument = TextDocument = {}));
+    /**
+     * @deprecated Use the text document from the new vscode-languageserver-textdocument package.
+     */
+    var FullTextDocument = /** @class */ (function () {
+        function FullTextDocument(uri, languageId, version, content) {
+            this._uri = uri;
+            this._languageId = languageId;
+            this._version = version;
+            this._content = content;
+            this._lineOffsets = undefined;
+        }
+        Object.defineProperty(FullTextDocument.prototype, "uri", {
+            get: function () {
+                return this._uri;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        Object.defineProperty(FullTextDocument.prototype, "languageId", {
+            get: function () {
+                return this._languageId;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        Object.defineProperty(FullTextDocument.prototype, "version", {
+            get: function () {
+                return this._version;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        FullTextDocument.prototype.getText = function (range) {
+            if (range) {
+                var start = this.offsetAt(range.start);
+                var end = this.offsetAt(range.end);
+                return this._content.substring(start, end);
+            }
+            return this._content;
+        };
+        FullTextDocument.prototype.update = function (event, version) {
+            this._content = event.text;
+            this._version = version;
+            this._lineOffsets = undefined;
+        };
+        FullTextDocument.prototype.getLineOffsets = function () {
+            if (this._lineOffsets === undefined) {
+                var lineOffsets = [];
+                var text = this._content;
+                var isLineStart = true;
+                for (var i = 0; i < text.length; i++) {
+                    if (isLineStart) {
+                        lineOffsets.push(i);
+                        isLineStart = false;
+                    }
+                    var ch = text.charAt(i);
+                    isLineStart = (ch === '\r' || ch === '\n');
+                    if (ch === '\r' && i + 1 < text.length && text.charAt(i + 1) === '\n') {
+                        i++;
+                    }
+                }
+                if (isLineStart && text.length > 0) {
+                    lineOffsets.push(text.length);
+                }
+                this._lineOffsets = lineOffsets;
+            }
+            return this._lineOffsets;
+        };
+        FullTextDocument.prototype.positionAt = function (offset) {
+            offset = Math.max(Math.min(offset, this._content.length), 0);
+            var lineOffsets = this.getLineOffsets();
+            var low = 0, high = lineOffsets.length;
+            if (high === 0) {
+                return Position.create(0, offset);
+            }
+            while (low < high) {
+                var mid = Math.floor((low + high) / 2);
+                if (lineOffsets[mid] > offset) {
+                    high = mid;
+                }
+                else {
+                    low = mid + 1;
+                }
+            }
+            // low is the least x for which the line offset is larger than the current offset
+            // or array.length if no line offset is larger than the current offset
+            var line = low - 1;
+            return Position.create(line, offset - lineOffsets[line]);
+        };
+        FullTextDocument.prototype.offsetAt = function (position) {
+            var lineOffsets = this.getLineOffsets();
+            if (position.line >= lineOffsets.length) {
+                return this._content.length;
+            }
+            else if (position.line < 0) {
+                return 0;
+            }
+            var lineOffset = lineOffsets[position.line];
+            var nextLineOffset = (position.line + 1 < lineOffsets.length) ? lineOffsets[position.line + 1] : this._content.length;
+            return Math.max(Math.min(lineOffset + position.character, nextLineOffset), lineOffset);
+        };
+        Object.defineProperty(FullTextDocument.prototype, "lineCount", {
+            get: function () {
+                return this.getLineOffsets().length;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        return FullTextDocument;
+    }());
+    var Is;
+    (function (Is) {
+        var toString = Object.prototype.toString;
+        function defined(value) {
+            return typeof value !== 'undefined';
+        }
+        Is.defined = defined;
+        function undefined(value) {
+            return typeof value === 'undefined';
+        }
+        Is.undefined = undefined;
+        function boolean(value) {
+            return value === true || value === false;
+        }
+        Is.boolean = boolean;
+        function string(value) {
+            return toString.call(value) === '[object String]';
+        }
+        Is.string = string;
+        function number(value) {
+            return toString.call(value) === '[object Number]';
+        }
+        Is.number = number;
+        function numberRange(value, min, max) {
+            return toString.call(value) === '[object Number]' && min <= value && value <= max;
+        }
+        Is.numberRange = numberRange;
+        function integer(value) {
+            return toString.call(value) === '[object Number]' && -2147483648 <= value && value <= 2147483647;
+        }
+        Is.integer = integer;
+        function uinteger(value) {
+            return toString.call(value) === '[object Number]' && 0 <= value && value <= 2147483647;
+        }
+        Is.uinteger = uinteger;
+        function func(value) {
+            return toString.call(value) === '[object Function]';
+        }
+        Is.func = func;
+        function objectLiteral(value) {
+            // Strictly speaking class instances pass this check as well. Since the LSP
+            // doesn't use classes we ignore this for now. If we do we need to add something
+            // like this: `Object.getPrototypeOf(Object.getPrototypeOf(x)) === null`
+            return value !== null && typeof value === 'object';
+        }
+        Is.objectLiteral = objectLiteral;
+        function typedArray(value, check) {
+            return Array.isArray(value) && value.every(check);
+        }
+        Is.typedArray = typedArray;
+    })(Is || (Is = {}));
+});
+
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
 /******/ 
 /************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
 /******/ /* webpack/runtime/compat get default export */
 /******/ (() => {
 /******/ 	// getDefaultExport function for compatibility with non-harmony modules
@@ -39,7 +7092,7 @@ var __webpack_exports__ = {};
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   BK: () => (/* binding */ helpText),
-  iW: () => (/* binding */ main),
+  iW: () => (/* binding */ cli_main),
   Zy: () => (/* binding */ parseArgs)
 });
 
@@ -51,6 +7104,8 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/errors.ts
 // Errors a user can act on. Each says what went wrong and how to fix it in
 // one line; the entry points print the message, never a stack trace.
@@ -75,6 +7130,182 @@ function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
+;// CONCATENATED MODULE: ./src/report/types.ts
+// The report: the pipeline's product and the project's contract (design.md,
+// "The report"). Markdown, terminal output, job summary and step outputs are
+// all renderings of it; a report written by one run is read by another, so
+// names are stable and additions are optional.
+const SCHEMA_VERSION = 1;
+
+;// CONCATENATED MODULE: ./src/trend.ts
+const BASE_LABEL = 'base';
+const isSize = (v) => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
+/** Keeps the well-formed points of an untrusted history array; drops the rest. */
+function trend_parseHistory(value) {
+    if (!Array.isArray(value))
+        return [];
+    const points = [];
+    for (const p of value) {
+        if (!p || typeof p !== 'object')
+            continue;
+        if (typeof p.commit !== 'string' || p.commit === '' || typeof p.at !== 'string')
+            continue;
+        if (!isSize(p.uncompressed) || !isSize(p.compressed ?? null))
+            continue;
+        if (p.uncompressed === null && (p.compressed ?? null) === null)
+            continue;
+        const point = { commit: p.commit, at: p.at, uncompressed: p.uncompressed, compressed: p.compressed ?? null };
+        if (typeof p.label === 'string')
+            point.label = p.label;
+        points.push(point);
+    }
+    return points;
+}
+/** The base point of the trend, from a baseline that has a size. */
+function basePoint(baseline, at) {
+    if (!baseline.size || baseline.error)
+        return null;
+    const commit = baseline.commit ?? baseline.digest ?? baseline.ref;
+    if (!commit)
+        return null;
+    return { commit, at, uncompressed: baseline.size.uncompressed, compressed: baseline.size.compressed, label: BASE_LABEL };
+}
+/** This run's point. */
+function currentPoint(report, at) {
+    const commit = report.image.commit;
+    if (!commit)
+        return null;
+    return { commit, at, uncompressed: report.size.uncompressed, compressed: report.size.compressed };
+}
+/**
+ * The new history: the base point (this run's, else the previous one's), then
+ * the pushes in order. A commit measured again (a re-run) is updated in place,
+ * so the order stays the order of pushes; the oldest pushes fall off first.
+ */
+function updateHistory({ previous, base, current, limit }) {
+    const previousBase = previous.find((p) => p.label === BASE_LABEL) ?? null;
+    const pushes = previous.filter((p) => p.label !== BASE_LABEL);
+    if (current) {
+        const at = pushes.findIndex((p) => p.commit === current.commit);
+        if (at >= 0)
+            pushes[at] = current;
+        else
+            pushes.push(current);
+    }
+    const unique = pushes.filter((p, i) => pushes.findIndex((q) => q.commit === p.commit) === i);
+    const first = base ?? previousBase;
+    return [...(first ? [first] : []), ...unique.slice(-limit)];
+}
+
+;// CONCATENATED MODULE: ./src/baseline/report.ts
+// Baseline from a report JSON written by an earlier run (e.g. on main,
+// restored from an artifact or a cache). The file may be missing, foreign or
+// corrupt: each case is a "no baseline: …" with the reason, never a crash.
+
+
+
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const sizeOrNull = (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null);
+function parseLayers(value) {
+    if (!Array.isArray(value))
+        return [];
+    return value.filter(isObject).flatMap((l, i) => typeof l.diffId === 'string'
+        ? [{
+                index: typeof l.index === 'number' ? l.index : i,
+                diffId: l.diffId,
+                instruction: typeof l.instruction === 'string' ? l.instruction : '',
+                dockerfileLine: typeof l.dockerfileLine === 'number' ? l.dockerfileLine : null,
+                stage: typeof l.stage === 'string' ? l.stage : null,
+                fromBaseImage: l.fromBaseImage === true,
+                uncompressed: sizeOrNull(l.uncompressed),
+                compressed: sizeOrNull(l.compressed)
+            }]
+        : []);
+}
+const failed = (file, why) => ({
+    baseline: { source: 'report', ref: file, commit: null, size: null, layers: [], error: `no baseline: baseline-report '${file}' ${why}` },
+    history: []
+});
+/** Reads a stored report as a baseline; `platform` picks one of a multi-platform report's entries. */
+function baselineFromReportText(text, file, platform) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (error) {
+        return failed(file, `is not JSON (${errorMessage(error)})`);
+    }
+    if (!isObject(doc) || typeof doc.schemaVersion !== 'number')
+        return failed(file, 'is not a go-image-budget report (no schemaVersion)');
+    if (doc.schemaVersion > SCHEMA_VERSION) {
+        return failed(file, `was written by a newer version (schema ${doc.schemaVersion}; this one reads ${SCHEMA_VERSION}); update the action`);
+    }
+    let entry = doc;
+    const platforms = Array.isArray(doc.platforms) ? doc.platforms.filter(isObject) : [];
+    if (platform && platforms.length > 0) {
+        const match = platforms.find((p) => p.platform === platform);
+        if (!match)
+            return failed(file, `has no ${platform} entry (it has ${platforms.map((p) => String(p.platform)).join(', ')})`);
+        entry = match;
+    }
+    const size = isObject(entry.size) ? entry.size : null;
+    const uncompressed = size ? sizeOrNull(size.uncompressed) : null;
+    const compressed = size ? sizeOrNull(size.compressed) : null;
+    if (uncompressed === null && compressed === null)
+        return failed(file, 'has no image size');
+    const image = isObject(entry.image) ? entry.image : {};
+    const reportPlatform = typeof image.platform === 'string' ? image.platform : null;
+    const note = platform && reportPlatform && reportPlatform !== platform ? `the stored report measured ${reportPlatform}, this run ${platform}` : null;
+    return {
+        baseline: {
+            source: 'report',
+            ref: file,
+            commit: typeof image.commit === 'string' ? image.commit : null,
+            size: { uncompressed, compressed },
+            layers: parseLayers(entry.layers),
+            error: null,
+            digest: typeof image.id === 'string' ? image.id : null,
+            platform: reportPlatform,
+            note
+        },
+        history: trend_parseHistory(doc.history)
+    };
+}
+async function baselineFromReportFile(file, platform) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        return failed(file, code === 'ENOENT' ? 'does not exist (restore it from the artifact or cache first)' : `cannot be read (${errorMessage(error)})`);
+    }
+    return baselineFromReportText(text, file, platform);
+}
+/**
+ * The trend stored in a previous run's report; a missing file is the first
+ * run (empty history), a corrupt one a warning for the caller.
+ */
+async function historyFromReportFile(file) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return { history: [], warning: null };
+        return { history: [], warning: `previous-report '${file}' cannot be read (${errorMessage(error)}); the size trend starts over` };
+    }
+    try {
+        const doc = JSON.parse(text);
+        return { history: trend_parseHistory(doc?.history), warning: null };
+    }
+    catch (error) {
+        return { history: [], warning: `previous-report '${file}' is not JSON (${errorMessage(error)}); the size trend starts over` };
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/exec.ts
@@ -85,11 +7316,15 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 /** Runs a command and collects its output; never throws for a non-zero exit. */
 const exec = (command, args, options = {}) => new Promise((resolve, reject) => {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
+    });
     const out = [];
     const err = [];
-    child.stdout.on('data', (b) => out.push(b));
-    child.stderr.on('data', (b) => {
+    child.stdout?.on('data', (b) => out.push(b));
+    child.stderr?.on('data', (b) => {
         err.push(b);
         options.onStderr?.(b.toString('utf8'));
     });
@@ -97,7 +7332,11 @@ const exec = (command, args, options = {}) => new Promise((resolve, reject) => {
         reject(e.code === 'ENOENT' ? new EnvironmentError(`'${command}' is not installed or not on PATH`) : e);
     });
     child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-    child.stdin.end(options.input ?? '');
+    if (child.stdin) {
+        // A command that exits before reading its input must not crash us with EPIPE.
+        child.stdin.on('error', () => { });
+        child.stdin.end(options.input);
+    }
 });
 const spawnStream = (command, args, options = {}) => {
     const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -122,6 +7361,165 @@ function lastLines(text, count = 8) {
         .filter((l) => l.trim() !== '')
         .slice(-count)
         .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/git.ts
+// Where the base is and how to get it: the base ref from the GitHub event (or
+// the `base-ref` input), the commit behind it (fetched when the clone is
+// shallow or lacks it), and a throw-away worktree of that commit outside both
+// build contexts, so the base build writes nothing into the head's checkout.
+
+
+
+
+
+const ZERO_SHA = /^0+$/;
+const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
+const obj = (v) => (v && typeof v === 'object' ? v : {});
+/**
+ * The base to compare with: the `base-ref` input wins; else a pull request's
+ * (or merge queue group's) base sha and branch, else a push's `before` (none
+ * for a new branch, whose `before` is all zeros).
+ */
+function resolveBaseRef(event, baseRefInput) {
+    if (baseRefInput)
+        return { ref: baseRefInput, sha: null };
+    if (!event)
+        return null;
+    const pr = obj(event.payload.pull_request);
+    if (event.payload.pull_request) {
+        const base = obj(pr.base);
+        const sha = str(base.sha);
+        const ref = str(base.ref);
+        return sha || ref ? { ref, sha } : null;
+    }
+    if (event.payload.merge_group) {
+        const group = obj(event.payload.merge_group);
+        const sha = str(group.base_sha);
+        const ref = str(group.base_ref);
+        return sha || ref ? { ref: ref ? ref.replace(/^refs\/heads\//, '') : null, sha } : null;
+    }
+    if (event.name === 'push') {
+        const before = str(event.payload.before);
+        if (!before || ZERO_SHA.test(before))
+            return null;
+        const ref = str(event.payload.ref);
+        return { ref: ref ? ref.replace(/^refs\/heads\//, '') : null, sha: before };
+    }
+    return null;
+}
+/** The commit being measured: a pull request's head (GITHUB_SHA is a merge commit there), else GITHUB_SHA. */
+function headCommit(event, githubSha) {
+    const head = obj(obj(event?.payload.pull_request).head);
+    return str(head.sha) ?? githubSha;
+}
+async function git(exec, cwd, args) {
+    const r = await exec('git', args, { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
+    return { ok: r.code === 0, out: r.stdout.trim(), err: r.stderr };
+}
+/** The repository's top-level directory, or null outside a git repository. */
+async function gitRoot(dir, exec) {
+    const r = await git(exec, dir, ['rev-parse', '--show-toplevel']).catch(() => null);
+    return r && r.ok ? r.out : null;
+}
+async function commitOf(exec, repo, rev) {
+    const r = await git(exec, repo, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+    return r.ok ? r.out : null;
+}
+/** The commit checked out in `repo`, or null. */
+async function checkedOutCommit(repo, exec) {
+    return commitOf(exec, repo, 'HEAD');
+}
+/**
+ * The commit of `base`: known locally (sha, ref, origin/ref), or fetched from
+ * `origin` at depth 1 (a shallow clone has neither the base branch nor its
+ * commit). Throws a CommandError with git's last lines when it cannot be had.
+ */
+async function resolveBaseCommit(repo, base, exec) {
+    const errors = [];
+    const local = async (revs) => {
+        for (const rev of revs) {
+            const commit = await commitOf(exec, repo, rev);
+            if (commit)
+                return { commit, fetched: false };
+        }
+        return null;
+    };
+    const fetch = async (want) => {
+        const r = await git(exec, repo, ['fetch', '--no-tags', '--depth=1', 'origin', want]);
+        const commit = r.ok ? await commitOf(exec, repo, 'FETCH_HEAD') : null;
+        if (!commit)
+            errors.push(lastLines(r.err, 2));
+        return commit ? { commit, fetched: true } : null;
+    };
+    // The event's sha first, local or fetched: it is what the event means even if the branch moved on since.
+    const found = (base.sha ? ((await local([base.sha])) ?? (await fetch(base.sha))) : null) ??
+        (base.ref ? ((await local([base.ref, `origin/${base.ref}`])) ?? (await fetch(base.ref))) : null);
+    if (found)
+        return found;
+    const name = base.ref && base.sha ? `${base.ref} (${base.sha.slice(0, 12)})` : (base.ref ?? base.sha ?? '?');
+    throw new CommandError(`cannot find the base commit ${name} locally or fetch it from origin`, errors.filter(Boolean).join('\n'));
+}
+/**
+ * Checks `commit` out into a new worktree under `parentDir`, runs `fn` in it
+ * and removes the worktree afterwards, also when `fn` throws.
+ */
+async function withWorktree(repo, commit, parentDir, exec, fn) {
+    const holder = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(parentDir, 'base-'));
+    const dir = external_node_path_default().join(holder, 'worktree');
+    // A worktree left by a killed run (its directory gone with the temp dir) is forgotten first.
+    await git(exec, repo, ['worktree', 'prune']).catch(() => null);
+    const added = await git(exec, repo, ['worktree', 'add', '--detach', '--force', dir, commit]);
+    if (!added.ok) {
+        await (0,promises_namespaceObject.rm)(holder, { recursive: true, force: true });
+        throw new CommandError(`git worktree add for the base commit ${commit.slice(0, 12)} failed`, lastLines(added.err, 3));
+    }
+    try {
+        // A new worktree has empty submodule directories; a build that needs them would fail.
+        if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, '.gitmodules'))) {
+            await git(exec, dir, ['submodule', 'update', '--init', '--recursive', '--depth=1']).catch(() => null);
+        }
+        return await fn(dir);
+    }
+    finally {
+        await git(exec, repo, ['worktree', 'remove', '--force', dir]).catch(() => null);
+        await (0,promises_namespaceObject.rm)(holder, { recursive: true, force: true });
+        await git(exec, repo, ['worktree', 'prune']).catch(() => null);
+    }
+}
+/** Whether the repository is a shallow clone (for the report's note). */
+async function isShallow(repo, exec) {
+    const r = await git(exec, repo, ['rev-parse', '--is-shallow-repository']);
+    return r.ok && r.out === 'true';
+}
+/** The workflow's event (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH); null when absent or unreadable. */
+function loadGitHubEvent(name, eventPath) {
+    if (!name || !eventPath)
+        return null;
+    try {
+        const payload = JSON.parse(readFileSync(eventPath, 'utf8'));
+        return payload && typeof payload === 'object' ? { name, payload: payload } : null;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * True when `paths` (relative to the repository root) hold exactly the same
+ * content at `commit` as in the working tree: the same tree or blob as HEAD
+ * and nothing modified, untracked or ignored beneath them. Then a build of
+ * `commit` would see the same files as the head build.
+ */
+async function sameContentAsWorkingTree(repo, commit, paths, exec) {
+    for (const rel of paths) {
+        const spec = rel.split((external_node_path_default()).sep).join('/');
+        const [base, head] = await Promise.all([git(exec, repo, ['rev-parse', '--verify', '--quiet', `${commit}:${spec}`]), git(exec, repo, ['rev-parse', '--verify', '--quiet', `HEAD:${spec}`])]);
+        // Absent in both (an optional file such as Dockerfile.dockerignore) is the same.
+        if (base.ok !== head.ok || base.out !== head.out)
+            return false;
+    }
+    const status = await git(exec, repo, ['status', '--porcelain', '--ignored', '--untracked-files=all', '--', ...paths.map((p) => p || '.')]);
+    return status.ok && status.out === '';
 }
 
 ;// CONCATENATED MODULE: ./src/size.ts
@@ -192,6 +7590,7 @@ function formatPercent(percent) {
 const FAIL_ON = ['any', 'budget', 'increase', 'never'];
 const BASELINES = ['auto', 'build', 'image', 'report', 'none'];
 const METRICS = ['uncompressed', 'compressed'];
+const COMMENT_MODES = ['always', 'on-change', 'on-exceed', 'never'];
 const INPUT_SPECS = {
     context: { kind: 'string', default: '.', description: 'Build context directory.' },
     file: { kind: 'string', default: '', description: 'Path to the Dockerfile (default: `Dockerfile` in the context).' },
@@ -215,17 +7614,19 @@ const INPUT_SPECS = {
     'base-ref': { kind: 'string', default: '', description: 'Git ref to compare with (default: the pull request\'s base, or the push\'s previous commit).' },
     'baseline-image': { kind: 'string', default: '', description: 'Registry image to compare with, measured from its manifest without pulling layers.' },
     'baseline-report': { kind: 'string', default: '', description: 'Report JSON written by an earlier run to compare with.' },
-    'verify-suggestion': { kind: 'enum', values: ['auto', 'true', 'false'], default: 'auto', description: 'Build the suggested Dockerfile to prove its size: `auto` (when the budget is exceeded), `true` or `false`.' },
-    'verify-command': { kind: 'string', default: '', description: 'Command run in the suggested image to prove it works (e.g. `/app/main --version`).' },
-    'dockerfile-only': { kind: 'boolean', default: 'false', description: 'Only check the Dockerfile with the rules that need no build; no Docker needed.' },
-    comment: { kind: 'boolean', default: 'true', description: 'Keep one sticky comment on the pull request up to date.' },
+    'previous-report': { kind: 'string', default: '', description: 'Report JSON of this pull request\'s previous run, whose size trend is carried forward (the sticky comment carries it otherwise).' },
+    'verify-suggestion': { kind: 'enum', values: ['auto', 'true', 'false'], default: 'auto', description: 'Build the suggested Dockerfile to prove its size: `auto` (when the budget is exceeded or warns, or no budget is set and findings claim savings), `true` or `false`.' },
+    'verify-command': { kind: 'string', default: '', description: 'Command run in the suggested image to prove it works, as its entrypoint without a shell (e.g. `/app/main --version`); must exit 0.' },
+    'dockerfile-only': { kind: 'boolean', default: 'false', description: 'Only check the Dockerfile (and .dockerignore, go.mod, Go imports) with the rules that need no build; no Docker needed, findings carry no savings.' },
+    comment: { kind: 'enum', values: COMMENT_MODES, default: 'always', description: 'Sticky pull-request comment: `always`, `on-change` (only when the size moved beyond `min-delta` or the verdict changed), `on-exceed` (only over budget or warned; an existing comment is kept current) or `never`. `true`/`false` mean `always`/`never`.' },
     'comment-key': { kind: 'string', default: '', description: 'Distinguishes comments of several images in one pull request (e.g. a matrix).' },
     report: { kind: 'string', default: '', description: 'Publish this stored report JSON instead of building (for a fork-safe `workflow_run` job).' },
     'history-length': { kind: 'string', default: '20', description: 'How many pushes the size trend keeps.' },
     'allow-untrusted-build': { kind: 'boolean', default: 'false', description: 'Build pull-request code on `pull_request_target`/`workflow_run` (unsafe with a write token).' },
     cleanup: { kind: 'boolean', default: 'false', description: 'Remove the images this run built when it ends.' },
     'github-token': { kind: 'string', default: '${{ github.token }}', description: 'Token used to post the comment.' },
-    json: { kind: 'string', default: '', description: 'Also write the report JSON to this path.' }
+    json: { kind: 'string', default: '', description: 'Also write the report JSON to this path.' },
+    markdown: { kind: 'string', default: '', description: 'Also write the comment markdown to this path.' }
 };
 /** Lists accept newlines or commas (like build-push-action), skip blanks and `#` comments. */
 function parseList(text, { commas = true } = {}) {
@@ -253,6 +7654,15 @@ function parseCount(text, name) {
     if (!Number.isInteger(value) || value < 1)
         throw new UsageError(`${name}: expected a whole number of at least 1, got '${text}'`);
     return value;
+}
+/** `comment` was a boolean once; `true`/`false` still mean `always`/`never`. */
+function parseCommentMode(text) {
+    const value = text.trim().toLowerCase();
+    if (['true', 'yes', 'on'].includes(value))
+        return 'always';
+    if (['false', 'no', 'off'].includes(value))
+        return 'never';
+    return parseEnum(text, 'comment', COMMENT_MODES);
 }
 const orNull = (text) => (text.trim() === '' ? null : text.trim());
 /** Reads every input through `raw` (which returns '' for unset) and validates it. */
@@ -286,22 +7696,1362 @@ function parseInputs(raw) {
         baseRef: orNull(get('base-ref')),
         baselineImage: orNull(get('baseline-image')),
         baselineReport: orNull(get('baseline-report')),
+        previousReport: orNull(get('previous-report')),
         verifySuggestion: parseEnum(get('verify-suggestion'), 'verify-suggestion', ['auto', 'true', 'false']),
         verifyCommand: orNull(get('verify-command')),
         dockerfileOnly: parseBoolean(get('dockerfile-only'), 'dockerfile-only'),
-        comment: parseBoolean(get('comment'), 'comment'),
+        comment: parseCommentMode(get('comment')),
         commentKey: get('comment-key').trim(),
         report: orNull(get('report')),
         historyLength: parseCount(get('history-length'), 'history-length'),
         allowUntrustedBuild: parseBoolean(get('allow-untrusted-build'), 'allow-untrusted-build'),
         cleanup: parseBoolean(get('cleanup'), 'cleanup'),
         githubToken: token.startsWith('${{') ? null : orNull(token),
-        json: orNull(get('json'))
+        json: orNull(get('json')),
+        markdown: orNull(get('markdown'))
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/version.ts
+// Kept in step with package.json by a unit test; bundled into dist/.
+const TOOL = { name: 'go-image-budget', version: '0.1.0' };
+
+;// CONCATENATED MODULE: ./src/advisor/images.ts
+// What a base image name says about the image: a Go toolchain, a full
+// distribution, or a minimal base a static Go binary can run on. Pure.
+const DISTRIBUTIONS = ['alpine', 'debian', 'ubuntu', 'busybox', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'archlinux', 'opensuse', 'photon', 'ubi', 'ubi8', 'ubi9', 'ubi-minimal', 'wolfi-base', 'chainguard/wolfi-base'];
+/** The repository part of an image reference without registry, tag or digest. */
+function repository(image) {
+    const noDigest = image.split('@')[0];
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return (colon > slash ? noDigest.slice(0, colon) : noDigest).toLowerCase();
+}
+function tagOf(image) {
+    const noDigest = image.split('@')[0];
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return colon > slash ? noDigest.slice(colon + 1).toLowerCase() : 'latest';
+}
+function classifyBase(image) {
+    const repo = repository(image);
+    const tag = tagOf(image);
+    const last = repo.split('/').pop() ?? repo;
+    if (repo === 'scratch')
+        return { kind: 'scratch', flavour: null, nonRoot: false };
+    if (repo.includes('distroless/')) {
+        const nonRoot = tag.includes('nonroot');
+        return { kind: last.startsWith('static') ? 'distroless-static' : 'distroless', flavour: 'debian', nonRoot };
+    }
+    if (last === 'static' && repo.includes('chainguard'))
+        return { kind: 'distroless-static', flavour: null, nonRoot: true };
+    if (last === 'golang' || last === 'go' || last === 'gcc' || last.startsWith('golang')) {
+        const flavour = /alpine/.test(tag) ? 'alpine' : /bookworm|bullseye|buster|stretch|trixie/.test(tag) || tag === 'latest' || /^\d/.test(tag) ? 'debian' : null;
+        return { kind: 'go-toolchain', flavour, nonRoot: false };
+    }
+    const distro = DISTRIBUTIONS.find((d) => repo === d || last === d || repo.endsWith(`/${d}`));
+    if (distro)
+        return { kind: 'distribution', flavour: distro.split('/').pop() ?? distro, nonRoot: false };
+    return { kind: 'unknown', flavour: null, nonRoot: false };
+}
+/** Scratch or distroless static: no libc, so only a statically linked binary starts. */
+const isMinimalStatic = (kind) => kind === 'scratch' || kind === 'distroless-static';
+/** The bases suggestions use; both exist wherever the user's own builder image does. */
+const SCRATCH = 'scratch';
+const DISTROLESS_STATIC_NONROOT = 'gcr.io/distroless/static-debian12:nonroot';
+
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __nccwpck_require__(390);
+;// CONCATENATED MODULE: ./src/advisor/shell.ts
+// Just enough shell to read what a RUN does: split a script into simple
+// commands (on `&&`, `||`, `;`, `|`, newlines) and each into words with
+// quotes removed, then pick out `go build` invocations and their flags.
+// Not a shell: no expansion beyond what the Dockerfile model already did.
+/** Splits a script into commands, each a list of words (quotes removed). */
+function splitCommands(script) {
+    const commands = [];
+    let words = [];
+    let word = '';
+    let inWord = false;
+    let quote = null;
+    const endWord = () => {
+        if (inWord)
+            words.push(word);
+        word = '';
+        inWord = false;
+    };
+    const endCommand = () => {
+        endWord();
+        if (words.length > 0)
+            commands.push(words);
+        words = [];
+    };
+    for (let i = 0; i < script.length; i++) {
+        const c = script[i];
+        if (quote) {
+            if (c === quote)
+                quote = null;
+            else if (c === '\\' && quote === '"' && i + 1 < script.length && '"\\$`'.includes(script[i + 1]))
+                word += script[++i];
+            else
+                word += c;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            quote = c;
+            inWord = true;
+            continue;
+        }
+        if (c === '\\') {
+            if (script[i + 1] === '\n') {
+                i++;
+                continue;
+            } // line continuation
+            if (i + 1 < script.length) {
+                word += script[++i];
+                inWord = true;
+            }
+            continue;
+        }
+        if (c === '#' && !inWord) { // comment to end of line
+            while (i + 1 < script.length && script[i + 1] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === '\n' || c === ';' || c === '|' || c === '&' || c === '(' || c === ')') {
+            endCommand();
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r') {
+            endWord();
+            continue;
+        }
+        word += c;
+        inWord = true;
+    }
+    endCommand();
+    return commands;
+}
+// go build flags that take a value (the next word, unless written `-flag=value`).
+const VALUE_FLAGS = new Set([
+    'o', 'ldflags', 'gcflags', 'asmflags', 'gccgoflags', 'tags', 'mod', 'modfile', 'overlay', 'pgo', 'pkgdir',
+    'buildmode', 'compiler', 'installsuffix', 'p', 'toolexec', 'C', 'covermode', 'coverpkg', 'buildvcs'
+]);
+// Boolean flags that may also be written `-flag=true|false`.
+const BOOL_VALUE_FLAGS = new Set(['buildvcs', 'trimpath', 'race', 'msan', 'asan', 'a', 'n', 'v', 'x', 'cover', 'linkshared', 'modcacherw', 'work']);
+/** Finds `go build` (and `go install`) in a list of commands. */
+function findGoBuilds(commands) {
+    const builds = [];
+    for (const words of commands) {
+        const env = {};
+        let i = 0;
+        if (words[0] === 'env')
+            i++;
+        while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i])) {
+            const eq = words[i].indexOf('=');
+            env[words[i].slice(0, eq)] = words[i].slice(eq + 1);
+            i++;
+        }
+        const go = words[i];
+        if (go === undefined || !/(^|\/)go$/.test(go) || (words[i + 1] !== 'build' && words[i + 1] !== 'install'))
+            continue;
+        builds.push(parseGoBuildArgs(words.slice(i + 2), env, words));
+    }
+    return builds;
+}
+function parseGoBuildArgs(args, env, words) {
+    const build = { env, output: null, ldflags: null, stripped: false, trimpath: false, tags: null, packages: [], words };
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (!arg.startsWith('-') || arg === '-') {
+            build.packages.push(arg);
+            continue;
+        }
+        const body = arg.replace(/^--?/, '');
+        const eq = body.indexOf('=');
+        const name = eq >= 0 ? body.slice(0, eq) : body;
+        let value = eq >= 0 ? body.slice(eq + 1) : null;
+        if (value === null && VALUE_FLAGS.has(name) && !BOOL_VALUE_FLAGS.has(name))
+            value = args[++i] ?? null;
+        if (name === 'o')
+            build.output = value;
+        else if (name === 'ldflags')
+            build.ldflags = value;
+        else if (name === 'tags')
+            build.tags = value;
+        else if (name === 'trimpath')
+            build.trimpath = value === null || value === 'true';
+    }
+    build.stripped = build.ldflags !== null && ldflagsStrip(build.ldflags);
+    return build;
+}
+/** True when link flags drop both the symbol table (-s) and DWARF (-w). */
+function ldflagsStrip(ldflags) {
+    const words = splitCommands(ldflags)[0] ?? [];
+    const has = (flag) => words.some((w) => w === `-${flag}` || w === `--${flag}` || w === `-${flag}=true`);
+    return has('s') && has('w');
+}
+/** `go mod download` (or `go mod vendor`-free `go mod tidy`) in a list of commands. */
+function shell_hasGoModDownload(commands) {
+    return commands.some((w) => {
+        const i = w.findIndex((x) => /(^|\/)go$/.test(x));
+        return i >= 0 && w[i + 1] === 'mod' && (w[i + 2] === 'download' || w[i + 2] === 'tidy');
+    });
+}
+/** Quotes a word for a Dockerfile shell-form RUN only when it needs it. */
+function shellQuote(word) {
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word))
+        return word;
+    if (/^-ldflags=/.test(word))
+        return `-ldflags="${word.slice('-ldflags='.length).replace(/(["\\$`])/g, '\\$1')}"`;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: ./src/advisor/model.ts
+// The Dockerfile model the rules read: stages with their resolved base image,
+// copies, RUN scripts (heredocs included) with the `go build` invocations in
+// them, environment, user and working directory. Pure: text in, model out.
+// Lines are 1-based, as GitHub annotations and editors count them.
+
+
+/** Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR:+alt}`; unknown variables become ''. */
+function substitute(text, vars) {
+    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+        const name = braced ?? bare;
+        const value = vars[name];
+        const set = value !== undefined && value !== null && value !== '';
+        if (op === ':-' || op === '-')
+            return set ? value : substitute(word ?? '', vars);
+        if (op === ':+' || op === '+')
+            return set ? substitute(word ?? '', vars) : '';
+        return value ?? '';
+    });
+}
+function parseBuildArgs(buildArgs) {
+    const out = {};
+    for (const a of buildArgs) {
+        const eq = a.indexOf('=');
+        if (eq > 0)
+            out[a.slice(0, eq)] = a.slice(eq + 1);
+    }
+    return out;
+}
+function flagsOf(instruction) {
+    const flags = {};
+    const withFlags = instruction;
+    for (const f of withFlags.getFlags?.() ?? [])
+        flags[f.getName()] = f.getValue();
+    return flags;
+}
+/** The raw arguments without leading `--flag[=value]` words. */
+function stripFlags(raw) {
+    let rest = raw.replace(/^\s+/, '');
+    for (;;) {
+        const m = /^--[A-Za-z-]+(=("[^"]*"|'[^']*'|\S)*)?\s+/.exec(rest);
+        if (!m)
+            return rest;
+        rest = rest.slice(m[0].length);
+    }
+}
+/** The script a RUN executes: its heredoc body (`RUN <<EOF`), its exec-form words, or its shell text. */
+function runScript(args) {
+    const heredoc = /^<<-?\s*(["']?)([A-Za-z0-9_]+)\1[^\n]*\n/.exec(args);
+    if (heredoc) {
+        const body = args.slice(heredoc[0].length).split('\n');
+        const end = body.findIndex((l) => l.replace(/^\t+/, '') === heredoc[2]);
+        return (end >= 0 ? body.slice(0, end) : body).join('\n');
+    }
+    // `cat <<EOF > file`: the heredoc is data for the command, not commands; the command is the first line.
+    if (/<<-?\s*(["']?)[A-Za-z0-9_]+\1/.test(args.split('\n')[0]) && !args.trimStart().startsWith('['))
+        return args.split('\n')[0];
+    if (args.trimStart().startsWith('[')) {
+        try {
+            const words = JSON.parse(args);
+            if (Array.isArray(words) && words.every((w) => typeof w === 'string'))
+                return words.map((w) => JSON.stringify(w)).join(' ');
+        }
+        catch {
+            // not JSON: a shell command that starts with '['
+        }
+    }
+    return args;
+}
+function resolvePath(workdir, p) {
+    const joined = p.startsWith('/') ? p : `${workdir.replace(/\/$/, '')}/${p}`;
+    const parts = [];
+    for (const part of joined.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return `/${parts.join('/')}`;
+}
+
+function parseDockerfile(text, options = {}) {
+    const doc = main.DockerfileParser.parse(text);
+    const lines = text.split(/\r?\n/);
+    const overrides = parseBuildArgs(options.buildArgs ?? []);
+    const globalArgs = {};
+    const stages = [];
+    let stage = null;
+    let stageVars = {};
+    for (const instruction of doc.getInstructions()) {
+        const keyword = instruction.getKeyword().toUpperCase();
+        const start = instruction.getRange().start.line;
+        const end = instruction.getRange().end.line;
+        const rawText = lines.slice(start, end + 1).join('\n');
+        const afterKeyword = rawText.replace(/^\s*\S+\s?/, '');
+        const model = { keyword, line: start + 1, endLine: end + 1, raw: stripFlags(afterKeyword), flags: flagsOf(instruction) };
+        if (keyword === 'ARG') {
+            for (const word of splitCommands(model.raw)[0] ?? []) {
+                const eq = word.indexOf('=');
+                const name = eq >= 0 ? word.slice(0, eq) : word;
+                const declared = eq >= 0 ? word.slice(eq + 1) : null;
+                if (!stage) {
+                    globalArgs[name] = overrides[name] ?? (declared === null ? null : substitute(declared, globalArgs));
+                }
+                else {
+                    // Inside a stage an ARG re-imports the global value or declares its own default.
+                    const value = overrides[name] ?? (declared === null ? globalArgs[name] ?? null : substitute(declared, stageVars));
+                    stageVars[name] = value;
+                }
+            }
+            if (stage)
+                stage.instructions.push(model);
+            continue;
+        }
+        if (keyword === 'FROM') {
+            const words = (splitCommands(model.raw)[0] ?? []);
+            const imageRaw = words[0] ?? '';
+            const asIndex = words.findIndex((w) => w.toLowerCase() === 'as');
+            const name = asIndex >= 0 ? words[asIndex + 1] ?? null : null;
+            const image = substitute(imageRaw, globalArgs);
+            const parentIndex = stages.findIndex((s) => s.name !== null && s.name.toLowerCase() === image.toLowerCase());
+            const parent = parentIndex >= 0 ? stages[parentIndex] : null;
+            const platform = model.flags.platform ?? null;
+            stage = {
+                index: stages.length,
+                name,
+                line: model.line,
+                image,
+                imageRaw,
+                platform: platform === null ? null : substitute(platform, globalArgs) || platform,
+                parentStage: parent ? parent.index : null,
+                instructions: [model],
+                copies: [],
+                runs: [],
+                goBuilds: [],
+                env: { ...(parent?.env ?? {}) },
+                user: parent?.user ?? null,
+                workdir: parent?.workdir ?? '/',
+                cmd: parent?.cmd ?? null,
+                entrypoint: parent?.entrypoint ?? null
+            };
+            stageVars = { ...stage.env };
+            stages.push(stage);
+            continue;
+        }
+        if (!stage)
+            continue; // parser directives and stray instructions before FROM
+        stage.instructions.push(model);
+        switch (keyword) {
+            case 'ENV': {
+                const words = splitCommands(substitute(model.raw, stageVars))[0] ?? [];
+                if (words.length >= 2 && !words[0].includes('=')) {
+                    stage.env[words[0]] = words.slice(1).join(' '); // legacy `ENV NAME value`
+                }
+                else {
+                    for (const w of words) {
+                        const eq = w.indexOf('=');
+                        if (eq > 0)
+                            stage.env[w.slice(0, eq)] = w.slice(eq + 1);
+                    }
+                }
+                Object.assign(stageVars, stage.env);
+                break;
+            }
+            case 'WORKDIR':
+                stage.workdir = resolvePath(stage.workdir, substitute(model.raw.trim(), stageVars));
+                break;
+            case 'USER':
+                stage.user = { value: substitute(model.raw.trim(), stageVars), line: model.line };
+                break;
+            case 'CMD':
+                stage.cmd = model;
+                break;
+            case 'ENTRYPOINT':
+                stage.entrypoint = model;
+                break;
+            case 'COPY':
+            case 'ADD': {
+                let words;
+                if (model.raw.trimStart().startsWith('[')) {
+                    try {
+                        words = JSON.parse(model.raw);
+                    }
+                    catch {
+                        words = splitCommands(model.raw)[0] ?? [];
+                    }
+                }
+                else {
+                    words = (splitCommands(model.raw.split('\n')[0])[0] ?? []).map((w) => substitute(w, stageVars));
+                }
+                const from = model.flags.from ?? null;
+                const fromStage = from === null ? -1 : stages.findIndex((s, i) => i < stage.index && (s.name?.toLowerCase() === from.toLowerCase() || String(i) === from));
+                stage.copies.push({
+                    line: model.line,
+                    keyword: keyword,
+                    from,
+                    fromStage: fromStage >= 0 ? fromStage : null,
+                    sources: words.slice(0, -1),
+                    dest: words[words.length - 1] ?? '',
+                    workdir: stage.workdir
+                });
+                break;
+            }
+            case 'RUN': {
+                const script = runScript(model.raw);
+                const commands = splitCommands(script);
+                const mounts = Object.entries(model.flags).filter(([k]) => k === 'mount').map(([, v]) => v ?? '');
+                // dockerfile-ast keeps one value per flag name; read repeated --mount flags from the text.
+                const allMounts = [...afterKeyword.matchAll(/--mount=(\S+)/g)].map((m) => m[1]);
+                stage.runs.push({ line: model.line, endLine: model.endLine, script, commands, mounts: allMounts.length ? allMounts : mounts });
+                for (const build of findGoBuilds(commands)) {
+                    stage.goBuilds.push({
+                        ...build,
+                        line: model.line,
+                        workdir: stage.workdir,
+                        cgoEnabled: build.env.CGO_ENABLED ?? stage.env.CGO_ENABLED ?? stageVars.CGO_ENABLED ?? null
+                    });
+                }
+                break;
+            }
+        }
+    }
+    if (stages.length === 0) {
+        stages.push({
+            index: 0, name: null, line: 1, image: '', imageRaw: '', platform: null, parentStage: null, instructions: [], copies: [], runs: [],
+            goBuilds: [], env: {}, user: null, workdir: '/', cmd: null, entrypoint: null
+        });
+    }
+    const target = options.target ? stages.find((s) => s.name?.toLowerCase() === options.target.toLowerCase()) : undefined;
+    return { file: options.file ?? 'Dockerfile', text, globalArgs, stages, final: target ?? stages[stages.length - 1] };
+}
+/** The stages `stage` is made of: itself, its parent stage, and so on up to an image. */
+function stageChain(model, stage) {
+    const chain = [stage];
+    let current = stage;
+    while (current.parentStage !== null) {
+        current = model.stages[current.parentStage];
+        chain.push(current);
+    }
+    return chain;
+}
+/** The image a stage ultimately starts from (following `FROM <stage>`). */
+function rootImage(model, stage) {
+    const chain = stageChain(model, stage);
+    return chain[chain.length - 1].image;
+}
+/** Stages the final image depends on through `COPY --from` (transitively) or `FROM`. */
+function buildStagesOf(model, stage) {
+    const seen = new Set();
+    const visit = (s) => {
+        if (seen.has(s.index))
+            return;
+        seen.add(s.index);
+        if (s.parentStage !== null)
+            visit(model.stages[s.parentStage]);
+        for (const c of s.copies)
+            if (c.fromStage !== null)
+                visit(model.stages[c.fromStage]);
+    };
+    visit(stage);
+    return model.stages.filter((s) => seen.has(s.index) && s.index !== stage.index);
+}
+/** Whether a stage (or its parents) downloads modules before copying all sources. */
+function downloadsModules(stage) {
+    return stage.runs.some((r) => hasGoModDownload(r.commands));
+}
+
+;// CONCATENATED MODULE: ./src/advisor/binaries.ts
+
+/** The binary `go build` writes: `-o`, else the file's or package's last element. */
+function buildOutput(build, moduleName) {
+    if (build.output) {
+        const out = resolvePath(build.workdir, build.output);
+        return build.output.endsWith('/') ? `${out}/${defaultName(build, moduleName)}` : out;
+    }
+    return resolvePath(build.workdir, defaultName(build, moduleName));
+}
+function defaultName(build, moduleName) {
+    const first = build.packages[0];
+    if (first && first.endsWith('.go'))
+        return first.split('/').pop().replace(/\.go$/, '');
+    const pkg = first && first !== '.' && first !== './...' ? first.replace(/\/$/, '') : null;
+    if (pkg)
+        return pkg.split('/').pop();
+    // `go build` / `go build .` names the binary after the package's import path.
+    if (moduleName)
+        return moduleName.split('/').pop();
+    return build.workdir.split('/').filter(Boolean).pop() ?? 'app';
+}
+/** The Go binaries the final stage ends up with, as far as the Dockerfile tells. */
+function finalBinaries(model, moduleName = null) {
+    const result = [];
+    for (const stage of stageChain(model, model.final)) {
+        for (const build of stage.goBuilds) {
+            const at = buildOutput(build, moduleName);
+            result.push({ stage, build, builtAt: at, finalPath: at, copyLine: null });
+        }
+    }
+    for (const copy of model.final.copies) {
+        if (copy.fromStage === null)
+            continue;
+        const source = model.stages[copy.fromStage];
+        for (const from of [source, ...buildStagesOf(model, source)]) {
+            for (const build of from.goBuilds) {
+                const at = buildOutput(build, moduleName);
+                const match = copy.sources.find((s) => {
+                    const src = resolvePath(from.workdir, s);
+                    return src === at || at.startsWith(`${src}/`);
+                });
+                if (!match)
+                    continue;
+                const dest = resolvePath(copy.workdir, copy.dest);
+                const srcPath = resolvePath(from.workdir, match);
+                const rel = at.slice(srcPath.length).replace(/^\//, '');
+                const finalPath = copy.dest.endsWith('/') || rel !== '' ? `${dest}/${rel || at.split('/').pop()}`.replace(/\/+/g, '/') : dest;
+                result.push({ stage: from, build, builtAt: at, finalPath, copyLine: copy.line });
+            }
+        }
+    }
+    return result;
+}
+// Go's own tools in a golang image (go, gofmt, vet …) are Go binaries too, but not the user's.
+const TOOLCHAIN_PATH = /^\/?(usr\/(local\/)?(lib\/)?go(-[\d.]+)?|go\/pkg|root\/go\/pkg|usr\/local\/go)\//;
+/**
+ * The measured Go binaries that are the user's program: those at the path the
+ * Dockerfile puts them, else those of the go.mod module, else all but the toolchain's.
+ */
+function appBinaries(model, goBinaries, moduleName) {
+    const normal = (p) => `/${p.replace(/^\/+/, '')}`;
+    const paths = new Set(finalBinaries(model, moduleName).map((b) => b.finalPath));
+    const atPath = goBinaries.filter((b) => paths.has(normal(b.path)));
+    if (atPath.length > 0)
+        return atPath;
+    const ofModule = moduleName ? goBinaries.filter((b) => b.module === moduleName) : [];
+    if (ofModule.length > 0)
+        return ofModule;
+    return goBinaries.filter((b) => !TOOLCHAIN_PATH.test(b.path));
+}
+
+;// CONCATENATED MODULE: ./src/advisor/rule.ts
+
+function finding(ctx, rule, severity, line, message, fix, estimatedSavings = null) {
+    // Savings are only claimed from a measurement.
+    return { rule, severity, file: ctx.model.file, line, message, estimatedSavings: ctx.measured ? estimatedSavings : null, fix };
+}
+/** Below this, shaving a binary (symbols, paths) is not worth a finding unless the budget is already tight. */
+const SHAVING_FLOOR = 1_000_000;
+/**
+ * When the measurement cannot say how big the symbol tables are, a binary this
+ * large is worth the finding anyway (symbols and DWARF are typically a quarter
+ * to a third of a Go binary); its savings stay null, never guessed.
+ */
+const UNMEASURED_SHAVING_BINARY = 5_000_000;
+/** Whether a shaving pass (strip-symbols, trimpath) is due for this binary. */
+function shavingDue(binary, measured) {
+    if (budgetTight(measured))
+        return true;
+    if (binary.stripped)
+        return false;
+    return binary.symbolBytes != null ? binary.symbolBytes >= SHAVING_FLOOR : binary.bytes >= UNMEASURED_SHAVING_BINARY;
+}
+/** Wasted bytes below this are noise. */
+const WASTED_FLOOR = 1_000_000;
+const budgetTight = (m) => m !== null && (m.budgetStatus === 'fail' || m.budgetStatus === 'warn');
+/** The measured binaries that are the user's program (not the Go toolchain's own tools). */
+const programBinaries = (ctx) => ctx.measured ? appBinaries(ctx.model, ctx.measured.goBinaries, ctx.files?.goMod?.module ?? null) : [];
+
+;// CONCATENATED MODULE: ./src/advisor/rules/packages.ts
+// The packages a binary links: the context's own imports (standard library
+// included) joined with the modules the measured program's build info lists.
+// Null when neither is known (an image measured without its sources).
+
+function linkedPackagesOf(model, measured, files) {
+    const program = measured ? appBinaries(model, measured.goBinaries, files?.goMod?.module ?? null) : [];
+    const fromBinary = program.flatMap((b) => b.packages ?? []);
+    if (!files)
+        return fromBinary.some((p) => !p.includes('.')) ? fromBinary : null; // only modules: std use unknown
+    return [...new Set([...files.imports, ...fromBinary])];
+}
+function linkedPackages(ctx) {
+    return linkedPackagesOf(ctx.model, ctx.measured, ctx.files) ?? [];
+}
+
+;// CONCATENATED MODULE: ./src/advisor/rules/ca-certificates.ts
+// ca-certificates: a scratch final stage whose binary makes TLS connections
+// and gets no root certificates ("x509: certificate signed by unknown authority").
+
+
+
+
+const TLS_PACKAGES = ['crypto/tls', 'crypto/x509', 'net/http', 'net/smtp', 'google.golang.org/grpc/credentials'];
+const caCertificates = {
+    id: 'ca-certificates',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model } = ctx;
+        const base = rootImage(model, model.final);
+        if (classifyBase(base).kind !== 'scratch')
+            return [];
+        const chain = stageChain(model, model.final);
+        const provided = chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /ssl\/certs|ca-certificates|ca-bundle|cert\.pem/.test(p))) ||
+            'SSL_CERT_FILE' in s.env || 'SSL_CERT_DIR' in s.env);
+        if (provided)
+            return [];
+        const packages = linkedPackages(ctx);
+        const uses = packages.filter((p) => TLS_PACKAGES.includes(p));
+        if (uses.length === 0)
+            return [];
+        return [finding(ctx, 'ca-certificates', 'warning', model.final.line, `The binary uses ${uses.join(', ')} but \`scratch\` has no CA certificates: TLS connections fail with "certificate signed by unknown authority". Copy them from the build stage or use distroless static.`, 'COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n# or: FROM gcr.io/distroless/static-debian12:nonroot')];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/cgo-disabled.ts
+// cgo-disabled: a scratch or distroless-static final stage whose binary is
+// (or may be) dynamically linked: it would fail to start ("no such file or
+// directory" for the missing loader).
+
+
+
+
+// Standard packages that link libc through cgo when cgo is on.
+const CGO_PACKAGES = ['C', 'net', 'net/http', 'os/user', 'plugin', 'runtime/cgo'];
+const cgoDisabled = {
+    id: 'cgo-disabled',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, measured, files } = ctx;
+        const base = rootImage(model, model.final);
+        if (!isMinimalStatic(classifyBase(base).kind))
+            return [];
+        const binaries = finalBinaries(model, files?.goMod?.module ?? null);
+        const line = binaries[0]?.build.line ?? model.final.line;
+        const fix = 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .';
+        const measuredBinaries = programBinaries(ctx);
+        if (measured && measuredBinaries.length > 0) {
+            // Linking decides, not the CGO_ENABLED setting: a cgo-enabled build that links no C is still static.
+            const dynamic = measuredBinaries.filter((b) => !b.static);
+            if (dynamic.length === 0)
+                return [];
+            return [finding(ctx, 'cgo-disabled', 'error', line, `${dynamic.map((b) => b.path).join(', ')} is dynamically linked (cgo) but \`${base}\` has no C library: it cannot start. Build with CGO_ENABLED=0, or use a base with libc (gcr.io/distroless/base-debian12).`, fix)];
+        }
+        // From the Dockerfile alone: a build that does not turn cgo off, in sources that reach for cgo.
+        const cgoOn = binaries.filter((b) => b.build.cgoEnabled !== '0');
+        if (cgoOn.length === 0)
+            return [];
+        const reasons = (files?.imports ?? []).filter((p) => CGO_PACKAGES.includes(p));
+        const explicit = cgoOn.some((b) => b.build.cgoEnabled === '1');
+        if (!explicit && reasons.length === 0 && !(files?.goMod && files.goMod.requires > 0))
+            return [];
+        const why = explicit ? 'CGO_ENABLED=1' : reasons.length > 0 ? `it imports ${reasons.join(', ')} with cgo left on` : 'its dependencies may use cgo (CGO_ENABLED is not 0)';
+        return [finding(ctx, 'cgo-disabled', explicit ? 'error' : 'warning', line, `The binary may be dynamically linked (${why}) but the final stage is \`${base}\`, which has no C library: it would not start. Set CGO_ENABLED=0 for the build.`, fix)];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/dockerignore.ts
+// dockerignore: no .dockerignore while a broad COPY (`COPY . .`) sends .git,
+// dependencies or build output into a layer, and every commit busts its cache.
+// Savings: the bytes of those entries, when the COPY lands in the final image.
+
+
+
+const isBroad = (source) => ['.', './', '*', './*', '/'].includes(source);
+const dockerignore = {
+    id: 'dockerignore',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, files } = ctx;
+        if (!files || files.hasDockerignore || files.unwanted.length === 0)
+            return [];
+        const finalChain = new Set(stageChain(model, model.final).map((s) => s.index));
+        const stages = [...stageChain(model, model.final), ...buildStagesOf(model, model.final)];
+        const broad = stages
+            .flatMap((s) => s.copies.filter((c) => c.from === null && c.sources.some(isBroad)).map((c) => ({ copy: c, final: finalChain.has(s.index) })))
+            .sort((a, b) => a.copy.line - b.copy.line)[0];
+        if (!broad)
+            return [];
+        const bytes = files.unwanted.reduce((sum, u) => sum + u.bytes, 0);
+        const list = files.unwanted.map((u) => `${u.path} (${u.atLeast ? '≥ ' : ''}${formatSize(u.bytes)})`).join(', ');
+        return [finding(ctx, 'dockerignore', 'warning', broad.copy.line, `\`${broad.copy.keyword} ${broad.copy.sources.join(' ')} ${broad.copy.dest}\` sends ${list} into ${broad.final ? 'the final image' : 'a build layer'} and rebuilds it on every commit: there is no .dockerignore.`, files.unwanted.map((u) => u.path).concat(['*.test', 'Dockerfile*']).join('\n'), broad.final ? bytes : null)];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/layer-order.ts
+// layer-order: sources copied before `go mod download`, so every source change
+// downloads every module again.
+
+
+
+const layer_order_isBroad = (source) => ['.', './', '*', './*'].includes(source);
+const layerOrder = {
+    id: 'layer-order',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, files } = ctx;
+        const stages = [...stageChain(model, model.final), ...buildStagesOf(model, model.final)];
+        const findings = [];
+        for (const stage of stages) {
+            const steps = [
+                ...stage.copies.filter((c) => c.from === null).map((c) => ({ line: c.line, broad: c.sources.some(layer_order_isBroad), copy: c, run: null })),
+                ...stage.runs.map((r) => ({ line: r.line, broad: false, copy: null, run: r }))
+            ].sort((a, b) => a.line - b.line);
+            const firstBroad = steps.find((s) => s.broad);
+            if (!firstBroad)
+                continue;
+            const before = steps.filter((s) => s.line < firstBroad.line);
+            const after = steps.filter((s) => s.line > firstBroad.line);
+            if (before.some((s) => s.run && shell_hasGoModDownload(s.run.commands)))
+                continue;
+            const downloadAfter = after.find((s) => s.run && shell_hasGoModDownload(s.run.commands));
+            const buildAfter = after.find((s) => s.run && stage.goBuilds.some((b) => b.line === s.line));
+            // A cache mount on the module cache (/go/pkg/mod, or all of GOPATH) keeps modules across source changes; the build cache does not.
+            const cached = buildAfter?.run?.mounts.some((m) => /type=cache/.test(m) && /(target|dst|destination)=(\/go|\/go\/pkg|\/go\/pkg\/mod|\/root\/go\/pkg\/mod)\/?(,|$)/.test(m)) ?? false;
+            const needsModules = (files?.goMod?.requires ?? 0) > 0;
+            if (!downloadAfter && !(buildAfter && needsModules && !cached))
+                continue;
+            findings.push(finding(ctx, 'layer-order', 'info', firstBroad.line, `\`${firstBroad.copy.keyword} ${firstBroad.copy.sources.join(' ')} ${firstBroad.copy.dest}\` comes before the modules are downloaded: every source change downloads them all again. Copy go.mod and go.sum and run \`go mod download\` first.`, `COPY go.mod go.sum ./\nRUN go mod download\n${firstBroad.copy.keyword} ${firstBroad.copy.sources.join(' ')} ${firstBroad.copy.dest}`));
+        }
+        return findings;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/minimal-base.ts
+// minimal-base: a static Go binary on a full distribution. Savings: the
+// distribution's layers (and the final stage's own RUN layers), measured.
+
+
+
+
+
+const minimalBase = {
+    id: 'minimal-base',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, measured } = ctx;
+        const base = rootImage(model, model.final);
+        const info = classifyBase(base);
+        if (info.kind !== 'distribution' && info.kind !== 'distroless')
+            return [];
+        const chain = stageChain(model, model.final);
+        if (chain.some((s) => s.goBuilds.length > 0))
+            return []; // multi-stage's business
+        // A dynamically linked binary needs the libc it was built against: scratch would not start it.
+        const program = programBinaries(ctx);
+        if (program.some((b) => !b.static))
+            return [];
+        const binaries = finalBinaries(model, ctx.files?.goMod?.module ?? null);
+        if (binaries.length === 0 && program.length === 0)
+            return []; // no sign of a Go binary in this image
+        if (!measured && binaries.some((b) => b.build.cgoEnabled === '1'))
+            return [];
+        const runLines = new Set(chain.flatMap((s) => s.runs.map((r) => r.line)));
+        const removable = measured
+            ? measured.layers.filter((l) => l.fromBaseImage || (l.dockerfileLine !== null && runLines.has(l.dockerfileLine)))
+            : [];
+        const baseBytes = removable.reduce((sum, l) => sum + l.uncompressed, 0);
+        const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0);
+        const savings = measured ? (measured.layers.length > 0 ? baseBytes : Math.max(0, measured.size - binaryBytes)) : null;
+        const worth = measured && savings !== null
+            ? ` ${formatSize(savings)} of ${formatSize(measured.size)} is ${base} and what the final stage adds to it; the binary is ${formatSize(binaryBytes)}.`
+            : '';
+        const distroless = measured?.baseSizes?.[DISTROLESS_STATIC_NONROOT];
+        const distrolessAdds = distroless !== undefined ? ` (${formatSize(distroless)})` : '';
+        return [
+            finding(ctx, 'minimal-base', 'warning', model.final.line, `The final stage runs a static Go binary on ${info.flavour ?? base} (\`${base}\`).${worth} \`FROM scratch\` adds nothing; \`${DISTROLESS_STATIC_NONROOT}\` adds only CA certificates, time zones and a non-root user${distrolessAdds}.`, `FROM ${DISTROLESS_STATIC_NONROOT}\n# or: FROM scratch (no certificates, time zones or users)`, savings)
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/multi-stage.ts
+// multi-stage: the final image still carries the Go toolchain (or builds in
+// place), so everything but the binary ships. Savings: image size minus the
+// measured binaries.
+
+
+
+
+const multiStage = {
+    id: 'multi-stage',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, measured } = ctx;
+        const base = rootImage(model, model.final);
+        const toolchain = classifyBase(base).kind === 'go-toolchain';
+        const buildsInPlace = stageChain(model, model.final).some((s) => s.goBuilds.length > 0);
+        if (!toolchain && !buildsInPlace)
+            return [];
+        // Everything but the program's own binary goes (the toolchain's binaries included).
+        const program = programBinaries(ctx);
+        const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0);
+        const savings = measured && program.length > 0 ? Math.max(0, measured.size - binaryBytes) : null;
+        const what = toolchain ? `the Go toolchain (${base})` : 'its build tools and sources';
+        const sizes = measured && savings !== null
+            ? ` ${formatSize(measured.size)} ship for a ${formatSize(binaryBytes)} binary;`
+            : '';
+        return [
+            finding(ctx, 'multi-stage', measured?.budgetStatus === 'fail' ? 'error' : 'warning', model.final.line, `The final image carries ${what}:${sizes} build in one stage and copy only the binary into a \`FROM scratch\` stage.`, [
+                `FROM ${base} AS build`,
+                '# … your COPY and RUN steps …',
+                'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .',
+                '',
+                'FROM scratch',
+                'COPY --from=build /out/app /app',
+                'ENTRYPOINT ["/app"]'
+            ].join('\n'), savings)
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/non-root.ts
+// non-root: the final stage runs as root (no USER, or USER root/0), so a
+// process escape starts as root. Distroless `:nonroot` or a numeric USER fix it.
+
+
+
+const isRoot = (user) => /^(root|0)(:.*)?$/.test(user.trim()) || user.trim() === '';
+const nonRoot = {
+    id: 'non-root',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, measured } = ctx;
+        const declared = model.final.user;
+        const base = classifyBase(rootImage(model, model.final));
+        // The built image's config is the truth (a base image may set USER); else the Dockerfile and the base's name.
+        const root = measured?.user !== undefined && measured?.user !== null
+            ? isRoot(measured.user)
+            : declared ? isRoot(declared.value) : !base.nonRoot;
+        if (!root)
+            return [];
+        const fix = base.kind === 'scratch'
+            ? 'USER 65532:65532'
+            : 'FROM gcr.io/distroless/static-debian12:nonroot\n# or, on any base: USER 65532:65532';
+        return [finding(ctx, 'non-root', 'warning', declared && isRoot(declared.value) ? declared.line : model.final.line, 'The container runs as root. Run it as an unprivileged user: a numeric USER works even on scratch, which has no /etc/passwd.', fix)];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/strip-symbols.ts
+// strip-symbols: the binary keeps its symbol table and DWARF (-s -w drop
+// them). Savings: the measured strippable sections. A shaving rule: it only
+// speaks when the savings pass a floor or the budget is already tight.
+
+
+
+const stripSymbols = {
+    id: 'strip-symbols',
+    needsMeasurement: true,
+    check(ctx) {
+        const { measured } = ctx;
+        if (!measured)
+            return [];
+        const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null);
+        return programBinaries(ctx)
+            .filter((b) => !b.stripped)
+            .filter((b) => shavingDue(b, measured))
+            .map((b) => {
+            const from = built.find((x) => x.finalPath === b.path) ?? built[0];
+            const savings = b.symbolBytes ?? null;
+            const amount = savings !== null ? `${formatSize(savings)} of its ${formatSize(b.bytes)}` : 'its symbol table and debug information';
+            return finding(ctx, 'strip-symbols', 'info', from?.build.line ?? ctx.model.final.line, `${b.path} keeps ${amount} in symbols and DWARF; \`-ldflags="-s -w"\` drops them (stack traces keep their function names).`, 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .', savings);
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/trimpath.ts
+// trimpath: the binary records the build's file system paths, so the same
+// sources built in another directory give another binary (and another layer).
+// A shaving rule like strip-symbols: it speaks when that one does or the budget is tight.
+
+
+const trimpath = {
+    id: 'trimpath',
+    needsMeasurement: true,
+    check(ctx) {
+        const { measured } = ctx;
+        if (!measured)
+            return [];
+        const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null);
+        return programBinaries(ctx)
+            .filter((b) => {
+            const from = built.find((x) => x.finalPath === b.path) ?? built[0];
+            const trimmed = b.trimpath ?? from?.build.trimpath ?? false;
+            return !trimmed && shavingDue(b, measured);
+        })
+            .map((b) => {
+            const from = built.find((x) => x.finalPath === b.path) ?? built[0];
+            return finding(ctx, 'trimpath', 'info', from?.build.line ?? ctx.model.final.line, `${b.path} embeds the build's directory paths: builds in another directory differ byte for byte, and the paths leak into stack traces. Add \`-trimpath\`.`, 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .', null);
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/tzdata.ts
+// tzdata: a scratch final stage whose binary loads time zones by name and
+// neither embeds them (time/tzdata) nor gets /usr/share/zoneinfo.
+
+
+
+
+const tzdata = {
+    id: 'tzdata',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, files } = ctx;
+        const base = rootImage(model, model.final);
+        if (classifyBase(base).kind !== 'scratch')
+            return [];
+        if (!files?.loadsTimeZones)
+            return [];
+        if (linkedPackages(ctx).includes('time/tzdata'))
+            return []; // embedded in the binary
+        const chain = stageChain(model, model.final);
+        const provided = chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /zoneinfo|tzdata/.test(p))) || 'ZONEINFO' in s.env);
+        if (provided)
+            return [];
+        return [finding(ctx, 'tzdata', 'warning', model.final.line, 'The program loads time zones by name (time.LoadLocation) but `scratch` has no zone data: every zone but UTC fails with "unknown time zone". Embed it or copy it.', 'import _ "time/tzdata"  // in main.go, +450 kB\n# or: COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo')];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/wasted-layers.ts
+// wasted-layers: bytes a later layer deletes or overwrites still ship in the
+// earlier one. Names the biggest files and the instruction that wrote them.
+
+
+const wastedLayers = {
+    id: 'wasted-layers',
+    needsMeasurement: true,
+    check(ctx) {
+        const { measured } = ctx;
+        if (!measured?.wasted)
+            return [];
+        const layerAt = new Map(measured.layers.map((l) => [l.index, l]));
+        // Waste entirely inside the base image is not the Dockerfile's doing.
+        const ours = measured.wasted.files.filter((f) => f.layers.some((i) => layerAt.get(i) && !layerAt.get(i).fromBaseImage));
+        const bytes = ours.reduce((sum, f) => sum + f.bytes, 0);
+        if (bytes < WASTED_FLOOR)
+            return [];
+        const top = [...ours].sort((a, b) => b.bytes - a.bytes);
+        const writer = layerAt.get(top[0].layers[0]);
+        const line = top[0].layers.map((i) => layerAt.get(i)).find((l) => l && !l.fromBaseImage && l.dockerfileLine !== null)?.dockerfileLine ?? null;
+        const names = top.slice(0, 3).map((f) => {
+            const by = f.layers.map((i) => layerAt.get(i)?.instruction).filter(Boolean);
+            return `${f.path} (${formatSize(f.bytes)}, written by \`${by[0] ?? '?'}\`, replaced by \`${by[by.length - 1] ?? '?'}\`)`;
+        });
+        const more = top.length > 3 ? ` and ${top.length - 3} more` : '';
+        return [finding(ctx, 'wasted-layers', 'warning', line ?? writer?.dockerfileLine ?? null, `${formatSize(bytes)} ship in layers but are deleted or overwritten later: ${names.join('; ')}${more}. Create and remove them in the same RUN, or in a build stage.`, 'RUN download && build && rm -rf /tmp/work   # one RUN: the deleted files never reach a layer', bytes)];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/index.ts
+
+
+
+
+
+
+
+
+
+
+
+const RULES = [
+    multiStage, minimalBase, cgoDisabled, caCertificates, tzdata, nonRoot, stripSymbols, trimpath, wastedLayers, dockerignore, layerOrder
+];
+
+;// CONCATENATED MODULE: ./src/advisor/advise.ts
+
+const RANK = { error: 0, warning: 1, info: 2 };
+function advise(ctx, rules = RULES) {
+    const findings = [];
+    const skipped = [];
+    for (const rule of rules) {
+        if (rule.needsMeasurement && !ctx.measured) {
+            skipped.push({ rule: rule.id, reason: 'needs a built image (dockerfile-only mode)' });
+            continue;
+        }
+        findings.push(...rule.check(ctx));
+    }
+    findings.sort((a, b) => RANK[a.severity] - RANK[b.severity] || (a.line ?? 0) - (b.line ?? 0));
+    return { findings, skipped };
+}
+/** Rules whose findings are about size: one of them is what makes a suggestion worth building. */
+const SIZE_RULES = new Set(['multi-stage', 'minimal-base', 'strip-symbols', 'trimpath', 'wasted-layers']);
+
+;// CONCATENATED MODULE: ./src/advisor/context-files.ts
+// Facts about the build context the rules need, read from disk without
+// Docker: .dockerignore, go.mod, what a broad COPY would send that no image
+// needs, and what the Go sources import. Bounded walks, so it stays fast on
+// big repositories.
+
+
+// Top-level entries that belong to the checkout or a local build, never an image.
+const UNWANTED_DIRS = new Set(['.git', 'node_modules', 'bin', 'dist', 'coverage', '.idea', '.vscode', '.terraform', 'tmp']);
+const UNWANTED_FILE = /\.(test|out|exe|prof|log|tar|tgz|zip)$/;
+const SKIP_DIRS = new Set(['.git', 'node_modules', 'vendor', 'testdata', 'dist', 'bin']);
+const MAX_GO_FILES = 3000;
+// Sizing stops here (a lower bound then), so a huge node_modules cannot make the check slow.
+const MAX_SIZE_ENTRIES = 20000;
+/** Total bytes under a path, stopping after a bounded number of entries (then a lower bound). */
+function diskBytes(start, budget = { left: MAX_SIZE_ENTRIES }) {
+    let total = 0;
+    const stack = [start];
+    while (stack.length > 0 && budget.left-- > 0) {
+        const p = stack.pop();
+        let st;
+        try {
+            st = (0,external_node_fs_namespaceObject.lstatSync)(p);
+        }
+        catch {
+            continue;
+        }
+        if (st.isDirectory()) {
+            try {
+                for (const e of (0,external_node_fs_namespaceObject.readdirSync)(p))
+                    stack.push(external_node_path_default().join(p, e));
+            }
+            catch { /* unreadable: skip */ }
+        }
+        else
+            total += st.size;
+    }
+    return { bytes: total, complete: stack.length === 0 };
+}
+function isElfExecutable(file, st) {
+    if (!st.isFile() || (st.mode & 0o111) === 0 || st.size < 4)
+        return false;
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+    try {
+        const head = Buffer.alloc(4);
+        (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, 4, 0);
+        return head.toString('latin1') === '\x7fELF';
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function parseGoMod(text) {
+    const module = /^\s*module\s+("?)([^\s"]+)\1/m.exec(text)?.[2] ?? null;
+    let requires = 0;
+    let inBlock = false;
+    for (const raw of text.split('\n')) {
+        const line = raw.replace(/\/\/.*$/, '').trim();
+        if (inBlock) {
+            if (line === ')')
+                inBlock = false;
+            else if (line !== '')
+                requires++;
+        }
+        else if (/^require\s*\($/.test(line))
+            inBlock = true;
+        else if (/^require\s+\S+/.test(line))
+            requires++;
+    }
+    return { module, requires };
+}
+/** Import paths of one Go source file (single and grouped imports). */
+function goImports(source) {
+    const imports = [];
+    const code = source.replace(/\/\*[\s\S]*?\*\//g, '');
+    for (const m of code.matchAll(/^\s*import\s+(?:[\w.]+\s+)?"([^"]+)"/gm))
+        imports.push(m[1]);
+    for (const block of code.matchAll(/^\s*import\s*\(([\s\S]*?)\)/gm)) {
+        // Every string literal in the group is an import path (`import ("a"; b "c")` too).
+        for (const m of block[1].replace(/\/\/.*$/gm, '').matchAll(/"([^"]+)"/g))
+            imports.push(m[1]);
+    }
+    return imports;
+}
+/** `dockerfile`: BuildKit also reads `<Dockerfile>.dockerignore` beside it, in place of the context's. */
+function readContextFiles(contextDir, dockerfile = null) {
+    const entries = (0,external_node_fs_namespaceObject.readdirSync)(contextDir);
+    const unwanted = [];
+    const budget = { left: MAX_SIZE_ENTRIES };
+    for (const name of entries) {
+        const full = external_node_path_default().join(contextDir, name);
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(full);
+        if (st.isDirectory() && UNWANTED_DIRS.has(name)) {
+            const size = diskBytes(full, budget);
+            unwanted.push({ path: `${name}/`, bytes: size.bytes, ...(size.complete ? {} : { atLeast: true }) });
+        }
+        else if (st.isFile() && (UNWANTED_FILE.test(name) || isElfExecutable(full, st)))
+            unwanted.push({ path: name, bytes: st.size });
+    }
+    const goModPath = external_node_path_default().join(contextDir, 'go.mod');
+    const goMod = (0,external_node_fs_namespaceObject.existsSync)(goModPath) ? parseGoMod((0,external_node_fs_namespaceObject.readFileSync)(goModPath, 'utf8')) : null;
+    const imports = new Set();
+    let loadsTimeZones = false;
+    let seen = 0;
+    const stack = [contextDir];
+    while (stack.length > 0 && seen < MAX_GO_FILES) {
+        const dir = stack.pop();
+        let names;
+        try {
+            names = (0,external_node_fs_namespaceObject.readdirSync)(dir);
+        }
+        catch {
+            continue;
+        }
+        for (const name of names) {
+            const full = external_node_path_default().join(dir, name);
+            if (name.endsWith('.go') && !name.endsWith('_test.go')) {
+                seen++;
+                const source = (0,external_node_fs_namespaceObject.readFileSync)(full, 'utf8');
+                for (const i of goImports(source))
+                    imports.add(i);
+                if (/\btime\.LoadLocation\s*\(/.test(source))
+                    loadsTimeZones = true;
+            }
+            else if (!SKIP_DIRS.has(name) && !name.startsWith('.')) {
+                try {
+                    if ((0,external_node_fs_namespaceObject.lstatSync)(full).isDirectory())
+                        stack.push(full);
+                }
+                catch { /* vanished */ }
+            }
+        }
+    }
+    return {
+        hasDockerignore: (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(contextDir, '.dockerignore')) || (dockerfile !== null && (0,external_node_fs_namespaceObject.existsSync)(`${dockerfile}.dockerignore`)),
+        goMod,
+        unwanted,
+        imports: [...imports].sort(),
+        loadsTimeZones
+    };
+}
+
+;// CONCATENATED MODULE: ./src/advisor/suggest.ts
+// The suggested Dockerfile: the user's own build steps as a build stage (with
+// CGO_ENABLED=0, -trimpath and -ldflags="-s -w" added to `go build`), and a
+// final stage on scratch, or distroless static where the program needs CA
+// certificates, time zones or a non-root user. Pure: model in, text out.
+
+
+
+
+
+const DISTROLESS_STATIC = 'gcr.io/distroless/static-debian12';
+const suggest_TLS_PACKAGES = ['crypto/tls', 'crypto/x509', 'net/http', 'net/smtp'];
+/** Rewrites the `go build` commands in a RUN's text: cgo off, paths trimmed, symbols stripped. */
+function rewriteGoBuild(runText) {
+    if (/^RUN\s+(--\S+\s+)*\[/.test(runText)) {
+        // Exec form: rewrite as shell form, which can carry the environment assignment.
+        const prefix = /^RUN\s+((?:--\S+\s+)*)/.exec(runText)[1];
+        const json = runText.replace(/^RUN\s+(--\S+\s+)*/, '');
+        try {
+            const words = JSON.parse(json);
+            return rewriteGoBuild(`RUN ${prefix}${words.map(shellQuote).join(' ')}`);
+        }
+        catch {
+            return runText;
+        }
+    }
+    return runText.replace(/((?:\b[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*)((?:\S*\/)?go\s+(?:build|install))((?:[^\n&;|\\]|\\\n)*)/g, (_m, envs, go, rest) => {
+        const env = envs.replace(/\bCGO_ENABLED=\S*\s+/g, '');
+        let args = rest;
+        const ld = /(\s--?ldflags)(=|\s+)(?:(["'])(.*?)\3|([^\s"']+))/.exec(args);
+        if (!ld)
+            args = ` -ldflags="-s -w"${args}`;
+        else {
+            const value = ld[4] ?? ld[5] ?? '';
+            const words = splitCommands(value)[0] ?? [];
+            const add = ['-s', '-w'].filter((f) => !words.includes(f));
+            if (add.length > 0) {
+                const merged = `${add.join(' ')} ${value}`.trim();
+                args = args.replace(ld[0], `${ld[1]}=${ld[3] === "'" ? `'${merged}'` : `"${merged.replace(/"/g, '\\"')}"`}`);
+            }
+        }
+        if (!/(^|\s)--?trimpath\b/.test(args))
+            args = ` -trimpath${args}`;
+        return `${env}CGO_ENABLED=0 ${go}${args}`;
+    });
+}
+function textOf(model, ins) {
+    return model.text.split(/\r?\n/).slice(ins.line - 1, ins.endLine).join('\n');
+}
+/** Shell-form CMD/ENTRYPOINT need /bin/sh, which scratch lacks: exec form when the words are plain. */
+function execForm(model, ins) {
+    const text = textOf(model, ins);
+    if (ins.raw.trimStart().startsWith('['))
+        return text;
+    if (/[$|&;<>`*?(){}]/.test(ins.raw))
+        return `${text}  # needs a shell: scratch has none`;
+    const words = splitCommands(ins.raw)[0] ?? [];
+    return `${ins.keyword} ${JSON.stringify(words).replace(/","/g, '", "')}`;
+}
+const isNumericUser = (user) => /^\d+(:\d+)?$/.test(user.trim());
+const CARRIED = new Set(['ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'VOLUME', 'ARG']);
+function suggestDockerfile({ model, measured, files }) {
+    const binaries = finalBinaries(model, files?.goMod?.module ?? null);
+    if (binaries.length === 0)
+        return null;
+    const finalChain = stageChain(model, model.final);
+    const buildsInPlace = finalChain.some((s) => s.goBuilds.length > 0);
+    // What the program needs from its base.
+    const packages = linkedPackagesOf(model, measured, files);
+    const needs = [];
+    if (packages === null || packages.some((p) => suggest_TLS_PACKAGES.includes(p)))
+        needs.push('CA certificates');
+    if (files?.loadsTimeZones && !(packages ?? []).includes('time/tzdata'))
+        needs.push('time zones');
+    const baseInfo = classifyBase(rootImage(model, model.final));
+    const user = model.final.user?.value ?? (measured?.user || null);
+    const nonRoot = user !== null && !/^(root|0)(:.*)?$/.test(user) ? true : baseInfo.nonRoot;
+    if (nonRoot)
+        needs.push('a non-root user');
+    const base = nonRoot ? DISTROLESS_STATIC_NONROOT : needs.length > 0 ? DISTROLESS_STATIC : SCRATCH;
+    const lines = model.text.split(/\r?\n/);
+    const out = [];
+    const firstFrom = model.stages[0].line;
+    const preamble = lines.slice(0, firstFrom - 1).join('\n').trimEnd();
+    if (preamble)
+        out.push(preamble);
+    out.push(`# Suggested by go-image-budget: build stage(s) as before, with CGO_ENABLED=0 -trimpath -ldflags="-s -w";`);
+    out.push(`# final stage on ${base}${needs.length ? ` (for ${needs.join(', ')})` : ''}.`);
+    const buildName = (s) => s.name ?? (s.index === model.final.index ? 'build' : String(s.index));
+    const goBuildLines = new Set(model.stages.flatMap((s) => s.goBuilds.map((b) => b.line)));
+    const emitStage = (stage, fromText, upTo) => {
+        out.push('');
+        out.push(fromText);
+        for (const ins of stage.instructions.slice(1)) {
+            if (ins.line > upTo)
+                break;
+            const text = textOf(model, ins);
+            out.push(goBuildLines.has(ins.line) ? rewriteGoBuild(text) : text);
+        }
+    };
+    // Build stages: every stage but the final one, as written; when the final
+    // stage built the binary itself, it becomes the build stage up to its last `go build`.
+    for (const stage of model.stages) {
+        if (stage.index === model.final.index)
+            continue;
+        if (stage.index > model.final.index)
+            continue; // after the target: not built
+        emitStage(stage, textOf(model, stage.instructions[0]), Infinity);
+    }
+    let lastBuildLine = 0;
+    if (buildsInPlace) {
+        const final = model.final;
+        lastBuildLine = Math.max(...finalChain.flatMap((s) => s.goBuilds.map((b) => b.line)));
+        const platform = final.platform ? `--platform=${final.platform} ` : '';
+        emitStage(final, `FROM ${platform}${final.imageRaw} AS ${buildName(final)}`, lastBuildLine);
+    }
+    // Final stage.
+    out.push('');
+    out.push(`FROM ${base}`);
+    const finalStage = model.final;
+    const rest = [];
+    if (buildsInPlace) {
+        for (const b of dedupe(binaries))
+            rest.push(`COPY --from=${buildName(finalStage)} ${b.builtAt} ${b.finalPath}`);
+        // Runtime configuration from the whole stage; files copied after the build come along.
+        for (const ins of finalStage.instructions.slice(1)) {
+            if (ins.keyword === 'ENV') {
+                const runtimeEnv = runtimeEnvOf(ins.raw);
+                if (runtimeEnv)
+                    rest.push(runtimeEnv);
+            }
+            else if (CARRIED.has(ins.keyword))
+                rest.push(textOf(model, ins));
+            else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.line > lastBuildLine)
+                rest.push(textOf(model, ins));
+            else if (ins.keyword === 'RUN' && ins.line > lastBuildLine)
+                rest.push(`# dropped (no shell in ${base}): ${textOf(model, ins).split('\n')[0]}`);
+        }
+        if (finalStage.workdir !== '/')
+            rest.push(`WORKDIR ${finalStage.workdir}`);
+    }
+    else {
+        for (const ins of finalStage.instructions.slice(1)) {
+            const text = textOf(model, ins);
+            if (ins.keyword === 'RUN')
+                rest.push(`# dropped (no shell in ${base}): ${text.split('\n')[0]}`);
+            else if (ins.keyword === 'USER' && !isNumericUser(ins.raw))
+                rest.push(`# ${text}: ${base === DISTROLESS_STATIC_NONROOT ? 'the image runs as nonroot (65532)' : 'no /etc/passwd here'}`);
+            else if (ins.keyword === 'HEALTHCHECK')
+                rest.push(/\bCMD\s+\[/.test(ins.raw) ? text : `# dropped (no shell in ${base}): ${text.split('\n')[0]}`);
+            else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT' || ins.keyword === 'USER')
+                continue;
+            else
+                rest.push(text);
+        }
+    }
+    if (model.final.user && isNumericUser(model.final.user.value))
+        rest.push(`USER ${model.final.user.value}`);
+    if (finalStage.entrypoint)
+        rest.push(execForm(model, finalStage.entrypoint));
+    if (finalStage.cmd)
+        rest.push(execForm(model, finalStage.cmd));
+    out.push(...rest);
+    return { dockerfile: out.join('\n') + '\n', base, needs };
+}
+/** An ENV without the toolchain's variables (GO*, CGO_*, PATH), which mean nothing in the final image. */
+function runtimeEnvOf(raw) {
+    const words = splitCommands(raw)[0] ?? [];
+    const pairs = words.length >= 2 && !words[0].includes('=') ? [`${words[0]}=${words.slice(1).join(' ')}`] : words;
+    const kept = pairs.filter((w) => !/^(CGO_[A-Z_]*|GO[A-Z0-9_]*|PATH)=/.test(w));
+    return kept.length > 0 ? `ENV ${kept.map((w) => { const eq = w.indexOf('='); return `${w.slice(0, eq)}=${shellQuote(w.slice(eq + 1))}`; }).join(' ')}` : null;
+}
+function dedupe(binaries) {
+    const seen = new Set();
+    return binaries.filter((b) => !seen.has(b.finalPath) && seen.add(b.finalPath));
+}
+
+;// CONCATENATED MODULE: ./src/image/inspect.ts
+// `docker image inspect`: exact uncompressed size (what `docker images` shows),
+// the layer diff ids and the platform. Free and exact; everything else builds on it.
+
+
+function parseInspect(json) {
+    const parsed = JSON.parse(json);
+    const raw = Array.isArray(parsed) ? parsed[0] : parsed;
+    if (!raw || typeof raw.Size !== 'number')
+        throw new Error('docker image inspect returned no image');
+    return {
+        id: raw.Id,
+        repoTags: raw.RepoTags ?? [],
+        repoDigests: raw.RepoDigests ?? [],
+        size: raw.Size,
+        diffIds: raw.RootFS?.Layers ?? [],
+        platform: [raw.Os, raw.Architecture, raw.Variant].filter(Boolean).join('/'),
+        created: raw.Created ?? null,
+        config: {
+            user: raw.Config?.User ?? '',
+            env: raw.Config?.Env ?? [],
+            entrypoint: raw.Config?.Entrypoint ?? null,
+            cmd: raw.Config?.Cmd ?? null,
+            workingDir: raw.Config?.WorkingDir ?? '',
+            labels: raw.Config?.Labels ?? {}
+        }
+    };
+}
+async function inspectImage(ref, exec) {
+    const result = await exec('docker', ['image', 'inspect', ref]);
+    if (result.code !== 0) {
+        if (/Cannot connect to the Docker daemon|error during connect/i.test(result.stderr)) {
+            throw new EnvironmentError('no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry');
+        }
+        if (/No such image/i.test(result.stderr))
+            throw new UsageError(`image: no local image '${ref}'; build or pull it first`);
+        throw new CommandError(`docker image inspect ${ref} failed`, lastLines(result.stderr));
+    }
+    return parseInspect(result.stdout);
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/buildx/args.ts
 // Composing `docker buildx build` arguments: pure, table-tested. Secrets are
 // passed as files (`src=`), never as values on the command line.
@@ -387,57 +9137,2747 @@ function buildFailure(stderr, options) {
     return new CommandError(`docker buildx build failed for ${options.file ?? 'Dockerfile'} in ${options.context}`, tail);
 }
 
-;// CONCATENATED MODULE: ./src/image/inspect.ts
-// `docker image inspect`: exact uncompressed size (what `docker images` shows),
-// the layer diff ids and the platform. Free and exact; everything else builds on it.
+;// CONCATENATED MODULE: ./src/advisor/verify.ts
+// Proof: build the suggested Dockerfile with the user's context and build
+// settings, measure it, and optionally run `verify-command` in it. The
+// Dockerfile is written outside the context (and passed with --file), so the
+// context is untouched and BuildKit's cache for the build stage is reused.
+// A failure is reported, never thrown: the advice stands without the claim.
 
 
-function parseInspect(json) {
-    const parsed = JSON.parse(json);
-    const raw = Array.isArray(parsed) ? parsed[0] : parsed;
-    if (!raw || typeof raw.Size !== 'number')
-        throw new Error('docker image inspect returned no image');
+
+
+
+
+
+
+async function verifySuggestion(req, deps) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(deps.tempDir, 'suggestion-'));
+    const file = external_node_path_default().join(dir, 'Dockerfile');
+    await (0,promises_namespaceObject.writeFile)(file, req.dockerfile);
+    let imageId;
+    let buildLog;
+    try {
+        const built = await buildImage({ ...req.build, file, target: null, cacheTo: [] }, { exec: deps.exec, tempDir: dir, onProgress: deps.onProgress });
+        imageId = built.imageId;
+        buildLog = built.log;
+    }
+    catch (error) {
+        return { verified: false, imageId: null, size: null, savings: null, error: `the suggested Dockerfile did not build: ${errorMessage(error)}`, verifyCommand: null, buildLog: '' };
+    }
+    const size = deps.measure ? await deps.measure(imageId) : { uncompressed: (await inspectImage(imageId, deps.exec)).size, compressed: null };
+    const savings = req.originalSize - size.uncompressed;
+    if (!req.verifyCommand)
+        return { verified: true, imageId, size, savings, error: null, verifyCommand: null, buildLog };
+    const run = await runInImage(imageId, req.verifyCommand, deps);
+    const ok = run.exitCode === 0;
     return {
-        id: raw.Id,
-        repoTags: raw.RepoTags ?? [],
-        repoDigests: raw.RepoDigests ?? [],
-        size: raw.Size,
-        diffIds: raw.RootFS?.Layers ?? [],
-        platform: [raw.Os, raw.Architecture, raw.Variant].filter(Boolean).join('/'),
-        created: raw.Created ?? null,
-        config: {
-            user: raw.Config?.User ?? '',
-            env: raw.Config?.Env ?? [],
-            entrypoint: raw.Config?.Entrypoint ?? null,
-            cmd: raw.Config?.Cmd ?? null,
-            workingDir: raw.Config?.WorkingDir ?? '',
-            labels: raw.Config?.Labels ?? {}
+        verified: ok,
+        imageId,
+        size,
+        savings,
+        error: ok ? null : `verify-command '${req.verifyCommand}' exited with ${run.exitCode} in the suggested image: ${lastLines(run.output, 3)}`,
+        verifyCommand: run,
+        buildLog
+    };
+}
+/** Runs a command (no shell: scratch has none) as the image's entrypoint; removes the container. */
+async function runInImage(imageId, command, deps) {
+    const words = splitCommands(command)[0] ?? [];
+    const name = `go-image-budget-verify-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+    const args = ['run', '--rm', '--name', name, '--network', 'none'];
+    if (words.length > 0)
+        args.push('--entrypoint', words[0]);
+    args.push(imageId, ...words.slice(1));
+    let timer;
+    const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve(null), deps.runTimeoutMs ?? 120_000); });
+    const result = await Promise.race([deps.exec('docker', args), timeout]);
+    clearTimeout(timer);
+    if (result === null) {
+        await deps.exec('docker', ['rm', '-f', name]);
+        return { command, exitCode: 124, output: `timed out after ${Math.round((deps.runTimeoutMs ?? 120_000) / 1000)} s` };
+    }
+    const output = (result.stdout + (result.stderr ? `\n${result.stderr}` : '')).trim();
+    return { command, exitCode: result.code, output: output.length > 2000 ? output.slice(-2000) : output };
+}
+
+;// CONCATENATED MODULE: ./src/advisor/stage.ts
+// The advise stage: Dockerfile model + context facts + measurement → findings,
+// a suggested Dockerfile and, when asked (or when it matters), its proof.
+// Also the dockerfile-only path, which reads files and never runs Docker.
+
+
+
+
+
+
+
+
+
+
+// Findings a rewritten Dockerfile fixes; any of them makes a suggestion worth writing.
+const SUGGESTION_RULES = new Set(['multi-stage', 'minimal-base', 'cgo-disabled', 'strip-symbols', 'trimpath']);
+/**
+ * `verify-suggestion: auto` builds the suggestion when the budget is exceeded
+ * or warns, and, without a budget, when a size finding claims savings: the
+ * claim is what the proof is for. A passing budget spends no second build.
+ */
+function shouldVerify(mode, budgetStatus, findings) {
+    if (mode === 'true')
+        return { verify: true, reason: 'verify-suggestion: true' };
+    if (mode === 'false')
+        return { verify: false, reason: 'verify-suggestion: false' };
+    if (budgetStatus === 'fail' || budgetStatus === 'warn')
+        return { verify: true, reason: `budget ${budgetStatus === 'fail' ? 'exceeded' : 'near its limit'}` };
+    if (budgetStatus === 'none' && findings.some((f) => SIZE_RULES.has(f.rule) && (f.estimatedSavings ?? 0) > 0)) {
+        return { verify: true, reason: 'no budget set, and the findings claim savings' };
+    }
+    return { verify: false, reason: budgetStatus === 'pass' ? 'budget passes (verify-suggestion: auto)' : 'no savings claimed (verify-suggestion: auto)' };
+}
+/** Sizes of images already in the daemon; absent ones are left out (nothing is pulled to size a hint). */
+async function localBaseSizes(images, exec) {
+    const sizes = {};
+    for (const image of images) {
+        const inspected = await inspectImage(image, exec).catch(() => null);
+        if (inspected)
+            sizes[image] = inspected.size;
+    }
+    return sizes;
+}
+async function adviseStage(input, deps) {
+    const text = (0,external_node_fs_namespaceObject.readFileSync)(input.build.dockerfile, 'utf8');
+    const file = external_node_path_default().relative(input.workspace, input.build.dockerfile) || external_node_path_default().basename(input.build.dockerfile);
+    const model = parseDockerfile(text, { file: file.split((external_node_path_default()).sep).join('/'), buildArgs: input.inputs.buildArgs, target: input.inputs.target });
+    const files = readContextFiles(input.build.context, input.build.dockerfile);
+    const measured = input.report
+        ? {
+            size: input.report.size.uncompressed,
+            layers: input.report.layers,
+            wasted: input.report.wasted,
+            goBinaries: input.report.goBinaries,
+            user: input.imageUser,
+            budgetStatus: input.report.budget.status,
+            baseSizes: await localBaseSizes([DISTROLESS_STATIC_NONROOT], deps.exec)
+        }
+        : null;
+    const { findings, skipped } = advise({ model, measured, files });
+    if (!findings.some((f) => SUGGESTION_RULES.has(f.rule)))
+        return { findings, suggestion: null, skipped };
+    const suggested = suggestDockerfile({ model, measured, files });
+    if (!suggested)
+        return { findings, suggestion: null, skipped };
+    const suggestion = { dockerfile: suggested.dockerfile, verified: false, size: null, error: null, savings: null, base: suggested.base, verifyReason: null, verifyCommand: null };
+    if (!measured || !input.buildOptions) {
+        suggestion.verifyReason = 'dockerfile-only mode: nothing is built';
+        return { findings, suggestion, skipped };
+    }
+    const decision = shouldVerify(input.inputs.verifySuggestion, measured.budgetStatus, findings);
+    suggestion.verifyReason = decision.reason;
+    if (!decision.verify)
+        return { findings, suggestion, skipped };
+    const buildOptions = input.buildOptions;
+    try {
+        const result = await deps.log.group('Verify the suggested Dockerfile', () => verifySuggestion({ dockerfile: suggested.dockerfile, build: buildOptions, originalSize: measured.size, verifyCommand: input.inputs.verifyCommand }, { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk), measure: deps.measure }));
+        Object.assign(suggestion, { verified: result.verified, size: result.size, savings: result.savings, error: result.error, verifyCommand: result.verifyCommand });
+        if (result.error)
+            deps.log.warning(result.error);
+    }
+    catch (error) {
+        // Measuring the suggestion failed (e.g. the daemon went away): the advice stands without the claim.
+        suggestion.error = `the suggested Dockerfile could not be verified: ${errorMessage(error)}`;
+        deps.log.warning(suggestion.error);
+    }
+    return { findings, suggestion, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/log.ts
+const silentLogger = {
+    info: () => { },
+    warning: () => { },
+    debug: () => { },
+    group: (_name, fn) => fn()
+};
+
+;// CONCATENATED MODULE: ./src/advisor/dockerfile-only.ts
+// Dockerfile-only mode: the rules that need no built image, on the
+// Dockerfile and the context's files alone. The pipeline runs no command (no
+// Docker, no build), so it fits pre-commit hooks and editors.
+
+
+
+
+
+async function dockerfileOnlyReport(inputs, build, run) {
+    const noDocker = () => Promise.reject(new Error('dockerfile-only mode runs no commands'));
+    const advice = await adviseStage({ inputs, build, workspace: run.workspace, report: null, imageUser: null, buildOptions: null }, { exec: noDocker, tempDir: '', log: silentLogger });
+    const errorFindings = advice.findings.filter((f) => f.severity === 'error');
+    const errors = errorFindings.length > 0;
+    const warnings = advice.findings.some((f) => f.severity === 'warning');
+    return {
+        schemaVersion: SCHEMA_VERSION,
+        tool: { name: TOOL.name, version: TOOL.version },
+        image: {
+            ref: null,
+            id: '',
+            platform: inputs.platforms[0] ?? '',
+            context: external_node_path_default().relative(run.workspace, build.context) || '.',
+            dockerfile: external_node_path_default().relative(run.workspace, build.dockerfile),
+            target: inputs.target,
+            commit: run.commit
+        },
+        size: { uncompressed: 0, compressed: null, compressedSource: null },
+        layers: [],
+        wasted: null,
+        goBinaries: [],
+        budget: { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none',
+            // The entry points fail the job with this line when an error-level finding fails the check.
+            reason: errors
+                ? `dockerfile-only: ${errorFindings.map((f) => `${f.rule} at ${f.file}:${f.line ?? '-'}`).join(', ')}`
+                : 'dockerfile-only mode: no image built' },
+        baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null },
+        delta: null,
+        findings: advice.findings,
+        suggestion: advice.suggestion,
+        history: [],
+        mode: 'dockerfile-only',
+        skippedRules: advice.skipped,
+        // Without a size there is no budget verdict; an error-level finding (a binary
+        // that cannot start) fails unless fail-on is never.
+        status: errors && inputs.failOn !== 'never' ? 'fail' : errors || warnings ? 'warn' : 'pass'
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare.ts
+const otherMetric = (metric) => (metric === 'uncompressed' ? 'compressed' : 'uncompressed');
+const difference = (head, base) => head === null || base === null ? null : head - base;
+/** Percent change; 0 when the base is 0 (no meaningful ratio). */
+function percentChange(head, base) {
+    return base === 0 ? 0 : ((head - base) / base) * 100;
+}
+/** The noise floor in bytes for a change against `base` bytes. */
+function noiseFloor(minDelta, base) {
+    if (!minDelta)
+        return 0;
+    return 'bytes' in minDelta ? minDelta.bytes : Math.round((base * minDelta.percent) / 100);
+}
+/**
+ * Total deltas. `metric` is the preferred metric (the budget's); when the
+ * baseline lacks it (a registry image has no uncompressed size) the other one
+ * is used and `delta.metric` says so. Null when no metric is on both sides.
+ */
+function compareSizes(head, base, metric, minDelta = null) {
+    const uncompressed = difference(head.uncompressed, base.uncompressed);
+    const compressed = difference(head.compressed, base.compressed);
+    const byMetric = { uncompressed, compressed };
+    const used = byMetric[metric] !== null ? metric : byMetric[otherMetric(metric)] !== null ? otherMetric(metric) : null;
+    if (used === null)
+        return null;
+    const pct = (m) => {
+        const h = head[m];
+        const b = base[m];
+        return h === null || b === null ? null : percentChange(h, b);
+    };
+    const change = byMetric[used];
+    const baseSize = base[used];
+    return {
+        uncompressed,
+        compressed,
+        percent: pct(used),
+        metric: used,
+        uncompressedPercent: pct('uncompressed'),
+        compressedPercent: pct('compressed'),
+        unchanged: Math.abs(change) < Math.max(noiseFloor(minDelta, baseSize), 1)
+    };
+}
+/** BuildKit appends "# buildkit"; whitespace varies between history sources. */
+function normalizeInstruction(instruction) {
+    return instruction
+        .replace(/\s*#\s*buildkit\s*$/, '')
+        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+const side = (layer) => ({
+    index: layer.index,
+    diffId: layer.diffId,
+    instruction: layer.instruction,
+    stage: layer.stage,
+    fromBaseImage: layer.fromBaseImage,
+    uncompressed: layer.uncompressed,
+    compressed: layer.compressed
+});
+/** The metric every layer on both sides has, preferring `metric`. */
+function layerMetric(head, base, metric) {
+    const complete = (m) => [...head, ...base].every((l) => l[m] !== null);
+    if (complete(metric))
+        return metric;
+    return complete(otherMetric(metric)) ? otherMetric(metric) : metric;
+}
+/** Takes the first unused entry of a key's queue. */
+function takeFrom(queues, key) {
+    const queue = queues.get(key);
+    return queue && queue.length > 0 ? queue.shift() : undefined;
+}
+function queuesBy(items, key) {
+    const map = new Map();
+    for (const item of items) {
+        const k = key(item);
+        map.set(k, [...(map.get(k) ?? []), item]);
+    }
+    return map;
+}
+/**
+ * Pairs head and base layers and classifies each change. `floor` is the
+ * per-layer noise floor in bytes: a paired layer that changed by less is
+ * unchanged.
+ */
+function diffLayers(head, base, preferred, floor = 0) {
+    const metric = layerMetric(head, base, preferred);
+    const unpairedBase = new Set(base);
+    const pairs = new Map();
+    const byDiffId = queuesBy(base, (l) => l.diffId);
+    for (const layer of head) {
+        const match = takeFrom(byDiffId, layer.diffId);
+        if (match) {
+            pairs.set(layer, { base: match, by: 'diffId' });
+            unpairedBase.delete(match);
+        }
+    }
+    const stepKey = (l) => `${l.stage ?? ''}\u0000${normalizeInstruction(l.instruction)}`;
+    const byStep = queuesBy([...unpairedBase], stepKey);
+    for (const layer of head) {
+        if (pairs.has(layer))
+            continue;
+        const match = takeFrom(byStep, stepKey(layer));
+        if (match) {
+            pairs.set(layer, { base: match, by: 'instruction' });
+            unpairedBase.delete(match);
+        }
+    }
+    const entries = head.map((layer) => {
+        const pair = pairs.get(layer);
+        if (!pair) {
+            return { change: 'added', pairedBy: null, head: side(layer), base: null, delta: { uncompressed: layer.uncompressed, compressed: layer.compressed } };
+        }
+        const delta = {
+            uncompressed: difference(layer.uncompressed, pair.base.uncompressed),
+            compressed: difference(layer.compressed, pair.base.compressed)
+        };
+        const change = delta[metric];
+        // Same diff id is the same content: any size difference is a compression estimate's.
+        const kind = pair.by === 'diffId' || change === null || Math.abs(change) < Math.max(floor, 1) ? 'unchanged' : change > 0 ? 'grown' : 'shrunk';
+        return { change: kind, pairedBy: pair.by, head: side(layer), base: side(pair.base), delta };
+    });
+    for (const layer of base) {
+        if (!unpairedBase.has(layer))
+            continue;
+        const negate = (n) => (n === null ? null : -n);
+        entries.push({
+            change: 'removed',
+            pairedBy: null,
+            head: null,
+            base: side(layer),
+            delta: { uncompressed: negate(layer.uncompressed), compressed: negate(layer.compressed) }
+        });
+    }
+    const totals = Object.fromEntries(['added', 'removed', 'grown', 'shrunk', 'unchanged'].map((c) => [c, { count: 0, bytes: 0 }]));
+    for (const entry of entries) {
+        totals[entry.change].count++;
+        totals[entry.change].bytes += entry.change === 'unchanged' ? 0 : (entry.delta[metric] ?? 0);
+    }
+    return { metric, entries, totals };
+}
+
+;// CONCATENATED MODULE: ./src/budget.ts
+// The verdict (pure): measured size against `budget` and `warn-at`, growth
+// against `max-increase`, and `fail-on` deciding which exceeded limit fails
+// the job and which only warns. The reason is one line naming the limit and
+// the measured size: "image is 816 MB, over the 20 MB budget (uncompressed)".
+
+
+
+function budgetSettings(inputs) {
+    const settings = {
+        metric: inputs.budgetMetric,
+        budget: inputs.budget,
+        warnAt: inputs.warnAt,
+        maxIncrease: inputs.maxIncrease,
+        minDelta: inputs.minDelta,
+        failOn: inputs.failOn
+    };
+    validateBudgetSettings(settings);
+    return settings;
+}
+/** Combinations that cannot mean anything are usage errors, found before any build. */
+function validateBudgetSettings(s) {
+    if (s.warnAt && 'percent' in s.warnAt) {
+        if (s.budget === null)
+            throw new UsageError(`warn-at: '${s.warnAt.percent}%' is a percentage of the budget, but no budget is set; set budget or give warn-at as a size (e.g. 18MB)`);
+        if (s.warnAt.percent > 100)
+            throw new UsageError(`warn-at: ${s.warnAt.percent}% is above the budget; use a percentage up to 100 (e.g. 90%)`);
+    }
+    if (s.warnAt && 'bytes' in s.warnAt && s.budget !== null && s.warnAt.bytes > s.budget) {
+        throw new UsageError(`warn-at: ${formatSize(s.warnAt.bytes)} is above the ${formatSize(s.budget)} budget; set it below the budget (e.g. 90%)`);
+    }
+}
+const resolve = (limit, of) => ('bytes' in limit ? limit.bytes : Math.round((of * limit.percent) / 100));
+/** "over the 2 MB max-increase" / "over the 10% max-increase (1.2 MB)". */
+const describeLimit = (limit, bytes) => 'bytes' in limit ? formatSize(bytes) : `${limit.percent}% (${formatSize(bytes)})`;
+/** Sizes that print alike get their difference spelled out: "20 MB, over the 20 MB budget by 1 B". */
+const overBy = (actual, limit) => (formatSize(actual) === formatSize(limit) ? ` by ${formatSize(actual - limit)}` : '');
+function evaluateBudget(s, m) {
+    const failsOnBudget = s.failOn === 'any' || s.failOn === 'budget';
+    const failsOnIncrease = s.failOn === 'any' || s.failOn === 'increase';
+    const size = m.size[s.metric];
+    const warnAtBytes = s.warnAt && (s.budget !== null || 'bytes' in s.warnAt) ? resolve(s.warnAt, s.budget ?? 0) : null;
+    const checks = [];
+    const reasons = [];
+    if (size === null && (s.budget !== null || warnAtBytes !== null)) {
+        reasons.push({ status: 'warn', text: `the ${s.metric} size was not measured, so the ${formatSize(s.budget ?? warnAtBytes ?? 0)} ${s.budget !== null ? 'budget' : 'warn-at'} was not checked` });
+    }
+    if (size !== null && s.budget !== null) {
+        const exceeded = size > s.budget;
+        checks.push({ check: 'budget', limit: s.budget, actual: size, metric: s.metric, exceeded, effect: failsOnBudget ? 'fail' : 'warn' });
+        reasons.push(exceeded
+            ? { status: failsOnBudget ? 'fail' : 'warn', text: `image is ${formatSize(size)}, over the ${formatSize(s.budget)} budget${overBy(size, s.budget)} (${s.metric})` }
+            : { status: 'pass', text: `image is ${formatSize(size)}, within the ${formatSize(s.budget)} budget (${s.metric})` });
+    }
+    if (size !== null && warnAtBytes !== null && !(s.budget !== null && size > s.budget)) {
+        const exceeded = size >= warnAtBytes;
+        checks.push({ check: 'warn-at', limit: warnAtBytes, actual: size, metric: s.metric, exceeded, effect: 'warn' });
+        if (exceeded) {
+            const of = s.budget !== null ? ` of the ${formatSize(s.budget)} budget` : '';
+            reasons.push({ status: 'warn', text: `image is ${formatSize(size)}, past the ${describeLimit(s.warnAt, warnAtBytes)} warn-at${of} (${s.metric})` });
+        }
+    }
+    let maxIncreaseBytes = null;
+    if (s.maxIncrease && m.delta && m.delta.metric && m.baseSize !== null) {
+        const metric = m.delta.metric;
+        const growth = m.delta[metric];
+        maxIncreaseBytes = resolve(s.maxIncrease, m.baseSize);
+        // Below the noise floor a change is "unchanged" and cannot exceed anything.
+        const exceeded = !m.delta.unchanged && growth > maxIncreaseBytes;
+        checks.push({ check: 'max-increase', limit: maxIncreaseBytes, actual: growth, metric, exceeded, effect: failsOnIncrease ? 'fail' : 'warn' });
+        const against = m.baseName ? ` against ${m.baseName}` : '';
+        const floor = m.delta.unchanged && growth !== 0 && s.minDelta ? `, below the ${describeLimit(s.minDelta, resolve(s.minDelta, m.baseSize))} min-delta` : '';
+        const change = `${formatDelta(growth)} (${formatPercent(m.delta.percent)}${floor})`;
+        reasons.push(exceeded
+            ? { status: failsOnIncrease ? 'fail' : 'warn', text: `image grew by ${change}${against}, over the ${describeLimit(s.maxIncrease, maxIncreaseBytes)} max-increase (${metric})` }
+            : { status: 'pass', text: `image changed by ${change}${against}, within the ${describeLimit(s.maxIncrease, maxIncreaseBytes)} max-increase (${metric})` });
+    }
+    const ran = reasons.length > 0;
+    const status = !ran ? 'none' : worstStatus(reasons.map((r) => r.status));
+    // The reason names what decided the status; a pass names every limit it met.
+    const deciding = status === 'pass' ? reasons : reasons.filter((r) => r.status === status);
+    return {
+        metric: s.metric,
+        limit: s.budget,
+        warnAt: warnAtBytes,
+        maxIncrease: maxIncreaseBytes,
+        status,
+        reason: ran ? deciding.map((r) => r.text).join('; ') : null,
+        failOn: s.failOn,
+        minDelta: s.minDelta && 'bytes' in s.minDelta ? s.minDelta.bytes : m.baseSize !== null && s.minDelta ? resolve(s.minDelta, m.baseSize) : null,
+        checks
+    };
+}
+const budget_RANK = { pass: 0, warn: 1, fail: 2 };
+function worstStatus(statuses) {
+    return statuses.reduce((worst, s) => (budget_RANK[s] > budget_RANK[worst] ? s : worst), 'pass');
+}
+/** The report's status: a budget that checked nothing passes. */
+const reportStatus = (budgets) => worstStatus(budgets.map((b) => (b.status === 'none' ? 'pass' : b.status)));
+/** How the reason names the baseline: the branch, else a short commit, else the image or file. */
+function baselineName(baseline) {
+    if (baseline.source === 'none' || baseline.error)
+        return null;
+    if (baseline.source === 'image')
+        return baseline.ref;
+    return baseline.ref && baseline.source === 'build' ? baseline.ref : baseline.commit ? baseline.commit.slice(0, 7) : baseline.ref;
+}
+/** Deltas, layer diff and verdict of one measured image against its baseline. */
+function assess(s, head, baseline) {
+    const delta = baseline.size && !baseline.error ? compareSizes(head.size, baseline.size, s.metric, s.minDelta) : null;
+    const baseSize = delta?.metric && baseline.size ? baseline.size[delta.metric] : null;
+    const layerFloor = s.minDelta && 'bytes' in s.minDelta ? s.minDelta.bytes : 0;
+    const layerDiff = delta && baseline.layers.length > 0 && head.layers.length > 0 ? diffLayers(head.layers, baseline.layers, s.metric, layerFloor) : null;
+    return { delta, layerDiff, budget: evaluateBudget(s, { size: head.size, delta, baseSize, baseName: baselineName(baseline) }) };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/build.ts
+// Baseline by building the base commit: a worktree of it outside both build
+// contexts, the same build inputs (so BuildKit's content-addressed cache
+// serves every step the two commits share), measured the same way, then the
+// worktree is removed. A base without the Dockerfile, or whose build fails,
+// is "no baseline: …", never a failed job.
+
+
+
+
+const within = (root, p) => {
+    const rel = external_node_path_default().relative(root, p);
+    return rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel) ? null : rel;
+};
+async function baselineFromBuild(req, build, deps) {
+    const name = req.base.ref ?? req.base.sha?.slice(0, 12) ?? 'base';
+    const none = (error, commit = null) => ({
+        baseline: { source: 'build', ref: req.base.ref, commit, size: null, layers: [], error: `no baseline: ${error}` },
+        log: null
+    });
+    const contextRel = within(req.repoRoot, req.context);
+    const dockerfileRel = within(req.repoRoot, req.dockerfile);
+    if (contextRel === null || dockerfileRel === null) {
+        return none(`the build context or Dockerfile lies outside the git repository ${req.repoRoot}, so the base commit cannot provide it`);
+    }
+    let commit;
+    try {
+        commit = (await resolveBaseCommit(req.repoRoot, req.base, deps.exec)).commit;
+    }
+    catch (error) {
+        return none(errorMessage(error).split('\n')[0]);
+    }
+    const short = commit.slice(0, 7);
+    // The Dockerfile's own ignore file (BuildKit reads `<Dockerfile>.dockerignore`) may live outside the context.
+    const same = await sameContentAsWorkingTree(req.repoRoot, commit, [contextRel, dockerfileRel, `${dockerfileRel}.dockerignore`], deps.exec);
+    // pull_request_target checks out the base by default: comparing it with itself would say nothing.
+    // (The base commit checked out with local changes is a comparison: `--base-ref HEAD`.)
+    if (same && (await checkedOutCommit(req.repoRoot, deps.exec)) === commit) {
+        return none(`the checkout is the base commit ${name} (${short}) itself, not the change to measure; on pull_request_target check out the pull request's head (ref: \${{ github.event.pull_request.head.sha }})`, commit);
+    }
+    if (req.head && same) {
+        deps.log.info(`The base ${name} (${short}) has the same build context and Dockerfile: not built again`);
+        return {
+            baseline: {
+                source: 'build',
+                ref: req.base.ref,
+                commit,
+                size: { uncompressed: req.head.size.uncompressed, compressed: req.head.size.compressed },
+                layers: req.head.layers,
+                error: null,
+                digest: req.head.imageId,
+                platform: req.head.platform,
+                note: `${name} (${short}) has the same build context and Dockerfile as this commit, so its image is this one; it was not built again`
+            },
+            log: null
+        };
+    }
+    try {
+        return await withWorktree(req.repoRoot, commit, deps.tempDir, deps.exec, async (dir) => {
+            const context = external_node_path_default().join(dir, contextRel);
+            const dockerfile = external_node_path_default().join(dir, dockerfileRel);
+            if (!(0,external_node_fs_namespaceObject.existsSync)(context) || !(0,external_node_fs_namespaceObject.statSync)(context).isDirectory())
+                return none(`${name} (${short}) has no directory ${contextRel || '.'}`, commit);
+            if (!(0,external_node_fs_namespaceObject.existsSync)(dockerfile))
+                return none(`${name} (${short}) has no Dockerfile at ${dockerfileRel}`, commit);
+            deps.log.info(`Building the base ${name} (${short}) from a worktree`);
+            let built;
+            try {
+                built = await build({ context, dockerfile, platform: req.platform });
+            }
+            catch (error) {
+                const detail = error instanceof CommandError && error.detail ? error.detail.split('\n').slice(-1)[0] : errorMessage(error).split('\n')[0];
+                return none(`the build of ${name} (${short}) failed: ${detail}`, commit);
+            }
+            return {
+                baseline: {
+                    source: 'build',
+                    ref: req.base.ref,
+                    commit,
+                    size: { uncompressed: built.size.uncompressed, compressed: built.size.compressed },
+                    layers: built.layers,
+                    error: null,
+                    digest: built.imageId,
+                    platform: built.platform
+                },
+                log: built.log
+            };
+        });
+    }
+    catch (error) {
+        return none(errorMessage(error).split('\n')[0], commit);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/image/registry.ts
+// Reading an image from a registry without pulling its layers: the manifest
+// (exact compressed layer sizes and digests) and the config (diff ids and
+// history). Speaks the distribution API (Docker v2 and OCI media types,
+// manifest lists and OCI indexes resolved by platform), anonymous or with a
+// Bearer/Basic challenge, credentials from ~/.docker/config.json `auths`.
+//
+// A registry never states uncompressed sizes: those need the layers themselves
+// (or a stored report). What it has is exposed as is.
+
+
+
+
+
+/** A registry lookup that failed; `kind` says whether to fix the network, credentials or the name. */
+class RegistryError extends EnvironmentError {
+    kind;
+    name = 'RegistryError';
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+    }
+}
+const DOCKER_HUB = 'docker.io';
+/** Splits `[host[:port]/]path[:tag][@digest]` the way Docker normalises names. */
+function parseReference(ref) {
+    let rest = ref.trim();
+    let digest = null;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+    }
+    let tag = null;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+    }
+    const parts = rest.split('/');
+    let registry = DOCKER_HUB;
+    if (parts.length > 1 && (parts[0].includes('.') || parts[0].includes(':') || parts[0] === 'localhost')) {
+        registry = parts.shift();
+    }
+    const component = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+    let repository = parts.join('/');
+    if (!parts.every((p) => component.test(p)) || (tag !== null && !/^[\w][\w.-]{0,127}$/.test(tag)) || (digest !== null && !/^[a-z0-9]+:[a-f0-9]{32,}$/.test(digest))) {
+        throw new RegistryError('not-found', `image: '${ref}' is not a valid image reference; write it as host/name:tag`);
+    }
+    if (registry === DOCKER_HUB && !repository.includes('/'))
+        repository = `library/${repository}`;
+    return { registry, repository, reference: digest ?? tag ?? 'latest' };
+}
+/** Plain http for the local machine (as dockerd's default insecure 127.0.0.0/8), https otherwise. */
+function registryBaseUrl(registry) {
+    const host = registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
+    const hostname = host.replace(/:\d+$/, '');
+    const local = hostname === 'localhost' || /^127\./.test(hostname) || hostname === '[::1]';
+    return `${local ? 'http' : 'https'}://${host}`;
+}
+const MEDIA = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json'
+};
+const ACCEPT = [MEDIA.dockerManifest, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.ociIndex].join(', ');
+/** `linux/amd64` for this machine, as the default when an index has several platforms. */
+function hostPlatform() {
+    const arch = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
+    return `linux/${arch[process.arch] ?? process.arch}`;
+}
+/** Picks the manifest for `platform` (os/arch[/variant]) from an index; attestation entries never match. */
+function selectPlatform(manifests, platform) {
+    const [os_, arch, variant] = platform.split('/');
+    const candidates = manifests.filter((m) => m.platform?.os === os_ && m.platform?.architecture === arch);
+    if (variant)
+        return candidates.find((m) => m.platform?.variant === variant) ?? null;
+    // arm64 images are often marked variant v8; accept any variant when none was asked for.
+    return candidates.find((m) => !m.platform?.variant) ?? candidates[0] ?? null;
+}
+/** Credentials for `registry` from the Docker client config's `auths` (credential helpers are not consulted). */
+async function loadCredentials(registry, configPath) {
+    const file = configPath ?? external_node_path_default().join(process.env.DOCKER_CONFIG || external_node_path_default().join(external_node_os_default().homedir(), '.docker'), 'config.json');
+    let auths;
+    try {
+        auths = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8')).auths ?? {};
+    }
+    catch {
+        return null;
+    }
+    const keys = registry === DOCKER_HUB ? ['https://index.docker.io/v1/', 'index.docker.io', DOCKER_HUB] : [registry];
+    for (const [key, entry] of Object.entries(auths)) {
+        const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+        if (!keys.includes(key) && !keys.includes(host))
+            continue;
+        if (entry.identitytoken) {
+            const username = entry.auth ? Buffer.from(entry.auth, 'base64').toString('utf8').split(':')[0] : (entry.username ?? '');
+            return { identityToken: entry.identitytoken, username };
+        }
+        if (entry.auth)
+            return { basic: entry.auth };
+        if (entry.username && entry.password)
+            return { basic: Buffer.from(`${entry.username}:${entry.password}`).toString('base64') };
+    }
+    return null;
+}
+/** Parses `Bearer realm="…",service="…",scope="…"` (or `Basic realm=…`). */
+function parseChallenge(header) {
+    const space = header.indexOf(' ');
+    const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
+    const params = {};
+    const re = /(\w+)="([^"]*)"|(\w+)=([^,\s]*)/g;
+    for (let m = re.exec(header.slice(space + 1)); m; m = re.exec(header.slice(space + 1))) {
+        params[(m[1] ?? m[3]).toLowerCase()] = m[2] ?? m[4];
+    }
+    return { scheme, params };
+}
+class RegistryClient {
+    image;
+    ref;
+    credentials;
+    authorization = null;
+    fetch;
+    base;
+    constructor(image, ref, credentials, fetchFn) {
+        this.image = image;
+        this.ref = ref;
+        this.credentials = credentials;
+        this.fetch = fetchFn;
+        this.base = registryBaseUrl(image.registry);
+    }
+    async get(pathname, accept) {
+        const url = `${this.base}/v2/${this.image.repository}/${pathname}`;
+        let response = await this.request(url, accept);
+        if (response.status === 401 && !this.authorization) {
+            await this.authenticate(response.headers.get('www-authenticate') ?? '');
+            response = await this.request(url, accept);
+        }
+        if (response.status === 401 || response.status === 403) {
+            throw new RegistryError('unauthorized', `${this.ref}: the registry ${this.image.registry} refused access (HTTP ${response.status}); run 'docker login ${this.image.registry}' with an account that can pull it`);
+        }
+        if (response.status === 404) {
+            throw new RegistryError('not-found', `${this.ref}: not found in ${this.image.registry} (no ${pathname.split('/')[0]} ${pathname.split('/')[1]}); check the name and tag`);
+        }
+        if (!response.ok) {
+            throw new RegistryError('unreachable', `${this.ref}: ${this.image.registry} answered HTTP ${response.status} for ${pathname}`);
+        }
+        return response;
+    }
+    async request(url, accept) {
+        const headers = { accept };
+        if (this.authorization)
+            headers.authorization = this.authorization;
+        try {
+            return await this.fetch(url, { headers, redirect: 'follow' });
+        }
+        catch (error) {
+            const cause = error.cause;
+            throw new RegistryError('unreachable', `${this.ref}: cannot reach the registry at ${this.base} (${cause?.code ?? cause?.message ?? error.message}); check the name and the network`);
+        }
+    }
+    async authenticate(header) {
+        const { scheme, params } = parseChallenge(header);
+        if (scheme === 'basic') {
+            if (!this.credentials || !('basic' in this.credentials))
+                return;
+            this.authorization = `Basic ${this.credentials.basic}`;
+            return;
+        }
+        if (scheme !== 'bearer' || !params.realm)
+            return;
+        const url = new URL(params.realm);
+        if (params.service)
+            url.searchParams.set('service', params.service);
+        url.searchParams.set('scope', params.scope ?? `repository:${this.image.repository}:pull`);
+        const headers = {};
+        let response;
+        try {
+            if (this.credentials && 'identityToken' in this.credentials) {
+                // OAuth2 refresh-token grant, as the Docker client does for identity tokens.
+                const body = new URLSearchParams({
+                    grant_type: 'refresh_token',
+                    refresh_token: this.credentials.identityToken,
+                    service: params.service ?? '',
+                    scope: url.searchParams.get('scope') ?? '',
+                    client_id: 'go-image-budget'
+                });
+                response = await this.fetch(params.realm, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+            }
+            else {
+                if (this.credentials)
+                    headers.authorization = `Basic ${this.credentials.basic}`;
+                response = await this.fetch(url, { headers });
+            }
+        }
+        catch (error) {
+            throw new RegistryError('unreachable', `${this.ref}: cannot reach the token service ${url.origin} (${error.message})`);
+        }
+        if (!response.ok) {
+            throw new RegistryError('unauthorized', `${this.ref}: the token service of ${this.image.registry} refused access (HTTP ${response.status}); run 'docker login ${this.image.registry}'`);
+        }
+        const token = (await response.json());
+        const value = token.token ?? token.access_token;
+        if (value)
+            this.authorization = `Bearer ${value}`;
+    }
+}
+/**
+ * Fetches the manifest (resolving an index by `platform`, default this machine's)
+ * and the config of `ref`.
+ */
+async function fetchRegistryImage(ref, platform, deps = {}) {
+    const image = parseReference(ref);
+    const credentials = await loadCredentials(image.registry, deps.dockerConfigPath);
+    const client = new RegistryClient(image, ref, credentials, deps.fetch ?? fetch);
+    let response = await client.get(`manifests/${image.reference}`, ACCEPT);
+    let body = await response.text();
+    let manifestDigest = response.headers.get('docker-content-digest') ?? sha256(body);
+    let doc = JSON.parse(body);
+    let mediaType = doc.mediaType ?? response.headers.get('content-type') ?? '';
+    const wanted = platform ?? hostPlatform();
+    if (doc.manifests) {
+        const chosen = selectPlatform(doc.manifests, wanted);
+        if (!chosen) {
+            const available = doc.manifests.map((m) => [m.platform?.os, m.platform?.architecture, m.platform?.variant].filter(Boolean).join('/')).filter((p) => p && !p.startsWith('unknown'));
+            throw new RegistryError('not-found', `${ref}: no ${wanted} image in its index (it has ${available.join(', ') || 'none'}); set 'platforms' to one of them`);
+        }
+        response = await client.get(`manifests/${chosen.digest}`, chosen.mediaType || ACCEPT);
+        manifestDigest = chosen.digest;
+        body = await response.text();
+        doc = JSON.parse(body);
+        mediaType = doc.mediaType ?? chosen.mediaType;
+    }
+    if (!doc.config || !doc.layers) {
+        throw new RegistryError('unsupported', `${ref}: unsupported manifest type '${mediaType}' (expected a Docker v2 or OCI image manifest)`);
+    }
+    const config = (await (await client.get(`blobs/${doc.config.digest}`, '*/*')).json());
+    const diffIds = config.rootfs?.diff_ids ?? [];
+    if (diffIds.length !== doc.layers.length) {
+        throw new RegistryError('unsupported', `${ref}: the manifest lists ${doc.layers.length} layers but the config ${diffIds.length}`);
+    }
+    return {
+        ref,
+        manifestDigest,
+        platform: [config.os, config.architecture, config.variant].filter(Boolean).join('/') || wanted,
+        layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size, mediaType: l.mediaType })),
+        config: { diffIds, history: config.history ?? [] }
+    };
+}
+const sha256 = (text) => `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex')}`;
+
+;// CONCATENATED MODULE: ./src/baseline/image.ts
+// Baseline from a registry image (e.g. the one main last pushed), measured
+// from its manifest and config without pulling a layer. The manifest states
+// exact compressed sizes; an uncompressed size needs the layers, so it is
+// absent and the comparison falls back to compressed sizes, saying so.
+
+
+const REGISTRY_NOTE = 'a registry manifest has compressed sizes only (layers are not pulled); compared on compressed size';
+/** Pairs non-empty history entries with layers, as the image config defines them. */
+function layersFromRegistry(image) {
+    const steps = image.config.history.filter((h) => !h.empty_layer);
+    // Old images may lack history; then the instruction is unknown.
+    const aligned = steps.length === image.layers.length;
+    return image.layers.map((layer, index) => ({
+        index,
+        diffId: image.config.diffIds[index],
+        instruction: aligned ? (steps[index].created_by ?? '') : '',
+        dockerfileLine: null,
+        stage: null,
+        fromBaseImage: false,
+        uncompressed: null,
+        compressed: layer.size
+    }));
+}
+function baselineFromRegistryImage(image) {
+    return {
+        source: 'image',
+        ref: image.ref,
+        commit: null,
+        size: { uncompressed: null, compressed: image.layers.reduce((sum, l) => sum + l.size, 0) },
+        layers: layersFromRegistry(image),
+        error: null,
+        digest: image.manifestDigest,
+        platform: image.platform,
+        note: REGISTRY_NOTE
+    };
+}
+async function baselineFromRegistry(ref, platform, deps = {}) {
+    try {
+        return baselineFromRegistryImage(await fetchRegistryImage(ref, platform, deps));
+    }
+    catch (error) {
+        return { source: 'image', ref, commit: null, size: null, layers: [], error: `no baseline: baseline-image ${errorMessage(error)}` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/baseline/index.ts
+// Choosing and fetching the baseline: `auto` takes an image if given, else a
+// report if given, else builds the base ref; `none` compares with nothing.
+
+
+
+
+/**
+ * The source to use. A misconfiguration (`image` without `baseline-image`) is
+ * a usage error found before any build.
+ */
+function chooseSource(inputs) {
+    switch (inputs.baseline) {
+        case 'none':
+            return 'none';
+        case 'image':
+            if (!inputs.baselineImage)
+                throw new UsageError("baseline: 'image' needs baseline-image, the registry reference to compare with (e.g. ghcr.io/owner/app:main)");
+            return 'image';
+        case 'report':
+            if (!inputs.baselineReport)
+                throw new UsageError("baseline: 'report' needs baseline-report, the path of a report JSON from an earlier run");
+            return 'report';
+        case 'build':
+            return 'build';
+        case 'auto':
+            return inputs.baselineImage ? 'image' : inputs.baselineReport ? 'report' : 'build';
+    }
+}
+const NO_BASELINE = { source: 'none', ref: null, commit: null, size: null, layers: [], error: null };
+async function fetchBaseline(req, deps) {
+    const result = (baseline, history = [], buildLog = null) => ({ baseline, history, buildLog });
+    switch (req.source) {
+        case 'none':
+            return result(NO_BASELINE);
+        case 'image':
+            return result(await baselineFromRegistry(req.baselineImage, req.platform, deps.registry));
+        case 'report': {
+            const stored = await baselineFromReportFile(req.baselineReport, req.platform);
+            return result(stored.baseline, stored.history);
+        }
+        case 'build': {
+            const none = (error) => result({ ...NO_BASELINE, source: 'build', error: `no baseline: ${error}` });
+            if (!req.base) {
+                return req.auto ? result(NO_BASELINE) : none('no base ref: not a pull_request or push event; set base-ref (e.g. main)');
+            }
+            if (!req.build)
+                return none('an image given with `image` was not built here, so the base cannot be built the same way; set baseline-image or baseline-report');
+            if (!req.build.repoRoot)
+                return none('the build context is not in a git repository');
+            const built = await baselineFromBuild({ repoRoot: req.build.repoRoot, context: req.build.context, dockerfile: req.build.dockerfile, base: req.base, platform: req.platform, head: req.head }, deps.buildAndMeasure, deps);
+            return result(built.baseline, [], built.log);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/baseline/stage.ts
+// The pipeline's baseline → compare/budget stage: fetch the baseline for each
+// measured platform, compare, judge, and carry the size trend forward.
+
+
+
+
+/** Adds baseline, delta, layerDiff, budget, status and history to a measured report. */
+async function compareStage(report, req, deps) {
+    const repoRoot = req.build ? await gitRoot(req.build.context, deps.exec) : null;
+    const logs = [];
+    const cache = new Map();
+    // Additional build contexts are outside what the base commit's tree says, so with them the base is always built.
+    const reuseHead = (req.inputs.buildContexts ?? []).length === 0;
+    const headOf = (entry) => reuseHead ? { imageId: entry.image.id, platform: entry.image.platform, size: entry.size, layers: entry.layers, log: '' } : null;
+    const baselineFor = async (platform, head) => {
+        const key = platform ?? '';
+        const cached = cache.get(key);
+        if (cached)
+            return cached;
+        const result = await fetchBaseline({
+            source: req.source,
+            auto: req.inputs.baseline === 'auto',
+            baselineImage: req.inputs.baselineImage,
+            baselineReport: req.inputs.baselineReport,
+            platform,
+            base: req.base,
+            build: req.build ? { repoRoot, ...req.build } : null,
+            head
+        }, deps);
+        if (result.buildLog)
+            logs.push(result.buildLog);
+        if (result.baseline.error)
+            deps.log.warning(result.baseline.error);
+        cache.set(key, result);
+        return result;
+    };
+    const platforms = report.platforms ?? [];
+    for (const entry of platforms) {
+        const { baseline } = await baselineFor(entry.platform, headOf(entry));
+        const judged = assess(req.settings, entry, baseline);
+        Object.assign(entry, { baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, status: reportStatus([judged.budget]) });
+    }
+    const top = await baselineFor(platforms[0]?.platform ?? report.image.platform, headOf(report));
+    const judged = assess(req.settings, report, top.baseline);
+    const at = req.now().toISOString();
+    // A push series (no pull request history handed in) carries the stored report's trend forward.
+    const previous = req.previousHistory.length > 0 ? req.previousHistory : top.history;
+    const history = updateHistory({
+        previous,
+        base: basePoint(top.baseline, at),
+        current: currentPoint(report, at),
+        limit: req.inputs.historyLength
+    });
+    const statuses = [judged.budget, ...platforms.map((p) => p.budget)];
+    return {
+        report: { ...report, baseline: top.baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, history, status: reportStatus(statuses) },
+        baseBuildLogs: logs
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cleanup.ts
+// `cleanup: true`: remove the images this run built (head, base, suggestion),
+// also when a later step fails. Builds are recognised where they all pass, the
+// exec call `docker buildx build … --iidfile FILE`; the image id is read from
+// that file right after the build. An image that carries a tag is never
+// removed (this run tags nothing, so a tag means someone else's image shares
+// the id).
+
+function trackBuilds(exec) {
+    const imageIds = [];
+    const tracked = async (command, args, options) => {
+        const result = await exec(command, args, options);
+        const iid = args.indexOf('--iidfile');
+        if (command === 'docker' && args[0] === 'buildx' && args[1] === 'build' && iid > 0 && result.code === 0) {
+            const id = (await (0,promises_namespaceObject.readFile)(args[iid + 1], 'utf8').catch(() => '')).trim();
+            if (id && !imageIds.includes(id))
+                imageIds.push(id);
+        }
+        return result;
+    };
+    return { exec: tracked, imageIds };
+}
+/** Removes untagged images among `ids`; never throws (a leftover image is a warning). */
+async function removeBuiltImages(ids, exec, log) {
+    const removed = [];
+    // Newest first: a suggestion or base image may share layers with the head, never the other way round.
+    for (const id of [...ids].reverse()) {
+        try {
+            const tags = await exec('docker', ['image', 'inspect', '--format', '{{len .RepoTags}}', id]);
+            if (tags.code !== 0)
+                continue; // already gone
+            if (tags.stdout.trim() !== '0') {
+                log.info(`cleanup: keeping ${id.slice(0, 19)}, it is tagged (not only this run's)`);
+                continue;
+            }
+            const r = await exec('docker', ['image', 'rm', id]);
+            if (r.code === 0)
+                removed.push(id);
+            else
+                log.warning(`cleanup: could not remove ${id.slice(0, 19)}: ${r.stderr.trim().split('\n').pop() ?? ''}`);
+        }
+        catch (error) {
+            log.warning(`cleanup: could not remove ${id.slice(0, 19)}: ${error.message}`);
+        }
+    }
+    if (removed.length > 0)
+        log.info(`cleanup: removed ${removed.length} image(s) this run built`);
+    return removed;
+}
+
+;// CONCATENATED MODULE: ./src/image/cache.ts
+// Compressed layer sizes are computed once per diff id and kept on disk
+// (under the runner's tool cache, so actions/cache can carry them between
+// runs). One small JSON file per layer; written to a temp name and renamed, so
+// concurrent runs never see a half-written entry.
+
+
+
+const CACHE_VERSION = 2;
+class LayerCache {
+    dir;
+    estimator;
+    /** Entries are kept per estimator (`go` model or `zlib`): they differ by about 1% on executables. */
+    constructor(dir, estimator = 'go') {
+        this.dir = dir;
+        this.estimator = estimator;
+    }
+    file(diffId) {
+        return external_node_path_default().join(this.dir, `layers-${this.estimator}`, `${diffId.replace(':', '-')}.json`);
+    }
+    async get(diffId) {
+        try {
+            const entry = JSON.parse(await (0,promises_namespaceObject.readFile)(this.file(diffId), 'utf8'));
+            return entry.diffId === diffId && entry.version === CACHE_VERSION && Number.isFinite(entry.compressed) ? entry : null;
+        }
+        catch {
+            return null;
+        }
+    }
+    async put(entry) {
+        const file = this.file(entry.diffId);
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+        const temp = `${file}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`;
+        await (0,promises_namespaceObject.writeFile)(temp, JSON.stringify({ ...entry, version: CACHE_VERSION }));
+        await (0,promises_namespaceObject.rename)(temp, file);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/image/goflate.ts
+// The size Go's compress/flate (level 6, as `docker push` and BuildKit use
+// through compress/gzip) gives a chunk of data, without producing the bytes.
+// zlib differs from it (zlib emits 3-byte matches, Go only 4+), by about 1%
+// on executables, so registry sizes are only matched by doing what Go does:
+// the same hash (hash4, 17 bits), the same lazy matching (good 8, lazy 16,
+// nice 128, chain 128), blocks of 16384 tokens, each written stored, fixed or
+// dynamic (whichever is smallest, with Go's length-limited Huffman codes).
+//
+// `goDeflateSegments` is self-contained (no imports, no outer variables) so
+// its source can run in a worker thread. It returns the blocks it would write,
+// as numbers: n ≥ 0 is a Huffman block of n bits, n < 0 a stored block of -n
+// bytes (stored blocks align to a byte, so the caller adds them up in order).
+/**
+ * True for data at 7.99+ bits per byte with no more byte runs than chance (tar
+ * headers and padding are runs of zeros): 4-byte repeats within 32 KiB are then
+ * too rare to matter. Self-contained, like goDeflateSegments, which calls it.
+ */
+function looksLikeNoise(data, start) {
+    if (data.length - start < 65536)
+        return false;
+    // Text and code show in their first bytes: four distinct values in 16 make it not noise.
+    let distinct = 0;
+    const seen = new Uint8Array(256);
+    for (let i = start; i < start + 16; i++)
+        if (!seen[data[i]]++)
+            distinct++;
+    if (distinct < 12)
+        return false;
+    // Every other 16 KiB piece is enough to tell: a zero run long enough to matter spans pieces.
+    const histogram = new Float64Array(256);
+    let runs = 0;
+    let total = 0;
+    for (let piece = start; piece < data.length; piece += 32768) {
+        const to = Math.min(data.length, piece + 16384);
+        for (let i = piece; i < to; i++) {
+            histogram[data[i]]++;
+            if (data[i] === data[i - 1])
+                runs++;
+        }
+        total += to - piece;
+    }
+    let entropy = 0;
+    for (let c = 0; c < 256; c++)
+        if (histogram[c] > 0)
+            entropy -= histogram[c] * Math.log2(histogram[c] / total);
+    return entropy / total > 7.99 && runs / total < 0.005;
+}
+function goDeflateSegments(data, start) {
+    const windowSize = 1 << 15;
+    const windowMask = windowSize - 1;
+    const minMatchLength = 4;
+    const maxMatchLength = 258;
+    const hashBits = 17;
+    const hashMask = (1 << hashBits) - 1;
+    const maxFlateBlockTokens = 1 << 14;
+    const maxStoreBlockSize = 65535;
+    const good = 8;
+    const lazy = 16;
+    const niceLength = 128;
+    const chain = 128;
+    const hashOffset = 1;
+    const end = data.length;
+    const maxInsertIndex = end - (minMatchLength - 1);
+    const hashHead = new Int32Array(1 << hashBits);
+    const hashPrev = new Int32Array(windowSize);
+    const hash4 = (i) => (Math.imul((data[i + 3] | (data[i + 2] << 8) | (data[i + 1] << 16) | (data[i] << 24)) >>> 0, 0x1e35a7bd) >>> (32 - hashBits)) & hashMask;
+    // The dictionary (data before `start`) primes the hash chains, as if it had just been compressed.
+    for (let i = 0; i < start && i < maxInsertIndex; i++) {
+        const h = hash4(i);
+        hashPrev[i & windowMask] = hashHead[h];
+        hashHead[h] = i + hashOffset;
+    }
+    // Tokens: literal byte (0..255) or 0x10000 | (length-3) << 15 ... packed as two arrays.
+    const litFreq = new Int32Array(286);
+    const offFreq = new Int32Array(30);
+    let tokenCount = 0;
+    const segments = [];
+    let blockStart = start;
+    // Go keeps 64 KiB of window and shifts it by 32 KiB; a block whose start was shifted out cannot be stored.
+    let windowBase = 0;
+    const LOST = Number.MAX_SAFE_INTEGER;
+    const lengthCodeOf = new Uint8Array(256);
+    const lengthBase = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 255];
+    const lengthExtraBits = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+    for (let c = 0; c < 29; c++)
+        for (let l = lengthBase[c]; l < (c < 28 ? lengthBase[c + 1] : 256); l++)
+            lengthCodeOf[l] = c;
+    const offsetBase = [
+        0x000000, 0x000001, 0x000002, 0x000003, 0x000004, 0x000006, 0x000008, 0x00000c, 0x000010, 0x000018, 0x000020, 0x000030, 0x000040, 0x000060, 0x000080,
+        0x0000c0, 0x000100, 0x000180, 0x000200, 0x000300, 0x000400, 0x000600, 0x000800, 0x000c00, 0x001000, 0x001800, 0x002000, 0x003000, 0x004000, 0x006000
+    ];
+    const offsetExtraBits = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+    const offsetCodeOf = (o) => {
+        let c = 29;
+        while (offsetBase[c] > o)
+            c--;
+        return c;
+    };
+    const codegenOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+    /** Go's huffmanEncoder.generate, code lengths only. */
+    const codeLengths = (freq, maxBits) => {
+        const lengths = new Uint8Array(freq.length);
+        const list = [];
+        for (let i = 0; i < freq.length; i++)
+            if (freq[i] !== 0)
+                list.push({ literal: i, freq: freq[i] });
+        const count = list.length;
+        if (count <= 2) {
+            for (const node of list)
+                lengths[node.literal] = 1;
+            return lengths;
+        }
+        list.sort((a, b) => (a.freq === b.freq ? a.literal - b.literal : a.freq - b.freq));
+        const n = count;
+        list.push({ literal: 0xffff, freq: 0x7fffffff });
+        if (maxBits > n - 1)
+            maxBits = n - 1;
+        const MAX = 0x7fffffff;
+        const lv = Array.from({ length: 17 }, () => ({ level: 0, lastFreq: 0, nextCharFreq: 0, nextPairFreq: 0, needed: 0 }));
+        const leafCounts = Array.from({ length: 17 }, () => new Int32Array(17));
+        for (let level = 1; level <= maxBits; level++) {
+            lv[level] = { level, lastFreq: list[1].freq, nextCharFreq: list[2].freq, nextPairFreq: list[0].freq + list[1].freq, needed: 0 };
+            leafCounts[level][level] = 2;
+            if (level === 1)
+                lv[level].nextPairFreq = MAX;
+        }
+        lv[maxBits].needed = 2 * n - 4;
+        let level = maxBits;
+        for (;;) {
+            const l = lv[level];
+            if (l.nextPairFreq === MAX && l.nextCharFreq === MAX) {
+                l.needed = 0;
+                lv[level + 1].nextPairFreq = MAX;
+                level++;
+                continue;
+            }
+            const prevFreq = l.lastFreq;
+            if (l.nextCharFreq < l.nextPairFreq) {
+                const next = leafCounts[level][level] + 1;
+                l.lastFreq = l.nextCharFreq;
+                leafCounts[level][level] = next;
+                l.nextCharFreq = list[next].freq;
+            }
+            else {
+                l.lastFreq = l.nextPairFreq;
+                for (let k = 0; k < level; k++)
+                    leafCounts[level][k] = leafCounts[level - 1][k];
+                lv[l.level - 1].needed = 2;
+            }
+            l.needed--;
+            if (l.needed === 0) {
+                if (l.level === maxBits)
+                    break;
+                lv[l.level + 1].nextPairFreq = prevFreq + l.lastFreq;
+                level++;
+            }
+            else {
+                while (lv[level - 1].needed > 0)
+                    level--;
+            }
+        }
+        // bitCount[bits] leaves get `bits` bits, the most frequent ones the fewest.
+        let remaining = n;
+        let bits = 1;
+        for (let lvl = maxBits; lvl > 0; lvl--) {
+            const c = leafCounts[maxBits][lvl] - leafCounts[maxBits][lvl - 1];
+            for (let k = 0; k < c; k++)
+                lengths[list[remaining - 1 - k].literal] = bits;
+            remaining -= c;
+            bits++;
+        }
+        return lengths;
+    };
+    const fixedLitLength = (c) => (c < 144 ? 8 : c < 256 ? 9 : c < 280 ? 7 : 8);
+    /** Go's huffmanBitWriter.writeBlock, sizes only. */
+    const writeBlock = (index) => {
+        litFreq[256]++;
+        let numLiterals = 286;
+        while (litFreq[numLiterals - 1] === 0)
+            numLiterals--;
+        let numOffsets = 30;
+        while (numOffsets > 0 && offFreq[numOffsets - 1] === 0)
+            numOffsets--;
+        if (numOffsets === 0) {
+            offFreq[0] = 1;
+            numOffsets = 1;
+        }
+        const litLen = codeLengths(litFreq, 15);
+        const offLen = codeLengths(offFreq, 15);
+        let extraBits = 0;
+        for (let c = 257 + 8; c < numLiterals; c++)
+            extraBits += litFreq[c] * lengthExtraBits[c - 257];
+        for (let c = 4; c < numOffsets; c++)
+            extraBits += offFreq[c] * offsetExtraBits[c];
+        let fixedSize = 3 + extraBits;
+        let litBits = 0;
+        for (let c = 0; c < 286; c++) {
+            if (litFreq[c] === 0)
+                continue;
+            fixedSize += litFreq[c] * fixedLitLength(c);
+            litBits += litFreq[c] * litLen[c];
+        }
+        let offBits = 0;
+        for (let c = 0; c < 30; c++) {
+            if (offFreq[c] === 0)
+                continue;
+            fixedSize += offFreq[c] * 5;
+            offBits += offFreq[c] * offLen[c];
+        }
+        // generateCodegen: run-length code of the two code length tables.
+        const codegenFreq = new Int32Array(19);
+        const cg = [];
+        for (let i = 0; i < numLiterals; i++)
+            cg.push(litLen[i]);
+        for (let i = 0; i < numOffsets; i++)
+            cg.push(offLen[i]);
+        cg.push(255);
+        let size = cg[0];
+        let count = 1;
+        for (let inIndex = 1; size !== 255; inIndex++) {
+            const nextSize = cg[inIndex];
+            if (nextSize === size) {
+                count++;
+                continue;
+            }
+            if (size !== 0) {
+                codegenFreq[size]++;
+                count--;
+                while (count >= 3) {
+                    const n = Math.min(6, count);
+                    codegenFreq[16]++;
+                    count -= n;
+                }
+            }
+            else {
+                while (count >= 11) {
+                    const n = Math.min(138, count);
+                    codegenFreq[18]++;
+                    count -= n;
+                }
+                if (count >= 3) {
+                    codegenFreq[17]++;
+                    count = 0;
+                }
+            }
+            count--;
+            for (; count >= 0; count--)
+                codegenFreq[size]++;
+            size = nextSize;
+            count = 1;
+        }
+        const cgLen = codeLengths(codegenFreq, 7);
+        let numCodegens = 19;
+        while (numCodegens > 4 && codegenFreq[codegenOrder[numCodegens - 1]] === 0)
+            numCodegens--;
+        let header = 3 + 5 + 5 + 4 + 3 * numCodegens + codegenFreq[16] * 2 + codegenFreq[17] * 3 + codegenFreq[18] * 7;
+        for (let c = 0; c < 19; c++)
+            header += codegenFreq[c] * cgLen[c];
+        const dynamicSize = header + litBits + offBits + extraBits;
+        const best = Math.min(fixedSize, dynamicSize);
+        const inputLength = index - blockStart;
+        const storable = blockStart !== LOST && inputLength <= maxStoreBlockSize;
+        if (storable && (inputLength + 5) * 8 < best)
+            segments.push(-inputLength);
+        else
+            segments.push(best);
+        blockStart = index;
+        litFreq.fill(0);
+        offFreq.fill(0);
+        tokenCount = 0;
+    };
+    // Noise (compressed or encrypted files): Go emits 16384 literals per block, and at ~8 bits a
+    // byte no Huffman code beats storing them, so every block is stored.
+    if (looksLikeNoise(data, start)) {
+        for (let at = start; at < end; at += maxFlateBlockTokens)
+            segments.push(-(Math.min(end, at + maxFlateBlockTokens) - at));
+        return segments;
+    }
+    let index = start;
+    let length = minMatchLength - 1;
+    let offset = 0;
+    let byteAvailable = false;
+    let chainHead = -1;
+    for (;;) {
+        // Go pauses when less than 262 bytes are ahead and refills by shifting its 64 KiB window.
+        if (index - windowBase >= 2 * windowSize - (minMatchLength + maxMatchLength) && windowBase + 2 * windowSize < end) {
+            windowBase += windowSize;
+            if (blockStart < windowBase)
+                blockStart = LOST;
+        }
+        const lookahead = end - index;
+        if (lookahead === 0) {
+            if (byteAvailable) {
+                litFreq[data[index - 1]]++;
+                tokenCount++;
+            }
+            if (tokenCount > 0)
+                writeBlock(index);
+            break;
+        }
+        if (index < maxInsertIndex) {
+            const h = hash4(index);
+            chainHead = hashHead[h];
+            hashPrev[index & windowMask] = chainHead;
+            hashHead[h] = index + hashOffset;
+        }
+        const prevLength = length;
+        const prevOffset = offset;
+        length = minMatchLength - 1;
+        offset = 0;
+        const minIndex = Math.max(index - windowSize, 0);
+        if (chainHead - hashOffset >= minIndex && lookahead > prevLength && prevLength < lazy) {
+            // findMatch(index, chainHead - hashOffset, 3, lookahead)
+            const pos = index;
+            const minMatchLook = Math.min(maxMatchLength, lookahead);
+            const nice = Math.min(minMatchLook, niceLength);
+            let tries = chain;
+            let bestLength = minMatchLength - 1;
+            if (bestLength >= good)
+                tries >>= 2;
+            let wEnd = data[pos + bestLength];
+            const chainMin = pos - windowSize;
+            for (let i = chainHead - hashOffset; tries > 0; tries--) {
+                if (wEnd === data[i + bestLength]) {
+                    let n = 0;
+                    while (n < minMatchLook && data[i + n] === data[pos + n])
+                        n++;
+                    if (n > bestLength && (n > minMatchLength || pos - i <= 4096)) {
+                        bestLength = n;
+                        length = n;
+                        offset = pos - i;
+                        if (n >= nice)
+                            break;
+                        wEnd = data[pos + n];
+                    }
+                }
+                if (i === chainMin)
+                    break;
+                i = hashPrev[i & windowMask] - hashOffset;
+                if (i < chainMin || i < 0)
+                    break;
+            }
+        }
+        if (prevLength >= minMatchLength && length <= prevLength) {
+            litFreq[257 + lengthCodeOf[prevLength - 3]]++;
+            offFreq[offsetCodeOf(prevOffset - 1)]++;
+            tokenCount++;
+            const newIndex = index + prevLength - 1;
+            for (index++; index < newIndex; index++) {
+                if (index < maxInsertIndex) {
+                    const h = hash4(index);
+                    hashPrev[index & windowMask] = hashHead[h];
+                    hashHead[h] = index + hashOffset;
+                }
+            }
+            byteAvailable = false;
+            length = minMatchLength - 1;
+            if (tokenCount === maxFlateBlockTokens)
+                writeBlock(index);
+        }
+        else {
+            if (byteAvailable) {
+                litFreq[data[index - 1]]++;
+                tokenCount++;
+                if (tokenCount === maxFlateBlockTokens)
+                    writeBlock(index);
+            }
+            index++;
+            byteAvailable = true;
+        }
+    }
+    return segments;
+}
+/** Adds up blocks in stream order: Huffman blocks are bit-exact, stored blocks start on a byte. */
+function addSegments(bitPosition, segments) {
+    let pos = bitPosition;
+    for (const s of segments) {
+        if (s >= 0)
+            pos += s;
+        else
+            pos = Math.ceil((pos + 3) / 8) * 8 + 32 + 8 * -s;
+    }
+    return pos;
+}
+/** gzip member size from the bit length of its deflate blocks: Go's Close adds an empty final stored block; gzip adds 10 + 8 bytes. */
+function gzipBytesFromBits(bits) {
+    return Math.ceil((bits + 3) / 8) + 4 + 18;
+}
+
+;// CONCATENATED MODULE: ./src/image/deflate-pool.ts
+// Worker threads that run the Go-deflate size model (goflate.ts) on blocks of
+// a layer in parallel. The workers are started from the model's own source
+// (it is self-contained), so the same code runs under tsx, jest and the ncc
+// bundle without a separate worker file.
+
+
+// \`__name\` is the helper esbuild (tsx) wraps named functions in; the worker has none.
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads')
+const zlib = require('node:zlib')
+var __name = (fn) => fn
+const looksLikeNoise = ${looksLikeNoise.toString()}
+const goDeflateSegments = ${goDeflateSegments.toString()}
+const sumBits = (segments) => {
+  let pos = 0
+  for (const s of segments) pos = s >= 0 ? pos + s : Math.ceil((pos + 3) / 8) * 8 + 32 + 8 * -s
+  return pos
+}
+// A block larger than twice the sample: zlib level 4 (C; twice as fast as 6, and as
+// lazy in its matching) sizes the whole block, the Go model four slices spread over
+// it, and the block's size is zlib's scaled by Go/zlib on those slices (within ~0.4%).
+const ZLIB_LEVEL = 4
+function model(data, start, sample) {
+  const length = data.length - start
+  if (!sample || length <= 2 * sample || looksLikeNoise(data, start)) return goDeflateSegments(data, start)
+  const slices = 4
+  const part = Math.floor(sample / slices)
+  let goBits = 0
+  let zlibBits = 0
+  for (let k = 0; k < slices; k++) {
+    const from = start + Math.floor(((length - part) * (2 * k + 1)) / (2 * slices))
+    const dictFrom = Math.max(0, from - 32768)
+    goBits += sumBits(goDeflateSegments(data.subarray(dictFrom, from + part), from - dictFrom))
+    const options = { level: ZLIB_LEVEL, finishFlush: zlib.constants.Z_BLOCK }
+    if (from > dictFrom) options.dictionary = data.subarray(dictFrom, from)
+    zlibBits += zlib.deflateRawSync(data.subarray(from, from + part), options).length * 8
+  }
+  const options = { level: ZLIB_LEVEL, finishFlush: zlib.constants.Z_BLOCK }
+  if (start > 0) options.dictionary = data.subarray(0, start)
+  const zlibBlock = zlib.deflateRawSync(data.subarray(start), options).length * 8
+  return [Math.round(zlibBlock * (goBits / zlibBits))]
+}
+parentPort.on('message', ({ id, buffer, start, sample }) => {
+  try {
+    parentPort.postMessage({ id, segments: model(new Uint8Array(buffer), start, sample) })
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error && error.stack || error) })
+  }
+})
+`;
+class DeflatePool {
+    size;
+    sampleBytes;
+    workers = [];
+    busy = new Map();
+    jobs = new Map();
+    nextId = 0;
+    /** Blocks modelled so far (for tests and stats). */
+    blocks = 0;
+    /**
+     * `sampleBytes` 0 models every byte (exact, slow: ~10 MB/s per thread on
+     * compressible data); otherwise blocks over twice that size are sized by zlib
+     * and scaled by the model's ratio on a slice of that size.
+     */
+    constructor(size, sampleBytes = 0) {
+        this.size = size;
+        this.sampleBytes = sampleBytes;
+    }
+    pick() {
+        if (this.workers.length < this.size) {
+            const worker = new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, { eval: true });
+            worker.unref();
+            worker.on('message', (msg) => {
+                this.busy.set(worker, (this.busy.get(worker) ?? 1) - 1);
+                const job = this.jobs.get(msg.id);
+                this.jobs.delete(msg.id);
+                if (!job)
+                    return;
+                if (msg.error)
+                    job.reject(new Error(`deflate worker: ${msg.error}`));
+                else
+                    job.resolve(msg.segments ?? []);
+            });
+            worker.on('error', (error) => {
+                for (const job of this.jobs.values())
+                    job.reject(error);
+                this.jobs.clear();
+            });
+            this.workers.push(worker);
+            this.busy.set(worker, 0);
+            return worker;
+        }
+        return this.workers.reduce((a, b) => ((this.busy.get(a) ?? 0) <= (this.busy.get(b) ?? 0) ? a : b));
+    }
+    /** Models one block: `dictionary` is the data just before it (up to 32 KiB). */
+    run(dictionary, block) {
+        const dictLength = dictionary?.length ?? 0;
+        const buffer = new ArrayBuffer(dictLength + block.length);
+        const view = new Uint8Array(buffer);
+        if (dictionary)
+            view.set(dictionary, 0);
+        view.set(block, dictLength);
+        const id = this.nextId++;
+        this.blocks++;
+        const worker = this.pick();
+        this.busy.set(worker, (this.busy.get(worker) ?? 0) + 1);
+        return new Promise((resolve, reject) => {
+            this.jobs.set(id, { resolve, reject });
+            worker.postMessage({ id, buffer, start: dictLength, sample: this.sampleBytes }, [buffer]);
+        });
+    }
+    async close() {
+        await Promise.all(this.workers.map((w) => w.terminate()));
+        this.workers.length = 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/image/history.ts
+// Which instruction made each layer. The image config's history has one row
+// per instruction; rows with `empty_layer` made no layer, the others pair in
+// order with `rootfs.diff_ids`. The instruction text is then matched against
+// the Dockerfile (final stage, and the stages it builds FROM) to find the line
+// and stage; rows before the matched ones came from the base image.
+
+/** Cleans a history `created_by` into the instruction as written: `RUN go build`, `COPY /a /b`. */
+function cleanInstruction(createdBy) {
+    let text = createdBy.trim().replace(/\s*# buildkit$/, '');
+    const nop = /^\/bin\/sh -c #\(nop\)\s+/.exec(text);
+    if (nop)
+        return text.slice(nop[0].length).trim();
+    // Build args recorded before the command: `|2 A=1 B=2 /bin/sh -c …`.
+    const args = /^(RUN )?\|(\d+) /.exec(text);
+    if (args) {
+        let rest = text.slice(args[0].length);
+        for (let i = 0; i < Number(args[2]); i++)
+            rest = rest.replace(/^\S+\s+/, '');
+        text = `${args[1] ?? ''}${rest}`;
+    }
+    if (text.startsWith('/bin/sh -c '))
+        return `RUN ${text.slice('/bin/sh -c '.length)}`;
+    if (text.startsWith('RUN /bin/sh -c '))
+        return `RUN ${text.slice('RUN /bin/sh -c '.length)}`;
+    return text;
+}
+/** Pairs layers with history rows through `empty_layer`. */
+function pairHistory(diffIds, history) {
+    const rows = history.map((row, index) => ({ row, index })).filter(({ row }) => !row.empty_layer);
+    return diffIds.map((diffId, i) => {
+        const entry = rows[i];
+        return { diffId, historyIndex: entry ? entry.index : -1, instruction: entry ? cleanInstruction(entry.row.created_by ?? '') : '' };
+    });
+}
+/** Instructions that leave no history row. */
+const NO_HISTORY = new Set(['FROM', 'ARG']);
+function dockerfileChain(content, target, buildArgs = {}) {
+    const dockerfile = main.DockerfileParser.parse(content);
+    const stages = [];
+    const globalArgs = {};
+    for (const instruction of dockerfile.getInstructions()) {
+        const keyword = instruction.getKeyword().toUpperCase();
+        const line = instruction.getRange().start.line + 1;
+        if (keyword === 'FROM') {
+            const args = (instruction.getArgumentsContent() ?? '').split(/\s+/).filter((a) => !a.startsWith('--'));
+            const name = args.length >= 3 && args[1].toUpperCase() === 'AS' ? args[2] : String(stages.length);
+            stages.push({ name, from: args[0] ?? '', instructions: [] });
+            continue;
+        }
+        if (stages.length === 0) {
+            if (keyword === 'ARG') {
+                const [k, v] = (instruction.getArgumentsContent() ?? '').split('=');
+                if (k)
+                    globalArgs[k.trim()] = (v ?? '').trim().replace(/^"(.*)"$/, '$1');
+            }
+            continue;
+        }
+        if (NO_HISTORY.has(keyword))
+            continue;
+        const stage = stages[stages.length - 1];
+        stage.instructions.push({ keyword, line, stage: stage.name, text: instruction.getRawArgumentsContent() ?? '' });
+    }
+    if (stages.length === 0)
+        return { instructions: [], baseImage: null };
+    const byName = (name) => stages.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    let stage = target ? (byName(target) ?? stages[stages.length - 1]) : stages[stages.length - 1];
+    const chain = [];
+    const seen = new Set();
+    for (;;) {
+        chain.unshift(stage.instructions);
+        seen.add(stage.name);
+        const parent = byName(stage.from);
+        if (!parent || seen.has(parent.name))
+            break;
+        stage = parent;
+    }
+    const vars = { ...globalArgs, ...buildArgs };
+    const from = stage.from.replace(/\$\{?(\w+)\}?/g, (_, v) => vars[v] ?? '');
+    return { instructions: chain.flat(), baseImage: from === '' || from.toLowerCase() === 'scratch' ? null : from };
+}
+/**
+ * Matches history rows (oldest first) to the chain's instructions, from the
+ * end backwards by keyword. Returns, per history row, the instruction or null.
+ */
+function matchHistory(history, chain) {
+    const result = history.map(() => null);
+    let c = chain.length - 1;
+    for (let h = history.length - 1; h >= 0 && c >= 0; h--) {
+        const keyword = cleanInstruction(history[h].created_by ?? '').split(/\s/)[0].toUpperCase();
+        // Skip Dockerfile instructions that left no row (e.g. ONBUILD-less metadata BuildKit folds away).
+        let k = c;
+        while (k >= 0 && chain[k].keyword !== keyword)
+            k--;
+        if (k < 0)
+            break;
+        result[h] = chain[k];
+        c = k - 1;
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_namespaceObject);
+;// CONCATENATED MODULE: ./src/image/compress.ts
+// Gzip size estimate of a layer, computed while it streams past. The layer is
+// cut into blocks that are deflated at level 6 in parallel on libuv's worker
+// threads (zlib's async API), each primed with the previous block's last
+// 32 KiB as dictionary, as pigz does; so the matches a single stream would
+// find across block boundaries are still found and the total is within a few
+// bytes per block of one gzip stream. Memory: at most `concurrency` blocks.
+
+
+const GZIP_LEVEL = 6;
+/** gzip header (10 bytes) + trailer (CRC32 + size, 8 bytes). */
+const GZIP_FRAMING = 18;
+const WINDOW = 32 * 1024;
+class LayerCompressor {
+    blockSize;
+    concurrency;
+    parts = [];
+    partBytes = 0;
+    dictionary = null;
+    inFlight = new Set();
+    compressed = 0;
+    failure = null;
+    /** Go model: each block's segments, in order. */
+    segments = [];
+    /** Bytes of input taken. */
+    bytesIn = 0;
+    constructor(options = {}) {
+        this.blockSize = options.blockSize ?? 4 * 1024 * 1024;
+        this.concurrency = options.concurrency ?? 2;
+        this.goPool = options.goPool ?? null;
+    }
+    goPool;
+    /** Takes a chunk; resolves once there is room for more (backpressure). */
+    async write(chunk) {
+        this.bytesIn += chunk.length;
+        let pos = 0;
+        while (pos < chunk.length) {
+            const take = Math.min(this.blockSize - this.partBytes, chunk.length - pos);
+            // Stream chunks are never reused by their producer, so a view is enough.
+            this.parts.push(chunk.subarray(pos, pos + take));
+            this.partBytes += take;
+            pos += take;
+            if (this.partBytes === this.blockSize)
+                await this.flushBlock(false);
+        }
+    }
+    /** Compressed size of everything written, as one gzip member. */
+    async finish() {
+        await this.flushBlock(true);
+        await Promise.all(this.inFlight);
+        if (this.failure)
+            throw this.failure;
+        if (this.goPool)
+            return gzipBytesFromBits(this.segments.reduce((bits, s) => addSegments(bits, s), 0));
+        return this.compressed + GZIP_FRAMING;
+    }
+    async flushBlock(last) {
+        if (this.partBytes === 0 && !last)
+            return;
+        const block = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.partBytes);
+        this.parts = [];
+        this.partBytes = 0;
+        const dictionary = this.dictionary;
+        this.dictionary = block.length >= WINDOW ? block.subarray(block.length - WINDOW) : block.length > 0 ? Buffer.concat([dictionary ?? Buffer.alloc(0), block]).subarray(-WINDOW) : dictionary;
+        // A non-final block ends its deflate block without byte alignment (Z_BLOCK), as a single stream would carry on.
+        const options = { level: GZIP_LEVEL, finishFlush: last ? (external_node_zlib_default()).constants.Z_FINISH : (external_node_zlib_default()).constants.Z_BLOCK };
+        if (dictionary)
+            options.dictionary = dictionary;
+        while (this.inFlight.size >= this.concurrency)
+            await Promise.race(this.inFlight);
+        if (this.goPool) {
+            const slot = this.segments.length;
+            this.segments.push([]);
+            const goJob = this.goPool
+                .run(dictionary, block)
+                .then((segments) => void (this.segments[slot] = segments), (error) => void (this.failure = error))
+                .then(() => void this.inFlight.delete(goJob));
+            this.inFlight.add(goJob);
+            return;
+        }
+        const job = new Promise((resolve) => {
+            external_node_zlib_default().deflateRaw(block, options, (error, out) => {
+                if (error)
+                    this.failure = error;
+                else
+                    this.compressed += out.length;
+                resolve();
+            });
+        }).then(() => void this.inFlight.delete(job));
+        this.inFlight.add(job);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/image/gobinary.ts
+// Go binary facts from the bytes of an executable, in TypeScript: the ELF
+// headers say static (no PT_INTERP) and stripped (no .symtab); the Go build
+// info blob (`\xff Go buildinf:`) says the Go version, main module,
+// dependencies and build settings (CGO_ENABLED, -trimpath, -ldflags).
+// Same rules as Go's debug/buildinfo, for Go 1.13+ (pointer format) and 1.18+ (inline).
+const BUILDINFO_MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
+const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
+const PT_LOAD = 1;
+const PT_INTERP = 3;
+function isElf(head) {
+    return head.length >= 4 && head.subarray(0, 4).equals(ELF_MAGIC);
+}
+function parseElf(buf) {
+    if (buf.length < 52 || !isElf(buf))
+        return null;
+    const is64 = buf[4] === 2;
+    const le = buf[5] === 1;
+    const u16 = (o) => (le ? buf.readUInt16LE(o) : buf.readUInt16BE(o));
+    const u32 = (o) => (le ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
+    const uptr = (o) => (is64 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : u32(o));
+    const phoff = is64 ? uptr(0x20) : u32(0x1c);
+    const shoff = is64 ? uptr(0x28) : u32(0x20);
+    const phentsize = u16(is64 ? 0x36 : 0x2a);
+    const phnum = u16(is64 ? 0x38 : 0x2c);
+    const shentsize = u16(is64 ? 0x3a : 0x2e);
+    const shnum = u16(is64 ? 0x3c : 0x30);
+    const shstrndx = u16(is64 ? 0x3e : 0x32);
+    const programs = [];
+    for (let i = 0; i < phnum; i++) {
+        const o = phoff + i * phentsize;
+        if (o + phentsize > buf.length)
+            break;
+        programs.push(is64
+            ? { type: u32(o), offset: uptr(o + 8), vaddr: uptr(o + 16), filesz: uptr(o + 32) }
+            : { type: u32(o), offset: u32(o + 4), vaddr: u32(o + 8), filesz: u32(o + 16) });
+    }
+    const raw = [];
+    for (let i = 0; i < shnum; i++) {
+        const o = shoff + i * shentsize;
+        if (o + shentsize > buf.length)
+            break;
+        raw.push(is64
+            ? { nameOff: u32(o), type: u32(o + 4), addr: uptr(o + 16), offset: uptr(o + 24), size: uptr(o + 32) }
+            : { nameOff: u32(o), type: u32(o + 4), addr: u32(o + 12), offset: u32(o + 16), size: u32(o + 20) });
+    }
+    const strtab = raw[shstrndx];
+    const sections = raw.map((s) => {
+        let name = '';
+        if (strtab && strtab.offset + s.nameOff < buf.length) {
+            const start = strtab.offset + s.nameOff;
+            const end = buf.indexOf(0, start);
+            name = buf.toString('latin1', start, end < 0 ? start : end);
+        }
+        return { name, type: s.type, offset: s.offset, addr: s.addr, size: s.size };
+    });
+    return { is64, le, programs, sections };
+}
+/** Where the build info blob starts: the .go.buildinfo section, else a 16-aligned search for the magic. */
+function findBuildInfo(buf, elf) {
+    const section = elf.sections.find((s) => s.name === '.go.buildinfo');
+    if (section && buf.subarray(section.offset, section.offset + 14).equals(BUILDINFO_MAGIC))
+        return section.offset;
+    for (let at = buf.indexOf(BUILDINFO_MAGIC); at >= 0; at = buf.indexOf(BUILDINFO_MAGIC, at + 1)) {
+        if (at % 16 === 0)
+            return at;
+    }
+    return -1;
+}
+function readVarint(buf, pos) {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+        const b = buf[pos++];
+        if (b === undefined)
+            return [-1, pos];
+        value += (b & 0x7f) * 2 ** shift;
+        if (!(b & 0x80))
+            return [value, pos];
+        shift += 7;
+    }
+}
+/** Version and module info strings from the blob at `at` (both formats). */
+function readBuildInfo(buf, elf, at) {
+    const ptrSize = buf[at + 14];
+    const flags = buf[at + 15];
+    if (flags & 2) {
+        // Go 1.18+: two varint-prefixed strings right after the 32-byte header.
+        let pos = at + 32;
+        const [vlen, p1] = readVarint(buf, pos);
+        if (vlen < 0)
+            return null;
+        const version = buf.toString('utf8', p1, p1 + vlen);
+        pos = p1 + vlen;
+        const [mlen, p2] = readVarint(buf, pos);
+        if (mlen < 0)
+            return null;
+        return { version, modinfo: buf.toString('latin1', p2, p2 + mlen) };
+    }
+    // Go 1.13–1.17: pointers to Go string headers, to be mapped through the PT_LOAD segments.
+    const le = !(flags & 1);
+    const readPtr = (o) => ptrSize === 8 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : le ? buf.readUInt32LE(o) : buf.readUInt32BE(o);
+    const toOffset = (addr) => {
+        const seg = elf.programs.find((p) => p.type === PT_LOAD && addr >= p.vaddr && addr < p.vaddr + p.filesz);
+        return seg ? addr - seg.vaddr + seg.offset : -1;
+    };
+    const readString = (ptr) => {
+        const h = toOffset(ptr);
+        if (h < 0 || h + 2 * ptrSize > buf.length)
+            return null;
+        const data = toOffset(readPtr(h));
+        const len = readPtr(h + ptrSize);
+        if (data < 0 || data + len > buf.length)
+            return null;
+        return buf.toString('latin1', data, data + len);
+    };
+    const version = readString(readPtr(at + 16));
+    const modinfo = readString(readPtr(at + 16 + ptrSize));
+    return version === null ? null : { version, modinfo: modinfo ?? '' };
+}
+/** Facts about `buf` if it is a Go ELF executable, else null. */
+function readGoBinary(buf) {
+    const elf = parseElf(buf);
+    if (!elf)
+        return null;
+    const at = findBuildInfo(buf, elf);
+    if (at < 0)
+        return null;
+    const info = readBuildInfo(buf, elf, at);
+    if (!info)
+        return null;
+    // The module info is wrapped in 16-byte sentinels.
+    const modinfo = info.modinfo.length >= 33 && info.modinfo.charCodeAt(info.modinfo.length - 17) === 0x0a ? info.modinfo.slice(16, -16) : info.modinfo;
+    let module = null;
+    let mainPackage = null;
+    const deps = [];
+    const settings = {};
+    for (const line of Buffer.from(modinfo, 'latin1').toString('utf8').split('\n')) {
+        const [kind, a, b] = line.split('\t');
+        if (kind === 'path')
+            mainPackage = a ?? null;
+        else if (kind === 'mod')
+            module = a ?? null;
+        else if (kind === 'dep')
+            deps.push(a);
+        else if (kind === 'build' && a) {
+            const eq = a.indexOf('=');
+            if (eq > 0)
+                settings[a.slice(0, eq)] = unquote(a.slice(eq + 1) + (b !== undefined ? `\t${b}` : ''));
+        }
+    }
+    const dynamic = elf.programs.some((p) => p.type === PT_INTERP);
+    const cgoSetting = settings.CGO_ENABLED;
+    return {
+        goVersion: info.version || null,
+        module: module ?? mainPackage,
+        mainPackage,
+        static: !dynamic,
+        stripped: !elf.sections.some((s) => s.name === '.symtab'),
+        symbolBytes: elf.sections.filter((s) => isSymbolSection(s.name) && s.type !== SHT_NOBITS).reduce((sum, s) => sum + s.size, 0),
+        // The setting is authoritative; without it (old toolchains), dynamic linking means cgo.
+        cgo: cgoSetting !== undefined ? cgoSetting === '1' : dynamic ? true : null,
+        trimpath: settings['-trimpath'] !== undefined ? settings['-trimpath'] === 'true' : Object.keys(settings).length > 0 ? false : null,
+        ldflags: settings['-ldflags'] ?? null,
+        packages: [...(module ? [module] : []), ...deps],
+        settings
+    };
+}
+const SHT_NOBITS = 8;
+const isSymbolSection = (name) => name === '.symtab' || name === '.strtab' || name.startsWith('.debug_') || name.startsWith('.zdebug_');
+/** Build setting values with spaces are quoted Go strings. */
+function unquote(value) {
+    if (value.startsWith('"') && value.endsWith('"')) {
+        try {
+            return JSON.parse(value);
+        }
+        catch {
+            return value.slice(1, -1);
+        }
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/image/tar.ts
+// A push-based tar reader: feed it chunks, it calls back with each entry's
+// header and then its data, piece by piece, without buffering entry contents.
+// Handles ustar/GNU/PAX headers (long names, large sizes). Used twice over a
+// `docker save` stream: for the outer archive and for each layer tar inside it.
+const BLOCK = 512;
+/** Thrown when the archive ends inside an entry or a header is damaged. */
+class TarError extends Error {
+    name = 'TarError';
+}
+class TarReader {
+    onEntry;
+    pending = [];
+    pendingBytes = 0;
+    /** Data bytes left in the current entry, then padding to skip. */
+    remaining = 0;
+    padding = 0;
+    sink = null;
+    inEntry = false;
+    longName = null;
+    longLink = null;
+    pax = {};
+    globalPax = {};
+    ended = false;
+    /** Bytes consumed so far (for error messages). */
+    offset = 0;
+    constructor(onEntry) {
+        this.onEntry = onEntry;
+    }
+    /** Feeds the next chunk; resolves when the sinks have taken it. */
+    async write(chunk) {
+        let pos = 0;
+        while (pos < chunk.length && !this.ended) {
+            if (this.inEntry) {
+                const take = Math.min(this.remaining, chunk.length - pos);
+                if (take > 0) {
+                    const piece = chunk.subarray(pos, pos + take);
+                    pos += take;
+                    this.remaining -= take;
+                    this.offset += take;
+                    if (this.sink) {
+                        const r = this.sink.data(piece);
+                        if (r)
+                            await r;
+                    }
+                }
+                if (this.remaining === 0) {
+                    const skip = Math.min(this.padding, chunk.length - pos);
+                    pos += skip;
+                    this.padding -= skip;
+                    this.offset += skip;
+                    if (this.padding === 0) {
+                        this.inEntry = false;
+                        const sink = this.sink;
+                        this.sink = null;
+                        if (sink) {
+                            const r = sink.end();
+                            if (r)
+                                await r;
+                        }
+                    }
+                }
+                continue;
+            }
+            // Collect a full header block.
+            const need = BLOCK - this.pendingBytes;
+            const take = Math.min(need, chunk.length - pos);
+            this.pending.push(chunk.subarray(pos, pos + take));
+            this.pendingBytes += take;
+            pos += take;
+            if (this.pendingBytes < BLOCK)
+                continue;
+            const block = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
+            this.pending = [];
+            this.pendingBytes = 0;
+            this.offset += BLOCK;
+            await this.header(block);
+        }
+    }
+    /** Call after the last chunk: fails if the archive stopped inside an entry. */
+    end() {
+        if (this.inEntry) {
+            throw new TarError(`the archive ends early, inside an entry (at byte ${this.offset}, ${this.remaining + this.padding} bytes missing)`);
+        }
+        if (this.pendingBytes > 0)
+            throw new TarError(`the archive ends early, inside a tar header (at byte ${this.offset + this.pendingBytes})`);
+    }
+    /** True once the end-of-archive marker (a zero block) was read. */
+    get finished() {
+        return this.ended;
+    }
+    async header(block) {
+        if (isZeroBlock(block)) {
+            this.ended = true;
+            return;
+        }
+        if (!checksumOk(block))
+            throw new TarError(`damaged tar header at byte ${this.offset - BLOCK}`);
+        const typeflag = String.fromCharCode(block[156] || 0x30);
+        const size = readNumber(block, 124, 12);
+        const dataBlocks = Math.ceil(size / BLOCK) * BLOCK;
+        // Meta entries whose data describes the next entry: read them whole (they are small).
+        if (typeflag === 'L' || typeflag === 'K' || typeflag === 'x' || typeflag === 'g') {
+            const parts = [];
+            await this.startEntry(size, dataBlocks - size, {
+                data: (c) => void parts.push(Buffer.from(c)),
+                end: () => {
+                    const body = Buffer.concat(parts);
+                    if (typeflag === 'L')
+                        this.longName = cString(body);
+                    else if (typeflag === 'K')
+                        this.longLink = cString(body);
+                    else
+                        Object.assign(typeflag === 'x' ? this.pax : this.globalPax, parsePax(body));
+                }
+            });
+            return;
+        }
+        const pax = { ...this.globalPax, ...this.pax };
+        let path = this.longName ?? pax.path ?? ustarName(block);
+        const linkname = this.longLink ?? pax.linkpath ?? cString(block.subarray(157, 257));
+        const realSize = pax.size !== undefined ? Number(pax.size) : size;
+        this.longName = this.longLink = null;
+        this.pax = {};
+        if (path.startsWith('./'))
+            path = path.slice(2);
+        const header = {
+            path,
+            type: TYPES[typeflag] ?? 'other',
+            size: realSize,
+            mode: readNumber(block, 100, 8),
+            linkname
+        };
+        const sink = this.onEntry(header);
+        await this.startEntry(realSize, Math.ceil(realSize / BLOCK) * BLOCK - realSize, sink);
+    }
+    async startEntry(size, padding, sink) {
+        this.remaining = size;
+        this.padding = padding;
+        this.sink = sink;
+        this.inEntry = true;
+        if (size === 0 && padding === 0) {
+            // Nothing to read: end the entry right away.
+            this.inEntry = false;
+            this.sink = null;
+            if (sink)
+                await sink.end();
+        }
+    }
+}
+const TYPES = { '0': 'file', '\0': 'file', '7': 'file', '1': 'link', '2': 'symlink', '5': 'directory' };
+function isZeroBlock(block) {
+    for (let i = 0; i < BLOCK; i++)
+        if (block[i] !== 0)
+            return false;
+    return true;
+}
+function checksumOk(block) {
+    const stored = readNumber(block, 148, 8);
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += i >= 148 && i < 156 ? 32 : block[i];
+    return stored === sum;
+}
+/** Octal, or GNU base-256 when the high bit is set (sizes over 8 GB). */
+function readNumber(block, offset, length) {
+    if (block[offset] & 0x80) {
+        let value = block[offset] & 0x7f;
+        for (let i = 1; i < length; i++)
+            value = value * 256 + block[offset + i];
+        return value;
+    }
+    const text = block.toString('latin1', offset, offset + length).replace(/\0.*$/s, '').trim();
+    return text === '' ? 0 : parseInt(text, 8);
+}
+function cString(buf) {
+    const nul = buf.indexOf(0);
+    return buf.toString('utf8', 0, nul < 0 ? buf.length : nul);
+}
+function ustarName(block) {
+    const name = cString(block.subarray(0, 100));
+    const magic = block.toString('latin1', 257, 262);
+    if (magic === 'ustar') {
+        const prefix = cString(block.subarray(345, 500));
+        if (prefix)
+            return `${prefix}/${name}`;
+    }
+    return name;
+}
+function parsePax(body) {
+    const out = {};
+    let pos = 0;
+    while (pos < body.length) {
+        const space = body.indexOf(0x20, pos);
+        if (space < 0)
+            break;
+        const len = parseInt(body.toString('latin1', pos, space), 10);
+        if (!len)
+            break;
+        const record = body.toString('utf8', space + 1, pos + len - 1);
+        const eq = record.indexOf('=');
+        if (eq > 0)
+            out[record.slice(0, eq)] = record.slice(eq + 1);
+        pos += len;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/image/wasted.ts
+// Wasted bytes: what squashing the layers would remove. Replays the layers'
+// tar headers in order and counts every earlier copy of a file that a later
+// layer rewrites, deletes (whiteout `.wh.name`) or hides (opaque directory
+// `.wh..wh..opq`). The surviving copy is not counted (dive counts it too; we
+// report the strict number). Pure: works on the file records of each layer.
+const parentOf = (p) => {
+    const slash = p.lastIndexOf('/');
+    return slash < 0 ? '' : p.slice(0, slash);
+};
+/** Turns a layer tar header path into a record (whiteouts recognised), or null for the root. */
+function fileRecord(path, type, size) {
+    const clean = path.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+    if (clean === '' || clean === '.')
+        return null;
+    const base = clean.slice(clean.lastIndexOf('/') + 1);
+    if (base === '.wh..wh..opq')
+        return { kind: 'opaque', path: parentOf(clean) };
+    if (base.startsWith('.wh.')) {
+        const dir = parentOf(clean);
+        return { kind: 'whiteout', path: dir ? `${dir}/${base.slice(4)}` : base.slice(4) };
+    }
+    if (type === 'directory')
+        return { kind: 'dir', path: clean };
+    return { kind: 'file', path: clean, size };
+}
+function computeWasted(layers, top = 20) {
+    const nodes = new Map();
+    const children = new Map();
+    const wastedByPath = new Map();
+    const byLayer = new Map();
+    let total = 0;
+    /** Records `p` under its parent, and the parent under its own, up to the root (tars may omit directories). */
+    const link = (p) => {
+        for (let child = p; child !== ''; child = parentOf(child)) {
+            const parent = parentOf(child);
+            let set = children.get(parent);
+            if (!set)
+                children.set(parent, (set = new Set()));
+            if (set.has(child))
+                return;
+            set.add(child);
+        }
+    };
+    const waste = (p, node, byLayerIndex) => {
+        if (node.dir || node.size === 0)
+            return;
+        total += node.size;
+        byLayer.set(node.layer, (byLayer.get(node.layer) ?? 0) + node.size);
+        const entry = wastedByPath.get(p) ?? { bytes: 0, layers: new Set() };
+        entry.bytes += node.size;
+        entry.layers.add(node.layer).add(byLayerIndex);
+        wastedByPath.set(p, entry);
+    };
+    /** Removes `p` and everything under it that an earlier layer than `layer` wrote. */
+    const remove = (p, layer, self = true) => {
+        const kids = children.get(p);
+        if (kids) {
+            for (const kid of [...kids])
+                remove(kid, layer);
+            if (kids.size === 0)
+                children.delete(p);
+        }
+        if (!self)
+            return;
+        const node = nodes.get(p);
+        if (node && node.layer < layer) {
+            waste(p, node, layer);
+            nodes.delete(p);
+            children.get(parentOf(p))?.delete(p);
+        }
+    };
+    layers.forEach((records, layer) => {
+        for (const r of records) {
+            if (r.kind === 'opaque')
+                remove(r.path, layer, false);
+            else if (r.kind === 'whiteout')
+                remove(r.path, layer);
+            else {
+                const old = nodes.get(r.path);
+                const isDir = r.kind === 'dir';
+                if (old && old.layer < layer) {
+                    if (!old.dir)
+                        waste(r.path, old, layer);
+                    else if (!isDir)
+                        remove(r.path, layer, false);
+                }
+                // A directory entry keeps its contents; only files take ownership of the path.
+                if (old?.dir && isDir)
+                    old.layer = layer;
+                else
+                    nodes.set(r.path, { layer, size: isDir ? 0 : r.size, dir: isDir });
+                link(r.path);
+            }
+        }
+    });
+    const survivors = new Map();
+    for (const [p, node] of nodes)
+        if (!node.dir)
+            survivors.set(p, node.layer);
+    const files = [...wastedByPath]
+        .map(([path, e]) => ({ path: `/${path}`, bytes: e.bytes, layers: [...e.layers].sort((a, b) => a - b) }))
+        .sort((a, b) => b.bytes - a.bytes || a.path.localeCompare(b.path))
+        .slice(0, top);
+    return {
+        bytes: total,
+        files,
+        byLayer: [...byLayer].map(([index, bytes]) => ({ index, bytes })).sort((a, b) => a.index - b.index),
+        survivors
+    };
+}
+
+;// CONCATENATED MODULE: ./src/image/save.ts
+// Reading a `docker save` stream once, without a temp copy: the small JSON
+// files (manifest.json, index.json, the image config) are kept; each layer is
+// hashed (its sha256 is its diff id), its tar headers are read for file
+// records, Go executables in it are parsed, and, when asked, its gzip size is
+// estimated as it streams. Both layouts: legacy (`<id>/layer.tar`,
+// manifest.json last; Docker ≤ 24) and OCI (`blobs/sha256/…`, Docker 25+,
+// skopeo's oci-archive), layer blobs plain or gzip (sniffed).
+
+
+
+
+
+
+const JSON_LIMIT = 32 * 1024 * 1024;
+/** Reads the save stream; throws a clear error when it ends early or is not an image archive. */
+async function scanSaveStream(stream, options) {
+    const jsonFiles = new Map();
+    const layers = new Map();
+    let bytesRead = 0;
+    const outer = new TarReader((header) => {
+        if (header.type !== 'file')
+            return null;
+        const name = header.path;
+        if (/\.json$|^index\.json$|^oci-layout$|\/json$|^repositories$/.test(name) && header.size <= JSON_LIMIT)
+            return collect(name, jsonFiles);
+        if (/(^|\/)layer\.tar$|^blobs\//.test(name))
+            return blobSink(name, header, layers, jsonFiles, options);
+        return null;
+    });
+    for await (const chunk of stream) {
+        bytesRead += chunk.length;
+        await outer.write(chunk);
+    }
+    try {
+        outer.end();
+    }
+    catch (error) {
+        if (error instanceof TarError)
+            throw new TarError(`docker save stream ended early after ${bytesRead} bytes: ${error.message}`);
+        throw error;
+    }
+    if (bytesRead === 0)
+        throw new TarError('docker save produced no output');
+    return assemble(jsonFiles, layers, bytesRead);
+}
+function collect(name, into) {
+    const parts = [];
+    return { data: (c) => void parts.push(Buffer.from(c)), end: () => void into.set(name, Buffer.concat(parts)) };
+}
+/** A blob: JSON (OCI configs and manifests) is kept, anything else is scanned as a layer. */
+function blobSink(name, header, layers, jsonFiles, options) {
+    let delegate = null;
+    return {
+        data(chunk) {
+            if (!delegate) {
+                if (chunk[0] === 0x7b && header.size <= JSON_LIMIT)
+                    delegate = collect(name, jsonFiles);
+                else
+                    delegate = layerSink(name, header.size, chunk[0] === 0x1f && chunk[1] === 0x8b, layers, options);
+            }
+            return delegate.data(chunk);
+        },
+        end() {
+            return delegate?.end();
         }
     };
 }
-async function inspectImage(ref, exec) {
-    const result = await exec('docker', ['image', 'inspect', ref]);
-    if (result.code !== 0) {
-        if (/Cannot connect to the Docker daemon|error during connect/i.test(result.stderr)) {
-            throw new EnvironmentError('no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry');
-        }
-        if (/No such image/i.test(result.stderr))
-            throw new UsageError(`image: no local image '${ref}'; build or pull it first`);
-        throw new CommandError(`docker image inspect ${ref} failed`, lastLines(result.stderr));
+function layerSink(entryPath, blobBytes, gzipped, layers, options) {
+    const blobDigest = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(entryPath);
+    const scan = {
+        entryPath,
+        diffId: '',
+        tarBytes: gzipped ? 0 : blobBytes,
+        uncompressed: 0,
+        compressed: gzipped ? blobBytes : null,
+        compressedExact: gzipped,
+        files: [],
+        goBinaries: []
+    };
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const compressor = !gzipped && options.shouldCompress({ entryPath, digest: blobDigest ? `sha256:${blobDigest[1]}` : null, tarBytes: blobBytes })
+        ? new LayerCompressor(options.compressor)
+        : null;
+    const inner = new TarReader((h) => innerEntry(h, scan, options.maxBinaryBytes ?? 256 * 1024 * 1024));
+    const feedTar = async (chunk) => {
+        hash.update(chunk);
+        if (gzipped)
+            scan.tarBytes += chunk.length;
+        await inner.write(chunk);
+    };
+    const finishTar = async () => {
+        if (!inner.finished)
+            inner.end();
+        scan.diffId = `sha256:${hash.digest('hex')}`;
+        layers.set(entryPath, scan);
+    };
+    if (!gzipped) {
+        return {
+            async data(chunk) {
+                // The compressor copies; the tar reader and hash read the chunk before we return.
+                const pending = compressor?.write(chunk);
+                await feedTar(chunk);
+                if (pending)
+                    await pending;
+            },
+            async end() {
+                if (compressor)
+                    scan.compressed = await compressor.finish();
+                await finishTar();
+            }
+        };
     }
-    return parseInspect(result.stdout);
+    const gunzip = external_node_zlib_default().createGunzip();
+    let chain = Promise.resolve();
+    let failure = null;
+    gunzip.on('data', (d) => {
+        chain = chain.then(() => feedTar(d)).catch((e) => void (failure = e));
+    });
+    const ended = new Promise((resolve, reject) => {
+        gunzip.on('end', resolve);
+        gunzip.on('error', reject);
+    });
+    return {
+        async data(chunk) {
+            await new Promise((resolve, reject) => gunzip.write(chunk, (e) => (e ? reject(e) : resolve())));
+            await chain;
+        },
+        async end() {
+            gunzip.end();
+            await ended;
+            await chain;
+            if (failure)
+                throw failure;
+            await finishTar();
+        }
+    };
+}
+/** Records one entry of a layer; buffers ELF executables to read their Go build info. */
+function innerEntry(h, scan, maxBinaryBytes) {
+    const record = fileRecord(h.path, h.type, h.type === 'file' ? h.size : 0);
+    if (record)
+        scan.files.push(record);
+    // Docker's layer size counts regular files only (symlinks and hard links add nothing).
+    if (h.type === 'file')
+        scan.uncompressed += h.size;
+    if (h.type !== 'file' || h.size < 1024 || h.size > maxBinaryBytes || (h.mode & 0o111) === 0 || !record)
+        return null;
+    const parts = [];
+    let bytes = 0;
+    let elf = null;
+    return {
+        data(c) {
+            if (elf === false)
+                return;
+            parts.push(Buffer.from(c));
+            bytes += c.length;
+            if (elf === null && bytes >= 4) {
+                elf = isElf(parts.length === 1 ? parts[0] : Buffer.concat(parts));
+                if (!elf)
+                    parts.length = 0;
+            }
+        },
+        end() {
+            if (!elf)
+                return;
+            const facts = readGoBinary(Buffer.concat(parts));
+            if (facts)
+                scan.goBinaries.push({ path: `/${record.path}`, bytes: h.size, facts });
+        }
+    };
+}
+function assemble(jsonFiles, layers, bytesRead) {
+    const parse = (name) => {
+        const buf = jsonFiles.get(name);
+        if (!buf)
+            return null;
+        try {
+            return JSON.parse(buf.toString('utf8'));
+        }
+        catch {
+            return null;
+        }
+    };
+    const manifest = parse('manifest.json');
+    const blobPath = (digest) => `blobs/${digest.replace(':', '/')}`;
+    if (manifest?.[0]) {
+        const entry = manifest[0];
+        const config = parse(entry.Config);
+        if (!config)
+            throw new TarError(`the image archive has no config '${entry.Config}'`);
+        // Docker 25+ writes an OCI layout with manifest.json too; its index gives exact blob sizes.
+        const oci = entry.Layers.some((l) => l.startsWith('blobs/'));
+        return { layout: oci ? 'oci' : 'legacy', layerPaths: entry.Layers, config, layers, ociLayerSizes: oci ? ociSizes(entry.Layers, layers) : null, bytesRead };
+    }
+    const index = parse('index.json');
+    const first = index?.manifests?.[0];
+    if (!first)
+        throw new TarError('not an image archive: neither manifest.json nor index.json found');
+    let imageManifest = parse(blobPath(first.digest));
+    // An index may point to another index (multi-platform archives): take its first manifest.
+    if (imageManifest?.manifests?.[0])
+        imageManifest = parse(blobPath(imageManifest.manifests[0].digest));
+    if (!imageManifest?.config || !imageManifest.layers)
+        throw new TarError('the OCI archive has no image manifest');
+    const config = parse(blobPath(imageManifest.config.digest));
+    if (!config)
+        throw new TarError('the OCI archive has no image config');
+    const layerPaths = imageManifest.layers.map((l) => blobPath(l.digest));
+    const ociLayerSizes = new Map(imageManifest.layers.map((l) => [blobPath(l.digest), l.size]));
+    return { layout: 'oci', layerPaths, config, layers, ociLayerSizes, bytesRead };
+}
+function ociSizes(paths, layers) {
+    const sizes = new Map();
+    for (const p of paths) {
+        const scan = layers.get(p);
+        if (scan?.compressedExact && scan.compressed !== null)
+            sizes.set(p, scan.compressed);
+    }
+    return sizes;
 }
 
-;// CONCATENATED MODULE: ./src/report/types.ts
-// The report: the pipeline's product and the project's contract (design.md,
-// "The report"). Markdown, terminal output, job summary and step outputs are
-// all renderings of it; a report written by one run is read by another, so
-// names are stable and additions are optional.
-const SCHEMA_VERSION = 1;
+;// CONCATENATED MODULE: ./src/image/measure.ts
+// Measuring an image: the report's `size`, `layers`, `wasted` and
+// `goBinaries`. `docker image inspect` gives the exact total; one pass over
+// `docker save` gives the config history, per-layer sizes (adding up to the
+// total exactly), file records for wasted bytes, Go binaries, and gzip
+// estimates for the layers whose compressed size is not known exactly (from a
+// registry manifest, an OCI archive, or the on-disk cache).
 
-;// CONCATENATED MODULE: ./src/version.ts
-// Kept in step with package.json by a unit test; bundled into dist/.
-const TOOL = { name: 'go-image-budget', version: '0.1.0' };
+
+
+
+
+
+
+
+
+
+async function measureImage(ref, options, deps) {
+    const inspected = await inspectImage(ref, deps.exec);
+    const estimator = options.estimator ?? 'go';
+    const cache = options.cacheDir ? new LayerCache(options.cacheDir, estimator) : null;
+    const concurrency = options.concurrency ?? Math.max(1, external_node_os_default().availableParallelism?.() ?? external_node_os_default().cpus().length);
+    const chain = options.dockerfile ? dockerfileChain(options.dockerfile.content, options.dockerfile.target, options.dockerfile.buildArgs) : null;
+    // Exact compressed sizes, by diff id, where a registry has them.
+    const exact = new Map();
+    let baseLayerCount = chain && chain.baseImage === null ? 0 : null;
+    if (chain?.baseImage) {
+        const base = await inspectImage(chain.baseImage, deps.exec).catch(() => null);
+        if (base && base.diffIds.every((d, i) => inspected.diffIds[i] === d)) {
+            baseLayerCount = base.diffIds.length;
+            if (options.registry !== false)
+                await addRegistrySizes(base.repoDigests, inspected.platform, exact, deps);
+        }
+    }
+    if (options.registry !== false)
+        await addRegistrySizes(inspected.repoDigests, inspected.platform, exact, deps);
+    // Cached estimates, and the tar sizes that let a legacy stream skip compressing them.
+    const cached = new Map();
+    const byTarBytes = new Map();
+    if (cache) {
+        for (const diffId of new Set(inspected.diffIds)) {
+            const entry = await cache.get(diffId);
+            if (!entry)
+                continue;
+            cached.set(diffId, entry.compressed);
+            byTarBytes.set(entry.tarBytes, [...(byTarBytes.get(entry.tarBytes) ?? []), diffId]);
+        }
+    }
+    const known = (diffId) => exact.has(diffId) || cached.has(diffId);
+    const skippedByGuess = new Set();
+    const scanOnce = async (trustTarSize) => {
+        skippedByGuess.clear();
+        const save = deps.spawn('docker', ['save', inspected.id]);
+        const shouldCompress = (plan) => {
+            if (plan.digest)
+                return !known(plan.digest);
+            // A legacy stream names layers by v1 ids: a tar size that only cached layers of this image have
+            // says the layer needs no compressing (whichever of them it is); its hash confirms it afterwards.
+            const candidates = trustTarSize ? (byTarBytes.get(plan.tarBytes) ?? []) : [];
+            if (candidates.length > 0 && candidates.every(known)) {
+                skippedByGuess.add(plan.entryPath);
+                return false;
+            }
+            return true;
+        };
+        const goPool = estimator === 'zlib' ? null : new DeflatePool(concurrency, estimator === 'go' ? 256 * 1024 : 0);
+        try {
+            const saved = await scanSaveStream(save.stdout, { shouldCompress, compressor: { concurrency: goPool ? concurrency * 2 : concurrency, goPool } });
+            await save.done;
+            return saved;
+        }
+        catch (error) {
+            save.kill();
+            const saveError = await save.done.then(() => null, (e) => e);
+            // A stream that ended early is explained by docker save's own error; anything else is ours.
+            if (error instanceof TarError && saveError instanceof CommandError)
+                throw saveError;
+            throw error;
+        }
+        finally {
+            await goPool?.close();
+        }
+    };
+    // The daemon's own per-layer sizes (they add up to Size exactly); read alongside the save stream.
+    const historySizes = dockerHistorySizes(inspected.id, deps.exec);
+    let saved = await scanOnce(true);
+    // A layer skipped by its tar size that hashes to an unknown diff id: measure again, compressing by hash alone.
+    const wrongGuess = [...skippedByGuess].some((p) => !known(saved.layers.get(p)?.diffId ?? ''));
+    if (wrongGuess)
+        saved = await scanOnce(false);
+    const diffIds = saved.config.rootfs?.diff_ids ?? inspected.diffIds;
+    const history = saved.config.history ?? [];
+    const paired = pairHistory(diffIds, history);
+    const daemonSizes = await historySizes;
+    const daemonLayerSizes = daemonSizes && daemonSizes.length === history.length ? paired.map((p) => (p.historyIndex >= 0 ? daemonSizes[p.historyIndex] : NaN)) : null;
+    const matches = chain ? matchHistory(history, chain.instructions) : history.map(() => null);
+    // Without a local base image, the first row matched to the Dockerfile marks where our layers start.
+    const firstOwnRow = matches.findIndex((m) => m !== null);
+    const stats = { layersCompressed: 0, layersFromCache: 0, layersExact: 0, bytesRead: saved.bytesRead, layout: saved.layout };
+    const sources = new Set();
+    const layers = [];
+    for (const [index, pair] of paired.entries()) {
+        const entryPath = saved.layerPaths[index];
+        const scan = entryPath ? saved.layers.get(entryPath) : undefined;
+        if (!scan)
+            throw new CommandError(`docker save of ${ref} has no data for layer ${index} (${pair.diffId})`);
+        if (scan.diffId !== pair.diffId)
+            throw new CommandError(`docker save of ${ref}: layer ${index} hashes to ${scan.diffId}, expected ${pair.diffId}`);
+        let compressed;
+        if (exact.has(pair.diffId)) {
+            const e = exact.get(pair.diffId);
+            compressed = e.size;
+            sources.add(e.source);
+            stats.layersExact++;
+        }
+        else if (scan.compressedExact && scan.compressed !== null) {
+            compressed = scan.compressed;
+            sources.add('oci');
+            stats.layersExact++;
+        }
+        else if (scan.compressed !== null) {
+            compressed = scan.compressed;
+            sources.add('gzip-estimate');
+            stats.layersCompressed++;
+            await cache?.put({ diffId: pair.diffId, tarBytes: scan.tarBytes, compressed, source: 'gzip-estimate' });
+        }
+        else {
+            compressed = cached.get(pair.diffId) ?? null;
+            sources.add(compressed === null ? null : 'gzip-estimate');
+            if (compressed !== null)
+                stats.layersFromCache++;
+        }
+        const match = pair.historyIndex >= 0 ? matches[pair.historyIndex] : null;
+        const fromBaseImage = baseLayerCount !== null ? index < baseLayerCount : firstOwnRow < 0 ? false : pair.historyIndex < firstOwnRow;
+        layers.push({
+            index,
+            diffId: pair.diffId,
+            instruction: pair.instruction,
+            dockerfileLine: match?.line ?? null,
+            stage: match?.stage ?? null,
+            fromBaseImage,
+            // The tar's regular file sizes, unless the daemon counted this layer otherwise (it counts symlinks in some layers, not in others).
+            uncompressed: daemonLayerSizes && Number.isFinite(daemonLayerSizes[index]) ? daemonLayerSizes[index] : scan.uncompressed,
+            compressed
+        });
+    }
+    const scans = saved.layerPaths.map((p) => saved.layers.get(p));
+    const replay = computeWasted(scans.map((s) => s.files), options.topWastedFiles ?? 20);
+    const goBinaries = [];
+    scans.forEach((scan, index) => {
+        for (const b of scan.goBinaries) {
+            if (replay.survivors.get(b.path.slice(1)) !== index)
+                continue;
+            goBinaries.push({
+                path: b.path,
+                bytes: b.bytes,
+                goVersion: b.facts.goVersion,
+                static: b.facts.static,
+                stripped: b.facts.stripped,
+                symbolBytes: b.facts.symbolBytes,
+                cgo: b.facts.cgo,
+                module: b.facts.module,
+                trimpath: b.facts.trimpath,
+                ldflags: b.facts.ldflags,
+                packages: b.facts.packages
+            });
+        }
+    });
+    const allCompressed = layers.every((l) => l.compressed !== null);
+    const compressedSource = !allCompressed
+        ? null
+        : sources.has('gzip-estimate')
+            ? 'gzip-estimate'
+            : sources.has('oci')
+                ? 'oci'
+                : 'registry';
+    return {
+        inspected,
+        size: {
+            uncompressed: inspected.size,
+            compressed: allCompressed ? layers.reduce((sum, l) => sum + (l.compressed ?? 0), 0) : null,
+            compressedSource
+        },
+        layers,
+        wasted: { bytes: replay.bytes, files: replay.files, layers: replay.byLayer },
+        goBinaries,
+        baseImage: chain?.baseImage ?? null,
+        stats
+    };
+}
+/** Adds the exact compressed sizes a registry holds for these digests' manifests; a registry that cannot answer is skipped. */
+async function addRegistrySizes(repoDigests, platform, into, deps) {
+    for (const repoDigest of repoDigests) {
+        try {
+            const image = await fetchRegistryImage(repoDigest, platform, { fetch: deps.fetch });
+            image.config.diffIds.forEach((diffId, i) => {
+                // Only gzip layers have sizes comparable with a gzip estimate.
+                if (/gzip/.test(image.layers[i].mediaType))
+                    into.set(diffId, { size: image.layers[i].size, source: 'registry' });
+            });
+            return;
+        }
+        catch (error) {
+            deps.log?.debug(`registry sizes for ${repoDigest}: ${error.message}\n`);
+        }
+    }
+}
+/** `docker history` sizes, oldest row first (one row per config history entry), or null. */
+async function dockerHistorySizes(id, exec) {
+    const r = await exec('docker', ['history', '--no-trunc', '--human=false', '--format', '{{.Size}}', id]).catch(() => null);
+    if (!r || r.code !== 0)
+        return null;
+    const sizes = r.stdout.trim().split('\n').map(Number);
+    return sizes.every(Number.isSafeInteger) ? sizes.reverse() : null;
+}
+
+;// CONCATENATED MODULE: ./src/image/pull.ts
+// The `image` input names a local image or one in a registry. A registry image
+// that is not in the daemon is pulled (for the requested platform), so it can
+// be measured like a built one; a registry that cannot be reached says so.
+
+
+/** Makes sure `ref` is in the daemon; returns true when it had to be pulled. */
+async function ensureLocalImage(ref, platform, exec) {
+    const present = await exec('docker', ['image', 'inspect', '--format', '{{.Id}}', ref]);
+    if (present.code === 0)
+        return false;
+    if (/Cannot connect to the Docker daemon|error during connect/i.test(present.stderr)) {
+        throw new EnvironmentError('no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry');
+    }
+    const args = ['pull', '--quiet', ...(platform ? ['--platform', platform] : []), ref];
+    const pulled = await exec('docker', args);
+    if (pulled.code === 0)
+        return true;
+    const tail = lastLines(pulled.stderr, 3);
+    if (/not found|manifest unknown|repository does not exist|pull access denied/i.test(pulled.stderr)) {
+        throw new UsageError(`image: '${ref}' is neither a local image nor pullable (${tail.split('\n').pop()}); check the name, or docker login`);
+    }
+    if (/dial tcp|no such host|i\/o timeout|connection refused|TLS handshake timeout/i.test(pulled.stderr)) {
+        throw new EnvironmentError(`image: '${ref}' is not local and its registry cannot be reached (${tail.split('\n').pop()})`);
+    }
+    throw new CommandError(`docker pull ${ref} failed`, tail);
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 // The stages in order: build → measure → baseline → compare/budget → advise.
@@ -450,70 +11890,915 @@ const TOOL = { name: 'go-image-budget', version: '0.1.0' };
 
 
 
+
+
+
+
+
+
+
 /** Resolves context and Dockerfile and checks they exist, naming the input at fault. */
-function resolveBuild(inputs, workspace) {
+function resolveBuild(inputs, workspace, confine = false) {
     const context = external_node_path_default().resolve(workspace, inputs.context);
+    const outside = (p) => {
+        const rel = external_node_path_default().relative(workspace, p);
+        return rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel);
+    };
+    if (confine && outside(context))
+        throw new UsageError(`context: '${inputs.context}' is outside the workspace (${workspace}); use a directory inside the checkout`);
+    if (confine && inputs.file && outside(external_node_path_default().resolve(workspace, inputs.file))) {
+        throw new UsageError(`file: '${inputs.file}' is outside the workspace (${workspace}); use a Dockerfile inside the checkout`);
+    }
     if (!(0,external_node_fs_namespaceObject.existsSync)(context) || !(0,external_node_fs_namespaceObject.statSync)(context).isDirectory()) {
         throw new UsageError(`context: '${inputs.context}' is not a directory (resolved to ${context})`);
     }
     const dockerfile = inputs.file ? external_node_path_default().resolve(workspace, inputs.file) : external_node_path_default().join(context, 'Dockerfile');
+    const shown = external_node_path_default().relative(workspace, dockerfile) || dockerfile;
     if (!(0,external_node_fs_namespaceObject.existsSync)(dockerfile)) {
-        throw new UsageError(`file: no Dockerfile at ${external_node_path_default().relative(workspace, dockerfile) || dockerfile}; set 'file' to its path`);
+        throw new UsageError(`file: no Dockerfile at ${shown}; set 'file' to its path`);
+    }
+    if (!(0,external_node_fs_namespaceObject.statSync)(dockerfile).isFile())
+        throw new UsageError(`file: ${shown} is a directory, not a Dockerfile; set 'file' to the Dockerfile's path`);
+    try {
+        (0,external_node_fs_namespaceObject.accessSync)(dockerfile, external_node_fs_namespaceObject.constants.R_OK);
+    }
+    catch (error) {
+        throw new UsageError(`file: cannot read ${shown} (${error.code ?? 'unreadable'}); check its permissions`);
     }
     return { context, dockerfile };
 }
 async function runPipeline(inputs, ctx, deps) {
-    let imageRef;
-    let resolved = null;
-    if (inputs.image) {
-        imageRef = inputs.image;
+    if (!inputs.cleanup || inputs.dockerfileOnly)
+        return runStages(inputs, ctx, deps);
+    // `cleanup`: every image built below (head, base, suggestion) is removed at the end, also after a failure.
+    const tracker = trackBuilds(deps.exec);
+    try {
+        return await runStages(inputs, ctx, { ...deps, exec: tracker.exec });
     }
-    else {
-        resolved = resolveBuild(inputs, ctx.workspace);
-        const build = resolved;
-        const result = await deps.log.group(`Build ${external_node_path_default().relative(ctx.workspace, build.dockerfile) || build.dockerfile}`, () => buildImage({
-            context: build.context,
-            file: build.dockerfile,
-            target: inputs.target,
-            platform: inputs.platforms[0] ?? null,
-            builder: inputs.builder,
-            buildArgs: inputs.buildArgs,
-            buildContexts: inputs.buildContexts,
-            cacheFrom: inputs.cacheFrom,
-            cacheTo: inputs.cacheTo,
-            labels: inputs.labels,
-            tags: [],
-            secrets: inputs.secrets
-        }, { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) }));
-        imageRef = result.imageId;
+    finally {
+        await removeBuiltImages(tracker.imageIds, deps.exec, deps.log);
     }
-    const inspected = await inspectImage(imageRef, deps.exec);
-    const image = {
+}
+async function runStages(inputs, ctx, deps) {
+    // Dockerfile-only: the rules that need no image, on the files alone; no Docker, no other command.
+    if (inputs.dockerfileOnly) {
+        if (inputs.image)
+            throw new UsageError(`dockerfile-only: cannot check a Dockerfile for 'image'; unset one of them`);
+        return dockerfileOnlyReport(inputs, resolveBuild(inputs, ctx.workspace, ctx.confineToWorkspace), ctx);
+    }
+    // Budget and baseline settings are checked before anything is built.
+    const settings = budgetSettings(inputs);
+    const baselineSource = chooseSource(inputs);
+    const buildOptions = (paths) => ({
+        context: paths.context,
+        file: paths.dockerfile,
+        target: inputs.target,
+        platform: inputs.platforms[0] ?? null,
+        builder: inputs.builder,
+        buildArgs: inputs.buildArgs,
+        buildContexts: inputs.buildContexts,
+        cacheFrom: inputs.cacheFrom,
+        cacheTo: inputs.cacheTo,
+        labels: inputs.labels,
+        tags: [],
+        secrets: inputs.secrets
+    });
+    // Build and measure: one build per platform (multi-platform `--load` is
+    // refused), each measured; the top-level fields describe the first platform.
+    const resolved = inputs.image ? null : resolveBuild(inputs, ctx.workspace, ctx.confineToWorkspace);
+    const dockerfileText = resolved ? (0,external_node_fs_namespaceObject.readFileSync)(resolved.dockerfile, 'utf8') : null;
+    const measureOptions = () => ({
+        cacheDir: deps.cacheDir,
+        dockerfile: dockerfileText === null ? null : { content: dockerfileText, target: inputs.target, buildArgs: buildArgMap(inputs.buildArgs) }
+    });
+    const platformsToBuild = inputs.image || inputs.platforms.length === 0 ? [null] : inputs.platforms;
+    const measuredPlatforms = [];
+    for (const platform of platformsToBuild) {
+        let imageRef;
+        if (inputs.image) {
+            imageRef = inputs.image;
+            await ensureLocalImage(imageRef, inputs.platforms[0] ?? null, deps.exec);
+        }
+        else {
+            const build = resolved;
+            const label = `${external_node_path_default().relative(ctx.workspace, build.dockerfile) || build.dockerfile}${platform ? ` (${platform})` : ''}`;
+            const result = await deps.log.group(`Build ${label}`, () => buildImage({ ...buildOptions(build), platform }, { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) }));
+            imageRef = result.imageId;
+        }
+        const measurement = await deps.log.group(`Measure ${inputs.image ?? imageRef.slice(0, 19)}${platform ? ` (${platform})` : ''}`, () => measureImage(imageRef, measureOptions(), { exec: deps.exec, spawn: deps.spawn, log: deps.log }));
+        measuredPlatforms.push({ platform, measurement });
+    }
+    const imageInfo = (m) => ({
         ref: inputs.image,
-        id: inspected.id,
-        platform: inspected.platform,
+        id: m.inspected.id,
+        platform: m.inspected.platform,
         context: resolved ? external_node_path_default().relative(ctx.workspace, resolved.context) || '.' : null,
         dockerfile: resolved ? external_node_path_default().relative(ctx.workspace, resolved.dockerfile) : null,
         target: inputs.target,
         commit: ctx.commit
-    };
+    });
+    const first = measuredPlatforms[0].measurement;
+    const inspected = first.inspected;
+    const image = imageInfo(first);
+    const noBudget = { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none' };
+    const noBaseline = { source: 'none', ref: null, commit: null, size: null, layers: [], error: null };
     const status = 'pass';
-    return {
+    const platformReports = measuredPlatforms.length > 1
+        ? measuredPlatforms.map(({ measurement: m }) => ({
+            platform: m.inspected.platform,
+            image: imageInfo(m),
+            size: m.size,
+            layers: m.layers,
+            wasted: m.wasted,
+            goBinaries: m.goBinaries,
+            budget: { ...noBudget },
+            baseline: { ...noBaseline },
+            delta: null,
+            status
+        }))
+        : undefined;
+    const measured = {
         schemaVersion: SCHEMA_VERSION,
         tool: { name: TOOL.name, version: TOOL.version },
         image,
-        size: { uncompressed: inspected.size, compressed: null, compressedSource: null },
-        layers: [],
-        wasted: null,
-        goBinaries: [],
-        budget: { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none' },
-        baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null },
+        size: first.size,
+        layers: first.layers,
+        wasted: first.wasted,
+        goBinaries: first.goBinaries,
+        budget: noBudget,
+        baseline: noBaseline,
         delta: null,
         findings: [],
         suggestion: null,
         history: [],
+        ...(platformReports ? { platforms: platformReports } : {}),
         status
     };
+    // Baseline → compare/budget. The base is built with the head's inputs (same
+    // BuildKit cache; its cache is not exported over the head's) and measured alike.
+    const buildBase = async (paths) => {
+        const options = { ...buildOptions(paths), cacheTo: [], platform: inputs.platforms.length > 0 ? paths.platform : null };
+        const built = await buildImage(options, { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) });
+        const baseDockerfile = (0,external_node_fs_namespaceObject.readFileSync)(paths.dockerfile, 'utf8');
+        const base = await measureImage(built.imageId, { ...measureOptions(), dockerfile: { content: baseDockerfile, target: inputs.target, buildArgs: buildArgMap(inputs.buildArgs) } }, { exec: deps.exec, spawn: deps.spawn, log: deps.log });
+        return { imageId: built.imageId, platform: base.inspected.platform, size: base.size, layers: base.layers, log: built.log };
+    };
+    const compared = await deps.log.group('Baseline', () => compareStage(measured, {
+        inputs,
+        source: baselineSource,
+        settings,
+        base: ctx.base ?? null,
+        build: resolved,
+        previousHistory: ctx.previousHistory ?? [],
+        now: deps.now
+    }, { exec: deps.exec, tempDir: deps.tempDir, log: deps.log, buildAndMeasure: buildBase }));
+    // Advise: Dockerfile rules on the measurement, a suggested Dockerfile, and its proof.
+    if (!resolved)
+        return compared.report;
+    const advised = await adviseStage({
+        inputs,
+        build: resolved,
+        workspace: ctx.workspace,
+        report: compared.report,
+        imageUser: inspected.config.user,
+        buildOptions: buildOptions(resolved)
+    }, {
+        exec: deps.exec,
+        tempDir: deps.tempDir,
+        log: deps.log,
+        measure: async (id) => {
+            const m = await measureImage(id, { cacheDir: deps.cacheDir, registry: false }, { exec: deps.exec, spawn: deps.spawn });
+            return { uncompressed: m.size.uncompressed, compressed: m.size.compressed };
+        }
+    });
+    return { ...compared.report, findings: advised.findings, suggestion: advised.suggestion };
+}
+/** `NAME=value` build args as a map, for resolving `FROM ${NAME}` in the Dockerfile. */
+function buildArgMap(buildArgs) {
+    const map = {};
+    for (const arg of buildArgs) {
+        const eq = arg.indexOf('=');
+        if (eq > 0)
+            map[arg.slice(0, eq)] = arg.slice(eq + 1);
+    }
+    return map;
+}
+
+;// CONCATENATED MODULE: ./src/redact.ts
+// Secret values must never reach a log, a report, a comment or an annotation.
+// On GitHub, core.setSecret masks the runner's log; this covers everything else
+// (CLI output, report JSON, comment bodies, error messages).
+function createRedactor(values) {
+    // Longest first, so a secret containing another is replaced whole; very short
+    // values would mangle ordinary text, and the runner masks those anyway.
+    const secrets = [...new Set([...values].filter((v) => v.length >= 3 && !/^\**$/.test(v)))].sort((a, b) => b.length - a.length);
+    if (secrets.length === 0)
+        return (text) => text;
+    const hide = (text, secret) => {
+        // The mask itself can complete a new occurrence ("*a*" in "*a*a*"): repeat until none is left.
+        let out = text;
+        while (out.includes(secret))
+            out = out.split(secret).join('***');
+        return out;
+    };
+    return (text) => secrets.reduce(hide, text);
+}
+/** The values of `id=value` secret entries (what must be hidden), plus each value's lines. */
+function secretValues(secrets) {
+    const values = [];
+    for (const entry of secrets) {
+        const value = entry.slice(entry.indexOf('=') + 1);
+        if (!value)
+            continue;
+        values.push(value);
+        for (const line of value.split(/\r?\n/))
+            if (line.trim())
+                values.push(line.trim());
+    }
+    return values;
+}
+
+;// CONCATENATED MODULE: ./src/report/chart.ts
+const chart_UNITS = [
+    { name: 'B', bytes: 1 },
+    { name: 'kB', bytes: 1e3 },
+    { name: 'MB', bytes: 1e6 },
+    { name: 'GB', bytes: 1e9 }
+];
+/** The short name a push goes by: its label (e.g. the base branch) or its 7-character commit. */
+function pointName(point) {
+    return point.label ?? point.commit.slice(0, 7);
+}
+function chartLabel(text) {
+    const safe = text.replace(/[^A-Za-z0-9._/+-]/g, '_').slice(0, 24);
+    return safe === '' ? '_' : safe;
+}
+function pointSize(point, metric) {
+    return metric === 'compressed' ? point.compressed : point.uncompressed;
+}
+function roundUpNice(value) {
+    if (value <= 0)
+        return 1;
+    const magnitude = 10 ** Math.floor(Math.log10(value));
+    const step = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((s) => s * magnitude >= value) ?? 10;
+    return Number((step * magnitude).toPrecision(3));
+}
+// Size line in GitHub's blue, budget line in its red (the default palette draws
+// the first line in a pale lavender that is hard to see on white); a low chart,
+// since a comment is read, not studied.
+const THEME = ['---', 'config:', '  xyChart:', '    height: 320', '  themeVariables:', '    xyChart:', '      plotColorPalette: "#0969da, #cf222e"', '---'];
+/**
+ * A mermaid chart of the sizes in `metric`, with the budget as a second, flat
+ * line when the sizes come near it (a budget far above flattens the sizes into
+ * the x-axis; the title names it instead). Null when fewer than two points
+ * have a size.
+ */
+function trendChart(history, metric, budget) {
+    const points = history.filter((p) => pointSize(p, metric) !== null);
+    if (points.length < 2)
+        return null;
+    const sizes = points.map((p) => pointSize(p, metric));
+    const largest = Math.max(...sizes);
+    const budgetLine = budget !== null && largest >= budget / 2;
+    const top = Math.max(largest, budgetLine ? budget : 0);
+    const unit = [...chart_UNITS].reverse().find((u) => top >= u.bytes) ?? chart_UNITS[0];
+    const inUnit = (bytes) => Number((bytes / unit.bytes).toFixed(bytes / unit.bytes >= 100 ? 0 : 2));
+    const yMax = roundUpNice((top / unit.bytes) * 1.1);
+    const labels = points.map((p) => `"${chartLabel(pointName(p))}"`);
+    const budgetNote = budget !== null && !budgetLine ? `, budget ${inUnit(budget)} ${unit.name}` : '';
+    const lines = [
+        ...THEME,
+        'xychart-beta',
+        `    title "Image size (${metric}, ${unit.name}${budgetNote})"`,
+        `    x-axis [${labels.join(', ')}]`,
+        `    y-axis "${unit.name}" 0 --> ${yMax}`,
+        `    line [${sizes.map(inUnit).join(', ')}]`
+    ];
+    if (budgetLine)
+        lines.push(`    line [${points.map(() => inUnit(budget)).join(', ')}]`);
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/embed.ts
+// The sticky comment's hidden parts: a marker that finds it again (one per
+// comment-key, so a matrix of images gets one comment each) and a data block
+// that carries state to the next run (the trend, the verdict, which run wrote
+// it). The data is base64 JSON inside an HTML comment: base64 has no `-` or
+// `>`, so nothing in a report can close the comment or show up as text.
+
+const TOOL_NAME = 'go-image-budget';
+/** The hidden line that identifies this tool's comment for `key` ('' by default). */
+function commentMarker(key) {
+    return `<!-- ${TOOL_NAME}:${markerKey(key)} -->`;
+}
+// The key comes from the workflow file (trusted) but is still confined to a
+// harmless alphabet so it cannot end the HTML comment.
+function markerKey(key) {
+    return key.trim() === '' ? 'default' : key.trim().replace(/[^A-Za-z0-9._/:@+=-]/g, '_').replace(/-{2,}/g, '-');
+}
+function hasMarker(body, key) {
+    return typeof body === 'string' && body.includes(commentMarker(key));
+}
+const DATA_PREFIX = `<!-- ${TOOL_NAME}-data:`;
+const DATA_PATTERN = new RegExp(`${DATA_PREFIX}([A-Za-z0-9+/=]*) -->`);
+function embedState(state) {
+    return `${DATA_PREFIX}${Buffer.from(JSON.stringify(state), 'utf8').toString('base64')} -->`;
+}
+/** Reads the state back from a comment body; null when absent or unreadable (never throws). */
+function readEmbeddedState(body) {
+    if (typeof body !== 'string')
+        return null;
+    const match = DATA_PATTERN.exec(body);
+    if (!match)
+        return null;
+    try {
+        const state = JSON.parse(Buffer.from(match[1], 'base64').toString('utf8'));
+        if (state?.v !== 1 || !Array.isArray(state.history))
+            return null;
+        return {
+            v: 1,
+            key: String(state.key ?? ''),
+            commit: typeof state.commit === 'string' ? state.commit : null,
+            order: Number.isFinite(state.order) ? state.order : null,
+            status: ['pass', 'warn', 'fail'].includes(state.status) ? state.status : 'pass',
+            metric: state.metric === 'compressed' ? 'compressed' : 'uncompressed',
+            size: Number.isFinite(state.size) ? state.size : 0,
+            history: parseHistory(state.history)
+        };
+    }
+    catch {
+        return null;
+    }
+}
+/** The trend carried by an earlier comment, oldest first; [] when there is none. */
+function readEmbeddedHistory(body) {
+    return readEmbeddedState(body)?.history ?? [];
+}
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+// Untrusted text (Dockerfile instructions, file paths, branch names, finding
+// messages that quote them) goes into a pull-request comment that anyone can
+// influence by opening a pull request. These helpers make sure such text stays
+// text: it cannot end a table cell, open an HTML tag or comment, mention a
+// person or team, reference an issue, or hide behind bidirectional overrides.
+const ZERO_WIDTH_JOINER = '\u200d';
+// C0/C1 controls (except tab/newline, which callers flatten) and the Unicode
+// bidi overrides/isolates that let text display differently than it reads.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** Removes control and bidi-override characters and flattens line breaks to spaces. */
+function sanitize(text) {
+    // Reports can come from another run (untrusted JSON): never assume a string.
+    return String(text ?? '').replace(INVISIBLE, '').replace(/\r\n?|\n|\t/g, ' ');
+}
+/** Shortens to at most `max` characters (counting code points), ending in "…". */
+function truncate(text, max) {
+    const chars = Array.from(text);
+    return chars.length <= max ? text : chars.slice(0, Math.max(0, max - 1)).join('') + '…';
+}
+// Stops GitHub from turning `@name` and `@org/team` into mentions (they notify
+// people) and `#123` / `GH-123` into cross-references (they ping issues).
+function defuseReferences(text) {
+    return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_JOINER}`).replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`);
+}
+/**
+ * Plain inline text, safe anywhere in a paragraph or table cell: markdown
+ * punctuation is backslash-escaped, HTML metacharacters become entities, and
+ * mentions are defused.
+ */
+function escapeText(text, max = 200) {
+    const clean = truncate(sanitize(text), max);
+    const escaped = clean
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_{}[\]()#+\-.!|~"$:]/g, (c) => `\\${c}`);
+    return defuseReferences(escaped);
+}
+/**
+ * Inline code, safe in a table cell: the fence is longer than any backtick run
+ * inside, pipes are escaped (GFM splits cells before parsing code spans), and
+ * nothing inside is markdown, HTML or a mention.
+ */
+function inlineCode(text, max = 120) {
+    // A backslash right before a pipe would escape our escape (`\\|` ends the cell, in GitHub's
+    // table scanner and in marked): a zero-width space keeps them apart.
+    const clean = truncate(sanitize(text), max).replace(/\\(?=\|)/g, '\\\u200b').replace(/\|/g, '\\|');
+    if (clean.trim() === '')
+        return '` `';
+    const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = clean.startsWith('`') || clean.endsWith('`') || clean.startsWith(' ') ? ' ' : '';
+    return `${fence}${pad}${clean}${pad}${fence}`;
+}
+/** A fenced code block whose fence no line of `text` can close. */
+function codeBlock(text, language = '') {
+    const body = String(text ?? '').replace(INVISIBLE, '').replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+    const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longestRun + 1));
+    return `${fence}${language}\n${body}\n${fence}`;
+}
+/** A URL path segment list, percent-encoded segment by segment (keeps `/`). */
+function encodePath(filePath) {
+    return filePath
+        .split('/')
+        .filter((segment) => segment !== '' && segment !== '.')
+        // encodeURIComponent leaves ( ) ! ' * alone; an unbalanced ")" would end a markdown link early.
+        .map((segment) => encodeURIComponent(segment).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+}
+/**
+ * Text inside an HTML block (a `<summary>` line), where markdown is not
+ * parsed: entities for the HTML metacharacters, mentions defused.
+ */
+function htmlText(text, max = 200) {
+    // Defused before the entities are written: `#` + digits inside `&#39;` is not a reference.
+    return defuseReferences(truncate(sanitize(text), max))
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+/** `<code>` inside an HTML block. */
+function htmlCode(text, max = 120) {
+    return `<code>${htmlText(text, max)}</code>`;
+}
+/**
+ * Text that may mark code with single backticks (advisor messages: "add
+ * `-trimpath`"): each `code` part becomes a safe code span, the rest is
+ * escaped text. An unpaired backtick is just text.
+ */
+function escapeTextWithCode(text, max = 240) {
+    const clean = truncate(sanitize(text), max);
+    const parts = clean.split(/`([^`]+)`/);
+    return parts.map((part, i) => (i % 2 === 1 ? inlineCode(part, max) : part === '' ? '' : escapeText(part, max))).join('');
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+// The pull-request comment (and job summary): a pure rendering of a Report.
+// Verdict first, then the numbers, then the detail a reader opens on demand.
+// Everything from the image or the repository is untrusted and goes through
+// escape.ts; the result always fits GitHub's 65,536-character comment limit.
+
+
+
+
+const GITHUB_COMMENT_LIMIT = 65536;
+const STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
+// ---------------------------------------------------------------- numbers
+function inMetric(sizes, metric) {
+    if (!sizes)
+        return null;
+    return metric === 'compressed' ? sizes.compressed : sizes.uncompressed;
+}
+/** The noise floor: the caller's, else the one the budget stage recorded. */
+function floorOf(report, opts) {
+    if (opts.minDelta)
+        return opts.minDelta;
+    return report.budget.minDelta ? { bytes: report.budget.minDelta } : null;
+}
+function percentOf(delta, base) {
+    return base ? (delta / base) * 100 : null;
+}
+/** True when a change is below the noise floor and should read as "unchanged". */
+function isNoise(delta, percent, floor) {
+    if (delta === 0)
+        return true;
+    if (!floor)
+        return false;
+    if ('bytes' in floor)
+        return Math.abs(delta) < floor.bytes;
+    return percent !== null && Math.abs(percent) < floor.percent;
+}
+/** One icon per band of change, as compressed-size-action does. */
+function deltaIcon(percent, delta) {
+    if (percent === null)
+        return delta > 0 ? '📈' : '📉';
+    if (percent >= 50)
+        return '🆘';
+    if (percent >= 20)
+        return '🚨';
+    if (percent >= 10)
+        return '⚠️';
+    if (percent >= 5)
+        return '🔍';
+    if (percent <= -50)
+        return '🏆';
+    if (percent <= -20)
+        return '🎉';
+    if (percent <= -10)
+        return '👏';
+    if (percent <= -5)
+        return '✅';
+    return '';
+}
+/** "🔍 +1.1 MB (+9.7%)", or "unchanged" below the noise floor. */
+function deltaText(delta, base, floor, icon = true) {
+    if (delta === null)
+        return '–';
+    const percent = percentOf(delta, base);
+    if (isNoise(delta, percent, floor))
+        return delta === 0 ? 'unchanged' : `unchanged (${formatDelta(delta)})`;
+    const text = percent === null ? formatDelta(delta) : `${formatDelta(delta)} (${percentText(percent)})`;
+    const mark = icon ? deltaIcon(percent, delta) : '';
+    return mark ? `${mark} ${text}` : text;
+}
+// A stored report is JSON another run wrote: a "number" may be anything, and
+// numbers are interpolated without escaping, so check them.
+const isCount = (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const size = (bytes) => (bytes === null || bytes === undefined ? '–' : formatSize(bytes));
+const markdown_short = (commit) => (commit ? commit.slice(0, 7) : null);
+function dockerfileLink(target, line, file) {
+    const path = file ?? target.dockerfile;
+    if (!isCount(line) || !path)
+        return '';
+    const name = `${escapeText(path.split('/').pop() ?? path, 60)}:${line}`;
+    if (!target.repoUrl || !target.commit || !/^[0-9a-f]{7,64}$/i.test(target.commit))
+        return name;
+    return `[${name}](${target.repoUrl}/blob/${target.commit}/${encodePath(path)}#L${line})`;
+}
+const LIMIT_LADDER = [
+    { layers: 10, files: 10, findings: 30, history: 12, platforms: 20, suggestion: true, trendChart: true, details: true, embedHistory: 100 },
+    { layers: 5, files: 5, findings: 10, history: 6, platforms: 10, suggestion: true, trendChart: true, details: true, embedHistory: 50 },
+    { layers: 3, files: 3, findings: 5, history: 4, platforms: 8, suggestion: false, trendChart: false, details: true, embedHistory: 20 },
+    { layers: 0, files: 0, findings: 0, history: 0, platforms: 5, suggestion: false, trendChart: false, details: false, embedHistory: 5 }
+];
+function more(count, noun, plural = `${noun}s`) {
+    return `…and ${count} more ${count === 1 ? noun : plural}`;
+}
+/** "-14%", but "-99.9%" rather than a rounded "-100%" for a change that is not total. */
+function percentText(percent) {
+    const abs = Math.abs(percent);
+    return abs >= 99.5 && abs < 100 ? `${percent > 0 ? '+' : ''}${percent.toFixed(1)}%` : formatPercent(percent);
+}
+/**
+ * How the baseline is named: its branch, or for a stored report given as a
+ * path, the file's name (a runner's temp path says nothing to a reader).
+ */
+function markdown_baselineName(ref) {
+    if (!ref)
+        return null;
+    return /\.json$/i.test(ref) && ref.includes('/') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
+}
+function headlineFacts(report) {
+    const metric = report.budget.metric;
+    const candidates = report.platforms && report.platforms.length > 1 ? report.platforms : null;
+    const rank = { fail: 2, warn: 1, pass: 0 };
+    const worst = candidates
+        ? [...candidates].sort((a, b) => rank[b.status] - rank[a.status] || b.size.uncompressed - a.size.uncompressed)[0]
+        : null;
+    const source = worst ?? report;
+    const measured = inMetric(source.size, metric);
+    const useMetric = measured === null ? 'uncompressed' : metric;
+    const value = inMetric(source.size, useMetric);
+    const deltaIn = (m) => {
+        const head = inMetric(source.size, m);
+        const before = inMetric(source.baseline.size, m);
+        const change = source.delta ? inMetric(source.delta, m) : head !== null && before !== null ? head - before : null;
+        return { base: before, delta: change };
+    };
+    const other = useMetric === 'uncompressed' ? 'compressed' : 'uncompressed';
+    const preferred = deltaIn(useMetric);
+    const deltaMetric = preferred.delta === null && deltaIn(other).delta !== null ? other : useMetric;
+    const { base, delta } = deltaMetric === useMetric ? preferred : deltaIn(other);
+    return { platform: worst, status: report.status, metric: useMetric, value, base, delta, deltaMetric };
+}
+function renderHeadline(report, opts) {
+    const facts = headlineFacts(report);
+    const key = opts.commentKey?.trim() ? `${escapeText(opts.commentKey, 60)}: ` : '';
+    const parts = [`**${size(facts.value)}**`];
+    const limit = report.budget.limit;
+    if (limit !== null)
+        parts[0] += ` of ${formatSize(limit)} budget`;
+    if (facts.delta !== null && report.baseline.source !== 'none') {
+        const name = markdown_baselineName(report.baseline.ref);
+        const against = name ? inlineCode(name, 60) : 'the baseline';
+        const which = facts.deltaMetric !== facts.metric ? ` ${facts.deltaMetric}` : '';
+        parts.push(`${deltaText(facts.delta, facts.base, opts.minDelta, false)}${which} vs ${against}`);
+    }
+    const where = facts.platform ? ` (${inlineCode(facts.platform.platform, 40)})` : '';
+    const lines = [`### ${STATUS_ICON[facts.status]} ${key}${parts.join(', ')}${where}`, ''];
+    const verdict = [];
+    const metricWord = facts.metric === 'compressed' ? 'compressed' : 'uncompressed';
+    if (report.budget.reason)
+        verdict.push(escapeText(report.budget.reason, 300));
+    else if (limit !== null && facts.value !== null) {
+        const over = facts.value - limit;
+        if (over > 0)
+            verdict.push(`Over budget by **${formatSize(over)}** (${metricWord}).`);
+        else if (report.status === 'warn')
+            verdict.push(`Within budget (${formatSize(-over)} left) but past the warning threshold.`);
+        else
+            verdict.push(`Within budget, ${formatSize(-over)} left (${metricWord}).`);
+    }
+    const previous = opts.previous;
+    if (previous && previous.status === 'fail' && report.status !== 'fail') {
+        verdict.push(`🎉 **Back under budget**: was ${formatSize(previous.size)}${previous.commit ? ` at ${inlineCode(markdown_short(previous.commit) ?? '')}` : ''}.`);
+    }
+    else if (previous && previous.status !== 'fail' && report.status === 'fail') {
+        verdict.push(`Was within budget at ${previous.commit ? inlineCode(markdown_short(previous.commit) ?? '') : 'the previous push'} (${formatSize(previous.size)}).`);
+    }
+    if (report.baseline.error)
+        verdict.push(`No baseline: ${escapeText(report.baseline.error, 300)}`);
+    if (verdict.length)
+        lines.push(verdict.join(' '), '');
+    const image = report.image;
+    const identity = [
+        image.dockerfile ? inlineCode(image.dockerfile, 100) : image.ref ? inlineCode(image.ref, 100) : null,
+        image.target ? `target ${inlineCode(image.target, 40)}` : null,
+        report.platforms && report.platforms.length > 1 ? `${report.platforms.length} platforms` : inlineCode(image.platform, 40),
+        image.commit ? `at ${inlineCode(markdown_short(image.commit) ?? '')}` : null
+    ].filter(Boolean);
+    lines.push(`<sub>${identity.join(' · ')}</sub>`, '');
+    return lines;
+}
+function renderSizeTable(report, opts, limits) {
+    const base = report.baseline;
+    const name = markdown_baselineName(base.ref);
+    const baseName = name ? inlineCode(name, 60) : 'baseline';
+    if (report.platforms && report.platforms.length > 1) {
+        const rows = report.platforms.slice(0, limits.platforms).map((p) => {
+            const change = p.delta && p.baseline.size
+                ? deltaText(p.delta.uncompressed, p.baseline.size.uncompressed, opts.minDelta)
+                : '–';
+            const changeCompressed = p.delta && p.baseline.size && p.delta.compressed !== null
+                ? deltaText(p.delta.compressed, p.baseline.size.compressed, opts.minDelta)
+                : '–';
+            return `| ${STATUS_ICON[p.status]} ${inlineCode(p.platform, 40)} | ${size(p.size.uncompressed)} | ${change} | ${size(p.size.compressed)} | ${changeCompressed} |`;
+        });
+        const hidden = report.platforms.length - rows.length;
+        if (hidden > 0)
+            rows.push(`| ${more(hidden, 'platform')} | | | | |`);
+        return [
+            `| platform | uncompressed | vs ${baseName} | compressed | vs ${baseName} |`,
+            '|:--|--:|--:|--:|--:|',
+            ...rows,
+            ''
+        ];
+    }
+    const headName = report.image.commit ? `this pull request (${inlineCode(markdown_short(report.image.commit) ?? '')})` : 'this image';
+    const rows = [`| ${headName} | ${size(report.size.uncompressed)} | ${size(report.size.compressed)} |`];
+    if (base.source !== 'none' && base.size) {
+        const baseCommit = base.commit ? ` (${inlineCode(markdown_short(base.commit) ?? '')})` : '';
+        rows.push(`| ${baseName}${baseCommit} | ${size(base.size.uncompressed)} | ${size(base.size.compressed)} |`);
+        const delta = report.delta;
+        const du = delta ? delta.uncompressed : base.size.uncompressed !== null ? report.size.uncompressed - base.size.uncompressed : null;
+        const dc = delta ? delta.compressed : report.size.compressed !== null && base.size.compressed !== null ? report.size.compressed - base.size.compressed : null;
+        rows.push(`| **change** | ${deltaText(du, base.size.uncompressed, opts.minDelta)} | ${deltaText(dc, base.size.compressed, opts.minDelta)} |`);
+    }
+    if (report.budget.limit !== null) {
+        const cells = report.budget.metric === 'compressed' ? `| | ${formatSize(report.budget.limit)} |` : `| ${formatSize(report.budget.limit)} | |`;
+        rows.push(`| budget ${cells}`);
+    }
+    const compressedNote = report.size.compressedSource === 'gzip-estimate' ? ' (gzip estimate)' : '';
+    return [`| | uncompressed | compressed${compressedNote} |`, '|:--|--:|--:|', ...rows, ''];
+}
+/**
+ * Fallback for reports without `layerDiff`: pairs head and base layers by
+ * diff id, then by stage + instruction; what is left over was added or removed.
+ */
+function markdown_diffLayers(head, base) {
+    const unmatchedBase = [...base];
+    const take = (predicate) => {
+        const index = unmatchedBase.findIndex(predicate);
+        return index < 0 ? null : unmatchedBase.splice(index, 1)[0];
+    };
+    const pending = head.filter((layer) => !take((b) => b.diffId === layer.diffId));
+    const changes = [];
+    for (const layer of pending) {
+        const twin = take((b) => b.instruction === layer.instruction && b.stage === layer.stage);
+        if (!twin)
+            changes.push({ kind: 'added', layer, delta: layer.uncompressed });
+        else if (twin.uncompressed !== null && twin.uncompressed !== layer.uncompressed) {
+            const delta = layer.uncompressed - twin.uncompressed;
+            changes.push({ kind: delta > 0 ? 'grown' : 'shrunk', layer, delta });
+        }
+    }
+    for (const layer of unmatchedBase)
+        changes.push({ kind: 'removed', layer, delta: -(layer.uncompressed ?? 0) });
+    return changes.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
+}
+/** The changed layers from the comparison stage's diff, in the shape the table shows. */
+function fromLayerDiff(entries, head, metric) {
+    const shown = [];
+    for (const entry of entries) {
+        if (entry.change === 'unchanged')
+            continue;
+        const side = entry.head ?? entry.base;
+        if (!side)
+            continue;
+        const full = entry.head ? head.find((l) => l.index === entry.head?.index) : undefined;
+        const layer = full ?? { ...side, dockerfileLine: null, uncompressed: side.uncompressed };
+        const delta = entry.delta[metric] ?? entry.delta.uncompressed ?? entry.delta.compressed ?? 0;
+        shown.push({ kind: entry.change, layer, delta });
+    }
+    return shown.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
+}
+/** `linked`: false for a removed layer, whose line is in the base commit's Dockerfile, not the head's. */
+function instructionCell(layer, target, linked = true) {
+    const where = layer.fromBaseImage ? 'base image' : linked ? dockerfileLink(target, layer.dockerfileLine) : '';
+    const instruction = layer.instruction?.trim() ? inlineCode(layer.instruction, 90) : layer.fromBaseImage ? 'base image layer' : '(no instruction recorded)';
+    return `${instruction}${where && !(layer.fromBaseImage && !layer.instruction?.trim()) ? ` · ${where}` : ''}`;
+}
+function renderLayers(report, opts, limits, target) {
+    if (limits.layers === 0 || report.layers.length === 0)
+        return [];
+    const lines = [];
+    const platformNote = report.platforms && report.platforms.length > 1 ? ` (${inlineCode(report.image.platform, 40)})` : '';
+    if (report.baseline.source !== 'none' && (report.layerDiff || report.baseline.layers.length > 0)) {
+        const floor = opts.minDelta && 'bytes' in opts.minDelta ? opts.minDelta : null;
+        const all = report.layerDiff ? fromLayerDiff(report.layerDiff.entries, report.layers, report.layerDiff.metric) : markdown_diffLayers(report.layers, report.baseline.layers);
+        const changes = all.filter((c) => !isNoise(c.delta, null, floor));
+        if (changes.length > 0) {
+            const mark = { added: '🆕 added', removed: '➖ removed', grown: '📈 grown', shrunk: '📉 shrunk' };
+            const rows = changes.slice(0, limits.layers).map((c) => `| ${mark[c.kind]} | ${instructionCell(c.layer, target, c.kind !== 'removed')} | ${c.kind === 'removed' ? '–' : size(c.layer.uncompressed)} | ${formatDelta(c.delta)} |`);
+            if (changes.length > rows.length)
+                rows.push(`| ${more(changes.length - rows.length, 'changed layer')} | | | |`);
+            lines.push(`#### Layers that changed${platformNote}`, '', '| | instruction | size | change |', '|:--|:--|--:|--:|', ...rows, '');
+        }
+    }
+    const largest = [...report.layers].sort((a, b) => b.uncompressed - a.uncompressed).filter((l) => l.uncompressed > 0);
+    if (largest.length > 0) {
+        const rows = largest.slice(0, limits.layers).map((l) => `| ${isCount(l.index) ? l.index : '?'} | ${instructionCell(l, target)} | ${size(l.uncompressed)} | ${size(l.compressed)} |`);
+        const rest = largest.slice(limits.layers);
+        if (rest.length > 0) {
+            const restBytes = rest.reduce((sum, l) => sum + l.uncompressed, 0);
+            rows.push(`| | ${more(rest.length, 'layer')} | ${formatSize(restBytes)} | |`);
+        }
+        const emptyLayers = report.layers.length - largest.length;
+        const caption = emptyLayers > 0 ? ` (${emptyLayers} empty layer${emptyLayers === 1 ? '' : 's'} not shown)` : '';
+        lines.push(`<details><summary><b>Largest layers</b>${platformNote ? ` (${htmlCode(report.image.platform, 40)})` : ''}: ${report.layers.length} layer${report.layers.length === 1 ? '' : 's'}${caption}</summary>`, '', '| # | instruction | size | compressed |', '|--:|:--|--:|--:|', ...rows, '', '</details>', '');
+    }
+    return lines;
+}
+function renderWastedAndBinaries(report, limits) {
+    const lines = [];
+    const wasted = report.wasted;
+    if (wasted && wasted.bytes > 0 && limits.details) {
+        const rows = [...wasted.files].sort((a, b) => b.bytes - a.bytes).slice(0, limits.files).map((f) => `| ${inlineCode(f.path, 90)} | ${formatSize(f.bytes)} | ${(Array.isArray(f.layers) ? f.layers : []).filter(isCount).join(', ')} |`);
+        if (wasted.files.length > rows.length)
+            rows.push(`| ${more(wasted.files.length - rows.length, 'file')} | | |`);
+        lines.push(`<details><summary><b>${formatSize(wasted.bytes)} wasted</b>: files that a later layer overwrites or deletes still ship in the earlier one</summary>`, '', ...(rows.length > 0 ? ['| file | wasted | layers |', '|:--|--:|:--|', ...rows] : []), '', '</details>', '');
+    }
+    if (report.goBinaries.length > 0 && limits.details) {
+        // A golang base image ships the toolchain's own Go binaries; the program is what the reader cares about.
+        const toolchain = report.goBinaries.filter((b) => markdown_TOOLCHAIN_PATH.test(b.path));
+        const programs = report.goBinaries.filter((b) => !markdown_TOOLCHAIN_PATH.test(b.path)).sort((a, b) => b.bytes - a.bytes);
+        const facts = programs.slice(0, Math.max(1, Math.min(limits.files, 3))).map((b) => {
+            const traits = [
+                b.goVersion ? inlineCode(b.goVersion, 30) : null,
+                b.static ? 'static' : '**dynamically linked**',
+                b.stripped ? 'stripped' : '**not stripped**',
+                b.cgo === true ? 'cgo on' : b.cgo === false ? 'cgo off' : null,
+                b.trimpath === false ? 'no `-trimpath`' : null
+            ].filter(Boolean);
+            return `- Go binary ${inlineCode(b.path, 80)}: ${formatSize(b.bytes)} · ${traits.join(' · ')}`;
+        });
+        if (programs.length > facts.length)
+            facts.push(`- ${more(programs.length - facts.length, 'Go binary', 'Go binaries')}`);
+        if (toolchain.length > 0) {
+            const bytes = toolchain.reduce((sum, b) => sum + b.bytes, 0);
+            facts.push(`- plus the Go toolchain's own ${toolchain.length} binar${toolchain.length === 1 ? 'y' : 'ies'} (${formatSize(bytes)}), which a final stage does not need`);
+        }
+        lines.push(...facts, '');
+    }
+    return lines;
+}
+const markdown_TOOLCHAIN_PATH = /^\/?(usr\/local\/go|usr\/lib\/go(-[\d.]+)?|go\/pkg\/tool)\//;
+const SEVERITY_ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+function renderFindings(findings, limits, target) {
+    if (findings.length === 0 || limits.findings === 0)
+        return [];
+    const rank = { error: 0, warning: 1, info: 2 };
+    const sorted = [...findings].sort((a, b) => (b.estimatedSavings ?? -1) - (a.estimatedSavings ?? -1) || rank[a.severity] - rank[b.severity]);
+    const rows = sorted.slice(0, limits.findings).map((f) => {
+        const savings = f.estimatedSavings ? `−${formatSize(f.estimatedSavings)}` : '';
+        const where = dockerfileLink(target, f.line, f.file);
+        const fix = f.fix ? `<br>${inlineCode(f.fix.split('\n').find((l) => l.trim()) ?? '', 100)}` : '';
+        return `| ${SEVERITY_ICON[f.severity]} ${inlineCode(f.rule, 20)} | ${escapeTextWithCode(f.message, 240)}${where ? ` (${where})` : ''}${fix} | ${savings} |`;
+    });
+    if (sorted.length > rows.length)
+        rows.push(`| | ${more(sorted.length - rows.length, 'finding')} | |`);
+    return ['#### What to change', '', '| rule | finding | saves |', '|:--|:--|--:|', ...rows, ''];
+}
+function renderSuggestion(report, limits) {
+    const suggestion = report.suggestion;
+    if (!suggestion || !limits.suggestion)
+        return [];
+    const current = report.size.uncompressed;
+    let claim;
+    if (suggestion.verified && suggestion.size) {
+        const saved = current - suggestion.size.uncompressed;
+        claim = `built and measured: <b>${formatSize(suggestion.size.uncompressed)}</b>` +
+            (saved > 0 ? `, ${formatSize(saved)} smaller (${percentText(-(saved / current) * 100)})` : '');
+    }
+    else if (suggestion.error) {
+        claim = `not verified (${htmlText(suggestion.error, 160)})`;
+    }
+    else
+        claim = suggestion.verifyReason ? `not built (${htmlText(suggestion.verifyReason, 120)})` : 'not built';
+    if (suggestion.base)
+        claim = `on ${htmlCode(suggestion.base, 60)}, ${claim}`;
+    const dockerfile = suggestion.dockerfile.length > 20000 ? suggestion.dockerfile.slice(0, 20000) + '\n# …truncated' : suggestion.dockerfile;
+    return [
+        `<details><summary>💡 <b>Suggested Dockerfile</b>: ${claim}</summary>`,
+        '',
+        codeBlock(dockerfile, 'dockerfile'),
+        '',
+        '</details>',
+        ''
+    ];
+}
+/** The trend's base point is labelled 'base'; readers know it by its branch name. */
+function nameBasePoint(history, baseRef) {
+    return history.map((p) => (p.label === 'base' && baseRef ? { ...p, label: baseRef } : p));
+}
+function renderTrend(trend, report, limits) {
+    const history = nameBasePoint(trend, markdown_baselineName(report.baseline.ref));
+    if (history.length < 2 || limits.history === 0)
+        return [];
+    const metric = report.budget.metric;
+    const lines = ['#### Trend', ''];
+    const chart = limits.trendChart ? trendChart(history, metric, report.budget.limit) : null;
+    if (chart)
+        lines.push('```mermaid', chart, '```', '');
+    const shown = history.slice(-limits.history);
+    const rows = shown.map((p, i) => {
+        const previous = i > 0 ? shown[i - 1] : history[history.length - shown.length - 1];
+        const now = p[metric] ?? null;
+        const before = previous ? previous[metric] ?? null : null;
+        const change = now !== null && before !== null ? deltaText(now - before, before, null) : '';
+        const name = p.label ? `${inlineCode(p.label, 40)} (${inlineCode(markdown_short(p.commit) ?? '')})` : inlineCode(markdown_short(p.commit) ?? '');
+        return `| ${name} | ${size(p.uncompressed)} | ${size(p.compressed)} | ${change} |`;
+    });
+    const hidden = history.length - shown.length;
+    lines.push(`<details><summary>${history.length} measurements${hidden > 0 ? ` (last ${shown.length} shown)` : ''}, from ${htmlCode(pointName(history[0]), 40)} to ${htmlCode(pointName(history[history.length - 1]), 40)}</summary>`, '', '| push | uncompressed | compressed | change |', '|:--|--:|--:|--:|', ...rows, '', '</details>', '');
+    return lines;
+}
+/** `dockerfile-only`: nothing was built, so no sizes; the findings are the whole story. */
+function renderDockerfileOnly(report, opts, limits, target) {
+    const key = opts.commentKey?.trim() ? `${escapeText(opts.commentKey, 60)}: ` : '';
+    const count = report.findings.length;
+    const lines = [
+        `### ${STATUS_ICON[report.status]} ${key}Dockerfile check: ${count === 0 ? 'no findings' : `${count} finding${count === 1 ? '' : 's'}`} (no image built)`,
+        '',
+        `<sub>${report.image.dockerfile ? inlineCode(report.image.dockerfile, 100) : 'Dockerfile'}${report.image.commit ? ` · at ${inlineCode(markdown_short(report.image.commit) ?? '')}` : ''}</sub>`,
+        '',
+        ...renderFindings(report.findings, limits, target),
+        ...renderSuggestion(report, limits)
+    ];
+    const skipped = report.skippedRules ?? [];
+    if (skipped.length > 0) {
+        lines.push(`<sub>Not checked without a build: ${skipped.map((r) => inlineCode(r.rule, 20)).join(', ')}.</sub>`, '');
+    }
+    return lines;
+}
+function renderOnce(report, opts, limits) {
+    const target = {
+        repoUrl: opts.repoUrl ?? null,
+        commit: opts.commit ?? report.image.commit,
+        dockerfile: report.image.dockerfile
+    };
+    const parts = report.mode === 'dockerfile-only' ? renderDockerfileOnly(report, opts, limits, target) : [
+        ...renderHeadline(report, opts),
+        ...renderSizeTable(report, opts, limits),
+        ...renderFindings(report.findings, limits, target),
+        ...renderSuggestion(report, limits),
+        ...renderLayers(report, opts, limits, target),
+        ...renderWastedAndBinaries(report, limits),
+        ...renderTrend(report.history, report, limits)
+    ];
+    if (!limits.details)
+        parts.push('<sub>Details were left out to fit GitHub\'s comment size limit; the job summary and the report output have them.</sub>', '');
+    parts.push(`<sub>${escapeText(report.tool.name)} ${escapeText(report.tool.version)}</sub>`);
+    if (opts.embed !== false) {
+        const facts = headlineFacts(report);
+        const state = {
+            v: 1,
+            key: opts.commentKey ?? '',
+            commit: report.image.commit,
+            order: opts.order ?? null,
+            status: report.status,
+            metric: facts.metric,
+            size: facts.value ?? report.size.uncompressed,
+            history: report.history.slice(-limits.embedHistory)
+        };
+        parts.push('', commentMarker(opts.commentKey ?? ''), embedState(state));
+    }
+    return parts.join('\n') + '\n';
+}
+/** The comment body: the most detail that fits in `maxLength` (GitHub's limit by default). */
+function renderMarkdown(report, opts = {}) {
+    const maxLength = opts.maxLength ?? GITHUB_COMMENT_LIMIT;
+    const withFloor = { ...opts, minDelta: floorOf(report, opts) };
+    let body = '';
+    for (const limits of LIMIT_LADDER) {
+        body = renderOnce(report, withFloor, limits);
+        if (body.length <= maxLength)
+            return body;
+    }
+    return body;
 }
 
 ;// CONCATENATED MODULE: ./src/report/terminal.ts
@@ -527,13 +12812,132 @@ function renderTerminal(report) {
     ];
     if (report.budget.limit !== null)
         lines.push(`  budget: ${formatSize(report.budget.limit)} ${report.budget.metric} → ${report.budget.status}`);
+    lines.push(...renderComparison(report));
+    if (report.mode === 'dockerfile-only')
+        lines.splice(1, 1, '  dockerfile-only: nothing built, no sizes');
+    lines.push(...terminal_renderFindings(report));
     return lines.join('\n') + '\n';
+}
+/** The baseline, the delta, the layer changes and the verdict's one-line reason. */
+function renderComparison(report) {
+    const lines = [];
+    const b = report.baseline;
+    if (b.error)
+        lines.push(`  baseline: ${b.error}`);
+    else if (b.source !== 'none' && b.size) {
+        const name = [b.ref, b.commit ? `(${b.commit.slice(0, 7)})` : null].filter(Boolean).join(' ');
+        const metric = report.delta?.metric ?? 'uncompressed';
+        const baseSize = b.size[metric];
+        const change = report.delta
+            ? report.delta.unchanged
+                ? 'unchanged'
+                : `${formatDelta(report.delta[metric] ?? 0)} (${formatPercent(report.delta.percent)})`
+            : 'not comparable';
+        lines.push(`  baseline (${b.source}): ${name}${baseSize !== null ? `, ${formatSize(baseSize)} ${metric}` : ''} → ${change}`);
+        if (b.note)
+            lines.push(`    ${b.note}`);
+    }
+    const diff = report.layerDiff;
+    if (diff) {
+        const parts = ['added', 'removed', 'grown', 'shrunk']
+            .filter((c) => diff.totals[c].count > 0)
+            .map((c) => `${diff.totals[c].count} ${c} (${formatDelta(diff.totals[c].bytes)})`);
+        lines.push(`  layers: ${parts.length > 0 ? parts.join(', ') : 'all unchanged'}`);
+    }
+    if (report.budget.reason && report.budget.status !== 'pass')
+        lines.push(`  ${report.budget.status}: ${report.budget.reason}`);
+    return lines;
+}
+/** Findings as `file:line  severity  rule  message`, then skipped rules and the suggestion's proof. */
+function terminal_renderFindings(report) {
+    const lines = [];
+    for (const f of report.findings) {
+        const savings = f.estimatedSavings !== null && f.estimatedSavings > 0 ? ` (saves about ${formatSize(f.estimatedSavings)})` : '';
+        lines.push(`  ${f.file}:${f.line ?? '-'}  ${f.severity}  ${f.rule}  ${f.message}${savings}`);
+    }
+    if (report.skippedRules?.length)
+        lines.push(`  not run: ${report.skippedRules.map((r) => r.rule).join(', ')} (${report.skippedRules[0].reason})`);
+    const s = report.suggestion;
+    if (s) {
+        const proof = s.verified && s.size
+            ? `built: ${formatSize(s.size.uncompressed)}${s.savings != null ? `, ${formatSize(s.savings)} smaller` : ''}${s.verifyCommand ? `, \`${s.verifyCommand.command}\` ran` : ''}`
+            : s.error ?? `not built (${s.verifyReason ?? 'verify-suggestion'})`;
+        lines.push(`  suggested Dockerfile (${s.base ?? 'multi-stage'}): ${proof}`);
+        lines.push(...s.dockerfile.trimEnd().split('\n').map((l) => `    ${l}`));
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/safety.ts
+/**
+ * A logger that hides secret values. Debug text (build progress) is held until
+ * its line is complete, so a value split across chunks is still hidden; the
+ * held part is written when anything else is logged or a group ends.
+ */
+function redactingLogger(inner, redact) {
+    let pending = '';
+    const flush = () => {
+        if (pending === '')
+            return;
+        const text = pending;
+        pending = '';
+        inner.debug(redact(text));
+    };
+    return {
+        info: (m) => { flush(); inner.info(redact(m)); },
+        warning: (m) => { flush(); inner.warning(redact(m)); },
+        debug: (m) => {
+            pending += m;
+            const nl = pending.lastIndexOf('\n');
+            if (nl < 0) {
+                // A line without an end for a long time: never hold more than 64 KiB.
+                if (pending.length > 65536)
+                    flush();
+                return;
+            }
+            const complete = pending.slice(0, nl + 1);
+            pending = pending.slice(nl + 1);
+            inner.debug(redact(complete));
+        },
+        group: async (name, fn) => {
+            flush();
+            try {
+                return await inner.group(redact(name), fn);
+            }
+            finally {
+                flush();
+            }
+        },
+        flush
+    };
+}
+/** A deep copy of `value` with every string (keys included) redacted. */
+function redactDeep(value, redact) {
+    const walk = (v) => {
+        if (typeof v === 'string')
+            return redact(v);
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v && typeof v === 'object') {
+            const out = {};
+            for (const [k, x] of Object.entries(v))
+                out[redact(k)] = walk(x);
+            return out;
+        }
+        return v;
+    };
+    return walk(value);
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts
 // Terminal entry: the same pipeline as the action, flags instead of inputs.
 // Every action input is a flag of the same name. Exit codes: 0 pass or warn,
 // 1 fail, 2 usage or environment error (one line on stderr).
+
+
+
+
+
 
 
 
@@ -604,8 +13008,10 @@ async function gitCommit(dir) {
     const r = await exec('git', ['rev-parse', 'HEAD'], { cwd: dir }).catch(() => null);
     return r && r.code === 0 ? r.stdout.trim() : null;
 }
-async function main(argv) {
+async function cli_main(argv) {
     const tempDir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'go-image-budget-'));
+    // Secret values never reach the terminal, the report or an error message.
+    let redact = (text) => text;
     try {
         const args = parseArgs(argv);
         if (args.help) {
@@ -617,20 +13023,30 @@ async function main(argv) {
             return 0;
         }
         const inputs = parseInputs((name) => args.values.get(name) ?? (name === 'github-token' ? '' : ''));
+        redact = createRedactor(secretValues(inputs.secrets));
         const workspace = process.cwd();
-        const report = await runPipeline(inputs, { workspace, commit: await gitCommit(workspace) }, {
+        // Locally the base is only what --base-ref names (no event); the trend comes from --previous-report.
+        const previous = inputs.previousReport ? await historyFromReportFile(external_node_path_default().resolve(workspace, inputs.previousReport)) : { history: [], warning: null };
+        if (previous.warning)
+            process.stderr.write(`warning: ${redact(previous.warning)}\n`);
+        const context = { workspace, commit: await gitCommit(workspace), base: resolveBaseRef(null, inputs.baseRef), previousHistory: previous.history };
+        const log = redactingLogger(stderrLogger(process.env.GO_IMAGE_BUDGET_VERBOSE === '1'), redact);
+        const report = redactDeep(await runPipeline(inputs, context, {
             exec: exec, spawn: spawnStream, tempDir,
             cacheDir: external_node_path_default().join(external_node_os_default().homedir(), '.cache', TOOL.name),
-            log: stderrLogger(process.env.GO_IMAGE_BUDGET_VERBOSE === '1'),
+            log,
             now: () => new Date()
-        });
+        }).finally(() => log.flush()), redact);
         if (inputs.json)
             (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_default().resolve(workspace, inputs.json), JSON.stringify(report, null, 2) + '\n');
+        // The pull-request comment as it would be posted (preview it, or post it with another tool).
+        if (inputs.markdown)
+            (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_default().resolve(workspace, inputs.markdown), renderMarkdown(report, { commentKey: inputs.commentKey, minDelta: inputs.minDelta }));
         process.stdout.write(renderTerminal(report));
         return report.status === 'fail' ? 1 : 0;
     }
     catch (error) {
-        process.stderr.write(`${TOOL.name}: ${errorMessage(error)}\n`);
+        process.stderr.write(`${TOOL.name}: ${redact(errorMessage(error))}\n`);
         return 2;
     }
     finally {
@@ -640,7 +13056,7 @@ async function main(argv) {
 // Only when run as a program (the bundle, or tsx), not when imported by tests.
 const invokedAs = process.argv[1] ? external_node_path_default().basename(process.argv[1]) : '';
 if (/^(cli\.(ts|js)|index\.js|go-image-budget)$/.test(invokedAs) && !process.env.JEST_WORKER_ID) {
-    main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+    cli_main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }
 
 var __webpack_exports__helpText = __webpack_exports__.BK;
