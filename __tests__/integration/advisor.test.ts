@@ -111,9 +111,14 @@ test('a cgo binary on scratch: cgo-disabled (measured: dynamically linked, it ca
     exec, spawn: spawnStream, tempDir, cacheDir: path.join(tempDir, 'cache'), log: silentLogger, now: () => new Date()
   })
   expect(report.goBinaries).toEqual([expect.objectContaining({ path: expect.stringMatching(/^\/?fetch$/), static: false })])
+  // A net/http binary keeps over 1 MB of symbols and DWARF: the shaving rules name the measured bytes.
+  const fetch = report.goBinaries[0]
+  expect(fetch.symbolBytes).toBeGreaterThanOrEqual(1_000_000)
   expect(report.findings.map((f) => [f.rule, f.severity, f.line])).toEqual([
-    ['cgo-disabled', 'error', 4], ['ca-certificates', 'warning', 5], ['non-root', 'warning', 5]
+    ['cgo-disabled', 'error', 4], ['ca-certificates', 'warning', 5], ['non-root', 'warning', 5],
+    ['strip-symbols', 'info', 4], ['trimpath', 'info', 4]
   ])
+  expect(report.findings.find((f) => f.rule === 'strip-symbols')?.estimatedSavings).toBe(fetch.symbolBytes)
   // The finding is real: the image as built does not start.
   const original = await exec('docker', ['run', '--rm', report.image.id])
   expect(original.code).not.toBe(0)
