@@ -98,6 +98,16 @@ export interface Inputs {
 
 export type RawInputs = (name: InputName) => string
 
+/** `NAME=value` build args as a map, for resolving `FROM ${NAME}` in the Dockerfile. */
+export function buildArgMap(buildArgs: string[]): Record<string, string> {
+  const map: Record<string, string> = {}
+  for (const arg of buildArgs) {
+    const eq = arg.indexOf('=')
+    if (eq > 0) map[arg.slice(0, eq)] = arg.slice(eq + 1)
+  }
+  return map
+}
+
 /** Lists accept newlines or commas (like build-push-action), skip blanks and `#` comments. */
 export function parseList(text: string, { commas = true } = {}): string[] {
   return text

@@ -16,7 +16,7 @@ import { UsageError } from './errors.js'
 import type { Exec, Spawn } from './exec.js'
 import { measureImage, type Measurement, type MeasureOptions } from './image/measure.js'
 import { ensureLocalImage } from './image/pull.js'
-import type { Inputs } from './inputs.js'
+import { buildArgMap, type Inputs } from './inputs.js'
 import type { Logger } from './log.js'
 import { SCHEMA_VERSION, type HistoryPoint, type ImageInfo, type PlatformReport, type Report, type Status } from './report/types.js'
 import { TOOL } from './version.js'
@@ -240,14 +240,4 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
     }
   )
   return { ...compared.report, findings: advised.findings, suggestion: advised.suggestion }
-}
-
-/** `NAME=value` build args as a map, for resolving `FROM ${NAME}` in the Dockerfile. */
-function buildArgMap(buildArgs: string[]): Record<string, string> {
-  const map: Record<string, string> = {}
-  for (const arg of buildArgs) {
-    const eq = arg.indexOf('=')
-    if (eq > 0) map[arg.slice(0, eq)] = arg.slice(eq + 1)
-  }
-  return map
 }

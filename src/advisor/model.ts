@@ -4,6 +4,7 @@
 // Lines are 1-based, as GitHub annotations and editors count them.
 import { DockerfileParser, type Instruction } from 'dockerfile-ast'
 import { findGoBuilds, hasGoModDownload, splitCommands, type GoBuild } from './shell.js'
+import { buildArgMap } from '../inputs.js'
 
 export interface ModelInstruction {
   keyword: string
@@ -96,15 +97,6 @@ export function substitute(text: string, vars: Record<string, string | null | un
   })
 }
 
-function parseBuildArgs(buildArgs: string[]): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const a of buildArgs) {
-    const eq = a.indexOf('=')
-    if (eq > 0) out[a.slice(0, eq)] = a.slice(eq + 1)
-  }
-  return out
-}
-
 function flagsOf(instruction: Instruction): Record<string, string | null> {
   const flags: Record<string, string | null> = {}
   const withFlags = instruction as Instruction & { getFlags?: () => { getName(): string; getValue(): string | null }[] }
@@ -159,7 +151,7 @@ export { resolvePath }
 export function parseDockerfile(text: string, options: ModelOptions = {}): DockerfileModel {
   const doc = DockerfileParser.parse(text)
   const lines = text.split(/\r?\n/)
-  const overrides = parseBuildArgs(options.buildArgs ?? [])
+  const overrides = buildArgMap(options.buildArgs ?? [])
   const globalArgs: Record<string, string | null> = {}
   const stages: StageModel[] = []
   let stage: StageModel | null = null
