@@ -47923,6 +47923,16 @@ const INPUT_SPECS = {
     json: { kind: 'string', default: '', description: 'Also write the report JSON to this path.' },
     markdown: { kind: 'string', default: '', description: 'Also write the comment markdown to this path.' }
 };
+/** `NAME=value` build args as a map, for resolving `FROM ${NAME}` in the Dockerfile. */
+function buildArgMap(buildArgs) {
+    const map = {};
+    for (const arg of buildArgs) {
+        const eq = arg.indexOf('=');
+        if (eq > 0)
+            map[arg.slice(0, eq)] = arg.slice(eq + 1);
+    }
+    return map;
+}
 /** Lists accept newlines or commas (like build-push-action), skip blanks and `#` comments. */
 function parseList(text, { commas = true } = {}) {
     return text
@@ -48235,6 +48245,7 @@ function shellQuote(word) {
 // Lines are 1-based, as GitHub annotations and editors count them.
 
 
+
 /** Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR:+alt}`; unknown variables become ''. */
 function substitute(text, vars) {
     return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
@@ -48247,15 +48258,6 @@ function substitute(text, vars) {
             return set ? substitute(word ?? '', vars) : '';
         return value ?? '';
     });
-}
-function parseBuildArgs(buildArgs) {
-    const out = {};
-    for (const a of buildArgs) {
-        const eq = a.indexOf('=');
-        if (eq > 0)
-            out[a.slice(0, eq)] = a.slice(eq + 1);
-    }
-    return out;
 }
 function flagsOf(instruction) {
     const flags = {};
@@ -48314,7 +48316,7 @@ function resolvePath(workdir, p) {
 function parseDockerfile(text, options = {}) {
     const doc = main.DockerfileParser.parse(text);
     const lines = text.split(/\r?\n/);
-    const overrides = parseBuildArgs(options.buildArgs ?? []);
+    const overrides = buildArgMap(options.buildArgs ?? []);
     const globalArgs = {};
     const stages = [];
     let stage = null;
@@ -52218,6 +52220,7 @@ async function ensureLocalImage(ref, platform, exec) {
 
 
 
+
 /** Resolves context and Dockerfile and checks they exist, naming the input at fault. */
 function resolveBuild(inputs, workspace, confine = false) {
     const context = external_node_path_default().resolve(workspace, inputs.context);
@@ -52393,16 +52396,6 @@ async function runStages(inputs, ctx, deps) {
         }
     });
     return { ...compared.report, findings: advised.findings, suggestion: advised.suggestion };
-}
-/** `NAME=value` build args as a map, for resolving `FROM ${NAME}` in the Dockerfile. */
-function buildArgMap(buildArgs) {
-    const map = {};
-    for (const arg of buildArgs) {
-        const eq = arg.indexOf('=');
-        if (eq > 0)
-            map[arg.slice(0, eq)] = arg.slice(eq + 1);
-    }
-    return map;
 }
 
 ;// CONCATENATED MODULE: ./src/redact.ts
