@@ -37,10 +37,10 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true })
 })
 
-async function build(dir: string, dockerfile: string, tag: string | null = null, platform: string | null = null): Promise<string> {
+async function build(dir: string, dockerfile: string, tag: string | null = null, platform: string | null = null, buildArgs: string[] = []): Promise<string> {
   writeFileSync(path.join(dir, 'Dockerfile'), dockerfile)
   const result = await buildImage(
-    { context: dir, file: path.join(dir, 'Dockerfile'), target: null, platform, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: tag ? [tag] : [], secrets: [] },
+    { context: dir, file: path.join(dir, 'Dockerfile'), target: null, platform, builder: null, buildArgs, buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: tag ? [tag] : [], secrets: [] },
     { exec, tempDir: work }
   )
   if (tag) pushedRefs.push(tag)
@@ -209,6 +209,106 @@ describe('Go binaries built in the golang stand-in', () => {
   test('binary sizes are their file sizes in the layer', () => {
     expect(measured.goBinaries.reduce((s, b) => s + b.bytes, 0)).toBe(measured.layers[0].uncompressed)
     expect(measured.layers[0]).toMatchObject({ dockerfileLine: 6, instruction: 'COPY /out/ /app/', stage: '1' })
+  })
+})
+
+describe('a re-measurement after a change to only the last layer', () => {
+  const dir = path.join(work, 'relayer')
+  const cacheDir = path.join(work, 'rcache')
+  const dockerfile = [
+    'FROM golang:bookworm AS build',
+    'WORKDIR /src',
+    'COPY go.mod main.go ./',
+    'RUN CGO_ENABLED=0 go build -trimpath -o /out/app .',
+    'FROM scratch',
+    'COPY busybox /bin/busybox',
+    'RUN ["/bin/busybox", "--install", "-s", "/bin"]',
+    'COPY data/ /data/',
+    'COPY --from=build /out/app /app/hello',
+    'ARG VERSION',
+    // A whiteout of a lower file, a rewrite, a directory deleted and made again (opaque), a new file in a kept
+    // directory (not opaque: its lower file stays), and a Go binary first seen in this layer.
+    'RUN rm /data/a.bin && echo "$VERSION" > /data/b.bin && rm -r /data/sub && mkdir /data/sub && echo "$VERSION" > /data/sub/new && echo more > /data/keep/more && cp /app/hello /app/hello2',
+    ''
+  ].join('\n')
+  const options = { cacheDir, dockerfile: { content: dockerfile, target: null }, registry: false }
+  let first: Measurement
+  let cached: Measurement
+  let full: Measurement
+
+  beforeAll(async () => {
+    mkdirSync(path.join(dir, 'data', 'sub'), { recursive: true })
+    mkdirSync(path.join(dir, 'data', 'keep'), { recursive: true })
+    copyFileSync(busybox as string, path.join(dir, 'busybox'))
+    writeFileSync(path.join(dir, 'go.mod'), goMod)
+    writeFileSync(path.join(dir, 'main.go'), mainGo)
+    writeFileSync(path.join(dir, 'data', 'a.bin'), randomBytes(40000))
+    writeFileSync(path.join(dir, 'data', 'b.bin'), randomBytes(30000))
+    writeFileSync(path.join(dir, 'data', 'sub', 'c'), randomBytes(20000))
+    writeFileSync(path.join(dir, 'data', 'sub', 'd'), randomBytes(10000))
+    writeFileSync(path.join(dir, 'data', 'keep', 'e'), randomBytes(5000))
+    const v1 = await build(dir, dockerfile, null, null, [`VERSION=${suffix}-1`])
+    first = await measureImage(v1, options, { exec, spawn: spawnStream })
+    const v2 = await build(dir, dockerfile, null, null, [`VERSION=${suffix}-2`])
+    cached = await measureImage(v2, options, { exec, spawn: spawnStream })
+    full = await measureImage(v2, { ...options, cacheDir: null, fastPath: false }, { exec, spawn: spawnStream })
+  })
+
+  test('the two images share every layer but the last', () => {
+    expect(cached.layers.slice(0, -1).map((l) => l.diffId)).toEqual(first.layers.slice(0, -1).map((l) => l.diffId))
+    expect(cached.layers.at(-1)?.diffId).not.toBe(first.layers.at(-1)?.diffId)
+  })
+
+  test('the first measurement streams docker save; the second reads only the last layer, from overlay2', () => {
+    expect(first.stats).toMatchObject({ saveStreamed: true, layersRead: 5, layersCompressed: 5 })
+    expect(cached.stats).toMatchObject({ saveStreamed: false, layout: 'overlay', layersRead: 1, layersCompressed: 1, layersFromCache: 4, fastPathSkipped: null })
+    expect(full.stats).toMatchObject({ saveStreamed: true, layersRead: 5 })
+    expect(cached.stats.bytesRead).toBeLessThan(full.stats.bytesRead / 2)
+  })
+
+  test('same layers, wasted bytes and Go binaries as the full save-stream measurement; compressed sizes within 1%', () => {
+    const withoutCompressed = (m: Measurement) => m.layers.map((l) => ({ ...l, compressed: null }))
+    expect(withoutCompressed(cached)).toEqual(withoutCompressed(full))
+    expect(cached.size.uncompressed).toBe(full.size.uncompressed)
+    // The cached layers' estimates are the save stream's own; the re-read layer's is within 1% (re-serialised tar headers).
+    expect(cached.layers.slice(0, -1).map((l) => l.compressed)).toEqual(full.layers.slice(0, -1).map((l) => l.compressed))
+    const [ours, theirs] = [cached.layers[4].compressed as number, full.layers[4].compressed as number]
+    expect([ours, theirs, Math.abs(ours - theirs) / theirs < 0.01]).toEqual([ours, theirs, true])
+    expect(cached.size.compressedSource).toBe('gzip-estimate')
+    expect(cached.wasted).toEqual(full.wasted)
+    expect(cached.goBinaries).toEqual(full.goBinaries)
+  })
+
+  test('wasted bytes by construction: the whiteout, the rewrite and the opaque directory, not the kept one', () => {
+    expect(cached.wasted.bytes).toBe(40000 + 30000 + 20000 + 10000)
+    expect(cached.wasted.files).toEqual([
+      { path: '/data/a.bin', bytes: 40000, layers: [2, 4] },
+      { path: '/data/b.bin', bytes: 30000, layers: [2, 4] },
+      { path: '/data/sub/c', bytes: 20000, layers: [2, 4] },
+      { path: '/data/sub/d', bytes: 10000, layers: [2, 4] }
+    ])
+    expect(cached.goBinaries.map((b) => [b.path, b.static, b.trimpath, b.module])).toEqual([
+      ['/app/hello', true, true, 'example.com/hello'],
+      ['/app/hello2', true, true, 'example.com/hello']
+    ])
+  })
+
+  test('a top layer whose opacity cannot be probed (only init-layer files below) falls back to the save stream, same result', async () => {
+    const small = path.join(work, 'relayer-etc')
+    mkdirSync(small, { recursive: true })
+    writeFileSync(path.join(small, 'hosts'), `127.0.0.1 ${suffix}\n`)
+    const etcDockerfile = 'FROM scratch\nCOPY hosts /etc/hosts\nCOPY v.txt /etc/v.txt\n'
+    const etcOptions = { cacheDir, registry: false }
+    writeFileSync(path.join(small, 'v.txt'), `${suffix} 1\n`)
+    await measureImage(await build(small, etcDockerfile), etcOptions, { exec, spawn: spawnStream })
+    writeFileSync(path.join(small, 'v.txt'), `${suffix} 2\n`)
+    const v2 = await build(small, etcDockerfile)
+    const again = await measureImage(v2, etcOptions, { exec, spawn: spawnStream })
+    expect(again.stats.saveStreamed).toBe(true)
+    expect(again.stats.fastPathSkipped).toMatch(/cannot tell whether 1 directories are opaque \(e\.g\. \/etc\)/)
+    const reference = await measureImage(v2, { ...etcOptions, cacheDir: null, fastPath: false }, { exec, spawn: spawnStream })
+    expect(again.layers).toEqual(reference.layers)
+    expect(again.wasted).toEqual(reference.wasted)
   })
 })
 

@@ -1,22 +1,56 @@
-// Compressed layer sizes are computed once per diff id and kept on disk
-// (under the runner's tool cache, so actions/cache can carry them between
-// runs). One small JSON file per layer; written to a temp name and renamed, so
-// concurrent runs never see a half-written entry.
+// What a layer's measurement found is computed once per diff id and kept on
+// disk (under the runner's tool cache, so actions/cache can carry it between
+// runs): its compressed size, and its full scan (the file records the
+// wasted-bytes replay needs, the Go binaries in it), so that a re-measurement
+// after a change to the top layers reads only those layers. One JSON file per
+// layer; the scan inside it is gzipped JSON (base64), so a layer of a million
+// files stays a few MB. Written to a temp name and renamed, so concurrent runs
+// never see a half-written entry.
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import zlib from 'node:zlib'
+import type { GoBinaryFacts } from './gobinary.js'
+import type { FileRecord } from './wasted.js'
+
+export interface CachedScan {
+  /** Sum of regular file sizes in the layer tar. */
+  uncompressed: number
+  files: FileRecord[]
+  goBinaries: { path: string; bytes: number; facts: GoBinaryFacts }[]
+}
 
 export interface CachedLayer {
   diffId: string
   /** Size of the uncompressed layer tar, to recognise the layer in a legacy save stream before hashing it. */
   tarBytes: number
-  compressed: number
+  /** The gzip estimate; null when only an exact size (registry, OCI blob) was known when the scan was stored. */
+  compressed: number | null
   source: 'gzip-estimate'
-  /** Format of the estimate (compressor level, framing); bump to invalidate old entries. */
+  /** The layer's scan, as read from the save stream (hash-checked against the diff id). */
+  scan?: CachedScan
+  /** Format of the entry (estimate, scan encoding); bump to invalidate old entries. */
   version: number
 }
 
-export const CACHE_VERSION = 2
+/** 3: the full scan is cached too (gzip JSON), compressed may be null. */
+export const CACHE_VERSION = 3
+
+type StoredLayer = Omit<CachedLayer, 'scan'> & { scan?: string }
+
+const KINDS = ['file', 'dir', 'whiteout', 'opaque'] as const
+
+/** Compact scan encoding: files as [kind, path, size?] rows, then gzip, then base64. */
+export function encodeScan(scan: CachedScan): string {
+  const files = scan.files.map((f) => (f.kind === 'file' ? [0, f.path, f.size] : [KINDS.indexOf(f.kind), f.path]))
+  return zlib.gzipSync(JSON.stringify({ u: scan.uncompressed, f: files, g: scan.goBinaries })).toString('base64')
+}
+
+export function decodeScan(text: string): CachedScan {
+  const raw = JSON.parse(zlib.gunzipSync(Buffer.from(text, 'base64')).toString('utf8')) as { u: number; f: [number, string, number?][]; g: CachedScan['goBinaries'] }
+  const files = raw.f.map(([k, p, size]): FileRecord => (k === 0 ? { kind: 'file', path: p, size: size ?? 0 } : ({ kind: KINDS[k], path: p } as FileRecord)))
+  return { uncompressed: raw.u, files, goBinaries: raw.g }
+}
 
 export class LayerCache {
   /** Entries are kept per estimator (`go` model or `zlib`): they differ by about 1% on executables. */
@@ -31,8 +65,18 @@ export class LayerCache {
 
   async get(diffId: string): Promise<CachedLayer | null> {
     try {
-      const entry = JSON.parse(await readFile(this.file(diffId), 'utf8')) as CachedLayer
-      return entry.diffId === diffId && entry.version === CACHE_VERSION && Number.isFinite(entry.compressed) ? entry : null
+      const stored = JSON.parse(await readFile(this.file(diffId), 'utf8')) as StoredLayer
+      if (stored.diffId !== diffId || stored.version !== CACHE_VERSION) return null
+      if (stored.compressed !== null && !Number.isFinite(stored.compressed)) return null
+      let scan: CachedScan | undefined
+      if (typeof stored.scan === 'string') {
+        try {
+          scan = decodeScan(stored.scan)
+        } catch {
+          scan = undefined
+        }
+      }
+      return { ...stored, scan }
     } catch {
       return null
     }
@@ -42,7 +86,8 @@ export class LayerCache {
     const file = this.file(entry.diffId)
     await mkdir(path.dirname(file), { recursive: true })
     const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-    await writeFile(temp, JSON.stringify({ ...entry, version: CACHE_VERSION }))
+    const stored: StoredLayer = { ...entry, scan: entry.scan ? encodeScan(entry.scan) : undefined, version: CACHE_VERSION }
+    await writeFile(temp, JSON.stringify(stored))
     await rename(temp, file)
   }
 }

@@ -12,6 +12,8 @@ export interface InspectedImage {
   platform: string
   created: string | null
   config: { user: string; env: string[]; entrypoint: string[] | null; cmd: string[] | null; workingDir: string; labels: Record<string, string> }
+  /** The daemon's storage of the image's layers (overlay2: the diff directories), when it says. */
+  graphDriver?: { name: string; data: Record<string, string> } | null
 }
 
 interface RawInspect {
@@ -24,6 +26,7 @@ interface RawInspect {
   Variant?: string
   Created?: string
   RootFS?: { Layers?: string[] }
+  GraphDriver?: { Name?: string; Data?: Record<string, string> | null }
   Config?: { User?: string; Env?: string[] | null; Entrypoint?: string[] | null; Cmd?: string[] | null; WorkingDir?: string; Labels?: Record<string, string> | null }
 }
 
@@ -46,7 +49,8 @@ export function parseInspect(json: string): InspectedImage {
       cmd: raw.Config?.Cmd ?? null,
       workingDir: raw.Config?.WorkingDir ?? '',
       labels: raw.Config?.Labels ?? {}
-    }
+    },
+    graphDriver: raw.GraphDriver?.Name ? { name: raw.GraphDriver.Name, data: raw.GraphDriver.Data ?? {} } : null
   }
 }
 

@@ -3,18 +3,22 @@
 // `docker save` gives the config history, per-layer sizes (adding up to the
 // total exactly), file records for wasted bytes, Go binaries, and gzip
 // estimates for the layers whose compressed size is not known exactly (from a
-// registry manifest, an OCI archive, or the on-disk cache).
+// registry manifest, an OCI archive, or the on-disk cache). Each layer's scan
+// is cached by diff id; when only the top layers of an image are not cached,
+// they are read from the daemon's overlay2 directories instead of the whole
+// save stream (overlay.ts), and any doubt falls back to the save stream.
 import { CommandError } from '../errors.js'
 import type { Exec, Spawn } from '../exec.js'
 import type { Logger } from '../log.js'
 import type { CompressedSource, GoBinary, ImageSize, Layer, Wasted } from '../report/types.js'
 import os from 'node:os'
-import { LayerCache } from './cache.js'
+import { LayerCache, type CachedLayer } from './cache.js'
 import { DeflatePool } from './deflate-pool.js'
 import { dockerfileChain, matchHistory, pairHistory } from './history.js'
 import { inspectImage, type InspectedImage } from './inspect.js'
+import { OverlayUnavailable, readOverlayLayers } from './overlay.js'
 import { fetchRegistryImage } from './registry.js'
-import { scanSaveStream, type LayerPlan, type SavedImage } from './save.js'
+import { scanSaveStream, type LayerPlan, type LayerScan, type SavedImage } from './save.js'
 import { TarError } from './tar.js'
 import { computeWasted } from './wasted.js'
 
@@ -36,6 +40,8 @@ export interface MeasureOptions {
    */
   estimator?: 'go' | 'go-exact' | 'zlib'
   topWastedFiles?: number
+  /** Read uncached top layers from overlay2 directories when the rest is cached (default true); false always streams `docker save`. */
+  fastPath?: boolean
 }
 
 export interface MeasureDeps {
@@ -50,7 +56,14 @@ export interface MeasureStats {
   layersFromCache: number
   layersExact: number
   bytesRead: number
-  layout: 'legacy' | 'oci'
+  /** `overlay`: only the uncached top layers were read, from the daemon's overlay2 directories. */
+  layout: 'legacy' | 'oci' | 'overlay'
+  /** Whether the whole `docker save` stream was read. */
+  saveStreamed: boolean
+  /** Layers whose contents were read (all of them with the save stream). */
+  layersRead: number
+  /** Why the fast path was not taken (null when it was, or was not tried). */
+  fastPathSkipped: string | null
 }
 
 export interface Measurement {
@@ -84,11 +97,14 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
 
   // Cached estimates, and the tar sizes that let a legacy stream skip compressing them.
   const cached = new Map<string, number>()
+  const entries = new Map<string, CachedLayer>()
   const byTarBytes = new Map<number, string[]>()
   if (cache) {
     for (const diffId of new Set(inspected.diffIds)) {
       const entry = await cache.get(diffId)
       if (!entry) continue
+      entries.set(diffId, entry)
+      if (entry.compressed === null) continue
       cached.set(diffId, entry.compressed)
       byTarBytes.set(entry.tarBytes, [...(byTarBytes.get(entry.tarBytes) ?? []), diffId])
     }
@@ -129,23 +145,96 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
     }
   }
 
+  /** The fast path; throws (the caller falls back to the save stream) on any doubt. */
+  const readTopLayers = async (bottom: number): Promise<SavedImage> => {
+    const goPool = estimator === 'zlib' ? null : new DeflatePool(concurrency, estimator === 'go' ? 256 * 1024 : 0)
+    try {
+      const below = inspected.diffIds.slice(0, bottom).map((d) => entries.get(d)!)
+      const read = await readOverlayLayers({
+        imageId: inspected.id,
+        diffIds: inspected.diffIds,
+        graphDriver: inspected.graphDriver,
+        lower: below.map((e) => e.scan!.files),
+        exec: deps.exec,
+        spawn: deps.spawn,
+        compressor: { concurrency: goPool ? concurrency * 2 : concurrency, goPool }
+      })
+      // The daemon's layer sizes must be what the directories hold (regular files; symlinks too for built layers).
+      const { sizes } = layerSizesOf(read.config, await historySizes)
+      if (!sizes) throw new OverlayUnavailable('docker history sizes do not pair with the config history')
+      for (const [k, layer] of read.layers.entries()) {
+        const daemon = sizes[bottom + k]
+        if (daemon !== layer.regularBytes && daemon !== layer.regularBytes + layer.symlinkBytes) {
+          throw new OverlayUnavailable(`layer ${bottom + k}: overlay2 directory holds ${layer.regularBytes} bytes (+${layer.symlinkBytes} in symlinks), docker history says ${daemon}`)
+        }
+      }
+      const layers = new Map<string, LayerScan>()
+      const layerPaths: string[] = []
+      below.forEach((e, i) => {
+        const scan: LayerScan = { entryPath: `cache:${i}`, diffId: e.diffId, tarBytes: e.tarBytes, uncompressed: e.scan!.uncompressed, compressed: null, compressedExact: false, files: e.scan!.files, goBinaries: e.scan!.goBinaries, origin: 'cache' }
+        layers.set(scan.entryPath, scan)
+        layerPaths.push(scan.entryPath)
+      })
+      for (const layer of read.layers) {
+        layers.set(layer.scan.entryPath, layer.scan)
+        layerPaths.push(layer.scan.entryPath)
+      }
+      return { layout: 'overlay', layerPaths, config: read.config, layers, ociLayerSizes: null, bytesRead: read.bytesRead }
+    } finally {
+      await goPool?.close()
+    }
+  }
+
   // The daemon's own per-layer sizes (they add up to Size exactly); read alongside the save stream.
   const historySizes = dockerHistorySizes(inspected.id, deps.exec)
-  let saved = await scanOnce(true)
-  // A layer skipped by its tar size that hashes to an unknown diff id: measure again, compressing by hash alone.
-  const wrongGuess = [...skippedByGuess].some((p) => !known(saved.layers.get(p)?.diffId ?? ''))
-  if (wrongGuess) saved = await scanOnce(false)
+  const layerSizesOf = (config: SavedImage['config'], daemonSizes: number[] | null) => {
+    const history = config.history ?? []
+    const paired = pairHistory(config.rootfs?.diff_ids ?? inspected.diffIds, history)
+    const sizes = daemonSizes && daemonSizes.length === history.length ? paired.map((p) => (p.historyIndex >= 0 ? daemonSizes[p.historyIndex] : NaN)) : null
+    return { history, paired, sizes }
+  }
 
-  const diffIds = saved.config.rootfs?.diff_ids ?? inspected.diffIds
-  const history = saved.config.history ?? []
-  const paired = pairHistory(diffIds, history)
-  const daemonSizes = await historySizes
-  const daemonLayerSizes = daemonSizes && daemonSizes.length === history.length ? paired.map((p) => (p.historyIndex >= 0 ? daemonSizes[p.historyIndex] : NaN)) : null
+  // The fast path: every layer cached (scan and compressed size) but the top ones, read from overlay2.
+  let saved: SavedImage | null = null
+  let fastPathSkipped: string | null = null
+  let layersRead = 0
+  const cachedBelow = inspected.diffIds.findIndex((d) => !(entries.get(d)?.scan && known(d)))
+  const bottomCached = cachedBelow < 0 ? inspected.diffIds.length : cachedBelow
+  if (cache && options.fastPath !== false && bottomCached > 0) {
+    try {
+      saved = await readTopLayers(bottomCached)
+      layersRead = inspected.diffIds.length - bottomCached
+    } catch (error) {
+      fastPathSkipped = (error as Error).message
+      deps.log?.debug(`measure ${ref}: reading the whole docker save stream (${fastPathSkipped})\n`)
+    }
+  } else if (cache && options.fastPath !== false) {
+    fastPathSkipped = 'the bottom layer is not cached'
+  }
+  if (!saved) {
+    saved = await scanOnce(true)
+    // A layer skipped by its tar size that hashes to an unknown diff id: measure again, compressing by hash alone.
+    const first = saved
+    const wrongGuess = [...skippedByGuess].some((p) => !known(first.layers.get(p)?.diffId ?? ''))
+    if (wrongGuess) saved = await scanOnce(false)
+    layersRead = saved.layerPaths.length
+  }
+
+  const { history, paired, sizes: daemonLayerSizes } = layerSizesOf(saved.config, await historySizes)
   const matches = chain ? matchHistory(history, chain.instructions) : history.map(() => null)
   // Without a local base image, the first row matched to the Dockerfile marks where our layers start.
   const firstOwnRow = matches.findIndex((m) => m !== null)
 
-  const stats: MeasureStats = { layersCompressed: 0, layersFromCache: 0, layersExact: 0, bytesRead: saved.bytesRead, layout: saved.layout }
+  const stats: MeasureStats = {
+    layersCompressed: 0,
+    layersFromCache: 0,
+    layersExact: 0,
+    bytesRead: saved.bytesRead,
+    layout: saved.layout,
+    saveStreamed: saved.layout !== 'overlay',
+    layersRead,
+    fastPathSkipped
+  }
   const sources = new Set<CompressedSource>()
   const layers: Layer[] = []
   for (const [index, pair] of paired.entries()) {
@@ -167,11 +256,20 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
       compressed = scan.compressed
       sources.add('gzip-estimate')
       stats.layersCompressed++
-      await cache?.put({ diffId: pair.diffId, tarBytes: scan.tarBytes, compressed, source: 'gzip-estimate' })
     } else {
       compressed = cached.get(pair.diffId) ?? null
       sources.add(compressed === null ? null : 'gzip-estimate')
       if (compressed !== null) stats.layersFromCache++
+    }
+    // Layers read from the save stream (hash-checked) are cached with their scan; overlay reads are not (re-serialised tars).
+    if (cache && (scan.origin ?? 'save') === 'save') {
+      const estimate = !scan.compressedExact && scan.compressed !== null ? scan.compressed : (cached.get(pair.diffId) ?? null)
+      const had = entries.get(pair.diffId)
+      if (!had?.scan || had.compressed !== estimate) {
+        const entry = { diffId: pair.diffId, tarBytes: scan.tarBytes, compressed: estimate, source: 'gzip-estimate' as const, scan: { uncompressed: scan.uncompressed, files: scan.files, goBinaries: scan.goBinaries } }
+        await cache.put(entry)
+        entries.set(pair.diffId, { ...entry, version: 0 })
+      }
     }
     const match = pair.historyIndex >= 0 ? matches[pair.historyIndex] : null
     const fromBaseImage = baseLayerCount !== null ? index < baseLayerCount : firstOwnRow < 0 ? false : pair.historyIndex < firstOwnRow

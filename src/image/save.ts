@@ -25,10 +25,12 @@ export interface LayerScan {
   compressedExact: boolean
   files: FileRecord[]
   goBinaries: { path: string; bytes: number; facts: GoBinaryFacts }[]
+  /** Where the scan came from: the save stream (default), the on-disk cache, or an overlay2 diff directory. */
+  origin?: 'save' | 'cache' | 'overlay'
 }
 
 export interface SavedImage {
-  layout: 'legacy' | 'oci'
+  layout: 'legacy' | 'oci' | 'overlay'
   /** Layer entry paths in image order (from manifest.json, or the OCI manifest). */
   layerPaths: string[]
   config: { os?: string; architecture?: string; variant?: string; rootfs?: { diff_ids?: string[] }; history?: { created_by?: string; empty_layer?: boolean }[] }
@@ -174,7 +176,7 @@ function layerSink(entryPath: string, blobBytes: number, gzipped: boolean, layer
 }
 
 /** Records one entry of a layer; buffers ELF executables to read their Go build info. */
-function innerEntry(h: TarHeader, scan: LayerScan, maxBinaryBytes: number): EntrySink | null {
+export function innerEntry(h: TarHeader, scan: LayerScan, maxBinaryBytes: number): EntrySink | null {
   const record = fileRecord(h.path, h.type, h.type === 'file' ? h.size : 0)
   if (record) scan.files.push(record)
   // Docker's layer size counts regular files only (symlinks and hard links add nothing).

@@ -11,6 +11,15 @@ export interface TarHeader {
   size: number
   mode: number
   linkname: string
+  /** The raw type flag ('0' file, '3' character device …), owner, mtime and device numbers, for re-serialising a header. */
+  typeflag?: string
+  uid?: number
+  gid?: number
+  mtime?: number
+  devmajor?: number
+  devminor?: number
+  uname?: string
+  gname?: string
 }
 
 /** What to do with an entry's data: a sink for its pieces (may return a promise for backpressure), or null to skip it. */
@@ -142,7 +151,15 @@ export class TarReader {
       type: TYPES[typeflag] ?? 'other',
       size: realSize,
       mode: readNumber(block, 100, 8),
-      linkname
+      linkname,
+      typeflag,
+      uid: readNumber(block, 108, 8),
+      gid: readNumber(block, 116, 8),
+      mtime: pax.mtime !== undefined ? Math.floor(Number(pax.mtime)) : readNumber(block, 136, 12),
+      devmajor: readNumber(block, 329, 8),
+      devminor: readNumber(block, 337, 8),
+      uname: pax.uname ?? cString(block.subarray(265, 297)),
+      gname: pax.gname ?? cString(block.subarray(297, 329))
     }
     const sink = this.onEntry(header)
     await this.startEntry(realSize, Math.ceil(realSize / BLOCK) * BLOCK - realSize, sink)
