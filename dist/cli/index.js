@@ -9036,7 +9036,8 @@ function parseInspect(json) {
             cmd: raw.Config?.Cmd ?? null,
             workingDir: raw.Config?.WorkingDir ?? '',
             labels: raw.Config?.Labels ?? {}
-        }
+        },
+        graphDriver: raw.GraphDriver?.Name ? { name: raw.GraphDriver.Name, data: raw.GraphDriver.Data ?? {} } : null
     };
 }
 async function inspectImage(ref, exec) {
@@ -10166,15 +10167,35 @@ async function removeBuiltImages(ids, exec, log) {
     return removed;
 }
 
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_namespaceObject);
 ;// CONCATENATED MODULE: ./src/image/cache.ts
-// Compressed layer sizes are computed once per diff id and kept on disk
-// (under the runner's tool cache, so actions/cache can carry them between
-// runs). One small JSON file per layer; written to a temp name and renamed, so
-// concurrent runs never see a half-written entry.
+// What a layer's measurement found is computed once per diff id and kept on
+// disk (under the runner's tool cache, so actions/cache can carry it between
+// runs): its compressed size, and its full scan (the file records the
+// wasted-bytes replay needs, the Go binaries in it), so that a re-measurement
+// after a change to the top layers reads only those layers. One JSON file per
+// layer; the scan inside it is gzipped JSON (base64), so a layer of a million
+// files stays a few MB. Written to a temp name and renamed, so concurrent runs
+// never see a half-written entry.
 
 
 
-const CACHE_VERSION = 2;
+
+/** 3: the full scan is cached too (gzip JSON), compressed may be null. */
+const CACHE_VERSION = 3;
+const KINDS = ['file', 'dir', 'whiteout', 'opaque'];
+/** Compact scan encoding: files as [kind, path, size?] rows, then gzip, then base64. */
+function encodeScan(scan) {
+    const files = scan.files.map((f) => (f.kind === 'file' ? [0, f.path, f.size] : [KINDS.indexOf(f.kind), f.path]));
+    return external_node_zlib_default().gzipSync(JSON.stringify({ u: scan.uncompressed, f: files, g: scan.goBinaries })).toString('base64');
+}
+function decodeScan(text) {
+    const raw = JSON.parse(external_node_zlib_default().gunzipSync(Buffer.from(text, 'base64')).toString('utf8'));
+    const files = raw.f.map(([k, p, size]) => (k === 0 ? { kind: 'file', path: p, size: size ?? 0 } : { kind: KINDS[k], path: p }));
+    return { uncompressed: raw.u, files, goBinaries: raw.g };
+}
 class LayerCache {
     dir;
     estimator;
@@ -10188,8 +10209,21 @@ class LayerCache {
     }
     async get(diffId) {
         try {
-            const entry = JSON.parse(await (0,promises_namespaceObject.readFile)(this.file(diffId), 'utf8'));
-            return entry.diffId === diffId && entry.version === CACHE_VERSION && Number.isFinite(entry.compressed) ? entry : null;
+            const stored = JSON.parse(await (0,promises_namespaceObject.readFile)(this.file(diffId), 'utf8'));
+            if (stored.diffId !== diffId || stored.version !== CACHE_VERSION)
+                return null;
+            if (stored.compressed !== null && !Number.isFinite(stored.compressed))
+                return null;
+            let scan;
+            if (typeof stored.scan === 'string') {
+                try {
+                    scan = decodeScan(stored.scan);
+                }
+                catch {
+                    scan = undefined;
+                }
+            }
+            return { ...stored, scan };
         }
         catch {
             return null;
@@ -10199,7 +10233,8 @@ class LayerCache {
         const file = this.file(entry.diffId);
         await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
         const temp = `${file}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`;
-        await (0,promises_namespaceObject.writeFile)(temp, JSON.stringify({ ...entry, version: CACHE_VERSION }));
+        const stored = { ...entry, scan: entry.scan ? encodeScan(entry.scan) : undefined, version: CACHE_VERSION };
+        await (0,promises_namespaceObject.writeFile)(temp, JSON.stringify(stored));
         await (0,promises_namespaceObject.rename)(temp, file);
     }
 }
@@ -10816,9 +10851,6 @@ function matchHistory(history, chain) {
     return result;
 }
 
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_namespaceObject);
 ;// CONCATENATED MODULE: ./src/image/compress.ts
 // Gzip size estimate of a layer, computed while it streams past. The layer is
 // cut into blocks that are deflated at level 6 in parallel on libuv's worker
@@ -11226,7 +11258,15 @@ class TarReader {
             type: TYPES[typeflag] ?? 'other',
             size: realSize,
             mode: readNumber(block, 100, 8),
-            linkname
+            linkname,
+            typeflag,
+            uid: readNumber(block, 108, 8),
+            gid: readNumber(block, 116, 8),
+            mtime: pax.mtime !== undefined ? Math.floor(Number(pax.mtime)) : readNumber(block, 136, 12),
+            devmajor: readNumber(block, 329, 8),
+            devminor: readNumber(block, 337, 8),
+            uname: pax.uname ?? cString(block.subarray(265, 297)),
+            gname: pax.gname ?? cString(block.subarray(297, 329))
         };
         const sink = this.onEntry(header);
         await this.startEntry(realSize, Math.ceil(realSize / BLOCK) * BLOCK - realSize, sink);
@@ -11637,13 +11677,387 @@ function ociSizes(paths, layers) {
     return sizes;
 }
 
+;// CONCATENATED MODULE: ./src/image/overlay.ts
+// The fast path of a re-measurement: when every layer of an image is cached
+// (by diff id) except a few top layers, read only those layers, straight from
+// the daemon's overlay2 diff directories, instead of the whole `docker save`
+// (Docker 20.10 prepares the whole export before its first byte).
+//
+// `docker image inspect` names the diff directories (GraphDriver.Data.UpperDir
+// is the top layer's, LowerDir the next ones down, in order). The daemon
+// streams a directory as a tar to a non-root client: a container (never
+// started) with the directory bind-mounted read-only, then `docker cp`. The
+// image config (for the history pairing) comes the same way, from the
+// daemon's image store, and must hash to the image id.
+//
+// overlay2 keeps a layer in its own representation, which this turns back into
+// the layer tar's semantics: a character device 0:0 is a whiteout
+// (`.wh.<name>`); an opaque directory (`.wh..wh..opq` in the tar) is only an
+// xattr (`trusted.overlay.opaque=y`), which `docker cp` does not carry. An
+// opaque directory is found by a probe in the container's merged view instead:
+// a file that survives below the layer, under a directory the layer has,
+// whose path the layer does not touch otherwise, is visible in the merged view
+// unless that directory (or, equivalently for every result here, a directory
+// above it in the same layer) is opaque. A directory that cannot be probed
+// that way (no such file, only files the init layer or a higher layer could
+// hide or show, too many probes) sends the measurement back to the save
+// stream. Any other doubt (another graph driver, a directory that is not
+// there, `docker cp` failing, a config that does not hash to the image id)
+// does too: `OverlayUnavailable` is thrown and the caller falls back.
+//
+// Limits: overlay2 only (not the containerd snapshotter, devicemapper, btrfs,
+// zfs, vfs); the directories are paths on the daemon's host, so a remote
+// daemon works as long as it uses overlay2 (the checks above still hold);
+// the tar is re-serialised from the directory, so its gzip estimate differs
+// from the save stream's by the header bytes (mtimes, owner names): well
+// under 1% for layers that are not millions of empty files.
+
+
+
+
+
+
+/** Any reason the fast path cannot be taken (the caller falls back to `docker save`). */
+class OverlayUnavailable extends Error {
+    name = 'OverlayUnavailable';
+}
+const MOUNT = '.gib-layer';
+const CONFIG_MOUNT = '.gib-config';
+const MAX_PROBES = 64;
+const MAX_PROBE_BYTES = 8 * 1024 * 1024;
+/**
+ * One entry of `docker cp <container>:/.gib-layerN -` as the layer tar has it:
+ * the mount's name stripped (null for the mount itself), a character device
+ * 0:0 turned into its whiteout file.
+ */
+function translateOverlayEntry(h, root) {
+    const clean = h.path.replace(/\/+$/, '');
+    if (clean === root)
+        return null;
+    if (!clean.startsWith(`${root}/`))
+        throw new OverlayUnavailable(`docker cp gave an entry outside ${root}: ${h.path}`);
+    const rel = h.path.slice(root.length + 1);
+    if (h.typeflag === '3' && (h.devmajor ?? 0) === 0 && (h.devminor ?? 0) === 0) {
+        const slash = clean.lastIndexOf('/');
+        const dir = rel.slice(0, rel.replace(/\/+$/, '').lastIndexOf('/') + 1);
+        // Docker writes a whiteout as an empty regular file, mode 0600, with the device's owner and times.
+        return { ...h, path: `${dir}.wh.${clean.slice(slash + 1)}`, type: 'file', typeflag: '0', size: 0, mode: 0o600, linkname: '', devmajor: 0, devminor: 0 };
+    }
+    return { ...h, path: rel };
+}
+/** The header Docker writes for an opaque directory's marker (after the directory's own entry): its owner and permissions, no mtime. */
+function opaqueMarker(dir, of) {
+    return {
+        path: `${dir.replace(/\/+$/, '')}/.wh..wh..opq`,
+        type: 'file',
+        typeflag: '0',
+        size: 0,
+        mode: (of?.mode ?? 0o755) & 0o777,
+        linkname: '',
+        uid: of?.uid ?? 0,
+        gid: of?.gid ?? 0,
+        uname: of?.uname ?? '',
+        gname: of?.gname ?? '',
+        mtime: 0,
+        devmajor: 0,
+        devminor: 0
+    };
+}
+/** A ustar header block as Go's archive/tar writes it (a PAX record first for names or link names that do not fit). */
+function tarHeaderBlock(h) {
+    const typeflag = h.typeflag ?? { file: '0', link: '1', symlink: '2', directory: '5', other: '0' }[h.type];
+    const pax = [];
+    let name = h.path;
+    let prefix = '';
+    if (Buffer.byteLength(name) > 100) {
+        // ustar's prefix field holds up to 155 bytes of the directory part.
+        const cut = name.lastIndexOf('/', name.length - 2);
+        if (cut > 0 && Buffer.byteLength(name.slice(0, cut)) <= 155 && Buffer.byteLength(name.slice(cut + 1)) <= 100) {
+            prefix = name.slice(0, cut);
+            name = name.slice(cut + 1);
+        }
+        else {
+            pax.push(paxRecord('path', h.path));
+            name = name.slice(0, 99);
+        }
+    }
+    if (Buffer.byteLength(h.linkname) > 100)
+        pax.push(paxRecord('linkpath', h.linkname));
+    const main = ustarBlock(name, prefix, h.size, typeflag, h.mode, h.linkname.slice(0, 100), h);
+    if (pax.length === 0)
+        return main;
+    const body = Buffer.from(pax.join(''));
+    const paxHeader = ustarBlock(`PaxHeaders.0/${name}`.slice(0, 99), '', body.length, 'x', 0o644, '', h);
+    return Buffer.concat([paxHeader, body, Buffer.alloc((512 - (body.length % 512)) % 512), main]);
+}
+function paxRecord(key, value) {
+    const body = ` ${key}=${value}\n`;
+    const bodyBytes = Buffer.byteLength(body);
+    let len = bodyBytes + 1;
+    while (String(len).length + bodyBytes !== len)
+        len = String(len).length + bodyBytes;
+    return `${len}${body}`;
+}
+function ustarBlock(name, prefix, size, typeflag, mode, linkname, h) {
+    const block = Buffer.alloc(512);
+    const octal = (value, offset, length) => block.write(value.toString(8).padStart(length - 1, '0') + '\0', offset, 'latin1');
+    block.write(name, 0, 100, 'utf8');
+    octal(mode, 100, 8);
+    octal(h.uid ?? 0, 108, 8);
+    octal(h.gid ?? 0, 116, 8);
+    octal(size, 124, 12);
+    octal(h.mtime ?? 0, 136, 12);
+    block.write('        ', 148, 'latin1');
+    block.write(typeflag, 156, 'latin1');
+    block.write(linkname, 157, 100, 'utf8');
+    block.write('ustar\x0000', 257, 'latin1');
+    block.write(h.uname ?? '', 265, 32, 'utf8');
+    block.write(h.gname ?? '', 297, 32, 'utf8');
+    octal(h.devmajor ?? 0, 329, 8);
+    octal(h.devminor ?? 0, 337, 8);
+    block.write(prefix, 345, 155, 'utf8');
+    let sum = 0;
+    for (const b of block)
+        sum += b;
+    block.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
+    return block;
+}
+const overlay_parentOf = (p) => {
+    const slash = p.lastIndexOf('/');
+    return slash < 0 ? '' : p.slice(0, slash);
+};
+/** Paths a container's merged view may show without the image having them (the init layer, mount points). */
+function initLayerPath(p) {
+    return /^(\.dockerenv|etc\/(hosts|hostname|resolv\.conf|mtab)|(dev|proc|sys)(\/.*)?|\.gib-.*)$/.test(p);
+}
+/**
+ * Which directories of `layer` need a probe for opacity, and with which file.
+ * `lower`: the layers below it (their records, opaque markers included);
+ * `higher`: the records of the layers above it in the image (a probe under a
+ * path they touch could be hidden or shown by them, so it is not used).
+ */
+function planOpaqueProbes(lower, layer, higher = []) {
+    const survivors = computeWasted(lower, 0).survivors;
+    const sizes = new Map();
+    for (const records of lower)
+        for (const r of records)
+            if (r.kind === 'file')
+                sizes.set(r.path, r.size);
+    const touched = new Set(layer.map((r) => r.path));
+    const dirs = new Set(layer.filter((r) => r.kind === 'dir').map((r) => r.path));
+    const above = new Set(higher.flat().map((r) => r.path));
+    const best = new Map();
+    const needed = new Set();
+    for (const p of survivors.keys()) {
+        let hidden = touched.has(p);
+        let usable = !initLayerPath(p);
+        for (let a = p; a !== '' && usable; a = overlay_parentOf(a))
+            if (above.has(a))
+                usable = false;
+        for (let a = overlay_parentOf(p); a !== ''; a = overlay_parentOf(a)) {
+            if (dirs.has(a) && !hidden) {
+                needed.add(a);
+                const size = sizes.get(p) ?? 0;
+                const current = best.get(a);
+                if (usable && size <= MAX_PROBE_BYTES && (!current || size < current.size || (size === current.size && p < current.path)))
+                    best.set(a, { path: p, size });
+            }
+            if (touched.has(a))
+                hidden = true;
+        }
+    }
+    const probes = new Map([...best].map(([dir, probe]) => [dir, probe.path]));
+    return { probes, unresolved: [...needed].filter((d) => !probes.has(d)).sort() };
+}
+/** The diff directory of each layer, bottom first, or an explanation of why there is none. */
+function overlayLayerDirs(graphDriver, layerCount) {
+    if (!graphDriver || graphDriver.name !== 'overlay2')
+        throw new OverlayUnavailable(`graph driver ${graphDriver?.name ?? 'unknown'} is not overlay2`);
+    const upper = graphDriver.data.UpperDir;
+    const lowers = graphDriver.data.LowerDir ? graphDriver.data.LowerDir.split(':') : [];
+    if (!upper || lowers.length !== layerCount - 1)
+        throw new OverlayUnavailable(`overlay2 names ${lowers.length + (upper ? 1 : 0)} diff directories for ${layerCount} layers`);
+    const dirs = [...lowers].reverse().concat(upper);
+    // --mount is comma-separated: a path with a comma (or a quote) cannot be passed safely.
+    if (dirs.some((d) => !d.startsWith('/') || /[,"\n]/.test(d)))
+        throw new OverlayUnavailable('an overlay2 directory path cannot be mounted');
+    return dirs;
+}
+/** Reads the layers from `input.lower.length` up, and the image config, from the daemon's overlay2 directories. */
+async function readOverlayLayers(input) {
+    const { diffIds, exec, spawn } = input;
+    const n = diffIds.length;
+    const first = input.lower.length;
+    const dirs = overlayLayerDirs(input.graphDriver, n);
+    const root = /^(\/.*)\/overlay2\/[^/]+\/diff$/.exec(dirs[n - 1])?.[1];
+    const hex = /^sha256:([0-9a-f]{64})$/.exec(input.imageId)?.[1];
+    if (!root || !hex)
+        throw new OverlayUnavailable(`cannot locate the image store (${dirs[n - 1]}, ${input.imageId})`);
+    const configFile = `${root}/image/overlay2/imagedb/content/sha256/${hex}`;
+    const name = `gib-measure-${(0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex')}`;
+    const mounts = ['--mount', `type=bind,source=${configFile},target=/${CONFIG_MOUNT},readonly`];
+    for (let i = first; i < n; i++)
+        mounts.push('--mount', `type=bind,source=${dirs[i]},target=/${MOUNT}${i},readonly`);
+    const created = await exec('docker', ['create', '--name', name, '--network', 'none', ...mounts, input.imageId, '/nonexistent']);
+    if (created.code !== 0)
+        throw new OverlayUnavailable(`docker create: ${created.stderr.trim().split('\n').pop() ?? ''}`);
+    try {
+        let bytesRead = 0;
+        // The config: a tar of one file, which must hash to the image id.
+        const configParts = [];
+        bytesRead += await copyOut(spawn, name, `/${CONFIG_MOUNT}`, (h) => (h.type === 'file' ? { data: (c) => void configParts.push(Buffer.from(c)), end: () => { } } : null));
+        const configBytes = Buffer.concat(configParts);
+        if (`sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(configBytes).digest('hex')}` !== input.imageId)
+            throw new OverlayUnavailable('the image config from the image store does not hash to the image id');
+        let config;
+        try {
+            config = JSON.parse(configBytes.toString('utf8'));
+        }
+        catch {
+            throw new OverlayUnavailable('the image config is not JSON');
+        }
+        if (JSON.stringify(config.rootfs?.diff_ids ?? []) !== JSON.stringify(diffIds))
+            throw new OverlayUnavailable('the image config names other layers');
+        const reading = [];
+        for (let i = first; i < n; i++) {
+            const scan = { entryPath: `overlay:${i}`, diffId: diffIds[i], tarBytes: 0, uncompressed: 0, compressed: null, compressedExact: false, files: [], goBinaries: [], origin: 'overlay' };
+            const layer = { scan, regularBytes: 0, symlinkBytes: 0, opaqueDirs: [] };
+            const dirHeaders = new Map();
+            const compressor = new LayerCompressor(input.compressor);
+            const emit = (buf) => {
+                scan.tarBytes += buf.length;
+                return compressor.write(buf);
+            };
+            const rootName = `${MOUNT}${i}`;
+            bytesRead += await copyOut(spawn, name, `/${rootName}`, (h) => {
+                const t = translateOverlayEntry(h, rootName);
+                if (!t)
+                    return null;
+                if (t.type === 'symlink')
+                    layer.symlinkBytes += Buffer.byteLength(t.linkname);
+                if (t.type === 'directory')
+                    dirHeaders.set(t.path.replace(/\/+$/, ''), t);
+                const inner = innerEntry(t, scan, input.maxBinaryBytes ?? 256 * 1024 * 1024);
+                let headerDone = false;
+                const header = async () => {
+                    if (headerDone)
+                        return;
+                    headerDone = true;
+                    await emit(tarHeaderBlock(t));
+                };
+                const sink = {
+                    async data(chunk) {
+                        await header();
+                        const pending = emit(chunk);
+                        const r = inner?.data(chunk);
+                        if (r)
+                            await r;
+                        await pending;
+                    },
+                    async end() {
+                        await header();
+                        const padding = (512 - (t.size % 512)) % 512;
+                        if (t.size > 0 && padding > 0)
+                            await emit(Buffer.alloc(padding));
+                        const r = inner?.end();
+                        if (r)
+                            await r;
+                    }
+                };
+                return sink;
+            });
+            layer.regularBytes = scan.uncompressed;
+            reading.push({ layer, compressor, dirHeaders });
+        }
+        // Opaque directories, bottom layer first (each layer's replay needs the ones below it).
+        let probes = 0;
+        const below = [...input.lower];
+        for (const [k, { layer, compressor, dirHeaders }] of reading.entries()) {
+            const plan = planOpaqueProbes(below, layer.scan.files, reading.slice(k + 1).map((r) => r.layer.scan.files));
+            if (plan.unresolved.length > 0)
+                throw new OverlayUnavailable(`cannot tell whether ${plan.unresolved.length} directories are opaque (e.g. /${plan.unresolved[0]})`);
+            probes += plan.probes.size;
+            if (probes > MAX_PROBES)
+                throw new OverlayUnavailable(`more than ${MAX_PROBES} directories to probe for opacity`);
+            const results = await mapLimit([...plan.probes], 4, async ([dir, probe]) => ((await exists(spawn, name, `/${probe}`)) ? null : dir));
+            for (const dir of results.filter((d) => d !== null).sort()) {
+                layer.opaqueDirs.push(dir);
+                layer.scan.files.push({ kind: 'opaque', path: dir });
+                await compressor.write(tarHeaderBlock(opaqueMarker(dir, dirHeaders.get(dir))));
+                layer.scan.tarBytes += 512;
+            }
+            // The end-of-archive marker Docker's tar writer ends a layer with.
+            await compressor.write(Buffer.alloc(1024));
+            layer.scan.tarBytes += 1024;
+            layer.scan.compressed = await compressor.finish();
+            below.push(layer.scan.files);
+        }
+        return { config, layers: reading.map((r) => r.layer), bytesRead, probes };
+    }
+    finally {
+        await exec('docker', ['rm', '-f', '-v', name]).catch(() => null);
+    }
+}
+/** Streams `docker cp <container>:<path> -` through a tar reader; throws OverlayUnavailable when docker cp fails. */
+async function copyOut(spawn, container, from, onEntry) {
+    const cp = spawn('docker', ['cp', `${container}:${from}`, '-']);
+    const reader = new TarReader(onEntry);
+    let bytes = 0;
+    try {
+        for await (const chunk of cp.stdout) {
+            bytes += chunk.length;
+            await reader.write(chunk);
+        }
+        reader.end();
+        await cp.done;
+    }
+    catch (error) {
+        cp.kill();
+        await cp.done.catch(() => null);
+        if (error instanceof OverlayUnavailable)
+            throw error;
+        throw new OverlayUnavailable(`docker cp ${from}: ${error.message.split('\n').filter(Boolean).pop() ?? ''}`);
+    }
+    return bytes;
+}
+/** Whether a path exists in the container's merged view (its data is read and dropped). */
+async function exists(spawn, container, p) {
+    const cp = spawn('docker', ['cp', `${container}:${p}`, '-']);
+    cp.stdout.resume();
+    try {
+        await cp.done;
+        return true;
+    }
+    catch (error) {
+        if (error instanceof CommandError && /Could not find the file/.test(error.message))
+            return false;
+        throw new OverlayUnavailable(`docker cp probe ${p}: ${error.message.split('\n').filter(Boolean).pop() ?? ''}`);
+    }
+}
+async function mapLimit(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await fn(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/image/measure.ts
 // Measuring an image: the report's `size`, `layers`, `wasted` and
 // `goBinaries`. `docker image inspect` gives the exact total; one pass over
 // `docker save` gives the config history, per-layer sizes (adding up to the
 // total exactly), file records for wasted bytes, Go binaries, and gzip
 // estimates for the layers whose compressed size is not known exactly (from a
-// registry manifest, an OCI archive, or the on-disk cache).
+// registry manifest, an OCI archive, or the on-disk cache). Each layer's scan
+// is cached by diff id; when only the top layers of an image are not cached,
+// they are read from the daemon's overlay2 directories instead of the whole
+// save stream (overlay.ts), and any doubt falls back to the save stream.
+
 
 
 
@@ -11675,11 +12089,15 @@ async function measureImage(ref, options, deps) {
         await addRegistrySizes(inspected.repoDigests, inspected.platform, exact, deps);
     // Cached estimates, and the tar sizes that let a legacy stream skip compressing them.
     const cached = new Map();
+    const entries = new Map();
     const byTarBytes = new Map();
     if (cache) {
         for (const diffId of new Set(inspected.diffIds)) {
             const entry = await cache.get(diffId);
             if (!entry)
+                continue;
+            entries.set(diffId, entry);
+            if (entry.compressed === null)
                 continue;
             cached.set(diffId, entry.compressed);
             byTarBytes.set(entry.tarBytes, [...(byTarBytes.get(entry.tarBytes) ?? []), diffId]);
@@ -11720,22 +12138,97 @@ async function measureImage(ref, options, deps) {
             await goPool?.close();
         }
     };
+    /** The fast path; throws (the caller falls back to the save stream) on any doubt. */
+    const readTopLayers = async (bottom) => {
+        const goPool = estimator === 'zlib' ? null : new DeflatePool(concurrency, estimator === 'go' ? 256 * 1024 : 0);
+        try {
+            const below = inspected.diffIds.slice(0, bottom).map((d) => entries.get(d));
+            const read = await readOverlayLayers({
+                imageId: inspected.id,
+                diffIds: inspected.diffIds,
+                graphDriver: inspected.graphDriver,
+                lower: below.map((e) => e.scan.files),
+                exec: deps.exec,
+                spawn: deps.spawn,
+                compressor: { concurrency: goPool ? concurrency * 2 : concurrency, goPool }
+            });
+            // The daemon's layer sizes must be what the directories hold (regular files; symlinks too for built layers).
+            const { sizes } = layerSizesOf(read.config, await historySizes);
+            if (!sizes)
+                throw new OverlayUnavailable('docker history sizes do not pair with the config history');
+            for (const [k, layer] of read.layers.entries()) {
+                const daemon = sizes[bottom + k];
+                if (daemon !== layer.regularBytes && daemon !== layer.regularBytes + layer.symlinkBytes) {
+                    throw new OverlayUnavailable(`layer ${bottom + k}: overlay2 directory holds ${layer.regularBytes} bytes (+${layer.symlinkBytes} in symlinks), docker history says ${daemon}`);
+                }
+            }
+            const layers = new Map();
+            const layerPaths = [];
+            below.forEach((e, i) => {
+                const scan = { entryPath: `cache:${i}`, diffId: e.diffId, tarBytes: e.tarBytes, uncompressed: e.scan.uncompressed, compressed: null, compressedExact: false, files: e.scan.files, goBinaries: e.scan.goBinaries, origin: 'cache' };
+                layers.set(scan.entryPath, scan);
+                layerPaths.push(scan.entryPath);
+            });
+            for (const layer of read.layers) {
+                layers.set(layer.scan.entryPath, layer.scan);
+                layerPaths.push(layer.scan.entryPath);
+            }
+            return { layout: 'overlay', layerPaths, config: read.config, layers, ociLayerSizes: null, bytesRead: read.bytesRead };
+        }
+        finally {
+            await goPool?.close();
+        }
+    };
     // The daemon's own per-layer sizes (they add up to Size exactly); read alongside the save stream.
     const historySizes = dockerHistorySizes(inspected.id, deps.exec);
-    let saved = await scanOnce(true);
-    // A layer skipped by its tar size that hashes to an unknown diff id: measure again, compressing by hash alone.
-    const wrongGuess = [...skippedByGuess].some((p) => !known(saved.layers.get(p)?.diffId ?? ''));
-    if (wrongGuess)
-        saved = await scanOnce(false);
-    const diffIds = saved.config.rootfs?.diff_ids ?? inspected.diffIds;
-    const history = saved.config.history ?? [];
-    const paired = pairHistory(diffIds, history);
-    const daemonSizes = await historySizes;
-    const daemonLayerSizes = daemonSizes && daemonSizes.length === history.length ? paired.map((p) => (p.historyIndex >= 0 ? daemonSizes[p.historyIndex] : NaN)) : null;
+    const layerSizesOf = (config, daemonSizes) => {
+        const history = config.history ?? [];
+        const paired = pairHistory(config.rootfs?.diff_ids ?? inspected.diffIds, history);
+        const sizes = daemonSizes && daemonSizes.length === history.length ? paired.map((p) => (p.historyIndex >= 0 ? daemonSizes[p.historyIndex] : NaN)) : null;
+        return { history, paired, sizes };
+    };
+    // The fast path: every layer cached (scan and compressed size) but the top ones, read from overlay2.
+    let saved = null;
+    let fastPathSkipped = null;
+    let layersRead = 0;
+    const cachedBelow = inspected.diffIds.findIndex((d) => !(entries.get(d)?.scan && known(d)));
+    const bottomCached = cachedBelow < 0 ? inspected.diffIds.length : cachedBelow;
+    if (cache && options.fastPath !== false && bottomCached > 0) {
+        try {
+            saved = await readTopLayers(bottomCached);
+            layersRead = inspected.diffIds.length - bottomCached;
+        }
+        catch (error) {
+            fastPathSkipped = error.message;
+            deps.log?.debug(`measure ${ref}: reading the whole docker save stream (${fastPathSkipped})\n`);
+        }
+    }
+    else if (cache && options.fastPath !== false) {
+        fastPathSkipped = 'the bottom layer is not cached';
+    }
+    if (!saved) {
+        saved = await scanOnce(true);
+        // A layer skipped by its tar size that hashes to an unknown diff id: measure again, compressing by hash alone.
+        const first = saved;
+        const wrongGuess = [...skippedByGuess].some((p) => !known(first.layers.get(p)?.diffId ?? ''));
+        if (wrongGuess)
+            saved = await scanOnce(false);
+        layersRead = saved.layerPaths.length;
+    }
+    const { history, paired, sizes: daemonLayerSizes } = layerSizesOf(saved.config, await historySizes);
     const matches = chain ? matchHistory(history, chain.instructions) : history.map(() => null);
     // Without a local base image, the first row matched to the Dockerfile marks where our layers start.
     const firstOwnRow = matches.findIndex((m) => m !== null);
-    const stats = { layersCompressed: 0, layersFromCache: 0, layersExact: 0, bytesRead: saved.bytesRead, layout: saved.layout };
+    const stats = {
+        layersCompressed: 0,
+        layersFromCache: 0,
+        layersExact: 0,
+        bytesRead: saved.bytesRead,
+        layout: saved.layout,
+        saveStreamed: saved.layout !== 'overlay',
+        layersRead,
+        fastPathSkipped
+    };
     const sources = new Set();
     const layers = [];
     for (const [index, pair] of paired.entries()) {
@@ -11761,13 +12254,22 @@ async function measureImage(ref, options, deps) {
             compressed = scan.compressed;
             sources.add('gzip-estimate');
             stats.layersCompressed++;
-            await cache?.put({ diffId: pair.diffId, tarBytes: scan.tarBytes, compressed, source: 'gzip-estimate' });
         }
         else {
             compressed = cached.get(pair.diffId) ?? null;
             sources.add(compressed === null ? null : 'gzip-estimate');
             if (compressed !== null)
                 stats.layersFromCache++;
+        }
+        // Layers read from the save stream (hash-checked) are cached with their scan; overlay reads are not (re-serialised tars).
+        if (cache && (scan.origin ?? 'save') === 'save') {
+            const estimate = !scan.compressedExact && scan.compressed !== null ? scan.compressed : (cached.get(pair.diffId) ?? null);
+            const had = entries.get(pair.diffId);
+            if (!had?.scan || had.compressed !== estimate) {
+                const entry = { diffId: pair.diffId, tarBytes: scan.tarBytes, compressed: estimate, source: 'gzip-estimate', scan: { uncompressed: scan.uncompressed, files: scan.files, goBinaries: scan.goBinaries } };
+                await cache.put(entry);
+                entries.set(pair.diffId, { ...entry, version: 0 });
+            }
         }
         const match = pair.historyIndex >= 0 ? matches[pair.historyIndex] : null;
         const fromBaseImage = baseLayerCount !== null ? index < baseLayerCount : firstOwnRow < 0 ? false : pair.historyIndex < firstOwnRow;
