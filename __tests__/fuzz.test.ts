@@ -119,6 +119,14 @@ describe('save-stream reader', () => {
     await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: 5000 }), async (chunk) => expect(await read(archive, chunk)).toBe('ok')), { numRuns: 200 })
   })
 
+  test('a manifest.json that parses but has the wrong shape is a TarError (found by fuzzing: a flipped key)', async () => {
+    const at = archive.indexOf('"Layers"')
+    expect(at).toBeGreaterThan(0)
+    const bytes = Buffer.from(archive)
+    bytes[at + 4] = 32 // "Layers" → "Lay rs": still JSON, no Layers
+    expect(await read(bytes, 1)).toBe('TarError')
+  })
+
   test('damaged archives (flipped bytes, cuts, splices) throw TarError or read; never another error', async () => {
     const damage = fc.record({
       flips: fc.array(fc.tuple(fc.nat({ max: archive.length - 1 }), fc.integer({ min: 0, max: 255 })), { maxLength: 6 }),
