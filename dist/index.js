@@ -51960,33 +51960,54 @@ function assemble(jsonFiles, layers, bytesRead) {
             return null;
         }
     };
+    // A damaged archive can hold JSON of the wrong shape: check every field we read, so
+    // the reader fails with a TarError instead of a TypeError deep inside.
     const manifest = parse('manifest.json');
     const blobPath = (digest) => `blobs/${digest.replace(':', '/')}`;
-    if (manifest?.[0]) {
+    if (Array.isArray(manifest) && manifest.length > 0) {
         const entry = manifest[0];
-        const config = parse(entry.Config);
-        if (!config)
-            throw new TarError(`the image archive has no config '${entry.Config}'`);
+        if (typeof entry?.Config !== 'string' || !isStringArray(entry.Layers))
+            throw new TarError('the image archive\'s manifest.json is damaged');
+        const config = imageConfig(parse(entry.Config), `the image archive has no config '${entry.Config}'`);
         // Docker 25+ writes an OCI layout with manifest.json too; its index gives exact blob sizes.
         const oci = entry.Layers.some((l) => l.startsWith('blobs/'));
         return { layout: oci ? 'oci' : 'legacy', layerPaths: entry.Layers, config, layers, ociLayerSizes: oci ? ociSizes(entry.Layers, layers) : null, bytesRead };
     }
     const index = parse('index.json');
-    const first = index?.manifests?.[0];
-    if (!first)
+    const first = Array.isArray(index?.manifests) ? index.manifests[0] : undefined;
+    if (!isDescriptor(first))
         throw new TarError('not an image archive: neither manifest.json nor index.json found');
     let imageManifest = parse(blobPath(first.digest));
     // An index may point to another index (multi-platform archives): take its first manifest.
-    if (imageManifest?.manifests?.[0])
-        imageManifest = parse(blobPath(imageManifest.manifests[0].digest));
-    if (!imageManifest?.config || !imageManifest.layers)
+    const nested = Array.isArray(imageManifest?.manifests) ? imageManifest.manifests[0] : undefined;
+    if (isDescriptor(nested))
+        imageManifest = parse(blobPath(nested.digest));
+    const manifestLayers = imageManifest?.layers;
+    if (!isDescriptor(imageManifest?.config) || !Array.isArray(manifestLayers) || !manifestLayers.every(isDescriptor)) {
         throw new TarError('the OCI archive has no image manifest');
-    const config = parse(blobPath(imageManifest.config.digest));
-    if (!config)
-        throw new TarError('the OCI archive has no image config');
-    const layerPaths = imageManifest.layers.map((l) => blobPath(l.digest));
-    const ociLayerSizes = new Map(imageManifest.layers.map((l) => [blobPath(l.digest), l.size]));
+    }
+    const config = imageConfig(parse(blobPath(imageManifest.config.digest)), 'the OCI archive has no image config');
+    const layerPaths = manifestLayers.map((l) => blobPath(l.digest));
+    const ociLayerSizes = new Map(manifestLayers.map((l) => [blobPath(l.digest), l.size]));
     return { layout: 'oci', layerPaths, config, layers, ociLayerSizes, bytesRead };
+}
+const isStringArray = (value) => Array.isArray(value) && value.every((v) => typeof v === 'string');
+function isDescriptor(value) {
+    const d = value;
+    return typeof d === 'object' && d !== null && typeof d.digest === 'string' && typeof d.size === 'number';
+}
+/** The config, if it has the shape the measurement reads (diff ids, history rows). */
+function imageConfig(value, missing) {
+    if (typeof value !== 'object' || value === null)
+        throw new TarError(missing);
+    const config = value;
+    const rootfs = config.rootfs;
+    const history = config.history;
+    const rowsOk = history === undefined || (Array.isArray(history) && history.every((h) => typeof h === 'object' && h !== null));
+    const idsOk = rootfs === undefined || (typeof rootfs === 'object' && rootfs !== null && (config.rootfs?.diff_ids === undefined || isStringArray(config.rootfs.diff_ids)));
+    if (!rowsOk || !idsOk)
+        throw new TarError('the image config in the archive is damaged');
+    return config;
 }
 function ociSizes(paths, layers) {
     const sizes = new Map();
