@@ -229,24 +229,8 @@ export interface HistoryPoint {
   label?: string
 }
 
-/** One measured platform; the top-level fields describe the first (or only) one. */
-export interface PlatformReport {
-  platform: string
-  image: ImageInfo
-  size: ImageSize
-  layers: Layer[]
-  wasted: Wasted | null
-  goBinaries: GoBinary[]
-  budget: Budget
-  baseline: Baseline
-  delta: Delta | null
-  layerDiff?: LayerDiff | null
-  status: Status
-}
-
-export interface Report {
-  schemaVersion: number
-  tool: { name: string; version: string }
+/** What is measured and judged for one image (one platform). */
+export interface ImageVerdict {
   image: ImageInfo
   size: ImageSize
   layers: Layer[]
@@ -257,6 +241,17 @@ export interface Report {
   delta: Delta | null
   /** Per-layer comparison with the baseline; absent or null without one. */
   layerDiff?: LayerDiff | null
+  status: Status
+}
+
+/** One measured platform; the top-level fields describe the first (or only) one. */
+export interface PlatformReport extends ImageVerdict {
+  platform: string
+}
+
+export interface Report extends ImageVerdict {
+  schemaVersion: number
+  tool: { name: string; version: string }
   findings: Finding[]
   suggestion: Suggestion | null
   history: HistoryPoint[]
@@ -265,5 +260,4 @@ export interface Report {
   mode?: 'build' | 'dockerfile-only'
   /** Rules that could not run in this mode. */
   skippedRules?: SkippedRule[]
-  status: Status
 }
