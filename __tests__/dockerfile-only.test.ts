@@ -23,13 +23,13 @@ const refusingSpawn: Spawn = (command) => {
   throw new Error(`dockerfile-only spawned ${command}`)
 }
 
-async function check(raw: Partial<Record<InputName, string>>): Promise<{ report: Report; ms: number }> {
+// Its speed ("well under a second") is measured by `npm run bench`, not asserted here.
+async function check(raw: Partial<Record<InputName, string>>): Promise<{ report: Report }> {
   const inputs = parseInputs((name) => raw[name] ?? '')
-  const started = performance.now()
   const report = await runPipeline(inputs, { workspace: root, commit: null }, {
     exec: refusingExec, spawn: refusingSpawn, tempDir: os.tmpdir(), cacheDir: os.tmpdir(), log: silentLogger, now: () => new Date(0)
   })
-  return { report, ms: performance.now() - started }
+  return { report }
 }
 
 afterEach(() => expect(calls).toEqual([]))
@@ -39,9 +39,8 @@ test.each([
   ['Dockerfile.3-golang-alpine', [['multi-stage', 2], ['non-root', 2]], 'scratch'],
   ['Dockerfile.4-multistage-alpine', [['minimal-base', 10]], 'gcr.io/distroless/static-debian12:nonroot'],
   ['Dockerfile.5-multistage-scratch', [['non-root', 9]], null]
-])('%s: findings without savings, skipped rules named, no command run, under a second', async (name, expected, base) => {
-  const { report, ms } = await check({ context: 'examples/helloworld', file: `examples/helloworld/${name}`, 'dockerfile-only': 'true' })
-  expect(ms).toBeLessThan(1000)
+])('%s: findings without savings, skipped rules named, no command run', async (name, expected, base) => {
+  const { report } = await check({ context: 'examples/helloworld', file: `examples/helloworld/${name}`, 'dockerfile-only': 'true' })
   expect(report.mode).toBe('dockerfile-only')
   expect(report.findings.map((f) => [f.rule, f.line])).toEqual(expected)
   expect(report.findings.every((f) => f.estimatedSavings === null && f.file === `examples/helloworld/${name}`)).toBe(true)

@@ -69,12 +69,11 @@ describe('an image with thousands of layers', () => {
   }
   const diffIds = Array.from({ length: LAYERS }, (_, i) => `sha256:${String(i).padStart(64, '0')}`)
 
-  test('history pairs with layers through empty_layer, and every layer finds its Dockerfile line, fast', () => {
-    const started = Date.now()
+  // Speed lives in `npm run bench`; these check that huge inputs come out right (jest's timeout catches a hang).
+  test('history pairs with layers through empty_layer, and every layer finds its Dockerfile line', () => {
     const paired = pairHistory(diffIds, history)
     const chain = dockerfileChain(lines.join('\n'), null)
     const matches = matchHistory(history, chain.instructions)
-    expect(Date.now() - started).toBeLessThan(3000)
     expect(paired).toHaveLength(LAYERS)
     expect(paired[2999]).toEqual({ diffId: diffIds[2999], historyIndex: history.length - 1, instruction: 'COPY f2999 /data/f2999' })
     expect(paired.every((p, i) => p.instruction === `COPY f${i} /data/f${i}`)).toBe(true)
@@ -91,9 +90,7 @@ describe('an image with thousands of layers', () => {
 
   test('wasted bytes over 3000 layers rewriting one file', () => {
     const layers: FileRecord[][] = Array.from({ length: LAYERS }, (_, i) => [{ kind: 'file', path: 'var/log/app.log', size: 10 + i }])
-    const started = Date.now()
     const wasted = computeWasted(layers)
-    expect(Date.now() - started).toBeLessThan(2000)
     // Every copy but the last one: sum of 10+i for i < 2999.
     expect(wasted.bytes).toBe(2999 * 10 + (2998 * 2999) / 2)
     expect(wasted.files).toEqual([{ path: '/var/log/app.log', bytes: wasted.bytes, layers: Array.from({ length: LAYERS }, (_, i) => i) }])
@@ -196,7 +193,6 @@ describe('an image with a million files', () => {
         { path: 'manifest.json', data: JSON.stringify([{ Config: 'config.json', Layers: ['aaaa/layer.tar', 'bbbb/layer.tar'] }]) }
       ]), 1 << 20)
     }
-    const started = Date.now()
     const saved = await scanSaveStream(stream(), { shouldCompress: () => false })
     const scans = saved.layerPaths.map((p) => saved.layers.get(p)!)
     expect(scans[0].files).toHaveLength(COUNT)
@@ -208,7 +204,6 @@ describe('an image with a million files', () => {
     // 999 rewritten 100-byte files, and the 100-byte file of the deleted d999.
     expect(wasted.bytes).toBe(1000 * 100)
     expect(wasted.survivors.size).toBe(COUNT - 1000)
-    expect(Date.now() - started).toBeLessThan(30_000)
   }, 60_000)
 })
 
