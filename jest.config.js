@@ -10,7 +10,7 @@ const common = {
 }
 export default {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/__tests__/**/*.test.ts'], testPathIgnorePatterns: ['/integration/'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/__tests__/**/*.test.ts'], testPathIgnorePatterns: ['/integration/'], setupFiles: ['<rootDir>/__tests__/helpers/fuzz-seed.mjs'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'], globalSetup: '<rootDir>/__tests__/integration/global-setup.mjs', slowTestThreshold: 120 }
   ],
   testTimeout: 600000
