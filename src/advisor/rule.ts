@@ -3,7 +3,7 @@
 // facts about the build context; it returns findings with savings taken from
 // the measurement, never guessed.
 import type { BudgetStatus, Finding, GoBinary, Layer, RuleId, Severity, Wasted } from '../report/types.js'
-import { appBinaries } from './binaries.js'
+import { appBinaries, finalBinaries, type FinalBinary } from './binaries.js'
 import type { DockerfileModel } from './model.js'
 
 /** Facts about the build context a rule may need (read by context-files.ts). */
@@ -73,3 +73,22 @@ export const budgetTight = (m: Measured | null): boolean => m !== null && (m.bud
 /** The measured binaries that are the user's program (not the Go toolchain's own tools). */
 export const programBinaries = (ctx: RuleContext): GoBinary[] =>
   ctx.measured ? appBinaries(ctx.model, ctx.measured.goBinaries, ctx.files?.goMod?.module ?? null) : []
+
+/** The `go build` a shaving rule's fix rewrites to. */
+export const SHAVED_BUILD = 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .'
+
+/**
+ * Program binaries a shaving rule (strip-symbols, trimpath) should speak about, each
+ * with the Dockerfile `go build` that made it (or the final stage's first, if unmatched).
+ */
+export function shavingCandidates(ctx: RuleContext): { binary: GoBinary; from: FinalBinary | undefined; line: number | null }[] {
+  const measured = ctx.measured
+  if (!measured) return []
+  const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null)
+  return programBinaries(ctx)
+    .filter((binary) => shavingDue(binary, measured))
+    .map((binary) => {
+      const from = built.find((x) => x.finalPath === binary.path) ?? built[0]
+      return { binary, from, line: from?.build.line ?? ctx.model.final.line }
+    })
+}
