@@ -8277,6 +8277,24 @@ const WASTED_FLOOR = 1_000_000;
 const budgetTight = (m) => m !== null && (m.budgetStatus === 'fail' || m.budgetStatus === 'warn');
 /** The measured binaries that are the user's program (not the Go toolchain's own tools). */
 const programBinaries = (ctx) => ctx.measured ? appBinaries(ctx.model, ctx.measured.goBinaries, ctx.files?.goMod?.module ?? null) : [];
+/** The `go build` a shaving rule's fix rewrites to. */
+const SHAVED_BUILD = 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .';
+/**
+ * Program binaries a shaving rule (strip-symbols, trimpath) should speak about, each
+ * with the Dockerfile `go build` that made it (or the final stage's first, if unmatched).
+ */
+function shavingCandidates(ctx) {
+    const measured = ctx.measured;
+    if (!measured)
+        return [];
+    const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null);
+    return programBinaries(ctx)
+        .filter((binary) => shavingDue(binary, measured))
+        .map((binary) => {
+        const from = built.find((x) => x.finalPath === binary.path) ?? built[0];
+        return { binary, from, line: from?.build.line ?? ctx.model.final.line };
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/advisor/rules/packages.ts
 // The packages a binary links: the context's own imports (standard library
@@ -8552,23 +8570,16 @@ const nonRoot = {
 // speaks when the savings pass a floor or the budget is already tight.
 
 
-
 const stripSymbols = {
     id: 'strip-symbols',
     needsMeasurement: true,
     check(ctx) {
-        const { measured } = ctx;
-        if (!measured)
-            return [];
-        const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null);
-        return programBinaries(ctx)
-            .filter((b) => !b.stripped)
-            .filter((b) => shavingDue(b, measured))
-            .map((b) => {
-            const from = built.find((x) => x.finalPath === b.path) ?? built[0];
+        return shavingCandidates(ctx)
+            .filter(({ binary }) => !binary.stripped)
+            .map(({ binary: b, line }) => {
             const savings = b.symbolBytes ?? null;
             const amount = savings !== null ? `${formatSize(savings)} of its ${formatSize(b.bytes)}` : 'its symbol table and debug information';
-            return finding(ctx, 'strip-symbols', 'info', from?.build.line ?? ctx.model.final.line, `${b.path} keeps ${amount} in symbols and DWARF; \`-ldflags="-s -w"\` drops them (stack traces keep their function names).`, 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .', savings);
+            return finding(ctx, 'strip-symbols', 'info', line, `${b.path} keeps ${amount} in symbols and DWARF; \`-ldflags="-s -w"\` drops them (stack traces keep their function names).`, SHAVED_BUILD, savings);
         });
     }
 };
@@ -8578,25 +8589,13 @@ const stripSymbols = {
 // sources built in another directory give another binary (and another layer).
 // A shaving rule like strip-symbols: it speaks when that one does or the budget is tight.
 
-
 const trimpath = {
     id: 'trimpath',
     needsMeasurement: true,
     check(ctx) {
-        const { measured } = ctx;
-        if (!measured)
-            return [];
-        const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null);
-        return programBinaries(ctx)
-            .filter((b) => {
-            const from = built.find((x) => x.finalPath === b.path) ?? built[0];
-            const trimmed = b.trimpath ?? from?.build.trimpath ?? false;
-            return !trimmed && shavingDue(b, measured);
-        })
-            .map((b) => {
-            const from = built.find((x) => x.finalPath === b.path) ?? built[0];
-            return finding(ctx, 'trimpath', 'info', from?.build.line ?? ctx.model.final.line, `${b.path} embeds the build's directory paths: builds in another directory differ byte for byte, and the paths leak into stack traces. Add \`-trimpath\`.`, 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .', null);
-        });
+        return shavingCandidates(ctx)
+            .filter(({ binary, from }) => !(binary.trimpath ?? from?.build.trimpath ?? false))
+            .map(({ binary, line }) => finding(ctx, 'trimpath', 'info', line, `${binary.path} embeds the build's directory paths: builds in another directory differ byte for byte, and the paths leak into stack traces. Add \`-trimpath\`.`, SHAVED_BUILD, null));
     }
 };
 
