@@ -117,10 +117,9 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
   // refused), each measured; the top-level fields describe the first platform.
   const resolved: ResolvedBuild | null = inputs.image ? null : resolveBuild(inputs, ctx.workspace, ctx.confineToWorkspace)
   const dockerfileText = resolved ? readFileSync(resolved.dockerfile, 'utf8') : null
-  const measureOptions = (): MeasureOptions => ({
-    cacheDir: deps.cacheDir,
-    dockerfile: dockerfileText === null ? null : { content: dockerfileText, target: inputs.target, buildArgs: buildArgMap(inputs.buildArgs) }
-  })
+  // Layers are tied to the Dockerfile that built them (the head's, or the base's).
+  const dockerfileSource = (content: string) => ({ content, target: inputs.target, buildArgs: buildArgMap(inputs.buildArgs) })
+  const measureOptions: MeasureOptions = { cacheDir: deps.cacheDir, dockerfile: dockerfileText === null ? null : dockerfileSource(dockerfileText) }
   const platformsToBuild: (string | null)[] = inputs.image || inputs.platforms.length === 0 ? [null] : inputs.platforms
   const measuredPlatforms: { platform: string | null; measurement: Measurement }[] = []
   for (const platform of platformsToBuild) {
@@ -137,7 +136,7 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
       imageRef = result.imageId
     }
     const measurement = await deps.log.group(`Measure ${inputs.image ?? imageRef.slice(0, 19)}${platform ? ` (${platform})` : ''}`, () =>
-      measureImage(imageRef, measureOptions(), { exec: deps.exec, spawn: deps.spawn, log: deps.log })
+      measureImage(imageRef, measureOptions, { exec: deps.exec, spawn: deps.spawn, log: deps.log })
     )
     measuredPlatforms.push({ platform, measurement })
   }
@@ -194,10 +193,9 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
   const buildBase = async (paths: { context: string; dockerfile: string; platform: string | null }): Promise<BuiltImage> => {
     const options = { ...buildOptions(paths), cacheTo: [], platform: inputs.platforms.length > 0 ? paths.platform : null }
     const built = await buildImage(options, { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) })
-    const baseDockerfile = readFileSync(paths.dockerfile, 'utf8')
     const base = await measureImage(
       built.imageId,
-      { ...measureOptions(), dockerfile: { content: baseDockerfile, target: inputs.target, buildArgs: buildArgMap(inputs.buildArgs) } },
+      { ...measureOptions, dockerfile: dockerfileSource(readFileSync(paths.dockerfile, 'utf8')) },
       { exec: deps.exec, spawn: deps.spawn, log: deps.log }
     )
     return { imageId: built.imageId, platform: base.inspected.platform, size: base.size, layers: base.layers, log: built.log }
