@@ -12492,10 +12492,9 @@ async function runStages(inputs, ctx, deps) {
     // refused), each measured; the top-level fields describe the first platform.
     const resolved = inputs.image ? null : resolveBuild(inputs, ctx.workspace, ctx.confineToWorkspace);
     const dockerfileText = resolved ? (0,external_node_fs_namespaceObject.readFileSync)(resolved.dockerfile, 'utf8') : null;
-    const measureOptions = () => ({
-        cacheDir: deps.cacheDir,
-        dockerfile: dockerfileText === null ? null : { content: dockerfileText, target: inputs.target, buildArgs: buildArgMap(inputs.buildArgs) }
-    });
+    // Layers are tied to the Dockerfile that built them (the head's, or the base's).
+    const dockerfileSource = (content) => ({ content, target: inputs.target, buildArgs: buildArgMap(inputs.buildArgs) });
+    const measureOptions = { cacheDir: deps.cacheDir, dockerfile: dockerfileText === null ? null : dockerfileSource(dockerfileText) };
     const platformsToBuild = inputs.image || inputs.platforms.length === 0 ? [null] : inputs.platforms;
     const measuredPlatforms = [];
     for (const platform of platformsToBuild) {
@@ -12510,7 +12509,7 @@ async function runStages(inputs, ctx, deps) {
             const result = await deps.log.group(`Build ${label}`, () => buildImage({ ...buildOptions(build), platform }, { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) }));
             imageRef = result.imageId;
         }
-        const measurement = await deps.log.group(`Measure ${inputs.image ?? imageRef.slice(0, 19)}${platform ? ` (${platform})` : ''}`, () => measureImage(imageRef, measureOptions(), { exec: deps.exec, spawn: deps.spawn, log: deps.log }));
+        const measurement = await deps.log.group(`Measure ${inputs.image ?? imageRef.slice(0, 19)}${platform ? ` (${platform})` : ''}`, () => measureImage(imageRef, measureOptions, { exec: deps.exec, spawn: deps.spawn, log: deps.log }));
         measuredPlatforms.push({ platform, measurement });
     }
     const imageInfo = (m) => ({
@@ -12564,8 +12563,7 @@ async function runStages(inputs, ctx, deps) {
     const buildBase = async (paths) => {
         const options = { ...buildOptions(paths), cacheTo: [], platform: inputs.platforms.length > 0 ? paths.platform : null };
         const built = await buildImage(options, { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) });
-        const baseDockerfile = (0,external_node_fs_namespaceObject.readFileSync)(paths.dockerfile, 'utf8');
-        const base = await measureImage(built.imageId, { ...measureOptions(), dockerfile: { content: baseDockerfile, target: inputs.target, buildArgs: buildArgMap(inputs.buildArgs) } }, { exec: deps.exec, spawn: deps.spawn, log: deps.log });
+        const base = await measureImage(built.imageId, { ...measureOptions, dockerfile: dockerfileSource((0,external_node_fs_namespaceObject.readFileSync)(paths.dockerfile, 'utf8')) }, { exec: deps.exec, spawn: deps.spawn, log: deps.log });
         return { imageId: built.imageId, platform: base.inspected.platform, size: base.size, layers: base.layers, log: built.log };
     };
     const compared = await deps.log.group('Baseline', () => compareStage(measured, {
