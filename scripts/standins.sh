@@ -20,7 +20,7 @@ set -euo pipefail
 CACHE=${GO_IMAGE_BUDGET_STANDIN_CACHE:-/var/cache/go-image-budget}
 SUITE=bookworm
 # Bump when what a stand-in contains changes: older stand-ins are then remade.
-RECIPE=2
+RECIPE=3
 # Bump when what a cached root filesystem contains changes.
 ROOTFS_VERSION=1
 LABEL=io.go-image-budget.stand-in
@@ -100,23 +100,24 @@ debian_rootfs() {
 golang_rootfs() { debian_rootfs bookworm-golang "golang-go,gcc,libc6-dev,git,ca-certificates,tzdata"; }
 slim_rootfs() { debian_rootfs bookworm-minbase ""; }
 
-# The busybox-static binary: the installed package's, or one downloaded from the mirror into the cache.
+# The busybox-static binary: the installed package's, or the package's bin/busybox
+# (taken by its path in the package, never by a name search) kept in the cache.
+busybox_works() { [ -x "$1" ] && "$1" true 2>/dev/null && "$1" --list 2>/dev/null | grep -qx sh; }
 busybox_static() {
   local f
-  if dpkg -s busybox-static >/dev/null 2>&1; then
-    for f in /bin/busybox /usr/bin/busybox; do [ -x "$f" ] && { echo "$f"; return 0; }; done
-  fi
+  if dpkg -s busybox-static >/dev/null 2>&1 && busybox_works /bin/busybox; then echo /bin/busybox; return 0; fi
   f="$CACHE/busybox-static/bin/busybox"
-  if [ ! -x "$f" ]; then
+  if ! busybox_works "$f"; then
     log "downloading busybox-static"
     apt_update_once
-    local dl; dl=$(mktemp -d)
-    (cd "$dl" && apt-get download busybox-static >/dev/null)
-    rm -rf "$CACHE/busybox-static"
+    local dl; dl=$(mktemp -d); chmod 755 "$dl"
+    (cd "$dl" && apt-get download busybox-static >/dev/null 2>&1) || die "could not download busybox-static"
+    rm -rf "$CACHE/busybox-static" "$CACHE/busybox-static.tmp"
     dpkg-deb -x "$dl"/busybox-static_*.deb "$CACHE/busybox-static.tmp"
-    mkdir -p "$CACHE/busybox-static/bin"
-    cp "$(find "$CACHE/busybox-static.tmp" -name busybox -type f | head -n1)" "$f"
+    [ -f "$CACHE/busybox-static.tmp/bin/busybox" ] || die "the busybox-static package has no bin/busybox"
+    install -D -m 0755 "$CACHE/busybox-static.tmp/bin/busybox" "$f"
     rm -rf "$dl" "$CACHE/busybox-static.tmp"
+    busybox_works "$f" || die "bin/busybox from the busybox-static package does not run"
   fi
   echo "$f"
 }
@@ -329,6 +330,73 @@ recipe_for() {
   esac
 }
 
+# --- proof: a stand-in is kept only when it does what the real image does ---
+
+# Runs a command in the image (no network); prints its output.
+in_image() { local image=$1; shift; timeout 120 docker run --rm --network none --entrypoint "$1" "$image" "${@:2}"; }
+# The size in bytes of a file inside the image (for images without a shell), or nothing.
+file_size_in() {
+  local image=$1 path=$2 cid size
+  cid=$(docker create --network none "$image" /proof 2>/dev/null) || return 0
+  size=$(docker cp -L "$cid:$path" - 2>/dev/null | tar -xO 2>/dev/null | wc -c) || size=""
+  docker rm -f "$cid" >/dev/null 2>&1 || true
+  [ "${size:-0}" -gt 0 ] && echo "$size"
+}
+# Why the image fails its recipe's proof, or nothing when it passes.
+proof_failure() {
+  local image=$1 recipe=$2 out
+  case $recipe in
+    golang_debian|golang_alpine)
+      out=$(in_image "$image" /bin/sh -c 'go version' 2>&1) || { echo "'go version' failed: ${out:0:200}"; return; }
+      case $out in "go version go"*) ;; *) echo "'go version' printed '${out:0:200}'"; return ;; esac ;;
+    alpine|debian_slim)
+      out=$(in_image "$image" /bin/sh -c 'echo ok' 2>&1) || { echo "its shell failed: ${out:0:200}"; return; }
+      [ "$out" = ok ] || { echo "its shell printed '${out:0:200}'"; return; } ;;
+  esac
+  case $recipe in
+    alpine|distroless*)
+      [ -n "$(file_size_in "$image" /etc/ssl/certs/ca-certificates.crt)" ] || { echo "no /etc/ssl/certs/ca-certificates.crt"; return; } ;;
+  esac
+  case $recipe in
+    distroless_base*)
+      [ -n "$(file_size_in "$image" /lib64/ld-linux-x86-64.so.2)" ] || { echo "no glibc loader /lib64/ld-linux-x86-64.so.2"; return; } ;;
+  esac
+}
+
+# --- the local registry: stand-ins reach the engines as real pulls ---
+
+# Where a stand-in lives in the local registry: Docker Hub names as the mirror
+# serves them (library/NAME), other registries' names under their host.
+registry_ref() {
+  local image=$1 name=${1%:*} tag=${1##*:}
+  case $name in
+    */*) case ${name%%/*} in *.*|*:*|localhost) ;; *) name="docker.io/$name" ;; esac ;;
+    *) name="docker.io/library/$name" ;;
+  esac
+  case $name in docker.io/*) echo "$REGISTRY/${name#docker.io/}:$tag" ;; *) echo "$REGISTRY/$name:$tag" ;; esac
+}
+is_docker_hub() { case ${1%%/*} in *.*|*:*|localhost) [ "${1#*/}" = "$1" ] ;; *) return 0 ;; esac; }
+
+# Pull IMAGE as a runner would: Docker Hub names through the engine's mirror (the
+# local registry), other names from the local registry, tagged with their own name.
+pull_like_a_runner() {
+  local image=$1 at
+  if is_docker_hub "$image"; then
+    timeout 60 docker pull -q "$image" >/dev/null 2>&1 && return 0
+  fi
+  at=$(registry_ref "$image")
+  timeout 60 docker pull -q "$at" >/dev/null 2>&1 && docker tag "$at" "$image"
+}
+
+# Push a made stand-in to the local registry, then replace it by a pull of it.
+publish_standin() {
+  local image=$1 at; at=$(registry_ref "$image")
+  docker tag "$image" "$at"
+  docker push -q "$at" >/dev/null || die "could not push $image to the local registry ($at)"
+  docker rmi "$image" "$at" >/dev/null 2>&1 || true
+  pull_like_a_runner "$image" || die "could not pull $image back from the local registry"
+}
+
 # Images made in this run, by recipe: a second name for the same recipe is a tag.
 declare -A MADE=()
 
@@ -349,26 +417,57 @@ make_standin() {
   MADE[$recipe]=$image
 }
 
+# Our label's recipe number on a local image; empty when the image is not one of our stand-ins.
+standin_recipe() {
+  local r
+  r=$(docker image inspect --format "{{ index .Config.Labels \"$LABEL.recipe\" }}" "$1" 2>/dev/null || true)
+  [ "$r" = "<no value>" ] || echo "$r"
+}
+
+# Removes our stand-in IMAGE (by its label only) so that it can be remade.
+drop_standin() {
+  local image=$1 id
+  [ -n "$(standin_recipe "$image")" ] || die "refusing to remove $image: it is not a go-image-budget stand-in"
+  id=$(docker image inspect --format '{{.Id}}' "$image")
+  docker rmi "$image" "$(registry_ref "$image")" >/dev/null 2>&1 || true
+  docker rmi "$id" >/dev/null 2>&1 || true
+}
+
 # present / pulled / made for one image.
 ensure_image() {
-  local image=$1 recipe standin old_id=""
+  local image=$1 recipe recipe_of why
   case ${image##*/} in *:*) ;; *) image="$image:latest" ;; esac
   recipe=$(recipe_for "$image") || die "no stand-in recipe for '$image'"
   if docker image inspect "$image" >/dev/null 2>&1; then
-    standin=$(docker image inspect --format "{{ index .Config.Labels \"$LABEL.recipe\" }}" "$image" 2>/dev/null || true)
-    if [ -z "$standin" ] || [ "$standin" = "<no value>" ]; then echo "present  $image"; return 0; fi
-    if [ "$standin" = "$RECIPE" ]; then echo "present  $image (stand-in)"; return 0; fi
-    log "$image is a stand-in from recipe $standin; remaking it with recipe $RECIPE"
-    old_id=$(docker image inspect --format '{{.Id}}' "$image")
-  elif timeout 15 docker pull -q "$image" >/dev/null 2>&1; then
-    echo "pulled   $image"; return 0
+    recipe_of=$(standin_recipe "$image")
+    if [ -z "$recipe_of" ]; then echo "present  $image"; return 0; fi
+    if [ "$recipe_of" = "$RECIPE" ]; then
+      why=$(proof_failure "$image" "$recipe")
+      if [ -z "$why" ]; then echo "present  $image (stand-in)"; return 0; fi
+      log "$image is a stand-in that fails its proof ($why); remaking it"
+    else
+      log "$image is a stand-in from recipe $recipe_of; remaking it with recipe $RECIPE"
+    fi
+    drop_standin "$image"
+  fi
+  # A real pull (Docker Hub, or the local registry holding a stand-in another engine made).
+  if timeout 15 docker pull -q "$image" >/dev/null 2>&1 || pull_like_a_runner "$image"; then
+    recipe_of=$(standin_recipe "$image")
+    if [ -z "$recipe_of" ]; then echo "pulled   $image"; return 0; fi
+    if [ "$recipe_of" = "$RECIPE" ] && [ -z "$(proof_failure "$image" "$recipe")" ]; then echo "pulled   $image (stand-in)"; return 0; fi
+    log "the pulled $image is a stand-in of recipe $recipe_of that is outdated or fails its proof; remaking it"
+    drop_standin "$image"
   fi
   local started=$SECONDS
   make_standin "$image" "$recipe"
-  # The replaced stand-in is now untagged; drop it unless something still uses it.
-  [ -z "$old_id" ] || docker rmi "$old_id" >/dev/null 2>&1 || true
+  why=$(proof_failure "$image" "$recipe")
+  [ -z "$why" ] || die "the stand-in made for $image fails its proof: $why"
+  [ -z "$REGISTRY" ] || publish_standin "$image"
   echo "made     $image (stand-in, $((SECONDS - started)) s)"
 }
+
+# The local registry (started when missing) holds the stand-ins for every engine.
+REGISTRY=$(bash "$(dirname "$0")/registry.sh") || die "the local registry did not start (scripts/registry.sh)"
 
 images=("$@")
 [ ${#images[@]} -gt 0 ] || images=("${ALL_IMAGES[@]}")
