@@ -3,6 +3,7 @@
 // step's failure message), never a stack trace. Rows that need Docker, git or
 // a registry are in integration/errors.test.ts.
 import { execFileSync } from 'node:child_process'
+import * as esbuild from 'esbuild'
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -70,17 +71,25 @@ describe('CLI: bad inputs exit 2 with one line', () => {
     expect(r.stderr).toBe(`go-image-budget: file: ${path.relative(process.cwd(), path.join(ws, 'dir-named-dockerfile', 'Dockerfile'))} is a directory, not a Dockerfile; set 'file' to the Dockerfile's path\n`)
   })
 
-  test('an unreadable Dockerfile (as an unprivileged user)', () => {
+  test('an unreadable Dockerfile (as an unprivileged user)', async () => {
     const unreadable = path.join(dir, 'unreadable')
     mkdirSync(unreadable)
     writeFileSync(path.join(unreadable, 'Dockerfile'), 'FROM scratch\n')
     chmodSync(path.join(unreadable, 'Dockerfile'), 0o000)
     chmodSync(dir, 0o755)
-    const tsx = path.resolve('node_modules/.bin/tsx')
-    const cli = path.resolve('src/cli.ts')
-    // Root reads anything: drop to nobody for this row.
-    const argv = ['node', tsx, cli, '--context', unreadable, '--dockerfile-only']
-    const cmd = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', 'env', `HOME=${dir}`, ...argv] : argv
+    // Root reads anything: this row runs as nobody, who may not be able to read the
+    // checkout (a mode-0700 home), so the CLI is bundled from src/ into the temp dir.
+    const bundle = path.join(dir, 'bundle', 'cli.js')
+    mkdirSync(path.dirname(bundle))
+    writeFileSync(path.join(dir, 'bundle', 'package.json'), '{"type":"module"}\n')
+    await esbuild.build({
+      entryPoints: [path.resolve('src/cli.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent',
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }
+    })
+    chmodSync(path.dirname(bundle), 0o755)
+    const argv = ['node', bundle, '--context', unreadable, '--dockerfile-only']
+    const asNobody = process.getuid?.() === 0
+    const cmd = asNobody ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', 'env', `HOME=${dir}`, ...argv] : argv
     let code = 0
     let stderr = ''
     try {
@@ -89,8 +98,8 @@ describe('CLI: bad inputs exit 2 with one line', () => {
       code = (error as { status: number }).status
       stderr = String((error as { stderr: Buffer }).stderr)
     }
-    expect(code).toBe(2)
     expect(stderr).toBe("go-image-budget: file: cannot read unreadable/Dockerfile (EACCES); check its permissions\n")
+    expect(code).toBe(2)
   })
 })
 
