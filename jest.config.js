@@ -1,6 +1,9 @@
-// Two projects: unit tests (pure, fast) and integration tests (real Docker,
-// a real local registry, a local GitHub API). CI runs both; integration tests
-// never skip when Docker is missing, they fail.
+// Projects: unit tests (pure, fast), and the integration tests once per Docker
+// engine users run: the default engine (Docker 28, overlay2 graph driver, as
+// GitHub's ubuntu-latest) and a second one with the containerd image store
+// (Docker 29's default). Integration tests need real Docker, a real local
+// registry and a local GitHub API; they never skip when an engine is
+// missing, they fail (the global setups install and start what is missing).
 const common = {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
@@ -8,10 +11,21 @@ const common = {
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }] },
   extensionsToTreatAsEsm: ['.ts']
 }
+const integration = (engine) => ({
+  ...common,
+  displayName: engine === 'default' ? 'integration' : `integration-${engine}`,
+  testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'],
+  testEnvironment: '<rootDir>/__tests__/helpers/engine-environment.mjs',
+  testEnvironmentOptions: { engine },
+  globalSetup: '<rootDir>/__tests__/integration/global-setup.mjs',
+  globalTeardown: '<rootDir>/__tests__/integration/global-teardown.mjs',
+  slowTestThreshold: 120
+})
 export default {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/__tests__/**/*.test.ts'], testPathIgnorePatterns: ['/integration/'], setupFiles: ['<rootDir>/__tests__/helpers/fuzz-seed.mjs'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'], globalSetup: '<rootDir>/__tests__/integration/global-setup.mjs', slowTestThreshold: 120 }
+    integration('default'),
+    integration('containerd')
   ],
   testTimeout: 600000
 }

@@ -131,6 +131,21 @@ EOF
   log "ready: $(engine_line), store $(store_of), buildx $(docker buildx version | awk '{print $2}')"
 }
 
+# The binaries for a second engine: this machine's own (a runner's Docker 28+ and its
+# containerd) when they are recent enough, else ours (installed from Debian when missing).
+second_engine_bin() {
+  local d c v
+  d=$(command -v dockerd 2>/dev/null || true); c=$(command -v containerd 2>/dev/null || true)
+  if [ ! -x "$ENGINE_DIR/bin/dockerd" ] && [ -n "$d" ] && [ -n "$c" ] && [ "$(dirname "$d")" = "$(dirname "$c")" ]; then
+    v=$("$d" --version | awk '{print $3}' | tr -d ,)
+    if [ "${v%%.*}" -ge "$WANT_ENGINE_MAJOR" ] 2>/dev/null; then ENGINE_BIN=$(dirname "$d"); return 0; fi
+  fi
+  need_root_debian
+  install_engine
+  install_client
+  ENGINE_BIN=$ENGINE_DIR/bin
+}
+
 containerd_store_engine() {
   local host=unix://$CS_SOCK
   if answers "$host"; then
@@ -138,18 +153,23 @@ containerd_store_engine() {
     echo "DOCKER_HOST=$host"
     return 0
   fi
-  need_root_debian
-  install_engine
-  install_client
+  [ "$(id -u)" = 0 ] || die "starting a second engine needs root"
+  second_engine_bin
+  local ctr=$ENGINE_BIN/ctr
+  [ -x "$ctr" ] || ctr=$(command -v ctr || echo "$ENGINE_BIN/ctr")
   mkdir -p "$CS_RUN" "$CS_DATA"
   local ctd_sock=$CS_RUN/containerd/containerd.sock ctd_log=/var/log/go-image-budget-cs-containerd.log
-  if ! [ -S "$ctd_sock" ] || ! "$ENGINE_DIR/bin/ctr" --address "$ctd_sock" version >/dev/null 2>&1; then
+  if ! [ -S "$ctd_sock" ] || ! "$ctr" --address "$ctd_sock" version >/dev/null 2>&1; then
     mkdir -p "$CS_RUN/containerd" "$CS_DATA/containerd"
+    # containerd 2 reads config version 3; 1.7 (a runner's) reads version 2.
+    local cv config_version=3 disabled='"io.containerd.grpc.v1.cri", "io.containerd.cri.v1.images", "io.containerd.cri.v1.runtime", "io.containerd.internal.v1.tracing"'
+    cv=$("$ENGINE_BIN/containerd" --version | awk '{print $3}' | sed 's/^v//')
+    if [ "${cv%%.*}" = 1 ]; then config_version=2; disabled='"io.containerd.grpc.v1.cri"'; fi
     cat > "$CS_DATA/containerd.toml" <<EOF
-version = 3
+version = $config_version
 root = "$CS_DATA/containerd"
 state = "$CS_RUN/containerd/state"
-disabled_plugins = ["io.containerd.grpc.v1.cri", "io.containerd.cri.v1.images", "io.containerd.cri.v1.runtime", "io.containerd.internal.v1.tracing"]
+disabled_plugins = [$disabled]
 [grpc]
   address = "$ctd_sock"
 [ttrpc]
@@ -159,10 +179,10 @@ disabled_plugins = ["io.containerd.grpc.v1.cri", "io.containerd.cri.v1.images", 
 [metrics]
   address = ""
 EOF
-    log "starting containerd $("$ENGINE_DIR/bin/containerd" --version | awk '{print $3}') for the containerd-store engine"
-    PATH="$ENGINE_DIR/bin:$PATH" nohup setsid "$ENGINE_DIR/bin/containerd" --config "$CS_DATA/containerd.toml" >>"$ctd_log" 2>&1 </dev/null 8>&- &
-    for _ in $(seq 1 30); do "$ENGINE_DIR/bin/ctr" --address "$ctd_sock" version >/dev/null 2>&1 && break; sleep 1; done
-    "$ENGINE_DIR/bin/ctr" --address "$ctd_sock" version >/dev/null 2>&1 || { tail -n 20 "$ctd_log" >&2; die "containerd for the containerd-store engine did not start"; }
+    log "starting containerd $("$ENGINE_BIN/containerd" --version | awk '{print $3}') for the containerd-store engine"
+    PATH="$ENGINE_BIN:$PATH" nohup setsid "$ENGINE_BIN/containerd" --config "$CS_DATA/containerd.toml" >>"$ctd_log" 2>&1 </dev/null 8>&- &
+    for _ in $(seq 1 30); do "$ctr" --address "$ctd_sock" version >/dev/null 2>&1 && break; sleep 1; done
+    "$ctr" --address "$ctd_sock" version >/dev/null 2>&1 || { tail -n 20 "$ctd_log" >&2; die "containerd for the containerd-store engine did not start"; }
   fi
   # A bridge of its own (the default engine keeps docker0).
   if ! ip link show "$CS_BRIDGE" >/dev/null 2>&1; then
@@ -177,8 +197,8 @@ EOF
 }
 EOF
   local logfile=/var/log/go-image-budget-cs-dockerd.log
-  log "starting dockerd $("$ENGINE_DIR/bin/dockerd" --version | awk '{print $3}' | tr -d ,) with the containerd image store on $host"
-  PATH="$ENGINE_DIR/bin:$PATH" nohup setsid "$ENGINE_DIR/bin/dockerd" --config-file "$CS_DATA/daemon.json" \
+  log "starting dockerd $("$ENGINE_BIN/dockerd" --version | awk '{print $3}' | tr -d ,) with the containerd image store on $host"
+  PATH="$ENGINE_BIN:$PATH" nohup setsid "$ENGINE_BIN/dockerd" --config-file "$CS_DATA/daemon.json" \
     -H "$host" --pidfile "$CS_RUN/docker.pid" --data-root "$CS_DATA/docker" --exec-root "$CS_RUN/exec" \
     --containerd "$ctd_sock" --bridge "$CS_BRIDGE" --iptables=false --ip6tables=false \
     >>"$logfile" 2>&1 </dev/null 8>&- &

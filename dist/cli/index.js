@@ -9826,12 +9826,12 @@ class RegistryClient {
     authorization = null;
     fetch;
     base;
-    constructor(image, ref, credentials, fetchFn) {
+    constructor(image, ref, credentials, fetchFn, base) {
         this.image = image;
         this.ref = ref;
         this.credentials = credentials;
         this.fetch = fetchFn;
-        this.base = registryBaseUrl(image.registry);
+        this.base = base ?? registryBaseUrl(image.registry);
     }
     async get(pathname, accept) {
         const url = `${this.base}/v2/${this.image.repository}/${pathname}`;
@@ -9916,7 +9916,20 @@ class RegistryClient {
 async function fetchRegistryImage(ref, platform, deps = {}) {
     const image = parseReference(ref);
     const credentials = await loadCredentials(image.registry, deps.dockerConfigPath);
-    const client = new RegistryClient(image, ref, credentials, deps.fetch ?? fetch);
+    // Docker Hub names go through the engine's mirrors first, as its pulls do (a mirror serves them anonymously).
+    if (image.registry === DOCKER_HUB) {
+        for (const mirror of deps.mirrors ?? []) {
+            try {
+                return await fetchFrom(new RegistryClient(image, ref, null, deps.fetch ?? fetch, mirror.replace(/\/+$/, '')), image, ref, platform);
+            }
+            catch {
+                // The mirror lacks it or is down: the next mirror, then Docker Hub itself.
+            }
+        }
+    }
+    return fetchFrom(new RegistryClient(image, ref, credentials, deps.fetch ?? fetch), image, ref, platform);
+}
+async function fetchFrom(client, image, ref, platform) {
     let response = await client.get(`manifests/${image.reference}`, ACCEPT);
     let body = await response.text();
     let manifestDigest = response.headers.get('docker-content-digest') ?? sha256(body);
@@ -10166,6 +10179,512 @@ async function removeBuiltImages(ids, exec, log) {
     return removed;
 }
 
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+// What the Docker engine is: version, the Go it was built with (its
+// `docker push` compresses with that Go's compress/gzip), and the image store.
+// The store decides what `docker image inspect` Size, `docker history` and
+// `docker save` mean (design.md, "The engines users run"):
+//   - `overlay2` (the classic graph-driver store): inspect Size and history are
+//     the unpacked sizes; save streams uncompressed layer tars.
+//   - `containerd` (the containerd image store, Docker 29's default): inspect
+//     Size is content (or content plus snapshots), history is block-rounded
+//     disk usage, the image id is the manifest (or index) digest, and save
+//     streams the stored blobs, compressed as pulled or built.
+// Pure parsing here; the command that asks is in docker.ts.
+/** Reads `docker info --format '{{json .}}'` and `docker version --format '{{json .Server}}'`. */
+function parseEngineInfo(infoJson, serverVersionJson) {
+    const info = JSON.parse(infoJson);
+    const server = JSON.parse(serverVersionJson);
+    const driverType = (info.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
+    const driver = info.Driver ?? '';
+    const store = /snapshotter/.test(driverType) ? 'containerd' : driver === 'overlay2' ? 'overlay2' : 'other-graph-driver';
+    const architecture = { x86_64: 'amd64', aarch64: 'arm64' }[info.Architecture ?? ''] ?? info.Architecture ?? '';
+    return {
+        version: server?.Version ?? info.ServerVersion ?? '',
+        apiVersion: server?.ApiVersion ?? '',
+        goVersion: server?.GoVersion ?? '',
+        store,
+        storageDriver: driver,
+        mirrors: (info.RegistryConfig?.Mirrors ?? []).map((m) => m.replace(/\/+$/, '')),
+        os: info.OSType ?? 'linux',
+        architecture
+    };
+}
+/** `Docker 28.5.2 (containerd image store, Go 1.27.1)`: how the report names an engine. */
+function describeEngine(engine) {
+    const store = engine.store === 'containerd' ? 'containerd image store' : `${engine.storageDriver} graph driver`;
+    return `Docker ${engine.version} (${store}${engine.goVersion ? `, ${engine.goVersion.replace(/^go/, 'Go ')}` : ''})`;
+}
+
+;// CONCATENATED MODULE: ./src/docker/docker.ts
+// Every command this project sends to the Docker engine, in one place, for
+// one engine. It knows the engine (version, Go, image store) once asked, so
+// callers can ask what a number means on it.
+
+
+
+
+
+const NO_DAEMON = 'no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry';
+const noDaemon = (stderr) => /Cannot connect to the Docker daemon|error during connect|docker daemon is not running/i.test(stderr);
+class Docker {
+    deps;
+    engineInfo = null;
+    constructor(deps) {
+        this.deps = deps;
+    }
+    async run(args, what) {
+        const result = await this.deps.exec('docker', args);
+        if (result.code !== 0 && noDaemon(result.stderr))
+            throw new EnvironmentError(NO_DAEMON);
+        if (result.code !== 0)
+            throw new CommandError(`${what} failed`, lastLines(result.stderr));
+        return result;
+    }
+    /** The engine, asked once per instance. */
+    engine() {
+        this.engineInfo ??= (async () => {
+            const info = await this.run(['info', '--format', '{{json .}}'], 'docker info');
+            const version = await this.run(['version', '--format', '{{json .Server}}'], 'docker version');
+            return parseEngineInfo(info.stdout, version.stdout);
+        })();
+        return this.engineInfo;
+    }
+    async inspect(ref) {
+        const result = await this.deps.exec('docker', ['image', 'inspect', ref]);
+        if (result.code !== 0) {
+            if (noDaemon(result.stderr))
+                throw new EnvironmentError(NO_DAEMON);
+            if (/No such image/i.test(result.stderr))
+                throw new UsageError(`image: no local image '${ref}'; build or pull it first`);
+            throw new CommandError(`docker image inspect ${ref} failed`, lastLines(result.stderr));
+        }
+        return parseInspect(result.stdout);
+    }
+    /** The image, or null when the daemon has none of that name. */
+    tryInspect(ref) {
+        return this.inspect(ref).catch((error) => {
+            if (error instanceof EnvironmentError)
+                throw error;
+            return null;
+        });
+    }
+    /** `docker history` sizes, oldest row first (one per config history row), or null. */
+    async historySizes(id) {
+        const r = await this.deps.exec('docker', ['history', '--no-trunc', '--human=false', '--format', '{{.Size}}', id]).catch(() => null);
+        if (!r || r.code !== 0)
+            return null;
+        const sizes = r.stdout.trim().split('\n').map(Number);
+        return sizes.every(Number.isSafeInteger) ? sizes.reverse() : null;
+    }
+    save(id) {
+        return this.deps.spawn('docker', ['save', id]);
+    }
+    /** Loads an image archive; returns the loaded image's id. */
+    async load(archive) {
+        const result = await this.run(['load', '--input', archive], `docker load of ${archive}`);
+        const id = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1] ?? /Loaded image: (\S+)/.exec(result.stdout)?.[1];
+        if (!id)
+            throw new CommandError(`docker load of ${archive} named no image`, lastLines(result.stdout));
+        return id;
+    }
+    /** Pulls `ref` unless the daemon has it; true when it was pulled. */
+    async ensureImage(ref, platform) {
+        const present = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{.Id}}', ref]);
+        if (present.code === 0)
+            return false;
+        if (noDaemon(present.stderr))
+            throw new EnvironmentError(NO_DAEMON);
+        const pulled = await this.deps.exec('docker', ['pull', '--quiet', ...(platform ? ['--platform', platform] : []), ref]);
+        if (pulled.code === 0)
+            return true;
+        const tail = lastLines(pulled.stderr, 3);
+        if (/not found|manifest unknown|repository does not exist|pull access denied/i.test(pulled.stderr)) {
+            throw new UsageError(`image: '${ref}' is neither a local image nor pullable (${tail.split('\n').pop()}); check the name, or docker login`);
+        }
+        if (/dial tcp|no such host|i\/o timeout|connection refused|TLS handshake timeout/i.test(pulled.stderr)) {
+            throw new EnvironmentError(`image: '${ref}' is not local and its registry cannot be reached (${tail.split('\n').pop()})`);
+        }
+        throw new CommandError(`docker pull ${ref} failed`, tail);
+    }
+    /** A container that is never started, to read files out of an image with `copyFrom`. */
+    async createContainer(image, options) {
+        return this.deps.exec('docker', ['create', '--name', options.name, '--network', 'none', ...(options.mounts ?? []), image, ...(options.command ?? ['/nonexistent'])]);
+    }
+    /** `docker cp CONTAINER:PATH -`: the path as a tar stream. */
+    copyFrom(container, from) {
+        return this.deps.spawn('docker', ['cp', `${container}:${from}`, '-']);
+    }
+    async removeContainer(name) {
+        await this.deps.exec('docker', ['rm', '-f', '-v', name]).catch(() => null);
+    }
+    /** Number of tags on an image, or null when it is gone. */
+    async tagCount(id) {
+        const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{len .RepoTags}}', id]);
+        return r.code === 0 ? Number(r.stdout.trim()) : null;
+    }
+    async removeImage(id) {
+        return this.deps.exec('docker', ['image', 'rm', id]);
+    }
+    /** The buildx builder's driver (`docker`, `docker-container`, `kubernetes`, `remote`). */
+    async builderDriver(builder) {
+        const r = await this.deps.exec('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])]);
+        if (r.code !== 0) {
+            if (noDaemon(r.stderr))
+                throw new EnvironmentError(NO_DAEMON);
+            if (/unknown command|is not a docker command/.test(r.stderr))
+                throw new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
+            if (builder && /no builder|not found/i.test(r.stderr))
+                throw new UsageError(`builder: no buildx builder named '${builder}'; list them with 'docker buildx ls'`);
+            throw new CommandError('docker buildx inspect failed', lastLines(r.stderr));
+        }
+        return /^Driver:\s*(\S+)/m.exec(r.stdout)?.[1] ?? 'docker';
+    }
+    /**
+     * What `docker images` shows for the image on the containerd store: disk
+     * usage and content size of the platform's manifest, from the engine API
+     * (API 1.47+, `manifests=1`). Null where the API or the answer is not there.
+     */
+    async listedSize(id, platform) {
+        const host = await this.deps.exec('docker', ['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}']).catch(() => null);
+        const socket = host && host.code === 0 ? /^unix:\/\/(.+)$/.exec(host.stdout.trim())?.[1] : null;
+        if (!socket)
+            return null;
+        // The list has no filter by id; an engine holds a few hundred images at most.
+        const body = await unixGet(socket, '/images/json?manifests=1').catch(() => null);
+        if (!body)
+            return null;
+        try {
+            const images = JSON.parse(body);
+            const image = images.find((i) => i.Id === id);
+            const manifest = image?.Manifests?.find((m) => m.Kind === 'image' && platformOf(m.ImageData?.Platform) === platform);
+            const size = manifest?.Size;
+            return size && Number.isSafeInteger(size.Total) && Number.isSafeInteger(size.Content) ? { diskUsage: size.Total, contentSize: size.Content } : null;
+        }
+        catch {
+            return null;
+        }
+    }
+}
+const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
+function unixGet(socketPath, path) {
+    return new Promise((resolve, reject) => {
+        const req = external_node_http_default().get({ socketPath, path, timeout: 10_000 }, (res) => {
+            const parts = [];
+            res.on('data', (b) => parts.push(b));
+            res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(parts).toString('utf8')) : reject(new Error(`HTTP ${res.statusCode}`))));
+        });
+        req.on('timeout', () => req.destroy(new Error('timeout')));
+        req.on('error', reject);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/image/history.ts
+// Which instruction made each layer. The image config's history has one row
+// per instruction; rows with `empty_layer` made no layer, the others pair in
+// order with `rootfs.diff_ids`. The instruction text is then matched against
+// the Dockerfile (final stage, and the stages it builds FROM) to find the line
+// and stage; rows before the matched ones came from the base image.
+
+/** Cleans a history `created_by` into the instruction as written: `RUN go build`, `COPY /a /b`. */
+function cleanInstruction(createdBy) {
+    let text = createdBy.trim().replace(/\s*# buildkit$/, '');
+    const nop = /^\/bin\/sh -c #\(nop\)\s+/.exec(text);
+    if (nop)
+        return text.slice(nop[0].length).trim();
+    // Build args recorded before the command: `|2 A=1 B=2 /bin/sh -c …`.
+    const args = /^(RUN )?\|(\d+) /.exec(text);
+    if (args) {
+        let rest = text.slice(args[0].length);
+        for (let i = 0; i < Number(args[2]); i++)
+            rest = rest.replace(/^\S+\s+/, '');
+        text = `${args[1] ?? ''}${rest}`;
+    }
+    if (text.startsWith('/bin/sh -c '))
+        return `RUN ${text.slice('/bin/sh -c '.length)}`;
+    if (text.startsWith('RUN /bin/sh -c '))
+        return `RUN ${text.slice('RUN /bin/sh -c '.length)}`;
+    return text;
+}
+/** Pairs layers with history rows through `empty_layer`. */
+function pairHistory(diffIds, history) {
+    const rows = history.map((row, index) => ({ row, index })).filter(({ row }) => !row.empty_layer);
+    return diffIds.map((diffId, i) => {
+        const entry = rows[i];
+        return { diffId, historyIndex: entry ? entry.index : -1, instruction: entry ? cleanInstruction(entry.row.created_by ?? '') : '' };
+    });
+}
+/** Instructions that leave no history row. */
+const NO_HISTORY = new Set(['FROM', 'ARG']);
+function dockerfileChain(content, target, buildArgs = {}) {
+    const dockerfile = main.DockerfileParser.parse(content);
+    const stages = [];
+    const globalArgs = {};
+    for (const instruction of dockerfile.getInstructions()) {
+        const keyword = instruction.getKeyword().toUpperCase();
+        const line = instruction.getRange().start.line + 1;
+        if (keyword === 'FROM') {
+            const args = (instruction.getArgumentsContent() ?? '').split(/\s+/).filter((a) => !a.startsWith('--'));
+            const name = args.length >= 3 && args[1].toUpperCase() === 'AS' ? args[2] : String(stages.length);
+            stages.push({ name, from: args[0] ?? '', instructions: [] });
+            continue;
+        }
+        if (stages.length === 0) {
+            if (keyword === 'ARG') {
+                const [k, v] = (instruction.getArgumentsContent() ?? '').split('=');
+                if (k)
+                    globalArgs[k.trim()] = (v ?? '').trim().replace(/^"(.*)"$/, '$1');
+            }
+            continue;
+        }
+        if (NO_HISTORY.has(keyword))
+            continue;
+        const stage = stages[stages.length - 1];
+        stage.instructions.push({ keyword, line, stage: stage.name, text: instruction.getRawArgumentsContent() ?? '' });
+    }
+    if (stages.length === 0)
+        return { instructions: [], baseImage: null };
+    const byName = (name) => stages.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    let stage = target ? (byName(target) ?? stages[stages.length - 1]) : stages[stages.length - 1];
+    const chain = [];
+    const seen = new Set();
+    for (;;) {
+        chain.unshift(stage.instructions);
+        seen.add(stage.name);
+        const parent = byName(stage.from);
+        if (!parent || seen.has(parent.name))
+            break;
+        stage = parent;
+    }
+    const vars = { ...globalArgs, ...buildArgs };
+    const from = stage.from.replace(/\$\{?(\w+)\}?/g, (_, v) => vars[v] ?? '');
+    return { instructions: chain.flat(), baseImage: from === '' || from.toLowerCase() === 'scratch' ? null : from };
+}
+/**
+ * Matches history rows (oldest first) to the chain's instructions, from the
+ * end backwards by keyword. Returns, per history row, the instruction or null.
+ */
+function matchHistory(history, chain) {
+    const result = history.map(() => null);
+    let c = chain.length - 1;
+    for (let h = history.length - 1; h >= 0 && c >= 0; h--) {
+        const keyword = cleanInstruction(history[h].created_by ?? '').split(/\s/)[0].toUpperCase();
+        // Skip Dockerfile instructions that left no row (e.g. ONBUILD-less metadata BuildKit folds away).
+        let k = c;
+        while (k >= 0 && chain[k].keyword !== keyword)
+            k--;
+        if (k < 0)
+            break;
+        result[h] = chain[k];
+        c = k - 1;
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/image/wasted.ts
+// Wasted bytes: what squashing the layers would remove. Replays the layers'
+// tar headers in order and counts every earlier copy of a file that a later
+// layer rewrites, deletes (whiteout `.wh.name`) or hides (opaque directory
+// `.wh..wh..opq`). The surviving copy is not counted (dive counts it too; we
+// report the strict number). Pure: works on the file records of each layer.
+const parentOf = (p) => {
+    const slash = p.lastIndexOf('/');
+    return slash < 0 ? '' : p.slice(0, slash);
+};
+/** Turns a layer tar header path into a record (whiteouts recognised), or null for the root. */
+function fileRecord(path, type, size) {
+    const clean = path.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+    if (clean === '' || clean === '.')
+        return null;
+    const base = clean.slice(clean.lastIndexOf('/') + 1);
+    if (base === '.wh..wh..opq')
+        return { kind: 'opaque', path: parentOf(clean) };
+    if (base.startsWith('.wh.')) {
+        const dir = parentOf(clean);
+        return { kind: 'whiteout', path: dir ? `${dir}/${base.slice(4)}` : base.slice(4) };
+    }
+    if (type === 'directory')
+        return { kind: 'dir', path: clean };
+    return { kind: 'file', path: clean, size };
+}
+function computeWasted(layers, top = 20) {
+    const nodes = new Map();
+    const children = new Map();
+    const wastedByPath = new Map();
+    const byLayer = new Map();
+    let total = 0;
+    /** Records `p` under its parent, and the parent under its own, up to the root (tars may omit directories). */
+    const link = (p) => {
+        for (let child = p; child !== ''; child = parentOf(child)) {
+            const parent = parentOf(child);
+            let set = children.get(parent);
+            if (!set)
+                children.set(parent, (set = new Set()));
+            if (set.has(child))
+                return;
+            set.add(child);
+        }
+    };
+    const waste = (p, node, byLayerIndex) => {
+        if (node.dir || node.size === 0)
+            return;
+        total += node.size;
+        byLayer.set(node.layer, (byLayer.get(node.layer) ?? 0) + node.size);
+        const entry = wastedByPath.get(p) ?? { bytes: 0, layers: new Set() };
+        entry.bytes += node.size;
+        entry.layers.add(node.layer).add(byLayerIndex);
+        wastedByPath.set(p, entry);
+    };
+    /** Removes `p` and everything under it that an earlier layer than `layer` wrote. */
+    const remove = (p, layer, self = true) => {
+        const kids = children.get(p);
+        if (kids) {
+            for (const kid of [...kids])
+                remove(kid, layer);
+            if (kids.size === 0)
+                children.delete(p);
+        }
+        if (!self)
+            return;
+        const node = nodes.get(p);
+        if (node && node.layer < layer) {
+            waste(p, node, layer);
+            nodes.delete(p);
+            children.get(parentOf(p))?.delete(p);
+        }
+    };
+    layers.forEach((records, layer) => {
+        for (const r of records) {
+            if (r.kind === 'opaque')
+                remove(r.path, layer, false);
+            else if (r.kind === 'whiteout')
+                remove(r.path, layer);
+            else {
+                const old = nodes.get(r.path);
+                const isDir = r.kind === 'dir';
+                if (old && old.layer < layer) {
+                    if (!old.dir)
+                        waste(r.path, old, layer);
+                    else if (!isDir)
+                        remove(r.path, layer, false);
+                }
+                // A directory entry keeps its contents; only files take ownership of the path.
+                if (old?.dir && isDir)
+                    old.layer = layer;
+                else
+                    nodes.set(r.path, { layer, size: isDir ? 0 : r.size, dir: isDir });
+                link(r.path);
+            }
+        }
+    });
+    const survivors = new Map();
+    for (const [p, node] of nodes)
+        if (!node.dir)
+            survivors.set(p, node.layer);
+    const files = [...wastedByPath]
+        .map(([path, e]) => ({ path: `/${path}`, bytes: e.bytes, layers: [...e.layers].sort((a, b) => a - b) }))
+        .sort((a, b) => b.bytes - a.bytes || a.path.localeCompare(b.path))
+        .slice(0, top);
+    return {
+        bytes: total,
+        files,
+        byLayer: [...byLayer].map(([index, bytes]) => ({ index, bytes })).sort((a, b) => a.index - b.index),
+        survivors
+    };
+}
+
+;// CONCATENATED MODULE: ./src/image/assemble.ts
+
+
+
+/** Throws when what was read does not belong to the inspected image (a layer missing or hashing to another diff id). */
+function assembleMeasurement(input) {
+    const { saved, inspected } = input;
+    const history = saved.config.history ?? [];
+    const paired = pairHistory(saved.config.rootfs?.diff_ids ?? inspected.diffIds, history);
+    const matches = input.chain ? matchHistory(history, input.chain.instructions) : history.map(() => null);
+    // Without a local base image, the first row matched to the Dockerfile marks where our layers start.
+    const firstOwnRow = matches.findIndex((m) => m !== null);
+    const counts = { exact: 0, estimated: 0, fromCache: 0 };
+    const scans = [];
+    const layers = paired.map((pair, index) => {
+        const entryPath = saved.layerPaths[index];
+        const scan = entryPath ? saved.layers.get(entryPath) : undefined;
+        if (!scan)
+            throw new Error(`the image archive of ${inspected.id} has no data for layer ${index} (${pair.diffId})`);
+        if (scan.diffId !== pair.diffId)
+            throw new Error(`the image archive of ${inspected.id}: layer ${index} hashes to ${scan.diffId}, expected ${pair.diffId}`);
+        scans.push(scan);
+        const { compressed, source } = compressedOf(scan, input, counts);
+        const match = pair.historyIndex >= 0 ? matches[pair.historyIndex] : null;
+        const fromBaseImage = input.baseLayerCount !== null ? index < input.baseLayerCount : firstOwnRow >= 0 && pair.historyIndex < firstOwnRow;
+        return {
+            index,
+            diffId: pair.diffId,
+            instruction: pair.instruction,
+            dockerfileLine: match?.line ?? null,
+            stage: match?.stage ?? null,
+            fromBaseImage,
+            uncompressed: scan.uncompressed,
+            compressed,
+            compressedSource: source
+        };
+    });
+    const replay = computeWasted(scans.map((s) => s.files), input.topWastedFiles);
+    const goBinaries = [];
+    scans.forEach((scan, index) => {
+        for (const b of scan.goBinaries) {
+            // Only the copy that survives in the final filesystem.
+            if (replay.survivors.get(b.path.slice(1)) !== index)
+                continue;
+            const f = b.facts;
+            goBinaries.push({ path: b.path, bytes: b.bytes, goVersion: f.goVersion, static: f.static, stripped: f.stripped, symbolBytes: f.symbolBytes, cgo: f.cgo, module: f.module, trimpath: f.trimpath, ldflags: f.ldflags, packages: f.packages });
+        }
+    });
+    const allCompressed = layers.every((l) => l.compressed !== null);
+    const sources = new Set(layers.map((l) => l.compressedSource ?? null));
+    const compressedSource = !allCompressed ? null : ['gzip-estimate', 'oci', 'image-store', 'registry'].find((s) => sources.has(s)) ?? null;
+    const engine = {
+        name: describeEngine(input.engine),
+        store: input.engine.store,
+        inspectSize: inspected.size,
+        diskUsage: input.listed?.diskUsage ?? (input.engine.store === 'containerd' ? null : inspected.size),
+        contentSize: input.listed?.contentSize ?? null
+    };
+    const size = {
+        uncompressed: layers.reduce((sum, l) => sum + l.uncompressed, 0),
+        compressed: allCompressed ? layers.reduce((sum, l) => sum + (l.compressed ?? 0), 0) : null,
+        compressedSource,
+        ...(sources.has('gzip-estimate') && input.estimator ? { compressedEstimate: input.estimator } : {}),
+        engine
+    };
+    return { size, layers, wasted: { bytes: replay.bytes, files: replay.files, layers: replay.byLayer }, goBinaries, scans, counts };
+}
+/** A layer's compressed size and its source: a compressed blob read here, a registry, a fresh or a cached estimate. */
+function compressedOf(scan, input, counts) {
+    if (scan.compressedExact && scan.compressed !== null) {
+        counts.exact++;
+        return { compressed: scan.compressed, source: input.blobSource };
+    }
+    const exact = input.exact.get(scan.diffId);
+    if (exact) {
+        counts.exact++;
+        return { compressed: exact.size, source: exact.source };
+    }
+    if (scan.compressed !== null) {
+        counts.estimated++;
+        return { compressed: scan.compressed, source: 'gzip-estimate' };
+    }
+    const cached = input.cached.get(scan.diffId);
+    if (cached === undefined)
+        return { compressed: null, source: null };
+    counts.fromCache++;
+    return { compressed: cached, source: 'gzip-estimate' };
+}
+
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_namespaceObject);
@@ -10182,8 +10701,8 @@ var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 
 
-/** 3: the full scan is cached too (gzip JSON), compressed may be null. */
-const CACHE_VERSION = 3;
+/** 3: the full scan is cached too (gzip JSON), compressed may be null. 4: `uncompressed` counts symlink targets. */
+const CACHE_VERSION = 4;
 const KINDS = ['file', 'dir', 'whiteout', 'opaque'];
 /** Compact scan encoding: files as [kind, path, size?] rows, then gzip, then base64. */
 function encodeScan(scan) {
@@ -10235,6 +10754,57 @@ class LayerCache {
         const stored = { ...entry, scan: entry.scan ? encodeScan(entry.scan) : undefined, version: CACHE_VERSION };
         await (0,promises_namespaceObject.writeFile)(temp, JSON.stringify(stored));
         await (0,promises_namespaceObject.rename)(temp, file);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/image/known-sizes.ts
+
+async function knownSizes(input, deps) {
+    const { inspected, engine } = input;
+    const exact = new Map();
+    // On the containerd store every blob, base layers included, is in the save stream as
+    // stored (exact); its RepoDigests name local images too, so registries are not asked.
+    const askRegistries = input.registry && engine.store !== 'containerd';
+    let baseLayerCount = input.baseImage === null ? 0 : null;
+    if (input.baseImage) {
+        const base = await deps.docker.tryInspect(input.baseImage);
+        if (base && base.diffIds.every((d, i) => inspected.diffIds[i] === d)) {
+            baseLayerCount = base.diffIds.length;
+            if (askRegistries)
+                await addRegistrySizes(base.repoDigests, inspected.platform, exact, engine, deps);
+        }
+    }
+    if (askRegistries)
+        await addRegistrySizes(inspected.repoDigests, inspected.platform, exact, engine, deps);
+    const entries = new Map();
+    const cached = new Map();
+    if (input.cache) {
+        for (const diffId of new Set(inspected.diffIds)) {
+            const entry = await input.cache.get(diffId);
+            if (!entry)
+                continue;
+            entries.set(diffId, entry);
+            if (entry.compressed !== null)
+                cached.set(diffId, entry.compressed);
+        }
+    }
+    return { exact, entries, cached, baseLayerCount };
+}
+/** Adds the exact compressed sizes a registry holds for these digests' manifests; a registry that cannot answer is skipped. */
+async function addRegistrySizes(repoDigests, platform, into, engine, deps) {
+    for (const repoDigest of repoDigests) {
+        try {
+            const image = await fetchRegistryImage(repoDigest, platform, { fetch: deps.fetch, mirrors: engine.mirrors });
+            image.config.diffIds.forEach((diffId, i) => {
+                // Only gzip layers have sizes comparable with a gzip estimate.
+                if (/gzip/.test(image.layers[i].mediaType))
+                    into.set(diffId, { size: image.layers[i].size, source: 'registry' });
+            });
+            return;
+        }
+        catch (error) {
+            deps.log?.debug(`registry sizes for ${repoDigest}: ${error.message}\n`);
+        }
     }
 }
 
@@ -10748,108 +11318,6 @@ class DeflatePool {
     }
 }
 
-;// CONCATENATED MODULE: ./src/image/history.ts
-// Which instruction made each layer. The image config's history has one row
-// per instruction; rows with `empty_layer` made no layer, the others pair in
-// order with `rootfs.diff_ids`. The instruction text is then matched against
-// the Dockerfile (final stage, and the stages it builds FROM) to find the line
-// and stage; rows before the matched ones came from the base image.
-
-/** Cleans a history `created_by` into the instruction as written: `RUN go build`, `COPY /a /b`. */
-function cleanInstruction(createdBy) {
-    let text = createdBy.trim().replace(/\s*# buildkit$/, '');
-    const nop = /^\/bin\/sh -c #\(nop\)\s+/.exec(text);
-    if (nop)
-        return text.slice(nop[0].length).trim();
-    // Build args recorded before the command: `|2 A=1 B=2 /bin/sh -c …`.
-    const args = /^(RUN )?\|(\d+) /.exec(text);
-    if (args) {
-        let rest = text.slice(args[0].length);
-        for (let i = 0; i < Number(args[2]); i++)
-            rest = rest.replace(/^\S+\s+/, '');
-        text = `${args[1] ?? ''}${rest}`;
-    }
-    if (text.startsWith('/bin/sh -c '))
-        return `RUN ${text.slice('/bin/sh -c '.length)}`;
-    if (text.startsWith('RUN /bin/sh -c '))
-        return `RUN ${text.slice('RUN /bin/sh -c '.length)}`;
-    return text;
-}
-/** Pairs layers with history rows through `empty_layer`. */
-function pairHistory(diffIds, history) {
-    const rows = history.map((row, index) => ({ row, index })).filter(({ row }) => !row.empty_layer);
-    return diffIds.map((diffId, i) => {
-        const entry = rows[i];
-        return { diffId, historyIndex: entry ? entry.index : -1, instruction: entry ? cleanInstruction(entry.row.created_by ?? '') : '' };
-    });
-}
-/** Instructions that leave no history row. */
-const NO_HISTORY = new Set(['FROM', 'ARG']);
-function dockerfileChain(content, target, buildArgs = {}) {
-    const dockerfile = main.DockerfileParser.parse(content);
-    const stages = [];
-    const globalArgs = {};
-    for (const instruction of dockerfile.getInstructions()) {
-        const keyword = instruction.getKeyword().toUpperCase();
-        const line = instruction.getRange().start.line + 1;
-        if (keyword === 'FROM') {
-            const args = (instruction.getArgumentsContent() ?? '').split(/\s+/).filter((a) => !a.startsWith('--'));
-            const name = args.length >= 3 && args[1].toUpperCase() === 'AS' ? args[2] : String(stages.length);
-            stages.push({ name, from: args[0] ?? '', instructions: [] });
-            continue;
-        }
-        if (stages.length === 0) {
-            if (keyword === 'ARG') {
-                const [k, v] = (instruction.getArgumentsContent() ?? '').split('=');
-                if (k)
-                    globalArgs[k.trim()] = (v ?? '').trim().replace(/^"(.*)"$/, '$1');
-            }
-            continue;
-        }
-        if (NO_HISTORY.has(keyword))
-            continue;
-        const stage = stages[stages.length - 1];
-        stage.instructions.push({ keyword, line, stage: stage.name, text: instruction.getRawArgumentsContent() ?? '' });
-    }
-    if (stages.length === 0)
-        return { instructions: [], baseImage: null };
-    const byName = (name) => stages.find((s) => s.name.toLowerCase() === name.toLowerCase());
-    let stage = target ? (byName(target) ?? stages[stages.length - 1]) : stages[stages.length - 1];
-    const chain = [];
-    const seen = new Set();
-    for (;;) {
-        chain.unshift(stage.instructions);
-        seen.add(stage.name);
-        const parent = byName(stage.from);
-        if (!parent || seen.has(parent.name))
-            break;
-        stage = parent;
-    }
-    const vars = { ...globalArgs, ...buildArgs };
-    const from = stage.from.replace(/\$\{?(\w+)\}?/g, (_, v) => vars[v] ?? '');
-    return { instructions: chain.flat(), baseImage: from === '' || from.toLowerCase() === 'scratch' ? null : from };
-}
-/**
- * Matches history rows (oldest first) to the chain's instructions, from the
- * end backwards by keyword. Returns, per history row, the instruction or null.
- */
-function matchHistory(history, chain) {
-    const result = history.map(() => null);
-    let c = chain.length - 1;
-    for (let h = history.length - 1; h >= 0 && c >= 0; h--) {
-        const keyword = cleanInstruction(history[h].created_by ?? '').split(/\s/)[0].toUpperCase();
-        // Skip Dockerfile instructions that left no row (e.g. ONBUILD-less metadata BuildKit folds away).
-        let k = c;
-        while (k >= 0 && chain[k].keyword !== keyword)
-            k--;
-        if (k < 0)
-            break;
-        result[h] = chain[k];
-        c = k - 1;
-    }
-    return result;
-}
-
 ;// CONCATENATED MODULE: ./src/image/compress.ts
 // Gzip size estimate of a layer, computed while it streams past. The layer is
 // cut into blocks that are deflated at level 6 in parallel on libuv's worker
@@ -11342,118 +11810,6 @@ function parsePax(body) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/image/wasted.ts
-// Wasted bytes: what squashing the layers would remove. Replays the layers'
-// tar headers in order and counts every earlier copy of a file that a later
-// layer rewrites, deletes (whiteout `.wh.name`) or hides (opaque directory
-// `.wh..wh..opq`). The surviving copy is not counted (dive counts it too; we
-// report the strict number). Pure: works on the file records of each layer.
-const parentOf = (p) => {
-    const slash = p.lastIndexOf('/');
-    return slash < 0 ? '' : p.slice(0, slash);
-};
-/** Turns a layer tar header path into a record (whiteouts recognised), or null for the root. */
-function fileRecord(path, type, size) {
-    const clean = path.replace(/^\.?\/+/, '').replace(/\/+$/, '');
-    if (clean === '' || clean === '.')
-        return null;
-    const base = clean.slice(clean.lastIndexOf('/') + 1);
-    if (base === '.wh..wh..opq')
-        return { kind: 'opaque', path: parentOf(clean) };
-    if (base.startsWith('.wh.')) {
-        const dir = parentOf(clean);
-        return { kind: 'whiteout', path: dir ? `${dir}/${base.slice(4)}` : base.slice(4) };
-    }
-    if (type === 'directory')
-        return { kind: 'dir', path: clean };
-    return { kind: 'file', path: clean, size };
-}
-function computeWasted(layers, top = 20) {
-    const nodes = new Map();
-    const children = new Map();
-    const wastedByPath = new Map();
-    const byLayer = new Map();
-    let total = 0;
-    /** Records `p` under its parent, and the parent under its own, up to the root (tars may omit directories). */
-    const link = (p) => {
-        for (let child = p; child !== ''; child = parentOf(child)) {
-            const parent = parentOf(child);
-            let set = children.get(parent);
-            if (!set)
-                children.set(parent, (set = new Set()));
-            if (set.has(child))
-                return;
-            set.add(child);
-        }
-    };
-    const waste = (p, node, byLayerIndex) => {
-        if (node.dir || node.size === 0)
-            return;
-        total += node.size;
-        byLayer.set(node.layer, (byLayer.get(node.layer) ?? 0) + node.size);
-        const entry = wastedByPath.get(p) ?? { bytes: 0, layers: new Set() };
-        entry.bytes += node.size;
-        entry.layers.add(node.layer).add(byLayerIndex);
-        wastedByPath.set(p, entry);
-    };
-    /** Removes `p` and everything under it that an earlier layer than `layer` wrote. */
-    const remove = (p, layer, self = true) => {
-        const kids = children.get(p);
-        if (kids) {
-            for (const kid of [...kids])
-                remove(kid, layer);
-            if (kids.size === 0)
-                children.delete(p);
-        }
-        if (!self)
-            return;
-        const node = nodes.get(p);
-        if (node && node.layer < layer) {
-            waste(p, node, layer);
-            nodes.delete(p);
-            children.get(parentOf(p))?.delete(p);
-        }
-    };
-    layers.forEach((records, layer) => {
-        for (const r of records) {
-            if (r.kind === 'opaque')
-                remove(r.path, layer, false);
-            else if (r.kind === 'whiteout')
-                remove(r.path, layer);
-            else {
-                const old = nodes.get(r.path);
-                const isDir = r.kind === 'dir';
-                if (old && old.layer < layer) {
-                    if (!old.dir)
-                        waste(r.path, old, layer);
-                    else if (!isDir)
-                        remove(r.path, layer, false);
-                }
-                // A directory entry keeps its contents; only files take ownership of the path.
-                if (old?.dir && isDir)
-                    old.layer = layer;
-                else
-                    nodes.set(r.path, { layer, size: isDir ? 0 : r.size, dir: isDir });
-                link(r.path);
-            }
-        }
-    });
-    const survivors = new Map();
-    for (const [p, node] of nodes)
-        if (!node.dir)
-            survivors.set(p, node.layer);
-    const files = [...wastedByPath]
-        .map(([path, e]) => ({ path: `/${path}`, bytes: e.bytes, layers: [...e.layers].sort((a, b) => a - b) }))
-        .sort((a, b) => b.bytes - a.bytes || a.path.localeCompare(b.path))
-        .slice(0, top);
-    return {
-        bytes: total,
-        files,
-        byLayer: [...byLayer].map(([index, bytes]) => ({ index, bytes })).sort((a, b) => a.index - b.index),
-        survivors
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/image/save.ts
 // Reading a `docker save` stream once, without a temp copy: the small JSON
 // files (manifest.json, index.json, the image config) are kept; each layer is
@@ -11510,8 +11866,12 @@ function blobSink(name, header, layers, jsonFiles, options) {
     return {
         data(chunk) {
             if (!delegate) {
+                const digest = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(name)?.[1];
+                const cached = digest && chunk[0] !== 0x7b ? (options.cachedBlob?.(`sha256:${digest}`) ?? null) : null;
                 if (chunk[0] === 0x7b && header.size <= JSON_LIMIT)
                     delegate = collect(name, jsonFiles);
+                else if (cached)
+                    delegate = cachedBlobSink(name, digest, header.size, cached, layers);
                 else
                     delegate = layerSink(name, header.size, chunk[0] === 0x1f && chunk[1] === 0x8b, layers, options);
             }
@@ -11519,6 +11879,19 @@ function blobSink(name, header, layers, jsonFiles, options) {
         },
         end() {
             return delegate?.end();
+        }
+    };
+}
+/** A blob already scanned: hashed to prove it is the blob the cache knows, its scan taken from the cache. */
+function cachedBlobSink(entryPath, digest, blobBytes, cached, layers) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    return {
+        data: (chunk) => void hash.update(chunk),
+        end() {
+            if (hash.digest('hex') !== digest)
+                throw new TarError(`the image archive's blob ${digest.slice(0, 12)} does not hash to its name`);
+            const compressed = blobBytes;
+            layers.set(entryPath, { entryPath, diffId: cached.diffId, tarBytes: cached.tarBytes, uncompressed: cached.uncompressed, compressed, compressedExact: true, files: cached.files, goBinaries: cached.goBinaries, origin: 'cache' });
         }
     };
 }
@@ -11597,9 +11970,11 @@ function innerEntry(h, scan, maxBinaryBytes) {
     const record = fileRecord(h.path, h.type, h.type === 'file' ? h.size : 0);
     if (record)
         scan.files.push(record);
-    // Docker's layer size counts regular files only (symlinks and hard links add nothing).
+    // The classic size: regular files and symlink targets; a hard link's data is counted at its file.
     if (h.type === 'file')
         scan.uncompressed += h.size;
+    else if (h.type === 'symlink')
+        scan.uncompressed += Buffer.byteLength(h.linkname);
     if (h.type !== 'file' || h.size < 1024 || h.size > maxBinaryBytes || (h.mode & 0o111) === 0 || !record)
         return null;
     const parts = [];
@@ -11905,7 +12280,7 @@ function overlayLayerDirs(graphDriver, layerCount) {
 }
 /** Reads the layers from `input.lower.length` up, and the image config, from the daemon's overlay2 directories. */
 async function readOverlayLayers(input) {
-    const { diffIds, exec, spawn } = input;
+    const { diffIds, docker } = input;
     const n = diffIds.length;
     const first = input.lower.length;
     const dirs = overlayLayerDirs(input.graphDriver, n);
@@ -11918,14 +12293,14 @@ async function readOverlayLayers(input) {
     const mounts = ['--mount', `type=bind,source=${configFile},target=/${CONFIG_MOUNT},readonly`];
     for (let i = first; i < n; i++)
         mounts.push('--mount', `type=bind,source=${dirs[i]},target=/${MOUNT}${i},readonly`);
-    const created = await exec('docker', ['create', '--name', name, '--network', 'none', ...mounts, input.imageId, '/nonexistent']);
+    const created = await docker.createContainer(input.imageId, { name, mounts });
     if (created.code !== 0)
         throw new OverlayUnavailable(`docker create: ${created.stderr.trim().split('\n').pop() ?? ''}`);
     try {
         let bytesRead = 0;
         // The config: a tar of one file, which must hash to the image id.
         const configParts = [];
-        bytesRead += await copyOut(spawn, name, `/${CONFIG_MOUNT}`, (h) => (h.type === 'file' ? { data: (c) => void configParts.push(Buffer.from(c)), end: () => { } } : null));
+        bytesRead += await copyOut(docker, name, `/${CONFIG_MOUNT}`, (h) => (h.type === 'file' ? { data: (c) => void configParts.push(Buffer.from(c)), end: () => { } } : null));
         const configBytes = Buffer.concat(configParts);
         if (`sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(configBytes).digest('hex')}` !== input.imageId)
             throw new OverlayUnavailable('the image config from the image store does not hash to the image id');
@@ -11949,7 +12324,7 @@ async function readOverlayLayers(input) {
                 return compressor.write(buf);
             };
             const rootName = `${MOUNT}${i}`;
-            bytesRead += await copyOut(spawn, name, `/${rootName}`, (h) => {
+            bytesRead += await copyOut(docker, name, `/${rootName}`, (h) => {
                 const t = translateOverlayEntry(h, rootName);
                 if (!t)
                     return null;
@@ -11986,7 +12361,7 @@ async function readOverlayLayers(input) {
                 };
                 return sink;
             });
-            layer.regularBytes = scan.uncompressed;
+            layer.regularBytes = scan.uncompressed - layer.symlinkBytes;
             reading.push({ layer, compressor, dirHeaders });
         }
         // Opaque directories, bottom layer first (each layer's replay needs the ones below it).
@@ -11999,7 +12374,7 @@ async function readOverlayLayers(input) {
             probes += plan.probes.size;
             if (probes > MAX_PROBES)
                 throw new OverlayUnavailable(`more than ${MAX_PROBES} directories to probe for opacity`);
-            const results = await mapLimit([...plan.probes], 4, async ([dir, probe]) => ((await exists(spawn, name, `/${probe}`)) ? null : dir));
+            const results = await mapLimit([...plan.probes], 4, async ([dir, probe]) => ((await exists(docker, name, `/${probe}`)) ? null : dir));
             for (const dir of results.filter((d) => d !== null).sort()) {
                 layer.opaqueDirs.push(dir);
                 layer.scan.files.push({ kind: 'opaque', path: dir });
@@ -12015,12 +12390,12 @@ async function readOverlayLayers(input) {
         return { config, layers: reading.map((r) => r.layer), bytesRead, probes };
     }
     finally {
-        await exec('docker', ['rm', '-f', '-v', name]).catch(() => null);
+        await docker.removeContainer(name);
     }
 }
 /** Streams `docker cp <container>:<path> -` through a tar reader; throws OverlayUnavailable when docker cp fails. */
-async function copyOut(spawn, container, from, onEntry) {
-    const cp = spawn('docker', ['cp', `${container}:${from}`, '-']);
+async function copyOut(docker, container, from, onEntry) {
+    const cp = docker.copyFrom(container, from);
     const reader = new TarReader(onEntry);
     let bytes = 0;
     try {
@@ -12041,8 +12416,8 @@ async function copyOut(spawn, container, from, onEntry) {
     return bytes;
 }
 /** Whether a path exists in the container's merged view (its data is read and dropped). */
-async function exists(spawn, container, p) {
-    const cp = spawn('docker', ['cp', `${container}:${p}`, '-']);
+async function exists(docker, container, p) {
+    const cp = docker.copyFrom(container, p);
     cp.stdout.resume();
     try {
         await cp.done;
@@ -12067,19 +12442,171 @@ async function mapLimit(items, limit, fn) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/image/read-layers.ts
+// Reading an image's layers, by the cheapest honest route:
+//   - an image archive a build exported (BuildKit's own blobs): the file;
+//   - only the uncached top layers, from overlay2's diff directories (classic
+//     store, overlay.ts), when every layer below is cached;
+//   - otherwise the whole `docker save` stream, once (a legacy stream whose
+//     tar-size guess proved wrong is read a second time).
+// Each returns the same SavedImage; any doubt about the fast path falls back
+// to the save stream.
+
+
+
+
+
+
+
+async function readLayers(inspected, engine, known, options, deps) {
+    const isKnown = (diffId) => known.exact.has(diffId) || known.cached.has(diffId);
+    // Compressed blobs scanned before (containerd store, archives) are known by their digest.
+    const byBlob = new Map();
+    for (const entry of known.entries.values())
+        if (entry.blobDigest && entry.scan)
+            byBlob.set(entry.blobDigest, entry);
+    const cachedBlob = (digest) => {
+        const entry = byBlob.get(digest);
+        return entry?.scan ? { diffId: entry.diffId, tarBytes: entry.tarBytes, ...entry.scan } : null;
+    };
+    const read = (saved, fastPathSkipped) => ({
+        saved,
+        layersRead: saved.layerPaths.filter((p) => (saved.layers.get(p)?.origin ?? 'save') === 'save').length,
+        fastPathSkipped
+    });
+    if (options.archive) {
+        const archive = options.archive;
+        return read(await scanWith(options, { shouldCompress: (plan) => !plan.digest || !isKnown(plan.digest), cachedBlob }, (opts) => scanSaveStream((0,external_node_fs_namespaceObject.createReadStream)(archive, { highWaterMark: 1 << 20 }), opts)), null);
+    }
+    let fastPathSkipped = null;
+    const firstUncached = inspected.diffIds.findIndex((d) => !(known.entries.get(d)?.scan && isKnown(d)));
+    const bottomCached = firstUncached < 0 ? inspected.diffIds.length : firstUncached;
+    if (!options.cached || !options.fastPath) {
+        fastPathSkipped = null;
+    }
+    else if (engine.store !== 'overlay2') {
+        fastPathSkipped = `the ${engine.store === 'containerd' ? 'containerd image store' : `${engine.storageDriver} graph driver`} has no overlay2 layer directories`;
+    }
+    else if (bottomCached === 0) {
+        fastPathSkipped = 'the bottom layer is not cached';
+    }
+    else {
+        try {
+            const saved = await readTopLayers(inspected, known, bottomCached, options, deps);
+            return { saved, layersRead: inspected.diffIds.length - bottomCached, fastPathSkipped: null };
+        }
+        catch (error) {
+            fastPathSkipped = error.message;
+        }
+    }
+    if (fastPathSkipped)
+        deps.log?.debug(`measure ${inspected.id.slice(0, 19)}: reading the whole docker save stream (${fastPathSkipped})\n`);
+    return read(await readSaveStream(inspected, known, isKnown, cachedBlob, options, deps), fastPathSkipped);
+}
+/** Runs a scan with a deflate pool for the Go model (none for `zlib`), closed afterwards. */
+async function scanWith(options, scan, read) {
+    const goPool = options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0);
+    try {
+        return await read({ ...scan, compressor: { concurrency: goPool ? options.concurrency * 2 : options.concurrency, goPool } });
+    }
+    finally {
+        await goPool?.close();
+    }
+}
+async function readSaveStream(inspected, known, isKnown, cachedBlob, options, deps) {
+    // A legacy stream names layers by v1 ids: a tar size that only cached layers of this image have
+    // says the layer needs no compressing (whichever of them it is); its hash confirms it afterwards.
+    const byTarBytes = new Map();
+    for (const entry of known.entries.values())
+        if (entry.compressed !== null)
+            byTarBytes.set(entry.tarBytes, [...(byTarBytes.get(entry.tarBytes) ?? []), entry.diffId]);
+    const skippedByGuess = new Set();
+    const scanOnce = (trustTarSize) => {
+        skippedByGuess.clear();
+        const shouldCompress = (plan) => {
+            if (plan.digest)
+                return !isKnown(plan.digest);
+            const candidates = trustTarSize ? (byTarBytes.get(plan.tarBytes) ?? []) : [];
+            if (candidates.length > 0 && candidates.every(isKnown)) {
+                skippedByGuess.add(plan.entryPath);
+                return false;
+            }
+            return true;
+        };
+        return scanWith(options, { shouldCompress, cachedBlob }, async (opts) => {
+            const save = deps.docker.save(inspected.id);
+            try {
+                const saved = await scanSaveStream(save.stdout, opts);
+                await save.done;
+                return saved;
+            }
+            catch (error) {
+                save.kill();
+                const saveError = await save.done.then(() => null, (e) => e);
+                // A stream that ended early is explained by docker save's own error; anything else is ours.
+                if (error instanceof TarError && saveError instanceof CommandError)
+                    throw saveError;
+                throw error;
+            }
+        });
+    };
+    const first = await scanOnce(true);
+    // A layer skipped by its tar size that hashes to an unknown diff id: read again, compressing by hash alone.
+    const wrongGuess = [...skippedByGuess].some((p) => !isKnown(first.layers.get(p)?.diffId ?? ''));
+    return wrongGuess ? scanOnce(false) : first;
+}
+/** The fast path: the cached scans of the layers below `bottom`, the ones above read from overlay2. Throws on any doubt. */
+async function readTopLayers(inspected, known, bottom, options, deps) {
+    const below = inspected.diffIds.slice(0, bottom).map((d) => known.entries.get(d));
+    const goPool = options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0);
+    try {
+        const read = await readOverlayLayers({
+            imageId: inspected.id,
+            diffIds: inspected.diffIds,
+            graphDriver: inspected.graphDriver,
+            lower: below.map((e) => e.scan.files),
+            docker: deps.docker,
+            compressor: { concurrency: goPool ? options.concurrency * 2 : options.concurrency, goPool }
+        });
+        // The daemon's layer sizes must be what the directories hold (regular files; symlinks too for built layers).
+        const history = read.config.history ?? [];
+        const daemonSizes = await deps.docker.historySizes(inspected.id);
+        if (!daemonSizes || daemonSizes.length !== history.length)
+            throw new OverlayUnavailable('docker history sizes do not pair with the config history');
+        const paired = pairHistory(read.config.rootfs?.diff_ids ?? inspected.diffIds, history);
+        for (const [k, layer] of read.layers.entries()) {
+            const row = paired[bottom + k]?.historyIndex ?? -1;
+            const daemon = row >= 0 ? daemonSizes[row] : NaN;
+            if (daemon !== layer.regularBytes && daemon !== layer.regularBytes + layer.symlinkBytes) {
+                throw new OverlayUnavailable(`layer ${bottom + k}: overlay2 directory holds ${layer.regularBytes} bytes (+${layer.symlinkBytes} in symlinks), docker history says ${daemon}`);
+            }
+        }
+        const layers = new Map();
+        const layerPaths = [];
+        below.forEach((e, i) => {
+            const scan = { entryPath: `cache:${i}`, diffId: e.diffId, tarBytes: e.tarBytes, uncompressed: e.scan.uncompressed, compressed: null, compressedExact: false, files: e.scan.files, goBinaries: e.scan.goBinaries, origin: 'cache' };
+            layers.set(scan.entryPath, scan);
+            layerPaths.push(scan.entryPath);
+        });
+        for (const layer of read.layers) {
+            layers.set(layer.scan.entryPath, layer.scan);
+            layerPaths.push(layer.scan.entryPath);
+        }
+        return { layout: 'overlay', layerPaths, config: read.config, layers, ociLayerSizes: null, bytesRead: read.bytesRead };
+    }
+    finally {
+        await goPool?.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/image/measure.ts
 // Measuring an image: the report's `size`, `layers`, `wasted` and
-// `goBinaries`. `docker image inspect` gives the exact total; one pass over
-// `docker save` gives the config history, per-layer sizes (adding up to the
-// total exactly), file records for wasted bytes, Go binaries, and gzip
-// estimates for the layers whose compressed size is not known exactly (from a
-// registry manifest, an OCI archive, or the on-disk cache). Each layer's scan
-// is cached by diff id; when only the top layers of an image are not cached,
-// they are read from the daemon's overlay2 directories instead of the whole
-// save stream (overlay.ts), and any doubt falls back to the save stream.
-
-
-
+// `goBinaries`, the same way on every engine. Three steps: what is known
+// before reading (known-sizes.ts: registry sizes, cached scans, the base
+// image's layers), reading the layers by the cheapest honest route
+// (read-layers.ts: a build's archive, overlay2's top layers, or `docker
+// save`), and the pure assembly (assemble.ts). Every layer scanned from a
+// stream is cached by diff id, so a re-measurement reads only what changed.
 
 
 
@@ -12089,290 +12616,78 @@ async function mapLimit(items, limit, fn) {
 
 
 async function measureImage(ref, options, deps) {
-    const inspected = await inspectImage(ref, deps.exec);
+    const docker = deps.docker ?? new Docker(deps);
+    const [engine, inspected] = await Promise.all([docker.engine(), docker.inspect(ref)]);
     const estimator = options.estimator ?? 'go';
     const cache = options.cacheDir ? new LayerCache(options.cacheDir, estimator) : null;
     const concurrency = options.concurrency ?? Math.max(1, external_node_os_default().availableParallelism?.() ?? external_node_os_default().cpus().length);
     const chain = options.dockerfile ? dockerfileChain(options.dockerfile.content, options.dockerfile.target, options.dockerfile.buildArgs) : null;
-    // Exact compressed sizes, by diff id, where a registry has them.
-    const exact = new Map();
-    let baseLayerCount = chain && chain.baseImage === null ? 0 : null;
-    if (chain?.baseImage) {
-        const base = await inspectImage(chain.baseImage, deps.exec).catch(() => null);
-        if (base && base.diffIds.every((d, i) => inspected.diffIds[i] === d)) {
-            baseLayerCount = base.diffIds.length;
-            if (options.registry !== false)
-                await addRegistrySizes(base.repoDigests, inspected.platform, exact, deps);
-        }
-    }
-    if (options.registry !== false)
-        await addRegistrySizes(inspected.repoDigests, inspected.platform, exact, deps);
-    // Cached estimates, and the tar sizes that let a legacy stream skip compressing them.
-    const cached = new Map();
-    const entries = new Map();
-    const byTarBytes = new Map();
-    if (cache) {
-        for (const diffId of new Set(inspected.diffIds)) {
-            const entry = await cache.get(diffId);
-            if (!entry)
-                continue;
-            entries.set(diffId, entry);
-            if (entry.compressed === null)
-                continue;
-            cached.set(diffId, entry.compressed);
-            byTarBytes.set(entry.tarBytes, [...(byTarBytes.get(entry.tarBytes) ?? []), diffId]);
-        }
-    }
-    const known = (diffId) => exact.has(diffId) || cached.has(diffId);
-    const skippedByGuess = new Set();
-    const scanOnce = async (trustTarSize) => {
-        skippedByGuess.clear();
-        const save = deps.spawn('docker', ['save', inspected.id]);
-        const shouldCompress = (plan) => {
-            if (plan.digest)
-                return !known(plan.digest);
-            // A legacy stream names layers by v1 ids: a tar size that only cached layers of this image have
-            // says the layer needs no compressing (whichever of them it is); its hash confirms it afterwards.
-            const candidates = trustTarSize ? (byTarBytes.get(plan.tarBytes) ?? []) : [];
-            if (candidates.length > 0 && candidates.every(known)) {
-                skippedByGuess.add(plan.entryPath);
-                return false;
-            }
-            return true;
-        };
-        const goPool = estimator === 'zlib' ? null : new DeflatePool(concurrency, estimator === 'go' ? 256 * 1024 : 0);
-        try {
-            const saved = await scanSaveStream(save.stdout, { shouldCompress, compressor: { concurrency: goPool ? concurrency * 2 : concurrency, goPool } });
-            await save.done;
-            return saved;
-        }
-        catch (error) {
-            save.kill();
-            const saveError = await save.done.then(() => null, (e) => e);
-            // A stream that ended early is explained by docker save's own error; anything else is ours.
-            if (error instanceof TarError && saveError instanceof CommandError)
-                throw saveError;
-            throw error;
-        }
-        finally {
-            await goPool?.close();
-        }
-    };
-    /** The fast path; throws (the caller falls back to the save stream) on any doubt. */
-    const readTopLayers = async (bottom) => {
-        const goPool = estimator === 'zlib' ? null : new DeflatePool(concurrency, estimator === 'go' ? 256 * 1024 : 0);
-        try {
-            const below = inspected.diffIds.slice(0, bottom).map((d) => entries.get(d));
-            const read = await readOverlayLayers({
-                imageId: inspected.id,
-                diffIds: inspected.diffIds,
-                graphDriver: inspected.graphDriver,
-                lower: below.map((e) => e.scan.files),
-                exec: deps.exec,
-                spawn: deps.spawn,
-                compressor: { concurrency: goPool ? concurrency * 2 : concurrency, goPool }
-            });
-            // The daemon's layer sizes must be what the directories hold (regular files; symlinks too for built layers).
-            const { sizes } = layerSizesOf(read.config, await historySizes);
-            if (!sizes)
-                throw new OverlayUnavailable('docker history sizes do not pair with the config history');
-            for (const [k, layer] of read.layers.entries()) {
-                const daemon = sizes[bottom + k];
-                if (daemon !== layer.regularBytes && daemon !== layer.regularBytes + layer.symlinkBytes) {
-                    throw new OverlayUnavailable(`layer ${bottom + k}: overlay2 directory holds ${layer.regularBytes} bytes (+${layer.symlinkBytes} in symlinks), docker history says ${daemon}`);
-                }
-            }
-            const layers = new Map();
-            const layerPaths = [];
-            below.forEach((e, i) => {
-                const scan = { entryPath: `cache:${i}`, diffId: e.diffId, tarBytes: e.tarBytes, uncompressed: e.scan.uncompressed, compressed: null, compressedExact: false, files: e.scan.files, goBinaries: e.scan.goBinaries, origin: 'cache' };
-                layers.set(scan.entryPath, scan);
-                layerPaths.push(scan.entryPath);
-            });
-            for (const layer of read.layers) {
-                layers.set(layer.scan.entryPath, layer.scan);
-                layerPaths.push(layer.scan.entryPath);
-            }
-            return { layout: 'overlay', layerPaths, config: read.config, layers, ociLayerSizes: null, bytesRead: read.bytesRead };
-        }
-        finally {
-            await goPool?.close();
-        }
-    };
-    // The daemon's own per-layer sizes (they add up to Size exactly); read alongside the save stream.
-    const historySizes = dockerHistorySizes(inspected.id, deps.exec);
-    const layerSizesOf = (config, daemonSizes) => {
-        const history = config.history ?? [];
-        const paired = pairHistory(config.rootfs?.diff_ids ?? inspected.diffIds, history);
-        const sizes = daemonSizes && daemonSizes.length === history.length ? paired.map((p) => (p.historyIndex >= 0 ? daemonSizes[p.historyIndex] : NaN)) : null;
-        return { history, paired, sizes };
-    };
-    // The fast path: every layer cached (scan and compressed size) but the top ones, read from overlay2.
-    let saved = null;
-    let fastPathSkipped = null;
-    let layersRead = 0;
-    const cachedBelow = inspected.diffIds.findIndex((d) => !(entries.get(d)?.scan && known(d)));
-    const bottomCached = cachedBelow < 0 ? inspected.diffIds.length : cachedBelow;
-    if (cache && options.fastPath !== false && bottomCached > 0) {
-        try {
-            saved = await readTopLayers(bottomCached);
-            layersRead = inspected.diffIds.length - bottomCached;
-        }
-        catch (error) {
-            fastPathSkipped = error.message;
-            deps.log?.debug(`measure ${ref}: reading the whole docker save stream (${fastPathSkipped})\n`);
-        }
-    }
-    else if (cache && options.fastPath !== false) {
-        fastPathSkipped = 'the bottom layer is not cached';
-    }
-    if (!saved) {
-        saved = await scanOnce(true);
-        // A layer skipped by its tar size that hashes to an unknown diff id: measure again, compressing by hash alone.
-        const first = saved;
-        const wrongGuess = [...skippedByGuess].some((p) => !known(first.layers.get(p)?.diffId ?? ''));
-        if (wrongGuess)
-            saved = await scanOnce(false);
-        layersRead = saved.layerPaths.length;
-    }
-    const { history, paired, sizes: daemonLayerSizes } = layerSizesOf(saved.config, await historySizes);
-    const matches = chain ? matchHistory(history, chain.instructions) : history.map(() => null);
-    // Without a local base image, the first row matched to the Dockerfile marks where our layers start.
-    const firstOwnRow = matches.findIndex((m) => m !== null);
-    const stats = {
-        layersCompressed: 0,
-        layersFromCache: 0,
-        layersExact: 0,
-        bytesRead: saved.bytesRead,
-        layout: saved.layout,
-        saveStreamed: saved.layout !== 'overlay',
-        layersRead,
-        fastPathSkipped
-    };
-    const sources = new Set();
-    const layers = [];
-    for (const [index, pair] of paired.entries()) {
-        const entryPath = saved.layerPaths[index];
-        const scan = entryPath ? saved.layers.get(entryPath) : undefined;
-        if (!scan)
-            throw new CommandError(`docker save of ${ref} has no data for layer ${index} (${pair.diffId})`);
-        if (scan.diffId !== pair.diffId)
-            throw new CommandError(`docker save of ${ref}: layer ${index} hashes to ${scan.diffId}, expected ${pair.diffId}`);
-        let compressed;
-        if (exact.has(pair.diffId)) {
-            const e = exact.get(pair.diffId);
-            compressed = e.size;
-            sources.add(e.source);
-            stats.layersExact++;
-        }
-        else if (scan.compressedExact && scan.compressed !== null) {
-            compressed = scan.compressed;
-            sources.add('oci');
-            stats.layersExact++;
-        }
-        else if (scan.compressed !== null) {
-            compressed = scan.compressed;
-            sources.add('gzip-estimate');
-            stats.layersCompressed++;
-        }
-        else {
-            compressed = cached.get(pair.diffId) ?? null;
-            sources.add(compressed === null ? null : 'gzip-estimate');
-            if (compressed !== null)
-                stats.layersFromCache++;
-        }
-        // Layers read from the save stream (hash-checked) are cached with their scan; overlay reads are not (re-serialised tars).
-        if (cache && (scan.origin ?? 'save') === 'save') {
-            const estimate = !scan.compressedExact && scan.compressed !== null ? scan.compressed : (cached.get(pair.diffId) ?? null);
-            const had = entries.get(pair.diffId);
-            if (!had?.scan || had.compressed !== estimate) {
-                const entry = { diffId: pair.diffId, tarBytes: scan.tarBytes, compressed: estimate, source: 'gzip-estimate', scan: { uncompressed: scan.uncompressed, files: scan.files, goBinaries: scan.goBinaries } };
-                await cache.put(entry);
-                entries.set(pair.diffId, { ...entry, version: 0 });
-            }
-        }
-        const match = pair.historyIndex >= 0 ? matches[pair.historyIndex] : null;
-        const fromBaseImage = baseLayerCount !== null ? index < baseLayerCount : firstOwnRow < 0 ? false : pair.historyIndex < firstOwnRow;
-        layers.push({
-            index,
-            diffId: pair.diffId,
-            instruction: pair.instruction,
-            dockerfileLine: match?.line ?? null,
-            stage: match?.stage ?? null,
-            fromBaseImage,
-            // The tar's regular file sizes, unless the daemon counted this layer otherwise (it counts symlinks in some layers, not in others).
-            uncompressed: daemonLayerSizes && Number.isFinite(daemonLayerSizes[index]) ? daemonLayerSizes[index] : scan.uncompressed,
-            compressed
-        });
-    }
-    const scans = saved.layerPaths.map((p) => saved.layers.get(p));
-    const replay = computeWasted(scans.map((s) => s.files), options.topWastedFiles ?? 20);
-    const goBinaries = [];
-    scans.forEach((scan, index) => {
-        for (const b of scan.goBinaries) {
-            if (replay.survivors.get(b.path.slice(1)) !== index)
-                continue;
-            goBinaries.push({
-                path: b.path,
-                bytes: b.bytes,
-                goVersion: b.facts.goVersion,
-                static: b.facts.static,
-                stripped: b.facts.stripped,
-                symbolBytes: b.facts.symbolBytes,
-                cgo: b.facts.cgo,
-                module: b.facts.module,
-                trimpath: b.facts.trimpath,
-                ldflags: b.facts.ldflags,
-                packages: b.facts.packages
-            });
-        }
+    const known = await knownSizes({ inspected, engine, baseImage: chain ? chain.baseImage : undefined, cache, registry: options.registry !== false }, { docker, fetch: deps.fetch, log: deps.log });
+    const read = await readLayers(inspected, engine, known, { archive: options.archive ?? null, estimator, concurrency, fastPath: options.fastPath !== false, cached: cache !== null }, { docker, log: deps.log });
+    const listed = engine.store === 'containerd' ? await docker.listedSize(inspected.id, inspected.platform) : null;
+    const assembled = assembleMeasurement({
+        inspected,
+        engine,
+        saved: read.saved,
+        exact: known.exact,
+        cached: known.cached,
+        blobSource: options.archive ? 'oci' : 'image-store',
+        estimator: pushEstimator(engine, estimator),
+        chain,
+        baseLayerCount: known.baseLayerCount,
+        listed,
+        topWastedFiles: options.topWastedFiles ?? 20
     });
-    const allCompressed = layers.every((l) => l.compressed !== null);
-    const compressedSource = !allCompressed
-        ? null
-        : sources.has('gzip-estimate')
-            ? 'gzip-estimate'
-            : sources.has('oci')
-                ? 'oci'
-                : 'registry';
+    if (engine.store === 'overlay2' && assembled.size.uncompressed !== inspected.size) {
+        deps.log?.debug(`measure ${ref}: the layers add up to ${assembled.size.uncompressed} bytes, docker image inspect says ${inspected.size}\n`);
+    }
+    // Layers read from the save stream or an archive (hash-checked) are cached with their scan; overlay reads are not (re-serialised tars).
+    if (cache) {
+        for (const scan of assembled.scans) {
+            if ((scan.origin ?? 'save') !== 'save')
+                continue;
+            const estimate = !scan.compressedExact && scan.compressed !== null ? scan.compressed : (known.cached.get(scan.diffId) ?? null);
+            const blobDigest = scan.compressedExact ? /^blobs\/sha256\/([0-9a-f]{64})$/.exec(scan.entryPath)?.[1] : undefined;
+            const had = known.entries.get(scan.diffId);
+            if (had?.scan && had.compressed === estimate && (!blobDigest || had.blobDigest === `sha256:${blobDigest}`))
+                continue;
+            const entry = {
+                diffId: scan.diffId,
+                tarBytes: scan.tarBytes,
+                compressed: estimate,
+                source: 'gzip-estimate',
+                scan: { uncompressed: scan.uncompressed, files: scan.files, goBinaries: scan.goBinaries },
+                ...(blobDigest ? { blobDigest: `sha256:${blobDigest}` } : {})
+            };
+            await cache.put(entry);
+            known.entries.set(scan.diffId, { ...entry, version: 0 });
+        }
+    }
     return {
         inspected,
-        size: {
-            uncompressed: inspected.size,
-            compressed: allCompressed ? layers.reduce((sum, l) => sum + (l.compressed ?? 0), 0) : null,
-            compressedSource
-        },
-        layers,
-        wasted: { bytes: replay.bytes, files: replay.files, layers: replay.byLayer },
-        goBinaries,
+        engine,
+        size: assembled.size,
+        layers: assembled.layers,
+        wasted: assembled.wasted,
+        goBinaries: assembled.goBinaries,
         baseImage: chain?.baseImage ?? null,
-        stats
+        stats: {
+            layersCompressed: assembled.counts.estimated,
+            layersFromCache: assembled.counts.fromCache,
+            layersExact: assembled.counts.exact,
+            bytesRead: read.saved.bytesRead,
+            layout: read.saved.layout,
+            saveStreamed: read.saved.layout !== 'overlay',
+            layersRead: read.layersRead,
+            fastPathSkipped: read.fastPathSkipped
+        }
     };
 }
-/** Adds the exact compressed sizes a registry holds for these digests' manifests; a registry that cannot answer is skipped. */
-async function addRegistrySizes(repoDigests, platform, into, deps) {
-    for (const repoDigest of repoDigests) {
-        try {
-            const image = await fetchRegistryImage(repoDigest, platform, { fetch: deps.fetch });
-            image.config.diffIds.forEach((diffId, i) => {
-                // Only gzip layers have sizes comparable with a gzip estimate.
-                if (/gzip/.test(image.layers[i].mediaType))
-                    into.set(diffId, { size: image.layers[i].size, source: 'registry' });
-            });
-            return;
-        }
-        catch (error) {
-            deps.log?.debug(`registry sizes for ${repoDigest}: ${error.message}\n`);
-        }
-    }
-}
-/** `docker history` sizes, oldest row first (one row per config history entry), or null. */
-async function dockerHistorySizes(id, exec) {
-    const r = await exec('docker', ['history', '--no-trunc', '--human=false', '--format', '{{.Size}}', id]).catch(() => null);
-    if (!r || r.code !== 0)
-        return null;
-    const sizes = r.stdout.trim().split('\n').map(Number);
-    return sizes.every(Number.isSafeInteger) ? sizes.reverse() : null;
+/** What the gzip estimates model: the compressor of the engine that will push the image. */
+function pushEstimator(engine, estimator) {
+    if (estimator === 'zlib')
+        return 'zlib level 6 (not a model of docker push)';
+    return `Go compress/flate level 6${estimator === 'go-exact' ? ' (every byte modelled)' : ''}, as ${describeEngine(engine)} pushes`;
 }
 
 ;// CONCATENATED MODULE: ./src/image/pull.ts

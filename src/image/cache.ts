@@ -14,7 +14,7 @@ import type { GoBinaryFacts } from './gobinary.js'
 import type { FileRecord } from './wasted.js'
 
 export interface CachedScan {
-  /** Sum of regular file sizes in the layer tar. */
+  /** The layer's classic size (regular files plus symlink targets). */
   uncompressed: number
   files: FileRecord[]
   goBinaries: { path: string; bytes: number; facts: GoBinaryFacts }[]
@@ -29,12 +29,14 @@ export interface CachedLayer {
   source: 'gzip-estimate'
   /** The layer's scan, as read from the save stream (hash-checked against the diff id). */
   scan?: CachedScan
+  /** The digest of the compressed blob the scan was read from (containerd store, archives), to know the blob again without unpacking it. */
+  blobDigest?: string
   /** Format of the entry (estimate, scan encoding); bump to invalidate old entries. */
   version: number
 }
 
-/** 3: the full scan is cached too (gzip JSON), compressed may be null. */
-export const CACHE_VERSION = 3
+/** 3: the full scan is cached too (gzip JSON), compressed may be null. 4: `uncompressed` counts symlink targets. */
+export const CACHE_VERSION = 4
 
 type StoredLayer = Omit<CachedLayer, 'scan'> & { scan?: string }
 

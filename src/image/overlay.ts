@@ -33,7 +33,7 @@
 // under 1% for layers that are not millions of empty files.
 import { createHash, randomBytes } from 'node:crypto'
 import { CommandError } from '../errors.js'
-import type { Exec, Spawn } from '../exec.js'
+import type { Docker } from '../docker/docker.js'
 import { LayerCompressor, type CompressorOptions } from './compress.js'
 import { innerEntry, type LayerScan, type SavedImage } from './save.js'
 import { TarReader, type EntrySink, type OnEntry, type TarHeader } from './tar.js'
@@ -205,8 +205,7 @@ export interface OverlayInput {
   graphDriver: GraphDriver | null | undefined
   /** Records of the layers below the ones to read (cached), in image order; the layers from `lower.length` up are read. */
   lower: FileRecord[][]
-  exec: Exec
-  spawn: Spawn
+  docker: Docker
   compressor: CompressorOptions
   maxBinaryBytes?: number
 }
@@ -240,7 +239,7 @@ export function overlayLayerDirs(graphDriver: GraphDriver | null | undefined, la
 
 /** Reads the layers from `input.lower.length` up, and the image config, from the daemon's overlay2 directories. */
 export async function readOverlayLayers(input: OverlayInput): Promise<OverlayRead> {
-  const { diffIds, exec, spawn } = input
+  const { diffIds, docker } = input
   const n = diffIds.length
   const first = input.lower.length
   const dirs = overlayLayerDirs(input.graphDriver, n)
@@ -252,13 +251,13 @@ export async function readOverlayLayers(input: OverlayInput): Promise<OverlayRea
   const name = `gib-measure-${randomBytes(8).toString('hex')}`
   const mounts: string[] = ['--mount', `type=bind,source=${configFile},target=/${CONFIG_MOUNT},readonly`]
   for (let i = first; i < n; i++) mounts.push('--mount', `type=bind,source=${dirs[i]},target=/${MOUNT}${i},readonly`)
-  const created = await exec('docker', ['create', '--name', name, '--network', 'none', ...mounts, input.imageId, '/nonexistent'])
+  const created = await docker.createContainer(input.imageId, { name, mounts })
   if (created.code !== 0) throw new OverlayUnavailable(`docker create: ${created.stderr.trim().split('\n').pop() ?? ''}`)
   try {
     let bytesRead = 0
     // The config: a tar of one file, which must hash to the image id.
     const configParts: Buffer[] = []
-    bytesRead += await copyOut(spawn, name, `/${CONFIG_MOUNT}`, (h) => (h.type === 'file' ? { data: (c) => void configParts.push(Buffer.from(c)), end: () => {} } : null))
+    bytesRead += await copyOut(docker, name, `/${CONFIG_MOUNT}`, (h) => (h.type === 'file' ? { data: (c) => void configParts.push(Buffer.from(c)), end: () => {} } : null))
     const configBytes = Buffer.concat(configParts)
     if (`sha256:${createHash('sha256').update(configBytes).digest('hex')}` !== input.imageId) throw new OverlayUnavailable('the image config from the image store does not hash to the image id')
     let config: SavedImage['config']
@@ -280,7 +279,7 @@ export async function readOverlayLayers(input: OverlayInput): Promise<OverlayRea
         return compressor.write(buf)
       }
       const rootName = `${MOUNT}${i}`
-      bytesRead += await copyOut(spawn, name, `/${rootName}`, (h) => {
+      bytesRead += await copyOut(docker, name, `/${rootName}`, (h) => {
         const t = translateOverlayEntry(h, rootName)
         if (!t) return null
         if (t.type === 'symlink') layer.symlinkBytes += Buffer.byteLength(t.linkname)
@@ -310,7 +309,7 @@ export async function readOverlayLayers(input: OverlayInput): Promise<OverlayRea
         }
         return sink
       })
-      layer.regularBytes = scan.uncompressed
+      layer.regularBytes = scan.uncompressed - layer.symlinkBytes
       reading.push({ layer, compressor, dirHeaders })
     }
 
@@ -322,7 +321,7 @@ export async function readOverlayLayers(input: OverlayInput): Promise<OverlayRea
       if (plan.unresolved.length > 0) throw new OverlayUnavailable(`cannot tell whether ${plan.unresolved.length} directories are opaque (e.g. /${plan.unresolved[0]})`)
       probes += plan.probes.size
       if (probes > MAX_PROBES) throw new OverlayUnavailable(`more than ${MAX_PROBES} directories to probe for opacity`)
-      const results = await mapLimit([...plan.probes], 4, async ([dir, probe]) => ((await exists(spawn, name, `/${probe}`)) ? null : dir))
+      const results = await mapLimit([...plan.probes], 4, async ([dir, probe]) => ((await exists(docker, name, `/${probe}`)) ? null : dir))
       for (const dir of results.filter((d): d is string => d !== null).sort()) {
         layer.opaqueDirs.push(dir)
         layer.scan.files.push({ kind: 'opaque', path: dir })
@@ -337,13 +336,13 @@ export async function readOverlayLayers(input: OverlayInput): Promise<OverlayRea
     }
     return { config, layers: reading.map((r) => r.layer), bytesRead, probes }
   } finally {
-    await exec('docker', ['rm', '-f', '-v', name]).catch(() => null)
+    await docker.removeContainer(name)
   }
 }
 
 /** Streams `docker cp <container>:<path> -` through a tar reader; throws OverlayUnavailable when docker cp fails. */
-async function copyOut(spawn: Spawn, container: string, from: string, onEntry: OnEntry): Promise<number> {
-  const cp = spawn('docker', ['cp', `${container}:${from}`, '-'])
+async function copyOut(docker: Docker, container: string, from: string, onEntry: OnEntry): Promise<number> {
+  const cp = docker.copyFrom(container, from)
   const reader = new TarReader(onEntry)
   let bytes = 0
   try {
@@ -363,8 +362,8 @@ async function copyOut(spawn: Spawn, container: string, from: string, onEntry: O
 }
 
 /** Whether a path exists in the container's merged view (its data is read and dropped). */
-async function exists(spawn: Spawn, container: string, p: string): Promise<boolean> {
-  const cp = spawn('docker', ['cp', `${container}:${p}`, '-'])
+async function exists(docker: Docker, container: string, p: string): Promise<boolean> {
+  const cp = docker.copyFrom(container, p)
   cp.stdout.resume()
   try {
     await cp.done

@@ -35,6 +35,8 @@ export interface RegistryDeps {
   fetch?: typeof fetch
   /** Path of the Docker client config holding `auths` (default ~/.docker/config.json, or $DOCKER_CONFIG/config.json). */
   dockerConfigPath?: string
+  /** Docker Hub mirrors (the engine's `registry-mirrors`): tried first for Docker Hub names, as the engine pulls. */
+  mirrors?: string[]
 }
 
 export type RegistryErrorKind = 'unreachable' | 'unauthorized' | 'not-found' | 'unsupported'
@@ -187,10 +189,11 @@ class RegistryClient {
     private readonly image: ImageReference,
     private readonly ref: string,
     private readonly credentials: Credentials,
-    fetchFn: typeof fetch
+    fetchFn: typeof fetch,
+    base?: string
   ) {
     this.fetch = fetchFn
-    this.base = registryBaseUrl(image.registry)
+    this.base = base ?? registryBaseUrl(image.registry)
   }
 
   async get(pathname: string, accept: string): Promise<Response> {
@@ -279,8 +282,20 @@ class RegistryClient {
 export async function fetchRegistryImage(ref: string, platform: string | null, deps: RegistryDeps = {}): Promise<RegistryImage> {
   const image = parseReference(ref)
   const credentials = await loadCredentials(image.registry, deps.dockerConfigPath)
-  const client = new RegistryClient(image, ref, credentials, deps.fetch ?? fetch)
+  // Docker Hub names go through the engine's mirrors first, as its pulls do (a mirror serves them anonymously).
+  if (image.registry === DOCKER_HUB) {
+    for (const mirror of deps.mirrors ?? []) {
+      try {
+        return await fetchFrom(new RegistryClient(image, ref, null, deps.fetch ?? fetch, mirror.replace(/\/+$/, '')), image, ref, platform)
+      } catch {
+        // The mirror lacks it or is down: the next mirror, then Docker Hub itself.
+      }
+    }
+  }
+  return fetchFrom(new RegistryClient(image, ref, credentials, deps.fetch ?? fetch), image, ref, platform)
+}
 
+async function fetchFrom(client: RegistryClient, image: ImageReference, ref: string, platform: string | null): Promise<RegistryImage> {
   let response = await client.get(`manifests/${image.reference}`, ACCEPT)
   let body = await response.text()
   let manifestDigest = response.headers.get('docker-content-digest') ?? sha256(body)

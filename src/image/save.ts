@@ -18,7 +18,7 @@ export interface LayerScan {
   /** sha256 of the uncompressed layer tar: its diff id. */
   diffId: string
   tarBytes: number
-  /** Sum of regular file sizes, as Docker computes a layer's size (what `docker history` shows). */
+  /** The layer's classic size: regular-file bytes plus symlink target lengths (hard links add nothing). */
   uncompressed: number
   /** Gzip estimate when compressed here; exact blob size when the blob was already gzip. */
   compressed: number | null
@@ -50,6 +50,11 @@ export interface LayerPlan {
 export interface ScanOptions {
   /** Whether to estimate this layer's gzip size (false when it is cached or known exactly). */
   shouldCompress(plan: LayerPlan): boolean
+  /**
+   * A compressed blob (`blobs/sha256/<digest>`) whose layer was scanned before: its
+   * scan, so the blob is only hashed (to prove it is that blob), not unpacked again.
+   */
+  cachedBlob?(digest: string): { diffId: string; tarBytes: number; uncompressed: number; files: FileRecord[]; goBinaries: LayerScan['goBinaries'] } | null
   compressor?: CompressorOptions
   /** Largest executable buffered to read its Go build info. */
   maxBinaryBytes?: number
@@ -95,13 +100,29 @@ function blobSink(name: string, header: TarHeader, layers: Map<string, LayerScan
   return {
     data(chunk) {
       if (!delegate) {
+        const digest = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(name)?.[1]
+        const cached = digest && chunk[0] !== 0x7b ? (options.cachedBlob?.(`sha256:${digest}`) ?? null) : null
         if (chunk[0] === 0x7b && header.size <= JSON_LIMIT) delegate = collect(name, jsonFiles)
+        else if (cached) delegate = cachedBlobSink(name, digest as string, header.size, cached, layers)
         else delegate = layerSink(name, header.size, chunk[0] === 0x1f && chunk[1] === 0x8b, layers, options)
       }
       return delegate.data(chunk)
     },
     end() {
       return delegate?.end()
+    }
+  }
+}
+
+/** A blob already scanned: hashed to prove it is the blob the cache knows, its scan taken from the cache. */
+function cachedBlobSink(entryPath: string, digest: string, blobBytes: number, cached: NonNullable<ReturnType<NonNullable<ScanOptions['cachedBlob']>>>, layers: Map<string, LayerScan>): EntrySink {
+  const hash = createHash('sha256')
+  return {
+    data: (chunk) => void hash.update(chunk),
+    end() {
+      if (hash.digest('hex') !== digest) throw new TarError(`the image archive's blob ${digest.slice(0, 12)} does not hash to its name`)
+      const compressed = blobBytes
+      layers.set(entryPath, { entryPath, diffId: cached.diffId, tarBytes: cached.tarBytes, uncompressed: cached.uncompressed, compressed, compressedExact: true, files: cached.files, goBinaries: cached.goBinaries, origin: 'cache' })
     }
   }
 }
@@ -179,8 +200,9 @@ function layerSink(entryPath: string, blobBytes: number, gzipped: boolean, layer
 export function innerEntry(h: TarHeader, scan: LayerScan, maxBinaryBytes: number): EntrySink | null {
   const record = fileRecord(h.path, h.type, h.type === 'file' ? h.size : 0)
   if (record) scan.files.push(record)
-  // Docker's layer size counts regular files only (symlinks and hard links add nothing).
+  // The classic size: regular files and symlink targets; a hard link's data is counted at its file.
   if (h.type === 'file') scan.uncompressed += h.size
+  else if (h.type === 'symlink') scan.uncompressed += Buffer.byteLength(h.linkname)
   if (h.type !== 'file' || h.size < 1024 || h.size > maxBinaryBytes || (h.mode & 0o111) === 0 || !record) return null
   const parts: Buffer[] = []
   let bytes = 0

@@ -8,7 +8,13 @@ export const SCHEMA_VERSION = 1
 export type Status = 'pass' | 'warn' | 'fail'
 export type BudgetStatus = Status | 'none'
 export type Metric = 'uncompressed' | 'compressed'
-export type CompressedSource = 'registry' | 'oci' | 'gzip-estimate' | null
+/**
+ * Where compressed sizes come from: `registry` (a registry manifest), `oci` (an
+ * OCI or docker export's manifest: what BuildKit pushes), `image-store` (the
+ * containerd image store's blobs: what that engine pushes), `gzip-estimate`
+ * (modelled on the compressor of the engine that will push), null (unknown).
+ */
+export type CompressedSource = 'registry' | 'oci' | 'image-store' | 'gzip-estimate' | null
 export type Severity = 'error' | 'warning' | 'info'
 
 export type RuleId =
@@ -41,6 +47,22 @@ export interface Sizes {
 
 export interface ImageSize extends Sizes {
   compressedSource: CompressedSource
+  /** What estimated the `gzip-estimate` layers, e.g. "Go 1.26+ compress/flate level 6, as Docker 28.5.2 (Go 1.27.1) pushes"; absent when none was estimated. */
+  compressedEstimate?: string
+  /** The engine's own figures, to reconcile with `uncompressed` (which is the classic unpacked size on every engine). */
+  engine?: EngineSizes
+}
+
+export interface EngineSizes {
+  /** `Docker 28.5.2 (containerd image store, Go 1.27.1)`. */
+  name: string
+  store: 'overlay2' | 'containerd' | 'other-graph-driver'
+  /** `docker image inspect` Size: the classic size on overlay2; content (or content plus snapshots) on the containerd store. */
+  inspectSize: number
+  /** `docker images` DISK USAGE (containerd store: content plus unpacked snapshots); on overlay2 what `docker images` SIZE shows. */
+  diskUsage: number | null
+  /** `docker images` CONTENT SIZE (containerd store: the stored blobs); null on overlay2. */
+  contentSize: number | null
 }
 
 export interface Layer {
@@ -50,8 +72,11 @@ export interface Layer {
   dockerfileLine: number | null
   stage: string | null
   fromBaseImage: boolean
+  /** Regular-file bytes plus symlink target lengths (hard links once): the classic unpacked size. */
   uncompressed: number
   compressed: number | null
+  /** Where `compressed` comes from (absent in reports of schema 1 written before it was recorded). */
+  compressedSource?: CompressedSource
 }
 
 export interface WastedFile {
