@@ -65,7 +65,7 @@ export async function readLayers(inspected: InspectedImage, engine: EngineInfo, 
   const firstUncached = inspected.diffIds.findIndex((d) => !(known.entries.get(d)?.scan && isKnown(d)))
   const bottomCached = firstUncached < 0 ? inspected.diffIds.length : firstUncached
   if (!options.cached || !options.fastPath) {
-    fastPathSkipped = null
+    // Not asked for: nothing to explain.
   } else if (engine.store !== 'overlay2') {
     fastPathSkipped = `the ${engine.store === 'containerd' ? 'containerd image store' : `${engine.storageDriver} graph driver`} has no overlay2 layer directories`
   } else if (bottomCached === 0) {
