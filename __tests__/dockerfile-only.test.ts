@@ -93,7 +93,8 @@ test('the CLI with --dockerfile-only never calls docker', () => {
       encoding: 'utf8', env: { ...process.env, JEST_WORKER_ID: '', PATH: `${bin}:${process.env.PATH}` }
     })
     expect(full.status).toBe(2)
-    expect(readFileSync(marker, 'utf8')).toMatch(/^buildx build/)
+    // The first thing a full run asks the engine: which builder (and driver) it builds with.
+    expect(readFileSync(marker, 'utf8')).toMatch(/^buildx inspect\n/)
   } finally {
     rmSync(bin, { recursive: true, force: true })
   }

@@ -19,10 +19,13 @@ export function trackBuilds(exec: Exec): BuildTracker {
   const tracked: Exec = async (command, args, options) => {
     const result = await exec(command, args, options)
     const iid = args.indexOf('--iidfile')
-    if (command === 'docker' && args[0] === 'buildx' && args[1] === 'build' && iid > 0 && result.code === 0) {
-      const id = (await readFile(args[iid + 1], 'utf8').catch(() => '')).trim()
-      if (id && !imageIds.includes(id)) imageIds.push(id)
+    let id = ''
+    if (command === 'docker' && args[0] === 'buildx' && args[1] === 'build' && iid > 0 && result.code === 0 && !args.some((a) => a.startsWith('type=docker,dest='))) {
+      id = (await readFile(args[iid + 1], 'utf8').catch(() => '')).trim()
     }
+    // An exported archive becomes an image when it is loaded.
+    if (command === 'docker' && args[0] === 'load' && result.code === 0) id = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1] ?? ''
+    if (id && !imageIds.includes(id)) imageIds.push(id)
     return result
   }
   return { exec: tracked, imageIds }

@@ -1,7 +1,7 @@
 // The stages in order: build → measure → baseline → compare/budget → advise.
 // Takes its collaborators as parameters; returns the Report. Rendering and
 // publishing are the entry points' business.
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs'
+import { accessSync, constants, existsSync, readFileSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { dockerfileOnlyReport } from './advisor/dockerfile-only.js'
 import { adviseStage } from './advisor/stage.js'
@@ -9,13 +9,13 @@ import { compareStage } from './baseline/stage.js'
 import type { BuiltImage } from './baseline/build.js'
 import { chooseSource } from './baseline/index.js'
 import { budgetSettings } from './budget.js'
-import { buildImage, type BuildOptions } from './buildx/build.js'
+import { buildImage, type BuildOptions, type BuildResult } from './buildx/build.js'
+import { Docker } from './docker/docker.js'
 import { removeBuiltImages, trackBuilds } from './cleanup.js'
 import type { BaseRef } from './git.js'
 import { UsageError } from './errors.js'
 import type { Exec, Spawn } from './exec.js'
 import { measureImage, type Measurement, type MeasureOptions } from './image/measure.js'
-import { ensureLocalImage } from './image/pull.js'
 import { buildArgMap, type Inputs } from './inputs.js'
 import type { Logger } from './log.js'
 import { SCHEMA_VERSION, type HistoryPoint, type ImageInfo, type PlatformReport, type Report, type Status } from './report/types.js'
@@ -99,6 +99,7 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
   // Budget and baseline settings are checked before anything is built.
   const settings = budgetSettings(inputs)
   const baselineSource = chooseSource(inputs)
+  const docker = new Docker({ exec: deps.exec, spawn: deps.spawn })
   const buildOptions = (paths: { context: string; dockerfile: string }): BuildOptions => ({
     context: paths.context,
     file: paths.dockerfile,
@@ -122,22 +123,26 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
   const measureOptions: MeasureOptions = { cacheDir: deps.cacheDir, dockerfile: dockerfileText === null ? null : dockerfileSource(dockerfileText) }
   const platformsToBuild: (string | null)[] = inputs.image || inputs.platforms.length === 0 ? [null] : inputs.platforms
   const measuredPlatforms: { platform: string | null; measurement: Measurement }[] = []
-  for (const platform of platformsToBuild) {
-    let imageRef: string
-    if (inputs.image) {
-      imageRef = inputs.image
-      await ensureLocalImage(imageRef, inputs.platforms[0] ?? null, deps.exec)
-    } else {
-      const build = resolved as ResolvedBuild
-      const label = `${path.relative(ctx.workspace, build.dockerfile) || build.dockerfile}${platform ? ` (${platform})` : ''}`
-      const result = await deps.log.group(`Build ${label}`, () =>
-        buildImage({ ...buildOptions(build), platform }, { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) })
-      )
-      imageRef = result.imageId
+  const output = inputs.image ? 'load' : await buildOutput(docker, inputs.builder)
+  const buildAndMeasure = async (options: BuildOptions, measure: MeasureOptions): Promise<{ built: BuildResult; measurement: Measurement }> => {
+    const built = await buildImage({ ...options, output }, { exec: deps.exec, docker, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) })
+    try {
+      return { built, measurement: await measureImage(built.imageId, { ...measure, archive: built.archive }, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log }) }
+    } finally {
+      if (built.archive) rmSync(built.archive, { force: true })
     }
-    const measurement = await deps.log.group(`Measure ${inputs.image ?? imageRef.slice(0, 19)}${platform ? ` (${platform})` : ''}`, () =>
-      measureImage(imageRef, measureOptions, { exec: deps.exec, spawn: deps.spawn, log: deps.log })
-    )
+  }
+  for (const platform of platformsToBuild) {
+    if (inputs.image) {
+      const ref = inputs.image
+      await docker.ensureImage(ref, inputs.platforms[0] ?? null)
+      const measurement = await deps.log.group(`Measure ${ref}`, () => measureImage(ref, measureOptions, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log }))
+      measuredPlatforms.push({ platform, measurement })
+      continue
+    }
+    const build = resolved as ResolvedBuild
+    const label = `${path.relative(ctx.workspace, build.dockerfile) || build.dockerfile}${platform ? ` (${platform})` : ''}`
+    const { measurement } = await deps.log.group(`Build and measure ${label}`, () => buildAndMeasure({ ...buildOptions(build), platform }, measureOptions))
     measuredPlatforms.push({ platform, measurement })
   }
   const imageInfo = (m: Measurement): ImageInfo => ({
@@ -192,12 +197,7 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
   // BuildKit cache; its cache is not exported over the head's) and measured alike.
   const buildBase = async (paths: { context: string; dockerfile: string; platform: string | null }): Promise<BuiltImage> => {
     const options = { ...buildOptions(paths), cacheTo: [], platform: inputs.platforms.length > 0 ? paths.platform : null }
-    const built = await buildImage(options, { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) })
-    const base = await measureImage(
-      built.imageId,
-      { ...measureOptions, dockerfile: dockerfileSource(readFileSync(paths.dockerfile, 'utf8')) },
-      { exec: deps.exec, spawn: deps.spawn, log: deps.log }
-    )
+    const { built, measurement: base } = await buildAndMeasure(options, { ...measureOptions, dockerfile: dockerfileSource(readFileSync(paths.dockerfile, 'utf8')) })
     return { imageId: built.imageId, platform: base.inspected.platform, size: base.size, layers: base.layers, log: built.log }
   }
   const compared = await deps.log.group('Baseline', () =>
@@ -238,4 +238,15 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
     }
   )
   return { ...compared.report, findings: advised.findings, suggestion: advised.suggestion }
+}
+
+/**
+ * How a build reaches the measurement. The docker driver on the classic store can
+ * only `--load`; every other builder (docker-container, as setup-buildx-action
+ * makes; the docker driver on the containerd store) exports an image archive,
+ * whose manifest carries the exact compressed blobs BuildKit pushes, and loads it.
+ */
+async function buildOutput(docker: Docker, builder: string | null): Promise<'load' | 'archive'> {
+  const [driver, engine] = await Promise.all([docker.builderDriver(builder), docker.engine()])
+  return driver !== 'docker' || engine.store === 'containerd' ? 'archive' : 'load'
 }

@@ -9054,6 +9054,209 @@ async function inspectImage(ref, exec) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+// What the Docker engine is: version, the Go it was built with (its
+// `docker push` compresses with that Go's compress/gzip), and the image store.
+// The store decides what `docker image inspect` Size, `docker history` and
+// `docker save` mean (design.md, "The engines users run"):
+//   - `overlay2` (the classic graph-driver store): inspect Size and history are
+//     the unpacked sizes; save streams uncompressed layer tars.
+//   - `containerd` (the containerd image store, Docker 29's default): inspect
+//     Size is content (or content plus snapshots), history is block-rounded
+//     disk usage, the image id is the manifest (or index) digest, and save
+//     streams the stored blobs, compressed as pulled or built.
+// Pure parsing here; the command that asks is in docker.ts.
+/** Reads `docker info --format '{{json .}}'` and `docker version --format '{{json .Server}}'`. */
+function parseEngineInfo(infoJson, serverVersionJson) {
+    const info = JSON.parse(infoJson);
+    const server = JSON.parse(serverVersionJson);
+    const driverType = (info.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
+    const driver = info.Driver ?? '';
+    const store = /snapshotter/.test(driverType) ? 'containerd' : driver === 'overlay2' ? 'overlay2' : 'other-graph-driver';
+    const architecture = { x86_64: 'amd64', aarch64: 'arm64' }[info.Architecture ?? ''] ?? info.Architecture ?? '';
+    return {
+        version: server?.Version ?? info.ServerVersion ?? '',
+        apiVersion: server?.ApiVersion ?? '',
+        goVersion: server?.GoVersion ?? '',
+        store,
+        storageDriver: driver,
+        mirrors: (info.RegistryConfig?.Mirrors ?? []).map((m) => m.replace(/\/+$/, '')),
+        os: info.OSType ?? 'linux',
+        architecture
+    };
+}
+/** `Docker 28.5.2 (containerd image store, Go 1.27.1)`: how the report names an engine. */
+function describeEngine(engine) {
+    const store = engine.store === 'containerd' ? 'containerd image store' : `${engine.storageDriver} graph driver`;
+    return `Docker ${engine.version} (${store}${engine.goVersion ? `, ${engine.goVersion.replace(/^go/, 'Go ')}` : ''})`;
+}
+
+;// CONCATENATED MODULE: ./src/docker/docker.ts
+// Every command this project sends to the Docker engine, in one place, for
+// one engine. It knows the engine (version, Go, image store) once asked, so
+// callers can ask what a number means on it.
+
+
+
+
+
+const NO_DAEMON = 'no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry';
+const noDaemon = (stderr) => /Cannot connect to the Docker daemon|error during connect|docker daemon is not running/i.test(stderr);
+class Docker {
+    deps;
+    engineInfo = null;
+    constructor(deps) {
+        this.deps = deps;
+    }
+    async run(args, what) {
+        const result = await this.deps.exec('docker', args);
+        if (result.code !== 0 && noDaemon(result.stderr))
+            throw new EnvironmentError(NO_DAEMON);
+        if (result.code !== 0)
+            throw new CommandError(`${what} failed`, lastLines(result.stderr));
+        return result;
+    }
+    /** The engine, asked once per instance. */
+    engine() {
+        this.engineInfo ??= (async () => {
+            const info = await this.run(['info', '--format', '{{json .}}'], 'docker info');
+            const version = await this.run(['version', '--format', '{{json .Server}}'], 'docker version');
+            return parseEngineInfo(info.stdout, version.stdout);
+        })();
+        return this.engineInfo;
+    }
+    async inspect(ref) {
+        const result = await this.deps.exec('docker', ['image', 'inspect', ref]);
+        if (result.code !== 0) {
+            if (noDaemon(result.stderr))
+                throw new EnvironmentError(NO_DAEMON);
+            if (/No such image/i.test(result.stderr))
+                throw new UsageError(`image: no local image '${ref}'; build or pull it first`);
+            throw new CommandError(`docker image inspect ${ref} failed`, lastLines(result.stderr));
+        }
+        return parseInspect(result.stdout);
+    }
+    /** The image, or null when the daemon has none of that name. */
+    tryInspect(ref) {
+        return this.inspect(ref).catch((error) => {
+            if (error instanceof EnvironmentError)
+                throw error;
+            return null;
+        });
+    }
+    /** `docker history` sizes, oldest row first (one per config history row), or null. */
+    async historySizes(id) {
+        const r = await this.deps.exec('docker', ['history', '--no-trunc', '--human=false', '--format', '{{.Size}}', id]).catch(() => null);
+        if (!r || r.code !== 0)
+            return null;
+        const sizes = r.stdout.trim().split('\n').map(Number);
+        return sizes.every(Number.isSafeInteger) ? sizes.reverse() : null;
+    }
+    save(id) {
+        return this.deps.spawn('docker', ['save', id]);
+    }
+    /** Loads an image archive; returns the loaded image's id. */
+    async load(archive) {
+        const result = await this.run(['load', '--input', archive], `docker load of ${archive}`);
+        const id = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1] ?? /Loaded image: (\S+)/.exec(result.stdout)?.[1];
+        if (!id)
+            throw new CommandError(`docker load of ${archive} named no image`, lastLines(result.stdout));
+        return id;
+    }
+    /** Pulls `ref` unless the daemon has it; true when it was pulled. */
+    async ensureImage(ref, platform) {
+        const present = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{.Id}}', ref]);
+        if (present.code === 0)
+            return false;
+        if (noDaemon(present.stderr))
+            throw new EnvironmentError(NO_DAEMON);
+        const pulled = await this.deps.exec('docker', ['pull', '--quiet', ...(platform ? ['--platform', platform] : []), ref]);
+        if (pulled.code === 0)
+            return true;
+        const tail = lastLines(pulled.stderr, 3);
+        if (/not found|manifest unknown|repository does not exist|pull access denied/i.test(pulled.stderr)) {
+            throw new UsageError(`image: '${ref}' is neither a local image nor pullable (${tail.split('\n').pop()}); check the name, or docker login`);
+        }
+        if (/dial tcp|no such host|i\/o timeout|connection refused|TLS handshake timeout/i.test(pulled.stderr)) {
+            throw new EnvironmentError(`image: '${ref}' is not local and its registry cannot be reached (${tail.split('\n').pop()})`);
+        }
+        throw new CommandError(`docker pull ${ref} failed`, tail);
+    }
+    /** A container that is never started, to read files out of an image with `copyFrom`. */
+    async createContainer(image, options) {
+        return this.deps.exec('docker', ['create', '--name', options.name, '--network', 'none', ...(options.mounts ?? []), image, ...(options.command ?? ['/nonexistent'])]);
+    }
+    /** `docker cp CONTAINER:PATH -`: the path as a tar stream. */
+    copyFrom(container, from) {
+        return this.deps.spawn('docker', ['cp', `${container}:${from}`, '-']);
+    }
+    async removeContainer(name) {
+        await this.deps.exec('docker', ['rm', '-f', '-v', name]).catch(() => null);
+    }
+    /** Number of tags on an image, or null when it is gone. */
+    async tagCount(id) {
+        const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{len .RepoTags}}', id]);
+        return r.code === 0 ? Number(r.stdout.trim()) : null;
+    }
+    async removeImage(id) {
+        return this.deps.exec('docker', ['image', 'rm', id]);
+    }
+    /** The buildx builder's driver (`docker`, `docker-container`, `kubernetes`, `remote`). */
+    async builderDriver(builder) {
+        const r = await this.deps.exec('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])]);
+        if (r.code !== 0) {
+            if (noDaemon(r.stderr))
+                throw new EnvironmentError(NO_DAEMON);
+            if (/unknown command|is not a docker command/.test(r.stderr))
+                throw new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
+            if (builder && /no builder|not found/i.test(r.stderr))
+                throw new UsageError(`builder: no buildx builder named '${builder}'; list them with 'docker buildx ls'`);
+            throw new CommandError('docker buildx inspect failed', lastLines(r.stderr));
+        }
+        return /^Driver:\s*(\S+)/m.exec(r.stdout)?.[1] ?? 'docker';
+    }
+    /**
+     * What `docker images` shows for the image on the containerd store: disk
+     * usage and content size of the platform's manifest, from the engine API
+     * (API 1.47+, `manifests=1`). Null where the API or the answer is not there.
+     */
+    async listedSize(id, platform) {
+        const host = await this.deps.exec('docker', ['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}']).catch(() => null);
+        const socket = host && host.code === 0 ? /^unix:\/\/(.+)$/.exec(host.stdout.trim())?.[1] : null;
+        if (!socket)
+            return null;
+        // The list has no filter by id; an engine holds a few hundred images at most.
+        const body = await unixGet(socket, '/images/json?manifests=1').catch(() => null);
+        if (!body)
+            return null;
+        try {
+            const images = JSON.parse(body);
+            const image = images.find((i) => i.Id === id);
+            const manifest = image?.Manifests?.find((m) => m.Kind === 'image' && platformOf(m.ImageData?.Platform) === platform);
+            const size = manifest?.Size;
+            return size && Number.isSafeInteger(size.Total) && Number.isSafeInteger(size.Content) ? { diskUsage: size.Total, contentSize: size.Content } : null;
+        }
+        catch {
+            return null;
+        }
+    }
+}
+const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
+function unixGet(socketPath, path) {
+    return new Promise((resolve, reject) => {
+        const req = external_node_http_default().get({ socketPath, path, timeout: 10_000 }, (res) => {
+            const parts = [];
+            res.on('data', (b) => parts.push(b));
+            res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(parts).toString('utf8')) : reject(new Error(`HTTP ${res.statusCode}`))));
+        });
+        req.on('timeout', () => req.destroy(new Error('timeout')));
+        req.on('error', reject);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/buildx/args.ts
 // Composing `docker buildx build` arguments: pure, table-tested. Secrets are
 // passed as files (`src=`), never as values on the command line.
@@ -9061,7 +9264,11 @@ function composeBuildArgs(req) {
     const args = ['buildx', 'build'];
     if (req.builder)
         args.push('--builder', req.builder);
-    args.push('--load', '--progress', 'plain', '--iidfile', req.iidFile);
+    if (req.archive)
+        args.push('--output', `type=docker,dest=${req.archive}`);
+    else
+        args.push('--load');
+    args.push('--progress', 'plain', '--iidfile', req.iidFile);
     if (req.metadataFile)
         args.push('--metadata-file', req.metadataFile);
     if (req.file)
@@ -9096,17 +9303,29 @@ function composeBuildArgs(req) {
 
 
 
+
 async function buildImage(options, deps) {
     const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(deps.tempDir, 'build-'));
     try {
         const secretFiles = await writeSecrets(options.secrets, dir);
         const iidFile = external_node_path_default().join(dir, 'iid');
-        const args = composeBuildArgs({ ...options, secretFiles, iidFile, metadataFile: null });
+        const archive = options.output === 'archive' ? external_node_path_default().join(deps.tempDir, `image-${external_node_path_default().basename(dir)}.tar`) : null;
+        const args = composeBuildArgs({ ...options, secretFiles, iidFile, metadataFile: null, archive });
         const result = await deps.exec('docker', args, { onStderr: deps.onProgress });
-        if (result.code !== 0)
+        if (result.code !== 0) {
+            if (archive)
+                await (0,promises_namespaceObject.rm)(archive, { force: true });
             throw buildFailure(result.stderr, options);
-        const imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim();
-        return { imageId, log: result.stderr };
+        }
+        if (!archive)
+            return { imageId: (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim(), archive: null, log: result.stderr };
+        try {
+            return { imageId: await (deps.docker ?? new Docker({ exec: deps.exec, spawn: spawnStream })).load(archive), archive, log: result.stderr };
+        }
+        catch (error) {
+            await (0,promises_namespaceObject.rm)(archive, { force: true });
+            throw error;
+        }
     }
     finally {
         await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
@@ -10142,11 +10361,15 @@ function trackBuilds(exec) {
     const tracked = async (command, args, options) => {
         const result = await exec(command, args, options);
         const iid = args.indexOf('--iidfile');
-        if (command === 'docker' && args[0] === 'buildx' && args[1] === 'build' && iid > 0 && result.code === 0) {
-            const id = (await (0,promises_namespaceObject.readFile)(args[iid + 1], 'utf8').catch(() => '')).trim();
-            if (id && !imageIds.includes(id))
-                imageIds.push(id);
+        let id = '';
+        if (command === 'docker' && args[0] === 'buildx' && args[1] === 'build' && iid > 0 && result.code === 0 && !args.some((a) => a.startsWith('type=docker,dest='))) {
+            id = (await (0,promises_namespaceObject.readFile)(args[iid + 1], 'utf8').catch(() => '')).trim();
         }
+        // An exported archive becomes an image when it is loaded.
+        if (command === 'docker' && args[0] === 'load' && result.code === 0)
+            id = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1] ?? '';
+        if (id && !imageIds.includes(id))
+            imageIds.push(id);
         return result;
     };
     return { exec: tracked, imageIds };
@@ -10177,209 +10400,6 @@ async function removeBuiltImages(ids, exec, log) {
     if (removed.length > 0)
         log.info(`cleanup: removed ${removed.length} image(s) this run built`);
     return removed;
-}
-
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
-;// CONCATENATED MODULE: ./src/docker/engine.ts
-// What the Docker engine is: version, the Go it was built with (its
-// `docker push` compresses with that Go's compress/gzip), and the image store.
-// The store decides what `docker image inspect` Size, `docker history` and
-// `docker save` mean (design.md, "The engines users run"):
-//   - `overlay2` (the classic graph-driver store): inspect Size and history are
-//     the unpacked sizes; save streams uncompressed layer tars.
-//   - `containerd` (the containerd image store, Docker 29's default): inspect
-//     Size is content (or content plus snapshots), history is block-rounded
-//     disk usage, the image id is the manifest (or index) digest, and save
-//     streams the stored blobs, compressed as pulled or built.
-// Pure parsing here; the command that asks is in docker.ts.
-/** Reads `docker info --format '{{json .}}'` and `docker version --format '{{json .Server}}'`. */
-function parseEngineInfo(infoJson, serverVersionJson) {
-    const info = JSON.parse(infoJson);
-    const server = JSON.parse(serverVersionJson);
-    const driverType = (info.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
-    const driver = info.Driver ?? '';
-    const store = /snapshotter/.test(driverType) ? 'containerd' : driver === 'overlay2' ? 'overlay2' : 'other-graph-driver';
-    const architecture = { x86_64: 'amd64', aarch64: 'arm64' }[info.Architecture ?? ''] ?? info.Architecture ?? '';
-    return {
-        version: server?.Version ?? info.ServerVersion ?? '',
-        apiVersion: server?.ApiVersion ?? '',
-        goVersion: server?.GoVersion ?? '',
-        store,
-        storageDriver: driver,
-        mirrors: (info.RegistryConfig?.Mirrors ?? []).map((m) => m.replace(/\/+$/, '')),
-        os: info.OSType ?? 'linux',
-        architecture
-    };
-}
-/** `Docker 28.5.2 (containerd image store, Go 1.27.1)`: how the report names an engine. */
-function describeEngine(engine) {
-    const store = engine.store === 'containerd' ? 'containerd image store' : `${engine.storageDriver} graph driver`;
-    return `Docker ${engine.version} (${store}${engine.goVersion ? `, ${engine.goVersion.replace(/^go/, 'Go ')}` : ''})`;
-}
-
-;// CONCATENATED MODULE: ./src/docker/docker.ts
-// Every command this project sends to the Docker engine, in one place, for
-// one engine. It knows the engine (version, Go, image store) once asked, so
-// callers can ask what a number means on it.
-
-
-
-
-
-const NO_DAEMON = 'no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry';
-const noDaemon = (stderr) => /Cannot connect to the Docker daemon|error during connect|docker daemon is not running/i.test(stderr);
-class Docker {
-    deps;
-    engineInfo = null;
-    constructor(deps) {
-        this.deps = deps;
-    }
-    async run(args, what) {
-        const result = await this.deps.exec('docker', args);
-        if (result.code !== 0 && noDaemon(result.stderr))
-            throw new EnvironmentError(NO_DAEMON);
-        if (result.code !== 0)
-            throw new CommandError(`${what} failed`, lastLines(result.stderr));
-        return result;
-    }
-    /** The engine, asked once per instance. */
-    engine() {
-        this.engineInfo ??= (async () => {
-            const info = await this.run(['info', '--format', '{{json .}}'], 'docker info');
-            const version = await this.run(['version', '--format', '{{json .Server}}'], 'docker version');
-            return parseEngineInfo(info.stdout, version.stdout);
-        })();
-        return this.engineInfo;
-    }
-    async inspect(ref) {
-        const result = await this.deps.exec('docker', ['image', 'inspect', ref]);
-        if (result.code !== 0) {
-            if (noDaemon(result.stderr))
-                throw new EnvironmentError(NO_DAEMON);
-            if (/No such image/i.test(result.stderr))
-                throw new UsageError(`image: no local image '${ref}'; build or pull it first`);
-            throw new CommandError(`docker image inspect ${ref} failed`, lastLines(result.stderr));
-        }
-        return parseInspect(result.stdout);
-    }
-    /** The image, or null when the daemon has none of that name. */
-    tryInspect(ref) {
-        return this.inspect(ref).catch((error) => {
-            if (error instanceof EnvironmentError)
-                throw error;
-            return null;
-        });
-    }
-    /** `docker history` sizes, oldest row first (one per config history row), or null. */
-    async historySizes(id) {
-        const r = await this.deps.exec('docker', ['history', '--no-trunc', '--human=false', '--format', '{{.Size}}', id]).catch(() => null);
-        if (!r || r.code !== 0)
-            return null;
-        const sizes = r.stdout.trim().split('\n').map(Number);
-        return sizes.every(Number.isSafeInteger) ? sizes.reverse() : null;
-    }
-    save(id) {
-        return this.deps.spawn('docker', ['save', id]);
-    }
-    /** Loads an image archive; returns the loaded image's id. */
-    async load(archive) {
-        const result = await this.run(['load', '--input', archive], `docker load of ${archive}`);
-        const id = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1] ?? /Loaded image: (\S+)/.exec(result.stdout)?.[1];
-        if (!id)
-            throw new CommandError(`docker load of ${archive} named no image`, lastLines(result.stdout));
-        return id;
-    }
-    /** Pulls `ref` unless the daemon has it; true when it was pulled. */
-    async ensureImage(ref, platform) {
-        const present = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{.Id}}', ref]);
-        if (present.code === 0)
-            return false;
-        if (noDaemon(present.stderr))
-            throw new EnvironmentError(NO_DAEMON);
-        const pulled = await this.deps.exec('docker', ['pull', '--quiet', ...(platform ? ['--platform', platform] : []), ref]);
-        if (pulled.code === 0)
-            return true;
-        const tail = lastLines(pulled.stderr, 3);
-        if (/not found|manifest unknown|repository does not exist|pull access denied/i.test(pulled.stderr)) {
-            throw new UsageError(`image: '${ref}' is neither a local image nor pullable (${tail.split('\n').pop()}); check the name, or docker login`);
-        }
-        if (/dial tcp|no such host|i\/o timeout|connection refused|TLS handshake timeout/i.test(pulled.stderr)) {
-            throw new EnvironmentError(`image: '${ref}' is not local and its registry cannot be reached (${tail.split('\n').pop()})`);
-        }
-        throw new CommandError(`docker pull ${ref} failed`, tail);
-    }
-    /** A container that is never started, to read files out of an image with `copyFrom`. */
-    async createContainer(image, options) {
-        return this.deps.exec('docker', ['create', '--name', options.name, '--network', 'none', ...(options.mounts ?? []), image, ...(options.command ?? ['/nonexistent'])]);
-    }
-    /** `docker cp CONTAINER:PATH -`: the path as a tar stream. */
-    copyFrom(container, from) {
-        return this.deps.spawn('docker', ['cp', `${container}:${from}`, '-']);
-    }
-    async removeContainer(name) {
-        await this.deps.exec('docker', ['rm', '-f', '-v', name]).catch(() => null);
-    }
-    /** Number of tags on an image, or null when it is gone. */
-    async tagCount(id) {
-        const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{len .RepoTags}}', id]);
-        return r.code === 0 ? Number(r.stdout.trim()) : null;
-    }
-    async removeImage(id) {
-        return this.deps.exec('docker', ['image', 'rm', id]);
-    }
-    /** The buildx builder's driver (`docker`, `docker-container`, `kubernetes`, `remote`). */
-    async builderDriver(builder) {
-        const r = await this.deps.exec('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])]);
-        if (r.code !== 0) {
-            if (noDaemon(r.stderr))
-                throw new EnvironmentError(NO_DAEMON);
-            if (/unknown command|is not a docker command/.test(r.stderr))
-                throw new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
-            if (builder && /no builder|not found/i.test(r.stderr))
-                throw new UsageError(`builder: no buildx builder named '${builder}'; list them with 'docker buildx ls'`);
-            throw new CommandError('docker buildx inspect failed', lastLines(r.stderr));
-        }
-        return /^Driver:\s*(\S+)/m.exec(r.stdout)?.[1] ?? 'docker';
-    }
-    /**
-     * What `docker images` shows for the image on the containerd store: disk
-     * usage and content size of the platform's manifest, from the engine API
-     * (API 1.47+, `manifests=1`). Null where the API or the answer is not there.
-     */
-    async listedSize(id, platform) {
-        const host = await this.deps.exec('docker', ['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}']).catch(() => null);
-        const socket = host && host.code === 0 ? /^unix:\/\/(.+)$/.exec(host.stdout.trim())?.[1] : null;
-        if (!socket)
-            return null;
-        // The list has no filter by id; an engine holds a few hundred images at most.
-        const body = await unixGet(socket, '/images/json?manifests=1').catch(() => null);
-        if (!body)
-            return null;
-        try {
-            const images = JSON.parse(body);
-            const image = images.find((i) => i.Id === id);
-            const manifest = image?.Manifests?.find((m) => m.Kind === 'image' && platformOf(m.ImageData?.Platform) === platform);
-            const size = manifest?.Size;
-            return size && Number.isSafeInteger(size.Total) && Number.isSafeInteger(size.Content) ? { diskUsage: size.Total, contentSize: size.Content } : null;
-        }
-        catch {
-            return null;
-        }
-    }
-}
-const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
-function unixGet(socketPath, path) {
-    return new Promise((resolve, reject) => {
-        const req = external_node_http_default().get({ socketPath, path, timeout: 10_000 }, (res) => {
-            const parts = [];
-            res.on('data', (b) => parts.push(b));
-            res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(parts).toString('utf8')) : reject(new Error(`HTTP ${res.statusCode}`))));
-        });
-        req.on('timeout', () => req.destroy(new Error('timeout')));
-        req.on('error', reject);
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/image/history.ts
@@ -12482,7 +12502,7 @@ async function readLayers(inspected, engine, known, options, deps) {
     const firstUncached = inspected.diffIds.findIndex((d) => !(known.entries.get(d)?.scan && isKnown(d)));
     const bottomCached = firstUncached < 0 ? inspected.diffIds.length : firstUncached;
     if (!options.cached || !options.fastPath) {
-        fastPathSkipped = null;
+        // Not asked for: nothing to explain.
     }
     else if (engine.store !== 'overlay2') {
         fastPathSkipped = `the ${engine.store === 'containerd' ? 'containerd image store' : `${engine.storageDriver} graph driver`} has no overlay2 layer directories`;
@@ -12690,34 +12710,6 @@ function pushEstimator(engine, estimator) {
     return `Go compress/flate level 6${estimator === 'go-exact' ? ' (every byte modelled)' : ''}, as ${describeEngine(engine)} pushes`;
 }
 
-;// CONCATENATED MODULE: ./src/image/pull.ts
-// The `image` input names a local image or one in a registry. A registry image
-// that is not in the daemon is pulled (for the requested platform), so it can
-// be measured like a built one; a registry that cannot be reached says so.
-
-
-/** Makes sure `ref` is in the daemon; returns true when it had to be pulled. */
-async function ensureLocalImage(ref, platform, exec) {
-    const present = await exec('docker', ['image', 'inspect', '--format', '{{.Id}}', ref]);
-    if (present.code === 0)
-        return false;
-    if (/Cannot connect to the Docker daemon|error during connect/i.test(present.stderr)) {
-        throw new EnvironmentError('no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry');
-    }
-    const args = ['pull', '--quiet', ...(platform ? ['--platform', platform] : []), ref];
-    const pulled = await exec('docker', args);
-    if (pulled.code === 0)
-        return true;
-    const tail = lastLines(pulled.stderr, 3);
-    if (/not found|manifest unknown|repository does not exist|pull access denied/i.test(pulled.stderr)) {
-        throw new UsageError(`image: '${ref}' is neither a local image nor pullable (${tail.split('\n').pop()}); check the name, or docker login`);
-    }
-    if (/dial tcp|no such host|i\/o timeout|connection refused|TLS handshake timeout/i.test(pulled.stderr)) {
-        throw new EnvironmentError(`image: '${ref}' is not local and its registry cannot be reached (${tail.split('\n').pop()})`);
-    }
-    throw new CommandError(`docker pull ${ref} failed`, tail);
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 // The stages in order: build → measure → baseline → compare/budget → advise.
 // Takes its collaborators as parameters; returns the Report. Rendering and
@@ -12789,6 +12781,7 @@ async function runStages(inputs, ctx, deps) {
     // Budget and baseline settings are checked before anything is built.
     const settings = budgetSettings(inputs);
     const baselineSource = chooseSource(inputs);
+    const docker = new Docker({ exec: deps.exec, spawn: deps.spawn });
     const buildOptions = (paths) => ({
         context: paths.context,
         file: paths.dockerfile,
@@ -12812,19 +12805,28 @@ async function runStages(inputs, ctx, deps) {
     const measureOptions = { cacheDir: deps.cacheDir, dockerfile: dockerfileText === null ? null : dockerfileSource(dockerfileText) };
     const platformsToBuild = inputs.image || inputs.platforms.length === 0 ? [null] : inputs.platforms;
     const measuredPlatforms = [];
+    const output = inputs.image ? 'load' : await pipeline_buildOutput(docker, inputs.builder);
+    const buildAndMeasure = async (options, measure) => {
+        const built = await buildImage({ ...options, output }, { exec: deps.exec, docker, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) });
+        try {
+            return { built, measurement: await measureImage(built.imageId, { ...measure, archive: built.archive }, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log }) };
+        }
+        finally {
+            if (built.archive)
+                (0,external_node_fs_namespaceObject.rmSync)(built.archive, { force: true });
+        }
+    };
     for (const platform of platformsToBuild) {
-        let imageRef;
         if (inputs.image) {
-            imageRef = inputs.image;
-            await ensureLocalImage(imageRef, inputs.platforms[0] ?? null, deps.exec);
+            const ref = inputs.image;
+            await docker.ensureImage(ref, inputs.platforms[0] ?? null);
+            const measurement = await deps.log.group(`Measure ${ref}`, () => measureImage(ref, measureOptions, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log }));
+            measuredPlatforms.push({ platform, measurement });
+            continue;
         }
-        else {
-            const build = resolved;
-            const label = `${external_node_path_default().relative(ctx.workspace, build.dockerfile) || build.dockerfile}${platform ? ` (${platform})` : ''}`;
-            const result = await deps.log.group(`Build ${label}`, () => buildImage({ ...buildOptions(build), platform }, { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) }));
-            imageRef = result.imageId;
-        }
-        const measurement = await deps.log.group(`Measure ${inputs.image ?? imageRef.slice(0, 19)}${platform ? ` (${platform})` : ''}`, () => measureImage(imageRef, measureOptions, { exec: deps.exec, spawn: deps.spawn, log: deps.log }));
+        const build = resolved;
+        const label = `${external_node_path_default().relative(ctx.workspace, build.dockerfile) || build.dockerfile}${platform ? ` (${platform})` : ''}`;
+        const { measurement } = await deps.log.group(`Build and measure ${label}`, () => buildAndMeasure({ ...buildOptions(build), platform }, measureOptions));
         measuredPlatforms.push({ platform, measurement });
     }
     const imageInfo = (m) => ({
@@ -12877,8 +12879,7 @@ async function runStages(inputs, ctx, deps) {
     // BuildKit cache; its cache is not exported over the head's) and measured alike.
     const buildBase = async (paths) => {
         const options = { ...buildOptions(paths), cacheTo: [], platform: inputs.platforms.length > 0 ? paths.platform : null };
-        const built = await buildImage(options, { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) });
-        const base = await measureImage(built.imageId, { ...measureOptions, dockerfile: dockerfileSource((0,external_node_fs_namespaceObject.readFileSync)(paths.dockerfile, 'utf8')) }, { exec: deps.exec, spawn: deps.spawn, log: deps.log });
+        const { built, measurement: base } = await buildAndMeasure(options, { ...measureOptions, dockerfile: dockerfileSource((0,external_node_fs_namespaceObject.readFileSync)(paths.dockerfile, 'utf8')) });
         return { imageId: built.imageId, platform: base.inspected.platform, size: base.size, layers: base.layers, log: built.log };
     };
     const compared = await deps.log.group('Baseline', () => compareStage(measured, {
@@ -12910,6 +12911,16 @@ async function runStages(inputs, ctx, deps) {
         }
     });
     return { ...compared.report, findings: advised.findings, suggestion: advised.suggestion };
+}
+/**
+ * How a build reaches the measurement. The docker driver on the classic store can
+ * only `--load`; every other builder (docker-container, as setup-buildx-action
+ * makes; the docker driver on the containerd store) exports an image archive,
+ * whose manifest carries the exact compressed blobs BuildKit pushes, and loads it.
+ */
+async function pipeline_buildOutput(docker, builder) {
+    const [driver, engine] = await Promise.all([docker.builderDriver(builder), docker.engine()]);
+    return driver !== 'docker' || engine.store === 'containerd' ? 'archive' : 'load';
 }
 
 ;// CONCATENATED MODULE: ./src/redact.ts

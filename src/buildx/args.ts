@@ -17,12 +17,20 @@ export interface BuildRequest {
   secretFiles: { id: string; path: string }[]
   iidFile: string
   metadataFile: string | null
+  /**
+   * Where the image goes: `load` into the engine (`--load`), or an image archive
+   * (`--output type=docker,dest=…`), which carries the exact compressed blobs
+   * BuildKit would push; the caller loads it. Default `load`.
+   */
+  archive?: string | null
 }
 
 export function composeBuildArgs(req: BuildRequest): string[] {
   const args = ['buildx', 'build']
   if (req.builder) args.push('--builder', req.builder)
-  args.push('--load', '--progress', 'plain', '--iidfile', req.iidFile)
+  if (req.archive) args.push('--output', `type=docker,dest=${req.archive}`)
+  else args.push('--load')
+  args.push('--progress', 'plain', '--iidfile', req.iidFile)
   if (req.metadataFile) args.push('--metadata-file', req.metadataFile)
   if (req.file) args.push('--file', req.file)
   if (req.target) args.push('--target', req.target)

@@ -3,16 +3,25 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { CommandError, EnvironmentError, UsageError } from '../errors.js'
-import { lastLines, type Exec } from '../exec.js'
+import { Docker } from '../docker/docker.js'
+import { lastLines, spawnStream, type Exec } from '../exec.js'
 import { composeBuildArgs, type BuildRequest } from './args.js'
 
-export interface BuildOptions extends Omit<BuildRequest, 'iidFile' | 'metadataFile' | 'secretFiles'> {
+export interface BuildOptions extends Omit<BuildRequest, 'iidFile' | 'metadataFile' | 'secretFiles' | 'archive'> {
   /** `id=value` pairs; written to private temp files for the build's duration. */
   secrets: string[]
+  /**
+   * `archive`: export an image archive (the docker-container driver cannot `--load`
+   * exact blobs; the containerd store's docker driver can export too) and load it;
+   * the archive is kept in `tempDir` for the measurement. Default `load`.
+   */
+  output?: 'load' | 'archive'
 }
 
 export interface BuildDeps {
   exec: Exec
+  /** Loads an exported archive (made from exec when absent). */
+  docker?: Docker
   tempDir: string
   /** Receives build progress lines (plain progress on stderr). */
   onProgress?: (chunk: string) => void
@@ -20,6 +29,8 @@ export interface BuildDeps {
 
 export interface BuildResult {
   imageId: string
+  /** The exported image archive (`output: archive`), in `tempDir`; the caller removes it. */
+  archive: string | null
   /** Plain progress output, for tests and cache checks; contains no secret values. */
   log: string
 }
@@ -29,11 +40,20 @@ export async function buildImage(options: BuildOptions, deps: BuildDeps): Promis
   try {
     const secretFiles = await writeSecrets(options.secrets, dir)
     const iidFile = path.join(dir, 'iid')
-    const args = composeBuildArgs({ ...options, secretFiles, iidFile, metadataFile: null })
+    const archive = options.output === 'archive' ? path.join(deps.tempDir, `image-${path.basename(dir)}.tar`) : null
+    const args = composeBuildArgs({ ...options, secretFiles, iidFile, metadataFile: null, archive })
     const result = await deps.exec('docker', args, { onStderr: deps.onProgress })
-    if (result.code !== 0) throw buildFailure(result.stderr, options)
-    const imageId = (await readFile(iidFile, 'utf8')).trim()
-    return { imageId, log: result.stderr }
+    if (result.code !== 0) {
+      if (archive) await rm(archive, { force: true })
+      throw buildFailure(result.stderr, options)
+    }
+    if (!archive) return { imageId: (await readFile(iidFile, 'utf8')).trim(), archive: null, log: result.stderr }
+    try {
+      return { imageId: await (deps.docker ?? new Docker({ exec: deps.exec, spawn: spawnStream })).load(archive), archive, log: result.stderr }
+    } catch (error) {
+      await rm(archive, { force: true })
+      throw error
+    }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
