@@ -100,27 +100,28 @@ describe('environment faults: exit 2, one line', () => {
   test('no Docker daemon', async () => {
     const r = await cli(['--budget', '1MB'], { env: { DOCKER_HOST: `unix://${dir}/no-such-daemon.sock` } })
     expect(r.code).toBe(2)
-    expect(r.stderr).toBe('▸ Build Dockerfile\ngo-image-budget: no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry\n')
+    // Asked before anything is built (which builder, which engine): one line, no group header.
+    expect(r.stderr).toBe('go-image-budget: no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry\n')
     expect(leftovers(r.tmp)).toEqual([])
   })
 
   test('no buildx plugin', async () => {
     const r = await cli([], { env: { PATH: `${fakeBin}:${process.env.PATH}`, FAKE_NO_BUILDX: '1' } })
     expect(r.code).toBe(2)
-    expect(r.stderr).toBe('▸ Build Dockerfile\ngo-image-budget: docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)\n')
+    expect(r.stderr).toBe('go-image-budget: docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)\n')
   })
 
   test('a builder that does not exist', async () => {
     const r = await cli(['--builder', 'no-such-builder'])
     expect(r.code).toBe(2)
-    expect(r.stderr).toBe("▸ Build Dockerfile\ngo-image-budget: builder: no buildx builder named 'no-such-builder'; list them with 'docker buildx ls'\n")
+    expect(r.stderr).toBe("go-image-budget: builder: no buildx builder named 'no-such-builder'; list them with 'docker buildx ls'\n")
   })
 
   test('a build that fails: the last buildx lines, no stack', async () => {
     const r = await cli(['--file', 'Dockerfile.fail'])
     expect(r.code).toBe(2)
     const lines = r.stderr.split('\n')
-    expect(lines[0]).toBe('▸ Build Dockerfile.fail')
+    expect(lines[0]).toBe('▸ Build and measure Dockerfile.fail')
     expect(lines[1]).toBe(`go-image-budget: docker buildx build failed for ${path.join(repo, 'Dockerfile.fail')} in ${repo}`)
     expect(r.stderr).toContain('it broke')
     // buildx 0.13 ends with `ERROR: failed to solve: …`, 0.29 with `ERROR: failed to build: failed to solve: …`.

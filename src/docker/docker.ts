@@ -5,7 +5,7 @@ import http from 'node:http'
 import { CommandError, EnvironmentError, UsageError } from '../errors.js'
 import { lastLines, type Exec, type ExecResult, type Spawn, type StreamedCommand } from '../exec.js'
 import { parseInspect, type InspectedImage } from '../image/inspect.js'
-import { parseEngineInfo, type EngineInfo } from './engine.js'
+import { parseBuilderInspect, parseEngineInfo, type EngineInfo } from './engine.js'
 
 const NO_DAEMON = 'no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry'
 const noDaemon = (stderr: string) => /Cannot connect to the Docker daemon|error during connect|docker daemon is not running/i.test(stderr)
@@ -128,7 +128,10 @@ export class Docker {
       if (builder && /no builder|not found/i.test(r.stderr)) throw new UsageError(`builder: no buildx builder named '${builder}'; list them with 'docker buildx ls'`)
       throw new CommandError('docker buildx inspect failed', lastLines(r.stderr))
     }
-    return /^Driver:\s*(\S+)/m.exec(r.stdout)?.[1] ?? 'docker'
+    const { driver, error } = parseBuilderInspect(r.stdout)
+    // The default builder of an engine that does not answer is listed with its error, and exit 0.
+    if (error && noDaemon(error)) throw new EnvironmentError(NO_DAEMON)
+    return driver ?? 'docker'
   }
 
   /**

@@ -66,3 +66,11 @@ export function describeEngine(engine: EngineInfo): string {
   const store = engine.store === 'containerd' ? 'containerd image store' : `${engine.storageDriver} graph driver`
   return `Docker ${engine.version} (${store}${engine.goVersion ? `, ${engine.goVersion.replace(/^go/, 'Go ')}` : ''})`
 }
+
+/** The driver and error lines of `docker buildx inspect [NAME]` (text output; buildx has no JSON format for it). */
+export function parseBuilderInspect(stdout: string): { driver: string | null; error: string | null } {
+  return {
+    driver: /^Driver:[ \t]*(\S+)/m.exec(stdout)?.[1] ?? null,
+    error: /^Error:[ \t]*(.+)$/m.exec(stdout)?.[1]?.trim() ?? null
+  }
+}
