@@ -16,6 +16,7 @@ import { parseInputs, type InputName } from '../../src/inputs.js'
 import type { Logger } from '../../src/log.js'
 import { runPipeline } from '../../src/pipeline.js'
 import type { HistoryPoint, LayerDiff, Report } from '../../src/report/types.js'
+import { classicSizes } from './engine.js'
 
 const MAIN_GO = (text: string) => `package main\n\nimport "fmt"\n\nconst greeting = ${JSON.stringify(text)}\n\nfunc main() {\n\tfmt.Println(greeting)\n}\n`
 // The builder steps are the same in both Dockerfiles, so a base build after the
@@ -38,7 +39,8 @@ const run = (cmd: string, args: string[], cwd?: string): string =>
   execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
 const git = (cwd: string, ...args: string[]) => run('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], cwd)
 const docker = (...args: string[]) => run('docker', args)
-const dockerSize = (id: string) => Number(docker('image', 'inspect', '--format', '{{.Size}}', id))
+/** The classic size python computes from `docker save` (what the report's `uncompressed` means on every engine). */
+const classicSize = (id: string) => classicSizes(id).total
 
 /** Progress and messages by log group, so the base build's log can be read on its own. */
 function recordingLogger(): { logger: Logger; groups: Map<string, string> } {
@@ -150,8 +152,8 @@ describe('baseline: build (the base commit in a worktree)', () => {
     reports.fat = report
     const base = report.baseline
     expect(base).toMatchObject({ source: 'build', ref: 'slim', commit: sha.slim, error: null })
-    expect(base.size?.uncompressed).toBe(dockerSize(base.digest as string))
-    expect(report.size.uncompressed).toBe(dockerSize(report.image.id))
+    expect(base.size?.uncompressed).toBe(classicSize(base.digest as string))
+    expect(report.size.uncompressed).toBe(classicSize(report.image.id))
     expect(report.size.uncompressed).toBeGreaterThan(100 * (base.size?.uncompressed as number))
     expect(report.delta).toMatchObject({
       uncompressed: report.size.uncompressed - (base.size?.uncompressed as number),
@@ -186,7 +188,7 @@ describe('baseline: build (the base commit in a worktree)', () => {
     reports.slim = report
     const base = report.baseline
     expect(base).toMatchObject({ source: 'build', ref: 'fat', commit: sha.fat, error: null })
-    expect(base.size?.uncompressed).toBe(dockerSize(base.digest as string))
+    expect(base.size?.uncompressed).toBe(classicSize(base.digest as string))
     expect(report.delta?.uncompressed).toBe(report.size.uncompressed - (base.size?.uncompressed as number))
     expect(report.delta?.uncompressed).toBeLessThan(0)
     expect(report.delta?.percent).toBeLessThan(-99)

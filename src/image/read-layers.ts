@@ -59,7 +59,8 @@ export async function readLayers(inspected: InspectedImage, engine: EngineInfo, 
   })
   if (options.archive) {
     const archive = options.archive
-    return read(await scanWith(options, { shouldCompress: (plan) => !plan.digest || !isKnown(plan.digest), cachedBlob }, (opts) => scanSaveStream(createReadStream(archive, { highWaterMark: 1 << 20 }), opts)), null)
+    const scan = { shouldCompress: (plan: LayerPlan) => !plan.digest || !isKnown(plan.digest), cachedBlob, source: "the build's image archive" }
+    return read(await scanWith(options, scan, (opts) => scanSaveStream(createReadStream(archive, { highWaterMark: 1 << 20 }), opts)), null)
   }
   let fastPathSkipped: string | null = null
   const firstUncached = inspected.diffIds.findIndex((d) => !(known.entries.get(d)?.scan && isKnown(d)))
@@ -83,7 +84,7 @@ export async function readLayers(inspected: InspectedImage, engine: EngineInfo, 
 }
 
 /** Runs a scan with a deflate pool for the Go model (none for `zlib`), closed afterwards. */
-async function scanWith(options: ReadOptions, scan: Pick<ScanOptions, 'shouldCompress' | 'cachedBlob'>, read: (opts: Parameters<typeof scanSaveStream>[1]) => Promise<SavedImage>): Promise<SavedImage> {
+async function scanWith(options: ReadOptions, scan: Pick<ScanOptions, 'shouldCompress' | 'cachedBlob' | 'source'>, read: (opts: Parameters<typeof scanSaveStream>[1]) => Promise<SavedImage>): Promise<SavedImage> {
   const goPool = options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0)
   try {
     return await read({ ...scan, compressor: { concurrency: goPool ? options.concurrency * 2 : options.concurrency, goPool } })

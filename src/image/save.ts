@@ -58,6 +58,8 @@ export interface ScanOptions {
   compressor?: CompressorOptions
   /** Largest executable buffered to read its Go build info. */
   maxBinaryBytes?: number
+  /** What the stream is, for error messages (default `docker save stream`). */
+  source?: string
 }
 
 const JSON_LIMIT = 32 * 1024 * 1024
@@ -82,10 +84,10 @@ export async function scanSaveStream(stream: AsyncIterable<Buffer>, options: Sca
   try {
     outer.end()
   } catch (error) {
-    if (error instanceof TarError) throw new TarError(`docker save stream ended early after ${bytesRead} bytes: ${error.message}`)
+    if (error instanceof TarError) throw new TarError(`${options.source ?? 'docker save stream'} ended early after ${bytesRead} bytes: ${error.message}`)
     throw error
   }
-  if (bytesRead === 0) throw new TarError('docker save produced no output')
+  if (bytesRead === 0) throw new TarError(`${options.source ?? 'docker save stream'} is empty`)
   return assemble(jsonFiles, layers, bytesRead)
 }
 
