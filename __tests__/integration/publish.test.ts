@@ -12,6 +12,7 @@ import { createRequire } from 'node:module'
 import { FakeGitHub } from './github-api.js'
 import { overBudgetSingleStage, passingScratch } from '../fixtures/reports.js'
 import { readEmbeddedState } from '../../src/report/embed.js'
+import { renderMarkdown } from '../../src/report/markdown.js'
 import type { Report } from '../../src/report/types.js'
 
 const require = createRequire(import.meta.url)
@@ -24,6 +25,7 @@ const WRITE_TOKEN = 'ghs_write_token_for_tests'
 const FORK_TOKEN = 'ghs_read_only_fork_token'
 const SHA1 = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821' // the pull_request examples' head
 const SHA2 = '2222222222222222222222222222222222222222'
+const FORGED = 'f'.repeat(40) // a commit that only a pasted comment's trend names
 
 let work: string
 let bundle: string
@@ -121,6 +123,23 @@ async function withApi<T>(owner: string, repo: string, fn: (api: FakeGitHub) => 
   }
 }
 
+/**
+ * A copy of one of the action's comments, as a stranger would paste it: the
+ * marker and the hidden state of a run for another commit (`order` is that
+ * run's id), with a forged point in the trend.
+ */
+function pastedComment(order: number): string {
+  const report = reportFor('e'.repeat(40), passingScratch)
+  report.history = [...report.history, { commit: FORGED, at: '2026-11-28T00:00:00.000Z', uncompressed: 1, compressed: 1 }]
+  return renderMarkdown(report, { commentKey: '', commit: report.image.commit, order })
+}
+
+/** The commits the comment's hidden trend names, the base point left out. */
+const trendOf = (body: string) => readEmbeddedState(body)?.history.filter((p) => p.label !== 'base').map((p) => p.commit)
+
+/** Someone who comments on pull requests: the author of @octokit/webhooks-examples' issue comments. */
+const stranger = () => example('issue_comment', (e) => e.action === 'created').comment.user as { login: string; type: 'User' }
+
 describe('bundled action publishing a stored report', () => {
   test('first push creates the comment, the second updates the same one with a two-point trend', () =>
     withApi('Codertocat', 'Hello-World', async (api) => {
@@ -148,8 +167,10 @@ describe('bundled action publishing a stored report', () => {
       expect(after[0].body).toContain('| `ec26c3e` |')
       expect(after[0].body).toContain('| `2222222` |')
       expect(after[0].body).toMatch(/```mermaid\n[\s\S]*?\nxychart-beta\n/)
-      // Each run lists the comments before its build and again right before writing (a concurrent run may have written since).
-      expect(api.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'GET 200', 'POST 201', 'GET 200', 'GET 200', 'PATCH 200'])
+      // Each run asks who the token is (GraphQL viewer), lists the comments before its build and again right
+      // before writing (a concurrent run may have written since), then writes.
+      expect(api.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['POST 200', 'GET 200', 'GET 200', 'POST 201', 'POST 200', 'GET 200', 'GET 200', 'PATCH 200'])
+      expect(api.requests[0].path).toBe('/graphql')
       expect(api.requests.every((r) => r.token === WRITE_TOKEN)).toBe(true)
     }))
 
@@ -168,7 +189,7 @@ describe('bundled action publishing a stored report', () => {
       expect(result.outputs['comment-body']).toContain('<!-- go-image-budget:default -->')
       expect(result.outputs.status).toBe('fail')
       expect(api.commentsOn(2)).toHaveLength(0)
-      expect(api.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'GET 200', 'POST 403'])
+      expect(api.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['POST 200', 'GET 200', 'GET 200', 'POST 403'])
     }))
 
   test('workflow_run from a fork: the PR number comes from the file, checked against the PR head', () =>
@@ -185,6 +206,7 @@ describe('bundled action publishing a stored report', () => {
       expect(readEmbeddedState(comment.body)?.order).toBe(completed.workflow_run.id)
       expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
         'GET /repos/Codertocat/Hello-World/pulls/2',
+        'POST /graphql', // who the token writes as
         'GET /repos/Codertocat/Hello-World/issues/2/comments',
         'GET /repos/Codertocat/Hello-World/issues/2/comments', // looked for again right before creating
         'POST /repos/Codertocat/Hello-World/issues/2/comments'
@@ -226,7 +248,7 @@ describe('bundled action publishing a stored report', () => {
       const ours = api.commentsOn(2).find((c) => c.type === 'Bot')!
       expect(api.commentsOn(2).indexOf(ours)).toBe(250)
       // A person quoting our marker must not be mistaken for the sticky comment.
-      api.seedComment(2, `quoting you: <!-- go-image-budget:default -->`)
+      const quoting = api.seedComment(2, `quoting you: <!-- go-image-budget:default -->`)
       for (let i = 0; i < 120; i++) api.seedComment(2, `later comment ${i}`)
       api.requests.length = 0
       const synchronize = example('pull_request', (e) => e.action === 'synchronize')
@@ -236,8 +258,11 @@ describe('bundled action publishing a stored report', () => {
       const pages = api.requests.filter((r) => r.method === 'GET').map((r) => r.query.page ?? '1')
       // All pages before the build, and again right before writing.
       expect(pages).toEqual(['1', '2', '3', '4', '1', '2', '3', '4'])
-      expect(api.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH /repos/Codertocat/Hello-World/issues/comments/${ours.id}`])
+      expect(api.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)).toEqual(['POST /graphql', `PATCH /repos/Codertocat/Hello-World/issues/comments/${ours.id}`])
       expect(api.commentsOn(2)).toHaveLength(372)
+      expect(quoting.body).toBe('quoting you: <!-- go-image-budget:default -->')
+      // Said once, though the comments were listed twice.
+      expect(second.warnings).toEqual([expect.stringContaining(`Ignored a comment that carries this action's marker but was not written by github-actions[bot] (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-${quoting.id} by someone)`)])
     }))
 
   test('a re-run for an older commit does not overwrite a newer comment', () =>
@@ -311,7 +336,86 @@ describe('bundled action publishing a stored report', () => {
       api.failNext = 1
       const result = await runAction({ api, event: 'pull_request', payload: example('pull_request', (e) => e.action === 'opened'), report: reportFor(SHA1) })
       expect(result.code).toBe(0)
-      expect(api.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 502', 'GET 200', 'GET 200', 'POST 201'])
+      expect(api.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['POST 502', 'POST 200', 'GET 200', 'GET 200', 'POST 201'])
       expect(api.commentsOn(2)).toHaveLength(1)
+    }))
+})
+
+describe('only the action\'s own comment counts', () => {
+  test('a pasted marker and no comment of ours yet: ours is created, the paste is neither read nor edited', () =>
+    withApi('Codertocat', 'Hello-World', async (api) => {
+      const { login, type } = stranger()
+      // "Written by a newer run": before, this made every later run skip writing.
+      const pasted = api.seedComment(2, pastedComment(999_999_999), login, type)
+      const before = pasted.body
+      const opened = example('pull_request', (e) => e.action === 'opened')
+      const result = await runAction({ api, event: 'pull_request', payload: opened, report: reportFor(SHA1), runId: 1500 })
+      expect(result.code).toBe(0)
+      expect(result.stdout).not.toContain('written by a newer run')
+      expect(result.warnings).toEqual([
+        expect.stringContaining(`Ignored a comment that carries this action's marker but was not written by github-actions[bot] (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-${pasted.id} by ${login}): only the action's own comment is read or updated.`)
+      ])
+      const comments = api.commentsOn(2)
+      expect(comments.map((c) => c.login)).toEqual([login, 'github-actions[bot]'])
+      expect(pasted.body).toBe(before)
+      expect(comments[1].body).toBe(result.outputs['comment-body'])
+      // The forged trend did not travel: only this push (and no base: the report has none).
+      expect(trendOf(comments[1].body)).toEqual([SHA1])
+      expect(comments[1].body).not.toContain('`fffffff`')
+      expect(api.requests.filter((r) => r.method === 'PATCH')).toEqual([])
+    }))
+
+  test('a pasted marker beside an older comment of ours: ours is updated with its own trend, the paste is left alone', () =>
+    withApi('Codertocat', 'Hello-World', async (api) => {
+      const opened = example('pull_request', (e) => e.action === 'opened')
+      const first = await runAction({ api, event: 'pull_request', payload: opened, report: reportFor(SHA1), runId: 500 })
+      expect(first.code).toBe(0)
+      const [ours] = api.commentsOn(2)
+      const { login, type } = stranger()
+      // Newer than ours in the list, claiming a newer run, carrying a forged trend; and one claiming an older run.
+      const newer = api.seedComment(2, pastedComment(999_999_999), login, type)
+      const older = api.seedComment(2, pastedComment(1), login, type)
+      const pastedBodies = [newer.body, older.body]
+      const synchronize = example('pull_request', (e) => e.action === 'synchronize')
+      synchronize.pull_request.head.sha = SHA2
+      const second = await runAction({ api, event: 'pull_request', payload: synchronize, report: reportFor(SHA2, overBudgetSingleStage, 2_000_000), runId: 600 })
+      expect(second.code).toBe(0)
+      expect(second.stdout).toContain(`Updated the pull-request comment: https://github.com/Codertocat/Hello-World/pull/2#issuecomment-${ours.id}`)
+      expect(second.warnings).toEqual([expect.stringMatching(/^::warning::Ignored 2 comments that carry this action's marker but were not written by github-actions\[bot\] \(.*#issuecomment-\d+ by Codertocat, .*#issuecomment-\d+ by Codertocat\)/)])
+      expect(api.commentsOn(2)).toHaveLength(3)
+      expect([newer.body, older.body]).toEqual(pastedBodies)
+      expect(ours.body).toBe(second.outputs['comment-body'])
+      expect(trendOf(ours.body)).toEqual([SHA1, SHA2])
+      expect(readEmbeddedState(ours.body)?.order).toBe(600)
+      expect(api.requests.filter((r) => r.method === 'PATCH').map((r) => r.path)).toEqual([`/repos/Codertocat/Hello-World/issues/comments/${ours.id}`])
+    }))
+
+  test.each([
+    ['a GitHub App installation token', 'ghs_installation_token_of_an_app', { login: 'gib-size-app[bot]', type: 'Bot' as const }],
+    ['a personal access token', 'github_pat_of_a_maintainer', { login: 'octo-maintainer', type: 'User' as const }]
+  ])('%s: the comment is the one that account writes; a github-actions[bot] comment with the marker is not ours', (_kind, token, account) =>
+    withApi('Codertocat', 'Hello-World', async (api) => {
+      api.accounts.set(token, account)
+      // e.g. another workflow of the repository that echoes what it was given, under GITHUB_TOKEN.
+      const echoed = api.seedComment(2, pastedComment(999_999_999), 'github-actions[bot]', 'Bot')
+      const opened = example('pull_request', (e) => e.action === 'opened')
+      const first = await runAction({ api, event: 'pull_request', payload: opened, report: reportFor(SHA1), token, runId: 700 })
+      expect(first.code).toBe(0)
+      expect(first.warnings).toEqual([expect.stringContaining(`was not written by ${account.login} (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-${echoed.id} by github-actions[bot])`)])
+      const created = api.commentsOn(2).filter((c) => c.login === account.login)
+      expect(created).toHaveLength(1)
+      expect(trendOf(created[0].body)).toEqual([SHA1])
+
+      const synchronize = example('pull_request', (e) => e.action === 'synchronize')
+      synchronize.pull_request.head.sha = SHA2
+      const second = await runAction({ api, event: 'pull_request', payload: synchronize, report: reportFor(SHA2), token, runId: 701 })
+      expect(second.code).toBe(0)
+      expect(api.commentsOn(2).map((c) => c.login)).toEqual(['github-actions[bot]', account.login])
+      expect(trendOf(created[0].body)).toEqual([SHA1, SHA2])
+      expect(echoed.body).toBe(pastedComment(999_999_999))
+      // Who the token is came from GitHub's GraphQL viewer, asked with that token.
+      const asked = api.requests.filter((r) => r.path === '/graphql')
+      expect(asked.map((r) => [r.token, r.status])).toEqual([[token, 200], [token, 200]])
+      expect(api.requests.filter((r) => r.method === 'PATCH').map((r) => r.path)).toEqual([`/repos/Codertocat/Hello-World/issues/comments/${created[0].id}`])
     }))
 })
