@@ -167,9 +167,9 @@ export function parsePairs(entries: string[], name: string, form: string): { id:
   })
 }
 
-// Name segments that mark a credential (NPM_TOKEN, dbPassword, AWS_SECRET_ACCESS_KEY), and
-// segments after them that name something about it rather than the credential itself
-// (TOKEN_FILE, KEY_ID, SECRET_NAME). Whole segments only: KEYBOARD, MONKEY, TOKENIZER are not credentials.
+// Name segments that mark a credential (NPM_TOKEN, dbPassword, AWS_SECRET_ACCESS_KEY), and last
+// segments that name something about one rather than the credential itself (TOKEN_FILE, KEY_ID,
+// SECRET_NAME). Whole segments only: KEYBOARD, MONKEY, TOKENIZER are not credentials.
 const CREDENTIAL_WORDS = new Set(['TOKEN', 'TOKENS', 'PASSWORD', 'PASSWORDS', 'PASSWD', 'PASS', 'PASSPHRASE', 'SECRET', 'SECRETS',
   'KEY', 'KEYS', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'CREDS', 'PAT'])
 const DESCRIPTOR_WORDS = new Set(['FILE', 'PATH', 'DIR', 'URL', 'URI', 'ENDPOINT', 'HOST', 'NAME', 'ID', 'TYPE', 'LENGTH', 'LEN', 'SIZE', 'VAR', 'ENV', 'MODE'])
@@ -177,12 +177,9 @@ const DESCRIPTOR_WORDS = new Set(['FILE', 'PATH', 'DIR', 'URL', 'URI', 'ENDPOINT
 /** Whether a build-arg name looks like it carries a credential (a build argument stays in the image's history). */
 export function looksLikeCredential(name: string): boolean {
   const segments = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean)
-  const at = segments.findIndex((s) => CREDENTIAL_WORDS.has(s))
-  if (at < 0) return false
-  // PUBLIC_KEY is not a secret; a descriptor after the last credential word names a path, an id, a URL.
-  if (segments[at] === 'KEY' && segments[at - 1] === 'PUBLIC') return false
-  const last = segments.length - 1 - [...segments].reverse().findIndex((s) => CREDENTIAL_WORDS.has(s))
-  return !segments.slice(last + 1).some((s) => DESCRIPTOR_WORDS.has(s))
+  // A public key is no secret.
+  const credential = segments.some((s, i) => CREDENTIAL_WORDS.has(s) && !(s.startsWith('KEY') && segments[i - 1] === 'PUBLIC'))
+  return credential && !DESCRIPTOR_WORDS.has(segments[segments.length - 1])
 }
 
 export const credentialWarning = (name: string): string =>
