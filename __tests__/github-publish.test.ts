@@ -67,8 +67,8 @@ describe('readEventContext', () => {
 })
 
 describe('sortMarkedComments: only the token\'s own comment is the sticky one', () => {
-  const comment = (id: number, login: string, body: string) => ({ id, body, html_url: `https://github.com/o/r/pull/1#issuecomment-${id}`, user: { login } })
-  const actions: Identity = { login: 'github-actions[bot]', source: 'viewer' }
+  const comment = (id: number, login: string, body: string, userId = 1000 + login.length) => ({ id, body, html_url: `https://github.com/o/r/pull/1#issuecomment-${id}`, user: { login, id: userId } })
+  const actions: Identity = { login: 'github-actions[bot]', id: 41898282, source: 'viewer' }
   const marked = commentMarker('')
 
   test('a stranger\'s pasted copy is ignored, even when it is the most recent; the most recent own comment wins', () => {
@@ -85,7 +85,7 @@ describe('sortMarkedComments: only the token\'s own comment is the sticky one', 
   })
 
   test('an app\'s token: github-actions[bot]\'s comment is not its own', () => {
-    const found = sortMarkedComments([comment(1, 'github-actions[bot]', marked), comment(2, 'gib-app[bot]', marked)], '', { login: 'gib-app[bot]', source: 'viewer' })
+    const found = sortMarkedComments([comment(1, 'github-actions[bot]', marked, 41898282), comment(2, 'gib-app[bot]', marked)], '', { login: 'gib-app[bot]', id: null, source: 'viewer' })
     expect(found.ours?.id).toBe(2)
     expect(found.ignored.map((c) => c.id)).toEqual([1])
   })
@@ -94,8 +94,11 @@ describe('sortMarkedComments: only the token\'s own comment is the sticky one', 
     expect(sortMarkedComments([comment(1, 'mallory', marked)], '', actions)).toMatchObject({ ours: null, ignored: [{ id: 1 }] })
   })
 
-  test('logins compare without case; a comment without an author is nobody\'s', () => {
-    expect(isAuthoredBy({ login: 'Octo-Maintainer' }, { login: 'octo-maintainer', source: 'viewer' })).toBe(true)
+  test('the same account by id or by login (without case); anyone else, or no author, is not', () => {
+    expect(isAuthoredBy({ login: 'Octo-Maintainer', id: 7 }, { login: 'octo-maintainer', id: null, source: 'viewer' })).toBe(true)
+    // GraphQL and REST may spell a bot's login differently; the id is the same account.
+    expect(isAuthoredBy({ login: 'github-actions[bot]', id: 41898282 }, { login: 'github-actions', id: 41898282, source: 'viewer' })).toBe(true)
+    expect(isAuthoredBy({ login: 'mallory', id: 41898283 }, actions)).toBe(false)
     expect(isAuthoredBy(null, actions)).toBe(false)
     expect(isAuthoredBy({ login: null }, actions)).toBe(false)
   })

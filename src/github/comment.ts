@@ -28,7 +28,7 @@ interface ListedComment {
   id: number
   body?: string | null
   html_url: string
-  user?: { login?: string | null } | null
+  user?: { login?: string | null; id?: number | null } | null
 }
 
 const toSticky = (c: ListedComment, fallbackBody = ''): StickyComment =>
