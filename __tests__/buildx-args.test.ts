@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { composeBuildArgs, type BuildRequest } from '../src/buildx/args.js'
-import { buildImage } from '../src/buildx/build.js'
+import { buildImage, resolveSecretSources } from '../src/buildx/build.js'
 import { CommandError, UsageError } from '../src/errors.js'
 import type { Exec } from '../src/exec.js'
 
@@ -22,6 +22,7 @@ test.each<[string, Partial<BuildRequest>, string[]]>([
   ['cache from and to', { cacheFrom: ['type=gha'], cacheTo: ['type=gha,mode=max'] }, [...head, '--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=max', '.']],
   ['labels and tags', { labels: ['org.opencontainers.image.source=x'], tags: ['app:pr'] }, [...head, '--label', 'org.opencontainers.image.source=x', '--tag', 'app:pr', '.']],
   ['secrets as files, never values', { secretFiles: [{ id: 'npm', path: '/tmp/s0' }] }, [...head, '--secret', 'id=npm,src=/tmp/s0', '.']],
+  ['secret-envs: buildx reads the variable', { secretEnvs: [{ id: 'gh', env: 'GH_TOKEN' }] }, [...head, '--secret', 'id=gh,env=GH_TOKEN', '.']],
   ['metadata file', { metadataFile: '/tmp/meta.json' }, [...head, '--metadata-file', '/tmp/meta.json', '.']],
   ['context last, whatever it is', { context: '/work/app dir' }, [...head, '/work/app dir']]
 ])('%s', (_name, request, expected) => {
@@ -51,5 +52,22 @@ describe('buildImage', () => {
     const exec: Exec = async () => ({ code: 0, stdout: '', stderr: '' })
     await expect(buildImage({ ...options, secrets: ['novalue'] }, { exec, tempDir: os.tmpdir() })).rejects.toThrow(UsageError)
     await expect(buildImage({ ...options, secrets: ['novalue'] }, { exec, tempDir: os.tmpdir() })).rejects.toThrow(/^secrets: entry 1/)
+  })
+})
+
+describe('resolveSecretSources', () => {
+  test('secret-files are resolved against the workspace; secret-envs must be set', () => {
+    const workspace = mkdtempSync(path.join(os.tmpdir(), 'gib-secret-sources-'))
+    try {
+      writeFileSync(path.join(workspace, 'ca.pem'), 'CERT')
+      const inputs = { secretFiles: [{ id: 'ca', path: 'ca.pem' }], secretEnvs: [{ id: 'gh', env: 'GH_TOKEN' }] }
+      expect(resolveSecretSources(inputs, workspace, { GH_TOKEN: '' })).toEqual({ secretFiles: [{ id: 'ca', path: path.join(workspace, 'ca.pem') }], secretEnvs: [{ id: 'gh', env: 'GH_TOKEN' }] })
+      expect(() => resolveSecretSources(inputs, workspace, {})).toThrow("secret-envs: entry 1 (id gh): the variable GH_TOKEN is not set; set it in the step's env:")
+      expect(() => resolveSecretSources({ secretFiles: [inputs.secretFiles[0], { id: 'key', path: 'keys/missing.pem' }], secretEnvs: [] }, workspace, {}))
+        .toThrow('secret-files: entry 2 (id key): no file at keys/missing.pem; create it in an earlier step or fix the path')
+      expect(() => resolveSecretSources({ secretFiles: [{ id: 'dir', path: '.' }], secretEnvs: [] }, workspace, {})).toThrow(UsageError)
+    } finally {
+      rmSync(workspace, { recursive: true, force: true })
+    }
   })
 })

@@ -7,7 +7,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { UsageError } from '../src/errors.js'
 import { loadStoredReport } from '../src/github/action.js'
+import { sortMarkedComments } from '../src/github/comment.js'
 import { parsePullNumberFile, readEventContext } from '../src/github/context.js'
+import { isAuthoredBy, type Identity } from '../src/github/identity.js'
+import { commentMarker } from '../src/report/embed.js'
 import { carryHistory, commentDecision } from '../src/github/publish.js'
 import type { EmbeddedState } from '../src/report/embed.js'
 import { overBudgetSingleStage, passingScratch } from './fixtures/reports.js'
@@ -60,6 +63,44 @@ describe('readEventContext', () => {
 
   test.each([['7', 7], [' 42 \n', 42], ['0', null], ['-1', null], ['1; rm -rf /', null], ['', null], [null, null]])('pr-number %j → %j', (text, expected) => {
     expect(parsePullNumberFile(text)).toBe(expected)
+  })
+})
+
+describe('sortMarkedComments: only the token\'s own comment is the sticky one', () => {
+  const comment = (id: number, login: string, body: string, userId = 1000 + login.length) => ({ id, body, html_url: `https://github.com/o/r/pull/1#issuecomment-${id}`, user: { login, id: userId } })
+  const actions: Identity = { login: 'github-actions[bot]', id: 41898282, source: 'viewer' }
+  const marked = commentMarker('')
+
+  test('a stranger\'s pasted copy is ignored, even when it is the most recent; the most recent own comment wins', () => {
+    const found = sortMarkedComments([
+      comment(1, 'github-actions[bot]', `old\n${marked}`),
+      comment(2, 'mallory', `pasted\n${marked}`),
+      comment(3, 'github-actions[bot]', `a duplicate from a race\n${marked}`),
+      comment(4, 'mallory', 'no marker here'),
+      comment(5, 'GitHub-Actions[bot]', `other key\n${commentMarker('api')}`),
+      comment(6, 'renovate[bot]', `another bot quoting us\n${marked}`)
+    ], '', actions)
+    expect(found.ours?.id).toBe(3)
+    expect(found.ignored.map((c) => [c.id, c.author])).toEqual([[2, 'mallory'], [6, 'renovate[bot]']])
+  })
+
+  test('an app\'s token: github-actions[bot]\'s comment is not its own', () => {
+    const found = sortMarkedComments([comment(1, 'github-actions[bot]', marked, 41898282), comment(2, 'gib-app[bot]', marked)], '', { login: 'gib-app[bot]', id: null, source: 'viewer' })
+    expect(found.ours?.id).toBe(2)
+    expect(found.ignored.map((c) => c.id)).toEqual([1])
+  })
+
+  test('only pasted copies: no comment of ours', () => {
+    expect(sortMarkedComments([comment(1, 'mallory', marked)], '', actions)).toMatchObject({ ours: null, ignored: [{ id: 1 }] })
+  })
+
+  test('the same account by id or by login (without case); anyone else, or no author, is not', () => {
+    expect(isAuthoredBy({ login: 'Octo-Maintainer', id: 7 }, { login: 'octo-maintainer', id: null, source: 'viewer' })).toBe(true)
+    // GraphQL and REST may spell a bot's login differently; the id is the same account.
+    expect(isAuthoredBy({ login: 'github-actions[bot]', id: 41898282 }, { login: 'github-actions', id: 41898282, source: 'viewer' })).toBe(true)
+    expect(isAuthoredBy({ login: 'mallory', id: 41898283 }, actions)).toBe(false)
+    expect(isAuthoredBy(null, actions)).toBe(false)
+    expect(isAuthoredBy({ login: null }, actions)).toBe(false)
   })
 })
 

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from '../src/cli.js'
-import { INPUT_SPECS, parseInputs, parseList, type InputName } from '../src/inputs.js'
+import { INPUT_SPECS, credentialBuildArgs, looksLikeCredential, parseInputs, parseList, type InputName, type ListOptions } from '../src/inputs.js'
+import { inputSecretValues } from '../src/redact.js'
 import { actionYml, readmeWithTables } from '../scripts/action-yml.js'
 import { TOOL } from '../src/version.js'
 
-const from = (values: Partial<Record<InputName, string>>) => parseInputs((name) => values[name] ?? '')
+const from = (values: Partial<Record<InputName, string | string[]>>) => parseInputs((name) => values[name] ?? '')
 
 describe('parseInputs', () => {
   test('defaults', () => {
@@ -46,8 +47,77 @@ describe('parseInputs', () => {
     expect(from({ 'github-token': 'ghs_abc' }).githubToken).toBe('ghs_abc')
   })
 
-  test('parseList skips blanks and comments', () => {
-    expect(parseList(' a ,\n\n#x\n b ')).toEqual(['a', 'b'])
+  test('secrets, secret-files and secret-envs', () => {
+    const inputs = from({
+      secrets: 'npm=abc\n"key=-----BEGIN KEY-----\nAAAA\n-----END KEY-----\n"\n',
+      'secret-files': 'cert=certs/ca.pem\n', 'secret-envs': 'token=NPM_TOKEN,gh=GH_TOKEN'
+    })
+    expect(inputs.secrets).toEqual(['npm=abc', 'key=-----BEGIN KEY-----\nAAAA\n-----END KEY-----\n'])
+    expect(inputs.secretFiles).toEqual([{ id: 'cert', path: 'certs/ca.pem' }])
+    expect(inputs.secretEnvs).toEqual([{ id: 'token', env: 'NPM_TOKEN' }, { id: 'gh', env: 'GH_TOKEN' }])
+  })
+
+  test.each([
+    ['secrets', 'a=1\nline two of an unquoted key', "secrets: entry 2 is not 'id=value' (quote a value that spans lines: \"id=…\")"],
+    ['secrets', 'a=1\n=hunter2', "secrets: entry 2 is not 'id=value' (quote a value that spans lines: \"id=…\")"],
+    ['secrets', 'a=1\nb=2\n"c=hunter2\nstill hunter2', 'secrets: entry 3 opens a quote that is never closed; end the quoted value with ", and write a quote inside it as ""'],
+    ['secret-files', 'cert', "secret-files: entry 1 is not 'id=path'"],
+    ['secret-envs', 'a=A,b', "secret-envs: entry 2 is not 'id=VARIABLE'"],
+    ['build-args', 'A=1\n"B=hunter2', 'build-args: entry 2 opens a quote that is never closed; end the quoted value with ", and write a quote inside it as ""']
+  ] as [InputName, string, string][])('%s %j: the error names the entry, never the value', (name, text, message) => {
+    const error = (() => { try { from({ [name]: text }); return null } catch (e) { return e as Error } })()
+    expect(error?.message).toBe(message)
+    expect(error?.message).not.toContain('hunter2')
+  })
+})
+
+// docker/build-push-action's list inputs (actions-toolkit Util.getInputList): CSV lines.
+describe('parseList', () => {
+  test.each([
+    ['a comma is part of the entry', 'A=1\nB=x,y', {}, ['A=1', 'B=x,y']],
+    ['platforms: a comma separates', ' linux/amd64 , linux/arm64\nlinux/arm/v7', { commaSeparates: true }, ['linux/amd64', 'linux/arm64', 'linux/arm/v7']],
+    ['a quoted value spans lines', '"key=-----BEGIN-----\nAAAA\nBBBB\n-----END-----"\nB=2', {}, ['key=-----BEGIN-----\nAAAA\nBBBB\n-----END-----', 'B=2']],
+    ['a doubled quote inside a quoted value is one quote', '"MSG=a,b ""quoted"" c"', {}, ['MSG=a,b "quoted" c']],
+    ['a quote in an unquoted value is kept', 'MSG=say "hi"', {}, ['MSG=say "hi"']],
+    ['a # line is a comment; a # inside a value is not', '# build args\nA=1\nB=q#x', {}, ['A=1', 'B=q#x']],
+    ['a # line inside a quoted value is part of it', '"key=one\n# two\nthree"', {}, ['key=one\n# two\nthree']],
+    ['CRLF lines', 'A=1\r\nB=2\r\n', {}, ['A=1', 'B=2']],
+    ['blank and whitespace-only lines are skipped', '\nA=1\n   \n\nB=2\n', {}, ['A=1', 'B=2']],
+    ['trimmed by default', '  A=1  ', {}, ['A=1']],
+    ['secrets: never trimmed, a final newline kept', ' k=v \n"pem=AAAA\nBBBB\n"', { trim: false }, [' k=v ', 'pem=AAAA\nBBBB\n']],
+    ['repeated CLI flags: each occurrence on its own', ['A=1', '"B=x\ny"', 'C=3,4'], {}, ['A=1', 'B=x\ny', 'C=3,4']]
+  ] as [string, string | string[], ListOptions, string[]][])('%s', (_name, text, options, expected) => {
+    expect(parseList(text, 'build-args', options)).toEqual(expected)
+  })
+
+  test('a quote left open in one CLI occurrence does not swallow the next', () => {
+    expect(() => parseList(['"A=1', 'B=2"'], 'build-args')).toThrow('build-args: entry 1 opens a quote that is never closed')
+  })
+})
+
+describe('build-args that look like credentials', () => {
+  test.each([
+    'NPM_TOKEN', 'GITHUB_TOKEN', 'DB_PASSWORD', 'dbPassword', 'AWS_SECRET_ACCESS_KEY', 'API_KEY', 'apiKey', 'SSH_PRIVATE_KEY',
+    'REGISTRY_PASS', 'GH_PAT', 'SECRET', 'signing-key', 'NUGET_APIKEY', 'GIT_CREDENTIALS', 'TOKEN_SECRET_FILE_CONTENT'
+  ])('%s is a credential', (name) => expect(looksLikeCredential(name)).toBe(true))
+
+  test.each([
+    'KEYBOARD_LAYOUT', 'MONKEY', 'TOKENIZER_VERSION', 'GO_VERSION', 'CGO_ENABLED', 'PUBLIC_KEY', 'TOKEN_FILE', 'AWS_ACCESS_KEY_ID',
+    'KEY_PATH', 'SECRET_NAME', 'BYPASS_CACHE', 'PASSENGER', 'COMPASS_URL', 'TARGETARCH', 'BUILDKIT_INLINE_CACHE', 'keyPath', 'SECRETARY'
+  ])('%s is not', (name) => expect(looksLikeCredential(name)).toBe(false))
+
+  test('their names are warned about and their values masked, whether given or taken from the environment', () => {
+    const inputs = from({ 'build-args': 'GO_VERSION=1.22\nNPM_TOKEN=npm_abc123\nGH_PAT\nKEYBOARD=us' })
+    expect(credentialBuildArgs(inputs.buildArgs)).toEqual(['NPM_TOKEN', 'GH_PAT'])
+    const values = inputSecretValues(inputs, { env: { GH_PAT: 'ghp_from_env', KEYBOARD: 'us' }, readFile: () => null, workspace: '/w' })
+    expect(values).toEqual(['npm_abc123', 'ghp_from_env'])
+  })
+
+  test('secret-files contents and secret-envs values are masked, each line of a multi-line one too', () => {
+    const inputs = from({ secrets: '"key=AAAA\nBBBB\n"', 'secret-files': 'cert=certs/ca.pem', 'secret-envs': 'tok=MY_TOKEN' })
+    const files: Record<string, string> = { '/w/certs/ca.pem': 'CERTLINE1\nCERTLINE2\n' }
+    const values = inputSecretValues(inputs, { env: { MY_TOKEN: ' tok-value ' }, readFile: (f) => files[f] ?? null, workspace: '/w' })
+    expect(values).toEqual(['AAAA\nBBBB\n', 'AAAA\nBBBB', 'AAAA', 'BBBB', 'CERTLINE1\nCERTLINE2\n', 'CERTLINE1\nCERTLINE2', 'CERTLINE1', 'CERTLINE2', ' tok-value ', 'tok-value'])
   })
 })
 
@@ -58,7 +128,16 @@ describe('CLI flags mirror the action inputs', () => {
     expect(values.get('budget')).toBe('20MB')
     expect(values.get('dockerfile-only')).toBe('true')
     expect(values.get('comment')).toBe('false')
-    expect(values.get('build-args')).toBe('A=1\nB=2')
+    expect(values.get('build-args')).toEqual(['A=1', 'B=2'])
+  })
+
+  test('a flag value with newlines is read as the input is: a quoted secret stays whole; repeated flags add entries', () => {
+    const pem = '-----BEGIN KEY-----\nAAAA\nBBBB\n-----END KEY-----'
+    const { values } = parseArgs(['--secrets', `"key=${pem}"`, '--secrets', 'npm=abc', '--build-args', 'A=1\nB=2', '--build-args', 'C=3', '--budget', '1MB', '--budget', '2MB'])
+    const inputs = parseInputs((name) => values.get(name) ?? '')
+    expect(inputs.secrets).toEqual([`key=${pem}`, 'npm=abc'])
+    expect(inputs.buildArgs).toEqual(['A=1', 'B=2', 'C=3'])
+    expect(inputs.budget).toBe(2_000_000)
   })
 
   test.each([

@@ -2,25 +2,29 @@
 // Terminal entry: the same pipeline as the action, flags instead of inputs.
 // Every action input is a flag of the same name. Exit codes: 0 pass or warn,
 // 1 fail, 2 usage or environment error (one line on stderr).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { historyFromReportFile } from './baseline/report.js'
 import { UsageError, errorMessage } from './errors.js'
 import { exec, spawnStream } from './exec.js'
 import { resolveBaseRef } from './git.js'
-import { INPUT_SPECS, parseInputs, type InputName, type InputSpec } from './inputs.js'
+import { INPUT_SPECS, credentialBuildArgs, credentialWarning, parseInputs, type InputName, type InputSpec } from './inputs.js'
 import type { Logger } from './log.js'
 import { runPipeline } from './pipeline.js'
-import { createRedactor, secretValues, type Redact } from './redact.js'
+import { createRedactor, inputSecretValues, type Redact } from './redact.js'
 import { renderMarkdown } from './report/markdown.js'
 import { renderTerminal } from './report/terminal.js'
 import { redactDeep, redactingLogger } from './safety.js'
 import { TOOL } from './version.js'
 
-/** Turns argv into raw input strings keyed by input name. */
-export function parseArgs(argv: string[]): { values: Map<InputName, string>; help: boolean; version: boolean } {
-  const values = new Map<InputName, string>()
+/**
+ * Turns argv into raw input strings keyed by input name. A list flag may be
+ * repeated: each occurrence is kept apart and read as the action reads the
+ * input (CSV lines, so one value may span lines when it is quoted).
+ */
+export function parseArgs(argv: string[]): { values: Map<InputName, string | string[]>; help: boolean; version: boolean } {
+  const values = new Map<InputName, string | string[]>()
   let help = false
   let version = false
   for (let i = 0; i < argv.length; i++) {
@@ -43,9 +47,9 @@ export function parseArgs(argv: string[]): { values: Map<InputName, string>; hel
       value = next
       i++
     }
-    // A repeated list flag adds a line (--build-arg A=1 --build-arg B=2).
+    // A repeated list flag adds entries (--build-args A=1 --build-args B=2); any other flag: the last counts.
     const previous = values.get(name)
-    values.set(name, previous !== undefined && spec.kind === 'list' ? `${previous}\n${value}` : value)
+    values.set(name, spec.kind === 'list' ? [...(Array.isArray(previous) ? previous : []), value] : value)
   }
   return { values, help, version }
 }
@@ -56,7 +60,7 @@ export function helpText(): string {
     const def = spec.default && !spec.default.startsWith('${{') ? ` (default: ${spec.default})` : ''
     return `  ${flag.padEnd(34)} ${spec.description}${def}`
   })
-  return `${TOOL.name} ${TOOL.version}: build, measure and budget a Go container image\n\nUsage: ${TOOL.name} --context DIR [--file PATH] [--budget 20MB] [--json PATH] ...\n\n${rows.join('\n')}\n\nExit codes: 0 pass or warn, 1 fail, 2 usage or environment error.\n`
+  return `${TOOL.name} ${TOOL.version}: build, measure and budget a Go container image\n\nUsage: ${TOOL.name} --context DIR [--file PATH] [--budget 20MB] [--json PATH] ...\n\n${rows.join('\n')}\n\nList flags may be repeated; each value is read as the action reads the input: CSV lines, so quote a value that holds a newline or a comma ("id=line 1<newline>line 2").\n\nExit codes: 0 pass or warn, 1 fail, 2 usage or environment error.\n`
 }
 
 const stderrLogger = (verbose: boolean): Logger => ({
@@ -65,6 +69,14 @@ const stderrLogger = (verbose: boolean): Logger => ({
   debug: (m) => { if (verbose) process.stderr.write(m) },
   group: async (name, fn) => { process.stderr.write(`▸ ${name}\n`); return fn() }
 })
+
+const readText = (file: string): string | null => {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return null
+  }
+}
 
 async function gitCommit(dir: string): Promise<string | null> {
   const r = await exec('git', ['rev-parse', 'HEAD'], { cwd: dir }).catch(() => null)
@@ -79,13 +91,14 @@ export async function main(argv: string[]): Promise<number> {
     const args = parseArgs(argv)
     if (args.help) { process.stdout.write(helpText()); return 0 }
     if (args.version) { process.stdout.write(`${TOOL.version}\n`); return 0 }
-    const inputs = parseInputs((name) => args.values.get(name) ?? (name === 'github-token' ? '' : ''))
-    redact = createRedactor(secretValues(inputs.secrets))
+    const inputs = parseInputs((name) => args.values.get(name) ?? '')
     const workspace = process.cwd()
+    redact = createRedactor(inputSecretValues(inputs, { env: process.env, readFile: readText, workspace }))
+    for (const name of credentialBuildArgs(inputs.buildArgs)) process.stderr.write(`warning: ${credentialWarning(name)}\n`)
     // Locally the base is only what --base-ref names (no event); the trend comes from --previous-report.
     const previous = inputs.previousReport ? await historyFromReportFile(path.resolve(workspace, inputs.previousReport)) : { history: [], warning: null }
     if (previous.warning) process.stderr.write(`warning: ${redact(previous.warning)}\n`)
-    const context = { workspace, commit: await gitCommit(workspace), base: resolveBaseRef(null, inputs.baseRef), previousHistory: previous.history }
+    const context = { workspace, commit: await gitCommit(workspace), base: resolveBaseRef(null, inputs.baseRef), previousHistory: previous.history, env: process.env }
     const log = redactingLogger(stderrLogger(process.env.GO_IMAGE_BUDGET_VERBOSE === '1'), redact)
     const report = redactDeep(
       await runPipeline(inputs, context, {

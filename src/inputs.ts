@@ -1,6 +1,7 @@
 // One table of inputs: action.yml declares exactly these (a unit test checks
 // it), the CLI accepts each as `--name value`, and `parseInputs` turns their
 // raw strings into one typed `Inputs`, with errors that name the input.
+import { parse as parseCsv } from 'csv-parse/sync'
 import { UsageError } from './errors.js'
 import { parseSize, parseSizeOrPercent, type SizeOrPercent } from './size.js'
 import type { Metric } from './report/types.js'
@@ -11,6 +12,8 @@ export interface InputSpec {
   /** Shown in the README and `--help`; booleans accept `--flag` alone on the CLI. */
   kind: 'string' | 'boolean' | 'list' | 'size' | 'enum'
   values?: readonly string[]
+  /** Read exactly as given (the runner trims inputs otherwise): secret values keep every character. */
+  untrimmed?: boolean
 }
 
 export const FAIL_ON = ['any', 'budget', 'increase', 'never'] as const
@@ -23,13 +26,15 @@ export const INPUT_SPECS = {
   file: { kind: 'string', default: '', description: 'Path to the Dockerfile (default: `Dockerfile` in the context).' },
   target: { kind: 'string', default: '', description: 'Build stage to measure (default: the last stage).' },
   image: { kind: 'string', default: '', description: 'Measure this already-built local or registry image instead of building.' },
-  'build-args': { kind: 'list', default: '', description: 'Build arguments, one `NAME=value` per line.' },
+  'build-args': { kind: 'list', default: '', description: 'Build arguments, one `NAME=value` per line. A name that looks like a credential (`*_TOKEN`, `*_PASSWORD`, `*_KEY`…) is warned about and its value masked; pass credentials with `secrets`.' },
   'build-contexts': { kind: 'list', default: '', description: 'Additional build contexts, one `name=path` per line.' },
   platforms: { kind: 'list', default: '', description: 'Platforms to build and measure one by one, e.g. `linux/amd64,linux/arm64` (default: the builder\'s).' },
   builder: { kind: 'string', default: '', description: 'buildx builder instance to use.' },
   'cache-from': { kind: 'list', default: '', description: 'External cache sources (`--cache-from`), one per line.' },
   'cache-to': { kind: 'list', default: '', description: 'Cache export destinations (`--cache-to`), one per line.' },
-  secrets: { kind: 'list', default: '', description: 'Build secrets, one `id=value` per line; masked and never printed.' },
+  secrets: { kind: 'list', untrimmed: true, default: '', description: 'Build secrets, one `id=value` per line; quote a value that holds newlines or commas (`"key=-----BEGIN…"`, a quote inside as `""`). Never trimmed, masked, never printed.' },
+  'secret-files': { kind: 'list', default: '', description: 'Build secrets read from files, one `id=path` per line (`--secret id=…,src=…`); the contents are masked.' },
+  'secret-envs': { kind: 'list', default: '', description: 'Build secrets taken from environment variables, one `id=VARIABLE` per line (`--secret id=…,env=…`); the values are masked.' },
   labels: { kind: 'list', default: '', description: 'Image labels, one `key=value` per line.' },
   budget: { kind: 'size', default: '', description: 'Size budget, e.g. `25MB`, `25 MiB`, `1.5GB` or plain bytes (MB as `docker images`: 1,000,000 bytes).' },
   'budget-metric': { kind: 'enum', values: METRICS, default: 'uncompressed', description: 'Which size the budget and limits apply to: `uncompressed` (as `docker images`) or `compressed` (as a registry stores it).' },
@@ -69,7 +74,12 @@ export interface Inputs {
   builder: string | null
   cacheFrom: string[]
   cacheTo: string[]
+  /** `id=value` entries, each value exactly as given. */
   secrets: string[]
+  /** `secret-files`: the path as given (resolved against the workspace by the pipeline). */
+  secretFiles: { id: string; path: string }[]
+  /** `secret-envs`: the environment variable buildx reads the value from. */
+  secretEnvs: { id: string; env: string }[]
   labels: string[]
   budget: number | null
   budgetMetric: Metric
@@ -96,7 +106,8 @@ export interface Inputs {
   markdown: string | null
 }
 
-export type RawInputs = (name: InputName) => string
+/** An input's raw text ('' when unset); the CLI gives a repeated list flag as one string per occurrence. */
+export type RawInputs = (name: InputName) => string | string[]
 
 /** `NAME=value` build args as a map, for resolving `FROM ${NAME}` in the Dockerfile. */
 export function buildArgMap(buildArgs: string[]): Record<string, string> {
@@ -108,12 +119,75 @@ export function buildArgMap(buildArgs: string[]): Record<string, string> {
   return map
 }
 
-/** Lists accept newlines or commas (like build-push-action), skip blanks and `#` comments. */
-export function parseList(text: string, { commas = true } = {}): string[] {
-  return text
-    .split(commas ? /[\n,]/ : /\n/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '' && !s.startsWith('#'))
+export interface ListOptions {
+  /** `platforms`: a comma separates entries too. Elsewhere a comma is part of the entry (build-push-action's `ignoreComma`). */
+  commaSeparates?: boolean
+  /** `secrets`: no entry is trimmed, so a value keeps its spaces and a final newline. */
+  trim?: boolean
+}
+
+/**
+ * A list input read as docker/build-push-action reads it (actions-toolkit's
+ * Util.getInputList): each line is a CSV record, so a value quoted with `"`
+ * may hold commas and newlines, and `""` is a quote inside it; an unquoted
+ * quote is kept as it is. Blank lines are skipped, and so is a line that
+ * starts with `#` outside quotes (a `#` inside a value is kept). Errors name
+ * the input and the entry, never the text, which may be a secret.
+ */
+export function parseList(text: string | string[], name = 'list', { commaSeparates = false, trim = true }: ListOptions = {}): string[] {
+  // Repeated CLI flags: each occurrence is read on its own, so a quote cannot run into the next one.
+  if (Array.isArray(text)) return text.flatMap((part) => parseList(part, name, { commaSeparates, trim }))
+  if (text === '') return []
+  let records: string[][]
+  try {
+    records = parseCsv(text, { columns: false, relaxQuotes: true, relaxColumnCount: true, skipEmptyLines: true, comment: '#', comment_no_infix: true }) as string[][]
+  } catch (error) {
+    const { code, records: before } = error as { code?: string; records?: number }
+    const entry = typeof before === 'number' ? ` entry ${before + 1}` : ''
+    if (code === 'CSV_QUOTE_NOT_CLOSED') {
+      throw new UsageError(`${name}:${entry} opens a quote that is never closed; end the quoted value with ", and write a quote inside it as ""`)
+    }
+    throw new UsageError(`${name}:${entry} cannot be read as a CSV line (${code ?? 'unreadable'}); quote a value that holds commas, quotes or newlines`)
+  }
+  const entries = records.flatMap((fields) => (commaSeparates ? fields.flatMap((f) => f.split(',')) : [fields.join(',')]))
+  return entries.map((e) => (trim ? e.trim() : e)).filter((e) => e.trim() !== '')
+}
+
+/** Splits `id=value` entries, naming the input and the entry (never the value) when one is not of that form. */
+export function parsePairs(entries: string[], name: string, form: string): { id: string; value: string }[] {
+  return entries.map((entry, i) => {
+    const eq = entry.indexOf('=')
+    const id = eq > 0 ? entry.slice(0, eq).trim() : ''
+    const value = eq > 0 ? entry.slice(eq + 1) : ''
+    if (id === '' || value.trim() === '') {
+      const hint = name === 'secrets' ? ' (quote a value that spans lines: "id=…")' : ''
+      throw new UsageError(`${name}: entry ${i + 1} is not '${form}'${hint}`)
+    }
+    return { id, value }
+  })
+}
+
+// Name segments that mark a credential (NPM_TOKEN, dbPassword, AWS_SECRET_ACCESS_KEY), and last
+// segments that name something about one rather than the credential itself (TOKEN_FILE, KEY_ID,
+// SECRET_NAME). Whole segments only: KEYBOARD, MONKEY, TOKENIZER are not credentials.
+const CREDENTIAL_WORDS = new Set(['TOKEN', 'TOKENS', 'PASSWORD', 'PASSWORDS', 'PASSWD', 'PASS', 'PASSPHRASE', 'SECRET', 'SECRETS',
+  'KEY', 'KEYS', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'CREDS', 'PAT'])
+const DESCRIPTOR_WORDS = new Set(['FILE', 'PATH', 'DIR', 'URL', 'URI', 'ENDPOINT', 'HOST', 'NAME', 'ID', 'TYPE', 'LENGTH', 'LEN', 'SIZE', 'VAR', 'ENV', 'MODE'])
+
+/** Whether a build-arg name looks like it carries a credential (a build argument stays in the image's history). */
+export function looksLikeCredential(name: string): boolean {
+  const segments = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean)
+  // A public key is no secret.
+  const credential = segments.some((s, i) => CREDENTIAL_WORDS.has(s) && !(s.startsWith('KEY') && segments[i - 1] === 'PUBLIC'))
+  return credential && !DESCRIPTOR_WORDS.has(segments[segments.length - 1])
+}
+
+export const credentialWarning = (name: string): string =>
+  `build-args: ${name} looks like a credential; pass it with 'secrets' (a build argument is kept in the image's history). Its value is masked.`
+
+/** The build-arg names that look like credentials, in input order. */
+export function credentialBuildArgs(buildArgs: string[]): string[] {
+  return buildArgs.map((arg) => arg.split('=')[0].trim()).filter(looksLikeCredential)
 }
 
 export function parseBoolean(text: string, name: string): boolean {
@@ -147,25 +221,37 @@ const orNull = (text: string): string | null => (text.trim() === '' ? null : tex
 
 /** Reads every input through `raw` (which returns '' for unset) and validates it. */
 export function parseInputs(raw: RawInputs): Inputs {
-  const get = (name: InputName): string => {
+  const text = (name: InputName): string | string[] => {
     const value = raw(name)
-    return value === '' ? ((INPUT_SPECS[name] as InputSpec).default ?? '') : value
+    const unset = Array.isArray(value) ? value.length === 0 : value === ''
+    return unset ? ((INPUT_SPECS[name] as InputSpec).default ?? '') : value
   }
+  // A scalar input given several times (a repeated CLI flag): the last one counts.
+  const get = (name: InputName): string => {
+    const value = text(name)
+    return Array.isArray(value) ? (value[value.length - 1] ?? '') : value
+  }
+  const list = (name: InputName, options: ListOptions = {}) => parseList(text(name), name, options)
   const sizeOrPercent = (name: InputName) => (get(name).trim() === '' ? null : parseSizeOrPercent(get(name), name))
   const token = get('github-token')
+  const secrets = list('secrets', { trim: false })
+  parsePairs(secrets, 'secrets', 'id=value')
   return {
     context: get('context').trim() || '.',
     file: orNull(get('file')),
     target: orNull(get('target')),
     image: orNull(get('image')),
-    buildArgs: parseList(get('build-args'), { commas: false }),
-    buildContexts: parseList(get('build-contexts'), { commas: false }),
-    platforms: parseList(get('platforms')),
+    buildArgs: list('build-args'),
+    buildContexts: list('build-contexts'),
+    platforms: list('platforms', { commaSeparates: true }),
     builder: orNull(get('builder')),
-    cacheFrom: parseList(get('cache-from'), { commas: false }),
-    cacheTo: parseList(get('cache-to'), { commas: false }),
-    secrets: parseList(get('secrets'), { commas: false }),
-    labels: parseList(get('labels'), { commas: false }),
+    cacheFrom: list('cache-from'),
+    cacheTo: list('cache-to'),
+    secrets,
+    secretFiles: parsePairs(list('secret-files'), 'secret-files', 'id=path').map(({ id, value }) => ({ id, path: value.trim() })),
+    // Like build-push-action, a comma separates secret-envs entries (a variable name holds none).
+    secretEnvs: parsePairs(list('secret-envs', { commaSeparates: true }), 'secret-envs', 'id=VARIABLE').map(({ id, value }) => ({ id, env: value.trim() })),
+    labels: list('labels'),
     budget: get('budget').trim() === '' ? null : parseSize(get('budget'), 'budget'),
     budgetMetric: parseEnum(get('budget-metric'), 'budget-metric', METRICS),
     warnAt: sizeOrPercent('warn-at'),

@@ -1,7 +1,7 @@
 // Action entry logic: inputs from action.yml, the pipeline, outputs. The only
 // place (with cli.ts) that touches @actions/core and the environment.
 import * as core from '@actions/core'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { historyFromReportFile } from './baseline/report.js'
@@ -11,11 +11,11 @@ import { publishReport } from './github/publish.js'
 import { errorMessage } from './errors.js'
 import { exec, spawnStream } from './exec.js'
 import { headCommit, loadGitHubEvent, resolveBaseRef } from './git.js'
-import { parseInputs, type InputName } from './inputs.js'
+import { INPUT_SPECS, credentialBuildArgs, credentialWarning, parseInputs, type InputName, type InputSpec } from './inputs.js'
 import type { Logger } from './log.js'
 import { reportOutputs } from './outputs.js'
 import { runPipeline } from './pipeline.js'
-import { createRedactor, secretValues, type Redact } from './redact.js'
+import { createRedactor, inputSecretValues, type Redact } from './redact.js'
 import { redactDeep, redactingLogger } from './safety.js'
 import { untrustedBuildRefusal } from './trust.js'
 import { TOOL } from './version.js'
@@ -27,6 +27,14 @@ const coreLogger: Logger = {
   group: (name, fn) => core.group(name, fn)
 }
 
+const readText = (file: string): string | null => {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return null
+  }
+}
+
 export async function run(): Promise<void> {
   const runnerTemp = process.env.RUNNER_TEMP || os.tmpdir()
   const tempDir = mkdtempSync(path.join(runnerTemp, `${TOOL.name}-`))
@@ -34,12 +42,14 @@ export async function run(): Promise<void> {
   // an output, an annotation or the failure message (the runner masks its own log too).
   let redact: Redact = (text) => text
   try {
-    const inputs = parseInputs((name: InputName) => core.getInput(name))
-    const secrets = secretValues(inputs.secrets)
-    for (const value of new Set(secrets)) core.setSecret(value)
+    // Secrets are read untrimmed: a key's final newline is part of it.
+    const inputs = parseInputs((name: InputName) => core.getInput(name, { trimWhitespace: !(INPUT_SPECS[name] as InputSpec).untrimmed }))
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+    const secrets = inputSecretValues(inputs, { env: process.env, readFile: readText, workspace })
+    for (const value of secrets) core.setSecret(value)
     redact = createRedactor(secrets)
     const log = redactingLogger(coreLogger, redact)
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+    for (const name of credentialBuildArgs(inputs.buildArgs)) log.warning(credentialWarning(name))
     const event = loadGitHubEvent(process.env.GITHUB_EVENT_NAME, process.env.GITHUB_EVENT_PATH)
     // pull_request_target / a fork's workflow_run: never build a stranger's code with a write token.
     // Publishing a stored report and dockerfile-only (reads files, runs nothing) stay allowed.
@@ -64,7 +74,8 @@ export async function run(): Promise<void> {
       commit: headCommit(event, process.env.GITHUB_SHA || null),
       confineToWorkspace: true,
       base: resolveBaseRef(event, inputs.baseRef),
-      previousHistory: previous.history.length > 0 ? previous.history : commentHistory
+      previousHistory: previous.history.length > 0 ? previous.history : commentHistory,
+      env: process.env
     }
     // `report`: publish what another run measured (the fork-safe workflow_run job); build nothing.
     const measured = storedReport ? loadStoredReport(storedReport) : await runPipeline(inputs, context, {

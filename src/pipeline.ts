@@ -9,7 +9,7 @@ import { compareStage } from './baseline/stage.js'
 import type { BuiltImage } from './baseline/build.js'
 import { chooseSource } from './baseline/index.js'
 import { budgetSettings } from './budget.js'
-import { buildImage, type BuildOptions, type BuildResult } from './buildx/build.js'
+import { buildImage, resolveSecretSources, type BuildOptions, type BuildResult } from './buildx/build.js'
 import { Docker } from './docker/docker.js'
 import { removeBuiltImages, trackBuilds } from './cleanup.js'
 import type { BaseRef } from './git.js'
@@ -43,6 +43,8 @@ export interface RunContext {
   base?: BaseRef | null
   /** This pull request's size trend so far (from the sticky comment or a previous report). */
   previousHistory?: HistoryPoint[]
+  /** The environment the builds run in, where `secret-envs` variables must be set. */
+  env?: Record<string, string | undefined>
 }
 
 export interface ResolvedBuild {
@@ -100,6 +102,7 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
   const settings = budgetSettings(inputs)
   const baselineSource = chooseSource(inputs)
   const docker = new Docker({ exec: deps.exec, spawn: deps.spawn })
+  const secretSources = inputs.image ? { secretFiles: [], secretEnvs: [] } : resolveSecretSources(inputs, ctx.workspace, ctx.env ?? {})
   const buildOptions = (paths: { context: string; dockerfile: string }): BuildOptions => ({
     context: paths.context,
     file: paths.dockerfile,
@@ -112,7 +115,8 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
     cacheTo: inputs.cacheTo,
     labels: inputs.labels,
     tags: [],
-    secrets: inputs.secrets
+    secrets: inputs.secrets,
+    ...secretSources
   })
   // Build and measure: one build per platform (multi-platform `--load` is
   // refused), each measured; the top-level fields describe the first platform.

@@ -1,6 +1,8 @@
 // Secret values must never reach a log, a report, a comment or an annotation.
 // On GitHub, core.setSecret masks the runner's log; this covers everything else
 // (CLI output, report JSON, comment bodies, error messages).
+import path from 'node:path'
+import { credentialBuildArgs, type Inputs } from './inputs.js'
 
 export type Redact = (text: string) => string
 
@@ -20,12 +22,46 @@ export function createRedactor(values: Iterable<string>): Redact {
 
 /** The values of `id=value` secret entries (what must be hidden), plus each value's lines. */
 export function secretValues(secrets: string[]): string[] {
+  return withLines(secrets.map((entry) => entry.slice(entry.indexOf('=') + 1)))
+}
+
+/** Each value, and each of its lines (a line of a multi-line value may be printed alone). */
+function withLines(raw: string[]): string[] {
   const values: string[] = []
-  for (const entry of secrets) {
-    const value = entry.slice(entry.indexOf('=') + 1)
-    if (!value) continue
+  for (const value of raw) {
+    if (!value.trim()) continue
     values.push(value)
-    for (const line of value.split(/\r?\n/)) if (line.trim()) values.push(line.trim())
+    // A printed copy may lose the surrounding whitespace, or show one line of the value alone.
+    for (const part of [value.trim(), ...value.split(/\r?\n/).map((line) => line.trim())]) if (part && part !== value) values.push(part)
   }
-  return values
+  return [...new Set(values)]
+}
+
+export interface SecretSources {
+  /** The environment buildx will read `secret-envs` from. */
+  env: Record<string, string | undefined>
+  /** Reads a `secret-files` file; null when it cannot be read (the build reports that). */
+  readFile: (file: string) => string | null
+  workspace: string
+}
+
+/**
+ * Everything that must be hidden: `secrets` values, the contents of
+ * `secret-files`, the values of the `secret-envs` variables, and the values of
+ * build args whose names look like credentials.
+ */
+export function inputSecretValues(
+  inputs: Pick<Inputs, 'secrets' | 'secretFiles' | 'secretEnvs' | 'buildArgs'>,
+  sources: SecretSources
+): string[] {
+  const credentialArgs = new Set(credentialBuildArgs(inputs.buildArgs))
+  const raw = [
+    ...inputs.secrets.map((entry) => entry.slice(entry.indexOf('=') + 1)),
+    ...inputs.secretFiles.map((f) => sources.readFile(path.resolve(sources.workspace, f.path)) ?? ''),
+    ...inputs.secretEnvs.map((e) => sources.env[e.env] ?? ''),
+    // `NAME` alone: buildx takes the value from the environment.
+    ...inputs.buildArgs.filter((arg) => credentialArgs.has(arg.split('=')[0].trim()))
+      .map((arg) => (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : sources.env[arg.trim()] ?? ''))
+  ]
+  return withLines(raw)
 }

@@ -141,7 +141,7 @@ describe('GitHub API faults never fail the job', () => {
     ])
     expect(api.commentsOn(PR)).toHaveLength(0)
     // A refusal is not retried (three needless retries once hid behind a global request.retries).
-    expect(proxy.seen.filter((s) => s.method === 'POST')).toHaveLength(1)
+    expect(proxy.seen.filter((s) => s.method === 'POST' && COMMENTS.test(s.path))).toHaveLength(1)
   })
 
   test('404 (the pull request or repository is not visible to the token)', async () => {
@@ -160,7 +160,7 @@ describe('GitHub API faults never fail the job', () => {
     expectPublishedWithout(r, [
       'Could not write the pull-request comment: Validation Failed: {"resource":"IssueComment","code":"custom","field":"body","message":"body is too long (maximum is 65536 characters)"} - https://docs.github.com/rest. The report is in the job summary and the comment-body output.'
     ])
-    expect(proxy.seen.filter((s) => s.method === 'POST')).toHaveLength(1)
+    expect(proxy.seen.filter((s) => s.method === 'POST' && COMMENTS.test(s.path))).toHaveLength(1)
   })
 
   test('5xx: retried, and a server that keeps failing is one warning', async () => {
@@ -168,7 +168,7 @@ describe('GitHub API faults never fail the job', () => {
     const r = await publish()
     expectPublishedWithout(r, ['Could not write the pull-request comment: Server Error. The report is in the job summary and the comment-body output.'])
     // One try and three retries.
-    expect(proxy.seen.filter((s) => s.method === 'POST')).toHaveLength(4)
+    expect(proxy.seen.filter((s) => s.method === 'POST' && COMMENTS.test(s.path))).toHaveLength(4)
   }, 60_000)
 
   test('5xx once: the retry succeeds, no warning', async () => {
@@ -201,6 +201,23 @@ describe('GitHub API faults never fail the job', () => {
   }, 30_000)
 })
 
+describe('who the token writes as', () => {
+  test('GitHub cannot say (GraphQL refused): one warning, the GITHUB_TOKEN account is taken, the comment is still kept in place', async () => {
+    proxy.faults.push({ method: 'POST', path: /^\/graphql$/, status: 403, body: forbidden })
+    const first = await publish()
+    expectPublishedWithout(first, [
+      "Could not learn which account github-token writes as (Resource not accessible by integration - https://docs.github.com/rest); taking it to be github-actions[bot], the workflow's GITHUB_TOKEN."
+    ])
+    const second = await publish()
+    expect(second.warnings).toHaveLength(1)
+    expect(api.commentsOn(PR)).toHaveLength(1)
+    expect(proxy.seen.filter((s) => s.method === 'PATCH')).toHaveLength(1)
+    // A refusal is not retried.
+    expect(proxy.seen.filter((s) => s.path === '/graphql')).toHaveLength(2)
+    expect(api.violations).toEqual([])
+  })
+})
+
 describe('the comment list and concurrent runs', () => {
   test('hundreds of comments: the sticky one on page 4 of 5 is found and updated, nothing new is posted', async () => {
     for (let i = 0; i < 450; i++) {
@@ -215,7 +232,7 @@ describe('the comment list and concurrent runs', () => {
     // Five pages before the build, five again right before writing.
     expect(proxy.seen.filter((s) => s.method === 'GET' && COMMENTS.test(s.path))).toHaveLength(10)
     expect(proxy.seen.filter((s) => s.method === 'PATCH')).toHaveLength(1)
-    expect(proxy.seen.filter((s) => s.method === 'POST')).toHaveLength(0)
+    expect(proxy.seen.filter((s) => s.method === 'POST' && COMMENTS.test(s.path))).toHaveLength(0)
     expect(api.violations).toEqual([])
   })
 
@@ -232,7 +249,7 @@ describe('the comment list and concurrent runs', () => {
     expect(marked).toHaveLength(1)
     expect(marked[0].id).toBe(theirs!.id)
     expect(marked[0].body).toBe(r.outputs['comment-body'])
-    expect(proxy.seen.filter((s) => s.method === 'POST')).toHaveLength(0)
+    expect(proxy.seen.filter((s) => s.method === 'POST' && COMMENTS.test(s.path))).toHaveLength(0)
     expect(api.violations).toEqual([])
   })
 
@@ -257,7 +274,7 @@ describe('the comment list and concurrent runs', () => {
     expect(r.warnings).toEqual([])
     expect(r.stdout).toContain('Not updating the pull-request comment: the comment was written by a newer run (for bbbbbbb).')
     expect(comment.body).toBe(newerBody)
-    expect(proxy.seen.filter((s) => s.method === 'PATCH' || s.method === 'POST')).toEqual([])
+    expect(proxy.seen.filter((s) => s.method === 'PATCH' || (s.method === 'POST' && COMMENTS.test(s.path)))).toEqual([])
     expect(api.violations).toEqual([])
   })
 })

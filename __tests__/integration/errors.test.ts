@@ -1,17 +1,16 @@
 // The README's "Errors" table, rows that need Docker, git or a registry: the
-// CLI run as a program (tsx src/cli.ts) in a temporary git repository, and the
-// action entry in-process for secrets. Each row asserts the exact line a user
-// sees and the exit code; faults of the baseline are warnings (exit 0), never
-// a failed run. Also: nothing is left behind (worktrees, temp files, and with
-// `cleanup` the images), and secrets never appear in any output.
+// CLI run as a program (tsx src/cli.ts) in a temporary git repository. Each
+// row asserts the exact line a user sees and the exit code; faults of the
+// baseline are warnings (exit 0), never a failed run. Also: nothing is left
+// behind (worktrees, temp files, and with `cleanup` the images). Secrets are
+// in secrets.test.ts.
 import { execFileSync, spawn } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { runActionInProcess } from '../helpers/entries.js'
-import { FakeGitHub } from './github-api.js'
 import { store } from './engine.js'
 
 const ROOT = process.cwd()
@@ -296,78 +295,4 @@ describe('nothing left behind', () => {
       execFileSync('docker', ['image', 'rm', `gib-faults-keep:${process.pid}`], { stdio: 'ignore' })
     }
   }, 180_000)
-})
-
-describe('secrets never reach a log, a report, a comment, a summary, an output or an error', () => {
-  const SECRET = `s3cr3t-${nonce}-VALUE`
-  const secretDockerfile = (fail: boolean) =>
-    `FROM alpine:latest\nARG NONCE\nRUN --mount=type=secret,id=token echo "token is $(cat /run/secrets/token) ($NONCE)"${fail ? ' && exit 7' : ''}\n` +
-    // A careless Dockerfile that also has the value inline: it reaches the report's layer list, so redaction must cover the report.
-    `RUN echo "${SECRET}" > /dev/null\nCOPY hello.txt /hello.txt\n`
-  const files = ['Dockerfile.secret', 'Dockerfile.secret-fail']
-
-  beforeAll(() => {
-    writeFileSync(path.join(repo, files[0]), secretDockerfile(false))
-    writeFileSync(path.join(repo, files[1]), secretDockerfile(true))
-  })
-
-  const grepAll = (texts: Record<string, string>) => {
-    for (const [where, text] of Object.entries(texts)) {
-      expect({ where, leaked: text.includes(SECRET) }).toEqual({ where, leaked: false })
-    }
-  }
-
-  test('CLI: progress, terminal output, report JSON; and the failing build\'s error', async () => {
-    const json = path.join(dir, 'secret.json')
-    const ok = await cli(['--file', files[0], '--secrets', `token=${SECRET}`, '--build-args', `NONCE=${nonce}-cli`, '--json', json, '--verify-suggestion', 'false'], { env: { GO_IMAGE_BUDGET_VERBOSE: '1' } })
-    expect(ok.code).toBe(0)
-    // The RUN step did print the secret; the log shows the mask.
-    expect(ok.stderr).toContain('token is *** (')
-    const report = readFileSync(json, 'utf8')
-    expect(report).toContain('RUN echo \\"***\\" > /dev/null')
-    grepAll({ stdout: ok.stdout, stderr: ok.stderr, report })
-
-    const failed = await cli(['--file', files[1], '--secrets', `token=${SECRET}`, '--build-args', `NONCE=${nonce}-cli-fail`])
-    expect(failed.code).toBe(2)
-    expect(failed.stderr).toContain('token is *** (')
-    expect(failed.stderr).toMatch(/\nERROR: (failed to build: )?failed to solve: .*exit code: 7\n$/)
-    grepAll({ stdout: failed.stdout, stderr: failed.stderr })
-  }, 240_000)
-
-  test('action: log (debug included), outputs, summary, report, markdown, the posted comment, annotations, failure message', async () => {
-    // A pull request on the local GitHub API, so the comment is really posted.
-    const api = new FakeGitHub('octo', 'app')
-    await api.start()
-    const event = { name: 'pull_request', payload: { number: 3, pull_request: { number: 3, head: { sha: sha.head, ref: 'feature', repo: { full_name: 'octo/app' } }, base: { sha: sha.head, ref: 'main', repo: { full_name: 'octo/app' } } }, repository: { full_name: 'octo/app' } } }
-    const common = { workspace: repo, event, env: { PATH: process.env.PATH ?? '', HOME: path.join(dir, 'home'), GITHUB_API_URL: api.baseUrl, GITHUB_RUN_ID: '77' } }
-    const ok = await runActionInProcess({
-      ...common,
-      inputs: { file: files[0], secrets: `token=${SECRET}`, 'build-args': `NONCE=${nonce}-action`, json: 'secret-action.json', markdown: 'secret-action.md', 'verify-suggestion': 'false', budget: '10MB', baseline: 'none', comment: 'always', 'github-token': 'ghs_write' }
-    }).finally(() => api.stop())
-    const posted = api.commentsOn(3)
-    expect(posted).toHaveLength(1)
-    expect(posted[0].body).toBe(ok.outputs['comment-body'])
-    grepAll({ comment: posted[0].body, requests: JSON.stringify(api.requests) })
-    // Findings became annotations (::warning file=…), part of the log grepped below.
-    expect(ok.stdout).toMatch(/^::(warning|notice|error) .*file=Dockerfile\.secret/m)
-    expect(ok.errors).toEqual([])
-    expect(ok.exitCode).toBe(0)
-    expect(ok.stdout).toContain('token is *** (')
-    // The one place the value may appear: the runner's own mask command, which the runner never prints.
-    const masks = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('::add-mask::'))
-    expect(masks(ok.stdout)).toEqual([`::add-mask::${SECRET}`])
-    const unmasked = (stdout: string) => stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')
-    const report = readFileSync(path.join(repo, 'secret-action.json'), 'utf8')
-    const markdown = readFileSync(path.join(repo, 'secret-action.md'), 'utf8')
-    expect(report).toContain('***')
-    grepAll({ stdout: unmasked(ok.stdout), outputs: JSON.stringify(ok.outputs), summary: ok.summary, report, markdown, output: readFileSync(path.join(ok.runnerTemp, 'output'), 'utf8') })
-
-    const failed = await runActionInProcess({ ...common, inputs: { file: files[1], secrets: `token=${SECRET}`, 'build-args': `NONCE=${nonce}-action-fail`, baseline: 'none' } })
-    expect(failed.exitCode).toBe(1)
-    expect(failed.errors).toHaveLength(1)
-    expect(failed.errors[0]).toContain('token is *** (')
-    grepAll({ stdout: unmasked(failed.stdout), summary: failed.summary, errors: failed.errors.join('\n') })
-    for (const f of ['secret-action.json', 'secret-action.md']) rmSync(path.join(repo, f))
-    expect(existsSync(path.join(repo, 'secret-action.json'))).toBe(false)
-  }, 240_000)
 })

@@ -2,13 +2,22 @@
 // node:http. Every request and every response is checked against GitHub's own
 // OpenAPI description (@octokit/openapi): the operation is looked up by method
 // and path, then path and query parameters, the JSON body and the response
-// body are validated with ajv. Anything off is recorded in `violations`, which
+// body are validated with ajv. The one GraphQL query (`viewer`, who the token
+// is) is validated against and executed on GitHub's own GraphQL schema
+// (@octokit/graphql-schema). Anything off is recorded in `violations`, which
 // tests assert to be empty.
+//
+// Tokens act as accounts, as on GitHub: by default github-actions[bot] (the
+// workflow's GITHUB_TOKEN); `accounts` maps others to an app's bot or a user.
+// A write token may edit anyone's comment, as a repository writer may on
+// GitHub, so only the action itself can keep a stranger's comment untouched.
 /* eslint-disable @typescript-eslint/no-explicit-any -- webhook payloads are JSON fixtures, navigated and edited freely */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 import type { ValidateFunction } from 'ajv'
+import { buildClientSchema, graphql, parse, validate, type GraphQLSchema, type IntrospectionQuery } from 'graphql'
+import { schema as githubGraphqlSchema } from '@octokit/graphql-schema'
 
 const require = createRequire(import.meta.url)
 
@@ -155,6 +164,17 @@ const USER_FIELDS = (login: string, id: number, type: 'Bot' | 'User', base: stri
 
 export interface StoredComment { id: number; body: string; login: string; type: 'Bot' | 'User'; issue: number; createdAt: string; updatedAt: string }
 
+/** The account a token acts as. */
+export interface Account { login: string; type: 'Bot' | 'User' }
+export const GITHUB_ACTIONS_BOT: Account = { login: 'github-actions[bot]', type: 'Bot' }
+
+let graphqlSchema: GraphQLSchema | null = null
+/** GitHub's GraphQL schema, built once (as @octokit/graphql-schema's own validate does). */
+function githubSchema(): GraphQLSchema {
+  graphqlSchema ??= buildClientSchema((githubGraphqlSchema.json.data ?? githubGraphqlSchema.json) as IntrospectionQuery)
+  return graphqlSchema
+}
+
 export class FakeGitHub {
   readonly checker = new OpenApiChecker()
   readonly requests: RecordedRequest[] = []
@@ -163,6 +183,8 @@ export class FakeGitHub {
   readonly pulls: PullRequestFixture[] = []
   /** Tokens that may read but not write (a fork pull request's GITHUB_TOKEN). */
   readonly readOnlyTokens = new Set<string>()
+  /** Who each token acts as; any other token is the workflow's GITHUB_TOKEN (github-actions[bot]). */
+  readonly accounts = new Map<string, Account>()
   /** Answer the next N requests with 502 (to exercise retries). */
   failNext = 0
   private nextId = 1000
@@ -193,12 +215,24 @@ export class FakeGitHub {
     return this.comments.filter((c) => c.issue === issue)
   }
 
+  accountOf(token: string | null): Account {
+    return (token && this.accounts.get(token)) || GITHUB_ACTIONS_BOT
+  }
+
+  /** A stable user id per login (github-actions[bot]'s is its real one). */
+  private userId(login: string): number {
+    if (login === GITHUB_ACTIONS_BOT.login) return 41898282
+    let id = 583231
+    for (const ch of login) id = (id * 31 + ch.charCodeAt(0)) % 90_000_000
+    return id + 1
+  }
+
   private commentJson(c: StoredComment) {
     const api = `${this.baseUrl}/repos/${this.owner}/${this.repo}`
     return {
       id: c.id, node_id: `IC_${c.id}`, url: `${api}/issues/comments/${c.id}`,
       html_url: `https://github.com/${this.owner}/${this.repo}/pull/${c.issue}#issuecomment-${c.id}`,
-      issue_url: `${api}/issues/${c.issue}`, body: c.body, user: USER_FIELDS(c.login, c.type === 'Bot' ? 41898282 : 583231, c.type, this.baseUrl),
+      issue_url: `${api}/issues/${c.issue}`, body: c.body, user: USER_FIELDS(c.login, this.userId(c.login), c.type, this.baseUrl),
       created_at: c.createdAt, updated_at: c.updatedAt, author_association: c.type === 'Bot' ? 'NONE' : 'CONTRIBUTOR'
     }
   }
@@ -225,6 +259,7 @@ export class FakeGitHub {
     const auth = req.headers.authorization ?? ''
     const token = /^(?:token|bearer) (.+)$/i.exec(auth)?.[1] ?? null
     const method = req.method ?? 'GET'
+    if (url.pathname === '/graphql') return this.handleGraphql(res, method, body, token)
     this.violations.push(...this.checker.checkRequest(method, url, body))
     if (!token) this.violations.push(`${method} ${url.pathname}: no token`)
     if (!String(req.headers['user-agent'] ?? '').length) this.violations.push(`${method} ${url.pathname}: no user agent`)
@@ -260,14 +295,16 @@ export class FakeGitHub {
       }
       if (method === 'POST') {
         if (!token || this.readOnlyTokens.has(token)) return forbidden()
-        const created = this.seedComment(issue, (body as { body: string }).body, 'github-actions[bot]', 'Bot')
+        const account = this.accountOf(token)
+        const created = this.seedComment(issue, (body as { body: string }).body, account.login, account.type)
         return send(201, this.commentJson(created), { location: `${this.baseUrl}${prefix}/issues/comments/${created.id}` })
       }
     }
     if ((m = new RegExp(`^${prefix}/issues/comments/(\\d+)$`).exec(url.pathname)) && method === 'PATCH') {
       const comment = this.comments.find((c) => c.id === Number(m![1]))
       if (!comment) return notFound()
-      if (!token || this.readOnlyTokens.has(token) || comment.type !== 'Bot') return forbidden()
+      // As on GitHub, a token that may write to the repository may edit anyone's comment.
+      if (!token || this.readOnlyTokens.has(token)) return forbidden()
       comment.body = (body as { body: string }).body
       comment.updatedAt = new Date(Date.parse(comment.updatedAt) + 60_000).toISOString()
       return send(200, this.commentJson(comment))
@@ -282,5 +319,41 @@ export class FakeGitHub {
     }
     this.violations.push(`${method} ${url.pathname}: not served by the fake`)
     return notFound()
+  }
+
+  /** POST /graphql: the query is validated against GitHub's schema and executed on it; `viewer` is the token's account. */
+  private async handleGraphql(res: ServerResponse, method: string, body: unknown, token: string | null): Promise<void> {
+    const query = (body as { query?: unknown } | undefined)?.query
+    const send = (status: number, json: unknown) => {
+      this.requests.push({ method, path: '/graphql', query: {}, token, body, status })
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+      res.end(JSON.stringify(json))
+    }
+    if (this.failNext > 0) {
+      this.failNext--
+      return send(502, { message: 'Server Error' })
+    }
+    if (method !== 'POST' || typeof query !== 'string') {
+      this.violations.push(`${method} /graphql: expected a POST with a JSON body holding the query`)
+      return send(400, { message: 'Problems parsing JSON' })
+    }
+    if (!token) {
+      this.violations.push('POST /graphql: no token')
+      return send(401, { message: 'This endpoint requires you to be authenticated.' })
+    }
+    let problems: string[]
+    try {
+      problems = validate(githubSchema(), parse(query)).map((e) => e.message)
+    } catch (error) {
+      problems = [(error as Error).message]
+    }
+    if (problems.length > 0) {
+      this.violations.push(...problems.map((p) => `POST /graphql: ${p}`))
+      return send(200, { errors: problems.map((message) => ({ message })) })
+    }
+    const account = this.accountOf(token)
+    const result = await graphql({ schema: githubSchema(), source: query, rootValue: { viewer: { login: account.login, databaseId: this.userId(account.login) } } })
+    if (result.errors?.length) this.violations.push(...result.errors.map((e) => `POST /graphql: ${e.message}`))
+    return send(200, result)
   }
 }

@@ -3,123 +3,12 @@
 // stored report fixture, so nothing is built: these tests are about
 // publishing. Every request and response is checked against GitHub's OpenAPI
 // description; each test ends by asserting there were no violations.
-/* eslint-disable @typescript-eslint/no-explicit-any -- webhook payloads are JSON fixtures, navigated and edited freely */
-import { spawn, execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { createRequire } from 'node:module'
-import { FakeGitHub } from './github-api.js'
-import { overBudgetSingleStage, passingScratch } from '../fixtures/reports.js'
+import { readFileSync } from 'node:fs'
+import { passingScratch, overBudgetSingleStage } from '../fixtures/reports.js'
 import { readEmbeddedState } from '../../src/report/embed.js'
-import type { Report } from '../../src/report/types.js'
+import { FORK_TOKEN, SHA1, SHA2, WRITE_TOKEN, example, reportFor, runAction, useBundledAction, withApi } from './bundled-action.js'
 
-const require = createRequire(import.meta.url)
-type Example = { name: string; examples: Record<string, any>[] }
-const EXAMPLES = require('@octokit/webhooks-examples') as Example[]
-const example = (name: string, pick: (e: Record<string, any>) => boolean) =>
-  JSON.parse(JSON.stringify(EXAMPLES.find((e) => e.name === name)!.examples.find(pick)!)) as Record<string, any>
-
-const WRITE_TOKEN = 'ghs_write_token_for_tests'
-const FORK_TOKEN = 'ghs_read_only_fork_token'
-const SHA1 = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821' // the pull_request examples' head
-const SHA2 = '2222222222222222222222222222222222222222'
-
-let work: string
-let bundle: string
-
-beforeAll(() => {
-  work = mkdtempSync(path.join(os.tmpdir(), 'gib-publish-'))
-  // CI may point at the committed bundle; otherwise build one here, with the
-  // same ncc command as `npm run build`, without touching dist/.
-  bundle = process.env.GO_IMAGE_BUDGET_BUNDLE ?? path.join(work, 'dist', 'index.js')
-  if (!process.env.GO_IMAGE_BUDGET_BUNDLE) {
-    execFileSync('npx', ['ncc', 'build', 'src/index.ts', '-o', path.join(work, 'dist'), '--target', 'es2022', '--quiet'], { stdio: 'inherit' })
-  }
-  expect(existsSync(bundle)).toBe(true)
-}, 300_000)
-
-afterAll(() => rmSync(work, { recursive: true, force: true }))
-
-interface RunResult {
-  code: number | null
-  stdout: string
-  outputs: Record<string, string>
-  summary: string
-  warnings: string[]
-}
-
-/** Reads the GITHUB_OUTPUT file format (`name<<DELIM\nvalue\nDELIM`). */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
-  for (const m of text.matchAll(re)) outputs[m[1]] = m[3]
-  return outputs
-}
-
-let runCount = 0
-async function runAction(opts: { api: FakeGitHub; event: string; payload: object; report: Report | null; inputs?: Record<string, string>; token?: string; runId?: number; prNumberFile?: string; workspace?: string }): Promise<RunResult> {
-  const dir = path.join(work, `run-${++runCount}`)
-  execFileSync('mkdir', ['-p', dir])
-  const files = { event: path.join(dir, 'event.json'), output: path.join(dir, 'output'), summary: path.join(dir, 'summary.md'), report: path.join(dir, 'report', 'report.json') }
-  execFileSync('mkdir', ['-p', path.dirname(files.report)])
-  writeFileSync(files.event, JSON.stringify(opts.payload))
-  writeFileSync(files.output, '')
-  writeFileSync(files.summary, '')
-  if (opts.report) writeFileSync(files.report, JSON.stringify(opts.report))
-  if (opts.prNumberFile !== undefined) writeFileSync(path.join(path.dirname(files.report), 'pr-number'), opts.prNumberFile)
-  const inputs: Record<string, string> = { ...(opts.report ? { report: files.report } : {}), 'github-token': opts.token ?? WRITE_TOKEN, ...opts.inputs }
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? dir,
-    RUNNER_TEMP: dir,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: opts.event,
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_REPOSITORY: `${opts.api.owner}/${opts.api.repo}`,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: opts.api.baseUrl,
-    GITHUB_SHA: '0000000000000000000000000000000000000000',
-    GITHUB_RUN_ID: String(opts.runId ?? 1000 + runCount),
-    GITHUB_WORKSPACE: opts.workspace ?? dir,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary
-  }
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
-  const child = spawn(process.execPath, [bundle], { env, cwd: opts.workspace ?? dir })
-  let stdout = ''
-  child.stdout.on('data', (d) => (stdout += d))
-  child.stderr.on('data', (d) => (stdout += d))
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
-  return {
-    code,
-    stdout,
-    outputs: parseOutputs(readFileSync(files.output, 'utf8')),
-    summary: readFileSync(files.summary, 'utf8'),
-    warnings: stdout.split('\n').filter((l) => l.startsWith('::warning'))
-  }
-}
-
-function reportFor(commit: string, build: () => Report = overBudgetSingleStage, grow = 0): Report {
-  const report = build()
-  report.image.commit = commit
-  report.size.uncompressed += grow
-  const base = report.history.find((p) => p.label === 'base')
-  report.history = [...(base ? [base] : []), { commit, at: '2026-11-27T12:00:00.000Z', uncompressed: report.size.uncompressed, compressed: report.size.compressed }]
-  return report
-}
-
-async function withApi<T>(owner: string, repo: string, fn: (api: FakeGitHub) => Promise<T>): Promise<T> {
-  const api = new FakeGitHub(owner, repo)
-  await api.start()
-  try {
-    const result = await fn(api)
-    expect(api.violations).toEqual([])
-    return result
-  } finally {
-    await api.stop()
-  }
-}
+useBundledAction()
 
 describe('bundled action publishing a stored report', () => {
   test('first push creates the comment, the second updates the same one with a two-point trend', () =>
@@ -148,8 +37,10 @@ describe('bundled action publishing a stored report', () => {
       expect(after[0].body).toContain('| `ec26c3e` |')
       expect(after[0].body).toContain('| `2222222` |')
       expect(after[0].body).toMatch(/```mermaid\n[\s\S]*?\nxychart-beta\n/)
-      // Each run lists the comments before its build and again right before writing (a concurrent run may have written since).
-      expect(api.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'GET 200', 'POST 201', 'GET 200', 'GET 200', 'PATCH 200'])
+      // Each run asks who the token is (GraphQL viewer), lists the comments before its build and again right
+      // before writing (a concurrent run may have written since), then writes.
+      expect(api.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['POST 200', 'GET 200', 'GET 200', 'POST 201', 'POST 200', 'GET 200', 'GET 200', 'PATCH 200'])
+      expect(api.requests[0].path).toBe('/graphql')
       expect(api.requests.every((r) => r.token === WRITE_TOKEN)).toBe(true)
     }))
 
@@ -168,7 +59,7 @@ describe('bundled action publishing a stored report', () => {
       expect(result.outputs['comment-body']).toContain('<!-- go-image-budget:default -->')
       expect(result.outputs.status).toBe('fail')
       expect(api.commentsOn(2)).toHaveLength(0)
-      expect(api.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'GET 200', 'POST 403'])
+      expect(api.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['POST 200', 'GET 200', 'GET 200', 'POST 403'])
     }))
 
   test('workflow_run from a fork: the PR number comes from the file, checked against the PR head', () =>
@@ -185,6 +76,7 @@ describe('bundled action publishing a stored report', () => {
       expect(readEmbeddedState(comment.body)?.order).toBe(completed.workflow_run.id)
       expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
         'GET /repos/Codertocat/Hello-World/pulls/2',
+        'POST /graphql', // who the token writes as
         'GET /repos/Codertocat/Hello-World/issues/2/comments',
         'GET /repos/Codertocat/Hello-World/issues/2/comments', // looked for again right before creating
         'POST /repos/Codertocat/Hello-World/issues/2/comments'
@@ -226,7 +118,7 @@ describe('bundled action publishing a stored report', () => {
       const ours = api.commentsOn(2).find((c) => c.type === 'Bot')!
       expect(api.commentsOn(2).indexOf(ours)).toBe(250)
       // A person quoting our marker must not be mistaken for the sticky comment.
-      api.seedComment(2, `quoting you: <!-- go-image-budget:default -->`)
+      const quoting = api.seedComment(2, `quoting you: <!-- go-image-budget:default -->`)
       for (let i = 0; i < 120; i++) api.seedComment(2, `later comment ${i}`)
       api.requests.length = 0
       const synchronize = example('pull_request', (e) => e.action === 'synchronize')
@@ -236,8 +128,11 @@ describe('bundled action publishing a stored report', () => {
       const pages = api.requests.filter((r) => r.method === 'GET').map((r) => r.query.page ?? '1')
       // All pages before the build, and again right before writing.
       expect(pages).toEqual(['1', '2', '3', '4', '1', '2', '3', '4'])
-      expect(api.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH /repos/Codertocat/Hello-World/issues/comments/${ours.id}`])
+      expect(api.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)).toEqual(['POST /graphql', `PATCH /repos/Codertocat/Hello-World/issues/comments/${ours.id}`])
       expect(api.commentsOn(2)).toHaveLength(372)
+      expect(quoting.body).toBe('quoting you: <!-- go-image-budget:default -->')
+      // Said once, though the comments were listed twice.
+      expect(second.warnings).toEqual([expect.stringContaining(`Ignored a comment that carries this action's marker but was not written by github-actions[bot] (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-${quoting.id} by someone)`)])
     }))
 
   test('a re-run for an older commit does not overwrite a newer comment', () =>
@@ -311,7 +206,7 @@ describe('bundled action publishing a stored report', () => {
       api.failNext = 1
       const result = await runAction({ api, event: 'pull_request', payload: example('pull_request', (e) => e.action === 'opened'), report: reportFor(SHA1) })
       expect(result.code).toBe(0)
-      expect(api.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 502', 'GET 200', 'GET 200', 'POST 201'])
+      expect(api.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['POST 502', 'POST 200', 'GET 200', 'GET 200', 'POST 201'])
       expect(api.commentsOn(2)).toHaveLength(1)
     }))
 })

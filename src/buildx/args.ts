@@ -1,5 +1,6 @@
 // Composing `docker buildx build` arguments: pure, table-tested. Secrets are
-// passed as files (`src=`), never as values on the command line.
+// passed as files (`src=`) or environment variables (`env=`), never as values
+// on the command line.
 
 export interface BuildRequest {
   context: string
@@ -13,8 +14,10 @@ export interface BuildRequest {
   cacheTo: string[]
   labels: string[]
   tags: string[]
-  /** Secret ids already written to files: `id` → path. */
+  /** Secrets in files (written by the run, or given as `secret-files`): `id` → path. */
   secretFiles: { id: string; path: string }[]
+  /** Secrets buildx reads from its environment (`secret-envs`): `id` → variable. */
+  secretEnvs?: { id: string; env: string }[]
   iidFile: string
   metadataFile: string | null
   /**
@@ -42,6 +45,7 @@ export function composeBuildArgs(req: BuildRequest): string[] {
   for (const l of req.labels) args.push('--label', l)
   for (const t of req.tags) args.push('--tag', t)
   for (const s of req.secretFiles) args.push('--secret', `id=${s.id},src=${s.path}`)
+  for (const s of req.secretEnvs ?? []) args.push('--secret', `id=${s.id},env=${s.env}`)
   args.push(req.context)
   return args
 }

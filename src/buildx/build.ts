@@ -1,5 +1,6 @@
 // Running a build. The image lands in the daemon (`--load`); its id comes from
 // `--iidfile`. A failing build ends with buildx's last error lines.
+import { statSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { CommandError, EnvironmentError, UsageError } from '../errors.js'
@@ -16,6 +17,34 @@ export interface BuildOptions extends Omit<BuildRequest, 'iidFile' | 'metadataFi
    * the archive is kept in `tempDir` for the measurement. Default `load`.
    */
   output?: 'load' | 'archive'
+  /** `secret-files`, resolved and checked by resolveSecretSources. */
+  secretFiles?: { id: string; path: string }[]
+}
+
+export interface SecretSources {
+  secretFiles: { id: string; path: string }[]
+  secretEnvs: { id: string; env: string }[]
+}
+
+/**
+ * `secret-files` resolved against the workspace and `secret-envs` checked
+ * against the environment, before anything is built: buildx would fail late
+ * on a missing file, and silently mount nothing for a variable that is unset.
+ */
+export function resolveSecretSources(
+  inputs: { secretFiles: { id: string; path: string }[]; secretEnvs: { id: string; env: string }[] },
+  workspace: string,
+  env: Record<string, string | undefined>
+): SecretSources {
+  const secretFiles = inputs.secretFiles.map(({ id, path: file }, i) => {
+    const resolved = path.resolve(workspace, file)
+    if (!statSync(resolved, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`secret-files: entry ${i + 1} (id ${id}): no file at ${file}; create it in an earlier step or fix the path`)
+    return { id, path: resolved }
+  })
+  for (const [i, { id, env: name }] of inputs.secretEnvs.entries()) {
+    if (env[name] === undefined) throw new UsageError(`secret-envs: entry ${i + 1} (id ${id}): the variable ${name} is not set; set it in the step's env:`)
+  }
+  return { secretFiles, secretEnvs: inputs.secretEnvs }
 }
 
 export interface BuildDeps {
@@ -38,7 +67,7 @@ export interface BuildResult {
 export async function buildImage(options: BuildOptions, deps: BuildDeps): Promise<BuildResult> {
   const dir = await mkdtemp(path.join(deps.tempDir, 'build-'))
   try {
-    const secretFiles = await writeSecrets(options.secrets, dir)
+    const secretFiles = [...(await writeSecrets(options.secrets, dir)), ...(options.secretFiles ?? [])]
     const iidFile = path.join(dir, 'iid')
     const archive = options.output === 'archive' ? path.join(deps.tempDir, `image-${path.basename(dir)}.tar`) : null
     const args = composeBuildArgs({ ...options, secretFiles, iidFile, metadataFile: null, archive })
@@ -64,6 +93,7 @@ async function writeSecrets(secrets: string[], dir: string): Promise<{ id: strin
   for (const [i, secret] of secrets.entries()) {
     const eq = secret.indexOf('=')
     if (eq <= 0) throw new UsageError(`secrets: entry ${i + 1} is not 'id=value'`)
+    // The value exactly as given: a key's final newline is part of it.
     const id = secret.slice(0, eq).trim()
     const file = path.join(dir, `secret-${i}`)
     await writeFile(file, secret.slice(eq + 1), { mode: 0o600 })

@@ -1,6 +1,7 @@
 // The REST calls behind the sticky comment: find it by its marker across every
 // page of the pull request's comments, update it in place, or create it.
 import { hasMarker } from '../report/embed.js'
+import { isAuthoredBy, type Identity } from './identity.js'
 import type { GitHubClient } from './octokit.js'
 
 export interface Repo {
@@ -12,31 +13,48 @@ export interface StickyComment {
   id: number
   body: string
   url: string
-  /** Written by a bot (GITHUB_TOKEN or an app), not a person quoting the marker. */
-  byBot: boolean
+  /** The login GitHub records as the comment's author. */
+  author: string
 }
 
-/**
- * The comment carrying `key`'s marker, searched over all pages (100 a page).
- * A bot's comment wins over a person's (someone may paste the marker); among
- * equals, the most recent.
- */
-export async function findStickyComment(client: GitHubClient, where: Repo, pullNumber: number, key: string): Promise<StickyComment | null> {
+export interface FoundComments {
+  /** The action's own comment for the key: the most recent one by `identity`, or null. */
+  ours: StickyComment | null
+  /** Comments by anyone else that carry the marker: never read, never edited. */
+  ignored: StickyComment[]
+}
+
+interface ListedComment {
+  id: number
+  body?: string | null
+  html_url: string
+  user?: { login?: string | null; id?: number | null } | null
+}
+
+const toSticky = (c: ListedComment, fallbackBody = ''): StickyComment =>
+  ({ id: c.id, body: c.body ?? fallbackBody, url: c.html_url, author: c.user?.login ?? '' })
+
+/** Sorts the comments carrying `key`'s marker into ours (written by `identity`) and everyone else's. Pure. */
+export function sortMarkedComments(comments: ListedComment[], key: string, identity: Identity): FoundComments {
+  const marked = comments.filter((c) => hasMarker(c.body, key))
+  const ours = marked.filter((c) => isAuthoredBy(c.user, identity))
+  return { ours: ours.length > 0 ? toSticky(ours[ours.length - 1]) : null, ignored: marked.filter((c) => !isAuthoredBy(c.user, identity)).map((c) => toSticky(c)) }
+}
+
+/** The comments carrying `key`'s marker, searched over all pages (100 a page). */
+export async function findStickyComment(client: GitHubClient, where: Repo, pullNumber: number, key: string, identity: Identity): Promise<FoundComments> {
   const comments = await client.paginate(client.rest.issues.listComments, { ...where, issue_number: pullNumber, per_page: 100 })
-  const matches: StickyComment[] = comments
-    .filter((c) => hasMarker(c.body, key))
-    .map((c) => ({ id: c.id, body: c.body ?? '', url: c.html_url, byBot: c.user?.type === 'Bot' }))
-  return matches.filter((c) => c.byBot).pop() ?? matches.pop() ?? null
+  return sortMarkedComments(comments, key, identity)
 }
 
 export async function createComment(client: GitHubClient, where: Repo, pullNumber: number, body: string): Promise<StickyComment> {
   const { data } = await client.rest.issues.createComment({ ...where, issue_number: pullNumber, body })
-  return { id: data.id, body: data.body ?? body, url: data.html_url, byBot: data.user?.type === 'Bot' }
+  return toSticky(data, body)
 }
 
 export async function updateComment(client: GitHubClient, where: Repo, commentId: number, body: string): Promise<StickyComment> {
   const { data } = await client.rest.issues.updateComment({ ...where, comment_id: commentId, body })
-  return { id: data.id, body: data.body ?? body, url: data.html_url, byBot: data.user?.type === 'Bot' }
+  return toSticky(data, body)
 }
 
 /** The open pull request whose head is `branch` and contains `sha` (for push events). */

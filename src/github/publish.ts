@@ -12,6 +12,7 @@ import type { SizeOrPercent } from '../size.js'
 import { BASE_LABEL, parseHistory, updateHistory } from '../trend.js'
 import { createComment, findPullForPush, findStickyComment, httpStatus, pullHeadSha, updateComment, type StickyComment } from './comment.js'
 import type { EventContext } from './context.js'
+import { tokenIdentity, type Identity } from './identity.js'
 import type { GitHubClient } from './octokit.js'
 
 export const COMMENT_MODES = ['always', 'on-change', 'on-exceed', 'never'] as const
@@ -40,10 +41,15 @@ export interface PublishDeps {
 /** What the run learned about the pull request before measuring. */
 export interface CommentTarget {
   pullNumber: number | null
+  /** The action's own comment (written by `identity`); state is read from it alone. */
   existing: StickyComment | null
   state: EmbeddedState | null
   /** Why there will be no comment (logged once), or null. */
   skip: string | null
+  /** The account the token writes as, once asked. */
+  identity?: Identity | null
+  /** Comments by others carrying the marker, already reported as ignored (by id). */
+  ignored?: number[]
 }
 
 export type CommentOutcome = 'created' | 'updated' | 'skipped' | 'forbidden' | 'failed'
@@ -64,11 +70,12 @@ export interface PublishResult {
  */
 export async function locateComment(settings: PublishSettings, deps: PublishDeps): Promise<CommentTarget> {
   const { context, client, log } = deps
-  const none = (skip: string): CommentTarget => ({ pullNumber: null, existing: null, state: null, skip })
+  const none = (skip: string): CommentTarget => ({ pullNumber: null, existing: null, state: null, skip, identity: null, ignored: [] })
   if (settings.mode === 'never') return none('comment: never')
   if (!client) return none('no github-token')
   const where = { owner: context.owner, repo: context.repo }
   let pullNumber = context.pullNumber
+  let identity: Identity | null = null
   try {
     if (!pullNumber && context.eventName === 'push' && context.headSha) {
       pullNumber = await findPullForPush(client, where, context.headSha, context.branch)
@@ -85,12 +92,30 @@ export async function locateComment(settings: PublishSettings, deps: PublishDeps
         return { ...none(reason), pullNumber }
       }
     }
-    const existing = await findStickyComment(client, where, pullNumber, settings.commentKey)
-    return { pullNumber, existing, state: readEmbeddedState(existing?.body), skip: null }
+    identity = await learnIdentity(client, log)
+    const found = await findStickyComment(client, where, pullNumber, settings.commentKey, identity)
+    reportIgnored(found.ignored, identity, log)
+    return { pullNumber, existing: found.ours, state: readEmbeddedState(found.ours?.body), skip: null, identity, ignored: found.ignored.map((c) => c.id) }
   } catch (error) {
     log.warning(`Could not read the pull request's comments (${errorMessage(error)}); the size trend starts over.`)
-    return { pullNumber, existing: null, state: null, skip: null }
+    return { pullNumber, existing: null, state: null, skip: null, identity, ignored: [] }
   }
+}
+
+async function learnIdentity(client: GitHubClient, log: PublishDeps['log']): Promise<Identity> {
+  const { identity, warning } = await tokenIdentity(client)
+  if (warning) log.warning(warning)
+  else log.debug(`github-token writes as ${identity.login}`)
+  return identity
+}
+
+/** Says once that comments by others carrying the marker were left alone (a pasted copy must not steer the run). */
+function reportIgnored(ignored: StickyComment[], identity: Identity, log: PublishDeps['log']): void {
+  if (ignored.length === 0) return
+  const shown = ignored.slice(0, 3).map((c) => `${c.url} by ${c.author || 'an unknown account'}`).join(', ')
+  const more = ignored.length > 3 ? ` and ${ignored.length - 3} more` : ''
+  const what = ignored.length === 1 ? 'a comment that carries this action\'s marker but was' : `${ignored.length} comments that carry this action's marker but were`
+  log.warning(`Ignored ${what} not written by ${identity.login} (${shown}${more}): only the action's own comment is read or updated.`)
 }
 
 /** The trend: the comment's history carried forward with this report's points. */
@@ -182,12 +207,14 @@ export async function publishReport(input: Report, target: CommentTarget, settin
   const newerRun = (theirs: EmbeddedState | null): boolean =>
     theirs !== null && theirs.order !== null && context.runOrder !== null && theirs.order > context.runOrder && theirs.commit !== report.image.commit
   try {
+    const identity = target.identity ?? (await learnIdentity(client, log))
     // The build took minutes: a concurrent run of this job may have created or rewritten the comment
     // since it was looked for. Look again, by its marker, right before writing: never a second comment,
     // never an older push's report over a newer one. A listing that fails here (it failed before the
     // build too, or GitHub hiccups) falls back to what was found then.
-    const found = await findStickyComment(client, where, target.pullNumber, settings.commentKey).catch(() => undefined)
-    const latest = found === undefined ? existing : found
+    const found = await findStickyComment(client, where, target.pullNumber, settings.commentKey, identity).catch(() => undefined)
+    if (found) reportIgnored(found.ignored.filter((c) => !(target.ignored ?? []).includes(c.id)), identity, log)
+    const latest = found === undefined ? existing : found.ours
     if (latest) {
       const theirs = readEmbeddedState(latest.body)
       if (newerRun(theirs)) {
@@ -195,14 +222,9 @@ export async function publishReport(input: Report, target: CommentTarget, settin
         log.info(`Not updating the pull-request comment: ${reason}.`)
         return result('skipped', reason, latest)
       }
-      try {
-        const updated = await updateComment(client, where, latest.id, body)
-        log.info(`Updated the pull-request comment: ${updated.url}`)
-        return result('updated', null, updated)
-      } catch (error) {
-        // Someone else's comment that quotes our marker cannot be edited: write our own.
-        if (latest.byBot || httpStatus(error) !== 403) throw error
-      }
+      const updated = await updateComment(client, where, latest.id, body)
+      log.info(`Updated the pull-request comment: ${updated.url}`)
+      return result('updated', null, updated)
     }
     const created = await createComment(client, where, target.pullNumber, body)
     log.info(`Created the pull-request comment: ${created.url}`)

@@ -1,0 +1,124 @@
+// The bundled action (built once per test file with ncc, as `npm run build`
+// does, without touching dist/) run as the runner starts it, against the local
+// GitHub API (github-api.ts) with real webhook payloads from
+// @octokit/webhooks-examples. Shared by publish.test.ts and publish-trust.test.ts.
+/* eslint-disable @typescript-eslint/no-explicit-any -- webhook payloads are JSON fixtures, navigated and edited freely */
+import { spawn, execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createRequire } from 'node:module'
+import { FakeGitHub } from './github-api.js'
+import { overBudgetSingleStage } from '../fixtures/reports.js'
+import type { Report } from '../../src/report/types.js'
+
+const require = createRequire(import.meta.url)
+type Example = { name: string; examples: Record<string, any>[] }
+const EXAMPLES = require('@octokit/webhooks-examples') as Example[]
+/** A deep copy of one real webhook payload. */
+export const example = (name: string, pick: (e: Record<string, any>) => boolean) =>
+  JSON.parse(JSON.stringify(EXAMPLES.find((e) => e.name === name)!.examples.find(pick)!)) as Record<string, any>
+
+export const WRITE_TOKEN = 'ghs_write_token_for_tests'
+export const FORK_TOKEN = 'ghs_read_only_fork_token'
+export const SHA1 = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821' // the pull_request examples' head
+export const SHA2 = '2222222222222222222222222222222222222222'
+export const FORGED = 'f'.repeat(40) // a commit that only a pasted comment's trend names
+
+let work: string
+let bundle: string
+
+/** Builds the bundle before the file's tests and removes the scratch directory after them. */
+export function useBundledAction(): void {
+  beforeAll(() => {
+    work = mkdtempSync(path.join(os.tmpdir(), 'gib-publish-'))
+    // CI may point at the committed bundle; otherwise build one here, with the
+    // same ncc command as `npm run build`, without touching dist/.
+    bundle = process.env.GO_IMAGE_BUDGET_BUNDLE ?? path.join(work, 'dist', 'index.js')
+    if (!process.env.GO_IMAGE_BUDGET_BUNDLE) {
+      execFileSync('npx', ['ncc', 'build', 'src/index.ts', '-o', path.join(work, 'dist'), '--target', 'es2022', '--quiet'], { stdio: 'inherit' })
+    }
+    expect(existsSync(bundle)).toBe(true)
+  }, 300_000)
+  afterAll(() => rmSync(work, { recursive: true, force: true }))
+}
+
+export interface RunResult {
+  code: number | null
+  stdout: string
+  outputs: Record<string, string>
+  summary: string
+  warnings: string[]
+}
+
+/** Reads the GITHUB_OUTPUT file format (`name<<DELIM\nvalue\nDELIM`). */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
+  for (const m of text.matchAll(re)) outputs[m[1]] = m[3]
+  return outputs
+}
+
+let runCount = 0
+export async function runAction(opts: { api: FakeGitHub; event: string; payload: object; report: Report | null; inputs?: Record<string, string>; token?: string; runId?: number; prNumberFile?: string; workspace?: string }): Promise<RunResult> {
+  const dir = path.join(work, `run-${++runCount}`)
+  execFileSync('mkdir', ['-p', dir])
+  const files = { event: path.join(dir, 'event.json'), output: path.join(dir, 'output'), summary: path.join(dir, 'summary.md'), report: path.join(dir, 'report', 'report.json') }
+  execFileSync('mkdir', ['-p', path.dirname(files.report)])
+  writeFileSync(files.event, JSON.stringify(opts.payload))
+  writeFileSync(files.output, '')
+  writeFileSync(files.summary, '')
+  if (opts.report) writeFileSync(files.report, JSON.stringify(opts.report))
+  if (opts.prNumberFile !== undefined) writeFileSync(path.join(path.dirname(files.report), 'pr-number'), opts.prNumberFile)
+  const inputs: Record<string, string> = { ...(opts.report ? { report: files.report } : {}), 'github-token': opts.token ?? WRITE_TOKEN, ...opts.inputs }
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? dir,
+    RUNNER_TEMP: dir,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: opts.event,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_REPOSITORY: `${opts.api.owner}/${opts.api.repo}`,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: opts.api.baseUrl,
+    GITHUB_SHA: '0000000000000000000000000000000000000000',
+    GITHUB_RUN_ID: String(opts.runId ?? 1000 + runCount),
+    GITHUB_WORKSPACE: opts.workspace ?? dir,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary
+  }
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+  const child = spawn(process.execPath, [bundle], { env, cwd: opts.workspace ?? dir })
+  let stdout = ''
+  child.stdout.on('data', (d) => (stdout += d))
+  child.stderr.on('data', (d) => (stdout += d))
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  return {
+    code,
+    stdout,
+    outputs: parseOutputs(readFileSync(files.output, 'utf8')),
+    summary: readFileSync(files.summary, 'utf8'),
+    warnings: stdout.split('\n').filter((l) => l.startsWith('::warning'))
+  }
+}
+
+export function reportFor(commit: string, build: () => Report = overBudgetSingleStage, grow = 0): Report {
+  const report = build()
+  report.image.commit = commit
+  report.size.uncompressed += grow
+  const base = report.history.find((p) => p.label === 'base')
+  report.history = [...(base ? [base] : []), { commit, at: '2026-11-27T12:00:00.000Z', uncompressed: report.size.uncompressed, compressed: report.size.compressed }]
+  return report
+}
+
+export async function withApi<T>(owner: string, repo: string, fn: (api: FakeGitHub) => Promise<T>): Promise<T> {
+  const api = new FakeGitHub(owner, repo)
+  await api.start()
+  try {
+    const result = await fn(api)
+    expect(api.violations).toEqual([])
+    return result
+  } finally {
+    await api.stop()
+  }
+}
