@@ -52,7 +52,7 @@ for rung in "${RUNGS[@]}"; do
   step "$dockerfile (budget $BUDGET, expected: $expected)"
   json="$tmp/$dockerfile.json"
   set +e
-  node dist/cli/index.js --context "$EXAMPLE" --file "$EXAMPLE/$dockerfile" --budget "$BUDGET" --json "$json" 2>"$tmp/stderr"
+  node dist/cli/index.js --context "$EXAMPLE" --file "$EXAMPLE/$dockerfile" --budget "$BUDGET" --cleanup --json "$json" 2>"$tmp/stderr"
   code=$?
   set -e
   if [ ! -s "$json" ]; then
