@@ -178,7 +178,7 @@ describe('baseline: build (the base commit in a worktree)', () => {
     const baseLog = groups.get('Baseline') ?? ''
     expect(baseLog).toMatch(/#(\d+) \[build \d\/\d\] RUN CGO_ENABLED=0 go build -o \/app\/main \.\n#\1 CACHED/)
     expect(baseLog).toMatch(/#(\d+) \[build \d\/\d\] COPY go\.mod main\.go \.\/\n#\1 CACHED/)
-    const headLog = groups.get([...groups.keys()].find((k) => k.startsWith('Build Dockerfile')) as string) ?? ''
+    const headLog = groups.get([...groups.keys()].find((k) => k.startsWith('Build and measure Dockerfile')) as string) ?? ''
     expect(headLog).toMatch(/RUN CGO_ENABLED=0 go build/)
     expect(headLog).not.toMatch(/#(\d+) \[\d\/\d\] RUN CGO_ENABLED=0 go build[^\n]*\n#\1 CACHED/)
   })

@@ -36,7 +36,9 @@ beforeAll(() => {
   tempDir = mkdtempSync(path.join(os.tmpdir(), 'ladder-test-'))
 })
 
+const pushedTags: string[] = []
 afterAll(() => {
+  for (const tag of pushedTags) docker('rmi', tag)
   if (tempDir) rmSync(tempDir, { recursive: true, force: true })
 })
 
@@ -81,7 +83,8 @@ describe('the seed ladder through the pipeline', () => {
         else if (r.theirs >= 64 * 1024) expect([r, Math.abs(r.ours - r.theirs) / r.theirs <= 0.01]).toEqual([r, true])
       }
     } finally {
-      docker('rmi', tag)
+      // Untagged in afterAll: on the containerd store, removing an image's only tag removes the image.
+      pushedTags.push(tag)
     }
   })
 
