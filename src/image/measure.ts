@@ -14,6 +14,7 @@ import type { CompressedSource, GoBinary, ImageSize, Layer, Wasted } from '../re
 import os from 'node:os'
 import { LayerCache, type CachedLayer } from './cache.js'
 import { DeflatePool } from './deflate-pool.js'
+import type { PushFlavor } from './push-flavor.js'
 import { dockerfileChain, matchHistory, pairHistory } from './history.js'
 import { inspectImage, type InspectedImage } from './inspect.js'
 import { OverlayUnavailable, readOverlayLayers } from './overlay.js'
@@ -39,6 +40,8 @@ export interface MeasureOptions {
    * ~10x slower); `zlib` is zlib level 6 alone (about 1% off on executables).
    */
   estimator?: 'go' | 'go-exact' | 'zlib'
+  /** Which Go release's compress/flate the Go estimators model (the pushing engine's: pushFlavorForGoVersion); default `go-classic`. */
+  flavor?: PushFlavor
   topWastedFiles?: number
   /** Read uncached top layers from overlay2 directories when the rest is cached (default true); false always streams `docker save`. */
   fastPath?: boolean
@@ -79,7 +82,7 @@ export interface Measurement {
 export async function measureImage(ref: string, options: MeasureOptions, deps: MeasureDeps): Promise<Measurement> {
   const inspected = await inspectImage(ref, deps.exec)
   const estimator = options.estimator ?? 'go'
-  const cache = options.cacheDir ? new LayerCache(options.cacheDir, estimator) : null
+  const cache = options.cacheDir ? new LayerCache(options.cacheDir, estimator, options.flavor) : null
   const concurrency = options.concurrency ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length)
   const chain = options.dockerfile ? dockerfileChain(options.dockerfile.content, options.dockerfile.target, options.dockerfile.buildArgs) : null
 
@@ -126,7 +129,7 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
       }
       return true
     }
-    const goPool = estimator === 'zlib' ? null : new DeflatePool(concurrency, estimator === 'go' ? 256 * 1024 : 0)
+    const goPool = estimator === 'zlib' ? null : new DeflatePool(concurrency, estimator === 'go' ? 256 * 1024 : 0, options.flavor)
     try {
       const saved = await scanSaveStream(save.stdout, { shouldCompress, compressor: { concurrency: goPool ? concurrency * 2 : concurrency, goPool } })
       await save.done
@@ -147,7 +150,7 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
 
   /** The fast path; throws (the caller falls back to the save stream) on any doubt. */
   const readTopLayers = async (bottom: number): Promise<SavedImage> => {
-    const goPool = estimator === 'zlib' ? null : new DeflatePool(concurrency, estimator === 'go' ? 256 * 1024 : 0)
+    const goPool = estimator === 'zlib' ? null : new DeflatePool(concurrency, estimator === 'go' ? 256 * 1024 : 0, options.flavor)
     try {
       const below = inspected.diffIds.slice(0, bottom).map((d) => entries.get(d)!)
       const read = await readOverlayLayers({
