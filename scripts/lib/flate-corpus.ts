@@ -36,11 +36,11 @@ function sourceTreeTar(goroot: string): Buffer {
   return execFileSync('tar', ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '--numeric-owner', '-cf', '-', '-C', path.join(goroot, 'src'), 'archive', 'compress', 'encoding'], { maxBuffer: 1 << 30 })
 }
 
-/** The layer tars of an image, as `docker save` writes them (uncompressed on the overlay2 store). */
-export function savedLayers(image: string): Buffer[] {
+/** The layer tars of an image, as `docker save` writes them (uncompressed on the overlay2 store); `env` picks the engine. */
+export function savedLayers(image: string, env: NodeJS.ProcessEnv = process.env): Buffer[] {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gib-layers-'))
   try {
-    execFileSync('bash', ['-c', 'docker save "$1" | tar -xf - -C "$2"', 'save', image, dir], { stdio: ['ignore', 'ignore', 'inherit'] })
+    execFileSync('bash', ['-c', 'docker save "$1" | tar -xf - -C "$2"', 'save', image, dir], { env, stdio: ['ignore', 'ignore', 'inherit'] })
     const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { Layers: string[] }[]
     return manifest[0].Layers.map((layer) => readFileSync(path.join(dir, layer)))
   } finally {
@@ -48,8 +48,8 @@ export function savedLayers(image: string): Buffer[] {
   }
 }
 
-/** `goroot` gives the text and the tree; `elf` a Go binary; `images` the stand-ins whose layers to add. */
-export function flateCorpus(goroot: string, elf: string, images: string[]): CorpusFile[] {
+/** `goroot` gives the text and the tree; `elf` a Go binary; `images` the stand-ins whose layers to add (from the engine `env` picks). */
+export function flateCorpus(goroot: string, elf: string, images: string[], env: NodeJS.ProcessEnv = process.env): CorpusFile[] {
   const text = goSourceText(goroot, 1_500_000)
   const binary = readFileSync(elf)
   const tree = sourceTreeTar(goroot)
@@ -65,7 +65,7 @@ export function flateCorpus(goroot: string, elf: string, images: string[]): Corp
     { name: 'go-elf', data: binary },
     { name: 'source-tree.tar', data: tree }
   ]
-  for (const image of images) savedLayers(image).forEach((data, i) => corpus.push({ name: `${image} layer ${i}`, data }))
+  for (const image of images) savedLayers(image, env).forEach((data, i) => corpus.push({ name: `${image} layer ${i}`, data }))
   const mixed = Buffer.concat([text.subarray(0, 300_000), noise(200_000, 3), Buffer.alloc(100_000), binary.subarray(0, 500_000), text.subarray(0, 70_000), tree.subarray(0, 400_000)])
   corpus.push({ name: 'mixed', data: mixed })
   return corpus

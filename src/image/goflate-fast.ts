@@ -118,7 +118,7 @@ export function goFastDeflateSegments(input: Uint8Array, start: number, last: bo
         // Look for a match, skipping faster the longer nothing matched (skipLog 7).
         let nextS = s
         let l = 0
-        let t = 0
+        let t: number
         // The hashes at nextS carry over to the next round (Go computes them again).
         let nextHashS = hash4(nextS)
         let nextHashL = hash7(nextS)

@@ -33,7 +33,9 @@ export function goHuffmanWriter() {
   const lengthExtraBits = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
   const offsetExtraBits = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
   const codegenOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
-  const fixedLiteralLength = (c: number) => (c < 144 ? 8 : c < 256 ? 9 : c < 280 ? 7 : 8)
+  // fixedLiteralEncoding and fixedOffsetEncoding (RFC 1951 3.2.6), lengths only.
+  const fixedLiteralEncoding = Uint8Array.from({ length: literalCount }, (_, c) => (c < 144 ? 8 : c < 256 ? 9 : c < 280 ? 7 : 8))
+  const fixedOffsetEncoding = new Uint8Array(offsetCodeCount).fill(5)
 
   // Output: Huffman bits since the last stored block, and the blocks so far (n ≥ 0 bits, n < 0 a stored block of -n bytes).
   const segments: number[] = []
@@ -247,12 +249,7 @@ export function goHuffmanWriter() {
     for (let i = 0; i < offsetCodeCount; i++) total += offsetFreq[i] * offsetExtraBits[i]
     return total
   }
-  const fixedSize = (extraBits: number) => {
-    let size = 3 + extraBits
-    for (let i = 0; i < literalCount; i++) size += literalFreq[i] * fixedLiteralLength(i)
-    for (let i = 0; i < offsetCodeCount; i++) size += offsetFreq[i] * 5
-    return size
-  }
+  const fixedSize = (extraBits: number) => 3 + bitLength(fixedLiteralEncoding, literalFreq) + bitLength(fixedOffsetEncoding, offsetFreq) + extraBits
   const canReuse = (t: GoTokens) => {
     for (let i = 0; i < offsetCodeCount; i++) if (t.offHist[i] !== 0 && offsetEncoding[i] === 0) return false
     for (let i = 0; i < literalCount - 256; i++) if (t.extraHist[i] !== 0 && literalEncoding[256 + i] === 0) return false
@@ -260,20 +257,17 @@ export function goHuffmanWriter() {
     return true
   }
   /** writeTokens: the chunk's tokens (no EOB) with these codes; extra bits as in extraBitSize. */
-  const tokenBits = (t: GoTokens, lit: (c: number) => number, off: (c: number) => number, extraBits: number) => {
+  const tokenBits = (t: GoTokens, lit: Uint8Array, off: Uint8Array, extraBits: number) => {
     let bits = extraBits
-    for (let i = 0; i < 256; i++) if (t.litHist[i] !== 0) bits += t.litHist[i] * lit(i)
-    for (let i = 1; i < literalCount - 256; i++) if (t.extraHist[i] !== 0) bits += t.extraHist[i] * lit(256 + i)
-    for (let i = 0; i < offsetCodeCount; i++) if (t.offHist[i] !== 0) bits += t.offHist[i] * off(i)
+    for (let i = 0; i < 256; i++) bits += t.litHist[i] * lit[i]
+    for (let i = 1; i < literalCount - 256; i++) bits += t.extraHist[i] * lit[256 + i]
+    for (let i = 0; i < offsetCodeCount; i++) bits += t.offHist[i] * off[i]
     return bits
   }
-  const dynamicCode = (c: number) => literalEncoding[c]
-  const dynamicOffset = (c: number) => offsetEncoding[c]
-  const fixedOffset = () => 5
   /** writeFixedHeader + writeTokens with the fixed codes, EOB included. */
   const writeFixed = (t: GoTokens, extraBits: number) => {
     if (prevHeader > 0) writeEob()
-    emit(3 + tokenBits(t, fixedLiteralLength, fixedOffset, extraBits) + fixedLiteralLength(endBlockMarker))
+    emit(3 + tokenBits(t, fixedLiteralEncoding, fixedOffsetEncoding, extraBits) + fixedLiteralEncoding[endBlockMarker])
   }
 
   return {
@@ -302,7 +296,7 @@ export function goHuffmanWriter() {
       const storedSize = (inputLength + 5) * 8
       const extraBits = extraBitSize()
       const eobBits = sync ? 1 : 0
-      let size = 0
+      let size: number
       if (prevHeader > 0) {
         // A new table costs about the old header plus the ideal bits, plus a penalty for not being ideal.
         let newSize = prevHeader + estimatedBits(t)
@@ -339,7 +333,7 @@ export function goHuffmanWriter() {
         wroteHuffman = false
       }
       if (sync) prevHeader = 0
-      emit(tokenBits(t, dynamicCode, dynamicOffset, extraBits) + eobBits * literalEncoding[endBlockMarker])
+      emit(tokenBits(t, literalEncoding, offsetEncoding, extraBits) + eobBits * literalEncoding[endBlockMarker])
     },
 
     /** writeBlockHuff(eof=false, input, sync): literals only, for chunks with few matches. */
