@@ -22,10 +22,11 @@ die() { log "$*"; exit 1; }
 
 ready() { [ -x "$root/$1/go/bin/go" ]; }
 
+tmp=''
+trap '[ -z "$tmp" ] || rm -rf "$tmp"' EXIT
+
 install_one() {
-  local minor=$1 suite='' s v tmp
-  [[ $minor =~ ^1\.[0-9]+$ ]] || die "'$minor' is not a Go minor version (like 1.27)"
-  . scripts/lib/apt-suite.sh
+  local minor=$1 suite='' s v
   for s in $(suite_chain); do
     v=$(suite_candidate "$s" "golang-$minor-go")
     if [ -n "$v" ]; then suite=$s; break; fi
@@ -33,6 +34,7 @@ install_one() {
   [ -n "$suite" ] || die "no Debian suite of $(suite_chain | tr '\n' ' ')has golang-$minor-go: pick another version"
   log "unpacking golang-$minor $v from Debian $suite into $root/$minor"
   tmp=$(mktemp -d "$root/.$minor.XXXXXX")
+  chmod 755 "$tmp"
   suite_download "$suite" "$tmp/debs" "golang-$minor-go" "golang-$minor-src" || die "could not download golang-$minor-go from Debian $suite"
   for deb in "$tmp"/debs/*.deb; do dpkg-deb -x "$deb" "$tmp/tree"; done
   rm -rf "$tmp/debs"
@@ -41,15 +43,19 @@ install_one() {
   "$tmp/go/bin/go" version >/dev/null || die "the unpacked golang-$minor does not run"
   rm -rf "${root:?}/$minor"
   mv "$tmp" "$root/$minor"
+  tmp=''
 }
 
 mkdir -p "$root"
 exec 9>"$root/.lock"
 flock 9
+sourced=''
 for minor in "$@"; do
+  [[ $minor =~ ^1\.[0-9]+$ ]] || die "'$minor' is not a Go minor version (like 1.27)"
   if ! ready "$minor"; then
     command -v apt-get >/dev/null 2>&1 && command -v dpkg-deb >/dev/null 2>&1 || die "Go $minor is not in $root/$minor and this is not Debian: unpack a Go $minor toolchain so that $root/$minor/go is its GOROOT"
     [ "$(id -u)" = 0 ] || die "Go $minor is not in $root/$minor: run this script as root (it unpacks Debian's golang-$minor-go there)"
+    [ -n "$sourced" ] || { . scripts/lib/apt-suite.sh; sourced=1; }
     install_one "$minor"
   fi
   echo "$minor $root/$minor/go"

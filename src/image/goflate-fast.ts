@@ -10,12 +10,14 @@
 // chooses stored, Huffman-only, fixed or dynamic and may keep a table open
 // across chunks, as deflateFast (deflate.go) does.
 //
-// `goFastDeflateSegments` is self-contained (no imports, no outer variables) so
-// its source can run in a worker thread; the writer is passed in. It returns
-// the blocks it would write, as goDeflateSegments does: n ≥ 0 Huffman bits,
-// n < 0 a stored block of -n bytes. Data before `start` (up to one chunk, the
-// previous one) is modelled first to set the hash tables and the writer's
-// state, and not counted.
+// `goFastDeflateSegments` is self-contained (no imports, no outer variables;
+// it keeps its encoder on itself, by the name a named function has wherever its
+// source runs) so its source can run in a worker thread; the writer is passed
+// in. It returns the blocks it would write, as goDeflateSegments does: n ≥ 0
+// Huffman bits, n < 0 a stored block of -n bytes. Data before `start` (the
+// previous chunk, or the 32 KiB before a sample) is modelled first, as chunks
+// that end where the block begins, to set the hash tables and the writer's
+// state, and is not counted.
 import type { GoHuffmanWriter, GoTokens } from './goflate-writer.js'
 
 /** Go 1.27's deflateFast works on chunks of this many bytes (maxStoreBlockSize). */
