@@ -1,5 +1,6 @@
-// Integration tests need a real Docker engine, the stand-in base images and a
-// local registry. The project's own scripts provide them, for the engine the
+// Integration tests need a real Docker engine, the stand-in base images, a
+// local registry and the Go toolchains whose compress/gzip the size models are
+// checked against. The project's own scripts provide them, for the engine the
 // jest project names (the default engine, or the containerd-store engine);
 // when they cannot, the run fails here (integration tests never skip).
 import { execFileSync } from 'node:child_process'
@@ -24,6 +25,8 @@ export default function globalSetup(_globalConfig, projectConfig) {
   run('scripts/test-deps.sh')
   run('scripts/registry.sh')
   run('scripts/standins.sh')
+  // The real Go toolchains the compressed-size models are checked against.
+  run('scripts/go-toolchains.sh')
   // What the daemon held before the suite: the teardown removes only what the suite left dangling.
   const ids = execFileSync('docker', ['images', '--all', '--quiet', '--no-trunc'], { env, encoding: 'utf8' }).split('\n').filter(Boolean)
   globalThis.__gibImagesBefore = { ...(globalThis.__gibImagesBefore ?? {}), [engine]: { ids, at: Date.now() } }

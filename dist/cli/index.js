@@ -12919,13 +12919,19 @@ function decodeScan(text) {
 class LayerCache {
     dir;
     estimator;
-    /** Entries are kept per estimator (`go` model or `zlib`): they differ by about 1% on executables. */
-    constructor(dir, estimator = 'go') {
+    flavor;
+    /**
+     * Entries are kept per estimator (`go` model or `zlib`: they differ by about 1% on
+     * executables) and, for the Go models, per flavor of compress/flate (1–3% apart).
+     */
+    constructor(dir, estimator = 'go', flavor = 'go-classic') {
         this.dir = dir;
         this.estimator = estimator;
+        this.flavor = flavor;
     }
     file(diffId) {
-        return external_node_path_default().join(this.dir, `layers-${this.estimator}`, `${diffId.replace(':', '-')}.json`);
+        const kind = this.estimator === 'zlib' ? 'zlib' : `${this.estimator}-${this.flavor}`;
+        return external_node_path_default().join(this.dir, `layers-${kind}`, `${diffId.replace(':', '-')}.json`);
     }
     async get(diffId) {
         try {
@@ -13010,8 +13016,6 @@ async function addRegistrySizes(repoDigests, platform, into, engine, deps) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:worker_threads"
-const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: ./src/image/goflate.ts
 // The size Go's compress/flate (level 6, as `docker push` and BuildKit use
 // through compress/gzip) gives a chunk of data, without producing the bytes.
@@ -13402,11 +13406,814 @@ function gzipBytesFromBits(bits) {
     return Math.ceil((bits + 3) / 8) + 4 + 18;
 }
 
+;// CONCATENATED MODULE: ./src/image/goflate-fast.ts
+/** Go 1.27's deflateFast works on chunks of this many bytes (maxStoreBlockSize). */
+const GO_FAST_CHUNK = 65535;
+function goFastDeflateSegments(input, start, last, writer) {
+    // V8 inlines the helpers below only while they stay the same closures: made anew on every
+    // call they run 3x slower. So the encoder is made once per thread, kept on this function.
+    const self = goFastDeflateSegments;
+    self.encoder ??= fastEncoder();
+    return self.encoder(input, start, last, writer);
+    function fastEncoder() {
+        const chunkSize = 65535;
+        const tableBits = 15;
+        const tableSize = 1 << tableBits;
+        const maxMatchOffset = 1 << 15;
+        const maxMatchLength = 258;
+        const baseMatchLength = 3;
+        const inputMargin = 12 - 1;
+        const minNonLiteralBlockSize = 1 + 1 + inputMargin;
+        // Table entries hold position + entryBase, so an empty entry (0) is always out of reach.
+        const entryBase = 1 << 16;
+        // The call's input and writer.
+        let data = new Uint8Array(0);
+        let writer;
+        const table = new Int32Array(tableSize);
+        // bTable: the current and previous entry of a long hash side by side (one cache line, as Go's struct).
+        const bTable = new Int32Array(2 * tableSize);
+        const tokens = { litHist: new Int32Array(256), extraHist: new Int32Array(32), offHist: new Int32Array(32), n: 0 };
+        const { litHist, extraHist, offHist } = tokens;
+        // lengthCodes1 and offsetCodes of token.go, built from the RFC 1951 bases.
+        const lengthCodes1 = new Uint8Array(256);
+        const lengthBase = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 255, 256];
+        for (let c = 0; c < 29; c++)
+            for (let l = lengthBase[c]; l < lengthBase[c + 1]; l++)
+                lengthCodes1[l] = c + 1;
+        const offsetCodes = new Uint8Array(256);
+        const offsetBase = [0, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256];
+        for (let c = 0; c < 16; c++)
+            for (let o = offsetBase[c]; o < offsetBase[c + 1]; o++)
+                offsetCodes[o] = c;
+        const offsetCode = (off) => (off < 256 ? offsetCodes[off] : offsetCodes[off >> 7] + 14);
+        const load32 = (i) => data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24);
+        // hashLen(u, 15, 4): the low 32 bits times prime4bytes, top 15 bits.
+        const hash4 = (i) => Math.imul(load32(i), 0x9e3779b1) >>> (32 - tableBits);
+        // hashLen(u, 15, 7): ((u << 8) * prime7bytes) >> 49 on 64 bits, i.e. the top 15 bits of
+        // the high word. JS has no 64-bit multiply, so the high word is built from 32-bit halves
+        // (prime7bytes = 0xcf1bbc_dcbfa563) and the exact high half of low × low, through 16-bit pieces.
+        const hash7 = (i) => {
+            const lo24 = data[i] | (data[i + 1] << 8) | (data[i + 2] << 16);
+            const hi = data[i + 3] | (data[i + 4] << 8) | (data[i + 5] << 16) | (data[i + 6] << 24);
+            // (x / 2^k) | 0 and >>> 0 floor these non-negative products, exact below 2^53.
+            const low = ((lo24 * 0xa563) / 65536) | 0;
+            const carry = ((lo24 * 0xdcbf + low) / 256) >>> 0;
+            return ((carry + Math.imul(lo24 << 8, 0xcf1bbc) + Math.imul(hi, 0xdcbfa563 | 0)) >>> 0) >>> (32 - tableBits);
+        };
+        const insertLong = (h, entry) => {
+            bTable[2 * h + 1] = bTable[2 * h];
+            bTable[2 * h] = entry;
+        };
+        // matchLen within the chunk (Go's hist ends where the chunk does).
+        const matchLen = (s, t, limit) => {
+            let n = 0;
+            while (s + n < limit && data[s + n] === data[t + n])
+                n++;
+            return n;
+        };
+        const emitLiterals = (from, to) => {
+            for (let i = from; i < to; i++)
+                litHist[data[i]]++;
+            tokens.n += to - from;
+        };
+        /** AddMatchLong: a match longer than 258 is written as several. */
+        const addMatchLong = (length, xoffset) => {
+            const oc = offsetCode(xoffset);
+            while (length > 0) {
+                let xl = length;
+                if (xl > maxMatchLength)
+                    xl = xl > maxMatchLength + baseMatchLength ? maxMatchLength : maxMatchLength - baseMatchLength;
+                length -= xl;
+                extraHist[lengthCodes1[xl - baseMatchLength]]++;
+                offHist[oc]++;
+                tokens.n++;
+            }
+        };
+        /** fastEncL6.encode of data[chunkStart, chunkEnd), everything before it being history. */
+        const encode = (chunkStart, chunkEnd) => {
+            if (chunkEnd - chunkStart < minNonLiteralBlockSize) {
+                tokens.n = chunkEnd - chunkStart;
+                return;
+            }
+            const sLimit = chunkEnd - inputMargin;
+            const limited = (s) => Math.min(s + maxMatchLength - 4, chunkEnd);
+            let s = chunkStart;
+            let nextEmit = s;
+            let repeat = 1;
+            for (;;) {
+                // Look for a match, skipping faster the longer nothing matched (skipLog 7).
+                let nextS = s;
+                let l = 0;
+                let t;
+                // The hashes at nextS carry over to the next round (Go computes them again).
+                let nextHashS = hash4(nextS);
+                let nextHashL = hash7(nextS);
+                for (;;) {
+                    const hashS = nextHashS;
+                    const hashL = nextHashL;
+                    s = nextS;
+                    nextS = s + 1 + ((s - nextEmit) >> 7);
+                    if (nextS > sLimit)
+                        return emitRemainder(nextEmit, chunkEnd);
+                    const sCandidate = table[hashS] - entryBase;
+                    const lCandidateCur = bTable[2 * hashL] - entryBase;
+                    const lCandidatePrev = bTable[2 * hashL + 1] - entryBase;
+                    table[hashS] = s + entryBase;
+                    insertLong(hashL, s + entryBase);
+                    nextHashS = hash4(nextS);
+                    nextHashL = hash7(nextS);
+                    const cv = load32(s);
+                    const next = load32(nextS);
+                    t = lCandidateCur;
+                    if (s - t < maxMatchOffset) {
+                        if (cv === load32(t)) {
+                            // The long candidate matches 4 bytes; the previous one may be longer.
+                            table[nextHashS] = nextS + entryBase;
+                            insertLong(nextHashL, nextS + entryBase);
+                            const t2 = lCandidatePrev;
+                            if (s - t2 < maxMatchOffset && cv === load32(t2)) {
+                                l = matchLen(s + 4, t + 4, limited(s + 4)) + 4;
+                                const ml1 = matchLen(s + 4, t2 + 4, limited(s + 4)) + 4;
+                                if (ml1 > l) {
+                                    t = t2;
+                                    l = ml1;
+                                }
+                            }
+                            break;
+                        }
+                        t = lCandidatePrev;
+                        if (s - t < maxMatchOffset && cv === load32(t)) {
+                            table[nextHashS] = nextS + entryBase;
+                            insertLong(nextHashL, nextS + entryBase);
+                            break;
+                        }
+                    }
+                    t = sCandidate;
+                    if (s - t < maxMatchOffset && cv === load32(t)) {
+                        // A 4-byte match; a repeat of the last offset at s+1, or a long match at nextS, may beat it.
+                        l = matchLen(s + 4, t + 4, limited(s + 4)) + 4;
+                        const nextCur = bTable[2 * nextHashL] - entryBase;
+                        const nextPrev = bTable[2 * nextHashL + 1] - entryBase;
+                        table[nextHashS] = nextS + entryBase;
+                        insertLong(nextHashL, nextS + entryBase);
+                        let t2 = s - repeat + 1;
+                        if (load32(t2) === load32(s + 1)) {
+                            const ml = matchLen(s + 5, t2 + 4, limited(s + 5)) + 4;
+                            if (ml > l) {
+                                t = t2;
+                                l = ml;
+                                s += 1;
+                                break;
+                            }
+                        }
+                        t2 = nextCur;
+                        if (nextS - t2 < maxMatchOffset) {
+                            if (load32(t2) === next) {
+                                const ml = matchLen(nextS + 4, t2 + 4, limited(nextS + 4)) + 4;
+                                if (ml > l) {
+                                    t = t2;
+                                    s = nextS;
+                                    l = ml;
+                                }
+                            }
+                            t2 = nextPrev;
+                            if (nextS - t2 < maxMatchOffset && load32(t2) === next) {
+                                const ml = matchLen(nextS + 4, t2 + 4, limited(nextS + 4)) + 4;
+                                if (ml > l) {
+                                    t = t2;
+                                    s = nextS;
+                                    l = ml;
+                                }
+                            }
+                        }
+                        break;
+                    }
+                }
+                // Extend the match as far as it goes.
+                if (l === 0)
+                    l = matchLen(s + 4, t + 4, chunkEnd) + 4;
+                else if (l === maxMatchLength)
+                    l += matchLen(s + l, t + l, chunkEnd);
+                // A longer match may end where this one does: test both long candidates there, 2 bytes in.
+                const sAt = s + l;
+                if (sAt < sLimit) {
+                    const h = hash7(sAt);
+                    const s2 = s + 2;
+                    let t2 = bTable[2 * h] - entryBase - l + 2;
+                    let off = s2 - t2;
+                    if (off < maxMatchOffset) {
+                        if (off > 0 && t2 >= 0) {
+                            const l2 = matchLen(s2, t2, chunkEnd);
+                            if (l2 > l) {
+                                t = t2;
+                                l = l2;
+                                s = s2;
+                            }
+                        }
+                        t2 = bTable[2 * h + 1] - entryBase - l + 2;
+                        off = s2 - t2;
+                        if (off > 0 && off < maxMatchOffset && t2 >= 0) {
+                            const l2 = matchLen(s2, t2, chunkEnd);
+                            if (l2 > l) {
+                                t = t2;
+                                l = l2;
+                                s = s2;
+                            }
+                        }
+                    }
+                }
+                // Extend backwards.
+                while (t > 0 && s > nextEmit && data[t - 1] === data[s - 1]) {
+                    s--;
+                    t--;
+                    l++;
+                }
+                if (nextEmit < s)
+                    emitLiterals(nextEmit, s);
+                addMatchLong(l, s - t - 1);
+                repeat = s - t;
+                s += l;
+                nextEmit = s;
+                if (nextS >= s)
+                    s = nextS + 1;
+                if (s >= sLimit) {
+                    // Index after the match end, every other position, to the end of the chunk.
+                    for (let i = nextS + 1; i < chunkEnd - 8; i += 2) {
+                        table[hash4(i)] = i + entryBase;
+                        insertLong(hash7(i), i + entryBase);
+                    }
+                    return emitRemainder(nextEmit, chunkEnd);
+                }
+                // Store every long hash in between and every second short one.
+                for (let i = nextS + 1; i < s - 1; i += 2) {
+                    const h7 = hash7(i);
+                    const h7next = hash7(i + 1);
+                    table[hash4(i)] = i + entryBase;
+                    insertLong(h7, i + entryBase);
+                    insertLong(h7next, i + 1 + entryBase);
+                }
+            }
+        };
+        // Trailing literals, unless nothing matched at all (then the chunk is stored).
+        const emitRemainder = (nextEmit, chunkEnd) => {
+            if (nextEmit < chunkEnd && tokens.n !== 0)
+                emitLiterals(nextEmit, chunkEnd);
+        };
+        /** deflateFast: one chunk, from its tokens to the writer. */
+        const deflateChunk = (chunkStart, chunkEnd, sync) => {
+            const length = chunkEnd - chunkStart;
+            if (sync && length < 128) {
+                // The tail of the stream: tiny, so stored or Huffman-only without looking for matches.
+                if (length === 0)
+                    return;
+                if (length <= 32)
+                    writer.writeStored(length);
+                else
+                    writer.writeBlockHuff(data, chunkStart, chunkEnd, true);
+                return;
+            }
+            litHist.fill(0);
+            extraHist.fill(0);
+            offHist.fill(0);
+            tokens.n = 0;
+            encode(chunkStart, chunkEnd);
+            if (tokens.n === 0)
+                writer.writeStored(length);
+            else if (tokens.n > length - (length >> 4))
+                writer.writeBlockHuff(data, chunkStart, chunkEnd, sync);
+            else
+                writer.writeBlockDynamic(tokens, length, sync);
+        };
+        return (input, start, last, callWriter) => {
+            data = input;
+            writer = callWriter;
+            table.fill(0);
+            bTable.fill(0);
+            // The data before `start`, as chunks that end where the block's first begins.
+            writer.setCounting(false);
+            for (let chunkEnd = start % chunkSize || chunkSize; chunkEnd <= start; chunkEnd += chunkSize)
+                deflateChunk(Math.max(0, chunkEnd - chunkSize), chunkEnd, false);
+            writer.setCounting(true);
+            for (let chunkStart = start; chunkStart < data.length; chunkStart += chunkSize) {
+                const chunkEnd = Math.min(data.length, chunkStart + chunkSize);
+                deflateChunk(chunkStart, chunkEnd, last && chunkEnd === data.length);
+            }
+            return writer.close();
+        };
+    }
+}
+/** gzip member size from the bit length of Go 1.27's deflate blocks: Close writes a final fixed block (10 bits); gzip adds 10 + 8 bytes. */
+function goFastGzipBytesFromBits(bits) {
+    return Math.ceil((bits + 10) / 8) + 18;
+}
+
+;// CONCATENATED MODULE: ./src/image/push-flavor.ts
+
+
+const PUSH_FLAVORS = (/* unused pure expression or super */ null && (['go-classic', 'go1.27']));
+/** The flavor of an engine from its Go version: 'go1.27.1' → 'go1.27', 'go1.23.7' → 'go-classic'. */
+function pushFlavorForGoVersion(goVersion) {
+    const match = /(?:^|[^\w.])go(\d+)\.(\d+)/.exec(goVersion.trim());
+    if (!match)
+        throw new Error(`engine Go version "${goVersion}" is not like go1.27.1: cannot tell which compress/flate the engine pushes with`);
+    const [major, minor] = [Number(match[1]), Number(match[2])];
+    return major > 1 || minor >= 27 ? 'go1.27' : 'go-classic';
+}
+const FLAVOR_LAYOUT = {
+    'go-classic': { chunkBytes: 1, dictionaryBytes: 32 * 1024, gzipBytesFromBits: gzipBytesFromBits, exactLeadBytes: 0 },
+    'go1.27': { chunkBytes: GO_FAST_CHUNK, dictionaryBytes: GO_FAST_CHUNK, gzipBytesFromBits: goFastGzipBytesFromBits, exactLeadBytes: 4 * 64 * GO_FAST_CHUNK }
+};
+/**
+ * How the sampled estimator (deflate-sample.ts) samples a block, for `sampleBytes`
+ * of it: the classic model on four slices of a quarter each; Go 1.27's on whole
+ * chunks, twice as many, because its size relative to zlib varies more between
+ * chunks (2-4% where the classic model varies 1-2%), and each with the 32 KiB
+ * before it, which sets its hash tables and open Huffman table as well as the
+ * whole previous chunk would (within 0.03%).
+ */
+function samplePlan(flavor, sampleBytes) {
+    if (flavor === 'go-classic')
+        return { slices: 4, sliceBytes: Math.floor(sampleBytes / 4), chunkBytes: 1, primingBytes: 32 * 1024, exactAboveRatio: 0, exactOnNoise: true };
+    const chunks = Math.max(1, Math.round(sampleBytes / GO_FAST_CHUNK));
+    return { slices: 2 * chunks, sliceBytes: GO_FAST_CHUNK, chunkBytes: GO_FAST_CHUNK, primingBytes: 32 * 1024, exactAboveRatio: 16, exactOnNoise: false };
+}
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/image/deflate-sample.ts
+// The sampled estimate of a block's Go-deflate size (the `go` estimator): zlib
+// level 4 (C, fast) sizes the whole block, the Go model a few slices spread
+// over it, and the block's size is zlib's scaled by Go/zlib on those slices.
+// How many slices, where they may start and what they are primed with depends
+// on the Go release (samplePlan in push-flavor.ts).
+//
+// `sampledGoSegments` is self-contained so the deflate pool can ship it to its
+// workers; the Go model, zlib and the noise test are passed in.
+function sampledGoSegments(data, start, last, plan, models) {
+    const length = data.length - start;
+    const sliced = plan.slices * plan.sliceBytes;
+    if (length <= 2 * sliced || (plan.exactOnNoise && models.looksLikeNoise(data, start)))
+        return models.exact(data, start, last);
+    // zlib keeps a 32 KiB window: its dictionary is at most that.
+    const zlibWindow = 32768;
+    const zlibDictionary = (at) => (at > 0 ? data.subarray(Math.max(0, at - zlibWindow), at) : null);
+    const zlibBlock = models.zlibBytes(data.subarray(start), zlibDictionary(start)) * 8;
+    if (plan.exactAboveRatio > 0 && zlibBlock * plan.exactAboveRatio < length * 8)
+        return models.exact(data, start, last);
+    let goBits = 0;
+    let zlibBits = 0;
+    for (let k = 0; k < plan.slices; k++) {
+        const spread = Math.floor(((length - plan.sliceBytes) * (2 * k + 1)) / (2 * plan.slices));
+        const from = start + spread - (spread % plan.chunkBytes);
+        const primeFrom = Math.max(0, from - plan.primingBytes);
+        const slice = data.subarray(from, from + plan.sliceBytes);
+        // Blocks in order: a stored one starts on a byte (3 header bits, then LEN and NLEN).
+        let bits = 0;
+        for (const s of models.exact(data.subarray(primeFrom, from + plan.sliceBytes), from - primeFrom, false))
+            bits = s >= 0 ? bits + s : Math.ceil((bits + 3) / 8) * 8 + 32 + 8 * -s;
+        goBits += bits;
+        zlibBits += models.zlibBytes(slice, zlibDictionary(from)) * 8;
+    }
+    return [Math.round(zlibBlock * (goBits / zlibBits))];
+}
+
+;// CONCATENATED MODULE: ./src/image/goflate-writer.ts
+// The size model of Go 1.27's huffmanBitWriter (compress/flate, levels 1-6),
+// for goFastDeflateSegments (goflate-fast.ts). Go 1.27 took its encoder from
+// github.com/klauspost/compress: each 64 KiB chunk of input is written stored,
+// Huffman-only, fixed or dynamic, and a dynamic table may stay open across
+// chunks ("reuse") when a new one would not pay for its header. So the size of
+// a chunk depends on the writer's state; this model keeps that state (the open
+// table's code lengths, its header size) and counts bits instead of writing.
+//
+// `goHuffmanWriter` is self-contained (no imports, no outer variables) so the
+// deflate pool can ship its source to worker threads; the encoder gets an
+// instance passed in. Names follow huffman_bit_writer.go and huffman_code.go.
+function goHuffmanWriter() {
+    const literalCount = 286;
+    const offsetCodeCount = 30;
+    const endBlockMarker = 256;
+    const maxPredefinedTokens = 250;
+    // Levels 1-6 set logNewTablePenalty 7: a new table must win by 1/128 of its estimate.
+    const logNewTablePenalty = 7;
+    const lengthExtraBits = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+    const offsetExtraBits = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+    const codegenOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+    // fixedLiteralEncoding and fixedOffsetEncoding (RFC 1951 3.2.6), lengths only.
+    const fixedLiteralEncoding = Uint8Array.from({ length: literalCount }, (_, c) => (c < 144 ? 8 : c < 256 ? 9 : c < 280 ? 7 : 8));
+    const fixedOffsetEncoding = new Uint8Array(offsetCodeCount).fill(5);
+    // Output: Huffman bits since the last stored block, and the blocks so far (n ≥ 0 bits, n < 0 a stored block of -n bytes).
+    const segments = [];
+    let pending = 0;
+    /** Off while the encoder replays the data before its block (a dictionary): state changes, nothing is counted. */
+    let counting = true;
+    const emit = (bits) => {
+        if (counting)
+            pending += bits;
+    };
+    // The open table: non-zero prevHeader means its EOB is still owed and it may be reused.
+    let prevHeader = 0;
+    let wroteHuffman = false;
+    const literalEncoding = new Uint8Array(literalCount);
+    const offsetEncoding = new Uint8Array(offsetCodeCount);
+    const tmpLitEncoding = new Uint8Array(endBlockMarker + 1);
+    const codegenEncoding = new Uint8Array(19);
+    const literalFreq = new Int32Array(endBlockMarker + 1 + 32);
+    const offsetFreq = new Int32Array(32);
+    const codegenFreq = new Int32Array(19);
+    const huffOffset = new Uint8Array([1]);
+    // huffmanEncoder.generate, code lengths only: freq[0:count] into lengths, at most maxBits bits.
+    const sortKeys = new Int32Array(literalCount + 1);
+    const leafCounts = Array.from({ length: 16 }, () => new Int32Array(16));
+    const levelLastFreq = new Float64Array(17);
+    const levelNextCharFreq = new Float64Array(17);
+    const levelNextPairFreq = new Float64Array(17);
+    const levelNeeded = new Int32Array(17);
+    const generate = (freq, count, maxBits, lengths) => {
+        let n = 0;
+        for (let i = 0; i < count; i++) {
+            lengths[i] = 0;
+            // Literals fit in 9 bits, so freq<<10 + literal sorts by frequency, then literal, as Go does.
+            if (freq[i] !== 0)
+                sortKeys[n++] = freq[i] * 1024 + i;
+        }
+        if (n <= 2) {
+            for (let k = 0; k < n; k++)
+                lengths[sortKeys[k] & 1023] = 1;
+            return;
+        }
+        const list = sortKeys.subarray(0, n).sort();
+        const freqAt = (k) => (k < n ? list[k] >> 10 : Infinity);
+        // bitCounts: the package-merge of Go's huffman_code.go, one chain per level.
+        if (maxBits > n - 1)
+            maxBits = n - 1;
+        leafCounts[0].fill(0);
+        for (let level = 1; level <= maxBits; level++) {
+            levelLastFreq[level] = freqAt(1);
+            levelNextCharFreq[level] = freqAt(2);
+            levelNextPairFreq[level] = level === 1 ? Infinity : freqAt(0) + freqAt(1);
+            levelNeeded[level] = 0;
+            leafCounts[level].fill(0);
+            leafCounts[level][level] = 2;
+        }
+        levelNeeded[maxBits] = 2 * n - 4;
+        let level = maxBits;
+        for (;;) {
+            if (levelNextPairFreq[level] === Infinity && levelNextCharFreq[level] === Infinity) {
+                levelNeeded[level] = 0;
+                levelNextPairFreq[level + 1] = Infinity;
+                level++;
+                continue;
+            }
+            const prevFreq = levelLastFreq[level];
+            if (levelNextCharFreq[level] < levelNextPairFreq[level]) {
+                const next = leafCounts[level][level] + 1;
+                levelLastFreq[level] = levelNextCharFreq[level];
+                leafCounts[level][level] = next;
+                levelNextCharFreq[level] = freqAt(next);
+            }
+            else {
+                levelLastFreq[level] = levelNextPairFreq[level];
+                const save = leafCounts[level][level];
+                leafCounts[level].set(leafCounts[level - 1]);
+                leafCounts[level][level] = save;
+                levelNeeded[level - 1] = 2;
+            }
+            if (--levelNeeded[level] === 0) {
+                if (level === maxBits)
+                    break;
+                levelNextPairFreq[level + 1] = prevFreq + levelLastFreq[level];
+                level++;
+            }
+            else {
+                while (levelNeeded[level - 1] > 0)
+                    level--;
+            }
+        }
+        // The most frequent symbols get the fewest bits.
+        let remaining = n;
+        for (let lvl = maxBits, bits = 1; lvl > 0; lvl--, bits++) {
+            const c = leafCounts[maxBits][lvl] - leafCounts[maxBits][lvl - 1];
+            for (let k = 0; k < c; k++)
+                lengths[list[remaining - 1 - k] & 1023] = bits;
+            remaining -= c;
+        }
+    };
+    const bitLength = (lengths, freq) => {
+        let total = 0;
+        for (let i = 0; i < lengths.length; i++)
+            total += freq[i] * lengths[i];
+        return total;
+    };
+    /** generateCodegen (frequencies only), then the codegen code and headerSize(). */
+    const writeableHeaderSize = (numLiterals, litLengths, numOffsets, offLengths) => {
+        codegenFreq.fill(0);
+        const sizeAt = (i) => (i < numLiterals ? litLengths[i] : i < numLiterals + numOffsets ? offLengths[i - numLiterals] : 255);
+        let size = sizeAt(0);
+        let count = 1;
+        for (let inIndex = 1; size !== 255; inIndex++) {
+            const nextSize = sizeAt(inIndex);
+            if (nextSize === size) {
+                count++;
+                continue;
+            }
+            if (size !== 0) {
+                codegenFreq[size]++;
+                count--;
+                while (count >= 3) {
+                    codegenFreq[16]++;
+                    count -= Math.min(6, count);
+                }
+            }
+            else {
+                while (count >= 11) {
+                    codegenFreq[18]++;
+                    count -= Math.min(138, count);
+                }
+                if (count >= 3) {
+                    codegenFreq[17]++;
+                    count = 0;
+                }
+            }
+            codegenFreq[size] += Math.max(0, count);
+            size = nextSize;
+            count = 1;
+        }
+        generate(codegenFreq, 19, 7, codegenEncoding);
+        let numCodegens = 19;
+        while (numCodegens > 4 && codegenFreq[codegenOrder[numCodegens - 1]] === 0)
+            numCodegens--;
+        return 3 + 5 + 5 + 4 + 3 * numCodegens + bitLength(codegenEncoding, codegenFreq) + codegenFreq[16] * 2 + codegenFreq[17] * 3 + codegenFreq[18] * 7;
+    };
+    // tokens.EstimatedBits: Shannon bits per symbol, in float32 as Go computes them (mFastLog2).
+    const f32 = new Float32Array(1);
+    const i32 = new Int32Array(f32.buffer);
+    const fround = Math.fround;
+    const [c1, c2, c3] = [fround(-0.34484843), fround(2.02466578), fround(0.67487759)];
+    const mFastLog2 = (val) => {
+        f32[0] = val;
+        let ux = i32[0];
+        const log2 = ((ux >> 23) & 255) - 128;
+        ux = ((ux & -0x7f800001) + (127 << 23)) | 0;
+        i32[0] = ux;
+        const uval = f32[0];
+        return fround(log2 + fround(fround(fround(fround(c1 * uval) + c2) * uval) - c3));
+    };
+    const shannonBits = (shannon, hist, from, to, invTotal) => {
+        for (let i = from; i < to; i++) {
+            const v = hist[i];
+            if (v > 0)
+                shannon = fround(shannon + fround(Math.min(15, Math.max(1, -mFastLog2(fround(v * invTotal)))) * v));
+        }
+        return shannon;
+    };
+    const estimatedBits = (t) => {
+        let shannon = 0;
+        let bits = 0;
+        let nMatches = 0;
+        if (t.n > 0) {
+            const invTotal = fround(1 / t.n);
+            shannon = fround(shannonBits(0, t.litHist, 0, 256, invTotal) + 15);
+            shannon = shannonBits(shannon, t.extraHist, 1, literalCount - 256, invTotal);
+            for (let i = 1; i < literalCount - 256; i++) {
+                bits += lengthExtraBits[i - 1] * t.extraHist[i];
+                nMatches += t.extraHist[i];
+            }
+        }
+        if (nMatches > 0) {
+            shannon = shannonBits(shannon, t.offHist, 0, offsetCodeCount, fround(1 / nMatches));
+            for (let i = 0; i < offsetCodeCount; i++)
+                bits += offsetExtraBits[i] * t.offHist[i];
+        }
+        return Math.trunc(shannon) + bits;
+    };
+    /** The EOB of the open table. */
+    const writeEob = () => {
+        emit(literalEncoding[endBlockMarker]);
+        prevHeader = 0;
+    };
+    /** writeStoredHeader + writeBytes: 3 bits, then byte-aligned LEN/NLEN and the bytes. */
+    const writeStored = (length) => {
+        if (prevHeader > 0)
+            writeEob();
+        if (!counting)
+            return;
+        segments.push(pending, -length);
+        pending = 0;
+    };
+    /** indexTokens: the histograms as the writer's frequencies; returns numLiterals, numOffsets. */
+    const indexTokens = (t) => {
+        literalFreq.set(t.litHist, 0);
+        literalFreq.set(t.extraHist, 256);
+        offsetFreq.set(t.offHist);
+        let numLiterals = literalFreq.length;
+        while (literalFreq[numLiterals - 1] === 0)
+            numLiterals--;
+        let numOffsets = offsetFreq.length;
+        while (numOffsets > 0 && offsetFreq[numOffsets - 1] === 0)
+            numOffsets--;
+        if (numOffsets === 0) {
+            // No match: one offset code anyway, so the offset tree can be written.
+            offsetFreq[0] = 1;
+            numOffsets = 1;
+        }
+        return [numLiterals, numOffsets];
+    };
+    const extraBitSize = () => {
+        let total = 0;
+        for (let i = 0; i < literalCount - 257; i++)
+            total += literalFreq[257 + i] * lengthExtraBits[i];
+        for (let i = 0; i < offsetCodeCount; i++)
+            total += offsetFreq[i] * offsetExtraBits[i];
+        return total;
+    };
+    const fixedSize = (extraBits) => 3 + bitLength(fixedLiteralEncoding, literalFreq) + bitLength(fixedOffsetEncoding, offsetFreq) + extraBits;
+    const canReuse = (t) => {
+        for (let i = 0; i < offsetCodeCount; i++)
+            if (t.offHist[i] !== 0 && offsetEncoding[i] === 0)
+                return false;
+        for (let i = 0; i < literalCount - 256; i++)
+            if (t.extraHist[i] !== 0 && literalEncoding[256 + i] === 0)
+                return false;
+        for (let i = 0; i < 256; i++)
+            if (t.litHist[i] !== 0 && literalEncoding[i] === 0)
+                return false;
+        return true;
+    };
+    /** writeTokens: the chunk's tokens (no EOB) with these codes; extra bits as in extraBitSize. */
+    const tokenBits = (t, lit, off, extraBits) => {
+        let bits = extraBits;
+        for (let i = 0; i < 256; i++)
+            bits += t.litHist[i] * lit[i];
+        for (let i = 1; i < literalCount - 256; i++)
+            bits += t.extraHist[i] * lit[256 + i];
+        for (let i = 0; i < offsetCodeCount; i++)
+            bits += t.offHist[i] * off[i];
+        return bits;
+    };
+    /** writeFixedHeader + writeTokens with the fixed codes, EOB included. */
+    const writeFixed = (t, extraBits) => {
+        if (prevHeader > 0)
+            writeEob();
+        emit(3 + tokenBits(t, fixedLiteralEncoding, fixedOffsetEncoding, extraBits) + fixedLiteralEncoding[endBlockMarker]);
+    };
+    return {
+        segments,
+        /** Counting off: the chunks modelled only to set the state (a dictionary). */
+        setCounting(on) {
+            counting = on;
+        },
+        writeStored,
+        /** writeBlockDynamic(tokens, eof=false, input, sync), as deflateFast calls it. */
+        writeBlockDynamic(t, inputLength, sync) {
+            if (sync) {
+                t.extraHist[0]++;
+                t.n++;
+            }
+            else {
+                // Ensure we can always write EOB.
+                t.extraHist[0] = 1;
+            }
+            if (wroteHuffman && prevHeader > 0) {
+                writeEob();
+                wroteHuffman = false;
+            }
+            if (prevHeader > 0 && !canReuse(t))
+                writeEob();
+            const [numLiterals, numOffsets] = indexTokens(t);
+            const storedSize = (inputLength + 5) * 8;
+            const extraBits = extraBitSize();
+            const eobBits = sync ? 1 : 0;
+            let size;
+            if (prevHeader > 0) {
+                // A new table costs about the old header plus the ideal bits, plus a penalty for not being ideal.
+                let newSize = prevHeader + estimatedBits(t);
+                newSize += literalEncoding[endBlockMarker] + (newSize >> logNewTablePenalty);
+                const reuseSize = bitLength(literalEncoding, literalFreq) + bitLength(offsetEncoding, offsetFreq) + extraBits;
+                if (newSize < reuseSize) {
+                    writeEob();
+                    size = newSize;
+                }
+                else
+                    size = reuseSize;
+                if (t.n < maxPredefinedTokens && fixedSize(extraBits) + 7 < size) {
+                    if (storedSize <= size)
+                        writeStored(inputLength);
+                    else
+                        writeFixed(t, extraBits);
+                    return;
+                }
+                if (storedSize <= size)
+                    return writeStored(inputLength);
+            }
+            if (prevHeader === 0) {
+                literalFreq[endBlockMarker] = 1;
+                generate(literalFreq, literalCount, 15, literalEncoding);
+                generate(offsetFreq, offsetCodeCount, 15, offsetEncoding);
+                const header = writeableHeaderSize(numLiterals, literalEncoding, numOffsets, offsetEncoding);
+                size = header + bitLength(literalEncoding, literalFreq) + bitLength(offsetEncoding, offsetFreq) + extraBits;
+                if (t.n < maxPredefinedTokens) {
+                    const preSize = fixedSize(extraBits);
+                    if (preSize <= size) {
+                        if (storedSize <= preSize)
+                            writeStored(inputLength);
+                        else
+                            writeFixed(t, extraBits);
+                        return;
+                    }
+                }
+                if (storedSize <= size)
+                    return writeStored(inputLength);
+                emit(header);
+                if (!sync)
+                    prevHeader = header;
+                wroteHuffman = false;
+            }
+            if (sync)
+                prevHeader = 0;
+            emit(tokenBits(t, literalEncoding, offsetEncoding, extraBits) + eobBits * literalEncoding[endBlockMarker]);
+        },
+        /** writeBlockHuff(eof=false, input, sync): literals only, for chunks with few matches. */
+        writeBlockHuff(data, from, to, sync) {
+            literalFreq.fill(0);
+            for (let i = from; i < to; i++)
+                literalFreq[data[i]]++;
+            const length = to - from;
+            const storedSize = (length + 5) * 8;
+            if (length > 1024) {
+                // All byte counts close to the average: random data, stored at once.
+                let abs = 0;
+                const avg = length / 256;
+                const max = length * 2;
+                for (let i = 0; i < 256 && abs < max; i++)
+                    abs += (literalFreq[i] - avg) * (literalFreq[i] - avg);
+                if (abs < max)
+                    return writeStored(length);
+            }
+            literalFreq[endBlockMarker] = 1;
+            generate(literalFreq, endBlockMarker + 1, 15, tmpLitEncoding);
+            let estBits = 0;
+            for (let i = 0; i <= endBlockMarker; i++)
+                estBits += literalFreq[i] * tmpLitEncoding[i];
+            // A guessed 70-byte header for a new table.
+            estBits += prevHeader === 0 ? 70 * 8 : prevHeader;
+            estBits += estBits >> logNewTablePenalty;
+            if (storedSize <= estBits)
+                return writeStored(length);
+            if (prevHeader > 0) {
+                // canEncodeLen: the open table can only be reused if it has a code for every byte here.
+                let reuseSize = 0;
+                for (let i = 0; i < 256; i++) {
+                    if (literalFreq[i] === 0)
+                        continue;
+                    if (literalEncoding[i] === 0) {
+                        reuseSize = Infinity;
+                        break;
+                    }
+                    reuseSize += literalFreq[i] * literalEncoding[i];
+                }
+                if (estBits < reuseSize)
+                    writeEob();
+            }
+            if (prevHeader === 0) {
+                literalEncoding.fill(0);
+                literalEncoding.set(tmpLitEncoding);
+                const header = writeableHeaderSize(endBlockMarker + 1, literalEncoding, 1, huffOffset);
+                emit(header);
+                wroteHuffman = true;
+                prevHeader = header;
+            }
+            let bits = 0;
+            for (let i = 0; i < 256; i++)
+                bits += literalFreq[i] * literalEncoding[i];
+            emit(bits);
+            if (sync) {
+                writeEob();
+                wroteHuffman = false;
+            }
+        },
+        /** The segments so far, the open table closed (its EOB). */
+        close() {
+            if (prevHeader > 0)
+                writeEob();
+            if (pending > 0)
+                segments.push(pending);
+            pending = 0;
+            return segments;
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/image/deflate-pool.ts
-// Worker threads that run the Go-deflate size model (goflate.ts) on blocks of
-// a layer in parallel. The workers are started from the model's own source
-// (it is self-contained), so the same code runs under tsx, jest and the ncc
-// bundle without a separate worker file.
+// Worker threads that run the Go-deflate size models (goflate.ts for Go ≤ 1.26,
+// goflate-fast.ts for Go 1.27+) on blocks of a layer in parallel. The workers
+// are started from the models' own source (they are self-contained), so the
+// same code runs under tsx, jest and the ncc bundle without a separate worker
+// file.
+
+
+
+
 
 
 // \`__name\` is the helper esbuild (tsx) wraps named functions in; the worker has none.
@@ -13416,38 +14223,23 @@ const zlib = require('node:zlib')
 var __name = (fn) => fn
 const looksLikeNoise = ${looksLikeNoise.toString()}
 const goDeflateSegments = ${goDeflateSegments.toString()}
-const sumBits = (segments) => {
-  let pos = 0
-  for (const s of segments) pos = s >= 0 ? pos + s : Math.ceil((pos + 3) / 8) * 8 + 32 + 8 * -s
-  return pos
+const goHuffmanWriter = ${goHuffmanWriter.toString()}
+const goFastDeflateSegments = ${goFastDeflateSegments.toString()}
+const sampledGoSegments = ${sampledGoSegments.toString()}
+const EXACT = {
+  'go-classic': (data, start) => goDeflateSegments(data, start),
+  'go1.27': (data, start, last) => goFastDeflateSegments(data, start, last, goHuffmanWriter())
 }
-// A block larger than twice the sample: zlib level 4 (C; twice as fast as 6, and as
-// lazy in its matching) sizes the whole block, the Go model four slices spread over
-// it, and the block's size is zlib's scaled by Go/zlib on those slices (within ~0.4%).
-const ZLIB_LEVEL = 4
-function model(data, start, sample) {
-  const length = data.length - start
-  if (!sample || length <= 2 * sample || looksLikeNoise(data, start)) return goDeflateSegments(data, start)
-  const slices = 4
-  const part = Math.floor(sample / slices)
-  let goBits = 0
-  let zlibBits = 0
-  for (let k = 0; k < slices; k++) {
-    const from = start + Math.floor(((length - part) * (2 * k + 1)) / (2 * slices))
-    const dictFrom = Math.max(0, from - 32768)
-    goBits += sumBits(goDeflateSegments(data.subarray(dictFrom, from + part), from - dictFrom))
-    const options = { level: ZLIB_LEVEL, finishFlush: zlib.constants.Z_BLOCK }
-    if (from > dictFrom) options.dictionary = data.subarray(dictFrom, from)
-    zlibBits += zlib.deflateRawSync(data.subarray(from, from + part), options).length * 8
-  }
-  const options = { level: ZLIB_LEVEL, finishFlush: zlib.constants.Z_BLOCK }
-  if (start > 0) options.dictionary = data.subarray(0, start)
-  const zlibBlock = zlib.deflateRawSync(data.subarray(start), options).length * 8
-  return [Math.round(zlibBlock * (goBits / zlibBits))]
+// zlib level 4: twice as fast as 6, and as lazy in its matching.
+const zlibBytes = (data, dictionary) => zlib.deflateRawSync(data, { level: 4, finishFlush: zlib.constants.Z_BLOCK, ...(dictionary ? { dictionary } : {}) }).length
+function model(flavor, data, start, plan, last) {
+  const exact = EXACT[flavor]
+  if (!plan) return exact(data, start, last)
+  return sampledGoSegments(data, start, last, plan, { exact, zlibBytes, looksLikeNoise })
 }
-parentPort.on('message', ({ id, buffer, start, sample }) => {
+parentPort.on('message', ({ id, flavor, buffer, start, plan, last }) => {
   try {
-    parentPort.postMessage({ id, segments: model(new Uint8Array(buffer), start, sample) })
+    parentPort.postMessage({ id, segments: model(flavor, new Uint8Array(buffer), start, plan, last) })
   } catch (error) {
     parentPort.postMessage({ id, error: String(error && error.stack || error) })
   }
@@ -13456,20 +14248,26 @@ parentPort.on('message', ({ id, buffer, start, sample }) => {
 class DeflatePool {
     size;
     sampleBytes;
+    flavor;
     workers = [];
     busy = new Map();
     jobs = new Map();
     nextId = 0;
     /** Blocks modelled so far (for tests and stats). */
     blocks = 0;
+    /** How blocks are sampled; null: every byte is modelled. */
+    plan;
     /**
-     * `sampleBytes` 0 models every byte (exact, slow: ~10 MB/s per thread on
-     * compressible data); otherwise blocks over twice that size are sized by zlib
-     * and scaled by the model's ratio on a slice of that size.
+     * `sampleBytes` 0 models every byte (exact, slow: ~10-20 MB/s per thread on
+     * compressible data); otherwise blocks are sized by zlib and scaled by the
+     * model's ratio on about that much of each (deflate-sample.ts, samplePlan).
+     * `flavor` is the compress/flate of the engine that will push (push-flavor.ts).
      */
-    constructor(size, sampleBytes = 0) {
+    constructor(size, sampleBytes = 0, flavor = 'go-classic') {
         this.size = size;
         this.sampleBytes = sampleBytes;
+        this.flavor = flavor;
+        this.plan = sampleBytes > 0 ? samplePlan(flavor, sampleBytes) : null;
     }
     pick() {
         if (this.workers.length < this.size) {
@@ -13497,8 +14295,12 @@ class DeflatePool {
         }
         return this.workers.reduce((a, b) => ((this.busy.get(a) ?? 0) <= (this.busy.get(b) ?? 0) ? a : b));
     }
-    /** Models one block: `dictionary` is the data just before it (up to 32 KiB). */
-    run(dictionary, block) {
+    /**
+     * Models one block: `dictionary` is the data just before it (up to the flavor's
+     * dictionaryBytes); `last` when the block ends the stream (Go 1.27 ends it
+     * differently); `exact` models every byte of it even when sampling.
+     */
+    run(dictionary, block, last = false, exact = false) {
         const dictLength = dictionary?.length ?? 0;
         const buffer = new ArrayBuffer(dictLength + block.length);
         const view = new Uint8Array(buffer);
@@ -13511,7 +14313,7 @@ class DeflatePool {
         this.busy.set(worker, (this.busy.get(worker) ?? 0) + 1);
         return new Promise((resolve, reject) => {
             this.jobs.set(id, { resolve, reject });
-            worker.postMessage({ id, buffer, start: dictLength, sample: this.sampleBytes }, [buffer]);
+            worker.postMessage({ id, flavor: this.flavor, buffer, start: dictLength, plan: exact ? null : this.plan, last }, [buffer]);
         });
     }
     async close() {
@@ -13526,7 +14328,10 @@ class DeflatePool {
 // threads (zlib's async API), each primed with the previous block's last
 // 32 KiB as dictionary, as pigz does; so the matches a single stream would
 // find across block boundaries are still found and the total is within a few
-// bytes per block of one gzip stream. Memory: at most `concurrency` blocks.
+// bytes per block of one gzip stream. With a Go model (deflate-pool.ts) the
+// blocks go to its workers instead, cut and primed as that Go release's
+// compress/flate needs (push-flavor.ts). Memory: at most `concurrency` blocks.
+
 
 
 const GZIP_LEVEL = 6;
@@ -13536,6 +14341,10 @@ const WINDOW = 32 * 1024;
 class LayerCompressor {
     blockSize;
     concurrency;
+    goPool;
+    layout;
+    /** Bytes of the previous block a block is primed with. */
+    window;
     parts = [];
     partBytes = 0;
     dictionary = null;
@@ -13544,26 +14353,32 @@ class LayerCompressor {
     failure = null;
     /** Go model: each block's segments, in order. */
     segments = [];
+    /** Bytes already sent to be modelled. */
+    bytesSent = 0;
     /** Bytes of input taken. */
     bytesIn = 0;
     constructor(options = {}) {
-        this.blockSize = options.blockSize ?? 4 * 1024 * 1024;
-        this.concurrency = options.concurrency ?? 2;
         this.goPool = options.goPool ?? null;
+        this.layout = this.goPool ? FLAVOR_LAYOUT[this.goPool.flavor] : null;
+        // Go 1.27 deflates in 65535-byte chunks: blocks that start on a chunk are modelled as Go sees them.
+        const chunk = this.layout?.chunkBytes ?? 1;
+        this.blockSize = Math.max(chunk, Math.floor((options.blockSize ?? 4 * 1024 * 1024) / chunk) * chunk);
+        this.window = this.layout?.dictionaryBytes ?? WINDOW;
+        this.concurrency = options.concurrency ?? 2;
     }
-    goPool;
     /** Takes a chunk; resolves once there is room for more (backpressure). */
     async write(chunk) {
         this.bytesIn += chunk.length;
         let pos = 0;
         while (pos < chunk.length) {
+            // A full block is sent once more data follows it: the last block ends the stream (finish).
+            if (this.partBytes === this.blockSize)
+                await this.flushBlock(false);
             const take = Math.min(this.blockSize - this.partBytes, chunk.length - pos);
             // Stream chunks are never reused by their producer, so a view is enough.
             this.parts.push(chunk.subarray(pos, pos + take));
             this.partBytes += take;
             pos += take;
-            if (this.partBytes === this.blockSize)
-                await this.flushBlock(false);
         }
     }
     /** Compressed size of everything written, as one gzip member. */
@@ -13572,8 +14387,8 @@ class LayerCompressor {
         await Promise.all(this.inFlight);
         if (this.failure)
             throw this.failure;
-        if (this.goPool)
-            return gzipBytesFromBits(this.segments.reduce((bits, s) => addSegments(bits, s), 0));
+        if (this.layout)
+            return this.layout.gzipBytesFromBits(this.segments.reduce((bits, s) => addSegments(bits, s), 0));
         return this.compressed + GZIP_FRAMING;
     }
     async flushBlock(last) {
@@ -13582,8 +14397,11 @@ class LayerCompressor {
         const block = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.partBytes);
         this.parts = [];
         this.partBytes = 0;
+        const exact = this.bytesSent < (this.layout?.exactLeadBytes ?? 0);
+        this.bytesSent += block.length;
         const dictionary = this.dictionary;
-        this.dictionary = block.length >= WINDOW ? block.subarray(block.length - WINDOW) : block.length > 0 ? Buffer.concat([dictionary ?? Buffer.alloc(0), block]).subarray(-WINDOW) : dictionary;
+        const window = this.window;
+        this.dictionary = block.length >= window ? block.subarray(block.length - window) : block.length > 0 ? Buffer.concat([dictionary ?? Buffer.alloc(0), block]).subarray(-window) : dictionary;
         // A non-final block ends its deflate block without byte alignment (Z_BLOCK), as a single stream would carry on.
         const options = { level: GZIP_LEVEL, finishFlush: last ? (external_node_zlib_default()).constants.Z_FINISH : (external_node_zlib_default()).constants.Z_BLOCK };
         if (dictionary)
@@ -13594,7 +14412,7 @@ class LayerCompressor {
             const slot = this.segments.length;
             this.segments.push([]);
             const goJob = this.goPool
-                .run(dictionary, block)
+                .run(dictionary, block, last, exact)
                 .then((segments) => void (this.segments[slot] = segments), (error) => void (this.failure = error))
                 .then(() => void this.inFlight.delete(goJob));
             this.inFlight.add(goJob);
@@ -14708,7 +15526,7 @@ async function readLayers(inspected, engine, known, options, deps) {
 }
 /** Runs a scan with a deflate pool for the Go model (none for `zlib`), closed afterwards. */
 async function scanWith(options, scan, read) {
-    const goPool = options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0);
+    const goPool = options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0, options.flavor);
     try {
         return await read({ ...scan, compressor: { concurrency: goPool ? options.concurrency * 2 : options.concurrency, goPool } });
     }
@@ -14761,7 +15579,7 @@ async function readSaveStream(inspected, known, isKnown, cachedBlob, options, de
 /** The fast path: the cached scans of the layers below `bottom`, the ones above read from overlay2. Throws on any doubt. */
 async function readTopLayers(inspected, known, bottom, options, deps) {
     const below = inspected.diffIds.slice(0, bottom).map((d) => known.entries.get(d));
-    const goPool = options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0);
+    const goPool = options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0, options.flavor);
     try {
         const read = await readOverlayLayers({
             imageId: inspected.id,
@@ -14818,15 +15636,18 @@ async function readTopLayers(inspected, known, bottom, options, deps) {
 
 
 
+
 async function measureImage(ref, options, deps) {
     const docker = deps.docker ?? new Docker(deps);
     const [engine, inspected] = await Promise.all([docker.engine(), docker.inspect(ref)]);
     const estimator = options.estimator ?? 'go';
-    const cache = options.cacheDir ? new LayerCache(options.cacheDir, estimator) : null;
+    // The estimate follows the compress/flate of the engine that will push the image.
+    const flavor = options.flavor ?? engineFlavor(engine, deps.log);
+    const cache = options.cacheDir ? new LayerCache(options.cacheDir, estimator, flavor) : null;
     const concurrency = options.concurrency ?? Math.max(1, external_node_os_default().availableParallelism?.() ?? external_node_os_default().cpus().length);
     const chain = options.dockerfile ? dockerfileChain(options.dockerfile.content, options.dockerfile.target, options.dockerfile.buildArgs) : null;
     const known = await knownSizes({ inspected, engine, baseImage: chain ? chain.baseImage : undefined, cache, registry: options.registry !== false }, { docker, fetch: deps.fetch, log: deps.log });
-    const read = await readLayers(inspected, engine, known, { archive: options.archive ?? null, estimator, concurrency, fastPath: options.fastPath !== false, cached: cache !== null }, { docker, log: deps.log });
+    const read = await readLayers(inspected, engine, known, { archive: options.archive ?? null, estimator, flavor, concurrency, fastPath: options.fastPath !== false, cached: cache !== null }, { docker, log: deps.log });
     const listed = engine.store === 'containerd' ? await docker.listedSize(inspected.id, inspected.platform) : null;
     const assembled = assembleMeasurement({
         inspected,
@@ -14835,7 +15656,7 @@ async function measureImage(ref, options, deps) {
         exact: known.exact,
         cached: known.cached,
         blobSource: options.archive ? 'oci' : 'image-store',
-        estimator: pushEstimator(engine, estimator),
+        estimator: pushEstimator(engine, estimator, flavor),
         chain,
         baseLayerCount: known.baseLayerCount,
         listed,
@@ -14886,11 +15707,22 @@ async function measureImage(ref, options, deps) {
         }
     };
 }
+/** The flavor of the engine's Go; classic when the engine does not say (an older engine, a proxy). */
+function engineFlavor(engine, log) {
+    try {
+        return pushFlavorForGoVersion(engine.goVersion);
+    }
+    catch (error) {
+        log?.debug(`${error.message}; estimating as Go up to 1.26 compresses\n`);
+        return 'go-classic';
+    }
+}
 /** What the gzip estimates model: the compressor of the engine that will push the image. */
-function pushEstimator(engine, estimator) {
+function pushEstimator(engine, estimator, flavor) {
     if (estimator === 'zlib')
         return 'zlib level 6 (not a model of docker push)';
-    return `Go compress/flate level 6${estimator === 'go-exact' ? ' (every byte modelled)' : ''}, as ${describeEngine(engine)} pushes`;
+    const model = flavor === 'go1.27' ? 'Go 1.27+ compress/flate level 6' : 'Go ≤ 1.26 compress/flate level 6';
+    return `${model}${estimator === 'go-exact' ? ' (every byte modelled)' : ''}, as ${describeEngine(engine)} pushes`;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts

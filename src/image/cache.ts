@@ -11,6 +11,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import type { GoBinaryFacts } from './gobinary.js'
+import type { PushFlavor } from './push-flavor.js'
 import type { FileRecord } from './wasted.js'
 
 export interface CachedScan {
@@ -55,14 +56,19 @@ export function decodeScan(text: string): CachedScan {
 }
 
 export class LayerCache {
-  /** Entries are kept per estimator (`go` model or `zlib`): they differ by about 1% on executables. */
+  /**
+   * Entries are kept per estimator (`go` model or `zlib`: they differ by about 1% on
+   * executables) and, for the Go models, per flavor of compress/flate (1–3% apart).
+   */
   constructor(
     private readonly dir: string,
-    private readonly estimator: string = 'go'
+    private readonly estimator: string = 'go',
+    private readonly flavor: PushFlavor = 'go-classic'
   ) {}
 
   private file(diffId: string): string {
-    return path.join(this.dir, `layers-${this.estimator}`, `${diffId.replace(':', '-')}.json`)
+    const kind = this.estimator === 'zlib' ? 'zlib' : `${this.estimator}-${this.flavor}`
+    return path.join(this.dir, `layers-${kind}`, `${diffId.replace(':', '-')}.json`)
   }
 
   async get(diffId: string): Promise<CachedLayer | null> {

@@ -1,9 +1,14 @@
-// Worker threads that run the Go-deflate size model (goflate.ts) on blocks of
-// a layer in parallel. The workers are started from the model's own source
-// (it is self-contained), so the same code runs under tsx, jest and the ncc
-// bundle without a separate worker file.
+// Worker threads that run the Go-deflate size models (goflate.ts for Go ≤ 1.26,
+// goflate-fast.ts for Go 1.27+) on blocks of a layer in parallel. The workers
+// are started from the models' own source (they are self-contained), so the
+// same code runs under tsx, jest and the ncc bundle without a separate worker
+// file.
 import { Worker } from 'node:worker_threads'
+import { sampledGoSegments, type SamplePlan } from './deflate-sample.js'
 import { goDeflateSegments, looksLikeNoise } from './goflate.js'
+import { goFastDeflateSegments } from './goflate-fast.js'
+import { goHuffmanWriter } from './goflate-writer.js'
+import { samplePlan, type PushFlavor } from './push-flavor.js'
 
 interface Job {
   resolve(segments: number[]): void
@@ -17,38 +22,23 @@ const zlib = require('node:zlib')
 var __name = (fn) => fn
 const looksLikeNoise = ${looksLikeNoise.toString()}
 const goDeflateSegments = ${goDeflateSegments.toString()}
-const sumBits = (segments) => {
-  let pos = 0
-  for (const s of segments) pos = s >= 0 ? pos + s : Math.ceil((pos + 3) / 8) * 8 + 32 + 8 * -s
-  return pos
+const goHuffmanWriter = ${goHuffmanWriter.toString()}
+const goFastDeflateSegments = ${goFastDeflateSegments.toString()}
+const sampledGoSegments = ${sampledGoSegments.toString()}
+const EXACT = {
+  'go-classic': (data, start) => goDeflateSegments(data, start),
+  'go1.27': (data, start, last) => goFastDeflateSegments(data, start, last, goHuffmanWriter())
 }
-// A block larger than twice the sample: zlib level 4 (C; twice as fast as 6, and as
-// lazy in its matching) sizes the whole block, the Go model four slices spread over
-// it, and the block's size is zlib's scaled by Go/zlib on those slices (within ~0.4%).
-const ZLIB_LEVEL = 4
-function model(data, start, sample) {
-  const length = data.length - start
-  if (!sample || length <= 2 * sample || looksLikeNoise(data, start)) return goDeflateSegments(data, start)
-  const slices = 4
-  const part = Math.floor(sample / slices)
-  let goBits = 0
-  let zlibBits = 0
-  for (let k = 0; k < slices; k++) {
-    const from = start + Math.floor(((length - part) * (2 * k + 1)) / (2 * slices))
-    const dictFrom = Math.max(0, from - 32768)
-    goBits += sumBits(goDeflateSegments(data.subarray(dictFrom, from + part), from - dictFrom))
-    const options = { level: ZLIB_LEVEL, finishFlush: zlib.constants.Z_BLOCK }
-    if (from > dictFrom) options.dictionary = data.subarray(dictFrom, from)
-    zlibBits += zlib.deflateRawSync(data.subarray(from, from + part), options).length * 8
-  }
-  const options = { level: ZLIB_LEVEL, finishFlush: zlib.constants.Z_BLOCK }
-  if (start > 0) options.dictionary = data.subarray(0, start)
-  const zlibBlock = zlib.deflateRawSync(data.subarray(start), options).length * 8
-  return [Math.round(zlibBlock * (goBits / zlibBits))]
+// zlib level 4: twice as fast as 6, and as lazy in its matching.
+const zlibBytes = (data, dictionary) => zlib.deflateRawSync(data, { level: 4, finishFlush: zlib.constants.Z_BLOCK, ...(dictionary ? { dictionary } : {}) }).length
+function model(flavor, data, start, plan, last) {
+  const exact = EXACT[flavor]
+  if (!plan) return exact(data, start, last)
+  return sampledGoSegments(data, start, last, plan, { exact, zlibBytes, looksLikeNoise })
 }
-parentPort.on('message', ({ id, buffer, start, sample }) => {
+parentPort.on('message', ({ id, flavor, buffer, start, plan, last }) => {
   try {
-    parentPort.postMessage({ id, segments: model(new Uint8Array(buffer), start, sample) })
+    parentPort.postMessage({ id, segments: model(flavor, new Uint8Array(buffer), start, plan, last) })
   } catch (error) {
     parentPort.postMessage({ id, error: String(error && error.stack || error) })
   }
@@ -63,15 +53,22 @@ export class DeflatePool {
   /** Blocks modelled so far (for tests and stats). */
   blocks = 0
 
+  /** How blocks are sampled; null: every byte is modelled. */
+  private readonly plan: SamplePlan | null
+
   /**
-   * `sampleBytes` 0 models every byte (exact, slow: ~10 MB/s per thread on
-   * compressible data); otherwise blocks over twice that size are sized by zlib
-   * and scaled by the model's ratio on a slice of that size.
+   * `sampleBytes` 0 models every byte (exact, slow: ~10-20 MB/s per thread on
+   * compressible data); otherwise blocks are sized by zlib and scaled by the
+   * model's ratio on about that much of each (deflate-sample.ts, samplePlan).
+   * `flavor` is the compress/flate of the engine that will push (push-flavor.ts).
    */
   constructor(
     readonly size: number,
-    readonly sampleBytes = 0
-  ) {}
+    readonly sampleBytes = 0,
+    readonly flavor: PushFlavor = 'go-classic'
+  ) {
+    this.plan = sampleBytes > 0 ? samplePlan(flavor, sampleBytes) : null
+  }
 
   private pick(): Worker {
     if (this.workers.length < this.size) {
@@ -96,8 +93,12 @@ export class DeflatePool {
     return this.workers.reduce((a, b) => ((this.busy.get(a) ?? 0) <= (this.busy.get(b) ?? 0) ? a : b))
   }
 
-  /** Models one block: `dictionary` is the data just before it (up to 32 KiB). */
-  run(dictionary: Buffer | null, block: Buffer): Promise<number[]> {
+  /**
+   * Models one block: `dictionary` is the data just before it (up to the flavor's
+   * dictionaryBytes); `last` when the block ends the stream (Go 1.27 ends it
+   * differently); `exact` models every byte of it even when sampling.
+   */
+  run(dictionary: Buffer | null, block: Buffer, last = false, exact = false): Promise<number[]> {
     const dictLength = dictionary?.length ?? 0
     const buffer = new ArrayBuffer(dictLength + block.length)
     const view = new Uint8Array(buffer)
@@ -109,7 +110,7 @@ export class DeflatePool {
     this.busy.set(worker, (this.busy.get(worker) ?? 0) + 1)
     return new Promise<number[]>((resolve, reject) => {
       this.jobs.set(id, { resolve, reject })
-      worker.postMessage({ id, buffer, start: dictLength, sample: this.sampleBytes }, [buffer])
+      worker.postMessage({ id, flavor: this.flavor, buffer, start: dictLength, plan: exact ? null : this.plan, last }, [buffer])
     })
   }
 

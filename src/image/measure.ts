@@ -16,6 +16,7 @@ import { LayerCache } from './cache.js'
 import { dockerfileChain } from './history.js'
 import type { InspectedImage } from './inspect.js'
 import { knownSizes } from './known-sizes.js'
+import { pushFlavorForGoVersion, type PushFlavor } from './push-flavor.js'
 import { readLayers } from './read-layers.js'
 
 export interface MeasureOptions {
@@ -35,6 +36,8 @@ export interface MeasureOptions {
    * ~10x slower); `zlib` is zlib level 6 alone (about 1% off on executables).
    */
   estimator?: 'go' | 'go-exact' | 'zlib'
+  /** Which Go release's compress/flate the Go estimators model (the pushing engine's: pushFlavorForGoVersion); default `go-classic`. */
+  flavor?: PushFlavor
   topWastedFiles?: number
   /** Read uncached top layers from overlay2 directories when the rest is cached (default true); false always streams `docker save`. */
   fastPath?: boolean
@@ -81,7 +84,9 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
   const docker = deps.docker ?? new Docker(deps)
   const [engine, inspected] = await Promise.all([docker.engine(), docker.inspect(ref)])
   const estimator = options.estimator ?? 'go'
-  const cache = options.cacheDir ? new LayerCache(options.cacheDir, estimator) : null
+  // The estimate follows the compress/flate of the engine that will push the image.
+  const flavor = options.flavor ?? engineFlavor(engine, deps.log)
+  const cache = options.cacheDir ? new LayerCache(options.cacheDir, estimator, flavor) : null
   const concurrency = options.concurrency ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length)
   const chain = options.dockerfile ? dockerfileChain(options.dockerfile.content, options.dockerfile.target, options.dockerfile.buildArgs) : null
 
@@ -90,7 +95,7 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
     inspected,
     engine,
     known,
-    { archive: options.archive ?? null, estimator, concurrency, fastPath: options.fastPath !== false, cached: cache !== null },
+    { archive: options.archive ?? null, estimator, flavor, concurrency, fastPath: options.fastPath !== false, cached: cache !== null },
     { docker, log: deps.log }
   )
   const listed = engine.store === 'containerd' ? await docker.listedSize(inspected.id, inspected.platform) : null
@@ -101,7 +106,7 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
     exact: known.exact,
     cached: known.cached,
     blobSource: options.archive ? 'oci' : 'image-store',
-    estimator: pushEstimator(engine, estimator),
+    estimator: pushEstimator(engine, estimator, flavor),
     chain,
     baseLayerCount: known.baseLayerCount,
     listed,
@@ -151,8 +156,19 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
   }
 }
 
+/** The flavor of the engine's Go; classic when the engine does not say (an older engine, a proxy). */
+function engineFlavor(engine: EngineInfo, log?: Logger): PushFlavor {
+  try {
+    return pushFlavorForGoVersion(engine.goVersion)
+  } catch (error) {
+    log?.debug(`${(error as Error).message}; estimating as Go up to 1.26 compresses\n`)
+    return 'go-classic'
+  }
+}
+
 /** What the gzip estimates model: the compressor of the engine that will push the image. */
-function pushEstimator(engine: EngineInfo, estimator: MeasureOptions['estimator']): string {
+function pushEstimator(engine: EngineInfo, estimator: MeasureOptions['estimator'], flavor: PushFlavor): string {
   if (estimator === 'zlib') return 'zlib level 6 (not a model of docker push)'
-  return `Go compress/flate level 6${estimator === 'go-exact' ? ' (every byte modelled)' : ''}, as ${describeEngine(engine)} pushes`
+  const model = flavor === 'go1.27' ? 'Go 1.27+ compress/flate level 6' : 'Go ≤ 1.26 compress/flate level 6'
+  return `${model}${estimator === 'go-exact' ? ' (every byte modelled)' : ''}, as ${describeEngine(engine)} pushes`
 }

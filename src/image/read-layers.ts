@@ -13,6 +13,7 @@ import type { EngineInfo } from '../docker/engine.js'
 import type { Logger } from '../log.js'
 import type { KnownSizes } from './known-sizes.js'
 import { DeflatePool } from './deflate-pool.js'
+import type { PushFlavor } from './push-flavor.js'
 import type { InspectedImage } from './inspect.js'
 import { OverlayUnavailable, readOverlayLayers } from './overlay.js'
 import type { CachedLayer } from './cache.js'
@@ -24,6 +25,8 @@ export interface ReadOptions {
   /** An image archive (`docker`/`oci` export) to read instead of asking the engine. */
   archive: string | null
   estimator: 'go' | 'go-exact' | 'zlib'
+  /** Whose compress/flate the Go model follows (the engine's that will push). */
+  flavor: PushFlavor
   concurrency: number
   /** Try the overlay2 fast path (classic store, every layer below the top cached). */
   fastPath: boolean
@@ -85,7 +88,7 @@ export async function readLayers(inspected: InspectedImage, engine: EngineInfo, 
 
 /** Runs a scan with a deflate pool for the Go model (none for `zlib`), closed afterwards. */
 async function scanWith(options: ReadOptions, scan: Pick<ScanOptions, 'shouldCompress' | 'cachedBlob' | 'source'>, read: (opts: Parameters<typeof scanSaveStream>[1]) => Promise<SavedImage>): Promise<SavedImage> {
-  const goPool = options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0)
+  const goPool = options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0, options.flavor)
   try {
     return await read({ ...scan, compressor: { concurrency: goPool ? options.concurrency * 2 : options.concurrency, goPool } })
   } finally {
@@ -137,7 +140,7 @@ async function readSaveStream(inspected: InspectedImage, known: KnownSizes, isKn
 /** The fast path: the cached scans of the layers below `bottom`, the ones above read from overlay2. Throws on any doubt. */
 async function readTopLayers(inspected: InspectedImage, known: KnownSizes, bottom: number, options: ReadOptions, deps: ReadDeps): Promise<SavedImage> {
   const below = inspected.diffIds.slice(0, bottom).map((d) => known.entries.get(d)!)
-  const goPool = options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0)
+  const goPool = options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0, options.flavor)
   try {
     const read = await readOverlayLayers({
       imageId: inspected.id,
