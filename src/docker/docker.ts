@@ -137,19 +137,18 @@ export class Docker {
   /**
    * What `docker images` shows for the image on the containerd store: disk
    * usage and content size of the platform's manifest, from the engine API
-   * (API 1.47+, `manifests=1`). Null where the API or the answer is not there.
+   * (image inspect with `manifests=1`, API 1.48+). Null where the API or the
+   * answer is not there (a remote engine, an older one).
    */
   async listedSize(id: string, platform: string): Promise<ListedSize | null> {
     const host = await this.deps.exec('docker', ['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}']).catch(() => null)
     const socket = host && host.code === 0 ? /^unix:\/\/(.+)$/.exec(host.stdout.trim())?.[1] : null
     if (!socket) return null
-    // The list has no filter by id; an engine holds a few hundred images at most.
-    const body = await unixGet(socket, '/images/json?manifests=1').catch(() => null)
+    const body = await unixGet(socket, `/images/${encodeURIComponent(id)}/json?manifests=1`).catch(() => null)
     if (!body) return null
     try {
-      const images = JSON.parse(body) as { Id: string; Manifests?: { Kind?: string; Size?: { Content?: number; Total?: number }; ImageData?: { Platform?: { os?: string; architecture?: string; variant?: string } } }[] }[]
-      const image = images.find((i) => i.Id === id)
-      const manifest = image?.Manifests?.find((m) => m.Kind === 'image' && platformOf(m.ImageData?.Platform) === platform)
+      const image = JSON.parse(body) as { Manifests?: { Kind?: string; Size?: { Content?: number; Total?: number }; ImageData?: { Platform?: { os?: string; architecture?: string; variant?: string } } }[] }
+      const manifest = image.Manifests?.find((m) => m.Kind === 'image' && platformOf(m.ImageData?.Platform) === platform)
       const size = manifest?.Size
       return size && Number.isSafeInteger(size.Total) && Number.isSafeInteger(size.Content) ? { diskUsage: size.Total as number, contentSize: size.Content as number } : null
     } catch {
