@@ -1,0 +1,186 @@
+// Many images, one comment: the `comment` job of README's "Many images"
+// workflow, run as written there. Its `report:` input and the files the
+// download-artifact step lays out (each matrix job's `json:` inside its
+// uploaded folder, merged into the download path) are read from the README,
+// so the test fails if the documented workflow would not work. The bundled
+// action runs against the local GitHub API (github-api.ts) with real webhook
+// payloads; each test ends by asserting no violation of GitHub's OpenAPI
+// description.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { parse } from 'yaml'
+import { readmeWorkflows } from '../../scripts/lint-workflows.js'
+import { overBudgetSingleStage, passingScratch } from '../fixtures/reports.js'
+import { readEmbeddedState } from '../../src/report/embed.js'
+import { GITHUB_COMMENT_LIMIT } from '../../src/report/markdown.js'
+import type { Report } from '../../src/report/types.js'
+import { SHA1, SHA2, example, reportFor, runAction, useBundledAction, withApi } from './bundled-action.js'
+
+useBundledAction()
+
+interface Step { uses?: string; with?: Record<string, unknown> }
+interface Job { needs?: string; strategy?: { matrix?: Record<string, string[]> }; steps: Step[] }
+
+/** What the README's matrix workflow says about where reports go and how the comment job finds them. */
+function documentedWorkflow() {
+  const readme = readFileSync(path.resolve('README.md'), 'utf8')
+  const block = readmeWorkflows(readme).find((w) => /needs: measure/.test(w.text))
+  if (!block) throw new Error('README has no workflow with a job that needs: measure')
+  const workflow = parse(block.text) as { jobs: Record<string, Job> }
+  const measure = workflow.jobs.measure
+  const comment = Object.values(workflow.jobs).find((j) => j.needs === 'measure') as Job
+  const step = (job: Job, action: string) => job.steps.find((s) => s.uses?.startsWith(action)) as Step
+  const measuring = step(measure, 'go-image-budget/')
+  const upload = step(measure, 'actions/upload-artifact@')
+  const download = step(comment, 'actions/download-artifact@')
+  const publishing = step(comment, 'go-image-budget/')
+  expect(measuring.with?.comment).toBe('never')
+  expect(download.with?.['merge-multiple']).toBe(true)
+  expect(publishing.with?.report).toBeTruthy()
+  return {
+    images: measure.strategy?.matrix?.image ?? [],
+    /** Where the comment job finds an image's report: its `json:` path inside the uploaded folder, under the download path. */
+    fileOf: (image: string) => {
+      const json = String(measuring.with?.json).replace('${{ matrix.image }}', image)
+      return path.join(String(download.with?.path), path.relative(String(upload.with?.path), json))
+    },
+    commentKeyOf: (image: string) => String(measuring.with?.['comment-key']).replace('${{ matrix.image }}', image),
+    inputs: { report: String(publishing.with?.report) }
+  }
+}
+
+const flow = documentedWorkflow()
+
+/** A measured report as a matrix job writes it: named by its comment-key, at `commit`. */
+function measured(image: string, commit: string, build: () => Report, grow = 0): Report {
+  const report = reportFor(commit, build, grow)
+  report.name = flow.commentKeyOf(image)
+  // The change against the base as the measuring run's budget stage records it (the comment reads it, never recomputes it).
+  const base = report.baseline.size?.uncompressed as number
+  report.delta = { ...report.delta!, uncompressed: report.size.uncompressed - base, percent: ((report.size.uncompressed - base) / base) * 100, metric: 'uncompressed' }
+  return report
+}
+const artifacts = (reports: Record<string, Report>) =>
+  Object.fromEntries(Object.entries(reports).map(([image, report]) => [flow.fileOf(image), JSON.stringify(report)]))
+
+/** The overview table's rows. */
+const rows = (body: string) => body.split('\n').filter((l) => /^\| (?:✅|⚠️|❌)(?: \(was (?:✅|⚠️|❌)\))? \| `/.test(l))
+const detailNames = (body: string) => [...body.matchAll(/^<details><summary>(?:✅|⚠️|❌) <b>([^<]+)<\/b>/gm)].map((m) => m[1])
+const pushesOf = (body: string, name: string) => readEmbeddedState(body)?.images?.find((i) => i.name === name)?.history.filter((p) => p.label !== 'base').map((p) => p.commit)
+
+function threeImages(commit: string, grow = 0): Record<string, Report> {
+  const [api, worker, cron] = flow.images
+  const warned = measured(cron, commit, passingScratch)
+  warned.status = 'warn'
+  warned.budget = { ...warned.budget, status: 'warn', reason: 'image is 1.82 MB, past the 1.5 MB warning threshold (uncompressed)' }
+  const over = measured(api, commit, overBudgetSingleStage, grow)
+  over.budget.reason = `image is ${over.size.uncompressed > 817e6 ? '818' : '816'} MB, over the 20 MB budget (uncompressed)`
+  return { [api]: over, [worker]: measured(worker, commit, passingScratch), [cron]: warned }
+}
+
+describe('the comment job of README\'s matrix workflow', () => {
+  test('3 reports: one comment, worst verdict first, a row per image with its sizes; the next push updates it', () =>
+    withApi('Codertocat', 'Hello-World', async (api) => {
+      expect(flow.images).toEqual(['api', 'worker', 'cron'])
+      const opened = example('pull_request', (e) => e.action === 'opened')
+      const first = await runAction({ api, event: 'pull_request', payload: opened, report: null, files: artifacts(threeImages(SHA1)), inputs: flow.inputs })
+      expect(first.stdout).not.toContain('::error')
+      expect(first.code).toBe(0)
+      expect(first.warnings).toEqual([])
+      const comments = api.commentsOn(opened.number)
+      expect(comments).toHaveLength(1)
+      const body = comments[0].body
+      expect(body).toBe(first.outputs['comment-body'])
+      expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT)
+      expect(body.split('\n')[0]).toBe('### ❌ 3 images: 1 failed, 1 warned, 1 passed')
+      expect(rows(body)).toEqual([
+        '| ❌ | `api` | 816 MB | 343 MB | +1.1 MB (+0.1%) | 20 MB |',
+        '| ⚠️ | `cron` | 1.82 MB | 1.01 MB | 👏 -300 kB (-14%) | 20 MB |',
+        '| ✅ | `worker` | 1.82 MB | 1.01 MB | 👏 -300 kB (-14%) | 20 MB |'
+      ])
+      expect(detailNames(body)).toEqual(['api', 'cron', 'worker'])
+      expect(first.summary.split('\n')[0]).toBe('### ❌ 3 images: 1 failed, 1 warned, 1 passed')
+      // Outputs for the set: the worst verdict, a JSON list of one report file per image.
+      expect(first.outputs.status).toBe('fail')
+      const files = JSON.parse(first.outputs.report) as string[]
+      expect(files.map((f) => (JSON.parse(readFileSync(f, 'utf8')) as Report).name).sort()).toEqual(['api', 'cron', 'worker'])
+      expect(first.outputs.size).toBeUndefined()
+
+      const synchronize = example('pull_request', (e) => e.action === 'synchronize')
+      synchronize.pull_request.head.sha = SHA2
+      const second = await runAction({ api, event: 'pull_request', payload: synchronize, report: null, files: artifacts(threeImages(SHA2, 2_000_000)), inputs: flow.inputs })
+      expect(second.code).toBe(0)
+      const after = api.commentsOn(opened.number)
+      expect(after).toHaveLength(1)
+      expect(after[0].id).toBe(comments[0].id)
+      expect(rows(after[0].body)[0]).toBe('| ❌ | `api` | 818 MB | 343 MB | +3.1 MB (+0.4%) | 20 MB |')
+      // Each image's trend: both pushes, kept under its name.
+      for (const name of ['api', 'cron', 'worker']) expect(pushesOf(after[0].body, name)).toEqual([SHA1, SHA2])
+      expect(after[0].body).toContain('| `ec26c3e` | 816 MB |')
+      expect(after[0].body).toContain('| `2222222` | 818 MB |')
+      expect(api.requests.filter((r) => r.method === 'PATCH' || (r.method === 'POST' && r.path.endsWith('/comments'))).map((r) => r.method)).toEqual(['POST', 'PATCH'])
+    }))
+
+  test('50 reports: one comment under the limit with all 50 rows; the next push updates the same comment', () =>
+    withApi('Codertocat', 'Hello-World', async (api) => {
+      const names = Array.from({ length: 50 }, (_, i) => `service-${String(i + 1).padStart(2, '0')}`)
+      const set = (commit: string, grow: number) => Object.fromEntries(names.map((name, i) => {
+        const report = measured(name, commit, i % 5 === 0 ? overBudgetSingleStage : passingScratch, grow + i * 1000)
+        if (i % 5 === 0) report.budget.reason = 'image is 816 MB, over the 20 MB budget (uncompressed)'
+        return [name, report]
+      }))
+      const opened = example('pull_request', (e) => e.action === 'opened')
+      const first = await runAction({ api, event: 'pull_request', payload: opened, report: null, files: artifacts(set(SHA1, 0)), inputs: flow.inputs })
+      expect(first.code).toBe(0)
+      const [comment] = api.commentsOn(2)
+      expect(comment.body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT)
+      expect(comment.body.split('\n')[0]).toBe('### ❌ 50 images: 10 failed, 40 passed')
+      const shown = rows(comment.body)
+      expect(shown).toHaveLength(50)
+      expect(shown[0]).toBe('| ❌ | `service-01` | 816 MB | 343 MB | +1.1 MB (+0.1%) | 20 MB |')
+      expect(shown).toContain('| ✅ | `service-50` | 1.87 MB | 1.01 MB | 👏 -251 kB (-12%) | 20 MB |')
+      for (const name of names) expect(shown.filter((r) => r.includes(`| \`${name}\` |`))).toHaveLength(1)
+      expect(first.outputs.status).toBe('fail')
+      expect(JSON.parse(first.outputs.report)).toHaveLength(50)
+
+      const synchronize = example('pull_request', (e) => e.action === 'synchronize')
+      synchronize.pull_request.head.sha = SHA2
+      const second = await runAction({ api, event: 'pull_request', payload: synchronize, report: null, files: artifacts(set(SHA2, 500)), inputs: flow.inputs })
+      expect(second.code).toBe(0)
+      const after = api.commentsOn(2)
+      expect(after).toHaveLength(1)
+      expect(after[0].id).toBe(comment.id)
+      expect(after[0].body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT)
+      expect(readEmbeddedState(after[0].body)?.images).toHaveLength(50)
+      for (const name of names) expect(pushesOf(after[0].body, name)).toEqual([SHA1, SHA2])
+    }))
+
+  test('the fork-safe variant: workflow_run, the pull request from pr-number next to the reports, checked against its head', () =>
+    withApi('Codertocat', 'Hello-World', async (api) => {
+      const completed = example('workflow_run', (e) => e.action === 'completed' && e.workflow_run.pull_requests.length === 0 && e.repository.full_name === 'Codertocat/Hello-World')
+      const headSha = completed.workflow_run.head_sha as string
+      const opened = example('pull_request', (e) => e.action === 'opened')
+      api.pulls.push({ number: 2, headSha, headRef: 'changes', state: 'open', payload: opened.pull_request })
+      const reports = threeImages(headSha)
+      const files = { ...artifacts(reports), [path.join(path.dirname(flow.fileOf('api')), 'pr-number')]: '2\n' }
+      const result = await runAction({ api, event: 'workflow_run', payload: completed, report: null, files, inputs: flow.inputs })
+      expect(result.code).toBe(0)
+      expect(result.warnings).toEqual([])
+      const [comment] = api.commentsOn(2)
+      expect(comment.body.split('\n')[0]).toBe('### ❌ 3 images: 1 failed, 1 warned, 1 passed')
+      expect(readEmbeddedState(comment.body)?.order).toBe(completed.workflow_run.id)
+      expect(api.requests[0].path).toBe('/repos/Codertocat/Hello-World/pulls/2')
+    }))
+
+  test('a single-image comment on the same pull request (another comment-key) is left alone', () =>
+    withApi('Codertocat', 'Hello-World', async (api) => {
+      const opened = example('pull_request', (e) => e.action === 'opened')
+      await runAction({ api, event: 'pull_request', payload: opened, report: reportFor(SHA1), inputs: { 'comment-key': 'legacy' } })
+      const single = api.commentsOn(2)[0].body
+      await runAction({ api, event: 'pull_request', payload: opened, report: null, files: artifacts(threeImages(SHA1)), inputs: flow.inputs })
+      const bodies = api.commentsOn(2).map((c) => c.body)
+      expect(bodies).toHaveLength(2)
+      expect(bodies[0]).toBe(single)
+      expect(bodies[1]).toContain('<!-- go-image-budget:default -->')
+    }))
+})
