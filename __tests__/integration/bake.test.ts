@@ -6,7 +6,7 @@
 // worker alone; cron builds for two platforms (cross-compiled: no emulation).
 // Every size is checked against python's classic sizes of the very images the
 // run built. Fails (never skips) without Docker.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -122,7 +122,7 @@ beforeAll(() => {
 })
 
 afterAll(() => {
-  for (const id of built) execFileSync('docker', ['image', 'rm', '-f', id], { stdio: 'ignore' })
+  for (const id of built) spawnSync('docker', ['image', 'rm', '-f', id], { stdio: 'ignore' })
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
@@ -204,14 +204,15 @@ describe('bake: three targets, one run, compared with the base commit', () => {
 })
 
 describe('bake: what the base commit does not have, and bad input', () => {
-  test('targets whose bake file, context and Dockerfile are the same at the base are their own baseline: no base run', async () => {
+  test('targets whose bake file, context and Dockerfile are the same at the base are their own baseline: no base run; cleanup removes what was built', async () => {
     git(clone, 'checkout', '-q', '-b', 'docs', 'change')
     write(clone, 'README.md', 'services\n')
     git(clone, 'add', 'README.md')
     git(clone, 'commit', '-qm', 'docs only')
     try {
-      const { reports, commands } = await bake({ 'base-ref': 'change', 'bake-targets': 'api,worker' })
+      const { reports, commands } = await bake({ 'base-ref': 'change', 'bake-targets': 'api,worker', cleanup: 'true' })
       expect(reports.map((r) => r.name)).toEqual(['api', 'worker'])
+      for (const r of reports) expect(() => run('docker', ['image', 'inspect', r.image.id])).toThrow(/No such image/)
       for (const r of reports) {
         expect(r.baseline).toMatchObject({ source: 'build', ref: 'change', commit: sha.change, error: null, digest: r.image.id })
         expect(r.baseline.note).toBe(`change (${sha.change.slice(0, 7)}) has the same bake file, build context and Dockerfile for ${r.name}, so its image is this one; it was not built again`)
@@ -245,8 +246,10 @@ describe('bake: what the base commit does not have, and bad input', () => {
   test.each([
     ['an unknown target', { 'bake-targets': 'api,nope' }, "bake-targets: no target or group 'nope' in docker-bake.hcl (it has api, cron, default, worker); name one of its targets"],
     ['a missing bake file', { bake: 'deploy/docker-bake.hcl' }, "bake: no bake file at deploy/docker-bake.hcl; set 'bake' to your docker-bake.hcl, docker-bake.json or compose.yaml"],
-    ['a Dockerfile input beside it', { file: 'services/api/Dockerfile' }, 'file: not used with bake; each target names its Dockerfile in the bake file']
+    ['a Dockerfile input beside it', { file: 'services/api/Dockerfile' }, 'file: not used with bake; each target names its Dockerfile in the bake file'],
+    ['a bake file bake cannot read', { bake: 'broken.hcl' }, /^bake: docker buildx bake cannot read broken\.hcl: \S.*$/]
   ])('%s: one line naming the input, nothing built', async (_name, raw, message) => {
+    write(clone, 'broken.hcl', 'target "x" {\n  context = \n')
     const rec = recording()
     const inputs = parseInputs((name) => ({ bake: 'docker-bake.hcl', ...raw } as Partial<Record<InputName, string>>)[name] ?? '')
     await expect(runBakePipeline(inputs, { workspace: clone, commit: null }, { exec: rec.exec, spawn: spawnStream, tempDir: dir, cacheDir: path.join(dir, 'layer-cache'), log: rec.logger, now: () => new Date() }))

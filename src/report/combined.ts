@@ -75,7 +75,7 @@ function renderHead(images: NamedReport[], opts: CombinedOptions): string[] {
   const key = opts.commentKey?.trim() ? `${escapeText(opts.commentKey, 60)}: ` : ''
   const counts = (['fail', 'warn', 'pass'] as const).map((s) => [s, images.filter((i) => i.report.status === s).length] as const).filter(([, n]) => n > 0)
   const tally = counts.length === 1 ? `all ${VERB[counts[0][0]]}` : counts.map(([s, n]) => `${n} ${VERB[s]}`).join(', ')
-  const lines = [`### ${STATUS_ICON[worst]} ${key}${images.length} images: ${tally}`, '']
+  const lines = [`### ${STATUS_ICON[worst]} ${key}${images.length} image${images.length === 1 ? '' : 's'}: ${tally}`, '']
   // Why the worst ones are flagged, in the budget stage's words.
   const flagged = images.filter((i) => i.report.status !== 'pass' && i.report.budget.reason)
   const reasons = flagged.slice(0, 5).map((i) => `- ${STATUS_ICON[i.report.status]} ${inlineCode(i.name, 60)}: ${escapeText(i.report.budget.reason ?? '', 240)}`)
