@@ -95,7 +95,9 @@ export async function runAction(opts: { api: FakeGitHub; event: string; payload:
     GITHUB_RUN_ID: String(opts.runId ?? 1000 + runCount),
     GITHUB_WORKSPACE: opts.workspace ?? dir,
     GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary
+    GITHUB_STEP_SUMMARY: files.summary,
+    // The engine under test (its jest project sets DOCKER_HOST), for the runs that build.
+    ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {})
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
   const child = spawn(process.execPath, [bundle], { env, cwd: opts.workspace ?? dir })

@@ -5,16 +5,21 @@
 // so the test fails if the documented workflow would not work. The bundled
 // action runs against the local GitHub API (github-api.ts) with real webhook
 // payloads; each test ends by asserting no violation of GitHub's OpenAPI
-// description.
-import { readFileSync } from 'node:fs'
+// description. The last test bakes for real: the action's `bake` input end to
+// end, on the engine under test.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { readmeWorkflows } from '../../scripts/lint-workflows.js'
 import { overBudgetSingleStage, passingScratch } from '../fixtures/reports.js'
+import { renderCombined } from '../../src/report/combined.js'
 import { readEmbeddedState } from '../../src/report/embed.js'
+import { nameReports } from '../../src/report/set.js'
 import { GITHUB_COMMENT_LIMIT } from '../../src/report/markdown.js'
 import type { Report } from '../../src/report/types.js'
-import { SHA1, SHA2, example, reportFor, runAction, useBundledAction, withApi } from './bundled-action.js'
+import { FORGED, SHA1, SHA2, example, reportFor, runAction, useBundledAction, withApi } from './bundled-action.js'
 
 useBundledAction()
 
@@ -172,6 +177,23 @@ describe('the comment job of README\'s matrix workflow', () => {
       expect(api.requests[0].path).toBe('/repos/Codertocat/Hello-World/pulls/2')
     }))
 
+  test('a pasted copy of the comment (marker and per-image trends) is neither read nor edited', () =>
+    withApi('Codertocat', 'Hello-World', async (api) => {
+      const forged = threeImages('e'.repeat(40))
+      for (const r of Object.values(forged)) r.history.push({ commit: FORGED, at: '2026-11-28T00:00:00.000Z', uncompressed: 1, compressed: 1 })
+      const stranger = example('issue_comment', (e) => e.action === 'created').comment.user as { login: string; type: 'User' }
+      const pasted = api.seedComment(2, renderCombined(nameReports(Object.values(forged)), { order: 999_999_999 }), stranger.login, stranger.type)
+      const before = pasted.body
+      const opened = example('pull_request', (e) => e.action === 'opened')
+      const result = await runAction({ api, event: 'pull_request', payload: opened, report: null, files: artifacts(threeImages(SHA1)), inputs: flow.inputs, runId: 1500 })
+      expect(result.code).toBe(0)
+      expect(result.warnings).toEqual([expect.stringContaining(`Ignored a comment that carries this action's marker but was not written by github-actions[bot] (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-${pasted.id} by ${stranger.login})`)])
+      const comments = api.commentsOn(2)
+      expect(comments.map((c) => c.login)).toEqual([stranger.login, 'github-actions[bot]'])
+      expect(pasted.body).toBe(before)
+      for (const name of ['api', 'cron', 'worker']) expect(pushesOf(comments[1].body, name)).toEqual([SHA1])
+    }))
+
   test('a single-image comment on the same pull request (another comment-key) is left alone', () =>
     withApi('Codertocat', 'Hello-World', async (api) => {
       const opened = example('pull_request', (e) => e.action === 'opened')
@@ -182,5 +204,43 @@ describe('the comment job of README\'s matrix workflow', () => {
       expect(bodies).toHaveLength(2)
       expect(bodies[0]).toBe(single)
       expect(bodies[1]).toContain('<!-- go-image-budget:default -->')
+    }))
+
+  test('a real bake run: the bundled action bakes both targets in one run, comments once, and the failing image fails the step', () =>
+    withApi('Codertocat', 'Hello-World', async (api) => {
+      const ws = mkdtempSync(path.join(os.tmpdir(), 'gib-bake-action-'))
+      try {
+        const nonce = `${Date.now()}-${process.pid}`
+        const put = (rel: string, text: string) => {
+          mkdirSync(path.dirname(path.join(ws, rel)), { recursive: true })
+          writeFileSync(path.join(ws, rel), text)
+        }
+        for (const [name, final] of [['api', 'scratch'], ['worker', 'alpine']]) {
+          put(`${name}/go.mod`, `module ${name}\n\ngo 1.19\n`)
+          put(`${name}/main.go`, `package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("${name} ${nonce}") }\n`)
+          put(`${name}/Dockerfile`, `FROM golang:alpine AS build\nWORKDIR /src\nCOPY go.mod main.go ./\nRUN CGO_ENABLED=0 go build -o /out/app .\n\nFROM ${final}\nCOPY --from=build /out/app /app\nENTRYPOINT ["/app"]\n`)
+        }
+        put('docker-bake.hcl', 'group "default" {\n  targets = ["api", "worker"]\n}\ntarget "api" {\n  context = "api"\n}\ntarget "worker" {\n  context = "worker"\n}\n')
+        const opened = example('pull_request', (e) => e.action === 'opened')
+        const result = await runAction({
+          api, event: 'pull_request', payload: opened, report: null, workspace: ws,
+          inputs: { bake: 'docker-bake.hcl', budget: '3MB', baseline: 'none', 'verify-suggestion': 'false', cleanup: 'true' }
+        })
+        // The worker (alpine + the program) is over 3 MB, the api (scratch + the program) is not.
+        expect(result.code).toBe(1)
+        expect(result.stdout).toMatch(/^::error::worker: image is \d+(\.\d+)? MB, over the 3 MB budget \(uncompressed\)$/m)
+        const comments = api.commentsOn(2)
+        expect(comments).toHaveLength(1)
+        expect(comments[0].body).toBe(result.outputs['comment-body'])
+        expect(comments[0].body.split('\n')[0]).toBe('### ❌ 2 images: 1 failed, 1 passed')
+        expect(rows(comments[0].body).map((r) => r.split(' | ').slice(0, 2).join(' | '))).toEqual(['| ❌ | `worker`', '| ✅ | `api`'])
+        expect(result.outputs.status).toBe('fail')
+        const reports = (JSON.parse(result.outputs.report) as string[]).map((f) => JSON.parse(readFileSync(f, 'utf8')) as Report)
+        expect(reports.map((r) => [r.name, r.image.bakeTarget, r.status])).toEqual([['api', 'api', 'pass'], ['worker', 'worker', 'fail']])
+        // cleanup: true removed what the bake run built.
+        for (const r of reports) expect(spawnSync('docker', ['image', 'inspect', r.image.id]).status).not.toBe(0)
+      } finally {
+        rmSync(ws, { recursive: true, force: true })
+      }
     }))
 })

@@ -22,7 +22,8 @@ export interface PublishSetResult extends Omit<PublishResult, 'report'> {
  * image came or went.
  */
 export function setCommentDecision(mode: CommentMode, images: NamedReport[], state: EmbeddedState | null, hasComment: boolean, floor: SizeOrPercent | null): string | null {
-  if (mode === 'never' || mode === 'always') return commentDecision(mode, images[0].report, null, hasComment, floor)
+  if (mode === 'never') return 'comment: never'
+  if (mode === 'always') return null
   const before = new Map((state?.images ?? []).map((i): [string, ImageState] => [i.name, i]))
   if (mode === 'on-exceed') {
     return hasComment || images.some((i) => i.report.status !== 'pass') ? null : 'comment: on-exceed, and every image is within budget'
