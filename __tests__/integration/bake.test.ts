@@ -243,6 +243,18 @@ describe('bake: what the base commit does not have, and bad input', () => {
     }
   }, 900_000)
 
+  test('a compose file works as a bake file: each service is a target', async () => {
+    write(clone, 'compose.yaml', 'services:\n  api:\n    image: gib15-test/api:compose\n    build:\n      context: services/api\n  worker:\n    build:\n      context: services/worker\n')
+    try {
+      const { reports } = await bake({ bake: 'compose.yaml', 'bake-targets': 'api', baseline: 'none' })
+      expect(reports.map((r) => [r.name, r.image.bakeTarget, r.image.dockerfile])).toEqual([['api', 'api', 'services/api/Dockerfile']])
+      expect(reports[0].size.uncompressed).toBe(classicSizes(reports[0].image.id).total)
+      expect(() => run('docker', ['image', 'inspect', 'gib15-test/api:compose'])).toThrow()
+    } finally {
+      rmSync(path.join(clone, 'compose.yaml'), { force: true })
+    }
+  }, 900_000)
+
   test.each([
     ['an unknown target', { 'bake-targets': 'api,nope' }, "bake-targets: no target or group 'nope' in docker-bake.hcl (it has api, cron, default, worker); name one of its targets"],
     ['a missing bake file', { bake: 'deploy/docker-bake.hcl' }, "bake: no bake file at deploy/docker-bake.hcl; set 'bake' to your docker-bake.hcl, docker-bake.json or compose.yaml"],
