@@ -84,7 +84,8 @@ describe('CLI: bad inputs exit 2 with one line', () => {
     writeFileSync(path.join(dir, 'bundle', 'package.json'), '{"type":"module"}\n')
     await esbuild.build({
       entryPoints: [path.resolve('src/cli.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent',
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }
+      // A name of its own: a bundled dependency (fdir) imports createRequire too.
+      banner: { js: "import { createRequire as bannerCreateRequire } from 'node:module'; const require = bannerCreateRequire(import.meta.url);" }
     })
     chmodSync(path.dirname(bundle), 0o755)
     const argv = ['node', bundle, '--context', unreadable, '--dockerfile-only']
@@ -131,6 +132,20 @@ describe('action: bad inputs fail the step with one line', () => {
     const r = await action({ report: file })
     expect(r.exitCode).toBe(1)
     expect(r.errors).toEqual([message(file)])
+    noStack(r.stdout)
+  })
+
+  test.each([
+    ['a glob that matches nothing', { report: 'image-size/*.json' }, "report: 'image-size/*.json' matches no file; download the measuring jobs' artifacts first (actions/download-artifact with pattern: and merge-multiple: true)"],
+    ['report and bake together', { report: 'app/Dockerfile', bake: 'docker-bake.hcl' }, "report: publishes stored reports and builds nothing; unset 'bake' (or 'report')"],
+    ['a bake file that is not there', { bake: 'docker-bake.hcl' }, "bake: no bake file at docker-bake.hcl; set 'bake' to your docker-bake.hcl, docker-bake.json or compose.yaml"],
+    ['a bake file outside the workspace', { bake: '../outside/docker-bake.hcl' }, `bake: '../outside/docker-bake.hcl' is outside the workspace (${ws}); use a bake file inside the checkout`],
+    ['a build input beside bake', { bake: 'docker-bake.hcl', 'build-args': 'A=1' }, 'build-args: not used with bake; set `args` in the bake file'],
+    ['a one-image baseline beside bake', { bake: 'docker-bake.hcl', baseline: 'image', 'baseline-image': 'ghcr.io/o/app:main' }, 'baseline-image: not used with bake; it names one image; with bake each target is compared with its own base build']
+  ])('many images: %s', async (_name, inputs, message) => {
+    const r = await action(inputs)
+    expect(r.exitCode).toBe(1)
+    expect(r.errors).toEqual([message])
     noStack(r.stdout)
   })
 })

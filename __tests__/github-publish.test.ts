@@ -6,7 +6,7 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { UsageError } from '../src/errors.js'
-import { loadStoredReport } from '../src/github/action.js'
+import { loadStoredReport } from '../src/report/stored.js'
 import { sortMarkedComments } from '../src/github/comment.js'
 import { parsePullNumberFile, readEventContext } from '../src/github/context.js'
 import { isAuthoredBy, type Identity } from '../src/github/identity.js'
@@ -167,9 +167,10 @@ describe('loadStoredReport (the workflow_run side reads what another run wrote)'
 
   test('a report round-trips; missing arrays become empty', () => {
     const report = passingScratch()
-    expect(loadStoredReport(file('ok.json', JSON.stringify(report)))).toEqual(report)
+    const ok = file('ok.json', JSON.stringify(report))
+    expect(loadStoredReport(ok)).toEqual([{ file: ok, report, fromList: false }])
     const sparse = { ...report, layers: undefined, findings: 'x', history: null }
-    expect(loadStoredReport(file('sparse.json', JSON.stringify(sparse)))).toMatchObject({ layers: [], findings: [], history: [] })
+    expect(loadStoredReport(file('sparse.json', JSON.stringify(sparse)))[0].report).toMatchObject({ layers: [], findings: [], history: [] })
   })
 
   test.each([

@@ -93,6 +93,22 @@ describe('cleanup', () => {
     expect(calls).toHaveLength(5)
   })
 
+  test('a bake run that loads its images is tracked through its metadata file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gib-track-bake-'))
+    const metadata = path.join(dir, 'metadata.json')
+    const id = (c: string) => `sha256:${c.repeat(64)}`
+    const inner: Exec = async (_command, args) => {
+      if (args.includes('--metadata-file')) writeFileSync(metadata, JSON.stringify({ 'gib-1-1-api': { 'containerimage.config.digest': id('a') }, 'gib-2-1-worker': { 'containerimage.config.digest': id('b') }, junk: { 'containerimage.config.digest': 'x' } }))
+      return { code: args.includes('fail') ? 1 : 0, stdout: '', stderr: '' }
+    }
+    const tracker = trackBuilds(inner)
+    await tracker.exec('docker', ['buildx', 'bake', '--file', 'docker-bake.hcl', '--print'])
+    expect(tracker.imageIds).toEqual([])
+    await tracker.exec('docker', ['buildx', 'bake', '--file', 'docker-bake.hcl', '--progress', 'plain', '--metadata-file', metadata, 'gib-1-1-api', 'gib-2-1-worker'])
+    expect(tracker.imageIds).toEqual([id('a'), id('b')])
+    rmSync(dir, { recursive: true, force: true })
+  })
+
   test('removes untagged images newest first, keeps tagged ones, and never throws', async () => {
     const calls: string[] = []
     const answers: Record<string, ExecResult> = {

@@ -1,7 +1,8 @@
 // `cleanup: true`: remove the images this run built (head, base, suggestion),
 // also when a later step fails. Builds are recognised where they all pass, the
-// exec call `docker buildx build … --iidfile FILE`; the image id is read from
-// that file right after the build. An image that carries a tag is never
+// exec call `docker buildx build … --iidfile FILE` (or `docker buildx bake …
+// --metadata-file FILE`, or `docker load` of an exported archive); the image
+// id is read right after the build. An image that carries a tag is never
 // removed (this run tags nothing, so a tag means someone else's image shares
 // the id).
 import { readFile } from 'node:fs/promises'
@@ -14,6 +15,15 @@ export interface BuildTracker {
   readonly imageIds: string[]
 }
 
+const readJson = async (file: string): Promise<Record<string, unknown>> => {
+  try {
+    const value = JSON.parse(await readFile(file, 'utf8')) as unknown
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
+}
+
 export function trackBuilds(exec: Exec): BuildTracker {
   const imageIds: string[] = []
   const tracked: Exec = async (command, args, options) => {
@@ -22,6 +32,14 @@ export function trackBuilds(exec: Exec): BuildTracker {
     let id = ''
     if (command === 'docker' && args[0] === 'buildx' && args[1] === 'build' && iid > 0 && result.code === 0 && !args.some((a) => a.startsWith('type=docker,dest='))) {
       id = (await readFile(args[iid + 1], 'utf8').catch(() => '')).trim()
+    }
+    // A bake run that loads its images records their ids in its metadata file (src/bake/build.ts).
+    const metadata = args.indexOf('--metadata-file')
+    if (command === 'docker' && args[0] === 'buildx' && args[1] === 'bake' && metadata > 0 && result.code === 0) {
+      for (const entry of Object.values(await readJson(args[metadata + 1]))) {
+        const digest = (entry as Record<string, unknown> | null)?.['containerimage.config.digest']
+        if (typeof digest === 'string' && /^sha256:[0-9a-f]{64}$/.test(digest) && !imageIds.includes(digest)) imageIds.push(digest)
+      }
     }
     // An exported archive becomes an image when it is loaded.
     if (command === 'docker' && args[0] === 'load' && result.code === 0) id = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1] ?? ''

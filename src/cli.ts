@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Terminal entry: the same pipeline as the action, flags instead of inputs.
 // Every action input is a flag of the same name. Exit codes: 0 pass or warn,
-// 1 fail, 2 usage or environment error (one line on stderr).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+// 1 fail (the worst image, with --bake), 2 usage or environment error (one
+// line on stderr); rendering stored reports (--report) exits 0.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { historyFromReportFile } from './baseline/report.js'
@@ -13,7 +14,12 @@ import { INPUT_SPECS, credentialBuildArgs, credentialWarning, parseInputs, type 
 import type { Logger } from './log.js'
 import { runPipeline } from './pipeline.js'
 import { createRedactor, inputSecretValues, type Redact } from './redact.js'
+import { runBakePipeline } from './bake/pipeline.js'
+import { renderCombined } from './report/combined.js'
 import { renderMarkdown } from './report/markdown.js'
+import { nameReports, worstStatus } from './report/set.js'
+import { loadStoredReports } from './report/stored.js'
+import type { Report } from './report/types.js'
 import { renderTerminal } from './report/terminal.js'
 import { redactDeep, redactingLogger } from './safety.js'
 import { TOOL } from './version.js'
@@ -100,20 +106,38 @@ export async function main(argv: string[]): Promise<number> {
     if (previous.warning) process.stderr.write(`warning: ${redact(previous.warning)}\n`)
     const context = { workspace, commit: await gitCommit(workspace), base: resolveBaseRef(null, inputs.baseRef), previousHistory: previous.history, env: process.env }
     const log = redactingLogger(stderrLogger(process.env.GO_IMAGE_BUDGET_VERBOSE === '1'), redact)
-    const report = redactDeep(
-      await runPipeline(inputs, context, {
-        exec, spawn: spawnStream, tempDir,
-        cacheDir: path.join(os.homedir(), '.cache', TOOL.name),
-        log,
-        now: () => new Date()
-      }).finally(() => log.flush()),
-      redact
-    )
-    if (inputs.json) writeFileSync(path.resolve(workspace, inputs.json), JSON.stringify(report, null, 2) + '\n')
-    // The pull-request comment as it would be posted (preview it, or post it with another tool).
-    if (inputs.markdown) writeFileSync(path.resolve(workspace, inputs.markdown), renderMarkdown(report, { commentKey: inputs.commentKey, minDelta: inputs.minDelta }))
-    process.stdout.write(renderTerminal(report))
-    return report.status === 'fail' ? 1 : 0
+    const deps = { exec, spawn: spawnStream, tempDir, cacheDir: path.join(os.homedir(), '.cache', TOOL.name), log, now: () => new Date() }
+    // --report: render what other runs measured (one comment for several); build nothing.
+    const stored = loadStoredReports(inputs.report, workspace)
+    if (stored.length > 0 && inputs.bake) throw new UsageError(`report: publishes stored reports and builds nothing; unset 'bake' (or 'report')`)
+    const measured = stored.length > 0
+      ? stored.map((s) => s.report)
+      : inputs.bake
+        ? await runBakePipeline(inputs, context, deps).finally(() => log.flush())
+        : [await runPipeline(inputs, context, deps).finally(() => log.flush())]
+    const reports = measured.map((r) => redactDeep(r, redact))
+    const write = (file: string | null, text: string) => {
+      if (!file) return
+      mkdirSync(path.dirname(path.resolve(workspace, file)), { recursive: true })
+      writeFileSync(path.resolve(workspace, file), text)
+    }
+    let status: Report['status']
+    if (reports.length === 1 && !stored[0]?.fromList) {
+      const [report] = reports
+      write(inputs.json, JSON.stringify(report, null, 2) + '\n')
+      // The pull-request comment as it would be posted (preview it, or post it with another tool).
+      write(inputs.markdown, renderMarkdown(report, { commentKey: inputs.commentKey, minDelta: inputs.minDelta }))
+      process.stdout.write(renderTerminal(report))
+      status = report.status
+    } else {
+      const images = nameReports(reports)
+      write(inputs.json, JSON.stringify(reports, null, 2) + '\n')
+      write(inputs.markdown, renderCombined(images, { commentKey: inputs.commentKey, minDelta: inputs.minDelta }))
+      process.stdout.write(images.map(({ name, report }) => `── ${name}\n${renderTerminal(report)}`).join('\n'))
+      status = worstStatus(reports.map((r) => r.status))
+    }
+    // Rendering stored reports judges nothing again: their runs already did.
+    return status === 'fail' && stored.length === 0 ? 1 : 0
   } catch (error) {
     process.stderr.write(`${TOOL.name}: ${redact(errorMessage(error))}\n`)
     return 2

@@ -51,8 +51,10 @@ export const INPUT_SPECS = {
   'verify-command': { kind: 'string', default: '', description: 'Command run in the suggested image to prove it works, as its entrypoint without a shell (e.g. `/app/main --version`); must exit 0.' },
   'dockerfile-only': { kind: 'boolean', default: 'false', description: 'Only check the Dockerfile (and .dockerignore, go.mod, Go imports) with the rules that need no build; no Docker needed, findings carry no savings.' },
   comment: { kind: 'enum', values: COMMENT_MODES, default: 'always', description: 'Sticky pull-request comment: `always`, `on-change` (only when the size moved beyond `min-delta` or the verdict changed), `on-exceed` (only over budget or warned; an existing comment is kept current) or `never`. `true`/`false` mean `always`/`never`.' },
-  'comment-key': { kind: 'string', default: '', description: 'Distinguishes comments of several images in one pull request (e.g. a matrix).' },
-  report: { kind: 'string', default: '', description: 'Publish this stored report JSON instead of building (for a fork-safe `workflow_run` job).' },
+  'comment-key': { kind: 'string', default: '', description: 'Distinguishes comments of several images in one pull request (e.g. a matrix). The report records it: it names the image in a comment that shows several.' },
+  report: { kind: 'list', default: '', description: 'Publish stored report JSON instead of building (the job after a matrix, or a fork-safe `workflow_run` job): one path or glob per line, e.g. `image-size/*.json`. Several reports make one comment with a row per image.' },
+  bake: { kind: 'string', default: '', description: 'Build the targets of this bake file (`docker-bake.hcl`, `compose.yaml`) in one `docker buildx bake` run, measure each, and comment once with a row per image. Paths in it are relative to the workspace.' },
+  'bake-targets': { kind: 'list', default: '', description: 'Bake targets (or groups) to build, one per line or comma-separated (default: the bake file\'s `default` group).' },
   'history-length': { kind: 'string', default: '20', description: 'How many pushes the size trend keeps.' },
   'allow-untrusted-build': { kind: 'boolean', default: 'false', description: 'Build pull-request code on `pull_request_target`/`workflow_run` (unsafe with a write token).' },
   cleanup: { kind: 'boolean', default: 'false', description: 'Remove the images this run built when it ends.' },
@@ -97,7 +99,11 @@ export interface Inputs {
   dockerfileOnly: boolean
   comment: (typeof COMMENT_MODES)[number]
   commentKey: string
-  report: string | null
+  /** Stored report files or globs to publish (`report`), as given. */
+  report: string[]
+  /** `bake`: the bake file, as given. */
+  bake: string | null
+  bakeTargets: string[]
   historyLength: number
   allowUntrustedBuild: boolean
   cleanup: boolean
@@ -268,7 +274,9 @@ export function parseInputs(raw: RawInputs): Inputs {
     dockerfileOnly: parseBoolean(get('dockerfile-only'), 'dockerfile-only'),
     comment: parseCommentMode(get('comment')),
     commentKey: get('comment-key').trim(),
-    report: orNull(get('report')),
+    report: list('report'),
+    bake: orNull(get('bake')),
+    bakeTargets: list('bake-targets', { commaSeparates: true }),
     historyLength: parseCount(get('history-length'), 'history-length'),
     allowUntrustedBuild: parseBoolean(get('allow-untrusted-build'), 'allow-untrusted-build'),
     cleanup: parseBoolean(get('cleanup'), 'cleanup'),

@@ -1,21 +1,25 @@
 // Action entry logic: inputs from action.yml, the pipeline, outputs. The only
 // place (with cli.ts) that touches @actions/core and the environment.
 import * as core from '@actions/core'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { historyFromReportFile } from './baseline/report.js'
 import { findingAnnotations } from './github/annotations.js'
-import { loadStoredReport, preparePublishing } from './github/action.js'
+import { preparePublishing, type Publishing } from './github/action.js'
 import { publishReport } from './github/publish.js'
-import { errorMessage } from './errors.js'
+import { publishReportSet } from './github/publish-set.js'
+import { runBakePipeline } from './bake/pipeline.js'
+import { UsageError, errorMessage } from './errors.js'
 import { exec, spawnStream } from './exec.js'
 import { headCommit, loadGitHubEvent, resolveBaseRef } from './git.js'
-import { INPUT_SPECS, credentialBuildArgs, credentialWarning, parseInputs, type InputName, type InputSpec } from './inputs.js'
+import { INPUT_SPECS, credentialBuildArgs, credentialWarning, parseInputs, type InputName, type InputSpec, type Inputs } from './inputs.js'
 import type { Logger } from './log.js'
-import { reportOutputs } from './outputs.js'
+import { reportOutputs, setOutputs } from './outputs.js'
 import { runPipeline } from './pipeline.js'
 import { createRedactor, inputSecretValues, type Redact } from './redact.js'
+import { expandReportPaths, loadStoredReport } from './report/stored.js'
+import type { Report } from './report/types.js'
 import { redactDeep, redactingLogger } from './safety.js'
 import { untrustedBuildRefusal } from './trust.js'
 import { TOOL } from './version.js'
@@ -51,9 +55,12 @@ export async function run(): Promise<void> {
     const log = redactingLogger(coreLogger, redact)
     for (const name of credentialBuildArgs(inputs.buildArgs)) log.warning(credentialWarning(name))
     const event = loadGitHubEvent(process.env.GITHUB_EVENT_NAME, process.env.GITHUB_EVENT_PATH)
+    // `report`: publish what other runs measured (the job after a matrix, the fork-safe workflow_run job); build nothing.
+    const storedFiles = expandReportPaths(inputs.report, workspace)
+    if (storedFiles.length > 0 && inputs.bake) throw new UsageError(`report: publishes stored reports and builds nothing; unset 'bake' (or 'report')`)
     // pull_request_target / a fork's workflow_run: never build a stranger's code with a write token.
-    // Publishing a stored report and dockerfile-only (reads files, runs nothing) stay allowed.
-    const refusal = inputs.report || inputs.dockerfileOnly
+    // Publishing stored reports and dockerfile-only (reads files, runs nothing) stay allowed.
+    const refusal = storedFiles.length > 0 || inputs.dockerfileOnly
       ? null
       : untrustedBuildRefusal({ eventName: process.env.GITHUB_EVENT_NAME ?? '', payload: event?.payload ?? {}, allowUntrustedBuild: inputs.allowUntrustedBuild })
     if (refusal) {
@@ -64,10 +71,10 @@ export async function run(): Promise<void> {
     const previous = inputs.previousReport ? await historyFromReportFile(path.resolve(workspace, inputs.previousReport)) : { history: [], warning: null }
     if (previous.warning) log.warning(previous.warning)
     // Find the pull request's sticky comment first: the trend it carries feeds this run.
-    const storedReport = inputs.report ? path.resolve(workspace, inputs.report) : null
+    // The pr-number file of a fork's run sits next to the (first) stored report.
     const publishing = await preparePublishing(inputs, process.env, log, async (markdown) => {
       await core.summary.addRaw(redact(markdown)).write()
-    }, storedReport)
+    }, storedFiles[0] ?? null)
     const commentHistory = publishing.target.state?.history ?? []
     const context = {
       workspace,
@@ -77,33 +84,88 @@ export async function run(): Promise<void> {
       previousHistory: previous.history.length > 0 ? previous.history : commentHistory,
       env: process.env
     }
-    // `report`: publish what another run measured (the fork-safe workflow_run job); build nothing.
-    const measured = storedReport ? loadStoredReport(storedReport) : await runPipeline(inputs, context, {
+    const deps = {
       exec, spawn: spawnStream, tempDir,
       cacheDir: path.join(process.env.RUNNER_TOOL_CACHE || os.tmpdir(), TOOL.name),
       log,
       now: () => new Date()
-    }).finally(() => log.flush())
-    const report = redactDeep(measured, redact)
-    const published = await publishReport(report, publishing.target, publishing.settings, publishing.deps)
-    const reportPath = inputs.json ? path.resolve(workspace, inputs.json) : storedReport ?? path.join(runnerTemp, `${TOOL.name}-report.json`)
-    if (reportPath !== storedReport) writeFileSync(reportPath, JSON.stringify(published.report, null, 2) + '\n')
-    for (const [name, value] of Object.entries(reportOutputs(published.report, reportPath))) core.setOutput(name, redact(String(value)))
-    core.setOutput('comment-body', redact(published.body))
-    if (inputs.markdown) writeFileSync(path.resolve(workspace, inputs.markdown), redact(published.body))
-    log.info(`${report.image.dockerfile ?? report.image.ref}: ${report.size.uncompressed} bytes, ${report.status}`)
-    // The measuring run already reported the verdict and the annotations; publishing only publishes.
-    if (storedReport) return
-    // Each finding on its Dockerfile line, so it shows in the pull request's diff.
-    for (const a of findingAnnotations(report.findings)) {
-      if (a.level === 'error') core.error(a.message, a.properties)
-      else if (a.level === 'warning') core.warning(a.message, a.properties)
-      else core.notice(a.message, a.properties)
     }
-    if (report.status === 'fail') core.setFailed(redact(report.budget.reason ?? 'image size check failed'))
+    const stored = storedFiles.flatMap(loadStoredReport)
+    const measured = stored.length > 0
+      ? stored.map((s) => s.report)
+      : inputs.bake
+        ? await runBakePipeline(inputs, context, deps).finally(() => log.flush())
+        : [await runPipeline(inputs, context, deps).finally(() => log.flush())]
+    const reports = measured.map((r) => redactDeep(r, redact))
+    const finish = { inputs, workspace, runnerTemp, redact, publishing, measuredHere: stored.length === 0 }
+    // One image (not from a list) gets the single-image comment, as it always has; several get one comment together.
+    if (reports.length === 1 && !stored[0]?.fromList) await finishOne(reports[0], storedFiles[0] ?? null, finish)
+    else await finishSet(reports, finish)
   } catch (error) {
     core.setFailed(redact(errorMessage(error)))
   } finally {
     rmSync(tempDir, { recursive: true, force: true })
   }
+}
+
+/** Writes an output file, making its folder (`json: image-size/api.json` before anything made image-size/). */
+function writeOut(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true })
+  writeFileSync(file, text)
+}
+
+interface Finishing {
+  inputs: Inputs
+  workspace: string
+  runnerTemp: string
+  redact: Redact
+  publishing: Publishing
+  /** Built and measured by this run (not stored reports): findings become annotations and the verdict fails the job. */
+  measuredHere: boolean
+}
+
+/** Each finding on its Dockerfile line, so it shows in the pull request's diff. */
+function annotate(report: Report): void {
+  for (const a of findingAnnotations(report.findings)) {
+    if (a.level === 'error') core.error(a.message, a.properties)
+    else if (a.level === 'warning') core.warning(a.message, a.properties)
+    else core.notice(a.message, a.properties)
+  }
+}
+
+async function finishOne(report: Report, storedReport: string | null, f: Finishing): Promise<void> {
+  const { inputs, workspace, redact } = f
+  const published = await publishReport(report, f.publishing.target, f.publishing.settings, f.publishing.deps)
+  const reportPath = inputs.json ? path.resolve(workspace, inputs.json) : storedReport ?? path.join(f.runnerTemp, `${TOOL.name}-report.json`)
+  if (reportPath !== storedReport) writeOut(reportPath, JSON.stringify(published.report, null, 2) + '\n')
+  for (const [name, value] of Object.entries(reportOutputs(published.report, reportPath))) core.setOutput(name, redact(String(value)))
+  core.setOutput('comment-body', redact(published.body))
+  if (inputs.markdown) writeOut(path.resolve(workspace, inputs.markdown), redact(published.body))
+  core.info(redact(`${report.image.dockerfile ?? report.image.ref}: ${report.size.uncompressed} bytes, ${report.status}`))
+  // The measuring run already reported the verdict and the annotations; publishing only publishes.
+  if (!f.measuredHere) return
+  annotate(report)
+  if (report.status === 'fail') core.setFailed(redact(report.budget.reason ?? 'image size check failed'))
+}
+
+async function finishSet(reports: Report[], f: Finishing): Promise<void> {
+  const { inputs, workspace, redact } = f
+  const published = await publishReportSet(reports, f.publishing.target, f.publishing.settings, f.publishing.deps)
+  // One file per image (the `report` output lists them), and with `json:` the whole set as one list.
+  const dir = path.join(f.runnerTemp, `${TOOL.name}-reports`)
+  mkdirSync(dir, { recursive: true })
+  const files = published.images.map(({ name, report }, i) => {
+    const file = path.join(dir, `${String(i + 1).padStart(3, '0')}-${name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80)}.json`)
+    writeFileSync(file, JSON.stringify(report, null, 2) + '\n')
+    return file
+  })
+  if (inputs.json) writeOut(path.resolve(workspace, inputs.json), JSON.stringify(published.images.map((i) => i.report), null, 2) + '\n')
+  for (const [name, value] of Object.entries(setOutputs(published.status, files))) core.setOutput(name, redact(value))
+  core.setOutput('comment-body', redact(published.body))
+  if (inputs.markdown) writeOut(path.resolve(workspace, inputs.markdown), redact(published.body))
+  for (const { name, report } of published.images) core.info(redact(`${name}: ${report.size.uncompressed} bytes, ${report.status}`))
+  if (!f.measuredHere) return
+  for (const { report } of published.images) annotate(report)
+  const failing = published.images.filter((i) => i.report.status === 'fail')
+  if (failing.length > 0) core.setFailed(redact(failing.map((i) => `${i.name}: ${i.report.budget.reason ?? 'image size check failed'}`).join('; ')))
 }

@@ -2,13 +2,13 @@
 import type { Report } from './report/types.js'
 
 export const OUTPUT_SPECS = {
-  size: 'Uncompressed image size in bytes (as `docker images` shows it).',
-  'compressed-size': 'Compressed image size in bytes (as a registry stores it).',
-  'base-size': 'Uncompressed size of the baseline image in bytes (empty without a baseline).',
-  delta: 'Size change against the baseline in bytes, in the budget metric (compressed when the baseline is a registry image); empty without a baseline.',
-  'delta-percent': 'Size change against the baseline in percent.',
-  status: 'Verdict: pass, warn or fail.',
-  report: 'Path of the report JSON file.',
+  size: 'Uncompressed image size in bytes (as `docker images` shows it); empty for several images.',
+  'compressed-size': 'Compressed image size in bytes (as a registry stores it); empty for several images.',
+  'base-size': 'Uncompressed size of the baseline image in bytes (empty without a baseline, or for several images).',
+  delta: 'Size change against the baseline in bytes, in the budget metric (compressed when the baseline is a registry image); empty without a baseline, or for several images.',
+  'delta-percent': 'Size change against the baseline in percent; empty for several images.',
+  status: 'Verdict: pass, warn or fail; for several images, the worst.',
+  report: 'Path of the report JSON file; for several images, a JSON list of paths, one report file per image.',
   'comment-body': 'The markdown of the pull-request comment, for a fork-safe workflow_run job to post.'
 } as const
 
@@ -28,4 +28,9 @@ export function reportOutputs(report: Report, reportPath: string): Omit<Record<O
     status: report.status,
     report: reportPath
   }
+}
+
+/** The outputs of a set of images: the worst verdict and the list of their report files (as JSON). */
+export function setOutputs(status: Report['status'], reportFiles: string[]): Pick<Record<OutputName, string>, 'status' | 'report'> {
+  return { status, report: JSON.stringify(reportFiles) }
 }

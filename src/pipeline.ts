@@ -18,7 +18,7 @@ import type { Exec, Spawn } from './exec.js'
 import { measureImage, type Measurement, type MeasureOptions } from './image/measure.js'
 import { buildArgMap, type Inputs } from './inputs.js'
 import type { Logger } from './log.js'
-import { SCHEMA_VERSION, type HistoryPoint, type ImageInfo, type PlatformReport, type Report, type Status } from './report/types.js'
+import { SCHEMA_VERSION, type HistoryPoint, type ImageInfo, type PlatformReport, type Report } from './report/types.js'
 import { TOOL } from './version.js'
 
 export interface PipelineDeps {
@@ -160,42 +160,14 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
   })
   const first = measuredPlatforms[0].measurement
   const inspected = first.inspected
-  const image = imageInfo(first)
-  const noBudget: Report['budget'] = { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none' }
-  const noBaseline: Report['baseline'] = { source: 'none', ref: null, commit: null, size: null, layers: [], error: null }
-  const status: Status = 'pass'
   const platformReports: PlatformReport[] | undefined =
     measuredPlatforms.length > 1
-      ? measuredPlatforms.map(({ measurement: m }) => ({
-          platform: m.inspected.platform,
-          image: imageInfo(m),
-          size: m.size,
-          layers: m.layers,
-          wasted: m.wasted,
-          goBinaries: m.goBinaries,
-          budget: { ...noBudget },
-          baseline: { ...noBaseline },
-          delta: null,
-          status
-        }))
+      ? measuredPlatforms.map(({ measurement: m }) => {
+          const { image, size, layers, wasted, goBinaries, budget, baseline, delta, status } = reportFromMeasurement(m, imageInfo(m), inputs)
+          return { platform: m.inspected.platform, image, size, layers, wasted, goBinaries, budget, baseline, delta, status }
+        })
       : undefined
-  const measured: Report = {
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: TOOL.name, version: TOOL.version },
-    image,
-    size: first.size,
-    layers: first.layers,
-    wasted: first.wasted,
-    goBinaries: first.goBinaries,
-    budget: noBudget,
-    baseline: noBaseline,
-    delta: null,
-    findings: [],
-    suggestion: null,
-    history: [],
-    ...(platformReports ? { platforms: platformReports } : {}),
-    status
-  }
+  const measured: Report = { ...reportFromMeasurement(first, imageInfo(first), inputs), ...(platformReports ? { platforms: platformReports } : {}) }
 
   // Baseline → compare/budget. The base is built with the head's inputs (same
   // BuildKit cache; its cache is not exported over the head's) and measured alike.
@@ -222,15 +194,43 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
 
   // Advise: Dockerfile rules on the measurement, a suggested Dockerfile, and its proof.
   if (!resolved) return compared.report
+  return adviseReport(compared.report, { inputs, build: resolved, workspace: ctx.workspace, imageUser: inspected.config.user, buildOptions: buildOptions(resolved) }, deps)
+}
+
+/** A measured image as a report, before the baseline, the verdict and the advice. */
+export function reportFromMeasurement(m: Measurement, image: ImageInfo, inputs: Pick<Inputs, 'budgetMetric' | 'budget' | 'commentKey'>): Report {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: TOOL.name, version: TOOL.version },
+    // The comment-key names the image where one comment shows several (the job after a matrix).
+    ...(inputs.commentKey ? { name: inputs.commentKey } : {}),
+    image,
+    size: m.size,
+    layers: m.layers,
+    wasted: m.wasted,
+    goBinaries: m.goBinaries,
+    budget: { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none' },
+    baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null },
+    delta: null,
+    findings: [],
+    suggestion: null,
+    history: [],
+    status: 'pass'
+  }
+}
+
+export interface AdviseRequest {
+  inputs: Inputs
+  build: ResolvedBuild
+  workspace: string
+  imageUser: string | null
+  buildOptions: BuildOptions
+}
+
+/** Adds the findings and the suggested Dockerfile (built and measured when it matters) to a judged report. */
+export async function adviseReport(report: Report, req: AdviseRequest, deps: PipelineDeps): Promise<Report> {
   const advised = await adviseStage(
-    {
-      inputs,
-      build: resolved,
-      workspace: ctx.workspace,
-      report: compared.report,
-      imageUser: inspected.config.user,
-      buildOptions: buildOptions(resolved)
-    },
+    { inputs: req.inputs, build: req.build, workspace: req.workspace, report, imageUser: req.imageUser, buildOptions: req.buildOptions },
     {
       exec: deps.exec,
       tempDir: deps.tempDir,
@@ -241,7 +241,7 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
       }
     }
   )
-  return { ...compared.report, findings: advised.findings, suggestion: advised.suggestion }
+  return { ...report, findings: advised.findings, suggestion: advised.suggestion }
 }
 
 /**
@@ -250,7 +250,7 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
  * makes; the docker driver on the containerd store) exports an image archive,
  * whose manifest carries the exact compressed blobs BuildKit pushes, and loads it.
  */
-async function buildOutput(docker: Docker, builder: string | null): Promise<'load' | 'archive'> {
+export async function buildOutput(docker: Docker, builder: string | null): Promise<'load' | 'archive'> {
   const [driver, engine] = await Promise.all([docker.builderDriver(builder), docker.engine()])
   return driver !== 'docker' || engine.store === 'containerd' ? 'archive' : 'load'
 }

@@ -60,7 +60,13 @@ function parseOutputs(text: string): Record<string, string> {
 }
 
 let runCount = 0
-export async function runAction(opts: { api: FakeGitHub; event: string; payload: object; report: Report | null; inputs?: Record<string, string>; token?: string; runId?: number; prNumberFile?: string; workspace?: string }): Promise<RunResult> {
+/**
+ * Runs the bundled action once. `report` is written to report/report.json and
+ * passed as `report:`; `files` (paths relative to the run's directory, which is
+ * the workspace unless one is given) are written as they are, e.g. the reports a
+ * matrix's artifacts hold.
+ */
+export async function runAction(opts: { api: FakeGitHub; event: string; payload: object; report: Report | null; files?: Record<string, string>; inputs?: Record<string, string>; token?: string; runId?: number; prNumberFile?: string; workspace?: string }): Promise<RunResult> {
   const dir = path.join(work, `run-${++runCount}`)
   execFileSync('mkdir', ['-p', dir])
   const files = { event: path.join(dir, 'event.json'), output: path.join(dir, 'output'), summary: path.join(dir, 'summary.md'), report: path.join(dir, 'report', 'report.json') }
@@ -70,6 +76,10 @@ export async function runAction(opts: { api: FakeGitHub; event: string; payload:
   writeFileSync(files.summary, '')
   if (opts.report) writeFileSync(files.report, JSON.stringify(opts.report))
   if (opts.prNumberFile !== undefined) writeFileSync(path.join(path.dirname(files.report), 'pr-number'), opts.prNumberFile)
+  for (const [rel, text] of Object.entries(opts.files ?? {})) {
+    execFileSync('mkdir', ['-p', path.dirname(path.join(dir, rel))])
+    writeFileSync(path.join(dir, rel), text)
+  }
   const inputs: Record<string, string> = { ...(opts.report ? { report: files.report } : {}), 'github-token': opts.token ?? WRITE_TOKEN, ...opts.inputs }
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -85,7 +95,9 @@ export async function runAction(opts: { api: FakeGitHub; event: string; payload:
     GITHUB_RUN_ID: String(opts.runId ?? 1000 + runCount),
     GITHUB_WORKSPACE: opts.workspace ?? dir,
     GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary
+    GITHUB_STEP_SUMMARY: files.summary,
+    // The engine under test (its jest project sets DOCKER_HOST), for the runs that build.
+    ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {})
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
   const child = spawn(process.execPath, [bundle], { env, cwd: opts.workspace ?? dir })

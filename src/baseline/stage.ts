@@ -26,8 +26,14 @@ export interface CompareStageResult {
   baseBuildLogs: string[]
 }
 
+export interface CompareStageDeps extends BaselineDeps {
+  /** Where the baseline comes from (default fetchBaseline); a bake run hands in the one base build of all its targets. */
+  fetchBaseline?: typeof fetchBaseline
+}
+
 /** Adds baseline, delta, layerDiff, budget, status and history to a measured report. */
-export async function compareStage(report: Report, req: CompareStageRequest, deps: BaselineDeps): Promise<CompareStageResult> {
+export async function compareStage(report: Report, req: CompareStageRequest, deps: CompareStageDeps): Promise<CompareStageResult> {
+  const fetch = deps.fetchBaseline ?? fetchBaseline
   const repoRoot = req.build ? await gitRoot(req.build.context, deps.exec) : null
   const logs: string[] = []
   const cache = new Map<string, { baseline: Baseline; history: HistoryPoint[] }>()
@@ -39,7 +45,7 @@ export async function compareStage(report: Report, req: CompareStageRequest, dep
     const key = platform ?? ''
     const cached = cache.get(key)
     if (cached) return cached
-    const result = await fetchBaseline(
+    const result = await fetch(
       {
         source: req.source,
         auto: req.inputs.baseline === 'auto',

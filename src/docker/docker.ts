@@ -18,6 +18,13 @@ export interface ListedSize {
   contentSize: number
 }
 
+/** Where a bake definition comes from: its files, bake's working directory, the builder. */
+export interface BakeFiles {
+  files: string[]
+  cwd: string
+  builder: string | null
+}
+
 export class Docker {
   private engineInfo: Promise<EngineInfo> | null = null
 
@@ -132,6 +139,49 @@ export class Docker {
     // The default builder of an engine that does not answer is listed with its error, and exit 0.
     if (error && noDaemon(error)) throw new EnvironmentError(NO_DAEMON)
     return driver ?? 'docker'
+  }
+
+  /**
+   * `docker buildx bake --print`: the resolved definition of `targets` (the
+   * default group when none) as JSON, read from `files` with `cwd` as bake's
+   * working directory (contexts are relative to it). A failure is a
+   * CommandError whose detail is bake's last lines (src/bake reads them).
+   */
+  async bakePrint(request: BakeFiles & { targets: string[] }): Promise<string> {
+    const result = await this.bakeCommand(request, ['--print', ...request.targets], 'docker buildx bake --print')
+    return result.stdout
+  }
+
+  /** The names of the targets and groups a bake definition has (`--list`), or null when buildx cannot list them. */
+  async bakeTargetNames(request: BakeFiles): Promise<string[] | null> {
+    const result = await this.bakeCommand(request, ['--list', 'type=targets,format=json'], 'docker buildx bake --list').catch(() => null)
+    if (!result) return null
+    try {
+      const listed = JSON.parse(result.stdout) as { name?: unknown }[]
+      return listed.flatMap((t) => (typeof t.name === 'string' ? [t.name] : []))
+    } catch {
+      return null
+    }
+  }
+
+  /**
+   * `docker buildx bake`: builds `targets` in one run (one BuildKit session,
+   * one cache), progress to `onProgress`, results in `metadataFile`. `allowWrite`
+   * is a directory bake may export archives to (its fs.write entitlement).
+   */
+  async bake(request: BakeFiles & { targets: string[]; metadataFile: string; allowWrite: string | null; onProgress?: (chunk: string) => void }): Promise<ExecResult> {
+    const args = ['--progress', 'plain', '--metadata-file', request.metadataFile, ...(request.allowWrite ? ['--allow', `fs.write=${request.allowWrite}`] : []), ...request.targets]
+    return this.bakeCommand(request, args, 'docker buildx bake', request.onProgress)
+  }
+
+  private async bakeCommand(request: BakeFiles, args: string[], what: string, onStderr?: (chunk: string) => void): Promise<ExecResult> {
+    const full = ['buildx', 'bake', ...(request.builder ? ['--builder', request.builder] : []), ...request.files.flatMap((f) => ['--file', f]), ...args]
+    const result = await this.deps.exec('docker', full, { cwd: request.cwd, onStderr })
+    if (result.code === 0) return result
+    if (noDaemon(result.stderr)) throw new EnvironmentError(NO_DAEMON)
+    if (/unknown command|is not a docker command/.test(result.stderr)) throw new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)')
+    if (request.builder && /no builder .* found|failed to find builder/i.test(result.stderr)) throw new UsageError(`builder: no buildx builder named '${request.builder}'; list them with 'docker buildx ls'`)
+    throw new CommandError(`${what} failed`, lastLines(result.stderr, 12))
   }
 
   /**

@@ -55,6 +55,7 @@ export interface CommentTarget {
 export type CommentOutcome = 'created' | 'updated' | 'skipped' | 'forbidden' | 'failed'
 
 export interface PublishResult {
+  /** The report as published, its trend carried forward. */
   report: Report
   /** The comment markdown (the `comment-body` output), rendered even when not posted. */
   body: string
@@ -147,7 +148,7 @@ export function isRateLimited(error: unknown): boolean {
 }
 
 /** Whether `mode` wants a comment written for this report; null means yes, else the reason not to. */
-export function commentDecision(mode: CommentMode, report: Report, state: EmbeddedState | null, hasComment: boolean, floor: SizeOrPercent | null): string | null {
+export function commentDecision(mode: CommentMode, report: Report, state: Pick<EmbeddedState, 'status' | 'size'> | null, hasComment: boolean, floor: SizeOrPercent | null): string | null {
   if (mode === 'never') return 'comment: never'
   if (mode === 'always') return null
   if (mode === 'on-exceed') {
@@ -168,21 +169,39 @@ export function commentDecision(mode: CommentMode, report: Report, state: Embedd
 }
 
 export async function publishReport(input: Report, target: CommentTarget, settings: PublishSettings, deps: PublishDeps): Promise<PublishResult> {
-  const { context, client, log } = deps
   const report: Report = { ...input, history: carryHistory(target.state?.history ?? [], input, settings.historyLength) }
-  const linkCommit = context.headSha ?? report.image.commit
-  const common = { commentKey: settings.commentKey, repoUrl: context.repoUrl, commit: linkCommit, minDelta: settings.minDelta }
-  const body = renderMarkdown(report, { ...common, previous: target.state, order: context.runOrder })
+  const linkCommit = deps.context.headSha ?? report.image.commit
+  const common = { commentKey: settings.commentKey, repoUrl: deps.context.repoUrl, commit: linkCommit, minDelta: settings.minDelta }
+  const body = renderMarkdown(report, { ...common, previous: target.state, order: deps.context.runOrder })
   const summary = renderMarkdown(report, { ...common, previous: target.state, embed: false, maxLength: 1024 * 1024 })
+  const decision = commentDecision(settings.mode, report, target.state, target.existing !== null, settings.minDelta)
+  return { report, ...(await deliverComment({ body, summary, commit: report.image.commit, decision }, target, settings, deps)) }
+}
 
+/** A rendered comment, ready to be written: for which commit, and whether the `comment` mode wants it (null: yes). */
+export interface Delivery {
+  body: string
+  summary: string
+  commit: string | null
+  decision: string | null
+}
+
+/**
+ * Writes the job summary, then the sticky comment: updated in place, or
+ * created; never over what a newer push wrote, never a second one. Shared by
+ * the single-image and the many-image comment. Never throws.
+ */
+export async function deliverComment(delivery: Delivery, target: CommentTarget, settings: PublishSettings, deps: PublishDeps): Promise<Omit<PublishResult, 'report'>> {
+  const { context, client, log } = deps
+  const { body, summary } = delivery
   try {
     await deps.writeSummary(summary)
   } catch (error) {
     log.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
 
-  const result = (outcome: CommentOutcome, reason: string | null, comment: StickyComment | null = null): PublishResult =>
-    ({ report, body, summary, outcome, reason, commentUrl: comment?.url ?? target.existing?.url ?? null })
+  const result = (outcome: CommentOutcome, reason: string | null, comment: StickyComment | null = null) =>
+    ({ body, summary, outcome, reason, commentUrl: comment?.url ?? target.existing?.url ?? null })
 
   if (!client || target.pullNumber === null || target.skip) {
     const reason = target.skip ?? 'no pull request'
@@ -192,20 +211,19 @@ export async function publishReport(input: Report, target: CommentTarget, settin
   const existing = target.existing
   const state = target.state
   // A re-run of an older push must not replace what a newer push wrote.
-  if (existing && state && state.order !== null && context.runOrder !== null && state.order > context.runOrder && state.commit !== report.image.commit) {
+  if (existing && state && state.order !== null && context.runOrder !== null && state.order > context.runOrder && state.commit !== delivery.commit) {
     const reason = `the comment was written by a newer run (for ${state.commit?.slice(0, 7) ?? 'another commit'})`
     log.info(`Not updating the pull-request comment: ${reason}.`)
     return result('skipped', reason)
   }
-  const decision = commentDecision(settings.mode, report, state, existing !== null, settings.minDelta)
-  if (decision) {
-    log.info(`No pull-request comment: ${decision}.`)
-    return result('skipped', decision)
+  if (delivery.decision) {
+    log.info(`No pull-request comment: ${delivery.decision}.`)
+    return result('skipped', delivery.decision)
   }
 
   const where = { owner: context.owner, repo: context.repo }
   const newerRun = (theirs: EmbeddedState | null): boolean =>
-    theirs !== null && theirs.order !== null && context.runOrder !== null && theirs.order > context.runOrder && theirs.commit !== report.image.commit
+    theirs !== null && theirs.order !== null && context.runOrder !== null && theirs.order > context.runOrder && theirs.commit !== delivery.commit
   try {
     const identity = target.identity ?? (await learnIdentity(client, log))
     // The build took minutes: a concurrent run of this job may have created or rewritten the comment

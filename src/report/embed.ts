@@ -3,8 +3,11 @@
 // that carries state to the next run (the trend, the verdict, which run wrote
 // it). The data is base64 JSON inside an HTML comment: base64 has no `-` or
 // `>`, so nothing in a report can close the comment or show up as text.
+// A comment for several images carries a trend per image: that block is
+// deflated first (`z:`), as fifty trends of twenty pushes would not fit as they are.
+import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { parseHistory } from '../trend.js'
-import type { HistoryPoint, Status } from './types.js'
+import type { HistoryPoint, Metric, Status } from './types.js'
 
 const TOOL_NAME = 'go-image-budget'
 
@@ -25,6 +28,18 @@ export interface EmbeddedState {
   /** Size in the budget metric at `commit`. */
   size: number
   history: HistoryPoint[]
+  /** A comment for several images: each image's verdict, size and trend, by its name. */
+  images?: ImageState[]
+}
+
+/** What a many-image comment remembers of one image. */
+export interface ImageState {
+  name: string
+  status: Status
+  metric: Metric
+  /** Size in `metric` at the comment's commit. */
+  size: number
+  history: HistoryPoint[]
 }
 
 /** The hidden line that identifies this tool's comment for `key` ('' by default). */
@@ -43,10 +58,28 @@ export function hasMarker(body: string | null | undefined, key: string): boolean
 }
 
 const DATA_PREFIX = `<!-- ${TOOL_NAME}-data:`
-const DATA_PATTERN = new RegExp(`${DATA_PREFIX}([A-Za-z0-9+/=]*) -->`)
+const DATA_PATTERN = new RegExp(`${DATA_PREFIX}(z:)?([A-Za-z0-9+/=]*) -->`)
+/** A deflated block never inflates past this (a pasted block cannot exhaust memory). */
+const MAX_STATE_BYTES = 4 * 1024 * 1024
 
 export function embedState(state: EmbeddedState): string {
-  return `${DATA_PREFIX}${Buffer.from(JSON.stringify(state), 'utf8').toString('base64')} -->`
+  const json = Buffer.from(JSON.stringify(state), 'utf8')
+  // A single image's block stays plain, as comments written before many-image comments had it.
+  if (!state.images) return `${DATA_PREFIX}${json.toString('base64')} -->`
+  return `${DATA_PREFIX}z:${deflateRawSync(json, { level: 9 }).toString('base64')} -->`
+}
+
+const STATUSES = ['pass', 'warn', 'fail'] as const
+const statusOf = (value: unknown): Status => ((STATUSES as readonly unknown[]).includes(value) ? (value as Status) : 'pass')
+const sizeOf = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0)
+
+function parseImages(value: unknown): ImageState[] | undefined {
+  if (!Array.isArray(value)) return undefined
+  return value.flatMap((entry: Partial<ImageState> | null) =>
+    entry && typeof entry === 'object' && typeof entry.name === 'string'
+      ? [{ name: entry.name, status: statusOf(entry.status), metric: entry.metric === 'compressed' ? 'compressed' : 'uncompressed', size: sizeOf(entry.size), history: parseHistory(entry.history) } satisfies ImageState]
+      : []
+  )
 }
 
 /** Reads the state back from a comment body; null when absent or unreadable (never throws). */
@@ -55,17 +88,21 @@ export function readEmbeddedState(body: string | null | undefined): EmbeddedStat
   const match = DATA_PATTERN.exec(body)
   if (!match) return null
   try {
-    const state = JSON.parse(Buffer.from(match[1], 'base64').toString('utf8')) as EmbeddedState
+    const bytes = Buffer.from(match[2], 'base64')
+    const json = match[1] ? inflateRawSync(bytes, { maxOutputLength: MAX_STATE_BYTES }) : bytes
+    const state = JSON.parse(json.toString('utf8')) as EmbeddedState
     if (state?.v !== 1 || !Array.isArray(state.history)) return null
+    const images = parseImages(state.images)
     return {
       v: 1,
       key: String(state.key ?? ''),
       commit: typeof state.commit === 'string' ? state.commit : null,
       order: Number.isFinite(state.order) ? state.order : null,
-      status: (['pass', 'warn', 'fail'] as const).includes(state.status) ? state.status : 'pass',
+      status: statusOf(state.status),
       metric: state.metric === 'compressed' ? 'compressed' : 'uncompressed',
-      size: Number.isFinite(state.size) ? state.size : 0,
-      history: parseHistory(state.history)
+      size: sizeOf(state.size),
+      history: parseHistory(state.history),
+      ...(images ? { images } : {})
     }
   } catch {
     return null

@@ -32,6 +32,8 @@ export type RuleId =
 
 export interface ImageInfo {
   ref: string | null
+  /** The `docker buildx bake` target that built it (bake mode). */
+  bakeTarget?: string
   id: string
   platform: string
   context: string | null
@@ -277,6 +279,12 @@ export interface PlatformReport extends ImageVerdict {
 export interface Report extends ImageVerdict {
   schemaVersion: number
   tool: { name: string; version: string }
+  /**
+   * What the image is called where one comment shows several: the `comment-key`
+   * it was measured with, or its bake target (with the platform when the target
+   * builds several). Absent: it is named by its Dockerfile, target and platform.
+   */
+  name?: string
   findings: Finding[]
   suggestion: Suggestion | null
   history: HistoryPoint[]
