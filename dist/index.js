@@ -6575,6 +6575,2510 @@ exports.Variable = Variable;
 
 /***/ }),
 
+/***/ 4006:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const pico = __nccwpck_require__(8016);
+const utils = __nccwpck_require__(4059);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 5595:
+/***/ ((module) => {
+
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 8265:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(4059);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 8016:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const scan = __nccwpck_require__(1781);
+const parse = __nccwpck_require__(8265);
+const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(5595);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 1781:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const utils = __nccwpck_require__(4059);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(5595);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 4059:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/*global navigator*/
+
+
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(5595);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -38187,6 +40691,36 @@ function qstring(str) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -38202,6 +40736,17 @@ function qstring(str) {
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -38341,6 +40886,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -46581,73 +49127,18 @@ function createGitHubClient(token, { baseUrl, log, retries = 3 }) {
     }, retry, throttling);
 }
 
-;// CONCATENATED MODULE: ./src/report/chart.ts
-const chart_UNITS = [
-    { name: 'B', bytes: 1 },
-    { name: 'kB', bytes: 1e3 },
-    { name: 'MB', bytes: 1e6 },
-    { name: 'GB', bytes: 1e9 }
-];
-/** The short name a push goes by: its label (e.g. the base branch) or its 7-character commit. */
-function pointName(point) {
-    return point.label ?? point.commit.slice(0, 7);
-}
-function chartLabel(text) {
-    const safe = text.replace(/[^A-Za-z0-9._/+-]/g, '_').slice(0, 24);
-    return safe === '' ? '_' : safe;
-}
-function pointSize(point, metric) {
-    return metric === 'compressed' ? point.compressed : point.uncompressed;
-}
-function roundUpNice(value) {
-    if (value <= 0)
-        return 1;
-    const magnitude = 10 ** Math.floor(Math.log10(value));
-    const step = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((s) => s * magnitude >= value) ?? 10;
-    return Number((step * magnitude).toPrecision(3));
-}
-// Size line in GitHub's blue, budget line in its red (the default palette draws
-// the first line in a pale lavender that is hard to see on white); a low chart,
-// since a comment is read, not studied.
-const THEME = ['---', 'config:', '  xyChart:', '    height: 320', '  themeVariables:', '    xyChart:', '      plotColorPalette: "#0969da, #cf222e"', '---'];
-/**
- * A mermaid chart of the sizes in `metric`, with the budget as a second, flat
- * line when the sizes come near it (a budget far above flattens the sizes into
- * the x-axis; the title names it instead). Null when fewer than two points
- * have a size.
- */
-function trendChart(history, metric, budget) {
-    const points = history.filter((p) => pointSize(p, metric) !== null);
-    if (points.length < 2)
-        return null;
-    const sizes = points.map((p) => pointSize(p, metric));
-    const largest = Math.max(...sizes);
-    const budgetLine = budget !== null && largest >= budget / 2;
-    const top = Math.max(largest, budgetLine ? budget : 0);
-    const unit = [...chart_UNITS].reverse().find((u) => top >= u.bytes) ?? chart_UNITS[0];
-    const inUnit = (bytes) => Number((bytes / unit.bytes).toFixed(bytes / unit.bytes >= 100 ? 0 : 2));
-    const yMax = roundUpNice((top / unit.bytes) * 1.1);
-    const labels = points.map((p) => `"${chartLabel(pointName(p))}"`);
-    const budgetNote = budget !== null && !budgetLine ? `, budget ${inUnit(budget)} ${unit.name}` : '';
-    const lines = [
-        ...THEME,
-        'xychart-beta',
-        `    title "Image size (${metric}, ${unit.name}${budgetNote})"`,
-        `    x-axis [${labels.join(', ')}]`,
-        `    y-axis "${unit.name}" 0 --> ${yMax}`,
-        `    line [${sizes.map(inUnit).join(', ')}]`
-    ];
-    if (budgetLine)
-        lines.push(`    line [${points.map(() => inUnit(budget)).join(', ')}]`);
-    return lines.join('\n');
-}
-
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
 ;// CONCATENATED MODULE: ./src/report/embed.ts
 // The sticky comment's hidden parts: a marker that finds it again (one per
 // comment-key, so a matrix of images gets one comment each) and a data block
 // that carries state to the next run (the trend, the verdict, which run wrote
 // it). The data is base64 JSON inside an HTML comment: base64 has no `-` or
 // `>`, so nothing in a report can close the comment or show up as text.
+// A comment for several images carries a trend per image: that block is
+// deflated first (`z:`), as fifty trends of twenty pushes would not fit as they are.
+
 
 const TOOL_NAME = 'go-image-budget';
 /** The hidden line that identifies this tool's comment for `key` ('' by default). */
@@ -46663,9 +49154,25 @@ function hasMarker(body, key) {
     return typeof body === 'string' && body.includes(commentMarker(key));
 }
 const DATA_PREFIX = `<!-- ${TOOL_NAME}-data:`;
-const DATA_PATTERN = new RegExp(`${DATA_PREFIX}([A-Za-z0-9+/=]*) -->`);
+const DATA_PATTERN = new RegExp(`${DATA_PREFIX}(z:)?([A-Za-z0-9+/=]*) -->`);
+/** A deflated block never inflates past this (a pasted block cannot exhaust memory). */
+const MAX_STATE_BYTES = 4 * 1024 * 1024;
 function embedState(state) {
-    return `${DATA_PREFIX}${Buffer.from(JSON.stringify(state), 'utf8').toString('base64')} -->`;
+    const json = Buffer.from(JSON.stringify(state), 'utf8');
+    // A single image's block stays plain, as comments written before many-image comments had it.
+    if (!state.images)
+        return `${DATA_PREFIX}${json.toString('base64')} -->`;
+    return `${DATA_PREFIX}z:${(0,external_node_zlib_.deflateRawSync)(json, { level: 9 }).toString('base64')} -->`;
+}
+const STATUSES = ['pass', 'warn', 'fail'];
+const statusOf = (value) => (STATUSES.includes(value) ? value : 'pass');
+const sizeOf = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+function parseImages(value) {
+    if (!Array.isArray(value))
+        return undefined;
+    return value.flatMap((entry) => entry && typeof entry === 'object' && typeof entry.name === 'string'
+        ? [{ name: entry.name, status: statusOf(entry.status), metric: entry.metric === 'compressed' ? 'compressed' : 'uncompressed', size: sizeOf(entry.size), history: parseHistory(entry.history) }]
+        : []);
 }
 /** Reads the state back from a comment body; null when absent or unreadable (never throws). */
 function readEmbeddedState(body) {
@@ -46675,18 +49182,22 @@ function readEmbeddedState(body) {
     if (!match)
         return null;
     try {
-        const state = JSON.parse(Buffer.from(match[1], 'base64').toString('utf8'));
+        const bytes = Buffer.from(match[2], 'base64');
+        const json = match[1] ? (0,external_node_zlib_.inflateRawSync)(bytes, { maxOutputLength: MAX_STATE_BYTES }) : bytes;
+        const state = JSON.parse(json.toString('utf8'));
         if (state?.v !== 1 || !Array.isArray(state.history))
             return null;
+        const images = parseImages(state.images);
         return {
             v: 1,
             key: String(state.key ?? ''),
             commit: typeof state.commit === 'string' ? state.commit : null,
             order: Number.isFinite(state.order) ? state.order : null,
-            status: ['pass', 'warn', 'fail'].includes(state.status) ? state.status : 'pass',
+            status: statusOf(state.status),
             metric: state.metric === 'compressed' ? 'compressed' : 'uncompressed',
-            size: Number.isFinite(state.size) ? state.size : 0,
-            history: parseHistory(state.history)
+            size: sizeOf(state.size),
+            history: parseHistory(state.history),
+            ...(images ? { images } : {})
         };
     }
     catch {
@@ -46798,28 +49309,16 @@ function escapeTextWithCode(text, max = 240) {
     return parts.map((part, i) => (i % 2 === 1 ? inlineCode(part, max) : part === '' ? '' : escapeText(part, max))).join('');
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-// The pull-request comment (and job summary): a pure rendering of a Report.
-// Verdict first, then the numbers, then the detail a reader opens on demand.
-// Everything from the image or the repository is untrusted and goes through
-// escape.ts; the result always fits GitHub's 65,536-character comment limit.
+;// CONCATENATED MODULE: ./src/report/numbers.ts
+// Numbers as the comment shows them: sizes, deltas with their icon band, the
+// noise floor, short commits. Pure; shared by the single-image comment
+// (markdown.ts) and the many-image one (combined.ts).
 
-
-
-
-const GITHUB_COMMENT_LIMIT = 65536;
 const STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
-// ---------------------------------------------------------------- numbers
 function inMetric(sizes, metric) {
     if (!sizes)
         return null;
     return metric === 'compressed' ? sizes.compressed : sizes.uncompressed;
-}
-/** The noise floor: the caller's, else the one the budget stage recorded. */
-function floorOf(report, opts) {
-    if (opts.minDelta)
-        return opts.minDelta;
-    return report.budget.minDelta ? { bytes: report.budget.minDelta } : null;
 }
 function percentOf(delta, base) {
     return base ? (delta / base) * 100 : null;
@@ -46871,22 +49370,7 @@ function deltaText(delta, base, floor, icon = true) {
 // numbers are interpolated without escaping, so check them.
 const isCount = (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 const size = (bytes) => (bytes === null || bytes === undefined ? '–' : formatSize(bytes));
-const markdown_short = (commit) => (commit ? commit.slice(0, 7) : null);
-function dockerfileLink(target, line, file) {
-    const path = file ?? target.dockerfile;
-    if (!isCount(line) || !path)
-        return '';
-    const name = `${escapeText(path.split('/').pop() ?? path, 60)}:${line}`;
-    if (!target.repoUrl || !target.commit || !/^[0-9a-f]{7,64}$/i.test(target.commit))
-        return name;
-    return `[${name}](${target.repoUrl}/blob/${target.commit}/${encodePath(path)}#L${line})`;
-}
-const LIMIT_LADDER = [
-    { layers: 10, files: 10, findings: 30, history: 12, platforms: 20, suggestion: true, trendChart: true, details: true, embedHistory: 100 },
-    { layers: 5, files: 5, findings: 10, history: 6, platforms: 10, suggestion: true, trendChart: true, details: true, embedHistory: 50 },
-    { layers: 3, files: 3, findings: 5, history: 4, platforms: 8, suggestion: false, trendChart: false, details: true, embedHistory: 20 },
-    { layers: 0, files: 0, findings: 0, history: 0, platforms: 5, suggestion: false, trendChart: false, details: false, embedHistory: 5 }
-];
+const numbers_short = (commit) => (commit ? commit.slice(0, 7) : null);
 function more(count, noun, plural = `${noun}s`) {
     return `…and ${count} more ${count === 1 ? noun : plural}`;
 }
@@ -46904,78 +49388,92 @@ function baselineName(ref) {
         return null;
     return /\.json$/i.test(ref) && ref.includes('/') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
 }
-function headlineFacts(report) {
-    const metric = report.budget.metric;
-    const candidates = report.platforms && report.platforms.length > 1 ? report.platforms : null;
-    const rank = { fail: 2, warn: 1, pass: 0 };
-    const worst = candidates
-        ? [...candidates].sort((a, b) => rank[b.status] - rank[a.status] || b.size.uncompressed - a.size.uncompressed)[0]
-        : null;
-    const source = worst ?? report;
-    const measured = inMetric(source.size, metric);
-    const useMetric = measured === null ? 'uncompressed' : metric;
-    const value = inMetric(source.size, useMetric);
-    const deltaIn = (m) => {
-        const head = inMetric(source.size, m);
-        const before = inMetric(source.baseline.size, m);
-        const change = source.delta ? inMetric(source.delta, m) : head !== null && before !== null ? head - before : null;
-        return { base: before, delta: change };
-    };
-    const other = useMetric === 'uncompressed' ? 'compressed' : 'uncompressed';
-    const preferred = deltaIn(useMetric);
-    const deltaMetric = preferred.delta === null && deltaIn(other).delta !== null ? other : useMetric;
-    const { base, delta } = deltaMetric === useMetric ? preferred : deltaIn(other);
-    return { platform: worst, status: report.status, metric: useMetric, value, base, delta, deltaMetric };
+
+;// CONCATENATED MODULE: ./src/report/chart.ts
+const chart_UNITS = [
+    { name: 'B', bytes: 1 },
+    { name: 'kB', bytes: 1e3 },
+    { name: 'MB', bytes: 1e6 },
+    { name: 'GB', bytes: 1e9 }
+];
+/** The short name a push goes by: its label (e.g. the base branch) or its 7-character commit. */
+function pointName(point) {
+    return point.label ?? point.commit.slice(0, 7);
 }
-function renderHeadline(report, opts) {
-    const facts = headlineFacts(report);
-    const key = opts.commentKey?.trim() ? `${escapeText(opts.commentKey, 60)}: ` : '';
-    const parts = [`**${size(facts.value)}**`];
-    const limit = report.budget.limit;
-    if (limit !== null)
-        parts[0] += ` of ${formatSize(limit)} budget`;
-    if (facts.delta !== null && report.baseline.source !== 'none') {
-        const name = baselineName(report.baseline.ref);
-        const against = name ? inlineCode(name, 60) : 'the baseline';
-        const which = facts.deltaMetric !== facts.metric ? ` ${facts.deltaMetric}` : '';
-        parts.push(`${deltaText(facts.delta, facts.base, opts.minDelta, false)}${which} vs ${against}`);
-    }
-    const where = facts.platform ? ` (${inlineCode(facts.platform.platform, 40)})` : '';
-    const lines = [`### ${STATUS_ICON[facts.status]} ${key}${parts.join(', ')}${where}`, ''];
-    const verdict = [];
-    const metricWord = facts.metric === 'compressed' ? 'compressed' : 'uncompressed';
-    if (report.budget.reason)
-        verdict.push(escapeText(report.budget.reason, 300));
-    else if (limit !== null && facts.value !== null) {
-        const over = facts.value - limit;
-        if (over > 0)
-            verdict.push(`Over budget by **${formatSize(over)}** (${metricWord}).`);
-        else if (report.status === 'warn')
-            verdict.push(`Within budget (${formatSize(-over)} left) but past the warning threshold.`);
-        else
-            verdict.push(`Within budget, ${formatSize(-over)} left (${metricWord}).`);
-    }
-    const previous = opts.previous;
-    if (previous && previous.status === 'fail' && report.status !== 'fail') {
-        verdict.push(`🎉 **Back under budget**: was ${formatSize(previous.size)}${previous.commit ? ` at ${inlineCode(markdown_short(previous.commit) ?? '')}` : ''}.`);
-    }
-    else if (previous && previous.status !== 'fail' && report.status === 'fail') {
-        verdict.push(`Was within budget at ${previous.commit ? inlineCode(markdown_short(previous.commit) ?? '') : 'the previous push'} (${formatSize(previous.size)}).`);
-    }
-    if (report.baseline.error)
-        verdict.push(`No baseline: ${escapeText(report.baseline.error, 300)}`);
-    if (verdict.length)
-        lines.push(verdict.join(' '), '');
-    const image = report.image;
-    const identity = [
-        image.dockerfile ? inlineCode(image.dockerfile, 100) : image.ref ? inlineCode(image.ref, 100) : null,
-        image.target ? `target ${inlineCode(image.target, 40)}` : null,
-        report.platforms && report.platforms.length > 1 ? `${report.platforms.length} platforms` : inlineCode(image.platform, 40),
-        image.commit ? `at ${inlineCode(markdown_short(image.commit) ?? '')}` : null
-    ].filter(Boolean);
-    lines.push(`<sub>${identity.join(' · ')}</sub>`, '');
-    return lines;
+function chartLabel(text) {
+    const safe = text.replace(/[^A-Za-z0-9._/+-]/g, '_').slice(0, 24);
+    return safe === '' ? '_' : safe;
 }
+function pointSize(point, metric) {
+    return metric === 'compressed' ? point.compressed : point.uncompressed;
+}
+function roundUpNice(value) {
+    if (value <= 0)
+        return 1;
+    const magnitude = 10 ** Math.floor(Math.log10(value));
+    const step = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((s) => s * magnitude >= value) ?? 10;
+    return Number((step * magnitude).toPrecision(3));
+}
+// Size line in GitHub's blue, budget line in its red (the default palette draws
+// the first line in a pale lavender that is hard to see on white); a low chart,
+// since a comment is read, not studied.
+const THEME = ['---', 'config:', '  xyChart:', '    height: 320', '  themeVariables:', '    xyChart:', '      plotColorPalette: "#0969da, #cf222e"', '---'];
+/**
+ * A mermaid chart of the sizes in `metric`, with the budget as a second, flat
+ * line when the sizes come near it (a budget far above flattens the sizes into
+ * the x-axis; the title names it instead). Null when fewer than two points
+ * have a size.
+ */
+function trendChart(history, metric, budget) {
+    const points = history.filter((p) => pointSize(p, metric) !== null);
+    if (points.length < 2)
+        return null;
+    const sizes = points.map((p) => pointSize(p, metric));
+    const largest = Math.max(...sizes);
+    const budgetLine = budget !== null && largest >= budget / 2;
+    const top = Math.max(largest, budgetLine ? budget : 0);
+    const unit = [...chart_UNITS].reverse().find((u) => top >= u.bytes) ?? chart_UNITS[0];
+    const inUnit = (bytes) => Number((bytes / unit.bytes).toFixed(bytes / unit.bytes >= 100 ? 0 : 2));
+    const yMax = roundUpNice((top / unit.bytes) * 1.1);
+    const labels = points.map((p) => `"${chartLabel(pointName(p))}"`);
+    const budgetNote = budget !== null && !budgetLine ? `, budget ${inUnit(budget)} ${unit.name}` : '';
+    const lines = [
+        ...THEME,
+        'xychart-beta',
+        `    title "Image size (${metric}, ${unit.name}${budgetNote})"`,
+        `    x-axis [${labels.join(', ')}]`,
+        `    y-axis "${unit.name}" 0 --> ${yMax}`,
+        `    line [${sizes.map(inUnit).join(', ')}]`
+    ];
+    if (budgetLine)
+        lines.push(`    line [${points.map(() => inUnit(budget)).join(', ')}]`);
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/sections.ts
+// The comment's sections for one image: sizes against the base, the layers
+// that changed and the largest ones, wasted bytes and Go binaries, findings,
+// the suggested Dockerfile, the trend. Pure renderings of a Report, each
+// bounded by a Limits row, so a caller can trade detail for length.
+
+
+
+
+function dockerfileLink(target, line, file) {
+    const path = file ?? target.dockerfile;
+    if (!isCount(line) || !path)
+        return '';
+    const name = `${escapeText(path.split('/').pop() ?? path, 60)}:${line}`;
+    if (!target.repoUrl || !target.commit || !/^[0-9a-f]{7,64}$/i.test(target.commit))
+        return name;
+    return `[${name}](${target.repoUrl}/blob/${target.commit}/${encodePath(path)}#L${line})`;
+}
+const LIMIT_LADDER = [
+    { layers: 10, files: 10, findings: 30, history: 12, platforms: 20, suggestion: true, trendChart: true, details: true, embedHistory: 100 },
+    { layers: 5, files: 5, findings: 10, history: 6, platforms: 10, suggestion: true, trendChart: true, details: true, embedHistory: 50 },
+    { layers: 3, files: 3, findings: 5, history: 4, platforms: 8, suggestion: false, trendChart: false, details: true, embedHistory: 20 },
+    { layers: 0, files: 0, findings: 0, history: 0, platforms: 5, suggestion: false, trendChart: false, details: false, embedHistory: 5 }
+];
 function renderSizeTable(report, opts, limits) {
     const base = report.baseline;
     const name = baselineName(base.ref);
@@ -47000,10 +49498,10 @@ function renderSizeTable(report, opts, limits) {
             ''
         ];
     }
-    const headName = report.image.commit ? `this pull request (${inlineCode(markdown_short(report.image.commit) ?? '')})` : 'this image';
+    const headName = report.image.commit ? `this pull request (${inlineCode(numbers_short(report.image.commit) ?? '')})` : 'this image';
     const rows = [`| ${headName} | ${size(report.size.uncompressed)} | ${size(report.size.compressed)} |`];
     if (base.source !== 'none' && base.size) {
-        const baseCommit = base.commit ? ` (${inlineCode(markdown_short(base.commit) ?? '')})` : '';
+        const baseCommit = base.commit ? ` (${inlineCode(numbers_short(base.commit) ?? '')})` : '';
         rows.push(`| ${baseName}${baseCommit} | ${size(base.size.uncompressed)} | ${size(base.size.compressed)} |`);
         const delta = report.delta;
         const du = delta ? delta.uncompressed : base.size.uncompressed !== null ? report.size.uncompressed - base.size.uncompressed : null;
@@ -47192,11 +49690,103 @@ function renderTrend(trend, report, limits) {
         const now = p[metric] ?? null;
         const before = previous ? previous[metric] ?? null : null;
         const change = now !== null && before !== null ? deltaText(now - before, before, null) : '';
-        const name = p.label ? `${inlineCode(p.label, 40)} (${inlineCode(markdown_short(p.commit) ?? '')})` : inlineCode(markdown_short(p.commit) ?? '');
+        const name = p.label ? `${inlineCode(p.label, 40)} (${inlineCode(numbers_short(p.commit) ?? '')})` : inlineCode(numbers_short(p.commit) ?? '');
         return `| ${name} | ${size(p.uncompressed)} | ${size(p.compressed)} | ${change} |`;
     });
     const hidden = history.length - shown.length;
     lines.push(`<details><summary>${history.length} measurements${hidden > 0 ? ` (last ${shown.length} shown)` : ''}, from ${htmlCode(pointName(history[0]), 40)} to ${htmlCode(pointName(history[history.length - 1]), 40)}</summary>`, '', '| push | uncompressed | compressed | change |', '|:--|--:|--:|--:|', ...rows, '', '</details>', '');
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+// The pull-request comment (and job summary): a pure rendering of a Report.
+// Verdict first, then the numbers, then the detail a reader opens on demand.
+// Everything from the image or the repository is untrusted and goes through
+// escape.ts; the result always fits GitHub's 65,536-character comment limit.
+
+
+
+
+
+
+
+const GITHUB_COMMENT_LIMIT = 65536;
+/** The noise floor: the caller's, else the one the budget stage recorded. */
+function floorOf(report, opts) {
+    if (opts.minDelta)
+        return opts.minDelta;
+    return report.budget.minDelta ? { bytes: report.budget.minDelta } : null;
+}
+function headlineFacts(report) {
+    const metric = report.budget.metric;
+    const candidates = report.platforms && report.platforms.length > 1 ? report.platforms : null;
+    const rank = { fail: 2, warn: 1, pass: 0 };
+    const worst = candidates
+        ? [...candidates].sort((a, b) => rank[b.status] - rank[a.status] || b.size.uncompressed - a.size.uncompressed)[0]
+        : null;
+    const source = worst ?? report;
+    const measured = inMetric(source.size, metric);
+    const useMetric = measured === null ? 'uncompressed' : metric;
+    const value = inMetric(source.size, useMetric);
+    const deltaIn = (m) => {
+        const head = inMetric(source.size, m);
+        const before = inMetric(source.baseline.size, m);
+        const change = source.delta ? inMetric(source.delta, m) : head !== null && before !== null ? head - before : null;
+        return { base: before, delta: change };
+    };
+    const other = useMetric === 'uncompressed' ? 'compressed' : 'uncompressed';
+    const preferred = deltaIn(useMetric);
+    const deltaMetric = preferred.delta === null && deltaIn(other).delta !== null ? other : useMetric;
+    const { base, delta } = deltaMetric === useMetric ? preferred : deltaIn(other);
+    return { platform: worst, status: report.status, metric: useMetric, value, base, delta, deltaMetric };
+}
+function renderHeadline(report, opts) {
+    const facts = headlineFacts(report);
+    const key = opts.commentKey?.trim() ? `${escapeText(opts.commentKey, 60)}: ` : '';
+    const parts = [`**${size(facts.value)}**`];
+    const limit = report.budget.limit;
+    if (limit !== null)
+        parts[0] += ` of ${formatSize(limit)} budget`;
+    if (facts.delta !== null && report.baseline.source !== 'none') {
+        const name = baselineName(report.baseline.ref);
+        const against = name ? inlineCode(name, 60) : 'the baseline';
+        const which = facts.deltaMetric !== facts.metric ? ` ${facts.deltaMetric}` : '';
+        parts.push(`${deltaText(facts.delta, facts.base, opts.minDelta, false)}${which} vs ${against}`);
+    }
+    const where = facts.platform ? ` (${inlineCode(facts.platform.platform, 40)})` : '';
+    const lines = [`### ${STATUS_ICON[facts.status]} ${key}${parts.join(', ')}${where}`, ''];
+    const verdict = [];
+    const metricWord = facts.metric === 'compressed' ? 'compressed' : 'uncompressed';
+    if (report.budget.reason)
+        verdict.push(escapeText(report.budget.reason, 300));
+    else if (limit !== null && facts.value !== null) {
+        const over = facts.value - limit;
+        if (over > 0)
+            verdict.push(`Over budget by **${formatSize(over)}** (${metricWord}).`);
+        else if (report.status === 'warn')
+            verdict.push(`Within budget (${formatSize(-over)} left) but past the warning threshold.`);
+        else
+            verdict.push(`Within budget, ${formatSize(-over)} left (${metricWord}).`);
+    }
+    const previous = opts.previous;
+    if (previous && previous.status === 'fail' && report.status !== 'fail') {
+        verdict.push(`🎉 **Back under budget**: was ${formatSize(previous.size)}${previous.commit ? ` at ${inlineCode(numbers_short(previous.commit) ?? '')}` : ''}.`);
+    }
+    else if (previous && previous.status !== 'fail' && report.status === 'fail') {
+        verdict.push(`Was within budget at ${previous.commit ? inlineCode(numbers_short(previous.commit) ?? '') : 'the previous push'} (${formatSize(previous.size)}).`);
+    }
+    if (report.baseline.error)
+        verdict.push(`No baseline: ${escapeText(report.baseline.error, 300)}`);
+    if (verdict.length)
+        lines.push(verdict.join(' '), '');
+    const image = report.image;
+    const identity = [
+        image.dockerfile ? inlineCode(image.dockerfile, 100) : image.ref ? inlineCode(image.ref, 100) : null,
+        image.target ? `target ${inlineCode(image.target, 40)}` : null,
+        report.platforms && report.platforms.length > 1 ? `${report.platforms.length} platforms` : inlineCode(image.platform, 40),
+        image.commit ? `at ${inlineCode(numbers_short(image.commit) ?? '')}` : null
+    ].filter(Boolean);
+    lines.push(`<sub>${identity.join(' · ')}</sub>`, '');
     return lines;
 }
 /** `dockerfile-only`: nothing was built, so no sizes; the findings are the whole story. */
@@ -47206,7 +49796,7 @@ function renderDockerfileOnly(report, opts, limits, target) {
     const lines = [
         `### ${STATUS_ICON[report.status]} ${key}Dockerfile check: ${count === 0 ? 'no findings' : `${count} finding${count === 1 ? '' : 's'}`} (no image built)`,
         '',
-        `<sub>${report.image.dockerfile ? inlineCode(report.image.dockerfile, 100) : 'Dockerfile'}${report.image.commit ? ` · at ${inlineCode(markdown_short(report.image.commit) ?? '')}` : ''}</sub>`,
+        `<sub>${report.image.dockerfile ? inlineCode(report.image.dockerfile, 100) : 'Dockerfile'}${report.image.commit ? ` · at ${inlineCode(numbers_short(report.image.commit) ?? '')}` : ''}</sub>`,
         '',
         ...renderFindings(report.findings, limits, target),
         ...renderSuggestion(report, limits)
@@ -47480,19 +50070,29 @@ function commentDecision(mode, report, state, hasComment, floor) {
     return 'comment: on-change, and the image is the same size as the baseline';
 }
 async function publishReport(input, target, settings, deps) {
-    const { context, client, log } = deps;
     const report = { ...input, history: carryHistory(target.state?.history ?? [], input, settings.historyLength) };
-    const linkCommit = context.headSha ?? report.image.commit;
-    const common = { commentKey: settings.commentKey, repoUrl: context.repoUrl, commit: linkCommit, minDelta: settings.minDelta };
-    const body = renderMarkdown(report, { ...common, previous: target.state, order: context.runOrder });
+    const linkCommit = deps.context.headSha ?? report.image.commit;
+    const common = { commentKey: settings.commentKey, repoUrl: deps.context.repoUrl, commit: linkCommit, minDelta: settings.minDelta };
+    const body = renderMarkdown(report, { ...common, previous: target.state, order: deps.context.runOrder });
     const summary = renderMarkdown(report, { ...common, previous: target.state, embed: false, maxLength: 1024 * 1024 });
+    const decision = commentDecision(settings.mode, report, target.state, target.existing !== null, settings.minDelta);
+    return { report, ...(await deliverComment({ body, summary, commit: report.image.commit, decision }, target, settings, deps)) };
+}
+/**
+ * Writes the job summary, then the sticky comment: updated in place, or
+ * created; never over what a newer push wrote, never a second one. Shared by
+ * the single-image and the many-image comment. Never throws.
+ */
+async function deliverComment(delivery, target, settings, deps) {
+    const { context, client, log } = deps;
+    const { body, summary } = delivery;
     try {
         await deps.writeSummary(summary);
     }
     catch (error) {
         log.warning(`Could not write the job summary: ${errorMessage(error)}`);
     }
-    const result = (outcome, reason, comment = null) => ({ report, body, summary, outcome, reason, commentUrl: comment?.url ?? target.existing?.url ?? null });
+    const result = (outcome, reason, comment = null) => ({ body, summary, outcome, reason, commentUrl: comment?.url ?? target.existing?.url ?? null });
     if (!client || target.pullNumber === null || target.skip) {
         const reason = target.skip ?? 'no pull request';
         log.info(`No pull-request comment: ${reason}. The report is in the job summary and the comment-body output.`);
@@ -47501,18 +50101,17 @@ async function publishReport(input, target, settings, deps) {
     const existing = target.existing;
     const state = target.state;
     // A re-run of an older push must not replace what a newer push wrote.
-    if (existing && state && state.order !== null && context.runOrder !== null && state.order > context.runOrder && state.commit !== report.image.commit) {
+    if (existing && state && state.order !== null && context.runOrder !== null && state.order > context.runOrder && state.commit !== delivery.commit) {
         const reason = `the comment was written by a newer run (for ${state.commit?.slice(0, 7) ?? 'another commit'})`;
         log.info(`Not updating the pull-request comment: ${reason}.`);
         return result('skipped', reason);
     }
-    const decision = commentDecision(settings.mode, report, state, existing !== null, settings.minDelta);
-    if (decision) {
-        log.info(`No pull-request comment: ${decision}.`);
-        return result('skipped', decision);
+    if (delivery.decision) {
+        log.info(`No pull-request comment: ${delivery.decision}.`);
+        return result('skipped', delivery.decision);
     }
     const where = { owner: context.owner, repo: context.repo };
-    const newerRun = (theirs) => theirs !== null && theirs.order !== null && context.runOrder !== null && theirs.order > context.runOrder && theirs.commit !== report.image.commit;
+    const newerRun = (theirs) => theirs !== null && theirs.order !== null && context.runOrder !== null && theirs.order > context.runOrder && theirs.commit !== delivery.commit;
     try {
         const identity = target.identity ?? (await learnIdentity(client, log));
         // The build took minutes: a concurrent run of this job may have created or rewritten the comment
@@ -47556,10 +50155,8 @@ async function publishReport(input, target, settings, deps) {
 ;// CONCATENATED MODULE: ./src/github/action.ts
 // Glue between the action entry (main.ts) and publishing: builds the event
 // context and the API client from the environment, finds the sticky comment
-// before the build (its trend feeds the pipeline), and reads a stored report
-// for the fork-safe `workflow_run` mode.
-
-
+// before the build (its trend feeds the pipeline). Stored reports are read by
+// report/stored.ts.
 
 
 
@@ -47589,31 +50186,280 @@ async function preparePublishing(inputs, env, log, writeSummary, storedReport) {
     const target = await locateComment(settings, deps);
     return { settings, deps, target };
 }
-/** Reads a report JSON another run wrote (untrusted: shape checked, text escaped when rendered). */
-function loadStoredReport(file) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
-        throw new UsageError(`report: no file at ${file}; download the measuring run's artifact first`);
-    let report;
-    try {
-        report = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+
+;// CONCATENATED MODULE: ./src/report/set.ts
+const STATUS_RANK = { fail: 2, warn: 1, pass: 0 };
+/** The worst verdict of a set: one failing image fails the set. */
+function worstStatus(statuses) {
+    return statuses.reduce((worst, s) => (STATUS_RANK[s] > STATUS_RANK[worst] ? s : worst), 'pass');
+}
+/**
+ * An image's name: the report's own (its `comment-key`, or its bake target),
+ * else its Dockerfile, target and platform ("services/api/Dockerfile · final ·
+ * linux/amd64"), else the image reference or id.
+ */
+function imageName(report) {
+    if (typeof report.name === 'string' && report.name.trim() !== '')
+        return report.name.trim();
+    const image = report.image;
+    const what = image.dockerfile ?? image.ref ?? (typeof image.id === 'string' ? image.id.slice(0, 19) : 'image');
+    return [what, image.target, image.platform].filter((part) => typeof part === 'string' && part !== '').join(' · ');
+}
+/**
+ * Names every report, each name once: a second image of the same name (two
+ * matrix jobs without a comment-key that build one Dockerfile with different
+ * arguments) becomes "name (2)". The trend of each image is kept under its name.
+ */
+function nameReports(reports) {
+    const taken = new Set();
+    return reports.map((report) => {
+        const base = imageName(report);
+        let name = base;
+        for (let n = 2; taken.has(name); n++)
+            name = `${base} (${n})`;
+        taken.add(name);
+        return { name, report };
+    });
+}
+/** The overview's order: the worst verdict first, then by name. */
+function overviewOrder(images) {
+    return [...images].sort((a, b) => STATUS_RANK[b.report.status] - STATUS_RANK[a.report.status] || a.name.localeCompare(b.name, 'en'));
+}
+/** The commit every report was measured at, or null when they differ or none says. */
+function commonCommit(reports) {
+    const commits = new Set(reports.map((r) => r.image.commit));
+    const [only] = [...commits];
+    return commits.size === 1 && typeof only === 'string' ? only : null;
+}
+
+;// CONCATENATED MODULE: ./src/report/combined.ts
+// The comment for several images (a matrix's reports, or a bake file's
+// targets): a pure rendering of the reports. It opens with the worst verdict
+// and an overview table, a row per image, then each image's details in its own
+// collapsed section. Numbers are read from the reports as the budget stage
+// wrote them (delta, percent, "unchanged"): nothing is recomputed here. It
+// fits GitHub's comment limit: detail is trimmed first, then whole detail
+// sections are dropped, largest first, and the comment says which; the table
+// always stays.
+
+
+
+
+
+
+
+/** The hidden trend block may take this much of the comment; older pushes go first beyond it. */
+const STATE_BUDGET = 20_000;
+const VERB = { fail: 'failed', warn: 'warned', pass: 'passed' };
+const isNumber = (value) => typeof value === 'number' && Number.isFinite(value);
+/** The size the verdict is about (the budget metric; uncompressed when that is missing). */
+function verdictSize(report) {
+    return inMetric(report.size, report.budget.metric) ?? report.size.uncompressed;
+}
+/** The change against the base, as the budget stage recorded it. */
+function changeText(report) {
+    if (report.baseline.error)
+        return 'no baseline';
+    const delta = report.delta;
+    if (report.baseline.source === 'none' || !delta)
+        return '–';
+    const metric = delta.metric ?? report.budget.metric;
+    const bytes = delta[metric];
+    if (!isNumber(bytes))
+        return '–';
+    if (bytes === 0)
+        return 'unchanged';
+    if (delta.unchanged)
+        return `unchanged (${formatDelta(bytes)})`;
+    const percent = isNumber(delta.percent) ? delta.percent : null;
+    const icon = deltaIcon(percent, bytes);
+    const which = metric !== report.budget.metric ? ` ${metric}` : '';
+    return `${icon ? `${icon} ` : ''}${formatDelta(bytes)}${percent === null ? '' : ` (${percentText(percent)})`}${which}`;
+}
+function budgetText(report) {
+    const limit = report.budget.limit;
+    if (!isNumber(limit))
+        return '–';
+    return `${formatSize(limit)}${report.budget.metric === 'compressed' ? ' compressed' : ''}`;
+}
+/** "✅ (was ❌)" when the verdict changed since the previous comment. */
+function verdictCell(report, before) {
+    const icon = STATUS_ICON[report.status];
+    return before && before.status !== report.status ? `${icon} (was ${STATUS_ICON[before.status]})` : icon;
+}
+function renderHead(images, opts) {
+    const worst = worstStatus(images.map((i) => i.report.status));
+    const key = opts.commentKey?.trim() ? `${escapeText(opts.commentKey, 60)}: ` : '';
+    const counts = ['fail', 'warn', 'pass'].map((s) => [s, images.filter((i) => i.report.status === s).length]).filter(([, n]) => n > 0);
+    const tally = counts.length === 1 ? `all ${VERB[counts[0][0]]}` : counts.map(([s, n]) => `${n} ${VERB[s]}`).join(', ');
+    const lines = [`### ${STATUS_ICON[worst]} ${key}${images.length} image${images.length === 1 ? '' : 's'}: ${tally}`, ''];
+    // Why the worst ones are flagged, in the budget stage's words.
+    const flagged = images.filter((i) => i.report.status !== 'pass' && i.report.budget.reason);
+    const reasons = flagged.slice(0, 5).map((i) => `- ${STATUS_ICON[i.report.status]} ${inlineCode(i.name, 60)}: ${escapeText(i.report.budget.reason ?? '', 240)}`);
+    if (flagged.length > reasons.length)
+        reasons.push(`- ${more(flagged.length - reasons.length, 'image')}`);
+    if (reasons.length > 0)
+        lines.push(...reasons, '');
+    const commit = numbers_short(commonCommit(images.map((i) => i.report)));
+    if (commit)
+        lines.push(`<sub>at ${inlineCode(commit)}</sub>`, '');
+    return lines;
+}
+/** The overview: every image, always; only an absurd number of rows is cut, to keep the comment postable. */
+function renderTable(images, previous, rowLimit) {
+    const bases = new Set(images.filter((i) => i.report.baseline.source !== 'none' && !i.report.baseline.error).map((i) => baselineName(i.report.baseline.ref) ?? ''));
+    const [onlyBase] = [...bases];
+    const against = bases.size === 1 && onlyBase ? `vs ${inlineCode(onlyBase, 40)}` : 'change';
+    const rows = images.slice(0, rowLimit).map(({ name, report }) => `| ${verdictCell(report, previous.get(name))} | ${inlineCode(name, 80)} | ${size(report.size.uncompressed)} | ${size(report.size.compressed)} | ${changeText(report)} | ${budgetText(report)} |`);
+    if (images.length > rows.length)
+        rows.push(`| | ${more(images.length - rows.length, 'image')} | | | | |`);
+    return [`| | image | uncompressed | compressed | ${against} | budget |`, '|:--|:--|--:|--:|--:|--:|', ...rows, ''];
+}
+/** One image's details, collapsed: the sections of the single-image comment. */
+function renderDetail({ name, report }, opts, limits) {
+    const target = { repoUrl: opts.repoUrl ?? null, commit: opts.commit ?? report.image.commit, dockerfile: report.image.dockerfile };
+    const limit = report.budget.limit;
+    const change = changeText(report);
+    const headline = `${htmlText(formatSize(verdictSize(report)), 20)}${isNumber(limit) ? ` of ${formatSize(limit)} budget` : ''}${change !== '–' ? `, ${htmlText(change, 60)}` : ''}`;
+    const notes = [
+        report.budget.reason ? escapeText(report.budget.reason, 300) : null,
+        report.baseline.error ? `No baseline: ${escapeText(report.baseline.error, 300)}` : null
+    ].filter(Boolean);
+    const image = report.image;
+    const identity = [
+        image.dockerfile ? inlineCode(image.dockerfile, 100) : image.ref ? inlineCode(image.ref, 100) : null,
+        image.bakeTarget ? `bake target ${inlineCode(image.bakeTarget, 40)}` : null,
+        image.target ? `target ${inlineCode(image.target, 40)}` : null,
+        image.platform ? inlineCode(image.platform, 40) : null,
+        image.commit ? `at ${inlineCode(numbers_short(image.commit) ?? '')}` : null
+    ].filter(Boolean);
+    const body = [
+        `<details><summary>${STATUS_ICON[report.status]} <b>${htmlText(name, 80)}</b>: ${headline}</summary>`,
+        '',
+        ...(notes.length > 0 ? [notes.join(' '), ''] : []),
+        `<sub>${identity.join(' · ')}</sub>`,
+        '',
+        ...(report.mode === 'dockerfile-only' ? [] : renderSizeTable(report, opts, limits)),
+        ...renderFindings(report.findings, limits, target),
+        ...renderSuggestion(report, limits),
+        ...renderLayers(report, opts, limits, target),
+        ...renderWastedAndBinaries(report, limits),
+        ...renderTrend(report.history, report, limits),
+        '</details>',
+        ''
+    ];
+    return body.join('\n');
+}
+/** The base point and the last `pushes` pushes of a trend. */
+function lastPushes(history, pushes) {
+    const base = history.filter((p) => p.label === 'base');
+    return [...base.slice(0, 1), ...history.filter((p) => p.label !== 'base').slice(-pushes)];
+}
+/** The hidden block: each image's verdict, size and trend, as long a trend as fits its share. */
+function stateBlock(images, opts, pushes) {
+    const reports = images.map((i) => i.report);
+    const state = (keep) => ({
+        v: 1,
+        key: opts.commentKey ?? '',
+        commit: commonCommit(reports),
+        order: opts.order ?? null,
+        status: worstStatus(reports.map((r) => r.status)),
+        metric: 'uncompressed',
+        size: 0,
+        history: [],
+        images: images.map(({ name, report }) => ({ name, status: report.status, metric: report.budget.metric, size: verdictSize(report), history: lastPushes(report.history, keep) }))
+    });
+    let keep = pushes;
+    let block = embedState(state(keep));
+    while (block.length > STATE_BUDGET && keep > 1) {
+        keep = Math.floor(keep / 2);
+        block = embedState(state(keep));
     }
-    catch (error) {
-        throw new UsageError(`report: ${file} is not JSON (${errorMessage(error)})`);
-    }
-    const ok = report && typeof report === 'object' && report.schemaVersion === SCHEMA_VERSION &&
-        typeof report.size?.uncompressed === 'number' && typeof report.image === 'object' && report.image !== null &&
-        typeof report.budget === 'object' && report.budget !== null && typeof report.baseline === 'object' && report.baseline !== null &&
-        ['pass', 'warn', 'fail'].includes(report.status);
-    if (!ok)
-        throw new UsageError(`report: ${file} is not a go-image-budget report (schemaVersion ${SCHEMA_VERSION})`);
-    return {
-        ...report,
-        layers: Array.isArray(report.layers) ? report.layers : [],
-        goBinaries: Array.isArray(report.goBinaries) ? report.goBinaries : [],
-        findings: Array.isArray(report.findings) ? report.findings : [],
-        history: Array.isArray(report.history) ? report.history : [],
-        baseline: { ...report.baseline, layers: Array.isArray(report.baseline.layers) ? report.baseline.layers : [] }
+    return block;
+}
+/** The comment body for several images: as much detail as fits in `maxLength`. */
+function renderCombined(input, opts = {}) {
+    const maxLength = opts.maxLength ?? GITHUB_COMMENT_LIMIT;
+    const images = overviewOrder(input);
+    const previous = new Map((opts.previous?.images ?? []).map((i) => [i.name, i]));
+    const head = renderHead(images, opts).join('\n');
+    const tool = `<sub>${escapeText(images[0]?.report.tool.name ?? '')} ${escapeText(images[0]?.report.tool.version ?? '')}</sub>`;
+    const hidden = (limits) => (opts.embed === false ? '' : `\n\n${commentMarker(opts.commentKey ?? '')}\n${stateBlock(images, opts, limits.embedHistory)}`);
+    const assemble = (table, details, limits) => {
+        const dropped = images.filter((_, i) => details[i] === null).map((i) => i.name);
+        const note = dropped.length > 0
+            ? [`<sub>Details of ${dropped.length} image${dropped.length === 1 ? '' : 's'} (${dropped.slice(0, 10).map((n) => inlineCode(n, 40)).join(', ')}${dropped.length > 10 ? ', …' : ''}) were left out to fit GitHub's comment size limit, the largest first; the job summary and the reports have them.</sub>`, '']
+            : [];
+        return [head, ...table, ...details.filter((d) => d !== null), ...note, tool].join('\n') + hidden(limits) + '\n';
     };
+    const ladder = LIMIT_LADDER.filter((l) => l.details);
+    const compact = ladder[ladder.length - 1];
+    let table = renderTable(images, previous, images.length);
+    for (const limits of ladder) {
+        const body = assemble(table, images.map((i) => renderDetail(i, opts, limits)), limits);
+        if (body.length <= maxLength)
+            return body;
+    }
+    // Still too long at the most compact detail: drop whole sections, the largest first.
+    const details = images.map((i) => renderDetail(i, opts, compact));
+    const bySize = details.map((d, i) => ({ i, length: d?.length ?? 0 })).sort((a, b) => b.length - a.length || a.i - b.i);
+    let body = assemble(table, details, compact);
+    for (const { i } of bySize) {
+        if (body.length <= maxLength)
+            return body;
+        details[i] = null;
+        body = assemble(table, details, compact);
+    }
+    // Only the table is left: a row count no pull request has; cut rows rather than fail to post.
+    for (let rows = images.length - 1; body.length > maxLength && rows > 0; rows = Math.floor(rows * 0.9)) {
+        table = renderTable(images, previous, rows);
+        body = assemble(table, details, compact);
+    }
+    return body;
+}
+
+;// CONCATENATED MODULE: ./src/github/publish-set.ts
+// Publishing several reports as one sticky comment (per comment-key): the
+// reports of a matrix's jobs, or the targets of one bake run. Each image's
+// trend is carried forward from the previous comment, found by the image's
+// name, and read from the action's own comment only (locateComment). Like
+// publishReport, nothing here fails the job.
+
+
+
+/**
+ * Whether `mode` wants the comment written for the set; null means yes. A set
+ * changed when any image changed (as commentDecision judges one image) or an
+ * image came or went.
+ */
+function setCommentDecision(mode, images, state, hasComment, floor) {
+    if (mode === 'never')
+        return 'comment: never';
+    if (mode === 'always')
+        return null;
+    const before = new Map((state?.images ?? []).map((i) => [i.name, i]));
+    if (mode === 'on-exceed') {
+        return hasComment || images.some((i) => i.report.status !== 'pass') ? null : 'comment: on-exceed, and every image is within budget';
+    }
+    const sameImages = state?.images !== undefined && before.size === images.length && images.every((i) => before.has(i.name));
+    const anyChanged = images.some((i) => commentDecision(mode, i.report, state ? before.get(i.name) ?? null : null, hasComment, floor) === null);
+    if (anyChanged || (state && !sameImages))
+        return null;
+    return state
+        ? 'comment: on-change, and no image changed its size or verdict since the last comment'
+        : 'comment: on-change, and every image is the same size as its baseline';
+}
+async function publishReportSet(input, target, settings, deps) {
+    const before = new Map((target.state?.images ?? []).map((i) => [i.name, i.history]));
+    const images = nameReports(input).map(({ name, report }) => ({ name, report: { ...report, history: carryHistory(before.get(name) ?? [], report, settings.historyLength) } }));
+    const reports = images.map((i) => i.report);
+    const commit = commonCommit(reports) ?? deps.context.headSha;
+    const common = { commentKey: settings.commentKey, repoUrl: deps.context.repoUrl, commit: deps.context.headSha ?? commit, minDelta: settings.minDelta, previous: target.state };
+    const body = renderCombined(images, { ...common, order: deps.context.runOrder });
+    const summary = renderCombined(images, { ...common, embed: false, maxLength: 1024 * 1024 });
+    const decision = setCommentDecision(settings.mode, images, target.state, target.existing !== null, settings.minDelta);
+    const delivered = await deliverComment({ body, summary, commit, decision }, target, settings, deps);
+    return { images, status: worstStatus(reports.map((r) => r.status)), ...delivered };
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -47832,4457 +50678,6 @@ async function sameContentAsWorkingTree(repo, commit, paths, exec) {
     return status.ok && status.out === '';
 }
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
-class CsvError extends Error {
-  constructor(code, message, options, ...contexts) {
-    if (Array.isArray(message)) message = message.join(" ").trim();
-    super(message);
-    if (Error.captureStackTrace !== undefined) {
-      Error.captureStackTrace(this, CsvError);
-    }
-    this.code = code;
-    for (const context of contexts) {
-      for (const key in context) {
-        const value = context[key];
-        this[key] = Buffer.isBuffer(value)
-          ? value.toString(options.encoding)
-          : value == null
-            ? value
-            : JSON.parse(JSON.stringify(value));
-      }
-    }
-  }
-}
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
-const is_object = function (obj) {
-  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
-
-
-
-const normalize_columns_array = function (columns) {
-  const normalizedColumns = [];
-  for (let i = 0, l = columns.length; i < l; i++) {
-    const column = columns[i];
-    if (column === undefined || column === null || column === false) {
-      normalizedColumns[i] = { disabled: true };
-    } else if (typeof column === "string" || typeof column === "number") {
-      normalizedColumns[i] = { name: `${column}` };
-    } else if (is_object(column)) {
-      if (typeof column.name !== "string") {
-        throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
-          "Option columns missing name:",
-          `property "name" is required at position ${i}`,
-          "when column is an object literal",
-        ]);
-      }
-      normalizedColumns[i] = column;
-    } else {
-      throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
-        "Invalid column definition:",
-        "expect a string or a literal object,",
-        `got ${JSON.stringify(column)} at position ${i}`,
-      ]);
-    }
-  }
-  return normalizedColumns;
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
-class ResizeableBuffer {
-  constructor(size = 100) {
-    this.size = size;
-    this.length = 0;
-    this.buf = Buffer.allocUnsafe(size);
-  }
-  prepend(val) {
-    if (Buffer.isBuffer(val)) {
-      const length = this.length + val.length;
-      if (length >= this.size) {
-        this.resize();
-        if (length >= this.size) {
-          throw Error("INVALID_BUFFER_STATE");
-        }
-      }
-      const buf = this.buf;
-      this.buf = Buffer.allocUnsafe(this.size);
-      val.copy(this.buf, 0);
-      buf.copy(this.buf, val.length);
-      this.length += val.length;
-    } else {
-      const length = this.length++;
-      if (length === this.size) {
-        this.resize();
-      }
-      const buf = this.clone();
-      this.buf[0] = val;
-      buf.copy(this.buf, 1, 0, length);
-    }
-  }
-  append(val) {
-    const length = this.length++;
-    if (length === this.size) {
-      this.resize();
-    }
-    this.buf[length] = val;
-  }
-  clone() {
-    return Buffer.from(this.buf.slice(0, this.length));
-  }
-  resize() {
-    const length = this.length;
-    this.size = this.size * 2;
-    const buf = Buffer.allocUnsafe(this.size);
-    this.buf.copy(buf, 0, 0, length);
-    this.buf = buf;
-  }
-  toString(encoding) {
-    if (encoding) {
-      return this.buf.toString(encoding, 0, this.length);
-    } else {
-      return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
-    }
-  }
-  toJSON() {
-    return this.toString("utf8");
-  }
-  reset() {
-    this.length = 0;
-  }
-}
-
-/* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
-
-
-const init_state = function (options) {
-  // ECMAScript WhiteSpace + LineTerminator codepoints, encoded under
-  // `options.encoding`. Aligns trimming with `String.prototype.trim()`.
-  // https://tc39.es/ecma262/#sec-white-space
-  // https://tc39.es/ecma262/#sec-line-terminators
-  //
-  // Codepoints unrepresentable in the target encoding are dropped: Node's
-  // Buffer substitutes them with `?` (0x3F), and including those would cause
-  // literal `?` bytes in the input to be trimmed under `latin1`/`ascii`.
-  const timchars = [
-    // Basic Latin
-    0x0020, // [Space](https://www.fileformat.info/info/unicode/char/0020/index.htm)
-    0x0009, // [CHARACTER TABULATION (HT)](https://www.fileformat.info/info/unicode/char/0009/index.htm)
-    0x000a, // [LINE FEED (LF)](https://www.fileformat.info/info/unicode/char/000a/index.htm)
-    0x000d, // [CARRIAGE RETURN (CR)](https://www.fileformat.info/info/unicode/char/000d/index.htm)
-    0x000c, // [FORM FEED (FF)](https://www.fileformat.info/info/unicode/char/000c/index.htm)
-    0x000b, // [LINE TABULATION (VT)](https://www.fileformat.info/info/unicode/char/000b/index.htm)
-    // Latin-1 Supplement
-    0x00a0, // [NO-BREAK SPACE (NBSP)](https://www.fileformat.info/info/unicode/char/00a0/index.htm)
-    // Ogham
-    0x1680, // [OGHAM SPACE MARK](https://www.fileformat.info/info/unicode/char/1680/index.htm)
-    // General Punctuation
-    0x2000, // [EN QUAD](https://www.fileformat.info/info/unicode/char/2000/index.htm)
-    0x2001, // [EM QUAD](https://www.fileformat.info/info/unicode/char/2001/index.htm)
-    0x2002, // [EN SPACE](https://www.fileformat.info/info/unicode/char/2002/index.htm)
-    0x2003, // [EM SPACE](https://www.fileformat.info/info/unicode/char/2003/index.htm)
-    0x2004, // [THREE-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2004/index.htm)
-    0x2005, // [FOUR-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2005/index.htm)
-    0x2006, // [SIX-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2006/index.htm)
-    0x2007, // [FIGURE SPACE](https://www.fileformat.info/info/unicode/char/2007/index.htm)
-    0x2008, // [PUNCTUATION SPACE](https://www.fileformat.info/info/unicode/char/2008/index.htm)
-    0x2009, // [THIN SPACE](https://www.fileformat.info/info/unicode/char/2009/index.htm)
-    0x200a, // [HAIR SPACE](https://www.fileformat.info/info/unicode/char/200a/index.htm)
-    0x2028, // [LINE SEPARATOR](https://www.fileformat.info/info/unicode/char/2028/index.htm)
-    0x2029, // [PARAGRAPH SEPARATOR](https://www.fileformat.info/info/unicode/char/2029/index.htm)
-    0x202f, // [NARROW NO-BREAK SPACE (NNBSP)](https://www.fileformat.info/info/unicode/char/202f/index.htm)
-    0x205f, // [MEDIUM MATHEMATICAL SPACE (MMSP)](https://www.fileformat.info/info/unicode/char/205f/index.htm)
-    0x3000, // [IDEOGRAPHIC SPACE](https://www.fileformat.info/info/unicode/char/3000/index.htm)
-    0xfeff, // [ZERO WIDTH NO-BREAK SPACE (BOM)](https://www.fileformat.info/info/unicode/char/feff/index.htm)
-  ].reduce((acc, codepoint) => {
-    const encoded = Buffer.from(
-      String.fromCharCode(codepoint),
-      options.encoding,
-    );
-    if (codepoint !== 0x3f && encoded.length === 1 && encoded[0] === 0x3f) {
-      return acc;
-    }
-    acc.push(encoded);
-    return acc;
-  }, []);
-  // First-byte lookup table for `__isCharTrimable`. Non-whitespace bytes
-  // (the common case) bail out in O(1) without scanning every timchar.
-  const timcharFirstBytes = new Uint8Array(256);
-  for (const t of timchars) timcharFirstBytes[t[0]] = 1;
-  return {
-    bomSkipped: false,
-    bufBytesStart: 0,
-    castField: options.cast_function,
-    commenting: false,
-    delimiterBufPrevious: undefined,
-    delimiterDiscovered: false,
-    // Current error encountered by a record
-    error: undefined,
-    enabled: options.from_line === 1,
-    escaping: false,
-    escapeIsQuote:
-      Buffer.isBuffer(options.escape) &&
-      Buffer.isBuffer(options.quote) &&
-      Buffer.compare(options.escape, options.quote) === 0,
-    // columns can be `false`, `true`, `Array`
-    expectedRecordLength: Array.isArray(options.columns)
-      ? options.columns.length
-      : undefined,
-    field: new utils_ResizeableBuffer(20),
-    firstLineToHeaders: options.cast_first_line_to_header,
-    needMoreDataSize: Math.max(
-      // Skip if the remaining buffer smaller than comment
-      options.comment !== null ? options.comment.length : 0,
-      // Skip if the remaining buffer can be delimiter
-      ...(options.delimiter
-        ? options.delimiter.map((delimiter) => delimiter.length)
-        : []),
-      // Auto discovery of delimiter is limited to 1 character
-      options.delimiter_auto ? 1 : 0,
-      // Skip if the remaining buffer can be escape sequence
-      options.quote !== null ? options.quote.length : 0,
-      // Skip if the remaining buffer can be a multi-byte trim character
-      ...timchars.map((t) => t.length),
-    ),
-    previousBuf: undefined,
-    quoting: false,
-    stop: false,
-    rawBuffer: new utils_ResizeableBuffer(100),
-    record: [],
-    recordHasError: false,
-    record_length: 0,
-    recordDelimiterMaxLength:
-      options.record_delimiter.length === 0
-        ? 0
-        : Math.max(...options.record_delimiter.map((v) => v.length)),
-    trimChars: [
-      Buffer.from(" ", options.encoding)[0],
-      Buffer.from("\t", options.encoding)[0],
-    ],
-    wasQuoting: false,
-    wasRowDelimiter: false,
-    timchars: timchars,
-    timcharFirstBytes: timcharFirstBytes,
-  };
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
-const underscore = function (str) {
-  return str.replace(/([A-Z])/g, function (_, match) {
-    return "_" + match.toLowerCase();
-  });
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
-
-
-
-
-
-const normalize_options = function (opts) {
-  const options = {};
-  // Merge with user options
-  for (const opt in opts) {
-    options[underscore(opt)] = opts[opt];
-  }
-  // Normalize option `encoding`
-  // Note: defined first because other options depends on it
-  // to convert chars/strings into buffers.
-  if (options.encoding === undefined || options.encoding === true) {
-    options.encoding = "utf8";
-  } else if (options.encoding === null || options.encoding === false) {
-    options.encoding = null;
-  } else if (
-    typeof options.encoding !== "string" &&
-    options.encoding !== null
-  ) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_ENCODING",
-      [
-        "Invalid option encoding:",
-        "encoding must be a string or null to return a buffer,",
-        `got ${JSON.stringify(options.encoding)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `bom`
-  if (
-    options.bom === undefined ||
-    options.bom === null ||
-    options.bom === false
-  ) {
-    options.bom = false;
-  } else if (options.bom !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_BOM",
-      [
-        "Invalid option bom:",
-        "bom must be true,",
-        `got ${JSON.stringify(options.bom)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `cast`
-  options.cast_function = null;
-  if (
-    options.cast === undefined ||
-    options.cast === null ||
-    options.cast === false ||
-    options.cast === ""
-  ) {
-    options.cast = undefined;
-  } else if (typeof options.cast === "function") {
-    options.cast_function = options.cast;
-    options.cast = true;
-  } else if (options.cast !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_CAST",
-      [
-        "Invalid option cast:",
-        "cast must be true or a function,",
-        `got ${JSON.stringify(options.cast)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `cast_date`
-  if (
-    options.cast_date === undefined ||
-    options.cast_date === null ||
-    options.cast_date === false ||
-    options.cast_date === ""
-  ) {
-    options.cast_date = false;
-  } else if (options.cast_date === true) {
-    options.cast_date = function (value) {
-      const date = Date.parse(value);
-      return !isNaN(date) ? new Date(date) : value;
-    };
-  } else if (typeof options.cast_date !== "function") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_CAST_DATE",
-      [
-        "Invalid option cast_date:",
-        "cast_date must be true or a function,",
-        `got ${JSON.stringify(options.cast_date)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `columns`
-  options.cast_first_line_to_header = undefined;
-  if (options.columns === true) {
-    // Fields in the first line are converted as-is to columns
-    options.cast_first_line_to_header = undefined;
-  } else if (typeof options.columns === "function") {
-    options.cast_first_line_to_header = options.columns;
-    options.columns = true;
-  } else if (Array.isArray(options.columns)) {
-    options.columns = normalize_columns_array(options.columns);
-  } else if (
-    options.columns === undefined ||
-    options.columns === null ||
-    options.columns === false
-  ) {
-    options.columns = false;
-  } else {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_COLUMNS",
-      [
-        "Invalid option columns:",
-        "expect an array, a function or true,",
-        `got ${JSON.stringify(options.columns)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `group_columns_by_name`
-  if (
-    options.group_columns_by_name === undefined ||
-    options.group_columns_by_name === null ||
-    options.group_columns_by_name === false
-  ) {
-    options.group_columns_by_name = false;
-  } else if (options.group_columns_by_name !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
-      [
-        "Invalid option group_columns_by_name:",
-        "expect an boolean,",
-        `got ${JSON.stringify(options.group_columns_by_name)}`,
-      ],
-      options,
-    );
-  } else if (options.columns === false) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
-      [
-        "Invalid option group_columns_by_name:",
-        "the `columns` mode must be activated.",
-      ],
-      options,
-    );
-  }
-  // Normalize option `comment`
-  if (
-    options.comment === undefined ||
-    options.comment === null ||
-    options.comment === false ||
-    options.comment === ""
-  ) {
-    options.comment = null;
-  } else {
-    if (typeof options.comment === "string") {
-      options.comment = Buffer.from(options.comment, options.encoding);
-    }
-    if (!Buffer.isBuffer(options.comment)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_COMMENT",
-        [
-          "Invalid option comment:",
-          "comment must be a buffer or a string,",
-          `got ${JSON.stringify(options.comment)}`,
-        ],
-        options,
-      );
-    }
-  }
-  // Normalize option `comment_no_infix`
-  if (
-    options.comment_no_infix === undefined ||
-    options.comment_no_infix === null ||
-    options.comment_no_infix === false
-  ) {
-    options.comment_no_infix = false;
-  } else if (options.comment_no_infix !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_COMMENT",
-      [
-        "Invalid option comment_no_infix:",
-        "value must be a boolean,",
-        `got ${JSON.stringify(options.comment_no_infix)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `delimiter_auto`
-  if (
-    options.delimiter_auto === undefined ||
-    options.delimiter_auto === null ||
-    options.delimiter_auto === false
-  ) {
-    options.delimiter_auto = false;
-  } else if (options.delimiter_auto === true) {
-    options.delimiter_auto = {};
-  } else if (!is_object(options.delimiter_auto)) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_DELIMITER_AUTO",
-      [
-        "Invalid option delimiter_auto:",
-        "delimiter_auto must be a boolean or a configuration object,",
-        `got ${JSON.stringify(options.delimiter_auto)}`,
-      ],
-      options,
-    );
-  }
-  if (options.delimiter_auto) {
-    if (options.delimiter_auto.preferred === undefined)
-      options.delimiter_auto.preferred = {
-        [",".charCodeAt(0)]: 1.8,
-        ["\t".charCodeAt(0)]: 1.8,
-        [";".charCodeAt(0)]: 1.6,
-        [" ".charCodeAt(0)]: 1.6,
-        [":".charCodeAt(0)]: 1.5,
-        [".".charCodeAt(0)]: 1.4,
-        ["/".charCodeAt(0)]: 1.4,
-      };
-    else if (!is_object(options.delimiter_auto.preferred)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER_AUTO",
-        [
-          "Invalid option delimiter_auto:",
-          "preferred must be an object,",
-          `got ${JSON.stringify(options.delimiter_auto.preferred)}`,
-        ],
-        options,
-      );
-    }
-    if (options.delimiter_auto.score === undefined)
-      options.delimiter_auto.score = (info, options) => {
-        return (
-          (info.total - info.std) * (options.preferred[info.char_code] || 1)
-        );
-      };
-    else if (typeof options.delimiter_auto.score !== "function") {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER_AUTO",
-        [
-          "Invalid option delimiter_auto:",
-          "score must be a function,",
-          `got ${JSON.stringify(options.delimiter_auto.score)}`,
-        ],
-        options,
-      );
-    }
-    if (options.delimiter_auto.size === undefined)
-      options.delimiter_auto.size = 2048;
-    else if (typeof options.delimiter_auto.size !== "number") {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER_AUTO",
-        [
-          "Invalid option delimiter_auto:",
-          "size must be a number,",
-          `got ${JSON.stringify(options.delimiter_auto.size)}`,
-        ],
-        options,
-      );
-    }
-  }
-  // Normalize option `delimiter`
-  const delimiter_json = JSON.stringify(options.delimiter);
-  if (options.delimiter_auto !== false) {
-    options.delimiter = [];
-  }
-  if (!Array.isArray(options.delimiter)) {
-    if (
-      options.delimiter === undefined ||
-      options.delimiter === null ||
-      options.delimiter === false
-    ) {
-      options.delimiter = Buffer.from(",", options.encoding);
-    }
-    options.delimiter = [options.delimiter];
-  }
-  options.delimiter = options.delimiter.map(function (delimiter) {
-    if (typeof delimiter === "string") {
-      delimiter = Buffer.from(delimiter, options.encoding);
-    }
-    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER",
-        [
-          "Invalid option delimiter:",
-          "delimiter must be a non empty string or buffer or array of string|buffer,",
-          `got ${delimiter_json}`,
-        ],
-        options,
-      );
-    }
-    return delimiter;
-  });
-  // Normalize option `escape`
-  if (options.escape === undefined || options.escape === true) {
-    options.escape = Buffer.from('"', options.encoding);
-  } else if (typeof options.escape === "string") {
-    options.escape = Buffer.from(options.escape, options.encoding);
-  } else if (options.escape === null || options.escape === false) {
-    options.escape = null;
-  }
-  if (options.escape !== null) {
-    if (!Buffer.isBuffer(options.escape)) {
-      throw new Error(
-        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`,
-      );
-    }
-  }
-  // Normalize option `from`
-  if (options.from === undefined || options.from === null) {
-    options.from = 1;
-  } else {
-    if (typeof options.from === "string" && /\d+/.test(options.from)) {
-      options.from = parseInt(options.from);
-    }
-    if (Number.isInteger(options.from)) {
-      if (options.from < 0) {
-        throw new Error(
-          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`,
-      );
-    }
-  }
-  // Normalize option `from_line`
-  if (options.from_line === undefined || options.from_line === null) {
-    options.from_line = 1;
-  } else {
-    if (
-      typeof options.from_line === "string" &&
-      /\d+/.test(options.from_line)
-    ) {
-      options.from_line = parseInt(options.from_line);
-    }
-    if (Number.isInteger(options.from_line)) {
-      if (options.from_line <= 0) {
-        throw new Error(
-          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`,
-      );
-    }
-  }
-  // Normalize options `ignore_last_delimiters`
-  if (
-    options.ignore_last_delimiters === undefined ||
-    options.ignore_last_delimiters === null
-  ) {
-    options.ignore_last_delimiters = false;
-  } else if (typeof options.ignore_last_delimiters === "number") {
-    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
-    if (options.ignore_last_delimiters === 0) {
-      options.ignore_last_delimiters = false;
-    }
-  } else if (typeof options.ignore_last_delimiters !== "boolean") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
-      [
-        "Invalid option `ignore_last_delimiters`:",
-        "the value must be a boolean value or an integer,",
-        `got ${JSON.stringify(options.ignore_last_delimiters)}`,
-      ],
-      options,
-    );
-  }
-  if (options.ignore_last_delimiters === true && options.columns === false) {
-    throw new CsvError(
-      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
-      [
-        "The option `ignore_last_delimiters`",
-        "requires the activation of the `columns` option",
-      ],
-      options,
-    );
-  }
-  // Normalize option `info`
-  if (
-    options.info === undefined ||
-    options.info === null ||
-    options.info === false
-  ) {
-    options.info = false;
-  } else if (options.info !== true) {
-    throw new Error(
-      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`,
-    );
-  }
-  // Normalize option `max_record_size`
-  if (
-    options.max_record_size === undefined ||
-    options.max_record_size === null ||
-    options.max_record_size === false
-  ) {
-    options.max_record_size = 0;
-  } else if (
-    Number.isInteger(options.max_record_size) &&
-    options.max_record_size >= 0
-  ) {
-    // Great, nothing to do
-  } else if (
-    typeof options.max_record_size === "string" &&
-    /\d+/.test(options.max_record_size)
-  ) {
-    options.max_record_size = parseInt(options.max_record_size);
-  } else {
-    throw new Error(
-      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`,
-    );
-  }
-  // Normalize option `objname`
-  if (
-    options.objname === undefined ||
-    options.objname === null ||
-    options.objname === false
-  ) {
-    options.objname = undefined;
-  } else if (Buffer.isBuffer(options.objname)) {
-    if (options.objname.length === 0) {
-      throw new Error(`Invalid Option: objname must be a non empty buffer`);
-    }
-    if (options.encoding === null) {
-      // Don't call `toString`, leave objname as a buffer
-    } else {
-      options.objname = options.objname.toString(options.encoding);
-    }
-  } else if (typeof options.objname === "string") {
-    if (options.objname.length === 0) {
-      throw new Error(`Invalid Option: objname must be a non empty string`);
-    }
-    // Great, nothing to do
-  } else if (typeof options.objname === "number") {
-    // if(options.objname.length === 0){
-    //   throw new Error(`Invalid Option: objname must be a non empty string`);
-    // }
-    // Great, nothing to do
-  } else {
-    throw new Error(
-      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`,
-    );
-  }
-  if (options.objname !== undefined) {
-    if (typeof options.objname === "number") {
-      if (options.columns !== false) {
-        throw Error(
-          "Invalid Option: objname index cannot be combined with columns or be defined as a field",
-        );
-      }
-    } else {
-      // A string or a buffer
-      if (options.columns === false) {
-        throw Error(
-          "Invalid Option: objname field must be combined with columns or be defined as an index",
-        );
-      }
-    }
-  }
-  // Normalize option `on_record`
-  if (options.on_record === undefined || options.on_record === null) {
-    options.on_record = undefined;
-  } else if (typeof options.on_record !== "function") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_ON_RECORD",
-      [
-        "Invalid option `on_record`:",
-        "expect a function,",
-        `got ${JSON.stringify(options.on_record)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `on_skip`
-  // options.on_skip ??= (err, chunk) => {
-  //   this.emit('skip', err, chunk);
-  // };
-  if (
-    options.on_skip !== undefined &&
-    options.on_skip !== null &&
-    typeof options.on_skip !== "function"
-  ) {
-    throw new Error(
-      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`,
-    );
-  }
-  // Normalize option `quote`
-  if (
-    options.quote === null ||
-    options.quote === false ||
-    options.quote === ""
-  ) {
-    options.quote = null;
-  } else {
-    if (options.quote === undefined || options.quote === true) {
-      options.quote = Buffer.from('"', options.encoding);
-    } else if (typeof options.quote === "string") {
-      options.quote = Buffer.from(options.quote, options.encoding);
-    }
-    if (!Buffer.isBuffer(options.quote)) {
-      throw new Error(
-        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`,
-      );
-    }
-  }
-  // Normalize option `raw`
-  if (
-    options.raw === undefined ||
-    options.raw === null ||
-    options.raw === false
-  ) {
-    options.raw = false;
-  } else if (options.raw !== true) {
-    throw new Error(
-      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`,
-    );
-  }
-  // Normalize option `record_delimiter`
-  if (options.record_delimiter === undefined) {
-    options.record_delimiter = [];
-  } else if (
-    typeof options.record_delimiter === "string" ||
-    Buffer.isBuffer(options.record_delimiter)
-  ) {
-    if (options.record_delimiter.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a non empty string or buffer,",
-          `got ${JSON.stringify(options.record_delimiter)}`,
-        ],
-        options,
-      );
-    }
-    options.record_delimiter = [options.record_delimiter];
-  } else if (!Array.isArray(options.record_delimiter)) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_RECORD_DELIMITER",
-      [
-        "Invalid option `record_delimiter`:",
-        "value must be a string, a buffer or array of string|buffer,",
-        `got ${JSON.stringify(options.record_delimiter)}`,
-      ],
-      options,
-    );
-  }
-  options.record_delimiter = options.record_delimiter.map(function (rd, i) {
-    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a string, a buffer or array of string|buffer",
-          `at index ${i},`,
-          `got ${JSON.stringify(rd)}`,
-        ],
-        options,
-      );
-    } else if (rd.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a non empty string or buffer",
-          `at index ${i},`,
-          `got ${JSON.stringify(rd)}`,
-        ],
-        options,
-      );
-    }
-    if (typeof rd === "string") {
-      rd = Buffer.from(rd, options.encoding);
-    }
-    return rd;
-  });
-  // Normalize option `relax_column_count`
-  if (typeof options.relax_column_count === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count === undefined ||
-    options.relax_column_count === null
-  ) {
-    options.relax_column_count = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`,
-    );
-  }
-  if (typeof options.relax_column_count_less === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count_less === undefined ||
-    options.relax_column_count_less === null
-  ) {
-    options.relax_column_count_less = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`,
-    );
-  }
-  if (typeof options.relax_column_count_more === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count_more === undefined ||
-    options.relax_column_count_more === null
-  ) {
-    options.relax_column_count_more = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`,
-    );
-  }
-  // Normalize option `relax_quotes`
-  if (typeof options.relax_quotes === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_quotes === undefined ||
-    options.relax_quotes === null
-  ) {
-    options.relax_quotes = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`,
-    );
-  }
-  // Normalize option `skip_empty_lines`
-  if (typeof options.skip_empty_lines === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_empty_lines === undefined ||
-    options.skip_empty_lines === null
-  ) {
-    options.skip_empty_lines = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`,
-    );
-  }
-  // Normalize option `skip_records_with_empty_values`
-  if (typeof options.skip_records_with_empty_values === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_records_with_empty_values === undefined ||
-    options.skip_records_with_empty_values === null
-  ) {
-    options.skip_records_with_empty_values = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`,
-    );
-  }
-  // Normalize option `skip_records_with_error`
-  if (typeof options.skip_records_with_error === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_records_with_error === undefined ||
-    options.skip_records_with_error === null
-  ) {
-    options.skip_records_with_error = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`,
-    );
-  }
-  // Normalize option `rtrim`
-  if (
-    options.rtrim === undefined ||
-    options.rtrim === null ||
-    options.rtrim === false
-  ) {
-    options.rtrim = false;
-  } else if (options.rtrim !== true) {
-    throw new Error(
-      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`,
-    );
-  }
-  // Normalize option `ltrim`
-  if (
-    options.ltrim === undefined ||
-    options.ltrim === null ||
-    options.ltrim === false
-  ) {
-    options.ltrim = false;
-  } else if (options.ltrim !== true) {
-    throw new Error(
-      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`,
-    );
-  }
-  // Normalize option `trim`
-  if (
-    options.trim === undefined ||
-    options.trim === null ||
-    options.trim === false
-  ) {
-    options.trim = false;
-  } else if (options.trim !== true) {
-    throw new Error(
-      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`,
-    );
-  }
-  // Normalize options `trim`, `ltrim` and `rtrim`
-  if (options.trim === true && opts.ltrim !== false) {
-    options.ltrim = true;
-  } else if (options.ltrim !== true) {
-    options.ltrim = false;
-  }
-  if (options.trim === true && opts.rtrim !== false) {
-    options.rtrim = true;
-  } else if (options.rtrim !== true) {
-    options.rtrim = false;
-  }
-  // Normalize option `to`
-  if (options.to === undefined || options.to === null) {
-    options.to = -1;
-  } else if (options.to !== -1) {
-    if (typeof options.to === "string" && /\d+/.test(options.to)) {
-      options.to = parseInt(options.to);
-    }
-    if (Number.isInteger(options.to)) {
-      if (options.to <= 0) {
-        throw new Error(
-          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`,
-      );
-    }
-  }
-  // Normalize option `to_line`
-  if (options.to_line === undefined || options.to_line === null) {
-    options.to_line = -1;
-  } else if (options.to_line !== -1) {
-    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
-      options.to_line = parseInt(options.to_line);
-    }
-    if (Number.isInteger(options.to_line)) {
-      if (options.to_line <= 0) {
-        throw new Error(
-          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`,
-      );
-    }
-  }
-  return options;
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/delimiter_discover.js
-
-
-
-// Discussed in [issue #400](https://github.com/adaltas/node-csv/issues/400)
-// See https://github.com/python/cpython/blob/ea1b1c579f600cc85d145c60862b2e6b98701b24/Lib/csv.py#L349
-const delimiter_discover = function (records, options) {
-  // Normalize the configuration
-  if (!options) {
-    ({ delimiter_auto: options } = normalize_options({ delimiter_auto: true }));
-  }
-  // Convert String to Buffer
-  if (typeof records === "string") {
-    records = Buffer.from(records);
-  }
-  // Convert Buffer to an array of records
-  if (Buffer.isBuffer(records)) {
-    records = ((data) => {
-      const records = [];
-      const parser = transform({ delimiter: [] });
-      const push = (record) => records.push(record);
-      const close = () => {};
-      const error = parser.parse(data, true, push, close);
-      if (error !== undefined) throw error;
-      return records;
-    })(records);
-  }
-  // Info array initialization, 127 entries, one per char code
-  const info = Array(127)
-    .fill()
-    .map(() => ({ lines: [] }));
-  // Traverse each records, count occurences per char code
-  records.map(([record], line) => {
-    for (let i = 0, l = record.length; i < l; i++) {
-      // Count the character frequency
-      const code = record.charCodeAt(i);
-      if (info[code].lines[line] === undefined) info[code].lines[line] = 0;
-      info[code].lines[line]++;
-    }
-  });
-  // Traverse each char code, compute the score
-  info.map((info, i) => {
-    info.char_code = i;
-    info.std = std(info.lines);
-    info.total = info.lines.reduce((acc, val) => acc + val, 0);
-    info.preferred = !!options.preferred[i];
-    info.score = options.score(info, options);
-  });
-  // Extract the dominant character
-  const result = info.reduce(
-    (acc, info) => (acc.score > info.score ? acc : info),
-    {},
-  );
-  return String.fromCharCode(result.char_code);
-};
-
-const std = function (array) {
-  const n = array.length;
-  if (n === 0) return 0;
-  const mean = array.reduce((a, b) => a + b) / n;
-  return Math.sqrt(
-    array.map((x) => Math.pow(x - mean, 2)).reduce((a, b) => a + b) / n,
-  );
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
-
-
-
-
-
-
-const isRecordEmpty = function (record) {
-  return record.every(
-    (field) =>
-      field == null || (field.toString && field.toString().trim() === ""),
-  );
-};
-
-const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
-const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
-
-const boms = {
-  // Note, the following are equals:
-  // Buffer.from("\ufeff")
-  // Buffer.from([239, 187, 191])
-  // Buffer.from('EFBBBF', 'hex')
-  utf8: Buffer.from([239, 187, 191]),
-  // Note, the following are equals:
-  // Buffer.from "\ufeff", 'utf16le
-  // Buffer.from([255, 254])
-  utf16le: Buffer.from([255, 254]),
-};
-
-const transform = function (original_options = {}) {
-  const info = {
-    bytes: 0,
-    bytes_records: 0,
-    comment_lines: 0,
-    empty_lines: 0,
-    invalid_field_length: 0,
-    lines: 1,
-    records: 0,
-  };
-  const options = normalize_options(original_options);
-  return {
-    info: info,
-    original_options: original_options,
-    options: options,
-    state: init_state(options),
-    __needMoreData: function (i, bufLen, end) {
-      if (end) return false;
-      const { encoding, escape, quote } = this.options;
-      const { quoting, needMoreDataSize, recordDelimiterMaxLength } =
-        this.state;
-      const numOfCharLeft = bufLen - i - 1;
-      const requiredLength = Math.max(
-        needMoreDataSize,
-        // Skip if the remaining buffer smaller than record delimiter
-        // If "record_delimiter" is yet to be discovered:
-        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
-        // 2. We set the length to windows line ending in the current encoding
-        // Note, that encoding is known from user or bom discovery at that point
-        // recordDelimiterMaxLength,
-        recordDelimiterMaxLength === 0
-          ? Buffer.from("\r\n", encoding).length
-          : recordDelimiterMaxLength,
-        // Skip if remaining buffer can be an escaped quote
-        quoting ? (escape === null ? 0 : escape.length) + quote.length : 0,
-        // Skip if remaining buffer can be record delimiter following the closing quote
-        quoting ? quote.length + recordDelimiterMaxLength : 0,
-      );
-      return numOfCharLeft < requiredLength;
-    },
-    // Central parser implementation
-    parse: function (nextBuf, end, push, close) {
-      const {
-        bom,
-        comment_no_infix,
-        delimiter_auto,
-        encoding,
-        from_line,
-        ltrim,
-        max_record_size,
-        raw,
-        relax_quotes,
-        rtrim,
-        skip_empty_lines,
-        to,
-        to_line,
-      } = this.options;
-      let { comment, escape, quote, record_delimiter } = this.options;
-      const {
-        bomSkipped,
-        delimiterDiscovered,
-        delimiterBufPrevious,
-        rawBuffer,
-        escapeIsQuote,
-      } = this.state;
-      // Automatic delimiter discovery
-      if (!delimiterDiscovered && delimiter_auto) {
-        let delimiterBuf;
-        if (delimiterBufPrevious === undefined) {
-          delimiterBuf = nextBuf;
-        } else if (
-          delimiterBufPrevious !== undefined &&
-          nextBuf === undefined
-        ) {
-          delimiterBuf = delimiterBufPrevious;
-        } else {
-          delimiterBuf = Buffer.concat([delimiterBufPrevious, nextBuf]);
-        }
-        // Ensure that nextBuf is not concatenated a second time during buffer reconciliation
-        nextBuf = undefined;
-        // this.delimiterBufPrevious = delimiterBuf;
-        if (end || delimiterBuf.length > delimiter_auto.size) {
-          this.options.delimiter = [
-            Buffer.from(
-              delimiter_discover(delimiterBuf, this.options.delimiter_auto),
-            ),
-          ];
-          this.state.previousBuf = delimiterBuf;
-          this.state.delimiterBufPrevious = undefined;
-          this.state.delimiterDiscovered = true;
-        } else {
-          this.state.delimiterBufPrevious = delimiterBuf;
-          return;
-        }
-      }
-      // Previous buffers reconciliation
-      const { previousBuf } = this.state;
-      let buf;
-      if (previousBuf === undefined) {
-        if (nextBuf === undefined) {
-          // Handle empty string
-          close();
-          return;
-        } else {
-          buf = nextBuf;
-        }
-      } else if (previousBuf !== undefined && nextBuf === undefined) {
-        buf = previousBuf;
-      } else {
-        buf = Buffer.concat([previousBuf, nextBuf]);
-      }
-      // Handle UTF BOM
-      if (bomSkipped === false) {
-        if (bom === false) {
-          this.state.bomSkipped = true;
-        } else if (buf.length < 3) {
-          // No enough data
-          if (end === false) {
-            // Wait for more data
-            this.state.previousBuf = buf;
-            return;
-          }
-        } else {
-          for (const encoding in boms) {
-            if (boms[encoding].compare(buf, 0, boms[encoding].length) === 0) {
-              // Skip BOM
-              const bomLength = boms[encoding].length;
-              this.state.bufBytesStart += bomLength;
-              buf = buf.slice(bomLength);
-              // Renormalize original options with the new encoding
-              const options = normalize_options({
-                ...this.original_options,
-                encoding: encoding,
-              });
-              // Properties are merged with the existing options instance
-              for (const key in options) {
-                this.options[key] = options[key];
-              }
-              // Options will re-evaluate the Buffer with the new encoding
-              ({ comment, escape, quote } = this.options);
-              break;
-            }
-          }
-          this.state.bomSkipped = true;
-        }
-      }
-      const bufLen = buf.length;
-      let pos;
-      for (pos = 0; pos < bufLen; pos++) {
-        // Ensure we get enough space to look ahead
-        // There should be a way to move this out of the loop
-        if (this.__needMoreData(pos, bufLen, end)) {
-          break;
-        }
-        if (this.state.wasRowDelimiter === true) {
-          this.info.lines++;
-          this.state.wasRowDelimiter = false;
-        }
-        if (to_line !== -1 && this.info.lines > to_line) {
-          this.state.stop = true;
-          close();
-          return;
-        }
-        // Auto discovery of record_delimiter, unix, mac and windows supported
-        if (this.state.quoting === false && record_delimiter.length === 0) {
-          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
-            buf,
-            pos,
-          );
-          if (record_delimiterCount) {
-            record_delimiter = this.options.record_delimiter;
-          }
-        }
-        const chr = buf[pos];
-        if (raw === true) {
-          rawBuffer.append(chr);
-        }
-        if (
-          (chr === cr || chr === nl) &&
-          this.state.wasRowDelimiter === false
-        ) {
-          this.state.wasRowDelimiter = true;
-        }
-        // Previous char was a valid escape char
-        // treat the current char as a regular char
-        if (this.state.escaping === true) {
-          this.state.escaping = false;
-        } else {
-          // Escape is only active inside quoted fields
-          // We are quoting, the char is an escape chr and there is a chr to escape
-          // if(escape !== null && this.state.quoting === true && chr === escape && pos + 1 < bufLen){
-          if (
-            escape !== null &&
-            this.state.quoting === true &&
-            this.__isEscape(buf, pos, chr) &&
-            pos + escape.length < bufLen
-          ) {
-            if (escapeIsQuote) {
-              if (this.__isQuote(buf, pos + escape.length)) {
-                this.state.escaping = true;
-                pos += escape.length - 1;
-                continue;
-              }
-            } else {
-              this.state.escaping = true;
-              pos += escape.length - 1;
-              continue;
-            }
-          }
-          // Not currently escaping and chr is a quote
-          // TODO: need to compare bytes instead of single char
-          if (this.state.commenting === false && this.__isQuote(buf, pos)) {
-            if (this.state.quoting === true) {
-              const nextChr = buf[pos + quote.length];
-              const isNextChrTrimable =
-                rtrim && this.__isCharTrimable(buf, pos + quote.length);
-              const isNextChrComment =
-                comment !== null &&
-                this.__compareBytes(comment, buf, pos + quote.length, nextChr);
-              const isNextChrDelimiter = this.__isDelimiter(
-                buf,
-                pos + quote.length,
-                nextChr,
-              );
-              const isNextChrRecordDelimiter =
-                record_delimiter.length === 0
-                  ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length)
-                  : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
-              // Escape a quote
-              // Treat next char as a regular character
-              if (
-                escape !== null &&
-                this.__isEscape(buf, pos, chr) &&
-                this.__isQuote(buf, pos + escape.length)
-              ) {
-                pos += escape.length - 1;
-              } else if (
-                !nextChr ||
-                isNextChrDelimiter ||
-                isNextChrRecordDelimiter ||
-                isNextChrComment ||
-                isNextChrTrimable
-              ) {
-                this.state.quoting = false;
-                this.state.wasQuoting = true;
-                pos += quote.length - 1;
-                continue;
-              } else if (relax_quotes === false) {
-                const err = this.__error(
-                  new CsvError(
-                    "CSV_INVALID_CLOSING_QUOTE",
-                    [
-                      "Invalid Closing Quote:",
-                      `got "${String.fromCharCode(nextChr)}"`,
-                      `at line ${this.info.lines}`,
-                      "instead of delimiter, record delimiter, trimable character",
-                      "(if activated) or comment",
-                    ],
-                    this.options,
-                    this.__infoField(),
-                  ),
-                );
-                if (err !== undefined) return err;
-              } else {
-                this.state.quoting = false;
-                this.state.wasQuoting = true;
-                this.state.field.prepend(quote);
-                pos += quote.length - 1;
-              }
-            } else {
-              if (this.state.field.length !== 0) {
-                // In relax_quotes mode, treat opening quote preceded by chrs as regular
-                if (relax_quotes === false) {
-                  const info = this.__infoField();
-                  const bom = Object.keys(boms)
-                    .map((b) =>
-                      boms[b].equals(this.state.field.toString()) ? b : false,
-                    )
-                    .filter(Boolean)[0];
-                  const err = this.__error(
-                    new CsvError(
-                      "INVALID_OPENING_QUOTE",
-                      [
-                        "Invalid Opening Quote:",
-                        `a quote is found on field ${JSON.stringify(info.column)} at line ${info.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
-                        bom ? `(${bom} bom)` : undefined,
-                      ],
-                      this.options,
-                      info,
-                      {
-                        field: this.state.field,
-                      },
-                    ),
-                  );
-                  if (err !== undefined) return err;
-                }
-              } else {
-                this.state.quoting = true;
-                pos += quote.length - 1;
-                continue;
-              }
-            }
-          }
-          if (this.state.quoting === false) {
-            const recordDelimiterLength = this.__isRecordDelimiter(
-              chr,
-              buf,
-              pos,
-            );
-            if (recordDelimiterLength !== 0) {
-              // Do not emit comments which take a full line
-              const skipCommentLine =
-                this.state.commenting &&
-                this.state.wasQuoting === false &&
-                this.state.record.length === 0 &&
-                this.state.field.length === 0;
-              if (skipCommentLine) {
-                this.info.comment_lines++;
-                // Skip full comment line
-              } else {
-                // Activate records emission if above from_line
-                if (
-                  this.state.enabled === false &&
-                  this.info.lines +
-                    (this.state.wasRowDelimiter === true ? 1 : 0) >=
-                    from_line
-                ) {
-                  this.state.enabled = true;
-                  this.__resetField();
-                  this.__resetRecord();
-                  pos += recordDelimiterLength - 1;
-                  continue;
-                }
-                // Skip if line is empty and skip_empty_lines activated
-                if (
-                  skip_empty_lines === true &&
-                  this.state.wasQuoting === false &&
-                  this.state.record.length === 0 &&
-                  this.state.field.length === 0
-                ) {
-                  this.info.empty_lines++;
-                  pos += recordDelimiterLength - 1;
-                  continue;
-                }
-                this.info.bytes = this.state.bufBytesStart + pos;
-                const errField = this.__onField();
-                if (errField !== undefined) return errField;
-                this.info.bytes =
-                  this.state.bufBytesStart + pos + recordDelimiterLength;
-                const errRecord = this.__onRecord(push);
-                if (errRecord !== undefined) return errRecord;
-                if (to !== -1 && this.info.records >= to) {
-                  this.state.stop = true;
-                  close();
-                  return;
-                }
-              }
-              this.state.commenting = false;
-              pos += recordDelimiterLength - 1;
-              continue;
-            }
-            if (this.state.commenting) {
-              continue;
-            }
-            if (
-              comment !== null &&
-              (comment_no_infix === false ||
-                (this.state.record.length === 0 &&
-                  this.state.field.length === 0))
-            ) {
-              const commentCount = this.__compareBytes(comment, buf, pos, chr);
-              if (commentCount !== 0) {
-                this.state.commenting = true;
-                continue;
-              }
-            }
-            const delimiterLength = this.__isDelimiter(buf, pos, chr);
-            if (delimiterLength !== 0) {
-              this.info.bytes = this.state.bufBytesStart + pos;
-              const errField = this.__onField();
-              if (errField !== undefined) return errField;
-              pos += delimiterLength - 1;
-              continue;
-            }
-          }
-        }
-        if (this.state.commenting === false) {
-          if (
-            max_record_size !== 0 &&
-            this.state.record_length + this.state.field.length > max_record_size
-          ) {
-            return this.__error(
-              new CsvError(
-                "CSV_MAX_RECORD_SIZE",
-                [
-                  "Max Record Size:",
-                  "record exceed the maximum number of tolerated bytes",
-                  `of ${max_record_size}`,
-                  `at line ${this.info.lines}`,
-                ],
-                this.options,
-                this.__infoField(),
-              ),
-            );
-          }
-        }
-        const lappend =
-          ltrim === false ||
-          this.state.quoting === true ||
-          this.state.field.length !== 0 ||
-          !this.__isCharTrimable(buf, pos);
-        // rtrim in non quoting is handle in __onField
-        const rappend = rtrim === false || this.state.wasQuoting === false;
-        if (lappend === true && rappend === true) {
-          this.state.field.append(chr);
-        } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
-          return this.__error(
-            new CsvError(
-              "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
-              [
-                "Invalid Closing Quote:",
-                "found non trimable byte after quote",
-                `at line ${this.info.lines}`,
-              ],
-              this.options,
-              this.__infoField(),
-            ),
-          );
-        } else {
-          if (lappend === false) {
-            pos += this.__isCharTrimable(buf, pos) - 1;
-          }
-          continue;
-        }
-      }
-      if (end === true) {
-        // Ensure we are not ending in a quoting state
-        if (this.state.quoting === true) {
-          const err = this.__error(
-            new CsvError(
-              "CSV_QUOTE_NOT_CLOSED",
-              [
-                "Quote Not Closed:",
-                `the parsing is finished with an opening quote at line ${this.info.lines}`,
-              ],
-              this.options,
-              this.__infoField(),
-            ),
-          );
-          if (err !== undefined) return err;
-        } else {
-          // Skip last line if it has no characters
-          if (
-            this.state.wasQuoting === true ||
-            this.state.record.length !== 0 ||
-            this.state.field.length !== 0
-          ) {
-            this.info.bytes = this.state.bufBytesStart + pos;
-            const errField = this.__onField();
-            if (errField !== undefined) return errField;
-            const errRecord = this.__onRecord(push);
-            if (errRecord !== undefined) return errRecord;
-          } else if (this.state.wasRowDelimiter === true) {
-            this.info.empty_lines++;
-          } else if (this.state.commenting === true) {
-            this.info.comment_lines++;
-          }
-        }
-      } else {
-        this.state.bufBytesStart += pos;
-        this.state.previousBuf = buf.slice(pos);
-      }
-      if (this.state.wasRowDelimiter === true) {
-        this.info.lines++;
-        this.state.wasRowDelimiter = false;
-      }
-    },
-    __onRecord: function (push) {
-      const {
-        columns,
-        group_columns_by_name,
-        encoding,
-        info,
-        from,
-        relax_column_count,
-        relax_column_count_less,
-        relax_column_count_more,
-        raw,
-        skip_records_with_empty_values,
-      } = this.options;
-      const { enabled, record } = this.state;
-      if (enabled === false) {
-        return this.__resetRecord();
-      }
-      // Convert the first line into column names
-      const recordLength = record.length;
-      if (columns === true) {
-        if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
-          this.__resetRecord();
-          return;
-        }
-        return this.__firstLineToColumns(record);
-      }
-      if (columns === false && this.info.records === 0) {
-        this.state.expectedRecordLength = recordLength;
-      }
-      if (recordLength !== this.state.expectedRecordLength) {
-        const err =
-          columns === false
-            ? new CsvError(
-                "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
-                [
-                  "Invalid Record Length:",
-                  `expect ${this.state.expectedRecordLength},`,
-                  `got ${recordLength} on line ${this.info.lines}`,
-                ],
-                this.options,
-                this.__infoField(),
-                {
-                  record: record,
-                },
-              )
-            : new CsvError(
-                "CSV_RECORD_INCONSISTENT_COLUMNS",
-                [
-                  "Invalid Record Length:",
-                  `columns length is ${columns.length},`, // rename columns
-                  `got ${recordLength} on line ${this.info.lines}`,
-                ],
-                this.options,
-                this.__infoField(),
-                {
-                  record: record,
-                },
-              );
-        if (
-          relax_column_count === true ||
-          (relax_column_count_less === true &&
-            recordLength < this.state.expectedRecordLength) ||
-          (relax_column_count_more === true &&
-            recordLength > this.state.expectedRecordLength)
-        ) {
-          this.info.invalid_field_length++;
-          this.state.error = err;
-          // Error is undefined with skip_records_with_error
-        } else {
-          const finalErr = this.__error(err);
-          if (finalErr) return finalErr;
-        }
-      }
-      if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
-        this.__resetRecord();
-        return;
-      }
-      if (this.state.recordHasError === true) {
-        this.__resetRecord();
-        this.state.recordHasError = false;
-        return;
-      }
-      this.info.records++;
-      if (from === 1 || this.info.records >= from) {
-        const { objname } = this.options;
-        // With columns, records are object
-        if (columns !== false) {
-          const obj = {};
-          // Transform record array to an object
-          for (let i = 0, l = record.length; i < l; i++) {
-            if (columns[i] === undefined || columns[i].disabled) continue;
-            // Turn duplicate columns into an array
-            if (
-              group_columns_by_name === true &&
-              Object.hasOwn(obj, columns[i].name)
-            ) {
-              if (Array.isArray(obj[columns[i].name])) {
-                obj[columns[i].name] = obj[columns[i].name].concat(record[i]);
-              } else {
-                obj[columns[i].name] = [obj[columns[i].name], record[i]];
-              }
-            } else {
-              Object.defineProperty(obj, columns[i].name, {
-                value: record[i],
-                enumerable: true,
-                writable: true,
-                configurable: true,
-              });
-            }
-          }
-          // Without objname (default)
-          if (raw === true || info === true) {
-            const extRecord = Object.assign(
-              { record: obj },
-              raw === true
-                ? { raw: this.state.rawBuffer.toString(encoding) }
-                : {},
-              info === true ? { info: this.__infoRecord() } : {},
-            );
-            const err = this.__push(
-              objname === undefined ? extRecord : [obj[objname], extRecord],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          } else {
-            const err = this.__push(
-              objname === undefined ? obj : [obj[objname], obj],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          }
-          // Without columns, records are array
-        } else {
-          if (raw === true || info === true) {
-            const extRecord = Object.assign(
-              { record: record },
-              raw === true
-                ? { raw: this.state.rawBuffer.toString(encoding) }
-                : {},
-              info === true ? { info: this.__infoRecord() } : {},
-            );
-            const err = this.__push(
-              objname === undefined ? extRecord : [record[objname], extRecord],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          } else {
-            const err = this.__push(
-              objname === undefined ? record : [record[objname], record],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          }
-        }
-      }
-      this.__resetRecord();
-    },
-    __firstLineToColumns: function (record) {
-      const { firstLineToHeaders } = this.state;
-      try {
-        const headers =
-          firstLineToHeaders === undefined
-            ? record
-            : firstLineToHeaders.call(null, record);
-        if (!Array.isArray(headers)) {
-          return this.__error(
-            new CsvError(
-              "CSV_INVALID_COLUMN_MAPPING",
-              [
-                "Invalid Column Mapping:",
-                "expect an array from column function,",
-                `got ${JSON.stringify(headers)}`,
-              ],
-              this.options,
-              this.__infoField(),
-              {
-                headers: headers,
-              },
-            ),
-          );
-        }
-        const normalizedHeaders = normalize_columns_array(headers);
-        this.state.expectedRecordLength = normalizedHeaders.length;
-        this.options.columns = normalizedHeaders;
-        this.__resetRecord();
-        return;
-      } catch (err) {
-        return err;
-      }
-    },
-    __resetRecord: function () {
-      if (this.options.raw === true) {
-        this.state.rawBuffer.reset();
-      }
-      this.state.error = undefined;
-      this.state.record = [];
-      this.state.record_length = 0;
-    },
-    __onField: function () {
-      const { cast, encoding, rtrim, max_record_size } = this.options;
-      const { enabled, wasQuoting } = this.state;
-      // Short circuit for the from_line options
-      if (enabled === false) {
-        return this.__resetField();
-      }
-      let field = this.state.field.toString(encoding);
-      if (rtrim === true && wasQuoting === false) {
-        field = field.trimRight();
-      }
-      if (cast === true) {
-        const [err, f] = this.__cast(field);
-        if (err !== undefined) return err;
-        field = f;
-      }
-      this.state.record.push(field);
-      // Increment record length if record size must not exceed a limit
-      if (max_record_size !== 0 && typeof field === "string") {
-        this.state.record_length += field.length;
-      }
-      this.__resetField();
-    },
-    __resetField: function () {
-      this.state.field.reset();
-      this.state.wasQuoting = false;
-    },
-    __push: function (record, push) {
-      const { on_record } = this.options;
-      if (on_record !== undefined) {
-        const info = this.__infoRecord();
-        try {
-          record = on_record.call(null, record, info);
-        } catch (err) {
-          return err;
-        }
-        if (record === undefined || record === null) {
-          return;
-        }
-      }
-      this.info.bytes_records += this.info.bytes;
-      push(record);
-    },
-    // Return a tuple with the error and the casted value
-    __cast: function (field) {
-      const { columns, relax_column_count } = this.options;
-      const isColumns = Array.isArray(columns);
-      // Dont loose time calling cast
-      // because the final record is an object
-      // and this field can't be associated to a key present in columns
-      if (
-        isColumns === true &&
-        relax_column_count &&
-        this.options.columns.length <= this.state.record.length
-      ) {
-        return [undefined, undefined];
-      }
-      if (this.state.castField !== null) {
-        try {
-          const info = this.__infoField();
-          return [undefined, this.state.castField.call(null, field, info)];
-        } catch (err) {
-          return [err];
-        }
-      }
-      if (this.__isFloat(field)) {
-        return [undefined, parseFloat(field)];
-      } else if (this.options.cast_date !== false) {
-        const info = this.__infoField();
-        return [undefined, this.options.cast_date.call(null, field, info)];
-      }
-      return [undefined, field];
-    },
-    __compareBytes: function (sourceBuf, targetBuf, targetPos, firstByte) {
-      if (sourceBuf[0] !== firstByte) return 0;
-      const sourceLength = sourceBuf.length;
-      for (let i = 1; i < sourceLength; i++) {
-        if (sourceBuf[i] !== targetBuf[targetPos + i]) return 0;
-      }
-      return sourceLength;
-    },
-    // Helper to test if a character is trimable
-    __isCharTrimable: function (buf, pos) {
-      const { timchars, timcharFirstBytes } = this.state;
-      // Fast bail-out: non-whitespace bytes (the common case) are rejected
-      // without scanning the full timchar list.
-      const first = buf[pos];
-      if (first === undefined || timcharFirstBytes[first] === 0) return 0;
-      loop1: for (let i = 0; i < timchars.length; i++) {
-        const timchar = timchars[i];
-        for (let j = 0; j < timchar.length; j++) {
-          if (timchar[j] !== buf[pos + j]) continue loop1;
-        }
-        return timchar.length;
-      }
-      return 0;
-    },
-    __isDelimiter: function (buf, pos, chr) {
-      const { delimiter, ignore_last_delimiters } = this.options;
-      if (
-        ignore_last_delimiters === true &&
-        this.state.record.length === this.options.columns.length - 1
-      ) {
-        return 0;
-      } else if (
-        ignore_last_delimiters !== false &&
-        typeof ignore_last_delimiters === "number" &&
-        this.state.record.length === ignore_last_delimiters - 1
-      ) {
-        return 0;
-      }
-      loop1: for (let i = 0; i < delimiter.length; i++) {
-        const del = delimiter[i];
-        if (del[0] === chr) {
-          for (let j = 1; j < del.length; j++) {
-            if (del[j] !== buf[pos + j]) continue loop1;
-          }
-          return del.length;
-        }
-      }
-      return 0;
-    },
-    __isEscape: function (buf, pos, chr) {
-      const { escape } = this.options;
-      if (escape === null) return false;
-      const l = escape.length;
-      if (escape[0] === chr) {
-        for (let i = 0; i < l; i++) {
-          if (escape[i] !== buf[pos + i]) {
-            return false;
-          }
-        }
-        return true;
-      }
-      return false;
-    },
-    __isFloat: function (value) {
-      return value - parseFloat(value) + 1 >= 0; // Borrowed from jquery
-    },
-    // Keep it in case we implement the `cast_int` option
-    // __isInt(value){
-    //   // return Number.isInteger(parseInt(value))
-    //   // return !isNaN( parseInt( obj ) );
-    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
-    // }
-    __isQuote: function (buf, pos) {
-      const { quote } = this.options;
-      if (quote === null) return false;
-      const l = quote.length;
-      for (let i = 0; i < l; i++) {
-        if (quote[i] !== buf[pos + i]) {
-          return false;
-        }
-      }
-      return true;
-    },
-    __isRecordDelimiter: function (chr, buf, pos) {
-      const { record_delimiter } = this.options;
-      const recordDelimiterLength = record_delimiter.length;
-      loop1: for (let i = 0; i < recordDelimiterLength; i++) {
-        const rd = record_delimiter[i];
-        const rdLength = rd.length;
-        if (rd[0] !== chr) {
-          continue;
-        }
-        for (let j = 1; j < rdLength; j++) {
-          if (rd[j] !== buf[pos + j]) {
-            continue loop1;
-          }
-        }
-        return rd.length;
-      }
-      return 0;
-    },
-    __autoDiscoverRecordDelimiter: function (buf, pos) {
-      const { encoding } = this.options;
-      // Note, we don't need to cache this information in state,
-      // It is only called on the first line until we find out a suitable
-      // record delimiter.
-      const rds = [
-        // Important, the windows line ending must be before mac os 9
-        Buffer.from("\r\n", encoding),
-        Buffer.from("\n", encoding),
-        Buffer.from("\r", encoding),
-      ];
-      loop: for (let i = 0; i < rds.length; i++) {
-        const l = rds[i].length;
-        for (let j = 0; j < l; j++) {
-          if (rds[i][j] !== buf[pos + j]) {
-            continue loop;
-          }
-        }
-        this.options.record_delimiter.push(rds[i]);
-        this.state.recordDelimiterMaxLength = rds[i].length;
-        return rds[i].length;
-      }
-      return 0;
-    },
-    __error: function (msg) {
-      const { encoding, raw, skip_records_with_error } = this.options;
-      const err = typeof msg === "string" ? new Error(msg) : msg;
-      if (skip_records_with_error) {
-        this.state.recordHasError = true;
-        if (this.options.on_skip !== undefined) {
-          try {
-            this.options.on_skip(
-              err,
-              raw ? this.state.rawBuffer.toString(encoding) : undefined,
-            );
-          } catch (err) {
-            return err;
-          }
-        }
-        // this.emit('skip', err, raw ? this.state.rawBuffer.toString(encoding) : undefined);
-        return undefined;
-      } else {
-        return err;
-      }
-    },
-    __infoDataSet: function () {
-      return {
-        ...this.info,
-        columns: this.options.columns,
-      };
-    },
-    __infoRecord: function () {
-      const { columns, raw, encoding } = this.options;
-      return {
-        ...this.__infoDataSet(),
-        bytes_records: this.info.bytes,
-        error: this.state.error,
-        header: columns === true,
-        index: this.state.record.length,
-        raw: raw ? this.state.rawBuffer.toString(encoding) : undefined,
-      };
-    },
-    __infoField: function () {
-      const { columns } = this.options;
-      const isColumns = Array.isArray(columns);
-      // Bytes records are only incremented when all records'fields are parsed
-      const bytes_records = this.info.bytes_records;
-      return {
-        ...this.__infoRecord(),
-        bytes_records: bytes_records,
-        column:
-          isColumns === true
-            ? columns.length > this.state.record.length
-              ? columns[this.state.record.length].name
-              : null
-            : this.state.record.length,
-        quoting: this.state.wasQuoting,
-      };
-    },
-  };
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
-
-
-
-const sync_parse = function (data, opts = {}) {
-  if (typeof data === "string") {
-    data = Buffer.from(data);
-  }
-  const records = opts && opts.objname ? Object.create(null) : [];
-  const parser = transform(opts);
-  const push = (record) => {
-    if (parser.options.objname === undefined) records.push(record);
-    else {
-      records[record[0]] = record[1];
-    }
-  };
-  const close = () => {};
-  const error = parser.parse(data, true, push, close);
-  if (error !== undefined) throw error;
-  return records;
-};
-
-
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-// One table of inputs: action.yml declares exactly these (a unit test checks
-// it), the CLI accepts each as `--name value`, and `parseInputs` turns their
-// raw strings into one typed `Inputs`, with errors that name the input.
-
-
-
-const FAIL_ON = ['any', 'budget', 'increase', 'never'];
-const BASELINES = ['auto', 'build', 'image', 'report', 'none'];
-const METRICS = ['uncompressed', 'compressed'];
-const inputs_COMMENT_MODES = ['always', 'on-change', 'on-exceed', 'never'];
-const INPUT_SPECS = {
-    context: { kind: 'string', default: '.', description: 'Build context directory.' },
-    file: { kind: 'string', default: '', description: 'Path to the Dockerfile (default: `Dockerfile` in the context).' },
-    target: { kind: 'string', default: '', description: 'Build stage to measure (default: the last stage).' },
-    image: { kind: 'string', default: '', description: 'Measure this already-built local or registry image instead of building.' },
-    'build-args': { kind: 'list', default: '', description: 'Build arguments, one `NAME=value` per line. A name that looks like a credential (`*_TOKEN`, `*_PASSWORD`, `*_KEY`…) is warned about and its value masked; pass credentials with `secrets`.' },
-    'build-contexts': { kind: 'list', default: '', description: 'Additional build contexts, one `name=path` per line.' },
-    platforms: { kind: 'list', default: '', description: 'Platforms to build and measure one by one, e.g. `linux/amd64,linux/arm64` (default: the builder\'s).' },
-    builder: { kind: 'string', default: '', description: 'buildx builder instance to use.' },
-    'cache-from': { kind: 'list', default: '', description: 'External cache sources (`--cache-from`), one per line.' },
-    'cache-to': { kind: 'list', default: '', description: 'Cache export destinations (`--cache-to`), one per line.' },
-    secrets: { kind: 'list', untrimmed: true, default: '', description: 'Build secrets, one `id=value` per line; quote a value that holds newlines or commas (`"key=-----BEGIN…"`, a quote inside as `""`). Never trimmed, masked, never printed.' },
-    'secret-files': { kind: 'list', default: '', description: 'Build secrets read from files, one `id=path` per line (`--secret id=…,src=…`); the contents are masked.' },
-    'secret-envs': { kind: 'list', default: '', description: 'Build secrets taken from environment variables, one `id=VARIABLE` per line (`--secret id=…,env=…`); the values are masked.' },
-    labels: { kind: 'list', default: '', description: 'Image labels, one `key=value` per line.' },
-    budget: { kind: 'size', default: '', description: 'Size budget, e.g. `25MB`, `25 MiB`, `1.5GB` or plain bytes (MB as `docker images`: 1,000,000 bytes).' },
-    'budget-metric': { kind: 'enum', values: METRICS, default: 'uncompressed', description: 'Which size the budget and limits apply to: `uncompressed` (as `docker images`) or `compressed` (as a registry stores it).' },
-    'warn-at': { kind: 'size', default: '', description: 'Warn from this size on, as a size or a percentage of the budget (e.g. `90%`).' },
-    'max-increase': { kind: 'size', default: '', description: 'Largest allowed growth against the baseline, as a size (`2MB`) or a percentage (`10%`).' },
-    'min-delta': { kind: 'size', default: '', description: 'Noise floor: a change smaller than this (size or percentage) is reported as unchanged.' },
-    'fail-on': { kind: 'enum', values: FAIL_ON, default: 'any', description: 'What fails the job: `any` (budget or max-increase), `budget`, `increase` or `never`.' },
-    baseline: { kind: 'enum', values: BASELINES, default: 'auto', description: 'Where the comparison size comes from: `auto`, `build` (build the base ref), `image`, `report` or `none`.' },
-    'base-ref': { kind: 'string', default: '', description: 'Git ref to compare with (default: the pull request\'s base, or the push\'s previous commit).' },
-    'baseline-image': { kind: 'string', default: '', description: 'Registry image to compare with, measured from its manifest without pulling layers.' },
-    'baseline-report': { kind: 'string', default: '', description: 'Report JSON written by an earlier run to compare with.' },
-    'previous-report': { kind: 'string', default: '', description: 'Report JSON of this pull request\'s previous run, whose size trend is carried forward (the sticky comment carries it otherwise).' },
-    'verify-suggestion': { kind: 'enum', values: ['auto', 'true', 'false'], default: 'auto', description: 'Build the suggested Dockerfile to prove its size: `auto` (when the budget is exceeded or warns, or no budget is set and findings claim savings), `true` or `false`.' },
-    'verify-command': { kind: 'string', default: '', description: 'Command run in the suggested image to prove it works, as its entrypoint without a shell (e.g. `/app/main --version`); must exit 0.' },
-    'dockerfile-only': { kind: 'boolean', default: 'false', description: 'Only check the Dockerfile (and .dockerignore, go.mod, Go imports) with the rules that need no build; no Docker needed, findings carry no savings.' },
-    comment: { kind: 'enum', values: inputs_COMMENT_MODES, default: 'always', description: 'Sticky pull-request comment: `always`, `on-change` (only when the size moved beyond `min-delta` or the verdict changed), `on-exceed` (only over budget or warned; an existing comment is kept current) or `never`. `true`/`false` mean `always`/`never`.' },
-    'comment-key': { kind: 'string', default: '', description: 'Distinguishes comments of several images in one pull request (e.g. a matrix).' },
-    report: { kind: 'string', default: '', description: 'Publish this stored report JSON instead of building (for a fork-safe `workflow_run` job).' },
-    'history-length': { kind: 'string', default: '20', description: 'How many pushes the size trend keeps.' },
-    'allow-untrusted-build': { kind: 'boolean', default: 'false', description: 'Build pull-request code on `pull_request_target`/`workflow_run` (unsafe with a write token).' },
-    cleanup: { kind: 'boolean', default: 'false', description: 'Remove the images this run built when it ends.' },
-    'github-token': { kind: 'string', default: '${{ github.token }}', description: 'Token used to post the comment.' },
-    json: { kind: 'string', default: '', description: 'Also write the report JSON to this path.' },
-    markdown: { kind: 'string', default: '', description: 'Also write the comment markdown to this path.' }
-};
-/** `NAME=value` build args as a map, for resolving `FROM ${NAME}` in the Dockerfile. */
-function buildArgMap(buildArgs) {
-    const map = {};
-    for (const arg of buildArgs) {
-        const eq = arg.indexOf('=');
-        if (eq > 0)
-            map[arg.slice(0, eq)] = arg.slice(eq + 1);
-    }
-    return map;
-}
-/**
- * A list input read as docker/build-push-action reads it (actions-toolkit's
- * Util.getInputList): each line is a CSV record, so a value quoted with `"`
- * may hold commas and newlines, and `""` is a quote inside it; an unquoted
- * quote is kept as it is. Blank lines are skipped, and so is a line that
- * starts with `#` outside quotes (a `#` inside a value is kept). Errors name
- * the input and the entry, never the text, which may be a secret.
- */
-function parseList(text, name = 'list', { commaSeparates = false, trim = true } = {}) {
-    // Repeated CLI flags: each occurrence is read on its own, so a quote cannot run into the next one.
-    if (Array.isArray(text))
-        return text.flatMap((part) => parseList(part, name, { commaSeparates, trim }));
-    if (text === '')
-        return [];
-    let records;
-    try {
-        records = sync_parse(text, { columns: false, relaxQuotes: true, relaxColumnCount: true, skipEmptyLines: true, comment: '#', comment_no_infix: true });
-    }
-    catch (error) {
-        const { code, records: before } = error;
-        const entry = typeof before === 'number' ? ` entry ${before + 1}` : '';
-        if (code === 'CSV_QUOTE_NOT_CLOSED') {
-            throw new UsageError(`${name}:${entry} opens a quote that is never closed; end the quoted value with ", and write a quote inside it as ""`);
-        }
-        throw new UsageError(`${name}:${entry} cannot be read as a CSV line (${code ?? 'unreadable'}); quote a value that holds commas, quotes or newlines`);
-    }
-    const entries = records.flatMap((fields) => (commaSeparates ? fields.flatMap((f) => f.split(',')) : [fields.join(',')]));
-    return entries.map((e) => (trim ? e.trim() : e)).filter((e) => e.trim() !== '');
-}
-/** Splits `id=value` entries, naming the input and the entry (never the value) when one is not of that form. */
-function parsePairs(entries, name, form) {
-    return entries.map((entry, i) => {
-        const eq = entry.indexOf('=');
-        const id = eq > 0 ? entry.slice(0, eq).trim() : '';
-        const value = eq > 0 ? entry.slice(eq + 1) : '';
-        if (id === '' || value.trim() === '') {
-            const hint = name === 'secrets' ? ' (quote a value that spans lines: "id=…")' : '';
-            throw new UsageError(`${name}: entry ${i + 1} is not '${form}'${hint}`);
-        }
-        return { id, value };
-    });
-}
-// Name segments that mark a credential (NPM_TOKEN, dbPassword, AWS_SECRET_ACCESS_KEY), and last
-// segments that name something about one rather than the credential itself (TOKEN_FILE, KEY_ID,
-// SECRET_NAME). Whole segments only: KEYBOARD, MONKEY, TOKENIZER are not credentials.
-const CREDENTIAL_WORDS = new Set(['TOKEN', 'TOKENS', 'PASSWORD', 'PASSWORDS', 'PASSWD', 'PASS', 'PASSPHRASE', 'SECRET', 'SECRETS',
-    'KEY', 'KEYS', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'CREDS', 'PAT']);
-const DESCRIPTOR_WORDS = new Set(['FILE', 'PATH', 'DIR', 'URL', 'URI', 'ENDPOINT', 'HOST', 'NAME', 'ID', 'TYPE', 'LENGTH', 'LEN', 'SIZE', 'VAR', 'ENV', 'MODE']);
-/** Whether a build-arg name looks like it carries a credential (a build argument stays in the image's history). */
-function looksLikeCredential(name) {
-    const segments = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
-    // A public key is no secret.
-    const credential = segments.some((s, i) => CREDENTIAL_WORDS.has(s) && !(s.startsWith('KEY') && segments[i - 1] === 'PUBLIC'));
-    return credential && !DESCRIPTOR_WORDS.has(segments[segments.length - 1]);
-}
-const credentialWarning = (name) => `build-args: ${name} looks like a credential; pass it with 'secrets' (a build argument is kept in the image's history). Its value is masked.`;
-/** The build-arg names that look like credentials, in input order. */
-function credentialBuildArgs(buildArgs) {
-    return buildArgs.map((arg) => arg.split('=')[0].trim()).filter(looksLikeCredential);
-}
-function parseBoolean(text, name) {
-    const value = text.trim().toLowerCase();
-    if (['true', 'yes', '1', 'on'].includes(value))
-        return true;
-    if (['false', 'no', '0', 'off', ''].includes(value))
-        return false;
-    throw new UsageError(`${name}: expected true or false, got '${text}'`);
-}
-function parseEnum(text, name, values) {
-    const value = text.trim().toLowerCase();
-    if (values.includes(value))
-        return value;
-    throw new UsageError(`${name}: '${text}' is not one of ${values.join(', ')}`);
-}
-function parseCount(text, name) {
-    const value = Number(text.trim());
-    if (!Number.isInteger(value) || value < 1)
-        throw new UsageError(`${name}: expected a whole number of at least 1, got '${text}'`);
-    return value;
-}
-/** `comment` was a boolean once; `true`/`false` still mean `always`/`never`. */
-function parseCommentMode(text) {
-    const value = text.trim().toLowerCase();
-    if (['true', 'yes', 'on'].includes(value))
-        return 'always';
-    if (['false', 'no', 'off'].includes(value))
-        return 'never';
-    return parseEnum(text, 'comment', inputs_COMMENT_MODES);
-}
-const orNull = (text) => (text.trim() === '' ? null : text.trim());
-/** Reads every input through `raw` (which returns '' for unset) and validates it. */
-function parseInputs(raw) {
-    const text = (name) => {
-        const value = raw(name);
-        const unset = Array.isArray(value) ? value.length === 0 : value === '';
-        return unset ? (INPUT_SPECS[name].default ?? '') : value;
-    };
-    // A scalar input given several times (a repeated CLI flag): the last one counts.
-    const get = (name) => {
-        const value = text(name);
-        return Array.isArray(value) ? (value[value.length - 1] ?? '') : value;
-    };
-    const list = (name, options = {}) => parseList(text(name), name, options);
-    const sizeOrPercent = (name) => (get(name).trim() === '' ? null : parseSizeOrPercent(get(name), name));
-    const token = get('github-token');
-    const secrets = list('secrets', { trim: false });
-    parsePairs(secrets, 'secrets', 'id=value');
-    return {
-        context: get('context').trim() || '.',
-        file: orNull(get('file')),
-        target: orNull(get('target')),
-        image: orNull(get('image')),
-        buildArgs: list('build-args'),
-        buildContexts: list('build-contexts'),
-        platforms: list('platforms', { commaSeparates: true }),
-        builder: orNull(get('builder')),
-        cacheFrom: list('cache-from'),
-        cacheTo: list('cache-to'),
-        secrets,
-        secretFiles: parsePairs(list('secret-files'), 'secret-files', 'id=path').map(({ id, value }) => ({ id, path: value.trim() })),
-        // Like build-push-action, a comma separates secret-envs entries (a variable name holds none).
-        secretEnvs: parsePairs(list('secret-envs', { commaSeparates: true }), 'secret-envs', 'id=VARIABLE').map(({ id, value }) => ({ id, env: value.trim() })),
-        labels: list('labels'),
-        budget: get('budget').trim() === '' ? null : parseSize(get('budget'), 'budget'),
-        budgetMetric: parseEnum(get('budget-metric'), 'budget-metric', METRICS),
-        warnAt: sizeOrPercent('warn-at'),
-        maxIncrease: sizeOrPercent('max-increase'),
-        minDelta: sizeOrPercent('min-delta'),
-        failOn: parseEnum(get('fail-on'), 'fail-on', FAIL_ON),
-        baseline: parseEnum(get('baseline'), 'baseline', BASELINES),
-        baseRef: orNull(get('base-ref')),
-        baselineImage: orNull(get('baseline-image')),
-        baselineReport: orNull(get('baseline-report')),
-        previousReport: orNull(get('previous-report')),
-        verifySuggestion: parseEnum(get('verify-suggestion'), 'verify-suggestion', ['auto', 'true', 'false']),
-        verifyCommand: orNull(get('verify-command')),
-        dockerfileOnly: parseBoolean(get('dockerfile-only'), 'dockerfile-only'),
-        comment: parseCommentMode(get('comment')),
-        commentKey: get('comment-key').trim(),
-        report: orNull(get('report')),
-        historyLength: parseCount(get('history-length'), 'history-length'),
-        allowUntrustedBuild: parseBoolean(get('allow-untrusted-build'), 'allow-untrusted-build'),
-        cleanup: parseBoolean(get('cleanup'), 'cleanup'),
-        githubToken: token.startsWith('${{') ? null : orNull(token),
-        json: orNull(get('json')),
-        markdown: orNull(get('markdown'))
-    };
-}
-
-;// CONCATENATED MODULE: ./src/outputs.ts
-const OUTPUT_SPECS = {
-    size: 'Uncompressed image size in bytes (as `docker images` shows it).',
-    'compressed-size': 'Compressed image size in bytes (as a registry stores it).',
-    'base-size': 'Uncompressed size of the baseline image in bytes (empty without a baseline).',
-    delta: 'Size change against the baseline in bytes, in the budget metric (compressed when the baseline is a registry image); empty without a baseline.',
-    'delta-percent': 'Size change against the baseline in percent.',
-    status: 'Verdict: pass, warn or fail.',
-    report: 'Path of the report JSON file.',
-    'comment-body': 'The markdown of the pull-request comment, for a fork-safe workflow_run job to post.'
-};
-const outputs_text = (n) => (n === null || n === undefined ? '' : String(n));
-/** The step outputs a report yields (all but comment-body, which publishing sets). */
-function reportOutputs(report, reportPath) {
-    const delta = report.delta;
-    return {
-        size: String(report.size.uncompressed),
-        'compressed-size': outputs_text(report.size.compressed),
-        'base-size': report.baseline.error ? '' : outputs_text(report.baseline.size?.uncompressed),
-        delta: delta && delta.metric ? outputs_text(delta[delta.metric]) : '',
-        'delta-percent': delta ? String(Math.round(delta.percent * 100) / 100) : '',
-        status: report.status,
-        report: reportPath
-    };
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-// Kept in step with package.json by a unit test; bundled into dist/.
-const TOOL = { name: 'go-image-budget', version: '0.1.0' };
-
-;// CONCATENATED MODULE: ./src/advisor/images.ts
-// What a base image name says about the image: a Go toolchain, a full
-// distribution, or a minimal base a static Go binary can run on. Pure.
-const DISTRIBUTIONS = ['alpine', 'debian', 'ubuntu', 'busybox', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'archlinux', 'opensuse', 'photon', 'ubi', 'ubi8', 'ubi9', 'ubi-minimal', 'wolfi-base', 'chainguard/wolfi-base'];
-/** The repository part of an image reference without registry, tag or digest. */
-function repository(image) {
-    const noDigest = image.split('@')[0];
-    const slash = noDigest.lastIndexOf('/');
-    const colon = noDigest.lastIndexOf(':');
-    return (colon > slash ? noDigest.slice(0, colon) : noDigest).toLowerCase();
-}
-function tagOf(image) {
-    const noDigest = image.split('@')[0];
-    const slash = noDigest.lastIndexOf('/');
-    const colon = noDigest.lastIndexOf(':');
-    return colon > slash ? noDigest.slice(colon + 1).toLowerCase() : 'latest';
-}
-function classifyBase(image) {
-    const repo = repository(image);
-    const tag = tagOf(image);
-    const last = repo.split('/').pop() ?? repo;
-    if (repo === 'scratch')
-        return { kind: 'scratch', flavour: null, nonRoot: false };
-    if (repo.includes('distroless/')) {
-        const nonRoot = tag.includes('nonroot');
-        return { kind: last.startsWith('static') ? 'distroless-static' : 'distroless', flavour: 'debian', nonRoot };
-    }
-    if (last === 'static' && repo.includes('chainguard'))
-        return { kind: 'distroless-static', flavour: null, nonRoot: true };
-    if (last === 'golang' || last === 'go' || last === 'gcc' || last.startsWith('golang')) {
-        const flavour = /alpine/.test(tag) ? 'alpine' : /bookworm|bullseye|buster|stretch|trixie/.test(tag) || tag === 'latest' || /^\d/.test(tag) ? 'debian' : null;
-        return { kind: 'go-toolchain', flavour, nonRoot: false };
-    }
-    const distro = DISTRIBUTIONS.find((d) => repo === d || last === d || repo.endsWith(`/${d}`));
-    if (distro)
-        return { kind: 'distribution', flavour: distro.split('/').pop() ?? distro, nonRoot: false };
-    return { kind: 'unknown', flavour: null, nonRoot: false };
-}
-/** Scratch or distroless static: no libc, so only a statically linked binary starts. */
-const isMinimalStatic = (kind) => kind === 'scratch' || kind === 'distroless-static';
-/** The bases suggestions use; both exist wherever the user's own builder image does. */
-const SCRATCH = 'scratch';
-const DISTROLESS_STATIC_NONROOT = 'gcr.io/distroless/static-debian12:nonroot';
-
-// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __nccwpck_require__(8390);
-;// CONCATENATED MODULE: ./src/advisor/shell.ts
-// Just enough shell to read what a RUN does: split a script into simple
-// commands (on `&&`, `||`, `;`, `|`, newlines) and each into words with
-// quotes removed, then pick out `go build` invocations and their flags.
-// Not a shell: no expansion beyond what the Dockerfile model already did.
-/** Splits a script into commands, each a list of words (quotes removed). */
-function splitCommands(script) {
-    const commands = [];
-    let words = [];
-    let word = '';
-    let inWord = false;
-    let quote = null;
-    const endWord = () => {
-        if (inWord)
-            words.push(word);
-        word = '';
-        inWord = false;
-    };
-    const endCommand = () => {
-        endWord();
-        if (words.length > 0)
-            commands.push(words);
-        words = [];
-    };
-    for (let i = 0; i < script.length; i++) {
-        const c = script[i];
-        if (quote) {
-            if (c === quote)
-                quote = null;
-            else if (c === '\\' && quote === '"' && i + 1 < script.length && '"\\$`'.includes(script[i + 1]))
-                word += script[++i];
-            else
-                word += c;
-            continue;
-        }
-        if (c === '"' || c === "'") {
-            quote = c;
-            inWord = true;
-            continue;
-        }
-        if (c === '\\') {
-            if (script[i + 1] === '\n') {
-                i++;
-                continue;
-            } // line continuation
-            if (i + 1 < script.length) {
-                word += script[++i];
-                inWord = true;
-            }
-            continue;
-        }
-        if (c === '#' && !inWord) { // comment to end of line
-            while (i + 1 < script.length && script[i + 1] !== '\n')
-                i++;
-            continue;
-        }
-        if (c === '\n' || c === ';' || c === '|' || c === '&' || c === '(' || c === ')') {
-            endCommand();
-            continue;
-        }
-        if (c === ' ' || c === '\t' || c === '\r') {
-            endWord();
-            continue;
-        }
-        word += c;
-        inWord = true;
-    }
-    endCommand();
-    return commands;
-}
-// go build flags that take a value (the next word, unless written `-flag=value`).
-const VALUE_FLAGS = new Set([
-    'o', 'ldflags', 'gcflags', 'asmflags', 'gccgoflags', 'tags', 'mod', 'modfile', 'overlay', 'pgo', 'pkgdir',
-    'buildmode', 'compiler', 'installsuffix', 'p', 'toolexec', 'C', 'covermode', 'coverpkg', 'buildvcs'
-]);
-// Boolean flags that may also be written `-flag=true|false`.
-const BOOL_VALUE_FLAGS = new Set(['buildvcs', 'trimpath', 'race', 'msan', 'asan', 'a', 'n', 'v', 'x', 'cover', 'linkshared', 'modcacherw', 'work']);
-/** Finds `go build` (and `go install`) in a list of commands. */
-function findGoBuilds(commands) {
-    const builds = [];
-    for (const words of commands) {
-        const env = {};
-        let i = 0;
-        if (words[0] === 'env')
-            i++;
-        while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i])) {
-            const eq = words[i].indexOf('=');
-            env[words[i].slice(0, eq)] = words[i].slice(eq + 1);
-            i++;
-        }
-        const go = words[i];
-        if (go === undefined || !/(^|\/)go$/.test(go) || (words[i + 1] !== 'build' && words[i + 1] !== 'install'))
-            continue;
-        builds.push(parseGoBuildArgs(words.slice(i + 2), env, words));
-    }
-    return builds;
-}
-function parseGoBuildArgs(args, env, words) {
-    const build = { env, output: null, ldflags: null, stripped: false, trimpath: false, tags: null, packages: [], words };
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        if (!arg.startsWith('-') || arg === '-') {
-            build.packages.push(arg);
-            continue;
-        }
-        const body = arg.replace(/^--?/, '');
-        const eq = body.indexOf('=');
-        const name = eq >= 0 ? body.slice(0, eq) : body;
-        let value = eq >= 0 ? body.slice(eq + 1) : null;
-        if (value === null && VALUE_FLAGS.has(name) && !BOOL_VALUE_FLAGS.has(name))
-            value = args[++i] ?? null;
-        if (name === 'o')
-            build.output = value;
-        else if (name === 'ldflags')
-            build.ldflags = value;
-        else if (name === 'tags')
-            build.tags = value;
-        else if (name === 'trimpath')
-            build.trimpath = value === null || value === 'true';
-    }
-    build.stripped = build.ldflags !== null && ldflagsStrip(build.ldflags);
-    return build;
-}
-/** True when link flags drop both the symbol table (-s) and DWARF (-w). */
-function ldflagsStrip(ldflags) {
-    const words = splitCommands(ldflags)[0] ?? [];
-    const has = (flag) => words.some((w) => w === `-${flag}` || w === `--${flag}` || w === `-${flag}=true`);
-    return has('s') && has('w');
-}
-/** `go mod download` (or `go mod vendor`-free `go mod tidy`) in a list of commands. */
-function shell_hasGoModDownload(commands) {
-    return commands.some((w) => {
-        const i = w.findIndex((x) => /(^|\/)go$/.test(x));
-        return i >= 0 && w[i + 1] === 'mod' && (w[i + 2] === 'download' || w[i + 2] === 'tidy');
-    });
-}
-/** Quotes a word for a Dockerfile shell-form RUN only when it needs it. */
-function shellQuote(word) {
-    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word))
-        return word;
-    if (/^-ldflags=/.test(word))
-        return `-ldflags="${word.slice('-ldflags='.length).replace(/(["\\$`])/g, '\\$1')}"`;
-    return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-;// CONCATENATED MODULE: ./src/advisor/model.ts
-// The Dockerfile model the rules read: stages with their resolved base image,
-// copies, RUN scripts (heredocs included) with the `go build` invocations in
-// them, environment, user and working directory. Pure: text in, model out.
-// Lines are 1-based, as GitHub annotations and editors count them.
-
-
-
-/** Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR:+alt}`; unknown variables become ''. */
-function substitute(text, vars) {
-    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
-        const name = braced ?? bare;
-        const value = vars[name];
-        const set = value !== undefined && value !== null && value !== '';
-        if (op === ':-' || op === '-')
-            return set ? value : substitute(word ?? '', vars);
-        if (op === ':+' || op === '+')
-            return set ? substitute(word ?? '', vars) : '';
-        return value ?? '';
-    });
-}
-function flagsOf(instruction) {
-    const flags = {};
-    const withFlags = instruction;
-    for (const f of withFlags.getFlags?.() ?? [])
-        flags[f.getName()] = f.getValue();
-    return flags;
-}
-/** The raw arguments without leading `--flag[=value]` words. */
-function stripFlags(raw) {
-    let rest = raw.replace(/^\s+/, '');
-    for (;;) {
-        const m = /^--[A-Za-z-]+(=("[^"]*"|'[^']*'|\S)*)?\s+/.exec(rest);
-        if (!m)
-            return rest;
-        rest = rest.slice(m[0].length);
-    }
-}
-/** The script a RUN executes: its heredoc body (`RUN <<EOF`), its exec-form words, or its shell text. */
-function runScript(args) {
-    const heredoc = /^<<-?\s*(["']?)([A-Za-z0-9_]+)\1[^\n]*\n/.exec(args);
-    if (heredoc) {
-        const body = args.slice(heredoc[0].length).split('\n');
-        const end = body.findIndex((l) => l.replace(/^\t+/, '') === heredoc[2]);
-        return (end >= 0 ? body.slice(0, end) : body).join('\n');
-    }
-    // `cat <<EOF > file`: the heredoc is data for the command, not commands; the command is the first line.
-    if (/<<-?\s*(["']?)[A-Za-z0-9_]+\1/.test(args.split('\n')[0]) && !args.trimStart().startsWith('['))
-        return args.split('\n')[0];
-    if (args.trimStart().startsWith('[')) {
-        try {
-            const words = JSON.parse(args);
-            if (Array.isArray(words) && words.every((w) => typeof w === 'string'))
-                return words.map((w) => JSON.stringify(w)).join(' ');
-        }
-        catch {
-            // not JSON: a shell command that starts with '['
-        }
-    }
-    return args;
-}
-function resolvePath(workdir, p) {
-    const joined = p.startsWith('/') ? p : `${workdir.replace(/\/$/, '')}/${p}`;
-    const parts = [];
-    for (const part of joined.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..')
-            parts.pop();
-        else
-            parts.push(part);
-    }
-    return `/${parts.join('/')}`;
-}
-
-function parseDockerfile(text, options = {}) {
-    const doc = main.DockerfileParser.parse(text);
-    const lines = text.split(/\r?\n/);
-    const overrides = buildArgMap(options.buildArgs ?? []);
-    const globalArgs = {};
-    const stages = [];
-    let stage = null;
-    let stageVars = {};
-    for (const instruction of doc.getInstructions()) {
-        const keyword = instruction.getKeyword().toUpperCase();
-        const start = instruction.getRange().start.line;
-        const end = instruction.getRange().end.line;
-        const rawText = lines.slice(start, end + 1).join('\n');
-        const afterKeyword = rawText.replace(/^\s*\S+\s?/, '');
-        const model = { keyword, line: start + 1, endLine: end + 1, raw: stripFlags(afterKeyword), flags: flagsOf(instruction) };
-        if (keyword === 'ARG') {
-            for (const word of splitCommands(model.raw)[0] ?? []) {
-                const eq = word.indexOf('=');
-                const name = eq >= 0 ? word.slice(0, eq) : word;
-                const declared = eq >= 0 ? word.slice(eq + 1) : null;
-                if (!stage) {
-                    globalArgs[name] = overrides[name] ?? (declared === null ? null : substitute(declared, globalArgs));
-                }
-                else {
-                    // Inside a stage an ARG re-imports the global value or declares its own default.
-                    const value = overrides[name] ?? (declared === null ? globalArgs[name] ?? null : substitute(declared, stageVars));
-                    stageVars[name] = value;
-                }
-            }
-            if (stage)
-                stage.instructions.push(model);
-            continue;
-        }
-        if (keyword === 'FROM') {
-            const words = (splitCommands(model.raw)[0] ?? []);
-            const imageRaw = words[0] ?? '';
-            const asIndex = words.findIndex((w) => w.toLowerCase() === 'as');
-            const name = asIndex >= 0 ? words[asIndex + 1] ?? null : null;
-            const image = substitute(imageRaw, globalArgs);
-            const parentIndex = stages.findIndex((s) => s.name !== null && s.name.toLowerCase() === image.toLowerCase());
-            const parent = parentIndex >= 0 ? stages[parentIndex] : null;
-            const platform = model.flags.platform ?? null;
-            stage = {
-                index: stages.length,
-                name,
-                line: model.line,
-                image,
-                imageRaw,
-                platform: platform === null ? null : substitute(platform, globalArgs) || platform,
-                parentStage: parent ? parent.index : null,
-                instructions: [model],
-                copies: [],
-                runs: [],
-                goBuilds: [],
-                env: { ...(parent?.env ?? {}) },
-                user: parent?.user ?? null,
-                workdir: parent?.workdir ?? '/',
-                cmd: parent?.cmd ?? null,
-                entrypoint: parent?.entrypoint ?? null
-            };
-            stageVars = { ...stage.env };
-            stages.push(stage);
-            continue;
-        }
-        if (!stage)
-            continue; // parser directives and stray instructions before FROM
-        stage.instructions.push(model);
-        switch (keyword) {
-            case 'ENV': {
-                const words = splitCommands(substitute(model.raw, stageVars))[0] ?? [];
-                if (words.length >= 2 && !words[0].includes('=')) {
-                    stage.env[words[0]] = words.slice(1).join(' '); // legacy `ENV NAME value`
-                }
-                else {
-                    for (const w of words) {
-                        const eq = w.indexOf('=');
-                        if (eq > 0)
-                            stage.env[w.slice(0, eq)] = w.slice(eq + 1);
-                    }
-                }
-                Object.assign(stageVars, stage.env);
-                break;
-            }
-            case 'WORKDIR':
-                stage.workdir = resolvePath(stage.workdir, substitute(model.raw.trim(), stageVars));
-                break;
-            case 'USER':
-                stage.user = { value: substitute(model.raw.trim(), stageVars), line: model.line };
-                break;
-            case 'CMD':
-                stage.cmd = model;
-                break;
-            case 'ENTRYPOINT':
-                stage.entrypoint = model;
-                break;
-            case 'COPY':
-            case 'ADD': {
-                let words;
-                if (model.raw.trimStart().startsWith('[')) {
-                    try {
-                        words = JSON.parse(model.raw);
-                    }
-                    catch {
-                        words = splitCommands(model.raw)[0] ?? [];
-                    }
-                }
-                else {
-                    words = (splitCommands(model.raw.split('\n')[0])[0] ?? []).map((w) => substitute(w, stageVars));
-                }
-                const from = model.flags.from ?? null;
-                const fromStage = from === null ? -1 : stages.findIndex((s, i) => i < stage.index && (s.name?.toLowerCase() === from.toLowerCase() || String(i) === from));
-                stage.copies.push({
-                    line: model.line,
-                    keyword: keyword,
-                    from,
-                    fromStage: fromStage >= 0 ? fromStage : null,
-                    sources: words.slice(0, -1),
-                    dest: words[words.length - 1] ?? '',
-                    workdir: stage.workdir
-                });
-                break;
-            }
-            case 'RUN': {
-                const script = runScript(model.raw);
-                const commands = splitCommands(script);
-                const mounts = Object.entries(model.flags).filter(([k]) => k === 'mount').map(([, v]) => v ?? '');
-                // dockerfile-ast keeps one value per flag name; read repeated --mount flags from the text.
-                const allMounts = [...afterKeyword.matchAll(/--mount=(\S+)/g)].map((m) => m[1]);
-                stage.runs.push({ line: model.line, endLine: model.endLine, script, commands, mounts: allMounts.length ? allMounts : mounts });
-                for (const build of findGoBuilds(commands)) {
-                    stage.goBuilds.push({
-                        ...build,
-                        line: model.line,
-                        workdir: stage.workdir,
-                        cgoEnabled: build.env.CGO_ENABLED ?? stage.env.CGO_ENABLED ?? stageVars.CGO_ENABLED ?? null
-                    });
-                }
-                break;
-            }
-        }
-    }
-    if (stages.length === 0) {
-        stages.push({
-            index: 0, name: null, line: 1, image: '', imageRaw: '', platform: null, parentStage: null, instructions: [], copies: [], runs: [],
-            goBuilds: [], env: {}, user: null, workdir: '/', cmd: null, entrypoint: null
-        });
-    }
-    const target = options.target ? stages.find((s) => s.name?.toLowerCase() === options.target.toLowerCase()) : undefined;
-    return { file: options.file ?? 'Dockerfile', text, globalArgs, stages, final: target ?? stages[stages.length - 1] };
-}
-/** The stages `stage` is made of: itself, its parent stage, and so on up to an image. */
-function stageChain(model, stage) {
-    const chain = [stage];
-    let current = stage;
-    while (current.parentStage !== null) {
-        current = model.stages[current.parentStage];
-        chain.push(current);
-    }
-    return chain;
-}
-/** The image a stage ultimately starts from (following `FROM <stage>`). */
-function rootImage(model, stage) {
-    const chain = stageChain(model, stage);
-    return chain[chain.length - 1].image;
-}
-/** Stages the final image depends on through `COPY --from` (transitively) or `FROM`. */
-function buildStagesOf(model, stage) {
-    const seen = new Set();
-    const visit = (s) => {
-        if (seen.has(s.index))
-            return;
-        seen.add(s.index);
-        if (s.parentStage !== null)
-            visit(model.stages[s.parentStage]);
-        for (const c of s.copies)
-            if (c.fromStage !== null)
-                visit(model.stages[c.fromStage]);
-    };
-    visit(stage);
-    return model.stages.filter((s) => seen.has(s.index) && s.index !== stage.index);
-}
-/** Whether a stage (or its parents) downloads modules before copying all sources. */
-function downloadsModules(stage) {
-    return stage.runs.some((r) => hasGoModDownload(r.commands));
-}
-
-;// CONCATENATED MODULE: ./src/advisor/binaries.ts
-
-/** The binary `go build` writes: `-o`, else the file's or package's last element. */
-function buildOutput(build, moduleName) {
-    if (build.output) {
-        const out = resolvePath(build.workdir, build.output);
-        return build.output.endsWith('/') ? `${out}/${defaultName(build, moduleName)}` : out;
-    }
-    return resolvePath(build.workdir, defaultName(build, moduleName));
-}
-function defaultName(build, moduleName) {
-    const first = build.packages[0];
-    if (first && first.endsWith('.go'))
-        return first.split('/').pop().replace(/\.go$/, '');
-    const pkg = first && first !== '.' && first !== './...' ? first.replace(/\/$/, '') : null;
-    if (pkg)
-        return pkg.split('/').pop();
-    // `go build` / `go build .` names the binary after the package's import path.
-    if (moduleName)
-        return moduleName.split('/').pop();
-    return build.workdir.split('/').filter(Boolean).pop() ?? 'app';
-}
-/** The Go binaries the final stage ends up with, as far as the Dockerfile tells. */
-function finalBinaries(model, moduleName = null) {
-    const result = [];
-    for (const stage of stageChain(model, model.final)) {
-        for (const build of stage.goBuilds) {
-            const at = buildOutput(build, moduleName);
-            result.push({ stage, build, builtAt: at, finalPath: at, copyLine: null });
-        }
-    }
-    for (const copy of model.final.copies) {
-        if (copy.fromStage === null)
-            continue;
-        const source = model.stages[copy.fromStage];
-        for (const from of [source, ...buildStagesOf(model, source)]) {
-            for (const build of from.goBuilds) {
-                const at = buildOutput(build, moduleName);
-                const match = copy.sources.find((s) => {
-                    const src = resolvePath(from.workdir, s);
-                    return src === at || at.startsWith(`${src}/`);
-                });
-                if (!match)
-                    continue;
-                const dest = resolvePath(copy.workdir, copy.dest);
-                const srcPath = resolvePath(from.workdir, match);
-                const rel = at.slice(srcPath.length).replace(/^\//, '');
-                const finalPath = copy.dest.endsWith('/') || rel !== '' ? `${dest}/${rel || at.split('/').pop()}`.replace(/\/+/g, '/') : dest;
-                result.push({ stage: from, build, builtAt: at, finalPath, copyLine: copy.line });
-            }
-        }
-    }
-    return result;
-}
-// Go's own tools in a golang image (go, gofmt, vet …) are Go binaries too, but not the user's.
-const binaries_TOOLCHAIN_PATH = /^\/?(usr\/(local\/)?(lib\/)?go(-[\d.]+)?|go\/pkg|root\/go\/pkg|usr\/local\/go)\//;
-/**
- * The measured Go binaries that are the user's program: those at the path the
- * Dockerfile puts them, else those of the go.mod module, else all but the toolchain's.
- */
-function appBinaries(model, goBinaries, moduleName) {
-    const normal = (p) => `/${p.replace(/^\/+/, '')}`;
-    const paths = new Set(finalBinaries(model, moduleName).map((b) => b.finalPath));
-    const atPath = goBinaries.filter((b) => paths.has(normal(b.path)));
-    if (atPath.length > 0)
-        return atPath;
-    const ofModule = moduleName ? goBinaries.filter((b) => b.module === moduleName) : [];
-    if (ofModule.length > 0)
-        return ofModule;
-    return goBinaries.filter((b) => !binaries_TOOLCHAIN_PATH.test(b.path));
-}
-
-;// CONCATENATED MODULE: ./src/advisor/rule.ts
-
-function finding(ctx, rule, severity, line, message, fix, estimatedSavings = null) {
-    // Savings are only claimed from a measurement.
-    return { rule, severity, file: ctx.model.file, line, message, estimatedSavings: ctx.measured ? estimatedSavings : null, fix };
-}
-/** Below this, shaving a binary (symbols, paths) is not worth a finding unless the budget is already tight. */
-const SHAVING_FLOOR = 1_000_000;
-/**
- * When the measurement cannot say how big the symbol tables are, a binary this
- * large is worth the finding anyway (symbols and DWARF are typically a quarter
- * to a third of a Go binary); its savings stay null, never guessed.
- */
-const UNMEASURED_SHAVING_BINARY = 5_000_000;
-/** Whether a shaving pass (strip-symbols, trimpath) is due for this binary. */
-function shavingDue(binary, measured) {
-    if (budgetTight(measured))
-        return true;
-    if (binary.stripped)
-        return false;
-    return binary.symbolBytes != null ? binary.symbolBytes >= SHAVING_FLOOR : binary.bytes >= UNMEASURED_SHAVING_BINARY;
-}
-/** Wasted bytes below this are noise. */
-const WASTED_FLOOR = 1_000_000;
-const budgetTight = (m) => m !== null && (m.budgetStatus === 'fail' || m.budgetStatus === 'warn');
-/** The measured binaries that are the user's program (not the Go toolchain's own tools). */
-const programBinaries = (ctx) => ctx.measured ? appBinaries(ctx.model, ctx.measured.goBinaries, ctx.files?.goMod?.module ?? null) : [];
-/** The `go build` a shaving rule's fix rewrites to. */
-const SHAVED_BUILD = 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .';
-/**
- * Program binaries a shaving rule (strip-symbols, trimpath) should speak about, each
- * with the Dockerfile `go build` that made it (or the final stage's first, if unmatched).
- */
-function shavingCandidates(ctx) {
-    const measured = ctx.measured;
-    if (!measured)
-        return [];
-    const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null);
-    return programBinaries(ctx)
-        .filter((binary) => shavingDue(binary, measured))
-        .map((binary) => {
-        const from = built.find((x) => x.finalPath === binary.path) ?? built[0];
-        return { binary, from, line: from?.build.line ?? ctx.model.final.line };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/advisor/rules/packages.ts
-// The packages a binary links: the context's own imports (standard library
-// included) joined with the modules the measured program's build info lists.
-// Null when neither is known (an image measured without its sources).
-
-function linkedPackagesOf(model, measured, files) {
-    const program = measured ? appBinaries(model, measured.goBinaries, files?.goMod?.module ?? null) : [];
-    const fromBinary = program.flatMap((b) => b.packages ?? []);
-    if (!files)
-        return fromBinary.some((p) => !p.includes('.')) ? fromBinary : null; // only modules: std use unknown
-    return [...new Set([...files.imports, ...fromBinary])];
-}
-function linkedPackages(ctx) {
-    return linkedPackagesOf(ctx.model, ctx.measured, ctx.files) ?? [];
-}
-
-;// CONCATENATED MODULE: ./src/advisor/rules/ca-certificates.ts
-// ca-certificates: a scratch final stage whose binary makes TLS connections
-// and gets no root certificates ("x509: certificate signed by unknown authority").
-
-
-
-
-const TLS_PACKAGES = ['crypto/tls', 'crypto/x509', 'net/http', 'net/smtp', 'google.golang.org/grpc/credentials'];
-const caCertificates = {
-    id: 'ca-certificates',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model } = ctx;
-        const base = rootImage(model, model.final);
-        if (classifyBase(base).kind !== 'scratch')
-            return [];
-        const chain = stageChain(model, model.final);
-        const provided = chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /ssl\/certs|ca-certificates|ca-bundle|cert\.pem/.test(p))) ||
-            'SSL_CERT_FILE' in s.env || 'SSL_CERT_DIR' in s.env);
-        if (provided)
-            return [];
-        const packages = linkedPackages(ctx);
-        const uses = packages.filter((p) => TLS_PACKAGES.includes(p));
-        if (uses.length === 0)
-            return [];
-        return [finding(ctx, 'ca-certificates', 'warning', model.final.line, `The binary uses ${uses.join(', ')} but \`scratch\` has no CA certificates: TLS connections fail with "certificate signed by unknown authority". Copy them from the build stage or use distroless static.`, 'COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n# or: FROM gcr.io/distroless/static-debian12:nonroot')];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/cgo-disabled.ts
-// cgo-disabled: a scratch or distroless-static final stage whose binary is
-// (or may be) dynamically linked: it would fail to start ("no such file or
-// directory" for the missing loader).
-
-
-
-
-// Standard packages that link libc through cgo when cgo is on.
-const CGO_PACKAGES = ['C', 'net', 'net/http', 'os/user', 'plugin', 'runtime/cgo'];
-const cgoDisabled = {
-    id: 'cgo-disabled',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model, measured, files } = ctx;
-        const base = rootImage(model, model.final);
-        if (!isMinimalStatic(classifyBase(base).kind))
-            return [];
-        const binaries = finalBinaries(model, files?.goMod?.module ?? null);
-        const line = binaries[0]?.build.line ?? model.final.line;
-        const fix = 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .';
-        const measuredBinaries = programBinaries(ctx);
-        if (measured && measuredBinaries.length > 0) {
-            // Linking decides, not the CGO_ENABLED setting: a cgo-enabled build that links no C is still static.
-            const dynamic = measuredBinaries.filter((b) => !b.static);
-            if (dynamic.length === 0)
-                return [];
-            return [finding(ctx, 'cgo-disabled', 'error', line, `${dynamic.map((b) => b.path).join(', ')} is dynamically linked (cgo) but \`${base}\` has no C library: it cannot start. Build with CGO_ENABLED=0, or use a base with libc (gcr.io/distroless/base-debian12).`, fix)];
-        }
-        // From the Dockerfile alone: a build that does not turn cgo off, in sources that reach for cgo.
-        const cgoOn = binaries.filter((b) => b.build.cgoEnabled !== '0');
-        if (cgoOn.length === 0)
-            return [];
-        const reasons = (files?.imports ?? []).filter((p) => CGO_PACKAGES.includes(p));
-        const explicit = cgoOn.some((b) => b.build.cgoEnabled === '1');
-        if (!explicit && reasons.length === 0 && !(files?.goMod && files.goMod.requires > 0))
-            return [];
-        const why = explicit ? 'CGO_ENABLED=1' : reasons.length > 0 ? `it imports ${reasons.join(', ')} with cgo left on` : 'its dependencies may use cgo (CGO_ENABLED is not 0)';
-        return [finding(ctx, 'cgo-disabled', explicit ? 'error' : 'warning', line, `The binary may be dynamically linked (${why}) but the final stage is \`${base}\`, which has no C library: it would not start. Set CGO_ENABLED=0 for the build.`, fix)];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/dockerignore.ts
-// dockerignore: no .dockerignore while a broad COPY (`COPY . .`) sends .git,
-// dependencies or build output into a layer, and every commit busts its cache.
-// Savings: the bytes of those entries, when the COPY lands in the final image.
-
-
-
-const isBroad = (source) => ['.', './', '*', './*', '/'].includes(source);
-const dockerignore = {
-    id: 'dockerignore',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model, files } = ctx;
-        if (!files || files.hasDockerignore || files.unwanted.length === 0)
-            return [];
-        const finalChain = new Set(stageChain(model, model.final).map((s) => s.index));
-        const stages = [...stageChain(model, model.final), ...buildStagesOf(model, model.final)];
-        const broad = stages
-            .flatMap((s) => s.copies.filter((c) => c.from === null && c.sources.some(isBroad)).map((c) => ({ copy: c, final: finalChain.has(s.index) })))
-            .sort((a, b) => a.copy.line - b.copy.line)[0];
-        if (!broad)
-            return [];
-        const bytes = files.unwanted.reduce((sum, u) => sum + u.bytes, 0);
-        const list = files.unwanted.map((u) => `${u.path} (${u.atLeast ? '≥ ' : ''}${formatSize(u.bytes)})`).join(', ');
-        return [finding(ctx, 'dockerignore', 'warning', broad.copy.line, `\`${broad.copy.keyword} ${broad.copy.sources.join(' ')} ${broad.copy.dest}\` sends ${list} into ${broad.final ? 'the final image' : 'a build layer'} and rebuilds it on every commit: there is no .dockerignore.`, files.unwanted.map((u) => u.path).concat(['*.test', 'Dockerfile*']).join('\n'), broad.final ? bytes : null)];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/layer-order.ts
-// layer-order: sources copied before `go mod download`, so every source change
-// downloads every module again.
-
-
-
-const layer_order_isBroad = (source) => ['.', './', '*', './*'].includes(source);
-const layerOrder = {
-    id: 'layer-order',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model, files } = ctx;
-        const stages = [...stageChain(model, model.final), ...buildStagesOf(model, model.final)];
-        const findings = [];
-        for (const stage of stages) {
-            const steps = [
-                ...stage.copies.filter((c) => c.from === null).map((c) => ({ line: c.line, broad: c.sources.some(layer_order_isBroad), copy: c, run: null })),
-                ...stage.runs.map((r) => ({ line: r.line, broad: false, copy: null, run: r }))
-            ].sort((a, b) => a.line - b.line);
-            const firstBroad = steps.find((s) => s.broad);
-            if (!firstBroad)
-                continue;
-            const before = steps.filter((s) => s.line < firstBroad.line);
-            const after = steps.filter((s) => s.line > firstBroad.line);
-            if (before.some((s) => s.run && shell_hasGoModDownload(s.run.commands)))
-                continue;
-            const downloadAfter = after.find((s) => s.run && shell_hasGoModDownload(s.run.commands));
-            const buildAfter = after.find((s) => s.run && stage.goBuilds.some((b) => b.line === s.line));
-            // A cache mount on the module cache (/go/pkg/mod, or all of GOPATH) keeps modules across source changes; the build cache does not.
-            const cached = buildAfter?.run?.mounts.some((m) => /type=cache/.test(m) && /(target|dst|destination)=(\/go|\/go\/pkg|\/go\/pkg\/mod|\/root\/go\/pkg\/mod)\/?(,|$)/.test(m)) ?? false;
-            const needsModules = (files?.goMod?.requires ?? 0) > 0;
-            if (!downloadAfter && !(buildAfter && needsModules && !cached))
-                continue;
-            findings.push(finding(ctx, 'layer-order', 'info', firstBroad.line, `\`${firstBroad.copy.keyword} ${firstBroad.copy.sources.join(' ')} ${firstBroad.copy.dest}\` comes before the modules are downloaded: every source change downloads them all again. Copy go.mod and go.sum and run \`go mod download\` first.`, `COPY go.mod go.sum ./\nRUN go mod download\n${firstBroad.copy.keyword} ${firstBroad.copy.sources.join(' ')} ${firstBroad.copy.dest}`));
-        }
-        return findings;
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/minimal-base.ts
-// minimal-base: a static Go binary on a full distribution. Savings: the
-// distribution's layers (and the final stage's own RUN layers), measured.
-
-
-
-
-
-const minimalBase = {
-    id: 'minimal-base',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model, measured } = ctx;
-        const base = rootImage(model, model.final);
-        const info = classifyBase(base);
-        if (info.kind !== 'distribution' && info.kind !== 'distroless')
-            return [];
-        const chain = stageChain(model, model.final);
-        if (chain.some((s) => s.goBuilds.length > 0))
-            return []; // multi-stage's business
-        // A dynamically linked binary needs the libc it was built against: scratch would not start it.
-        const program = programBinaries(ctx);
-        if (program.some((b) => !b.static))
-            return [];
-        const binaries = finalBinaries(model, ctx.files?.goMod?.module ?? null);
-        if (binaries.length === 0 && program.length === 0)
-            return []; // no sign of a Go binary in this image
-        if (!measured && binaries.some((b) => b.build.cgoEnabled === '1'))
-            return [];
-        const runLines = new Set(chain.flatMap((s) => s.runs.map((r) => r.line)));
-        const removable = measured
-            ? measured.layers.filter((l) => l.fromBaseImage || (l.dockerfileLine !== null && runLines.has(l.dockerfileLine)))
-            : [];
-        const baseBytes = removable.reduce((sum, l) => sum + l.uncompressed, 0);
-        const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0);
-        const savings = measured ? (measured.layers.length > 0 ? baseBytes : Math.max(0, measured.size - binaryBytes)) : null;
-        const worth = measured && savings !== null
-            ? ` ${formatSize(savings)} of ${formatSize(measured.size)} is ${base} and what the final stage adds to it; the binary is ${formatSize(binaryBytes)}.`
-            : '';
-        const distroless = measured?.baseSizes?.[DISTROLESS_STATIC_NONROOT];
-        const distrolessAdds = distroless !== undefined ? ` (${formatSize(distroless)})` : '';
-        return [
-            finding(ctx, 'minimal-base', 'warning', model.final.line, `The final stage runs a static Go binary on ${info.flavour ?? base} (\`${base}\`).${worth} \`FROM scratch\` adds nothing; \`${DISTROLESS_STATIC_NONROOT}\` adds only CA certificates, time zones and a non-root user${distrolessAdds}.`, `FROM ${DISTROLESS_STATIC_NONROOT}\n# or: FROM scratch (no certificates, time zones or users)`, savings)
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/multi-stage.ts
-// multi-stage: the final image still carries the Go toolchain (or builds in
-// place), so everything but the binary ships. Savings: image size minus the
-// measured binaries.
-
-
-
-
-const multiStage = {
-    id: 'multi-stage',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model, measured } = ctx;
-        const base = rootImage(model, model.final);
-        const toolchain = classifyBase(base).kind === 'go-toolchain';
-        const buildsInPlace = stageChain(model, model.final).some((s) => s.goBuilds.length > 0);
-        if (!toolchain && !buildsInPlace)
-            return [];
-        // Everything but the program's own binary goes (the toolchain's binaries included).
-        const program = programBinaries(ctx);
-        const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0);
-        const savings = measured && program.length > 0 ? Math.max(0, measured.size - binaryBytes) : null;
-        const what = toolchain ? `the Go toolchain (${base})` : 'its build tools and sources';
-        const sizes = measured && savings !== null
-            ? ` ${formatSize(measured.size)} ship for a ${formatSize(binaryBytes)} binary;`
-            : '';
-        return [
-            finding(ctx, 'multi-stage', measured?.budgetStatus === 'fail' ? 'error' : 'warning', model.final.line, `The final image carries ${what}:${sizes} build in one stage and copy only the binary into a \`FROM scratch\` stage.`, [
-                `FROM ${base} AS build`,
-                '# … your COPY and RUN steps …',
-                'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .',
-                '',
-                'FROM scratch',
-                'COPY --from=build /out/app /app',
-                'ENTRYPOINT ["/app"]'
-            ].join('\n'), savings)
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/non-root.ts
-// non-root: the final stage runs as root (no USER, or USER root/0), so a
-// process escape starts as root. Distroless `:nonroot` or a numeric USER fix it.
-
-
-
-const isRoot = (user) => /^(root|0)(:.*)?$/.test(user.trim()) || user.trim() === '';
-const nonRoot = {
-    id: 'non-root',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model, measured } = ctx;
-        const declared = model.final.user;
-        const base = classifyBase(rootImage(model, model.final));
-        // The built image's config is the truth (a base image may set USER); else the Dockerfile and the base's name.
-        const root = measured?.user !== undefined && measured?.user !== null
-            ? isRoot(measured.user)
-            : declared ? isRoot(declared.value) : !base.nonRoot;
-        if (!root)
-            return [];
-        const fix = base.kind === 'scratch'
-            ? 'USER 65532:65532'
-            : 'FROM gcr.io/distroless/static-debian12:nonroot\n# or, on any base: USER 65532:65532';
-        return [finding(ctx, 'non-root', 'warning', declared && isRoot(declared.value) ? declared.line : model.final.line, 'The container runs as root. Run it as an unprivileged user: a numeric USER works even on scratch, which has no /etc/passwd.', fix)];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/strip-symbols.ts
-// strip-symbols: the binary keeps its symbol table and DWARF (-s -w drop
-// them). Savings: the measured strippable sections. A shaving rule: it only
-// speaks when the savings pass a floor or the budget is already tight.
-
-
-const stripSymbols = {
-    id: 'strip-symbols',
-    needsMeasurement: true,
-    check(ctx) {
-        return shavingCandidates(ctx)
-            .filter(({ binary }) => !binary.stripped)
-            .map(({ binary: b, line }) => {
-            const savings = b.symbolBytes ?? null;
-            const amount = savings !== null ? `${formatSize(savings)} of its ${formatSize(b.bytes)}` : 'its symbol table and debug information';
-            return finding(ctx, 'strip-symbols', 'info', line, `${b.path} keeps ${amount} in symbols and DWARF; \`-ldflags="-s -w"\` drops them (stack traces keep their function names).`, SHAVED_BUILD, savings);
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/trimpath.ts
-// trimpath: the binary records the build's file system paths, so the same
-// sources built in another directory give another binary (and another layer).
-// A shaving rule like strip-symbols: it speaks when that one does or the budget is tight.
-
-const trimpath = {
-    id: 'trimpath',
-    needsMeasurement: true,
-    check(ctx) {
-        return shavingCandidates(ctx)
-            .filter(({ binary, from }) => !(binary.trimpath ?? from?.build.trimpath ?? false))
-            .map(({ binary, line }) => finding(ctx, 'trimpath', 'info', line, `${binary.path} embeds the build's directory paths: builds in another directory differ byte for byte, and the paths leak into stack traces. Add \`-trimpath\`.`, SHAVED_BUILD, null));
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/tzdata.ts
-// tzdata: a scratch final stage whose binary loads time zones by name and
-// neither embeds them (time/tzdata) nor gets /usr/share/zoneinfo.
-
-
-
-
-const tzdata = {
-    id: 'tzdata',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model, files } = ctx;
-        const base = rootImage(model, model.final);
-        if (classifyBase(base).kind !== 'scratch')
-            return [];
-        if (!files?.loadsTimeZones)
-            return [];
-        if (linkedPackages(ctx).includes('time/tzdata'))
-            return []; // embedded in the binary
-        const chain = stageChain(model, model.final);
-        const provided = chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /zoneinfo|tzdata/.test(p))) || 'ZONEINFO' in s.env);
-        if (provided)
-            return [];
-        return [finding(ctx, 'tzdata', 'warning', model.final.line, 'The program loads time zones by name (time.LoadLocation) but `scratch` has no zone data: every zone but UTC fails with "unknown time zone". Embed it or copy it.', 'import _ "time/tzdata"  // in main.go, +450 kB\n# or: COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo')];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/wasted-layers.ts
-// wasted-layers: bytes a later layer deletes or overwrites still ship in the
-// earlier one. Names the biggest files and the instruction that wrote them.
-
-
-const wastedLayers = {
-    id: 'wasted-layers',
-    needsMeasurement: true,
-    check(ctx) {
-        const { measured } = ctx;
-        if (!measured?.wasted)
-            return [];
-        const layerAt = new Map(measured.layers.map((l) => [l.index, l]));
-        // Waste entirely inside the base image is not the Dockerfile's doing.
-        const ours = measured.wasted.files.filter((f) => f.layers.some((i) => layerAt.get(i) && !layerAt.get(i).fromBaseImage));
-        const bytes = ours.reduce((sum, f) => sum + f.bytes, 0);
-        if (bytes < WASTED_FLOOR)
-            return [];
-        const top = [...ours].sort((a, b) => b.bytes - a.bytes);
-        const writer = layerAt.get(top[0].layers[0]);
-        const line = top[0].layers.map((i) => layerAt.get(i)).find((l) => l && !l.fromBaseImage && l.dockerfileLine !== null)?.dockerfileLine ?? null;
-        const names = top.slice(0, 3).map((f) => {
-            const by = f.layers.map((i) => layerAt.get(i)?.instruction).filter(Boolean);
-            return `${f.path} (${formatSize(f.bytes)}, written by \`${by[0] ?? '?'}\`, replaced by \`${by[by.length - 1] ?? '?'}\`)`;
-        });
-        const more = top.length > 3 ? ` and ${top.length - 3} more` : '';
-        return [finding(ctx, 'wasted-layers', 'warning', line ?? writer?.dockerfileLine ?? null, `${formatSize(bytes)} ship in layers but are deleted or overwritten later: ${names.join('; ')}${more}. Create and remove them in the same RUN, or in a build stage.`, 'RUN download && build && rm -rf /tmp/work   # one RUN: the deleted files never reach a layer', bytes)];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/index.ts
-
-
-
-
-
-
-
-
-
-
-
-const RULES = [
-    multiStage, minimalBase, cgoDisabled, caCertificates, tzdata, nonRoot, stripSymbols, trimpath, wastedLayers, dockerignore, layerOrder
-];
-
-;// CONCATENATED MODULE: ./src/advisor/advise.ts
-
-const RANK = { error: 0, warning: 1, info: 2 };
-function advise(ctx, rules = RULES) {
-    const findings = [];
-    const skipped = [];
-    for (const rule of rules) {
-        if (rule.needsMeasurement && !ctx.measured) {
-            skipped.push({ rule: rule.id, reason: 'needs a built image (dockerfile-only mode)' });
-            continue;
-        }
-        findings.push(...rule.check(ctx));
-    }
-    findings.sort((a, b) => RANK[a.severity] - RANK[b.severity] || (a.line ?? 0) - (b.line ?? 0));
-    return { findings, skipped };
-}
-/** Rules whose findings are about size: one of them is what makes a suggestion worth building. */
-const SIZE_RULES = new Set(['multi-stage', 'minimal-base', 'strip-symbols', 'trimpath', 'wasted-layers']);
-
-;// CONCATENATED MODULE: ./src/advisor/context-files.ts
-// Facts about the build context the rules need, read from disk without
-// Docker: .dockerignore, go.mod, what a broad COPY would send that no image
-// needs, and what the Go sources import. Bounded walks, so it stays fast on
-// big repositories.
-
-
-// Top-level entries that belong to the checkout or a local build, never an image.
-const UNWANTED_DIRS = new Set(['.git', 'node_modules', 'bin', 'dist', 'coverage', '.idea', '.vscode', '.terraform', 'tmp']);
-const UNWANTED_FILE = /\.(test|out|exe|prof|log|tar|tgz|zip)$/;
-const SKIP_DIRS = new Set(['.git', 'node_modules', 'vendor', 'testdata', 'dist', 'bin']);
-const MAX_GO_FILES = 3000;
-// Sizing stops here (a lower bound then), so a huge node_modules cannot make the check slow.
-const MAX_SIZE_ENTRIES = 20000;
-/** Total bytes under a path, stopping after a bounded number of entries (then a lower bound). */
-function diskBytes(start, budget = { left: MAX_SIZE_ENTRIES }) {
-    let total = 0;
-    const stack = [start];
-    while (stack.length > 0 && budget.left-- > 0) {
-        const p = stack.pop();
-        let st;
-        try {
-            st = (0,external_node_fs_namespaceObject.lstatSync)(p);
-        }
-        catch {
-            continue;
-        }
-        if (st.isDirectory()) {
-            try {
-                for (const e of (0,external_node_fs_namespaceObject.readdirSync)(p))
-                    stack.push(external_node_path_default().join(p, e));
-            }
-            catch { /* unreadable: skip */ }
-        }
-        else
-            total += st.size;
-    }
-    return { bytes: total, complete: stack.length === 0 };
-}
-function isElfExecutable(file, st) {
-    if (!st.isFile() || (st.mode & 0o111) === 0 || st.size < 4)
-        return false;
-    const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
-    try {
-        const head = Buffer.alloc(4);
-        (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, 4, 0);
-        return head.toString('latin1') === '\x7fELF';
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-function parseGoMod(text) {
-    const module = /^\s*module\s+("?)([^\s"]+)\1/m.exec(text)?.[2] ?? null;
-    let requires = 0;
-    let inBlock = false;
-    for (const raw of text.split('\n')) {
-        const line = raw.replace(/\/\/.*$/, '').trim();
-        if (inBlock) {
-            if (line === ')')
-                inBlock = false;
-            else if (line !== '')
-                requires++;
-        }
-        else if (/^require\s*\($/.test(line))
-            inBlock = true;
-        else if (/^require\s+\S+/.test(line))
-            requires++;
-    }
-    return { module, requires };
-}
-/** Import paths of one Go source file (single and grouped imports). */
-function goImports(source) {
-    const imports = [];
-    const code = source.replace(/\/\*[\s\S]*?\*\//g, '');
-    for (const m of code.matchAll(/^\s*import\s+(?:[\w.]+\s+)?"([^"]+)"/gm))
-        imports.push(m[1]);
-    for (const block of code.matchAll(/^\s*import\s*\(([\s\S]*?)\)/gm)) {
-        // Every string literal in the group is an import path (`import ("a"; b "c")` too).
-        for (const m of block[1].replace(/\/\/.*$/gm, '').matchAll(/"([^"]+)"/g))
-            imports.push(m[1]);
-    }
-    return imports;
-}
-/** `dockerfile`: BuildKit also reads `<Dockerfile>.dockerignore` beside it, in place of the context's. */
-function readContextFiles(contextDir, dockerfile = null) {
-    const entries = (0,external_node_fs_namespaceObject.readdirSync)(contextDir);
-    const unwanted = [];
-    const budget = { left: MAX_SIZE_ENTRIES };
-    for (const name of entries) {
-        const full = external_node_path_default().join(contextDir, name);
-        const st = (0,external_node_fs_namespaceObject.lstatSync)(full);
-        if (st.isDirectory() && UNWANTED_DIRS.has(name)) {
-            const size = diskBytes(full, budget);
-            unwanted.push({ path: `${name}/`, bytes: size.bytes, ...(size.complete ? {} : { atLeast: true }) });
-        }
-        else if (st.isFile() && (UNWANTED_FILE.test(name) || isElfExecutable(full, st)))
-            unwanted.push({ path: name, bytes: st.size });
-    }
-    const goModPath = external_node_path_default().join(contextDir, 'go.mod');
-    const goMod = (0,external_node_fs_namespaceObject.existsSync)(goModPath) ? parseGoMod((0,external_node_fs_namespaceObject.readFileSync)(goModPath, 'utf8')) : null;
-    const imports = new Set();
-    let loadsTimeZones = false;
-    let seen = 0;
-    const stack = [contextDir];
-    while (stack.length > 0 && seen < MAX_GO_FILES) {
-        const dir = stack.pop();
-        let names;
-        try {
-            names = (0,external_node_fs_namespaceObject.readdirSync)(dir);
-        }
-        catch {
-            continue;
-        }
-        for (const name of names) {
-            const full = external_node_path_default().join(dir, name);
-            if (name.endsWith('.go') && !name.endsWith('_test.go')) {
-                seen++;
-                const source = (0,external_node_fs_namespaceObject.readFileSync)(full, 'utf8');
-                for (const i of goImports(source))
-                    imports.add(i);
-                if (/\btime\.LoadLocation\s*\(/.test(source))
-                    loadsTimeZones = true;
-            }
-            else if (!SKIP_DIRS.has(name) && !name.startsWith('.')) {
-                try {
-                    if ((0,external_node_fs_namespaceObject.lstatSync)(full).isDirectory())
-                        stack.push(full);
-                }
-                catch { /* vanished */ }
-            }
-        }
-    }
-    return {
-        hasDockerignore: (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(contextDir, '.dockerignore')) || (dockerfile !== null && (0,external_node_fs_namespaceObject.existsSync)(`${dockerfile}.dockerignore`)),
-        goMod,
-        unwanted,
-        imports: [...imports].sort(),
-        loadsTimeZones
-    };
-}
-
-;// CONCATENATED MODULE: ./src/advisor/suggest.ts
-// The suggested Dockerfile: the user's own build steps as a build stage (with
-// CGO_ENABLED=0, -trimpath and -ldflags="-s -w" added to `go build`), and a
-// final stage on scratch, or distroless static where the program needs CA
-// certificates, time zones or a non-root user. Pure: model in, text out.
-
-
-
-
-
-const DISTROLESS_STATIC = 'gcr.io/distroless/static-debian12';
-const suggest_TLS_PACKAGES = ['crypto/tls', 'crypto/x509', 'net/http', 'net/smtp'];
-/** Rewrites the `go build` commands in a RUN's text: cgo off, paths trimmed, symbols stripped. */
-function rewriteGoBuild(runText) {
-    if (/^RUN\s+(--\S+\s+)*\[/.test(runText)) {
-        // Exec form: rewrite as shell form, which can carry the environment assignment.
-        const prefix = /^RUN\s+((?:--\S+\s+)*)/.exec(runText)[1];
-        const json = runText.replace(/^RUN\s+(--\S+\s+)*/, '');
-        try {
-            const words = JSON.parse(json);
-            return rewriteGoBuild(`RUN ${prefix}${words.map(shellQuote).join(' ')}`);
-        }
-        catch {
-            return runText;
-        }
-    }
-    return runText.replace(/((?:\b[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*)((?:\S*\/)?go\s+(?:build|install))((?:[^\n&;|\\]|\\\n)*)/g, (_m, envs, go, rest) => {
-        const env = envs.replace(/\bCGO_ENABLED=\S*\s+/g, '');
-        let args = rest;
-        const ld = /(\s--?ldflags)(=|\s+)(?:(["'])(.*?)\3|([^\s"']+))/.exec(args);
-        if (!ld)
-            args = ` -ldflags="-s -w"${args}`;
-        else {
-            const value = ld[4] ?? ld[5] ?? '';
-            const words = splitCommands(value)[0] ?? [];
-            const add = ['-s', '-w'].filter((f) => !words.includes(f));
-            if (add.length > 0) {
-                const merged = `${add.join(' ')} ${value}`.trim();
-                args = args.replace(ld[0], `${ld[1]}=${ld[3] === "'" ? `'${merged}'` : `"${merged.replace(/"/g, '\\"')}"`}`);
-            }
-        }
-        if (!/(^|\s)--?trimpath\b/.test(args))
-            args = ` -trimpath${args}`;
-        return `${env}CGO_ENABLED=0 ${go}${args}`;
-    });
-}
-function textOf(model, ins) {
-    return model.text.split(/\r?\n/).slice(ins.line - 1, ins.endLine).join('\n');
-}
-/** Shell-form CMD/ENTRYPOINT need /bin/sh, which scratch lacks: exec form when the words are plain. */
-function execForm(model, ins) {
-    const text = textOf(model, ins);
-    if (ins.raw.trimStart().startsWith('['))
-        return text;
-    if (/[$|&;<>`*?(){}]/.test(ins.raw))
-        return `${text}  # needs a shell: scratch has none`;
-    const words = splitCommands(ins.raw)[0] ?? [];
-    return `${ins.keyword} ${JSON.stringify(words).replace(/","/g, '", "')}`;
-}
-const isNumericUser = (user) => /^\d+(:\d+)?$/.test(user.trim());
-const CARRIED = new Set(['ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'VOLUME', 'ARG']);
-function suggestDockerfile({ model, measured, files }) {
-    const binaries = finalBinaries(model, files?.goMod?.module ?? null);
-    if (binaries.length === 0)
-        return null;
-    const finalChain = stageChain(model, model.final);
-    const buildsInPlace = finalChain.some((s) => s.goBuilds.length > 0);
-    // What the program needs from its base.
-    const packages = linkedPackagesOf(model, measured, files);
-    const needs = [];
-    if (packages === null || packages.some((p) => suggest_TLS_PACKAGES.includes(p)))
-        needs.push('CA certificates');
-    if (files?.loadsTimeZones && !(packages ?? []).includes('time/tzdata'))
-        needs.push('time zones');
-    const baseInfo = classifyBase(rootImage(model, model.final));
-    const user = model.final.user?.value ?? (measured?.user || null);
-    const nonRoot = user !== null && !/^(root|0)(:.*)?$/.test(user) ? true : baseInfo.nonRoot;
-    if (nonRoot)
-        needs.push('a non-root user');
-    const base = nonRoot ? DISTROLESS_STATIC_NONROOT : needs.length > 0 ? DISTROLESS_STATIC : SCRATCH;
-    const lines = model.text.split(/\r?\n/);
-    const out = [];
-    const firstFrom = model.stages[0].line;
-    const preamble = lines.slice(0, firstFrom - 1).join('\n').trimEnd();
-    if (preamble)
-        out.push(preamble);
-    out.push(`# Suggested by go-image-budget: build stage(s) as before, with CGO_ENABLED=0 -trimpath -ldflags="-s -w";`);
-    out.push(`# final stage on ${base}${needs.length ? ` (for ${needs.join(', ')})` : ''}.`);
-    const buildName = (s) => s.name ?? (s.index === model.final.index ? 'build' : String(s.index));
-    const goBuildLines = new Set(model.stages.flatMap((s) => s.goBuilds.map((b) => b.line)));
-    const emitStage = (stage, fromText, upTo) => {
-        out.push('');
-        out.push(fromText);
-        for (const ins of stage.instructions.slice(1)) {
-            if (ins.line > upTo)
-                break;
-            const text = textOf(model, ins);
-            out.push(goBuildLines.has(ins.line) ? rewriteGoBuild(text) : text);
-        }
-    };
-    // Build stages: every stage but the final one, as written; when the final
-    // stage built the binary itself, it becomes the build stage up to its last `go build`.
-    for (const stage of model.stages) {
-        if (stage.index === model.final.index)
-            continue;
-        if (stage.index > model.final.index)
-            continue; // after the target: not built
-        emitStage(stage, textOf(model, stage.instructions[0]), Infinity);
-    }
-    let lastBuildLine = 0;
-    if (buildsInPlace) {
-        const final = model.final;
-        lastBuildLine = Math.max(...finalChain.flatMap((s) => s.goBuilds.map((b) => b.line)));
-        const platform = final.platform ? `--platform=${final.platform} ` : '';
-        emitStage(final, `FROM ${platform}${final.imageRaw} AS ${buildName(final)}`, lastBuildLine);
-    }
-    // Final stage.
-    out.push('');
-    out.push(`FROM ${base}`);
-    const finalStage = model.final;
-    const rest = [];
-    if (buildsInPlace) {
-        for (const b of dedupe(binaries))
-            rest.push(`COPY --from=${buildName(finalStage)} ${b.builtAt} ${b.finalPath}`);
-        // Runtime configuration from the whole stage; files copied after the build come along.
-        for (const ins of finalStage.instructions.slice(1)) {
-            if (ins.keyword === 'ENV') {
-                const runtimeEnv = runtimeEnvOf(ins.raw);
-                if (runtimeEnv)
-                    rest.push(runtimeEnv);
-            }
-            else if (CARRIED.has(ins.keyword))
-                rest.push(textOf(model, ins));
-            else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.line > lastBuildLine)
-                rest.push(textOf(model, ins));
-            else if (ins.keyword === 'RUN' && ins.line > lastBuildLine)
-                rest.push(`# dropped (no shell in ${base}): ${textOf(model, ins).split('\n')[0]}`);
-        }
-        if (finalStage.workdir !== '/')
-            rest.push(`WORKDIR ${finalStage.workdir}`);
-    }
-    else {
-        for (const ins of finalStage.instructions.slice(1)) {
-            const text = textOf(model, ins);
-            if (ins.keyword === 'RUN')
-                rest.push(`# dropped (no shell in ${base}): ${text.split('\n')[0]}`);
-            else if (ins.keyword === 'USER' && !isNumericUser(ins.raw))
-                rest.push(`# ${text}: ${base === DISTROLESS_STATIC_NONROOT ? 'the image runs as nonroot (65532)' : 'no /etc/passwd here'}`);
-            else if (ins.keyword === 'HEALTHCHECK')
-                rest.push(/\bCMD\s+\[/.test(ins.raw) ? text : `# dropped (no shell in ${base}): ${text.split('\n')[0]}`);
-            else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT' || ins.keyword === 'USER')
-                continue;
-            else
-                rest.push(text);
-        }
-    }
-    if (model.final.user && isNumericUser(model.final.user.value))
-        rest.push(`USER ${model.final.user.value}`);
-    if (finalStage.entrypoint)
-        rest.push(execForm(model, finalStage.entrypoint));
-    if (finalStage.cmd)
-        rest.push(execForm(model, finalStage.cmd));
-    out.push(...rest);
-    return { dockerfile: out.join('\n') + '\n', base, needs };
-}
-/** An ENV without the toolchain's variables (GO*, CGO_*, PATH), which mean nothing in the final image. */
-function runtimeEnvOf(raw) {
-    const words = splitCommands(raw)[0] ?? [];
-    const pairs = words.length >= 2 && !words[0].includes('=') ? [`${words[0]}=${words.slice(1).join(' ')}`] : words;
-    const kept = pairs.filter((w) => !/^(CGO_[A-Z_]*|GO[A-Z0-9_]*|PATH)=/.test(w));
-    return kept.length > 0 ? `ENV ${kept.map((w) => { const eq = w.indexOf('='); return `${w.slice(0, eq)}=${shellQuote(w.slice(eq + 1))}`; }).join(' ')}` : null;
-}
-function dedupe(binaries) {
-    const seen = new Set();
-    return binaries.filter((b) => !seen.has(b.finalPath) && seen.add(b.finalPath));
-}
-
-;// CONCATENATED MODULE: ./src/image/inspect.ts
-// `docker image inspect`: exact uncompressed size (what `docker images` shows),
-// the layer diff ids and the platform. Free and exact; everything else builds on it.
-
-
-function parseInspect(json) {
-    const parsed = JSON.parse(json);
-    const raw = Array.isArray(parsed) ? parsed[0] : parsed;
-    if (!raw || typeof raw.Size !== 'number')
-        throw new Error('docker image inspect returned no image');
-    return {
-        id: raw.Id,
-        repoTags: raw.RepoTags ?? [],
-        repoDigests: raw.RepoDigests ?? [],
-        size: raw.Size,
-        diffIds: raw.RootFS?.Layers ?? [],
-        platform: [raw.Os, raw.Architecture, raw.Variant].filter(Boolean).join('/'),
-        created: raw.Created ?? null,
-        config: {
-            user: raw.Config?.User ?? '',
-            env: raw.Config?.Env ?? [],
-            entrypoint: raw.Config?.Entrypoint ?? null,
-            cmd: raw.Config?.Cmd ?? null,
-            workingDir: raw.Config?.WorkingDir ?? '',
-            labels: raw.Config?.Labels ?? {}
-        },
-        graphDriver: raw.GraphDriver?.Name ? { name: raw.GraphDriver.Name, data: raw.GraphDriver.Data ?? {} } : null
-    };
-}
-async function inspectImage(ref, exec) {
-    const result = await exec('docker', ['image', 'inspect', ref]);
-    if (result.code !== 0) {
-        if (/Cannot connect to the Docker daemon|error during connect/i.test(result.stderr)) {
-            throw new EnvironmentError('no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry');
-        }
-        if (/No such image/i.test(result.stderr))
-            throw new UsageError(`image: no local image '${ref}'; build or pull it first`);
-        throw new CommandError(`docker image inspect ${ref} failed`, lastLines(result.stderr));
-    }
-    return parseInspect(result.stdout);
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: ./src/docker/engine.ts
-// What the Docker engine is: version, the Go it was built with (its
-// `docker push` compresses with that Go's compress/gzip), and the image store.
-// The store decides what `docker image inspect` Size, `docker history` and
-// `docker save` mean (design.md, "The engines users run"):
-//   - `overlay2` (the classic graph-driver store): inspect Size and history are
-//     the unpacked sizes; save streams uncompressed layer tars.
-//   - `containerd` (the containerd image store, Docker 29's default): inspect
-//     Size is content (or content plus snapshots), history is block-rounded
-//     disk usage, the image id is the manifest (or index) digest, and save
-//     streams the stored blobs, compressed as pulled or built.
-// Pure parsing here; the command that asks is in docker.ts.
-/** Reads `docker info --format '{{json .}}'` and `docker version --format '{{json .Server}}'`. */
-function parseEngineInfo(infoJson, serverVersionJson) {
-    const info = JSON.parse(infoJson);
-    const server = JSON.parse(serverVersionJson);
-    const driverType = (info.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
-    const driver = info.Driver ?? '';
-    const store = /snapshotter/.test(driverType) ? 'containerd' : driver === 'overlay2' ? 'overlay2' : 'other-graph-driver';
-    const architecture = { x86_64: 'amd64', aarch64: 'arm64' }[info.Architecture ?? ''] ?? info.Architecture ?? '';
-    return {
-        version: server?.Version ?? info.ServerVersion ?? '',
-        apiVersion: server?.ApiVersion ?? '',
-        goVersion: server?.GoVersion ?? '',
-        store,
-        storageDriver: driver,
-        mirrors: (info.RegistryConfig?.Mirrors ?? []).map((m) => m.replace(/\/+$/, '')),
-        os: info.OSType ?? 'linux',
-        architecture
-    };
-}
-/** `Docker 28.5.2 (containerd image store, Go 1.27.1)`: how the report names an engine. */
-function describeEngine(engine) {
-    const store = engine.store === 'containerd' ? 'containerd image store' : `${engine.storageDriver} graph driver`;
-    return `Docker ${engine.version} (${store}${engine.goVersion ? `, ${engine.goVersion.replace(/^go/, 'Go ')}` : ''})`;
-}
-/** The driver and error lines of `docker buildx inspect [NAME]` (text output; buildx has no JSON format for it). */
-function parseBuilderInspect(stdout) {
-    return {
-        driver: /^Driver:[ \t]*(\S+)/m.exec(stdout)?.[1] ?? null,
-        error: /^Error:[ \t]*(.+)$/m.exec(stdout)?.[1]?.trim() ?? null
-    };
-}
-
-;// CONCATENATED MODULE: ./src/docker/docker.ts
-// Every command this project sends to the Docker engine, in one place, for
-// one engine. It knows the engine (version, Go, image store) once asked, so
-// callers can ask what a number means on it.
-
-
-
-
-
-const NO_DAEMON = 'no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry';
-const noDaemon = (stderr) => /Cannot connect to the Docker daemon|error during connect|docker daemon is not running/i.test(stderr);
-class Docker {
-    deps;
-    engineInfo = null;
-    constructor(deps) {
-        this.deps = deps;
-    }
-    async run(args, what) {
-        const result = await this.deps.exec('docker', args);
-        if (result.code !== 0 && noDaemon(result.stderr))
-            throw new EnvironmentError(NO_DAEMON);
-        if (result.code !== 0)
-            throw new CommandError(`${what} failed`, lastLines(result.stderr));
-        return result;
-    }
-    /** The engine, asked once per instance. */
-    engine() {
-        this.engineInfo ??= (async () => {
-            const info = await this.run(['info', '--format', '{{json .}}'], 'docker info');
-            const version = await this.run(['version', '--format', '{{json .Server}}'], 'docker version');
-            return parseEngineInfo(info.stdout, version.stdout);
-        })();
-        return this.engineInfo;
-    }
-    async inspect(ref) {
-        const result = await this.deps.exec('docker', ['image', 'inspect', ref]);
-        if (result.code !== 0) {
-            if (noDaemon(result.stderr))
-                throw new EnvironmentError(NO_DAEMON);
-            if (/No such image/i.test(result.stderr))
-                throw new UsageError(`image: no local image '${ref}'; build or pull it first`);
-            throw new CommandError(`docker image inspect ${ref} failed`, lastLines(result.stderr));
-        }
-        return parseInspect(result.stdout);
-    }
-    /** The image, or null when the daemon has none of that name. */
-    tryInspect(ref) {
-        return this.inspect(ref).catch((error) => {
-            if (error instanceof EnvironmentError)
-                throw error;
-            return null;
-        });
-    }
-    /** `docker history` sizes, oldest row first (one per config history row), or null. */
-    async historySizes(id) {
-        const r = await this.deps.exec('docker', ['history', '--no-trunc', '--human=false', '--format', '{{.Size}}', id]).catch(() => null);
-        if (!r || r.code !== 0)
-            return null;
-        const sizes = r.stdout.trim().split('\n').map(Number);
-        return sizes.every(Number.isSafeInteger) ? sizes.reverse() : null;
-    }
-    save(id) {
-        return this.deps.spawn('docker', ['save', id]);
-    }
-    /** Loads an image archive; returns the loaded image's id. */
-    async load(archive) {
-        const result = await this.run(['load', '--input', archive], `docker load of ${archive}`);
-        const id = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1] ?? /Loaded image: (\S+)/.exec(result.stdout)?.[1];
-        if (!id)
-            throw new CommandError(`docker load of ${archive} named no image`, lastLines(result.stdout));
-        return id;
-    }
-    /** Pulls `ref` unless the daemon has it; true when it was pulled. */
-    async ensureImage(ref, platform) {
-        const present = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{.Id}}', ref]);
-        if (present.code === 0)
-            return false;
-        if (noDaemon(present.stderr))
-            throw new EnvironmentError(NO_DAEMON);
-        const pulled = await this.deps.exec('docker', ['pull', '--quiet', ...(platform ? ['--platform', platform] : []), ref]);
-        if (pulled.code === 0)
-            return true;
-        const tail = lastLines(pulled.stderr, 3);
-        if (/not found|manifest unknown|repository does not exist|pull access denied/i.test(pulled.stderr)) {
-            throw new UsageError(`image: '${ref}' is neither a local image nor pullable (${tail.split('\n').pop()}); check the name, or docker login`);
-        }
-        if (/dial tcp|no such host|i\/o timeout|connection refused|TLS handshake timeout/i.test(pulled.stderr)) {
-            throw new EnvironmentError(`image: '${ref}' is not local and its registry cannot be reached (${tail.split('\n').pop()})`);
-        }
-        throw new CommandError(`docker pull ${ref} failed`, tail);
-    }
-    /** A container that is never started, to read files out of an image with `copyFrom`. */
-    async createContainer(image, options) {
-        return this.deps.exec('docker', ['create', '--name', options.name, '--network', 'none', ...(options.mounts ?? []), image, ...(options.command ?? ['/nonexistent'])]);
-    }
-    /** `docker cp CONTAINER:PATH -`: the path as a tar stream. */
-    copyFrom(container, from) {
-        return this.deps.spawn('docker', ['cp', `${container}:${from}`, '-']);
-    }
-    async removeContainer(name) {
-        await this.deps.exec('docker', ['rm', '-f', '-v', name]).catch(() => null);
-    }
-    /** Number of tags on an image, or null when it is gone. */
-    async tagCount(id) {
-        const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{len .RepoTags}}', id]);
-        return r.code === 0 ? Number(r.stdout.trim()) : null;
-    }
-    async removeImage(id) {
-        return this.deps.exec('docker', ['image', 'rm', id]);
-    }
-    /** The buildx builder's driver (`docker`, `docker-container`, `kubernetes`, `remote`). */
-    async builderDriver(builder) {
-        const r = await this.deps.exec('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])]);
-        if (r.code !== 0) {
-            if (noDaemon(r.stderr))
-                throw new EnvironmentError(NO_DAEMON);
-            if (/unknown command|is not a docker command/.test(r.stderr))
-                throw new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
-            if (builder && /no builder|not found/i.test(r.stderr))
-                throw new UsageError(`builder: no buildx builder named '${builder}'; list them with 'docker buildx ls'`);
-            throw new CommandError('docker buildx inspect failed', lastLines(r.stderr));
-        }
-        const { driver, error } = parseBuilderInspect(r.stdout);
-        // The default builder of an engine that does not answer is listed with its error, and exit 0.
-        if (error && noDaemon(error))
-            throw new EnvironmentError(NO_DAEMON);
-        return driver ?? 'docker';
-    }
-    /**
-     * What `docker images` shows for the image on the containerd store: disk
-     * usage and content size of the platform's manifest, from the engine API
-     * (image inspect with `manifests=1`, API 1.48+). Null where the API or the
-     * answer is not there (a remote engine, an older one).
-     */
-    async listedSize(id, platform) {
-        const host = await this.deps.exec('docker', ['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}']).catch(() => null);
-        const socket = host && host.code === 0 ? /^unix:\/\/(.+)$/.exec(host.stdout.trim())?.[1] : null;
-        if (!socket)
-            return null;
-        const body = await unixGet(socket, `/images/${encodeURIComponent(id)}/json?manifests=1`).catch(() => null);
-        if (!body)
-            return null;
-        try {
-            const image = JSON.parse(body);
-            const manifest = image.Manifests?.find((m) => m.Kind === 'image' && platformOf(m.ImageData?.Platform) === platform);
-            const size = manifest?.Size;
-            return size && Number.isSafeInteger(size.Total) && Number.isSafeInteger(size.Content) ? { diskUsage: size.Total, contentSize: size.Content } : null;
-        }
-        catch {
-            return null;
-        }
-    }
-}
-const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
-function unixGet(socketPath, path) {
-    return new Promise((resolve, reject) => {
-        const req = external_node_http_default().get({ socketPath, path, timeout: 10_000 }, (res) => {
-            const parts = [];
-            res.on('data', (b) => parts.push(b));
-            res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(parts).toString('utf8')) : reject(new Error(`HTTP ${res.statusCode}`))));
-        });
-        req.on('timeout', () => req.destroy(new Error('timeout')));
-        req.on('error', reject);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/buildx/args.ts
-// Composing `docker buildx build` arguments: pure, table-tested. Secrets are
-// passed as files (`src=`) or environment variables (`env=`), never as values
-// on the command line.
-function composeBuildArgs(req) {
-    const args = ['buildx', 'build'];
-    if (req.builder)
-        args.push('--builder', req.builder);
-    if (req.archive)
-        args.push('--output', `type=docker,dest=${req.archive}`);
-    else
-        args.push('--load');
-    args.push('--progress', 'plain', '--iidfile', req.iidFile);
-    if (req.metadataFile)
-        args.push('--metadata-file', req.metadataFile);
-    if (req.file)
-        args.push('--file', req.file);
-    if (req.target)
-        args.push('--target', req.target);
-    if (req.platform)
-        args.push('--platform', req.platform);
-    for (const a of req.buildArgs)
-        args.push('--build-arg', a);
-    for (const c of req.buildContexts)
-        args.push('--build-context', c);
-    for (const c of req.cacheFrom)
-        args.push('--cache-from', c);
-    for (const c of req.cacheTo)
-        args.push('--cache-to', c);
-    for (const l of req.labels)
-        args.push('--label', l);
-    for (const t of req.tags)
-        args.push('--tag', t);
-    for (const s of req.secretFiles)
-        args.push('--secret', `id=${s.id},src=${s.path}`);
-    for (const s of req.secretEnvs ?? [])
-        args.push('--secret', `id=${s.id},env=${s.env}`);
-    args.push(req.context);
-    return args;
-}
-
-;// CONCATENATED MODULE: ./src/buildx/build.ts
-// Running a build. The image lands in the daemon (`--load`); its id comes from
-// `--iidfile`. A failing build ends with buildx's last error lines.
-
-
-
-
-
-
-
-/**
- * `secret-files` resolved against the workspace and `secret-envs` checked
- * against the environment, before anything is built: buildx would fail late
- * on a missing file, and silently mount nothing for a variable that is unset.
- */
-function resolveSecretSources(inputs, workspace, env) {
-    const secretFiles = inputs.secretFiles.map(({ id, path: file }, i) => {
-        const resolved = external_node_path_default().resolve(workspace, file);
-        if (!(0,external_node_fs_namespaceObject.statSync)(resolved, { throwIfNoEntry: false })?.isFile())
-            throw new UsageError(`secret-files: entry ${i + 1} (id ${id}): no file at ${file}; create it in an earlier step or fix the path`);
-        return { id, path: resolved };
-    });
-    for (const [i, { id, env: name }] of inputs.secretEnvs.entries()) {
-        if (env[name] === undefined)
-            throw new UsageError(`secret-envs: entry ${i + 1} (id ${id}): the variable ${name} is not set; set it in the step's env:`);
-    }
-    return { secretFiles, secretEnvs: inputs.secretEnvs };
-}
-async function buildImage(options, deps) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(deps.tempDir, 'build-'));
-    try {
-        const secretFiles = [...(await writeSecrets(options.secrets, dir)), ...(options.secretFiles ?? [])];
-        const iidFile = external_node_path_default().join(dir, 'iid');
-        const archive = options.output === 'archive' ? external_node_path_default().join(deps.tempDir, `image-${external_node_path_default().basename(dir)}.tar`) : null;
-        const args = composeBuildArgs({ ...options, secretFiles, iidFile, metadataFile: null, archive });
-        const result = await deps.exec('docker', args, { onStderr: deps.onProgress });
-        if (result.code !== 0) {
-            if (archive)
-                await (0,promises_namespaceObject.rm)(archive, { force: true });
-            throw buildFailure(result.stderr, options);
-        }
-        if (!archive)
-            return { imageId: (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim(), archive: null, log: result.stderr };
-        try {
-            return { imageId: await (deps.docker ?? new Docker({ exec: deps.exec, spawn: spawnStream })).load(archive), archive, log: result.stderr };
-        }
-        catch (error) {
-            await (0,promises_namespaceObject.rm)(archive, { force: true });
-            throw error;
-        }
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-}
-async function writeSecrets(secrets, dir) {
-    const files = [];
-    for (const [i, secret] of secrets.entries()) {
-        const eq = secret.indexOf('=');
-        if (eq <= 0)
-            throw new UsageError(`secrets: entry ${i + 1} is not 'id=value'`);
-        // The value exactly as given: a key's final newline is part of it.
-        const id = secret.slice(0, eq).trim();
-        const file = external_node_path_default().join(dir, `secret-${i}`);
-        await (0,promises_namespaceObject.writeFile)(file, secret.slice(eq + 1), { mode: 0o600 });
-        files.push({ id, path: file });
-    }
-    return files;
-}
-function buildFailure(stderr, options) {
-    const tail = lastLines(stderr, 12);
-    if (/Cannot connect to the Docker daemon|docker daemon is not running|error during connect/i.test(stderr)) {
-        return new EnvironmentError('no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry');
-    }
-    if (/unknown command: docker buildx|'buildx' is not a docker command|unknown flag: --load/.test(stderr)) {
-        return new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
-    }
-    if (/no builder .* found|failed to find builder/i.test(stderr)) {
-        return new UsageError(`builder: no buildx builder named '${options.builder}'; list them with 'docker buildx ls'`);
-    }
-    return new CommandError(`docker buildx build failed for ${options.file ?? 'Dockerfile'} in ${options.context}`, tail);
-}
-
-;// CONCATENATED MODULE: ./src/advisor/verify.ts
-// Proof: build the suggested Dockerfile with the user's context and build
-// settings, measure it, and optionally run `verify-command` in it. The
-// Dockerfile is written outside the context (and passed with --file), so the
-// context is untouched and BuildKit's cache for the build stage is reused.
-// A failure is reported, never thrown: the advice stands without the claim.
-
-
-
-
-
-
-
-
-async function verifySuggestion(req, deps) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(deps.tempDir, 'suggestion-'));
-    const file = external_node_path_default().join(dir, 'Dockerfile');
-    await (0,promises_namespaceObject.writeFile)(file, req.dockerfile);
-    let imageId;
-    let buildLog;
-    try {
-        const built = await buildImage({ ...req.build, file, target: null, cacheTo: [] }, { exec: deps.exec, tempDir: dir, onProgress: deps.onProgress });
-        imageId = built.imageId;
-        buildLog = built.log;
-    }
-    catch (error) {
-        return { verified: false, imageId: null, size: null, savings: null, error: `the suggested Dockerfile did not build: ${errorMessage(error)}`, verifyCommand: null, buildLog: '' };
-    }
-    const size = deps.measure ? await deps.measure(imageId) : { uncompressed: (await inspectImage(imageId, deps.exec)).size, compressed: null };
-    const savings = req.originalSize - size.uncompressed;
-    if (!req.verifyCommand)
-        return { verified: true, imageId, size, savings, error: null, verifyCommand: null, buildLog };
-    const run = await runInImage(imageId, req.verifyCommand, deps);
-    const ok = run.exitCode === 0;
-    return {
-        verified: ok,
-        imageId,
-        size,
-        savings,
-        error: ok ? null : `verify-command '${req.verifyCommand}' exited with ${run.exitCode} in the suggested image: ${lastLines(run.output, 3)}`,
-        verifyCommand: run,
-        buildLog
-    };
-}
-/** Runs a command (no shell: scratch has none) as the image's entrypoint; removes the container. */
-async function runInImage(imageId, command, deps) {
-    const words = splitCommands(command)[0] ?? [];
-    const name = `go-image-budget-verify-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-    const args = ['run', '--rm', '--name', name, '--network', 'none'];
-    if (words.length > 0)
-        args.push('--entrypoint', words[0]);
-    args.push(imageId, ...words.slice(1));
-    let timer;
-    const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve(null), deps.runTimeoutMs ?? 120_000); });
-    const result = await Promise.race([deps.exec('docker', args), timeout]);
-    clearTimeout(timer);
-    if (result === null) {
-        await deps.exec('docker', ['rm', '-f', name]);
-        return { command, exitCode: 124, output: `timed out after ${Math.round((deps.runTimeoutMs ?? 120_000) / 1000)} s` };
-    }
-    const output = (result.stdout + (result.stderr ? `\n${result.stderr}` : '')).trim();
-    return { command, exitCode: result.code, output: output.length > 2000 ? output.slice(-2000) : output };
-}
-
-;// CONCATENATED MODULE: ./src/advisor/stage.ts
-// The advise stage: Dockerfile model + context facts + measurement → findings,
-// a suggested Dockerfile and, when asked (or when it matters), its proof.
-// Also the dockerfile-only path, which reads files and never runs Docker.
-
-
-
-
-
-
-
-
-
-
-// Findings a rewritten Dockerfile fixes; any of them makes a suggestion worth writing.
-const SUGGESTION_RULES = new Set(['multi-stage', 'minimal-base', 'cgo-disabled', 'strip-symbols', 'trimpath']);
-/**
- * `verify-suggestion: auto` builds the suggestion when the budget is exceeded
- * or warns, and, without a budget, when a size finding claims savings: the
- * claim is what the proof is for. A passing budget spends no second build.
- */
-function shouldVerify(mode, budgetStatus, findings) {
-    if (mode === 'true')
-        return { verify: true, reason: 'verify-suggestion: true' };
-    if (mode === 'false')
-        return { verify: false, reason: 'verify-suggestion: false' };
-    if (budgetStatus === 'fail' || budgetStatus === 'warn')
-        return { verify: true, reason: `budget ${budgetStatus === 'fail' ? 'exceeded' : 'near its limit'}` };
-    if (budgetStatus === 'none' && findings.some((f) => SIZE_RULES.has(f.rule) && (f.estimatedSavings ?? 0) > 0)) {
-        return { verify: true, reason: 'no budget set, and the findings claim savings' };
-    }
-    return { verify: false, reason: budgetStatus === 'pass' ? 'budget passes (verify-suggestion: auto)' : 'no savings claimed (verify-suggestion: auto)' };
-}
-/** Sizes of images already in the daemon; absent ones are left out (nothing is pulled to size a hint). */
-async function localBaseSizes(images, exec) {
-    const sizes = {};
-    for (const image of images) {
-        const inspected = await inspectImage(image, exec).catch(() => null);
-        if (inspected)
-            sizes[image] = inspected.size;
-    }
-    return sizes;
-}
-async function adviseStage(input, deps) {
-    const text = (0,external_node_fs_namespaceObject.readFileSync)(input.build.dockerfile, 'utf8');
-    const file = external_node_path_default().relative(input.workspace, input.build.dockerfile) || external_node_path_default().basename(input.build.dockerfile);
-    const model = parseDockerfile(text, { file: file.split((external_node_path_default()).sep).join('/'), buildArgs: input.inputs.buildArgs, target: input.inputs.target });
-    const files = readContextFiles(input.build.context, input.build.dockerfile);
-    const measured = input.report
-        ? {
-            size: input.report.size.uncompressed,
-            layers: input.report.layers,
-            wasted: input.report.wasted,
-            goBinaries: input.report.goBinaries,
-            user: input.imageUser,
-            budgetStatus: input.report.budget.status,
-            baseSizes: await localBaseSizes([DISTROLESS_STATIC_NONROOT], deps.exec)
-        }
-        : null;
-    const { findings, skipped } = advise({ model, measured, files });
-    if (!findings.some((f) => SUGGESTION_RULES.has(f.rule)))
-        return { findings, suggestion: null, skipped };
-    const suggested = suggestDockerfile({ model, measured, files });
-    if (!suggested)
-        return { findings, suggestion: null, skipped };
-    const suggestion = { dockerfile: suggested.dockerfile, verified: false, size: null, error: null, savings: null, base: suggested.base, verifyReason: null, verifyCommand: null };
-    if (!measured || !input.buildOptions) {
-        suggestion.verifyReason = 'dockerfile-only mode: nothing is built';
-        return { findings, suggestion, skipped };
-    }
-    const decision = shouldVerify(input.inputs.verifySuggestion, measured.budgetStatus, findings);
-    suggestion.verifyReason = decision.reason;
-    if (!decision.verify)
-        return { findings, suggestion, skipped };
-    const buildOptions = input.buildOptions;
-    try {
-        const result = await deps.log.group('Verify the suggested Dockerfile', () => verifySuggestion({ dockerfile: suggested.dockerfile, build: buildOptions, originalSize: measured.size, verifyCommand: input.inputs.verifyCommand }, { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk), measure: deps.measure }));
-        Object.assign(suggestion, { verified: result.verified, size: result.size, savings: result.savings, error: result.error, verifyCommand: result.verifyCommand });
-        if (result.error)
-            deps.log.warning(result.error);
-    }
-    catch (error) {
-        // Measuring the suggestion failed (e.g. the daemon went away): the advice stands without the claim.
-        suggestion.error = `the suggested Dockerfile could not be verified: ${errorMessage(error)}`;
-        deps.log.warning(suggestion.error);
-    }
-    return { findings, suggestion, skipped };
-}
-
-;// CONCATENATED MODULE: ./src/log.ts
-const silentLogger = {
-    info: () => { },
-    warning: () => { },
-    debug: () => { },
-    group: (_name, fn) => fn()
-};
-
-;// CONCATENATED MODULE: ./src/advisor/dockerfile-only.ts
-// Dockerfile-only mode: the rules that need no built image, on the
-// Dockerfile and the context's files alone. The pipeline runs no command (no
-// Docker, no build), so it fits pre-commit hooks and editors.
-
-
-
-
-
-async function dockerfileOnlyReport(inputs, build, run) {
-    const noDocker = () => Promise.reject(new Error('dockerfile-only mode runs no commands'));
-    const advice = await adviseStage({ inputs, build, workspace: run.workspace, report: null, imageUser: null, buildOptions: null }, { exec: noDocker, tempDir: '', log: silentLogger });
-    const errorFindings = advice.findings.filter((f) => f.severity === 'error');
-    const errors = errorFindings.length > 0;
-    const warnings = advice.findings.some((f) => f.severity === 'warning');
-    return {
-        schemaVersion: SCHEMA_VERSION,
-        tool: { name: TOOL.name, version: TOOL.version },
-        image: {
-            ref: null,
-            id: '',
-            platform: inputs.platforms[0] ?? '',
-            context: external_node_path_default().relative(run.workspace, build.context) || '.',
-            dockerfile: external_node_path_default().relative(run.workspace, build.dockerfile),
-            target: inputs.target,
-            commit: run.commit
-        },
-        size: { uncompressed: 0, compressed: null, compressedSource: null },
-        layers: [],
-        wasted: null,
-        goBinaries: [],
-        budget: { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none',
-            // The entry points fail the job with this line when an error-level finding fails the check.
-            reason: errors
-                ? `dockerfile-only: ${errorFindings.map((f) => `${f.rule} at ${f.file}:${f.line ?? '-'}`).join(', ')}`
-                : 'dockerfile-only mode: no image built' },
-        baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null },
-        delta: null,
-        findings: advice.findings,
-        suggestion: advice.suggestion,
-        history: [],
-        mode: 'dockerfile-only',
-        skippedRules: advice.skipped,
-        // Without a size there is no budget verdict; an error-level finding (a binary
-        // that cannot start) fails unless fail-on is never.
-        status: errors && inputs.failOn !== 'never' ? 'fail' : errors || warnings ? 'warn' : 'pass'
-    };
-}
-
-;// CONCATENATED MODULE: ./src/compare.ts
-const otherMetric = (metric) => (metric === 'uncompressed' ? 'compressed' : 'uncompressed');
-const difference = (head, base) => head === null || base === null ? null : head - base;
-/** Percent change; 0 when the base is 0 (no meaningful ratio). */
-function percentChange(head, base) {
-    return base === 0 ? 0 : ((head - base) / base) * 100;
-}
-/** The noise floor in bytes for a change against `base` bytes. */
-function noiseFloor(minDelta, base) {
-    if (!minDelta)
-        return 0;
-    return 'bytes' in minDelta ? minDelta.bytes : Math.round((base * minDelta.percent) / 100);
-}
-/**
- * Total deltas. `metric` is the preferred metric (the budget's); when the
- * baseline lacks it (a registry image has no uncompressed size) the other one
- * is used and `delta.metric` says so. Null when no metric is on both sides.
- */
-function compareSizes(head, base, metric, minDelta = null) {
-    const uncompressed = difference(head.uncompressed, base.uncompressed);
-    const compressed = difference(head.compressed, base.compressed);
-    const byMetric = { uncompressed, compressed };
-    const used = byMetric[metric] !== null ? metric : byMetric[otherMetric(metric)] !== null ? otherMetric(metric) : null;
-    if (used === null)
-        return null;
-    const pct = (m) => {
-        const h = head[m];
-        const b = base[m];
-        return h === null || b === null ? null : percentChange(h, b);
-    };
-    const change = byMetric[used];
-    const baseSize = base[used];
-    return {
-        uncompressed,
-        compressed,
-        percent: pct(used),
-        metric: used,
-        uncompressedPercent: pct('uncompressed'),
-        compressedPercent: pct('compressed'),
-        unchanged: Math.abs(change) < Math.max(noiseFloor(minDelta, baseSize), 1)
-    };
-}
-/** BuildKit appends "# buildkit"; whitespace varies between history sources. */
-function normalizeInstruction(instruction) {
-    return instruction
-        .replace(/\s*#\s*buildkit\s*$/, '')
-        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-const side = (layer) => ({
-    index: layer.index,
-    diffId: layer.diffId,
-    instruction: layer.instruction,
-    stage: layer.stage,
-    fromBaseImage: layer.fromBaseImage,
-    uncompressed: layer.uncompressed,
-    compressed: layer.compressed
-});
-/** The metric every layer on both sides has, preferring `metric`. */
-function layerMetric(head, base, metric) {
-    const complete = (m) => [...head, ...base].every((l) => l[m] !== null);
-    if (complete(metric))
-        return metric;
-    return complete(otherMetric(metric)) ? otherMetric(metric) : metric;
-}
-/** Takes the first unused entry of a key's queue. */
-function takeFrom(queues, key) {
-    const queue = queues.get(key);
-    return queue && queue.length > 0 ? queue.shift() : undefined;
-}
-function queuesBy(items, key) {
-    const map = new Map();
-    for (const item of items) {
-        const k = key(item);
-        map.set(k, [...(map.get(k) ?? []), item]);
-    }
-    return map;
-}
-/**
- * Pairs head and base layers and classifies each change. `floor` is the
- * per-layer noise floor in bytes: a paired layer that changed by less is
- * unchanged.
- */
-function compare_diffLayers(head, base, preferred, floor = 0) {
-    const metric = layerMetric(head, base, preferred);
-    const unpairedBase = new Set(base);
-    const pairs = new Map();
-    const byDiffId = queuesBy(base, (l) => l.diffId);
-    for (const layer of head) {
-        const match = takeFrom(byDiffId, layer.diffId);
-        if (match) {
-            pairs.set(layer, { base: match, by: 'diffId' });
-            unpairedBase.delete(match);
-        }
-    }
-    const stepKey = (l) => `${l.stage ?? ''}\u0000${normalizeInstruction(l.instruction)}`;
-    const byStep = queuesBy([...unpairedBase], stepKey);
-    for (const layer of head) {
-        if (pairs.has(layer))
-            continue;
-        const match = takeFrom(byStep, stepKey(layer));
-        if (match) {
-            pairs.set(layer, { base: match, by: 'instruction' });
-            unpairedBase.delete(match);
-        }
-    }
-    const entries = head.map((layer) => {
-        const pair = pairs.get(layer);
-        if (!pair) {
-            return { change: 'added', pairedBy: null, head: side(layer), base: null, delta: { uncompressed: layer.uncompressed, compressed: layer.compressed } };
-        }
-        const delta = {
-            uncompressed: difference(layer.uncompressed, pair.base.uncompressed),
-            compressed: difference(layer.compressed, pair.base.compressed)
-        };
-        const change = delta[metric];
-        // Same diff id is the same content: any size difference is a compression estimate's.
-        const kind = pair.by === 'diffId' || change === null || Math.abs(change) < Math.max(floor, 1) ? 'unchanged' : change > 0 ? 'grown' : 'shrunk';
-        return { change: kind, pairedBy: pair.by, head: side(layer), base: side(pair.base), delta };
-    });
-    for (const layer of base) {
-        if (!unpairedBase.has(layer))
-            continue;
-        const negate = (n) => (n === null ? null : -n);
-        entries.push({
-            change: 'removed',
-            pairedBy: null,
-            head: null,
-            base: side(layer),
-            delta: { uncompressed: negate(layer.uncompressed), compressed: negate(layer.compressed) }
-        });
-    }
-    const totals = Object.fromEntries(['added', 'removed', 'grown', 'shrunk', 'unchanged'].map((c) => [c, { count: 0, bytes: 0 }]));
-    for (const entry of entries) {
-        totals[entry.change].count++;
-        totals[entry.change].bytes += entry.change === 'unchanged' ? 0 : (entry.delta[metric] ?? 0);
-    }
-    return { metric, entries, totals };
-}
-
-;// CONCATENATED MODULE: ./src/budget.ts
-// The verdict (pure): measured size against `budget` and `warn-at`, growth
-// against `max-increase`, and `fail-on` deciding which exceeded limit fails
-// the job and which only warns. The reason is one line naming the limit and
-// the measured size: "image is 816 MB, over the 20 MB budget (uncompressed)".
-
-
-
-function budgetSettings(inputs) {
-    const settings = {
-        metric: inputs.budgetMetric,
-        budget: inputs.budget,
-        warnAt: inputs.warnAt,
-        maxIncrease: inputs.maxIncrease,
-        minDelta: inputs.minDelta,
-        failOn: inputs.failOn
-    };
-    validateBudgetSettings(settings);
-    return settings;
-}
-/** Combinations that cannot mean anything are usage errors, found before any build. */
-function validateBudgetSettings(s) {
-    if (s.warnAt && 'percent' in s.warnAt) {
-        if (s.budget === null)
-            throw new UsageError(`warn-at: '${s.warnAt.percent}%' is a percentage of the budget, but no budget is set; set budget or give warn-at as a size (e.g. 18MB)`);
-        if (s.warnAt.percent > 100)
-            throw new UsageError(`warn-at: ${s.warnAt.percent}% is above the budget; use a percentage up to 100 (e.g. 90%)`);
-    }
-    if (s.warnAt && 'bytes' in s.warnAt && s.budget !== null && s.warnAt.bytes > s.budget) {
-        throw new UsageError(`warn-at: ${formatSize(s.warnAt.bytes)} is above the ${formatSize(s.budget)} budget; set it below the budget (e.g. 90%)`);
-    }
-}
-const resolve = (limit, of) => ('bytes' in limit ? limit.bytes : Math.round((of * limit.percent) / 100));
-/** "over the 2 MB max-increase" / "over the 10% max-increase (1.2 MB)". */
-const describeLimit = (limit, bytes) => 'bytes' in limit ? formatSize(bytes) : `${limit.percent}% (${formatSize(bytes)})`;
-/** Sizes that print alike get their difference spelled out: "20 MB, over the 20 MB budget by 1 B". */
-const overBy = (actual, limit) => (formatSize(actual) === formatSize(limit) ? ` by ${formatSize(actual - limit)}` : '');
-function evaluateBudget(s, m) {
-    const failsOnBudget = s.failOn === 'any' || s.failOn === 'budget';
-    const failsOnIncrease = s.failOn === 'any' || s.failOn === 'increase';
-    const size = m.size[s.metric];
-    const warnAtBytes = s.warnAt && (s.budget !== null || 'bytes' in s.warnAt) ? resolve(s.warnAt, s.budget ?? 0) : null;
-    const checks = [];
-    const reasons = [];
-    if (size === null && (s.budget !== null || warnAtBytes !== null)) {
-        reasons.push({ status: 'warn', text: `the ${s.metric} size was not measured, so the ${formatSize(s.budget ?? warnAtBytes ?? 0)} ${s.budget !== null ? 'budget' : 'warn-at'} was not checked` });
-    }
-    if (size !== null && s.budget !== null) {
-        const exceeded = size > s.budget;
-        checks.push({ check: 'budget', limit: s.budget, actual: size, metric: s.metric, exceeded, effect: failsOnBudget ? 'fail' : 'warn' });
-        reasons.push(exceeded
-            ? { status: failsOnBudget ? 'fail' : 'warn', text: `image is ${formatSize(size)}, over the ${formatSize(s.budget)} budget${overBy(size, s.budget)} (${s.metric})` }
-            : { status: 'pass', text: `image is ${formatSize(size)}, within the ${formatSize(s.budget)} budget (${s.metric})` });
-    }
-    if (size !== null && warnAtBytes !== null && !(s.budget !== null && size > s.budget)) {
-        const exceeded = size >= warnAtBytes;
-        checks.push({ check: 'warn-at', limit: warnAtBytes, actual: size, metric: s.metric, exceeded, effect: 'warn' });
-        if (exceeded) {
-            const of = s.budget !== null ? ` of the ${formatSize(s.budget)} budget` : '';
-            reasons.push({ status: 'warn', text: `image is ${formatSize(size)}, past the ${describeLimit(s.warnAt, warnAtBytes)} warn-at${of} (${s.metric})` });
-        }
-    }
-    let maxIncreaseBytes = null;
-    if (s.maxIncrease && m.delta && m.delta.metric && m.baseSize !== null) {
-        const metric = m.delta.metric;
-        const growth = m.delta[metric];
-        maxIncreaseBytes = resolve(s.maxIncrease, m.baseSize);
-        // Below the noise floor a change is "unchanged" and cannot exceed anything.
-        const exceeded = !m.delta.unchanged && growth > maxIncreaseBytes;
-        checks.push({ check: 'max-increase', limit: maxIncreaseBytes, actual: growth, metric, exceeded, effect: failsOnIncrease ? 'fail' : 'warn' });
-        const against = m.baseName ? ` against ${m.baseName}` : '';
-        const floor = m.delta.unchanged && growth !== 0 && s.minDelta ? `, below the ${describeLimit(s.minDelta, resolve(s.minDelta, m.baseSize))} min-delta` : '';
-        const change = `${formatDelta(growth)} (${formatPercent(m.delta.percent)}${floor})`;
-        reasons.push(exceeded
-            ? { status: failsOnIncrease ? 'fail' : 'warn', text: `image grew by ${change}${against}, over the ${describeLimit(s.maxIncrease, maxIncreaseBytes)} max-increase (${metric})` }
-            : { status: 'pass', text: `image changed by ${change}${against}, within the ${describeLimit(s.maxIncrease, maxIncreaseBytes)} max-increase (${metric})` });
-    }
-    const ran = reasons.length > 0;
-    const status = !ran ? 'none' : worstStatus(reasons.map((r) => r.status));
-    // The reason names what decided the status; a pass names every limit it met.
-    const deciding = status === 'pass' ? reasons : reasons.filter((r) => r.status === status);
-    return {
-        metric: s.metric,
-        limit: s.budget,
-        warnAt: warnAtBytes,
-        maxIncrease: maxIncreaseBytes,
-        status,
-        reason: ran ? deciding.map((r) => r.text).join('; ') : null,
-        failOn: s.failOn,
-        minDelta: s.minDelta && 'bytes' in s.minDelta ? s.minDelta.bytes : m.baseSize !== null && s.minDelta ? resolve(s.minDelta, m.baseSize) : null,
-        checks
-    };
-}
-const budget_RANK = { pass: 0, warn: 1, fail: 2 };
-function worstStatus(statuses) {
-    return statuses.reduce((worst, s) => (budget_RANK[s] > budget_RANK[worst] ? s : worst), 'pass');
-}
-/** The report's status: a budget that checked nothing passes. */
-const reportStatus = (budgets) => worstStatus(budgets.map((b) => (b.status === 'none' ? 'pass' : b.status)));
-/** How the reason names the baseline: the branch, else a short commit, else the image or file. */
-function budget_baselineName(baseline) {
-    if (baseline.source === 'none' || baseline.error)
-        return null;
-    if (baseline.source === 'image')
-        return baseline.ref;
-    return baseline.ref && baseline.source === 'build' ? baseline.ref : baseline.commit ? baseline.commit.slice(0, 7) : baseline.ref;
-}
-/** Deltas, layer diff and verdict of one measured image against its baseline. */
-function assess(s, head, baseline) {
-    const delta = baseline.size && !baseline.error ? compareSizes(head.size, baseline.size, s.metric, s.minDelta) : null;
-    const baseSize = delta?.metric && baseline.size ? baseline.size[delta.metric] : null;
-    const layerFloor = s.minDelta && 'bytes' in s.minDelta ? s.minDelta.bytes : 0;
-    const layerDiff = delta && baseline.layers.length > 0 && head.layers.length > 0 ? compare_diffLayers(head.layers, baseline.layers, s.metric, layerFloor) : null;
-    return { delta, layerDiff, budget: evaluateBudget(s, { size: head.size, delta, baseSize, baseName: budget_baselineName(baseline) }) };
-}
-
 ;// CONCATENATED MODULE: ./src/baseline/build.ts
 // Baseline by building the base commit: a worktree of it outside both build
 // contexts, the same build inputs (so BuildKit's content-addressed cache
@@ -52377,6 +50772,8 @@ async function baselineFromBuild(req, build, deps) {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/image/registry.ts
 // Reading an image from a registry without pulling its layers: the manifest
 // (exact compressed layer sizes and digests) and the config (diff ids and
@@ -52745,6 +51142,263 @@ async function fetchBaseline(req, deps) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/compare.ts
+const otherMetric = (metric) => (metric === 'uncompressed' ? 'compressed' : 'uncompressed');
+const difference = (head, base) => head === null || base === null ? null : head - base;
+/** Percent change; 0 when the base is 0 (no meaningful ratio). */
+function percentChange(head, base) {
+    return base === 0 ? 0 : ((head - base) / base) * 100;
+}
+/** The noise floor in bytes for a change against `base` bytes. */
+function noiseFloor(minDelta, base) {
+    if (!minDelta)
+        return 0;
+    return 'bytes' in minDelta ? minDelta.bytes : Math.round((base * minDelta.percent) / 100);
+}
+/**
+ * Total deltas. `metric` is the preferred metric (the budget's); when the
+ * baseline lacks it (a registry image has no uncompressed size) the other one
+ * is used and `delta.metric` says so. Null when no metric is on both sides.
+ */
+function compareSizes(head, base, metric, minDelta = null) {
+    const uncompressed = difference(head.uncompressed, base.uncompressed);
+    const compressed = difference(head.compressed, base.compressed);
+    const byMetric = { uncompressed, compressed };
+    const used = byMetric[metric] !== null ? metric : byMetric[otherMetric(metric)] !== null ? otherMetric(metric) : null;
+    if (used === null)
+        return null;
+    const pct = (m) => {
+        const h = head[m];
+        const b = base[m];
+        return h === null || b === null ? null : percentChange(h, b);
+    };
+    const change = byMetric[used];
+    const baseSize = base[used];
+    return {
+        uncompressed,
+        compressed,
+        percent: pct(used),
+        metric: used,
+        uncompressedPercent: pct('uncompressed'),
+        compressedPercent: pct('compressed'),
+        unchanged: Math.abs(change) < Math.max(noiseFloor(minDelta, baseSize), 1)
+    };
+}
+/** BuildKit appends "# buildkit"; whitespace varies between history sources. */
+function normalizeInstruction(instruction) {
+    return instruction
+        .replace(/\s*#\s*buildkit\s*$/, '')
+        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+const side = (layer) => ({
+    index: layer.index,
+    diffId: layer.diffId,
+    instruction: layer.instruction,
+    stage: layer.stage,
+    fromBaseImage: layer.fromBaseImage,
+    uncompressed: layer.uncompressed,
+    compressed: layer.compressed
+});
+/** The metric every layer on both sides has, preferring `metric`. */
+function layerMetric(head, base, metric) {
+    const complete = (m) => [...head, ...base].every((l) => l[m] !== null);
+    if (complete(metric))
+        return metric;
+    return complete(otherMetric(metric)) ? otherMetric(metric) : metric;
+}
+/** Takes the first unused entry of a key's queue. */
+function takeFrom(queues, key) {
+    const queue = queues.get(key);
+    return queue && queue.length > 0 ? queue.shift() : undefined;
+}
+function queuesBy(items, key) {
+    const map = new Map();
+    for (const item of items) {
+        const k = key(item);
+        map.set(k, [...(map.get(k) ?? []), item]);
+    }
+    return map;
+}
+/**
+ * Pairs head and base layers and classifies each change. `floor` is the
+ * per-layer noise floor in bytes: a paired layer that changed by less is
+ * unchanged.
+ */
+function compare_diffLayers(head, base, preferred, floor = 0) {
+    const metric = layerMetric(head, base, preferred);
+    const unpairedBase = new Set(base);
+    const pairs = new Map();
+    const byDiffId = queuesBy(base, (l) => l.diffId);
+    for (const layer of head) {
+        const match = takeFrom(byDiffId, layer.diffId);
+        if (match) {
+            pairs.set(layer, { base: match, by: 'diffId' });
+            unpairedBase.delete(match);
+        }
+    }
+    const stepKey = (l) => `${l.stage ?? ''}\u0000${normalizeInstruction(l.instruction)}`;
+    const byStep = queuesBy([...unpairedBase], stepKey);
+    for (const layer of head) {
+        if (pairs.has(layer))
+            continue;
+        const match = takeFrom(byStep, stepKey(layer));
+        if (match) {
+            pairs.set(layer, { base: match, by: 'instruction' });
+            unpairedBase.delete(match);
+        }
+    }
+    const entries = head.map((layer) => {
+        const pair = pairs.get(layer);
+        if (!pair) {
+            return { change: 'added', pairedBy: null, head: side(layer), base: null, delta: { uncompressed: layer.uncompressed, compressed: layer.compressed } };
+        }
+        const delta = {
+            uncompressed: difference(layer.uncompressed, pair.base.uncompressed),
+            compressed: difference(layer.compressed, pair.base.compressed)
+        };
+        const change = delta[metric];
+        // Same diff id is the same content: any size difference is a compression estimate's.
+        const kind = pair.by === 'diffId' || change === null || Math.abs(change) < Math.max(floor, 1) ? 'unchanged' : change > 0 ? 'grown' : 'shrunk';
+        return { change: kind, pairedBy: pair.by, head: side(layer), base: side(pair.base), delta };
+    });
+    for (const layer of base) {
+        if (!unpairedBase.has(layer))
+            continue;
+        const negate = (n) => (n === null ? null : -n);
+        entries.push({
+            change: 'removed',
+            pairedBy: null,
+            head: null,
+            base: side(layer),
+            delta: { uncompressed: negate(layer.uncompressed), compressed: negate(layer.compressed) }
+        });
+    }
+    const totals = Object.fromEntries(['added', 'removed', 'grown', 'shrunk', 'unchanged'].map((c) => [c, { count: 0, bytes: 0 }]));
+    for (const entry of entries) {
+        totals[entry.change].count++;
+        totals[entry.change].bytes += entry.change === 'unchanged' ? 0 : (entry.delta[metric] ?? 0);
+    }
+    return { metric, entries, totals };
+}
+
+;// CONCATENATED MODULE: ./src/budget.ts
+// The verdict (pure): measured size against `budget` and `warn-at`, growth
+// against `max-increase`, and `fail-on` deciding which exceeded limit fails
+// the job and which only warns. The reason is one line naming the limit and
+// the measured size: "image is 816 MB, over the 20 MB budget (uncompressed)".
+
+
+
+function budgetSettings(inputs) {
+    const settings = {
+        metric: inputs.budgetMetric,
+        budget: inputs.budget,
+        warnAt: inputs.warnAt,
+        maxIncrease: inputs.maxIncrease,
+        minDelta: inputs.minDelta,
+        failOn: inputs.failOn
+    };
+    validateBudgetSettings(settings);
+    return settings;
+}
+/** Combinations that cannot mean anything are usage errors, found before any build. */
+function validateBudgetSettings(s) {
+    if (s.warnAt && 'percent' in s.warnAt) {
+        if (s.budget === null)
+            throw new UsageError(`warn-at: '${s.warnAt.percent}%' is a percentage of the budget, but no budget is set; set budget or give warn-at as a size (e.g. 18MB)`);
+        if (s.warnAt.percent > 100)
+            throw new UsageError(`warn-at: ${s.warnAt.percent}% is above the budget; use a percentage up to 100 (e.g. 90%)`);
+    }
+    if (s.warnAt && 'bytes' in s.warnAt && s.budget !== null && s.warnAt.bytes > s.budget) {
+        throw new UsageError(`warn-at: ${formatSize(s.warnAt.bytes)} is above the ${formatSize(s.budget)} budget; set it below the budget (e.g. 90%)`);
+    }
+}
+const resolve = (limit, of) => ('bytes' in limit ? limit.bytes : Math.round((of * limit.percent) / 100));
+/** "over the 2 MB max-increase" / "over the 10% max-increase (1.2 MB)". */
+const describeLimit = (limit, bytes) => 'bytes' in limit ? formatSize(bytes) : `${limit.percent}% (${formatSize(bytes)})`;
+/** Sizes that print alike get their difference spelled out: "20 MB, over the 20 MB budget by 1 B". */
+const overBy = (actual, limit) => (formatSize(actual) === formatSize(limit) ? ` by ${formatSize(actual - limit)}` : '');
+function evaluateBudget(s, m) {
+    const failsOnBudget = s.failOn === 'any' || s.failOn === 'budget';
+    const failsOnIncrease = s.failOn === 'any' || s.failOn === 'increase';
+    const size = m.size[s.metric];
+    const warnAtBytes = s.warnAt && (s.budget !== null || 'bytes' in s.warnAt) ? resolve(s.warnAt, s.budget ?? 0) : null;
+    const checks = [];
+    const reasons = [];
+    if (size === null && (s.budget !== null || warnAtBytes !== null)) {
+        reasons.push({ status: 'warn', text: `the ${s.metric} size was not measured, so the ${formatSize(s.budget ?? warnAtBytes ?? 0)} ${s.budget !== null ? 'budget' : 'warn-at'} was not checked` });
+    }
+    if (size !== null && s.budget !== null) {
+        const exceeded = size > s.budget;
+        checks.push({ check: 'budget', limit: s.budget, actual: size, metric: s.metric, exceeded, effect: failsOnBudget ? 'fail' : 'warn' });
+        reasons.push(exceeded
+            ? { status: failsOnBudget ? 'fail' : 'warn', text: `image is ${formatSize(size)}, over the ${formatSize(s.budget)} budget${overBy(size, s.budget)} (${s.metric})` }
+            : { status: 'pass', text: `image is ${formatSize(size)}, within the ${formatSize(s.budget)} budget (${s.metric})` });
+    }
+    if (size !== null && warnAtBytes !== null && !(s.budget !== null && size > s.budget)) {
+        const exceeded = size >= warnAtBytes;
+        checks.push({ check: 'warn-at', limit: warnAtBytes, actual: size, metric: s.metric, exceeded, effect: 'warn' });
+        if (exceeded) {
+            const of = s.budget !== null ? ` of the ${formatSize(s.budget)} budget` : '';
+            reasons.push({ status: 'warn', text: `image is ${formatSize(size)}, past the ${describeLimit(s.warnAt, warnAtBytes)} warn-at${of} (${s.metric})` });
+        }
+    }
+    let maxIncreaseBytes = null;
+    if (s.maxIncrease && m.delta && m.delta.metric && m.baseSize !== null) {
+        const metric = m.delta.metric;
+        const growth = m.delta[metric];
+        maxIncreaseBytes = resolve(s.maxIncrease, m.baseSize);
+        // Below the noise floor a change is "unchanged" and cannot exceed anything.
+        const exceeded = !m.delta.unchanged && growth > maxIncreaseBytes;
+        checks.push({ check: 'max-increase', limit: maxIncreaseBytes, actual: growth, metric, exceeded, effect: failsOnIncrease ? 'fail' : 'warn' });
+        const against = m.baseName ? ` against ${m.baseName}` : '';
+        const floor = m.delta.unchanged && growth !== 0 && s.minDelta ? `, below the ${describeLimit(s.minDelta, resolve(s.minDelta, m.baseSize))} min-delta` : '';
+        const change = `${formatDelta(growth)} (${formatPercent(m.delta.percent)}${floor})`;
+        reasons.push(exceeded
+            ? { status: failsOnIncrease ? 'fail' : 'warn', text: `image grew by ${change}${against}, over the ${describeLimit(s.maxIncrease, maxIncreaseBytes)} max-increase (${metric})` }
+            : { status: 'pass', text: `image changed by ${change}${against}, within the ${describeLimit(s.maxIncrease, maxIncreaseBytes)} max-increase (${metric})` });
+    }
+    const ran = reasons.length > 0;
+    const status = !ran ? 'none' : budget_worstStatus(reasons.map((r) => r.status));
+    // The reason names what decided the status; a pass names every limit it met.
+    const deciding = status === 'pass' ? reasons : reasons.filter((r) => r.status === status);
+    return {
+        metric: s.metric,
+        limit: s.budget,
+        warnAt: warnAtBytes,
+        maxIncrease: maxIncreaseBytes,
+        status,
+        reason: ran ? deciding.map((r) => r.text).join('; ') : null,
+        failOn: s.failOn,
+        minDelta: s.minDelta && 'bytes' in s.minDelta ? s.minDelta.bytes : m.baseSize !== null && s.minDelta ? resolve(s.minDelta, m.baseSize) : null,
+        checks
+    };
+}
+const RANK = { pass: 0, warn: 1, fail: 2 };
+function budget_worstStatus(statuses) {
+    return statuses.reduce((worst, s) => (RANK[s] > RANK[worst] ? s : worst), 'pass');
+}
+/** The report's status: a budget that checked nothing passes. */
+const reportStatus = (budgets) => budget_worstStatus(budgets.map((b) => (b.status === 'none' ? 'pass' : b.status)));
+/** How the reason names the baseline: the branch, else a short commit, else the image or file. */
+function budget_baselineName(baseline) {
+    if (baseline.source === 'none' || baseline.error)
+        return null;
+    if (baseline.source === 'image')
+        return baseline.ref;
+    return baseline.ref && baseline.source === 'build' ? baseline.ref : baseline.commit ? baseline.commit.slice(0, 7) : baseline.ref;
+}
+/** Deltas, layer diff and verdict of one measured image against its baseline. */
+function assess(s, head, baseline) {
+    const delta = baseline.size && !baseline.error ? compareSizes(head.size, baseline.size, s.metric, s.minDelta) : null;
+    const baseSize = delta?.metric && baseline.size ? baseline.size[delta.metric] : null;
+    const layerFloor = s.minDelta && 'bytes' in s.minDelta ? s.minDelta.bytes : 0;
+    const layerDiff = delta && baseline.layers.length > 0 && head.layers.length > 0 ? compare_diffLayers(head.layers, baseline.layers, s.metric, layerFloor) : null;
+    return { delta, layerDiff, budget: evaluateBudget(s, { size: head.size, delta, baseSize, baseName: budget_baselineName(baseline) }) };
+}
+
 ;// CONCATENATED MODULE: ./src/baseline/stage.ts
 // The pipeline's baseline → compare/budget stage: fetch the baseline for each
 // measured platform, compare, judge, and carry the size trend forward.
@@ -52754,6 +51408,7 @@ async function fetchBaseline(req, deps) {
 
 /** Adds baseline, delta, layerDiff, budget, status and history to a measured report. */
 async function compareStage(report, req, deps) {
+    const fetch = deps.fetchBaseline ?? fetchBaseline;
     const repoRoot = req.build ? await gitRoot(req.build.context, deps.exec) : null;
     const logs = [];
     const cache = new Map();
@@ -52765,7 +51420,7 @@ async function compareStage(report, req, deps) {
         const cached = cache.get(key);
         if (cached)
             return cached;
-        const result = await fetchBaseline({
+        const result = await fetch({
             source: req.source,
             auto: req.inputs.baseline === 'auto',
             baselineImage: req.inputs.baselineImage,
@@ -52809,11 +51464,21 @@ async function compareStage(report, req, deps) {
 ;// CONCATENATED MODULE: ./src/cleanup.ts
 // `cleanup: true`: remove the images this run built (head, base, suggestion),
 // also when a later step fails. Builds are recognised where they all pass, the
-// exec call `docker buildx build … --iidfile FILE`; the image id is read from
-// that file right after the build. An image that carries a tag is never
+// exec call `docker buildx build … --iidfile FILE` (or `docker buildx bake …
+// --metadata-file FILE`, or `docker load` of an exported archive); the image
+// id is read right after the build. An image that carries a tag is never
 // removed (this run tags nothing, so a tag means someone else's image shares
 // the id).
 
+const readJson = async (file) => {
+    try {
+        const value = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+        return value && typeof value === 'object' ? value : {};
+    }
+    catch {
+        return {};
+    }
+};
 function trackBuilds(exec) {
     const imageIds = [];
     const tracked = async (command, args, options) => {
@@ -52822,6 +51487,15 @@ function trackBuilds(exec) {
         let id = '';
         if (command === 'docker' && args[0] === 'buildx' && args[1] === 'build' && iid > 0 && result.code === 0 && !args.some((a) => a.startsWith('type=docker,dest='))) {
             id = (await (0,promises_namespaceObject.readFile)(args[iid + 1], 'utf8').catch(() => '')).trim();
+        }
+        // A bake run that loads its images records their ids in its metadata file (src/bake/build.ts).
+        const metadata = args.indexOf('--metadata-file');
+        if (command === 'docker' && args[0] === 'buildx' && args[1] === 'bake' && metadata > 0 && result.code === 0) {
+            for (const entry of Object.values(await readJson(args[metadata + 1]))) {
+                const digest = entry?.['containerimage.config.digest'];
+                if (typeof digest === 'string' && /^sha256:[0-9a-f]{64}$/.test(digest) && !imageIds.includes(digest))
+                    imageIds.push(digest);
+            }
         }
         // An exported archive becomes an image when it is loaded.
         if (command === 'docker' && args[0] === 'load' && result.code === 0)
@@ -52860,6 +51534,308 @@ async function removeBuiltImages(ids, exec, log) {
     return removed;
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: ./src/image/inspect.ts
+// `docker image inspect`: exact uncompressed size (what `docker images` shows),
+// the layer diff ids and the platform. Free and exact; everything else builds on it.
+
+
+function parseInspect(json) {
+    const parsed = JSON.parse(json);
+    const raw = Array.isArray(parsed) ? parsed[0] : parsed;
+    if (!raw || typeof raw.Size !== 'number')
+        throw new Error('docker image inspect returned no image');
+    return {
+        id: raw.Id,
+        repoTags: raw.RepoTags ?? [],
+        repoDigests: raw.RepoDigests ?? [],
+        size: raw.Size,
+        diffIds: raw.RootFS?.Layers ?? [],
+        platform: [raw.Os, raw.Architecture, raw.Variant].filter(Boolean).join('/'),
+        created: raw.Created ?? null,
+        config: {
+            user: raw.Config?.User ?? '',
+            env: raw.Config?.Env ?? [],
+            entrypoint: raw.Config?.Entrypoint ?? null,
+            cmd: raw.Config?.Cmd ?? null,
+            workingDir: raw.Config?.WorkingDir ?? '',
+            labels: raw.Config?.Labels ?? {}
+        },
+        graphDriver: raw.GraphDriver?.Name ? { name: raw.GraphDriver.Name, data: raw.GraphDriver.Data ?? {} } : null
+    };
+}
+async function inspectImage(ref, exec) {
+    const result = await exec('docker', ['image', 'inspect', ref]);
+    if (result.code !== 0) {
+        if (/Cannot connect to the Docker daemon|error during connect/i.test(result.stderr)) {
+            throw new EnvironmentError('no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry');
+        }
+        if (/No such image/i.test(result.stderr))
+            throw new UsageError(`image: no local image '${ref}'; build or pull it first`);
+        throw new CommandError(`docker image inspect ${ref} failed`, lastLines(result.stderr));
+    }
+    return parseInspect(result.stdout);
+}
+
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+// What the Docker engine is: version, the Go it was built with (its
+// `docker push` compresses with that Go's compress/gzip), and the image store.
+// The store decides what `docker image inspect` Size, `docker history` and
+// `docker save` mean (design.md, "The engines users run"):
+//   - `overlay2` (the classic graph-driver store): inspect Size and history are
+//     the unpacked sizes; save streams uncompressed layer tars.
+//   - `containerd` (the containerd image store, Docker 29's default): inspect
+//     Size is content (or content plus snapshots), history is block-rounded
+//     disk usage, the image id is the manifest (or index) digest, and save
+//     streams the stored blobs, compressed as pulled or built.
+// Pure parsing here; the command that asks is in docker.ts.
+/** Reads `docker info --format '{{json .}}'` and `docker version --format '{{json .Server}}'`. */
+function parseEngineInfo(infoJson, serverVersionJson) {
+    const info = JSON.parse(infoJson);
+    const server = JSON.parse(serverVersionJson);
+    const driverType = (info.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
+    const driver = info.Driver ?? '';
+    const store = /snapshotter/.test(driverType) ? 'containerd' : driver === 'overlay2' ? 'overlay2' : 'other-graph-driver';
+    const architecture = { x86_64: 'amd64', aarch64: 'arm64' }[info.Architecture ?? ''] ?? info.Architecture ?? '';
+    return {
+        version: server?.Version ?? info.ServerVersion ?? '',
+        apiVersion: server?.ApiVersion ?? '',
+        goVersion: server?.GoVersion ?? '',
+        store,
+        storageDriver: driver,
+        mirrors: (info.RegistryConfig?.Mirrors ?? []).map((m) => m.replace(/\/+$/, '')),
+        os: info.OSType ?? 'linux',
+        architecture
+    };
+}
+/** `Docker 28.5.2 (containerd image store, Go 1.27.1)`: how the report names an engine. */
+function describeEngine(engine) {
+    const store = engine.store === 'containerd' ? 'containerd image store' : `${engine.storageDriver} graph driver`;
+    return `Docker ${engine.version} (${store}${engine.goVersion ? `, ${engine.goVersion.replace(/^go/, 'Go ')}` : ''})`;
+}
+/** The driver and error lines of `docker buildx inspect [NAME]` (text output; buildx has no JSON format for it). */
+function parseBuilderInspect(stdout) {
+    return {
+        driver: /^Driver:[ \t]*(\S+)/m.exec(stdout)?.[1] ?? null,
+        error: /^Error:[ \t]*(.+)$/m.exec(stdout)?.[1]?.trim() ?? null
+    };
+}
+
+;// CONCATENATED MODULE: ./src/docker/docker.ts
+// Every command this project sends to the Docker engine, in one place, for
+// one engine. It knows the engine (version, Go, image store) once asked, so
+// callers can ask what a number means on it.
+
+
+
+
+
+const NO_DAEMON = 'no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry';
+const noDaemon = (stderr) => /Cannot connect to the Docker daemon|error during connect|docker daemon is not running/i.test(stderr);
+class Docker {
+    deps;
+    engineInfo = null;
+    constructor(deps) {
+        this.deps = deps;
+    }
+    async run(args, what) {
+        const result = await this.deps.exec('docker', args);
+        if (result.code !== 0 && noDaemon(result.stderr))
+            throw new EnvironmentError(NO_DAEMON);
+        if (result.code !== 0)
+            throw new CommandError(`${what} failed`, lastLines(result.stderr));
+        return result;
+    }
+    /** The engine, asked once per instance. */
+    engine() {
+        this.engineInfo ??= (async () => {
+            const info = await this.run(['info', '--format', '{{json .}}'], 'docker info');
+            const version = await this.run(['version', '--format', '{{json .Server}}'], 'docker version');
+            return parseEngineInfo(info.stdout, version.stdout);
+        })();
+        return this.engineInfo;
+    }
+    async inspect(ref) {
+        const result = await this.deps.exec('docker', ['image', 'inspect', ref]);
+        if (result.code !== 0) {
+            if (noDaemon(result.stderr))
+                throw new EnvironmentError(NO_DAEMON);
+            if (/No such image/i.test(result.stderr))
+                throw new UsageError(`image: no local image '${ref}'; build or pull it first`);
+            throw new CommandError(`docker image inspect ${ref} failed`, lastLines(result.stderr));
+        }
+        return parseInspect(result.stdout);
+    }
+    /** The image, or null when the daemon has none of that name. */
+    tryInspect(ref) {
+        return this.inspect(ref).catch((error) => {
+            if (error instanceof EnvironmentError)
+                throw error;
+            return null;
+        });
+    }
+    /** `docker history` sizes, oldest row first (one per config history row), or null. */
+    async historySizes(id) {
+        const r = await this.deps.exec('docker', ['history', '--no-trunc', '--human=false', '--format', '{{.Size}}', id]).catch(() => null);
+        if (!r || r.code !== 0)
+            return null;
+        const sizes = r.stdout.trim().split('\n').map(Number);
+        return sizes.every(Number.isSafeInteger) ? sizes.reverse() : null;
+    }
+    save(id) {
+        return this.deps.spawn('docker', ['save', id]);
+    }
+    /** Loads an image archive; returns the loaded image's id. */
+    async load(archive) {
+        const result = await this.run(['load', '--input', archive], `docker load of ${archive}`);
+        const id = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1] ?? /Loaded image: (\S+)/.exec(result.stdout)?.[1];
+        if (!id)
+            throw new CommandError(`docker load of ${archive} named no image`, lastLines(result.stdout));
+        return id;
+    }
+    /** Pulls `ref` unless the daemon has it; true when it was pulled. */
+    async ensureImage(ref, platform) {
+        const present = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{.Id}}', ref]);
+        if (present.code === 0)
+            return false;
+        if (noDaemon(present.stderr))
+            throw new EnvironmentError(NO_DAEMON);
+        const pulled = await this.deps.exec('docker', ['pull', '--quiet', ...(platform ? ['--platform', platform] : []), ref]);
+        if (pulled.code === 0)
+            return true;
+        const tail = lastLines(pulled.stderr, 3);
+        if (/not found|manifest unknown|repository does not exist|pull access denied/i.test(pulled.stderr)) {
+            throw new UsageError(`image: '${ref}' is neither a local image nor pullable (${tail.split('\n').pop()}); check the name, or docker login`);
+        }
+        if (/dial tcp|no such host|i\/o timeout|connection refused|TLS handshake timeout/i.test(pulled.stderr)) {
+            throw new EnvironmentError(`image: '${ref}' is not local and its registry cannot be reached (${tail.split('\n').pop()})`);
+        }
+        throw new CommandError(`docker pull ${ref} failed`, tail);
+    }
+    /** A container that is never started, to read files out of an image with `copyFrom`. */
+    async createContainer(image, options) {
+        return this.deps.exec('docker', ['create', '--name', options.name, '--network', 'none', ...(options.mounts ?? []), image, ...(options.command ?? ['/nonexistent'])]);
+    }
+    /** `docker cp CONTAINER:PATH -`: the path as a tar stream. */
+    copyFrom(container, from) {
+        return this.deps.spawn('docker', ['cp', `${container}:${from}`, '-']);
+    }
+    async removeContainer(name) {
+        await this.deps.exec('docker', ['rm', '-f', '-v', name]).catch(() => null);
+    }
+    /** Number of tags on an image, or null when it is gone. */
+    async tagCount(id) {
+        const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{len .RepoTags}}', id]);
+        return r.code === 0 ? Number(r.stdout.trim()) : null;
+    }
+    async removeImage(id) {
+        return this.deps.exec('docker', ['image', 'rm', id]);
+    }
+    /** The buildx builder's driver (`docker`, `docker-container`, `kubernetes`, `remote`). */
+    async builderDriver(builder) {
+        const r = await this.deps.exec('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])]);
+        if (r.code !== 0) {
+            if (noDaemon(r.stderr))
+                throw new EnvironmentError(NO_DAEMON);
+            if (/unknown command|is not a docker command/.test(r.stderr))
+                throw new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
+            if (builder && /no builder|not found/i.test(r.stderr))
+                throw new UsageError(`builder: no buildx builder named '${builder}'; list them with 'docker buildx ls'`);
+            throw new CommandError('docker buildx inspect failed', lastLines(r.stderr));
+        }
+        const { driver, error } = parseBuilderInspect(r.stdout);
+        // The default builder of an engine that does not answer is listed with its error, and exit 0.
+        if (error && noDaemon(error))
+            throw new EnvironmentError(NO_DAEMON);
+        return driver ?? 'docker';
+    }
+    /**
+     * `docker buildx bake --print`: the resolved definition of `targets` (the
+     * default group when none) as JSON, read from `files` with `cwd` as bake's
+     * working directory (contexts are relative to it). A failure is a
+     * CommandError whose detail is bake's last lines (src/bake reads them).
+     */
+    async bakePrint(request) {
+        const result = await this.bakeCommand(request, ['--print', ...request.targets], 'docker buildx bake --print');
+        return result.stdout;
+    }
+    /** The names of the targets and groups a bake definition has (`--list`), or null when buildx cannot list them. */
+    async bakeTargetNames(request) {
+        const result = await this.bakeCommand(request, ['--list', 'type=targets,format=json'], 'docker buildx bake --list').catch(() => null);
+        if (!result)
+            return null;
+        try {
+            const listed = JSON.parse(result.stdout);
+            return listed.flatMap((t) => (typeof t.name === 'string' ? [t.name] : []));
+        }
+        catch {
+            return null;
+        }
+    }
+    /**
+     * `docker buildx bake`: builds `targets` in one run (one BuildKit session,
+     * one cache), progress to `onProgress`, results in `metadataFile`. `allowWrite`
+     * is a directory bake may export archives to (its fs.write entitlement).
+     */
+    async bake(request) {
+        const args = ['--progress', 'plain', '--metadata-file', request.metadataFile, ...(request.allowWrite ? ['--allow', `fs.write=${request.allowWrite}`] : []), ...request.targets];
+        return this.bakeCommand(request, args, 'docker buildx bake', request.onProgress);
+    }
+    async bakeCommand(request, args, what, onStderr) {
+        const full = ['buildx', 'bake', ...(request.builder ? ['--builder', request.builder] : []), ...request.files.flatMap((f) => ['--file', f]), ...args];
+        const result = await this.deps.exec('docker', full, { cwd: request.cwd, onStderr });
+        if (result.code === 0)
+            return result;
+        if (noDaemon(result.stderr))
+            throw new EnvironmentError(NO_DAEMON);
+        if (/unknown command|is not a docker command/.test(result.stderr))
+            throw new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
+        if (request.builder && /no builder .* found|failed to find builder/i.test(result.stderr))
+            throw new UsageError(`builder: no buildx builder named '${request.builder}'; list them with 'docker buildx ls'`);
+        throw new CommandError(`${what} failed`, lastLines(result.stderr, 12));
+    }
+    /**
+     * What `docker images` shows for the image on the containerd store: disk
+     * usage and content size of the platform's manifest, from the engine API
+     * (image inspect with `manifests=1`, API 1.48+). Null where the API or the
+     * answer is not there (a remote engine, an older one).
+     */
+    async listedSize(id, platform) {
+        const host = await this.deps.exec('docker', ['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}']).catch(() => null);
+        const socket = host && host.code === 0 ? /^unix:\/\/(.+)$/.exec(host.stdout.trim())?.[1] : null;
+        if (!socket)
+            return null;
+        const body = await unixGet(socket, `/images/${encodeURIComponent(id)}/json?manifests=1`).catch(() => null);
+        if (!body)
+            return null;
+        try {
+            const image = JSON.parse(body);
+            const manifest = image.Manifests?.find((m) => m.Kind === 'image' && platformOf(m.ImageData?.Platform) === platform);
+            const size = manifest?.Size;
+            return size && Number.isSafeInteger(size.Total) && Number.isSafeInteger(size.Content) ? { diskUsage: size.Total, contentSize: size.Content } : null;
+        }
+        catch {
+            return null;
+        }
+    }
+}
+const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
+function unixGet(socketPath, path) {
+    return new Promise((resolve, reject) => {
+        const req = external_node_http_default().get({ socketPath, path, timeout: 10_000 }, (res) => {
+            const parts = [];
+            res.on('data', (b) => parts.push(b));
+            res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(parts).toString('utf8')) : reject(new Error(`HTTP ${res.statusCode}`))));
+        });
+        req.on('timeout', () => req.destroy(new Error('timeout')));
+        req.on('error', reject);
+    });
+}
+
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __nccwpck_require__(8390);
 ;// CONCATENATED MODULE: ./src/image/history.ts
 // Which instruction made each layer. The image config's history has one row
 // per instruction; rows with `empty_layer` made no layer, the others pair in
@@ -53163,9 +52139,6 @@ function compressedOf(scan, input, counts) {
     return { compressed: cached, source: 'gzip-estimate' };
 }
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
 ;// CONCATENATED MODULE: ./src/image/cache.ts
 // What a layer's measurement found is computed once per diff id and kept on
 // disk (under the runner's tool cache, so actions/cache can carry it between
@@ -56001,6 +54974,3919 @@ function pushEstimator(engine, estimator, flavor) {
     return `${model}${estimator === 'go-exact' ? ' (every byte modelled)' : ''}, as ${describeEngine(engine)} pushes`;
 }
 
+;// CONCATENATED MODULE: ./src/version.ts
+// Kept in step with package.json by a unit test; bundled into dist/.
+const TOOL = { name: 'go-image-budget', version: '0.1.0' };
+
+;// CONCATENATED MODULE: ./src/advisor/images.ts
+// What a base image name says about the image: a Go toolchain, a full
+// distribution, or a minimal base a static Go binary can run on. Pure.
+const DISTRIBUTIONS = ['alpine', 'debian', 'ubuntu', 'busybox', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'archlinux', 'opensuse', 'photon', 'ubi', 'ubi8', 'ubi9', 'ubi-minimal', 'wolfi-base', 'chainguard/wolfi-base'];
+/** The repository part of an image reference without registry, tag or digest. */
+function repository(image) {
+    const noDigest = image.split('@')[0];
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return (colon > slash ? noDigest.slice(0, colon) : noDigest).toLowerCase();
+}
+function tagOf(image) {
+    const noDigest = image.split('@')[0];
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return colon > slash ? noDigest.slice(colon + 1).toLowerCase() : 'latest';
+}
+function classifyBase(image) {
+    const repo = repository(image);
+    const tag = tagOf(image);
+    const last = repo.split('/').pop() ?? repo;
+    if (repo === 'scratch')
+        return { kind: 'scratch', flavour: null, nonRoot: false };
+    if (repo.includes('distroless/')) {
+        const nonRoot = tag.includes('nonroot');
+        return { kind: last.startsWith('static') ? 'distroless-static' : 'distroless', flavour: 'debian', nonRoot };
+    }
+    if (last === 'static' && repo.includes('chainguard'))
+        return { kind: 'distroless-static', flavour: null, nonRoot: true };
+    if (last === 'golang' || last === 'go' || last === 'gcc' || last.startsWith('golang')) {
+        const flavour = /alpine/.test(tag) ? 'alpine' : /bookworm|bullseye|buster|stretch|trixie/.test(tag) || tag === 'latest' || /^\d/.test(tag) ? 'debian' : null;
+        return { kind: 'go-toolchain', flavour, nonRoot: false };
+    }
+    const distro = DISTRIBUTIONS.find((d) => repo === d || last === d || repo.endsWith(`/${d}`));
+    if (distro)
+        return { kind: 'distribution', flavour: distro.split('/').pop() ?? distro, nonRoot: false };
+    return { kind: 'unknown', flavour: null, nonRoot: false };
+}
+/** Scratch or distroless static: no libc, so only a statically linked binary starts. */
+const isMinimalStatic = (kind) => kind === 'scratch' || kind === 'distroless-static';
+/** The bases suggestions use; both exist wherever the user's own builder image does. */
+const SCRATCH = 'scratch';
+const DISTROLESS_STATIC_NONROOT = 'gcr.io/distroless/static-debian12:nonroot';
+
+;// CONCATENATED MODULE: ./src/advisor/shell.ts
+// Just enough shell to read what a RUN does: split a script into simple
+// commands (on `&&`, `||`, `;`, `|`, newlines) and each into words with
+// quotes removed, then pick out `go build` invocations and their flags.
+// Not a shell: no expansion beyond what the Dockerfile model already did.
+/** Splits a script into commands, each a list of words (quotes removed). */
+function splitCommands(script) {
+    const commands = [];
+    let words = [];
+    let word = '';
+    let inWord = false;
+    let quote = null;
+    const endWord = () => {
+        if (inWord)
+            words.push(word);
+        word = '';
+        inWord = false;
+    };
+    const endCommand = () => {
+        endWord();
+        if (words.length > 0)
+            commands.push(words);
+        words = [];
+    };
+    for (let i = 0; i < script.length; i++) {
+        const c = script[i];
+        if (quote) {
+            if (c === quote)
+                quote = null;
+            else if (c === '\\' && quote === '"' && i + 1 < script.length && '"\\$`'.includes(script[i + 1]))
+                word += script[++i];
+            else
+                word += c;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            quote = c;
+            inWord = true;
+            continue;
+        }
+        if (c === '\\') {
+            if (script[i + 1] === '\n') {
+                i++;
+                continue;
+            } // line continuation
+            if (i + 1 < script.length) {
+                word += script[++i];
+                inWord = true;
+            }
+            continue;
+        }
+        if (c === '#' && !inWord) { // comment to end of line
+            while (i + 1 < script.length && script[i + 1] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === '\n' || c === ';' || c === '|' || c === '&' || c === '(' || c === ')') {
+            endCommand();
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r') {
+            endWord();
+            continue;
+        }
+        word += c;
+        inWord = true;
+    }
+    endCommand();
+    return commands;
+}
+// go build flags that take a value (the next word, unless written `-flag=value`).
+const VALUE_FLAGS = new Set([
+    'o', 'ldflags', 'gcflags', 'asmflags', 'gccgoflags', 'tags', 'mod', 'modfile', 'overlay', 'pgo', 'pkgdir',
+    'buildmode', 'compiler', 'installsuffix', 'p', 'toolexec', 'C', 'covermode', 'coverpkg', 'buildvcs'
+]);
+// Boolean flags that may also be written `-flag=true|false`.
+const BOOL_VALUE_FLAGS = new Set(['buildvcs', 'trimpath', 'race', 'msan', 'asan', 'a', 'n', 'v', 'x', 'cover', 'linkshared', 'modcacherw', 'work']);
+/** Finds `go build` (and `go install`) in a list of commands. */
+function findGoBuilds(commands) {
+    const builds = [];
+    for (const words of commands) {
+        const env = {};
+        let i = 0;
+        if (words[0] === 'env')
+            i++;
+        while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i])) {
+            const eq = words[i].indexOf('=');
+            env[words[i].slice(0, eq)] = words[i].slice(eq + 1);
+            i++;
+        }
+        const go = words[i];
+        if (go === undefined || !/(^|\/)go$/.test(go) || (words[i + 1] !== 'build' && words[i + 1] !== 'install'))
+            continue;
+        builds.push(parseGoBuildArgs(words.slice(i + 2), env, words));
+    }
+    return builds;
+}
+function parseGoBuildArgs(args, env, words) {
+    const build = { env, output: null, ldflags: null, stripped: false, trimpath: false, tags: null, packages: [], words };
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (!arg.startsWith('-') || arg === '-') {
+            build.packages.push(arg);
+            continue;
+        }
+        const body = arg.replace(/^--?/, '');
+        const eq = body.indexOf('=');
+        const name = eq >= 0 ? body.slice(0, eq) : body;
+        let value = eq >= 0 ? body.slice(eq + 1) : null;
+        if (value === null && VALUE_FLAGS.has(name) && !BOOL_VALUE_FLAGS.has(name))
+            value = args[++i] ?? null;
+        if (name === 'o')
+            build.output = value;
+        else if (name === 'ldflags')
+            build.ldflags = value;
+        else if (name === 'tags')
+            build.tags = value;
+        else if (name === 'trimpath')
+            build.trimpath = value === null || value === 'true';
+    }
+    build.stripped = build.ldflags !== null && ldflagsStrip(build.ldflags);
+    return build;
+}
+/** True when link flags drop both the symbol table (-s) and DWARF (-w). */
+function ldflagsStrip(ldflags) {
+    const words = splitCommands(ldflags)[0] ?? [];
+    const has = (flag) => words.some((w) => w === `-${flag}` || w === `--${flag}` || w === `-${flag}=true`);
+    return has('s') && has('w');
+}
+/** `go mod download` (or `go mod vendor`-free `go mod tidy`) in a list of commands. */
+function shell_hasGoModDownload(commands) {
+    return commands.some((w) => {
+        const i = w.findIndex((x) => /(^|\/)go$/.test(x));
+        return i >= 0 && w[i + 1] === 'mod' && (w[i + 2] === 'download' || w[i + 2] === 'tidy');
+    });
+}
+/** Quotes a word for a Dockerfile shell-form RUN only when it needs it. */
+function shellQuote(word) {
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word))
+        return word;
+    if (/^-ldflags=/.test(word))
+        return `-ldflags="${word.slice('-ldflags='.length).replace(/(["\\$`])/g, '\\$1')}"`;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
+class CsvError extends Error {
+  constructor(code, message, options, ...contexts) {
+    if (Array.isArray(message)) message = message.join(" ").trim();
+    super(message);
+    if (Error.captureStackTrace !== undefined) {
+      Error.captureStackTrace(this, CsvError);
+    }
+    this.code = code;
+    for (const context of contexts) {
+      for (const key in context) {
+        const value = context[key];
+        this[key] = Buffer.isBuffer(value)
+          ? value.toString(options.encoding)
+          : value == null
+            ? value
+            : JSON.parse(JSON.stringify(value));
+      }
+    }
+  }
+}
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
+const is_object = function (obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
+
+
+
+const normalize_columns_array = function (columns) {
+  const normalizedColumns = [];
+  for (let i = 0, l = columns.length; i < l; i++) {
+    const column = columns[i];
+    if (column === undefined || column === null || column === false) {
+      normalizedColumns[i] = { disabled: true };
+    } else if (typeof column === "string" || typeof column === "number") {
+      normalizedColumns[i] = { name: `${column}` };
+    } else if (is_object(column)) {
+      if (typeof column.name !== "string") {
+        throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
+          "Option columns missing name:",
+          `property "name" is required at position ${i}`,
+          "when column is an object literal",
+        ]);
+      }
+      normalizedColumns[i] = column;
+    } else {
+      throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
+        "Invalid column definition:",
+        "expect a string or a literal object,",
+        `got ${JSON.stringify(column)} at position ${i}`,
+      ]);
+    }
+  }
+  return normalizedColumns;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+class ResizeableBuffer {
+  constructor(size = 100) {
+    this.size = size;
+    this.length = 0;
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  prepend(val) {
+    if (Buffer.isBuffer(val)) {
+      const length = this.length + val.length;
+      if (length >= this.size) {
+        this.resize();
+        if (length >= this.size) {
+          throw Error("INVALID_BUFFER_STATE");
+        }
+      }
+      const buf = this.buf;
+      this.buf = Buffer.allocUnsafe(this.size);
+      val.copy(this.buf, 0);
+      buf.copy(this.buf, val.length);
+      this.length += val.length;
+    } else {
+      const length = this.length++;
+      if (length === this.size) {
+        this.resize();
+      }
+      const buf = this.clone();
+      this.buf[0] = val;
+      buf.copy(this.buf, 1, 0, length);
+    }
+  }
+  append(val) {
+    const length = this.length++;
+    if (length === this.size) {
+      this.resize();
+    }
+    this.buf[length] = val;
+  }
+  clone() {
+    return Buffer.from(this.buf.slice(0, this.length));
+  }
+  resize() {
+    const length = this.length;
+    this.size = this.size * 2;
+    const buf = Buffer.allocUnsafe(this.size);
+    this.buf.copy(buf, 0, 0, length);
+    this.buf = buf;
+  }
+  toString(encoding) {
+    if (encoding) {
+      return this.buf.toString(encoding, 0, this.length);
+    } else {
+      return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
+    }
+  }
+  toJSON() {
+    return this.toString("utf8");
+  }
+  reset() {
+    this.length = 0;
+  }
+}
+
+/* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
+
+
+const init_state = function (options) {
+  // ECMAScript WhiteSpace + LineTerminator codepoints, encoded under
+  // `options.encoding`. Aligns trimming with `String.prototype.trim()`.
+  // https://tc39.es/ecma262/#sec-white-space
+  // https://tc39.es/ecma262/#sec-line-terminators
+  //
+  // Codepoints unrepresentable in the target encoding are dropped: Node's
+  // Buffer substitutes them with `?` (0x3F), and including those would cause
+  // literal `?` bytes in the input to be trimmed under `latin1`/`ascii`.
+  const timchars = [
+    // Basic Latin
+    0x0020, // [Space](https://www.fileformat.info/info/unicode/char/0020/index.htm)
+    0x0009, // [CHARACTER TABULATION (HT)](https://www.fileformat.info/info/unicode/char/0009/index.htm)
+    0x000a, // [LINE FEED (LF)](https://www.fileformat.info/info/unicode/char/000a/index.htm)
+    0x000d, // [CARRIAGE RETURN (CR)](https://www.fileformat.info/info/unicode/char/000d/index.htm)
+    0x000c, // [FORM FEED (FF)](https://www.fileformat.info/info/unicode/char/000c/index.htm)
+    0x000b, // [LINE TABULATION (VT)](https://www.fileformat.info/info/unicode/char/000b/index.htm)
+    // Latin-1 Supplement
+    0x00a0, // [NO-BREAK SPACE (NBSP)](https://www.fileformat.info/info/unicode/char/00a0/index.htm)
+    // Ogham
+    0x1680, // [OGHAM SPACE MARK](https://www.fileformat.info/info/unicode/char/1680/index.htm)
+    // General Punctuation
+    0x2000, // [EN QUAD](https://www.fileformat.info/info/unicode/char/2000/index.htm)
+    0x2001, // [EM QUAD](https://www.fileformat.info/info/unicode/char/2001/index.htm)
+    0x2002, // [EN SPACE](https://www.fileformat.info/info/unicode/char/2002/index.htm)
+    0x2003, // [EM SPACE](https://www.fileformat.info/info/unicode/char/2003/index.htm)
+    0x2004, // [THREE-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2004/index.htm)
+    0x2005, // [FOUR-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2005/index.htm)
+    0x2006, // [SIX-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2006/index.htm)
+    0x2007, // [FIGURE SPACE](https://www.fileformat.info/info/unicode/char/2007/index.htm)
+    0x2008, // [PUNCTUATION SPACE](https://www.fileformat.info/info/unicode/char/2008/index.htm)
+    0x2009, // [THIN SPACE](https://www.fileformat.info/info/unicode/char/2009/index.htm)
+    0x200a, // [HAIR SPACE](https://www.fileformat.info/info/unicode/char/200a/index.htm)
+    0x2028, // [LINE SEPARATOR](https://www.fileformat.info/info/unicode/char/2028/index.htm)
+    0x2029, // [PARAGRAPH SEPARATOR](https://www.fileformat.info/info/unicode/char/2029/index.htm)
+    0x202f, // [NARROW NO-BREAK SPACE (NNBSP)](https://www.fileformat.info/info/unicode/char/202f/index.htm)
+    0x205f, // [MEDIUM MATHEMATICAL SPACE (MMSP)](https://www.fileformat.info/info/unicode/char/205f/index.htm)
+    0x3000, // [IDEOGRAPHIC SPACE](https://www.fileformat.info/info/unicode/char/3000/index.htm)
+    0xfeff, // [ZERO WIDTH NO-BREAK SPACE (BOM)](https://www.fileformat.info/info/unicode/char/feff/index.htm)
+  ].reduce((acc, codepoint) => {
+    const encoded = Buffer.from(
+      String.fromCharCode(codepoint),
+      options.encoding,
+    );
+    if (codepoint !== 0x3f && encoded.length === 1 && encoded[0] === 0x3f) {
+      return acc;
+    }
+    acc.push(encoded);
+    return acc;
+  }, []);
+  // First-byte lookup table for `__isCharTrimable`. Non-whitespace bytes
+  // (the common case) bail out in O(1) without scanning every timchar.
+  const timcharFirstBytes = new Uint8Array(256);
+  for (const t of timchars) timcharFirstBytes[t[0]] = 1;
+  return {
+    bomSkipped: false,
+    bufBytesStart: 0,
+    castField: options.cast_function,
+    commenting: false,
+    delimiterBufPrevious: undefined,
+    delimiterDiscovered: false,
+    // Current error encountered by a record
+    error: undefined,
+    enabled: options.from_line === 1,
+    escaping: false,
+    escapeIsQuote:
+      Buffer.isBuffer(options.escape) &&
+      Buffer.isBuffer(options.quote) &&
+      Buffer.compare(options.escape, options.quote) === 0,
+    // columns can be `false`, `true`, `Array`
+    expectedRecordLength: Array.isArray(options.columns)
+      ? options.columns.length
+      : undefined,
+    field: new utils_ResizeableBuffer(20),
+    firstLineToHeaders: options.cast_first_line_to_header,
+    needMoreDataSize: Math.max(
+      // Skip if the remaining buffer smaller than comment
+      options.comment !== null ? options.comment.length : 0,
+      // Skip if the remaining buffer can be delimiter
+      ...(options.delimiter
+        ? options.delimiter.map((delimiter) => delimiter.length)
+        : []),
+      // Auto discovery of delimiter is limited to 1 character
+      options.delimiter_auto ? 1 : 0,
+      // Skip if the remaining buffer can be escape sequence
+      options.quote !== null ? options.quote.length : 0,
+      // Skip if the remaining buffer can be a multi-byte trim character
+      ...timchars.map((t) => t.length),
+    ),
+    previousBuf: undefined,
+    quoting: false,
+    stop: false,
+    rawBuffer: new utils_ResizeableBuffer(100),
+    record: [],
+    recordHasError: false,
+    record_length: 0,
+    recordDelimiterMaxLength:
+      options.record_delimiter.length === 0
+        ? 0
+        : Math.max(...options.record_delimiter.map((v) => v.length)),
+    trimChars: [
+      Buffer.from(" ", options.encoding)[0],
+      Buffer.from("\t", options.encoding)[0],
+    ],
+    wasQuoting: false,
+    wasRowDelimiter: false,
+    timchars: timchars,
+    timcharFirstBytes: timcharFirstBytes,
+  };
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
+const underscore = function (str) {
+  return str.replace(/([A-Z])/g, function (_, match) {
+    return "_" + match.toLowerCase();
+  });
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
+
+
+
+
+
+const normalize_options = function (opts) {
+  const options = {};
+  // Merge with user options
+  for (const opt in opts) {
+    options[underscore(opt)] = opts[opt];
+  }
+  // Normalize option `encoding`
+  // Note: defined first because other options depends on it
+  // to convert chars/strings into buffers.
+  if (options.encoding === undefined || options.encoding === true) {
+    options.encoding = "utf8";
+  } else if (options.encoding === null || options.encoding === false) {
+    options.encoding = null;
+  } else if (
+    typeof options.encoding !== "string" &&
+    options.encoding !== null
+  ) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ENCODING",
+      [
+        "Invalid option encoding:",
+        "encoding must be a string or null to return a buffer,",
+        `got ${JSON.stringify(options.encoding)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `bom`
+  if (
+    options.bom === undefined ||
+    options.bom === null ||
+    options.bom === false
+  ) {
+    options.bom = false;
+  } else if (options.bom !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_BOM",
+      [
+        "Invalid option bom:",
+        "bom must be true,",
+        `got ${JSON.stringify(options.bom)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `cast`
+  options.cast_function = null;
+  if (
+    options.cast === undefined ||
+    options.cast === null ||
+    options.cast === false ||
+    options.cast === ""
+  ) {
+    options.cast = undefined;
+  } else if (typeof options.cast === "function") {
+    options.cast_function = options.cast;
+    options.cast = true;
+  } else if (options.cast !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST",
+      [
+        "Invalid option cast:",
+        "cast must be true or a function,",
+        `got ${JSON.stringify(options.cast)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `cast_date`
+  if (
+    options.cast_date === undefined ||
+    options.cast_date === null ||
+    options.cast_date === false ||
+    options.cast_date === ""
+  ) {
+    options.cast_date = false;
+  } else if (options.cast_date === true) {
+    options.cast_date = function (value) {
+      const date = Date.parse(value);
+      return !isNaN(date) ? new Date(date) : value;
+    };
+  } else if (typeof options.cast_date !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST_DATE",
+      [
+        "Invalid option cast_date:",
+        "cast_date must be true or a function,",
+        `got ${JSON.stringify(options.cast_date)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `columns`
+  options.cast_first_line_to_header = undefined;
+  if (options.columns === true) {
+    // Fields in the first line are converted as-is to columns
+    options.cast_first_line_to_header = undefined;
+  } else if (typeof options.columns === "function") {
+    options.cast_first_line_to_header = options.columns;
+    options.columns = true;
+  } else if (Array.isArray(options.columns)) {
+    options.columns = normalize_columns_array(options.columns);
+  } else if (
+    options.columns === undefined ||
+    options.columns === null ||
+    options.columns === false
+  ) {
+    options.columns = false;
+  } else {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COLUMNS",
+      [
+        "Invalid option columns:",
+        "expect an array, a function or true,",
+        `got ${JSON.stringify(options.columns)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `group_columns_by_name`
+  if (
+    options.group_columns_by_name === undefined ||
+    options.group_columns_by_name === null ||
+    options.group_columns_by_name === false
+  ) {
+    options.group_columns_by_name = false;
+  } else if (options.group_columns_by_name !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "expect an boolean,",
+        `got ${JSON.stringify(options.group_columns_by_name)}`,
+      ],
+      options,
+    );
+  } else if (options.columns === false) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "the `columns` mode must be activated.",
+      ],
+      options,
+    );
+  }
+  // Normalize option `comment`
+  if (
+    options.comment === undefined ||
+    options.comment === null ||
+    options.comment === false ||
+    options.comment === ""
+  ) {
+    options.comment = null;
+  } else {
+    if (typeof options.comment === "string") {
+      options.comment = Buffer.from(options.comment, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.comment)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_COMMENT",
+        [
+          "Invalid option comment:",
+          "comment must be a buffer or a string,",
+          `got ${JSON.stringify(options.comment)}`,
+        ],
+        options,
+      );
+    }
+  }
+  // Normalize option `comment_no_infix`
+  if (
+    options.comment_no_infix === undefined ||
+    options.comment_no_infix === null ||
+    options.comment_no_infix === false
+  ) {
+    options.comment_no_infix = false;
+  } else if (options.comment_no_infix !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COMMENT",
+      [
+        "Invalid option comment_no_infix:",
+        "value must be a boolean,",
+        `got ${JSON.stringify(options.comment_no_infix)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `delimiter_auto`
+  if (
+    options.delimiter_auto === undefined ||
+    options.delimiter_auto === null ||
+    options.delimiter_auto === false
+  ) {
+    options.delimiter_auto = false;
+  } else if (options.delimiter_auto === true) {
+    options.delimiter_auto = {};
+  } else if (!is_object(options.delimiter_auto)) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_DELIMITER_AUTO",
+      [
+        "Invalid option delimiter_auto:",
+        "delimiter_auto must be a boolean or a configuration object,",
+        `got ${JSON.stringify(options.delimiter_auto)}`,
+      ],
+      options,
+    );
+  }
+  if (options.delimiter_auto) {
+    if (options.delimiter_auto.preferred === undefined)
+      options.delimiter_auto.preferred = {
+        [",".charCodeAt(0)]: 1.8,
+        ["\t".charCodeAt(0)]: 1.8,
+        [";".charCodeAt(0)]: 1.6,
+        [" ".charCodeAt(0)]: 1.6,
+        [":".charCodeAt(0)]: 1.5,
+        [".".charCodeAt(0)]: 1.4,
+        ["/".charCodeAt(0)]: 1.4,
+      };
+    else if (!is_object(options.delimiter_auto.preferred)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "preferred must be an object,",
+          `got ${JSON.stringify(options.delimiter_auto.preferred)}`,
+        ],
+        options,
+      );
+    }
+    if (options.delimiter_auto.score === undefined)
+      options.delimiter_auto.score = (info, options) => {
+        return (
+          (info.total - info.std) * (options.preferred[info.char_code] || 1)
+        );
+      };
+    else if (typeof options.delimiter_auto.score !== "function") {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "score must be a function,",
+          `got ${JSON.stringify(options.delimiter_auto.score)}`,
+        ],
+        options,
+      );
+    }
+    if (options.delimiter_auto.size === undefined)
+      options.delimiter_auto.size = 2048;
+    else if (typeof options.delimiter_auto.size !== "number") {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "size must be a number,",
+          `got ${JSON.stringify(options.delimiter_auto.size)}`,
+        ],
+        options,
+      );
+    }
+  }
+  // Normalize option `delimiter`
+  const delimiter_json = JSON.stringify(options.delimiter);
+  if (options.delimiter_auto !== false) {
+    options.delimiter = [];
+  }
+  if (!Array.isArray(options.delimiter)) {
+    if (
+      options.delimiter === undefined ||
+      options.delimiter === null ||
+      options.delimiter === false
+    ) {
+      options.delimiter = Buffer.from(",", options.encoding);
+    }
+    options.delimiter = [options.delimiter];
+  }
+  options.delimiter = options.delimiter.map(function (delimiter) {
+    if (typeof delimiter === "string") {
+      delimiter = Buffer.from(delimiter, options.encoding);
+    }
+    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER",
+        [
+          "Invalid option delimiter:",
+          "delimiter must be a non empty string or buffer or array of string|buffer,",
+          `got ${delimiter_json}`,
+        ],
+        options,
+      );
+    }
+    return delimiter;
+  });
+  // Normalize option `escape`
+  if (options.escape === undefined || options.escape === true) {
+    options.escape = Buffer.from('"', options.encoding);
+  } else if (typeof options.escape === "string") {
+    options.escape = Buffer.from(options.escape, options.encoding);
+  } else if (options.escape === null || options.escape === false) {
+    options.escape = null;
+  }
+  if (options.escape !== null) {
+    if (!Buffer.isBuffer(options.escape)) {
+      throw new Error(
+        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`,
+      );
+    }
+  }
+  // Normalize option `from`
+  if (options.from === undefined || options.from === null) {
+    options.from = 1;
+  } else {
+    if (typeof options.from === "string" && /\d+/.test(options.from)) {
+      options.from = parseInt(options.from);
+    }
+    if (Number.isInteger(options.from)) {
+      if (options.from < 0) {
+        throw new Error(
+          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`,
+      );
+    }
+  }
+  // Normalize option `from_line`
+  if (options.from_line === undefined || options.from_line === null) {
+    options.from_line = 1;
+  } else {
+    if (
+      typeof options.from_line === "string" &&
+      /\d+/.test(options.from_line)
+    ) {
+      options.from_line = parseInt(options.from_line);
+    }
+    if (Number.isInteger(options.from_line)) {
+      if (options.from_line <= 0) {
+        throw new Error(
+          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`,
+      );
+    }
+  }
+  // Normalize options `ignore_last_delimiters`
+  if (
+    options.ignore_last_delimiters === undefined ||
+    options.ignore_last_delimiters === null
+  ) {
+    options.ignore_last_delimiters = false;
+  } else if (typeof options.ignore_last_delimiters === "number") {
+    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
+    if (options.ignore_last_delimiters === 0) {
+      options.ignore_last_delimiters = false;
+    }
+  } else if (typeof options.ignore_last_delimiters !== "boolean") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
+      [
+        "Invalid option `ignore_last_delimiters`:",
+        "the value must be a boolean value or an integer,",
+        `got ${JSON.stringify(options.ignore_last_delimiters)}`,
+      ],
+      options,
+    );
+  }
+  if (options.ignore_last_delimiters === true && options.columns === false) {
+    throw new CsvError(
+      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
+      [
+        "The option `ignore_last_delimiters`",
+        "requires the activation of the `columns` option",
+      ],
+      options,
+    );
+  }
+  // Normalize option `info`
+  if (
+    options.info === undefined ||
+    options.info === null ||
+    options.info === false
+  ) {
+    options.info = false;
+  } else if (options.info !== true) {
+    throw new Error(
+      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`,
+    );
+  }
+  // Normalize option `max_record_size`
+  if (
+    options.max_record_size === undefined ||
+    options.max_record_size === null ||
+    options.max_record_size === false
+  ) {
+    options.max_record_size = 0;
+  } else if (
+    Number.isInteger(options.max_record_size) &&
+    options.max_record_size >= 0
+  ) {
+    // Great, nothing to do
+  } else if (
+    typeof options.max_record_size === "string" &&
+    /\d+/.test(options.max_record_size)
+  ) {
+    options.max_record_size = parseInt(options.max_record_size);
+  } else {
+    throw new Error(
+      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`,
+    );
+  }
+  // Normalize option `objname`
+  if (
+    options.objname === undefined ||
+    options.objname === null ||
+    options.objname === false
+  ) {
+    options.objname = undefined;
+  } else if (Buffer.isBuffer(options.objname)) {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty buffer`);
+    }
+    if (options.encoding === null) {
+      // Don't call `toString`, leave objname as a buffer
+    } else {
+      options.objname = options.objname.toString(options.encoding);
+    }
+  } else if (typeof options.objname === "string") {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty string`);
+    }
+    // Great, nothing to do
+  } else if (typeof options.objname === "number") {
+    // if(options.objname.length === 0){
+    //   throw new Error(`Invalid Option: objname must be a non empty string`);
+    // }
+    // Great, nothing to do
+  } else {
+    throw new Error(
+      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`,
+    );
+  }
+  if (options.objname !== undefined) {
+    if (typeof options.objname === "number") {
+      if (options.columns !== false) {
+        throw Error(
+          "Invalid Option: objname index cannot be combined with columns or be defined as a field",
+        );
+      }
+    } else {
+      // A string or a buffer
+      if (options.columns === false) {
+        throw Error(
+          "Invalid Option: objname field must be combined with columns or be defined as an index",
+        );
+      }
+    }
+  }
+  // Normalize option `on_record`
+  if (options.on_record === undefined || options.on_record === null) {
+    options.on_record = undefined;
+  } else if (typeof options.on_record !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ON_RECORD",
+      [
+        "Invalid option `on_record`:",
+        "expect a function,",
+        `got ${JSON.stringify(options.on_record)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `on_skip`
+  // options.on_skip ??= (err, chunk) => {
+  //   this.emit('skip', err, chunk);
+  // };
+  if (
+    options.on_skip !== undefined &&
+    options.on_skip !== null &&
+    typeof options.on_skip !== "function"
+  ) {
+    throw new Error(
+      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`,
+    );
+  }
+  // Normalize option `quote`
+  if (
+    options.quote === null ||
+    options.quote === false ||
+    options.quote === ""
+  ) {
+    options.quote = null;
+  } else {
+    if (options.quote === undefined || options.quote === true) {
+      options.quote = Buffer.from('"', options.encoding);
+    } else if (typeof options.quote === "string") {
+      options.quote = Buffer.from(options.quote, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.quote)) {
+      throw new Error(
+        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`,
+      );
+    }
+  }
+  // Normalize option `raw`
+  if (
+    options.raw === undefined ||
+    options.raw === null ||
+    options.raw === false
+  ) {
+    options.raw = false;
+  } else if (options.raw !== true) {
+    throw new Error(
+      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`,
+    );
+  }
+  // Normalize option `record_delimiter`
+  if (options.record_delimiter === undefined) {
+    options.record_delimiter = [];
+  } else if (
+    typeof options.record_delimiter === "string" ||
+    Buffer.isBuffer(options.record_delimiter)
+  ) {
+    if (options.record_delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer,",
+          `got ${JSON.stringify(options.record_delimiter)}`,
+        ],
+        options,
+      );
+    }
+    options.record_delimiter = [options.record_delimiter];
+  } else if (!Array.isArray(options.record_delimiter)) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_RECORD_DELIMITER",
+      [
+        "Invalid option `record_delimiter`:",
+        "value must be a string, a buffer or array of string|buffer,",
+        `got ${JSON.stringify(options.record_delimiter)}`,
+      ],
+      options,
+    );
+  }
+  options.record_delimiter = options.record_delimiter.map(function (rd, i) {
+    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a string, a buffer or array of string|buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`,
+        ],
+        options,
+      );
+    } else if (rd.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`,
+        ],
+        options,
+      );
+    }
+    if (typeof rd === "string") {
+      rd = Buffer.from(rd, options.encoding);
+    }
+    return rd;
+  });
+  // Normalize option `relax_column_count`
+  if (typeof options.relax_column_count === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count === undefined ||
+    options.relax_column_count === null
+  ) {
+    options.relax_column_count = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`,
+    );
+  }
+  if (typeof options.relax_column_count_less === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count_less === undefined ||
+    options.relax_column_count_less === null
+  ) {
+    options.relax_column_count_less = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`,
+    );
+  }
+  if (typeof options.relax_column_count_more === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count_more === undefined ||
+    options.relax_column_count_more === null
+  ) {
+    options.relax_column_count_more = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`,
+    );
+  }
+  // Normalize option `relax_quotes`
+  if (typeof options.relax_quotes === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_quotes === undefined ||
+    options.relax_quotes === null
+  ) {
+    options.relax_quotes = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`,
+    );
+  }
+  // Normalize option `skip_empty_lines`
+  if (typeof options.skip_empty_lines === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_empty_lines === undefined ||
+    options.skip_empty_lines === null
+  ) {
+    options.skip_empty_lines = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`,
+    );
+  }
+  // Normalize option `skip_records_with_empty_values`
+  if (typeof options.skip_records_with_empty_values === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_records_with_empty_values === undefined ||
+    options.skip_records_with_empty_values === null
+  ) {
+    options.skip_records_with_empty_values = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`,
+    );
+  }
+  // Normalize option `skip_records_with_error`
+  if (typeof options.skip_records_with_error === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_records_with_error === undefined ||
+    options.skip_records_with_error === null
+  ) {
+    options.skip_records_with_error = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`,
+    );
+  }
+  // Normalize option `rtrim`
+  if (
+    options.rtrim === undefined ||
+    options.rtrim === null ||
+    options.rtrim === false
+  ) {
+    options.rtrim = false;
+  } else if (options.rtrim !== true) {
+    throw new Error(
+      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`,
+    );
+  }
+  // Normalize option `ltrim`
+  if (
+    options.ltrim === undefined ||
+    options.ltrim === null ||
+    options.ltrim === false
+  ) {
+    options.ltrim = false;
+  } else if (options.ltrim !== true) {
+    throw new Error(
+      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`,
+    );
+  }
+  // Normalize option `trim`
+  if (
+    options.trim === undefined ||
+    options.trim === null ||
+    options.trim === false
+  ) {
+    options.trim = false;
+  } else if (options.trim !== true) {
+    throw new Error(
+      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`,
+    );
+  }
+  // Normalize options `trim`, `ltrim` and `rtrim`
+  if (options.trim === true && opts.ltrim !== false) {
+    options.ltrim = true;
+  } else if (options.ltrim !== true) {
+    options.ltrim = false;
+  }
+  if (options.trim === true && opts.rtrim !== false) {
+    options.rtrim = true;
+  } else if (options.rtrim !== true) {
+    options.rtrim = false;
+  }
+  // Normalize option `to`
+  if (options.to === undefined || options.to === null) {
+    options.to = -1;
+  } else if (options.to !== -1) {
+    if (typeof options.to === "string" && /\d+/.test(options.to)) {
+      options.to = parseInt(options.to);
+    }
+    if (Number.isInteger(options.to)) {
+      if (options.to <= 0) {
+        throw new Error(
+          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`,
+      );
+    }
+  }
+  // Normalize option `to_line`
+  if (options.to_line === undefined || options.to_line === null) {
+    options.to_line = -1;
+  } else if (options.to_line !== -1) {
+    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
+      options.to_line = parseInt(options.to_line);
+    }
+    if (Number.isInteger(options.to_line)) {
+      if (options.to_line <= 0) {
+        throw new Error(
+          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`,
+      );
+    }
+  }
+  return options;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/delimiter_discover.js
+
+
+
+// Discussed in [issue #400](https://github.com/adaltas/node-csv/issues/400)
+// See https://github.com/python/cpython/blob/ea1b1c579f600cc85d145c60862b2e6b98701b24/Lib/csv.py#L349
+const delimiter_discover = function (records, options) {
+  // Normalize the configuration
+  if (!options) {
+    ({ delimiter_auto: options } = normalize_options({ delimiter_auto: true }));
+  }
+  // Convert String to Buffer
+  if (typeof records === "string") {
+    records = Buffer.from(records);
+  }
+  // Convert Buffer to an array of records
+  if (Buffer.isBuffer(records)) {
+    records = ((data) => {
+      const records = [];
+      const parser = transform({ delimiter: [] });
+      const push = (record) => records.push(record);
+      const close = () => {};
+      const error = parser.parse(data, true, push, close);
+      if (error !== undefined) throw error;
+      return records;
+    })(records);
+  }
+  // Info array initialization, 127 entries, one per char code
+  const info = Array(127)
+    .fill()
+    .map(() => ({ lines: [] }));
+  // Traverse each records, count occurences per char code
+  records.map(([record], line) => {
+    for (let i = 0, l = record.length; i < l; i++) {
+      // Count the character frequency
+      const code = record.charCodeAt(i);
+      if (info[code].lines[line] === undefined) info[code].lines[line] = 0;
+      info[code].lines[line]++;
+    }
+  });
+  // Traverse each char code, compute the score
+  info.map((info, i) => {
+    info.char_code = i;
+    info.std = std(info.lines);
+    info.total = info.lines.reduce((acc, val) => acc + val, 0);
+    info.preferred = !!options.preferred[i];
+    info.score = options.score(info, options);
+  });
+  // Extract the dominant character
+  const result = info.reduce(
+    (acc, info) => (acc.score > info.score ? acc : info),
+    {},
+  );
+  return String.fromCharCode(result.char_code);
+};
+
+const std = function (array) {
+  const n = array.length;
+  if (n === 0) return 0;
+  const mean = array.reduce((a, b) => a + b) / n;
+  return Math.sqrt(
+    array.map((x) => Math.pow(x - mean, 2)).reduce((a, b) => a + b) / n,
+  );
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
+
+
+
+
+
+
+const isRecordEmpty = function (record) {
+  return record.every(
+    (field) =>
+      field == null || (field.toString && field.toString().trim() === ""),
+  );
+};
+
+const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
+const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
+
+const boms = {
+  // Note, the following are equals:
+  // Buffer.from("\ufeff")
+  // Buffer.from([239, 187, 191])
+  // Buffer.from('EFBBBF', 'hex')
+  utf8: Buffer.from([239, 187, 191]),
+  // Note, the following are equals:
+  // Buffer.from "\ufeff", 'utf16le
+  // Buffer.from([255, 254])
+  utf16le: Buffer.from([255, 254]),
+};
+
+const transform = function (original_options = {}) {
+  const info = {
+    bytes: 0,
+    bytes_records: 0,
+    comment_lines: 0,
+    empty_lines: 0,
+    invalid_field_length: 0,
+    lines: 1,
+    records: 0,
+  };
+  const options = normalize_options(original_options);
+  return {
+    info: info,
+    original_options: original_options,
+    options: options,
+    state: init_state(options),
+    __needMoreData: function (i, bufLen, end) {
+      if (end) return false;
+      const { encoding, escape, quote } = this.options;
+      const { quoting, needMoreDataSize, recordDelimiterMaxLength } =
+        this.state;
+      const numOfCharLeft = bufLen - i - 1;
+      const requiredLength = Math.max(
+        needMoreDataSize,
+        // Skip if the remaining buffer smaller than record delimiter
+        // If "record_delimiter" is yet to be discovered:
+        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
+        // 2. We set the length to windows line ending in the current encoding
+        // Note, that encoding is known from user or bom discovery at that point
+        // recordDelimiterMaxLength,
+        recordDelimiterMaxLength === 0
+          ? Buffer.from("\r\n", encoding).length
+          : recordDelimiterMaxLength,
+        // Skip if remaining buffer can be an escaped quote
+        quoting ? (escape === null ? 0 : escape.length) + quote.length : 0,
+        // Skip if remaining buffer can be record delimiter following the closing quote
+        quoting ? quote.length + recordDelimiterMaxLength : 0,
+      );
+      return numOfCharLeft < requiredLength;
+    },
+    // Central parser implementation
+    parse: function (nextBuf, end, push, close) {
+      const {
+        bom,
+        comment_no_infix,
+        delimiter_auto,
+        encoding,
+        from_line,
+        ltrim,
+        max_record_size,
+        raw,
+        relax_quotes,
+        rtrim,
+        skip_empty_lines,
+        to,
+        to_line,
+      } = this.options;
+      let { comment, escape, quote, record_delimiter } = this.options;
+      const {
+        bomSkipped,
+        delimiterDiscovered,
+        delimiterBufPrevious,
+        rawBuffer,
+        escapeIsQuote,
+      } = this.state;
+      // Automatic delimiter discovery
+      if (!delimiterDiscovered && delimiter_auto) {
+        let delimiterBuf;
+        if (delimiterBufPrevious === undefined) {
+          delimiterBuf = nextBuf;
+        } else if (
+          delimiterBufPrevious !== undefined &&
+          nextBuf === undefined
+        ) {
+          delimiterBuf = delimiterBufPrevious;
+        } else {
+          delimiterBuf = Buffer.concat([delimiterBufPrevious, nextBuf]);
+        }
+        // Ensure that nextBuf is not concatenated a second time during buffer reconciliation
+        nextBuf = undefined;
+        // this.delimiterBufPrevious = delimiterBuf;
+        if (end || delimiterBuf.length > delimiter_auto.size) {
+          this.options.delimiter = [
+            Buffer.from(
+              delimiter_discover(delimiterBuf, this.options.delimiter_auto),
+            ),
+          ];
+          this.state.previousBuf = delimiterBuf;
+          this.state.delimiterBufPrevious = undefined;
+          this.state.delimiterDiscovered = true;
+        } else {
+          this.state.delimiterBufPrevious = delimiterBuf;
+          return;
+        }
+      }
+      // Previous buffers reconciliation
+      const { previousBuf } = this.state;
+      let buf;
+      if (previousBuf === undefined) {
+        if (nextBuf === undefined) {
+          // Handle empty string
+          close();
+          return;
+        } else {
+          buf = nextBuf;
+        }
+      } else if (previousBuf !== undefined && nextBuf === undefined) {
+        buf = previousBuf;
+      } else {
+        buf = Buffer.concat([previousBuf, nextBuf]);
+      }
+      // Handle UTF BOM
+      if (bomSkipped === false) {
+        if (bom === false) {
+          this.state.bomSkipped = true;
+        } else if (buf.length < 3) {
+          // No enough data
+          if (end === false) {
+            // Wait for more data
+            this.state.previousBuf = buf;
+            return;
+          }
+        } else {
+          for (const encoding in boms) {
+            if (boms[encoding].compare(buf, 0, boms[encoding].length) === 0) {
+              // Skip BOM
+              const bomLength = boms[encoding].length;
+              this.state.bufBytesStart += bomLength;
+              buf = buf.slice(bomLength);
+              // Renormalize original options with the new encoding
+              const options = normalize_options({
+                ...this.original_options,
+                encoding: encoding,
+              });
+              // Properties are merged with the existing options instance
+              for (const key in options) {
+                this.options[key] = options[key];
+              }
+              // Options will re-evaluate the Buffer with the new encoding
+              ({ comment, escape, quote } = this.options);
+              break;
+            }
+          }
+          this.state.bomSkipped = true;
+        }
+      }
+      const bufLen = buf.length;
+      let pos;
+      for (pos = 0; pos < bufLen; pos++) {
+        // Ensure we get enough space to look ahead
+        // There should be a way to move this out of the loop
+        if (this.__needMoreData(pos, bufLen, end)) {
+          break;
+        }
+        if (this.state.wasRowDelimiter === true) {
+          this.info.lines++;
+          this.state.wasRowDelimiter = false;
+        }
+        if (to_line !== -1 && this.info.lines > to_line) {
+          this.state.stop = true;
+          close();
+          return;
+        }
+        // Auto discovery of record_delimiter, unix, mac and windows supported
+        if (this.state.quoting === false && record_delimiter.length === 0) {
+          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
+            buf,
+            pos,
+          );
+          if (record_delimiterCount) {
+            record_delimiter = this.options.record_delimiter;
+          }
+        }
+        const chr = buf[pos];
+        if (raw === true) {
+          rawBuffer.append(chr);
+        }
+        if (
+          (chr === cr || chr === nl) &&
+          this.state.wasRowDelimiter === false
+        ) {
+          this.state.wasRowDelimiter = true;
+        }
+        // Previous char was a valid escape char
+        // treat the current char as a regular char
+        if (this.state.escaping === true) {
+          this.state.escaping = false;
+        } else {
+          // Escape is only active inside quoted fields
+          // We are quoting, the char is an escape chr and there is a chr to escape
+          // if(escape !== null && this.state.quoting === true && chr === escape && pos + 1 < bufLen){
+          if (
+            escape !== null &&
+            this.state.quoting === true &&
+            this.__isEscape(buf, pos, chr) &&
+            pos + escape.length < bufLen
+          ) {
+            if (escapeIsQuote) {
+              if (this.__isQuote(buf, pos + escape.length)) {
+                this.state.escaping = true;
+                pos += escape.length - 1;
+                continue;
+              }
+            } else {
+              this.state.escaping = true;
+              pos += escape.length - 1;
+              continue;
+            }
+          }
+          // Not currently escaping and chr is a quote
+          // TODO: need to compare bytes instead of single char
+          if (this.state.commenting === false && this.__isQuote(buf, pos)) {
+            if (this.state.quoting === true) {
+              const nextChr = buf[pos + quote.length];
+              const isNextChrTrimable =
+                rtrim && this.__isCharTrimable(buf, pos + quote.length);
+              const isNextChrComment =
+                comment !== null &&
+                this.__compareBytes(comment, buf, pos + quote.length, nextChr);
+              const isNextChrDelimiter = this.__isDelimiter(
+                buf,
+                pos + quote.length,
+                nextChr,
+              );
+              const isNextChrRecordDelimiter =
+                record_delimiter.length === 0
+                  ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length)
+                  : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
+              // Escape a quote
+              // Treat next char as a regular character
+              if (
+                escape !== null &&
+                this.__isEscape(buf, pos, chr) &&
+                this.__isQuote(buf, pos + escape.length)
+              ) {
+                pos += escape.length - 1;
+              } else if (
+                !nextChr ||
+                isNextChrDelimiter ||
+                isNextChrRecordDelimiter ||
+                isNextChrComment ||
+                isNextChrTrimable
+              ) {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                pos += quote.length - 1;
+                continue;
+              } else if (relax_quotes === false) {
+                const err = this.__error(
+                  new CsvError(
+                    "CSV_INVALID_CLOSING_QUOTE",
+                    [
+                      "Invalid Closing Quote:",
+                      `got "${String.fromCharCode(nextChr)}"`,
+                      `at line ${this.info.lines}`,
+                      "instead of delimiter, record delimiter, trimable character",
+                      "(if activated) or comment",
+                    ],
+                    this.options,
+                    this.__infoField(),
+                  ),
+                );
+                if (err !== undefined) return err;
+              } else {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                this.state.field.prepend(quote);
+                pos += quote.length - 1;
+              }
+            } else {
+              if (this.state.field.length !== 0) {
+                // In relax_quotes mode, treat opening quote preceded by chrs as regular
+                if (relax_quotes === false) {
+                  const info = this.__infoField();
+                  const bom = Object.keys(boms)
+                    .map((b) =>
+                      boms[b].equals(this.state.field.toString()) ? b : false,
+                    )
+                    .filter(Boolean)[0];
+                  const err = this.__error(
+                    new CsvError(
+                      "INVALID_OPENING_QUOTE",
+                      [
+                        "Invalid Opening Quote:",
+                        `a quote is found on field ${JSON.stringify(info.column)} at line ${info.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
+                        bom ? `(${bom} bom)` : undefined,
+                      ],
+                      this.options,
+                      info,
+                      {
+                        field: this.state.field,
+                      },
+                    ),
+                  );
+                  if (err !== undefined) return err;
+                }
+              } else {
+                this.state.quoting = true;
+                pos += quote.length - 1;
+                continue;
+              }
+            }
+          }
+          if (this.state.quoting === false) {
+            const recordDelimiterLength = this.__isRecordDelimiter(
+              chr,
+              buf,
+              pos,
+            );
+            if (recordDelimiterLength !== 0) {
+              // Do not emit comments which take a full line
+              const skipCommentLine =
+                this.state.commenting &&
+                this.state.wasQuoting === false &&
+                this.state.record.length === 0 &&
+                this.state.field.length === 0;
+              if (skipCommentLine) {
+                this.info.comment_lines++;
+                // Skip full comment line
+              } else {
+                // Activate records emission if above from_line
+                if (
+                  this.state.enabled === false &&
+                  this.info.lines +
+                    (this.state.wasRowDelimiter === true ? 1 : 0) >=
+                    from_line
+                ) {
+                  this.state.enabled = true;
+                  this.__resetField();
+                  this.__resetRecord();
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                // Skip if line is empty and skip_empty_lines activated
+                if (
+                  skip_empty_lines === true &&
+                  this.state.wasQuoting === false &&
+                  this.state.record.length === 0 &&
+                  this.state.field.length === 0
+                ) {
+                  this.info.empty_lines++;
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                this.info.bytes = this.state.bufBytesStart + pos;
+                const errField = this.__onField();
+                if (errField !== undefined) return errField;
+                this.info.bytes =
+                  this.state.bufBytesStart + pos + recordDelimiterLength;
+                const errRecord = this.__onRecord(push);
+                if (errRecord !== undefined) return errRecord;
+                if (to !== -1 && this.info.records >= to) {
+                  this.state.stop = true;
+                  close();
+                  return;
+                }
+              }
+              this.state.commenting = false;
+              pos += recordDelimiterLength - 1;
+              continue;
+            }
+            if (this.state.commenting) {
+              continue;
+            }
+            if (
+              comment !== null &&
+              (comment_no_infix === false ||
+                (this.state.record.length === 0 &&
+                  this.state.field.length === 0))
+            ) {
+              const commentCount = this.__compareBytes(comment, buf, pos, chr);
+              if (commentCount !== 0) {
+                this.state.commenting = true;
+                continue;
+              }
+            }
+            const delimiterLength = this.__isDelimiter(buf, pos, chr);
+            if (delimiterLength !== 0) {
+              this.info.bytes = this.state.bufBytesStart + pos;
+              const errField = this.__onField();
+              if (errField !== undefined) return errField;
+              pos += delimiterLength - 1;
+              continue;
+            }
+          }
+        }
+        if (this.state.commenting === false) {
+          if (
+            max_record_size !== 0 &&
+            this.state.record_length + this.state.field.length > max_record_size
+          ) {
+            return this.__error(
+              new CsvError(
+                "CSV_MAX_RECORD_SIZE",
+                [
+                  "Max Record Size:",
+                  "record exceed the maximum number of tolerated bytes",
+                  `of ${max_record_size}`,
+                  `at line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+              ),
+            );
+          }
+        }
+        const lappend =
+          ltrim === false ||
+          this.state.quoting === true ||
+          this.state.field.length !== 0 ||
+          !this.__isCharTrimable(buf, pos);
+        // rtrim in non quoting is handle in __onField
+        const rappend = rtrim === false || this.state.wasQuoting === false;
+        if (lappend === true && rappend === true) {
+          this.state.field.append(chr);
+        } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
+          return this.__error(
+            new CsvError(
+              "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
+              [
+                "Invalid Closing Quote:",
+                "found non trimable byte after quote",
+                `at line ${this.info.lines}`,
+              ],
+              this.options,
+              this.__infoField(),
+            ),
+          );
+        } else {
+          if (lappend === false) {
+            pos += this.__isCharTrimable(buf, pos) - 1;
+          }
+          continue;
+        }
+      }
+      if (end === true) {
+        // Ensure we are not ending in a quoting state
+        if (this.state.quoting === true) {
+          const err = this.__error(
+            new CsvError(
+              "CSV_QUOTE_NOT_CLOSED",
+              [
+                "Quote Not Closed:",
+                `the parsing is finished with an opening quote at line ${this.info.lines}`,
+              ],
+              this.options,
+              this.__infoField(),
+            ),
+          );
+          if (err !== undefined) return err;
+        } else {
+          // Skip last line if it has no characters
+          if (
+            this.state.wasQuoting === true ||
+            this.state.record.length !== 0 ||
+            this.state.field.length !== 0
+          ) {
+            this.info.bytes = this.state.bufBytesStart + pos;
+            const errField = this.__onField();
+            if (errField !== undefined) return errField;
+            const errRecord = this.__onRecord(push);
+            if (errRecord !== undefined) return errRecord;
+          } else if (this.state.wasRowDelimiter === true) {
+            this.info.empty_lines++;
+          } else if (this.state.commenting === true) {
+            this.info.comment_lines++;
+          }
+        }
+      } else {
+        this.state.bufBytesStart += pos;
+        this.state.previousBuf = buf.slice(pos);
+      }
+      if (this.state.wasRowDelimiter === true) {
+        this.info.lines++;
+        this.state.wasRowDelimiter = false;
+      }
+    },
+    __onRecord: function (push) {
+      const {
+        columns,
+        group_columns_by_name,
+        encoding,
+        info,
+        from,
+        relax_column_count,
+        relax_column_count_less,
+        relax_column_count_more,
+        raw,
+        skip_records_with_empty_values,
+      } = this.options;
+      const { enabled, record } = this.state;
+      if (enabled === false) {
+        return this.__resetRecord();
+      }
+      // Convert the first line into column names
+      const recordLength = record.length;
+      if (columns === true) {
+        if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+          this.__resetRecord();
+          return;
+        }
+        return this.__firstLineToColumns(record);
+      }
+      if (columns === false && this.info.records === 0) {
+        this.state.expectedRecordLength = recordLength;
+      }
+      if (recordLength !== this.state.expectedRecordLength) {
+        const err =
+          columns === false
+            ? new CsvError(
+                "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
+                [
+                  "Invalid Record Length:",
+                  `expect ${this.state.expectedRecordLength},`,
+                  `got ${recordLength} on line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+                {
+                  record: record,
+                },
+              )
+            : new CsvError(
+                "CSV_RECORD_INCONSISTENT_COLUMNS",
+                [
+                  "Invalid Record Length:",
+                  `columns length is ${columns.length},`, // rename columns
+                  `got ${recordLength} on line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+                {
+                  record: record,
+                },
+              );
+        if (
+          relax_column_count === true ||
+          (relax_column_count_less === true &&
+            recordLength < this.state.expectedRecordLength) ||
+          (relax_column_count_more === true &&
+            recordLength > this.state.expectedRecordLength)
+        ) {
+          this.info.invalid_field_length++;
+          this.state.error = err;
+          // Error is undefined with skip_records_with_error
+        } else {
+          const finalErr = this.__error(err);
+          if (finalErr) return finalErr;
+        }
+      }
+      if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+        this.__resetRecord();
+        return;
+      }
+      if (this.state.recordHasError === true) {
+        this.__resetRecord();
+        this.state.recordHasError = false;
+        return;
+      }
+      this.info.records++;
+      if (from === 1 || this.info.records >= from) {
+        const { objname } = this.options;
+        // With columns, records are object
+        if (columns !== false) {
+          const obj = {};
+          // Transform record array to an object
+          for (let i = 0, l = record.length; i < l; i++) {
+            if (columns[i] === undefined || columns[i].disabled) continue;
+            // Turn duplicate columns into an array
+            if (
+              group_columns_by_name === true &&
+              Object.hasOwn(obj, columns[i].name)
+            ) {
+              if (Array.isArray(obj[columns[i].name])) {
+                obj[columns[i].name] = obj[columns[i].name].concat(record[i]);
+              } else {
+                obj[columns[i].name] = [obj[columns[i].name], record[i]];
+              }
+            } else {
+              Object.defineProperty(obj, columns[i].name, {
+                value: record[i],
+                enumerable: true,
+                writable: true,
+                configurable: true,
+              });
+            }
+          }
+          // Without objname (default)
+          if (raw === true || info === true) {
+            const extRecord = Object.assign(
+              { record: obj },
+              raw === true
+                ? { raw: this.state.rawBuffer.toString(encoding) }
+                : {},
+              info === true ? { info: this.__infoRecord() } : {},
+            );
+            const err = this.__push(
+              objname === undefined ? extRecord : [obj[objname], extRecord],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === undefined ? obj : [obj[objname], obj],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          }
+          // Without columns, records are array
+        } else {
+          if (raw === true || info === true) {
+            const extRecord = Object.assign(
+              { record: record },
+              raw === true
+                ? { raw: this.state.rawBuffer.toString(encoding) }
+                : {},
+              info === true ? { info: this.__infoRecord() } : {},
+            );
+            const err = this.__push(
+              objname === undefined ? extRecord : [record[objname], extRecord],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === undefined ? record : [record[objname], record],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          }
+        }
+      }
+      this.__resetRecord();
+    },
+    __firstLineToColumns: function (record) {
+      const { firstLineToHeaders } = this.state;
+      try {
+        const headers =
+          firstLineToHeaders === undefined
+            ? record
+            : firstLineToHeaders.call(null, record);
+        if (!Array.isArray(headers)) {
+          return this.__error(
+            new CsvError(
+              "CSV_INVALID_COLUMN_MAPPING",
+              [
+                "Invalid Column Mapping:",
+                "expect an array from column function,",
+                `got ${JSON.stringify(headers)}`,
+              ],
+              this.options,
+              this.__infoField(),
+              {
+                headers: headers,
+              },
+            ),
+          );
+        }
+        const normalizedHeaders = normalize_columns_array(headers);
+        this.state.expectedRecordLength = normalizedHeaders.length;
+        this.options.columns = normalizedHeaders;
+        this.__resetRecord();
+        return;
+      } catch (err) {
+        return err;
+      }
+    },
+    __resetRecord: function () {
+      if (this.options.raw === true) {
+        this.state.rawBuffer.reset();
+      }
+      this.state.error = undefined;
+      this.state.record = [];
+      this.state.record_length = 0;
+    },
+    __onField: function () {
+      const { cast, encoding, rtrim, max_record_size } = this.options;
+      const { enabled, wasQuoting } = this.state;
+      // Short circuit for the from_line options
+      if (enabled === false) {
+        return this.__resetField();
+      }
+      let field = this.state.field.toString(encoding);
+      if (rtrim === true && wasQuoting === false) {
+        field = field.trimRight();
+      }
+      if (cast === true) {
+        const [err, f] = this.__cast(field);
+        if (err !== undefined) return err;
+        field = f;
+      }
+      this.state.record.push(field);
+      // Increment record length if record size must not exceed a limit
+      if (max_record_size !== 0 && typeof field === "string") {
+        this.state.record_length += field.length;
+      }
+      this.__resetField();
+    },
+    __resetField: function () {
+      this.state.field.reset();
+      this.state.wasQuoting = false;
+    },
+    __push: function (record, push) {
+      const { on_record } = this.options;
+      if (on_record !== undefined) {
+        const info = this.__infoRecord();
+        try {
+          record = on_record.call(null, record, info);
+        } catch (err) {
+          return err;
+        }
+        if (record === undefined || record === null) {
+          return;
+        }
+      }
+      this.info.bytes_records += this.info.bytes;
+      push(record);
+    },
+    // Return a tuple with the error and the casted value
+    __cast: function (field) {
+      const { columns, relax_column_count } = this.options;
+      const isColumns = Array.isArray(columns);
+      // Dont loose time calling cast
+      // because the final record is an object
+      // and this field can't be associated to a key present in columns
+      if (
+        isColumns === true &&
+        relax_column_count &&
+        this.options.columns.length <= this.state.record.length
+      ) {
+        return [undefined, undefined];
+      }
+      if (this.state.castField !== null) {
+        try {
+          const info = this.__infoField();
+          return [undefined, this.state.castField.call(null, field, info)];
+        } catch (err) {
+          return [err];
+        }
+      }
+      if (this.__isFloat(field)) {
+        return [undefined, parseFloat(field)];
+      } else if (this.options.cast_date !== false) {
+        const info = this.__infoField();
+        return [undefined, this.options.cast_date.call(null, field, info)];
+      }
+      return [undefined, field];
+    },
+    __compareBytes: function (sourceBuf, targetBuf, targetPos, firstByte) {
+      if (sourceBuf[0] !== firstByte) return 0;
+      const sourceLength = sourceBuf.length;
+      for (let i = 1; i < sourceLength; i++) {
+        if (sourceBuf[i] !== targetBuf[targetPos + i]) return 0;
+      }
+      return sourceLength;
+    },
+    // Helper to test if a character is trimable
+    __isCharTrimable: function (buf, pos) {
+      const { timchars, timcharFirstBytes } = this.state;
+      // Fast bail-out: non-whitespace bytes (the common case) are rejected
+      // without scanning the full timchar list.
+      const first = buf[pos];
+      if (first === undefined || timcharFirstBytes[first] === 0) return 0;
+      loop1: for (let i = 0; i < timchars.length; i++) {
+        const timchar = timchars[i];
+        for (let j = 0; j < timchar.length; j++) {
+          if (timchar[j] !== buf[pos + j]) continue loop1;
+        }
+        return timchar.length;
+      }
+      return 0;
+    },
+    __isDelimiter: function (buf, pos, chr) {
+      const { delimiter, ignore_last_delimiters } = this.options;
+      if (
+        ignore_last_delimiters === true &&
+        this.state.record.length === this.options.columns.length - 1
+      ) {
+        return 0;
+      } else if (
+        ignore_last_delimiters !== false &&
+        typeof ignore_last_delimiters === "number" &&
+        this.state.record.length === ignore_last_delimiters - 1
+      ) {
+        return 0;
+      }
+      loop1: for (let i = 0; i < delimiter.length; i++) {
+        const del = delimiter[i];
+        if (del[0] === chr) {
+          for (let j = 1; j < del.length; j++) {
+            if (del[j] !== buf[pos + j]) continue loop1;
+          }
+          return del.length;
+        }
+      }
+      return 0;
+    },
+    __isEscape: function (buf, pos, chr) {
+      const { escape } = this.options;
+      if (escape === null) return false;
+      const l = escape.length;
+      if (escape[0] === chr) {
+        for (let i = 0; i < l; i++) {
+          if (escape[i] !== buf[pos + i]) {
+            return false;
+          }
+        }
+        return true;
+      }
+      return false;
+    },
+    __isFloat: function (value) {
+      return value - parseFloat(value) + 1 >= 0; // Borrowed from jquery
+    },
+    // Keep it in case we implement the `cast_int` option
+    // __isInt(value){
+    //   // return Number.isInteger(parseInt(value))
+    //   // return !isNaN( parseInt( obj ) );
+    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
+    // }
+    __isQuote: function (buf, pos) {
+      const { quote } = this.options;
+      if (quote === null) return false;
+      const l = quote.length;
+      for (let i = 0; i < l; i++) {
+        if (quote[i] !== buf[pos + i]) {
+          return false;
+        }
+      }
+      return true;
+    },
+    __isRecordDelimiter: function (chr, buf, pos) {
+      const { record_delimiter } = this.options;
+      const recordDelimiterLength = record_delimiter.length;
+      loop1: for (let i = 0; i < recordDelimiterLength; i++) {
+        const rd = record_delimiter[i];
+        const rdLength = rd.length;
+        if (rd[0] !== chr) {
+          continue;
+        }
+        for (let j = 1; j < rdLength; j++) {
+          if (rd[j] !== buf[pos + j]) {
+            continue loop1;
+          }
+        }
+        return rd.length;
+      }
+      return 0;
+    },
+    __autoDiscoverRecordDelimiter: function (buf, pos) {
+      const { encoding } = this.options;
+      // Note, we don't need to cache this information in state,
+      // It is only called on the first line until we find out a suitable
+      // record delimiter.
+      const rds = [
+        // Important, the windows line ending must be before mac os 9
+        Buffer.from("\r\n", encoding),
+        Buffer.from("\n", encoding),
+        Buffer.from("\r", encoding),
+      ];
+      loop: for (let i = 0; i < rds.length; i++) {
+        const l = rds[i].length;
+        for (let j = 0; j < l; j++) {
+          if (rds[i][j] !== buf[pos + j]) {
+            continue loop;
+          }
+        }
+        this.options.record_delimiter.push(rds[i]);
+        this.state.recordDelimiterMaxLength = rds[i].length;
+        return rds[i].length;
+      }
+      return 0;
+    },
+    __error: function (msg) {
+      const { encoding, raw, skip_records_with_error } = this.options;
+      const err = typeof msg === "string" ? new Error(msg) : msg;
+      if (skip_records_with_error) {
+        this.state.recordHasError = true;
+        if (this.options.on_skip !== undefined) {
+          try {
+            this.options.on_skip(
+              err,
+              raw ? this.state.rawBuffer.toString(encoding) : undefined,
+            );
+          } catch (err) {
+            return err;
+          }
+        }
+        // this.emit('skip', err, raw ? this.state.rawBuffer.toString(encoding) : undefined);
+        return undefined;
+      } else {
+        return err;
+      }
+    },
+    __infoDataSet: function () {
+      return {
+        ...this.info,
+        columns: this.options.columns,
+      };
+    },
+    __infoRecord: function () {
+      const { columns, raw, encoding } = this.options;
+      return {
+        ...this.__infoDataSet(),
+        bytes_records: this.info.bytes,
+        error: this.state.error,
+        header: columns === true,
+        index: this.state.record.length,
+        raw: raw ? this.state.rawBuffer.toString(encoding) : undefined,
+      };
+    },
+    __infoField: function () {
+      const { columns } = this.options;
+      const isColumns = Array.isArray(columns);
+      // Bytes records are only incremented when all records'fields are parsed
+      const bytes_records = this.info.bytes_records;
+      return {
+        ...this.__infoRecord(),
+        bytes_records: bytes_records,
+        column:
+          isColumns === true
+            ? columns.length > this.state.record.length
+              ? columns[this.state.record.length].name
+              : null
+            : this.state.record.length,
+        quoting: this.state.wasQuoting,
+      };
+    },
+  };
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
+
+
+
+const sync_parse = function (data, opts = {}) {
+  if (typeof data === "string") {
+    data = Buffer.from(data);
+  }
+  const records = opts && opts.objname ? Object.create(null) : [];
+  const parser = transform(opts);
+  const push = (record) => {
+    if (parser.options.objname === undefined) records.push(record);
+    else {
+      records[record[0]] = record[1];
+    }
+  };
+  const close = () => {};
+  const error = parser.parse(data, true, push, close);
+  if (error !== undefined) throw error;
+  return records;
+};
+
+
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+// One table of inputs: action.yml declares exactly these (a unit test checks
+// it), the CLI accepts each as `--name value`, and `parseInputs` turns their
+// raw strings into one typed `Inputs`, with errors that name the input.
+
+
+
+const FAIL_ON = ['any', 'budget', 'increase', 'never'];
+const BASELINES = ['auto', 'build', 'image', 'report', 'none'];
+const METRICS = ['uncompressed', 'compressed'];
+const inputs_COMMENT_MODES = ['always', 'on-change', 'on-exceed', 'never'];
+const INPUT_SPECS = {
+    context: { kind: 'string', default: '.', description: 'Build context directory.' },
+    file: { kind: 'string', default: '', description: 'Path to the Dockerfile (default: `Dockerfile` in the context).' },
+    target: { kind: 'string', default: '', description: 'Build stage to measure (default: the last stage).' },
+    image: { kind: 'string', default: '', description: 'Measure this already-built local or registry image instead of building.' },
+    'build-args': { kind: 'list', default: '', description: 'Build arguments, one `NAME=value` per line. A name that looks like a credential (`*_TOKEN`, `*_PASSWORD`, `*_KEY`…) is warned about and its value masked; pass credentials with `secrets`.' },
+    'build-contexts': { kind: 'list', default: '', description: 'Additional build contexts, one `name=path` per line.' },
+    platforms: { kind: 'list', default: '', description: 'Platforms to build and measure one by one, e.g. `linux/amd64,linux/arm64` (default: the builder\'s).' },
+    builder: { kind: 'string', default: '', description: 'buildx builder instance to use.' },
+    'cache-from': { kind: 'list', default: '', description: 'External cache sources (`--cache-from`), one per line.' },
+    'cache-to': { kind: 'list', default: '', description: 'Cache export destinations (`--cache-to`), one per line.' },
+    secrets: { kind: 'list', untrimmed: true, default: '', description: 'Build secrets, one `id=value` per line; quote a value that holds newlines or commas (`"key=-----BEGIN…"`, a quote inside as `""`). Never trimmed, masked, never printed.' },
+    'secret-files': { kind: 'list', default: '', description: 'Build secrets read from files, one `id=path` per line (`--secret id=…,src=…`); the contents are masked.' },
+    'secret-envs': { kind: 'list', default: '', description: 'Build secrets taken from environment variables, one `id=VARIABLE` per line (`--secret id=…,env=…`); the values are masked.' },
+    labels: { kind: 'list', default: '', description: 'Image labels, one `key=value` per line.' },
+    budget: { kind: 'size', default: '', description: 'Size budget, e.g. `25MB`, `25 MiB`, `1.5GB` or plain bytes (MB as `docker images`: 1,000,000 bytes).' },
+    'budget-metric': { kind: 'enum', values: METRICS, default: 'uncompressed', description: 'Which size the budget and limits apply to: `uncompressed` (as `docker images`) or `compressed` (as a registry stores it).' },
+    'warn-at': { kind: 'size', default: '', description: 'Warn from this size on, as a size or a percentage of the budget (e.g. `90%`).' },
+    'max-increase': { kind: 'size', default: '', description: 'Largest allowed growth against the baseline, as a size (`2MB`) or a percentage (`10%`).' },
+    'min-delta': { kind: 'size', default: '', description: 'Noise floor: a change smaller than this (size or percentage) is reported as unchanged.' },
+    'fail-on': { kind: 'enum', values: FAIL_ON, default: 'any', description: 'What fails the job: `any` (budget or max-increase), `budget`, `increase` or `never`.' },
+    baseline: { kind: 'enum', values: BASELINES, default: 'auto', description: 'Where the comparison size comes from: `auto`, `build` (build the base ref), `image`, `report` or `none`.' },
+    'base-ref': { kind: 'string', default: '', description: 'Git ref to compare with (default: the pull request\'s base, or the push\'s previous commit).' },
+    'baseline-image': { kind: 'string', default: '', description: 'Registry image to compare with, measured from its manifest without pulling layers.' },
+    'baseline-report': { kind: 'string', default: '', description: 'Report JSON written by an earlier run to compare with.' },
+    'previous-report': { kind: 'string', default: '', description: 'Report JSON of this pull request\'s previous run, whose size trend is carried forward (the sticky comment carries it otherwise).' },
+    'verify-suggestion': { kind: 'enum', values: ['auto', 'true', 'false'], default: 'auto', description: 'Build the suggested Dockerfile to prove its size: `auto` (when the budget is exceeded or warns, or no budget is set and findings claim savings), `true` or `false`.' },
+    'verify-command': { kind: 'string', default: '', description: 'Command run in the suggested image to prove it works, as its entrypoint without a shell (e.g. `/app/main --version`); must exit 0.' },
+    'dockerfile-only': { kind: 'boolean', default: 'false', description: 'Only check the Dockerfile (and .dockerignore, go.mod, Go imports) with the rules that need no build; no Docker needed, findings carry no savings.' },
+    comment: { kind: 'enum', values: inputs_COMMENT_MODES, default: 'always', description: 'Sticky pull-request comment: `always`, `on-change` (only when the size moved beyond `min-delta` or the verdict changed), `on-exceed` (only over budget or warned; an existing comment is kept current) or `never`. `true`/`false` mean `always`/`never`.' },
+    'comment-key': { kind: 'string', default: '', description: 'Distinguishes comments of several images in one pull request (e.g. a matrix). The report records it: it names the image in a comment that shows several.' },
+    report: { kind: 'list', default: '', description: 'Publish stored report JSON instead of building (the job after a matrix, or a fork-safe `workflow_run` job): one path or glob per line, e.g. `image-size/*.json`. Several reports make one comment with a row per image.' },
+    bake: { kind: 'string', default: '', description: 'Build the targets of this bake file (`docker-bake.hcl`, `compose.yaml`) in one `docker buildx bake` run, measure each, and comment once with a row per image. Paths in it are relative to the workspace.' },
+    'bake-targets': { kind: 'list', default: '', description: 'Bake targets (or groups) to build, one per line or comma-separated (default: the bake file\'s `default` group).' },
+    'history-length': { kind: 'string', default: '20', description: 'How many pushes the size trend keeps.' },
+    'allow-untrusted-build': { kind: 'boolean', default: 'false', description: 'Build pull-request code on `pull_request_target`/`workflow_run` (unsafe with a write token).' },
+    cleanup: { kind: 'boolean', default: 'false', description: 'Remove the images this run built when it ends.' },
+    'github-token': { kind: 'string', default: '${{ github.token }}', description: 'Token used to post the comment.' },
+    json: { kind: 'string', default: '', description: 'Also write the report JSON to this path.' },
+    markdown: { kind: 'string', default: '', description: 'Also write the comment markdown to this path.' }
+};
+/** `NAME=value` build args as a map, for resolving `FROM ${NAME}` in the Dockerfile. */
+function buildArgMap(buildArgs) {
+    const map = {};
+    for (const arg of buildArgs) {
+        const eq = arg.indexOf('=');
+        if (eq > 0)
+            map[arg.slice(0, eq)] = arg.slice(eq + 1);
+    }
+    return map;
+}
+/**
+ * A list input read as docker/build-push-action reads it (actions-toolkit's
+ * Util.getInputList): each line is a CSV record, so a value quoted with `"`
+ * may hold commas and newlines, and `""` is a quote inside it; an unquoted
+ * quote is kept as it is. Blank lines are skipped, and so is a line that
+ * starts with `#` outside quotes (a `#` inside a value is kept). Errors name
+ * the input and the entry, never the text, which may be a secret.
+ */
+function parseList(text, name = 'list', { commaSeparates = false, trim = true } = {}) {
+    // Repeated CLI flags: each occurrence is read on its own, so a quote cannot run into the next one.
+    if (Array.isArray(text))
+        return text.flatMap((part) => parseList(part, name, { commaSeparates, trim }));
+    if (text === '')
+        return [];
+    let records;
+    try {
+        records = sync_parse(text, { columns: false, relaxQuotes: true, relaxColumnCount: true, skipEmptyLines: true, comment: '#', comment_no_infix: true });
+    }
+    catch (error) {
+        const { code, records: before } = error;
+        const entry = typeof before === 'number' ? ` entry ${before + 1}` : '';
+        if (code === 'CSV_QUOTE_NOT_CLOSED') {
+            throw new UsageError(`${name}:${entry} opens a quote that is never closed; end the quoted value with ", and write a quote inside it as ""`);
+        }
+        throw new UsageError(`${name}:${entry} cannot be read as a CSV line (${code ?? 'unreadable'}); quote a value that holds commas, quotes or newlines`);
+    }
+    const entries = records.flatMap((fields) => (commaSeparates ? fields.flatMap((f) => f.split(',')) : [fields.join(',')]));
+    return entries.map((e) => (trim ? e.trim() : e)).filter((e) => e.trim() !== '');
+}
+/** Splits `id=value` entries, naming the input and the entry (never the value) when one is not of that form. */
+function parsePairs(entries, name, form) {
+    return entries.map((entry, i) => {
+        const eq = entry.indexOf('=');
+        const id = eq > 0 ? entry.slice(0, eq).trim() : '';
+        const value = eq > 0 ? entry.slice(eq + 1) : '';
+        if (id === '' || value.trim() === '') {
+            const hint = name === 'secrets' ? ' (quote a value that spans lines: "id=…")' : '';
+            throw new UsageError(`${name}: entry ${i + 1} is not '${form}'${hint}`);
+        }
+        return { id, value };
+    });
+}
+// Name segments that mark a credential (NPM_TOKEN, dbPassword, AWS_SECRET_ACCESS_KEY), and last
+// segments that name something about one rather than the credential itself (TOKEN_FILE, KEY_ID,
+// SECRET_NAME). Whole segments only: KEYBOARD, MONKEY, TOKENIZER are not credentials.
+const CREDENTIAL_WORDS = new Set(['TOKEN', 'TOKENS', 'PASSWORD', 'PASSWORDS', 'PASSWD', 'PASS', 'PASSPHRASE', 'SECRET', 'SECRETS',
+    'KEY', 'KEYS', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'CREDS', 'PAT']);
+const DESCRIPTOR_WORDS = new Set(['FILE', 'PATH', 'DIR', 'URL', 'URI', 'ENDPOINT', 'HOST', 'NAME', 'ID', 'TYPE', 'LENGTH', 'LEN', 'SIZE', 'VAR', 'ENV', 'MODE']);
+/** Whether a build-arg name looks like it carries a credential (a build argument stays in the image's history). */
+function looksLikeCredential(name) {
+    const segments = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+    // A public key is no secret.
+    const credential = segments.some((s, i) => CREDENTIAL_WORDS.has(s) && !(s.startsWith('KEY') && segments[i - 1] === 'PUBLIC'));
+    return credential && !DESCRIPTOR_WORDS.has(segments[segments.length - 1]);
+}
+const credentialWarning = (name) => `build-args: ${name} looks like a credential; pass it with 'secrets' (a build argument is kept in the image's history). Its value is masked.`;
+/** The build-arg names that look like credentials, in input order. */
+function credentialBuildArgs(buildArgs) {
+    return buildArgs.map((arg) => arg.split('=')[0].trim()).filter(looksLikeCredential);
+}
+function parseBoolean(text, name) {
+    const value = text.trim().toLowerCase();
+    if (['true', 'yes', '1', 'on'].includes(value))
+        return true;
+    if (['false', 'no', '0', 'off', ''].includes(value))
+        return false;
+    throw new UsageError(`${name}: expected true or false, got '${text}'`);
+}
+function parseEnum(text, name, values) {
+    const value = text.trim().toLowerCase();
+    if (values.includes(value))
+        return value;
+    throw new UsageError(`${name}: '${text}' is not one of ${values.join(', ')}`);
+}
+function parseCount(text, name) {
+    const value = Number(text.trim());
+    if (!Number.isInteger(value) || value < 1)
+        throw new UsageError(`${name}: expected a whole number of at least 1, got '${text}'`);
+    return value;
+}
+/** `comment` was a boolean once; `true`/`false` still mean `always`/`never`. */
+function parseCommentMode(text) {
+    const value = text.trim().toLowerCase();
+    if (['true', 'yes', 'on'].includes(value))
+        return 'always';
+    if (['false', 'no', 'off'].includes(value))
+        return 'never';
+    return parseEnum(text, 'comment', inputs_COMMENT_MODES);
+}
+const orNull = (text) => (text.trim() === '' ? null : text.trim());
+/** Reads every input through `raw` (which returns '' for unset) and validates it. */
+function parseInputs(raw) {
+    const text = (name) => {
+        const value = raw(name);
+        const unset = Array.isArray(value) ? value.length === 0 : value === '';
+        return unset ? (INPUT_SPECS[name].default ?? '') : value;
+    };
+    // A scalar input given several times (a repeated CLI flag): the last one counts.
+    const get = (name) => {
+        const value = text(name);
+        return Array.isArray(value) ? (value[value.length - 1] ?? '') : value;
+    };
+    const list = (name, options = {}) => parseList(text(name), name, options);
+    const sizeOrPercent = (name) => (get(name).trim() === '' ? null : parseSizeOrPercent(get(name), name));
+    const token = get('github-token');
+    const secrets = list('secrets', { trim: false });
+    parsePairs(secrets, 'secrets', 'id=value');
+    return {
+        context: get('context').trim() || '.',
+        file: orNull(get('file')),
+        target: orNull(get('target')),
+        image: orNull(get('image')),
+        buildArgs: list('build-args'),
+        buildContexts: list('build-contexts'),
+        platforms: list('platforms', { commaSeparates: true }),
+        builder: orNull(get('builder')),
+        cacheFrom: list('cache-from'),
+        cacheTo: list('cache-to'),
+        secrets,
+        secretFiles: parsePairs(list('secret-files'), 'secret-files', 'id=path').map(({ id, value }) => ({ id, path: value.trim() })),
+        // Like build-push-action, a comma separates secret-envs entries (a variable name holds none).
+        secretEnvs: parsePairs(list('secret-envs', { commaSeparates: true }), 'secret-envs', 'id=VARIABLE').map(({ id, value }) => ({ id, env: value.trim() })),
+        labels: list('labels'),
+        budget: get('budget').trim() === '' ? null : parseSize(get('budget'), 'budget'),
+        budgetMetric: parseEnum(get('budget-metric'), 'budget-metric', METRICS),
+        warnAt: sizeOrPercent('warn-at'),
+        maxIncrease: sizeOrPercent('max-increase'),
+        minDelta: sizeOrPercent('min-delta'),
+        failOn: parseEnum(get('fail-on'), 'fail-on', FAIL_ON),
+        baseline: parseEnum(get('baseline'), 'baseline', BASELINES),
+        baseRef: orNull(get('base-ref')),
+        baselineImage: orNull(get('baseline-image')),
+        baselineReport: orNull(get('baseline-report')),
+        previousReport: orNull(get('previous-report')),
+        verifySuggestion: parseEnum(get('verify-suggestion'), 'verify-suggestion', ['auto', 'true', 'false']),
+        verifyCommand: orNull(get('verify-command')),
+        dockerfileOnly: parseBoolean(get('dockerfile-only'), 'dockerfile-only'),
+        comment: parseCommentMode(get('comment')),
+        commentKey: get('comment-key').trim(),
+        report: list('report'),
+        bake: orNull(get('bake')),
+        bakeTargets: list('bake-targets', { commaSeparates: true }),
+        historyLength: parseCount(get('history-length'), 'history-length'),
+        allowUntrustedBuild: parseBoolean(get('allow-untrusted-build'), 'allow-untrusted-build'),
+        cleanup: parseBoolean(get('cleanup'), 'cleanup'),
+        githubToken: token.startsWith('${{') ? null : orNull(token),
+        json: orNull(get('json')),
+        markdown: orNull(get('markdown'))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/advisor/model.ts
+// The Dockerfile model the rules read: stages with their resolved base image,
+// copies, RUN scripts (heredocs included) with the `go build` invocations in
+// them, environment, user and working directory. Pure: text in, model out.
+// Lines are 1-based, as GitHub annotations and editors count them.
+
+
+
+/** Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR:+alt}`; unknown variables become ''. */
+function substitute(text, vars) {
+    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+        const name = braced ?? bare;
+        const value = vars[name];
+        const set = value !== undefined && value !== null && value !== '';
+        if (op === ':-' || op === '-')
+            return set ? value : substitute(word ?? '', vars);
+        if (op === ':+' || op === '+')
+            return set ? substitute(word ?? '', vars) : '';
+        return value ?? '';
+    });
+}
+function flagsOf(instruction) {
+    const flags = {};
+    const withFlags = instruction;
+    for (const f of withFlags.getFlags?.() ?? [])
+        flags[f.getName()] = f.getValue();
+    return flags;
+}
+/** The raw arguments without leading `--flag[=value]` words. */
+function stripFlags(raw) {
+    let rest = raw.replace(/^\s+/, '');
+    for (;;) {
+        const m = /^--[A-Za-z-]+(=("[^"]*"|'[^']*'|\S)*)?\s+/.exec(rest);
+        if (!m)
+            return rest;
+        rest = rest.slice(m[0].length);
+    }
+}
+/** The script a RUN executes: its heredoc body (`RUN <<EOF`), its exec-form words, or its shell text. */
+function runScript(args) {
+    const heredoc = /^<<-?\s*(["']?)([A-Za-z0-9_]+)\1[^\n]*\n/.exec(args);
+    if (heredoc) {
+        const body = args.slice(heredoc[0].length).split('\n');
+        const end = body.findIndex((l) => l.replace(/^\t+/, '') === heredoc[2]);
+        return (end >= 0 ? body.slice(0, end) : body).join('\n');
+    }
+    // `cat <<EOF > file`: the heredoc is data for the command, not commands; the command is the first line.
+    if (/<<-?\s*(["']?)[A-Za-z0-9_]+\1/.test(args.split('\n')[0]) && !args.trimStart().startsWith('['))
+        return args.split('\n')[0];
+    if (args.trimStart().startsWith('[')) {
+        try {
+            const words = JSON.parse(args);
+            if (Array.isArray(words) && words.every((w) => typeof w === 'string'))
+                return words.map((w) => JSON.stringify(w)).join(' ');
+        }
+        catch {
+            // not JSON: a shell command that starts with '['
+        }
+    }
+    return args;
+}
+function resolvePath(workdir, p) {
+    const joined = p.startsWith('/') ? p : `${workdir.replace(/\/$/, '')}/${p}`;
+    const parts = [];
+    for (const part of joined.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return `/${parts.join('/')}`;
+}
+
+function parseDockerfile(text, options = {}) {
+    const doc = main.DockerfileParser.parse(text);
+    const lines = text.split(/\r?\n/);
+    const overrides = buildArgMap(options.buildArgs ?? []);
+    const globalArgs = {};
+    const stages = [];
+    let stage = null;
+    let stageVars = {};
+    for (const instruction of doc.getInstructions()) {
+        const keyword = instruction.getKeyword().toUpperCase();
+        const start = instruction.getRange().start.line;
+        const end = instruction.getRange().end.line;
+        const rawText = lines.slice(start, end + 1).join('\n');
+        const afterKeyword = rawText.replace(/^\s*\S+\s?/, '');
+        const model = { keyword, line: start + 1, endLine: end + 1, raw: stripFlags(afterKeyword), flags: flagsOf(instruction) };
+        if (keyword === 'ARG') {
+            for (const word of splitCommands(model.raw)[0] ?? []) {
+                const eq = word.indexOf('=');
+                const name = eq >= 0 ? word.slice(0, eq) : word;
+                const declared = eq >= 0 ? word.slice(eq + 1) : null;
+                if (!stage) {
+                    globalArgs[name] = overrides[name] ?? (declared === null ? null : substitute(declared, globalArgs));
+                }
+                else {
+                    // Inside a stage an ARG re-imports the global value or declares its own default.
+                    const value = overrides[name] ?? (declared === null ? globalArgs[name] ?? null : substitute(declared, stageVars));
+                    stageVars[name] = value;
+                }
+            }
+            if (stage)
+                stage.instructions.push(model);
+            continue;
+        }
+        if (keyword === 'FROM') {
+            const words = (splitCommands(model.raw)[0] ?? []);
+            const imageRaw = words[0] ?? '';
+            const asIndex = words.findIndex((w) => w.toLowerCase() === 'as');
+            const name = asIndex >= 0 ? words[asIndex + 1] ?? null : null;
+            const image = substitute(imageRaw, globalArgs);
+            const parentIndex = stages.findIndex((s) => s.name !== null && s.name.toLowerCase() === image.toLowerCase());
+            const parent = parentIndex >= 0 ? stages[parentIndex] : null;
+            const platform = model.flags.platform ?? null;
+            stage = {
+                index: stages.length,
+                name,
+                line: model.line,
+                image,
+                imageRaw,
+                platform: platform === null ? null : substitute(platform, globalArgs) || platform,
+                parentStage: parent ? parent.index : null,
+                instructions: [model],
+                copies: [],
+                runs: [],
+                goBuilds: [],
+                env: { ...(parent?.env ?? {}) },
+                user: parent?.user ?? null,
+                workdir: parent?.workdir ?? '/',
+                cmd: parent?.cmd ?? null,
+                entrypoint: parent?.entrypoint ?? null
+            };
+            stageVars = { ...stage.env };
+            stages.push(stage);
+            continue;
+        }
+        if (!stage)
+            continue; // parser directives and stray instructions before FROM
+        stage.instructions.push(model);
+        switch (keyword) {
+            case 'ENV': {
+                const words = splitCommands(substitute(model.raw, stageVars))[0] ?? [];
+                if (words.length >= 2 && !words[0].includes('=')) {
+                    stage.env[words[0]] = words.slice(1).join(' '); // legacy `ENV NAME value`
+                }
+                else {
+                    for (const w of words) {
+                        const eq = w.indexOf('=');
+                        if (eq > 0)
+                            stage.env[w.slice(0, eq)] = w.slice(eq + 1);
+                    }
+                }
+                Object.assign(stageVars, stage.env);
+                break;
+            }
+            case 'WORKDIR':
+                stage.workdir = resolvePath(stage.workdir, substitute(model.raw.trim(), stageVars));
+                break;
+            case 'USER':
+                stage.user = { value: substitute(model.raw.trim(), stageVars), line: model.line };
+                break;
+            case 'CMD':
+                stage.cmd = model;
+                break;
+            case 'ENTRYPOINT':
+                stage.entrypoint = model;
+                break;
+            case 'COPY':
+            case 'ADD': {
+                let words;
+                if (model.raw.trimStart().startsWith('[')) {
+                    try {
+                        words = JSON.parse(model.raw);
+                    }
+                    catch {
+                        words = splitCommands(model.raw)[0] ?? [];
+                    }
+                }
+                else {
+                    words = (splitCommands(model.raw.split('\n')[0])[0] ?? []).map((w) => substitute(w, stageVars));
+                }
+                const from = model.flags.from ?? null;
+                const fromStage = from === null ? -1 : stages.findIndex((s, i) => i < stage.index && (s.name?.toLowerCase() === from.toLowerCase() || String(i) === from));
+                stage.copies.push({
+                    line: model.line,
+                    keyword: keyword,
+                    from,
+                    fromStage: fromStage >= 0 ? fromStage : null,
+                    sources: words.slice(0, -1),
+                    dest: words[words.length - 1] ?? '',
+                    workdir: stage.workdir
+                });
+                break;
+            }
+            case 'RUN': {
+                const script = runScript(model.raw);
+                const commands = splitCommands(script);
+                const mounts = Object.entries(model.flags).filter(([k]) => k === 'mount').map(([, v]) => v ?? '');
+                // dockerfile-ast keeps one value per flag name; read repeated --mount flags from the text.
+                const allMounts = [...afterKeyword.matchAll(/--mount=(\S+)/g)].map((m) => m[1]);
+                stage.runs.push({ line: model.line, endLine: model.endLine, script, commands, mounts: allMounts.length ? allMounts : mounts });
+                for (const build of findGoBuilds(commands)) {
+                    stage.goBuilds.push({
+                        ...build,
+                        line: model.line,
+                        workdir: stage.workdir,
+                        cgoEnabled: build.env.CGO_ENABLED ?? stage.env.CGO_ENABLED ?? stageVars.CGO_ENABLED ?? null
+                    });
+                }
+                break;
+            }
+        }
+    }
+    if (stages.length === 0) {
+        stages.push({
+            index: 0, name: null, line: 1, image: '', imageRaw: '', platform: null, parentStage: null, instructions: [], copies: [], runs: [],
+            goBuilds: [], env: {}, user: null, workdir: '/', cmd: null, entrypoint: null
+        });
+    }
+    const target = options.target ? stages.find((s) => s.name?.toLowerCase() === options.target.toLowerCase()) : undefined;
+    return { file: options.file ?? 'Dockerfile', text, globalArgs, stages, final: target ?? stages[stages.length - 1] };
+}
+/** The stages `stage` is made of: itself, its parent stage, and so on up to an image. */
+function stageChain(model, stage) {
+    const chain = [stage];
+    let current = stage;
+    while (current.parentStage !== null) {
+        current = model.stages[current.parentStage];
+        chain.push(current);
+    }
+    return chain;
+}
+/** The image a stage ultimately starts from (following `FROM <stage>`). */
+function rootImage(model, stage) {
+    const chain = stageChain(model, stage);
+    return chain[chain.length - 1].image;
+}
+/** Stages the final image depends on through `COPY --from` (transitively) or `FROM`. */
+function buildStagesOf(model, stage) {
+    const seen = new Set();
+    const visit = (s) => {
+        if (seen.has(s.index))
+            return;
+        seen.add(s.index);
+        if (s.parentStage !== null)
+            visit(model.stages[s.parentStage]);
+        for (const c of s.copies)
+            if (c.fromStage !== null)
+                visit(model.stages[c.fromStage]);
+    };
+    visit(stage);
+    return model.stages.filter((s) => seen.has(s.index) && s.index !== stage.index);
+}
+/** Whether a stage (or its parents) downloads modules before copying all sources. */
+function downloadsModules(stage) {
+    return stage.runs.some((r) => hasGoModDownload(r.commands));
+}
+
+;// CONCATENATED MODULE: ./src/advisor/binaries.ts
+
+/** The binary `go build` writes: `-o`, else the file's or package's last element. */
+function buildOutput(build, moduleName) {
+    if (build.output) {
+        const out = resolvePath(build.workdir, build.output);
+        return build.output.endsWith('/') ? `${out}/${defaultName(build, moduleName)}` : out;
+    }
+    return resolvePath(build.workdir, defaultName(build, moduleName));
+}
+function defaultName(build, moduleName) {
+    const first = build.packages[0];
+    if (first && first.endsWith('.go'))
+        return first.split('/').pop().replace(/\.go$/, '');
+    const pkg = first && first !== '.' && first !== './...' ? first.replace(/\/$/, '') : null;
+    if (pkg)
+        return pkg.split('/').pop();
+    // `go build` / `go build .` names the binary after the package's import path.
+    if (moduleName)
+        return moduleName.split('/').pop();
+    return build.workdir.split('/').filter(Boolean).pop() ?? 'app';
+}
+/** The Go binaries the final stage ends up with, as far as the Dockerfile tells. */
+function finalBinaries(model, moduleName = null) {
+    const result = [];
+    for (const stage of stageChain(model, model.final)) {
+        for (const build of stage.goBuilds) {
+            const at = buildOutput(build, moduleName);
+            result.push({ stage, build, builtAt: at, finalPath: at, copyLine: null });
+        }
+    }
+    for (const copy of model.final.copies) {
+        if (copy.fromStage === null)
+            continue;
+        const source = model.stages[copy.fromStage];
+        for (const from of [source, ...buildStagesOf(model, source)]) {
+            for (const build of from.goBuilds) {
+                const at = buildOutput(build, moduleName);
+                const match = copy.sources.find((s) => {
+                    const src = resolvePath(from.workdir, s);
+                    return src === at || at.startsWith(`${src}/`);
+                });
+                if (!match)
+                    continue;
+                const dest = resolvePath(copy.workdir, copy.dest);
+                const srcPath = resolvePath(from.workdir, match);
+                const rel = at.slice(srcPath.length).replace(/^\//, '');
+                const finalPath = copy.dest.endsWith('/') || rel !== '' ? `${dest}/${rel || at.split('/').pop()}`.replace(/\/+/g, '/') : dest;
+                result.push({ stage: from, build, builtAt: at, finalPath, copyLine: copy.line });
+            }
+        }
+    }
+    return result;
+}
+// Go's own tools in a golang image (go, gofmt, vet …) are Go binaries too, but not the user's.
+const binaries_TOOLCHAIN_PATH = /^\/?(usr\/(local\/)?(lib\/)?go(-[\d.]+)?|go\/pkg|root\/go\/pkg|usr\/local\/go)\//;
+/**
+ * The measured Go binaries that are the user's program: those at the path the
+ * Dockerfile puts them, else those of the go.mod module, else all but the toolchain's.
+ */
+function appBinaries(model, goBinaries, moduleName) {
+    const normal = (p) => `/${p.replace(/^\/+/, '')}`;
+    const paths = new Set(finalBinaries(model, moduleName).map((b) => b.finalPath));
+    const atPath = goBinaries.filter((b) => paths.has(normal(b.path)));
+    if (atPath.length > 0)
+        return atPath;
+    const ofModule = moduleName ? goBinaries.filter((b) => b.module === moduleName) : [];
+    if (ofModule.length > 0)
+        return ofModule;
+    return goBinaries.filter((b) => !binaries_TOOLCHAIN_PATH.test(b.path));
+}
+
+;// CONCATENATED MODULE: ./src/advisor/rule.ts
+
+function finding(ctx, rule, severity, line, message, fix, estimatedSavings = null) {
+    // Savings are only claimed from a measurement.
+    return { rule, severity, file: ctx.model.file, line, message, estimatedSavings: ctx.measured ? estimatedSavings : null, fix };
+}
+/** Below this, shaving a binary (symbols, paths) is not worth a finding unless the budget is already tight. */
+const SHAVING_FLOOR = 1_000_000;
+/**
+ * When the measurement cannot say how big the symbol tables are, a binary this
+ * large is worth the finding anyway (symbols and DWARF are typically a quarter
+ * to a third of a Go binary); its savings stay null, never guessed.
+ */
+const UNMEASURED_SHAVING_BINARY = 5_000_000;
+/** Whether a shaving pass (strip-symbols, trimpath) is due for this binary. */
+function shavingDue(binary, measured) {
+    if (budgetTight(measured))
+        return true;
+    if (binary.stripped)
+        return false;
+    return binary.symbolBytes != null ? binary.symbolBytes >= SHAVING_FLOOR : binary.bytes >= UNMEASURED_SHAVING_BINARY;
+}
+/** Wasted bytes below this are noise. */
+const WASTED_FLOOR = 1_000_000;
+const budgetTight = (m) => m !== null && (m.budgetStatus === 'fail' || m.budgetStatus === 'warn');
+/** The measured binaries that are the user's program (not the Go toolchain's own tools). */
+const programBinaries = (ctx) => ctx.measured ? appBinaries(ctx.model, ctx.measured.goBinaries, ctx.files?.goMod?.module ?? null) : [];
+/** The `go build` a shaving rule's fix rewrites to. */
+const SHAVED_BUILD = 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .';
+/**
+ * Program binaries a shaving rule (strip-symbols, trimpath) should speak about, each
+ * with the Dockerfile `go build` that made it (or the final stage's first, if unmatched).
+ */
+function shavingCandidates(ctx) {
+    const measured = ctx.measured;
+    if (!measured)
+        return [];
+    const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null);
+    return programBinaries(ctx)
+        .filter((binary) => shavingDue(binary, measured))
+        .map((binary) => {
+        const from = built.find((x) => x.finalPath === binary.path) ?? built[0];
+        return { binary, from, line: from?.build.line ?? ctx.model.final.line };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/advisor/rules/packages.ts
+// The packages a binary links: the context's own imports (standard library
+// included) joined with the modules the measured program's build info lists.
+// Null when neither is known (an image measured without its sources).
+
+function linkedPackagesOf(model, measured, files) {
+    const program = measured ? appBinaries(model, measured.goBinaries, files?.goMod?.module ?? null) : [];
+    const fromBinary = program.flatMap((b) => b.packages ?? []);
+    if (!files)
+        return fromBinary.some((p) => !p.includes('.')) ? fromBinary : null; // only modules: std use unknown
+    return [...new Set([...files.imports, ...fromBinary])];
+}
+function linkedPackages(ctx) {
+    return linkedPackagesOf(ctx.model, ctx.measured, ctx.files) ?? [];
+}
+
+;// CONCATENATED MODULE: ./src/advisor/rules/ca-certificates.ts
+// ca-certificates: a scratch final stage whose binary makes TLS connections
+// and gets no root certificates ("x509: certificate signed by unknown authority").
+
+
+
+
+const TLS_PACKAGES = ['crypto/tls', 'crypto/x509', 'net/http', 'net/smtp', 'google.golang.org/grpc/credentials'];
+const caCertificates = {
+    id: 'ca-certificates',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model } = ctx;
+        const base = rootImage(model, model.final);
+        if (classifyBase(base).kind !== 'scratch')
+            return [];
+        const chain = stageChain(model, model.final);
+        const provided = chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /ssl\/certs|ca-certificates|ca-bundle|cert\.pem/.test(p))) ||
+            'SSL_CERT_FILE' in s.env || 'SSL_CERT_DIR' in s.env);
+        if (provided)
+            return [];
+        const packages = linkedPackages(ctx);
+        const uses = packages.filter((p) => TLS_PACKAGES.includes(p));
+        if (uses.length === 0)
+            return [];
+        return [finding(ctx, 'ca-certificates', 'warning', model.final.line, `The binary uses ${uses.join(', ')} but \`scratch\` has no CA certificates: TLS connections fail with "certificate signed by unknown authority". Copy them from the build stage or use distroless static.`, 'COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n# or: FROM gcr.io/distroless/static-debian12:nonroot')];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/cgo-disabled.ts
+// cgo-disabled: a scratch or distroless-static final stage whose binary is
+// (or may be) dynamically linked: it would fail to start ("no such file or
+// directory" for the missing loader).
+
+
+
+
+// Standard packages that link libc through cgo when cgo is on.
+const CGO_PACKAGES = ['C', 'net', 'net/http', 'os/user', 'plugin', 'runtime/cgo'];
+const cgoDisabled = {
+    id: 'cgo-disabled',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, measured, files } = ctx;
+        const base = rootImage(model, model.final);
+        if (!isMinimalStatic(classifyBase(base).kind))
+            return [];
+        const binaries = finalBinaries(model, files?.goMod?.module ?? null);
+        const line = binaries[0]?.build.line ?? model.final.line;
+        const fix = 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .';
+        const measuredBinaries = programBinaries(ctx);
+        if (measured && measuredBinaries.length > 0) {
+            // Linking decides, not the CGO_ENABLED setting: a cgo-enabled build that links no C is still static.
+            const dynamic = measuredBinaries.filter((b) => !b.static);
+            if (dynamic.length === 0)
+                return [];
+            return [finding(ctx, 'cgo-disabled', 'error', line, `${dynamic.map((b) => b.path).join(', ')} is dynamically linked (cgo) but \`${base}\` has no C library: it cannot start. Build with CGO_ENABLED=0, or use a base with libc (gcr.io/distroless/base-debian12).`, fix)];
+        }
+        // From the Dockerfile alone: a build that does not turn cgo off, in sources that reach for cgo.
+        const cgoOn = binaries.filter((b) => b.build.cgoEnabled !== '0');
+        if (cgoOn.length === 0)
+            return [];
+        const reasons = (files?.imports ?? []).filter((p) => CGO_PACKAGES.includes(p));
+        const explicit = cgoOn.some((b) => b.build.cgoEnabled === '1');
+        if (!explicit && reasons.length === 0 && !(files?.goMod && files.goMod.requires > 0))
+            return [];
+        const why = explicit ? 'CGO_ENABLED=1' : reasons.length > 0 ? `it imports ${reasons.join(', ')} with cgo left on` : 'its dependencies may use cgo (CGO_ENABLED is not 0)';
+        return [finding(ctx, 'cgo-disabled', explicit ? 'error' : 'warning', line, `The binary may be dynamically linked (${why}) but the final stage is \`${base}\`, which has no C library: it would not start. Set CGO_ENABLED=0 for the build.`, fix)];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/dockerignore.ts
+// dockerignore: no .dockerignore while a broad COPY (`COPY . .`) sends .git,
+// dependencies or build output into a layer, and every commit busts its cache.
+// Savings: the bytes of those entries, when the COPY lands in the final image.
+
+
+
+const isBroad = (source) => ['.', './', '*', './*', '/'].includes(source);
+const dockerignore = {
+    id: 'dockerignore',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, files } = ctx;
+        if (!files || files.hasDockerignore || files.unwanted.length === 0)
+            return [];
+        const finalChain = new Set(stageChain(model, model.final).map((s) => s.index));
+        const stages = [...stageChain(model, model.final), ...buildStagesOf(model, model.final)];
+        const broad = stages
+            .flatMap((s) => s.copies.filter((c) => c.from === null && c.sources.some(isBroad)).map((c) => ({ copy: c, final: finalChain.has(s.index) })))
+            .sort((a, b) => a.copy.line - b.copy.line)[0];
+        if (!broad)
+            return [];
+        const bytes = files.unwanted.reduce((sum, u) => sum + u.bytes, 0);
+        const list = files.unwanted.map((u) => `${u.path} (${u.atLeast ? '≥ ' : ''}${formatSize(u.bytes)})`).join(', ');
+        return [finding(ctx, 'dockerignore', 'warning', broad.copy.line, `\`${broad.copy.keyword} ${broad.copy.sources.join(' ')} ${broad.copy.dest}\` sends ${list} into ${broad.final ? 'the final image' : 'a build layer'} and rebuilds it on every commit: there is no .dockerignore.`, files.unwanted.map((u) => u.path).concat(['*.test', 'Dockerfile*']).join('\n'), broad.final ? bytes : null)];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/layer-order.ts
+// layer-order: sources copied before `go mod download`, so every source change
+// downloads every module again.
+
+
+
+const layer_order_isBroad = (source) => ['.', './', '*', './*'].includes(source);
+const layerOrder = {
+    id: 'layer-order',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, files } = ctx;
+        const stages = [...stageChain(model, model.final), ...buildStagesOf(model, model.final)];
+        const findings = [];
+        for (const stage of stages) {
+            const steps = [
+                ...stage.copies.filter((c) => c.from === null).map((c) => ({ line: c.line, broad: c.sources.some(layer_order_isBroad), copy: c, run: null })),
+                ...stage.runs.map((r) => ({ line: r.line, broad: false, copy: null, run: r }))
+            ].sort((a, b) => a.line - b.line);
+            const firstBroad = steps.find((s) => s.broad);
+            if (!firstBroad)
+                continue;
+            const before = steps.filter((s) => s.line < firstBroad.line);
+            const after = steps.filter((s) => s.line > firstBroad.line);
+            if (before.some((s) => s.run && shell_hasGoModDownload(s.run.commands)))
+                continue;
+            const downloadAfter = after.find((s) => s.run && shell_hasGoModDownload(s.run.commands));
+            const buildAfter = after.find((s) => s.run && stage.goBuilds.some((b) => b.line === s.line));
+            // A cache mount on the module cache (/go/pkg/mod, or all of GOPATH) keeps modules across source changes; the build cache does not.
+            const cached = buildAfter?.run?.mounts.some((m) => /type=cache/.test(m) && /(target|dst|destination)=(\/go|\/go\/pkg|\/go\/pkg\/mod|\/root\/go\/pkg\/mod)\/?(,|$)/.test(m)) ?? false;
+            const needsModules = (files?.goMod?.requires ?? 0) > 0;
+            if (!downloadAfter && !(buildAfter && needsModules && !cached))
+                continue;
+            findings.push(finding(ctx, 'layer-order', 'info', firstBroad.line, `\`${firstBroad.copy.keyword} ${firstBroad.copy.sources.join(' ')} ${firstBroad.copy.dest}\` comes before the modules are downloaded: every source change downloads them all again. Copy go.mod and go.sum and run \`go mod download\` first.`, `COPY go.mod go.sum ./\nRUN go mod download\n${firstBroad.copy.keyword} ${firstBroad.copy.sources.join(' ')} ${firstBroad.copy.dest}`));
+        }
+        return findings;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/minimal-base.ts
+// minimal-base: a static Go binary on a full distribution. Savings: the
+// distribution's layers (and the final stage's own RUN layers), measured.
+
+
+
+
+
+const minimalBase = {
+    id: 'minimal-base',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, measured } = ctx;
+        const base = rootImage(model, model.final);
+        const info = classifyBase(base);
+        if (info.kind !== 'distribution' && info.kind !== 'distroless')
+            return [];
+        const chain = stageChain(model, model.final);
+        if (chain.some((s) => s.goBuilds.length > 0))
+            return []; // multi-stage's business
+        // A dynamically linked binary needs the libc it was built against: scratch would not start it.
+        const program = programBinaries(ctx);
+        if (program.some((b) => !b.static))
+            return [];
+        const binaries = finalBinaries(model, ctx.files?.goMod?.module ?? null);
+        if (binaries.length === 0 && program.length === 0)
+            return []; // no sign of a Go binary in this image
+        if (!measured && binaries.some((b) => b.build.cgoEnabled === '1'))
+            return [];
+        const runLines = new Set(chain.flatMap((s) => s.runs.map((r) => r.line)));
+        const removable = measured
+            ? measured.layers.filter((l) => l.fromBaseImage || (l.dockerfileLine !== null && runLines.has(l.dockerfileLine)))
+            : [];
+        const baseBytes = removable.reduce((sum, l) => sum + l.uncompressed, 0);
+        const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0);
+        const savings = measured ? (measured.layers.length > 0 ? baseBytes : Math.max(0, measured.size - binaryBytes)) : null;
+        const worth = measured && savings !== null
+            ? ` ${formatSize(savings)} of ${formatSize(measured.size)} is ${base} and what the final stage adds to it; the binary is ${formatSize(binaryBytes)}.`
+            : '';
+        const distroless = measured?.baseSizes?.[DISTROLESS_STATIC_NONROOT];
+        const distrolessAdds = distroless !== undefined ? ` (${formatSize(distroless)})` : '';
+        return [
+            finding(ctx, 'minimal-base', 'warning', model.final.line, `The final stage runs a static Go binary on ${info.flavour ?? base} (\`${base}\`).${worth} \`FROM scratch\` adds nothing; \`${DISTROLESS_STATIC_NONROOT}\` adds only CA certificates, time zones and a non-root user${distrolessAdds}.`, `FROM ${DISTROLESS_STATIC_NONROOT}\n# or: FROM scratch (no certificates, time zones or users)`, savings)
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/multi-stage.ts
+// multi-stage: the final image still carries the Go toolchain (or builds in
+// place), so everything but the binary ships. Savings: image size minus the
+// measured binaries.
+
+
+
+
+const multiStage = {
+    id: 'multi-stage',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, measured } = ctx;
+        const base = rootImage(model, model.final);
+        const toolchain = classifyBase(base).kind === 'go-toolchain';
+        const buildsInPlace = stageChain(model, model.final).some((s) => s.goBuilds.length > 0);
+        if (!toolchain && !buildsInPlace)
+            return [];
+        // Everything but the program's own binary goes (the toolchain's binaries included).
+        const program = programBinaries(ctx);
+        const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0);
+        const savings = measured && program.length > 0 ? Math.max(0, measured.size - binaryBytes) : null;
+        const what = toolchain ? `the Go toolchain (${base})` : 'its build tools and sources';
+        const sizes = measured && savings !== null
+            ? ` ${formatSize(measured.size)} ship for a ${formatSize(binaryBytes)} binary;`
+            : '';
+        return [
+            finding(ctx, 'multi-stage', measured?.budgetStatus === 'fail' ? 'error' : 'warning', model.final.line, `The final image carries ${what}:${sizes} build in one stage and copy only the binary into a \`FROM scratch\` stage.`, [
+                `FROM ${base} AS build`,
+                '# … your COPY and RUN steps …',
+                'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .',
+                '',
+                'FROM scratch',
+                'COPY --from=build /out/app /app',
+                'ENTRYPOINT ["/app"]'
+            ].join('\n'), savings)
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/non-root.ts
+// non-root: the final stage runs as root (no USER, or USER root/0), so a
+// process escape starts as root. Distroless `:nonroot` or a numeric USER fix it.
+
+
+
+const isRoot = (user) => /^(root|0)(:.*)?$/.test(user.trim()) || user.trim() === '';
+const nonRoot = {
+    id: 'non-root',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, measured } = ctx;
+        const declared = model.final.user;
+        const base = classifyBase(rootImage(model, model.final));
+        // The built image's config is the truth (a base image may set USER); else the Dockerfile and the base's name.
+        const root = measured?.user !== undefined && measured?.user !== null
+            ? isRoot(measured.user)
+            : declared ? isRoot(declared.value) : !base.nonRoot;
+        if (!root)
+            return [];
+        const fix = base.kind === 'scratch'
+            ? 'USER 65532:65532'
+            : 'FROM gcr.io/distroless/static-debian12:nonroot\n# or, on any base: USER 65532:65532';
+        return [finding(ctx, 'non-root', 'warning', declared && isRoot(declared.value) ? declared.line : model.final.line, 'The container runs as root. Run it as an unprivileged user: a numeric USER works even on scratch, which has no /etc/passwd.', fix)];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/strip-symbols.ts
+// strip-symbols: the binary keeps its symbol table and DWARF (-s -w drop
+// them). Savings: the measured strippable sections. A shaving rule: it only
+// speaks when the savings pass a floor or the budget is already tight.
+
+
+const stripSymbols = {
+    id: 'strip-symbols',
+    needsMeasurement: true,
+    check(ctx) {
+        return shavingCandidates(ctx)
+            .filter(({ binary }) => !binary.stripped)
+            .map(({ binary: b, line }) => {
+            const savings = b.symbolBytes ?? null;
+            const amount = savings !== null ? `${formatSize(savings)} of its ${formatSize(b.bytes)}` : 'its symbol table and debug information';
+            return finding(ctx, 'strip-symbols', 'info', line, `${b.path} keeps ${amount} in symbols and DWARF; \`-ldflags="-s -w"\` drops them (stack traces keep their function names).`, SHAVED_BUILD, savings);
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/trimpath.ts
+// trimpath: the binary records the build's file system paths, so the same
+// sources built in another directory give another binary (and another layer).
+// A shaving rule like strip-symbols: it speaks when that one does or the budget is tight.
+
+const trimpath = {
+    id: 'trimpath',
+    needsMeasurement: true,
+    check(ctx) {
+        return shavingCandidates(ctx)
+            .filter(({ binary, from }) => !(binary.trimpath ?? from?.build.trimpath ?? false))
+            .map(({ binary, line }) => finding(ctx, 'trimpath', 'info', line, `${binary.path} embeds the build's directory paths: builds in another directory differ byte for byte, and the paths leak into stack traces. Add \`-trimpath\`.`, SHAVED_BUILD, null));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/tzdata.ts
+// tzdata: a scratch final stage whose binary loads time zones by name and
+// neither embeds them (time/tzdata) nor gets /usr/share/zoneinfo.
+
+
+
+
+const tzdata = {
+    id: 'tzdata',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, files } = ctx;
+        const base = rootImage(model, model.final);
+        if (classifyBase(base).kind !== 'scratch')
+            return [];
+        if (!files?.loadsTimeZones)
+            return [];
+        if (linkedPackages(ctx).includes('time/tzdata'))
+            return []; // embedded in the binary
+        const chain = stageChain(model, model.final);
+        const provided = chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /zoneinfo|tzdata/.test(p))) || 'ZONEINFO' in s.env);
+        if (provided)
+            return [];
+        return [finding(ctx, 'tzdata', 'warning', model.final.line, 'The program loads time zones by name (time.LoadLocation) but `scratch` has no zone data: every zone but UTC fails with "unknown time zone". Embed it or copy it.', 'import _ "time/tzdata"  // in main.go, +450 kB\n# or: COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo')];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/wasted-layers.ts
+// wasted-layers: bytes a later layer deletes or overwrites still ship in the
+// earlier one. Names the biggest files and the instruction that wrote them.
+
+
+const wastedLayers = {
+    id: 'wasted-layers',
+    needsMeasurement: true,
+    check(ctx) {
+        const { measured } = ctx;
+        if (!measured?.wasted)
+            return [];
+        const layerAt = new Map(measured.layers.map((l) => [l.index, l]));
+        // Waste entirely inside the base image is not the Dockerfile's doing.
+        const ours = measured.wasted.files.filter((f) => f.layers.some((i) => layerAt.get(i) && !layerAt.get(i).fromBaseImage));
+        const bytes = ours.reduce((sum, f) => sum + f.bytes, 0);
+        if (bytes < WASTED_FLOOR)
+            return [];
+        const top = [...ours].sort((a, b) => b.bytes - a.bytes);
+        const writer = layerAt.get(top[0].layers[0]);
+        const line = top[0].layers.map((i) => layerAt.get(i)).find((l) => l && !l.fromBaseImage && l.dockerfileLine !== null)?.dockerfileLine ?? null;
+        const names = top.slice(0, 3).map((f) => {
+            const by = f.layers.map((i) => layerAt.get(i)?.instruction).filter(Boolean);
+            return `${f.path} (${formatSize(f.bytes)}, written by \`${by[0] ?? '?'}\`, replaced by \`${by[by.length - 1] ?? '?'}\`)`;
+        });
+        const more = top.length > 3 ? ` and ${top.length - 3} more` : '';
+        return [finding(ctx, 'wasted-layers', 'warning', line ?? writer?.dockerfileLine ?? null, `${formatSize(bytes)} ship in layers but are deleted or overwritten later: ${names.join('; ')}${more}. Create and remove them in the same RUN, or in a build stage.`, 'RUN download && build && rm -rf /tmp/work   # one RUN: the deleted files never reach a layer', bytes)];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/index.ts
+
+
+
+
+
+
+
+
+
+
+
+const RULES = [
+    multiStage, minimalBase, cgoDisabled, caCertificates, tzdata, nonRoot, stripSymbols, trimpath, wastedLayers, dockerignore, layerOrder
+];
+
+;// CONCATENATED MODULE: ./src/advisor/advise.ts
+
+const advise_RANK = { error: 0, warning: 1, info: 2 };
+function advise(ctx, rules = RULES) {
+    const findings = [];
+    const skipped = [];
+    for (const rule of rules) {
+        if (rule.needsMeasurement && !ctx.measured) {
+            skipped.push({ rule: rule.id, reason: 'needs a built image (dockerfile-only mode)' });
+            continue;
+        }
+        findings.push(...rule.check(ctx));
+    }
+    findings.sort((a, b) => advise_RANK[a.severity] - advise_RANK[b.severity] || (a.line ?? 0) - (b.line ?? 0));
+    return { findings, skipped };
+}
+/** Rules whose findings are about size: one of them is what makes a suggestion worth building. */
+const SIZE_RULES = new Set(['multi-stage', 'minimal-base', 'strip-symbols', 'trimpath', 'wasted-layers']);
+
+;// CONCATENATED MODULE: ./src/advisor/context-files.ts
+// Facts about the build context the rules need, read from disk without
+// Docker: .dockerignore, go.mod, what a broad COPY would send that no image
+// needs, and what the Go sources import. Bounded walks, so it stays fast on
+// big repositories.
+
+
+// Top-level entries that belong to the checkout or a local build, never an image.
+const UNWANTED_DIRS = new Set(['.git', 'node_modules', 'bin', 'dist', 'coverage', '.idea', '.vscode', '.terraform', 'tmp']);
+const UNWANTED_FILE = /\.(test|out|exe|prof|log|tar|tgz|zip)$/;
+const SKIP_DIRS = new Set(['.git', 'node_modules', 'vendor', 'testdata', 'dist', 'bin']);
+const MAX_GO_FILES = 3000;
+// Sizing stops here (a lower bound then), so a huge node_modules cannot make the check slow.
+const MAX_SIZE_ENTRIES = 20000;
+/** Total bytes under a path, stopping after a bounded number of entries (then a lower bound). */
+function diskBytes(start, budget = { left: MAX_SIZE_ENTRIES }) {
+    let total = 0;
+    const stack = [start];
+    while (stack.length > 0 && budget.left-- > 0) {
+        const p = stack.pop();
+        let st;
+        try {
+            st = (0,external_node_fs_namespaceObject.lstatSync)(p);
+        }
+        catch {
+            continue;
+        }
+        if (st.isDirectory()) {
+            try {
+                for (const e of (0,external_node_fs_namespaceObject.readdirSync)(p))
+                    stack.push(external_node_path_default().join(p, e));
+            }
+            catch { /* unreadable: skip */ }
+        }
+        else
+            total += st.size;
+    }
+    return { bytes: total, complete: stack.length === 0 };
+}
+function isElfExecutable(file, st) {
+    if (!st.isFile() || (st.mode & 0o111) === 0 || st.size < 4)
+        return false;
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+    try {
+        const head = Buffer.alloc(4);
+        (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, 4, 0);
+        return head.toString('latin1') === '\x7fELF';
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function parseGoMod(text) {
+    const module = /^\s*module\s+("?)([^\s"]+)\1/m.exec(text)?.[2] ?? null;
+    let requires = 0;
+    let inBlock = false;
+    for (const raw of text.split('\n')) {
+        const line = raw.replace(/\/\/.*$/, '').trim();
+        if (inBlock) {
+            if (line === ')')
+                inBlock = false;
+            else if (line !== '')
+                requires++;
+        }
+        else if (/^require\s*\($/.test(line))
+            inBlock = true;
+        else if (/^require\s+\S+/.test(line))
+            requires++;
+    }
+    return { module, requires };
+}
+/** Import paths of one Go source file (single and grouped imports). */
+function goImports(source) {
+    const imports = [];
+    const code = source.replace(/\/\*[\s\S]*?\*\//g, '');
+    for (const m of code.matchAll(/^\s*import\s+(?:[\w.]+\s+)?"([^"]+)"/gm))
+        imports.push(m[1]);
+    for (const block of code.matchAll(/^\s*import\s*\(([\s\S]*?)\)/gm)) {
+        // Every string literal in the group is an import path (`import ("a"; b "c")` too).
+        for (const m of block[1].replace(/\/\/.*$/gm, '').matchAll(/"([^"]+)"/g))
+            imports.push(m[1]);
+    }
+    return imports;
+}
+/** `dockerfile`: BuildKit also reads `<Dockerfile>.dockerignore` beside it, in place of the context's. */
+function readContextFiles(contextDir, dockerfile = null) {
+    const entries = (0,external_node_fs_namespaceObject.readdirSync)(contextDir);
+    const unwanted = [];
+    const budget = { left: MAX_SIZE_ENTRIES };
+    for (const name of entries) {
+        const full = external_node_path_default().join(contextDir, name);
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(full);
+        if (st.isDirectory() && UNWANTED_DIRS.has(name)) {
+            const size = diskBytes(full, budget);
+            unwanted.push({ path: `${name}/`, bytes: size.bytes, ...(size.complete ? {} : { atLeast: true }) });
+        }
+        else if (st.isFile() && (UNWANTED_FILE.test(name) || isElfExecutable(full, st)))
+            unwanted.push({ path: name, bytes: st.size });
+    }
+    const goModPath = external_node_path_default().join(contextDir, 'go.mod');
+    const goMod = (0,external_node_fs_namespaceObject.existsSync)(goModPath) ? parseGoMod((0,external_node_fs_namespaceObject.readFileSync)(goModPath, 'utf8')) : null;
+    const imports = new Set();
+    let loadsTimeZones = false;
+    let seen = 0;
+    const stack = [contextDir];
+    while (stack.length > 0 && seen < MAX_GO_FILES) {
+        const dir = stack.pop();
+        let names;
+        try {
+            names = (0,external_node_fs_namespaceObject.readdirSync)(dir);
+        }
+        catch {
+            continue;
+        }
+        for (const name of names) {
+            const full = external_node_path_default().join(dir, name);
+            if (name.endsWith('.go') && !name.endsWith('_test.go')) {
+                seen++;
+                const source = (0,external_node_fs_namespaceObject.readFileSync)(full, 'utf8');
+                for (const i of goImports(source))
+                    imports.add(i);
+                if (/\btime\.LoadLocation\s*\(/.test(source))
+                    loadsTimeZones = true;
+            }
+            else if (!SKIP_DIRS.has(name) && !name.startsWith('.')) {
+                try {
+                    if ((0,external_node_fs_namespaceObject.lstatSync)(full).isDirectory())
+                        stack.push(full);
+                }
+                catch { /* vanished */ }
+            }
+        }
+    }
+    return {
+        hasDockerignore: (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(contextDir, '.dockerignore')) || (dockerfile !== null && (0,external_node_fs_namespaceObject.existsSync)(`${dockerfile}.dockerignore`)),
+        goMod,
+        unwanted,
+        imports: [...imports].sort(),
+        loadsTimeZones
+    };
+}
+
+;// CONCATENATED MODULE: ./src/advisor/suggest.ts
+// The suggested Dockerfile: the user's own build steps as a build stage (with
+// CGO_ENABLED=0, -trimpath and -ldflags="-s -w" added to `go build`), and a
+// final stage on scratch, or distroless static where the program needs CA
+// certificates, time zones or a non-root user. Pure: model in, text out.
+
+
+
+
+
+const DISTROLESS_STATIC = 'gcr.io/distroless/static-debian12';
+const suggest_TLS_PACKAGES = ['crypto/tls', 'crypto/x509', 'net/http', 'net/smtp'];
+/** Rewrites the `go build` commands in a RUN's text: cgo off, paths trimmed, symbols stripped. */
+function rewriteGoBuild(runText) {
+    if (/^RUN\s+(--\S+\s+)*\[/.test(runText)) {
+        // Exec form: rewrite as shell form, which can carry the environment assignment.
+        const prefix = /^RUN\s+((?:--\S+\s+)*)/.exec(runText)[1];
+        const json = runText.replace(/^RUN\s+(--\S+\s+)*/, '');
+        try {
+            const words = JSON.parse(json);
+            return rewriteGoBuild(`RUN ${prefix}${words.map(shellQuote).join(' ')}`);
+        }
+        catch {
+            return runText;
+        }
+    }
+    return runText.replace(/((?:\b[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*)((?:\S*\/)?go\s+(?:build|install))((?:[^\n&;|\\]|\\\n)*)/g, (_m, envs, go, rest) => {
+        const env = envs.replace(/\bCGO_ENABLED=\S*\s+/g, '');
+        let args = rest;
+        const ld = /(\s--?ldflags)(=|\s+)(?:(["'])(.*?)\3|([^\s"']+))/.exec(args);
+        if (!ld)
+            args = ` -ldflags="-s -w"${args}`;
+        else {
+            const value = ld[4] ?? ld[5] ?? '';
+            const words = splitCommands(value)[0] ?? [];
+            const add = ['-s', '-w'].filter((f) => !words.includes(f));
+            if (add.length > 0) {
+                const merged = `${add.join(' ')} ${value}`.trim();
+                args = args.replace(ld[0], `${ld[1]}=${ld[3] === "'" ? `'${merged}'` : `"${merged.replace(/"/g, '\\"')}"`}`);
+            }
+        }
+        if (!/(^|\s)--?trimpath\b/.test(args))
+            args = ` -trimpath${args}`;
+        return `${env}CGO_ENABLED=0 ${go}${args}`;
+    });
+}
+function textOf(model, ins) {
+    return model.text.split(/\r?\n/).slice(ins.line - 1, ins.endLine).join('\n');
+}
+/** Shell-form CMD/ENTRYPOINT need /bin/sh, which scratch lacks: exec form when the words are plain. */
+function execForm(model, ins) {
+    const text = textOf(model, ins);
+    if (ins.raw.trimStart().startsWith('['))
+        return text;
+    if (/[$|&;<>`*?(){}]/.test(ins.raw))
+        return `${text}  # needs a shell: scratch has none`;
+    const words = splitCommands(ins.raw)[0] ?? [];
+    return `${ins.keyword} ${JSON.stringify(words).replace(/","/g, '", "')}`;
+}
+const isNumericUser = (user) => /^\d+(:\d+)?$/.test(user.trim());
+const CARRIED = new Set(['ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'VOLUME', 'ARG']);
+function suggestDockerfile({ model, measured, files }) {
+    const binaries = finalBinaries(model, files?.goMod?.module ?? null);
+    if (binaries.length === 0)
+        return null;
+    const finalChain = stageChain(model, model.final);
+    const buildsInPlace = finalChain.some((s) => s.goBuilds.length > 0);
+    // What the program needs from its base.
+    const packages = linkedPackagesOf(model, measured, files);
+    const needs = [];
+    if (packages === null || packages.some((p) => suggest_TLS_PACKAGES.includes(p)))
+        needs.push('CA certificates');
+    if (files?.loadsTimeZones && !(packages ?? []).includes('time/tzdata'))
+        needs.push('time zones');
+    const baseInfo = classifyBase(rootImage(model, model.final));
+    const user = model.final.user?.value ?? (measured?.user || null);
+    const nonRoot = user !== null && !/^(root|0)(:.*)?$/.test(user) ? true : baseInfo.nonRoot;
+    if (nonRoot)
+        needs.push('a non-root user');
+    const base = nonRoot ? DISTROLESS_STATIC_NONROOT : needs.length > 0 ? DISTROLESS_STATIC : SCRATCH;
+    const lines = model.text.split(/\r?\n/);
+    const out = [];
+    const firstFrom = model.stages[0].line;
+    const preamble = lines.slice(0, firstFrom - 1).join('\n').trimEnd();
+    if (preamble)
+        out.push(preamble);
+    out.push(`# Suggested by go-image-budget: build stage(s) as before, with CGO_ENABLED=0 -trimpath -ldflags="-s -w";`);
+    out.push(`# final stage on ${base}${needs.length ? ` (for ${needs.join(', ')})` : ''}.`);
+    const buildName = (s) => s.name ?? (s.index === model.final.index ? 'build' : String(s.index));
+    const goBuildLines = new Set(model.stages.flatMap((s) => s.goBuilds.map((b) => b.line)));
+    const emitStage = (stage, fromText, upTo) => {
+        out.push('');
+        out.push(fromText);
+        for (const ins of stage.instructions.slice(1)) {
+            if (ins.line > upTo)
+                break;
+            const text = textOf(model, ins);
+            out.push(goBuildLines.has(ins.line) ? rewriteGoBuild(text) : text);
+        }
+    };
+    // Build stages: every stage but the final one, as written; when the final
+    // stage built the binary itself, it becomes the build stage up to its last `go build`.
+    for (const stage of model.stages) {
+        if (stage.index === model.final.index)
+            continue;
+        if (stage.index > model.final.index)
+            continue; // after the target: not built
+        emitStage(stage, textOf(model, stage.instructions[0]), Infinity);
+    }
+    let lastBuildLine = 0;
+    if (buildsInPlace) {
+        const final = model.final;
+        lastBuildLine = Math.max(...finalChain.flatMap((s) => s.goBuilds.map((b) => b.line)));
+        const platform = final.platform ? `--platform=${final.platform} ` : '';
+        emitStage(final, `FROM ${platform}${final.imageRaw} AS ${buildName(final)}`, lastBuildLine);
+    }
+    // Final stage.
+    out.push('');
+    out.push(`FROM ${base}`);
+    const finalStage = model.final;
+    const rest = [];
+    if (buildsInPlace) {
+        for (const b of dedupe(binaries))
+            rest.push(`COPY --from=${buildName(finalStage)} ${b.builtAt} ${b.finalPath}`);
+        // Runtime configuration from the whole stage; files copied after the build come along.
+        for (const ins of finalStage.instructions.slice(1)) {
+            if (ins.keyword === 'ENV') {
+                const runtimeEnv = runtimeEnvOf(ins.raw);
+                if (runtimeEnv)
+                    rest.push(runtimeEnv);
+            }
+            else if (CARRIED.has(ins.keyword))
+                rest.push(textOf(model, ins));
+            else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.line > lastBuildLine)
+                rest.push(textOf(model, ins));
+            else if (ins.keyword === 'RUN' && ins.line > lastBuildLine)
+                rest.push(`# dropped (no shell in ${base}): ${textOf(model, ins).split('\n')[0]}`);
+        }
+        if (finalStage.workdir !== '/')
+            rest.push(`WORKDIR ${finalStage.workdir}`);
+    }
+    else {
+        for (const ins of finalStage.instructions.slice(1)) {
+            const text = textOf(model, ins);
+            if (ins.keyword === 'RUN')
+                rest.push(`# dropped (no shell in ${base}): ${text.split('\n')[0]}`);
+            else if (ins.keyword === 'USER' && !isNumericUser(ins.raw))
+                rest.push(`# ${text}: ${base === DISTROLESS_STATIC_NONROOT ? 'the image runs as nonroot (65532)' : 'no /etc/passwd here'}`);
+            else if (ins.keyword === 'HEALTHCHECK')
+                rest.push(/\bCMD\s+\[/.test(ins.raw) ? text : `# dropped (no shell in ${base}): ${text.split('\n')[0]}`);
+            else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT' || ins.keyword === 'USER')
+                continue;
+            else
+                rest.push(text);
+        }
+    }
+    if (model.final.user && isNumericUser(model.final.user.value))
+        rest.push(`USER ${model.final.user.value}`);
+    if (finalStage.entrypoint)
+        rest.push(execForm(model, finalStage.entrypoint));
+    if (finalStage.cmd)
+        rest.push(execForm(model, finalStage.cmd));
+    out.push(...rest);
+    return { dockerfile: out.join('\n') + '\n', base, needs };
+}
+/** An ENV without the toolchain's variables (GO*, CGO_*, PATH), which mean nothing in the final image. */
+function runtimeEnvOf(raw) {
+    const words = splitCommands(raw)[0] ?? [];
+    const pairs = words.length >= 2 && !words[0].includes('=') ? [`${words[0]}=${words.slice(1).join(' ')}`] : words;
+    const kept = pairs.filter((w) => !/^(CGO_[A-Z_]*|GO[A-Z0-9_]*|PATH)=/.test(w));
+    return kept.length > 0 ? `ENV ${kept.map((w) => { const eq = w.indexOf('='); return `${w.slice(0, eq)}=${shellQuote(w.slice(eq + 1))}`; }).join(' ')}` : null;
+}
+function dedupe(binaries) {
+    const seen = new Set();
+    return binaries.filter((b) => !seen.has(b.finalPath) && seen.add(b.finalPath));
+}
+
+;// CONCATENATED MODULE: ./src/buildx/args.ts
+// Composing `docker buildx build` arguments: pure, table-tested. Secrets are
+// passed as files (`src=`) or environment variables (`env=`), never as values
+// on the command line.
+function composeBuildArgs(req) {
+    const args = ['buildx', 'build'];
+    if (req.builder)
+        args.push('--builder', req.builder);
+    if (req.archive)
+        args.push('--output', `type=docker,dest=${req.archive}`);
+    else
+        args.push('--load');
+    args.push('--progress', 'plain', '--iidfile', req.iidFile);
+    if (req.metadataFile)
+        args.push('--metadata-file', req.metadataFile);
+    if (req.file)
+        args.push('--file', req.file);
+    if (req.target)
+        args.push('--target', req.target);
+    if (req.platform)
+        args.push('--platform', req.platform);
+    for (const a of req.buildArgs)
+        args.push('--build-arg', a);
+    for (const c of req.buildContexts)
+        args.push('--build-context', c);
+    for (const c of req.cacheFrom)
+        args.push('--cache-from', c);
+    for (const c of req.cacheTo)
+        args.push('--cache-to', c);
+    for (const l of req.labels)
+        args.push('--label', l);
+    for (const t of req.tags)
+        args.push('--tag', t);
+    for (const s of req.secretFiles)
+        args.push('--secret', `id=${s.id},src=${s.path}`);
+    for (const s of req.secretEnvs ?? [])
+        args.push('--secret', `id=${s.id},env=${s.env}`);
+    args.push(req.context);
+    return args;
+}
+
+;// CONCATENATED MODULE: ./src/buildx/build.ts
+// Running a build. The image lands in the daemon (`--load`); its id comes from
+// `--iidfile`. A failing build ends with buildx's last error lines.
+
+
+
+
+
+
+
+/**
+ * `secret-files` resolved against the workspace and `secret-envs` checked
+ * against the environment, before anything is built: buildx would fail late
+ * on a missing file, and silently mount nothing for a variable that is unset.
+ */
+function resolveSecretSources(inputs, workspace, env) {
+    const secretFiles = inputs.secretFiles.map(({ id, path: file }, i) => {
+        const resolved = external_node_path_default().resolve(workspace, file);
+        if (!(0,external_node_fs_namespaceObject.statSync)(resolved, { throwIfNoEntry: false })?.isFile())
+            throw new UsageError(`secret-files: entry ${i + 1} (id ${id}): no file at ${file}; create it in an earlier step or fix the path`);
+        return { id, path: resolved };
+    });
+    for (const [i, { id, env: name }] of inputs.secretEnvs.entries()) {
+        if (env[name] === undefined)
+            throw new UsageError(`secret-envs: entry ${i + 1} (id ${id}): the variable ${name} is not set; set it in the step's env:`);
+    }
+    return { secretFiles, secretEnvs: inputs.secretEnvs };
+}
+async function buildImage(options, deps) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(deps.tempDir, 'build-'));
+    try {
+        const secretFiles = [...(await writeSecrets(options.secrets, dir)), ...(options.secretFiles ?? [])];
+        const iidFile = external_node_path_default().join(dir, 'iid');
+        const archive = options.output === 'archive' ? external_node_path_default().join(deps.tempDir, `image-${external_node_path_default().basename(dir)}.tar`) : null;
+        const args = composeBuildArgs({ ...options, secretFiles, iidFile, metadataFile: null, archive });
+        const result = await deps.exec('docker', args, { onStderr: deps.onProgress });
+        if (result.code !== 0) {
+            if (archive)
+                await (0,promises_namespaceObject.rm)(archive, { force: true });
+            throw buildFailure(result.stderr, options);
+        }
+        if (!archive)
+            return { imageId: (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim(), archive: null, log: result.stderr };
+        try {
+            return { imageId: await (deps.docker ?? new Docker({ exec: deps.exec, spawn: spawnStream })).load(archive), archive, log: result.stderr };
+        }
+        catch (error) {
+            await (0,promises_namespaceObject.rm)(archive, { force: true });
+            throw error;
+        }
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+async function writeSecrets(secrets, dir) {
+    const files = [];
+    for (const [i, secret] of secrets.entries()) {
+        const eq = secret.indexOf('=');
+        if (eq <= 0)
+            throw new UsageError(`secrets: entry ${i + 1} is not 'id=value'`);
+        // The value exactly as given: a key's final newline is part of it.
+        const id = secret.slice(0, eq).trim();
+        const file = external_node_path_default().join(dir, `secret-${i}`);
+        await (0,promises_namespaceObject.writeFile)(file, secret.slice(eq + 1), { mode: 0o600 });
+        files.push({ id, path: file });
+    }
+    return files;
+}
+function buildFailure(stderr, options) {
+    const tail = lastLines(stderr, 12);
+    if (/Cannot connect to the Docker daemon|docker daemon is not running|error during connect/i.test(stderr)) {
+        return new EnvironmentError('no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry');
+    }
+    if (/unknown command: docker buildx|'buildx' is not a docker command|unknown flag: --load/.test(stderr)) {
+        return new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
+    }
+    if (/no builder .* found|failed to find builder/i.test(stderr)) {
+        return new UsageError(`builder: no buildx builder named '${options.builder}'; list them with 'docker buildx ls'`);
+    }
+    return new CommandError(`docker buildx build failed for ${options.file ?? 'Dockerfile'} in ${options.context}`, tail);
+}
+
+;// CONCATENATED MODULE: ./src/advisor/verify.ts
+// Proof: build the suggested Dockerfile with the user's context and build
+// settings, measure it, and optionally run `verify-command` in it. The
+// Dockerfile is written outside the context (and passed with --file), so the
+// context is untouched and BuildKit's cache for the build stage is reused.
+// A failure is reported, never thrown: the advice stands without the claim.
+
+
+
+
+
+
+
+
+async function verifySuggestion(req, deps) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(deps.tempDir, 'suggestion-'));
+    const file = external_node_path_default().join(dir, 'Dockerfile');
+    await (0,promises_namespaceObject.writeFile)(file, req.dockerfile);
+    let imageId;
+    let buildLog;
+    try {
+        const built = await buildImage({ ...req.build, file, target: null, cacheTo: [] }, { exec: deps.exec, tempDir: dir, onProgress: deps.onProgress });
+        imageId = built.imageId;
+        buildLog = built.log;
+    }
+    catch (error) {
+        return { verified: false, imageId: null, size: null, savings: null, error: `the suggested Dockerfile did not build: ${errorMessage(error)}`, verifyCommand: null, buildLog: '' };
+    }
+    const size = deps.measure ? await deps.measure(imageId) : { uncompressed: (await inspectImage(imageId, deps.exec)).size, compressed: null };
+    const savings = req.originalSize - size.uncompressed;
+    if (!req.verifyCommand)
+        return { verified: true, imageId, size, savings, error: null, verifyCommand: null, buildLog };
+    const run = await runInImage(imageId, req.verifyCommand, deps);
+    const ok = run.exitCode === 0;
+    return {
+        verified: ok,
+        imageId,
+        size,
+        savings,
+        error: ok ? null : `verify-command '${req.verifyCommand}' exited with ${run.exitCode} in the suggested image: ${lastLines(run.output, 3)}`,
+        verifyCommand: run,
+        buildLog
+    };
+}
+/** Runs a command (no shell: scratch has none) as the image's entrypoint; removes the container. */
+async function runInImage(imageId, command, deps) {
+    const words = splitCommands(command)[0] ?? [];
+    const name = `go-image-budget-verify-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    const args = ['run', '--rm', '--name', name, '--network', 'none'];
+    if (words.length > 0)
+        args.push('--entrypoint', words[0]);
+    args.push(imageId, ...words.slice(1));
+    let timer;
+    const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve(null), deps.runTimeoutMs ?? 120_000); });
+    const result = await Promise.race([deps.exec('docker', args), timeout]);
+    clearTimeout(timer);
+    if (result === null) {
+        await deps.exec('docker', ['rm', '-f', name]);
+        return { command, exitCode: 124, output: `timed out after ${Math.round((deps.runTimeoutMs ?? 120_000) / 1000)} s` };
+    }
+    const output = (result.stdout + (result.stderr ? `\n${result.stderr}` : '')).trim();
+    return { command, exitCode: result.code, output: output.length > 2000 ? output.slice(-2000) : output };
+}
+
+;// CONCATENATED MODULE: ./src/advisor/stage.ts
+// The advise stage: Dockerfile model + context facts + measurement → findings,
+// a suggested Dockerfile and, when asked (or when it matters), its proof.
+// Also the dockerfile-only path, which reads files and never runs Docker.
+
+
+
+
+
+
+
+
+
+
+// Findings a rewritten Dockerfile fixes; any of them makes a suggestion worth writing.
+const SUGGESTION_RULES = new Set(['multi-stage', 'minimal-base', 'cgo-disabled', 'strip-symbols', 'trimpath']);
+/**
+ * `verify-suggestion: auto` builds the suggestion when the budget is exceeded
+ * or warns, and, without a budget, when a size finding claims savings: the
+ * claim is what the proof is for. A passing budget spends no second build.
+ */
+function shouldVerify(mode, budgetStatus, findings) {
+    if (mode === 'true')
+        return { verify: true, reason: 'verify-suggestion: true' };
+    if (mode === 'false')
+        return { verify: false, reason: 'verify-suggestion: false' };
+    if (budgetStatus === 'fail' || budgetStatus === 'warn')
+        return { verify: true, reason: `budget ${budgetStatus === 'fail' ? 'exceeded' : 'near its limit'}` };
+    if (budgetStatus === 'none' && findings.some((f) => SIZE_RULES.has(f.rule) && (f.estimatedSavings ?? 0) > 0)) {
+        return { verify: true, reason: 'no budget set, and the findings claim savings' };
+    }
+    return { verify: false, reason: budgetStatus === 'pass' ? 'budget passes (verify-suggestion: auto)' : 'no savings claimed (verify-suggestion: auto)' };
+}
+/** Sizes of images already in the daemon; absent ones are left out (nothing is pulled to size a hint). */
+async function localBaseSizes(images, exec) {
+    const sizes = {};
+    for (const image of images) {
+        const inspected = await inspectImage(image, exec).catch(() => null);
+        if (inspected)
+            sizes[image] = inspected.size;
+    }
+    return sizes;
+}
+async function adviseStage(input, deps) {
+    const text = (0,external_node_fs_namespaceObject.readFileSync)(input.build.dockerfile, 'utf8');
+    const file = external_node_path_default().relative(input.workspace, input.build.dockerfile) || external_node_path_default().basename(input.build.dockerfile);
+    const model = parseDockerfile(text, { file: file.split((external_node_path_default()).sep).join('/'), buildArgs: input.inputs.buildArgs, target: input.inputs.target });
+    const files = readContextFiles(input.build.context, input.build.dockerfile);
+    const measured = input.report
+        ? {
+            size: input.report.size.uncompressed,
+            layers: input.report.layers,
+            wasted: input.report.wasted,
+            goBinaries: input.report.goBinaries,
+            user: input.imageUser,
+            budgetStatus: input.report.budget.status,
+            baseSizes: await localBaseSizes([DISTROLESS_STATIC_NONROOT], deps.exec)
+        }
+        : null;
+    const { findings, skipped } = advise({ model, measured, files });
+    if (!findings.some((f) => SUGGESTION_RULES.has(f.rule)))
+        return { findings, suggestion: null, skipped };
+    const suggested = suggestDockerfile({ model, measured, files });
+    if (!suggested)
+        return { findings, suggestion: null, skipped };
+    const suggestion = { dockerfile: suggested.dockerfile, verified: false, size: null, error: null, savings: null, base: suggested.base, verifyReason: null, verifyCommand: null };
+    if (!measured || !input.buildOptions) {
+        suggestion.verifyReason = 'dockerfile-only mode: nothing is built';
+        return { findings, suggestion, skipped };
+    }
+    const decision = shouldVerify(input.inputs.verifySuggestion, measured.budgetStatus, findings);
+    suggestion.verifyReason = decision.reason;
+    if (!decision.verify)
+        return { findings, suggestion, skipped };
+    const buildOptions = input.buildOptions;
+    try {
+        const result = await deps.log.group('Verify the suggested Dockerfile', () => verifySuggestion({ dockerfile: suggested.dockerfile, build: buildOptions, originalSize: measured.size, verifyCommand: input.inputs.verifyCommand }, { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk), measure: deps.measure }));
+        Object.assign(suggestion, { verified: result.verified, size: result.size, savings: result.savings, error: result.error, verifyCommand: result.verifyCommand });
+        if (result.error)
+            deps.log.warning(result.error);
+    }
+    catch (error) {
+        // Measuring the suggestion failed (e.g. the daemon went away): the advice stands without the claim.
+        suggestion.error = `the suggested Dockerfile could not be verified: ${errorMessage(error)}`;
+        deps.log.warning(suggestion.error);
+    }
+    return { findings, suggestion, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/log.ts
+const silentLogger = {
+    info: () => { },
+    warning: () => { },
+    debug: () => { },
+    group: (_name, fn) => fn()
+};
+
+;// CONCATENATED MODULE: ./src/advisor/dockerfile-only.ts
+// Dockerfile-only mode: the rules that need no built image, on the
+// Dockerfile and the context's files alone. The pipeline runs no command (no
+// Docker, no build), so it fits pre-commit hooks and editors.
+
+
+
+
+
+async function dockerfileOnlyReport(inputs, build, run) {
+    const noDocker = () => Promise.reject(new Error('dockerfile-only mode runs no commands'));
+    const advice = await adviseStage({ inputs, build, workspace: run.workspace, report: null, imageUser: null, buildOptions: null }, { exec: noDocker, tempDir: '', log: silentLogger });
+    const errorFindings = advice.findings.filter((f) => f.severity === 'error');
+    const errors = errorFindings.length > 0;
+    const warnings = advice.findings.some((f) => f.severity === 'warning');
+    return {
+        schemaVersion: SCHEMA_VERSION,
+        tool: { name: TOOL.name, version: TOOL.version },
+        image: {
+            ref: null,
+            id: '',
+            platform: inputs.platforms[0] ?? '',
+            context: external_node_path_default().relative(run.workspace, build.context) || '.',
+            dockerfile: external_node_path_default().relative(run.workspace, build.dockerfile),
+            target: inputs.target,
+            commit: run.commit
+        },
+        size: { uncompressed: 0, compressed: null, compressedSource: null },
+        layers: [],
+        wasted: null,
+        goBinaries: [],
+        budget: { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none',
+            // The entry points fail the job with this line when an error-level finding fails the check.
+            reason: errors
+                ? `dockerfile-only: ${errorFindings.map((f) => `${f.rule} at ${f.file}:${f.line ?? '-'}`).join(', ')}`
+                : 'dockerfile-only mode: no image built' },
+        baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null },
+        delta: null,
+        findings: advice.findings,
+        suggestion: advice.suggestion,
+        history: [],
+        mode: 'dockerfile-only',
+        skippedRules: advice.skipped,
+        // Without a size there is no budget verdict; an error-level finding (a binary
+        // that cannot start) fails unless fail-on is never.
+        status: errors && inputs.failOn !== 'never' ? 'fail' : errors || warnings ? 'warn' : 'pass'
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 // The stages in order: build → measure → baseline → compare/budget → advise.
 // Takes its collaborators as parameters; returns the Report. Rendering and
@@ -56133,41 +59019,13 @@ async function runStages(inputs, ctx, deps) {
     });
     const first = measuredPlatforms[0].measurement;
     const inspected = first.inspected;
-    const image = imageInfo(first);
-    const noBudget = { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none' };
-    const noBaseline = { source: 'none', ref: null, commit: null, size: null, layers: [], error: null };
-    const status = 'pass';
     const platformReports = measuredPlatforms.length > 1
-        ? measuredPlatforms.map(({ measurement: m }) => ({
-            platform: m.inspected.platform,
-            image: imageInfo(m),
-            size: m.size,
-            layers: m.layers,
-            wasted: m.wasted,
-            goBinaries: m.goBinaries,
-            budget: { ...noBudget },
-            baseline: { ...noBaseline },
-            delta: null,
-            status
-        }))
+        ? measuredPlatforms.map(({ measurement: m }) => {
+            const { image, size, layers, wasted, goBinaries, budget, baseline, delta, status } = reportFromMeasurement(m, imageInfo(m), inputs);
+            return { platform: m.inspected.platform, image, size, layers, wasted, goBinaries, budget, baseline, delta, status };
+        })
         : undefined;
-    const measured = {
-        schemaVersion: SCHEMA_VERSION,
-        tool: { name: TOOL.name, version: TOOL.version },
-        image,
-        size: first.size,
-        layers: first.layers,
-        wasted: first.wasted,
-        goBinaries: first.goBinaries,
-        budget: noBudget,
-        baseline: noBaseline,
-        delta: null,
-        findings: [],
-        suggestion: null,
-        history: [],
-        ...(platformReports ? { platforms: platformReports } : {}),
-        status
-    };
+    const measured = { ...reportFromMeasurement(first, imageInfo(first), inputs), ...(platformReports ? { platforms: platformReports } : {}) };
     // Baseline → compare/budget. The base is built with the head's inputs (same
     // BuildKit cache; its cache is not exported over the head's) and measured alike.
     const buildBase = async (paths) => {
@@ -56187,14 +59045,32 @@ async function runStages(inputs, ctx, deps) {
     // Advise: Dockerfile rules on the measurement, a suggested Dockerfile, and its proof.
     if (!resolved)
         return compared.report;
-    const advised = await adviseStage({
-        inputs,
-        build: resolved,
-        workspace: ctx.workspace,
-        report: compared.report,
-        imageUser: inspected.config.user,
-        buildOptions: buildOptions(resolved)
-    }, {
+    return adviseReport(compared.report, { inputs, build: resolved, workspace: ctx.workspace, imageUser: inspected.config.user, buildOptions: buildOptions(resolved) }, deps);
+}
+/** A measured image as a report, before the baseline, the verdict and the advice. */
+function reportFromMeasurement(m, image, inputs) {
+    return {
+        schemaVersion: SCHEMA_VERSION,
+        tool: { name: TOOL.name, version: TOOL.version },
+        // The comment-key names the image where one comment shows several (the job after a matrix).
+        ...(inputs.commentKey ? { name: inputs.commentKey } : {}),
+        image,
+        size: m.size,
+        layers: m.layers,
+        wasted: m.wasted,
+        goBinaries: m.goBinaries,
+        budget: { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none' },
+        baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null },
+        delta: null,
+        findings: [],
+        suggestion: null,
+        history: [],
+        status: 'pass'
+    };
+}
+/** Adds the findings and the suggested Dockerfile (built and measured when it matters) to a judged report. */
+async function adviseReport(report, req, deps) {
+    const advised = await adviseStage({ inputs: req.inputs, build: req.build, workspace: req.workspace, report, imageUser: req.imageUser, buildOptions: req.buildOptions }, {
         exec: deps.exec,
         tempDir: deps.tempDir,
         log: deps.log,
@@ -56203,7 +59079,7 @@ async function runStages(inputs, ctx, deps) {
             return { uncompressed: m.size.uncompressed, compressed: m.size.compressed };
         }
     });
-    return { ...compared.report, findings: advised.findings, suggestion: advised.suggestion };
+    return { ...report, findings: advised.findings, suggestion: advised.suggestion };
 }
 /**
  * How a build reaches the measurement. The docker driver on the classic store can
@@ -56214,6 +59090,550 @@ async function runStages(inputs, ctx, deps) {
 async function pipeline_buildOutput(docker, builder) {
     const [driver, engine] = await Promise.all([docker.builderDriver(builder), docker.engine()]);
     return driver !== 'docker' || engine.store === 'containerd' ? 'archive' : 'load';
+}
+
+;// CONCATENATED MODULE: ./src/bake/definition.ts
+// A bake definition as this project reads it (pure): the targets of
+// `docker buildx bake --print`, the images to measure (one per target and
+// platform: an image is measured for one platform, and a multi-platform image
+// cannot be loaded into the classic store, so a target with several platforms
+// becomes one image per platform, built in the same bake run), and the
+// overlay file that makes bake deliver each image where it can be measured.
+
+
+const strings = (value) => (Array.isArray(value) ? value.filter((v) => typeof v === 'string') : []);
+/** The targets `--print` resolved, in the order its default group lists them. */
+function parseBakePrint(json, file) {
+    let doc;
+    try {
+        doc = JSON.parse(json);
+    }
+    catch {
+        throw new UsageError(`bake: docker buildx bake --print gave no definition for ${file}; check the file with 'docker buildx bake --print'`);
+    }
+    const printed = doc.target ?? {};
+    const order = strings(doc.group?.default?.targets);
+    const names = [...order.filter((n) => n in printed), ...Object.keys(printed).filter((n) => !order.includes(n))];
+    if (names.length === 0)
+        throw new UsageError(`bake: ${file} defines no target to build; add a target, or name one in bake-targets`);
+    return names.map((name) => {
+        const t = printed[name];
+        if (typeof t['dockerfile-inline'] === 'string') {
+            throw new UsageError(`bake-targets: target '${name}' has a dockerfile-inline; its Dockerfile is read from a file to name layers and advise, so move it into a Dockerfile`);
+        }
+        const args = {};
+        if (t.args && typeof t.args === 'object')
+            for (const [k, v] of Object.entries(t.args))
+                if (typeof v === 'string')
+                    args[k] = v;
+        return {
+            name,
+            context: typeof t.context === 'string' && t.context !== '' ? t.context : '.',
+            dockerfile: typeof t.dockerfile === 'string' && t.dockerfile !== '' ? t.dockerfile : 'Dockerfile',
+            stage: typeof t.target === 'string' && t.target !== '' ? t.target : null,
+            args,
+            platforms: strings(t.platforms)
+        };
+    });
+}
+/** A context bake takes from elsewhere than a local directory (a Git or HTTP URL). */
+const REMOTE = /^(https?:\/\/|git@|git:\/\/|ssh:\/\/|github\.com\/)/;
+/**
+ * One image per target and platform. `platforms` (the input) overrides every
+ * target's platforms; a target without any is built for the builder's default.
+ */
+function planImages(targets, platforms, cwd) {
+    return targets.flatMap((target, t) => {
+        if (REMOTE.test(target.context)) {
+            throw new UsageError(`bake-targets: target '${target.name}' builds from a remote context (${target.context}); only local contexts can be compared with the base commit, so use a directory`);
+        }
+        const context = external_node_path_default().resolve(cwd, target.context);
+        const dockerfile = external_node_path_default().resolve(context, target.dockerfile);
+        const wanted = platforms.length > 0 ? platforms : target.platforms;
+        const each = wanted.length > 0 ? wanted : [null];
+        return each.map((platform, p) => ({
+            key: `gib-${t + 1}-${p + 1}-${target.name.replace(/[^A-Za-z0-9_-]/g, '_')}`.slice(0, 100),
+            name: each.length > 1 && platform ? `${target.name} (${platform})` : target.name,
+            target,
+            platform,
+            context,
+            dockerfile
+        }));
+    });
+}
+/**
+ * The overlay bake reads after the user's file: one target per image that
+ * inherits the user's target and changes only what the measurement needs: one
+ * platform, no tags (a build must not move the user's tags), and an output the
+ * engine can measure (`type=docker`: loaded; or an archive of the exact blobs).
+ * `cacheTo: false` leaves the user's cache export out (the base build must not
+ * overwrite the head's cache).
+ */
+function bakeOverlay(images, output, options) {
+    const target = {};
+    for (const image of images) {
+        target[image.key] = {
+            inherits: [image.target.name],
+            tags: [],
+            output: [output(image)],
+            ...(image.platform ? { platforms: [image.platform] } : {}),
+            ...(options.cacheTo ? {} : { 'cache-to': [] })
+        };
+    }
+    return { target };
+}
+/** The image id bake's metadata file records for an overlay target loaded into the engine. */
+function loadedImageId(metadata, key) {
+    try {
+        const entry = JSON.parse(metadata)[key];
+        const id = entry?.['containerimage.config.digest'] ?? entry?.['containerimage.digest'];
+        return typeof id === 'string' && /^sha256:[0-9a-f]{64}$/.test(id) ? id : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** The inputs that mean one build and have no place in a bake run, each with where it goes instead. */
+const NOT_WITH_BAKE = [
+    ['file', 'file', 'each target names its Dockerfile in the bake file'],
+    ['target', 'target', "set each target's stage with `target` in the bake file"],
+    ['image', 'image', 'bake builds its targets; unset image'],
+    ['dockerfileOnly', 'dockerfile-only', 'it reads one Dockerfile; unset bake to use it'],
+    ['buildArgs', 'build-args', 'set `args` in the bake file'],
+    ['buildContexts', 'build-contexts', 'set `contexts` in the bake file'],
+    ['cacheFrom', 'cache-from', 'set `cache-from` in the bake file'],
+    ['cacheTo', 'cache-to', 'set `cache-to` in the bake file'],
+    ['labels', 'labels', 'set `labels` in the bake file'],
+    ['secrets', 'secrets', 'set `secret` in the bake file'],
+    ['secretFiles', 'secret-files', 'set `secret` in the bake file'],
+    ['secretEnvs', 'secret-envs', 'set `secret` in the bake file'],
+    ['baselineImage', 'baseline-image', 'it names one image; with bake each target is compared with its own base build'],
+    ['baselineReport', 'baseline-report', 'it holds one image; with bake each target is compared with its own base build']
+];
+/** Refuses inputs a bake run cannot honour, naming the input and where its setting goes. */
+function checkBakeInputs(inputs) {
+    for (const [key, name, fix] of NOT_WITH_BAKE) {
+        const value = inputs[key];
+        if (Array.isArray(value) ? value.length > 0 : Boolean(value))
+            throw new UsageError(`${name}: not used with bake; ${fix}`);
+    }
+    if (inputs.context !== '.')
+        throw new UsageError("context: not used with bake; each target names its context in the bake file (relative to the workspace)");
+}
+
+;// CONCATENATED MODULE: ./src/bake/build.ts
+// One `docker buildx bake` run for every image of a bake definition: the
+// user's files plus an overlay (definition.ts) that gives each image one
+// platform, no tags and an output the engine can measure. On the classic
+// store's docker driver the images are loaded (`type=docker`) and their ids
+// read from bake's metadata file; every other builder exports an archive per
+// image, with the exact blobs BuildKit pushes, which is loaded and kept for
+// the measurement (as src/buildx/build.ts does for one build).
+
+
+
+
+async function bakeBuild(req, deps) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(deps.tempDir, 'bake-'));
+    const archives = new Map(req.images.map((image) => [image.key, req.output === 'archive' ? external_node_path_default().join(dir, `${image.key}.tar`) : null]));
+    try {
+        const overlay = external_node_path_default().join(dir, 'go-image-budget.bake.json');
+        await (0,promises_namespaceObject.writeFile)(overlay, JSON.stringify(bakeOverlay(req.images, (image) => {
+            const archive = archives.get(image.key);
+            return archive ? `type=docker,dest=${archive}` : 'type=docker';
+        }, { cacheTo: req.cacheTo }), null, 2));
+        const metadataFile = external_node_path_default().join(dir, 'metadata.json');
+        const result = await deps.docker.bake({
+            files: [...req.files, overlay],
+            cwd: req.cwd,
+            builder: req.builder,
+            targets: req.images.map((i) => i.key),
+            metadataFile,
+            allowWrite: req.output === 'archive' ? dir : null,
+            onProgress: deps.onProgress
+        });
+        const metadata = req.output === 'load' ? await (0,promises_namespaceObject.readFile)(metadataFile, 'utf8').catch(() => '') : '';
+        const images = new Map();
+        for (const image of req.images) {
+            const archive = archives.get(image.key) ?? null;
+            const imageId = archive ? await deps.docker.load(archive) : loadedImageId(metadata, image.key);
+            if (!imageId)
+                throw new CommandError(`docker buildx bake recorded no image for target '${image.target.name}'`, metadata.slice(0, 2000));
+            // Moved out of the scratch directory, which goes when this returns.
+            let kept = null;
+            if (archive) {
+                kept = external_node_path_default().join(deps.tempDir, `image-${external_node_path_default().basename(dir)}-${image.key}.tar`);
+                await (0,promises_namespaceObject.rename)(archive, kept);
+            }
+            images.set(image.key, { imageId, archive: kept });
+        }
+        return { images, log: result.stderr };
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/bake/baseline.ts
+// The baseline of every image of a bake run, from ONE bake run of the base
+// commit: a worktree of it, the same bake file (the base's version of it) and
+// the same overlay, so BuildKit's cache serves what the two commits share.
+// An image whose bake file, context and Dockerfile are the same at the base
+// is its own baseline (nothing is built again for it). A base without the
+// bake file, without a target, or whose bake run fails, gives "no baseline:
+// …" for the images concerned, never a failed job.
+
+
+
+
+
+
+const none = (error, ref, commit = null) => ({ source: 'build', ref, commit, size: null, layers: [], error: `no baseline: ${error}` });
+const baseline_within = (root, p) => {
+    const rel = external_node_path_default().relative(root, p);
+    return rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel) ? null : rel;
+};
+/** The baseline of each image, by its key. */
+async function bakeBaselines(req, deps) {
+    const result = new Map();
+    const all = (baseline) => {
+        for (const image of req.images)
+            result.set(image.key, baseline);
+        return result;
+    };
+    if (!req.base)
+        return all(req.auto ? { source: 'none', ref: null, commit: null, size: null, layers: [], error: null } : none('no base ref: not a pull_request or push event; set base-ref (e.g. main)', null));
+    const ref = req.base.ref;
+    const name = ref ?? req.base.sha?.slice(0, 12) ?? 'base';
+    const repoRoot = await gitRoot(req.workspace, deps.exec);
+    if (!repoRoot)
+        return all(none('the workspace is not in a git repository', ref));
+    const bakeRel = baseline_within(repoRoot, req.bakeFile);
+    const workdirRel = baseline_within(repoRoot, req.workspace);
+    if (bakeRel === null || workdirRel === null)
+        return all(none(`the bake file lies outside the git repository ${repoRoot}, so the base commit cannot provide it`, ref));
+    let commit;
+    try {
+        commit = (await resolveBaseCommit(repoRoot, req.base, deps.exec)).commit;
+    }
+    catch (error) {
+        return all(none(errorMessage(error).split('\n')[0], ref));
+    }
+    const short = commit.slice(0, 7);
+    // Which images the base commit could change: those whose bake file, context or Dockerfile differ.
+    const toBuild = [];
+    let unchanged = 0;
+    for (const image of req.images) {
+        const contextRel = baseline_within(repoRoot, image.context);
+        const dockerfileRel = baseline_within(repoRoot, image.dockerfile);
+        if (contextRel === null || dockerfileRel === null) {
+            result.set(image.key, none(`the context or Dockerfile of ${image.name} lies outside the git repository ${repoRoot}`, ref, commit));
+            continue;
+        }
+        const head = req.heads.get(image.key);
+        const same = await sameContentAsWorkingTree(repoRoot, commit, [bakeRel, contextRel, dockerfileRel, `${dockerfileRel}.dockerignore`], deps.exec);
+        if (same && head) {
+            unchanged++;
+            result.set(image.key, {
+                source: 'build', ref, commit, error: null,
+                size: { uncompressed: head.size.uncompressed, compressed: head.size.compressed },
+                layers: head.layers, digest: head.imageId, platform: head.platform,
+                note: `${name} (${short}) has the same bake file, build context and Dockerfile for ${image.name}, so its image is this one; it was not built again`
+            });
+        }
+        else
+            toBuild.push({ image, contextRel, dockerfileRel });
+    }
+    // pull_request_target checks out the base by default: comparing it with itself would say nothing.
+    if (toBuild.length === 0 && unchanged > 0 && (await checkedOutCommit(repoRoot, deps.exec)) === commit) {
+        return all(none(`the checkout is the base commit ${name} (${short}) itself, not the change to measure; on pull_request_target check out the pull request's head (ref: \${{ github.event.pull_request.head.sha }})`, ref, commit));
+    }
+    if (toBuild.length === 0)
+        return result;
+    if (unchanged > 0)
+        deps.log.info(`The base ${name} (${short}) has the same inputs for ${unchanged} image(s): not built again`);
+    try {
+        await withWorktree(repoRoot, commit, deps.tempDir, deps.exec, async (dir) => {
+            const bakeFile = external_node_path_default().join(dir, bakeRel);
+            const cwd = external_node_path_default().join(dir, workdirRel);
+            if (!(0,external_node_fs_namespaceObject.existsSync)(bakeFile)) {
+                for (const { image } of toBuild)
+                    result.set(image.key, none(`${name} (${short}) has no bake file at ${bakeRel}`, ref, commit));
+                return;
+            }
+            const buildable = await baseImages(toBuild, { bakeFile, cwd, dir, name, short, ref, commit, builder: req.builder }, result, deps);
+            if (buildable.length === 0)
+                return;
+            deps.log.info(`Building the base ${name} (${short}) from a worktree: ${buildable.length} image(s) in one bake run`);
+            let baked;
+            try {
+                baked = await bakeBuild({ files: [bakeFile], cwd, builder: req.builder, images: buildable, output: req.output, cacheTo: false }, { docker: deps.docker, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) });
+            }
+            catch (error) {
+                const detail = error instanceof CommandError && error.detail ? error.detail.split('\n').slice(-1)[0] : errorMessage(error).split('\n')[0];
+                for (const image of buildable)
+                    result.set(image.key, none(`the bake run of ${name} (${short}) failed: ${detail}`, ref, commit));
+                return;
+            }
+            for (const image of buildable) {
+                const built = baked.images.get(image.key);
+                const measured = await deps.measure(image, built);
+                result.set(image.key, {
+                    source: 'build', ref, commit, error: null,
+                    size: { uncompressed: measured.size.uncompressed, compressed: measured.size.compressed },
+                    layers: measured.layers, digest: measured.imageId, platform: measured.platform
+                });
+            }
+        });
+    }
+    catch (error) {
+        for (const { image } of toBuild)
+            if (!result.has(image.key))
+                result.set(image.key, none(errorMessage(error).split('\n')[0], ref, commit));
+    }
+    return result;
+}
+/**
+ * The base's version of each image to build: its target as the base's bake
+ * file defines it, for the head's platform, under the head's key. A target
+ * the base does not have, or whose context or Dockerfile it lacks, gets its
+ * "no baseline" here and is left out of the base run.
+ */
+async function baseImages(toBuild, at, result, deps) {
+    const missing = (image, why) => result.set(image.key, none(`${at.name} (${at.short}) ${why}`, at.ref, at.commit));
+    let wanted = toBuild;
+    const known = await deps.docker.bakeTargetNames({ files: [at.bakeFile], cwd: at.cwd, builder: at.builder });
+    if (known) {
+        for (const t of wanted.filter((t) => !known.includes(t.image.target.name)))
+            missing(t.image, `has no target '${t.image.target.name}' in ${external_node_path_default().relative(at.dir, at.bakeFile)}`);
+        wanted = wanted.filter((t) => known.includes(t.image.target.name));
+    }
+    if (wanted.length === 0)
+        return [];
+    const names = [...new Set(wanted.map((t) => t.image.target.name))];
+    let printed;
+    try {
+        printed = await deps.docker.bakePrint({ files: [at.bakeFile], cwd: at.cwd, builder: at.builder, targets: names });
+    }
+    catch (error) {
+        const detail = error instanceof CommandError && error.detail ? error.detail.split('\n').slice(-1)[0] : errorMessage(error);
+        for (const t of wanted)
+            missing(t.image, `has a bake file that cannot be read: ${detail}`);
+        return [];
+    }
+    let targets;
+    try {
+        targets = new Map(parseBakePrint(printed, at.bakeFile).map((t) => [t.name, t]));
+    }
+    catch (error) {
+        for (const t of wanted)
+            missing(t.image, `has a bake file this run cannot use: ${errorMessage(error)}`);
+        return [];
+    }
+    const images = [];
+    for (const { image } of wanted) {
+        const target = targets.get(image.target.name);
+        if (!target) {
+            missing(image, `has no target '${image.target.name}'`);
+            continue;
+        }
+        let planned;
+        try {
+            [planned] = planImages([target], image.platform ? [image.platform] : [], at.cwd);
+        }
+        catch (error) {
+            missing(image, `cannot build ${image.name}: ${errorMessage(error)}`);
+            continue;
+        }
+        if (!(0,external_node_fs_namespaceObject.existsSync)(planned.context) || !(0,external_node_fs_namespaceObject.statSync)(planned.context).isDirectory()) {
+            missing(image, `has no directory ${external_node_path_default().relative(at.dir, planned.context) || '.'} for ${image.name}`);
+            continue;
+        }
+        if (!(0,external_node_fs_namespaceObject.existsSync)(planned.dockerfile)) {
+            missing(image, `has no Dockerfile at ${external_node_path_default().relative(at.dir, planned.dockerfile)} for ${image.name}`);
+            continue;
+        }
+        images.push({ ...planned, key: image.key, name: image.name });
+    }
+    return images;
+}
+
+;// CONCATENATED MODULE: ./src/bake/pipeline.ts
+// `bake`: the pipeline for every image of a bake file. The targets come from
+// `docker buildx bake --print`; they are built in ONE bake run (one BuildKit
+// session and cache), each measured as a single build is, compared with the
+// base commit's images (one more bake run, from a worktree), judged against
+// the same budget, and advised. Returns one report per image; publishing them
+// as one comment is the entry points' business.
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runBakePipeline(inputs, ctx, deps) {
+    if (!inputs.cleanup)
+        return bakeStages(inputs, ctx, deps);
+    // `cleanup`: every image built below (head, base, suggestion) is removed at the end, also after a failure.
+    const tracker = trackBuilds(deps.exec);
+    try {
+        return await bakeStages(inputs, ctx, { ...deps, exec: tracker.exec });
+    }
+    finally {
+        await removeBuiltImages(tracker.imageIds, deps.exec, deps.log);
+    }
+}
+/** The bake file, checked: it exists, is a file, and (on GitHub) lies in the workspace. */
+function resolveBakeFile(bake, workspace, confine = false) {
+    const file = external_node_path_default().resolve(workspace, bake);
+    const rel = external_node_path_default().relative(workspace, file);
+    if (confine && (rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel))) {
+        throw new UsageError(`bake: '${bake}' is outside the workspace (${workspace}); use a bake file inside the checkout`);
+    }
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        throw new UsageError(`bake: no bake file at ${bake}; set 'bake' to your docker-bake.hcl, docker-bake.json or compose.yaml`);
+    if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
+        throw new UsageError(`bake: ${bake} is a directory; set 'bake' to the bake file in it (e.g. ${external_node_path_default().join(bake, 'docker-bake.hcl')})`);
+    return file;
+}
+/** The images the bake file's targets make, read with `--print`; an unknown target is named with the ones there are. */
+async function readImages(docker, bakeFile, inputs, cwd) {
+    const request = { files: [bakeFile], cwd, builder: inputs.builder };
+    const shown = external_node_path_default().basename(bakeFile);
+    let printed;
+    try {
+        printed = await docker.bakePrint({ ...request, targets: inputs.bakeTargets });
+    }
+    catch (error) {
+        if (!(error instanceof CommandError))
+            throw error;
+        const detail = error.detail ?? '';
+        const unknown = /failed to find target (\S+)/.exec(detail)?.[1];
+        if (unknown) {
+            const names = await docker.bakeTargetNames(request);
+            throw new UsageError(`bake-targets: no target or group '${unknown}' in ${shown}${names ? ` (it has ${names.join(', ')})` : ''}; name one of its targets`);
+        }
+        throw new UsageError(`bake: docker buildx bake cannot read ${shown}: ${detail.split('\n').filter(Boolean).pop() ?? 'no reason given'}`);
+    }
+    return planImages(parseBakePrint(printed, shown), inputs.platforms, cwd);
+}
+async function bakeStages(inputs, ctx, deps) {
+    // Everything that can be refused is refused before anything is built.
+    checkBakeInputs(inputs);
+    if (inputs.baseline === 'image' || inputs.baseline === 'report') {
+        throw new UsageError(`baseline: '${inputs.baseline}' compares one image; with bake use 'build' (each target against its base build), 'auto' or 'none'`);
+    }
+    const settings = budgetSettings(inputs);
+    const docker = new Docker({ exec: deps.exec, spawn: deps.spawn });
+    const bakeFile = resolveBakeFile(inputs.bake, ctx.workspace, ctx.confineToWorkspace);
+    const images = await readImages(docker, bakeFile, inputs, ctx.workspace);
+    const output = await pipeline_buildOutput(docker, inputs.builder);
+    const onProgress = (chunk) => deps.log.debug(chunk);
+    const measure = async (image, built) => {
+        const dockerfile = { content: (0,external_node_fs_namespaceObject.readFileSync)(image.dockerfile, 'utf8'), target: image.target.stage, buildArgs: image.target.args };
+        try {
+            return await measureImage(built.imageId, { cacheDir: deps.cacheDir, dockerfile, archive: built.archive }, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log });
+        }
+        finally {
+            if (built.archive)
+                (0,external_node_fs_namespaceObject.rmSync)(built.archive, { force: true });
+        }
+    };
+    const names = images.map((i) => i.name).join(', ');
+    const baked = await deps.log.group(`Bake ${images.length} image(s): ${names}`, () => bakeBuild({ files: [bakeFile], cwd: ctx.workspace, builder: inputs.builder, images, output, cacheTo: true }, { docker, tempDir: deps.tempDir, onProgress })
+        .catch((error) => {
+        if (error instanceof CommandError && error.message === 'docker buildx bake failed')
+            throw new CommandError(`docker buildx bake failed for ${external_node_path_default().relative(ctx.workspace, bakeFile) || bakeFile}`, error.detail);
+        throw error;
+    }));
+    const measured = [];
+    for (const image of images) {
+        const built = baked.images.get(image.key);
+        const measurement = await deps.log.group(`Measure ${image.name}`, () => measure(image, built));
+        const report = reportFromMeasurement(measurement, {
+            ref: null,
+            id: measurement.inspected.id,
+            platform: measurement.inspected.platform,
+            context: external_node_path_default().relative(ctx.workspace, image.context) || '.',
+            dockerfile: external_node_path_default().relative(ctx.workspace, image.dockerfile),
+            target: image.target.stage,
+            bakeTarget: image.target.name,
+            commit: ctx.commit
+        }, { ...inputs, commentKey: image.name });
+        measured.push({ image, measurement, report });
+    }
+    // One base bake run for every image that may differ at the base.
+    const heads = new Map(measured.map(({ image, report }) => [image.key, { imageId: report.image.id, platform: report.image.platform, size: report.size, layers: report.layers }]));
+    const baselines = inputs.baseline === 'none'
+        ? new Map()
+        : await deps.log.group('Baseline', () => bakeBaselines({ base: ctx.base ?? null, auto: inputs.baseline === 'auto', workspace: ctx.workspace, bakeFile, builder: inputs.builder, output, images, heads }, {
+            exec: deps.exec, docker, tempDir: deps.tempDir, log: deps.log,
+            measure: async (image, built) => {
+                const m = await measure(image, built);
+                return { imageId: m.inspected.id, platform: m.inspected.platform, size: m.size, layers: m.layers };
+            }
+        }));
+    const reports = [];
+    for (const { image, measurement, report } of measured) {
+        const baseline = baselines.get(image.key) ?? NO_BASELINE;
+        const fetched = async () => ({ baseline, history: [], buildLog: null });
+        const compared = await compareStage(report, {
+            inputs, source: inputs.baseline === 'none' ? 'none' : 'build', settings, base: ctx.base ?? null,
+            build: { context: image.context, dockerfile: image.dockerfile }, previousHistory: [], now: deps.now
+        }, {
+            exec: deps.exec, tempDir: deps.tempDir, log: deps.log, fetchBaseline: fetched,
+            buildAndMeasure: () => Promise.reject(new Error('a bake run builds its base images itself'))
+        });
+        const buildArgs = Object.entries(image.target.args).map(([k, v]) => `${k}=${v}`);
+        reports.push(await deps.log.group(`Advise ${image.name}`, () => adviseReport(compared.report, {
+            inputs: { ...inputs, buildArgs, target: image.target.stage },
+            build: { context: image.context, dockerfile: image.dockerfile },
+            workspace: ctx.workspace,
+            imageUser: measurement.inspected.config.user,
+            buildOptions: {
+                context: image.context, file: image.dockerfile, target: image.target.stage, platform: image.platform, builder: inputs.builder,
+                buildArgs, buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [], secretFiles: [], secretEnvs: []
+            }
+        }, deps)));
+    }
+    return reports;
+}
+
+;// CONCATENATED MODULE: ./src/outputs.ts
+const OUTPUT_SPECS = {
+    size: 'Uncompressed image size in bytes (as `docker images` shows it); empty for several images.',
+    'compressed-size': 'Compressed image size in bytes (as a registry stores it); empty for several images.',
+    'base-size': 'Uncompressed size of the baseline image in bytes (empty without a baseline, or for several images).',
+    delta: 'Size change against the baseline in bytes, in the budget metric (compressed when the baseline is a registry image); empty without a baseline, or for several images.',
+    'delta-percent': 'Size change against the baseline in percent; empty for several images.',
+    status: 'Verdict: pass, warn or fail; for several images, the worst.',
+    report: 'Path of the report JSON file; for several images, a JSON list of paths, one report file per image.',
+    'comment-body': 'The markdown of the pull-request comment, for a fork-safe workflow_run job to post.'
+};
+const outputs_text = (n) => (n === null || n === undefined ? '' : String(n));
+/** The step outputs a report yields (all but comment-body, which publishing sets). */
+function reportOutputs(report, reportPath) {
+    const delta = report.delta;
+    return {
+        size: String(report.size.uncompressed),
+        'compressed-size': outputs_text(report.size.compressed),
+        'base-size': report.baseline.error ? '' : outputs_text(report.baseline.size?.uncompressed),
+        delta: delta && delta.metric ? outputs_text(delta[delta.metric]) : '',
+        'delta-percent': delta ? String(Math.round(delta.percent * 100) / 100) : '',
+        status: report.status,
+        report: reportPath
+    };
+}
+/** The outputs of a set of images: the worst verdict and the list of their report files (as JSON). */
+function setOutputs(status, reportFiles) {
+    return { status, report: JSON.stringify(reportFiles) };
 }
 
 ;// CONCATENATED MODULE: ./src/redact.ts
@@ -56271,6 +59691,968 @@ function inputSecretValues(inputs, sources) {
             .map((arg) => (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : sources.env[arg.trim()] ?? ''))
     ];
     return withLines(raw);
+}
+
+;// CONCATENATED MODULE: external "url"
+const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
+
+
+
+
+//#region rolldown:runtime
+var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
+
+//#endregion
+//#region src/utils.ts
+function cleanPath(path) {
+	let normalized = (0,external_path_namespaceObject.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
+	return normalized;
+}
+const SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+	return path.replace(SLASHES_REGEX, separator);
+}
+const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (path === ".") return "";
+	const needsSeperator = path[path.length - 1] !== pathSeparator;
+	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/join-path.ts
+function joinPathWithBasePath(filename, directoryPath) {
+	return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+	return function(filename, directoryPath) {
+		const sameRoot = directoryPath.startsWith(root);
+		if (sameRoot) return directoryPath.slice(root.length) + filename;
+		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+	};
+}
+function joinPath(filename) {
+	return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+	return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+	const { relativePaths, includeBasePath } = options;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+
+//#endregion
+//#region src/api/functions/push-directory.ts
+function pushDirectoryWithRelativePath(root) {
+	return function(directoryPath, paths) {
+		paths.push(directoryPath.substring(root.length) || ".");
+	};
+}
+function pushDirectoryFilterWithRelativePath(root) {
+	return function(directoryPath, paths, filters) {
+		const relativePath = directoryPath.substring(root.length) || ".";
+		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+	};
+}
+const pushDirectory = (directoryPath, paths) => {
+	paths.push(directoryPath || ".");
+};
+const pushDirectoryFilter = (directoryPath, paths, filters) => {
+	const path = directoryPath || ".";
+	if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+const empty$2 = () => {};
+function build$6(root, options) {
+	const { includeDirs, filters, relativePaths } = options;
+	if (!includeDirs) return empty$2;
+	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+
+//#endregion
+//#region src/api/functions/push-file.ts
+const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+const pushFileFilter = (filename, paths, _counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+const pushFileCount = (_filename, _paths, counts, _filters) => {
+	counts.files++;
+};
+const pushFile = (filename, paths) => {
+	paths.push(filename);
+};
+const empty$1 = () => {};
+function build$5(options) {
+	const { excludeFiles, filters, onlyCounts } = options;
+	if (excludeFiles) return empty$1;
+	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+	else if (onlyCounts) return pushFileCount;
+	else return pushFile;
+}
+
+//#endregion
+//#region src/api/functions/get-array.ts
+const getArray = (paths) => {
+	return paths;
+};
+const getArrayGroup = () => {
+	return [""].slice(0, 0);
+};
+function build$4(options) {
+	return options.group ? getArrayGroup : getArray;
+}
+
+//#endregion
+//#region src/api/functions/group-files.ts
+const groupFiles = (groups, directory, files) => {
+	groups.push({
+		directory,
+		files,
+		dir: directory
+	});
+};
+const empty = () => {};
+function build$3(options) {
+	return options.group ? groupFiles : empty;
+}
+
+//#endregion
+//#region src/api/functions/resolve-symlink.ts
+const resolveSymlinksAsync = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	fs.realpath(path, (error, resolvedPath) => {
+		if (error) return queue.dequeue(suppressErrors ? null : error, state);
+		fs.stat(resolvedPath, (error$1, stat) => {
+			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			callback$1(stat, resolvedPath);
+			queue.dequeue(null, state);
+		});
+	});
+};
+const resolveSymlinks = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	try {
+		const resolvedPath = fs.realpathSync(path);
+		const stat = fs.statSync(resolvedPath);
+		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+		callback$1(stat, resolvedPath);
+	} catch (e) {
+		if (!suppressErrors) throw e;
+	}
+};
+function build$2(options, isSynchronous) {
+	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+	let parent = (0,external_path_namespaceObject.dirname)(path);
+	let depth = 1;
+	while (parent !== state.root && depth < 2) {
+		const resolvedPath = state.symlinks.get(parent);
+		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+		if (isSameRoot) depth++;
+		else parent = (0,external_path_namespaceObject.dirname)(parent);
+	}
+	state.symlinks.set(path, resolved);
+	return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+	return state.visited.includes(resolved + state.options.pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/invoke-callback.ts
+const onlyCountsSync = (state) => {
+	return state.counts;
+};
+const groupsSync = (state) => {
+	return state.groups;
+};
+const defaultSync = (state) => {
+	return state.paths;
+};
+const limitFilesSync = (state) => {
+	return state.paths.slice(0, state.options.maxFiles);
+};
+const onlyCountsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.counts, state.options.suppressErrors);
+	return null;
+};
+const defaultAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths, state.options.suppressErrors);
+	return null;
+};
+const limitFilesAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+	return null;
+};
+const groupsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.groups, state.options.suppressErrors);
+	return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+	if (error && !suppressErrors) callback$1(error, output);
+	else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+	const { onlyCounts, group, maxFiles } = options;
+	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+	else if (group) return isSynchronous ? groupsSync : groupsAsync;
+	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+	else return isSynchronous ? defaultSync : defaultAsync;
+}
+
+//#endregion
+//#region src/api/functions/walk-directory.ts
+const readdirOpts = { withFileTypes: true };
+const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	state.queue.enqueue();
+	if (currentDepth < 0) return state.queue.dequeue(null, state);
+	const { fs } = state;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+		callback$1(entries, directoryPath, currentDepth);
+		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+	});
+};
+const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	const { fs } = state;
+	if (currentDepth < 0) return;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	let entries = [];
+	try {
+		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+	} catch (e) {
+		if (!state.options.suppressErrors) throw e;
+	}
+	callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+	return isSynchronous ? walkSync : walkAsync;
+}
+
+//#endregion
+//#region src/api/queue.ts
+/**
+* This is a custom stateless queue to track concurrent async fs calls.
+* It increments a counter whenever a call is queued and decrements it
+* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
+*/
+var Queue = class {
+	count = 0;
+	constructor(onQueueEmpty) {
+		this.onQueueEmpty = onQueueEmpty;
+	}
+	enqueue() {
+		this.count++;
+		return this.count;
+	}
+	dequeue(error, output) {
+		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+			this.onQueueEmpty(error, output);
+			if (error) {
+				output.controller.abort();
+				this.onQueueEmpty = void 0;
+			}
+		}
+	}
+};
+
+//#endregion
+//#region src/api/counter.ts
+var Counter = class {
+	_files = 0;
+	_directories = 0;
+	set files(num) {
+		this._files = num;
+	}
+	get files() {
+		return this._files;
+	}
+	set directories(num) {
+		this._directories = num;
+	}
+	get directories() {
+		return this._directories;
+	}
+	/**
+	* @deprecated use `directories` instead
+	*/
+	/* c8 ignore next 3 */
+	get dirs() {
+		return this._directories;
+	}
+};
+
+//#endregion
+//#region src/api/aborter.ts
+/**
+* AbortController is not supported on Node 14 so we use this until we can drop
+* support for Node 14.
+*/
+var Aborter = class {
+	aborted = false;
+	abort() {
+		this.aborted = true;
+	}
+};
+
+//#endregion
+//#region src/api/walker.ts
+var Walker = class {
+	root;
+	isSynchronous;
+	state;
+	joinPath;
+	pushDirectory;
+	pushFile;
+	getArray;
+	groupFiles;
+	resolveSymlink;
+	walkDirectory;
+	callbackInvoker;
+	constructor(root, options, callback$1) {
+		this.isSynchronous = !callback$1;
+		this.callbackInvoker = build$1(options, this.isSynchronous);
+		this.root = normalizePath(root, options);
+		this.state = {
+			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+			paths: [""].slice(0, 0),
+			groups: [],
+			counts: new Counter(),
+			options,
+			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			symlinks: /* @__PURE__ */ new Map(),
+			visited: [""].slice(0, 0),
+			controller: new Aborter(),
+			fs: options.fs || external_fs_namespaceObject_0
+		};
+		this.joinPath = build$7(this.root, options);
+		this.pushDirectory = build$6(this.root, options);
+		this.pushFile = build$5(options);
+		this.getArray = build$4(options);
+		this.groupFiles = build$3(options);
+		this.resolveSymlink = build$2(options, this.isSynchronous);
+		this.walkDirectory = build(this.isSynchronous);
+	}
+	start() {
+		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+	}
+	walk = (entries, directoryPath, depth) => {
+		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+		const files = this.getArray(this.state.paths);
+		for (let i = 0; i < entries.length; ++i) {
+			const entry = entries[i];
+			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+				const filename = this.joinPath(entry.name, directoryPath);
+				this.pushFile(filename, files, this.state.counts, filters);
+			} else if (entry.isDirectory()) {
+				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+				if (exclude && exclude(entry.name, path)) continue;
+				this.pushDirectory(path, paths, filters);
+				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
+				let path = joinPathWithBasePath(entry.name, directoryPath);
+				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
+					if (stat.isDirectory()) {
+						resolvedPath = normalizePath(resolvedPath, this.state.options);
+						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+					} else {
+						resolvedPath = useRealPaths ? resolvedPath : path;
+						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
+						resolvedPath = this.joinPath(filename, directoryPath$1);
+						this.pushFile(resolvedPath, files, this.state.counts, filters);
+					}
+				});
+			}
+		}
+		this.groupFiles(this.state.groups, directoryPath, files);
+	};
+};
+
+//#endregion
+//#region src/api/async.ts
+function promise(root, options) {
+	return new Promise((resolve$1, reject) => {
+		callback(root, options, (err, output) => {
+			if (err) return reject(err);
+			resolve$1(output);
+		});
+	});
+}
+function callback(root, options, callback$1) {
+	let walker = new Walker(root, options, callback$1);
+	walker.start();
+}
+
+//#endregion
+//#region src/api/sync.ts
+function sync(root, options) {
+	const walker = new Walker(root, options);
+	return walker.start();
+}
+
+//#endregion
+//#region src/builder/api-builder.ts
+var APIBuilder = class {
+	constructor(root, options) {
+		this.root = root;
+		this.options = options;
+	}
+	withPromise() {
+		return promise(this.root, this.options);
+	}
+	withCallback(cb) {
+		callback(this.root, this.options, cb);
+	}
+	sync() {
+		return sync(this.root, this.options);
+	}
+};
+
+//#endregion
+//#region src/builder/index.ts
+let dist_pm = null;
+/* c8 ignore next 6 */
+try {
+	__require.resolve("picomatch");
+	dist_pm = __require("picomatch");
+} catch {}
+var Builder = class {
+	globCache = {};
+	options = {
+		maxDepth: Infinity,
+		suppressErrors: true,
+		pathSeparator: external_path_namespaceObject.sep,
+		filters: []
+	};
+	globFunction;
+	constructor(options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		this.globFunction = this.options.globFunction;
+	}
+	group() {
+		this.options.group = true;
+		return this;
+	}
+	withPathSeparator(separator) {
+		this.options.pathSeparator = separator;
+		return this;
+	}
+	withBasePath() {
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withRelativePaths() {
+		this.options.relativePaths = true;
+		return this;
+	}
+	withDirs() {
+		this.options.includeDirs = true;
+		return this;
+	}
+	withMaxDepth(depth) {
+		this.options.maxDepth = depth;
+		return this;
+	}
+	withMaxFiles(limit) {
+		this.options.maxFiles = limit;
+		return this;
+	}
+	withFullPaths() {
+		this.options.resolvePaths = true;
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withErrors() {
+		this.options.suppressErrors = false;
+		return this;
+	}
+	withSymlinks({ resolvePaths = true } = {}) {
+		this.options.resolveSymlinks = true;
+		this.options.useRealPaths = resolvePaths;
+		return this.withFullPaths();
+	}
+	withAbortSignal(signal) {
+		this.options.signal = signal;
+		return this;
+	}
+	normalize() {
+		this.options.normalizePath = true;
+		return this;
+	}
+	filter(predicate) {
+		this.options.filters.push(predicate);
+		return this;
+	}
+	onlyDirs() {
+		this.options.excludeFiles = true;
+		this.options.includeDirs = true;
+		return this;
+	}
+	exclude(predicate) {
+		this.options.exclude = predicate;
+		return this;
+	}
+	onlyCounts() {
+		this.options.onlyCounts = true;
+		return this;
+	}
+	crawl(root) {
+		return new APIBuilder(root || ".", this.options);
+	}
+	withGlobFunction(fn) {
+		this.globFunction = fn;
+		return this;
+	}
+	/**
+	* @deprecated Pass options using the constructor instead:
+	* ```ts
+	* new fdir(options).crawl("/path/to/root");
+	* ```
+	* This method will be removed in v7.0
+	*/
+	/* c8 ignore next 4 */
+	crawlWithOptions(root, options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		return new APIBuilder(root || ".", this.options);
+	}
+	glob(...patterns) {
+		if (this.globFunction) return this.globWithOptions(patterns);
+		return this.globWithOptions(patterns, ...[{ dot: true }]);
+	}
+	globWithOptions(patterns, ...options) {
+		const globFn = this.globFunction || dist_pm;
+		/* c8 ignore next 5 */
+		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+		var isMatch = this.globCache[patterns.join("\0")];
+		if (!isMatch) {
+			isMatch = globFn(patterns, ...options);
+			this.globCache[patterns.join("\0")] = isMatch;
+		}
+		this.options.filters.push((path) => isMatch(path));
+		return this;
+	}
+};
+
+//#endregion
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+
+
+
+
+
+//#region src/utils.ts
+const isReadonlyArray = Array.isArray;
+const BACKSLASHES = /\\/g;
+const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+const isWin = process.platform === "win32";
+const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+	const patternsCount = patterns.length;
+	const patternsParts = Array(patternsCount);
+	const matchers = Array(patternsCount);
+	let i, j;
+	for (i = 0; i < patternsCount; i++) {
+		const parts = splitPattern(patterns[i]);
+		patternsParts[i] = parts;
+		const partsCount = parts.length;
+		const partMatchers = Array(partsCount);
+		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
+		matchers[i] = partMatchers;
+	}
+	return (input) => {
+		const inputParts = input.split("/");
+		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+		for (i = 0; i < patternsCount; i++) {
+			const patternParts = patternsParts[i];
+			const matcher = matchers[i];
+			const inputPatternCount = inputParts.length;
+			const minParts = Math.min(inputPatternCount, patternParts.length);
+			j = 0;
+			while (j < minParts) {
+				const part = patternParts[j];
+				if (part.includes("/")) return true;
+				if (!matcher[j](inputParts[j])) break;
+				if (!options.noglobstar && part === "**") return true;
+				j++;
+			}
+			if (j === inputPatternCount) return true;
+		}
+		return false;
+	};
+}
+/* node:coverage ignore next 2 */
+const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+const dist_isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+	if (cwd === root || root.startsWith(`${cwd}/`)) {
+		if (absolute) {
+			const start = cwd.length + +!dist_isRoot(cwd);
+			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+		}
+		const prefix = root.slice(cwd.length + 1);
+		if (prefix) return (p, isDir) => {
+			if (p === ".") return prefix;
+			const result = `${prefix}/${p}`;
+			return isDir ? result.slice(0, -1) : result;
+		};
+		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+	}
+	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
+	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+	if (root.startsWith(`${cwd}/`)) {
+		const prefix = root.slice(cwd.length + 1);
+		return (p) => `${prefix}/${p}`;
+	}
+	return (p) => {
+		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
+		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+	};
+}
+function ensureNonDriveRelativePath(path) {
+	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+const splitPatternOptions = { parts: true };
+function splitPattern(path) {
+	var _result$parts;
+	const result = picomatch.scan(path, splitPatternOptions);
+	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+function convertPosixPathToPattern(path) {
+	return escapePosixPath(path);
+}
+function convertWin32PathToPattern(path) {
+	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+/**
+* Converts a path to a pattern depending on the platform.
+* Identical to {@link escapePath} on POSIX systems.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
+*/
+/* node:coverage ignore next 3 */
+const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
+const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+/**
+* Escapes a path's special characters depending on the platform.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
+*/
+/* node:coverage ignore next */
+const escapePath = isWin ? escapeWin32Path : escapePosixPath;
+/**
+* Checks if a pattern has dynamic parts.
+*
+* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
+*
+* - Doesn't necessarily return `false` on patterns that include `\`.
+* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
+* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
+* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
+*
+* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
+*/
+function isDynamicPattern(pattern, options) {
+	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+	const scan = picomatch.scan(pattern);
+	return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+//#endregion
+//#region src/patterns.ts
+const PARENT_DIRECTORY = /^(\/?\.\.)+/;
+const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+	var _PARENT_DIRECTORY$exe;
+	const cwd = opts.cwd;
+	let result = pattern;
+	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+	const escapedCwd = escapePath(cwd);
+	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
+	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+	const parts = splitPattern(result);
+	if (parentDir) {
+		const n = (parentDir.length + 1) / 3;
+		let i = 0;
+		const cwdParts = escapedCwd.split("/");
+		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+			i++;
+		}
+		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
+		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+			props.root = ensureNonDriveRelativePath(potentialRoot);
+			props.depthOffset = -n + i;
+		}
+	}
+	if (!isIgnore && props.depthOffset >= 0) {
+		var _props$commonPath;
+		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+		const newCommonPath = [];
+		const length = Math.min(props.commonPath.length, parts.length);
+		for (let i = 0; i < length; i++) {
+			const part = parts[i];
+			if (part === "**" && !parts[i + 1]) {
+				newCommonPath.pop();
+				break;
+			}
+			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+			newCommonPath.push(part);
+		}
+		props.depthOffset = newCommonPath.length;
+		props.commonPath = newCommonPath;
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
+	}
+	return result;
+}
+function processPatterns(options, patterns, props) {
+	const matchPatterns = [];
+	const ignorePatterns = [];
+	for (const pattern of options.ignore) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+	}
+	for (const pattern of patterns) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+	}
+	return {
+		match: matchPatterns,
+		ignore: ignorePatterns
+	};
+}
+//#endregion
+//#region src/crawler.ts
+function buildCrawler(options, patterns) {
+	const cwd = options.cwd;
+	const props = {
+		root: cwd,
+		depthOffset: 0
+	};
+	const processed = processPatterns(options, patterns, props);
+	if (options.debug) log("internal processing patterns:", processed);
+	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+	const root = props.root.replace(BACKSLASHES, "");
+	const matchOptions = {
+		dot,
+		nobrace: options.braceExpansion === false,
+		nocase: !caseSensitiveMatch,
+		noextglob: options.extglob === false,
+		noglobstar: options.globstar === false,
+		posix: true
+	};
+	const matcher = picomatch(processed.match, matchOptions);
+	const ignore = picomatch(processed.ignore, matchOptions);
+	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+	const format = buildFormat(cwd, root, absolute);
+	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+	const excludePredicate = (_, p) => {
+		const relativePath = excludeFormatter(p, true);
+		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+	};
+	let maxDepth;
+	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+	const crawler = new Builder({
+		filters: [debug ? (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			const matches = matcher(path) && !ignore(path);
+			if (matches) log(`matched ${path}`);
+			return matches;
+		} : (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			return matcher(path) && !ignore(path);
+		}],
+		exclude: debug ? (_, p) => {
+			const skipped = excludePredicate(_, p);
+			log(`${skipped ? "skipped" : "crawling"} ${p}`);
+			return skipped;
+		} : excludePredicate,
+		fs: options.fs,
+		pathSeparator: "/",
+		relativePaths: !absolute,
+		resolvePaths: absolute,
+		includeBasePath: absolute,
+		resolveSymlinks: followSymbolicLinks,
+		excludeSymlinks: !followSymbolicLinks,
+		excludeFiles: onlyDirectories,
+		includeDirs: onlyDirectories || !options.onlyFiles,
+		maxDepth,
+		signal: options.signal
+	}).crawl(root);
+	if (options.debug) log("internal properties:", {
+		...props,
+		root
+	});
+	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+//#endregion
+//#region src/index.ts
+function formatPaths(paths, mapper) {
+	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+	return paths;
+}
+const defaultOptions = {
+	caseSensitiveMatch: true,
+	debug: !!process.env.TINYGLOBBY_DEBUG,
+	expandDirectories: true,
+	followSymbolicLinks: true,
+	onlyFiles: true
+};
+function getOptions(options) {
+	const opts = Object.assign({}, options);
+	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.ignore = ensureStringArray(opts.ignore);
+	opts.fs && (opts.fs = {
+		readdir: opts.fs.readdir || external_fs_namespaceObject.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_namespaceObject.readdirSync,
+		realpath: opts.fs.realpath || external_fs_namespaceObject.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_namespaceObject.realpathSync,
+		stat: opts.fs.stat || external_fs_namespaceObject.stat,
+		statSync: opts.fs.statSync || external_fs_namespaceObject.statSync
+	});
+	if (opts.debug) log("globbing with options:", opts);
+	return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+	var _ref;
+	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+	const options = getOptions(isModern ? inputOptions : globInput);
+	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+}
+function globSync(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(crawler.sync(), relative) : [];
+}
+//#endregion
+
+
+;// CONCATENATED MODULE: ./src/report/stored.ts
+// Reports another run wrote, read back for publishing (`report:`): the job
+// after a matrix, or the fork-safe `workflow_run` job. One path or glob per
+// entry; a file holds one report or a list of them (what `json:` writes for
+// several images). The files were written by untrusted code: each report's
+// shape is checked here and all its text is escaped when rendered.
+
+
+
+
+
+const GLOB = /[*?[\]{}]/;
+/**
+ * The files `report:` names, absolute, each once, in the order given (a
+ * glob's matches sorted). A path that does not exist, or a glob that matches
+ * nothing, is an error that names the entry: publishing half a set would read
+ * as if the other images had gone.
+ */
+function expandReportPaths(entries, workspace) {
+    const files = [];
+    for (const entry of entries) {
+        if (!GLOB.test(entry)) {
+            const file = external_node_path_default().resolve(workspace, entry);
+            if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+                throw new UsageError(`report: no file at ${entry}; download the measuring run's artifact first`);
+            files.push(file);
+            continue;
+        }
+        const matches = globSync(entry, { cwd: workspace, absolute: true, onlyFiles: true }).map((f) => external_node_path_default().resolve(f)).sort();
+        if (matches.length === 0) {
+            throw new UsageError(`report: '${entry}' matches no file; download the measuring jobs' artifacts first (actions/download-artifact with pattern: and merge-multiple: true)`);
+        }
+        files.push(...matches);
+    }
+    return [...new Set(files)];
+}
+/** Checks one stored report's shape; `where` names it in the error ("report: x.json", "report: x.json entry 2"). */
+function checkStoredReport(value, where) {
+    const report = value;
+    const ok = report && typeof report === 'object' && report.schemaVersion === SCHEMA_VERSION &&
+        typeof report.size?.uncompressed === 'number' && typeof report.image === 'object' && report.image !== null &&
+        typeof report.budget === 'object' && report.budget !== null && typeof report.baseline === 'object' && report.baseline !== null &&
+        ['pass', 'warn', 'fail'].includes(report.status);
+    if (!ok)
+        throw new UsageError(`${where} is not a go-image-budget report (schemaVersion ${SCHEMA_VERSION})`);
+    return {
+        ...report,
+        layers: Array.isArray(report.layers) ? report.layers : [],
+        goBinaries: Array.isArray(report.goBinaries) ? report.goBinaries : [],
+        findings: Array.isArray(report.findings) ? report.findings : [],
+        history: Array.isArray(report.history) ? report.history : [],
+        baseline: { ...report.baseline, layers: Array.isArray(report.baseline.layers) ? report.baseline.layers : [] }
+    };
+}
+/** Reads one report file (a report, or a list of reports). */
+function loadStoredReport(file) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        throw new UsageError(`report: no file at ${file}; download the measuring run's artifact first`);
+    let doc;
+    try {
+        doc = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+    }
+    catch (error) {
+        throw new UsageError(`report: ${file} is not JSON (${errorMessage(error)})`);
+    }
+    if (!Array.isArray(doc))
+        return [{ file, report: checkStoredReport(doc, `report: ${file}`), fromList: false }];
+    if (doc.length === 0)
+        throw new UsageError(`report: ${file} holds an empty list; it should hold the reports of a run`);
+    return doc.map((entry, i) => ({ file, report: checkStoredReport(entry, `report: ${file} entry ${i + 1}`), fromList: true }));
+}
+/** Every report the entries name, in order. */
+function loadStoredReports(entries, workspace) {
+    return expandReportPaths(entries, workspace).flatMap(loadStoredReport);
 }
 
 ;// CONCATENATED MODULE: ./src/safety.ts
@@ -56384,6 +60766,9 @@ function untrustedBuildRefusal(ctx) {
 
 
 
+
+
+
 const coreLogger = {
     info: (m) => info(m),
     warning: (m) => warning(m),
@@ -56416,9 +60801,13 @@ async function run() {
         for (const name of credentialBuildArgs(inputs.buildArgs))
             log.warning(credentialWarning(name));
         const event = loadGitHubEvent(process.env.GITHUB_EVENT_NAME, process.env.GITHUB_EVENT_PATH);
+        // `report`: publish what other runs measured (the job after a matrix, the fork-safe workflow_run job); build nothing.
+        const storedFiles = expandReportPaths(inputs.report, workspace);
+        if (storedFiles.length > 0 && inputs.bake)
+            throw new UsageError(`report: publishes stored reports and builds nothing; unset 'bake' (or 'report')`);
         // pull_request_target / a fork's workflow_run: never build a stranger's code with a write token.
-        // Publishing a stored report and dockerfile-only (reads files, runs nothing) stay allowed.
-        const refusal = inputs.report || inputs.dockerfileOnly
+        // Publishing stored reports and dockerfile-only (reads files, runs nothing) stay allowed.
+        const refusal = storedFiles.length > 0 || inputs.dockerfileOnly
             ? null
             : untrustedBuildRefusal({ eventName: process.env.GITHUB_EVENT_NAME ?? '', payload: event?.payload ?? {}, allowUntrustedBuild: inputs.allowUntrustedBuild });
         if (refusal) {
@@ -56430,10 +60819,10 @@ async function run() {
         if (previous.warning)
             log.warning(previous.warning);
         // Find the pull request's sticky comment first: the trend it carries feeds this run.
-        const storedReport = inputs.report ? external_node_path_default().resolve(workspace, inputs.report) : null;
+        // The pr-number file of a fork's run sits next to the (first) stored report.
         const publishing = await preparePublishing(inputs, process.env, log, async (markdown) => {
             await summary.addRaw(redact(markdown)).write();
-        }, storedReport);
+        }, storedFiles[0] ?? null);
         const commentHistory = publishing.target.state?.history ?? [];
         const context = {
             workspace,
@@ -56443,38 +60832,25 @@ async function run() {
             previousHistory: previous.history.length > 0 ? previous.history : commentHistory,
             env: process.env
         };
-        // `report`: publish what another run measured (the fork-safe workflow_run job); build nothing.
-        const measured = storedReport ? loadStoredReport(storedReport) : await runPipeline(inputs, context, {
+        const deps = {
             exec: src_exec_exec, spawn: spawnStream, tempDir,
             cacheDir: external_node_path_default().join(process.env.RUNNER_TOOL_CACHE || external_node_os_default().tmpdir(), TOOL.name),
             log,
             now: () => new Date()
-        }).finally(() => log.flush());
-        const report = redactDeep(measured, redact);
-        const published = await publishReport(report, publishing.target, publishing.settings, publishing.deps);
-        const reportPath = inputs.json ? external_node_path_default().resolve(workspace, inputs.json) : storedReport ?? external_node_path_default().join(runnerTemp, `${TOOL.name}-report.json`);
-        if (reportPath !== storedReport)
-            (0,external_node_fs_namespaceObject.writeFileSync)(reportPath, JSON.stringify(published.report, null, 2) + '\n');
-        for (const [name, value] of Object.entries(reportOutputs(published.report, reportPath)))
-            setOutput(name, redact(String(value)));
-        setOutput('comment-body', redact(published.body));
-        if (inputs.markdown)
-            (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_default().resolve(workspace, inputs.markdown), redact(published.body));
-        log.info(`${report.image.dockerfile ?? report.image.ref}: ${report.size.uncompressed} bytes, ${report.status}`);
-        // The measuring run already reported the verdict and the annotations; publishing only publishes.
-        if (storedReport)
-            return;
-        // Each finding on its Dockerfile line, so it shows in the pull request's diff.
-        for (const a of findingAnnotations(report.findings)) {
-            if (a.level === 'error')
-                error(a.message, a.properties);
-            else if (a.level === 'warning')
-                warning(a.message, a.properties);
-            else
-                notice(a.message, a.properties);
-        }
-        if (report.status === 'fail')
-            setFailed(redact(report.budget.reason ?? 'image size check failed'));
+        };
+        const stored = storedFiles.flatMap(loadStoredReport);
+        const measured = stored.length > 0
+            ? stored.map((s) => s.report)
+            : inputs.bake
+                ? await runBakePipeline(inputs, context, deps).finally(() => log.flush())
+                : [await runPipeline(inputs, context, deps).finally(() => log.flush())];
+        const reports = measured.map((r) => redactDeep(r, redact));
+        const finish = { inputs, workspace, runnerTemp, redact, publishing, measuredHere: stored.length === 0 };
+        // One image (not from a list) gets the single-image comment, as it always has; several get one comment together.
+        if (reports.length === 1 && !stored[0]?.fromList)
+            await finishOne(reports[0], storedFiles[0] ?? null, finish);
+        else
+            await finishSet(reports, finish);
     }
     catch (error) {
         setFailed(redact(errorMessage(error)));
@@ -56482,6 +60858,69 @@ async function run() {
     finally {
         (0,external_node_fs_namespaceObject.rmSync)(tempDir, { recursive: true, force: true });
     }
+}
+/** Writes an output file, making its folder (`json: image-size/api.json` before anything made image-size/). */
+function writeOut(file, text) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+    (0,external_node_fs_namespaceObject.writeFileSync)(file, text);
+}
+/** Each finding on its Dockerfile line, so it shows in the pull request's diff. */
+function annotate(report) {
+    for (const a of findingAnnotations(report.findings)) {
+        if (a.level === 'error')
+            error(a.message, a.properties);
+        else if (a.level === 'warning')
+            warning(a.message, a.properties);
+        else
+            notice(a.message, a.properties);
+    }
+}
+async function finishOne(report, storedReport, f) {
+    const { inputs, workspace, redact } = f;
+    const published = await publishReport(report, f.publishing.target, f.publishing.settings, f.publishing.deps);
+    const reportPath = inputs.json ? external_node_path_default().resolve(workspace, inputs.json) : storedReport ?? external_node_path_default().join(f.runnerTemp, `${TOOL.name}-report.json`);
+    if (reportPath !== storedReport)
+        writeOut(reportPath, JSON.stringify(published.report, null, 2) + '\n');
+    for (const [name, value] of Object.entries(reportOutputs(published.report, reportPath)))
+        setOutput(name, redact(String(value)));
+    setOutput('comment-body', redact(published.body));
+    if (inputs.markdown)
+        writeOut(external_node_path_default().resolve(workspace, inputs.markdown), redact(published.body));
+    info(redact(`${report.image.dockerfile ?? report.image.ref}: ${report.size.uncompressed} bytes, ${report.status}`));
+    // The measuring run already reported the verdict and the annotations; publishing only publishes.
+    if (!f.measuredHere)
+        return;
+    annotate(report);
+    if (report.status === 'fail')
+        setFailed(redact(report.budget.reason ?? 'image size check failed'));
+}
+async function finishSet(reports, f) {
+    const { inputs, workspace, redact } = f;
+    const published = await publishReportSet(reports, f.publishing.target, f.publishing.settings, f.publishing.deps);
+    // One file per image (the `report` output lists them), and with `json:` the whole set as one list.
+    const dir = external_node_path_default().join(f.runnerTemp, `${TOOL.name}-reports`);
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    const files = published.images.map(({ name, report }, i) => {
+        const file = external_node_path_default().join(dir, `${String(i + 1).padStart(3, '0')}-${name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80)}.json`);
+        (0,external_node_fs_namespaceObject.writeFileSync)(file, JSON.stringify(report, null, 2) + '\n');
+        return file;
+    });
+    if (inputs.json)
+        writeOut(external_node_path_default().resolve(workspace, inputs.json), JSON.stringify(published.images.map((i) => i.report), null, 2) + '\n');
+    for (const [name, value] of Object.entries(setOutputs(published.status, files)))
+        setOutput(name, redact(value));
+    setOutput('comment-body', redact(published.body));
+    if (inputs.markdown)
+        writeOut(external_node_path_default().resolve(workspace, inputs.markdown), redact(published.body));
+    for (const { name, report } of published.images)
+        info(redact(`${name}: ${report.size.uncompressed} bytes, ${report.status}`));
+    if (!f.measuredHere)
+        return;
+    for (const { report } of published.images)
+        annotate(report);
+    const failing = published.images.filter((i) => i.report.status === 'fail');
+    if (failing.length > 0)
+        setFailed(redact(failing.map((i) => `${i.name}: ${i.report.budget.reason ?? 'image size check failed'}`).join('; ')));
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

@@ -4203,6 +4203,2510 @@ exports.Variable = Variable;
 
 /***/ }),
 
+/***/ 6:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const pico = __nccwpck_require__(16);
+const utils = __nccwpck_require__(59);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 595:
+/***/ ((module) => {
+
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 265:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const constants = __nccwpck_require__(595);
+const utils = __nccwpck_require__(59);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 16:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const scan = __nccwpck_require__(781);
+const parse = __nccwpck_require__(265);
+const utils = __nccwpck_require__(59);
+const constants = __nccwpck_require__(595);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 781:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const utils = __nccwpck_require__(59);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(595);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 59:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/*global navigator*/
+
+
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(595);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
+
+
+/***/ }),
+
 /***/ 383:
 /***/ (function(module, exports) {
 
@@ -7069,6 +9573,36 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -7084,6 +9618,17 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -9702,8 +12247,10 @@ const INPUT_SPECS = {
     'verify-command': { kind: 'string', default: '', description: 'Command run in the suggested image to prove it works, as its entrypoint without a shell (e.g. `/app/main --version`); must exit 0.' },
     'dockerfile-only': { kind: 'boolean', default: 'false', description: 'Only check the Dockerfile (and .dockerignore, go.mod, Go imports) with the rules that need no build; no Docker needed, findings carry no savings.' },
     comment: { kind: 'enum', values: COMMENT_MODES, default: 'always', description: 'Sticky pull-request comment: `always`, `on-change` (only when the size moved beyond `min-delta` or the verdict changed), `on-exceed` (only over budget or warned; an existing comment is kept current) or `never`. `true`/`false` mean `always`/`never`.' },
-    'comment-key': { kind: 'string', default: '', description: 'Distinguishes comments of several images in one pull request (e.g. a matrix).' },
-    report: { kind: 'string', default: '', description: 'Publish this stored report JSON instead of building (for a fork-safe `workflow_run` job).' },
+    'comment-key': { kind: 'string', default: '', description: 'Distinguishes comments of several images in one pull request (e.g. a matrix). The report records it: it names the image in a comment that shows several.' },
+    report: { kind: 'list', default: '', description: 'Publish stored report JSON instead of building (the job after a matrix, or a fork-safe `workflow_run` job): one path or glob per line, e.g. `image-size/*.json`. Several reports make one comment with a row per image.' },
+    bake: { kind: 'string', default: '', description: 'Build the targets of this bake file (`docker-bake.hcl`, `compose.yaml`) in one `docker buildx bake` run, measure each, and comment once with a row per image. Paths in it are relative to the workspace.' },
+    'bake-targets': { kind: 'list', default: '', description: 'Bake targets (or groups) to build, one per line or comma-separated (default: the bake file\'s `default` group).' },
     'history-length': { kind: 'string', default: '20', description: 'How many pushes the size trend keeps.' },
     'allow-untrusted-build': { kind: 'boolean', default: 'false', description: 'Build pull-request code on `pull_request_target`/`workflow_run` (unsafe with a write token).' },
     cleanup: { kind: 'boolean', default: 'false', description: 'Remove the images this run built when it ends.' },
@@ -9860,7 +12407,9 @@ function parseInputs(raw) {
         dockerfileOnly: parseBoolean(get('dockerfile-only'), 'dockerfile-only'),
         comment: parseCommentMode(get('comment')),
         commentKey: get('comment-key').trim(),
-        report: orNull(get('report')),
+        report: list('report'),
+        bake: orNull(get('bake')),
+        bakeTargets: list('bake-targets', { commaSeparates: true }),
         historyLength: parseCount(get('history-length'), 'history-length'),
         allowUntrustedBuild: parseBoolean(get('allow-untrusted-build'), 'allow-untrusted-build'),
         cleanup: parseBoolean(get('cleanup'), 'cleanup'),
@@ -11378,6 +13927,51 @@ class Docker {
         return driver ?? 'docker';
     }
     /**
+     * `docker buildx bake --print`: the resolved definition of `targets` (the
+     * default group when none) as JSON, read from `files` with `cwd` as bake's
+     * working directory (contexts are relative to it). A failure is a
+     * CommandError whose detail is bake's last lines (src/bake reads them).
+     */
+    async bakePrint(request) {
+        const result = await this.bakeCommand(request, ['--print', ...request.targets], 'docker buildx bake --print');
+        return result.stdout;
+    }
+    /** The names of the targets and groups a bake definition has (`--list`), or null when buildx cannot list them. */
+    async bakeTargetNames(request) {
+        const result = await this.bakeCommand(request, ['--list', 'type=targets,format=json'], 'docker buildx bake --list').catch(() => null);
+        if (!result)
+            return null;
+        try {
+            const listed = JSON.parse(result.stdout);
+            return listed.flatMap((t) => (typeof t.name === 'string' ? [t.name] : []));
+        }
+        catch {
+            return null;
+        }
+    }
+    /**
+     * `docker buildx bake`: builds `targets` in one run (one BuildKit session,
+     * one cache), progress to `onProgress`, results in `metadataFile`. `allowWrite`
+     * is a directory bake may export archives to (its fs.write entitlement).
+     */
+    async bake(request) {
+        const args = ['--progress', 'plain', '--metadata-file', request.metadataFile, ...(request.allowWrite ? ['--allow', `fs.write=${request.allowWrite}`] : []), ...request.targets];
+        return this.bakeCommand(request, args, 'docker buildx bake', request.onProgress);
+    }
+    async bakeCommand(request, args, what, onStderr) {
+        const full = ['buildx', 'bake', ...(request.builder ? ['--builder', request.builder] : []), ...request.files.flatMap((f) => ['--file', f]), ...args];
+        const result = await this.deps.exec('docker', full, { cwd: request.cwd, onStderr });
+        if (result.code === 0)
+            return result;
+        if (noDaemon(result.stderr))
+            throw new EnvironmentError(NO_DAEMON);
+        if (/unknown command|is not a docker command/.test(result.stderr))
+            throw new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
+        if (request.builder && /no builder .* found|failed to find builder/i.test(result.stderr))
+            throw new UsageError(`builder: no buildx builder named '${request.builder}'; list them with 'docker buildx ls'`);
+        throw new CommandError(`${what} failed`, lastLines(result.stderr, 12));
+    }
+    /**
      * What `docker images` shows for the image on the containerd store: disk
      * usage and content size of the platform's manifest, from the engine API
      * (image inspect with `manifests=1`, API 1.48+). Null where the API or the
@@ -12477,6 +15071,7 @@ async function fetchBaseline(req, deps) {
 
 /** Adds baseline, delta, layerDiff, budget, status and history to a measured report. */
 async function compareStage(report, req, deps) {
+    const fetch = deps.fetchBaseline ?? fetchBaseline;
     const repoRoot = req.build ? await gitRoot(req.build.context, deps.exec) : null;
     const logs = [];
     const cache = new Map();
@@ -12488,7 +15083,7 @@ async function compareStage(report, req, deps) {
         const cached = cache.get(key);
         if (cached)
             return cached;
-        const result = await fetchBaseline({
+        const result = await fetch({
             source: req.source,
             auto: req.inputs.baseline === 'auto',
             baselineImage: req.inputs.baselineImage,
@@ -12532,11 +15127,21 @@ async function compareStage(report, req, deps) {
 ;// CONCATENATED MODULE: ./src/cleanup.ts
 // `cleanup: true`: remove the images this run built (head, base, suggestion),
 // also when a later step fails. Builds are recognised where they all pass, the
-// exec call `docker buildx build … --iidfile FILE`; the image id is read from
-// that file right after the build. An image that carries a tag is never
+// exec call `docker buildx build … --iidfile FILE` (or `docker buildx bake …
+// --metadata-file FILE`, or `docker load` of an exported archive); the image
+// id is read right after the build. An image that carries a tag is never
 // removed (this run tags nothing, so a tag means someone else's image shares
 // the id).
 
+const readJson = async (file) => {
+    try {
+        const value = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+        return value && typeof value === 'object' ? value : {};
+    }
+    catch {
+        return {};
+    }
+};
 function trackBuilds(exec) {
     const imageIds = [];
     const tracked = async (command, args, options) => {
@@ -12545,6 +15150,15 @@ function trackBuilds(exec) {
         let id = '';
         if (command === 'docker' && args[0] === 'buildx' && args[1] === 'build' && iid > 0 && result.code === 0 && !args.some((a) => a.startsWith('type=docker,dest='))) {
             id = (await (0,promises_namespaceObject.readFile)(args[iid + 1], 'utf8').catch(() => '')).trim();
+        }
+        // A bake run that loads its images records their ids in its metadata file (src/bake/build.ts).
+        const metadata = args.indexOf('--metadata-file');
+        if (command === 'docker' && args[0] === 'buildx' && args[1] === 'bake' && metadata > 0 && result.code === 0) {
+            for (const entry of Object.values(await readJson(args[metadata + 1]))) {
+                const digest = entry?.['containerimage.config.digest'];
+                if (typeof digest === 'string' && /^sha256:[0-9a-f]{64}$/.test(digest) && !imageIds.includes(digest))
+                    imageIds.push(digest);
+            }
         }
         // An exported archive becomes an image when it is loaded.
         if (command === 'docker' && args[0] === 'load' && result.code === 0)
@@ -15856,41 +18470,13 @@ async function runStages(inputs, ctx, deps) {
     });
     const first = measuredPlatforms[0].measurement;
     const inspected = first.inspected;
-    const image = imageInfo(first);
-    const noBudget = { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none' };
-    const noBaseline = { source: 'none', ref: null, commit: null, size: null, layers: [], error: null };
-    const status = 'pass';
     const platformReports = measuredPlatforms.length > 1
-        ? measuredPlatforms.map(({ measurement: m }) => ({
-            platform: m.inspected.platform,
-            image: imageInfo(m),
-            size: m.size,
-            layers: m.layers,
-            wasted: m.wasted,
-            goBinaries: m.goBinaries,
-            budget: { ...noBudget },
-            baseline: { ...noBaseline },
-            delta: null,
-            status
-        }))
+        ? measuredPlatforms.map(({ measurement: m }) => {
+            const { image, size, layers, wasted, goBinaries, budget, baseline, delta, status } = reportFromMeasurement(m, imageInfo(m), inputs);
+            return { platform: m.inspected.platform, image, size, layers, wasted, goBinaries, budget, baseline, delta, status };
+        })
         : undefined;
-    const measured = {
-        schemaVersion: SCHEMA_VERSION,
-        tool: { name: TOOL.name, version: TOOL.version },
-        image,
-        size: first.size,
-        layers: first.layers,
-        wasted: first.wasted,
-        goBinaries: first.goBinaries,
-        budget: noBudget,
-        baseline: noBaseline,
-        delta: null,
-        findings: [],
-        suggestion: null,
-        history: [],
-        ...(platformReports ? { platforms: platformReports } : {}),
-        status
-    };
+    const measured = { ...reportFromMeasurement(first, imageInfo(first), inputs), ...(platformReports ? { platforms: platformReports } : {}) };
     // Baseline → compare/budget. The base is built with the head's inputs (same
     // BuildKit cache; its cache is not exported over the head's) and measured alike.
     const buildBase = async (paths) => {
@@ -15910,14 +18496,32 @@ async function runStages(inputs, ctx, deps) {
     // Advise: Dockerfile rules on the measurement, a suggested Dockerfile, and its proof.
     if (!resolved)
         return compared.report;
-    const advised = await adviseStage({
-        inputs,
-        build: resolved,
-        workspace: ctx.workspace,
-        report: compared.report,
-        imageUser: inspected.config.user,
-        buildOptions: buildOptions(resolved)
-    }, {
+    return adviseReport(compared.report, { inputs, build: resolved, workspace: ctx.workspace, imageUser: inspected.config.user, buildOptions: buildOptions(resolved) }, deps);
+}
+/** A measured image as a report, before the baseline, the verdict and the advice. */
+function reportFromMeasurement(m, image, inputs) {
+    return {
+        schemaVersion: SCHEMA_VERSION,
+        tool: { name: TOOL.name, version: TOOL.version },
+        // The comment-key names the image where one comment shows several (the job after a matrix).
+        ...(inputs.commentKey ? { name: inputs.commentKey } : {}),
+        image,
+        size: m.size,
+        layers: m.layers,
+        wasted: m.wasted,
+        goBinaries: m.goBinaries,
+        budget: { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none' },
+        baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null },
+        delta: null,
+        findings: [],
+        suggestion: null,
+        history: [],
+        status: 'pass'
+    };
+}
+/** Adds the findings and the suggested Dockerfile (built and measured when it matters) to a judged report. */
+async function adviseReport(report, req, deps) {
+    const advised = await adviseStage({ inputs: req.inputs, build: req.build, workspace: req.workspace, report, imageUser: req.imageUser, buildOptions: req.buildOptions }, {
         exec: deps.exec,
         tempDir: deps.tempDir,
         log: deps.log,
@@ -15926,7 +18530,7 @@ async function runStages(inputs, ctx, deps) {
             return { uncompressed: m.size.uncompressed, compressed: m.size.compressed };
         }
     });
-    return { ...compared.report, findings: advised.findings, suggestion: advised.suggestion };
+    return { ...report, findings: advised.findings, suggestion: advised.suggestion };
 }
 /**
  * How a build reaches the measurement. The docker driver on the classic store can
@@ -15996,65 +18600,518 @@ function inputSecretValues(inputs, sources) {
     return withLines(raw);
 }
 
-;// CONCATENATED MODULE: ./src/report/chart.ts
-const chart_UNITS = [
-    { name: 'B', bytes: 1 },
-    { name: 'kB', bytes: 1e3 },
-    { name: 'MB', bytes: 1e6 },
-    { name: 'GB', bytes: 1e9 }
-];
-/** The short name a push goes by: its label (e.g. the base branch) or its 7-character commit. */
-function pointName(point) {
-    return point.label ?? point.commit.slice(0, 7);
+;// CONCATENATED MODULE: ./src/bake/definition.ts
+// A bake definition as this project reads it (pure): the targets of
+// `docker buildx bake --print`, the images to measure (one per target and
+// platform: an image is measured for one platform, and a multi-platform image
+// cannot be loaded into the classic store, so a target with several platforms
+// becomes one image per platform, built in the same bake run), and the
+// overlay file that makes bake deliver each image where it can be measured.
+
+
+const strings = (value) => (Array.isArray(value) ? value.filter((v) => typeof v === 'string') : []);
+/** The targets `--print` resolved, in the order its default group lists them. */
+function parseBakePrint(json, file) {
+    let doc;
+    try {
+        doc = JSON.parse(json);
+    }
+    catch {
+        throw new UsageError(`bake: docker buildx bake --print gave no definition for ${file}; check the file with 'docker buildx bake --print'`);
+    }
+    const printed = doc.target ?? {};
+    const order = strings(doc.group?.default?.targets);
+    const names = [...order.filter((n) => n in printed), ...Object.keys(printed).filter((n) => !order.includes(n))];
+    if (names.length === 0)
+        throw new UsageError(`bake: ${file} defines no target to build; add a target, or name one in bake-targets`);
+    return names.map((name) => {
+        const t = printed[name];
+        if (typeof t['dockerfile-inline'] === 'string') {
+            throw new UsageError(`bake-targets: target '${name}' has a dockerfile-inline; its Dockerfile is read from a file to name layers and advise, so move it into a Dockerfile`);
+        }
+        const args = {};
+        if (t.args && typeof t.args === 'object')
+            for (const [k, v] of Object.entries(t.args))
+                if (typeof v === 'string')
+                    args[k] = v;
+        return {
+            name,
+            context: typeof t.context === 'string' && t.context !== '' ? t.context : '.',
+            dockerfile: typeof t.dockerfile === 'string' && t.dockerfile !== '' ? t.dockerfile : 'Dockerfile',
+            stage: typeof t.target === 'string' && t.target !== '' ? t.target : null,
+            args,
+            platforms: strings(t.platforms)
+        };
+    });
 }
-function chartLabel(text) {
-    const safe = text.replace(/[^A-Za-z0-9._/+-]/g, '_').slice(0, 24);
-    return safe === '' ? '_' : safe;
-}
-function pointSize(point, metric) {
-    return metric === 'compressed' ? point.compressed : point.uncompressed;
-}
-function roundUpNice(value) {
-    if (value <= 0)
-        return 1;
-    const magnitude = 10 ** Math.floor(Math.log10(value));
-    const step = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((s) => s * magnitude >= value) ?? 10;
-    return Number((step * magnitude).toPrecision(3));
-}
-// Size line in GitHub's blue, budget line in its red (the default palette draws
-// the first line in a pale lavender that is hard to see on white); a low chart,
-// since a comment is read, not studied.
-const THEME = ['---', 'config:', '  xyChart:', '    height: 320', '  themeVariables:', '    xyChart:', '      plotColorPalette: "#0969da, #cf222e"', '---'];
+/** A context bake takes from elsewhere than a local directory (a Git or HTTP URL). */
+const REMOTE = /^(https?:\/\/|git@|git:\/\/|ssh:\/\/|github\.com\/)/;
 /**
- * A mermaid chart of the sizes in `metric`, with the budget as a second, flat
- * line when the sizes come near it (a budget far above flattens the sizes into
- * the x-axis; the title names it instead). Null when fewer than two points
- * have a size.
+ * One image per target and platform. `platforms` (the input) overrides every
+ * target's platforms; a target without any is built for the builder's default.
  */
-function trendChart(history, metric, budget) {
-    const points = history.filter((p) => pointSize(p, metric) !== null);
-    if (points.length < 2)
+function planImages(targets, platforms, cwd) {
+    return targets.flatMap((target, t) => {
+        if (REMOTE.test(target.context)) {
+            throw new UsageError(`bake-targets: target '${target.name}' builds from a remote context (${target.context}); only local contexts can be compared with the base commit, so use a directory`);
+        }
+        const context = external_node_path_default().resolve(cwd, target.context);
+        const dockerfile = external_node_path_default().resolve(context, target.dockerfile);
+        const wanted = platforms.length > 0 ? platforms : target.platforms;
+        const each = wanted.length > 0 ? wanted : [null];
+        return each.map((platform, p) => ({
+            key: `gib-${t + 1}-${p + 1}-${target.name.replace(/[^A-Za-z0-9_-]/g, '_')}`.slice(0, 100),
+            name: each.length > 1 && platform ? `${target.name} (${platform})` : target.name,
+            target,
+            platform,
+            context,
+            dockerfile
+        }));
+    });
+}
+/**
+ * The overlay bake reads after the user's file: one target per image that
+ * inherits the user's target and changes only what the measurement needs: one
+ * platform, no tags (a build must not move the user's tags), and an output the
+ * engine can measure (`type=docker`: loaded; or an archive of the exact blobs).
+ * `cacheTo: false` leaves the user's cache export out (the base build must not
+ * overwrite the head's cache).
+ */
+function bakeOverlay(images, output, options) {
+    const target = {};
+    for (const image of images) {
+        target[image.key] = {
+            inherits: [image.target.name],
+            tags: [],
+            output: [output(image)],
+            ...(image.platform ? { platforms: [image.platform] } : {}),
+            ...(options.cacheTo ? {} : { 'cache-to': [] })
+        };
+    }
+    return { target };
+}
+/** The image id bake's metadata file records for an overlay target loaded into the engine. */
+function loadedImageId(metadata, key) {
+    try {
+        const entry = JSON.parse(metadata)[key];
+        const id = entry?.['containerimage.config.digest'] ?? entry?.['containerimage.digest'];
+        return typeof id === 'string' && /^sha256:[0-9a-f]{64}$/.test(id) ? id : null;
+    }
+    catch {
         return null;
-    const sizes = points.map((p) => pointSize(p, metric));
-    const largest = Math.max(...sizes);
-    const budgetLine = budget !== null && largest >= budget / 2;
-    const top = Math.max(largest, budgetLine ? budget : 0);
-    const unit = [...chart_UNITS].reverse().find((u) => top >= u.bytes) ?? chart_UNITS[0];
-    const inUnit = (bytes) => Number((bytes / unit.bytes).toFixed(bytes / unit.bytes >= 100 ? 0 : 2));
-    const yMax = roundUpNice((top / unit.bytes) * 1.1);
-    const labels = points.map((p) => `"${chartLabel(pointName(p))}"`);
-    const budgetNote = budget !== null && !budgetLine ? `, budget ${inUnit(budget)} ${unit.name}` : '';
-    const lines = [
-        ...THEME,
-        'xychart-beta',
-        `    title "Image size (${metric}, ${unit.name}${budgetNote})"`,
-        `    x-axis [${labels.join(', ')}]`,
-        `    y-axis "${unit.name}" 0 --> ${yMax}`,
-        `    line [${sizes.map(inUnit).join(', ')}]`
-    ];
-    if (budgetLine)
-        lines.push(`    line [${points.map(() => inUnit(budget)).join(', ')}]`);
-    return lines.join('\n');
+    }
+}
+/** The inputs that mean one build and have no place in a bake run, each with where it goes instead. */
+const NOT_WITH_BAKE = [
+    ['file', 'file', 'each target names its Dockerfile in the bake file'],
+    ['target', 'target', "set each target's stage with `target` in the bake file"],
+    ['image', 'image', 'bake builds its targets; unset image'],
+    ['dockerfileOnly', 'dockerfile-only', 'it reads one Dockerfile; unset bake to use it'],
+    ['buildArgs', 'build-args', 'set `args` in the bake file'],
+    ['buildContexts', 'build-contexts', 'set `contexts` in the bake file'],
+    ['cacheFrom', 'cache-from', 'set `cache-from` in the bake file'],
+    ['cacheTo', 'cache-to', 'set `cache-to` in the bake file'],
+    ['labels', 'labels', 'set `labels` in the bake file'],
+    ['secrets', 'secrets', 'set `secret` in the bake file'],
+    ['secretFiles', 'secret-files', 'set `secret` in the bake file'],
+    ['secretEnvs', 'secret-envs', 'set `secret` in the bake file'],
+    ['baselineImage', 'baseline-image', 'it names one image; with bake each target is compared with its own base build'],
+    ['baselineReport', 'baseline-report', 'it holds one image; with bake each target is compared with its own base build']
+];
+/** Refuses inputs a bake run cannot honour, naming the input and where its setting goes. */
+function checkBakeInputs(inputs) {
+    for (const [key, name, fix] of NOT_WITH_BAKE) {
+        const value = inputs[key];
+        if (Array.isArray(value) ? value.length > 0 : Boolean(value))
+            throw new UsageError(`${name}: not used with bake; ${fix}`);
+    }
+    if (inputs.context !== '.')
+        throw new UsageError("context: not used with bake; each target names its context in the bake file (relative to the workspace)");
+}
+
+;// CONCATENATED MODULE: ./src/bake/build.ts
+// One `docker buildx bake` run for every image of a bake definition: the
+// user's files plus an overlay (definition.ts) that gives each image one
+// platform, no tags and an output the engine can measure. On the classic
+// store's docker driver the images are loaded (`type=docker`) and their ids
+// read from bake's metadata file; every other builder exports an archive per
+// image, with the exact blobs BuildKit pushes, which is loaded and kept for
+// the measurement (as src/buildx/build.ts does for one build).
+
+
+
+
+async function bakeBuild(req, deps) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(deps.tempDir, 'bake-'));
+    const archives = new Map(req.images.map((image) => [image.key, req.output === 'archive' ? external_node_path_default().join(dir, `${image.key}.tar`) : null]));
+    try {
+        const overlay = external_node_path_default().join(dir, 'go-image-budget.bake.json');
+        await (0,promises_namespaceObject.writeFile)(overlay, JSON.stringify(bakeOverlay(req.images, (image) => {
+            const archive = archives.get(image.key);
+            return archive ? `type=docker,dest=${archive}` : 'type=docker';
+        }, { cacheTo: req.cacheTo }), null, 2));
+        const metadataFile = external_node_path_default().join(dir, 'metadata.json');
+        const result = await deps.docker.bake({
+            files: [...req.files, overlay],
+            cwd: req.cwd,
+            builder: req.builder,
+            targets: req.images.map((i) => i.key),
+            metadataFile,
+            allowWrite: req.output === 'archive' ? dir : null,
+            onProgress: deps.onProgress
+        });
+        const metadata = req.output === 'load' ? await (0,promises_namespaceObject.readFile)(metadataFile, 'utf8').catch(() => '') : '';
+        const images = new Map();
+        for (const image of req.images) {
+            const archive = archives.get(image.key) ?? null;
+            const imageId = archive ? await deps.docker.load(archive) : loadedImageId(metadata, image.key);
+            if (!imageId)
+                throw new CommandError(`docker buildx bake recorded no image for target '${image.target.name}'`, metadata.slice(0, 2000));
+            // Moved out of the scratch directory, which goes when this returns.
+            let kept = null;
+            if (archive) {
+                kept = external_node_path_default().join(deps.tempDir, `image-${external_node_path_default().basename(dir)}-${image.key}.tar`);
+                await (0,promises_namespaceObject.rename)(archive, kept);
+            }
+            images.set(image.key, { imageId, archive: kept });
+        }
+        return { images, log: result.stderr };
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/bake/baseline.ts
+// The baseline of every image of a bake run, from ONE bake run of the base
+// commit: a worktree of it, the same bake file (the base's version of it) and
+// the same overlay, so BuildKit's cache serves what the two commits share.
+// An image whose bake file, context and Dockerfile are the same at the base
+// is its own baseline (nothing is built again for it). A base without the
+// bake file, without a target, or whose bake run fails, gives "no baseline:
+// …" for the images concerned, never a failed job.
+
+
+
+
+
+
+const none = (error, ref, commit = null) => ({ source: 'build', ref, commit, size: null, layers: [], error: `no baseline: ${error}` });
+const baseline_within = (root, p) => {
+    const rel = external_node_path_default().relative(root, p);
+    return rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel) ? null : rel;
+};
+/** The baseline of each image, by its key. */
+async function bakeBaselines(req, deps) {
+    const result = new Map();
+    const all = (baseline) => {
+        for (const image of req.images)
+            result.set(image.key, baseline);
+        return result;
+    };
+    if (!req.base)
+        return all(req.auto ? { source: 'none', ref: null, commit: null, size: null, layers: [], error: null } : none('no base ref: not a pull_request or push event; set base-ref (e.g. main)', null));
+    const ref = req.base.ref;
+    const name = ref ?? req.base.sha?.slice(0, 12) ?? 'base';
+    const repoRoot = await gitRoot(req.workspace, deps.exec);
+    if (!repoRoot)
+        return all(none('the workspace is not in a git repository', ref));
+    const bakeRel = baseline_within(repoRoot, req.bakeFile);
+    const workdirRel = baseline_within(repoRoot, req.workspace);
+    if (bakeRel === null || workdirRel === null)
+        return all(none(`the bake file lies outside the git repository ${repoRoot}, so the base commit cannot provide it`, ref));
+    let commit;
+    try {
+        commit = (await resolveBaseCommit(repoRoot, req.base, deps.exec)).commit;
+    }
+    catch (error) {
+        return all(none(errorMessage(error).split('\n')[0], ref));
+    }
+    const short = commit.slice(0, 7);
+    // Which images the base commit could change: those whose bake file, context or Dockerfile differ.
+    const toBuild = [];
+    let unchanged = 0;
+    for (const image of req.images) {
+        const contextRel = baseline_within(repoRoot, image.context);
+        const dockerfileRel = baseline_within(repoRoot, image.dockerfile);
+        if (contextRel === null || dockerfileRel === null) {
+            result.set(image.key, none(`the context or Dockerfile of ${image.name} lies outside the git repository ${repoRoot}`, ref, commit));
+            continue;
+        }
+        const head = req.heads.get(image.key);
+        const same = await sameContentAsWorkingTree(repoRoot, commit, [bakeRel, contextRel, dockerfileRel, `${dockerfileRel}.dockerignore`], deps.exec);
+        if (same && head) {
+            unchanged++;
+            result.set(image.key, {
+                source: 'build', ref, commit, error: null,
+                size: { uncompressed: head.size.uncompressed, compressed: head.size.compressed },
+                layers: head.layers, digest: head.imageId, platform: head.platform,
+                note: `${name} (${short}) has the same bake file, build context and Dockerfile for ${image.name}, so its image is this one; it was not built again`
+            });
+        }
+        else
+            toBuild.push({ image, contextRel, dockerfileRel });
+    }
+    // pull_request_target checks out the base by default: comparing it with itself would say nothing.
+    if (toBuild.length === 0 && unchanged > 0 && (await checkedOutCommit(repoRoot, deps.exec)) === commit) {
+        return all(none(`the checkout is the base commit ${name} (${short}) itself, not the change to measure; on pull_request_target check out the pull request's head (ref: \${{ github.event.pull_request.head.sha }})`, ref, commit));
+    }
+    if (toBuild.length === 0)
+        return result;
+    if (unchanged > 0)
+        deps.log.info(`The base ${name} (${short}) has the same inputs for ${unchanged} image(s): not built again`);
+    try {
+        await withWorktree(repoRoot, commit, deps.tempDir, deps.exec, async (dir) => {
+            const bakeFile = external_node_path_default().join(dir, bakeRel);
+            const cwd = external_node_path_default().join(dir, workdirRel);
+            if (!(0,external_node_fs_namespaceObject.existsSync)(bakeFile)) {
+                for (const { image } of toBuild)
+                    result.set(image.key, none(`${name} (${short}) has no bake file at ${bakeRel}`, ref, commit));
+                return;
+            }
+            const buildable = await baseImages(toBuild, { bakeFile, cwd, dir, name, short, ref, commit, builder: req.builder }, result, deps);
+            if (buildable.length === 0)
+                return;
+            deps.log.info(`Building the base ${name} (${short}) from a worktree: ${buildable.length} image(s) in one bake run`);
+            let baked;
+            try {
+                baked = await bakeBuild({ files: [bakeFile], cwd, builder: req.builder, images: buildable, output: req.output, cacheTo: false }, { docker: deps.docker, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) });
+            }
+            catch (error) {
+                const detail = error instanceof CommandError && error.detail ? error.detail.split('\n').slice(-1)[0] : errorMessage(error).split('\n')[0];
+                for (const image of buildable)
+                    result.set(image.key, none(`the bake run of ${name} (${short}) failed: ${detail}`, ref, commit));
+                return;
+            }
+            for (const image of buildable) {
+                const built = baked.images.get(image.key);
+                const measured = await deps.measure(image, built);
+                result.set(image.key, {
+                    source: 'build', ref, commit, error: null,
+                    size: { uncompressed: measured.size.uncompressed, compressed: measured.size.compressed },
+                    layers: measured.layers, digest: measured.imageId, platform: measured.platform
+                });
+            }
+        });
+    }
+    catch (error) {
+        for (const { image } of toBuild)
+            if (!result.has(image.key))
+                result.set(image.key, none(errorMessage(error).split('\n')[0], ref, commit));
+    }
+    return result;
+}
+/**
+ * The base's version of each image to build: its target as the base's bake
+ * file defines it, for the head's platform, under the head's key. A target
+ * the base does not have, or whose context or Dockerfile it lacks, gets its
+ * "no baseline" here and is left out of the base run.
+ */
+async function baseImages(toBuild, at, result, deps) {
+    const missing = (image, why) => result.set(image.key, none(`${at.name} (${at.short}) ${why}`, at.ref, at.commit));
+    let wanted = toBuild;
+    const known = await deps.docker.bakeTargetNames({ files: [at.bakeFile], cwd: at.cwd, builder: at.builder });
+    if (known) {
+        for (const t of wanted.filter((t) => !known.includes(t.image.target.name)))
+            missing(t.image, `has no target '${t.image.target.name}' in ${external_node_path_default().relative(at.dir, at.bakeFile)}`);
+        wanted = wanted.filter((t) => known.includes(t.image.target.name));
+    }
+    if (wanted.length === 0)
+        return [];
+    const names = [...new Set(wanted.map((t) => t.image.target.name))];
+    let printed;
+    try {
+        printed = await deps.docker.bakePrint({ files: [at.bakeFile], cwd: at.cwd, builder: at.builder, targets: names });
+    }
+    catch (error) {
+        const detail = error instanceof CommandError && error.detail ? error.detail.split('\n').slice(-1)[0] : errorMessage(error);
+        for (const t of wanted)
+            missing(t.image, `has a bake file that cannot be read: ${detail}`);
+        return [];
+    }
+    let targets;
+    try {
+        targets = new Map(parseBakePrint(printed, at.bakeFile).map((t) => [t.name, t]));
+    }
+    catch (error) {
+        for (const t of wanted)
+            missing(t.image, `has a bake file this run cannot use: ${errorMessage(error)}`);
+        return [];
+    }
+    const images = [];
+    for (const { image } of wanted) {
+        const target = targets.get(image.target.name);
+        if (!target) {
+            missing(image, `has no target '${image.target.name}'`);
+            continue;
+        }
+        let planned;
+        try {
+            [planned] = planImages([target], image.platform ? [image.platform] : [], at.cwd);
+        }
+        catch (error) {
+            missing(image, `cannot build ${image.name}: ${errorMessage(error)}`);
+            continue;
+        }
+        if (!(0,external_node_fs_namespaceObject.existsSync)(planned.context) || !(0,external_node_fs_namespaceObject.statSync)(planned.context).isDirectory()) {
+            missing(image, `has no directory ${external_node_path_default().relative(at.dir, planned.context) || '.'} for ${image.name}`);
+            continue;
+        }
+        if (!(0,external_node_fs_namespaceObject.existsSync)(planned.dockerfile)) {
+            missing(image, `has no Dockerfile at ${external_node_path_default().relative(at.dir, planned.dockerfile)} for ${image.name}`);
+            continue;
+        }
+        images.push({ ...planned, key: image.key, name: image.name });
+    }
+    return images;
+}
+
+;// CONCATENATED MODULE: ./src/bake/pipeline.ts
+// `bake`: the pipeline for every image of a bake file. The targets come from
+// `docker buildx bake --print`; they are built in ONE bake run (one BuildKit
+// session and cache), each measured as a single build is, compared with the
+// base commit's images (one more bake run, from a worktree), judged against
+// the same budget, and advised. Returns one report per image; publishing them
+// as one comment is the entry points' business.
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runBakePipeline(inputs, ctx, deps) {
+    if (!inputs.cleanup)
+        return bakeStages(inputs, ctx, deps);
+    // `cleanup`: every image built below (head, base, suggestion) is removed at the end, also after a failure.
+    const tracker = trackBuilds(deps.exec);
+    try {
+        return await bakeStages(inputs, ctx, { ...deps, exec: tracker.exec });
+    }
+    finally {
+        await removeBuiltImages(tracker.imageIds, deps.exec, deps.log);
+    }
+}
+/** The bake file, checked: it exists, is a file, and (on GitHub) lies in the workspace. */
+function resolveBakeFile(bake, workspace, confine = false) {
+    const file = external_node_path_default().resolve(workspace, bake);
+    const rel = external_node_path_default().relative(workspace, file);
+    if (confine && (rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel))) {
+        throw new UsageError(`bake: '${bake}' is outside the workspace (${workspace}); use a bake file inside the checkout`);
+    }
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        throw new UsageError(`bake: no bake file at ${bake}; set 'bake' to your docker-bake.hcl, docker-bake.json or compose.yaml`);
+    if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
+        throw new UsageError(`bake: ${bake} is a directory; set 'bake' to the bake file in it (e.g. ${external_node_path_default().join(bake, 'docker-bake.hcl')})`);
+    return file;
+}
+/** The images the bake file's targets make, read with `--print`; an unknown target is named with the ones there are. */
+async function readImages(docker, bakeFile, inputs, cwd) {
+    const request = { files: [bakeFile], cwd, builder: inputs.builder };
+    const shown = external_node_path_default().basename(bakeFile);
+    let printed;
+    try {
+        printed = await docker.bakePrint({ ...request, targets: inputs.bakeTargets });
+    }
+    catch (error) {
+        if (!(error instanceof CommandError))
+            throw error;
+        const detail = error.detail ?? '';
+        const unknown = /failed to find target (\S+)/.exec(detail)?.[1];
+        if (unknown) {
+            const names = await docker.bakeTargetNames(request);
+            throw new UsageError(`bake-targets: no target or group '${unknown}' in ${shown}${names ? ` (it has ${names.join(', ')})` : ''}; name one of its targets`);
+        }
+        throw new UsageError(`bake: docker buildx bake cannot read ${shown}: ${detail.split('\n').filter(Boolean).pop() ?? 'no reason given'}`);
+    }
+    return planImages(parseBakePrint(printed, shown), inputs.platforms, cwd);
+}
+async function bakeStages(inputs, ctx, deps) {
+    // Everything that can be refused is refused before anything is built.
+    checkBakeInputs(inputs);
+    if (inputs.baseline === 'image' || inputs.baseline === 'report') {
+        throw new UsageError(`baseline: '${inputs.baseline}' compares one image; with bake use 'build' (each target against its base build), 'auto' or 'none'`);
+    }
+    const settings = budgetSettings(inputs);
+    const docker = new Docker({ exec: deps.exec, spawn: deps.spawn });
+    const bakeFile = resolveBakeFile(inputs.bake, ctx.workspace, ctx.confineToWorkspace);
+    const images = await readImages(docker, bakeFile, inputs, ctx.workspace);
+    const output = await pipeline_buildOutput(docker, inputs.builder);
+    const onProgress = (chunk) => deps.log.debug(chunk);
+    const measure = async (image, built) => {
+        const dockerfile = { content: (0,external_node_fs_namespaceObject.readFileSync)(image.dockerfile, 'utf8'), target: image.target.stage, buildArgs: image.target.args };
+        try {
+            return await measureImage(built.imageId, { cacheDir: deps.cacheDir, dockerfile, archive: built.archive }, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log });
+        }
+        finally {
+            if (built.archive)
+                (0,external_node_fs_namespaceObject.rmSync)(built.archive, { force: true });
+        }
+    };
+    const names = images.map((i) => i.name).join(', ');
+    const baked = await deps.log.group(`Bake ${images.length} image(s): ${names}`, () => bakeBuild({ files: [bakeFile], cwd: ctx.workspace, builder: inputs.builder, images, output, cacheTo: true }, { docker, tempDir: deps.tempDir, onProgress })
+        .catch((error) => {
+        if (error instanceof CommandError && error.message === 'docker buildx bake failed')
+            throw new CommandError(`docker buildx bake failed for ${external_node_path_default().relative(ctx.workspace, bakeFile) || bakeFile}`, error.detail);
+        throw error;
+    }));
+    const measured = [];
+    for (const image of images) {
+        const built = baked.images.get(image.key);
+        const measurement = await deps.log.group(`Measure ${image.name}`, () => measure(image, built));
+        const report = reportFromMeasurement(measurement, {
+            ref: null,
+            id: measurement.inspected.id,
+            platform: measurement.inspected.platform,
+            context: external_node_path_default().relative(ctx.workspace, image.context) || '.',
+            dockerfile: external_node_path_default().relative(ctx.workspace, image.dockerfile),
+            target: image.target.stage,
+            bakeTarget: image.target.name,
+            commit: ctx.commit
+        }, { ...inputs, commentKey: image.name });
+        measured.push({ image, measurement, report });
+    }
+    // One base bake run for every image that may differ at the base.
+    const heads = new Map(measured.map(({ image, report }) => [image.key, { imageId: report.image.id, platform: report.image.platform, size: report.size, layers: report.layers }]));
+    const baselines = inputs.baseline === 'none'
+        ? new Map()
+        : await deps.log.group('Baseline', () => bakeBaselines({ base: ctx.base ?? null, auto: inputs.baseline === 'auto', workspace: ctx.workspace, bakeFile, builder: inputs.builder, output, images, heads }, {
+            exec: deps.exec, docker, tempDir: deps.tempDir, log: deps.log,
+            measure: async (image, built) => {
+                const m = await measure(image, built);
+                return { imageId: m.inspected.id, platform: m.inspected.platform, size: m.size, layers: m.layers };
+            }
+        }));
+    const reports = [];
+    for (const { image, measurement, report } of measured) {
+        const baseline = baselines.get(image.key) ?? NO_BASELINE;
+        const fetched = async () => ({ baseline, history: [], buildLog: null });
+        const compared = await compareStage(report, {
+            inputs, source: inputs.baseline === 'none' ? 'none' : 'build', settings, base: ctx.base ?? null,
+            build: { context: image.context, dockerfile: image.dockerfile }, previousHistory: [], now: deps.now
+        }, {
+            exec: deps.exec, tempDir: deps.tempDir, log: deps.log, fetchBaseline: fetched,
+            buildAndMeasure: () => Promise.reject(new Error('a bake run builds its base images itself'))
+        });
+        const buildArgs = Object.entries(image.target.args).map(([k, v]) => `${k}=${v}`);
+        reports.push(await deps.log.group(`Advise ${image.name}`, () => adviseReport(compared.report, {
+            inputs: { ...inputs, buildArgs, target: image.target.stage },
+            build: { context: image.context, dockerfile: image.dockerfile },
+            workspace: ctx.workspace,
+            imageUser: measurement.inspected.config.user,
+            buildOptions: {
+                context: image.context, file: image.dockerfile, target: image.target.stage, platform: image.platform, builder: inputs.builder,
+                buildArgs, buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [], secretFiles: [], secretEnvs: []
+            }
+        }, deps)));
+    }
+    return reports;
 }
 
 ;// CONCATENATED MODULE: ./src/report/embed.ts
@@ -16063,6 +19120,9 @@ function trendChart(history, metric, budget) {
 // that carries state to the next run (the trend, the verdict, which run wrote
 // it). The data is base64 JSON inside an HTML comment: base64 has no `-` or
 // `>`, so nothing in a report can close the comment or show up as text.
+// A comment for several images carries a trend per image: that block is
+// deflated first (`z:`), as fifty trends of twenty pushes would not fit as they are.
+
 
 const TOOL_NAME = 'go-image-budget';
 /** The hidden line that identifies this tool's comment for `key` ('' by default). */
@@ -16078,9 +19138,25 @@ function hasMarker(body, key) {
     return typeof body === 'string' && body.includes(commentMarker(key));
 }
 const DATA_PREFIX = `<!-- ${TOOL_NAME}-data:`;
-const DATA_PATTERN = new RegExp(`${DATA_PREFIX}([A-Za-z0-9+/=]*) -->`);
+const DATA_PATTERN = new RegExp(`${DATA_PREFIX}(z:)?([A-Za-z0-9+/=]*) -->`);
+/** A deflated block never inflates past this (a pasted block cannot exhaust memory). */
+const MAX_STATE_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
 function embedState(state) {
-    return `${DATA_PREFIX}${Buffer.from(JSON.stringify(state), 'utf8').toString('base64')} -->`;
+    const json = Buffer.from(JSON.stringify(state), 'utf8');
+    // A single image's block stays plain, as comments written before many-image comments had it.
+    if (!state.images)
+        return `${DATA_PREFIX}${json.toString('base64')} -->`;
+    return `${DATA_PREFIX}z:${(0,external_node_zlib_namespaceObject.deflateRawSync)(json, { level: 9 }).toString('base64')} -->`;
+}
+const STATUSES = (/* unused pure expression or super */ null && (['pass', 'warn', 'fail']));
+const statusOf = (value) => (STATUSES.includes(value) ? value : 'pass');
+const sizeOf = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+function parseImages(value) {
+    if (!Array.isArray(value))
+        return undefined;
+    return value.flatMap((entry) => entry && typeof entry === 'object' && typeof entry.name === 'string'
+        ? [{ name: entry.name, status: statusOf(entry.status), metric: entry.metric === 'compressed' ? 'compressed' : 'uncompressed', size: sizeOf(entry.size), history: parseHistory(entry.history) }]
+        : []);
 }
 /** Reads the state back from a comment body; null when absent or unreadable (never throws). */
 function readEmbeddedState(body) {
@@ -16090,18 +19166,22 @@ function readEmbeddedState(body) {
     if (!match)
         return null;
     try {
-        const state = JSON.parse(Buffer.from(match[1], 'base64').toString('utf8'));
+        const bytes = Buffer.from(match[2], 'base64');
+        const json = match[1] ? inflateRawSync(bytes, { maxOutputLength: MAX_STATE_BYTES }) : bytes;
+        const state = JSON.parse(json.toString('utf8'));
         if (state?.v !== 1 || !Array.isArray(state.history))
             return null;
+        const images = parseImages(state.images);
         return {
             v: 1,
             key: String(state.key ?? ''),
             commit: typeof state.commit === 'string' ? state.commit : null,
             order: Number.isFinite(state.order) ? state.order : null,
-            status: ['pass', 'warn', 'fail'].includes(state.status) ? state.status : 'pass',
+            status: statusOf(state.status),
             metric: state.metric === 'compressed' ? 'compressed' : 'uncompressed',
-            size: Number.isFinite(state.size) ? state.size : 0,
-            history: parseHistory(state.history)
+            size: sizeOf(state.size),
+            history: parseHistory(state.history),
+            ...(images ? { images } : {})
         };
     }
     catch {
@@ -16213,28 +19293,16 @@ function escapeTextWithCode(text, max = 240) {
     return parts.map((part, i) => (i % 2 === 1 ? inlineCode(part, max) : part === '' ? '' : escapeText(part, max))).join('');
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-// The pull-request comment (and job summary): a pure rendering of a Report.
-// Verdict first, then the numbers, then the detail a reader opens on demand.
-// Everything from the image or the repository is untrusted and goes through
-// escape.ts; the result always fits GitHub's 65,536-character comment limit.
+;// CONCATENATED MODULE: ./src/report/numbers.ts
+// Numbers as the comment shows them: sizes, deltas with their icon band, the
+// noise floor, short commits. Pure; shared by the single-image comment
+// (markdown.ts) and the many-image one (combined.ts).
 
-
-
-
-const GITHUB_COMMENT_LIMIT = 65536;
 const STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
-// ---------------------------------------------------------------- numbers
 function inMetric(sizes, metric) {
     if (!sizes)
         return null;
     return metric === 'compressed' ? sizes.compressed : sizes.uncompressed;
-}
-/** The noise floor: the caller's, else the one the budget stage recorded. */
-function floorOf(report, opts) {
-    if (opts.minDelta)
-        return opts.minDelta;
-    return report.budget.minDelta ? { bytes: report.budget.minDelta } : null;
 }
 function percentOf(delta, base) {
     return base ? (delta / base) * 100 : null;
@@ -16286,7 +19354,95 @@ function deltaText(delta, base, floor, icon = true) {
 // numbers are interpolated without escaping, so check them.
 const isCount = (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 const size = (bytes) => (bytes === null || bytes === undefined ? '–' : formatSize(bytes));
-const markdown_short = (commit) => (commit ? commit.slice(0, 7) : null);
+const numbers_short = (commit) => (commit ? commit.slice(0, 7) : null);
+function more(count, noun, plural = `${noun}s`) {
+    return `…and ${count} more ${count === 1 ? noun : plural}`;
+}
+/** "-14%", but "-99.9%" rather than a rounded "-100%" for a change that is not total. */
+function percentText(percent) {
+    const abs = Math.abs(percent);
+    return abs >= 99.5 && abs < 100 ? `${percent > 0 ? '+' : ''}${percent.toFixed(1)}%` : formatPercent(percent);
+}
+/**
+ * How the baseline is named: its branch, or for a stored report given as a
+ * path, the file's name (a runner's temp path says nothing to a reader).
+ */
+function numbers_baselineName(ref) {
+    if (!ref)
+        return null;
+    return /\.json$/i.test(ref) && ref.includes('/') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
+}
+
+;// CONCATENATED MODULE: ./src/report/chart.ts
+const chart_UNITS = [
+    { name: 'B', bytes: 1 },
+    { name: 'kB', bytes: 1e3 },
+    { name: 'MB', bytes: 1e6 },
+    { name: 'GB', bytes: 1e9 }
+];
+/** The short name a push goes by: its label (e.g. the base branch) or its 7-character commit. */
+function pointName(point) {
+    return point.label ?? point.commit.slice(0, 7);
+}
+function chartLabel(text) {
+    const safe = text.replace(/[^A-Za-z0-9._/+-]/g, '_').slice(0, 24);
+    return safe === '' ? '_' : safe;
+}
+function pointSize(point, metric) {
+    return metric === 'compressed' ? point.compressed : point.uncompressed;
+}
+function roundUpNice(value) {
+    if (value <= 0)
+        return 1;
+    const magnitude = 10 ** Math.floor(Math.log10(value));
+    const step = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((s) => s * magnitude >= value) ?? 10;
+    return Number((step * magnitude).toPrecision(3));
+}
+// Size line in GitHub's blue, budget line in its red (the default palette draws
+// the first line in a pale lavender that is hard to see on white); a low chart,
+// since a comment is read, not studied.
+const THEME = ['---', 'config:', '  xyChart:', '    height: 320', '  themeVariables:', '    xyChart:', '      plotColorPalette: "#0969da, #cf222e"', '---'];
+/**
+ * A mermaid chart of the sizes in `metric`, with the budget as a second, flat
+ * line when the sizes come near it (a budget far above flattens the sizes into
+ * the x-axis; the title names it instead). Null when fewer than two points
+ * have a size.
+ */
+function trendChart(history, metric, budget) {
+    const points = history.filter((p) => pointSize(p, metric) !== null);
+    if (points.length < 2)
+        return null;
+    const sizes = points.map((p) => pointSize(p, metric));
+    const largest = Math.max(...sizes);
+    const budgetLine = budget !== null && largest >= budget / 2;
+    const top = Math.max(largest, budgetLine ? budget : 0);
+    const unit = [...chart_UNITS].reverse().find((u) => top >= u.bytes) ?? chart_UNITS[0];
+    const inUnit = (bytes) => Number((bytes / unit.bytes).toFixed(bytes / unit.bytes >= 100 ? 0 : 2));
+    const yMax = roundUpNice((top / unit.bytes) * 1.1);
+    const labels = points.map((p) => `"${chartLabel(pointName(p))}"`);
+    const budgetNote = budget !== null && !budgetLine ? `, budget ${inUnit(budget)} ${unit.name}` : '';
+    const lines = [
+        ...THEME,
+        'xychart-beta',
+        `    title "Image size (${metric}, ${unit.name}${budgetNote})"`,
+        `    x-axis [${labels.join(', ')}]`,
+        `    y-axis "${unit.name}" 0 --> ${yMax}`,
+        `    line [${sizes.map(inUnit).join(', ')}]`
+    ];
+    if (budgetLine)
+        lines.push(`    line [${points.map(() => inUnit(budget)).join(', ')}]`);
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/sections.ts
+// The comment's sections for one image: sizes against the base, the layers
+// that changed and the largest ones, wasted bytes and Go binaries, findings,
+// the suggested Dockerfile, the trend. Pure renderings of a Report, each
+// bounded by a Limits row, so a caller can trade detail for length.
+
+
+
+
 function dockerfileLink(target, line, file) {
     const path = file ?? target.dockerfile;
     if (!isCount(line) || !path)
@@ -16302,98 +19458,9 @@ const LIMIT_LADDER = [
     { layers: 3, files: 3, findings: 5, history: 4, platforms: 8, suggestion: false, trendChart: false, details: true, embedHistory: 20 },
     { layers: 0, files: 0, findings: 0, history: 0, platforms: 5, suggestion: false, trendChart: false, details: false, embedHistory: 5 }
 ];
-function more(count, noun, plural = `${noun}s`) {
-    return `…and ${count} more ${count === 1 ? noun : plural}`;
-}
-/** "-14%", but "-99.9%" rather than a rounded "-100%" for a change that is not total. */
-function percentText(percent) {
-    const abs = Math.abs(percent);
-    return abs >= 99.5 && abs < 100 ? `${percent > 0 ? '+' : ''}${percent.toFixed(1)}%` : formatPercent(percent);
-}
-/**
- * How the baseline is named: its branch, or for a stored report given as a
- * path, the file's name (a runner's temp path says nothing to a reader).
- */
-function markdown_baselineName(ref) {
-    if (!ref)
-        return null;
-    return /\.json$/i.test(ref) && ref.includes('/') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
-}
-function headlineFacts(report) {
-    const metric = report.budget.metric;
-    const candidates = report.platforms && report.platforms.length > 1 ? report.platforms : null;
-    const rank = { fail: 2, warn: 1, pass: 0 };
-    const worst = candidates
-        ? [...candidates].sort((a, b) => rank[b.status] - rank[a.status] || b.size.uncompressed - a.size.uncompressed)[0]
-        : null;
-    const source = worst ?? report;
-    const measured = inMetric(source.size, metric);
-    const useMetric = measured === null ? 'uncompressed' : metric;
-    const value = inMetric(source.size, useMetric);
-    const deltaIn = (m) => {
-        const head = inMetric(source.size, m);
-        const before = inMetric(source.baseline.size, m);
-        const change = source.delta ? inMetric(source.delta, m) : head !== null && before !== null ? head - before : null;
-        return { base: before, delta: change };
-    };
-    const other = useMetric === 'uncompressed' ? 'compressed' : 'uncompressed';
-    const preferred = deltaIn(useMetric);
-    const deltaMetric = preferred.delta === null && deltaIn(other).delta !== null ? other : useMetric;
-    const { base, delta } = deltaMetric === useMetric ? preferred : deltaIn(other);
-    return { platform: worst, status: report.status, metric: useMetric, value, base, delta, deltaMetric };
-}
-function renderHeadline(report, opts) {
-    const facts = headlineFacts(report);
-    const key = opts.commentKey?.trim() ? `${escapeText(opts.commentKey, 60)}: ` : '';
-    const parts = [`**${size(facts.value)}**`];
-    const limit = report.budget.limit;
-    if (limit !== null)
-        parts[0] += ` of ${formatSize(limit)} budget`;
-    if (facts.delta !== null && report.baseline.source !== 'none') {
-        const name = markdown_baselineName(report.baseline.ref);
-        const against = name ? inlineCode(name, 60) : 'the baseline';
-        const which = facts.deltaMetric !== facts.metric ? ` ${facts.deltaMetric}` : '';
-        parts.push(`${deltaText(facts.delta, facts.base, opts.minDelta, false)}${which} vs ${against}`);
-    }
-    const where = facts.platform ? ` (${inlineCode(facts.platform.platform, 40)})` : '';
-    const lines = [`### ${STATUS_ICON[facts.status]} ${key}${parts.join(', ')}${where}`, ''];
-    const verdict = [];
-    const metricWord = facts.metric === 'compressed' ? 'compressed' : 'uncompressed';
-    if (report.budget.reason)
-        verdict.push(escapeText(report.budget.reason, 300));
-    else if (limit !== null && facts.value !== null) {
-        const over = facts.value - limit;
-        if (over > 0)
-            verdict.push(`Over budget by **${formatSize(over)}** (${metricWord}).`);
-        else if (report.status === 'warn')
-            verdict.push(`Within budget (${formatSize(-over)} left) but past the warning threshold.`);
-        else
-            verdict.push(`Within budget, ${formatSize(-over)} left (${metricWord}).`);
-    }
-    const previous = opts.previous;
-    if (previous && previous.status === 'fail' && report.status !== 'fail') {
-        verdict.push(`🎉 **Back under budget**: was ${formatSize(previous.size)}${previous.commit ? ` at ${inlineCode(markdown_short(previous.commit) ?? '')}` : ''}.`);
-    }
-    else if (previous && previous.status !== 'fail' && report.status === 'fail') {
-        verdict.push(`Was within budget at ${previous.commit ? inlineCode(markdown_short(previous.commit) ?? '') : 'the previous push'} (${formatSize(previous.size)}).`);
-    }
-    if (report.baseline.error)
-        verdict.push(`No baseline: ${escapeText(report.baseline.error, 300)}`);
-    if (verdict.length)
-        lines.push(verdict.join(' '), '');
-    const image = report.image;
-    const identity = [
-        image.dockerfile ? inlineCode(image.dockerfile, 100) : image.ref ? inlineCode(image.ref, 100) : null,
-        image.target ? `target ${inlineCode(image.target, 40)}` : null,
-        report.platforms && report.platforms.length > 1 ? `${report.platforms.length} platforms` : inlineCode(image.platform, 40),
-        image.commit ? `at ${inlineCode(markdown_short(image.commit) ?? '')}` : null
-    ].filter(Boolean);
-    lines.push(`<sub>${identity.join(' · ')}</sub>`, '');
-    return lines;
-}
 function renderSizeTable(report, opts, limits) {
     const base = report.baseline;
-    const name = markdown_baselineName(base.ref);
+    const name = numbers_baselineName(base.ref);
     const baseName = name ? inlineCode(name, 60) : 'baseline';
     if (report.platforms && report.platforms.length > 1) {
         const rows = report.platforms.slice(0, limits.platforms).map((p) => {
@@ -16415,10 +19482,10 @@ function renderSizeTable(report, opts, limits) {
             ''
         ];
     }
-    const headName = report.image.commit ? `this pull request (${inlineCode(markdown_short(report.image.commit) ?? '')})` : 'this image';
+    const headName = report.image.commit ? `this pull request (${inlineCode(numbers_short(report.image.commit) ?? '')})` : 'this image';
     const rows = [`| ${headName} | ${size(report.size.uncompressed)} | ${size(report.size.compressed)} |`];
     if (base.source !== 'none' && base.size) {
-        const baseCommit = base.commit ? ` (${inlineCode(markdown_short(base.commit) ?? '')})` : '';
+        const baseCommit = base.commit ? ` (${inlineCode(numbers_short(base.commit) ?? '')})` : '';
         rows.push(`| ${baseName}${baseCommit} | ${size(base.size.uncompressed)} | ${size(base.size.compressed)} |`);
         const delta = report.delta;
         const du = delta ? delta.uncompressed : base.size.uncompressed !== null ? report.size.uncompressed - base.size.uncompressed : null;
@@ -16436,7 +19503,7 @@ function renderSizeTable(report, opts, limits) {
  * Fallback for reports without `layerDiff`: pairs head and base layers by
  * diff id, then by stage + instruction; what is left over was added or removed.
  */
-function markdown_diffLayers(head, base) {
+function sections_diffLayers(head, base) {
     const unmatchedBase = [...base];
     const take = (predicate) => {
         const index = unmatchedBase.findIndex(predicate);
@@ -16486,7 +19553,7 @@ function renderLayers(report, opts, limits, target) {
     const platformNote = report.platforms && report.platforms.length > 1 ? ` (${inlineCode(report.image.platform, 40)})` : '';
     if (report.baseline.source !== 'none' && (report.layerDiff || report.baseline.layers.length > 0)) {
         const floor = opts.minDelta && 'bytes' in opts.minDelta ? opts.minDelta : null;
-        const all = report.layerDiff ? fromLayerDiff(report.layerDiff.entries, report.layers, report.layerDiff.metric) : markdown_diffLayers(report.layers, report.baseline.layers);
+        const all = report.layerDiff ? fromLayerDiff(report.layerDiff.entries, report.layers, report.layerDiff.metric) : sections_diffLayers(report.layers, report.baseline.layers);
         const changes = all.filter((c) => !isNoise(c.delta, null, floor));
         if (changes.length > 0) {
             const mark = { added: '🆕 added', removed: '➖ removed', grown: '📈 grown', shrunk: '📉 shrunk' };
@@ -16521,8 +19588,8 @@ function renderWastedAndBinaries(report, limits) {
     }
     if (report.goBinaries.length > 0 && limits.details) {
         // A golang base image ships the toolchain's own Go binaries; the program is what the reader cares about.
-        const toolchain = report.goBinaries.filter((b) => markdown_TOOLCHAIN_PATH.test(b.path));
-        const programs = report.goBinaries.filter((b) => !markdown_TOOLCHAIN_PATH.test(b.path)).sort((a, b) => b.bytes - a.bytes);
+        const toolchain = report.goBinaries.filter((b) => sections_TOOLCHAIN_PATH.test(b.path));
+        const programs = report.goBinaries.filter((b) => !sections_TOOLCHAIN_PATH.test(b.path)).sort((a, b) => b.bytes - a.bytes);
         const facts = programs.slice(0, Math.max(1, Math.min(limits.files, 3))).map((b) => {
             const traits = [
                 b.goVersion ? inlineCode(b.goVersion, 30) : null,
@@ -16543,7 +19610,7 @@ function renderWastedAndBinaries(report, limits) {
     }
     return lines;
 }
-const markdown_TOOLCHAIN_PATH = /^\/?(usr\/local\/go|usr\/lib\/go(-[\d.]+)?|go\/pkg\/tool)\//;
+const sections_TOOLCHAIN_PATH = /^\/?(usr\/local\/go|usr\/lib\/go(-[\d.]+)?|go\/pkg\/tool)\//;
 const SEVERITY_ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 function renderFindings(findings, limits, target) {
     if (findings.length === 0 || limits.findings === 0)
@@ -16593,7 +19660,7 @@ function nameBasePoint(history, baseRef) {
     return history.map((p) => (p.label === 'base' && baseRef ? { ...p, label: baseRef } : p));
 }
 function renderTrend(trend, report, limits) {
-    const history = nameBasePoint(trend, markdown_baselineName(report.baseline.ref));
+    const history = nameBasePoint(trend, numbers_baselineName(report.baseline.ref));
     if (history.length < 2 || limits.history === 0)
         return [];
     const metric = report.budget.metric;
@@ -16607,11 +19674,103 @@ function renderTrend(trend, report, limits) {
         const now = p[metric] ?? null;
         const before = previous ? previous[metric] ?? null : null;
         const change = now !== null && before !== null ? deltaText(now - before, before, null) : '';
-        const name = p.label ? `${inlineCode(p.label, 40)} (${inlineCode(markdown_short(p.commit) ?? '')})` : inlineCode(markdown_short(p.commit) ?? '');
+        const name = p.label ? `${inlineCode(p.label, 40)} (${inlineCode(numbers_short(p.commit) ?? '')})` : inlineCode(numbers_short(p.commit) ?? '');
         return `| ${name} | ${size(p.uncompressed)} | ${size(p.compressed)} | ${change} |`;
     });
     const hidden = history.length - shown.length;
     lines.push(`<details><summary>${history.length} measurements${hidden > 0 ? ` (last ${shown.length} shown)` : ''}, from ${htmlCode(pointName(history[0]), 40)} to ${htmlCode(pointName(history[history.length - 1]), 40)}</summary>`, '', '| push | uncompressed | compressed | change |', '|:--|--:|--:|--:|', ...rows, '', '</details>', '');
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+// The pull-request comment (and job summary): a pure rendering of a Report.
+// Verdict first, then the numbers, then the detail a reader opens on demand.
+// Everything from the image or the repository is untrusted and goes through
+// escape.ts; the result always fits GitHub's 65,536-character comment limit.
+
+
+
+
+
+
+
+const GITHUB_COMMENT_LIMIT = 65536;
+/** The noise floor: the caller's, else the one the budget stage recorded. */
+function floorOf(report, opts) {
+    if (opts.minDelta)
+        return opts.minDelta;
+    return report.budget.minDelta ? { bytes: report.budget.minDelta } : null;
+}
+function headlineFacts(report) {
+    const metric = report.budget.metric;
+    const candidates = report.platforms && report.platforms.length > 1 ? report.platforms : null;
+    const rank = { fail: 2, warn: 1, pass: 0 };
+    const worst = candidates
+        ? [...candidates].sort((a, b) => rank[b.status] - rank[a.status] || b.size.uncompressed - a.size.uncompressed)[0]
+        : null;
+    const source = worst ?? report;
+    const measured = inMetric(source.size, metric);
+    const useMetric = measured === null ? 'uncompressed' : metric;
+    const value = inMetric(source.size, useMetric);
+    const deltaIn = (m) => {
+        const head = inMetric(source.size, m);
+        const before = inMetric(source.baseline.size, m);
+        const change = source.delta ? inMetric(source.delta, m) : head !== null && before !== null ? head - before : null;
+        return { base: before, delta: change };
+    };
+    const other = useMetric === 'uncompressed' ? 'compressed' : 'uncompressed';
+    const preferred = deltaIn(useMetric);
+    const deltaMetric = preferred.delta === null && deltaIn(other).delta !== null ? other : useMetric;
+    const { base, delta } = deltaMetric === useMetric ? preferred : deltaIn(other);
+    return { platform: worst, status: report.status, metric: useMetric, value, base, delta, deltaMetric };
+}
+function renderHeadline(report, opts) {
+    const facts = headlineFacts(report);
+    const key = opts.commentKey?.trim() ? `${escapeText(opts.commentKey, 60)}: ` : '';
+    const parts = [`**${size(facts.value)}**`];
+    const limit = report.budget.limit;
+    if (limit !== null)
+        parts[0] += ` of ${formatSize(limit)} budget`;
+    if (facts.delta !== null && report.baseline.source !== 'none') {
+        const name = numbers_baselineName(report.baseline.ref);
+        const against = name ? inlineCode(name, 60) : 'the baseline';
+        const which = facts.deltaMetric !== facts.metric ? ` ${facts.deltaMetric}` : '';
+        parts.push(`${deltaText(facts.delta, facts.base, opts.minDelta, false)}${which} vs ${against}`);
+    }
+    const where = facts.platform ? ` (${inlineCode(facts.platform.platform, 40)})` : '';
+    const lines = [`### ${STATUS_ICON[facts.status]} ${key}${parts.join(', ')}${where}`, ''];
+    const verdict = [];
+    const metricWord = facts.metric === 'compressed' ? 'compressed' : 'uncompressed';
+    if (report.budget.reason)
+        verdict.push(escapeText(report.budget.reason, 300));
+    else if (limit !== null && facts.value !== null) {
+        const over = facts.value - limit;
+        if (over > 0)
+            verdict.push(`Over budget by **${formatSize(over)}** (${metricWord}).`);
+        else if (report.status === 'warn')
+            verdict.push(`Within budget (${formatSize(-over)} left) but past the warning threshold.`);
+        else
+            verdict.push(`Within budget, ${formatSize(-over)} left (${metricWord}).`);
+    }
+    const previous = opts.previous;
+    if (previous && previous.status === 'fail' && report.status !== 'fail') {
+        verdict.push(`🎉 **Back under budget**: was ${formatSize(previous.size)}${previous.commit ? ` at ${inlineCode(numbers_short(previous.commit) ?? '')}` : ''}.`);
+    }
+    else if (previous && previous.status !== 'fail' && report.status === 'fail') {
+        verdict.push(`Was within budget at ${previous.commit ? inlineCode(numbers_short(previous.commit) ?? '') : 'the previous push'} (${formatSize(previous.size)}).`);
+    }
+    if (report.baseline.error)
+        verdict.push(`No baseline: ${escapeText(report.baseline.error, 300)}`);
+    if (verdict.length)
+        lines.push(verdict.join(' '), '');
+    const image = report.image;
+    const identity = [
+        image.dockerfile ? inlineCode(image.dockerfile, 100) : image.ref ? inlineCode(image.ref, 100) : null,
+        image.target ? `target ${inlineCode(image.target, 40)}` : null,
+        report.platforms && report.platforms.length > 1 ? `${report.platforms.length} platforms` : inlineCode(image.platform, 40),
+        image.commit ? `at ${inlineCode(numbers_short(image.commit) ?? '')}` : null
+    ].filter(Boolean);
+    lines.push(`<sub>${identity.join(' · ')}</sub>`, '');
     return lines;
 }
 /** `dockerfile-only`: nothing was built, so no sizes; the findings are the whole story. */
@@ -16621,7 +19780,7 @@ function renderDockerfileOnly(report, opts, limits, target) {
     const lines = [
         `### ${STATUS_ICON[report.status]} ${key}Dockerfile check: ${count === 0 ? 'no findings' : `${count} finding${count === 1 ? '' : 's'}`} (no image built)`,
         '',
-        `<sub>${report.image.dockerfile ? inlineCode(report.image.dockerfile, 100) : 'Dockerfile'}${report.image.commit ? ` · at ${inlineCode(markdown_short(report.image.commit) ?? '')}` : ''}</sub>`,
+        `<sub>${report.image.dockerfile ? inlineCode(report.image.dockerfile, 100) : 'Dockerfile'}${report.image.commit ? ` · at ${inlineCode(numbers_short(report.image.commit) ?? '')}` : ''}</sub>`,
         '',
         ...renderFindings(report.findings, limits, target),
         ...renderSuggestion(report, limits)
@@ -16677,6 +19836,1204 @@ function renderMarkdown(report, opts = {}) {
             return body;
     }
     return body;
+}
+
+;// CONCATENATED MODULE: ./src/report/set.ts
+const STATUS_RANK = { fail: 2, warn: 1, pass: 0 };
+/** The worst verdict of a set: one failing image fails the set. */
+function set_worstStatus(statuses) {
+    return statuses.reduce((worst, s) => (STATUS_RANK[s] > STATUS_RANK[worst] ? s : worst), 'pass');
+}
+/**
+ * An image's name: the report's own (its `comment-key`, or its bake target),
+ * else its Dockerfile, target and platform ("services/api/Dockerfile · final ·
+ * linux/amd64"), else the image reference or id.
+ */
+function imageName(report) {
+    if (typeof report.name === 'string' && report.name.trim() !== '')
+        return report.name.trim();
+    const image = report.image;
+    const what = image.dockerfile ?? image.ref ?? (typeof image.id === 'string' ? image.id.slice(0, 19) : 'image');
+    return [what, image.target, image.platform].filter((part) => typeof part === 'string' && part !== '').join(' · ');
+}
+/**
+ * Names every report, each name once: a second image of the same name (two
+ * matrix jobs without a comment-key that build one Dockerfile with different
+ * arguments) becomes "name (2)". The trend of each image is kept under its name.
+ */
+function nameReports(reports) {
+    const taken = new Set();
+    return reports.map((report) => {
+        const base = imageName(report);
+        let name = base;
+        for (let n = 2; taken.has(name); n++)
+            name = `${base} (${n})`;
+        taken.add(name);
+        return { name, report };
+    });
+}
+/** The overview's order: the worst verdict first, then by name. */
+function overviewOrder(images) {
+    return [...images].sort((a, b) => STATUS_RANK[b.report.status] - STATUS_RANK[a.report.status] || a.name.localeCompare(b.name, 'en'));
+}
+/** The commit every report was measured at, or null when they differ or none says. */
+function commonCommit(reports) {
+    const commits = new Set(reports.map((r) => r.image.commit));
+    const [only] = [...commits];
+    return commits.size === 1 && typeof only === 'string' ? only : null;
+}
+
+;// CONCATENATED MODULE: ./src/report/combined.ts
+// The comment for several images (a matrix's reports, or a bake file's
+// targets): a pure rendering of the reports. It opens with the worst verdict
+// and an overview table, a row per image, then each image's details in its own
+// collapsed section. Numbers are read from the reports as the budget stage
+// wrote them (delta, percent, "unchanged"): nothing is recomputed here. It
+// fits GitHub's comment limit: detail is trimmed first, then whole detail
+// sections are dropped, largest first, and the comment says which; the table
+// always stays.
+
+
+
+
+
+
+
+/** The hidden trend block may take this much of the comment; older pushes go first beyond it. */
+const STATE_BUDGET = 20_000;
+const VERB = { fail: 'failed', warn: 'warned', pass: 'passed' };
+const isNumber = (value) => typeof value === 'number' && Number.isFinite(value);
+/** The size the verdict is about (the budget metric; uncompressed when that is missing). */
+function verdictSize(report) {
+    return inMetric(report.size, report.budget.metric) ?? report.size.uncompressed;
+}
+/** The change against the base, as the budget stage recorded it. */
+function changeText(report) {
+    if (report.baseline.error)
+        return 'no baseline';
+    const delta = report.delta;
+    if (report.baseline.source === 'none' || !delta)
+        return '–';
+    const metric = delta.metric ?? report.budget.metric;
+    const bytes = delta[metric];
+    if (!isNumber(bytes))
+        return '–';
+    if (bytes === 0)
+        return 'unchanged';
+    if (delta.unchanged)
+        return `unchanged (${formatDelta(bytes)})`;
+    const percent = isNumber(delta.percent) ? delta.percent : null;
+    const icon = deltaIcon(percent, bytes);
+    const which = metric !== report.budget.metric ? ` ${metric}` : '';
+    return `${icon ? `${icon} ` : ''}${formatDelta(bytes)}${percent === null ? '' : ` (${percentText(percent)})`}${which}`;
+}
+function budgetText(report) {
+    const limit = report.budget.limit;
+    if (!isNumber(limit))
+        return '–';
+    return `${formatSize(limit)}${report.budget.metric === 'compressed' ? ' compressed' : ''}`;
+}
+/** "✅ (was ❌)" when the verdict changed since the previous comment. */
+function verdictCell(report, before) {
+    const icon = STATUS_ICON[report.status];
+    return before && before.status !== report.status ? `${icon} (was ${STATUS_ICON[before.status]})` : icon;
+}
+function renderHead(images, opts) {
+    const worst = set_worstStatus(images.map((i) => i.report.status));
+    const key = opts.commentKey?.trim() ? `${escapeText(opts.commentKey, 60)}: ` : '';
+    const counts = ['fail', 'warn', 'pass'].map((s) => [s, images.filter((i) => i.report.status === s).length]).filter(([, n]) => n > 0);
+    const tally = counts.length === 1 ? `all ${VERB[counts[0][0]]}` : counts.map(([s, n]) => `${n} ${VERB[s]}`).join(', ');
+    const lines = [`### ${STATUS_ICON[worst]} ${key}${images.length} image${images.length === 1 ? '' : 's'}: ${tally}`, ''];
+    // Why the worst ones are flagged, in the budget stage's words.
+    const flagged = images.filter((i) => i.report.status !== 'pass' && i.report.budget.reason);
+    const reasons = flagged.slice(0, 5).map((i) => `- ${STATUS_ICON[i.report.status]} ${inlineCode(i.name, 60)}: ${escapeText(i.report.budget.reason ?? '', 240)}`);
+    if (flagged.length > reasons.length)
+        reasons.push(`- ${more(flagged.length - reasons.length, 'image')}`);
+    if (reasons.length > 0)
+        lines.push(...reasons, '');
+    const commit = numbers_short(commonCommit(images.map((i) => i.report)));
+    if (commit)
+        lines.push(`<sub>at ${inlineCode(commit)}</sub>`, '');
+    return lines;
+}
+/** The overview: every image, always; only an absurd number of rows is cut, to keep the comment postable. */
+function renderTable(images, previous, rowLimit) {
+    const bases = new Set(images.filter((i) => i.report.baseline.source !== 'none' && !i.report.baseline.error).map((i) => numbers_baselineName(i.report.baseline.ref) ?? ''));
+    const [onlyBase] = [...bases];
+    const against = bases.size === 1 && onlyBase ? `vs ${inlineCode(onlyBase, 40)}` : 'change';
+    const rows = images.slice(0, rowLimit).map(({ name, report }) => `| ${verdictCell(report, previous.get(name))} | ${inlineCode(name, 80)} | ${size(report.size.uncompressed)} | ${size(report.size.compressed)} | ${changeText(report)} | ${budgetText(report)} |`);
+    if (images.length > rows.length)
+        rows.push(`| | ${more(images.length - rows.length, 'image')} | | | | |`);
+    return [`| | image | uncompressed | compressed | ${against} | budget |`, '|:--|:--|--:|--:|--:|--:|', ...rows, ''];
+}
+/** One image's details, collapsed: the sections of the single-image comment. */
+function renderDetail({ name, report }, opts, limits) {
+    const target = { repoUrl: opts.repoUrl ?? null, commit: opts.commit ?? report.image.commit, dockerfile: report.image.dockerfile };
+    const limit = report.budget.limit;
+    const change = changeText(report);
+    const headline = `${htmlText(formatSize(verdictSize(report)), 20)}${isNumber(limit) ? ` of ${formatSize(limit)} budget` : ''}${change !== '–' ? `, ${htmlText(change, 60)}` : ''}`;
+    const notes = [
+        report.budget.reason ? escapeText(report.budget.reason, 300) : null,
+        report.baseline.error ? `No baseline: ${escapeText(report.baseline.error, 300)}` : null
+    ].filter(Boolean);
+    const image = report.image;
+    const identity = [
+        image.dockerfile ? inlineCode(image.dockerfile, 100) : image.ref ? inlineCode(image.ref, 100) : null,
+        image.bakeTarget ? `bake target ${inlineCode(image.bakeTarget, 40)}` : null,
+        image.target ? `target ${inlineCode(image.target, 40)}` : null,
+        image.platform ? inlineCode(image.platform, 40) : null,
+        image.commit ? `at ${inlineCode(numbers_short(image.commit) ?? '')}` : null
+    ].filter(Boolean);
+    const body = [
+        `<details><summary>${STATUS_ICON[report.status]} <b>${htmlText(name, 80)}</b>: ${headline}</summary>`,
+        '',
+        ...(notes.length > 0 ? [notes.join(' '), ''] : []),
+        `<sub>${identity.join(' · ')}</sub>`,
+        '',
+        ...(report.mode === 'dockerfile-only' ? [] : renderSizeTable(report, opts, limits)),
+        ...renderFindings(report.findings, limits, target),
+        ...renderSuggestion(report, limits),
+        ...renderLayers(report, opts, limits, target),
+        ...renderWastedAndBinaries(report, limits),
+        ...renderTrend(report.history, report, limits),
+        '</details>',
+        ''
+    ];
+    return body.join('\n');
+}
+/** The base point and the last `pushes` pushes of a trend. */
+function lastPushes(history, pushes) {
+    const base = history.filter((p) => p.label === 'base');
+    return [...base.slice(0, 1), ...history.filter((p) => p.label !== 'base').slice(-pushes)];
+}
+/** The hidden block: each image's verdict, size and trend, as long a trend as fits its share. */
+function stateBlock(images, opts, pushes) {
+    const reports = images.map((i) => i.report);
+    const state = (keep) => ({
+        v: 1,
+        key: opts.commentKey ?? '',
+        commit: commonCommit(reports),
+        order: opts.order ?? null,
+        status: set_worstStatus(reports.map((r) => r.status)),
+        metric: 'uncompressed',
+        size: 0,
+        history: [],
+        images: images.map(({ name, report }) => ({ name, status: report.status, metric: report.budget.metric, size: verdictSize(report), history: lastPushes(report.history, keep) }))
+    });
+    let keep = pushes;
+    let block = embedState(state(keep));
+    while (block.length > STATE_BUDGET && keep > 1) {
+        keep = Math.floor(keep / 2);
+        block = embedState(state(keep));
+    }
+    return block;
+}
+/** The comment body for several images: as much detail as fits in `maxLength`. */
+function renderCombined(input, opts = {}) {
+    const maxLength = opts.maxLength ?? GITHUB_COMMENT_LIMIT;
+    const images = overviewOrder(input);
+    const previous = new Map((opts.previous?.images ?? []).map((i) => [i.name, i]));
+    const head = renderHead(images, opts).join('\n');
+    const tool = `<sub>${escapeText(images[0]?.report.tool.name ?? '')} ${escapeText(images[0]?.report.tool.version ?? '')}</sub>`;
+    const hidden = (limits) => (opts.embed === false ? '' : `\n\n${commentMarker(opts.commentKey ?? '')}\n${stateBlock(images, opts, limits.embedHistory)}`);
+    const assemble = (table, details, limits) => {
+        const dropped = images.filter((_, i) => details[i] === null).map((i) => i.name);
+        const note = dropped.length > 0
+            ? [`<sub>Details of ${dropped.length} image${dropped.length === 1 ? '' : 's'} (${dropped.slice(0, 10).map((n) => inlineCode(n, 40)).join(', ')}${dropped.length > 10 ? ', …' : ''}) were left out to fit GitHub's comment size limit, the largest first; the job summary and the reports have them.</sub>`, '']
+            : [];
+        return [head, ...table, ...details.filter((d) => d !== null), ...note, tool].join('\n') + hidden(limits) + '\n';
+    };
+    const ladder = LIMIT_LADDER.filter((l) => l.details);
+    const compact = ladder[ladder.length - 1];
+    let table = renderTable(images, previous, images.length);
+    for (const limits of ladder) {
+        const body = assemble(table, images.map((i) => renderDetail(i, opts, limits)), limits);
+        if (body.length <= maxLength)
+            return body;
+    }
+    // Still too long at the most compact detail: drop whole sections, the largest first.
+    const details = images.map((i) => renderDetail(i, opts, compact));
+    const bySize = details.map((d, i) => ({ i, length: d?.length ?? 0 })).sort((a, b) => b.length - a.length || a.i - b.i);
+    let body = assemble(table, details, compact);
+    for (const { i } of bySize) {
+        if (body.length <= maxLength)
+            return body;
+        details[i] = null;
+        body = assemble(table, details, compact);
+    }
+    // Only the table is left: a row count no pull request has; cut rows rather than fail to post.
+    for (let rows = images.length - 1; body.length > maxLength && rows > 0; rows = Math.floor(rows * 0.9)) {
+        table = renderTable(images, previous, rows);
+        body = assemble(table, details, compact);
+    }
+    return body;
+}
+
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: external "url"
+const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
+
+
+
+
+//#region rolldown:runtime
+var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
+
+//#endregion
+//#region src/utils.ts
+function cleanPath(path) {
+	let normalized = (0,external_path_namespaceObject.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
+	return normalized;
+}
+const SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+	return path.replace(SLASHES_REGEX, separator);
+}
+const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (path === ".") return "";
+	const needsSeperator = path[path.length - 1] !== pathSeparator;
+	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/join-path.ts
+function joinPathWithBasePath(filename, directoryPath) {
+	return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+	return function(filename, directoryPath) {
+		const sameRoot = directoryPath.startsWith(root);
+		if (sameRoot) return directoryPath.slice(root.length) + filename;
+		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+	};
+}
+function joinPath(filename) {
+	return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+	return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+	const { relativePaths, includeBasePath } = options;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+
+//#endregion
+//#region src/api/functions/push-directory.ts
+function pushDirectoryWithRelativePath(root) {
+	return function(directoryPath, paths) {
+		paths.push(directoryPath.substring(root.length) || ".");
+	};
+}
+function pushDirectoryFilterWithRelativePath(root) {
+	return function(directoryPath, paths, filters) {
+		const relativePath = directoryPath.substring(root.length) || ".";
+		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+	};
+}
+const pushDirectory = (directoryPath, paths) => {
+	paths.push(directoryPath || ".");
+};
+const pushDirectoryFilter = (directoryPath, paths, filters) => {
+	const path = directoryPath || ".";
+	if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+const empty$2 = () => {};
+function build$6(root, options) {
+	const { includeDirs, filters, relativePaths } = options;
+	if (!includeDirs) return empty$2;
+	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+
+//#endregion
+//#region src/api/functions/push-file.ts
+const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+const pushFileFilter = (filename, paths, _counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+const pushFileCount = (_filename, _paths, counts, _filters) => {
+	counts.files++;
+};
+const pushFile = (filename, paths) => {
+	paths.push(filename);
+};
+const empty$1 = () => {};
+function build$5(options) {
+	const { excludeFiles, filters, onlyCounts } = options;
+	if (excludeFiles) return empty$1;
+	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+	else if (onlyCounts) return pushFileCount;
+	else return pushFile;
+}
+
+//#endregion
+//#region src/api/functions/get-array.ts
+const getArray = (paths) => {
+	return paths;
+};
+const getArrayGroup = () => {
+	return [""].slice(0, 0);
+};
+function build$4(options) {
+	return options.group ? getArrayGroup : getArray;
+}
+
+//#endregion
+//#region src/api/functions/group-files.ts
+const groupFiles = (groups, directory, files) => {
+	groups.push({
+		directory,
+		files,
+		dir: directory
+	});
+};
+const empty = () => {};
+function build$3(options) {
+	return options.group ? groupFiles : empty;
+}
+
+//#endregion
+//#region src/api/functions/resolve-symlink.ts
+const resolveSymlinksAsync = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	fs.realpath(path, (error, resolvedPath) => {
+		if (error) return queue.dequeue(suppressErrors ? null : error, state);
+		fs.stat(resolvedPath, (error$1, stat) => {
+			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			callback$1(stat, resolvedPath);
+			queue.dequeue(null, state);
+		});
+	});
+};
+const resolveSymlinks = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	try {
+		const resolvedPath = fs.realpathSync(path);
+		const stat = fs.statSync(resolvedPath);
+		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+		callback$1(stat, resolvedPath);
+	} catch (e) {
+		if (!suppressErrors) throw e;
+	}
+};
+function build$2(options, isSynchronous) {
+	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+	let parent = (0,external_path_namespaceObject.dirname)(path);
+	let depth = 1;
+	while (parent !== state.root && depth < 2) {
+		const resolvedPath = state.symlinks.get(parent);
+		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+		if (isSameRoot) depth++;
+		else parent = (0,external_path_namespaceObject.dirname)(parent);
+	}
+	state.symlinks.set(path, resolved);
+	return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+	return state.visited.includes(resolved + state.options.pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/invoke-callback.ts
+const onlyCountsSync = (state) => {
+	return state.counts;
+};
+const groupsSync = (state) => {
+	return state.groups;
+};
+const defaultSync = (state) => {
+	return state.paths;
+};
+const limitFilesSync = (state) => {
+	return state.paths.slice(0, state.options.maxFiles);
+};
+const onlyCountsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.counts, state.options.suppressErrors);
+	return null;
+};
+const defaultAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths, state.options.suppressErrors);
+	return null;
+};
+const limitFilesAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+	return null;
+};
+const groupsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.groups, state.options.suppressErrors);
+	return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+	if (error && !suppressErrors) callback$1(error, output);
+	else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+	const { onlyCounts, group, maxFiles } = options;
+	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+	else if (group) return isSynchronous ? groupsSync : groupsAsync;
+	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+	else return isSynchronous ? defaultSync : defaultAsync;
+}
+
+//#endregion
+//#region src/api/functions/walk-directory.ts
+const readdirOpts = { withFileTypes: true };
+const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	state.queue.enqueue();
+	if (currentDepth < 0) return state.queue.dequeue(null, state);
+	const { fs } = state;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+		callback$1(entries, directoryPath, currentDepth);
+		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+	});
+};
+const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	const { fs } = state;
+	if (currentDepth < 0) return;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	let entries = [];
+	try {
+		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+	} catch (e) {
+		if (!state.options.suppressErrors) throw e;
+	}
+	callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+	return isSynchronous ? walkSync : walkAsync;
+}
+
+//#endregion
+//#region src/api/queue.ts
+/**
+* This is a custom stateless queue to track concurrent async fs calls.
+* It increments a counter whenever a call is queued and decrements it
+* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
+*/
+var Queue = class {
+	count = 0;
+	constructor(onQueueEmpty) {
+		this.onQueueEmpty = onQueueEmpty;
+	}
+	enqueue() {
+		this.count++;
+		return this.count;
+	}
+	dequeue(error, output) {
+		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+			this.onQueueEmpty(error, output);
+			if (error) {
+				output.controller.abort();
+				this.onQueueEmpty = void 0;
+			}
+		}
+	}
+};
+
+//#endregion
+//#region src/api/counter.ts
+var Counter = class {
+	_files = 0;
+	_directories = 0;
+	set files(num) {
+		this._files = num;
+	}
+	get files() {
+		return this._files;
+	}
+	set directories(num) {
+		this._directories = num;
+	}
+	get directories() {
+		return this._directories;
+	}
+	/**
+	* @deprecated use `directories` instead
+	*/
+	/* c8 ignore next 3 */
+	get dirs() {
+		return this._directories;
+	}
+};
+
+//#endregion
+//#region src/api/aborter.ts
+/**
+* AbortController is not supported on Node 14 so we use this until we can drop
+* support for Node 14.
+*/
+var Aborter = class {
+	aborted = false;
+	abort() {
+		this.aborted = true;
+	}
+};
+
+//#endregion
+//#region src/api/walker.ts
+var Walker = class {
+	root;
+	isSynchronous;
+	state;
+	joinPath;
+	pushDirectory;
+	pushFile;
+	getArray;
+	groupFiles;
+	resolveSymlink;
+	walkDirectory;
+	callbackInvoker;
+	constructor(root, options, callback$1) {
+		this.isSynchronous = !callback$1;
+		this.callbackInvoker = build$1(options, this.isSynchronous);
+		this.root = normalizePath(root, options);
+		this.state = {
+			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+			paths: [""].slice(0, 0),
+			groups: [],
+			counts: new Counter(),
+			options,
+			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			symlinks: /* @__PURE__ */ new Map(),
+			visited: [""].slice(0, 0),
+			controller: new Aborter(),
+			fs: options.fs || external_fs_namespaceObject_0
+		};
+		this.joinPath = build$7(this.root, options);
+		this.pushDirectory = build$6(this.root, options);
+		this.pushFile = build$5(options);
+		this.getArray = build$4(options);
+		this.groupFiles = build$3(options);
+		this.resolveSymlink = build$2(options, this.isSynchronous);
+		this.walkDirectory = build(this.isSynchronous);
+	}
+	start() {
+		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+	}
+	walk = (entries, directoryPath, depth) => {
+		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+		const files = this.getArray(this.state.paths);
+		for (let i = 0; i < entries.length; ++i) {
+			const entry = entries[i];
+			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+				const filename = this.joinPath(entry.name, directoryPath);
+				this.pushFile(filename, files, this.state.counts, filters);
+			} else if (entry.isDirectory()) {
+				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+				if (exclude && exclude(entry.name, path)) continue;
+				this.pushDirectory(path, paths, filters);
+				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
+				let path = joinPathWithBasePath(entry.name, directoryPath);
+				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
+					if (stat.isDirectory()) {
+						resolvedPath = normalizePath(resolvedPath, this.state.options);
+						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+					} else {
+						resolvedPath = useRealPaths ? resolvedPath : path;
+						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
+						resolvedPath = this.joinPath(filename, directoryPath$1);
+						this.pushFile(resolvedPath, files, this.state.counts, filters);
+					}
+				});
+			}
+		}
+		this.groupFiles(this.state.groups, directoryPath, files);
+	};
+};
+
+//#endregion
+//#region src/api/async.ts
+function promise(root, options) {
+	return new Promise((resolve$1, reject) => {
+		callback(root, options, (err, output) => {
+			if (err) return reject(err);
+			resolve$1(output);
+		});
+	});
+}
+function callback(root, options, callback$1) {
+	let walker = new Walker(root, options, callback$1);
+	walker.start();
+}
+
+//#endregion
+//#region src/api/sync.ts
+function sync(root, options) {
+	const walker = new Walker(root, options);
+	return walker.start();
+}
+
+//#endregion
+//#region src/builder/api-builder.ts
+var APIBuilder = class {
+	constructor(root, options) {
+		this.root = root;
+		this.options = options;
+	}
+	withPromise() {
+		return promise(this.root, this.options);
+	}
+	withCallback(cb) {
+		callback(this.root, this.options, cb);
+	}
+	sync() {
+		return sync(this.root, this.options);
+	}
+};
+
+//#endregion
+//#region src/builder/index.ts
+let pm = null;
+/* c8 ignore next 6 */
+try {
+	__require.resolve("picomatch");
+	pm = __require("picomatch");
+} catch {}
+var Builder = class {
+	globCache = {};
+	options = {
+		maxDepth: Infinity,
+		suppressErrors: true,
+		pathSeparator: external_path_namespaceObject.sep,
+		filters: []
+	};
+	globFunction;
+	constructor(options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		this.globFunction = this.options.globFunction;
+	}
+	group() {
+		this.options.group = true;
+		return this;
+	}
+	withPathSeparator(separator) {
+		this.options.pathSeparator = separator;
+		return this;
+	}
+	withBasePath() {
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withRelativePaths() {
+		this.options.relativePaths = true;
+		return this;
+	}
+	withDirs() {
+		this.options.includeDirs = true;
+		return this;
+	}
+	withMaxDepth(depth) {
+		this.options.maxDepth = depth;
+		return this;
+	}
+	withMaxFiles(limit) {
+		this.options.maxFiles = limit;
+		return this;
+	}
+	withFullPaths() {
+		this.options.resolvePaths = true;
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withErrors() {
+		this.options.suppressErrors = false;
+		return this;
+	}
+	withSymlinks({ resolvePaths = true } = {}) {
+		this.options.resolveSymlinks = true;
+		this.options.useRealPaths = resolvePaths;
+		return this.withFullPaths();
+	}
+	withAbortSignal(signal) {
+		this.options.signal = signal;
+		return this;
+	}
+	normalize() {
+		this.options.normalizePath = true;
+		return this;
+	}
+	filter(predicate) {
+		this.options.filters.push(predicate);
+		return this;
+	}
+	onlyDirs() {
+		this.options.excludeFiles = true;
+		this.options.includeDirs = true;
+		return this;
+	}
+	exclude(predicate) {
+		this.options.exclude = predicate;
+		return this;
+	}
+	onlyCounts() {
+		this.options.onlyCounts = true;
+		return this;
+	}
+	crawl(root) {
+		return new APIBuilder(root || ".", this.options);
+	}
+	withGlobFunction(fn) {
+		this.globFunction = fn;
+		return this;
+	}
+	/**
+	* @deprecated Pass options using the constructor instead:
+	* ```ts
+	* new fdir(options).crawl("/path/to/root");
+	* ```
+	* This method will be removed in v7.0
+	*/
+	/* c8 ignore next 4 */
+	crawlWithOptions(root, options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		return new APIBuilder(root || ".", this.options);
+	}
+	glob(...patterns) {
+		if (this.globFunction) return this.globWithOptions(patterns);
+		return this.globWithOptions(patterns, ...[{ dot: true }]);
+	}
+	globWithOptions(patterns, ...options) {
+		const globFn = this.globFunction || pm;
+		/* c8 ignore next 5 */
+		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+		var isMatch = this.globCache[patterns.join("\0")];
+		if (!isMatch) {
+			isMatch = globFn(patterns, ...options);
+			this.globCache[patterns.join("\0")] = isMatch;
+		}
+		this.options.filters.push((path) => isMatch(path));
+		return this;
+	}
+};
+
+//#endregion
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(6);
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+
+
+
+
+
+//#region src/utils.ts
+const isReadonlyArray = Array.isArray;
+const BACKSLASHES = /\\/g;
+const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+const isWin = process.platform === "win32";
+const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+	const patternsCount = patterns.length;
+	const patternsParts = Array(patternsCount);
+	const matchers = Array(patternsCount);
+	let i, j;
+	for (i = 0; i < patternsCount; i++) {
+		const parts = splitPattern(patterns[i]);
+		patternsParts[i] = parts;
+		const partsCount = parts.length;
+		const partMatchers = Array(partsCount);
+		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
+		matchers[i] = partMatchers;
+	}
+	return (input) => {
+		const inputParts = input.split("/");
+		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+		for (i = 0; i < patternsCount; i++) {
+			const patternParts = patternsParts[i];
+			const matcher = matchers[i];
+			const inputPatternCount = inputParts.length;
+			const minParts = Math.min(inputPatternCount, patternParts.length);
+			j = 0;
+			while (j < minParts) {
+				const part = patternParts[j];
+				if (part.includes("/")) return true;
+				if (!matcher[j](inputParts[j])) break;
+				if (!options.noglobstar && part === "**") return true;
+				j++;
+			}
+			if (j === inputPatternCount) return true;
+		}
+		return false;
+	};
+}
+/* node:coverage ignore next 2 */
+const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+const dist_isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+	if (cwd === root || root.startsWith(`${cwd}/`)) {
+		if (absolute) {
+			const start = cwd.length + +!dist_isRoot(cwd);
+			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+		}
+		const prefix = root.slice(cwd.length + 1);
+		if (prefix) return (p, isDir) => {
+			if (p === ".") return prefix;
+			const result = `${prefix}/${p}`;
+			return isDir ? result.slice(0, -1) : result;
+		};
+		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+	}
+	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
+	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+	if (root.startsWith(`${cwd}/`)) {
+		const prefix = root.slice(cwd.length + 1);
+		return (p) => `${prefix}/${p}`;
+	}
+	return (p) => {
+		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
+		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+	};
+}
+function ensureNonDriveRelativePath(path) {
+	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+const splitPatternOptions = { parts: true };
+function splitPattern(path) {
+	var _result$parts;
+	const result = picomatch.scan(path, splitPatternOptions);
+	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+function convertPosixPathToPattern(path) {
+	return escapePosixPath(path);
+}
+function convertWin32PathToPattern(path) {
+	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+/**
+* Converts a path to a pattern depending on the platform.
+* Identical to {@link escapePath} on POSIX systems.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
+*/
+/* node:coverage ignore next 3 */
+const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
+const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+/**
+* Escapes a path's special characters depending on the platform.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
+*/
+/* node:coverage ignore next */
+const escapePath = isWin ? escapeWin32Path : escapePosixPath;
+/**
+* Checks if a pattern has dynamic parts.
+*
+* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
+*
+* - Doesn't necessarily return `false` on patterns that include `\`.
+* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
+* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
+* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
+*
+* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
+*/
+function isDynamicPattern(pattern, options) {
+	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+	const scan = picomatch.scan(pattern);
+	return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+//#endregion
+//#region src/patterns.ts
+const PARENT_DIRECTORY = /^(\/?\.\.)+/;
+const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+	var _PARENT_DIRECTORY$exe;
+	const cwd = opts.cwd;
+	let result = pattern;
+	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+	const escapedCwd = escapePath(cwd);
+	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
+	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+	const parts = splitPattern(result);
+	if (parentDir) {
+		const n = (parentDir.length + 1) / 3;
+		let i = 0;
+		const cwdParts = escapedCwd.split("/");
+		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+			i++;
+		}
+		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
+		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+			props.root = ensureNonDriveRelativePath(potentialRoot);
+			props.depthOffset = -n + i;
+		}
+	}
+	if (!isIgnore && props.depthOffset >= 0) {
+		var _props$commonPath;
+		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+		const newCommonPath = [];
+		const length = Math.min(props.commonPath.length, parts.length);
+		for (let i = 0; i < length; i++) {
+			const part = parts[i];
+			if (part === "**" && !parts[i + 1]) {
+				newCommonPath.pop();
+				break;
+			}
+			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+			newCommonPath.push(part);
+		}
+		props.depthOffset = newCommonPath.length;
+		props.commonPath = newCommonPath;
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
+	}
+	return result;
+}
+function processPatterns(options, patterns, props) {
+	const matchPatterns = [];
+	const ignorePatterns = [];
+	for (const pattern of options.ignore) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+	}
+	for (const pattern of patterns) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+	}
+	return {
+		match: matchPatterns,
+		ignore: ignorePatterns
+	};
+}
+//#endregion
+//#region src/crawler.ts
+function buildCrawler(options, patterns) {
+	const cwd = options.cwd;
+	const props = {
+		root: cwd,
+		depthOffset: 0
+	};
+	const processed = processPatterns(options, patterns, props);
+	if (options.debug) log("internal processing patterns:", processed);
+	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+	const root = props.root.replace(BACKSLASHES, "");
+	const matchOptions = {
+		dot,
+		nobrace: options.braceExpansion === false,
+		nocase: !caseSensitiveMatch,
+		noextglob: options.extglob === false,
+		noglobstar: options.globstar === false,
+		posix: true
+	};
+	const matcher = picomatch(processed.match, matchOptions);
+	const ignore = picomatch(processed.ignore, matchOptions);
+	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+	const format = buildFormat(cwd, root, absolute);
+	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+	const excludePredicate = (_, p) => {
+		const relativePath = excludeFormatter(p, true);
+		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+	};
+	let maxDepth;
+	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+	const crawler = new Builder({
+		filters: [debug ? (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			const matches = matcher(path) && !ignore(path);
+			if (matches) log(`matched ${path}`);
+			return matches;
+		} : (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			return matcher(path) && !ignore(path);
+		}],
+		exclude: debug ? (_, p) => {
+			const skipped = excludePredicate(_, p);
+			log(`${skipped ? "skipped" : "crawling"} ${p}`);
+			return skipped;
+		} : excludePredicate,
+		fs: options.fs,
+		pathSeparator: "/",
+		relativePaths: !absolute,
+		resolvePaths: absolute,
+		includeBasePath: absolute,
+		resolveSymlinks: followSymbolicLinks,
+		excludeSymlinks: !followSymbolicLinks,
+		excludeFiles: onlyDirectories,
+		includeDirs: onlyDirectories || !options.onlyFiles,
+		maxDepth,
+		signal: options.signal
+	}).crawl(root);
+	if (options.debug) log("internal properties:", {
+		...props,
+		root
+	});
+	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+//#endregion
+//#region src/index.ts
+function formatPaths(paths, mapper) {
+	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+	return paths;
+}
+const defaultOptions = {
+	caseSensitiveMatch: true,
+	debug: !!process.env.TINYGLOBBY_DEBUG,
+	expandDirectories: true,
+	followSymbolicLinks: true,
+	onlyFiles: true
+};
+function getOptions(options) {
+	const opts = Object.assign({}, options);
+	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.ignore = ensureStringArray(opts.ignore);
+	opts.fs && (opts.fs = {
+		readdir: opts.fs.readdir || external_fs_namespaceObject.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_namespaceObject.readdirSync,
+		realpath: opts.fs.realpath || external_fs_namespaceObject.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_namespaceObject.realpathSync,
+		stat: opts.fs.stat || external_fs_namespaceObject.stat,
+		statSync: opts.fs.statSync || external_fs_namespaceObject.statSync
+	});
+	if (opts.debug) log("globbing with options:", opts);
+	return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+	var _ref;
+	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+	const options = getOptions(isModern ? inputOptions : globInput);
+	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+}
+function globSync(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(crawler.sync(), relative) : [];
+}
+//#endregion
+
+
+;// CONCATENATED MODULE: ./src/report/stored.ts
+// Reports another run wrote, read back for publishing (`report:`): the job
+// after a matrix, or the fork-safe `workflow_run` job. One path or glob per
+// entry; a file holds one report or a list of them (what `json:` writes for
+// several images). The files were written by untrusted code: each report's
+// shape is checked here and all its text is escaped when rendered.
+
+
+
+
+
+const GLOB = /[*?[\]{}]/;
+/**
+ * The files `report:` names, absolute, each once, in the order given (a
+ * glob's matches sorted). A path that does not exist, or a glob that matches
+ * nothing, is an error that names the entry: publishing half a set would read
+ * as if the other images had gone.
+ */
+function expandReportPaths(entries, workspace) {
+    const files = [];
+    for (const entry of entries) {
+        if (!GLOB.test(entry)) {
+            const file = external_node_path_default().resolve(workspace, entry);
+            if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+                throw new UsageError(`report: no file at ${entry}; download the measuring run's artifact first`);
+            files.push(file);
+            continue;
+        }
+        const matches = globSync(entry, { cwd: workspace, absolute: true, onlyFiles: true }).map((f) => external_node_path_default().resolve(f)).sort();
+        if (matches.length === 0) {
+            throw new UsageError(`report: '${entry}' matches no file; download the measuring jobs' artifacts first (actions/download-artifact with pattern: and merge-multiple: true)`);
+        }
+        files.push(...matches);
+    }
+    return [...new Set(files)];
+}
+/** Checks one stored report's shape; `where` names it in the error ("report: x.json", "report: x.json entry 2"). */
+function checkStoredReport(value, where) {
+    const report = value;
+    const ok = report && typeof report === 'object' && report.schemaVersion === SCHEMA_VERSION &&
+        typeof report.size?.uncompressed === 'number' && typeof report.image === 'object' && report.image !== null &&
+        typeof report.budget === 'object' && report.budget !== null && typeof report.baseline === 'object' && report.baseline !== null &&
+        ['pass', 'warn', 'fail'].includes(report.status);
+    if (!ok)
+        throw new UsageError(`${where} is not a go-image-budget report (schemaVersion ${SCHEMA_VERSION})`);
+    return {
+        ...report,
+        layers: Array.isArray(report.layers) ? report.layers : [],
+        goBinaries: Array.isArray(report.goBinaries) ? report.goBinaries : [],
+        findings: Array.isArray(report.findings) ? report.findings : [],
+        history: Array.isArray(report.history) ? report.history : [],
+        baseline: { ...report.baseline, layers: Array.isArray(report.baseline.layers) ? report.baseline.layers : [] }
+    };
+}
+/** Reads one report file (a report, or a list of reports). */
+function loadStoredReport(file) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        throw new UsageError(`report: no file at ${file}; download the measuring run's artifact first`);
+    let doc;
+    try {
+        doc = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+    }
+    catch (error) {
+        throw new UsageError(`report: ${file} is not JSON (${errorMessage(error)})`);
+    }
+    if (!Array.isArray(doc))
+        return [{ file, report: checkStoredReport(doc, `report: ${file}`), fromList: false }];
+    if (doc.length === 0)
+        throw new UsageError(`report: ${file} holds an empty list; it should hold the reports of a run`);
+    return doc.map((entry, i) => ({ file, report: checkStoredReport(entry, `report: ${file} entry ${i + 1}`), fromList: true }));
+}
+/** Every report the entries name, in order. */
+function loadStoredReports(entries, workspace) {
+    return expandReportPaths(entries, workspace).flatMap(loadStoredReport);
 }
 
 ;// CONCATENATED MODULE: ./src/report/terminal.ts
@@ -16810,7 +21167,12 @@ function redactDeep(value, redact) {
 ;// CONCATENATED MODULE: ./src/cli.ts
 // Terminal entry: the same pipeline as the action, flags instead of inputs.
 // Every action input is a flag of the same name. Exit codes: 0 pass or warn,
-// 1 fail, 2 usage or environment error (one line on stderr).
+// 1 fail (the worst image, with --bake), 2 usage or environment error (one
+// line on stderr); rendering stored reports (--report) exits 0.
+
+
+
+
 
 
 
@@ -16923,19 +21285,41 @@ async function cli_main(argv) {
             process.stderr.write(`warning: ${redact(previous.warning)}\n`);
         const context = { workspace, commit: await gitCommit(workspace), base: resolveBaseRef(null, inputs.baseRef), previousHistory: previous.history, env: process.env };
         const log = redactingLogger(stderrLogger(process.env.GO_IMAGE_BUDGET_VERBOSE === '1'), redact);
-        const report = redactDeep(await runPipeline(inputs, context, {
-            exec: exec, spawn: spawnStream, tempDir,
-            cacheDir: external_node_path_default().join(external_node_os_default().homedir(), '.cache', TOOL.name),
-            log,
-            now: () => new Date()
-        }).finally(() => log.flush()), redact);
-        if (inputs.json)
-            (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_default().resolve(workspace, inputs.json), JSON.stringify(report, null, 2) + '\n');
-        // The pull-request comment as it would be posted (preview it, or post it with another tool).
-        if (inputs.markdown)
-            (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_default().resolve(workspace, inputs.markdown), renderMarkdown(report, { commentKey: inputs.commentKey, minDelta: inputs.minDelta }));
-        process.stdout.write(renderTerminal(report));
-        return report.status === 'fail' ? 1 : 0;
+        const deps = { exec: exec, spawn: spawnStream, tempDir, cacheDir: external_node_path_default().join(external_node_os_default().homedir(), '.cache', TOOL.name), log, now: () => new Date() };
+        // --report: render what other runs measured (one comment for several); build nothing.
+        const stored = loadStoredReports(inputs.report, workspace);
+        if (stored.length > 0 && inputs.bake)
+            throw new UsageError(`report: publishes stored reports and builds nothing; unset 'bake' (or 'report')`);
+        const measured = stored.length > 0
+            ? stored.map((s) => s.report)
+            : inputs.bake
+                ? await runBakePipeline(inputs, context, deps).finally(() => log.flush())
+                : [await runPipeline(inputs, context, deps).finally(() => log.flush())];
+        const reports = measured.map((r) => redactDeep(r, redact));
+        const write = (file, text) => {
+            if (!file)
+                return;
+            (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(external_node_path_default().resolve(workspace, file)), { recursive: true });
+            (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_default().resolve(workspace, file), text);
+        };
+        let status;
+        if (reports.length === 1 && !stored[0]?.fromList) {
+            const [report] = reports;
+            write(inputs.json, JSON.stringify(report, null, 2) + '\n');
+            // The pull-request comment as it would be posted (preview it, or post it with another tool).
+            write(inputs.markdown, renderMarkdown(report, { commentKey: inputs.commentKey, minDelta: inputs.minDelta }));
+            process.stdout.write(renderTerminal(report));
+            status = report.status;
+        }
+        else {
+            const images = nameReports(reports);
+            write(inputs.json, JSON.stringify(reports, null, 2) + '\n');
+            write(inputs.markdown, renderCombined(images, { commentKey: inputs.commentKey, minDelta: inputs.minDelta }));
+            process.stdout.write(images.map(({ name, report }) => `── ${name}\n${renderTerminal(report)}`).join('\n'));
+            status = set_worstStatus(reports.map((r) => r.status));
+        }
+        // Rendering stored reports judges nothing again: their runs already did.
+        return status === 'fail' && stored.length === 0 ? 1 : 0;
     }
     catch (error) {
         process.stderr.write(`${TOOL.name}: ${redact(errorMessage(error))}\n`);
