@@ -306,7 +306,8 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
         module: b.facts.module,
         trimpath: b.facts.trimpath,
         ldflags: b.facts.ldflags,
-        packages: b.facts.packages
+        packages: b.facts.packages,
+        needs: b.facts.needs ?? null
       })
     }
   })

@@ -3,6 +3,8 @@
 // all renderings of it; a report written by one run is read by another, so
 // names are stable and additions are optional.
 
+import type { GoRuntimeNeeds } from '../image/pclntab.js'
+
 export const SCHEMA_VERSION = 1
 
 export type Status = 'pass' | 'warn' | 'fail'
@@ -81,6 +83,8 @@ export interface GoBinary {
   packages?: string[]
   /** Bytes `-ldflags="-s -w"` would remove (symbol table, DWARF sections); null when unknown. */
   symbolBytes?: number | null
+  /** What the program needs from its image (CA roots, zone data, users, libc's resolver), from its function names. */
+  needs?: GoRuntimeNeeds | null
 }
 
 export type FailOn = 'any' | 'budget' | 'increase' | 'never'
