@@ -1,7 +1,7 @@
 // The stages in order: build → measure → baseline → compare/budget → advise.
 // Takes its collaborators as parameters; returns the Report. Rendering and
 // publishing are the entry points' business.
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs'
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { dockerfileOnlyReport } from './advisor/dockerfile-only.js'
 import { adviseStage } from './advisor/stage.js'
@@ -18,7 +18,7 @@ import { measureImage, type Measurement, type MeasureOptions } from './image/mea
 import { ensureLocalImage } from './image/pull.js'
 import { buildArgMap, type Inputs } from './inputs.js'
 import type { Logger } from './log.js'
-import { SCHEMA_VERSION, type HistoryPoint, type ImageInfo, type PlatformReport, type Report, type Status } from './report/types.js'
+import { SCHEMA_VERSION, type CarriedProof, type HistoryPoint, type ImageInfo, type PlatformReport, type Report, type Status } from './report/types.js'
 import { TOOL } from './version.js'
 
 export interface PipelineDeps {
@@ -43,12 +43,27 @@ export interface RunContext {
   base?: BaseRef | null
   /** This pull request's size trend so far (from the sticky comment or a previous report). */
   previousHistory?: HistoryPoint[]
+  /** The suggestion's proof from an earlier push (sticky comment or previous report): carried when nothing it depends on changed. */
+  previousProof?: CarriedProof | null
 }
 
 export interface ResolvedBuild {
   context: string
   /** Dockerfile path, absolute. */
   dockerfile: string
+}
+
+/**
+ * docker buildx's own fallback: a Dockerfile path named `Dockerfile` that is
+ * not there means `dockerfile` beside it, when that one is (buildx's
+ * handleLowercaseDockerfile, after moby/moby#10858).
+ */
+export function lowercaseFallback(dockerfile: string): string {
+  if (path.basename(dockerfile) !== 'Dockerfile') return dockerfile
+  const dir = path.dirname(dockerfile)
+  let names: string[]
+  try { names = readdirSync(dir) } catch { return dockerfile }
+  return !names.includes('Dockerfile') && names.includes('dockerfile') ? path.join(dir, 'dockerfile') : dockerfile
 }
 
 /** Resolves context and Dockerfile and checks they exist, naming the input at fault. */
@@ -65,7 +80,7 @@ export function resolveBuild(inputs: Pick<Inputs, 'context' | 'file'>, workspace
   if (!existsSync(context) || !statSync(context).isDirectory()) {
     throw new UsageError(`context: '${inputs.context}' is not a directory (resolved to ${context})`)
   }
-  const dockerfile = inputs.file ? path.resolve(workspace, inputs.file) : path.join(context, 'Dockerfile')
+  const dockerfile = lowercaseFallback(inputs.file ? path.resolve(workspace, inputs.file) : path.join(context, 'Dockerfile'))
   const shown = path.relative(workspace, dockerfile) || dockerfile
   if (!existsSync(dockerfile)) {
     throw new UsageError(`file: no Dockerfile at ${shown}; set 'file' to its path`)
@@ -225,10 +240,12 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
       workspace: ctx.workspace,
       report: compared.report,
       imageUser: inspected.config.user,
-      buildOptions: buildOptions(resolved)
+      buildOptions: buildOptions(resolved),
+      previousProof: ctx.previousProof ?? null
     },
     {
       exec: deps.exec,
+      spawn: deps.spawn,
       tempDir: deps.tempDir,
       log: deps.log,
       measure: async (id) => {

@@ -137,12 +137,12 @@ test('verifySuggestion reuses the build cache and leaves the context untouched; 
   const build = { context: example, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [] }
   await buildImage({ ...build, file: `${example}/Dockerfile.3-golang-alpine`, target: null }, { exec, tempDir })
   const dockerfile = 'FROM golang:alpine AS build\nWORKDIR /\nCOPY helloworld.go .\nRUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" helloworld.go\n\nFROM scratch\nCOPY --from=build /helloworld /helloworld\nCMD ["./helloworld"]\n'
-  const result = await verifySuggestion({ dockerfile, build, originalSize: 1e9, verifyCommand: './helloworld' }, { exec, tempDir })
+  const result = await verifySuggestion({ dockerfile, build, originalSize: 1e9, verifyCommand: './helloworld' }, { exec, spawn: spawnStream, tempDir })
   expect(result.verified).toBe(true)
   // The steps shared with the user's Dockerfile come from BuildKit's cache.
   expect(result.buildLog).toMatch(/\[build \d\/\d\] COPY helloworld\.go \.\n#\d+ CACHED/)
   expect(readdirSync(example).sort()).toEqual(before)
-  const broken = await verifySuggestion({ dockerfile: dockerfile.replace('helloworld.go .', 'missing.go .'), build, originalSize: 1e9, verifyCommand: null }, { exec, tempDir })
+  const broken = await verifySuggestion({ dockerfile: dockerfile.replace('helloworld.go .', 'missing.go .'), build, originalSize: 1e9, verifyCommand: null }, { exec, spawn: spawnStream, tempDir })
   expect(broken).toMatchObject({ verified: false, size: null, savings: null })
   expect(broken.error).toMatch(/^the suggested Dockerfile did not build: docker buildx build failed/)
 })

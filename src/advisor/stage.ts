@@ -1,42 +1,52 @@
 // The advise stage: Dockerfile model + context facts + measurement → findings,
-// a suggested Dockerfile and, when asked (or when it matters), its proof.
-// Also the dockerfile-only path, which reads files and never runs Docker.
-import { readFileSync } from 'node:fs'
+// a suggested Dockerfile and, when asked (or when it matters), its proof:
+// built, measured, and shown to start. An earlier proof is carried when
+// nothing it depends on changed. Also the dockerfile-only path, which reads
+// files and never runs Docker.
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { BuildOptions } from '../buildx/build.js'
 import { errorMessage } from '../errors.js'
-import type { Exec } from '../exec.js'
+import type { Exec, Spawn } from '../exec.js'
 import type { Inputs } from '../inputs.js'
 import type { Logger } from '../log.js'
-import type { Finding, Report, Sizes, SkippedRule, Suggestion } from '../report/types.js'
+import type { CarriedProof, Finding, Report, Sizes, SkippedRule, Suggestion } from '../report/types.js'
 import { advise, SIZE_RULES } from './advise.js'
+import { applyCarried, proofInputsKey } from './carried.js'
 import { readContextFiles } from './context-files.js'
-import { parseDockerfile } from './model.js'
-import type { Measured } from './rule.js'
+import { expectedPaths } from './final-stage.js'
+import { DISTROLESS_STATIC_NONROOT, type ImageDefaults } from './images.js'
+import { parseDockerfile, resolvePath, stageChain, type DockerfileModel } from './model.js'
+import type { ContextFiles, Measured } from './rule.js'
+import { programBinaries } from './rule.js'
+import { DISTROLESS_BASE, DISTROLESS_BASE_NONROOT, DISTROLESS_STATIC } from './runtime-base.js'
 import { suggestDockerfile } from './suggest.js'
-import { DISTROLESS_STATIC_NONROOT } from './images.js'
-import { inspectImage } from '../image/inspect.js'
 import { verifySuggestion } from './verify.js'
 
 export interface AdviseInput {
-  inputs: Pick<Inputs, 'buildArgs' | 'target' | 'verifySuggestion' | 'verifyCommand'>
+  inputs: Pick<Inputs, 'buildArgs' | 'target' | 'verifySuggestion' | 'verifyCommand'> & { platforms?: string[] }
   /** Context directory and Dockerfile, absolute. */
   build: { context: string; dockerfile: string }
   workspace: string
   /** What was measured; null in dockerfile-only mode. */
-  report: Pick<Report, 'size' | 'layers' | 'wasted' | 'goBinaries' | 'budget'> | null
+  report: Pick<Report, 'size' | 'layers' | 'wasted' | 'goBinaries' | 'budget'> & { image?: Pick<Report['image'], 'id' | 'commit'> } | null
   /** The built image's configured user ('' = root). */
   imageUser: string | null
   /** Build settings to build the suggestion with (same context, args, platform, builder). */
   buildOptions: Omit<BuildOptions, 'file' | 'target'> | null
+  /** The proof an earlier run left (sticky comment state or previous report). */
+  previousProof?: CarriedProof | null
 }
 
 export interface AdviseDeps {
   exec: Exec
+  spawn: Spawn
   tempDir: string
   log: Logger
   /** Measures the built suggestion like the head image (compressed size included). */
   measure?: (imageId: string) => Promise<Sizes>
+  /** How long the started suggestion must stay up to count as running (ms). */
+  startWaitMs?: number
 }
 
 export interface AdviseOutput {
@@ -47,6 +57,8 @@ export interface AdviseOutput {
 
 // Findings a rewritten Dockerfile fixes; any of them makes a suggestion worth writing.
 const SUGGESTION_RULES = new Set(['multi-stage', 'minimal-base', 'cgo-disabled', 'strip-symbols', 'trimpath'])
+// The bases a suggestion may end on: their sizes (when present locally) go into the savings.
+const SUGGESTED_BASES = [DISTROLESS_STATIC_NONROOT, DISTROLESS_STATIC, DISTROLESS_BASE, DISTROLESS_BASE_NONROOT]
 
 /**
  * `verify-suggestion: auto` builds the suggestion when the budget is exceeded
@@ -63,20 +75,58 @@ export function shouldVerify(mode: 'auto' | 'true' | 'false', budgetStatus: Repo
   return { verify: false, reason: budgetStatus === 'pass' ? 'budget passes (verify-suggestion: auto)' : 'no savings claimed (verify-suggestion: auto)' }
 }
 
-/** Sizes of images already in the daemon; absent ones are left out (nothing is pulled to size a hint). */
-async function localBaseSizes(images: string[], exec: Exec): Promise<Record<string, number>> {
-  const sizes: Record<string, number> = {}
-  for (const image of images) {
-    const inspected = await inspectImage(image, exec).catch(() => null)
-    if (inspected) sizes[image] = inspected.size
+interface LocalImage { id: string; size: number; defaults: ImageDefaults }
+
+/** An image the daemon already has (nothing is pulled for this): its id, size and config. */
+async function localImage(image: string, exec: Exec): Promise<LocalImage | null> {
+  const r = await exec('docker', ['image', 'inspect', '--format', '{{json .}}', image]).catch(() => null)
+  if (!r || r.code !== 0) return null
+  try {
+    const raw = JSON.parse(r.stdout) as { Id: string; Size: number; Config?: { Env?: string[] | null; WorkingDir?: string; User?: string; Entrypoint?: string[] | null; Cmd?: string[] | null } }
+    const env: Record<string, string> = {}
+    for (const e of raw.Config?.Env ?? []) { const eq = e.indexOf('='); if (eq > 0) env[e.slice(0, eq)] = e.slice(eq + 1) }
+    const c = raw.Config ?? {}
+    return { id: raw.Id, size: raw.Size, defaults: { env, workdir: c.WorkingDir || '/', user: c.User ?? '', entrypoint: c.Entrypoint ?? null, cmd: c.Cmd ?? null, source: 'image' } }
+  } catch {
+    return null
   }
-  return sizes
+}
+
+/** The images a Dockerfile builds FROM (not its stages, not scratch). */
+const baseImages = (model: DockerfileModel) => [...new Set(model.stages.filter((s) => s.parentStage === null && s.image !== '' && s.image.toLowerCase() !== 'scratch').map((s) => s.image))]
+
+/** The proof's expected paths: what the original final stage received, and the files its program opens from the sources. */
+function pathsToKeep(model: DockerfileModel, files: ContextFiles) {
+  const paths = expectedPaths(model, files.goMod?.module ?? null)
+  const chain = stageChain(model, model.final)
+  const lastBuild = Math.max(0, ...chain.flatMap((s) => s.goBuilds.map((b) => b.line)))
+  const broad = chain.flatMap((s) => s.copies).find((c) => c.from === null && c.line < lastBuild && c.sources.some((x) => ['.', './', '*'].includes(x)))
+  for (const name of broad ? files.runtimeFiles ?? [] : []) paths.push({ path: resolvePath(resolvePath(broad!.workdir, broad!.dest), name), directory: false, line: broad!.line })
+  return paths
+}
+
+/** After a verified build, the base-change finding's savings are the verified ones (less what the shaving findings claim), so they add up. */
+function reconcileSavings(findings: Finding[], suggestion: Suggestion): Finding[] {
+  if (!suggestion.verified || suggestion.savings == null) return findings
+  const main = findings.find((f) => f.rule === 'multi-stage' || f.rule === 'minimal-base')
+  if (!main) return findings
+  const shaving = findings.filter((f) => f.rule === 'strip-symbols').reduce((sum, f) => sum + (f.estimatedSavings ?? 0), 0)
+  return findings.map((f) => (f === main ? { ...f, estimatedSavings: Math.max(0, suggestion.savings! - shaving) } : f))
 }
 
 export async function adviseStage(input: AdviseInput, deps: AdviseDeps): Promise<AdviseOutput> {
   const text = readFileSync(input.build.dockerfile, 'utf8')
-  const file = path.relative(input.workspace, input.build.dockerfile) || path.basename(input.build.dockerfile)
-  const model = parseDockerfile(text, { file: file.split(path.sep).join('/'), buildArgs: input.inputs.buildArgs, target: input.inputs.target })
+  const file = (path.relative(input.workspace, input.build.dockerfile) || path.basename(input.build.dockerfile)).split(path.sep).join('/')
+  const options = { file, buildArgs: input.inputs.buildArgs, target: input.inputs.target }
+  // The base images' own config (ENV, WORKDIR, default command), when they were built from: the daemon has them.
+  const images = new Map<string, LocalImage>()
+  if (input.report) {
+    for (const image of [...baseImages(parseDockerfile(text, options)), ...SUGGESTED_BASES]) {
+      const local = await localImage(image, deps.exec)
+      if (local) images.set(image, local)
+    }
+  }
+  const model = parseDockerfile(text, { ...options, imageConfig: (image) => images.get(image)?.defaults ?? null })
   const files = readContextFiles(input.build.context, input.build.dockerfile)
   const measured: Measured | null = input.report
     ? {
@@ -86,7 +136,7 @@ export async function adviseStage(input: AdviseInput, deps: AdviseDeps): Promise
         goBinaries: input.report.goBinaries,
         user: input.imageUser,
         budgetStatus: input.report.budget.status,
-        baseSizes: await localBaseSizes([DISTROLESS_STATIC_NONROOT], deps.exec)
+        baseSizes: Object.fromEntries(SUGGESTED_BASES.filter((b) => images.has(b)).map((b) => [b, images.get(b)!.size]))
       }
     : null
   const { findings, skipped } = advise({ model, measured, files })
@@ -95,27 +145,48 @@ export async function adviseStage(input: AdviseInput, deps: AdviseDeps): Promise
   if (!suggested) return { findings, suggestion: null, skipped }
 
   const suggestion: Suggestion = { dockerfile: suggested.dockerfile, verified: false, size: null, error: null, savings: null, base: suggested.base, verifyReason: null, verifyCommand: null }
-  if (!measured || !input.buildOptions) {
+  if (!measured || !input.buildOptions || !input.report) {
     suggestion.verifyReason = 'dockerfile-only mode: nothing is built'
     return { findings, suggestion, skipped }
   }
   const decision = shouldVerify(input.inputs.verifySuggestion, measured.budgetStatus, findings)
   suggestion.verifyReason = decision.reason
   if (!decision.verify) return { findings, suggestion, skipped }
+
+  const read = (name: string) => { const p = path.join(input.build.context, name); return existsSync(p) ? readFileSync(p, 'utf8') : null }
+  const key = proofInputsKey({
+    dockerfile: text,
+    suggestion: suggested.dockerfile,
+    baseDigests: Object.fromEntries([...baseImages(model), suggested.base].map((i) => [i, images.get(i)?.id ?? null])),
+    goMod: read('go.mod'),
+    goSum: read('go.sum'),
+    program: programBinaries({ model, measured, files }).map((b) => ({ path: b.path, static: b.static, needs: b.needs ?? null })),
+    settings: { buildArgs: input.inputs.buildArgs, target: input.inputs.target, platform: input.buildOptions.platform, verifyCommand: input.inputs.verifyCommand }
+  })
+  suggestion.inputsKey = key
+  const carried = applyCarried(suggestion, key, input.previousProof)
+  if (carried) {
+    deps.log.info(`Suggested Dockerfile: ${carried.verifyReason}.`)
+    return { findings: reconcileSavings(findings, carried), suggestion: carried, skipped }
+  }
   const buildOptions = input.buildOptions
   try {
     const result = await deps.log.group('Verify the suggested Dockerfile', () =>
       verifySuggestion(
-        { dockerfile: suggested.dockerfile, build: buildOptions, originalSize: measured.size, verifyCommand: input.inputs.verifyCommand },
-        { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk), measure: deps.measure }
+        {
+          dockerfile: suggested.dockerfile, build: buildOptions, originalSize: measured.size, verifyCommand: input.inputs.verifyCommand,
+          expectedPaths: pathsToKeep(model, files), originalImage: input.report?.image?.id ?? null
+        },
+        { exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk), measure: deps.measure, startWaitMs: deps.startWaitMs }
       )
     )
-    Object.assign(suggestion, { verified: result.verified, size: result.size, savings: result.savings, error: result.error, verifyCommand: result.verifyCommand })
+    Object.assign(suggestion, { verified: result.verified, size: result.size, savings: result.savings, error: result.error, verifyCommand: result.verifyCommand, proof: result.proof, verifiedAt: input.report.image?.commit ?? null })
     if (result.error) deps.log.warning(result.error)
   } catch (error) {
     // Measuring the suggestion failed (e.g. the daemon went away): the advice stands without the claim.
     suggestion.error = `the suggested Dockerfile could not be verified: ${errorMessage(error)}`
+    suggestion.inputsKey = null
     deps.log.warning(suggestion.error)
   }
-  return { findings, suggestion, skipped }
+  return { findings: reconcileSavings(findings, suggestion), suggestion, skipped }
 }
