@@ -91,6 +91,8 @@ function predictedLinking(model: DockerfileModel, b: FinalBinary, imports: strin
   const cgoOn = cgo === '1' || hasCCompiler(model, b.stage) || oldAlpine
   if (!cgoOn) return { linking: 'static', libc: null, needsC, reason: 'no C compiler in the build stage, so cgo is off' }
   if (staticFlags) return { linking: 'static', libc, needsC, reason: 'linked with -extldflags -static' }
+  // CGO_ENABLED=1 is asked for C code (the program's or a dependency's): it links libc.
+  if (cgo === '1' && reaching.length === 0) return { linking: 'dynamic', libc, needsC, reason: 'CGO_ENABLED=1' }
   if (reaching.length > 0) {
     const why = cgo === '1' ? 'CGO_ENABLED=1' : oldAlpine && !hasCCompiler(model, b.stage) ? `Go ${b.stage.goVersion} on alpine links net and os/user against musl` : 'the build stage has a C compiler and CGO_ENABLED is not 0'
     return { linking: 'dynamic', libc, needsC, reason: `${why}, and it uses ${reaching.join(', ')}` }

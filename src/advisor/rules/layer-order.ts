@@ -29,7 +29,8 @@ export const layerOrder: Rule = {
       // Modules come from vendor/ (`-mod=vendor`, GOFLAGS, or vendor/modules.txt with go ≥ 1.14): nothing is downloaded.
       const vendorFlag = runs.some((r) => usesVendor(r.commands)) || /-mod=vendor/.test(stage.env.GOFLAGS ?? '')
       const modVendorRun = runs.find((r) => r.commands.some((w) => w.includes('vendor') && w.includes('mod')))
-      if (vendorFlag || (files?.vendored && !modVendorRun)) continue
+      // …unless the Dockerfile runs `go mod vendor` itself, which downloads them all.
+      if ((vendorFlag || files?.vendored) && !modVendorRun) continue
       const before = runs.filter((r) => r.line < firstBroad.line)
       const after = runs.filter((r) => r.line > firstBroad.line)
       if (before.some((r) => hasGoModDownload(r.commands))) continue
