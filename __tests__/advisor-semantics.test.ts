@@ -16,7 +16,10 @@ import type { ContextFiles } from '../src/advisor/rule.js'
 import { chooseRuntimeBase } from '../src/advisor/runtime-base.js'
 import { suggestDockerfile } from '../src/advisor/suggest.js'
 import { lowercaseFallback } from '../src/pipeline.js'
+import { readEmbeddedState } from '../src/report/embed.js'
+import { renderMarkdown } from '../src/report/markdown.js'
 import type { Suggestion } from '../src/report/types.js'
+import { overBudgetSingleStage } from './fixtures/reports.js'
 
 const files = (over: Partial<ContextFiles> = {}): ContextFiles => ({
   hasDockerignore: true, goMod: { module: 'example.com/app', requires: 0 }, unwanted: [], imports: ['fmt'], loadsTimeZones: false, ...over
@@ -124,6 +127,15 @@ describe('carried proofs', () => {
     const reused = applyCarried({ ...suggestion, verified: false, size: null }, key, parseCarriedProof(JSON.parse(JSON.stringify(carried))))
     expect(reused).toMatchObject({ verified: true, size: suggestion.size, verifiedAt: 'abc1234def', verifyReason: 'nothing it depends on changed since abc1234: its proof is carried, not rebuilt' })
     expect(applyCarried(suggestion, proofInputsKey({ ...inputs, goMod: 'module y\n' }), carried)).toBeNull()
+  })
+  test('the sticky comment carries the proof to the next push, and a carried proof shows where it was verified', () => {
+    const key = proofInputsKey(inputs)
+    const report = { ...overBudgetSingleStage(), suggestion: { ...suggestion, inputsKey: key, verifiedAt: 'abc1234def' } }
+    const body = renderMarkdown(report, {})
+    expect(readEmbeddedState(body)?.proof).toEqual({ key, commit: 'abc1234def', verified: true, size: suggestion.size, savings: suggestion.savings, error: null, proof: suggestion.proof })
+    expect(body).toContain('built and measured, and it starts: <b>2 MB</b>')
+    expect(body).toContain('verified at <code>abc1234</code>')
+    expect(body).toContain('- ✅ started offline (`docker run --network none`, read-only): exited 0')
   })
   test('a carried proof of the wrong shape is ignored; a claim without a size is not a verified one', () => {
     expect(parseCarriedProof({ key: 'nope', verified: true })).toBeNull()

@@ -83,9 +83,9 @@ export async function main(argv: string[]): Promise<number> {
     redact = createRedactor(secretValues(inputs.secrets))
     const workspace = process.cwd()
     // Locally the base is only what --base-ref names (no event); the trend comes from --previous-report.
-    const previous = inputs.previousReport ? await historyFromReportFile(path.resolve(workspace, inputs.previousReport)) : { history: [], warning: null }
+    const previous = inputs.previousReport ? await historyFromReportFile(path.resolve(workspace, inputs.previousReport)) : { history: [], warning: null, proof: null }
     if (previous.warning) process.stderr.write(`warning: ${redact(previous.warning)}\n`)
-    const context = { workspace, commit: await gitCommit(workspace), base: resolveBaseRef(null, inputs.baseRef), previousHistory: previous.history }
+    const context = { workspace, commit: await gitCommit(workspace), base: resolveBaseRef(null, inputs.baseRef), previousHistory: previous.history, previousProof: previous.proof }
     const log = redactingLogger(stderrLogger(process.env.GO_IMAGE_BUDGET_VERBOSE === '1'), redact)
     const report = redactDeep(
       await runPipeline(inputs, context, {

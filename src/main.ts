@@ -51,7 +51,7 @@ export async function run(): Promise<void> {
       core.setFailed(refusal)
       return
     }
-    const previous = inputs.previousReport ? await historyFromReportFile(path.resolve(workspace, inputs.previousReport)) : { history: [], warning: null }
+    const previous = inputs.previousReport ? await historyFromReportFile(path.resolve(workspace, inputs.previousReport)) : { history: [], warning: null, proof: null }
     if (previous.warning) log.warning(previous.warning)
     // Find the pull request's sticky comment first: the trend it carries feeds this run.
     const storedReport = inputs.report ? path.resolve(workspace, inputs.report) : null
@@ -64,7 +64,9 @@ export async function run(): Promise<void> {
       commit: headCommit(event, process.env.GITHUB_SHA || null),
       confineToWorkspace: true,
       base: resolveBaseRef(event, inputs.baseRef),
-      previousHistory: previous.history.length > 0 ? previous.history : commentHistory
+      previousHistory: previous.history.length > 0 ? previous.history : commentHistory,
+      // The suggestion's proof from the last push: carried when nothing it depends on changed.
+      previousProof: publishing.target.state?.proof ?? previous.proof
     }
     // `report`: publish what another run measured (the fork-safe workflow_run job); build nothing.
     const measured = storedReport ? loadStoredReport(storedReport) : await runPipeline(inputs, context, {

@@ -105,12 +105,16 @@ function pathsToKeep(model: DockerfileModel, files: ContextFiles) {
   return paths
 }
 
-/** After a verified build, the base-change finding's savings are the verified ones (less what the shaving findings claim), so they add up. */
-function reconcileSavings(findings: Finding[], suggestion: Suggestion): Finding[] {
+/**
+ * After a verified build the findings the suggestion implements add up to its
+ * measured savings: the base change (or, alone, the stripping) takes the
+ * verified savings less what the other shaving findings claim.
+ */
+export function reconcileSavings(findings: Finding[], suggestion: Suggestion): Finding[] {
   if (!suggestion.verified || suggestion.savings == null) return findings
-  const main = findings.find((f) => f.rule === 'multi-stage' || f.rule === 'minimal-base')
+  const main = findings.find((f) => f.rule === 'multi-stage' || f.rule === 'minimal-base') ?? findings.find((f) => f.rule === 'strip-symbols')
   if (!main) return findings
-  const shaving = findings.filter((f) => f.rule === 'strip-symbols').reduce((sum, f) => sum + (f.estimatedSavings ?? 0), 0)
+  const shaving = findings.filter((f) => f.rule === 'strip-symbols' && f !== main).reduce((sum, f) => sum + (f.estimatedSavings ?? 0), 0)
   return findings.map((f) => (f === main ? { ...f, estimatedSavings: Math.max(0, suggestion.savings! - shaving) } : f))
 }
 

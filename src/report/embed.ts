@@ -3,8 +3,9 @@
 // that carries state to the next run (the trend, the verdict, which run wrote
 // it). The data is base64 JSON inside an HTML comment: base64 has no `-` or
 // `>`, so nothing in a report can close the comment or show up as text.
+import { parseCarriedProof } from '../advisor/carried.js'
 import { parseHistory } from '../trend.js'
-import type { HistoryPoint, Status } from './types.js'
+import type { CarriedProof, HistoryPoint, Status } from './types.js'
 
 const TOOL_NAME = 'go-image-budget'
 
@@ -25,6 +26,8 @@ export interface EmbeddedState {
   /** Size in the budget metric at `commit`. */
   size: number
   history: HistoryPoint[]
+  /** The suggested Dockerfile's proof, carried to the next push (re-verified only when its inputs change). */
+  proof?: CarriedProof | null
 }
 
 /** The hidden line that identifies this tool's comment for `key` ('' by default). */
@@ -57,6 +60,7 @@ export function readEmbeddedState(body: string | null | undefined): EmbeddedStat
   try {
     const state = JSON.parse(Buffer.from(match[1], 'base64').toString('utf8')) as EmbeddedState
     if (state?.v !== 1 || !Array.isArray(state.history)) return null
+    const proof = parseCarriedProof(state.proof)
     return {
       v: 1,
       key: String(state.key ?? ''),
@@ -65,7 +69,8 @@ export function readEmbeddedState(body: string | null | undefined): EmbeddedStat
       status: (['pass', 'warn', 'fail'] as const).includes(state.status) ? state.status : 'pass',
       metric: state.metric === 'compressed' ? 'compressed' : 'uncompressed',
       size: Number.isFinite(state.size) ? state.size : 0,
-      history: parseHistory(state.history)
+      history: parseHistory(state.history),
+      ...(proof ? { proof } : {})
     }
   } catch {
     return null

@@ -4,6 +4,7 @@
 // escape.ts; the result always fits GitHub's 65,536-character comment limit.
 import { formatDelta, formatPercent, formatSize, type SizeOrPercent } from '../size.js'
 import { pointName, trendChart } from './chart.js'
+import { carriedFrom } from '../advisor/carried.js'
 import { commentMarker, embedState, type EmbeddedState } from './embed.js'
 import { codeBlock, encodePath, escapeText, escapeTextWithCode, htmlCode, htmlText, inlineCode } from './escape.js'
 import type { BaselineLayer, BaselineSizes, Finding, HistoryPoint, Layer, LayerDiffEntry, Metric, PlatformReport, Report, Status } from './types.js'
@@ -417,18 +418,27 @@ function renderSuggestion(report: Report, limits: Limits): string[] {
   let claim: string
   if (suggestion.verified && suggestion.size) {
     const saved = current - suggestion.size.uncompressed
-    claim = `built and measured: <b>${formatSize(suggestion.size.uncompressed)}</b>` +
-      (saved > 0 ? `, ${formatSize(saved)} smaller (${percentText(-(saved / current) * 100)})` : '')
+    claim = `built and measured${suggestion.proof?.start ? ', and it starts' : ''}: <b>${formatSize(suggestion.size.uncompressed)}</b>` +
+      (saved > 0 ? `, ${formatSize(saved)} smaller (${percentText(-(saved / current) * 100)})` : '') +
+      (suggestion.verifiedAt && suggestion.verifiedAt !== report.image.commit ? `; verified at ${htmlCode(short(suggestion.verifiedAt) ?? '', 12)}` : '')
   } else if (suggestion.error) {
     claim = `not verified (${htmlText(suggestion.error, 160)})`
   } else claim = suggestion.verifyReason ? `not built (${htmlText(suggestion.verifyReason, 120)})` : 'not built'
   if (suggestion.base) claim = `on ${htmlCode(suggestion.base, 60)}, ${claim}`
   const dockerfile = suggestion.dockerfile.length > 20000 ? suggestion.dockerfile.slice(0, 20000) + '\n# …truncated' : suggestion.dockerfile
+  // What "verified" rests on, one line a check.
+  const proof = suggestion.proof
+    ? [
+        ...suggestion.proof.checks.filter((c) => c.required || !c.ok).map((c) => `${c.ok ? '✅' : c.required ? '❌' : '⚠️'} ${escapeTextWithCode(c.detail, 200)}`),
+        ...(suggestion.proof.start ? [`${suggestion.proof.start.ok ? '✅' : '❌'} started offline (\`docker run --network none\`${suggestion.proof.start.readOnly ? ', read-only' : ''}): ${escapeTextWithCode(suggestion.proof.start.detail, 200)}`] : [])
+      ].map((l) => `- ${l}`)
+    : []
   return [
     `<details><summary>💡 <b>Suggested Dockerfile</b>: ${claim}</summary>`,
     '',
     codeBlock(dockerfile, 'dockerfile'),
     '',
+    ...(proof.length > 0 ? [...proof, ''] : []),
     '</details>',
     ''
   ]
@@ -507,6 +517,7 @@ function renderOnce(report: Report, opts: MarkdownOptions, limits: Limits): stri
   parts.push(`<sub>${escapeText(report.tool.name)} ${escapeText(report.tool.version)}</sub>`)
   if (opts.embed !== false) {
     const facts = headlineFacts(report)
+    const carried = carriedFrom(report.suggestion, report.image.commit)
     const state: EmbeddedState = {
       v: 1,
       key: opts.commentKey ?? '',
@@ -515,7 +526,8 @@ function renderOnce(report: Report, opts: MarkdownOptions, limits: Limits): stri
       status: report.status,
       metric: facts.metric,
       size: facts.value ?? report.size.uncompressed,
-      history: report.history.slice(-limits.embedHistory)
+      history: report.history.slice(-limits.embedHistory),
+      ...(carried ? { proof: carried } : {})
     }
     parts.push('', commentMarker(opts.commentKey ?? ''), embedState(state))
   }
