@@ -77,19 +77,35 @@ export function shouldVerify(mode: 'auto' | 'true' | 'false', budgetStatus: Repo
 
 interface LocalImage { id: string; size: number; defaults: ImageDefaults }
 
-/** An image the daemon already has (nothing is pulled for this): its id, size and config. */
-async function localImage(image: string, exec: Exec): Promise<LocalImage | null> {
-  const r = await exec('docker', ['image', 'inspect', '--format', '{{json .}}', image]).catch(() => null)
-  if (!r || r.code !== 0) return null
-  try {
-    const raw = JSON.parse(r.stdout) as { Id: string; Size: number; Config?: { Env?: string[] | null; WorkingDir?: string; User?: string; Entrypoint?: string[] | null; Cmd?: string[] | null } }
-    const env: Record<string, string> = {}
-    for (const e of raw.Config?.Env ?? []) { const eq = e.indexOf('='); if (eq > 0) env[e.slice(0, eq)] = e.slice(eq + 1) }
-    const c = raw.Config ?? {}
-    return { id: raw.Id, size: raw.Size, defaults: { env, workdir: c.WorkingDir || '/', user: c.User ?? '', entrypoint: c.Entrypoint ?? null, cmd: c.Cmd ?? null, source: 'image' } }
-  } catch {
-    return null
+/** `golang` → `golang:latest`; `docker.io/library/x:1` → `x:1` (as RepoTags name them). */
+const normalName = (ref: string) => {
+  const plain = ref.replace(/^(docker\.io\/)?(library\/)?/, '')
+  return /:[^/]*$|@/.test(plain) ? plain : `${plain}:latest`
+}
+
+/**
+ * Images the daemon already has (nothing is pulled for this), by the names
+ * asked: their ids, sizes and configs. One `docker image inspect` for all
+ * (it prints the ones it has and fails for the rest); matched back by tag.
+ */
+async function localImages(names: string[], exec: Exec): Promise<Map<string, LocalImage>> {
+  const found = new Map<string, LocalImage>()
+  if (names.length === 0) return found
+  const r = await exec('docker', ['image', 'inspect', '--format', '{{json .}}', ...names]).catch(() => null)
+  for (const line of (r?.stdout ?? '').split('\n').filter(Boolean)) {
+    try {
+      const raw = JSON.parse(line) as { Id: string; Size: number; RepoTags?: string[] | null; RepoDigests?: string[] | null; Config?: { Env?: string[] | null; WorkingDir?: string; User?: string; Entrypoint?: string[] | null; Cmd?: string[] | null } }
+      const env: Record<string, string> = {}
+      for (const e of raw.Config?.Env ?? []) { const eq = e.indexOf('='); if (eq > 0) env[e.slice(0, eq)] = e.slice(eq + 1) }
+      const c = raw.Config ?? {}
+      const image: LocalImage = { id: raw.Id, size: raw.Size, defaults: { env, workdir: c.WorkingDir || '/', user: c.User ?? '', entrypoint: c.Entrypoint ?? null, cmd: c.Cmd ?? null, source: 'image' } }
+      const refs = new Set([...(raw.RepoTags ?? []), ...(raw.RepoDigests ?? [])].map(normalName))
+      for (const name of names) if (refs.has(normalName(name)) || name === raw.Id) found.set(name, image)
+    } catch {
+      // not an image's JSON: skip
+    }
   }
+  return found
 }
 
 /** The images a Dockerfile builds FROM (not its stages, not scratch). */
@@ -123,13 +139,7 @@ export async function adviseStage(input: AdviseInput, deps: AdviseDeps): Promise
   const file = (path.relative(input.workspace, input.build.dockerfile) || path.basename(input.build.dockerfile)).split(path.sep).join('/')
   const options = { file, buildArgs: input.inputs.buildArgs, target: input.inputs.target }
   // The base images' own config (ENV, WORKDIR, default command), when they were built from: the daemon has them.
-  const images = new Map<string, LocalImage>()
-  if (input.report) {
-    for (const image of [...baseImages(parseDockerfile(text, options)), ...SUGGESTED_BASES]) {
-      const local = await localImage(image, deps.exec)
-      if (local) images.set(image, local)
-    }
-  }
+  const images = input.report ? await localImages([...new Set([...baseImages(parseDockerfile(text, options)), ...SUGGESTED_BASES])], deps.exec) : new Map<string, LocalImage>()
   const model = parseDockerfile(text, { ...options, imageConfig: (image) => images.get(image)?.defaults ?? null })
   const files = readContextFiles(input.build.context, input.build.dockerfile)
   const measured: Measured | null = input.report
