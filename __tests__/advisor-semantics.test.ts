@@ -57,7 +57,11 @@ describe('COPY --from and go install', () => {
   })
   test('go install puts the binary in GOBIN, else GOPATH/bin; COPY of a whole directory carries it', () => {
     const model = parseDockerfile('FROM golang:1.9 AS build\nWORKDIR /go/src/github.com/acme/ding\nCOPY . .\nRUN go get -d ./... && go install ./... && rm -rf /go/src\nFROM alpine\nCOPY --from=build /go/bin/ /usr/local/bin/\nENTRYPOINT ["ding"]\n')
-    expect(finalBinaries(model).map((b) => [b.builtAt, b.finalPath])).toEqual([['/go/bin/ding', '/usr/local/bin/ding']])
+    // `./...` may be several programs: the directory is what the Dockerfile tells.
+    expect(finalBinaries(model).map((b) => [b.builtAt, b.finalPath, b.directory])).toEqual([['/go/bin', '/usr/local/bin', true]])
+    // A COPY that names one of them names the program.
+    const one = parseDockerfile(model.text.replace('COPY --from=build /go/bin/ /usr/local/bin/', 'COPY --from=build /go/bin/ding /usr/local/bin/ding'))
+    expect(finalBinaries(one).map((b) => [b.builtAt, b.finalPath, b.directory])).toEqual([['/go/bin/ding', '/usr/local/bin/ding', undefined]])
     const gobin = parseDockerfile('FROM golang AS b\nENV GOBIN=/out\nRUN go install ./cmd/tool\n')
     expect(finalBinaries(gobin)[0].builtAt).toBe('/out/tool')
     // `go install pkg@version` installs a tool, not the program.

@@ -14,10 +14,16 @@ export interface FinalBinary {
   finalPath: string
   /** Line of the COPY that brings it into the final stage, or null when built in place. */
   copyLine: number | null
+  /** `go build -o dir/ ./cmd/...` (or `go install ./...`): a directory of binaries whose names the Dockerfile does not tell. */
+  directory?: boolean
 }
+
+/** A build of several main packages at once (`./...`, `./cmd/...`) into a directory. */
+const manyPrograms = (build: GoBuildModel) => build.packages.some((p) => p.endsWith('...')) && (build.output === null ? build.subcommand === 'install' : build.output.endsWith('/'))
 
 /** The binary `go build` writes: `-o`, else the file's or package's last element; `go install` writes to its install directory. */
 export function buildOutput(build: GoBuildModel, moduleName: string | null): string {
+  if (manyPrograms(build)) return resolvePath(build.output ? build.workdir : build.installDir, build.output ?? '.')
   if (build.output) {
     const out = resolvePath(build.workdir, build.output)
     return build.output.endsWith('/') ? `${out}/${defaultName(build, moduleName)}` : out
@@ -69,7 +75,7 @@ export function finalBinaries(model: DockerfileModel, moduleName: string | null 
   for (const stage of stageChain(model, model.final)) {
     for (const build of stage.goBuilds) {
       const at = buildOutput(build, moduleName)
-      result.push({ stage, build, builtAt: at, finalPath: at, copyLine: null })
+      result.push({ stage, build, builtAt: at, finalPath: at, copyLine: null, ...(manyPrograms(build) ? { directory: true } : {}) })
     }
   }
   for (const copy of model.final.copies) {
@@ -79,17 +85,25 @@ export function finalBinaries(model: DockerfileModel, moduleName: string | null 
       for (const build of from.goBuilds) {
         const at = buildOutput(build, moduleName)
         // `COPY --from` sources are paths from the source stage's root, whatever its WORKDIR.
+        const many = manyPrograms(build)
         const match = copy.sources.find((s) => {
           const src = resolvePath('/', s)
-          return src === at || at.startsWith(`${src}/`) || src === '/'
+          return src === at || at.startsWith(`${src}/`) || src === '/' || (many && src.startsWith(`${at}/`))
         })
         if (!match) continue
         const dest = resolvePath(copy.workdir, copy.dest)
         const srcPath = resolvePath('/', match)
+        if (many && srcPath.startsWith(`${at}/`)) {
+          // One program out of a directory of them: the COPY names it.
+          const name = srcPath.split('/').pop()!
+          const finalPath = copiesIntoDirectory(model, model.final, copy) ? `${dest}/${name}`.replace(/\/+/g, '/') : dest
+          result.push({ stage: from, build, builtAt: srcPath, finalPath, copyLine: copy.line })
+          continue
+        }
         const rel = srcPath === '/' ? at.slice(1) : at.slice(srcPath.length).replace(/^\//, '')
-        const intoDirectory = rel !== '' || copiesIntoDirectory(model, model.final, copy)
+        const intoDirectory = rel !== '' || (!many && copiesIntoDirectory(model, model.final, copy))
         const finalPath = intoDirectory ? `${dest}/${rel || at.split('/').pop()}`.replace(/\/+/g, '/') : dest
-        result.push({ stage: from, build, builtAt: at, finalPath, copyLine: copy.line })
+        result.push({ stage: from, build, builtAt: at, finalPath, copyLine: copy.line, ...(many ? { directory: true } : {}) })
       }
     }
   }

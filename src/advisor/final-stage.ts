@@ -147,7 +147,7 @@ export function expectedPaths(model: DockerfileModel, moduleName: string | null)
       add(resolvePath(copy.workdir, copy.dest), copiesIntoDirectory(model, stage, copy), copy.line)
     }
   }
-  for (const b of finalBinaries(model, moduleName)) add(b.finalPath, false, b.copyLine ?? b.build.line)
+  for (const b of finalBinaries(model, moduleName)) add(b.finalPath, b.directory === true, b.copyLine ?? b.build.line)
   return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
 }
 

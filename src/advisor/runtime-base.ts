@@ -63,13 +63,30 @@ export function chooseRuntimeBase(ctx: RuleContext): RuntimeChoice {
 
   const user = model.final.user?.value ?? (measured?.user || null)
   const nonRoot = user !== null ? !isRoot(user) : info.nonRoot
+  // Already minimal: scratch or distroless static stay, unless a need is unmet (the findings name it).
+  if ((info.kind === 'scratch' || info.kind === 'distroless-static') && !glibc) {
+    const chain = stageChain(model, model.final)
+    const copied = (re: RegExp) => chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => re.test(p))) )
+    const unmet: string[] = []
+    if (info.kind === 'scratch') {
+      if (needs.caCertificates && !copied(/ssl\/certs|ca-certificates|ca-bundle|cert\.pem/)) unmet.push('CA certificates')
+      if (needs.timeZones && !copied(/zoneinfo|tzdata/)) unmet.push('time zones')
+      if (user !== null && !isRoot(user) && !/^\d+(:\d+)?$/.test(user.trim()) && !copied(/etc\/passwd/)) unmet.push('a non-root user')
+    }
+    if (unmet.length === 0) return { ...common, base: original, keepsBase: true, needs: [], blocker: null }
+    const base = unmet.includes('a non-root user') ? DISTROLESS_STATIC_NONROOT : DISTROLESS_STATIC
+    return { ...common, base, keepsBase: false, needs: unmet, blocker: null }
+  }
+  const named = user !== null && !isRoot(user) && !/^\d+(:\d+)?$/.test(user.trim())
   const wants: string[] = []
   if (glibc) wants.push('glibc (the program has C code)')
   if (needs.caCertificates) wants.push('CA certificates')
   if (needs.timeZones) wants.push('time zones')
-  if (nonRoot) wants.push('a non-root user')
+  // A named user needs a passwd entry (distroless :nonroot has one); a numeric one runs anywhere, scratch too.
+  if (named || (nonRoot && user === null)) wants.push('a non-root user')
+  const nonRootBase = named || (nonRoot && user === null)
   const base = glibc
-    ? nonRoot ? DISTROLESS_BASE_NONROOT : DISTROLESS_BASE
-    : nonRoot ? DISTROLESS_STATIC_NONROOT : wants.length > 0 ? DISTROLESS_STATIC : SCRATCH
+    ? nonRootBase ? DISTROLESS_BASE_NONROOT : DISTROLESS_BASE
+    : nonRootBase ? DISTROLESS_STATIC_NONROOT : wants.length > 0 ? DISTROLESS_STATIC : SCRATCH
   return { ...common, base, keepsBase: base === original, needs: wants, blocker: null }
 }

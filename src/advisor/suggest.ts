@@ -88,7 +88,7 @@ const DISTROLESS_USERS = new Set(['root', 'nonroot', 'nobody'])
 function copyText(model: DockerfileModel, stage: StageModel, copy: CopyModel): string {
   const ins = stage.instructions.find((i) => i.line === copy.line)!
   const text = textOf(model, ins)
-  if (copy.dest.endsWith('/') || text.includes('\n') || copy.sources.length !== 1 || !copiesIntoDirectory(model, stage, copy)) return text
+  if (copy.dest.endsWith('/') || copy.dest === '.' || text.includes('\n') || copy.sources.length !== 1 || !copiesIntoDirectory(model, stage, copy)) return text
   return text.replace(new RegExp(`\\s${copy.dest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`), ` ${copy.dest}/`)
 }
 
@@ -152,7 +152,9 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput): Sug
   const runLine = (ins: ModelInstruction, text: string) => {
     if (choice.keepsBase || shell) return text
     const run = choice.facts.runs.find((r) => r.line === ins.line)
-    return replaced(text, run?.replacement || `${base} has no shell to run it`)
+    // On scratch nothing stands in for certificate or zone packages: the program does not need them.
+    const why = run?.kind === 'packages' && base === SCRATCH ? `the program needs neither CA certificates nor zone data (read from ${choice.programNeeds.source})` : run?.replacement
+    return replaced(text, why || `${base} has no shell to run it`)
   }
   const userLine = (value: string, text: string) => {
     if (isNumericUser(value) || choice.keepsBase || shell) return text
