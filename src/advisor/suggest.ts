@@ -204,13 +204,15 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput): Sug
       }
     }
   }
-  if (finalStage.entrypoint) rest.push(execForm(model, finalStage.entrypoint))
-  if (finalStage.cmd) rest.push(execForm(model, finalStage.cmd))
-  const command = choice.facts.command
-  if (command.source === 'base' && !choice.keepsBase) {
+  // On a base with a shell the command stays as written (a shell form may expand variables); without one, exec form.
+  const command = (ins: ModelInstruction) => (shell ? textOf(model, ins) : execForm(model, ins))
+  if (finalStage.entrypoint) rest.push(command(finalStage.entrypoint))
+  if (finalStage.cmd) rest.push(command(finalStage.cmd))
+  const inherited = choice.facts.command
+  if (inherited.source === 'base' && !choice.keepsBase) {
     // The original ran its base image's default command, which the new base has not.
     const program = dedupe(binaries)
-    const was = `the original ran ${finalChain[finalChain.length - 1].image}'s default command ${JSON.stringify(command.argv)}`
+    const was = `the original ran ${finalChain[finalChain.length - 1].image}'s default command ${JSON.stringify(inherited.argv)}`
     if (program.length === 1 && !shell) {
       notes.push(`${was}; ${base} has none, so CMD runs the program`)
       rest.push(`# ${was}; ${base} has none: run the program (docker run IMAGE <command> still overrides it)`, `CMD ["${program[0].finalPath}"]`)
