@@ -1,7 +1,8 @@
 // Running the pipeline on a context with the suggestion verified, keeping
 // track of the images it built (the original first, the suggestion last) so
 // a test can run both the same way, offline, and compare what they do.
-// Every image built here is removed by `removeAll`.
+// Each is tagged gib12-… at once (so no other run's clean-up of untagged
+// images takes it away mid-test); `removeAll` removes them.
 import { randomBytes } from 'node:crypto'
 import { removeBuiltImages, trackBuilds } from '../../src/cleanup.js'
 import { exec, spawnStream } from '../../src/exec.js'
@@ -11,6 +12,16 @@ import { runPipeline } from '../../src/pipeline.js'
 import type { Report } from '../../src/report/types.js'
 
 const built: string[] = []
+const tags: string[] = []
+
+/** Tags an image gib12-<random>:<role> and remembers the tag for removeAll. */
+async function keep(id: string, role: string): Promise<string> {
+  const tag = `gib12-corpus-${randomBytes(4).toString('hex')}:${role}`
+  const r = await exec('docker', ['tag', id, tag])
+  if (r.code !== 0) throw new Error(`docker tag ${id.slice(0, 19)} failed: ${r.stderr.trim()}`)
+  tags.push(tag)
+  return tag
+}
 
 export interface Advised {
   report: Report
@@ -27,7 +38,8 @@ export async function adviseAndProve(context: string, raw: Partial<Record<InputN
   })
   built.push(...tracker.imageIds)
   const [original, ...rest] = tracker.imageIds
-  return { report, original, suggestion: rest.length > 0 ? rest[rest.length - 1] : null }
+  const suggestion = rest.length > 0 ? rest[rest.length - 1] : null
+  return { report, original: await keep(original, 'original'), suggestion: suggestion ? await keep(suggestion, 'suggestion') : null }
 }
 
 /** `docker run --rm --network none IMAGE ARGS…`: what a user's offline run shows. */
@@ -54,5 +66,6 @@ export async function askRunning(image: string, command: string[], tries = 20): 
 }
 
 export async function removeAll(): Promise<void> {
+  for (const tag of tags.splice(0)) await exec('docker', ['image', 'rm', tag])
   await removeBuiltImages(built.splice(0), exec, silentLogger)
 }
