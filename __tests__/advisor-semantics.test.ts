@@ -18,6 +18,7 @@ import { suggestDockerfile } from '../src/advisor/suggest.js'
 import { lowercaseFallback } from '../src/pipeline.js'
 import { readEmbeddedState } from '../src/report/embed.js'
 import { renderMarkdown } from '../src/report/markdown.js'
+import { renderFindings } from '../src/report/terminal.js'
 import type { Suggestion } from '../src/report/types.js'
 import { overBudgetSingleStage } from './fixtures/reports.js'
 
@@ -140,6 +141,24 @@ describe('carried proofs', () => {
     expect(body).toContain('built and measured, and it starts: <b>2 MB</b>')
     expect(body).toContain('verified at <code>abc1234</code>')
     expect(body).toContain('- ✅ started offline (`docker run --network none`, read-only): exited 0')
+  })
+  test('a suggestion that would not start says why, in the comment and the terminal, and claims nothing', () => {
+    const failed: Suggestion = {
+      ...suggestion, verified: false, size: { uncompressed: 2_000_000, compressed: null }, error: 'the suggested image was built but it would not start: the command /bin/sh: no such file or directory',
+      proof: { checks: [{ check: 'command', ok: false, detail: 'the command /bin/sh: no such file or directory', required: true }, { check: 'users', ok: false, detail: '/app looks up users (os/user) and the image has no /etc/passwd', required: false }], start: null }
+    }
+    const report = { ...overBudgetSingleStage(), suggestion: failed }
+    const body = renderMarkdown(report, {})
+    expect(body).toContain('not verified (the suggested image was built but it would not start: the command /bin/sh: no such file or directory)')
+    // Escaped as every finding is (GitHub shows `\\:` as `:`).
+    expect(body).toContain('- ❌ the command /bin/sh\\: no such file or directory')
+    expect(body).toContain('- ⚠️ /app looks up users \\(os/user\\) and the image has no /etc/passwd')
+    expect(body).not.toContain('built and measured')
+    expect(renderFindings(report)).toEqual(expect.arrayContaining([
+      '  suggested Dockerfile (scratch): the suggested image was built but it would not start: the command /bin/sh: no such file or directory',
+      '    FAIL  command: the command /bin/sh: no such file or directory',
+      '    note  users: /app looks up users (os/user) and the image has no /etc/passwd'
+    ]))
   })
   test('a carried proof of the wrong shape is ignored; a claim without a size is not a verified one', () => {
     expect(parseCarriedProof({ key: 'nope', verified: true })).toBeNull()
