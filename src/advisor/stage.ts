@@ -123,12 +123,15 @@ function pathsToKeep(model: DockerfileModel, files: ContextFiles) {
 
 /**
  * After a verified build the findings the suggestion implements add up to its
- * measured savings: the base change (or, alone, the stripping) takes the
- * verified savings less what the other shaving findings claim.
+ * measured savings: the base change (or, when the stripping is all it
+ * changes, the stripping) takes the verified savings less what the other
+ * shaving findings claim. A suggestion that also relinks the binary
+ * (cgo-disabled) changes more than its findings measure: they keep their own.
  */
 export function reconcileSavings(findings: Finding[], suggestion: Suggestion): Finding[] {
   if (!suggestion.verified || suggestion.savings == null) return findings
-  const main = findings.find((f) => f.rule === 'multi-stage' || f.rule === 'minimal-base') ?? findings.find((f) => f.rule === 'strip-symbols')
+  const relinks = findings.some((f) => f.rule === 'cgo-disabled')
+  const main = findings.find((f) => f.rule === 'multi-stage' || f.rule === 'minimal-base') ?? (relinks ? undefined : findings.find((f) => f.rule === 'strip-symbols'))
   if (!main) return findings
   const shaving = findings.filter((f) => f.rule === 'strip-symbols' && f !== main).reduce((sum, f) => sum + (f.estimatedSavings ?? 0), 0)
   return findings.map((f) => (f === main ? { ...f, estimatedSavings: Math.max(0, suggestion.savings! - shaving) } : f))
