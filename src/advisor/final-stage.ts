@@ -153,3 +153,25 @@ export function expectedPaths(model: DockerfileModel, moduleName: string | null)
 
 /** The final stage's base image, resolved through `FROM <stage>`. */
 export const finalBase = (model: DockerfileModel): string => rootImage(model, model.final)
+
+/**
+ * A final stage that builds in place shipped its sources: the files its
+ * program opens at run time (named in the Go sources) and the scripts its
+ * command runs came in with the broad COPY. The suggestion copies them from
+ * the build stage, and the proof checks they are there.
+ */
+export function sourceFilesToKeep(model: DockerfileModel, runtimeFiles: string[], moduleName: string | null): { path: string; line: number }[] {
+  const chain = stageChain(model, model.final)
+  const lastBuild = Math.max(0, ...chain.flatMap((s) => s.goBuilds.map((b) => b.line)))
+  const broad = chain.flatMap((s) => s.copies).find((c) => c.from === null && c.line < lastBuild && c.sources.some((x) => ['.', './', '*'].includes(x)))
+  if (!broad) return []
+  const root = resolvePath(broad.workdir, broad.dest)
+  const programs = new Set(finalBinaries(model, moduleName).map((b) => b.finalPath))
+  const keep = runtimeFiles.map((name) => resolvePath(root, name))
+  for (const word of effectiveCommand(model, model.final).argv) {
+    if (!/\.(sh|bash)$/.test(word) && !/^\.\//.test(word)) continue
+    const at = resolvePath(model.final.workdir, word)
+    if ((at === root || at.startsWith(`${root}/`)) && !programs.has(at)) keep.push(at)
+  }
+  return [...new Set(keep)].map((path) => ({ path, line: broad.line }))
+}

@@ -14,9 +14,9 @@ import type { CarriedProof, Finding, Report, Sizes, SkippedRule, Suggestion } fr
 import { advise, SIZE_RULES } from './advise.js'
 import { applyCarried, proofInputsKey } from './carried.js'
 import { readContextFiles } from './context-files.js'
-import { expectedPaths } from './final-stage.js'
+import { expectedPaths, sourceFilesToKeep } from './final-stage.js'
 import { DISTROLESS_STATIC_NONROOT, type ImageDefaults } from './images.js'
-import { parseDockerfile, resolvePath, stageChain, type DockerfileModel } from './model.js'
+import { parseDockerfile, type DockerfileModel } from './model.js'
 import type { ContextFiles, Measured } from './rule.js'
 import { programBinaries } from './rule.js'
 import { DISTROLESS_BASE, DISTROLESS_BASE_NONROOT, DISTROLESS_STATIC } from './runtime-base.js'
@@ -111,13 +111,10 @@ async function localImages(names: string[], exec: Exec): Promise<Map<string, Loc
 /** The images a Dockerfile builds FROM (not its stages, not scratch). */
 const baseImages = (model: DockerfileModel) => [...new Set(model.stages.filter((s) => s.parentStage === null && s.image !== '' && s.image.toLowerCase() !== 'scratch').map((s) => s.image))]
 
-/** The proof's expected paths: what the original final stage received, and the files its program opens from the sources. */
+/** The proof's expected paths: what the original final stage received, and the files from its sources the program needs. */
 function pathsToKeep(model: DockerfileModel, files: ContextFiles) {
   const paths = expectedPaths(model, files.goMod?.module ?? null)
-  const chain = stageChain(model, model.final)
-  const lastBuild = Math.max(0, ...chain.flatMap((s) => s.goBuilds.map((b) => b.line)))
-  const broad = chain.flatMap((s) => s.copies).find((c) => c.from === null && c.line < lastBuild && c.sources.some((x) => ['.', './', '*'].includes(x)))
-  for (const name of broad ? files.runtimeFiles ?? [] : []) paths.push({ path: resolvePath(resolvePath(broad!.workdir, broad!.dest), name), directory: false, line: broad!.line })
+  for (const f of sourceFilesToKeep(model, files.runtimeFiles ?? [], files.goMod?.module ?? null)) paths.push({ ...f, directory: false })
   return paths
 }
 

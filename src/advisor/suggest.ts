@@ -6,9 +6,10 @@
 // dropped silently. Pure: model in, text out.
 import { copiesIntoDirectory, finalBinaries, type FinalBinary } from './binaries.js'
 import { classifyBase, DISTROLESS_STATIC_NONROOT, goAtLeast, SCRATCH } from './images.js'
-import { resolvePath, stageChain, type CopyModel, type DockerfileModel, type ModelInstruction, type StageModel } from './model.js'
+import { stageChain, type CopyModel, type DockerfileModel, type ModelInstruction, type StageModel } from './model.js'
 import type { ContextFiles, Measured } from './rule.js'
 import { chooseRuntimeBase, DISTROLESS_BASE_NONROOT } from './runtime-base.js'
+import { sourceFilesToKeep } from './final-stage.js'
 import { shellQuote, splitCommands } from './shell.js'
 
 export { DISTROLESS_STATIC } from './runtime-base.js'
@@ -114,7 +115,7 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput): Sug
   const flagged = (s: StageModel) => `CGO_ENABLED${choice.keepCgo ? ' as it was' : '=0'}${goAtLeast(s.goVersion, '1.13') ? ' -trimpath' : ''} -ldflags="-s -w"`
   const buildStage = binaries[0]?.stage ?? model.final
   out.push(`# Suggested by go-image-budget: build stage(s) as before, with ${flagged(buildStage)};`)
-  out.push(`# final stage on ${base}${choice.needs.length ? ` (for ${choice.needs.join(', ')})` : ''}${choice.blocker ? ` (kept: ${choice.blocker})` : ''}.`)
+  out.push(`# final stage on ${base}${choice.needs.length ? ` (for ${choice.needs.join(', ')})` : ''}${choice.blocker ? ` (${choice.keepsBase ? 'kept' : 'a shell and its tools'}: ${choice.blocker})` : ''}.`)
 
   const buildName = (s: StageModel) => s.name ?? (s.index === model.final.index ? 'build' : String(s.index))
   const goBuildLines = new Map(model.stages.flatMap((s) => s.goBuilds.map((b) => [b.line, s] as const)))
@@ -169,12 +170,8 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput): Sug
 
   if (buildsInPlace) {
     for (const b of dedupe(binaries)) rest.push(`COPY --from=${buildName(finalStage)} ${b.builtAt} ${b.finalPath}`)
-    // Files the program opens at run time came in with the sources: copy them from the build stage.
-    const broad = finalChain.flatMap((s) => s.copies).find((c) => c.from === null && c.line < lastBuildLine && c.sources.some((x) => ['.', './', '*'].includes(x)))
-    for (const name of broad ? files?.runtimeFiles ?? [] : []) {
-      const at = resolvePath(resolvePath(broad!.workdir, broad!.dest), name)
-      rest.push(`COPY --from=${buildName(finalStage)} ${at} ${at}`)
-    }
+    // Files the program opens at run time and scripts its command runs came in with the sources: copy them from the build stage.
+    for (const { path: at } of sourceFilesToKeep(model, files?.runtimeFiles ?? [], moduleName)) rest.push(`COPY --from=${buildName(finalStage)} ${at} ${at}`)
     for (const stage of finalChain.slice().reverse()) {
       for (const ins of stage.instructions.slice(1)) {
         const text = textOf(model, ins)
