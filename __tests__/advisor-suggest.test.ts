@@ -80,7 +80,7 @@ test('TLS or time zones lead to distroless static; runtime config and files copi
     'COPY --from=build /usr/local/bin/server /usr/local/bin/server',
     'ENV PORT=8080',
     'COPY templates /templates',
-    '# dropped (no shell in gcr.io/distroless/static-debian12): RUN chmod -R a+r /templates',
+    '# replaced: RUN chmod -R a+r /templates  (COPY --chown/--chmod set ownership and modes without a shell)',
     'EXPOSE 8080',
     'WORKDIR /src',
     'ENTRYPOINT ["/usr/local/bin/server", "--port", "8080"]'
@@ -125,7 +125,8 @@ test('with a target, later stages are left out; a shell HEALTHCHECK is dropped, 
   ].join('\n')
   const s = suggestDockerfile({ model: parseDockerfile(text, { target: 'runtime' }), measured: null, files: files() })!
   expect(s.dockerfile).not.toContain('debug')
-  expect(s.dockerfile).toContain('# dropped (no shell in scratch): HEALTHCHECK CMD wget')
+  expect(s.dockerfile).toContain('# replaced: HEALTHCHECK CMD wget -q -O- localhost:8080/health  (scratch has no shell (and none of its tools) for a shell-form HEALTHCHECK; give the program a health flag')
+  expect(s.notes).toEqual([expect.stringMatching(/^HEALTHCHECK CMD wget -q -O- localhost:8080\/health: scratch has no shell/)])
   const kept = suggestDockerfile({ model: parseDockerfile(text.replace('HEALTHCHECK CMD wget -q -O- localhost:8080/health', 'HEALTHCHECK CMD ["/app", "health"]'), { target: 'runtime' }), measured: null, files: files() })!
   expect(kept.dockerfile).toContain('HEALTHCHECK CMD ["/app", "health"]')
 })

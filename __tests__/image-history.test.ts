@@ -43,6 +43,7 @@ describe('dockerfileChain', () => {
     expect(chain.baseImage).toBe('alpine')
     expect(chain.instructions.map((i) => [i.keyword, i.line, i.stage])).toEqual([
       ['RUN', 8, 'runtime'],
+      ['ARG', 11, 'final'],
       ['COPY', 12, 'final'],
       ['USER', 13, 'final'],
       ['ENTRYPOINT', 14, 'final']
@@ -70,4 +71,21 @@ test('matchHistory ties the last rows to the chain and leaves the base image row
   ]
   const matched = matchHistory(history, dockerfileChain(dockerfile, null).instructions)
   expect(matched.map((m) => m?.line ?? null)).toEqual([null, null, 8, 12, 13, 14])
+})
+
+test('matchHistory survives ARG, LABEL and other rows without layers after the last COPY (BuildKit writes a row for each)', () => {
+  const text = 'FROM alpine\nCOPY app /app\nARG VERSION=1\nLABEL org.opencontainers.image.version=$VERSION\nEXPOSE 8080\nCMD ["/app"]\n'
+  const history = [
+    { created_by: '/bin/sh -c #(nop) ADD file:abc in / ' },
+    { created_by: '/bin/sh -c #(nop)  CMD ["/bin/sh"]', empty_layer: true },
+    { created_by: 'COPY app /app # buildkit' },
+    { created_by: 'ARG VERSION=1', empty_layer: true },
+    { created_by: 'LABEL org.opencontainers.image.version=1', empty_layer: true },
+    { created_by: 'EXPOSE [8080/tcp]', empty_layer: true },
+    { created_by: 'CMD ["/app"]', empty_layer: true }
+  ]
+  expect(matchHistory(history, dockerfileChain(text, null).instructions).map((m) => m?.line ?? null)).toEqual([null, null, 2, 3, 4, 5, 6])
+  // A row no instruction explains (a builder's own) is skipped; the rows before it still pair.
+  const extra = [...history.slice(0, 3), { created_by: 'SOMETHING added by a tool', empty_layer: true }, ...history.slice(3)]
+  expect(matchHistory(extra, dockerfileChain(text, null).instructions).map((m) => m?.line ?? null)).toEqual([null, null, 2, null, 3, 4, 5, 6])
 })

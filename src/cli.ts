@@ -102,9 +102,9 @@ export async function main(argv: string[]): Promise<number> {
     redact = createRedactor(inputSecretValues(inputs, { env: process.env, readFile: readText, workspace }))
     for (const name of credentialBuildArgs(inputs.buildArgs)) process.stderr.write(`warning: ${credentialWarning(name)}\n`)
     // Locally the base is only what --base-ref names (no event); the trend comes from --previous-report.
-    const previous = inputs.previousReport ? await historyFromReportFile(path.resolve(workspace, inputs.previousReport)) : { history: [], warning: null }
+    const previous = inputs.previousReport ? await historyFromReportFile(path.resolve(workspace, inputs.previousReport)) : { history: [], warning: null, proof: null }
     if (previous.warning) process.stderr.write(`warning: ${redact(previous.warning)}\n`)
-    const context = { workspace, commit: await gitCommit(workspace), base: resolveBaseRef(null, inputs.baseRef), previousHistory: previous.history, env: process.env }
+    const context = { workspace, commit: await gitCommit(workspace), base: resolveBaseRef(null, inputs.baseRef), previousHistory: previous.history, env: process.env, previousProof: previous.proof }
     const log = redactingLogger(stderrLogger(process.env.GO_IMAGE_BUDGET_VERBOSE === '1'), redact)
     const deps = { exec, spawn: spawnStream, tempDir, cacheDir: path.join(os.homedir(), '.cache', TOOL.name), log, now: () => new Date() }
     // --report: render what other runs measured (one comment for several); build nothing.

@@ -68,7 +68,7 @@ export async function run(): Promise<void> {
       core.setFailed(refusal)
       return
     }
-    const previous = inputs.previousReport ? await historyFromReportFile(path.resolve(workspace, inputs.previousReport)) : { history: [], warning: null }
+    const previous = inputs.previousReport ? await historyFromReportFile(path.resolve(workspace, inputs.previousReport)) : { history: [], warning: null, proof: null }
     if (previous.warning) log.warning(previous.warning)
     // Find the pull request's sticky comment first: the trend it carries feeds this run.
     // The pr-number file of a fork's run sits next to the (first) stored report.
@@ -82,7 +82,9 @@ export async function run(): Promise<void> {
       confineToWorkspace: true,
       base: resolveBaseRef(event, inputs.baseRef),
       previousHistory: previous.history.length > 0 ? previous.history : commentHistory,
-      env: process.env
+      env: process.env,
+      // The suggestion's proof from the last push: carried when nothing it depends on changed.
+      previousProof: publishing.target.state?.proof ?? previous.proof
     }
     const deps = {
       exec, spawn: spawnStream, tempDir,

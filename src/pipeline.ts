@@ -1,7 +1,7 @@
 // The stages in order: build → measure → baseline → compare/budget → advise.
 // Takes its collaborators as parameters; returns the Report. Rendering and
 // publishing are the entry points' business.
-import { accessSync, constants, existsSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { accessSync, constants, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { dockerfileOnlyReport } from './advisor/dockerfile-only.js'
 import { adviseStage } from './advisor/stage.js'
@@ -18,7 +18,7 @@ import type { Exec, Spawn } from './exec.js'
 import { measureImage, type Measurement, type MeasureOptions } from './image/measure.js'
 import { buildArgMap, type Inputs } from './inputs.js'
 import type { Logger } from './log.js'
-import { SCHEMA_VERSION, type HistoryPoint, type ImageInfo, type PlatformReport, type Report } from './report/types.js'
+import { SCHEMA_VERSION, type CarriedProof, type HistoryPoint, type ImageInfo, type PlatformReport, type Report } from './report/types.js'
 import { TOOL } from './version.js'
 
 export interface PipelineDeps {
@@ -45,12 +45,27 @@ export interface RunContext {
   previousHistory?: HistoryPoint[]
   /** The environment the builds run in, where `secret-envs` variables must be set. */
   env?: Record<string, string | undefined>
+  /** The suggestion's proof from an earlier push (sticky comment or previous report): carried when nothing it depends on changed. */
+  previousProof?: CarriedProof | null
 }
 
 export interface ResolvedBuild {
   context: string
   /** Dockerfile path, absolute. */
   dockerfile: string
+}
+
+/**
+ * docker buildx's own fallback: a Dockerfile path named `Dockerfile` that is
+ * not there means `dockerfile` beside it, when that one is (buildx's
+ * handleLowercaseDockerfile, after moby/moby#10858).
+ */
+export function lowercaseFallback(dockerfile: string): string {
+  if (path.basename(dockerfile) !== 'Dockerfile') return dockerfile
+  const dir = path.dirname(dockerfile)
+  let names: string[]
+  try { names = readdirSync(dir) } catch { return dockerfile }
+  return !names.includes('Dockerfile') && names.includes('dockerfile') ? path.join(dir, 'dockerfile') : dockerfile
 }
 
 /** Resolves context and Dockerfile and checks they exist, naming the input at fault. */
@@ -67,7 +82,7 @@ export function resolveBuild(inputs: Pick<Inputs, 'context' | 'file'>, workspace
   if (!existsSync(context) || !statSync(context).isDirectory()) {
     throw new UsageError(`context: '${inputs.context}' is not a directory (resolved to ${context})`)
   }
-  const dockerfile = inputs.file ? path.resolve(workspace, inputs.file) : path.join(context, 'Dockerfile')
+  const dockerfile = lowercaseFallback(inputs.file ? path.resolve(workspace, inputs.file) : path.join(context, 'Dockerfile'))
   const shown = path.relative(workspace, dockerfile) || dockerfile
   if (!existsSync(dockerfile)) {
     throw new UsageError(`file: no Dockerfile at ${shown}; set 'file' to its path`)
@@ -194,7 +209,7 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
 
   // Advise: Dockerfile rules on the measurement, a suggested Dockerfile, and its proof.
   if (!resolved) return compared.report
-  return adviseReport(compared.report, { inputs, build: resolved, workspace: ctx.workspace, imageUser: inspected.config.user, buildOptions: buildOptions(resolved) }, deps)
+  return adviseReport(compared.report, { inputs, build: resolved, workspace: ctx.workspace, imageUser: inspected.config.user, buildOptions: buildOptions(resolved), previousProof: ctx.previousProof ?? null }, deps)
 }
 
 /** A measured image as a report, before the baseline, the verdict and the advice. */
@@ -225,14 +240,17 @@ export interface AdviseRequest {
   workspace: string
   imageUser: string | null
   buildOptions: BuildOptions
+  /** The suggestion's proof from an earlier push: carried when nothing it depends on changed. */
+  previousProof?: CarriedProof | null
 }
 
 /** Adds the findings and the suggested Dockerfile (built and measured when it matters) to a judged report. */
 export async function adviseReport(report: Report, req: AdviseRequest, deps: PipelineDeps): Promise<Report> {
   const advised = await adviseStage(
-    { inputs: req.inputs, build: req.build, workspace: req.workspace, report, imageUser: req.imageUser, buildOptions: req.buildOptions },
+    { inputs: req.inputs, build: req.build, workspace: req.workspace, report, imageUser: req.imageUser, buildOptions: req.buildOptions, previousProof: req.previousProof ?? null },
     {
       exec: deps.exec,
+      spawn: deps.spawn,
       tempDir: deps.tempDir,
       log: deps.log,
       measure: async (id) => {

@@ -34,18 +34,24 @@ async function check(rung: string, raw: Partial<Record<InputName, string>> = {})
 
 // Rungs 1-3: single-stage golang images. Next step: multi-stage; the suggestion runs the binary from scratch.
 test.each([
-  ['Dockerfile.1-golang-debian', 3, './helloworld'],
-  ['Dockerfile.2-golang-latest', 2, './helloworld'],
-  ['Dockerfile.3-golang-alpine', 2, './helloworld']
-])('%s: multi-stage (savings = all but the binary), proven by a scratch build that prints hello world', async (rung, fromLine, command) => {
+  ['Dockerfile.1-golang-debian', 3, 6, './helloworld'],
+  ['Dockerfile.2-golang-latest', 2, 5, './helloworld'],
+  ['Dockerfile.3-golang-alpine', 2, 5, './helloworld']
+])('%s: multi-stage (savings = all but the binary), proven by a scratch build that starts and prints hello world', async (rung, fromLine, buildLine, command) => {
   const report = await check(rung, { 'verify-suggestion': 'true', 'verify-command': command })
-  expect(report.findings.map((f) => [f.rule, f.line])).toEqual([['multi-stage', fromLine], ['non-root', fromLine]])
-  const multi = report.findings[0]
+  expect(report.findings.map((f) => [f.rule, f.line])).toEqual([['multi-stage', fromLine], ['non-root', fromLine], ['strip-symbols', buildLine], ['trimpath', buildLine]])
   // The golang image brings the toolchain's own Go binaries; the program is /helloworld.
   const program = report.goBinaries.filter((b) => b.path.replace(/^\/*/, '/') === '/helloworld')
   expect(program).toHaveLength(1)
-  expect(multi.estimatedSavings).toBe(report.size.uncompressed - program[0].bytes)
+  // The verified numbers and the findings tell one story: the base change and the stripping add up to the measured savings.
+  const multi = report.findings[0]
+  const strip = report.findings.find((f) => f.rule === 'strip-symbols')!
+  expect(strip.estimatedSavings).toBe(program[0].symbolBytes)
+  expect(multi.estimatedSavings! + strip.estimatedSavings!).toBe(report.suggestion!.savings)
   const s = report.suggestion!
+  // What "verified" rests on: the command resolves, the path the program had is there, and it started (exited 0).
+  expect(s.proof!.checks.map((c) => [c.check, c.ok])).toEqual([['command', true], ['paths', true]])
+  expect(s.proof!.start).toEqual({ ok: true, detail: 'exited 0', exitCode: 0, running: false, readOnly: true })
   expect(s.base).toBe('scratch')
   expect(s.error).toBeNull()
   expect(s.verified).toBe(true)
@@ -59,21 +65,30 @@ test.each([
 
 test('Dockerfile.4-multistage-alpine: minimal-base (savings = alpine layers), proven on distroless nonroot', async () => {
   const report = await check('Dockerfile.4-multistage-alpine', { 'verify-suggestion': 'true', 'verify-command': './main' })
-  expect(report.findings.map((f) => [f.rule, f.line])).toEqual([['minimal-base', 10]])
+  expect(report.findings.map((f) => [f.rule, f.line])).toEqual([['minimal-base', 10], ['strip-symbols', 7], ['trimpath', 7]])
   const base = report.layers.filter((l) => l.fromBaseImage || l.dockerfileLine === 11).reduce((sum, l) => sum + l.uncompressed, 0)
   expect(base).toBeGreaterThan(0)
-  expect(report.findings[0].estimatedSavings).toBe(base)
+  const strip = report.findings.find((f) => f.rule === 'strip-symbols')!
+  // Verified: the findings' savings are the suggestion's measured ones.
+  expect(report.findings[0].estimatedSavings! + strip.estimatedSavings!).toBe(report.suggestion!.savings)
   const s = report.suggestion!
+  // USER appuser became the image's nonroot user, and the proof checked it exists.
+  expect(s.dockerfile).toContain('# replaced: USER appuser  (the image runs as its nonroot user (65532))')
+  expect(s.proof!.checks.map((c) => [c.check, c.ok])).toEqual([['command', true], ['user', true], ['paths', true]])
   expect(s.base).toBe('gcr.io/distroless/static-debian12:nonroot')
   expect(s.verified).toBe(true)
   expect(s.size!.uncompressed).toBeLessThan(report.size.uncompressed)
   expect(s.verifyCommand).toMatchObject({ exitCode: 0, output: 'hello world' })
 })
 
-test('Dockerfile.5-multistage-scratch: no size finding, only the scratch limitation that applies (root); nothing to suggest', async () => {
+test('Dockerfile.5-multistage-scratch: the scratch limitation that applies (root) and the shaving its go build line lacks; the shaved suggestion starts', async () => {
   const report = await check('Dockerfile.5-multistage-scratch', { 'verify-suggestion': 'true' })
-  expect(report.findings.map((f) => [f.rule, f.line])).toEqual([['non-root', 9]])
-  expect(report.suggestion).toBeNull()
+  expect(report.findings.map((f) => [f.rule, f.severity, f.line])).toEqual([['non-root', 'warning', 9], ['strip-symbols', 'info', 7], ['trimpath', 'info', 7]])
+  expect(report.suggestion).toMatchObject({ base: 'scratch', verified: true })
+  // The stripping is all the suggestion changes: its finding claims the measured savings (a little more than the symbol sections).
+  const symbols = report.goBinaries[0].symbolBytes!
+  expect(report.suggestion!.savings).toBe(report.findings.find((f) => f.rule === 'strip-symbols')!.estimatedSavings)
+  expect(report.suggestion!.savings).toBeGreaterThanOrEqual(symbols)
 })
 
 test('verify-suggestion auto with a passing budget builds nothing; the advice stands unverified', async () => {
@@ -93,8 +108,8 @@ test('a cgo binary on scratch: cgo-disabled (measured: dynamically linked, it ca
   const context = mkdtempSync(path.join(tempDir, 'cgo-'))
   writeFileSync(path.join(context, 'go.mod'), 'module example.com/fetch\n\ngo 1.19\n')
   writeFileSync(path.join(context, 'main.go'), [
-    'package main', '', 'import (', '\t"fmt"', '\t"net/http"', ')', '',
-    'func main() {', '\t_ = http.DefaultClient', '\tfmt.Println("hello world")', '}', ''
+    'package main', '', 'import (', '\t"fmt"', '\t"net/http"', '\t"os"', ')', '',
+    'func main() {', '\tif len(os.Args) > 1 {', '\t\t_, err := http.Get(os.Args[1])', '\t\tfmt.Println(err)', '\t}', '\tfmt.Println("hello world")', '}', ''
   ].join('\n'))
   writeFileSync(path.join(context, 'Dockerfile'), [
     'FROM golang:bookworm AS build', //  1
@@ -111,6 +126,8 @@ test('a cgo binary on scratch: cgo-disabled (measured: dynamically linked, it ca
     exec, spawn: spawnStream, tempDir, cacheDir: path.join(tempDir, 'cache'), log: silentLogger, now: () => new Date()
   })
   expect(report.goBinaries).toEqual([expect.objectContaining({ path: expect.stringMatching(/^\/?fetch$/), static: false })])
+  // Its function table says it loads the system's CA roots (the HTTPS call) and resolves names through libc (cgo).
+  expect(report.goBinaries[0].needs).toMatchObject({ systemRoots: true, cgoResolver: true, cgo: true, loadsZones: false })
   // A net/http binary keeps over 1 MB of symbols and DWARF: the shaving rules name the measured bytes.
   const fetch = report.goBinaries[0]
   expect(fetch.symbolBytes).toBeGreaterThanOrEqual(1_000_000)
@@ -127,6 +144,8 @@ test('a cgo binary on scratch: cgo-disabled (measured: dynamically linked, it ca
   expect(s.dockerfile).toContain('RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /fetch .')
   expect(s.verified).toBe(true)
   expect(s.verifyCommand).toMatchObject({ exitCode: 0, output: 'hello world' })
+  // The suggestion's binary is static and finds the CA bundle it needs.
+  expect(s.proof!.checks.find((c) => c.check === 'ca-certificates')).toMatchObject({ ok: true, detail: '/fetch loads the system\'s CA roots: /etc/ssl/certs/ca-certificates.crt is there' })
 })
 
 test('verifySuggestion reuses the build cache and leaves the context untouched; a broken suggestion is an error, not a throw', async () => {
@@ -137,12 +156,12 @@ test('verifySuggestion reuses the build cache and leaves the context untouched; 
   const build = { context: example, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [] }
   await buildImage({ ...build, file: `${example}/Dockerfile.3-golang-alpine`, target: null }, { exec, tempDir })
   const dockerfile = 'FROM golang:alpine AS build\nWORKDIR /\nCOPY helloworld.go .\nRUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" helloworld.go\n\nFROM scratch\nCOPY --from=build /helloworld /helloworld\nCMD ["./helloworld"]\n'
-  const result = await verifySuggestion({ dockerfile, build, originalSize: 1e9, verifyCommand: './helloworld' }, { exec, tempDir })
+  const result = await verifySuggestion({ dockerfile, build, originalSize: 1e9, verifyCommand: './helloworld' }, { exec, spawn: spawnStream, tempDir })
   expect(result.verified).toBe(true)
   // The steps shared with the user's Dockerfile come from BuildKit's cache.
   expect(result.buildLog).toMatch(/\[build \d\/\d\] COPY helloworld\.go \.\n#\d+ CACHED/)
   expect(readdirSync(example).sort()).toEqual(before)
-  const broken = await verifySuggestion({ dockerfile: dockerfile.replace('helloworld.go .', 'missing.go .'), build, originalSize: 1e9, verifyCommand: null }, { exec, tempDir })
+  const broken = await verifySuggestion({ dockerfile: dockerfile.replace('helloworld.go .', 'missing.go .'), build, originalSize: 1e9, verifyCommand: null }, { exec, spawn: spawnStream, tempDir })
   expect(broken).toMatchObject({ verified: false, size: null, savings: null })
   expect(broken.error).toMatch(/^the suggested Dockerfile did not build: docker buildx build failed/)
 })

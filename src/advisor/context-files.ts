@@ -1,18 +1,26 @@
 // Facts about the build context the rules need, read from disk without
-// Docker: .dockerignore, go.mod, what a broad COPY would send that no image
-// needs, and what the Go sources import. Bounded walks, so it stays fast on
-// big repositories.
+// Docker: .dockerignore, go.mod (and whether vendor/ holds the modules), what
+// a broad COPY would send that no image needs (.git, build output, testdata/,
+// large files), what the Go sources import (the module's own packages and
+// vendor/), and which files the program opens at run time. Bounded walks, so
+// it stays fast on big repositories.
 import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, type Stats } from 'node:fs'
 import path from 'node:path'
+import { isIgnored, parseDockerignore } from './dockerignore-match.js'
 import type { ContextFiles } from './rule.js'
 
 // Top-level entries that belong to the checkout or a local build, never an image.
 const UNWANTED_DIRS = new Set(['.git', 'node_modules', 'bin', 'dist', 'coverage', '.idea', '.vscode', '.terraform', 'tmp'])
 const UNWANTED_FILE = /\.(test|out|exe|prof|log|tar|tgz|zip)$/
-const SKIP_DIRS = new Set(['.git', 'node_modules', 'vendor', 'testdata', 'dist', 'bin'])
-const MAX_GO_FILES = 3000
+// Not walked for sources: checkout, dependencies of other languages, test data, build output.
+const SKIP_DIRS = new Set(['.git', 'node_modules', 'testdata', 'dist', 'bin'])
+/** A file this large that no Go build reads is worth naming when a broad COPY ships it. */
+export const LARGE_FILE = 1_000_000
+const MAX_GO_FILES = 20000
+const MAX_GO_BYTES = 64 * 1024 * 1024
 // Sizing stops here (a lower bound then), so a huge node_modules cannot make the check slow.
 const MAX_SIZE_ENTRIES = 20000
+const BUILD_FILES = new Set(['go.mod', 'go.sum', 'go.work', 'go.work.sum', 'Makefile', 'Dockerfile', '.dockerignore'])
 
 /** Total bytes under a path, stopping after a bounded number of entries (then a lower bound). */
 function diskBytes(start: string, budget = { left: MAX_SIZE_ENTRIES }): { bytes: number; complete: boolean } {
@@ -41,8 +49,9 @@ function isElfExecutable(file: string, st: Stats): boolean {
   }
 }
 
-export function parseGoMod(text: string): { module: string | null; requires: number } {
+export function parseGoMod(text: string): { module: string | null; requires: number; goVersion: string | null } {
   const module = /^\s*module\s+("?)([^\s"]+)\1/m.exec(text)?.[2] ?? null
+  const goVersion = /^\s*go\s+(\d+\.\d+(\.\d+)?)\s*$/m.exec(text)?.[1] ?? null
   let requires = 0
   let inBlock = false
   for (const raw of text.split('\n')) {
@@ -53,7 +62,7 @@ export function parseGoMod(text: string): { module: string | null; requires: num
     } else if (/^require\s*\($/.test(line)) inBlock = true
     else if (/^require\s+\S+/.test(line)) requires++
   }
-  return { module, requires }
+  return { module, requires, goVersion }
 }
 
 /** Import paths of one Go source file (single and grouped imports). */
@@ -68,48 +77,91 @@ export function goImports(source: string): string[] {
   return imports
 }
 
+/**
+ * Top-level context entries a program names in a string literal (`"templates/index.html"`,
+ * `http.Dir("./static")`): files it opens at run time, unless `//go:embed` builds them in.
+ */
+export function runtimeFileNames(source: string, topLevel: Set<string>): { opened: string[]; embedded: string[] } {
+  const opened = new Set<string>()
+  const embedded = new Set<string>()
+  for (const m of source.matchAll(/^\s*\/\/go:embed\s+(.+)$/gm)) {
+    for (const p of m[1].split(/\s+/)) embedded.add(p.replace(/^["`]|["`]$/g, '').replace(/^\.\//, '').split('/')[0])
+  }
+  const code = source.replace(/^\s*import\s*\([\s\S]*?\)/gm, '').replace(/^\s*import\s+.*$/gm, '').replace(/\/\/.*$/gm, '')
+  for (const m of code.matchAll(/"((?:\.\/)?[A-Za-z0-9_.-]+)(?:\/[^"]*)?"/g)) {
+    const name = m[1].replace(/^\.\//, '')
+    if (topLevel.has(name)) opened.add(name)
+  }
+  return { opened: [...opened].filter((n) => !embedded.has(n)), embedded: [...embedded] }
+}
+
 /** `dockerfile`: BuildKit also reads `<Dockerfile>.dockerignore` beside it, in place of the context's. */
 export function readContextFiles(contextDir: string, dockerfile: string | null = null): ContextFiles {
+  const ignoreFile = dockerfile !== null && existsSync(`${dockerfile}.dockerignore`) ? `${dockerfile}.dockerignore` : path.join(contextDir, '.dockerignore')
+  const hasDockerignore = existsSync(ignoreFile)
+  const patterns = hasDockerignore ? parseDockerignore(readFileSync(ignoreFile, 'utf8')) : []
+  const shipped = (rel: string) => !isIgnored(patterns, rel)
   const entries = readdirSync(contextDir)
   const unwanted: ContextFiles['unwanted'] = []
   const budget = { left: MAX_SIZE_ENTRIES }
+  const addDir = (rel: string, full: string) => {
+    const size = diskBytes(full, budget)
+    unwanted.push({ path: `${rel}/`, bytes: size.bytes, ...(size.complete ? {} : { atLeast: true }) })
+  }
   for (const name of entries) {
     const full = path.join(contextDir, name)
     const st = lstatSync(full)
-    if (st.isDirectory() && UNWANTED_DIRS.has(name)) {
-      const size = diskBytes(full, budget)
-      unwanted.push({ path: `${name}/`, bytes: size.bytes, ...(size.complete ? {} : { atLeast: true }) })
-    }
+    if (!shipped(name)) continue
+    if (st.isDirectory() && UNWANTED_DIRS.has(name)) addDir(name, full)
     else if (st.isFile() && (UNWANTED_FILE.test(name) || isElfExecutable(full, st))) unwanted.push({ path: name, bytes: st.size })
   }
   const goModPath = path.join(contextDir, 'go.mod')
   const goMod = existsSync(goModPath) ? parseGoMod(readFileSync(goModPath, 'utf8')) : null
+  const vendored = existsSync(path.join(contextDir, 'vendor', 'modules.txt'))
+  const topLevel = new Set(entries.filter((n) => !n.endsWith('.go') && !BUILD_FILES.has(n) && !n.startsWith('.') && n !== 'vendor' && !n.startsWith('Dockerfile')))
 
   const imports = new Set<string>()
+  const opened = new Set<string>()
   let loadsTimeZones = false
-  let seen = 0
+  let goFiles = 0
+  let goBytes = 0
+  let vendorFiles = 0
   const stack = [contextDir]
-  while (stack.length > 0 && seen < MAX_GO_FILES) {
+  while (stack.length > 0 && goFiles < MAX_GO_FILES && goBytes < MAX_GO_BYTES) {
     const dir = stack.pop()!
     let names: string[]
     try { names = readdirSync(dir) } catch { continue }
+    const rel = path.relative(contextDir, dir).split(path.sep).join('/')
+    const inVendor = rel === 'vendor' || rel.startsWith('vendor/')
     for (const name of names) {
       const full = path.join(dir, name)
-      if (name.endsWith('.go') && !name.endsWith('_test.go')) {
-        seen++
+      const relName = rel ? `${rel}/${name}` : name
+      let st: Stats
+      try { st = lstatSync(full) } catch { continue }
+      if (st.isFile() && name.endsWith('.go') && !name.endsWith('_test.go')) {
+        goFiles++
+        if (inVendor) vendorFiles++
+        goBytes += st.size
         const source = readFileSync(full, 'utf8')
         for (const i of goImports(source)) imports.add(i)
         if (/\btime\.LoadLocation\s*\(/.test(source)) loadsTimeZones = true
-      } else if (!SKIP_DIRS.has(name) && !name.startsWith('.')) {
-        try { if (lstatSync(full).isDirectory()) stack.push(full) } catch { /* vanished */ }
+        if (!inVendor) for (const n of runtimeFileNames(source, topLevel).opened) opened.add(n)
+      } else if (st.isDirectory()) {
+        if (name === 'testdata' && shipped(relName)) addDir(relName, full)
+        if (!SKIP_DIRS.has(name) && !name.startsWith('.') && !UNWANTED_DIRS.has(relName)) stack.push(full)
+      } else if (st.isFile() && st.size >= LARGE_FILE && !inVendor && !BUILD_FILES.has(name) && shipped(relName) && !unwanted.some((u) => u.path === relName)) {
+        unwanted.push({ path: relName, bytes: st.size })
       }
     }
   }
   return {
-    hasDockerignore: existsSync(path.join(contextDir, '.dockerignore')) || (dockerfile !== null && existsSync(`${dockerfile}.dockerignore`)),
+    hasDockerignore,
     goMod,
-    unwanted,
+    unwanted: unwanted.sort((a, b) => a.path.localeCompare(b.path)),
     imports: [...imports].sort(),
-    loadsTimeZones
+    loadsTimeZones,
+    vendored,
+    runtimeFiles: [...opened].sort(),
+    scan: { goFiles, vendorFiles, complete: stack.length === 0 }
   }
 }

@@ -59,3 +59,64 @@ export const isMinimalStatic = (kind: BaseKind): boolean => kind === 'scratch' |
 /** The bases suggestions use; both exist wherever the user's own builder image does. */
 export const SCRATCH = 'scratch'
 export const DISTROLESS_STATIC_NONROOT = 'gcr.io/distroless/static-debian12:nonroot'
+
+/** What a base image brings to the stages built on it. */
+export interface ImageDefaults {
+  env: Record<string, string>
+  workdir: string
+  user: string
+  entrypoint: string[] | null
+  cmd: string[] | null
+  /** `image`: read from the local image's config; `documented`: the image's documented defaults. */
+  source: 'image' | 'documented'
+}
+
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+
+/**
+ * The defaults the official images document, for when the image is not at
+ * hand (dockerfile-only mode): golang sets GOPATH=/go, puts /go/bin and
+ * /usr/local/go/bin on PATH and works in /go; alpine and busybox run /bin/sh,
+ * Debian-based images bash. Null for images we know nothing about.
+ */
+export function documentedDefaults(image: string): ImageDefaults | null {
+  const info = classifyBase(image)
+  const repo = repository(image)
+  const last = repo.split('/').pop() ?? repo
+  if (info.kind === 'go-toolchain' && last.startsWith('golang')) {
+    const version = /^(\d+\.\d+(\.\d+)?)/.exec(tagOf(image))?.[1]
+    return {
+      env: { ...(version ? { GOLANG_VERSION: version } : {}), GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` },
+      workdir: '/go', user: '', entrypoint: null, cmd: info.flavour === 'alpine' ? ['/bin/sh'] : ['bash'], source: 'documented'
+    }
+  }
+  if (info.kind === 'distribution') {
+    const shell = ['alpine', 'busybox'].includes(info.flavour ?? '') ? ['/bin/sh'] : ['bash']
+    return { env: { PATH: DEFAULT_PATH }, workdir: '/', user: '', entrypoint: null, cmd: shell, source: 'documented' }
+  }
+  if (info.kind === 'distroless' || info.kind === 'distroless-static') {
+    return { env: { PATH: DEFAULT_PATH, SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt' }, workdir: '/', user: info.nonRoot ? '65532' : '', entrypoint: null, cmd: null, source: 'documented' }
+  }
+  return null
+}
+
+/** Go version of a toolchain image: its GOLANG_VERSION, else a version in its tag (`golang:1.9-alpine` → 1.9). */
+export function goVersionOfImage(image: string, defaults: ImageDefaults | null): string | null {
+  if (classifyBase(image).kind !== 'go-toolchain') return null
+  const fromEnv = defaults?.env.GOLANG_VERSION
+  if (fromEnv && /^\d+\.\d+/.test(fromEnv)) return fromEnv
+  return /^(\d+\.\d+(\.\d+)?)/.exec(tagOf(image))?.[1] ?? null
+}
+
+/** Compares dotted Go versions (`1.9` < `1.13`); a missing version counts as current (newer than any). */
+export function goAtLeast(version: string | null, wanted: string): boolean {
+  if (!version) return true
+  const a = version.replace(/^go/, '').split('.').map(Number)
+  const b = wanted.split('.').map(Number)
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0
+    const y = b[i] ?? 0
+    if (x !== y) return x > y
+  }
+  return true
+}

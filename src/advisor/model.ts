@@ -3,6 +3,7 @@
 // them, environment, user and working directory. Pure: text in, model out.
 // Lines are 1-based, as GitHub annotations and editors count them.
 import { DockerfileParser, type Instruction } from 'dockerfile-ast'
+import { documentedDefaults, goVersionOfImage, type ImageDefaults } from './images.js'
 import { findGoBuilds, hasGoModDownload, splitCommands, type GoBuild } from './shell.js'
 import { buildArgMap } from '../inputs.js'
 
@@ -31,6 +32,8 @@ export interface CopyModel {
 export interface RunModel {
   line: number
   endLine: number
+  /** Working directory the RUN runs in. */
+  workdir: string
   script: string
   commands: string[][]
   mounts: string[]
@@ -42,6 +45,8 @@ export interface GoBuildModel extends GoBuild {
   workdir: string
   /** CGO_ENABLED in effect: the command's own, else the stage's ENV/ARG, else null (Go's default). */
   cgoEnabled: string | null
+  /** Where `go install` puts binaries: $GOBIN, else the first $GOPATH entry's bin (default $HOME/go/bin). */
+  installDir: string
 }
 
 export interface StageModel {
@@ -55,6 +60,10 @@ export interface StageModel {
   platform: string | null
   /** Index of the stage this one builds on (`FROM builder`), or null for an image. */
   parentStage: number | null
+  /** What the base image brings (ENV, WORKDIR, USER, ENTRYPOINT/CMD): from its config when measured, else documented defaults; inherited by child stages. */
+  base: ImageDefaults | null
+  /** Go version of the toolchain this stage builds with (`1.19`), from the image tag or GOLANG_VERSION; null when unknown. */
+  goVersion: string | null
   instructions: ModelInstruction[]
   copies: CopyModel[]
   runs: RunModel[]
@@ -66,6 +75,8 @@ export interface StageModel {
   workdir: string
   cmd: ModelInstruction | null
   entrypoint: ModelInstruction | null
+  /** An ENTRYPOINT here dropped the CMD inherited from the base image or parent stage. */
+  inheritedCmdCleared?: boolean
 }
 
 export interface DockerfileModel {
@@ -83,6 +94,8 @@ export interface ModelOptions {
   file?: string
   buildArgs?: string[]
   target?: string | null
+  /** A base image's config (measured); null falls back to the image's documented defaults. */
+  imageConfig?: (image: string) => ImageDefaults | null
 }
 
 /** Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR:+alt}`; unknown variables become ''. */
@@ -156,6 +169,7 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
   const stages: StageModel[] = []
   let stage: StageModel | null = null
   let stageVars: Record<string, string | null> = {}
+  let cmdSetHere = false
 
   for (const instruction of doc.getInstructions()) {
     const keyword = instruction.getKeyword().toUpperCase()
@@ -191,6 +205,8 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
       const parentIndex = stages.findIndex((s) => s.name !== null && s.name.toLowerCase() === image.toLowerCase())
       const parent = parentIndex >= 0 ? stages[parentIndex] : null
       const platform = model.flags.platform ?? null
+      // A stage FROM an image starts with the image's ENV, WORKDIR and defaults (`${GOPATH}`, WORKDIR /go).
+      const base = parent ? parent.base : options.imageConfig?.(image) ?? documentedDefaults(image)
       stage = {
         index: stages.length,
         name,
@@ -199,17 +215,21 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
         imageRaw,
         platform: platform === null ? null : substitute(platform, globalArgs) || platform,
         parentStage: parent ? parent.index : null,
+        base,
+        goVersion: parent ? parent.goVersion : goVersionOfImage(image, base),
         instructions: [model],
         copies: [],
         runs: [],
         goBuilds: [],
-        env: { ...(parent?.env ?? {}) },
+        env: { ...(parent?.env ?? base?.env ?? {}) },
         user: parent?.user ?? null,
-        workdir: parent?.workdir ?? '/',
+        workdir: parent?.workdir ?? (base?.workdir || '/'),
         cmd: parent?.cmd ?? null,
+        inheritedCmdCleared: parent?.inheritedCmdCleared ?? false,
         entrypoint: parent?.entrypoint ?? null
       }
       stageVars = { ...stage.env }
+      cmdSetHere = false
       stages.push(stage)
       continue
     }
@@ -238,9 +258,12 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
         break
       case 'CMD':
         stage.cmd = model
+        cmdSetHere = true
         break
       case 'ENTRYPOINT':
         stage.entrypoint = model
+        // BuildKit: an ENTRYPOINT drops the CMD this stage inherited (not one it set itself).
+        if (!cmdSetHere) { stage.cmd = null; stage.inheritedCmdCleared = true }
         break
       case 'COPY':
       case 'ADD': {
@@ -269,13 +292,15 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
         const mounts = Object.entries(model.flags).filter(([k]) => k === 'mount').map(([, v]) => v ?? '')
         // dockerfile-ast keeps one value per flag name; read repeated --mount flags from the text.
         const allMounts = [...afterKeyword.matchAll(/--mount=(\S+)/g)].map((m) => m[1])
-        stage.runs.push({ line: model.line, endLine: model.endLine, script, commands, mounts: allMounts.length ? allMounts : mounts })
+        stage.runs.push({ line: model.line, endLine: model.endLine, workdir: stage.workdir, script, commands, mounts: allMounts.length ? allMounts : mounts })
         for (const build of findGoBuilds(commands)) {
+          const gopath = (build.env.GOPATH ?? stageVars.GOPATH ?? '/root/go').split(':')[0] || '/root/go'
           stage.goBuilds.push({
             ...build,
             line: model.line,
             workdir: stage.workdir,
-            cgoEnabled: build.env.CGO_ENABLED ?? stage.env.CGO_ENABLED ?? stageVars.CGO_ENABLED ?? null
+            cgoEnabled: build.env.CGO_ENABLED ?? stage.env.CGO_ENABLED ?? stageVars.CGO_ENABLED ?? null,
+            installDir: build.env.GOBIN ?? stageVars.GOBIN ?? `${gopath.replace(/\/$/, '')}/bin`
           })
         }
         break
@@ -285,7 +310,7 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
 
   if (stages.length === 0) {
     stages.push({
-      index: 0, name: null, line: 1, image: '', imageRaw: '', platform: null, parentStage: null, instructions: [], copies: [], runs: [],
+      index: 0, name: null, line: 1, image: '', imageRaw: '', platform: null, parentStage: null, base: null, goVersion: null, instructions: [], copies: [], runs: [],
       goBuilds: [], env: {}, user: null, workdir: '/', cmd: null, entrypoint: null
     })
   }

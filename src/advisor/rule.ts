@@ -9,14 +9,20 @@ import type { DockerfileModel } from './model.js'
 /** Facts about the build context a rule may need (read by context-files.ts). */
 export interface ContextFiles {
   hasDockerignore: boolean
-  /** go.mod's module path and how many modules it requires; null without go.mod. */
-  goMod: { module: string | null; requires: number } | null
-  /** Top-level context entries a broad COPY sends that no image needs (.git, node_modules, build output …), after .dockerignore. */
+  /** go.mod's module path, how many modules it requires and its `go` directive; null without go.mod. */
+  goMod: { module: string | null; requires: number; goVersion?: string | null } | null
+  /** What a broad COPY sends that no image needs (.git, node_modules, build output, testdata/, large files), after .dockerignore. */
   unwanted: { path: string; bytes: number; atLeast?: boolean }[]
-  /** Packages imported by the context's non-test .go files. */
+  /** Packages imported by the context's non-test .go files (vendor/ included). */
   imports: string[]
   /** The sources load time zones by name (time.LoadLocation) at run time. */
   loadsTimeZones: boolean
+  /** vendor/modules.txt is there: the build reads modules from vendor/, downloads none. */
+  vendored?: boolean
+  /** Top-level context entries the program opens at run time (named in its sources, not embedded). */
+  runtimeFiles?: string[]
+  /** How much of the module the source scan read. */
+  scan?: { goFiles: number; vendorFiles: number; complete: boolean }
 }
 
 /** What the measurement stage found about the built image. */
@@ -50,21 +56,6 @@ export function finding(ctx: RuleContext, rule: RuleId, severity: Severity, line
   return { rule, severity, file: ctx.model.file, line, message, estimatedSavings: ctx.measured ? estimatedSavings : null, fix }
 }
 
-/** Below this, shaving a binary (symbols, paths) is not worth a finding unless the budget is already tight. */
-export const SHAVING_FLOOR = 1_000_000
-/**
- * When the measurement cannot say how big the symbol tables are, a binary this
- * large is worth the finding anyway (symbols and DWARF are typically a quarter
- * to a third of a Go binary); its savings stay null, never guessed.
- */
-export const UNMEASURED_SHAVING_BINARY = 5_000_000
-
-/** Whether a shaving pass (strip-symbols, trimpath) is due for this binary. */
-export function shavingDue(binary: GoBinary, measured: Measured): boolean {
-  if (budgetTight(measured)) return true
-  if (binary.stripped) return false
-  return binary.symbolBytes != null ? binary.symbolBytes >= SHAVING_FLOOR : binary.bytes >= UNMEASURED_SHAVING_BINARY
-}
 /** Wasted bytes below this are noise. */
 export const WASTED_FLOOR = 1_000_000
 
@@ -74,21 +65,44 @@ export const budgetTight = (m: Measured | null): boolean => m !== null && (m.bud
 export const programBinaries = (ctx: RuleContext): GoBinary[] =>
   ctx.measured ? appBinaries(ctx.model, ctx.measured.goBinaries, ctx.files?.goMod?.module ?? null) : []
 
-/** The `go build` a shaving rule's fix rewrites to. */
+/** The `go build` a shaving rule's fix rewrites to, when the Dockerfile's own is not known. */
 export const SHAVED_BUILD = 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .'
 
-/**
- * Program binaries a shaving rule (strip-symbols, trimpath) should speak about, each
- * with the Dockerfile `go build` that made it (or the final stage's first, if unmatched).
- */
-export function shavingCandidates(ctx: RuleContext): { binary: GoBinary; from: FinalBinary | undefined; line: number | null }[] {
-  const measured = ctx.measured
-  if (!measured) return []
-  const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null)
-  return programBinaries(ctx)
-    .filter((binary) => shavingDue(binary, measured))
-    .map((binary) => {
-      const from = built.find((x) => x.finalPath === binary.path) ?? built[0]
-      return { binary, from, line: from?.build.line ?? ctx.model.final.line }
-    })
+export interface ShavingTarget {
+  /** The binary's path in the final image. */
+  path: string
+  line: number | null
+  /** Measured sizes; null from the Dockerfile alone. */
+  bytes: number | null
+  symbolBytes: number | null
+  stripped: boolean
+  trimpath: boolean
+  goVersion: string | null
+  /** The `go build` that made it, when the Dockerfile shows it. */
+  from: FinalBinary | undefined
 }
+
+/**
+ * What the shaving rules (strip-symbols, trimpath) speak about: the measured
+ * program binaries, each with the `go build` that made it; without a
+ * measurement, the `go build` lines whose binary reaches the final image.
+ */
+export function shavingTargets(ctx: RuleContext): ShavingTarget[] {
+  const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null)
+  if (ctx.measured) {
+    return programBinaries(ctx).map((binary) => {
+      const from = built.find((x) => x.finalPath === `/${binary.path.replace(/^\/+/, '')}`) ?? built[0]
+      return {
+        path: binary.path, line: from?.build.line ?? ctx.model.final.line, bytes: binary.bytes, symbolBytes: binary.symbolBytes ?? null,
+        stripped: binary.stripped, trimpath: binary.trimpath ?? from?.build.trimpath ?? false, goVersion: binary.goVersion ?? from?.stage.goVersion ?? null, from
+      }
+    })
+  }
+  const seen = new Set<string>()
+  return built.filter((b) => !seen.has(b.finalPath) && seen.add(b.finalPath)).map((b) => ({
+    path: b.finalPath, line: b.build.line, bytes: null, symbolBytes: null, stripped: b.build.stripped, trimpath: b.build.trimpath, goVersion: b.stage.goVersion, from: b
+  }))
+}
+
+/** Shaving is always worth saying (info); a tight budget makes it a warning. */
+export const shavingSeverity = (ctx: RuleContext): Severity => (budgetTight(ctx.measured) ? 'warning' : 'info')

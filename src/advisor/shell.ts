@@ -48,6 +48,8 @@ export function splitCommands(script: string): string[][] {
 }
 
 export interface GoBuild {
+  /** `go install` puts the binary in $GOBIN (default $GOPATH/bin), not the working directory. */
+  subcommand: 'build' | 'install'
   /** Environment assignments before `go` on the same command (`CGO_ENABLED=0 go build`). */
   env: Record<string, string>
   /** `-o` value as written, or null (then Go names the binary after the package). */
@@ -62,6 +64,8 @@ export interface GoBuild {
   packages: string[]
   /** The words of the whole command, for rewriting. */
   words: string[]
+  /** `-mod` value (`vendor`, `mod`, `readonly`), or null. */
+  mod: string | null
 }
 
 // go build flags that take a value (the next word, unless written `-flag=value`).
@@ -85,14 +89,20 @@ export function findGoBuilds(commands: string[][]): GoBuild[] {
       i++
     }
     const go = words[i]
-    if (go === undefined || !/(^|\/)go$/.test(go) || (words[i + 1] !== 'build' && words[i + 1] !== 'install')) continue
-    builds.push(parseGoBuildArgs(words.slice(i + 2), env, words))
+    const sub = words[i + 1]
+    if (go === undefined || !isGo(go) || (sub !== 'build' && sub !== 'install')) continue
+    // `go install pkg@version` installs a tool, not the program.
+    if (sub === 'install' && words.slice(i + 2).some((w) => !w.startsWith('-') && w.includes('@'))) continue
+    builds.push(parseGoBuildArgs(sub, words.slice(i + 2), env, words))
   }
   return builds
 }
 
-function parseGoBuildArgs(args: string[], env: Record<string, string>, words: string[]): GoBuild {
-  const build: GoBuild = { env, output: null, ldflags: null, stripped: false, trimpath: false, tags: null, packages: [], words }
+/** `go`, `/usr/local/go/bin/go`, or tonistiigi/xx's cross-compiling wrapper `xx-go`. */
+const isGo = (word: string) => /(^|\/)(xx-)?go$/.test(word)
+
+function parseGoBuildArgs(subcommand: 'build' | 'install', args: string[], env: Record<string, string>, words: string[]): GoBuild {
+  const build: GoBuild = { subcommand, env, output: null, ldflags: null, stripped: false, trimpath: false, tags: null, packages: [], words, mod: null }
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]
     if (!arg.startsWith('-') || arg === '-') { build.packages.push(arg); continue }
@@ -105,6 +115,7 @@ function parseGoBuildArgs(args: string[], env: Record<string, string>, words: st
     else if (name === 'ldflags') build.ldflags = value
     else if (name === 'tags') build.tags = value
     else if (name === 'trimpath') build.trimpath = value === null || value === 'true'
+    else if (name === 'mod') build.mod = value
   }
   build.stripped = build.ldflags !== null && ldflagsStrip(build.ldflags)
   return build
@@ -117,12 +128,53 @@ export function ldflagsStrip(ldflags: string): boolean {
   return has('s') && has('w')
 }
 
-/** `go mod download` (or `go mod vendor`-free `go mod tidy`) in a list of commands. */
+/** The go subcommand (and its first argument) of a command: `go mod download` → ['mod', 'download']. */
+function goCommand(words: string[]): string[] | null {
+  const i = words.findIndex((x) => isGo(x))
+  return i >= 0 ? words.slice(i + 1, i + 3) : null
+}
+
+/** A step that fetches modules: `go mod download`, `go mod tidy`, `go mod vendor`, `go get`. */
 export function hasGoModDownload(commands: string[][]): boolean {
   return commands.some((w) => {
-    const i = w.findIndex((x) => /(^|\/)go$/.test(x))
-    return i >= 0 && w[i + 1] === 'mod' && (w[i + 2] === 'download' || w[i + 2] === 'tidy')
+    const go = goCommand(w)
+    return go !== null && ((go[0] === 'mod' && ['download', 'tidy', 'vendor'].includes(go[1])) || go[0] === 'get')
   })
+}
+
+/** A step that resolves modules, downloading what is missing: go build/install/run/test/generate/vet, or a make target. */
+export function resolvesModules(commands: string[][]): boolean {
+  return commands.some((w) => {
+    const go = goCommand(w)
+    if (go !== null) return ['build', 'install', 'run', 'test', 'generate', 'vet', 'list'].includes(go[0])
+    return w.some((x, i) => /(^|\/)g?make$/.test(x) && (i === 0 || /^[A-Za-z_]\w*=/.test(w[i - 1])))
+  })
+}
+
+/** Builds from vendor/ (`-mod=vendor`, or GOFLAGS carrying it): no module is downloaded. */
+export function usesVendor(commands: string[][]): boolean {
+  return commands.some((w) => w.some((x) => /^(--?mod=vendor|GOFLAGS=.*-mod=vendor.*)$/.test(x)))
+}
+
+/** Packages a command installs with the distribution's package manager, by manager. */
+export function installedPackages(commands: string[][]): { manager: string; packages: string[] }[] {
+  const found: { manager: string; packages: string[] }[] = []
+  for (const w of commands) {
+    const i = w.findIndex((x) => /(^|\/)(apk|apt-get|apt|yum|dnf|microdnf|zypper)$/.test(x))
+    if (i < 0) continue
+    const manager = w[i].split('/').pop()!
+    const verb = w.slice(i + 1).find((x) => !x.startsWith('-'))
+    if (!(manager === 'apk' ? verb === 'add' : verb === 'install')) continue
+    const after = w.slice(w.indexOf(verb!, i + 1) + 1)
+    const packages: string[] = []
+    for (let k = 0; k < after.length; k++) {
+      const x = after[k]
+      if (x.startsWith('-')) { if (['--virtual', '-t', '--repository', '-X'].includes(x)) k++; continue }
+      packages.push(x.replace(/[=<>~].*$/, ''))
+    }
+    found.push({ manager, packages })
+  }
+  return found
 }
 
 /** Quotes a word for a Dockerfile shell-form RUN only when it needs it. */

@@ -1,42 +1,52 @@
 // The advise stage: Dockerfile model + context facts + measurement → findings,
-// a suggested Dockerfile and, when asked (or when it matters), its proof.
-// Also the dockerfile-only path, which reads files and never runs Docker.
-import { readFileSync } from 'node:fs'
+// a suggested Dockerfile and, when asked (or when it matters), its proof:
+// built, measured, and shown to start. An earlier proof is carried when
+// nothing it depends on changed. Also the dockerfile-only path, which reads
+// files and never runs Docker.
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { BuildOptions } from '../buildx/build.js'
 import { errorMessage } from '../errors.js'
-import type { Exec } from '../exec.js'
+import type { Exec, Spawn } from '../exec.js'
 import type { Inputs } from '../inputs.js'
 import type { Logger } from '../log.js'
-import type { Finding, Report, Sizes, SkippedRule, Suggestion } from '../report/types.js'
+import type { CarriedProof, Finding, Report, Sizes, SkippedRule, Suggestion } from '../report/types.js'
 import { advise, SIZE_RULES } from './advise.js'
+import { applyCarried, proofInputsKey } from './carried.js'
 import { readContextFiles } from './context-files.js'
-import { parseDockerfile } from './model.js'
-import type { Measured } from './rule.js'
+import { expectedPaths, sourceFilesToKeep } from './final-stage.js'
+import { DISTROLESS_STATIC_NONROOT, type ImageDefaults } from './images.js'
+import { parseDockerfile, type DockerfileModel } from './model.js'
+import type { ContextFiles, Measured } from './rule.js'
+import { programBinaries } from './rule.js'
+import { DISTROLESS_BASE, DISTROLESS_BASE_NONROOT, DISTROLESS_STATIC } from './runtime-base.js'
 import { suggestDockerfile } from './suggest.js'
-import { DISTROLESS_STATIC_NONROOT } from './images.js'
-import { inspectImage } from '../image/inspect.js'
 import { verifySuggestion } from './verify.js'
 
 export interface AdviseInput {
-  inputs: Pick<Inputs, 'buildArgs' | 'target' | 'verifySuggestion' | 'verifyCommand'>
+  inputs: Pick<Inputs, 'buildArgs' | 'target' | 'verifySuggestion' | 'verifyCommand'> & { platforms?: string[] }
   /** Context directory and Dockerfile, absolute. */
   build: { context: string; dockerfile: string }
   workspace: string
   /** What was measured; null in dockerfile-only mode. */
-  report: Pick<Report, 'size' | 'layers' | 'wasted' | 'goBinaries' | 'budget'> | null
+  report: Pick<Report, 'size' | 'layers' | 'wasted' | 'goBinaries' | 'budget'> & { image?: Pick<Report['image'], 'id' | 'commit'> } | null
   /** The built image's configured user ('' = root). */
   imageUser: string | null
   /** Build settings to build the suggestion with (same context, args, platform, builder). */
   buildOptions: Omit<BuildOptions, 'file' | 'target'> | null
+  /** The proof an earlier run left (sticky comment state or previous report). */
+  previousProof?: CarriedProof | null
 }
 
 export interface AdviseDeps {
   exec: Exec
+  spawn: Spawn
   tempDir: string
   log: Logger
   /** Measures the built suggestion like the head image (compressed size included). */
   measure?: (imageId: string) => Promise<Sizes>
+  /** How long the started suggestion must stay up to count as running (ms). */
+  startWaitMs?: number
 }
 
 export interface AdviseOutput {
@@ -47,6 +57,8 @@ export interface AdviseOutput {
 
 // Findings a rewritten Dockerfile fixes; any of them makes a suggestion worth writing.
 const SUGGESTION_RULES = new Set(['multi-stage', 'minimal-base', 'cgo-disabled', 'strip-symbols', 'trimpath'])
+// The bases a suggestion may end on: their sizes (when present locally) go into the savings.
+const SUGGESTED_BASES = [DISTROLESS_STATIC_NONROOT, DISTROLESS_STATIC, DISTROLESS_BASE, DISTROLESS_BASE_NONROOT]
 
 /**
  * `verify-suggestion: auto` builds the suggestion when the budget is exceeded
@@ -63,20 +75,72 @@ export function shouldVerify(mode: 'auto' | 'true' | 'false', budgetStatus: Repo
   return { verify: false, reason: budgetStatus === 'pass' ? 'budget passes (verify-suggestion: auto)' : 'no savings claimed (verify-suggestion: auto)' }
 }
 
-/** Sizes of images already in the daemon; absent ones are left out (nothing is pulled to size a hint). */
-async function localBaseSizes(images: string[], exec: Exec): Promise<Record<string, number>> {
-  const sizes: Record<string, number> = {}
-  for (const image of images) {
-    const inspected = await inspectImage(image, exec).catch(() => null)
-    if (inspected) sizes[image] = inspected.size
+interface LocalImage { id: string; size: number; defaults: ImageDefaults }
+
+/** `golang` → `golang:latest`; `docker.io/library/x:1` → `x:1` (as RepoTags name them). */
+const normalName = (ref: string) => {
+  const plain = ref.replace(/^(docker\.io\/)?(library\/)?/, '')
+  return /:[^/]*$|@/.test(plain) ? plain : `${plain}:latest`
+}
+
+/**
+ * Images the daemon already has (nothing is pulled for this), by the names
+ * asked: their ids, sizes and configs. One `docker image inspect` for all
+ * (it prints the ones it has and fails for the rest); matched back by tag.
+ */
+async function localImages(names: string[], exec: Exec): Promise<Map<string, LocalImage>> {
+  const found = new Map<string, LocalImage>()
+  if (names.length === 0) return found
+  const r = await exec('docker', ['image', 'inspect', '--format', '{{json .}}', ...names]).catch(() => null)
+  for (const line of (r?.stdout ?? '').split('\n').filter(Boolean)) {
+    try {
+      const raw = JSON.parse(line) as { Id: string; Size: number; RepoTags?: string[] | null; RepoDigests?: string[] | null; Config?: { Env?: string[] | null; WorkingDir?: string; User?: string; Entrypoint?: string[] | null; Cmd?: string[] | null } }
+      const env: Record<string, string> = {}
+      for (const e of raw.Config?.Env ?? []) { const eq = e.indexOf('='); if (eq > 0) env[e.slice(0, eq)] = e.slice(eq + 1) }
+      const c = raw.Config ?? {}
+      const image: LocalImage = { id: raw.Id, size: raw.Size, defaults: { env, workdir: c.WorkingDir || '/', user: c.User ?? '', entrypoint: c.Entrypoint ?? null, cmd: c.Cmd ?? null, source: 'image' } }
+      const refs = new Set([...(raw.RepoTags ?? []), ...(raw.RepoDigests ?? [])].map(normalName))
+      for (const name of names) if (refs.has(normalName(name)) || name === raw.Id) found.set(name, image)
+    } catch {
+      // not an image's JSON: skip
+    }
   }
-  return sizes
+  return found
+}
+
+/** The images a Dockerfile builds FROM (not its stages, not scratch). */
+const baseImages = (model: DockerfileModel) => [...new Set(model.stages.filter((s) => s.parentStage === null && s.image !== '' && s.image.toLowerCase() !== 'scratch').map((s) => s.image))]
+
+/** The proof's expected paths: what the original final stage received, and the files from its sources the program needs. */
+function pathsToKeep(model: DockerfileModel, files: ContextFiles) {
+  const paths = expectedPaths(model, files.goMod?.module ?? null)
+  for (const f of sourceFilesToKeep(model, files.runtimeFiles ?? [], files.goMod?.module ?? null)) paths.push({ ...f, directory: false })
+  return paths
+}
+
+/**
+ * After a verified build the findings the suggestion implements add up to its
+ * measured savings: the base change (or, when the stripping is all it
+ * changes, the stripping) takes the verified savings less what the other
+ * shaving findings claim. A suggestion that also relinks the binary
+ * (cgo-disabled) changes more than its findings measure: they keep their own.
+ */
+export function reconcileSavings(findings: Finding[], suggestion: Suggestion): Finding[] {
+  if (!suggestion.verified || suggestion.savings == null) return findings
+  const relinks = findings.some((f) => f.rule === 'cgo-disabled')
+  const main = findings.find((f) => f.rule === 'multi-stage' || f.rule === 'minimal-base') ?? (relinks ? undefined : findings.find((f) => f.rule === 'strip-symbols'))
+  if (!main) return findings
+  const shaving = findings.filter((f) => f.rule === 'strip-symbols' && f !== main).reduce((sum, f) => sum + (f.estimatedSavings ?? 0), 0)
+  return findings.map((f) => (f === main ? { ...f, estimatedSavings: Math.max(0, suggestion.savings! - shaving) } : f))
 }
 
 export async function adviseStage(input: AdviseInput, deps: AdviseDeps): Promise<AdviseOutput> {
   const text = readFileSync(input.build.dockerfile, 'utf8')
-  const file = path.relative(input.workspace, input.build.dockerfile) || path.basename(input.build.dockerfile)
-  const model = parseDockerfile(text, { file: file.split(path.sep).join('/'), buildArgs: input.inputs.buildArgs, target: input.inputs.target })
+  const file = (path.relative(input.workspace, input.build.dockerfile) || path.basename(input.build.dockerfile)).split(path.sep).join('/')
+  const options = { file, buildArgs: input.inputs.buildArgs, target: input.inputs.target }
+  // The base images' own config (ENV, WORKDIR, default command), when they were built from: the daemon has them.
+  const images = input.report ? await localImages([...new Set([...baseImages(parseDockerfile(text, options)), ...SUGGESTED_BASES])], deps.exec) : new Map<string, LocalImage>()
+  const model = parseDockerfile(text, { ...options, imageConfig: (image) => images.get(image)?.defaults ?? null })
   const files = readContextFiles(input.build.context, input.build.dockerfile)
   const measured: Measured | null = input.report
     ? {
@@ -86,7 +150,7 @@ export async function adviseStage(input: AdviseInput, deps: AdviseDeps): Promise
         goBinaries: input.report.goBinaries,
         user: input.imageUser,
         budgetStatus: input.report.budget.status,
-        baseSizes: await localBaseSizes([DISTROLESS_STATIC_NONROOT], deps.exec)
+        baseSizes: Object.fromEntries(SUGGESTED_BASES.filter((b) => images.has(b)).map((b) => [b, images.get(b)!.size]))
       }
     : null
   const { findings, skipped } = advise({ model, measured, files })
@@ -95,27 +159,48 @@ export async function adviseStage(input: AdviseInput, deps: AdviseDeps): Promise
   if (!suggested) return { findings, suggestion: null, skipped }
 
   const suggestion: Suggestion = { dockerfile: suggested.dockerfile, verified: false, size: null, error: null, savings: null, base: suggested.base, verifyReason: null, verifyCommand: null }
-  if (!measured || !input.buildOptions) {
+  if (!measured || !input.buildOptions || !input.report) {
     suggestion.verifyReason = 'dockerfile-only mode: nothing is built'
     return { findings, suggestion, skipped }
   }
   const decision = shouldVerify(input.inputs.verifySuggestion, measured.budgetStatus, findings)
   suggestion.verifyReason = decision.reason
   if (!decision.verify) return { findings, suggestion, skipped }
+
+  const read = (name: string) => { const p = path.join(input.build.context, name); return existsSync(p) ? readFileSync(p, 'utf8') : null }
+  const key = proofInputsKey({
+    dockerfile: text,
+    suggestion: suggested.dockerfile,
+    baseDigests: Object.fromEntries([...baseImages(model), suggested.base].map((i) => [i, images.get(i)?.id ?? null])),
+    goMod: read('go.mod'),
+    goSum: read('go.sum'),
+    program: programBinaries({ model, measured, files }).map((b) => ({ path: b.path, static: b.static, needs: b.needs ?? null })),
+    settings: { buildArgs: input.inputs.buildArgs, target: input.inputs.target, platform: input.buildOptions.platform, verifyCommand: input.inputs.verifyCommand }
+  })
+  suggestion.inputsKey = key
+  const carried = applyCarried(suggestion, key, input.previousProof)
+  if (carried) {
+    deps.log.info(`Suggested Dockerfile: ${carried.verifyReason}.`)
+    return { findings: reconcileSavings(findings, carried), suggestion: carried, skipped }
+  }
   const buildOptions = input.buildOptions
   try {
     const result = await deps.log.group('Verify the suggested Dockerfile', () =>
       verifySuggestion(
-        { dockerfile: suggested.dockerfile, build: buildOptions, originalSize: measured.size, verifyCommand: input.inputs.verifyCommand },
-        { exec: deps.exec, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk), measure: deps.measure }
+        {
+          dockerfile: suggested.dockerfile, build: buildOptions, originalSize: measured.size, verifyCommand: input.inputs.verifyCommand,
+          expectedPaths: pathsToKeep(model, files), originalImage: input.report?.image?.id ?? null
+        },
+        { exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk), measure: deps.measure, startWaitMs: deps.startWaitMs }
       )
     )
-    Object.assign(suggestion, { verified: result.verified, size: result.size, savings: result.savings, error: result.error, verifyCommand: result.verifyCommand })
+    Object.assign(suggestion, { verified: result.verified, size: result.size, savings: result.savings, error: result.error, verifyCommand: result.verifyCommand, proof: result.proof, verifiedAt: input.report.image?.commit ?? null })
     if (result.error) deps.log.warning(result.error)
   } catch (error) {
     // Measuring the suggestion failed (e.g. the daemon went away): the advice stands without the claim.
     suggestion.error = `the suggested Dockerfile could not be verified: ${errorMessage(error)}`
+    suggestion.inputsKey = null
     deps.log.warning(suggestion.error)
   }
-  return { findings, suggestion, skipped }
+  return { findings: reconcileSavings(findings, suggestion), suggestion, skipped }
 }

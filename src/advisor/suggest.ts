@@ -1,22 +1,26 @@
-// The suggested Dockerfile: the user's own build steps as a build stage (with
-// CGO_ENABLED=0, -trimpath and -ldflags="-s -w" added to `go build`), and a
-// final stage on scratch, or distroless static where the program needs CA
-// certificates, time zones or a non-root user. Pure: model in, text out.
-import { finalBinaries, type FinalBinary } from './binaries.js'
-import { classifyBase, DISTROLESS_STATIC_NONROOT, SCRATCH } from './images.js'
-import { rootImage, stageChain, type DockerfileModel, type ModelInstruction, type StageModel } from './model.js'
+// The suggested Dockerfile: the user's own build steps as build stage(s) with
+// `go build` shaved (CGO_ENABLED=0 unless the program has C code, -trimpath
+// where the Go version has it, -ldflags="-s -w"), and a final stage on the
+// base chooseRuntimeBase() names. Everything the original final stage has is
+// kept, or replaced by a line that says what replaces it and why; nothing is
+// dropped silently. Pure: model in, text out.
+import { copiesIntoDirectory, finalBinaries, type FinalBinary } from './binaries.js'
+import { classifyBase, DISTROLESS_STATIC_NONROOT, goAtLeast, SCRATCH } from './images.js'
+import { stageChain, type CopyModel, type DockerfileModel, type ModelInstruction, type StageModel } from './model.js'
 import type { ContextFiles, Measured } from './rule.js'
-import { linkedPackagesOf } from './rules/packages.js'
+import { chooseRuntimeBase, DISTROLESS_BASE_NONROOT } from './runtime-base.js'
+import { sourceFilesToKeep } from './final-stage.js'
 import { shellQuote, splitCommands } from './shell.js'
 
-export const DISTROLESS_STATIC = 'gcr.io/distroless/static-debian12'
-const TLS_PACKAGES = ['crypto/tls', 'crypto/x509', 'net/http', 'net/smtp']
+export { DISTROLESS_STATIC } from './runtime-base.js'
 
 export interface SuggestedDockerfile {
   dockerfile: string
   base: string
   /** Why this base: what the program needs from it. */
   needs: string[]
+  /** What the suggestion could not carry over or replaced, in words (also written in the Dockerfile). */
+  notes: string[]
 }
 
 export interface SuggestInput {
@@ -25,21 +29,28 @@ export interface SuggestInput {
   files: ContextFiles | null
 }
 
+export interface RewriteOptions {
+  /** Keep cgo as it is (the program has C code): no CGO_ENABLED=0. */
+  keepCgo?: boolean
+  /** -trimpath exists from Go 1.13 on. */
+  trimpath?: boolean
+}
+
 /** Rewrites the `go build` commands in a RUN's text: cgo off, paths trimmed, symbols stripped. */
-export function rewriteGoBuild(runText: string): string {
+export function rewriteGoBuild(runText: string, options: RewriteOptions = {}): string {
   if (/^RUN\s+(--\S+\s+)*\[/.test(runText)) {
     // Exec form: rewrite as shell form, which can carry the environment assignment.
     const prefix = /^RUN\s+((?:--\S+\s+)*)/.exec(runText)![1]
     const json = runText.replace(/^RUN\s+(--\S+\s+)*/, '')
     try {
       const words = JSON.parse(json) as string[]
-      return rewriteGoBuild(`RUN ${prefix}${words.map(shellQuote).join(' ')}`)
+      return rewriteGoBuild(`RUN ${prefix}${words.map(shellQuote).join(' ')}`, options)
     } catch {
       return runText
     }
   }
-  return runText.replace(/((?:\b[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*)((?:\S*\/)?go\s+(?:build|install))((?:[^\n&;|\\]|\\\n)*)/g, (_m, envs: string, go: string, rest: string) => {
-    const env = envs.replace(/\bCGO_ENABLED=\S*\s+/g, '')
+  return runText.replace(/((?:\b[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*)((?:\S*\/)?(?:xx-)?go\s+(?:build|install))((?:[^\n&;|\\]|\\\n)*)/g, (_m, envs: string, go: string, rest: string) => {
+    const env = options.keepCgo ? envs : envs.replace(/\bCGO_ENABLED=\S*\s+/g, '')
     let args = rest
     const ld = /(\s--?ldflags)(=|\s+)(?:(["'])(.*?)\3|([^\s"']+))/.exec(args)
     if (!ld) args = ` -ldflags="-s -w"${args}`
@@ -52,8 +63,8 @@ export function rewriteGoBuild(runText: string): string {
         args = args.replace(ld[0], `${ld[1]}=${ld[3] === "'" ? `'${merged}'` : `"${merged.replace(/"/g, '\\"')}"`}`)
       }
     }
-    if (!/(^|\s)--?trimpath\b/.test(args)) args = ` -trimpath${args}`
-    return `${env}CGO_ENABLED=0 ${go}${args}`
+    if (options.trimpath !== false && !/(^|\s)--?trimpath\b/.test(args)) args = ` -trimpath${args}`
+    return `${env}${options.keepCgo ? '' : 'CGO_ENABLED=0 '}${go}${args}`
   })
 }
 
@@ -61,60 +72,66 @@ function textOf(model: DockerfileModel, ins: { line: number; endLine: number }):
   return model.text.split(/\r?\n/).slice(ins.line - 1, ins.endLine).join('\n')
 }
 
-/** Shell-form CMD/ENTRYPOINT need /bin/sh, which scratch lacks: exec form when the words are plain. */
+/** CMD/ENTRYPOINT in exec form (scratch and distroless have no /bin/sh); shell syntax was ruled out before. */
 function execForm(model: DockerfileModel, ins: ModelInstruction): string {
-  const text = textOf(model, ins)
-  if (ins.raw.trimStart().startsWith('[')) return text
-  if (/[$|&;<>`*?(){}]/.test(ins.raw)) return `${text}  # needs a shell: scratch has none`
+  if (ins.raw.trimStart().startsWith('[')) return textOf(model, ins)
   const words = splitCommands(ins.raw)[0] ?? []
   return `${ins.keyword} ${JSON.stringify(words).replace(/","/g, '", "')}`
 }
 
 const isNumericUser = (user: string) => /^\d+(:\d+)?$/.test(user.trim())
-const CARRIED = new Set(['ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'VOLUME', 'ARG'])
+const CARRIED = new Set(['ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'VOLUME', 'ARG', 'ONBUILD'])
+const hasShell = (base: string) => !['scratch', 'distroless-static', 'distroless'].includes(classifyBase(base).kind)
+// Users the distroless images have in /etc/passwd.
+const DISTROLESS_USERS = new Set(['root', 'nonroot', 'nobody'])
+
+/** A COPY whose destination is a directory keeps a trailing slash, so a base without that directory gets one (not a file of that name). */
+function copyText(model: DockerfileModel, stage: StageModel, copy: CopyModel): string {
+  const ins = stage.instructions.find((i) => i.line === copy.line)!
+  const text = textOf(model, ins)
+  if (copy.dest.endsWith('/') || copy.dest === '.' || text.includes('\n') || copy.sources.length !== 1 || !copiesIntoDirectory(model, stage, copy)) return text
+  return text.replace(new RegExp(`\\s${copy.dest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`), ` ${copy.dest}/`)
+}
 
 export function suggestDockerfile({ model, measured, files }: SuggestInput): SuggestedDockerfile | null {
-  const binaries = finalBinaries(model, files?.goMod?.module ?? null)
-  if (binaries.length === 0) return null
+  const moduleName = files?.goMod?.module ?? null
+  const binaries = finalBinaries(model, moduleName)
+  const measuredProgram = (measured?.goBinaries.length ?? 0) > 0
+  if (binaries.length === 0 && !measuredProgram) return null
+  const choice = chooseRuntimeBase({ model, measured, files })
+  const base = choice.base
   const finalChain = stageChain(model, model.final)
   const buildsInPlace = finalChain.some((s) => s.goBuilds.length > 0)
-
-  // What the program needs from its base.
-  const packages = linkedPackagesOf(model, measured, files)
-  const needs: string[] = []
-  if (packages === null || packages.some((p) => TLS_PACKAGES.includes(p))) needs.push('CA certificates')
-  if (files?.loadsTimeZones && !(packages ?? []).includes('time/tzdata')) needs.push('time zones')
-  const baseInfo = classifyBase(rootImage(model, model.final))
-  const user = model.final.user?.value ?? (measured?.user || null)
-  const nonRoot = user !== null && !/^(root|0)(:.*)?$/.test(user) ? true : baseInfo.nonRoot
-  if (nonRoot) needs.push('a non-root user')
-  const base = nonRoot ? DISTROLESS_STATIC_NONROOT : needs.length > 0 ? DISTROLESS_STATIC : SCRATCH
+  // Nothing to change: the final base stays and every go build is already shaved.
+  const shaved = model.stages.filter((s) => s.index <= model.final.index).every((s) => s.goBuilds.every((b) =>
+    b.stripped && (b.trimpath || !goAtLeast(s.goVersion, '1.13')) && (choice.keepCgo || b.cgoEnabled === '0')))
+  if (choice.keepsBase && !buildsInPlace && shaved) return null
+  const notes: string[] = []
 
   const lines = model.text.split(/\r?\n/)
   const out: string[] = []
-  const firstFrom = model.stages[0].line
-  const preamble = lines.slice(0, firstFrom - 1).join('\n').trimEnd()
+  const preamble = lines.slice(0, model.stages[0].line - 1).join('\n').trimEnd()
   if (preamble) out.push(preamble)
-  out.push(`# Suggested by go-image-budget: build stage(s) as before, with CGO_ENABLED=0 -trimpath -ldflags="-s -w";`)
-  out.push(`# final stage on ${base}${needs.length ? ` (for ${needs.join(', ')})` : ''}.`)
+  const flagged = (s: StageModel) => `CGO_ENABLED${choice.keepCgo ? ' as it was' : '=0'}${goAtLeast(s.goVersion, '1.13') ? ' -trimpath' : ''} -ldflags="-s -w"`
+  const buildStage = binaries[0]?.stage ?? model.final
+  out.push(`# Suggested by go-image-budget: build stage(s) as before, with ${flagged(buildStage)};`)
+  out.push(`# final stage on ${base}${choice.needs.length ? ` (for ${choice.needs.join(', ')})` : ''}${choice.blocker ? ` (${choice.keepsBase ? 'kept' : 'a shell and its tools'}: ${choice.blocker})` : ''}.`)
 
   const buildName = (s: StageModel) => s.name ?? (s.index === model.final.index ? 'build' : String(s.index))
-  const goBuildLines = new Set(model.stages.flatMap((s) => s.goBuilds.map((b) => b.line)))
+  const goBuildLines = new Map(model.stages.flatMap((s) => s.goBuilds.map((b) => [b.line, s] as const)))
+  const rewrite = (text: string, stage: StageModel) => rewriteGoBuild(text, { keepCgo: choice.keepCgo, trimpath: goAtLeast(stage.goVersion, '1.13') })
   const emitStage = (stage: StageModel, fromText: string, upTo: number) => {
-    out.push('')
-    out.push(fromText)
+    out.push('', fromText)
     for (const ins of stage.instructions.slice(1)) {
       if (ins.line > upTo) break
       const text = textOf(model, ins)
-      out.push(goBuildLines.has(ins.line) ? rewriteGoBuild(text) : text)
+      out.push(goBuildLines.has(ins.line) ? rewrite(text, stage) : text)
     }
   }
 
-  // Build stages: every stage but the final one, as written; when the final
-  // stage built the binary itself, it becomes the build stage up to its last `go build`.
+  // Build stages as written (go build rewritten); a final stage that builds in place becomes the build stage up to its last `go build`.
   for (const stage of model.stages) {
-    if (stage.index === model.final.index) continue
-    if (stage.index > model.final.index) continue // after the target: not built
+    if (stage.index >= model.final.index) continue
     emitStage(stage, textOf(model, stage.instructions[0]), Infinity)
   }
   let lastBuildLine = 0
@@ -125,38 +142,85 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput): Sug
     emitStage(final, `FROM ${platform}${final.imageRaw} AS ${buildName(final)}`, lastBuildLine)
   }
 
-  // Final stage.
-  out.push('')
-  out.push(`FROM ${base}`)
+  out.push('', `FROM ${base}`)
   const finalStage = model.final
   const rest: string[] = []
+  const shell = hasShell(base)
+  const replaced = (text: string, why: string) => {
+    notes.push(`${text.split('\n')[0]}: ${why}`)
+    return `# replaced: ${text.split('\n')[0]}  (${why})`
+  }
+  const runLine = (ins: ModelInstruction, text: string) => {
+    if (choice.keepsBase || shell) return text
+    const run = choice.facts.runs.find((r) => r.line === ins.line)
+    // On scratch nothing stands in for certificate or zone packages: the program does not need them.
+    const why = run?.kind === 'packages' && base === SCRATCH ? `the program needs neither CA certificates nor zone data (read from ${choice.programNeeds.source})` : run?.replacement
+    return replaced(text, why || `${base} has no shell to run it`)
+  }
+  const userLine = (value: string, text: string) => {
+    if (isNumericUser(value) || choice.keepsBase || shell) return text
+    const name = value.split(':')[0]
+    if (DISTROLESS_USERS.has(name) && base !== SCRATCH) return text
+    return replaced(text, base === DISTROLESS_STATIC_NONROOT || base === DISTROLESS_BASE_NONROOT ? 'the image runs as its nonroot user (65532)' : `${base} has no /etc/passwd: use a numeric USER`)
+  }
+  const healthLine = (ins: ModelInstruction, text: string) => {
+    if (shell || /\bCMD\s+\[/.test(ins.raw) || /^\s*NONE\b/i.test(ins.raw)) return text
+    return replaced(text, `${base} has no shell (and none of its tools) for a shell-form HEALTHCHECK; give the program a health flag and use HEALTHCHECK CMD ["/path/app", "-health"]`)
+  }
+
   if (buildsInPlace) {
     for (const b of dedupe(binaries)) rest.push(`COPY --from=${buildName(finalStage)} ${b.builtAt} ${b.finalPath}`)
-    // Runtime configuration from the whole stage; files copied after the build come along.
-    for (const ins of finalStage.instructions.slice(1)) {
-      if (ins.keyword === 'ENV') {
-        const runtimeEnv = runtimeEnvOf(ins.raw)
-        if (runtimeEnv) rest.push(runtimeEnv)
-      } else if (CARRIED.has(ins.keyword)) rest.push(textOf(model, ins))
-      else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.line > lastBuildLine) rest.push(textOf(model, ins))
-      else if (ins.keyword === 'RUN' && ins.line > lastBuildLine) rest.push(`# dropped (no shell in ${base}): ${textOf(model, ins).split('\n')[0]}`)
+    // Files the program opens at run time and scripts its command runs came in with the sources: copy them from the build stage.
+    for (const { path: at } of sourceFilesToKeep(model, files?.runtimeFiles ?? [], moduleName)) rest.push(`COPY --from=${buildName(finalStage)} ${at} ${at}`)
+    for (const stage of finalChain.slice().reverse()) {
+      for (const ins of stage.instructions.slice(1)) {
+        const text = textOf(model, ins)
+        if (ins.keyword === 'ENV') {
+          const runtimeEnv = runtimeEnvOf(ins.raw)
+          if (runtimeEnv) rest.push(runtimeEnv)
+        } else if (CARRIED.has(ins.keyword)) rest.push(text)
+        else if (ins.line > lastBuildLine && (ins.keyword === 'COPY' || ins.keyword === 'ADD')) rest.push(text)
+        else if (ins.line > lastBuildLine && ins.keyword === 'RUN') rest.push(runLine(ins, text))
+        else if (ins.keyword === 'HEALTHCHECK') rest.push(healthLine(ins, text))
+        else if (ins.keyword === 'USER') rest.push(userLine(ins.raw.trim(), text))
+      }
     }
+    // The program ran in the build stage's working directory (the image's own, e.g. golang's /go, if the Dockerfile set none).
     if (finalStage.workdir !== '/') rest.push(`WORKDIR ${finalStage.workdir}`)
   } else {
-    for (const ins of finalStage.instructions.slice(1)) {
-      const text = textOf(model, ins)
-      if (ins.keyword === 'RUN') rest.push(`# dropped (no shell in ${base}): ${text.split('\n')[0]}`)
-      else if (ins.keyword === 'USER' && !isNumericUser(ins.raw)) rest.push(`# ${text}: ${base === DISTROLESS_STATIC_NONROOT ? 'the image runs as nonroot (65532)' : 'no /etc/passwd here'}`)
-      else if (ins.keyword === 'HEALTHCHECK') rest.push(/\bCMD\s+\[/.test(ins.raw) ? text : `# dropped (no shell in ${base}): ${text.split('\n')[0]}`)
-      else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT' || ins.keyword === 'USER') continue
-      else rest.push(text)
+    for (const stage of finalChain.slice().reverse()) {
+      for (const ins of stage.instructions.slice(1)) {
+        const text = textOf(model, ins)
+        const copy = stage.copies.find((c) => c.line === ins.line)
+        if (copy) rest.push(copyText(model, stage, copy))
+        else if (ins.keyword === 'RUN') rest.push(runLine(ins, text))
+        else if (ins.keyword === 'USER') rest.push(userLine(ins.raw.trim(), text))
+        else if (ins.keyword === 'HEALTHCHECK') rest.push(healthLine(ins, text))
+        else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') continue
+        else rest.push(text)
+      }
     }
   }
-  if (model.final.user && isNumericUser(model.final.user.value)) rest.push(`USER ${model.final.user.value}`)
-  if (finalStage.entrypoint) rest.push(execForm(model, finalStage.entrypoint))
-  if (finalStage.cmd) rest.push(execForm(model, finalStage.cmd))
+  // On a base with a shell the command stays as written (a shell form may expand variables); without one, exec form.
+  const command = (ins: ModelInstruction) => (shell ? textOf(model, ins) : execForm(model, ins))
+  if (finalStage.entrypoint) rest.push(command(finalStage.entrypoint))
+  if (finalStage.cmd) rest.push(command(finalStage.cmd))
+  const inherited = choice.facts.command
+  if (inherited.source === 'base' && !choice.keepsBase) {
+    // The original ran its base image's default command, which the new base has not.
+    const program = dedupe(binaries)
+    const was = `the original ran ${finalChain[finalChain.length - 1].image}'s default command ${JSON.stringify(inherited.argv)}`
+    if (program.length === 1 && !shell) {
+      notes.push(`${was}; ${base} has none, so CMD runs the program`)
+      rest.push(`# ${was}; ${base} has none: run the program (docker run IMAGE <command> still overrides it)`, `CMD ["${program[0].finalPath}"]`)
+    } else if (!shell) {
+      notes.push(`${was}; ${base} has none: set ENTRYPOINT or CMD`)
+      rest.push(`# ${was}; ${base} has none: set ENTRYPOINT or CMD`)
+    }
+  }
   out.push(...rest)
-  return { dockerfile: out.join('\n') + '\n', base, needs }
+  const dockerfile = out.join('\n') + '\n'
+  return { dockerfile, base, needs: choice.needs, notes }
 }
 
 /** An ENV without the toolchain's variables (GO*, CGO_*, PATH), which mean nothing in the final image. */

@@ -1,16 +1,19 @@
 // Proof: build the suggested Dockerfile with the user's context and build
-// settings, measure it, and optionally run `verify-command` in it. The
-// Dockerfile is written outside the context (and passed with --file), so the
-// context is untouched and BuildKit's cache for the build stage is reused.
-// A failure is reported, never thrown: the advice stands without the claim.
+// settings, measure it, prove it starts (proof/: its files and config, then a
+// start offline), and optionally run `verify-command` in it. The Dockerfile
+// is written outside the context (and passed with --file), so the context is
+// untouched and BuildKit's cache for the build stage is reused. A failure is
+// reported, never thrown: the advice stands without the claim.
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildImage, type BuildOptions } from '../buildx/build.js'
 import { errorMessage } from '../errors.js'
-import { lastLines, type Exec } from '../exec.js'
+import { lastLines, type Exec, type Spawn } from '../exec.js'
 import { inspectImage } from '../image/inspect.js'
-import type { Sizes } from '../report/types.js'
+import type { Sizes, SuggestionProof } from '../report/types.js'
+import { proveItStarts } from './proof/prove.js'
+import type { ExpectedPath } from './proof/startup.js'
 import { splitCommands } from './shell.js'
 
 export interface VerifyRequest {
@@ -20,14 +23,22 @@ export interface VerifyRequest {
   /** The measured image's size, to compute the savings. */
   originalSize: number
   verifyCommand: string | null
+  /** What the original's final stage received, which the suggestion must still have. */
+  expectedPaths?: ExpectedPath[]
+  /** The measured original image (its exit code tells a program's own failure from a broken image). */
+  originalImage?: string | null
 }
 
 export interface VerifyDeps {
   exec: Exec
+  /** Streams the suggestion's file system (`docker export`) for the start proof. */
+  spawn: Spawn
   tempDir: string
   onProgress?: (chunk: string) => void
   /** How long verify-command may run. */
   runTimeoutMs?: number
+  /** How long the started suggestion must stay up to count as running (ms). */
+  startWaitMs?: number
   /** Measures the built suggestion (compressed size too); without it, `docker image inspect`'s exact uncompressed size. */
   measure?: (imageId: string) => Promise<Sizes>
 }
@@ -39,6 +50,8 @@ export interface VerifyResult {
   savings: number | null
   error: string | null
   verifyCommand: { command: string; exitCode: number; output: string } | null
+  /** What proves (or refutes) that it starts. */
+  proof: SuggestionProof | null
   /** The suggestion's plain build progress (shows which steps came from the cache). */
   buildLog: string
 }
@@ -54,22 +67,23 @@ export async function verifySuggestion(req: VerifyRequest, deps: VerifyDeps): Pr
     imageId = built.imageId
     buildLog = built.log
   } catch (error) {
-    return { verified: false, imageId: null, size: null, savings: null, error: `the suggested Dockerfile did not build: ${errorMessage(error)}`, verifyCommand: null, buildLog: '' }
+    return { verified: false, imageId: null, size: null, savings: null, error: `the suggested Dockerfile did not build: ${errorMessage(error)}`, verifyCommand: null, proof: null, buildLog: '' }
   }
   const size: Sizes = deps.measure ? await deps.measure(imageId) : { uncompressed: (await inspectImage(imageId, deps.exec)).size, compressed: null }
   const savings = req.originalSize - size.uncompressed
-  if (!req.verifyCommand) return { verified: true, imageId, size, savings, error: null, verifyCommand: null, buildLog }
+  const proven = await proveItStarts(imageId, { expectedPaths: req.expectedPaths ?? [], originalImage: req.originalImage ?? null, waitMs: deps.startWaitMs }, deps)
+  const proof: SuggestionProof = { checks: proven.checks, start: proven.start }
+  const built = { imageId, size, savings, proof, buildLog }
+  if (!proven.ok) return { ...built, verified: false, error: `the suggested image was built but ${proven.reason}`, verifyCommand: null }
+  if (!req.verifyCommand) return { ...built, verified: true, error: null, verifyCommand: null }
 
   const run = await runInImage(imageId, req.verifyCommand, deps)
   const ok = run.exitCode === 0
   return {
+    ...built,
     verified: ok,
-    imageId,
-    size,
-    savings,
     error: ok ? null : `verify-command '${req.verifyCommand}' exited with ${run.exitCode} in the suggested image: ${lastLines(run.output, 3)}`,
-    verifyCommand: run,
-    buildLog
+    verifyCommand: run
   }
 }
 

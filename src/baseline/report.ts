@@ -2,8 +2,9 @@
 // restored from an artifact or a cache). The file may be missing, foreign or
 // corrupt: each case is a "no baseline: …" with the reason, never a crash.
 import { readFile } from 'node:fs/promises'
+import { carriedFrom, parseCarriedProof } from '../advisor/carried.js'
 import { errorMessage } from '../errors.js'
-import { SCHEMA_VERSION, type Baseline, type BaselineLayer, type HistoryPoint } from '../report/types.js'
+import { SCHEMA_VERSION, type Baseline, type BaselineLayer, type CarriedProof, type HistoryPoint, type Suggestion } from '../report/types.js'
 import { parseHistory } from '../trend.js'
 
 export interface StoredBaseline {
@@ -92,21 +93,23 @@ export async function baselineFromReportFile(file: string, platform: string | nu
 }
 
 /**
- * The trend stored in a previous run's report; a missing file is the first
- * run (empty history), a corrupt one a warning for the caller.
+ * The trend stored in a previous run's report (and its suggestion's proof, to
+ * carry when nothing it depends on changed); a missing file is the first run
+ * (empty history), a corrupt one a warning for the caller.
  */
-export async function historyFromReportFile(file: string): Promise<{ history: HistoryPoint[]; warning: string | null }> {
+export async function historyFromReportFile(file: string): Promise<{ history: HistoryPoint[]; warning: string | null; proof: CarriedProof | null }> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { history: [], warning: null }
-    return { history: [], warning: `previous-report '${file}' cannot be read (${errorMessage(error)}); the size trend starts over` }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { history: [], warning: null, proof: null }
+    return { history: [], warning: `previous-report '${file}' cannot be read (${errorMessage(error)}); the size trend starts over`, proof: null }
   }
   try {
-    const doc = JSON.parse(text) as { history?: unknown }
-    return { history: parseHistory(doc?.history), warning: null }
+    const doc = JSON.parse(text) as { history?: unknown; suggestion?: unknown; image?: { commit?: unknown } }
+    const commit = typeof doc?.image?.commit === 'string' ? doc.image.commit : null
+    return { history: parseHistory(doc?.history), warning: null, proof: parseCarriedProof(carriedFrom((doc?.suggestion ?? null) as Suggestion | null, commit)) }
   } catch (error) {
-    return { history: [], warning: `previous-report '${file}' is not JSON (${errorMessage(error)}); the size trend starts over` }
+    return { history: [], warning: `previous-report '${file}' is not JSON (${errorMessage(error)}); the size trend starts over`, proof: null }
   }
 }

@@ -91,7 +91,7 @@ export function assembleMeasurement(input: AssemblyInput): Assembled {
       // Only the copy that survives in the final filesystem.
       if (replay.survivors.get(b.path.slice(1)) !== index) continue
       const f = b.facts
-      goBinaries.push({ path: b.path, bytes: b.bytes, goVersion: f.goVersion, static: f.static, stripped: f.stripped, symbolBytes: f.symbolBytes, cgo: f.cgo, module: f.module, trimpath: f.trimpath, ldflags: f.ldflags, packages: f.packages })
+      goBinaries.push({ path: b.path, bytes: b.bytes, goVersion: f.goVersion, static: f.static, stripped: f.stripped, symbolBytes: f.symbolBytes, cgo: f.cgo, module: f.module, trimpath: f.trimpath, ldflags: f.ldflags, packages: f.packages, needs: f.needs ?? null })
     }
   })
 

@@ -3,6 +3,11 @@
 // info blob (`\xff Go buildinf:`) says the Go version, main module,
 // dependencies and build settings (CGO_ENABLED, -trimpath, -ldflags).
 // Same rules as Go's debug/buildinfo, for Go 1.13+ (pointer format) and 1.18+ (inline).
+// Also what any ELF needs to start (its interpreter, DT_NEEDED libraries and
+// search path) and, from the pclntab, what a Go program needs at run time.
+import { findPclntab, pclntabFunctionNames, runtimeNeeds, type GoRuntimeNeeds } from './pclntab.js'
+
+export type { GoRuntimeNeeds } from './pclntab.js'
 
 export interface GoBinaryFacts {
   goVersion: string | null
@@ -19,11 +24,28 @@ export interface GoBinaryFacts {
   /** Main module and dependency module paths. */
   packages: string[]
   settings: Record<string, string>
+  /** What the program needs from the image (CA roots, zone data …), from its function names; null when unreadable (absent in scans cached by older versions). */
+  needs?: GoRuntimeNeeds | null
+}
+
+/** What the dynamic loader needs to start an ELF file. */
+export interface ElfLinking {
+  /** PT_INTERP: the loader (`/lib64/ld-linux-x86-64.so.2`), null for a static executable. */
+  interp: string | null
+  /** DT_NEEDED libraries, in order. */
+  needed: string[]
+  /** DT_RUNPATH, else DT_RPATH, split on ':'. */
+  runpath: string[]
+  soname: string | null
+  /** e_machine (62 x86-64, 183 aarch64 …). */
+  machine: number
+  is64: boolean
 }
 
 const BUILDINFO_MAGIC = Buffer.from('\xff Go buildinf:', 'latin1')
 const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46])
 const PT_LOAD = 1
+const PT_DYNAMIC = 2
 const PT_INTERP = 3
 
 export function isElf(head: Buffer): boolean {
@@ -33,6 +55,7 @@ export function isElf(head: Buffer): boolean {
 interface Elf {
   is64: boolean
   le: boolean
+  machine: number
   programs: { type: number; offset: number; vaddr: number; filesz: number }[]
   sections: { name: string; type: number; offset: number; addr: number; size: number }[]
 }
@@ -81,7 +104,54 @@ function parseElf(buf: Buffer): Elf | null {
     }
     return { name, type: s.type, offset: s.offset, addr: s.addr, size: s.size }
   })
-  return { is64, le, programs, sections }
+  return { is64, le, machine: u16(18), programs, sections }
+}
+
+/** File offset of a virtual address, through the PT_LOAD segments; -1 outside them. */
+function fileOffset(elf: Elf, addr: number): number {
+  const seg = elf.programs.find((p) => p.type === PT_LOAD && addr >= p.vaddr && addr < p.vaddr + p.filesz)
+  return seg ? addr - seg.vaddr + seg.offset : -1
+}
+
+const DT_NEEDED = 1
+const DT_STRTAB = 5
+const DT_SONAME = 14
+const DT_RPATH = 15
+const DT_RUNPATH = 29
+
+/** The interpreter and the libraries an ELF file asks the loader for; null when not ELF. */
+export function readElfLinking(buf: Buffer): ElfLinking | null {
+  const elf = parseElf(buf)
+  if (!elf) return null
+  const cString = (at: number) => {
+    const end = buf.indexOf(0, at)
+    return buf.toString('latin1', at, end < 0 ? at : end)
+  }
+  const interpSeg = elf.programs.find((p) => p.type === PT_INTERP)
+  const interp = interpSeg && interpSeg.offset < buf.length ? cString(interpSeg.offset) : null
+  const dynamic = elf.programs.find((p) => p.type === PT_DYNAMIC)
+  const entries: [number, number][] = []
+  if (dynamic) {
+    const size = elf.is64 ? 16 : 8
+    for (let o = dynamic.offset; o + size <= Math.min(buf.length, dynamic.offset + dynamic.filesz); o += size) {
+      const tag = elf.is64 ? Number(elf.le ? buf.readBigInt64LE(o) : buf.readBigInt64BE(o)) : elf.le ? buf.readInt32LE(o) : buf.readInt32BE(o)
+      if (tag === 0) break
+      const value = elf.is64 ? Number(elf.le ? buf.readBigUInt64LE(o + 8) : buf.readBigUInt64BE(o + 8)) : elf.le ? buf.readUInt32LE(o + 4) : buf.readUInt32BE(o + 4)
+      entries.push([tag, value])
+    }
+  }
+  const strtab = fileOffset(elf, entries.find(([t]) => t === DT_STRTAB)?.[1] ?? -1)
+  const str = (off: number) => (strtab >= 0 && strtab + off < buf.length ? cString(strtab + off) : '')
+  const values = (tag: number) => entries.filter(([t]) => t === tag).map(([, v]) => str(v)).filter((v) => v !== '')
+  const runpath = values(DT_RUNPATH).length > 0 ? values(DT_RUNPATH) : values(DT_RPATH)
+  return {
+    interp: interp || null,
+    needed: values(DT_NEEDED),
+    runpath: runpath.flatMap((p) => p.split(':')).filter((p) => p !== ''),
+    soname: values(DT_SONAME)[0] ?? null,
+    machine: elf.machine,
+    is64: elf.is64
+  }
 }
 
 /** Where the build info blob starts: the .go.buildinfo section, else a 16-aligned search for the magic. */
@@ -125,10 +195,7 @@ function readBuildInfo(buf: Buffer, elf: Elf, at: number): { version: string; mo
   const le = !(flags & 1)
   const readPtr = (o: number): number =>
     ptrSize === 8 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : le ? buf.readUInt32LE(o) : buf.readUInt32BE(o)
-  const toOffset = (addr: number): number => {
-    const seg = elf.programs.find((p) => p.type === PT_LOAD && addr >= p.vaddr && addr < p.vaddr + p.filesz)
-    return seg ? addr - seg.vaddr + seg.offset : -1
-  }
+  const toOffset = (addr: number): number => fileOffset(elf, addr)
   const readString = (ptr: number): string | null => {
     const h = toOffset(ptr)
     if (h < 0 || h + 2 * ptrSize > buf.length) return null
@@ -168,6 +235,8 @@ export function readGoBinary(buf: Buffer): GoBinaryFacts | null {
   }
   const dynamic = elf.programs.some((p) => p.type === PT_INTERP)
   const cgoSetting = settings.CGO_ENABLED
+  const pclntab = findPclntab(buf, elf.sections)
+  const names = pclntab ? pclntabFunctionNames(buf, pclntab) : []
   return {
     goVersion: info.version || null,
     module: module ?? mainPackage,
@@ -180,7 +249,8 @@ export function readGoBinary(buf: Buffer): GoBinaryFacts | null {
     trimpath: settings['-trimpath'] !== undefined ? settings['-trimpath'] === 'true' : Object.keys(settings).length > 0 ? false : null,
     ldflags: settings['-ldflags'] ?? null,
     packages: [...(module ? [module] : []), ...deps],
-    settings
+    settings,
+    needs: names.length > 0 ? runtimeNeeds(names) : null
   }
 }
 

@@ -58,8 +58,8 @@ export interface DockerfileChain {
   baseImage: string | null
 }
 
-/** Instructions that leave no history row. */
-const NO_HISTORY = new Set(['FROM', 'ARG'])
+/** Instructions that leave no history row (BuildKit writes one for ARG, LABEL, ENV … too, with empty_layer). */
+const NO_HISTORY = new Set(['FROM'])
 
 export function dockerfileChain(content: string, target: string | null, buildArgs: Record<string, string> = {}): DockerfileChain {
   const dockerfile = DockerfileParser.parse(content)
@@ -114,7 +114,8 @@ export function matchHistory(history: HistoryRow[], chain: DockerfileInstruction
     // Skip Dockerfile instructions that left no row (e.g. ONBUILD-less metadata BuildKit folds away).
     let k = c
     while (k >= 0 && chain[k].keyword !== keyword) k--
-    if (k < 0) break
+    // A row no remaining instruction explains (one a builder adds) is left unmatched; the rows before it still pair.
+    if (k < 0) continue
     result[h] = chain[k]
     c = k - 1
   }

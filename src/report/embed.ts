@@ -6,8 +6,9 @@
 // A comment for several images carries a trend per image: that block is
 // deflated first (`z:`), as fifty trends of twenty pushes would not fit as they are.
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
+import { parseCarriedProof } from '../advisor/carried.js'
 import { parseHistory } from '../trend.js'
-import type { HistoryPoint, Metric, Status } from './types.js'
+import type { CarriedProof, HistoryPoint, Metric, Status } from './types.js'
 
 const TOOL_NAME = 'go-image-budget'
 
@@ -28,6 +29,8 @@ export interface EmbeddedState {
   /** Size in the budget metric at `commit`. */
   size: number
   history: HistoryPoint[]
+  /** The suggested Dockerfile's proof, carried to the next push (re-verified only when its inputs change). */
+  proof?: CarriedProof | null
   /** A comment for several images: each image's verdict, size and trend, by its name. */
   images?: ImageState[]
 }
@@ -93,6 +96,7 @@ export function readEmbeddedState(body: string | null | undefined): EmbeddedStat
     const state = JSON.parse(json.toString('utf8')) as EmbeddedState
     if (state?.v !== 1 || !Array.isArray(state.history)) return null
     const images = parseImages(state.images)
+    const proof = parseCarriedProof(state.proof)
     return {
       v: 1,
       key: String(state.key ?? ''),
@@ -102,7 +106,8 @@ export function readEmbeddedState(body: string | null | undefined): EmbeddedStat
       metric: state.metric === 'compressed' ? 'compressed' : 'uncompressed',
       size: sizeOf(state.size),
       history: parseHistory(state.history),
-      ...(images ? { images } : {})
+      ...(images ? { images } : {}),
+      ...(proof ? { proof } : {})
     }
   } catch {
     return null

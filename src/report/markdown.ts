@@ -3,6 +3,7 @@
 // Everything from the image or the repository is untrusted and goes through
 // escape.ts; the result always fits GitHub's 65,536-character comment limit.
 import { formatSize, type SizeOrPercent } from '../size.js'
+import { carriedFrom } from '../advisor/carried.js'
 import { commentMarker, embedState, type EmbeddedState } from './embed.js'
 import { escapeText, inlineCode } from './escape.js'
 import { STATUS_ICON, baselineName, deltaText, inMetric, short, size } from './numbers.js'
@@ -157,6 +158,7 @@ function renderOnce(report: Report, opts: MarkdownOptions, limits: Limits): stri
   parts.push(`<sub>${escapeText(report.tool.name)} ${escapeText(report.tool.version)}</sub>`)
   if (opts.embed !== false) {
     const facts = headlineFacts(report)
+    const carried = carriedFrom(report.suggestion, report.image.commit)
     const state: EmbeddedState = {
       v: 1,
       key: opts.commentKey ?? '',
@@ -165,7 +167,8 @@ function renderOnce(report: Report, opts: MarkdownOptions, limits: Limits): stri
       status: report.status,
       metric: facts.metric,
       size: facts.value ?? report.size.uncompressed,
-      history: report.history.slice(-limits.embedHistory)
+      history: report.history.slice(-limits.embedHistory),
+      ...(carried ? { proof: carried } : {})
     }
     parts.push('', commentMarker(opts.commentKey ?? ''), embedState(state))
   }

@@ -247,18 +247,27 @@ export function renderSuggestion(report: Report, limits: Limits): string[] {
   let claim: string
   if (suggestion.verified && suggestion.size) {
     const saved = current - suggestion.size.uncompressed
-    claim = `built and measured: <b>${formatSize(suggestion.size.uncompressed)}</b>` +
-      (saved > 0 ? `, ${formatSize(saved)} smaller (${percentText(-(saved / current) * 100)})` : '')
+    claim = `built and measured${suggestion.proof?.start ? ', and it starts' : ''}: <b>${formatSize(suggestion.size.uncompressed)}</b>` +
+      (saved > 0 ? `, ${formatSize(saved)} smaller (${percentText(-(saved / current) * 100)})` : '') +
+      (suggestion.verifiedAt && suggestion.verifiedAt !== report.image.commit ? `; verified at ${htmlCode(short(suggestion.verifiedAt) ?? '', 12)}` : '')
   } else if (suggestion.error) {
     claim = `not verified (${htmlText(suggestion.error, 160)})`
   } else claim = suggestion.verifyReason ? `not built (${htmlText(suggestion.verifyReason, 120)})` : 'not built'
   if (suggestion.base) claim = `on ${htmlCode(suggestion.base, 60)}, ${claim}`
   const dockerfile = suggestion.dockerfile.length > 20000 ? suggestion.dockerfile.slice(0, 20000) + '\n# …truncated' : suggestion.dockerfile
+  // What "verified" rests on, one line a check.
+  const proof = suggestion.proof
+    ? [
+        ...suggestion.proof.checks.filter((c) => c.required || !c.ok).map((c) => `${c.ok ? '✅' : c.required ? '❌' : '⚠️'} ${escapeTextWithCode(c.detail, 200)}`),
+        ...(suggestion.proof.start ? [`${suggestion.proof.start.ok ? '✅' : '❌'} started offline (\`docker run --network none\`${suggestion.proof.start.readOnly ? ', read-only' : ''}): ${escapeTextWithCode(suggestion.proof.start.detail, 200)}`] : [])
+      ].map((l) => `- ${l}`)
+    : []
   return [
     `<details><summary>💡 <b>Suggested Dockerfile</b>: ${claim}</summary>`,
     '',
     codeBlock(dockerfile, 'dockerfile'),
     '',
+    ...(proof.length > 0 ? [...proof, ''] : []),
     '</details>',
     ''
   ]

@@ -54,9 +54,10 @@ export function renderFindings(report: Report): string[] {
   const s = report.suggestion
   if (s) {
     const proof = s.verified && s.size
-      ? `built: ${formatSize(s.size.uncompressed)}${s.savings != null ? `, ${formatSize(s.savings)} smaller` : ''}${s.verifyCommand ? `, \`${s.verifyCommand.command}\` ran` : ''}`
+      ? `built: ${formatSize(s.size.uncompressed)}${s.savings != null ? `, ${formatSize(s.savings)} smaller` : ''}${s.proof?.start ? `, starts (${s.proof.start.detail})` : ''}${s.verifyCommand ? `, \`${s.verifyCommand.command}\` ran` : ''}${s.verifiedAt && s.verifiedAt !== report.image.commit ? `; verified at ${s.verifiedAt.slice(0, 7)}` : ''}`
       : s.error ?? `not built (${s.verifyReason ?? 'verify-suggestion'})`
     lines.push(`  suggested Dockerfile (${s.base ?? 'multi-stage'}): ${proof}`)
+    for (const c of s.proof?.checks ?? []) if (!c.ok) lines.push(`    ${c.required ? 'FAIL' : 'note'}  ${c.check}: ${c.detail}`)
     lines.push(...s.dockerfile.trimEnd().split('\n').map((l) => `    ${l}`))
   }
   return lines

@@ -3,6 +3,8 @@
 // all renderings of it; a report written by one run is read by another, so
 // names are stable and additions are optional.
 
+import type { GoRuntimeNeeds } from '../image/pclntab.js'
+
 export const SCHEMA_VERSION = 1
 
 export type Status = 'pass' | 'warn' | 'fail'
@@ -108,6 +110,8 @@ export interface GoBinary {
   packages?: string[]
   /** Bytes `-ldflags="-s -w"` would remove (symbol table, DWARF sections); null when unknown. */
   symbolBytes?: number | null
+  /** What the program needs from its image (CA roots, zone data, users, libc's resolver), from its function names. */
+  needs?: GoRuntimeNeeds | null
 }
 
 export type FailOn = 'any' | 'budget' | 'increase' | 'never'
@@ -235,6 +239,40 @@ export interface Suggestion {
   verifyReason?: string | null
   /** `verify-command` as run in the suggested image, with its exit code and output tail. */
   verifyCommand?: { command: string; exitCode: number; output: string } | null
+  /** What "verified" rests on: the checks on the built image's files and config, and how it started. */
+  proof?: SuggestionProof | null
+  /** The commit whose run built and proved this suggestion (an earlier push's when nothing it depends on changed). */
+  verifiedAt?: string | null
+  /** Digest of what the proof depends on (Dockerfile, base image digests, go.mod/go.sum, the program's needs). */
+  inputsKey?: string | null
+}
+
+/** One check of the start proof (src/advisor/proof/startup.ts). */
+export interface ProofCheckResult {
+  check: string
+  ok: boolean
+  detail: string
+  /** A failed required check means the suggestion is not claimed. */
+  required: boolean
+}
+
+/** A suggestion's proof as carried to the next run (sticky comment state, previous report). */
+export interface CarriedProof {
+  /** Suggestion.inputsKey it was proven for. */
+  key: string
+  /** The commit whose run proved it. */
+  commit: string | null
+  verified: boolean
+  size: Sizes | null
+  savings: number | null
+  error: string | null
+  proof: SuggestionProof | null
+}
+
+export interface SuggestionProof {
+  checks: ProofCheckResult[]
+  /** The offline start (`docker run --network none`), null when a static check already failed. */
+  start: { ok: boolean; detail: string; exitCode: number | null; running: boolean; readOnly: boolean } | null
 }
 
 /** A rule that did not run, and why (dockerfile-only mode skips the rules that need a built image). */

@@ -1,21 +1,25 @@
 // strip-symbols: the binary keeps its symbol table and DWARF (-s -w drop
-// them). Savings: the measured strippable sections. A shaving rule: it only
-// speaks when the savings pass a floor or the budget is already tight.
+// them). Savings: the measured strippable sections; from the Dockerfile
+// alone (the `go build` line shows the flags), unknown. Always said (info);
+// a tight budget makes it a warning.
 import { formatSize } from '../../size.js'
-import { finding, SHAVED_BUILD, shavingCandidates, type Rule } from '../rule.js'
+import { finding, SHAVED_BUILD, shavingSeverity, shavingTargets, type Rule } from '../rule.js'
+import { rewriteGoBuild } from '../suggest.js'
+import { buildRunText } from './shaving.js'
 
 export const stripSymbols: Rule = {
   id: 'strip-symbols',
-  needsMeasurement: true,
+  needsMeasurement: false,
   check(ctx) {
-    return shavingCandidates(ctx)
-      .filter(({ binary }) => !binary.stripped)
-      .map(({ binary: b, line }) => {
-        const savings = b.symbolBytes ?? null
-        const amount = savings !== null ? `${formatSize(savings)} of its ${formatSize(b.bytes)}` : 'its symbol table and debug information'
-        return finding(ctx, 'strip-symbols', 'info', line,
-          `${b.path} keeps ${amount} in symbols and DWARF; \`-ldflags="-s -w"\` drops them (stack traces keep their function names).`,
-          SHAVED_BUILD, savings)
+    return shavingTargets(ctx)
+      .filter((t) => !t.stripped)
+      .map((t) => {
+        const savings = t.symbolBytes
+        const amount = savings !== null ? `${formatSize(savings)} of its ${formatSize(t.bytes ?? 0)}` : 'its symbol table and debug information'
+        const run = buildRunText(ctx, t)
+        return finding(ctx, 'strip-symbols', shavingSeverity(ctx), t.line,
+          `${t.path} keeps ${amount} in symbols and DWARF; \`-ldflags="-s -w"\` drops them (stack traces keep their function names).`,
+          run ? rewriteGoBuild(run, { trimpath: false, keepCgo: true }) : SHAVED_BUILD, savings)
       })
   }
 }

@@ -1,18 +1,22 @@
 // trimpath: the binary records the build's file system paths, so the same
 // sources built in another directory give another binary (and another layer).
-// A shaving rule like strip-symbols: it speaks when that one does or the budget is tight.
-import { finding, SHAVED_BUILD, shavingCandidates, type Rule } from '../rule.js'
+// Go 1.13 brought -trimpath; older toolchains are not told to use it.
+import { goAtLeast } from '../images.js'
+import { finding, SHAVED_BUILD, shavingSeverity, shavingTargets, type Rule } from '../rule.js'
+import { rewriteGoBuild } from '../suggest.js'
+import { buildRunText } from './shaving.js'
 
 export const trimpath: Rule = {
   id: 'trimpath',
-  needsMeasurement: true,
+  needsMeasurement: false,
   check(ctx) {
-    return shavingCandidates(ctx)
-      .filter(({ binary, from }) => !(binary.trimpath ?? from?.build.trimpath ?? false))
-      .map(({ binary, line }) =>
-        finding(ctx, 'trimpath', 'info', line,
-          `${binary.path} embeds the build's directory paths: builds in another directory differ byte for byte, and the paths leak into stack traces. Add \`-trimpath\`.`,
-          SHAVED_BUILD, null)
-      )
+    return shavingTargets(ctx)
+      .filter((t) => !t.trimpath && goAtLeast(t.goVersion, '1.13'))
+      .map((t) => {
+        const run = buildRunText(ctx, t)
+        return finding(ctx, 'trimpath', shavingSeverity(ctx), t.line,
+          `${t.path} embeds the build's directory paths: builds in another directory differ byte for byte, and the paths leak into stack traces. Add \`-trimpath\`.`,
+          run ? rewriteGoBuild(run, { keepCgo: true }) : SHAVED_BUILD, null)
+      })
   }
 }

@@ -1,0 +1,5 @@
+module example.com/app
+
+go 1.19
+
+require example.com/notify v1.0.0

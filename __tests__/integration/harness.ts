@@ -1,0 +1,71 @@
+// Running the pipeline on a context with the suggestion verified, keeping
+// track of the images it built (the original first, the suggestion last) so
+// a test can run both the same way, offline, and compare what they do.
+// Each is tagged gib12-… at once (so no other run's clean-up of untagged
+// images takes it away mid-test); `removeAll` removes them.
+import { randomBytes } from 'node:crypto'
+import { removeBuiltImages, trackBuilds } from '../../src/cleanup.js'
+import { exec, spawnStream } from '../../src/exec.js'
+import { parseInputs, type InputName } from '../../src/inputs.js'
+import { silentLogger } from '../../src/log.js'
+import { runPipeline } from '../../src/pipeline.js'
+import type { Report } from '../../src/report/types.js'
+
+const built: string[] = []
+const tags: string[] = []
+
+/** Tags an image gib12-<random>:<role> and remembers the tag for removeAll. */
+async function keep(id: string, role: string): Promise<string> {
+  const tag = `gib12-corpus-${randomBytes(4).toString('hex')}:${role}`
+  const r = await exec('docker', ['tag', id, tag])
+  if (r.code !== 0) throw new Error(`docker tag ${id.slice(0, 19)} failed: ${r.stderr.trim()}`)
+  tags.push(tag)
+  return tag
+}
+
+export interface Advised {
+  report: Report
+  original: string
+  /** The suggestion's image, when it was built. */
+  suggestion: string | null
+}
+
+export async function adviseAndProve(context: string, raw: Partial<Record<InputName, string>>, dirs: { workspace: string; tempDir: string }): Promise<Advised> {
+  const all: Partial<Record<InputName, string>> = { context, baseline: 'none', 'verify-suggestion': 'true', ...raw }
+  const tracker = trackBuilds(exec)
+  const report = await runPipeline(parseInputs((name) => all[name] ?? ''), { workspace: dirs.workspace, commit: null }, {
+    exec: tracker.exec, spawn: spawnStream, tempDir: dirs.tempDir, cacheDir: `${dirs.tempDir}/cache`, log: silentLogger, now: () => new Date()
+  })
+  built.push(...tracker.imageIds)
+  const [original, ...rest] = tracker.imageIds
+  const suggestion = rest.length > 0 ? rest[rest.length - 1] : null
+  return { report, original: await keep(original, 'original'), suggestion: suggestion ? await keep(suggestion, 'suggestion') : null }
+}
+
+/** `docker run --rm --network none IMAGE ARGS…`: what a user's offline run shows. */
+export async function runOffline(image: string, args: string[] = [], options: { entrypoint?: string } = {}): Promise<{ code: number; output: string }> {
+  const r = await exec('docker', ['run', '--rm', '--network', 'none', ...(options.entrypoint ? ['--entrypoint', options.entrypoint] : []), image, ...args])
+  return { code: r.code, output: `${r.stdout}${r.stderr}`.trim() }
+}
+
+/** Starts IMAGE detached (no network), runs `command` inside it once it answers, and removes it. */
+export async function askRunning(image: string, command: string[], tries = 20): Promise<{ code: number; output: string }> {
+  const name = `gib12-ask-${randomBytes(4).toString('hex')}`
+  const started = await exec('docker', ['run', '-d', '--name', name, '--network', 'none', image])
+  if (started.code !== 0) return { code: started.code, output: started.stderr.trim() }
+  try {
+    let r = await exec('docker', ['exec', name, ...command])
+    for (let i = 1; i < tries && r.code !== 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      r = await exec('docker', ['exec', name, ...command])
+    }
+    return { code: r.code, output: `${r.stdout}${r.stderr}`.trim() }
+  } finally {
+    await exec('docker', ['rm', '-f', name])
+  }
+}
+
+export async function removeAll(): Promise<void> {
+  for (const tag of tags.splice(0)) await exec('docker', ['image', 'rm', tag])
+  await removeBuiltImages(built.splice(0), exec, silentLogger)
+}
