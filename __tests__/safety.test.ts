@@ -1,10 +1,10 @@
 // The redactor's wiring (src/safety.ts) and the build tracker behind `cleanup`
-// (src/cleanup.ts), with recording collaborators instead of Docker.
+// (src/docker/cleanup.ts), with recording collaborators instead of Docker.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
-import { removeBuiltImages, trackBuilds } from '../src/cleanup.js'
+import { removeBuiltImages, trackBuilds } from '../src/docker/cleanup.js'
 import type { Exec, ExecResult } from '../src/exec.js'
 import type { Logger } from '../src/log.js'
 import { createRedactor, secretValues } from '../src/redact.js'

@@ -20,17 +20,17 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os'
 import path from 'node:path'
 import { carriedFrom } from '../src/advisor/carried.js'
-import { buildImage } from '../src/buildx/build.js'
-import { removeBuiltImages, trackBuilds } from '../src/cleanup.js'
+import { buildImage } from '../src/docker/build.js'
+import { removeBuiltImages, trackBuilds } from '../src/docker/cleanup.js'
 import { Docker } from '../src/docker/docker.js'
 import { describeEngine } from '../src/docker/engine.js'
 import { exec, spawnStream } from '../src/exec.js'
 import { measureImage, type Measurement } from '../src/image/measure.js'
-import { fetchRegistryImage } from '../src/image/registry.js'
+import { fetchRegistryImage } from '../src/registry/registry.js'
 import { parseInputs, type InputName } from '../src/inputs.js'
 import { silentLogger } from '../src/log.js'
 import { buildOutput, runPipeline } from '../src/pipeline.js'
-import { formatSize } from '../src/size.js'
+import { formatSize } from '../src/units.js'
 
 const MB = 1_000_000
 const scale = Number(process.env.BENCH_SCALE ?? '1')

@@ -7,12 +7,12 @@
 // bytes, of its sampled mode (256 KiB per block) in %, then each mode's throughput per
 // thread (MB per CPU second: one worker, so the figure holds on a busy
 // machine). Needs the toolchains of scripts/go-toolchains.sh and Docker.
-import { DeflatePool } from '../src/image/deflate-pool.js'
-import { LayerCompressor } from '../src/image/compress.js'
-import { addSegments, goDeflateSegments, gzipBytesFromBits } from '../src/image/goflate.js'
-import { goFastDeflateSegments, goFastGzipBytesFromBits } from '../src/image/goflate-fast.js'
-import { goHuffmanWriter } from '../src/image/goflate-writer.js'
-import { PUSH_FLAVORS, type PushFlavor } from '../src/image/push-flavor.js'
+import { DeflatePool } from '../src/compress/deflate-pool.js'
+import { LayerCompressor } from '../src/compress/compress.js'
+import { addSegments, goDeflateSegments, gzipBytesFromBits } from '../src/compress/goflate.js'
+import { goFastDeflateSegments, goFastGzipBytesFromBits } from '../src/compress/goflate-fast.js'
+import { goHuffmanWriter } from '../src/compress/goflate-writer.js'
+import { PUSH_FLAVORS, type PushFlavor } from '../src/compress/push-flavor.js'
 import { flateCorpus } from './lib/flate-corpus.js'
 import { goToolchains, TRUTH_TOOLCHAIN } from './lib/go-gzip.js'
 

@@ -3,7 +3,7 @@
 // raw strings into one typed `Inputs`, with errors that name the input.
 import { parse as parseCsv } from 'csv-parse/sync'
 import { UsageError } from './errors.js'
-import { parseSize, parseSizeOrPercent, type SizeOrPercent } from './size.js'
+import { parseSize, parseSizeOrPercent, type SizeOrPercent } from './units.js'
 import type { Metric } from './report/types.js'
 
 export interface InputSpec {

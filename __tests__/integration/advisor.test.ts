@@ -149,7 +149,7 @@ test('a cgo binary on scratch: cgo-disabled (measured: dynamically linked, it ca
 })
 
 test('verifySuggestion reuses the build cache and leaves the context untouched; a broken suggestion is an error, not a throw', async () => {
-  const { buildImage } = await import('../../src/buildx/build.js')
+  const { buildImage } = await import('../../src/docker/build.js')
   const { verifySuggestion } = await import('../../src/advisor/verify.js')
   const { readdirSync } = await import('node:fs')
   const before = readdirSync(example).sort()

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { CorpusCase } from '../corpus.test.js'
+import type { CorpusCase } from '../advisor/corpus.test.js'
 import { adviseAndProve, askRunning, removeAll, runOffline } from './harness.js'
 
 const root = process.cwd()

@@ -4,7 +4,7 @@
 // (helpers/classic_sizes.py), and the sizes its own `docker push` stores.
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
-import { fetchRegistryImage, type RegistryImage } from '../../src/image/registry.js'
+import { fetchRegistryImage, type RegistryImage } from '../../src/registry/registry.js'
 
 export const testEngine = (process.env.GIB_TEST_ENGINE ?? 'default') as 'default' | 'containerd'
 

@@ -4,7 +4,7 @@
 // Each is tagged gib12-… at once (so no other run's clean-up of untagged
 // images takes it away mid-test); `removeAll` removes them.
 import { randomBytes } from 'node:crypto'
-import { removeBuiltImages, trackBuilds } from '../../src/cleanup.js'
+import { removeBuiltImages, trackBuilds } from '../../src/docker/cleanup.js'
 import { exec, spawnStream } from '../../src/exec.js'
 import { parseInputs, type InputName } from '../../src/inputs.js'
 import { silentLogger } from '../../src/log.js'

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { PushFlavor } from '../../src/image/push-flavor.js'
+import type { PushFlavor } from '../../src/compress/push-flavor.js'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const probeSource = path.join(repo, 'scripts/go-gzip-size')

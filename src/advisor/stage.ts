@@ -5,7 +5,7 @@
 // files and never runs Docker.
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { BuildOptions } from '../buildx/build.js'
+import type { BuildOptions } from '../docker/build.js'
 import { errorMessage } from '../errors.js'
 import type { Exec, Spawn } from '../exec.js'
 import type { Inputs } from '../inputs.js'

@@ -4,7 +4,7 @@
 // store's docker driver the images are loaded (`type=docker`) and their ids
 // read from bake's metadata file; every other builder exports an archive per
 // image, with the exact blobs BuildKit pushes, which is loaded and kept for
-// the measurement (as src/buildx/build.ts does for one build).
+// the measurement (as src/docker/build.ts does for one build).
 import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Docker } from '../docker/docker.js'

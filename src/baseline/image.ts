@@ -3,7 +3,7 @@
 // exact compressed sizes; an uncompressed size needs the layers, so it is
 // absent and the comparison falls back to compressed sizes, saying so.
 import { errorMessage } from '../errors.js'
-import { fetchRegistryImage, type RegistryDeps, type RegistryImage } from '../image/registry.js'
+import { fetchRegistryImage, type RegistryDeps, type RegistryImage } from '../registry/registry.js'
 import type { Baseline, BaselineLayer } from '../report/types.js'
 
 export const REGISTRY_NOTE = 'a registry manifest has compressed sizes only (layers are not pulled); compared on compressed size'

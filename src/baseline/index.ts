@@ -3,7 +3,7 @@
 import { UsageError } from '../errors.js'
 import type { Exec } from '../exec.js'
 import type { BaseRef } from '../git.js'
-import type { RegistryDeps } from '../image/registry.js'
+import type { RegistryDeps } from '../registry/registry.js'
 import type { Inputs } from '../inputs.js'
 import type { Logger } from '../log.js'
 import type { Baseline, HistoryPoint } from '../report/types.js'

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { carriedFrom, parseCarriedProof } from '../advisor/carried.js'
 import { errorMessage } from '../errors.js'
 import { SCHEMA_VERSION, type Baseline, type BaselineLayer, type CarriedProof, type HistoryPoint, type Suggestion } from '../report/types.js'
-import { parseHistory } from '../trend.js'
+import { parseHistory } from '../compare/trend.js'
 
 export interface StoredBaseline {
   baseline: Baseline

@@ -4,7 +4,7 @@
 import http from 'node:http'
 import { CommandError, EnvironmentError, UsageError } from '../errors.js'
 import { lastLines, type Exec, type ExecResult, type Spawn, type StreamedCommand } from '../exec.js'
-import { parseInspect, type InspectedImage } from '../image/inspect.js'
+import { parseInspect, type InspectedImage } from './inspect.js'
 import { parseBuilderInspect, parseEngineInfo, type EngineInfo } from './engine.js'
 
 const NO_DAEMON = 'no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry'

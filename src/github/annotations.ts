@@ -2,7 +2,7 @@
 // the pull request's diff. Pure: main.ts hands the result to core.error /
 // core.warning / core.notice.
 import type { Finding } from '../report/types.js'
-import { formatSize } from '../size.js'
+import { formatSize } from '../units.js'
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice'
 

@@ -7,7 +7,7 @@ import { renderCombined } from '../report/combined.js'
 import type { EmbeddedState, ImageState } from '../report/embed.js'
 import { commonCommit, nameReports, worstStatus, type NamedReport } from '../report/set.js'
 import type { Report, Status } from '../report/types.js'
-import type { SizeOrPercent } from '../size.js'
+import type { SizeOrPercent } from '../units.js'
 import { carryHistory, commentDecision, deliverComment, type CommentMode, type CommentTarget, type PublishDeps, type PublishResult, type PublishSettings } from './publish.js'
 
 export interface PublishSetResult extends Omit<PublishResult, 'report'> {

@@ -11,7 +11,7 @@ import type { CompressedSource, EngineSizes, GoBinary, ImageSize, Layer, Wasted 
 import type { ListedSize } from '../docker/docker.js'
 import { describeEngine, type EngineInfo } from '../docker/engine.js'
 import { matchHistory, pairHistory, type DockerfileChain } from './history.js'
-import type { InspectedImage } from './inspect.js'
+import type { InspectedImage } from '../docker/inspect.js'
 import type { LayerScan, SavedImage } from './save.js'
 import { computeWasted } from './wasted.js'
 

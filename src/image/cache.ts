@@ -11,7 +11,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import type { GoBinaryFacts } from './gobinary.js'
-import type { PushFlavor } from './push-flavor.js'
+import type { PushFlavor } from '../compress/push-flavor.js'
 import type { FileRecord } from './wasted.js'
 
 export interface CachedScan {

@@ -7,8 +7,8 @@ import type { EngineInfo } from '../docker/engine.js'
 import type { Logger } from '../log.js'
 import type { KnownSize } from './assemble.js'
 import type { LayerCache, CachedLayer } from './cache.js'
-import type { InspectedImage } from './inspect.js'
-import { fetchRegistryImage } from './registry.js'
+import type { InspectedImage } from '../docker/inspect.js'
+import { fetchRegistryImage } from '../registry/registry.js'
 
 export interface KnownSizes {
   /** Exact compressed sizes by diff id. */

@@ -14,9 +14,9 @@ import type { GoBinary, ImageSize, Layer, Wasted } from '../report/types.js'
 import { assembleMeasurement } from './assemble.js'
 import { LayerCache } from './cache.js'
 import { dockerfileChain } from './history.js'
-import type { InspectedImage } from './inspect.js'
+import type { InspectedImage } from '../docker/inspect.js'
 import { knownSizes } from './known-sizes.js'
-import { pushFlavorForGoVersion, type PushFlavor } from './push-flavor.js'
+import { pushFlavorForGoVersion, type PushFlavor } from '../compress/push-flavor.js'
 import { readLayers } from './read-layers.js'
 
 export interface MeasureOptions {

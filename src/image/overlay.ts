@@ -34,7 +34,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { CommandError } from '../errors.js'
 import type { Docker } from '../docker/docker.js'
-import { LayerCompressor, type CompressorOptions } from './compress.js'
+import { LayerCompressor, type CompressorOptions } from '../compress/compress.js'
 import { innerEntry, type LayerScan, type SavedImage } from './save.js'
 import { TarReader, type EntrySink, type OnEntry, type TarHeader } from './tar.js'
 import { computeWasted, type FileRecord } from './wasted.js'

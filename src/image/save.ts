@@ -7,7 +7,7 @@
 // skopeo's oci-archive), layer blobs plain or gzip (sniffed).
 import { createHash, type Hash } from 'node:crypto'
 import zlib from 'node:zlib'
-import { LayerCompressor, type CompressorOptions } from './compress.js'
+import { LayerCompressor, type CompressorOptions } from '../compress/compress.js'
 import { isElf, readGoBinary, type GoBinaryFacts } from './gobinary.js'
 import { TarError, TarReader, type EntrySink, type TarHeader } from './tar.js'
 import { fileRecord, type FileRecord } from './wasted.js'

@@ -6,7 +6,7 @@
 // fits GitHub's comment limit: detail is trimmed first, then whole detail
 // sections are dropped, largest first, and the comment says which; the table
 // always stays.
-import { formatDelta, formatSize, type SizeOrPercent } from '../size.js'
+import { formatDelta, formatSize, type SizeOrPercent } from '../units.js'
 import { commentMarker, embedState, type EmbeddedState, type ImageState } from './embed.js'
 import { escapeText, htmlText, inlineCode } from './escape.js'
 import { GITHUB_COMMENT_LIMIT } from './markdown.js'

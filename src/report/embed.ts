@@ -7,7 +7,7 @@
 // deflated first (`z:`), as fifty trends of twenty pushes would not fit as they are.
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { parseCarriedProof } from '../advisor/carried.js'
-import { parseHistory } from '../trend.js'
+import { parseHistory } from '../compare/trend.js'
 import type { CarriedProof, HistoryPoint, Metric, Status } from './types.js'
 
 const TOOL_NAME = 'go-image-budget'

@@ -2,7 +2,7 @@
 // Verdict first, then the numbers, then the detail a reader opens on demand.
 // Everything from the image or the repository is untrusted and goes through
 // escape.ts; the result always fits GitHub's 65,536-character comment limit.
-import { formatSize, type SizeOrPercent } from '../size.js'
+import { formatSize, type SizeOrPercent } from '../units.js'
 import { carriedFrom } from '../advisor/carried.js'
 import { commentMarker, embedState, type EmbeddedState } from './embed.js'
 import { escapeText, inlineCode } from './escape.js'

@@ -1,7 +1,7 @@
 // Numbers as the comment shows them: sizes, deltas with their icon band, the
 // noise floor, short commits. Pure; shared by the single-image comment
 // (markdown.ts) and the many-image one (combined.ts).
-import { formatDelta, formatPercent, formatSize, type SizeOrPercent } from '../size.js'
+import { formatDelta, formatPercent, formatSize, type SizeOrPercent } from '../units.js'
 import type { BaselineSizes, Metric, Status } from './types.js'
 
 export const STATUS_ICON: Record<Status, string> = { pass: '✅', warn: '⚠️', fail: '❌' }

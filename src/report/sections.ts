@@ -2,7 +2,7 @@
 // that changed and the largest ones, wasted bytes and Go binaries, findings,
 // the suggested Dockerfile, the trend. Pure renderings of a Report, each
 // bounded by a Limits row, so a caller can trade detail for length.
-import { formatDelta, formatSize, type SizeOrPercent } from '../size.js'
+import { formatDelta, formatSize, type SizeOrPercent } from '../units.js'
 import { pointName, trendChart } from './chart.js'
 import { codeBlock, encodePath, escapeText, escapeTextWithCode, htmlCode, htmlText, inlineCode } from './escape.js'
 import { STATUS_ICON, baselineName, deltaText, isCount, isNoise, more, percentText, short, size } from './numbers.js'

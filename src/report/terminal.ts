@@ -1,5 +1,5 @@
 // The report for a terminal: a short, plain summary.
-import { formatDelta, formatPercent, formatSize } from '../size.js'
+import { formatDelta, formatPercent, formatSize } from '../units.js'
 import type { Report } from './types.js'
 
 export function renderTerminal(report: Report): string {

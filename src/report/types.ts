@@ -116,7 +116,7 @@ export interface GoBinary {
 
 export type FailOn = 'any' | 'budget' | 'increase' | 'never'
 
-/** One limit the verdict checked (src/budget.ts). */
+/** One limit the verdict checked (src/compare/budget.ts). */
 export interface BudgetCheck {
   check: 'budget' | 'warn-at' | 'max-increase'
   /** The limit in bytes, in `metric` (a percentage input is resolved against the budget or the baseline). */
@@ -206,7 +206,7 @@ export interface LayerDiffEntry {
 }
 
 /**
- * Per-layer comparison with the baseline (src/compare.ts). Entries follow the
+ * Per-layer comparison with the baseline (src/compare/compare.ts). Entries follow the
  * head image's layer order; removed layers come last in base order.
  * `metric` is the metric grown/shrunk were decided on.
  */
@@ -282,7 +282,7 @@ export interface SkippedRule {
 }
 
 /**
- * One point of the size trend (src/trend.ts). The first point is the base
+ * One point of the size trend (src/compare/trend.ts). The first point is the base
  * branch's size (`label: 'base'`, uncompressed null for a registry baseline);
  * the rest are this pull request's pushes, oldest first.
  */

@@ -2,7 +2,7 @@
 // dependencies, build output, testdata/, large files) into a layer, and every
 // commit busts its cache: there is no .dockerignore, or it lets them through.
 // Savings: the bytes of those entries, when the COPY lands in the final image.
-import { formatSize } from '../../size.js'
+import { formatSize } from '../../units.js'
 import { buildStagesOf, stageChain } from '../model.js'
 import { finding, type Rule } from '../rule.js'
 

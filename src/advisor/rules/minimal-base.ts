@@ -3,7 +3,7 @@
 // packages the final stage installs, a shell its command needs, libc for a
 // binary that stays dynamic, CA roots, zone data, a user. Savings: the base's
 // layers and the final stage's RUN layers, less the new base, measured.
-import { formatSize } from '../../size.js'
+import { formatSize } from '../../units.js'
 import { finalBinaries } from '../binaries.js'
 import { classifyBase } from '../images.js'
 import { rootImage, stageChain } from '../model.js'

@@ -1,7 +1,7 @@
 // multi-stage: the final image still carries the Go toolchain (or builds in
 // place), so everything but the binary ships. Savings: image size minus the
 // measured binaries (and the base the suggestion ends on, when it is at hand).
-import { formatSize } from '../../size.js'
+import { formatSize } from '../../units.js'
 import { classifyBase } from '../images.js'
 import { rootImage, stageChain } from '../model.js'
 import { finding, programBinaries, type Rule } from '../rule.js'

@@ -2,7 +2,7 @@
 // them). Savings: the measured strippable sections; from the Dockerfile
 // alone (the `go build` line shows the flags), unknown. Always said (info);
 // a tight budget makes it a warning.
-import { formatSize } from '../../size.js'
+import { formatSize } from '../../units.js'
 import { finding, SHAVED_BUILD, shavingSeverity, shavingTargets, type Rule } from '../rule.js'
 import { rewriteGoBuild } from '../suggest.js'
 import { buildRunText } from './shaving.js'

@@ -1,6 +1,6 @@
 // wasted-layers: bytes a later layer deletes or overwrites still ship in the
 // earlier one. Names the biggest files and the instruction that wrote them.
-import { formatSize } from '../../size.js'
+import { formatSize } from '../../units.js'
 import { finding, WASTED_FLOOR, type Rule } from '../rule.js'
 
 export const wastedLayers: Rule = {
