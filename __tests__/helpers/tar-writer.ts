@@ -1,29 +1,14 @@
 // Writes small tar archives in memory for tests: ustar headers, PAX records
-// for long names, directories, symlinks and files with given contents.
+// for long names, directories, symlinks and files with given contents, with
+// the project's own header writer (src/image/tar-writer.ts).
+import { tarHeaderBlock } from '../../src/image/tar-writer.js'
+
 export interface TarInput {
   path: string
   type?: 'file' | 'dir' | 'symlink' | 'link'
   data?: Buffer | string
   mode?: number
   linkname?: string
-}
-
-function header(name: string, size: number, typeflag: string, mode: number, linkname = ''): Buffer {
-  const block = Buffer.alloc(512)
-  block.write(name.slice(0, 100), 0, 'utf8')
-  block.write(mode.toString(8).padStart(7, '0') + '\0', 100, 'latin1')
-  block.write('0000000\0', 108, 'latin1')
-  block.write('0000000\0', 116, 'latin1')
-  block.write(size.toString(8).padStart(11, '0') + '\0', 124, 'latin1')
-  block.write('00000000000\0', 136, 'latin1')
-  block.write('        ', 148, 'latin1')
-  block.write(typeflag, 156, 'latin1')
-  block.write(linkname, 157, 'utf8')
-  block.write('ustar\0' + '00', 257, 'latin1')
-  let sum = 0
-  for (const b of block) sum += b
-  block.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1')
-  return block
 }
 
 const pad = (n: number) => Buffer.alloc((512 - (n % 512)) % 512)
@@ -33,21 +18,10 @@ export function makeTar(entries: TarInput[], { end = true } = {}): Buffer {
   for (const e of entries) {
     const data = typeof e.data === 'string' ? Buffer.from(e.data) : (e.data ?? Buffer.alloc(0))
     const type = e.type ?? 'file'
-    const flag = { file: '0', dir: '5', symlink: '2', link: '1' }[type]
-    let name = e.path
-    if (Buffer.byteLength(name) > 100) {
-      const record = (k: string, v: string) => {
-        const body = ` ${k}=${v}\n`
-        let len = body.length + 1
-        while (String(len).length + body.length !== len) len = String(len).length + body.length
-        return `${len}${body}`
-      }
-      const pax = Buffer.from(record('path', name))
-      parts.push(header('PaxHeader', pax.length, 'x', 0o644), pax, pad(pax.length))
-      name = name.slice(0, 99)
-    }
     const size = type === 'file' ? data.length : 0
-    parts.push(header(name, size, flag, e.mode ?? (type === 'dir' ? 0o755 : 0o644), e.linkname ?? ''))
+    // Long names as PAX records (the reader's harder path), never ustar's prefix field.
+    const header = { path: e.path, type: ({ file: 'file', dir: 'directory', symlink: 'symlink', link: 'link' } as const)[type], size, mode: e.mode ?? (type === 'dir' ? 0o755 : 0o644), linkname: e.linkname ?? '' }
+    parts.push(tarHeaderBlock(header, { longNames: 'pax' }))
     if (size) parts.push(data, pad(size))
   }
   if (end) parts.push(Buffer.alloc(1024))

@@ -3,7 +3,8 @@
 // markers), re-serialised headers that read back the same, which directories
 // need an opacity probe and with which file, and the cache's scan encoding.
 import { decodeScan, encodeScan, type CachedScan } from '../../src/image/cache.js'
-import { OverlayUnavailable, initLayerPath, opaqueMarker, overlayLayerDirs, planOpaqueProbes, tarHeaderBlock, translateOverlayEntry } from '../../src/image/overlay.js'
+import { OverlayUnavailable, initLayerPath, opaqueMarker, overlayLayerDirs, planOpaqueProbes, translateOverlayEntry } from '../../src/image/overlay.js'
+import { tarHeaderBlock } from '../../src/image/tar-writer.js'
 import { TarReader, type TarHeader } from '../../src/image/tar.js'
 import { computeWasted, fileRecord, type FileRecord } from '../../src/image/wasted.js'
 import { chunks, makeTar } from '../helpers/tar-writer.js'
