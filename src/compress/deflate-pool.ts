@@ -4,7 +4,7 @@
 // same code runs under tsx, jest and the ncc bundle without a separate worker
 // file.
 import { Worker } from 'node:worker_threads'
-import { sampledGoSegments, type SamplePlan } from './deflate-sample.js'
+import { sampledGoSegments, type SampleModels, type SamplePlan } from './deflate-sample.js'
 import { goDeflateSegments, looksLikeNoise } from './goflate.js'
 import { goFastDeflateSegments } from './goflate-fast.js'
 import { goHuffmanWriter } from './goflate-writer.js'
@@ -15,7 +15,44 @@ interface Job {
   reject(error: Error): void
 }
 
-// \`__name\` is the helper esbuild (tsx) wraps named functions in; the worker has none.
+/** One block to model, as posted to a worker. */
+export interface ModelRequest {
+  id: number
+  flavor: PushFlavor
+  /** The dictionary (the data before the block) then the block; `start` is where the block begins. */
+  buffer: ArrayBuffer
+  start: number
+  /** null: model every byte. */
+  plan: SamplePlan | null
+  last: boolean
+}
+
+/** A worker's answer: the block's Go-deflate segment sizes (see goflate.ts), or why it failed. */
+export type ModelReply = { id: number; segments: number[] } | { id: number; error: string }
+
+/** What a worker models with: the exact model per flavor, zlib level 4 and the noise test. */
+export interface WorkerModels extends Omit<SampleModels, 'exact'> {
+  exact: Record<PushFlavor, SampleModels['exact']>
+  sampled: typeof sampledGoSegments
+}
+
+/** A worker's whole job, typed and self-contained (it runs in the worker from its source, and in tests directly). */
+export function modelBlock(request: ModelRequest, models: WorkerModels): ModelReply {
+  try {
+    const data = new Uint8Array(request.buffer)
+    const exact = models.exact[request.flavor]
+    const segments = request.plan
+      ? models.sampled(data, request.start, request.last, request.plan, { exact, zlibBytes: models.zlibBytes, looksLikeNoise: models.looksLikeNoise })
+      : exact(data, request.start, request.last)
+    return { id: request.id, segments }
+  } catch (error) {
+    return { id: request.id, error: String((error instanceof Error && error.stack) || error) }
+  }
+}
+
+// The worker wires modelBlock to its port with the models' own source; only
+// zlib (a require in the worker) is written here. \`__name\` is the helper
+// esbuild (tsx) wraps named functions in; the worker has none.
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads')
 const zlib = require('node:zlib')
@@ -24,25 +61,18 @@ const looksLikeNoise = ${looksLikeNoise.toString()}
 const goDeflateSegments = ${goDeflateSegments.toString()}
 const goHuffmanWriter = ${goHuffmanWriter.toString()}
 const goFastDeflateSegments = ${goFastDeflateSegments.toString()}
-const sampledGoSegments = ${sampledGoSegments.toString()}
-const EXACT = {
-  'go-classic': (data, start) => goDeflateSegments(data, start),
-  'go1.27': (data, start, last) => goFastDeflateSegments(data, start, last, goHuffmanWriter())
+const modelBlock = ${modelBlock.toString()}
+const models = {
+  exact: {
+    'go-classic': (data, start) => goDeflateSegments(data, start),
+    'go1.27': (data, start, last) => goFastDeflateSegments(data, start, last, goHuffmanWriter())
+  },
+  // zlib level 4: twice as fast as 6, and as lazy in its matching.
+  zlibBytes: (data, dictionary) => zlib.deflateRawSync(data, { level: 4, finishFlush: zlib.constants.Z_BLOCK, ...(dictionary ? { dictionary } : {}) }).length,
+  looksLikeNoise,
+  sampled: ${sampledGoSegments.toString()}
 }
-// zlib level 4: twice as fast as 6, and as lazy in its matching.
-const zlibBytes = (data, dictionary) => zlib.deflateRawSync(data, { level: 4, finishFlush: zlib.constants.Z_BLOCK, ...(dictionary ? { dictionary } : {}) }).length
-function model(flavor, data, start, plan, last) {
-  const exact = EXACT[flavor]
-  if (!plan) return exact(data, start, last)
-  return sampledGoSegments(data, start, last, plan, { exact, zlibBytes, looksLikeNoise })
-}
-parentPort.on('message', ({ id, flavor, buffer, start, plan, last }) => {
-  try {
-    parentPort.postMessage({ id, segments: model(flavor, new Uint8Array(buffer), start, plan, last) })
-  } catch (error) {
-    parentPort.postMessage({ id, error: String(error && error.stack || error) })
-  }
-})
+parentPort.on('message', (request) => parentPort.postMessage(modelBlock(request, models)))
 `
 
 export class DeflatePool {
@@ -74,13 +104,13 @@ export class DeflatePool {
     if (this.workers.length < this.size) {
       const worker = new Worker(WORKER_SOURCE, { eval: true })
       worker.unref()
-      worker.on('message', (msg: { id: number; segments?: number[]; error?: string }) => {
+      worker.on('message', (reply: ModelReply) => {
         this.busy.set(worker, (this.busy.get(worker) ?? 1) - 1)
-        const job = this.jobs.get(msg.id)
-        this.jobs.delete(msg.id)
+        const job = this.jobs.get(reply.id)
+        this.jobs.delete(reply.id)
         if (!job) return
-        if (msg.error) job.reject(new Error(`deflate worker: ${msg.error}`))
-        else job.resolve(msg.segments ?? [])
+        if ('error' in reply) job.reject(new Error(`deflate worker: ${reply.error}`))
+        else job.resolve(reply.segments)
       })
       worker.on('error', (error) => {
         for (const job of this.jobs.values()) job.reject(error)
@@ -110,7 +140,8 @@ export class DeflatePool {
     this.busy.set(worker, (this.busy.get(worker) ?? 0) + 1)
     return new Promise<number[]>((resolve, reject) => {
       this.jobs.set(id, { resolve, reject })
-      worker.postMessage({ id, flavor: this.flavor, buffer, start: dictLength, plan: exact ? null : this.plan, last }, [buffer])
+      const request: ModelRequest = { id, flavor: this.flavor, buffer, start: dictLength, plan: exact ? null : this.plan, last }
+      worker.postMessage(request, [buffer])
     })
   }
 
