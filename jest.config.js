@@ -1,4 +1,6 @@
-// Projects: unit tests (pure, fast), and the integration tests once per Docker
+// Projects: unit tests (pure, fast), the fuzz and scale tests (pure, slow:
+// 10,000 cases a parser, thousands of layers, a million files), and the
+// integration tests once per Docker
 // engine users run: the default engine (Docker 28, overlay2 graph driver, as
 // GitHub's ubuntu-latest) and a second one with the containerd image store
 // (Docker 29's default). Integration tests need real Docker, a real local
@@ -21,9 +23,12 @@ const integration = (engine) => ({
   globalTeardown: '<rootDir>/__tests__/integration/global-teardown.mjs',
   slowTestThreshold: 120
 })
+const SCALE = ['/__tests__/fuzz.test.ts', '/__tests__/faults.test.ts']
+
 export default {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/__tests__/**/*.test.ts'], testPathIgnorePatterns: ['/integration/'], setupFiles: ['<rootDir>/__tests__/helpers/fuzz-seed.mjs'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/__tests__/**/*.test.ts'], testPathIgnorePatterns: ['/integration/', ...SCALE], setupFiles: ['<rootDir>/__tests__/helpers/fuzz-seed.mjs'] },
+    { ...common, displayName: 'scale', testMatch: SCALE.map((t) => `<rootDir>${t}`), setupFiles: ['<rootDir>/__tests__/helpers/fuzz-seed.mjs'] },
     integration('default'),
     integration('containerd')
   ],
