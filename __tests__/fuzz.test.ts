@@ -10,7 +10,7 @@ import { marked } from 'marked'
 import { advise } from '../src/advisor/advise.js'
 import { parseDockerfile, substitute } from '../src/advisor/model.js'
 import { suggestDockerfile } from '../src/advisor/suggest.js'
-import { cleanInstruction, dockerfileChain, matchHistory, pairHistory, type HistoryRow } from '../src/image/history.js'
+import { cleanInstruction, dockerfileChain, matchHistory, pairHistory } from '../src/image/history.js'
 import { scanSaveStream } from '../src/image/save.js'
 import { TarError } from '../src/image/tar.js'
 import { computeWasted, fileRecord } from '../src/image/wasted.js'
@@ -61,7 +61,7 @@ describe('history parsers', () => {
     const row = fc.record({ created_by: fc.option(hostileText, { nil: undefined }), empty_layer: fc.option(fc.boolean(), { nil: undefined }) }, { requiredKeys: [] })
     fc.assert(
       fc.property(fc.array(fc.stringMatching(/^[0-9a-f]{1,8}$/), { maxLength: 30 }), fc.array(row, { maxLength: 40 }), (ids, rows) => {
-        const paired = pairHistory(ids, rows as HistoryRow[])
+        const paired = pairHistory(ids, rows)
         expect(paired.map((p) => p.diffId)).toEqual(ids)
         const used = paired.filter((p) => p.historyIndex >= 0).map((p) => p.historyIndex)
         for (let i = 1; i < used.length; i++) expect(used[i]).toBeGreaterThan(used[i - 1])
@@ -80,7 +80,7 @@ describe('history parsers', () => {
         const chain = dockerfileChain(dockerfile, target, { A: 'x' })
         const matches = matchHistory(createdBy.map((c) => ({ created_by: c })), chain.instructions)
         expect(matches).toHaveLength(createdBy.length)
-        const lines = matches.filter((m) => m !== null).map((m) => chain.instructions.indexOf(m!))
+        const lines = matches.filter((m) => m !== null).map((m) => chain.instructions.indexOf(m))
         for (const i of lines) expect(i).toBeGreaterThanOrEqual(0)
         for (let i = 1; i < lines.length; i++) expect(lines[i]).toBeGreaterThan(lines[i - 1])
       }),
@@ -206,7 +206,7 @@ describe('Dockerfile model', () => {
 })
 
 describe('markdown escaper, through the GFM renderer', () => {
-  const render = (md: string) => marked.parse(md, { gfm: true, async: false }) as string
+  const render = (md: string) => marked.parse(md, { gfm: true, async: false })
   const decode = (html: string) =>
     html
       .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))

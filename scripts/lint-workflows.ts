@@ -13,7 +13,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { isMap, isScalar, isSeq, parseDocument, type Scalar, type YAMLMap } from 'yaml'
+import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml'
 
 export interface Problem {
   file: string
@@ -77,7 +77,7 @@ export function checkWorkflow(text: string, file: string, options: RuleOptions =
     if (ref.startsWith('./') || ref.startsWith('docker://')) return
     if (options.unpinnedAllowed?.test(ref)) return
     if (!PINNED.test(ref)) at(node, `${where}: ${ref} is not pinned by a full commit SHA (owner/repo@<40 hex> # vX.Y.Z)`)
-    else if (!VERSION_COMMENT.test((node as Scalar).comment ?? '')) at(node, `${where}: ${ref} has no version comment (# vX.Y.Z)`)
+    else if (!VERSION_COMMENT.test((node).comment ?? '')) at(node, `${where}: ${ref} has no version comment (# vX.Y.Z)`)
   }
 
   function checkScript(node: unknown, where: string): void {
@@ -124,7 +124,7 @@ export async function lintRepository(root: string): Promise<{ checked: number; p
 }
 
 if (process.argv[1]?.endsWith('lint-workflows.ts')) {
-  lintRepository(process.cwd()).then(({ checked, problems }) => {
+  void lintRepository(process.cwd()).then(({ checked, problems }) => {
     for (const p of problems) process.stdout.write(`${p.file}:${p.line}: ${p.message}\n`)
     process.stdout.write(`${checked} workflows checked (actionlint, pinned actions, per-job permissions, no expressions in scripts): ${problems.length} problem(s)\n`)
     process.exitCode = problems.length > 0 ? 1 : 0

@@ -46,7 +46,7 @@ function measure(name: string, dockerfile: string, extra: string[]): Report {
 
 function page(markdown: string): string {
   const css = readFileSync(path.join(root, 'node_modules/github-markdown-css/github-markdown-light.css'), 'utf8')
-  const body = marked.parse(markdown, { gfm: true, async: false }) as string
+  const body = marked.parse(markdown, { gfm: true, async: false })
   return `<!doctype html><html><head><meta charset="utf-8"><style>${css}
 body { margin: 0; background: #fff; }
 .comment { width: 860px; margin: 16px; border: 1px solid #d0d7de; border-radius: 6px; }

@@ -149,5 +149,12 @@ export async function main(argv: string[]): Promise<number> {
 // Only when run as a program (the bundle, or tsx), not when imported by tests.
 const invokedAs = process.argv[1] ? path.basename(process.argv[1]) : ''
 if (/^(cli\.(ts|js)|index\.js|go-image-budget)$/.test(invokedAs) && !process.env.JEST_WORKER_ID) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code })
+  main(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code },
+    // main() reports its own errors; anything that escapes it is a bug, still exit 2.
+    (error: unknown) => {
+      process.stderr.write(`${TOOL.name}: ${error instanceof Error ? error.message : String(error)}\n`)
+      process.exitCode = 2
+    }
+  )
 }

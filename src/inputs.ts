@@ -146,7 +146,7 @@ export function parseList(text: string | string[], name = 'list', { commaSeparat
   if (text === '') return []
   let records: string[][]
   try {
-    records = parseCsv(text, { columns: false, relaxQuotes: true, relaxColumnCount: true, skipEmptyLines: true, comment: '#', comment_no_infix: true }) as string[][]
+    records = parseCsv(text, { columns: false, relaxQuotes: true, relaxColumnCount: true, skipEmptyLines: true, comment: '#', comment_no_infix: true })
   } catch (error) {
     const { code, records: before } = error as { code?: string; records?: number }
     const entry = typeof before === 'number' ? ` entry ${before + 1}` : ''

@@ -13,7 +13,7 @@ import { chunks, makeTar } from '../helpers/tar-writer.js'
 const NO_NEEDS: GoRuntimeNeeds = { systemRoots: false, embedsRoots: false, loadsZones: false, embedsTzdata: false, usersLookup: false, cgoResolver: false, cgo: false, source: 'pclntab' }
 
 /** A file list as readImageFiles returns it, from compact rows. */
-function image(rows: Record<string, Partial<ImageEntry> | 'dir' | string>, texts: Record<string, string> = {}): ImageFiles {
+function image(rows: Record<string, Partial<ImageEntry> | string>, texts: Record<string, string> = {}): ImageFiles {
   const entries = new Map<string, ImageEntry>([['/', { type: 'dir', mode: 0o755, size: 0 }]])
   for (const [p, row] of Object.entries(rows)) {
     const parts = p.split('/').filter(Boolean)

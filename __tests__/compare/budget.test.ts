@@ -42,7 +42,7 @@ describe('evaluateBudget', () => {
     // compressed budget without a compressed measurement
     [{ budget: 20 * MB, metric: 'compressed' }, { uncompressed: 5 * MB, compressed: null }, null, 'warn', 'the compressed size was not measured, so the 20 MB budget was not checked']
   ] as const)('%j: %j vs %j → %s', (s, head, base, status, reason) => {
-    const budget = evaluateBudget(settings(s as Partial<BudgetSettings>), measured(head, base, s as Partial<BudgetSettings>))
+    const budget = evaluateBudget(settings(s), measured(head, base, s))
     expect(budget.status).toBe(status)
     expect(budget.reason ?? null).toBe(reason)
   })

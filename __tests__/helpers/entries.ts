@@ -16,8 +16,8 @@ async function capture<T>(fn: () => Promise<T>): Promise<{ value: T; stdout: str
   const err: string[] = []
   const writeOut = process.stdout.write
   const writeErr = process.stderr.write
-  process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true)) as typeof process.stdout.write
-  process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true)) as typeof process.stderr.write
+  process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true))
+  process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true))
   try {
     const value = await fn()
     // Node's own notice about jest's VM modules is not the product's output.

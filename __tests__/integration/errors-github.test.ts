@@ -3,7 +3,7 @@
 // fault proxy in front of it that answers chosen requests with 403, 404, 422,
 // 5xx or a rate limit. None of them fails the job: each is one warning, and
 // the summary and the outputs are still written.
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -33,7 +33,12 @@ class FaultProxy {
   private server: Server | null = null
   url = ''
   async start(): Promise<void> {
-    this.server = createServer(async (req, res) => {
+    this.server = createServer((req, res) => void this.forward(req, res))
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+  }
+
+  private async forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
       const chunks: Buffer[] = []
       for await (const c of req) chunks.push(c as Buffer)
       const url = new URL(req.url ?? '/', 'http://x')
@@ -59,9 +64,6 @@ class FaultProxy {
       if (link) headers.link = link
       res.writeHead(forwarded.status, headers)
       res.end(Buffer.from(await forwarded.arrayBuffer()))
-    })
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
   }
   /** The fake's own address (its links and html_url point at the proxy). */
   apiUrl = ''

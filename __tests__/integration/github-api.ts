@@ -91,14 +91,14 @@ class OpenApiChecker {
     const params = this.parameters(found.op)
     const coerce = (text: string, schema: { type?: string }) => (schema.type === 'integer' || schema.type === 'number' ? Number(text) : schema.type === 'boolean' ? text === 'true' : text)
     for (const p of params.filter((q) => q.in === 'path')) {
-      const error = this.errors(this.validator(`${where}:path:${p.name}`, p.schema), coerce(found.params[p.name], p.schema as { type?: string }))
+      const error = this.errors(this.validator(`${where}:path:${p.name}`, p.schema), coerce(found.params[p.name], p.schema))
       if (error) problems.push(`${where}: path parameter ${p.name}: ${error}`)
     }
     const queryNames = new Set(params.filter((q) => q.in === 'query').map((q) => q.name))
     for (const [name, value] of url.searchParams) {
       const p = params.find((q) => q.in === 'query' && q.name === name)
       if (!queryNames.has(name) || !p) { problems.push(`${where}: unknown query parameter ${name}`); continue }
-      const error = this.errors(this.validator(`${where}:query:${name}`, p.schema), coerce(value, p.schema as { type?: string }))
+      const error = this.errors(this.validator(`${where}:query:${name}`, p.schema), coerce(value, p.schema))
       if (error) problems.push(`${where}: query parameter ${name}=${value}: ${error}`)
     }
     for (const p of params.filter((q) => q.in === 'query' && q.required)) {

@@ -12,7 +12,7 @@ import type { Report } from '../../src/report/types.js'
 import { HOSTILE, huge, overBudgetSingleStage, passingScratch } from '../fixtures/reports.js'
 
 const REPO = 'https://github.com/acme/hello'
-const html = (md: string) => marked.parse(md, { gfm: true, async: false }) as string
+const html = (md: string) => marked.parse(md, { gfm: true, async: false })
 /** The overview table's rows (between its header and the first details section). */
 const tableRows = (body: string) => {
   const lines = body.split('\n')

@@ -6,7 +6,7 @@ import { trendChart } from '../../src/report/chart.js'
 import { HOSTILE, bare, hostile, huge, multiPlatform, overBudgetSingleStage, passingScratch } from '../fixtures/reports.js'
 
 const REPO = 'https://github.com/acme/hello'
-const html = (md: string) => marked.parse(md, { gfm: true, async: false }) as string
+const html = (md: string) => marked.parse(md, { gfm: true, async: false })
 const withoutCode = (text: string) => text.replace(/<code>[\s\S]*?<\/code>/g, '').replace(/<pre>[\s\S]*?<\/pre>/g, '')
 
 describe('renderMarkdown snapshots', () => {

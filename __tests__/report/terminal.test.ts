@@ -5,7 +5,7 @@ import { bare, overBudgetSingleStage, passingScratch } from '../fixtures/reports
 
 const withReason = (report: Report, reason: string): Report => ({ ...report, budget: { ...report.budget, reason } })
 
-test.each([
+test.each<[string, Report, string[]]>([
   [
     'over budget, grown against the built base',
     withReason({ ...overBudgetSingleStage(), delta: { ...overBudgetSingleStage().delta!, metric: 'uncompressed' } }, 'image is 816 MB, over the 20 MB budget (uncompressed)'),
@@ -25,7 +25,7 @@ test.each([
       ...passingScratch(),
       baseline: { source: 'image', ref: 'ghcr.io/o/app:main', commit: null, size: { uncompressed: null, compressed: 1_150_000 }, layers: [], error: null, note: 'a registry manifest has compressed sizes only (layers are not pulled); compared on compressed size' },
       delta: { uncompressed: null, compressed: -140_000, percent: -12.17, metric: 'compressed', unchanged: false }
-    } as Report,
+    },
     [
       '  baseline (image): ghcr.io/o/app:main, 1.15 MB compressed → -140 kB (-12%)',
       '    a registry manifest has compressed sizes only (layers are not pulled); compared on compressed size'
@@ -33,12 +33,12 @@ test.each([
   ],
   [
     'below the noise floor',
-    { ...passingScratch(), delta: { uncompressed: 12, compressed: 3, percent: 0.0006, metric: 'uncompressed', unchanged: true } } as Report,
+    { ...passingScratch(), delta: { uncompressed: 12, compressed: 3, percent: 0.0006, metric: 'uncompressed', unchanged: true } },
     ['  baseline (build): main (f0e1d2c), 2.12 MB uncompressed → unchanged']
   ],
   [
     'no baseline, with the reason',
-    { ...bare(), baseline: { source: 'build', ref: 'main', commit: null, size: null, layers: [], error: 'no baseline: main (abc1234) has no Dockerfile at Dockerfile' } } as Report,
+    { ...bare(), baseline: { source: 'build', ref: 'main', commit: null, size: null, layers: [], error: 'no baseline: main (abc1234) has no Dockerfile at Dockerfile' } },
     ['  baseline: no baseline: main (abc1234) has no Dockerfile at Dockerfile']
   ],
   ['nothing to compare', bare(), []]

@@ -100,7 +100,7 @@ export interface ModelOptions {
 
 /** Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR:+alt}`; unknown variables become ''. */
 export function substitute(text: string, vars: Record<string, string | null | undefined>): string {
-  return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+  return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string) => {
     const name = braced ?? bare
     const value = vars[name]
     const set = value !== undefined && value !== null && value !== ''
@@ -277,7 +277,7 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
         const fromStage = from === null ? -1 : stages.findIndex((s, i) => i < stage!.index && (s.name?.toLowerCase() === from.toLowerCase() || String(i) === from))
         stage.copies.push({
           line: model.line,
-          keyword: keyword as 'COPY' | 'ADD',
+          keyword: keyword,
           from,
           fromStage: fromStage >= 0 ? fromStage : null,
           sources: words.slice(0, -1),

@@ -111,7 +111,7 @@ async function bakeStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): 
   // One base bake run for every image that may differ at the base.
   const heads = new Map<string, HeadImage>(measured.map(({ image, report }) => [image.key, { imageId: report.image.id, platform: report.image.platform, size: report.size, layers: report.layers }]))
   const baselines: Map<string, Baseline> = inputs.baseline === 'none'
-    ? new Map()
+    ? new Map<string, Baseline>()
     : await deps.log.group('Baseline', () => bakeBaselines(
       { base: ctx.base ?? null, auto: inputs.baseline === 'auto', workspace: ctx.workspace, bakeFile, builder: inputs.builder, output, images, heads },
       {
@@ -126,7 +126,7 @@ async function bakeStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): 
   const reports: Report[] = []
   for (const { image, measurement, report } of measured) {
     const baseline = baselines.get(image.key) ?? NO_BASELINE
-    const fetched = async (): Promise<BaselineResult> => ({ baseline, history: [], buildLog: null })
+    const fetched = (): Promise<BaselineResult> => Promise.resolve({ baseline, history: [], buildLog: null })
     const compared = await compareStage(report, {
       inputs, source: inputs.baseline === 'none' ? 'none' : 'build', settings, base: ctx.base ?? null,
       build: { context: image.context, dockerfile: image.dockerfile }, previousHistory: [], now: deps.now

@@ -153,7 +153,7 @@ function layerSink(entryPath: string, blobBytes: number, gzipped: boolean, layer
     if (gzipped) scan.tarBytes += chunk.length
     await inner.write(chunk)
   }
-  const finishTar = async (): Promise<void> => {
+  const finishTar = (): void => {
     if (!inner.finished) inner.end()
     scan.diffId = `sha256:${hash.digest('hex')}`
     layers.set(entryPath, scan)
@@ -169,7 +169,7 @@ function layerSink(entryPath: string, blobBytes: number, gzipped: boolean, layer
       },
       async end() {
         if (compressor) scan.compressed = await compressor.finish()
-        await finishTar()
+        finishTar()
       }
     }
   }
@@ -193,7 +193,7 @@ function layerSink(entryPath: string, blobBytes: number, gzipped: boolean, layer
       await ended
       await chain
       if (failure) throw failure
-      await finishTar()
+      finishTar()
     }
   }
 }
