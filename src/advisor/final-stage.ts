@@ -4,7 +4,7 @@
 // and the paths it puts in the image (which a suggestion must keep). Pure.
 import { copiesIntoDirectory, finalBinaries } from './binaries.js'
 import type { ExpectedPath } from './proof/startup.js'
-import { resolvePath, rootImage, stageChain, type DockerfileModel, type ModelInstruction, type StageModel } from './model.js'
+import { resolvePath, stageChain, type DockerfileModel, type ModelInstruction, type StageModel } from './model.js'
 import { installedPackages, splitCommands } from './shell.js'
 
 /** Packages distroless static already has the files of. */
@@ -150,9 +150,6 @@ export function expectedPaths(model: DockerfileModel, moduleName: string | null)
   for (const b of finalBinaries(model, moduleName)) add(b.finalPath, b.directory === true, b.copyLine ?? b.build.line)
   return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
 }
-
-/** The final stage's base image, resolved through `FROM <stage>`. */
-export const finalBase = (model: DockerfileModel): string => rootImage(model, model.final)
 
 /**
  * A final stage that builds in place shipped its sources: the files its

@@ -4,7 +4,7 @@
 // Lines are 1-based, as GitHub annotations and editors count them.
 import { DockerfileParser, type Instruction } from 'dockerfile-ast'
 import { documentedDefaults, goVersionOfImage, type ImageDefaults } from './images.js'
-import { findGoBuilds, hasGoModDownload, splitCommands, type GoBuild } from './shell.js'
+import { findGoBuilds, splitCommands, type GoBuild } from './shell.js'
 import { buildArgMap } from '../inputs.js'
 
 export interface ModelInstruction {
@@ -348,7 +348,3 @@ export function buildStagesOf(model: DockerfileModel, stage: StageModel): StageM
   return model.stages.filter((s) => seen.has(s.index) && s.index !== stage.index)
 }
 
-/** Whether a stage (or its parents) downloads modules before copying all sources. */
-export function downloadsModules(stage: StageModel): boolean {
-  return stage.runs.some((r) => hasGoModDownload(r.commands))
-}

@@ -12,8 +12,6 @@ import { chooseRuntimeBase, DISTROLESS_BASE_NONROOT } from './runtime-base.js'
 import { sourceFilesToKeep } from './final-stage.js'
 import { shellQuote, splitCommands } from './shell.js'
 
-export { DISTROLESS_STATIC } from './runtime-base.js'
-
 export interface SuggestedDockerfile {
   dockerfile: string
   base: string
