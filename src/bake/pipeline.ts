@@ -9,25 +9,26 @@ import path from 'node:path'
 import { NO_BASELINE, type BaselineResult } from '../baseline/index.js'
 import { compareStage } from '../compare/stage.js'
 import { budgetSettings } from '../compare/budget.js'
-import { removeBuiltImages, trackBuilds } from '../docker/cleanup.js'
+import { removeBuiltImages } from '../docker/cleanup.js'
 import { Docker } from '../docker/docker.js'
 import { CommandError, UsageError } from '../errors.js'
 import { measureImage, type Measurement } from '../image/measure.js'
 import type { Inputs } from '../inputs.js'
-import { adviseReport, buildOutput, reportFromMeasurement, type PipelineDeps, type RunContext } from '../pipeline.js'
+import { adviseReport, reportFromMeasurement, type PipelineDeps, type RunContext, type StageDeps } from '../pipeline.js'
 import type { Baseline, Report } from '../report/types.js'
 import { bakeBaselines, type HeadImage } from './baseline.js'
 import { bakeBuild, type BakedImage } from './build.js'
 import { checkBakeInputs, parseBakePrint, planImages, type BakeImage } from './definition.js'
 
 export async function runBakePipeline(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): Promise<Report[]> {
-  if (!inputs.cleanup) return bakeStages(inputs, ctx, deps)
-  // `cleanup`: every image built below (head, base, suggestion) is removed at the end, also after a failure.
-  const tracker = trackBuilds(deps.exec)
+  // One adapter for the run: every image built below (head, base, suggestion) is recorded on it.
+  const docker = deps.docker ?? new Docker({ exec: deps.exec, spawn: deps.spawn })
+  if (!inputs.cleanup) return bakeStages(inputs, ctx, { ...deps, docker })
+  // `cleanup`: what was built is removed at the end, also after a failure.
   try {
-    return await bakeStages(inputs, ctx, { ...deps, exec: tracker.exec })
+    return await bakeStages(inputs, ctx, { ...deps, docker })
   } finally {
-    await removeBuiltImages(tracker.imageIds, deps.exec, deps.log)
+    await removeBuiltImages(docker.builtImages, docker, deps.log)
   }
 }
 
@@ -63,17 +64,17 @@ async function readImages(docker: Docker, bakeFile: string, inputs: Inputs, cwd:
   return planImages(parseBakePrint(printed, shown), inputs.platforms, cwd)
 }
 
-async function bakeStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): Promise<Report[]> {
+async function bakeStages(inputs: Inputs, ctx: RunContext, deps: StageDeps): Promise<Report[]> {
   // Everything that can be refused is refused before anything is built.
   checkBakeInputs(inputs)
   if (inputs.baseline === 'image' || inputs.baseline === 'report') {
     throw new UsageError(`baseline: '${inputs.baseline}' compares one image; with bake use 'build' (each target against its base build), 'auto' or 'none'`)
   }
   const settings = budgetSettings(inputs)
-  const docker = new Docker({ exec: deps.exec, spawn: deps.spawn })
+  const docker = deps.docker
   const bakeFile = resolveBakeFile(inputs.bake as string, ctx.workspace, ctx.confineToWorkspace)
   const images = await readImages(docker, bakeFile, inputs, ctx.workspace)
-  const output = await buildOutput(docker, inputs.builder)
+  const output = await docker.buildOutput(inputs.builder)
   const onProgress = (chunk: string) => deps.log.debug(chunk)
 
   const measure = async (image: BakeImage, built: BakedImage): Promise<Measurement> => {
