@@ -7,7 +7,7 @@ import { dockerfileOnlyReport } from './advisor/dockerfile-only.js'
 import { adviseStage } from './advisor/stage.js'
 import { compareStage } from './compare/stage.js'
 import type { BuiltImage } from './baseline/build.js'
-import { chooseSource } from './baseline/index.js'
+import { chooseSource, NO_BASELINE } from './baseline/index.js'
 import { budgetSettings } from './compare/budget.js'
 import { buildImage, resolveSecretSources, type BuildOptions, type BuildResult } from './docker/build.js'
 import { Docker } from './docker/docker.js'
@@ -231,7 +231,7 @@ export function reportFromMeasurement(m: Measurement, image: ImageInfo, inputs: 
     wasted: m.wasted,
     goBinaries: m.goBinaries,
     budget: { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none' },
-    baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null },
+    baseline: NO_BASELINE,
     delta: null,
     findings: [],
     suggestion: null,
