@@ -20,7 +20,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os'
 import path from 'node:path'
 import { carriedFrom } from '../src/advisor/carried.js'
-import { buildImage } from '../src/docker/build.js'
+import { buildAndMeasure } from '../src/build-measure.js'
 import { removeBuiltImages } from '../src/docker/cleanup.js'
 import { Docker } from '../src/docker/docker.js'
 import { describeEngine } from '../src/docker/engine.js'
@@ -214,14 +214,14 @@ async function prRerun(docker: Docker, work: string, cacheDir: string): Promise<
   const [first, firstSeconds] = await time(() => pipeline(null))
   const carried = carriedFrom(first.suggestion, commit)
   const output = await docker.buildOutput(null)
-  const buildAndMeasure = async () => {
-    const built = await buildImage({ context: 'examples/helloworld', file: rung, target: null, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [], output }, { docker, tempDir: work })
-    try {
-      // Measured as the pipeline measures it: with the Dockerfile (lines, base image layers).
-      return await measureImage(built.imageId, { cacheDir, archive: built.archive, dockerfile: { content: readFileSync(rung, 'utf8'), target: null, buildArgs: {} } }, { docker, exec, spawn: spawnStream })
-    } finally {
-      if (built.archive) rmSync(built.archive, { force: true })
-    }
+  const buildRung = async (): Promise<Measurement> => {
+    // Built and measured as the pipeline does it: with the Dockerfile (lines, base image layers).
+    const { measurement } = await buildAndMeasure(
+      { context: 'examples/helloworld', file: rung, target: null, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [], output },
+      { cacheDir, dockerfile: { content: readFileSync(rung, 'utf8'), target: null, buildArgs: {} } },
+      { docker, exec, spawn: spawnStream, tempDir: work }
+    )
+    return measurement
   }
   // Five rounds, interleaved, medians: the machine is shared and one sample is noise.
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -231,7 +231,7 @@ async function prRerun(docker: Docker, work: string, cacheDir: string): Promise<
   let alone: Measurement | null = null
   let rerun: Awaited<ReturnType<typeof pipeline>> | null = null
   for (let round = 0; round < 5; round++) {
-    const [a, aSeconds] = await time(buildAndMeasure)
+    const [a, aSeconds] = await time(buildRung)
     const [r, rSeconds] = await time(() => pipeline(carried))
     alone = a
     rerun = r

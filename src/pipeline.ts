@@ -1,7 +1,7 @@
 // The stages in order: build → measure → baseline → compare/budget → advise.
 // Takes its collaborators as parameters; returns the Report. Rendering and
 // publishing are the entry points' business.
-import { accessSync, constants, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { dockerfileOnlyReport } from './advisor/dockerfile-only.js'
 import { adviseStage } from './advisor/stage.js'
@@ -9,7 +9,8 @@ import { compareStage } from './compare/stage.js'
 import type { BuiltImage } from './baseline/build.js'
 import { chooseSource, NO_BASELINE } from './baseline/index.js'
 import { budgetSettings } from './compare/budget.js'
-import { buildImage, resolveSecretSources, type BuildOptions, type BuildResult } from './docker/build.js'
+import { runBuild, type RunBuild } from './build-measure.js'
+import { resolveSecretSources, type BuildOptions } from './docker/build.js'
 import { Docker } from './docker/docker.js'
 import { removeBuiltImages } from './docker/cleanup.js'
 import type { BaseRef } from './git.js'
@@ -149,14 +150,8 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: StageDeps): Prom
   const platformsToBuild: (string | null)[] = inputs.image || inputs.platforms.length === 0 ? [null] : inputs.platforms
   const measuredPlatforms: { platform: string | null; measurement: Measurement }[] = []
   const output = inputs.image ? 'load' : await docker.buildOutput(inputs.builder)
-  const buildAndMeasure = async (options: BuildOptions, measure: MeasureOptions): Promise<{ built: BuildResult; measurement: Measurement }> => {
-    const built = await buildImage({ ...options, output }, { docker, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) })
-    try {
-      return { built, measurement: await measureImage(built.imageId, { ...measure, archive: built.archive }, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log }) }
-    } finally {
-      if (built.archive) rmSync(built.archive, { force: true })
-    }
-  }
+  // The one build-and-measure of this run (src/build-measure.ts): the head, the base and the suggestion.
+  const buildAndMeasure = runBuild(output, { docker, exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, log: deps.log, onProgress: (chunk) => deps.log.debug(chunk) })
   for (const platform of platformsToBuild) {
     if (inputs.image) {
       const ref = inputs.image
@@ -215,7 +210,7 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: StageDeps): Prom
 
   // Advise: Dockerfile rules on the measurement, a suggested Dockerfile, and its proof.
   if (!resolved) return compared.report
-  return adviseReport(compared.report, { inputs, build: resolved, workspace: ctx.workspace, imageUser: inspected.config.user, buildOptions: buildOptions(resolved), previousProof: ctx.previousProof ?? null }, deps)
+  return adviseReport(compared.report, { inputs, build: resolved, workspace: ctx.workspace, imageUser: inspected.config.user, buildOptions: buildOptions(resolved), previousProof: ctx.previousProof ?? null }, { ...deps, buildAndMeasure })
 }
 
 /** A measured image as a report, before the baseline, the verdict and the advice. */
@@ -251,17 +246,15 @@ export interface AdviseRequest {
 }
 
 /** Adds the findings and the suggested Dockerfile (built and measured when it matters) to a judged report. */
-export async function adviseReport(report: Report, req: AdviseRequest, deps: StageDeps): Promise<Report> {
+export async function adviseReport(report: Report, req: AdviseRequest, deps: StageDeps & { buildAndMeasure: RunBuild }): Promise<Report> {
   const advised = await adviseStage(
     { inputs: req.inputs, build: req.build, workspace: req.workspace, report, imageUser: req.imageUser, buildOptions: req.buildOptions, previousProof: req.previousProof ?? null },
     {
       docker: deps.docker,
       tempDir: deps.tempDir,
       log: deps.log,
-      measure: async (id) => {
-        const m = await measureImage(id, { cacheDir: deps.cacheDir, registry: false }, { docker: deps.docker, exec: deps.exec, spawn: deps.spawn })
-        return { uncompressed: m.size.uncompressed, compressed: m.size.compressed }
-      }
+      // The suggestion is built and measured as the head is; its sizes need no registry.
+      buildAndMeasure: (options, onBuilt) => deps.buildAndMeasure(options, { cacheDir: deps.cacheDir, registry: false }, onBuilt)
     }
   )
   return { ...report, findings: advised.findings, suggestion: advised.suggestion }

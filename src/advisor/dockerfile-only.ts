@@ -18,7 +18,7 @@ export async function dockerfileOnlyReport(
   const noDocker = () => Promise.reject(new Error('dockerfile-only mode runs no commands'))
   const advice = await adviseStage(
     { inputs, build, workspace: run.workspace, report: null, imageUser: null, buildOptions: null },
-    { docker: new Docker({ exec: noDocker, spawn: () => { throw new Error('dockerfile-only mode runs no commands') } }), tempDir: '', log: silentLogger }
+    { docker: new Docker({ exec: noDocker, spawn: () => { throw new Error('dockerfile-only mode runs no commands') } }), tempDir: '', log: silentLogger, buildAndMeasure: noDocker }
   )
   const errorFindings = advice.findings.filter((f) => f.severity === 'error')
   const errors = errorFindings.length > 0

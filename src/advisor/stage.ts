@@ -10,7 +10,7 @@ import type { Docker } from '../docker/docker.js'
 import { errorMessage } from '../errors.js'
 import type { Inputs } from '../inputs.js'
 import type { Logger } from '../log.js'
-import type { CarriedProof, Finding, Report, Sizes, SkippedRule, Suggestion } from '../report/types.js'
+import type { CarriedProof, Finding, Report, SkippedRule, Suggestion } from '../report/types.js'
 import { advise, SIZE_RULES } from './advise.js'
 import { applyCarried, proofInputsKey } from './carried.js'
 import { readContextFiles } from './context-files.js'
@@ -21,7 +21,7 @@ import type { ContextFiles, Measured } from './rule.js'
 import { programBinaries } from './rule.js'
 import { DISTROLESS_BASE, DISTROLESS_BASE_NONROOT, DISTROLESS_STATIC } from './runtime-base.js'
 import { suggestDockerfile } from './suggest.js'
-import { verifySuggestion } from './verify.js'
+import { verifySuggestion, type VerifyDeps } from './verify.js'
 
 export interface AdviseInput {
   inputs: Pick<Inputs, 'buildArgs' | 'target' | 'verifySuggestion' | 'verifyCommand'> & { platforms?: string[] }
@@ -43,8 +43,8 @@ export interface AdviseDeps {
   docker: Docker
   tempDir: string
   log: Logger
-  /** Measures the built suggestion like the head image (compressed size included). */
-  measure?: (imageId: string) => Promise<Sizes>
+  /** Builds and measures the suggestion (the run's buildAndMeasure, src/build-measure.ts). */
+  buildAndMeasure: VerifyDeps['buildAndMeasure']
   /** How long the started suggestion must stay up to count as running (ms). */
   startWaitMs?: number
 }
@@ -183,7 +183,7 @@ export async function adviseStage(input: AdviseInput, deps: AdviseDeps): Promise
           dockerfile: suggested.dockerfile, build: buildOptions, originalSize: measured.size, verifyCommand: input.inputs.verifyCommand,
           expectedPaths: pathsToKeep(model, files), originalImage: input.report?.image?.id ?? null
         },
-        { docker: deps.docker, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk), measure: deps.measure, startWaitMs: deps.startWaitMs }
+        { docker: deps.docker, tempDir: deps.tempDir, buildAndMeasure: deps.buildAndMeasure, startWaitMs: deps.startWaitMs }
       )
     )
     Object.assign(suggestion, { verified: result.verified, size: result.size, savings: result.savings, error: result.error, verifyCommand: result.verifyCommand, proof: result.proof, verifiedAt: input.report.image?.commit ?? null })

@@ -6,7 +6,8 @@
 // reported, never thrown: the advice stands without the claim.
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { buildImage, type BuildOptions } from '../docker/build.js'
+import type { BuiltAndMeasured } from '../build-measure.js'
+import type { BuildOptions, BuildResult } from '../docker/build.js'
 import type { Docker } from '../docker/docker.js'
 import { errorMessage } from '../errors.js'
 import { lastLines } from '../exec.js'
@@ -31,14 +32,14 @@ export interface VerifyRequest {
 export interface VerifyDeps {
   /** Builds, inspects, exports and starts the suggestion; records what it built. */
   docker: Docker
+  /** Where the suggested Dockerfile is written (outside the context). */
   tempDir: string
-  onProgress?: (chunk: string) => void
+  /** Builds and measures the suggestion (the run's one build-and-measure); `onBuilt` once it is built. */
+  buildAndMeasure: (options: BuildOptions, onBuilt: (built: BuildResult) => void) => Promise<BuiltAndMeasured>
   /** How long verify-command may run. */
   runTimeoutMs?: number
   /** How long the started suggestion must stay up to count as running (ms). */
   startWaitMs?: number
-  /** Measures the built suggestion (compressed size too); without it, `docker image inspect`'s exact uncompressed size. */
-  measure?: (imageId: string) => Promise<Sizes>
 }
 
 export interface VerifyResult {
@@ -58,16 +59,18 @@ export async function verifySuggestion(req: VerifyRequest, deps: VerifyDeps): Pr
   const dir = await mkdtemp(path.join(deps.tempDir, 'suggestion-'))
   const file = path.join(dir, 'Dockerfile')
   await writeFile(file, req.dockerfile)
-  let imageId: string
-  let buildLog: string
+  let made: BuiltAndMeasured
+  let wasBuilt = false
   try {
-    const built = await buildImage({ ...req.build, file, target: null, cacheTo: [] }, { docker: deps.docker, tempDir: dir, onProgress: deps.onProgress })
-    imageId = built.imageId
-    buildLog = built.log
+    made = await deps.buildAndMeasure({ ...req.build, file, target: null, cacheTo: [] }, () => { wasBuilt = true })
   } catch (error) {
+    // A measurement that fails after the build is not the suggestion's fault: the caller says it could not be verified.
+    if (wasBuilt) throw error
     return { verified: false, imageId: null, size: null, savings: null, error: `the suggested Dockerfile did not build: ${errorMessage(error)}`, verifyCommand: null, proof: null, buildLog: '' }
   }
-  const size: Sizes = deps.measure ? await deps.measure(imageId) : { uncompressed: (await deps.docker.inspect(imageId)).size, compressed: null }
+  const imageId = made.built.imageId
+  const buildLog = made.built.log
+  const size: Sizes = { uncompressed: made.measurement.size.uncompressed, compressed: made.measurement.size.compressed }
   const savings = req.originalSize - size.uncompressed
   const proven = await proveItStarts(imageId, { expectedPaths: req.expectedPaths ?? [], originalImage: req.originalImage ?? null, waitMs: deps.startWaitMs }, deps)
   const proof: SuggestionProof = { checks: proven.checks, start: proven.start }

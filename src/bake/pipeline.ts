@@ -4,7 +4,7 @@
 // base commit's images (one more bake run, from a worktree), judged against
 // the same budget, and advised. Returns one report per image; publishing them
 // as one comment is the entry points' business.
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { NO_BASELINE, type BaselineResult } from '../baseline/index.js'
 import { compareStage } from '../compare/stage.js'
@@ -12,7 +12,8 @@ import { budgetSettings } from '../compare/budget.js'
 import { removeBuiltImages } from '../docker/cleanup.js'
 import { Docker } from '../docker/docker.js'
 import { CommandError, UsageError } from '../errors.js'
-import { measureImage, type Measurement } from '../image/measure.js'
+import { measureBuilt, runBuild } from '../build-measure.js'
+import type { Measurement } from '../image/measure.js'
 import type { Inputs } from '../inputs.js'
 import { adviseReport, reportFromMeasurement, type PipelineDeps, type RunContext, type StageDeps } from '../pipeline.js'
 import type { Baseline, Report } from '../report/types.js'
@@ -76,14 +77,12 @@ async function bakeStages(inputs: Inputs, ctx: RunContext, deps: StageDeps): Pro
   const images = await readImages(docker, bakeFile, inputs, ctx.workspace)
   const output = await docker.buildOutput(inputs.builder)
   const onProgress = (chunk: string) => deps.log.debug(chunk)
+  // The suggestions are built one at a time, through the run's one build-and-measure.
+  const buildAndMeasure = runBuild(output, { docker, exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, log: deps.log, onProgress })
 
   const measure = async (image: BakeImage, built: BakedImage): Promise<Measurement> => {
     const dockerfile = { content: readFileSync(image.dockerfile, 'utf8'), target: image.target.stage, buildArgs: image.target.args }
-    try {
-      return await measureImage(built.imageId, { cacheDir: deps.cacheDir, dockerfile, archive: built.archive }, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log })
-    } finally {
-      if (built.archive) rmSync(built.archive, { force: true })
-    }
+    return measureBuilt(built, { cacheDir: deps.cacheDir, dockerfile }, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log })
   }
   const names = images.map((i) => i.name).join(', ')
   const baked = await deps.log.group(`Bake ${images.length} image(s): ${names}`, () =>
@@ -145,7 +144,7 @@ async function bakeStages(inputs: Inputs, ctx: RunContext, deps: StageDeps): Pro
         context: image.context, file: image.dockerfile, target: image.target.stage, platform: image.platform, builder: inputs.builder,
         buildArgs, buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [], secretFiles: [], secretEnvs: []
       }
-    }, deps)))
+    }, { ...deps, buildAndMeasure })))
   }
   return reports
 }
