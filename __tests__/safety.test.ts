@@ -1,11 +1,16 @@
-// The redactor's wiring (src/safety.ts) and the build tracker behind `cleanup`
-// (src/docker/cleanup.ts), with recording collaborators instead of Docker.
+// The redactor's wiring (src/safety.ts) and what `cleanup` removes: the ids the
+// builds record on the Docker adapter (src/docker/cleanup.ts), with recording
+// collaborators instead of Docker.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
-import { removeBuiltImages, trackBuilds } from '../src/docker/cleanup.js'
-import type { Exec, ExecResult } from '../src/exec.js'
+import { bakeBuild } from '../src/bake/build.js'
+import type { BakeImage } from '../src/bake/definition.js'
+import { buildImage } from '../src/docker/build.js'
+import { removeBuiltImages } from '../src/docker/cleanup.js'
+import { Docker } from '../src/docker/docker.js'
+import type { Exec, ExecResult, Spawn } from '../src/exec.js'
 import type { Logger } from '../src/log.js'
 import { createRedactor, secretValues } from '../src/redact.js'
 import { redactDeep, redactingLogger } from '../src/safety.js'
@@ -73,40 +78,55 @@ describe('cleanup', () => {
   beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'gib-cleanup-'))))
   afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-  test('tracks the image id of each successful buildx build, once, and nothing else', async () => {
+  const id = (c: string) => `sha256:${c.repeat(64)}`
+  const noSpawn: Spawn = () => { throw new Error('nothing is streamed') }
+  const buildOptions = (context: string, output: 'load' | 'archive' = 'load') => ({
+    context, file: null, target: null, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [], output
+  })
+
+  test('the adapter records the image id of each successful build and load, once, and nothing else', async () => {
     const calls: string[][] = []
     let n = 0
     const inner: Exec = async (command, args) => {
       calls.push([command, ...args])
       const iid = args.indexOf('--iidfile')
-      if (iid > 0) writeFileSync(args[iid + 1], `sha256:${String(++n % 2).repeat(64)}`)
+      if (iid > 0 && !args.some((a) => a.startsWith('type=docker,dest='))) writeFileSync(args[iid + 1], id(String(++n % 2)))
+      if (args[0] === 'load') return { code: 0, stdout: args.includes(path.join(dir, 'named.tar')) ? 'Loaded image: someone/else:1\n' : `Loaded image ID: ${id('2')}\n`, stderr: '' }
+      if (args[0] === 'image') return { code: 0, stdout: JSON.stringify([{ Id: id('9'), Size: 1, Os: 'linux', Architecture: 'amd64' }]), stderr: '' }
       return { code: args.includes('fail') ? 1 : 0, stdout: '', stderr: '' }
     }
-    const tracker = trackBuilds(inner)
-    const build = (extra: string[] = []) => tracker.exec('docker', ['buildx', 'build', '--load', '--iidfile', path.join(dir, 'iid'), ...extra, '.'])
-    await build()
-    await build()
-    await build() // same id as the first: tracked once
-    await build(['fail'])
-    await tracker.exec('docker', ['image', 'inspect', 'x'])
-    expect(tracker.imageIds).toEqual([`sha256:${'1'.repeat(64)}`, `sha256:${'0'.repeat(64)}`])
-    expect(calls).toHaveLength(5)
+    const docker = new Docker({ exec: inner, spawn: noSpawn })
+    await buildImage(buildOptions('.'), { docker, tempDir: dir })
+    await buildImage(buildOptions('.'), { docker, tempDir: dir })
+    await buildImage(buildOptions('.'), { docker, tempDir: dir }) // same id as the first: recorded once
+    await expect(buildImage(buildOptions('fail'), { docker, tempDir: dir })).rejects.toThrow(/docker buildx build failed/)
+    // An exported archive: the build makes no image, its load does.
+    const archived = await buildImage(buildOptions('.', 'archive'), { docker, tempDir: dir })
+    expect(archived.imageId).toBe(id('2'))
+    // A load that names a tag loaded someone's image: not recorded.
+    expect(await docker.load(path.join(dir, 'named.tar'))).toBe('someone/else:1')
+    await docker.inspect('x')
+    expect(docker.builtImages).toEqual([id('1'), id('0'), id('2')])
+    expect(calls.map((c) => c.slice(1, 3).join(' '))).toEqual(['buildx build', 'buildx build', 'buildx build', 'buildx build', 'buildx build', `load --input`, 'load --input', 'image inspect'])
   })
 
-  test('a bake run that loads its images is tracked through its metadata file', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'gib-track-bake-'))
-    const metadata = path.join(dir, 'metadata.json')
-    const id = (c: string) => `sha256:${c.repeat(64)}`
+  test('a bake run that loads its images records them from its metadata file; a failed run records nothing', async () => {
+    const image = (key: string, name: string): BakeImage => ({ key, name, target: { name, context: '.', dockerfile: 'Dockerfile', stage: null, args: {}, platforms: [] }, platform: null, context: dir, dockerfile: path.join(dir, 'Dockerfile') })
+    const images = [image('gib-1-1-api', 'api'), image('gib-2-1-worker', 'worker')]
+    let fail = true
     const inner: Exec = async (_command, args) => {
-      if (args.includes('--metadata-file')) writeFileSync(metadata, JSON.stringify({ 'gib-1-1-api': { 'containerimage.config.digest': id('a') }, 'gib-2-1-worker': { 'containerimage.config.digest': id('b') }, junk: { 'containerimage.config.digest': 'x' } }))
-      return { code: args.includes('fail') ? 1 : 0, stdout: '', stderr: '' }
+      const metadata = args.indexOf('--metadata-file')
+      if (metadata > 0) writeFileSync(args[metadata + 1], JSON.stringify({ 'gib-1-1-api': { 'containerimage.config.digest': id('a') }, 'gib-2-1-worker': { 'containerimage.config.digest': id('b') }, junk: { 'containerimage.config.digest': id('c') } }))
+      return { code: fail ? 1 : 0, stdout: '', stderr: fail ? 'ERROR: failed to solve' : '' }
     }
-    const tracker = trackBuilds(inner)
-    await tracker.exec('docker', ['buildx', 'bake', '--file', 'docker-bake.hcl', '--print'])
-    expect(tracker.imageIds).toEqual([])
-    await tracker.exec('docker', ['buildx', 'bake', '--file', 'docker-bake.hcl', '--progress', 'plain', '--metadata-file', metadata, 'gib-1-1-api', 'gib-2-1-worker'])
-    expect(tracker.imageIds).toEqual([id('a'), id('b')])
-    rmSync(dir, { recursive: true, force: true })
+    const docker = new Docker({ exec: inner, spawn: noSpawn })
+    const request = { files: [path.join(dir, 'docker-bake.hcl')], cwd: dir, builder: null, images, output: 'load' as const, cacheTo: false }
+    await expect(bakeBuild(request, { docker, tempDir: dir })).rejects.toThrow(/docker buildx bake failed/)
+    expect(docker.builtImages).toEqual([])
+    fail = false
+    const baked = await bakeBuild(request, { docker, tempDir: dir })
+    expect([...baked.images.values()].map((b) => b.imageId)).toEqual([id('a'), id('b')])
+    expect(docker.builtImages).toEqual([id('a'), id('b')])
   })
 
   test('removes untagged images newest first, keeps tagged ones, and never throws', async () => {
@@ -126,7 +146,7 @@ describe('cleanup', () => {
       return answers[key] ?? { code: 1, stdout: '', stderr: 'unexpected' }
     }
     const { log, lines } = recorder()
-    const removed = await removeBuiltImages(['a', 'b', 'c', 'd', 'e'], exec, log)
+    const removed = await removeBuiltImages(['a', 'b', 'c', 'd', 'e'], new Docker({ exec, spawn: noSpawn }), log)
     expect(removed).toEqual(['a'])
     expect(calls.filter((c) => c.startsWith('image rm'))).toEqual(['image rm d', 'image rm a'])
     expect(lines).toEqual([

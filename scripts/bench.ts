@@ -20,8 +20,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os'
 import path from 'node:path'
 import { carriedFrom } from '../src/advisor/carried.js'
-import { buildImage } from '../src/docker/build.js'
-import { removeBuiltImages, trackBuilds } from '../src/docker/cleanup.js'
+import { buildAndMeasure } from '../src/build-measure.js'
+import { removeBuiltImages } from '../src/docker/cleanup.js'
 import { Docker } from '../src/docker/docker.js'
 import { describeEngine } from '../src/docker/engine.js'
 import { exec, spawnStream } from '../src/exec.js'
@@ -29,7 +29,7 @@ import { measureImage, type Measurement } from '../src/image/measure.js'
 import { fetchRegistryImage } from '../src/registry/registry.js'
 import { parseInputs, type InputName } from '../src/inputs.js'
 import { silentLogger } from '../src/log.js'
-import { buildOutput, runPipeline } from '../src/pipeline.js'
+import { runPipeline } from '../src/pipeline.js'
 import { formatSize } from '../src/units.js'
 
 const MB = 1_000_000
@@ -208,21 +208,20 @@ async function prRerun(docker: Docker, work: string, cacheDir: string): Promise<
   const commit = sh('git rev-parse HEAD').trim()
   const raw: Partial<Record<InputName, string>> = { context: 'examples/helloworld', file: rung, baseline: 'none', 'verify-suggestion': 'true' }
   // The images the runs build (the rung, its suggestion) are removed at the end.
-  const tracker = trackBuilds(exec)
   const pipeline = (previousProof: ReturnType<typeof carriedFrom>) => runPipeline(parseInputs((name) => raw[name] ?? ''), { workspace: process.cwd(), commit, previousProof }, {
-    exec: tracker.exec, spawn: spawnStream, tempDir: work, cacheDir, log: silentLogger, now: () => new Date()
+    exec, spawn: spawnStream, docker, tempDir: work, cacheDir, log: silentLogger, now: () => new Date()
   })
   const [first, firstSeconds] = await time(() => pipeline(null))
   const carried = carriedFrom(first.suggestion, commit)
-  const output = await buildOutput(docker, null)
-  const buildAndMeasure = async () => {
-    const built = await buildImage({ context: 'examples/helloworld', file: rung, target: null, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [], output }, { exec: tracker.exec, docker, tempDir: work })
-    try {
-      // Measured as the pipeline measures it: with the Dockerfile (lines, base image layers).
-      return await measureImage(built.imageId, { cacheDir, archive: built.archive, dockerfile: { content: readFileSync(rung, 'utf8'), target: null, buildArgs: {} } }, { docker, exec, spawn: spawnStream })
-    } finally {
-      if (built.archive) rmSync(built.archive, { force: true })
-    }
+  const output = await docker.buildOutput(null)
+  const buildRung = async (): Promise<Measurement> => {
+    // Built and measured as the pipeline does it: with the Dockerfile (lines, base image layers).
+    const { measurement } = await buildAndMeasure(
+      { context: 'examples/helloworld', file: rung, target: null, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [], output },
+      { cacheDir, dockerfile: { content: readFileSync(rung, 'utf8'), target: null, buildArgs: {} } },
+      { docker, exec, spawn: spawnStream, tempDir: work }
+    )
+    return measurement
   }
   // Five rounds, interleaved, medians: the machine is shared and one sample is noise.
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -232,7 +231,7 @@ async function prRerun(docker: Docker, work: string, cacheDir: string): Promise<
   let alone: Measurement | null = null
   let rerun: Awaited<ReturnType<typeof pipeline>> | null = null
   for (let round = 0; round < 5; round++) {
-    const [a, aSeconds] = await time(buildAndMeasure)
+    const [a, aSeconds] = await time(buildRung)
     const [r, rSeconds] = await time(() => pipeline(carried))
     alone = a
     rerun = r
@@ -249,5 +248,5 @@ async function prRerun(docker: Docker, work: string, cacheDir: string): Promise<
   console.log(`re-run, proof rebuilt (no state)     ${vs(rebuiltSeconds)}  [median of 2]`)
   line(rerun!.suggestion?.verifiedAt === commit && rerun!.suggestion.verified, `the re-run carries the proof: verified at ${rerun!.suggestion?.verifiedAt?.slice(0, 7) ?? 'nothing'}`)
   line(rerunSeconds <= 1.5 * aloneSeconds, `(goal) PR re-run within 1.5x of its build plus measurement: ${(rerunSeconds / aloneSeconds).toFixed(2)}x`)
-  await removeBuiltImages(tracker.imageIds, exec, silentLogger)
+  await removeBuiltImages(docker.builtImages, docker, silentLogger)
 }

@@ -1,17 +1,18 @@
 // The stages in order: build → measure → baseline → compare/budget → advise.
 // Takes its collaborators as parameters; returns the Report. Rendering and
 // publishing are the entry points' business.
-import { accessSync, constants, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { dockerfileOnlyReport } from './advisor/dockerfile-only.js'
 import { adviseStage } from './advisor/stage.js'
 import { compareStage } from './compare/stage.js'
 import type { BuiltImage } from './baseline/build.js'
-import { chooseSource } from './baseline/index.js'
+import { chooseSource, NO_BASELINE } from './baseline/index.js'
 import { budgetSettings } from './compare/budget.js'
-import { buildImage, resolveSecretSources, type BuildOptions, type BuildResult } from './docker/build.js'
+import { runBuild, type RunBuild } from './build-measure.js'
+import { resolveSecretSources, type BuildOptions } from './docker/build.js'
 import { Docker } from './docker/docker.js'
-import { removeBuiltImages, trackBuilds } from './docker/cleanup.js'
+import { removeBuiltImages } from './docker/cleanup.js'
 import type { BaseRef } from './git.js'
 import { UsageError } from './errors.js'
 import type { Exec, Spawn } from './exec.js'
@@ -30,6 +31,8 @@ export interface PipelineDeps {
   cacheDir: string
   log: Logger
   now: () => Date
+  /** The Docker adapter (made from exec and spawn when absent); what the run builds is recorded on it (`builtImages`). */
+  docker?: Docker
 }
 
 /** What the run knows about where it is: from the GitHub event or the local git checkout. */
@@ -96,18 +99,22 @@ export function resolveBuild(inputs: Pick<Inputs, 'context' | 'file'>, workspace
   return { context, dockerfile }
 }
 
+/** What the stages that run Docker receive: the pipeline's collaborators and its one Docker adapter. */
+export type StageDeps = PipelineDeps & { docker: Docker }
+
 export async function runPipeline(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): Promise<Report> {
-  if (!inputs.cleanup || inputs.dockerfileOnly) return runStages(inputs, ctx, deps)
-  // `cleanup`: every image built below (head, base, suggestion) is removed at the end, also after a failure.
-  const tracker = trackBuilds(deps.exec)
+  // One adapter for the run: every image built below (head, base, suggestion) is recorded on it.
+  const docker = deps.docker ?? new Docker({ exec: deps.exec, spawn: deps.spawn })
+  if (!inputs.cleanup || inputs.dockerfileOnly) return runStages(inputs, ctx, { ...deps, docker })
+  // `cleanup`: what was built is removed at the end, also after a failure.
   try {
-    return await runStages(inputs, ctx, { ...deps, exec: tracker.exec })
+    return await runStages(inputs, ctx, { ...deps, docker })
   } finally {
-    await removeBuiltImages(tracker.imageIds, deps.exec, deps.log)
+    await removeBuiltImages(docker.builtImages, docker, deps.log)
   }
 }
 
-async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): Promise<Report> {
+async function runStages(inputs: Inputs, ctx: RunContext, deps: StageDeps): Promise<Report> {
   // Dockerfile-only: the rules that need no image, on the files alone; no Docker, no other command.
   if (inputs.dockerfileOnly) {
     if (inputs.image) throw new UsageError(`dockerfile-only: cannot check a Dockerfile for 'image'; unset one of them`)
@@ -116,7 +123,7 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
   // Budget and baseline settings are checked before anything is built.
   const settings = budgetSettings(inputs)
   const baselineSource = chooseSource(inputs)
-  const docker = new Docker({ exec: deps.exec, spawn: deps.spawn })
+  const docker = deps.docker
   const secretSources = inputs.image ? { secretFiles: [], secretEnvs: [] } : resolveSecretSources(inputs, ctx.workspace, ctx.env ?? {})
   const buildOptions = (paths: { context: string; dockerfile: string }): BuildOptions => ({
     context: paths.context,
@@ -142,15 +149,9 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
   const measureOptions: MeasureOptions = { cacheDir: deps.cacheDir, dockerfile: dockerfileText === null ? null : dockerfileSource(dockerfileText) }
   const platformsToBuild: (string | null)[] = inputs.image || inputs.platforms.length === 0 ? [null] : inputs.platforms
   const measuredPlatforms: { platform: string | null; measurement: Measurement }[] = []
-  const output = inputs.image ? 'load' : await buildOutput(docker, inputs.builder)
-  const buildAndMeasure = async (options: BuildOptions, measure: MeasureOptions): Promise<{ built: BuildResult; measurement: Measurement }> => {
-    const built = await buildImage({ ...options, output }, { exec: deps.exec, docker, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) })
-    try {
-      return { built, measurement: await measureImage(built.imageId, { ...measure, archive: built.archive }, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log }) }
-    } finally {
-      if (built.archive) rmSync(built.archive, { force: true })
-    }
-  }
+  const output = inputs.image ? 'load' : await docker.buildOutput(inputs.builder)
+  // The one build-and-measure of this run (src/build-measure.ts): the head, the base and the suggestion.
+  const buildAndMeasure = runBuild(output, { docker, exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, log: deps.log, onProgress: (chunk) => deps.log.debug(chunk) })
   for (const platform of platformsToBuild) {
     if (inputs.image) {
       const ref = inputs.image
@@ -209,7 +210,7 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): P
 
   // Advise: Dockerfile rules on the measurement, a suggested Dockerfile, and its proof.
   if (!resolved) return compared.report
-  return adviseReport(compared.report, { inputs, build: resolved, workspace: ctx.workspace, imageUser: inspected.config.user, buildOptions: buildOptions(resolved), previousProof: ctx.previousProof ?? null }, deps)
+  return adviseReport(compared.report, { inputs, build: resolved, workspace: ctx.workspace, imageUser: inspected.config.user, buildOptions: buildOptions(resolved), previousProof: ctx.previousProof ?? null }, { ...deps, buildAndMeasure })
 }
 
 /** A measured image as a report, before the baseline, the verdict and the advice. */
@@ -225,7 +226,7 @@ export function reportFromMeasurement(m: Measurement, image: ImageInfo, inputs: 
     wasted: m.wasted,
     goBinaries: m.goBinaries,
     budget: { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none' },
-    baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null },
+    baseline: NO_BASELINE,
     delta: null,
     findings: [],
     suggestion: null,
@@ -245,30 +246,16 @@ export interface AdviseRequest {
 }
 
 /** Adds the findings and the suggested Dockerfile (built and measured when it matters) to a judged report. */
-export async function adviseReport(report: Report, req: AdviseRequest, deps: PipelineDeps): Promise<Report> {
+export async function adviseReport(report: Report, req: AdviseRequest, deps: StageDeps & { buildAndMeasure: RunBuild }): Promise<Report> {
   const advised = await adviseStage(
     { inputs: req.inputs, build: req.build, workspace: req.workspace, report, imageUser: req.imageUser, buildOptions: req.buildOptions, previousProof: req.previousProof ?? null },
     {
-      exec: deps.exec,
-      spawn: deps.spawn,
+      docker: deps.docker,
       tempDir: deps.tempDir,
       log: deps.log,
-      measure: async (id) => {
-        const m = await measureImage(id, { cacheDir: deps.cacheDir, registry: false }, { exec: deps.exec, spawn: deps.spawn })
-        return { uncompressed: m.size.uncompressed, compressed: m.size.compressed }
-      }
+      // The suggestion is built and measured as the head is; its sizes need no registry.
+      buildAndMeasure: (options, onBuilt) => deps.buildAndMeasure(options, { cacheDir: deps.cacheDir, registry: false }, onBuilt)
     }
   )
   return { ...report, findings: advised.findings, suggestion: advised.suggestion }
-}
-
-/**
- * How a build reaches the measurement. The docker driver on the classic store can
- * only `--load`; every other builder (docker-container, as setup-buildx-action
- * makes; the docker driver on the containerd store) exports an image archive,
- * whose manifest carries the exact compressed blobs BuildKit pushes, and loads it.
- */
-export async function buildOutput(docker: Docker, builder: string | null): Promise<'load' | 'archive'> {
-  const [driver, engine] = await Promise.all([docker.builderDriver(builder), docker.engine()])
-  return driver !== 'docker' || engine.store === 'containerd' ? 'archive' : 'load'
 }

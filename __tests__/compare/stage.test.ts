@@ -54,7 +54,11 @@ describe('compareStage', () => {
   test('each platform is compared with its own baseline and gets its own verdict', async () => {
     const file = path.join(dir, 'base.json')
     writeFileSync(file, JSON.stringify(storedBase()))
-    const { report } = await compareStage(measuredHead(), request(file), deps)
+    const measured = measuredHead()
+    const before = structuredClone(measured)
+    const { report } = await compareStage(measured, request(file), deps)
+    // The measured report is not touched: the judged platforms are new entries.
+    expect(measured).toEqual(before)
     const [amd, arm] = report.platforms as PlatformReport[]
     expect([amd.platform, amd.status, amd.delta?.uncompressed, amd.budget.status]).toEqual(['linux/amd64', 'pass', -200_000, 'pass'])
     expect([arm.platform, arm.status, arm.delta?.uncompressed, arm.budget.status]).toEqual(['linux/arm64', 'fail', 600_000, 'fail'])

@@ -3,8 +3,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { composeBuildArgs, type BuildRequest } from '../../src/docker/build-args.js'
 import { buildImage, resolveSecretSources } from '../../src/docker/build.js'
+import { Docker } from '../../src/docker/docker.js'
 import { CommandError, UsageError } from '../../src/errors.js'
-import type { Exec } from '../../src/exec.js'
+import type { Exec, Spawn } from '../../src/exec.js'
 
 const base: BuildRequest = {
   context: '.', file: null, target: null, platform: null, builder: null, buildArgs: [], buildContexts: [],
@@ -30,6 +31,8 @@ test.each<[string, Partial<BuildRequest>, string[]]>([
 })
 
 describe('buildImage', () => {
+  const noSpawn: Spawn = () => { throw new Error('buildImage streams nothing') }
+  const adapter = (exec: Exec) => new Docker({ exec, spawn: noSpawn })
   const options = { context: '.', file: null, target: null, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [] }
 
   test('a secret value never reaches the command line, and its file is gone afterwards', async () => {
@@ -39,7 +42,7 @@ describe('buildImage', () => {
       seen.push(args)
       return { code: 1, stdout: '', stderr: '#8 ERROR: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3\nERROR: failed to solve: exit code: 3\n' }
     }
-    const error = await buildImage({ ...options, secrets: ['token=hunter2-secret'] }, { exec, tempDir }).catch((e: Error) => e)
+    const error = await buildImage({ ...options, secrets: ['token=hunter2-secret'] }, { docker: adapter(exec), tempDir }).catch((e: Error) => e)
     expect(seen.flat().join(' ')).not.toContain('hunter2-secret')
     expect(seen[0]).toContain('--secret')
     expect(error).toBeInstanceOf(CommandError)
@@ -50,8 +53,8 @@ describe('buildImage', () => {
 
   test('a secret without a value separator is a usage error naming the input', async () => {
     const exec: Exec = async () => ({ code: 0, stdout: '', stderr: '' })
-    await expect(buildImage({ ...options, secrets: ['novalue'] }, { exec, tempDir: os.tmpdir() })).rejects.toThrow(UsageError)
-    await expect(buildImage({ ...options, secrets: ['novalue'] }, { exec, tempDir: os.tmpdir() })).rejects.toThrow(/^secrets: entry 1/)
+    await expect(buildImage({ ...options, secrets: ['novalue'] }, { docker: adapter(exec), tempDir: os.tmpdir() })).rejects.toThrow(UsageError)
+    await expect(buildImage({ ...options, secrets: ['novalue'] }, { docker: adapter(exec), tempDir: os.tmpdir() })).rejects.toThrow(/^secrets: entry 1/)
   })
 })
 

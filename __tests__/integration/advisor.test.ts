@@ -11,6 +11,7 @@ import { parseInputs, type InputName } from '../../src/inputs.js'
 import { silentLogger } from '../../src/log.js'
 import { runPipeline } from '../../src/pipeline.js'
 import type { Report } from '../../src/report/types.js'
+import type { VerifyDeps } from '../../src/advisor/verify.js'
 
 const root = process.cwd()
 const example = 'examples/helloworld'
@@ -152,16 +153,20 @@ test('verifySuggestion reuses the build cache and leaves the context untouched; 
   const { buildImage } = await import('../../src/docker/build.js')
   const { verifySuggestion } = await import('../../src/advisor/verify.js')
   const { readdirSync } = await import('node:fs')
+  const { Docker } = await import('../../src/docker/docker.js')
+  const { buildAndMeasure } = await import('../../src/build-measure.js')
+  const docker = new Docker({ exec, spawn: spawnStream })
+  const suggestionBuild: VerifyDeps = { docker, tempDir, buildAndMeasure: (options, onBuilt) => buildAndMeasure(options, { cacheDir: path.join(tempDir, 'cache'), registry: false }, { docker, exec, spawn: spawnStream, tempDir, onBuilt }) }
   const before = readdirSync(example).sort()
   const build = { context: example, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [] }
-  await buildImage({ ...build, file: `${example}/Dockerfile.3-golang-alpine`, target: null }, { exec, tempDir })
+  await buildImage({ ...build, file: `${example}/Dockerfile.3-golang-alpine`, target: null }, { docker, tempDir })
   const dockerfile = 'FROM golang:alpine AS build\nWORKDIR /\nCOPY helloworld.go .\nRUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" helloworld.go\n\nFROM scratch\nCOPY --from=build /helloworld /helloworld\nCMD ["./helloworld"]\n'
-  const result = await verifySuggestion({ dockerfile, build, originalSize: 1e9, verifyCommand: './helloworld' }, { exec, spawn: spawnStream, tempDir })
+  const result = await verifySuggestion({ dockerfile, build, originalSize: 1e9, verifyCommand: './helloworld' }, suggestionBuild)
   expect(result.verified).toBe(true)
   // The steps shared with the user's Dockerfile come from BuildKit's cache.
   expect(result.buildLog).toMatch(/\[build \d\/\d\] COPY helloworld\.go \.\n#\d+ CACHED/)
   expect(readdirSync(example).sort()).toEqual(before)
-  const broken = await verifySuggestion({ dockerfile: dockerfile.replace('helloworld.go .', 'missing.go .'), build, originalSize: 1e9, verifyCommand: null }, { exec, spawn: spawnStream, tempDir })
+  const broken = await verifySuggestion({ dockerfile: dockerfile.replace('helloworld.go .', 'missing.go .'), build, originalSize: 1e9, verifyCommand: null }, suggestionBuild)
   expect(broken).toMatchObject({ verified: false, size: null, savings: null })
   expect(broken.error).toMatch(/^the suggested Dockerfile did not build: docker buildx build failed/)
 })

@@ -4,7 +4,8 @@
 // Each is tagged gib12-… at once (so no other run's clean-up of untagged
 // images takes it away mid-test); `removeAll` removes them.
 import { randomBytes } from 'node:crypto'
-import { removeBuiltImages, trackBuilds } from '../../src/docker/cleanup.js'
+import { removeBuiltImages } from '../../src/docker/cleanup.js'
+import { Docker } from '../../src/docker/docker.js'
 import { exec, spawnStream } from '../../src/exec.js'
 import { parseInputs, type InputName } from '../../src/inputs.js'
 import { silentLogger } from '../../src/log.js'
@@ -32,12 +33,12 @@ export interface Advised {
 
 export async function adviseAndProve(context: string, raw: Partial<Record<InputName, string>>, dirs: { workspace: string; tempDir: string }): Promise<Advised> {
   const all: Partial<Record<InputName, string>> = { context, baseline: 'none', 'verify-suggestion': 'true', ...raw }
-  const tracker = trackBuilds(exec)
+  const docker = new Docker({ exec, spawn: spawnStream })
   const report = await runPipeline(parseInputs((name) => all[name] ?? ''), { workspace: dirs.workspace, commit: null }, {
-    exec: tracker.exec, spawn: spawnStream, tempDir: dirs.tempDir, cacheDir: `${dirs.tempDir}/cache`, log: silentLogger, now: () => new Date()
+    exec, spawn: spawnStream, docker, tempDir: dirs.tempDir, cacheDir: `${dirs.tempDir}/cache`, log: silentLogger, now: () => new Date()
   })
-  built.push(...tracker.imageIds)
-  const [original, ...rest] = tracker.imageIds
+  built.push(...docker.builtImages)
+  const [original, ...rest] = docker.builtImages
   const suggestion = rest.length > 0 ? rest[rest.length - 1] : null
   return { report, original: await keep(original, 'original'), suggestion: suggestion ? await keep(suggestion, 'suggestion') : null }
 }
@@ -67,5 +68,5 @@ export async function askRunning(image: string, command: string[], tries = 20): 
 
 export async function removeAll(): Promise<void> {
   for (const tag of tags.splice(0)) await exec('docker', ['image', 'rm', tag])
-  await removeBuiltImages(built.splice(0), exec, silentLogger)
+  await removeBuiltImages(built.splice(0), new Docker({ exec, spawn: spawnStream }), silentLogger)
 }

@@ -10,6 +10,7 @@ import { copyFileSync, createReadStream, mkdirSync, mkdtempSync, rmSync, writeFi
 import os from 'node:os'
 import path from 'node:path'
 import { buildImage } from '../../src/docker/build.js'
+import { Docker } from '../../src/docker/docker.js'
 import { exec, spawnStream } from '../../src/exec.js'
 import { inspectImage } from '../../src/docker/inspect.js'
 import { measureImage, type Measurement } from '../../src/image/measure.js'
@@ -44,7 +45,7 @@ async function build(dir: string, dockerfile: string, tag: string | null = null,
   writeFileSync(path.join(dir, 'Dockerfile'), dockerfile)
   const result = await buildImage(
     { context: dir, file: path.join(dir, 'Dockerfile'), target: null, platform, builder: null, buildArgs, buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: tag ? [tag] : [], secrets: [] },
-    { exec, tempDir: work }
+    { docker: new Docker({ exec, spawn: spawnStream }), tempDir: work }
   )
   if (tag) pushedRefs.push(tag)
   return result.imageId

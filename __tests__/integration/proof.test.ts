@@ -9,12 +9,20 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { verifySuggestion } from '../../src/advisor/verify.js'
+import { verifySuggestion, type VerifyDeps } from '../../src/advisor/verify.js'
+import { buildAndMeasure } from '../../src/build-measure.js'
+import { Docker } from '../../src/docker/docker.js'
 import { exec, spawnStream } from '../../src/exec.js'
 import { adviseAndProve, removeAll, runOffline } from './harness.js'
 
 const root = process.cwd()
 let tempDir: string
+const docker = new Docker({ exec, spawn: spawnStream })
+/** The suggestion built and measured as the pipeline does it (src/build-measure.ts). */
+const suggestionBuild = (): VerifyDeps => ({
+  docker, tempDir,
+  buildAndMeasure: (options, onBuilt) => buildAndMeasure(options, { cacheDir: path.join(tempDir, 'cache'), registry: false }, { docker, exec, spawn: spawnStream, tempDir, onBuilt })
+})
 const build = (context: string) => ({ context, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [] })
 
 beforeAll(() => {
@@ -51,7 +59,7 @@ test('(a) an entrypoint script run by /bin/sh: the suggestion keeps a shell (fix
   expect(now).toEqual(was)
 
   const old = report.suggestion!.dockerfile.replace(/\nFROM alpine\n/, '\nFROM gcr.io/distroless/static-debian12\n')
-  const result = await verifySuggestion({ dockerfile: old, build: build(dir), originalSize: report.size.uncompressed, verifyCommand: null, originalImage: original }, { exec, spawn: spawnStream, tempDir })
+  const result = await verifySuggestion({ dockerfile: old, build: build(dir), originalSize: report.size.uncompressed, verifyCommand: null, originalImage: original }, suggestionBuild())
   expect(result.verified).toBe(false)
   expect(result.error).toBe('the suggested image was built but it would not start: the command /bin/sh: no such file or directory')
   if (result.imageId) await exec('docker', ['image', 'rm', result.imageId])
@@ -69,7 +77,7 @@ test('(b) a one-file COPY into /usr/local/bin: the suggestion keeps the director
   expect((await runOffline(original, ['y'])).output).toBe('hello from app [y]')
 
   const old = s.dockerfile.replace('/usr/local/bin/\n', '/usr/local/bin\n').replace('FROM scratch', 'FROM gcr.io/distroless/static-debian12')
-  const result = await verifySuggestion({ dockerfile: old, build: build(dir), originalSize: report.size.uncompressed, verifyCommand: null, expectedPaths: [{ path: '/usr/local/bin', directory: true, line: 6 }] }, { exec, spawn: spawnStream, tempDir })
+  const result = await verifySuggestion({ dockerfile: old, build: build(dir), originalSize: report.size.uncompressed, verifyCommand: null, expectedPaths: [{ path: '/usr/local/bin', directory: true, line: 6 }] }, suggestionBuild())
   expect(result.verified).toBe(false)
   expect(result.error).toMatch(/^the suggested image was built but it would not start: the command "app": executable file not found in \$PATH .*; what the original copied is missing: \/usr\/local\/bin is a file where the original has a directory \(line 6\)$/)
   if (result.imageId) await exec('docker', ['image', 'rm', result.imageId])
@@ -92,7 +100,7 @@ test('(c) a final stage that runs its base\'s default command: the suggestion ru
   expect((await runOffline(original, ['app', 'w'])).output).toBe('hello from app [w]')
 
   const old = s.dockerfile.replace(/# the original ran.*\nCMD .*\n/, '')
-  const result = await verifySuggestion({ dockerfile: old, build: build(dir), originalSize: report.size.uncompressed, verifyCommand: null }, { exec, spawn: spawnStream, tempDir })
+  const result = await verifySuggestion({ dockerfile: old, build: build(dir), originalSize: report.size.uncompressed, verifyCommand: null }, suggestionBuild())
   expect(result.verified).toBe(false)
   expect(result.error).toBe('the suggested image was built but it would not start: the image has neither ENTRYPOINT nor CMD ("no command specified")')
   if (result.imageId) await exec('docker', ['image', 'rm', result.imageId])

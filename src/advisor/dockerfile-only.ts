@@ -2,6 +2,8 @@
 // Dockerfile and the context's files alone. The pipeline runs no command (no
 // Docker, no build), so it fits pre-commit hooks and editors.
 import path from 'node:path'
+import { NO_BASELINE } from '../baseline/index.js'
+import { Docker } from '../docker/docker.js'
 import type { Inputs } from '../inputs.js'
 import { SCHEMA_VERSION, type Report } from '../report/types.js'
 import { TOOL } from '../version.js'
@@ -16,7 +18,7 @@ export async function dockerfileOnlyReport(
   const noDocker = () => Promise.reject(new Error('dockerfile-only mode runs no commands'))
   const advice = await adviseStage(
     { inputs, build, workspace: run.workspace, report: null, imageUser: null, buildOptions: null },
-    { exec: noDocker, spawn: () => { throw new Error('dockerfile-only mode runs no commands') }, tempDir: '', log: silentLogger }
+    { docker: new Docker({ exec: noDocker, spawn: () => { throw new Error('dockerfile-only mode runs no commands') } }), tempDir: '', log: silentLogger, buildAndMeasure: noDocker }
   )
   const errorFindings = advice.findings.filter((f) => f.severity === 'error')
   const errors = errorFindings.length > 0
@@ -42,7 +44,7 @@ export async function dockerfileOnlyReport(
       reason: errors
         ? `dockerfile-only: ${errorFindings.map((f) => `${f.rule} at ${f.file}:${f.line ?? '-'}`).join(', ')}`
         : 'dockerfile-only mode: no image built' },
-    baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null },
+    baseline: NO_BASELINE,
     delta: null,
     findings: advice.findings,
     suggestion: advice.suggestion,

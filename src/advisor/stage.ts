@@ -6,11 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { BuildOptions } from '../docker/build.js'
+import type { Docker } from '../docker/docker.js'
 import { errorMessage } from '../errors.js'
-import type { Exec, Spawn } from '../exec.js'
 import type { Inputs } from '../inputs.js'
 import type { Logger } from '../log.js'
-import type { CarriedProof, Finding, Report, Sizes, SkippedRule, Suggestion } from '../report/types.js'
+import type { CarriedProof, Finding, Report, SkippedRule, Suggestion } from '../report/types.js'
 import { advise, SIZE_RULES } from './advise.js'
 import { applyCarried, proofInputsKey } from './carried.js'
 import { readContextFiles } from './context-files.js'
@@ -21,7 +21,7 @@ import type { ContextFiles, Measured } from './rule.js'
 import { programBinaries } from './rule.js'
 import { DISTROLESS_BASE, DISTROLESS_BASE_NONROOT, DISTROLESS_STATIC } from './runtime-base.js'
 import { suggestDockerfile } from './suggest.js'
-import { verifySuggestion } from './verify.js'
+import { verifySuggestion, type VerifyDeps } from './verify.js'
 
 export interface AdviseInput {
   inputs: Pick<Inputs, 'buildArgs' | 'target' | 'verifySuggestion' | 'verifyCommand'> & { platforms?: string[] }
@@ -39,12 +39,12 @@ export interface AdviseInput {
 }
 
 export interface AdviseDeps {
-  exec: Exec
-  spawn: Spawn
+  /** Inspects the base images, builds and proves the suggestion. */
+  docker: Docker
   tempDir: string
   log: Logger
-  /** Measures the built suggestion like the head image (compressed size included). */
-  measure?: (imageId: string) => Promise<Sizes>
+  /** Builds and measures the suggestion (the run's buildAndMeasure, src/build-measure.ts). */
+  buildAndMeasure: VerifyDeps['buildAndMeasure']
   /** How long the started suggestion must stay up to count as running (ms). */
   startWaitMs?: number
 }
@@ -85,25 +85,17 @@ const normalName = (ref: string) => {
 
 /**
  * Images the daemon already has (nothing is pulled for this), by the names
- * asked: their ids, sizes and configs. One `docker image inspect` for all
- * (it prints the ones it has and fails for the rest); matched back by tag.
+ * asked: their ids, sizes and configs, matched back by tag.
  */
-async function localImages(names: string[], exec: Exec): Promise<Map<string, LocalImage>> {
+async function localImages(names: string[], docker: Docker): Promise<Map<string, LocalImage>> {
   const found = new Map<string, LocalImage>()
-  if (names.length === 0) return found
-  const r = await exec('docker', ['image', 'inspect', '--format', '{{json .}}', ...names]).catch(() => null)
-  for (const line of (r?.stdout ?? '').split('\n').filter(Boolean)) {
-    try {
-      const raw = JSON.parse(line) as { Id: string; Size: number; RepoTags?: string[] | null; RepoDigests?: string[] | null; Config?: { Env?: string[] | null; WorkingDir?: string; User?: string; Entrypoint?: string[] | null; Cmd?: string[] | null } }
-      const env: Record<string, string> = {}
-      for (const e of raw.Config?.Env ?? []) { const eq = e.indexOf('='); if (eq > 0) env[e.slice(0, eq)] = e.slice(eq + 1) }
-      const c = raw.Config ?? {}
-      const image: LocalImage = { id: raw.Id, size: raw.Size, defaults: { env, workdir: c.WorkingDir || '/', user: c.User ?? '', entrypoint: c.Entrypoint ?? null, cmd: c.Cmd ?? null, source: 'image' } }
-      const refs = new Set([...(raw.RepoTags ?? []), ...(raw.RepoDigests ?? [])].map(normalName))
-      for (const name of names) if (refs.has(normalName(name)) || name === raw.Id) found.set(name, image)
-    } catch {
-      // not an image's JSON: skip
-    }
+  for (const raw of await docker.inspectPresent(names)) {
+    const env: Record<string, string> = {}
+    for (const e of raw.config.env) { const eq = e.indexOf('='); if (eq > 0) env[e.slice(0, eq)] = e.slice(eq + 1) }
+    const c = raw.config
+    const image: LocalImage = { id: raw.id, size: raw.size, defaults: { env, workdir: c.workingDir || '/', user: c.user, entrypoint: c.entrypoint, cmd: c.cmd, source: 'image' } }
+    const refs = new Set([...raw.repoTags, ...raw.repoDigests].map(normalName))
+    for (const name of names) if (refs.has(normalName(name)) || name === raw.id) found.set(name, image)
   }
   return found
 }
@@ -139,7 +131,7 @@ export async function adviseStage(input: AdviseInput, deps: AdviseDeps): Promise
   const file = (path.relative(input.workspace, input.build.dockerfile) || path.basename(input.build.dockerfile)).split(path.sep).join('/')
   const options = { file, buildArgs: input.inputs.buildArgs, target: input.inputs.target }
   // The base images' own config (ENV, WORKDIR, default command), when they were built from: the daemon has them.
-  const images = input.report ? await localImages([...new Set([...baseImages(parseDockerfile(text, options)), ...SUGGESTED_BASES])], deps.exec) : new Map<string, LocalImage>()
+  const images = input.report ? await localImages([...new Set([...baseImages(parseDockerfile(text, options)), ...SUGGESTED_BASES])], deps.docker) : new Map<string, LocalImage>()
   const model = parseDockerfile(text, { ...options, imageConfig: (image) => images.get(image)?.defaults ?? null })
   const files = readContextFiles(input.build.context, input.build.dockerfile)
   const measured: Measured | null = input.report
@@ -191,7 +183,7 @@ export async function adviseStage(input: AdviseInput, deps: AdviseDeps): Promise
           dockerfile: suggested.dockerfile, build: buildOptions, originalSize: measured.size, verifyCommand: input.inputs.verifyCommand,
           expectedPaths: pathsToKeep(model, files), originalImage: input.report?.image?.id ?? null
         },
-        { exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk), measure: deps.measure, startWaitMs: deps.startWaitMs }
+        { docker: deps.docker, tempDir: deps.tempDir, buildAndMeasure: deps.buildAndMeasure, startWaitMs: deps.startWaitMs }
       )
     )
     Object.assign(suggestion, { verified: result.verified, size: result.size, savings: result.savings, error: result.error, verifyCommand: result.verifyCommand, proof: result.proof, verifiedAt: input.report.image?.commit ?? null })

@@ -4,13 +4,13 @@
 // is written outside the context (and passed with --file), so the context is
 // untouched and BuildKit's cache for the build stage is reused. A failure is
 // reported, never thrown: the advice stands without the claim.
-import { randomBytes } from 'node:crypto'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { buildImage, type BuildOptions } from '../docker/build.js'
+import type { BuiltAndMeasured } from '../build-measure.js'
+import type { BuildOptions, BuildResult } from '../docker/build.js'
+import type { Docker } from '../docker/docker.js'
 import { errorMessage } from '../errors.js'
-import { lastLines, type Exec, type Spawn } from '../exec.js'
-import { inspectImage } from '../docker/inspect.js'
+import { lastLines } from '../exec.js'
 import type { Sizes, SuggestionProof } from '../report/types.js'
 import { proveItStarts } from './proof/prove.js'
 import type { ExpectedPath } from './proof/startup.js'
@@ -30,17 +30,16 @@ export interface VerifyRequest {
 }
 
 export interface VerifyDeps {
-  exec: Exec
-  /** Streams the suggestion's file system (`docker export`) for the start proof. */
-  spawn: Spawn
+  /** Builds, inspects, exports and starts the suggestion; records what it built. */
+  docker: Docker
+  /** Where the suggested Dockerfile is written (outside the context). */
   tempDir: string
-  onProgress?: (chunk: string) => void
+  /** Builds and measures the suggestion (the run's one build-and-measure); `onBuilt` once it is built. */
+  buildAndMeasure: (options: BuildOptions, onBuilt: (built: BuildResult) => void) => Promise<BuiltAndMeasured>
   /** How long verify-command may run. */
   runTimeoutMs?: number
   /** How long the started suggestion must stay up to count as running (ms). */
   startWaitMs?: number
-  /** Measures the built suggestion (compressed size too); without it, `docker image inspect`'s exact uncompressed size. */
-  measure?: (imageId: string) => Promise<Sizes>
 }
 
 export interface VerifyResult {
@@ -60,16 +59,18 @@ export async function verifySuggestion(req: VerifyRequest, deps: VerifyDeps): Pr
   const dir = await mkdtemp(path.join(deps.tempDir, 'suggestion-'))
   const file = path.join(dir, 'Dockerfile')
   await writeFile(file, req.dockerfile)
-  let imageId: string
-  let buildLog: string
+  let made: BuiltAndMeasured
+  let wasBuilt = false
   try {
-    const built = await buildImage({ ...req.build, file, target: null, cacheTo: [] }, { exec: deps.exec, tempDir: dir, onProgress: deps.onProgress })
-    imageId = built.imageId
-    buildLog = built.log
+    made = await deps.buildAndMeasure({ ...req.build, file, target: null, cacheTo: [] }, () => { wasBuilt = true })
   } catch (error) {
+    // A measurement that fails after the build is not the suggestion's fault: the caller says it could not be verified.
+    if (wasBuilt) throw error
     return { verified: false, imageId: null, size: null, savings: null, error: `the suggested Dockerfile did not build: ${errorMessage(error)}`, verifyCommand: null, proof: null, buildLog: '' }
   }
-  const size: Sizes = deps.measure ? await deps.measure(imageId) : { uncompressed: (await inspectImage(imageId, deps.exec)).size, compressed: null }
+  const imageId = made.built.imageId
+  const buildLog = made.built.log
+  const size: Sizes = { uncompressed: made.measurement.size.uncompressed, compressed: made.measurement.size.compressed }
   const savings = req.originalSize - size.uncompressed
   const proven = await proveItStarts(imageId, { expectedPaths: req.expectedPaths ?? [], originalImage: req.originalImage ?? null, waitMs: deps.startWaitMs }, deps)
   const proof: SuggestionProof = { checks: proven.checks, start: proven.start }
@@ -88,20 +89,11 @@ export async function verifySuggestion(req: VerifyRequest, deps: VerifyDeps): Pr
 }
 
 /** Runs a command (no shell: scratch has none) as the image's entrypoint; removes the container. */
-export async function runInImage(imageId: string, command: string, deps: VerifyDeps): Promise<{ command: string; exitCode: number; output: string }> {
+export async function runInImage(imageId: string, command: string, deps: { docker: Docker; runTimeoutMs?: number }): Promise<{ command: string; exitCode: number; output: string }> {
   const words = splitCommands(command)[0] ?? []
-  const name = `go-image-budget-verify-${randomBytes(4).toString('hex')}`
-  const args = ['run', '--rm', '--name', name, '--network', 'none']
-  if (words.length > 0) args.push('--entrypoint', words[0])
-  args.push(imageId, ...words.slice(1))
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), deps.runTimeoutMs ?? 120_000) })
-  const result = await Promise.race([deps.exec('docker', args), timeout])
-  clearTimeout(timer)
-  if (result === null) {
-    await deps.exec('docker', ['rm', '-f', name])
-    return { command, exitCode: 124, output: `timed out after ${Math.round((deps.runTimeoutMs ?? 120_000) / 1000)} s` }
-  }
+  const timeoutMs = deps.runTimeoutMs ?? 120_000
+  const result = await deps.docker.runToEnd(imageId, { entrypoint: words.length > 0 ? words[0] : null, args: words.slice(1), timeoutMs })
+  if (result === null) return { command, exitCode: 124, output: `timed out after ${Math.round(timeoutMs / 1000)} s` }
   const output = (result.stdout + (result.stderr ? `\n${result.stderr}` : '')).trim()
-  return { command, exitCode: result.code, output: output.length > 2000 ? output.slice(-2000) : output }
+  return { command, exitCode: result.exitCode, output: output.length > 2000 ? output.slice(-2000) : output }
 }

@@ -7,6 +7,7 @@
 // …" for the images concerned, never a failed job.
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { NO_BASELINE } from '../baseline/index.js'
 import type { Docker } from '../docker/docker.js'
 import { CommandError, errorMessage } from '../errors.js'
 import type { Exec } from '../exec.js'
@@ -61,7 +62,7 @@ export async function bakeBaselines(req: BakeBaselineRequest, deps: BakeBaseline
     for (const image of req.images) result.set(image.key, baseline)
     return result
   }
-  if (!req.base) return all(req.auto ? { source: 'none', ref: null, commit: null, size: null, layers: [], error: null } : none('no base ref: not a pull_request or push event; set base-ref (e.g. main)', null))
+  if (!req.base) return all(req.auto ? NO_BASELINE : none('no base ref: not a pull_request or push event; set base-ref (e.g. main)', null))
   const ref = req.base.ref
   const name = ref ?? req.base.sha?.slice(0, 12) ?? 'base'
   const repoRoot = await gitRoot(req.workspace, deps.exec)

@@ -66,6 +66,8 @@ export async function bakeBuild(req: BakeBuildRequest, deps: BakeBuildDeps): Pro
       const archive = archives.get(image.key) ?? null
       const imageId = archive ? await deps.docker.load(archive) : loadedImageId(metadata, image.key)
       if (!imageId) throw new CommandError(`docker buildx bake recorded no image for target '${image.target.name}'`, metadata.slice(0, 2000))
+      // Loaded by bake itself: recorded here, as load records an archive's image.
+      if (!archive) deps.docker.recordBuilt(imageId)
       // Moved out of the scratch directory, which goes when this returns.
       let kept: string | null = null
       if (archive) {

@@ -4,30 +4,32 @@
 // base commit's images (one more bake run, from a worktree), judged against
 // the same budget, and advised. Returns one report per image; publishing them
 // as one comment is the entry points' business.
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { NO_BASELINE, type BaselineResult } from '../baseline/index.js'
 import { compareStage } from '../compare/stage.js'
 import { budgetSettings } from '../compare/budget.js'
-import { removeBuiltImages, trackBuilds } from '../docker/cleanup.js'
+import { removeBuiltImages } from '../docker/cleanup.js'
 import { Docker } from '../docker/docker.js'
 import { CommandError, UsageError } from '../errors.js'
-import { measureImage, type Measurement } from '../image/measure.js'
+import { measureBuilt, runBuild } from '../build-measure.js'
+import type { Measurement } from '../image/measure.js'
 import type { Inputs } from '../inputs.js'
-import { adviseReport, buildOutput, reportFromMeasurement, type PipelineDeps, type RunContext } from '../pipeline.js'
+import { adviseReport, reportFromMeasurement, type PipelineDeps, type RunContext, type StageDeps } from '../pipeline.js'
 import type { Baseline, Report } from '../report/types.js'
 import { bakeBaselines, type HeadImage } from './baseline.js'
 import { bakeBuild, type BakedImage } from './build.js'
 import { checkBakeInputs, parseBakePrint, planImages, type BakeImage } from './definition.js'
 
 export async function runBakePipeline(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): Promise<Report[]> {
-  if (!inputs.cleanup) return bakeStages(inputs, ctx, deps)
-  // `cleanup`: every image built below (head, base, suggestion) is removed at the end, also after a failure.
-  const tracker = trackBuilds(deps.exec)
+  // One adapter for the run: every image built below (head, base, suggestion) is recorded on it.
+  const docker = deps.docker ?? new Docker({ exec: deps.exec, spawn: deps.spawn })
+  if (!inputs.cleanup) return bakeStages(inputs, ctx, { ...deps, docker })
+  // `cleanup`: what was built is removed at the end, also after a failure.
   try {
-    return await bakeStages(inputs, ctx, { ...deps, exec: tracker.exec })
+    return await bakeStages(inputs, ctx, { ...deps, docker })
   } finally {
-    await removeBuiltImages(tracker.imageIds, deps.exec, deps.log)
+    await removeBuiltImages(docker.builtImages, docker, deps.log)
   }
 }
 
@@ -63,26 +65,24 @@ async function readImages(docker: Docker, bakeFile: string, inputs: Inputs, cwd:
   return planImages(parseBakePrint(printed, shown), inputs.platforms, cwd)
 }
 
-async function bakeStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): Promise<Report[]> {
+async function bakeStages(inputs: Inputs, ctx: RunContext, deps: StageDeps): Promise<Report[]> {
   // Everything that can be refused is refused before anything is built.
   checkBakeInputs(inputs)
   if (inputs.baseline === 'image' || inputs.baseline === 'report') {
     throw new UsageError(`baseline: '${inputs.baseline}' compares one image; with bake use 'build' (each target against its base build), 'auto' or 'none'`)
   }
   const settings = budgetSettings(inputs)
-  const docker = new Docker({ exec: deps.exec, spawn: deps.spawn })
+  const docker = deps.docker
   const bakeFile = resolveBakeFile(inputs.bake as string, ctx.workspace, ctx.confineToWorkspace)
   const images = await readImages(docker, bakeFile, inputs, ctx.workspace)
-  const output = await buildOutput(docker, inputs.builder)
+  const output = await docker.buildOutput(inputs.builder)
   const onProgress = (chunk: string) => deps.log.debug(chunk)
+  // The suggestions are built one at a time, through the run's one build-and-measure.
+  const buildAndMeasure = runBuild(output, { docker, exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, log: deps.log, onProgress })
 
   const measure = async (image: BakeImage, built: BakedImage): Promise<Measurement> => {
     const dockerfile = { content: readFileSync(image.dockerfile, 'utf8'), target: image.target.stage, buildArgs: image.target.args }
-    try {
-      return await measureImage(built.imageId, { cacheDir: deps.cacheDir, dockerfile, archive: built.archive }, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log })
-    } finally {
-      if (built.archive) rmSync(built.archive, { force: true })
-    }
+    return measureBuilt(built, { cacheDir: deps.cacheDir, dockerfile }, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log })
   }
   const names = images.map((i) => i.name).join(', ')
   const baked = await deps.log.group(`Bake ${images.length} image(s): ${names}`, () =>
@@ -144,7 +144,7 @@ async function bakeStages(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): 
         context: image.context, file: image.dockerfile, target: image.target.stage, platform: image.platform, builder: inputs.builder,
         buildArgs, buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [], secretFiles: [], secretEnvs: []
       }
-    }, deps)))
+    }, { ...deps, buildAndMeasure })))
   }
   return reports
 }

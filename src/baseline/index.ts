@@ -34,6 +34,7 @@ export function chooseSource(inputs: Pick<Inputs, 'baseline' | 'baselineImage' |
   }
 }
 
+/** The report's baseline when there is none to compare with: the one literal of it. */
 export const NO_BASELINE: Baseline = { source: 'none', ref: null, commit: null, size: null, layers: [], error: null }
 
 export interface BaselineRequest {

@@ -3,7 +3,7 @@
 import { assess, reportStatus, type BudgetSettings } from './budget.js'
 import { gitRoot, type BaseRef } from '../git.js'
 import type { Inputs } from '../inputs.js'
-import type { Baseline, HistoryPoint, Report } from '../report/types.js'
+import type { Baseline, HistoryPoint, PlatformReport, Report } from '../report/types.js'
 import { basePoint, currentPoint, updateHistory } from './trend.js'
 import type { BuiltImage } from '../baseline/build.js'
 import { fetchBaseline, type BaselineDeps, type BaselineSource } from '../baseline/index.js'
@@ -64,11 +64,12 @@ export async function compareStage(report: Report, req: CompareStageRequest, dep
     return result
   }
 
-  const platforms = report.platforms ?? []
-  for (const entry of platforms) {
+  // Each platform judged into a new entry; the measured report is left as it was.
+  const platforms: PlatformReport[] = []
+  for (const entry of report.platforms ?? []) {
     const { baseline } = await baselineFor(entry.platform, headOf(entry))
     const judged = assess(req.settings, entry, baseline)
-    Object.assign(entry, { baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, status: reportStatus([judged.budget]) })
+    platforms.push({ ...entry, baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, status: reportStatus([judged.budget]) })
   }
   const top = await baselineFor(platforms[0]?.platform ?? report.image.platform, headOf(report))
   const judged = assess(req.settings, report, top.baseline)
@@ -83,7 +84,7 @@ export async function compareStage(report: Report, req: CompareStageRequest, dep
   })
   const statuses = [judged.budget, ...platforms.map((p) => p.budget)]
   return {
-    report: { ...report, baseline: top.baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, history, status: reportStatus(statuses) },
+    report: { ...report, ...(report.platforms ? { platforms } : {}), baseline: top.baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, history, status: reportStatus(statuses) },
     baseBuildLogs: logs
   }
 }

@@ -1,11 +1,12 @@
 // Running a build. The image lands in the daemon (`--load`); its id comes from
-// `--iidfile`. A failing build ends with buildx's last error lines.
+// `--iidfile`, and is recorded on the Docker instance (what `cleanup`
+// removes). A failing build ends with buildx's last error lines.
 import { statSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { CommandError, EnvironmentError, UsageError } from '../errors.js'
-import { Docker } from './docker.js'
-import { lastLines, spawnStream, type Exec } from '../exec.js'
+import type { Docker } from './docker.js'
+import { lastLines } from '../exec.js'
 import { composeBuildArgs, type BuildRequest } from './build-args.js'
 
 export interface BuildOptions extends Omit<BuildRequest, 'iidFile' | 'metadataFile' | 'secretFiles' | 'archive'> {
@@ -48,9 +49,8 @@ export function resolveSecretSources(
 }
 
 export interface BuildDeps {
-  exec: Exec
-  /** Loads an exported archive (made from exec when absent). */
-  docker?: Docker
+  /** Runs the build, loads an exported archive, and records the image it made. */
+  docker: Docker
   tempDir: string
   /** Receives build progress lines (plain progress on stderr). */
   onProgress?: (chunk: string) => void
@@ -71,14 +71,18 @@ export async function buildImage(options: BuildOptions, deps: BuildDeps): Promis
     const iidFile = path.join(dir, 'iid')
     const archive = options.output === 'archive' ? path.join(deps.tempDir, `image-${path.basename(dir)}.tar`) : null
     const args = composeBuildArgs({ ...options, secretFiles, iidFile, metadataFile: null, archive })
-    const result = await deps.exec('docker', args, { onStderr: deps.onProgress })
+    const result = await deps.docker.buildx(args, deps.onProgress)
     if (result.code !== 0) {
       if (archive) await rm(archive, { force: true })
       throw buildFailure(result.stderr, options)
     }
-    if (!archive) return { imageId: (await readFile(iidFile, 'utf8')).trim(), archive: null, log: result.stderr }
+    if (!archive) {
+      const imageId = (await readFile(iidFile, 'utf8')).trim()
+      deps.docker.recordBuilt(imageId)
+      return { imageId, archive: null, log: result.stderr }
+    }
     try {
-      return { imageId: await (deps.docker ?? new Docker({ exec: deps.exec, spawn: spawnStream })).load(archive), archive, log: result.stderr }
+      return { imageId: await deps.docker.load(archive), archive, log: result.stderr }
     } catch (error) {
       await rm(archive, { force: true })
       throw error

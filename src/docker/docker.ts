@@ -1,6 +1,7 @@
 // Every command this project sends to the Docker engine, in one place, for
 // one engine. It knows the engine (version, Go, image store) once asked, so
 // callers can ask what a number means on it.
+import { randomBytes } from 'node:crypto'
 import http from 'node:http'
 import { CommandError, EnvironmentError, UsageError } from '../errors.js'
 import { lastLines, type Exec, type ExecResult, type Spawn, type StreamedCommand } from '../exec.js'
@@ -25,8 +26,31 @@ export interface BakeFiles {
   builder: string | null
 }
 
+/** What decides how an image starts: its config, and its HEALTHCHECK test (null when none). */
+export interface StartConfig {
+  entrypoint: string[] | null
+  cmd: string[] | null
+  workingDir: string
+  env: string[]
+  user: string
+  healthcheck: string[] | null
+}
+
+/** A command's end: its exit code and output. */
+export interface CommandOutcome {
+  exitCode: number
+  stdout: string
+  stderr: string
+}
+
 export class Docker {
   private engineInfo: Promise<EngineInfo> | null = null
+  /**
+   * The images this instance built or loaded, in order, without repeats: what
+   * `cleanup` removes. The build records them (buildImage, bakeBuild, load);
+   * nothing reads command lines to find them.
+   */
+  readonly builtImages: string[] = []
 
   constructor(private readonly deps: { exec: Exec; spawn: Spawn }) {}
 
@@ -35,6 +59,16 @@ export class Docker {
     if (result.code !== 0 && noDaemon(result.stderr)) throw new EnvironmentError(NO_DAEMON)
     if (result.code !== 0) throw new CommandError(`${what} failed`, lastLines(result.stderr))
     return result
+  }
+
+  /** Records an image this run made (a build's `--iidfile`, a bake run's metadata, a load). */
+  recordBuilt(id: string): void {
+    if (id && !this.builtImages.includes(id)) this.builtImages.push(id)
+  }
+
+  /** `docker buildx build …` (`args` from composeBuildArgs, starting with `buildx build`), progress to `onProgress`. */
+  buildx(args: string[], onProgress?: (chunk: string) => void): Promise<ExecResult> {
+    return this.deps.exec('docker', args, { onStderr: onProgress })
   }
 
   /** The engine, asked once per instance. */
@@ -80,8 +114,11 @@ export class Docker {
   /** Loads an image archive; returns the loaded image's id. */
   async load(archive: string): Promise<string> {
     const result = await this.run(['load', '--input', archive], `docker load of ${archive}`)
-    const id = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1] ?? /Loaded image: (\S+)/.exec(result.stdout)?.[1]
+    const loadedId = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1]
+    const id = loadedId ?? /Loaded image: (\S+)/.exec(result.stdout)?.[1]
     if (!id) throw new CommandError(`docker load of ${archive} named no image`, lastLines(result.stdout))
+    // A load that names a tag, not an id, loaded someone's named image: not this run's to remove.
+    if (loadedId) this.recordBuilt(loadedId)
     return id
   }
 
@@ -116,6 +153,109 @@ export class Docker {
     await this.deps.exec('docker', ['rm', '-f', '-v', name]).catch(() => null)
   }
 
+  /**
+   * The images the daemon has among `refs`, from one `docker image inspect`
+   * (it prints the ones it has and fails for the rest); nothing is pulled.
+   */
+  async inspectPresent(refs: string[]): Promise<InspectedImage[]> {
+    if (refs.length === 0) return []
+    const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{json .}}', ...refs]).catch(() => null)
+    return (r?.stdout ?? '').split('\n').filter(Boolean).flatMap((line) => {
+      try {
+        return [parseInspect(line)]
+      } catch {
+        return [] // not an image's JSON
+      }
+    })
+  }
+
+  /** How `image` starts: entrypoint, command, working directory (`/` when unset), env, user, HEALTHCHECK. */
+  async startConfig(image: string): Promise<StartConfig> {
+    const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{json .Config}}', image])
+    if (r.code !== 0) throw new Error(`docker image inspect ${image.slice(0, 19)} failed: ${r.stderr.trim().split('\n').pop() ?? ''}`)
+    const c = (JSON.parse(r.stdout) ?? {}) as { Entrypoint?: string[] | null; Cmd?: string[] | null; WorkingDir?: string; Env?: string[] | null; User?: string; Healthcheck?: { Test?: string[] | null } | null }
+    const test = c.Healthcheck?.Test ?? null
+    return {
+      entrypoint: c.Entrypoint ?? null,
+      cmd: c.Cmd ?? null,
+      workingDir: c.WorkingDir || '/',
+      env: c.Env ?? [],
+      user: c.User ?? '',
+      healthcheck: test && test.length > 0 && test[0] !== 'NONE' ? test : null
+    }
+  }
+
+  /**
+   * The image's file system as its containers see it (all layers merged,
+   * whiteouts applied): `docker export` of a container that is created, never
+   * started, and removed afterwards, handed to `read` as a tar stream.
+   */
+  async exportFileSystem<T>(image: string, read: (tar: AsyncIterable<Buffer>) => Promise<T>): Promise<T> {
+    const name = `go-image-budget-files-${randomBytes(4).toString('hex')}`
+    // An entrypoint of our own: an image without ENTRYPOINT or CMD cannot be created otherwise.
+    const created = await this.deps.exec('docker', ['create', '--name', name, '--network', 'none', '--entrypoint', '/go-image-budget-never-runs', image])
+    if (created.code !== 0) throw new Error(`docker create ${image.slice(0, 19)} failed: ${created.stderr.trim().split('\n').pop() ?? ''}`)
+    try {
+      const exported = this.deps.spawn('docker', ['export', name])
+      try {
+        const result = await read(exported.stdout as AsyncIterable<Buffer>)
+        await exported.done
+        return result
+      } catch (error) {
+        exported.kill()
+        await exported.done.catch(() => null)
+        throw error
+      }
+    } finally {
+      await this.removeContainer(name)
+    }
+  }
+
+  /**
+   * `docker run -d` offline (`--network none`), on a read-only root file
+   * system with a /tmp tmpfs unless `readOnly` is false; null when it started,
+   * else what docker said.
+   */
+  async startDetached(image: string, name: string, options: { readOnly: boolean }): Promise<string | null> {
+    const r = await this.deps.exec('docker', ['run', '-d', '--name', name, '--network', 'none', ...(options.readOnly ? ['--read-only', '--tmpfs', '/tmp'] : []), image])
+    return r.code === 0 ? null : r.stderr.trim() || `docker run exited ${r.code}`
+  }
+
+  /** The container's exit code once it ends (an unreadable one counts as 1), or null when it still runs after `ms`. */
+  async waitExit(name: string, ms: number): Promise<number | null> {
+    const waited = await withTimeout(this.deps.exec('docker', ['wait', name]), ms)
+    if (waited === null) return null
+    const code = Number(waited.stdout.trim())
+    return Number.isFinite(code) ? code : 1
+  }
+
+  /** What the container printed: stdout, then stderr. */
+  async logs(name: string): Promise<{ stdout: string; stderr: string }> {
+    const l = await this.deps.exec('docker', ['logs', name])
+    return { stdout: l.stdout, stderr: l.stderr }
+  }
+
+  /** `docker exec NAME ARGV…` (no shell). */
+  async execIn(name: string, argv: string[]): Promise<CommandOutcome> {
+    const r = await this.deps.exec('docker', ['exec', name, ...argv])
+    return { exitCode: r.code, stdout: r.stdout, stderr: r.stderr }
+  }
+
+  /**
+   * `docker run --rm` offline, `entrypoint` replacing the image's when given;
+   * null when it ran longer than `timeoutMs` (the container is then removed).
+   */
+  async runToEnd(image: string, options: { entrypoint: string | null; args: string[]; timeoutMs: number }): Promise<CommandOutcome | null> {
+    const name = `go-image-budget-verify-${randomBytes(4).toString('hex')}`
+    const args = ['run', '--rm', '--name', name, '--network', 'none', ...(options.entrypoint !== null ? ['--entrypoint', options.entrypoint] : []), image, ...options.args]
+    const result = await withTimeout(this.deps.exec('docker', args), options.timeoutMs)
+    if (result === null) {
+      await this.removeContainer(name)
+      return null
+    }
+    return { exitCode: result.code, stdout: result.stdout, stderr: result.stderr }
+  }
+
   /** Number of tags on an image, or null when it is gone. */
   async tagCount(id: string): Promise<number | null> {
     const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{len .RepoTags}}', id])
@@ -139,6 +279,19 @@ export class Docker {
     // The default builder of an engine that does not answer is listed with its error, and exit 0.
     if (error && noDaemon(error)) throw new EnvironmentError(NO_DAEMON)
     return driver ?? 'docker'
+  }
+
+  /**
+   * How a build reaches the measurement. The docker driver on the classic store can
+   * only `--load`; every other builder (docker-container, as setup-buildx-action
+   * makes; the docker driver on the containerd store) exports an image archive,
+   * whose manifest carries the exact compressed blobs BuildKit pushes, and loads it.
+   */
+  async buildOutput(builder: string | null): Promise<'load' | 'archive'> {
+    // One after the other: the builder is asked first (a missing builder is the clearer error).
+    const driver = await this.builderDriver(builder)
+    if (driver !== 'docker') return 'archive'
+    return (await this.engine()).store === 'containerd' ? 'archive' : 'load'
   }
 
   /**
@@ -204,6 +357,16 @@ export class Docker {
     } catch {
       return null
     }
+  }
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), ms) })
+  try {
+    return await Promise.race([promise, timeout])
+  } finally {
+    clearTimeout(timer)
   }
 }
 

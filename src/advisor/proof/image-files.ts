@@ -5,8 +5,7 @@
 // Go executables, their build info and run-time needs); for other executables
 // their first line (a script's #!); the text of the few files the checks read
 // (/etc/passwd, /etc/group, the loader's search path configuration).
-import { randomBytes } from 'node:crypto'
-import type { Exec, Spawn } from '../../exec.js'
+import type { Docker } from '../../docker/docker.js'
 import { isElf, readElfLinking, readGoBinary, type ElfLinking, type GoBinaryFacts } from '../../image/gobinary.js'
 import { TarReader, type EntrySink, type TarHeader } from '../../image/tar.js'
 
@@ -101,24 +100,7 @@ export async function collectImageFiles(stream: AsyncIterable<Buffer>): Promise<
   return files
 }
 
-/** The files of `imageId`: a container is created (never started), exported and removed. */
-export async function readImageFiles(imageId: string, deps: { exec: Exec; spawn: Spawn }): Promise<ImageFiles> {
-  const name = `go-image-budget-files-${randomBytes(4).toString('hex')}`
-  // An entrypoint of our own: an image without ENTRYPOINT or CMD cannot be created otherwise.
-  const created = await deps.exec('docker', ['create', '--name', name, '--network', 'none', '--entrypoint', '/go-image-budget-never-runs', imageId])
-  if (created.code !== 0) throw new Error(`docker create ${imageId.slice(0, 19)} failed: ${created.stderr.trim().split('\n').pop() ?? ''}`)
-  try {
-    const exported = deps.spawn('docker', ['export', name])
-    try {
-      const files = await collectImageFiles(exported.stdout as AsyncIterable<Buffer>)
-      await exported.done
-      return files
-    } catch (error) {
-      exported.kill()
-      await exported.done.catch(() => null)
-      throw error
-    }
-  } finally {
-    await deps.exec('docker', ['rm', '-f', '-v', name]).catch(() => null)
-  }
+/** The files of `imageId`, from its exported file system (a container created, never started, and removed). */
+export function readImageFiles(imageId: string, docker: Docker): Promise<ImageFiles> {
+  return docker.exportFileSystem(imageId, collectImageFiles)
 }

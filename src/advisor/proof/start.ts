@@ -7,7 +7,7 @@
 // arguments or configuration). The judgement is a pure function of what
 // `docker` said, so it is tested without Docker.
 import { randomBytes } from 'node:crypto'
-import type { Exec } from '../../exec.js'
+import type { Docker } from '../../docker/docker.js'
 
 export interface HealthcheckConfig {
   /** `["CMD", …]`, `["CMD-SHELL", "…"]` or `["NONE"]`, as the image config stores it. */
@@ -68,43 +68,29 @@ export interface StartOptions {
 }
 
 /** Runs the image detached, waits, runs its HEALTHCHECK if still up, and removes the container. */
-export async function observeStart(image: string, exec: Exec, options: StartOptions = {}): Promise<RunObservation> {
+export async function observeStart(image: string, docker: Docker, options: StartOptions = {}): Promise<RunObservation> {
   const name = `go-image-budget-start-${randomBytes(4).toString('hex')}`
-  const args = ['run', '-d', '--name', name, '--network', 'none', ...(options.readOnly !== false ? ['--read-only', '--tmpfs', '/tmp'] : []), image]
-  const started = await exec('docker', args)
+  const startError = await docker.startDetached(image, name, { readOnly: options.readOnly !== false })
   try {
-    if (started.code !== 0) return { startError: started.stderr.trim() || `docker run exited ${started.code}`, exitCode: null, output: '', health: null }
-    const waited = await withTimeout(exec('docker', ['wait', name]), options.waitMs ?? 2000)
-    const logs = async () => { const l = await exec('docker', ['logs', name]); return `${l.stdout}${l.stderr ? `\n${l.stderr}` : ''}`.trim().slice(-4000) }
-    if (waited !== null) {
-      const code = Number(waited.stdout.trim())
-      return { startError: null, exitCode: Number.isFinite(code) ? code : 1, output: await logs(), health: null }
-    }
+    if (startError !== null) return { startError, exitCode: null, output: '', health: null }
+    const exitCode = await docker.waitExit(name, options.waitMs ?? 2000)
+    const logs = async () => { const l = await docker.logs(name); return `${l.stdout}${l.stderr ? `\n${l.stderr}` : ''}`.trim().slice(-4000) }
+    if (exitCode !== null) return { startError: null, exitCode, output: await logs(), health: null }
     const test = options.healthcheck?.test ?? []
     let health: RunObservation['health'] = null
     if (test[0] === 'CMD' || test[0] === 'CMD-SHELL') {
       const argv = test[0] === 'CMD' ? test.slice(1) : ['/bin/sh', '-c', test.slice(1).join(' ')]
       const deadline = Date.now() + (options.healthMs ?? 5000)
       for (;;) {
-        const r = await exec('docker', ['exec', name, ...argv])
-        health = { exitCode: r.code, output: `${r.stdout}\n${r.stderr}`.trim().slice(-2000) }
-        if (r.code === 0 || Date.now() > deadline) break
+        const r = await docker.execIn(name, argv)
+        health = { exitCode: r.exitCode, output: `${r.stdout}\n${r.stderr}`.trim().slice(-2000) }
+        if (r.exitCode === 0 || Date.now() > deadline) break
         await new Promise((resolve) => setTimeout(resolve, 500))
       }
     }
     return { startError: null, exitCode: null, output: await logs(), health }
   } finally {
-    await exec('docker', ['rm', '-f', '-v', name]).catch(() => null)
-  }
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), ms) })
-  try {
-    return await Promise.race([promise, timeout])
-  } finally {
-    clearTimeout(timer)
+    await docker.removeContainer(name)
   }
 }
 
@@ -114,15 +100,15 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null
  * same exit and last line as the original is the original's behaviour, not a
  * broken image.
  */
-export async function startCheck(suggested: string, original: string | null, exec: Exec, options: StartOptions = {}): Promise<StartResult> {
+export async function startCheck(suggested: string, original: string | null, docker: Docker, options: StartOptions = {}): Promise<StartResult> {
   const result = (verdict: StartVerdict, o: RunObservation, readOnly: boolean): StartResult =>
     ({ ...verdict, exitCode: o.exitCode, running: o.startError === null && o.exitCode === null, readOnly, output: o.output })
-  const readOnly = await observeStart(suggested, exec, options)
+  const readOnly = await observeStart(suggested, docker, options)
   const first = judgeStart(readOnly, null)
   if (first.ok || readOnly.startError !== null || readOnly.exitCode === null) return result(first, readOnly, true)
-  const writable = await observeStart(suggested, exec, { ...options, readOnly: false })
+  const writable = await observeStart(suggested, docker, { ...options, readOnly: false })
   const second = judgeStart(writable, null)
   if (second.ok) return result({ ok: true, detail: `${second.detail} with a writable root file system (read-only it exited ${readOnly.exitCode})` }, writable, false)
   if (!original) return result(first, readOnly, true)
-  return result(judgeStart(writable, await observeStart(original, exec, { ...options, readOnly: false, healthcheck: null })), writable, false)
+  return result(judgeStart(writable, await observeStart(original, docker, { ...options, readOnly: false, healthcheck: null })), writable, false)
 }
