@@ -12,7 +12,6 @@ import path from 'node:path'
 import { buildImage } from '../../src/docker/build.js'
 import { Docker } from '../../src/docker/docker.js'
 import { exec, spawnStream } from '../../src/exec.js'
-import { inspectImage } from '../../src/docker/inspect.js'
 import { measureImage, type Measurement } from '../../src/image/measure.js'
 import { fetchRegistryImage } from '../../src/registry/registry.js'
 import { scanSaveStream } from '../../src/image/save.js'
@@ -81,7 +80,7 @@ describe('an image with deletions and rewrites', () => {
   })
 
   test('layer sizes are the classic sizes python computes from docker save, and add up; one per diff id, with their Dockerfile lines', async () => {
-    const inspected = await inspectImage(imageId, exec)
+    const inspected = await new Docker({ exec, spawn: spawnStream }).inspect(imageId)
     const classic = classicSizes(imageId)
     expect(first.layers.map((l) => l.uncompressed)).toEqual(classic.layers.map((l) => l.size))
     expect(first.size.uncompressed).toBe(classic.total)
@@ -389,7 +388,7 @@ describe('one build per platform', () => {
     expect(report.image.platform).toBe('linux/amd64')
     expect(report.size).toEqual(report.platforms?.[0].size)
     for (const p of report.platforms ?? []) {
-      const inspected = await inspectImage(p.image.id, exec)
+      const inspected = await new Docker({ exec, spawn: spawnStream }).inspect(p.image.id)
       expect(inspected.platform).toBe(p.platform)
       const classic = classicSizes(p.image.id)
       expect(p.size.uncompressed).toBe(classic.total)

@@ -1,7 +1,5 @@
-// `docker image inspect`: exact uncompressed size (what `docker images` shows),
-// the layer diff ids and the platform. Free and exact; everything else builds on it.
-import { CommandError, EnvironmentError, UsageError } from '../errors.js'
-import { lastLines, type Exec } from '../exec.js'
+// What `docker image inspect` says of an image (Docker.inspect runs it): exact
+// uncompressed size on overlay2, the layer diff ids, the platform, the config.
 
 export interface InspectedImage {
   id: string
@@ -52,16 +50,4 @@ export function parseInspect(json: string): InspectedImage {
     },
     graphDriver: raw.GraphDriver?.Name ? { name: raw.GraphDriver.Name, data: raw.GraphDriver.Data ?? {} } : null
   }
-}
-
-export async function inspectImage(ref: string, exec: Exec): Promise<InspectedImage> {
-  const result = await exec('docker', ['image', 'inspect', ref])
-  if (result.code !== 0) {
-    if (/Cannot connect to the Docker daemon|error during connect/i.test(result.stderr)) {
-      throw new EnvironmentError('no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry')
-    }
-    if (/No such image/i.test(result.stderr)) throw new UsageError(`image: no local image '${ref}'; build or pull it first`)
-    throw new CommandError(`docker image inspect ${ref} failed`, lastLines(result.stderr))
-  }
-  return parseInspect(result.stdout)
 }
