@@ -140,7 +140,7 @@ async function measurementBench(docker: Docker, work: string, cacheDir: string, 
   const [, inspectSeconds] = await time(async () => {
     await docker.inspect(tag)
   })
-  const measure = () => measureImage(tag, { cacheDir, registry: false }, { docker, exec, spawn: spawnStream })
+  const measure = () => measureImage(tag, { cacheDir, registry: false }, { docker })
   const rssBefore = process.memoryUsage().rss
   const [full, fullSeconds] = await time(measure)
   const peakRss = process.resourceUsage().maxRSS * 1024

@@ -156,7 +156,7 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: StageDeps): Prom
     if (inputs.image) {
       const ref = inputs.image
       await docker.ensureImage(ref, inputs.platforms[0] ?? null)
-      const measurement = await deps.log.group(`Measure ${ref}`, () => measureImage(ref, measureOptions, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log }))
+      const measurement = await deps.log.group(`Measure ${ref}`, () => measureImage(ref, measureOptions, { docker, log: deps.log }))
       measuredPlatforms.push({ platform, measurement })
       continue
     }

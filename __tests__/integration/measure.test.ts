@@ -76,7 +76,7 @@ describe('an image with deletions and rewrites', () => {
     writeFileSync(path.join(dir, 'data', 'sub', 'd'), randomBytes(20000))
     writeFileSync(path.join(dir, 'text.txt'), Array.from({ length: 150000 }, (_, i) => `${suffix} line ${i} of a compressible file\n`).join(''))
     imageId = await build(dir, dockerfile, tag)
-    first = await measureImage(imageId, { cacheDir, dockerfile: { content: dockerfile, target: null }, registry: false }, { exec, spawn: spawnStream })
+    first = await measureImage(imageId, { cacheDir, dockerfile: { content: dockerfile, target: null }, registry: false }, { docker: new Docker({ exec, spawn: spawnStream }) })
   })
 
   test('layer sizes are the classic sizes python computes from docker save, and add up; one per diff id, with their Dockerfile lines', async () => {
@@ -118,7 +118,7 @@ describe('an image with deletions and rewrites', () => {
   })
 
   test('a second measurement takes every compressed size from the cache (overlay2) or from the stored blobs (containerd store)', async () => {
-    const again = await measureImage(imageId, { cacheDir, dockerfile: { content: dockerfile, target: null }, registry: false }, { exec, spawn: spawnStream })
+    const again = await measureImage(imageId, { cacheDir, dockerfile: { content: dockerfile, target: null }, registry: false }, { docker: new Docker({ exec, spawn: spawnStream }) })
     expect(again.layers.map((l) => l.compressed)).toEqual(first.layers.map((l) => l.compressed))
     if (store === 'overlay2') {
       expect(first.stats.layersCompressed).toBe(first.layers.length)
@@ -150,12 +150,12 @@ describe('an image with deletions and rewrites', () => {
       })
       // The exact model of the engine's compress/flate matches a one-block layer to the byte,
       // and the total within the few bytes each 4 MiB block boundary costs.
-      const exact = await measureImage(imageId, { cacheDir: null, registry: false, estimator: 'go-exact' }, { exec, spawn: spawnStream })
+      const exact = await measureImage(imageId, { cacheDir: null, registry: false, estimator: 'go-exact' }, { docker: new Docker({ exec, spawn: spawnStream }) })
       expect(exact.layers[0].compressed).toBe(pushed.layers[0].size)
       expect(Math.abs((exact.size.compressed as number) - registryTotal) / registryTotal).toBeLessThanOrEqual(0.0005)
     }
     // Now the image has a RepoDigest: on overlay2 its sizes come from the registry, exactly.
-    const again = await measureImage(imageId, { cacheDir: null }, { exec, spawn: spawnStream })
+    const again = await measureImage(imageId, { cacheDir: null }, { docker: new Docker({ exec, spawn: spawnStream }) })
     expect(again.size.compressedSource).toBe(store === 'overlay2' ? 'registry' : 'image-store')
     expect(again.layers.map((l) => l.compressed)).toEqual(pushed.layers.map((l) => l.size))
     expect(again.stats.layersCompressed).toBe(0)
@@ -212,7 +212,7 @@ describe('Go binaries built in the golang stand-in', () => {
       ''
     ].join('\n')
     const id = await build(dir, dockerfile)
-    measured = await measureImage(id, { cacheDir: null, dockerfile: { content: dockerfile, target: null } }, { exec, spawn: spawnStream })
+    measured = await measureImage(id, { cacheDir: null, dockerfile: { content: dockerfile, target: null } }, { docker: new Docker({ exec, spawn: spawnStream }) })
   })
 
   test('static, stripped, trimpath, no cgo (Go leaves -ldflags out of the build info under -trimpath)', () => {
@@ -283,10 +283,10 @@ describe('a re-measurement after a change to only the last layer', () => {
     writeFileSync(path.join(dir, 'data', 'sub', 'd'), randomBytes(10000))
     writeFileSync(path.join(dir, 'data', 'keep', 'e'), randomBytes(5000))
     const v1 = await build(dir, dockerfile, null, null, [`VERSION=${suffix}-1`])
-    first = await measureImage(v1, options, { exec, spawn: spawnStream })
+    first = await measureImage(v1, options, { docker: new Docker({ exec, spawn: spawnStream }) })
     const v2 = await build(dir, dockerfile, null, null, [`VERSION=${suffix}-2`])
-    cached = await measureImage(v2, options, { exec, spawn: spawnStream })
-    full = await measureImage(v2, { ...options, cacheDir: null, fastPath: false }, { exec, spawn: spawnStream })
+    cached = await measureImage(v2, options, { docker: new Docker({ exec, spawn: spawnStream }) })
+    full = await measureImage(v2, { ...options, cacheDir: null, fastPath: false }, { docker: new Docker({ exec, spawn: spawnStream }) })
   })
 
   test('the two images share every layer but the last', () => {
@@ -343,13 +343,13 @@ describe('a re-measurement after a change to only the last layer', () => {
     const etcDockerfile = 'FROM scratch\nCOPY hosts /etc/hosts\nCOPY v.txt /etc/v.txt\n'
     const etcOptions = { cacheDir, registry: false }
     writeFileSync(path.join(small, 'v.txt'), `${suffix} 1\n`)
-    await measureImage(await build(small, etcDockerfile), etcOptions, { exec, spawn: spawnStream })
+    await measureImage(await build(small, etcDockerfile), etcOptions, { docker: new Docker({ exec, spawn: spawnStream }) })
     writeFileSync(path.join(small, 'v.txt'), `${suffix} 2\n`)
     const v2 = await build(small, etcDockerfile)
-    const again = await measureImage(v2, etcOptions, { exec, spawn: spawnStream })
+    const again = await measureImage(v2, etcOptions, { docker: new Docker({ exec, spawn: spawnStream }) })
     expect(again.stats.saveStreamed).toBe(true)
     expect(again.stats.fastPathSkipped).toMatch(store === 'overlay2' ? /cannot tell whether 1 directories are opaque \(e\.g\. \/etc\)/ : /containerd image store/)
-    const reference = await measureImage(v2, { ...etcOptions, cacheDir: null, fastPath: false }, { exec, spawn: spawnStream })
+    const reference = await measureImage(v2, { ...etcOptions, cacheDir: null, fastPath: false }, { docker: new Docker({ exec, spawn: spawnStream }) })
     expect(again.layers).toEqual(reference.layers)
     expect(again.wasted).toEqual(reference.wasted)
   })

@@ -6,9 +6,8 @@
 // save`), and the pure assembly (assemble.ts). Every layer scanned from a
 // stream is cached by diff id, so a re-measurement reads only what changed.
 import os from 'node:os'
-import { Docker } from '../docker/docker.js'
+import type { Docker } from '../docker/docker.js'
 import { describeEngine, type EngineInfo } from '../docker/engine.js'
-import type { Exec, Spawn } from '../exec.js'
 import type { Logger } from '../log.js'
 import type { GoBinary, ImageSize, Layer, Wasted } from '../report/types.js'
 import { assembleMeasurement } from './assemble.js'
@@ -46,10 +45,8 @@ export interface MeasureOptions {
 }
 
 export interface MeasureDeps {
-  /** The engine adapter; made from exec and spawn when not given. */
-  docker?: Docker
-  exec: Exec
-  spawn: Spawn
+  /** The engine adapter: every engine command the measurement makes. */
+  docker: Docker
   fetch?: typeof fetch
   log?: Logger
 }
@@ -81,7 +78,7 @@ export interface Measurement {
 }
 
 export async function measureImage(ref: string, options: MeasureOptions, deps: MeasureDeps): Promise<Measurement> {
-  const docker = deps.docker ?? new Docker(deps)
+  const docker = deps.docker
   const [engine, inspected] = await Promise.all([docker.engine(), docker.inspect(ref)])
   const estimator = options.estimator ?? 'go'
   // The estimate follows the compress/flate of the engine that will push the image.
