@@ -12,7 +12,8 @@ import { publishReportSet } from './github/publish-set.js'
 import { runBakePipeline } from './bake/pipeline.js'
 import { UsageError, errorMessage } from './errors.js'
 import { exec, spawnStream } from './exec.js'
-import { headCommit, loadGitHubEvent, resolveBaseRef } from './git.js'
+import { headCommit, resolveBaseRef } from './git.js'
+import { loadGitHubEvent } from './github/event.js'
 import { INPUT_SPECS, credentialBuildArgs, credentialWarning, parseInputs, type InputName, type InputSpec, type Inputs } from './inputs.js'
 import type { Logger } from './log.js'
 import { reportOutputs, setOutputs } from './outputs.js'
@@ -62,7 +63,7 @@ export async function run(): Promise<void> {
     // Publishing stored reports and dockerfile-only (reads files, runs nothing) stay allowed.
     const refusal = storedFiles.length > 0 || inputs.dockerfileOnly
       ? null
-      : untrustedBuildRefusal({ eventName: process.env.GITHUB_EVENT_NAME ?? '', payload: event?.payload ?? {}, allowUntrustedBuild: inputs.allowUntrustedBuild })
+      : untrustedBuildRefusal({ eventName: event?.name ?? process.env.GITHUB_EVENT_NAME ?? '', payload: event?.payload ?? {}, allowUntrustedBuild: inputs.allowUntrustedBuild })
     if (refusal) {
       await core.summary.addHeading('go-image-budget: nothing built', 3).addRaw(`${refusal}\n`).write().catch(() => undefined)
       core.setFailed(refusal)
@@ -72,7 +73,7 @@ export async function run(): Promise<void> {
     if (previous.warning) log.warning(previous.warning)
     // Find the pull request's sticky comment first: the trend it carries feeds this run.
     // The pr-number file of a fork's run sits next to the (first) stored report.
-    const publishing = await preparePublishing(inputs, process.env, log, async (markdown) => {
+    const publishing = await preparePublishing(inputs, process.env, event, log, async (markdown) => {
       await core.summary.addRaw(redact(markdown)).write()
     }, storedFiles[0] ?? null)
     const commentHistory = publishing.target.state?.history ?? []

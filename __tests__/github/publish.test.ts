@@ -9,6 +9,7 @@ import { UsageError } from '../../src/errors.js'
 import { loadStoredReport } from '../../src/report/stored.js'
 import { sortMarkedComments } from '../../src/github/comment.js'
 import { parsePullNumberFile, readEventContext } from '../../src/github/context.js'
+import { loadGitHubEvent } from '../../src/github/event.js'
 import { isAuthoredBy, type Identity } from '../../src/github/identity.js'
 import { commentMarker } from '../../src/report/embed.js'
 import { carryHistory, commentDecision } from '../../src/github/publish.js'
@@ -26,7 +27,8 @@ function contextFor(eventName: string, event: object, files: Record<string, stri
     GITHUB_SERVER_URL: 'https://github.example', GITHUB_API_URL: 'http://127.0.0.1:9/api/v3/', GITHUB_SHA: 'merge0000', GITHUB_RUN_ID: '77'
   }
   const all: Record<string, string> = { '/event.json': JSON.stringify(event), ...files }
-  return readEventContext(env, (p) => all[p] ?? null, pullNumberFile)
+  const readFile = (p: string) => all[p] ?? null
+  return readEventContext(env, loadGitHubEvent(env.GITHUB_EVENT_NAME, env.GITHUB_EVENT_PATH, readFile), readFile, pullNumberFile)
 }
 
 describe('readEventContext', () => {
