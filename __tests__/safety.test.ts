@@ -1,4 +1,4 @@
-// The redactor's wiring (src/safety.ts) and the build tracker behind `cleanup`
+// The redactor's wiring (src/redact.ts) and the build tracker behind `cleanup`
 // (src/docker/cleanup.ts), with recording collaborators instead of Docker.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -7,8 +7,7 @@ import fc from 'fast-check'
 import { removeBuiltImages, trackBuilds } from '../src/docker/cleanup.js'
 import type { Exec, ExecResult } from '../src/exec.js'
 import type { Logger } from '../src/log.js'
-import { createRedactor, secretValues } from '../src/redact.js'
-import { redactDeep, redactingLogger } from '../src/safety.js'
+import { createRedactor, redactDeep, redactingLogger, secretValues } from '../src/redact.js'
 
 function recorder(): { log: Logger; lines: string[] } {
   const lines: string[] = []

@@ -18,10 +18,9 @@ import { INPUT_SPECS, credentialBuildArgs, credentialWarning, parseInputs, type 
 import type { Logger } from './log.js'
 import { reportOutputs, setOutputs } from './outputs.js'
 import { runPipeline } from './pipeline.js'
-import { createRedactor, inputSecretValues, type Redact } from './redact.js'
+import { redactDeep, redactingLogger, redactionFor, type Redact } from './redact.js'
 import { expandReportPaths, loadStoredReport } from './report/stored.js'
 import type { Report } from './report/types.js'
-import { redactDeep, redactingLogger } from './safety.js'
 import { untrustedBuildRefusal } from './trust.js'
 import { TOOL } from './version.js'
 
@@ -50,9 +49,9 @@ export async function run(): Promise<void> {
     // Secrets are read untrimmed: a key's final newline is part of it.
     const inputs = parseInputs((name: InputName) => core.getInput(name, { trimWhitespace: !(INPUT_SPECS[name] as InputSpec).untrimmed }))
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-    const secrets = inputSecretValues(inputs, { env: process.env, readFile: readText, workspace })
-    for (const value of secrets) core.setSecret(value)
-    redact = createRedactor(secrets)
+    const redaction = redactionFor(inputs, { env: process.env, readFile: readText, workspace })
+    for (const value of redaction.values) core.setSecret(value)
+    redact = redaction.redact
     const log = redactingLogger(coreLogger, redact)
     for (const name of credentialBuildArgs(inputs.buildArgs)) log.warning(credentialWarning(name))
     const event = loadGitHubEvent(process.env.GITHUB_EVENT_NAME, process.env.GITHUB_EVENT_PATH)
