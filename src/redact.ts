@@ -42,7 +42,7 @@ function withLines(raw: string[]): string[] {
   return [...new Set(values)]
 }
 
-export interface SecretSources {
+export interface SecretValueSources {
   /** The environment buildx will read `secret-envs` from. */
   env: Record<string, string | undefined>
   /** Reads a `secret-files` file; null when it cannot be read (the build reports that). */
@@ -57,7 +57,7 @@ export interface SecretSources {
  */
 export function inputSecretValues(
   inputs: Pick<Inputs, 'secrets' | 'secretFiles' | 'secretEnvs' | 'buildArgs'>,
-  sources: SecretSources
+  sources: SecretValueSources
 ): string[] {
   const credentialArgs = new Set(credentialBuildArgs(inputs.buildArgs))
   const raw = [
@@ -80,7 +80,7 @@ export interface Redaction {
 /** The secret values named by the inputs and the redactor that hides them. */
 export function redactionFor(
   inputs: Pick<Inputs, 'secrets' | 'secretFiles' | 'secretEnvs' | 'buildArgs'>,
-  sources: SecretSources
+  sources: SecretValueSources
 ): Redaction {
   const values = inputSecretValues(inputs, sources)
   return { values, redact: createRedactor(values) }

@@ -8,7 +8,8 @@ import type { EmbeddedState, ImageState } from '../report/embed.js'
 import { commonCommit, nameReports, worstStatus, type NamedReport } from '../report/set.js'
 import type { Report, Status } from '../report/types.js'
 import type { SizeOrPercent } from '../units.js'
-import { carryHistory, commentDecision, deliverComment, type CommentMode, type CommentTarget, type PublishDeps, type PublishResult, type PublishSettings } from './publish.js'
+import type { CommentMode } from '../inputs.js'
+import { carryHistory, commentDecision, deliverComment, type CommentTarget, type PublishDeps, type PublishResult, type PublishSettings } from './publish.js'
 
 export interface PublishSetResult extends Omit<PublishResult, 'report'> {
   /** The reports as published, named, each with its trend carried forward. */

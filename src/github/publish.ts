@@ -4,6 +4,7 @@
 // missing pull request or an API error becomes one warning, and the summary
 // and outputs are still written.
 import { errorMessage } from '../errors.js'
+import type { CommentMode } from '../inputs.js'
 import type { Logger } from '../log.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { readEmbeddedState, type EmbeddedState } from '../report/embed.js'
@@ -14,9 +15,6 @@ import { createComment, findPullForPush, findStickyComment, httpStatus, pullHead
 import type { EventContext } from './context.js'
 import { tokenIdentity, type Identity } from './identity.js'
 import type { GitHubClient } from './octokit.js'
-
-export const COMMENT_MODES = ['always', 'on-change', 'on-exceed', 'never'] as const
-export type CommentMode = (typeof COMMENT_MODES)[number]
 
 export const FORKS_HELP =
   'Pull requests from forks get a read-only GITHUB_TOKEN. To comment on them, measure in the `pull_request` workflow and ' +
