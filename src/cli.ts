@@ -125,13 +125,13 @@ export async function main(argv: string[]): Promise<number> {
       const [report] = reports
       write(inputs.json, JSON.stringify(report, null, 2) + '\n')
       // The pull-request comment as it would be posted (preview it, or post it with another tool).
-      write(inputs.markdown, renderMarkdown(report, { commentKey: inputs.commentKey, minDelta: inputs.minDelta }))
+      write(inputs.markdown, renderMarkdown(report, { commentKey: inputs.commentKey }))
       process.stdout.write(renderTerminal(report))
       status = report.status
     } else {
       const images = nameReports(reports)
       write(inputs.json, JSON.stringify(reports, null, 2) + '\n')
-      write(inputs.markdown, renderCombined(images, { commentKey: inputs.commentKey, minDelta: inputs.minDelta }))
+      write(inputs.markdown, renderCombined(images, { commentKey: inputs.commentKey }))
       process.stdout.write(images.map(({ name, report }) => `── ${name}\n${renderTerminal(report)}`).join('\n'))
       status = worstStatus(reports.map((r) => r.status))
     }

@@ -42,7 +42,7 @@ export async function publishReportSet(input: Report[], target: CommentTarget, s
   const images = nameReports(input).map(({ name, report }) => ({ name, report: { ...report, history: carryHistory(before.get(name) ?? [], report, settings.historyLength) } }))
   const reports = images.map((i) => i.report)
   const commit = commonCommit(reports) ?? deps.context.headSha
-  const common = { commentKey: settings.commentKey, repoUrl: deps.context.repoUrl, commit: deps.context.headSha ?? commit, minDelta: settings.minDelta, previous: target.state }
+  const common = { commentKey: settings.commentKey, repoUrl: deps.context.repoUrl, commit: deps.context.headSha ?? commit, previous: target.state }
   const body = renderCombined(images, { ...common, order: deps.context.runOrder })
   const summary = renderCombined(images, { ...common, embed: false, maxLength: 1024 * 1024 })
   const decision = setCommentDecision(settings.mode, images, target.state, target.existing !== null, settings.minDelta)
