@@ -125,8 +125,8 @@ describe('action: bad inputs fail the step with one line', () => {
   test.each([
     ['missing', () => path.join(dir, 'nope.json'), (f: string) => `report: no file at ${f}; download the measuring run's artifact first`],
     ['not JSON', () => { const f = path.join(dir, 'garbage.json'); writeFileSync(f, '{"schemaVersion": 1, "size": '); return f }, (f: string) => `report: ${f} is not JSON (Unexpected end of JSON input)`],
-    ['a foreign schema version', () => { const f = path.join(dir, 'v2.json'); writeFileSync(f, JSON.stringify({ ...passingScratch(), schemaVersion: 2 })); return f }, (f: string) => `report: ${f} is not a go-image-budget report (schemaVersion 1)`],
-    ['someone else\'s JSON', () => { const f = path.join(dir, 'package.json'); writeFileSync(f, '{"name":"x"}'); return f }, (f: string) => `report: ${f} is not a go-image-budget report (schemaVersion 1)`]
+    ['a newer schema version', () => { const f = path.join(dir, 'v3.json'); writeFileSync(f, JSON.stringify({ ...passingScratch(), schemaVersion: 3 })); return f }, (f: string) => `report: ${f} was written by a newer version (schema 3; this one reads 2); update the action`],
+    ['someone else\'s JSON', () => { const f = path.join(dir, 'package.json'); writeFileSync(f, '{"name":"x"}'); return f }, (f: string) => `report: ${f} is not a go-image-budget report (schemaVersion 2)`]
   ])('report: a stored report that is %s', async (_name, make, message) => {
     const file = make()
     const r = await action({ report: file })

@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { exec } from '../src/exec.js'
-import { gitRoot, headCommit, isShallow, resolveBaseCommit, resolveBaseRef, sameContentAsWorkingTree, withWorktree, loadGitHubEvent } from '../src/git.js'
+import { gitRoot, headCommit, isShallow, resolveBaseCommit, resolveBaseRef, sameContentAsWorkingTree, withWorktree } from '../src/git.js'
 
 const require = createRequire(import.meta.url)
 const examplesDir = path.dirname(require.resolve('@octokit/webhooks-examples/package.json'))
@@ -49,16 +49,6 @@ describe('resolveBaseRef', () => {
     [null, null, null]
   ])('event %j with base-ref %j', (event, input, expected) => {
     expect(resolveBaseRef(event, input)).toEqual(expected)
-  })
-
-  test('loadGitHubEvent reads the event file; a missing one is no event', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'event-'))
-    const file = path.join(dir, 'event.json')
-    writeFileSync(file, JSON.stringify({ before: 'x' }))
-    expect(loadGitHubEvent('push', file)).toEqual({ name: 'push', payload: { before: 'x' } })
-    expect(loadGitHubEvent('push', path.join(dir, 'nope.json'))).toBeNull()
-    expect(loadGitHubEvent(undefined, file)).toBeNull()
-    rmSync(dir, { recursive: true })
   })
 })
 

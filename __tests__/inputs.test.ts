@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from '../src/cli.js'
 import { INPUT_SPECS, credentialBuildArgs, looksLikeCredential, parseInputs, parseList, type InputName, type ListOptions } from '../src/inputs.js'
-import { inputSecretValues } from '../src/redact.js'
+import { inputSecretValues, redactionFor } from '../src/redact.js'
 import { actionYml, readmeWithTables } from '../scripts/action-yml.js'
 import { TOOL } from '../src/version.js'
 
@@ -118,6 +118,13 @@ describe('build-args that look like credentials', () => {
     const files: Record<string, string> = { '/w/certs/ca.pem': 'CERTLINE1\nCERTLINE2\n' }
     const values = inputSecretValues(inputs, { env: { MY_TOKEN: ' tok-value ' }, readFile: (f) => files[f] ?? null, workspace: '/w' })
     expect(values).toEqual(['AAAA\nBBBB\n', 'AAAA\nBBBB', 'AAAA', 'BBBB', 'CERTLINE1\nCERTLINE2\n', 'CERTLINE1\nCERTLINE2', 'CERTLINE1', 'CERTLINE2', ' tok-value ', 'tok-value'])
+  })
+
+  test('redactionFor: the same values, and a redactor that hides them', () => {
+    const inputs = from({ secrets: 'token=s3cr3t-value', 'build-args': 'NPM_TOKEN=npm_abc123\nGO_VERSION=1.22' })
+    const redaction = redactionFor(inputs, { env: {}, readFile: () => null, workspace: '/w' })
+    expect(redaction.values).toEqual(['s3cr3t-value', 'npm_abc123'])
+    expect(redaction.redact('pushed s3cr3t-value with npm_abc123 on 1.22')).toBe('pushed *** with *** on 1.22')
   })
 })
 

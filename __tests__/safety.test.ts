@@ -1,4 +1,4 @@
-// The redactor's wiring (src/safety.ts) and what `cleanup` removes: the ids the
+// The redactor's wiring (src/redact.ts) and what `cleanup` removes: the ids the
 // builds record on the Docker adapter (src/docker/cleanup.ts), with recording
 // collaborators instead of Docker.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -12,8 +12,7 @@ import { removeBuiltImages } from '../src/docker/cleanup.js'
 import { Docker } from '../src/docker/docker.js'
 import type { Exec, ExecResult, Spawn } from '../src/exec.js'
 import type { Logger } from '../src/log.js'
-import { createRedactor, secretValues } from '../src/redact.js'
-import { redactDeep, redactingLogger } from '../src/safety.js'
+import { createRedactor, redactDeep, redactingLogger, secretValues } from '../src/redact.js'
 
 function recorder(): { log: Logger; lines: string[] } {
   const lines: string[] = []

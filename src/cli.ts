@@ -13,7 +13,7 @@ import { resolveBaseRef } from './git.js'
 import { INPUT_SPECS, credentialBuildArgs, credentialWarning, parseInputs, type InputName, type InputSpec } from './inputs.js'
 import type { Logger } from './log.js'
 import { runPipeline } from './pipeline.js'
-import { createRedactor, inputSecretValues, type Redact } from './redact.js'
+import { redactDeep, redactingLogger, redactionFor, type Redact } from './redact.js'
 import { runBakePipeline } from './bake/pipeline.js'
 import { renderCombined } from './report/combined.js'
 import { renderMarkdown } from './report/markdown.js'
@@ -21,7 +21,6 @@ import { nameReports, worstStatus } from './report/set.js'
 import { loadStoredReports } from './report/stored.js'
 import type { Report } from './report/types.js'
 import { renderTerminal } from './report/terminal.js'
-import { redactDeep, redactingLogger } from './safety.js'
 import { TOOL } from './version.js'
 
 /**
@@ -99,7 +98,7 @@ export async function main(argv: string[]): Promise<number> {
     if (args.version) { process.stdout.write(`${TOOL.version}\n`); return 0 }
     const inputs = parseInputs((name) => args.values.get(name) ?? '')
     const workspace = process.cwd()
-    redact = createRedactor(inputSecretValues(inputs, { env: process.env, readFile: readText, workspace }))
+    redact = redactionFor(inputs, { env: process.env, readFile: readText, workspace }).redact
     for (const name of credentialBuildArgs(inputs.buildArgs)) process.stderr.write(`warning: ${credentialWarning(name)}\n`)
     // Locally the base is only what --base-ref names (no event); the trend comes from --previous-report.
     const previous = inputs.previousReport ? await historyFromReportFile(path.resolve(workspace, inputs.previousReport)) : { history: [], warning: null, proof: null }
@@ -126,13 +125,13 @@ export async function main(argv: string[]): Promise<number> {
       const [report] = reports
       write(inputs.json, JSON.stringify(report, null, 2) + '\n')
       // The pull-request comment as it would be posted (preview it, or post it with another tool).
-      write(inputs.markdown, renderMarkdown(report, { commentKey: inputs.commentKey, minDelta: inputs.minDelta }))
+      write(inputs.markdown, renderMarkdown(report, { commentKey: inputs.commentKey }))
       process.stdout.write(renderTerminal(report))
       status = report.status
     } else {
       const images = nameReports(reports)
       write(inputs.json, JSON.stringify(reports, null, 2) + '\n')
-      write(inputs.markdown, renderCombined(images, { commentKey: inputs.commentKey, minDelta: inputs.minDelta }))
+      write(inputs.markdown, renderCombined(images, { commentKey: inputs.commentKey }))
       process.stdout.write(images.map(({ name, report }) => `── ${name}\n${renderTerminal(report)}`).join('\n'))
       status = worstStatus(reports.map((r) => r.status))
     }

@@ -2,22 +2,18 @@
 // the `base-ref` input), the commit behind it (fetched when the clone is
 // shallow or lacks it), and a throw-away worktree of that commit outside both
 // build contexts, so the base build writes nothing into the head's checkout.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { CommandError } from './errors.js'
 import { lastLines, type Exec } from './exec.js'
+import type { GitHubEvent } from './github/event.js'
 
 export interface BaseRef {
   /** Branch or ref name, for people ("main"); null when only a commit is known. */
   ref: string | null
   /** Commit id when the event states it. */
   sha: string | null
-}
-
-export interface GitHubEvent {
-  name: string
-  payload: Record<string, unknown>
 }
 
 const ZERO_SHA = /^0+$/
@@ -147,17 +143,6 @@ export async function withWorktree<T>(repo: string, commit: string, parentDir: s
 export async function isShallow(repo: string, exec: Exec): Promise<boolean> {
   const r = await git(exec, repo, ['rev-parse', '--is-shallow-repository'])
   return r.ok && r.out === 'true'
-}
-
-/** The workflow's event (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH); null when absent or unreadable. */
-export function loadGitHubEvent(name: string | undefined, eventPath: string | undefined): GitHubEvent | null {
-  if (!name || !eventPath) return null
-  try {
-    const payload = JSON.parse(readFileSync(eventPath, 'utf8')) as unknown
-    return payload && typeof payload === 'object' ? { name, payload: payload as Record<string, unknown> } : null
-  } catch {
-    return null
-  }
 }
 
 /**

@@ -19,7 +19,9 @@ export interface InputSpec {
 export const FAIL_ON = ['any', 'budget', 'increase', 'never'] as const
 export const BASELINES = ['auto', 'build', 'image', 'report', 'none'] as const
 export const METRICS = ['uncompressed', 'compressed'] as const
+/** The `comment` input's values: the one list (inputs, publishing and action.yml read it). */
 export const COMMENT_MODES = ['always', 'on-change', 'on-exceed', 'never'] as const
+export type CommentMode = (typeof COMMENT_MODES)[number]
 
 export const INPUT_SPECS = {
   context: { kind: 'string', default: '.', description: 'Build context directory.' },
@@ -97,7 +99,7 @@ export interface Inputs {
   verifySuggestion: 'auto' | 'true' | 'false'
   verifyCommand: string | null
   dockerfileOnly: boolean
-  comment: (typeof COMMENT_MODES)[number]
+  comment: CommentMode
   commentKey: string
   /** Stored report files or globs to publish (`report`), as given. */
   report: string[]
@@ -216,7 +218,7 @@ function parseCount(text: string, name: string): number {
 }
 
 /** `comment` was a boolean once; `true`/`false` still mean `always`/`never`. */
-function parseCommentMode(text: string): (typeof COMMENT_MODES)[number] {
+function parseCommentMode(text: string): CommentMode {
   const value = text.trim().toLowerCase()
   if (['true', 'yes', 'on'].includes(value)) return 'always'
   if (['false', 'no', 'off'].includes(value)) return 'never'

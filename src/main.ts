@@ -12,15 +12,15 @@ import { publishReportSet } from './github/publish-set.js'
 import { runBakePipeline } from './bake/pipeline.js'
 import { UsageError, errorMessage } from './errors.js'
 import { exec, spawnStream } from './exec.js'
-import { headCommit, loadGitHubEvent, resolveBaseRef } from './git.js'
+import { headCommit, resolveBaseRef } from './git.js'
+import { loadGitHubEvent } from './github/event.js'
 import { INPUT_SPECS, credentialBuildArgs, credentialWarning, parseInputs, type InputName, type InputSpec, type Inputs } from './inputs.js'
 import type { Logger } from './log.js'
 import { reportOutputs, setOutputs } from './outputs.js'
 import { runPipeline } from './pipeline.js'
-import { createRedactor, inputSecretValues, type Redact } from './redact.js'
+import { redactDeep, redactingLogger, redactionFor, type Redact } from './redact.js'
 import { expandReportPaths, loadStoredReport } from './report/stored.js'
 import type { Report } from './report/types.js'
-import { redactDeep, redactingLogger } from './safety.js'
 import { untrustedBuildRefusal } from './trust.js'
 import { TOOL } from './version.js'
 
@@ -49,9 +49,9 @@ export async function run(): Promise<void> {
     // Secrets are read untrimmed: a key's final newline is part of it.
     const inputs = parseInputs((name: InputName) => core.getInput(name, { trimWhitespace: !(INPUT_SPECS[name] as InputSpec).untrimmed }))
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-    const secrets = inputSecretValues(inputs, { env: process.env, readFile: readText, workspace })
-    for (const value of secrets) core.setSecret(value)
-    redact = createRedactor(secrets)
+    const redaction = redactionFor(inputs, { env: process.env, readFile: readText, workspace })
+    for (const value of redaction.values) core.setSecret(value)
+    redact = redaction.redact
     const log = redactingLogger(coreLogger, redact)
     for (const name of credentialBuildArgs(inputs.buildArgs)) log.warning(credentialWarning(name))
     const event = loadGitHubEvent(process.env.GITHUB_EVENT_NAME, process.env.GITHUB_EVENT_PATH)
@@ -62,7 +62,7 @@ export async function run(): Promise<void> {
     // Publishing stored reports and dockerfile-only (reads files, runs nothing) stay allowed.
     const refusal = storedFiles.length > 0 || inputs.dockerfileOnly
       ? null
-      : untrustedBuildRefusal({ eventName: process.env.GITHUB_EVENT_NAME ?? '', payload: event?.payload ?? {}, allowUntrustedBuild: inputs.allowUntrustedBuild })
+      : untrustedBuildRefusal({ eventName: event?.name ?? process.env.GITHUB_EVENT_NAME ?? '', payload: event?.payload ?? {}, allowUntrustedBuild: inputs.allowUntrustedBuild })
     if (refusal) {
       await core.summary.addHeading('go-image-budget: nothing built', 3).addRaw(`${refusal}\n`).write().catch(() => undefined)
       core.setFailed(refusal)
@@ -72,7 +72,7 @@ export async function run(): Promise<void> {
     if (previous.warning) log.warning(previous.warning)
     // Find the pull request's sticky comment first: the trend it carries feeds this run.
     // The pr-number file of a fork's run sits next to the (first) stored report.
-    const publishing = await preparePublishing(inputs, process.env, log, async (markdown) => {
+    const publishing = await preparePublishing(inputs, process.env, event, log, async (markdown) => {
       await core.summary.addRaw(redact(markdown)).write()
     }, storedFiles[0] ?? null)
     const commentHistory = publishing.target.state?.history ?? []

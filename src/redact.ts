@@ -1,8 +1,13 @@
-// Secret values must never reach a log, a report, a comment or an annotation.
-// On GitHub, core.setSecret masks the runner's log; this covers everything else
-// (CLI output, report JSON, comment bodies, error messages).
+// Redaction, in one place. Secret values must never reach a log, a report, a
+// comment or an annotation. On GitHub, core.setSecret masks the runner's log;
+// this covers everything else (CLI output, report JSON, comment bodies, error
+// messages): which values are secret (from the inputs), the redactor, a logger
+// that redacts whole lines (build progress arrives in arbitrary chunks, so a
+// secret split across two chunks is still caught), and deep copies of reports.
+// The entry points (main.ts, cli.ts) only call redactionFor and these helpers.
 import path from 'node:path'
 import { credentialBuildArgs, type Inputs } from './inputs.js'
+import type { Logger } from './log.js'
 
 export type Redact = (text: string) => string
 
@@ -37,7 +42,7 @@ function withLines(raw: string[]): string[] {
   return [...new Set(values)]
 }
 
-export interface SecretSources {
+export interface SecretValueSources {
   /** The environment buildx will read `secret-envs` from. */
   env: Record<string, string | undefined>
   /** Reads a `secret-files` file; null when it cannot be read (the build reports that). */
@@ -52,7 +57,7 @@ export interface SecretSources {
  */
 export function inputSecretValues(
   inputs: Pick<Inputs, 'secrets' | 'secretFiles' | 'secretEnvs' | 'buildArgs'>,
-  sources: SecretSources
+  sources: SecretValueSources
 ): string[] {
   const credentialArgs = new Set(credentialBuildArgs(inputs.buildArgs))
   const raw = [
@@ -64,4 +69,74 @@ export function inputSecretValues(
       .map((arg) => (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : sources.env[arg.trim()] ?? ''))
   ]
   return withLines(raw)
+}
+
+export interface Redaction {
+  /** The values to hide (main.ts also hands them to core.setSecret). */
+  values: string[]
+  redact: Redact
+}
+
+/** The secret values named by the inputs and the redactor that hides them. */
+export function redactionFor(
+  inputs: Pick<Inputs, 'secrets' | 'secretFiles' | 'secretEnvs' | 'buildArgs'>,
+  sources: SecretValueSources
+): Redaction {
+  const values = inputSecretValues(inputs, sources)
+  return { values, redact: createRedactor(values) }
+}
+
+/**
+ * A logger that hides secret values. Debug text (build progress) is held until
+ * its line is complete, so a value split across chunks is still hidden; the
+ * held part is written when anything else is logged or a group ends.
+ */
+export function redactingLogger(inner: Logger, redact: Redact): Logger & { flush(): void } {
+  let pending = ''
+  const flush = (): void => {
+    if (pending === '') return
+    const text = pending
+    pending = ''
+    inner.debug(redact(text))
+  }
+  return {
+    info: (m) => { flush(); inner.info(redact(m)) },
+    warning: (m) => { flush(); inner.warning(redact(m)) },
+    debug: (m) => {
+      pending += m
+      const nl = pending.lastIndexOf('\n')
+      if (nl < 0) {
+        // A line without an end for a long time: never hold more than 64 KiB.
+        if (pending.length > 65536) flush()
+        return
+      }
+      const complete = pending.slice(0, nl + 1)
+      pending = pending.slice(nl + 1)
+      inner.debug(redact(complete))
+    },
+    group: async (name, fn) => {
+      flush()
+      try {
+        return await inner.group(redact(name), fn)
+      } finally {
+        flush()
+      }
+    },
+    flush
+  }
+}
+
+/** A deep copy of `value` with every string (keys included) redacted. */
+export function redactDeep<T>(value: T, redact: Redact): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return redact(v)
+    if (Array.isArray(v)) return v.map(walk)
+    if (v && typeof v === 'object') {
+      const out: Record<string, unknown> = {}
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[redact(k)] = walk(x)
+      return out
+    }
+    return v
+  }
+  return walk(value) as T
 }

@@ -1,10 +1,10 @@
-import { budgetSettings, evaluateBudget, reportStatus, validateBudgetSettings, worstStatus, type BudgetSettings, type Measured } from '../../src/compare/budget.js'
+import { budgetSettings, evaluateBudget, reportStatus, validateBudgetSettings, worstStatus, type BudgetSettings, type MeasuredAgainstBase } from '../../src/compare/budget.js'
 import { compareSizes } from '../../src/compare/compare.js'
 import type { Sizes } from '../../src/report/types.js'
 
 const MB = 1_000_000
 const settings = (s: Partial<BudgetSettings>): BudgetSettings => ({ metric: 'uncompressed', budget: null, warnAt: null, maxIncrease: null, minDelta: null, failOn: 'any', ...s })
-const measured = (size: Sizes, base: Sizes | null = null, s: Partial<BudgetSettings> = {}): Measured => {
+const measured = (size: Sizes, base: Sizes | null = null, s: Partial<BudgetSettings> = {}): MeasuredAgainstBase => {
   const delta = base ? compareSizes(size, base, s.metric ?? 'uncompressed', s.minDelta ?? null) : null
   return { size, delta, baseSize: delta?.metric && base ? base[delta.metric] : null, baseName: base ? 'main' : null }
 }

@@ -1,4 +1,4 @@
-import { compareSizes, diffLayers, noiseFloor, normalizeInstruction, percentChange } from '../../src/compare/compare.js'
+import { belowFloor, compareSizes, diffLayers, normalizeInstruction, percentChange } from '../../src/compare/compare.js'
 import type { BaselineLayer, Layer } from '../../src/report/types.js'
 
 const layer = (index: number, diffId: string, instruction: string, uncompressed: number, compressed: number | null = null, stage: string | null = 'final'): Layer => ({
@@ -31,12 +31,17 @@ describe('compareSizes', () => {
     expect(compareSizes({ uncompressed: 1, compressed: null }, { uncompressed: null, compressed: 5 }, 'uncompressed')).toBeNull()
   })
 
-  test('percentChange and noiseFloor', () => {
+  test('percentChange and the noise rule (belowFloor)', () => {
     expect(percentChange(150, 100)).toBe(50)
     expect(percentChange(100, 0)).toBe(0)
-    expect(noiseFloor({ percent: 2 }, 1_000_000)).toBe(20_000)
-    expect(noiseFloor({ bytes: 7 }, 1_000_000)).toBe(7)
-    expect(noiseFloor(null, 1_000_000)).toBe(0)
+    expect(belowFloor(19_999, 1_000_000, { percent: 2 })).toBe(true)
+    expect(belowFloor(-20_000, 1_000_000, { percent: 2 })).toBe(false)
+    expect(belowFloor(6, 1_000_000, { bytes: 7 })).toBe(true)
+    expect(belowFloor(7, 1_000_000, { bytes: 7 })).toBe(false)
+    expect(belowFloor(1, 1_000_000, null)).toBe(false)
+    expect(belowFloor(0, 1_000_000, null)).toBe(true)
+    // A percentage of nothing: only no change is noise.
+    expect(belowFloor(5, 0, { percent: 2 })).toBe(false)
   })
 })
 

@@ -9,9 +9,11 @@ import { UsageError } from '../../src/errors.js'
 import { loadStoredReport } from '../../src/report/stored.js'
 import { sortMarkedComments } from '../../src/github/comment.js'
 import { parsePullNumberFile, readEventContext } from '../../src/github/context.js'
+import { loadGitHubEvent } from '../../src/github/event.js'
 import { isAuthoredBy, type Identity } from '../../src/github/identity.js'
 import { commentMarker } from '../../src/report/embed.js'
 import { carryHistory, commentDecision } from '../../src/github/publish.js'
+import { compareSizes } from '../../src/compare/compare.js'
 import type { EmbeddedState } from '../../src/report/embed.js'
 import { overBudgetSingleStage, passingScratch } from '../fixtures/reports.js'
 
@@ -26,7 +28,8 @@ function contextFor(eventName: string, event: object, files: Record<string, stri
     GITHUB_SERVER_URL: 'https://github.example', GITHUB_API_URL: 'http://127.0.0.1:9/api/v3/', GITHUB_SHA: 'merge0000', GITHUB_RUN_ID: '77'
   }
   const all: Record<string, string> = { '/event.json': JSON.stringify(event), ...files }
-  return readEventContext(env, (p) => all[p] ?? null, pullNumberFile)
+  const readFile = (p: string) => all[p] ?? null
+  return readEventContext(env, loadGitHubEvent(env.GITHUB_EVENT_NAME, env.GITHUB_EVENT_PATH, readFile), readFile, pullNumberFile)
 }
 
 describe('readEventContext', () => {
@@ -122,7 +125,9 @@ describe('commentDecision', () => {
   test('on-change: a size move beyond min-delta or a verdict change', () => {
     const report = passingScratch()
     expect(commentDecision('on-change', report, null, false, null)).toBeNull() // -300 kB vs the baseline
-    expect(commentDecision('on-change', report, null, false, { bytes: 500_000 })).toMatch(/same size as the baseline/)
+    // Against the baseline, the comparison's noise decides: -300 kB under a 500 kB min-delta is the same size.
+    const quiet = { ...report, delta: compareSizes(report.size, report.baseline.size!, 'uncompressed', { bytes: 500_000 }) }
+    expect(commentDecision('on-change', quiet, null, false, null)).toMatch(/same size as the baseline/)
     expect(commentDecision('on-change', report, state({}), true, null)).toMatch(/neither the size nor the verdict/)
     expect(commentDecision('on-change', report, state({ size: 1_900_000 }), true, { bytes: 50_000 })).toBeNull()
     expect(commentDecision('on-change', report, state({ size: 1_830_000 }), true, { percent: 1 })).toMatch(/neither/)
@@ -176,7 +181,7 @@ describe('loadStoredReport (the workflow_run side reads what another run wrote)'
   test.each([
     ['missing.json', null, /report: no file at .*missing\.json; download the measuring run's artifact first/],
     ['bad.json', '{not json', /report: .*bad\.json is not JSON/],
-    ['other.json', JSON.stringify({ schemaVersion: 2, status: 'pass' }), /is not a go-image-budget report \(schemaVersion 1\)/],
+    ['other.json', JSON.stringify({ schemaVersion: 2, status: 'pass' }), /is not a go-image-budget report \(schemaVersion 2\)/],
     ['status.json', JSON.stringify({ ...passingScratch(), status: '<b>' }), /is not a go-image-budget report/]
   ])('%s is refused with a usage error', (name, text, message) => {
     const p = text === null ? path.join(dir, name) : file(name, text)

@@ -42,7 +42,7 @@ function threeServices(): Report[] {
     named('cron', passingScratch, (r) => {
       r.status = 'warn'
       r.budget = { ...r.budget, status: 'warn', warnAt: 1_500_000, reason: 'image is 1.82 MB, past the 1.5 MB warning threshold (uncompressed)' }
-      r.delta = { uncompressed: 0, compressed: 0, percent: 0, metric: 'uncompressed', unchanged: true }
+      r.delta = { uncompressed: 0, compressed: 0, percent: 0, metric: 'uncompressed', unchanged: true, noise: { uncompressed: true, compressed: true } }
     })
   ]
 }
@@ -70,7 +70,7 @@ describe('overview', () => {
   })
 
   test('the change is read from the report as the budget stage wrote it, never recomputed', () => {
-    const report = named('api', passingScratch, (r) => { r.delta = { uncompressed: 123, compressed: 7, percent: 42, metric: 'uncompressed' } })
+    const report = named('api', passingScratch, (r) => { r.delta = { uncompressed: 123, compressed: 7, percent: 42, metric: 'uncompressed', unchanged: false, noise: { uncompressed: false, compressed: false } } })
     const [row] = tableRows(renderCombined(nameReports([report, named('b', passingScratch)])))
     // 123 bytes of a 2 MB base is not 42%: only the report's number can print this.
     expect(row).toBe('| ✅ | `api` | 1.82 MB | 1.01 MB | 🚨 +123 B (+42%) | 20 MB |')
@@ -79,7 +79,7 @@ describe('overview', () => {
   test('a registry baseline: the change is in compressed bytes and says so; no baseline, an error, no budget', () => {
     const registry = named('reg', passingScratch, (r) => {
       r.baseline = { ...r.baseline, source: 'image', size: { uncompressed: null, compressed: 1_000_000 } }
-      r.delta = { uncompressed: null, compressed: 10_000, percent: 1, metric: 'compressed' }
+      r.delta = { uncompressed: null, compressed: 10_000, percent: 1, metric: 'compressed', unchanged: false, noise: { uncompressed: false, compressed: false } }
     })
     const none = named('none', passingScratch, (r) => { r.baseline = { source: 'none', ref: null, commit: null, size: null, layers: [], error: null }; r.delta = null })
     const broken = named('broken', passingScratch, (r) => { r.baseline = { source: 'build', ref: 'main', commit: null, size: null, layers: [], error: 'no baseline: the build of main (abc1234) failed: exit 3' }; r.delta = null })

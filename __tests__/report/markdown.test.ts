@@ -1,5 +1,7 @@
 import { marked } from 'marked'
-import { GITHUB_COMMENT_LIMIT, deltaIcon, deltaText, diffLayers, isNoise, renderMarkdown } from '../../src/report/markdown.js'
+import { belowFloor, diffLayers } from '../../src/compare/compare.js'
+import { GITHUB_COMMENT_LIMIT, deltaIcon, deltaText, renderMarkdown } from '../../src/report/markdown.js'
+import { upgradeReport } from '../../src/report/upgrade.js'
 import { commentMarker, readEmbeddedHistory, readEmbeddedState } from '../../src/report/embed.js'
 import { codeBlock, encodePath, escapeText, escapeTextWithCode, inlineCode } from '../../src/report/escape.js'
 import { trendChart } from '../../src/report/chart.js'
@@ -44,7 +46,7 @@ describe('headline', () => {
   test('a registry baseline has no uncompressed size: the change is told in compressed bytes', () => {
     const report = passingScratch()
     report.baseline = { ...report.baseline, source: 'image', ref: 'registry.example/app:main', size: { uncompressed: null, compressed: 1_150_000 }, layers: [] }
-    report.delta = { uncompressed: null, compressed: -140_000, percent: -12.17, metric: 'compressed' }
+    report.delta = { uncompressed: null, compressed: -140_000, percent: -12.17, metric: 'compressed', unchanged: false, noise: { uncompressed: false, compressed: false } }
     const body = renderMarkdown(report)
     expect(body.split('\n')[0]).toBe('### ✅ **1.82 MB** of 20 MB budget, -140 kB (-12%) compressed vs `registry.example/app:main`')
     expect(body).toContain('| `registry.example/app:main` (`f0e1d2c`) | – | 1.15 MB |')
@@ -75,19 +77,19 @@ describe('deltas and noise', () => {
     expect(deltaIcon(percent, delta)).toBe(icon)
   })
 
-  test('changes below min-delta read as unchanged', () => {
-    expect(isNoise(500, 0.01, { bytes: 1000 })).toBe(true)
-    expect(isNoise(1500, 0.02, { bytes: 1000 })).toBe(false)
-    expect(isNoise(5000, 0.4, { percent: 0.5 })).toBe(true)
-    expect(deltaText(500, 1_000_000, { bytes: 1000 })).toBe('unchanged (+500 B)')
-    expect(deltaText(0, 1_000_000)).toBe('unchanged')
-    expect(deltaText(110_000, 1_000_000)).toBe('⚠️ +110 kB (+11%)')
+  test('changes below min-delta are noise (decided by the comparison) and read as unchanged', () => {
+    expect(belowFloor(500, 5_000_000, { bytes: 1000 })).toBe(true)
+    expect(belowFloor(1500, 7_500_000, { bytes: 1000 })).toBe(false)
+    expect(belowFloor(5000, 1_250_000, { percent: 0.5 })).toBe(true)
+    expect(deltaText(500, 1_000_000, true)).toBe('unchanged (+500 B)')
+    expect(deltaText(0, 1_000_000, false)).toBe('unchanged')
+    expect(deltaText(110_000, 1_000_000, false)).toBe('⚠️ +110 kB (+11%)')
   })
 
-  test('the budget stage noise floor applies when no option is given', () => {
-    const report = passingScratch()
-    report.budget.minDelta = 1_000_000
-    expect(renderMarkdown(report).split('\n')[0]).toContain('unchanged (-300 kB) vs `main`')
+  test('a version 1 report: the noise floor its budget stage recorded decides on upgrade', () => {
+    const v1 = { ...passingScratch(), schemaVersion: 1, delta: { uncompressed: -300_000, compressed: -140_000, percent: -14.16 } }
+    v1.budget = { ...v1.budget, minDelta: 1_000_000 }
+    expect(renderMarkdown(upgradeReport(v1)).split('\n')[0]).toContain('unchanged (-300 kB) vs `main`')
   })
 })
 
@@ -105,22 +107,24 @@ describe('layers, findings, suggestion, trend', () => {
   test('a removed layer is not linked to the head commit (its line is in the base Dockerfile)', () => {
     const report = overBudgetSingleStage()
     report.baseline.layers.push({ ...report.layers[6], index: 8, diffId: 'sha256:gone', instruction: 'RUN rm -rf /tmp/cache', dockerfileLine: 6 })
+    report.layerDiff = diffLayers(report.layers, report.baseline.layers, 'uncompressed')
     const body = renderMarkdown(report, { repoUrl: REPO })
     expect(body).toContain('| ➖ removed | `RUN rm -rf /tmp/cache` | – | -21.4 kB |')
   })
 
-  test('diffLayers pairs by diff id, then by instruction', () => {
+  test('the layers that changed come from the comparison\'s diff: paired by diff id, then by instruction', () => {
     const report = overBudgetSingleStage()
-    const changes = diffLayers(report.layers, report.baseline.layers)
-    expect(changes).toEqual([expect.objectContaining({ kind: 'grown', delta: 1_100_000 })])
-    expect(diffLayers(report.layers.slice(0, 7), report.layers).map((c) => c.kind)).toEqual(['removed'])
+    const changed = (diff: ReturnType<typeof diffLayers>) => diff.entries.filter((e) => e.change !== 'unchanged')
+    expect(changed(diffLayers(report.layers, report.baseline.layers, 'uncompressed'))).toEqual([expect.objectContaining({ change: 'grown', delta: expect.objectContaining({ uncompressed: 1_100_000 }) })])
+    expect(changed(diffLayers(report.layers.slice(0, 7), report.layers, 'uncompressed')).map((c) => c.change)).toEqual(['removed'])
+    expect(report.layerDiff && changed(report.layerDiff).map((c) => c.change)).toEqual(['grown'])
   })
 
   test('uses the comparison stage layerDiff when present', () => {
     const report = passingScratch()
     report.layerDiff = {
       metric: 'uncompressed',
-      entries: [{ change: 'added', pairedBy: null, head: { index: 0, diffId: 'x', instruction: 'COPY /build/main /app/ # buildkit', stage: 'final', fromBaseImage: false, uncompressed: 1_819_260, compressed: 1_000_000 }, base: null, delta: { uncompressed: 1_819_260, compressed: 1_000_000 } }],
+      entries: [{ change: 'added', pairedBy: null, head: { index: 0, diffId: 'x', instruction: 'COPY /build/main /app/ # buildkit', stage: 'final', fromBaseImage: false, uncompressed: 1_819_260, compressed: 1_000_000 }, base: null, delta: { uncompressed: 1_819_260, compressed: 1_000_000 }, noise: false }],
       totals: { added: { count: 1, bytes: 1_819_260 }, removed: { count: 0, bytes: 0 }, grown: { count: 0, bytes: 0 }, shrunk: { count: 0, bytes: 0 }, unchanged: { count: 0, bytes: 0 } }
     }
     expect(renderMarkdown(report)).toContain('| 🆕 added | `COPY /build/main /app/ # buildkit` · Dockerfile:9 | 1.82 MB | +1.82 MB |')

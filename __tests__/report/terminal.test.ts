@@ -11,20 +11,22 @@ test.each<[string, Report, string[]]>([
     withReason({ ...overBudgetSingleStage(), delta: { ...overBudgetSingleStage().delta!, metric: 'uncompressed' } }, 'image is 816 MB, over the 20 MB budget (uncompressed)'),
     [
       '  baseline (build): main (f0e1d2c), 815 MB uncompressed → +1.1 MB (+0.1%)',
+      '  layers: 1 grown (+1.1 MB)',
       '  fail: image is 816 MB, over the 20 MB budget (uncompressed)'
     ]
   ],
   [
     'a passing image names no reason line',
     withReason(passingScratch(), 'image is 1.82 MB, within the 20 MB budget (uncompressed)'),
-    ['  baseline (build): main (f0e1d2c), 2.12 MB uncompressed → -300 kB (-14%)']
+    ['  baseline (build): main (f0e1d2c), 2.12 MB uncompressed → -300 kB (-14%)', '  layers: 1 shrunk (-300 kB)']
   ],
   [
     'a registry baseline compares compressed sizes and says why',
     {
       ...passingScratch(),
       baseline: { source: 'image', ref: 'ghcr.io/o/app:main', commit: null, size: { uncompressed: null, compressed: 1_150_000 }, layers: [], error: null, note: 'a registry manifest has compressed sizes only (layers are not pulled); compared on compressed size' },
-      delta: { uncompressed: null, compressed: -140_000, percent: -12.17, metric: 'compressed', unchanged: false }
+      delta: { uncompressed: null, compressed: -140_000, percent: -12.17, metric: 'compressed', unchanged: false, noise: { uncompressed: false, compressed: false } },
+      layerDiff: null
     },
     [
       '  baseline (image): ghcr.io/o/app:main, 1.15 MB compressed → -140 kB (-12%)',
@@ -33,7 +35,7 @@ test.each<[string, Report, string[]]>([
   ],
   [
     'below the noise floor',
-    { ...passingScratch(), delta: { uncompressed: 12, compressed: 3, percent: 0.0006, metric: 'uncompressed', unchanged: true } },
+    { ...passingScratch(), delta: { uncompressed: 12, compressed: 3, percent: 0.0006, metric: 'uncompressed', unchanged: true, noise: { uncompressed: true, compressed: true } }, layerDiff: null },
     ['  baseline (build): main (f0e1d2c), 2.12 MB uncompressed → unchanged']
   ],
   [

@@ -41,7 +41,7 @@ export function validateBudgetSettings(s: BudgetSettings): void {
   }
 }
 
-export interface Measured {
+export interface MeasuredAgainstBase {
   size: Sizes
   /** Against the baseline; null without one. */
   delta: Delta | null
@@ -60,7 +60,7 @@ const describeLimit = (limit: SizeOrPercent, bytes: number): string =>
 /** Sizes that print alike get their difference spelled out: "20 MB, over the 20 MB budget by 1 B". */
 const overBy = (actual: number, limit: number): string => (formatSize(actual) === formatSize(limit) ? ` by ${formatSize(actual - limit)}` : '')
 
-export function evaluateBudget(s: BudgetSettings, m: Measured): Budget {
+export function evaluateBudget(s: BudgetSettings, m: MeasuredAgainstBase): Budget {
   const failsOnBudget = s.failOn === 'any' || s.failOn === 'budget'
   const failsOnIncrease = s.failOn === 'any' || s.failOn === 'increase'
   const size = m.size[s.metric]

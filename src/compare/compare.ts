@@ -26,10 +26,16 @@ export function percentChange(head: number, base: number): number {
   return base === 0 ? 0 : ((head - base) / base) * 100
 }
 
-/** The noise floor in bytes for a change against `base` bytes. */
-export function noiseFloor(minDelta: SizeOrPercent | null, base: number): number {
-  if (!minDelta) return 0
-  return 'bytes' in minDelta ? minDelta.bytes : Math.round((base * minDelta.percent) / 100)
+/**
+ * The noise rule, the one place it lives: a change is noise (shown and judged
+ * as unchanged) when it is zero, or smaller than `min-delta`: its bytes, or its
+ * percentage of `base` (a percentage floor needs a nonzero base).
+ */
+export function belowFloor(delta: number, base: number | null, floor: SizeOrPercent | null): boolean {
+  if (delta === 0) return true
+  if (!floor) return false
+  if ('bytes' in floor) return Math.abs(delta) < floor.bytes
+  return base !== null && base !== 0 && Math.abs((delta / base) * 100) < floor.percent
 }
 
 /**
@@ -48,8 +54,11 @@ export function compareSizes(head: Sizes, base: BaselineSizes, metric: Metric, m
     const b = base[m]
     return h === null || b === null ? null : percentChange(h, b)
   }
-  const change = byMetric[used] as number
-  const baseSize = base[used] as number
+  const noiseIn = (m: Metric): boolean => {
+    const change = byMetric[m]
+    return change !== null && belowFloor(change, base[m], minDelta)
+  }
+  const noise = { uncompressed: noiseIn('uncompressed'), compressed: noiseIn('compressed') }
   return {
     uncompressed,
     compressed,
@@ -57,7 +66,8 @@ export function compareSizes(head: Sizes, base: BaselineSizes, metric: Metric, m
     metric: used,
     uncompressedPercent: pct('uncompressed'),
     compressedPercent: pct('compressed'),
-    unchanged: Math.abs(change) < Math.max(noiseFloor(minDelta, baseSize), 1)
+    unchanged: noise[used],
+    noise
   }
 }
 
@@ -102,10 +112,20 @@ function queuesBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return map
 }
 
+/** The bytes a layer's change is shown with: in `metric`, else whichever side has. */
+export function layerChangeBytes(delta: LayerDiffEntry['delta'], metric: Metric): number {
+  return delta[metric] ?? delta.uncompressed ?? delta.compressed ?? 0
+}
+
+/** A layer's change below the per-layer floor (bytes only: a percentage has no base per layer) is left out of the comment. */
+function layerNoise(delta: LayerDiffEntry['delta'], metric: Metric, floor: number): boolean {
+  return belowFloor(layerChangeBytes(delta, metric), null, floor > 0 ? { bytes: floor } : null)
+}
+
 /**
  * Pairs head and base layers and classifies each change. `floor` is the
  * per-layer noise floor in bytes: a paired layer that changed by less is
- * unchanged.
+ * unchanged, and any entry whose change is below it is marked `noise`.
  */
 export function diffLayers(head: Layer[], base: BaselineLayer[], preferred: Metric, floor = 0): LayerDiff {
   const metric = layerMetric(head, base, preferred)
@@ -134,7 +154,8 @@ export function diffLayers(head: Layer[], base: BaselineLayer[], preferred: Metr
   const entries: LayerDiffEntry[] = head.map((layer) => {
     const pair = pairs.get(layer)
     if (!pair) {
-      return { change: 'added', pairedBy: null, head: side(layer), base: null, delta: { uncompressed: layer.uncompressed, compressed: layer.compressed } }
+      const delta = { uncompressed: layer.uncompressed, compressed: layer.compressed }
+      return { change: 'added', pairedBy: null, head: side(layer), base: null, delta, noise: layerNoise(delta, metric, floor) }
     }
     const delta = {
       uncompressed: difference(layer.uncompressed, pair.base.uncompressed),
@@ -143,19 +164,14 @@ export function diffLayers(head: Layer[], base: BaselineLayer[], preferred: Metr
     const change = delta[metric]
     // Same diff id is the same content: any size difference is a compression estimate's.
     const kind: LayerChange =
-      pair.by === 'diffId' || change === null || Math.abs(change) < Math.max(floor, 1) ? 'unchanged' : change > 0 ? 'grown' : 'shrunk'
-    return { change: kind, pairedBy: pair.by, head: side(layer), base: side(pair.base), delta }
+      pair.by === 'diffId' || change === null || belowFloor(change, null, floor > 0 ? { bytes: floor } : null) ? 'unchanged' : change > 0 ? 'grown' : 'shrunk'
+    return { change: kind, pairedBy: pair.by, head: side(layer), base: side(pair.base), delta, noise: layerNoise(delta, metric, floor) }
   })
   for (const layer of base) {
     if (!unpairedBase.has(layer)) continue
     const negate = (n: number | null) => (n === null ? null : -n)
-    entries.push({
-      change: 'removed',
-      pairedBy: null,
-      head: null,
-      base: side(layer),
-      delta: { uncompressed: negate(layer.uncompressed), compressed: negate(layer.compressed) }
-    })
+    const delta = { uncompressed: negate(layer.uncompressed), compressed: negate(layer.compressed) }
+    entries.push({ change: 'removed', pairedBy: null, head: null, base: side(layer), delta, noise: layerNoise(delta, metric, floor) })
   }
 
   const totals = Object.fromEntries(

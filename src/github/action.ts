@@ -7,6 +7,7 @@ import path from 'node:path'
 import type { Inputs } from '../inputs.js'
 import type { Logger } from '../log.js'
 import { readEventContext, type Env } from './context.js'
+import type { GitHubEvent } from './event.js'
 import { createGitHubClient } from './octokit.js'
 import { locateComment, type CommentTarget, type PublishDeps, type PublishSettings } from './publish.js'
 
@@ -30,12 +31,13 @@ const readText = (file: string): string | null => {
 export async function preparePublishing(
   inputs: Pick<Inputs, 'comment' | 'commentKey' | 'historyLength' | 'minDelta' | 'githubToken'>,
   env: Env,
+  event: GitHubEvent | null,
   log: Logger,
   writeSummary: (markdown: string) => Promise<void>,
   storedReport: string | null
 ): Promise<Publishing> {
   const pullNumberFile = storedReport ? path.join(path.dirname(storedReport), PULL_NUMBER_FILE) : null
-  const context = readEventContext(env, readText, pullNumberFile)
+  const context = readEventContext(env, event, readText, pullNumberFile)
   const client = inputs.githubToken ? createGitHubClient(inputs.githubToken, { baseUrl: context.apiUrl, log }) : null
   const settings: PublishSettings = {
     mode: inputs.comment,

@@ -1,6 +1,7 @@
-// Where this run is, read from the environment and the event payload GitHub
-// writes to GITHUB_EVENT_PATH (pull_request, pull_request_target, push,
-// workflow_run). Pure: the caller passes the environment and a file reader.
+// Where this run is, read from the environment and the parsed event
+// (event.ts: pull_request, pull_request_target, push, workflow_run). Pure: the
+// caller passes the environment, the event and a file reader (pr-number file).
+import type { GitHubEvent } from './event.js'
 
 export interface EventContext {
   eventName: string
@@ -54,20 +55,12 @@ export function parsePullNumberFile(text: string | null): number | null {
   return match ? positive(Number(match[1])) : null
 }
 
-export function readEventContext(env: Env, readFile: (path: string) => string | null, pullNumberFile: string | null = null): EventContext {
-  const eventName = env.GITHUB_EVENT_NAME ?? ''
+export function readEventContext(env: Env, event: GitHubEvent | null, readFile: (path: string) => string | null, pullNumberFile: string | null = null): EventContext {
+  const eventName = event?.name ?? env.GITHUB_EVENT_NAME ?? ''
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '/').split('/')
   const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '')
   const apiUrl = (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '')
-  let payload: Payload = {}
-  const text = env.GITHUB_EVENT_PATH ? readFile(env.GITHUB_EVENT_PATH) : null
-  if (text) {
-    try {
-      payload = JSON.parse(text) as Payload
-    } catch {
-      payload = {}
-    }
-  }
+  const payload = (event?.payload ?? {}) as Payload
   const baseRepo = payload.repository?.full_name ?? `${owner}/${repo}`
   const context: EventContext = {
     eventName, owner, repo,

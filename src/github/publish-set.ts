@@ -8,7 +8,8 @@ import type { EmbeddedState, ImageState } from '../report/embed.js'
 import { commonCommit, nameReports, worstStatus, type NamedReport } from '../report/set.js'
 import type { Report, Status } from '../report/types.js'
 import type { SizeOrPercent } from '../units.js'
-import { carryHistory, commentDecision, deliverComment, type CommentMode, type CommentTarget, type PublishDeps, type PublishResult, type PublishSettings } from './publish.js'
+import type { CommentMode } from '../inputs.js'
+import { carryHistory, commentDecision, deliverComment, type CommentTarget, type PublishDeps, type PublishResult, type PublishSettings } from './publish.js'
 
 export interface PublishSetResult extends Omit<PublishResult, 'report'> {
   /** The reports as published, named, each with its trend carried forward. */
@@ -41,7 +42,7 @@ export async function publishReportSet(input: Report[], target: CommentTarget, s
   const images = nameReports(input).map(({ name, report }) => ({ name, report: { ...report, history: carryHistory(before.get(name) ?? [], report, settings.historyLength) } }))
   const reports = images.map((i) => i.report)
   const commit = commonCommit(reports) ?? deps.context.headSha
-  const common = { commentKey: settings.commentKey, repoUrl: deps.context.repoUrl, commit: deps.context.headSha ?? commit, minDelta: settings.minDelta, previous: target.state }
+  const common = { commentKey: settings.commentKey, repoUrl: deps.context.repoUrl, commit: deps.context.headSha ?? commit, previous: target.state }
   const body = renderCombined(images, { ...common, order: deps.context.runOrder })
   const summary = renderCombined(images, { ...common, embed: false, maxLength: 1024 * 1024 })
   const decision = setCommentDecision(settings.mode, images, target.state, target.existing !== null, settings.minDelta)

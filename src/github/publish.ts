@@ -4,19 +4,18 @@
 // missing pull request or an API error becomes one warning, and the summary
 // and outputs are still written.
 import { errorMessage } from '../errors.js'
+import type { CommentMode } from '../inputs.js'
 import type { Logger } from '../log.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { readEmbeddedState, type EmbeddedState } from '../report/embed.js'
 import type { HistoryPoint, Report } from '../report/types.js'
 import type { SizeOrPercent } from '../units.js'
+import { belowFloor } from '../compare/compare.js'
 import { BASE_LABEL, parseHistory, updateHistory } from '../compare/trend.js'
 import { createComment, findPullForPush, findStickyComment, httpStatus, pullHeadSha, updateComment, type StickyComment } from './comment.js'
 import type { EventContext } from './context.js'
 import { tokenIdentity, type Identity } from './identity.js'
 import type { GitHubClient } from './octokit.js'
-
-export const COMMENT_MODES = ['always', 'on-change', 'on-exceed', 'never'] as const
-export type CommentMode = (typeof COMMENT_MODES)[number]
 
 export const FORKS_HELP =
   'Pull requests from forks get a read-only GITHUB_TOKEN. To comment on them, measure in the `pull_request` workflow and ' +
@@ -133,11 +132,6 @@ function sizeInMetric(report: Report, metric: 'uncompressed' | 'compressed'): nu
   return (metric === 'compressed' ? report.size.compressed : null) ?? report.size.uncompressed
 }
 
-function floorBytes(floor: SizeOrPercent | null, base: number): number {
-  if (!floor) return 1
-  return Math.max(1, 'bytes' in floor ? floor.bytes : Math.round((base * floor.percent) / 100))
-}
-
 /** A 403/429 that is GitHub's rate limit, not a missing permission. */
 export function isRateLimited(error: unknown): boolean {
   const status = httpStatus(error)
@@ -160,18 +154,20 @@ export function commentDecision(mode: CommentMode, report: Report, state: Pick<E
   const size = sizeInMetric(report, metric)
   if (state) {
     if (state.status !== report.status) return null
-    if (Math.abs(state.size - size) >= floorBytes(floor, state.size)) return null
+    // Against the last comment (known only here), by the comparison's own noise rule.
+    if (!belowFloor(size - state.size, state.size, floor)) return null
     return 'comment: on-change, and neither the size nor the verdict changed since the last comment'
   }
-  const base = report.baseline.size ? (metric === 'compressed' ? report.baseline.size.compressed : report.baseline.size.uncompressed) : null
-  if (base !== null && Math.abs(size - base) >= floorBytes(floor, base)) return null
+  // Against the baseline, the comparison already decided what is noise.
+  const change = report.delta ? report.delta[metric] : null
+  if (report.delta && change !== null && !report.delta.noise[metric]) return null
   return 'comment: on-change, and the image is the same size as the baseline'
 }
 
 export async function publishReport(input: Report, target: CommentTarget, settings: PublishSettings, deps: PublishDeps): Promise<PublishResult> {
   const report: Report = { ...input, history: carryHistory(target.state?.history ?? [], input, settings.historyLength) }
   const linkCommit = deps.context.headSha ?? report.image.commit
-  const common = { commentKey: settings.commentKey, repoUrl: deps.context.repoUrl, commit: linkCommit, minDelta: settings.minDelta }
+  const common = { commentKey: settings.commentKey, repoUrl: deps.context.repoUrl, commit: linkCommit }
   const body = renderMarkdown(report, { ...common, previous: target.state, order: deps.context.runOrder })
   const summary = renderMarkdown(report, { ...common, previous: target.state, embed: false, maxLength: 1024 * 1024 })
   const decision = commentDecision(settings.mode, report, target.state, target.existing !== null, settings.minDelta)

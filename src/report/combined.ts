@@ -6,7 +6,7 @@
 // fits GitHub's comment limit: detail is trimmed first, then whole detail
 // sections are dropped, largest first, and the comment says which; the table
 // always stays.
-import { formatDelta, formatSize, type SizeOrPercent } from '../units.js'
+import { formatDelta, formatSize } from '../units.js'
 import { commentMarker, embedState, type EmbeddedState, type ImageState } from './embed.js'
 import { escapeText, htmlText, inlineCode } from './escape.js'
 import { GITHUB_COMMENT_LIMIT } from './markdown.js'
@@ -24,8 +24,6 @@ export interface CombinedOptions {
   repoUrl?: string | null
   /** Commit Dockerfile links point at (default: each report's). */
   commit?: string | null
-  /** Passed to the sections (layer changes below it are left out). */
-  minDelta?: SizeOrPercent | null
   /** The previous comment's state: an image whose verdict changed says so. */
   previous?: EmbeddedState | null
   order?: number | null
@@ -121,10 +119,10 @@ function renderDetail({ name, report }: NamedReport, opts: CombinedOptions, limi
     ...(notes.length > 0 ? [notes.join(' '), ''] : []),
     `<sub>${identity.join(' · ')}</sub>`,
     '',
-    ...(report.mode === 'dockerfile-only' ? [] : renderSizeTable(report, opts, limits)),
+    ...(report.mode === 'dockerfile-only' ? [] : renderSizeTable(report, limits)),
     ...renderFindings(report.findings, limits, target),
     ...renderSuggestion(report, limits),
-    ...renderLayers(report, opts, limits, target),
+    ...renderLayers(report, limits, target),
     ...renderWastedAndBinaries(report, limits),
     ...renderTrend(report.history, report, limits),
     '</details>',

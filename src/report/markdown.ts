@@ -2,7 +2,7 @@
 // Verdict first, then the numbers, then the detail a reader opens on demand.
 // Everything from the image or the repository is untrusted and goes through
 // escape.ts; the result always fits GitHub's 65,536-character comment limit.
-import { formatSize, type SizeOrPercent } from '../units.js'
+import { formatSize } from '../units.js'
 import { carriedFrom } from '../advisor/carried.js'
 import { commentMarker, embedState, type EmbeddedState } from './embed.js'
 import { escapeText, inlineCode } from './escape.js'
@@ -10,8 +10,7 @@ import { STATUS_ICON, baselineName, deltaText, inMetric, short, size } from './n
 import { LIMIT_LADDER, renderFindings, renderLayers, renderSizeTable, renderSuggestion, renderTrend, renderWastedAndBinaries, type Limits, type LinkTarget } from './sections.js'
 import type { Metric, PlatformReport, Report, Status } from './types.js'
 
-export { deltaIcon, deltaText, isNoise } from './numbers.js'
-export { diffLayers } from './sections.js'
+export { deltaIcon, deltaText } from './numbers.js'
 
 export const GITHUB_COMMENT_LIMIT = 65536
 
@@ -22,8 +21,6 @@ export interface MarkdownOptions {
   repoUrl?: string | null
   /** Commit the links point at (default: report.image.commit). */
   commit?: string | null
-  /** Changes smaller than this are shown as unchanged. */
-  minDelta?: SizeOrPercent | null
   /** What the previous comment said, to note a verdict that changed. */
   previous?: Pick<EmbeddedState, 'status' | 'size' | 'commit'> | null
   /** Run order stored in the hidden block (see EmbeddedState.order). */
@@ -33,13 +30,6 @@ export interface MarkdownOptions {
   maxLength?: number
 }
 
-/** The noise floor: the caller's, else the one the budget stage recorded. */
-function floorOf(report: Report, opts: MarkdownOptions): SizeOrPercent | null {
-  if (opts.minDelta) return opts.minDelta
-  return report.budget.minDelta ? { bytes: report.budget.minDelta } : null
-}
-
-
 interface Headline {
   platform: PlatformReport | null
   status: Status
@@ -47,6 +37,8 @@ interface Headline {
   value: number | null
   base: number | null
   delta: number | null
+  /** The comparison marked the change as noise: it reads as unchanged. */
+  noise: boolean
   /** The metric the change is told in: the budget's, else the one both sides have (a registry baseline has only compressed). */
   deltaMetric: Metric
 }
@@ -62,17 +54,16 @@ function headlineFacts(report: Report): Headline {
   const measured = inMetric(source.size, metric)
   const useMetric: Metric = measured === null ? 'uncompressed' : metric
   const value = inMetric(source.size, useMetric)
-  const deltaIn = (m: Metric) => {
-    const head = inMetric(source.size, m)
-    const before = inMetric(source.baseline.size, m)
-    const change = source.delta ? inMetric(source.delta, m) : head !== null && before !== null ? head - before : null
-    return { base: before, delta: change }
-  }
+  const deltaIn = (m: Metric) => ({
+    base: inMetric(source.baseline.size, m),
+    delta: source.delta ? inMetric(source.delta, m) : null,
+    noise: source.delta ? source.delta.noise[m] : false
+  })
   const other: Metric = useMetric === 'uncompressed' ? 'compressed' : 'uncompressed'
   const preferred = deltaIn(useMetric)
   const deltaMetric = preferred.delta === null && deltaIn(other).delta !== null ? other : useMetric
-  const { base, delta } = deltaMetric === useMetric ? preferred : deltaIn(other)
-  return { platform: worst, status: report.status, metric: useMetric, value, base, delta, deltaMetric }
+  const { base, delta, noise } = deltaMetric === useMetric ? preferred : deltaIn(other)
+  return { platform: worst, status: report.status, metric: useMetric, value, base, delta, noise, deltaMetric }
 }
 
 function renderHeadline(report: Report, opts: MarkdownOptions): string[] {
@@ -85,7 +76,7 @@ function renderHeadline(report: Report, opts: MarkdownOptions): string[] {
     const name = baselineName(report.baseline.ref)
     const against = name ? inlineCode(name, 60) : 'the baseline'
     const which = facts.deltaMetric !== facts.metric ? ` ${facts.deltaMetric}` : ''
-    parts.push(`${deltaText(facts.delta, facts.base, opts.minDelta, false)}${which} vs ${against}`)
+    parts.push(`${deltaText(facts.delta, facts.base, facts.noise, false)}${which} vs ${against}`)
   }
   const where = facts.platform ? ` (${inlineCode(facts.platform.platform, 40)})` : ''
   const lines = [`### ${STATUS_ICON[facts.status]} ${key}${parts.join(', ')}${where}`, '']
@@ -147,10 +138,10 @@ function renderOnce(report: Report, opts: MarkdownOptions, limits: Limits): stri
   }
   const parts = report.mode === 'dockerfile-only' ? renderDockerfileOnly(report, opts, limits, target) : [
     ...renderHeadline(report, opts),
-    ...renderSizeTable(report, opts, limits),
+    ...renderSizeTable(report, limits),
     ...renderFindings(report.findings, limits, target),
     ...renderSuggestion(report, limits),
-    ...renderLayers(report, opts, limits, target),
+    ...renderLayers(report, limits, target),
     ...renderWastedAndBinaries(report, limits),
     ...renderTrend(report.history, report, limits)
   ]
@@ -178,10 +169,9 @@ function renderOnce(report: Report, opts: MarkdownOptions, limits: Limits): stri
 /** The comment body: the most detail that fits in `maxLength` (GitHub's limit by default). */
 export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): string {
   const maxLength = opts.maxLength ?? GITHUB_COMMENT_LIMIT
-  const withFloor = { ...opts, minDelta: floorOf(report, opts) }
   let body = ''
   for (const limits of LIMIT_LADDER) {
-    body = renderOnce(report, withFloor, limits)
+    body = renderOnce(report, opts, limits)
     if (body.length <= maxLength) return body
   }
   return body

@@ -1,7 +1,7 @@
-// Numbers as the comment shows them: sizes, deltas with their icon band, the
-// noise floor, short commits. Pure; shared by the single-image comment
+// Numbers as the comment shows them: sizes, deltas with their icon band (or
+// "unchanged" when the report marks the change as noise), short commits. Pure; shared by the single-image comment
 // (markdown.ts) and the many-image one (combined.ts).
-import { formatDelta, formatPercent, formatSize, type SizeOrPercent } from '../units.js'
+import { formatDelta, formatPercent, formatSize } from '../units.js'
 import type { BaselineSizes, Metric, Status } from './types.js'
 
 export const STATUS_ICON: Record<Status, string> = { pass: '✅', warn: '⚠️', fail: '❌' }
@@ -14,14 +14,6 @@ export function inMetric(sizes: BaselineSizes | null | undefined, metric: Metric
 
 export function percentOf(delta: number, base: number | null): number | null {
   return base ? (delta / base) * 100 : null
-}
-
-/** True when a change is below the noise floor and should read as "unchanged". */
-export function isNoise(delta: number, percent: number | null, floor: SizeOrPercent | null | undefined): boolean {
-  if (delta === 0) return true
-  if (!floor) return false
-  if ('bytes' in floor) return Math.abs(delta) < floor.bytes
-  return percent !== null && Math.abs(percent) < floor.percent
 }
 
 /** One icon per band of change, as compressed-size-action does. */
@@ -38,11 +30,11 @@ export function deltaIcon(percent: number | null, delta: number): string {
   return ''
 }
 
-/** "🔍 +1.1 MB (+9.7%)", or "unchanged" below the noise floor. */
-export function deltaText(delta: number | null, base: number | null, floor?: SizeOrPercent | null, icon = true): string {
+/** "🔍 +1.1 MB (+9.7%)", or "unchanged" for no change or one the report marks as noise (`delta.noise`). */
+export function deltaText(delta: number | null, base: number | null, noise: boolean, icon = true): string {
   if (delta === null) return '–'
   const percent = percentOf(delta, base)
-  if (isNoise(delta, percent, floor)) return delta === 0 ? 'unchanged' : `unchanged (${formatDelta(delta)})`
+  if (delta === 0 || noise) return delta === 0 ? 'unchanged' : `unchanged (${formatDelta(delta)})`
   const text = percent === null ? formatDelta(delta) : `${formatDelta(delta)} (${percentText(percent)})`
   const mark = icon ? deltaIcon(percent, delta) : ''
   return mark ? `${mark} ${text}` : text

@@ -1,18 +1,15 @@
 // The comment's sections for one image: sizes against the base, the layers
 // that changed and the largest ones, wasted bytes and Go binaries, findings,
 // the suggested Dockerfile, the trend. Pure renderings of a Report, each
-// bounded by a Limits row, so a caller can trade detail for length.
-import { formatDelta, formatSize, type SizeOrPercent } from '../units.js'
+// bounded by a Limits row, so a caller can trade detail for length. What is
+// noise and which layers changed were decided by the comparison
+// (compare/compare.ts) and are read from the report, never recomputed here.
+import { layerChangeBytes } from '../compare/compare.js'
+import { formatDelta, formatSize } from '../units.js'
 import { pointName, trendChart } from './chart.js'
 import { codeBlock, encodePath, escapeText, escapeTextWithCode, htmlCode, htmlText, inlineCode } from './escape.js'
-import { STATUS_ICON, baselineName, deltaText, isCount, isNoise, more, percentText, short, size } from './numbers.js'
+import { STATUS_ICON, baselineName, deltaText, isCount, more, percentText, short, size } from './numbers.js'
 import type { BaselineLayer, Finding, HistoryPoint, Layer, LayerDiffEntry, Metric, Report } from './types.js'
-
-/** What a section reads from the options: the noise floor. */
-export interface SectionOptions {
-  /** Changes smaller than this are shown as unchanged. */
-  minDelta?: SizeOrPercent | null
-}
 
 // ---------------------------------------------------------------- links
 
@@ -51,17 +48,17 @@ export const LIMIT_LADDER: Limits[] = [
   { layers: 0, files: 0, findings: 0, history: 0, platforms: 5, suggestion: false, trendChart: false, details: false, embedHistory: 5 }
 ]
 
-export function renderSizeTable(report: Report, opts: SectionOptions, limits: Limits): string[] {
+export function renderSizeTable(report: Report, limits: Limits): string[] {
   const base = report.baseline
   const name = baselineName(base.ref)
   const baseName = name ? inlineCode(name, 60) : 'baseline'
   if (report.platforms && report.platforms.length > 1) {
     const rows = report.platforms.slice(0, limits.platforms).map((p) => {
       const change = p.delta && p.baseline.size
-        ? deltaText(p.delta.uncompressed, p.baseline.size.uncompressed, opts.minDelta)
+        ? deltaText(p.delta.uncompressed, p.baseline.size.uncompressed, p.delta.noise.uncompressed)
         : '–'
       const changeCompressed = p.delta && p.baseline.size && p.delta.compressed !== null
-        ? deltaText(p.delta.compressed, p.baseline.size.compressed, opts.minDelta)
+        ? deltaText(p.delta.compressed, p.baseline.size.compressed, p.delta.noise.compressed)
         : '–'
       return `| ${STATUS_ICON[p.status]} ${inlineCode(p.platform, 40)} | ${size(p.size.uncompressed)} | ${change} | ${size(p.size.compressed)} | ${changeCompressed} |`
     })
@@ -80,9 +77,9 @@ export function renderSizeTable(report: Report, opts: SectionOptions, limits: Li
     const baseCommit = base.commit ? ` (${inlineCode(short(base.commit) ?? '')})` : ''
     rows.push(`| ${baseName}${baseCommit} | ${size(base.size.uncompressed)} | ${size(base.size.compressed)} |`)
     const delta = report.delta
-    const du = delta ? delta.uncompressed : base.size.uncompressed !== null ? report.size.uncompressed - base.size.uncompressed : null
-    const dc = delta ? delta.compressed : report.size.compressed !== null && base.size.compressed !== null ? report.size.compressed - base.size.compressed : null
-    rows.push(`| **change** | ${deltaText(du, base.size.uncompressed, opts.minDelta)} | ${deltaText(dc, base.size.compressed, opts.minDelta)} |`)
+    const du = delta ? deltaText(delta.uncompressed, base.size.uncompressed, delta.noise.uncompressed) : '–'
+    const dc = delta ? deltaText(delta.compressed, base.size.compressed, delta.noise.compressed) : '–'
+    rows.push(`| **change** | ${du} | ${dc} |`)
   }
   if (report.budget.limit !== null) {
     const cells = report.budget.metric === 'compressed' ? `| | ${formatSize(report.budget.limit)} |` : `| ${formatSize(report.budget.limit)} | |`
@@ -95,41 +92,16 @@ export function renderSizeTable(report: Report, opts: SectionOptions, limits: Li
 type LayerKind = 'added' | 'removed' | 'grown' | 'shrunk'
 interface ShownChange { kind: LayerKind; layer: Layer | BaselineLayer; delta: number }
 
-/**
- * Fallback for reports without `layerDiff`: pairs head and base layers by
- * diff id, then by stage + instruction; what is left over was added or removed.
- */
-export function diffLayers(head: Layer[], base: BaselineLayer[]): ShownChange[] {
-  const unmatchedBase = [...base]
-  const take = (predicate: (l: BaselineLayer) => boolean): BaselineLayer | null => {
-    const index = unmatchedBase.findIndex(predicate)
-    return index < 0 ? null : unmatchedBase.splice(index, 1)[0]
-  }
-  const pending = head.filter((layer) => !take((b) => b.diffId === layer.diffId))
-  const changes: ShownChange[] = []
-  for (const layer of pending) {
-    const twin = take((b) => b.instruction === layer.instruction && b.stage === layer.stage)
-    if (!twin) changes.push({ kind: 'added', layer, delta: layer.uncompressed })
-    else if (twin.uncompressed !== null && twin.uncompressed !== layer.uncompressed) {
-      const delta = layer.uncompressed - twin.uncompressed
-      changes.push({ kind: delta > 0 ? 'grown' : 'shrunk', layer, delta })
-    }
-  }
-  for (const layer of unmatchedBase) changes.push({ kind: 'removed', layer, delta: -(layer.uncompressed ?? 0) })
-  return changes.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))
-}
-
 /** The changed layers from the comparison stage's diff, in the shape the table shows. */
 function fromLayerDiff(entries: LayerDiffEntry[], head: Layer[], metric: Metric): ShownChange[] {
   const shown: ShownChange[] = []
   for (const entry of entries) {
-    if (entry.change === 'unchanged') continue
+    if (entry.change === 'unchanged' || entry.noise) continue
     const side = entry.head ?? entry.base
     if (!side) continue
     const full = entry.head ? head.find((l) => l.index === entry.head?.index) : undefined
     const layer: Layer | BaselineLayer = full ?? { ...side, dockerfileLine: null, uncompressed: side.uncompressed }
-    const delta = entry.delta[metric] ?? entry.delta.uncompressed ?? entry.delta.compressed ?? 0
-    shown.push({ kind: entry.change, layer, delta })
+    shown.push({ kind: entry.change, layer, delta: layerChangeBytes(entry.delta, metric) })
   }
   return shown.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))
 }
@@ -141,14 +113,12 @@ function instructionCell(layer: Layer | BaselineLayer, target: LinkTarget, linke
   return `${instruction}${where && !(layer.fromBaseImage && !layer.instruction?.trim()) ? ` · ${where}` : ''}`
 }
 
-export function renderLayers(report: Report, opts: SectionOptions, limits: Limits, target: LinkTarget): string[] {
+export function renderLayers(report: Report, limits: Limits, target: LinkTarget): string[] {
   if (limits.layers === 0 || report.layers.length === 0) return []
   const lines: string[] = []
   const platformNote = report.platforms && report.platforms.length > 1 ? ` (${inlineCode(report.image.platform, 40)})` : ''
-  if (report.baseline.source !== 'none' && (report.layerDiff || report.baseline.layers.length > 0)) {
-    const floor = opts.minDelta && 'bytes' in opts.minDelta ? opts.minDelta : null
-    const all = report.layerDiff ? fromLayerDiff(report.layerDiff.entries, report.layers, report.layerDiff.metric) : diffLayers(report.layers, report.baseline.layers)
-    const changes = all.filter((c) => !isNoise(c.delta, null, floor))
+  if (report.baseline.source !== 'none' && report.layerDiff) {
+    const changes = fromLayerDiff(report.layerDiff.entries, report.layers, report.layerDiff.metric)
     if (changes.length > 0) {
       const mark = { added: '🆕 added', removed: '➖ removed', grown: '📈 grown', shrunk: '📉 shrunk' }
       const rows = changes.slice(0, limits.layers).map((c) =>
@@ -290,7 +260,7 @@ export function renderTrend(trend: HistoryPoint[], report: Report, limits: Limit
     const previous = i > 0 ? shown[i - 1] : history[history.length - shown.length - 1]
     const now = p[metric] ?? null
     const before = previous ? previous[metric] ?? null : null
-    const change = now !== null && before !== null ? deltaText(now - before, before, null) : ''
+    const change = now !== null && before !== null ? deltaText(now - before, before, false) : ''
     const name = p.label ? `${inlineCode(p.label, 40)} (${inlineCode(short(p.commit) ?? '')})` : inlineCode(short(p.commit) ?? '')
     return `| ${name} | ${size(p.uncompressed)} | ${size(p.compressed)} | ${change} |`
   })

@@ -2,12 +2,14 @@
 // after a matrix, or the fork-safe `workflow_run` job. One path or glob per
 // entry; a file holds one report or a list of them (what `json:` writes for
 // several images). The files were written by untrusted code: each report's
-// shape is checked here and all its text is escaped when rendered.
+// shape is checked here and all its text is escaped when rendered. A report
+// an older version wrote is upgraded (upgrade.ts) to this version's shape.
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { globSync } from 'tinyglobby'
 import { UsageError, errorMessage } from '../errors.js'
 import { SCHEMA_VERSION, type Report } from './types.js'
+import { upgradeReport, type AnyVersionReport } from './upgrade.js'
 
 export interface StoredReport {
   /** The file it came from, absolute. */
@@ -45,20 +47,24 @@ export function expandReportPaths(entries: string[], workspace: string): string[
 
 /** Checks one stored report's shape; `where` names it in the error ("report: x.json", "report: x.json entry 2"). */
 export function checkStoredReport(value: unknown, where: string): Report {
-  const report = value as Report
-  const ok = report && typeof report === 'object' && report.schemaVersion === SCHEMA_VERSION &&
+  const report = value as AnyVersionReport
+  const version = report && typeof report === 'object' ? report.schemaVersion : undefined
+  if (typeof version === 'number' && Number.isSafeInteger(version) && version > SCHEMA_VERSION) {
+    throw new UsageError(`${where} was written by a newer version (schema ${version}; this one reads ${SCHEMA_VERSION}); update the action`)
+  }
+  const ok = report && typeof report === 'object' && Number.isSafeInteger(version) && (version as number) >= 1 &&
     typeof report.size?.uncompressed === 'number' && typeof report.image === 'object' && report.image !== null &&
     typeof report.budget === 'object' && report.budget !== null && typeof report.baseline === 'object' && report.baseline !== null &&
     ['pass', 'warn', 'fail'].includes(report.status)
   if (!ok) throw new UsageError(`${where} is not a go-image-budget report (schemaVersion ${SCHEMA_VERSION})`)
-  return {
+  return upgradeReport({
     ...report,
     layers: Array.isArray(report.layers) ? report.layers : [],
     goBinaries: Array.isArray(report.goBinaries) ? report.goBinaries : [],
     findings: Array.isArray(report.findings) ? report.findings : [],
     history: Array.isArray(report.history) ? report.history : [],
     baseline: { ...report.baseline, layers: Array.isArray(report.baseline.layers) ? report.baseline.layers : [] }
-  }
+  })
 }
 
 /** Reads one report file (a report, or a list of reports). */

@@ -5,7 +5,12 @@
 
 import type { GoRuntimeNeeds } from '../image/pclntab.js'
 
-export const SCHEMA_VERSION = 1
+/**
+ * 2: `delta.noise`, `delta.unchanged` and `layerDiff[].noise` are always set
+ * (the comparison decides noise once; the renderers only read it). Older
+ * reports are upgraded on load (report/upgrade.ts).
+ */
+export const SCHEMA_VERSION = 2
 
 export type Status = 'pass' | 'warn' | 'fail'
 export type BudgetStatus = Status | 'none'
@@ -179,7 +184,9 @@ export interface Delta {
   uncompressedPercent?: number | null
   compressedPercent?: number | null
   /** True when the change in `metric` is below `min-delta`: render as unchanged. */
-  unchanged?: boolean
+  unchanged: boolean
+  /** Per metric: the change is zero or below `min-delta` (src/compare/compare.ts belowFloor); false where the metric is missing. */
+  noise: { uncompressed: boolean; compressed: boolean }
 }
 
 export type LayerChange = 'added' | 'removed' | 'grown' | 'shrunk' | 'unchanged'
@@ -203,6 +210,8 @@ export interface LayerDiffEntry {
   base: LayerSide | null
   /** head − base in bytes per metric (null where a side lacks the metric). */
   delta: { uncompressed: number | null; compressed: number | null }
+  /** The change is zero or below `min-delta` in bytes: the comment leaves it out of "Layers that changed". */
+  noise: boolean
 }
 
 /**
