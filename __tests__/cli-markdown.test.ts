@@ -12,7 +12,7 @@ test('--markdown writes the comment for the checked Dockerfile', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gib-cli-md-'))
   const out = path.join(dir, 'comment.md')
   const stdout = process.stdout.write
-  process.stdout.write = (() => true)
+  process.stdout.write = () => true
   try {
     const code = await main(['--context', 'examples/helloworld', '--file', 'examples/helloworld/Dockerfile.2-golang-latest', '--dockerfile-only', '--comment-key', 'hello', '--markdown', out])
     expect(code).toBe(0)
@@ -35,7 +35,10 @@ test('--report with a glob: several stored reports render as one comment; exit 0
   const json = path.join(dir, 'out', 'reports.json')
   let printed = ''
   const stdout = process.stdout.write
-  process.stdout.write = ((chunk: string) => { printed += chunk; return true })
+  process.stdout.write = (chunk: string) => {
+    printed += chunk
+    return true
+  }
   try {
     expect(await main(['--report', path.join(dir, '*.json'), '--markdown', out, '--json', json, '--comment-key', 'services'])).toBe(0)
   } finally {

@@ -68,7 +68,9 @@ describe('CLI: bad inputs exit 2 with one line', () => {
   test('a directory where the Dockerfile should be', async () => {
     const r = await runCliInProcess(['--context', path.join(ws, 'dir-named-dockerfile'), '--dockerfile-only'])
     expect(r.code).toBe(2)
-    expect(r.stderr).toBe(`go-image-budget: file: ${path.relative(process.cwd(), path.join(ws, 'dir-named-dockerfile', 'Dockerfile'))} is a directory, not a Dockerfile; set 'file' to the Dockerfile's path\n`)
+    expect(r.stderr).toBe(
+      `go-image-budget: file: ${path.relative(process.cwd(), path.join(ws, 'dir-named-dockerfile', 'Dockerfile'))} is a directory, not a Dockerfile; set 'file' to the Dockerfile's path\n`
+    )
   })
 
   test('an unreadable Dockerfile (as an unprivileged user)', async () => {
@@ -83,7 +85,12 @@ describe('CLI: bad inputs exit 2 with one line', () => {
     mkdirSync(path.dirname(bundle))
     writeFileSync(path.join(dir, 'bundle', 'package.json'), '{"type":"module"}\n')
     await esbuild.build({
-      entryPoints: [path.resolve('src/cli.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent',
+      entryPoints: [path.resolve('src/cli.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: bundle,
+      logLevel: 'silent',
       // A name of its own: a bundled dependency (fdir) imports createRequire too.
       banner: { js: "import { createRequire as bannerCreateRequire } from 'node:module'; const require = bannerCreateRequire(import.meta.url);" }
     })
@@ -99,7 +106,7 @@ describe('CLI: bad inputs exit 2 with one line', () => {
       code = (error as { status: number }).status
       stderr = String((error as { stderr: Buffer }).stderr)
     }
-    expect(stderr).toBe("go-image-budget: file: cannot read unreadable/Dockerfile (EACCES); check its permissions\n")
+    expect(stderr).toBe('go-image-budget: file: cannot read unreadable/Dockerfile (EACCES); check its permissions\n')
     expect(code).toBe(2)
   })
 })
@@ -124,9 +131,33 @@ describe('action: bad inputs fail the step with one line', () => {
 
   test.each([
     ['missing', () => path.join(dir, 'nope.json'), (f: string) => `report: no file at ${f}; download the measuring run's artifact first`],
-    ['not JSON', () => { const f = path.join(dir, 'garbage.json'); writeFileSync(f, '{"schemaVersion": 1, "size": '); return f }, (f: string) => `report: ${f} is not JSON (Unexpected end of JSON input)`],
-    ['a newer schema version', () => { const f = path.join(dir, 'v3.json'); writeFileSync(f, JSON.stringify({ ...passingScratch(), schemaVersion: 3 })); return f }, (f: string) => `report: ${f} was written by a newer version (schema 3; this one reads 2); update the action`],
-    ['someone else\'s JSON', () => { const f = path.join(dir, 'package.json'); writeFileSync(f, '{"name":"x"}'); return f }, (f: string) => `report: ${f} is not a go-image-budget report (schemaVersion 2)`]
+    [
+      'not JSON',
+      () => {
+        const f = path.join(dir, 'garbage.json')
+        writeFileSync(f, '{"schemaVersion": 1, "size": ')
+        return f
+      },
+      (f: string) => `report: ${f} is not JSON (Unexpected end of JSON input)`
+    ],
+    [
+      'a newer schema version',
+      () => {
+        const f = path.join(dir, 'v3.json')
+        writeFileSync(f, JSON.stringify({ ...passingScratch(), schemaVersion: 3 }))
+        return f
+      },
+      (f: string) => `report: ${f} was written by a newer version (schema 3; this one reads 2); update the action`
+    ],
+    [
+      "someone else's JSON",
+      () => {
+        const f = path.join(dir, 'package.json')
+        writeFileSync(f, '{"name":"x"}')
+        return f
+      },
+      (f: string) => `report: ${f} is not a go-image-budget report (schemaVersion 2)`
+    ]
   ])('report: a stored report that is %s', async (_name, make, message) => {
     const file = make()
     const r = await action({ report: file })
@@ -136,12 +167,20 @@ describe('action: bad inputs fail the step with one line', () => {
   })
 
   test.each([
-    ['a glob that matches nothing', { report: 'image-size/*.json' }, "report: 'image-size/*.json' matches no file; download the measuring jobs' artifacts first (actions/download-artifact with pattern: and merge-multiple: true)"],
+    [
+      'a glob that matches nothing',
+      { report: 'image-size/*.json' },
+      "report: 'image-size/*.json' matches no file; download the measuring jobs' artifacts first (actions/download-artifact with pattern: and merge-multiple: true)"
+    ],
     ['report and bake together', { report: 'app/Dockerfile', bake: 'docker-bake.hcl' }, "report: publishes stored reports and builds nothing; unset 'bake' (or 'report')"],
     ['a bake file that is not there', { bake: 'docker-bake.hcl' }, "bake: no bake file at docker-bake.hcl; set 'bake' to your docker-bake.hcl, docker-bake.json or compose.yaml"],
     ['a bake file outside the workspace', { bake: '../outside/docker-bake.hcl' }, `bake: '../outside/docker-bake.hcl' is outside the workspace (${ws}); use a bake file inside the checkout`],
     ['a build input beside bake', { bake: 'docker-bake.hcl', 'build-args': 'A=1' }, 'build-args: not used with bake; set `args` in the bake file'],
-    ['a one-image baseline beside bake', { bake: 'docker-bake.hcl', baseline: 'image', 'baseline-image': 'ghcr.io/o/app:main' }, 'baseline-image: not used with bake; it names one image; with bake each target is compared with its own base build']
+    [
+      'a one-image baseline beside bake',
+      { bake: 'docker-bake.hcl', baseline: 'image', 'baseline-image': 'ghcr.io/o/app:main' },
+      'baseline-image: not used with bake; it names one image; with bake each target is compared with its own base build'
+    ]
   ])('many images: %s', async (_name, inputs, message) => {
     const r = await action(inputs)
     expect(r.exitCode).toBe(1)
@@ -150,9 +189,18 @@ describe('action: bad inputs fail the step with one line', () => {
   })
 })
 
-describe('untrusted code: the action refuses to build a stranger\'s pull request', () => {
-  const prTarget = { name: 'pull_request_target', payload: { pull_request: { number: 7, head: { sha: 'a'.repeat(40), ref: 'feature', repo: { full_name: 'stranger/app' } }, base: { sha: 'b'.repeat(40), ref: 'main' } }, repository: { full_name: 'octo/app' } } }
-  const forkRun = { name: 'workflow_run', payload: { workflow_run: { id: 9, event: 'pull_request', head_sha: 'a'.repeat(40), head_repository: { full_name: 'stranger/app' }, pull_requests: [] }, repository: { full_name: 'octo/app' } } }
+describe("untrusted code: the action refuses to build a stranger's pull request", () => {
+  const prTarget = {
+    name: 'pull_request_target',
+    payload: {
+      pull_request: { number: 7, head: { sha: 'a'.repeat(40), ref: 'feature', repo: { full_name: 'stranger/app' } }, base: { sha: 'b'.repeat(40), ref: 'main' } },
+      repository: { full_name: 'octo/app' }
+    }
+  }
+  const forkRun = {
+    name: 'workflow_run',
+    payload: { workflow_run: { id: 9, event: 'pull_request', head_sha: 'a'.repeat(40), head_repository: { full_name: 'stranger/app' }, pull_requests: [] }, repository: { full_name: 'octo/app' } }
+  }
   // No docker on PATH: any attempt to build would fail differently.
   const env = () => ({ PATH: path.join(dir, 'no-docker-here') })
 
@@ -166,7 +214,7 @@ describe('untrusted code: the action refuses to build a stranger\'s pull request
     expect(readdirSync(r.runnerTemp).sort()).toEqual(['event.json', 'output', 'summary.md', 'tool-cache'])
   })
 
-  test('workflow_run for a fork\'s pull request: refused', async () => {
+  test("workflow_run for a fork's pull request: refused", async () => {
     const r = await runActionInProcess({ workspace: ws, inputs: { context: 'app' }, event: forkRun, env: env() })
     expect(r.exitCode).toBe(1)
     expect(r.errors).toEqual([`refusing to build in workflow_run for a pull request from stranger/app: its code is untrusted and this job has a write token; ${SAFE_PATTERN}`])

@@ -32,7 +32,10 @@ function legacyArchive(layers: Buffer[], history: object[]) {
 
 describe('a docker save stream that ends early', () => {
   test('cut at every block boundary and inside blocks: always a TarError that says how far it got, never another error', async () => {
-    const layer = makeTar([{ path: 'app/main', data: Buffer.alloc(3000, 7), mode: 0o755 }, { path: 'etc/x', data: 'y' }])
+    const layer = makeTar([
+      { path: 'app/main', data: Buffer.alloc(3000, 7), mode: 0o755 },
+      { path: 'etc/x', data: 'y' }
+    ])
     const { archive } = legacyArchive([layer, makeTar([{ path: 'b', data: 'c' }])], [{ created_by: 'COPY a /' }, { created_by: 'COPY b /' }])
     // The end-of-archive blocks are optional to a reader; cut anywhere before them.
     const contentEnd = archive.length - 1024
@@ -104,7 +107,7 @@ describe('an image with thousands of layers', () => {
     expect(saved.layerPaths.map((p) => saved.layers.get(p)!.diffId)).toEqual(ids)
   })
 
-  test('the comment for 3000 layers stays under GitHub\'s 65,536 characters', () => {
+  test("the comment for 3000 layers stays under GitHub's 65,536 characters", () => {
     const body = renderMarkdown(huge(LAYERS), { commentKey: '', repoUrl: 'https://github.com/o/r', commit: 'a'.repeat(40) })
     expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT)
     expect(body).toContain('<!-- go-image-budget')
@@ -171,12 +174,15 @@ describe('an image with a million files', () => {
   test('streams through the save-stream reader and the wasted-bytes replay in seconds', async () => {
     const COUNT = 1_000_000
     const layerBytes = COUNT * 512 + (COUNT / 1000) * 512 + 1024
-    const second = makeTar([
-      ...Array.from({ length: 999 }, (_, k) => ({ path: `d${k}/f0`, data: Buffer.alloc(50, 0x62) })),
-      { path: '.wh.d999', data: '' }
-    ])
-    const config = Buffer.from(JSON.stringify({ os: 'linux', architecture: 'amd64', rootfs: { type: 'layers', diff_ids: ['sha256:x', sha(second)] }, history: [{ created_by: 'COPY . /' }, { created_by: 'RUN rewrite' }] }))
-    const outerHeader = (name: string) => makeTar([{ path: name, data: Buffer.alloc(0) }], { end: false }).subarray(0, 512).fill(0, 124, 136).fill(0x20, 148, 156)
+    const second = makeTar([...Array.from({ length: 999 }, (_, k) => ({ path: `d${k}/f0`, data: Buffer.alloc(50, 0x62) })), { path: '.wh.d999', data: '' }])
+    const config = Buffer.from(
+      JSON.stringify({ os: 'linux', architecture: 'amd64', rootfs: { type: 'layers', diff_ids: ['sha256:x', sha(second)] }, history: [{ created_by: 'COPY . /' }, { created_by: 'RUN rewrite' }] })
+    )
+    const outerHeader = (name: string) =>
+      makeTar([{ path: name, data: Buffer.alloc(0) }], { end: false })
+        .subarray(0, 512)
+        .fill(0, 124, 136)
+        .fill(0x20, 148, 156)
     const hash = createHash('sha256')
     async function* stream(): AsyncGenerator<Buffer> {
       // The first layer's entry header by hand (its size is too big to build the entry in memory).
@@ -187,11 +193,14 @@ describe('an image with a million files', () => {
       h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1')
       yield h
       for (const c of millionFileLayer(COUNT, hash)) yield c // layerBytes is a multiple of 512: no padding
-      yield* chunks(makeTar([
-        { path: 'bbbb/layer.tar', data: second },
-        { path: 'config.json', data: config },
-        { path: 'manifest.json', data: JSON.stringify([{ Config: 'config.json', Layers: ['aaaa/layer.tar', 'bbbb/layer.tar'] }]) }
-      ]), 1 << 20)
+      yield* chunks(
+        makeTar([
+          { path: 'bbbb/layer.tar', data: second },
+          { path: 'config.json', data: config },
+          { path: 'manifest.json', data: JSON.stringify([{ Config: 'config.json', Layers: ['aaaa/layer.tar', 'bbbb/layer.tar'] }]) }
+        ]),
+        1 << 20
+      )
     }
     const saved = await scanSaveStream(stream(), { shouldCompress: () => false })
     const scans = saved.layerPaths.map((p) => saved.layers.get(p)!)

@@ -22,11 +22,86 @@ const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex'
 
 // Text that is dense in what breaks parsers and renderers.
 const TOKENS = [
-  'RUN ', 'COPY ', 'FROM ', 'AS ', 'ARG ', 'ENV ', '/bin/sh -c ', '#(nop) ', ' # buildkit', '|2 ', 'A=1 ', '--from=build ', '--mount=type=secret,id=x ',
-  '$', '${', '}', ':-', '\\', '\n', '\r\n', '\t', ' ', '"', "'", '`', '```', '|', '*', '_', '~', '[', ']', '(', ')', '<', '>', '&', '#', '@', '!', ':', '.', '-', '+', '=',
-  '<!--', '-->', '<script>', '</p>', '<a href="x">', '&amp;', '&#64;', '@octocat', '@org/team', '#123', 'GH-1', 'http://evil.example/', 'www.example.com', 'a@b.co',
-  '\u200d', '\u202e', '\u2066', '\u0000', '\u007f', '\u0085', 'é', '🐳', 'CGO_ENABLED=0 ', 'go build -o /app/main . ', '-ldflags "-s -w" ', 'scratch', 'golang:1.22', 'alpine',
-  'WORKDIR /app\n', 'USER nobody\n', 'ENTRYPOINT ["/app/main"]\n', 'CMD /app/main\n', '<<EOF\n', 'EOF\n', '# syntax=docker/dockerfile:1\n'
+  'RUN ',
+  'COPY ',
+  'FROM ',
+  'AS ',
+  'ARG ',
+  'ENV ',
+  '/bin/sh -c ',
+  '#(nop) ',
+  ' # buildkit',
+  '|2 ',
+  'A=1 ',
+  '--from=build ',
+  '--mount=type=secret,id=x ',
+  '$',
+  '${',
+  '}',
+  ':-',
+  '\\',
+  '\n',
+  '\r\n',
+  '\t',
+  ' ',
+  '"',
+  "'",
+  '`',
+  '```',
+  '|',
+  '*',
+  '_',
+  '~',
+  '[',
+  ']',
+  '(',
+  ')',
+  '<',
+  '>',
+  '&',
+  '#',
+  '@',
+  '!',
+  ':',
+  '.',
+  '-',
+  '+',
+  '=',
+  '<!--',
+  '-->',
+  '<script>',
+  '</p>',
+  '<a href="x">',
+  '&amp;',
+  '&#64;',
+  '@octocat',
+  '@org/team',
+  '#123',
+  'GH-1',
+  'http://evil.example/',
+  'www.example.com',
+  'a@b.co',
+  '\u200d',
+  '\u202e',
+  '\u2066',
+  '\u0000',
+  '\u007f',
+  '\u0085',
+  'é',
+  '🐳',
+  'CGO_ENABLED=0 ',
+  'go build -o /app/main . ',
+  '-ldflags "-s -w" ',
+  'scratch',
+  'golang:1.22',
+  'alpine',
+  'WORKDIR /app\n',
+  'USER nobody\n',
+  'ENTRYPOINT ["/app/main"]\n',
+  'CMD /app/main\n',
+  '<<EOF\n',
+  'EOF\n',
+  '# syntax=docker/dockerfile:1\n'
 ]
 const hostileText = fc.oneof(
   { weight: 3, arbitrary: fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 4 })), { maxLength: 24 }).map((parts) => parts.join('')) },
@@ -78,7 +153,10 @@ describe('history parsers', () => {
     fc.assert(
       fc.property(hostileText, fc.array(hostileText, { maxLength: 12 }), fc.option(fc.string({ maxLength: 6 }), { nil: null }), (dockerfile, createdBy, target) => {
         const chain = dockerfileChain(dockerfile, target, { A: 'x' })
-        const matches = matchHistory(createdBy.map((c) => ({ created_by: c })), chain.instructions)
+        const matches = matchHistory(
+          createdBy.map((c) => ({ created_by: c })),
+          chain.instructions
+        )
         expect(matches).toHaveLength(createdBy.length)
         const lines = matches.filter((m) => m !== null).map((m) => chain.instructions.indexOf(m))
         for (const i of lines) expect(i).toBeGreaterThanOrEqual(0)
@@ -90,9 +168,19 @@ describe('history parsers', () => {
 })
 
 describe('save-stream reader', () => {
-  const layerA = makeTar([{ path: 'app/', type: 'dir' }, { path: 'app/main', data: Buffer.alloc(1500, 1), mode: 0o755 }, { path: 'etc/.wh.old', data: '' }])
-  const layerB = makeTar([{ path: 'app/main', data: 'x' }, { path: 'app/.wh..wh..opq', data: '' }, { path: 'l', type: 'symlink', linkname: '/app/main' }])
-  const config = Buffer.from(JSON.stringify({ os: 'linux', architecture: 'amd64', rootfs: { type: 'layers', diff_ids: [sha(layerA), sha(layerB)] }, history: [{ created_by: 'COPY a /' }, { created_by: 'RUN b' }] }))
+  const layerA = makeTar([
+    { path: 'app/', type: 'dir' },
+    { path: 'app/main', data: Buffer.alloc(1500, 1), mode: 0o755 },
+    { path: 'etc/.wh.old', data: '' }
+  ])
+  const layerB = makeTar([
+    { path: 'app/main', data: 'x' },
+    { path: 'app/.wh..wh..opq', data: '' },
+    { path: 'l', type: 'symlink', linkname: '/app/main' }
+  ])
+  const config = Buffer.from(
+    JSON.stringify({ os: 'linux', architecture: 'amd64', rootfs: { type: 'layers', diff_ids: [sha(layerA), sha(layerB)] }, history: [{ created_by: 'COPY a /' }, { created_by: 'RUN b' }] })
+  )
   const archive = makeTar([
     { path: 'a/layer.tar', data: layerA },
     { path: 'b/layer.tar', data: layerB },
@@ -116,7 +204,10 @@ describe('save-stream reader', () => {
   }
 
   test('the intact archive reads, in any chunking', async () => {
-    await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: 5000 }), async (chunk) => expect(await read(archive, chunk)).toBe('ok')), { numRuns: 200 })
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 5000 }), async (chunk) => expect(await read(archive, chunk)).toBe('ok')),
+      { numRuns: 200 }
+    )
   })
 
   test('a manifest.json that parses but has the wrong shape is a TarError (found by fuzzing: a flipped key)', async () => {
@@ -147,7 +238,10 @@ describe('save-stream reader', () => {
   })
 
   test('random bytes throw TarError', async () => {
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 3000 }), async (bytes) => expect(await read(Buffer.from(bytes), 512)).toBe('TarError')), { numRuns: 2000 })
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 3000 }), async (bytes) => expect(await read(Buffer.from(bytes), 512)).toBe('TarError')),
+      { numRuns: 2000 }
+    )
   })
 
   test('fileRecord and computeWasted take any path list', () => {
@@ -168,27 +262,55 @@ describe('save-stream reader', () => {
 describe('Dockerfile model', () => {
   const line = fc.oneof(
     fc.constantFrom(
-      'FROM golang:1.22 AS build', 'FROM scratch', 'FROM alpine:3.20', 'FROM ${BASE}', 'FROM --platform=$BUILDPLATFORM golang AS b', 'FROM build',
-      'ARG BASE=golang', 'ARG CGO_ENABLED=1', 'ENV CGO_ENABLED=0', 'WORKDIR /src', 'COPY . .', 'COPY --from=build /app/main /app/main', 'COPY go.mod go.sum ./',
-      'RUN go mod download', 'RUN CGO_ENABLED=0 go build -ldflags="-s -w" -trimpath -o /app/main ./cmd/app', 'RUN go build -o main .',
-      'RUN apk add --no-cache ca-certificates tzdata', 'RUN apt-get update && apt-get install -y git', 'RUN <<EOF\ngo build -o /x .\nEOF',
-      'USER 65532:65532', 'USER root', 'ENTRYPOINT ["/app/main"]', 'CMD ["./main"]', 'EXPOSE 8080', 'LABEL a=b', 'HEALTHCHECK NONE', '# comment', 'RUN \\\n  go build \\\n  -o /a .'
+      'FROM golang:1.22 AS build',
+      'FROM scratch',
+      'FROM alpine:3.20',
+      'FROM ${BASE}',
+      'FROM --platform=$BUILDPLATFORM golang AS b',
+      'FROM build',
+      'ARG BASE=golang',
+      'ARG CGO_ENABLED=1',
+      'ENV CGO_ENABLED=0',
+      'WORKDIR /src',
+      'COPY . .',
+      'COPY --from=build /app/main /app/main',
+      'COPY go.mod go.sum ./',
+      'RUN go mod download',
+      'RUN CGO_ENABLED=0 go build -ldflags="-s -w" -trimpath -o /app/main ./cmd/app',
+      'RUN go build -o main .',
+      'RUN apk add --no-cache ca-certificates tzdata',
+      'RUN apt-get update && apt-get install -y git',
+      'RUN <<EOF\ngo build -o /x .\nEOF',
+      'USER 65532:65532',
+      'USER root',
+      'ENTRYPOINT ["/app/main"]',
+      'CMD ["./main"]',
+      'EXPOSE 8080',
+      'LABEL a=b',
+      'HEALTHCHECK NONE',
+      '# comment',
+      'RUN \\\n  go build \\\n  -o /a .'
     ),
     hostileText
   )
   test('parseDockerfile, the rules and the suggestion never throw, whatever the Dockerfile', () => {
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 14 }), fc.array(fc.constantFrom('BASE=golang', 'CGO_ENABLED=0', 'X', '=y', 'A=${B}'), { maxLength: 2 }), fc.option(fc.constantFrom('build', 'b', '0', 'nope'), { nil: null }), (lines, buildArgs, target) => {
-        const model = parseDockerfile(lines.join('\n'), { file: 'Dockerfile', buildArgs, target })
-        expect(model.stages.length === 0 || model.stages.includes(model.final)).toBe(true)
-        const { findings } = advise({ model, measured: null, files: null })
-        for (const f of findings) {
-          expect(typeof f.message).toBe('string')
-          expect(f.line === null || (Number.isInteger(f.line) && f.line >= 1)).toBe(true)
+      fc.property(
+        fc.array(line, { maxLength: 14 }),
+        fc.array(fc.constantFrom('BASE=golang', 'CGO_ENABLED=0', 'X', '=y', 'A=${B}'), { maxLength: 2 }),
+        fc.option(fc.constantFrom('build', 'b', '0', 'nope'), { nil: null }),
+        (lines, buildArgs, target) => {
+          const model = parseDockerfile(lines.join('\n'), { file: 'Dockerfile', buildArgs, target })
+          expect(model.stages.length === 0 || model.stages.includes(model.final)).toBe(true)
+          const { findings } = advise({ model, measured: null, files: null })
+          for (const f of findings) {
+            expect(typeof f.message).toBe('string')
+            expect(f.line === null || (Number.isInteger(f.line) && f.line >= 1)).toBe(true)
+          }
+          const suggestion = suggestDockerfile({ model, measured: null, files: null })
+          if (suggestion) expect(typeof suggestion.dockerfile).toBe('string')
         }
-        const suggestion = suggestDockerfile({ model, measured: null, files: null })
-        if (suggestion) expect(typeof suggestion.dockerfile).toBe('string')
-      }),
+      ),
       { numRuns: RUNS }
     )
   })
@@ -266,8 +388,11 @@ describe('markdown escaper, through the GFM renderer', () => {
         const html = render(`${codeBlock(text)}\n\nafter\n`)
         const block = /^<pre><code>([\s\S]*?)<\/code><\/pre>\n<p>after<\/p>\n$/.exec(html)
         expect(block).not.toBeNull()
-        // eslint-disable-next-line no-control-regex -- the characters codeBlock drops
-        const body = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\r\n?/g, '\n').replace(/\n+$/, '')
+        const body = text
+          // eslint-disable-next-line no-control-regex -- the characters codeBlock drops
+          .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')
+          .replace(/\r\n?/g, '\n')
+          .replace(/\n+$/, '')
         expect(decode(block![1])).toBe(`${body}\n`)
       }),
       { numRuns: RUNS }

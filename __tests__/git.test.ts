@@ -36,7 +36,7 @@ describe('resolveBaseRef', () => {
     expect(headCommit({ name: 'push', payload: p }, 'abc')).toBe('abc')
   })
 
-  test('merge_group: the queue\'s base', () => {
+  test("merge_group: the queue's base", () => {
     const p = payload('merge_group')
     const group = p.merge_group as { base_sha: string; base_ref: string }
     expect(resolveBaseRef({ name: 'merge_group', payload: p }, null)).toEqual({ ref: group.base_ref.replace('refs/heads/', ''), sha: group.base_sha })
@@ -91,7 +91,7 @@ describe('base commits and worktrees', () => {
     expect(await resolveBaseCommit(byBranch, { ref: 'main', sha: null }, exec)).toEqual({ commit: baseSha, fetched: true })
   })
 
-  test('the worktree has the base commit\'s submodules checked out', async () => {
+  test("the worktree has the base commit's submodules checked out", async () => {
     const lib = path.join(dir, 'lib')
     execFileSync('git', ['init', '-q', '-b', 'main', lib])
     writeFileSync(path.join(lib, 'lib.go'), 'package lib\n')
@@ -117,7 +117,7 @@ describe('base commits and worktrees', () => {
     }
   })
 
-  test('the event\'s sha wins over a branch that moved on', async () => {
+  test("the event's sha wins over a branch that moved on", async () => {
     const moved = path.join(dir, 'moved')
     execFileSync('git', ['clone', '-q', `file://${upstream}`, moved])
     git(moved, 'checkout', '-q', 'main')
@@ -176,7 +176,12 @@ describe('base commits and worktrees', () => {
     })
     expect(content).toBe('FROM scratch\n')
     expect(existsSync(seen)).toBe(false)
-    await expect(withWorktree(upstream, baseSha, scratch, exec, async (wt) => { seen = wt; throw new Error('build broke') })).rejects.toThrow('build broke')
+    await expect(
+      withWorktree(upstream, baseSha, scratch, exec, async (wt) => {
+        seen = wt
+        throw new Error('build broke')
+      })
+    ).rejects.toThrow('build broke')
     expect(existsSync(seen)).toBe(false)
     expect(git(upstream, 'worktree', 'list').split('\n')).toHaveLength(1)
     // The head checkout is untouched.

@@ -11,15 +11,28 @@ describe('parseInputs', () => {
   test('defaults', () => {
     const inputs = from({})
     expect(inputs).toMatchObject({
-      context: '.', file: null, budget: null, budgetMetric: 'uncompressed', failOn: 'any', baseline: 'auto',
-      comment: 'always', dockerfileOnly: false, historyLength: 20, githubToken: null, platforms: []
+      context: '.',
+      file: null,
+      budget: null,
+      budgetMetric: 'uncompressed',
+      failOn: 'any',
+      baseline: 'auto',
+      comment: 'always',
+      dockerfileOnly: false,
+      historyLength: 20,
+      githubToken: null,
+      platforms: []
     })
   })
 
   test('sizes, percentages and lists', () => {
     const inputs = from({
-      budget: '20MB', 'warn-at': '90%', 'max-increase': '2 MiB', 'min-delta': '1kB',
-      platforms: 'linux/amd64, linux/arm64', 'build-args': 'A=1\nB=x,y\n# comment\n'
+      budget: '20MB',
+      'warn-at': '90%',
+      'max-increase': '2 MiB',
+      'min-delta': '1kB',
+      platforms: 'linux/amd64, linux/arm64',
+      'build-args': 'A=1\nB=x,y\n# comment\n'
     })
     expect(inputs.budget).toBe(20_000_000)
     expect(inputs.warnAt).toEqual({ percent: 90 })
@@ -50,22 +63,33 @@ describe('parseInputs', () => {
   test('secrets, secret-files and secret-envs', () => {
     const inputs = from({
       secrets: 'npm=abc\n"key=-----BEGIN KEY-----\nAAAA\n-----END KEY-----\n"\n',
-      'secret-files': 'cert=certs/ca.pem\n', 'secret-envs': 'token=NPM_TOKEN,gh=GH_TOKEN'
+      'secret-files': 'cert=certs/ca.pem\n',
+      'secret-envs': 'token=NPM_TOKEN,gh=GH_TOKEN'
     })
     expect(inputs.secrets).toEqual(['npm=abc', 'key=-----BEGIN KEY-----\nAAAA\n-----END KEY-----\n'])
     expect(inputs.secretFiles).toEqual([{ id: 'cert', path: 'certs/ca.pem' }])
-    expect(inputs.secretEnvs).toEqual([{ id: 'token', env: 'NPM_TOKEN' }, { id: 'gh', env: 'GH_TOKEN' }])
+    expect(inputs.secretEnvs).toEqual([
+      { id: 'token', env: 'NPM_TOKEN' },
+      { id: 'gh', env: 'GH_TOKEN' }
+    ])
   })
 
   test.each([
-    ['secrets', 'a=1\nline two of an unquoted key', "secrets: entry 2 is not 'id=value' (quote a value that spans lines: \"id=…\")"],
-    ['secrets', 'a=1\n=hunter2', "secrets: entry 2 is not 'id=value' (quote a value that spans lines: \"id=…\")"],
+    ['secrets', 'a=1\nline two of an unquoted key', 'secrets: entry 2 is not \'id=value\' (quote a value that spans lines: "id=…")'],
+    ['secrets', 'a=1\n=hunter2', 'secrets: entry 2 is not \'id=value\' (quote a value that spans lines: "id=…")'],
     ['secrets', 'a=1\nb=2\n"c=hunter2\nstill hunter2', 'secrets: entry 3 opens a quote that is never closed; end the quoted value with ", and write a quote inside it as ""'],
     ['secret-files', 'cert', "secret-files: entry 1 is not 'id=path'"],
     ['secret-envs', 'a=A,b', "secret-envs: entry 2 is not 'id=VARIABLE'"],
     ['build-args', 'A=1\n"B=hunter2', 'build-args: entry 2 opens a quote that is never closed; end the quoted value with ", and write a quote inside it as ""']
   ] as [InputName, string, string][])('%s %j: the error names the entry, never the value', (name, text, message) => {
-    const error = (() => { try { from({ [name]: text }); return null } catch (e) { return e as Error } })()
+    const error = (() => {
+      try {
+        from({ [name]: text })
+        return null
+      } catch (e) {
+        return e as Error
+      }
+    })()
     expect(error?.message).toBe(message)
     expect(error?.message).not.toContain('hunter2')
   })
@@ -97,13 +121,41 @@ describe('parseList', () => {
 
 describe('build-args that look like credentials', () => {
   test.each([
-    'NPM_TOKEN', 'GITHUB_TOKEN', 'DB_PASSWORD', 'dbPassword', 'AWS_SECRET_ACCESS_KEY', 'API_KEY', 'apiKey', 'SSH_PRIVATE_KEY',
-    'REGISTRY_PASS', 'GH_PAT', 'SECRET', 'signing-key', 'NUGET_APIKEY', 'GIT_CREDENTIALS', 'TOKEN_SECRET_FILE_CONTENT'
+    'NPM_TOKEN',
+    'GITHUB_TOKEN',
+    'DB_PASSWORD',
+    'dbPassword',
+    'AWS_SECRET_ACCESS_KEY',
+    'API_KEY',
+    'apiKey',
+    'SSH_PRIVATE_KEY',
+    'REGISTRY_PASS',
+    'GH_PAT',
+    'SECRET',
+    'signing-key',
+    'NUGET_APIKEY',
+    'GIT_CREDENTIALS',
+    'TOKEN_SECRET_FILE_CONTENT'
   ])('%s is a credential', (name) => expect(looksLikeCredential(name)).toBe(true))
 
   test.each([
-    'KEYBOARD_LAYOUT', 'MONKEY', 'TOKENIZER_VERSION', 'GO_VERSION', 'CGO_ENABLED', 'PUBLIC_KEY', 'TOKEN_FILE', 'AWS_ACCESS_KEY_ID',
-    'KEY_PATH', 'SECRET_NAME', 'BYPASS_CACHE', 'PASSENGER', 'COMPASS_URL', 'TARGETARCH', 'BUILDKIT_INLINE_CACHE', 'keyPath', 'SECRETARY'
+    'KEYBOARD_LAYOUT',
+    'MONKEY',
+    'TOKENIZER_VERSION',
+    'GO_VERSION',
+    'CGO_ENABLED',
+    'PUBLIC_KEY',
+    'TOKEN_FILE',
+    'AWS_ACCESS_KEY_ID',
+    'KEY_PATH',
+    'SECRET_NAME',
+    'BYPASS_CACHE',
+    'PASSENGER',
+    'COMPASS_URL',
+    'TARGETARCH',
+    'BUILDKIT_INLINE_CACHE',
+    'keyPath',
+    'SECRETARY'
   ])('%s is not', (name) => expect(looksLikeCredential(name)).toBe(false))
 
   test('their names are warned about and their values masked, whether given or taken from the environment', () => {

@@ -78,9 +78,23 @@ describe('cleanup', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
   const id = (c: string) => `sha256:${c.repeat(64)}`
-  const noSpawn: Spawn = () => { throw new Error('nothing is streamed') }
+  const noSpawn: Spawn = () => {
+    throw new Error('nothing is streamed')
+  }
   const buildOptions = (context: string, output: 'load' | 'archive' = 'load') => ({
-    context, file: null, target: null, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [], output
+    context,
+    file: null,
+    target: null,
+    platform: null,
+    builder: null,
+    buildArgs: [],
+    buildContexts: [],
+    cacheFrom: [],
+    cacheTo: [],
+    labels: [],
+    tags: [],
+    secrets: [],
+    output
   })
 
   test('the adapter records the image id of each successful build and load, once, and nothing else', async () => {
@@ -110,12 +124,27 @@ describe('cleanup', () => {
   })
 
   test('a bake run that loads its images records them from its metadata file; a failed run records nothing', async () => {
-    const image = (key: string, name: string): BakeImage => ({ key, name, target: { name, context: '.', dockerfile: 'Dockerfile', stage: null, args: {}, platforms: [] }, platform: null, context: dir, dockerfile: path.join(dir, 'Dockerfile') })
+    const image = (key: string, name: string): BakeImage => ({
+      key,
+      name,
+      target: { name, context: '.', dockerfile: 'Dockerfile', stage: null, args: {}, platforms: [] },
+      platform: null,
+      context: dir,
+      dockerfile: path.join(dir, 'Dockerfile')
+    })
     const images = [image('gib-1-1-api', 'api'), image('gib-2-1-worker', 'worker')]
     let fail = true
     const inner: Exec = async (_command, args) => {
       const metadata = args.indexOf('--metadata-file')
-      if (metadata > 0) writeFileSync(args[metadata + 1], JSON.stringify({ 'gib-1-1-api': { 'containerimage.config.digest': id('a') }, 'gib-2-1-worker': { 'containerimage.config.digest': id('b') }, junk: { 'containerimage.config.digest': id('c') } }))
+      if (metadata > 0)
+        writeFileSync(
+          args[metadata + 1],
+          JSON.stringify({
+            'gib-1-1-api': { 'containerimage.config.digest': id('a') },
+            'gib-2-1-worker': { 'containerimage.config.digest': id('b') },
+            junk: { 'containerimage.config.digest': id('c') }
+          })
+        )
       return { code: fail ? 1 : 0, stdout: '', stderr: fail ? 'ERROR: failed to solve' : '' }
     }
     const docker = new Docker({ exec: inner, spawn: noSpawn })

@@ -29,10 +29,15 @@ describe('redaction', () => {
 
   test('no secret survives in any text (property)', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 3 }).filter((s) => !/^\**$/.test(s)), fc.string(), fc.string(), (secret, before, after) => {
-        const redact = createRedactor([secret])
-        expect(redact(before + secret + after)).not.toContain(secret)
-      }),
+      fc.property(
+        fc.string({ minLength: 3 }).filter((s) => !/^\**$/.test(s)),
+        fc.string(),
+        fc.string(),
+        (secret, before, after) => {
+          const redact = createRedactor([secret])
+          expect(redact(before + secret + after)).not.toContain(secret)
+        }
+      ),
       { numRuns: 2000 }
     )
   })

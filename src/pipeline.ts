@@ -67,7 +67,11 @@ export function lowercaseFallback(dockerfile: string): string {
   if (path.basename(dockerfile) !== 'Dockerfile') return dockerfile
   const dir = path.dirname(dockerfile)
   let names: string[]
-  try { names = readdirSync(dir) } catch { return dockerfile }
+  try {
+    names = readdirSync(dir)
+  } catch {
+    return dockerfile
+  }
   return !names.includes('Dockerfile') && names.includes('dockerfile') ? path.join(dir, 'dockerfile') : dockerfile
 }
 
@@ -210,7 +214,11 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: StageDeps): Prom
 
   // Advise: Dockerfile rules on the measurement, a suggested Dockerfile, and its proof.
   if (!resolved) return compared.report
-  return adviseReport(compared.report, { inputs, build: resolved, workspace: ctx.workspace, imageUser: inspected.config.user, buildOptions: buildOptions(resolved), previousProof: ctx.previousProof ?? null }, { ...deps, buildAndMeasure })
+  return adviseReport(
+    compared.report,
+    { inputs, build: resolved, workspace: ctx.workspace, imageUser: inspected.config.user, buildOptions: buildOptions(resolved), previousProof: ctx.previousProof ?? null },
+    { ...deps, buildAndMeasure }
+  )
 }
 
 /** A measured image as a report, before the baseline, the verdict and the advice. */

@@ -55,18 +55,14 @@ export interface SecretValueSources {
  * `secret-files`, the values of the `secret-envs` variables, and the values of
  * build args whose names look like credentials.
  */
-export function inputSecretValues(
-  inputs: Pick<Inputs, 'secrets' | 'secretFiles' | 'secretEnvs' | 'buildArgs'>,
-  sources: SecretValueSources
-): string[] {
+export function inputSecretValues(inputs: Pick<Inputs, 'secrets' | 'secretFiles' | 'secretEnvs' | 'buildArgs'>, sources: SecretValueSources): string[] {
   const credentialArgs = new Set(credentialBuildArgs(inputs.buildArgs))
   const raw = [
     ...inputs.secrets.map((entry) => entry.slice(entry.indexOf('=') + 1)),
     ...inputs.secretFiles.map((f) => sources.readFile(path.resolve(sources.workspace, f.path)) ?? ''),
     ...inputs.secretEnvs.map((e) => sources.env[e.env] ?? ''),
     // `NAME` alone: buildx takes the value from the environment.
-    ...inputs.buildArgs.filter((arg) => credentialArgs.has(arg.split('=')[0].trim()))
-      .map((arg) => (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : sources.env[arg.trim()] ?? ''))
+    ...inputs.buildArgs.filter((arg) => credentialArgs.has(arg.split('=')[0].trim())).map((arg) => (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (sources.env[arg.trim()] ?? '')))
   ]
   return withLines(raw)
 }
@@ -78,10 +74,7 @@ export interface Redaction {
 }
 
 /** The secret values named by the inputs and the redactor that hides them. */
-export function redactionFor(
-  inputs: Pick<Inputs, 'secrets' | 'secretFiles' | 'secretEnvs' | 'buildArgs'>,
-  sources: SecretValueSources
-): Redaction {
+export function redactionFor(inputs: Pick<Inputs, 'secrets' | 'secretFiles' | 'secretEnvs' | 'buildArgs'>, sources: SecretValueSources): Redaction {
   const values = inputSecretValues(inputs, sources)
   return { values, redact: createRedactor(values) }
 }
@@ -100,8 +93,14 @@ export function redactingLogger(inner: Logger, redact: Redact): Logger & { flush
     inner.debug(redact(text))
   }
   return {
-    info: (m) => { flush(); inner.info(redact(m)) },
-    warning: (m) => { flush(); inner.warning(redact(m)) },
+    info: (m) => {
+      flush()
+      inner.info(redact(m))
+    },
+    warning: (m) => {
+      flush()
+      inner.warning(redact(m))
+    },
     debug: (m) => {
       pending += m
       const nl = pending.lastIndexOf('\n')

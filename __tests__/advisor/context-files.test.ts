@@ -15,7 +15,10 @@ test.each([
 
 test.each([
   ['module helloworld\n\ngo 1.19\n', { module: 'helloworld', requires: 0, goVersion: '1.19' }],
-  ['module example.com/app\n\nrequire (\n\tgolang.org/x/sync v0.7.0\n\t// a comment\n\tgithub.com/x/y v1.0.0 // indirect\n)\nrequire example.com/z v1.2.3\n', { module: 'example.com/app', requires: 3, goVersion: null }],
+  [
+    'module example.com/app\n\nrequire (\n\tgolang.org/x/sync v0.7.0\n\t// a comment\n\tgithub.com/x/y v1.0.0 // indirect\n)\nrequire example.com/z v1.2.3\n',
+    { module: 'example.com/app', requires: 3, goVersion: null }
+  ],
   ['module "quoted/path"\n', { module: 'quoted/path', requires: 0, goVersion: null }]
 ])('parseGoMod %#', (text, expected) => {
   expect(parseGoMod(text)).toEqual(expected)
@@ -35,7 +38,10 @@ test('readContextFiles: unwanted entries with their bytes, imports of non-test f
     expect(files).toEqual({
       hasDockerignore: false,
       goMod: null,
-      unwanted: expect.arrayContaining([{ path: 'node_modules/', bytes: 300 }, { path: 'coverage.out', bytes: 10 }]),
+      unwanted: expect.arrayContaining([
+        { path: 'node_modules/', bytes: 300 },
+        { path: 'coverage.out', bytes: 10 }
+      ]),
       imports: ['os/user', 'time'],
       loadsTimeZones: true,
       vendored: false,
@@ -53,7 +59,7 @@ test('readContextFiles: unwanted entries with their bytes, imports of non-test f
   }
 })
 
-test('readContextFiles: vendor/ is scanned (a dependency\'s HTTPS call counts), testdata/ and large files that ship are named, .dockerignore applies', () => {
+test("readContextFiles: vendor/ is scanned (a dependency's HTTPS call counts), testdata/ and large files that ship are named, .dockerignore applies", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ctx-files-'))
   try {
     writeFileSync(path.join(dir, 'go.mod'), 'module example.com/bot\n\ngo 1.19\n\nrequire example.com/notify v1.0.0\n')
@@ -71,7 +77,10 @@ test('readContextFiles: vendor/ is scanned (a dependency\'s HTTPS call counts), 
     expect(files.vendored).toBe(true)
     expect(files.scan).toEqual({ goFiles: 2, vendorFiles: 1, complete: true })
     expect(files.runtimeFiles).toEqual(['templates'])
-    expect(files.unwanted).toEqual([{ path: 'dump.sql', bytes: 1_200_000 }, { path: 'notify/testdata/', bytes: 1000 }])
+    expect(files.unwanted).toEqual([
+      { path: 'dump.sql', bytes: 1_200_000 },
+      { path: 'notify/testdata/', bytes: 1000 }
+    ])
     writeFileSync(path.join(dir, '.dockerignore'), '*.sql\n**/testdata\n')
     expect(readContextFiles(dir).unwanted).toEqual([])
   } finally {
@@ -94,6 +103,7 @@ test.each([
 
 test('runtimeFileNames: context entries a program names, unless embedded', () => {
   const top = new Set(['templates', 'static', 'config.yaml', 'web'])
-  const source = 'package main\nimport "embed"\n//go:embed web\nvar web embed.FS\nfunc main() { t := "templates/*.html"; _ = http.Dir("./static"); load("config.yaml"); use("web/x"); route("/static") }\n'
+  const source =
+    'package main\nimport "embed"\n//go:embed web\nvar web embed.FS\nfunc main() { t := "templates/*.html"; _ = http.Dir("./static"); load("config.yaml"); use("web/x"); route("/static") }\n'
   expect(runtimeFileNames(source, top)).toEqual({ opened: ['templates', 'static', 'config.yaml'], embedded: ['web'] })
 })

@@ -26,20 +26,63 @@ const refusingSpawn: Spawn = (command) => {
 // Its speed ("well under a second") is measured by `npm run bench`, not asserted here.
 async function check(raw: Partial<Record<InputName, string>>): Promise<{ report: Report }> {
   const inputs = parseInputs((name) => raw[name] ?? '')
-  const report = await runPipeline(inputs, { workspace: root, commit: null }, {
-    exec: refusingExec, spawn: refusingSpawn, tempDir: os.tmpdir(), cacheDir: os.tmpdir(), log: silentLogger, now: () => new Date(0)
-  })
+  const report = await runPipeline(
+    inputs,
+    { workspace: root, commit: null },
+    {
+      exec: refusingExec,
+      spawn: refusingSpawn,
+      tempDir: os.tmpdir(),
+      cacheDir: os.tmpdir(),
+      log: silentLogger,
+      now: () => new Date(0)
+    }
+  )
   return { report }
 }
 
 afterEach(() => expect(calls).toEqual([]))
 
 test.each([
-  ['Dockerfile.1-golang-debian', [['multi-stage', 3], ['non-root', 3], ['strip-symbols', 6], ['trimpath', 6]], 'scratch'],
-  ['Dockerfile.3-golang-alpine', [['multi-stage', 2], ['non-root', 2], ['strip-symbols', 5], ['trimpath', 5]], 'scratch'],
-  ['Dockerfile.4-multistage-alpine', [['minimal-base', 10], ['strip-symbols', 7], ['trimpath', 7]], 'gcr.io/distroless/static-debian12:nonroot'],
+  [
+    'Dockerfile.1-golang-debian',
+    [
+      ['multi-stage', 3],
+      ['non-root', 3],
+      ['strip-symbols', 6],
+      ['trimpath', 6]
+    ],
+    'scratch'
+  ],
+  [
+    'Dockerfile.3-golang-alpine',
+    [
+      ['multi-stage', 2],
+      ['non-root', 2],
+      ['strip-symbols', 5],
+      ['trimpath', 5]
+    ],
+    'scratch'
+  ],
+  [
+    'Dockerfile.4-multistage-alpine',
+    [
+      ['minimal-base', 10],
+      ['strip-symbols', 7],
+      ['trimpath', 7]
+    ],
+    'gcr.io/distroless/static-debian12:nonroot'
+  ],
   // The go build line shows no -s -w and no -trimpath: the shaving rules say so (savings unknown) and the suggestion shaves it.
-  ['Dockerfile.5-multistage-scratch', [['non-root', 9], ['strip-symbols', 7], ['trimpath', 7]], 'scratch']
+  [
+    'Dockerfile.5-multistage-scratch',
+    [
+      ['non-root', 9],
+      ['strip-symbols', 7],
+      ['trimpath', 7]
+    ],
+    'scratch'
+  ]
 ])('%s: findings without savings, skipped rules named, no command run', async (name, expected, base) => {
   const { report } = await check({ context: 'examples/helloworld', file: `examples/helloworld/${name}`, 'dockerfile-only': 'true' })
   expect(report.mode).toBe('dockerfile-only')
@@ -62,7 +105,14 @@ test('context files count: a .git and a local build in the context, no .dockerig
     writeFileSync(path.join(dir, 'Dockerfile'), 'FROM golang:bookworm AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n\nFROM scratch\nCOPY --from=build /app /app\nENTRYPOINT ["/app"]\n')
     const { report } = await check({ context: path.relative(root, dir), 'dockerfile-only': 'true' })
     expect(report.findings.map((f) => [f.rule, f.line]).sort()).toEqual([
-      ['ca-certificates', 6], ['cgo-disabled', 4], ['dockerignore', 3], ['layer-order', 3], ['non-root', 6], ['strip-symbols', 4], ['trimpath', 4], ['tzdata', 6]
+      ['ca-certificates', 6],
+      ['cgo-disabled', 4],
+      ['dockerignore', 3],
+      ['layer-order', 3],
+      ['non-root', 6],
+      ['strip-symbols', 4],
+      ['trimpath', 4],
+      ['tzdata', 6]
     ])
     // Its one required module is not vendored: what it needs is read from the module's own sources, and said so.
     expect(report.findings.find((f) => f.rule === 'ca-certificates')!.message).toContain("read from the module's own sources (its 1 required modules are not vendored")
@@ -85,7 +135,8 @@ test('the CLI with --dockerfile-only never calls docker', () => {
   chmodSync(path.join(bin, 'docker'), 0o755)
   try {
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--dockerfile-only', '--context', 'examples/helloworld', '--file', 'examples/helloworld/Dockerfile.1-golang-debian'], {
-      encoding: 'utf8', env: { ...process.env, JEST_WORKER_ID: '', PATH: `${bin}:${process.env.PATH}` }
+      encoding: 'utf8',
+      env: { ...process.env, JEST_WORKER_ID: '', PATH: `${bin}:${process.env.PATH}` }
     })
     expect(existsSync(marker) ? readFileSync(marker, 'utf8') : '').toBe('')
     expect(out).toContain('examples/helloworld/Dockerfile.1-golang-debian:3  warning  multi-stage')
@@ -93,7 +144,8 @@ test('the CLI with --dockerfile-only never calls docker', () => {
     expect(out).toContain('COPY --from=build /helloworld /helloworld')
     // The fake docker does record calls: without the flag the same command reaches it.
     const full = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--context', 'examples/helloworld', '--file', 'examples/helloworld/Dockerfile.1-golang-debian', '--baseline', 'none'], {
-      encoding: 'utf8', env: { ...process.env, JEST_WORKER_ID: '', PATH: `${bin}:${process.env.PATH}` }
+      encoding: 'utf8',
+      env: { ...process.env, JEST_WORKER_ID: '', PATH: `${bin}:${process.env.PATH}` }
     })
     expect(full.status).toBe(2)
     // The first thing a full run asks the engine: which builder (and driver) it builds with.
@@ -109,7 +161,11 @@ test('an error-level finding fails the check with a reason naming it; fail-on: n
     writeFileSync(path.join(dir, 'Dockerfile'), 'FROM golang AS b\nRUN CGO_ENABLED=1 go build -o /app .\nFROM scratch\nCOPY --from=b /app /app\nUSER 65532\n')
     const context = path.relative(root, dir)
     const { report } = await check({ context, 'dockerfile-only': 'true' })
-    expect(report.findings.map((f) => [f.rule, f.severity, f.line])).toEqual([['cgo-disabled', 'error', 2], ['strip-symbols', 'info', 2], ['trimpath', 'info', 2]])
+    expect(report.findings.map((f) => [f.rule, f.severity, f.line])).toEqual([
+      ['cgo-disabled', 'error', 2],
+      ['strip-symbols', 'info', 2],
+      ['trimpath', 'info', 2]
+    ])
     expect(report.status).toBe('fail')
     expect(report.budget.reason).toBe(`dockerfile-only: cgo-disabled at ${context}/Dockerfile:2`)
     expect((await check({ context, 'dockerfile-only': 'true', 'fail-on': 'never' })).report.status).toBe('warn')

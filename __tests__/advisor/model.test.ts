@@ -88,28 +88,27 @@ describe('parseDockerfile', () => {
   })
 
   test('cgo builds: CGO_ENABLED from the command overrides the stage ENV; ARG values count', () => {
-    const model = parseDockerfile([
-      'FROM golang:1.22 AS build',
-      'ARG CGO_ENABLED=1',
-      'RUN go build -o /a ./a',
-      'RUN CGO_ENABLED=0 go build -o /b ./b',
-      'ENV CGO_ENABLED=0',
-      'RUN CGO_ENABLED=1 go build -o /c ./c',
-      'RUN go build -o /d ./d'
-    ].join('\n'))
-    expect(model.stages[0].goBuilds.map((b) => [b.output, b.cgoEnabled])).toEqual([['/a', '1'], ['/b', '0'], ['/c', '1'], ['/d', '0']])
+    const model = parseDockerfile(
+      [
+        'FROM golang:1.22 AS build',
+        'ARG CGO_ENABLED=1',
+        'RUN go build -o /a ./a',
+        'RUN CGO_ENABLED=0 go build -o /b ./b',
+        'ENV CGO_ENABLED=0',
+        'RUN CGO_ENABLED=1 go build -o /c ./c',
+        'RUN go build -o /d ./d'
+      ].join('\n')
+    )
+    expect(model.stages[0].goBuilds.map((b) => [b.output, b.cgoEnabled])).toEqual([
+      ['/a', '1'],
+      ['/b', '0'],
+      ['/c', '1'],
+      ['/d', '0']
+    ])
   })
 
   test('a heredoc written to a file is data, not commands; `RUN <<-EOT sh` bodies are scripts', () => {
-    const model = parseDockerfile([
-      'FROM golang AS b',
-      'RUN cat <<EOF > build.sh',
-      'go build -o /not-a-build .',
-      'EOF',
-      'RUN <<-EOT sh',
-      '\tgo build -o /real .',
-      '\tEOT'
-    ].join('\n'))
+    const model = parseDockerfile(['FROM golang AS b', 'RUN cat <<EOF > build.sh', 'go build -o /not-a-build .', 'EOF', 'RUN <<-EOT sh', '\tgo build -o /real .', '\tEOT'].join('\n'))
     expect(model.stages[0].runs.map((r) => r.script)).toEqual(['cat <<EOF > build.sh', '\tgo build -o /real .'])
     expect(model.stages[0].goBuilds.map((b) => [b.output, b.line])).toEqual([['/real', 5]])
   })

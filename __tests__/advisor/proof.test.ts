@@ -28,9 +28,31 @@ function image(rows: Record<string, Partial<ImageEntry> | string>, texts: Record
   for (const p of Object.keys(texts)) if (!entries.has(p)) entries.set(p, { type: 'file', mode: 0o644, size: texts[p].length })
   return { entries, texts: new Map(Object.entries(texts)) }
 }
-const goProgram = (needs: Partial<GoRuntimeNeeds> = {}, elf: ImageEntry['elf'] = { interp: null, needed: [], runpath: [], soname: null, machine: 62, is64: true }): Partial<ImageEntry> =>
-  ({ elf, go: { goVersion: 'go1.19.8', module: 'example.com/app', mainPackage: 'example.com/app', static: elf?.interp === null, stripped: true, symbolBytes: 0, cgo: false, trimpath: true, ldflags: null, packages: [], settings: {}, needs: { ...NO_NEEDS, ...needs } } })
-const config = (over: Partial<ImageConfigFacts> = {}): ImageConfigFacts => ({ entrypoint: null, cmd: null, workingDir: '/', env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], user: '', ...over })
+const goProgram = (needs: Partial<GoRuntimeNeeds> = {}, elf: ImageEntry['elf'] = { interp: null, needed: [], runpath: [], soname: null, machine: 62, is64: true }): Partial<ImageEntry> => ({
+  elf,
+  go: {
+    goVersion: 'go1.19.8',
+    module: 'example.com/app',
+    mainPackage: 'example.com/app',
+    static: elf?.interp === null,
+    stripped: true,
+    symbolBytes: 0,
+    cgo: false,
+    trimpath: true,
+    ldflags: null,
+    packages: [],
+    settings: {},
+    needs: { ...NO_NEEDS, ...needs }
+  }
+})
+const config = (over: Partial<ImageConfigFacts> = {}): ImageConfigFacts => ({
+  entrypoint: null,
+  cmd: null,
+  workingDir: '/',
+  env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+  user: '',
+  ...over
+})
 const check = (input: Partial<StartupInput> & Pick<StartupInput, 'files'>) => checkStartup({ config: config(), expectedPaths: [], ...input })
 const failed = (checks: ReturnType<typeof checkStartup>) => checks.filter((c) => c.required && !c.ok).map((c) => [c.check, c.detail])
 
@@ -40,7 +62,10 @@ const DISTROLESS = {
   '/usr/share/zoneinfo/Europe/Paris': { mode: 0o644, size: 2_000 },
   '/tmp': 'dir' as const
 }
-const DISTROLESS_TEXTS = { '/etc/passwd': 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n', '/etc/group': 'root:x:0:\nnonroot:x:65532:\n' }
+const DISTROLESS_TEXTS = {
+  '/etc/passwd': 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n',
+  '/etc/group': 'root:x:0:\nnonroot:x:65532:\n'
+}
 
 describe('checkStartup: the three "verified but cannot start" cases', () => {
   test('(a) ENTRYPOINT ["/bin/sh", "/entrypoint.sh"] kept on distroless static: no /bin/sh', () => {
@@ -55,7 +80,7 @@ describe('checkStartup: the three "verified but cannot start" cases', () => {
       ['paths', 'what the original copied is missing: /usr/local/bin is a file where the original has a directory (line 9)']
     ])
   })
-  test('(c) a final stage that inherited its base\'s CMD lost it: no command', () => {
+  test("(c) a final stage that inherited its base's CMD lost it: no command", () => {
     expect(failed(check({ files: image({ ...DISTROLESS, '/app': goProgram() }, DISTROLESS_TEXTS) }))).toEqual([['command', 'the image has neither ENTRYPOINT nor CMD ("no command specified")']])
   })
 })
@@ -64,7 +89,13 @@ describe('checkStartup', () => {
   test('a static Go program found on PATH from WORKDIR-free config, as nonroot, with what it needs: every check passes', () => {
     const files = image({ ...DISTROLESS, '/usr/local/bin/app': goProgram({ systemRoots: true, loadsZones: true }) }, DISTROLESS_TEXTS)
     const checks = check({ files, config: config({ entrypoint: ['app'], user: 'nonroot:nonroot' }), expectedPaths: [{ path: '/usr/local/bin/app', directory: false, line: 7 }] })
-    expect(checks.map((c) => [c.check, c.ok])).toEqual([['command', true], ['user', true], ['ca-certificates', true], ['zoneinfo', true], ['paths', true]])
+    expect(checks.map((c) => [c.check, c.ok])).toEqual([
+      ['command', true],
+      ['user', true],
+      ['ca-certificates', true],
+      ['zoneinfo', true],
+      ['paths', true]
+    ])
     expect(checks[0].detail).toBe('app resolves to /usr/local/bin/app')
   })
   test('a relative command resolves against WORKDIR, through symlinks', () => {
@@ -81,7 +112,7 @@ describe('checkStartup', () => {
     const custom = image({ '/app': goProgram({ systemRoots: true }), '/certs/bundle.pem': { mode: 0o644, size: 10 } })
     expect(failed(check({ files: custom, config: config({ entrypoint: ['/app'], env: ['SSL_CERT_FILE=/certs/bundle.pem'] }) }))).toEqual([])
   })
-  test('a dynamically linked program: its loader and every library, transitively, from the loader\'s paths', () => {
+  test("a dynamically linked program: its loader and every library, transitively, from the loader's paths", () => {
     const dynamic = { interp: '/lib64/ld-linux-x86-64.so.2', needed: ['libsqlite3.so.0', 'libc.so.6'], runpath: [], soname: null, machine: 62, is64: true }
     const lib = (needed: string[]) => ({ mode: 0o644, elf: { interp: null, needed, runpath: [], soname: null, machine: 62, is64: true } })
     const glibc = {
@@ -90,13 +121,15 @@ describe('checkStartup', () => {
       '/lib/x86_64-linux-gnu/libc.so.6': lib([])
     }
     const withoutSqlite = image({ ...glibc, '/app': goProgram({}, dynamic) })
-    expect(failed(check({ files: withoutSqlite, config: config({ entrypoint: ['/app'] }) }))).toEqual([['libraries', '/app needs libsqlite3.so.0, not found in the image\'s library paths']])
+    expect(failed(check({ files: withoutSqlite, config: config({ entrypoint: ['/app'] }) }))).toEqual([['libraries', "/app needs libsqlite3.so.0, not found in the image's library paths"]])
     // Found through /etc/ld.so.conf.d; its own dependency (libm) must be there too.
     const withSqlite = image({ ...glibc, '/app': goProgram({}, dynamic), '/opt/sqlite/lib/libsqlite3.so.0': lib(['libm.so.6']) }, { '/etc/ld.so.conf.d/sqlite.conf': '# sqlite\n/opt/sqlite/lib\n' })
-    expect(failed(check({ files: withSqlite, config: config({ entrypoint: ['/app'] }) }))).toEqual([['libraries', '/app needs libm.so.6, not found in the image\'s library paths']])
+    expect(failed(check({ files: withSqlite, config: config({ entrypoint: ['/app'] }) }))).toEqual([['libraries', "/app needs libm.so.6, not found in the image's library paths"]])
     // No loader at all (a cgo binary on scratch).
-    expect(failed(check({ files: image({ '/app': goProgram({}, dynamic) }), config: config({ entrypoint: ['/app'] }) }))[0]).toEqual(
-      ['loader', '/app is dynamically linked and needs /lib64/ld-linux-x86-64.so.2, which the image lacks (exec fails with "no such file or directory")'])
+    expect(failed(check({ files: image({ '/app': goProgram({}, dynamic) }), config: config({ entrypoint: ['/app'] }) }))[0]).toEqual([
+      'loader',
+      '/app is dynamically linked and needs /lib64/ld-linux-x86-64.so.2, which the image lacks (exec fails with "no such file or directory")'
+    ])
   })
   test('a musl program finds its libraries where musl looks', () => {
     const musl = { interp: '/lib/ld-musl-x86_64.so.1', needed: ['libc.musl-x86_64.so.1'], runpath: [], soname: null, machine: 62, is64: true }
@@ -104,8 +137,14 @@ describe('checkStartup', () => {
     expect(failed(check({ files, config: config({ entrypoint: ['/app'] }) }))).toEqual([])
   })
   test('a script: its interpreter must be there (through `env` on PATH); a file that is neither ELF nor a script cannot be run', () => {
-    const files = image({ '/start.sh': { head: '#!/usr/bin/env bash\nexec /app\n' }, '/usr/bin/env': { elf: { interp: null, needed: [], runpath: [], soname: null, machine: 62, is64: true } }, '/notes.txt': { head: 'hello' } })
-    expect(failed(check({ files, config: config({ entrypoint: ['/start.sh'] }) }))).toEqual([['interpreter', 'the script\'s interpreter "bash": executable file not found in $PATH (/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin)']])
+    const files = image({
+      '/start.sh': { head: '#!/usr/bin/env bash\nexec /app\n' },
+      '/usr/bin/env': { elf: { interp: null, needed: [], runpath: [], soname: null, machine: 62, is64: true } },
+      '/notes.txt': { head: 'hello' }
+    })
+    expect(failed(check({ files, config: config({ entrypoint: ['/start.sh'] }) }))).toEqual([
+      ['interpreter', 'the script\'s interpreter "bash": executable file not found in $PATH (/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin)']
+    ])
     expect(failed(check({ files, config: config({ entrypoint: ['/notes.txt'] }) }))).toEqual([['interpreter', '/notes.txt is neither an ELF executable nor a script with #! (exec format error)']])
     const notExecutable = image({ '/app': { ...goProgram(), mode: 0o644 } })
     expect(failed(check({ files: notExecutable, config: config({ entrypoint: ['/app'] }) }))).toEqual([['command', '/app is not executable']])
@@ -157,15 +196,36 @@ describe('judgeStart', () => {
     ['exits 0', obs({}), null, { ok: true, detail: 'exited 0' }],
     ['still running', obs({ exitCode: null }), null, { ok: true, detail: 'still running after the wait' }],
     ['running, its HEALTHCHECK passes', obs({ exitCode: null, health: { exitCode: 0, output: 'ok' } }), null, { ok: true, detail: 'still running, and its HEALTHCHECK passes' }],
-    ['running, its HEALTHCHECK fails', obs({ exitCode: null, health: { exitCode: 1, output: 'connection refused' } }), null, { ok: false, detail: 'it runs but its HEALTHCHECK fails (exit 1): connection refused' }],
-    ['exec failure', obs({ startError: 'docker: Error response from daemon: failed to create task: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown.' }), null,
-      { ok: false, detail: 'it does not start: docker: Error response from daemon: failed to create task: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown.' }],
-    ['a crash', obs({ exitCode: 2, output: 'panic: runtime error: invalid memory address\ngoroutine 1 [running]:' }), obs({ exitCode: 2, output: 'panic: runtime error: invalid memory address' }),
-      { ok: false, detail: 'it exited 2 (crashed): panic: runtime error: invalid memory address | goroutine 1 [running]:' }],
-    ['exits 1 as the original does', obs({ exitCode: 1, output: 'missing -config (at 12:01:02)' }), obs({ exitCode: 1, output: 'missing -config (at 12:01:05)' }),
-      { ok: true, detail: 'exited 1, as the original image does (missing -config (at 12:01:02))' }],
-    ['exits 1 where the original says something else', obs({ exitCode: 1, output: 'open templates/index.html: no such file or directory' }), obs({ exitCode: 1, output: 'missing -config' }),
-      { ok: false, detail: 'it exited 1: open templates/index.html: no such file or directory' }]
+    [
+      'running, its HEALTHCHECK fails',
+      obs({ exitCode: null, health: { exitCode: 1, output: 'connection refused' } }),
+      null,
+      { ok: false, detail: 'it runs but its HEALTHCHECK fails (exit 1): connection refused' }
+    ],
+    [
+      'exec failure',
+      obs({ startError: 'docker: Error response from daemon: failed to create task: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown.' }),
+      null,
+      { ok: false, detail: 'it does not start: docker: Error response from daemon: failed to create task: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown.' }
+    ],
+    [
+      'a crash',
+      obs({ exitCode: 2, output: 'panic: runtime error: invalid memory address\ngoroutine 1 [running]:' }),
+      obs({ exitCode: 2, output: 'panic: runtime error: invalid memory address' }),
+      { ok: false, detail: 'it exited 2 (crashed): panic: runtime error: invalid memory address | goroutine 1 [running]:' }
+    ],
+    [
+      'exits 1 as the original does',
+      obs({ exitCode: 1, output: 'missing -config (at 12:01:02)' }),
+      obs({ exitCode: 1, output: 'missing -config (at 12:01:05)' }),
+      { ok: true, detail: 'exited 1, as the original image does (missing -config (at 12:01:02))' }
+    ],
+    [
+      'exits 1 where the original says something else',
+      obs({ exitCode: 1, output: 'open templates/index.html: no such file or directory' }),
+      obs({ exitCode: 1, output: 'missing -config' }),
+      { ok: false, detail: 'it exited 1: open templates/index.html: no such file or directory' }
+    ]
   ])('%s', (_name, suggested, original, verdict) => {
     expect(judgeStart(suggested, original)).toEqual(verdict)
   })

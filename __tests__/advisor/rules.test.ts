@@ -8,20 +8,45 @@ import { RULES } from '../../src/advisor/rules/index.js'
 import type { GoBinary, Layer } from '../../src/report/types.js'
 
 const files = (over: Partial<ContextFiles> = {}): ContextFiles => ({
-  hasDockerignore: false, goMod: { module: 'helloworld', requires: 0 }, unwanted: [], imports: ['fmt'], loadsTimeZones: false, ...over
+  hasDockerignore: false,
+  goMod: { module: 'helloworld', requires: 0 },
+  unwanted: [],
+  imports: ['fmt'],
+  loadsTimeZones: false,
+  ...over
 })
 const binary = (over: Partial<GoBinary> = {}): GoBinary => ({
-  path: '/app/main', bytes: 2_000_000, goVersion: 'go1.22.5', static: true, stripped: false, cgo: false, module: 'helloworld', ...over
+  path: '/app/main',
+  bytes: 2_000_000,
+  goVersion: 'go1.22.5',
+  static: true,
+  stripped: false,
+  cgo: false,
+  module: 'helloworld',
+  ...over
 })
 const layer = (index: number, uncompressed: number, over: Partial<Layer> = {}): Layer => ({
-  index, diffId: `sha256:${index}`, instruction: '', dockerfileLine: null, stage: null, fromBaseImage: false, uncompressed, compressed: null, ...over
+  index,
+  diffId: `sha256:${index}`,
+  instruction: '',
+  dockerfileLine: null,
+  stage: null,
+  fromBaseImage: false,
+  uncompressed,
+  compressed: null,
+  ...over
 })
 const measured = (over: Partial<Measured> = {}): Measured => ({
-  size: 10_000_000, layers: [], wasted: null, goBinaries: [binary()], user: '', budgetStatus: 'none', ...over
+  size: 10_000_000,
+  layers: [],
+  wasted: null,
+  goBinaries: [binary()],
+  user: '',
+  budgetStatus: 'none',
+  ...over
 })
 const rule = (id: string) => RULES.find((r) => r.id === id)!
-const run = (id: string, dockerfile: string, ctx: Partial<Omit<RuleContext, 'model'>> = {}) =>
-  rule(id).check({ model: parseDockerfile(dockerfile), measured: null, files: files(), ...ctx })
+const run = (id: string, dockerfile: string, ctx: Partial<Omit<RuleContext, 'model'>> = {}) => rule(id).check({ model: parseDockerfile(dockerfile), measured: null, files: files(), ...ctx })
 
 const SINGLE = 'FROM golang:bookworm\nWORKDIR /\nCOPY helloworld.go .\nRUN go build helloworld.go\nCMD ["./helloworld"]\n'
 const MULTI = (final: string, extra = '') =>
@@ -34,7 +59,7 @@ describe('multi-stage', () => {
     expect(f).toMatchObject({ rule: 'multi-stage', line: 1, severity: 'warning', estimatedSavings: 848_100_000 })
     expect(f.message).toContain('golang:bookworm')
   })
-  test('the toolchain\'s own Go binaries (go, gofmt …) count as removable, not as the program', () => {
+  test("the toolchain's own Go binaries (go, gofmt …) count as removable, not as the program", () => {
     const goBinaries = [binary({ path: '/usr/local/go/bin/go', bytes: 15_000_000 }), binary({ path: '/helloworld', bytes: 1_900_000 })]
     const [f] = run('multi-stage', SINGLE, { measured: measured({ size: 850_000_000, goBinaries }) })
     expect(f.estimatedSavings).toBe(848_100_000)
@@ -57,8 +82,10 @@ describe('multi-stage', () => {
 
 describe('minimal-base', () => {
   const layers = [layer(0, 7_300_000, { fromBaseImage: true }), layer(1, 5_000, { dockerfileLine: 6 }), layer(2, 2_000_000, { dockerfileLine: 7 })]
-  test('fires on an alpine final stage; savings = base layers + the final stage\'s RUN layers', () => {
-    const [f] = run('minimal-base', MULTI('FROM alpine', 'RUN adduser -S appuser\nUSER appuser\n'), { measured: measured({ size: 9_305_000, layers, baseSizes: { 'gcr.io/distroless/static-debian12:nonroot': 1_540_000 } }) })
+  test("fires on an alpine final stage; savings = base layers + the final stage's RUN layers", () => {
+    const [f] = run('minimal-base', MULTI('FROM alpine', 'RUN adduser -S appuser\nUSER appuser\n'), {
+      measured: measured({ size: 9_305_000, layers, baseSizes: { 'gcr.io/distroless/static-debian12:nonroot': 1_540_000 } })
+    })
     expect(f).toMatchObject({ rule: 'minimal-base', line: 5, estimatedSavings: 7_305_000 - 1_540_000, fix: 'FROM gcr.io/distroless/static-debian12:nonroot' })
     expect(f.message).toContain('7.3 MB of 9.3 MB is the base and what the final stage adds to it')
     // The adduser RUN is replaced, and said so; the user's named USER made it a non-root image.
@@ -69,7 +96,7 @@ describe('minimal-base', () => {
     const [f] = run('minimal-base', MULTI('FROM alpine', 'RUN adduser -S appuser\n'), { measured: measured({ size: 9_305_000, layers }) })
     expect(f).toMatchObject({ estimatedSavings: 7_305_000, fix: 'FROM scratch' })
   })
-  test('the program\'s needs decide the base and are named with where they were read', () => {
+  test("the program's needs decide the base and are named with where they were read", () => {
     const [f] = run('minimal-base', MULTI('FROM alpine'), { files: files({ imports: ['net/http'] }) })
     expect(f.fix).toBe('FROM gcr.io/distroless/static-debian12')
     expect(f.message).toContain('It needs CA certificates (read from the sources)')
@@ -191,7 +218,9 @@ describe('non-root', () => {
 describe('strip-symbols and trimpath (shaving rules)', () => {
   test('strip-symbols fires with the measured symbol bytes as savings, on the go build line, its fix the same RUN with the flags', () => {
     const m = measured({ goBinaries: [binary({ bytes: 20_000_000, symbolBytes: 6_000_000 })] })
-    expect(run('strip-symbols', MULTI('FROM scratch'), { measured: m })).toEqual([expect.objectContaining({ line: 4, severity: 'info', estimatedSavings: 6_000_000, fix: 'RUN go build -ldflags="-s -w" -o main .' })])
+    expect(run('strip-symbols', MULTI('FROM scratch'), { measured: m })).toEqual([
+      expect.objectContaining({ line: 4, severity: 'info', estimatedSavings: 6_000_000, fix: 'RUN go build -ldflags="-s -w" -o main .' })
+    ])
     expect(run('trimpath', MULTI('FROM scratch'), { measured: m })).toEqual([expect.objectContaining({ line: 4, estimatedSavings: null, fix: 'RUN go build -trimpath -ldflags="-s -w" -o main .' })])
   })
   test('always said, at info level; a tight budget raises them to warnings', () => {
@@ -245,7 +274,12 @@ describe('wasted-layers', () => {
 })
 
 describe('dockerignore', () => {
-  const unwanted = files({ unwanted: [{ path: '.git/', bytes: 40_000_000 }, { path: 'helloworld', bytes: 1_900_000 }] })
+  const unwanted = files({
+    unwanted: [
+      { path: '.git/', bytes: 40_000_000 },
+      { path: 'helloworld', bytes: 1_900_000 }
+    ]
+  })
   test('fires on the broad COPY; savings only when it lands in the final image', () => {
     expect(run('dockerignore', MULTI('FROM scratch'), { files: unwanted, measured: measured() })).toEqual([expect.objectContaining({ line: 3, estimatedSavings: null })])
     const [inFinal] = run('dockerignore', 'FROM golang\nCOPY . .\nRUN go build -o /app .\n', { files: unwanted, measured: measured() })
@@ -266,13 +300,16 @@ describe('dockerignore', () => {
 
 describe('layer-order', () => {
   test('fires when sources are copied before go mod download', () => {
-    expect(run('layer-order', 'FROM golang AS b\nWORKDIR /src\nCOPY . .\nRUN go mod download\nRUN go build -o /app .\nFROM scratch\nCOPY --from=b /app /app\n'))
-      .toEqual([expect.objectContaining({ rule: 'layer-order', line: 3 })])
+    expect(run('layer-order', 'FROM golang AS b\nWORKDIR /src\nCOPY . .\nRUN go mod download\nRUN go build -o /app .\nFROM scratch\nCOPY --from=b /app /app\n')).toEqual([
+      expect.objectContaining({ rule: 'layer-order', line: 3 })
+    ])
   })
   test('fires when a module with requirements is built right after a broad COPY, without a cache mount', () => {
     expect(run('layer-order', MULTI('FROM scratch'), { files: files({ goMod: { module: 'x', requires: 3 } }) })).toEqual([expect.objectContaining({ line: 3 })])
     // A build-cache mount is not a module cache.
-    expect(run('layer-order', 'FROM golang AS b\nCOPY . .\nRUN --mount=type=cache,target=/root/.cache/go-build go build -o /app .\n', { files: files({ goMod: { module: 'x', requires: 3 } }) })).toHaveLength(1)
+    expect(
+      run('layer-order', 'FROM golang AS b\nCOPY . .\nRUN --mount=type=cache,target=/root/.cache/go-build go build -o /app .\n', { files: files({ goMod: { module: 'x', requires: 3 } }) })
+    ).toHaveLength(1)
   })
   test('a vendored build downloads nothing: no finding (the advice would make an offline build need the network)', () => {
     const vendored = files({ goMod: { module: 'x', requires: 3 }, vendored: true })
@@ -289,7 +326,9 @@ describe('layer-order', () => {
     expect(f.message).toContain(what)
   })
   test('does not fire with go.mod first, with a module cache mount, or without requirements', () => {
-    expect(run('layer-order', 'FROM golang AS b\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build -o /app .\n', { files: files({ goMod: { module: 'x', requires: 3 } }) })).toEqual([])
+    expect(run('layer-order', 'FROM golang AS b\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build -o /app .\n', { files: files({ goMod: { module: 'x', requires: 3 } }) })).toEqual(
+      []
+    )
     expect(run('layer-order', 'FROM golang AS b\nCOPY . .\nRUN --mount=type=cache,target=/go/pkg/mod go build -o /app .\n', { files: files({ goMod: { module: 'x', requires: 3 } }) })).toEqual([])
     expect(run('layer-order', MULTI('FROM scratch'))).toEqual([])
   })
@@ -302,7 +341,12 @@ describe('advise', () => {
   })
   test('findings are ordered by severity then line, and no finding claims savings without a measurement', () => {
     const { findings } = advise({ model: parseDockerfile(MULTI('FROM alpine', 'USER root\n')), measured: null, files: files({ imports: ['net/http'] }) })
-    expect(findings.map((f) => [f.rule, f.severity, f.line])).toEqual([['minimal-base', 'warning', 5], ['non-root', 'warning', 6], ['strip-symbols', 'info', 4], ['trimpath', 'info', 4]])
+    expect(findings.map((f) => [f.rule, f.severity, f.line])).toEqual([
+      ['minimal-base', 'warning', 5],
+      ['non-root', 'warning', 6],
+      ['strip-symbols', 'info', 4],
+      ['trimpath', 'info', 4]
+    ])
     expect(findings.every((f) => f.estimatedSavings === null)).toBe(true)
   })
 })
@@ -311,11 +355,49 @@ describe('advise', () => {
 describe('the seed ladder, dockerfile-only', () => {
   const ladder = files({ imports: ['fmt'] })
   test.each([
-    ['Dockerfile.1-golang-debian', [['multi-stage', 3], ['non-root', 3], ['strip-symbols', 6], ['trimpath', 6]]],
-    ['Dockerfile.2-golang-latest', [['multi-stage', 2], ['non-root', 2], ['strip-symbols', 5], ['trimpath', 5]]],
-    ['Dockerfile.3-golang-alpine', [['multi-stage', 2], ['non-root', 2], ['strip-symbols', 5], ['trimpath', 5]]],
-    ['Dockerfile.4-multistage-alpine', [['minimal-base', 10], ['strip-symbols', 7], ['trimpath', 7]]],
-    ['Dockerfile.5-multistage-scratch', [['non-root', 9], ['strip-symbols', 7], ['trimpath', 7]]]
+    [
+      'Dockerfile.1-golang-debian',
+      [
+        ['multi-stage', 3],
+        ['non-root', 3],
+        ['strip-symbols', 6],
+        ['trimpath', 6]
+      ]
+    ],
+    [
+      'Dockerfile.2-golang-latest',
+      [
+        ['multi-stage', 2],
+        ['non-root', 2],
+        ['strip-symbols', 5],
+        ['trimpath', 5]
+      ]
+    ],
+    [
+      'Dockerfile.3-golang-alpine',
+      [
+        ['multi-stage', 2],
+        ['non-root', 2],
+        ['strip-symbols', 5],
+        ['trimpath', 5]
+      ]
+    ],
+    [
+      'Dockerfile.4-multistage-alpine',
+      [
+        ['minimal-base', 10],
+        ['strip-symbols', 7],
+        ['trimpath', 7]
+      ]
+    ],
+    [
+      'Dockerfile.5-multistage-scratch',
+      [
+        ['non-root', 9],
+        ['strip-symbols', 7],
+        ['trimpath', 7]
+      ]
+    ]
   ])('%s', (name, expected) => {
     const model = parseDockerfile(readFileSync(`examples/helloworld/${name}`, 'utf8'))
     const { findings } = advise({ model, measured: null, files: ladder })

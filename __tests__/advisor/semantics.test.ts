@@ -23,12 +23,19 @@ import type { Suggestion } from '../../src/report/types.js'
 import { overBudgetSingleStage } from '../fixtures/reports.js'
 
 const files = (over: Partial<ContextFiles> = {}): ContextFiles => ({
-  hasDockerignore: true, goMod: { module: 'example.com/app', requires: 0 }, unwanted: [], imports: ['fmt'], loadsTimeZones: false, ...over
+  hasDockerignore: true,
+  goMod: { module: 'example.com/app', requires: 0 },
+  unwanted: [],
+  imports: ['fmt'],
+  loadsTimeZones: false,
+  ...over
 })
 
 describe('base images bring ENV, WORKDIR and their command', () => {
-  test('golang\'s documented defaults: ${GOPATH} expands, the WORKDIR is /go, a bare `go build -o ding` lands in /go', () => {
-    const model = parseDockerfile('FROM golang:1.19 AS build\nCOPY . $GOPATH/src/example.com/app/\nWORKDIR ${GOPATH}/src/example.com/app\nRUN go build -o /out/app .\nFROM golang:1.19\nRUN go build -o ding\nCMD ["./ding"]\n')
+  test("golang's documented defaults: ${GOPATH} expands, the WORKDIR is /go, a bare `go build -o ding` lands in /go", () => {
+    const model = parseDockerfile(
+      'FROM golang:1.19 AS build\nCOPY . $GOPATH/src/example.com/app/\nWORKDIR ${GOPATH}/src/example.com/app\nRUN go build -o /out/app .\nFROM golang:1.19\nRUN go build -o ding\nCMD ["./ding"]\n'
+    )
     expect(model.stages[0].copies[0].dest).toBe('/go/src/example.com/app/')
     expect(model.stages[0].workdir).toBe('/go/src/example.com/app')
     expect(model.final.workdir).toBe('/go')
@@ -36,7 +43,9 @@ describe('base images bring ENV, WORKDIR and their command', () => {
     expect(model.stages[0].goVersion).toBe('1.19')
   })
   test('a measured image config wins over the documented defaults', () => {
-    const model = parseDockerfile('FROM golang:alpine\nRUN go build -o app .\n', { imageConfig: () => ({ env: { GOPATH: '/go', GOLANG_VERSION: '1.19.8' }, workdir: '/go', user: '', entrypoint: null, cmd: ['/bin/sh'], source: 'image' }) })
+    const model = parseDockerfile('FROM golang:alpine\nRUN go build -o app .\n', {
+      imageConfig: () => ({ env: { GOPATH: '/go', GOLANG_VERSION: '1.19.8' }, workdir: '/go', user: '', entrypoint: null, cmd: ['/bin/sh'], source: 'image' })
+    })
     expect(model.final.goVersion).toBe('1.19.8')
     expect(finalBinaries(model)[0].finalPath).toBe('/go/app')
   })
@@ -52,12 +61,14 @@ describe('base images bring ENV, WORKDIR and their command', () => {
 })
 
 describe('COPY --from and go install', () => {
-  test('a relative COPY --from source is a path from the source stage\'s root, not its WORKDIR', () => {
+  test("a relative COPY --from source is a path from the source stage's root, not its WORKDIR", () => {
     const model = parseDockerfile('FROM golang:1.19 AS build\nWORKDIR /go/src/app\nRUN go build -o main .\nFROM alpine\nWORKDIR /srv\nCOPY --from=build go/src/app/main .\nCMD ["./main"]\n')
     expect(finalBinaries(model).map((b) => [b.builtAt, b.finalPath])).toEqual([['/go/src/app/main', '/srv/main']])
   })
   test('go install puts the binary in GOBIN, else GOPATH/bin; COPY of a whole directory carries it', () => {
-    const model = parseDockerfile('FROM golang:1.9 AS build\nWORKDIR /go/src/github.com/acme/ding\nCOPY . .\nRUN go get -d ./... && go install ./... && rm -rf /go/src\nFROM alpine\nCOPY --from=build /go/bin/ /usr/local/bin/\nENTRYPOINT ["ding"]\n')
+    const model = parseDockerfile(
+      'FROM golang:1.9 AS build\nWORKDIR /go/src/github.com/acme/ding\nCOPY . .\nRUN go get -d ./... && go install ./... && rm -rf /go/src\nFROM alpine\nCOPY --from=build /go/bin/ /usr/local/bin/\nENTRYPOINT ["ding"]\n'
+    )
     // `./...` may be several programs: the directory is what the Dockerfile tells.
     expect(finalBinaries(model).map((b) => [b.builtAt, b.finalPath, b.directory])).toEqual([['/go/bin', '/usr/local/bin', true]])
     // A COPY that names one of them names the program.
@@ -71,14 +82,17 @@ describe('COPY --from and go install', () => {
   test('a one-file COPY onto a directory the base has lands inside it (and the suggestion keeps the directory)', () => {
     const model = parseDockerfile('FROM golang:1.19 AS build\nRUN go build -o /out/app .\nFROM alpine\nCOPY --from=build /out/app /usr/local/bin\nENTRYPOINT ["app"]\n')
     expect(finalBinaries(model)[0].finalPath).toBe('/usr/local/bin/app')
-    expect(expectedPaths(model, null)).toEqual([{ path: '/usr/local/bin', directory: true, line: 4 }, { path: '/usr/local/bin/app', directory: false, line: 4 }])
+    expect(expectedPaths(model, null)).toEqual([
+      { path: '/usr/local/bin', directory: true, line: 4 },
+      { path: '/usr/local/bin/app', directory: false, line: 4 }
+    ])
     const s = suggestDockerfile({ model, measured: null, files: files() })!
     expect(s.dockerfile).toContain('COPY --from=build /out/app /usr/local/bin/\n')
   })
 })
 
-describe('the final stage\'s command and run-time needs', () => {
-  test('a stage without ENTRYPOINT or CMD runs its base\'s; an ENTRYPOINT drops the inherited CMD', () => {
+describe("the final stage's command and run-time needs", () => {
+  test("a stage without ENTRYPOINT or CMD runs its base's; an ENTRYPOINT drops the inherited CMD", () => {
     expect(effectiveCommand(parseDockerfile('FROM alpine\nCOPY app /app\n'), parseDockerfile('FROM alpine\nCOPY app /app\n').final)).toEqual({ argv: ['/bin/sh'], source: 'base' })
     const m = parseDockerfile('FROM alpine AS base\nCMD ["serve"]\nFROM base\nENTRYPOINT ["/app"]\n')
     expect(effectiveCommand(m, m.final)).toEqual({ argv: ['/app'], source: 'dockerfile' })
@@ -86,9 +100,16 @@ describe('the final stage\'s command and run-time needs', () => {
     expect(effectiveCommand(kept, kept.final)).toEqual({ argv: ['/app', 'serve'], source: 'dockerfile' })
   })
   test('packages, scripts and RUNs of unknown effect are needs; certificates, users, directories are replaceable', () => {
-    const facts = finalStageFacts(parseDockerfile('FROM alpine\nRUN apk add --no-cache ca-certificates tzdata chromium\nRUN adduser -D app && mkdir -p /data && chown app /data\nCOPY entrypoint.sh /\nENTRYPOINT ["/entrypoint.sh"]\nHEALTHCHECK CMD wget -qO- localhost:8080/health || exit 1\n'))
+    const facts = finalStageFacts(
+      parseDockerfile(
+        'FROM alpine\nRUN apk add --no-cache ca-certificates tzdata chromium\nRUN adduser -D app && mkdir -p /data && chown app /data\nCOPY entrypoint.sh /\nENTRYPOINT ["/entrypoint.sh"]\nHEALTHCHECK CMD wget -qO- localhost:8080/health || exit 1\n'
+      )
+    )
     expect(facts.unmetPackages).toEqual(['chromium'])
-    expect(facts.runs.map((r) => [r.line, r.kind])).toEqual([[2, 'packages'], [3, 'user']])
+    expect(facts.runs.map((r) => [r.line, r.kind])).toEqual([
+      [2, 'packages'],
+      [3, 'user']
+    ])
     expect(facts.needsShell).toEqual({ line: 5, why: 'its ENTRYPOINT runs the script /entrypoint.sh' })
     expect(facts.healthcheck).toMatchObject({ line: 6, exec: false })
     expect(finalStageFacts(parseDockerfile('FROM alpine\nCMD /app -port $PORT\n')).needsShell?.why).toBe('its CMD uses shell syntax (`/app -port $PORT`)')
@@ -116,14 +137,32 @@ describe('chooseRuntimeBase: one answer for the rules and the suggestion', () =>
 })
 
 describe('carried proofs', () => {
-  const inputs: ProofInputs = { dockerfile: 'FROM golang\n', suggestion: 'FROM scratch\n', baseDigests: { golang: 'sha256:1' }, goMod: 'module x\n', goSum: null, program: [], settings: { buildArgs: [], target: null, platform: null, verifyCommand: null } }
-  const suggestion: Suggestion = { dockerfile: 'FROM scratch\n', verified: true, size: { uncompressed: 2_000_000, compressed: 900_000 }, error: null, savings: 460_000_000, base: 'scratch', proof: { checks: [{ check: 'command', ok: true, detail: 'x', required: true }], start: { ok: true, detail: 'exited 0', exitCode: 0, running: false, readOnly: true } } }
+  const inputs: ProofInputs = {
+    dockerfile: 'FROM golang\n',
+    suggestion: 'FROM scratch\n',
+    baseDigests: { golang: 'sha256:1' },
+    goMod: 'module x\n',
+    goSum: null,
+    program: [],
+    settings: { buildArgs: [], target: null, platform: null, verifyCommand: null }
+  }
+  const suggestion: Suggestion = {
+    dockerfile: 'FROM scratch\n',
+    verified: true,
+    size: { uncompressed: 2_000_000, compressed: 900_000 },
+    error: null,
+    savings: 460_000_000,
+    base: 'scratch',
+    proof: { checks: [{ check: 'command', ok: true, detail: 'x', required: true }], start: { ok: true, detail: 'exited 0', exitCode: 0, running: false, readOnly: true } }
+  }
   test('the key changes with every input and not with key order', () => {
     const key = proofInputsKey(inputs)
     expect(key).toMatch(/^sha256:[0-9a-f]{64}$/)
     expect(proofInputsKey({ ...inputs, baseDigests: { golang: 'sha256:2' } })).not.toBe(key)
     expect(proofInputsKey({ ...inputs, goSum: 'h1:abc' })).not.toBe(key)
-    expect(proofInputsKey({ settings: inputs.settings, program: [], goSum: null, goMod: 'module x\n', baseDigests: { golang: 'sha256:1' }, suggestion: 'FROM scratch\n', dockerfile: 'FROM golang\n' })).toBe(key)
+    expect(
+      proofInputsKey({ settings: inputs.settings, program: [], goSum: null, goMod: 'module x\n', baseDigests: { golang: 'sha256:1' }, suggestion: 'FROM scratch\n', dockerfile: 'FROM golang\n' })
+    ).toBe(key)
   })
   test('a proof is carried only for the same key, and says where it was proven', () => {
     const key = proofInputsKey(inputs)
@@ -144,8 +183,17 @@ describe('carried proofs', () => {
   })
   test('a suggestion that would not start says why, in the comment and the terminal, and claims nothing', () => {
     const failed: Suggestion = {
-      ...suggestion, verified: false, size: { uncompressed: 2_000_000, compressed: null }, error: 'the suggested image was built but it would not start: the command /bin/sh: no such file or directory',
-      proof: { checks: [{ check: 'command', ok: false, detail: 'the command /bin/sh: no such file or directory', required: true }, { check: 'users', ok: false, detail: '/app looks up users (os/user) and the image has no /etc/passwd', required: false }], start: null }
+      ...suggestion,
+      verified: false,
+      size: { uncompressed: 2_000_000, compressed: null },
+      error: 'the suggested image was built but it would not start: the command /bin/sh: no such file or directory',
+      proof: {
+        checks: [
+          { check: 'command', ok: false, detail: 'the command /bin/sh: no such file or directory', required: true },
+          { check: 'users', ok: false, detail: '/app looks up users (os/user) and the image has no /etc/passwd', required: false }
+        ],
+        start: null
+      }
     }
     const report = { ...overBudgetSingleStage(), suggestion: failed }
     const body = renderMarkdown(report, {})
@@ -154,11 +202,13 @@ describe('carried proofs', () => {
     expect(body).toContain('- ❌ the command /bin/sh\\: no such file or directory')
     expect(body).toContain('- ⚠️ /app looks up users \\(os/user\\) and the image has no /etc/passwd')
     expect(body).not.toContain('built and measured')
-    expect(renderFindings(report)).toEqual(expect.arrayContaining([
-      '  suggested Dockerfile (scratch): the suggested image was built but it would not start: the command /bin/sh: no such file or directory',
-      '    FAIL  command: the command /bin/sh: no such file or directory',
-      '    note  users: /app looks up users (os/user) and the image has no /etc/passwd'
-    ]))
+    expect(renderFindings(report)).toEqual(
+      expect.arrayContaining([
+        '  suggested Dockerfile (scratch): the suggested image was built but it would not start: the command /bin/sh: no such file or directory',
+        '    FAIL  command: the command /bin/sh: no such file or directory',
+        '    note  users: /app looks up users (os/user) and the image has no /etc/passwd'
+      ])
+    )
   })
   test('a carried proof of the wrong shape is ignored; a claim without a size is not a verified one', () => {
     expect(parseCarriedProof({ key: 'nope', verified: true })).toBeNull()

@@ -3,12 +3,24 @@ import { findGoBuilds, hasGoModDownload, ldflagsStrip, splitCommands } from '../
 describe('splitCommands', () => {
   test.each([
     ['go build .', [['go', 'build', '.']]],
-    ['apk add git && go build -o /out/app ./cmd/app', [['apk', 'add', 'git'], ['go', 'build', '-o', '/out/app', './cmd/app']]],
+    [
+      'apk add git && go build -o /out/app ./cmd/app',
+      [
+        ['apk', 'add', 'git'],
+        ['go', 'build', '-o', '/out/app', './cmd/app']
+      ]
+    ],
     ['a; b || c | d', [['a'], ['b'], ['c'], ['d']]],
     ['go build -ldflags="-s -w -X main.v=1" .', [['go', 'build', '-ldflags=-s -w -X main.v=1', '.']]],
     ["go build -ldflags '-s -w' .", [['go', 'build', '-ldflags', '-s -w', '.']]],
     ['go build \\\n  -trimpath .', [['go', 'build', '-trimpath', '.']]],
-    ['set -e\n# build it\ngo build .', [['set', '-e'], ['go', 'build', '.']]],
+    [
+      'set -e\n# build it\ngo build .',
+      [
+        ['set', '-e'],
+        ['go', 'build', '.']
+      ]
+    ],
     ['echo "a \\"b\\""', [['echo', 'a "b"']]],
     ['', []]
   ])('%j', (script, expected) => {

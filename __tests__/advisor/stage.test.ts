@@ -1,8 +1,7 @@
 import { shouldVerify } from '../../src/advisor/stage.js'
 import type { Finding } from '../../src/report/types.js'
 
-const finding = (rule: Finding['rule'], estimatedSavings: number | null): Finding =>
-  ({ rule, severity: 'warning', file: 'Dockerfile', line: 1, message: '', estimatedSavings, fix: '' })
+const finding = (rule: Finding['rule'], estimatedSavings: number | null): Finding => ({ rule, severity: 'warning', file: 'Dockerfile', line: 1, message: '', estimatedSavings, fix: '' })
 
 test.each([
   ['true', 'pass', [], true, 'verify-suggestion: true'],

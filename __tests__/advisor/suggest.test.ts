@@ -6,7 +6,12 @@ import { findingAnnotations, MAX_PER_LEVEL } from '../../src/github/annotations.
 import type { Finding } from '../../src/report/types.js'
 
 const files = (over: Partial<ContextFiles> = {}): ContextFiles => ({
-  hasDockerignore: false, goMod: { module: 'helloworld', requires: 0 }, unwanted: [], imports: ['fmt'], loadsTimeZones: false, ...over
+  hasDockerignore: false,
+  goMod: { module: 'helloworld', requires: 0 },
+  unwanted: [],
+  imports: ['fmt'],
+  loadsTimeZones: false,
+  ...over
 })
 
 test.each([
@@ -60,21 +65,26 @@ test('rung 4: builder kept, alpine final stage → distroless nonroot (the user 
 })
 
 test('TLS or time zones lead to distroless static; runtime config and files copied after the build come along', () => {
-  const model = parseDockerfile([
-    'FROM golang:1.22',
-    'ENV GOFLAGS=-mod=vendor PORT=8080',
-    'WORKDIR /src',
-    'COPY . .',
-    'RUN go build -o /usr/local/bin/server ./cmd/server',
-    'COPY templates /templates',
-    'RUN chmod -R a+r /templates',
-    'EXPOSE 8080',
-    'ENTRYPOINT /usr/local/bin/server --port 8080'
-  ].join('\n'))
+  const model = parseDockerfile(
+    [
+      'FROM golang:1.22',
+      'ENV GOFLAGS=-mod=vendor PORT=8080',
+      'WORKDIR /src',
+      'COPY . .',
+      'RUN go build -o /usr/local/bin/server ./cmd/server',
+      'COPY templates /templates',
+      'RUN chmod -R a+r /templates',
+      'EXPOSE 8080',
+      'ENTRYPOINT /usr/local/bin/server --port 8080'
+    ].join('\n')
+  )
   const s = suggestDockerfile({ model, measured: null, files: files({ imports: ['net/http'], loadsTimeZones: true }) })!
   expect(s.base).toBe('gcr.io/distroless/static-debian12')
   expect(s.needs).toEqual(['CA certificates', 'time zones'])
-  const final = s.dockerfile.slice(s.dockerfile.lastIndexOf('FROM ')).split('\n').filter((l) => l !== '')
+  const final = s.dockerfile
+    .slice(s.dockerfile.lastIndexOf('FROM '))
+    .split('\n')
+    .filter((l) => l !== '')
   expect(final).toEqual([
     'FROM gcr.io/distroless/static-debian12',
     'COPY --from=build /usr/local/bin/server /usr/local/bin/server',
@@ -94,10 +104,22 @@ test('a # syntax directive stays the first line; no Go build means no suggestion
 })
 
 describe('findingAnnotations', () => {
-  const f = (over: Partial<Finding>): Finding => ({ rule: 'multi-stage', severity: 'warning', file: 'examples/helloworld/Dockerfile', line: 3, message: 'm', estimatedSavings: null, fix: 'FROM scratch', ...over })
+  const f = (over: Partial<Finding>): Finding => ({
+    rule: 'multi-stage',
+    severity: 'warning',
+    file: 'examples/helloworld/Dockerfile',
+    line: 3,
+    message: 'm',
+    estimatedSavings: null,
+    fix: 'FROM scratch',
+    ...over
+  })
   test.each([
     [f({}), { level: 'warning', properties: { title: 'go-image-budget: multi-stage', file: 'examples/helloworld/Dockerfile', startLine: 3, endLine: 3 } }],
-    [f({ severity: 'error', estimatedSavings: 848_100_000 }), { level: 'error', properties: { title: 'go-image-budget: multi-stage (saves about 848 MB)', file: 'examples/helloworld/Dockerfile', startLine: 3, endLine: 3 } }],
+    [
+      f({ severity: 'error', estimatedSavings: 848_100_000 }),
+      { level: 'error', properties: { title: 'go-image-budget: multi-stage (saves about 848 MB)', file: 'examples/helloworld/Dockerfile', startLine: 3, endLine: 3 } }
+    ],
     [f({ severity: 'info', line: null, rule: 'strip-symbols' }), { level: 'notice', properties: { title: 'go-image-budget: strip-symbols', file: 'examples/helloworld/Dockerfile' } }]
   ])('%#', (finding, expected) => {
     const [a] = findingAnnotations([finding])
@@ -125,8 +147,14 @@ test('with a target, later stages are left out; a shell HEALTHCHECK is dropped, 
   ].join('\n')
   const s = suggestDockerfile({ model: parseDockerfile(text, { target: 'runtime' }), measured: null, files: files() })!
   expect(s.dockerfile).not.toContain('debug')
-  expect(s.dockerfile).toContain('# replaced: HEALTHCHECK CMD wget -q -O- localhost:8080/health  (scratch has no shell (and none of its tools) for a shell-form HEALTHCHECK; give the program a health flag')
+  expect(s.dockerfile).toContain(
+    '# replaced: HEALTHCHECK CMD wget -q -O- localhost:8080/health  (scratch has no shell (and none of its tools) for a shell-form HEALTHCHECK; give the program a health flag'
+  )
   expect(s.notes).toEqual([expect.stringMatching(/^HEALTHCHECK CMD wget -q -O- localhost:8080\/health: scratch has no shell/)])
-  const kept = suggestDockerfile({ model: parseDockerfile(text.replace('HEALTHCHECK CMD wget -q -O- localhost:8080/health', 'HEALTHCHECK CMD ["/app", "health"]'), { target: 'runtime' }), measured: null, files: files() })!
+  const kept = suggestDockerfile({
+    model: parseDockerfile(text.replace('HEALTHCHECK CMD wget -q -O- localhost:8080/health', 'HEALTHCHECK CMD ["/app", "health"]'), { target: 'runtime' }),
+    measured: null,
+    files: files()
+  })!
   expect(kept.dockerfile).toContain('HEALTHCHECK CMD ["/app", "health"]')
 })

@@ -18,7 +18,7 @@ const PRINTED = JSON.stringify({
 })
 
 describe('parseBakePrint', () => {
-  test('the targets in the default group\'s order, with what the measurement needs', () => {
+  test("the targets in the default group's order, with what the measurement needs", () => {
     expect(parseBakePrint(PRINTED, 'docker-bake.hcl')).toEqual([
       { name: 'worker', context: 'services/worker', dockerfile: 'build/Dockerfile', stage: 'final', args: {}, platforms: [] },
       { name: 'api', context: 'services/api', dockerfile: 'Dockerfile', stage: null, args: { GOFLAGS: '-trimpath' }, platforms: ['linux/amd64', 'linux/arm64'] }
@@ -30,9 +30,13 @@ describe('parseBakePrint', () => {
   })
 
   test.each([
-    ['no JSON', 'ERROR: something', 'bake: docker buildx bake --print gave no definition for docker-bake.hcl; check the file with \'docker buildx bake --print\''],
+    ['no JSON', 'ERROR: something', "bake: docker buildx bake --print gave no definition for docker-bake.hcl; check the file with 'docker buildx bake --print'"],
     ['no target', '{"group":{},"target":{}}', 'bake: docker-bake.hcl defines no target to build; add a target, or name one in bake-targets'],
-    ['an inline Dockerfile', '{"target":{"inline":{"dockerfile-inline":"FROM scratch"}}}', "bake-targets: target 'inline' has a dockerfile-inline; its Dockerfile is read from a file to name layers and advise, so move it into a Dockerfile"]
+    [
+      'an inline Dockerfile',
+      '{"target":{"inline":{"dockerfile-inline":"FROM scratch"}}}',
+      "bake-targets: target 'inline' has a dockerfile-inline; its Dockerfile is read from a file to name layers and advise, so move it into a Dockerfile"
+    ]
   ])('%s: one line naming the input', (_name, json, message) => {
     expect(() => parseBakePrint(json, 'docker-bake.hcl')).toThrow(new UsageError(message))
   })
@@ -50,15 +54,19 @@ describe('planImages', () => {
     ])
   })
 
-  test('`platforms` overrides every target\'s; one platform keeps the plain name', () => {
-    expect(planImages(targets, ['linux/arm64'], '/ws').map((i) => [i.name, i.platform])).toEqual([['worker', 'linux/arm64'], ['api', 'linux/arm64']])
+  test("`platforms` overrides every target's; one platform keeps the plain name", () => {
+    expect(planImages(targets, ['linux/arm64'], '/ws').map((i) => [i.name, i.platform])).toEqual([
+      ['worker', 'linux/arm64'],
+      ['api', 'linux/arm64']
+    ])
   })
 
   test('absolute paths stay; a remote context is refused', () => {
     const [abs] = planImages([{ ...targets[0], context: '/src/w', dockerfile: '/other/Dockerfile' }], [], '/ws')
     expect([abs.context, abs.dockerfile]).toEqual(['/src/w', '/other/Dockerfile'])
-    expect(() => planImages([{ ...targets[0], context: 'https://github.com/o/r.git#main' }], [], '/ws'))
-      .toThrow("bake-targets: target 'worker' builds from a remote context (https://github.com/o/r.git#main); only local contexts can be compared with the base commit, so use a directory")
+    expect(() => planImages([{ ...targets[0], context: 'https://github.com/o/r.git#main' }], [], '/ws')).toThrow(
+      "bake-targets: target 'worker' builds from a remote context (https://github.com/o/r.git#main); only local contexts can be compared with the base commit, so use a directory"
+    )
   })
 })
 
@@ -76,7 +84,7 @@ describe('bakeOverlay', () => {
     })
   })
 
-  test('the base build leaves the bake file\'s cache export out', () => {
+  test("the base build leaves the bake file's cache export out", () => {
     const overlay = bakeOverlay(images.slice(0, 1), () => 'type=docker', { cacheTo: false }) as { target: Record<string, { 'cache-to'?: string[] }> }
     expect(overlay.target['gib-1-1-worker']['cache-to']).toEqual([])
   })
@@ -112,7 +120,7 @@ describe('inputs that have no place next to bake', () => {
   })
 })
 
-test('paths resolve against bake\'s working directory', () => {
+test("paths resolve against bake's working directory", () => {
   const [image] = planImages([{ name: 't', context: '../up', dockerfile: 'D', stage: null, args: {}, platforms: [] }], [], '/ws/sub')
   expect(image.context).toBe(path.resolve('/ws/up'))
 })

@@ -22,8 +22,15 @@ describe('stored report baseline', () => {
   test('a report becomes a baseline with its layers and history', () => {
     const stored = baselineFromReportText(JSON.stringify(report), 'base.json', 'linux/amd64')
     expect(stored.baseline).toEqual({
-      source: 'report', ref: 'base.json', commit: 'c0ffee1234', size: { uncompressed: 1_819_291, compressed: 912_345 },
-      layers: [{ ...report.layers[0] }], error: null, digest: 'sha256:img', platform: 'linux/amd64', note: null
+      source: 'report',
+      ref: 'base.json',
+      commit: 'c0ffee1234',
+      size: { uncompressed: 1_819_291, compressed: 912_345 },
+      layers: [{ ...report.layers[0] }],
+      error: null,
+      digest: 'sha256:img',
+      platform: 'linux/amd64',
+      note: null
     })
     expect(stored.history).toEqual(report.history)
   })
@@ -67,7 +74,10 @@ test('a registry image: compressed sizes from the manifest, instructions from no
     ref: '127.0.0.1:5000/app:main',
     manifestDigest: 'sha256:m',
     platform: 'linux/amd64',
-    layers: [{ digest: 'sha256:b0', size: 800_000, mediaType: 'x' }, { digest: 'sha256:b1', size: 120, mediaType: 'x' }],
+    layers: [
+      { digest: 'sha256:b0', size: 800_000, mediaType: 'x' },
+      { digest: 'sha256:b1', size: 120, mediaType: 'x' }
+    ],
     config: {
       diffIds: ['sha256:d0', 'sha256:d1'],
       history: [{ created_by: 'COPY /build/main /app/ # buildkit' }, { created_by: 'ENV A=1', empty_layer: true }, { created_by: 'WORKDIR /app' }]
@@ -119,9 +129,19 @@ test('reportOutputs', () => {
     delta: { uncompressed: 819_291, compressed: 412_345, percent: 81.9291, metric: 'uncompressed' }
   } as unknown as Report
   expect(reportOutputs(r, '/tmp/r.json')).toEqual({
-    size: '1819291', 'compressed-size': '912345', 'base-size': '1000000', delta: '819291', 'delta-percent': '81.93', status: 'warn', report: '/tmp/r.json'
+    size: '1819291',
+    'compressed-size': '912345',
+    'base-size': '1000000',
+    delta: '819291',
+    'delta-percent': '81.93',
+    status: 'warn',
+    report: '/tmp/r.json'
   })
-  const registry = { ...r, baseline: { ...r.baseline, source: 'image', size: { uncompressed: null, compressed: 500_000 } }, delta: { uncompressed: null, compressed: 412_345, percent: 82.469, metric: 'compressed' } } as unknown as Report
+  const registry = {
+    ...r,
+    baseline: { ...r.baseline, source: 'image', size: { uncompressed: null, compressed: 500_000 } },
+    delta: { uncompressed: null, compressed: 412_345, percent: 82.469, metric: 'compressed' }
+  } as unknown as Report
   expect(reportOutputs(registry, 'p')).toMatchObject({ 'base-size': '', delta: '412345', 'delta-percent': '82.47' })
   expect(reportOutputs({ ...r, delta: null, baseline: { ...r.baseline, size: null, error: 'no baseline: x' } }, 'p')).toMatchObject({ 'base-size': '', delta: '', 'delta-percent': '' })
 })

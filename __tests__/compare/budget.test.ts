@@ -26,17 +26,53 @@ describe('evaluateBudget', () => {
     [{ budget: 20 * MB }, { uncompressed: 20 * MB, compressed: null }, null, 'pass', 'image is 20 MB, within the 20 MB budget (uncompressed)'],
     // relative limits
     [{ maxIncrease: { bytes: 2 * MB } }, golang, scratch, 'fail', 'image grew by +814 MB (+40700%) against main, over the 2 MB max-increase (uncompressed)'],
-    [{ maxIncrease: { percent: 10 } }, { uncompressed: 2.1 * MB, compressed: null }, scratch, 'pass', 'image changed by +100 kB (+5.0%) against main, within the 10% (200 kB) max-increase (uncompressed)'],
-    [{ maxIncrease: { percent: 10 }, failOn: 'budget' }, { uncompressed: 2.5 * MB, compressed: null }, scratch, 'warn', 'image grew by +500 kB (+25%) against main, over the 10% (200 kB) max-increase (uncompressed)'],
+    [
+      { maxIncrease: { percent: 10 } },
+      { uncompressed: 2.1 * MB, compressed: null },
+      scratch,
+      'pass',
+      'image changed by +100 kB (+5.0%) against main, within the 10% (200 kB) max-increase (uncompressed)'
+    ],
+    [
+      { maxIncrease: { percent: 10 }, failOn: 'budget' },
+      { uncompressed: 2.5 * MB, compressed: null },
+      scratch,
+      'warn',
+      'image grew by +500 kB (+25%) against main, over the 10% (200 kB) max-increase (uncompressed)'
+    ],
     [{ maxIncrease: { bytes: 0 } }, scratch, golang, 'pass', 'image changed by -814 MB (-100%) against main, within the 0 B max-increase (uncompressed)'],
     // the noise floor keeps a tiny growth from exceeding a zero max-increase
-    [{ maxIncrease: { bytes: 0 }, minDelta: { bytes: 1000 } }, { uncompressed: 2 * MB + 999, compressed: null }, scratch, 'pass', 'image changed by +999 B (+0.0%, below the 1 kB min-delta) against main, within the 0 B max-increase (uncompressed)'],
-    [{ maxIncrease: { bytes: 0 }, minDelta: { bytes: 1000 } }, { uncompressed: 2 * MB + 1000, compressed: null }, scratch, 'fail', 'image grew by +1 kB (+0.1%) against main, over the 0 B max-increase (uncompressed)'],
+    [
+      { maxIncrease: { bytes: 0 }, minDelta: { bytes: 1000 } },
+      { uncompressed: 2 * MB + 999, compressed: null },
+      scratch,
+      'pass',
+      'image changed by +999 B (+0.0%, below the 1 kB min-delta) against main, within the 0 B max-increase (uncompressed)'
+    ],
+    [
+      { maxIncrease: { bytes: 0 }, minDelta: { bytes: 1000 } },
+      { uncompressed: 2 * MB + 1000, compressed: null },
+      scratch,
+      'fail',
+      'image grew by +1 kB (+0.1%) against main, over the 0 B max-increase (uncompressed)'
+    ],
     // both limits exceeded: both named
-    [{ budget: 20 * MB, maxIncrease: { bytes: 2 * MB } }, golang, scratch, 'fail', 'image is 816 MB, over the 20 MB budget (uncompressed); image grew by +814 MB (+40700%) against main, over the 2 MB max-increase (uncompressed)'],
+    [
+      { budget: 20 * MB, maxIncrease: { bytes: 2 * MB } },
+      golang,
+      scratch,
+      'fail',
+      'image is 816 MB, over the 20 MB budget (uncompressed); image grew by +814 MB (+40700%) against main, over the 2 MB max-increase (uncompressed)'
+    ],
     // fail-on budget: the budget fails, the increase only warns; the reason names the failure
     [{ budget: 20 * MB, maxIncrease: { bytes: 2 * MB }, failOn: 'budget' }, golang, scratch, 'fail', 'image is 816 MB, over the 20 MB budget (uncompressed)'],
-    [{ budget: 20 * MB, maxIncrease: { bytes: 2 * MB }, failOn: 'increase' }, { uncompressed: 21 * MB, compressed: null }, { uncompressed: 20.5 * MB, compressed: null }, 'warn', 'image is 21 MB, over the 20 MB budget (uncompressed)'],
+    [
+      { budget: 20 * MB, maxIncrease: { bytes: 2 * MB }, failOn: 'increase' },
+      { uncompressed: 21 * MB, compressed: null },
+      { uncompressed: 20.5 * MB, compressed: null },
+      'warn',
+      'image is 21 MB, over the 20 MB budget (uncompressed)'
+    ],
     // nothing configured
     [{}, golang, scratch, 'none', null],
     // compressed budget without a compressed measurement
@@ -81,7 +117,12 @@ describe('settings', () => {
 
   test('from inputs', () => {
     expect(budgetSettings({ budgetMetric: 'compressed', budget: 5, warnAt: null, maxIncrease: { percent: 3 }, minDelta: { bytes: 9 }, failOn: 'budget' })).toEqual({
-      metric: 'compressed', budget: 5, warnAt: null, maxIncrease: { percent: 3 }, minDelta: { bytes: 9 }, failOn: 'budget'
+      metric: 'compressed',
+      budget: 5,
+      warnAt: null,
+      maxIncrease: { percent: 3 },
+      minDelta: { bytes: 9 },
+      failOn: 'budget'
     })
   })
 })

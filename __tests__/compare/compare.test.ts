@@ -2,26 +2,51 @@ import { belowFloor, compareSizes, diffLayers, normalizeInstruction, percentChan
 import type { BaselineLayer, Layer } from '../../src/report/types.js'
 
 const layer = (index: number, diffId: string, instruction: string, uncompressed: number, compressed: number | null = null, stage: string | null = 'final'): Layer => ({
-  index, diffId, instruction, dockerfileLine: null, stage, fromBaseImage: false, uncompressed, compressed
+  index,
+  diffId,
+  instruction,
+  dockerfileLine: null,
+  stage,
+  fromBaseImage: false,
+  uncompressed,
+  compressed
 })
 
 describe('compareSizes', () => {
   test.each([
     // head, base, metric, minDelta, expected subset
-    [{ uncompressed: 816_000_000, compressed: 300_000_000 }, { uncompressed: 2_000_000, compressed: 1_000_000 }, 'uncompressed', null,
-      { uncompressed: 814_000_000, compressed: 299_000_000, percent: 40700, metric: 'uncompressed', compressedPercent: 29900, unchanged: false }],
-    [{ uncompressed: 2_000_000, compressed: 1_000_000 }, { uncompressed: 816_000_000, compressed: 300_000_000 }, 'compressed', null,
-      { uncompressed: -814_000_000, compressed: -299_000_000, metric: 'compressed', unchanged: false }],
+    [
+      { uncompressed: 816_000_000, compressed: 300_000_000 },
+      { uncompressed: 2_000_000, compressed: 1_000_000 },
+      'uncompressed',
+      null,
+      { uncompressed: 814_000_000, compressed: 299_000_000, percent: 40700, metric: 'uncompressed', compressedPercent: 29900, unchanged: false }
+    ],
+    [
+      { uncompressed: 2_000_000, compressed: 1_000_000 },
+      { uncompressed: 816_000_000, compressed: 300_000_000 },
+      'compressed',
+      null,
+      { uncompressed: -814_000_000, compressed: -299_000_000, metric: 'compressed', unchanged: false }
+    ],
     // a registry baseline: no uncompressed size, so the compressed one is used
-    [{ uncompressed: 3_000_000, compressed: 1_500_000 }, { uncompressed: null, compressed: 1_000_000 }, 'uncompressed', null,
-      { uncompressed: null, compressed: 500_000, percent: 50, metric: 'compressed', uncompressedPercent: null }],
+    [
+      { uncompressed: 3_000_000, compressed: 1_500_000 },
+      { uncompressed: null, compressed: 1_000_000 },
+      'uncompressed',
+      null,
+      { uncompressed: null, compressed: 500_000, percent: 50, metric: 'compressed', uncompressedPercent: null }
+    ],
     // below the noise floor
-    [{ uncompressed: 2_000_500, compressed: null }, { uncompressed: 2_000_000, compressed: null }, 'uncompressed', { bytes: 1000 },
-      { uncompressed: 500, compressed: null, metric: 'uncompressed', unchanged: true }],
-    [{ uncompressed: 2_000_500, compressed: null }, { uncompressed: 2_000_000, compressed: null }, 'uncompressed', { bytes: 500 },
-      { uncompressed: 500, unchanged: false }],
-    [{ uncompressed: 2_010_000, compressed: null }, { uncompressed: 2_000_000, compressed: null }, 'uncompressed', { percent: 1 },
-      { uncompressed: 10_000, percent: 0.5, unchanged: true }],
+    [
+      { uncompressed: 2_000_500, compressed: null },
+      { uncompressed: 2_000_000, compressed: null },
+      'uncompressed',
+      { bytes: 1000 },
+      { uncompressed: 500, compressed: null, metric: 'uncompressed', unchanged: true }
+    ],
+    [{ uncompressed: 2_000_500, compressed: null }, { uncompressed: 2_000_000, compressed: null }, 'uncompressed', { bytes: 500 }, { uncompressed: 500, unchanged: false }],
+    [{ uncompressed: 2_010_000, compressed: null }, { uncompressed: 2_000_000, compressed: null }, 'uncompressed', { percent: 1 }, { uncompressed: 10_000, percent: 0.5, unchanged: true }],
     [{ uncompressed: 5, compressed: null }, { uncompressed: 5, compressed: null }, 'uncompressed', null, { uncompressed: 0, percent: 0, unchanged: true }]
   ] as const)('%j vs %j in %s', (head, base, metric, minDelta, expected) => {
     expect(compareSizes(head, base, metric, minDelta)).toMatchObject(expected)

@@ -11,16 +11,27 @@ import type { Layer, PlatformReport, Report } from '../../src/report/types.js'
 import { multiPlatform } from '../fixtures/reports.js'
 
 const layer = (diffId: string, uncompressed: number): Layer => ({
-  index: 0, diffId, instruction: 'COPY /build/main /app/ # buildkit', dockerfileLine: 9, stage: 'final', fromBaseImage: false, uncompressed, compressed: null
+  index: 0,
+  diffId,
+  instruction: 'COPY /build/main /app/ # buildkit',
+  dockerfileLine: 9,
+  stage: 'final',
+  fromBaseImage: false,
+  uncompressed,
+  compressed: null
 })
 
 /** A measured head (nothing judged yet): amd64 1.8 MB, arm64 2.6 MB. */
 function measuredHead(): Report {
   const report = multiPlatform()
   const platform = (p: PlatformReport, size: number, diffId: string): PlatformReport => ({
-    ...p, size: { uncompressed: size, compressed: null, compressedSource: null }, layers: [layer(diffId, size)],
+    ...p,
+    size: { uncompressed: size, compressed: null, compressedSource: null },
+    layers: [layer(diffId, size)],
     budget: { metric: 'uncompressed', limit: null, warnAt: null, maxIncrease: null, status: 'none' },
-    baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null }, delta: null, status: 'pass'
+    baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null },
+    delta: null,
+    status: 'pass'
   })
   const [amd, arm] = report.platforms as PlatformReport[]
   const platforms = [platform(amd, 1_800_000, 'sha256:amd-head'), platform(arm, 2_600_000, 'sha256:arm-head')]
@@ -30,13 +41,20 @@ function measuredHead(): Report {
 /** The stored base: amd64 2 MB, arm64 2 MB. */
 function storedBase(): Report {
   const head = measuredHead()
-  const platforms = (head.platforms as PlatformReport[]).map((p) => ({ ...p, image: { ...p.image, commit: 'basecommit' }, size: { ...p.size, uncompressed: 2_000_000 }, layers: [layer(`sha256:${p.platform}-base`, 2_000_000)] }))
+  const platforms = (head.platforms as PlatformReport[]).map((p) => ({
+    ...p,
+    image: { ...p.image, commit: 'basecommit' },
+    size: { ...p.size, uncompressed: 2_000_000 },
+    layers: [layer(`sha256:${p.platform}-base`, 2_000_000)]
+  }))
   return { ...head, image: { ...head.image, commit: 'basecommit' }, size: platforms[0].size, layers: platforms[0].layers, platforms }
 }
 
 describe('compareStage', () => {
   let dir: string
-  beforeAll(() => { dir = mkdtempSync(path.join(os.tmpdir(), 'stage-')) })
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'stage-'))
+  })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   const request = (file: string, extra: Partial<CompareStageRequest> = {}): CompareStageRequest => ({

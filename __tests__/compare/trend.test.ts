@@ -2,25 +2,40 @@ import { basePoint, currentPoint, parseHistory, updateHistory } from '../../src/
 import type { HistoryPoint } from '../../src/report/types.js'
 
 const point = (commit: string, uncompressed: number, label?: string): HistoryPoint => ({
-  commit, at: `2026-11-27T00:00:0${commit.length}Z`, uncompressed, compressed: null, ...(label ? { label } : {})
+  commit,
+  at: `2026-11-27T00:00:0${commit.length}Z`,
+  uncompressed,
+  compressed: null,
+  ...(label ? { label } : {})
 })
 
 describe('updateHistory', () => {
   test('three pushes come out in order after the base point', () => {
     let history: HistoryPoint[] = []
     const base = point('base1', 2_000_000, 'base')
-    for (const [commit, size] of [['a', 816], ['b', 352], ['c', 7]] as const) {
+    for (const [commit, size] of [
+      ['a', 816],
+      ['b', 352],
+      ['c', 7]
+    ] as const) {
       history = updateHistory({ previous: history, base, current: point(commit, size * 1_000_000), limit: 20 })
     }
     expect(history.map((p) => [p.commit, p.uncompressed, p.label ?? null])).toEqual([
-      ['base1', 2_000_000, 'base'], ['a', 816_000_000, null], ['b', 352_000_000, null], ['c', 7_000_000, null]
+      ['base1', 2_000_000, 'base'],
+      ['a', 816_000_000, null],
+      ['b', 352_000_000, null],
+      ['c', 7_000_000, null]
     ])
   })
 
   test('a re-run of a commit updates it in place', () => {
     const previous = [point('base1', 1, 'base'), point('a', 10), point('b', 20)]
     const history = updateHistory({ previous, base: null, current: point('a', 11), limit: 20 })
-    expect(history.map((p) => [p.commit, p.uncompressed])).toEqual([['base1', 1], ['a', 11], ['b', 20]])
+    expect(history.map((p) => [p.commit, p.uncompressed])).toEqual([
+      ['base1', 1],
+      ['a', 11],
+      ['b', 20]
+    ])
   })
 
   test('a new base replaces the old base point; without one the old is kept', () => {
@@ -40,7 +55,10 @@ describe('updateHistory', () => {
 
   test('duplicate commits in a previous history are dropped', () => {
     const history = updateHistory({ previous: [point('a', 1), point('a', 2), point('b', 3)], base: null, current: null, limit: 20 })
-    expect(history.map((p) => [p.commit, p.uncompressed])).toEqual([['a', 1], ['b', 3]])
+    expect(history.map((p) => [p.commit, p.uncompressed])).toEqual([
+      ['a', 1],
+      ['b', 3]
+    ])
   })
 })
 
@@ -54,7 +72,9 @@ describe('parseHistory', () => {
       { commit: 'd', at: 't', uncompressed: '5' },
       { commit: 'e', at: 't', uncompressed: null, compressed: null },
       { commit: 'f', uncompressed: 5 },
-      null, 7, 'x'
+      null,
+      7,
+      'x'
     ]
     expect(parseHistory(raw)).toEqual([
       { commit: 'a', at: 't', uncompressed: 5, compressed: 2 },
@@ -69,6 +89,11 @@ test('basePoint and currentPoint', () => {
   expect(basePoint(baseline, 'T')).toEqual({ commit: 'abc', at: 'T', uncompressed: 9, compressed: 3, label: 'base' })
   expect(basePoint({ ...baseline, error: 'no baseline: x', size: null }, 'T')).toBeNull()
   expect(basePoint({ ...baseline, commit: null, digest: 'sha256:d' }, 'T')?.commit).toBe('sha256:d')
-  expect(currentPoint({ image: { commit: 'h' } as never, size: { uncompressed: 4, compressed: null, compressedSource: null } }, 'T')).toEqual({ commit: 'h', at: 'T', uncompressed: 4, compressed: null })
+  expect(currentPoint({ image: { commit: 'h' } as never, size: { uncompressed: 4, compressed: null, compressedSource: null } }, 'T')).toEqual({
+    commit: 'h',
+    at: 'T',
+    uncompressed: 4,
+    compressed: null
+  })
   expect(currentPoint({ image: { commit: null } as never, size: { uncompressed: 4, compressed: null, compressedSource: null } }, 'T')).toBeNull()
 })

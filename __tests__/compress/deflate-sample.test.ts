@@ -112,13 +112,21 @@ describe('modelBlock (the worker model)', () => {
   })
 
   test('a model that throws is an error reply, not a lost job', () => {
-    const failing: WorkerModels = { ...realModels, exact: { ...realModels.exact, 'go1.27': () => { throw new Error('model broke') } } }
+    const failing: WorkerModels = {
+      ...realModels,
+      exact: {
+        ...realModels.exact,
+        'go1.27': () => {
+          throw new Error('model broke')
+        }
+      }
+    }
     const reply = modelBlock(request('go1.27', false, samples.text()), failing)
     expect(reply.id).toBe(7)
     expect('error' in reply && reply.error).toContain('model broke')
   })
 
-  test.each(['go-classic', 'go1.27'] as PushFlavor[])('%s: the pool\'s workers answer what modelBlock answers here', async (flavor) => {
+  test.each(['go-classic', 'go1.27'] as PushFlavor[])("%s: the pool's workers answer what modelBlock answers here", async (flavor) => {
     const data = samples.mixed().subarray(0, 300_000)
     const dictionary = data.subarray(0, 32768)
     const block = data.subarray(32768)

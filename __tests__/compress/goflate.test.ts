@@ -9,7 +9,7 @@ import { samples } from '../helpers/deterministic-data.js'
 const GO_GZIP_SIZES: Record<string, number> = { noise: 3000943, text: 398043, zeros: 1491, mixed: 373688, repeats: 45635 }
 
 describe('Go compress/flate size model', () => {
-  test.each(Object.keys(GO_GZIP_SIZES))('%s: one pass gives Go\'s gzip size (within 2 bytes)', (name) => {
+  test.each(Object.keys(GO_GZIP_SIZES))("%s: one pass gives Go's gzip size (within 2 bytes)", (name) => {
     const data = samples[name]()
     const size = gzipBytesFromBits(addSegments(0, goDeflateSegments(data, 0)))
     expect(Math.abs(size - GO_GZIP_SIZES[name])).toBeLessThanOrEqual(2)

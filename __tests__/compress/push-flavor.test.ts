@@ -85,7 +85,7 @@ test('the layer cache keeps Go estimates per flavor, and zlib ones once', async 
     await new LayerCache(dir, 'zlib', 'go-classic').put(entry(99))
     expect((await new LayerCache(dir, 'go', 'go-classic').get(entry(0).diffId))?.compressed).toBe(100)
     expect((await new LayerCache(dir, 'go', 'go1.27').get(entry(0).diffId))?.compressed).toBe(103)
-    expect((await new LayerCache(dir, 'go-exact', 'go1.27').get(entry(0).diffId))).toBeNull()
+    expect(await new LayerCache(dir, 'go-exact', 'go1.27').get(entry(0).diffId)).toBeNull()
     expect((await new LayerCache(dir, 'zlib', 'go1.27').get(entry(0).diffId))?.compressed).toBe(99)
   } finally {
     rmSync(dir, { recursive: true, force: true })

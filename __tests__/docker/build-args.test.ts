@@ -8,8 +8,20 @@ import { CommandError, UsageError } from '../../src/errors.js'
 import type { Exec, Spawn } from '../../src/exec.js'
 
 const base: BuildRequest = {
-  context: '.', file: null, target: null, platform: null, builder: null, buildArgs: [], buildContexts: [],
-  cacheFrom: [], cacheTo: [], labels: [], tags: [], secretFiles: [], iidFile: '/tmp/iid', metadataFile: null
+  context: '.',
+  file: null,
+  target: null,
+  platform: null,
+  builder: null,
+  buildArgs: [],
+  buildContexts: [],
+  cacheFrom: [],
+  cacheTo: [],
+  labels: [],
+  tags: [],
+  secretFiles: [],
+  iidFile: '/tmp/iid',
+  metadataFile: null
 }
 const head = ['buildx', 'build', '--load', '--progress', 'plain', '--iidfile', '/tmp/iid']
 
@@ -31,7 +43,9 @@ test.each<[string, Partial<BuildRequest>, string[]]>([
 })
 
 describe('buildImage', () => {
-  const noSpawn: Spawn = () => { throw new Error('buildImage streams nothing') }
+  const noSpawn: Spawn = () => {
+    throw new Error('buildImage streams nothing')
+  }
   const adapter = (exec: Exec) => new Docker({ exec, spawn: noSpawn })
   const options = { context: '.', file: null, target: null, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [] }
 
@@ -66,8 +80,9 @@ describe('resolveSecretSources', () => {
       const inputs = { secretFiles: [{ id: 'ca', path: 'ca.pem' }], secretEnvs: [{ id: 'gh', env: 'GH_TOKEN' }] }
       expect(resolveSecretSources(inputs, workspace, { GH_TOKEN: '' })).toEqual({ secretFiles: [{ id: 'ca', path: path.join(workspace, 'ca.pem') }], secretEnvs: [{ id: 'gh', env: 'GH_TOKEN' }] })
       expect(() => resolveSecretSources(inputs, workspace, {})).toThrow("secret-envs: entry 1 (id gh): the variable GH_TOKEN is not set; set it in the step's env:")
-      expect(() => resolveSecretSources({ secretFiles: [inputs.secretFiles[0], { id: 'key', path: 'keys/missing.pem' }], secretEnvs: [] }, workspace, {}))
-        .toThrow('secret-files: entry 2 (id key): no file at keys/missing.pem; create it in an earlier step or fix the path')
+      expect(() => resolveSecretSources({ secretFiles: [inputs.secretFiles[0], { id: 'key', path: 'keys/missing.pem' }], secretEnvs: [] }, workspace, {})).toThrow(
+        'secret-files: entry 2 (id key): no file at keys/missing.pem; create it in an earlier step or fix the path'
+      )
       expect(() => resolveSecretSources({ secretFiles: [{ id: 'dir', path: '.' }], secretEnvs: [] }, workspace, {})).toThrow(UsageError)
     } finally {
       rmSync(workspace, { recursive: true, force: true })

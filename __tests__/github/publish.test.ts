@@ -24,8 +24,13 @@ const payload = (name: string, pick: (e: Record<string, any>) => boolean) => EXA
 
 function contextFor(eventName: string, event: object, files: Record<string, string> = {}, pullNumberFile: string | null = null) {
   const env = {
-    GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: '/event.json', GITHUB_REPOSITORY: 'Codertocat/Hello-World',
-    GITHUB_SERVER_URL: 'https://github.example', GITHUB_API_URL: 'http://127.0.0.1:9/api/v3/', GITHUB_SHA: 'merge0000', GITHUB_RUN_ID: '77'
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: '/event.json',
+    GITHUB_REPOSITORY: 'Codertocat/Hello-World',
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_API_URL: 'http://127.0.0.1:9/api/v3/',
+    GITHUB_SHA: 'merge0000',
+    GITHUB_RUN_ID: '77'
   }
   const all: Record<string, string> = { '/event.json': JSON.stringify(event), ...files }
   const readFile = (p: string) => all[p] ?? null
@@ -34,10 +39,21 @@ function contextFor(eventName: string, event: object, files: Record<string, stri
 
 describe('readEventContext', () => {
   test('pull_request: number, head commit (not the merge commit), not a fork', () => {
-    const ctx = contextFor('pull_request', payload('pull_request', (e) => e.action === 'synchronize'))
+    const ctx = contextFor(
+      'pull_request',
+      payload('pull_request', (e) => e.action === 'synchronize')
+    )
     expect(ctx).toMatchObject({
-      owner: 'Codertocat', repo: 'Hello-World', repoUrl: 'https://github.example/Codertocat/Hello-World', apiUrl: 'http://127.0.0.1:9/api/v3',
-      pullNumber: 2, pullNumberSource: 'event', headSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821', branch: 'changes', runOrder: 77, fromFork: false
+      owner: 'Codertocat',
+      repo: 'Hello-World',
+      repoUrl: 'https://github.example/Codertocat/Hello-World',
+      apiUrl: 'http://127.0.0.1:9/api/v3',
+      pullNumber: 2,
+      pullNumberSource: 'event',
+      headSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
+      branch: 'changes',
+      runOrder: 77,
+      fromFork: false
     })
   })
 
@@ -48,7 +64,10 @@ describe('readEventContext', () => {
   })
 
   test('push: no pull request yet, the pushed commit and branch', () => {
-    const ctx = contextFor('push', payload('push', (e) => e.ref === 'refs/heads/master'))
+    const ctx = contextFor(
+      'push',
+      payload('push', (e) => e.ref === 'refs/heads/master')
+    )
     expect(ctx).toMatchObject({ pullNumber: null, headSha: '6113728f27ae82c7b1a177c8d03f9e96e0adf246', branch: 'master' })
   })
 
@@ -64,30 +83,45 @@ describe('readEventContext', () => {
     expect(contextFor('pull_request', {})).toMatchObject({ pullNumber: null, headSha: 'merge0000' })
   })
 
-  test.each([['7', 7], [' 42 \n', 42], ['0', null], ['-1', null], ['1; rm -rf /', null], ['', null], [null, null]])('pr-number %j → %j', (text, expected) => {
+  test.each([
+    ['7', 7],
+    [' 42 \n', 42],
+    ['0', null],
+    ['-1', null],
+    ['1; rm -rf /', null],
+    ['', null],
+    [null, null]
+  ])('pr-number %j → %j', (text, expected) => {
     expect(parsePullNumberFile(text)).toBe(expected)
   })
 })
 
-describe('sortMarkedComments: only the token\'s own comment is the sticky one', () => {
+describe("sortMarkedComments: only the token's own comment is the sticky one", () => {
   const comment = (id: number, login: string, body: string, userId = 1000 + login.length) => ({ id, body, html_url: `https://github.com/o/r/pull/1#issuecomment-${id}`, user: { login, id: userId } })
   const actions: Identity = { login: 'github-actions[bot]', id: 41898282, source: 'viewer' }
   const marked = commentMarker('')
 
-  test('a stranger\'s pasted copy is ignored, even when it is the most recent; the most recent own comment wins', () => {
-    const found = sortMarkedComments([
-      comment(1, 'github-actions[bot]', `old\n${marked}`),
-      comment(2, 'mallory', `pasted\n${marked}`),
-      comment(3, 'github-actions[bot]', `a duplicate from a race\n${marked}`),
-      comment(4, 'mallory', 'no marker here'),
-      comment(5, 'GitHub-Actions[bot]', `other key\n${commentMarker('api')}`),
-      comment(6, 'renovate[bot]', `another bot quoting us\n${marked}`)
-    ], '', actions)
+  test("a stranger's pasted copy is ignored, even when it is the most recent; the most recent own comment wins", () => {
+    const found = sortMarkedComments(
+      [
+        comment(1, 'github-actions[bot]', `old\n${marked}`),
+        comment(2, 'mallory', `pasted\n${marked}`),
+        comment(3, 'github-actions[bot]', `a duplicate from a race\n${marked}`),
+        comment(4, 'mallory', 'no marker here'),
+        comment(5, 'GitHub-Actions[bot]', `other key\n${commentMarker('api')}`),
+        comment(6, 'renovate[bot]', `another bot quoting us\n${marked}`)
+      ],
+      '',
+      actions
+    )
     expect(found.ours?.id).toBe(3)
-    expect(found.ignored.map((c) => [c.id, c.author])).toEqual([[2, 'mallory'], [6, 'renovate[bot]']])
+    expect(found.ignored.map((c) => [c.id, c.author])).toEqual([
+      [2, 'mallory'],
+      [6, 'renovate[bot]']
+    ])
   })
 
-  test('an app\'s token: github-actions[bot]\'s comment is not its own', () => {
+  test("an app's token: github-actions[bot]'s comment is not its own", () => {
     const found = sortMarkedComments([comment(1, 'github-actions[bot]', marked, 41898282), comment(2, 'gib-app[bot]', marked)], '', { login: 'gib-app[bot]', id: null, source: 'viewer' })
     expect(found.ours?.id).toBe(2)
     expect(found.ignored.map((c) => c.id)).toEqual([1])
@@ -107,8 +141,7 @@ describe('sortMarkedComments: only the token\'s own comment is the sticky one', 
   })
 })
 
-const state = (over: Partial<EmbeddedState>): EmbeddedState =>
-  ({ v: 1, key: '', commit: 'c0ffee', order: 1, status: 'pass', metric: 'uncompressed', size: 1_819_260, history: [], ...over })
+const state = (over: Partial<EmbeddedState>): EmbeddedState => ({ v: 1, key: '', commit: 'c0ffee', order: 1, status: 'pass', metric: 'uncompressed', size: 1_819_260, history: [], ...over })
 
 describe('commentDecision', () => {
   test('always and never', () => {
@@ -156,7 +189,10 @@ describe('carryHistory', () => {
 
   test('forged points from a comment are dropped', () => {
     const report = passingScratch()
-    const junk = [{ commit: 5, at: 'x' }, { commit: 'a', at: 'now', uncompressed: -1, compressed: null }] as never[]
+    const junk = [
+      { commit: 5, at: 'x' },
+      { commit: 'a', at: 'now', uncompressed: -1, compressed: null }
+    ] as never[]
     expect(carryHistory(junk, report, 20)).toEqual(report.history)
   })
 })

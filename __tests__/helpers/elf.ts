@@ -114,9 +114,7 @@ export function makePclntab(names: string[], format: 'go1.20' | 'go1.18' | 'go1.
     const wordCount = format === 'go1.16' ? 7 : 8
     const nameOff = 8 + wordCount * ptr
     const cuOff = nameOff + nameBytes.length
-    const words = format === 'go1.16'
-      ? [names.length, 0, nameOff, cuOff, cuOff, cuOff, cuOff]
-      : [names.length, 0, 0x401000, nameOff, cuOff, cuOff, cuOff, cuOff]
+    const words = format === 'go1.16' ? [names.length, 0, nameOff, cuOff, cuOff, cuOff, cuOff] : [names.length, 0, 0x401000, nameOff, cuOff, cuOff, cuOff, cuOff]
     return Buffer.concat([header(words), nameBytes, Buffer.alloc(16)])
   }
   // Go 1.2: nfunc, then (pc, funcoff) pairs, then the func records (entry, nameoff), then the names.

@@ -16,8 +16,8 @@ async function capture<T>(fn: () => Promise<T>): Promise<{ value: T; stdout: str
   const err: string[] = []
   const writeOut = process.stdout.write
   const writeErr = process.stderr.write
-  process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true))
-  process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true))
+  process.stdout.write = (chunk: string | Uint8Array) => (out.push(String(chunk)), true)
+  process.stderr.write = (chunk: string | Uint8Array) => (err.push(String(chunk)), true)
   try {
     const value = await fn()
     // Node's own notice about jest's VM modules is not the product's output.
@@ -56,12 +56,7 @@ export function parseOutputs(text: string): Record<string, string> {
 
 const unescapeCommand = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
 
-export async function runActionInProcess(opts: {
-  inputs: Record<string, string>
-  env?: Record<string, string>
-  event?: { name: string; payload: object }
-  workspace: string
-}): Promise<ActionResult> {
+export async function runActionInProcess(opts: { inputs: Record<string, string>; env?: Record<string, string>; event?: { name: string; payload: object }; workspace: string }): Promise<ActionResult> {
   const { run } = await import('../../src/main.js')
   const runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'gib-runner-'))
   const files = { output: path.join(runnerTemp, 'output'), summary: path.join(runnerTemp, 'summary.md'), event: path.join(runnerTemp, 'event.json') }

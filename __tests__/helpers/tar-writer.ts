@@ -20,7 +20,13 @@ export function makeTar(entries: TarInput[], { end = true } = {}): Buffer {
     const type = e.type ?? 'file'
     const size = type === 'file' ? data.length : 0
     // Long names as PAX records (the reader's harder path), never ustar's prefix field.
-    const header = { path: e.path, type: ({ file: 'file', dir: 'directory', symlink: 'symlink', link: 'link' } as const)[type], size, mode: e.mode ?? (type === 'dir' ? 0o755 : 0o644), linkname: e.linkname ?? '' }
+    const header = {
+      path: e.path,
+      type: ({ file: 'file', dir: 'directory', symlink: 'symlink', link: 'link' } as const)[type],
+      size,
+      mode: e.mode ?? (type === 'dir' ? 0o755 : 0o644),
+      linkname: e.linkname ?? ''
+    }
     parts.push(tarHeaderBlock(header, { longNames: 'pax' }))
     if (size) parts.push(data, pad(size))
   }

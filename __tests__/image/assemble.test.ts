@@ -12,7 +12,17 @@ const containerd: EngineInfo = { ...overlay2, version: '29.4.2', goVersion: 'go1
 const id = (n: number) => `sha256:${String(n).repeat(64).slice(0, 64)}`
 
 function scan(n: number, over: Partial<LayerScan> = {}): LayerScan {
-  return { entryPath: `blobs/sha256/${String(n).repeat(64).slice(0, 64)}`, diffId: id(n), tarBytes: 10240, uncompressed: 1000 * n, compressed: null, compressedExact: false, files: [{ kind: 'file', path: `f${n}`, size: 1000 * n }], goBinaries: [], ...over }
+  return {
+    entryPath: `blobs/sha256/${String(n).repeat(64).slice(0, 64)}`,
+    diffId: id(n),
+    tarBytes: 10240,
+    uncompressed: 1000 * n,
+    compressed: null,
+    compressedExact: false,
+    files: [{ kind: 'file', path: `f${n}`, size: 1000 * n }],
+    goBinaries: [],
+    ...over
+  }
 }
 
 function input(scans: LayerScan[], over: Partial<AssemblyInput> = {}): AssemblyInput {
@@ -26,10 +36,29 @@ function input(scans: LayerScan[], over: Partial<AssemblyInput> = {}): AssemblyI
     bytesRead: 0
   }
   const inspected: InspectedImage = {
-    id: id(9), repoTags: [], repoDigests: [], size: 123, diffIds: scans.map((s) => s.diffId), platform: 'linux/amd64', created: null,
+    id: id(9),
+    repoTags: [],
+    repoDigests: [],
+    size: 123,
+    diffIds: scans.map((s) => s.diffId),
+    platform: 'linux/amd64',
+    created: null,
     config: { user: '', env: [], entrypoint: null, cmd: null, workingDir: '', labels: {} }
   }
-  return { inspected, engine: overlay2, saved, exact: new Map(), cached: new Map(), blobSource: 'image-store', estimator: 'the model', chain: null, baseLayerCount: null, listed: null, topWastedFiles: 20, ...over }
+  return {
+    inspected,
+    engine: overlay2,
+    saved,
+    exact: new Map(),
+    cached: new Map(),
+    blobSource: 'image-store',
+    estimator: 'the model',
+    chain: null,
+    baseLayerCount: null,
+    listed: null,
+    topWastedFiles: 20,
+    ...over
+  }
 }
 
 describe('assembleMeasurement: which compressed size a layer gets', () => {
@@ -62,7 +91,7 @@ describe('assembleMeasurement: which compressed size a layer gets', () => {
 })
 
 describe('assembleMeasurement: sizes', () => {
-  test('uncompressed is the sum of the classic layer sizes, never the engine\'s inspect Size; the engine\'s figures stand beside it', () => {
+  test("uncompressed is the sum of the classic layer sizes, never the engine's inspect Size; the engine's figures stand beside it", () => {
     const a = assembleMeasurement(input([scan(1), scan(2), scan(3)], { engine: containerd, listed: { diskUsage: 9000, contentSize: 2500 } }))
     expect(a.layers.map((l) => l.uncompressed)).toEqual([1000, 2000, 3000])
     expect(a.size.uncompressed).toBe(6000)
@@ -90,7 +119,14 @@ describe('assembleMeasurement: fromBaseImage', () => {
     ['base unknown, the Dockerfile matched from its second row: the rows before', null, 'FROM x\nENV A=1\nRUN step 1\nRUN step 2\n', [true, false, false]]
   ] as const)('%s', (_name, baseLayerCount, dockerfile, expected) => {
     const chain = dockerfile
-      ? { baseImage: 'x', instructions: [{ keyword: 'ENV', line: 2, stage: '0', text: 'ENV A=1' }, { keyword: 'RUN', line: 3, stage: '0', text: 'RUN step 1' }, { keyword: 'RUN', line: 4, stage: '0', text: 'RUN step 2' }] }
+      ? {
+          baseImage: 'x',
+          instructions: [
+            { keyword: 'ENV', line: 2, stage: '0', text: 'ENV A=1' },
+            { keyword: 'RUN', line: 3, stage: '0', text: 'RUN step 1' },
+            { keyword: 'RUN', line: 4, stage: '0', text: 'RUN step 2' }
+          ]
+        }
       : null
     const a = assembleMeasurement(input([scan(1), scan(2), scan(3)], { baseLayerCount, chain }))
     expect(a.layers.map((l) => l.fromBaseImage)).toEqual(expected)
@@ -99,12 +135,30 @@ describe('assembleMeasurement: fromBaseImage', () => {
 
 describe('the engine', () => {
   // `docker info` / `docker version` JSON as Docker 28 prints them, trimmed to the fields read.
-  const info = (driver: string, status: [string, string][], mirrors: string[]) => JSON.stringify({ ServerVersion: '28.5.2+dfsg4', Driver: driver, DriverStatus: status, RegistryConfig: { Mirrors: mirrors }, OSType: 'linux', Architecture: 'x86_64' })
+  const info = (driver: string, status: [string, string][], mirrors: string[]) =>
+    JSON.stringify({ ServerVersion: '28.5.2+dfsg4', Driver: driver, DriverStatus: status, RegistryConfig: { Mirrors: mirrors }, OSType: 'linux', Architecture: 'x86_64' })
   const version = JSON.stringify({ Version: '28.5.2+dfsg4', ApiVersion: '1.51', GoVersion: 'go1.27.1' })
 
   test.each([
-    ['overlay2 graph driver', info('overlay2', [['Backing Filesystem', 'extfs'], ['Supports d_type', 'true']], []), 'overlay2', 'Docker 28.5.2+dfsg4 (overlay2 graph driver, Go 1.27.1)'],
-    ['containerd snapshotter', info('overlayfs', [['driver-type', 'io.containerd.snapshotter.v1']], ['http://127.0.0.1:5000/']), 'containerd', 'Docker 28.5.2+dfsg4 (containerd image store, Go 1.27.1)'],
+    [
+      'overlay2 graph driver',
+      info(
+        'overlay2',
+        [
+          ['Backing Filesystem', 'extfs'],
+          ['Supports d_type', 'true']
+        ],
+        []
+      ),
+      'overlay2',
+      'Docker 28.5.2+dfsg4 (overlay2 graph driver, Go 1.27.1)'
+    ],
+    [
+      'containerd snapshotter',
+      info('overlayfs', [['driver-type', 'io.containerd.snapshotter.v1']], ['http://127.0.0.1:5000/']),
+      'containerd',
+      'Docker 28.5.2+dfsg4 (containerd image store, Go 1.27.1)'
+    ],
     ['another graph driver', info('vfs', [], []), 'other-graph-driver', 'Docker 28.5.2+dfsg4 (vfs graph driver, Go 1.27.1)']
   ])('%s', (_name, infoJson, store, description) => {
     const engine = parseEngineInfo(infoJson, version)
@@ -119,7 +173,12 @@ describe('the engine', () => {
 
   test.each([
     ['docker-container builder', 'Name:          builder\nDriver:        docker-container\nLast Activity: 2026-12-01\n\nNodes:\nName:      builder0\n', 'docker-container', null],
-    ['default builder of an engine that does not answer', 'Name:          default\nDriver:        \nLast Activity: 2026-12-01 20:56:58 +0000 UTC\nError:         Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?\n', null, 'Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?']
+    [
+      'default builder of an engine that does not answer',
+      'Name:          default\nDriver:        \nLast Activity: 2026-12-01 20:56:58 +0000 UTC\nError:         Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?\n',
+      null,
+      'Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?'
+    ]
   ])('buildx inspect: %s', (_name, stdout, driver, error) => {
     expect(parseBuilderInspect(stdout)).toEqual({ driver, error })
   })

@@ -9,7 +9,12 @@ describe('readElfLinking', () => {
   test('a dynamic executable: interpreter, needed libraries in order, run path', () => {
     const elf = makeElf({ interp: '/lib64/ld-linux-x86-64.so.2', needed: ['libsqlite3.so.0', 'libc.so.6'], runpath: '$ORIGIN/../lib:/opt/lib' })
     expect(readElfLinking(elf)).toEqual({
-      interp: '/lib64/ld-linux-x86-64.so.2', needed: ['libsqlite3.so.0', 'libc.so.6'], runpath: ['$ORIGIN/../lib', '/opt/lib'], soname: null, machine: 62, is64: true
+      interp: '/lib64/ld-linux-x86-64.so.2',
+      needed: ['libsqlite3.so.0', 'libc.so.6'],
+      runpath: ['$ORIGIN/../lib', '/opt/lib'],
+      soname: null,
+      machine: 62,
+      is64: true
     })
   })
   test('a shared library names itself; a static executable needs nothing', () => {
@@ -22,8 +27,15 @@ describe('readElfLinking', () => {
 })
 
 const NAMES = [
-  'runtime.main', 'main.main', 'net/http.(*Client).Do', 'crypto/x509.systemRootsPool', 'time.LoadLocation',
-  'github.com/acme/bot/notify.(*Client).Send', 'os/user.Current', 'runtime/cgo.init', 'net._C2func_getaddrinfo'
+  'runtime.main',
+  'main.main',
+  'net/http.(*Client).Do',
+  'crypto/x509.systemRootsPool',
+  'time.LoadLocation',
+  'github.com/acme/bot/notify.(*Client).Send',
+  'os/user.Current',
+  'runtime/cgo.init',
+  'net._C2func_getaddrinfo'
 ]
 
 describe('pclntab function names', () => {
@@ -47,11 +59,23 @@ describe('pclntab function names', () => {
 describe('runtimeNeeds', () => {
   test('a bot whose HTTPS call lives in a dependency still needs the system roots', () => {
     expect(runtimeNeeds(NAMES)).toEqual({
-      systemRoots: true, embedsRoots: false, loadsZones: true, embedsTzdata: false, usersLookup: true, cgoResolver: true, cgo: true, source: 'pclntab'
+      systemRoots: true,
+      embedsRoots: false,
+      loadsZones: true,
+      embedsTzdata: false,
+      usersLookup: true,
+      cgoResolver: true,
+      cgo: true,
+      source: 'pclntab'
     })
   })
   test('embedded roots and zone data are seen; a hello world needs nothing', () => {
-    expect(runtimeNeeds(['golang.org/x/crypto/x509roots/fallback.init.0', 'time/tzdata.init.0', 'time.LoadLocation'])).toMatchObject({ embedsRoots: true, embedsTzdata: true, loadsZones: true, systemRoots: false })
+    expect(runtimeNeeds(['golang.org/x/crypto/x509roots/fallback.init.0', 'time/tzdata.init.0', 'time.LoadLocation'])).toMatchObject({
+      embedsRoots: true,
+      embedsTzdata: true,
+      loadsZones: true,
+      systemRoots: false
+    })
     expect(runtimeNeeds(['runtime.main', 'main.main', 'fmt.Println', 'net.cgoLookupHost'])).toMatchObject({ systemRoots: false, loadsZones: false, usersLookup: false, cgoResolver: false, cgo: false })
   })
 })

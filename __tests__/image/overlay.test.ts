@@ -68,7 +68,7 @@ describe('translateOverlayEntry', () => {
     expect(() => translateOverlayEntry(h(`${root}x/y`), root)).toThrow(OverlayUnavailable)
   })
 
-  test('an opaque marker is the directory\'s `.wh..wh..opq`: its owner and permission bits, no mtime', () => {
+  test("an opaque marker is the directory's `.wh..wh..opq`: its owner and permission bits, no mtime", () => {
     const marker = opaqueMarker('data/sub', dir('data/sub/'))
     expect(marker).toMatchObject({ path: 'data/sub/.wh..wh..opq', type: 'file', size: 0, mode: 0o755, mtime: 0, uname: 'root' })
     expect(fileRecord(marker.path, marker.type, 0)).toEqual({ kind: 'opaque', path: 'data/sub' })
@@ -87,10 +87,7 @@ describe('tarHeaderBlock', () => {
       [h(`${'n'.repeat(180)}`, { size: 1 }), Buffer.from('x')],
       [h('data/long-link', { type: 'symlink', typeflag: '2', linkname: `/${'t'.repeat(150)}` }), Buffer.alloc(0)]
     ]
-    const tar = Buffer.concat([
-      ...entries.flatMap(([header, body]) => [tarHeaderBlock(header), body, Buffer.alloc((512 - (body.length % 512)) % 512)]),
-      Buffer.alloc(1024)
-    ])
+    const tar = Buffer.concat([...entries.flatMap(([header, body]) => [tarHeaderBlock(header), body, Buffer.alloc((512 - (body.length % 512)) % 512)]), Buffer.alloc(1024)])
     const { headers, data } = await readBack(tar)
     expect(headers.map((x) => [x.path, x.type, x.size, x.mode, x.linkname, x.uid, x.gid, x.uname, x.gname, x.mtime])).toEqual(
       entries.map(([x]) => [x.path, x.type, x.size, x.mode, x.linkname, x.uid, x.gid, x.uname, x.gname, x.mtime])
@@ -113,7 +110,16 @@ describe('tarHeaderBlock', () => {
     ])
     const lower = (await readBack(lowerTar)).headers.map((x) => fileRecord(x.path, x.type, x.size)).filter((r): r is FileRecord => r !== null)
     // The top layer as overlay2 keeps it: a/ deleted (char device), b rewritten, sub/ recreated (opaque: an xattr docker cp drops).
-    const cp = [dir(`${root}/`), dir(`${root}/data/`), chardev(`${root}/data/a`), h(`${root}/data/b`, { size: 1 }), dir(`${root}/data/keep/`), h(`${root}/data/keep/f`, { size: 1 }), dir(`${root}/data/sub/`), h(`${root}/data/sub/new`, { size: 3 })]
+    const cp = [
+      dir(`${root}/`),
+      dir(`${root}/data/`),
+      chardev(`${root}/data/a`),
+      h(`${root}/data/b`, { size: 1 }),
+      dir(`${root}/data/keep/`),
+      h(`${root}/data/keep/f`, { size: 1 }),
+      dir(`${root}/data/sub/`),
+      h(`${root}/data/sub/new`, { size: 3 })
+    ]
     const translated = cp.map((x) => translateOverlayEntry(x, root)).filter((x): x is TarHeader => x !== null)
     const top = translated.map((x) => fileRecord(x.path, x.type, x.size)).filter((r): r is FileRecord => r !== null)
     expect(top).toEqual([
@@ -173,7 +179,7 @@ describe('planOpaqueProbes', () => {
     expect(planOpaqueProbes([[d('a'), d('a/b'), f('a/b/x')]], [d('a'), f('a/y')]).probes).toEqual(new Map([['a', 'a/b/x']]))
   })
 
-  test('files the container\'s init layer provides cannot probe: the directory is unresolved (fall back)', () => {
+  test("files the container's init layer provides cannot probe: the directory is unresolved (fall back)", () => {
     expect(initLayerPath('etc/hosts')).toBe(true)
     expect(initLayerPath('dev/null')).toBe(true)
     expect(initLayerPath('etc/passwd')).toBe(false)
@@ -190,7 +196,12 @@ describe('planOpaqueProbes', () => {
 describe('overlayLayerDirs', () => {
   const data = { UpperDir: '/var/lib/docker/overlay2/top/diff', LowerDir: '/var/lib/docker/overlay2/l2/diff:/var/lib/docker/overlay2/l1/diff:/var/lib/docker/overlay2/l0/diff' }
   test('LowerDir lists the next layers down: bottom first after reversing, the upper dir last', () => {
-    expect(overlayLayerDirs({ name: 'overlay2', data }, 4)).toEqual(['/var/lib/docker/overlay2/l0/diff', '/var/lib/docker/overlay2/l1/diff', '/var/lib/docker/overlay2/l2/diff', '/var/lib/docker/overlay2/top/diff'])
+    expect(overlayLayerDirs({ name: 'overlay2', data }, 4)).toEqual([
+      '/var/lib/docker/overlay2/l0/diff',
+      '/var/lib/docker/overlay2/l1/diff',
+      '/var/lib/docker/overlay2/l2/diff',
+      '/var/lib/docker/overlay2/top/diff'
+    ])
     expect(overlayLayerDirs({ name: 'overlay2', data: { UpperDir: '/x/overlay2/a/diff' } }, 1)).toEqual(['/x/overlay2/a/diff'])
   })
   test('another driver, a count that does not match, or a path --mount cannot carry: unavailable', () => {
@@ -212,7 +223,25 @@ describe('the cached scan encoding', () => {
         { kind: 'whiteout', path: 'tmp/x' },
         { kind: 'opaque', path: 'var/cache' }
       ],
-      goBinaries: [{ path: '/app/main', bytes: 12345, facts: { goVersion: 'go1.22.5', module: 'm', mainPackage: 'm', static: true, stripped: false, symbolBytes: 10, cgo: false, trimpath: true, ldflags: null, packages: ['m'], settings: { CGO_ENABLED: '0' } } }]
+      goBinaries: [
+        {
+          path: '/app/main',
+          bytes: 12345,
+          facts: {
+            goVersion: 'go1.22.5',
+            module: 'm',
+            mainPackage: 'm',
+            static: true,
+            stripped: false,
+            symbolBytes: 10,
+            cgo: false,
+            trimpath: true,
+            ldflags: null,
+            packages: ['m'],
+            settings: { CGO_ENABLED: '0' }
+          }
+        }
+      ]
     }
     expect(decodeScan(encodeScan(scan))).toEqual(scan)
     const many: CachedScan = { uncompressed: 0, files: Array.from({ length: 100_000 }, (_, i) => ({ kind: 'file', path: `usr/share/doc/pkg${i % 500}/file${i}`, size: i })), goBinaries: [] }

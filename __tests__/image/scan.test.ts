@@ -108,7 +108,11 @@ describe('scanSaveStream', () => {
     // 30000 + 400 bytes of files, 12 of the symlink's target ('/bin/busybox'); a directory and a whiteout add nothing.
     expect(scans.map((s) => s.uncompressed)).toEqual([30000 + 400 + 12, 4])
     expect(scans[0].compressed).toBe(zlib.gzipSync(layerA, { level: 6 }).length)
-    expect(scans[1].files).toEqual([{ kind: 'dir', path: 'app' }, { kind: 'whiteout', path: 'app/big' }, { kind: 'file', path: 'app/conf', size: 4 }])
+    expect(scans[1].files).toEqual([
+      { kind: 'dir', path: 'app' },
+      { kind: 'whiteout', path: 'app/big' },
+      { kind: 'file', path: 'app/conf', size: 4 }
+    ])
     expect(saved.config.history).toHaveLength(3)
   })
 
@@ -148,8 +152,21 @@ describe('computeWasted', () => {
     ['a rewrite counts the earlier copy once (not the survivor)', [[f('a', 10)], [f('a', 12)]], 10, [{ path: '/a', bytes: 10, layers: [0, 1] }]],
     ['rewritten twice', [[f('a', 10)], [f('a', 12)], [f('a', 1)]], 22, [{ path: '/a', bytes: 22, layers: [0, 1, 2] }]],
     ['a whiteout deletes a file', [[f('d/x', 100)], [{ kind: 'whiteout', path: 'd/x' }]], 100, [{ path: '/d/x', bytes: 100, layers: [0, 1] }]],
-    ['a whiteout of a directory deletes its tree', [[{ kind: 'dir', path: 'd' }, f('d/x', 5), f('d/e/y', 7)], [{ kind: 'whiteout', path: 'd' }]], 12, [{ path: '/d/e/y', bytes: 7, layers: [0, 1] }, { path: '/d/x', bytes: 5, layers: [0, 1] }]],
-    ['an opaque directory hides earlier contents only', [[f('d/old', 40)], [{ kind: 'dir', path: 'd' }, { kind: 'opaque', path: 'd' }, f('d/new', 3)]], 40, [{ path: '/d/old', bytes: 40, layers: [0, 1] }]],
+    [
+      'a whiteout of a directory deletes its tree',
+      [[{ kind: 'dir', path: 'd' }, f('d/x', 5), f('d/e/y', 7)], [{ kind: 'whiteout', path: 'd' }]],
+      12,
+      [
+        { path: '/d/e/y', bytes: 7, layers: [0, 1] },
+        { path: '/d/x', bytes: 5, layers: [0, 1] }
+      ]
+    ],
+    [
+      'an opaque directory hides earlier contents only',
+      [[f('d/old', 40)], [{ kind: 'dir', path: 'd' }, { kind: 'opaque', path: 'd' }, f('d/new', 3)]],
+      40,
+      [{ path: '/d/old', bytes: 40, layers: [0, 1] }]
+    ],
     ['a file replaced by a directory', [[f('p', 9)], [{ kind: 'dir', path: 'p' }, f('p/q', 1)]], 9, [{ path: '/p', bytes: 9, layers: [0, 1] }]],
     ['deleting a file added in the same layer wastes nothing', [[f('a', 10), { kind: 'whiteout', path: 'b' }]], 0, []]
   ])('%s', (_name, layers, bytes, files) => {
@@ -160,7 +177,10 @@ describe('computeWasted', () => {
   })
 
   test('survivors name the layer that owns each path at the end', () => {
-    const result = computeWasted([[f('a', 1), f('b', 1)], [f('a', 2), { kind: 'whiteout', path: 'b' }]])
+    const result = computeWasted([
+      [f('a', 1), f('b', 1)],
+      [f('a', 2), { kind: 'whiteout', path: 'b' }]
+    ])
     expect([...result.survivors]).toEqual([['a', 1]])
   })
 

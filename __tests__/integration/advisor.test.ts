@@ -28,9 +28,18 @@ afterAll(() => {
 async function check(rung: string, raw: Partial<Record<InputName, string>> = {}): Promise<Report> {
   const all: Partial<Record<InputName, string>> = { context: example, file: `${example}/${rung}`, baseline: 'none', ...raw }
   const inputs = parseInputs((name) => all[name] ?? '')
-  return runPipeline(inputs, { workspace: root, commit: null }, {
-    exec, spawn: spawnStream, tempDir, cacheDir: path.join(tempDir, 'cache'), log: silentLogger, now: () => new Date()
-  })
+  return runPipeline(
+    inputs,
+    { workspace: root, commit: null },
+    {
+      exec,
+      spawn: spawnStream,
+      tempDir,
+      cacheDir: path.join(tempDir, 'cache'),
+      log: silentLogger,
+      now: () => new Date()
+    }
+  )
 }
 
 // Rungs 1-3: single-stage golang images. Next step: multi-stage; the suggestion runs the binary from scratch.
@@ -40,7 +49,12 @@ test.each([
   ['Dockerfile.3-golang-alpine', 2, 5, './helloworld']
 ])('%s: multi-stage (savings = all but the binary), proven by a scratch build that starts and prints hello world', async (rung, fromLine, buildLine, command) => {
   const report = await check(rung, { 'verify-suggestion': 'true', 'verify-command': command })
-  expect(report.findings.map((f) => [f.rule, f.line])).toEqual([['multi-stage', fromLine], ['non-root', fromLine], ['strip-symbols', buildLine], ['trimpath', buildLine]])
+  expect(report.findings.map((f) => [f.rule, f.line])).toEqual([
+    ['multi-stage', fromLine],
+    ['non-root', fromLine],
+    ['strip-symbols', buildLine],
+    ['trimpath', buildLine]
+  ])
   // The golang image brings the toolchain's own Go binaries; the program is /helloworld.
   const program = report.goBinaries.filter((b) => b.path.replace(/^\/*/, '/') === '/helloworld')
   expect(program).toHaveLength(1)
@@ -51,7 +65,10 @@ test.each([
   expect(multi.estimatedSavings! + strip.estimatedSavings!).toBe(report.suggestion!.savings)
   const s = report.suggestion!
   // What "verified" rests on: the command resolves, the path the program had is there, and it started (exited 0).
-  expect(s.proof!.checks.map((c) => [c.check, c.ok])).toEqual([['command', true], ['paths', true]])
+  expect(s.proof!.checks.map((c) => [c.check, c.ok])).toEqual([
+    ['command', true],
+    ['paths', true]
+  ])
   expect(s.proof!.start).toEqual({ ok: true, detail: 'exited 0', exitCode: 0, running: false, readOnly: true })
   expect(s.base).toBe('scratch')
   expect(s.error).toBeNull()
@@ -66,7 +83,11 @@ test.each([
 
 test('Dockerfile.4-multistage-alpine: minimal-base (savings = alpine layers), proven on distroless nonroot', async () => {
   const report = await check('Dockerfile.4-multistage-alpine', { 'verify-suggestion': 'true', 'verify-command': './main' })
-  expect(report.findings.map((f) => [f.rule, f.line])).toEqual([['minimal-base', 10], ['strip-symbols', 7], ['trimpath', 7]])
+  expect(report.findings.map((f) => [f.rule, f.line])).toEqual([
+    ['minimal-base', 10],
+    ['strip-symbols', 7],
+    ['trimpath', 7]
+  ])
   const base = report.layers.filter((l) => l.fromBaseImage || l.dockerfileLine === 11).reduce((sum, l) => sum + l.uncompressed, 0)
   expect(base).toBeGreaterThan(0)
   const strip = report.findings.find((f) => f.rule === 'strip-symbols')!
@@ -75,7 +96,11 @@ test('Dockerfile.4-multistage-alpine: minimal-base (savings = alpine layers), pr
   const s = report.suggestion!
   // USER appuser became the image's nonroot user, and the proof checked it exists.
   expect(s.dockerfile).toContain('# replaced: USER appuser  (the image runs as its nonroot user (65532))')
-  expect(s.proof!.checks.map((c) => [c.check, c.ok])).toEqual([['command', true], ['user', true], ['paths', true]])
+  expect(s.proof!.checks.map((c) => [c.check, c.ok])).toEqual([
+    ['command', true],
+    ['user', true],
+    ['paths', true]
+  ])
   expect(s.base).toBe('gcr.io/distroless/static-debian12:nonroot')
   expect(s.verified).toBe(true)
   expect(s.size!.uncompressed).toBeLessThan(report.size.uncompressed)
@@ -84,7 +109,11 @@ test('Dockerfile.4-multistage-alpine: minimal-base (savings = alpine layers), pr
 
 test('Dockerfile.5-multistage-scratch: the scratch limitation that applies (root) and the shaving its go build line lacks; the shaved suggestion starts', async () => {
   const report = await check('Dockerfile.5-multistage-scratch', { 'verify-suggestion': 'true' })
-  expect(report.findings.map((f) => [f.rule, f.severity, f.line])).toEqual([['non-root', 'warning', 9], ['strip-symbols', 'info', 7], ['trimpath', 'info', 7]])
+  expect(report.findings.map((f) => [f.rule, f.severity, f.line])).toEqual([
+    ['non-root', 'warning', 9],
+    ['strip-symbols', 'info', 7],
+    ['trimpath', 'info', 7]
+  ])
   expect(report.suggestion).toMatchObject({ base: 'scratch', verified: true })
   // The stripping is all the suggestion changes: its finding claims the measured savings (a little more than the symbol sections).
   const symbols = report.goBinaries[0].symbolBytes!
@@ -108,24 +137,53 @@ test('a failing verify-command is reported, not thrown: the advice stands withou
 test('a cgo binary on scratch: cgo-disabled (measured: dynamically linked, it cannot start), ca-certificates; the suggestion starts', async () => {
   const context = mkdtempSync(path.join(tempDir, 'cgo-'))
   writeFileSync(path.join(context, 'go.mod'), 'module example.com/fetch\n\ngo 1.19\n')
-  writeFileSync(path.join(context, 'main.go'), [
-    'package main', '', 'import (', '\t"fmt"', '\t"net/http"', '\t"os"', ')', '',
-    'func main() {', '\tif len(os.Args) > 1 {', '\t\t_, err := http.Get(os.Args[1])', '\t\tfmt.Println(err)', '\t}', '\tfmt.Println("hello world")', '}', ''
-  ].join('\n'))
-  writeFileSync(path.join(context, 'Dockerfile'), [
-    'FROM golang:bookworm AS build', //  1
-    'WORKDIR /src', //                   2
-    'COPY go.mod main.go ./', //         3
-    'RUN go build -o /fetch .', //       4
-    'FROM scratch', //                   5
-    'COPY --from=build /fetch /fetch', // 6
-    'ENTRYPOINT ["/fetch"]', //          7
-    ''
-  ].join('\n'))
-  const inputs = parseInputs((name) => ({ context, baseline: 'none', 'verify-suggestion': 'true', 'verify-command': '/fetch' } as Partial<Record<InputName, string>>)[name] ?? '')
-  const report = await runPipeline(inputs, { workspace: root, commit: null }, {
-    exec, spawn: spawnStream, tempDir, cacheDir: path.join(tempDir, 'cache'), log: silentLogger, now: () => new Date()
-  })
+  writeFileSync(
+    path.join(context, 'main.go'),
+    [
+      'package main',
+      '',
+      'import (',
+      '\t"fmt"',
+      '\t"net/http"',
+      '\t"os"',
+      ')',
+      '',
+      'func main() {',
+      '\tif len(os.Args) > 1 {',
+      '\t\t_, err := http.Get(os.Args[1])',
+      '\t\tfmt.Println(err)',
+      '\t}',
+      '\tfmt.Println("hello world")',
+      '}',
+      ''
+    ].join('\n')
+  )
+  writeFileSync(
+    path.join(context, 'Dockerfile'),
+    [
+      'FROM golang:bookworm AS build', //  1
+      'WORKDIR /src', //                   2
+      'COPY go.mod main.go ./', //         3
+      'RUN go build -o /fetch .', //       4
+      'FROM scratch', //                   5
+      'COPY --from=build /fetch /fetch', // 6
+      'ENTRYPOINT ["/fetch"]', //          7
+      ''
+    ].join('\n')
+  )
+  const inputs = parseInputs((name) => (({ context, baseline: 'none', 'verify-suggestion': 'true', 'verify-command': '/fetch' }) as Partial<Record<InputName, string>>)[name] ?? '')
+  const report = await runPipeline(
+    inputs,
+    { workspace: root, commit: null },
+    {
+      exec,
+      spawn: spawnStream,
+      tempDir,
+      cacheDir: path.join(tempDir, 'cache'),
+      log: silentLogger,
+      now: () => new Date()
+    }
+  )
   expect(report.goBinaries).toEqual([expect.objectContaining({ path: expect.stringMatching(/^\/?fetch$/), static: false })])
   // Its function table says it loads the system's CA roots (the HTTPS call) and resolves names through libc (cgo).
   expect(report.goBinaries[0].needs).toMatchObject({ systemRoots: true, cgoResolver: true, cgo: true, loadsZones: false })
@@ -133,8 +191,11 @@ test('a cgo binary on scratch: cgo-disabled (measured: dynamically linked, it ca
   const fetch = report.goBinaries[0]
   expect(fetch.symbolBytes).toBeGreaterThanOrEqual(1_000_000)
   expect(report.findings.map((f) => [f.rule, f.severity, f.line])).toEqual([
-    ['cgo-disabled', 'error', 4], ['ca-certificates', 'warning', 5], ['non-root', 'warning', 5],
-    ['strip-symbols', 'info', 4], ['trimpath', 'info', 4]
+    ['cgo-disabled', 'error', 4],
+    ['ca-certificates', 'warning', 5],
+    ['non-root', 'warning', 5],
+    ['strip-symbols', 'info', 4],
+    ['trimpath', 'info', 4]
   ])
   expect(report.findings.find((f) => f.rule === 'strip-symbols')?.estimatedSavings).toBe(fetch.symbolBytes)
   // The finding is real: the image as built does not start.
@@ -146,7 +207,7 @@ test('a cgo binary on scratch: cgo-disabled (measured: dynamically linked, it ca
   expect(s.verified).toBe(true)
   expect(s.verifyCommand).toMatchObject({ exitCode: 0, output: 'hello world' })
   // The suggestion's binary is static and finds the CA bundle it needs.
-  expect(s.proof!.checks.find((c) => c.check === 'ca-certificates')).toMatchObject({ ok: true, detail: '/fetch loads the system\'s CA roots: /etc/ssl/certs/ca-certificates.crt is there' })
+  expect(s.proof!.checks.find((c) => c.check === 'ca-certificates')).toMatchObject({ ok: true, detail: "/fetch loads the system's CA roots: /etc/ssl/certs/ca-certificates.crt is there" })
 })
 
 test('verifySuggestion reuses the build cache and leaves the context untouched; a broken suggestion is an error, not a throw', async () => {
@@ -156,11 +217,16 @@ test('verifySuggestion reuses the build cache and leaves the context untouched; 
   const { Docker } = await import('../../src/docker/docker.js')
   const { buildAndMeasure } = await import('../../src/build-measure.js')
   const docker = new Docker({ exec, spawn: spawnStream })
-  const suggestionBuild: VerifyDeps = { docker, tempDir, buildAndMeasure: (options, onBuilt) => buildAndMeasure(options, { cacheDir: path.join(tempDir, 'cache'), registry: false }, { docker, exec, spawn: spawnStream, tempDir, onBuilt }) }
+  const suggestionBuild: VerifyDeps = {
+    docker,
+    tempDir,
+    buildAndMeasure: (options, onBuilt) => buildAndMeasure(options, { cacheDir: path.join(tempDir, 'cache'), registry: false }, { docker, exec, spawn: spawnStream, tempDir, onBuilt })
+  }
   const before = readdirSync(example).sort()
   const build = { context: example, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [] }
   await buildImage({ ...build, file: `${example}/Dockerfile.3-golang-alpine`, target: null }, { docker, tempDir })
-  const dockerfile = 'FROM golang:alpine AS build\nWORKDIR /\nCOPY helloworld.go .\nRUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" helloworld.go\n\nFROM scratch\nCOPY --from=build /helloworld /helloworld\nCMD ["./helloworld"]\n'
+  const dockerfile =
+    'FROM golang:alpine AS build\nWORKDIR /\nCOPY helloworld.go .\nRUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" helloworld.go\n\nFROM scratch\nCOPY --from=build /helloworld /helloworld\nCMD ["./helloworld"]\n'
   const result = await verifySuggestion({ dockerfile, build, originalSize: 1e9, verifyCommand: './helloworld' }, suggestionBuild)
   expect(result.verified).toBe(true)
   // The steps shared with the user's Dockerfile come from BuildKit's cache.
@@ -174,12 +240,24 @@ test('verifySuggestion reuses the build cache and leaves the context untouched; 
 test('wasted-layers on a real image: the file, the writing instruction and its line, savings = measured wasted bytes', async () => {
   const context = mkdtempSync(path.join(tempDir, 'waste-'))
   writeFileSync(path.join(context, 'Dockerfile'), 'FROM alpine\nRUN dd if=/dev/zero of=/big.bin bs=1000000 count=3\nRUN rm /big.bin\nCMD ["true"]\n')
-  const inputs = parseInputs((name) => ({ context, baseline: 'none' } as Partial<Record<InputName, string>>)[name] ?? '')
-  const report = await runPipeline(inputs, { workspace: root, commit: null }, {
-    exec, spawn: spawnStream, tempDir, cacheDir: path.join(tempDir, 'cache'), log: silentLogger, now: () => new Date()
-  })
+  const inputs = parseInputs((name) => (({ context, baseline: 'none' }) as Partial<Record<InputName, string>>)[name] ?? '')
+  const report = await runPipeline(
+    inputs,
+    { workspace: root, commit: null },
+    {
+      exec,
+      spawn: spawnStream,
+      tempDir,
+      cacheDir: path.join(tempDir, 'cache'),
+      log: silentLogger,
+      now: () => new Date()
+    }
+  )
   // No Go binary here: no Go advice, only the waste and the root user.
-  expect(report.findings.map((f) => [f.rule, f.line])).toEqual([['non-root', 1], ['wasted-layers', 2]])
+  expect(report.findings.map((f) => [f.rule, f.line])).toEqual([
+    ['non-root', 1],
+    ['wasted-layers', 2]
+  ])
   const waste = report.findings.find((f) => f.rule === 'wasted-layers')!
   expect(waste.estimatedSavings).toBe(3_000_000)
   expect(report.wasted!.bytes).toBe(3_000_000)

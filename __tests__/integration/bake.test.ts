@@ -32,7 +32,8 @@ const DOCKERFILES = {
   // Cross-compiled on the build platform: the arm64 image needs no emulator.
   cron: `FROM --platform=$BUILDPLATFORM golang:alpine AS build\nARG TARGETARCH\nARG LDFLAGS=\nWORKDIR /src\nCOPY go.mod main.go ./\nRUN CGO_ENABLED=0 GOARCH=$TARGETARCH go build -ldflags="$LDFLAGS" -o /out/cron .\n\nFROM scratch AS final\nCOPY --from=build /out/cron /cron\nENTRYPOINT ["/cron"]\n\nFROM final AS debug\n`
 }
-const BAKE = (cronLdflags: string) => `group "default" {\n  targets = ["api", "worker", "cron"]\n}\n\ntarget "api" {\n  context = "services/api"\n  tags = ["gib15-test/api:dev"]\n}\n\ntarget "worker" {\n  context = "services/worker"\n  tags = ["gib15-test/worker:dev"]\n  output = ["type=registry"]\n}\n\ntarget "cron" {\n  context = "services/cron"\n  target = "final"\n  platforms = ["linux/amd64", "linux/arm64"]\n  args = { LDFLAGS = "${cronLdflags}" }\n}\n`
+const BAKE = (cronLdflags: string) =>
+  `group "default" {\n  targets = ["api", "worker", "cron"]\n}\n\ntarget "api" {\n  context = "services/api"\n  tags = ["gib15-test/api:dev"]\n}\n\ntarget "worker" {\n  context = "services/worker"\n  tags = ["gib15-test/worker:dev"]\n  output = ["type=registry"]\n}\n\ntarget "cron" {\n  context = "services/cron"\n  target = "final"\n  platforms = ["linux/amd64", "linux/arm64"]\n  args = { LDFLAGS = "${cronLdflags}" }\n}\n`
 
 let dir: string
 let clone: string
@@ -133,7 +134,7 @@ describe('bake: three targets, one run, compared with the base commit', () => {
   const byName = (name: string) => reports.find((r) => r.name === name) as Report
 
   beforeAll(async () => {
-    ({ reports, groups, commands } = await bake({ budget: '20MB' }))
+    ;({ reports, groups, commands } = await bake({ budget: '20MB' }))
   }, 900_000)
 
   test('one report per target and platform (in the order bake prints them), named by the target', () => {
@@ -185,7 +186,7 @@ describe('bake: three targets, one run, compared with the base commit', () => {
     for (const r of reports) expect(r.status).toBe('pass')
   })
 
-  test('the base run shares the head\'s BuildKit cache', () => {
+  test("the base run shares the head's BuildKit cache", () => {
     const baseLog = groups.get('Baseline') ?? ''
     expect(baseLog).toContain(`Building the base main (${sha.main.slice(0, 7)}) from a worktree: 4 image(s) in one bake run`)
     // The worker's build step is the same at both commits: the head run made it, the base run found it.
@@ -263,9 +264,10 @@ describe('bake: what the base commit does not have, and bad input', () => {
   ])('%s: one line naming the input, nothing built', async (_name, raw, message) => {
     write(clone, 'broken.hcl', 'target "x" {\n  context = \n')
     const rec = recording()
-    const inputs = parseInputs((name) => ({ bake: 'docker-bake.hcl', ...raw } as Partial<Record<InputName, string>>)[name] ?? '')
-    await expect(runBakePipeline(inputs, { workspace: clone, commit: null }, { exec: rec.exec, spawn: spawnStream, tempDir: dir, cacheDir: path.join(dir, 'layer-cache'), log: rec.logger, now: () => new Date() }))
-      .rejects.toThrow(message)
+    const inputs = parseInputs((name) => (({ bake: 'docker-bake.hcl', ...raw }) as Partial<Record<InputName, string>>)[name] ?? '')
+    await expect(
+      runBakePipeline(inputs, { workspace: clone, commit: null }, { exec: rec.exec, spawn: spawnStream, tempDir: dir, cacheDir: path.join(dir, 'layer-cache'), log: rec.logger, now: () => new Date() })
+    ).rejects.toThrow(message)
     expect(rec.commands.filter((a) => a[1] === 'bake' && !a.includes('--print') && !a.includes('--list'))).toEqual([])
   })
 })

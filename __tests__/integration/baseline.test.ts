@@ -35,8 +35,7 @@ let upstream: string
 const sha: Record<string, string> = {}
 const cacheDir = () => path.join(dir, 'layer-cache')
 
-const run = (cmd: string, args: string[], cwd?: string): string =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
+const run = (cmd: string, args: string[], cwd?: string): string => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
 const git = (cwd: string, ...args: string[]) => run('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], cwd)
 const docker = (...args: string[]) => run('docker', args)
 /** The classic size python computes from `docker save` (what the report's `uncompressed` means on every engine). */
@@ -119,7 +118,11 @@ beforeAll(() => {
   writeFileSync(path.join(upstream, '.dockerignore'), '.git\n')
   git(upstream, 'add', '.')
   git(upstream, 'commit', '-qm', 'program')
-  for (const [branch, dockerfile] of [['fat', SINGLE], ['slim', MULTI], ['broken', `FROM golang:alpine\nRUN echo the base is broken && exit 3\n`]] as const) {
+  for (const [branch, dockerfile] of [
+    ['fat', SINGLE],
+    ['slim', MULTI],
+    ['broken', `FROM golang:alpine\nRUN echo the base is broken && exit 3\n`]
+  ] as const) {
     git(upstream, 'checkout', '-q', '-b', branch, 'main')
     writeFileSync(path.join(upstream, 'Dockerfile'), dockerfile)
     git(upstream, 'add', 'Dockerfile')
@@ -165,7 +168,9 @@ describe('baseline: build (the base commit in a worktree)', () => {
 
     expect(report.status).toBe('fail')
     expect(report.budget.status).toBe('fail')
-    expect(report.budget.reason).toMatch(/^image is \d+(\.\d+)? MB, over the 20 MB budget \(uncompressed\); image grew by \+\d+(\.\d+)? MB \(\+\d+%\) against slim, over the 10% \(\d+(\.\d+)? [kM]B\) max-increase \(uncompressed\)$/)
+    expect(report.budget.reason).toMatch(
+      /^image is \d+(\.\d+)? MB, over the 20 MB budget \(uncompressed\); image grew by \+\d+(\.\d+)? MB \(\+\d+%\) against slim, over the 10% \(\d+(\.\d+)? [kM]B\) max-increase \(uncompressed\)$/
+    )
 
     // Nothing in common: every head layer is added, the scratch image's layers removed.
     const diff = report.layerDiff as LayerDiff
@@ -193,7 +198,9 @@ describe('baseline: build (the base commit in a worktree)', () => {
     expect(report.delta?.uncompressed).toBeLessThan(0)
     expect(report.delta?.percent).toBeLessThan(-99)
     expect(report.status).toBe('pass')
-    expect(report.budget.reason).toMatch(/^image is \d(\.\d+)? MB, within the 20 MB budget \(uncompressed\); image changed by -\d+ MB \(-100%\) against fat, within the 10% \(\d+(\.\d+)? MB\) max-increase \(uncompressed\)$/)
+    expect(report.budget.reason).toMatch(
+      /^image is \d(\.\d+)? MB, within the 20 MB budget \(uncompressed\); image changed by -\d+ MB \(-100%\) against fat, within the 10% \(\d+(\.\d+)? MB\) max-increase \(uncompressed\)$/
+    )
     const diff = report.layerDiff as LayerDiff
     expect(diff.totals.removed.count).toBe(base.layers.length)
     expect(diff.totals.added.count).toBe(report.layers.length)
@@ -203,7 +210,7 @@ describe('baseline: build (the base commit in a worktree)', () => {
     expect(report.size.uncompressed).toBe(reports.fat.baseline.size?.uncompressed)
   })
 
-  test('a shallow clone fetches the pull request\'s base commit from the event', async () => {
+  test("a shallow clone fetches the pull request's base commit from the event", async () => {
     const shallow = path.join(dir, 'shallow')
     git(dir, 'clone', '-q', '--depth=1', '--branch', 'fat', `file://${upstream}`, shallow)
     expect(git(shallow, 'rev-parse', '--is-shallow-repository')).toBe('true')
@@ -250,7 +257,9 @@ describe('baseline: build (the base commit in a worktree)', () => {
 
   test('a checkout of the base itself (pull_request_target\'s default) is "no baseline", not a comparison with itself', async () => {
     const { report } = await pipeline(slimClone, { budget: '20MB' }, { base: { ref: 'slim', sha: sha.slim } })
-    expect(report.baseline.error).toMatch(/^no baseline: the checkout is the base commit slim \([0-9a-f]{7}\) itself, not the change to measure; on pull_request_target check out the pull request's head/)
+    expect(report.baseline.error).toMatch(
+      /^no baseline: the checkout is the base commit slim \([0-9a-f]{7}\) itself, not the change to measure; on pull_request_target check out the pull request's head/
+    )
     expect(report.delta).toBeNull()
     expect(report.status).toBe('pass')
   })
@@ -441,7 +450,7 @@ describe('entry points', () => {
       'compressed-size': String(report.size.compressed),
       'base-size': String(reports[baseBranch].size.uncompressed),
       delta: String(report.size.uncompressed - reports[baseBranch].size.uncompressed),
-      'delta-percent': String(Math.round(report.delta?.percent as number * 100) / 100),
+      'delta-percent': String(Math.round((report.delta?.percent as number) * 100) / 100),
       status
     })
     // The failing run ends with the one-line reason naming the budget and the size.
@@ -452,7 +461,10 @@ describe('entry points', () => {
   test('the CLI compares with --base-ref in the local repository', () => {
     const json = path.join(dir, 'cli-report.json')
     const result = spawnSync(tsx, [path.join(root, 'src/cli.ts'), '--base-ref', 'fat', '--budget', '20MB', '--max-increase', '0', '--verify-suggestion', 'false', '--json', json], {
-      cwd: slimClone, encoding: 'utf8', timeout: 300_000, env
+      cwd: slimClone,
+      encoding: 'utf8',
+      timeout: 300_000,
+      env
     })
     expect(result.stderr).not.toMatch(/go-image-budget: /)
     expect(result.status).toBe(0)

@@ -16,8 +16,7 @@ const require = createRequire(import.meta.url)
 type Example = { name: string; examples: Record<string, any>[] }
 const EXAMPLES = require('@octokit/webhooks-examples') as Example[]
 /** A deep copy of one real webhook payload. */
-export const example = (name: string, pick: (e: Record<string, any>) => boolean) =>
-  JSON.parse(JSON.stringify(EXAMPLES.find((e) => e.name === name)!.examples.find(pick)!)) as Record<string, any>
+export const example = (name: string, pick: (e: Record<string, any>) => boolean) => JSON.parse(JSON.stringify(EXAMPLES.find((e) => e.name === name)!.examples.find(pick)!)) as Record<string, any>
 
 export const WRITE_TOKEN = 'ghs_write_token_for_tests'
 export const FORK_TOKEN = 'ghs_read_only_fork_token'
@@ -66,7 +65,18 @@ let runCount = 0
  * the workspace unless one is given) are written as they are, e.g. the reports a
  * matrix's artifacts hold.
  */
-export async function runAction(opts: { api: FakeGitHub; event: string; payload: object; report: Report | null; files?: Record<string, string>; inputs?: Record<string, string>; token?: string; runId?: number; prNumberFile?: string; workspace?: string }): Promise<RunResult> {
+export async function runAction(opts: {
+  api: FakeGitHub
+  event: string
+  payload: object
+  report: Report | null
+  files?: Record<string, string>
+  inputs?: Record<string, string>
+  token?: string
+  runId?: number
+  prNumberFile?: string
+  workspace?: string
+}): Promise<RunResult> {
   const dir = path.join(work, `run-${++runCount}`)
   execFileSync('mkdir', ['-p', dir])
   const files = { event: path.join(dir, 'event.json'), output: path.join(dir, 'output'), summary: path.join(dir, 'summary.md'), report: path.join(dir, 'report', 'report.json') }

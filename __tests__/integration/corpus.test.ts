@@ -16,7 +16,8 @@ import { adviseAndProve, askRunning, removeAll, runOffline } from './harness.js'
 
 const root = process.cwd()
 const dir = path.join('__tests__', 'corpus')
-const cases = readdirSync(dir).sort()
+const cases = readdirSync(dir)
+  .sort()
   .map((name) => [name, JSON.parse(readFileSync(path.join(dir, name, 'expect.json'), 'utf8')) as CorpusCase & { built?: { findings: [string, string, number][] } }] as const)
   .filter(([, c]) => c.buildable)
 let tempDir: string

@@ -39,31 +39,31 @@ class FaultProxy {
   }
 
   private async forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
-      const chunks: Buffer[] = []
-      for await (const c of req) chunks.push(c as Buffer)
-      const url = new URL(req.url ?? '/', 'http://x')
-      const fault = this.faults.find((f) => f.method === req.method && f.path.test(url.pathname) && (f.times ?? Infinity) > 0)
-      if (fault) {
-        if (fault.times !== undefined) fault.times--
-        if (fault.before) fault.before()
-        else {
-          this.seen.push({ method: req.method!, path: url.pathname, status: fault.status })
-          res.writeHead(fault.status, { 'content-type': 'application/json; charset=utf-8', ...fault.headers })
-          res.end(fault.body === undefined ? '' : JSON.stringify(fault.body))
-          return
-        }
+    const chunks: Buffer[] = []
+    for await (const c of req) chunks.push(c as Buffer)
+    const url = new URL(req.url ?? '/', 'http://x')
+    const fault = this.faults.find((f) => f.method === req.method && f.path.test(url.pathname) && (f.times ?? Infinity) > 0)
+    if (fault) {
+      if (fault.times !== undefined) fault.times--
+      if (fault.before) fault.before()
+      else {
+        this.seen.push({ method: req.method!, path: url.pathname, status: fault.status })
+        res.writeHead(fault.status, { 'content-type': 'application/json; charset=utf-8', ...fault.headers })
+        res.end(fault.body === undefined ? '' : JSON.stringify(fault.body))
+        return
       }
-      const forwarded = await fetch(`${this.apiUrl}${req.url}`, {
-        method: req.method,
-        headers: { authorization: req.headers.authorization ?? '', 'user-agent': req.headers['user-agent'] ?? '', 'content-type': 'application/json' },
-        body: chunks.length ? Buffer.concat(chunks) : undefined
-      })
-      this.seen.push({ method: req.method!, path: url.pathname, status: forwarded.status })
-      const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' }
-      const link = forwarded.headers.get('link')
-      if (link) headers.link = link
-      res.writeHead(forwarded.status, headers)
-      res.end(Buffer.from(await forwarded.arrayBuffer()))
+    }
+    const forwarded = await fetch(`${this.apiUrl}${req.url}`, {
+      method: req.method,
+      headers: { authorization: req.headers.authorization ?? '', 'user-agent': req.headers['user-agent'] ?? '', 'content-type': 'application/json' },
+      body: chunks.length ? Buffer.concat(chunks) : undefined
+    })
+    this.seen.push({ method: req.method!, path: url.pathname, status: forwarded.status })
+    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' }
+    const link = forwarded.headers.get('link')
+    if (link) headers.link = link
+    res.writeHead(forwarded.status, headers)
+    res.end(Buffer.from(await forwarded.arrayBuffer()))
   }
   /** The fake's own address (its links and html_url point at the proxy). */
   apiUrl = ''
@@ -157,7 +157,17 @@ describe('GitHub API faults never fail the job', () => {
   })
 
   test('422 on create (validation failed)', async () => {
-    proxy.faults.push({ method: 'POST', path: COMMENTS, status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest', status: '422' } })
+    proxy.faults.push({
+      method: 'POST',
+      path: COMMENTS,
+      status: 422,
+      body: {
+        message: 'Validation Failed',
+        errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }],
+        documentation_url: 'https://docs.github.com/rest',
+        status: '422'
+      }
+    })
     const r = await publish()
     expectPublishedWithout(r, [
       'Could not write the pull-request comment: Validation Failed: {"resource":"IssueComment","code":"custom","field":"body","message":"body is too long (maximum is 65536 characters)"} - https://docs.github.com/rest. The report is in the job summary and the comment-body output.'
@@ -182,7 +192,14 @@ describe('GitHub API faults never fail the job', () => {
 
   test('rate limit that resets soon: waited for, then the comment is written', async () => {
     const reset = String(Math.floor(Date.now() / 1000))
-    proxy.faults.push({ method: 'POST', path: COMMENTS, status: 403, times: 1, body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest' }, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } })
+    proxy.faults.push({
+      method: 'POST',
+      path: COMMENTS,
+      status: 403,
+      times: 1,
+      body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest' },
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }
+    })
     const r = await publish()
     expect(r.warnings).toHaveLength(1)
     expect(r.warnings[0]).toMatch(new RegExp(`^GitHub API rate limit hit on POST /repos/\\{owner\\}/\\{repo\\}/issues/\\{issue_number\\}/comments; retrying in [012] s$`))
@@ -192,7 +209,13 @@ describe('GitHub API faults never fail the job', () => {
 
   test('rate limit that resets in an hour: not waited for, one warning that says so', async () => {
     const reset = String(Math.floor(Date.now() / 1000) + 3600)
-    proxy.faults.push({ method: 'POST', path: COMMENTS, status: 403, body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest' }, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } })
+    proxy.faults.push({
+      method: 'POST',
+      path: COMMENTS,
+      status: 403,
+      body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest' },
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }
+    })
     const started = Date.now()
     const r = await publish()
     expect(Date.now() - started).toBeLessThan(10_000)
@@ -241,9 +264,15 @@ describe('the comment list and concurrent runs', () => {
   test('a concurrent run creates the comment while this one builds: it is re-found and updated, never duplicated', async () => {
     let theirs: { id: number } | null = null
     // The first listing (before the build) finds nothing; then the other run posts its comment.
-    proxy.faults.push({ method: 'GET', path: COMMENTS, status: 0, times: 2, before: () => {
-      if (!theirs && proxy.seen.some((s) => s.method === 'GET')) theirs = api.seedComment(PR, `other run\n${commentMarker('')}`, 'github-actions[bot]', 'Bot')
-    } })
+    proxy.faults.push({
+      method: 'GET',
+      path: COMMENTS,
+      status: 0,
+      times: 2,
+      before: () => {
+        if (!theirs && proxy.seen.some((s) => s.method === 'GET')) theirs = api.seedComment(PR, `other run\n${commentMarker('')}`, 'github-actions[bot]', 'Bot')
+      }
+    })
     const r = await publish()
     expectPublishedWithout(r, [])
     expect(theirs).not.toBeNull()
@@ -268,9 +297,14 @@ describe('the comment list and concurrent runs', () => {
     comment.body = olderBody
     proxy.seen = []
     let listings = 0
-    proxy.faults.push({ method: 'GET', path: COMMENTS, status: 0, before: () => {
-      if (++listings === 2) comment.body = newerBody
-    } })
+    proxy.faults.push({
+      method: 'GET',
+      path: COMMENTS,
+      status: 0,
+      before: () => {
+        if (++listings === 2) comment.body = newerBody
+      }
+    })
     const r = await publish({}, { id: 4242, commit: 'c'.repeat(40) })
     expect(r.exitCode).toBe(0)
     expect(r.warnings).toEqual([])

@@ -27,7 +27,11 @@ const sha: Record<string, string> = {}
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number
+  stdout: string
+  stderr: string
+}
 
 /** The CLI as a user runs it; TMPDIR is private so leftovers can be counted. */
 function cli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<Run & { tmp: string }> {
@@ -49,7 +53,11 @@ const noStack = (text: string) => {
   expect(text).not.toMatch(/\b(TypeError|ReferenceError|SyntaxError|RangeError):/)
 }
 /** Warnings the CLI printed (one line each). */
-const warnings = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('warning: ')).map((l) => l.slice('warning: '.length))
+const warnings = (stderr: string) =>
+  stderr
+    .split('\n')
+    .filter((l) => l.startsWith('warning: '))
+    .map((l) => l.slice('warning: '.length))
 /** What the run left in its TMPDIR (tsx, which starts the CLI here, keeps its own compile cache there). */
 const leftovers = (tmp: string) => readdirSync(tmp).filter((f) => !/^tsx-\d+$/.test(f))
 const images = () => new Set(execFileSync('docker', ['image', 'ls', '-aq', '--no-trunc'], { encoding: 'utf8' }).trim().split('\n'))
@@ -79,7 +87,9 @@ beforeAll(() => {
   // A docker that lacks buildx, or whose `docker save` stream stops early; everything else is the real one.
   fakeBin = path.join(dir, 'fake-bin')
   mkdirSync(fakeBin)
-  writeFileSync(path.join(fakeBin, 'docker'), `#!/usr/bin/env bash
+  writeFileSync(
+    path.join(fakeBin, 'docker'),
+    `#!/usr/bin/env bash
 if [ "$1" = buildx ] && [ -n "$FAKE_NO_BUILDX" ]; then
   echo "docker: 'buildx' is not a docker command." >&2; echo "See 'docker --help'" >&2; exit 1
 fi
@@ -91,7 +101,8 @@ if [ "$1" = load ] && [ -n "$FAKE_SAVE_BYTES" ]; then
   ${REAL_DOCKER} "$@" && truncate -s "$FAKE_SAVE_BYTES" "$3"; exit
 fi
 exec ${REAL_DOCKER} "$@"
-`)
+`
+  )
   chmodSync(path.join(fakeBin, 'docker'), 0o755)
 }, 60_000)
 
@@ -135,12 +146,14 @@ describe('environment faults: exit 2, one line', () => {
     expect(leftovers(r.tmp)).toEqual([])
   }, 120_000)
 
-  test('a docker save stream (or the build\'s image archive) that ends early', async () => {
+  test("a docker save stream (or the build's image archive) that ends early", async () => {
     const r = await cli([], { env: { PATH: `${fakeBin}:${process.env.PATH}`, FAKE_SAVE_BYTES: '3000' } })
     expect(r.code).toBe(2)
     const last = r.stderr.trimEnd().split('\n').pop()
     const source = store === 'containerd' ? "the build's image archive" : 'docker save stream'
-    expect(last).toMatch(new RegExp(`^go-image-budget: ${source} ended early after 3000 bytes: the archive ends early, inside (an entry \\(at byte 3000, \\d+ bytes missing\\)|a tar header \\(at byte 3000\\))$`))
+    expect(last).toMatch(
+      new RegExp(`^go-image-budget: ${source} ended early after 3000 bytes: the archive ends early, inside (an entry \\(at byte 3000, \\d+ bytes missing\\)|a tar header \\(at byte 3000\\))$`)
+    )
     noStack(r.stderr)
     expect(leftovers(r.tmp)).toEqual([])
   }, 120_000)
@@ -223,7 +236,9 @@ describe('baseline faults: a warning and no baseline, never a failed run', () =>
     const host = `127.0.0.1:${(server.address() as AddressInfo).port}`
     try {
       const r = await baselineRun(['--baseline-image', `${host}/private/app:main`])
-      expect(warnings(r.stderr)).toEqual([`no baseline: baseline-image ${host}/private/app:main: the registry ${host} refused access (HTTP 401); run 'docker login ${host}' with an account that can pull it`])
+      expect(warnings(r.stderr)).toEqual([
+        `no baseline: baseline-image ${host}/private/app:main: the registry ${host} refused access (HTTP 401); run 'docker login ${host}' with an account that can pull it`
+      ])
     } finally {
       server.close()
     }
@@ -231,15 +246,23 @@ describe('baseline faults: a warning and no baseline, never a failed run', () =>
 
   test.each([
     ['corrupted', '{"schemaVersion": 1, "size": {', (f: string) => `no baseline: baseline-report '${f}' is not JSON (Expected property name or '}' in JSON at position 30)`],
-    ['from a newer version', JSON.stringify({ schemaVersion: 99, size: { uncompressed: 1 } }), (f: string) => `no baseline: baseline-report '${f}' was written by a newer version (schema 99; this one reads 2); update the action`],
+    [
+      'from a newer version',
+      JSON.stringify({ schemaVersion: 99, size: { uncompressed: 1 } }),
+      (f: string) => `no baseline: baseline-report '${f}' was written by a newer version (schema 99; this one reads 2); update the action`
+    ],
     ['foreign', JSON.stringify({ name: 'some-package', version: '1.0.0' }), (f: string) => `no baseline: baseline-report '${f}' is not a go-image-budget report (no schemaVersion)`],
     ['missing', null, (f: string) => `no baseline: baseline-report '${f}' does not exist (restore it from the artifact or cache first)`]
-  ])('a baseline-report that is %s', async (name, content, message) => {
-    const file = path.join(dir, `baseline-${name.replace(/\W/g, '-')}.json`)
-    if (content !== null) writeFileSync(file, content)
-    const r = await baselineRun(['--baseline-report', file])
-    expect(warnings(r.stderr)).toEqual([message(file)])
-  }, 120_000)
+  ])(
+    'a baseline-report that is %s',
+    async (name, content, message) => {
+      const file = path.join(dir, `baseline-${name.replace(/\W/g, '-')}.json`)
+      if (content !== null) writeFileSync(file, content)
+      const r = await baselineRun(['--baseline-report', file])
+      expect(warnings(r.stderr)).toEqual([message(file)])
+    },
+    120_000
+  )
 })
 
 describe('nothing left behind', () => {

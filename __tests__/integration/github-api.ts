@@ -21,7 +21,12 @@ import { schema as githubGraphqlSchema } from '@octokit/graphql-schema'
 
 const require = createRequire(import.meta.url)
 
-interface OpenApiParameter { name: string; in: 'path' | 'query' | 'header'; required?: boolean; schema: object }
+interface OpenApiParameter {
+  name: string
+  in: 'path' | 'query' | 'header'
+  required?: boolean
+  schema: object
+}
 interface OpenApiOperation {
   operationId: string
   parameters?: (OpenApiParameter | { $ref: string })[]
@@ -97,7 +102,10 @@ class OpenApiChecker {
     const queryNames = new Set(params.filter((q) => q.in === 'query').map((q) => q.name))
     for (const [name, value] of url.searchParams) {
       const p = params.find((q) => q.in === 'query' && q.name === name)
-      if (!queryNames.has(name) || !p) { problems.push(`${where}: unknown query parameter ${name}`); continue }
+      if (!queryNames.has(name) || !p) {
+        problems.push(`${where}: unknown query parameter ${name}`)
+        continue
+      }
       const error = this.errors(this.validator(`${where}:query:${name}`, p.schema), coerce(value, p.schema))
       if (error) problems.push(`${where}: query parameter ${name}=${value}: ${error}`)
     }
@@ -153,19 +161,41 @@ export interface PullRequestFixture {
 }
 
 const USER_FIELDS = (login: string, id: number, type: 'Bot' | 'User', base: string, name = encodeURIComponent(login)) => ({
-  login, id, node_id: `MDQ6VXNlcj${id}`, avatar_url: `${base}/avatars/${id}`, gravatar_id: '',
-  url: `${base}/users/${name}`, html_url: `https://github.com/${name}`,
-  followers_url: `${base}/users/${name}/followers`, following_url: `${base}/users/${name}/following{/other_user}`,
-  gists_url: `${base}/users/${name}/gists{/gist_id}`, starred_url: `${base}/users/${name}/starred{/owner}{/repo}`,
-  subscriptions_url: `${base}/users/${name}/subscriptions`, organizations_url: `${base}/users/${name}/orgs`,
-  repos_url: `${base}/users/${name}/repos`, events_url: `${base}/users/${name}/events{/privacy}`,
-  received_events_url: `${base}/users/${name}/received_events`, type, site_admin: false
+  login,
+  id,
+  node_id: `MDQ6VXNlcj${id}`,
+  avatar_url: `${base}/avatars/${id}`,
+  gravatar_id: '',
+  url: `${base}/users/${name}`,
+  html_url: `https://github.com/${name}`,
+  followers_url: `${base}/users/${name}/followers`,
+  following_url: `${base}/users/${name}/following{/other_user}`,
+  gists_url: `${base}/users/${name}/gists{/gist_id}`,
+  starred_url: `${base}/users/${name}/starred{/owner}{/repo}`,
+  subscriptions_url: `${base}/users/${name}/subscriptions`,
+  organizations_url: `${base}/users/${name}/orgs`,
+  repos_url: `${base}/users/${name}/repos`,
+  events_url: `${base}/users/${name}/events{/privacy}`,
+  received_events_url: `${base}/users/${name}/received_events`,
+  type,
+  site_admin: false
 })
 
-export interface StoredComment { id: number; body: string; login: string; type: 'Bot' | 'User'; issue: number; createdAt: string; updatedAt: string }
+export interface StoredComment {
+  id: number
+  body: string
+  login: string
+  type: 'Bot' | 'User'
+  issue: number
+  createdAt: string
+  updatedAt: string
+}
 
 /** The account a token acts as. */
-export interface Account { login: string; type: 'Bot' | 'User' }
+export interface Account {
+  login: string
+  type: 'Bot' | 'User'
+}
 export const GITHUB_ACTIONS_BOT: Account = { login: 'github-actions[bot]', type: 'Bot' }
 
 let graphqlSchema: GraphQLSchema | null = null
@@ -191,7 +221,10 @@ export class FakeGitHub {
   private server: Server | null = null
   baseUrl = ''
 
-  constructor(readonly owner: string, readonly repo: string) {}
+  constructor(
+    readonly owner: string,
+    readonly repo: string
+  ) {}
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res))
@@ -230,10 +263,16 @@ export class FakeGitHub {
   private commentJson(c: StoredComment) {
     const api = `${this.baseUrl}/repos/${this.owner}/${this.repo}`
     return {
-      id: c.id, node_id: `IC_${c.id}`, url: `${api}/issues/comments/${c.id}`,
+      id: c.id,
+      node_id: `IC_${c.id}`,
+      url: `${api}/issues/comments/${c.id}`,
       html_url: `https://github.com/${this.owner}/${this.repo}/pull/${c.issue}#issuecomment-${c.id}`,
-      issue_url: `${api}/issues/${c.issue}`, body: c.body, user: USER_FIELDS(c.login, this.userId(c.login), c.type, this.baseUrl),
-      created_at: c.createdAt, updated_at: c.updatedAt, author_association: c.type === 'Bot' ? 'NONE' : 'CONTRIBUTOR'
+      issue_url: `${api}/issues/${c.issue}`,
+      body: c.body,
+      user: USER_FIELDS(c.login, this.userId(c.login), c.type, this.baseUrl),
+      created_at: c.createdAt,
+      updated_at: c.updatedAt,
+      author_association: c.type === 'Bot' ? 'NONE' : 'CONTRIBUTOR'
     }
   }
 
@@ -254,7 +293,11 @@ export class FakeGitHub {
     const raw = Buffer.concat(chunks).toString('utf8')
     let body: unknown
     if (raw !== '') {
-      try { body = JSON.parse(raw) } catch { this.violations.push(`${req.method} ${url.pathname}: body is not JSON`) }
+      try {
+        body = JSON.parse(raw)
+      } catch {
+        this.violations.push(`${req.method} ${url.pathname}: body is not JSON`)
+      }
     }
     const auth = req.headers.authorization ?? ''
     const token = /^(?:token|bearer) (.+)$/i.exec(auth)?.[1] ?? null
@@ -287,11 +330,12 @@ export class FakeGitHub {
         const all = this.commentsOn(issue)
         const last = Math.max(1, Math.ceil(all.length / perPage))
         const link = (p: number, rel: string) => `<${this.baseUrl}${url.pathname}?per_page=${perPage}&page=${p}>; rel="${rel}"`
-        const links = [
-          ...(page > 1 ? [link(page - 1, 'prev'), link(1, 'first')] : []),
-          ...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : [])
-        ]
-        return send(200, all.slice((page - 1) * perPage, page * perPage).map((c) => this.commentJson(c)), links.length ? { link: links.join(', ') } : {})
+        const links = [...(page > 1 ? [link(page - 1, 'prev'), link(1, 'first')] : []), ...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : [])]
+        return send(
+          200,
+          all.slice((page - 1) * perPage, page * perPage).map((c) => this.commentJson(c)),
+          links.length ? { link: links.join(', ') } : {}
+        )
       }
       if (method === 'POST') {
         if (!token || this.readOnlyTokens.has(token)) return forbidden()
@@ -311,7 +355,10 @@ export class FakeGitHub {
     }
     if ((m = new RegExp(`^${prefix}/commits/([0-9a-f]+)/pulls$`).exec(url.pathname)) && method === 'GET') {
       const sha = m[1]
-      return send(200, this.pulls.filter((p) => p.headSha === sha).map((p) => this.pullJson(p)))
+      return send(
+        200,
+        this.pulls.filter((p) => p.headSha === sha).map((p) => this.pullJson(p))
+      )
     }
     if ((m = new RegExp(`^${prefix}/pulls/(\\d+)$`).exec(url.pathname)) && method === 'GET') {
       const pull = this.pulls.find((p) => p.number === Number(m![1]))

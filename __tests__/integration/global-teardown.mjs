@@ -14,7 +14,9 @@ export default function globalTeardown(_globalConfig, projectConfig) {
   const docker = (args) => execFileSync('docker', args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
   const kept = new Set(before.ids)
   // Newest first: an image can only be removed after the images built on it.
-  const dangling = docker(['images', '--filter', 'dangling=true', '--quiet', '--no-trunc']).split('\n').filter((id) => id && !kept.has(id))
+  const dangling = docker(['images', '--filter', 'dangling=true', '--quiet', '--no-trunc'])
+    .split('\n')
+    .filter((id) => id && !kept.has(id))
   let removed = 0
   for (const id of dangling) {
     try {

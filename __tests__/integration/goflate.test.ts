@@ -123,7 +123,9 @@ describe("the default engine's docker push", () => {
     docker('buildx', 'build', '--load', '-q', '-t', tag, work)
     docker('push', '-q', tag)
     const [repo, reference] = tag.slice(registry.length + 1).split(':')
-    const response = await fetch(`http://${registry}/v2/${repo}/manifests/${reference}`, { headers: { accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' } })
+    const response = await fetch(`http://${registry}/v2/${repo}/manifests/${reference}`, {
+      headers: { accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' }
+    })
     const pushed = ((await response.json()) as { layers: { size: number }[] }).layers.map((l) => l.size)
 
     const flavor = pushFlavorForGoVersion(docker('version', '--format', '{{.Server.GoVersion}}'))

@@ -34,9 +34,19 @@ export interface Advised {
 export async function adviseAndProve(context: string, raw: Partial<Record<InputName, string>>, dirs: { workspace: string; tempDir: string }): Promise<Advised> {
   const all: Partial<Record<InputName, string>> = { context, baseline: 'none', 'verify-suggestion': 'true', ...raw }
   const docker = new Docker({ exec, spawn: spawnStream })
-  const report = await runPipeline(parseInputs((name) => all[name] ?? ''), { workspace: dirs.workspace, commit: null }, {
-    exec, spawn: spawnStream, docker, tempDir: dirs.tempDir, cacheDir: `${dirs.tempDir}/cache`, log: silentLogger, now: () => new Date()
-  })
+  const report = await runPipeline(
+    parseInputs((name) => all[name] ?? ''),
+    { workspace: dirs.workspace, commit: null },
+    {
+      exec,
+      spawn: spawnStream,
+      docker,
+      tempDir: dirs.tempDir,
+      cacheDir: `${dirs.tempDir}/cache`,
+      log: silentLogger,
+      now: () => new Date()
+    }
+  )
   built.push(...docker.builtImages)
   const [original, ...rest] = docker.builtImages
   const suggestion = rest.length > 0 ? rest[rest.length - 1] : null

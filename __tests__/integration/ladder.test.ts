@@ -16,13 +16,7 @@ import { classicSizes, pushAndRead, store } from './engine.js'
 
 const root = process.cwd()
 const example = 'examples/helloworld'
-const rungs = [
-  'Dockerfile.1-golang-debian',
-  'Dockerfile.2-golang-latest',
-  'Dockerfile.3-golang-alpine',
-  'Dockerfile.4-multistage-alpine',
-  'Dockerfile.5-multistage-scratch'
-] as const
+const rungs = ['Dockerfile.1-golang-debian', 'Dockerfile.2-golang-latest', 'Dockerfile.3-golang-alpine', 'Dockerfile.4-multistage-alpine', 'Dockerfile.5-multistage-scratch'] as const
 type Rung = (typeof rungs)[number]
 
 const reports = new Map<Rung, Report>()
@@ -45,14 +39,18 @@ afterAll(() => {
 async function buildRung(rung: Rung): Promise<Report> {
   const raw: Partial<Record<InputName, string>> = { context: example, file: `${example}/${rung}`, baseline: 'none' }
   const inputs = parseInputs((name) => raw[name] ?? '')
-  return runPipeline(inputs, { workspace: root, commit: null }, {
-    exec,
-    spawn: spawnStream,
-    tempDir,
-    cacheDir: path.join(tempDir, 'cache'),
-    log: silentLogger,
-    now: () => new Date()
-  })
+  return runPipeline(
+    inputs,
+    { workspace: root, commit: null },
+    {
+      exec,
+      spawn: spawnStream,
+      tempDir,
+      cacheDir: path.join(tempDir, 'cache'),
+      log: silentLogger,
+      now: () => new Date()
+    }
+  )
 }
 
 describe('the seed ladder through the pipeline', () => {
@@ -88,7 +86,7 @@ describe('the seed ladder through the pipeline', () => {
     }
   })
 
-  test('sizes fall in the seed\'s order: single-stage > multistage-alpine > multistage-scratch', () => {
+  test("sizes fall in the seed's order: single-stage > multistage-alpine > multistage-scratch", () => {
     const size = (rung: Rung): number => {
       const report = reports.get(rung)
       if (!report) throw new Error(`${rung} was not built (see its test above)`)
@@ -162,15 +160,17 @@ describe('the CLI', () => {
   })
 
   test('an unreachable Docker daemon: exit 2, the last line says so', () => {
-    const run = spawnSync(path.join(root, 'node_modules/.bin/tsx'),
-      [path.join(root, 'src/cli.ts'), '--context', example, '--file', `${example}/Dockerfile.5-multistage-scratch`], {
-        cwd: root,
-        env: { ...env, DOCKER_HOST: `unix://${path.join(tempDir, 'no-docker.sock')}` },
-        encoding: 'utf8',
-        timeout: 120_000
-      })
+    const run = spawnSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'src/cli.ts'), '--context', example, '--file', `${example}/Dockerfile.5-multistage-scratch`], {
+      cwd: root,
+      env: { ...env, DOCKER_HOST: `unix://${path.join(tempDir, 'no-docker.sock')}` },
+      encoding: 'utf8',
+      timeout: 120_000
+    })
     expect(run.status).toBe(2)
-    const errors = run.stderr.trim().split('\n').filter((line) => line.startsWith('go-image-budget: '))
+    const errors = run.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => line.startsWith('go-image-budget: '))
     expect(errors).toHaveLength(1)
     expect(run.stderr.trim().endsWith(errors[0])).toBe(true)
     expect(errors[0]).toMatch(/docker/i)

@@ -43,7 +43,20 @@ afterAll(() => {
 async function build(dir: string, dockerfile: string, tag: string | null = null, platform: string | null = null, buildArgs: string[] = []): Promise<string> {
   writeFileSync(path.join(dir, 'Dockerfile'), dockerfile)
   const result = await buildImage(
-    { context: dir, file: path.join(dir, 'Dockerfile'), target: null, platform, builder: null, buildArgs, buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: tag ? [tag] : [], secrets: [] },
+    {
+      context: dir,
+      file: path.join(dir, 'Dockerfile'),
+      target: null,
+      platform,
+      builder: null,
+      buildArgs,
+      buildContexts: [],
+      cacheFrom: [],
+      cacheTo: [],
+      labels: [],
+      tags: tag ? [tag] : [],
+      secrets: []
+    },
     { docker: new Docker({ exec, spawn: spawnStream }), tempDir: work }
   )
   if (tag) pushedRefs.push(tag)
@@ -133,7 +146,7 @@ describe('an image with deletions and rewrites', () => {
     }
   })
 
-  test('compressed sizes against what the registry stores after this engine\'s docker push', async () => {
+  test("compressed sizes against what the registry stores after this engine's docker push", async () => {
     const pushed = await pushAndRead(tag)
     expect(pushed.config.diffIds).toEqual(first.layers.map((l) => l.diffId))
     const registryTotal = pushed.layers.reduce((s, l) => s + l.size, 0)
@@ -376,14 +389,18 @@ describe('one build per platform', () => {
     )
     const raw: Partial<Record<InputName, string>> = { context: dir, platforms: 'linux/amd64,linux/arm64', baseline: 'none', comment: 'false' }
     const inputs = parseInputs((name) => raw[name] ?? '')
-    const report = await runPipeline(inputs, { workspace: dir, commit: null }, {
-      exec,
-      spawn: spawnStream,
-      tempDir: work,
-      cacheDir: path.join(work, 'pcache'),
-      log: silentLogger,
-      now: () => new Date()
-    })
+    const report = await runPipeline(
+      inputs,
+      { workspace: dir, commit: null },
+      {
+        exec,
+        spawn: spawnStream,
+        tempDir: work,
+        cacheDir: path.join(work, 'pcache'),
+        log: silentLogger,
+        now: () => new Date()
+      }
+    )
     expect(report.platforms?.map((p) => p.platform)).toEqual(['linux/amd64', 'linux/arm64'])
     expect(report.image.platform).toBe('linux/amd64')
     expect(report.size).toEqual(report.platforms?.[0].size)
@@ -410,7 +427,7 @@ describe('the image input', () => {
     return parseInputs((name) => raw[name] ?? '')
   }
 
-  test('a registry image that is not local is pulled and measured with the registry\'s exact sizes', async () => {
+  test("a registry image that is not local is pulled and measured with the registry's exact sizes", async () => {
     const dir = path.join(work, 'pull')
     mkdirSync(dir, { recursive: true })
     writeFileSync(path.join(dir, 'payload'), Array.from({ length: 20000 }, (_, i) => `${suffix} ${i}\n`).join(''))

@@ -20,7 +20,8 @@ let tempDir: string
 const docker = new Docker({ exec, spawn: spawnStream })
 /** The suggestion built and measured as the pipeline does it (src/build-measure.ts). */
 const suggestionBuild = (): VerifyDeps => ({
-  docker, tempDir,
+  docker,
+  tempDir,
   buildAndMeasure: (options, onBuilt) => buildAndMeasure(options, { cacheDir: path.join(tempDir, 'cache'), registry: false }, { docker, exec, spawn: spawnStream, tempDir, onBuilt })
 })
 const build = (context: string) => ({ context, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [] })
@@ -47,8 +48,9 @@ function context(name: string, dockerfile: string[], extra: Record<string, strin
 const BUILD = ['FROM golang:1.19 AS build', 'WORKDIR /src', 'COPY go.mod main.go ./', 'RUN CGO_ENABLED=0 go build -o /out/app .']
 
 test('(a) an entrypoint script run by /bin/sh: the suggestion keeps a shell (fixed); the old one on distroless static is not claimed', async () => {
-  const dir = context('a', [...BUILD, 'FROM alpine', 'COPY --from=build /out/app /usr/local/bin/app', 'COPY entrypoint.sh /entrypoint.sh', 'ENTRYPOINT ["/bin/sh", "/entrypoint.sh"]'],
-    { 'entrypoint.sh': '#!/bin/sh\necho starting\nexec app "$@"\n' })
+  const dir = context('a', [...BUILD, 'FROM alpine', 'COPY --from=build /out/app /usr/local/bin/app', 'COPY entrypoint.sh /entrypoint.sh', 'ENTRYPOINT ["/bin/sh", "/entrypoint.sh"]'], {
+    'entrypoint.sh': '#!/bin/sh\necho starting\nexec app "$@"\n'
+  })
   const { report, original, suggestion } = await adviseAndProve(dir, {}, { workspace: root, tempDir })
   // No minimal base for a final stage that needs a shell; the build is shaved.
   expect(report.findings.map((f) => f.rule)).toEqual(['non-root', 'strip-symbols', 'trimpath'])
@@ -77,9 +79,14 @@ test('(b) a one-file COPY into /usr/local/bin: the suggestion keeps the director
   expect((await runOffline(original, ['y'])).output).toBe('hello from app [y]')
 
   const old = s.dockerfile.replace('/usr/local/bin/\n', '/usr/local/bin\n').replace('FROM scratch', 'FROM gcr.io/distroless/static-debian12')
-  const result = await verifySuggestion({ dockerfile: old, build: build(dir), originalSize: report.size.uncompressed, verifyCommand: null, expectedPaths: [{ path: '/usr/local/bin', directory: true, line: 6 }] }, suggestionBuild())
+  const result = await verifySuggestion(
+    { dockerfile: old, build: build(dir), originalSize: report.size.uncompressed, verifyCommand: null, expectedPaths: [{ path: '/usr/local/bin', directory: true, line: 6 }] },
+    suggestionBuild()
+  )
   expect(result.verified).toBe(false)
-  expect(result.error).toMatch(/^the suggested image was built but it would not start: the command "app": executable file not found in \$PATH .*; what the original copied is missing: \/usr\/local\/bin is a file where the original has a directory \(line 6\)$/)
+  expect(result.error).toMatch(
+    /^the suggested image was built but it would not start: the command "app": executable file not found in \$PATH .*; what the original copied is missing: \/usr\/local\/bin is a file where the original has a directory \(line 6\)$/
+  )
   if (result.imageId) await exec('docker', ['image', 'rm', result.imageId])
 
   // The directory form (`/out/.`) makes a directory even without the slash: kept as written, and it starts.
@@ -89,12 +96,14 @@ test('(b) a one-file COPY into /usr/local/bin: the suggestion keeps the director
   expect(await runOffline(again.suggestion!, ['z'])).toEqual({ code: 0, output: 'hello from app [z]' })
 })
 
-test('(c) a final stage that runs its base\'s default command: the suggestion runs the program instead, and says so (fixed); without it, not claimed', async () => {
+test("(c) a final stage that runs its base's default command: the suggestion runs the program instead, and says so (fixed); without it, not claimed", async () => {
   const dir = context('c', [...BUILD, 'FROM alpine', 'COPY --from=build /out/app /usr/local/bin/app'])
   const { report, original, suggestion } = await adviseAndProve(dir, {}, { workspace: root, tempDir })
   const s = report.suggestion!
   expect(s).toMatchObject({ base: 'scratch', verified: true })
-  expect(s.dockerfile).toContain('# the original ran alpine\'s default command ["/bin/sh"]; scratch has none: run the program (docker run IMAGE <command> still overrides it)\nCMD ["/usr/local/bin/app"]\n')
+  expect(s.dockerfile).toContain(
+    '# the original ran alpine\'s default command ["/bin/sh"]; scratch has none: run the program (docker run IMAGE <command> still overrides it)\nCMD ["/usr/local/bin/app"]\n'
+  )
   // What users of the original do (`docker run IMAGE app …`) still works.
   expect(await runOffline(suggestion!, ['app', 'w'])).toEqual(await runOffline(original, ['app', 'w']))
   expect((await runOffline(original, ['app', 'w'])).output).toBe('hello from app [w]')

@@ -23,8 +23,15 @@ import { FORGED, SHA1, SHA2, example, reportFor, runAction, useBundledAction, wi
 
 useBundledAction()
 
-interface Step { uses?: string; with?: Record<string, unknown> }
-interface Job { needs?: string; strategy?: { matrix?: Record<string, string[]> }; steps: Step[] }
+interface Step {
+  uses?: string
+  with?: Record<string, unknown>
+}
+interface Job {
+  needs?: string
+  strategy?: { matrix?: Record<string, string[]> }
+  steps: Step[]
+}
 
 /** What the README's matrix workflow says about where reports go and how the comment job finds them. */
 function documentedWorkflow() {
@@ -65,13 +72,16 @@ function measured(image: string, commit: string, build: () => Report, grow = 0):
   report.delta = { ...report.delta!, uncompressed: report.size.uncompressed - base, percent: ((report.size.uncompressed - base) / base) * 100, metric: 'uncompressed' }
   return report
 }
-const artifacts = (reports: Record<string, Report>) =>
-  Object.fromEntries(Object.entries(reports).map(([image, report]) => [flow.fileOf(image), JSON.stringify(report)]))
+const artifacts = (reports: Record<string, Report>) => Object.fromEntries(Object.entries(reports).map(([image, report]) => [flow.fileOf(image), JSON.stringify(report)]))
 
 /** The overview table's rows. */
 const rows = (body: string) => body.split('\n').filter((l) => /^\| (?:✅|⚠️|❌)(?: \(was (?:✅|⚠️|❌)\))? \| `/.test(l))
 const detailNames = (body: string) => [...body.matchAll(/^<details><summary>(?:✅|⚠️|❌) <b>([^<]+)<\/b>/gm)].map((m) => m[1])
-const pushesOf = (body: string, name: string) => readEmbeddedState(body)?.images?.find((i) => i.name === name)?.history.filter((p) => p.label !== 'base').map((p) => p.commit)
+const pushesOf = (body: string, name: string) =>
+  readEmbeddedState(body)
+    ?.images?.find((i) => i.name === name)
+    ?.history.filter((p) => p.label !== 'base')
+    .map((p) => p.commit)
 
 function threeImages(commit: string, grow = 0): Record<string, Report> {
   const [api, worker, cron] = flow.images
@@ -83,7 +93,7 @@ function threeImages(commit: string, grow = 0): Record<string, Report> {
   return { [api]: over, [worker]: measured(worker, commit, passingScratch), [cron]: warned }
 }
 
-describe('the comment job of README\'s matrix workflow', () => {
+describe("the comment job of README's matrix workflow", () => {
   test('3 reports: one comment, worst verdict first, a row per image with its sizes; the next push updates it', () =>
     withApi('Codertocat', 'Hello-World', async (api) => {
       expect(flow.images).toEqual(['api', 'worker', 'cron'])
@@ -129,11 +139,14 @@ describe('the comment job of README\'s matrix workflow', () => {
   test('50 reports: one comment under the limit with all 50 rows; the next push updates the same comment', () =>
     withApi('Codertocat', 'Hello-World', async (api) => {
       const names = Array.from({ length: 50 }, (_, i) => `service-${String(i + 1).padStart(2, '0')}`)
-      const set = (commit: string, grow: number) => Object.fromEntries(names.map((name, i) => {
-        const report = measured(name, commit, i % 5 === 0 ? overBudgetSingleStage : passingScratch, grow + i * 1000)
-        if (i % 5 === 0) report.budget.reason = 'image is 816 MB, over the 20 MB budget (uncompressed)'
-        return [name, report]
-      }))
+      const set = (commit: string, grow: number) =>
+        Object.fromEntries(
+          names.map((name, i) => {
+            const report = measured(name, commit, i % 5 === 0 ? overBudgetSingleStage : passingScratch, grow + i * 1000)
+            if (i % 5 === 0) report.budget.reason = 'image is 816 MB, over the 20 MB budget (uncompressed)'
+            return [name, report]
+          })
+        )
       const opened = example('pull_request', (e) => e.action === 'opened')
       const first = await runAction({ api, event: 'pull_request', payload: opened, report: null, files: artifacts(set(SHA1, 0)), inputs: flow.inputs })
       expect(first.code).toBe(0)
@@ -187,7 +200,11 @@ describe('the comment job of README\'s matrix workflow', () => {
       const opened = example('pull_request', (e) => e.action === 'opened')
       const result = await runAction({ api, event: 'pull_request', payload: opened, report: null, files: artifacts(threeImages(SHA1)), inputs: flow.inputs, runId: 1500 })
       expect(result.code).toBe(0)
-      expect(result.warnings).toEqual([expect.stringContaining(`Ignored a comment that carries this action's marker but was not written by github-actions[bot] (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-${pasted.id} by ${stranger.login})`)])
+      expect(result.warnings).toEqual([
+        expect.stringContaining(
+          `Ignored a comment that carries this action's marker but was not written by github-actions[bot] (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-${pasted.id} by ${stranger.login})`
+        )
+      ])
       const comments = api.commentsOn(2)
       expect(comments.map((c) => c.login)).toEqual([stranger.login, 'github-actions[bot]'])
       expect(pasted.body).toBe(before)
@@ -215,15 +232,25 @@ describe('the comment job of README\'s matrix workflow', () => {
           mkdirSync(path.dirname(path.join(ws, rel)), { recursive: true })
           writeFileSync(path.join(ws, rel), text)
         }
-        for (const [name, final] of [['api', 'scratch'], ['worker', 'alpine']]) {
+        for (const [name, final] of [
+          ['api', 'scratch'],
+          ['worker', 'alpine']
+        ]) {
           put(`${name}/go.mod`, `module ${name}\n\ngo 1.19\n`)
           put(`${name}/main.go`, `package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("${name} ${nonce}") }\n`)
-          put(`${name}/Dockerfile`, `FROM golang:alpine AS build\nWORKDIR /src\nCOPY go.mod main.go ./\nRUN CGO_ENABLED=0 go build -o /out/app .\n\nFROM ${final}\nCOPY --from=build /out/app /app\nENTRYPOINT ["/app"]\n`)
+          put(
+            `${name}/Dockerfile`,
+            `FROM golang:alpine AS build\nWORKDIR /src\nCOPY go.mod main.go ./\nRUN CGO_ENABLED=0 go build -o /out/app .\n\nFROM ${final}\nCOPY --from=build /out/app /app\nENTRYPOINT ["/app"]\n`
+          )
         }
         put('docker-bake.hcl', 'group "default" {\n  targets = ["api", "worker"]\n}\ntarget "api" {\n  context = "api"\n}\ntarget "worker" {\n  context = "worker"\n}\n')
         const opened = example('pull_request', (e) => e.action === 'opened')
         const result = await runAction({
-          api, event: 'pull_request', payload: opened, report: null, workspace: ws,
+          api,
+          event: 'pull_request',
+          payload: opened,
+          report: null,
+          workspace: ws,
           inputs: { bake: 'docker-bake.hcl', budget: '3MB', baseline: 'none', 'verify-suggestion': 'false', cleanup: 'true' }
         })
         // The worker (alpine + the program) is over 3 MB, the api (scratch + the program) is not.
@@ -236,7 +263,10 @@ describe('the comment job of README\'s matrix workflow', () => {
         expect(rows(comments[0].body).map((r) => r.split(' | ').slice(0, 2).join(' | '))).toEqual(['| ❌ | `worker`', '| ✅ | `api`'])
         expect(result.outputs.status).toBe('fail')
         const reports = (JSON.parse(result.outputs.report) as string[]).map((f) => JSON.parse(readFileSync(f, 'utf8')) as Report)
-        expect(reports.map((r) => [r.name, r.image.bakeTarget, r.status])).toEqual([['api', 'api', 'pass'], ['worker', 'worker', 'fail']])
+        expect(reports.map((r) => [r.name, r.image.bakeTarget, r.status])).toEqual([
+          ['api', 'api', 'pass'],
+          ['worker', 'worker', 'fail']
+        ])
         // cleanup: true removed what the bake run built.
         for (const r of reports) expect(spawnSync('docker', ['image', 'inspect', r.image.id]).status).not.toBe(0)
       } finally {

@@ -23,12 +23,15 @@ function pastedComment(order: number): string {
 }
 
 /** The commits the comment's hidden trend names, the base point left out. */
-const trendOf = (body: string) => readEmbeddedState(body)?.history.filter((p) => p.label !== 'base').map((p) => p.commit)
+const trendOf = (body: string) =>
+  readEmbeddedState(body)
+    ?.history.filter((p) => p.label !== 'base')
+    .map((p) => p.commit)
 
 /** Someone who comments on pull requests: the author of @octokit/webhooks-examples' issue comments. */
 const stranger = () => example('issue_comment', (e) => e.action === 'created').comment.user as { login: string; type: 'User' }
 
-describe('only the action\'s own comment counts', () => {
+describe("only the action's own comment counts", () => {
   test('a pasted marker and no comment of ours yet: ours is created, the paste is neither read nor edited', () =>
     withApi('Codertocat', 'Hello-World', async (api) => {
       const { login, type } = stranger()
@@ -40,7 +43,9 @@ describe('only the action\'s own comment counts', () => {
       expect(result.code).toBe(0)
       expect(result.stdout).not.toContain('written by a newer run')
       expect(result.warnings).toEqual([
-        expect.stringContaining(`Ignored a comment that carries this action's marker but was not written by github-actions[bot] (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-${pasted.id} by ${login}): only the action's own comment is read or updated.`)
+        expect.stringContaining(
+          `Ignored a comment that carries this action's marker but was not written by github-actions[bot] (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-${pasted.id} by ${login}): only the action's own comment is read or updated.`
+        )
       ])
       const comments = api.commentsOn(2)
       expect(comments.map((c) => c.login)).toEqual([login, 'github-actions[bot]'])
@@ -68,7 +73,11 @@ describe('only the action\'s own comment counts', () => {
       const second = await runAction({ api, event: 'pull_request', payload: synchronize, report: reportFor(SHA2, overBudgetSingleStage, 2_000_000), runId: 600 })
       expect(second.code).toBe(0)
       expect(second.stdout).toContain(`Updated the pull-request comment: https://github.com/Codertocat/Hello-World/pull/2#issuecomment-${ours.id}`)
-      expect(second.warnings).toEqual([expect.stringMatching(/^::warning::Ignored 2 comments that carry this action's marker but were not written by github-actions\[bot\] \(.*#issuecomment-\d+ by Codertocat, .*#issuecomment-\d+ by Codertocat\)/)])
+      expect(second.warnings).toEqual([
+        expect.stringMatching(
+          /^::warning::Ignored 2 comments that carry this action's marker but were not written by github-actions\[bot\] \(.*#issuecomment-\d+ by Codertocat, .*#issuecomment-\d+ by Codertocat\)/
+        )
+      ])
       expect(api.commentsOn(2)).toHaveLength(3)
       expect([newer.body, older.body]).toEqual(pastedBodies)
       expect(ours.body).toBe(second.outputs['comment-body'])
@@ -88,7 +97,9 @@ describe('only the action\'s own comment counts', () => {
       const opened = example('pull_request', (e) => e.action === 'opened')
       const first = await runAction({ api, event: 'pull_request', payload: opened, report: reportFor(SHA1), token, runId: 700 })
       expect(first.code).toBe(0)
-      expect(first.warnings).toEqual([expect.stringContaining(`was not written by ${account.login} (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-${echoed.id} by github-actions[bot])`)])
+      expect(first.warnings).toEqual([
+        expect.stringContaining(`was not written by ${account.login} (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-${echoed.id} by github-actions[bot])`)
+      ])
       const created = api.commentsOn(2).filter((c) => c.login === account.login)
       expect(created).toHaveLength(1)
       expect(trendOf(created[0].body)).toEqual([SHA1])
@@ -102,7 +113,11 @@ describe('only the action\'s own comment counts', () => {
       expect(echoed.body).toBe(pastedComment(999_999_999))
       // Who the token is came from GitHub's GraphQL viewer, asked with that token.
       const asked = api.requests.filter((r) => r.path === '/graphql')
-      expect(asked.map((r) => [r.token, r.status])).toEqual([[token, 200], [token, 200]])
+      expect(asked.map((r) => [r.token, r.status])).toEqual([
+        [token, 200],
+        [token, 200]
+      ])
       expect(api.requests.filter((r) => r.method === 'PATCH').map((r) => r.path)).toEqual([`/repos/Codertocat/Hello-World/issues/comments/${created[0].id}`])
-    }))
+    })
+  )
 })

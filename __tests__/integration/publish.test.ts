@@ -132,7 +132,11 @@ describe('bundled action publishing a stored report', () => {
       expect(api.commentsOn(2)).toHaveLength(372)
       expect(quoting.body).toBe('quoting you: <!-- go-image-budget:default -->')
       // Said once, though the comments were listed twice.
-      expect(second.warnings).toEqual([expect.stringContaining(`Ignored a comment that carries this action's marker but was not written by github-actions[bot] (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-${quoting.id} by someone)`)])
+      expect(second.warnings).toEqual([
+        expect.stringContaining(
+          `Ignored a comment that carries this action's marker but was not written by github-actions[bot] (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-${quoting.id} by someone)`
+        )
+      ])
     }))
 
   test('a re-run for an older commit does not overwrite a newer comment', () =>
@@ -163,7 +167,13 @@ describe('bundled action publishing a stored report', () => {
 
   test('on-exceed with a passing image and no comment yet: nothing posted, outputs still set', () =>
     withApi('Codertocat', 'Hello-World', async (api) => {
-      const result = await runAction({ api, event: 'pull_request', payload: example('pull_request', (e) => e.action === 'opened'), report: reportFor(SHA1, passingScratch), inputs: { comment: 'on-exceed' } })
+      const result = await runAction({
+        api,
+        event: 'pull_request',
+        payload: example('pull_request', (e) => e.action === 'opened'),
+        report: reportFor(SHA1, passingScratch),
+        inputs: { comment: 'on-exceed' }
+      })
       expect(result.code).toBe(0)
       expect(api.commentsOn(2)).toHaveLength(0)
       expect(result.outputs['comment-body']).toMatch(/^### ✅/)
@@ -186,7 +196,11 @@ describe('bundled action publishing a stored report', () => {
     withApi('Codertocat', 'Hello-World', async (api) => {
       const opened = example('pull_request', (e) => e.action === 'opened')
       const result = await runAction({
-        api, event: 'pull_request', payload: opened, report: null, workspace: process.cwd(),
+        api,
+        event: 'pull_request',
+        payload: opened,
+        report: null,
+        workspace: process.cwd(),
         inputs: { context: 'examples/helloworld', file: 'examples/helloworld/Dockerfile.5-multistage-scratch', budget: '20MB', baseline: 'none', 'verify-suggestion': 'false' }
       })
       expect(result.stdout).not.toContain('::error')

@@ -24,7 +24,11 @@ let head: string
 /** Images these tests built (read back, then removed). */
 const built = new Set<string>()
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number
+  stdout: string
+  stderr: string
+}
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   const child = spawn(process.execPath, [TSX, CLI, ...args], {
@@ -71,7 +75,11 @@ const imageOf = (reportFile: string): string => {
 
 /** The masks a run asked the runner for: the one place a value may appear, never printed by the runner. */
 const masks = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('::add-mask::'))
-const unmasked = (stdout: string) => stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')
+const unmasked = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n')
 
 describe('secrets never reach a log, a report, a comment, a summary, an output or an error', () => {
   const SECRET = `s3cr3t-${nonce}-VALUE`
@@ -92,7 +100,7 @@ describe('secrets never reach a log, a report, a comment, a summary, an output o
     }
   }
 
-  test('CLI: progress, terminal output, report JSON; and the failing build\'s error', async () => {
+  test("CLI: progress, terminal output, report JSON; and the failing build's error", async () => {
     const json = path.join(dir, 'secret.json')
     const ok = await cli(['--file', files[0], '--secrets', `token=${SECRET}`, '--build-args', `NONCE=${nonce}-cli`, '--json', json, '--verify-suggestion', 'false'], { GO_IMAGE_BUDGET_VERBOSE: '1' })
     expect(ok.code).toBe(0)
@@ -115,11 +123,29 @@ describe('secrets never reach a log, a report, a comment, a summary, an output o
     // A pull request on the local GitHub API, so the comment is really posted.
     const api = new FakeGitHub('octo', 'app')
     await api.start()
-    const event = { name: 'pull_request', payload: { number: 3, pull_request: { number: 3, head: { sha: head, ref: 'feature', repo: { full_name: 'octo/app' } }, base: { sha: head, ref: 'main', repo: { full_name: 'octo/app' } } }, repository: { full_name: 'octo/app' } } }
+    const event = {
+      name: 'pull_request',
+      payload: {
+        number: 3,
+        pull_request: { number: 3, head: { sha: head, ref: 'feature', repo: { full_name: 'octo/app' } }, base: { sha: head, ref: 'main', repo: { full_name: 'octo/app' } } },
+        repository: { full_name: 'octo/app' }
+      }
+    }
     const common = { workspace: repo, event, env: { PATH: process.env.PATH ?? '', HOME: path.join(dir, 'home'), GITHUB_API_URL: api.baseUrl, GITHUB_RUN_ID: '77' } }
     const ok = await runActionInProcess({
       ...common,
-      inputs: { file: files[0], secrets: `token=${SECRET}`, 'build-args': `NONCE=${nonce}-action`, json: 'secret-action.json', markdown: 'secret-action.md', 'verify-suggestion': 'false', budget: '10MB', baseline: 'none', comment: 'always', 'github-token': 'ghs_write' }
+      inputs: {
+        file: files[0],
+        secrets: `token=${SECRET}`,
+        'build-args': `NONCE=${nonce}-action`,
+        json: 'secret-action.json',
+        markdown: 'secret-action.md',
+        'verify-suggestion': 'false',
+        budget: '10MB',
+        baseline: 'none',
+        comment: 'always',
+        'github-token': 'ghs_write'
+      }
     }).finally(() => api.stop())
     imageOf(path.join(repo, 'secret-action.json'))
     const posted = api.commentsOn(3)
@@ -163,27 +189,37 @@ describe('a four-line key, a secret file, a secret variable and a quoted build a
   beforeAll(() => {
     certFile = path.join(dir, 'cert.pem')
     writeFileSync(certFile, CERT)
-    writeFileSync(path.join(repo, 'Dockerfile.whole'), [
-      'FROM alpine:latest',
-      'ARG MSG',
-      'ARG NPM_TOKEN',
-      // Each run prints anew (a cached step prints nothing), as its RUN_ID differs.
-      'ARG RUN_ID',
-      // The sums and lengths land in the image; the RUN step also prints every value, so the log must hide them.
-      'RUN --mount=type=secret,id=key --mount=type=secret,id=pad --mount=type=secret,id=cert --mount=type=secret,id=envsec \\',
-      '    sha256sum /run/secrets/key | cut -c1-64 > /key.sha256 && wc -c < /run/secrets/key > /key.len && \\',
-      '    sha256sum /run/secrets/pad | cut -c1-64 > /pad.sha256 && \\',
-      '    sha256sum /run/secrets/cert | cut -c1-64 > /cert.sha256 && sha256sum /run/secrets/envsec | cut -c1-64 > /env.sha256 && \\',
-      '    printf "%s" "$MSG" > /msg && cat /run/secrets/key /run/secrets/cert && echo "env is $(cat /run/secrets/envsec), npm is $NPM_TOKEN ($RUN_ID)"',
-      'COPY hello.txt /hello.txt',
-      ''
-    ].join('\n'))
+    writeFileSync(
+      path.join(repo, 'Dockerfile.whole'),
+      [
+        'FROM alpine:latest',
+        'ARG MSG',
+        'ARG NPM_TOKEN',
+        // Each run prints anew (a cached step prints nothing), as its RUN_ID differs.
+        'ARG RUN_ID',
+        // The sums and lengths land in the image; the RUN step also prints every value, so the log must hide them.
+        'RUN --mount=type=secret,id=key --mount=type=secret,id=pad --mount=type=secret,id=cert --mount=type=secret,id=envsec \\',
+        '    sha256sum /run/secrets/key | cut -c1-64 > /key.sha256 && wc -c < /run/secrets/key > /key.len && \\',
+        '    sha256sum /run/secrets/pad | cut -c1-64 > /pad.sha256 && \\',
+        '    sha256sum /run/secrets/cert | cut -c1-64 > /cert.sha256 && sha256sum /run/secrets/envsec | cut -c1-64 > /env.sha256 && \\',
+        '    printf "%s" "$MSG" > /msg && cat /run/secrets/key /run/secrets/cert && echo "env is $(cat /run/secrets/envsec), npm is $NPM_TOKEN ($RUN_ID)"',
+        'COPY hello.txt /hello.txt',
+        ''
+      ].join('\n')
+    )
   })
 
   /** What the build saw, read back from the image it made. */
   const readBack = (image: string) => {
     const cat = (file: string) => execFileSync('docker', ['run', '--rm', '--entrypoint', 'cat', image, file], { encoding: 'utf8' })
-    return { keySha: cat('/key.sha256').trim(), keyLength: Number(cat('/key.len').trim()), padSha: cat('/pad.sha256').trim(), certSha: cat('/cert.sha256').trim(), envSha: cat('/env.sha256').trim(), msg: cat('/msg') }
+    return {
+      keySha: cat('/key.sha256').trim(),
+      keyLength: Number(cat('/key.len').trim()),
+      padSha: cat('/pad.sha256').trim(),
+      certSha: cat('/cert.sha256').trim(),
+      envSha: cat('/env.sha256').trim(),
+      msg: cat('/msg')
+    }
   }
   const expectedBack = () => ({ keySha: sha256(KEY), keyLength: Buffer.byteLength(KEY), padSha: sha256(PAD), certSha: sha256(CERT), envSha: sha256(ENV_SECRET), msg: MSG })
 
@@ -196,7 +232,14 @@ describe('a four-line key, a secret file, a secret variable and a quoted build a
   test('action: read back from inside the build; no value in any log, report, comment, summary, output or annotation', async () => {
     const api = new FakeGitHub('octo', 'app')
     await api.start()
-    const event = { name: 'pull_request', payload: { number: 4, pull_request: { number: 4, head: { sha: head, ref: 'feature', repo: { full_name: 'octo/app' } }, base: { sha: head, ref: 'main', repo: { full_name: 'octo/app' } } }, repository: { full_name: 'octo/app' } } }
+    const event = {
+      name: 'pull_request',
+      payload: {
+        number: 4,
+        pull_request: { number: 4, head: { sha: head, ref: 'feature', repo: { full_name: 'octo/app' } }, base: { sha: head, ref: 'main', repo: { full_name: 'octo/app' } } },
+        repository: { full_name: 'octo/app' }
+      }
+    }
     const result = await runActionInProcess({
       workspace: repo,
       event,
@@ -207,7 +250,13 @@ describe('a four-line key, a secret file, a secret variable and a quoted build a
         'secret-files': `cert=${certFile}`,
         'secret-envs': 'envsec=GIB13_SECRET_ENV',
         'build-args': `"MSG=${MSG.replace(/"/g, '""')}"\nNPM_TOKEN=${NPM_TOKEN}\nRUN_ID=${nonce}-action`,
-        json: 'whole.json', markdown: 'whole.md', 'verify-suggestion': 'false', budget: '10MB', baseline: 'none', comment: 'always', 'github-token': 'ghs_write'
+        json: 'whole.json',
+        markdown: 'whole.md',
+        'verify-suggestion': 'false',
+        budget: '10MB',
+        baseline: 'none',
+        comment: 'always',
+        'github-token': 'ghs_write'
       }
     }).finally(() => api.stop())
     expect(result.errors).toEqual([])
@@ -224,18 +273,44 @@ describe('a four-line key, a secret file, a secret variable and a quoted build a
     // The credential-like build arg is in the image's history, so in the report's layers: masked there too.
     expect(report).toContain('NPM_TOKEN=***')
     expectHidden({
-      log: unmasked(result.stdout), outputs: readFileSync(path.join(result.runnerTemp, 'output'), 'utf8'), summary: result.summary,
-      report, markdown: readFileSync(path.join(repo, 'whole.md'), 'utf8'), comment: comment.body, requests: JSON.stringify(api.requests)
+      log: unmasked(result.stdout),
+      outputs: readFileSync(path.join(result.runnerTemp, 'output'), 'utf8'),
+      summary: result.summary,
+      report,
+      markdown: readFileSync(path.join(repo, 'whole.md'), 'utf8'),
+      comment: comment.body,
+      requests: JSON.stringify(api.requests)
     })
     for (const f of ['whole.json', 'whole.md']) rmSync(path.join(repo, f))
   }, 240_000)
 
   test('CLI: the same values as flags (a quoted multi-line value, repeated flags) reach the build whole', async () => {
     const json = path.join(dir, 'whole-cli.json')
-    const r = await cli([
-      '--file', 'Dockerfile.whole', '--secrets', `"key=${KEY}"`, '--secrets', `pad=${PAD}`, '--secret-files', `cert=${certFile}`, '--secret-envs', 'envsec=GIB13_SECRET_ENV',
-      '--build-args', `"MSG=${MSG.replace(/"/g, '""')}"`, '--build-args', `NPM_TOKEN=${NPM_TOKEN}`, '--build-args', `RUN_ID=${nonce}-cli`, '--json', json, '--verify-suggestion', 'false'
-    ], { GO_IMAGE_BUDGET_VERBOSE: '1', GIB13_SECRET_ENV: ENV_SECRET })
+    const r = await cli(
+      [
+        '--file',
+        'Dockerfile.whole',
+        '--secrets',
+        `"key=${KEY}"`,
+        '--secrets',
+        `pad=${PAD}`,
+        '--secret-files',
+        `cert=${certFile}`,
+        '--secret-envs',
+        'envsec=GIB13_SECRET_ENV',
+        '--build-args',
+        `"MSG=${MSG.replace(/"/g, '""')}"`,
+        '--build-args',
+        `NPM_TOKEN=${NPM_TOKEN}`,
+        '--build-args',
+        `RUN_ID=${nonce}-cli`,
+        '--json',
+        json,
+        '--verify-suggestion',
+        'false'
+      ],
+      { GO_IMAGE_BUDGET_VERBOSE: '1', GIB13_SECRET_ENV: ENV_SECRET }
+    )
     expect(r.stderr).not.toContain('go-image-budget: ')
     expect(r.code).toBe(0)
     expect(readBack(imageOf(json))).toEqual(expectedBack())

@@ -59,7 +59,12 @@ describe('fetchRegistryImage against a token-protected registry', () => {
   const requests: string[] = []
   const digest = (body: string) => `sha256:${createHash('sha256').update(body).digest('hex')}`
   const config = (arch: string) =>
-    JSON.stringify({ os: 'linux', architecture: arch, rootfs: { type: 'layers', diff_ids: [`sha256:${'1'.repeat(64)}`, `sha256:${'2'.repeat(64)}`] }, history: [{ created_by: 'ADD base' }, { created_by: 'ENV A=1', empty_layer: true }, { created_by: 'COPY x /x # buildkit' }] })
+    JSON.stringify({
+      os: 'linux',
+      architecture: arch,
+      rootfs: { type: 'layers', diff_ids: [`sha256:${'1'.repeat(64)}`, `sha256:${'2'.repeat(64)}`] },
+      history: [{ created_by: 'ADD base' }, { created_by: 'ENV A=1', empty_layer: true }, { created_by: 'COPY x /x # buildkit' }]
+    })
   const blobs = new Map<string, string>()
   const manifest = (arch: string) => {
     const cfg = config(arch)

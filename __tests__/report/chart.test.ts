@@ -14,8 +14,13 @@ function parseWithMermaid(diagrams: string[]): ParseResult[] {
   return JSON.parse(output) as ParseResult[]
 }
 
-const point = (commit: string, uncompressed: number | null, compressed: number | null, label?: string): HistoryPoint =>
-  ({ commit, at: '2026-11-27T10:00:00Z', uncompressed, compressed, ...(label ? { label } : {}) })
+const point = (commit: string, uncompressed: number | null, compressed: number | null, label?: string): HistoryPoint => ({
+  commit,
+  at: '2026-11-27T10:00:00Z',
+  uncompressed,
+  compressed,
+  ...(label ? { label } : {})
+})
 
 describe('trendChart', () => {
   test('mermaid rejects a broken chart (the parser really runs)', () => {
@@ -25,15 +30,24 @@ describe('trendChart', () => {
 
   test('two pushes with a budget line', () => {
     const chart = trendChart([point('f0e1d2c3', 2_119_260, null, 'main'), point('a1b2c3d4e5', 1_819_260, null)], 'uncompressed', 1_900_000)
-    expect(chart).toBe([
-      '---', 'config:', '  xyChart:', '    height: 320', '  themeVariables:', '    xyChart:', '      plotColorPalette: "#0969da, #cf222e"', '---',
-      'xychart-beta',
-      '    title "Image size (uncompressed, MB)"',
-      '    x-axis ["main", "a1b2c3d"]',
-      '    y-axis "MB" 0 --> 2.5',
-      '    line [2.12, 1.82]',
-      '    line [1.9, 1.9]'
-    ].join('\n'))
+    expect(chart).toBe(
+      [
+        '---',
+        'config:',
+        '  xyChart:',
+        '    height: 320',
+        '  themeVariables:',
+        '    xyChart:',
+        '      plotColorPalette: "#0969da, #cf222e"',
+        '---',
+        'xychart-beta',
+        '    title "Image size (uncompressed, MB)"',
+        '    x-axis ["main", "a1b2c3d"]',
+        '    y-axis "MB" 0 --> 2.5',
+        '    line [2.12, 1.82]',
+        '    line [1.9, 1.9]'
+      ].join('\n')
+    )
     expect(parseWithMermaid([chart!])).toEqual([{ ok: true, type: 'xychart' }])
   })
 

@@ -38,7 +38,9 @@ function named(name: string, build: () => Report, change: (r: Report) => void = 
 function threeServices(): Report[] {
   return [
     named('worker', passingScratch),
-    named('api', overBudgetSingleStage, (r) => { r.budget.reason = 'image is 816 MB, over the 20 MB budget (uncompressed)' }),
+    named('api', overBudgetSingleStage, (r) => {
+      r.budget.reason = 'image is 816 MB, over the 20 MB budget (uncompressed)'
+    }),
     named('cron', passingScratch, (r) => {
       r.status = 'warn'
       r.budget = { ...r.budget, status: 'warn', warnAt: 1_500_000, reason: 'image is 1.82 MB, past the 1.5 MB warning threshold (uncompressed)' }
@@ -70,7 +72,9 @@ describe('overview', () => {
   })
 
   test('the change is read from the report as the budget stage wrote it, never recomputed', () => {
-    const report = named('api', passingScratch, (r) => { r.delta = { uncompressed: 123, compressed: 7, percent: 42, metric: 'uncompressed', unchanged: false, noise: { uncompressed: false, compressed: false } } })
+    const report = named('api', passingScratch, (r) => {
+      r.delta = { uncompressed: 123, compressed: 7, percent: 42, metric: 'uncompressed', unchanged: false, noise: { uncompressed: false, compressed: false } }
+    })
     const [row] = tableRows(renderCombined(nameReports([report, named('b', passingScratch)])))
     // 123 bytes of a 2 MB base is not 42%: only the report's number can print this.
     expect(row).toBe('| ✅ | `api` | 1.82 MB | 1.01 MB | 🚨 +123 B (+42%) | 20 MB |')
@@ -81,9 +85,17 @@ describe('overview', () => {
       r.baseline = { ...r.baseline, source: 'image', size: { uncompressed: null, compressed: 1_000_000 } }
       r.delta = { uncompressed: null, compressed: 10_000, percent: 1, metric: 'compressed', unchanged: false, noise: { uncompressed: false, compressed: false } }
     })
-    const none = named('none', passingScratch, (r) => { r.baseline = { source: 'none', ref: null, commit: null, size: null, layers: [], error: null }; r.delta = null })
-    const broken = named('broken', passingScratch, (r) => { r.baseline = { source: 'build', ref: 'main', commit: null, size: null, layers: [], error: 'no baseline: the build of main (abc1234) failed: exit 3' }; r.delta = null })
-    const unbudgeted = named('free', passingScratch, (r) => { r.budget = { ...r.budget, limit: null, status: 'none' } })
+    const none = named('none', passingScratch, (r) => {
+      r.baseline = { source: 'none', ref: null, commit: null, size: null, layers: [], error: null }
+      r.delta = null
+    })
+    const broken = named('broken', passingScratch, (r) => {
+      r.baseline = { source: 'build', ref: 'main', commit: null, size: null, layers: [], error: 'no baseline: the build of main (abc1234) failed: exit 3' }
+      r.delta = null
+    })
+    const unbudgeted = named('free', passingScratch, (r) => {
+      r.budget = { ...r.budget, limit: null, status: 'none' }
+    })
     const rows = tableRows(renderCombined(nameReports([registry, none, broken, unbudgeted])))
     expect(rows).toEqual([
       '| ✅ | `broken` | 1.82 MB | 1.01 MB | no baseline | 20 MB |',
@@ -98,7 +110,12 @@ describe('overview', () => {
     plain.image = { ...plain.image, dockerfile: 'services/cron/Dockerfile', target: 'final', platform: 'linux/arm64' }
     const images = nameReports([named('api', passingScratch), plain, structuredClone(plain), named('api', passingScratch)])
     expect(images.map((i) => i.name)).toEqual(['api', 'services/cron/Dockerfile · final · linux/arm64', 'services/cron/Dockerfile · final · linux/arm64 (2)', 'api (2)'])
-    expect(tableRows(renderCombined(images)).map((r) => r.split(' | ')[1])).toEqual(['`api`', '`api (2)`', '`services/cron/Dockerfile · final · linux/arm64`', '`services/cron/Dockerfile · final · linux/arm64 (2)`'])
+    expect(tableRows(renderCombined(images)).map((r) => r.split(' | ')[1])).toEqual([
+      '`api`',
+      '`api (2)`',
+      '`services/cron/Dockerfile · final · linux/arm64`',
+      '`services/cron/Dockerfile · final · linux/arm64 (2)`'
+    ])
   })
 
   test('a verdict that changed since the last comment says what it was', () => {
@@ -129,7 +146,7 @@ describe('details', () => {
 })
 
 describe('hidden state: a trend per image', () => {
-  test('marker by the comment\'s key; each image\'s verdict, size and trend by its name', () => {
+  test("marker by the comment's key; each image's verdict, size and trend by its name", () => {
     const reports = threeServices()
     const body = renderCombined(nameReports(reports), { commentKey: 'services', order: 77 })
     expect(body).toContain(commentMarker('services'))
@@ -163,10 +180,14 @@ describe('hidden state: a trend per image', () => {
 
 describe('size limit', () => {
   /** Fifty realistic images with twenty pushes of trend each. */
-  const fifty = () => Array.from({ length: 50 }, (_, i) => named(`service-${String(i).padStart(2, '0')}`, i % 2 ? overBudgetSingleStage : passingScratch, (r) => {
-    r.size.uncompressed += i
-    for (let push = 1; push <= 20; push++) r.history.push({ commit: push.toString(16).padStart(40, 'e'), at: '2026-11-28T00:00:00.000Z', uncompressed: r.size.uncompressed + push, compressed: r.size.compressed })
-  }))
+  const fifty = () =>
+    Array.from({ length: 50 }, (_, i) =>
+      named(`service-${String(i).padStart(2, '0')}`, i % 2 ? overBudgetSingleStage : passingScratch, (r) => {
+        r.size.uncompressed += i
+        for (let push = 1; push <= 20; push++)
+          r.history.push({ commit: push.toString(16).padStart(40, 'e'), at: '2026-11-28T00:00:00.000Z', uncompressed: r.size.uncompressed + push, compressed: r.size.compressed })
+      })
+    )
 
   test('50 images fit, every row is there with its size, and the trends ride along', () => {
     const reports = fifty()
@@ -214,7 +235,9 @@ describe('size limit', () => {
 
 describe('untrusted text', () => {
   test('names and reasons from a stored report cannot break the table, inject HTML or mention anyone', () => {
-    const bad = named(HOSTILE[0], overBudgetSingleStage, (r) => { r.budget.reason = HOSTILE[1] })
+    const bad = named(HOSTILE[0], overBudgetSingleStage, (r) => {
+      r.budget.reason = HOSTILE[1]
+    })
     const body = renderCombined(nameReports([bad, named(HOSTILE[2], passingScratch)]))
     for (const row of tableRows(body)) expect(row.split(/(?<!\\)\|/).length).toBe(8)
     const rendered = html(body)

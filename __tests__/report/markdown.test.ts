@@ -71,8 +71,16 @@ describe('headline', () => {
 
 describe('deltas and noise', () => {
   test.each([
-    [60, 1, '🆘'], [25, 1, '🚨'], [12, 1, '⚠️'], [6, 1, '🔍'], [2, 1, ''],
-    [-60, -1, '🏆'], [-25, -1, '🎉'], [-12, -1, '👏'], [-6, -1, '✅'], [-2, -1, '']
+    [60, 1, '🆘'],
+    [25, 1, '🚨'],
+    [12, 1, '⚠️'],
+    [6, 1, '🔍'],
+    [2, 1, ''],
+    [-60, -1, '🏆'],
+    [-25, -1, '🎉'],
+    [-12, -1, '👏'],
+    [-6, -1, '✅'],
+    [-2, -1, '']
   ])('%d%% gets "%s"', (percent, delta, icon) => {
     expect(deltaIcon(percent, delta)).toBe(icon)
   })
@@ -100,7 +108,9 @@ describe('layers, findings, suggestion, trend', () => {
     const largest = body.indexOf('<b>Largest layers</b>')
     expect(changed).toBeGreaterThan(0)
     expect(largest).toBeGreaterThan(changed)
-    expect(body).toContain('| 📈 grown | `RUN /bin/sh -c go build -o main . # buildkit` · [Dockerfile\\.golang:4](https://github.com/acme/hello/blob/a1b2c3d4e5f60718293a4b5c6d7e8f9012345678/examples/helloworld/Dockerfile.golang#L4) | 21.6 MB | +1.1 MB |')
+    expect(body).toContain(
+      '| 📈 grown | `RUN /bin/sh -c go build -o main . # buildkit` · [Dockerfile\\.golang:4](https://github.com/acme/hello/blob/a1b2c3d4e5f60718293a4b5c6d7e8f9012345678/examples/helloworld/Dockerfile.golang#L4) | 21.6 MB | +1.1 MB |'
+    )
     expect(body).toContain('`COPY /usr/local/go/ /usr/local/go/ # buildkit` · base image | 487 MB')
   })
 
@@ -112,10 +122,12 @@ describe('layers, findings, suggestion, trend', () => {
     expect(body).toContain('| ➖ removed | `RUN rm -rf /tmp/cache` | – | -21.4 kB |')
   })
 
-  test('the layers that changed come from the comparison\'s diff: paired by diff id, then by instruction', () => {
+  test("the layers that changed come from the comparison's diff: paired by diff id, then by instruction", () => {
     const report = overBudgetSingleStage()
     const changed = (diff: ReturnType<typeof diffLayers>) => diff.entries.filter((e) => e.change !== 'unchanged')
-    expect(changed(diffLayers(report.layers, report.baseline.layers, 'uncompressed'))).toEqual([expect.objectContaining({ change: 'grown', delta: expect.objectContaining({ uncompressed: 1_100_000 }) })])
+    expect(changed(diffLayers(report.layers, report.baseline.layers, 'uncompressed'))).toEqual([
+      expect.objectContaining({ change: 'grown', delta: expect.objectContaining({ uncompressed: 1_100_000 }) })
+    ])
     expect(changed(diffLayers(report.layers.slice(0, 7), report.layers, 'uncompressed')).map((c) => c.change)).toEqual(['removed'])
     expect(report.layerDiff && changed(report.layerDiff).map((c) => c.change)).toEqual(['grown'])
   })
@@ -124,7 +136,16 @@ describe('layers, findings, suggestion, trend', () => {
     const report = passingScratch()
     report.layerDiff = {
       metric: 'uncompressed',
-      entries: [{ change: 'added', pairedBy: null, head: { index: 0, diffId: 'x', instruction: 'COPY /build/main /app/ # buildkit', stage: 'final', fromBaseImage: false, uncompressed: 1_819_260, compressed: 1_000_000 }, base: null, delta: { uncompressed: 1_819_260, compressed: 1_000_000 }, noise: false }],
+      entries: [
+        {
+          change: 'added',
+          pairedBy: null,
+          head: { index: 0, diffId: 'x', instruction: 'COPY /build/main /app/ # buildkit', stage: 'final', fromBaseImage: false, uncompressed: 1_819_260, compressed: 1_000_000 },
+          base: null,
+          delta: { uncompressed: 1_819_260, compressed: 1_000_000 },
+          noise: false
+        }
+      ],
       totals: { added: { count: 1, bytes: 1_819_260 }, removed: { count: 0, bytes: 0 }, grown: { count: 0, bytes: 0 }, shrunk: { count: 0, bytes: 0 }, unchanged: { count: 0, bytes: 0 } }
     }
     expect(renderMarkdown(report)).toContain('| 🆕 added | `COPY /build/main /app/ # buildkit` · Dockerfile:9 | 1.82 MB | +1.82 MB |')
@@ -152,15 +173,19 @@ describe('layers, findings, suggestion, trend', () => {
     const tool = (p: string, bytes: number) => ({ path: p, bytes, goVersion: 'go1.19.8', static: true, stripped: true, cgo: true, module: 'cmd/x' })
     report.goBinaries = [tool('/usr/lib/go-1.19/bin/go', 10_700_000), tool('/usr/local/go/pkg/tool/linux_amd64/vet', 5_000_000), { ...tool('/helloworld', 1_820_000), stripped: false }]
     const body = renderMarkdown(report)
-    expect(body).toContain('- Go binary `/helloworld`: 1.82 MB · `go1.19.8` · static · **not stripped** · cgo on\n' +
-      "- plus the Go toolchain's own 2 binaries (15.7 MB), which a final stage does not need\n")
+    expect(body).toContain(
+      '- Go binary `/helloworld`: 1.82 MB · `go1.19.8` · static · **not stripped** · cgo on\n' + "- plus the Go toolchain's own 2 binaries (15.7 MB), which a final stage does not need\n"
+    )
   })
 
   test('dockerfile-only: findings without sizes', () => {
     const report = overBudgetSingleStage()
     report.mode = 'dockerfile-only'
     report.status = 'warn'
-    report.skippedRules = [{ rule: 'strip-symbols', reason: 'needs the built binary' }, { rule: 'wasted-layers', reason: 'needs the layers' }]
+    report.skippedRules = [
+      { rule: 'strip-symbols', reason: 'needs the built binary' },
+      { rule: 'wasted-layers', reason: 'needs the layers' }
+    ]
     report.suggestion = { ...report.suggestion!, verified: false, size: null, base: 'scratch', verifyReason: 'dockerfile-only' }
     const body = renderMarkdown(report)
     expect(body.split('\n')[0]).toBe('### ⚠️ Dockerfile check: 3 findings (no image built)')
@@ -199,8 +224,14 @@ describe('hidden marker and embedded state', () => {
     expect(body).not.toContain(commentMarker(''))
     const state = readEmbeddedState(body)
     expect(state).toEqual({
-      v: 1, key: 'api', commit: report.image.commit, order: 42, status: 'fail', metric: 'uncompressed',
-      size: report.size.uncompressed, history: report.history
+      v: 1,
+      key: 'api',
+      commit: report.image.commit,
+      order: 42,
+      status: 'fail',
+      metric: 'uncompressed',
+      size: report.size.uncompressed,
+      history: report.history
     })
     expect(readEmbeddedHistory(body)).toEqual(report.history)
   })

@@ -22,7 +22,10 @@ beforeAll(() => {
   write('image-size/api.json', { ...overBudgetSingleStage(), name: 'api' })
   write('image-size/pr-number', '2\n')
   write('image-size/nested/cron.json', { ...passingScratch(), name: 'cron' })
-  write('bake.json', [{ ...passingScratch(), name: 'a' }, { ...passingScratch(), name: 'b' }])
+  write('bake.json', [
+    { ...passingScratch(), name: 'a' },
+    { ...passingScratch(), name: 'b' }
+  ])
   write('empty.json', [])
   write('mixed.json', [passingScratch(), { name: 'x' }])
 })
@@ -34,7 +37,7 @@ describe('report: paths and globs', () => {
     expect(inputs.report).toEqual(['image-size/*.json', 'bake.json'])
   })
 
-  test('a glob\'s matches sorted, then the plain paths, each file once', () => {
+  test("a glob's matches sorted, then the plain paths, each file once", () => {
     const files = expandReportPaths(['image-size/*.json', 'bake.json', 'image-size/api.json'], dir)
     expect(files).toEqual([path.join(dir, 'image-size/api.json'), path.join(dir, 'image-size/worker.json'), path.join(dir, 'bake.json')])
     expect(expandReportPaths(['image-size/**/*.json'], dir)).toEqual([path.join(dir, 'image-size/api.json'), path.join(dir, 'image-size/nested/cron.json'), path.join(dir, 'image-size/worker.json')])
@@ -43,12 +46,20 @@ describe('report: paths and globs', () => {
 
   test('a file may hold a list of reports', () => {
     const stored = loadStoredReports(['bake.json', 'image-size/worker.json'], dir)
-    expect(stored.map((s) => [s.report.name, s.fromList, path.basename(s.file)])).toEqual([['a', true, 'bake.json'], ['b', true, 'bake.json'], ['worker', false, 'worker.json']])
+    expect(stored.map((s) => [s.report.name, s.fromList, path.basename(s.file)])).toEqual([
+      ['a', true, 'bake.json'],
+      ['b', true, 'bake.json'],
+      ['worker', false, 'worker.json']
+    ])
   })
 
   test.each([
     ['a path that is not there', ['image-size/gone.json'], "report: no file at image-size/gone.json; download the measuring run's artifact first"],
-    ['a glob that matches nothing', ['artifacts/*.json'], "report: 'artifacts/*.json' matches no file; download the measuring jobs' artifacts first (actions/download-artifact with pattern: and merge-multiple: true)"],
+    [
+      'a glob that matches nothing',
+      ['artifacts/*.json'],
+      "report: 'artifacts/*.json' matches no file; download the measuring jobs' artifacts first (actions/download-artifact with pattern: and merge-multiple: true)"
+    ],
     ['an empty list', ['empty.json'], (d: string) => `report: ${path.join(d, 'empty.json')} holds an empty list; it should hold the reports of a run`],
     ['a list with something else in it', ['mixed.json'], (d: string) => `report: ${path.join(d, 'mixed.json')} entry 2 is not a go-image-budget report (schemaVersion 2)`]
   ])('%s is one line naming the entry', (_name, entries, message) => {
@@ -69,7 +80,7 @@ describe('the worst verdict of a set', () => {
   })
 })
 
-describe('when a set\'s comment is written', () => {
+describe("when a set's comment is written", () => {
   const set = (...reports: Report[]) => nameReports(reports)
   const api = () => ({ ...overBudgetSingleStage(), name: 'api' })
   const worker = (grow = 0) => {
@@ -78,7 +89,14 @@ describe('when a set\'s comment is written', () => {
     return r
   }
   const stateOf = (...reports: Report[]): EmbeddedState => ({
-    v: 1, key: '', commit: null, order: null, status: worstStatus(reports.map((r) => r.status)), metric: 'uncompressed', size: 0, history: [],
+    v: 1,
+    key: '',
+    commit: null,
+    order: null,
+    status: worstStatus(reports.map((r) => r.status)),
+    metric: 'uncompressed',
+    size: 0,
+    history: [],
     images: nameReports(reports).map(({ name, report }) => ({ name, status: report.status, metric: 'uncompressed', size: report.size.uncompressed, history: [] }))
   })
 

@@ -9,11 +9,7 @@ test.each<[string, Report, string[]]>([
   [
     'over budget, grown against the built base',
     withReason({ ...overBudgetSingleStage(), delta: { ...overBudgetSingleStage().delta!, metric: 'uncompressed' } }, 'image is 816 MB, over the 20 MB budget (uncompressed)'),
-    [
-      '  baseline (build): main (f0e1d2c), 815 MB uncompressed → +1.1 MB (+0.1%)',
-      '  layers: 1 grown (+1.1 MB)',
-      '  fail: image is 816 MB, over the 20 MB budget (uncompressed)'
-    ]
+    ['  baseline (build): main (f0e1d2c), 815 MB uncompressed → +1.1 MB (+0.1%)', '  layers: 1 grown (+1.1 MB)', '  fail: image is 816 MB, over the 20 MB budget (uncompressed)']
   ],
   [
     'a passing image names no reason line',
@@ -24,14 +20,19 @@ test.each<[string, Report, string[]]>([
     'a registry baseline compares compressed sizes and says why',
     {
       ...passingScratch(),
-      baseline: { source: 'image', ref: 'ghcr.io/o/app:main', commit: null, size: { uncompressed: null, compressed: 1_150_000 }, layers: [], error: null, note: 'a registry manifest has compressed sizes only (layers are not pulled); compared on compressed size' },
+      baseline: {
+        source: 'image',
+        ref: 'ghcr.io/o/app:main',
+        commit: null,
+        size: { uncompressed: null, compressed: 1_150_000 },
+        layers: [],
+        error: null,
+        note: 'a registry manifest has compressed sizes only (layers are not pulled); compared on compressed size'
+      },
       delta: { uncompressed: null, compressed: -140_000, percent: -12.17, metric: 'compressed', unchanged: false, noise: { uncompressed: false, compressed: false } },
       layerDiff: null
     },
-    [
-      '  baseline (image): ghcr.io/o/app:main, 1.15 MB compressed → -140 kB (-12%)',
-      '    a registry manifest has compressed sizes only (layers are not pulled); compared on compressed size'
-    ]
+    ['  baseline (image): ghcr.io/o/app:main, 1.15 MB compressed → -140 kB (-12%)', '    a registry manifest has compressed sizes only (layers are not pulled); compared on compressed size']
   ],
   [
     'below the noise floor',
@@ -58,5 +59,10 @@ test('layer changes are counted with their bytes', () => {
     }
   }
   expect(renderComparison(report)).toContain('  layers: 2 added (+1.5 MB), 1 removed (-300 kB), 1 shrunk (-20 kB)')
-  expect(renderComparison({ ...report, layerDiff: { ...report.layerDiff!, totals: { ...report.layerDiff!.totals, added: { count: 0, bytes: 0 }, removed: { count: 0, bytes: 0 }, shrunk: { count: 0, bytes: 0 } } } })).toContain('  layers: all unchanged')
+  expect(
+    renderComparison({
+      ...report,
+      layerDiff: { ...report.layerDiff!, totals: { ...report.layerDiff!.totals, added: { count: 0, bytes: 0 }, removed: { count: 0, bytes: 0 }, shrunk: { count: 0, bytes: 0 } } }
+    })
+  ).toContain('  layers: all unchanged')
 })

@@ -28,12 +28,16 @@ export function noise(length: number, seed: number): Buffer {
 
 function goSourceText(goroot: string, bytes: number): Buffer {
   const dir = path.join(goroot, 'src/net/http')
-  const files = readdirSync(dir).filter((f) => f.endsWith('.go')).sort()
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.go'))
+    .sort()
   return Buffer.concat(files.map((f) => readFileSync(path.join(dir, f)))).subarray(0, bytes)
 }
 
 function sourceTreeTar(goroot: string): Buffer {
-  return execFileSync('tar', ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '--numeric-owner', '-cf', '-', '-C', path.join(goroot, 'src'), 'archive', 'compress', 'encoding'], { maxBuffer: 1 << 30 })
+  return execFileSync('tar', ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '--numeric-owner', '-cf', '-', '-C', path.join(goroot, 'src'), 'archive', 'compress', 'encoding'], {
+    maxBuffer: 1 << 30
+  })
 }
 
 /** The layer tars of an image, as `docker save` writes them (uncompressed on the overlay2 store); `env` picks the engine. */

@@ -37,7 +37,9 @@ export function goToolchains(minors: string[]): Map<string, GoToolchain> {
     const env = { ...process.env, GOROOT: goroot, GOTOOLCHAIN: 'local', GO111MODULE: 'off', GOFLAGS: '', GOCACHE: path.join(goroot, '..', 'cache'), GOPATH: path.join(goroot, '..', 'gopath') }
     const version = execFileSync(go, ['env', 'GOVERSION'], { env, encoding: 'utf8' }).trim()
     // Built once per source version, next to the toolchain.
-    const files = readdirSync(probeSource).filter((f) => f.endsWith('.go')).sort()
+    const files = readdirSync(probeSource)
+      .filter((f) => f.endsWith('.go'))
+      .sort()
     const hash = createHash('sha256')
     for (const f of files) hash.update(readFileSync(path.join(probeSource, f)))
     const probe = path.join(goroot, '..', 'bin', `go-gzip-size-${hash.digest('hex').slice(0, 12)}`)

@@ -33,7 +33,29 @@ export function buildOutput(build: GoBuildModel, moduleName: string | null): str
 }
 
 // Directories a distribution base image has: a one-file COPY onto one of them lands inside it.
-const DISTRIBUTION_DIRS = new Set(['/bin', '/sbin', '/lib', '/usr', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/sbin', '/usr/local/lib', '/usr/share', '/opt', '/srv', '/tmp', '/etc', '/root', '/home', '/var', '/var/lib', '/mnt'])
+const DISTRIBUTION_DIRS = new Set([
+  '/bin',
+  '/sbin',
+  '/lib',
+  '/usr',
+  '/usr/bin',
+  '/usr/sbin',
+  '/usr/lib',
+  '/usr/local',
+  '/usr/local/bin',
+  '/usr/local/sbin',
+  '/usr/local/lib',
+  '/usr/share',
+  '/opt',
+  '/srv',
+  '/tmp',
+  '/etc',
+  '/root',
+  '/home',
+  '/var',
+  '/var/lib',
+  '/mnt'
+])
 // What distroless images have of them (scratch has none).
 const DISTROLESS_DIRS = new Set(['/etc', '/home', '/root', '/tmp', '/var', '/usr', '/usr/share', '/bin', '/sbin', '/usr/bin', '/usr/sbin', '/lib'])
 
@@ -54,9 +76,11 @@ export function copiesIntoDirectory(model: DockerfileModel, stage: StageModel, c
   if (copy.dest.endsWith('/') || copy.dest === '.' || copy.sources.length > 1 || copy.sources.some((s) => /[*?[]/.test(s) || s.endsWith('/') || s.endsWith('/.'))) return true
   const dest = resolvePath(copy.workdir, copy.dest)
   if (dest === '/' || dirs.has(dest)) return true
-  return stageChain(model, stage).some((s) =>
-    s.copies.some((c) => c.line < copy.line && (c.workdir === dest || (c !== copy && resolvePath(c.workdir, c.dest) === dest && copiesIntoDirectory(model, s, c, dirs)))) ||
-    s.runs.some((r) => r.line < copy.line && (r.workdir === dest || r.commands.some((w) => w[0] === 'mkdir' && w.slice(1).some((a) => !a.startsWith('-') && resolvePath(r.workdir, a) === dest)))))
+  return stageChain(model, stage).some(
+    (s) =>
+      s.copies.some((c) => c.line < copy.line && (c.workdir === dest || (c !== copy && resolvePath(c.workdir, c.dest) === dest && copiesIntoDirectory(model, s, c, dirs)))) ||
+      s.runs.some((r) => r.line < copy.line && (r.workdir === dest || r.commands.some((w) => w[0] === 'mkdir' && w.slice(1).some((a) => !a.startsWith('-') && resolvePath(r.workdir, a) === dest))))
+  )
 }
 
 function defaultName(build: GoBuildModel, moduleName: string | null): string {

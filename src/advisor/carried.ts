@@ -20,7 +20,8 @@ export interface ProofInputs {
 /** One digest over everything the proof depends on. */
 export function proofInputsKey(inputs: ProofInputs): string {
   const stable = JSON.stringify(inputs, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v)
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v
+  )
   return `sha256:${createHash('sha256').update(stable).digest('hex')}`
 }
 
@@ -43,14 +44,24 @@ export function parseCarriedProof(value: unknown): CarriedProof | null {
   const v = value as Partial<CarriedProof> | null
   if (!v || typeof v !== 'object' || typeof v.key !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(v.key) || typeof v.verified !== 'boolean') return null
   const size = v.size && typeof v.size.uncompressed === 'number' ? { uncompressed: v.size.uncompressed, compressed: typeof v.size.compressed === 'number' ? v.size.compressed : null } : null
-  const proof = v.proof && Array.isArray(v.proof.checks)
-    ? {
-        checks: v.proof.checks.filter((c) => c && typeof c.check === 'string' && typeof c.detail === 'string').map((c) => ({ check: c.check, ok: c.ok === true, detail: c.detail.slice(0, 500), required: c.required !== false })),
-        start: v.proof.start && typeof v.proof.start.detail === 'string'
-          ? { ok: v.proof.start.ok === true, detail: v.proof.start.detail.slice(0, 500), exitCode: typeof v.proof.start.exitCode === 'number' ? v.proof.start.exitCode : null, running: v.proof.start.running === true, readOnly: v.proof.start.readOnly !== false }
-          : null
-      }
-    : null
+  const proof =
+    v.proof && Array.isArray(v.proof.checks)
+      ? {
+          checks: v.proof.checks
+            .filter((c) => c && typeof c.check === 'string' && typeof c.detail === 'string')
+            .map((c) => ({ check: c.check, ok: c.ok === true, detail: c.detail.slice(0, 500), required: c.required !== false })),
+          start:
+            v.proof.start && typeof v.proof.start.detail === 'string'
+              ? {
+                  ok: v.proof.start.ok === true,
+                  detail: v.proof.start.detail.slice(0, 500),
+                  exitCode: typeof v.proof.start.exitCode === 'number' ? v.proof.start.exitCode : null,
+                  running: v.proof.start.running === true,
+                  readOnly: v.proof.start.readOnly !== false
+                }
+              : null
+        }
+      : null
   return {
     key: v.key,
     commit: typeof v.commit === 'string' && /^[0-9a-f]{4,64}$/i.test(v.commit) ? v.commit : null,

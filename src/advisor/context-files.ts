@@ -29,9 +29,17 @@ function diskBytes(start: string, budget = { left: MAX_SIZE_ENTRIES }): { bytes:
   while (stack.length > 0 && budget.left-- > 0) {
     const p = stack.pop()!
     let st: Stats
-    try { st = lstatSync(p) } catch { continue }
+    try {
+      st = lstatSync(p)
+    } catch {
+      continue
+    }
     if (st.isDirectory()) {
-      try { for (const e of readdirSync(p)) stack.push(path.join(p, e)) } catch { /* unreadable: skip */ }
+      try {
+        for (const e of readdirSync(p)) stack.push(path.join(p, e))
+      } catch {
+        /* unreadable: skip */
+      }
     } else total += st.size
   }
   return { bytes: total, complete: stack.length === 0 }
@@ -85,9 +93,18 @@ export function runtimeFileNames(source: string, topLevel: Set<string>): { opene
   const opened = new Set<string>()
   const embedded = new Set<string>()
   for (const m of source.matchAll(/^\s*\/\/go:embed\s+(.+)$/gm)) {
-    for (const p of m[1].split(/\s+/)) embedded.add(p.replace(/^["`]|["`]$/g, '').replace(/^\.\//, '').split('/')[0])
+    for (const p of m[1].split(/\s+/))
+      embedded.add(
+        p
+          .replace(/^["`]|["`]$/g, '')
+          .replace(/^\.\//, '')
+          .split('/')[0]
+      )
   }
-  const code = source.replace(/^\s*import\s*\([\s\S]*?\)/gm, '').replace(/^\s*import\s+.*$/gm, '').replace(/\/\/.*$/gm, '')
+  const code = source
+    .replace(/^\s*import\s*\([\s\S]*?\)/gm, '')
+    .replace(/^\s*import\s+.*$/gm, '')
+    .replace(/\/\/.*$/gm, '')
   for (const m of code.matchAll(/"((?:\.\/)?[A-Za-z0-9_.-]+)(?:\/[^"]*)?"/g)) {
     const name = m[1].replace(/^\.\//, '')
     if (topLevel.has(name)) opened.add(name)
@@ -130,14 +147,22 @@ export function readContextFiles(contextDir: string, dockerfile: string | null =
   while (stack.length > 0 && goFiles < MAX_GO_FILES && goBytes < MAX_GO_BYTES) {
     const dir = stack.pop()!
     let names: string[]
-    try { names = readdirSync(dir) } catch { continue }
+    try {
+      names = readdirSync(dir)
+    } catch {
+      continue
+    }
     const rel = path.relative(contextDir, dir).split(path.sep).join('/')
     const inVendor = rel === 'vendor' || rel.startsWith('vendor/')
     for (const name of names) {
       const full = path.join(dir, name)
       const relName = rel ? `${rel}/${name}` : name
       let st: Stats
-      try { st = lstatSync(full) } catch { continue }
+      try {
+        st = lstatSync(full)
+      } catch {
+        continue
+      }
       if (st.isFile() && name.endsWith('.go') && !name.endsWith('_test.go')) {
         goFiles++
         if (inVendor) vendorFiles++

@@ -10,15 +10,21 @@ import { TOOL } from '../version.js'
 import { adviseStage } from './stage.js'
 import { silentLogger } from '../log.js'
 
-export async function dockerfileOnlyReport(
-  inputs: Inputs,
-  build: { context: string; dockerfile: string },
-  run: { workspace: string; commit: string | null }
-): Promise<Report> {
+export async function dockerfileOnlyReport(inputs: Inputs, build: { context: string; dockerfile: string }, run: { workspace: string; commit: string | null }): Promise<Report> {
   const noDocker = () => Promise.reject(new Error('dockerfile-only mode runs no commands'))
   const advice = await adviseStage(
     { inputs, build, workspace: run.workspace, report: null, imageUser: null, buildOptions: null },
-    { docker: new Docker({ exec: noDocker, spawn: () => { throw new Error('dockerfile-only mode runs no commands') } }), tempDir: '', log: silentLogger, buildAndMeasure: noDocker }
+    {
+      docker: new Docker({
+        exec: noDocker,
+        spawn: () => {
+          throw new Error('dockerfile-only mode runs no commands')
+        }
+      }),
+      tempDir: '',
+      log: silentLogger,
+      buildAndMeasure: noDocker
+    }
   )
   const errorFindings = advice.findings.filter((f) => f.severity === 'error')
   const errors = errorFindings.length > 0
@@ -39,11 +45,15 @@ export async function dockerfileOnlyReport(
     layers: [],
     wasted: null,
     goBinaries: [],
-    budget: { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none',
+    budget: {
+      metric: inputs.budgetMetric,
+      limit: inputs.budget,
+      warnAt: null,
+      maxIncrease: null,
+      status: 'none',
       // The entry points fail the job with this line when an error-level finding fails the check.
-      reason: errors
-        ? `dockerfile-only: ${errorFindings.map((f) => `${f.rule} at ${f.file}:${f.line ?? '-'}`).join(', ')}`
-        : 'dockerfile-only mode: no image built' },
+      reason: errors ? `dockerfile-only: ${errorFindings.map((f) => `${f.rule} at ${f.file}:${f.line ?? '-'}`).join(', ')}` : 'dockerfile-only mode: no image built'
+    },
     baseline: NO_BASELINE,
     delta: null,
     findings: advice.findings,

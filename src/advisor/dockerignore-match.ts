@@ -3,7 +3,10 @@
 // across elements, and a pattern that matches a directory excludes
 // everything under it. The last pattern that matches decides. Pure.
 
-interface Pattern { regex: RegExp; exclusion: boolean }
+interface Pattern {
+  regex: RegExp
+  exclusion: boolean
+}
 
 function clean(p: string): string {
   const parts: string[] = []
@@ -23,13 +26,22 @@ function toRegex(pattern: string): RegExp {
       if (pattern[i + 1] === '*') {
         i++
         // `**/` matches zero or more directories; a trailing `**` everything below.
-        if (pattern[i + 1] === '/') { i++; re += '(?:.*/)?' } else re += '.*'
+        if (pattern[i + 1] === '/') {
+          i++
+          re += '(?:.*/)?'
+        } else re += '.*'
       } else re += '[^/]*'
     } else if (c === '?') re += '[^/]'
     else if (c === '[') {
       const end = pattern.indexOf(']', i + 1)
       if (end < 0) re += '\\['
-      else { re += `[${pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`; i = end }
+      else {
+        re += `[${pattern
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`
+        i = end
+      }
     } else if (c === '\\' && i + 1 < pattern.length) re += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
     else re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
   }

@@ -51,8 +51,8 @@ export function argvOf(ins: ModelInstruction): string[] {
 export function effectiveCommand(model: DockerfileModel, stage: StageModel): FinalStageFacts['command'] {
   const root = stageChain(model, stage).pop()!
   const base = root.base
-  const entrypoint = stage.entrypoint ? argvOf(stage.entrypoint) : base?.entrypoint ?? null
-  const cmd = stage.cmd ? argvOf(stage.cmd) : stage.inheritedCmdCleared ? null : base?.cmd ?? null
+  const entrypoint = stage.entrypoint ? argvOf(stage.entrypoint) : (base?.entrypoint ?? null)
+  const cmd = stage.cmd ? argvOf(stage.cmd) : stage.inheritedCmdCleared ? null : (base?.cmd ?? null)
   const argv = [...(entrypoint ?? []), ...(cmd ?? [])]
   const source = stage.entrypoint || stage.cmd ? 'dockerfile' : argv.length > 0 ? 'base' : 'none'
   return { argv, source }
@@ -78,12 +78,14 @@ function classifyRun(commands: string[][]): { kind: RunKind; replacement: string
     kinds.has('directories') ? 'COPY and WORKDIR create the directories they write to' : '',
     kinds.has('permissions') ? 'COPY --chown/--chmod set ownership and modes without a shell' : '',
     kinds.has('cleanup') ? 'there is nothing of it to clean up in the new base' : ''
-  ].filter(Boolean).join('; ')
+  ]
+    .filter(Boolean)
+    .join('; ')
   return { kind: [...kinds][0], replacement, packages }
 }
 
 /** The stages whose instructions end up in the final image: the final stage's chain, from the last `go build` on. */
-export function runtimeInstructions(model: DockerfileModel): { stage: StageModel; after: number } [] {
+export function runtimeInstructions(model: DockerfileModel): { stage: StageModel; after: number }[] {
   const chain = stageChain(model, model.final)
   const lastBuild = Math.max(0, ...chain.flatMap((s) => s.goBuilds.map((b) => b.line)))
   return chain.map((stage) => ({ stage, after: lastBuild }))
@@ -92,7 +94,11 @@ export function runtimeInstructions(model: DockerfileModel): { stage: StageModel
 export function finalStageFacts(model: DockerfileModel): FinalStageFacts {
   const runs: FinalRun[] = []
   const unmet = new Set<string>()
-  const text = (line: number, end: number) => model.text.split(/\r?\n/).slice(line - 1, end).join('\n')
+  const text = (line: number, end: number) =>
+    model.text
+      .split(/\r?\n/)
+      .slice(line - 1, end)
+      .join('\n')
   for (const { stage, after } of runtimeInstructions(model)) {
     for (const run of stage.runs.filter((r) => r.line > after)) {
       const c = classifyRun(run.commands)
@@ -102,10 +108,10 @@ export function finalStageFacts(model: DockerfileModel): FinalStageFacts {
   }
   runs.sort((a, b) => a.line - b.line)
   const command = effectiveCommand(model, model.final)
-  const healthIns = stageChain(model, model.final).flatMap((s) => s.instructions.filter((i) => i.keyword === 'HEALTHCHECK')).sort((a, b) => b.line - a.line)[0]
-  const healthcheck = healthIns && !/^\s*NONE\b/i.test(healthIns.raw)
-    ? { line: healthIns.line, exec: /\bCMD\s+\[/.test(healthIns.raw), text: text(healthIns.line, healthIns.endLine) }
-    : null
+  const healthIns = stageChain(model, model.final)
+    .flatMap((s) => s.instructions.filter((i) => i.keyword === 'HEALTHCHECK'))
+    .sort((a, b) => b.line - a.line)[0]
+  const healthcheck = healthIns && !/^\s*NONE\b/i.test(healthIns.raw) ? { line: healthIns.line, exec: /\bCMD\s+\[/.test(healthIns.raw), text: text(healthIns.line, healthIns.endLine) } : null
   return { command, unmetPackages: [...unmet], runs, needsShell: shellNeed(model, command), healthcheck }
 }
 

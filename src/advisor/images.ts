@@ -17,7 +17,27 @@ export interface BaseInfo {
   nonRoot: boolean
 }
 
-const DISTRIBUTIONS = ['alpine', 'debian', 'ubuntu', 'busybox', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'archlinux', 'opensuse', 'photon', 'ubi', 'ubi8', 'ubi9', 'ubi-minimal', 'wolfi-base', 'chainguard/wolfi-base']
+const DISTRIBUTIONS = [
+  'alpine',
+  'debian',
+  'ubuntu',
+  'busybox',
+  'centos',
+  'fedora',
+  'rockylinux',
+  'almalinux',
+  'amazonlinux',
+  'oraclelinux',
+  'archlinux',
+  'opensuse',
+  'photon',
+  'ubi',
+  'ubi8',
+  'ubi9',
+  'ubi-minimal',
+  'wolfi-base',
+  'chainguard/wolfi-base'
+]
 
 /** The repository part of an image reference without registry, tag or digest. */
 export function repository(image: string): string {
@@ -87,7 +107,11 @@ export function documentedDefaults(image: string): ImageDefaults | null {
     const version = /^(\d+\.\d+(\.\d+)?)/.exec(tagOf(image))?.[1]
     return {
       env: { ...(version ? { GOLANG_VERSION: version } : {}), GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` },
-      workdir: '/go', user: '', entrypoint: null, cmd: info.flavour === 'alpine' ? ['/bin/sh'] : ['bash'], source: 'documented'
+      workdir: '/go',
+      user: '',
+      entrypoint: null,
+      cmd: info.flavour === 'alpine' ? ['/bin/sh'] : ['bash'],
+      source: 'documented'
     }
   }
   if (info.kind === 'distribution') {

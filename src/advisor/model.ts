@@ -100,14 +100,17 @@ export interface ModelOptions {
 
 /** Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR:+alt}`; unknown variables become ''. */
 export function substitute(text: string, vars: Record<string, string | null | undefined>): string {
-  return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string) => {
-    const name = braced ?? bare
-    const value = vars[name]
-    const set = value !== undefined && value !== null && value !== ''
-    if (op === ':-' || op === '-') return set ? value : substitute(word ?? '', vars)
-    if (op === ':+' || op === '+') return set ? substitute(word ?? '', vars) : ''
-    return value ?? ''
-  })
+  return text.replace(
+    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (_m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string) => {
+      const name = braced ?? bare
+      const value = vars[name]
+      const set = value !== undefined && value !== null && value !== ''
+      if (op === ':-' || op === '-') return set ? value : substitute(word ?? '', vars)
+      if (op === ':+' || op === '+') return set ? substitute(word ?? '', vars) : ''
+      return value ?? ''
+    }
+  )
 }
 
 function flagsOf(instruction: Instruction): Record<string, string | null> {
@@ -188,7 +191,7 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
           globalArgs[name] = overrides[name] ?? (declared === null ? null : substitute(declared, globalArgs))
         } else {
           // Inside a stage an ARG re-imports the global value or declares its own default.
-          const value = overrides[name] ?? (declared === null ? globalArgs[name] ?? null : substitute(declared, stageVars))
+          const value = overrides[name] ?? (declared === null ? (globalArgs[name] ?? null) : substitute(declared, stageVars))
           stageVars[name] = value
         }
       }
@@ -197,16 +200,16 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
     }
 
     if (keyword === 'FROM') {
-      const words = (splitCommands(model.raw)[0] ?? [])
+      const words = splitCommands(model.raw)[0] ?? []
       const imageRaw = words[0] ?? ''
       const asIndex = words.findIndex((w) => w.toLowerCase() === 'as')
-      const name = asIndex >= 0 ? words[asIndex + 1] ?? null : null
+      const name = asIndex >= 0 ? (words[asIndex + 1] ?? null) : null
       const image = substitute(imageRaw, globalArgs)
       const parentIndex = stages.findIndex((s) => s.name !== null && s.name.toLowerCase() === image.toLowerCase())
       const parent = parentIndex >= 0 ? stages[parentIndex] : null
       const platform = model.flags.platform ?? null
       // A stage FROM an image starts with the image's ENV, WORKDIR and defaults (`${GOPATH}`, WORKDIR /go).
-      const base = parent ? parent.base : options.imageConfig?.(image) ?? documentedDefaults(image)
+      const base = parent ? parent.base : (options.imageConfig?.(image) ?? documentedDefaults(image))
       stage = {
         index: stages.length,
         name,
@@ -263,13 +266,20 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
       case 'ENTRYPOINT':
         stage.entrypoint = model
         // BuildKit: an ENTRYPOINT drops the CMD this stage inherited (not one it set itself).
-        if (!cmdSetHere) { stage.cmd = null; stage.inheritedCmdCleared = true }
+        if (!cmdSetHere) {
+          stage.cmd = null
+          stage.inheritedCmdCleared = true
+        }
         break
       case 'COPY':
       case 'ADD': {
         let words: string[]
         if (model.raw.trimStart().startsWith('[')) {
-          try { words = JSON.parse(model.raw) as string[] } catch { words = splitCommands(model.raw)[0] ?? [] }
+          try {
+            words = JSON.parse(model.raw) as string[]
+          } catch {
+            words = splitCommands(model.raw)[0] ?? []
+          }
         } else {
           words = (splitCommands(model.raw.split('\n')[0])[0] ?? []).map((w) => substitute(w, stageVars))
         }
@@ -289,7 +299,9 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
       case 'RUN': {
         const script = runScript(model.raw)
         const commands = splitCommands(script)
-        const mounts = Object.entries(model.flags).filter(([k]) => k === 'mount').map(([, v]) => v ?? '')
+        const mounts = Object.entries(model.flags)
+          .filter(([k]) => k === 'mount')
+          .map(([, v]) => v ?? '')
         // dockerfile-ast keeps one value per flag name; read repeated --mount flags from the text.
         const allMounts = [...afterKeyword.matchAll(/--mount=(\S+)/g)].map((m) => m[1])
         stage.runs.push({ line: model.line, endLine: model.endLine, workdir: stage.workdir, script, commands, mounts: allMounts.length ? allMounts : mounts })
@@ -310,8 +322,24 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
 
   if (stages.length === 0) {
     stages.push({
-      index: 0, name: null, line: 1, image: '', imageRaw: '', platform: null, parentStage: null, base: null, goVersion: null, instructions: [], copies: [], runs: [],
-      goBuilds: [], env: {}, user: null, workdir: '/', cmd: null, entrypoint: null
+      index: 0,
+      name: null,
+      line: 1,
+      image: '',
+      imageRaw: '',
+      platform: null,
+      parentStage: null,
+      base: null,
+      goVersion: null,
+      instructions: [],
+      copies: [],
+      runs: [],
+      goBuilds: [],
+      env: {},
+      user: null,
+      workdir: '/',
+      cmd: null,
+      entrypoint: null
     })
   }
   const target = options.target ? stages.find((s) => s.name?.toLowerCase() === options.target!.toLowerCase()) : undefined
@@ -347,4 +375,3 @@ export function buildStagesOf(model: DockerfileModel, stage: StageModel): StageM
   visit(stage)
   return model.stages.filter((s) => seen.has(s.index) && s.index !== stage.index)
 }
-

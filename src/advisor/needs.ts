@@ -69,7 +69,9 @@ export interface Linking {
 function hasCCompiler(model: DockerfileModel, stage: StageModel): boolean {
   const base = classifyBase(rootImage(model, stage))
   if (base.kind === 'go-toolchain' && base.flavour !== 'alpine') return true
-  return stageChain(model, stage).some((s) => s.runs.some((r) => installedPackages(r.commands).some((p) => p.packages.some((x) => /^(gcc|build-base|build-essential|clang|musl-dev|libc6-dev|g\+\+)$/.test(x)))))
+  return stageChain(model, stage).some((s) =>
+    s.runs.some((r) => installedPackages(r.commands).some((p) => p.packages.some((x) => /^(gcc|build-base|build-essential|clang|musl-dev|libc6-dev|g\+\+)$/.test(x))))
+  )
 }
 
 const libcOf = (model: DockerfileModel, stage: StageModel): 'glibc' | 'musl' | null => {
@@ -82,7 +84,7 @@ function predictedLinking(model: DockerfileModel, b: FinalBinary, imports: strin
   const cgo = b.build.cgoEnabled
   const needsC = imports.includes('C') || cgo === '1'
   const libc = libcOf(model, b.stage)
-  const staticFlags = /-extldflags[= ]["']?[^"']*-static/.test(b.build.ldflags ?? '') || /\bnetgo\b/.test(b.build.tags ?? '') && !imports.includes('C') && !imports.includes('os/user')
+  const staticFlags = /-extldflags[= ]["']?[^"']*-static/.test(b.build.ldflags ?? '') || (/\bnetgo\b/.test(b.build.tags ?? '') && !imports.includes('C') && !imports.includes('os/user'))
   if (cgo === '0') return { linking: 'static', libc: null, needsC: false, reason: 'CGO_ENABLED=0' }
   const reaching = imports.filter((p) => CGO_PACKAGES.includes(p) || p === 'C')
   const alpine = classifyBase(rootImage(model, b.stage)).flavour === 'alpine'
@@ -94,7 +96,12 @@ function predictedLinking(model: DockerfileModel, b: FinalBinary, imports: strin
   // CGO_ENABLED=1 is asked for C code (the program's or a dependency's): it links libc.
   if (cgo === '1' && reaching.length === 0) return { linking: 'dynamic', libc, needsC, reason: 'CGO_ENABLED=1' }
   if (reaching.length > 0) {
-    const why = cgo === '1' ? 'CGO_ENABLED=1' : oldAlpine && !hasCCompiler(model, b.stage) ? `Go ${b.stage.goVersion} on alpine links net and os/user against musl` : 'the build stage has a C compiler and CGO_ENABLED is not 0'
+    const why =
+      cgo === '1'
+        ? 'CGO_ENABLED=1'
+        : oldAlpine && !hasCCompiler(model, b.stage)
+          ? `Go ${b.stage.goVersion} on alpine links net and os/user against musl`
+          : 'the build stage has a C compiler and CGO_ENABLED is not 0'
     return { linking: 'dynamic', libc, needsC, reason: `${why}, and it uses ${reaching.join(', ')}` }
   }
   return { linking: 'unknown', libc, needsC, reason: 'cgo is on; whether it links libc depends on its dependencies' }
@@ -110,9 +117,18 @@ export function programLinking(ctx: RuleContext): Linking {
     const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null)
     const libc = built[0] ? libcOf(ctx.model, built[0].stage) : null
     return dynamic.length > 0
-      ? { linking: 'dynamic', libc, needsC: needsC || dynamic.some((b) => b.needs?.cgo === true && !b.needs.cgoResolver && !b.needs.usersLookup), reason: `${dynamic.map((b) => b.path).join(', ')} is dynamically linked (it has an ELF interpreter)` }
+      ? {
+          linking: 'dynamic',
+          libc,
+          needsC: needsC || dynamic.some((b) => b.needs?.cgo === true && !b.needs.cgoResolver && !b.needs.usersLookup),
+          reason: `${dynamic.map((b) => b.path).join(', ')} is dynamically linked (it has an ELF interpreter)`
+        }
       : { linking: 'static', libc: null, needsC, reason: 'the binary is statically linked' }
   }
   const predictions = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null).map((b) => predictedLinking(ctx.model, b, imports))
-  return predictions.find((p) => p.linking === 'dynamic') ?? predictions.find((p) => p.linking === 'unknown') ?? predictions[0] ?? { linking: 'unknown', libc: null, needsC, reason: 'no go build in the Dockerfile' }
+  return (
+    predictions.find((p) => p.linking === 'dynamic') ??
+    predictions.find((p) => p.linking === 'unknown') ??
+    predictions[0] ?? { linking: 'unknown', libc: null, needsC, reason: 'no go build in the Dockerfile' }
+  )
 }

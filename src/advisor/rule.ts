@@ -62,8 +62,7 @@ export const WASTED_FLOOR = 1_000_000
 export const budgetTight = (m: Measured | null): boolean => m !== null && (m.budgetStatus === 'fail' || m.budgetStatus === 'warn')
 
 /** The measured binaries that are the user's program (not the Go toolchain's own tools). */
-export const programBinaries = (ctx: RuleContext): GoBinary[] =>
-  ctx.measured ? appBinaries(ctx.model, ctx.measured.goBinaries, ctx.files?.goMod?.module ?? null) : []
+export const programBinaries = (ctx: RuleContext): GoBinary[] => (ctx.measured ? appBinaries(ctx.model, ctx.measured.goBinaries, ctx.files?.goMod?.module ?? null) : [])
 
 /** The `go build` a shaving rule's fix rewrites to, when the Dockerfile's own is not known. */
 export const SHAVED_BUILD = 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .'
@@ -93,15 +92,30 @@ export function shavingTargets(ctx: RuleContext): ShavingTarget[] {
     return programBinaries(ctx).map((binary) => {
       const from = built.find((x) => x.finalPath === `/${binary.path.replace(/^\/+/, '')}`) ?? built[0]
       return {
-        path: binary.path, line: from?.build.line ?? ctx.model.final.line, bytes: binary.bytes, symbolBytes: binary.symbolBytes ?? null,
-        stripped: binary.stripped, trimpath: binary.trimpath ?? from?.build.trimpath ?? false, goVersion: binary.goVersion ?? from?.stage.goVersion ?? null, from
+        path: binary.path,
+        line: from?.build.line ?? ctx.model.final.line,
+        bytes: binary.bytes,
+        symbolBytes: binary.symbolBytes ?? null,
+        stripped: binary.stripped,
+        trimpath: binary.trimpath ?? from?.build.trimpath ?? false,
+        goVersion: binary.goVersion ?? from?.stage.goVersion ?? null,
+        from
       }
     })
   }
   const seen = new Set<string>()
-  return built.filter((b) => !seen.has(b.finalPath) && seen.add(b.finalPath)).map((b) => ({
-    path: b.finalPath, line: b.build.line, bytes: null, symbolBytes: null, stripped: b.build.stripped, trimpath: b.build.trimpath, goVersion: b.stage.goVersion, from: b
-  }))
+  return built
+    .filter((b) => !seen.has(b.finalPath) && seen.add(b.finalPath))
+    .map((b) => ({
+      path: b.finalPath,
+      line: b.build.line,
+      bytes: null,
+      symbolBytes: null,
+      stripped: b.build.stripped,
+      trimpath: b.build.trimpath,
+      goVersion: b.stage.goVersion,
+      from: b
+    }))
 }
 
 /** Shaving is always worth saying (info); a tight budget makes it a warning. */

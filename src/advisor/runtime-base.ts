@@ -47,17 +47,21 @@ export function chooseRuntimeBase(ctx: RuleContext): RuntimeChoice {
 
   // A need no minimal base meets: keep the base (or, for a toolchain image, the smallest with a shell).
   const otherRun = facts.runs.find((r) => r.kind === 'other')
-  const blocker = facts.unmetPackages.length > 0
-    ? `the final stage installs ${facts.unmetPackages.join(', ')}`
-    : facts.needsShell
-      ? facts.needsShell.why
-      : otherRun
-        ? `the final stage runs \`${otherRun.text.split('\n')[0].replace(/^RUN\s+/, '').slice(0, 60)}\``
-        : keepCgo && linking.libc === 'musl'
-          ? 'the program has C code linked against musl'
-          : null
+  const blocker =
+    facts.unmetPackages.length > 0
+      ? `the final stage installs ${facts.unmetPackages.join(', ')}`
+      : facts.needsShell
+        ? facts.needsShell.why
+        : otherRun
+          ? `the final stage runs \`${otherRun.text
+              .split('\n')[0]
+              .replace(/^RUN\s+/, '')
+              .slice(0, 60)}\``
+          : keepCgo && linking.libc === 'musl'
+            ? 'the program has C code linked against musl'
+            : null
   if (blocker) {
-    const base = !toolchain ? original : keepCgo || linking.libc === 'glibc' && linking.linking === 'dynamic' ? SHELL_BASE.glibc : SHELL_BASE.static
+    const base = !toolchain ? original : keepCgo || (linking.libc === 'glibc' && linking.linking === 'dynamic') ? SHELL_BASE.glibc : SHELL_BASE.static
     return { ...common, base, keepsBase: base === original, needs: [], blocker }
   }
 
@@ -66,7 +70,7 @@ export function chooseRuntimeBase(ctx: RuleContext): RuntimeChoice {
   // Already minimal: scratch or distroless static stay, unless a need is unmet (the findings name it).
   if ((info.kind === 'scratch' || info.kind === 'distroless-static') && !glibc) {
     const chain = stageChain(model, model.final)
-    const copied = (re: RegExp) => chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => re.test(p))) )
+    const copied = (re: RegExp) => chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => re.test(p))))
     const unmet: string[] = []
     if (info.kind === 'scratch') {
       if (needs.caCertificates && !copied(/ssl\/certs|ca-certificates|ca-bundle|cert\.pem/)) unmet.push('CA certificates')
@@ -85,8 +89,6 @@ export function chooseRuntimeBase(ctx: RuleContext): RuntimeChoice {
   // A named user needs a passwd entry (distroless :nonroot has one); a numeric one runs anywhere, scratch too.
   if (named || (nonRoot && user === null)) wants.push('a non-root user')
   const nonRootBase = named || (nonRoot && user === null)
-  const base = glibc
-    ? nonRootBase ? DISTROLESS_BASE_NONROOT : DISTROLESS_BASE
-    : nonRootBase ? DISTROLESS_STATIC_NONROOT : wants.length > 0 ? DISTROLESS_STATIC : SCRATCH
+  const base = glibc ? (nonRootBase ? DISTROLESS_BASE_NONROOT : DISTROLESS_BASE) : nonRootBase ? DISTROLESS_STATIC_NONROOT : wants.length > 0 ? DISTROLESS_STATIC : SCRATCH
   return { ...common, base, keepsBase: base === original, needs: wants, blocker: null }
 }

@@ -28,18 +28,35 @@ export function splitCommands(script: string): string[][] {
       else word += c
       continue
     }
-    if (c === '"' || c === "'") { quote = c; inWord = true; continue }
-    if (c === '\\') {
-      if (script[i + 1] === '\n') { i++; continue } // line continuation
-      if (i + 1 < script.length) { word += script[++i]; inWord = true }
+    if (c === '"' || c === "'") {
+      quote = c
+      inWord = true
       continue
     }
-    if (c === '#' && !inWord) { // comment to end of line
+    if (c === '\\') {
+      if (script[i + 1] === '\n') {
+        i++
+        continue
+      } // line continuation
+      if (i + 1 < script.length) {
+        word += script[++i]
+        inWord = true
+      }
+      continue
+    }
+    if (c === '#' && !inWord) {
+      // comment to end of line
       while (i + 1 < script.length && script[i + 1] !== '\n') i++
       continue
     }
-    if (c === '\n' || c === ';' || c === '|' || c === '&' || c === '(' || c === ')') { endCommand(); continue }
-    if (c === ' ' || c === '\t' || c === '\r') { endWord(); continue }
+    if (c === '\n' || c === ';' || c === '|' || c === '&' || c === '(' || c === ')') {
+      endCommand()
+      continue
+    }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      endWord()
+      continue
+    }
     word += c
     inWord = true
   }
@@ -70,8 +87,26 @@ export interface GoBuild {
 
 // go build flags that take a value (the next word, unless written `-flag=value`).
 const VALUE_FLAGS = new Set([
-  'o', 'ldflags', 'gcflags', 'asmflags', 'gccgoflags', 'tags', 'mod', 'modfile', 'overlay', 'pgo', 'pkgdir',
-  'buildmode', 'compiler', 'installsuffix', 'p', 'toolexec', 'C', 'covermode', 'coverpkg', 'buildvcs'
+  'o',
+  'ldflags',
+  'gcflags',
+  'asmflags',
+  'gccgoflags',
+  'tags',
+  'mod',
+  'modfile',
+  'overlay',
+  'pgo',
+  'pkgdir',
+  'buildmode',
+  'compiler',
+  'installsuffix',
+  'p',
+  'toolexec',
+  'C',
+  'covermode',
+  'coverpkg',
+  'buildvcs'
 ])
 // Boolean flags that may also be written `-flag=true|false`.
 const BOOL_VALUE_FLAGS = new Set(['buildvcs', 'trimpath', 'race', 'msan', 'asan', 'a', 'n', 'v', 'x', 'cover', 'linkshared', 'modcacherw', 'work'])
@@ -105,7 +140,10 @@ function parseGoBuildArgs(subcommand: 'build' | 'install', args: string[], env: 
   const build: GoBuild = { subcommand, env, output: null, ldflags: null, stripped: false, trimpath: false, tags: null, packages: [], words, mod: null }
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]
-    if (!arg.startsWith('-') || arg === '-') { build.packages.push(arg); continue }
+    if (!arg.startsWith('-') || arg === '-') {
+      build.packages.push(arg)
+      continue
+    }
     const body = arg.replace(/^--?/, '')
     const eq = body.indexOf('=')
     const name = eq >= 0 ? body.slice(0, eq) : body
@@ -169,7 +207,10 @@ export function installedPackages(commands: string[][]): { manager: string; pack
     const packages: string[] = []
     for (let k = 0; k < after.length; k++) {
       const x = after[k]
-      if (x.startsWith('-')) { if (['--virtual', '-t', '--repository', '-X'].includes(x)) k++; continue }
+      if (x.startsWith('-')) {
+        if (['--virtual', '-t', '--repository', '-X'].includes(x)) k++
+        continue
+      }
       packages.push(x.replace(/[=<>~].*$/, ''))
     }
     found.push({ manager, packages })

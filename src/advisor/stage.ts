@@ -29,7 +29,7 @@ export interface AdviseInput {
   build: { context: string; dockerfile: string }
   workspace: string
   /** What was measured; null in dockerfile-only mode. */
-  report: Pick<Report, 'size' | 'layers' | 'wasted' | 'goBinaries' | 'budget'> & { image?: Pick<Report['image'], 'id' | 'commit'> } | null
+  report: (Pick<Report, 'size' | 'layers' | 'wasted' | 'goBinaries' | 'budget'> & { image?: Pick<Report['image'], 'id' | 'commit'> }) | null
   /** The built image's configured user ('' = root). */
   imageUser: string | null
   /** Build settings to build the suggestion with (same context, args, platform, builder). */
@@ -75,7 +75,11 @@ export function shouldVerify(mode: 'auto' | 'true' | 'false', budgetStatus: Repo
   return { verify: false, reason: budgetStatus === 'pass' ? 'budget passes (verify-suggestion: auto)' : 'no savings claimed (verify-suggestion: auto)' }
 }
 
-interface LocalImage { id: string; size: number; defaults: ImageDefaults }
+interface LocalImage {
+  id: string
+  size: number
+  defaults: ImageDefaults
+}
 
 /** `golang` → `golang:latest`; `docker.io/library/x:1` → `x:1` (as RepoTags name them). */
 const normalName = (ref: string) => {
@@ -91,7 +95,10 @@ async function localImages(names: string[], docker: Docker): Promise<Map<string,
   const found = new Map<string, LocalImage>()
   for (const raw of await docker.inspectPresent(names)) {
     const env: Record<string, string> = {}
-    for (const e of raw.config.env) { const eq = e.indexOf('='); if (eq > 0) env[e.slice(0, eq)] = e.slice(eq + 1) }
+    for (const e of raw.config.env) {
+      const eq = e.indexOf('=')
+      if (eq > 0) env[e.slice(0, eq)] = e.slice(eq + 1)
+    }
     const c = raw.config
     const image: LocalImage = { id: raw.id, size: raw.size, defaults: { env, workdir: c.workingDir || '/', user: c.user, entrypoint: c.entrypoint, cmd: c.cmd, source: 'image' } }
     const refs = new Set([...raw.repoTags, ...raw.repoDigests].map(normalName))
@@ -159,7 +166,10 @@ export async function adviseStage(input: AdviseInput, deps: AdviseDeps): Promise
   suggestion.verifyReason = decision.reason
   if (!decision.verify) return { findings, suggestion, skipped }
 
-  const read = (name: string) => { const p = path.join(input.build.context, name); return existsSync(p) ? readFileSync(p, 'utf8') : null }
+  const read = (name: string) => {
+    const p = path.join(input.build.context, name)
+    return existsSync(p) ? readFileSync(p, 'utf8') : null
+  }
   const key = proofInputsKey({
     dockerfile: text,
     suggestion: suggested.dockerfile,
@@ -180,13 +190,25 @@ export async function adviseStage(input: AdviseInput, deps: AdviseDeps): Promise
     const result = await deps.log.group('Verify the suggested Dockerfile', () =>
       verifySuggestion(
         {
-          dockerfile: suggested.dockerfile, build: buildOptions, originalSize: measured.size, verifyCommand: input.inputs.verifyCommand,
-          expectedPaths: pathsToKeep(model, files), originalImage: input.report?.image?.id ?? null
+          dockerfile: suggested.dockerfile,
+          build: buildOptions,
+          originalSize: measured.size,
+          verifyCommand: input.inputs.verifyCommand,
+          expectedPaths: pathsToKeep(model, files),
+          originalImage: input.report?.image?.id ?? null
         },
         { docker: deps.docker, tempDir: deps.tempDir, buildAndMeasure: deps.buildAndMeasure, startWaitMs: deps.startWaitMs }
       )
     )
-    Object.assign(suggestion, { verified: result.verified, size: result.size, savings: result.savings, error: result.error, verifyCommand: result.verifyCommand, proof: result.proof, verifiedAt: input.report.image?.commit ?? null })
+    Object.assign(suggestion, {
+      verified: result.verified,
+      size: result.size,
+      savings: result.savings,
+      error: result.error,
+      verifyCommand: result.verifyCommand,
+      proof: result.proof,
+      verifiedAt: input.report.image?.commit ?? null
+    })
     if (result.error) deps.log.warning(result.error)
   } catch (error) {
     // Measuring the suggestion failed (e.g. the daemon went away): the advice stands without the claim.

@@ -67,7 +67,10 @@ export function rewriteGoBuild(runText: string, options: RewriteOptions = {}): s
 }
 
 function textOf(model: DockerfileModel, ins: { line: number; endLine: number }): string {
-  return model.text.split(/\r?\n/).slice(ins.line - 1, ins.endLine).join('\n')
+  return model.text
+    .split(/\r?\n/)
+    .slice(ins.line - 1, ins.endLine)
+    .join('\n')
 }
 
 /** CMD/ENTRYPOINT in exec form (scratch and distroless have no /bin/sh); shell syntax was ruled out before. */
@@ -101,19 +104,25 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput): Sug
   const finalChain = stageChain(model, model.final)
   const buildsInPlace = finalChain.some((s) => s.goBuilds.length > 0)
   // Nothing to change: the final base stays and every go build is already shaved.
-  const shaved = model.stages.filter((s) => s.index <= model.final.index).every((s) => s.goBuilds.every((b) =>
-    b.stripped && (b.trimpath || !goAtLeast(s.goVersion, '1.13')) && (choice.keepCgo || b.cgoEnabled === '0')))
+  const shaved = model.stages
+    .filter((s) => s.index <= model.final.index)
+    .every((s) => s.goBuilds.every((b) => b.stripped && (b.trimpath || !goAtLeast(s.goVersion, '1.13')) && (choice.keepCgo || b.cgoEnabled === '0')))
   if (choice.keepsBase && !buildsInPlace && shaved) return null
   const notes: string[] = []
 
   const lines = model.text.split(/\r?\n/)
   const out: string[] = []
-  const preamble = lines.slice(0, model.stages[0].line - 1).join('\n').trimEnd()
+  const preamble = lines
+    .slice(0, model.stages[0].line - 1)
+    .join('\n')
+    .trimEnd()
   if (preamble) out.push(preamble)
   const flagged = (s: StageModel) => `CGO_ENABLED${choice.keepCgo ? ' as it was' : '=0'}${goAtLeast(s.goVersion, '1.13') ? ' -trimpath' : ''} -ldflags="-s -w"`
   const buildStage = binaries[0]?.stage ?? model.final
   out.push(`# Suggested by go-image-budget: build stage(s) as before, with ${flagged(buildStage)};`)
-  out.push(`# final stage on ${base}${choice.needs.length ? ` (for ${choice.needs.join(', ')})` : ''}${choice.blocker ? ` (${choice.keepsBase ? 'kept' : 'a shell and its tools'}: ${choice.blocker})` : ''}.`)
+  out.push(
+    `# final stage on ${base}${choice.needs.length ? ` (for ${choice.needs.join(', ')})` : ''}${choice.blocker ? ` (${choice.keepsBase ? 'kept' : 'a shell and its tools'}: ${choice.blocker})` : ''}.`
+  )
 
   const buildName = (s: StageModel) => s.name ?? (s.index === model.final.index ? 'build' : String(s.index))
   const goBuildLines = new Map(model.stages.flatMap((s) => s.goBuilds.map((b) => [b.line, s] as const)))
@@ -226,7 +235,14 @@ function runtimeEnvOf(raw: string): string | null {
   const words = splitCommands(raw)[0] ?? []
   const pairs = words.length >= 2 && !words[0].includes('=') ? [`${words[0]}=${words.slice(1).join(' ')}`] : words
   const kept = pairs.filter((w) => !/^(CGO_[A-Z_]*|GO[A-Z0-9_]*|PATH)=/.test(w))
-  return kept.length > 0 ? `ENV ${kept.map((w) => { const eq = w.indexOf('='); return `${w.slice(0, eq)}=${shellQuote(w.slice(eq + 1))}` }).join(' ')}` : null
+  return kept.length > 0
+    ? `ENV ${kept
+        .map((w) => {
+          const eq = w.indexOf('=')
+          return `${w.slice(0, eq)}=${shellQuote(w.slice(eq + 1))}`
+        })
+        .join(' ')}`
+    : null
 }
 
 function dedupe(binaries: FinalBinary[]): FinalBinary[] {

@@ -62,7 +62,9 @@ export async function verifySuggestion(req: VerifyRequest, deps: VerifyDeps): Pr
   let made: BuiltAndMeasured
   let wasBuilt = false
   try {
-    made = await deps.buildAndMeasure({ ...req.build, file, target: null, cacheTo: [] }, () => { wasBuilt = true })
+    made = await deps.buildAndMeasure({ ...req.build, file, target: null, cacheTo: [] }, () => {
+      wasBuilt = true
+    })
   } catch (error) {
     // A measurement that fails after the build is not the suggestion's fault: the caller says it could not be verified.
     if (wasBuilt) throw error

@@ -47,8 +47,7 @@ export interface BakeBaselineDeps {
   measure: (image: BakeImage, built: BakedImage) => Promise<HeadImage>
 }
 
-const none = (error: string, ref: string | null, commit: string | null = null): Baseline =>
-  ({ source: 'build', ref, commit, size: null, layers: [], error: `no baseline: ${error}` })
+const none = (error: string, ref: string | null, commit: string | null = null): Baseline => ({ source: 'build', ref, commit, size: null, layers: [], error: `no baseline: ${error}` })
 
 const within = (root: string, p: string): string | null => {
   const rel = path.relative(root, p)
@@ -93,16 +92,27 @@ export async function bakeBaselines(req: BakeBaselineRequest, deps: BakeBaseline
     if (same && head) {
       unchanged++
       result.set(image.key, {
-        source: 'build', ref, commit, error: null,
+        source: 'build',
+        ref,
+        commit,
+        error: null,
         size: { uncompressed: head.size.uncompressed, compressed: head.size.compressed },
-        layers: head.layers, digest: head.imageId, platform: head.platform,
+        layers: head.layers,
+        digest: head.imageId,
+        platform: head.platform,
         note: `${name} (${short}) has the same bake file, build context and Dockerfile for ${image.name}, so its image is this one; it was not built again`
       })
     } else toBuild.push({ image, contextRel, dockerfileRel })
   }
   // pull_request_target checks out the base by default: comparing it with itself would say nothing.
   if (toBuild.length === 0 && unchanged > 0 && (await checkedOutCommit(repoRoot, deps.exec)) === commit) {
-    return all(none(`the checkout is the base commit ${name} (${short}) itself, not the change to measure; on pull_request_target check out the pull request's head (ref: \${{ github.event.pull_request.head.sha }})`, ref, commit))
+    return all(
+      none(
+        `the checkout is the base commit ${name} (${short}) itself, not the change to measure; on pull_request_target check out the pull request's head (ref: \${{ github.event.pull_request.head.sha }})`,
+        ref,
+        commit
+      )
+    )
   }
   if (toBuild.length === 0) return result
   if (unchanged > 0) deps.log.info(`The base ${name} (${short}) has the same inputs for ${unchanged} image(s): not built again`)
@@ -120,7 +130,10 @@ export async function bakeBaselines(req: BakeBaselineRequest, deps: BakeBaseline
       deps.log.info(`Building the base ${name} (${short}) from a worktree: ${buildable.length} image(s) in one bake run`)
       let baked: Awaited<ReturnType<typeof bakeBuild>>
       try {
-        baked = await bakeBuild({ files: [bakeFile], cwd, builder: req.builder, images: buildable, output: req.output, cacheTo: false }, { docker: deps.docker, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) })
+        baked = await bakeBuild(
+          { files: [bakeFile], cwd, builder: req.builder, images: buildable, output: req.output, cacheTo: false },
+          { docker: deps.docker, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) }
+        )
       } catch (error) {
         const detail = error instanceof CommandError && error.detail ? error.detail.split('\n').slice(-1)[0] : errorMessage(error).split('\n')[0]
         for (const image of buildable) result.set(image.key, none(`the bake run of ${name} (${short}) failed: ${detail}`, ref, commit))
@@ -130,9 +143,14 @@ export async function bakeBaselines(req: BakeBaselineRequest, deps: BakeBaseline
         const built = baked.images.get(image.key) as BakedImage
         const measured = await deps.measure(image, built)
         result.set(image.key, {
-          source: 'build', ref, commit, error: null,
+          source: 'build',
+          ref,
+          commit,
+          error: null,
           size: { uncompressed: measured.size.uncompressed, compressed: measured.size.compressed },
-          layers: measured.layers, digest: measured.imageId, platform: measured.platform
+          layers: measured.layers,
+          digest: measured.imageId,
+          platform: measured.platform
         })
       }
     })
@@ -187,16 +205,25 @@ async function baseImages(toBuild: { image: BakeImage; contextRel: string; docke
   const images: BakeImage[] = []
   for (const { image } of wanted) {
     const target = targets.get(image.target.name)
-    if (!target) { missing(image, `has no target '${image.target.name}'`); continue }
+    if (!target) {
+      missing(image, `has no target '${image.target.name}'`)
+      continue
+    }
     let planned: BakeImage
     try {
-      [planned] = planImages([target], image.platform ? [image.platform] : [], at.cwd)
+      ;[planned] = planImages([target], image.platform ? [image.platform] : [], at.cwd)
     } catch (error) {
       missing(image, `cannot build ${image.name}: ${errorMessage(error)}`)
       continue
     }
-    if (!existsSync(planned.context) || !statSync(planned.context).isDirectory()) { missing(image, `has no directory ${path.relative(at.dir, planned.context) || '.'} for ${image.name}`); continue }
-    if (!existsSync(planned.dockerfile)) { missing(image, `has no Dockerfile at ${path.relative(at.dir, planned.dockerfile)} for ${image.name}`); continue }
+    if (!existsSync(planned.context) || !statSync(planned.context).isDirectory()) {
+      missing(image, `has no directory ${path.relative(at.dir, planned.context) || '.'} for ${image.name}`)
+      continue
+    }
+    if (!existsSync(planned.dockerfile)) {
+      missing(image, `has no Dockerfile at ${path.relative(at.dir, planned.dockerfile)} for ${image.name}`)
+      continue
+    }
     images.push({ ...planned, key: image.key, name: image.name })
   }
   return images

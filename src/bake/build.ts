@@ -46,10 +46,21 @@ export async function bakeBuild(req: BakeBuildRequest, deps: BakeBuildDeps): Pro
   const archives = new Map(req.images.map((image) => [image.key, req.output === 'archive' ? path.join(dir, `${image.key}.tar`) : null]))
   try {
     const overlay = path.join(dir, 'go-image-budget.bake.json')
-    await writeFile(overlay, JSON.stringify(bakeOverlay(req.images, (image) => {
-      const archive = archives.get(image.key)
-      return archive ? `type=docker,dest=${archive}` : 'type=docker'
-    }, { cacheTo: req.cacheTo }), null, 2))
+    await writeFile(
+      overlay,
+      JSON.stringify(
+        bakeOverlay(
+          req.images,
+          (image) => {
+            const archive = archives.get(image.key)
+            return archive ? `type=docker,dest=${archive}` : 'type=docker'
+          },
+          { cacheTo: req.cacheTo }
+        ),
+        null,
+        2
+      )
+    )
     const metadataFile = path.join(dir, 'metadata.json')
     const result = await deps.docker.bake({
       files: [...req.files, overlay],

@@ -174,5 +174,5 @@ export function checkBakeInputs(inputs: BakeConflicts): void {
     const value = inputs[key]
     if (Array.isArray(value) ? value.length > 0 : Boolean(value)) throw new UsageError(`${name}: not used with bake; ${fix}`)
   }
-  if (inputs.context !== '.') throw new UsageError("context: not used with bake; each target names its context in the bake file (relative to the workspace)")
+  if (inputs.context !== '.') throw new UsageError('context: not used with bake; each target names its context in the bake file (relative to the workspace)')
 }

@@ -86,65 +86,108 @@ async function bakeStages(inputs: Inputs, ctx: RunContext, deps: StageDeps): Pro
   }
   const names = images.map((i) => i.name).join(', ')
   const baked = await deps.log.group(`Bake ${images.length} image(s): ${names}`, () =>
-    bakeBuild({ files: [bakeFile], cwd: ctx.workspace, builder: inputs.builder, images, output, cacheTo: true }, { docker, tempDir: deps.tempDir, onProgress })
-      .catch((error: unknown) => {
-        if (error instanceof CommandError && error.message === 'docker buildx bake failed') throw new CommandError(`docker buildx bake failed for ${path.relative(ctx.workspace, bakeFile) || bakeFile}`, error.detail)
-        throw error
-      }))
+    bakeBuild({ files: [bakeFile], cwd: ctx.workspace, builder: inputs.builder, images, output, cacheTo: true }, { docker, tempDir: deps.tempDir, onProgress }).catch((error: unknown) => {
+      if (error instanceof CommandError && error.message === 'docker buildx bake failed')
+        throw new CommandError(`docker buildx bake failed for ${path.relative(ctx.workspace, bakeFile) || bakeFile}`, error.detail)
+      throw error
+    })
+  )
   const measured: { image: BakeImage; measurement: Measurement; report: Report }[] = []
   for (const image of images) {
     const built = baked.images.get(image.key) as BakedImage
     const measurement = await deps.log.group(`Measure ${image.name}`, () => measure(image, built))
-    const report = reportFromMeasurement(measurement, {
-      ref: null,
-      id: measurement.inspected.id,
-      platform: measurement.inspected.platform,
-      context: path.relative(ctx.workspace, image.context) || '.',
-      dockerfile: path.relative(ctx.workspace, image.dockerfile),
-      target: image.target.stage,
-      bakeTarget: image.target.name,
-      commit: ctx.commit
-    }, { ...inputs, commentKey: image.name })
+    const report = reportFromMeasurement(
+      measurement,
+      {
+        ref: null,
+        id: measurement.inspected.id,
+        platform: measurement.inspected.platform,
+        context: path.relative(ctx.workspace, image.context) || '.',
+        dockerfile: path.relative(ctx.workspace, image.dockerfile),
+        target: image.target.stage,
+        bakeTarget: image.target.name,
+        commit: ctx.commit
+      },
+      { ...inputs, commentKey: image.name }
+    )
     measured.push({ image, measurement, report })
   }
 
   // One base bake run for every image that may differ at the base.
   const heads = new Map<string, HeadImage>(measured.map(({ image, report }) => [image.key, { imageId: report.image.id, platform: report.image.platform, size: report.size, layers: report.layers }]))
-  const baselines: Map<string, Baseline> = inputs.baseline === 'none'
-    ? new Map<string, Baseline>()
-    : await deps.log.group('Baseline', () => bakeBaselines(
-      { base: ctx.base ?? null, auto: inputs.baseline === 'auto', workspace: ctx.workspace, bakeFile, builder: inputs.builder, output, images, heads },
-      {
-        exec: deps.exec, docker, tempDir: deps.tempDir, log: deps.log,
-        measure: async (image, built) => {
-          const m = await measure(image, built)
-          return { imageId: m.inspected.id, platform: m.inspected.platform, size: m.size, layers: m.layers }
-        }
-      }
-    ))
+  const baselines: Map<string, Baseline> =
+    inputs.baseline === 'none'
+      ? new Map<string, Baseline>()
+      : await deps.log.group('Baseline', () =>
+          bakeBaselines(
+            { base: ctx.base ?? null, auto: inputs.baseline === 'auto', workspace: ctx.workspace, bakeFile, builder: inputs.builder, output, images, heads },
+            {
+              exec: deps.exec,
+              docker,
+              tempDir: deps.tempDir,
+              log: deps.log,
+              measure: async (image, built) => {
+                const m = await measure(image, built)
+                return { imageId: m.inspected.id, platform: m.inspected.platform, size: m.size, layers: m.layers }
+              }
+            }
+          )
+        )
 
   const reports: Report[] = []
   for (const { image, measurement, report } of measured) {
     const baseline = baselines.get(image.key) ?? NO_BASELINE
     const fetched = (): Promise<BaselineResult> => Promise.resolve({ baseline, history: [], buildLog: null })
-    const compared = await compareStage(report, {
-      inputs, source: inputs.baseline === 'none' ? 'none' : 'build', settings, base: ctx.base ?? null,
-      build: { context: image.context, dockerfile: image.dockerfile }, previousHistory: [], now: deps.now
-    }, {
-      exec: deps.exec, tempDir: deps.tempDir, log: deps.log, fetchBaseline: fetched,
-      buildAndMeasure: () => Promise.reject(new Error('a bake run builds its base images itself'))
-    })
-    const buildArgs = Object.entries(image.target.args).map(([k, v]) => `${k}=${v}`)
-    reports.push(await deps.log.group(`Advise ${image.name}`, () => adviseReport(compared.report, {
-      inputs: { ...inputs, buildArgs, target: image.target.stage },
-      build: { context: image.context, dockerfile: image.dockerfile },
-      workspace: ctx.workspace,
-      imageUser: measurement.inspected.config.user,
-      buildOptions: {
-        context: image.context, file: image.dockerfile, target: image.target.stage, platform: image.platform, builder: inputs.builder,
-        buildArgs, buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [], secretFiles: [], secretEnvs: []
+    const compared = await compareStage(
+      report,
+      {
+        inputs,
+        source: inputs.baseline === 'none' ? 'none' : 'build',
+        settings,
+        base: ctx.base ?? null,
+        build: { context: image.context, dockerfile: image.dockerfile },
+        previousHistory: [],
+        now: deps.now
+      },
+      {
+        exec: deps.exec,
+        tempDir: deps.tempDir,
+        log: deps.log,
+        fetchBaseline: fetched,
+        buildAndMeasure: () => Promise.reject(new Error('a bake run builds its base images itself'))
       }
-    }, { ...deps, buildAndMeasure })))
+    )
+    const buildArgs = Object.entries(image.target.args).map(([k, v]) => `${k}=${v}`)
+    reports.push(
+      await deps.log.group(`Advise ${image.name}`, () =>
+        adviseReport(
+          compared.report,
+          {
+            inputs: { ...inputs, buildArgs, target: image.target.stage },
+            build: { context: image.context, dockerfile: image.dockerfile },
+            workspace: ctx.workspace,
+            imageUser: measurement.inspected.config.user,
+            buildOptions: {
+              context: image.context,
+              file: image.dockerfile,
+              target: image.target.stage,
+              platform: image.platform,
+              builder: inputs.builder,
+              buildArgs,
+              buildContexts: [],
+              cacheFrom: [],
+              cacheTo: [],
+              labels: [],
+              tags: [],
+              secrets: [],
+              secretFiles: [],
+              secretEnvs: []
+            }
+          },
+          { ...deps, buildAndMeasure }
+        )
+      )
+    )
   }
   return reports
 }

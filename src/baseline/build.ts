@@ -81,7 +81,10 @@ export async function baselineFromBuild(req: BaseBuildRequest, build: BuildAndMe
   // pull_request_target checks out the base by default: comparing it with itself would say nothing.
   // (The base commit checked out with local changes is a comparison: `--base-ref HEAD`.)
   if (same && (await checkedOutCommit(req.repoRoot, deps.exec)) === commit) {
-    return none(`the checkout is the base commit ${name} (${short}) itself, not the change to measure; on pull_request_target check out the pull request's head (ref: \${{ github.event.pull_request.head.sha }})`, commit)
+    return none(
+      `the checkout is the base commit ${name} (${short}) itself, not the change to measure; on pull_request_target check out the pull request's head (ref: \${{ github.event.pull_request.head.sha }})`,
+      commit
+    )
   }
   if (req.head && same) {
     deps.log.info(`The base ${name} (${short}) has the same build context and Dockerfile: not built again`)

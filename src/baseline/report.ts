@@ -20,16 +20,18 @@ function parseLayers(value: unknown): BaselineLayer[] {
   if (!Array.isArray(value)) return []
   return value.filter(isObject).flatMap((l, i) =>
     typeof l.diffId === 'string'
-      ? [{
-          index: typeof l.index === 'number' ? l.index : i,
-          diffId: l.diffId,
-          instruction: typeof l.instruction === 'string' ? l.instruction : '',
-          dockerfileLine: typeof l.dockerfileLine === 'number' ? l.dockerfileLine : null,
-          stage: typeof l.stage === 'string' ? l.stage : null,
-          fromBaseImage: l.fromBaseImage === true,
-          uncompressed: sizeOrNull(l.uncompressed),
-          compressed: sizeOrNull(l.compressed)
-        }]
+      ? [
+          {
+            index: typeof l.index === 'number' ? l.index : i,
+            diffId: l.diffId,
+            instruction: typeof l.instruction === 'string' ? l.instruction : '',
+            dockerfileLine: typeof l.dockerfileLine === 'number' ? l.dockerfileLine : null,
+            stage: typeof l.stage === 'string' ? l.stage : null,
+            fromBaseImage: l.fromBaseImage === true,
+            uncompressed: sizeOrNull(l.uncompressed),
+            compressed: sizeOrNull(l.compressed)
+          }
+        ]
       : []
   )
 }

@@ -54,8 +54,7 @@ export interface MeasuredAgainstBase {
 const resolve = (limit: SizeOrPercent, of: number): number => ('bytes' in limit ? limit.bytes : Math.round((of * limit.percent) / 100))
 
 /** "over the 2 MB max-increase" / "over the 10% max-increase (1.2 MB)". */
-const describeLimit = (limit: SizeOrPercent, bytes: number): string =>
-  'bytes' in limit ? formatSize(bytes) : `${limit.percent}% (${formatSize(bytes)})`
+const describeLimit = (limit: SizeOrPercent, bytes: number): string => ('bytes' in limit ? formatSize(bytes) : `${limit.percent}% (${formatSize(bytes)})`)
 
 /** Sizes that print alike get their difference spelled out: "20 MB, over the 20 MB budget by 1 B". */
 const overBy = (actual: number, limit: number): string => (formatSize(actual) === formatSize(limit) ? ` by ${formatSize(actual - limit)}` : '')
@@ -130,8 +129,7 @@ export function worstStatus(statuses: Status[]): Status {
 }
 
 /** The report's status: a budget that checked nothing passes. */
-export const reportStatus = (budgets: Pick<Budget, 'status'>[]): Status =>
-  worstStatus(budgets.map((b) => (b.status === 'none' ? 'pass' : b.status)))
+export const reportStatus = (budgets: Pick<Budget, 'status'>[]): Status => worstStatus(budgets.map((b) => (b.status === 'none' ? 'pass' : b.status)))
 
 export interface Assessment {
   delta: Delta | null

@@ -2,24 +2,12 @@
 // per-layer diff. Layers are paired first by diff id (same content), then by
 // stage + instruction (same step, different content), so a rebuilt `COPY`
 // shows as grown or shrunk rather than as one added and one removed layer.
-import type {
-  BaselineLayer,
-  BaselineSizes,
-  Delta,
-  Layer,
-  LayerChange,
-  LayerDiff,
-  LayerDiffEntry,
-  LayerSide,
-  Metric,
-  Sizes
-} from '../report/types.js'
+import type { BaselineLayer, BaselineSizes, Delta, Layer, LayerChange, LayerDiff, LayerDiffEntry, LayerSide, Metric, Sizes } from '../report/types.js'
 import type { SizeOrPercent } from '../units.js'
 
 const otherMetric = (metric: Metric): Metric => (metric === 'uncompressed' ? 'compressed' : 'uncompressed')
 
-const difference = (head: number | null, base: number | null): number | null =>
-  head === null || base === null ? null : head - base
+const difference = (head: number | null, base: number | null): number | null => (head === null || base === null ? null : head - base)
 
 /** Percent change; 0 when the base is 0 (no meaningful ratio). */
 export function percentChange(head: number, base: number): number {
@@ -163,8 +151,7 @@ export function diffLayers(head: Layer[], base: BaselineLayer[], preferred: Metr
     }
     const change = delta[metric]
     // Same diff id is the same content: any size difference is a compression estimate's.
-    const kind: LayerChange =
-      pair.by === 'diffId' || change === null || belowFloor(change, null, floor > 0 ? { bytes: floor } : null) ? 'unchanged' : change > 0 ? 'grown' : 'shrunk'
+    const kind: LayerChange = pair.by === 'diffId' || change === null || belowFloor(change, null, floor > 0 ? { bytes: floor } : null) ? 'unchanged' : change > 0 ? 'grown' : 'shrunk'
     return { change: kind, pairedBy: pair.by, head: side(layer), base: side(pair.base), delta, noise: layerNoise(delta, metric, floor) }
   })
   for (const layer of base) {
@@ -174,9 +161,7 @@ export function diffLayers(head: Layer[], base: BaselineLayer[], preferred: Metr
     entries.push({ change: 'removed', pairedBy: null, head: null, base: side(layer), delta, noise: layerNoise(delta, metric, floor) })
   }
 
-  const totals = Object.fromEntries(
-    (['added', 'removed', 'grown', 'shrunk', 'unchanged'] as const).map((c) => [c, { count: 0, bytes: 0 }])
-  ) as LayerDiff['totals']
+  const totals = Object.fromEntries((['added', 'removed', 'grown', 'shrunk', 'unchanged'] as const).map((c) => [c, { count: 0, bytes: 0 }])) as LayerDiff['totals']
   for (const entry of entries) {
     totals[entry.change].count++
     totals[entry.change].bytes += entry.change === 'unchanged' ? 0 : (entry.delta[metric] ?? 0)

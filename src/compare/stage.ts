@@ -84,7 +84,16 @@ export async function compareStage(report: Report, req: CompareStageRequest, dep
   })
   const statuses = [judged.budget, ...platforms.map((p) => p.budget)]
   return {
-    report: { ...report, ...(report.platforms ? { platforms } : {}), baseline: top.baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, history, status: reportStatus(statuses) },
+    report: {
+      ...report,
+      ...(report.platforms ? { platforms } : {}),
+      baseline: top.baseline,
+      delta: judged.delta,
+      layerDiff: judged.layerDiff,
+      budget: judged.budget,
+      history,
+      status: reportStatus(statuses)
+    },
     baseBuildLogs: logs
   }
 }

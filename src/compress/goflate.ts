@@ -57,8 +57,7 @@ export function goDeflateSegments(data: Uint8Array, start: number): number[] {
   const maxInsertIndex = end - (minMatchLength - 1)
   const hashHead = new Int32Array(1 << hashBits)
   const hashPrev = new Int32Array(windowSize)
-  const hash4 = (i: number): number =>
-    (Math.imul((data[i + 3] | (data[i + 2] << 8) | (data[i + 1] << 16) | (data[i] << 24)) >>> 0, 0x1e35a7bd) >>> (32 - hashBits)) & hashMask
+  const hash4 = (i: number): number => (Math.imul((data[i + 3] | (data[i + 2] << 8) | (data[i + 1] << 16) | (data[i] << 24)) >>> 0, 0x1e35a7bd) >>> (32 - hashBits)) & hashMask
 
   // The dictionary (data before `start`) primes the hash chains, as if it had just been compressed.
   for (let i = 0; i < start && i < maxInsertIndex; i++) {
@@ -82,8 +81,8 @@ export function goDeflateSegments(data: Uint8Array, start: number): number[] {
   const lengthExtraBits = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
   for (let c = 0; c < 29; c++) for (let l = lengthBase[c]; l < (c < 28 ? lengthBase[c + 1] : 256); l++) lengthCodeOf[l] = c
   const offsetBase = [
-    0x000000, 0x000001, 0x000002, 0x000003, 0x000004, 0x000006, 0x000008, 0x00000c, 0x000010, 0x000018, 0x000020, 0x000030, 0x000040, 0x000060, 0x000080,
-    0x0000c0, 0x000100, 0x000180, 0x000200, 0x000300, 0x000400, 0x000600, 0x000800, 0x000c00, 0x001000, 0x001800, 0x002000, 0x003000, 0x004000, 0x006000
+    0x000000, 0x000001, 0x000002, 0x000003, 0x000004, 0x000006, 0x000008, 0x00000c, 0x000010, 0x000018, 0x000020, 0x000030, 0x000040, 0x000060, 0x000080, 0x0000c0, 0x000100, 0x000180, 0x000200,
+    0x000300, 0x000400, 0x000600, 0x000800, 0x000c00, 0x001000, 0x001800, 0x002000, 0x003000, 0x004000, 0x006000
   ]
   const offsetExtraBits = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
   const offsetCodeOf = (o: number): number => {

@@ -160,20 +160,30 @@ export class Docker {
   async inspectPresent(refs: string[]): Promise<InspectedImage[]> {
     if (refs.length === 0) return []
     const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{json .}}', ...refs]).catch(() => null)
-    return (r?.stdout ?? '').split('\n').filter(Boolean).flatMap((line) => {
-      try {
-        return [parseInspect(line)]
-      } catch {
-        return [] // not an image's JSON
-      }
-    })
+    return (r?.stdout ?? '')
+      .split('\n')
+      .filter(Boolean)
+      .flatMap((line) => {
+        try {
+          return [parseInspect(line)]
+        } catch {
+          return [] // not an image's JSON
+        }
+      })
   }
 
   /** How `image` starts: entrypoint, command, working directory (`/` when unset), env, user, HEALTHCHECK. */
   async startConfig(image: string): Promise<StartConfig> {
     const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{json .Config}}', image])
     if (r.code !== 0) throw new Error(`docker image inspect ${image.slice(0, 19)} failed: ${r.stderr.trim().split('\n').pop() ?? ''}`)
-    const c = (JSON.parse(r.stdout) ?? {}) as { Entrypoint?: string[] | null; Cmd?: string[] | null; WorkingDir?: string; Env?: string[] | null; User?: string; Healthcheck?: { Test?: string[] | null } | null }
+    const c = (JSON.parse(r.stdout) ?? {}) as {
+      Entrypoint?: string[] | null
+      Cmd?: string[] | null
+      WorkingDir?: string
+      Env?: string[] | null
+      User?: string
+      Healthcheck?: { Test?: string[] | null } | null
+    }
     const test = c.Healthcheck?.Test ?? null
     return {
       entrypoint: c.Entrypoint ?? null,
@@ -333,7 +343,8 @@ export class Docker {
     if (result.code === 0) return result
     if (noDaemon(result.stderr)) throw new EnvironmentError(NO_DAEMON)
     if (/unknown command|is not a docker command/.test(result.stderr)) throw new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)')
-    if (request.builder && /no builder .* found|failed to find builder/i.test(result.stderr)) throw new UsageError(`builder: no buildx builder named '${request.builder}'; list them with 'docker buildx ls'`)
+    if (request.builder && /no builder .* found|failed to find builder/i.test(result.stderr))
+      throw new UsageError(`builder: no buildx builder named '${request.builder}'; list them with 'docker buildx ls'`)
     throw new CommandError(`${what} failed`, lastLines(result.stderr, 12))
   }
 
@@ -350,7 +361,9 @@ export class Docker {
     const body = await unixGet(socket, `/images/${encodeURIComponent(id)}/json?manifests=1`).catch(() => null)
     if (!body) return null
     try {
-      const image = JSON.parse(body) as { Manifests?: { Kind?: string; Size?: { Content?: number; Total?: number }; ImageData?: { Platform?: { os?: string; architecture?: string; variant?: string } } }[] }
+      const image = JSON.parse(body) as {
+        Manifests?: { Kind?: string; Size?: { Content?: number; Total?: number }; ImageData?: { Platform?: { os?: string; architecture?: string; variant?: string } } }[]
+      }
       const manifest = image.Manifests?.find((m) => m.Kind === 'image' && platformOf(m.ImageData?.Platform) === platform)
       const size = manifest?.Size
       return size && Number.isSafeInteger(size.Total) && Number.isSafeInteger(size.Content) ? { diskUsage: size.Total as number, contentSize: size.Content as number } : null
@@ -362,7 +375,9 @@ export class Docker {
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
   let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), ms) })
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms)
+  })
   try {
     return await Promise.race([promise, timeout])
   } finally {

@@ -31,8 +31,7 @@ interface ListedComment {
   user?: { login?: string | null; id?: number | null } | null
 }
 
-const toSticky = (c: ListedComment, fallbackBody = ''): StickyComment =>
-  ({ id: c.id, body: c.body ?? fallbackBody, url: c.html_url, author: c.user?.login ?? '' })
+const toSticky = (c: ListedComment, fallbackBody = ''): StickyComment => ({ id: c.id, body: c.body ?? fallbackBody, url: c.html_url, author: c.user?.login ?? '' })
 
 /** Sorts the comments carrying `key`'s marker into ours (written by `identity`) and everyone else's. Pure. */
 export function sortMarkedComments(comments: ListedComment[], key: string, identity: Identity): FoundComments {

@@ -41,8 +41,7 @@ interface Payload {
   }
 }
 
-const positive = (value: unknown): number | null =>
-  typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null
+const positive = (value: unknown): number | null => (typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null)
 
 /**
  * Reads a pull-request number that an untrusted run wrote next to its report
@@ -63,7 +62,9 @@ export function readEventContext(env: Env, event: GitHubEvent | null, readFile: 
   const payload = (event?.payload ?? {}) as Payload
   const baseRepo = payload.repository?.full_name ?? `${owner}/${repo}`
   const context: EventContext = {
-    eventName, owner, repo,
+    eventName,
+    owner,
+    repo,
     repoUrl: `${serverUrl}/${owner}/${repo}`,
     apiUrl,
     pullNumber: null,

@@ -30,11 +30,9 @@ export function setCommentDecision(mode: CommentMode, images: NamedReport[], sta
     return hasComment || images.some((i) => i.report.status !== 'pass') ? null : 'comment: on-exceed, and every image is within budget'
   }
   const sameImages = state?.images !== undefined && before.size === images.length && images.every((i) => before.has(i.name))
-  const anyChanged = images.some((i) => commentDecision(mode, i.report, state ? before.get(i.name) ?? null : null, hasComment, floor) === null)
+  const anyChanged = images.some((i) => commentDecision(mode, i.report, state ? (before.get(i.name) ?? null) : null, hasComment, floor) === null)
   if (anyChanged || (state && !sameImages)) return null
-  return state
-    ? 'comment: on-change, and no image changed its size or verdict since the last comment'
-    : 'comment: on-change, and every image is the same size as its baseline'
+  return state ? 'comment: on-change, and no image changed its size or verdict since the last comment' : 'comment: on-change, and every image is the same size as its baseline'
 }
 
 export async function publishReportSet(input: Report[], target: CommentTarget, settings: PublishSettings, deps: PublishDeps): Promise<PublishSetResult> {

@@ -112,9 +112,12 @@ async function learnIdentity(client: GitHubClient, log: PublishDeps['log']): Pro
 /** Says once that comments by others carrying the marker were left alone (a pasted copy must not steer the run). */
 function reportIgnored(ignored: StickyComment[], identity: Identity, log: PublishDeps['log']): void {
   if (ignored.length === 0) return
-  const shown = ignored.slice(0, 3).map((c) => `${c.url} by ${c.author || 'an unknown account'}`).join(', ')
+  const shown = ignored
+    .slice(0, 3)
+    .map((c) => `${c.url} by ${c.author || 'an unknown account'}`)
+    .join(', ')
   const more = ignored.length > 3 ? ` and ${ignored.length - 3} more` : ''
-  const what = ignored.length === 1 ? 'a comment that carries this action\'s marker but was' : `${ignored.length} comments that carry this action's marker but were`
+  const what = ignored.length === 1 ? "a comment that carries this action's marker but was" : `${ignored.length} comments that carry this action's marker but were`
   log.warning(`Ignored ${what} not written by ${identity.login} (${shown}${more}): only the action's own comment is read or updated.`)
 }
 
@@ -196,8 +199,13 @@ export async function deliverComment(delivery: Delivery, target: CommentTarget, 
     log.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
 
-  const result = (outcome: CommentOutcome, reason: string | null, comment: StickyComment | null = null) =>
-    ({ body, summary, outcome, reason, commentUrl: comment?.url ?? target.existing?.url ?? null })
+  const result = (outcome: CommentOutcome, reason: string | null, comment: StickyComment | null = null) => ({
+    body,
+    summary,
+    outcome,
+    reason,
+    commentUrl: comment?.url ?? target.existing?.url ?? null
+  })
 
   if (!client || target.pullNumber === null || target.skip) {
     const reason = target.skip ?? 'no pull request'
@@ -227,7 +235,12 @@ export async function deliverComment(delivery: Delivery, target: CommentTarget, 
     // never an older push's report over a newer one. A listing that fails here (it failed before the
     // build too, or GitHub hiccups) falls back to what was found then.
     const found = await findStickyComment(client, where, target.pullNumber, settings.commentKey, identity).catch(() => undefined)
-    if (found) reportIgnored(found.ignored.filter((c) => !(target.ignored ?? []).includes(c.id)), identity, log)
+    if (found)
+      reportIgnored(
+        found.ignored.filter((c) => !(target.ignored ?? []).includes(c.id)),
+        identity,
+        log
+      )
     const latest = found === undefined ? existing : found.ours
     if (latest) {
       const theirs = readEmbeddedState(latest.body)

@@ -91,13 +91,26 @@ export function assembleMeasurement(input: AssemblyInput): Assembled {
       // Only the copy that survives in the final filesystem.
       if (replay.survivors.get(b.path.slice(1)) !== index) continue
       const f = b.facts
-      goBinaries.push({ path: b.path, bytes: b.bytes, goVersion: f.goVersion, static: f.static, stripped: f.stripped, symbolBytes: f.symbolBytes, cgo: f.cgo, module: f.module, trimpath: f.trimpath, ldflags: f.ldflags, packages: f.packages, needs: f.needs ?? null })
+      goBinaries.push({
+        path: b.path,
+        bytes: b.bytes,
+        goVersion: f.goVersion,
+        static: f.static,
+        stripped: f.stripped,
+        symbolBytes: f.symbolBytes,
+        cgo: f.cgo,
+        module: f.module,
+        trimpath: f.trimpath,
+        ldflags: f.ldflags,
+        packages: f.packages,
+        needs: f.needs ?? null
+      })
     }
   })
 
   const allCompressed = layers.every((l) => l.compressed !== null)
   const sources = new Set(layers.map((l) => l.compressedSource ?? null))
-  const compressedSource: CompressedSource = !allCompressed ? null : (['gzip-estimate', 'oci', 'image-store', 'registry'] as const).find((s) => sources.has(s)) ?? null
+  const compressedSource: CompressedSource = !allCompressed ? null : ((['gzip-estimate', 'oci', 'image-store', 'registry'] as const).find((s) => sources.has(s)) ?? null)
   const engine: EngineSizes = {
     name: describeEngine(input.engine),
     store: input.engine.store,

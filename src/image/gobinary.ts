@@ -78,11 +78,7 @@ function parseElf(buf: Buffer): Elf | null {
   for (let i = 0; i < phnum; i++) {
     const o = phoff + i * phentsize
     if (o + phentsize > buf.length) break
-    programs.push(
-      is64
-        ? { type: u32(o), offset: uptr(o + 8), vaddr: uptr(o + 16), filesz: uptr(o + 32) }
-        : { type: u32(o), offset: u32(o + 4), vaddr: u32(o + 8), filesz: u32(o + 16) }
-    )
+    programs.push(is64 ? { type: u32(o), offset: uptr(o + 8), vaddr: uptr(o + 16), filesz: uptr(o + 32) } : { type: u32(o), offset: u32(o + 4), vaddr: u32(o + 8), filesz: u32(o + 16) })
   }
   const raw: { nameOff: number; type: number; offset: number; addr: number; size: number }[] = []
   for (let i = 0; i < shnum; i++) {
@@ -142,7 +138,11 @@ export function readElfLinking(buf: Buffer): ElfLinking | null {
   }
   const strtab = fileOffset(elf, entries.find(([t]) => t === DT_STRTAB)?.[1] ?? -1)
   const str = (off: number) => (strtab >= 0 && strtab + off < buf.length ? cString(strtab + off) : '')
-  const values = (tag: number) => entries.filter(([t]) => t === tag).map(([, v]) => str(v)).filter((v) => v !== '')
+  const values = (tag: number) =>
+    entries
+      .filter(([t]) => t === tag)
+      .map(([, v]) => str(v))
+      .filter((v) => v !== '')
   const runpath = values(DT_RUNPATH).length > 0 ? values(DT_RUNPATH) : values(DT_RPATH)
   return {
     interp: interp || null,
@@ -193,8 +193,7 @@ function readBuildInfo(buf: Buffer, elf: Elf, at: number): { version: string; mo
   }
   // Go 1.13–1.17: pointers to Go string headers, to be mapped through the PT_LOAD segments.
   const le = !(flags & 1)
-  const readPtr = (o: number): number =>
-    ptrSize === 8 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : le ? buf.readUInt32LE(o) : buf.readUInt32BE(o)
+  const readPtr = (o: number): number => (ptrSize === 8 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : le ? buf.readUInt32LE(o) : buf.readUInt32BE(o))
   const toOffset = (addr: number): number => fileOffset(elf, addr)
   const readString = (ptr: number): string | null => {
     const h = toOffset(ptr)

@@ -110,7 +110,9 @@ export function matchHistory(history: HistoryRow[], chain: DockerfileInstruction
   const result: (DockerfileInstruction | null)[] = history.map(() => null)
   let c = chain.length - 1
   for (let h = history.length - 1; h >= 0 && c >= 0; h--) {
-    const keyword = cleanInstruction(history[h].created_by ?? '').split(/\s/)[0].toUpperCase()
+    const keyword = cleanInstruction(history[h].created_by ?? '')
+      .split(/\s/)[0]
+      .toUpperCase()
     // Skip Dockerfile instructions that left no row (e.g. ONBUILD-less metadata BuildKit folds away).
     let k = c
     while (k >= 0 && chain[k].keyword !== keyword) k--

@@ -261,7 +261,11 @@ export async function readOverlayLayers(input: OverlayInput): Promise<OverlayRea
     let probes = 0
     const below = [...input.lower]
     for (const [k, { layer, compressor, dirHeaders }] of reading.entries()) {
-      const plan = planOpaqueProbes(below, layer.scan.files, reading.slice(k + 1).map((r) => r.layer.scan.files))
+      const plan = planOpaqueProbes(
+        below,
+        layer.scan.files,
+        reading.slice(k + 1).map((r) => r.layer.scan.files)
+      )
       if (plan.unresolved.length > 0) throw new OverlayUnavailable(`cannot tell whether ${plan.unresolved.length} directories are opaque (e.g. /${plan.unresolved[0]})`)
       probes += plan.probes.size
       if (probes > MAX_PROBES) throw new OverlayUnavailable(`more than ${MAX_PROBES} directories to probe for opacity`)

@@ -24,9 +24,19 @@ export interface GoRuntimeNeeds {
   source: 'pclntab'
 }
 
-const MAGICS = new Map<number, 'go1.2' | 'go1.16' | 'go1.18'>([[0xfffffffb, 'go1.2'], [0xfffffffa, 'go1.16'], [0xfffffff0, 'go1.18'], [0xfffffff1, 'go1.18']])
+const MAGICS = new Map<number, 'go1.2' | 'go1.16' | 'go1.18'>([
+  [0xfffffffb, 'go1.2'],
+  [0xfffffffa, 'go1.16'],
+  [0xfffffff0, 'go1.18'],
+  [0xfffffff1, 'go1.18']
+])
 
-interface Table { at: number; version: 'go1.2' | 'go1.16' | 'go1.18'; le: boolean; ptr: number }
+interface Table {
+  at: number
+  version: 'go1.2' | 'go1.16' | 'go1.18'
+  le: boolean
+  ptr: number
+}
 
 /** A pclntab header at `at`: magic, two zero pads, an instruction quantum (1, 2, 4) and a pointer size (4, 8). */
 function tableAt(buf: Buffer, at: number): Table | null {
@@ -78,7 +88,10 @@ export function pclntabFunctionNames(buf: Buffer, table: Table): string[] {
     const start = at + nameOff
     const end = at + cuOff
     if (nameOff < 0 || cuOff < nameOff || end > buf.length) return []
-    return buf.toString('latin1', start, end).split('\0').filter((n) => n !== '')
+    return buf
+      .toString('latin1', start, end)
+      .split('\0')
+      .filter((n) => n !== '')
   }
   // Go 1.2–1.15: a function table of (pc, func offset) pairs; each func record holds its name offset.
   const nfunc = word(0)
@@ -98,7 +111,14 @@ const SYSTEM_ROOTS = ['crypto/x509.systemRootsPool', 'crypto/x509.initSystemRoot
 /** The needs, from function names. */
 export function runtimeNeeds(names: Iterable<string>): GoRuntimeNeeds {
   const needs: GoRuntimeNeeds = {
-    systemRoots: false, embedsRoots: false, loadsZones: false, embedsTzdata: false, usersLookup: false, cgoResolver: false, cgo: false, source: 'pclntab'
+    systemRoots: false,
+    embedsRoots: false,
+    loadsZones: false,
+    embedsTzdata: false,
+    usersLookup: false,
+    cgoResolver: false,
+    cgo: false,
+    source: 'pclntab'
   }
   for (const name of names) {
     if (SYSTEM_ROOTS.includes(name)) needs.systemRoots = true

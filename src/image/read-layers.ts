@@ -87,7 +87,11 @@ export async function readLayers(inspected: InspectedImage, engine: EngineInfo, 
 }
 
 /** Runs a scan with a deflate pool for the Go model (none for `zlib`), closed afterwards. */
-async function scanWith(options: ReadOptions, scan: Pick<ScanOptions, 'shouldCompress' | 'cachedBlob' | 'source'>, read: (opts: Parameters<typeof scanSaveStream>[1]) => Promise<SavedImage>): Promise<SavedImage> {
+async function scanWith(
+  options: ReadOptions,
+  scan: Pick<ScanOptions, 'shouldCompress' | 'cachedBlob' | 'source'>,
+  read: (opts: Parameters<typeof scanSaveStream>[1]) => Promise<SavedImage>
+): Promise<SavedImage> {
   const goPool = options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0, options.flavor)
   try {
     return await read({ ...scan, compressor: { concurrency: goPool ? options.concurrency * 2 : options.concurrency, goPool } })
@@ -96,7 +100,14 @@ async function scanWith(options: ReadOptions, scan: Pick<ScanOptions, 'shouldCom
   }
 }
 
-async function readSaveStream(inspected: InspectedImage, known: KnownSizes, isKnown: (d: string) => boolean, cachedBlob: ScanOptions['cachedBlob'], options: ReadOptions, deps: ReadDeps): Promise<SavedImage> {
+async function readSaveStream(
+  inspected: InspectedImage,
+  known: KnownSizes,
+  isKnown: (d: string) => boolean,
+  cachedBlob: ScanOptions['cachedBlob'],
+  options: ReadOptions,
+  deps: ReadDeps
+): Promise<SavedImage> {
   // A legacy stream names layers by v1 ids: a tar size that only cached layers of this image have
   // says the layer needs no compressing (whichever of them it is); its hash confirms it afterwards.
   const byTarBytes = new Map<number, string[]>()
@@ -165,7 +176,17 @@ async function readTopLayers(inspected: InspectedImage, known: KnownSizes, botto
     const layers = new Map<string, LayerScan>()
     const layerPaths: string[] = []
     below.forEach((e, i) => {
-      const scan: LayerScan = { entryPath: `cache:${i}`, diffId: e.diffId, tarBytes: e.tarBytes, uncompressed: e.scan!.uncompressed, compressed: null, compressedExact: false, files: e.scan!.files, goBinaries: e.scan!.goBinaries, origin: 'cache' }
+      const scan: LayerScan = {
+        entryPath: `cache:${i}`,
+        diffId: e.diffId,
+        tarBytes: e.tarBytes,
+        uncompressed: e.scan!.uncompressed,
+        compressed: null,
+        compressedExact: false,
+        files: e.scan!.files,
+        goBinaries: e.scan!.goBinaries,
+        origin: 'cache'
+      }
       layers.set(scan.entryPath, scan)
       layerPaths.push(scan.entryPath)
     })

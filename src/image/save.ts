@@ -124,7 +124,17 @@ function cachedBlobSink(entryPath: string, digest: string, blobBytes: number, ca
     end() {
       if (hash.digest('hex') !== digest) throw new TarError(`the image archive's blob ${digest.slice(0, 12)} does not hash to its name`)
       const compressed = blobBytes
-      layers.set(entryPath, { entryPath, diffId: cached.diffId, tarBytes: cached.tarBytes, uncompressed: cached.uncompressed, compressed, compressedExact: true, files: cached.files, goBinaries: cached.goBinaries, origin: 'cache' })
+      layers.set(entryPath, {
+        entryPath,
+        diffId: cached.diffId,
+        tarBytes: cached.tarBytes,
+        uncompressed: cached.uncompressed,
+        compressed,
+        compressedExact: true,
+        files: cached.files,
+        goBinaries: cached.goBinaries,
+        origin: 'cache'
+      })
     }
   }
 }
@@ -142,10 +152,7 @@ function layerSink(entryPath: string, blobBytes: number, gzipped: boolean, layer
     goBinaries: []
   }
   const hash: Hash = createHash('sha256')
-  const compressor =
-    !gzipped && options.shouldCompress({ entryPath, digest: blobDigest ? `sha256:${blobDigest[1]}` : null, tarBytes: blobBytes })
-      ? new LayerCompressor(options.compressor)
-      : null
+  const compressor = !gzipped && options.shouldCompress({ entryPath, digest: blobDigest ? `sha256:${blobDigest[1]}` : null, tarBytes: blobBytes }) ? new LayerCompressor(options.compressor) : null
   const inner = new TarReader((h) => innerEntry(h, scan, options.maxBinaryBytes ?? 256 * 1024 * 1024))
 
   const feedTar = async (chunk: Buffer): Promise<void> => {
@@ -249,7 +256,7 @@ function assemble(jsonFiles: Map<string, Buffer>, layers: Map<string, LayerScan>
   const blobPath = (digest: string) => `blobs/${digest.replace(':', '/')}`
   if (Array.isArray(manifest) && manifest.length > 0) {
     const entry = manifest[0] as { Config?: unknown; Layers?: unknown }
-    if (typeof entry?.Config !== 'string' || !isStringArray(entry.Layers)) throw new TarError('the image archive\'s manifest.json is damaged')
+    if (typeof entry?.Config !== 'string' || !isStringArray(entry.Layers)) throw new TarError("the image archive's manifest.json is damaged")
     const config = imageConfig(parse<unknown>(entry.Config), `the image archive has no config '${entry.Config}'`)
     // Docker 25+ writes an OCI layout with manifest.json too; its index gives exact blob sizes.
     const oci = entry.Layers.some((l) => l.startsWith('blobs/'))

@@ -200,7 +200,10 @@ function readNumber(block: Buffer, offset: number, length: number): number {
     for (let i = 1; i < length; i++) value = value * 256 + block[offset + i]
     return value
   }
-  const text = block.toString('latin1', offset, offset + length).replace(/\0.*$/s, '').trim()
+  const text = block
+    .toString('latin1', offset, offset + length)
+    .replace(/\0.*$/s, '')
+    .trim()
   return text === '' ? 0 : parseInt(text, 8)
 }
 

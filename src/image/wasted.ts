@@ -4,11 +4,7 @@
 // `.wh..wh..opq`). The surviving copy is not counted (dive counts it too; we
 // report the strict number). Pure: works on the file records of each layer.
 
-export type FileRecord =
-  | { kind: 'file'; path: string; size: number }
-  | { kind: 'dir'; path: string }
-  | { kind: 'whiteout'; path: string }
-  | { kind: 'opaque'; path: string }
+export type FileRecord = { kind: 'file'; path: string; size: number } | { kind: 'dir'; path: string } | { kind: 'whiteout'; path: string } | { kind: 'opaque'; path: string }
 
 export interface WastedResult {
   bytes: number

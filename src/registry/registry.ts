@@ -225,10 +225,7 @@ class RegistryClient {
       return await this.fetch(url, { headers, redirect: 'follow' })
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause
-      throw new RegistryError(
-        'unreachable',
-        `${this.ref}: cannot reach the registry at ${this.base} (${cause?.code ?? cause?.message ?? (error as Error).message}); check the name and the network`
-      )
+      throw new RegistryError('unreachable', `${this.ref}: cannot reach the registry at ${this.base} (${cause?.code ?? cause?.message ?? (error as Error).message}); check the name and the network`)
     }
   }
 
@@ -264,10 +261,7 @@ class RegistryClient {
       throw new RegistryError('unreachable', `${this.ref}: cannot reach the token service ${url.origin} (${(error as Error).message})`)
     }
     if (!response.ok) {
-      throw new RegistryError(
-        'unauthorized',
-        `${this.ref}: the token service of ${this.image.registry} refused access (HTTP ${response.status}); run 'docker login ${this.image.registry}'`
-      )
+      throw new RegistryError('unauthorized', `${this.ref}: the token service of ${this.image.registry} refused access (HTTP ${response.status}); run 'docker login ${this.image.registry}'`)
     }
     const token = (await response.json()) as { token?: string; access_token?: string }
     const value = token.token ?? token.access_token

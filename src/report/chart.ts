@@ -48,7 +48,7 @@ export function trendChart(history: HistoryPoint[], metric: Metric, budget: numb
   const sizes = points.map((p) => pointSize(p, metric) as number)
   const largest = Math.max(...sizes)
   const budgetLine = budget !== null && largest >= budget / 2
-  const top = Math.max(largest, budgetLine ? (budget) : 0)
+  const top = Math.max(largest, budgetLine ? budget : 0)
   const unit = [...UNITS].reverse().find((u) => top >= u.bytes) ?? UNITS[0]
   const inUnit = (bytes: number) => Number((bytes / unit.bytes).toFixed(bytes / unit.bytes >= 100 ? 0 : 2))
   const yMax = roundUpNice((top / unit.bytes) * 1.1)

@@ -89,8 +89,12 @@ function renderTable(images: NamedReport[], previous: Map<string, ImageState>, r
   const bases = new Set(images.filter((i) => i.report.baseline.source !== 'none' && !i.report.baseline.error).map((i) => baselineName(i.report.baseline.ref) ?? ''))
   const [onlyBase] = [...bases]
   const against = bases.size === 1 && onlyBase ? `vs ${inlineCode(onlyBase, 40)}` : 'change'
-  const rows = images.slice(0, rowLimit).map(({ name, report }) =>
-    `| ${verdictCell(report, previous.get(name))} | ${inlineCode(name, 80)} | ${size(report.size.uncompressed)} | ${size(report.size.compressed)} | ${changeText(report)} | ${budgetText(report)} |`)
+  const rows = images
+    .slice(0, rowLimit)
+    .map(
+      ({ name, report }) =>
+        `| ${verdictCell(report, previous.get(name))} | ${inlineCode(name, 80)} | ${size(report.size.uncompressed)} | ${size(report.size.compressed)} | ${changeText(report)} | ${budgetText(report)} |`
+    )
   if (images.length > rows.length) rows.push(`| | ${more(images.length - rows.length, 'image')} | | | | |`)
   return [`| | image | uncompressed | compressed | ${against} | budget |`, '|:--|:--|--:|--:|--:|--:|', ...rows, '']
 }
@@ -101,10 +105,7 @@ function renderDetail({ name, report }: NamedReport, opts: CombinedOptions, limi
   const limit = report.budget.limit
   const change = changeText(report)
   const headline = `${htmlText(formatSize(verdictSize(report)), 20)}${isNumber(limit) ? ` of ${formatSize(limit)} budget` : ''}${change !== '–' ? `, ${htmlText(change, 60)}` : ''}`
-  const notes = [
-    report.budget.reason ? escapeText(report.budget.reason, 300) : null,
-    report.baseline.error ? `No baseline: ${escapeText(report.baseline.error, 300)}` : null
-  ].filter(Boolean)
+  const notes = [report.budget.reason ? escapeText(report.budget.reason, 300) : null, report.baseline.error ? `No baseline: ${escapeText(report.baseline.error, 300)}` : null].filter(Boolean)
   const image = report.image
   const identity = [
     image.dockerfile ? inlineCode(image.dockerfile, 100) : image.ref ? inlineCode(image.ref, 100) : null,
@@ -170,16 +171,27 @@ export function renderCombined(input: NamedReport[], opts: CombinedOptions = {})
   const hidden = (limits: Limits) => (opts.embed === false ? '' : `\n\n${commentMarker(opts.commentKey ?? '')}\n${stateBlock(images, opts, limits.embedHistory)}`)
   const assemble = (table: string[], details: (string | null)[], limits: Limits): string => {
     const dropped = images.filter((_, i) => details[i] === null).map((i) => i.name)
-    const note = dropped.length > 0
-      ? [`<sub>Details of ${dropped.length} image${dropped.length === 1 ? '' : 's'} (${dropped.slice(0, 10).map((n) => inlineCode(n, 40)).join(', ')}${dropped.length > 10 ? ', …' : ''}) were left out to fit GitHub's comment size limit, the largest first; the job summary and the reports have them.</sub>`, '']
-      : []
+    const note =
+      dropped.length > 0
+        ? [
+            `<sub>Details of ${dropped.length} image${dropped.length === 1 ? '' : 's'} (${dropped
+              .slice(0, 10)
+              .map((n) => inlineCode(n, 40))
+              .join(', ')}${dropped.length > 10 ? ', …' : ''}) were left out to fit GitHub's comment size limit, the largest first; the job summary and the reports have them.</sub>`,
+            ''
+          ]
+        : []
     return [head, ...table, ...details.filter((d): d is string => d !== null), ...note, tool].join('\n') + hidden(limits) + '\n'
   }
   const ladder = LIMIT_LADDER.filter((l) => l.details)
   const compact = ladder[ladder.length - 1]
   let table = renderTable(images, previous, images.length)
   for (const limits of ladder) {
-    const body = assemble(table, images.map((i) => renderDetail(i, opts, limits)), limits)
+    const body = assemble(
+      table,
+      images.map((i) => renderDetail(i, opts, limits)),
+      limits
+    )
     if (body.length <= maxLength) return body
   }
   // Still too long at the most compact detail: drop whole sections, the largest first.

@@ -53,7 +53,12 @@ export function commentMarker(key: string): string {
 // The key comes from the workflow file (trusted) but is still confined to a
 // harmless alphabet so it cannot end the HTML comment.
 function markerKey(key: string): string {
-  return key.trim() === '' ? 'default' : key.trim().replace(/[^A-Za-z0-9._/:@+=-]/g, '_').replace(/-{2,}/g, '-')
+  return key.trim() === ''
+    ? 'default'
+    : key
+        .trim()
+        .replace(/[^A-Za-z0-9._/:@+=-]/g, '_')
+        .replace(/-{2,}/g, '-')
 }
 
 export function hasMarker(body: string | null | undefined, key: string): boolean {
@@ -80,7 +85,15 @@ function parseImages(value: unknown): ImageState[] | undefined {
   if (!Array.isArray(value)) return undefined
   return value.flatMap((entry: Partial<ImageState> | null) =>
     entry && typeof entry === 'object' && typeof entry.name === 'string'
-      ? [{ name: entry.name, status: statusOf(entry.status), metric: entry.metric === 'compressed' ? 'compressed' : 'uncompressed', size: sizeOf(entry.size), history: parseHistory(entry.history) } satisfies ImageState]
+      ? [
+          {
+            name: entry.name,
+            status: statusOf(entry.status),
+            metric: entry.metric === 'compressed' ? 'compressed' : 'uncompressed',
+            size: sizeOf(entry.size),
+            history: parseHistory(entry.history)
+          } satisfies ImageState
+        ]
       : []
   )
 }

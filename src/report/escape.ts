@@ -14,7 +14,9 @@ const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u
 /** Removes control and bidi-override characters and flattens line breaks to spaces. */
 export function sanitize(text: string): string {
   // Reports can come from another run (untrusted JSON): never assume a string.
-  return String(text ?? '').replace(INVISIBLE, '').replace(/\r\n?|\n|\t/g, ' ')
+  return String(text ?? '')
+    .replace(INVISIBLE, '')
+    .replace(/\r\n?|\n|\t/g, ' ')
 }
 
 /** Shortens to at most `max` characters (counting code points), ending in "…". */
@@ -52,7 +54,9 @@ export function escapeText(text: string, max = 200): string {
 export function inlineCode(text: string, max = 120): string {
   // A backslash right before a pipe would escape our escape (`\\|` ends the cell, in GitHub's
   // table scanner and in marked): a zero-width space keeps them apart.
-  const clean = truncate(sanitize(text), max).replace(/\\(?=\|)/g, '\\\u200b').replace(/\|/g, '\\|')
+  const clean = truncate(sanitize(text), max)
+    .replace(/\\(?=\|)/g, '\\\u200b')
+    .replace(/\|/g, '\\|')
   if (clean.trim() === '') return '` `'
   const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length))
   const fence = '`'.repeat(longestRun + 1)
@@ -62,7 +66,10 @@ export function inlineCode(text: string, max = 120): string {
 
 /** A fenced code block whose fence no line of `text` can close. */
 export function codeBlock(text: string, language = ''): string {
-  const body = String(text ?? '').replace(INVISIBLE, '').replace(/\r\n?/g, '\n').replace(/\n+$/, '')
+  const body = String(text ?? '')
+    .replace(INVISIBLE, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\n+$/, '')
   const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length))
   const fence = '`'.repeat(Math.max(3, longestRun + 1))
   return `${fence}${language}\n${body}\n${fence}`
@@ -70,12 +77,14 @@ export function codeBlock(text: string, language = ''): string {
 
 /** A URL path segment list, percent-encoded segment by segment (keeps `/`). */
 export function encodePath(filePath: string): string {
-  return filePath
-    .split('/')
-    .filter((segment) => segment !== '' && segment !== '.')
-    // encodeURIComponent leaves ( ) ! ' * alone; an unbalanced ")" would end a markdown link early.
-    .map((segment) => encodeURIComponent(segment).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-    .join('/')
+  return (
+    filePath
+      .split('/')
+      .filter((segment) => segment !== '' && segment !== '.')
+      // encodeURIComponent leaves ( ) ! ' * alone; an unbalanced ")" would end a markdown link early.
+      .map((segment) => encodeURIComponent(segment).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+      .join('/')
+  )
 }
 
 /**

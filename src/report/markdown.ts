@@ -47,9 +47,7 @@ function headlineFacts(report: Report): Headline {
   const metric = report.budget.metric
   const candidates = report.platforms && report.platforms.length > 1 ? report.platforms : null
   const rank: Record<Status, number> = { fail: 2, warn: 1, pass: 0 }
-  const worst = candidates
-    ? [...candidates].sort((a, b) => rank[b.status] - rank[a.status] || b.size.uncompressed - a.size.uncompressed)[0]
-    : null
+  const worst = candidates ? [...candidates].sort((a, b) => rank[b.status] - rank[a.status] || b.size.uncompressed - a.size.uncompressed)[0] : null
   const source = worst ?? report
   const measured = inMetric(source.size, metric)
   const useMetric: Metric = measured === null ? 'uncompressed' : metric
@@ -110,7 +108,6 @@ function renderHeadline(report: Report, opts: MarkdownOptions): string[] {
   return lines
 }
 
-
 /** `dockerfile-only`: nothing was built, so no sizes; the findings are the whole story. */
 function renderDockerfileOnly(report: Report, opts: MarkdownOptions, limits: Limits, target: LinkTarget): string[] {
   const key = opts.commentKey?.trim() ? `${escapeText(opts.commentKey, 60)}: ` : ''
@@ -136,16 +133,19 @@ function renderOnce(report: Report, opts: MarkdownOptions, limits: Limits): stri
     commit: opts.commit ?? report.image.commit,
     dockerfile: report.image.dockerfile
   }
-  const parts = report.mode === 'dockerfile-only' ? renderDockerfileOnly(report, opts, limits, target) : [
-    ...renderHeadline(report, opts),
-    ...renderSizeTable(report, limits),
-    ...renderFindings(report.findings, limits, target),
-    ...renderSuggestion(report, limits),
-    ...renderLayers(report, limits, target),
-    ...renderWastedAndBinaries(report, limits),
-    ...renderTrend(report.history, report, limits)
-  ]
-  if (!limits.details) parts.push('<sub>Details were left out to fit GitHub\'s comment size limit; the job summary and the report output have them.</sub>', '')
+  const parts =
+    report.mode === 'dockerfile-only'
+      ? renderDockerfileOnly(report, opts, limits, target)
+      : [
+          ...renderHeadline(report, opts),
+          ...renderSizeTable(report, limits),
+          ...renderFindings(report.findings, limits, target),
+          ...renderSuggestion(report, limits),
+          ...renderLayers(report, limits, target),
+          ...renderWastedAndBinaries(report, limits),
+          ...renderTrend(report.history, report, limits)
+        ]
+  if (!limits.details) parts.push("<sub>Details were left out to fit GitHub's comment size limit; the job summary and the report output have them.</sub>", '')
   parts.push(`<sub>${escapeText(report.tool.name)} ${escapeText(report.tool.version)}</sub>`)
   if (opts.embed !== false) {
     const facts = headlineFacts(report)

@@ -11,7 +11,6 @@ export function inMetric(sizes: BaselineSizes | null | undefined, metric: Metric
   return metric === 'compressed' ? sizes.compressed : sizes.uncompressed
 }
 
-
 export function percentOf(delta: number, base: number | null): number | null {
   return base ? (delta / base) * 100 : null
 }

@@ -54,22 +54,13 @@ export function renderSizeTable(report: Report, limits: Limits): string[] {
   const baseName = name ? inlineCode(name, 60) : 'baseline'
   if (report.platforms && report.platforms.length > 1) {
     const rows = report.platforms.slice(0, limits.platforms).map((p) => {
-      const change = p.delta && p.baseline.size
-        ? deltaText(p.delta.uncompressed, p.baseline.size.uncompressed, p.delta.noise.uncompressed)
-        : '–'
-      const changeCompressed = p.delta && p.baseline.size && p.delta.compressed !== null
-        ? deltaText(p.delta.compressed, p.baseline.size.compressed, p.delta.noise.compressed)
-        : '–'
+      const change = p.delta && p.baseline.size ? deltaText(p.delta.uncompressed, p.baseline.size.uncompressed, p.delta.noise.uncompressed) : '–'
+      const changeCompressed = p.delta && p.baseline.size && p.delta.compressed !== null ? deltaText(p.delta.compressed, p.baseline.size.compressed, p.delta.noise.compressed) : '–'
       return `| ${STATUS_ICON[p.status]} ${inlineCode(p.platform, 40)} | ${size(p.size.uncompressed)} | ${change} | ${size(p.size.compressed)} | ${changeCompressed} |`
     })
     const hidden = report.platforms.length - rows.length
     if (hidden > 0) rows.push(`| ${more(hidden, 'platform')} | | | | |`)
-    return [
-      `| platform | uncompressed | vs ${baseName} | compressed | vs ${baseName} |`,
-      '|:--|--:|--:|--:|--:|',
-      ...rows,
-      ''
-    ]
+    return [`| platform | uncompressed | vs ${baseName} | compressed | vs ${baseName} |`, '|:--|--:|--:|--:|--:|', ...rows, '']
   }
   const headName = report.image.commit ? `this pull request (${inlineCode(short(report.image.commit) ?? '')})` : 'this image'
   const rows = [`| ${headName} | ${size(report.size.uncompressed)} | ${size(report.size.compressed)} |`]
@@ -90,7 +81,11 @@ export function renderSizeTable(report: Report, limits: Limits): string[] {
 }
 
 type LayerKind = 'added' | 'removed' | 'grown' | 'shrunk'
-interface ShownChange { kind: LayerKind; layer: Layer | BaselineLayer; delta: number }
+interface ShownChange {
+  kind: LayerKind
+  layer: Layer | BaselineLayer
+  delta: number
+}
 
 /** The changed layers from the comparison stage's diff, in the shape the table shows. */
 function fromLayerDiff(entries: LayerDiffEntry[], head: Layer[], metric: Metric): ShownChange[] {
@@ -121,16 +116,16 @@ export function renderLayers(report: Report, limits: Limits, target: LinkTarget)
     const changes = fromLayerDiff(report.layerDiff.entries, report.layers, report.layerDiff.metric)
     if (changes.length > 0) {
       const mark = { added: '🆕 added', removed: '➖ removed', grown: '📈 grown', shrunk: '📉 shrunk' }
-      const rows = changes.slice(0, limits.layers).map((c) =>
-        `| ${mark[c.kind]} | ${instructionCell(c.layer, target, c.kind !== 'removed')} | ${c.kind === 'removed' ? '–' : size(c.layer.uncompressed)} | ${formatDelta(c.delta)} |`)
+      const rows = changes
+        .slice(0, limits.layers)
+        .map((c) => `| ${mark[c.kind]} | ${instructionCell(c.layer, target, c.kind !== 'removed')} | ${c.kind === 'removed' ? '–' : size(c.layer.uncompressed)} | ${formatDelta(c.delta)} |`)
       if (changes.length > rows.length) rows.push(`| ${more(changes.length - rows.length, 'changed layer')} | | | |`)
       lines.push(`#### Layers that changed${platformNote}`, '', '| | instruction | size | change |', '|:--|:--|--:|--:|', ...rows, '')
     }
   }
   const largest = [...report.layers].sort((a, b) => b.uncompressed - a.uncompressed).filter((l) => l.uncompressed > 0)
   if (largest.length > 0) {
-    const rows = largest.slice(0, limits.layers).map((l) =>
-      `| ${isCount(l.index) ? l.index : '?'} | ${instructionCell(l, target)} | ${size(l.uncompressed)} | ${size(l.compressed)} |`)
+    const rows = largest.slice(0, limits.layers).map((l) => `| ${isCount(l.index) ? l.index : '?'} | ${instructionCell(l, target)} | ${size(l.uncompressed)} | ${size(l.compressed)} |`)
     const rest = largest.slice(limits.layers)
     if (rest.length > 0) {
       const restBytes = rest.reduce((sum, l) => sum + l.uncompressed, 0)
@@ -156,8 +151,10 @@ export function renderWastedAndBinaries(report: Report, limits: Limits): string[
   const lines: string[] = []
   const wasted = report.wasted
   if (wasted && wasted.bytes > 0 && limits.details) {
-    const rows = [...wasted.files].sort((a, b) => b.bytes - a.bytes).slice(0, limits.files).map((f) =>
-      `| ${inlineCode(f.path, 90)} | ${formatSize(f.bytes)} | ${(Array.isArray(f.layers) ? f.layers : []).filter(isCount).join(', ')} |`)
+    const rows = [...wasted.files]
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, limits.files)
+      .map((f) => `| ${inlineCode(f.path, 90)} | ${formatSize(f.bytes)} | ${(Array.isArray(f.layers) ? f.layers : []).filter(isCount).join(', ')} |`)
     if (wasted.files.length > rows.length) rows.push(`| ${more(wasted.files.length - rows.length, 'file')} | | |`)
     lines.push(
       `<details><summary><b>${formatSize(wasted.bytes)} wasted</b>: files that a later layer overwrites or deletes still ship in the earlier one</summary>`,
@@ -217,7 +214,8 @@ export function renderSuggestion(report: Report, limits: Limits): string[] {
   let claim: string
   if (suggestion.verified && suggestion.size) {
     const saved = current - suggestion.size.uncompressed
-    claim = `built and measured${suggestion.proof?.start ? ', and it starts' : ''}: <b>${formatSize(suggestion.size.uncompressed)}</b>` +
+    claim =
+      `built and measured${suggestion.proof?.start ? ', and it starts' : ''}: <b>${formatSize(suggestion.size.uncompressed)}</b>` +
       (saved > 0 ? `, ${formatSize(saved)} smaller (${percentText(-(saved / current) * 100)})` : '') +
       (suggestion.verifiedAt && suggestion.verifiedAt !== report.image.commit ? `; verified at ${htmlCode(short(suggestion.verifiedAt) ?? '', 12)}` : '')
   } else if (suggestion.error) {
@@ -229,18 +227,14 @@ export function renderSuggestion(report: Report, limits: Limits): string[] {
   const proof = suggestion.proof
     ? [
         ...suggestion.proof.checks.filter((c) => c.required || !c.ok).map((c) => `${c.ok ? '✅' : c.required ? '❌' : '⚠️'} ${escapeTextWithCode(c.detail, 200)}`),
-        ...(suggestion.proof.start ? [`${suggestion.proof.start.ok ? '✅' : '❌'} started offline (\`docker run --network none\`${suggestion.proof.start.readOnly ? ', read-only' : ''}): ${escapeTextWithCode(suggestion.proof.start.detail, 200)}`] : [])
+        ...(suggestion.proof.start
+          ? [
+              `${suggestion.proof.start.ok ? '✅' : '❌'} started offline (\`docker run --network none\`${suggestion.proof.start.readOnly ? ', read-only' : ''}): ${escapeTextWithCode(suggestion.proof.start.detail, 200)}`
+            ]
+          : [])
       ].map((l) => `- ${l}`)
     : []
-  return [
-    `<details><summary>💡 <b>Suggested Dockerfile</b>: ${claim}</summary>`,
-    '',
-    codeBlock(dockerfile, 'dockerfile'),
-    '',
-    ...(proof.length > 0 ? [...proof, ''] : []),
-    '</details>',
-    ''
-  ]
+  return [`<details><summary>💡 <b>Suggested Dockerfile</b>: ${claim}</summary>`, '', codeBlock(dockerfile, 'dockerfile'), '', ...(proof.length > 0 ? [...proof, ''] : []), '</details>', '']
 }
 
 /** The trend's base point is labelled 'base'; readers know it by its branch name. */
@@ -259,7 +253,7 @@ export function renderTrend(trend: HistoryPoint[], report: Report, limits: Limit
   const rows = shown.map((p, i) => {
     const previous = i > 0 ? shown[i - 1] : history[history.length - shown.length - 1]
     const now = p[metric] ?? null
-    const before = previous ? previous[metric] ?? null : null
+    const before = previous ? (previous[metric] ?? null) : null
     const change = now !== null && before !== null ? deltaText(now - before, before, false) : ''
     const name = p.label ? `${inlineCode(p.label, 40)} (${inlineCode(short(p.commit) ?? '')})` : inlineCode(short(p.commit) ?? '')
     return `| ${name} | ${size(p.uncompressed)} | ${size(p.compressed)} | ${change} |`

@@ -36,7 +36,9 @@ export function expandReportPaths(entries: string[], workspace: string): string[
       files.push(file)
       continue
     }
-    const matches = globSync(entry, { cwd: workspace, absolute: true, onlyFiles: true }).map((f) => path.resolve(f)).sort()
+    const matches = globSync(entry, { cwd: workspace, absolute: true, onlyFiles: true })
+      .map((f) => path.resolve(f))
+      .sort()
     if (matches.length === 0) {
       throw new UsageError(`report: '${entry}' matches no file; download the measuring jobs' artifacts first (actions/download-artifact with pattern: and merge-multiple: true)`)
     }
@@ -52,9 +54,18 @@ export function checkStoredReport(value: unknown, where: string): Report {
   if (typeof version === 'number' && Number.isSafeInteger(version) && version > SCHEMA_VERSION) {
     throw new UsageError(`${where} was written by a newer version (schema ${version}; this one reads ${SCHEMA_VERSION}); update the action`)
   }
-  const ok = report && typeof report === 'object' && Number.isSafeInteger(version) && (version as number) >= 1 &&
-    typeof report.size?.uncompressed === 'number' && typeof report.image === 'object' && report.image !== null &&
-    typeof report.budget === 'object' && report.budget !== null && typeof report.baseline === 'object' && report.baseline !== null &&
+  const ok =
+    report &&
+    typeof report === 'object' &&
+    Number.isSafeInteger(version) &&
+    (version as number) >= 1 &&
+    typeof report.size?.uncompressed === 'number' &&
+    typeof report.image === 'object' &&
+    report.image !== null &&
+    typeof report.budget === 'object' &&
+    report.budget !== null &&
+    typeof report.baseline === 'object' &&
+    report.baseline !== null &&
     ['pass', 'warn', 'fail'].includes(report.status)
   if (!ok) throw new UsageError(`${where} is not a go-image-budget report (schemaVersion ${SCHEMA_VERSION})`)
   return upgradeReport({

@@ -5,8 +5,7 @@ import type { Report } from './types.js'
 export function renderTerminal(report: Report): string {
   const lines = [
     `${report.status.toUpperCase()}  ${report.image.dockerfile ?? report.image.ref ?? report.image.id}  ${report.image.platform}`,
-    `  size: ${formatSize(report.size.uncompressed)} uncompressed` +
-      (report.size.compressed !== null ? `, ${formatSize(report.size.compressed)} compressed (${report.size.compressedSource})` : '')
+    `  size: ${formatSize(report.size.uncompressed)} uncompressed` + (report.size.compressed !== null ? `, ${formatSize(report.size.compressed)} compressed (${report.size.compressedSource})` : '')
   ]
   if (report.budget.limit !== null) lines.push(`  budget: ${formatSize(report.budget.limit)} ${report.budget.metric} → ${report.budget.status}`)
   lines.push(...renderComparison(report))
@@ -24,19 +23,13 @@ export function renderComparison(report: Report): string[] {
     const name = [b.ref, b.commit ? `(${b.commit.slice(0, 7)})` : null].filter(Boolean).join(' ')
     const metric = report.delta?.metric ?? 'uncompressed'
     const baseSize = b.size[metric]
-    const change = report.delta
-      ? report.delta.unchanged
-        ? 'unchanged'
-        : `${formatDelta(report.delta[metric] ?? 0)} (${formatPercent(report.delta.percent)})`
-      : 'not comparable'
+    const change = report.delta ? (report.delta.unchanged ? 'unchanged' : `${formatDelta(report.delta[metric] ?? 0)} (${formatPercent(report.delta.percent)})`) : 'not comparable'
     lines.push(`  baseline (${b.source}): ${name}${baseSize !== null ? `, ${formatSize(baseSize)} ${metric}` : ''} → ${change}`)
     if (b.note) lines.push(`    ${b.note}`)
   }
   const diff = report.layerDiff
   if (diff) {
-    const parts = (['added', 'removed', 'grown', 'shrunk'] as const)
-      .filter((c) => diff.totals[c].count > 0)
-      .map((c) => `${diff.totals[c].count} ${c} (${formatDelta(diff.totals[c].bytes)})`)
+    const parts = (['added', 'removed', 'grown', 'shrunk'] as const).filter((c) => diff.totals[c].count > 0).map((c) => `${diff.totals[c].count} ${c} (${formatDelta(diff.totals[c].bytes)})`)
     lines.push(`  layers: ${parts.length > 0 ? parts.join(', ') : 'all unchanged'}`)
   }
   if (report.budget.reason && report.budget.status !== 'pass') lines.push(`  ${report.budget.status}: ${report.budget.reason}`)
@@ -53,12 +46,18 @@ export function renderFindings(report: Report): string[] {
   if (report.skippedRules?.length) lines.push(`  not run: ${report.skippedRules.map((r) => r.rule).join(', ')} (${report.skippedRules[0].reason})`)
   const s = report.suggestion
   if (s) {
-    const proof = s.verified && s.size
-      ? `built: ${formatSize(s.size.uncompressed)}${s.savings != null ? `, ${formatSize(s.savings)} smaller` : ''}${s.proof?.start ? `, starts (${s.proof.start.detail})` : ''}${s.verifyCommand ? `, \`${s.verifyCommand.command}\` ran` : ''}${s.verifiedAt && s.verifiedAt !== report.image.commit ? `; verified at ${s.verifiedAt.slice(0, 7)}` : ''}`
-      : s.error ?? `not built (${s.verifyReason ?? 'verify-suggestion'})`
+    const proof =
+      s.verified && s.size
+        ? `built: ${formatSize(s.size.uncompressed)}${s.savings != null ? `, ${formatSize(s.savings)} smaller` : ''}${s.proof?.start ? `, starts (${s.proof.start.detail})` : ''}${s.verifyCommand ? `, \`${s.verifyCommand.command}\` ran` : ''}${s.verifiedAt && s.verifiedAt !== report.image.commit ? `; verified at ${s.verifiedAt.slice(0, 7)}` : ''}`
+        : (s.error ?? `not built (${s.verifyReason ?? 'verify-suggestion'})`)
     lines.push(`  suggested Dockerfile (${s.base ?? 'multi-stage'}): ${proof}`)
     for (const c of s.proof?.checks ?? []) if (!c.ok) lines.push(`    ${c.required ? 'FAIL' : 'note'}  ${c.check}: ${c.detail}`)
-    lines.push(...s.dockerfile.trimEnd().split('\n').map((l) => `    ${l}`))
+    lines.push(
+      ...s.dockerfile
+        .trimEnd()
+        .split('\n')
+        .map((l) => `    ${l}`)
+    )
   }
   return lines
 }

@@ -24,18 +24,7 @@ export type Metric = 'uncompressed' | 'compressed'
 export type CompressedSource = 'registry' | 'oci' | 'image-store' | 'gzip-estimate' | null
 export type Severity = 'error' | 'warning' | 'info'
 
-export type RuleId =
-  | 'multi-stage'
-  | 'minimal-base'
-  | 'cgo-disabled'
-  | 'strip-symbols'
-  | 'trimpath'
-  | 'dockerignore'
-  | 'ca-certificates'
-  | 'tzdata'
-  | 'non-root'
-  | 'wasted-layers'
-  | 'layer-order'
+export type RuleId = 'multi-stage' | 'minimal-base' | 'cgo-disabled' | 'strip-symbols' | 'trimpath' | 'dockerignore' | 'ca-certificates' | 'tzdata' | 'non-root' | 'wasted-layers' | 'layer-order'
 
 export interface ImageInfo {
   ref: string | null

@@ -53,6 +53,6 @@ export function upgradeReport(doc: AnyVersionReport): Report {
   const floor = floorBytes > 0 ? { bytes: floorBytes } : null
   const upgrade = <T extends ImageVerdict>(v: OlderVerdict<T>): T => ({ ...v, delta: upgradeDelta(v, floor), layerDiff: upgradeLayerDiff(v, floorBytes) }) as unknown as T
   const { platforms, ...rest } = doc
-  const report = upgrade<Report>(rest as OlderVerdict<Report>)
+  const report = upgrade<Report>(rest)
   return { ...report, schemaVersion: SCHEMA_VERSION, ...(Array.isArray(platforms) ? { platforms: platforms.map((p) => upgrade<PlatformReport>(p)) } : {}) }
 }

@@ -4,9 +4,7 @@
 import type { ImageEntry, ImageFiles } from './image-files.js'
 import { normalise } from './image-files.js'
 
-export type Resolved =
-  | { ok: true; path: string; entry: ImageEntry }
-  | { ok: false; reason: string }
+export type Resolved = { ok: true; path: string; entry: ImageEntry } | { ok: false; reason: string }
 
 const MAX_HOPS = 40
 

@@ -36,7 +36,14 @@ export interface StartResult extends StartVerdict {
   output: string
 }
 
-const tail = (text: string, n = 3) => text.split('\n').map((l) => l.trim()).filter(Boolean).slice(-n).join(' | ').slice(0, 400)
+const tail = (text: string, n = 3) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-n)
+    .join(' | ')
+    .slice(0, 400)
 
 /** What the observation of the suggestion (and, for a non-zero exit, of the original) says. */
 export function judgeStart(suggested: RunObservation, original: RunObservation | null): StartVerdict {
@@ -74,7 +81,10 @@ export async function observeStart(image: string, docker: Docker, options: Start
   try {
     if (startError !== null) return { startError, exitCode: null, output: '', health: null }
     const exitCode = await docker.waitExit(name, options.waitMs ?? 2000)
-    const logs = async () => { const l = await docker.logs(name); return `${l.stdout}${l.stderr ? `\n${l.stderr}` : ''}`.trim().slice(-4000) }
+    const logs = async () => {
+      const l = await docker.logs(name)
+      return `${l.stdout}${l.stderr ? `\n${l.stderr}` : ''}`.trim().slice(-4000)
+    }
     if (exitCode !== null) return { startError: null, exitCode, output: await logs(), health: null }
     const test = options.healthcheck?.test ?? []
     let health: RunObservation['health'] = null
@@ -101,8 +111,13 @@ export async function observeStart(image: string, docker: Docker, options: Start
  * broken image.
  */
 export async function startCheck(suggested: string, original: string | null, docker: Docker, options: StartOptions = {}): Promise<StartResult> {
-  const result = (verdict: StartVerdict, o: RunObservation, readOnly: boolean): StartResult =>
-    ({ ...verdict, exitCode: o.exitCode, running: o.startError === null && o.exitCode === null, readOnly, output: o.output })
+  const result = (verdict: StartVerdict, o: RunObservation, readOnly: boolean): StartResult => ({
+    ...verdict,
+    exitCode: o.exitCode,
+    running: o.startError === null && o.exitCode === null,
+    readOnly,
+    output: o.output
+  })
   const readOnly = await observeStart(suggested, docker, options)
   const first = judgeStart(readOnly, null)
   if (first.ok || readOnly.startError !== null || readOnly.exitCode === null) return result(first, readOnly, true)

@@ -43,10 +43,25 @@ export interface StartupInput {
 }
 
 // Go's crypto/x509 (root_linux.go) and time (zoneinfo_unix.go) search these.
-const CERT_FILES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/ca-bundle.pem', '/etc/pki/tls/cacert.pem', '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem', '/etc/ssl/cert.pem']
+const CERT_FILES = [
+  '/etc/ssl/certs/ca-certificates.crt',
+  '/etc/pki/tls/certs/ca-bundle.crt',
+  '/etc/ssl/ca-bundle.pem',
+  '/etc/pki/tls/cacert.pem',
+  '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem',
+  '/etc/ssl/cert.pem'
+]
 const CERT_DIRS = ['/etc/ssl/certs', '/etc/pki/tls/certs']
 const ZONE_DIRS = ['/usr/share/zoneinfo', '/usr/share/lib/zoneinfo', '/usr/lib/locale/TZ', '/etc/zoneinfo']
-const TRIPLETS: Record<number, string> = { 62: 'x86_64-linux-gnu', 183: 'aarch64-linux-gnu', 40: 'arm-linux-gnueabihf', 3: 'i386-linux-gnu', 243: 'riscv64-linux-gnu', 21: 'powerpc64le-linux-gnu', 22: 's390x-linux-gnu' }
+const TRIPLETS: Record<number, string> = {
+  62: 'x86_64-linux-gnu',
+  183: 'aarch64-linux-gnu',
+  40: 'arm-linux-gnueabihf',
+  3: 'i386-linux-gnu',
+  243: 'riscv64-linux-gnu',
+  21: 'powerpc64le-linux-gnu',
+  22: 's390x-linux-gnu'
+}
 
 /** The command docker runs: ENTRYPOINT followed by CMD, or CMD alone. */
 export const commandOf = (config: Pick<ImageConfigFacts, 'entrypoint' | 'cmd'>): string[] => [...(config.entrypoint ?? []), ...(config.cmd ?? [])]
@@ -58,12 +73,24 @@ function librarySearchPath(files: ImageFiles, owner: string, elf: NonNullable<Im
   dirs.push(...(envValue(env, 'LD_LIBRARY_PATH') ?? '').split(':').filter(Boolean))
   if (interp && /ld-musl/.test(interp)) {
     const configured = [...files.texts].find(([p]) => /^\/etc\/ld-musl-.*\.path$/.test(p))?.[1]
-    dirs.push(...(configured ? configured.split(/[:\n]/).map((d) => d.trim()).filter(Boolean) : ['/lib', '/usr/local/lib', '/usr/lib']))
+    dirs.push(
+      ...(configured
+        ? configured
+            .split(/[:\n]/)
+            .map((d) => d.trim())
+            .filter(Boolean)
+        : ['/lib', '/usr/local/lib', '/usr/lib'])
+    )
     return dirs
   }
   for (const [p, text] of files.texts) {
     if (p === '/etc/ld.so.conf' || p.startsWith('/etc/ld.so.conf.d/')) {
-      dirs.push(...text.split('\n').map((l) => l.replace(/#.*/, '').trim()).filter((l) => l.startsWith('/')))
+      dirs.push(
+        ...text
+          .split('\n')
+          .map((l) => l.replace(/#.*/, '').trim())
+          .filter((l) => l.startsWith('/'))
+      )
     }
   }
   const triplet = TRIPLETS[elf.machine]
@@ -80,9 +107,11 @@ function checkElf(files: ImageFiles, path: string, entry: ImageEntry, env: strin
   const interp = elf.interp
   if (interp) {
     const loader = resolvePath(files, interp)
-    checks.push(loader.ok && loader.entry.type === 'file'
-      ? { check: 'loader', ok: true, detail: `${path} is dynamically linked; its loader ${interp} is present`, required: true }
-      : { check: 'loader', ok: false, detail: `${path} is dynamically linked and needs ${interp}, which the image lacks (exec fails with "no such file or directory")`, required: true })
+    checks.push(
+      loader.ok && loader.entry.type === 'file'
+        ? { check: 'loader', ok: true, detail: `${path} is dynamically linked; its loader ${interp} is present`, required: true }
+        : { check: 'loader', ok: false, detail: `${path} is dynamically linked and needs ${interp}, which the image lacks (exec fails with "no such file or directory")`, required: true }
+    )
   }
   const missing: string[] = []
   const found: string[] = []
@@ -96,13 +125,22 @@ function checkElf(files: ImageFiles, path: string, entry: ImageEntry, env: strin
       const hit = librarySearchPath(files, owner, current, interp, env)
         .map((dir) => resolvePath(files, `${dir}/${lib}`))
         .find((r) => r.ok && r.entry.type === 'file')
-      if (!hit || !hit.ok) { missing.push(lib); continue }
+      if (!hit || !hit.ok) {
+        missing.push(lib)
+        continue
+      }
       found.push(lib)
       if (hit.entry.elf) queue.push({ owner: hit.path, elf: hit.entry.elf })
     }
   }
   if (missing.length > 0) checks.push({ check: 'libraries', ok: false, detail: `${path} needs ${missing.join(', ')}, not found in the image's library paths`, required: true })
-  else if (found.length > 0) checks.push({ check: 'libraries', ok: true, detail: `${found.length} shared ${found.length === 1 ? 'library' : 'libraries'} found (${found.slice(0, 4).join(', ')}${found.length > 4 ? ', …' : ''})`, required: true })
+  else if (found.length > 0)
+    checks.push({
+      check: 'libraries',
+      ok: true,
+      detail: `${found.length} shared ${found.length === 1 ? 'library' : 'libraries'} found (${found.slice(0, 4).join(', ')}${found.length > 4 ? ', …' : ''})`,
+      required: true
+    })
   return checks
 }
 
@@ -125,7 +163,7 @@ function checkExecutable(files: ImageFiles, command: string, config: ImageConfig
   if (depth >= 3) return { checks, program: found }
   const words = head.slice(2).split('\n')[0].trim().split(/\s+/)
   // `#!/usr/bin/env sh` looks the interpreter up on PATH.
-  const interpreter = /(^|\/)env$/.test(words[0] ?? '') && words[1] ? words[1] : words[0] ?? ''
+  const interpreter = /(^|\/)env$/.test(words[0] ?? '') && words[1] ? words[1] : (words[0] ?? '')
   const inner = checkExecutable(files, interpreter || '(none)', config, depth + 1)
   return { checks: [...checks, ...inner.checks], program: inner.program ?? found }
 }
@@ -134,10 +172,17 @@ function checkUser(files: ImageFiles, user: string): ProofCheck | null {
   if (user.trim() === '') return null
   const [name, group] = user.split(':')
   const numeric = (s: string) => /^\d+$/.test(s)
-  const names = (file: string) => new Set((files.texts.get(file) ?? '').split('\n').map((l) => l.split(':')[0]).filter(Boolean))
+  const names = (file: string) =>
+    new Set(
+      (files.texts.get(file) ?? '')
+        .split('\n')
+        .map((l) => l.split(':')[0])
+        .filter(Boolean)
+    )
   const problems: string[] = []
   if (!numeric(name) && !names('/etc/passwd').has(name)) problems.push(`user ${name} is not in ${files.texts.has('/etc/passwd') ? '/etc/passwd' : 'the image (no /etc/passwd)'}`)
-  if (group !== undefined && group !== '' && !numeric(group) && !names('/etc/group').has(group)) problems.push(`group ${group} is not in ${files.texts.has('/etc/group') ? '/etc/group' : 'the image (no /etc/group)'}`)
+  if (group !== undefined && group !== '' && !numeric(group) && !names('/etc/group').has(group))
+    problems.push(`group ${group} is not in ${files.texts.has('/etc/group') ? '/etc/group' : 'the image (no /etc/group)'}`)
   return problems.length > 0
     ? { check: 'user', ok: false, detail: `USER ${user}: ${problems.join('; ')}`, required: true }
     : { check: 'user', ok: true, detail: `USER ${user} ${numeric(name) ? 'is numeric' : 'exists'}`, required: true }
@@ -151,27 +196,49 @@ function checkGoNeeds(files: ImageFiles, programs: { path: string; entry: ImageE
   const roots = needing((n) => n.systemRoots && !n.embedsRoots)
   if (roots.length > 0) {
     const custom = [envValue(config.env, 'SSL_CERT_FILE')].filter((f): f is string => !!f)
-    const file = [...custom, ...CERT_FILES].find((f) => { const r = resolvePath(files, f); return r.ok && r.entry.type === 'file' && r.entry.size > 0 })
+    const file = [...custom, ...CERT_FILES].find((f) => {
+      const r = resolvePath(files, f)
+      return r.ok && r.entry.type === 'file' && r.entry.size > 0
+    })
     const dirs = [...(envValue(config.env, 'SSL_CERT_DIR') ?? '').split(':').filter(Boolean), ...CERT_DIRS]
     const dir = file ? undefined : dirs.find((d) => hasFilesUnder(files, d))
-    checks.push(file || dir
-      ? { check: 'ca-certificates', ok: true, detail: `${roots.join(', ')} loads the system's CA roots: ${file ?? `${dir}/`} is there`, required: true }
-      : { check: 'ca-certificates', ok: false, detail: `${roots.join(', ')} loads the system's CA roots but the image has no CA bundle (TLS fails with "certificate signed by unknown authority")`, required: true })
+    checks.push(
+      file || dir
+        ? { check: 'ca-certificates', ok: true, detail: `${roots.join(', ')} loads the system's CA roots: ${file ?? `${dir}/`} is there`, required: true }
+        : {
+            check: 'ca-certificates',
+            ok: false,
+            detail: `${roots.join(', ')} loads the system's CA roots but the image has no CA bundle (TLS fails with "certificate signed by unknown authority")`,
+            required: true
+          }
+    )
   }
   const zones = needing((n) => n.loadsZones && !n.embedsTzdata)
   if (zones.length > 0) {
     const custom = envValue(config.env, 'ZONEINFO')
     const source = custom && resolvePath(files, custom).ok ? custom : ZONE_DIRS.find((d) => hasFilesUnder(files, d))
-    checks.push(source
-      ? { check: 'zoneinfo', ok: true, detail: `${zones.join(', ')} loads time zones by name: ${source} is there`, required: true }
-      : { check: 'zoneinfo', ok: false, detail: `${zones.join(', ')} loads time zones by name but the image has no zone data (every zone but UTC fails) and it does not embed time/tzdata`, required: true })
+    checks.push(
+      source
+        ? { check: 'zoneinfo', ok: true, detail: `${zones.join(', ')} loads time zones by name: ${source} is there`, required: true }
+        : {
+            check: 'zoneinfo',
+            ok: false,
+            detail: `${zones.join(', ')} loads time zones by name but the image has no zone data (every zone but UTC fails) and it does not embed time/tzdata`,
+            required: true
+          }
+    )
   }
   const users = needing((n) => n.usersLookup && !n.cgo)
   if (users.length > 0) {
     const passwd = files.texts.get('/etc/passwd')
     checks.push({
-      check: 'users', ok: passwd !== undefined, required: false,
-      detail: passwd !== undefined ? `${users.join(', ')} looks up users: /etc/passwd is there` : `${users.join(', ')} looks up users (os/user) and the image has no /etc/passwd: lookups fail unless $USER is set`
+      check: 'users',
+      ok: passwd !== undefined,
+      required: false,
+      detail:
+        passwd !== undefined
+          ? `${users.join(', ')} looks up users: /etc/passwd is there`
+          : `${users.join(', ')} looks up users (os/user) and the image has no /etc/passwd: lookups fail unless $USER is set`
     })
   }
   return checks

@@ -14,14 +14,21 @@ export const caCertificates: Rule = {
     const base = rootImage(model, model.final)
     if (classifyBase(base).kind !== 'scratch') return []
     const chain = stageChain(model, model.final)
-    const provided = chain.some((s) =>
-      s.copies.some((c) => [...c.sources, c.dest].some((p) => /ssl\/certs|ca-certificates|ca-bundle|cert\.pem/.test(p))) ||
-      'SSL_CERT_FILE' in s.env || 'SSL_CERT_DIR' in s.env)
+    const provided = chain.some(
+      (s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /ssl\/certs|ca-certificates|ca-bundle|cert\.pem/.test(p))) || 'SSL_CERT_FILE' in s.env || 'SSL_CERT_DIR' in s.env
+    )
     if (provided) return []
     const needs = programNeeds(ctx)
     if (!needs.caCertificates) return []
-    return [finding(ctx, 'ca-certificates', 'warning', model.final.line,
-      `The program loads the system's CA roots (read from ${needs.source}) but \`scratch\` has no CA certificates: TLS connections fail with "certificate signed by unknown authority". Copy them from the build stage or use distroless static.`,
-      'COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n# or: FROM gcr.io/distroless/static-debian12:nonroot')]
+    return [
+      finding(
+        ctx,
+        'ca-certificates',
+        'warning',
+        model.final.line,
+        `The program loads the system's CA roots (read from ${needs.source}) but \`scratch\` has no CA certificates: TLS connections fail with "certificate signed by unknown authority". Copy them from the build stage or use distroless static.`,
+        'COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n# or: FROM gcr.io/distroless/static-debian12:nonroot'
+      )
+    ]
   }
 }

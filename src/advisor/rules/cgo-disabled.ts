@@ -22,18 +22,32 @@ export const cgoDisabled: Rule = {
     const linking = programLinking(ctx)
     if (linking.linking === 'static') return []
     // C code of its own cannot be built with cgo off: it needs a base with libc instead.
-    const fix = linking.needsC
-      ? `FROM ${DISTROLESS_BASE}   # glibc and its loader, for a binary with C code`
-      : 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .'
+    const fix = linking.needsC ? `FROM ${DISTROLESS_BASE}   # glibc and its loader, for a binary with C code` : 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .'
     const remedy = linking.needsC ? `The program has C code: use a base with libc (${DISTROLESS_BASE}).` : 'Build with CGO_ENABLED=0.'
     if (linking.linking === 'dynamic') {
       const certain = ctx.measured !== null && linking.reason.includes('ELF interpreter')
-      return [finding(ctx, 'cgo-disabled', certain || binaries.some((b) => b.build.cgoEnabled === '1') ? 'error' : 'warning', line,
-        `The binary ${certain ? 'is' : 'will be'} dynamically linked (${linking.reason}) but \`${base}\` has no C library: it cannot start. ${remedy}`, fix)]
+      return [
+        finding(
+          ctx,
+          'cgo-disabled',
+          certain || binaries.some((b) => b.build.cgoEnabled === '1') ? 'error' : 'warning',
+          line,
+          `The binary ${certain ? 'is' : 'will be'} dynamically linked (${linking.reason}) but \`${base}\` has no C library: it cannot start. ${remedy}`,
+          fix
+        )
+      ]
     }
     // Unknown: cgo is on and the module has dependencies we cannot see.
     if (!(files?.goMod && files.goMod.requires > 0)) return []
-    return [finding(ctx, 'cgo-disabled', 'warning', line,
-      `The binary may be dynamically linked (${linking.reason}) but the final stage is \`${base}\`, which has no C library: it would not start. ${remedy}`, fix)]
+    return [
+      finding(
+        ctx,
+        'cgo-disabled',
+        'warning',
+        line,
+        `The binary may be dynamically linked (${linking.reason}) but the final stage is \`${base}\`, which has no C library: it would not start. ${remedy}`,
+        fix
+      )
+    ]
   }
 }

@@ -24,11 +24,22 @@ export const dockerignore: Rule = {
       .sort((a, b) => a.copy.line - b.copy.line)[0]
     if (!broad) return []
     const bytes = files.unwanted.reduce((sum, u) => sum + u.bytes, 0)
-    const list = files.unwanted.slice(0, 8).map((u) => `${u.path} (${u.atLeast ? '≥ ' : ''}${formatSize(u.bytes)})`).join(', ') + (files.unwanted.length > 8 ? ` and ${files.unwanted.length - 8} more` : '')
+    const list =
+      files.unwanted
+        .slice(0, 8)
+        .map((u) => `${u.path} (${u.atLeast ? '≥ ' : ''}${formatSize(u.bytes)})`)
+        .join(', ') + (files.unwanted.length > 8 ? ` and ${files.unwanted.length - 8} more` : '')
     const why = files.hasDockerignore ? 'the .dockerignore does not exclude them' : 'there is no .dockerignore'
-    return [finding(ctx, 'dockerignore', 'warning', broad.copy.line,
-      `\`${broad.copy.keyword} ${broad.copy.sources.join(' ')} ${broad.copy.dest}\` sends ${list} into ${broad.final ? 'the final image' : 'a build layer'} and rebuilds it on every commit: ${why}.`,
-      [...new Set(files.unwanted.map((u) => ignoreLine(u.path)))].concat(files.hasDockerignore ? [] : ['*.test', 'Dockerfile*']).join('\n'),
-      broad.final ? bytes : null)]
+    return [
+      finding(
+        ctx,
+        'dockerignore',
+        'warning',
+        broad.copy.line,
+        `\`${broad.copy.keyword} ${broad.copy.sources.join(' ')} ${broad.copy.dest}\` sends ${list} into ${broad.final ? 'the final image' : 'a build layer'} and rebuilds it on every commit: ${why}.`,
+        [...new Set(files.unwanted.map((u) => ignoreLine(u.path)))].concat(files.hasDockerignore ? [] : ['*.test', 'Dockerfile*']).join('\n'),
+        broad.final ? bytes : null
+      )
+    ]
   }
 }

@@ -12,6 +12,4 @@ import { trimpath } from './trimpath.js'
 import { tzdata } from './tzdata.js'
 import { wastedLayers } from './wasted-layers.js'
 
-export const RULES: readonly Rule[] = [
-  multiStage, minimalBase, cgoDisabled, caCertificates, tzdata, nonRoot, stripSymbols, trimpath, wastedLayers, dockerignore, layerOrder
-]
+export const RULES: readonly Rule[] = [multiStage, minimalBase, cgoDisabled, caCertificates, tzdata, nonRoot, stripSymbols, trimpath, wastedLayers, dockerignore, layerOrder]

@@ -42,9 +42,16 @@ export const layerOrder: Rule = {
       if (!downloadAfter && !(resolving && needsModules && !cached)) continue
       const copy = firstBroad.copy!
       const step = downloadAfter ? 'the modules are downloaded' : `\`${(resolving!.commands.find((w) => w.length > 0) ?? []).slice(0, 3).join(' ')}\` fetches the modules`
-      findings.push(finding(ctx, 'layer-order', 'info', firstBroad.line,
-        `\`${copy.keyword} ${copy.sources.join(' ')} ${copy.dest}\` comes before ${step}: every source change downloads them all again. Copy go.mod and go.sum and run \`go mod download\` first.`,
-        `COPY go.mod go.sum ./\nRUN go mod download\n${copy.keyword} ${copy.sources.join(' ')} ${copy.dest}`))
+      findings.push(
+        finding(
+          ctx,
+          'layer-order',
+          'info',
+          firstBroad.line,
+          `\`${copy.keyword} ${copy.sources.join(' ')} ${copy.dest}\` comes before ${step}: every source change downloads them all again. Copy go.mod and go.sum and run \`go mod download\` first.`,
+          `COPY go.mod go.sum ./\nRUN go mod download\n${copy.keyword} ${copy.sources.join(' ')} ${copy.dest}`
+        )
+      )
     }
     return findings
   }

@@ -28,19 +28,21 @@ export const minimalBase: Rule = {
     if (choice.blocker || choice.base === base) return []
     const runLines = new Set(chain.flatMap((s) => s.runs.map((r) => r.line)))
     const removable = measured ? measured.layers.filter((l) => l.fromBaseImage || (l.dockerfileLine !== null && runLines.has(l.dockerfileLine))) : []
-    const newBase = choice.base === 'scratch' ? 0 : measured?.baseSizes?.[choice.base] ?? 0
+    const newBase = choice.base === 'scratch' ? 0 : (measured?.baseSizes?.[choice.base] ?? 0)
     const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0)
     const removed = measured ? (measured.layers.length > 0 ? removable.reduce((sum, l) => sum + l.uncompressed, 0) : measured.size - binaryBytes) : 0
     const savings = measured ? Math.max(0, removed - newBase) : null
     const linking = choice.linking.linking === 'dynamic' ? 'dynamically linked (cgo)' : 'static'
     const on = info.kind === 'distroless' ? `distroless with libc (\`${base}\`)` : `${info.flavour ?? base} (\`${base}\`)`
-    const worth = measured && savings !== null ? ` ${formatSize(removed)} of ${formatSize(measured.size)} is the base and what the final stage adds to it; the binary is ${formatSize(binaryBytes)}.` : ''
+    const worth =
+      measured && savings !== null ? ` ${formatSize(removed)} of ${formatSize(measured.size)} is the base and what the final stage adds to it; the binary is ${formatSize(binaryBytes)}.` : ''
     const fromProgram = choice.programNeeds.caCertificates || choice.programNeeds.timeZones || choice.needs.length === 0 ? ` (read from ${choice.programNeeds.source})` : ''
     const needs = choice.needs.length > 0 ? ` It needs ${choice.needs.join(', ')}${fromProgram}: \`${choice.base}\` has them.` : ` It needs nothing from the base${fromProgram}.`
     const replaced = choice.facts.runs.length > 0 ? ` The final stage's RUN steps are replaced: ${[...new Set(choice.facts.runs.map((r) => r.replacement))].join('; ')}.` : ''
     const sized = measured?.baseSizes?.[choice.base] !== undefined ? ` (${formatSize(measured.baseSizes[choice.base])})` : ''
     const fix = `FROM ${choice.base}${choice.linking.linking === 'dynamic' && !choice.keepCgo ? '\n# and CGO_ENABLED=0 in the build stage: the binary is then static' : ''}`
-    return [finding(ctx, 'minimal-base', 'warning', model.final.line,
-      `The final stage runs a ${linking} Go binary on ${on}.${worth} \`${choice.base}\`${sized} is enough.${needs}${replaced}`, fix, savings)]
+    return [
+      finding(ctx, 'minimal-base', 'warning', model.final.line, `The final stage runs a ${linking} Go binary on ${on}.${worth} \`${choice.base}\`${sized} is enough.${needs}${replaced}`, fix, savings)
+    ]
   }
 }

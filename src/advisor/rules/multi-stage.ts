@@ -22,7 +22,7 @@ export const multiStage: Rule = {
     // Everything but the program's own binary goes (the toolchain's binaries included); the new base comes in.
     const program = programBinaries(ctx)
     const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0)
-    const baseBytes = runtime === 'scratch' ? 0 : measured?.baseSizes?.[runtime] ?? 0
+    const baseBytes = runtime === 'scratch' ? 0 : (measured?.baseSizes?.[runtime] ?? 0)
     const savings = measured && program.length > 0 ? Math.max(0, measured.size - binaryBytes - baseBytes) : null
     const what = toolchain ? `the Go toolchain (${base})` : 'its build tools and sources'
     const sizes = measured && savings !== null ? ` ${formatSize(measured.size)} ship for a ${formatSize(binaryBytes)} binary;` : ''

@@ -5,5 +5,10 @@ export function buildRunText(ctx: RuleContext, target: ShavingTarget): string | 
   const from = target.from
   if (!from) return null
   const ins = from.stage.instructions.find((i) => i.line === from.build.line)
-  return ins ? ctx.model.text.split(/\r?\n/).slice(ins.line - 1, ins.endLine).join('\n') : null
+  return ins
+    ? ctx.model.text
+        .split(/\r?\n/)
+        .slice(ins.line - 1, ins.endLine)
+        .join('\n')
+    : null
 }

@@ -17,9 +17,15 @@ export const stripSymbols: Rule = {
         const savings = t.symbolBytes
         const amount = savings !== null ? `${formatSize(savings)} of its ${formatSize(t.bytes ?? 0)}` : 'its symbol table and debug information'
         const run = buildRunText(ctx, t)
-        return finding(ctx, 'strip-symbols', shavingSeverity(ctx), t.line,
+        return finding(
+          ctx,
+          'strip-symbols',
+          shavingSeverity(ctx),
+          t.line,
           `${t.path} keeps ${amount} in symbols and DWARF; \`-ldflags="-s -w"\` drops them (stack traces keep their function names).`,
-          run ? rewriteGoBuild(run, { trimpath: false, keepCgo: true }) : SHAVED_BUILD, savings)
+          run ? rewriteGoBuild(run, { trimpath: false, keepCgo: true }) : SHAVED_BUILD,
+          savings
+        )
       })
   }
 }

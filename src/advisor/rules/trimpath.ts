@@ -14,9 +14,15 @@ export const trimpath: Rule = {
       .filter((t) => !t.trimpath && goAtLeast(t.goVersion, '1.13'))
       .map((t) => {
         const run = buildRunText(ctx, t)
-        return finding(ctx, 'trimpath', shavingSeverity(ctx), t.line,
+        return finding(
+          ctx,
+          'trimpath',
+          shavingSeverity(ctx),
+          t.line,
           `${t.path} embeds the build's directory paths: builds in another directory differ byte for byte, and the paths leak into stack traces. Add \`-trimpath\`.`,
-          run ? rewriteGoBuild(run, { keepCgo: true }) : SHAVED_BUILD, null)
+          run ? rewriteGoBuild(run, { keepCgo: true }) : SHAVED_BUILD,
+          null
+        )
       })
   }
 }

@@ -15,11 +15,17 @@ export const tzdata: Rule = {
     const needs = programNeeds(ctx)
     if (!needs.timeZones) return []
     const chain = stageChain(model, model.final)
-    const provided = chain.some((s) =>
-      s.copies.some((c) => [...c.sources, c.dest].some((p) => /zoneinfo|tzdata/.test(p))) || 'ZONEINFO' in s.env)
+    const provided = chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /zoneinfo|tzdata/.test(p))) || 'ZONEINFO' in s.env)
     if (provided) return []
-    return [finding(ctx, 'tzdata', 'warning', model.final.line,
-      `The program loads time zones by name (time.LoadLocation, read from ${needs.source}) but \`scratch\` has no zone data: every zone but UTC fails with "unknown time zone". Embed it or copy it.`,
-      'import _ "time/tzdata"  // in main.go, +450 kB\n# or: COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo')]
+    return [
+      finding(
+        ctx,
+        'tzdata',
+        'warning',
+        model.final.line,
+        `The program loads time zones by name (time.LoadLocation, read from ${needs.source}) but \`scratch\` has no zone data: every zone but UTC fails with "unknown time zone". Embed it or copy it.`,
+        'import _ "time/tzdata"  // in main.go, +450 kB\n# or: COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo'
+      )
+    ]
   }
 }

@@ -22,8 +22,16 @@ export const wastedLayers: Rule = {
       return `${f.path} (${formatSize(f.bytes)}, written by \`${by[0] ?? '?'}\`, replaced by \`${by[by.length - 1] ?? '?'}\`)`
     })
     const more = top.length > 3 ? ` and ${top.length - 3} more` : ''
-    return [finding(ctx, 'wasted-layers', 'warning', line ?? writer?.dockerfileLine ?? null,
-      `${formatSize(bytes)} ship in layers but are deleted or overwritten later: ${names.join('; ')}${more}. Create and remove them in the same RUN, or in a build stage.`,
-      'RUN download && build && rm -rf /tmp/work   # one RUN: the deleted files never reach a layer', bytes)]
+    return [
+      finding(
+        ctx,
+        'wasted-layers',
+        'warning',
+        line ?? writer?.dockerfileLine ?? null,
+        `${formatSize(bytes)} ship in layers but are deleted or overwritten later: ${names.join('; ')}${more}. Create and remove them in the same RUN, or in a build stage.`,
+        'RUN download && build && rm -rf /tmp/work   # one RUN: the deleted files never reach a layer',
+        bytes
+      )
+    ]
   }
 }
