@@ -43743,9 +43743,17 @@ function parseCarriedProof(value) {
     const size = v.size && typeof v.size.uncompressed === 'number' ? { uncompressed: v.size.uncompressed, compressed: typeof v.size.compressed === 'number' ? v.size.compressed : null } : null;
     const proof = v.proof && Array.isArray(v.proof.checks)
         ? {
-            checks: v.proof.checks.filter((c) => c && typeof c.check === 'string' && typeof c.detail === 'string').map((c) => ({ check: c.check, ok: c.ok === true, detail: c.detail.slice(0, 500), required: c.required !== false })),
+            checks: v.proof.checks
+                .filter((c) => c && typeof c.check === 'string' && typeof c.detail === 'string')
+                .map((c) => ({ check: c.check, ok: c.ok === true, detail: c.detail.slice(0, 500), required: c.required !== false })),
             start: v.proof.start && typeof v.proof.start.detail === 'string'
-                ? { ok: v.proof.start.ok === true, detail: v.proof.start.detail.slice(0, 500), exitCode: typeof v.proof.start.exitCode === 'number' ? v.proof.start.exitCode : null, running: v.proof.start.running === true, readOnly: v.proof.start.readOnly !== false }
+                ? {
+                    ok: v.proof.start.ok === true,
+                    detail: v.proof.start.detail.slice(0, 500),
+                    exitCode: typeof v.proof.start.exitCode === 'number' ? v.proof.start.exitCode : null,
+                    running: v.proof.start.running === true,
+                    readOnly: v.proof.start.readOnly !== false
+                }
                 : null
         }
         : null;
@@ -43805,9 +43813,14 @@ function errorMessage(error) {
 // "The report"). Markdown, terminal output, job summary and step outputs are
 // all renderings of it; a report written by one run is read by another, so
 // names are stable and additions are optional.
-const SCHEMA_VERSION = 1;
+/**
+ * 2: `delta.noise`, `delta.unchanged` and `layerDiff[].noise` are always set
+ * (the comparison decides noise once; the renderers only read it). Older
+ * reports are upgraded on load (report/upgrade.ts).
+ */
+const SCHEMA_VERSION = 2;
 
-;// CONCATENATED MODULE: ./src/trend.ts
+;// CONCATENATED MODULE: ./src/compare/trend.ts
 const BASE_LABEL = 'base';
 const isSize = (v) => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
 /** Keeps the well-formed points of an untrusted history array; drops the rest. */
@@ -43882,7 +43895,8 @@ function parseLayers(value) {
     if (!Array.isArray(value))
         return [];
     return value.filter(isObject).flatMap((l, i) => typeof l.diffId === 'string'
-        ? [{
+        ? [
+            {
                 index: typeof l.index === 'number' ? l.index : i,
                 diffId: l.diffId,
                 instruction: typeof l.instruction === 'string' ? l.instruction : '',
@@ -43891,7 +43905,8 @@ function parseLayers(value) {
                 fromBaseImage: l.fromBaseImage === true,
                 uncompressed: sizeOrNull(l.uncompressed),
                 compressed: sizeOrNull(l.compressed)
-            }]
+            }
+        ]
         : []);
 }
 const failed = (file, why) => ({
@@ -43979,14 +43994,24 @@ async function historyFromReportFile(file) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/size.ts
+;// CONCATENATED MODULE: ./src/units.ts
 // Size strings in and out. `MB` means what `docker images` means: decimal
 // (1 MB = 1,000,000 bytes); `MiB` is binary. Both are exact.
 
 const UNITS = {
     b: 1,
-    k: 1e3, kb: 1e3, m: 1e6, mb: 1e6, g: 1e9, gb: 1e9, t: 1e12, tb: 1e12,
-    kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4
+    k: 1e3,
+    kb: 1e3,
+    m: 1e6,
+    mb: 1e6,
+    g: 1e9,
+    gb: 1e9,
+    t: 1e12,
+    tb: 1e12,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+    tib: 1024 ** 4
 };
 const SIZE_EXAMPLES = '25MB, 25 MiB, 1.5GB, 800kB, 2000000';
 const SIZE_PATTERN = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-zA-Z]*)\s*$/;
@@ -44062,10 +44087,7 @@ function findingAnnotations(findings) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/context.ts
-// Where this run is, read from the environment and the event payload GitHub
-// writes to GITHUB_EVENT_PATH (pull_request, pull_request_target, push,
-// workflow_run). Pure: the caller passes the environment and a file reader.
-const positive = (value) => typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null;
+const positive = (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null);
 /**
  * Reads a pull-request number that an untrusted run wrote next to its report
  * (the workflow_run pattern for forks). Only digits are accepted; the caller
@@ -44077,24 +44099,17 @@ function parsePullNumberFile(text) {
     const match = /^\s*(\d{1,10})\s*$/.exec(text);
     return match ? positive(Number(match[1])) : null;
 }
-function readEventContext(env, readFile, pullNumberFile = null) {
-    const eventName = env.GITHUB_EVENT_NAME ?? '';
+function readEventContext(env, event, readFile, pullNumberFile = null) {
+    const eventName = event?.name ?? env.GITHUB_EVENT_NAME ?? '';
     const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '/').split('/');
     const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
     const apiUrl = (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
-    let payload = {};
-    const text = env.GITHUB_EVENT_PATH ? readFile(env.GITHUB_EVENT_PATH) : null;
-    if (text) {
-        try {
-            payload = JSON.parse(text);
-        }
-        catch {
-            payload = {};
-        }
-    }
+    const payload = (event?.payload ?? {});
     const baseRepo = payload.repository?.full_name ?? `${owner}/${repo}`;
     const context = {
-        eventName, owner, repo,
+        eventName,
+        owner,
+        repo,
         repoUrl: `${serverUrl}/${owner}/${repo}`,
         apiUrl,
         pullNumber: null,
@@ -49220,7 +49235,12 @@ function commentMarker(key) {
 // The key comes from the workflow file (trusted) but is still confined to a
 // harmless alphabet so it cannot end the HTML comment.
 function markerKey(key) {
-    return key.trim() === '' ? 'default' : key.trim().replace(/[^A-Za-z0-9._/:@+=-]/g, '_').replace(/-{2,}/g, '-');
+    return key.trim() === ''
+        ? 'default'
+        : key
+            .trim()
+            .replace(/[^A-Za-z0-9._/:@+=-]/g, '_')
+            .replace(/-{2,}/g, '-');
 }
 function hasMarker(body, key) {
     return typeof body === 'string' && body.includes(commentMarker(key));
@@ -49243,7 +49263,15 @@ function parseImages(value) {
     if (!Array.isArray(value))
         return undefined;
     return value.flatMap((entry) => entry && typeof entry === 'object' && typeof entry.name === 'string'
-        ? [{ name: entry.name, status: statusOf(entry.status), metric: entry.metric === 'compressed' ? 'compressed' : 'uncompressed', size: sizeOf(entry.size), history: parseHistory(entry.history) }]
+        ? [
+            {
+                name: entry.name,
+                status: statusOf(entry.status),
+                metric: entry.metric === 'compressed' ? 'compressed' : 'uncompressed',
+                size: sizeOf(entry.size),
+                history: parseHistory(entry.history)
+            }
+        ]
         : []);
 }
 /** Reads the state back from a comment body; null when absent or unreadable (never throws). */
@@ -49297,7 +49325,9 @@ const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u
 /** Removes control and bidi-override characters and flattens line breaks to spaces. */
 function sanitize(text) {
     // Reports can come from another run (untrusted JSON): never assume a string.
-    return String(text ?? '').replace(INVISIBLE, '').replace(/\r\n?|\n|\t/g, ' ');
+    return String(text ?? '')
+        .replace(INVISIBLE, '')
+        .replace(/\r\n?|\n|\t/g, ' ');
 }
 /** Shortens to at most `max` characters (counting code points), ending in "…". */
 function truncate(text, max) {
@@ -49331,7 +49361,9 @@ function escapeText(text, max = 200) {
 function inlineCode(text, max = 120) {
     // A backslash right before a pipe would escape our escape (`\\|` ends the cell, in GitHub's
     // table scanner and in marked): a zero-width space keeps them apart.
-    const clean = truncate(sanitize(text), max).replace(/\\(?=\|)/g, '\\\u200b').replace(/\|/g, '\\|');
+    const clean = truncate(sanitize(text), max)
+        .replace(/\\(?=\|)/g, '\\\u200b')
+        .replace(/\|/g, '\\|');
     if (clean.trim() === '')
         return '` `';
     const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
@@ -49341,19 +49373,22 @@ function inlineCode(text, max = 120) {
 }
 /** A fenced code block whose fence no line of `text` can close. */
 function codeBlock(text, language = '') {
-    const body = String(text ?? '').replace(INVISIBLE, '').replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+    const body = String(text ?? '')
+        .replace(INVISIBLE, '')
+        .replace(/\r\n?/g, '\n')
+        .replace(/\n+$/, '');
     const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(Math.max(3, longestRun + 1));
     return `${fence}${language}\n${body}\n${fence}`;
 }
 /** A URL path segment list, percent-encoded segment by segment (keeps `/`). */
 function encodePath(filePath) {
-    return filePath
+    return (filePath
         .split('/')
         .filter((segment) => segment !== '' && segment !== '.')
         // encodeURIComponent leaves ( ) ! ' * alone; an unbalanced ")" would end a markdown link early.
         .map((segment) => encodeURIComponent(segment).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-        .join('/');
+        .join('/'));
 }
 /**
  * Text inside an HTML block (a `<summary>` line), where markdown is not
@@ -49384,8 +49419,8 @@ function escapeTextWithCode(text, max = 240) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/numbers.ts
-// Numbers as the comment shows them: sizes, deltas with their icon band, the
-// noise floor, short commits. Pure; shared by the single-image comment
+// Numbers as the comment shows them: sizes, deltas with their icon band (or
+// "unchanged" when the report marks the change as noise), short commits. Pure; shared by the single-image comment
 // (markdown.ts) and the many-image one (combined.ts).
 
 const STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
@@ -49396,16 +49431,6 @@ function inMetric(sizes, metric) {
 }
 function percentOf(delta, base) {
     return base ? (delta / base) * 100 : null;
-}
-/** True when a change is below the noise floor and should read as "unchanged". */
-function isNoise(delta, percent, floor) {
-    if (delta === 0)
-        return true;
-    if (!floor)
-        return false;
-    if ('bytes' in floor)
-        return Math.abs(delta) < floor.bytes;
-    return percent !== null && Math.abs(percent) < floor.percent;
 }
 /** One icon per band of change, as compressed-size-action does. */
 function deltaIcon(percent, delta) {
@@ -49429,12 +49454,12 @@ function deltaIcon(percent, delta) {
         return '✅';
     return '';
 }
-/** "🔍 +1.1 MB (+9.7%)", or "unchanged" below the noise floor. */
-function deltaText(delta, base, floor, icon = true) {
+/** "🔍 +1.1 MB (+9.7%)", or "unchanged" for no change or one the report marks as noise (`delta.noise`). */
+function deltaText(delta, base, noise, icon = true) {
     if (delta === null)
         return '–';
     const percent = percentOf(delta, base);
-    if (isNoise(delta, percent, floor))
+    if (delta === 0 || noise)
         return delta === 0 ? 'unchanged' : `unchanged (${formatDelta(delta)})`;
     const text = percent === null ? formatDelta(delta) : `${formatDelta(delta)} (${percentText(percent)})`;
     const mark = icon ? deltaIcon(percent, delta) : '';
@@ -49461,6 +49486,163 @@ function baselineName(ref) {
     if (!ref)
         return null;
     return /\.json$/i.test(ref) && ref.includes('/') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
+}
+
+;// CONCATENATED MODULE: ./src/compare/compare.ts
+const otherMetric = (metric) => (metric === 'uncompressed' ? 'compressed' : 'uncompressed');
+const difference = (head, base) => (head === null || base === null ? null : head - base);
+/** Percent change; 0 when the base is 0 (no meaningful ratio). */
+function percentChange(head, base) {
+    return base === 0 ? 0 : ((head - base) / base) * 100;
+}
+/**
+ * The noise rule, the one place it lives: a change is noise (shown and judged
+ * as unchanged) when it is zero, or smaller than `min-delta`: its bytes, or its
+ * percentage of `base` (a percentage floor needs a nonzero base).
+ */
+function belowFloor(delta, base, floor) {
+    if (delta === 0)
+        return true;
+    if (!floor)
+        return false;
+    if ('bytes' in floor)
+        return Math.abs(delta) < floor.bytes;
+    return base !== null && base !== 0 && Math.abs((delta / base) * 100) < floor.percent;
+}
+/**
+ * Total deltas. `metric` is the preferred metric (the budget's); when the
+ * baseline lacks it (a registry image has no uncompressed size) the other one
+ * is used and `delta.metric` says so. Null when no metric is on both sides.
+ */
+function compareSizes(head, base, metric, minDelta = null) {
+    const uncompressed = difference(head.uncompressed, base.uncompressed);
+    const compressed = difference(head.compressed, base.compressed);
+    const byMetric = { uncompressed, compressed };
+    const used = byMetric[metric] !== null ? metric : byMetric[otherMetric(metric)] !== null ? otherMetric(metric) : null;
+    if (used === null)
+        return null;
+    const pct = (m) => {
+        const h = head[m];
+        const b = base[m];
+        return h === null || b === null ? null : percentChange(h, b);
+    };
+    const noiseIn = (m) => {
+        const change = byMetric[m];
+        return change !== null && belowFloor(change, base[m], minDelta);
+    };
+    const noise = { uncompressed: noiseIn('uncompressed'), compressed: noiseIn('compressed') };
+    return {
+        uncompressed,
+        compressed,
+        percent: pct(used),
+        metric: used,
+        uncompressedPercent: pct('uncompressed'),
+        compressedPercent: pct('compressed'),
+        unchanged: noise[used],
+        noise
+    };
+}
+/** BuildKit appends "# buildkit"; whitespace varies between history sources. */
+function normalizeInstruction(instruction) {
+    return instruction
+        .replace(/\s*#\s*buildkit\s*$/, '')
+        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+const side = (layer) => ({
+    index: layer.index,
+    diffId: layer.diffId,
+    instruction: layer.instruction,
+    stage: layer.stage,
+    fromBaseImage: layer.fromBaseImage,
+    uncompressed: layer.uncompressed,
+    compressed: layer.compressed
+});
+/** The metric every layer on both sides has, preferring `metric`. */
+function layerMetric(head, base, metric) {
+    const complete = (m) => [...head, ...base].every((l) => l[m] !== null);
+    if (complete(metric))
+        return metric;
+    return complete(otherMetric(metric)) ? otherMetric(metric) : metric;
+}
+/** Takes the first unused entry of a key's queue. */
+function takeFrom(queues, key) {
+    const queue = queues.get(key);
+    return queue && queue.length > 0 ? queue.shift() : undefined;
+}
+function queuesBy(items, key) {
+    const map = new Map();
+    for (const item of items) {
+        const k = key(item);
+        map.set(k, [...(map.get(k) ?? []), item]);
+    }
+    return map;
+}
+/** The bytes a layer's change is shown with: in `metric`, else whichever side has. */
+function layerChangeBytes(delta, metric) {
+    return delta[metric] ?? delta.uncompressed ?? delta.compressed ?? 0;
+}
+/** A layer's change below the per-layer floor (bytes only: a percentage has no base per layer) is left out of the comment. */
+function layerNoise(delta, metric, floor) {
+    return belowFloor(layerChangeBytes(delta, metric), null, floor > 0 ? { bytes: floor } : null);
+}
+/**
+ * Pairs head and base layers and classifies each change. `floor` is the
+ * per-layer noise floor in bytes: a paired layer that changed by less is
+ * unchanged, and any entry whose change is below it is marked `noise`.
+ */
+function diffLayers(head, base, preferred, floor = 0) {
+    const metric = layerMetric(head, base, preferred);
+    const unpairedBase = new Set(base);
+    const pairs = new Map();
+    const byDiffId = queuesBy(base, (l) => l.diffId);
+    for (const layer of head) {
+        const match = takeFrom(byDiffId, layer.diffId);
+        if (match) {
+            pairs.set(layer, { base: match, by: 'diffId' });
+            unpairedBase.delete(match);
+        }
+    }
+    const stepKey = (l) => `${l.stage ?? ''}\u0000${normalizeInstruction(l.instruction)}`;
+    const byStep = queuesBy([...unpairedBase], stepKey);
+    for (const layer of head) {
+        if (pairs.has(layer))
+            continue;
+        const match = takeFrom(byStep, stepKey(layer));
+        if (match) {
+            pairs.set(layer, { base: match, by: 'instruction' });
+            unpairedBase.delete(match);
+        }
+    }
+    const entries = head.map((layer) => {
+        const pair = pairs.get(layer);
+        if (!pair) {
+            const delta = { uncompressed: layer.uncompressed, compressed: layer.compressed };
+            return { change: 'added', pairedBy: null, head: side(layer), base: null, delta, noise: layerNoise(delta, metric, floor) };
+        }
+        const delta = {
+            uncompressed: difference(layer.uncompressed, pair.base.uncompressed),
+            compressed: difference(layer.compressed, pair.base.compressed)
+        };
+        const change = delta[metric];
+        // Same diff id is the same content: any size difference is a compression estimate's.
+        const kind = pair.by === 'diffId' || change === null || belowFloor(change, null, floor > 0 ? { bytes: floor } : null) ? 'unchanged' : change > 0 ? 'grown' : 'shrunk';
+        return { change: kind, pairedBy: pair.by, head: side(layer), base: side(pair.base), delta, noise: layerNoise(delta, metric, floor) };
+    });
+    for (const layer of base) {
+        if (!unpairedBase.has(layer))
+            continue;
+        const negate = (n) => (n === null ? null : -n);
+        const delta = { uncompressed: negate(layer.uncompressed), compressed: negate(layer.compressed) };
+        entries.push({ change: 'removed', pairedBy: null, head: null, base: side(layer), delta, noise: layerNoise(delta, metric, floor) });
+    }
+    const totals = Object.fromEntries(['added', 'removed', 'grown', 'shrunk', 'unchanged'].map((c) => [c, { count: 0, bytes: 0 }]));
+    for (const entry of entries) {
+        totals[entry.change].count++;
+        totals[entry.change].bytes += entry.change === 'unchanged' ? 0 : (entry.delta[metric] ?? 0);
+    }
+    return { metric, entries, totals };
 }
 
 ;// CONCATENATED MODULE: ./src/report/chart.ts
@@ -49528,7 +49710,10 @@ function trendChart(history, metric, budget) {
 // The comment's sections for one image: sizes against the base, the layers
 // that changed and the largest ones, wasted bytes and Go binaries, findings,
 // the suggested Dockerfile, the trend. Pure renderings of a Report, each
-// bounded by a Limits row, so a caller can trade detail for length.
+// bounded by a Limits row, so a caller can trade detail for length. What is
+// noise and which layers changed were decided by the comparison
+// (compare/compare.ts) and are read from the report, never recomputed here.
+
 
 
 
@@ -49548,29 +49733,20 @@ const LIMIT_LADDER = [
     { layers: 3, files: 3, findings: 5, history: 4, platforms: 8, suggestion: false, trendChart: false, details: true, embedHistory: 20 },
     { layers: 0, files: 0, findings: 0, history: 0, platforms: 5, suggestion: false, trendChart: false, details: false, embedHistory: 5 }
 ];
-function renderSizeTable(report, opts, limits) {
+function renderSizeTable(report, limits) {
     const base = report.baseline;
     const name = baselineName(base.ref);
     const baseName = name ? inlineCode(name, 60) : 'baseline';
     if (report.platforms && report.platforms.length > 1) {
         const rows = report.platforms.slice(0, limits.platforms).map((p) => {
-            const change = p.delta && p.baseline.size
-                ? deltaText(p.delta.uncompressed, p.baseline.size.uncompressed, opts.minDelta)
-                : '–';
-            const changeCompressed = p.delta && p.baseline.size && p.delta.compressed !== null
-                ? deltaText(p.delta.compressed, p.baseline.size.compressed, opts.minDelta)
-                : '–';
+            const change = p.delta && p.baseline.size ? deltaText(p.delta.uncompressed, p.baseline.size.uncompressed, p.delta.noise.uncompressed) : '–';
+            const changeCompressed = p.delta && p.baseline.size && p.delta.compressed !== null ? deltaText(p.delta.compressed, p.baseline.size.compressed, p.delta.noise.compressed) : '–';
             return `| ${STATUS_ICON[p.status]} ${inlineCode(p.platform, 40)} | ${size(p.size.uncompressed)} | ${change} | ${size(p.size.compressed)} | ${changeCompressed} |`;
         });
         const hidden = report.platforms.length - rows.length;
         if (hidden > 0)
             rows.push(`| ${more(hidden, 'platform')} | | | | |`);
-        return [
-            `| platform | uncompressed | vs ${baseName} | compressed | vs ${baseName} |`,
-            '|:--|--:|--:|--:|--:|',
-            ...rows,
-            ''
-        ];
+        return [`| platform | uncompressed | vs ${baseName} | compressed | vs ${baseName} |`, '|:--|--:|--:|--:|--:|', ...rows, ''];
     }
     const headName = report.image.commit ? `this pull request (${inlineCode(numbers_short(report.image.commit) ?? '')})` : 'this image';
     const rows = [`| ${headName} | ${size(report.size.uncompressed)} | ${size(report.size.compressed)} |`];
@@ -49578,9 +49754,9 @@ function renderSizeTable(report, opts, limits) {
         const baseCommit = base.commit ? ` (${inlineCode(numbers_short(base.commit) ?? '')})` : '';
         rows.push(`| ${baseName}${baseCommit} | ${size(base.size.uncompressed)} | ${size(base.size.compressed)} |`);
         const delta = report.delta;
-        const du = delta ? delta.uncompressed : base.size.uncompressed !== null ? report.size.uncompressed - base.size.uncompressed : null;
-        const dc = delta ? delta.compressed : report.size.compressed !== null && base.size.compressed !== null ? report.size.compressed - base.size.compressed : null;
-        rows.push(`| **change** | ${deltaText(du, base.size.uncompressed, opts.minDelta)} | ${deltaText(dc, base.size.compressed, opts.minDelta)} |`);
+        const du = delta ? deltaText(delta.uncompressed, base.size.uncompressed, delta.noise.uncompressed) : '–';
+        const dc = delta ? deltaText(delta.compressed, base.size.compressed, delta.noise.compressed) : '–';
+        rows.push(`| **change** | ${du} | ${dc} |`);
     }
     if (report.budget.limit !== null) {
         const cells = report.budget.metric === 'compressed' ? `| | ${formatSize(report.budget.limit)} |` : `| ${formatSize(report.budget.limit)} | |`;
@@ -49589,44 +49765,18 @@ function renderSizeTable(report, opts, limits) {
     const compressedNote = report.size.compressedSource === 'gzip-estimate' ? ' (gzip estimate)' : '';
     return [`| | uncompressed | compressed${compressedNote} |`, '|:--|--:|--:|', ...rows, ''];
 }
-/**
- * Fallback for reports without `layerDiff`: pairs head and base layers by
- * diff id, then by stage + instruction; what is left over was added or removed.
- */
-function diffLayers(head, base) {
-    const unmatchedBase = [...base];
-    const take = (predicate) => {
-        const index = unmatchedBase.findIndex(predicate);
-        return index < 0 ? null : unmatchedBase.splice(index, 1)[0];
-    };
-    const pending = head.filter((layer) => !take((b) => b.diffId === layer.diffId));
-    const changes = [];
-    for (const layer of pending) {
-        const twin = take((b) => b.instruction === layer.instruction && b.stage === layer.stage);
-        if (!twin)
-            changes.push({ kind: 'added', layer, delta: layer.uncompressed });
-        else if (twin.uncompressed !== null && twin.uncompressed !== layer.uncompressed) {
-            const delta = layer.uncompressed - twin.uncompressed;
-            changes.push({ kind: delta > 0 ? 'grown' : 'shrunk', layer, delta });
-        }
-    }
-    for (const layer of unmatchedBase)
-        changes.push({ kind: 'removed', layer, delta: -(layer.uncompressed ?? 0) });
-    return changes.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
-}
 /** The changed layers from the comparison stage's diff, in the shape the table shows. */
 function fromLayerDiff(entries, head, metric) {
     const shown = [];
     for (const entry of entries) {
-        if (entry.change === 'unchanged')
+        if (entry.change === 'unchanged' || entry.noise)
             continue;
         const side = entry.head ?? entry.base;
         if (!side)
             continue;
         const full = entry.head ? head.find((l) => l.index === entry.head?.index) : undefined;
         const layer = full ?? { ...side, dockerfileLine: null, uncompressed: side.uncompressed };
-        const delta = entry.delta[metric] ?? entry.delta.uncompressed ?? entry.delta.compressed ?? 0;
-        shown.push({ kind: entry.change, layer, delta });
+        shown.push({ kind: entry.change, layer, delta: layerChangeBytes(entry.delta, metric) });
     }
     return shown.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
 }
@@ -49636,18 +49786,18 @@ function instructionCell(layer, target, linked = true) {
     const instruction = layer.instruction?.trim() ? inlineCode(layer.instruction, 90) : layer.fromBaseImage ? 'base image layer' : '(no instruction recorded)';
     return `${instruction}${where && !(layer.fromBaseImage && !layer.instruction?.trim()) ? ` · ${where}` : ''}`;
 }
-function renderLayers(report, opts, limits, target) {
+function renderLayers(report, limits, target) {
     if (limits.layers === 0 || report.layers.length === 0)
         return [];
     const lines = [];
     const platformNote = report.platforms && report.platforms.length > 1 ? ` (${inlineCode(report.image.platform, 40)})` : '';
-    if (report.baseline.source !== 'none' && (report.layerDiff || report.baseline.layers.length > 0)) {
-        const floor = opts.minDelta && 'bytes' in opts.minDelta ? opts.minDelta : null;
-        const all = report.layerDiff ? fromLayerDiff(report.layerDiff.entries, report.layers, report.layerDiff.metric) : diffLayers(report.layers, report.baseline.layers);
-        const changes = all.filter((c) => !isNoise(c.delta, null, floor));
+    if (report.baseline.source !== 'none' && report.layerDiff) {
+        const changes = fromLayerDiff(report.layerDiff.entries, report.layers, report.layerDiff.metric);
         if (changes.length > 0) {
             const mark = { added: '🆕 added', removed: '➖ removed', grown: '📈 grown', shrunk: '📉 shrunk' };
-            const rows = changes.slice(0, limits.layers).map((c) => `| ${mark[c.kind]} | ${instructionCell(c.layer, target, c.kind !== 'removed')} | ${c.kind === 'removed' ? '–' : size(c.layer.uncompressed)} | ${formatDelta(c.delta)} |`);
+            const rows = changes
+                .slice(0, limits.layers)
+                .map((c) => `| ${mark[c.kind]} | ${instructionCell(c.layer, target, c.kind !== 'removed')} | ${c.kind === 'removed' ? '–' : size(c.layer.uncompressed)} | ${formatDelta(c.delta)} |`);
             if (changes.length > rows.length)
                 rows.push(`| ${more(changes.length - rows.length, 'changed layer')} | | | |`);
             lines.push(`#### Layers that changed${platformNote}`, '', '| | instruction | size | change |', '|:--|:--|--:|--:|', ...rows, '');
@@ -49671,7 +49821,10 @@ function renderWastedAndBinaries(report, limits) {
     const lines = [];
     const wasted = report.wasted;
     if (wasted && wasted.bytes > 0 && limits.details) {
-        const rows = [...wasted.files].sort((a, b) => b.bytes - a.bytes).slice(0, limits.files).map((f) => `| ${inlineCode(f.path, 90)} | ${formatSize(f.bytes)} | ${(Array.isArray(f.layers) ? f.layers : []).filter(isCount).join(', ')} |`);
+        const rows = [...wasted.files]
+            .sort((a, b) => b.bytes - a.bytes)
+            .slice(0, limits.files)
+            .map((f) => `| ${inlineCode(f.path, 90)} | ${formatSize(f.bytes)} | ${(Array.isArray(f.layers) ? f.layers : []).filter(isCount).join(', ')} |`);
         if (wasted.files.length > rows.length)
             rows.push(`| ${more(wasted.files.length - rows.length, 'file')} | | |`);
         lines.push(`<details><summary><b>${formatSize(wasted.bytes)} wasted</b>: files that a later layer overwrites or deletes still ship in the earlier one</summary>`, '', ...(rows.length > 0 ? ['| file | wasted | layers |', '|:--|--:|:--|', ...rows] : []), '', '</details>', '');
@@ -49725,9 +49878,10 @@ function renderSuggestion(report, limits) {
     let claim;
     if (suggestion.verified && suggestion.size) {
         const saved = current - suggestion.size.uncompressed;
-        claim = `built and measured${suggestion.proof?.start ? ', and it starts' : ''}: <b>${formatSize(suggestion.size.uncompressed)}</b>` +
-            (saved > 0 ? `, ${formatSize(saved)} smaller (${percentText(-(saved / current) * 100)})` : '') +
-            (suggestion.verifiedAt && suggestion.verifiedAt !== report.image.commit ? `; verified at ${htmlCode(numbers_short(suggestion.verifiedAt) ?? '', 12)}` : '');
+        claim =
+            `built and measured${suggestion.proof?.start ? ', and it starts' : ''}: <b>${formatSize(suggestion.size.uncompressed)}</b>` +
+                (saved > 0 ? `, ${formatSize(saved)} smaller (${percentText(-(saved / current) * 100)})` : '') +
+                (suggestion.verifiedAt && suggestion.verifiedAt !== report.image.commit ? `; verified at ${htmlCode(numbers_short(suggestion.verifiedAt) ?? '', 12)}` : '');
     }
     else if (suggestion.error) {
         claim = `not verified (${htmlText(suggestion.error, 160)})`;
@@ -49741,18 +49895,14 @@ function renderSuggestion(report, limits) {
     const proof = suggestion.proof
         ? [
             ...suggestion.proof.checks.filter((c) => c.required || !c.ok).map((c) => `${c.ok ? '✅' : c.required ? '❌' : '⚠️'} ${escapeTextWithCode(c.detail, 200)}`),
-            ...(suggestion.proof.start ? [`${suggestion.proof.start.ok ? '✅' : '❌'} started offline (\`docker run --network none\`${suggestion.proof.start.readOnly ? ', read-only' : ''}): ${escapeTextWithCode(suggestion.proof.start.detail, 200)}`] : [])
+            ...(suggestion.proof.start
+                ? [
+                    `${suggestion.proof.start.ok ? '✅' : '❌'} started offline (\`docker run --network none\`${suggestion.proof.start.readOnly ? ', read-only' : ''}): ${escapeTextWithCode(suggestion.proof.start.detail, 200)}`
+                ]
+                : [])
         ].map((l) => `- ${l}`)
         : [];
-    return [
-        `<details><summary>💡 <b>Suggested Dockerfile</b>: ${claim}</summary>`,
-        '',
-        codeBlock(dockerfile, 'dockerfile'),
-        '',
-        ...(proof.length > 0 ? [...proof, ''] : []),
-        '</details>',
-        ''
-    ];
+    return [`<details><summary>💡 <b>Suggested Dockerfile</b>: ${claim}</summary>`, '', codeBlock(dockerfile, 'dockerfile'), '', ...(proof.length > 0 ? [...proof, ''] : []), '</details>', ''];
 }
 /** The trend's base point is labelled 'base'; readers know it by its branch name. */
 function nameBasePoint(history, baseRef) {
@@ -49771,8 +49921,8 @@ function renderTrend(trend, report, limits) {
     const rows = shown.map((p, i) => {
         const previous = i > 0 ? shown[i - 1] : history[history.length - shown.length - 1];
         const now = p[metric] ?? null;
-        const before = previous ? previous[metric] ?? null : null;
-        const change = now !== null && before !== null ? deltaText(now - before, before, null) : '';
+        const before = previous ? (previous[metric] ?? null) : null;
+        const change = now !== null && before !== null ? deltaText(now - before, before, false) : '';
         const name = p.label ? `${inlineCode(p.label, 40)} (${inlineCode(numbers_short(p.commit) ?? '')})` : inlineCode(numbers_short(p.commit) ?? '');
         return `| ${name} | ${size(p.uncompressed)} | ${size(p.compressed)} | ${change} |`;
     });
@@ -49793,36 +49943,26 @@ function renderTrend(trend, report, limits) {
 
 
 
-
 const GITHUB_COMMENT_LIMIT = 65536;
-/** The noise floor: the caller's, else the one the budget stage recorded. */
-function floorOf(report, opts) {
-    if (opts.minDelta)
-        return opts.minDelta;
-    return report.budget.minDelta ? { bytes: report.budget.minDelta } : null;
-}
 function headlineFacts(report) {
     const metric = report.budget.metric;
     const candidates = report.platforms && report.platforms.length > 1 ? report.platforms : null;
     const rank = { fail: 2, warn: 1, pass: 0 };
-    const worst = candidates
-        ? [...candidates].sort((a, b) => rank[b.status] - rank[a.status] || b.size.uncompressed - a.size.uncompressed)[0]
-        : null;
+    const worst = candidates ? [...candidates].sort((a, b) => rank[b.status] - rank[a.status] || b.size.uncompressed - a.size.uncompressed)[0] : null;
     const source = worst ?? report;
     const measured = inMetric(source.size, metric);
     const useMetric = measured === null ? 'uncompressed' : metric;
     const value = inMetric(source.size, useMetric);
-    const deltaIn = (m) => {
-        const head = inMetric(source.size, m);
-        const before = inMetric(source.baseline.size, m);
-        const change = source.delta ? inMetric(source.delta, m) : head !== null && before !== null ? head - before : null;
-        return { base: before, delta: change };
-    };
+    const deltaIn = (m) => ({
+        base: inMetric(source.baseline.size, m),
+        delta: source.delta ? inMetric(source.delta, m) : null,
+        noise: source.delta ? source.delta.noise[m] : false
+    });
     const other = useMetric === 'uncompressed' ? 'compressed' : 'uncompressed';
     const preferred = deltaIn(useMetric);
     const deltaMetric = preferred.delta === null && deltaIn(other).delta !== null ? other : useMetric;
-    const { base, delta } = deltaMetric === useMetric ? preferred : deltaIn(other);
-    return { platform: worst, status: report.status, metric: useMetric, value, base, delta, deltaMetric };
+    const { base, delta, noise } = deltaMetric === useMetric ? preferred : deltaIn(other);
+    return { platform: worst, status: report.status, metric: useMetric, value, base, delta, noise, deltaMetric };
 }
 function renderHeadline(report, opts) {
     const facts = headlineFacts(report);
@@ -49835,7 +49975,7 @@ function renderHeadline(report, opts) {
         const name = baselineName(report.baseline.ref);
         const against = name ? inlineCode(name, 60) : 'the baseline';
         const which = facts.deltaMetric !== facts.metric ? ` ${facts.deltaMetric}` : '';
-        parts.push(`${deltaText(facts.delta, facts.base, opts.minDelta, false)}${which} vs ${against}`);
+        parts.push(`${deltaText(facts.delta, facts.base, facts.noise, false)}${which} vs ${against}`);
     }
     const where = facts.platform ? ` (${inlineCode(facts.platform.platform, 40)})` : '';
     const lines = [`### ${STATUS_ICON[facts.status]} ${key}${parts.join(', ')}${where}`, ''];
@@ -49897,17 +50037,19 @@ function renderOnce(report, opts, limits) {
         commit: opts.commit ?? report.image.commit,
         dockerfile: report.image.dockerfile
     };
-    const parts = report.mode === 'dockerfile-only' ? renderDockerfileOnly(report, opts, limits, target) : [
-        ...renderHeadline(report, opts),
-        ...renderSizeTable(report, opts, limits),
-        ...renderFindings(report.findings, limits, target),
-        ...renderSuggestion(report, limits),
-        ...renderLayers(report, opts, limits, target),
-        ...renderWastedAndBinaries(report, limits),
-        ...renderTrend(report.history, report, limits)
-    ];
+    const parts = report.mode === 'dockerfile-only'
+        ? renderDockerfileOnly(report, opts, limits, target)
+        : [
+            ...renderHeadline(report, opts),
+            ...renderSizeTable(report, limits),
+            ...renderFindings(report.findings, limits, target),
+            ...renderSuggestion(report, limits),
+            ...renderLayers(report, limits, target),
+            ...renderWastedAndBinaries(report, limits),
+            ...renderTrend(report.history, report, limits)
+        ];
     if (!limits.details)
-        parts.push('<sub>Details were left out to fit GitHub\'s comment size limit; the job summary and the report output have them.</sub>', '');
+        parts.push("<sub>Details were left out to fit GitHub's comment size limit; the job summary and the report output have them.</sub>", '');
     parts.push(`<sub>${escapeText(report.tool.name)} ${escapeText(report.tool.version)}</sub>`);
     if (opts.embed !== false) {
         const facts = headlineFacts(report);
@@ -49930,10 +50072,9 @@ function renderOnce(report, opts, limits) {
 /** The comment body: the most detail that fits in `maxLength` (GitHub's limit by default). */
 function renderMarkdown(report, opts = {}) {
     const maxLength = opts.maxLength ?? GITHUB_COMMENT_LIMIT;
-    const withFloor = { ...opts, minDelta: floorOf(report, opts) };
     let body = '';
     for (const limits of LIMIT_LADDER) {
-        body = renderOnce(report, withFloor, limits);
+        body = renderOnce(report, opts, limits);
         if (body.length <= maxLength)
             return body;
     }
@@ -50040,7 +50181,7 @@ function httpStatus(error) {
 
 
 
-const COMMENT_MODES = (/* unused pure expression or super */ null && (['always', 'on-change', 'on-exceed', 'never']));
+
 const FORKS_HELP = 'Pull requests from forks get a read-only GITHUB_TOKEN. To comment on them, measure in the `pull_request` workflow and ' +
     'publish from a `workflow_run` workflow with `report:` (README, "Pull requests from forks"); for same-repository ' +
     'pull requests, grant `permissions: pull-requests: write`.';
@@ -50097,9 +50238,12 @@ async function learnIdentity(client, log) {
 function reportIgnored(ignored, identity, log) {
     if (ignored.length === 0)
         return;
-    const shown = ignored.slice(0, 3).map((c) => `${c.url} by ${c.author || 'an unknown account'}`).join(', ');
+    const shown = ignored
+        .slice(0, 3)
+        .map((c) => `${c.url} by ${c.author || 'an unknown account'}`)
+        .join(', ');
     const more = ignored.length > 3 ? ` and ${ignored.length - 3} more` : '';
-    const what = ignored.length === 1 ? 'a comment that carries this action\'s marker but was' : `${ignored.length} comments that carry this action's marker but were`;
+    const what = ignored.length === 1 ? "a comment that carries this action's marker but was" : `${ignored.length} comments that carry this action's marker but were`;
     log.warning(`Ignored ${what} not written by ${identity.login} (${shown}${more}): only the action's own comment is read or updated.`);
 }
 /** The trend: the comment's history carried forward with this report's points. */
@@ -50113,11 +50257,6 @@ function carryHistory(previous, report, limit) {
 }
 function sizeInMetric(report, metric) {
     return (metric === 'compressed' ? report.size.compressed : null) ?? report.size.uncompressed;
-}
-function floorBytes(floor, base) {
-    if (!floor)
-        return 1;
-    return Math.max(1, 'bytes' in floor ? floor.bytes : Math.round((base * floor.percent) / 100));
 }
 /** A 403/429 that is GitHub's rate limit, not a missing permission. */
 function isRateLimited(error) {
@@ -50146,19 +50285,21 @@ function commentDecision(mode, report, state, hasComment, floor) {
     if (state) {
         if (state.status !== report.status)
             return null;
-        if (Math.abs(state.size - size) >= floorBytes(floor, state.size))
+        // Against the last comment (known only here), by the comparison's own noise rule.
+        if (!belowFloor(size - state.size, state.size, floor))
             return null;
         return 'comment: on-change, and neither the size nor the verdict changed since the last comment';
     }
-    const base = report.baseline.size ? (metric === 'compressed' ? report.baseline.size.compressed : report.baseline.size.uncompressed) : null;
-    if (base !== null && Math.abs(size - base) >= floorBytes(floor, base))
+    // Against the baseline, the comparison already decided what is noise.
+    const change = report.delta ? report.delta[metric] : null;
+    if (report.delta && change !== null && !report.delta.noise[metric])
         return null;
     return 'comment: on-change, and the image is the same size as the baseline';
 }
 async function publishReport(input, target, settings, deps) {
     const report = { ...input, history: carryHistory(target.state?.history ?? [], input, settings.historyLength) };
     const linkCommit = deps.context.headSha ?? report.image.commit;
-    const common = { commentKey: settings.commentKey, repoUrl: deps.context.repoUrl, commit: linkCommit, minDelta: settings.minDelta };
+    const common = { commentKey: settings.commentKey, repoUrl: deps.context.repoUrl, commit: linkCommit };
     const body = renderMarkdown(report, { ...common, previous: target.state, order: deps.context.runOrder });
     const summary = renderMarkdown(report, { ...common, previous: target.state, embed: false, maxLength: 1024 * 1024 });
     const decision = commentDecision(settings.mode, report, target.state, target.existing !== null, settings.minDelta);
@@ -50178,7 +50319,13 @@ async function deliverComment(delivery, target, settings, deps) {
     catch (error) {
         log.warning(`Could not write the job summary: ${errorMessage(error)}`);
     }
-    const result = (outcome, reason, comment = null) => ({ body, summary, outcome, reason, commentUrl: comment?.url ?? target.existing?.url ?? null });
+    const result = (outcome, reason, comment = null) => ({
+        body,
+        summary,
+        outcome,
+        reason,
+        commentUrl: comment?.url ?? target.existing?.url ?? null
+    });
     if (!client || target.pullNumber === null || target.skip) {
         const reason = target.skip ?? 'no pull request';
         log.info(`No pull-request comment: ${reason}. The report is in the job summary and the comment-body output.`);
@@ -50258,9 +50405,9 @@ const readText = (file) => {
         return null;
     }
 };
-async function preparePublishing(inputs, env, log, writeSummary, storedReport) {
+async function preparePublishing(inputs, env, event, log, writeSummary, storedReport) {
     const pullNumberFile = storedReport ? external_node_path_default().join(external_node_path_default().dirname(storedReport), PULL_NUMBER_FILE) : null;
-    const context = readEventContext(env, readText, pullNumberFile);
+    const context = readEventContext(env, event, readText, pullNumberFile);
     const client = inputs.githubToken ? createGitHubClient(inputs.githubToken, { baseUrl: context.apiUrl, log }) : null;
     const settings = {
         mode: inputs.comment,
@@ -50396,7 +50543,9 @@ function renderTable(images, previous, rowLimit) {
     const bases = new Set(images.filter((i) => i.report.baseline.source !== 'none' && !i.report.baseline.error).map((i) => baselineName(i.report.baseline.ref) ?? ''));
     const [onlyBase] = [...bases];
     const against = bases.size === 1 && onlyBase ? `vs ${inlineCode(onlyBase, 40)}` : 'change';
-    const rows = images.slice(0, rowLimit).map(({ name, report }) => `| ${verdictCell(report, previous.get(name))} | ${inlineCode(name, 80)} | ${size(report.size.uncompressed)} | ${size(report.size.compressed)} | ${changeText(report)} | ${budgetText(report)} |`);
+    const rows = images
+        .slice(0, rowLimit)
+        .map(({ name, report }) => `| ${verdictCell(report, previous.get(name))} | ${inlineCode(name, 80)} | ${size(report.size.uncompressed)} | ${size(report.size.compressed)} | ${changeText(report)} | ${budgetText(report)} |`);
     if (images.length > rows.length)
         rows.push(`| | ${more(images.length - rows.length, 'image')} | | | | |`);
     return [`| | image | uncompressed | compressed | ${against} | budget |`, '|:--|:--|--:|--:|--:|--:|', ...rows, ''];
@@ -50407,10 +50556,7 @@ function renderDetail({ name, report }, opts, limits) {
     const limit = report.budget.limit;
     const change = changeText(report);
     const headline = `${htmlText(formatSize(verdictSize(report)), 20)}${isNumber(limit) ? ` of ${formatSize(limit)} budget` : ''}${change !== '–' ? `, ${htmlText(change, 60)}` : ''}`;
-    const notes = [
-        report.budget.reason ? escapeText(report.budget.reason, 300) : null,
-        report.baseline.error ? `No baseline: ${escapeText(report.baseline.error, 300)}` : null
-    ].filter(Boolean);
+    const notes = [report.budget.reason ? escapeText(report.budget.reason, 300) : null, report.baseline.error ? `No baseline: ${escapeText(report.baseline.error, 300)}` : null].filter(Boolean);
     const image = report.image;
     const identity = [
         image.dockerfile ? inlineCode(image.dockerfile, 100) : image.ref ? inlineCode(image.ref, 100) : null,
@@ -50425,10 +50571,10 @@ function renderDetail({ name, report }, opts, limits) {
         ...(notes.length > 0 ? [notes.join(' '), ''] : []),
         `<sub>${identity.join(' · ')}</sub>`,
         '',
-        ...(report.mode === 'dockerfile-only' ? [] : renderSizeTable(report, opts, limits)),
+        ...(report.mode === 'dockerfile-only' ? [] : renderSizeTable(report, limits)),
         ...renderFindings(report.findings, limits, target),
         ...renderSuggestion(report, limits),
-        ...renderLayers(report, opts, limits, target),
+        ...renderLayers(report, limits, target),
         ...renderWastedAndBinaries(report, limits),
         ...renderTrend(report.history, report, limits),
         '</details>',
@@ -50474,7 +50620,13 @@ function renderCombined(input, opts = {}) {
     const assemble = (table, details, limits) => {
         const dropped = images.filter((_, i) => details[i] === null).map((i) => i.name);
         const note = dropped.length > 0
-            ? [`<sub>Details of ${dropped.length} image${dropped.length === 1 ? '' : 's'} (${dropped.slice(0, 10).map((n) => inlineCode(n, 40)).join(', ')}${dropped.length > 10 ? ', …' : ''}) were left out to fit GitHub's comment size limit, the largest first; the job summary and the reports have them.</sub>`, '']
+            ? [
+                `<sub>Details of ${dropped.length} image${dropped.length === 1 ? '' : 's'} (${dropped
+                    .slice(0, 10)
+                    .map((n) => inlineCode(n, 40))
+                    .join(', ')}${dropped.length > 10 ? ', …' : ''}) were left out to fit GitHub's comment size limit, the largest first; the job summary and the reports have them.</sub>`,
+                ''
+            ]
             : [];
         return [head, ...table, ...details.filter((d) => d !== null), ...note, tool].join('\n') + hidden(limits) + '\n';
     };
@@ -50528,19 +50680,17 @@ function setCommentDecision(mode, images, state, hasComment, floor) {
         return hasComment || images.some((i) => i.report.status !== 'pass') ? null : 'comment: on-exceed, and every image is within budget';
     }
     const sameImages = state?.images !== undefined && before.size === images.length && images.every((i) => before.has(i.name));
-    const anyChanged = images.some((i) => commentDecision(mode, i.report, state ? before.get(i.name) ?? null : null, hasComment, floor) === null);
+    const anyChanged = images.some((i) => commentDecision(mode, i.report, state ? (before.get(i.name) ?? null) : null, hasComment, floor) === null);
     if (anyChanged || (state && !sameImages))
         return null;
-    return state
-        ? 'comment: on-change, and no image changed its size or verdict since the last comment'
-        : 'comment: on-change, and every image is the same size as its baseline';
+    return state ? 'comment: on-change, and no image changed its size or verdict since the last comment' : 'comment: on-change, and every image is the same size as its baseline';
 }
 async function publishReportSet(input, target, settings, deps) {
     const before = new Map((target.state?.images ?? []).map((i) => [i.name, i.history]));
     const images = nameReports(input).map(({ name, report }) => ({ name, report: { ...report, history: carryHistory(before.get(name) ?? [], report, settings.historyLength) } }));
     const reports = images.map((i) => i.report);
     const commit = commonCommit(reports) ?? deps.context.headSha;
-    const common = { commentKey: settings.commentKey, repoUrl: deps.context.repoUrl, commit: deps.context.headSha ?? commit, minDelta: settings.minDelta, previous: target.state };
+    const common = { commentKey: settings.commentKey, repoUrl: deps.context.repoUrl, commit: deps.context.headSha ?? commit, previous: target.state };
     const body = renderCombined(images, { ...common, order: deps.context.runOrder });
     const summary = renderCombined(images, { ...common, embed: false, maxLength: 1024 * 1024 });
     const decision = setCommentDecision(settings.mode, images, target.state, target.existing !== null, settings.minDelta);
@@ -50695,8 +50845,7 @@ async function resolveBaseCommit(repo, base, exec) {
         return commit ? { commit, fetched: true } : null;
     };
     // The event's sha first, local or fetched: it is what the event means even if the branch moved on since.
-    const found = (base.sha ? ((await local([base.sha])) ?? (await fetch(base.sha))) : null) ??
-        (base.ref ? ((await local([base.ref, `origin/${base.ref}`])) ?? (await fetch(base.ref))) : null);
+    const found = (base.sha ? ((await local([base.sha])) ?? (await fetch(base.sha))) : null) ?? (base.ref ? ((await local([base.ref, `origin/${base.ref}`])) ?? (await fetch(base.ref))) : null);
     if (found)
         return found;
     const name = base.ref && base.sha ? `${base.ref} (${base.sha.slice(0, 12)})` : (base.ref ?? base.sha ?? '?');
@@ -50733,18 +50882,6 @@ async function withWorktree(repo, commit, parentDir, exec, fn) {
 async function isShallow(repo, exec) {
     const r = await git(exec, repo, ['rev-parse', '--is-shallow-repository']);
     return r.ok && r.out === 'true';
-}
-/** The workflow's event (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH); null when absent or unreadable. */
-function loadGitHubEvent(name, eventPath) {
-    if (!name || !eventPath)
-        return null;
-    try {
-        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(eventPath, 'utf8'));
-        return payload && typeof payload === 'object' ? { name, payload: payload } : null;
-    }
-    catch {
-        return null;
-    }
 }
 /**
  * True when `paths` (relative to the repository root) hold exactly the same
@@ -50858,7 +50995,7 @@ async function baselineFromBuild(req, build, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/image/registry.ts
+;// CONCATENATED MODULE: ./src/registry/registry.ts
 // Reading an image from a registry without pulling its layers: the manifest
 // (exact compressed layer sizes and digests) and the config (diff ids and
 // history). Speaks the distribution API (Docker v2 and OCI media types,
@@ -51199,6 +51336,7 @@ function chooseSource(inputs) {
             return inputs.baselineImage ? 'image' : inputs.baselineReport ? 'report' : 'build';
     }
 }
+/** The report's baseline when there is none to compare with: the one literal of it. */
 const NO_BASELINE = { source: 'none', ref: null, commit: null, size: null, layers: [], error: null };
 async function fetchBaseline(req, deps) {
     const result = (baseline, history = [], buildLog = null) => ({ baseline, history, buildLog });
@@ -51226,148 +51364,7 @@ async function fetchBaseline(req, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/compare.ts
-const otherMetric = (metric) => (metric === 'uncompressed' ? 'compressed' : 'uncompressed');
-const difference = (head, base) => head === null || base === null ? null : head - base;
-/** Percent change; 0 when the base is 0 (no meaningful ratio). */
-function percentChange(head, base) {
-    return base === 0 ? 0 : ((head - base) / base) * 100;
-}
-/** The noise floor in bytes for a change against `base` bytes. */
-function noiseFloor(minDelta, base) {
-    if (!minDelta)
-        return 0;
-    return 'bytes' in minDelta ? minDelta.bytes : Math.round((base * minDelta.percent) / 100);
-}
-/**
- * Total deltas. `metric` is the preferred metric (the budget's); when the
- * baseline lacks it (a registry image has no uncompressed size) the other one
- * is used and `delta.metric` says so. Null when no metric is on both sides.
- */
-function compareSizes(head, base, metric, minDelta = null) {
-    const uncompressed = difference(head.uncompressed, base.uncompressed);
-    const compressed = difference(head.compressed, base.compressed);
-    const byMetric = { uncompressed, compressed };
-    const used = byMetric[metric] !== null ? metric : byMetric[otherMetric(metric)] !== null ? otherMetric(metric) : null;
-    if (used === null)
-        return null;
-    const pct = (m) => {
-        const h = head[m];
-        const b = base[m];
-        return h === null || b === null ? null : percentChange(h, b);
-    };
-    const change = byMetric[used];
-    const baseSize = base[used];
-    return {
-        uncompressed,
-        compressed,
-        percent: pct(used),
-        metric: used,
-        uncompressedPercent: pct('uncompressed'),
-        compressedPercent: pct('compressed'),
-        unchanged: Math.abs(change) < Math.max(noiseFloor(minDelta, baseSize), 1)
-    };
-}
-/** BuildKit appends "# buildkit"; whitespace varies between history sources. */
-function normalizeInstruction(instruction) {
-    return instruction
-        .replace(/\s*#\s*buildkit\s*$/, '')
-        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-const side = (layer) => ({
-    index: layer.index,
-    diffId: layer.diffId,
-    instruction: layer.instruction,
-    stage: layer.stage,
-    fromBaseImage: layer.fromBaseImage,
-    uncompressed: layer.uncompressed,
-    compressed: layer.compressed
-});
-/** The metric every layer on both sides has, preferring `metric`. */
-function layerMetric(head, base, metric) {
-    const complete = (m) => [...head, ...base].every((l) => l[m] !== null);
-    if (complete(metric))
-        return metric;
-    return complete(otherMetric(metric)) ? otherMetric(metric) : metric;
-}
-/** Takes the first unused entry of a key's queue. */
-function takeFrom(queues, key) {
-    const queue = queues.get(key);
-    return queue && queue.length > 0 ? queue.shift() : undefined;
-}
-function queuesBy(items, key) {
-    const map = new Map();
-    for (const item of items) {
-        const k = key(item);
-        map.set(k, [...(map.get(k) ?? []), item]);
-    }
-    return map;
-}
-/**
- * Pairs head and base layers and classifies each change. `floor` is the
- * per-layer noise floor in bytes: a paired layer that changed by less is
- * unchanged.
- */
-function compare_diffLayers(head, base, preferred, floor = 0) {
-    const metric = layerMetric(head, base, preferred);
-    const unpairedBase = new Set(base);
-    const pairs = new Map();
-    const byDiffId = queuesBy(base, (l) => l.diffId);
-    for (const layer of head) {
-        const match = takeFrom(byDiffId, layer.diffId);
-        if (match) {
-            pairs.set(layer, { base: match, by: 'diffId' });
-            unpairedBase.delete(match);
-        }
-    }
-    const stepKey = (l) => `${l.stage ?? ''}\u0000${normalizeInstruction(l.instruction)}`;
-    const byStep = queuesBy([...unpairedBase], stepKey);
-    for (const layer of head) {
-        if (pairs.has(layer))
-            continue;
-        const match = takeFrom(byStep, stepKey(layer));
-        if (match) {
-            pairs.set(layer, { base: match, by: 'instruction' });
-            unpairedBase.delete(match);
-        }
-    }
-    const entries = head.map((layer) => {
-        const pair = pairs.get(layer);
-        if (!pair) {
-            return { change: 'added', pairedBy: null, head: side(layer), base: null, delta: { uncompressed: layer.uncompressed, compressed: layer.compressed } };
-        }
-        const delta = {
-            uncompressed: difference(layer.uncompressed, pair.base.uncompressed),
-            compressed: difference(layer.compressed, pair.base.compressed)
-        };
-        const change = delta[metric];
-        // Same diff id is the same content: any size difference is a compression estimate's.
-        const kind = pair.by === 'diffId' || change === null || Math.abs(change) < Math.max(floor, 1) ? 'unchanged' : change > 0 ? 'grown' : 'shrunk';
-        return { change: kind, pairedBy: pair.by, head: side(layer), base: side(pair.base), delta };
-    });
-    for (const layer of base) {
-        if (!unpairedBase.has(layer))
-            continue;
-        const negate = (n) => (n === null ? null : -n);
-        entries.push({
-            change: 'removed',
-            pairedBy: null,
-            head: null,
-            base: side(layer),
-            delta: { uncompressed: negate(layer.uncompressed), compressed: negate(layer.compressed) }
-        });
-    }
-    const totals = Object.fromEntries(['added', 'removed', 'grown', 'shrunk', 'unchanged'].map((c) => [c, { count: 0, bytes: 0 }]));
-    for (const entry of entries) {
-        totals[entry.change].count++;
-        totals[entry.change].bytes += entry.change === 'unchanged' ? 0 : (entry.delta[metric] ?? 0);
-    }
-    return { metric, entries, totals };
-}
-
-;// CONCATENATED MODULE: ./src/budget.ts
+;// CONCATENATED MODULE: ./src/compare/budget.ts
 // The verdict (pure): measured size against `budget` and `warn-at`, growth
 // against `max-increase`, and `fail-on` deciding which exceeded limit fails
 // the job and which only warns. The reason is one line naming the limit and
@@ -51401,7 +51398,7 @@ function validateBudgetSettings(s) {
 }
 const resolve = (limit, of) => ('bytes' in limit ? limit.bytes : Math.round((of * limit.percent) / 100));
 /** "over the 2 MB max-increase" / "over the 10% max-increase (1.2 MB)". */
-const describeLimit = (limit, bytes) => 'bytes' in limit ? formatSize(bytes) : `${limit.percent}% (${formatSize(bytes)})`;
+const describeLimit = (limit, bytes) => ('bytes' in limit ? formatSize(bytes) : `${limit.percent}% (${formatSize(bytes)})`);
 /** Sizes that print alike get their difference spelled out: "20 MB, over the 20 MB budget by 1 B". */
 const overBy = (actual, limit) => (formatSize(actual) === formatSize(limit) ? ` by ${formatSize(actual - limit)}` : '');
 function evaluateBudget(s, m) {
@@ -51479,11 +51476,11 @@ function assess(s, head, baseline) {
     const delta = baseline.size && !baseline.error ? compareSizes(head.size, baseline.size, s.metric, s.minDelta) : null;
     const baseSize = delta?.metric && baseline.size ? baseline.size[delta.metric] : null;
     const layerFloor = s.minDelta && 'bytes' in s.minDelta ? s.minDelta.bytes : 0;
-    const layerDiff = delta && baseline.layers.length > 0 && head.layers.length > 0 ? compare_diffLayers(head.layers, baseline.layers, s.metric, layerFloor) : null;
+    const layerDiff = delta && baseline.layers.length > 0 && head.layers.length > 0 ? diffLayers(head.layers, baseline.layers, s.metric, layerFloor) : null;
     return { delta, layerDiff, budget: evaluateBudget(s, { size: head.size, delta, baseSize, baseName: budget_baselineName(baseline) }) };
 }
 
-;// CONCATENATED MODULE: ./src/baseline/stage.ts
+;// CONCATENATED MODULE: ./src/compare/stage.ts
 // The pipeline's baseline → compare/budget stage: fetch the baseline for each
 // measured platform, compare, judge, and carry the size trend forward.
 
@@ -51521,11 +51518,12 @@ async function compareStage(report, req, deps) {
         cache.set(key, result);
         return result;
     };
-    const platforms = report.platforms ?? [];
-    for (const entry of platforms) {
+    // Each platform judged into a new entry; the measured report is left as it was.
+    const platforms = [];
+    for (const entry of report.platforms ?? []) {
         const { baseline } = await baselineFor(entry.platform, headOf(entry));
         const judged = assess(req.settings, entry, baseline);
-        Object.assign(entry, { baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, status: reportStatus([judged.budget]) });
+        platforms.push({ ...entry, baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, status: reportStatus([judged.budget]) });
     }
     const top = await baselineFor(platforms[0]?.platform ?? report.image.platform, headOf(report));
     const judged = assess(req.settings, report, top.baseline);
@@ -51540,70 +51538,35 @@ async function compareStage(report, req, deps) {
     });
     const statuses = [judged.budget, ...platforms.map((p) => p.budget)];
     return {
-        report: { ...report, baseline: top.baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, history, status: reportStatus(statuses) },
+        report: {
+            ...report,
+            ...(report.platforms ? { platforms } : {}),
+            baseline: top.baseline,
+            delta: judged.delta,
+            layerDiff: judged.layerDiff,
+            budget: judged.budget,
+            history,
+            status: reportStatus(statuses)
+        },
         baseBuildLogs: logs
     };
 }
 
-;// CONCATENATED MODULE: ./src/cleanup.ts
-// `cleanup: true`: remove the images this run built (head, base, suggestion),
-// also when a later step fails. Builds are recognised where they all pass, the
-// exec call `docker buildx build … --iidfile FILE` (or `docker buildx bake …
-// --metadata-file FILE`, or `docker load` of an exported archive); the image
-// id is read right after the build. An image that carries a tag is never
-// removed (this run tags nothing, so a tag means someone else's image shares
-// the id).
-
-const readJson = async (file) => {
-    try {
-        const value = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
-        return value && typeof value === 'object' ? value : {};
-    }
-    catch {
-        return {};
-    }
-};
-function trackBuilds(exec) {
-    const imageIds = [];
-    const tracked = async (command, args, options) => {
-        const result = await exec(command, args, options);
-        const iid = args.indexOf('--iidfile');
-        let id = '';
-        if (command === 'docker' && args[0] === 'buildx' && args[1] === 'build' && iid > 0 && result.code === 0 && !args.some((a) => a.startsWith('type=docker,dest='))) {
-            id = (await (0,promises_namespaceObject.readFile)(args[iid + 1], 'utf8').catch(() => '')).trim();
-        }
-        // A bake run that loads its images records their ids in its metadata file (src/bake/build.ts).
-        const metadata = args.indexOf('--metadata-file');
-        if (command === 'docker' && args[0] === 'buildx' && args[1] === 'bake' && metadata > 0 && result.code === 0) {
-            for (const entry of Object.values(await readJson(args[metadata + 1]))) {
-                const digest = entry?.['containerimage.config.digest'];
-                if (typeof digest === 'string' && /^sha256:[0-9a-f]{64}$/.test(digest) && !imageIds.includes(digest))
-                    imageIds.push(digest);
-            }
-        }
-        // An exported archive becomes an image when it is loaded.
-        if (command === 'docker' && args[0] === 'load' && result.code === 0)
-            id = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1] ?? '';
-        if (id && !imageIds.includes(id))
-            imageIds.push(id);
-        return result;
-    };
-    return { exec: tracked, imageIds };
-}
+;// CONCATENATED MODULE: ./src/docker/cleanup.ts
 /** Removes untagged images among `ids`; never throws (a leftover image is a warning). */
-async function removeBuiltImages(ids, exec, log) {
+async function removeBuiltImages(ids, docker, log) {
     const removed = [];
     // Newest first: a suggestion or base image may share layers with the head, never the other way round.
     for (const id of [...ids].reverse()) {
         try {
-            const tags = await exec('docker', ['image', 'inspect', '--format', '{{len .RepoTags}}', id]);
-            if (tags.code !== 0)
+            const tags = await docker.tagCount(id);
+            if (tags === null)
                 continue; // already gone
-            if (tags.stdout.trim() !== '0') {
+            if (tags !== 0) {
                 log.info(`cleanup: keeping ${id.slice(0, 19)}, it is tagged (not only this run's)`);
                 continue;
             }
-            const r = await exec('docker', ['image', 'rm', id]);
+            const r = await docker.removeImage(id);
             if (r.code === 0)
                 removed.push(id);
             else
@@ -51621,11 +51584,9 @@ async function removeBuiltImages(ids, exec, log) {
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: ./src/image/inspect.ts
-// `docker image inspect`: exact uncompressed size (what `docker images` shows),
-// the layer diff ids and the platform. Free and exact; everything else builds on it.
-
-
+;// CONCATENATED MODULE: ./src/docker/inspect.ts
+// What `docker image inspect` says of an image (Docker.inspect runs it): exact
+// uncompressed size on overlay2, the layer diff ids, the platform, the config.
 function parseInspect(json) {
     const parsed = JSON.parse(json);
     const raw = Array.isArray(parsed) ? parsed[0] : parsed;
@@ -51649,18 +51610,6 @@ function parseInspect(json) {
         },
         graphDriver: raw.GraphDriver?.Name ? { name: raw.GraphDriver.Name, data: raw.GraphDriver.Data ?? {} } : null
     };
-}
-async function inspectImage(ref, exec) {
-    const result = await exec('docker', ['image', 'inspect', ref]);
-    if (result.code !== 0) {
-        if (/Cannot connect to the Docker daemon|error during connect/i.test(result.stderr)) {
-            throw new EnvironmentError('no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry');
-        }
-        if (/No such image/i.test(result.stderr))
-            throw new UsageError(`image: no local image '${ref}'; build or pull it first`);
-        throw new CommandError(`docker image inspect ${ref} failed`, lastLines(result.stderr));
-    }
-    return parseInspect(result.stdout);
 }
 
 ;// CONCATENATED MODULE: ./src/docker/engine.ts
@@ -51716,11 +51665,18 @@ function parseBuilderInspect(stdout) {
 
 
 
+
 const NO_DAEMON = 'no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry';
 const noDaemon = (stderr) => /Cannot connect to the Docker daemon|error during connect|docker daemon is not running/i.test(stderr);
 class Docker {
     deps;
     engineInfo = null;
+    /**
+     * The images this instance built or loaded, in order, without repeats: what
+     * `cleanup` removes. The build records them (buildImage, bakeBuild, load);
+     * nothing reads command lines to find them.
+     */
+    builtImages = [];
     constructor(deps) {
         this.deps = deps;
     }
@@ -51731,6 +51687,15 @@ class Docker {
         if (result.code !== 0)
             throw new CommandError(`${what} failed`, lastLines(result.stderr));
         return result;
+    }
+    /** Records an image this run made (a build's `--iidfile`, a bake run's metadata, a load). */
+    recordBuilt(id) {
+        if (id && !this.builtImages.includes(id))
+            this.builtImages.push(id);
+    }
+    /** `docker buildx build …` (`args` from composeBuildArgs, starting with `buildx build`), progress to `onProgress`. */
+    buildx(args, onProgress) {
+        return this.deps.exec('docker', args, { onStderr: onProgress });
     }
     /** The engine, asked once per instance. */
     engine() {
@@ -51774,9 +51739,13 @@ class Docker {
     /** Loads an image archive; returns the loaded image's id. */
     async load(archive) {
         const result = await this.run(['load', '--input', archive], `docker load of ${archive}`);
-        const id = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1] ?? /Loaded image: (\S+)/.exec(result.stdout)?.[1];
+        const loadedId = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1];
+        const id = loadedId ?? /Loaded image: (\S+)/.exec(result.stdout)?.[1];
         if (!id)
             throw new CommandError(`docker load of ${archive} named no image`, lastLines(result.stdout));
+        // A load that names a tag, not an id, loaded someone's named image: not this run's to remove.
+        if (loadedId)
+            this.recordBuilt(loadedId);
         return id;
     }
     /** Pulls `ref` unless the daemon has it; true when it was pulled. */
@@ -51809,6 +51778,111 @@ class Docker {
     async removeContainer(name) {
         await this.deps.exec('docker', ['rm', '-f', '-v', name]).catch(() => null);
     }
+    /**
+     * The images the daemon has among `refs`, from one `docker image inspect`
+     * (it prints the ones it has and fails for the rest); nothing is pulled.
+     */
+    async inspectPresent(refs) {
+        if (refs.length === 0)
+            return [];
+        const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{json .}}', ...refs]).catch(() => null);
+        return (r?.stdout ?? '')
+            .split('\n')
+            .filter(Boolean)
+            .flatMap((line) => {
+            try {
+                return [parseInspect(line)];
+            }
+            catch {
+                return []; // not an image's JSON
+            }
+        });
+    }
+    /** How `image` starts: entrypoint, command, working directory (`/` when unset), env, user, HEALTHCHECK. */
+    async startConfig(image) {
+        const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{json .Config}}', image]);
+        if (r.code !== 0)
+            throw new Error(`docker image inspect ${image.slice(0, 19)} failed: ${r.stderr.trim().split('\n').pop() ?? ''}`);
+        const c = (JSON.parse(r.stdout) ?? {});
+        const test = c.Healthcheck?.Test ?? null;
+        return {
+            entrypoint: c.Entrypoint ?? null,
+            cmd: c.Cmd ?? null,
+            workingDir: c.WorkingDir || '/',
+            env: c.Env ?? [],
+            user: c.User ?? '',
+            healthcheck: test && test.length > 0 && test[0] !== 'NONE' ? test : null
+        };
+    }
+    /**
+     * The image's file system as its containers see it (all layers merged,
+     * whiteouts applied): `docker export` of a container that is created, never
+     * started, and removed afterwards, handed to `read` as a tar stream.
+     */
+    async exportFileSystem(image, read) {
+        const name = `go-image-budget-files-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        // An entrypoint of our own: an image without ENTRYPOINT or CMD cannot be created otherwise.
+        const created = await this.deps.exec('docker', ['create', '--name', name, '--network', 'none', '--entrypoint', '/go-image-budget-never-runs', image]);
+        if (created.code !== 0)
+            throw new Error(`docker create ${image.slice(0, 19)} failed: ${created.stderr.trim().split('\n').pop() ?? ''}`);
+        try {
+            const exported = this.deps.spawn('docker', ['export', name]);
+            try {
+                const result = await read(exported.stdout);
+                await exported.done;
+                return result;
+            }
+            catch (error) {
+                exported.kill();
+                await exported.done.catch(() => null);
+                throw error;
+            }
+        }
+        finally {
+            await this.removeContainer(name);
+        }
+    }
+    /**
+     * `docker run -d` offline (`--network none`), on a read-only root file
+     * system with a /tmp tmpfs unless `readOnly` is false; null when it started,
+     * else what docker said.
+     */
+    async startDetached(image, name, options) {
+        const r = await this.deps.exec('docker', ['run', '-d', '--name', name, '--network', 'none', ...(options.readOnly ? ['--read-only', '--tmpfs', '/tmp'] : []), image]);
+        return r.code === 0 ? null : r.stderr.trim() || `docker run exited ${r.code}`;
+    }
+    /** The container's exit code once it ends (an unreadable one counts as 1), or null when it still runs after `ms`. */
+    async waitExit(name, ms) {
+        const waited = await withTimeout(this.deps.exec('docker', ['wait', name]), ms);
+        if (waited === null)
+            return null;
+        const code = Number(waited.stdout.trim());
+        return Number.isFinite(code) ? code : 1;
+    }
+    /** What the container printed: stdout, then stderr. */
+    async logs(name) {
+        const l = await this.deps.exec('docker', ['logs', name]);
+        return { stdout: l.stdout, stderr: l.stderr };
+    }
+    /** `docker exec NAME ARGV…` (no shell). */
+    async execIn(name, argv) {
+        const r = await this.deps.exec('docker', ['exec', name, ...argv]);
+        return { exitCode: r.code, stdout: r.stdout, stderr: r.stderr };
+    }
+    /**
+     * `docker run --rm` offline, `entrypoint` replacing the image's when given;
+     * null when it ran longer than `timeoutMs` (the container is then removed).
+     */
+    async runToEnd(image, options) {
+        const name = `go-image-budget-verify-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        const args = ['run', '--rm', '--name', name, '--network', 'none', ...(options.entrypoint !== null ? ['--entrypoint', options.entrypoint] : []), image, ...options.args];
+        const result = await withTimeout(this.deps.exec('docker', args), options.timeoutMs);
+        if (result === null) {
+            await this.removeContainer(name);
+            return null;
+        }
+        return { exitCode: result.code, stdout: result.stdout, stderr: result.stderr };
+    }
     /** Number of tags on an image, or null when it is gone. */
     async tagCount(id) {
         const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{len .RepoTags}}', id]);
@@ -51834,6 +51908,19 @@ class Docker {
         if (error && noDaemon(error))
             throw new EnvironmentError(NO_DAEMON);
         return driver ?? 'docker';
+    }
+    /**
+     * How a build reaches the measurement. The docker driver on the classic store can
+     * only `--load`; every other builder (docker-container, as setup-buildx-action
+     * makes; the docker driver on the containerd store) exports an image archive,
+     * whose manifest carries the exact compressed blobs BuildKit pushes, and loads it.
+     */
+    async buildOutput(builder) {
+        // One after the other: the builder is asked first (a missing builder is the clearer error).
+        const driver = await this.builderDriver(builder);
+        if (driver !== 'docker')
+            return 'archive';
+        return (await this.engine()).store === 'containerd' ? 'archive' : 'load';
     }
     /**
      * `docker buildx bake --print`: the resolved definition of `targets` (the
@@ -51905,6 +51992,18 @@ class Docker {
         }
     }
 }
+async function withTimeout(promise, ms) {
+    let timer;
+    const timeout = new Promise((resolve) => {
+        timer = setTimeout(() => resolve(null), ms);
+    });
+    try {
+        return await Promise.race([promise, timeout]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
 const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
 function unixGet(socketPath, path) {
     return new Promise((resolve, reject) => {
@@ -51916,6 +52015,133 @@ function unixGet(socketPath, path) {
         req.on('timeout', () => req.destroy(new Error('timeout')));
         req.on('error', reject);
     });
+}
+
+;// CONCATENATED MODULE: ./src/docker/build-args.ts
+// Composing `docker buildx build` arguments: pure, table-tested. Secrets are
+// passed as files (`src=`) or environment variables (`env=`), never as values
+// on the command line.
+function composeBuildArgs(req) {
+    const args = ['buildx', 'build'];
+    if (req.builder)
+        args.push('--builder', req.builder);
+    if (req.archive)
+        args.push('--output', `type=docker,dest=${req.archive}`);
+    else
+        args.push('--load');
+    args.push('--progress', 'plain', '--iidfile', req.iidFile);
+    if (req.metadataFile)
+        args.push('--metadata-file', req.metadataFile);
+    if (req.file)
+        args.push('--file', req.file);
+    if (req.target)
+        args.push('--target', req.target);
+    if (req.platform)
+        args.push('--platform', req.platform);
+    for (const a of req.buildArgs)
+        args.push('--build-arg', a);
+    for (const c of req.buildContexts)
+        args.push('--build-context', c);
+    for (const c of req.cacheFrom)
+        args.push('--cache-from', c);
+    for (const c of req.cacheTo)
+        args.push('--cache-to', c);
+    for (const l of req.labels)
+        args.push('--label', l);
+    for (const t of req.tags)
+        args.push('--tag', t);
+    for (const s of req.secretFiles)
+        args.push('--secret', `id=${s.id},src=${s.path}`);
+    for (const s of req.secretEnvs ?? [])
+        args.push('--secret', `id=${s.id},env=${s.env}`);
+    args.push(req.context);
+    return args;
+}
+
+;// CONCATENATED MODULE: ./src/docker/build.ts
+// Running a build. The image lands in the daemon (`--load`); its id comes from
+// `--iidfile`, and is recorded on the Docker instance (what `cleanup`
+// removes). A failing build ends with buildx's last error lines.
+
+
+
+
+
+
+/**
+ * `secret-files` resolved against the workspace and `secret-envs` checked
+ * against the environment, before anything is built: buildx would fail late
+ * on a missing file, and silently mount nothing for a variable that is unset.
+ */
+function resolveSecretSources(inputs, workspace, env) {
+    const secretFiles = inputs.secretFiles.map(({ id, path: file }, i) => {
+        const resolved = external_node_path_default().resolve(workspace, file);
+        if (!(0,external_node_fs_namespaceObject.statSync)(resolved, { throwIfNoEntry: false })?.isFile())
+            throw new UsageError(`secret-files: entry ${i + 1} (id ${id}): no file at ${file}; create it in an earlier step or fix the path`);
+        return { id, path: resolved };
+    });
+    for (const [i, { id, env: name }] of inputs.secretEnvs.entries()) {
+        if (env[name] === undefined)
+            throw new UsageError(`secret-envs: entry ${i + 1} (id ${id}): the variable ${name} is not set; set it in the step's env:`);
+    }
+    return { secretFiles, secretEnvs: inputs.secretEnvs };
+}
+async function buildImage(options, deps) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(deps.tempDir, 'build-'));
+    try {
+        const secretFiles = [...(await writeSecrets(options.secrets, dir)), ...(options.secretFiles ?? [])];
+        const iidFile = external_node_path_default().join(dir, 'iid');
+        const archive = options.output === 'archive' ? external_node_path_default().join(deps.tempDir, `image-${external_node_path_default().basename(dir)}.tar`) : null;
+        const args = composeBuildArgs({ ...options, secretFiles, iidFile, metadataFile: null, archive });
+        const result = await deps.docker.buildx(args, deps.onProgress);
+        if (result.code !== 0) {
+            if (archive)
+                await (0,promises_namespaceObject.rm)(archive, { force: true });
+            throw buildFailure(result.stderr, options);
+        }
+        if (!archive) {
+            const imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim();
+            deps.docker.recordBuilt(imageId);
+            return { imageId, archive: null, log: result.stderr };
+        }
+        try {
+            return { imageId: await deps.docker.load(archive), archive, log: result.stderr };
+        }
+        catch (error) {
+            await (0,promises_namespaceObject.rm)(archive, { force: true });
+            throw error;
+        }
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+async function writeSecrets(secrets, dir) {
+    const files = [];
+    for (const [i, secret] of secrets.entries()) {
+        const eq = secret.indexOf('=');
+        if (eq <= 0)
+            throw new UsageError(`secrets: entry ${i + 1} is not 'id=value'`);
+        // The value exactly as given: a key's final newline is part of it.
+        const id = secret.slice(0, eq).trim();
+        const file = external_node_path_default().join(dir, `secret-${i}`);
+        await (0,promises_namespaceObject.writeFile)(file, secret.slice(eq + 1), { mode: 0o600 });
+        files.push({ id, path: file });
+    }
+    return files;
+}
+function buildFailure(stderr, options) {
+    const tail = lastLines(stderr, 12);
+    if (/Cannot connect to the Docker daemon|docker daemon is not running|error during connect/i.test(stderr)) {
+        return new EnvironmentError('no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry');
+    }
+    if (/unknown command: docker buildx|'buildx' is not a docker command|unknown flag: --load/.test(stderr)) {
+        return new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
+    }
+    if (/no builder .* found|failed to find builder/i.test(stderr)) {
+        return new UsageError(`builder: no buildx builder named '${options.builder}'; list them with 'docker buildx ls'`);
+    }
+    return new CommandError(`docker buildx build failed for ${options.file ?? 'Dockerfile'} in ${options.context}`, tail);
 }
 
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
@@ -52009,7 +52235,9 @@ function matchHistory(history, chain) {
     const result = history.map(() => null);
     let c = chain.length - 1;
     for (let h = history.length - 1; h >= 0 && c >= 0; h--) {
-        const keyword = cleanInstruction(history[h].created_by ?? '').split(/\s/)[0].toUpperCase();
+        const keyword = cleanInstruction(history[h].created_by ?? '')
+            .split(/\s/)[0]
+            .toUpperCase();
         // Skip Dockerfile instructions that left no row (e.g. ONBUILD-less metadata BuildKit folds away).
         let k = c;
         while (k >= 0 && chain[k].keyword !== keyword)
@@ -52180,12 +52408,25 @@ function assembleMeasurement(input) {
             if (replay.survivors.get(b.path.slice(1)) !== index)
                 continue;
             const f = b.facts;
-            goBinaries.push({ path: b.path, bytes: b.bytes, goVersion: f.goVersion, static: f.static, stripped: f.stripped, symbolBytes: f.symbolBytes, cgo: f.cgo, module: f.module, trimpath: f.trimpath, ldflags: f.ldflags, packages: f.packages, needs: f.needs ?? null });
+            goBinaries.push({
+                path: b.path,
+                bytes: b.bytes,
+                goVersion: f.goVersion,
+                static: f.static,
+                stripped: f.stripped,
+                symbolBytes: f.symbolBytes,
+                cgo: f.cgo,
+                module: f.module,
+                trimpath: f.trimpath,
+                ldflags: f.ldflags,
+                packages: f.packages,
+                needs: f.needs ?? null
+            });
         }
     });
     const allCompressed = layers.every((l) => l.compressed !== null);
     const sources = new Set(layers.map((l) => l.compressedSource ?? null));
-    const compressedSource = !allCompressed ? null : ['gzip-estimate', 'oci', 'image-store', 'registry'].find((s) => sources.has(s)) ?? null;
+    const compressedSource = !allCompressed ? null : (['gzip-estimate', 'oci', 'image-store', 'registry'].find((s) => sources.has(s)) ?? null);
     const engine = {
         name: describeEngine(input.engine),
         store: input.engine.store,
@@ -52350,7 +52591,7 @@ async function addRegistrySizes(repoDigests, platform, into, engine, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/image/goflate.ts
+;// CONCATENATED MODULE: ./src/compress/goflate.ts
 // The size Go's compress/flate (level 6, as `docker push` and BuildKit use
 // through compress/gzip) gives a chunk of data, without producing the bytes.
 // zlib differs from it (zlib emits 3-byte matches, Go only 4+), by about 1%
@@ -52439,8 +52680,8 @@ function goDeflateSegments(data, start) {
         for (let l = lengthBase[c]; l < (c < 28 ? lengthBase[c + 1] : 256); l++)
             lengthCodeOf[l] = c;
     const offsetBase = [
-        0x000000, 0x000001, 0x000002, 0x000003, 0x000004, 0x000006, 0x000008, 0x00000c, 0x000010, 0x000018, 0x000020, 0x000030, 0x000040, 0x000060, 0x000080,
-        0x0000c0, 0x000100, 0x000180, 0x000200, 0x000300, 0x000400, 0x000600, 0x000800, 0x000c00, 0x001000, 0x001800, 0x002000, 0x003000, 0x004000, 0x006000
+        0x000000, 0x000001, 0x000002, 0x000003, 0x000004, 0x000006, 0x000008, 0x00000c, 0x000010, 0x000018, 0x000020, 0x000030, 0x000040, 0x000060, 0x000080, 0x0000c0, 0x000100, 0x000180, 0x000200,
+        0x000300, 0x000400, 0x000600, 0x000800, 0x000c00, 0x001000, 0x001800, 0x002000, 0x003000, 0x004000, 0x006000
     ];
     const offsetExtraBits = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
     const offsetCodeOf = (o) => {
@@ -52740,7 +52981,7 @@ function gzipBytesFromBits(bits) {
     return Math.ceil((bits + 3) / 8) + 4 + 18;
 }
 
-;// CONCATENATED MODULE: ./src/image/goflate-fast.ts
+;// CONCATENATED MODULE: ./src/compress/goflate-fast.ts
 /** Go 1.27's deflateFast works on chunks of this many bytes (maxStoreBlockSize). */
 const GO_FAST_CHUNK = 65535;
 function goFastDeflateSegments(input, start, last, writer) {
@@ -53041,7 +53282,7 @@ function goFastGzipBytesFromBits(bits) {
     return Math.ceil((bits + 10) / 8) + 18;
 }
 
-;// CONCATENATED MODULE: ./src/image/push-flavor.ts
+;// CONCATENATED MODULE: ./src/compress/push-flavor.ts
 
 
 const PUSH_FLAVORS = (/* unused pure expression or super */ null && (['go-classic', 'go1.27']));
@@ -53074,7 +53315,7 @@ function samplePlan(flavor, sampleBytes) {
 
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
-;// CONCATENATED MODULE: ./src/image/deflate-sample.ts
+;// CONCATENATED MODULE: ./src/compress/deflate-sample.ts
 // The sampled estimate of a block's Go-deflate size (the `go` estimator): zlib
 // level 4 (C, fast) sizes the whole block, the Go model a few slices spread
 // over it, and the block's size is zlib's scaled by Go/zlib on those slices.
@@ -53111,7 +53352,7 @@ function sampledGoSegments(data, start, last, plan, models) {
     return [Math.round(zlibBlock * (goBits / zlibBits))];
 }
 
-;// CONCATENATED MODULE: ./src/image/goflate-writer.ts
+;// CONCATENATED MODULE: ./src/compress/goflate-writer.ts
 // The size model of Go 1.27's huffmanBitWriter (compress/flate, levels 1-6),
 // for goFastDeflateSegments (goflate-fast.ts). Go 1.27 took its encoder from
 // github.com/klauspost/compress: each 64 KiB chunk of input is written stored,
@@ -53538,7 +53779,7 @@ function goHuffmanWriter() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/image/deflate-pool.ts
+;// CONCATENATED MODULE: ./src/compress/deflate-pool.ts
 // Worker threads that run the Go-deflate size models (goflate.ts for Go ≤ 1.26,
 // goflate-fast.ts for Go 1.27+) on blocks of a layer in parallel. The workers
 // are started from the models' own source (they are self-contained), so the
@@ -53550,7 +53791,23 @@ function goHuffmanWriter() {
 
 
 
-// \`__name\` is the helper esbuild (tsx) wraps named functions in; the worker has none.
+/** A worker's whole job, typed and self-contained (it runs in the worker from its source, and in tests directly). */
+function modelBlock(request, models) {
+    try {
+        const data = new Uint8Array(request.buffer);
+        const exact = models.exact[request.flavor];
+        const segments = request.plan
+            ? models.sampled(data, request.start, request.last, request.plan, { exact, zlibBytes: models.zlibBytes, looksLikeNoise: models.looksLikeNoise })
+            : exact(data, request.start, request.last);
+        return { id: request.id, segments };
+    }
+    catch (error) {
+        return { id: request.id, error: String((error instanceof Error && error.stack) || error) };
+    }
+}
+// The worker wires modelBlock to its port with the models' own source; only
+// zlib (a require in the worker) is written here. \`__name\` is the helper
+// esbuild (tsx) wraps named functions in; the worker has none.
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads')
 const zlib = require('node:zlib')
@@ -53559,25 +53816,18 @@ const looksLikeNoise = ${looksLikeNoise.toString()}
 const goDeflateSegments = ${goDeflateSegments.toString()}
 const goHuffmanWriter = ${goHuffmanWriter.toString()}
 const goFastDeflateSegments = ${goFastDeflateSegments.toString()}
-const sampledGoSegments = ${sampledGoSegments.toString()}
-const EXACT = {
-  'go-classic': (data, start) => goDeflateSegments(data, start),
-  'go1.27': (data, start, last) => goFastDeflateSegments(data, start, last, goHuffmanWriter())
+const modelBlock = ${modelBlock.toString()}
+const models = {
+  exact: {
+    'go-classic': (data, start) => goDeflateSegments(data, start),
+    'go1.27': (data, start, last) => goFastDeflateSegments(data, start, last, goHuffmanWriter())
+  },
+  // zlib level 4: twice as fast as 6, and as lazy in its matching.
+  zlibBytes: (data, dictionary) => zlib.deflateRawSync(data, { level: 4, finishFlush: zlib.constants.Z_BLOCK, ...(dictionary ? { dictionary } : {}) }).length,
+  looksLikeNoise,
+  sampled: ${sampledGoSegments.toString()}
 }
-// zlib level 4: twice as fast as 6, and as lazy in its matching.
-const zlibBytes = (data, dictionary) => zlib.deflateRawSync(data, { level: 4, finishFlush: zlib.constants.Z_BLOCK, ...(dictionary ? { dictionary } : {}) }).length
-function model(flavor, data, start, plan, last) {
-  const exact = EXACT[flavor]
-  if (!plan) return exact(data, start, last)
-  return sampledGoSegments(data, start, last, plan, { exact, zlibBytes, looksLikeNoise })
-}
-parentPort.on('message', ({ id, flavor, buffer, start, plan, last }) => {
-  try {
-    parentPort.postMessage({ id, segments: model(flavor, new Uint8Array(buffer), start, plan, last) })
-  } catch (error) {
-    parentPort.postMessage({ id, error: String(error && error.stack || error) })
-  }
-})
+parentPort.on('message', (request) => parentPort.postMessage(modelBlock(request, models)))
 `;
 class DeflatePool {
     size;
@@ -53607,16 +53857,16 @@ class DeflatePool {
         if (this.workers.length < this.size) {
             const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true });
             worker.unref();
-            worker.on('message', (msg) => {
+            worker.on('message', (reply) => {
                 this.busy.set(worker, (this.busy.get(worker) ?? 1) - 1);
-                const job = this.jobs.get(msg.id);
-                this.jobs.delete(msg.id);
+                const job = this.jobs.get(reply.id);
+                this.jobs.delete(reply.id);
                 if (!job)
                     return;
-                if (msg.error)
-                    job.reject(new Error(`deflate worker: ${msg.error}`));
+                if ('error' in reply)
+                    job.reject(new Error(`deflate worker: ${reply.error}`));
                 else
-                    job.resolve(msg.segments ?? []);
+                    job.resolve(reply.segments);
             });
             worker.on('error', (error) => {
                 for (const job of this.jobs.values())
@@ -53647,7 +53897,8 @@ class DeflatePool {
         this.busy.set(worker, (this.busy.get(worker) ?? 0) + 1);
         return new Promise((resolve, reject) => {
             this.jobs.set(id, { resolve, reject });
-            worker.postMessage({ id, flavor: this.flavor, buffer, start: dictLength, plan: exact ? null : this.plan, last }, [buffer]);
+            const request = { id, flavor: this.flavor, buffer, start: dictLength, plan: exact ? null : this.plan, last };
+            worker.postMessage(request, [buffer]);
         });
     }
     async close() {
@@ -53656,7 +53907,7 @@ class DeflatePool {
     }
 }
 
-;// CONCATENATED MODULE: ./src/image/compress.ts
+;// CONCATENATED MODULE: ./src/compress/compress.ts
 // Gzip size estimate of a layer, computed while it streams past. The layer is
 // cut into blocks that are deflated at level 6 in parallel on libuv's worker
 // threads (zlib's async API), each primed with the previous block's last
@@ -53772,7 +54023,12 @@ class LayerCompressor {
 // name in the table is code the program can run, whichever module it lives in.
 // Formats: Go 1.2–1.15 (magic 0xfffffffb), 1.16–1.17 (0xfffffffa), 1.18–1.19
 // (0xfffffff0) and 1.20+ (0xfffffff1), as Go's debug/gosym reads them.
-const MAGICS = new Map([[0xfffffffb, 'go1.2'], [0xfffffffa, 'go1.16'], [0xfffffff0, 'go1.18'], [0xfffffff1, 'go1.18']]);
+const MAGICS = new Map([
+    [0xfffffffb, 'go1.2'],
+    [0xfffffffa, 'go1.16'],
+    [0xfffffff0, 'go1.18'],
+    [0xfffffff1, 'go1.18']
+]);
 /** A pclntab header at `at`: magic, two zero pads, an instruction quantum (1, 2, 4) and a pointer size (4, 8). */
 function tableAt(buf, at) {
     if (at < 0 || at + 16 > buf.length || buf[at + 4] !== 0 || buf[at + 5] !== 0)
@@ -53827,7 +54083,10 @@ function pclntabFunctionNames(buf, table) {
         const end = at + cuOff;
         if (nameOff < 0 || cuOff < nameOff || end > buf.length)
             return [];
-        return buf.toString('latin1', start, end).split('\0').filter((n) => n !== '');
+        return buf
+            .toString('latin1', start, end)
+            .split('\0')
+            .filter((n) => n !== '');
     }
     // Go 1.2–1.15: a function table of (pc, func offset) pairs; each func record holds its name offset.
     const nfunc = word(0);
@@ -53847,7 +54106,14 @@ const SYSTEM_ROOTS = ['crypto/x509.systemRootsPool', 'crypto/x509.initSystemRoot
 /** The needs, from function names. */
 function runtimeNeeds(names) {
     const needs = {
-        systemRoots: false, embedsRoots: false, loadsZones: false, embedsTzdata: false, usersLookup: false, cgoResolver: false, cgo: false, source: 'pclntab'
+        systemRoots: false,
+        embedsRoots: false,
+        loadsZones: false,
+        embedsTzdata: false,
+        usersLookup: false,
+        cgoResolver: false,
+        cgo: false,
+        source: 'pclntab'
     };
     for (const name of names) {
         if (SYSTEM_ROOTS.includes(name))
@@ -53905,9 +54171,7 @@ function parseElf(buf) {
         const o = phoff + i * phentsize;
         if (o + phentsize > buf.length)
             break;
-        programs.push(is64
-            ? { type: u32(o), offset: uptr(o + 8), vaddr: uptr(o + 16), filesz: uptr(o + 32) }
-            : { type: u32(o), offset: u32(o + 4), vaddr: u32(o + 8), filesz: u32(o + 16) });
+        programs.push(is64 ? { type: u32(o), offset: uptr(o + 8), vaddr: uptr(o + 16), filesz: uptr(o + 32) } : { type: u32(o), offset: u32(o + 4), vaddr: u32(o + 8), filesz: u32(o + 16) });
     }
     const raw = [];
     for (let i = 0; i < shnum; i++) {
@@ -53965,7 +54229,10 @@ function readElfLinking(buf) {
     }
     const strtab = fileOffset(elf, entries.find(([t]) => t === DT_STRTAB)?.[1] ?? -1);
     const str = (off) => (strtab >= 0 && strtab + off < buf.length ? cString(strtab + off) : '');
-    const values = (tag) => entries.filter(([t]) => t === tag).map(([, v]) => str(v)).filter((v) => v !== '');
+    const values = (tag) => entries
+        .filter(([t]) => t === tag)
+        .map(([, v]) => str(v))
+        .filter((v) => v !== '');
     const runpath = values(DT_RUNPATH).length > 0 ? values(DT_RUNPATH) : values(DT_RPATH);
     return {
         interp: interp || null,
@@ -54019,7 +54286,7 @@ function readBuildInfo(buf, elf, at) {
     }
     // Go 1.13–1.17: pointers to Go string headers, to be mapped through the PT_LOAD segments.
     const le = !(flags & 1);
-    const readPtr = (o) => ptrSize === 8 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : le ? buf.readUInt32LE(o) : buf.readUInt32BE(o);
+    const readPtr = (o) => (ptrSize === 8 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : le ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
     const toOffset = (addr) => fileOffset(elf, addr);
     const readString = (ptr) => {
         const h = toOffset(ptr);
@@ -54281,7 +54548,10 @@ function readNumber(block, offset, length) {
             value = value * 256 + block[offset + i];
         return value;
     }
-    const text = block.toString('latin1', offset, offset + length).replace(/\0.*$/s, '').trim();
+    const text = block
+        .toString('latin1', offset, offset + length)
+        .replace(/\0.*$/s, '')
+        .trim();
     return text === '' ? 0 : parseInt(text, 8);
 }
 function tar_cString(buf) {
@@ -54398,7 +54668,17 @@ function cachedBlobSink(entryPath, digest, blobBytes, cached, layers) {
             if (hash.digest('hex') !== digest)
                 throw new TarError(`the image archive's blob ${digest.slice(0, 12)} does not hash to its name`);
             const compressed = blobBytes;
-            layers.set(entryPath, { entryPath, diffId: cached.diffId, tarBytes: cached.tarBytes, uncompressed: cached.uncompressed, compressed, compressedExact: true, files: cached.files, goBinaries: cached.goBinaries, origin: 'cache' });
+            layers.set(entryPath, {
+                entryPath,
+                diffId: cached.diffId,
+                tarBytes: cached.tarBytes,
+                uncompressed: cached.uncompressed,
+                compressed,
+                compressedExact: true,
+                files: cached.files,
+                goBinaries: cached.goBinaries,
+                origin: 'cache'
+            });
         }
     };
 }
@@ -54415,9 +54695,7 @@ function layerSink(entryPath, blobBytes, gzipped, layers, options) {
         goBinaries: []
     };
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    const compressor = !gzipped && options.shouldCompress({ entryPath, digest: blobDigest ? `sha256:${blobDigest[1]}` : null, tarBytes: blobBytes })
-        ? new LayerCompressor(options.compressor)
-        : null;
+    const compressor = !gzipped && options.shouldCompress({ entryPath, digest: blobDigest ? `sha256:${blobDigest[1]}` : null, tarBytes: blobBytes }) ? new LayerCompressor(options.compressor) : null;
     const inner = new TarReader((h) => innerEntry(h, scan, options.maxBinaryBytes ?? 256 * 1024 * 1024));
     const feedTar = async (chunk) => {
         hash.update(chunk);
@@ -54425,7 +54703,7 @@ function layerSink(entryPath, blobBytes, gzipped, layers, options) {
             scan.tarBytes += chunk.length;
         await inner.write(chunk);
     };
-    const finishTar = async () => {
+    const finishTar = () => {
         if (!inner.finished)
             inner.end();
         scan.diffId = `sha256:${hash.digest('hex')}`;
@@ -54443,7 +54721,7 @@ function layerSink(entryPath, blobBytes, gzipped, layers, options) {
             async end() {
                 if (compressor)
                     scan.compressed = await compressor.finish();
-                await finishTar();
+                finishTar();
             }
         };
     }
@@ -54468,7 +54746,7 @@ function layerSink(entryPath, blobBytes, gzipped, layers, options) {
             await chain;
             if (failure)
                 throw failure;
-            await finishTar();
+            finishTar();
         }
     };
 }
@@ -54527,7 +54805,7 @@ function assemble(jsonFiles, layers, bytesRead) {
     if (Array.isArray(manifest) && manifest.length > 0) {
         const entry = manifest[0];
         if (typeof entry?.Config !== 'string' || !isStringArray(entry.Layers))
-            throw new TarError('the image archive\'s manifest.json is damaged');
+            throw new TarError("the image archive's manifest.json is damaged");
         const config = imageConfig(parse(entry.Config), `the image archive has no config '${entry.Config}'`);
         // Docker 25+ writes an OCI layout with manifest.json too; its index gives exact blob sizes.
         const oci = entry.Layers.some((l) => l.startsWith('blobs/'));
@@ -54579,6 +54857,71 @@ function ociSizes(paths, layers) {
     return sizes;
 }
 
+;// CONCATENATED MODULE: ./src/image/tar-writer.ts
+/**
+ * A ustar header block as Go's archive/tar writes it: a PAX record first for
+ * names or link names that do not fit (`longNames: 'pax'` always uses one for
+ * a long name, never ustar's prefix field).
+ */
+function tarHeaderBlock(h, options = {}) {
+    const typeflag = h.typeflag ?? { file: '0', link: '1', symlink: '2', directory: '5', other: '0' }[h.type];
+    const pax = [];
+    let name = h.path;
+    let prefix = '';
+    if (Buffer.byteLength(name) > 100) {
+        // ustar's prefix field holds up to 155 bytes of the directory part.
+        const cut = name.lastIndexOf('/', name.length - 2);
+        if (options.longNames !== 'pax' && cut > 0 && Buffer.byteLength(name.slice(0, cut)) <= 155 && Buffer.byteLength(name.slice(cut + 1)) <= 100) {
+            prefix = name.slice(0, cut);
+            name = name.slice(cut + 1);
+        }
+        else {
+            pax.push(paxRecord('path', h.path));
+            name = name.slice(0, 99);
+        }
+    }
+    if (Buffer.byteLength(h.linkname) > 100)
+        pax.push(paxRecord('linkpath', h.linkname));
+    const main = ustarBlock(name, prefix, h.size, typeflag, h.mode, h.linkname.slice(0, 100), h);
+    if (pax.length === 0)
+        return main;
+    const body = Buffer.from(pax.join(''));
+    const paxHeader = ustarBlock(`PaxHeaders.0/${name}`.slice(0, 99), '', body.length, 'x', 0o644, '', h);
+    return Buffer.concat([paxHeader, body, Buffer.alloc((512 - (body.length % 512)) % 512), main]);
+}
+function paxRecord(key, value) {
+    const body = ` ${key}=${value}\n`;
+    const bodyBytes = Buffer.byteLength(body);
+    let len = bodyBytes + 1;
+    while (String(len).length + bodyBytes !== len)
+        len = String(len).length + bodyBytes;
+    return `${len}${body}`;
+}
+function ustarBlock(name, prefix, size, typeflag, mode, linkname, h) {
+    const block = Buffer.alloc(512);
+    const octal = (value, offset, length) => block.write(value.toString(8).padStart(length - 1, '0') + '\0', offset, 'latin1');
+    block.write(name, 0, 100, 'utf8');
+    octal(mode, 100, 8);
+    octal(h.uid ?? 0, 108, 8);
+    octal(h.gid ?? 0, 116, 8);
+    octal(size, 124, 12);
+    octal(h.mtime ?? 0, 136, 12);
+    block.write('        ', 148, 'latin1');
+    block.write(typeflag, 156, 'latin1');
+    block.write(linkname, 157, 100, 'utf8');
+    block.write('ustar\x0000', 257, 'latin1');
+    block.write(h.uname ?? '', 265, 32, 'utf8');
+    block.write(h.gname ?? '', 297, 32, 'utf8');
+    octal(h.devmajor ?? 0, 329, 8);
+    octal(h.devminor ?? 0, 337, 8);
+    block.write(prefix, 345, 155, 'utf8');
+    let sum = 0;
+    for (const b of block)
+        sum += b;
+    block.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
+    return block;
+}
+
 ;// CONCATENATED MODULE: ./src/image/overlay.ts
 // The fast path of a re-measurement: when every layer of an image is cached
 // (by diff id) except a few top layers, read only those layers, straight from
@@ -54613,6 +54956,7 @@ function ociSizes(paths, layers) {
 // the tar is re-serialised from the directory, so its gzip estimate differs
 // from the save stream's by the header bytes (mtimes, owner names): well
 // under 1% for layers that are not millions of empty files.
+
 
 
 
@@ -54664,65 +55008,6 @@ function opaqueMarker(dir, of) {
         devmajor: 0,
         devminor: 0
     };
-}
-/** A ustar header block as Go's archive/tar writes it (a PAX record first for names or link names that do not fit). */
-function tarHeaderBlock(h) {
-    const typeflag = h.typeflag ?? { file: '0', link: '1', symlink: '2', directory: '5', other: '0' }[h.type];
-    const pax = [];
-    let name = h.path;
-    let prefix = '';
-    if (Buffer.byteLength(name) > 100) {
-        // ustar's prefix field holds up to 155 bytes of the directory part.
-        const cut = name.lastIndexOf('/', name.length - 2);
-        if (cut > 0 && Buffer.byteLength(name.slice(0, cut)) <= 155 && Buffer.byteLength(name.slice(cut + 1)) <= 100) {
-            prefix = name.slice(0, cut);
-            name = name.slice(cut + 1);
-        }
-        else {
-            pax.push(paxRecord('path', h.path));
-            name = name.slice(0, 99);
-        }
-    }
-    if (Buffer.byteLength(h.linkname) > 100)
-        pax.push(paxRecord('linkpath', h.linkname));
-    const main = ustarBlock(name, prefix, h.size, typeflag, h.mode, h.linkname.slice(0, 100), h);
-    if (pax.length === 0)
-        return main;
-    const body = Buffer.from(pax.join(''));
-    const paxHeader = ustarBlock(`PaxHeaders.0/${name}`.slice(0, 99), '', body.length, 'x', 0o644, '', h);
-    return Buffer.concat([paxHeader, body, Buffer.alloc((512 - (body.length % 512)) % 512), main]);
-}
-function paxRecord(key, value) {
-    const body = ` ${key}=${value}\n`;
-    const bodyBytes = Buffer.byteLength(body);
-    let len = bodyBytes + 1;
-    while (String(len).length + bodyBytes !== len)
-        len = String(len).length + bodyBytes;
-    return `${len}${body}`;
-}
-function ustarBlock(name, prefix, size, typeflag, mode, linkname, h) {
-    const block = Buffer.alloc(512);
-    const octal = (value, offset, length) => block.write(value.toString(8).padStart(length - 1, '0') + '\0', offset, 'latin1');
-    block.write(name, 0, 100, 'utf8');
-    octal(mode, 100, 8);
-    octal(h.uid ?? 0, 108, 8);
-    octal(h.gid ?? 0, 116, 8);
-    octal(size, 124, 12);
-    octal(h.mtime ?? 0, 136, 12);
-    block.write('        ', 148, 'latin1');
-    block.write(typeflag, 156, 'latin1');
-    block.write(linkname, 157, 100, 'utf8');
-    block.write('ustar\x0000', 257, 'latin1');
-    block.write(h.uname ?? '', 265, 32, 'utf8');
-    block.write(h.gname ?? '', 297, 32, 'utf8');
-    octal(h.devmajor ?? 0, 329, 8);
-    octal(h.devminor ?? 0, 337, 8);
-    block.write(prefix, 345, 155, 'utf8');
-    let sum = 0;
-    for (const b of block)
-        sum += b;
-    block.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
-    return block;
 }
 const overlay_parentOf = (p) => {
     const slash = p.lastIndexOf('/');
@@ -55092,7 +55377,17 @@ async function readTopLayers(inspected, known, bottom, options, deps) {
         const layers = new Map();
         const layerPaths = [];
         below.forEach((e, i) => {
-            const scan = { entryPath: `cache:${i}`, diffId: e.diffId, tarBytes: e.tarBytes, uncompressed: e.scan.uncompressed, compressed: null, compressedExact: false, files: e.scan.files, goBinaries: e.scan.goBinaries, origin: 'cache' };
+            const scan = {
+                entryPath: `cache:${i}`,
+                diffId: e.diffId,
+                tarBytes: e.tarBytes,
+                uncompressed: e.scan.uncompressed,
+                compressed: null,
+                compressedExact: false,
+                files: e.scan.files,
+                goBinaries: e.scan.goBinaries,
+                origin: 'cache'
+            };
             layers.set(scan.entryPath, scan);
             layerPaths.push(scan.entryPath);
         });
@@ -55123,9 +55418,8 @@ async function readTopLayers(inspected, known, bottom, options, deps) {
 
 
 
-
 async function measureImage(ref, options, deps) {
-    const docker = deps.docker ?? new Docker(deps);
+    const docker = deps.docker;
     const [engine, inspected] = await Promise.all([docker.engine(), docker.inspect(ref)]);
     const estimator = options.estimator ?? 'go';
     // The estimate follows the compress/flate of the engine that will push the image.
@@ -55212,6 +55506,35 @@ function pushEstimator(engine, estimator, flavor) {
     return `${model}${estimator === 'go-exact' ? ' (every byte modelled)' : ''}, as ${describeEngine(engine)} pushes`;
 }
 
+;// CONCATENATED MODULE: ./src/build-measure.ts
+// Build and measure: the one path every image this run builds takes (the
+// head, the base, the suggested Dockerfile). It lives beside the pipeline,
+// not in docker/ or image/, because it joins the two: docker/ builds, image/
+// measures (and image/ already uses docker/). An exported archive (the
+// builder's exact blobs, `output: archive`) is loaded by the build, read by
+// the measurement and removed here.
+
+
+
+/** A built image (its archive, when exported) measured; the archive is removed afterwards. */
+async function measureBuilt(built, measure, deps) {
+    try {
+        return await measureImage(built.imageId, { ...measure, archive: built.archive }, { docker: deps.docker, log: deps.log });
+    }
+    finally {
+        if (built.archive)
+            await (0,promises_namespaceObject.rm)(built.archive, { force: true });
+    }
+}
+async function buildAndMeasure(options, measure, deps) {
+    const built = await buildImage(options, { docker: deps.docker, tempDir: deps.tempDir, onProgress: deps.onProgress });
+    deps.onBuilt?.(built);
+    return { built, measurement: await measureBuilt(built, measure, deps) };
+}
+function runBuild(output, deps) {
+    return (options, measure, onBuilt) => buildAndMeasure({ ...options, output }, measure, { ...deps, onBuilt });
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 // Kept in step with package.json by a unit test; bundled into dist/.
 const TOOL = { name: 'go-image-budget', version: '0.1.0' };
@@ -55219,7 +55542,27 @@ const TOOL = { name: 'go-image-budget', version: '0.1.0' };
 ;// CONCATENATED MODULE: ./src/advisor/images.ts
 // What a base image name says about the image: a Go toolchain, a full
 // distribution, or a minimal base a static Go binary can run on. Pure.
-const DISTRIBUTIONS = ['alpine', 'debian', 'ubuntu', 'busybox', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'archlinux', 'opensuse', 'photon', 'ubi', 'ubi8', 'ubi9', 'ubi-minimal', 'wolfi-base', 'chainguard/wolfi-base'];
+const DISTRIBUTIONS = [
+    'alpine',
+    'debian',
+    'ubuntu',
+    'busybox',
+    'centos',
+    'fedora',
+    'rockylinux',
+    'almalinux',
+    'amazonlinux',
+    'oraclelinux',
+    'archlinux',
+    'opensuse',
+    'photon',
+    'ubi',
+    'ubi8',
+    'ubi9',
+    'ubi-minimal',
+    'wolfi-base',
+    'chainguard/wolfi-base'
+];
 /** The repository part of an image reference without registry, tag or digest. */
 function repository(image) {
     const noDigest = image.split('@')[0];
@@ -55274,7 +55617,11 @@ function documentedDefaults(image) {
         const version = /^(\d+\.\d+(\.\d+)?)/.exec(tagOf(image))?.[1];
         return {
             env: { ...(version ? { GOLANG_VERSION: version } : {}), GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` },
-            workdir: '/go', user: '', entrypoint: null, cmd: info.flavour === 'alpine' ? ['/bin/sh'] : ['bash'], source: 'documented'
+            workdir: '/go',
+            user: '',
+            entrypoint: null,
+            cmd: info.flavour === 'alpine' ? ['/bin/sh'] : ['bash'],
+            source: 'documented'
         };
     }
     if (info.kind === 'distribution') {
@@ -55361,7 +55708,8 @@ function splitCommands(script) {
             }
             continue;
         }
-        if (c === '#' && !inWord) { // comment to end of line
+        if (c === '#' && !inWord) {
+            // comment to end of line
             while (i + 1 < script.length && script[i + 1] !== '\n')
                 i++;
             continue;
@@ -55382,8 +55730,26 @@ function splitCommands(script) {
 }
 // go build flags that take a value (the next word, unless written `-flag=value`).
 const VALUE_FLAGS = new Set([
-    'o', 'ldflags', 'gcflags', 'asmflags', 'gccgoflags', 'tags', 'mod', 'modfile', 'overlay', 'pgo', 'pkgdir',
-    'buildmode', 'compiler', 'installsuffix', 'p', 'toolexec', 'C', 'covermode', 'coverpkg', 'buildvcs'
+    'o',
+    'ldflags',
+    'gcflags',
+    'asmflags',
+    'gccgoflags',
+    'tags',
+    'mod',
+    'modfile',
+    'overlay',
+    'pgo',
+    'pkgdir',
+    'buildmode',
+    'compiler',
+    'installsuffix',
+    'p',
+    'toolexec',
+    'C',
+    'covermode',
+    'coverpkg',
+    'buildvcs'
 ]);
 // Boolean flags that may also be written `-flag=true|false`.
 const BOOL_VALUE_FLAGS = new Set(['buildvcs', 'trimpath', 'race', 'msan', 'asan', 'a', 'n', 'v', 'x', 'cover', 'linkshared', 'modcacherw', 'work']);
@@ -55453,7 +55819,7 @@ function goCommand(words) {
     return i >= 0 ? words.slice(i + 1, i + 3) : null;
 }
 /** A step that fetches modules: `go mod download`, `go mod tidy`, `go mod vendor`, `go get`. */
-function shell_hasGoModDownload(commands) {
+function hasGoModDownload(commands) {
     return commands.some((w) => {
         const go = goCommand(w);
         return go !== null && ((go[0] === 'mod' && ['download', 'tidy', 'vendor'].includes(go[1])) || go[0] === 'get');
@@ -57597,41 +57963,86 @@ const sync_parse = function (data, opts = {}) {
 const FAIL_ON = ['any', 'budget', 'increase', 'never'];
 const BASELINES = ['auto', 'build', 'image', 'report', 'none'];
 const METRICS = ['uncompressed', 'compressed'];
-const inputs_COMMENT_MODES = ['always', 'on-change', 'on-exceed', 'never'];
+/** The `comment` input's values: the one list (inputs, publishing and action.yml read it). */
+const COMMENT_MODES = ['always', 'on-change', 'on-exceed', 'never'];
 const INPUT_SPECS = {
     context: { kind: 'string', default: '.', description: 'Build context directory.' },
     file: { kind: 'string', default: '', description: 'Path to the Dockerfile (default: `Dockerfile` in the context).' },
     target: { kind: 'string', default: '', description: 'Build stage to measure (default: the last stage).' },
     image: { kind: 'string', default: '', description: 'Measure this already-built local or registry image instead of building.' },
-    'build-args': { kind: 'list', default: '', description: 'Build arguments, one `NAME=value` per line. A name that looks like a credential (`*_TOKEN`, `*_PASSWORD`, `*_KEY`…) is warned about and its value masked; pass credentials with `secrets`.' },
+    'build-args': {
+        kind: 'list',
+        default: '',
+        description: 'Build arguments, one `NAME=value` per line. A name that looks like a credential (`*_TOKEN`, `*_PASSWORD`, `*_KEY`…) is warned about and its value masked; pass credentials with `secrets`.'
+    },
     'build-contexts': { kind: 'list', default: '', description: 'Additional build contexts, one `name=path` per line.' },
-    platforms: { kind: 'list', default: '', description: 'Platforms to build and measure one by one, e.g. `linux/amd64,linux/arm64` (default: the builder\'s).' },
+    platforms: { kind: 'list', default: '', description: "Platforms to build and measure one by one, e.g. `linux/amd64,linux/arm64` (default: the builder's)." },
     builder: { kind: 'string', default: '', description: 'buildx builder instance to use.' },
     'cache-from': { kind: 'list', default: '', description: 'External cache sources (`--cache-from`), one per line.' },
     'cache-to': { kind: 'list', default: '', description: 'Cache export destinations (`--cache-to`), one per line.' },
-    secrets: { kind: 'list', untrimmed: true, default: '', description: 'Build secrets, one `id=value` per line; quote a value that holds newlines or commas (`"key=-----BEGIN…"`, a quote inside as `""`). Never trimmed, masked, never printed.' },
+    secrets: {
+        kind: 'list',
+        untrimmed: true,
+        default: '',
+        description: 'Build secrets, one `id=value` per line; quote a value that holds newlines or commas (`"key=-----BEGIN…"`, a quote inside as `""`). Never trimmed, masked, never printed.'
+    },
     'secret-files': { kind: 'list', default: '', description: 'Build secrets read from files, one `id=path` per line (`--secret id=…,src=…`); the contents are masked.' },
     'secret-envs': { kind: 'list', default: '', description: 'Build secrets taken from environment variables, one `id=VARIABLE` per line (`--secret id=…,env=…`); the values are masked.' },
     labels: { kind: 'list', default: '', description: 'Image labels, one `key=value` per line.' },
     budget: { kind: 'size', default: '', description: 'Size budget, e.g. `25MB`, `25 MiB`, `1.5GB` or plain bytes (MB as `docker images`: 1,000,000 bytes).' },
-    'budget-metric': { kind: 'enum', values: METRICS, default: 'uncompressed', description: 'Which size the budget and limits apply to: `uncompressed` (as `docker images`) or `compressed` (as a registry stores it).' },
+    'budget-metric': {
+        kind: 'enum',
+        values: METRICS,
+        default: 'uncompressed',
+        description: 'Which size the budget and limits apply to: `uncompressed` (as `docker images`) or `compressed` (as a registry stores it).'
+    },
     'warn-at': { kind: 'size', default: '', description: 'Warn from this size on, as a size or a percentage of the budget (e.g. `90%`).' },
     'max-increase': { kind: 'size', default: '', description: 'Largest allowed growth against the baseline, as a size (`2MB`) or a percentage (`10%`).' },
     'min-delta': { kind: 'size', default: '', description: 'Noise floor: a change smaller than this (size or percentage) is reported as unchanged.' },
     'fail-on': { kind: 'enum', values: FAIL_ON, default: 'any', description: 'What fails the job: `any` (budget or max-increase), `budget`, `increase` or `never`.' },
     baseline: { kind: 'enum', values: BASELINES, default: 'auto', description: 'Where the comparison size comes from: `auto`, `build` (build the base ref), `image`, `report` or `none`.' },
-    'base-ref': { kind: 'string', default: '', description: 'Git ref to compare with (default: the pull request\'s base, or the push\'s previous commit).' },
+    'base-ref': { kind: 'string', default: '', description: "Git ref to compare with (default: the pull request's base, or the push's previous commit)." },
     'baseline-image': { kind: 'string', default: '', description: 'Registry image to compare with, measured from its manifest without pulling layers.' },
     'baseline-report': { kind: 'string', default: '', description: 'Report JSON written by an earlier run to compare with.' },
-    'previous-report': { kind: 'string', default: '', description: 'Report JSON of this pull request\'s previous run, whose size trend is carried forward (the sticky comment carries it otherwise).' },
-    'verify-suggestion': { kind: 'enum', values: ['auto', 'true', 'false'], default: 'auto', description: 'Build the suggested Dockerfile to prove its size and that it starts (offline): `auto` (when the budget is exceeded or warns, or no budget is set and findings claim savings), `true` or `false`. A proof from an earlier push is carried while nothing it depends on changed.' },
-    'verify-command': { kind: 'string', default: '', description: 'Command run in the suggested image to prove it works beyond starting, as its entrypoint without a shell (e.g. `/app/main --version`); must exit 0.' },
-    'dockerfile-only': { kind: 'boolean', default: 'false', description: 'Only check the Dockerfile (and .dockerignore, go.mod, the Go sources and vendor/) with the rules that need no build; no Docker needed, findings carry no savings.' },
-    comment: { kind: 'enum', values: inputs_COMMENT_MODES, default: 'always', description: 'Sticky pull-request comment: `always`, `on-change` (only when the size moved beyond `min-delta` or the verdict changed), `on-exceed` (only over budget or warned; an existing comment is kept current) or `never`. `true`/`false` mean `always`/`never`.' },
-    'comment-key': { kind: 'string', default: '', description: 'Distinguishes comments of several images in one pull request (e.g. a matrix). The report records it: it names the image in a comment that shows several.' },
-    report: { kind: 'list', default: '', description: 'Publish stored report JSON instead of building (the job after a matrix, or a fork-safe `workflow_run` job): one path or glob per line, e.g. `image-size/*.json`. Several reports make one comment with a row per image.' },
-    bake: { kind: 'string', default: '', description: 'Build the targets of this bake file (`docker-bake.hcl`, `compose.yaml`) in one `docker buildx bake` run, measure each, and comment once with a row per image. Paths in it are relative to the workspace.' },
-    'bake-targets': { kind: 'list', default: '', description: 'Bake targets (or groups) to build, one per line or comma-separated (default: the bake file\'s `default` group).' },
+    'previous-report': { kind: 'string', default: '', description: "Report JSON of this pull request's previous run, whose size trend is carried forward (the sticky comment carries it otherwise)." },
+    'verify-suggestion': {
+        kind: 'enum',
+        values: ['auto', 'true', 'false'],
+        default: 'auto',
+        description: 'Build the suggested Dockerfile to prove its size and that it starts (offline): `auto` (when the budget is exceeded or warns, or no budget is set and findings claim savings), `true` or `false`. A proof from an earlier push is carried while nothing it depends on changed.'
+    },
+    'verify-command': {
+        kind: 'string',
+        default: '',
+        description: 'Command run in the suggested image to prove it works beyond starting, as its entrypoint without a shell (e.g. `/app/main --version`); must exit 0.'
+    },
+    'dockerfile-only': {
+        kind: 'boolean',
+        default: 'false',
+        description: 'Only check the Dockerfile (and .dockerignore, go.mod, the Go sources and vendor/) with the rules that need no build; no Docker needed, findings carry no savings.'
+    },
+    comment: {
+        kind: 'enum',
+        values: COMMENT_MODES,
+        default: 'always',
+        description: 'Sticky pull-request comment: `always`, `on-change` (only when the size moved beyond `min-delta` or the verdict changed), `on-exceed` (only over budget or warned; an existing comment is kept current) or `never`. `true`/`false` mean `always`/`never`.'
+    },
+    'comment-key': {
+        kind: 'string',
+        default: '',
+        description: 'Distinguishes comments of several images in one pull request (e.g. a matrix). The report records it: it names the image in a comment that shows several.'
+    },
+    report: {
+        kind: 'list',
+        default: '',
+        description: 'Publish stored report JSON instead of building (the job after a matrix, or a fork-safe `workflow_run` job): one path or glob per line, e.g. `image-size/*.json`. Several reports make one comment with a row per image.'
+    },
+    bake: {
+        kind: 'string',
+        default: '',
+        description: 'Build the targets of this bake file (`docker-bake.hcl`, `compose.yaml`) in one `docker buildx bake` run, measure each, and comment once with a row per image. Paths in it are relative to the workspace.'
+    },
+    'bake-targets': { kind: 'list', default: '', description: "Bake targets (or groups) to build, one per line or comma-separated (default: the bake file's `default` group)." },
     'history-length': { kind: 'string', default: '20', description: 'How many pushes the size trend keeps.' },
     'allow-untrusted-build': { kind: 'boolean', default: 'false', description: 'Build pull-request code on `pull_request_target`/`workflow_run` (unsafe with a write token).' },
     cleanup: { kind: 'boolean', default: 'false', description: 'Remove the images this run built when it ends.' },
@@ -57694,12 +58105,32 @@ function parsePairs(entries, name, form) {
 // Name segments that mark a credential (NPM_TOKEN, dbPassword, AWS_SECRET_ACCESS_KEY), and last
 // segments that name something about one rather than the credential itself (TOKEN_FILE, KEY_ID,
 // SECRET_NAME). Whole segments only: KEYBOARD, MONKEY, TOKENIZER are not credentials.
-const CREDENTIAL_WORDS = new Set(['TOKEN', 'TOKENS', 'PASSWORD', 'PASSWORDS', 'PASSWD', 'PASS', 'PASSPHRASE', 'SECRET', 'SECRETS',
-    'KEY', 'KEYS', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'CREDS', 'PAT']);
+const CREDENTIAL_WORDS = new Set([
+    'TOKEN',
+    'TOKENS',
+    'PASSWORD',
+    'PASSWORDS',
+    'PASSWD',
+    'PASS',
+    'PASSPHRASE',
+    'SECRET',
+    'SECRETS',
+    'KEY',
+    'KEYS',
+    'APIKEY',
+    'CREDENTIAL',
+    'CREDENTIALS',
+    'CREDS',
+    'PAT'
+]);
 const DESCRIPTOR_WORDS = new Set(['FILE', 'PATH', 'DIR', 'URL', 'URI', 'ENDPOINT', 'HOST', 'NAME', 'ID', 'TYPE', 'LENGTH', 'LEN', 'SIZE', 'VAR', 'ENV', 'MODE']);
 /** Whether a build-arg name looks like it carries a credential (a build argument stays in the image's history). */
 function looksLikeCredential(name) {
-    const segments = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+    const segments = name
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .toUpperCase()
+        .split(/[^A-Z0-9]+/)
+        .filter(Boolean);
     // A public key is no secret.
     const credential = segments.some((s, i) => CREDENTIAL_WORDS.has(s) && !(s.startsWith('KEY') && segments[i - 1] === 'PUBLIC'));
     return credential && !DESCRIPTOR_WORDS.has(segments[segments.length - 1]);
@@ -57736,7 +58167,7 @@ function parseCommentMode(text) {
         return 'always';
     if (['false', 'no', 'off'].includes(value))
         return 'never';
-    return parseEnum(text, 'comment', inputs_COMMENT_MODES);
+    return parseEnum(text, 'comment', COMMENT_MODES);
 }
 const orNull = (text) => (text.trim() === '' ? null : text.trim());
 /** Reads every input through `raw` (which returns '' for unset) and validates it. */
@@ -57902,7 +58333,7 @@ function parseDockerfile(text, options = {}) {
                 }
                 else {
                     // Inside a stage an ARG re-imports the global value or declares its own default.
-                    const value = overrides[name] ?? (declared === null ? globalArgs[name] ?? null : substitute(declared, stageVars));
+                    const value = overrides[name] ?? (declared === null ? (globalArgs[name] ?? null) : substitute(declared, stageVars));
                     stageVars[name] = value;
                 }
             }
@@ -57911,16 +58342,16 @@ function parseDockerfile(text, options = {}) {
             continue;
         }
         if (keyword === 'FROM') {
-            const words = (splitCommands(model.raw)[0] ?? []);
+            const words = splitCommands(model.raw)[0] ?? [];
             const imageRaw = words[0] ?? '';
             const asIndex = words.findIndex((w) => w.toLowerCase() === 'as');
-            const name = asIndex >= 0 ? words[asIndex + 1] ?? null : null;
+            const name = asIndex >= 0 ? (words[asIndex + 1] ?? null) : null;
             const image = substitute(imageRaw, globalArgs);
             const parentIndex = stages.findIndex((s) => s.name !== null && s.name.toLowerCase() === image.toLowerCase());
             const parent = parentIndex >= 0 ? stages[parentIndex] : null;
             const platform = model.flags.platform ?? null;
             // A stage FROM an image starts with the image's ENV, WORKDIR and defaults (`${GOPATH}`, WORKDIR /go).
-            const base = parent ? parent.base : options.imageConfig?.(image) ?? documentedDefaults(image);
+            const base = parent ? parent.base : (options.imageConfig?.(image) ?? documentedDefaults(image));
             stage = {
                 index: stages.length,
                 name,
@@ -58014,7 +58445,9 @@ function parseDockerfile(text, options = {}) {
             case 'RUN': {
                 const script = runScript(model.raw);
                 const commands = splitCommands(script);
-                const mounts = Object.entries(model.flags).filter(([k]) => k === 'mount').map(([, v]) => v ?? '');
+                const mounts = Object.entries(model.flags)
+                    .filter(([k]) => k === 'mount')
+                    .map(([, v]) => v ?? '');
                 // dockerfile-ast keeps one value per flag name; read repeated --mount flags from the text.
                 const allMounts = [...afterKeyword.matchAll(/--mount=(\S+)/g)].map((m) => m[1]);
                 stage.runs.push({ line: model.line, endLine: model.endLine, workdir: stage.workdir, script, commands, mounts: allMounts.length ? allMounts : mounts });
@@ -58034,8 +58467,24 @@ function parseDockerfile(text, options = {}) {
     }
     if (stages.length === 0) {
         stages.push({
-            index: 0, name: null, line: 1, image: '', imageRaw: '', platform: null, parentStage: null, base: null, goVersion: null, instructions: [], copies: [], runs: [],
-            goBuilds: [], env: {}, user: null, workdir: '/', cmd: null, entrypoint: null
+            index: 0,
+            name: null,
+            line: 1,
+            image: '',
+            imageRaw: '',
+            platform: null,
+            parentStage: null,
+            base: null,
+            goVersion: null,
+            instructions: [],
+            copies: [],
+            runs: [],
+            goBuilds: [],
+            env: {},
+            user: null,
+            workdir: '/',
+            cmd: null,
+            entrypoint: null
         });
     }
     const target = options.target ? stages.find((s) => s.name?.toLowerCase() === options.target.toLowerCase()) : undefined;
@@ -58052,7 +58501,7 @@ function stageChain(model, stage) {
     return chain;
 }
 /** The image a stage ultimately starts from (following `FROM <stage>`). */
-function model_rootImage(model, stage) {
+function rootImage(model, stage) {
     const chain = stageChain(model, stage);
     return chain[chain.length - 1].image;
 }
@@ -58071,10 +58520,6 @@ function buildStagesOf(model, stage) {
     };
     visit(stage);
     return model.stages.filter((s) => seen.has(s.index) && s.index !== stage.index);
-}
-/** Whether a stage (or its parents) downloads modules before copying all sources. */
-function downloadsModules(stage) {
-    return stage.runs.some((r) => hasGoModDownload(r.commands));
 }
 
 ;// CONCATENATED MODULE: ./src/advisor/binaries.ts
@@ -58095,12 +58540,34 @@ function buildOutput(build, moduleName) {
     return resolvePath(build.workdir, defaultName(build, moduleName));
 }
 // Directories a distribution base image has: a one-file COPY onto one of them lands inside it.
-const DISTRIBUTION_DIRS = new Set(['/bin', '/sbin', '/lib', '/usr', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/sbin', '/usr/local/lib', '/usr/share', '/opt', '/srv', '/tmp', '/etc', '/root', '/home', '/var', '/var/lib', '/mnt']);
+const DISTRIBUTION_DIRS = new Set([
+    '/bin',
+    '/sbin',
+    '/lib',
+    '/usr',
+    '/usr/bin',
+    '/usr/sbin',
+    '/usr/lib',
+    '/usr/local',
+    '/usr/local/bin',
+    '/usr/local/sbin',
+    '/usr/local/lib',
+    '/usr/share',
+    '/opt',
+    '/srv',
+    '/tmp',
+    '/etc',
+    '/root',
+    '/home',
+    '/var',
+    '/var/lib',
+    '/mnt'
+]);
 // What distroless images have of them (scratch has none).
 const DISTROLESS_DIRS = new Set(['/etc', '/home', '/root', '/tmp', '/var', '/usr', '/usr/share', '/bin', '/sbin', '/usr/bin', '/usr/sbin', '/lib']);
 /** The directories the base of `stage` has, as far as its kind tells. */
 function baseDirectories(model, stage) {
-    const kind = classifyBase(model_rootImage(model, stage)).kind;
+    const kind = classifyBase(rootImage(model, stage)).kind;
     if (kind === 'scratch')
         return new Set();
     return kind === 'distroless' || kind === 'distroless-static' ? DISTROLESS_DIRS : DISTRIBUTION_DIRS;
@@ -58202,7 +58669,7 @@ function finding(ctx, rule, severity, line, message, fix, estimatedSavings = nul
 const WASTED_FLOOR = 1_000_000;
 const budgetTight = (m) => m !== null && (m.budgetStatus === 'fail' || m.budgetStatus === 'warn');
 /** The measured binaries that are the user's program (not the Go toolchain's own tools). */
-const programBinaries = (ctx) => ctx.measured ? appBinaries(ctx.model, ctx.measured.goBinaries, ctx.files?.goMod?.module ?? null) : [];
+const programBinaries = (ctx) => (ctx.measured ? appBinaries(ctx.model, ctx.measured.goBinaries, ctx.files?.goMod?.module ?? null) : []);
 /** The `go build` a shaving rule's fix rewrites to, when the Dockerfile's own is not known. */
 const SHAVED_BUILD = 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .';
 /**
@@ -58216,14 +58683,29 @@ function shavingTargets(ctx) {
         return programBinaries(ctx).map((binary) => {
             const from = built.find((x) => x.finalPath === `/${binary.path.replace(/^\/+/, '')}`) ?? built[0];
             return {
-                path: binary.path, line: from?.build.line ?? ctx.model.final.line, bytes: binary.bytes, symbolBytes: binary.symbolBytes ?? null,
-                stripped: binary.stripped, trimpath: binary.trimpath ?? from?.build.trimpath ?? false, goVersion: binary.goVersion ?? from?.stage.goVersion ?? null, from
+                path: binary.path,
+                line: from?.build.line ?? ctx.model.final.line,
+                bytes: binary.bytes,
+                symbolBytes: binary.symbolBytes ?? null,
+                stripped: binary.stripped,
+                trimpath: binary.trimpath ?? from?.build.trimpath ?? false,
+                goVersion: binary.goVersion ?? from?.stage.goVersion ?? null,
+                from
             };
         });
     }
     const seen = new Set();
-    return built.filter((b) => !seen.has(b.finalPath) && seen.add(b.finalPath)).map((b) => ({
-        path: b.finalPath, line: b.build.line, bytes: null, symbolBytes: null, stripped: b.build.stripped, trimpath: b.build.trimpath, goVersion: b.stage.goVersion, from: b
+    return built
+        .filter((b) => !seen.has(b.finalPath) && seen.add(b.finalPath))
+        .map((b) => ({
+        path: b.finalPath,
+        line: b.build.line,
+        bytes: null,
+        symbolBytes: null,
+        stripped: b.build.stripped,
+        trimpath: b.build.trimpath,
+        goVersion: b.stage.goVersion,
+        from: b
     }));
 }
 /** Shaving is always worth saying (info); a tight budget makes it a warning. */
@@ -58272,13 +58754,13 @@ function programNeeds(ctx) {
 }
 /** Whether a stage has a C compiler: the Debian-based golang images do, alpine ones only after `apk add gcc`/build-base. */
 function hasCCompiler(model, stage) {
-    const base = classifyBase(model_rootImage(model, stage));
+    const base = classifyBase(rootImage(model, stage));
     if (base.kind === 'go-toolchain' && base.flavour !== 'alpine')
         return true;
     return stageChain(model, stage).some((s) => s.runs.some((r) => installedPackages(r.commands).some((p) => p.packages.some((x) => /^(gcc|build-base|build-essential|clang|musl-dev|libc6-dev|g\+\+)$/.test(x)))));
 }
 const libcOf = (model, stage) => {
-    const base = classifyBase(model_rootImage(model, stage));
+    const base = classifyBase(rootImage(model, stage));
     return base.flavour === 'alpine' ? 'musl' : base.flavour === 'debian' || base.flavour === 'ubuntu' || base.kind === 'go-toolchain' ? 'glibc' : null;
 };
 /** How one `go build` links, from the Dockerfile and the sources. */
@@ -58286,11 +58768,11 @@ function predictedLinking(model, b, imports) {
     const cgo = b.build.cgoEnabled;
     const needsC = imports.includes('C') || cgo === '1';
     const libc = libcOf(model, b.stage);
-    const staticFlags = /-extldflags[= ]["']?[^"']*-static/.test(b.build.ldflags ?? '') || /\bnetgo\b/.test(b.build.tags ?? '') && !imports.includes('C') && !imports.includes('os/user');
+    const staticFlags = /-extldflags[= ]["']?[^"']*-static/.test(b.build.ldflags ?? '') || (/\bnetgo\b/.test(b.build.tags ?? '') && !imports.includes('C') && !imports.includes('os/user'));
     if (cgo === '0')
         return { linking: 'static', libc: null, needsC: false, reason: 'CGO_ENABLED=0' };
     const reaching = imports.filter((p) => CGO_PACKAGES.includes(p) || p === 'C');
-    const alpine = classifyBase(model_rootImage(model, b.stage)).flavour === 'alpine';
+    const alpine = classifyBase(rootImage(model, b.stage)).flavour === 'alpine';
     // Before Go 1.20 the toolchain shipped a standard library compiled with cgo: on alpine, net and os/user linked musl dynamically without a C compiler.
     const oldAlpine = alpine && !goAtLeast(b.stage.goVersion, '1.20');
     const cgoOn = cgo === '1' || hasCCompiler(model, b.stage) || oldAlpine;
@@ -58302,7 +58784,11 @@ function predictedLinking(model, b, imports) {
     if (cgo === '1' && reaching.length === 0)
         return { linking: 'dynamic', libc, needsC, reason: 'CGO_ENABLED=1' };
     if (reaching.length > 0) {
-        const why = cgo === '1' ? 'CGO_ENABLED=1' : oldAlpine && !hasCCompiler(model, b.stage) ? `Go ${b.stage.goVersion} on alpine links net and os/user against musl` : 'the build stage has a C compiler and CGO_ENABLED is not 0';
+        const why = cgo === '1'
+            ? 'CGO_ENABLED=1'
+            : oldAlpine && !hasCCompiler(model, b.stage)
+                ? `Go ${b.stage.goVersion} on alpine links net and os/user against musl`
+                : 'the build stage has a C compiler and CGO_ENABLED is not 0';
         return { linking: 'dynamic', libc, needsC, reason: `${why}, and it uses ${reaching.join(', ')}` };
     }
     return { linking: 'unknown', libc, needsC, reason: 'cgo is on; whether it links libc depends on its dependencies' };
@@ -58317,11 +58803,18 @@ function programLinking(ctx) {
         const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null);
         const libc = built[0] ? libcOf(ctx.model, built[0].stage) : null;
         return dynamic.length > 0
-            ? { linking: 'dynamic', libc, needsC: needsC || dynamic.some((b) => b.needs?.cgo === true && !b.needs.cgoResolver && !b.needs.usersLookup), reason: `${dynamic.map((b) => b.path).join(', ')} is dynamically linked (it has an ELF interpreter)` }
+            ? {
+                linking: 'dynamic',
+                libc,
+                needsC: needsC || dynamic.some((b) => b.needs?.cgo === true && !b.needs.cgoResolver && !b.needs.usersLookup),
+                reason: `${dynamic.map((b) => b.path).join(', ')} is dynamically linked (it has an ELF interpreter)`
+            }
             : { linking: 'static', libc: null, needsC, reason: 'the binary is statically linked' };
     }
     const predictions = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null).map((b) => predictedLinking(ctx.model, b, imports));
-    return predictions.find((p) => p.linking === 'dynamic') ?? predictions.find((p) => p.linking === 'unknown') ?? predictions[0] ?? { linking: 'unknown', libc: null, needsC, reason: 'no go build in the Dockerfile' };
+    return (predictions.find((p) => p.linking === 'dynamic') ??
+        predictions.find((p) => p.linking === 'unknown') ??
+        predictions[0] ?? { linking: 'unknown', libc: null, needsC, reason: 'no go build in the Dockerfile' });
 }
 
 ;// CONCATENATED MODULE: ./src/advisor/rules/ca-certificates.ts
@@ -58337,18 +58830,19 @@ const caCertificates = {
     needsMeasurement: false,
     check(ctx) {
         const { model } = ctx;
-        const base = model_rootImage(model, model.final);
+        const base = rootImage(model, model.final);
         if (classifyBase(base).kind !== 'scratch')
             return [];
         const chain = stageChain(model, model.final);
-        const provided = chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /ssl\/certs|ca-certificates|ca-bundle|cert\.pem/.test(p))) ||
-            'SSL_CERT_FILE' in s.env || 'SSL_CERT_DIR' in s.env);
+        const provided = chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /ssl\/certs|ca-certificates|ca-bundle|cert\.pem/.test(p))) || 'SSL_CERT_FILE' in s.env || 'SSL_CERT_DIR' in s.env);
         if (provided)
             return [];
         const needs = programNeeds(ctx);
         if (!needs.caCertificates)
             return [];
-        return [finding(ctx, 'ca-certificates', 'warning', model.final.line, `The program loads the system's CA roots (read from ${needs.source}) but \`scratch\` has no CA certificates: TLS connections fail with "certificate signed by unknown authority". Copy them from the build stage or use distroless static.`, 'COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n# or: FROM gcr.io/distroless/static-debian12:nonroot')];
+        return [
+            finding(ctx, 'ca-certificates', 'warning', model.final.line, `The program loads the system's CA roots (read from ${needs.source}) but \`scratch\` has no CA certificates: TLS connections fail with "certificate signed by unknown authority". Copy them from the build stage or use distroless static.`, 'COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n# or: FROM gcr.io/distroless/static-debian12:nonroot')
+        ];
     }
 };
 
@@ -58382,8 +58876,8 @@ function argvOf(ins) {
 function effectiveCommand(model, stage) {
     const root = stageChain(model, stage).pop();
     const base = root.base;
-    const entrypoint = stage.entrypoint ? argvOf(stage.entrypoint) : base?.entrypoint ?? null;
-    const cmd = stage.cmd ? argvOf(stage.cmd) : stage.inheritedCmdCleared ? null : base?.cmd ?? null;
+    const entrypoint = stage.entrypoint ? argvOf(stage.entrypoint) : (base?.entrypoint ?? null);
+    const cmd = stage.cmd ? argvOf(stage.cmd) : stage.inheritedCmdCleared ? null : (base?.cmd ?? null);
     const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
     const source = stage.entrypoint || stage.cmd ? 'dockerfile' : argv.length > 0 ? 'base' : 'none';
     return { argv, source };
@@ -58416,7 +58910,9 @@ function classifyRun(commands) {
         kinds.has('directories') ? 'COPY and WORKDIR create the directories they write to' : '',
         kinds.has('permissions') ? 'COPY --chown/--chmod set ownership and modes without a shell' : '',
         kinds.has('cleanup') ? 'there is nothing of it to clean up in the new base' : ''
-    ].filter(Boolean).join('; ');
+    ]
+        .filter(Boolean)
+        .join('; ');
     return { kind: [...kinds][0], replacement, packages };
 }
 /** The stages whose instructions end up in the final image: the final stage's chain, from the last `go build` on. */
@@ -58428,7 +58924,10 @@ function runtimeInstructions(model) {
 function finalStageFacts(model) {
     const runs = [];
     const unmet = new Set();
-    const text = (line, end) => model.text.split(/\r?\n/).slice(line - 1, end).join('\n');
+    const text = (line, end) => model.text
+        .split(/\r?\n/)
+        .slice(line - 1, end)
+        .join('\n');
     for (const { stage, after } of runtimeInstructions(model)) {
         for (const run of stage.runs.filter((r) => r.line > after)) {
             const c = classifyRun(run.commands);
@@ -58440,10 +58939,10 @@ function finalStageFacts(model) {
     }
     runs.sort((a, b) => a.line - b.line);
     const command = effectiveCommand(model, model.final);
-    const healthIns = stageChain(model, model.final).flatMap((s) => s.instructions.filter((i) => i.keyword === 'HEALTHCHECK')).sort((a, b) => b.line - a.line)[0];
-    const healthcheck = healthIns && !/^\s*NONE\b/i.test(healthIns.raw)
-        ? { line: healthIns.line, exec: /\bCMD\s+\[/.test(healthIns.raw), text: text(healthIns.line, healthIns.endLine) }
-        : null;
+    const healthIns = stageChain(model, model.final)
+        .flatMap((s) => s.instructions.filter((i) => i.keyword === 'HEALTHCHECK'))
+        .sort((a, b) => b.line - a.line)[0];
+    const healthcheck = healthIns && !/^\s*NONE\b/i.test(healthIns.raw) ? { line: healthIns.line, exec: /\bCMD\s+\[/.test(healthIns.raw), text: text(healthIns.line, healthIns.endLine) } : null;
     return { command, unmetPackages: [...unmet], runs, needsShell: shellNeed(model, command), healthcheck };
 }
 /** A command that runs a shell, a script, or shell syntax needs /bin/sh in the image. */
@@ -58494,8 +58993,6 @@ function expectedPaths(model, moduleName) {
         add(b.finalPath, b.directory === true, b.copyLine ?? b.build.line);
     return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
-/** The final stage's base image, resolved through `FROM <stage>`. */
-const finalBase = (model) => rootImage(model, model.final);
 /**
  * A final stage that builds in place shipped its sources: the files its
  * program opens at run time (named in the Go sources) and the scripts its
@@ -58542,7 +59039,7 @@ function chooseRuntimeBase(ctx) {
     const facts = finalStageFacts(model);
     const linking = programLinking(ctx);
     const needs = programNeeds(ctx);
-    const original = model_rootImage(model, model.final);
+    const original = rootImage(model, model.final);
     const info = classifyBase(original);
     const toolchain = info.kind === 'go-toolchain' || stageChain(model, model.final).some((s) => s.goBuilds.length > 0);
     const keepCgo = linking.needsC;
@@ -58555,12 +59052,15 @@ function chooseRuntimeBase(ctx) {
         : facts.needsShell
             ? facts.needsShell.why
             : otherRun
-                ? `the final stage runs \`${otherRun.text.split('\n')[0].replace(/^RUN\s+/, '').slice(0, 60)}\``
+                ? `the final stage runs \`${otherRun.text
+                    .split('\n')[0]
+                    .replace(/^RUN\s+/, '')
+                    .slice(0, 60)}\``
                 : keepCgo && linking.libc === 'musl'
                     ? 'the program has C code linked against musl'
                     : null;
     if (blocker) {
-        const base = !toolchain ? original : keepCgo || linking.libc === 'glibc' && linking.linking === 'dynamic' ? SHELL_BASE.glibc : SHELL_BASE.static;
+        const base = !toolchain ? original : keepCgo || (linking.libc === 'glibc' && linking.linking === 'dynamic') ? SHELL_BASE.glibc : SHELL_BASE.static;
         return { ...common, base, keepsBase: base === original, needs: [], blocker };
     }
     const user = model.final.user?.value ?? (measured?.user || null);
@@ -58595,9 +59095,7 @@ function chooseRuntimeBase(ctx) {
     if (named || (nonRoot && user === null))
         wants.push('a non-root user');
     const nonRootBase = named || (nonRoot && user === null);
-    const base = glibc
-        ? nonRootBase ? DISTROLESS_BASE_NONROOT : DISTROLESS_BASE
-        : nonRootBase ? DISTROLESS_STATIC_NONROOT : wants.length > 0 ? DISTROLESS_STATIC : SCRATCH;
+    const base = glibc ? (nonRootBase ? DISTROLESS_BASE_NONROOT : DISTROLESS_BASE) : nonRootBase ? DISTROLESS_STATIC_NONROOT : wants.length > 0 ? DISTROLESS_STATIC : SCRATCH;
     return { ...common, base, keepsBase: base === original, needs: wants, blocker: null };
 }
 
@@ -58618,7 +59116,7 @@ const cgoDisabled = {
     needsMeasurement: false,
     check(ctx) {
         const { model, files } = ctx;
-        const base = model_rootImage(model, model.final);
+        const base = rootImage(model, model.final);
         if (!isMinimalStatic(classifyBase(base).kind))
             return [];
         const binaries = finalBinaries(model, files?.goMod?.module ?? null);
@@ -58627,18 +59125,20 @@ const cgoDisabled = {
         if (linking.linking === 'static')
             return [];
         // C code of its own cannot be built with cgo off: it needs a base with libc instead.
-        const fix = linking.needsC
-            ? `FROM ${DISTROLESS_BASE}   # glibc and its loader, for a binary with C code`
-            : 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .';
+        const fix = linking.needsC ? `FROM ${DISTROLESS_BASE}   # glibc and its loader, for a binary with C code` : 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .';
         const remedy = linking.needsC ? `The program has C code: use a base with libc (${DISTROLESS_BASE}).` : 'Build with CGO_ENABLED=0.';
         if (linking.linking === 'dynamic') {
             const certain = ctx.measured !== null && linking.reason.includes('ELF interpreter');
-            return [finding(ctx, 'cgo-disabled', certain || binaries.some((b) => b.build.cgoEnabled === '1') ? 'error' : 'warning', line, `The binary ${certain ? 'is' : 'will be'} dynamically linked (${linking.reason}) but \`${base}\` has no C library: it cannot start. ${remedy}`, fix)];
+            return [
+                finding(ctx, 'cgo-disabled', certain || binaries.some((b) => b.build.cgoEnabled === '1') ? 'error' : 'warning', line, `The binary ${certain ? 'is' : 'will be'} dynamically linked (${linking.reason}) but \`${base}\` has no C library: it cannot start. ${remedy}`, fix)
+            ];
         }
         // Unknown: cgo is on and the module has dependencies we cannot see.
         if (!(files?.goMod && files.goMod.requires > 0))
             return [];
-        return [finding(ctx, 'cgo-disabled', 'warning', line, `The binary may be dynamically linked (${linking.reason}) but the final stage is \`${base}\`, which has no C library: it would not start. ${remedy}`, fix)];
+        return [
+            finding(ctx, 'cgo-disabled', 'warning', line, `The binary may be dynamically linked (${linking.reason}) but the final stage is \`${base}\`, which has no C library: it would not start. ${remedy}`, fix)
+        ];
     }
 };
 
@@ -58668,9 +59168,14 @@ const dockerignore = {
         if (!broad)
             return [];
         const bytes = files.unwanted.reduce((sum, u) => sum + u.bytes, 0);
-        const list = files.unwanted.slice(0, 8).map((u) => `${u.path} (${u.atLeast ? '≥ ' : ''}${formatSize(u.bytes)})`).join(', ') + (files.unwanted.length > 8 ? ` and ${files.unwanted.length - 8} more` : '');
+        const list = files.unwanted
+            .slice(0, 8)
+            .map((u) => `${u.path} (${u.atLeast ? '≥ ' : ''}${formatSize(u.bytes)})`)
+            .join(', ') + (files.unwanted.length > 8 ? ` and ${files.unwanted.length - 8} more` : '');
         const why = files.hasDockerignore ? 'the .dockerignore does not exclude them' : 'there is no .dockerignore';
-        return [finding(ctx, 'dockerignore', 'warning', broad.copy.line, `\`${broad.copy.keyword} ${broad.copy.sources.join(' ')} ${broad.copy.dest}\` sends ${list} into ${broad.final ? 'the final image' : 'a build layer'} and rebuilds it on every commit: ${why}.`, [...new Set(files.unwanted.map((u) => ignoreLine(u.path)))].concat(files.hasDockerignore ? [] : ['*.test', 'Dockerfile*']).join('\n'), broad.final ? bytes : null)];
+        return [
+            finding(ctx, 'dockerignore', 'warning', broad.copy.line, `\`${broad.copy.keyword} ${broad.copy.sources.join(' ')} ${broad.copy.dest}\` sends ${list} into ${broad.final ? 'the final image' : 'a build layer'} and rebuilds it on every commit: ${why}.`, [...new Set(files.unwanted.map((u) => ignoreLine(u.path)))].concat(files.hasDockerignore ? [] : ['*.test', 'Dockerfile*']).join('\n'), broad.final ? bytes : null)
+        ];
     }
 };
 
@@ -58710,9 +59215,9 @@ const layerOrder = {
                 continue;
             const before = runs.filter((r) => r.line < firstBroad.line);
             const after = runs.filter((r) => r.line > firstBroad.line);
-            if (before.some((r) => shell_hasGoModDownload(r.commands)))
+            if (before.some((r) => hasGoModDownload(r.commands)))
                 continue;
-            const downloadAfter = after.find((r) => shell_hasGoModDownload(r.commands));
+            const downloadAfter = after.find((r) => hasGoModDownload(r.commands));
             const resolving = after.find((r) => resolvesModules(r.commands));
             // A cache mount on the module cache (/go/pkg/mod, or all of GOPATH) keeps modules across source changes; the build cache does not.
             const cached = resolving?.mounts.some((m) => /type=cache/.test(m) && MODULE_CACHE.test(m)) ?? false;
@@ -58744,7 +59249,7 @@ const minimalBase = {
     needsMeasurement: false,
     check(ctx) {
         const { model, measured } = ctx;
-        const base = model_rootImage(model, model.final);
+        const base = rootImage(model, model.final);
         const info = classifyBase(base);
         if (info.kind !== 'distribution' && info.kind !== 'distroless')
             return [];
@@ -58761,7 +59266,7 @@ const minimalBase = {
             return [];
         const runLines = new Set(chain.flatMap((s) => s.runs.map((r) => r.line)));
         const removable = measured ? measured.layers.filter((l) => l.fromBaseImage || (l.dockerfileLine !== null && runLines.has(l.dockerfileLine))) : [];
-        const newBase = choice.base === 'scratch' ? 0 : measured?.baseSizes?.[choice.base] ?? 0;
+        const newBase = choice.base === 'scratch' ? 0 : (measured?.baseSizes?.[choice.base] ?? 0);
         const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0);
         const removed = measured ? (measured.layers.length > 0 ? removable.reduce((sum, l) => sum + l.uncompressed, 0) : measured.size - binaryBytes) : 0;
         const savings = measured ? Math.max(0, removed - newBase) : null;
@@ -58773,7 +59278,9 @@ const minimalBase = {
         const replaced = choice.facts.runs.length > 0 ? ` The final stage's RUN steps are replaced: ${[...new Set(choice.facts.runs.map((r) => r.replacement))].join('; ')}.` : '';
         const sized = measured?.baseSizes?.[choice.base] !== undefined ? ` (${formatSize(measured.baseSizes[choice.base])})` : '';
         const fix = `FROM ${choice.base}${choice.linking.linking === 'dynamic' && !choice.keepCgo ? '\n# and CGO_ENABLED=0 in the build stage: the binary is then static' : ''}`;
-        return [finding(ctx, 'minimal-base', 'warning', model.final.line, `The final stage runs a ${linking} Go binary on ${on}.${worth} \`${choice.base}\`${sized} is enough.${needs}${replaced}`, fix, savings)];
+        return [
+            finding(ctx, 'minimal-base', 'warning', model.final.line, `The final stage runs a ${linking} Go binary on ${on}.${worth} \`${choice.base}\`${sized} is enough.${needs}${replaced}`, fix, savings)
+        ];
     }
 };
 
@@ -58791,7 +59298,7 @@ const multiStage = {
     needsMeasurement: false,
     check(ctx) {
         const { model, measured } = ctx;
-        const base = model_rootImage(model, model.final);
+        const base = rootImage(model, model.final);
         const toolchain = classifyBase(base).kind === 'go-toolchain';
         const buildsInPlace = stageChain(model, model.final).some((s) => s.goBuilds.length > 0);
         if (!toolchain && !buildsInPlace)
@@ -58802,7 +59309,7 @@ const multiStage = {
         // Everything but the program's own binary goes (the toolchain's binaries included); the new base comes in.
         const program = programBinaries(ctx);
         const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0);
-        const baseBytes = runtime === 'scratch' ? 0 : measured?.baseSizes?.[runtime] ?? 0;
+        const baseBytes = runtime === 'scratch' ? 0 : (measured?.baseSizes?.[runtime] ?? 0);
         const savings = measured && program.length > 0 ? Math.max(0, measured.size - binaryBytes - baseBytes) : null;
         const what = toolchain ? `the Go toolchain (${base})` : 'its build tools and sources';
         const sizes = measured && savings !== null ? ` ${formatSize(measured.size)} ship for a ${formatSize(binaryBytes)} binary;` : '';
@@ -58834,17 +59341,15 @@ const nonRoot = {
     check(ctx) {
         const { model, measured } = ctx;
         const declared = model.final.user;
-        const base = classifyBase(model_rootImage(model, model.final));
+        const base = classifyBase(rootImage(model, model.final));
         // The built image's config is the truth (a base image may set USER); else the Dockerfile and the base's name.
-        const root = measured?.user !== undefined && measured?.user !== null
-            ? non_root_isRoot(measured.user)
-            : declared ? non_root_isRoot(declared.value) : !base.nonRoot;
+        const root = measured?.user !== undefined && measured?.user !== null ? non_root_isRoot(measured.user) : declared ? non_root_isRoot(declared.value) : !base.nonRoot;
         if (!root)
             return [];
-        const fix = base.kind === 'scratch'
-            ? 'USER 65532:65532'
-            : 'FROM gcr.io/distroless/static-debian12:nonroot\n# or, on any base: USER 65532:65532';
-        return [finding(ctx, 'non-root', 'warning', declared && non_root_isRoot(declared.value) ? declared.line : model.final.line, 'The container runs as root. Run it as an unprivileged user: a numeric USER works even on scratch, which has no /etc/passwd.', fix)];
+        const fix = base.kind === 'scratch' ? 'USER 65532:65532' : 'FROM gcr.io/distroless/static-debian12:nonroot\n# or, on any base: USER 65532:65532';
+        return [
+            finding(ctx, 'non-root', 'warning', declared && non_root_isRoot(declared.value) ? declared.line : model.final.line, 'The container runs as root. Run it as an unprivileged user: a numeric USER works even on scratch, which has no /etc/passwd.', fix)
+        ];
     }
 };
 
@@ -58855,7 +59360,6 @@ const nonRoot = {
 // base chooseRuntimeBase() names. Everything the original final stage has is
 // kept, or replaced by a line that says what replaces it and why; nothing is
 // dropped silently. Pure: model in, text out.
-
 
 
 
@@ -58897,7 +59401,10 @@ function rewriteGoBuild(runText, options = {}) {
     });
 }
 function textOf(model, ins) {
-    return model.text.split(/\r?\n/).slice(ins.line - 1, ins.endLine).join('\n');
+    return model.text
+        .split(/\r?\n/)
+        .slice(ins.line - 1, ins.endLine)
+        .join('\n');
 }
 /** CMD/ENTRYPOINT in exec form (scratch and distroless have no /bin/sh); shell syntax was ruled out before. */
 function execForm(model, ins) {
@@ -58930,13 +59437,18 @@ function suggestDockerfile({ model, measured, files }) {
     const finalChain = stageChain(model, model.final);
     const buildsInPlace = finalChain.some((s) => s.goBuilds.length > 0);
     // Nothing to change: the final base stays and every go build is already shaved.
-    const shaved = model.stages.filter((s) => s.index <= model.final.index).every((s) => s.goBuilds.every((b) => b.stripped && (b.trimpath || !goAtLeast(s.goVersion, '1.13')) && (choice.keepCgo || b.cgoEnabled === '0')));
+    const shaved = model.stages
+        .filter((s) => s.index <= model.final.index)
+        .every((s) => s.goBuilds.every((b) => b.stripped && (b.trimpath || !goAtLeast(s.goVersion, '1.13')) && (choice.keepCgo || b.cgoEnabled === '0')));
     if (choice.keepsBase && !buildsInPlace && shaved)
         return null;
     const notes = [];
     const lines = model.text.split(/\r?\n/);
     const out = [];
-    const preamble = lines.slice(0, model.stages[0].line - 1).join('\n').trimEnd();
+    const preamble = lines
+        .slice(0, model.stages[0].line - 1)
+        .join('\n')
+        .trimEnd();
     if (preamble)
         out.push(preamble);
     const flagged = (s) => `CGO_ENABLED${choice.keepCgo ? ' as it was' : '=0'}${goAtLeast(s.goVersion, '1.13') ? ' -trimpath' : ''} -ldflags="-s -w"`;
@@ -59076,7 +59588,14 @@ function runtimeEnvOf(raw) {
     const words = splitCommands(raw)[0] ?? [];
     const pairs = words.length >= 2 && !words[0].includes('=') ? [`${words[0]}=${words.slice(1).join(' ')}`] : words;
     const kept = pairs.filter((w) => !/^(CGO_[A-Z_]*|GO[A-Z0-9_]*|PATH)=/.test(w));
-    return kept.length > 0 ? `ENV ${kept.map((w) => { const eq = w.indexOf('='); return `${w.slice(0, eq)}=${shellQuote(w.slice(eq + 1))}`; }).join(' ')}` : null;
+    return kept.length > 0
+        ? `ENV ${kept
+            .map((w) => {
+            const eq = w.indexOf('=');
+            return `${w.slice(0, eq)}=${shellQuote(w.slice(eq + 1))}`;
+        })
+            .join(' ')}`
+        : null;
 }
 function dedupe(binaries) {
     const seen = new Set();
@@ -59089,7 +59608,12 @@ function buildRunText(ctx, target) {
     if (!from)
         return null;
     const ins = from.stage.instructions.find((i) => i.line === from.build.line);
-    return ins ? ctx.model.text.split(/\r?\n/).slice(ins.line - 1, ins.endLine).join('\n') : null;
+    return ins
+        ? ctx.model.text
+            .split(/\r?\n/)
+            .slice(ins.line - 1, ins.endLine)
+            .join('\n')
+        : null;
 }
 
 ;// CONCATENATED MODULE: ./src/advisor/rules/strip-symbols.ts
@@ -59149,7 +59673,7 @@ const tzdata = {
     needsMeasurement: false,
     check(ctx) {
         const { model } = ctx;
-        const base = model_rootImage(model, model.final);
+        const base = rootImage(model, model.final);
         if (classifyBase(base).kind !== 'scratch')
             return [];
         const needs = programNeeds(ctx);
@@ -59159,7 +59683,9 @@ const tzdata = {
         const provided = chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /zoneinfo|tzdata/.test(p))) || 'ZONEINFO' in s.env);
         if (provided)
             return [];
-        return [finding(ctx, 'tzdata', 'warning', model.final.line, `The program loads time zones by name (time.LoadLocation, read from ${needs.source}) but \`scratch\` has no zone data: every zone but UTC fails with "unknown time zone". Embed it or copy it.`, 'import _ "time/tzdata"  // in main.go, +450 kB\n# or: COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo')];
+        return [
+            finding(ctx, 'tzdata', 'warning', model.final.line, `The program loads time zones by name (time.LoadLocation, read from ${needs.source}) but \`scratch\` has no zone data: every zone but UTC fails with "unknown time zone". Embed it or copy it.`, 'import _ "time/tzdata"  // in main.go, +450 kB\n# or: COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo')
+        ];
     }
 };
 
@@ -59189,7 +59715,9 @@ const wastedLayers = {
             return `${f.path} (${formatSize(f.bytes)}, written by \`${by[0] ?? '?'}\`, replaced by \`${by[by.length - 1] ?? '?'}\`)`;
         });
         const more = top.length > 3 ? ` and ${top.length - 3} more` : '';
-        return [finding(ctx, 'wasted-layers', 'warning', line ?? writer?.dockerfileLine ?? null, `${formatSize(bytes)} ship in layers but are deleted or overwritten later: ${names.join('; ')}${more}. Create and remove them in the same RUN, or in a build stage.`, 'RUN download && build && rm -rf /tmp/work   # one RUN: the deleted files never reach a layer', bytes)];
+        return [
+            finding(ctx, 'wasted-layers', 'warning', line ?? writer?.dockerfileLine ?? null, `${formatSize(bytes)} ship in layers but are deleted or overwritten later: ${names.join('; ')}${more}. Create and remove them in the same RUN, or in a build stage.`, 'RUN download && build && rm -rf /tmp/work   # one RUN: the deleted files never reach a layer', bytes)
+        ];
     }
 };
 
@@ -59205,9 +59733,7 @@ const wastedLayers = {
 
 
 
-const RULES = [
-    multiStage, minimalBase, cgoDisabled, caCertificates, tzdata, nonRoot, stripSymbols, trimpath, wastedLayers, dockerignore, layerOrder
-];
+const RULES = [multiStage, minimalBase, cgoDisabled, caCertificates, tzdata, nonRoot, stripSymbols, trimpath, wastedLayers, dockerignore, layerOrder];
 
 ;// CONCATENATED MODULE: ./src/advisor/advise.ts
 
@@ -59270,7 +59796,10 @@ function toRegex(pattern) {
             if (end < 0)
                 re += '\\[';
             else {
-                re += `[${pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+                re += `[${pattern
+                    .slice(i + 1, end)
+                    .replace(/^!/, '^')
+                    .replace(/\\/g, '\\\\')}]`;
                 i = end;
             }
         }
@@ -59352,7 +59881,9 @@ function diskBytes(start, budget = { left: MAX_SIZE_ENTRIES }) {
                 for (const e of (0,external_node_fs_namespaceObject.readdirSync)(p))
                     stack.push(external_node_path_default().join(p, e));
             }
-            catch { /* unreadable: skip */ }
+            catch {
+                /* unreadable: skip */
+            }
         }
         else
             total += st.size;
@@ -59414,9 +59945,15 @@ function runtimeFileNames(source, topLevel) {
     const embedded = new Set();
     for (const m of source.matchAll(/^\s*\/\/go:embed\s+(.+)$/gm)) {
         for (const p of m[1].split(/\s+/))
-            embedded.add(p.replace(/^["`]|["`]$/g, '').replace(/^\.\//, '').split('/')[0]);
+            embedded.add(p
+                .replace(/^["`]|["`]$/g, '')
+                .replace(/^\.\//, '')
+                .split('/')[0]);
     }
-    const code = source.replace(/^\s*import\s*\([\s\S]*?\)/gm, '').replace(/^\s*import\s+.*$/gm, '').replace(/\/\/.*$/gm, '');
+    const code = source
+        .replace(/^\s*import\s*\([\s\S]*?\)/gm, '')
+        .replace(/^\s*import\s+.*$/gm, '')
+        .replace(/\/\/.*$/gm, '');
     for (const m of code.matchAll(/"((?:\.\/)?[A-Za-z0-9_.-]+)(?:\/[^"]*)?"/g)) {
         const name = m[1].replace(/^\.\//, '');
         if (topLevel.has(name))
@@ -59516,139 +60053,7 @@ function readContextFiles(contextDir, dockerfile = null) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/buildx/args.ts
-// Composing `docker buildx build` arguments: pure, table-tested. Secrets are
-// passed as files (`src=`) or environment variables (`env=`), never as values
-// on the command line.
-function composeBuildArgs(req) {
-    const args = ['buildx', 'build'];
-    if (req.builder)
-        args.push('--builder', req.builder);
-    if (req.archive)
-        args.push('--output', `type=docker,dest=${req.archive}`);
-    else
-        args.push('--load');
-    args.push('--progress', 'plain', '--iidfile', req.iidFile);
-    if (req.metadataFile)
-        args.push('--metadata-file', req.metadataFile);
-    if (req.file)
-        args.push('--file', req.file);
-    if (req.target)
-        args.push('--target', req.target);
-    if (req.platform)
-        args.push('--platform', req.platform);
-    for (const a of req.buildArgs)
-        args.push('--build-arg', a);
-    for (const c of req.buildContexts)
-        args.push('--build-context', c);
-    for (const c of req.cacheFrom)
-        args.push('--cache-from', c);
-    for (const c of req.cacheTo)
-        args.push('--cache-to', c);
-    for (const l of req.labels)
-        args.push('--label', l);
-    for (const t of req.tags)
-        args.push('--tag', t);
-    for (const s of req.secretFiles)
-        args.push('--secret', `id=${s.id},src=${s.path}`);
-    for (const s of req.secretEnvs ?? [])
-        args.push('--secret', `id=${s.id},env=${s.env}`);
-    args.push(req.context);
-    return args;
-}
-
-;// CONCATENATED MODULE: ./src/buildx/build.ts
-// Running a build. The image lands in the daemon (`--load`); its id comes from
-// `--iidfile`. A failing build ends with buildx's last error lines.
-
-
-
-
-
-
-
-/**
- * `secret-files` resolved against the workspace and `secret-envs` checked
- * against the environment, before anything is built: buildx would fail late
- * on a missing file, and silently mount nothing for a variable that is unset.
- */
-function resolveSecretSources(inputs, workspace, env) {
-    const secretFiles = inputs.secretFiles.map(({ id, path: file }, i) => {
-        const resolved = external_node_path_default().resolve(workspace, file);
-        if (!(0,external_node_fs_namespaceObject.statSync)(resolved, { throwIfNoEntry: false })?.isFile())
-            throw new UsageError(`secret-files: entry ${i + 1} (id ${id}): no file at ${file}; create it in an earlier step or fix the path`);
-        return { id, path: resolved };
-    });
-    for (const [i, { id, env: name }] of inputs.secretEnvs.entries()) {
-        if (env[name] === undefined)
-            throw new UsageError(`secret-envs: entry ${i + 1} (id ${id}): the variable ${name} is not set; set it in the step's env:`);
-    }
-    return { secretFiles, secretEnvs: inputs.secretEnvs };
-}
-async function buildImage(options, deps) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(deps.tempDir, 'build-'));
-    try {
-        const secretFiles = [...(await writeSecrets(options.secrets, dir)), ...(options.secretFiles ?? [])];
-        const iidFile = external_node_path_default().join(dir, 'iid');
-        const archive = options.output === 'archive' ? external_node_path_default().join(deps.tempDir, `image-${external_node_path_default().basename(dir)}.tar`) : null;
-        const args = composeBuildArgs({ ...options, secretFiles, iidFile, metadataFile: null, archive });
-        const result = await deps.exec('docker', args, { onStderr: deps.onProgress });
-        if (result.code !== 0) {
-            if (archive)
-                await (0,promises_namespaceObject.rm)(archive, { force: true });
-            throw buildFailure(result.stderr, options);
-        }
-        if (!archive)
-            return { imageId: (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim(), archive: null, log: result.stderr };
-        try {
-            return { imageId: await (deps.docker ?? new Docker({ exec: deps.exec, spawn: spawnStream })).load(archive), archive, log: result.stderr };
-        }
-        catch (error) {
-            await (0,promises_namespaceObject.rm)(archive, { force: true });
-            throw error;
-        }
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-}
-async function writeSecrets(secrets, dir) {
-    const files = [];
-    for (const [i, secret] of secrets.entries()) {
-        const eq = secret.indexOf('=');
-        if (eq <= 0)
-            throw new UsageError(`secrets: entry ${i + 1} is not 'id=value'`);
-        // The value exactly as given: a key's final newline is part of it.
-        const id = secret.slice(0, eq).trim();
-        const file = external_node_path_default().join(dir, `secret-${i}`);
-        await (0,promises_namespaceObject.writeFile)(file, secret.slice(eq + 1), { mode: 0o600 });
-        files.push({ id, path: file });
-    }
-    return files;
-}
-function buildFailure(stderr, options) {
-    const tail = lastLines(stderr, 12);
-    if (/Cannot connect to the Docker daemon|docker daemon is not running|error during connect/i.test(stderr)) {
-        return new EnvironmentError('no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry');
-    }
-    if (/unknown command: docker buildx|'buildx' is not a docker command|unknown flag: --load/.test(stderr)) {
-        return new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
-    }
-    if (/no builder .* found|failed to find builder/i.test(stderr)) {
-        return new UsageError(`builder: no buildx builder named '${options.builder}'; list them with 'docker buildx ls'`);
-    }
-    return new CommandError(`docker buildx build failed for ${options.file ?? 'Dockerfile'} in ${options.context}`, tail);
-}
-
 ;// CONCATENATED MODULE: ./src/advisor/proof/image-files.ts
-// The files of a built image, as its containers see them: `docker export` of
-// a container that is created and never started (all layers merged, whiteouts
-// applied), read once with the project's tar reader. Kept per path: type,
-// mode, size and link target; for ELF files what the loader needs (and, for
-// Go executables, their build info and run-time needs); for other executables
-// their first line (a script's #!); the text of the few files the checks read
-// (/etc/passwd, /etc/group, the loader's search path configuration).
-
 
 
 const TEXT_FILE = /^\/etc\/(passwd|group|ld\.so\.conf|ld\.so\.conf\.d\/[^/]+\.conf|ld-musl-[^/]+\.path)$/;
@@ -59729,29 +60134,9 @@ async function collectImageFiles(stream) {
     reader.end();
     return files;
 }
-/** The files of `imageId`: a container is created (never started), exported and removed. */
-async function readImageFiles(imageId, deps) {
-    const name = `go-image-budget-files-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-    // An entrypoint of our own: an image without ENTRYPOINT or CMD cannot be created otherwise.
-    const created = await deps.exec('docker', ['create', '--name', name, '--network', 'none', '--entrypoint', '/go-image-budget-never-runs', imageId]);
-    if (created.code !== 0)
-        throw new Error(`docker create ${imageId.slice(0, 19)} failed: ${created.stderr.trim().split('\n').pop() ?? ''}`);
-    try {
-        const exported = deps.spawn('docker', ['export', name]);
-        try {
-            const files = await collectImageFiles(exported.stdout);
-            await exported.done;
-            return files;
-        }
-        catch (error) {
-            exported.kill();
-            await exported.done.catch(() => null);
-            throw error;
-        }
-    }
-    finally {
-        await deps.exec('docker', ['rm', '-f', '-v', name]).catch(() => null);
-    }
+/** The files of `imageId`, from its exported file system (a container created, never started, and removed). */
+function readImageFiles(imageId, docker) {
+    return docker.exportFileSystem(imageId, collectImageFiles);
 }
 
 ;// CONCATENATED MODULE: ./src/advisor/proof/start.ts
@@ -59764,7 +60149,13 @@ async function readImageFiles(imageId, deps) {
 // arguments or configuration). The judgement is a pure function of what
 // `docker` said, so it is tested without Docker.
 
-const tail = (text, n = 3) => text.split('\n').map((l) => l.trim()).filter(Boolean).slice(-n).join(' | ').slice(0, 400);
+const tail = (text, n = 3) => text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-n)
+    .join(' | ')
+    .slice(0, 400);
 /** What the observation of the suggestion (and, for a non-zero exit, of the original) says. */
 function judgeStart(suggested, original) {
     if (suggested.startError !== null)
@@ -59787,28 +60178,28 @@ function judgeStart(suggested, original) {
 /** Digits (times, ids) aside, the last line a program printed. */
 const lastLine = (text) => tail(text, 1).replace(/\d+/g, '#');
 /** Runs the image detached, waits, runs its HEALTHCHECK if still up, and removes the container. */
-async function observeStart(image, exec, options = {}) {
+async function observeStart(image, docker, options = {}) {
     const name = `go-image-budget-start-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-    const args = ['run', '-d', '--name', name, '--network', 'none', ...(options.readOnly !== false ? ['--read-only', '--tmpfs', '/tmp'] : []), image];
-    const started = await exec('docker', args);
+    const startError = await docker.startDetached(image, name, { readOnly: options.readOnly !== false });
     try {
-        if (started.code !== 0)
-            return { startError: started.stderr.trim() || `docker run exited ${started.code}`, exitCode: null, output: '', health: null };
-        const waited = await withTimeout(exec('docker', ['wait', name]), options.waitMs ?? 2000);
-        const logs = async () => { const l = await exec('docker', ['logs', name]); return `${l.stdout}${l.stderr ? `\n${l.stderr}` : ''}`.trim().slice(-4000); };
-        if (waited !== null) {
-            const code = Number(waited.stdout.trim());
-            return { startError: null, exitCode: Number.isFinite(code) ? code : 1, output: await logs(), health: null };
-        }
+        if (startError !== null)
+            return { startError, exitCode: null, output: '', health: null };
+        const exitCode = await docker.waitExit(name, options.waitMs ?? 2000);
+        const logs = async () => {
+            const l = await docker.logs(name);
+            return `${l.stdout}${l.stderr ? `\n${l.stderr}` : ''}`.trim().slice(-4000);
+        };
+        if (exitCode !== null)
+            return { startError: null, exitCode, output: await logs(), health: null };
         const test = options.healthcheck?.test ?? [];
         let health = null;
         if (test[0] === 'CMD' || test[0] === 'CMD-SHELL') {
             const argv = test[0] === 'CMD' ? test.slice(1) : ['/bin/sh', '-c', test.slice(1).join(' ')];
             const deadline = Date.now() + (options.healthMs ?? 5000);
             for (;;) {
-                const r = await exec('docker', ['exec', name, ...argv]);
-                health = { exitCode: r.code, output: `${r.stdout}\n${r.stderr}`.trim().slice(-2000) };
-                if (r.code === 0 || Date.now() > deadline)
+                const r = await docker.execIn(name, argv);
+                health = { exitCode: r.exitCode, output: `${r.stdout}\n${r.stderr}`.trim().slice(-2000) };
+                if (r.exitCode === 0 || Date.now() > deadline)
                     break;
                 await new Promise((resolve) => setTimeout(resolve, 500));
             }
@@ -59816,17 +60207,7 @@ async function observeStart(image, exec, options = {}) {
         return { startError: null, exitCode: null, output: await logs(), health };
     }
     finally {
-        await exec('docker', ['rm', '-f', '-v', name]).catch(() => null);
-    }
-}
-async function withTimeout(promise, ms) {
-    let timer;
-    const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve(null), ms); });
-    try {
-        return await Promise.race([promise, timeout]);
-    }
-    finally {
-        clearTimeout(timer);
+        await docker.removeContainer(name);
     }
 }
 /**
@@ -59835,19 +60216,25 @@ async function withTimeout(promise, ms) {
  * same exit and last line as the original is the original's behaviour, not a
  * broken image.
  */
-async function startCheck(suggested, original, exec, options = {}) {
-    const result = (verdict, o, readOnly) => ({ ...verdict, exitCode: o.exitCode, running: o.startError === null && o.exitCode === null, readOnly, output: o.output });
-    const readOnly = await observeStart(suggested, exec, options);
+async function startCheck(suggested, original, docker, options = {}) {
+    const result = (verdict, o, readOnly) => ({
+        ...verdict,
+        exitCode: o.exitCode,
+        running: o.startError === null && o.exitCode === null,
+        readOnly,
+        output: o.output
+    });
+    const readOnly = await observeStart(suggested, docker, options);
     const first = judgeStart(readOnly, null);
     if (first.ok || readOnly.startError !== null || readOnly.exitCode === null)
         return result(first, readOnly, true);
-    const writable = await observeStart(suggested, exec, { ...options, readOnly: false });
+    const writable = await observeStart(suggested, docker, { ...options, readOnly: false });
     const second = judgeStart(writable, null);
     if (second.ok)
         return result({ ok: true, detail: `${second.detail} with a writable root file system (read-only it exited ${readOnly.exitCode})` }, writable, false);
     if (!original)
         return result(first, readOnly, true);
-    return result(judgeStart(writable, await observeStart(original, exec, { ...options, readOnly: false, healthcheck: null })), writable, false);
+    return result(judgeStart(writable, await observeStart(original, docker, { ...options, readOnly: false, healthcheck: null })), writable, false);
 }
 
 ;// CONCATENATED MODULE: ./src/advisor/proof/paths.ts
@@ -59918,10 +60305,25 @@ function envValue(env, name) {
 ;// CONCATENATED MODULE: ./src/advisor/proof/startup.ts
 
 // Go's crypto/x509 (root_linux.go) and time (zoneinfo_unix.go) search these.
-const CERT_FILES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/ca-bundle.pem', '/etc/pki/tls/cacert.pem', '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem', '/etc/ssl/cert.pem'];
+const CERT_FILES = [
+    '/etc/ssl/certs/ca-certificates.crt',
+    '/etc/pki/tls/certs/ca-bundle.crt',
+    '/etc/ssl/ca-bundle.pem',
+    '/etc/pki/tls/cacert.pem',
+    '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem',
+    '/etc/ssl/cert.pem'
+];
 const CERT_DIRS = ['/etc/ssl/certs', '/etc/pki/tls/certs'];
 const ZONE_DIRS = ['/usr/share/zoneinfo', '/usr/share/lib/zoneinfo', '/usr/lib/locale/TZ', '/etc/zoneinfo'];
-const TRIPLETS = { 62: 'x86_64-linux-gnu', 183: 'aarch64-linux-gnu', 40: 'arm-linux-gnueabihf', 3: 'i386-linux-gnu', 243: 'riscv64-linux-gnu', 21: 'powerpc64le-linux-gnu', 22: 's390x-linux-gnu' };
+const TRIPLETS = {
+    62: 'x86_64-linux-gnu',
+    183: 'aarch64-linux-gnu',
+    40: 'arm-linux-gnueabihf',
+    3: 'i386-linux-gnu',
+    243: 'riscv64-linux-gnu',
+    21: 'powerpc64le-linux-gnu',
+    22: 's390x-linux-gnu'
+};
 /** The command docker runs: ENTRYPOINT followed by CMD, or CMD alone. */
 const commandOf = (config) => [...(config.entrypoint ?? []), ...(config.cmd ?? [])];
 /** Where the dynamic loader looks: run path ($ORIGIN), LD_LIBRARY_PATH, the loader's configuration, the defaults. */
@@ -59931,12 +60333,20 @@ function librarySearchPath(files, owner, elf, interp, env) {
     dirs.push(...(envValue(env, 'LD_LIBRARY_PATH') ?? '').split(':').filter(Boolean));
     if (interp && /ld-musl/.test(interp)) {
         const configured = [...files.texts].find(([p]) => /^\/etc\/ld-musl-.*\.path$/.test(p))?.[1];
-        dirs.push(...(configured ? configured.split(/[:\n]/).map((d) => d.trim()).filter(Boolean) : ['/lib', '/usr/local/lib', '/usr/lib']));
+        dirs.push(...(configured
+            ? configured
+                .split(/[:\n]/)
+                .map((d) => d.trim())
+                .filter(Boolean)
+            : ['/lib', '/usr/local/lib', '/usr/lib']));
         return dirs;
     }
     for (const [p, text] of files.texts) {
         if (p === '/etc/ld.so.conf' || p.startsWith('/etc/ld.so.conf.d/')) {
-            dirs.push(...text.split('\n').map((l) => l.replace(/#.*/, '').trim()).filter((l) => l.startsWith('/')));
+            dirs.push(...text
+                .split('\n')
+                .map((l) => l.replace(/#.*/, '').trim())
+                .filter((l) => l.startsWith('/')));
         }
     }
     const triplet = TRIPLETS[elf.machine];
@@ -59982,7 +60392,12 @@ function checkElf(files, path, entry, env) {
     if (missing.length > 0)
         checks.push({ check: 'libraries', ok: false, detail: `${path} needs ${missing.join(', ')}, not found in the image's library paths`, required: true });
     else if (found.length > 0)
-        checks.push({ check: 'libraries', ok: true, detail: `${found.length} shared ${found.length === 1 ? 'library' : 'libraries'} found (${found.slice(0, 4).join(', ')}${found.length > 4 ? ', …' : ''})`, required: true });
+        checks.push({
+            check: 'libraries',
+            ok: true,
+            detail: `${found.length} shared ${found.length === 1 ? 'library' : 'libraries'} found (${found.slice(0, 4).join(', ')}${found.length > 4 ? ', …' : ''})`,
+            required: true
+        });
     return checks;
 }
 /** The executable behind the command, and what it needs to start (a script's interpreter, recursively). */
@@ -60007,7 +60422,7 @@ function checkExecutable(files, command, config, depth = 0) {
         return { checks, program: found };
     const words = head.slice(2).split('\n')[0].trim().split(/\s+/);
     // `#!/usr/bin/env sh` looks the interpreter up on PATH.
-    const interpreter = /(^|\/)env$/.test(words[0] ?? '') && words[1] ? words[1] : words[0] ?? '';
+    const interpreter = /(^|\/)env$/.test(words[0] ?? '') && words[1] ? words[1] : (words[0] ?? '');
     const inner = checkExecutable(files, interpreter || '(none)', config, depth + 1);
     return { checks: [...checks, ...inner.checks], program: inner.program ?? found };
 }
@@ -60016,7 +60431,10 @@ function checkUser(files, user) {
         return null;
     const [name, group] = user.split(':');
     const numeric = (s) => /^\d+$/.test(s);
-    const names = (file) => new Set((files.texts.get(file) ?? '').split('\n').map((l) => l.split(':')[0]).filter(Boolean));
+    const names = (file) => new Set((files.texts.get(file) ?? '')
+        .split('\n')
+        .map((l) => l.split(':')[0])
+        .filter(Boolean));
     const problems = [];
     if (!numeric(name) && !names('/etc/passwd').has(name))
         problems.push(`user ${name} is not in ${files.texts.has('/etc/passwd') ? '/etc/passwd' : 'the image (no /etc/passwd)'}`);
@@ -60034,12 +60452,20 @@ function checkGoNeeds(files, programs, config) {
     const roots = needing((n) => n.systemRoots && !n.embedsRoots);
     if (roots.length > 0) {
         const custom = [envValue(config.env, 'SSL_CERT_FILE')].filter((f) => !!f);
-        const file = [...custom, ...CERT_FILES].find((f) => { const r = paths_resolvePath(files, f); return r.ok && r.entry.type === 'file' && r.entry.size > 0; });
+        const file = [...custom, ...CERT_FILES].find((f) => {
+            const r = paths_resolvePath(files, f);
+            return r.ok && r.entry.type === 'file' && r.entry.size > 0;
+        });
         const dirs = [...(envValue(config.env, 'SSL_CERT_DIR') ?? '').split(':').filter(Boolean), ...CERT_DIRS];
         const dir = file ? undefined : dirs.find((d) => hasFilesUnder(files, d));
         checks.push(file || dir
             ? { check: 'ca-certificates', ok: true, detail: `${roots.join(', ')} loads the system's CA roots: ${file ?? `${dir}/`} is there`, required: true }
-            : { check: 'ca-certificates', ok: false, detail: `${roots.join(', ')} loads the system's CA roots but the image has no CA bundle (TLS fails with "certificate signed by unknown authority")`, required: true });
+            : {
+                check: 'ca-certificates',
+                ok: false,
+                detail: `${roots.join(', ')} loads the system's CA roots but the image has no CA bundle (TLS fails with "certificate signed by unknown authority")`,
+                required: true
+            });
     }
     const zones = needing((n) => n.loadsZones && !n.embedsTzdata);
     if (zones.length > 0) {
@@ -60047,14 +60473,23 @@ function checkGoNeeds(files, programs, config) {
         const source = custom && paths_resolvePath(files, custom).ok ? custom : ZONE_DIRS.find((d) => hasFilesUnder(files, d));
         checks.push(source
             ? { check: 'zoneinfo', ok: true, detail: `${zones.join(', ')} loads time zones by name: ${source} is there`, required: true }
-            : { check: 'zoneinfo', ok: false, detail: `${zones.join(', ')} loads time zones by name but the image has no zone data (every zone but UTC fails) and it does not embed time/tzdata`, required: true });
+            : {
+                check: 'zoneinfo',
+                ok: false,
+                detail: `${zones.join(', ')} loads time zones by name but the image has no zone data (every zone but UTC fails) and it does not embed time/tzdata`,
+                required: true
+            });
     }
     const users = needing((n) => n.usersLookup && !n.cgo);
     if (users.length > 0) {
         const passwd = files.texts.get('/etc/passwd');
         checks.push({
-            check: 'users', ok: passwd !== undefined, required: false,
-            detail: passwd !== undefined ? `${users.join(', ')} looks up users: /etc/passwd is there` : `${users.join(', ')} looks up users (os/user) and the image has no /etc/passwd: lookups fail unless $USER is set`
+            check: 'users',
+            ok: passwd !== undefined,
+            required: false,
+            detail: passwd !== undefined
+                ? `${users.join(', ')} looks up users: /etc/passwd is there`
+                : `${users.join(', ')} looks up users (os/user) and the image has no /etc/passwd: lookups fail unless $USER is set`
         });
     }
     return checks;
@@ -60109,29 +60544,18 @@ function checkStartup({ files, config, expectedPaths }) {
 
 
 /** The parts of an image's config that decide how it starts. */
-async function startConfig(image, exec) {
-    const r = await exec('docker', ['image', 'inspect', '--format', '{{json .Config}}', image]);
-    if (r.code !== 0)
-        throw new Error(`docker image inspect ${image.slice(0, 19)} failed: ${r.stderr.trim().split('\n').pop() ?? ''}`);
-    const c = (JSON.parse(r.stdout) ?? {});
-    const test = c.Healthcheck?.Test ?? null;
-    return {
-        entrypoint: c.Entrypoint ?? null,
-        cmd: c.Cmd ?? null,
-        workingDir: c.WorkingDir || '/',
-        env: c.Env ?? [],
-        user: c.User ?? '',
-        healthcheck: test && test.length > 0 && test[0] !== 'NONE' ? { test } : null
-    };
+async function startConfig(image, docker) {
+    const { healthcheck, ...facts } = await docker.startConfig(image);
+    return { ...facts, healthcheck: healthcheck ? { test: healthcheck } : null };
 }
 async function proveItStarts(image, options, deps) {
-    const config = await startConfig(image, deps.exec);
-    const files = await readImageFiles(image, deps);
+    const config = await startConfig(image, deps.docker);
+    const files = await readImageFiles(image, deps.docker);
     const checks = checkStartup({ files, config, expectedPaths: options.expectedPaths });
     const failed = checks.filter((c) => c.required && !c.ok);
     if (failed.length > 0)
         return { ok: false, reason: `it would not start: ${failed.map((c) => c.detail).join('; ')}`, checks, start: null };
-    const started = await startCheck(image, options.originalImage, deps.exec, { waitMs: options.waitMs, healthcheck: config.healthcheck });
+    const started = await startCheck(image, options.originalImage, deps.docker, { waitMs: options.waitMs, healthcheck: config.healthcheck });
     const start = { ok: started.ok, detail: started.detail, exitCode: started.exitCode, running: started.running, readOnly: started.readOnly };
     return { ok: start.ok, reason: start.ok ? null : start.detail, checks, start };
 }
@@ -60149,24 +60573,26 @@ async function proveItStarts(image, options, deps) {
 
 
 
-
-
-
 async function verifySuggestion(req, deps) {
     const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(deps.tempDir, 'suggestion-'));
     const file = external_node_path_default().join(dir, 'Dockerfile');
     await (0,promises_namespaceObject.writeFile)(file, req.dockerfile);
-    let imageId;
-    let buildLog;
+    let made;
+    let wasBuilt = false;
     try {
-        const built = await buildImage({ ...req.build, file, target: null, cacheTo: [] }, { exec: deps.exec, tempDir: dir, onProgress: deps.onProgress });
-        imageId = built.imageId;
-        buildLog = built.log;
+        made = await deps.buildAndMeasure({ ...req.build, file, target: null, cacheTo: [] }, () => {
+            wasBuilt = true;
+        });
     }
     catch (error) {
+        // A measurement that fails after the build is not the suggestion's fault: the caller says it could not be verified.
+        if (wasBuilt)
+            throw error;
         return { verified: false, imageId: null, size: null, savings: null, error: `the suggested Dockerfile did not build: ${errorMessage(error)}`, verifyCommand: null, proof: null, buildLog: '' };
     }
-    const size = deps.measure ? await deps.measure(imageId) : { uncompressed: (await inspectImage(imageId, deps.exec)).size, compressed: null };
+    const imageId = made.built.imageId;
+    const buildLog = made.built.log;
+    const size = { uncompressed: made.measurement.size.uncompressed, compressed: made.measurement.size.compressed };
     const savings = req.originalSize - size.uncompressed;
     const proven = await proveItStarts(imageId, { expectedPaths: req.expectedPaths ?? [], originalImage: req.originalImage ?? null, waitMs: deps.startWaitMs }, deps);
     const proof = { checks: proven.checks, start: proven.start };
@@ -60187,21 +60613,12 @@ async function verifySuggestion(req, deps) {
 /** Runs a command (no shell: scratch has none) as the image's entrypoint; removes the container. */
 async function runInImage(imageId, command, deps) {
     const words = splitCommands(command)[0] ?? [];
-    const name = `go-image-budget-verify-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-    const args = ['run', '--rm', '--name', name, '--network', 'none'];
-    if (words.length > 0)
-        args.push('--entrypoint', words[0]);
-    args.push(imageId, ...words.slice(1));
-    let timer;
-    const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve(null), deps.runTimeoutMs ?? 120_000); });
-    const result = await Promise.race([deps.exec('docker', args), timeout]);
-    clearTimeout(timer);
-    if (result === null) {
-        await deps.exec('docker', ['rm', '-f', name]);
-        return { command, exitCode: 124, output: `timed out after ${Math.round((deps.runTimeoutMs ?? 120_000) / 1000)} s` };
-    }
+    const timeoutMs = deps.runTimeoutMs ?? 120_000;
+    const result = await deps.docker.runToEnd(imageId, { entrypoint: words.length > 0 ? words[0] : null, args: words.slice(1), timeoutMs });
+    if (result === null)
+        return { command, exitCode: 124, output: `timed out after ${Math.round(timeoutMs / 1000)} s` };
     const output = (result.stdout + (result.stderr ? `\n${result.stderr}` : '')).trim();
-    return { command, exitCode: result.code, output: output.length > 2000 ? output.slice(-2000) : output };
+    return { command, exitCode: result.exitCode, output: output.length > 2000 ? output.slice(-2000) : output };
 }
 
 ;// CONCATENATED MODULE: ./src/advisor/stage.ts
@@ -60251,33 +60668,23 @@ const normalName = (ref) => {
 };
 /**
  * Images the daemon already has (nothing is pulled for this), by the names
- * asked: their ids, sizes and configs. One `docker image inspect` for all
- * (it prints the ones it has and fails for the rest); matched back by tag.
+ * asked: their ids, sizes and configs, matched back by tag.
  */
-async function localImages(names, exec) {
+async function localImages(names, docker) {
     const found = new Map();
-    if (names.length === 0)
-        return found;
-    const r = await exec('docker', ['image', 'inspect', '--format', '{{json .}}', ...names]).catch(() => null);
-    for (const line of (r?.stdout ?? '').split('\n').filter(Boolean)) {
-        try {
-            const raw = JSON.parse(line);
-            const env = {};
-            for (const e of raw.Config?.Env ?? []) {
-                const eq = e.indexOf('=');
-                if (eq > 0)
-                    env[e.slice(0, eq)] = e.slice(eq + 1);
-            }
-            const c = raw.Config ?? {};
-            const image = { id: raw.Id, size: raw.Size, defaults: { env, workdir: c.WorkingDir || '/', user: c.User ?? '', entrypoint: c.Entrypoint ?? null, cmd: c.Cmd ?? null, source: 'image' } };
-            const refs = new Set([...(raw.RepoTags ?? []), ...(raw.RepoDigests ?? [])].map(normalName));
-            for (const name of names)
-                if (refs.has(normalName(name)) || name === raw.Id)
-                    found.set(name, image);
+    for (const raw of await docker.inspectPresent(names)) {
+        const env = {};
+        for (const e of raw.config.env) {
+            const eq = e.indexOf('=');
+            if (eq > 0)
+                env[e.slice(0, eq)] = e.slice(eq + 1);
         }
-        catch {
-            // not an image's JSON: skip
-        }
+        const c = raw.config;
+        const image = { id: raw.id, size: raw.size, defaults: { env, workdir: c.workingDir || '/', user: c.user, entrypoint: c.entrypoint, cmd: c.cmd, source: 'image' } };
+        const refs = new Set([...raw.repoTags, ...raw.repoDigests].map(normalName));
+        for (const name of names)
+            if (refs.has(normalName(name)) || name === raw.id)
+                found.set(name, image);
     }
     return found;
 }
@@ -60312,7 +60719,7 @@ async function adviseStage(input, deps) {
     const file = (external_node_path_default().relative(input.workspace, input.build.dockerfile) || external_node_path_default().basename(input.build.dockerfile)).split((external_node_path_default()).sep).join('/');
     const options = { file, buildArgs: input.inputs.buildArgs, target: input.inputs.target };
     // The base images' own config (ENV, WORKDIR, default command), when they were built from: the daemon has them.
-    const images = input.report ? await localImages([...new Set([...baseImages(parseDockerfile(text, options)), ...SUGGESTED_BASES])], deps.exec) : new Map();
+    const images = input.report ? await localImages([...new Set([...baseImages(parseDockerfile(text, options)), ...SUGGESTED_BASES])], deps.docker) : new Map();
     const model = parseDockerfile(text, { ...options, imageConfig: (image) => images.get(image)?.defaults ?? null });
     const files = readContextFiles(input.build.context, input.build.dockerfile);
     const measured = input.report
@@ -60341,7 +60748,10 @@ async function adviseStage(input, deps) {
     suggestion.verifyReason = decision.reason;
     if (!decision.verify)
         return { findings, suggestion, skipped };
-    const read = (name) => { const p = external_node_path_default().join(input.build.context, name); return (0,external_node_fs_namespaceObject.existsSync)(p) ? (0,external_node_fs_namespaceObject.readFileSync)(p, 'utf8') : null; };
+    const read = (name) => {
+        const p = external_node_path_default().join(input.build.context, name);
+        return (0,external_node_fs_namespaceObject.existsSync)(p) ? (0,external_node_fs_namespaceObject.readFileSync)(p, 'utf8') : null;
+    };
     const key = proofInputsKey({
         dockerfile: text,
         suggestion: suggested.dockerfile,
@@ -60360,10 +60770,22 @@ async function adviseStage(input, deps) {
     const buildOptions = input.buildOptions;
     try {
         const result = await deps.log.group('Verify the suggested Dockerfile', () => verifySuggestion({
-            dockerfile: suggested.dockerfile, build: buildOptions, originalSize: measured.size, verifyCommand: input.inputs.verifyCommand,
-            expectedPaths: pathsToKeep(model, files), originalImage: input.report?.image?.id ?? null
-        }, { exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk), measure: deps.measure, startWaitMs: deps.startWaitMs }));
-        Object.assign(suggestion, { verified: result.verified, size: result.size, savings: result.savings, error: result.error, verifyCommand: result.verifyCommand, proof: result.proof, verifiedAt: input.report.image?.commit ?? null });
+            dockerfile: suggested.dockerfile,
+            build: buildOptions,
+            originalSize: measured.size,
+            verifyCommand: input.inputs.verifyCommand,
+            expectedPaths: pathsToKeep(model, files),
+            originalImage: input.report?.image?.id ?? null
+        }, { docker: deps.docker, tempDir: deps.tempDir, buildAndMeasure: deps.buildAndMeasure, startWaitMs: deps.startWaitMs }));
+        Object.assign(suggestion, {
+            verified: result.verified,
+            size: result.size,
+            savings: result.savings,
+            error: result.error,
+            verifyCommand: result.verifyCommand,
+            proof: result.proof,
+            verifiedAt: input.report.image?.commit ?? null
+        });
         if (result.error)
             deps.log.warning(result.error);
     }
@@ -60393,9 +60815,21 @@ const silentLogger = {
 
 
 
+
+
 async function dockerfileOnlyReport(inputs, build, run) {
     const noDocker = () => Promise.reject(new Error('dockerfile-only mode runs no commands'));
-    const advice = await adviseStage({ inputs, build, workspace: run.workspace, report: null, imageUser: null, buildOptions: null }, { exec: noDocker, spawn: () => { throw new Error('dockerfile-only mode runs no commands'); }, tempDir: '', log: silentLogger });
+    const advice = await adviseStage({ inputs, build, workspace: run.workspace, report: null, imageUser: null, buildOptions: null }, {
+        docker: new Docker({
+            exec: noDocker,
+            spawn: () => {
+                throw new Error('dockerfile-only mode runs no commands');
+            }
+        }),
+        tempDir: '',
+        log: silentLogger,
+        buildAndMeasure: noDocker
+    });
     const errorFindings = advice.findings.filter((f) => f.severity === 'error');
     const errors = errorFindings.length > 0;
     const warnings = advice.findings.some((f) => f.severity === 'warning');
@@ -60415,12 +60849,16 @@ async function dockerfileOnlyReport(inputs, build, run) {
         layers: [],
         wasted: null,
         goBinaries: [],
-        budget: { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none',
+        budget: {
+            metric: inputs.budgetMetric,
+            limit: inputs.budget,
+            warnAt: null,
+            maxIncrease: null,
+            status: 'none',
             // The entry points fail the job with this line when an error-level finding fails the check.
-            reason: errors
-                ? `dockerfile-only: ${errorFindings.map((f) => `${f.rule} at ${f.file}:${f.line ?? '-'}`).join(', ')}`
-                : 'dockerfile-only mode: no image built' },
-        baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null },
+            reason: errors ? `dockerfile-only: ${errorFindings.map((f) => `${f.rule} at ${f.file}:${f.line ?? '-'}`).join(', ')}` : 'dockerfile-only mode: no image built'
+        },
+        baseline: NO_BASELINE,
         delta: null,
         findings: advice.findings,
         suggestion: advice.suggestion,
@@ -60437,6 +60875,7 @@ async function dockerfileOnlyReport(inputs, build, run) {
 // The stages in order: build → measure → baseline → compare/budget → advise.
 // Takes its collaborators as parameters; returns the Report. Rendering and
 // publishing are the entry points' business.
+
 
 
 
@@ -60501,15 +60940,16 @@ function resolveBuild(inputs, workspace, confine = false) {
     return { context, dockerfile };
 }
 async function runPipeline(inputs, ctx, deps) {
+    // One adapter for the run: every image built below (head, base, suggestion) is recorded on it.
+    const docker = deps.docker ?? new Docker({ exec: deps.exec, spawn: deps.spawn });
     if (!inputs.cleanup || inputs.dockerfileOnly)
-        return runStages(inputs, ctx, deps);
-    // `cleanup`: every image built below (head, base, suggestion) is removed at the end, also after a failure.
-    const tracker = trackBuilds(deps.exec);
+        return runStages(inputs, ctx, { ...deps, docker });
+    // `cleanup`: what was built is removed at the end, also after a failure.
     try {
-        return await runStages(inputs, ctx, { ...deps, exec: tracker.exec });
+        return await runStages(inputs, ctx, { ...deps, docker });
     }
     finally {
-        await removeBuiltImages(tracker.imageIds, deps.exec, deps.log);
+        await removeBuiltImages(docker.builtImages, docker, deps.log);
     }
 }
 async function runStages(inputs, ctx, deps) {
@@ -60522,7 +60962,7 @@ async function runStages(inputs, ctx, deps) {
     // Budget and baseline settings are checked before anything is built.
     const settings = budgetSettings(inputs);
     const baselineSource = chooseSource(inputs);
-    const docker = new Docker({ exec: deps.exec, spawn: deps.spawn });
+    const docker = deps.docker;
     const secretSources = inputs.image ? { secretFiles: [], secretEnvs: [] } : resolveSecretSources(inputs, ctx.workspace, ctx.env ?? {});
     const buildOptions = (paths) => ({
         context: paths.context,
@@ -60548,22 +60988,14 @@ async function runStages(inputs, ctx, deps) {
     const measureOptions = { cacheDir: deps.cacheDir, dockerfile: dockerfileText === null ? null : dockerfileSource(dockerfileText) };
     const platformsToBuild = inputs.image || inputs.platforms.length === 0 ? [null] : inputs.platforms;
     const measuredPlatforms = [];
-    const output = inputs.image ? 'load' : await pipeline_buildOutput(docker, inputs.builder);
-    const buildAndMeasure = async (options, measure) => {
-        const built = await buildImage({ ...options, output }, { exec: deps.exec, docker, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) });
-        try {
-            return { built, measurement: await measureImage(built.imageId, { ...measure, archive: built.archive }, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log }) };
-        }
-        finally {
-            if (built.archive)
-                (0,external_node_fs_namespaceObject.rmSync)(built.archive, { force: true });
-        }
-    };
+    const output = inputs.image ? 'load' : await docker.buildOutput(inputs.builder);
+    // The one build-and-measure of this run (src/build-measure.ts): the head, the base and the suggestion.
+    const buildAndMeasure = runBuild(output, { docker, exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, log: deps.log, onProgress: (chunk) => deps.log.debug(chunk) });
     for (const platform of platformsToBuild) {
         if (inputs.image) {
             const ref = inputs.image;
             await docker.ensureImage(ref, inputs.platforms[0] ?? null);
-            const measurement = await deps.log.group(`Measure ${ref}`, () => measureImage(ref, measureOptions, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log }));
+            const measurement = await deps.log.group(`Measure ${ref}`, () => measureImage(ref, measureOptions, { docker, log: deps.log }));
             measuredPlatforms.push({ platform, measurement });
             continue;
         }
@@ -60609,7 +61041,7 @@ async function runStages(inputs, ctx, deps) {
     // Advise: Dockerfile rules on the measurement, a suggested Dockerfile, and its proof.
     if (!resolved)
         return compared.report;
-    return adviseReport(compared.report, { inputs, build: resolved, workspace: ctx.workspace, imageUser: inspected.config.user, buildOptions: buildOptions(resolved), previousProof: ctx.previousProof ?? null }, deps);
+    return adviseReport(compared.report, { inputs, build: resolved, workspace: ctx.workspace, imageUser: inspected.config.user, buildOptions: buildOptions(resolved), previousProof: ctx.previousProof ?? null }, { ...deps, buildAndMeasure });
 }
 /** A measured image as a report, before the baseline, the verdict and the advice. */
 function reportFromMeasurement(m, image, inputs) {
@@ -60624,7 +61056,7 @@ function reportFromMeasurement(m, image, inputs) {
         wasted: m.wasted,
         goBinaries: m.goBinaries,
         budget: { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none' },
-        baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null },
+        baseline: NO_BASELINE,
         delta: null,
         findings: [],
         suggestion: null,
@@ -60635,26 +61067,13 @@ function reportFromMeasurement(m, image, inputs) {
 /** Adds the findings and the suggested Dockerfile (built and measured when it matters) to a judged report. */
 async function adviseReport(report, req, deps) {
     const advised = await adviseStage({ inputs: req.inputs, build: req.build, workspace: req.workspace, report, imageUser: req.imageUser, buildOptions: req.buildOptions, previousProof: req.previousProof ?? null }, {
-        exec: deps.exec,
-        spawn: deps.spawn,
+        docker: deps.docker,
         tempDir: deps.tempDir,
         log: deps.log,
-        measure: async (id) => {
-            const m = await measureImage(id, { cacheDir: deps.cacheDir, registry: false }, { exec: deps.exec, spawn: deps.spawn });
-            return { uncompressed: m.size.uncompressed, compressed: m.size.compressed };
-        }
+        // The suggestion is built and measured as the head is; its sizes need no registry.
+        buildAndMeasure: (options, onBuilt) => deps.buildAndMeasure(options, { cacheDir: deps.cacheDir, registry: false }, onBuilt)
     });
     return { ...report, findings: advised.findings, suggestion: advised.suggestion };
-}
-/**
- * How a build reaches the measurement. The docker driver on the classic store can
- * only `--load`; every other builder (docker-container, as setup-buildx-action
- * makes; the docker driver on the containerd store) exports an image archive,
- * whose manifest carries the exact compressed blobs BuildKit pushes, and loads it.
- */
-async function pipeline_buildOutput(docker, builder) {
-    const [driver, engine] = await Promise.all([docker.builderDriver(builder), docker.engine()]);
-    return driver !== 'docker' || engine.store === 'containerd' ? 'archive' : 'load';
 }
 
 ;// CONCATENATED MODULE: ./src/bake/definition.ts
@@ -60783,7 +61202,7 @@ function checkBakeInputs(inputs) {
             throw new UsageError(`${name}: not used with bake; ${fix}`);
     }
     if (inputs.context !== '.')
-        throw new UsageError("context: not used with bake; each target names its context in the bake file (relative to the workspace)");
+        throw new UsageError('context: not used with bake; each target names its context in the bake file (relative to the workspace)');
 }
 
 ;// CONCATENATED MODULE: ./src/bake/build.ts
@@ -60793,7 +61212,7 @@ function checkBakeInputs(inputs) {
 // store's docker driver the images are loaded (`type=docker`) and their ids
 // read from bake's metadata file; every other builder exports an archive per
 // image, with the exact blobs BuildKit pushes, which is loaded and kept for
-// the measurement (as src/buildx/build.ts does for one build).
+// the measurement (as src/docker/build.ts does for one build).
 
 
 
@@ -60824,6 +61243,9 @@ async function bakeBuild(req, deps) {
             const imageId = archive ? await deps.docker.load(archive) : loadedImageId(metadata, image.key);
             if (!imageId)
                 throw new CommandError(`docker buildx bake recorded no image for target '${image.target.name}'`, metadata.slice(0, 2000));
+            // Loaded by bake itself: recorded here, as load records an archive's image.
+            if (!archive)
+                deps.docker.recordBuilt(imageId);
             // Moved out of the scratch directory, which goes when this returns.
             let kept = null;
             if (archive) {
@@ -60853,6 +61275,7 @@ async function bakeBuild(req, deps) {
 
 
 
+
 const none = (error, ref, commit = null) => ({ source: 'build', ref, commit, size: null, layers: [], error: `no baseline: ${error}` });
 const baseline_within = (root, p) => {
     const rel = external_node_path_default().relative(root, p);
@@ -60867,7 +61290,7 @@ async function bakeBaselines(req, deps) {
         return result;
     };
     if (!req.base)
-        return all(req.auto ? { source: 'none', ref: null, commit: null, size: null, layers: [], error: null } : none('no base ref: not a pull_request or push event; set base-ref (e.g. main)', null));
+        return all(req.auto ? NO_BASELINE : none('no base ref: not a pull_request or push event; set base-ref (e.g. main)', null));
     const ref = req.base.ref;
     const name = ref ?? req.base.sha?.slice(0, 12) ?? 'base';
     const repoRoot = await gitRoot(req.workspace, deps.exec);
@@ -60900,9 +61323,14 @@ async function bakeBaselines(req, deps) {
         if (same && head) {
             unchanged++;
             result.set(image.key, {
-                source: 'build', ref, commit, error: null,
+                source: 'build',
+                ref,
+                commit,
+                error: null,
                 size: { uncompressed: head.size.uncompressed, compressed: head.size.compressed },
-                layers: head.layers, digest: head.imageId, platform: head.platform,
+                layers: head.layers,
+                digest: head.imageId,
+                platform: head.platform,
                 note: `${name} (${short}) has the same bake file, build context and Dockerfile for ${image.name}, so its image is this one; it was not built again`
             });
         }
@@ -60944,9 +61372,14 @@ async function bakeBaselines(req, deps) {
                 const built = baked.images.get(image.key);
                 const measured = await deps.measure(image, built);
                 result.set(image.key, {
-                    source: 'build', ref, commit, error: null,
+                    source: 'build',
+                    ref,
+                    commit,
+                    error: null,
                     size: { uncompressed: measured.size.uncompressed, compressed: measured.size.compressed },
-                    layers: measured.layers, digest: measured.imageId, platform: measured.platform
+                    layers: measured.layers,
+                    digest: measured.imageId,
+                    platform: measured.platform
                 });
             }
         });
@@ -61004,6 +61437,7 @@ async function baseline_baseImages(toBuild, at, result, deps) {
         }
         let planned;
         try {
+            ;
             [planned] = planImages([target], image.platform ? [image.platform] : [], at.cwd);
         }
         catch (error) {
@@ -61044,15 +61478,16 @@ async function baseline_baseImages(toBuild, at, result, deps) {
 
 
 async function runBakePipeline(inputs, ctx, deps) {
+    // One adapter for the run: every image built below (head, base, suggestion) is recorded on it.
+    const docker = deps.docker ?? new Docker({ exec: deps.exec, spawn: deps.spawn });
     if (!inputs.cleanup)
-        return bakeStages(inputs, ctx, deps);
-    // `cleanup`: every image built below (head, base, suggestion) is removed at the end, also after a failure.
-    const tracker = trackBuilds(deps.exec);
+        return bakeStages(inputs, ctx, { ...deps, docker });
+    // `cleanup`: what was built is removed at the end, also after a failure.
     try {
-        return await bakeStages(inputs, ctx, { ...deps, exec: tracker.exec });
+        return await bakeStages(inputs, ctx, { ...deps, docker });
     }
     finally {
-        await removeBuiltImages(tracker.imageIds, deps.exec, deps.log);
+        await removeBuiltImages(docker.builtImages, docker, deps.log);
     }
 }
 /** The bake file, checked: it exists, is a file, and (on GitHub) lies in the workspace. */
@@ -61096,24 +61531,19 @@ async function bakeStages(inputs, ctx, deps) {
         throw new UsageError(`baseline: '${inputs.baseline}' compares one image; with bake use 'build' (each target against its base build), 'auto' or 'none'`);
     }
     const settings = budgetSettings(inputs);
-    const docker = new Docker({ exec: deps.exec, spawn: deps.spawn });
+    const docker = deps.docker;
     const bakeFile = resolveBakeFile(inputs.bake, ctx.workspace, ctx.confineToWorkspace);
     const images = await readImages(docker, bakeFile, inputs, ctx.workspace);
-    const output = await pipeline_buildOutput(docker, inputs.builder);
+    const output = await docker.buildOutput(inputs.builder);
     const onProgress = (chunk) => deps.log.debug(chunk);
+    // The suggestions are built one at a time, through the run's one build-and-measure.
+    const buildAndMeasure = runBuild(output, { docker, exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, log: deps.log, onProgress });
     const measure = async (image, built) => {
         const dockerfile = { content: (0,external_node_fs_namespaceObject.readFileSync)(image.dockerfile, 'utf8'), target: image.target.stage, buildArgs: image.target.args };
-        try {
-            return await measureImage(built.imageId, { cacheDir: deps.cacheDir, dockerfile, archive: built.archive }, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log });
-        }
-        finally {
-            if (built.archive)
-                (0,external_node_fs_namespaceObject.rmSync)(built.archive, { force: true });
-        }
+        return measureBuilt(built, { cacheDir: deps.cacheDir, dockerfile }, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log });
     };
     const names = images.map((i) => i.name).join(', ');
-    const baked = await deps.log.group(`Bake ${images.length} image(s): ${names}`, () => bakeBuild({ files: [bakeFile], cwd: ctx.workspace, builder: inputs.builder, images, output, cacheTo: true }, { docker, tempDir: deps.tempDir, onProgress })
-        .catch((error) => {
+    const baked = await deps.log.group(`Bake ${images.length} image(s): ${names}`, () => bakeBuild({ files: [bakeFile], cwd: ctx.workspace, builder: inputs.builder, images, output, cacheTo: true }, { docker, tempDir: deps.tempDir, onProgress }).catch((error) => {
         if (error instanceof CommandError && error.message === 'docker buildx bake failed')
             throw new CommandError(`docker buildx bake failed for ${external_node_path_default().relative(ctx.workspace, bakeFile) || bakeFile}`, error.detail);
         throw error;
@@ -61139,7 +61569,10 @@ async function bakeStages(inputs, ctx, deps) {
     const baselines = inputs.baseline === 'none'
         ? new Map()
         : await deps.log.group('Baseline', () => bakeBaselines({ base: ctx.base ?? null, auto: inputs.baseline === 'auto', workspace: ctx.workspace, bakeFile, builder: inputs.builder, output, images, heads }, {
-            exec: deps.exec, docker, tempDir: deps.tempDir, log: deps.log,
+            exec: deps.exec,
+            docker,
+            tempDir: deps.tempDir,
+            log: deps.log,
             measure: async (image, built) => {
                 const m = await measure(image, built);
                 return { imageId: m.inspected.id, platform: m.inspected.platform, size: m.size, layers: m.layers };
@@ -61148,12 +61581,20 @@ async function bakeStages(inputs, ctx, deps) {
     const reports = [];
     for (const { image, measurement, report } of measured) {
         const baseline = baselines.get(image.key) ?? NO_BASELINE;
-        const fetched = async () => ({ baseline, history: [], buildLog: null });
+        const fetched = () => Promise.resolve({ baseline, history: [], buildLog: null });
         const compared = await compareStage(report, {
-            inputs, source: inputs.baseline === 'none' ? 'none' : 'build', settings, base: ctx.base ?? null,
-            build: { context: image.context, dockerfile: image.dockerfile }, previousHistory: [], now: deps.now
+            inputs,
+            source: inputs.baseline === 'none' ? 'none' : 'build',
+            settings,
+            base: ctx.base ?? null,
+            build: { context: image.context, dockerfile: image.dockerfile },
+            previousHistory: [],
+            now: deps.now
         }, {
-            exec: deps.exec, tempDir: deps.tempDir, log: deps.log, fetchBaseline: fetched,
+            exec: deps.exec,
+            tempDir: deps.tempDir,
+            log: deps.log,
+            fetchBaseline: fetched,
             buildAndMeasure: () => Promise.reject(new Error('a bake run builds its base images itself'))
         });
         const buildArgs = Object.entries(image.target.args).map(([k, v]) => `${k}=${v}`);
@@ -61163,12 +61604,57 @@ async function bakeStages(inputs, ctx, deps) {
             workspace: ctx.workspace,
             imageUser: measurement.inspected.config.user,
             buildOptions: {
-                context: image.context, file: image.dockerfile, target: image.target.stage, platform: image.platform, builder: inputs.builder,
-                buildArgs, buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [], secretFiles: [], secretEnvs: []
+                context: image.context,
+                file: image.dockerfile,
+                target: image.target.stage,
+                platform: image.platform,
+                builder: inputs.builder,
+                buildArgs,
+                buildContexts: [],
+                cacheFrom: [],
+                cacheTo: [],
+                labels: [],
+                tags: [],
+                secrets: [],
+                secretFiles: [],
+                secretEnvs: []
             }
-        }, deps)));
+        }, { ...deps, buildAndMeasure })));
     }
     return reports;
+}
+
+;// CONCATENATED MODULE: ./src/github/event.ts
+// The workflow's event: its name (GITHUB_EVENT_NAME) and the payload GitHub
+// writes to GITHUB_EVENT_PATH, read and parsed here once. The base ref
+// (git.ts), the trust check (trust.ts) and the publishing context
+// (context.ts) all take this parsed event.
+
+const event_readText = (file) => {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return null;
+    }
+};
+/**
+ * The event named by GITHUB_EVENT_NAME with the JSON object at GITHUB_EVENT_PATH;
+ * null when either is unset or the file is missing, unreadable or not a JSON object.
+ */
+function loadGitHubEvent(name, eventPath, readFile = event_readText) {
+    if (!name || !eventPath)
+        return null;
+    const text = readFile(eventPath);
+    if (text === null)
+        return null;
+    try {
+        const payload = JSON.parse(text);
+        return payload && typeof payload === 'object' ? { name, payload: payload } : null;
+    }
+    catch {
+        return null;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/outputs.ts
@@ -61202,9 +61688,13 @@ function setOutputs(status, reportFiles) {
 }
 
 ;// CONCATENATED MODULE: ./src/redact.ts
-// Secret values must never reach a log, a report, a comment or an annotation.
-// On GitHub, core.setSecret masks the runner's log; this covers everything else
-// (CLI output, report JSON, comment bodies, error messages).
+// Redaction, in one place. Secret values must never reach a log, a report, a
+// comment or an annotation. On GitHub, core.setSecret masks the runner's log;
+// this covers everything else (CLI output, report JSON, comment bodies, error
+// messages): which values are secret (from the inputs), the redactor, a logger
+// that redacts whole lines (build progress arrives in arbitrary chunks, so a
+// secret split across two chunks is still caught), and deep copies of reports.
+// The entry points (main.ts, cli.ts) only call redactionFor and these helpers.
 
 
 function createRedactor(values) {
@@ -61252,10 +61742,79 @@ function inputSecretValues(inputs, sources) {
         ...inputs.secretFiles.map((f) => sources.readFile(external_node_path_default().resolve(sources.workspace, f.path)) ?? ''),
         ...inputs.secretEnvs.map((e) => sources.env[e.env] ?? ''),
         // `NAME` alone: buildx takes the value from the environment.
-        ...inputs.buildArgs.filter((arg) => credentialArgs.has(arg.split('=')[0].trim()))
-            .map((arg) => (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : sources.env[arg.trim()] ?? ''))
+        ...inputs.buildArgs.filter((arg) => credentialArgs.has(arg.split('=')[0].trim())).map((arg) => (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (sources.env[arg.trim()] ?? '')))
     ];
     return withLines(raw);
+}
+/** The secret values named by the inputs and the redactor that hides them. */
+function redactionFor(inputs, sources) {
+    const values = inputSecretValues(inputs, sources);
+    return { values, redact: createRedactor(values) };
+}
+/**
+ * A logger that hides secret values. Debug text (build progress) is held until
+ * its line is complete, so a value split across chunks is still hidden; the
+ * held part is written when anything else is logged or a group ends.
+ */
+function redactingLogger(inner, redact) {
+    let pending = '';
+    const flush = () => {
+        if (pending === '')
+            return;
+        const text = pending;
+        pending = '';
+        inner.debug(redact(text));
+    };
+    return {
+        info: (m) => {
+            flush();
+            inner.info(redact(m));
+        },
+        warning: (m) => {
+            flush();
+            inner.warning(redact(m));
+        },
+        debug: (m) => {
+            pending += m;
+            const nl = pending.lastIndexOf('\n');
+            if (nl < 0) {
+                // A line without an end for a long time: never hold more than 64 KiB.
+                if (pending.length > 65536)
+                    flush();
+                return;
+            }
+            const complete = pending.slice(0, nl + 1);
+            pending = pending.slice(nl + 1);
+            inner.debug(redact(complete));
+        },
+        group: async (name, fn) => {
+            flush();
+            try {
+                return await inner.group(redact(name), fn);
+            }
+            finally {
+                flush();
+            }
+        },
+        flush
+    };
+}
+/** A deep copy of `value` with every string (keys included) redacted. */
+function redactDeep(value, redact) {
+    const walk = (v) => {
+        if (typeof v === 'string')
+            return redact(v);
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v && typeof v === 'object') {
+            const out = {};
+            for (const [k, x] of Object.entries(v))
+                out[redact(k)] = walk(x);
+            return out;
+        }
+        return v;
+    };
+    return walk(value);
 }
 
 ;// CONCATENATED MODULE: external "url"
@@ -62144,12 +62703,63 @@ function globSync(globInput, options) {
 //#endregion
 
 
+;// CONCATENATED MODULE: ./src/report/upgrade.ts
+// Reports read back from files and earlier runs were written by older versions
+// of the tool. upgradeReport fills in what later schema versions added, so the
+// renderers read one shape and never fall back to recomputing.
+//
+// 1 → 2: the noise decision moved to the comparison. A version-1 report
+// carries `budget.minDelta` (the floor in bytes); with it the upgrade decides
+// `delta.noise`/`delta.unchanged`, fills a missing delta, and diffs the layers
+// (or marks the noise in a layer diff it has) as the comparison does today.
+
+
+function upgradeDelta(v, floor) {
+    const base = v.baseline.size;
+    if (!v.delta) {
+        // Version 1 renderers compared the sizes themselves when no delta was stored.
+        return base && !v.baseline.error && v.baseline.source !== 'none' ? compareSizes(v.size, base, v.budget.metric, floor) : null;
+    }
+    const delta = v.delta;
+    const noiseIn = (m) => {
+        const change = delta[m];
+        return change !== null && belowFloor(change, base ? base[m] : null, floor);
+    };
+    const noise = delta.noise ?? { uncompressed: noiseIn('uncompressed'), compressed: noiseIn('compressed') };
+    return { ...delta, unchanged: delta.unchanged ?? noise[delta.metric ?? v.budget.metric], noise };
+}
+function upgradeLayerDiff(v, floorBytes) {
+    const floor = floorBytes > 0 ? { bytes: floorBytes } : null;
+    if (v.layerDiff) {
+        const metric = v.layerDiff.metric;
+        const entries = v.layerDiff.entries.map((e) => ({ ...e, noise: e.noise ?? belowFloor(layerChangeBytes(e.delta, metric), null, floor) }));
+        return { ...v.layerDiff, entries };
+    }
+    const layers = Array.isArray(v.layers) ? v.layers : [];
+    const baseLayers = Array.isArray(v.baseline.layers) ? v.baseline.layers : [];
+    return v.baseline.source !== 'none' && layers.length > 0 && baseLayers.length > 0 ? diffLayers(layers, baseLayers, v.budget.metric, floorBytes) : null;
+}
+/** `doc` in this version's shape: fields later versions added are filled in; a current report is returned as is. */
+function upgradeReport(doc) {
+    if (doc.schemaVersion >= SCHEMA_VERSION)
+        return doc;
+    // Version 1 recorded the floor it compared with in bytes; its renderers used it for every platform and layer.
+    const floorBytes = typeof doc.budget.minDelta === 'number' && doc.budget.minDelta > 0 ? doc.budget.minDelta : 0;
+    const floor = floorBytes > 0 ? { bytes: floorBytes } : null;
+    const upgrade = (v) => ({ ...v, delta: upgradeDelta(v, floor), layerDiff: upgradeLayerDiff(v, floorBytes) });
+    const { platforms, ...rest } = doc;
+    const report = upgrade(rest);
+    return { ...report, schemaVersion: SCHEMA_VERSION, ...(Array.isArray(platforms) ? { platforms: platforms.map((p) => upgrade(p)) } : {}) };
+}
+
 ;// CONCATENATED MODULE: ./src/report/stored.ts
 // Reports another run wrote, read back for publishing (`report:`): the job
 // after a matrix, or the fork-safe `workflow_run` job. One path or glob per
 // entry; a file holds one report or a list of them (what `json:` writes for
 // several images). The files were written by untrusted code: each report's
-// shape is checked here and all its text is escaped when rendered.
+// shape is checked here and all its text is escaped when rendered. A report
+// an older version wrote is upgraded (upgrade.ts) to this version's shape.
+
 
 
 
@@ -62172,7 +62782,9 @@ function expandReportPaths(entries, workspace) {
             files.push(file);
             continue;
         }
-        const matches = globSync(entry, { cwd: workspace, absolute: true, onlyFiles: true }).map((f) => external_node_path_default().resolve(f)).sort();
+        const matches = globSync(entry, { cwd: workspace, absolute: true, onlyFiles: true })
+            .map((f) => external_node_path_default().resolve(f))
+            .sort();
         if (matches.length === 0) {
             throw new UsageError(`report: '${entry}' matches no file; download the measuring jobs' artifacts first (actions/download-artifact with pattern: and merge-multiple: true)`);
         }
@@ -62183,20 +62795,32 @@ function expandReportPaths(entries, workspace) {
 /** Checks one stored report's shape; `where` names it in the error ("report: x.json", "report: x.json entry 2"). */
 function checkStoredReport(value, where) {
     const report = value;
-    const ok = report && typeof report === 'object' && report.schemaVersion === SCHEMA_VERSION &&
-        typeof report.size?.uncompressed === 'number' && typeof report.image === 'object' && report.image !== null &&
-        typeof report.budget === 'object' && report.budget !== null && typeof report.baseline === 'object' && report.baseline !== null &&
+    const version = report && typeof report === 'object' ? report.schemaVersion : undefined;
+    if (typeof version === 'number' && Number.isSafeInteger(version) && version > SCHEMA_VERSION) {
+        throw new UsageError(`${where} was written by a newer version (schema ${version}; this one reads ${SCHEMA_VERSION}); update the action`);
+    }
+    const ok = report &&
+        typeof report === 'object' &&
+        Number.isSafeInteger(version) &&
+        version >= 1 &&
+        typeof report.size?.uncompressed === 'number' &&
+        typeof report.image === 'object' &&
+        report.image !== null &&
+        typeof report.budget === 'object' &&
+        report.budget !== null &&
+        typeof report.baseline === 'object' &&
+        report.baseline !== null &&
         ['pass', 'warn', 'fail'].includes(report.status);
     if (!ok)
         throw new UsageError(`${where} is not a go-image-budget report (schemaVersion ${SCHEMA_VERSION})`);
-    return {
+    return upgradeReport({
         ...report,
         layers: Array.isArray(report.layers) ? report.layers : [],
         goBinaries: Array.isArray(report.goBinaries) ? report.goBinaries : [],
         findings: Array.isArray(report.findings) ? report.findings : [],
         history: Array.isArray(report.history) ? report.history : [],
         baseline: { ...report.baseline, layers: Array.isArray(report.baseline.layers) ? report.baseline.layers : [] }
-    };
+    });
 }
 /** Reads one report file (a report, or a list of reports). */
 function loadStoredReport(file) {
@@ -62218,67 +62842,6 @@ function loadStoredReport(file) {
 /** Every report the entries name, in order. */
 function loadStoredReports(entries, workspace) {
     return expandReportPaths(entries, workspace).flatMap(loadStoredReport);
-}
-
-;// CONCATENATED MODULE: ./src/safety.ts
-/**
- * A logger that hides secret values. Debug text (build progress) is held until
- * its line is complete, so a value split across chunks is still hidden; the
- * held part is written when anything else is logged or a group ends.
- */
-function redactingLogger(inner, redact) {
-    let pending = '';
-    const flush = () => {
-        if (pending === '')
-            return;
-        const text = pending;
-        pending = '';
-        inner.debug(redact(text));
-    };
-    return {
-        info: (m) => { flush(); inner.info(redact(m)); },
-        warning: (m) => { flush(); inner.warning(redact(m)); },
-        debug: (m) => {
-            pending += m;
-            const nl = pending.lastIndexOf('\n');
-            if (nl < 0) {
-                // A line without an end for a long time: never hold more than 64 KiB.
-                if (pending.length > 65536)
-                    flush();
-                return;
-            }
-            const complete = pending.slice(0, nl + 1);
-            pending = pending.slice(nl + 1);
-            inner.debug(redact(complete));
-        },
-        group: async (name, fn) => {
-            flush();
-            try {
-                return await inner.group(redact(name), fn);
-            }
-            finally {
-                flush();
-            }
-        },
-        flush
-    };
-}
-/** A deep copy of `value` with every string (keys included) redacted. */
-function redactDeep(value, redact) {
-    const walk = (v) => {
-        if (typeof v === 'string')
-            return redact(v);
-        if (Array.isArray(v))
-            return v.map(walk);
-        if (v && typeof v === 'object') {
-            const out = {};
-            for (const [k, x] of Object.entries(v))
-                out[redact(k)] = walk(x);
-            return out;
-        }
-        return v;
-    };
-    return walk(value);
 }
 
 ;// CONCATENATED MODULE: ./src/trust.ts
@@ -62358,10 +62921,10 @@ async function run() {
         // Secrets are read untrimmed: a key's final newline is part of it.
         const inputs = parseInputs((name) => getInput(name, { trimWhitespace: !INPUT_SPECS[name].untrimmed }));
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-        const secrets = inputSecretValues(inputs, { env: process.env, readFile: main_readText, workspace });
-        for (const value of secrets)
+        const redaction = redactionFor(inputs, { env: process.env, readFile: main_readText, workspace });
+        for (const value of redaction.values)
             core_setSecret(value);
-        redact = createRedactor(secrets);
+        redact = redaction.redact;
         const log = redactingLogger(coreLogger, redact);
         for (const name of credentialBuildArgs(inputs.buildArgs))
             log.warning(credentialWarning(name));
@@ -62374,9 +62937,13 @@ async function run() {
         // Publishing stored reports and dockerfile-only (reads files, runs nothing) stay allowed.
         const refusal = storedFiles.length > 0 || inputs.dockerfileOnly
             ? null
-            : untrustedBuildRefusal({ eventName: process.env.GITHUB_EVENT_NAME ?? '', payload: event?.payload ?? {}, allowUntrustedBuild: inputs.allowUntrustedBuild });
+            : untrustedBuildRefusal({ eventName: event?.name ?? process.env.GITHUB_EVENT_NAME ?? '', payload: event?.payload ?? {}, allowUntrustedBuild: inputs.allowUntrustedBuild });
         if (refusal) {
-            await summary.addHeading('go-image-budget: nothing built', 3).addRaw(`${refusal}\n`).write().catch(() => undefined);
+            await summary
+                .addHeading('go-image-budget: nothing built', 3)
+                .addRaw(`${refusal}\n`)
+                .write()
+                .catch(() => undefined);
             setFailed(refusal);
             return;
         }
@@ -62385,7 +62952,7 @@ async function run() {
             log.warning(previous.warning);
         // Find the pull request's sticky comment first: the trend it carries feeds this run.
         // The pr-number file of a fork's run sits next to the (first) stored report.
-        const publishing = await preparePublishing(inputs, process.env, log, async (markdown) => {
+        const publishing = await preparePublishing(inputs, process.env, event, log, async (markdown) => {
             await summary.addRaw(redact(markdown)).write();
         }, storedFiles[0] ?? null);
         const commentHistory = publishing.target.state?.history ?? [];
@@ -62400,7 +62967,9 @@ async function run() {
             previousProof: publishing.target.state?.proof ?? previous.proof
         };
         const deps = {
-            exec: src_exec_exec, spawn: spawnStream, tempDir,
+            exec: src_exec_exec,
+            spawn: spawnStream,
+            tempDir,
             cacheDir: external_node_path_default().join(process.env.RUNNER_TOOL_CACHE || external_node_os_default().tmpdir(), TOOL.name),
             log,
             now: () => new Date()
@@ -62445,7 +63014,7 @@ function annotate(report) {
 async function finishOne(report, storedReport, f) {
     const { inputs, workspace, redact } = f;
     const published = await publishReport(report, f.publishing.target, f.publishing.settings, f.publishing.deps);
-    const reportPath = inputs.json ? external_node_path_default().resolve(workspace, inputs.json) : storedReport ?? external_node_path_default().join(f.runnerTemp, `${TOOL.name}-report.json`);
+    const reportPath = inputs.json ? external_node_path_default().resolve(workspace, inputs.json) : (storedReport ?? external_node_path_default().join(f.runnerTemp, `${TOOL.name}-report.json`));
     if (reportPath !== storedReport)
         writeOut(reportPath, JSON.stringify(published.report, null, 2) + '\n');
     for (const [name, value] of Object.entries(reportOutputs(published.report, reportPath)))

@@ -9686,9 +9686,17 @@ function carried_parseCarriedProof(value) {
     const size = v.size && typeof v.size.uncompressed === 'number' ? { uncompressed: v.size.uncompressed, compressed: typeof v.size.compressed === 'number' ? v.size.compressed : null } : null;
     const proof = v.proof && Array.isArray(v.proof.checks)
         ? {
-            checks: v.proof.checks.filter((c) => c && typeof c.check === 'string' && typeof c.detail === 'string').map((c) => ({ check: c.check, ok: c.ok === true, detail: c.detail.slice(0, 500), required: c.required !== false })),
+            checks: v.proof.checks
+                .filter((c) => c && typeof c.check === 'string' && typeof c.detail === 'string')
+                .map((c) => ({ check: c.check, ok: c.ok === true, detail: c.detail.slice(0, 500), required: c.required !== false })),
             start: v.proof.start && typeof v.proof.start.detail === 'string'
-                ? { ok: v.proof.start.ok === true, detail: v.proof.start.detail.slice(0, 500), exitCode: typeof v.proof.start.exitCode === 'number' ? v.proof.start.exitCode : null, running: v.proof.start.running === true, readOnly: v.proof.start.readOnly !== false }
+                ? {
+                    ok: v.proof.start.ok === true,
+                    detail: v.proof.start.detail.slice(0, 500),
+                    exitCode: typeof v.proof.start.exitCode === 'number' ? v.proof.start.exitCode : null,
+                    running: v.proof.start.running === true,
+                    readOnly: v.proof.start.readOnly !== false
+                }
                 : null
         }
         : null;
@@ -9748,9 +9756,14 @@ function errorMessage(error) {
 // "The report"). Markdown, terminal output, job summary and step outputs are
 // all renderings of it; a report written by one run is read by another, so
 // names are stable and additions are optional.
-const SCHEMA_VERSION = 1;
+/**
+ * 2: `delta.noise`, `delta.unchanged` and `layerDiff[].noise` are always set
+ * (the comparison decides noise once; the renderers only read it). Older
+ * reports are upgraded on load (report/upgrade.ts).
+ */
+const SCHEMA_VERSION = 2;
 
-;// CONCATENATED MODULE: ./src/trend.ts
+;// CONCATENATED MODULE: ./src/compare/trend.ts
 const BASE_LABEL = 'base';
 const isSize = (v) => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
 /** Keeps the well-formed points of an untrusted history array; drops the rest. */
@@ -9825,7 +9838,8 @@ function parseLayers(value) {
     if (!Array.isArray(value))
         return [];
     return value.filter(isObject).flatMap((l, i) => typeof l.diffId === 'string'
-        ? [{
+        ? [
+            {
                 index: typeof l.index === 'number' ? l.index : i,
                 diffId: l.diffId,
                 instruction: typeof l.instruction === 'string' ? l.instruction : '',
@@ -9834,7 +9848,8 @@ function parseLayers(value) {
                 fromBaseImage: l.fromBaseImage === true,
                 uncompressed: sizeOrNull(l.uncompressed),
                 compressed: sizeOrNull(l.compressed)
-            }]
+            }
+        ]
         : []);
 }
 const failed = (file, why) => ({
@@ -10069,8 +10084,7 @@ async function resolveBaseCommit(repo, base, exec) {
         return commit ? { commit, fetched: true } : null;
     };
     // The event's sha first, local or fetched: it is what the event means even if the branch moved on since.
-    const found = (base.sha ? ((await local([base.sha])) ?? (await fetch(base.sha))) : null) ??
-        (base.ref ? ((await local([base.ref, `origin/${base.ref}`])) ?? (await fetch(base.ref))) : null);
+    const found = (base.sha ? ((await local([base.sha])) ?? (await fetch(base.sha))) : null) ?? (base.ref ? ((await local([base.ref, `origin/${base.ref}`])) ?? (await fetch(base.ref))) : null);
     if (found)
         return found;
     const name = base.ref && base.sha ? `${base.ref} (${base.sha.slice(0, 12)})` : (base.ref ?? base.sha ?? '?');
@@ -10107,18 +10121,6 @@ async function withWorktree(repo, commit, parentDir, exec, fn) {
 async function isShallow(repo, exec) {
     const r = await git(exec, repo, ['rev-parse', '--is-shallow-repository']);
     return r.ok && r.out === 'true';
-}
-/** The workflow's event (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH); null when absent or unreadable. */
-function loadGitHubEvent(name, eventPath) {
-    if (!name || !eventPath)
-        return null;
-    try {
-        const payload = JSON.parse(readFileSync(eventPath, 'utf8'));
-        return payload && typeof payload === 'object' ? { name, payload: payload } : null;
-    }
-    catch {
-        return null;
-    }
 }
 /**
  * True when `paths` (relative to the repository root) hold exactly the same
@@ -12218,14 +12220,24 @@ const parse = function (data, opts = {}) {
 
 
 
-;// CONCATENATED MODULE: ./src/size.ts
+;// CONCATENATED MODULE: ./src/units.ts
 // Size strings in and out. `MB` means what `docker images` means: decimal
 // (1 MB = 1,000,000 bytes); `MiB` is binary. Both are exact.
 
 const UNITS = {
     b: 1,
-    k: 1e3, kb: 1e3, m: 1e6, mb: 1e6, g: 1e9, gb: 1e9, t: 1e12, tb: 1e12,
-    kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4
+    k: 1e3,
+    kb: 1e3,
+    m: 1e6,
+    mb: 1e6,
+    g: 1e9,
+    gb: 1e9,
+    t: 1e12,
+    tb: 1e12,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+    tib: 1024 ** 4
 };
 const SIZE_EXAMPLES = '25MB, 25 MiB, 1.5GB, 800kB, 2000000';
 const SIZE_PATTERN = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-zA-Z]*)\s*$/;
@@ -12287,41 +12299,86 @@ function formatPercent(percent) {
 const FAIL_ON = ['any', 'budget', 'increase', 'never'];
 const BASELINES = ['auto', 'build', 'image', 'report', 'none'];
 const METRICS = ['uncompressed', 'compressed'];
+/** The `comment` input's values: the one list (inputs, publishing and action.yml read it). */
 const COMMENT_MODES = ['always', 'on-change', 'on-exceed', 'never'];
 const INPUT_SPECS = {
     context: { kind: 'string', default: '.', description: 'Build context directory.' },
     file: { kind: 'string', default: '', description: 'Path to the Dockerfile (default: `Dockerfile` in the context).' },
     target: { kind: 'string', default: '', description: 'Build stage to measure (default: the last stage).' },
     image: { kind: 'string', default: '', description: 'Measure this already-built local or registry image instead of building.' },
-    'build-args': { kind: 'list', default: '', description: 'Build arguments, one `NAME=value` per line. A name that looks like a credential (`*_TOKEN`, `*_PASSWORD`, `*_KEY`…) is warned about and its value masked; pass credentials with `secrets`.' },
+    'build-args': {
+        kind: 'list',
+        default: '',
+        description: 'Build arguments, one `NAME=value` per line. A name that looks like a credential (`*_TOKEN`, `*_PASSWORD`, `*_KEY`…) is warned about and its value masked; pass credentials with `secrets`.'
+    },
     'build-contexts': { kind: 'list', default: '', description: 'Additional build contexts, one `name=path` per line.' },
-    platforms: { kind: 'list', default: '', description: 'Platforms to build and measure one by one, e.g. `linux/amd64,linux/arm64` (default: the builder\'s).' },
+    platforms: { kind: 'list', default: '', description: "Platforms to build and measure one by one, e.g. `linux/amd64,linux/arm64` (default: the builder's)." },
     builder: { kind: 'string', default: '', description: 'buildx builder instance to use.' },
     'cache-from': { kind: 'list', default: '', description: 'External cache sources (`--cache-from`), one per line.' },
     'cache-to': { kind: 'list', default: '', description: 'Cache export destinations (`--cache-to`), one per line.' },
-    secrets: { kind: 'list', untrimmed: true, default: '', description: 'Build secrets, one `id=value` per line; quote a value that holds newlines or commas (`"key=-----BEGIN…"`, a quote inside as `""`). Never trimmed, masked, never printed.' },
+    secrets: {
+        kind: 'list',
+        untrimmed: true,
+        default: '',
+        description: 'Build secrets, one `id=value` per line; quote a value that holds newlines or commas (`"key=-----BEGIN…"`, a quote inside as `""`). Never trimmed, masked, never printed.'
+    },
     'secret-files': { kind: 'list', default: '', description: 'Build secrets read from files, one `id=path` per line (`--secret id=…,src=…`); the contents are masked.' },
     'secret-envs': { kind: 'list', default: '', description: 'Build secrets taken from environment variables, one `id=VARIABLE` per line (`--secret id=…,env=…`); the values are masked.' },
     labels: { kind: 'list', default: '', description: 'Image labels, one `key=value` per line.' },
     budget: { kind: 'size', default: '', description: 'Size budget, e.g. `25MB`, `25 MiB`, `1.5GB` or plain bytes (MB as `docker images`: 1,000,000 bytes).' },
-    'budget-metric': { kind: 'enum', values: METRICS, default: 'uncompressed', description: 'Which size the budget and limits apply to: `uncompressed` (as `docker images`) or `compressed` (as a registry stores it).' },
+    'budget-metric': {
+        kind: 'enum',
+        values: METRICS,
+        default: 'uncompressed',
+        description: 'Which size the budget and limits apply to: `uncompressed` (as `docker images`) or `compressed` (as a registry stores it).'
+    },
     'warn-at': { kind: 'size', default: '', description: 'Warn from this size on, as a size or a percentage of the budget (e.g. `90%`).' },
     'max-increase': { kind: 'size', default: '', description: 'Largest allowed growth against the baseline, as a size (`2MB`) or a percentage (`10%`).' },
     'min-delta': { kind: 'size', default: '', description: 'Noise floor: a change smaller than this (size or percentage) is reported as unchanged.' },
     'fail-on': { kind: 'enum', values: FAIL_ON, default: 'any', description: 'What fails the job: `any` (budget or max-increase), `budget`, `increase` or `never`.' },
     baseline: { kind: 'enum', values: BASELINES, default: 'auto', description: 'Where the comparison size comes from: `auto`, `build` (build the base ref), `image`, `report` or `none`.' },
-    'base-ref': { kind: 'string', default: '', description: 'Git ref to compare with (default: the pull request\'s base, or the push\'s previous commit).' },
+    'base-ref': { kind: 'string', default: '', description: "Git ref to compare with (default: the pull request's base, or the push's previous commit)." },
     'baseline-image': { kind: 'string', default: '', description: 'Registry image to compare with, measured from its manifest without pulling layers.' },
     'baseline-report': { kind: 'string', default: '', description: 'Report JSON written by an earlier run to compare with.' },
-    'previous-report': { kind: 'string', default: '', description: 'Report JSON of this pull request\'s previous run, whose size trend is carried forward (the sticky comment carries it otherwise).' },
-    'verify-suggestion': { kind: 'enum', values: ['auto', 'true', 'false'], default: 'auto', description: 'Build the suggested Dockerfile to prove its size and that it starts (offline): `auto` (when the budget is exceeded or warns, or no budget is set and findings claim savings), `true` or `false`. A proof from an earlier push is carried while nothing it depends on changed.' },
-    'verify-command': { kind: 'string', default: '', description: 'Command run in the suggested image to prove it works beyond starting, as its entrypoint without a shell (e.g. `/app/main --version`); must exit 0.' },
-    'dockerfile-only': { kind: 'boolean', default: 'false', description: 'Only check the Dockerfile (and .dockerignore, go.mod, the Go sources and vendor/) with the rules that need no build; no Docker needed, findings carry no savings.' },
-    comment: { kind: 'enum', values: COMMENT_MODES, default: 'always', description: 'Sticky pull-request comment: `always`, `on-change` (only when the size moved beyond `min-delta` or the verdict changed), `on-exceed` (only over budget or warned; an existing comment is kept current) or `never`. `true`/`false` mean `always`/`never`.' },
-    'comment-key': { kind: 'string', default: '', description: 'Distinguishes comments of several images in one pull request (e.g. a matrix). The report records it: it names the image in a comment that shows several.' },
-    report: { kind: 'list', default: '', description: 'Publish stored report JSON instead of building (the job after a matrix, or a fork-safe `workflow_run` job): one path or glob per line, e.g. `image-size/*.json`. Several reports make one comment with a row per image.' },
-    bake: { kind: 'string', default: '', description: 'Build the targets of this bake file (`docker-bake.hcl`, `compose.yaml`) in one `docker buildx bake` run, measure each, and comment once with a row per image. Paths in it are relative to the workspace.' },
-    'bake-targets': { kind: 'list', default: '', description: 'Bake targets (or groups) to build, one per line or comma-separated (default: the bake file\'s `default` group).' },
+    'previous-report': { kind: 'string', default: '', description: "Report JSON of this pull request's previous run, whose size trend is carried forward (the sticky comment carries it otherwise)." },
+    'verify-suggestion': {
+        kind: 'enum',
+        values: ['auto', 'true', 'false'],
+        default: 'auto',
+        description: 'Build the suggested Dockerfile to prove its size and that it starts (offline): `auto` (when the budget is exceeded or warns, or no budget is set and findings claim savings), `true` or `false`. A proof from an earlier push is carried while nothing it depends on changed.'
+    },
+    'verify-command': {
+        kind: 'string',
+        default: '',
+        description: 'Command run in the suggested image to prove it works beyond starting, as its entrypoint without a shell (e.g. `/app/main --version`); must exit 0.'
+    },
+    'dockerfile-only': {
+        kind: 'boolean',
+        default: 'false',
+        description: 'Only check the Dockerfile (and .dockerignore, go.mod, the Go sources and vendor/) with the rules that need no build; no Docker needed, findings carry no savings.'
+    },
+    comment: {
+        kind: 'enum',
+        values: COMMENT_MODES,
+        default: 'always',
+        description: 'Sticky pull-request comment: `always`, `on-change` (only when the size moved beyond `min-delta` or the verdict changed), `on-exceed` (only over budget or warned; an existing comment is kept current) or `never`. `true`/`false` mean `always`/`never`.'
+    },
+    'comment-key': {
+        kind: 'string',
+        default: '',
+        description: 'Distinguishes comments of several images in one pull request (e.g. a matrix). The report records it: it names the image in a comment that shows several.'
+    },
+    report: {
+        kind: 'list',
+        default: '',
+        description: 'Publish stored report JSON instead of building (the job after a matrix, or a fork-safe `workflow_run` job): one path or glob per line, e.g. `image-size/*.json`. Several reports make one comment with a row per image.'
+    },
+    bake: {
+        kind: 'string',
+        default: '',
+        description: 'Build the targets of this bake file (`docker-bake.hcl`, `compose.yaml`) in one `docker buildx bake` run, measure each, and comment once with a row per image. Paths in it are relative to the workspace.'
+    },
+    'bake-targets': { kind: 'list', default: '', description: "Bake targets (or groups) to build, one per line or comma-separated (default: the bake file's `default` group)." },
     'history-length': { kind: 'string', default: '20', description: 'How many pushes the size trend keeps.' },
     'allow-untrusted-build': { kind: 'boolean', default: 'false', description: 'Build pull-request code on `pull_request_target`/`workflow_run` (unsafe with a write token).' },
     cleanup: { kind: 'boolean', default: 'false', description: 'Remove the images this run built when it ends.' },
@@ -12384,12 +12441,32 @@ function parsePairs(entries, name, form) {
 // Name segments that mark a credential (NPM_TOKEN, dbPassword, AWS_SECRET_ACCESS_KEY), and last
 // segments that name something about one rather than the credential itself (TOKEN_FILE, KEY_ID,
 // SECRET_NAME). Whole segments only: KEYBOARD, MONKEY, TOKENIZER are not credentials.
-const CREDENTIAL_WORDS = new Set(['TOKEN', 'TOKENS', 'PASSWORD', 'PASSWORDS', 'PASSWD', 'PASS', 'PASSPHRASE', 'SECRET', 'SECRETS',
-    'KEY', 'KEYS', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'CREDS', 'PAT']);
+const CREDENTIAL_WORDS = new Set([
+    'TOKEN',
+    'TOKENS',
+    'PASSWORD',
+    'PASSWORDS',
+    'PASSWD',
+    'PASS',
+    'PASSPHRASE',
+    'SECRET',
+    'SECRETS',
+    'KEY',
+    'KEYS',
+    'APIKEY',
+    'CREDENTIAL',
+    'CREDENTIALS',
+    'CREDS',
+    'PAT'
+]);
 const DESCRIPTOR_WORDS = new Set(['FILE', 'PATH', 'DIR', 'URL', 'URI', 'ENDPOINT', 'HOST', 'NAME', 'ID', 'TYPE', 'LENGTH', 'LEN', 'SIZE', 'VAR', 'ENV', 'MODE']);
 /** Whether a build-arg name looks like it carries a credential (a build argument stays in the image's history). */
 function looksLikeCredential(name) {
-    const segments = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+    const segments = name
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .toUpperCase()
+        .split(/[^A-Z0-9]+/)
+        .filter(Boolean);
     // A public key is no secret.
     const credential = segments.some((s, i) => CREDENTIAL_WORDS.has(s) && !(s.startsWith('KEY') && segments[i - 1] === 'PUBLIC'));
     return credential && !DESCRIPTOR_WORDS.has(segments[segments.length - 1]);
@@ -12490,4045 +12567,6 @@ function parseInputs(raw) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-// Kept in step with package.json by a unit test; bundled into dist/.
-const TOOL = { name: 'go-image-budget', version: '0.1.0' };
-
-;// CONCATENATED MODULE: ./src/advisor/images.ts
-// What a base image name says about the image: a Go toolchain, a full
-// distribution, or a minimal base a static Go binary can run on. Pure.
-const DISTRIBUTIONS = ['alpine', 'debian', 'ubuntu', 'busybox', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'archlinux', 'opensuse', 'photon', 'ubi', 'ubi8', 'ubi9', 'ubi-minimal', 'wolfi-base', 'chainguard/wolfi-base'];
-/** The repository part of an image reference without registry, tag or digest. */
-function repository(image) {
-    const noDigest = image.split('@')[0];
-    const slash = noDigest.lastIndexOf('/');
-    const colon = noDigest.lastIndexOf(':');
-    return (colon > slash ? noDigest.slice(0, colon) : noDigest).toLowerCase();
-}
-function tagOf(image) {
-    const noDigest = image.split('@')[0];
-    const slash = noDigest.lastIndexOf('/');
-    const colon = noDigest.lastIndexOf(':');
-    return colon > slash ? noDigest.slice(colon + 1).toLowerCase() : 'latest';
-}
-function classifyBase(image) {
-    const repo = repository(image);
-    const tag = tagOf(image);
-    const last = repo.split('/').pop() ?? repo;
-    if (repo === 'scratch')
-        return { kind: 'scratch', flavour: null, nonRoot: false };
-    if (repo.includes('distroless/')) {
-        const nonRoot = tag.includes('nonroot');
-        return { kind: last.startsWith('static') ? 'distroless-static' : 'distroless', flavour: 'debian', nonRoot };
-    }
-    if (last === 'static' && repo.includes('chainguard'))
-        return { kind: 'distroless-static', flavour: null, nonRoot: true };
-    if (last === 'golang' || last === 'go' || last === 'gcc' || last.startsWith('golang')) {
-        const flavour = /alpine/.test(tag) ? 'alpine' : /bookworm|bullseye|buster|stretch|trixie/.test(tag) || tag === 'latest' || /^\d/.test(tag) ? 'debian' : null;
-        return { kind: 'go-toolchain', flavour, nonRoot: false };
-    }
-    const distro = DISTRIBUTIONS.find((d) => repo === d || last === d || repo.endsWith(`/${d}`));
-    if (distro)
-        return { kind: 'distribution', flavour: distro.split('/').pop() ?? distro, nonRoot: false };
-    return { kind: 'unknown', flavour: null, nonRoot: false };
-}
-/** Scratch or distroless static: no libc, so only a statically linked binary starts. */
-const isMinimalStatic = (kind) => kind === 'scratch' || kind === 'distroless-static';
-/** The bases suggestions use; both exist wherever the user's own builder image does. */
-const SCRATCH = 'scratch';
-const DISTROLESS_STATIC_NONROOT = 'gcr.io/distroless/static-debian12:nonroot';
-const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-/**
- * The defaults the official images document, for when the image is not at
- * hand (dockerfile-only mode): golang sets GOPATH=/go, puts /go/bin and
- * /usr/local/go/bin on PATH and works in /go; alpine and busybox run /bin/sh,
- * Debian-based images bash. Null for images we know nothing about.
- */
-function documentedDefaults(image) {
-    const info = classifyBase(image);
-    const repo = repository(image);
-    const last = repo.split('/').pop() ?? repo;
-    if (info.kind === 'go-toolchain' && last.startsWith('golang')) {
-        const version = /^(\d+\.\d+(\.\d+)?)/.exec(tagOf(image))?.[1];
-        return {
-            env: { ...(version ? { GOLANG_VERSION: version } : {}), GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` },
-            workdir: '/go', user: '', entrypoint: null, cmd: info.flavour === 'alpine' ? ['/bin/sh'] : ['bash'], source: 'documented'
-        };
-    }
-    if (info.kind === 'distribution') {
-        const shell = ['alpine', 'busybox'].includes(info.flavour ?? '') ? ['/bin/sh'] : ['bash'];
-        return { env: { PATH: DEFAULT_PATH }, workdir: '/', user: '', entrypoint: null, cmd: shell, source: 'documented' };
-    }
-    if (info.kind === 'distroless' || info.kind === 'distroless-static') {
-        return { env: { PATH: DEFAULT_PATH, SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt' }, workdir: '/', user: info.nonRoot ? '65532' : '', entrypoint: null, cmd: null, source: 'documented' };
-    }
-    return null;
-}
-/** Go version of a toolchain image: its GOLANG_VERSION, else a version in its tag (`golang:1.9-alpine` → 1.9). */
-function goVersionOfImage(image, defaults) {
-    if (classifyBase(image).kind !== 'go-toolchain')
-        return null;
-    const fromEnv = defaults?.env.GOLANG_VERSION;
-    if (fromEnv && /^\d+\.\d+/.test(fromEnv))
-        return fromEnv;
-    return /^(\d+\.\d+(\.\d+)?)/.exec(tagOf(image))?.[1] ?? null;
-}
-/** Compares dotted Go versions (`1.9` < `1.13`); a missing version counts as current (newer than any). */
-function goAtLeast(version, wanted) {
-    if (!version)
-        return true;
-    const a = version.replace(/^go/, '').split('.').map(Number);
-    const b = wanted.split('.').map(Number);
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        const x = a[i] ?? 0;
-        const y = b[i] ?? 0;
-        if (x !== y)
-            return x > y;
-    }
-    return true;
-}
-
-// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __nccwpck_require__(390);
-;// CONCATENATED MODULE: ./src/advisor/shell.ts
-// Just enough shell to read what a RUN does: split a script into simple
-// commands (on `&&`, `||`, `;`, `|`, newlines) and each into words with
-// quotes removed, then pick out `go build` invocations and their flags.
-// Not a shell: no expansion beyond what the Dockerfile model already did.
-/** Splits a script into commands, each a list of words (quotes removed). */
-function splitCommands(script) {
-    const commands = [];
-    let words = [];
-    let word = '';
-    let inWord = false;
-    let quote = null;
-    const endWord = () => {
-        if (inWord)
-            words.push(word);
-        word = '';
-        inWord = false;
-    };
-    const endCommand = () => {
-        endWord();
-        if (words.length > 0)
-            commands.push(words);
-        words = [];
-    };
-    for (let i = 0; i < script.length; i++) {
-        const c = script[i];
-        if (quote) {
-            if (c === quote)
-                quote = null;
-            else if (c === '\\' && quote === '"' && i + 1 < script.length && '"\\$`'.includes(script[i + 1]))
-                word += script[++i];
-            else
-                word += c;
-            continue;
-        }
-        if (c === '"' || c === "'") {
-            quote = c;
-            inWord = true;
-            continue;
-        }
-        if (c === '\\') {
-            if (script[i + 1] === '\n') {
-                i++;
-                continue;
-            } // line continuation
-            if (i + 1 < script.length) {
-                word += script[++i];
-                inWord = true;
-            }
-            continue;
-        }
-        if (c === '#' && !inWord) { // comment to end of line
-            while (i + 1 < script.length && script[i + 1] !== '\n')
-                i++;
-            continue;
-        }
-        if (c === '\n' || c === ';' || c === '|' || c === '&' || c === '(' || c === ')') {
-            endCommand();
-            continue;
-        }
-        if (c === ' ' || c === '\t' || c === '\r') {
-            endWord();
-            continue;
-        }
-        word += c;
-        inWord = true;
-    }
-    endCommand();
-    return commands;
-}
-// go build flags that take a value (the next word, unless written `-flag=value`).
-const VALUE_FLAGS = new Set([
-    'o', 'ldflags', 'gcflags', 'asmflags', 'gccgoflags', 'tags', 'mod', 'modfile', 'overlay', 'pgo', 'pkgdir',
-    'buildmode', 'compiler', 'installsuffix', 'p', 'toolexec', 'C', 'covermode', 'coverpkg', 'buildvcs'
-]);
-// Boolean flags that may also be written `-flag=true|false`.
-const BOOL_VALUE_FLAGS = new Set(['buildvcs', 'trimpath', 'race', 'msan', 'asan', 'a', 'n', 'v', 'x', 'cover', 'linkshared', 'modcacherw', 'work']);
-/** Finds `go build` (and `go install`) in a list of commands. */
-function findGoBuilds(commands) {
-    const builds = [];
-    for (const words of commands) {
-        const env = {};
-        let i = 0;
-        if (words[0] === 'env')
-            i++;
-        while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i])) {
-            const eq = words[i].indexOf('=');
-            env[words[i].slice(0, eq)] = words[i].slice(eq + 1);
-            i++;
-        }
-        const go = words[i];
-        const sub = words[i + 1];
-        if (go === undefined || !isGo(go) || (sub !== 'build' && sub !== 'install'))
-            continue;
-        // `go install pkg@version` installs a tool, not the program.
-        if (sub === 'install' && words.slice(i + 2).some((w) => !w.startsWith('-') && w.includes('@')))
-            continue;
-        builds.push(parseGoBuildArgs(sub, words.slice(i + 2), env, words));
-    }
-    return builds;
-}
-/** `go`, `/usr/local/go/bin/go`, or tonistiigi/xx's cross-compiling wrapper `xx-go`. */
-const isGo = (word) => /(^|\/)(xx-)?go$/.test(word);
-function parseGoBuildArgs(subcommand, args, env, words) {
-    const build = { subcommand, env, output: null, ldflags: null, stripped: false, trimpath: false, tags: null, packages: [], words, mod: null };
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        if (!arg.startsWith('-') || arg === '-') {
-            build.packages.push(arg);
-            continue;
-        }
-        const body = arg.replace(/^--?/, '');
-        const eq = body.indexOf('=');
-        const name = eq >= 0 ? body.slice(0, eq) : body;
-        let value = eq >= 0 ? body.slice(eq + 1) : null;
-        if (value === null && VALUE_FLAGS.has(name) && !BOOL_VALUE_FLAGS.has(name))
-            value = args[++i] ?? null;
-        if (name === 'o')
-            build.output = value;
-        else if (name === 'ldflags')
-            build.ldflags = value;
-        else if (name === 'tags')
-            build.tags = value;
-        else if (name === 'trimpath')
-            build.trimpath = value === null || value === 'true';
-        else if (name === 'mod')
-            build.mod = value;
-    }
-    build.stripped = build.ldflags !== null && ldflagsStrip(build.ldflags);
-    return build;
-}
-/** True when link flags drop both the symbol table (-s) and DWARF (-w). */
-function ldflagsStrip(ldflags) {
-    const words = splitCommands(ldflags)[0] ?? [];
-    const has = (flag) => words.some((w) => w === `-${flag}` || w === `--${flag}` || w === `-${flag}=true`);
-    return has('s') && has('w');
-}
-/** The go subcommand (and its first argument) of a command: `go mod download` → ['mod', 'download']. */
-function goCommand(words) {
-    const i = words.findIndex((x) => isGo(x));
-    return i >= 0 ? words.slice(i + 1, i + 3) : null;
-}
-/** A step that fetches modules: `go mod download`, `go mod tidy`, `go mod vendor`, `go get`. */
-function shell_hasGoModDownload(commands) {
-    return commands.some((w) => {
-        const go = goCommand(w);
-        return go !== null && ((go[0] === 'mod' && ['download', 'tidy', 'vendor'].includes(go[1])) || go[0] === 'get');
-    });
-}
-/** A step that resolves modules, downloading what is missing: go build/install/run/test/generate/vet, or a make target. */
-function resolvesModules(commands) {
-    return commands.some((w) => {
-        const go = goCommand(w);
-        if (go !== null)
-            return ['build', 'install', 'run', 'test', 'generate', 'vet', 'list'].includes(go[0]);
-        return w.some((x, i) => /(^|\/)g?make$/.test(x) && (i === 0 || /^[A-Za-z_]\w*=/.test(w[i - 1])));
-    });
-}
-/** Builds from vendor/ (`-mod=vendor`, or GOFLAGS carrying it): no module is downloaded. */
-function usesVendor(commands) {
-    return commands.some((w) => w.some((x) => /^(--?mod=vendor|GOFLAGS=.*-mod=vendor.*)$/.test(x)));
-}
-/** Packages a command installs with the distribution's package manager, by manager. */
-function installedPackages(commands) {
-    const found = [];
-    for (const w of commands) {
-        const i = w.findIndex((x) => /(^|\/)(apk|apt-get|apt|yum|dnf|microdnf|zypper)$/.test(x));
-        if (i < 0)
-            continue;
-        const manager = w[i].split('/').pop();
-        const verb = w.slice(i + 1).find((x) => !x.startsWith('-'));
-        if (!(manager === 'apk' ? verb === 'add' : verb === 'install'))
-            continue;
-        const after = w.slice(w.indexOf(verb, i + 1) + 1);
-        const packages = [];
-        for (let k = 0; k < after.length; k++) {
-            const x = after[k];
-            if (x.startsWith('-')) {
-                if (['--virtual', '-t', '--repository', '-X'].includes(x))
-                    k++;
-                continue;
-            }
-            packages.push(x.replace(/[=<>~].*$/, ''));
-        }
-        found.push({ manager, packages });
-    }
-    return found;
-}
-/** Quotes a word for a Dockerfile shell-form RUN only when it needs it. */
-function shellQuote(word) {
-    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word))
-        return word;
-    if (/^-ldflags=/.test(word))
-        return `-ldflags="${word.slice('-ldflags='.length).replace(/(["\\$`])/g, '\\$1')}"`;
-    return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-;// CONCATENATED MODULE: ./src/advisor/model.ts
-// The Dockerfile model the rules read: stages with their resolved base image,
-// copies, RUN scripts (heredocs included) with the `go build` invocations in
-// them, environment, user and working directory. Pure: text in, model out.
-// Lines are 1-based, as GitHub annotations and editors count them.
-
-
-
-
-/** Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR:+alt}`; unknown variables become ''. */
-function substitute(text, vars) {
-    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
-        const name = braced ?? bare;
-        const value = vars[name];
-        const set = value !== undefined && value !== null && value !== '';
-        if (op === ':-' || op === '-')
-            return set ? value : substitute(word ?? '', vars);
-        if (op === ':+' || op === '+')
-            return set ? substitute(word ?? '', vars) : '';
-        return value ?? '';
-    });
-}
-function flagsOf(instruction) {
-    const flags = {};
-    const withFlags = instruction;
-    for (const f of withFlags.getFlags?.() ?? [])
-        flags[f.getName()] = f.getValue();
-    return flags;
-}
-/** The raw arguments without leading `--flag[=value]` words. */
-function stripFlags(raw) {
-    let rest = raw.replace(/^\s+/, '');
-    for (;;) {
-        const m = /^--[A-Za-z-]+(=("[^"]*"|'[^']*'|\S)*)?\s+/.exec(rest);
-        if (!m)
-            return rest;
-        rest = rest.slice(m[0].length);
-    }
-}
-/** The script a RUN executes: its heredoc body (`RUN <<EOF`), its exec-form words, or its shell text. */
-function runScript(args) {
-    const heredoc = /^<<-?\s*(["']?)([A-Za-z0-9_]+)\1[^\n]*\n/.exec(args);
-    if (heredoc) {
-        const body = args.slice(heredoc[0].length).split('\n');
-        const end = body.findIndex((l) => l.replace(/^\t+/, '') === heredoc[2]);
-        return (end >= 0 ? body.slice(0, end) : body).join('\n');
-    }
-    // `cat <<EOF > file`: the heredoc is data for the command, not commands; the command is the first line.
-    if (/<<-?\s*(["']?)[A-Za-z0-9_]+\1/.test(args.split('\n')[0]) && !args.trimStart().startsWith('['))
-        return args.split('\n')[0];
-    if (args.trimStart().startsWith('[')) {
-        try {
-            const words = JSON.parse(args);
-            if (Array.isArray(words) && words.every((w) => typeof w === 'string'))
-                return words.map((w) => JSON.stringify(w)).join(' ');
-        }
-        catch {
-            // not JSON: a shell command that starts with '['
-        }
-    }
-    return args;
-}
-function resolvePath(workdir, p) {
-    const joined = p.startsWith('/') ? p : `${workdir.replace(/\/$/, '')}/${p}`;
-    const parts = [];
-    for (const part of joined.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..')
-            parts.pop();
-        else
-            parts.push(part);
-    }
-    return `/${parts.join('/')}`;
-}
-
-function parseDockerfile(text, options = {}) {
-    const doc = main.DockerfileParser.parse(text);
-    const lines = text.split(/\r?\n/);
-    const overrides = buildArgMap(options.buildArgs ?? []);
-    const globalArgs = {};
-    const stages = [];
-    let stage = null;
-    let stageVars = {};
-    let cmdSetHere = false;
-    for (const instruction of doc.getInstructions()) {
-        const keyword = instruction.getKeyword().toUpperCase();
-        const start = instruction.getRange().start.line;
-        const end = instruction.getRange().end.line;
-        const rawText = lines.slice(start, end + 1).join('\n');
-        const afterKeyword = rawText.replace(/^\s*\S+\s?/, '');
-        const model = { keyword, line: start + 1, endLine: end + 1, raw: stripFlags(afterKeyword), flags: flagsOf(instruction) };
-        if (keyword === 'ARG') {
-            for (const word of splitCommands(model.raw)[0] ?? []) {
-                const eq = word.indexOf('=');
-                const name = eq >= 0 ? word.slice(0, eq) : word;
-                const declared = eq >= 0 ? word.slice(eq + 1) : null;
-                if (!stage) {
-                    globalArgs[name] = overrides[name] ?? (declared === null ? null : substitute(declared, globalArgs));
-                }
-                else {
-                    // Inside a stage an ARG re-imports the global value or declares its own default.
-                    const value = overrides[name] ?? (declared === null ? globalArgs[name] ?? null : substitute(declared, stageVars));
-                    stageVars[name] = value;
-                }
-            }
-            if (stage)
-                stage.instructions.push(model);
-            continue;
-        }
-        if (keyword === 'FROM') {
-            const words = (splitCommands(model.raw)[0] ?? []);
-            const imageRaw = words[0] ?? '';
-            const asIndex = words.findIndex((w) => w.toLowerCase() === 'as');
-            const name = asIndex >= 0 ? words[asIndex + 1] ?? null : null;
-            const image = substitute(imageRaw, globalArgs);
-            const parentIndex = stages.findIndex((s) => s.name !== null && s.name.toLowerCase() === image.toLowerCase());
-            const parent = parentIndex >= 0 ? stages[parentIndex] : null;
-            const platform = model.flags.platform ?? null;
-            // A stage FROM an image starts with the image's ENV, WORKDIR and defaults (`${GOPATH}`, WORKDIR /go).
-            const base = parent ? parent.base : options.imageConfig?.(image) ?? documentedDefaults(image);
-            stage = {
-                index: stages.length,
-                name,
-                line: model.line,
-                image,
-                imageRaw,
-                platform: platform === null ? null : substitute(platform, globalArgs) || platform,
-                parentStage: parent ? parent.index : null,
-                base,
-                goVersion: parent ? parent.goVersion : goVersionOfImage(image, base),
-                instructions: [model],
-                copies: [],
-                runs: [],
-                goBuilds: [],
-                env: { ...(parent?.env ?? base?.env ?? {}) },
-                user: parent?.user ?? null,
-                workdir: parent?.workdir ?? (base?.workdir || '/'),
-                cmd: parent?.cmd ?? null,
-                inheritedCmdCleared: parent?.inheritedCmdCleared ?? false,
-                entrypoint: parent?.entrypoint ?? null
-            };
-            stageVars = { ...stage.env };
-            cmdSetHere = false;
-            stages.push(stage);
-            continue;
-        }
-        if (!stage)
-            continue; // parser directives and stray instructions before FROM
-        stage.instructions.push(model);
-        switch (keyword) {
-            case 'ENV': {
-                const words = splitCommands(substitute(model.raw, stageVars))[0] ?? [];
-                if (words.length >= 2 && !words[0].includes('=')) {
-                    stage.env[words[0]] = words.slice(1).join(' '); // legacy `ENV NAME value`
-                }
-                else {
-                    for (const w of words) {
-                        const eq = w.indexOf('=');
-                        if (eq > 0)
-                            stage.env[w.slice(0, eq)] = w.slice(eq + 1);
-                    }
-                }
-                Object.assign(stageVars, stage.env);
-                break;
-            }
-            case 'WORKDIR':
-                stage.workdir = resolvePath(stage.workdir, substitute(model.raw.trim(), stageVars));
-                break;
-            case 'USER':
-                stage.user = { value: substitute(model.raw.trim(), stageVars), line: model.line };
-                break;
-            case 'CMD':
-                stage.cmd = model;
-                cmdSetHere = true;
-                break;
-            case 'ENTRYPOINT':
-                stage.entrypoint = model;
-                // BuildKit: an ENTRYPOINT drops the CMD this stage inherited (not one it set itself).
-                if (!cmdSetHere) {
-                    stage.cmd = null;
-                    stage.inheritedCmdCleared = true;
-                }
-                break;
-            case 'COPY':
-            case 'ADD': {
-                let words;
-                if (model.raw.trimStart().startsWith('[')) {
-                    try {
-                        words = JSON.parse(model.raw);
-                    }
-                    catch {
-                        words = splitCommands(model.raw)[0] ?? [];
-                    }
-                }
-                else {
-                    words = (splitCommands(model.raw.split('\n')[0])[0] ?? []).map((w) => substitute(w, stageVars));
-                }
-                const from = model.flags.from ?? null;
-                const fromStage = from === null ? -1 : stages.findIndex((s, i) => i < stage.index && (s.name?.toLowerCase() === from.toLowerCase() || String(i) === from));
-                stage.copies.push({
-                    line: model.line,
-                    keyword: keyword,
-                    from,
-                    fromStage: fromStage >= 0 ? fromStage : null,
-                    sources: words.slice(0, -1),
-                    dest: words[words.length - 1] ?? '',
-                    workdir: stage.workdir
-                });
-                break;
-            }
-            case 'RUN': {
-                const script = runScript(model.raw);
-                const commands = splitCommands(script);
-                const mounts = Object.entries(model.flags).filter(([k]) => k === 'mount').map(([, v]) => v ?? '');
-                // dockerfile-ast keeps one value per flag name; read repeated --mount flags from the text.
-                const allMounts = [...afterKeyword.matchAll(/--mount=(\S+)/g)].map((m) => m[1]);
-                stage.runs.push({ line: model.line, endLine: model.endLine, workdir: stage.workdir, script, commands, mounts: allMounts.length ? allMounts : mounts });
-                for (const build of findGoBuilds(commands)) {
-                    const gopath = (build.env.GOPATH ?? stageVars.GOPATH ?? '/root/go').split(':')[0] || '/root/go';
-                    stage.goBuilds.push({
-                        ...build,
-                        line: model.line,
-                        workdir: stage.workdir,
-                        cgoEnabled: build.env.CGO_ENABLED ?? stage.env.CGO_ENABLED ?? stageVars.CGO_ENABLED ?? null,
-                        installDir: build.env.GOBIN ?? stageVars.GOBIN ?? `${gopath.replace(/\/$/, '')}/bin`
-                    });
-                }
-                break;
-            }
-        }
-    }
-    if (stages.length === 0) {
-        stages.push({
-            index: 0, name: null, line: 1, image: '', imageRaw: '', platform: null, parentStage: null, base: null, goVersion: null, instructions: [], copies: [], runs: [],
-            goBuilds: [], env: {}, user: null, workdir: '/', cmd: null, entrypoint: null
-        });
-    }
-    const target = options.target ? stages.find((s) => s.name?.toLowerCase() === options.target.toLowerCase()) : undefined;
-    return { file: options.file ?? 'Dockerfile', text, globalArgs, stages, final: target ?? stages[stages.length - 1] };
-}
-/** The stages `stage` is made of: itself, its parent stage, and so on up to an image. */
-function stageChain(model, stage) {
-    const chain = [stage];
-    let current = stage;
-    while (current.parentStage !== null) {
-        current = model.stages[current.parentStage];
-        chain.push(current);
-    }
-    return chain;
-}
-/** The image a stage ultimately starts from (following `FROM <stage>`). */
-function model_rootImage(model, stage) {
-    const chain = stageChain(model, stage);
-    return chain[chain.length - 1].image;
-}
-/** Stages the final image depends on through `COPY --from` (transitively) or `FROM`. */
-function buildStagesOf(model, stage) {
-    const seen = new Set();
-    const visit = (s) => {
-        if (seen.has(s.index))
-            return;
-        seen.add(s.index);
-        if (s.parentStage !== null)
-            visit(model.stages[s.parentStage]);
-        for (const c of s.copies)
-            if (c.fromStage !== null)
-                visit(model.stages[c.fromStage]);
-    };
-    visit(stage);
-    return model.stages.filter((s) => seen.has(s.index) && s.index !== stage.index);
-}
-/** Whether a stage (or its parents) downloads modules before copying all sources. */
-function downloadsModules(stage) {
-    return stage.runs.some((r) => hasGoModDownload(r.commands));
-}
-
-;// CONCATENATED MODULE: ./src/advisor/binaries.ts
-
-
-/** A build of several main packages at once (`./...`, `./cmd/...`) into a directory. */
-const manyPrograms = (build) => build.packages.some((p) => p.endsWith('...')) && (build.output === null ? build.subcommand === 'install' : build.output.endsWith('/'));
-/** The binary `go build` writes: `-o`, else the file's or package's last element; `go install` writes to its install directory. */
-function buildOutput(build, moduleName) {
-    if (manyPrograms(build))
-        return resolvePath(build.output ? build.workdir : build.installDir, build.output ?? '.');
-    if (build.output) {
-        const out = resolvePath(build.workdir, build.output);
-        return build.output.endsWith('/') ? `${out}/${defaultName(build, moduleName)}` : out;
-    }
-    if (build.subcommand === 'install')
-        return resolvePath(build.installDir, defaultName(build, moduleName));
-    return resolvePath(build.workdir, defaultName(build, moduleName));
-}
-// Directories a distribution base image has: a one-file COPY onto one of them lands inside it.
-const DISTRIBUTION_DIRS = new Set(['/bin', '/sbin', '/lib', '/usr', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/sbin', '/usr/local/lib', '/usr/share', '/opt', '/srv', '/tmp', '/etc', '/root', '/home', '/var', '/var/lib', '/mnt']);
-// What distroless images have of them (scratch has none).
-const DISTROLESS_DIRS = new Set(['/etc', '/home', '/root', '/tmp', '/var', '/usr', '/usr/share', '/bin', '/sbin', '/usr/bin', '/usr/sbin', '/lib']);
-/** The directories the base of `stage` has, as far as its kind tells. */
-function baseDirectories(model, stage) {
-    const kind = classifyBase(model_rootImage(model, stage)).kind;
-    if (kind === 'scratch')
-        return new Set();
-    return kind === 'distroless' || kind === 'distroless-static' ? DISTROLESS_DIRS : DISTRIBUTION_DIRS;
-}
-/**
- * Whether a COPY writes into a directory (so a one-file source lands at
- * dest/name): a trailing slash, several sources, a wildcard or a directory
- * source, or a destination that is already a directory (the base's, a
- * WORKDIR, a `mkdir`, an earlier directory COPY).
- */
-function copiesIntoDirectory(model, stage, copy, dirs = baseDirectories(model, stage)) {
-    if (copy.dest.endsWith('/') || copy.dest === '.' || copy.sources.length > 1 || copy.sources.some((s) => /[*?[]/.test(s) || s.endsWith('/') || s.endsWith('/.')))
-        return true;
-    const dest = resolvePath(copy.workdir, copy.dest);
-    if (dest === '/' || dirs.has(dest))
-        return true;
-    return stageChain(model, stage).some((s) => s.copies.some((c) => c.line < copy.line && (c.workdir === dest || (c !== copy && resolvePath(c.workdir, c.dest) === dest && copiesIntoDirectory(model, s, c, dirs)))) ||
-        s.runs.some((r) => r.line < copy.line && (r.workdir === dest || r.commands.some((w) => w[0] === 'mkdir' && w.slice(1).some((a) => !a.startsWith('-') && resolvePath(r.workdir, a) === dest)))));
-}
-function defaultName(build, moduleName) {
-    const first = build.packages[0];
-    if (first && first.endsWith('.go'))
-        return first.split('/').pop().replace(/\.go$/, '');
-    const pkg = first && first !== '.' && first !== './...' ? first.replace(/\/$/, '') : null;
-    if (pkg)
-        return pkg.split('/').pop();
-    // `go build` / `go build .` names the binary after the package's import path.
-    if (moduleName)
-        return moduleName.split('/').pop();
-    return build.workdir.split('/').filter(Boolean).pop() ?? 'app';
-}
-/** The Go binaries the final stage ends up with, as far as the Dockerfile tells. */
-function finalBinaries(model, moduleName = null) {
-    const result = [];
-    for (const stage of stageChain(model, model.final)) {
-        for (const build of stage.goBuilds) {
-            const at = buildOutput(build, moduleName);
-            result.push({ stage, build, builtAt: at, finalPath: at, copyLine: null, ...(manyPrograms(build) ? { directory: true } : {}) });
-        }
-    }
-    for (const copy of model.final.copies) {
-        if (copy.fromStage === null)
-            continue;
-        const source = model.stages[copy.fromStage];
-        for (const from of [source, ...buildStagesOf(model, source)]) {
-            for (const build of from.goBuilds) {
-                const at = buildOutput(build, moduleName);
-                // `COPY --from` sources are paths from the source stage's root, whatever its WORKDIR.
-                const many = manyPrograms(build);
-                const match = copy.sources.find((s) => {
-                    const src = resolvePath('/', s);
-                    return src === at || at.startsWith(`${src}/`) || src === '/' || (many && src.startsWith(`${at}/`));
-                });
-                if (!match)
-                    continue;
-                const dest = resolvePath(copy.workdir, copy.dest);
-                const srcPath = resolvePath('/', match);
-                if (many && srcPath.startsWith(`${at}/`)) {
-                    // One program out of a directory of them: the COPY names it.
-                    const name = srcPath.split('/').pop();
-                    const finalPath = copiesIntoDirectory(model, model.final, copy) ? `${dest}/${name}`.replace(/\/+/g, '/') : dest;
-                    result.push({ stage: from, build, builtAt: srcPath, finalPath, copyLine: copy.line });
-                    continue;
-                }
-                const rel = srcPath === '/' ? at.slice(1) : at.slice(srcPath.length).replace(/^\//, '');
-                const intoDirectory = rel !== '' || (!many && copiesIntoDirectory(model, model.final, copy));
-                const finalPath = intoDirectory ? `${dest}/${rel || at.split('/').pop()}`.replace(/\/+/g, '/') : dest;
-                result.push({ stage: from, build, builtAt: at, finalPath, copyLine: copy.line, ...(many ? { directory: true } : {}) });
-            }
-        }
-    }
-    return result;
-}
-// Go's own tools in a golang image (go, gofmt, vet …) are Go binaries too, but not the user's.
-const TOOLCHAIN_PATH = /^\/?(usr\/(local\/)?(lib\/)?go(-[\d.]+)?|go\/pkg|root\/go\/pkg|usr\/local\/go)\//;
-/**
- * The measured Go binaries that are the user's program: those at the path the
- * Dockerfile puts them, else those of the go.mod module, else all but the toolchain's.
- */
-function appBinaries(model, goBinaries, moduleName) {
-    const normal = (p) => `/${p.replace(/^\/+/, '')}`;
-    const paths = new Set(finalBinaries(model, moduleName).map((b) => b.finalPath));
-    const atPath = goBinaries.filter((b) => paths.has(normal(b.path)));
-    if (atPath.length > 0)
-        return atPath;
-    const ofModule = moduleName ? goBinaries.filter((b) => b.module === moduleName) : [];
-    if (ofModule.length > 0)
-        return ofModule;
-    return goBinaries.filter((b) => !TOOLCHAIN_PATH.test(b.path));
-}
-
-;// CONCATENATED MODULE: ./src/advisor/rule.ts
-
-function finding(ctx, rule, severity, line, message, fix, estimatedSavings = null) {
-    // Savings are only claimed from a measurement.
-    return { rule, severity, file: ctx.model.file, line, message, estimatedSavings: ctx.measured ? estimatedSavings : null, fix };
-}
-/** Wasted bytes below this are noise. */
-const WASTED_FLOOR = 1_000_000;
-const budgetTight = (m) => m !== null && (m.budgetStatus === 'fail' || m.budgetStatus === 'warn');
-/** The measured binaries that are the user's program (not the Go toolchain's own tools). */
-const programBinaries = (ctx) => ctx.measured ? appBinaries(ctx.model, ctx.measured.goBinaries, ctx.files?.goMod?.module ?? null) : [];
-/** The `go build` a shaving rule's fix rewrites to, when the Dockerfile's own is not known. */
-const SHAVED_BUILD = 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .';
-/**
- * What the shaving rules (strip-symbols, trimpath) speak about: the measured
- * program binaries, each with the `go build` that made it; without a
- * measurement, the `go build` lines whose binary reaches the final image.
- */
-function shavingTargets(ctx) {
-    const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null);
-    if (ctx.measured) {
-        return programBinaries(ctx).map((binary) => {
-            const from = built.find((x) => x.finalPath === `/${binary.path.replace(/^\/+/, '')}`) ?? built[0];
-            return {
-                path: binary.path, line: from?.build.line ?? ctx.model.final.line, bytes: binary.bytes, symbolBytes: binary.symbolBytes ?? null,
-                stripped: binary.stripped, trimpath: binary.trimpath ?? from?.build.trimpath ?? false, goVersion: binary.goVersion ?? from?.stage.goVersion ?? null, from
-            };
-        });
-    }
-    const seen = new Set();
-    return built.filter((b) => !seen.has(b.finalPath) && seen.add(b.finalPath)).map((b) => ({
-        path: b.finalPath, line: b.build.line, bytes: null, symbolBytes: null, stripped: b.build.stripped, trimpath: b.build.trimpath, goVersion: b.stage.goVersion, from: b
-    }));
-}
-/** Shaving is always worth saying (info); a tight budget makes it a warning. */
-const shavingSeverity = (ctx) => (budgetTight(ctx.measured) ? 'warning' : 'info');
-
-;// CONCATENATED MODULE: ./src/advisor/needs.ts
-
-
-
-
-
-const TLS_PACKAGES = ['crypto/tls', 'crypto/x509', 'net/http', 'net/smtp', 'google.golang.org/grpc/credentials'];
-// Standard packages that link libc through cgo when cgo is on.
-const CGO_PACKAGES = ['net', 'net/http', 'os/user', 'plugin', 'runtime/cgo'];
-/** The program's run-time needs: the measured binaries' (pclntab), else the context's sources. */
-function programNeeds(ctx) {
-    const measured = programBinaries(ctx).filter((b) => b.needs);
-    if (measured.length > 0) {
-        const any = (pick) => measured.some((b) => pick(b.needs));
-        return {
-            caCertificates: any((n) => n.systemRoots && !n.embedsRoots),
-            timeZones: any((n) => n.loadsZones && !n.embedsTzdata),
-            users: any((n) => n.usersLookup),
-            source: "the binary's function table"
-        };
-    }
-    const files = ctx.files;
-    if (!files) {
-        // Only build info (module paths) at hand: the standard library use is unknown; assume the roots are needed.
-        return { caCertificates: true, timeZones: false, users: false, source: 'nothing (no sources, no function table): CA certificates assumed' };
-    }
-    const imports = files.imports;
-    const unscanned = (files.goMod?.requires ?? 0) > 0 && !files.vendored;
-    const tls = imports.some((p) => TLS_PACKAGES.includes(p));
-    return {
-        // Dependencies outside the context (not vendored) may make HTTPS calls we cannot see.
-        caCertificates: tls || unscanned,
-        timeZones: files.loadsTimeZones && !imports.includes('time/tzdata'),
-        users: imports.includes('os/user'),
-        source: files.vendored
-            ? 'the sources (module and vendor/)'
-            : unscanned
-                ? `the module's own sources (its ${files.goMod.requires} required modules are not vendored: CA certificates assumed)`
-                : 'the sources'
-    };
-}
-/** Whether a stage has a C compiler: the Debian-based golang images do, alpine ones only after `apk add gcc`/build-base. */
-function hasCCompiler(model, stage) {
-    const base = classifyBase(model_rootImage(model, stage));
-    if (base.kind === 'go-toolchain' && base.flavour !== 'alpine')
-        return true;
-    return stageChain(model, stage).some((s) => s.runs.some((r) => installedPackages(r.commands).some((p) => p.packages.some((x) => /^(gcc|build-base|build-essential|clang|musl-dev|libc6-dev|g\+\+)$/.test(x)))));
-}
-const libcOf = (model, stage) => {
-    const base = classifyBase(model_rootImage(model, stage));
-    return base.flavour === 'alpine' ? 'musl' : base.flavour === 'debian' || base.flavour === 'ubuntu' || base.kind === 'go-toolchain' ? 'glibc' : null;
-};
-/** How one `go build` links, from the Dockerfile and the sources. */
-function predictedLinking(model, b, imports) {
-    const cgo = b.build.cgoEnabled;
-    const needsC = imports.includes('C') || cgo === '1';
-    const libc = libcOf(model, b.stage);
-    const staticFlags = /-extldflags[= ]["']?[^"']*-static/.test(b.build.ldflags ?? '') || /\bnetgo\b/.test(b.build.tags ?? '') && !imports.includes('C') && !imports.includes('os/user');
-    if (cgo === '0')
-        return { linking: 'static', libc: null, needsC: false, reason: 'CGO_ENABLED=0' };
-    const reaching = imports.filter((p) => CGO_PACKAGES.includes(p) || p === 'C');
-    const alpine = classifyBase(model_rootImage(model, b.stage)).flavour === 'alpine';
-    // Before Go 1.20 the toolchain shipped a standard library compiled with cgo: on alpine, net and os/user linked musl dynamically without a C compiler.
-    const oldAlpine = alpine && !goAtLeast(b.stage.goVersion, '1.20');
-    const cgoOn = cgo === '1' || hasCCompiler(model, b.stage) || oldAlpine;
-    if (!cgoOn)
-        return { linking: 'static', libc: null, needsC, reason: 'no C compiler in the build stage, so cgo is off' };
-    if (staticFlags)
-        return { linking: 'static', libc, needsC, reason: 'linked with -extldflags -static' };
-    // CGO_ENABLED=1 is asked for C code (the program's or a dependency's): it links libc.
-    if (cgo === '1' && reaching.length === 0)
-        return { linking: 'dynamic', libc, needsC, reason: 'CGO_ENABLED=1' };
-    if (reaching.length > 0) {
-        const why = cgo === '1' ? 'CGO_ENABLED=1' : oldAlpine && !hasCCompiler(model, b.stage) ? `Go ${b.stage.goVersion} on alpine links net and os/user against musl` : 'the build stage has a C compiler and CGO_ENABLED is not 0';
-        return { linking: 'dynamic', libc, needsC, reason: `${why}, and it uses ${reaching.join(', ')}` };
-    }
-    return { linking: 'unknown', libc, needsC, reason: 'cgo is on; whether it links libc depends on its dependencies' };
-}
-/** How the program links: the measured ELF decides; else the Dockerfile and sources predict. */
-function programLinking(ctx) {
-    const imports = ctx.files?.imports ?? [];
-    const measured = programBinaries(ctx);
-    const needsC = imports.includes('C') || finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null).some((b) => b.build.cgoEnabled === '1');
-    if (measured.length > 0) {
-        const dynamic = measured.filter((b) => !b.static);
-        const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null);
-        const libc = built[0] ? libcOf(ctx.model, built[0].stage) : null;
-        return dynamic.length > 0
-            ? { linking: 'dynamic', libc, needsC: needsC || dynamic.some((b) => b.needs?.cgo === true && !b.needs.cgoResolver && !b.needs.usersLookup), reason: `${dynamic.map((b) => b.path).join(', ')} is dynamically linked (it has an ELF interpreter)` }
-            : { linking: 'static', libc: null, needsC, reason: 'the binary is statically linked' };
-    }
-    const predictions = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null).map((b) => predictedLinking(ctx.model, b, imports));
-    return predictions.find((p) => p.linking === 'dynamic') ?? predictions.find((p) => p.linking === 'unknown') ?? predictions[0] ?? { linking: 'unknown', libc: null, needsC, reason: 'no go build in the Dockerfile' };
-}
-
-;// CONCATENATED MODULE: ./src/advisor/rules/ca-certificates.ts
-// ca-certificates: a scratch final stage whose program loads the system's CA
-// roots (an HTTPS call anywhere in it, a dependency's included) and gets no
-// root certificates ("x509: certificate signed by unknown authority").
-
-
-
-
-const caCertificates = {
-    id: 'ca-certificates',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model } = ctx;
-        const base = model_rootImage(model, model.final);
-        if (classifyBase(base).kind !== 'scratch')
-            return [];
-        const chain = stageChain(model, model.final);
-        const provided = chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /ssl\/certs|ca-certificates|ca-bundle|cert\.pem/.test(p))) ||
-            'SSL_CERT_FILE' in s.env || 'SSL_CERT_DIR' in s.env);
-        if (provided)
-            return [];
-        const needs = programNeeds(ctx);
-        if (!needs.caCertificates)
-            return [];
-        return [finding(ctx, 'ca-certificates', 'warning', model.final.line, `The program loads the system's CA roots (read from ${needs.source}) but \`scratch\` has no CA certificates: TLS connections fail with "certificate signed by unknown authority". Copy them from the build stage or use distroless static.`, 'COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n# or: FROM gcr.io/distroless/static-debian12:nonroot')];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/final-stage.ts
-// What the original final stage needs at run time, read from the Dockerfile:
-// the command it runs (its own, or inherited from the base image), the
-// packages it installs, what each of its RUNs does, whether it needs a shell,
-// and the paths it puts in the image (which a suggestion must keep). Pure.
-
-
-
-/** Packages distroless static already has the files of. */
-const DISTROLESS_PROVIDES = new Set(['ca-certificates', 'tzdata', 'ca-certificates-bundle', 'alpine-baselayout-data']);
-const SHELLS = /(^|\/)(sh|bash|ash|dash|zsh)$/;
-/** An instruction's argv as docker runs it: exec form as written, shell form through /bin/sh -c. */
-function argvOf(ins) {
-    const raw = ins.raw.trim();
-    if (raw.startsWith('[')) {
-        try {
-            const words = JSON.parse(raw);
-            if (Array.isArray(words) && words.every((w) => typeof w === 'string'))
-                return words;
-        }
-        catch {
-            // not JSON: shell form
-        }
-    }
-    return ['/bin/sh', '-c', raw];
-}
-/** The effective command of a stage: its ENTRYPOINT/CMD, falling back to the base image's. */
-function effectiveCommand(model, stage) {
-    const root = stageChain(model, stage).pop();
-    const base = root.base;
-    const entrypoint = stage.entrypoint ? argvOf(stage.entrypoint) : base?.entrypoint ?? null;
-    const cmd = stage.cmd ? argvOf(stage.cmd) : stage.inheritedCmdCleared ? null : base?.cmd ?? null;
-    const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
-    const source = stage.entrypoint || stage.cmd ? 'dockerfile' : argv.length > 0 ? 'base' : 'none';
-    return { argv, source };
-}
-function classifyRun(commands) {
-    const packages = installedPackages(commands).flatMap((p) => p.packages);
-    const kinds = new Set();
-    for (const w of commands) {
-        const word = w[0]?.split('/').pop() ?? '';
-        if (/^(apk|apt-get|apt|yum|dnf|microdnf|zypper)$/.test(word))
-            kinds.add('packages');
-        else if (/^(rm|update-ca-certificates)$/.test(word))
-            kinds.add('cleanup');
-        else if (/^(adduser|useradd|addgroup|groupadd|usermod)$/.test(word))
-            kinds.add('user');
-        else if (word === 'mkdir')
-            kinds.add('directories');
-        else if (/^(chmod|chown|chgrp)$/.test(word))
-            kinds.add('permissions');
-        else if (word !== 'set' && word !== 'true')
-            kinds.add('other');
-    }
-    if (kinds.has('other') || kinds.size === 0)
-        return { kind: 'other', replacement: '', packages };
-    if (kinds.has('packages') && packages.some((p) => !DISTROLESS_PROVIDES.has(p)))
-        return { kind: 'packages', replacement: '', packages };
-    const replacement = [
-        kinds.has('packages') ? 'distroless has the CA certificates and zone data these packages install' : '',
-        kinds.has('user') ? 'the base has a non-root user (nonroot, 65532)' : '',
-        kinds.has('directories') ? 'COPY and WORKDIR create the directories they write to' : '',
-        kinds.has('permissions') ? 'COPY --chown/--chmod set ownership and modes without a shell' : '',
-        kinds.has('cleanup') ? 'there is nothing of it to clean up in the new base' : ''
-    ].filter(Boolean).join('; ');
-    return { kind: [...kinds][0], replacement, packages };
-}
-/** The stages whose instructions end up in the final image: the final stage's chain, from the last `go build` on. */
-function runtimeInstructions(model) {
-    const chain = stageChain(model, model.final);
-    const lastBuild = Math.max(0, ...chain.flatMap((s) => s.goBuilds.map((b) => b.line)));
-    return chain.map((stage) => ({ stage, after: lastBuild }));
-}
-function finalStageFacts(model) {
-    const runs = [];
-    const unmet = new Set();
-    const text = (line, end) => model.text.split(/\r?\n/).slice(line - 1, end).join('\n');
-    for (const { stage, after } of runtimeInstructions(model)) {
-        for (const run of stage.runs.filter((r) => r.line > after)) {
-            const c = classifyRun(run.commands);
-            for (const p of c.packages)
-                if (!DISTROLESS_PROVIDES.has(p))
-                    unmet.add(p);
-            runs.push({ line: run.line, text: text(run.line, run.endLine), kind: c.kind, replacement: c.replacement });
-        }
-    }
-    runs.sort((a, b) => a.line - b.line);
-    const command = effectiveCommand(model, model.final);
-    const healthIns = stageChain(model, model.final).flatMap((s) => s.instructions.filter((i) => i.keyword === 'HEALTHCHECK')).sort((a, b) => b.line - a.line)[0];
-    const healthcheck = healthIns && !/^\s*NONE\b/i.test(healthIns.raw)
-        ? { line: healthIns.line, exec: /\bCMD\s+\[/.test(healthIns.raw), text: text(healthIns.line, healthIns.endLine) }
-        : null;
-    return { command, unmetPackages: [...unmet], runs, needsShell: shellNeed(model, command), healthcheck };
-}
-/** A command that runs a shell, a script, or shell syntax needs /bin/sh in the image. */
-function shellNeed(model, command) {
-    if (command.source !== 'dockerfile')
-        return null;
-    const ins = model.final.entrypoint ?? model.final.cmd;
-    const line = ins?.line ?? null;
-    const [first, second, third] = command.argv;
-    if (first === '/bin/sh' && second === '-c' && ins && !ins.raw.trim().startsWith('[')) {
-        // Shell form: plain words can become exec form; shell syntax cannot.
-        if (/[$|&;<>`*?(){}]/.test(third ?? ''))
-            return { line, why: `its ${ins.keyword} uses shell syntax (\`${(third ?? '').slice(0, 60)}\`)` };
-        const words = splitCommands(third ?? '')[0] ?? [];
-        if (words[0] && /\.sh$/.test(words[0]))
-            return { line, why: `its ${ins.keyword} runs the script ${words[0]}` };
-        return null;
-    }
-    if (first && SHELLS.test(first))
-        return { line, why: `its ${ins?.keyword ?? 'command'} runs ${first}${second ? ` ${second}` : ''}` };
-    const script = command.argv.find((w) => /\.sh$/.test(w));
-    if (script)
-        return { line, why: `its ${ins?.keyword ?? 'command'} runs the script ${script}` };
-    return null;
-}
-/**
- * What the original's final image received and a suggestion must keep: each
- * COPY/ADD destination of the final stage (after its last `go build`, when it
- * builds in place) and each program binary.
- */
-function expectedPaths(model, moduleName) {
-    const out = [];
-    const seen = new Set();
-    const add = (path, directory, line) => {
-        if (seen.has(path))
-            return;
-        seen.add(path);
-        out.push({ path, directory, line });
-    };
-    for (const { stage, after } of runtimeInstructions(model)) {
-        for (const copy of stage.copies.filter((c) => c.line > after)) {
-            if (copy.sources.length === 0 || copy.dest === '')
-                continue;
-            add(resolvePath(copy.workdir, copy.dest), copiesIntoDirectory(model, stage, copy), copy.line);
-        }
-    }
-    for (const b of finalBinaries(model, moduleName))
-        add(b.finalPath, b.directory === true, b.copyLine ?? b.build.line);
-    return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-}
-/** The final stage's base image, resolved through `FROM <stage>`. */
-const finalBase = (model) => rootImage(model, model.final);
-/**
- * A final stage that builds in place shipped its sources: the files its
- * program opens at run time (named in the Go sources) and the scripts its
- * command runs came in with the broad COPY. The suggestion copies them from
- * the build stage, and the proof checks they are there.
- */
-function sourceFilesToKeep(model, runtimeFiles, moduleName) {
-    const chain = stageChain(model, model.final);
-    const lastBuild = Math.max(0, ...chain.flatMap((s) => s.goBuilds.map((b) => b.line)));
-    const broad = chain.flatMap((s) => s.copies).find((c) => c.from === null && c.line < lastBuild && c.sources.some((x) => ['.', './', '*'].includes(x)));
-    if (!broad)
-        return [];
-    const root = resolvePath(broad.workdir, broad.dest);
-    const programs = new Set(finalBinaries(model, moduleName).map((b) => b.finalPath));
-    const keep = runtimeFiles.map((name) => resolvePath(root, name));
-    for (const word of effectiveCommand(model, model.final).argv) {
-        if (!/\.(sh|bash)$/.test(word) && !/^\.\//.test(word))
-            continue;
-        const at = resolvePath(model.final.workdir, word);
-        if ((at === root || at.startsWith(`${root}/`)) && !programs.has(at))
-            keep.push(at);
-    }
-    return [...new Set(keep)].map((path) => ({ path, line: broad.line }));
-}
-
-;// CONCATENATED MODULE: ./src/advisor/runtime-base.ts
-// The one answer to "what should the final stage run on", shared by the
-// rules' fix snippets and the suggested Dockerfile, so they tell one story.
-// A minimal base only when every run-time need is met or named: packages the
-// final stage installs, a shell its command needs, libc for a binary that
-// must stay dynamic, CA roots, zone data, a user. Pure.
-
-
-
-
-const DISTROLESS_STATIC = 'gcr.io/distroless/static-debian12';
-const DISTROLESS_BASE = 'gcr.io/distroless/base-debian12';
-const DISTROLESS_BASE_NONROOT = 'gcr.io/distroless/base-debian12:nonroot';
-/** Small bases with a shell, for a final stage that needs one (static binary, or glibc). */
-const SHELL_BASE = { static: 'alpine', glibc: 'debian:bookworm-slim' };
-const isRoot = (user) => /^(root|0)(:.*)?$/.test(user.trim()) || user.trim() === '';
-function chooseRuntimeBase(ctx) {
-    const { model, measured } = ctx;
-    const facts = finalStageFacts(model);
-    const linking = programLinking(ctx);
-    const needs = programNeeds(ctx);
-    const original = model_rootImage(model, model.final);
-    const info = classifyBase(original);
-    const toolchain = info.kind === 'go-toolchain' || stageChain(model, model.final).some((s) => s.goBuilds.length > 0);
-    const keepCgo = linking.needsC;
-    const glibc = keepCgo && linking.libc !== 'musl';
-    const common = { facts, linking, programNeeds: needs, keepCgo };
-    // A need no minimal base meets: keep the base (or, for a toolchain image, the smallest with a shell).
-    const otherRun = facts.runs.find((r) => r.kind === 'other');
-    const blocker = facts.unmetPackages.length > 0
-        ? `the final stage installs ${facts.unmetPackages.join(', ')}`
-        : facts.needsShell
-            ? facts.needsShell.why
-            : otherRun
-                ? `the final stage runs \`${otherRun.text.split('\n')[0].replace(/^RUN\s+/, '').slice(0, 60)}\``
-                : keepCgo && linking.libc === 'musl'
-                    ? 'the program has C code linked against musl'
-                    : null;
-    if (blocker) {
-        const base = !toolchain ? original : keepCgo || linking.libc === 'glibc' && linking.linking === 'dynamic' ? SHELL_BASE.glibc : SHELL_BASE.static;
-        return { ...common, base, keepsBase: base === original, needs: [], blocker };
-    }
-    const user = model.final.user?.value ?? (measured?.user || null);
-    const nonRoot = user !== null ? !isRoot(user) : info.nonRoot;
-    // Already minimal: scratch or distroless static stay, unless a need is unmet (the findings name it).
-    if ((info.kind === 'scratch' || info.kind === 'distroless-static') && !glibc) {
-        const chain = stageChain(model, model.final);
-        const copied = (re) => chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => re.test(p))));
-        const unmet = [];
-        if (info.kind === 'scratch') {
-            if (needs.caCertificates && !copied(/ssl\/certs|ca-certificates|ca-bundle|cert\.pem/))
-                unmet.push('CA certificates');
-            if (needs.timeZones && !copied(/zoneinfo|tzdata/))
-                unmet.push('time zones');
-            if (user !== null && !isRoot(user) && !/^\d+(:\d+)?$/.test(user.trim()) && !copied(/etc\/passwd/))
-                unmet.push('a non-root user');
-        }
-        if (unmet.length === 0)
-            return { ...common, base: original, keepsBase: true, needs: [], blocker: null };
-        const base = unmet.includes('a non-root user') ? DISTROLESS_STATIC_NONROOT : DISTROLESS_STATIC;
-        return { ...common, base, keepsBase: false, needs: unmet, blocker: null };
-    }
-    const named = user !== null && !isRoot(user) && !/^\d+(:\d+)?$/.test(user.trim());
-    const wants = [];
-    if (glibc)
-        wants.push('glibc (the program has C code)');
-    if (needs.caCertificates)
-        wants.push('CA certificates');
-    if (needs.timeZones)
-        wants.push('time zones');
-    // A named user needs a passwd entry (distroless :nonroot has one); a numeric one runs anywhere, scratch too.
-    if (named || (nonRoot && user === null))
-        wants.push('a non-root user');
-    const nonRootBase = named || (nonRoot && user === null);
-    const base = glibc
-        ? nonRootBase ? DISTROLESS_BASE_NONROOT : DISTROLESS_BASE
-        : nonRootBase ? DISTROLESS_STATIC_NONROOT : wants.length > 0 ? DISTROLESS_STATIC : SCRATCH;
-    return { ...common, base, keepsBase: base === original, needs: wants, blocker: null };
-}
-
-;// CONCATENATED MODULE: ./src/advisor/rules/cgo-disabled.ts
-// cgo-disabled: a scratch or distroless-static final stage whose binary is
-// (or, from the Dockerfile, will be) dynamically linked: it cannot start
-// ("no such file or directory" for the missing loader). With a binary the ELF
-// decides; without one, a C compiler in the build stage with CGO_ENABLED not
-// 0, or Go before 1.20 on alpine, turns cgo on for net and os/user.
-
-
-
-
-
-
-const cgoDisabled = {
-    id: 'cgo-disabled',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model, files } = ctx;
-        const base = model_rootImage(model, model.final);
-        if (!isMinimalStatic(classifyBase(base).kind))
-            return [];
-        const binaries = finalBinaries(model, files?.goMod?.module ?? null);
-        const line = binaries[0]?.build.line ?? model.final.line;
-        const linking = programLinking(ctx);
-        if (linking.linking === 'static')
-            return [];
-        // C code of its own cannot be built with cgo off: it needs a base with libc instead.
-        const fix = linking.needsC
-            ? `FROM ${DISTROLESS_BASE}   # glibc and its loader, for a binary with C code`
-            : 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .';
-        const remedy = linking.needsC ? `The program has C code: use a base with libc (${DISTROLESS_BASE}).` : 'Build with CGO_ENABLED=0.';
-        if (linking.linking === 'dynamic') {
-            const certain = ctx.measured !== null && linking.reason.includes('ELF interpreter');
-            return [finding(ctx, 'cgo-disabled', certain || binaries.some((b) => b.build.cgoEnabled === '1') ? 'error' : 'warning', line, `The binary ${certain ? 'is' : 'will be'} dynamically linked (${linking.reason}) but \`${base}\` has no C library: it cannot start. ${remedy}`, fix)];
-        }
-        // Unknown: cgo is on and the module has dependencies we cannot see.
-        if (!(files?.goMod && files.goMod.requires > 0))
-            return [];
-        return [finding(ctx, 'cgo-disabled', 'warning', line, `The binary may be dynamically linked (${linking.reason}) but the final stage is \`${base}\`, which has no C library: it would not start. ${remedy}`, fix)];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/dockerignore.ts
-// dockerignore: a broad COPY (`COPY . .`) sends what no image needs (.git,
-// dependencies, build output, testdata/, large files) into a layer, and every
-// commit busts its cache: there is no .dockerignore, or it lets them through.
-// Savings: the bytes of those entries, when the COPY lands in the final image.
-
-
-
-const isBroad = (source) => ['.', './', '*', './*', '/'].includes(source);
-/** The .dockerignore line for an entry: a nested directory (testdata/) wherever it is, anything else as it is. */
-const ignoreLine = (path) => (path.endsWith('/') && path.slice(0, -1).includes('/') ? `**/${path.slice(0, -1).split('/').pop()}/` : path);
-const dockerignore = {
-    id: 'dockerignore',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model, files } = ctx;
-        if (!files || files.unwanted.length === 0)
-            return [];
-        const finalChain = new Set(stageChain(model, model.final).map((s) => s.index));
-        const stages = [...stageChain(model, model.final), ...buildStagesOf(model, model.final)];
-        const broad = stages
-            .flatMap((s) => s.copies.filter((c) => c.from === null && c.sources.some(isBroad)).map((c) => ({ copy: c, final: finalChain.has(s.index) })))
-            .sort((a, b) => a.copy.line - b.copy.line)[0];
-        if (!broad)
-            return [];
-        const bytes = files.unwanted.reduce((sum, u) => sum + u.bytes, 0);
-        const list = files.unwanted.slice(0, 8).map((u) => `${u.path} (${u.atLeast ? '≥ ' : ''}${formatSize(u.bytes)})`).join(', ') + (files.unwanted.length > 8 ? ` and ${files.unwanted.length - 8} more` : '');
-        const why = files.hasDockerignore ? 'the .dockerignore does not exclude them' : 'there is no .dockerignore';
-        return [finding(ctx, 'dockerignore', 'warning', broad.copy.line, `\`${broad.copy.keyword} ${broad.copy.sources.join(' ')} ${broad.copy.dest}\` sends ${list} into ${broad.final ? 'the final image' : 'a build layer'} and rebuilds it on every commit: ${why}.`, [...new Set(files.unwanted.map((u) => ignoreLine(u.path)))].concat(files.hasDockerignore ? [] : ['*.test', 'Dockerfile*']).join('\n'), broad.final ? bytes : null)];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/layer-order.ts
-// layer-order: sources copied before the modules are fetched, so every
-// source change fetches every module again. Fetching is `go mod download`
-// (or tidy, vendor, go get) after the broad COPY, or a step that resolves
-// modules itself (go build/run/test/generate, a make target) in a module with
-// requirements and no module cache mount. A vendored build fetches nothing:
-// no finding, and never advice that would make an offline build need the network.
-
-
-
-const layer_order_isBroad = (source) => ['.', './', '*', './*'].includes(source);
-const MODULE_CACHE = /(target|dst|destination)=(\/go|\/go\/pkg|\/go\/pkg\/mod|\/root\/go\/pkg\/mod)\/?(,|$)/;
-const layerOrder = {
-    id: 'layer-order',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model, files } = ctx;
-        const stages = [...stageChain(model, model.final), ...buildStagesOf(model, model.final)];
-        const findings = [];
-        for (const stage of stages) {
-            const steps = [
-                ...stage.copies.filter((c) => c.from === null).map((c) => ({ line: c.line, broad: c.sources.some(layer_order_isBroad), copy: c, run: null })),
-                ...stage.runs.map((r) => ({ line: r.line, broad: false, copy: null, run: r }))
-            ].sort((a, b) => a.line - b.line);
-            const firstBroad = steps.find((s) => s.broad);
-            if (!firstBroad)
-                continue;
-            const runs = steps.filter((s) => s.run).map((s) => s.run);
-            // Modules come from vendor/ (`-mod=vendor`, GOFLAGS, or vendor/modules.txt with go ≥ 1.14): nothing is downloaded.
-            const vendorFlag = runs.some((r) => usesVendor(r.commands)) || /-mod=vendor/.test(stage.env.GOFLAGS ?? '');
-            const modVendorRun = runs.find((r) => r.commands.some((w) => w.includes('vendor') && w.includes('mod')));
-            // …unless the Dockerfile runs `go mod vendor` itself, which downloads them all.
-            if ((vendorFlag || files?.vendored) && !modVendorRun)
-                continue;
-            const before = runs.filter((r) => r.line < firstBroad.line);
-            const after = runs.filter((r) => r.line > firstBroad.line);
-            if (before.some((r) => shell_hasGoModDownload(r.commands)))
-                continue;
-            const downloadAfter = after.find((r) => shell_hasGoModDownload(r.commands));
-            const resolving = after.find((r) => resolvesModules(r.commands));
-            // A cache mount on the module cache (/go/pkg/mod, or all of GOPATH) keeps modules across source changes; the build cache does not.
-            const cached = resolving?.mounts.some((m) => /type=cache/.test(m) && MODULE_CACHE.test(m)) ?? false;
-            const needsModules = (files?.goMod?.requires ?? 0) > 0;
-            if (!downloadAfter && !(resolving && needsModules && !cached))
-                continue;
-            const copy = firstBroad.copy;
-            const step = downloadAfter ? 'the modules are downloaded' : `\`${(resolving.commands.find((w) => w.length > 0) ?? []).slice(0, 3).join(' ')}\` fetches the modules`;
-            findings.push(finding(ctx, 'layer-order', 'info', firstBroad.line, `\`${copy.keyword} ${copy.sources.join(' ')} ${copy.dest}\` comes before ${step}: every source change downloads them all again. Copy go.mod and go.sum and run \`go mod download\` first.`, `COPY go.mod go.sum ./\nRUN go mod download\n${copy.keyword} ${copy.sources.join(' ')} ${copy.dest}`));
-        }
-        return findings;
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/minimal-base.ts
-// minimal-base: a Go binary on a full distribution (or a static one on
-// distroless with libc) where a smaller base meets every run-time need: the
-// packages the final stage installs, a shell its command needs, libc for a
-// binary that stays dynamic, CA roots, zone data, a user. Savings: the base's
-// layers and the final stage's RUN layers, less the new base, measured.
-
-
-
-
-
-
-const minimalBase = {
-    id: 'minimal-base',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model, measured } = ctx;
-        const base = model_rootImage(model, model.final);
-        const info = classifyBase(base);
-        if (info.kind !== 'distribution' && info.kind !== 'distroless')
-            return [];
-        const chain = stageChain(model, model.final);
-        if (chain.some((s) => s.goBuilds.length > 0))
-            return []; // multi-stage's business
-        const program = programBinaries(ctx);
-        const binaries = finalBinaries(model, ctx.files?.goMod?.module ?? null);
-        if (binaries.length === 0 && program.length === 0)
-            return []; // no sign of a Go binary in this image
-        // Every run-time need met or named, or no finding: a minimal base that breaks the app is no advice.
-        const choice = chooseRuntimeBase(ctx);
-        if (choice.blocker || choice.base === base)
-            return [];
-        const runLines = new Set(chain.flatMap((s) => s.runs.map((r) => r.line)));
-        const removable = measured ? measured.layers.filter((l) => l.fromBaseImage || (l.dockerfileLine !== null && runLines.has(l.dockerfileLine))) : [];
-        const newBase = choice.base === 'scratch' ? 0 : measured?.baseSizes?.[choice.base] ?? 0;
-        const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0);
-        const removed = measured ? (measured.layers.length > 0 ? removable.reduce((sum, l) => sum + l.uncompressed, 0) : measured.size - binaryBytes) : 0;
-        const savings = measured ? Math.max(0, removed - newBase) : null;
-        const linking = choice.linking.linking === 'dynamic' ? 'dynamically linked (cgo)' : 'static';
-        const on = info.kind === 'distroless' ? `distroless with libc (\`${base}\`)` : `${info.flavour ?? base} (\`${base}\`)`;
-        const worth = measured && savings !== null ? ` ${formatSize(removed)} of ${formatSize(measured.size)} is the base and what the final stage adds to it; the binary is ${formatSize(binaryBytes)}.` : '';
-        const fromProgram = choice.programNeeds.caCertificates || choice.programNeeds.timeZones || choice.needs.length === 0 ? ` (read from ${choice.programNeeds.source})` : '';
-        const needs = choice.needs.length > 0 ? ` It needs ${choice.needs.join(', ')}${fromProgram}: \`${choice.base}\` has them.` : ` It needs nothing from the base${fromProgram}.`;
-        const replaced = choice.facts.runs.length > 0 ? ` The final stage's RUN steps are replaced: ${[...new Set(choice.facts.runs.map((r) => r.replacement))].join('; ')}.` : '';
-        const sized = measured?.baseSizes?.[choice.base] !== undefined ? ` (${formatSize(measured.baseSizes[choice.base])})` : '';
-        const fix = `FROM ${choice.base}${choice.linking.linking === 'dynamic' && !choice.keepCgo ? '\n# and CGO_ENABLED=0 in the build stage: the binary is then static' : ''}`;
-        return [finding(ctx, 'minimal-base', 'warning', model.final.line, `The final stage runs a ${linking} Go binary on ${on}.${worth} \`${choice.base}\`${sized} is enough.${needs}${replaced}`, fix, savings)];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/multi-stage.ts
-// multi-stage: the final image still carries the Go toolchain (or builds in
-// place), so everything but the binary ships. Savings: image size minus the
-// measured binaries (and the base the suggestion ends on, when it is at hand).
-
-
-
-
-
-const multiStage = {
-    id: 'multi-stage',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model, measured } = ctx;
-        const base = model_rootImage(model, model.final);
-        const toolchain = classifyBase(base).kind === 'go-toolchain';
-        const buildsInPlace = stageChain(model, model.final).some((s) => s.goBuilds.length > 0);
-        if (!toolchain && !buildsInPlace)
-            return [];
-        // The same base the suggested Dockerfile ends on, so the finding and the suggestion tell one story.
-        const choice = chooseRuntimeBase(ctx);
-        const runtime = choice.base;
-        // Everything but the program's own binary goes (the toolchain's binaries included); the new base comes in.
-        const program = programBinaries(ctx);
-        const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0);
-        const baseBytes = runtime === 'scratch' ? 0 : measured?.baseSizes?.[runtime] ?? 0;
-        const savings = measured && program.length > 0 ? Math.max(0, measured.size - binaryBytes - baseBytes) : null;
-        const what = toolchain ? `the Go toolchain (${base})` : 'its build tools and sources';
-        const sizes = measured && savings !== null ? ` ${formatSize(measured.size)} ship for a ${formatSize(binaryBytes)} binary;` : '';
-        const why = choice.blocker ? ` (it keeps a shell: ${choice.blocker})` : choice.needs.length ? ` (for ${choice.needs.join(', ')})` : '';
-        return [
-            finding(ctx, 'multi-stage', measured?.budgetStatus === 'fail' ? 'error' : 'warning', model.final.line, `The final image carries ${what}:${sizes} build in one stage and copy only the binary into a \`FROM ${runtime}\` stage${why}.`, [
-                `FROM ${base} AS build`,
-                '# … your COPY and RUN steps …',
-                `RUN ${choice.keepCgo ? '' : 'CGO_ENABLED=0 '}go build -trimpath -ldflags="-s -w" -o /out/app .`,
-                '',
-                `FROM ${runtime}`,
-                'COPY --from=build /out/app /app',
-                'ENTRYPOINT ["/app"]'
-            ].join('\n'), savings)
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/non-root.ts
-// non-root: the final stage runs as root (no USER, or USER root/0), so a
-// process escape starts as root. Distroless `:nonroot` or a numeric USER fix it.
-
-
-
-const non_root_isRoot = (user) => /^(root|0)(:.*)?$/.test(user.trim()) || user.trim() === '';
-const nonRoot = {
-    id: 'non-root',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model, measured } = ctx;
-        const declared = model.final.user;
-        const base = classifyBase(model_rootImage(model, model.final));
-        // The built image's config is the truth (a base image may set USER); else the Dockerfile and the base's name.
-        const root = measured?.user !== undefined && measured?.user !== null
-            ? non_root_isRoot(measured.user)
-            : declared ? non_root_isRoot(declared.value) : !base.nonRoot;
-        if (!root)
-            return [];
-        const fix = base.kind === 'scratch'
-            ? 'USER 65532:65532'
-            : 'FROM gcr.io/distroless/static-debian12:nonroot\n# or, on any base: USER 65532:65532';
-        return [finding(ctx, 'non-root', 'warning', declared && non_root_isRoot(declared.value) ? declared.line : model.final.line, 'The container runs as root. Run it as an unprivileged user: a numeric USER works even on scratch, which has no /etc/passwd.', fix)];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/suggest.ts
-// The suggested Dockerfile: the user's own build steps as build stage(s) with
-// `go build` shaved (CGO_ENABLED=0 unless the program has C code, -trimpath
-// where the Go version has it, -ldflags="-s -w"), and a final stage on the
-// base chooseRuntimeBase() names. Everything the original final stage has is
-// kept, or replaced by a line that says what replaces it and why; nothing is
-// dropped silently. Pure: model in, text out.
-
-
-
-
-
-
-
-/** Rewrites the `go build` commands in a RUN's text: cgo off, paths trimmed, symbols stripped. */
-function rewriteGoBuild(runText, options = {}) {
-    if (/^RUN\s+(--\S+\s+)*\[/.test(runText)) {
-        // Exec form: rewrite as shell form, which can carry the environment assignment.
-        const prefix = /^RUN\s+((?:--\S+\s+)*)/.exec(runText)[1];
-        const json = runText.replace(/^RUN\s+(--\S+\s+)*/, '');
-        try {
-            const words = JSON.parse(json);
-            return rewriteGoBuild(`RUN ${prefix}${words.map(shellQuote).join(' ')}`, options);
-        }
-        catch {
-            return runText;
-        }
-    }
-    return runText.replace(/((?:\b[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*)((?:\S*\/)?(?:xx-)?go\s+(?:build|install))((?:[^\n&;|\\]|\\\n)*)/g, (_m, envs, go, rest) => {
-        const env = options.keepCgo ? envs : envs.replace(/\bCGO_ENABLED=\S*\s+/g, '');
-        let args = rest;
-        const ld = /(\s--?ldflags)(=|\s+)(?:(["'])(.*?)\3|([^\s"']+))/.exec(args);
-        if (!ld)
-            args = ` -ldflags="-s -w"${args}`;
-        else {
-            const value = ld[4] ?? ld[5] ?? '';
-            const words = splitCommands(value)[0] ?? [];
-            const add = ['-s', '-w'].filter((f) => !words.includes(f));
-            if (add.length > 0) {
-                const merged = `${add.join(' ')} ${value}`.trim();
-                args = args.replace(ld[0], `${ld[1]}=${ld[3] === "'" ? `'${merged}'` : `"${merged.replace(/"/g, '\\"')}"`}`);
-            }
-        }
-        if (options.trimpath !== false && !/(^|\s)--?trimpath\b/.test(args))
-            args = ` -trimpath${args}`;
-        return `${env}${options.keepCgo ? '' : 'CGO_ENABLED=0 '}${go}${args}`;
-    });
-}
-function textOf(model, ins) {
-    return model.text.split(/\r?\n/).slice(ins.line - 1, ins.endLine).join('\n');
-}
-/** CMD/ENTRYPOINT in exec form (scratch and distroless have no /bin/sh); shell syntax was ruled out before. */
-function execForm(model, ins) {
-    if (ins.raw.trimStart().startsWith('['))
-        return textOf(model, ins);
-    const words = splitCommands(ins.raw)[0] ?? [];
-    return `${ins.keyword} ${JSON.stringify(words).replace(/","/g, '", "')}`;
-}
-const isNumericUser = (user) => /^\d+(:\d+)?$/.test(user.trim());
-const CARRIED = new Set(['ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'VOLUME', 'ARG', 'ONBUILD']);
-const hasShell = (base) => !['scratch', 'distroless-static', 'distroless'].includes(classifyBase(base).kind);
-// Users the distroless images have in /etc/passwd.
-const DISTROLESS_USERS = new Set(['root', 'nonroot', 'nobody']);
-/** A COPY whose destination is a directory keeps a trailing slash, so a base without that directory gets one (not a file of that name). */
-function copyText(model, stage, copy) {
-    const ins = stage.instructions.find((i) => i.line === copy.line);
-    const text = textOf(model, ins);
-    if (copy.dest.endsWith('/') || copy.dest === '.' || text.includes('\n') || copy.sources.length !== 1 || !copiesIntoDirectory(model, stage, copy))
-        return text;
-    return text.replace(new RegExp(`\\s${copy.dest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`), ` ${copy.dest}/`);
-}
-function suggestDockerfile({ model, measured, files }) {
-    const moduleName = files?.goMod?.module ?? null;
-    const binaries = finalBinaries(model, moduleName);
-    const measuredProgram = (measured?.goBinaries.length ?? 0) > 0;
-    if (binaries.length === 0 && !measuredProgram)
-        return null;
-    const choice = chooseRuntimeBase({ model, measured, files });
-    const base = choice.base;
-    const finalChain = stageChain(model, model.final);
-    const buildsInPlace = finalChain.some((s) => s.goBuilds.length > 0);
-    // Nothing to change: the final base stays and every go build is already shaved.
-    const shaved = model.stages.filter((s) => s.index <= model.final.index).every((s) => s.goBuilds.every((b) => b.stripped && (b.trimpath || !goAtLeast(s.goVersion, '1.13')) && (choice.keepCgo || b.cgoEnabled === '0')));
-    if (choice.keepsBase && !buildsInPlace && shaved)
-        return null;
-    const notes = [];
-    const lines = model.text.split(/\r?\n/);
-    const out = [];
-    const preamble = lines.slice(0, model.stages[0].line - 1).join('\n').trimEnd();
-    if (preamble)
-        out.push(preamble);
-    const flagged = (s) => `CGO_ENABLED${choice.keepCgo ? ' as it was' : '=0'}${goAtLeast(s.goVersion, '1.13') ? ' -trimpath' : ''} -ldflags="-s -w"`;
-    const buildStage = binaries[0]?.stage ?? model.final;
-    out.push(`# Suggested by go-image-budget: build stage(s) as before, with ${flagged(buildStage)};`);
-    out.push(`# final stage on ${base}${choice.needs.length ? ` (for ${choice.needs.join(', ')})` : ''}${choice.blocker ? ` (${choice.keepsBase ? 'kept' : 'a shell and its tools'}: ${choice.blocker})` : ''}.`);
-    const buildName = (s) => s.name ?? (s.index === model.final.index ? 'build' : String(s.index));
-    const goBuildLines = new Map(model.stages.flatMap((s) => s.goBuilds.map((b) => [b.line, s])));
-    const rewrite = (text, stage) => rewriteGoBuild(text, { keepCgo: choice.keepCgo, trimpath: goAtLeast(stage.goVersion, '1.13') });
-    const emitStage = (stage, fromText, upTo) => {
-        out.push('', fromText);
-        for (const ins of stage.instructions.slice(1)) {
-            if (ins.line > upTo)
-                break;
-            const text = textOf(model, ins);
-            out.push(goBuildLines.has(ins.line) ? rewrite(text, stage) : text);
-        }
-    };
-    // Build stages as written (go build rewritten); a final stage that builds in place becomes the build stage up to its last `go build`.
-    for (const stage of model.stages) {
-        if (stage.index >= model.final.index)
-            continue;
-        emitStage(stage, textOf(model, stage.instructions[0]), Infinity);
-    }
-    let lastBuildLine = 0;
-    if (buildsInPlace) {
-        const final = model.final;
-        lastBuildLine = Math.max(...finalChain.flatMap((s) => s.goBuilds.map((b) => b.line)));
-        const platform = final.platform ? `--platform=${final.platform} ` : '';
-        emitStage(final, `FROM ${platform}${final.imageRaw} AS ${buildName(final)}`, lastBuildLine);
-    }
-    out.push('', `FROM ${base}`);
-    const finalStage = model.final;
-    const rest = [];
-    const shell = hasShell(base);
-    const replaced = (text, why) => {
-        notes.push(`${text.split('\n')[0]}: ${why}`);
-        return `# replaced: ${text.split('\n')[0]}  (${why})`;
-    };
-    const runLine = (ins, text) => {
-        if (choice.keepsBase || shell)
-            return text;
-        const run = choice.facts.runs.find((r) => r.line === ins.line);
-        // On scratch nothing stands in for certificate or zone packages: the program does not need them.
-        const why = run?.kind === 'packages' && base === SCRATCH ? `the program needs neither CA certificates nor zone data (read from ${choice.programNeeds.source})` : run?.replacement;
-        return replaced(text, why || `${base} has no shell to run it`);
-    };
-    const userLine = (value, text) => {
-        if (isNumericUser(value) || choice.keepsBase || shell)
-            return text;
-        const name = value.split(':')[0];
-        if (DISTROLESS_USERS.has(name) && base !== SCRATCH)
-            return text;
-        return replaced(text, base === DISTROLESS_STATIC_NONROOT || base === DISTROLESS_BASE_NONROOT ? 'the image runs as its nonroot user (65532)' : `${base} has no /etc/passwd: use a numeric USER`);
-    };
-    const healthLine = (ins, text) => {
-        if (shell || /\bCMD\s+\[/.test(ins.raw) || /^\s*NONE\b/i.test(ins.raw))
-            return text;
-        return replaced(text, `${base} has no shell (and none of its tools) for a shell-form HEALTHCHECK; give the program a health flag and use HEALTHCHECK CMD ["/path/app", "-health"]`);
-    };
-    if (buildsInPlace) {
-        for (const b of dedupe(binaries))
-            rest.push(`COPY --from=${buildName(finalStage)} ${b.builtAt} ${b.finalPath}`);
-        // Files the program opens at run time and scripts its command runs came in with the sources: copy them from the build stage.
-        for (const { path: at } of sourceFilesToKeep(model, files?.runtimeFiles ?? [], moduleName))
-            rest.push(`COPY --from=${buildName(finalStage)} ${at} ${at}`);
-        for (const stage of finalChain.slice().reverse()) {
-            for (const ins of stage.instructions.slice(1)) {
-                const text = textOf(model, ins);
-                if (ins.keyword === 'ENV') {
-                    const runtimeEnv = runtimeEnvOf(ins.raw);
-                    if (runtimeEnv)
-                        rest.push(runtimeEnv);
-                }
-                else if (CARRIED.has(ins.keyword))
-                    rest.push(text);
-                else if (ins.line > lastBuildLine && (ins.keyword === 'COPY' || ins.keyword === 'ADD'))
-                    rest.push(text);
-                else if (ins.line > lastBuildLine && ins.keyword === 'RUN')
-                    rest.push(runLine(ins, text));
-                else if (ins.keyword === 'HEALTHCHECK')
-                    rest.push(healthLine(ins, text));
-                else if (ins.keyword === 'USER')
-                    rest.push(userLine(ins.raw.trim(), text));
-            }
-        }
-        // The program ran in the build stage's working directory (the image's own, e.g. golang's /go, if the Dockerfile set none).
-        if (finalStage.workdir !== '/')
-            rest.push(`WORKDIR ${finalStage.workdir}`);
-    }
-    else {
-        for (const stage of finalChain.slice().reverse()) {
-            for (const ins of stage.instructions.slice(1)) {
-                const text = textOf(model, ins);
-                const copy = stage.copies.find((c) => c.line === ins.line);
-                if (copy)
-                    rest.push(copyText(model, stage, copy));
-                else if (ins.keyword === 'RUN')
-                    rest.push(runLine(ins, text));
-                else if (ins.keyword === 'USER')
-                    rest.push(userLine(ins.raw.trim(), text));
-                else if (ins.keyword === 'HEALTHCHECK')
-                    rest.push(healthLine(ins, text));
-                else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT')
-                    continue;
-                else
-                    rest.push(text);
-            }
-        }
-    }
-    // On a base with a shell the command stays as written (a shell form may expand variables); without one, exec form.
-    const command = (ins) => (shell ? textOf(model, ins) : execForm(model, ins));
-    if (finalStage.entrypoint)
-        rest.push(command(finalStage.entrypoint));
-    if (finalStage.cmd)
-        rest.push(command(finalStage.cmd));
-    const inherited = choice.facts.command;
-    if (inherited.source === 'base' && !choice.keepsBase) {
-        // The original ran its base image's default command, which the new base has not.
-        const program = dedupe(binaries);
-        const was = `the original ran ${finalChain[finalChain.length - 1].image}'s default command ${JSON.stringify(inherited.argv)}`;
-        if (program.length === 1 && !shell) {
-            notes.push(`${was}; ${base} has none, so CMD runs the program`);
-            rest.push(`# ${was}; ${base} has none: run the program (docker run IMAGE <command> still overrides it)`, `CMD ["${program[0].finalPath}"]`);
-        }
-        else if (!shell) {
-            notes.push(`${was}; ${base} has none: set ENTRYPOINT or CMD`);
-            rest.push(`# ${was}; ${base} has none: set ENTRYPOINT or CMD`);
-        }
-    }
-    out.push(...rest);
-    const dockerfile = out.join('\n') + '\n';
-    return { dockerfile, base, needs: choice.needs, notes };
-}
-/** An ENV without the toolchain's variables (GO*, CGO_*, PATH), which mean nothing in the final image. */
-function runtimeEnvOf(raw) {
-    const words = splitCommands(raw)[0] ?? [];
-    const pairs = words.length >= 2 && !words[0].includes('=') ? [`${words[0]}=${words.slice(1).join(' ')}`] : words;
-    const kept = pairs.filter((w) => !/^(CGO_[A-Z_]*|GO[A-Z0-9_]*|PATH)=/.test(w));
-    return kept.length > 0 ? `ENV ${kept.map((w) => { const eq = w.indexOf('='); return `${w.slice(0, eq)}=${shellQuote(w.slice(eq + 1))}`; }).join(' ')}` : null;
-}
-function dedupe(binaries) {
-    const seen = new Set();
-    return binaries.filter((b) => !seen.has(b.finalPath) && seen.add(b.finalPath));
-}
-
-;// CONCATENATED MODULE: ./src/advisor/rules/shaving.ts
-function buildRunText(ctx, target) {
-    const from = target.from;
-    if (!from)
-        return null;
-    const ins = from.stage.instructions.find((i) => i.line === from.build.line);
-    return ins ? ctx.model.text.split(/\r?\n/).slice(ins.line - 1, ins.endLine).join('\n') : null;
-}
-
-;// CONCATENATED MODULE: ./src/advisor/rules/strip-symbols.ts
-// strip-symbols: the binary keeps its symbol table and DWARF (-s -w drop
-// them). Savings: the measured strippable sections; from the Dockerfile
-// alone (the `go build` line shows the flags), unknown. Always said (info);
-// a tight budget makes it a warning.
-
-
-
-
-const stripSymbols = {
-    id: 'strip-symbols',
-    needsMeasurement: false,
-    check(ctx) {
-        return shavingTargets(ctx)
-            .filter((t) => !t.stripped)
-            .map((t) => {
-            const savings = t.symbolBytes;
-            const amount = savings !== null ? `${formatSize(savings)} of its ${formatSize(t.bytes ?? 0)}` : 'its symbol table and debug information';
-            const run = buildRunText(ctx, t);
-            return finding(ctx, 'strip-symbols', shavingSeverity(ctx), t.line, `${t.path} keeps ${amount} in symbols and DWARF; \`-ldflags="-s -w"\` drops them (stack traces keep their function names).`, run ? rewriteGoBuild(run, { trimpath: false, keepCgo: true }) : SHAVED_BUILD, savings);
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/trimpath.ts
-// trimpath: the binary records the build's file system paths, so the same
-// sources built in another directory give another binary (and another layer).
-// Go 1.13 brought -trimpath; older toolchains are not told to use it.
-
-
-
-
-const trimpath = {
-    id: 'trimpath',
-    needsMeasurement: false,
-    check(ctx) {
-        return shavingTargets(ctx)
-            .filter((t) => !t.trimpath && goAtLeast(t.goVersion, '1.13'))
-            .map((t) => {
-            const run = buildRunText(ctx, t);
-            return finding(ctx, 'trimpath', shavingSeverity(ctx), t.line, `${t.path} embeds the build's directory paths: builds in another directory differ byte for byte, and the paths leak into stack traces. Add \`-trimpath\`.`, run ? rewriteGoBuild(run, { keepCgo: true }) : SHAVED_BUILD, null);
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/tzdata.ts
-// tzdata: a scratch final stage whose program loads time zones by name and
-// neither embeds them (time/tzdata) nor gets /usr/share/zoneinfo.
-
-
-
-
-const tzdata = {
-    id: 'tzdata',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model } = ctx;
-        const base = model_rootImage(model, model.final);
-        if (classifyBase(base).kind !== 'scratch')
-            return [];
-        const needs = programNeeds(ctx);
-        if (!needs.timeZones)
-            return [];
-        const chain = stageChain(model, model.final);
-        const provided = chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /zoneinfo|tzdata/.test(p))) || 'ZONEINFO' in s.env);
-        if (provided)
-            return [];
-        return [finding(ctx, 'tzdata', 'warning', model.final.line, `The program loads time zones by name (time.LoadLocation, read from ${needs.source}) but \`scratch\` has no zone data: every zone but UTC fails with "unknown time zone". Embed it or copy it.`, 'import _ "time/tzdata"  // in main.go, +450 kB\n# or: COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo')];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/wasted-layers.ts
-// wasted-layers: bytes a later layer deletes or overwrites still ship in the
-// earlier one. Names the biggest files and the instruction that wrote them.
-
-
-const wastedLayers = {
-    id: 'wasted-layers',
-    needsMeasurement: true,
-    check(ctx) {
-        const { measured } = ctx;
-        if (!measured?.wasted)
-            return [];
-        const layerAt = new Map(measured.layers.map((l) => [l.index, l]));
-        // Waste entirely inside the base image is not the Dockerfile's doing.
-        const ours = measured.wasted.files.filter((f) => f.layers.some((i) => layerAt.get(i) && !layerAt.get(i).fromBaseImage));
-        const bytes = ours.reduce((sum, f) => sum + f.bytes, 0);
-        if (bytes < WASTED_FLOOR)
-            return [];
-        const top = [...ours].sort((a, b) => b.bytes - a.bytes);
-        const writer = layerAt.get(top[0].layers[0]);
-        const line = top[0].layers.map((i) => layerAt.get(i)).find((l) => l && !l.fromBaseImage && l.dockerfileLine !== null)?.dockerfileLine ?? null;
-        const names = top.slice(0, 3).map((f) => {
-            const by = f.layers.map((i) => layerAt.get(i)?.instruction).filter(Boolean);
-            return `${f.path} (${formatSize(f.bytes)}, written by \`${by[0] ?? '?'}\`, replaced by \`${by[by.length - 1] ?? '?'}\`)`;
-        });
-        const more = top.length > 3 ? ` and ${top.length - 3} more` : '';
-        return [finding(ctx, 'wasted-layers', 'warning', line ?? writer?.dockerfileLine ?? null, `${formatSize(bytes)} ship in layers but are deleted or overwritten later: ${names.join('; ')}${more}. Create and remove them in the same RUN, or in a build stage.`, 'RUN download && build && rm -rf /tmp/work   # one RUN: the deleted files never reach a layer', bytes)];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/index.ts
-
-
-
-
-
-
-
-
-
-
-
-const RULES = [
-    multiStage, minimalBase, cgoDisabled, caCertificates, tzdata, nonRoot, stripSymbols, trimpath, wastedLayers, dockerignore, layerOrder
-];
-
-;// CONCATENATED MODULE: ./src/advisor/advise.ts
-
-const RANK = { error: 0, warning: 1, info: 2 };
-function advise(ctx, rules = RULES) {
-    const findings = [];
-    const skipped = [];
-    for (const rule of rules) {
-        if (rule.needsMeasurement && !ctx.measured) {
-            skipped.push({ rule: rule.id, reason: 'needs a built image (dockerfile-only mode)' });
-            continue;
-        }
-        findings.push(...rule.check(ctx));
-    }
-    findings.sort((a, b) => RANK[a.severity] - RANK[b.severity] || (a.line ?? 0) - (b.line ?? 0));
-    return { findings, skipped };
-}
-/** Rules whose findings are about size: one of them is what makes a suggestion worth building. */
-const SIZE_RULES = new Set(['multi-stage', 'minimal-base', 'strip-symbols', 'trimpath', 'wasted-layers']);
-
-;// CONCATENATED MODULE: ./src/advisor/dockerignore-match.ts
-// .dockerignore as BuildKit reads it (moby/patternmatcher): one pattern a
-// line, `#` comments, `!` re-includes, `*` and `?` within a path element, `**`
-// across elements, and a pattern that matches a directory excludes
-// everything under it. The last pattern that matches decides. Pure.
-function clean(p) {
-    const parts = [];
-    for (const part of p.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..')
-            parts.pop();
-        else
-            parts.push(part);
-    }
-    return parts.join('/');
-}
-function toRegex(pattern) {
-    let re = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '*') {
-            if (pattern[i + 1] === '*') {
-                i++;
-                // `**/` matches zero or more directories; a trailing `**` everything below.
-                if (pattern[i + 1] === '/') {
-                    i++;
-                    re += '(?:.*/)?';
-                }
-                else
-                    re += '.*';
-            }
-            else
-                re += '[^/]*';
-        }
-        else if (c === '?')
-            re += '[^/]';
-        else if (c === '[') {
-            const end = pattern.indexOf(']', i + 1);
-            if (end < 0)
-                re += '\\[';
-            else {
-                re += `[${pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-                i = end;
-            }
-        }
-        else if (c === '\\' && i + 1 < pattern.length)
-            re += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-        else
-            re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    }
-    return new RegExp(`^${re}$`);
-}
-function parseDockerignore(text) {
-    const patterns = [];
-    for (const raw of text.split(/\r?\n/)) {
-        let line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        const exclusion = line.startsWith('!');
-        if (exclusion)
-            line = line.slice(1).trim();
-        const cleaned = clean(line);
-        if (cleaned === '')
-            continue;
-        patterns.push({ regex: toRegex(cleaned), exclusion });
-    }
-    return patterns;
-}
-/** Whether `relPath` (relative to the context, `/`-separated) is left out of the build context. */
-function isIgnored(patterns, relPath) {
-    const path = clean(relPath);
-    const parents = [];
-    const parts = path.split('/');
-    for (let i = 1; i < parts.length; i++)
-        parents.push(parts.slice(0, i).join('/'));
-    let ignored = false;
-    for (const p of patterns) {
-        if (p.regex.test(path) || parents.some((d) => p.regex.test(d)))
-            ignored = !p.exclusion;
-    }
-    return ignored;
-}
-
-;// CONCATENATED MODULE: ./src/advisor/context-files.ts
-// Facts about the build context the rules need, read from disk without
-// Docker: .dockerignore, go.mod (and whether vendor/ holds the modules), what
-// a broad COPY would send that no image needs (.git, build output, testdata/,
-// large files), what the Go sources import (the module's own packages and
-// vendor/), and which files the program opens at run time. Bounded walks, so
-// it stays fast on big repositories.
-
-
-
-// Top-level entries that belong to the checkout or a local build, never an image.
-const UNWANTED_DIRS = new Set(['.git', 'node_modules', 'bin', 'dist', 'coverage', '.idea', '.vscode', '.terraform', 'tmp']);
-const UNWANTED_FILE = /\.(test|out|exe|prof|log|tar|tgz|zip)$/;
-// Not walked for sources: checkout, dependencies of other languages, test data, build output.
-const SKIP_DIRS = new Set(['.git', 'node_modules', 'testdata', 'dist', 'bin']);
-/** A file this large that no Go build reads is worth naming when a broad COPY ships it. */
-const LARGE_FILE = 1_000_000;
-const MAX_GO_FILES = 20000;
-const MAX_GO_BYTES = 64 * 1024 * 1024;
-// Sizing stops here (a lower bound then), so a huge node_modules cannot make the check slow.
-const MAX_SIZE_ENTRIES = 20000;
-const BUILD_FILES = new Set(['go.mod', 'go.sum', 'go.work', 'go.work.sum', 'Makefile', 'Dockerfile', '.dockerignore']);
-/** Total bytes under a path, stopping after a bounded number of entries (then a lower bound). */
-function diskBytes(start, budget = { left: MAX_SIZE_ENTRIES }) {
-    let total = 0;
-    const stack = [start];
-    while (stack.length > 0 && budget.left-- > 0) {
-        const p = stack.pop();
-        let st;
-        try {
-            st = (0,external_node_fs_namespaceObject.lstatSync)(p);
-        }
-        catch {
-            continue;
-        }
-        if (st.isDirectory()) {
-            try {
-                for (const e of (0,external_node_fs_namespaceObject.readdirSync)(p))
-                    stack.push(external_node_path_default().join(p, e));
-            }
-            catch { /* unreadable: skip */ }
-        }
-        else
-            total += st.size;
-    }
-    return { bytes: total, complete: stack.length === 0 };
-}
-function isElfExecutable(file, st) {
-    if (!st.isFile() || (st.mode & 0o111) === 0 || st.size < 4)
-        return false;
-    const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
-    try {
-        const head = Buffer.alloc(4);
-        (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, 4, 0);
-        return head.toString('latin1') === '\x7fELF';
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-function parseGoMod(text) {
-    const module = /^\s*module\s+("?)([^\s"]+)\1/m.exec(text)?.[2] ?? null;
-    const goVersion = /^\s*go\s+(\d+\.\d+(\.\d+)?)\s*$/m.exec(text)?.[1] ?? null;
-    let requires = 0;
-    let inBlock = false;
-    for (const raw of text.split('\n')) {
-        const line = raw.replace(/\/\/.*$/, '').trim();
-        if (inBlock) {
-            if (line === ')')
-                inBlock = false;
-            else if (line !== '')
-                requires++;
-        }
-        else if (/^require\s*\($/.test(line))
-            inBlock = true;
-        else if (/^require\s+\S+/.test(line))
-            requires++;
-    }
-    return { module, requires, goVersion };
-}
-/** Import paths of one Go source file (single and grouped imports). */
-function goImports(source) {
-    const imports = [];
-    const code = source.replace(/\/\*[\s\S]*?\*\//g, '');
-    for (const m of code.matchAll(/^\s*import\s+(?:[\w.]+\s+)?"([^"]+)"/gm))
-        imports.push(m[1]);
-    for (const block of code.matchAll(/^\s*import\s*\(([\s\S]*?)\)/gm)) {
-        // Every string literal in the group is an import path (`import ("a"; b "c")` too).
-        for (const m of block[1].replace(/\/\/.*$/gm, '').matchAll(/"([^"]+)"/g))
-            imports.push(m[1]);
-    }
-    return imports;
-}
-/**
- * Top-level context entries a program names in a string literal (`"templates/index.html"`,
- * `http.Dir("./static")`): files it opens at run time, unless `//go:embed` builds them in.
- */
-function runtimeFileNames(source, topLevel) {
-    const opened = new Set();
-    const embedded = new Set();
-    for (const m of source.matchAll(/^\s*\/\/go:embed\s+(.+)$/gm)) {
-        for (const p of m[1].split(/\s+/))
-            embedded.add(p.replace(/^["`]|["`]$/g, '').replace(/^\.\//, '').split('/')[0]);
-    }
-    const code = source.replace(/^\s*import\s*\([\s\S]*?\)/gm, '').replace(/^\s*import\s+.*$/gm, '').replace(/\/\/.*$/gm, '');
-    for (const m of code.matchAll(/"((?:\.\/)?[A-Za-z0-9_.-]+)(?:\/[^"]*)?"/g)) {
-        const name = m[1].replace(/^\.\//, '');
-        if (topLevel.has(name))
-            opened.add(name);
-    }
-    return { opened: [...opened].filter((n) => !embedded.has(n)), embedded: [...embedded] };
-}
-/** `dockerfile`: BuildKit also reads `<Dockerfile>.dockerignore` beside it, in place of the context's. */
-function readContextFiles(contextDir, dockerfile = null) {
-    const ignoreFile = dockerfile !== null && (0,external_node_fs_namespaceObject.existsSync)(`${dockerfile}.dockerignore`) ? `${dockerfile}.dockerignore` : external_node_path_default().join(contextDir, '.dockerignore');
-    const hasDockerignore = (0,external_node_fs_namespaceObject.existsSync)(ignoreFile);
-    const patterns = hasDockerignore ? parseDockerignore((0,external_node_fs_namespaceObject.readFileSync)(ignoreFile, 'utf8')) : [];
-    const shipped = (rel) => !isIgnored(patterns, rel);
-    const entries = (0,external_node_fs_namespaceObject.readdirSync)(contextDir);
-    const unwanted = [];
-    const budget = { left: MAX_SIZE_ENTRIES };
-    const addDir = (rel, full) => {
-        const size = diskBytes(full, budget);
-        unwanted.push({ path: `${rel}/`, bytes: size.bytes, ...(size.complete ? {} : { atLeast: true }) });
-    };
-    for (const name of entries) {
-        const full = external_node_path_default().join(contextDir, name);
-        const st = (0,external_node_fs_namespaceObject.lstatSync)(full);
-        if (!shipped(name))
-            continue;
-        if (st.isDirectory() && UNWANTED_DIRS.has(name))
-            addDir(name, full);
-        else if (st.isFile() && (UNWANTED_FILE.test(name) || isElfExecutable(full, st)))
-            unwanted.push({ path: name, bytes: st.size });
-    }
-    const goModPath = external_node_path_default().join(contextDir, 'go.mod');
-    const goMod = (0,external_node_fs_namespaceObject.existsSync)(goModPath) ? parseGoMod((0,external_node_fs_namespaceObject.readFileSync)(goModPath, 'utf8')) : null;
-    const vendored = (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(contextDir, 'vendor', 'modules.txt'));
-    const topLevel = new Set(entries.filter((n) => !n.endsWith('.go') && !BUILD_FILES.has(n) && !n.startsWith('.') && n !== 'vendor' && !n.startsWith('Dockerfile')));
-    const imports = new Set();
-    const opened = new Set();
-    let loadsTimeZones = false;
-    let goFiles = 0;
-    let goBytes = 0;
-    let vendorFiles = 0;
-    const stack = [contextDir];
-    while (stack.length > 0 && goFiles < MAX_GO_FILES && goBytes < MAX_GO_BYTES) {
-        const dir = stack.pop();
-        let names;
-        try {
-            names = (0,external_node_fs_namespaceObject.readdirSync)(dir);
-        }
-        catch {
-            continue;
-        }
-        const rel = external_node_path_default().relative(contextDir, dir).split((external_node_path_default()).sep).join('/');
-        const inVendor = rel === 'vendor' || rel.startsWith('vendor/');
-        for (const name of names) {
-            const full = external_node_path_default().join(dir, name);
-            const relName = rel ? `${rel}/${name}` : name;
-            let st;
-            try {
-                st = (0,external_node_fs_namespaceObject.lstatSync)(full);
-            }
-            catch {
-                continue;
-            }
-            if (st.isFile() && name.endsWith('.go') && !name.endsWith('_test.go')) {
-                goFiles++;
-                if (inVendor)
-                    vendorFiles++;
-                goBytes += st.size;
-                const source = (0,external_node_fs_namespaceObject.readFileSync)(full, 'utf8');
-                for (const i of goImports(source))
-                    imports.add(i);
-                if (/\btime\.LoadLocation\s*\(/.test(source))
-                    loadsTimeZones = true;
-                if (!inVendor)
-                    for (const n of runtimeFileNames(source, topLevel).opened)
-                        opened.add(n);
-            }
-            else if (st.isDirectory()) {
-                if (name === 'testdata' && shipped(relName))
-                    addDir(relName, full);
-                if (!SKIP_DIRS.has(name) && !name.startsWith('.') && !UNWANTED_DIRS.has(relName))
-                    stack.push(full);
-            }
-            else if (st.isFile() && st.size >= LARGE_FILE && !inVendor && !BUILD_FILES.has(name) && shipped(relName) && !unwanted.some((u) => u.path === relName)) {
-                unwanted.push({ path: relName, bytes: st.size });
-            }
-        }
-    }
-    return {
-        hasDockerignore,
-        goMod,
-        unwanted: unwanted.sort((a, b) => a.path.localeCompare(b.path)),
-        imports: [...imports].sort(),
-        loadsTimeZones,
-        vendored,
-        runtimeFiles: [...opened].sort(),
-        scan: { goFiles, vendorFiles, complete: stack.length === 0 }
-    };
-}
-
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
-;// CONCATENATED MODULE: ./src/image/inspect.ts
-// `docker image inspect`: exact uncompressed size (what `docker images` shows),
-// the layer diff ids and the platform. Free and exact; everything else builds on it.
-
-
-function parseInspect(json) {
-    const parsed = JSON.parse(json);
-    const raw = Array.isArray(parsed) ? parsed[0] : parsed;
-    if (!raw || typeof raw.Size !== 'number')
-        throw new Error('docker image inspect returned no image');
-    return {
-        id: raw.Id,
-        repoTags: raw.RepoTags ?? [],
-        repoDigests: raw.RepoDigests ?? [],
-        size: raw.Size,
-        diffIds: raw.RootFS?.Layers ?? [],
-        platform: [raw.Os, raw.Architecture, raw.Variant].filter(Boolean).join('/'),
-        created: raw.Created ?? null,
-        config: {
-            user: raw.Config?.User ?? '',
-            env: raw.Config?.Env ?? [],
-            entrypoint: raw.Config?.Entrypoint ?? null,
-            cmd: raw.Config?.Cmd ?? null,
-            workingDir: raw.Config?.WorkingDir ?? '',
-            labels: raw.Config?.Labels ?? {}
-        },
-        graphDriver: raw.GraphDriver?.Name ? { name: raw.GraphDriver.Name, data: raw.GraphDriver.Data ?? {} } : null
-    };
-}
-async function inspectImage(ref, exec) {
-    const result = await exec('docker', ['image', 'inspect', ref]);
-    if (result.code !== 0) {
-        if (/Cannot connect to the Docker daemon|error during connect/i.test(result.stderr)) {
-            throw new EnvironmentError('no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry');
-        }
-        if (/No such image/i.test(result.stderr))
-            throw new UsageError(`image: no local image '${ref}'; build or pull it first`);
-        throw new CommandError(`docker image inspect ${ref} failed`, lastLines(result.stderr));
-    }
-    return parseInspect(result.stdout);
-}
-
-;// CONCATENATED MODULE: ./src/docker/engine.ts
-// What the Docker engine is: version, the Go it was built with (its
-// `docker push` compresses with that Go's compress/gzip), and the image store.
-// The store decides what `docker image inspect` Size, `docker history` and
-// `docker save` mean (design.md, "The engines users run"):
-//   - `overlay2` (the classic graph-driver store): inspect Size and history are
-//     the unpacked sizes; save streams uncompressed layer tars.
-//   - `containerd` (the containerd image store, Docker 29's default): inspect
-//     Size is content (or content plus snapshots), history is block-rounded
-//     disk usage, the image id is the manifest (or index) digest, and save
-//     streams the stored blobs, compressed as pulled or built.
-// Pure parsing here; the command that asks is in docker.ts.
-/** Reads `docker info --format '{{json .}}'` and `docker version --format '{{json .Server}}'`. */
-function parseEngineInfo(infoJson, serverVersionJson) {
-    const info = JSON.parse(infoJson);
-    const server = JSON.parse(serverVersionJson);
-    const driverType = (info.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
-    const driver = info.Driver ?? '';
-    const store = /snapshotter/.test(driverType) ? 'containerd' : driver === 'overlay2' ? 'overlay2' : 'other-graph-driver';
-    const architecture = { x86_64: 'amd64', aarch64: 'arm64' }[info.Architecture ?? ''] ?? info.Architecture ?? '';
-    return {
-        version: server?.Version ?? info.ServerVersion ?? '',
-        apiVersion: server?.ApiVersion ?? '',
-        goVersion: server?.GoVersion ?? '',
-        store,
-        storageDriver: driver,
-        mirrors: (info.RegistryConfig?.Mirrors ?? []).map((m) => m.replace(/\/+$/, '')),
-        os: info.OSType ?? 'linux',
-        architecture
-    };
-}
-/** `Docker 28.5.2 (containerd image store, Go 1.27.1)`: how the report names an engine. */
-function describeEngine(engine) {
-    const store = engine.store === 'containerd' ? 'containerd image store' : `${engine.storageDriver} graph driver`;
-    return `Docker ${engine.version} (${store}${engine.goVersion ? `, ${engine.goVersion.replace(/^go/, 'Go ')}` : ''})`;
-}
-/** The driver and error lines of `docker buildx inspect [NAME]` (text output; buildx has no JSON format for it). */
-function parseBuilderInspect(stdout) {
-    return {
-        driver: /^Driver:[ \t]*(\S+)/m.exec(stdout)?.[1] ?? null,
-        error: /^Error:[ \t]*(.+)$/m.exec(stdout)?.[1]?.trim() ?? null
-    };
-}
-
-;// CONCATENATED MODULE: ./src/docker/docker.ts
-// Every command this project sends to the Docker engine, in one place, for
-// one engine. It knows the engine (version, Go, image store) once asked, so
-// callers can ask what a number means on it.
-
-
-
-
-
-const NO_DAEMON = 'no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry';
-const noDaemon = (stderr) => /Cannot connect to the Docker daemon|error during connect|docker daemon is not running/i.test(stderr);
-class Docker {
-    deps;
-    engineInfo = null;
-    constructor(deps) {
-        this.deps = deps;
-    }
-    async run(args, what) {
-        const result = await this.deps.exec('docker', args);
-        if (result.code !== 0 && noDaemon(result.stderr))
-            throw new EnvironmentError(NO_DAEMON);
-        if (result.code !== 0)
-            throw new CommandError(`${what} failed`, lastLines(result.stderr));
-        return result;
-    }
-    /** The engine, asked once per instance. */
-    engine() {
-        this.engineInfo ??= (async () => {
-            const info = await this.run(['info', '--format', '{{json .}}'], 'docker info');
-            const version = await this.run(['version', '--format', '{{json .Server}}'], 'docker version');
-            return parseEngineInfo(info.stdout, version.stdout);
-        })();
-        return this.engineInfo;
-    }
-    async inspect(ref) {
-        const result = await this.deps.exec('docker', ['image', 'inspect', ref]);
-        if (result.code !== 0) {
-            if (noDaemon(result.stderr))
-                throw new EnvironmentError(NO_DAEMON);
-            if (/No such image/i.test(result.stderr))
-                throw new UsageError(`image: no local image '${ref}'; build or pull it first`);
-            throw new CommandError(`docker image inspect ${ref} failed`, lastLines(result.stderr));
-        }
-        return parseInspect(result.stdout);
-    }
-    /** The image, or null when the daemon has none of that name. */
-    tryInspect(ref) {
-        return this.inspect(ref).catch((error) => {
-            if (error instanceof EnvironmentError)
-                throw error;
-            return null;
-        });
-    }
-    /** `docker history` sizes, oldest row first (one per config history row), or null. */
-    async historySizes(id) {
-        const r = await this.deps.exec('docker', ['history', '--no-trunc', '--human=false', '--format', '{{.Size}}', id]).catch(() => null);
-        if (!r || r.code !== 0)
-            return null;
-        const sizes = r.stdout.trim().split('\n').map(Number);
-        return sizes.every(Number.isSafeInteger) ? sizes.reverse() : null;
-    }
-    save(id) {
-        return this.deps.spawn('docker', ['save', id]);
-    }
-    /** Loads an image archive; returns the loaded image's id. */
-    async load(archive) {
-        const result = await this.run(['load', '--input', archive], `docker load of ${archive}`);
-        const id = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1] ?? /Loaded image: (\S+)/.exec(result.stdout)?.[1];
-        if (!id)
-            throw new CommandError(`docker load of ${archive} named no image`, lastLines(result.stdout));
-        return id;
-    }
-    /** Pulls `ref` unless the daemon has it; true when it was pulled. */
-    async ensureImage(ref, platform) {
-        const present = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{.Id}}', ref]);
-        if (present.code === 0)
-            return false;
-        if (noDaemon(present.stderr))
-            throw new EnvironmentError(NO_DAEMON);
-        const pulled = await this.deps.exec('docker', ['pull', '--quiet', ...(platform ? ['--platform', platform] : []), ref]);
-        if (pulled.code === 0)
-            return true;
-        const tail = lastLines(pulled.stderr, 3);
-        if (/not found|manifest unknown|repository does not exist|pull access denied/i.test(pulled.stderr)) {
-            throw new UsageError(`image: '${ref}' is neither a local image nor pullable (${tail.split('\n').pop()}); check the name, or docker login`);
-        }
-        if (/dial tcp|no such host|i\/o timeout|connection refused|TLS handshake timeout/i.test(pulled.stderr)) {
-            throw new EnvironmentError(`image: '${ref}' is not local and its registry cannot be reached (${tail.split('\n').pop()})`);
-        }
-        throw new CommandError(`docker pull ${ref} failed`, tail);
-    }
-    /** A container that is never started, to read files out of an image with `copyFrom`. */
-    async createContainer(image, options) {
-        return this.deps.exec('docker', ['create', '--name', options.name, '--network', 'none', ...(options.mounts ?? []), image, ...(options.command ?? ['/nonexistent'])]);
-    }
-    /** `docker cp CONTAINER:PATH -`: the path as a tar stream. */
-    copyFrom(container, from) {
-        return this.deps.spawn('docker', ['cp', `${container}:${from}`, '-']);
-    }
-    async removeContainer(name) {
-        await this.deps.exec('docker', ['rm', '-f', '-v', name]).catch(() => null);
-    }
-    /** Number of tags on an image, or null when it is gone. */
-    async tagCount(id) {
-        const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{len .RepoTags}}', id]);
-        return r.code === 0 ? Number(r.stdout.trim()) : null;
-    }
-    async removeImage(id) {
-        return this.deps.exec('docker', ['image', 'rm', id]);
-    }
-    /** The buildx builder's driver (`docker`, `docker-container`, `kubernetes`, `remote`). */
-    async builderDriver(builder) {
-        const r = await this.deps.exec('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])]);
-        if (r.code !== 0) {
-            if (noDaemon(r.stderr))
-                throw new EnvironmentError(NO_DAEMON);
-            if (/unknown command|is not a docker command/.test(r.stderr))
-                throw new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
-            if (builder && /no builder|not found/i.test(r.stderr))
-                throw new UsageError(`builder: no buildx builder named '${builder}'; list them with 'docker buildx ls'`);
-            throw new CommandError('docker buildx inspect failed', lastLines(r.stderr));
-        }
-        const { driver, error } = parseBuilderInspect(r.stdout);
-        // The default builder of an engine that does not answer is listed with its error, and exit 0.
-        if (error && noDaemon(error))
-            throw new EnvironmentError(NO_DAEMON);
-        return driver ?? 'docker';
-    }
-    /**
-     * `docker buildx bake --print`: the resolved definition of `targets` (the
-     * default group when none) as JSON, read from `files` with `cwd` as bake's
-     * working directory (contexts are relative to it). A failure is a
-     * CommandError whose detail is bake's last lines (src/bake reads them).
-     */
-    async bakePrint(request) {
-        const result = await this.bakeCommand(request, ['--print', ...request.targets], 'docker buildx bake --print');
-        return result.stdout;
-    }
-    /** The names of the targets and groups a bake definition has (`--list`), or null when buildx cannot list them. */
-    async bakeTargetNames(request) {
-        const result = await this.bakeCommand(request, ['--list', 'type=targets,format=json'], 'docker buildx bake --list').catch(() => null);
-        if (!result)
-            return null;
-        try {
-            const listed = JSON.parse(result.stdout);
-            return listed.flatMap((t) => (typeof t.name === 'string' ? [t.name] : []));
-        }
-        catch {
-            return null;
-        }
-    }
-    /**
-     * `docker buildx bake`: builds `targets` in one run (one BuildKit session,
-     * one cache), progress to `onProgress`, results in `metadataFile`. `allowWrite`
-     * is a directory bake may export archives to (its fs.write entitlement).
-     */
-    async bake(request) {
-        const args = ['--progress', 'plain', '--metadata-file', request.metadataFile, ...(request.allowWrite ? ['--allow', `fs.write=${request.allowWrite}`] : []), ...request.targets];
-        return this.bakeCommand(request, args, 'docker buildx bake', request.onProgress);
-    }
-    async bakeCommand(request, args, what, onStderr) {
-        const full = ['buildx', 'bake', ...(request.builder ? ['--builder', request.builder] : []), ...request.files.flatMap((f) => ['--file', f]), ...args];
-        const result = await this.deps.exec('docker', full, { cwd: request.cwd, onStderr });
-        if (result.code === 0)
-            return result;
-        if (noDaemon(result.stderr))
-            throw new EnvironmentError(NO_DAEMON);
-        if (/unknown command|is not a docker command/.test(result.stderr))
-            throw new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
-        if (request.builder && /no builder .* found|failed to find builder/i.test(result.stderr))
-            throw new UsageError(`builder: no buildx builder named '${request.builder}'; list them with 'docker buildx ls'`);
-        throw new CommandError(`${what} failed`, lastLines(result.stderr, 12));
-    }
-    /**
-     * What `docker images` shows for the image on the containerd store: disk
-     * usage and content size of the platform's manifest, from the engine API
-     * (image inspect with `manifests=1`, API 1.48+). Null where the API or the
-     * answer is not there (a remote engine, an older one).
-     */
-    async listedSize(id, platform) {
-        const host = await this.deps.exec('docker', ['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}']).catch(() => null);
-        const socket = host && host.code === 0 ? /^unix:\/\/(.+)$/.exec(host.stdout.trim())?.[1] : null;
-        if (!socket)
-            return null;
-        const body = await unixGet(socket, `/images/${encodeURIComponent(id)}/json?manifests=1`).catch(() => null);
-        if (!body)
-            return null;
-        try {
-            const image = JSON.parse(body);
-            const manifest = image.Manifests?.find((m) => m.Kind === 'image' && platformOf(m.ImageData?.Platform) === platform);
-            const size = manifest?.Size;
-            return size && Number.isSafeInteger(size.Total) && Number.isSafeInteger(size.Content) ? { diskUsage: size.Total, contentSize: size.Content } : null;
-        }
-        catch {
-            return null;
-        }
-    }
-}
-const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
-function unixGet(socketPath, path) {
-    return new Promise((resolve, reject) => {
-        const req = external_node_http_default().get({ socketPath, path, timeout: 10_000 }, (res) => {
-            const parts = [];
-            res.on('data', (b) => parts.push(b));
-            res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(parts).toString('utf8')) : reject(new Error(`HTTP ${res.statusCode}`))));
-        });
-        req.on('timeout', () => req.destroy(new Error('timeout')));
-        req.on('error', reject);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/buildx/args.ts
-// Composing `docker buildx build` arguments: pure, table-tested. Secrets are
-// passed as files (`src=`) or environment variables (`env=`), never as values
-// on the command line.
-function composeBuildArgs(req) {
-    const args = ['buildx', 'build'];
-    if (req.builder)
-        args.push('--builder', req.builder);
-    if (req.archive)
-        args.push('--output', `type=docker,dest=${req.archive}`);
-    else
-        args.push('--load');
-    args.push('--progress', 'plain', '--iidfile', req.iidFile);
-    if (req.metadataFile)
-        args.push('--metadata-file', req.metadataFile);
-    if (req.file)
-        args.push('--file', req.file);
-    if (req.target)
-        args.push('--target', req.target);
-    if (req.platform)
-        args.push('--platform', req.platform);
-    for (const a of req.buildArgs)
-        args.push('--build-arg', a);
-    for (const c of req.buildContexts)
-        args.push('--build-context', c);
-    for (const c of req.cacheFrom)
-        args.push('--cache-from', c);
-    for (const c of req.cacheTo)
-        args.push('--cache-to', c);
-    for (const l of req.labels)
-        args.push('--label', l);
-    for (const t of req.tags)
-        args.push('--tag', t);
-    for (const s of req.secretFiles)
-        args.push('--secret', `id=${s.id},src=${s.path}`);
-    for (const s of req.secretEnvs ?? [])
-        args.push('--secret', `id=${s.id},env=${s.env}`);
-    args.push(req.context);
-    return args;
-}
-
-;// CONCATENATED MODULE: ./src/buildx/build.ts
-// Running a build. The image lands in the daemon (`--load`); its id comes from
-// `--iidfile`. A failing build ends with buildx's last error lines.
-
-
-
-
-
-
-
-/**
- * `secret-files` resolved against the workspace and `secret-envs` checked
- * against the environment, before anything is built: buildx would fail late
- * on a missing file, and silently mount nothing for a variable that is unset.
- */
-function resolveSecretSources(inputs, workspace, env) {
-    const secretFiles = inputs.secretFiles.map(({ id, path: file }, i) => {
-        const resolved = external_node_path_default().resolve(workspace, file);
-        if (!(0,external_node_fs_namespaceObject.statSync)(resolved, { throwIfNoEntry: false })?.isFile())
-            throw new UsageError(`secret-files: entry ${i + 1} (id ${id}): no file at ${file}; create it in an earlier step or fix the path`);
-        return { id, path: resolved };
-    });
-    for (const [i, { id, env: name }] of inputs.secretEnvs.entries()) {
-        if (env[name] === undefined)
-            throw new UsageError(`secret-envs: entry ${i + 1} (id ${id}): the variable ${name} is not set; set it in the step's env:`);
-    }
-    return { secretFiles, secretEnvs: inputs.secretEnvs };
-}
-async function buildImage(options, deps) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(deps.tempDir, 'build-'));
-    try {
-        const secretFiles = [...(await writeSecrets(options.secrets, dir)), ...(options.secretFiles ?? [])];
-        const iidFile = external_node_path_default().join(dir, 'iid');
-        const archive = options.output === 'archive' ? external_node_path_default().join(deps.tempDir, `image-${external_node_path_default().basename(dir)}.tar`) : null;
-        const args = composeBuildArgs({ ...options, secretFiles, iidFile, metadataFile: null, archive });
-        const result = await deps.exec('docker', args, { onStderr: deps.onProgress });
-        if (result.code !== 0) {
-            if (archive)
-                await (0,promises_namespaceObject.rm)(archive, { force: true });
-            throw buildFailure(result.stderr, options);
-        }
-        if (!archive)
-            return { imageId: (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim(), archive: null, log: result.stderr };
-        try {
-            return { imageId: await (deps.docker ?? new Docker({ exec: deps.exec, spawn: spawnStream })).load(archive), archive, log: result.stderr };
-        }
-        catch (error) {
-            await (0,promises_namespaceObject.rm)(archive, { force: true });
-            throw error;
-        }
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-}
-async function writeSecrets(secrets, dir) {
-    const files = [];
-    for (const [i, secret] of secrets.entries()) {
-        const eq = secret.indexOf('=');
-        if (eq <= 0)
-            throw new UsageError(`secrets: entry ${i + 1} is not 'id=value'`);
-        // The value exactly as given: a key's final newline is part of it.
-        const id = secret.slice(0, eq).trim();
-        const file = external_node_path_default().join(dir, `secret-${i}`);
-        await (0,promises_namespaceObject.writeFile)(file, secret.slice(eq + 1), { mode: 0o600 });
-        files.push({ id, path: file });
-    }
-    return files;
-}
-function buildFailure(stderr, options) {
-    const tail = lastLines(stderr, 12);
-    if (/Cannot connect to the Docker daemon|docker daemon is not running|error during connect/i.test(stderr)) {
-        return new EnvironmentError('no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry');
-    }
-    if (/unknown command: docker buildx|'buildx' is not a docker command|unknown flag: --load/.test(stderr)) {
-        return new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
-    }
-    if (/no builder .* found|failed to find builder/i.test(stderr)) {
-        return new UsageError(`builder: no buildx builder named '${options.builder}'; list them with 'docker buildx ls'`);
-    }
-    return new CommandError(`docker buildx build failed for ${options.file ?? 'Dockerfile'} in ${options.context}`, tail);
-}
-
-;// CONCATENATED MODULE: ./src/image/pclntab.ts
-// The function names of a Go binary, from its pclntab (the runtime's own
-// table for stack traces, which `-ldflags="-s -w"` keeps), and what they say
-// the program needs at run time. The linker drops unreachable functions, so a
-// name in the table is code the program can run, whichever module it lives in.
-// Formats: Go 1.2–1.15 (magic 0xfffffffb), 1.16–1.17 (0xfffffffa), 1.18–1.19
-// (0xfffffff0) and 1.20+ (0xfffffff1), as Go's debug/gosym reads them.
-const MAGICS = new Map([[0xfffffffb, 'go1.2'], [0xfffffffa, 'go1.16'], [0xfffffff0, 'go1.18'], [0xfffffff1, 'go1.18']]);
-/** A pclntab header at `at`: magic, two zero pads, an instruction quantum (1, 2, 4) and a pointer size (4, 8). */
-function tableAt(buf, at) {
-    if (at < 0 || at + 16 > buf.length || buf[at + 4] !== 0 || buf[at + 5] !== 0)
-        return null;
-    if (![1, 2, 4].includes(buf[at + 6]) || ![4, 8].includes(buf[at + 7]))
-        return null;
-    for (const le of [true, false]) {
-        const version = MAGICS.get(le ? buf.readUInt32LE(at) : buf.readUInt32BE(at));
-        if (version)
-            return { at, version, le, ptr: buf[at + 7] };
-    }
-    return null;
-}
-/** Finds the table: by section name (`.gopclntab`, or `.data.rel.ro.gopclntab` in PIE builds), else by its header. */
-function findPclntab(buf, sections) {
-    for (const name of ['.gopclntab', '.data.rel.ro.gopclntab']) {
-        const s = sections.find((x) => x.name === name);
-        const table = s ? tableAt(buf, s.offset) : null;
-        if (table)
-            return table;
-    }
-    for (const magic of MAGICS.keys()) {
-        const le = Buffer.alloc(4);
-        le.writeUInt32LE(magic);
-        for (const bytes of [le, Buffer.from(le).reverse()]) {
-            for (let at = buf.indexOf(bytes); at >= 0; at = buf.indexOf(bytes, at + 1)) {
-                const table = tableAt(buf, at);
-                if (table)
-                    return table;
-            }
-        }
-    }
-    return null;
-}
-function cString(buf, at) {
-    const end = buf.indexOf(0, at);
-    return buf.toString('latin1', at, end < 0 ? Math.min(buf.length, at + 512) : end);
-}
-/** Every function name in the table (inlined functions included from Go 1.16 on); [] when unreadable. */
-function pclntabFunctionNames(buf, table) {
-    const { at, le, ptr } = table;
-    const word = (i) => {
-        const o = at + 8 + i * ptr;
-        if (o + ptr > buf.length)
-            return -1;
-        return ptr === 8 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : le ? buf.readUInt32LE(o) : buf.readUInt32BE(o);
-    };
-    if (table.version !== 'go1.2') {
-        // Go 1.16+: the names sit together in funcnametab, NUL-separated, up to the compilation-unit table.
-        const [nameOff, cuOff] = table.version === 'go1.18' ? [word(3), word(4)] : [word(2), word(3)];
-        const start = at + nameOff;
-        const end = at + cuOff;
-        if (nameOff < 0 || cuOff < nameOff || end > buf.length)
-            return [];
-        return buf.toString('latin1', start, end).split('\0').filter((n) => n !== '');
-    }
-    // Go 1.2–1.15: a function table of (pc, func offset) pairs; each func record holds its name offset.
-    const nfunc = word(0);
-    const names = [];
-    for (let i = 0; i < nfunc && i < 2_000_000; i++) {
-        const funcOff = word(1 + 2 * i + 1);
-        const rec = at + funcOff;
-        if (funcOff < 0 || rec + ptr + 4 > buf.length)
-            break;
-        const nameOff = le ? buf.readInt32LE(rec + ptr) : buf.readInt32BE(rec + ptr);
-        if (nameOff > 0 && at + nameOff < buf.length)
-            names.push(cString(buf, at + nameOff));
-    }
-    return names;
-}
-const SYSTEM_ROOTS = ['crypto/x509.systemRootsPool', 'crypto/x509.initSystemRoots', 'crypto/x509.loadSystemRoots'];
-/** The needs, from function names. */
-function runtimeNeeds(names) {
-    const needs = {
-        systemRoots: false, embedsRoots: false, loadsZones: false, embedsTzdata: false, usersLookup: false, cgoResolver: false, cgo: false, source: 'pclntab'
-    };
-    for (const name of names) {
-        if (SYSTEM_ROOTS.includes(name))
-            needs.systemRoots = true;
-        else if (name.startsWith('golang.org/x/crypto/x509roots/fallback.'))
-            needs.embedsRoots = true;
-        else if (name === 'time.LoadLocation')
-            needs.loadsZones = true;
-        else if (name.startsWith('time/tzdata.'))
-            needs.embedsTzdata = true;
-        else if (name.startsWith('os/user.'))
-            needs.usersLookup = true;
-        else if (/^net\._C2?func_getaddrinfo$/.test(name))
-            needs.cgoResolver = true;
-        else if (name.startsWith('runtime/cgo.') || name === '_cgo_init' || name === 'x_cgo_init')
-            needs.cgo = true;
-    }
-    return needs;
-}
-
-;// CONCATENATED MODULE: ./src/image/gobinary.ts
-// Go binary facts from the bytes of an executable, in TypeScript: the ELF
-// headers say static (no PT_INTERP) and stripped (no .symtab); the Go build
-// info blob (`\xff Go buildinf:`) says the Go version, main module,
-// dependencies and build settings (CGO_ENABLED, -trimpath, -ldflags).
-// Same rules as Go's debug/buildinfo, for Go 1.13+ (pointer format) and 1.18+ (inline).
-// Also what any ELF needs to start (its interpreter, DT_NEEDED libraries and
-// search path) and, from the pclntab, what a Go program needs at run time.
-
-const BUILDINFO_MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
-const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
-const PT_LOAD = 1;
-const PT_DYNAMIC = 2;
-const PT_INTERP = 3;
-function isElf(head) {
-    return head.length >= 4 && head.subarray(0, 4).equals(ELF_MAGIC);
-}
-function parseElf(buf) {
-    if (buf.length < 52 || !isElf(buf))
-        return null;
-    const is64 = buf[4] === 2;
-    const le = buf[5] === 1;
-    const u16 = (o) => (le ? buf.readUInt16LE(o) : buf.readUInt16BE(o));
-    const u32 = (o) => (le ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
-    const uptr = (o) => (is64 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : u32(o));
-    const phoff = is64 ? uptr(0x20) : u32(0x1c);
-    const shoff = is64 ? uptr(0x28) : u32(0x20);
-    const phentsize = u16(is64 ? 0x36 : 0x2a);
-    const phnum = u16(is64 ? 0x38 : 0x2c);
-    const shentsize = u16(is64 ? 0x3a : 0x2e);
-    const shnum = u16(is64 ? 0x3c : 0x30);
-    const shstrndx = u16(is64 ? 0x3e : 0x32);
-    const programs = [];
-    for (let i = 0; i < phnum; i++) {
-        const o = phoff + i * phentsize;
-        if (o + phentsize > buf.length)
-            break;
-        programs.push(is64
-            ? { type: u32(o), offset: uptr(o + 8), vaddr: uptr(o + 16), filesz: uptr(o + 32) }
-            : { type: u32(o), offset: u32(o + 4), vaddr: u32(o + 8), filesz: u32(o + 16) });
-    }
-    const raw = [];
-    for (let i = 0; i < shnum; i++) {
-        const o = shoff + i * shentsize;
-        if (o + shentsize > buf.length)
-            break;
-        raw.push(is64
-            ? { nameOff: u32(o), type: u32(o + 4), addr: uptr(o + 16), offset: uptr(o + 24), size: uptr(o + 32) }
-            : { nameOff: u32(o), type: u32(o + 4), addr: u32(o + 12), offset: u32(o + 16), size: u32(o + 20) });
-    }
-    const strtab = raw[shstrndx];
-    const sections = raw.map((s) => {
-        let name = '';
-        if (strtab && strtab.offset + s.nameOff < buf.length) {
-            const start = strtab.offset + s.nameOff;
-            const end = buf.indexOf(0, start);
-            name = buf.toString('latin1', start, end < 0 ? start : end);
-        }
-        return { name, type: s.type, offset: s.offset, addr: s.addr, size: s.size };
-    });
-    return { is64, le, machine: u16(18), programs, sections };
-}
-/** File offset of a virtual address, through the PT_LOAD segments; -1 outside them. */
-function fileOffset(elf, addr) {
-    const seg = elf.programs.find((p) => p.type === PT_LOAD && addr >= p.vaddr && addr < p.vaddr + p.filesz);
-    return seg ? addr - seg.vaddr + seg.offset : -1;
-}
-const DT_NEEDED = 1;
-const DT_STRTAB = 5;
-const DT_SONAME = 14;
-const DT_RPATH = 15;
-const DT_RUNPATH = 29;
-/** The interpreter and the libraries an ELF file asks the loader for; null when not ELF. */
-function readElfLinking(buf) {
-    const elf = parseElf(buf);
-    if (!elf)
-        return null;
-    const cString = (at) => {
-        const end = buf.indexOf(0, at);
-        return buf.toString('latin1', at, end < 0 ? at : end);
-    };
-    const interpSeg = elf.programs.find((p) => p.type === PT_INTERP);
-    const interp = interpSeg && interpSeg.offset < buf.length ? cString(interpSeg.offset) : null;
-    const dynamic = elf.programs.find((p) => p.type === PT_DYNAMIC);
-    const entries = [];
-    if (dynamic) {
-        const size = elf.is64 ? 16 : 8;
-        for (let o = dynamic.offset; o + size <= Math.min(buf.length, dynamic.offset + dynamic.filesz); o += size) {
-            const tag = elf.is64 ? Number(elf.le ? buf.readBigInt64LE(o) : buf.readBigInt64BE(o)) : elf.le ? buf.readInt32LE(o) : buf.readInt32BE(o);
-            if (tag === 0)
-                break;
-            const value = elf.is64 ? Number(elf.le ? buf.readBigUInt64LE(o + 8) : buf.readBigUInt64BE(o + 8)) : elf.le ? buf.readUInt32LE(o + 4) : buf.readUInt32BE(o + 4);
-            entries.push([tag, value]);
-        }
-    }
-    const strtab = fileOffset(elf, entries.find(([t]) => t === DT_STRTAB)?.[1] ?? -1);
-    const str = (off) => (strtab >= 0 && strtab + off < buf.length ? cString(strtab + off) : '');
-    const values = (tag) => entries.filter(([t]) => t === tag).map(([, v]) => str(v)).filter((v) => v !== '');
-    const runpath = values(DT_RUNPATH).length > 0 ? values(DT_RUNPATH) : values(DT_RPATH);
-    return {
-        interp: interp || null,
-        needed: values(DT_NEEDED),
-        runpath: runpath.flatMap((p) => p.split(':')).filter((p) => p !== ''),
-        soname: values(DT_SONAME)[0] ?? null,
-        machine: elf.machine,
-        is64: elf.is64
-    };
-}
-/** Where the build info blob starts: the .go.buildinfo section, else a 16-aligned search for the magic. */
-function findBuildInfo(buf, elf) {
-    const section = elf.sections.find((s) => s.name === '.go.buildinfo');
-    if (section && buf.subarray(section.offset, section.offset + 14).equals(BUILDINFO_MAGIC))
-        return section.offset;
-    for (let at = buf.indexOf(BUILDINFO_MAGIC); at >= 0; at = buf.indexOf(BUILDINFO_MAGIC, at + 1)) {
-        if (at % 16 === 0)
-            return at;
-    }
-    return -1;
-}
-function readVarint(buf, pos) {
-    let value = 0;
-    let shift = 0;
-    for (;;) {
-        const b = buf[pos++];
-        if (b === undefined)
-            return [-1, pos];
-        value += (b & 0x7f) * 2 ** shift;
-        if (!(b & 0x80))
-            return [value, pos];
-        shift += 7;
-    }
-}
-/** Version and module info strings from the blob at `at` (both formats). */
-function readBuildInfo(buf, elf, at) {
-    const ptrSize = buf[at + 14];
-    const flags = buf[at + 15];
-    if (flags & 2) {
-        // Go 1.18+: two varint-prefixed strings right after the 32-byte header.
-        let pos = at + 32;
-        const [vlen, p1] = readVarint(buf, pos);
-        if (vlen < 0)
-            return null;
-        const version = buf.toString('utf8', p1, p1 + vlen);
-        pos = p1 + vlen;
-        const [mlen, p2] = readVarint(buf, pos);
-        if (mlen < 0)
-            return null;
-        return { version, modinfo: buf.toString('latin1', p2, p2 + mlen) };
-    }
-    // Go 1.13–1.17: pointers to Go string headers, to be mapped through the PT_LOAD segments.
-    const le = !(flags & 1);
-    const readPtr = (o) => ptrSize === 8 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : le ? buf.readUInt32LE(o) : buf.readUInt32BE(o);
-    const toOffset = (addr) => fileOffset(elf, addr);
-    const readString = (ptr) => {
-        const h = toOffset(ptr);
-        if (h < 0 || h + 2 * ptrSize > buf.length)
-            return null;
-        const data = toOffset(readPtr(h));
-        const len = readPtr(h + ptrSize);
-        if (data < 0 || data + len > buf.length)
-            return null;
-        return buf.toString('latin1', data, data + len);
-    };
-    const version = readString(readPtr(at + 16));
-    const modinfo = readString(readPtr(at + 16 + ptrSize));
-    return version === null ? null : { version, modinfo: modinfo ?? '' };
-}
-/** Facts about `buf` if it is a Go ELF executable, else null. */
-function readGoBinary(buf) {
-    const elf = parseElf(buf);
-    if (!elf)
-        return null;
-    const at = findBuildInfo(buf, elf);
-    if (at < 0)
-        return null;
-    const info = readBuildInfo(buf, elf, at);
-    if (!info)
-        return null;
-    // The module info is wrapped in 16-byte sentinels.
-    const modinfo = info.modinfo.length >= 33 && info.modinfo.charCodeAt(info.modinfo.length - 17) === 0x0a ? info.modinfo.slice(16, -16) : info.modinfo;
-    let module = null;
-    let mainPackage = null;
-    const deps = [];
-    const settings = {};
-    for (const line of Buffer.from(modinfo, 'latin1').toString('utf8').split('\n')) {
-        const [kind, a, b] = line.split('\t');
-        if (kind === 'path')
-            mainPackage = a ?? null;
-        else if (kind === 'mod')
-            module = a ?? null;
-        else if (kind === 'dep')
-            deps.push(a);
-        else if (kind === 'build' && a) {
-            const eq = a.indexOf('=');
-            if (eq > 0)
-                settings[a.slice(0, eq)] = unquote(a.slice(eq + 1) + (b !== undefined ? `\t${b}` : ''));
-        }
-    }
-    const dynamic = elf.programs.some((p) => p.type === PT_INTERP);
-    const cgoSetting = settings.CGO_ENABLED;
-    const pclntab = findPclntab(buf, elf.sections);
-    const names = pclntab ? pclntabFunctionNames(buf, pclntab) : [];
-    return {
-        goVersion: info.version || null,
-        module: module ?? mainPackage,
-        mainPackage,
-        static: !dynamic,
-        stripped: !elf.sections.some((s) => s.name === '.symtab'),
-        symbolBytes: elf.sections.filter((s) => isSymbolSection(s.name) && s.type !== SHT_NOBITS).reduce((sum, s) => sum + s.size, 0),
-        // The setting is authoritative; without it (old toolchains), dynamic linking means cgo.
-        cgo: cgoSetting !== undefined ? cgoSetting === '1' : dynamic ? true : null,
-        trimpath: settings['-trimpath'] !== undefined ? settings['-trimpath'] === 'true' : Object.keys(settings).length > 0 ? false : null,
-        ldflags: settings['-ldflags'] ?? null,
-        packages: [...(module ? [module] : []), ...deps],
-        settings,
-        needs: names.length > 0 ? runtimeNeeds(names) : null
-    };
-}
-const SHT_NOBITS = 8;
-const isSymbolSection = (name) => name === '.symtab' || name === '.strtab' || name.startsWith('.debug_') || name.startsWith('.zdebug_');
-/** Build setting values with spaces are quoted Go strings. */
-function unquote(value) {
-    if (value.startsWith('"') && value.endsWith('"')) {
-        try {
-            return JSON.parse(value);
-        }
-        catch {
-            return value.slice(1, -1);
-        }
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/image/tar.ts
-// A push-based tar reader: feed it chunks, it calls back with each entry's
-// header and then its data, piece by piece, without buffering entry contents.
-// Handles ustar/GNU/PAX headers (long names, large sizes). Used twice over a
-// `docker save` stream: for the outer archive and for each layer tar inside it.
-const BLOCK = 512;
-/** Thrown when the archive ends inside an entry or a header is damaged. */
-class TarError extends Error {
-    name = 'TarError';
-}
-class TarReader {
-    onEntry;
-    pending = [];
-    pendingBytes = 0;
-    /** Data bytes left in the current entry, then padding to skip. */
-    remaining = 0;
-    padding = 0;
-    sink = null;
-    inEntry = false;
-    longName = null;
-    longLink = null;
-    pax = {};
-    globalPax = {};
-    ended = false;
-    /** Bytes consumed so far (for error messages). */
-    offset = 0;
-    constructor(onEntry) {
-        this.onEntry = onEntry;
-    }
-    /** Feeds the next chunk; resolves when the sinks have taken it. */
-    async write(chunk) {
-        let pos = 0;
-        while (pos < chunk.length && !this.ended) {
-            if (this.inEntry) {
-                const take = Math.min(this.remaining, chunk.length - pos);
-                if (take > 0) {
-                    const piece = chunk.subarray(pos, pos + take);
-                    pos += take;
-                    this.remaining -= take;
-                    this.offset += take;
-                    if (this.sink) {
-                        const r = this.sink.data(piece);
-                        if (r)
-                            await r;
-                    }
-                }
-                if (this.remaining === 0) {
-                    const skip = Math.min(this.padding, chunk.length - pos);
-                    pos += skip;
-                    this.padding -= skip;
-                    this.offset += skip;
-                    if (this.padding === 0) {
-                        this.inEntry = false;
-                        const sink = this.sink;
-                        this.sink = null;
-                        if (sink) {
-                            const r = sink.end();
-                            if (r)
-                                await r;
-                        }
-                    }
-                }
-                continue;
-            }
-            // Collect a full header block.
-            const need = BLOCK - this.pendingBytes;
-            const take = Math.min(need, chunk.length - pos);
-            this.pending.push(chunk.subarray(pos, pos + take));
-            this.pendingBytes += take;
-            pos += take;
-            if (this.pendingBytes < BLOCK)
-                continue;
-            const block = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
-            this.pending = [];
-            this.pendingBytes = 0;
-            this.offset += BLOCK;
-            await this.header(block);
-        }
-    }
-    /** Call after the last chunk: fails if the archive stopped inside an entry. */
-    end() {
-        if (this.inEntry) {
-            throw new TarError(`the archive ends early, inside an entry (at byte ${this.offset}, ${this.remaining + this.padding} bytes missing)`);
-        }
-        if (this.pendingBytes > 0)
-            throw new TarError(`the archive ends early, inside a tar header (at byte ${this.offset + this.pendingBytes})`);
-    }
-    /** True once the end-of-archive marker (a zero block) was read. */
-    get finished() {
-        return this.ended;
-    }
-    async header(block) {
-        if (isZeroBlock(block)) {
-            this.ended = true;
-            return;
-        }
-        if (!checksumOk(block))
-            throw new TarError(`damaged tar header at byte ${this.offset - BLOCK}`);
-        const typeflag = String.fromCharCode(block[156] || 0x30);
-        const size = readNumber(block, 124, 12);
-        const dataBlocks = Math.ceil(size / BLOCK) * BLOCK;
-        // Meta entries whose data describes the next entry: read them whole (they are small).
-        if (typeflag === 'L' || typeflag === 'K' || typeflag === 'x' || typeflag === 'g') {
-            const parts = [];
-            await this.startEntry(size, dataBlocks - size, {
-                data: (c) => void parts.push(Buffer.from(c)),
-                end: () => {
-                    const body = Buffer.concat(parts);
-                    if (typeflag === 'L')
-                        this.longName = tar_cString(body);
-                    else if (typeflag === 'K')
-                        this.longLink = tar_cString(body);
-                    else
-                        Object.assign(typeflag === 'x' ? this.pax : this.globalPax, parsePax(body));
-                }
-            });
-            return;
-        }
-        const pax = { ...this.globalPax, ...this.pax };
-        let path = this.longName ?? pax.path ?? ustarName(block);
-        const linkname = this.longLink ?? pax.linkpath ?? tar_cString(block.subarray(157, 257));
-        const realSize = pax.size !== undefined ? Number(pax.size) : size;
-        this.longName = this.longLink = null;
-        this.pax = {};
-        if (path.startsWith('./'))
-            path = path.slice(2);
-        const header = {
-            path,
-            type: TYPES[typeflag] ?? 'other',
-            size: realSize,
-            mode: readNumber(block, 100, 8),
-            linkname,
-            typeflag,
-            uid: readNumber(block, 108, 8),
-            gid: readNumber(block, 116, 8),
-            mtime: pax.mtime !== undefined ? Math.floor(Number(pax.mtime)) : readNumber(block, 136, 12),
-            devmajor: readNumber(block, 329, 8),
-            devminor: readNumber(block, 337, 8),
-            uname: pax.uname ?? tar_cString(block.subarray(265, 297)),
-            gname: pax.gname ?? tar_cString(block.subarray(297, 329))
-        };
-        const sink = this.onEntry(header);
-        await this.startEntry(realSize, Math.ceil(realSize / BLOCK) * BLOCK - realSize, sink);
-    }
-    async startEntry(size, padding, sink) {
-        this.remaining = size;
-        this.padding = padding;
-        this.sink = sink;
-        this.inEntry = true;
-        if (size === 0 && padding === 0) {
-            // Nothing to read: end the entry right away.
-            this.inEntry = false;
-            this.sink = null;
-            if (sink)
-                await sink.end();
-        }
-    }
-}
-const TYPES = { '0': 'file', '\0': 'file', '7': 'file', '1': 'link', '2': 'symlink', '5': 'directory' };
-function isZeroBlock(block) {
-    for (let i = 0; i < BLOCK; i++)
-        if (block[i] !== 0)
-            return false;
-    return true;
-}
-function checksumOk(block) {
-    const stored = readNumber(block, 148, 8);
-    let sum = 0;
-    for (let i = 0; i < BLOCK; i++)
-        sum += i >= 148 && i < 156 ? 32 : block[i];
-    return stored === sum;
-}
-/** Octal, or GNU base-256 when the high bit is set (sizes over 8 GB). */
-function readNumber(block, offset, length) {
-    if (block[offset] & 0x80) {
-        let value = block[offset] & 0x7f;
-        for (let i = 1; i < length; i++)
-            value = value * 256 + block[offset + i];
-        return value;
-    }
-    const text = block.toString('latin1', offset, offset + length).replace(/\0.*$/s, '').trim();
-    return text === '' ? 0 : parseInt(text, 8);
-}
-function tar_cString(buf) {
-    const nul = buf.indexOf(0);
-    return buf.toString('utf8', 0, nul < 0 ? buf.length : nul);
-}
-function ustarName(block) {
-    const name = tar_cString(block.subarray(0, 100));
-    const magic = block.toString('latin1', 257, 262);
-    if (magic === 'ustar') {
-        const prefix = tar_cString(block.subarray(345, 500));
-        if (prefix)
-            return `${prefix}/${name}`;
-    }
-    return name;
-}
-function parsePax(body) {
-    const out = {};
-    let pos = 0;
-    while (pos < body.length) {
-        const space = body.indexOf(0x20, pos);
-        if (space < 0)
-            break;
-        const len = parseInt(body.toString('latin1', pos, space), 10);
-        if (!len)
-            break;
-        const record = body.toString('utf8', space + 1, pos + len - 1);
-        const eq = record.indexOf('=');
-        if (eq > 0)
-            out[record.slice(0, eq)] = record.slice(eq + 1);
-        pos += len;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/advisor/proof/image-files.ts
-// The files of a built image, as its containers see them: `docker export` of
-// a container that is created and never started (all layers merged, whiteouts
-// applied), read once with the project's tar reader. Kept per path: type,
-// mode, size and link target; for ELF files what the loader needs (and, for
-// Go executables, their build info and run-time needs); for other executables
-// their first line (a script's #!); the text of the few files the checks read
-// (/etc/passwd, /etc/group, the loader's search path configuration).
-
-
-
-const TEXT_FILE = /^\/etc\/(passwd|group|ld\.so\.conf|ld\.so\.conf\.d\/[^/]+\.conf|ld-musl-[^/]+\.path)$/;
-const TEXT_LIMIT = 1024 * 1024;
-const HEAD_BYTES = 256;
-/** Larger ELF files are recorded without their linking facts (never for a program anyone ships). */
-const MAX_ELF_BYTES = 512 * 1024 * 1024;
-/** `./usr/bin/` → `/usr/bin`. */
-function normalise(p) {
-    const parts = [];
-    for (const part of p.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..')
-            parts.pop();
-        else
-            parts.push(part);
-    }
-    return `/${parts.join('/')}`;
-}
-function entrySink(h, files) {
-    const path = normalise(h.path);
-    if (h.type === 'link') {
-        // A hard link is the same file as its target, which came earlier in the archive.
-        const target = files.entries.get(normalise(h.linkname));
-        files.entries.set(path, target ? { ...target } : { type: 'file', mode: h.mode, size: 0 });
-        return null;
-    }
-    const type = h.type === 'directory' ? 'dir' : h.type;
-    const entry = { type, mode: h.mode, size: h.size, ...(h.type === 'symlink' ? { target: h.linkname } : {}) };
-    files.entries.set(path, entry);
-    if (h.type !== 'file' || h.size === 0)
-        return null;
-    const text = TEXT_FILE.test(path) && h.size <= TEXT_LIMIT;
-    const executable = (h.mode & 0o111) !== 0;
-    const parts = [];
-    let bytes = 0;
-    let kind = text ? 'text' : null;
-    return {
-        data(chunk) {
-            if (kind === 'skip')
-                return;
-            parts.push(Buffer.from(chunk));
-            bytes += chunk.length;
-            if (kind === null && bytes >= Math.min(4, h.size)) {
-                const first = Buffer.concat(parts);
-                kind = isElf(first) && h.size <= MAX_ELF_BYTES ? 'elf' : executable ? 'head' : 'skip';
-                if (kind === 'skip')
-                    parts.length = 0;
-            }
-            if (kind === 'head' && bytes >= HEAD_BYTES) {
-                entry.head = Buffer.concat(parts).toString('latin1', 0, HEAD_BYTES);
-                kind = 'skip';
-                parts.length = 0;
-            }
-        },
-        end() {
-            const body = Buffer.concat(parts);
-            if (kind === 'text')
-                files.texts.set(path, body.toString('utf8'));
-            else if (kind === 'head')
-                entry.head = body.toString('latin1', 0, HEAD_BYTES);
-            else if (kind === 'elf') {
-                entry.elf = readElfLinking(body) ?? undefined;
-                const go = executable ? readGoBinary(body) : null;
-                if (go)
-                    entry.go = go;
-            }
-        }
-    };
-}
-/** Reads an image's exported file system (a tar stream). */
-async function collectImageFiles(stream) {
-    const files = { entries: new Map([['/', { type: 'dir', mode: 0o755, size: 0 }]]), texts: new Map() };
-    const reader = new TarReader((h) => entrySink(h, files));
-    for await (const chunk of stream)
-        await reader.write(chunk);
-    reader.end();
-    return files;
-}
-/** The files of `imageId`: a container is created (never started), exported and removed. */
-async function readImageFiles(imageId, deps) {
-    const name = `go-image-budget-files-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
-    // An entrypoint of our own: an image without ENTRYPOINT or CMD cannot be created otherwise.
-    const created = await deps.exec('docker', ['create', '--name', name, '--network', 'none', '--entrypoint', '/go-image-budget-never-runs', imageId]);
-    if (created.code !== 0)
-        throw new Error(`docker create ${imageId.slice(0, 19)} failed: ${created.stderr.trim().split('\n').pop() ?? ''}`);
-    try {
-        const exported = deps.spawn('docker', ['export', name]);
-        try {
-            const files = await collectImageFiles(exported.stdout);
-            await exported.done;
-            return files;
-        }
-        catch (error) {
-            exported.kill();
-            await exported.done.catch(() => null);
-            throw error;
-        }
-    }
-    finally {
-        await deps.exec('docker', ['rm', '-f', '-v', name]).catch(() => null);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/advisor/proof/start.ts
-// Starting the suggested image, offline: `docker run --network none` on a
-// read-only root file system (a tmpfs on /tmp). A process that exits 0, or is
-// still running after a couple of seconds (and then passes the image's own
-// HEALTHCHECK, run inside it), starts; an exec failure, a missing file or a
-// crash does not. A non-zero exit counts as starting only when the original
-// image exits the same way under the same conditions (a program that needs
-// arguments or configuration). The judgement is a pure function of what
-// `docker` said, so it is tested without Docker.
-
-const tail = (text, n = 3) => text.split('\n').map((l) => l.trim()).filter(Boolean).slice(-n).join(' | ').slice(0, 400);
-/** What the observation of the suggestion (and, for a non-zero exit, of the original) says. */
-function judgeStart(suggested, original) {
-    if (suggested.startError !== null)
-        return { ok: false, detail: `it does not start: ${tail(suggested.startError, 2)}` };
-    if (suggested.exitCode === null) {
-        if (!suggested.health)
-            return { ok: true, detail: 'still running after the wait' };
-        return suggested.health.exitCode === 0
-            ? { ok: true, detail: 'still running, and its HEALTHCHECK passes' }
-            : { ok: false, detail: `it runs but its HEALTHCHECK fails (exit ${suggested.health.exitCode}): ${tail(suggested.health.output) || 'no output'}` };
-    }
-    if (suggested.exitCode === 0)
-        return { ok: true, detail: 'exited 0' };
-    const crash = suggested.exitCode >= 128 || /^(panic:|fatal error:|SIGSEGV|runtime: )/m.test(suggested.output);
-    if (!crash && original && original.startError === null && original.exitCode === suggested.exitCode && lastLine(original.output) === lastLine(suggested.output)) {
-        return { ok: true, detail: `exited ${suggested.exitCode}, as the original image does (${tail(suggested.output, 1) || 'no output'})` };
-    }
-    return { ok: false, detail: `it exited ${suggested.exitCode}${crash ? ' (crashed)' : ''}: ${tail(suggested.output) || 'no output'}` };
-}
-/** Digits (times, ids) aside, the last line a program printed. */
-const lastLine = (text) => tail(text, 1).replace(/\d+/g, '#');
-/** Runs the image detached, waits, runs its HEALTHCHECK if still up, and removes the container. */
-async function observeStart(image, exec, options = {}) {
-    const name = `go-image-budget-start-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
-    const args = ['run', '-d', '--name', name, '--network', 'none', ...(options.readOnly !== false ? ['--read-only', '--tmpfs', '/tmp'] : []), image];
-    const started = await exec('docker', args);
-    try {
-        if (started.code !== 0)
-            return { startError: started.stderr.trim() || `docker run exited ${started.code}`, exitCode: null, output: '', health: null };
-        const waited = await withTimeout(exec('docker', ['wait', name]), options.waitMs ?? 2000);
-        const logs = async () => { const l = await exec('docker', ['logs', name]); return `${l.stdout}${l.stderr ? `\n${l.stderr}` : ''}`.trim().slice(-4000); };
-        if (waited !== null) {
-            const code = Number(waited.stdout.trim());
-            return { startError: null, exitCode: Number.isFinite(code) ? code : 1, output: await logs(), health: null };
-        }
-        const test = options.healthcheck?.test ?? [];
-        let health = null;
-        if (test[0] === 'CMD' || test[0] === 'CMD-SHELL') {
-            const argv = test[0] === 'CMD' ? test.slice(1) : ['/bin/sh', '-c', test.slice(1).join(' ')];
-            const deadline = Date.now() + (options.healthMs ?? 5000);
-            for (;;) {
-                const r = await exec('docker', ['exec', name, ...argv]);
-                health = { exitCode: r.code, output: `${r.stdout}\n${r.stderr}`.trim().slice(-2000) };
-                if (r.code === 0 || Date.now() > deadline)
-                    break;
-                await new Promise((resolve) => setTimeout(resolve, 500));
-            }
-        }
-        return { startError: null, exitCode: null, output: await logs(), health };
-    }
-    finally {
-        await exec('docker', ['rm', '-f', '-v', name]).catch(() => null);
-    }
-}
-async function withTimeout(promise, ms) {
-    let timer;
-    const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve(null), ms); });
-    try {
-        return await Promise.race([promise, timeout]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-/**
- * The start check: the suggestion read-only; when it exits non-zero, again
- * with a writable root file system, and then the original the same way: the
- * same exit and last line as the original is the original's behaviour, not a
- * broken image.
- */
-async function startCheck(suggested, original, exec, options = {}) {
-    const result = (verdict, o, readOnly) => ({ ...verdict, exitCode: o.exitCode, running: o.startError === null && o.exitCode === null, readOnly, output: o.output });
-    const readOnly = await observeStart(suggested, exec, options);
-    const first = judgeStart(readOnly, null);
-    if (first.ok || readOnly.startError !== null || readOnly.exitCode === null)
-        return result(first, readOnly, true);
-    const writable = await observeStart(suggested, exec, { ...options, readOnly: false });
-    const second = judgeStart(writable, null);
-    if (second.ok)
-        return result({ ok: true, detail: `${second.detail} with a writable root file system (read-only it exited ${readOnly.exitCode})` }, writable, false);
-    if (!original)
-        return result(first, readOnly, true);
-    return result(judgeStart(writable, await observeStart(original, exec, { ...options, readOnly: false, healthcheck: null })), writable, false);
-}
-
-;// CONCATENATED MODULE: ./src/advisor/proof/paths.ts
-
-const MAX_HOPS = 40;
-const paths_DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-/** Follows `p` (absolute) through the image's symlinks to the entry it names. */
-function paths_resolvePath(files, p) {
-    let pending = normalise(p).split('/').filter(Boolean);
-    let current = '';
-    for (let hops = 0; pending.length > 0;) {
-        const name = pending.shift();
-        const next = `${current}/${name}`;
-        const entry = files.entries.get(next);
-        if (!entry)
-            return { ok: false, reason: `${normalise(p)}: no such file or directory` };
-        if (entry.type === 'symlink') {
-            if (++hops > MAX_HOPS)
-                return { ok: false, reason: `${normalise(p)}: too many levels of symbolic links` };
-            const target = entry.target ?? '';
-            const absolute = target.startsWith('/') ? target : `${current}/${target}`;
-            pending = [...normalise(absolute).split('/').filter(Boolean), ...pending];
-            current = '';
-            continue;
-        }
-        if (pending.length > 0 && entry.type !== 'dir')
-            return { ok: false, reason: `${normalise(p)}: not a directory (${next} is a file)` };
-        current = next;
-    }
-    const entry = files.entries.get(current || '/');
-    return entry ? { ok: true, path: current || '/', entry } : { ok: false, reason: `${normalise(p)}: no such file or directory` };
-}
-/** Whether anything lies under a directory (a non-empty zoneinfo or certificate directory). */
-function hasFilesUnder(files, dir) {
-    const resolved = paths_resolvePath(files, dir);
-    if (!resolved.ok || resolved.entry.type !== 'dir')
-        return false;
-    const prefix = resolved.path === '/' ? '/' : `${resolved.path}/`;
-    for (const [p, e] of files.entries)
-        if (p.startsWith(prefix) && e.type !== 'dir')
-            return true;
-    return false;
-}
-const isExecutableFile = (entry) => entry.type === 'file' && (entry.mode & 0o111) !== 0;
-/**
- * Where the kernel (via runc) finds a command: a name with a slash is a path
- * (relative to the working directory), a bare name is looked up on PATH.
- */
-function findCommand(files, command, workingDir, pathEnv) {
-    if (command.includes('/')) {
-        const p = command.startsWith('/') ? command : `${workingDir || '/'}/${command}`;
-        return paths_resolvePath(files, p);
-    }
-    const searched = pathEnv.split(':').filter(Boolean);
-    for (const dir of searched) {
-        const found = paths_resolvePath(files, `${dir}/${command}`);
-        if (found.ok && isExecutableFile(found.entry))
-            return found;
-    }
-    return { ok: false, reason: `"${command}": executable file not found in $PATH (${searched.join(':')})`, searched };
-}
-/** The value of NAME in a config's `NAME=value` list. */
-function envValue(env, name) {
-    const hit = [...env].reverse().find((e) => e.startsWith(`${name}=`));
-    return hit === undefined ? null : hit.slice(name.length + 1);
-}
-
-;// CONCATENATED MODULE: ./src/advisor/proof/startup.ts
-
-// Go's crypto/x509 (root_linux.go) and time (zoneinfo_unix.go) search these.
-const CERT_FILES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/ca-bundle.pem', '/etc/pki/tls/cacert.pem', '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem', '/etc/ssl/cert.pem'];
-const CERT_DIRS = ['/etc/ssl/certs', '/etc/pki/tls/certs'];
-const ZONE_DIRS = ['/usr/share/zoneinfo', '/usr/share/lib/zoneinfo', '/usr/lib/locale/TZ', '/etc/zoneinfo'];
-const TRIPLETS = { 62: 'x86_64-linux-gnu', 183: 'aarch64-linux-gnu', 40: 'arm-linux-gnueabihf', 3: 'i386-linux-gnu', 243: 'riscv64-linux-gnu', 21: 'powerpc64le-linux-gnu', 22: 's390x-linux-gnu' };
-/** The command docker runs: ENTRYPOINT followed by CMD, or CMD alone. */
-const commandOf = (config) => [...(config.entrypoint ?? []), ...(config.cmd ?? [])];
-/** Where the dynamic loader looks: run path ($ORIGIN), LD_LIBRARY_PATH, the loader's configuration, the defaults. */
-function librarySearchPath(files, owner, elf, interp, env) {
-    const origin = owner.slice(0, owner.lastIndexOf('/')) || '/';
-    const dirs = elf.runpath.map((d) => d.replace(/\$\{?ORIGIN\}?/g, origin));
-    dirs.push(...(envValue(env, 'LD_LIBRARY_PATH') ?? '').split(':').filter(Boolean));
-    if (interp && /ld-musl/.test(interp)) {
-        const configured = [...files.texts].find(([p]) => /^\/etc\/ld-musl-.*\.path$/.test(p))?.[1];
-        dirs.push(...(configured ? configured.split(/[:\n]/).map((d) => d.trim()).filter(Boolean) : ['/lib', '/usr/local/lib', '/usr/lib']));
-        return dirs;
-    }
-    for (const [p, text] of files.texts) {
-        if (p === '/etc/ld.so.conf' || p.startsWith('/etc/ld.so.conf.d/')) {
-            dirs.push(...text.split('\n').map((l) => l.replace(/#.*/, '').trim()).filter((l) => l.startsWith('/')));
-        }
-    }
-    const triplet = TRIPLETS[elf.machine];
-    const lib = elf.is64 ? ['/lib64', '/usr/lib64'] : ['/lib32', '/usr/lib32'];
-    dirs.push(...(triplet ? [`/lib/${triplet}`, `/usr/lib/${triplet}`] : []), ...lib, '/lib', '/usr/lib');
-    return dirs;
-}
-/** Checks the loader and the libraries of the ELF at `path`, following DT_NEEDED through every library found. */
-function checkElf(files, path, entry, env) {
-    const elf = entry.elf;
-    if (!elf)
-        return [];
-    const checks = [];
-    const interp = elf.interp;
-    if (interp) {
-        const loader = paths_resolvePath(files, interp);
-        checks.push(loader.ok && loader.entry.type === 'file'
-            ? { check: 'loader', ok: true, detail: `${path} is dynamically linked; its loader ${interp} is present`, required: true }
-            : { check: 'loader', ok: false, detail: `${path} is dynamically linked and needs ${interp}, which the image lacks (exec fails with "no such file or directory")`, required: true });
-    }
-    const missing = [];
-    const found = [];
-    const seen = new Set();
-    const queue = [{ owner: path, elf }];
-    while (queue.length > 0) {
-        const { owner, elf: current } = queue.shift();
-        for (const lib of current.needed) {
-            if (seen.has(lib))
-                continue;
-            seen.add(lib);
-            const hit = librarySearchPath(files, owner, current, interp, env)
-                .map((dir) => paths_resolvePath(files, `${dir}/${lib}`))
-                .find((r) => r.ok && r.entry.type === 'file');
-            if (!hit || !hit.ok) {
-                missing.push(lib);
-                continue;
-            }
-            found.push(lib);
-            if (hit.entry.elf)
-                queue.push({ owner: hit.path, elf: hit.entry.elf });
-        }
-    }
-    if (missing.length > 0)
-        checks.push({ check: 'libraries', ok: false, detail: `${path} needs ${missing.join(', ')}, not found in the image's library paths`, required: true });
-    else if (found.length > 0)
-        checks.push({ check: 'libraries', ok: true, detail: `${found.length} shared ${found.length === 1 ? 'library' : 'libraries'} found (${found.slice(0, 4).join(', ')}${found.length > 4 ? ', …' : ''})`, required: true });
-    return checks;
-}
-/** The executable behind the command, and what it needs to start (a script's interpreter, recursively). */
-function checkExecutable(files, command, config, depth = 0) {
-    const pathEnv = envValue(config.env, 'PATH') ?? paths_DEFAULT_PATH;
-    const found = findCommand(files, command, config.workingDir, pathEnv);
-    const label = depth === 0 ? 'command' : 'interpreter';
-    if (!found.ok)
-        return { checks: [{ check: label, ok: false, detail: depth === 0 ? `the command ${found.reason}` : `the script's interpreter ${found.reason}`, required: true }], program: null };
-    if (!isExecutableFile(found.entry)) {
-        const what = found.entry.type === 'dir' ? 'a directory' : 'not executable';
-        return { checks: [{ check: label, ok: false, detail: `${found.path} is ${what}`, required: true }], program: null };
-    }
-    const checks = [{ check: label, ok: true, detail: `${command} resolves to ${found.path}`, required: true }];
-    if (found.entry.elf)
-        return { checks: [...checks, ...checkElf(files, found.path, found.entry, config.env)], program: found };
-    const head = found.entry.head ?? '';
-    if (!head.startsWith('#!')) {
-        return { checks: [...checks, { check: 'interpreter', ok: false, detail: `${found.path} is neither an ELF executable nor a script with #! (exec format error)`, required: true }], program: found };
-    }
-    if (depth >= 3)
-        return { checks, program: found };
-    const words = head.slice(2).split('\n')[0].trim().split(/\s+/);
-    // `#!/usr/bin/env sh` looks the interpreter up on PATH.
-    const interpreter = /(^|\/)env$/.test(words[0] ?? '') && words[1] ? words[1] : words[0] ?? '';
-    const inner = checkExecutable(files, interpreter || '(none)', config, depth + 1);
-    return { checks: [...checks, ...inner.checks], program: inner.program ?? found };
-}
-function checkUser(files, user) {
-    if (user.trim() === '')
-        return null;
-    const [name, group] = user.split(':');
-    const numeric = (s) => /^\d+$/.test(s);
-    const names = (file) => new Set((files.texts.get(file) ?? '').split('\n').map((l) => l.split(':')[0]).filter(Boolean));
-    const problems = [];
-    if (!numeric(name) && !names('/etc/passwd').has(name))
-        problems.push(`user ${name} is not in ${files.texts.has('/etc/passwd') ? '/etc/passwd' : 'the image (no /etc/passwd)'}`);
-    if (group !== undefined && group !== '' && !numeric(group) && !names('/etc/group').has(group))
-        problems.push(`group ${group} is not in ${files.texts.has('/etc/group') ? '/etc/group' : 'the image (no /etc/group)'}`);
-    return problems.length > 0
-        ? { check: 'user', ok: false, detail: `USER ${user}: ${problems.join('; ')}`, required: true }
-        : { check: 'user', ok: true, detail: `USER ${user} ${numeric(name) ? 'is numeric' : 'exists'}`, required: true };
-}
-/** Run-time needs of the Go programs the image starts or ships. */
-function checkGoNeeds(files, programs, config) {
-    const checks = [];
-    const go = programs.filter((p) => p.entry.go?.needs);
-    const needing = (pick) => go.filter((p) => pick(p.entry.go.needs)).map((p) => p.path);
-    const roots = needing((n) => n.systemRoots && !n.embedsRoots);
-    if (roots.length > 0) {
-        const custom = [envValue(config.env, 'SSL_CERT_FILE')].filter((f) => !!f);
-        const file = [...custom, ...CERT_FILES].find((f) => { const r = paths_resolvePath(files, f); return r.ok && r.entry.type === 'file' && r.entry.size > 0; });
-        const dirs = [...(envValue(config.env, 'SSL_CERT_DIR') ?? '').split(':').filter(Boolean), ...CERT_DIRS];
-        const dir = file ? undefined : dirs.find((d) => hasFilesUnder(files, d));
-        checks.push(file || dir
-            ? { check: 'ca-certificates', ok: true, detail: `${roots.join(', ')} loads the system's CA roots: ${file ?? `${dir}/`} is there`, required: true }
-            : { check: 'ca-certificates', ok: false, detail: `${roots.join(', ')} loads the system's CA roots but the image has no CA bundle (TLS fails with "certificate signed by unknown authority")`, required: true });
-    }
-    const zones = needing((n) => n.loadsZones && !n.embedsTzdata);
-    if (zones.length > 0) {
-        const custom = envValue(config.env, 'ZONEINFO');
-        const source = custom && paths_resolvePath(files, custom).ok ? custom : ZONE_DIRS.find((d) => hasFilesUnder(files, d));
-        checks.push(source
-            ? { check: 'zoneinfo', ok: true, detail: `${zones.join(', ')} loads time zones by name: ${source} is there`, required: true }
-            : { check: 'zoneinfo', ok: false, detail: `${zones.join(', ')} loads time zones by name but the image has no zone data (every zone but UTC fails) and it does not embed time/tzdata`, required: true });
-    }
-    const users = needing((n) => n.usersLookup && !n.cgo);
-    if (users.length > 0) {
-        const passwd = files.texts.get('/etc/passwd');
-        checks.push({
-            check: 'users', ok: passwd !== undefined, required: false,
-            detail: passwd !== undefined ? `${users.join(', ')} looks up users: /etc/passwd is there` : `${users.join(', ')} looks up users (os/user) and the image has no /etc/passwd: lookups fail unless $USER is set`
-        });
-    }
-    return checks;
-}
-function checkExpectedPaths(files, expected) {
-    if (expected.length === 0)
-        return null;
-    const problems = [];
-    for (const e of expected) {
-        const r = paths_resolvePath(files, e.path);
-        const at = e.line !== null ? ` (line ${e.line})` : '';
-        if (!r.ok)
-            problems.push(`${r.reason}${at}`);
-        else if (e.directory && r.entry.type !== 'dir')
-            problems.push(`${e.path} is a file where the original has a directory${at}`);
-    }
-    return problems.length > 0
-        ? { check: 'paths', ok: false, detail: `what the original copied is missing: ${problems.join('; ')}`, required: true }
-        : { check: 'paths', ok: true, detail: `all ${expected.length} ${expected.length === 1 ? 'path' : 'paths'} the original's final stage received are there`, required: true };
-}
-function checkStartup({ files, config, expectedPaths }) {
-    const command = commandOf(config);
-    const checks = [];
-    let programs = [];
-    if (command.length === 0) {
-        checks.push({ check: 'command', ok: false, detail: 'the image has neither ENTRYPOINT nor CMD ("no command specified")', required: true });
-    }
-    else {
-        const exe = checkExecutable(files, command[0], config);
-        checks.push(...exe.checks);
-        if (exe.program)
-            programs = [exe.program];
-    }
-    const user = checkUser(files, config.user);
-    if (user)
-        checks.push(user);
-    // The Go programs the image ships where the original put them count too (a script may start them).
-    for (const e of expectedPaths) {
-        const r = paths_resolvePath(files, e.path);
-        if (r.ok && r.entry.go && !programs.some((p) => p.path === r.path))
-            programs.push({ path: r.path, entry: r.entry });
-    }
-    checks.push(...checkGoNeeds(files, programs, config));
-    const paths = checkExpectedPaths(files, expectedPaths);
-    if (paths)
-        checks.push(paths);
-    return checks;
-}
-
-;// CONCATENATED MODULE: ./src/advisor/proof/prove.ts
-
-
-
-/** The parts of an image's config that decide how it starts. */
-async function startConfig(image, exec) {
-    const r = await exec('docker', ['image', 'inspect', '--format', '{{json .Config}}', image]);
-    if (r.code !== 0)
-        throw new Error(`docker image inspect ${image.slice(0, 19)} failed: ${r.stderr.trim().split('\n').pop() ?? ''}`);
-    const c = (JSON.parse(r.stdout) ?? {});
-    const test = c.Healthcheck?.Test ?? null;
-    return {
-        entrypoint: c.Entrypoint ?? null,
-        cmd: c.Cmd ?? null,
-        workingDir: c.WorkingDir || '/',
-        env: c.Env ?? [],
-        user: c.User ?? '',
-        healthcheck: test && test.length > 0 && test[0] !== 'NONE' ? { test } : null
-    };
-}
-async function proveItStarts(image, options, deps) {
-    const config = await startConfig(image, deps.exec);
-    const files = await readImageFiles(image, deps);
-    const checks = checkStartup({ files, config, expectedPaths: options.expectedPaths });
-    const failed = checks.filter((c) => c.required && !c.ok);
-    if (failed.length > 0)
-        return { ok: false, reason: `it would not start: ${failed.map((c) => c.detail).join('; ')}`, checks, start: null };
-    const started = await startCheck(image, options.originalImage, deps.exec, { waitMs: options.waitMs, healthcheck: config.healthcheck });
-    const start = { ok: started.ok, detail: started.detail, exitCode: started.exitCode, running: started.running, readOnly: started.readOnly };
-    return { ok: start.ok, reason: start.ok ? null : start.detail, checks, start };
-}
-
-;// CONCATENATED MODULE: ./src/advisor/verify.ts
-// Proof: build the suggested Dockerfile with the user's context and build
-// settings, measure it, prove it starts (proof/: its files and config, then a
-// start offline), and optionally run `verify-command` in it. The Dockerfile
-// is written outside the context (and passed with --file), so the context is
-// untouched and BuildKit's cache for the build stage is reused. A failure is
-// reported, never thrown: the advice stands without the claim.
-
-
-
-
-
-
-
-
-
-async function verifySuggestion(req, deps) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(deps.tempDir, 'suggestion-'));
-    const file = external_node_path_default().join(dir, 'Dockerfile');
-    await (0,promises_namespaceObject.writeFile)(file, req.dockerfile);
-    let imageId;
-    let buildLog;
-    try {
-        const built = await buildImage({ ...req.build, file, target: null, cacheTo: [] }, { exec: deps.exec, tempDir: dir, onProgress: deps.onProgress });
-        imageId = built.imageId;
-        buildLog = built.log;
-    }
-    catch (error) {
-        return { verified: false, imageId: null, size: null, savings: null, error: `the suggested Dockerfile did not build: ${errorMessage(error)}`, verifyCommand: null, proof: null, buildLog: '' };
-    }
-    const size = deps.measure ? await deps.measure(imageId) : { uncompressed: (await inspectImage(imageId, deps.exec)).size, compressed: null };
-    const savings = req.originalSize - size.uncompressed;
-    const proven = await proveItStarts(imageId, { expectedPaths: req.expectedPaths ?? [], originalImage: req.originalImage ?? null, waitMs: deps.startWaitMs }, deps);
-    const proof = { checks: proven.checks, start: proven.start };
-    const built = { imageId, size, savings, proof, buildLog };
-    if (!proven.ok)
-        return { ...built, verified: false, error: `the suggested image was built but ${proven.reason}`, verifyCommand: null };
-    if (!req.verifyCommand)
-        return { ...built, verified: true, error: null, verifyCommand: null };
-    const run = await runInImage(imageId, req.verifyCommand, deps);
-    const ok = run.exitCode === 0;
-    return {
-        ...built,
-        verified: ok,
-        error: ok ? null : `verify-command '${req.verifyCommand}' exited with ${run.exitCode} in the suggested image: ${lastLines(run.output, 3)}`,
-        verifyCommand: run
-    };
-}
-/** Runs a command (no shell: scratch has none) as the image's entrypoint; removes the container. */
-async function runInImage(imageId, command, deps) {
-    const words = splitCommands(command)[0] ?? [];
-    const name = `go-image-budget-verify-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
-    const args = ['run', '--rm', '--name', name, '--network', 'none'];
-    if (words.length > 0)
-        args.push('--entrypoint', words[0]);
-    args.push(imageId, ...words.slice(1));
-    let timer;
-    const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve(null), deps.runTimeoutMs ?? 120_000); });
-    const result = await Promise.race([deps.exec('docker', args), timeout]);
-    clearTimeout(timer);
-    if (result === null) {
-        await deps.exec('docker', ['rm', '-f', name]);
-        return { command, exitCode: 124, output: `timed out after ${Math.round((deps.runTimeoutMs ?? 120_000) / 1000)} s` };
-    }
-    const output = (result.stdout + (result.stderr ? `\n${result.stderr}` : '')).trim();
-    return { command, exitCode: result.code, output: output.length > 2000 ? output.slice(-2000) : output };
-}
-
-;// CONCATENATED MODULE: ./src/advisor/stage.ts
-// The advise stage: Dockerfile model + context facts + measurement → findings,
-// a suggested Dockerfile and, when asked (or when it matters), its proof:
-// built, measured, and shown to start. An earlier proof is carried when
-// nothing it depends on changed. Also the dockerfile-only path, which reads
-// files and never runs Docker.
-
-
-
-
-
-
-
-
-
-
-
-
-
-// Findings a rewritten Dockerfile fixes; any of them makes a suggestion worth writing.
-const SUGGESTION_RULES = new Set(['multi-stage', 'minimal-base', 'cgo-disabled', 'strip-symbols', 'trimpath']);
-// The bases a suggestion may end on: their sizes (when present locally) go into the savings.
-const SUGGESTED_BASES = [DISTROLESS_STATIC_NONROOT, DISTROLESS_STATIC, DISTROLESS_BASE, DISTROLESS_BASE_NONROOT];
-/**
- * `verify-suggestion: auto` builds the suggestion when the budget is exceeded
- * or warns, and, without a budget, when a size finding claims savings: the
- * claim is what the proof is for. A passing budget spends no second build.
- */
-function shouldVerify(mode, budgetStatus, findings) {
-    if (mode === 'true')
-        return { verify: true, reason: 'verify-suggestion: true' };
-    if (mode === 'false')
-        return { verify: false, reason: 'verify-suggestion: false' };
-    if (budgetStatus === 'fail' || budgetStatus === 'warn')
-        return { verify: true, reason: `budget ${budgetStatus === 'fail' ? 'exceeded' : 'near its limit'}` };
-    if (budgetStatus === 'none' && findings.some((f) => SIZE_RULES.has(f.rule) && (f.estimatedSavings ?? 0) > 0)) {
-        return { verify: true, reason: 'no budget set, and the findings claim savings' };
-    }
-    return { verify: false, reason: budgetStatus === 'pass' ? 'budget passes (verify-suggestion: auto)' : 'no savings claimed (verify-suggestion: auto)' };
-}
-/** `golang` → `golang:latest`; `docker.io/library/x:1` → `x:1` (as RepoTags name them). */
-const normalName = (ref) => {
-    const plain = ref.replace(/^(docker\.io\/)?(library\/)?/, '');
-    return /:[^/]*$|@/.test(plain) ? plain : `${plain}:latest`;
-};
-/**
- * Images the daemon already has (nothing is pulled for this), by the names
- * asked: their ids, sizes and configs. One `docker image inspect` for all
- * (it prints the ones it has and fails for the rest); matched back by tag.
- */
-async function localImages(names, exec) {
-    const found = new Map();
-    if (names.length === 0)
-        return found;
-    const r = await exec('docker', ['image', 'inspect', '--format', '{{json .}}', ...names]).catch(() => null);
-    for (const line of (r?.stdout ?? '').split('\n').filter(Boolean)) {
-        try {
-            const raw = JSON.parse(line);
-            const env = {};
-            for (const e of raw.Config?.Env ?? []) {
-                const eq = e.indexOf('=');
-                if (eq > 0)
-                    env[e.slice(0, eq)] = e.slice(eq + 1);
-            }
-            const c = raw.Config ?? {};
-            const image = { id: raw.Id, size: raw.Size, defaults: { env, workdir: c.WorkingDir || '/', user: c.User ?? '', entrypoint: c.Entrypoint ?? null, cmd: c.Cmd ?? null, source: 'image' } };
-            const refs = new Set([...(raw.RepoTags ?? []), ...(raw.RepoDigests ?? [])].map(normalName));
-            for (const name of names)
-                if (refs.has(normalName(name)) || name === raw.Id)
-                    found.set(name, image);
-        }
-        catch {
-            // not an image's JSON: skip
-        }
-    }
-    return found;
-}
-/** The images a Dockerfile builds FROM (not its stages, not scratch). */
-const baseImages = (model) => [...new Set(model.stages.filter((s) => s.parentStage === null && s.image !== '' && s.image.toLowerCase() !== 'scratch').map((s) => s.image))];
-/** The proof's expected paths: what the original final stage received, and the files from its sources the program needs. */
-function pathsToKeep(model, files) {
-    const paths = expectedPaths(model, files.goMod?.module ?? null);
-    for (const f of sourceFilesToKeep(model, files.runtimeFiles ?? [], files.goMod?.module ?? null))
-        paths.push({ ...f, directory: false });
-    return paths;
-}
-/**
- * After a verified build the findings the suggestion implements add up to its
- * measured savings: the base change (or, when the stripping is all it
- * changes, the stripping) takes the verified savings less what the other
- * shaving findings claim. A suggestion that also relinks the binary
- * (cgo-disabled) changes more than its findings measure: they keep their own.
- */
-function reconcileSavings(findings, suggestion) {
-    if (!suggestion.verified || suggestion.savings == null)
-        return findings;
-    const relinks = findings.some((f) => f.rule === 'cgo-disabled');
-    const main = findings.find((f) => f.rule === 'multi-stage' || f.rule === 'minimal-base') ?? (relinks ? undefined : findings.find((f) => f.rule === 'strip-symbols'));
-    if (!main)
-        return findings;
-    const shaving = findings.filter((f) => f.rule === 'strip-symbols' && f !== main).reduce((sum, f) => sum + (f.estimatedSavings ?? 0), 0);
-    return findings.map((f) => (f === main ? { ...f, estimatedSavings: Math.max(0, suggestion.savings - shaving) } : f));
-}
-async function adviseStage(input, deps) {
-    const text = (0,external_node_fs_namespaceObject.readFileSync)(input.build.dockerfile, 'utf8');
-    const file = (external_node_path_default().relative(input.workspace, input.build.dockerfile) || external_node_path_default().basename(input.build.dockerfile)).split((external_node_path_default()).sep).join('/');
-    const options = { file, buildArgs: input.inputs.buildArgs, target: input.inputs.target };
-    // The base images' own config (ENV, WORKDIR, default command), when they were built from: the daemon has them.
-    const images = input.report ? await localImages([...new Set([...baseImages(parseDockerfile(text, options)), ...SUGGESTED_BASES])], deps.exec) : new Map();
-    const model = parseDockerfile(text, { ...options, imageConfig: (image) => images.get(image)?.defaults ?? null });
-    const files = readContextFiles(input.build.context, input.build.dockerfile);
-    const measured = input.report
-        ? {
-            size: input.report.size.uncompressed,
-            layers: input.report.layers,
-            wasted: input.report.wasted,
-            goBinaries: input.report.goBinaries,
-            user: input.imageUser,
-            budgetStatus: input.report.budget.status,
-            baseSizes: Object.fromEntries(SUGGESTED_BASES.filter((b) => images.has(b)).map((b) => [b, images.get(b).size]))
-        }
-        : null;
-    const { findings, skipped } = advise({ model, measured, files });
-    if (!findings.some((f) => SUGGESTION_RULES.has(f.rule)))
-        return { findings, suggestion: null, skipped };
-    const suggested = suggestDockerfile({ model, measured, files });
-    if (!suggested)
-        return { findings, suggestion: null, skipped };
-    const suggestion = { dockerfile: suggested.dockerfile, verified: false, size: null, error: null, savings: null, base: suggested.base, verifyReason: null, verifyCommand: null };
-    if (!measured || !input.buildOptions || !input.report) {
-        suggestion.verifyReason = 'dockerfile-only mode: nothing is built';
-        return { findings, suggestion, skipped };
-    }
-    const decision = shouldVerify(input.inputs.verifySuggestion, measured.budgetStatus, findings);
-    suggestion.verifyReason = decision.reason;
-    if (!decision.verify)
-        return { findings, suggestion, skipped };
-    const read = (name) => { const p = external_node_path_default().join(input.build.context, name); return (0,external_node_fs_namespaceObject.existsSync)(p) ? (0,external_node_fs_namespaceObject.readFileSync)(p, 'utf8') : null; };
-    const key = proofInputsKey({
-        dockerfile: text,
-        suggestion: suggested.dockerfile,
-        baseDigests: Object.fromEntries([...baseImages(model), suggested.base].map((i) => [i, images.get(i)?.id ?? null])),
-        goMod: read('go.mod'),
-        goSum: read('go.sum'),
-        program: programBinaries({ model, measured, files }).map((b) => ({ path: b.path, static: b.static, needs: b.needs ?? null })),
-        settings: { buildArgs: input.inputs.buildArgs, target: input.inputs.target, platform: input.buildOptions.platform, verifyCommand: input.inputs.verifyCommand }
-    });
-    suggestion.inputsKey = key;
-    const carried = applyCarried(suggestion, key, input.previousProof);
-    if (carried) {
-        deps.log.info(`Suggested Dockerfile: ${carried.verifyReason}.`);
-        return { findings: reconcileSavings(findings, carried), suggestion: carried, skipped };
-    }
-    const buildOptions = input.buildOptions;
-    try {
-        const result = await deps.log.group('Verify the suggested Dockerfile', () => verifySuggestion({
-            dockerfile: suggested.dockerfile, build: buildOptions, originalSize: measured.size, verifyCommand: input.inputs.verifyCommand,
-            expectedPaths: pathsToKeep(model, files), originalImage: input.report?.image?.id ?? null
-        }, { exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk), measure: deps.measure, startWaitMs: deps.startWaitMs }));
-        Object.assign(suggestion, { verified: result.verified, size: result.size, savings: result.savings, error: result.error, verifyCommand: result.verifyCommand, proof: result.proof, verifiedAt: input.report.image?.commit ?? null });
-        if (result.error)
-            deps.log.warning(result.error);
-    }
-    catch (error) {
-        // Measuring the suggestion failed (e.g. the daemon went away): the advice stands without the claim.
-        suggestion.error = `the suggested Dockerfile could not be verified: ${errorMessage(error)}`;
-        suggestion.inputsKey = null;
-        deps.log.warning(suggestion.error);
-    }
-    return { findings: reconcileSavings(findings, suggestion), suggestion, skipped };
-}
-
-;// CONCATENATED MODULE: ./src/log.ts
-const silentLogger = {
-    info: () => { },
-    warning: () => { },
-    debug: () => { },
-    group: (_name, fn) => fn()
-};
-
-;// CONCATENATED MODULE: ./src/advisor/dockerfile-only.ts
-// Dockerfile-only mode: the rules that need no built image, on the
-// Dockerfile and the context's files alone. The pipeline runs no command (no
-// Docker, no build), so it fits pre-commit hooks and editors.
-
-
-
-
-
-async function dockerfileOnlyReport(inputs, build, run) {
-    const noDocker = () => Promise.reject(new Error('dockerfile-only mode runs no commands'));
-    const advice = await adviseStage({ inputs, build, workspace: run.workspace, report: null, imageUser: null, buildOptions: null }, { exec: noDocker, spawn: () => { throw new Error('dockerfile-only mode runs no commands'); }, tempDir: '', log: silentLogger });
-    const errorFindings = advice.findings.filter((f) => f.severity === 'error');
-    const errors = errorFindings.length > 0;
-    const warnings = advice.findings.some((f) => f.severity === 'warning');
-    return {
-        schemaVersion: SCHEMA_VERSION,
-        tool: { name: TOOL.name, version: TOOL.version },
-        image: {
-            ref: null,
-            id: '',
-            platform: inputs.platforms[0] ?? '',
-            context: external_node_path_default().relative(run.workspace, build.context) || '.',
-            dockerfile: external_node_path_default().relative(run.workspace, build.dockerfile),
-            target: inputs.target,
-            commit: run.commit
-        },
-        size: { uncompressed: 0, compressed: null, compressedSource: null },
-        layers: [],
-        wasted: null,
-        goBinaries: [],
-        budget: { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none',
-            // The entry points fail the job with this line when an error-level finding fails the check.
-            reason: errors
-                ? `dockerfile-only: ${errorFindings.map((f) => `${f.rule} at ${f.file}:${f.line ?? '-'}`).join(', ')}`
-                : 'dockerfile-only mode: no image built' },
-        baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null },
-        delta: null,
-        findings: advice.findings,
-        suggestion: advice.suggestion,
-        history: [],
-        mode: 'dockerfile-only',
-        skippedRules: advice.skipped,
-        // Without a size there is no budget verdict; an error-level finding (a binary
-        // that cannot start) fails unless fail-on is never.
-        status: errors && inputs.failOn !== 'never' ? 'fail' : errors || warnings ? 'warn' : 'pass'
-    };
-}
-
-;// CONCATENATED MODULE: ./src/compare.ts
-const otherMetric = (metric) => (metric === 'uncompressed' ? 'compressed' : 'uncompressed');
-const difference = (head, base) => head === null || base === null ? null : head - base;
-/** Percent change; 0 when the base is 0 (no meaningful ratio). */
-function percentChange(head, base) {
-    return base === 0 ? 0 : ((head - base) / base) * 100;
-}
-/** The noise floor in bytes for a change against `base` bytes. */
-function noiseFloor(minDelta, base) {
-    if (!minDelta)
-        return 0;
-    return 'bytes' in minDelta ? minDelta.bytes : Math.round((base * minDelta.percent) / 100);
-}
-/**
- * Total deltas. `metric` is the preferred metric (the budget's); when the
- * baseline lacks it (a registry image has no uncompressed size) the other one
- * is used and `delta.metric` says so. Null when no metric is on both sides.
- */
-function compareSizes(head, base, metric, minDelta = null) {
-    const uncompressed = difference(head.uncompressed, base.uncompressed);
-    const compressed = difference(head.compressed, base.compressed);
-    const byMetric = { uncompressed, compressed };
-    const used = byMetric[metric] !== null ? metric : byMetric[otherMetric(metric)] !== null ? otherMetric(metric) : null;
-    if (used === null)
-        return null;
-    const pct = (m) => {
-        const h = head[m];
-        const b = base[m];
-        return h === null || b === null ? null : percentChange(h, b);
-    };
-    const change = byMetric[used];
-    const baseSize = base[used];
-    return {
-        uncompressed,
-        compressed,
-        percent: pct(used),
-        metric: used,
-        uncompressedPercent: pct('uncompressed'),
-        compressedPercent: pct('compressed'),
-        unchanged: Math.abs(change) < Math.max(noiseFloor(minDelta, baseSize), 1)
-    };
-}
-/** BuildKit appends "# buildkit"; whitespace varies between history sources. */
-function normalizeInstruction(instruction) {
-    return instruction
-        .replace(/\s*#\s*buildkit\s*$/, '')
-        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-const side = (layer) => ({
-    index: layer.index,
-    diffId: layer.diffId,
-    instruction: layer.instruction,
-    stage: layer.stage,
-    fromBaseImage: layer.fromBaseImage,
-    uncompressed: layer.uncompressed,
-    compressed: layer.compressed
-});
-/** The metric every layer on both sides has, preferring `metric`. */
-function layerMetric(head, base, metric) {
-    const complete = (m) => [...head, ...base].every((l) => l[m] !== null);
-    if (complete(metric))
-        return metric;
-    return complete(otherMetric(metric)) ? otherMetric(metric) : metric;
-}
-/** Takes the first unused entry of a key's queue. */
-function takeFrom(queues, key) {
-    const queue = queues.get(key);
-    return queue && queue.length > 0 ? queue.shift() : undefined;
-}
-function queuesBy(items, key) {
-    const map = new Map();
-    for (const item of items) {
-        const k = key(item);
-        map.set(k, [...(map.get(k) ?? []), item]);
-    }
-    return map;
-}
-/**
- * Pairs head and base layers and classifies each change. `floor` is the
- * per-layer noise floor in bytes: a paired layer that changed by less is
- * unchanged.
- */
-function diffLayers(head, base, preferred, floor = 0) {
-    const metric = layerMetric(head, base, preferred);
-    const unpairedBase = new Set(base);
-    const pairs = new Map();
-    const byDiffId = queuesBy(base, (l) => l.diffId);
-    for (const layer of head) {
-        const match = takeFrom(byDiffId, layer.diffId);
-        if (match) {
-            pairs.set(layer, { base: match, by: 'diffId' });
-            unpairedBase.delete(match);
-        }
-    }
-    const stepKey = (l) => `${l.stage ?? ''}\u0000${normalizeInstruction(l.instruction)}`;
-    const byStep = queuesBy([...unpairedBase], stepKey);
-    for (const layer of head) {
-        if (pairs.has(layer))
-            continue;
-        const match = takeFrom(byStep, stepKey(layer));
-        if (match) {
-            pairs.set(layer, { base: match, by: 'instruction' });
-            unpairedBase.delete(match);
-        }
-    }
-    const entries = head.map((layer) => {
-        const pair = pairs.get(layer);
-        if (!pair) {
-            return { change: 'added', pairedBy: null, head: side(layer), base: null, delta: { uncompressed: layer.uncompressed, compressed: layer.compressed } };
-        }
-        const delta = {
-            uncompressed: difference(layer.uncompressed, pair.base.uncompressed),
-            compressed: difference(layer.compressed, pair.base.compressed)
-        };
-        const change = delta[metric];
-        // Same diff id is the same content: any size difference is a compression estimate's.
-        const kind = pair.by === 'diffId' || change === null || Math.abs(change) < Math.max(floor, 1) ? 'unchanged' : change > 0 ? 'grown' : 'shrunk';
-        return { change: kind, pairedBy: pair.by, head: side(layer), base: side(pair.base), delta };
-    });
-    for (const layer of base) {
-        if (!unpairedBase.has(layer))
-            continue;
-        const negate = (n) => (n === null ? null : -n);
-        entries.push({
-            change: 'removed',
-            pairedBy: null,
-            head: null,
-            base: side(layer),
-            delta: { uncompressed: negate(layer.uncompressed), compressed: negate(layer.compressed) }
-        });
-    }
-    const totals = Object.fromEntries(['added', 'removed', 'grown', 'shrunk', 'unchanged'].map((c) => [c, { count: 0, bytes: 0 }]));
-    for (const entry of entries) {
-        totals[entry.change].count++;
-        totals[entry.change].bytes += entry.change === 'unchanged' ? 0 : (entry.delta[metric] ?? 0);
-    }
-    return { metric, entries, totals };
-}
-
-;// CONCATENATED MODULE: ./src/budget.ts
-// The verdict (pure): measured size against `budget` and `warn-at`, growth
-// against `max-increase`, and `fail-on` deciding which exceeded limit fails
-// the job and which only warns. The reason is one line naming the limit and
-// the measured size: "image is 816 MB, over the 20 MB budget (uncompressed)".
-
-
-
-function budgetSettings(inputs) {
-    const settings = {
-        metric: inputs.budgetMetric,
-        budget: inputs.budget,
-        warnAt: inputs.warnAt,
-        maxIncrease: inputs.maxIncrease,
-        minDelta: inputs.minDelta,
-        failOn: inputs.failOn
-    };
-    validateBudgetSettings(settings);
-    return settings;
-}
-/** Combinations that cannot mean anything are usage errors, found before any build. */
-function validateBudgetSettings(s) {
-    if (s.warnAt && 'percent' in s.warnAt) {
-        if (s.budget === null)
-            throw new UsageError(`warn-at: '${s.warnAt.percent}%' is a percentage of the budget, but no budget is set; set budget or give warn-at as a size (e.g. 18MB)`);
-        if (s.warnAt.percent > 100)
-            throw new UsageError(`warn-at: ${s.warnAt.percent}% is above the budget; use a percentage up to 100 (e.g. 90%)`);
-    }
-    if (s.warnAt && 'bytes' in s.warnAt && s.budget !== null && s.warnAt.bytes > s.budget) {
-        throw new UsageError(`warn-at: ${formatSize(s.warnAt.bytes)} is above the ${formatSize(s.budget)} budget; set it below the budget (e.g. 90%)`);
-    }
-}
-const resolve = (limit, of) => ('bytes' in limit ? limit.bytes : Math.round((of * limit.percent) / 100));
-/** "over the 2 MB max-increase" / "over the 10% max-increase (1.2 MB)". */
-const describeLimit = (limit, bytes) => 'bytes' in limit ? formatSize(bytes) : `${limit.percent}% (${formatSize(bytes)})`;
-/** Sizes that print alike get their difference spelled out: "20 MB, over the 20 MB budget by 1 B". */
-const overBy = (actual, limit) => (formatSize(actual) === formatSize(limit) ? ` by ${formatSize(actual - limit)}` : '');
-function evaluateBudget(s, m) {
-    const failsOnBudget = s.failOn === 'any' || s.failOn === 'budget';
-    const failsOnIncrease = s.failOn === 'any' || s.failOn === 'increase';
-    const size = m.size[s.metric];
-    const warnAtBytes = s.warnAt && (s.budget !== null || 'bytes' in s.warnAt) ? resolve(s.warnAt, s.budget ?? 0) : null;
-    const checks = [];
-    const reasons = [];
-    if (size === null && (s.budget !== null || warnAtBytes !== null)) {
-        reasons.push({ status: 'warn', text: `the ${s.metric} size was not measured, so the ${formatSize(s.budget ?? warnAtBytes ?? 0)} ${s.budget !== null ? 'budget' : 'warn-at'} was not checked` });
-    }
-    if (size !== null && s.budget !== null) {
-        const exceeded = size > s.budget;
-        checks.push({ check: 'budget', limit: s.budget, actual: size, metric: s.metric, exceeded, effect: failsOnBudget ? 'fail' : 'warn' });
-        reasons.push(exceeded
-            ? { status: failsOnBudget ? 'fail' : 'warn', text: `image is ${formatSize(size)}, over the ${formatSize(s.budget)} budget${overBy(size, s.budget)} (${s.metric})` }
-            : { status: 'pass', text: `image is ${formatSize(size)}, within the ${formatSize(s.budget)} budget (${s.metric})` });
-    }
-    if (size !== null && warnAtBytes !== null && !(s.budget !== null && size > s.budget)) {
-        const exceeded = size >= warnAtBytes;
-        checks.push({ check: 'warn-at', limit: warnAtBytes, actual: size, metric: s.metric, exceeded, effect: 'warn' });
-        if (exceeded) {
-            const of = s.budget !== null ? ` of the ${formatSize(s.budget)} budget` : '';
-            reasons.push({ status: 'warn', text: `image is ${formatSize(size)}, past the ${describeLimit(s.warnAt, warnAtBytes)} warn-at${of} (${s.metric})` });
-        }
-    }
-    let maxIncreaseBytes = null;
-    if (s.maxIncrease && m.delta && m.delta.metric && m.baseSize !== null) {
-        const metric = m.delta.metric;
-        const growth = m.delta[metric];
-        maxIncreaseBytes = resolve(s.maxIncrease, m.baseSize);
-        // Below the noise floor a change is "unchanged" and cannot exceed anything.
-        const exceeded = !m.delta.unchanged && growth > maxIncreaseBytes;
-        checks.push({ check: 'max-increase', limit: maxIncreaseBytes, actual: growth, metric, exceeded, effect: failsOnIncrease ? 'fail' : 'warn' });
-        const against = m.baseName ? ` against ${m.baseName}` : '';
-        const floor = m.delta.unchanged && growth !== 0 && s.minDelta ? `, below the ${describeLimit(s.minDelta, resolve(s.minDelta, m.baseSize))} min-delta` : '';
-        const change = `${formatDelta(growth)} (${formatPercent(m.delta.percent)}${floor})`;
-        reasons.push(exceeded
-            ? { status: failsOnIncrease ? 'fail' : 'warn', text: `image grew by ${change}${against}, over the ${describeLimit(s.maxIncrease, maxIncreaseBytes)} max-increase (${metric})` }
-            : { status: 'pass', text: `image changed by ${change}${against}, within the ${describeLimit(s.maxIncrease, maxIncreaseBytes)} max-increase (${metric})` });
-    }
-    const ran = reasons.length > 0;
-    const status = !ran ? 'none' : worstStatus(reasons.map((r) => r.status));
-    // The reason names what decided the status; a pass names every limit it met.
-    const deciding = status === 'pass' ? reasons : reasons.filter((r) => r.status === status);
-    return {
-        metric: s.metric,
-        limit: s.budget,
-        warnAt: warnAtBytes,
-        maxIncrease: maxIncreaseBytes,
-        status,
-        reason: ran ? deciding.map((r) => r.text).join('; ') : null,
-        failOn: s.failOn,
-        minDelta: s.minDelta && 'bytes' in s.minDelta ? s.minDelta.bytes : m.baseSize !== null && s.minDelta ? resolve(s.minDelta, m.baseSize) : null,
-        checks
-    };
-}
-const budget_RANK = { pass: 0, warn: 1, fail: 2 };
-function worstStatus(statuses) {
-    return statuses.reduce((worst, s) => (budget_RANK[s] > budget_RANK[worst] ? s : worst), 'pass');
-}
-/** The report's status: a budget that checked nothing passes. */
-const reportStatus = (budgets) => worstStatus(budgets.map((b) => (b.status === 'none' ? 'pass' : b.status)));
-/** How the reason names the baseline: the branch, else a short commit, else the image or file. */
-function baselineName(baseline) {
-    if (baseline.source === 'none' || baseline.error)
-        return null;
-    if (baseline.source === 'image')
-        return baseline.ref;
-    return baseline.ref && baseline.source === 'build' ? baseline.ref : baseline.commit ? baseline.commit.slice(0, 7) : baseline.ref;
-}
-/** Deltas, layer diff and verdict of one measured image against its baseline. */
-function assess(s, head, baseline) {
-    const delta = baseline.size && !baseline.error ? compareSizes(head.size, baseline.size, s.metric, s.minDelta) : null;
-    const baseSize = delta?.metric && baseline.size ? baseline.size[delta.metric] : null;
-    const layerFloor = s.minDelta && 'bytes' in s.minDelta ? s.minDelta.bytes : 0;
-    const layerDiff = delta && baseline.layers.length > 0 && head.layers.length > 0 ? diffLayers(head.layers, baseline.layers, s.metric, layerFloor) : null;
-    return { delta, layerDiff, budget: evaluateBudget(s, { size: head.size, delta, baseSize, baseName: baselineName(baseline) }) };
-}
-
 ;// CONCATENATED MODULE: ./src/baseline/build.ts
 // Baseline by building the base commit: a worktree of it outside both build
 // contexts, the same build inputs (so BuildKit's content-addressed cache
@@ -16623,7 +12661,7 @@ async function baselineFromBuild(req, build, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/image/registry.ts
+;// CONCATENATED MODULE: ./src/registry/registry.ts
 // Reading an image from a registry without pulling its layers: the manifest
 // (exact compressed layer sizes and digests) and the config (diff ids and
 // history). Speaks the distribution API (Docker v2 and OCI media types,
@@ -16964,6 +13002,7 @@ function chooseSource(inputs) {
             return inputs.baselineImage ? 'image' : inputs.baselineReport ? 'report' : 'build';
     }
 }
+/** The report's baseline when there is none to compare with: the one literal of it. */
 const NO_BASELINE = { source: 'none', ref: null, commit: null, size: null, layers: [], error: null };
 async function fetchBaseline(req, deps) {
     const result = (baseline, history = [], buildLog = null) => ({ baseline, history, buildLog });
@@ -16991,7 +13030,4267 @@ async function fetchBaseline(req, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/baseline/stage.ts
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
+;// CONCATENATED MODULE: ./src/docker/inspect.ts
+// What `docker image inspect` says of an image (Docker.inspect runs it): exact
+// uncompressed size on overlay2, the layer diff ids, the platform, the config.
+function parseInspect(json) {
+    const parsed = JSON.parse(json);
+    const raw = Array.isArray(parsed) ? parsed[0] : parsed;
+    if (!raw || typeof raw.Size !== 'number')
+        throw new Error('docker image inspect returned no image');
+    return {
+        id: raw.Id,
+        repoTags: raw.RepoTags ?? [],
+        repoDigests: raw.RepoDigests ?? [],
+        size: raw.Size,
+        diffIds: raw.RootFS?.Layers ?? [],
+        platform: [raw.Os, raw.Architecture, raw.Variant].filter(Boolean).join('/'),
+        created: raw.Created ?? null,
+        config: {
+            user: raw.Config?.User ?? '',
+            env: raw.Config?.Env ?? [],
+            entrypoint: raw.Config?.Entrypoint ?? null,
+            cmd: raw.Config?.Cmd ?? null,
+            workingDir: raw.Config?.WorkingDir ?? '',
+            labels: raw.Config?.Labels ?? {}
+        },
+        graphDriver: raw.GraphDriver?.Name ? { name: raw.GraphDriver.Name, data: raw.GraphDriver.Data ?? {} } : null
+    };
+}
+
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+// What the Docker engine is: version, the Go it was built with (its
+// `docker push` compresses with that Go's compress/gzip), and the image store.
+// The store decides what `docker image inspect` Size, `docker history` and
+// `docker save` mean (design.md, "The engines users run"):
+//   - `overlay2` (the classic graph-driver store): inspect Size and history are
+//     the unpacked sizes; save streams uncompressed layer tars.
+//   - `containerd` (the containerd image store, Docker 29's default): inspect
+//     Size is content (or content plus snapshots), history is block-rounded
+//     disk usage, the image id is the manifest (or index) digest, and save
+//     streams the stored blobs, compressed as pulled or built.
+// Pure parsing here; the command that asks is in docker.ts.
+/** Reads `docker info --format '{{json .}}'` and `docker version --format '{{json .Server}}'`. */
+function parseEngineInfo(infoJson, serverVersionJson) {
+    const info = JSON.parse(infoJson);
+    const server = JSON.parse(serverVersionJson);
+    const driverType = (info.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
+    const driver = info.Driver ?? '';
+    const store = /snapshotter/.test(driverType) ? 'containerd' : driver === 'overlay2' ? 'overlay2' : 'other-graph-driver';
+    const architecture = { x86_64: 'amd64', aarch64: 'arm64' }[info.Architecture ?? ''] ?? info.Architecture ?? '';
+    return {
+        version: server?.Version ?? info.ServerVersion ?? '',
+        apiVersion: server?.ApiVersion ?? '',
+        goVersion: server?.GoVersion ?? '',
+        store,
+        storageDriver: driver,
+        mirrors: (info.RegistryConfig?.Mirrors ?? []).map((m) => m.replace(/\/+$/, '')),
+        os: info.OSType ?? 'linux',
+        architecture
+    };
+}
+/** `Docker 28.5.2 (containerd image store, Go 1.27.1)`: how the report names an engine. */
+function describeEngine(engine) {
+    const store = engine.store === 'containerd' ? 'containerd image store' : `${engine.storageDriver} graph driver`;
+    return `Docker ${engine.version} (${store}${engine.goVersion ? `, ${engine.goVersion.replace(/^go/, 'Go ')}` : ''})`;
+}
+/** The driver and error lines of `docker buildx inspect [NAME]` (text output; buildx has no JSON format for it). */
+function parseBuilderInspect(stdout) {
+    return {
+        driver: /^Driver:[ \t]*(\S+)/m.exec(stdout)?.[1] ?? null,
+        error: /^Error:[ \t]*(.+)$/m.exec(stdout)?.[1]?.trim() ?? null
+    };
+}
+
+;// CONCATENATED MODULE: ./src/docker/docker.ts
+// Every command this project sends to the Docker engine, in one place, for
+// one engine. It knows the engine (version, Go, image store) once asked, so
+// callers can ask what a number means on it.
+
+
+
+
+
+
+const NO_DAEMON = 'no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry';
+const noDaemon = (stderr) => /Cannot connect to the Docker daemon|error during connect|docker daemon is not running/i.test(stderr);
+class Docker {
+    deps;
+    engineInfo = null;
+    /**
+     * The images this instance built or loaded, in order, without repeats: what
+     * `cleanup` removes. The build records them (buildImage, bakeBuild, load);
+     * nothing reads command lines to find them.
+     */
+    builtImages = [];
+    constructor(deps) {
+        this.deps = deps;
+    }
+    async run(args, what) {
+        const result = await this.deps.exec('docker', args);
+        if (result.code !== 0 && noDaemon(result.stderr))
+            throw new EnvironmentError(NO_DAEMON);
+        if (result.code !== 0)
+            throw new CommandError(`${what} failed`, lastLines(result.stderr));
+        return result;
+    }
+    /** Records an image this run made (a build's `--iidfile`, a bake run's metadata, a load). */
+    recordBuilt(id) {
+        if (id && !this.builtImages.includes(id))
+            this.builtImages.push(id);
+    }
+    /** `docker buildx build …` (`args` from composeBuildArgs, starting with `buildx build`), progress to `onProgress`. */
+    buildx(args, onProgress) {
+        return this.deps.exec('docker', args, { onStderr: onProgress });
+    }
+    /** The engine, asked once per instance. */
+    engine() {
+        this.engineInfo ??= (async () => {
+            const info = await this.run(['info', '--format', '{{json .}}'], 'docker info');
+            const version = await this.run(['version', '--format', '{{json .Server}}'], 'docker version');
+            return parseEngineInfo(info.stdout, version.stdout);
+        })();
+        return this.engineInfo;
+    }
+    async inspect(ref) {
+        const result = await this.deps.exec('docker', ['image', 'inspect', ref]);
+        if (result.code !== 0) {
+            if (noDaemon(result.stderr))
+                throw new EnvironmentError(NO_DAEMON);
+            if (/No such image/i.test(result.stderr))
+                throw new UsageError(`image: no local image '${ref}'; build or pull it first`);
+            throw new CommandError(`docker image inspect ${ref} failed`, lastLines(result.stderr));
+        }
+        return parseInspect(result.stdout);
+    }
+    /** The image, or null when the daemon has none of that name. */
+    tryInspect(ref) {
+        return this.inspect(ref).catch((error) => {
+            if (error instanceof EnvironmentError)
+                throw error;
+            return null;
+        });
+    }
+    /** `docker history` sizes, oldest row first (one per config history row), or null. */
+    async historySizes(id) {
+        const r = await this.deps.exec('docker', ['history', '--no-trunc', '--human=false', '--format', '{{.Size}}', id]).catch(() => null);
+        if (!r || r.code !== 0)
+            return null;
+        const sizes = r.stdout.trim().split('\n').map(Number);
+        return sizes.every(Number.isSafeInteger) ? sizes.reverse() : null;
+    }
+    save(id) {
+        return this.deps.spawn('docker', ['save', id]);
+    }
+    /** Loads an image archive; returns the loaded image's id. */
+    async load(archive) {
+        const result = await this.run(['load', '--input', archive], `docker load of ${archive}`);
+        const loadedId = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1];
+        const id = loadedId ?? /Loaded image: (\S+)/.exec(result.stdout)?.[1];
+        if (!id)
+            throw new CommandError(`docker load of ${archive} named no image`, lastLines(result.stdout));
+        // A load that names a tag, not an id, loaded someone's named image: not this run's to remove.
+        if (loadedId)
+            this.recordBuilt(loadedId);
+        return id;
+    }
+    /** Pulls `ref` unless the daemon has it; true when it was pulled. */
+    async ensureImage(ref, platform) {
+        const present = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{.Id}}', ref]);
+        if (present.code === 0)
+            return false;
+        if (noDaemon(present.stderr))
+            throw new EnvironmentError(NO_DAEMON);
+        const pulled = await this.deps.exec('docker', ['pull', '--quiet', ...(platform ? ['--platform', platform] : []), ref]);
+        if (pulled.code === 0)
+            return true;
+        const tail = lastLines(pulled.stderr, 3);
+        if (/not found|manifest unknown|repository does not exist|pull access denied/i.test(pulled.stderr)) {
+            throw new UsageError(`image: '${ref}' is neither a local image nor pullable (${tail.split('\n').pop()}); check the name, or docker login`);
+        }
+        if (/dial tcp|no such host|i\/o timeout|connection refused|TLS handshake timeout/i.test(pulled.stderr)) {
+            throw new EnvironmentError(`image: '${ref}' is not local and its registry cannot be reached (${tail.split('\n').pop()})`);
+        }
+        throw new CommandError(`docker pull ${ref} failed`, tail);
+    }
+    /** A container that is never started, to read files out of an image with `copyFrom`. */
+    async createContainer(image, options) {
+        return this.deps.exec('docker', ['create', '--name', options.name, '--network', 'none', ...(options.mounts ?? []), image, ...(options.command ?? ['/nonexistent'])]);
+    }
+    /** `docker cp CONTAINER:PATH -`: the path as a tar stream. */
+    copyFrom(container, from) {
+        return this.deps.spawn('docker', ['cp', `${container}:${from}`, '-']);
+    }
+    async removeContainer(name) {
+        await this.deps.exec('docker', ['rm', '-f', '-v', name]).catch(() => null);
+    }
+    /**
+     * The images the daemon has among `refs`, from one `docker image inspect`
+     * (it prints the ones it has and fails for the rest); nothing is pulled.
+     */
+    async inspectPresent(refs) {
+        if (refs.length === 0)
+            return [];
+        const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{json .}}', ...refs]).catch(() => null);
+        return (r?.stdout ?? '')
+            .split('\n')
+            .filter(Boolean)
+            .flatMap((line) => {
+            try {
+                return [parseInspect(line)];
+            }
+            catch {
+                return []; // not an image's JSON
+            }
+        });
+    }
+    /** How `image` starts: entrypoint, command, working directory (`/` when unset), env, user, HEALTHCHECK. */
+    async startConfig(image) {
+        const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{json .Config}}', image]);
+        if (r.code !== 0)
+            throw new Error(`docker image inspect ${image.slice(0, 19)} failed: ${r.stderr.trim().split('\n').pop() ?? ''}`);
+        const c = (JSON.parse(r.stdout) ?? {});
+        const test = c.Healthcheck?.Test ?? null;
+        return {
+            entrypoint: c.Entrypoint ?? null,
+            cmd: c.Cmd ?? null,
+            workingDir: c.WorkingDir || '/',
+            env: c.Env ?? [],
+            user: c.User ?? '',
+            healthcheck: test && test.length > 0 && test[0] !== 'NONE' ? test : null
+        };
+    }
+    /**
+     * The image's file system as its containers see it (all layers merged,
+     * whiteouts applied): `docker export` of a container that is created, never
+     * started, and removed afterwards, handed to `read` as a tar stream.
+     */
+    async exportFileSystem(image, read) {
+        const name = `go-image-budget-files-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+        // An entrypoint of our own: an image without ENTRYPOINT or CMD cannot be created otherwise.
+        const created = await this.deps.exec('docker', ['create', '--name', name, '--network', 'none', '--entrypoint', '/go-image-budget-never-runs', image]);
+        if (created.code !== 0)
+            throw new Error(`docker create ${image.slice(0, 19)} failed: ${created.stderr.trim().split('\n').pop() ?? ''}`);
+        try {
+            const exported = this.deps.spawn('docker', ['export', name]);
+            try {
+                const result = await read(exported.stdout);
+                await exported.done;
+                return result;
+            }
+            catch (error) {
+                exported.kill();
+                await exported.done.catch(() => null);
+                throw error;
+            }
+        }
+        finally {
+            await this.removeContainer(name);
+        }
+    }
+    /**
+     * `docker run -d` offline (`--network none`), on a read-only root file
+     * system with a /tmp tmpfs unless `readOnly` is false; null when it started,
+     * else what docker said.
+     */
+    async startDetached(image, name, options) {
+        const r = await this.deps.exec('docker', ['run', '-d', '--name', name, '--network', 'none', ...(options.readOnly ? ['--read-only', '--tmpfs', '/tmp'] : []), image]);
+        return r.code === 0 ? null : r.stderr.trim() || `docker run exited ${r.code}`;
+    }
+    /** The container's exit code once it ends (an unreadable one counts as 1), or null when it still runs after `ms`. */
+    async waitExit(name, ms) {
+        const waited = await withTimeout(this.deps.exec('docker', ['wait', name]), ms);
+        if (waited === null)
+            return null;
+        const code = Number(waited.stdout.trim());
+        return Number.isFinite(code) ? code : 1;
+    }
+    /** What the container printed: stdout, then stderr. */
+    async logs(name) {
+        const l = await this.deps.exec('docker', ['logs', name]);
+        return { stdout: l.stdout, stderr: l.stderr };
+    }
+    /** `docker exec NAME ARGV…` (no shell). */
+    async execIn(name, argv) {
+        const r = await this.deps.exec('docker', ['exec', name, ...argv]);
+        return { exitCode: r.code, stdout: r.stdout, stderr: r.stderr };
+    }
+    /**
+     * `docker run --rm` offline, `entrypoint` replacing the image's when given;
+     * null when it ran longer than `timeoutMs` (the container is then removed).
+     */
+    async runToEnd(image, options) {
+        const name = `go-image-budget-verify-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+        const args = ['run', '--rm', '--name', name, '--network', 'none', ...(options.entrypoint !== null ? ['--entrypoint', options.entrypoint] : []), image, ...options.args];
+        const result = await withTimeout(this.deps.exec('docker', args), options.timeoutMs);
+        if (result === null) {
+            await this.removeContainer(name);
+            return null;
+        }
+        return { exitCode: result.code, stdout: result.stdout, stderr: result.stderr };
+    }
+    /** Number of tags on an image, or null when it is gone. */
+    async tagCount(id) {
+        const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{len .RepoTags}}', id]);
+        return r.code === 0 ? Number(r.stdout.trim()) : null;
+    }
+    async removeImage(id) {
+        return this.deps.exec('docker', ['image', 'rm', id]);
+    }
+    /** The buildx builder's driver (`docker`, `docker-container`, `kubernetes`, `remote`). */
+    async builderDriver(builder) {
+        const r = await this.deps.exec('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])]);
+        if (r.code !== 0) {
+            if (noDaemon(r.stderr))
+                throw new EnvironmentError(NO_DAEMON);
+            if (/unknown command|is not a docker command/.test(r.stderr))
+                throw new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
+            if (builder && /no builder|not found/i.test(r.stderr))
+                throw new UsageError(`builder: no buildx builder named '${builder}'; list them with 'docker buildx ls'`);
+            throw new CommandError('docker buildx inspect failed', lastLines(r.stderr));
+        }
+        const { driver, error } = parseBuilderInspect(r.stdout);
+        // The default builder of an engine that does not answer is listed with its error, and exit 0.
+        if (error && noDaemon(error))
+            throw new EnvironmentError(NO_DAEMON);
+        return driver ?? 'docker';
+    }
+    /**
+     * How a build reaches the measurement. The docker driver on the classic store can
+     * only `--load`; every other builder (docker-container, as setup-buildx-action
+     * makes; the docker driver on the containerd store) exports an image archive,
+     * whose manifest carries the exact compressed blobs BuildKit pushes, and loads it.
+     */
+    async buildOutput(builder) {
+        // One after the other: the builder is asked first (a missing builder is the clearer error).
+        const driver = await this.builderDriver(builder);
+        if (driver !== 'docker')
+            return 'archive';
+        return (await this.engine()).store === 'containerd' ? 'archive' : 'load';
+    }
+    /**
+     * `docker buildx bake --print`: the resolved definition of `targets` (the
+     * default group when none) as JSON, read from `files` with `cwd` as bake's
+     * working directory (contexts are relative to it). A failure is a
+     * CommandError whose detail is bake's last lines (src/bake reads them).
+     */
+    async bakePrint(request) {
+        const result = await this.bakeCommand(request, ['--print', ...request.targets], 'docker buildx bake --print');
+        return result.stdout;
+    }
+    /** The names of the targets and groups a bake definition has (`--list`), or null when buildx cannot list them. */
+    async bakeTargetNames(request) {
+        const result = await this.bakeCommand(request, ['--list', 'type=targets,format=json'], 'docker buildx bake --list').catch(() => null);
+        if (!result)
+            return null;
+        try {
+            const listed = JSON.parse(result.stdout);
+            return listed.flatMap((t) => (typeof t.name === 'string' ? [t.name] : []));
+        }
+        catch {
+            return null;
+        }
+    }
+    /**
+     * `docker buildx bake`: builds `targets` in one run (one BuildKit session,
+     * one cache), progress to `onProgress`, results in `metadataFile`. `allowWrite`
+     * is a directory bake may export archives to (its fs.write entitlement).
+     */
+    async bake(request) {
+        const args = ['--progress', 'plain', '--metadata-file', request.metadataFile, ...(request.allowWrite ? ['--allow', `fs.write=${request.allowWrite}`] : []), ...request.targets];
+        return this.bakeCommand(request, args, 'docker buildx bake', request.onProgress);
+    }
+    async bakeCommand(request, args, what, onStderr) {
+        const full = ['buildx', 'bake', ...(request.builder ? ['--builder', request.builder] : []), ...request.files.flatMap((f) => ['--file', f]), ...args];
+        const result = await this.deps.exec('docker', full, { cwd: request.cwd, onStderr });
+        if (result.code === 0)
+            return result;
+        if (noDaemon(result.stderr))
+            throw new EnvironmentError(NO_DAEMON);
+        if (/unknown command|is not a docker command/.test(result.stderr))
+            throw new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
+        if (request.builder && /no builder .* found|failed to find builder/i.test(result.stderr))
+            throw new UsageError(`builder: no buildx builder named '${request.builder}'; list them with 'docker buildx ls'`);
+        throw new CommandError(`${what} failed`, lastLines(result.stderr, 12));
+    }
+    /**
+     * What `docker images` shows for the image on the containerd store: disk
+     * usage and content size of the platform's manifest, from the engine API
+     * (image inspect with `manifests=1`, API 1.48+). Null where the API or the
+     * answer is not there (a remote engine, an older one).
+     */
+    async listedSize(id, platform) {
+        const host = await this.deps.exec('docker', ['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}']).catch(() => null);
+        const socket = host && host.code === 0 ? /^unix:\/\/(.+)$/.exec(host.stdout.trim())?.[1] : null;
+        if (!socket)
+            return null;
+        const body = await unixGet(socket, `/images/${encodeURIComponent(id)}/json?manifests=1`).catch(() => null);
+        if (!body)
+            return null;
+        try {
+            const image = JSON.parse(body);
+            const manifest = image.Manifests?.find((m) => m.Kind === 'image' && platformOf(m.ImageData?.Platform) === platform);
+            const size = manifest?.Size;
+            return size && Number.isSafeInteger(size.Total) && Number.isSafeInteger(size.Content) ? { diskUsage: size.Total, contentSize: size.Content } : null;
+        }
+        catch {
+            return null;
+        }
+    }
+}
+async function withTimeout(promise, ms) {
+    let timer;
+    const timeout = new Promise((resolve) => {
+        timer = setTimeout(() => resolve(null), ms);
+    });
+    try {
+        return await Promise.race([promise, timeout]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
+function unixGet(socketPath, path) {
+    return new Promise((resolve, reject) => {
+        const req = external_node_http_default().get({ socketPath, path, timeout: 10_000 }, (res) => {
+            const parts = [];
+            res.on('data', (b) => parts.push(b));
+            res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(parts).toString('utf8')) : reject(new Error(`HTTP ${res.statusCode}`))));
+        });
+        req.on('timeout', () => req.destroy(new Error('timeout')));
+        req.on('error', reject);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+// Kept in step with package.json by a unit test; bundled into dist/.
+const TOOL = { name: 'go-image-budget', version: '0.1.0' };
+
+;// CONCATENATED MODULE: ./src/advisor/images.ts
+// What a base image name says about the image: a Go toolchain, a full
+// distribution, or a minimal base a static Go binary can run on. Pure.
+const DISTRIBUTIONS = [
+    'alpine',
+    'debian',
+    'ubuntu',
+    'busybox',
+    'centos',
+    'fedora',
+    'rockylinux',
+    'almalinux',
+    'amazonlinux',
+    'oraclelinux',
+    'archlinux',
+    'opensuse',
+    'photon',
+    'ubi',
+    'ubi8',
+    'ubi9',
+    'ubi-minimal',
+    'wolfi-base',
+    'chainguard/wolfi-base'
+];
+/** The repository part of an image reference without registry, tag or digest. */
+function repository(image) {
+    const noDigest = image.split('@')[0];
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return (colon > slash ? noDigest.slice(0, colon) : noDigest).toLowerCase();
+}
+function tagOf(image) {
+    const noDigest = image.split('@')[0];
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return colon > slash ? noDigest.slice(colon + 1).toLowerCase() : 'latest';
+}
+function classifyBase(image) {
+    const repo = repository(image);
+    const tag = tagOf(image);
+    const last = repo.split('/').pop() ?? repo;
+    if (repo === 'scratch')
+        return { kind: 'scratch', flavour: null, nonRoot: false };
+    if (repo.includes('distroless/')) {
+        const nonRoot = tag.includes('nonroot');
+        return { kind: last.startsWith('static') ? 'distroless-static' : 'distroless', flavour: 'debian', nonRoot };
+    }
+    if (last === 'static' && repo.includes('chainguard'))
+        return { kind: 'distroless-static', flavour: null, nonRoot: true };
+    if (last === 'golang' || last === 'go' || last === 'gcc' || last.startsWith('golang')) {
+        const flavour = /alpine/.test(tag) ? 'alpine' : /bookworm|bullseye|buster|stretch|trixie/.test(tag) || tag === 'latest' || /^\d/.test(tag) ? 'debian' : null;
+        return { kind: 'go-toolchain', flavour, nonRoot: false };
+    }
+    const distro = DISTRIBUTIONS.find((d) => repo === d || last === d || repo.endsWith(`/${d}`));
+    if (distro)
+        return { kind: 'distribution', flavour: distro.split('/').pop() ?? distro, nonRoot: false };
+    return { kind: 'unknown', flavour: null, nonRoot: false };
+}
+/** Scratch or distroless static: no libc, so only a statically linked binary starts. */
+const isMinimalStatic = (kind) => kind === 'scratch' || kind === 'distroless-static';
+/** The bases suggestions use; both exist wherever the user's own builder image does. */
+const SCRATCH = 'scratch';
+const DISTROLESS_STATIC_NONROOT = 'gcr.io/distroless/static-debian12:nonroot';
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/**
+ * The defaults the official images document, for when the image is not at
+ * hand (dockerfile-only mode): golang sets GOPATH=/go, puts /go/bin and
+ * /usr/local/go/bin on PATH and works in /go; alpine and busybox run /bin/sh,
+ * Debian-based images bash. Null for images we know nothing about.
+ */
+function documentedDefaults(image) {
+    const info = classifyBase(image);
+    const repo = repository(image);
+    const last = repo.split('/').pop() ?? repo;
+    if (info.kind === 'go-toolchain' && last.startsWith('golang')) {
+        const version = /^(\d+\.\d+(\.\d+)?)/.exec(tagOf(image))?.[1];
+        return {
+            env: { ...(version ? { GOLANG_VERSION: version } : {}), GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` },
+            workdir: '/go',
+            user: '',
+            entrypoint: null,
+            cmd: info.flavour === 'alpine' ? ['/bin/sh'] : ['bash'],
+            source: 'documented'
+        };
+    }
+    if (info.kind === 'distribution') {
+        const shell = ['alpine', 'busybox'].includes(info.flavour ?? '') ? ['/bin/sh'] : ['bash'];
+        return { env: { PATH: DEFAULT_PATH }, workdir: '/', user: '', entrypoint: null, cmd: shell, source: 'documented' };
+    }
+    if (info.kind === 'distroless' || info.kind === 'distroless-static') {
+        return { env: { PATH: DEFAULT_PATH, SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt' }, workdir: '/', user: info.nonRoot ? '65532' : '', entrypoint: null, cmd: null, source: 'documented' };
+    }
+    return null;
+}
+/** Go version of a toolchain image: its GOLANG_VERSION, else a version in its tag (`golang:1.9-alpine` → 1.9). */
+function goVersionOfImage(image, defaults) {
+    if (classifyBase(image).kind !== 'go-toolchain')
+        return null;
+    const fromEnv = defaults?.env.GOLANG_VERSION;
+    if (fromEnv && /^\d+\.\d+/.test(fromEnv))
+        return fromEnv;
+    return /^(\d+\.\d+(\.\d+)?)/.exec(tagOf(image))?.[1] ?? null;
+}
+/** Compares dotted Go versions (`1.9` < `1.13`); a missing version counts as current (newer than any). */
+function goAtLeast(version, wanted) {
+    if (!version)
+        return true;
+    const a = version.replace(/^go/, '').split('.').map(Number);
+    const b = wanted.split('.').map(Number);
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const x = a[i] ?? 0;
+        const y = b[i] ?? 0;
+        if (x !== y)
+            return x > y;
+    }
+    return true;
+}
+
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __nccwpck_require__(390);
+;// CONCATENATED MODULE: ./src/advisor/shell.ts
+// Just enough shell to read what a RUN does: split a script into simple
+// commands (on `&&`, `||`, `;`, `|`, newlines) and each into words with
+// quotes removed, then pick out `go build` invocations and their flags.
+// Not a shell: no expansion beyond what the Dockerfile model already did.
+/** Splits a script into commands, each a list of words (quotes removed). */
+function splitCommands(script) {
+    const commands = [];
+    let words = [];
+    let word = '';
+    let inWord = false;
+    let quote = null;
+    const endWord = () => {
+        if (inWord)
+            words.push(word);
+        word = '';
+        inWord = false;
+    };
+    const endCommand = () => {
+        endWord();
+        if (words.length > 0)
+            commands.push(words);
+        words = [];
+    };
+    for (let i = 0; i < script.length; i++) {
+        const c = script[i];
+        if (quote) {
+            if (c === quote)
+                quote = null;
+            else if (c === '\\' && quote === '"' && i + 1 < script.length && '"\\$`'.includes(script[i + 1]))
+                word += script[++i];
+            else
+                word += c;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            quote = c;
+            inWord = true;
+            continue;
+        }
+        if (c === '\\') {
+            if (script[i + 1] === '\n') {
+                i++;
+                continue;
+            } // line continuation
+            if (i + 1 < script.length) {
+                word += script[++i];
+                inWord = true;
+            }
+            continue;
+        }
+        if (c === '#' && !inWord) {
+            // comment to end of line
+            while (i + 1 < script.length && script[i + 1] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === '\n' || c === ';' || c === '|' || c === '&' || c === '(' || c === ')') {
+            endCommand();
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r') {
+            endWord();
+            continue;
+        }
+        word += c;
+        inWord = true;
+    }
+    endCommand();
+    return commands;
+}
+// go build flags that take a value (the next word, unless written `-flag=value`).
+const VALUE_FLAGS = new Set([
+    'o',
+    'ldflags',
+    'gcflags',
+    'asmflags',
+    'gccgoflags',
+    'tags',
+    'mod',
+    'modfile',
+    'overlay',
+    'pgo',
+    'pkgdir',
+    'buildmode',
+    'compiler',
+    'installsuffix',
+    'p',
+    'toolexec',
+    'C',
+    'covermode',
+    'coverpkg',
+    'buildvcs'
+]);
+// Boolean flags that may also be written `-flag=true|false`.
+const BOOL_VALUE_FLAGS = new Set(['buildvcs', 'trimpath', 'race', 'msan', 'asan', 'a', 'n', 'v', 'x', 'cover', 'linkshared', 'modcacherw', 'work']);
+/** Finds `go build` (and `go install`) in a list of commands. */
+function findGoBuilds(commands) {
+    const builds = [];
+    for (const words of commands) {
+        const env = {};
+        let i = 0;
+        if (words[0] === 'env')
+            i++;
+        while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i])) {
+            const eq = words[i].indexOf('=');
+            env[words[i].slice(0, eq)] = words[i].slice(eq + 1);
+            i++;
+        }
+        const go = words[i];
+        const sub = words[i + 1];
+        if (go === undefined || !isGo(go) || (sub !== 'build' && sub !== 'install'))
+            continue;
+        // `go install pkg@version` installs a tool, not the program.
+        if (sub === 'install' && words.slice(i + 2).some((w) => !w.startsWith('-') && w.includes('@')))
+            continue;
+        builds.push(parseGoBuildArgs(sub, words.slice(i + 2), env, words));
+    }
+    return builds;
+}
+/** `go`, `/usr/local/go/bin/go`, or tonistiigi/xx's cross-compiling wrapper `xx-go`. */
+const isGo = (word) => /(^|\/)(xx-)?go$/.test(word);
+function parseGoBuildArgs(subcommand, args, env, words) {
+    const build = { subcommand, env, output: null, ldflags: null, stripped: false, trimpath: false, tags: null, packages: [], words, mod: null };
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (!arg.startsWith('-') || arg === '-') {
+            build.packages.push(arg);
+            continue;
+        }
+        const body = arg.replace(/^--?/, '');
+        const eq = body.indexOf('=');
+        const name = eq >= 0 ? body.slice(0, eq) : body;
+        let value = eq >= 0 ? body.slice(eq + 1) : null;
+        if (value === null && VALUE_FLAGS.has(name) && !BOOL_VALUE_FLAGS.has(name))
+            value = args[++i] ?? null;
+        if (name === 'o')
+            build.output = value;
+        else if (name === 'ldflags')
+            build.ldflags = value;
+        else if (name === 'tags')
+            build.tags = value;
+        else if (name === 'trimpath')
+            build.trimpath = value === null || value === 'true';
+        else if (name === 'mod')
+            build.mod = value;
+    }
+    build.stripped = build.ldflags !== null && ldflagsStrip(build.ldflags);
+    return build;
+}
+/** True when link flags drop both the symbol table (-s) and DWARF (-w). */
+function ldflagsStrip(ldflags) {
+    const words = splitCommands(ldflags)[0] ?? [];
+    const has = (flag) => words.some((w) => w === `-${flag}` || w === `--${flag}` || w === `-${flag}=true`);
+    return has('s') && has('w');
+}
+/** The go subcommand (and its first argument) of a command: `go mod download` → ['mod', 'download']. */
+function goCommand(words) {
+    const i = words.findIndex((x) => isGo(x));
+    return i >= 0 ? words.slice(i + 1, i + 3) : null;
+}
+/** A step that fetches modules: `go mod download`, `go mod tidy`, `go mod vendor`, `go get`. */
+function hasGoModDownload(commands) {
+    return commands.some((w) => {
+        const go = goCommand(w);
+        return go !== null && ((go[0] === 'mod' && ['download', 'tidy', 'vendor'].includes(go[1])) || go[0] === 'get');
+    });
+}
+/** A step that resolves modules, downloading what is missing: go build/install/run/test/generate/vet, or a make target. */
+function resolvesModules(commands) {
+    return commands.some((w) => {
+        const go = goCommand(w);
+        if (go !== null)
+            return ['build', 'install', 'run', 'test', 'generate', 'vet', 'list'].includes(go[0]);
+        return w.some((x, i) => /(^|\/)g?make$/.test(x) && (i === 0 || /^[A-Za-z_]\w*=/.test(w[i - 1])));
+    });
+}
+/** Builds from vendor/ (`-mod=vendor`, or GOFLAGS carrying it): no module is downloaded. */
+function usesVendor(commands) {
+    return commands.some((w) => w.some((x) => /^(--?mod=vendor|GOFLAGS=.*-mod=vendor.*)$/.test(x)));
+}
+/** Packages a command installs with the distribution's package manager, by manager. */
+function installedPackages(commands) {
+    const found = [];
+    for (const w of commands) {
+        const i = w.findIndex((x) => /(^|\/)(apk|apt-get|apt|yum|dnf|microdnf|zypper)$/.test(x));
+        if (i < 0)
+            continue;
+        const manager = w[i].split('/').pop();
+        const verb = w.slice(i + 1).find((x) => !x.startsWith('-'));
+        if (!(manager === 'apk' ? verb === 'add' : verb === 'install'))
+            continue;
+        const after = w.slice(w.indexOf(verb, i + 1) + 1);
+        const packages = [];
+        for (let k = 0; k < after.length; k++) {
+            const x = after[k];
+            if (x.startsWith('-')) {
+                if (['--virtual', '-t', '--repository', '-X'].includes(x))
+                    k++;
+                continue;
+            }
+            packages.push(x.replace(/[=<>~].*$/, ''));
+        }
+        found.push({ manager, packages });
+    }
+    return found;
+}
+/** Quotes a word for a Dockerfile shell-form RUN only when it needs it. */
+function shellQuote(word) {
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word))
+        return word;
+    if (/^-ldflags=/.test(word))
+        return `-ldflags="${word.slice('-ldflags='.length).replace(/(["\\$`])/g, '\\$1')}"`;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: ./src/advisor/model.ts
+// The Dockerfile model the rules read: stages with their resolved base image,
+// copies, RUN scripts (heredocs included) with the `go build` invocations in
+// them, environment, user and working directory. Pure: text in, model out.
+// Lines are 1-based, as GitHub annotations and editors count them.
+
+
+
+
+/** Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR:+alt}`; unknown variables become ''. */
+function substitute(text, vars) {
+    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+        const name = braced ?? bare;
+        const value = vars[name];
+        const set = value !== undefined && value !== null && value !== '';
+        if (op === ':-' || op === '-')
+            return set ? value : substitute(word ?? '', vars);
+        if (op === ':+' || op === '+')
+            return set ? substitute(word ?? '', vars) : '';
+        return value ?? '';
+    });
+}
+function flagsOf(instruction) {
+    const flags = {};
+    const withFlags = instruction;
+    for (const f of withFlags.getFlags?.() ?? [])
+        flags[f.getName()] = f.getValue();
+    return flags;
+}
+/** The raw arguments without leading `--flag[=value]` words. */
+function stripFlags(raw) {
+    let rest = raw.replace(/^\s+/, '');
+    for (;;) {
+        const m = /^--[A-Za-z-]+(=("[^"]*"|'[^']*'|\S)*)?\s+/.exec(rest);
+        if (!m)
+            return rest;
+        rest = rest.slice(m[0].length);
+    }
+}
+/** The script a RUN executes: its heredoc body (`RUN <<EOF`), its exec-form words, or its shell text. */
+function runScript(args) {
+    const heredoc = /^<<-?\s*(["']?)([A-Za-z0-9_]+)\1[^\n]*\n/.exec(args);
+    if (heredoc) {
+        const body = args.slice(heredoc[0].length).split('\n');
+        const end = body.findIndex((l) => l.replace(/^\t+/, '') === heredoc[2]);
+        return (end >= 0 ? body.slice(0, end) : body).join('\n');
+    }
+    // `cat <<EOF > file`: the heredoc is data for the command, not commands; the command is the first line.
+    if (/<<-?\s*(["']?)[A-Za-z0-9_]+\1/.test(args.split('\n')[0]) && !args.trimStart().startsWith('['))
+        return args.split('\n')[0];
+    if (args.trimStart().startsWith('[')) {
+        try {
+            const words = JSON.parse(args);
+            if (Array.isArray(words) && words.every((w) => typeof w === 'string'))
+                return words.map((w) => JSON.stringify(w)).join(' ');
+        }
+        catch {
+            // not JSON: a shell command that starts with '['
+        }
+    }
+    return args;
+}
+function resolvePath(workdir, p) {
+    const joined = p.startsWith('/') ? p : `${workdir.replace(/\/$/, '')}/${p}`;
+    const parts = [];
+    for (const part of joined.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return `/${parts.join('/')}`;
+}
+
+function parseDockerfile(text, options = {}) {
+    const doc = main.DockerfileParser.parse(text);
+    const lines = text.split(/\r?\n/);
+    const overrides = buildArgMap(options.buildArgs ?? []);
+    const globalArgs = {};
+    const stages = [];
+    let stage = null;
+    let stageVars = {};
+    let cmdSetHere = false;
+    for (const instruction of doc.getInstructions()) {
+        const keyword = instruction.getKeyword().toUpperCase();
+        const start = instruction.getRange().start.line;
+        const end = instruction.getRange().end.line;
+        const rawText = lines.slice(start, end + 1).join('\n');
+        const afterKeyword = rawText.replace(/^\s*\S+\s?/, '');
+        const model = { keyword, line: start + 1, endLine: end + 1, raw: stripFlags(afterKeyword), flags: flagsOf(instruction) };
+        if (keyword === 'ARG') {
+            for (const word of splitCommands(model.raw)[0] ?? []) {
+                const eq = word.indexOf('=');
+                const name = eq >= 0 ? word.slice(0, eq) : word;
+                const declared = eq >= 0 ? word.slice(eq + 1) : null;
+                if (!stage) {
+                    globalArgs[name] = overrides[name] ?? (declared === null ? null : substitute(declared, globalArgs));
+                }
+                else {
+                    // Inside a stage an ARG re-imports the global value or declares its own default.
+                    const value = overrides[name] ?? (declared === null ? (globalArgs[name] ?? null) : substitute(declared, stageVars));
+                    stageVars[name] = value;
+                }
+            }
+            if (stage)
+                stage.instructions.push(model);
+            continue;
+        }
+        if (keyword === 'FROM') {
+            const words = splitCommands(model.raw)[0] ?? [];
+            const imageRaw = words[0] ?? '';
+            const asIndex = words.findIndex((w) => w.toLowerCase() === 'as');
+            const name = asIndex >= 0 ? (words[asIndex + 1] ?? null) : null;
+            const image = substitute(imageRaw, globalArgs);
+            const parentIndex = stages.findIndex((s) => s.name !== null && s.name.toLowerCase() === image.toLowerCase());
+            const parent = parentIndex >= 0 ? stages[parentIndex] : null;
+            const platform = model.flags.platform ?? null;
+            // A stage FROM an image starts with the image's ENV, WORKDIR and defaults (`${GOPATH}`, WORKDIR /go).
+            const base = parent ? parent.base : (options.imageConfig?.(image) ?? documentedDefaults(image));
+            stage = {
+                index: stages.length,
+                name,
+                line: model.line,
+                image,
+                imageRaw,
+                platform: platform === null ? null : substitute(platform, globalArgs) || platform,
+                parentStage: parent ? parent.index : null,
+                base,
+                goVersion: parent ? parent.goVersion : goVersionOfImage(image, base),
+                instructions: [model],
+                copies: [],
+                runs: [],
+                goBuilds: [],
+                env: { ...(parent?.env ?? base?.env ?? {}) },
+                user: parent?.user ?? null,
+                workdir: parent?.workdir ?? (base?.workdir || '/'),
+                cmd: parent?.cmd ?? null,
+                inheritedCmdCleared: parent?.inheritedCmdCleared ?? false,
+                entrypoint: parent?.entrypoint ?? null
+            };
+            stageVars = { ...stage.env };
+            cmdSetHere = false;
+            stages.push(stage);
+            continue;
+        }
+        if (!stage)
+            continue; // parser directives and stray instructions before FROM
+        stage.instructions.push(model);
+        switch (keyword) {
+            case 'ENV': {
+                const words = splitCommands(substitute(model.raw, stageVars))[0] ?? [];
+                if (words.length >= 2 && !words[0].includes('=')) {
+                    stage.env[words[0]] = words.slice(1).join(' '); // legacy `ENV NAME value`
+                }
+                else {
+                    for (const w of words) {
+                        const eq = w.indexOf('=');
+                        if (eq > 0)
+                            stage.env[w.slice(0, eq)] = w.slice(eq + 1);
+                    }
+                }
+                Object.assign(stageVars, stage.env);
+                break;
+            }
+            case 'WORKDIR':
+                stage.workdir = resolvePath(stage.workdir, substitute(model.raw.trim(), stageVars));
+                break;
+            case 'USER':
+                stage.user = { value: substitute(model.raw.trim(), stageVars), line: model.line };
+                break;
+            case 'CMD':
+                stage.cmd = model;
+                cmdSetHere = true;
+                break;
+            case 'ENTRYPOINT':
+                stage.entrypoint = model;
+                // BuildKit: an ENTRYPOINT drops the CMD this stage inherited (not one it set itself).
+                if (!cmdSetHere) {
+                    stage.cmd = null;
+                    stage.inheritedCmdCleared = true;
+                }
+                break;
+            case 'COPY':
+            case 'ADD': {
+                let words;
+                if (model.raw.trimStart().startsWith('[')) {
+                    try {
+                        words = JSON.parse(model.raw);
+                    }
+                    catch {
+                        words = splitCommands(model.raw)[0] ?? [];
+                    }
+                }
+                else {
+                    words = (splitCommands(model.raw.split('\n')[0])[0] ?? []).map((w) => substitute(w, stageVars));
+                }
+                const from = model.flags.from ?? null;
+                const fromStage = from === null ? -1 : stages.findIndex((s, i) => i < stage.index && (s.name?.toLowerCase() === from.toLowerCase() || String(i) === from));
+                stage.copies.push({
+                    line: model.line,
+                    keyword: keyword,
+                    from,
+                    fromStage: fromStage >= 0 ? fromStage : null,
+                    sources: words.slice(0, -1),
+                    dest: words[words.length - 1] ?? '',
+                    workdir: stage.workdir
+                });
+                break;
+            }
+            case 'RUN': {
+                const script = runScript(model.raw);
+                const commands = splitCommands(script);
+                const mounts = Object.entries(model.flags)
+                    .filter(([k]) => k === 'mount')
+                    .map(([, v]) => v ?? '');
+                // dockerfile-ast keeps one value per flag name; read repeated --mount flags from the text.
+                const allMounts = [...afterKeyword.matchAll(/--mount=(\S+)/g)].map((m) => m[1]);
+                stage.runs.push({ line: model.line, endLine: model.endLine, workdir: stage.workdir, script, commands, mounts: allMounts.length ? allMounts : mounts });
+                for (const build of findGoBuilds(commands)) {
+                    const gopath = (build.env.GOPATH ?? stageVars.GOPATH ?? '/root/go').split(':')[0] || '/root/go';
+                    stage.goBuilds.push({
+                        ...build,
+                        line: model.line,
+                        workdir: stage.workdir,
+                        cgoEnabled: build.env.CGO_ENABLED ?? stage.env.CGO_ENABLED ?? stageVars.CGO_ENABLED ?? null,
+                        installDir: build.env.GOBIN ?? stageVars.GOBIN ?? `${gopath.replace(/\/$/, '')}/bin`
+                    });
+                }
+                break;
+            }
+        }
+    }
+    if (stages.length === 0) {
+        stages.push({
+            index: 0,
+            name: null,
+            line: 1,
+            image: '',
+            imageRaw: '',
+            platform: null,
+            parentStage: null,
+            base: null,
+            goVersion: null,
+            instructions: [],
+            copies: [],
+            runs: [],
+            goBuilds: [],
+            env: {},
+            user: null,
+            workdir: '/',
+            cmd: null,
+            entrypoint: null
+        });
+    }
+    const target = options.target ? stages.find((s) => s.name?.toLowerCase() === options.target.toLowerCase()) : undefined;
+    return { file: options.file ?? 'Dockerfile', text, globalArgs, stages, final: target ?? stages[stages.length - 1] };
+}
+/** The stages `stage` is made of: itself, its parent stage, and so on up to an image. */
+function stageChain(model, stage) {
+    const chain = [stage];
+    let current = stage;
+    while (current.parentStage !== null) {
+        current = model.stages[current.parentStage];
+        chain.push(current);
+    }
+    return chain;
+}
+/** The image a stage ultimately starts from (following `FROM <stage>`). */
+function rootImage(model, stage) {
+    const chain = stageChain(model, stage);
+    return chain[chain.length - 1].image;
+}
+/** Stages the final image depends on through `COPY --from` (transitively) or `FROM`. */
+function buildStagesOf(model, stage) {
+    const seen = new Set();
+    const visit = (s) => {
+        if (seen.has(s.index))
+            return;
+        seen.add(s.index);
+        if (s.parentStage !== null)
+            visit(model.stages[s.parentStage]);
+        for (const c of s.copies)
+            if (c.fromStage !== null)
+                visit(model.stages[c.fromStage]);
+    };
+    visit(stage);
+    return model.stages.filter((s) => seen.has(s.index) && s.index !== stage.index);
+}
+
+;// CONCATENATED MODULE: ./src/advisor/binaries.ts
+
+
+/** A build of several main packages at once (`./...`, `./cmd/...`) into a directory. */
+const manyPrograms = (build) => build.packages.some((p) => p.endsWith('...')) && (build.output === null ? build.subcommand === 'install' : build.output.endsWith('/'));
+/** The binary `go build` writes: `-o`, else the file's or package's last element; `go install` writes to its install directory. */
+function buildOutput(build, moduleName) {
+    if (manyPrograms(build))
+        return resolvePath(build.output ? build.workdir : build.installDir, build.output ?? '.');
+    if (build.output) {
+        const out = resolvePath(build.workdir, build.output);
+        return build.output.endsWith('/') ? `${out}/${defaultName(build, moduleName)}` : out;
+    }
+    if (build.subcommand === 'install')
+        return resolvePath(build.installDir, defaultName(build, moduleName));
+    return resolvePath(build.workdir, defaultName(build, moduleName));
+}
+// Directories a distribution base image has: a one-file COPY onto one of them lands inside it.
+const DISTRIBUTION_DIRS = new Set([
+    '/bin',
+    '/sbin',
+    '/lib',
+    '/usr',
+    '/usr/bin',
+    '/usr/sbin',
+    '/usr/lib',
+    '/usr/local',
+    '/usr/local/bin',
+    '/usr/local/sbin',
+    '/usr/local/lib',
+    '/usr/share',
+    '/opt',
+    '/srv',
+    '/tmp',
+    '/etc',
+    '/root',
+    '/home',
+    '/var',
+    '/var/lib',
+    '/mnt'
+]);
+// What distroless images have of them (scratch has none).
+const DISTROLESS_DIRS = new Set(['/etc', '/home', '/root', '/tmp', '/var', '/usr', '/usr/share', '/bin', '/sbin', '/usr/bin', '/usr/sbin', '/lib']);
+/** The directories the base of `stage` has, as far as its kind tells. */
+function baseDirectories(model, stage) {
+    const kind = classifyBase(rootImage(model, stage)).kind;
+    if (kind === 'scratch')
+        return new Set();
+    return kind === 'distroless' || kind === 'distroless-static' ? DISTROLESS_DIRS : DISTRIBUTION_DIRS;
+}
+/**
+ * Whether a COPY writes into a directory (so a one-file source lands at
+ * dest/name): a trailing slash, several sources, a wildcard or a directory
+ * source, or a destination that is already a directory (the base's, a
+ * WORKDIR, a `mkdir`, an earlier directory COPY).
+ */
+function copiesIntoDirectory(model, stage, copy, dirs = baseDirectories(model, stage)) {
+    if (copy.dest.endsWith('/') || copy.dest === '.' || copy.sources.length > 1 || copy.sources.some((s) => /[*?[]/.test(s) || s.endsWith('/') || s.endsWith('/.')))
+        return true;
+    const dest = resolvePath(copy.workdir, copy.dest);
+    if (dest === '/' || dirs.has(dest))
+        return true;
+    return stageChain(model, stage).some((s) => s.copies.some((c) => c.line < copy.line && (c.workdir === dest || (c !== copy && resolvePath(c.workdir, c.dest) === dest && copiesIntoDirectory(model, s, c, dirs)))) ||
+        s.runs.some((r) => r.line < copy.line && (r.workdir === dest || r.commands.some((w) => w[0] === 'mkdir' && w.slice(1).some((a) => !a.startsWith('-') && resolvePath(r.workdir, a) === dest)))));
+}
+function defaultName(build, moduleName) {
+    const first = build.packages[0];
+    if (first && first.endsWith('.go'))
+        return first.split('/').pop().replace(/\.go$/, '');
+    const pkg = first && first !== '.' && first !== './...' ? first.replace(/\/$/, '') : null;
+    if (pkg)
+        return pkg.split('/').pop();
+    // `go build` / `go build .` names the binary after the package's import path.
+    if (moduleName)
+        return moduleName.split('/').pop();
+    return build.workdir.split('/').filter(Boolean).pop() ?? 'app';
+}
+/** The Go binaries the final stage ends up with, as far as the Dockerfile tells. */
+function finalBinaries(model, moduleName = null) {
+    const result = [];
+    for (const stage of stageChain(model, model.final)) {
+        for (const build of stage.goBuilds) {
+            const at = buildOutput(build, moduleName);
+            result.push({ stage, build, builtAt: at, finalPath: at, copyLine: null, ...(manyPrograms(build) ? { directory: true } : {}) });
+        }
+    }
+    for (const copy of model.final.copies) {
+        if (copy.fromStage === null)
+            continue;
+        const source = model.stages[copy.fromStage];
+        for (const from of [source, ...buildStagesOf(model, source)]) {
+            for (const build of from.goBuilds) {
+                const at = buildOutput(build, moduleName);
+                // `COPY --from` sources are paths from the source stage's root, whatever its WORKDIR.
+                const many = manyPrograms(build);
+                const match = copy.sources.find((s) => {
+                    const src = resolvePath('/', s);
+                    return src === at || at.startsWith(`${src}/`) || src === '/' || (many && src.startsWith(`${at}/`));
+                });
+                if (!match)
+                    continue;
+                const dest = resolvePath(copy.workdir, copy.dest);
+                const srcPath = resolvePath('/', match);
+                if (many && srcPath.startsWith(`${at}/`)) {
+                    // One program out of a directory of them: the COPY names it.
+                    const name = srcPath.split('/').pop();
+                    const finalPath = copiesIntoDirectory(model, model.final, copy) ? `${dest}/${name}`.replace(/\/+/g, '/') : dest;
+                    result.push({ stage: from, build, builtAt: srcPath, finalPath, copyLine: copy.line });
+                    continue;
+                }
+                const rel = srcPath === '/' ? at.slice(1) : at.slice(srcPath.length).replace(/^\//, '');
+                const intoDirectory = rel !== '' || (!many && copiesIntoDirectory(model, model.final, copy));
+                const finalPath = intoDirectory ? `${dest}/${rel || at.split('/').pop()}`.replace(/\/+/g, '/') : dest;
+                result.push({ stage: from, build, builtAt: at, finalPath, copyLine: copy.line, ...(many ? { directory: true } : {}) });
+            }
+        }
+    }
+    return result;
+}
+// Go's own tools in a golang image (go, gofmt, vet …) are Go binaries too, but not the user's.
+const TOOLCHAIN_PATH = /^\/?(usr\/(local\/)?(lib\/)?go(-[\d.]+)?|go\/pkg|root\/go\/pkg|usr\/local\/go)\//;
+/**
+ * The measured Go binaries that are the user's program: those at the path the
+ * Dockerfile puts them, else those of the go.mod module, else all but the toolchain's.
+ */
+function appBinaries(model, goBinaries, moduleName) {
+    const normal = (p) => `/${p.replace(/^\/+/, '')}`;
+    const paths = new Set(finalBinaries(model, moduleName).map((b) => b.finalPath));
+    const atPath = goBinaries.filter((b) => paths.has(normal(b.path)));
+    if (atPath.length > 0)
+        return atPath;
+    const ofModule = moduleName ? goBinaries.filter((b) => b.module === moduleName) : [];
+    if (ofModule.length > 0)
+        return ofModule;
+    return goBinaries.filter((b) => !TOOLCHAIN_PATH.test(b.path));
+}
+
+;// CONCATENATED MODULE: ./src/advisor/rule.ts
+
+function finding(ctx, rule, severity, line, message, fix, estimatedSavings = null) {
+    // Savings are only claimed from a measurement.
+    return { rule, severity, file: ctx.model.file, line, message, estimatedSavings: ctx.measured ? estimatedSavings : null, fix };
+}
+/** Wasted bytes below this are noise. */
+const WASTED_FLOOR = 1_000_000;
+const budgetTight = (m) => m !== null && (m.budgetStatus === 'fail' || m.budgetStatus === 'warn');
+/** The measured binaries that are the user's program (not the Go toolchain's own tools). */
+const programBinaries = (ctx) => (ctx.measured ? appBinaries(ctx.model, ctx.measured.goBinaries, ctx.files?.goMod?.module ?? null) : []);
+/** The `go build` a shaving rule's fix rewrites to, when the Dockerfile's own is not known. */
+const SHAVED_BUILD = 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .';
+/**
+ * What the shaving rules (strip-symbols, trimpath) speak about: the measured
+ * program binaries, each with the `go build` that made it; without a
+ * measurement, the `go build` lines whose binary reaches the final image.
+ */
+function shavingTargets(ctx) {
+    const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null);
+    if (ctx.measured) {
+        return programBinaries(ctx).map((binary) => {
+            const from = built.find((x) => x.finalPath === `/${binary.path.replace(/^\/+/, '')}`) ?? built[0];
+            return {
+                path: binary.path,
+                line: from?.build.line ?? ctx.model.final.line,
+                bytes: binary.bytes,
+                symbolBytes: binary.symbolBytes ?? null,
+                stripped: binary.stripped,
+                trimpath: binary.trimpath ?? from?.build.trimpath ?? false,
+                goVersion: binary.goVersion ?? from?.stage.goVersion ?? null,
+                from
+            };
+        });
+    }
+    const seen = new Set();
+    return built
+        .filter((b) => !seen.has(b.finalPath) && seen.add(b.finalPath))
+        .map((b) => ({
+        path: b.finalPath,
+        line: b.build.line,
+        bytes: null,
+        symbolBytes: null,
+        stripped: b.build.stripped,
+        trimpath: b.build.trimpath,
+        goVersion: b.stage.goVersion,
+        from: b
+    }));
+}
+/** Shaving is always worth saying (info); a tight budget makes it a warning. */
+const shavingSeverity = (ctx) => (budgetTight(ctx.measured) ? 'warning' : 'info');
+
+;// CONCATENATED MODULE: ./src/advisor/needs.ts
+
+
+
+
+
+const TLS_PACKAGES = ['crypto/tls', 'crypto/x509', 'net/http', 'net/smtp', 'google.golang.org/grpc/credentials'];
+// Standard packages that link libc through cgo when cgo is on.
+const CGO_PACKAGES = ['net', 'net/http', 'os/user', 'plugin', 'runtime/cgo'];
+/** The program's run-time needs: the measured binaries' (pclntab), else the context's sources. */
+function programNeeds(ctx) {
+    const measured = programBinaries(ctx).filter((b) => b.needs);
+    if (measured.length > 0) {
+        const any = (pick) => measured.some((b) => pick(b.needs));
+        return {
+            caCertificates: any((n) => n.systemRoots && !n.embedsRoots),
+            timeZones: any((n) => n.loadsZones && !n.embedsTzdata),
+            users: any((n) => n.usersLookup),
+            source: "the binary's function table"
+        };
+    }
+    const files = ctx.files;
+    if (!files) {
+        // Only build info (module paths) at hand: the standard library use is unknown; assume the roots are needed.
+        return { caCertificates: true, timeZones: false, users: false, source: 'nothing (no sources, no function table): CA certificates assumed' };
+    }
+    const imports = files.imports;
+    const unscanned = (files.goMod?.requires ?? 0) > 0 && !files.vendored;
+    const tls = imports.some((p) => TLS_PACKAGES.includes(p));
+    return {
+        // Dependencies outside the context (not vendored) may make HTTPS calls we cannot see.
+        caCertificates: tls || unscanned,
+        timeZones: files.loadsTimeZones && !imports.includes('time/tzdata'),
+        users: imports.includes('os/user'),
+        source: files.vendored
+            ? 'the sources (module and vendor/)'
+            : unscanned
+                ? `the module's own sources (its ${files.goMod.requires} required modules are not vendored: CA certificates assumed)`
+                : 'the sources'
+    };
+}
+/** Whether a stage has a C compiler: the Debian-based golang images do, alpine ones only after `apk add gcc`/build-base. */
+function hasCCompiler(model, stage) {
+    const base = classifyBase(rootImage(model, stage));
+    if (base.kind === 'go-toolchain' && base.flavour !== 'alpine')
+        return true;
+    return stageChain(model, stage).some((s) => s.runs.some((r) => installedPackages(r.commands).some((p) => p.packages.some((x) => /^(gcc|build-base|build-essential|clang|musl-dev|libc6-dev|g\+\+)$/.test(x)))));
+}
+const libcOf = (model, stage) => {
+    const base = classifyBase(rootImage(model, stage));
+    return base.flavour === 'alpine' ? 'musl' : base.flavour === 'debian' || base.flavour === 'ubuntu' || base.kind === 'go-toolchain' ? 'glibc' : null;
+};
+/** How one `go build` links, from the Dockerfile and the sources. */
+function predictedLinking(model, b, imports) {
+    const cgo = b.build.cgoEnabled;
+    const needsC = imports.includes('C') || cgo === '1';
+    const libc = libcOf(model, b.stage);
+    const staticFlags = /-extldflags[= ]["']?[^"']*-static/.test(b.build.ldflags ?? '') || (/\bnetgo\b/.test(b.build.tags ?? '') && !imports.includes('C') && !imports.includes('os/user'));
+    if (cgo === '0')
+        return { linking: 'static', libc: null, needsC: false, reason: 'CGO_ENABLED=0' };
+    const reaching = imports.filter((p) => CGO_PACKAGES.includes(p) || p === 'C');
+    const alpine = classifyBase(rootImage(model, b.stage)).flavour === 'alpine';
+    // Before Go 1.20 the toolchain shipped a standard library compiled with cgo: on alpine, net and os/user linked musl dynamically without a C compiler.
+    const oldAlpine = alpine && !goAtLeast(b.stage.goVersion, '1.20');
+    const cgoOn = cgo === '1' || hasCCompiler(model, b.stage) || oldAlpine;
+    if (!cgoOn)
+        return { linking: 'static', libc: null, needsC, reason: 'no C compiler in the build stage, so cgo is off' };
+    if (staticFlags)
+        return { linking: 'static', libc, needsC, reason: 'linked with -extldflags -static' };
+    // CGO_ENABLED=1 is asked for C code (the program's or a dependency's): it links libc.
+    if (cgo === '1' && reaching.length === 0)
+        return { linking: 'dynamic', libc, needsC, reason: 'CGO_ENABLED=1' };
+    if (reaching.length > 0) {
+        const why = cgo === '1'
+            ? 'CGO_ENABLED=1'
+            : oldAlpine && !hasCCompiler(model, b.stage)
+                ? `Go ${b.stage.goVersion} on alpine links net and os/user against musl`
+                : 'the build stage has a C compiler and CGO_ENABLED is not 0';
+        return { linking: 'dynamic', libc, needsC, reason: `${why}, and it uses ${reaching.join(', ')}` };
+    }
+    return { linking: 'unknown', libc, needsC, reason: 'cgo is on; whether it links libc depends on its dependencies' };
+}
+/** How the program links: the measured ELF decides; else the Dockerfile and sources predict. */
+function programLinking(ctx) {
+    const imports = ctx.files?.imports ?? [];
+    const measured = programBinaries(ctx);
+    const needsC = imports.includes('C') || finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null).some((b) => b.build.cgoEnabled === '1');
+    if (measured.length > 0) {
+        const dynamic = measured.filter((b) => !b.static);
+        const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null);
+        const libc = built[0] ? libcOf(ctx.model, built[0].stage) : null;
+        return dynamic.length > 0
+            ? {
+                linking: 'dynamic',
+                libc,
+                needsC: needsC || dynamic.some((b) => b.needs?.cgo === true && !b.needs.cgoResolver && !b.needs.usersLookup),
+                reason: `${dynamic.map((b) => b.path).join(', ')} is dynamically linked (it has an ELF interpreter)`
+            }
+            : { linking: 'static', libc: null, needsC, reason: 'the binary is statically linked' };
+    }
+    const predictions = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null).map((b) => predictedLinking(ctx.model, b, imports));
+    return (predictions.find((p) => p.linking === 'dynamic') ??
+        predictions.find((p) => p.linking === 'unknown') ??
+        predictions[0] ?? { linking: 'unknown', libc: null, needsC, reason: 'no go build in the Dockerfile' });
+}
+
+;// CONCATENATED MODULE: ./src/advisor/rules/ca-certificates.ts
+// ca-certificates: a scratch final stage whose program loads the system's CA
+// roots (an HTTPS call anywhere in it, a dependency's included) and gets no
+// root certificates ("x509: certificate signed by unknown authority").
+
+
+
+
+const caCertificates = {
+    id: 'ca-certificates',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model } = ctx;
+        const base = rootImage(model, model.final);
+        if (classifyBase(base).kind !== 'scratch')
+            return [];
+        const chain = stageChain(model, model.final);
+        const provided = chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /ssl\/certs|ca-certificates|ca-bundle|cert\.pem/.test(p))) || 'SSL_CERT_FILE' in s.env || 'SSL_CERT_DIR' in s.env);
+        if (provided)
+            return [];
+        const needs = programNeeds(ctx);
+        if (!needs.caCertificates)
+            return [];
+        return [
+            finding(ctx, 'ca-certificates', 'warning', model.final.line, `The program loads the system's CA roots (read from ${needs.source}) but \`scratch\` has no CA certificates: TLS connections fail with "certificate signed by unknown authority". Copy them from the build stage or use distroless static.`, 'COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n# or: FROM gcr.io/distroless/static-debian12:nonroot')
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/final-stage.ts
+// What the original final stage needs at run time, read from the Dockerfile:
+// the command it runs (its own, or inherited from the base image), the
+// packages it installs, what each of its RUNs does, whether it needs a shell,
+// and the paths it puts in the image (which a suggestion must keep). Pure.
+
+
+
+/** Packages distroless static already has the files of. */
+const DISTROLESS_PROVIDES = new Set(['ca-certificates', 'tzdata', 'ca-certificates-bundle', 'alpine-baselayout-data']);
+const SHELLS = /(^|\/)(sh|bash|ash|dash|zsh)$/;
+/** An instruction's argv as docker runs it: exec form as written, shell form through /bin/sh -c. */
+function argvOf(ins) {
+    const raw = ins.raw.trim();
+    if (raw.startsWith('[')) {
+        try {
+            const words = JSON.parse(raw);
+            if (Array.isArray(words) && words.every((w) => typeof w === 'string'))
+                return words;
+        }
+        catch {
+            // not JSON: shell form
+        }
+    }
+    return ['/bin/sh', '-c', raw];
+}
+/** The effective command of a stage: its ENTRYPOINT/CMD, falling back to the base image's. */
+function effectiveCommand(model, stage) {
+    const root = stageChain(model, stage).pop();
+    const base = root.base;
+    const entrypoint = stage.entrypoint ? argvOf(stage.entrypoint) : (base?.entrypoint ?? null);
+    const cmd = stage.cmd ? argvOf(stage.cmd) : stage.inheritedCmdCleared ? null : (base?.cmd ?? null);
+    const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
+    const source = stage.entrypoint || stage.cmd ? 'dockerfile' : argv.length > 0 ? 'base' : 'none';
+    return { argv, source };
+}
+function classifyRun(commands) {
+    const packages = installedPackages(commands).flatMap((p) => p.packages);
+    const kinds = new Set();
+    for (const w of commands) {
+        const word = w[0]?.split('/').pop() ?? '';
+        if (/^(apk|apt-get|apt|yum|dnf|microdnf|zypper)$/.test(word))
+            kinds.add('packages');
+        else if (/^(rm|update-ca-certificates)$/.test(word))
+            kinds.add('cleanup');
+        else if (/^(adduser|useradd|addgroup|groupadd|usermod)$/.test(word))
+            kinds.add('user');
+        else if (word === 'mkdir')
+            kinds.add('directories');
+        else if (/^(chmod|chown|chgrp)$/.test(word))
+            kinds.add('permissions');
+        else if (word !== 'set' && word !== 'true')
+            kinds.add('other');
+    }
+    if (kinds.has('other') || kinds.size === 0)
+        return { kind: 'other', replacement: '', packages };
+    if (kinds.has('packages') && packages.some((p) => !DISTROLESS_PROVIDES.has(p)))
+        return { kind: 'packages', replacement: '', packages };
+    const replacement = [
+        kinds.has('packages') ? 'distroless has the CA certificates and zone data these packages install' : '',
+        kinds.has('user') ? 'the base has a non-root user (nonroot, 65532)' : '',
+        kinds.has('directories') ? 'COPY and WORKDIR create the directories they write to' : '',
+        kinds.has('permissions') ? 'COPY --chown/--chmod set ownership and modes without a shell' : '',
+        kinds.has('cleanup') ? 'there is nothing of it to clean up in the new base' : ''
+    ]
+        .filter(Boolean)
+        .join('; ');
+    return { kind: [...kinds][0], replacement, packages };
+}
+/** The stages whose instructions end up in the final image: the final stage's chain, from the last `go build` on. */
+function runtimeInstructions(model) {
+    const chain = stageChain(model, model.final);
+    const lastBuild = Math.max(0, ...chain.flatMap((s) => s.goBuilds.map((b) => b.line)));
+    return chain.map((stage) => ({ stage, after: lastBuild }));
+}
+function finalStageFacts(model) {
+    const runs = [];
+    const unmet = new Set();
+    const text = (line, end) => model.text
+        .split(/\r?\n/)
+        .slice(line - 1, end)
+        .join('\n');
+    for (const { stage, after } of runtimeInstructions(model)) {
+        for (const run of stage.runs.filter((r) => r.line > after)) {
+            const c = classifyRun(run.commands);
+            for (const p of c.packages)
+                if (!DISTROLESS_PROVIDES.has(p))
+                    unmet.add(p);
+            runs.push({ line: run.line, text: text(run.line, run.endLine), kind: c.kind, replacement: c.replacement });
+        }
+    }
+    runs.sort((a, b) => a.line - b.line);
+    const command = effectiveCommand(model, model.final);
+    const healthIns = stageChain(model, model.final)
+        .flatMap((s) => s.instructions.filter((i) => i.keyword === 'HEALTHCHECK'))
+        .sort((a, b) => b.line - a.line)[0];
+    const healthcheck = healthIns && !/^\s*NONE\b/i.test(healthIns.raw) ? { line: healthIns.line, exec: /\bCMD\s+\[/.test(healthIns.raw), text: text(healthIns.line, healthIns.endLine) } : null;
+    return { command, unmetPackages: [...unmet], runs, needsShell: shellNeed(model, command), healthcheck };
+}
+/** A command that runs a shell, a script, or shell syntax needs /bin/sh in the image. */
+function shellNeed(model, command) {
+    if (command.source !== 'dockerfile')
+        return null;
+    const ins = model.final.entrypoint ?? model.final.cmd;
+    const line = ins?.line ?? null;
+    const [first, second, third] = command.argv;
+    if (first === '/bin/sh' && second === '-c' && ins && !ins.raw.trim().startsWith('[')) {
+        // Shell form: plain words can become exec form; shell syntax cannot.
+        if (/[$|&;<>`*?(){}]/.test(third ?? ''))
+            return { line, why: `its ${ins.keyword} uses shell syntax (\`${(third ?? '').slice(0, 60)}\`)` };
+        const words = splitCommands(third ?? '')[0] ?? [];
+        if (words[0] && /\.sh$/.test(words[0]))
+            return { line, why: `its ${ins.keyword} runs the script ${words[0]}` };
+        return null;
+    }
+    if (first && SHELLS.test(first))
+        return { line, why: `its ${ins?.keyword ?? 'command'} runs ${first}${second ? ` ${second}` : ''}` };
+    const script = command.argv.find((w) => /\.sh$/.test(w));
+    if (script)
+        return { line, why: `its ${ins?.keyword ?? 'command'} runs the script ${script}` };
+    return null;
+}
+/**
+ * What the original's final image received and a suggestion must keep: each
+ * COPY/ADD destination of the final stage (after its last `go build`, when it
+ * builds in place) and each program binary.
+ */
+function expectedPaths(model, moduleName) {
+    const out = [];
+    const seen = new Set();
+    const add = (path, directory, line) => {
+        if (seen.has(path))
+            return;
+        seen.add(path);
+        out.push({ path, directory, line });
+    };
+    for (const { stage, after } of runtimeInstructions(model)) {
+        for (const copy of stage.copies.filter((c) => c.line > after)) {
+            if (copy.sources.length === 0 || copy.dest === '')
+                continue;
+            add(resolvePath(copy.workdir, copy.dest), copiesIntoDirectory(model, stage, copy), copy.line);
+        }
+    }
+    for (const b of finalBinaries(model, moduleName))
+        add(b.finalPath, b.directory === true, b.copyLine ?? b.build.line);
+    return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+/**
+ * A final stage that builds in place shipped its sources: the files its
+ * program opens at run time (named in the Go sources) and the scripts its
+ * command runs came in with the broad COPY. The suggestion copies them from
+ * the build stage, and the proof checks they are there.
+ */
+function sourceFilesToKeep(model, runtimeFiles, moduleName) {
+    const chain = stageChain(model, model.final);
+    const lastBuild = Math.max(0, ...chain.flatMap((s) => s.goBuilds.map((b) => b.line)));
+    const broad = chain.flatMap((s) => s.copies).find((c) => c.from === null && c.line < lastBuild && c.sources.some((x) => ['.', './', '*'].includes(x)));
+    if (!broad)
+        return [];
+    const root = resolvePath(broad.workdir, broad.dest);
+    const programs = new Set(finalBinaries(model, moduleName).map((b) => b.finalPath));
+    const keep = runtimeFiles.map((name) => resolvePath(root, name));
+    for (const word of effectiveCommand(model, model.final).argv) {
+        if (!/\.(sh|bash)$/.test(word) && !/^\.\//.test(word))
+            continue;
+        const at = resolvePath(model.final.workdir, word);
+        if ((at === root || at.startsWith(`${root}/`)) && !programs.has(at))
+            keep.push(at);
+    }
+    return [...new Set(keep)].map((path) => ({ path, line: broad.line }));
+}
+
+;// CONCATENATED MODULE: ./src/advisor/runtime-base.ts
+// The one answer to "what should the final stage run on", shared by the
+// rules' fix snippets and the suggested Dockerfile, so they tell one story.
+// A minimal base only when every run-time need is met or named: packages the
+// final stage installs, a shell its command needs, libc for a binary that
+// must stay dynamic, CA roots, zone data, a user. Pure.
+
+
+
+
+const DISTROLESS_STATIC = 'gcr.io/distroless/static-debian12';
+const DISTROLESS_BASE = 'gcr.io/distroless/base-debian12';
+const DISTROLESS_BASE_NONROOT = 'gcr.io/distroless/base-debian12:nonroot';
+/** Small bases with a shell, for a final stage that needs one (static binary, or glibc). */
+const SHELL_BASE = { static: 'alpine', glibc: 'debian:bookworm-slim' };
+const isRoot = (user) => /^(root|0)(:.*)?$/.test(user.trim()) || user.trim() === '';
+function chooseRuntimeBase(ctx) {
+    const { model, measured } = ctx;
+    const facts = finalStageFacts(model);
+    const linking = programLinking(ctx);
+    const needs = programNeeds(ctx);
+    const original = rootImage(model, model.final);
+    const info = classifyBase(original);
+    const toolchain = info.kind === 'go-toolchain' || stageChain(model, model.final).some((s) => s.goBuilds.length > 0);
+    const keepCgo = linking.needsC;
+    const glibc = keepCgo && linking.libc !== 'musl';
+    const common = { facts, linking, programNeeds: needs, keepCgo };
+    // A need no minimal base meets: keep the base (or, for a toolchain image, the smallest with a shell).
+    const otherRun = facts.runs.find((r) => r.kind === 'other');
+    const blocker = facts.unmetPackages.length > 0
+        ? `the final stage installs ${facts.unmetPackages.join(', ')}`
+        : facts.needsShell
+            ? facts.needsShell.why
+            : otherRun
+                ? `the final stage runs \`${otherRun.text
+                    .split('\n')[0]
+                    .replace(/^RUN\s+/, '')
+                    .slice(0, 60)}\``
+                : keepCgo && linking.libc === 'musl'
+                    ? 'the program has C code linked against musl'
+                    : null;
+    if (blocker) {
+        const base = !toolchain ? original : keepCgo || (linking.libc === 'glibc' && linking.linking === 'dynamic') ? SHELL_BASE.glibc : SHELL_BASE.static;
+        return { ...common, base, keepsBase: base === original, needs: [], blocker };
+    }
+    const user = model.final.user?.value ?? (measured?.user || null);
+    const nonRoot = user !== null ? !isRoot(user) : info.nonRoot;
+    // Already minimal: scratch or distroless static stay, unless a need is unmet (the findings name it).
+    if ((info.kind === 'scratch' || info.kind === 'distroless-static') && !glibc) {
+        const chain = stageChain(model, model.final);
+        const copied = (re) => chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => re.test(p))));
+        const unmet = [];
+        if (info.kind === 'scratch') {
+            if (needs.caCertificates && !copied(/ssl\/certs|ca-certificates|ca-bundle|cert\.pem/))
+                unmet.push('CA certificates');
+            if (needs.timeZones && !copied(/zoneinfo|tzdata/))
+                unmet.push('time zones');
+            if (user !== null && !isRoot(user) && !/^\d+(:\d+)?$/.test(user.trim()) && !copied(/etc\/passwd/))
+                unmet.push('a non-root user');
+        }
+        if (unmet.length === 0)
+            return { ...common, base: original, keepsBase: true, needs: [], blocker: null };
+        const base = unmet.includes('a non-root user') ? DISTROLESS_STATIC_NONROOT : DISTROLESS_STATIC;
+        return { ...common, base, keepsBase: false, needs: unmet, blocker: null };
+    }
+    const named = user !== null && !isRoot(user) && !/^\d+(:\d+)?$/.test(user.trim());
+    const wants = [];
+    if (glibc)
+        wants.push('glibc (the program has C code)');
+    if (needs.caCertificates)
+        wants.push('CA certificates');
+    if (needs.timeZones)
+        wants.push('time zones');
+    // A named user needs a passwd entry (distroless :nonroot has one); a numeric one runs anywhere, scratch too.
+    if (named || (nonRoot && user === null))
+        wants.push('a non-root user');
+    const nonRootBase = named || (nonRoot && user === null);
+    const base = glibc ? (nonRootBase ? DISTROLESS_BASE_NONROOT : DISTROLESS_BASE) : nonRootBase ? DISTROLESS_STATIC_NONROOT : wants.length > 0 ? DISTROLESS_STATIC : SCRATCH;
+    return { ...common, base, keepsBase: base === original, needs: wants, blocker: null };
+}
+
+;// CONCATENATED MODULE: ./src/advisor/rules/cgo-disabled.ts
+// cgo-disabled: a scratch or distroless-static final stage whose binary is
+// (or, from the Dockerfile, will be) dynamically linked: it cannot start
+// ("no such file or directory" for the missing loader). With a binary the ELF
+// decides; without one, a C compiler in the build stage with CGO_ENABLED not
+// 0, or Go before 1.20 on alpine, turns cgo on for net and os/user.
+
+
+
+
+
+
+const cgoDisabled = {
+    id: 'cgo-disabled',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, files } = ctx;
+        const base = rootImage(model, model.final);
+        if (!isMinimalStatic(classifyBase(base).kind))
+            return [];
+        const binaries = finalBinaries(model, files?.goMod?.module ?? null);
+        const line = binaries[0]?.build.line ?? model.final.line;
+        const linking = programLinking(ctx);
+        if (linking.linking === 'static')
+            return [];
+        // C code of its own cannot be built with cgo off: it needs a base with libc instead.
+        const fix = linking.needsC ? `FROM ${DISTROLESS_BASE}   # glibc and its loader, for a binary with C code` : 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .';
+        const remedy = linking.needsC ? `The program has C code: use a base with libc (${DISTROLESS_BASE}).` : 'Build with CGO_ENABLED=0.';
+        if (linking.linking === 'dynamic') {
+            const certain = ctx.measured !== null && linking.reason.includes('ELF interpreter');
+            return [
+                finding(ctx, 'cgo-disabled', certain || binaries.some((b) => b.build.cgoEnabled === '1') ? 'error' : 'warning', line, `The binary ${certain ? 'is' : 'will be'} dynamically linked (${linking.reason}) but \`${base}\` has no C library: it cannot start. ${remedy}`, fix)
+            ];
+        }
+        // Unknown: cgo is on and the module has dependencies we cannot see.
+        if (!(files?.goMod && files.goMod.requires > 0))
+            return [];
+        return [
+            finding(ctx, 'cgo-disabled', 'warning', line, `The binary may be dynamically linked (${linking.reason}) but the final stage is \`${base}\`, which has no C library: it would not start. ${remedy}`, fix)
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/dockerignore.ts
+// dockerignore: a broad COPY (`COPY . .`) sends what no image needs (.git,
+// dependencies, build output, testdata/, large files) into a layer, and every
+// commit busts its cache: there is no .dockerignore, or it lets them through.
+// Savings: the bytes of those entries, when the COPY lands in the final image.
+
+
+
+const isBroad = (source) => ['.', './', '*', './*', '/'].includes(source);
+/** The .dockerignore line for an entry: a nested directory (testdata/) wherever it is, anything else as it is. */
+const ignoreLine = (path) => (path.endsWith('/') && path.slice(0, -1).includes('/') ? `**/${path.slice(0, -1).split('/').pop()}/` : path);
+const dockerignore = {
+    id: 'dockerignore',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, files } = ctx;
+        if (!files || files.unwanted.length === 0)
+            return [];
+        const finalChain = new Set(stageChain(model, model.final).map((s) => s.index));
+        const stages = [...stageChain(model, model.final), ...buildStagesOf(model, model.final)];
+        const broad = stages
+            .flatMap((s) => s.copies.filter((c) => c.from === null && c.sources.some(isBroad)).map((c) => ({ copy: c, final: finalChain.has(s.index) })))
+            .sort((a, b) => a.copy.line - b.copy.line)[0];
+        if (!broad)
+            return [];
+        const bytes = files.unwanted.reduce((sum, u) => sum + u.bytes, 0);
+        const list = files.unwanted
+            .slice(0, 8)
+            .map((u) => `${u.path} (${u.atLeast ? '≥ ' : ''}${formatSize(u.bytes)})`)
+            .join(', ') + (files.unwanted.length > 8 ? ` and ${files.unwanted.length - 8} more` : '');
+        const why = files.hasDockerignore ? 'the .dockerignore does not exclude them' : 'there is no .dockerignore';
+        return [
+            finding(ctx, 'dockerignore', 'warning', broad.copy.line, `\`${broad.copy.keyword} ${broad.copy.sources.join(' ')} ${broad.copy.dest}\` sends ${list} into ${broad.final ? 'the final image' : 'a build layer'} and rebuilds it on every commit: ${why}.`, [...new Set(files.unwanted.map((u) => ignoreLine(u.path)))].concat(files.hasDockerignore ? [] : ['*.test', 'Dockerfile*']).join('\n'), broad.final ? bytes : null)
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/layer-order.ts
+// layer-order: sources copied before the modules are fetched, so every
+// source change fetches every module again. Fetching is `go mod download`
+// (or tidy, vendor, go get) after the broad COPY, or a step that resolves
+// modules itself (go build/run/test/generate, a make target) in a module with
+// requirements and no module cache mount. A vendored build fetches nothing:
+// no finding, and never advice that would make an offline build need the network.
+
+
+
+const layer_order_isBroad = (source) => ['.', './', '*', './*'].includes(source);
+const MODULE_CACHE = /(target|dst|destination)=(\/go|\/go\/pkg|\/go\/pkg\/mod|\/root\/go\/pkg\/mod)\/?(,|$)/;
+const layerOrder = {
+    id: 'layer-order',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, files } = ctx;
+        const stages = [...stageChain(model, model.final), ...buildStagesOf(model, model.final)];
+        const findings = [];
+        for (const stage of stages) {
+            const steps = [
+                ...stage.copies.filter((c) => c.from === null).map((c) => ({ line: c.line, broad: c.sources.some(layer_order_isBroad), copy: c, run: null })),
+                ...stage.runs.map((r) => ({ line: r.line, broad: false, copy: null, run: r }))
+            ].sort((a, b) => a.line - b.line);
+            const firstBroad = steps.find((s) => s.broad);
+            if (!firstBroad)
+                continue;
+            const runs = steps.filter((s) => s.run).map((s) => s.run);
+            // Modules come from vendor/ (`-mod=vendor`, GOFLAGS, or vendor/modules.txt with go ≥ 1.14): nothing is downloaded.
+            const vendorFlag = runs.some((r) => usesVendor(r.commands)) || /-mod=vendor/.test(stage.env.GOFLAGS ?? '');
+            const modVendorRun = runs.find((r) => r.commands.some((w) => w.includes('vendor') && w.includes('mod')));
+            // …unless the Dockerfile runs `go mod vendor` itself, which downloads them all.
+            if ((vendorFlag || files?.vendored) && !modVendorRun)
+                continue;
+            const before = runs.filter((r) => r.line < firstBroad.line);
+            const after = runs.filter((r) => r.line > firstBroad.line);
+            if (before.some((r) => hasGoModDownload(r.commands)))
+                continue;
+            const downloadAfter = after.find((r) => hasGoModDownload(r.commands));
+            const resolving = after.find((r) => resolvesModules(r.commands));
+            // A cache mount on the module cache (/go/pkg/mod, or all of GOPATH) keeps modules across source changes; the build cache does not.
+            const cached = resolving?.mounts.some((m) => /type=cache/.test(m) && MODULE_CACHE.test(m)) ?? false;
+            const needsModules = (files?.goMod?.requires ?? 0) > 0;
+            if (!downloadAfter && !(resolving && needsModules && !cached))
+                continue;
+            const copy = firstBroad.copy;
+            const step = downloadAfter ? 'the modules are downloaded' : `\`${(resolving.commands.find((w) => w.length > 0) ?? []).slice(0, 3).join(' ')}\` fetches the modules`;
+            findings.push(finding(ctx, 'layer-order', 'info', firstBroad.line, `\`${copy.keyword} ${copy.sources.join(' ')} ${copy.dest}\` comes before ${step}: every source change downloads them all again. Copy go.mod and go.sum and run \`go mod download\` first.`, `COPY go.mod go.sum ./\nRUN go mod download\n${copy.keyword} ${copy.sources.join(' ')} ${copy.dest}`));
+        }
+        return findings;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/minimal-base.ts
+// minimal-base: a Go binary on a full distribution (or a static one on
+// distroless with libc) where a smaller base meets every run-time need: the
+// packages the final stage installs, a shell its command needs, libc for a
+// binary that stays dynamic, CA roots, zone data, a user. Savings: the base's
+// layers and the final stage's RUN layers, less the new base, measured.
+
+
+
+
+
+
+const minimalBase = {
+    id: 'minimal-base',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, measured } = ctx;
+        const base = rootImage(model, model.final);
+        const info = classifyBase(base);
+        if (info.kind !== 'distribution' && info.kind !== 'distroless')
+            return [];
+        const chain = stageChain(model, model.final);
+        if (chain.some((s) => s.goBuilds.length > 0))
+            return []; // multi-stage's business
+        const program = programBinaries(ctx);
+        const binaries = finalBinaries(model, ctx.files?.goMod?.module ?? null);
+        if (binaries.length === 0 && program.length === 0)
+            return []; // no sign of a Go binary in this image
+        // Every run-time need met or named, or no finding: a minimal base that breaks the app is no advice.
+        const choice = chooseRuntimeBase(ctx);
+        if (choice.blocker || choice.base === base)
+            return [];
+        const runLines = new Set(chain.flatMap((s) => s.runs.map((r) => r.line)));
+        const removable = measured ? measured.layers.filter((l) => l.fromBaseImage || (l.dockerfileLine !== null && runLines.has(l.dockerfileLine))) : [];
+        const newBase = choice.base === 'scratch' ? 0 : (measured?.baseSizes?.[choice.base] ?? 0);
+        const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0);
+        const removed = measured ? (measured.layers.length > 0 ? removable.reduce((sum, l) => sum + l.uncompressed, 0) : measured.size - binaryBytes) : 0;
+        const savings = measured ? Math.max(0, removed - newBase) : null;
+        const linking = choice.linking.linking === 'dynamic' ? 'dynamically linked (cgo)' : 'static';
+        const on = info.kind === 'distroless' ? `distroless with libc (\`${base}\`)` : `${info.flavour ?? base} (\`${base}\`)`;
+        const worth = measured && savings !== null ? ` ${formatSize(removed)} of ${formatSize(measured.size)} is the base and what the final stage adds to it; the binary is ${formatSize(binaryBytes)}.` : '';
+        const fromProgram = choice.programNeeds.caCertificates || choice.programNeeds.timeZones || choice.needs.length === 0 ? ` (read from ${choice.programNeeds.source})` : '';
+        const needs = choice.needs.length > 0 ? ` It needs ${choice.needs.join(', ')}${fromProgram}: \`${choice.base}\` has them.` : ` It needs nothing from the base${fromProgram}.`;
+        const replaced = choice.facts.runs.length > 0 ? ` The final stage's RUN steps are replaced: ${[...new Set(choice.facts.runs.map((r) => r.replacement))].join('; ')}.` : '';
+        const sized = measured?.baseSizes?.[choice.base] !== undefined ? ` (${formatSize(measured.baseSizes[choice.base])})` : '';
+        const fix = `FROM ${choice.base}${choice.linking.linking === 'dynamic' && !choice.keepCgo ? '\n# and CGO_ENABLED=0 in the build stage: the binary is then static' : ''}`;
+        return [
+            finding(ctx, 'minimal-base', 'warning', model.final.line, `The final stage runs a ${linking} Go binary on ${on}.${worth} \`${choice.base}\`${sized} is enough.${needs}${replaced}`, fix, savings)
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/multi-stage.ts
+// multi-stage: the final image still carries the Go toolchain (or builds in
+// place), so everything but the binary ships. Savings: image size minus the
+// measured binaries (and the base the suggestion ends on, when it is at hand).
+
+
+
+
+
+const multiStage = {
+    id: 'multi-stage',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, measured } = ctx;
+        const base = rootImage(model, model.final);
+        const toolchain = classifyBase(base).kind === 'go-toolchain';
+        const buildsInPlace = stageChain(model, model.final).some((s) => s.goBuilds.length > 0);
+        if (!toolchain && !buildsInPlace)
+            return [];
+        // The same base the suggested Dockerfile ends on, so the finding and the suggestion tell one story.
+        const choice = chooseRuntimeBase(ctx);
+        const runtime = choice.base;
+        // Everything but the program's own binary goes (the toolchain's binaries included); the new base comes in.
+        const program = programBinaries(ctx);
+        const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0);
+        const baseBytes = runtime === 'scratch' ? 0 : (measured?.baseSizes?.[runtime] ?? 0);
+        const savings = measured && program.length > 0 ? Math.max(0, measured.size - binaryBytes - baseBytes) : null;
+        const what = toolchain ? `the Go toolchain (${base})` : 'its build tools and sources';
+        const sizes = measured && savings !== null ? ` ${formatSize(measured.size)} ship for a ${formatSize(binaryBytes)} binary;` : '';
+        const why = choice.blocker ? ` (it keeps a shell: ${choice.blocker})` : choice.needs.length ? ` (for ${choice.needs.join(', ')})` : '';
+        return [
+            finding(ctx, 'multi-stage', measured?.budgetStatus === 'fail' ? 'error' : 'warning', model.final.line, `The final image carries ${what}:${sizes} build in one stage and copy only the binary into a \`FROM ${runtime}\` stage${why}.`, [
+                `FROM ${base} AS build`,
+                '# … your COPY and RUN steps …',
+                `RUN ${choice.keepCgo ? '' : 'CGO_ENABLED=0 '}go build -trimpath -ldflags="-s -w" -o /out/app .`,
+                '',
+                `FROM ${runtime}`,
+                'COPY --from=build /out/app /app',
+                'ENTRYPOINT ["/app"]'
+            ].join('\n'), savings)
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/non-root.ts
+// non-root: the final stage runs as root (no USER, or USER root/0), so a
+// process escape starts as root. Distroless `:nonroot` or a numeric USER fix it.
+
+
+
+const non_root_isRoot = (user) => /^(root|0)(:.*)?$/.test(user.trim()) || user.trim() === '';
+const nonRoot = {
+    id: 'non-root',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, measured } = ctx;
+        const declared = model.final.user;
+        const base = classifyBase(rootImage(model, model.final));
+        // The built image's config is the truth (a base image may set USER); else the Dockerfile and the base's name.
+        const root = measured?.user !== undefined && measured?.user !== null ? non_root_isRoot(measured.user) : declared ? non_root_isRoot(declared.value) : !base.nonRoot;
+        if (!root)
+            return [];
+        const fix = base.kind === 'scratch' ? 'USER 65532:65532' : 'FROM gcr.io/distroless/static-debian12:nonroot\n# or, on any base: USER 65532:65532';
+        return [
+            finding(ctx, 'non-root', 'warning', declared && non_root_isRoot(declared.value) ? declared.line : model.final.line, 'The container runs as root. Run it as an unprivileged user: a numeric USER works even on scratch, which has no /etc/passwd.', fix)
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/suggest.ts
+// The suggested Dockerfile: the user's own build steps as build stage(s) with
+// `go build` shaved (CGO_ENABLED=0 unless the program has C code, -trimpath
+// where the Go version has it, -ldflags="-s -w"), and a final stage on the
+// base chooseRuntimeBase() names. Everything the original final stage has is
+// kept, or replaced by a line that says what replaces it and why; nothing is
+// dropped silently. Pure: model in, text out.
+
+
+
+
+
+
+/** Rewrites the `go build` commands in a RUN's text: cgo off, paths trimmed, symbols stripped. */
+function rewriteGoBuild(runText, options = {}) {
+    if (/^RUN\s+(--\S+\s+)*\[/.test(runText)) {
+        // Exec form: rewrite as shell form, which can carry the environment assignment.
+        const prefix = /^RUN\s+((?:--\S+\s+)*)/.exec(runText)[1];
+        const json = runText.replace(/^RUN\s+(--\S+\s+)*/, '');
+        try {
+            const words = JSON.parse(json);
+            return rewriteGoBuild(`RUN ${prefix}${words.map(shellQuote).join(' ')}`, options);
+        }
+        catch {
+            return runText;
+        }
+    }
+    return runText.replace(/((?:\b[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*)((?:\S*\/)?(?:xx-)?go\s+(?:build|install))((?:[^\n&;|\\]|\\\n)*)/g, (_m, envs, go, rest) => {
+        const env = options.keepCgo ? envs : envs.replace(/\bCGO_ENABLED=\S*\s+/g, '');
+        let args = rest;
+        const ld = /(\s--?ldflags)(=|\s+)(?:(["'])(.*?)\3|([^\s"']+))/.exec(args);
+        if (!ld)
+            args = ` -ldflags="-s -w"${args}`;
+        else {
+            const value = ld[4] ?? ld[5] ?? '';
+            const words = splitCommands(value)[0] ?? [];
+            const add = ['-s', '-w'].filter((f) => !words.includes(f));
+            if (add.length > 0) {
+                const merged = `${add.join(' ')} ${value}`.trim();
+                args = args.replace(ld[0], `${ld[1]}=${ld[3] === "'" ? `'${merged}'` : `"${merged.replace(/"/g, '\\"')}"`}`);
+            }
+        }
+        if (options.trimpath !== false && !/(^|\s)--?trimpath\b/.test(args))
+            args = ` -trimpath${args}`;
+        return `${env}${options.keepCgo ? '' : 'CGO_ENABLED=0 '}${go}${args}`;
+    });
+}
+function textOf(model, ins) {
+    return model.text
+        .split(/\r?\n/)
+        .slice(ins.line - 1, ins.endLine)
+        .join('\n');
+}
+/** CMD/ENTRYPOINT in exec form (scratch and distroless have no /bin/sh); shell syntax was ruled out before. */
+function execForm(model, ins) {
+    if (ins.raw.trimStart().startsWith('['))
+        return textOf(model, ins);
+    const words = splitCommands(ins.raw)[0] ?? [];
+    return `${ins.keyword} ${JSON.stringify(words).replace(/","/g, '", "')}`;
+}
+const isNumericUser = (user) => /^\d+(:\d+)?$/.test(user.trim());
+const CARRIED = new Set(['ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'VOLUME', 'ARG', 'ONBUILD']);
+const hasShell = (base) => !['scratch', 'distroless-static', 'distroless'].includes(classifyBase(base).kind);
+// Users the distroless images have in /etc/passwd.
+const DISTROLESS_USERS = new Set(['root', 'nonroot', 'nobody']);
+/** A COPY whose destination is a directory keeps a trailing slash, so a base without that directory gets one (not a file of that name). */
+function copyText(model, stage, copy) {
+    const ins = stage.instructions.find((i) => i.line === copy.line);
+    const text = textOf(model, ins);
+    if (copy.dest.endsWith('/') || copy.dest === '.' || text.includes('\n') || copy.sources.length !== 1 || !copiesIntoDirectory(model, stage, copy))
+        return text;
+    return text.replace(new RegExp(`\\s${copy.dest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`), ` ${copy.dest}/`);
+}
+function suggestDockerfile({ model, measured, files }) {
+    const moduleName = files?.goMod?.module ?? null;
+    const binaries = finalBinaries(model, moduleName);
+    const measuredProgram = (measured?.goBinaries.length ?? 0) > 0;
+    if (binaries.length === 0 && !measuredProgram)
+        return null;
+    const choice = chooseRuntimeBase({ model, measured, files });
+    const base = choice.base;
+    const finalChain = stageChain(model, model.final);
+    const buildsInPlace = finalChain.some((s) => s.goBuilds.length > 0);
+    // Nothing to change: the final base stays and every go build is already shaved.
+    const shaved = model.stages
+        .filter((s) => s.index <= model.final.index)
+        .every((s) => s.goBuilds.every((b) => b.stripped && (b.trimpath || !goAtLeast(s.goVersion, '1.13')) && (choice.keepCgo || b.cgoEnabled === '0')));
+    if (choice.keepsBase && !buildsInPlace && shaved)
+        return null;
+    const notes = [];
+    const lines = model.text.split(/\r?\n/);
+    const out = [];
+    const preamble = lines
+        .slice(0, model.stages[0].line - 1)
+        .join('\n')
+        .trimEnd();
+    if (preamble)
+        out.push(preamble);
+    const flagged = (s) => `CGO_ENABLED${choice.keepCgo ? ' as it was' : '=0'}${goAtLeast(s.goVersion, '1.13') ? ' -trimpath' : ''} -ldflags="-s -w"`;
+    const buildStage = binaries[0]?.stage ?? model.final;
+    out.push(`# Suggested by go-image-budget: build stage(s) as before, with ${flagged(buildStage)};`);
+    out.push(`# final stage on ${base}${choice.needs.length ? ` (for ${choice.needs.join(', ')})` : ''}${choice.blocker ? ` (${choice.keepsBase ? 'kept' : 'a shell and its tools'}: ${choice.blocker})` : ''}.`);
+    const buildName = (s) => s.name ?? (s.index === model.final.index ? 'build' : String(s.index));
+    const goBuildLines = new Map(model.stages.flatMap((s) => s.goBuilds.map((b) => [b.line, s])));
+    const rewrite = (text, stage) => rewriteGoBuild(text, { keepCgo: choice.keepCgo, trimpath: goAtLeast(stage.goVersion, '1.13') });
+    const emitStage = (stage, fromText, upTo) => {
+        out.push('', fromText);
+        for (const ins of stage.instructions.slice(1)) {
+            if (ins.line > upTo)
+                break;
+            const text = textOf(model, ins);
+            out.push(goBuildLines.has(ins.line) ? rewrite(text, stage) : text);
+        }
+    };
+    // Build stages as written (go build rewritten); a final stage that builds in place becomes the build stage up to its last `go build`.
+    for (const stage of model.stages) {
+        if (stage.index >= model.final.index)
+            continue;
+        emitStage(stage, textOf(model, stage.instructions[0]), Infinity);
+    }
+    let lastBuildLine = 0;
+    if (buildsInPlace) {
+        const final = model.final;
+        lastBuildLine = Math.max(...finalChain.flatMap((s) => s.goBuilds.map((b) => b.line)));
+        const platform = final.platform ? `--platform=${final.platform} ` : '';
+        emitStage(final, `FROM ${platform}${final.imageRaw} AS ${buildName(final)}`, lastBuildLine);
+    }
+    out.push('', `FROM ${base}`);
+    const finalStage = model.final;
+    const rest = [];
+    const shell = hasShell(base);
+    const replaced = (text, why) => {
+        notes.push(`${text.split('\n')[0]}: ${why}`);
+        return `# replaced: ${text.split('\n')[0]}  (${why})`;
+    };
+    const runLine = (ins, text) => {
+        if (choice.keepsBase || shell)
+            return text;
+        const run = choice.facts.runs.find((r) => r.line === ins.line);
+        // On scratch nothing stands in for certificate or zone packages: the program does not need them.
+        const why = run?.kind === 'packages' && base === SCRATCH ? `the program needs neither CA certificates nor zone data (read from ${choice.programNeeds.source})` : run?.replacement;
+        return replaced(text, why || `${base} has no shell to run it`);
+    };
+    const userLine = (value, text) => {
+        if (isNumericUser(value) || choice.keepsBase || shell)
+            return text;
+        const name = value.split(':')[0];
+        if (DISTROLESS_USERS.has(name) && base !== SCRATCH)
+            return text;
+        return replaced(text, base === DISTROLESS_STATIC_NONROOT || base === DISTROLESS_BASE_NONROOT ? 'the image runs as its nonroot user (65532)' : `${base} has no /etc/passwd: use a numeric USER`);
+    };
+    const healthLine = (ins, text) => {
+        if (shell || /\bCMD\s+\[/.test(ins.raw) || /^\s*NONE\b/i.test(ins.raw))
+            return text;
+        return replaced(text, `${base} has no shell (and none of its tools) for a shell-form HEALTHCHECK; give the program a health flag and use HEALTHCHECK CMD ["/path/app", "-health"]`);
+    };
+    if (buildsInPlace) {
+        for (const b of dedupe(binaries))
+            rest.push(`COPY --from=${buildName(finalStage)} ${b.builtAt} ${b.finalPath}`);
+        // Files the program opens at run time and scripts its command runs came in with the sources: copy them from the build stage.
+        for (const { path: at } of sourceFilesToKeep(model, files?.runtimeFiles ?? [], moduleName))
+            rest.push(`COPY --from=${buildName(finalStage)} ${at} ${at}`);
+        for (const stage of finalChain.slice().reverse()) {
+            for (const ins of stage.instructions.slice(1)) {
+                const text = textOf(model, ins);
+                if (ins.keyword === 'ENV') {
+                    const runtimeEnv = runtimeEnvOf(ins.raw);
+                    if (runtimeEnv)
+                        rest.push(runtimeEnv);
+                }
+                else if (CARRIED.has(ins.keyword))
+                    rest.push(text);
+                else if (ins.line > lastBuildLine && (ins.keyword === 'COPY' || ins.keyword === 'ADD'))
+                    rest.push(text);
+                else if (ins.line > lastBuildLine && ins.keyword === 'RUN')
+                    rest.push(runLine(ins, text));
+                else if (ins.keyword === 'HEALTHCHECK')
+                    rest.push(healthLine(ins, text));
+                else if (ins.keyword === 'USER')
+                    rest.push(userLine(ins.raw.trim(), text));
+            }
+        }
+        // The program ran in the build stage's working directory (the image's own, e.g. golang's /go, if the Dockerfile set none).
+        if (finalStage.workdir !== '/')
+            rest.push(`WORKDIR ${finalStage.workdir}`);
+    }
+    else {
+        for (const stage of finalChain.slice().reverse()) {
+            for (const ins of stage.instructions.slice(1)) {
+                const text = textOf(model, ins);
+                const copy = stage.copies.find((c) => c.line === ins.line);
+                if (copy)
+                    rest.push(copyText(model, stage, copy));
+                else if (ins.keyword === 'RUN')
+                    rest.push(runLine(ins, text));
+                else if (ins.keyword === 'USER')
+                    rest.push(userLine(ins.raw.trim(), text));
+                else if (ins.keyword === 'HEALTHCHECK')
+                    rest.push(healthLine(ins, text));
+                else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT')
+                    continue;
+                else
+                    rest.push(text);
+            }
+        }
+    }
+    // On a base with a shell the command stays as written (a shell form may expand variables); without one, exec form.
+    const command = (ins) => (shell ? textOf(model, ins) : execForm(model, ins));
+    if (finalStage.entrypoint)
+        rest.push(command(finalStage.entrypoint));
+    if (finalStage.cmd)
+        rest.push(command(finalStage.cmd));
+    const inherited = choice.facts.command;
+    if (inherited.source === 'base' && !choice.keepsBase) {
+        // The original ran its base image's default command, which the new base has not.
+        const program = dedupe(binaries);
+        const was = `the original ran ${finalChain[finalChain.length - 1].image}'s default command ${JSON.stringify(inherited.argv)}`;
+        if (program.length === 1 && !shell) {
+            notes.push(`${was}; ${base} has none, so CMD runs the program`);
+            rest.push(`# ${was}; ${base} has none: run the program (docker run IMAGE <command> still overrides it)`, `CMD ["${program[0].finalPath}"]`);
+        }
+        else if (!shell) {
+            notes.push(`${was}; ${base} has none: set ENTRYPOINT or CMD`);
+            rest.push(`# ${was}; ${base} has none: set ENTRYPOINT or CMD`);
+        }
+    }
+    out.push(...rest);
+    const dockerfile = out.join('\n') + '\n';
+    return { dockerfile, base, needs: choice.needs, notes };
+}
+/** An ENV without the toolchain's variables (GO*, CGO_*, PATH), which mean nothing in the final image. */
+function runtimeEnvOf(raw) {
+    const words = splitCommands(raw)[0] ?? [];
+    const pairs = words.length >= 2 && !words[0].includes('=') ? [`${words[0]}=${words.slice(1).join(' ')}`] : words;
+    const kept = pairs.filter((w) => !/^(CGO_[A-Z_]*|GO[A-Z0-9_]*|PATH)=/.test(w));
+    return kept.length > 0
+        ? `ENV ${kept
+            .map((w) => {
+            const eq = w.indexOf('=');
+            return `${w.slice(0, eq)}=${shellQuote(w.slice(eq + 1))}`;
+        })
+            .join(' ')}`
+        : null;
+}
+function dedupe(binaries) {
+    const seen = new Set();
+    return binaries.filter((b) => !seen.has(b.finalPath) && seen.add(b.finalPath));
+}
+
+;// CONCATENATED MODULE: ./src/advisor/rules/shaving.ts
+function buildRunText(ctx, target) {
+    const from = target.from;
+    if (!from)
+        return null;
+    const ins = from.stage.instructions.find((i) => i.line === from.build.line);
+    return ins
+        ? ctx.model.text
+            .split(/\r?\n/)
+            .slice(ins.line - 1, ins.endLine)
+            .join('\n')
+        : null;
+}
+
+;// CONCATENATED MODULE: ./src/advisor/rules/strip-symbols.ts
+// strip-symbols: the binary keeps its symbol table and DWARF (-s -w drop
+// them). Savings: the measured strippable sections; from the Dockerfile
+// alone (the `go build` line shows the flags), unknown. Always said (info);
+// a tight budget makes it a warning.
+
+
+
+
+const stripSymbols = {
+    id: 'strip-symbols',
+    needsMeasurement: false,
+    check(ctx) {
+        return shavingTargets(ctx)
+            .filter((t) => !t.stripped)
+            .map((t) => {
+            const savings = t.symbolBytes;
+            const amount = savings !== null ? `${formatSize(savings)} of its ${formatSize(t.bytes ?? 0)}` : 'its symbol table and debug information';
+            const run = buildRunText(ctx, t);
+            return finding(ctx, 'strip-symbols', shavingSeverity(ctx), t.line, `${t.path} keeps ${amount} in symbols and DWARF; \`-ldflags="-s -w"\` drops them (stack traces keep their function names).`, run ? rewriteGoBuild(run, { trimpath: false, keepCgo: true }) : SHAVED_BUILD, savings);
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/trimpath.ts
+// trimpath: the binary records the build's file system paths, so the same
+// sources built in another directory give another binary (and another layer).
+// Go 1.13 brought -trimpath; older toolchains are not told to use it.
+
+
+
+
+const trimpath = {
+    id: 'trimpath',
+    needsMeasurement: false,
+    check(ctx) {
+        return shavingTargets(ctx)
+            .filter((t) => !t.trimpath && goAtLeast(t.goVersion, '1.13'))
+            .map((t) => {
+            const run = buildRunText(ctx, t);
+            return finding(ctx, 'trimpath', shavingSeverity(ctx), t.line, `${t.path} embeds the build's directory paths: builds in another directory differ byte for byte, and the paths leak into stack traces. Add \`-trimpath\`.`, run ? rewriteGoBuild(run, { keepCgo: true }) : SHAVED_BUILD, null);
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/tzdata.ts
+// tzdata: a scratch final stage whose program loads time zones by name and
+// neither embeds them (time/tzdata) nor gets /usr/share/zoneinfo.
+
+
+
+
+const tzdata = {
+    id: 'tzdata',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model } = ctx;
+        const base = rootImage(model, model.final);
+        if (classifyBase(base).kind !== 'scratch')
+            return [];
+        const needs = programNeeds(ctx);
+        if (!needs.timeZones)
+            return [];
+        const chain = stageChain(model, model.final);
+        const provided = chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /zoneinfo|tzdata/.test(p))) || 'ZONEINFO' in s.env);
+        if (provided)
+            return [];
+        return [
+            finding(ctx, 'tzdata', 'warning', model.final.line, `The program loads time zones by name (time.LoadLocation, read from ${needs.source}) but \`scratch\` has no zone data: every zone but UTC fails with "unknown time zone". Embed it or copy it.`, 'import _ "time/tzdata"  // in main.go, +450 kB\n# or: COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo')
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/wasted-layers.ts
+// wasted-layers: bytes a later layer deletes or overwrites still ship in the
+// earlier one. Names the biggest files and the instruction that wrote them.
+
+
+const wastedLayers = {
+    id: 'wasted-layers',
+    needsMeasurement: true,
+    check(ctx) {
+        const { measured } = ctx;
+        if (!measured?.wasted)
+            return [];
+        const layerAt = new Map(measured.layers.map((l) => [l.index, l]));
+        // Waste entirely inside the base image is not the Dockerfile's doing.
+        const ours = measured.wasted.files.filter((f) => f.layers.some((i) => layerAt.get(i) && !layerAt.get(i).fromBaseImage));
+        const bytes = ours.reduce((sum, f) => sum + f.bytes, 0);
+        if (bytes < WASTED_FLOOR)
+            return [];
+        const top = [...ours].sort((a, b) => b.bytes - a.bytes);
+        const writer = layerAt.get(top[0].layers[0]);
+        const line = top[0].layers.map((i) => layerAt.get(i)).find((l) => l && !l.fromBaseImage && l.dockerfileLine !== null)?.dockerfileLine ?? null;
+        const names = top.slice(0, 3).map((f) => {
+            const by = f.layers.map((i) => layerAt.get(i)?.instruction).filter(Boolean);
+            return `${f.path} (${formatSize(f.bytes)}, written by \`${by[0] ?? '?'}\`, replaced by \`${by[by.length - 1] ?? '?'}\`)`;
+        });
+        const more = top.length > 3 ? ` and ${top.length - 3} more` : '';
+        return [
+            finding(ctx, 'wasted-layers', 'warning', line ?? writer?.dockerfileLine ?? null, `${formatSize(bytes)} ship in layers but are deleted or overwritten later: ${names.join('; ')}${more}. Create and remove them in the same RUN, or in a build stage.`, 'RUN download && build && rm -rf /tmp/work   # one RUN: the deleted files never reach a layer', bytes)
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/index.ts
+
+
+
+
+
+
+
+
+
+
+
+const RULES = [multiStage, minimalBase, cgoDisabled, caCertificates, tzdata, nonRoot, stripSymbols, trimpath, wastedLayers, dockerignore, layerOrder];
+
+;// CONCATENATED MODULE: ./src/advisor/advise.ts
+
+const RANK = { error: 0, warning: 1, info: 2 };
+function advise(ctx, rules = RULES) {
+    const findings = [];
+    const skipped = [];
+    for (const rule of rules) {
+        if (rule.needsMeasurement && !ctx.measured) {
+            skipped.push({ rule: rule.id, reason: 'needs a built image (dockerfile-only mode)' });
+            continue;
+        }
+        findings.push(...rule.check(ctx));
+    }
+    findings.sort((a, b) => RANK[a.severity] - RANK[b.severity] || (a.line ?? 0) - (b.line ?? 0));
+    return { findings, skipped };
+}
+/** Rules whose findings are about size: one of them is what makes a suggestion worth building. */
+const SIZE_RULES = new Set(['multi-stage', 'minimal-base', 'strip-symbols', 'trimpath', 'wasted-layers']);
+
+;// CONCATENATED MODULE: ./src/advisor/dockerignore-match.ts
+// .dockerignore as BuildKit reads it (moby/patternmatcher): one pattern a
+// line, `#` comments, `!` re-includes, `*` and `?` within a path element, `**`
+// across elements, and a pattern that matches a directory excludes
+// everything under it. The last pattern that matches decides. Pure.
+function clean(p) {
+    const parts = [];
+    for (const part of p.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return parts.join('/');
+}
+function toRegex(pattern) {
+    let re = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*') {
+            if (pattern[i + 1] === '*') {
+                i++;
+                // `**/` matches zero or more directories; a trailing `**` everything below.
+                if (pattern[i + 1] === '/') {
+                    i++;
+                    re += '(?:.*/)?';
+                }
+                else
+                    re += '.*';
+            }
+            else
+                re += '[^/]*';
+        }
+        else if (c === '?')
+            re += '[^/]';
+        else if (c === '[') {
+            const end = pattern.indexOf(']', i + 1);
+            if (end < 0)
+                re += '\\[';
+            else {
+                re += `[${pattern
+                    .slice(i + 1, end)
+                    .replace(/^!/, '^')
+                    .replace(/\\/g, '\\\\')}]`;
+                i = end;
+            }
+        }
+        else if (c === '\\' && i + 1 < pattern.length)
+            re += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+        else
+            re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    }
+    return new RegExp(`^${re}$`);
+}
+function parseDockerignore(text) {
+    const patterns = [];
+    for (const raw of text.split(/\r?\n/)) {
+        let line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const exclusion = line.startsWith('!');
+        if (exclusion)
+            line = line.slice(1).trim();
+        const cleaned = clean(line);
+        if (cleaned === '')
+            continue;
+        patterns.push({ regex: toRegex(cleaned), exclusion });
+    }
+    return patterns;
+}
+/** Whether `relPath` (relative to the context, `/`-separated) is left out of the build context. */
+function isIgnored(patterns, relPath) {
+    const path = clean(relPath);
+    const parents = [];
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++)
+        parents.push(parts.slice(0, i).join('/'));
+    let ignored = false;
+    for (const p of patterns) {
+        if (p.regex.test(path) || parents.some((d) => p.regex.test(d)))
+            ignored = !p.exclusion;
+    }
+    return ignored;
+}
+
+;// CONCATENATED MODULE: ./src/advisor/context-files.ts
+// Facts about the build context the rules need, read from disk without
+// Docker: .dockerignore, go.mod (and whether vendor/ holds the modules), what
+// a broad COPY would send that no image needs (.git, build output, testdata/,
+// large files), what the Go sources import (the module's own packages and
+// vendor/), and which files the program opens at run time. Bounded walks, so
+// it stays fast on big repositories.
+
+
+
+// Top-level entries that belong to the checkout or a local build, never an image.
+const UNWANTED_DIRS = new Set(['.git', 'node_modules', 'bin', 'dist', 'coverage', '.idea', '.vscode', '.terraform', 'tmp']);
+const UNWANTED_FILE = /\.(test|out|exe|prof|log|tar|tgz|zip)$/;
+// Not walked for sources: checkout, dependencies of other languages, test data, build output.
+const SKIP_DIRS = new Set(['.git', 'node_modules', 'testdata', 'dist', 'bin']);
+/** A file this large that no Go build reads is worth naming when a broad COPY ships it. */
+const LARGE_FILE = 1_000_000;
+const MAX_GO_FILES = 20000;
+const MAX_GO_BYTES = 64 * 1024 * 1024;
+// Sizing stops here (a lower bound then), so a huge node_modules cannot make the check slow.
+const MAX_SIZE_ENTRIES = 20000;
+const BUILD_FILES = new Set(['go.mod', 'go.sum', 'go.work', 'go.work.sum', 'Makefile', 'Dockerfile', '.dockerignore']);
+/** Total bytes under a path, stopping after a bounded number of entries (then a lower bound). */
+function diskBytes(start, budget = { left: MAX_SIZE_ENTRIES }) {
+    let total = 0;
+    const stack = [start];
+    while (stack.length > 0 && budget.left-- > 0) {
+        const p = stack.pop();
+        let st;
+        try {
+            st = (0,external_node_fs_namespaceObject.lstatSync)(p);
+        }
+        catch {
+            continue;
+        }
+        if (st.isDirectory()) {
+            try {
+                for (const e of (0,external_node_fs_namespaceObject.readdirSync)(p))
+                    stack.push(external_node_path_default().join(p, e));
+            }
+            catch {
+                /* unreadable: skip */
+            }
+        }
+        else
+            total += st.size;
+    }
+    return { bytes: total, complete: stack.length === 0 };
+}
+function isElfExecutable(file, st) {
+    if (!st.isFile() || (st.mode & 0o111) === 0 || st.size < 4)
+        return false;
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+    try {
+        const head = Buffer.alloc(4);
+        (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, 4, 0);
+        return head.toString('latin1') === '\x7fELF';
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function parseGoMod(text) {
+    const module = /^\s*module\s+("?)([^\s"]+)\1/m.exec(text)?.[2] ?? null;
+    const goVersion = /^\s*go\s+(\d+\.\d+(\.\d+)?)\s*$/m.exec(text)?.[1] ?? null;
+    let requires = 0;
+    let inBlock = false;
+    for (const raw of text.split('\n')) {
+        const line = raw.replace(/\/\/.*$/, '').trim();
+        if (inBlock) {
+            if (line === ')')
+                inBlock = false;
+            else if (line !== '')
+                requires++;
+        }
+        else if (/^require\s*\($/.test(line))
+            inBlock = true;
+        else if (/^require\s+\S+/.test(line))
+            requires++;
+    }
+    return { module, requires, goVersion };
+}
+/** Import paths of one Go source file (single and grouped imports). */
+function goImports(source) {
+    const imports = [];
+    const code = source.replace(/\/\*[\s\S]*?\*\//g, '');
+    for (const m of code.matchAll(/^\s*import\s+(?:[\w.]+\s+)?"([^"]+)"/gm))
+        imports.push(m[1]);
+    for (const block of code.matchAll(/^\s*import\s*\(([\s\S]*?)\)/gm)) {
+        // Every string literal in the group is an import path (`import ("a"; b "c")` too).
+        for (const m of block[1].replace(/\/\/.*$/gm, '').matchAll(/"([^"]+)"/g))
+            imports.push(m[1]);
+    }
+    return imports;
+}
+/**
+ * Top-level context entries a program names in a string literal (`"templates/index.html"`,
+ * `http.Dir("./static")`): files it opens at run time, unless `//go:embed` builds them in.
+ */
+function runtimeFileNames(source, topLevel) {
+    const opened = new Set();
+    const embedded = new Set();
+    for (const m of source.matchAll(/^\s*\/\/go:embed\s+(.+)$/gm)) {
+        for (const p of m[1].split(/\s+/))
+            embedded.add(p
+                .replace(/^["`]|["`]$/g, '')
+                .replace(/^\.\//, '')
+                .split('/')[0]);
+    }
+    const code = source
+        .replace(/^\s*import\s*\([\s\S]*?\)/gm, '')
+        .replace(/^\s*import\s+.*$/gm, '')
+        .replace(/\/\/.*$/gm, '');
+    for (const m of code.matchAll(/"((?:\.\/)?[A-Za-z0-9_.-]+)(?:\/[^"]*)?"/g)) {
+        const name = m[1].replace(/^\.\//, '');
+        if (topLevel.has(name))
+            opened.add(name);
+    }
+    return { opened: [...opened].filter((n) => !embedded.has(n)), embedded: [...embedded] };
+}
+/** `dockerfile`: BuildKit also reads `<Dockerfile>.dockerignore` beside it, in place of the context's. */
+function readContextFiles(contextDir, dockerfile = null) {
+    const ignoreFile = dockerfile !== null && (0,external_node_fs_namespaceObject.existsSync)(`${dockerfile}.dockerignore`) ? `${dockerfile}.dockerignore` : external_node_path_default().join(contextDir, '.dockerignore');
+    const hasDockerignore = (0,external_node_fs_namespaceObject.existsSync)(ignoreFile);
+    const patterns = hasDockerignore ? parseDockerignore((0,external_node_fs_namespaceObject.readFileSync)(ignoreFile, 'utf8')) : [];
+    const shipped = (rel) => !isIgnored(patterns, rel);
+    const entries = (0,external_node_fs_namespaceObject.readdirSync)(contextDir);
+    const unwanted = [];
+    const budget = { left: MAX_SIZE_ENTRIES };
+    const addDir = (rel, full) => {
+        const size = diskBytes(full, budget);
+        unwanted.push({ path: `${rel}/`, bytes: size.bytes, ...(size.complete ? {} : { atLeast: true }) });
+    };
+    for (const name of entries) {
+        const full = external_node_path_default().join(contextDir, name);
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(full);
+        if (!shipped(name))
+            continue;
+        if (st.isDirectory() && UNWANTED_DIRS.has(name))
+            addDir(name, full);
+        else if (st.isFile() && (UNWANTED_FILE.test(name) || isElfExecutable(full, st)))
+            unwanted.push({ path: name, bytes: st.size });
+    }
+    const goModPath = external_node_path_default().join(contextDir, 'go.mod');
+    const goMod = (0,external_node_fs_namespaceObject.existsSync)(goModPath) ? parseGoMod((0,external_node_fs_namespaceObject.readFileSync)(goModPath, 'utf8')) : null;
+    const vendored = (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(contextDir, 'vendor', 'modules.txt'));
+    const topLevel = new Set(entries.filter((n) => !n.endsWith('.go') && !BUILD_FILES.has(n) && !n.startsWith('.') && n !== 'vendor' && !n.startsWith('Dockerfile')));
+    const imports = new Set();
+    const opened = new Set();
+    let loadsTimeZones = false;
+    let goFiles = 0;
+    let goBytes = 0;
+    let vendorFiles = 0;
+    const stack = [contextDir];
+    while (stack.length > 0 && goFiles < MAX_GO_FILES && goBytes < MAX_GO_BYTES) {
+        const dir = stack.pop();
+        let names;
+        try {
+            names = (0,external_node_fs_namespaceObject.readdirSync)(dir);
+        }
+        catch {
+            continue;
+        }
+        const rel = external_node_path_default().relative(contextDir, dir).split((external_node_path_default()).sep).join('/');
+        const inVendor = rel === 'vendor' || rel.startsWith('vendor/');
+        for (const name of names) {
+            const full = external_node_path_default().join(dir, name);
+            const relName = rel ? `${rel}/${name}` : name;
+            let st;
+            try {
+                st = (0,external_node_fs_namespaceObject.lstatSync)(full);
+            }
+            catch {
+                continue;
+            }
+            if (st.isFile() && name.endsWith('.go') && !name.endsWith('_test.go')) {
+                goFiles++;
+                if (inVendor)
+                    vendorFiles++;
+                goBytes += st.size;
+                const source = (0,external_node_fs_namespaceObject.readFileSync)(full, 'utf8');
+                for (const i of goImports(source))
+                    imports.add(i);
+                if (/\btime\.LoadLocation\s*\(/.test(source))
+                    loadsTimeZones = true;
+                if (!inVendor)
+                    for (const n of runtimeFileNames(source, topLevel).opened)
+                        opened.add(n);
+            }
+            else if (st.isDirectory()) {
+                if (name === 'testdata' && shipped(relName))
+                    addDir(relName, full);
+                if (!SKIP_DIRS.has(name) && !name.startsWith('.') && !UNWANTED_DIRS.has(relName))
+                    stack.push(full);
+            }
+            else if (st.isFile() && st.size >= LARGE_FILE && !inVendor && !BUILD_FILES.has(name) && shipped(relName) && !unwanted.some((u) => u.path === relName)) {
+                unwanted.push({ path: relName, bytes: st.size });
+            }
+        }
+    }
+    return {
+        hasDockerignore,
+        goMod,
+        unwanted: unwanted.sort((a, b) => a.path.localeCompare(b.path)),
+        imports: [...imports].sort(),
+        loadsTimeZones,
+        vendored,
+        runtimeFiles: [...opened].sort(),
+        scan: { goFiles, vendorFiles, complete: stack.length === 0 }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/image/pclntab.ts
+// The function names of a Go binary, from its pclntab (the runtime's own
+// table for stack traces, which `-ldflags="-s -w"` keeps), and what they say
+// the program needs at run time. The linker drops unreachable functions, so a
+// name in the table is code the program can run, whichever module it lives in.
+// Formats: Go 1.2–1.15 (magic 0xfffffffb), 1.16–1.17 (0xfffffffa), 1.18–1.19
+// (0xfffffff0) and 1.20+ (0xfffffff1), as Go's debug/gosym reads them.
+const MAGICS = new Map([
+    [0xfffffffb, 'go1.2'],
+    [0xfffffffa, 'go1.16'],
+    [0xfffffff0, 'go1.18'],
+    [0xfffffff1, 'go1.18']
+]);
+/** A pclntab header at `at`: magic, two zero pads, an instruction quantum (1, 2, 4) and a pointer size (4, 8). */
+function tableAt(buf, at) {
+    if (at < 0 || at + 16 > buf.length || buf[at + 4] !== 0 || buf[at + 5] !== 0)
+        return null;
+    if (![1, 2, 4].includes(buf[at + 6]) || ![4, 8].includes(buf[at + 7]))
+        return null;
+    for (const le of [true, false]) {
+        const version = MAGICS.get(le ? buf.readUInt32LE(at) : buf.readUInt32BE(at));
+        if (version)
+            return { at, version, le, ptr: buf[at + 7] };
+    }
+    return null;
+}
+/** Finds the table: by section name (`.gopclntab`, or `.data.rel.ro.gopclntab` in PIE builds), else by its header. */
+function findPclntab(buf, sections) {
+    for (const name of ['.gopclntab', '.data.rel.ro.gopclntab']) {
+        const s = sections.find((x) => x.name === name);
+        const table = s ? tableAt(buf, s.offset) : null;
+        if (table)
+            return table;
+    }
+    for (const magic of MAGICS.keys()) {
+        const le = Buffer.alloc(4);
+        le.writeUInt32LE(magic);
+        for (const bytes of [le, Buffer.from(le).reverse()]) {
+            for (let at = buf.indexOf(bytes); at >= 0; at = buf.indexOf(bytes, at + 1)) {
+                const table = tableAt(buf, at);
+                if (table)
+                    return table;
+            }
+        }
+    }
+    return null;
+}
+function cString(buf, at) {
+    const end = buf.indexOf(0, at);
+    return buf.toString('latin1', at, end < 0 ? Math.min(buf.length, at + 512) : end);
+}
+/** Every function name in the table (inlined functions included from Go 1.16 on); [] when unreadable. */
+function pclntabFunctionNames(buf, table) {
+    const { at, le, ptr } = table;
+    const word = (i) => {
+        const o = at + 8 + i * ptr;
+        if (o + ptr > buf.length)
+            return -1;
+        return ptr === 8 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : le ? buf.readUInt32LE(o) : buf.readUInt32BE(o);
+    };
+    if (table.version !== 'go1.2') {
+        // Go 1.16+: the names sit together in funcnametab, NUL-separated, up to the compilation-unit table.
+        const [nameOff, cuOff] = table.version === 'go1.18' ? [word(3), word(4)] : [word(2), word(3)];
+        const start = at + nameOff;
+        const end = at + cuOff;
+        if (nameOff < 0 || cuOff < nameOff || end > buf.length)
+            return [];
+        return buf
+            .toString('latin1', start, end)
+            .split('\0')
+            .filter((n) => n !== '');
+    }
+    // Go 1.2–1.15: a function table of (pc, func offset) pairs; each func record holds its name offset.
+    const nfunc = word(0);
+    const names = [];
+    for (let i = 0; i < nfunc && i < 2_000_000; i++) {
+        const funcOff = word(1 + 2 * i + 1);
+        const rec = at + funcOff;
+        if (funcOff < 0 || rec + ptr + 4 > buf.length)
+            break;
+        const nameOff = le ? buf.readInt32LE(rec + ptr) : buf.readInt32BE(rec + ptr);
+        if (nameOff > 0 && at + nameOff < buf.length)
+            names.push(cString(buf, at + nameOff));
+    }
+    return names;
+}
+const SYSTEM_ROOTS = ['crypto/x509.systemRootsPool', 'crypto/x509.initSystemRoots', 'crypto/x509.loadSystemRoots'];
+/** The needs, from function names. */
+function runtimeNeeds(names) {
+    const needs = {
+        systemRoots: false,
+        embedsRoots: false,
+        loadsZones: false,
+        embedsTzdata: false,
+        usersLookup: false,
+        cgoResolver: false,
+        cgo: false,
+        source: 'pclntab'
+    };
+    for (const name of names) {
+        if (SYSTEM_ROOTS.includes(name))
+            needs.systemRoots = true;
+        else if (name.startsWith('golang.org/x/crypto/x509roots/fallback.'))
+            needs.embedsRoots = true;
+        else if (name === 'time.LoadLocation')
+            needs.loadsZones = true;
+        else if (name.startsWith('time/tzdata.'))
+            needs.embedsTzdata = true;
+        else if (name.startsWith('os/user.'))
+            needs.usersLookup = true;
+        else if (/^net\._C2?func_getaddrinfo$/.test(name))
+            needs.cgoResolver = true;
+        else if (name.startsWith('runtime/cgo.') || name === '_cgo_init' || name === 'x_cgo_init')
+            needs.cgo = true;
+    }
+    return needs;
+}
+
+;// CONCATENATED MODULE: ./src/image/gobinary.ts
+// Go binary facts from the bytes of an executable, in TypeScript: the ELF
+// headers say static (no PT_INTERP) and stripped (no .symtab); the Go build
+// info blob (`\xff Go buildinf:`) says the Go version, main module,
+// dependencies and build settings (CGO_ENABLED, -trimpath, -ldflags).
+// Same rules as Go's debug/buildinfo, for Go 1.13+ (pointer format) and 1.18+ (inline).
+// Also what any ELF needs to start (its interpreter, DT_NEEDED libraries and
+// search path) and, from the pclntab, what a Go program needs at run time.
+
+const BUILDINFO_MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
+const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
+const PT_LOAD = 1;
+const PT_DYNAMIC = 2;
+const PT_INTERP = 3;
+function isElf(head) {
+    return head.length >= 4 && head.subarray(0, 4).equals(ELF_MAGIC);
+}
+function parseElf(buf) {
+    if (buf.length < 52 || !isElf(buf))
+        return null;
+    const is64 = buf[4] === 2;
+    const le = buf[5] === 1;
+    const u16 = (o) => (le ? buf.readUInt16LE(o) : buf.readUInt16BE(o));
+    const u32 = (o) => (le ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
+    const uptr = (o) => (is64 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : u32(o));
+    const phoff = is64 ? uptr(0x20) : u32(0x1c);
+    const shoff = is64 ? uptr(0x28) : u32(0x20);
+    const phentsize = u16(is64 ? 0x36 : 0x2a);
+    const phnum = u16(is64 ? 0x38 : 0x2c);
+    const shentsize = u16(is64 ? 0x3a : 0x2e);
+    const shnum = u16(is64 ? 0x3c : 0x30);
+    const shstrndx = u16(is64 ? 0x3e : 0x32);
+    const programs = [];
+    for (let i = 0; i < phnum; i++) {
+        const o = phoff + i * phentsize;
+        if (o + phentsize > buf.length)
+            break;
+        programs.push(is64 ? { type: u32(o), offset: uptr(o + 8), vaddr: uptr(o + 16), filesz: uptr(o + 32) } : { type: u32(o), offset: u32(o + 4), vaddr: u32(o + 8), filesz: u32(o + 16) });
+    }
+    const raw = [];
+    for (let i = 0; i < shnum; i++) {
+        const o = shoff + i * shentsize;
+        if (o + shentsize > buf.length)
+            break;
+        raw.push(is64
+            ? { nameOff: u32(o), type: u32(o + 4), addr: uptr(o + 16), offset: uptr(o + 24), size: uptr(o + 32) }
+            : { nameOff: u32(o), type: u32(o + 4), addr: u32(o + 12), offset: u32(o + 16), size: u32(o + 20) });
+    }
+    const strtab = raw[shstrndx];
+    const sections = raw.map((s) => {
+        let name = '';
+        if (strtab && strtab.offset + s.nameOff < buf.length) {
+            const start = strtab.offset + s.nameOff;
+            const end = buf.indexOf(0, start);
+            name = buf.toString('latin1', start, end < 0 ? start : end);
+        }
+        return { name, type: s.type, offset: s.offset, addr: s.addr, size: s.size };
+    });
+    return { is64, le, machine: u16(18), programs, sections };
+}
+/** File offset of a virtual address, through the PT_LOAD segments; -1 outside them. */
+function fileOffset(elf, addr) {
+    const seg = elf.programs.find((p) => p.type === PT_LOAD && addr >= p.vaddr && addr < p.vaddr + p.filesz);
+    return seg ? addr - seg.vaddr + seg.offset : -1;
+}
+const DT_NEEDED = 1;
+const DT_STRTAB = 5;
+const DT_SONAME = 14;
+const DT_RPATH = 15;
+const DT_RUNPATH = 29;
+/** The interpreter and the libraries an ELF file asks the loader for; null when not ELF. */
+function readElfLinking(buf) {
+    const elf = parseElf(buf);
+    if (!elf)
+        return null;
+    const cString = (at) => {
+        const end = buf.indexOf(0, at);
+        return buf.toString('latin1', at, end < 0 ? at : end);
+    };
+    const interpSeg = elf.programs.find((p) => p.type === PT_INTERP);
+    const interp = interpSeg && interpSeg.offset < buf.length ? cString(interpSeg.offset) : null;
+    const dynamic = elf.programs.find((p) => p.type === PT_DYNAMIC);
+    const entries = [];
+    if (dynamic) {
+        const size = elf.is64 ? 16 : 8;
+        for (let o = dynamic.offset; o + size <= Math.min(buf.length, dynamic.offset + dynamic.filesz); o += size) {
+            const tag = elf.is64 ? Number(elf.le ? buf.readBigInt64LE(o) : buf.readBigInt64BE(o)) : elf.le ? buf.readInt32LE(o) : buf.readInt32BE(o);
+            if (tag === 0)
+                break;
+            const value = elf.is64 ? Number(elf.le ? buf.readBigUInt64LE(o + 8) : buf.readBigUInt64BE(o + 8)) : elf.le ? buf.readUInt32LE(o + 4) : buf.readUInt32BE(o + 4);
+            entries.push([tag, value]);
+        }
+    }
+    const strtab = fileOffset(elf, entries.find(([t]) => t === DT_STRTAB)?.[1] ?? -1);
+    const str = (off) => (strtab >= 0 && strtab + off < buf.length ? cString(strtab + off) : '');
+    const values = (tag) => entries
+        .filter(([t]) => t === tag)
+        .map(([, v]) => str(v))
+        .filter((v) => v !== '');
+    const runpath = values(DT_RUNPATH).length > 0 ? values(DT_RUNPATH) : values(DT_RPATH);
+    return {
+        interp: interp || null,
+        needed: values(DT_NEEDED),
+        runpath: runpath.flatMap((p) => p.split(':')).filter((p) => p !== ''),
+        soname: values(DT_SONAME)[0] ?? null,
+        machine: elf.machine,
+        is64: elf.is64
+    };
+}
+/** Where the build info blob starts: the .go.buildinfo section, else a 16-aligned search for the magic. */
+function findBuildInfo(buf, elf) {
+    const section = elf.sections.find((s) => s.name === '.go.buildinfo');
+    if (section && buf.subarray(section.offset, section.offset + 14).equals(BUILDINFO_MAGIC))
+        return section.offset;
+    for (let at = buf.indexOf(BUILDINFO_MAGIC); at >= 0; at = buf.indexOf(BUILDINFO_MAGIC, at + 1)) {
+        if (at % 16 === 0)
+            return at;
+    }
+    return -1;
+}
+function readVarint(buf, pos) {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+        const b = buf[pos++];
+        if (b === undefined)
+            return [-1, pos];
+        value += (b & 0x7f) * 2 ** shift;
+        if (!(b & 0x80))
+            return [value, pos];
+        shift += 7;
+    }
+}
+/** Version and module info strings from the blob at `at` (both formats). */
+function readBuildInfo(buf, elf, at) {
+    const ptrSize = buf[at + 14];
+    const flags = buf[at + 15];
+    if (flags & 2) {
+        // Go 1.18+: two varint-prefixed strings right after the 32-byte header.
+        let pos = at + 32;
+        const [vlen, p1] = readVarint(buf, pos);
+        if (vlen < 0)
+            return null;
+        const version = buf.toString('utf8', p1, p1 + vlen);
+        pos = p1 + vlen;
+        const [mlen, p2] = readVarint(buf, pos);
+        if (mlen < 0)
+            return null;
+        return { version, modinfo: buf.toString('latin1', p2, p2 + mlen) };
+    }
+    // Go 1.13–1.17: pointers to Go string headers, to be mapped through the PT_LOAD segments.
+    const le = !(flags & 1);
+    const readPtr = (o) => (ptrSize === 8 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : le ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
+    const toOffset = (addr) => fileOffset(elf, addr);
+    const readString = (ptr) => {
+        const h = toOffset(ptr);
+        if (h < 0 || h + 2 * ptrSize > buf.length)
+            return null;
+        const data = toOffset(readPtr(h));
+        const len = readPtr(h + ptrSize);
+        if (data < 0 || data + len > buf.length)
+            return null;
+        return buf.toString('latin1', data, data + len);
+    };
+    const version = readString(readPtr(at + 16));
+    const modinfo = readString(readPtr(at + 16 + ptrSize));
+    return version === null ? null : { version, modinfo: modinfo ?? '' };
+}
+/** Facts about `buf` if it is a Go ELF executable, else null. */
+function readGoBinary(buf) {
+    const elf = parseElf(buf);
+    if (!elf)
+        return null;
+    const at = findBuildInfo(buf, elf);
+    if (at < 0)
+        return null;
+    const info = readBuildInfo(buf, elf, at);
+    if (!info)
+        return null;
+    // The module info is wrapped in 16-byte sentinels.
+    const modinfo = info.modinfo.length >= 33 && info.modinfo.charCodeAt(info.modinfo.length - 17) === 0x0a ? info.modinfo.slice(16, -16) : info.modinfo;
+    let module = null;
+    let mainPackage = null;
+    const deps = [];
+    const settings = {};
+    for (const line of Buffer.from(modinfo, 'latin1').toString('utf8').split('\n')) {
+        const [kind, a, b] = line.split('\t');
+        if (kind === 'path')
+            mainPackage = a ?? null;
+        else if (kind === 'mod')
+            module = a ?? null;
+        else if (kind === 'dep')
+            deps.push(a);
+        else if (kind === 'build' && a) {
+            const eq = a.indexOf('=');
+            if (eq > 0)
+                settings[a.slice(0, eq)] = unquote(a.slice(eq + 1) + (b !== undefined ? `\t${b}` : ''));
+        }
+    }
+    const dynamic = elf.programs.some((p) => p.type === PT_INTERP);
+    const cgoSetting = settings.CGO_ENABLED;
+    const pclntab = findPclntab(buf, elf.sections);
+    const names = pclntab ? pclntabFunctionNames(buf, pclntab) : [];
+    return {
+        goVersion: info.version || null,
+        module: module ?? mainPackage,
+        mainPackage,
+        static: !dynamic,
+        stripped: !elf.sections.some((s) => s.name === '.symtab'),
+        symbolBytes: elf.sections.filter((s) => isSymbolSection(s.name) && s.type !== SHT_NOBITS).reduce((sum, s) => sum + s.size, 0),
+        // The setting is authoritative; without it (old toolchains), dynamic linking means cgo.
+        cgo: cgoSetting !== undefined ? cgoSetting === '1' : dynamic ? true : null,
+        trimpath: settings['-trimpath'] !== undefined ? settings['-trimpath'] === 'true' : Object.keys(settings).length > 0 ? false : null,
+        ldflags: settings['-ldflags'] ?? null,
+        packages: [...(module ? [module] : []), ...deps],
+        settings,
+        needs: names.length > 0 ? runtimeNeeds(names) : null
+    };
+}
+const SHT_NOBITS = 8;
+const isSymbolSection = (name) => name === '.symtab' || name === '.strtab' || name.startsWith('.debug_') || name.startsWith('.zdebug_');
+/** Build setting values with spaces are quoted Go strings. */
+function unquote(value) {
+    if (value.startsWith('"') && value.endsWith('"')) {
+        try {
+            return JSON.parse(value);
+        }
+        catch {
+            return value.slice(1, -1);
+        }
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/image/tar.ts
+// A push-based tar reader: feed it chunks, it calls back with each entry's
+// header and then its data, piece by piece, without buffering entry contents.
+// Handles ustar/GNU/PAX headers (long names, large sizes). Used twice over a
+// `docker save` stream: for the outer archive and for each layer tar inside it.
+const BLOCK = 512;
+/** Thrown when the archive ends inside an entry or a header is damaged. */
+class TarError extends Error {
+    name = 'TarError';
+}
+class TarReader {
+    onEntry;
+    pending = [];
+    pendingBytes = 0;
+    /** Data bytes left in the current entry, then padding to skip. */
+    remaining = 0;
+    padding = 0;
+    sink = null;
+    inEntry = false;
+    longName = null;
+    longLink = null;
+    pax = {};
+    globalPax = {};
+    ended = false;
+    /** Bytes consumed so far (for error messages). */
+    offset = 0;
+    constructor(onEntry) {
+        this.onEntry = onEntry;
+    }
+    /** Feeds the next chunk; resolves when the sinks have taken it. */
+    async write(chunk) {
+        let pos = 0;
+        while (pos < chunk.length && !this.ended) {
+            if (this.inEntry) {
+                const take = Math.min(this.remaining, chunk.length - pos);
+                if (take > 0) {
+                    const piece = chunk.subarray(pos, pos + take);
+                    pos += take;
+                    this.remaining -= take;
+                    this.offset += take;
+                    if (this.sink) {
+                        const r = this.sink.data(piece);
+                        if (r)
+                            await r;
+                    }
+                }
+                if (this.remaining === 0) {
+                    const skip = Math.min(this.padding, chunk.length - pos);
+                    pos += skip;
+                    this.padding -= skip;
+                    this.offset += skip;
+                    if (this.padding === 0) {
+                        this.inEntry = false;
+                        const sink = this.sink;
+                        this.sink = null;
+                        if (sink) {
+                            const r = sink.end();
+                            if (r)
+                                await r;
+                        }
+                    }
+                }
+                continue;
+            }
+            // Collect a full header block.
+            const need = BLOCK - this.pendingBytes;
+            const take = Math.min(need, chunk.length - pos);
+            this.pending.push(chunk.subarray(pos, pos + take));
+            this.pendingBytes += take;
+            pos += take;
+            if (this.pendingBytes < BLOCK)
+                continue;
+            const block = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
+            this.pending = [];
+            this.pendingBytes = 0;
+            this.offset += BLOCK;
+            await this.header(block);
+        }
+    }
+    /** Call after the last chunk: fails if the archive stopped inside an entry. */
+    end() {
+        if (this.inEntry) {
+            throw new TarError(`the archive ends early, inside an entry (at byte ${this.offset}, ${this.remaining + this.padding} bytes missing)`);
+        }
+        if (this.pendingBytes > 0)
+            throw new TarError(`the archive ends early, inside a tar header (at byte ${this.offset + this.pendingBytes})`);
+    }
+    /** True once the end-of-archive marker (a zero block) was read. */
+    get finished() {
+        return this.ended;
+    }
+    async header(block) {
+        if (isZeroBlock(block)) {
+            this.ended = true;
+            return;
+        }
+        if (!checksumOk(block))
+            throw new TarError(`damaged tar header at byte ${this.offset - BLOCK}`);
+        const typeflag = String.fromCharCode(block[156] || 0x30);
+        const size = readNumber(block, 124, 12);
+        const dataBlocks = Math.ceil(size / BLOCK) * BLOCK;
+        // Meta entries whose data describes the next entry: read them whole (they are small).
+        if (typeflag === 'L' || typeflag === 'K' || typeflag === 'x' || typeflag === 'g') {
+            const parts = [];
+            await this.startEntry(size, dataBlocks - size, {
+                data: (c) => void parts.push(Buffer.from(c)),
+                end: () => {
+                    const body = Buffer.concat(parts);
+                    if (typeflag === 'L')
+                        this.longName = tar_cString(body);
+                    else if (typeflag === 'K')
+                        this.longLink = tar_cString(body);
+                    else
+                        Object.assign(typeflag === 'x' ? this.pax : this.globalPax, parsePax(body));
+                }
+            });
+            return;
+        }
+        const pax = { ...this.globalPax, ...this.pax };
+        let path = this.longName ?? pax.path ?? ustarName(block);
+        const linkname = this.longLink ?? pax.linkpath ?? tar_cString(block.subarray(157, 257));
+        const realSize = pax.size !== undefined ? Number(pax.size) : size;
+        this.longName = this.longLink = null;
+        this.pax = {};
+        if (path.startsWith('./'))
+            path = path.slice(2);
+        const header = {
+            path,
+            type: TYPES[typeflag] ?? 'other',
+            size: realSize,
+            mode: readNumber(block, 100, 8),
+            linkname,
+            typeflag,
+            uid: readNumber(block, 108, 8),
+            gid: readNumber(block, 116, 8),
+            mtime: pax.mtime !== undefined ? Math.floor(Number(pax.mtime)) : readNumber(block, 136, 12),
+            devmajor: readNumber(block, 329, 8),
+            devminor: readNumber(block, 337, 8),
+            uname: pax.uname ?? tar_cString(block.subarray(265, 297)),
+            gname: pax.gname ?? tar_cString(block.subarray(297, 329))
+        };
+        const sink = this.onEntry(header);
+        await this.startEntry(realSize, Math.ceil(realSize / BLOCK) * BLOCK - realSize, sink);
+    }
+    async startEntry(size, padding, sink) {
+        this.remaining = size;
+        this.padding = padding;
+        this.sink = sink;
+        this.inEntry = true;
+        if (size === 0 && padding === 0) {
+            // Nothing to read: end the entry right away.
+            this.inEntry = false;
+            this.sink = null;
+            if (sink)
+                await sink.end();
+        }
+    }
+}
+const TYPES = { '0': 'file', '\0': 'file', '7': 'file', '1': 'link', '2': 'symlink', '5': 'directory' };
+function isZeroBlock(block) {
+    for (let i = 0; i < BLOCK; i++)
+        if (block[i] !== 0)
+            return false;
+    return true;
+}
+function checksumOk(block) {
+    const stored = readNumber(block, 148, 8);
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += i >= 148 && i < 156 ? 32 : block[i];
+    return stored === sum;
+}
+/** Octal, or GNU base-256 when the high bit is set (sizes over 8 GB). */
+function readNumber(block, offset, length) {
+    if (block[offset] & 0x80) {
+        let value = block[offset] & 0x7f;
+        for (let i = 1; i < length; i++)
+            value = value * 256 + block[offset + i];
+        return value;
+    }
+    const text = block
+        .toString('latin1', offset, offset + length)
+        .replace(/\0.*$/s, '')
+        .trim();
+    return text === '' ? 0 : parseInt(text, 8);
+}
+function tar_cString(buf) {
+    const nul = buf.indexOf(0);
+    return buf.toString('utf8', 0, nul < 0 ? buf.length : nul);
+}
+function ustarName(block) {
+    const name = tar_cString(block.subarray(0, 100));
+    const magic = block.toString('latin1', 257, 262);
+    if (magic === 'ustar') {
+        const prefix = tar_cString(block.subarray(345, 500));
+        if (prefix)
+            return `${prefix}/${name}`;
+    }
+    return name;
+}
+function parsePax(body) {
+    const out = {};
+    let pos = 0;
+    while (pos < body.length) {
+        const space = body.indexOf(0x20, pos);
+        if (space < 0)
+            break;
+        const len = parseInt(body.toString('latin1', pos, space), 10);
+        if (!len)
+            break;
+        const record = body.toString('utf8', space + 1, pos + len - 1);
+        const eq = record.indexOf('=');
+        if (eq > 0)
+            out[record.slice(0, eq)] = record.slice(eq + 1);
+        pos += len;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/advisor/proof/image-files.ts
+
+
+const TEXT_FILE = /^\/etc\/(passwd|group|ld\.so\.conf|ld\.so\.conf\.d\/[^/]+\.conf|ld-musl-[^/]+\.path)$/;
+const TEXT_LIMIT = 1024 * 1024;
+const HEAD_BYTES = 256;
+/** Larger ELF files are recorded without their linking facts (never for a program anyone ships). */
+const MAX_ELF_BYTES = 512 * 1024 * 1024;
+/** `./usr/bin/` → `/usr/bin`. */
+function normalise(p) {
+    const parts = [];
+    for (const part of p.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return `/${parts.join('/')}`;
+}
+function entrySink(h, files) {
+    const path = normalise(h.path);
+    if (h.type === 'link') {
+        // A hard link is the same file as its target, which came earlier in the archive.
+        const target = files.entries.get(normalise(h.linkname));
+        files.entries.set(path, target ? { ...target } : { type: 'file', mode: h.mode, size: 0 });
+        return null;
+    }
+    const type = h.type === 'directory' ? 'dir' : h.type;
+    const entry = { type, mode: h.mode, size: h.size, ...(h.type === 'symlink' ? { target: h.linkname } : {}) };
+    files.entries.set(path, entry);
+    if (h.type !== 'file' || h.size === 0)
+        return null;
+    const text = TEXT_FILE.test(path) && h.size <= TEXT_LIMIT;
+    const executable = (h.mode & 0o111) !== 0;
+    const parts = [];
+    let bytes = 0;
+    let kind = text ? 'text' : null;
+    return {
+        data(chunk) {
+            if (kind === 'skip')
+                return;
+            parts.push(Buffer.from(chunk));
+            bytes += chunk.length;
+            if (kind === null && bytes >= Math.min(4, h.size)) {
+                const first = Buffer.concat(parts);
+                kind = isElf(first) && h.size <= MAX_ELF_BYTES ? 'elf' : executable ? 'head' : 'skip';
+                if (kind === 'skip')
+                    parts.length = 0;
+            }
+            if (kind === 'head' && bytes >= HEAD_BYTES) {
+                entry.head = Buffer.concat(parts).toString('latin1', 0, HEAD_BYTES);
+                kind = 'skip';
+                parts.length = 0;
+            }
+        },
+        end() {
+            const body = Buffer.concat(parts);
+            if (kind === 'text')
+                files.texts.set(path, body.toString('utf8'));
+            else if (kind === 'head')
+                entry.head = body.toString('latin1', 0, HEAD_BYTES);
+            else if (kind === 'elf') {
+                entry.elf = readElfLinking(body) ?? undefined;
+                const go = executable ? readGoBinary(body) : null;
+                if (go)
+                    entry.go = go;
+            }
+        }
+    };
+}
+/** Reads an image's exported file system (a tar stream). */
+async function collectImageFiles(stream) {
+    const files = { entries: new Map([['/', { type: 'dir', mode: 0o755, size: 0 }]]), texts: new Map() };
+    const reader = new TarReader((h) => entrySink(h, files));
+    for await (const chunk of stream)
+        await reader.write(chunk);
+    reader.end();
+    return files;
+}
+/** The files of `imageId`, from its exported file system (a container created, never started, and removed). */
+function readImageFiles(imageId, docker) {
+    return docker.exportFileSystem(imageId, collectImageFiles);
+}
+
+;// CONCATENATED MODULE: ./src/advisor/proof/start.ts
+// Starting the suggested image, offline: `docker run --network none` on a
+// read-only root file system (a tmpfs on /tmp). A process that exits 0, or is
+// still running after a couple of seconds (and then passes the image's own
+// HEALTHCHECK, run inside it), starts; an exec failure, a missing file or a
+// crash does not. A non-zero exit counts as starting only when the original
+// image exits the same way under the same conditions (a program that needs
+// arguments or configuration). The judgement is a pure function of what
+// `docker` said, so it is tested without Docker.
+
+const tail = (text, n = 3) => text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-n)
+    .join(' | ')
+    .slice(0, 400);
+/** What the observation of the suggestion (and, for a non-zero exit, of the original) says. */
+function judgeStart(suggested, original) {
+    if (suggested.startError !== null)
+        return { ok: false, detail: `it does not start: ${tail(suggested.startError, 2)}` };
+    if (suggested.exitCode === null) {
+        if (!suggested.health)
+            return { ok: true, detail: 'still running after the wait' };
+        return suggested.health.exitCode === 0
+            ? { ok: true, detail: 'still running, and its HEALTHCHECK passes' }
+            : { ok: false, detail: `it runs but its HEALTHCHECK fails (exit ${suggested.health.exitCode}): ${tail(suggested.health.output) || 'no output'}` };
+    }
+    if (suggested.exitCode === 0)
+        return { ok: true, detail: 'exited 0' };
+    const crash = suggested.exitCode >= 128 || /^(panic:|fatal error:|SIGSEGV|runtime: )/m.test(suggested.output);
+    if (!crash && original && original.startError === null && original.exitCode === suggested.exitCode && lastLine(original.output) === lastLine(suggested.output)) {
+        return { ok: true, detail: `exited ${suggested.exitCode}, as the original image does (${tail(suggested.output, 1) || 'no output'})` };
+    }
+    return { ok: false, detail: `it exited ${suggested.exitCode}${crash ? ' (crashed)' : ''}: ${tail(suggested.output) || 'no output'}` };
+}
+/** Digits (times, ids) aside, the last line a program printed. */
+const lastLine = (text) => tail(text, 1).replace(/\d+/g, '#');
+/** Runs the image detached, waits, runs its HEALTHCHECK if still up, and removes the container. */
+async function observeStart(image, docker, options = {}) {
+    const name = `go-image-budget-start-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+    const startError = await docker.startDetached(image, name, { readOnly: options.readOnly !== false });
+    try {
+        if (startError !== null)
+            return { startError, exitCode: null, output: '', health: null };
+        const exitCode = await docker.waitExit(name, options.waitMs ?? 2000);
+        const logs = async () => {
+            const l = await docker.logs(name);
+            return `${l.stdout}${l.stderr ? `\n${l.stderr}` : ''}`.trim().slice(-4000);
+        };
+        if (exitCode !== null)
+            return { startError: null, exitCode, output: await logs(), health: null };
+        const test = options.healthcheck?.test ?? [];
+        let health = null;
+        if (test[0] === 'CMD' || test[0] === 'CMD-SHELL') {
+            const argv = test[0] === 'CMD' ? test.slice(1) : ['/bin/sh', '-c', test.slice(1).join(' ')];
+            const deadline = Date.now() + (options.healthMs ?? 5000);
+            for (;;) {
+                const r = await docker.execIn(name, argv);
+                health = { exitCode: r.exitCode, output: `${r.stdout}\n${r.stderr}`.trim().slice(-2000) };
+                if (r.exitCode === 0 || Date.now() > deadline)
+                    break;
+                await new Promise((resolve) => setTimeout(resolve, 500));
+            }
+        }
+        return { startError: null, exitCode: null, output: await logs(), health };
+    }
+    finally {
+        await docker.removeContainer(name);
+    }
+}
+/**
+ * The start check: the suggestion read-only; when it exits non-zero, again
+ * with a writable root file system, and then the original the same way: the
+ * same exit and last line as the original is the original's behaviour, not a
+ * broken image.
+ */
+async function startCheck(suggested, original, docker, options = {}) {
+    const result = (verdict, o, readOnly) => ({
+        ...verdict,
+        exitCode: o.exitCode,
+        running: o.startError === null && o.exitCode === null,
+        readOnly,
+        output: o.output
+    });
+    const readOnly = await observeStart(suggested, docker, options);
+    const first = judgeStart(readOnly, null);
+    if (first.ok || readOnly.startError !== null || readOnly.exitCode === null)
+        return result(first, readOnly, true);
+    const writable = await observeStart(suggested, docker, { ...options, readOnly: false });
+    const second = judgeStart(writable, null);
+    if (second.ok)
+        return result({ ok: true, detail: `${second.detail} with a writable root file system (read-only it exited ${readOnly.exitCode})` }, writable, false);
+    if (!original)
+        return result(first, readOnly, true);
+    return result(judgeStart(writable, await observeStart(original, docker, { ...options, readOnly: false, healthcheck: null })), writable, false);
+}
+
+;// CONCATENATED MODULE: ./src/advisor/proof/paths.ts
+
+const MAX_HOPS = 40;
+const paths_DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/** Follows `p` (absolute) through the image's symlinks to the entry it names. */
+function paths_resolvePath(files, p) {
+    let pending = normalise(p).split('/').filter(Boolean);
+    let current = '';
+    for (let hops = 0; pending.length > 0;) {
+        const name = pending.shift();
+        const next = `${current}/${name}`;
+        const entry = files.entries.get(next);
+        if (!entry)
+            return { ok: false, reason: `${normalise(p)}: no such file or directory` };
+        if (entry.type === 'symlink') {
+            if (++hops > MAX_HOPS)
+                return { ok: false, reason: `${normalise(p)}: too many levels of symbolic links` };
+            const target = entry.target ?? '';
+            const absolute = target.startsWith('/') ? target : `${current}/${target}`;
+            pending = [...normalise(absolute).split('/').filter(Boolean), ...pending];
+            current = '';
+            continue;
+        }
+        if (pending.length > 0 && entry.type !== 'dir')
+            return { ok: false, reason: `${normalise(p)}: not a directory (${next} is a file)` };
+        current = next;
+    }
+    const entry = files.entries.get(current || '/');
+    return entry ? { ok: true, path: current || '/', entry } : { ok: false, reason: `${normalise(p)}: no such file or directory` };
+}
+/** Whether anything lies under a directory (a non-empty zoneinfo or certificate directory). */
+function hasFilesUnder(files, dir) {
+    const resolved = paths_resolvePath(files, dir);
+    if (!resolved.ok || resolved.entry.type !== 'dir')
+        return false;
+    const prefix = resolved.path === '/' ? '/' : `${resolved.path}/`;
+    for (const [p, e] of files.entries)
+        if (p.startsWith(prefix) && e.type !== 'dir')
+            return true;
+    return false;
+}
+const isExecutableFile = (entry) => entry.type === 'file' && (entry.mode & 0o111) !== 0;
+/**
+ * Where the kernel (via runc) finds a command: a name with a slash is a path
+ * (relative to the working directory), a bare name is looked up on PATH.
+ */
+function findCommand(files, command, workingDir, pathEnv) {
+    if (command.includes('/')) {
+        const p = command.startsWith('/') ? command : `${workingDir || '/'}/${command}`;
+        return paths_resolvePath(files, p);
+    }
+    const searched = pathEnv.split(':').filter(Boolean);
+    for (const dir of searched) {
+        const found = paths_resolvePath(files, `${dir}/${command}`);
+        if (found.ok && isExecutableFile(found.entry))
+            return found;
+    }
+    return { ok: false, reason: `"${command}": executable file not found in $PATH (${searched.join(':')})`, searched };
+}
+/** The value of NAME in a config's `NAME=value` list. */
+function envValue(env, name) {
+    const hit = [...env].reverse().find((e) => e.startsWith(`${name}=`));
+    return hit === undefined ? null : hit.slice(name.length + 1);
+}
+
+;// CONCATENATED MODULE: ./src/advisor/proof/startup.ts
+
+// Go's crypto/x509 (root_linux.go) and time (zoneinfo_unix.go) search these.
+const CERT_FILES = [
+    '/etc/ssl/certs/ca-certificates.crt',
+    '/etc/pki/tls/certs/ca-bundle.crt',
+    '/etc/ssl/ca-bundle.pem',
+    '/etc/pki/tls/cacert.pem',
+    '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem',
+    '/etc/ssl/cert.pem'
+];
+const CERT_DIRS = ['/etc/ssl/certs', '/etc/pki/tls/certs'];
+const ZONE_DIRS = ['/usr/share/zoneinfo', '/usr/share/lib/zoneinfo', '/usr/lib/locale/TZ', '/etc/zoneinfo'];
+const TRIPLETS = {
+    62: 'x86_64-linux-gnu',
+    183: 'aarch64-linux-gnu',
+    40: 'arm-linux-gnueabihf',
+    3: 'i386-linux-gnu',
+    243: 'riscv64-linux-gnu',
+    21: 'powerpc64le-linux-gnu',
+    22: 's390x-linux-gnu'
+};
+/** The command docker runs: ENTRYPOINT followed by CMD, or CMD alone. */
+const commandOf = (config) => [...(config.entrypoint ?? []), ...(config.cmd ?? [])];
+/** Where the dynamic loader looks: run path ($ORIGIN), LD_LIBRARY_PATH, the loader's configuration, the defaults. */
+function librarySearchPath(files, owner, elf, interp, env) {
+    const origin = owner.slice(0, owner.lastIndexOf('/')) || '/';
+    const dirs = elf.runpath.map((d) => d.replace(/\$\{?ORIGIN\}?/g, origin));
+    dirs.push(...(envValue(env, 'LD_LIBRARY_PATH') ?? '').split(':').filter(Boolean));
+    if (interp && /ld-musl/.test(interp)) {
+        const configured = [...files.texts].find(([p]) => /^\/etc\/ld-musl-.*\.path$/.test(p))?.[1];
+        dirs.push(...(configured
+            ? configured
+                .split(/[:\n]/)
+                .map((d) => d.trim())
+                .filter(Boolean)
+            : ['/lib', '/usr/local/lib', '/usr/lib']));
+        return dirs;
+    }
+    for (const [p, text] of files.texts) {
+        if (p === '/etc/ld.so.conf' || p.startsWith('/etc/ld.so.conf.d/')) {
+            dirs.push(...text
+                .split('\n')
+                .map((l) => l.replace(/#.*/, '').trim())
+                .filter((l) => l.startsWith('/')));
+        }
+    }
+    const triplet = TRIPLETS[elf.machine];
+    const lib = elf.is64 ? ['/lib64', '/usr/lib64'] : ['/lib32', '/usr/lib32'];
+    dirs.push(...(triplet ? [`/lib/${triplet}`, `/usr/lib/${triplet}`] : []), ...lib, '/lib', '/usr/lib');
+    return dirs;
+}
+/** Checks the loader and the libraries of the ELF at `path`, following DT_NEEDED through every library found. */
+function checkElf(files, path, entry, env) {
+    const elf = entry.elf;
+    if (!elf)
+        return [];
+    const checks = [];
+    const interp = elf.interp;
+    if (interp) {
+        const loader = paths_resolvePath(files, interp);
+        checks.push(loader.ok && loader.entry.type === 'file'
+            ? { check: 'loader', ok: true, detail: `${path} is dynamically linked; its loader ${interp} is present`, required: true }
+            : { check: 'loader', ok: false, detail: `${path} is dynamically linked and needs ${interp}, which the image lacks (exec fails with "no such file or directory")`, required: true });
+    }
+    const missing = [];
+    const found = [];
+    const seen = new Set();
+    const queue = [{ owner: path, elf }];
+    while (queue.length > 0) {
+        const { owner, elf: current } = queue.shift();
+        for (const lib of current.needed) {
+            if (seen.has(lib))
+                continue;
+            seen.add(lib);
+            const hit = librarySearchPath(files, owner, current, interp, env)
+                .map((dir) => paths_resolvePath(files, `${dir}/${lib}`))
+                .find((r) => r.ok && r.entry.type === 'file');
+            if (!hit || !hit.ok) {
+                missing.push(lib);
+                continue;
+            }
+            found.push(lib);
+            if (hit.entry.elf)
+                queue.push({ owner: hit.path, elf: hit.entry.elf });
+        }
+    }
+    if (missing.length > 0)
+        checks.push({ check: 'libraries', ok: false, detail: `${path} needs ${missing.join(', ')}, not found in the image's library paths`, required: true });
+    else if (found.length > 0)
+        checks.push({
+            check: 'libraries',
+            ok: true,
+            detail: `${found.length} shared ${found.length === 1 ? 'library' : 'libraries'} found (${found.slice(0, 4).join(', ')}${found.length > 4 ? ', …' : ''})`,
+            required: true
+        });
+    return checks;
+}
+/** The executable behind the command, and what it needs to start (a script's interpreter, recursively). */
+function checkExecutable(files, command, config, depth = 0) {
+    const pathEnv = envValue(config.env, 'PATH') ?? paths_DEFAULT_PATH;
+    const found = findCommand(files, command, config.workingDir, pathEnv);
+    const label = depth === 0 ? 'command' : 'interpreter';
+    if (!found.ok)
+        return { checks: [{ check: label, ok: false, detail: depth === 0 ? `the command ${found.reason}` : `the script's interpreter ${found.reason}`, required: true }], program: null };
+    if (!isExecutableFile(found.entry)) {
+        const what = found.entry.type === 'dir' ? 'a directory' : 'not executable';
+        return { checks: [{ check: label, ok: false, detail: `${found.path} is ${what}`, required: true }], program: null };
+    }
+    const checks = [{ check: label, ok: true, detail: `${command} resolves to ${found.path}`, required: true }];
+    if (found.entry.elf)
+        return { checks: [...checks, ...checkElf(files, found.path, found.entry, config.env)], program: found };
+    const head = found.entry.head ?? '';
+    if (!head.startsWith('#!')) {
+        return { checks: [...checks, { check: 'interpreter', ok: false, detail: `${found.path} is neither an ELF executable nor a script with #! (exec format error)`, required: true }], program: found };
+    }
+    if (depth >= 3)
+        return { checks, program: found };
+    const words = head.slice(2).split('\n')[0].trim().split(/\s+/);
+    // `#!/usr/bin/env sh` looks the interpreter up on PATH.
+    const interpreter = /(^|\/)env$/.test(words[0] ?? '') && words[1] ? words[1] : (words[0] ?? '');
+    const inner = checkExecutable(files, interpreter || '(none)', config, depth + 1);
+    return { checks: [...checks, ...inner.checks], program: inner.program ?? found };
+}
+function checkUser(files, user) {
+    if (user.trim() === '')
+        return null;
+    const [name, group] = user.split(':');
+    const numeric = (s) => /^\d+$/.test(s);
+    const names = (file) => new Set((files.texts.get(file) ?? '')
+        .split('\n')
+        .map((l) => l.split(':')[0])
+        .filter(Boolean));
+    const problems = [];
+    if (!numeric(name) && !names('/etc/passwd').has(name))
+        problems.push(`user ${name} is not in ${files.texts.has('/etc/passwd') ? '/etc/passwd' : 'the image (no /etc/passwd)'}`);
+    if (group !== undefined && group !== '' && !numeric(group) && !names('/etc/group').has(group))
+        problems.push(`group ${group} is not in ${files.texts.has('/etc/group') ? '/etc/group' : 'the image (no /etc/group)'}`);
+    return problems.length > 0
+        ? { check: 'user', ok: false, detail: `USER ${user}: ${problems.join('; ')}`, required: true }
+        : { check: 'user', ok: true, detail: `USER ${user} ${numeric(name) ? 'is numeric' : 'exists'}`, required: true };
+}
+/** Run-time needs of the Go programs the image starts or ships. */
+function checkGoNeeds(files, programs, config) {
+    const checks = [];
+    const go = programs.filter((p) => p.entry.go?.needs);
+    const needing = (pick) => go.filter((p) => pick(p.entry.go.needs)).map((p) => p.path);
+    const roots = needing((n) => n.systemRoots && !n.embedsRoots);
+    if (roots.length > 0) {
+        const custom = [envValue(config.env, 'SSL_CERT_FILE')].filter((f) => !!f);
+        const file = [...custom, ...CERT_FILES].find((f) => {
+            const r = paths_resolvePath(files, f);
+            return r.ok && r.entry.type === 'file' && r.entry.size > 0;
+        });
+        const dirs = [...(envValue(config.env, 'SSL_CERT_DIR') ?? '').split(':').filter(Boolean), ...CERT_DIRS];
+        const dir = file ? undefined : dirs.find((d) => hasFilesUnder(files, d));
+        checks.push(file || dir
+            ? { check: 'ca-certificates', ok: true, detail: `${roots.join(', ')} loads the system's CA roots: ${file ?? `${dir}/`} is there`, required: true }
+            : {
+                check: 'ca-certificates',
+                ok: false,
+                detail: `${roots.join(', ')} loads the system's CA roots but the image has no CA bundle (TLS fails with "certificate signed by unknown authority")`,
+                required: true
+            });
+    }
+    const zones = needing((n) => n.loadsZones && !n.embedsTzdata);
+    if (zones.length > 0) {
+        const custom = envValue(config.env, 'ZONEINFO');
+        const source = custom && paths_resolvePath(files, custom).ok ? custom : ZONE_DIRS.find((d) => hasFilesUnder(files, d));
+        checks.push(source
+            ? { check: 'zoneinfo', ok: true, detail: `${zones.join(', ')} loads time zones by name: ${source} is there`, required: true }
+            : {
+                check: 'zoneinfo',
+                ok: false,
+                detail: `${zones.join(', ')} loads time zones by name but the image has no zone data (every zone but UTC fails) and it does not embed time/tzdata`,
+                required: true
+            });
+    }
+    const users = needing((n) => n.usersLookup && !n.cgo);
+    if (users.length > 0) {
+        const passwd = files.texts.get('/etc/passwd');
+        checks.push({
+            check: 'users',
+            ok: passwd !== undefined,
+            required: false,
+            detail: passwd !== undefined
+                ? `${users.join(', ')} looks up users: /etc/passwd is there`
+                : `${users.join(', ')} looks up users (os/user) and the image has no /etc/passwd: lookups fail unless $USER is set`
+        });
+    }
+    return checks;
+}
+function checkExpectedPaths(files, expected) {
+    if (expected.length === 0)
+        return null;
+    const problems = [];
+    for (const e of expected) {
+        const r = paths_resolvePath(files, e.path);
+        const at = e.line !== null ? ` (line ${e.line})` : '';
+        if (!r.ok)
+            problems.push(`${r.reason}${at}`);
+        else if (e.directory && r.entry.type !== 'dir')
+            problems.push(`${e.path} is a file where the original has a directory${at}`);
+    }
+    return problems.length > 0
+        ? { check: 'paths', ok: false, detail: `what the original copied is missing: ${problems.join('; ')}`, required: true }
+        : { check: 'paths', ok: true, detail: `all ${expected.length} ${expected.length === 1 ? 'path' : 'paths'} the original's final stage received are there`, required: true };
+}
+function checkStartup({ files, config, expectedPaths }) {
+    const command = commandOf(config);
+    const checks = [];
+    let programs = [];
+    if (command.length === 0) {
+        checks.push({ check: 'command', ok: false, detail: 'the image has neither ENTRYPOINT nor CMD ("no command specified")', required: true });
+    }
+    else {
+        const exe = checkExecutable(files, command[0], config);
+        checks.push(...exe.checks);
+        if (exe.program)
+            programs = [exe.program];
+    }
+    const user = checkUser(files, config.user);
+    if (user)
+        checks.push(user);
+    // The Go programs the image ships where the original put them count too (a script may start them).
+    for (const e of expectedPaths) {
+        const r = paths_resolvePath(files, e.path);
+        if (r.ok && r.entry.go && !programs.some((p) => p.path === r.path))
+            programs.push({ path: r.path, entry: r.entry });
+    }
+    checks.push(...checkGoNeeds(files, programs, config));
+    const paths = checkExpectedPaths(files, expectedPaths);
+    if (paths)
+        checks.push(paths);
+    return checks;
+}
+
+;// CONCATENATED MODULE: ./src/advisor/proof/prove.ts
+
+
+
+/** The parts of an image's config that decide how it starts. */
+async function startConfig(image, docker) {
+    const { healthcheck, ...facts } = await docker.startConfig(image);
+    return { ...facts, healthcheck: healthcheck ? { test: healthcheck } : null };
+}
+async function proveItStarts(image, options, deps) {
+    const config = await startConfig(image, deps.docker);
+    const files = await readImageFiles(image, deps.docker);
+    const checks = checkStartup({ files, config, expectedPaths: options.expectedPaths });
+    const failed = checks.filter((c) => c.required && !c.ok);
+    if (failed.length > 0)
+        return { ok: false, reason: `it would not start: ${failed.map((c) => c.detail).join('; ')}`, checks, start: null };
+    const started = await startCheck(image, options.originalImage, deps.docker, { waitMs: options.waitMs, healthcheck: config.healthcheck });
+    const start = { ok: started.ok, detail: started.detail, exitCode: started.exitCode, running: started.running, readOnly: started.readOnly };
+    return { ok: start.ok, reason: start.ok ? null : start.detail, checks, start };
+}
+
+;// CONCATENATED MODULE: ./src/advisor/verify.ts
+// Proof: build the suggested Dockerfile with the user's context and build
+// settings, measure it, prove it starts (proof/: its files and config, then a
+// start offline), and optionally run `verify-command` in it. The Dockerfile
+// is written outside the context (and passed with --file), so the context is
+// untouched and BuildKit's cache for the build stage is reused. A failure is
+// reported, never thrown: the advice stands without the claim.
+
+
+
+
+
+
+async function verifySuggestion(req, deps) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(deps.tempDir, 'suggestion-'));
+    const file = external_node_path_default().join(dir, 'Dockerfile');
+    await (0,promises_namespaceObject.writeFile)(file, req.dockerfile);
+    let made;
+    let wasBuilt = false;
+    try {
+        made = await deps.buildAndMeasure({ ...req.build, file, target: null, cacheTo: [] }, () => {
+            wasBuilt = true;
+        });
+    }
+    catch (error) {
+        // A measurement that fails after the build is not the suggestion's fault: the caller says it could not be verified.
+        if (wasBuilt)
+            throw error;
+        return { verified: false, imageId: null, size: null, savings: null, error: `the suggested Dockerfile did not build: ${errorMessage(error)}`, verifyCommand: null, proof: null, buildLog: '' };
+    }
+    const imageId = made.built.imageId;
+    const buildLog = made.built.log;
+    const size = { uncompressed: made.measurement.size.uncompressed, compressed: made.measurement.size.compressed };
+    const savings = req.originalSize - size.uncompressed;
+    const proven = await proveItStarts(imageId, { expectedPaths: req.expectedPaths ?? [], originalImage: req.originalImage ?? null, waitMs: deps.startWaitMs }, deps);
+    const proof = { checks: proven.checks, start: proven.start };
+    const built = { imageId, size, savings, proof, buildLog };
+    if (!proven.ok)
+        return { ...built, verified: false, error: `the suggested image was built but ${proven.reason}`, verifyCommand: null };
+    if (!req.verifyCommand)
+        return { ...built, verified: true, error: null, verifyCommand: null };
+    const run = await runInImage(imageId, req.verifyCommand, deps);
+    const ok = run.exitCode === 0;
+    return {
+        ...built,
+        verified: ok,
+        error: ok ? null : `verify-command '${req.verifyCommand}' exited with ${run.exitCode} in the suggested image: ${lastLines(run.output, 3)}`,
+        verifyCommand: run
+    };
+}
+/** Runs a command (no shell: scratch has none) as the image's entrypoint; removes the container. */
+async function runInImage(imageId, command, deps) {
+    const words = splitCommands(command)[0] ?? [];
+    const timeoutMs = deps.runTimeoutMs ?? 120_000;
+    const result = await deps.docker.runToEnd(imageId, { entrypoint: words.length > 0 ? words[0] : null, args: words.slice(1), timeoutMs });
+    if (result === null)
+        return { command, exitCode: 124, output: `timed out after ${Math.round(timeoutMs / 1000)} s` };
+    const output = (result.stdout + (result.stderr ? `\n${result.stderr}` : '')).trim();
+    return { command, exitCode: result.exitCode, output: output.length > 2000 ? output.slice(-2000) : output };
+}
+
+;// CONCATENATED MODULE: ./src/advisor/stage.ts
+// The advise stage: Dockerfile model + context facts + measurement → findings,
+// a suggested Dockerfile and, when asked (or when it matters), its proof:
+// built, measured, and shown to start. An earlier proof is carried when
+// nothing it depends on changed. Also the dockerfile-only path, which reads
+// files and never runs Docker.
+
+
+
+
+
+
+
+
+
+
+
+
+
+// Findings a rewritten Dockerfile fixes; any of them makes a suggestion worth writing.
+const SUGGESTION_RULES = new Set(['multi-stage', 'minimal-base', 'cgo-disabled', 'strip-symbols', 'trimpath']);
+// The bases a suggestion may end on: their sizes (when present locally) go into the savings.
+const SUGGESTED_BASES = [DISTROLESS_STATIC_NONROOT, DISTROLESS_STATIC, DISTROLESS_BASE, DISTROLESS_BASE_NONROOT];
+/**
+ * `verify-suggestion: auto` builds the suggestion when the budget is exceeded
+ * or warns, and, without a budget, when a size finding claims savings: the
+ * claim is what the proof is for. A passing budget spends no second build.
+ */
+function shouldVerify(mode, budgetStatus, findings) {
+    if (mode === 'true')
+        return { verify: true, reason: 'verify-suggestion: true' };
+    if (mode === 'false')
+        return { verify: false, reason: 'verify-suggestion: false' };
+    if (budgetStatus === 'fail' || budgetStatus === 'warn')
+        return { verify: true, reason: `budget ${budgetStatus === 'fail' ? 'exceeded' : 'near its limit'}` };
+    if (budgetStatus === 'none' && findings.some((f) => SIZE_RULES.has(f.rule) && (f.estimatedSavings ?? 0) > 0)) {
+        return { verify: true, reason: 'no budget set, and the findings claim savings' };
+    }
+    return { verify: false, reason: budgetStatus === 'pass' ? 'budget passes (verify-suggestion: auto)' : 'no savings claimed (verify-suggestion: auto)' };
+}
+/** `golang` → `golang:latest`; `docker.io/library/x:1` → `x:1` (as RepoTags name them). */
+const normalName = (ref) => {
+    const plain = ref.replace(/^(docker\.io\/)?(library\/)?/, '');
+    return /:[^/]*$|@/.test(plain) ? plain : `${plain}:latest`;
+};
+/**
+ * Images the daemon already has (nothing is pulled for this), by the names
+ * asked: their ids, sizes and configs, matched back by tag.
+ */
+async function localImages(names, docker) {
+    const found = new Map();
+    for (const raw of await docker.inspectPresent(names)) {
+        const env = {};
+        for (const e of raw.config.env) {
+            const eq = e.indexOf('=');
+            if (eq > 0)
+                env[e.slice(0, eq)] = e.slice(eq + 1);
+        }
+        const c = raw.config;
+        const image = { id: raw.id, size: raw.size, defaults: { env, workdir: c.workingDir || '/', user: c.user, entrypoint: c.entrypoint, cmd: c.cmd, source: 'image' } };
+        const refs = new Set([...raw.repoTags, ...raw.repoDigests].map(normalName));
+        for (const name of names)
+            if (refs.has(normalName(name)) || name === raw.id)
+                found.set(name, image);
+    }
+    return found;
+}
+/** The images a Dockerfile builds FROM (not its stages, not scratch). */
+const baseImages = (model) => [...new Set(model.stages.filter((s) => s.parentStage === null && s.image !== '' && s.image.toLowerCase() !== 'scratch').map((s) => s.image))];
+/** The proof's expected paths: what the original final stage received, and the files from its sources the program needs. */
+function pathsToKeep(model, files) {
+    const paths = expectedPaths(model, files.goMod?.module ?? null);
+    for (const f of sourceFilesToKeep(model, files.runtimeFiles ?? [], files.goMod?.module ?? null))
+        paths.push({ ...f, directory: false });
+    return paths;
+}
+/**
+ * After a verified build the findings the suggestion implements add up to its
+ * measured savings: the base change (or, when the stripping is all it
+ * changes, the stripping) takes the verified savings less what the other
+ * shaving findings claim. A suggestion that also relinks the binary
+ * (cgo-disabled) changes more than its findings measure: they keep their own.
+ */
+function reconcileSavings(findings, suggestion) {
+    if (!suggestion.verified || suggestion.savings == null)
+        return findings;
+    const relinks = findings.some((f) => f.rule === 'cgo-disabled');
+    const main = findings.find((f) => f.rule === 'multi-stage' || f.rule === 'minimal-base') ?? (relinks ? undefined : findings.find((f) => f.rule === 'strip-symbols'));
+    if (!main)
+        return findings;
+    const shaving = findings.filter((f) => f.rule === 'strip-symbols' && f !== main).reduce((sum, f) => sum + (f.estimatedSavings ?? 0), 0);
+    return findings.map((f) => (f === main ? { ...f, estimatedSavings: Math.max(0, suggestion.savings - shaving) } : f));
+}
+async function adviseStage(input, deps) {
+    const text = (0,external_node_fs_namespaceObject.readFileSync)(input.build.dockerfile, 'utf8');
+    const file = (external_node_path_default().relative(input.workspace, input.build.dockerfile) || external_node_path_default().basename(input.build.dockerfile)).split((external_node_path_default()).sep).join('/');
+    const options = { file, buildArgs: input.inputs.buildArgs, target: input.inputs.target };
+    // The base images' own config (ENV, WORKDIR, default command), when they were built from: the daemon has them.
+    const images = input.report ? await localImages([...new Set([...baseImages(parseDockerfile(text, options)), ...SUGGESTED_BASES])], deps.docker) : new Map();
+    const model = parseDockerfile(text, { ...options, imageConfig: (image) => images.get(image)?.defaults ?? null });
+    const files = readContextFiles(input.build.context, input.build.dockerfile);
+    const measured = input.report
+        ? {
+            size: input.report.size.uncompressed,
+            layers: input.report.layers,
+            wasted: input.report.wasted,
+            goBinaries: input.report.goBinaries,
+            user: input.imageUser,
+            budgetStatus: input.report.budget.status,
+            baseSizes: Object.fromEntries(SUGGESTED_BASES.filter((b) => images.has(b)).map((b) => [b, images.get(b).size]))
+        }
+        : null;
+    const { findings, skipped } = advise({ model, measured, files });
+    if (!findings.some((f) => SUGGESTION_RULES.has(f.rule)))
+        return { findings, suggestion: null, skipped };
+    const suggested = suggestDockerfile({ model, measured, files });
+    if (!suggested)
+        return { findings, suggestion: null, skipped };
+    const suggestion = { dockerfile: suggested.dockerfile, verified: false, size: null, error: null, savings: null, base: suggested.base, verifyReason: null, verifyCommand: null };
+    if (!measured || !input.buildOptions || !input.report) {
+        suggestion.verifyReason = 'dockerfile-only mode: nothing is built';
+        return { findings, suggestion, skipped };
+    }
+    const decision = shouldVerify(input.inputs.verifySuggestion, measured.budgetStatus, findings);
+    suggestion.verifyReason = decision.reason;
+    if (!decision.verify)
+        return { findings, suggestion, skipped };
+    const read = (name) => {
+        const p = external_node_path_default().join(input.build.context, name);
+        return (0,external_node_fs_namespaceObject.existsSync)(p) ? (0,external_node_fs_namespaceObject.readFileSync)(p, 'utf8') : null;
+    };
+    const key = proofInputsKey({
+        dockerfile: text,
+        suggestion: suggested.dockerfile,
+        baseDigests: Object.fromEntries([...baseImages(model), suggested.base].map((i) => [i, images.get(i)?.id ?? null])),
+        goMod: read('go.mod'),
+        goSum: read('go.sum'),
+        program: programBinaries({ model, measured, files }).map((b) => ({ path: b.path, static: b.static, needs: b.needs ?? null })),
+        settings: { buildArgs: input.inputs.buildArgs, target: input.inputs.target, platform: input.buildOptions.platform, verifyCommand: input.inputs.verifyCommand }
+    });
+    suggestion.inputsKey = key;
+    const carried = applyCarried(suggestion, key, input.previousProof);
+    if (carried) {
+        deps.log.info(`Suggested Dockerfile: ${carried.verifyReason}.`);
+        return { findings: reconcileSavings(findings, carried), suggestion: carried, skipped };
+    }
+    const buildOptions = input.buildOptions;
+    try {
+        const result = await deps.log.group('Verify the suggested Dockerfile', () => verifySuggestion({
+            dockerfile: suggested.dockerfile,
+            build: buildOptions,
+            originalSize: measured.size,
+            verifyCommand: input.inputs.verifyCommand,
+            expectedPaths: pathsToKeep(model, files),
+            originalImage: input.report?.image?.id ?? null
+        }, { docker: deps.docker, tempDir: deps.tempDir, buildAndMeasure: deps.buildAndMeasure, startWaitMs: deps.startWaitMs }));
+        Object.assign(suggestion, {
+            verified: result.verified,
+            size: result.size,
+            savings: result.savings,
+            error: result.error,
+            verifyCommand: result.verifyCommand,
+            proof: result.proof,
+            verifiedAt: input.report.image?.commit ?? null
+        });
+        if (result.error)
+            deps.log.warning(result.error);
+    }
+    catch (error) {
+        // Measuring the suggestion failed (e.g. the daemon went away): the advice stands without the claim.
+        suggestion.error = `the suggested Dockerfile could not be verified: ${errorMessage(error)}`;
+        suggestion.inputsKey = null;
+        deps.log.warning(suggestion.error);
+    }
+    return { findings: reconcileSavings(findings, suggestion), suggestion, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/log.ts
+const silentLogger = {
+    info: () => { },
+    warning: () => { },
+    debug: () => { },
+    group: (_name, fn) => fn()
+};
+
+;// CONCATENATED MODULE: ./src/advisor/dockerfile-only.ts
+// Dockerfile-only mode: the rules that need no built image, on the
+// Dockerfile and the context's files alone. The pipeline runs no command (no
+// Docker, no build), so it fits pre-commit hooks and editors.
+
+
+
+
+
+
+
+async function dockerfileOnlyReport(inputs, build, run) {
+    const noDocker = () => Promise.reject(new Error('dockerfile-only mode runs no commands'));
+    const advice = await adviseStage({ inputs, build, workspace: run.workspace, report: null, imageUser: null, buildOptions: null }, {
+        docker: new Docker({
+            exec: noDocker,
+            spawn: () => {
+                throw new Error('dockerfile-only mode runs no commands');
+            }
+        }),
+        tempDir: '',
+        log: silentLogger,
+        buildAndMeasure: noDocker
+    });
+    const errorFindings = advice.findings.filter((f) => f.severity === 'error');
+    const errors = errorFindings.length > 0;
+    const warnings = advice.findings.some((f) => f.severity === 'warning');
+    return {
+        schemaVersion: SCHEMA_VERSION,
+        tool: { name: TOOL.name, version: TOOL.version },
+        image: {
+            ref: null,
+            id: '',
+            platform: inputs.platforms[0] ?? '',
+            context: external_node_path_default().relative(run.workspace, build.context) || '.',
+            dockerfile: external_node_path_default().relative(run.workspace, build.dockerfile),
+            target: inputs.target,
+            commit: run.commit
+        },
+        size: { uncompressed: 0, compressed: null, compressedSource: null },
+        layers: [],
+        wasted: null,
+        goBinaries: [],
+        budget: {
+            metric: inputs.budgetMetric,
+            limit: inputs.budget,
+            warnAt: null,
+            maxIncrease: null,
+            status: 'none',
+            // The entry points fail the job with this line when an error-level finding fails the check.
+            reason: errors ? `dockerfile-only: ${errorFindings.map((f) => `${f.rule} at ${f.file}:${f.line ?? '-'}`).join(', ')}` : 'dockerfile-only mode: no image built'
+        },
+        baseline: NO_BASELINE,
+        delta: null,
+        findings: advice.findings,
+        suggestion: advice.suggestion,
+        history: [],
+        mode: 'dockerfile-only',
+        skippedRules: advice.skipped,
+        // Without a size there is no budget verdict; an error-level finding (a binary
+        // that cannot start) fails unless fail-on is never.
+        status: errors && inputs.failOn !== 'never' ? 'fail' : errors || warnings ? 'warn' : 'pass'
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/compare.ts
+const otherMetric = (metric) => (metric === 'uncompressed' ? 'compressed' : 'uncompressed');
+const difference = (head, base) => (head === null || base === null ? null : head - base);
+/** Percent change; 0 when the base is 0 (no meaningful ratio). */
+function percentChange(head, base) {
+    return base === 0 ? 0 : ((head - base) / base) * 100;
+}
+/**
+ * The noise rule, the one place it lives: a change is noise (shown and judged
+ * as unchanged) when it is zero, or smaller than `min-delta`: its bytes, or its
+ * percentage of `base` (a percentage floor needs a nonzero base).
+ */
+function belowFloor(delta, base, floor) {
+    if (delta === 0)
+        return true;
+    if (!floor)
+        return false;
+    if ('bytes' in floor)
+        return Math.abs(delta) < floor.bytes;
+    return base !== null && base !== 0 && Math.abs((delta / base) * 100) < floor.percent;
+}
+/**
+ * Total deltas. `metric` is the preferred metric (the budget's); when the
+ * baseline lacks it (a registry image has no uncompressed size) the other one
+ * is used and `delta.metric` says so. Null when no metric is on both sides.
+ */
+function compareSizes(head, base, metric, minDelta = null) {
+    const uncompressed = difference(head.uncompressed, base.uncompressed);
+    const compressed = difference(head.compressed, base.compressed);
+    const byMetric = { uncompressed, compressed };
+    const used = byMetric[metric] !== null ? metric : byMetric[otherMetric(metric)] !== null ? otherMetric(metric) : null;
+    if (used === null)
+        return null;
+    const pct = (m) => {
+        const h = head[m];
+        const b = base[m];
+        return h === null || b === null ? null : percentChange(h, b);
+    };
+    const noiseIn = (m) => {
+        const change = byMetric[m];
+        return change !== null && belowFloor(change, base[m], minDelta);
+    };
+    const noise = { uncompressed: noiseIn('uncompressed'), compressed: noiseIn('compressed') };
+    return {
+        uncompressed,
+        compressed,
+        percent: pct(used),
+        metric: used,
+        uncompressedPercent: pct('uncompressed'),
+        compressedPercent: pct('compressed'),
+        unchanged: noise[used],
+        noise
+    };
+}
+/** BuildKit appends "# buildkit"; whitespace varies between history sources. */
+function normalizeInstruction(instruction) {
+    return instruction
+        .replace(/\s*#\s*buildkit\s*$/, '')
+        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+const side = (layer) => ({
+    index: layer.index,
+    diffId: layer.diffId,
+    instruction: layer.instruction,
+    stage: layer.stage,
+    fromBaseImage: layer.fromBaseImage,
+    uncompressed: layer.uncompressed,
+    compressed: layer.compressed
+});
+/** The metric every layer on both sides has, preferring `metric`. */
+function layerMetric(head, base, metric) {
+    const complete = (m) => [...head, ...base].every((l) => l[m] !== null);
+    if (complete(metric))
+        return metric;
+    return complete(otherMetric(metric)) ? otherMetric(metric) : metric;
+}
+/** Takes the first unused entry of a key's queue. */
+function takeFrom(queues, key) {
+    const queue = queues.get(key);
+    return queue && queue.length > 0 ? queue.shift() : undefined;
+}
+function queuesBy(items, key) {
+    const map = new Map();
+    for (const item of items) {
+        const k = key(item);
+        map.set(k, [...(map.get(k) ?? []), item]);
+    }
+    return map;
+}
+/** The bytes a layer's change is shown with: in `metric`, else whichever side has. */
+function layerChangeBytes(delta, metric) {
+    return delta[metric] ?? delta.uncompressed ?? delta.compressed ?? 0;
+}
+/** A layer's change below the per-layer floor (bytes only: a percentage has no base per layer) is left out of the comment. */
+function layerNoise(delta, metric, floor) {
+    return belowFloor(layerChangeBytes(delta, metric), null, floor > 0 ? { bytes: floor } : null);
+}
+/**
+ * Pairs head and base layers and classifies each change. `floor` is the
+ * per-layer noise floor in bytes: a paired layer that changed by less is
+ * unchanged, and any entry whose change is below it is marked `noise`.
+ */
+function diffLayers(head, base, preferred, floor = 0) {
+    const metric = layerMetric(head, base, preferred);
+    const unpairedBase = new Set(base);
+    const pairs = new Map();
+    const byDiffId = queuesBy(base, (l) => l.diffId);
+    for (const layer of head) {
+        const match = takeFrom(byDiffId, layer.diffId);
+        if (match) {
+            pairs.set(layer, { base: match, by: 'diffId' });
+            unpairedBase.delete(match);
+        }
+    }
+    const stepKey = (l) => `${l.stage ?? ''}\u0000${normalizeInstruction(l.instruction)}`;
+    const byStep = queuesBy([...unpairedBase], stepKey);
+    for (const layer of head) {
+        if (pairs.has(layer))
+            continue;
+        const match = takeFrom(byStep, stepKey(layer));
+        if (match) {
+            pairs.set(layer, { base: match, by: 'instruction' });
+            unpairedBase.delete(match);
+        }
+    }
+    const entries = head.map((layer) => {
+        const pair = pairs.get(layer);
+        if (!pair) {
+            const delta = { uncompressed: layer.uncompressed, compressed: layer.compressed };
+            return { change: 'added', pairedBy: null, head: side(layer), base: null, delta, noise: layerNoise(delta, metric, floor) };
+        }
+        const delta = {
+            uncompressed: difference(layer.uncompressed, pair.base.uncompressed),
+            compressed: difference(layer.compressed, pair.base.compressed)
+        };
+        const change = delta[metric];
+        // Same diff id is the same content: any size difference is a compression estimate's.
+        const kind = pair.by === 'diffId' || change === null || belowFloor(change, null, floor > 0 ? { bytes: floor } : null) ? 'unchanged' : change > 0 ? 'grown' : 'shrunk';
+        return { change: kind, pairedBy: pair.by, head: side(layer), base: side(pair.base), delta, noise: layerNoise(delta, metric, floor) };
+    });
+    for (const layer of base) {
+        if (!unpairedBase.has(layer))
+            continue;
+        const negate = (n) => (n === null ? null : -n);
+        const delta = { uncompressed: negate(layer.uncompressed), compressed: negate(layer.compressed) };
+        entries.push({ change: 'removed', pairedBy: null, head: null, base: side(layer), delta, noise: layerNoise(delta, metric, floor) });
+    }
+    const totals = Object.fromEntries(['added', 'removed', 'grown', 'shrunk', 'unchanged'].map((c) => [c, { count: 0, bytes: 0 }]));
+    for (const entry of entries) {
+        totals[entry.change].count++;
+        totals[entry.change].bytes += entry.change === 'unchanged' ? 0 : (entry.delta[metric] ?? 0);
+    }
+    return { metric, entries, totals };
+}
+
+;// CONCATENATED MODULE: ./src/compare/budget.ts
+// The verdict (pure): measured size against `budget` and `warn-at`, growth
+// against `max-increase`, and `fail-on` deciding which exceeded limit fails
+// the job and which only warns. The reason is one line naming the limit and
+// the measured size: "image is 816 MB, over the 20 MB budget (uncompressed)".
+
+
+
+function budgetSettings(inputs) {
+    const settings = {
+        metric: inputs.budgetMetric,
+        budget: inputs.budget,
+        warnAt: inputs.warnAt,
+        maxIncrease: inputs.maxIncrease,
+        minDelta: inputs.minDelta,
+        failOn: inputs.failOn
+    };
+    validateBudgetSettings(settings);
+    return settings;
+}
+/** Combinations that cannot mean anything are usage errors, found before any build. */
+function validateBudgetSettings(s) {
+    if (s.warnAt && 'percent' in s.warnAt) {
+        if (s.budget === null)
+            throw new UsageError(`warn-at: '${s.warnAt.percent}%' is a percentage of the budget, but no budget is set; set budget or give warn-at as a size (e.g. 18MB)`);
+        if (s.warnAt.percent > 100)
+            throw new UsageError(`warn-at: ${s.warnAt.percent}% is above the budget; use a percentage up to 100 (e.g. 90%)`);
+    }
+    if (s.warnAt && 'bytes' in s.warnAt && s.budget !== null && s.warnAt.bytes > s.budget) {
+        throw new UsageError(`warn-at: ${formatSize(s.warnAt.bytes)} is above the ${formatSize(s.budget)} budget; set it below the budget (e.g. 90%)`);
+    }
+}
+const resolve = (limit, of) => ('bytes' in limit ? limit.bytes : Math.round((of * limit.percent) / 100));
+/** "over the 2 MB max-increase" / "over the 10% max-increase (1.2 MB)". */
+const describeLimit = (limit, bytes) => ('bytes' in limit ? formatSize(bytes) : `${limit.percent}% (${formatSize(bytes)})`);
+/** Sizes that print alike get their difference spelled out: "20 MB, over the 20 MB budget by 1 B". */
+const overBy = (actual, limit) => (formatSize(actual) === formatSize(limit) ? ` by ${formatSize(actual - limit)}` : '');
+function evaluateBudget(s, m) {
+    const failsOnBudget = s.failOn === 'any' || s.failOn === 'budget';
+    const failsOnIncrease = s.failOn === 'any' || s.failOn === 'increase';
+    const size = m.size[s.metric];
+    const warnAtBytes = s.warnAt && (s.budget !== null || 'bytes' in s.warnAt) ? resolve(s.warnAt, s.budget ?? 0) : null;
+    const checks = [];
+    const reasons = [];
+    if (size === null && (s.budget !== null || warnAtBytes !== null)) {
+        reasons.push({ status: 'warn', text: `the ${s.metric} size was not measured, so the ${formatSize(s.budget ?? warnAtBytes ?? 0)} ${s.budget !== null ? 'budget' : 'warn-at'} was not checked` });
+    }
+    if (size !== null && s.budget !== null) {
+        const exceeded = size > s.budget;
+        checks.push({ check: 'budget', limit: s.budget, actual: size, metric: s.metric, exceeded, effect: failsOnBudget ? 'fail' : 'warn' });
+        reasons.push(exceeded
+            ? { status: failsOnBudget ? 'fail' : 'warn', text: `image is ${formatSize(size)}, over the ${formatSize(s.budget)} budget${overBy(size, s.budget)} (${s.metric})` }
+            : { status: 'pass', text: `image is ${formatSize(size)}, within the ${formatSize(s.budget)} budget (${s.metric})` });
+    }
+    if (size !== null && warnAtBytes !== null && !(s.budget !== null && size > s.budget)) {
+        const exceeded = size >= warnAtBytes;
+        checks.push({ check: 'warn-at', limit: warnAtBytes, actual: size, metric: s.metric, exceeded, effect: 'warn' });
+        if (exceeded) {
+            const of = s.budget !== null ? ` of the ${formatSize(s.budget)} budget` : '';
+            reasons.push({ status: 'warn', text: `image is ${formatSize(size)}, past the ${describeLimit(s.warnAt, warnAtBytes)} warn-at${of} (${s.metric})` });
+        }
+    }
+    let maxIncreaseBytes = null;
+    if (s.maxIncrease && m.delta && m.delta.metric && m.baseSize !== null) {
+        const metric = m.delta.metric;
+        const growth = m.delta[metric];
+        maxIncreaseBytes = resolve(s.maxIncrease, m.baseSize);
+        // Below the noise floor a change is "unchanged" and cannot exceed anything.
+        const exceeded = !m.delta.unchanged && growth > maxIncreaseBytes;
+        checks.push({ check: 'max-increase', limit: maxIncreaseBytes, actual: growth, metric, exceeded, effect: failsOnIncrease ? 'fail' : 'warn' });
+        const against = m.baseName ? ` against ${m.baseName}` : '';
+        const floor = m.delta.unchanged && growth !== 0 && s.minDelta ? `, below the ${describeLimit(s.minDelta, resolve(s.minDelta, m.baseSize))} min-delta` : '';
+        const change = `${formatDelta(growth)} (${formatPercent(m.delta.percent)}${floor})`;
+        reasons.push(exceeded
+            ? { status: failsOnIncrease ? 'fail' : 'warn', text: `image grew by ${change}${against}, over the ${describeLimit(s.maxIncrease, maxIncreaseBytes)} max-increase (${metric})` }
+            : { status: 'pass', text: `image changed by ${change}${against}, within the ${describeLimit(s.maxIncrease, maxIncreaseBytes)} max-increase (${metric})` });
+    }
+    const ran = reasons.length > 0;
+    const status = !ran ? 'none' : worstStatus(reasons.map((r) => r.status));
+    // The reason names what decided the status; a pass names every limit it met.
+    const deciding = status === 'pass' ? reasons : reasons.filter((r) => r.status === status);
+    return {
+        metric: s.metric,
+        limit: s.budget,
+        warnAt: warnAtBytes,
+        maxIncrease: maxIncreaseBytes,
+        status,
+        reason: ran ? deciding.map((r) => r.text).join('; ') : null,
+        failOn: s.failOn,
+        minDelta: s.minDelta && 'bytes' in s.minDelta ? s.minDelta.bytes : m.baseSize !== null && s.minDelta ? resolve(s.minDelta, m.baseSize) : null,
+        checks
+    };
+}
+const budget_RANK = { pass: 0, warn: 1, fail: 2 };
+function worstStatus(statuses) {
+    return statuses.reduce((worst, s) => (budget_RANK[s] > budget_RANK[worst] ? s : worst), 'pass');
+}
+/** The report's status: a budget that checked nothing passes. */
+const reportStatus = (budgets) => worstStatus(budgets.map((b) => (b.status === 'none' ? 'pass' : b.status)));
+/** How the reason names the baseline: the branch, else a short commit, else the image or file. */
+function baselineName(baseline) {
+    if (baseline.source === 'none' || baseline.error)
+        return null;
+    if (baseline.source === 'image')
+        return baseline.ref;
+    return baseline.ref && baseline.source === 'build' ? baseline.ref : baseline.commit ? baseline.commit.slice(0, 7) : baseline.ref;
+}
+/** Deltas, layer diff and verdict of one measured image against its baseline. */
+function assess(s, head, baseline) {
+    const delta = baseline.size && !baseline.error ? compareSizes(head.size, baseline.size, s.metric, s.minDelta) : null;
+    const baseSize = delta?.metric && baseline.size ? baseline.size[delta.metric] : null;
+    const layerFloor = s.minDelta && 'bytes' in s.minDelta ? s.minDelta.bytes : 0;
+    const layerDiff = delta && baseline.layers.length > 0 && head.layers.length > 0 ? diffLayers(head.layers, baseline.layers, s.metric, layerFloor) : null;
+    return { delta, layerDiff, budget: evaluateBudget(s, { size: head.size, delta, baseSize, baseName: baselineName(baseline) }) };
+}
+
+;// CONCATENATED MODULE: ./src/compare/stage.ts
 // The pipeline's baseline → compare/budget stage: fetch the baseline for each
 // measured platform, compare, judge, and carry the size trend forward.
 
@@ -17029,11 +17328,12 @@ async function compareStage(report, req, deps) {
         cache.set(key, result);
         return result;
     };
-    const platforms = report.platforms ?? [];
-    for (const entry of platforms) {
+    // Each platform judged into a new entry; the measured report is left as it was.
+    const platforms = [];
+    for (const entry of report.platforms ?? []) {
         const { baseline } = await baselineFor(entry.platform, headOf(entry));
         const judged = assess(req.settings, entry, baseline);
-        Object.assign(entry, { baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, status: reportStatus([judged.budget]) });
+        platforms.push({ ...entry, baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, status: reportStatus([judged.budget]) });
     }
     const top = await baselineFor(platforms[0]?.platform ?? report.image.platform, headOf(report));
     const judged = assess(req.settings, report, top.baseline);
@@ -17048,82 +17348,145 @@ async function compareStage(report, req, deps) {
     });
     const statuses = [judged.budget, ...platforms.map((p) => p.budget)];
     return {
-        report: { ...report, baseline: top.baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, history, status: reportStatus(statuses) },
+        report: {
+            ...report,
+            ...(report.platforms ? { platforms } : {}),
+            baseline: top.baseline,
+            delta: judged.delta,
+            layerDiff: judged.layerDiff,
+            budget: judged.budget,
+            history,
+            status: reportStatus(statuses)
+        },
         baseBuildLogs: logs
     };
 }
 
-;// CONCATENATED MODULE: ./src/cleanup.ts
-// `cleanup: true`: remove the images this run built (head, base, suggestion),
-// also when a later step fails. Builds are recognised where they all pass, the
-// exec call `docker buildx build … --iidfile FILE` (or `docker buildx bake …
-// --metadata-file FILE`, or `docker load` of an exported archive); the image
-// id is read right after the build. An image that carries a tag is never
-// removed (this run tags nothing, so a tag means someone else's image shares
-// the id).
-
-const readJson = async (file) => {
-    try {
-        const value = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
-        return value && typeof value === 'object' ? value : {};
-    }
-    catch {
-        return {};
-    }
-};
-function trackBuilds(exec) {
-    const imageIds = [];
-    const tracked = async (command, args, options) => {
-        const result = await exec(command, args, options);
-        const iid = args.indexOf('--iidfile');
-        let id = '';
-        if (command === 'docker' && args[0] === 'buildx' && args[1] === 'build' && iid > 0 && result.code === 0 && !args.some((a) => a.startsWith('type=docker,dest='))) {
-            id = (await (0,promises_namespaceObject.readFile)(args[iid + 1], 'utf8').catch(() => '')).trim();
-        }
-        // A bake run that loads its images records their ids in its metadata file (src/bake/build.ts).
-        const metadata = args.indexOf('--metadata-file');
-        if (command === 'docker' && args[0] === 'buildx' && args[1] === 'bake' && metadata > 0 && result.code === 0) {
-            for (const entry of Object.values(await readJson(args[metadata + 1]))) {
-                const digest = entry?.['containerimage.config.digest'];
-                if (typeof digest === 'string' && /^sha256:[0-9a-f]{64}$/.test(digest) && !imageIds.includes(digest))
-                    imageIds.push(digest);
-            }
-        }
-        // An exported archive becomes an image when it is loaded.
-        if (command === 'docker' && args[0] === 'load' && result.code === 0)
-            id = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1] ?? '';
-        if (id && !imageIds.includes(id))
-            imageIds.push(id);
-        return result;
-    };
-    return { exec: tracked, imageIds };
+;// CONCATENATED MODULE: ./src/docker/build-args.ts
+// Composing `docker buildx build` arguments: pure, table-tested. Secrets are
+// passed as files (`src=`) or environment variables (`env=`), never as values
+// on the command line.
+function composeBuildArgs(req) {
+    const args = ['buildx', 'build'];
+    if (req.builder)
+        args.push('--builder', req.builder);
+    if (req.archive)
+        args.push('--output', `type=docker,dest=${req.archive}`);
+    else
+        args.push('--load');
+    args.push('--progress', 'plain', '--iidfile', req.iidFile);
+    if (req.metadataFile)
+        args.push('--metadata-file', req.metadataFile);
+    if (req.file)
+        args.push('--file', req.file);
+    if (req.target)
+        args.push('--target', req.target);
+    if (req.platform)
+        args.push('--platform', req.platform);
+    for (const a of req.buildArgs)
+        args.push('--build-arg', a);
+    for (const c of req.buildContexts)
+        args.push('--build-context', c);
+    for (const c of req.cacheFrom)
+        args.push('--cache-from', c);
+    for (const c of req.cacheTo)
+        args.push('--cache-to', c);
+    for (const l of req.labels)
+        args.push('--label', l);
+    for (const t of req.tags)
+        args.push('--tag', t);
+    for (const s of req.secretFiles)
+        args.push('--secret', `id=${s.id},src=${s.path}`);
+    for (const s of req.secretEnvs ?? [])
+        args.push('--secret', `id=${s.id},env=${s.env}`);
+    args.push(req.context);
+    return args;
 }
-/** Removes untagged images among `ids`; never throws (a leftover image is a warning). */
-async function removeBuiltImages(ids, exec, log) {
-    const removed = [];
-    // Newest first: a suggestion or base image may share layers with the head, never the other way round.
-    for (const id of [...ids].reverse()) {
+
+;// CONCATENATED MODULE: ./src/docker/build.ts
+// Running a build. The image lands in the daemon (`--load`); its id comes from
+// `--iidfile`, and is recorded on the Docker instance (what `cleanup`
+// removes). A failing build ends with buildx's last error lines.
+
+
+
+
+
+
+/**
+ * `secret-files` resolved against the workspace and `secret-envs` checked
+ * against the environment, before anything is built: buildx would fail late
+ * on a missing file, and silently mount nothing for a variable that is unset.
+ */
+function resolveSecretSources(inputs, workspace, env) {
+    const secretFiles = inputs.secretFiles.map(({ id, path: file }, i) => {
+        const resolved = external_node_path_default().resolve(workspace, file);
+        if (!(0,external_node_fs_namespaceObject.statSync)(resolved, { throwIfNoEntry: false })?.isFile())
+            throw new UsageError(`secret-files: entry ${i + 1} (id ${id}): no file at ${file}; create it in an earlier step or fix the path`);
+        return { id, path: resolved };
+    });
+    for (const [i, { id, env: name }] of inputs.secretEnvs.entries()) {
+        if (env[name] === undefined)
+            throw new UsageError(`secret-envs: entry ${i + 1} (id ${id}): the variable ${name} is not set; set it in the step's env:`);
+    }
+    return { secretFiles, secretEnvs: inputs.secretEnvs };
+}
+async function buildImage(options, deps) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(deps.tempDir, 'build-'));
+    try {
+        const secretFiles = [...(await writeSecrets(options.secrets, dir)), ...(options.secretFiles ?? [])];
+        const iidFile = external_node_path_default().join(dir, 'iid');
+        const archive = options.output === 'archive' ? external_node_path_default().join(deps.tempDir, `image-${external_node_path_default().basename(dir)}.tar`) : null;
+        const args = composeBuildArgs({ ...options, secretFiles, iidFile, metadataFile: null, archive });
+        const result = await deps.docker.buildx(args, deps.onProgress);
+        if (result.code !== 0) {
+            if (archive)
+                await (0,promises_namespaceObject.rm)(archive, { force: true });
+            throw buildFailure(result.stderr, options);
+        }
+        if (!archive) {
+            const imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim();
+            deps.docker.recordBuilt(imageId);
+            return { imageId, archive: null, log: result.stderr };
+        }
         try {
-            const tags = await exec('docker', ['image', 'inspect', '--format', '{{len .RepoTags}}', id]);
-            if (tags.code !== 0)
-                continue; // already gone
-            if (tags.stdout.trim() !== '0') {
-                log.info(`cleanup: keeping ${id.slice(0, 19)}, it is tagged (not only this run's)`);
-                continue;
-            }
-            const r = await exec('docker', ['image', 'rm', id]);
-            if (r.code === 0)
-                removed.push(id);
-            else
-                log.warning(`cleanup: could not remove ${id.slice(0, 19)}: ${r.stderr.trim().split('\n').pop() ?? ''}`);
+            return { imageId: await deps.docker.load(archive), archive, log: result.stderr };
         }
         catch (error) {
-            log.warning(`cleanup: could not remove ${id.slice(0, 19)}: ${error.message}`);
+            await (0,promises_namespaceObject.rm)(archive, { force: true });
+            throw error;
         }
     }
-    if (removed.length > 0)
-        log.info(`cleanup: removed ${removed.length} image(s) this run built`);
-    return removed;
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+async function writeSecrets(secrets, dir) {
+    const files = [];
+    for (const [i, secret] of secrets.entries()) {
+        const eq = secret.indexOf('=');
+        if (eq <= 0)
+            throw new UsageError(`secrets: entry ${i + 1} is not 'id=value'`);
+        // The value exactly as given: a key's final newline is part of it.
+        const id = secret.slice(0, eq).trim();
+        const file = external_node_path_default().join(dir, `secret-${i}`);
+        await (0,promises_namespaceObject.writeFile)(file, secret.slice(eq + 1), { mode: 0o600 });
+        files.push({ id, path: file });
+    }
+    return files;
+}
+function buildFailure(stderr, options) {
+    const tail = lastLines(stderr, 12);
+    if (/Cannot connect to the Docker daemon|docker daemon is not running|error during connect/i.test(stderr)) {
+        return new EnvironmentError('no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry');
+    }
+    if (/unknown command: docker buildx|'buildx' is not a docker command|unknown flag: --load/.test(stderr)) {
+        return new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
+    }
+    if (/no builder .* found|failed to find builder/i.test(stderr)) {
+        return new UsageError(`builder: no buildx builder named '${options.builder}'; list them with 'docker buildx ls'`);
+    }
+    return new CommandError(`docker buildx build failed for ${options.file ?? 'Dockerfile'} in ${options.context}`, tail);
 }
 
 ;// CONCATENATED MODULE: ./src/image/history.ts
@@ -17215,7 +17578,9 @@ function matchHistory(history, chain) {
     const result = history.map(() => null);
     let c = chain.length - 1;
     for (let h = history.length - 1; h >= 0 && c >= 0; h--) {
-        const keyword = cleanInstruction(history[h].created_by ?? '').split(/\s/)[0].toUpperCase();
+        const keyword = cleanInstruction(history[h].created_by ?? '')
+            .split(/\s/)[0]
+            .toUpperCase();
         // Skip Dockerfile instructions that left no row (e.g. ONBUILD-less metadata BuildKit folds away).
         let k = c;
         while (k >= 0 && chain[k].keyword !== keyword)
@@ -17386,12 +17751,25 @@ function assembleMeasurement(input) {
             if (replay.survivors.get(b.path.slice(1)) !== index)
                 continue;
             const f = b.facts;
-            goBinaries.push({ path: b.path, bytes: b.bytes, goVersion: f.goVersion, static: f.static, stripped: f.stripped, symbolBytes: f.symbolBytes, cgo: f.cgo, module: f.module, trimpath: f.trimpath, ldflags: f.ldflags, packages: f.packages, needs: f.needs ?? null });
+            goBinaries.push({
+                path: b.path,
+                bytes: b.bytes,
+                goVersion: f.goVersion,
+                static: f.static,
+                stripped: f.stripped,
+                symbolBytes: f.symbolBytes,
+                cgo: f.cgo,
+                module: f.module,
+                trimpath: f.trimpath,
+                ldflags: f.ldflags,
+                packages: f.packages,
+                needs: f.needs ?? null
+            });
         }
     });
     const allCompressed = layers.every((l) => l.compressed !== null);
     const sources = new Set(layers.map((l) => l.compressedSource ?? null));
-    const compressedSource = !allCompressed ? null : ['gzip-estimate', 'oci', 'image-store', 'registry'].find((s) => sources.has(s)) ?? null;
+    const compressedSource = !allCompressed ? null : (['gzip-estimate', 'oci', 'image-store', 'registry'].find((s) => sources.has(s)) ?? null);
     const engine = {
         name: describeEngine(input.engine),
         store: input.engine.store,
@@ -17559,7 +17937,7 @@ async function addRegistrySizes(repoDigests, platform, into, engine, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/image/goflate.ts
+;// CONCATENATED MODULE: ./src/compress/goflate.ts
 // The size Go's compress/flate (level 6, as `docker push` and BuildKit use
 // through compress/gzip) gives a chunk of data, without producing the bytes.
 // zlib differs from it (zlib emits 3-byte matches, Go only 4+), by about 1%
@@ -17648,8 +18026,8 @@ function goDeflateSegments(data, start) {
         for (let l = lengthBase[c]; l < (c < 28 ? lengthBase[c + 1] : 256); l++)
             lengthCodeOf[l] = c;
     const offsetBase = [
-        0x000000, 0x000001, 0x000002, 0x000003, 0x000004, 0x000006, 0x000008, 0x00000c, 0x000010, 0x000018, 0x000020, 0x000030, 0x000040, 0x000060, 0x000080,
-        0x0000c0, 0x000100, 0x000180, 0x000200, 0x000300, 0x000400, 0x000600, 0x000800, 0x000c00, 0x001000, 0x001800, 0x002000, 0x003000, 0x004000, 0x006000
+        0x000000, 0x000001, 0x000002, 0x000003, 0x000004, 0x000006, 0x000008, 0x00000c, 0x000010, 0x000018, 0x000020, 0x000030, 0x000040, 0x000060, 0x000080, 0x0000c0, 0x000100, 0x000180, 0x000200,
+        0x000300, 0x000400, 0x000600, 0x000800, 0x000c00, 0x001000, 0x001800, 0x002000, 0x003000, 0x004000, 0x006000
     ];
     const offsetExtraBits = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
     const offsetCodeOf = (o) => {
@@ -17949,7 +18327,7 @@ function gzipBytesFromBits(bits) {
     return Math.ceil((bits + 3) / 8) + 4 + 18;
 }
 
-;// CONCATENATED MODULE: ./src/image/goflate-fast.ts
+;// CONCATENATED MODULE: ./src/compress/goflate-fast.ts
 /** Go 1.27's deflateFast works on chunks of this many bytes (maxStoreBlockSize). */
 const GO_FAST_CHUNK = 65535;
 function goFastDeflateSegments(input, start, last, writer) {
@@ -18250,7 +18628,7 @@ function goFastGzipBytesFromBits(bits) {
     return Math.ceil((bits + 10) / 8) + 18;
 }
 
-;// CONCATENATED MODULE: ./src/image/push-flavor.ts
+;// CONCATENATED MODULE: ./src/compress/push-flavor.ts
 
 
 const PUSH_FLAVORS = (/* unused pure expression or super */ null && (['go-classic', 'go1.27']));
@@ -18283,7 +18661,7 @@ function samplePlan(flavor, sampleBytes) {
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: ./src/image/deflate-sample.ts
+;// CONCATENATED MODULE: ./src/compress/deflate-sample.ts
 // The sampled estimate of a block's Go-deflate size (the `go` estimator): zlib
 // level 4 (C, fast) sizes the whole block, the Go model a few slices spread
 // over it, and the block's size is zlib's scaled by Go/zlib on those slices.
@@ -18320,7 +18698,7 @@ function sampledGoSegments(data, start, last, plan, models) {
     return [Math.round(zlibBlock * (goBits / zlibBits))];
 }
 
-;// CONCATENATED MODULE: ./src/image/goflate-writer.ts
+;// CONCATENATED MODULE: ./src/compress/goflate-writer.ts
 // The size model of Go 1.27's huffmanBitWriter (compress/flate, levels 1-6),
 // for goFastDeflateSegments (goflate-fast.ts). Go 1.27 took its encoder from
 // github.com/klauspost/compress: each 64 KiB chunk of input is written stored,
@@ -18747,7 +19125,7 @@ function goHuffmanWriter() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/image/deflate-pool.ts
+;// CONCATENATED MODULE: ./src/compress/deflate-pool.ts
 // Worker threads that run the Go-deflate size models (goflate.ts for Go ≤ 1.26,
 // goflate-fast.ts for Go 1.27+) on blocks of a layer in parallel. The workers
 // are started from the models' own source (they are self-contained), so the
@@ -18759,7 +19137,23 @@ function goHuffmanWriter() {
 
 
 
-// \`__name\` is the helper esbuild (tsx) wraps named functions in; the worker has none.
+/** A worker's whole job, typed and self-contained (it runs in the worker from its source, and in tests directly). */
+function modelBlock(request, models) {
+    try {
+        const data = new Uint8Array(request.buffer);
+        const exact = models.exact[request.flavor];
+        const segments = request.plan
+            ? models.sampled(data, request.start, request.last, request.plan, { exact, zlibBytes: models.zlibBytes, looksLikeNoise: models.looksLikeNoise })
+            : exact(data, request.start, request.last);
+        return { id: request.id, segments };
+    }
+    catch (error) {
+        return { id: request.id, error: String((error instanceof Error && error.stack) || error) };
+    }
+}
+// The worker wires modelBlock to its port with the models' own source; only
+// zlib (a require in the worker) is written here. \`__name\` is the helper
+// esbuild (tsx) wraps named functions in; the worker has none.
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads')
 const zlib = require('node:zlib')
@@ -18768,25 +19162,18 @@ const looksLikeNoise = ${looksLikeNoise.toString()}
 const goDeflateSegments = ${goDeflateSegments.toString()}
 const goHuffmanWriter = ${goHuffmanWriter.toString()}
 const goFastDeflateSegments = ${goFastDeflateSegments.toString()}
-const sampledGoSegments = ${sampledGoSegments.toString()}
-const EXACT = {
-  'go-classic': (data, start) => goDeflateSegments(data, start),
-  'go1.27': (data, start, last) => goFastDeflateSegments(data, start, last, goHuffmanWriter())
+const modelBlock = ${modelBlock.toString()}
+const models = {
+  exact: {
+    'go-classic': (data, start) => goDeflateSegments(data, start),
+    'go1.27': (data, start, last) => goFastDeflateSegments(data, start, last, goHuffmanWriter())
+  },
+  // zlib level 4: twice as fast as 6, and as lazy in its matching.
+  zlibBytes: (data, dictionary) => zlib.deflateRawSync(data, { level: 4, finishFlush: zlib.constants.Z_BLOCK, ...(dictionary ? { dictionary } : {}) }).length,
+  looksLikeNoise,
+  sampled: ${sampledGoSegments.toString()}
 }
-// zlib level 4: twice as fast as 6, and as lazy in its matching.
-const zlibBytes = (data, dictionary) => zlib.deflateRawSync(data, { level: 4, finishFlush: zlib.constants.Z_BLOCK, ...(dictionary ? { dictionary } : {}) }).length
-function model(flavor, data, start, plan, last) {
-  const exact = EXACT[flavor]
-  if (!plan) return exact(data, start, last)
-  return sampledGoSegments(data, start, last, plan, { exact, zlibBytes, looksLikeNoise })
-}
-parentPort.on('message', ({ id, flavor, buffer, start, plan, last }) => {
-  try {
-    parentPort.postMessage({ id, segments: model(flavor, new Uint8Array(buffer), start, plan, last) })
-  } catch (error) {
-    parentPort.postMessage({ id, error: String(error && error.stack || error) })
-  }
-})
+parentPort.on('message', (request) => parentPort.postMessage(modelBlock(request, models)))
 `;
 class DeflatePool {
     size;
@@ -18816,16 +19203,16 @@ class DeflatePool {
         if (this.workers.length < this.size) {
             const worker = new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, { eval: true });
             worker.unref();
-            worker.on('message', (msg) => {
+            worker.on('message', (reply) => {
                 this.busy.set(worker, (this.busy.get(worker) ?? 1) - 1);
-                const job = this.jobs.get(msg.id);
-                this.jobs.delete(msg.id);
+                const job = this.jobs.get(reply.id);
+                this.jobs.delete(reply.id);
                 if (!job)
                     return;
-                if (msg.error)
-                    job.reject(new Error(`deflate worker: ${msg.error}`));
+                if ('error' in reply)
+                    job.reject(new Error(`deflate worker: ${reply.error}`));
                 else
-                    job.resolve(msg.segments ?? []);
+                    job.resolve(reply.segments);
             });
             worker.on('error', (error) => {
                 for (const job of this.jobs.values())
@@ -18856,7 +19243,8 @@ class DeflatePool {
         this.busy.set(worker, (this.busy.get(worker) ?? 0) + 1);
         return new Promise((resolve, reject) => {
             this.jobs.set(id, { resolve, reject });
-            worker.postMessage({ id, flavor: this.flavor, buffer, start: dictLength, plan: exact ? null : this.plan, last }, [buffer]);
+            const request = { id, flavor: this.flavor, buffer, start: dictLength, plan: exact ? null : this.plan, last };
+            worker.postMessage(request, [buffer]);
         });
     }
     async close() {
@@ -18865,7 +19253,7 @@ class DeflatePool {
     }
 }
 
-;// CONCATENATED MODULE: ./src/image/compress.ts
+;// CONCATENATED MODULE: ./src/compress/compress.ts
 // Gzip size estimate of a layer, computed while it streams past. The layer is
 // cut into blocks that are deflated at level 6 in parallel on libuv's worker
 // threads (zlib's async API), each primed with the previous block's last
@@ -19055,7 +19443,17 @@ function cachedBlobSink(entryPath, digest, blobBytes, cached, layers) {
             if (hash.digest('hex') !== digest)
                 throw new TarError(`the image archive's blob ${digest.slice(0, 12)} does not hash to its name`);
             const compressed = blobBytes;
-            layers.set(entryPath, { entryPath, diffId: cached.diffId, tarBytes: cached.tarBytes, uncompressed: cached.uncompressed, compressed, compressedExact: true, files: cached.files, goBinaries: cached.goBinaries, origin: 'cache' });
+            layers.set(entryPath, {
+                entryPath,
+                diffId: cached.diffId,
+                tarBytes: cached.tarBytes,
+                uncompressed: cached.uncompressed,
+                compressed,
+                compressedExact: true,
+                files: cached.files,
+                goBinaries: cached.goBinaries,
+                origin: 'cache'
+            });
         }
     };
 }
@@ -19072,9 +19470,7 @@ function layerSink(entryPath, blobBytes, gzipped, layers, options) {
         goBinaries: []
     };
     const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    const compressor = !gzipped && options.shouldCompress({ entryPath, digest: blobDigest ? `sha256:${blobDigest[1]}` : null, tarBytes: blobBytes })
-        ? new LayerCompressor(options.compressor)
-        : null;
+    const compressor = !gzipped && options.shouldCompress({ entryPath, digest: blobDigest ? `sha256:${blobDigest[1]}` : null, tarBytes: blobBytes }) ? new LayerCompressor(options.compressor) : null;
     const inner = new TarReader((h) => innerEntry(h, scan, options.maxBinaryBytes ?? 256 * 1024 * 1024));
     const feedTar = async (chunk) => {
         hash.update(chunk);
@@ -19082,7 +19478,7 @@ function layerSink(entryPath, blobBytes, gzipped, layers, options) {
             scan.tarBytes += chunk.length;
         await inner.write(chunk);
     };
-    const finishTar = async () => {
+    const finishTar = () => {
         if (!inner.finished)
             inner.end();
         scan.diffId = `sha256:${hash.digest('hex')}`;
@@ -19100,7 +19496,7 @@ function layerSink(entryPath, blobBytes, gzipped, layers, options) {
             async end() {
                 if (compressor)
                     scan.compressed = await compressor.finish();
-                await finishTar();
+                finishTar();
             }
         };
     }
@@ -19125,7 +19521,7 @@ function layerSink(entryPath, blobBytes, gzipped, layers, options) {
             await chain;
             if (failure)
                 throw failure;
-            await finishTar();
+            finishTar();
         }
     };
 }
@@ -19184,7 +19580,7 @@ function assemble(jsonFiles, layers, bytesRead) {
     if (Array.isArray(manifest) && manifest.length > 0) {
         const entry = manifest[0];
         if (typeof entry?.Config !== 'string' || !isStringArray(entry.Layers))
-            throw new TarError('the image archive\'s manifest.json is damaged');
+            throw new TarError("the image archive's manifest.json is damaged");
         const config = imageConfig(parse(entry.Config), `the image archive has no config '${entry.Config}'`);
         // Docker 25+ writes an OCI layout with manifest.json too; its index gives exact blob sizes.
         const oci = entry.Layers.some((l) => l.startsWith('blobs/'));
@@ -19236,6 +19632,71 @@ function ociSizes(paths, layers) {
     return sizes;
 }
 
+;// CONCATENATED MODULE: ./src/image/tar-writer.ts
+/**
+ * A ustar header block as Go's archive/tar writes it: a PAX record first for
+ * names or link names that do not fit (`longNames: 'pax'` always uses one for
+ * a long name, never ustar's prefix field).
+ */
+function tarHeaderBlock(h, options = {}) {
+    const typeflag = h.typeflag ?? { file: '0', link: '1', symlink: '2', directory: '5', other: '0' }[h.type];
+    const pax = [];
+    let name = h.path;
+    let prefix = '';
+    if (Buffer.byteLength(name) > 100) {
+        // ustar's prefix field holds up to 155 bytes of the directory part.
+        const cut = name.lastIndexOf('/', name.length - 2);
+        if (options.longNames !== 'pax' && cut > 0 && Buffer.byteLength(name.slice(0, cut)) <= 155 && Buffer.byteLength(name.slice(cut + 1)) <= 100) {
+            prefix = name.slice(0, cut);
+            name = name.slice(cut + 1);
+        }
+        else {
+            pax.push(paxRecord('path', h.path));
+            name = name.slice(0, 99);
+        }
+    }
+    if (Buffer.byteLength(h.linkname) > 100)
+        pax.push(paxRecord('linkpath', h.linkname));
+    const main = ustarBlock(name, prefix, h.size, typeflag, h.mode, h.linkname.slice(0, 100), h);
+    if (pax.length === 0)
+        return main;
+    const body = Buffer.from(pax.join(''));
+    const paxHeader = ustarBlock(`PaxHeaders.0/${name}`.slice(0, 99), '', body.length, 'x', 0o644, '', h);
+    return Buffer.concat([paxHeader, body, Buffer.alloc((512 - (body.length % 512)) % 512), main]);
+}
+function paxRecord(key, value) {
+    const body = ` ${key}=${value}\n`;
+    const bodyBytes = Buffer.byteLength(body);
+    let len = bodyBytes + 1;
+    while (String(len).length + bodyBytes !== len)
+        len = String(len).length + bodyBytes;
+    return `${len}${body}`;
+}
+function ustarBlock(name, prefix, size, typeflag, mode, linkname, h) {
+    const block = Buffer.alloc(512);
+    const octal = (value, offset, length) => block.write(value.toString(8).padStart(length - 1, '0') + '\0', offset, 'latin1');
+    block.write(name, 0, 100, 'utf8');
+    octal(mode, 100, 8);
+    octal(h.uid ?? 0, 108, 8);
+    octal(h.gid ?? 0, 116, 8);
+    octal(size, 124, 12);
+    octal(h.mtime ?? 0, 136, 12);
+    block.write('        ', 148, 'latin1');
+    block.write(typeflag, 156, 'latin1');
+    block.write(linkname, 157, 100, 'utf8');
+    block.write('ustar\x0000', 257, 'latin1');
+    block.write(h.uname ?? '', 265, 32, 'utf8');
+    block.write(h.gname ?? '', 297, 32, 'utf8');
+    octal(h.devmajor ?? 0, 329, 8);
+    octal(h.devminor ?? 0, 337, 8);
+    block.write(prefix, 345, 155, 'utf8');
+    let sum = 0;
+    for (const b of block)
+        sum += b;
+    block.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
+    return block;
+}
+
 ;// CONCATENATED MODULE: ./src/image/overlay.ts
 // The fast path of a re-measurement: when every layer of an image is cached
 // (by diff id) except a few top layers, read only those layers, straight from
@@ -19270,6 +19731,7 @@ function ociSizes(paths, layers) {
 // the tar is re-serialised from the directory, so its gzip estimate differs
 // from the save stream's by the header bytes (mtimes, owner names): well
 // under 1% for layers that are not millions of empty files.
+
 
 
 
@@ -19321,65 +19783,6 @@ function opaqueMarker(dir, of) {
         devmajor: 0,
         devminor: 0
     };
-}
-/** A ustar header block as Go's archive/tar writes it (a PAX record first for names or link names that do not fit). */
-function tarHeaderBlock(h) {
-    const typeflag = h.typeflag ?? { file: '0', link: '1', symlink: '2', directory: '5', other: '0' }[h.type];
-    const pax = [];
-    let name = h.path;
-    let prefix = '';
-    if (Buffer.byteLength(name) > 100) {
-        // ustar's prefix field holds up to 155 bytes of the directory part.
-        const cut = name.lastIndexOf('/', name.length - 2);
-        if (cut > 0 && Buffer.byteLength(name.slice(0, cut)) <= 155 && Buffer.byteLength(name.slice(cut + 1)) <= 100) {
-            prefix = name.slice(0, cut);
-            name = name.slice(cut + 1);
-        }
-        else {
-            pax.push(paxRecord('path', h.path));
-            name = name.slice(0, 99);
-        }
-    }
-    if (Buffer.byteLength(h.linkname) > 100)
-        pax.push(paxRecord('linkpath', h.linkname));
-    const main = ustarBlock(name, prefix, h.size, typeflag, h.mode, h.linkname.slice(0, 100), h);
-    if (pax.length === 0)
-        return main;
-    const body = Buffer.from(pax.join(''));
-    const paxHeader = ustarBlock(`PaxHeaders.0/${name}`.slice(0, 99), '', body.length, 'x', 0o644, '', h);
-    return Buffer.concat([paxHeader, body, Buffer.alloc((512 - (body.length % 512)) % 512), main]);
-}
-function paxRecord(key, value) {
-    const body = ` ${key}=${value}\n`;
-    const bodyBytes = Buffer.byteLength(body);
-    let len = bodyBytes + 1;
-    while (String(len).length + bodyBytes !== len)
-        len = String(len).length + bodyBytes;
-    return `${len}${body}`;
-}
-function ustarBlock(name, prefix, size, typeflag, mode, linkname, h) {
-    const block = Buffer.alloc(512);
-    const octal = (value, offset, length) => block.write(value.toString(8).padStart(length - 1, '0') + '\0', offset, 'latin1');
-    block.write(name, 0, 100, 'utf8');
-    octal(mode, 100, 8);
-    octal(h.uid ?? 0, 108, 8);
-    octal(h.gid ?? 0, 116, 8);
-    octal(size, 124, 12);
-    octal(h.mtime ?? 0, 136, 12);
-    block.write('        ', 148, 'latin1');
-    block.write(typeflag, 156, 'latin1');
-    block.write(linkname, 157, 100, 'utf8');
-    block.write('ustar\x0000', 257, 'latin1');
-    block.write(h.uname ?? '', 265, 32, 'utf8');
-    block.write(h.gname ?? '', 297, 32, 'utf8');
-    octal(h.devmajor ?? 0, 329, 8);
-    octal(h.devminor ?? 0, 337, 8);
-    block.write(prefix, 345, 155, 'utf8');
-    let sum = 0;
-    for (const b of block)
-        sum += b;
-    block.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
-    return block;
 }
 const overlay_parentOf = (p) => {
     const slash = p.lastIndexOf('/');
@@ -19749,7 +20152,17 @@ async function readTopLayers(inspected, known, bottom, options, deps) {
         const layers = new Map();
         const layerPaths = [];
         below.forEach((e, i) => {
-            const scan = { entryPath: `cache:${i}`, diffId: e.diffId, tarBytes: e.tarBytes, uncompressed: e.scan.uncompressed, compressed: null, compressedExact: false, files: e.scan.files, goBinaries: e.scan.goBinaries, origin: 'cache' };
+            const scan = {
+                entryPath: `cache:${i}`,
+                diffId: e.diffId,
+                tarBytes: e.tarBytes,
+                uncompressed: e.scan.uncompressed,
+                compressed: null,
+                compressedExact: false,
+                files: e.scan.files,
+                goBinaries: e.scan.goBinaries,
+                origin: 'cache'
+            };
             layers.set(scan.entryPath, scan);
             layerPaths.push(scan.entryPath);
         });
@@ -19780,9 +20193,8 @@ async function readTopLayers(inspected, known, bottom, options, deps) {
 
 
 
-
 async function measureImage(ref, options, deps) {
-    const docker = deps.docker ?? new Docker(deps);
+    const docker = deps.docker;
     const [engine, inspected] = await Promise.all([docker.engine(), docker.inspect(ref)]);
     const estimator = options.estimator ?? 'go';
     // The estimate follows the compress/flate of the engine that will push the image.
@@ -19869,10 +20281,69 @@ function pushEstimator(engine, estimator, flavor) {
     return `${model}${estimator === 'go-exact' ? ' (every byte modelled)' : ''}, as ${describeEngine(engine)} pushes`;
 }
 
+;// CONCATENATED MODULE: ./src/build-measure.ts
+// Build and measure: the one path every image this run builds takes (the
+// head, the base, the suggested Dockerfile). It lives beside the pipeline,
+// not in docker/ or image/, because it joins the two: docker/ builds, image/
+// measures (and image/ already uses docker/). An exported archive (the
+// builder's exact blobs, `output: archive`) is loaded by the build, read by
+// the measurement and removed here.
+
+
+
+/** A built image (its archive, when exported) measured; the archive is removed afterwards. */
+async function measureBuilt(built, measure, deps) {
+    try {
+        return await measureImage(built.imageId, { ...measure, archive: built.archive }, { docker: deps.docker, log: deps.log });
+    }
+    finally {
+        if (built.archive)
+            await (0,promises_namespaceObject.rm)(built.archive, { force: true });
+    }
+}
+async function buildAndMeasure(options, measure, deps) {
+    const built = await buildImage(options, { docker: deps.docker, tempDir: deps.tempDir, onProgress: deps.onProgress });
+    deps.onBuilt?.(built);
+    return { built, measurement: await measureBuilt(built, measure, deps) };
+}
+function runBuild(output, deps) {
+    return (options, measure, onBuilt) => buildAndMeasure({ ...options, output }, measure, { ...deps, onBuilt });
+}
+
+;// CONCATENATED MODULE: ./src/docker/cleanup.ts
+/** Removes untagged images among `ids`; never throws (a leftover image is a warning). */
+async function removeBuiltImages(ids, docker, log) {
+    const removed = [];
+    // Newest first: a suggestion or base image may share layers with the head, never the other way round.
+    for (const id of [...ids].reverse()) {
+        try {
+            const tags = await docker.tagCount(id);
+            if (tags === null)
+                continue; // already gone
+            if (tags !== 0) {
+                log.info(`cleanup: keeping ${id.slice(0, 19)}, it is tagged (not only this run's)`);
+                continue;
+            }
+            const r = await docker.removeImage(id);
+            if (r.code === 0)
+                removed.push(id);
+            else
+                log.warning(`cleanup: could not remove ${id.slice(0, 19)}: ${r.stderr.trim().split('\n').pop() ?? ''}`);
+        }
+        catch (error) {
+            log.warning(`cleanup: could not remove ${id.slice(0, 19)}: ${error.message}`);
+        }
+    }
+    if (removed.length > 0)
+        log.info(`cleanup: removed ${removed.length} image(s) this run built`);
+    return removed;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 // The stages in order: build → measure → baseline → compare/budget → advise.
 // Takes its collaborators as parameters; returns the Report. Rendering and
 // publishing are the entry points' business.
+
 
 
 
@@ -19937,15 +20408,16 @@ function resolveBuild(inputs, workspace, confine = false) {
     return { context, dockerfile };
 }
 async function runPipeline(inputs, ctx, deps) {
+    // One adapter for the run: every image built below (head, base, suggestion) is recorded on it.
+    const docker = deps.docker ?? new Docker({ exec: deps.exec, spawn: deps.spawn });
     if (!inputs.cleanup || inputs.dockerfileOnly)
-        return runStages(inputs, ctx, deps);
-    // `cleanup`: every image built below (head, base, suggestion) is removed at the end, also after a failure.
-    const tracker = trackBuilds(deps.exec);
+        return runStages(inputs, ctx, { ...deps, docker });
+    // `cleanup`: what was built is removed at the end, also after a failure.
     try {
-        return await runStages(inputs, ctx, { ...deps, exec: tracker.exec });
+        return await runStages(inputs, ctx, { ...deps, docker });
     }
     finally {
-        await removeBuiltImages(tracker.imageIds, deps.exec, deps.log);
+        await removeBuiltImages(docker.builtImages, docker, deps.log);
     }
 }
 async function runStages(inputs, ctx, deps) {
@@ -19958,7 +20430,7 @@ async function runStages(inputs, ctx, deps) {
     // Budget and baseline settings are checked before anything is built.
     const settings = budgetSettings(inputs);
     const baselineSource = chooseSource(inputs);
-    const docker = new Docker({ exec: deps.exec, spawn: deps.spawn });
+    const docker = deps.docker;
     const secretSources = inputs.image ? { secretFiles: [], secretEnvs: [] } : resolveSecretSources(inputs, ctx.workspace, ctx.env ?? {});
     const buildOptions = (paths) => ({
         context: paths.context,
@@ -19984,22 +20456,14 @@ async function runStages(inputs, ctx, deps) {
     const measureOptions = { cacheDir: deps.cacheDir, dockerfile: dockerfileText === null ? null : dockerfileSource(dockerfileText) };
     const platformsToBuild = inputs.image || inputs.platforms.length === 0 ? [null] : inputs.platforms;
     const measuredPlatforms = [];
-    const output = inputs.image ? 'load' : await pipeline_buildOutput(docker, inputs.builder);
-    const buildAndMeasure = async (options, measure) => {
-        const built = await buildImage({ ...options, output }, { exec: deps.exec, docker, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) });
-        try {
-            return { built, measurement: await measureImage(built.imageId, { ...measure, archive: built.archive }, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log }) };
-        }
-        finally {
-            if (built.archive)
-                (0,external_node_fs_namespaceObject.rmSync)(built.archive, { force: true });
-        }
-    };
+    const output = inputs.image ? 'load' : await docker.buildOutput(inputs.builder);
+    // The one build-and-measure of this run (src/build-measure.ts): the head, the base and the suggestion.
+    const buildAndMeasure = runBuild(output, { docker, exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, log: deps.log, onProgress: (chunk) => deps.log.debug(chunk) });
     for (const platform of platformsToBuild) {
         if (inputs.image) {
             const ref = inputs.image;
             await docker.ensureImage(ref, inputs.platforms[0] ?? null);
-            const measurement = await deps.log.group(`Measure ${ref}`, () => measureImage(ref, measureOptions, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log }));
+            const measurement = await deps.log.group(`Measure ${ref}`, () => measureImage(ref, measureOptions, { docker, log: deps.log }));
             measuredPlatforms.push({ platform, measurement });
             continue;
         }
@@ -20045,7 +20509,7 @@ async function runStages(inputs, ctx, deps) {
     // Advise: Dockerfile rules on the measurement, a suggested Dockerfile, and its proof.
     if (!resolved)
         return compared.report;
-    return adviseReport(compared.report, { inputs, build: resolved, workspace: ctx.workspace, imageUser: inspected.config.user, buildOptions: buildOptions(resolved), previousProof: ctx.previousProof ?? null }, deps);
+    return adviseReport(compared.report, { inputs, build: resolved, workspace: ctx.workspace, imageUser: inspected.config.user, buildOptions: buildOptions(resolved), previousProof: ctx.previousProof ?? null }, { ...deps, buildAndMeasure });
 }
 /** A measured image as a report, before the baseline, the verdict and the advice. */
 function reportFromMeasurement(m, image, inputs) {
@@ -20060,7 +20524,7 @@ function reportFromMeasurement(m, image, inputs) {
         wasted: m.wasted,
         goBinaries: m.goBinaries,
         budget: { metric: inputs.budgetMetric, limit: inputs.budget, warnAt: null, maxIncrease: null, status: 'none' },
-        baseline: { source: 'none', ref: null, commit: null, size: null, layers: [], error: null },
+        baseline: NO_BASELINE,
         delta: null,
         findings: [],
         suggestion: null,
@@ -20071,32 +20535,23 @@ function reportFromMeasurement(m, image, inputs) {
 /** Adds the findings and the suggested Dockerfile (built and measured when it matters) to a judged report. */
 async function adviseReport(report, req, deps) {
     const advised = await adviseStage({ inputs: req.inputs, build: req.build, workspace: req.workspace, report, imageUser: req.imageUser, buildOptions: req.buildOptions, previousProof: req.previousProof ?? null }, {
-        exec: deps.exec,
-        spawn: deps.spawn,
+        docker: deps.docker,
         tempDir: deps.tempDir,
         log: deps.log,
-        measure: async (id) => {
-            const m = await measureImage(id, { cacheDir: deps.cacheDir, registry: false }, { exec: deps.exec, spawn: deps.spawn });
-            return { uncompressed: m.size.uncompressed, compressed: m.size.compressed };
-        }
+        // The suggestion is built and measured as the head is; its sizes need no registry.
+        buildAndMeasure: (options, onBuilt) => deps.buildAndMeasure(options, { cacheDir: deps.cacheDir, registry: false }, onBuilt)
     });
     return { ...report, findings: advised.findings, suggestion: advised.suggestion };
 }
-/**
- * How a build reaches the measurement. The docker driver on the classic store can
- * only `--load`; every other builder (docker-container, as setup-buildx-action
- * makes; the docker driver on the containerd store) exports an image archive,
- * whose manifest carries the exact compressed blobs BuildKit pushes, and loads it.
- */
-async function pipeline_buildOutput(docker, builder) {
-    const [driver, engine] = await Promise.all([docker.builderDriver(builder), docker.engine()]);
-    return driver !== 'docker' || engine.store === 'containerd' ? 'archive' : 'load';
-}
 
 ;// CONCATENATED MODULE: ./src/redact.ts
-// Secret values must never reach a log, a report, a comment or an annotation.
-// On GitHub, core.setSecret masks the runner's log; this covers everything else
-// (CLI output, report JSON, comment bodies, error messages).
+// Redaction, in one place. Secret values must never reach a log, a report, a
+// comment or an annotation. On GitHub, core.setSecret masks the runner's log;
+// this covers everything else (CLI output, report JSON, comment bodies, error
+// messages): which values are secret (from the inputs), the redactor, a logger
+// that redacts whole lines (build progress arrives in arbitrary chunks, so a
+// secret split across two chunks is still caught), and deep copies of reports.
+// The entry points (main.ts, cli.ts) only call redactionFor and these helpers.
 
 
 function createRedactor(values) {
@@ -20144,10 +20599,79 @@ function inputSecretValues(inputs, sources) {
         ...inputs.secretFiles.map((f) => sources.readFile(external_node_path_default().resolve(sources.workspace, f.path)) ?? ''),
         ...inputs.secretEnvs.map((e) => sources.env[e.env] ?? ''),
         // `NAME` alone: buildx takes the value from the environment.
-        ...inputs.buildArgs.filter((arg) => credentialArgs.has(arg.split('=')[0].trim()))
-            .map((arg) => (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : sources.env[arg.trim()] ?? ''))
+        ...inputs.buildArgs.filter((arg) => credentialArgs.has(arg.split('=')[0].trim())).map((arg) => (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (sources.env[arg.trim()] ?? '')))
     ];
     return withLines(raw);
+}
+/** The secret values named by the inputs and the redactor that hides them. */
+function redactionFor(inputs, sources) {
+    const values = inputSecretValues(inputs, sources);
+    return { values, redact: createRedactor(values) };
+}
+/**
+ * A logger that hides secret values. Debug text (build progress) is held until
+ * its line is complete, so a value split across chunks is still hidden; the
+ * held part is written when anything else is logged or a group ends.
+ */
+function redactingLogger(inner, redact) {
+    let pending = '';
+    const flush = () => {
+        if (pending === '')
+            return;
+        const text = pending;
+        pending = '';
+        inner.debug(redact(text));
+    };
+    return {
+        info: (m) => {
+            flush();
+            inner.info(redact(m));
+        },
+        warning: (m) => {
+            flush();
+            inner.warning(redact(m));
+        },
+        debug: (m) => {
+            pending += m;
+            const nl = pending.lastIndexOf('\n');
+            if (nl < 0) {
+                // A line without an end for a long time: never hold more than 64 KiB.
+                if (pending.length > 65536)
+                    flush();
+                return;
+            }
+            const complete = pending.slice(0, nl + 1);
+            pending = pending.slice(nl + 1);
+            inner.debug(redact(complete));
+        },
+        group: async (name, fn) => {
+            flush();
+            try {
+                return await inner.group(redact(name), fn);
+            }
+            finally {
+                flush();
+            }
+        },
+        flush
+    };
+}
+/** A deep copy of `value` with every string (keys included) redacted. */
+function redactDeep(value, redact) {
+    const walk = (v) => {
+        if (typeof v === 'string')
+            return redact(v);
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v && typeof v === 'object') {
+            const out = {};
+            for (const [k, x] of Object.entries(v))
+                out[redact(k)] = walk(x);
+            return out;
+        }
+        return v;
+    };
+    return walk(value);
 }
 
 ;// CONCATENATED MODULE: ./src/bake/definition.ts
@@ -20276,7 +20800,7 @@ function checkBakeInputs(inputs) {
             throw new UsageError(`${name}: not used with bake; ${fix}`);
     }
     if (inputs.context !== '.')
-        throw new UsageError("context: not used with bake; each target names its context in the bake file (relative to the workspace)");
+        throw new UsageError('context: not used with bake; each target names its context in the bake file (relative to the workspace)');
 }
 
 ;// CONCATENATED MODULE: ./src/bake/build.ts
@@ -20286,7 +20810,7 @@ function checkBakeInputs(inputs) {
 // store's docker driver the images are loaded (`type=docker`) and their ids
 // read from bake's metadata file; every other builder exports an archive per
 // image, with the exact blobs BuildKit pushes, which is loaded and kept for
-// the measurement (as src/buildx/build.ts does for one build).
+// the measurement (as src/docker/build.ts does for one build).
 
 
 
@@ -20317,6 +20841,9 @@ async function bakeBuild(req, deps) {
             const imageId = archive ? await deps.docker.load(archive) : loadedImageId(metadata, image.key);
             if (!imageId)
                 throw new CommandError(`docker buildx bake recorded no image for target '${image.target.name}'`, metadata.slice(0, 2000));
+            // Loaded by bake itself: recorded here, as load records an archive's image.
+            if (!archive)
+                deps.docker.recordBuilt(imageId);
             // Moved out of the scratch directory, which goes when this returns.
             let kept = null;
             if (archive) {
@@ -20346,6 +20873,7 @@ async function bakeBuild(req, deps) {
 
 
 
+
 const none = (error, ref, commit = null) => ({ source: 'build', ref, commit, size: null, layers: [], error: `no baseline: ${error}` });
 const baseline_within = (root, p) => {
     const rel = external_node_path_default().relative(root, p);
@@ -20360,7 +20888,7 @@ async function bakeBaselines(req, deps) {
         return result;
     };
     if (!req.base)
-        return all(req.auto ? { source: 'none', ref: null, commit: null, size: null, layers: [], error: null } : none('no base ref: not a pull_request or push event; set base-ref (e.g. main)', null));
+        return all(req.auto ? NO_BASELINE : none('no base ref: not a pull_request or push event; set base-ref (e.g. main)', null));
     const ref = req.base.ref;
     const name = ref ?? req.base.sha?.slice(0, 12) ?? 'base';
     const repoRoot = await gitRoot(req.workspace, deps.exec);
@@ -20393,9 +20921,14 @@ async function bakeBaselines(req, deps) {
         if (same && head) {
             unchanged++;
             result.set(image.key, {
-                source: 'build', ref, commit, error: null,
+                source: 'build',
+                ref,
+                commit,
+                error: null,
                 size: { uncompressed: head.size.uncompressed, compressed: head.size.compressed },
-                layers: head.layers, digest: head.imageId, platform: head.platform,
+                layers: head.layers,
+                digest: head.imageId,
+                platform: head.platform,
                 note: `${name} (${short}) has the same bake file, build context and Dockerfile for ${image.name}, so its image is this one; it was not built again`
             });
         }
@@ -20437,9 +20970,14 @@ async function bakeBaselines(req, deps) {
                 const built = baked.images.get(image.key);
                 const measured = await deps.measure(image, built);
                 result.set(image.key, {
-                    source: 'build', ref, commit, error: null,
+                    source: 'build',
+                    ref,
+                    commit,
+                    error: null,
                     size: { uncompressed: measured.size.uncompressed, compressed: measured.size.compressed },
-                    layers: measured.layers, digest: measured.imageId, platform: measured.platform
+                    layers: measured.layers,
+                    digest: measured.imageId,
+                    platform: measured.platform
                 });
             }
         });
@@ -20497,6 +21035,7 @@ async function baseline_baseImages(toBuild, at, result, deps) {
         }
         let planned;
         try {
+            ;
             [planned] = planImages([target], image.platform ? [image.platform] : [], at.cwd);
         }
         catch (error) {
@@ -20537,15 +21076,16 @@ async function baseline_baseImages(toBuild, at, result, deps) {
 
 
 async function runBakePipeline(inputs, ctx, deps) {
+    // One adapter for the run: every image built below (head, base, suggestion) is recorded on it.
+    const docker = deps.docker ?? new Docker({ exec: deps.exec, spawn: deps.spawn });
     if (!inputs.cleanup)
-        return bakeStages(inputs, ctx, deps);
-    // `cleanup`: every image built below (head, base, suggestion) is removed at the end, also after a failure.
-    const tracker = trackBuilds(deps.exec);
+        return bakeStages(inputs, ctx, { ...deps, docker });
+    // `cleanup`: what was built is removed at the end, also after a failure.
     try {
-        return await bakeStages(inputs, ctx, { ...deps, exec: tracker.exec });
+        return await bakeStages(inputs, ctx, { ...deps, docker });
     }
     finally {
-        await removeBuiltImages(tracker.imageIds, deps.exec, deps.log);
+        await removeBuiltImages(docker.builtImages, docker, deps.log);
     }
 }
 /** The bake file, checked: it exists, is a file, and (on GitHub) lies in the workspace. */
@@ -20589,24 +21129,19 @@ async function bakeStages(inputs, ctx, deps) {
         throw new UsageError(`baseline: '${inputs.baseline}' compares one image; with bake use 'build' (each target against its base build), 'auto' or 'none'`);
     }
     const settings = budgetSettings(inputs);
-    const docker = new Docker({ exec: deps.exec, spawn: deps.spawn });
+    const docker = deps.docker;
     const bakeFile = resolveBakeFile(inputs.bake, ctx.workspace, ctx.confineToWorkspace);
     const images = await readImages(docker, bakeFile, inputs, ctx.workspace);
-    const output = await pipeline_buildOutput(docker, inputs.builder);
+    const output = await docker.buildOutput(inputs.builder);
     const onProgress = (chunk) => deps.log.debug(chunk);
+    // The suggestions are built one at a time, through the run's one build-and-measure.
+    const buildAndMeasure = runBuild(output, { docker, exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, log: deps.log, onProgress });
     const measure = async (image, built) => {
         const dockerfile = { content: (0,external_node_fs_namespaceObject.readFileSync)(image.dockerfile, 'utf8'), target: image.target.stage, buildArgs: image.target.args };
-        try {
-            return await measureImage(built.imageId, { cacheDir: deps.cacheDir, dockerfile, archive: built.archive }, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log });
-        }
-        finally {
-            if (built.archive)
-                (0,external_node_fs_namespaceObject.rmSync)(built.archive, { force: true });
-        }
+        return measureBuilt(built, { cacheDir: deps.cacheDir, dockerfile }, { docker, exec: deps.exec, spawn: deps.spawn, log: deps.log });
     };
     const names = images.map((i) => i.name).join(', ');
-    const baked = await deps.log.group(`Bake ${images.length} image(s): ${names}`, () => bakeBuild({ files: [bakeFile], cwd: ctx.workspace, builder: inputs.builder, images, output, cacheTo: true }, { docker, tempDir: deps.tempDir, onProgress })
-        .catch((error) => {
+    const baked = await deps.log.group(`Bake ${images.length} image(s): ${names}`, () => bakeBuild({ files: [bakeFile], cwd: ctx.workspace, builder: inputs.builder, images, output, cacheTo: true }, { docker, tempDir: deps.tempDir, onProgress }).catch((error) => {
         if (error instanceof CommandError && error.message === 'docker buildx bake failed')
             throw new CommandError(`docker buildx bake failed for ${external_node_path_default().relative(ctx.workspace, bakeFile) || bakeFile}`, error.detail);
         throw error;
@@ -20632,7 +21167,10 @@ async function bakeStages(inputs, ctx, deps) {
     const baselines = inputs.baseline === 'none'
         ? new Map()
         : await deps.log.group('Baseline', () => bakeBaselines({ base: ctx.base ?? null, auto: inputs.baseline === 'auto', workspace: ctx.workspace, bakeFile, builder: inputs.builder, output, images, heads }, {
-            exec: deps.exec, docker, tempDir: deps.tempDir, log: deps.log,
+            exec: deps.exec,
+            docker,
+            tempDir: deps.tempDir,
+            log: deps.log,
             measure: async (image, built) => {
                 const m = await measure(image, built);
                 return { imageId: m.inspected.id, platform: m.inspected.platform, size: m.size, layers: m.layers };
@@ -20641,12 +21179,20 @@ async function bakeStages(inputs, ctx, deps) {
     const reports = [];
     for (const { image, measurement, report } of measured) {
         const baseline = baselines.get(image.key) ?? NO_BASELINE;
-        const fetched = async () => ({ baseline, history: [], buildLog: null });
+        const fetched = () => Promise.resolve({ baseline, history: [], buildLog: null });
         const compared = await compareStage(report, {
-            inputs, source: inputs.baseline === 'none' ? 'none' : 'build', settings, base: ctx.base ?? null,
-            build: { context: image.context, dockerfile: image.dockerfile }, previousHistory: [], now: deps.now
+            inputs,
+            source: inputs.baseline === 'none' ? 'none' : 'build',
+            settings,
+            base: ctx.base ?? null,
+            build: { context: image.context, dockerfile: image.dockerfile },
+            previousHistory: [],
+            now: deps.now
         }, {
-            exec: deps.exec, tempDir: deps.tempDir, log: deps.log, fetchBaseline: fetched,
+            exec: deps.exec,
+            tempDir: deps.tempDir,
+            log: deps.log,
+            fetchBaseline: fetched,
             buildAndMeasure: () => Promise.reject(new Error('a bake run builds its base images itself'))
         });
         const buildArgs = Object.entries(image.target.args).map(([k, v]) => `${k}=${v}`);
@@ -20656,10 +21202,22 @@ async function bakeStages(inputs, ctx, deps) {
             workspace: ctx.workspace,
             imageUser: measurement.inspected.config.user,
             buildOptions: {
-                context: image.context, file: image.dockerfile, target: image.target.stage, platform: image.platform, builder: inputs.builder,
-                buildArgs, buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [], secretFiles: [], secretEnvs: []
+                context: image.context,
+                file: image.dockerfile,
+                target: image.target.stage,
+                platform: image.platform,
+                builder: inputs.builder,
+                buildArgs,
+                buildContexts: [],
+                cacheFrom: [],
+                cacheTo: [],
+                labels: [],
+                tags: [],
+                secrets: [],
+                secretFiles: [],
+                secretEnvs: []
             }
-        }, deps)));
+        }, { ...deps, buildAndMeasure })));
     }
     return reports;
 }
@@ -20683,7 +21241,12 @@ function commentMarker(key) {
 // The key comes from the workflow file (trusted) but is still confined to a
 // harmless alphabet so it cannot end the HTML comment.
 function markerKey(key) {
-    return key.trim() === '' ? 'default' : key.trim().replace(/[^A-Za-z0-9._/:@+=-]/g, '_').replace(/-{2,}/g, '-');
+    return key.trim() === ''
+        ? 'default'
+        : key
+            .trim()
+            .replace(/[^A-Za-z0-9._/:@+=-]/g, '_')
+            .replace(/-{2,}/g, '-');
 }
 function hasMarker(body, key) {
     return typeof body === 'string' && body.includes(commentMarker(key));
@@ -20706,7 +21269,15 @@ function parseImages(value) {
     if (!Array.isArray(value))
         return undefined;
     return value.flatMap((entry) => entry && typeof entry === 'object' && typeof entry.name === 'string'
-        ? [{ name: entry.name, status: statusOf(entry.status), metric: entry.metric === 'compressed' ? 'compressed' : 'uncompressed', size: sizeOf(entry.size), history: parseHistory(entry.history) }]
+        ? [
+            {
+                name: entry.name,
+                status: statusOf(entry.status),
+                metric: entry.metric === 'compressed' ? 'compressed' : 'uncompressed',
+                size: sizeOf(entry.size),
+                history: parseHistory(entry.history)
+            }
+        ]
         : []);
 }
 /** Reads the state back from a comment body; null when absent or unreadable (never throws). */
@@ -20760,7 +21331,9 @@ const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u
 /** Removes control and bidi-override characters and flattens line breaks to spaces. */
 function sanitize(text) {
     // Reports can come from another run (untrusted JSON): never assume a string.
-    return String(text ?? '').replace(INVISIBLE, '').replace(/\r\n?|\n|\t/g, ' ');
+    return String(text ?? '')
+        .replace(INVISIBLE, '')
+        .replace(/\r\n?|\n|\t/g, ' ');
 }
 /** Shortens to at most `max` characters (counting code points), ending in "…". */
 function truncate(text, max) {
@@ -20794,7 +21367,9 @@ function escapeText(text, max = 200) {
 function inlineCode(text, max = 120) {
     // A backslash right before a pipe would escape our escape (`\\|` ends the cell, in GitHub's
     // table scanner and in marked): a zero-width space keeps them apart.
-    const clean = truncate(sanitize(text), max).replace(/\\(?=\|)/g, '\\\u200b').replace(/\|/g, '\\|');
+    const clean = truncate(sanitize(text), max)
+        .replace(/\\(?=\|)/g, '\\\u200b')
+        .replace(/\|/g, '\\|');
     if (clean.trim() === '')
         return '` `';
     const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
@@ -20804,19 +21379,22 @@ function inlineCode(text, max = 120) {
 }
 /** A fenced code block whose fence no line of `text` can close. */
 function codeBlock(text, language = '') {
-    const body = String(text ?? '').replace(INVISIBLE, '').replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+    const body = String(text ?? '')
+        .replace(INVISIBLE, '')
+        .replace(/\r\n?/g, '\n')
+        .replace(/\n+$/, '');
     const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(Math.max(3, longestRun + 1));
     return `${fence}${language}\n${body}\n${fence}`;
 }
 /** A URL path segment list, percent-encoded segment by segment (keeps `/`). */
 function encodePath(filePath) {
-    return filePath
+    return (filePath
         .split('/')
         .filter((segment) => segment !== '' && segment !== '.')
         // encodeURIComponent leaves ( ) ! ' * alone; an unbalanced ")" would end a markdown link early.
         .map((segment) => encodeURIComponent(segment).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-        .join('/');
+        .join('/'));
 }
 /**
  * Text inside an HTML block (a `<summary>` line), where markdown is not
@@ -20847,8 +21425,8 @@ function escapeTextWithCode(text, max = 240) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/numbers.ts
-// Numbers as the comment shows them: sizes, deltas with their icon band, the
-// noise floor, short commits. Pure; shared by the single-image comment
+// Numbers as the comment shows them: sizes, deltas with their icon band (or
+// "unchanged" when the report marks the change as noise), short commits. Pure; shared by the single-image comment
 // (markdown.ts) and the many-image one (combined.ts).
 
 const STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
@@ -20859,16 +21437,6 @@ function inMetric(sizes, metric) {
 }
 function percentOf(delta, base) {
     return base ? (delta / base) * 100 : null;
-}
-/** True when a change is below the noise floor and should read as "unchanged". */
-function isNoise(delta, percent, floor) {
-    if (delta === 0)
-        return true;
-    if (!floor)
-        return false;
-    if ('bytes' in floor)
-        return Math.abs(delta) < floor.bytes;
-    return percent !== null && Math.abs(percent) < floor.percent;
 }
 /** One icon per band of change, as compressed-size-action does. */
 function deltaIcon(percent, delta) {
@@ -20892,12 +21460,12 @@ function deltaIcon(percent, delta) {
         return '✅';
     return '';
 }
-/** "🔍 +1.1 MB (+9.7%)", or "unchanged" below the noise floor. */
-function deltaText(delta, base, floor, icon = true) {
+/** "🔍 +1.1 MB (+9.7%)", or "unchanged" for no change or one the report marks as noise (`delta.noise`). */
+function deltaText(delta, base, noise, icon = true) {
     if (delta === null)
         return '–';
     const percent = percentOf(delta, base);
-    if (isNoise(delta, percent, floor))
+    if (delta === 0 || noise)
         return delta === 0 ? 'unchanged' : `unchanged (${formatDelta(delta)})`;
     const text = percent === null ? formatDelta(delta) : `${formatDelta(delta)} (${percentText(percent)})`;
     const mark = icon ? deltaIcon(percent, delta) : '';
@@ -20991,7 +21559,10 @@ function trendChart(history, metric, budget) {
 // The comment's sections for one image: sizes against the base, the layers
 // that changed and the largest ones, wasted bytes and Go binaries, findings,
 // the suggested Dockerfile, the trend. Pure renderings of a Report, each
-// bounded by a Limits row, so a caller can trade detail for length.
+// bounded by a Limits row, so a caller can trade detail for length. What is
+// noise and which layers changed were decided by the comparison
+// (compare/compare.ts) and are read from the report, never recomputed here.
+
 
 
 
@@ -21011,29 +21582,20 @@ const LIMIT_LADDER = [
     { layers: 3, files: 3, findings: 5, history: 4, platforms: 8, suggestion: false, trendChart: false, details: true, embedHistory: 20 },
     { layers: 0, files: 0, findings: 0, history: 0, platforms: 5, suggestion: false, trendChart: false, details: false, embedHistory: 5 }
 ];
-function renderSizeTable(report, opts, limits) {
+function renderSizeTable(report, limits) {
     const base = report.baseline;
     const name = numbers_baselineName(base.ref);
     const baseName = name ? inlineCode(name, 60) : 'baseline';
     if (report.platforms && report.platforms.length > 1) {
         const rows = report.platforms.slice(0, limits.platforms).map((p) => {
-            const change = p.delta && p.baseline.size
-                ? deltaText(p.delta.uncompressed, p.baseline.size.uncompressed, opts.minDelta)
-                : '–';
-            const changeCompressed = p.delta && p.baseline.size && p.delta.compressed !== null
-                ? deltaText(p.delta.compressed, p.baseline.size.compressed, opts.minDelta)
-                : '–';
+            const change = p.delta && p.baseline.size ? deltaText(p.delta.uncompressed, p.baseline.size.uncompressed, p.delta.noise.uncompressed) : '–';
+            const changeCompressed = p.delta && p.baseline.size && p.delta.compressed !== null ? deltaText(p.delta.compressed, p.baseline.size.compressed, p.delta.noise.compressed) : '–';
             return `| ${STATUS_ICON[p.status]} ${inlineCode(p.platform, 40)} | ${size(p.size.uncompressed)} | ${change} | ${size(p.size.compressed)} | ${changeCompressed} |`;
         });
         const hidden = report.platforms.length - rows.length;
         if (hidden > 0)
             rows.push(`| ${more(hidden, 'platform')} | | | | |`);
-        return [
-            `| platform | uncompressed | vs ${baseName} | compressed | vs ${baseName} |`,
-            '|:--|--:|--:|--:|--:|',
-            ...rows,
-            ''
-        ];
+        return [`| platform | uncompressed | vs ${baseName} | compressed | vs ${baseName} |`, '|:--|--:|--:|--:|--:|', ...rows, ''];
     }
     const headName = report.image.commit ? `this pull request (${inlineCode(numbers_short(report.image.commit) ?? '')})` : 'this image';
     const rows = [`| ${headName} | ${size(report.size.uncompressed)} | ${size(report.size.compressed)} |`];
@@ -21041,9 +21603,9 @@ function renderSizeTable(report, opts, limits) {
         const baseCommit = base.commit ? ` (${inlineCode(numbers_short(base.commit) ?? '')})` : '';
         rows.push(`| ${baseName}${baseCommit} | ${size(base.size.uncompressed)} | ${size(base.size.compressed)} |`);
         const delta = report.delta;
-        const du = delta ? delta.uncompressed : base.size.uncompressed !== null ? report.size.uncompressed - base.size.uncompressed : null;
-        const dc = delta ? delta.compressed : report.size.compressed !== null && base.size.compressed !== null ? report.size.compressed - base.size.compressed : null;
-        rows.push(`| **change** | ${deltaText(du, base.size.uncompressed, opts.minDelta)} | ${deltaText(dc, base.size.compressed, opts.minDelta)} |`);
+        const du = delta ? deltaText(delta.uncompressed, base.size.uncompressed, delta.noise.uncompressed) : '–';
+        const dc = delta ? deltaText(delta.compressed, base.size.compressed, delta.noise.compressed) : '–';
+        rows.push(`| **change** | ${du} | ${dc} |`);
     }
     if (report.budget.limit !== null) {
         const cells = report.budget.metric === 'compressed' ? `| | ${formatSize(report.budget.limit)} |` : `| ${formatSize(report.budget.limit)} | |`;
@@ -21052,44 +21614,18 @@ function renderSizeTable(report, opts, limits) {
     const compressedNote = report.size.compressedSource === 'gzip-estimate' ? ' (gzip estimate)' : '';
     return [`| | uncompressed | compressed${compressedNote} |`, '|:--|--:|--:|', ...rows, ''];
 }
-/**
- * Fallback for reports without `layerDiff`: pairs head and base layers by
- * diff id, then by stage + instruction; what is left over was added or removed.
- */
-function sections_diffLayers(head, base) {
-    const unmatchedBase = [...base];
-    const take = (predicate) => {
-        const index = unmatchedBase.findIndex(predicate);
-        return index < 0 ? null : unmatchedBase.splice(index, 1)[0];
-    };
-    const pending = head.filter((layer) => !take((b) => b.diffId === layer.diffId));
-    const changes = [];
-    for (const layer of pending) {
-        const twin = take((b) => b.instruction === layer.instruction && b.stage === layer.stage);
-        if (!twin)
-            changes.push({ kind: 'added', layer, delta: layer.uncompressed });
-        else if (twin.uncompressed !== null && twin.uncompressed !== layer.uncompressed) {
-            const delta = layer.uncompressed - twin.uncompressed;
-            changes.push({ kind: delta > 0 ? 'grown' : 'shrunk', layer, delta });
-        }
-    }
-    for (const layer of unmatchedBase)
-        changes.push({ kind: 'removed', layer, delta: -(layer.uncompressed ?? 0) });
-    return changes.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
-}
 /** The changed layers from the comparison stage's diff, in the shape the table shows. */
 function fromLayerDiff(entries, head, metric) {
     const shown = [];
     for (const entry of entries) {
-        if (entry.change === 'unchanged')
+        if (entry.change === 'unchanged' || entry.noise)
             continue;
         const side = entry.head ?? entry.base;
         if (!side)
             continue;
         const full = entry.head ? head.find((l) => l.index === entry.head?.index) : undefined;
         const layer = full ?? { ...side, dockerfileLine: null, uncompressed: side.uncompressed };
-        const delta = entry.delta[metric] ?? entry.delta.uncompressed ?? entry.delta.compressed ?? 0;
-        shown.push({ kind: entry.change, layer, delta });
+        shown.push({ kind: entry.change, layer, delta: layerChangeBytes(entry.delta, metric) });
     }
     return shown.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
 }
@@ -21099,18 +21635,18 @@ function instructionCell(layer, target, linked = true) {
     const instruction = layer.instruction?.trim() ? inlineCode(layer.instruction, 90) : layer.fromBaseImage ? 'base image layer' : '(no instruction recorded)';
     return `${instruction}${where && !(layer.fromBaseImage && !layer.instruction?.trim()) ? ` · ${where}` : ''}`;
 }
-function renderLayers(report, opts, limits, target) {
+function renderLayers(report, limits, target) {
     if (limits.layers === 0 || report.layers.length === 0)
         return [];
     const lines = [];
     const platformNote = report.platforms && report.platforms.length > 1 ? ` (${inlineCode(report.image.platform, 40)})` : '';
-    if (report.baseline.source !== 'none' && (report.layerDiff || report.baseline.layers.length > 0)) {
-        const floor = opts.minDelta && 'bytes' in opts.minDelta ? opts.minDelta : null;
-        const all = report.layerDiff ? fromLayerDiff(report.layerDiff.entries, report.layers, report.layerDiff.metric) : sections_diffLayers(report.layers, report.baseline.layers);
-        const changes = all.filter((c) => !isNoise(c.delta, null, floor));
+    if (report.baseline.source !== 'none' && report.layerDiff) {
+        const changes = fromLayerDiff(report.layerDiff.entries, report.layers, report.layerDiff.metric);
         if (changes.length > 0) {
             const mark = { added: '🆕 added', removed: '➖ removed', grown: '📈 grown', shrunk: '📉 shrunk' };
-            const rows = changes.slice(0, limits.layers).map((c) => `| ${mark[c.kind]} | ${instructionCell(c.layer, target, c.kind !== 'removed')} | ${c.kind === 'removed' ? '–' : size(c.layer.uncompressed)} | ${formatDelta(c.delta)} |`);
+            const rows = changes
+                .slice(0, limits.layers)
+                .map((c) => `| ${mark[c.kind]} | ${instructionCell(c.layer, target, c.kind !== 'removed')} | ${c.kind === 'removed' ? '–' : size(c.layer.uncompressed)} | ${formatDelta(c.delta)} |`);
             if (changes.length > rows.length)
                 rows.push(`| ${more(changes.length - rows.length, 'changed layer')} | | | |`);
             lines.push(`#### Layers that changed${platformNote}`, '', '| | instruction | size | change |', '|:--|:--|--:|--:|', ...rows, '');
@@ -21134,7 +21670,10 @@ function renderWastedAndBinaries(report, limits) {
     const lines = [];
     const wasted = report.wasted;
     if (wasted && wasted.bytes > 0 && limits.details) {
-        const rows = [...wasted.files].sort((a, b) => b.bytes - a.bytes).slice(0, limits.files).map((f) => `| ${inlineCode(f.path, 90)} | ${formatSize(f.bytes)} | ${(Array.isArray(f.layers) ? f.layers : []).filter(isCount).join(', ')} |`);
+        const rows = [...wasted.files]
+            .sort((a, b) => b.bytes - a.bytes)
+            .slice(0, limits.files)
+            .map((f) => `| ${inlineCode(f.path, 90)} | ${formatSize(f.bytes)} | ${(Array.isArray(f.layers) ? f.layers : []).filter(isCount).join(', ')} |`);
         if (wasted.files.length > rows.length)
             rows.push(`| ${more(wasted.files.length - rows.length, 'file')} | | |`);
         lines.push(`<details><summary><b>${formatSize(wasted.bytes)} wasted</b>: files that a later layer overwrites or deletes still ship in the earlier one</summary>`, '', ...(rows.length > 0 ? ['| file | wasted | layers |', '|:--|--:|:--|', ...rows] : []), '', '</details>', '');
@@ -21188,9 +21727,10 @@ function renderSuggestion(report, limits) {
     let claim;
     if (suggestion.verified && suggestion.size) {
         const saved = current - suggestion.size.uncompressed;
-        claim = `built and measured${suggestion.proof?.start ? ', and it starts' : ''}: <b>${formatSize(suggestion.size.uncompressed)}</b>` +
-            (saved > 0 ? `, ${formatSize(saved)} smaller (${percentText(-(saved / current) * 100)})` : '') +
-            (suggestion.verifiedAt && suggestion.verifiedAt !== report.image.commit ? `; verified at ${htmlCode(numbers_short(suggestion.verifiedAt) ?? '', 12)}` : '');
+        claim =
+            `built and measured${suggestion.proof?.start ? ', and it starts' : ''}: <b>${formatSize(suggestion.size.uncompressed)}</b>` +
+                (saved > 0 ? `, ${formatSize(saved)} smaller (${percentText(-(saved / current) * 100)})` : '') +
+                (suggestion.verifiedAt && suggestion.verifiedAt !== report.image.commit ? `; verified at ${htmlCode(numbers_short(suggestion.verifiedAt) ?? '', 12)}` : '');
     }
     else if (suggestion.error) {
         claim = `not verified (${htmlText(suggestion.error, 160)})`;
@@ -21204,18 +21744,14 @@ function renderSuggestion(report, limits) {
     const proof = suggestion.proof
         ? [
             ...suggestion.proof.checks.filter((c) => c.required || !c.ok).map((c) => `${c.ok ? '✅' : c.required ? '❌' : '⚠️'} ${escapeTextWithCode(c.detail, 200)}`),
-            ...(suggestion.proof.start ? [`${suggestion.proof.start.ok ? '✅' : '❌'} started offline (\`docker run --network none\`${suggestion.proof.start.readOnly ? ', read-only' : ''}): ${escapeTextWithCode(suggestion.proof.start.detail, 200)}`] : [])
+            ...(suggestion.proof.start
+                ? [
+                    `${suggestion.proof.start.ok ? '✅' : '❌'} started offline (\`docker run --network none\`${suggestion.proof.start.readOnly ? ', read-only' : ''}): ${escapeTextWithCode(suggestion.proof.start.detail, 200)}`
+                ]
+                : [])
         ].map((l) => `- ${l}`)
         : [];
-    return [
-        `<details><summary>💡 <b>Suggested Dockerfile</b>: ${claim}</summary>`,
-        '',
-        codeBlock(dockerfile, 'dockerfile'),
-        '',
-        ...(proof.length > 0 ? [...proof, ''] : []),
-        '</details>',
-        ''
-    ];
+    return [`<details><summary>💡 <b>Suggested Dockerfile</b>: ${claim}</summary>`, '', codeBlock(dockerfile, 'dockerfile'), '', ...(proof.length > 0 ? [...proof, ''] : []), '</details>', ''];
 }
 /** The trend's base point is labelled 'base'; readers know it by its branch name. */
 function nameBasePoint(history, baseRef) {
@@ -21234,8 +21770,8 @@ function renderTrend(trend, report, limits) {
     const rows = shown.map((p, i) => {
         const previous = i > 0 ? shown[i - 1] : history[history.length - shown.length - 1];
         const now = p[metric] ?? null;
-        const before = previous ? previous[metric] ?? null : null;
-        const change = now !== null && before !== null ? deltaText(now - before, before, null) : '';
+        const before = previous ? (previous[metric] ?? null) : null;
+        const change = now !== null && before !== null ? deltaText(now - before, before, false) : '';
         const name = p.label ? `${inlineCode(p.label, 40)} (${inlineCode(numbers_short(p.commit) ?? '')})` : inlineCode(numbers_short(p.commit) ?? '');
         return `| ${name} | ${size(p.uncompressed)} | ${size(p.compressed)} | ${change} |`;
     });
@@ -21256,36 +21792,26 @@ function renderTrend(trend, report, limits) {
 
 
 
-
 const GITHUB_COMMENT_LIMIT = 65536;
-/** The noise floor: the caller's, else the one the budget stage recorded. */
-function floorOf(report, opts) {
-    if (opts.minDelta)
-        return opts.minDelta;
-    return report.budget.minDelta ? { bytes: report.budget.minDelta } : null;
-}
 function headlineFacts(report) {
     const metric = report.budget.metric;
     const candidates = report.platforms && report.platforms.length > 1 ? report.platforms : null;
     const rank = { fail: 2, warn: 1, pass: 0 };
-    const worst = candidates
-        ? [...candidates].sort((a, b) => rank[b.status] - rank[a.status] || b.size.uncompressed - a.size.uncompressed)[0]
-        : null;
+    const worst = candidates ? [...candidates].sort((a, b) => rank[b.status] - rank[a.status] || b.size.uncompressed - a.size.uncompressed)[0] : null;
     const source = worst ?? report;
     const measured = inMetric(source.size, metric);
     const useMetric = measured === null ? 'uncompressed' : metric;
     const value = inMetric(source.size, useMetric);
-    const deltaIn = (m) => {
-        const head = inMetric(source.size, m);
-        const before = inMetric(source.baseline.size, m);
-        const change = source.delta ? inMetric(source.delta, m) : head !== null && before !== null ? head - before : null;
-        return { base: before, delta: change };
-    };
+    const deltaIn = (m) => ({
+        base: inMetric(source.baseline.size, m),
+        delta: source.delta ? inMetric(source.delta, m) : null,
+        noise: source.delta ? source.delta.noise[m] : false
+    });
     const other = useMetric === 'uncompressed' ? 'compressed' : 'uncompressed';
     const preferred = deltaIn(useMetric);
     const deltaMetric = preferred.delta === null && deltaIn(other).delta !== null ? other : useMetric;
-    const { base, delta } = deltaMetric === useMetric ? preferred : deltaIn(other);
-    return { platform: worst, status: report.status, metric: useMetric, value, base, delta, deltaMetric };
+    const { base, delta, noise } = deltaMetric === useMetric ? preferred : deltaIn(other);
+    return { platform: worst, status: report.status, metric: useMetric, value, base, delta, noise, deltaMetric };
 }
 function renderHeadline(report, opts) {
     const facts = headlineFacts(report);
@@ -21298,7 +21824,7 @@ function renderHeadline(report, opts) {
         const name = numbers_baselineName(report.baseline.ref);
         const against = name ? inlineCode(name, 60) : 'the baseline';
         const which = facts.deltaMetric !== facts.metric ? ` ${facts.deltaMetric}` : '';
-        parts.push(`${deltaText(facts.delta, facts.base, opts.minDelta, false)}${which} vs ${against}`);
+        parts.push(`${deltaText(facts.delta, facts.base, facts.noise, false)}${which} vs ${against}`);
     }
     const where = facts.platform ? ` (${inlineCode(facts.platform.platform, 40)})` : '';
     const lines = [`### ${STATUS_ICON[facts.status]} ${key}${parts.join(', ')}${where}`, ''];
@@ -21360,17 +21886,19 @@ function renderOnce(report, opts, limits) {
         commit: opts.commit ?? report.image.commit,
         dockerfile: report.image.dockerfile
     };
-    const parts = report.mode === 'dockerfile-only' ? renderDockerfileOnly(report, opts, limits, target) : [
-        ...renderHeadline(report, opts),
-        ...renderSizeTable(report, opts, limits),
-        ...renderFindings(report.findings, limits, target),
-        ...renderSuggestion(report, limits),
-        ...renderLayers(report, opts, limits, target),
-        ...renderWastedAndBinaries(report, limits),
-        ...renderTrend(report.history, report, limits)
-    ];
+    const parts = report.mode === 'dockerfile-only'
+        ? renderDockerfileOnly(report, opts, limits, target)
+        : [
+            ...renderHeadline(report, opts),
+            ...renderSizeTable(report, limits),
+            ...renderFindings(report.findings, limits, target),
+            ...renderSuggestion(report, limits),
+            ...renderLayers(report, limits, target),
+            ...renderWastedAndBinaries(report, limits),
+            ...renderTrend(report.history, report, limits)
+        ];
     if (!limits.details)
-        parts.push('<sub>Details were left out to fit GitHub\'s comment size limit; the job summary and the report output have them.</sub>', '');
+        parts.push("<sub>Details were left out to fit GitHub's comment size limit; the job summary and the report output have them.</sub>", '');
     parts.push(`<sub>${escapeText(report.tool.name)} ${escapeText(report.tool.version)}</sub>`);
     if (opts.embed !== false) {
         const facts = headlineFacts(report);
@@ -21393,10 +21921,9 @@ function renderOnce(report, opts, limits) {
 /** The comment body: the most detail that fits in `maxLength` (GitHub's limit by default). */
 function renderMarkdown(report, opts = {}) {
     const maxLength = opts.maxLength ?? GITHUB_COMMENT_LIMIT;
-    const withFloor = { ...opts, minDelta: floorOf(report, opts) };
     let body = '';
     for (const limits of LIMIT_LADDER) {
-        body = renderOnce(report, withFloor, limits);
+        body = renderOnce(report, opts, limits);
         if (body.length <= maxLength)
             return body;
     }
@@ -21526,7 +22053,9 @@ function renderTable(images, previous, rowLimit) {
     const bases = new Set(images.filter((i) => i.report.baseline.source !== 'none' && !i.report.baseline.error).map((i) => numbers_baselineName(i.report.baseline.ref) ?? ''));
     const [onlyBase] = [...bases];
     const against = bases.size === 1 && onlyBase ? `vs ${inlineCode(onlyBase, 40)}` : 'change';
-    const rows = images.slice(0, rowLimit).map(({ name, report }) => `| ${verdictCell(report, previous.get(name))} | ${inlineCode(name, 80)} | ${size(report.size.uncompressed)} | ${size(report.size.compressed)} | ${changeText(report)} | ${budgetText(report)} |`);
+    const rows = images
+        .slice(0, rowLimit)
+        .map(({ name, report }) => `| ${verdictCell(report, previous.get(name))} | ${inlineCode(name, 80)} | ${size(report.size.uncompressed)} | ${size(report.size.compressed)} | ${changeText(report)} | ${budgetText(report)} |`);
     if (images.length > rows.length)
         rows.push(`| | ${more(images.length - rows.length, 'image')} | | | | |`);
     return [`| | image | uncompressed | compressed | ${against} | budget |`, '|:--|:--|--:|--:|--:|--:|', ...rows, ''];
@@ -21537,10 +22066,7 @@ function renderDetail({ name, report }, opts, limits) {
     const limit = report.budget.limit;
     const change = changeText(report);
     const headline = `${htmlText(formatSize(verdictSize(report)), 20)}${isNumber(limit) ? ` of ${formatSize(limit)} budget` : ''}${change !== '–' ? `, ${htmlText(change, 60)}` : ''}`;
-    const notes = [
-        report.budget.reason ? escapeText(report.budget.reason, 300) : null,
-        report.baseline.error ? `No baseline: ${escapeText(report.baseline.error, 300)}` : null
-    ].filter(Boolean);
+    const notes = [report.budget.reason ? escapeText(report.budget.reason, 300) : null, report.baseline.error ? `No baseline: ${escapeText(report.baseline.error, 300)}` : null].filter(Boolean);
     const image = report.image;
     const identity = [
         image.dockerfile ? inlineCode(image.dockerfile, 100) : image.ref ? inlineCode(image.ref, 100) : null,
@@ -21555,10 +22081,10 @@ function renderDetail({ name, report }, opts, limits) {
         ...(notes.length > 0 ? [notes.join(' '), ''] : []),
         `<sub>${identity.join(' · ')}</sub>`,
         '',
-        ...(report.mode === 'dockerfile-only' ? [] : renderSizeTable(report, opts, limits)),
+        ...(report.mode === 'dockerfile-only' ? [] : renderSizeTable(report, limits)),
         ...renderFindings(report.findings, limits, target),
         ...renderSuggestion(report, limits),
-        ...renderLayers(report, opts, limits, target),
+        ...renderLayers(report, limits, target),
         ...renderWastedAndBinaries(report, limits),
         ...renderTrend(report.history, report, limits),
         '</details>',
@@ -21604,7 +22130,13 @@ function renderCombined(input, opts = {}) {
     const assemble = (table, details, limits) => {
         const dropped = images.filter((_, i) => details[i] === null).map((i) => i.name);
         const note = dropped.length > 0
-            ? [`<sub>Details of ${dropped.length} image${dropped.length === 1 ? '' : 's'} (${dropped.slice(0, 10).map((n) => inlineCode(n, 40)).join(', ')}${dropped.length > 10 ? ', …' : ''}) were left out to fit GitHub's comment size limit, the largest first; the job summary and the reports have them.</sub>`, '']
+            ? [
+                `<sub>Details of ${dropped.length} image${dropped.length === 1 ? '' : 's'} (${dropped
+                    .slice(0, 10)
+                    .map((n) => inlineCode(n, 40))
+                    .join(', ')}${dropped.length > 10 ? ', …' : ''}) were left out to fit GitHub's comment size limit, the largest first; the job summary and the reports have them.</sub>`,
+                ''
+            ]
             : [];
         return [head, ...table, ...details.filter((d) => d !== null), ...note, tool].join('\n') + hidden(limits) + '\n';
     };
@@ -22525,12 +23057,63 @@ function globSync(globInput, options) {
 //#endregion
 
 
+;// CONCATENATED MODULE: ./src/report/upgrade.ts
+// Reports read back from files and earlier runs were written by older versions
+// of the tool. upgradeReport fills in what later schema versions added, so the
+// renderers read one shape and never fall back to recomputing.
+//
+// 1 → 2: the noise decision moved to the comparison. A version-1 report
+// carries `budget.minDelta` (the floor in bytes); with it the upgrade decides
+// `delta.noise`/`delta.unchanged`, fills a missing delta, and diffs the layers
+// (or marks the noise in a layer diff it has) as the comparison does today.
+
+
+function upgradeDelta(v, floor) {
+    const base = v.baseline.size;
+    if (!v.delta) {
+        // Version 1 renderers compared the sizes themselves when no delta was stored.
+        return base && !v.baseline.error && v.baseline.source !== 'none' ? compareSizes(v.size, base, v.budget.metric, floor) : null;
+    }
+    const delta = v.delta;
+    const noiseIn = (m) => {
+        const change = delta[m];
+        return change !== null && belowFloor(change, base ? base[m] : null, floor);
+    };
+    const noise = delta.noise ?? { uncompressed: noiseIn('uncompressed'), compressed: noiseIn('compressed') };
+    return { ...delta, unchanged: delta.unchanged ?? noise[delta.metric ?? v.budget.metric], noise };
+}
+function upgradeLayerDiff(v, floorBytes) {
+    const floor = floorBytes > 0 ? { bytes: floorBytes } : null;
+    if (v.layerDiff) {
+        const metric = v.layerDiff.metric;
+        const entries = v.layerDiff.entries.map((e) => ({ ...e, noise: e.noise ?? belowFloor(layerChangeBytes(e.delta, metric), null, floor) }));
+        return { ...v.layerDiff, entries };
+    }
+    const layers = Array.isArray(v.layers) ? v.layers : [];
+    const baseLayers = Array.isArray(v.baseline.layers) ? v.baseline.layers : [];
+    return v.baseline.source !== 'none' && layers.length > 0 && baseLayers.length > 0 ? diffLayers(layers, baseLayers, v.budget.metric, floorBytes) : null;
+}
+/** `doc` in this version's shape: fields later versions added are filled in; a current report is returned as is. */
+function upgradeReport(doc) {
+    if (doc.schemaVersion >= SCHEMA_VERSION)
+        return doc;
+    // Version 1 recorded the floor it compared with in bytes; its renderers used it for every platform and layer.
+    const floorBytes = typeof doc.budget.minDelta === 'number' && doc.budget.minDelta > 0 ? doc.budget.minDelta : 0;
+    const floor = floorBytes > 0 ? { bytes: floorBytes } : null;
+    const upgrade = (v) => ({ ...v, delta: upgradeDelta(v, floor), layerDiff: upgradeLayerDiff(v, floorBytes) });
+    const { platforms, ...rest } = doc;
+    const report = upgrade(rest);
+    return { ...report, schemaVersion: SCHEMA_VERSION, ...(Array.isArray(platforms) ? { platforms: platforms.map((p) => upgrade(p)) } : {}) };
+}
+
 ;// CONCATENATED MODULE: ./src/report/stored.ts
 // Reports another run wrote, read back for publishing (`report:`): the job
 // after a matrix, or the fork-safe `workflow_run` job. One path or glob per
 // entry; a file holds one report or a list of them (what `json:` writes for
 // several images). The files were written by untrusted code: each report's
-// shape is checked here and all its text is escaped when rendered.
+// shape is checked here and all its text is escaped when rendered. A report
+// an older version wrote is upgraded (upgrade.ts) to this version's shape.
+
 
 
 
@@ -22553,7 +23136,9 @@ function expandReportPaths(entries, workspace) {
             files.push(file);
             continue;
         }
-        const matches = globSync(entry, { cwd: workspace, absolute: true, onlyFiles: true }).map((f) => external_node_path_default().resolve(f)).sort();
+        const matches = globSync(entry, { cwd: workspace, absolute: true, onlyFiles: true })
+            .map((f) => external_node_path_default().resolve(f))
+            .sort();
         if (matches.length === 0) {
             throw new UsageError(`report: '${entry}' matches no file; download the measuring jobs' artifacts first (actions/download-artifact with pattern: and merge-multiple: true)`);
         }
@@ -22564,20 +23149,32 @@ function expandReportPaths(entries, workspace) {
 /** Checks one stored report's shape; `where` names it in the error ("report: x.json", "report: x.json entry 2"). */
 function checkStoredReport(value, where) {
     const report = value;
-    const ok = report && typeof report === 'object' && report.schemaVersion === SCHEMA_VERSION &&
-        typeof report.size?.uncompressed === 'number' && typeof report.image === 'object' && report.image !== null &&
-        typeof report.budget === 'object' && report.budget !== null && typeof report.baseline === 'object' && report.baseline !== null &&
+    const version = report && typeof report === 'object' ? report.schemaVersion : undefined;
+    if (typeof version === 'number' && Number.isSafeInteger(version) && version > SCHEMA_VERSION) {
+        throw new UsageError(`${where} was written by a newer version (schema ${version}; this one reads ${SCHEMA_VERSION}); update the action`);
+    }
+    const ok = report &&
+        typeof report === 'object' &&
+        Number.isSafeInteger(version) &&
+        version >= 1 &&
+        typeof report.size?.uncompressed === 'number' &&
+        typeof report.image === 'object' &&
+        report.image !== null &&
+        typeof report.budget === 'object' &&
+        report.budget !== null &&
+        typeof report.baseline === 'object' &&
+        report.baseline !== null &&
         ['pass', 'warn', 'fail'].includes(report.status);
     if (!ok)
         throw new UsageError(`${where} is not a go-image-budget report (schemaVersion ${SCHEMA_VERSION})`);
-    return {
+    return upgradeReport({
         ...report,
         layers: Array.isArray(report.layers) ? report.layers : [],
         goBinaries: Array.isArray(report.goBinaries) ? report.goBinaries : [],
         findings: Array.isArray(report.findings) ? report.findings : [],
         history: Array.isArray(report.history) ? report.history : [],
         baseline: { ...report.baseline, layers: Array.isArray(report.baseline.layers) ? report.baseline.layers : [] }
-    };
+    });
 }
 /** Reads one report file (a report, or a list of reports). */
 function loadStoredReport(file) {
@@ -22607,8 +23204,7 @@ function loadStoredReports(entries, workspace) {
 function renderTerminal(report) {
     const lines = [
         `${report.status.toUpperCase()}  ${report.image.dockerfile ?? report.image.ref ?? report.image.id}  ${report.image.platform}`,
-        `  size: ${formatSize(report.size.uncompressed)} uncompressed` +
-            (report.size.compressed !== null ? `, ${formatSize(report.size.compressed)} compressed (${report.size.compressedSource})` : '')
+        `  size: ${formatSize(report.size.uncompressed)} uncompressed` + (report.size.compressed !== null ? `, ${formatSize(report.size.compressed)} compressed (${report.size.compressedSource})` : '')
     ];
     if (report.budget.limit !== null)
         lines.push(`  budget: ${formatSize(report.budget.limit)} ${report.budget.metric} → ${report.budget.status}`);
@@ -22628,20 +23224,14 @@ function renderComparison(report) {
         const name = [b.ref, b.commit ? `(${b.commit.slice(0, 7)})` : null].filter(Boolean).join(' ');
         const metric = report.delta?.metric ?? 'uncompressed';
         const baseSize = b.size[metric];
-        const change = report.delta
-            ? report.delta.unchanged
-                ? 'unchanged'
-                : `${formatDelta(report.delta[metric] ?? 0)} (${formatPercent(report.delta.percent)})`
-            : 'not comparable';
+        const change = report.delta ? (report.delta.unchanged ? 'unchanged' : `${formatDelta(report.delta[metric] ?? 0)} (${formatPercent(report.delta.percent)})`) : 'not comparable';
         lines.push(`  baseline (${b.source}): ${name}${baseSize !== null ? `, ${formatSize(baseSize)} ${metric}` : ''} → ${change}`);
         if (b.note)
             lines.push(`    ${b.note}`);
     }
     const diff = report.layerDiff;
     if (diff) {
-        const parts = ['added', 'removed', 'grown', 'shrunk']
-            .filter((c) => diff.totals[c].count > 0)
-            .map((c) => `${diff.totals[c].count} ${c} (${formatDelta(diff.totals[c].bytes)})`);
+        const parts = ['added', 'removed', 'grown', 'shrunk'].filter((c) => diff.totals[c].count > 0).map((c) => `${diff.totals[c].count} ${c} (${formatDelta(diff.totals[c].bytes)})`);
         lines.push(`  layers: ${parts.length > 0 ? parts.join(', ') : 'all unchanged'}`);
     }
     if (report.budget.reason && report.budget.status !== 'pass')
@@ -22661,75 +23251,17 @@ function terminal_renderFindings(report) {
     if (s) {
         const proof = s.verified && s.size
             ? `built: ${formatSize(s.size.uncompressed)}${s.savings != null ? `, ${formatSize(s.savings)} smaller` : ''}${s.proof?.start ? `, starts (${s.proof.start.detail})` : ''}${s.verifyCommand ? `, \`${s.verifyCommand.command}\` ran` : ''}${s.verifiedAt && s.verifiedAt !== report.image.commit ? `; verified at ${s.verifiedAt.slice(0, 7)}` : ''}`
-            : s.error ?? `not built (${s.verifyReason ?? 'verify-suggestion'})`;
+            : (s.error ?? `not built (${s.verifyReason ?? 'verify-suggestion'})`);
         lines.push(`  suggested Dockerfile (${s.base ?? 'multi-stage'}): ${proof}`);
         for (const c of s.proof?.checks ?? [])
             if (!c.ok)
                 lines.push(`    ${c.required ? 'FAIL' : 'note'}  ${c.check}: ${c.detail}`);
-        lines.push(...s.dockerfile.trimEnd().split('\n').map((l) => `    ${l}`));
+        lines.push(...s.dockerfile
+            .trimEnd()
+            .split('\n')
+            .map((l) => `    ${l}`));
     }
     return lines;
-}
-
-;// CONCATENATED MODULE: ./src/safety.ts
-/**
- * A logger that hides secret values. Debug text (build progress) is held until
- * its line is complete, so a value split across chunks is still hidden; the
- * held part is written when anything else is logged or a group ends.
- */
-function redactingLogger(inner, redact) {
-    let pending = '';
-    const flush = () => {
-        if (pending === '')
-            return;
-        const text = pending;
-        pending = '';
-        inner.debug(redact(text));
-    };
-    return {
-        info: (m) => { flush(); inner.info(redact(m)); },
-        warning: (m) => { flush(); inner.warning(redact(m)); },
-        debug: (m) => {
-            pending += m;
-            const nl = pending.lastIndexOf('\n');
-            if (nl < 0) {
-                // A line without an end for a long time: never hold more than 64 KiB.
-                if (pending.length > 65536)
-                    flush();
-                return;
-            }
-            const complete = pending.slice(0, nl + 1);
-            pending = pending.slice(nl + 1);
-            inner.debug(redact(complete));
-        },
-        group: async (name, fn) => {
-            flush();
-            try {
-                return await inner.group(redact(name), fn);
-            }
-            finally {
-                flush();
-            }
-        },
-        flush
-    };
-}
-/** A deep copy of `value` with every string (keys included) redacted. */
-function redactDeep(value, redact) {
-    const walk = (v) => {
-        if (typeof v === 'string')
-            return redact(v);
-        if (Array.isArray(v))
-            return v.map(walk);
-        if (v && typeof v === 'object') {
-            const out = {};
-            for (const [k, x] of Object.entries(v))
-                out[redact(k)] = walk(x);
-            return out;
-        }
-        return v;
-    };
-    return walk(value);
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts
@@ -22737,7 +23269,6 @@ function redactDeep(value, redact) {
 // Every action input is a flag of the same name. Exit codes: 0 pass or warn,
 // 1 fail (the worst image, with --bake), 2 usage or environment error (one
 // line on stderr); rendering stored reports (--report) exits 0.
-
 
 
 
@@ -22812,9 +23343,14 @@ function helpText() {
 const stderrLogger = (verbose) => ({
     info: (m) => process.stderr.write(`${m}\n`),
     warning: (m) => process.stderr.write(`warning: ${m}\n`),
-    debug: (m) => { if (verbose)
-        process.stderr.write(m); },
-    group: async (name, fn) => { process.stderr.write(`▸ ${name}\n`); return fn(); }
+    debug: (m) => {
+        if (verbose)
+            process.stderr.write(m);
+    },
+    group: async (name, fn) => {
+        process.stderr.write(`▸ ${name}\n`);
+        return fn();
+    }
 });
 const readText = (file) => {
     try {
@@ -22844,7 +23380,7 @@ async function cli_main(argv) {
         }
         const inputs = parseInputs((name) => args.values.get(name) ?? '');
         const workspace = process.cwd();
-        redact = createRedactor(inputSecretValues(inputs, { env: process.env, readFile: readText, workspace }));
+        redact = redactionFor(inputs, { env: process.env, readFile: readText, workspace }).redact;
         for (const name of credentialBuildArgs(inputs.buildArgs))
             process.stderr.write(`warning: ${credentialWarning(name)}\n`);
         // Locally the base is only what --base-ref names (no event); the trend comes from --previous-report.
@@ -22875,14 +23411,14 @@ async function cli_main(argv) {
             const [report] = reports;
             write(inputs.json, JSON.stringify(report, null, 2) + '\n');
             // The pull-request comment as it would be posted (preview it, or post it with another tool).
-            write(inputs.markdown, renderMarkdown(report, { commentKey: inputs.commentKey, minDelta: inputs.minDelta }));
+            write(inputs.markdown, renderMarkdown(report, { commentKey: inputs.commentKey }));
             process.stdout.write(renderTerminal(report));
             status = report.status;
         }
         else {
             const images = nameReports(reports);
             write(inputs.json, JSON.stringify(reports, null, 2) + '\n');
-            write(inputs.markdown, renderCombined(images, { commentKey: inputs.commentKey, minDelta: inputs.minDelta }));
+            write(inputs.markdown, renderCombined(images, { commentKey: inputs.commentKey }));
             process.stdout.write(images.map(({ name, report }) => `── ${name}\n${renderTerminal(report)}`).join('\n'));
             status = set_worstStatus(reports.map((r) => r.status));
         }
@@ -22900,7 +23436,14 @@ async function cli_main(argv) {
 // Only when run as a program (the bundle, or tsx), not when imported by tests.
 const invokedAs = process.argv[1] ? external_node_path_default().basename(process.argv[1]) : '';
 if (/^(cli\.(ts|js)|index\.js|go-image-budget)$/.test(invokedAs) && !process.env.JEST_WORKER_ID) {
-    cli_main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+    cli_main(process.argv.slice(2)).then((code) => {
+        process.exitCode = code;
+    }, 
+    // main() reports its own errors; anything that escapes it is a bug, still exit 2.
+    (error) => {
+        process.stderr.write(`${TOOL.name}: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = 2;
+    });
 }
 
 var __webpack_exports__helpText = __webpack_exports__.BK;
