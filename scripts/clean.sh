@@ -24,6 +24,10 @@ done
 if [ -f /run/go-image-budget-cs/docker.pid ]; then kill "$(cat /run/go-image-budget-cs/docker.pid)" 2>/dev/null && log "stopped the containerd-store engine"; sleep 3; fi
 pkill -f 'containerd --config /var/lib/go-image-budget-cs/containerd.toml' 2>/dev/null && sleep 1
 ip link delete gib-cs0 2>/dev/null
+# dockerd leaves its data root bind-mounted when it is stopped: unmount first, deepest first.
+for dir in /var/lib/go-image-budget-cs /run/go-image-budget-cs; do
+  awk -v d="$dir" '$2 == d || index($2, d "/") == 1 { print $2 }' /proc/mounts | sort -r | while read -r m; do umount "$m" 2>/dev/null || umount -l "$m"; done
+done
 rm -rf /var/lib/go-image-budget-cs /run/go-image-budget-cs
 
 # The local registry.
