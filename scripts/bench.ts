@@ -13,7 +13,7 @@
 // suggestion's proof carried from the first run, against that rung's build plus
 // measurement alone. Prints a block per engine, every figure as a ratio
 // measured in the same run, and the targets as PASS/MISS lines.
-// BENCH_ONLY=rerun runs only the re-run; BENCH_ENGINES=default only the default engine.
+// BENCH_ONLY=rerun runs only the re-run; BENCH_ENGINES=default (or containerd) only that engine.
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -86,7 +86,7 @@ const line = (ok: boolean, text: string) => console.log(`${ok ? 'PASS' : 'MISS'}
   line(each < 0.5, `dockerfile-only well under a second: ${(each * 1000).toFixed(0)} ms per Dockerfile [${rungs.length} ladder rungs]`)
 }
 
-const engines: { name: string; host: string | null }[] = [{ name: 'default', host: null }]
+const engines: { name: string; host: string | null }[] = process.env.BENCH_ENGINES === 'containerd' ? [] : [{ name: 'default', host: null }]
 if (process.env.BENCH_ENGINES !== 'default')
   engines.push({
     name: 'containerd store',
