@@ -144,10 +144,10 @@ describe('action: bad inputs fail the step with one line', () => {
       'a newer schema version',
       () => {
         const f = path.join(dir, 'v3.json')
-        writeFileSync(f, JSON.stringify({ ...passingScratch(), schemaVersion: 3 }))
+        writeFileSync(f, JSON.stringify({ ...passingScratch(), schemaVersion: 2 }))
         return f
       },
-      (f: string) => `report: ${f} was written by a newer version (schema 3; this one reads 2); update the action`
+      (f: string) => `report: ${f} was written by a newer version (schema 2; this one reads 1); update the action`
     ],
     [
       "someone else's JSON",
@@ -156,7 +156,7 @@ describe('action: bad inputs fail the step with one line', () => {
         writeFileSync(f, '{"name":"x"}')
         return f
       },
-      (f: string) => `report: ${f} is not a go-image-budget report (schemaVersion 2)`
+      (f: string) => `report: ${f} is not a go-image-budget report (schemaVersion 1)`
     ]
   ])('report: a stored report that is %s', async (_name, make, message) => {
     const file = make()

@@ -39,7 +39,7 @@ describe('stored report baseline', () => {
     ['{not json', /^no baseline: baseline-report 'f.json' is not JSON \(/],
     ['[1,2]', /^no baseline: baseline-report 'f.json' is not a go-image-budget report \(no schemaVersion\)$/],
     [JSON.stringify({ name: 'some-other-tool', version: 3 }), /is not a go-image-budget report/],
-    [JSON.stringify({ ...report, schemaVersion: 99 }), /was written by a newer version \(schema 99; this one reads 2\); update the action$/],
+    [JSON.stringify({ ...report, schemaVersion: 99 }), /was written by a newer version \(schema 99; this one reads 1\); update the action$/],
     [JSON.stringify({ ...report, size: { uncompressed: 'big' } }), /has no image size$/],
     [JSON.stringify({ ...report, platforms: [{ platform: 'linux/arm64', size: { uncompressed: 1 } }] }), /has no linux\/amd64 entry \(it has linux\/arm64\)$/]
   ])('%s is a clear "no baseline"', (text, error) => {

@@ -217,7 +217,7 @@ describe('loadStoredReport (the workflow_run side reads what another run wrote)'
   test.each([
     ['missing.json', null, /report: no file at .*missing\.json; download the measuring run's artifact first/],
     ['bad.json', '{not json', /report: .*bad\.json is not JSON/],
-    ['other.json', JSON.stringify({ schemaVersion: 2, status: 'pass' }), /is not a go-image-budget report \(schemaVersion 2\)/],
+    ['other.json', JSON.stringify({ schemaVersion: 1, status: 'pass' }), /is not a go-image-budget report \(schemaVersion 1\)/],
     ['status.json', JSON.stringify({ ...passingScratch(), status: '<b>' }), /is not a go-image-budget report/]
   ])('%s is refused with a usage error', (name, text, message) => {
     const p = text === null ? path.join(dir, name) : file(name, text)

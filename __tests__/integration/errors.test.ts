@@ -249,7 +249,7 @@ describe('baseline faults: a warning and no baseline, never a failed run', () =>
     [
       'from a newer version',
       JSON.stringify({ schemaVersion: 99, size: { uncompressed: 1 } }),
-      (f: string) => `no baseline: baseline-report '${f}' was written by a newer version (schema 99; this one reads 2); update the action`
+      (f: string) => `no baseline: baseline-report '${f}' was written by a newer version (schema 99; this one reads 1); update the action`
     ],
     ['foreign', JSON.stringify({ name: 'some-package', version: '1.0.0' }), (f: string) => `no baseline: baseline-report '${f}' is not a go-image-budget report (no schemaVersion)`],
     ['missing', null, (f: string) => `no baseline: baseline-report '${f}' does not exist (restore it from the artifact or cache first)`]

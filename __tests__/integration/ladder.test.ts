@@ -126,7 +126,7 @@ describe('the CLI', () => {
     expect(run.stderr).not.toMatch(/go-image-budget: /)
     expect(run.status).toBe(0)
     const report = JSON.parse(readFileSync(json, 'utf8')) as Report
-    expect(report.schemaVersion).toBe(2)
+    expect(report.schemaVersion).toBe(1)
     expect(report.status).toBe('pass')
     expect(report.budget.limit).toBe(20_000_000)
     expect(report.budget.status).toBe('pass')

@@ -61,7 +61,7 @@ describe('report: paths and globs', () => {
       "report: 'artifacts/*.json' matches no file; download the measuring jobs' artifacts first (actions/download-artifact with pattern: and merge-multiple: true)"
     ],
     ['an empty list', ['empty.json'], (d: string) => `report: ${path.join(d, 'empty.json')} holds an empty list; it should hold the reports of a run`],
-    ['a list with something else in it', ['mixed.json'], (d: string) => `report: ${path.join(d, 'mixed.json')} entry 2 is not a go-image-budget report (schemaVersion 2)`]
+    ['a list with something else in it', ['mixed.json'], (d: string) => `report: ${path.join(d, 'mixed.json')} entry 2 is not a go-image-budget report (schemaVersion 1)`]
   ])('%s is one line naming the entry', (_name, entries, message) => {
     const expected = typeof message === 'string' ? message : message(dir)
     expect(() => loadStoredReports(entries, dir)).toThrow(UsageError)

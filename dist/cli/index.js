@@ -9757,11 +9757,12 @@ function errorMessage(error) {
 // all renderings of it; a report written by one run is read by another, so
 // names are stable and additions are optional.
 /**
- * 2: `delta.noise`, `delta.unchanged` and `layerDiff[].noise` are always set
- * (the comparison decides noise once; the renderers only read it). Older
- * reports are upgraded on load (report/upgrade.ts).
+ * The contract's version: additions are compatible and keep it. `delta.noise`,
+ * `delta.unchanged` and `layerDiff[].noise` (the comparison decides noise once;
+ * the renderers only read it) were added later; reports written before them are
+ * upgraded on load (report/upgrade.ts).
  */
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 1;
 
 ;// CONCATENATED MODULE: ./src/compare/trend.ts
 const BASE_LABEL = 'base';
@@ -23062,11 +23063,11 @@ function globSync(globInput, options) {
 // of the tool. upgradeReport fills in what later schema versions added, so the
 // renderers read one shape and never fall back to recomputing.
 //
-// 1 → 2: the noise decision moved to the comparison. A version-1 report
+// The noise decision moved to the comparison (added compatibly, so the
+// schema stays 1: the names of the contract are unchanged). An earlier report
 // carries `budget.minDelta` (the floor in bytes); with it the upgrade decides
 // `delta.noise`/`delta.unchanged`, fills a missing delta, and diffs the layers
 // (or marks the noise in a layer diff it has) as the comparison does today.
-
 
 function upgradeDelta(v, floor) {
     const base = v.baseline.size;
@@ -23093,9 +23094,13 @@ function upgradeLayerDiff(v, floorBytes) {
     const baseLayers = Array.isArray(v.baseline.layers) ? v.baseline.layers : [];
     return v.baseline.source !== 'none' && layers.length > 0 && baseLayers.length > 0 ? diffLayers(layers, baseLayers, v.budget.metric, floorBytes) : null;
 }
-/** `doc` in this version's shape: fields later versions added are filled in; a current report is returned as is. */
+/** Whether a verdict was written before the comparison stored its noise decisions. */
+function lacksNoise(v) {
+    return (v.delta !== null && v.delta !== undefined && v.delta.noise === undefined) || v.layerDiff === undefined || (v.layerDiff !== null && v.layerDiff.entries.some((e) => e.noise === undefined));
+}
+/** `doc` in this version's shape: fields added later (same schema version, added compatibly) are filled in; a current report is returned as is. */
 function upgradeReport(doc) {
-    if (doc.schemaVersion >= SCHEMA_VERSION)
+    if (![doc, ...(doc.platforms ?? [])].some((v) => lacksNoise(v)))
         return doc;
     // Version 1 recorded the floor it compared with in bytes; its renderers used it for every platform and layer.
     const floorBytes = typeof doc.budget.minDelta === 'number' && doc.budget.minDelta > 0 ? doc.budget.minDelta : 0;
@@ -23103,7 +23108,7 @@ function upgradeReport(doc) {
     const upgrade = (v) => ({ ...v, delta: upgradeDelta(v, floor), layerDiff: upgradeLayerDiff(v, floorBytes) });
     const { platforms, ...rest } = doc;
     const report = upgrade(rest);
-    return { ...report, schemaVersion: SCHEMA_VERSION, ...(Array.isArray(platforms) ? { platforms: platforms.map((p) => upgrade(p)) } : {}) };
+    return { ...report, ...(Array.isArray(platforms) ? { platforms: platforms.map((p) => upgrade(p)) } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/report/stored.ts

@@ -6,11 +6,12 @@
 import type { GoRuntimeNeeds } from '../image/pclntab.js'
 
 /**
- * 2: `delta.noise`, `delta.unchanged` and `layerDiff[].noise` are always set
- * (the comparison decides noise once; the renderers only read it). Older
- * reports are upgraded on load (report/upgrade.ts).
+ * The contract's version: additions are compatible and keep it. `delta.noise`,
+ * `delta.unchanged` and `layerDiff[].noise` (the comparison decides noise once;
+ * the renderers only read it) were added later; reports written before them are
+ * upgraded on load (report/upgrade.ts).
  */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 1
 
 export type Status = 'pass' | 'warn' | 'fail'
 export type BudgetStatus = Status | 'none'

@@ -2,13 +2,14 @@
 // of the tool. upgradeReport fills in what later schema versions added, so the
 // renderers read one shape and never fall back to recomputing.
 //
-// 1 → 2: the noise decision moved to the comparison. A version-1 report
+// The noise decision moved to the comparison (added compatibly, so the
+// schema stays 1: the names of the contract are unchanged). An earlier report
 // carries `budget.minDelta` (the floor in bytes); with it the upgrade decides
 // `delta.noise`/`delta.unchanged`, fills a missing delta, and diffs the layers
 // (or marks the noise in a layer diff it has) as the comparison does today.
 import { belowFloor, compareSizes, diffLayers, layerChangeBytes } from '../compare/compare.js'
 import type { SizeOrPercent } from '../units.js'
-import { SCHEMA_VERSION, type Delta, type ImageVerdict, type LayerDiff, type LayerDiffEntry, type Metric, type PlatformReport, type Report } from './types.js'
+import { type Delta, type ImageVerdict, type LayerDiff, type LayerDiffEntry, type Metric, type PlatformReport, type Report } from './types.js'
 
 /** A delta as version 1 wrote it: the noise fields may be missing. */
 type OlderDelta = Omit<Delta, 'unchanged' | 'noise'> & Partial<Pick<Delta, 'unchanged' | 'noise'>>
@@ -45,14 +46,19 @@ function upgradeLayerDiff(v: OlderVerdict<ImageVerdict>, floorBytes: number): La
   return v.baseline.source !== 'none' && layers.length > 0 && baseLayers.length > 0 ? diffLayers(layers, baseLayers, v.budget.metric, floorBytes) : null
 }
 
-/** `doc` in this version's shape: fields later versions added are filled in; a current report is returned as is. */
+/** Whether a verdict was written before the comparison stored its noise decisions. */
+function lacksNoise(v: OlderVerdict<ImageVerdict>): boolean {
+  return (v.delta !== null && v.delta !== undefined && v.delta.noise === undefined) || v.layerDiff === undefined || (v.layerDiff !== null && v.layerDiff.entries.some((e) => e.noise === undefined))
+}
+
+/** `doc` in this version's shape: fields added later (same schema version, added compatibly) are filled in; a current report is returned as is. */
 export function upgradeReport(doc: AnyVersionReport): Report {
-  if (doc.schemaVersion >= SCHEMA_VERSION) return doc as Report
+  if (![doc, ...(doc.platforms ?? [])].some((v) => lacksNoise(v as OlderVerdict<ImageVerdict>))) return doc as Report
   // Version 1 recorded the floor it compared with in bytes; its renderers used it for every platform and layer.
   const floorBytes = typeof doc.budget.minDelta === 'number' && doc.budget.minDelta > 0 ? doc.budget.minDelta : 0
   const floor = floorBytes > 0 ? { bytes: floorBytes } : null
   const upgrade = <T extends ImageVerdict>(v: OlderVerdict<T>): T => ({ ...v, delta: upgradeDelta(v, floor), layerDiff: upgradeLayerDiff(v, floorBytes) }) as unknown as T
   const { platforms, ...rest } = doc
   const report = upgrade<Report>(rest)
-  return { ...report, schemaVersion: SCHEMA_VERSION, ...(Array.isArray(platforms) ? { platforms: platforms.map((p) => upgrade<PlatformReport>(p)) } : {}) }
+  return { ...report, ...(Array.isArray(platforms) ? { platforms: platforms.map((p) => upgrade<PlatformReport>(p)) } : {}) }
 }
