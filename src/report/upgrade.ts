@@ -53,7 +53,7 @@ function lacksNoise(v: OlderVerdict<ImageVerdict>): boolean {
 
 /** `doc` in this version's shape: fields added later (same schema version, added compatibly) are filled in; a current report is returned as is. */
 export function upgradeReport(doc: AnyVersionReport): Report {
-  if (![doc, ...(doc.platforms ?? [])].some((v) => lacksNoise(v as OlderVerdict<ImageVerdict>))) return doc as Report
+  if (![doc, ...(doc.platforms ?? [])].some((v) => lacksNoise(v))) return doc as Report
   // Version 1 recorded the floor it compared with in bytes; its renderers used it for every platform and layer.
   const floorBytes = typeof doc.budget.minDelta === 'number' && doc.budget.minDelta > 0 ? doc.budget.minDelta : 0
   const floor = floorBytes > 0 ? { bytes: floorBytes } : null
