@@ -61478,6 +61478,10 @@ async function baseline_baseImages(toBuild, at, result, deps) {
 
 
 
+/** One report per image this run measures: the bake file's targets, or the one build. */
+async function measureReports(inputs, ctx, deps) {
+    return inputs.bake ? runBakePipeline(inputs, ctx, deps) : [await runPipeline(inputs, ctx, deps)];
+}
 async function runBakePipeline(inputs, ctx, deps) {
     // One adapter for the run: every image built below (head, base, suggestion) is recorded on it.
     const docker = deps.docker ?? new Docker({ exec: deps.exec, spawn: deps.spawn });
@@ -62901,7 +62905,6 @@ function untrustedBuildRefusal(ctx) {
 
 
 
-
 const coreLogger = {
     info: (m) => info(m),
     warning: (m) => warning(m),
@@ -62980,11 +62983,7 @@ async function run() {
             now: () => new Date()
         };
         const stored = storedFiles.flatMap(loadStoredReport);
-        const measured = stored.length > 0
-            ? stored.map((s) => s.report)
-            : inputs.bake
-                ? await runBakePipeline(inputs, context, deps).finally(() => log.flush())
-                : [await runPipeline(inputs, context, deps).finally(() => log.flush())];
+        const measured = stored.length > 0 ? stored.map((s) => s.report) : await measureReports(inputs, context, deps).finally(() => log.flush());
         const reports = measured.map((r) => redactDeep(r, redact));
         const finish = { inputs, workspace, runnerTemp, redact, publishing, measuredHere: stored.length === 0 };
         // One image (not from a list) gets the single-image comment, as it always has; several get one comment together.

@@ -12,9 +12,8 @@ import { exec, spawnStream } from './exec.js'
 import { resolveBaseRef } from './git.js'
 import { INPUT_SPECS, credentialBuildArgs, credentialWarning, parseInputs, type InputName, type InputSpec } from './inputs.js'
 import type { Logger } from './log.js'
-import { runPipeline } from './pipeline.js'
 import { redactDeep, redactingLogger, redactionFor, type Redact } from './redact.js'
-import { runBakePipeline } from './bake/pipeline.js'
+import { measureReports } from './bake/pipeline.js'
 import { renderCombined } from './report/combined.js'
 import { renderMarkdown } from './report/markdown.js'
 import { nameReports, worstStatus } from './report/set.js'
@@ -126,12 +125,7 @@ export async function main(argv: string[]): Promise<number> {
     // --report: render what other runs measured (one comment for several); build nothing.
     const stored = loadStoredReports(inputs.report, workspace)
     if (stored.length > 0 && inputs.bake) throw new UsageError(`report: publishes stored reports and builds nothing; unset 'bake' (or 'report')`)
-    const measured =
-      stored.length > 0
-        ? stored.map((s) => s.report)
-        : inputs.bake
-          ? await runBakePipeline(inputs, context, deps).finally(() => log.flush())
-          : [await runPipeline(inputs, context, deps).finally(() => log.flush())]
+    const measured = stored.length > 0 ? stored.map((s) => s.report) : await measureReports(inputs, context, deps).finally(() => log.flush())
     const reports = measured.map((r) => redactDeep(r, redact))
     const write = (file: string | null, text: string) => {
       if (!file) return

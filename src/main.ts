@@ -9,7 +9,7 @@ import { findingAnnotations } from './github/annotations.js'
 import { preparePublishing, type Publishing } from './github/action.js'
 import { publishReport } from './github/publish.js'
 import { publishReportSet } from './github/publish-set.js'
-import { runBakePipeline } from './bake/pipeline.js'
+import { measureReports } from './bake/pipeline.js'
 import { UsageError, errorMessage } from './errors.js'
 import { exec, spawnStream } from './exec.js'
 import { headCommit, resolveBaseRef } from './git.js'
@@ -17,7 +17,6 @@ import { loadGitHubEvent } from './github/event.js'
 import { INPUT_SPECS, credentialBuildArgs, credentialWarning, parseInputs, type InputName, type InputSpec, type Inputs } from './inputs.js'
 import type { Logger } from './log.js'
 import { reportOutputs, setOutputs } from './outputs.js'
-import { runPipeline } from './pipeline.js'
 import { redactDeep, redactingLogger, redactionFor, type Redact } from './redact.js'
 import { expandReportPaths, loadStoredReport } from './report/stored.js'
 import type { Report } from './report/types.js'
@@ -107,12 +106,7 @@ export async function run(): Promise<void> {
       now: () => new Date()
     }
     const stored = storedFiles.flatMap(loadStoredReport)
-    const measured =
-      stored.length > 0
-        ? stored.map((s) => s.report)
-        : inputs.bake
-          ? await runBakePipeline(inputs, context, deps).finally(() => log.flush())
-          : [await runPipeline(inputs, context, deps).finally(() => log.flush())]
+    const measured = stored.length > 0 ? stored.map((s) => s.report) : await measureReports(inputs, context, deps).finally(() => log.flush())
     const reports = measured.map((r) => redactDeep(r, redact))
     const finish = { inputs, workspace, runnerTemp, redact, publishing, measuredHere: stored.length === 0 }
     // One image (not from a list) gets the single-image comment, as it always has; several get one comment together.

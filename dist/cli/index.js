@@ -12568,6 +12568,136 @@ function parseInputs(raw) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/redact.ts
+// Redaction, in one place. Secret values must never reach a log, a report, a
+// comment or an annotation. On GitHub, core.setSecret masks the runner's log;
+// this covers everything else (CLI output, report JSON, comment bodies, error
+// messages): which values are secret (from the inputs), the redactor, a logger
+// that redacts whole lines (build progress arrives in arbitrary chunks, so a
+// secret split across two chunks is still caught), and deep copies of reports.
+// The entry points (main.ts, cli.ts) only call redactionFor and these helpers.
+
+
+function createRedactor(values) {
+    // Longest first, so a secret containing another is replaced whole; very short
+    // values would mangle ordinary text, and the runner masks those anyway.
+    const secrets = [...new Set([...values].filter((v) => v.length >= 3 && !/^\**$/.test(v)))].sort((a, b) => b.length - a.length);
+    if (secrets.length === 0)
+        return (text) => text;
+    const hide = (text, secret) => {
+        // The mask itself can complete a new occurrence ("*a*" in "*a*a*"): repeat until none is left.
+        let out = text;
+        while (out.includes(secret))
+            out = out.split(secret).join('***');
+        return out;
+    };
+    return (text) => secrets.reduce(hide, text);
+}
+/** The values of `id=value` secret entries (what must be hidden), plus each value's lines. */
+function secretValues(secrets) {
+    return withLines(secrets.map((entry) => entry.slice(entry.indexOf('=') + 1)));
+}
+/** Each value, and each of its lines (a line of a multi-line value may be printed alone). */
+function withLines(raw) {
+    const values = [];
+    for (const value of raw) {
+        if (!value.trim())
+            continue;
+        values.push(value);
+        // A printed copy may lose the surrounding whitespace, or show one line of the value alone.
+        for (const part of [value.trim(), ...value.split(/\r?\n/).map((line) => line.trim())])
+            if (part && part !== value)
+                values.push(part);
+    }
+    return [...new Set(values)];
+}
+/**
+ * Everything that must be hidden: `secrets` values, the contents of
+ * `secret-files`, the values of the `secret-envs` variables, and the values of
+ * build args whose names look like credentials.
+ */
+function inputSecretValues(inputs, sources) {
+    const credentialArgs = new Set(credentialBuildArgs(inputs.buildArgs));
+    const raw = [
+        ...inputs.secrets.map((entry) => entry.slice(entry.indexOf('=') + 1)),
+        ...inputs.secretFiles.map((f) => sources.readFile(external_node_path_default().resolve(sources.workspace, f.path)) ?? ''),
+        ...inputs.secretEnvs.map((e) => sources.env[e.env] ?? ''),
+        // `NAME` alone: buildx takes the value from the environment.
+        ...inputs.buildArgs.filter((arg) => credentialArgs.has(arg.split('=')[0].trim())).map((arg) => (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (sources.env[arg.trim()] ?? '')))
+    ];
+    return withLines(raw);
+}
+/** The secret values named by the inputs and the redactor that hides them. */
+function redactionFor(inputs, sources) {
+    const values = inputSecretValues(inputs, sources);
+    return { values, redact: createRedactor(values) };
+}
+/**
+ * A logger that hides secret values. Debug text (build progress) is held until
+ * its line is complete, so a value split across chunks is still hidden; the
+ * held part is written when anything else is logged or a group ends.
+ */
+function redactingLogger(inner, redact) {
+    let pending = '';
+    const flush = () => {
+        if (pending === '')
+            return;
+        const text = pending;
+        pending = '';
+        inner.debug(redact(text));
+    };
+    return {
+        info: (m) => {
+            flush();
+            inner.info(redact(m));
+        },
+        warning: (m) => {
+            flush();
+            inner.warning(redact(m));
+        },
+        debug: (m) => {
+            pending += m;
+            const nl = pending.lastIndexOf('\n');
+            if (nl < 0) {
+                // A line without an end for a long time: never hold more than 64 KiB.
+                if (pending.length > 65536)
+                    flush();
+                return;
+            }
+            const complete = pending.slice(0, nl + 1);
+            pending = pending.slice(nl + 1);
+            inner.debug(redact(complete));
+        },
+        group: async (name, fn) => {
+            flush();
+            try {
+                return await inner.group(redact(name), fn);
+            }
+            finally {
+                flush();
+            }
+        },
+        flush
+    };
+}
+/** A deep copy of `value` with every string (keys included) redacted. */
+function redactDeep(value, redact) {
+    const walk = (v) => {
+        if (typeof v === 'string')
+            return redact(v);
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v && typeof v === 'object') {
+            const out = {};
+            for (const [k, x] of Object.entries(v))
+                out[redact(k)] = walk(x);
+            return out;
+        }
+        return v;
+    };
+    return walk(value);
+}
+
 ;// CONCATENATED MODULE: ./src/baseline/build.ts
 // Baseline by building the base commit: a worktree of it outside both build
 // contexts, the same build inputs (so BuildKit's content-addressed cache
@@ -13031,6 +13161,380 @@ async function fetchBaseline(req, deps) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/compare/compare.ts
+const otherMetric = (metric) => (metric === 'uncompressed' ? 'compressed' : 'uncompressed');
+const difference = (head, base) => (head === null || base === null ? null : head - base);
+/** Percent change; 0 when the base is 0 (no meaningful ratio). */
+function percentChange(head, base) {
+    return base === 0 ? 0 : ((head - base) / base) * 100;
+}
+/**
+ * The noise rule, the one place it lives: a change is noise (shown and judged
+ * as unchanged) when it is zero, or smaller than `min-delta`: its bytes, or its
+ * percentage of `base` (a percentage floor needs a nonzero base).
+ */
+function belowFloor(delta, base, floor) {
+    if (delta === 0)
+        return true;
+    if (!floor)
+        return false;
+    if ('bytes' in floor)
+        return Math.abs(delta) < floor.bytes;
+    return base !== null && base !== 0 && Math.abs((delta / base) * 100) < floor.percent;
+}
+/**
+ * Total deltas. `metric` is the preferred metric (the budget's); when the
+ * baseline lacks it (a registry image has no uncompressed size) the other one
+ * is used and `delta.metric` says so. Null when no metric is on both sides.
+ */
+function compareSizes(head, base, metric, minDelta = null) {
+    const uncompressed = difference(head.uncompressed, base.uncompressed);
+    const compressed = difference(head.compressed, base.compressed);
+    const byMetric = { uncompressed, compressed };
+    const used = byMetric[metric] !== null ? metric : byMetric[otherMetric(metric)] !== null ? otherMetric(metric) : null;
+    if (used === null)
+        return null;
+    const pct = (m) => {
+        const h = head[m];
+        const b = base[m];
+        return h === null || b === null ? null : percentChange(h, b);
+    };
+    const noiseIn = (m) => {
+        const change = byMetric[m];
+        return change !== null && belowFloor(change, base[m], minDelta);
+    };
+    const noise = { uncompressed: noiseIn('uncompressed'), compressed: noiseIn('compressed') };
+    return {
+        uncompressed,
+        compressed,
+        percent: pct(used),
+        metric: used,
+        uncompressedPercent: pct('uncompressed'),
+        compressedPercent: pct('compressed'),
+        unchanged: noise[used],
+        noise
+    };
+}
+/** BuildKit appends "# buildkit"; whitespace varies between history sources. */
+function normalizeInstruction(instruction) {
+    return instruction
+        .replace(/\s*#\s*buildkit\s*$/, '')
+        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+const side = (layer) => ({
+    index: layer.index,
+    diffId: layer.diffId,
+    instruction: layer.instruction,
+    stage: layer.stage,
+    fromBaseImage: layer.fromBaseImage,
+    uncompressed: layer.uncompressed,
+    compressed: layer.compressed
+});
+/** The metric every layer on both sides has, preferring `metric`. */
+function layerMetric(head, base, metric) {
+    const complete = (m) => [...head, ...base].every((l) => l[m] !== null);
+    if (complete(metric))
+        return metric;
+    return complete(otherMetric(metric)) ? otherMetric(metric) : metric;
+}
+/** Takes the first unused entry of a key's queue. */
+function takeFrom(queues, key) {
+    const queue = queues.get(key);
+    return queue && queue.length > 0 ? queue.shift() : undefined;
+}
+function queuesBy(items, key) {
+    const map = new Map();
+    for (const item of items) {
+        const k = key(item);
+        map.set(k, [...(map.get(k) ?? []), item]);
+    }
+    return map;
+}
+/** The bytes a layer's change is shown with: in `metric`, else whichever side has. */
+function layerChangeBytes(delta, metric) {
+    return delta[metric] ?? delta.uncompressed ?? delta.compressed ?? 0;
+}
+/** A layer's change below the per-layer floor (bytes only: a percentage has no base per layer) is left out of the comment. */
+function layerNoise(delta, metric, floor) {
+    return belowFloor(layerChangeBytes(delta, metric), null, floor > 0 ? { bytes: floor } : null);
+}
+/**
+ * Pairs head and base layers and classifies each change. `floor` is the
+ * per-layer noise floor in bytes: a paired layer that changed by less is
+ * unchanged, and any entry whose change is below it is marked `noise`.
+ */
+function diffLayers(head, base, preferred, floor = 0) {
+    const metric = layerMetric(head, base, preferred);
+    const unpairedBase = new Set(base);
+    const pairs = new Map();
+    const byDiffId = queuesBy(base, (l) => l.diffId);
+    for (const layer of head) {
+        const match = takeFrom(byDiffId, layer.diffId);
+        if (match) {
+            pairs.set(layer, { base: match, by: 'diffId' });
+            unpairedBase.delete(match);
+        }
+    }
+    const stepKey = (l) => `${l.stage ?? ''}\u0000${normalizeInstruction(l.instruction)}`;
+    const byStep = queuesBy([...unpairedBase], stepKey);
+    for (const layer of head) {
+        if (pairs.has(layer))
+            continue;
+        const match = takeFrom(byStep, stepKey(layer));
+        if (match) {
+            pairs.set(layer, { base: match, by: 'instruction' });
+            unpairedBase.delete(match);
+        }
+    }
+    const entries = head.map((layer) => {
+        const pair = pairs.get(layer);
+        if (!pair) {
+            const delta = { uncompressed: layer.uncompressed, compressed: layer.compressed };
+            return { change: 'added', pairedBy: null, head: side(layer), base: null, delta, noise: layerNoise(delta, metric, floor) };
+        }
+        const delta = {
+            uncompressed: difference(layer.uncompressed, pair.base.uncompressed),
+            compressed: difference(layer.compressed, pair.base.compressed)
+        };
+        const change = delta[metric];
+        // Same diff id is the same content: any size difference is a compression estimate's.
+        const kind = pair.by === 'diffId' || change === null || belowFloor(change, null, floor > 0 ? { bytes: floor } : null) ? 'unchanged' : change > 0 ? 'grown' : 'shrunk';
+        return { change: kind, pairedBy: pair.by, head: side(layer), base: side(pair.base), delta, noise: layerNoise(delta, metric, floor) };
+    });
+    for (const layer of base) {
+        if (!unpairedBase.has(layer))
+            continue;
+        const negate = (n) => (n === null ? null : -n);
+        const delta = { uncompressed: negate(layer.uncompressed), compressed: negate(layer.compressed) };
+        entries.push({ change: 'removed', pairedBy: null, head: null, base: side(layer), delta, noise: layerNoise(delta, metric, floor) });
+    }
+    const totals = Object.fromEntries(['added', 'removed', 'grown', 'shrunk', 'unchanged'].map((c) => [c, { count: 0, bytes: 0 }]));
+    for (const entry of entries) {
+        totals[entry.change].count++;
+        totals[entry.change].bytes += entry.change === 'unchanged' ? 0 : (entry.delta[metric] ?? 0);
+    }
+    return { metric, entries, totals };
+}
+
+;// CONCATENATED MODULE: ./src/compare/budget.ts
+// The verdict (pure): measured size against `budget` and `warn-at`, growth
+// against `max-increase`, and `fail-on` deciding which exceeded limit fails
+// the job and which only warns. The reason is one line naming the limit and
+// the measured size: "image is 816 MB, over the 20 MB budget (uncompressed)".
+
+
+
+function budgetSettings(inputs) {
+    const settings = {
+        metric: inputs.budgetMetric,
+        budget: inputs.budget,
+        warnAt: inputs.warnAt,
+        maxIncrease: inputs.maxIncrease,
+        minDelta: inputs.minDelta,
+        failOn: inputs.failOn
+    };
+    validateBudgetSettings(settings);
+    return settings;
+}
+/** Combinations that cannot mean anything are usage errors, found before any build. */
+function validateBudgetSettings(s) {
+    if (s.warnAt && 'percent' in s.warnAt) {
+        if (s.budget === null)
+            throw new UsageError(`warn-at: '${s.warnAt.percent}%' is a percentage of the budget, but no budget is set; set budget or give warn-at as a size (e.g. 18MB)`);
+        if (s.warnAt.percent > 100)
+            throw new UsageError(`warn-at: ${s.warnAt.percent}% is above the budget; use a percentage up to 100 (e.g. 90%)`);
+    }
+    if (s.warnAt && 'bytes' in s.warnAt && s.budget !== null && s.warnAt.bytes > s.budget) {
+        throw new UsageError(`warn-at: ${formatSize(s.warnAt.bytes)} is above the ${formatSize(s.budget)} budget; set it below the budget (e.g. 90%)`);
+    }
+}
+const resolve = (limit, of) => ('bytes' in limit ? limit.bytes : Math.round((of * limit.percent) / 100));
+/** "over the 2 MB max-increase" / "over the 10% max-increase (1.2 MB)". */
+const describeLimit = (limit, bytes) => ('bytes' in limit ? formatSize(bytes) : `${limit.percent}% (${formatSize(bytes)})`);
+/** Sizes that print alike get their difference spelled out: "20 MB, over the 20 MB budget by 1 B". */
+const overBy = (actual, limit) => (formatSize(actual) === formatSize(limit) ? ` by ${formatSize(actual - limit)}` : '');
+function evaluateBudget(s, m) {
+    const failsOnBudget = s.failOn === 'any' || s.failOn === 'budget';
+    const failsOnIncrease = s.failOn === 'any' || s.failOn === 'increase';
+    const size = m.size[s.metric];
+    const warnAtBytes = s.warnAt && (s.budget !== null || 'bytes' in s.warnAt) ? resolve(s.warnAt, s.budget ?? 0) : null;
+    const checks = [];
+    const reasons = [];
+    if (size === null && (s.budget !== null || warnAtBytes !== null)) {
+        reasons.push({ status: 'warn', text: `the ${s.metric} size was not measured, so the ${formatSize(s.budget ?? warnAtBytes ?? 0)} ${s.budget !== null ? 'budget' : 'warn-at'} was not checked` });
+    }
+    if (size !== null && s.budget !== null) {
+        const exceeded = size > s.budget;
+        checks.push({ check: 'budget', limit: s.budget, actual: size, metric: s.metric, exceeded, effect: failsOnBudget ? 'fail' : 'warn' });
+        reasons.push(exceeded
+            ? { status: failsOnBudget ? 'fail' : 'warn', text: `image is ${formatSize(size)}, over the ${formatSize(s.budget)} budget${overBy(size, s.budget)} (${s.metric})` }
+            : { status: 'pass', text: `image is ${formatSize(size)}, within the ${formatSize(s.budget)} budget (${s.metric})` });
+    }
+    if (size !== null && warnAtBytes !== null && !(s.budget !== null && size > s.budget)) {
+        const exceeded = size >= warnAtBytes;
+        checks.push({ check: 'warn-at', limit: warnAtBytes, actual: size, metric: s.metric, exceeded, effect: 'warn' });
+        if (exceeded) {
+            const of = s.budget !== null ? ` of the ${formatSize(s.budget)} budget` : '';
+            reasons.push({ status: 'warn', text: `image is ${formatSize(size)}, past the ${describeLimit(s.warnAt, warnAtBytes)} warn-at${of} (${s.metric})` });
+        }
+    }
+    let maxIncreaseBytes = null;
+    if (s.maxIncrease && m.delta && m.delta.metric && m.baseSize !== null) {
+        const metric = m.delta.metric;
+        const growth = m.delta[metric];
+        maxIncreaseBytes = resolve(s.maxIncrease, m.baseSize);
+        // Below the noise floor a change is "unchanged" and cannot exceed anything.
+        const exceeded = !m.delta.unchanged && growth > maxIncreaseBytes;
+        checks.push({ check: 'max-increase', limit: maxIncreaseBytes, actual: growth, metric, exceeded, effect: failsOnIncrease ? 'fail' : 'warn' });
+        const against = m.baseName ? ` against ${m.baseName}` : '';
+        const floor = m.delta.unchanged && growth !== 0 && s.minDelta ? `, below the ${describeLimit(s.minDelta, resolve(s.minDelta, m.baseSize))} min-delta` : '';
+        const change = `${formatDelta(growth)} (${formatPercent(m.delta.percent)}${floor})`;
+        reasons.push(exceeded
+            ? { status: failsOnIncrease ? 'fail' : 'warn', text: `image grew by ${change}${against}, over the ${describeLimit(s.maxIncrease, maxIncreaseBytes)} max-increase (${metric})` }
+            : { status: 'pass', text: `image changed by ${change}${against}, within the ${describeLimit(s.maxIncrease, maxIncreaseBytes)} max-increase (${metric})` });
+    }
+    const ran = reasons.length > 0;
+    const status = !ran ? 'none' : worstStatus(reasons.map((r) => r.status));
+    // The reason names what decided the status; a pass names every limit it met.
+    const deciding = status === 'pass' ? reasons : reasons.filter((r) => r.status === status);
+    return {
+        metric: s.metric,
+        limit: s.budget,
+        warnAt: warnAtBytes,
+        maxIncrease: maxIncreaseBytes,
+        status,
+        reason: ran ? deciding.map((r) => r.text).join('; ') : null,
+        failOn: s.failOn,
+        minDelta: s.minDelta && 'bytes' in s.minDelta ? s.minDelta.bytes : m.baseSize !== null && s.minDelta ? resolve(s.minDelta, m.baseSize) : null,
+        checks
+    };
+}
+const RANK = { pass: 0, warn: 1, fail: 2 };
+function worstStatus(statuses) {
+    return statuses.reduce((worst, s) => (RANK[s] > RANK[worst] ? s : worst), 'pass');
+}
+/** The report's status: a budget that checked nothing passes. */
+const reportStatus = (budgets) => worstStatus(budgets.map((b) => (b.status === 'none' ? 'pass' : b.status)));
+/** How the reason names the baseline: the branch, else a short commit, else the image or file. */
+function baselineName(baseline) {
+    if (baseline.source === 'none' || baseline.error)
+        return null;
+    if (baseline.source === 'image')
+        return baseline.ref;
+    return baseline.ref && baseline.source === 'build' ? baseline.ref : baseline.commit ? baseline.commit.slice(0, 7) : baseline.ref;
+}
+/** Deltas, layer diff and verdict of one measured image against its baseline. */
+function assess(s, head, baseline) {
+    const delta = baseline.size && !baseline.error ? compareSizes(head.size, baseline.size, s.metric, s.minDelta) : null;
+    const baseSize = delta?.metric && baseline.size ? baseline.size[delta.metric] : null;
+    const layerFloor = s.minDelta && 'bytes' in s.minDelta ? s.minDelta.bytes : 0;
+    const layerDiff = delta && baseline.layers.length > 0 && head.layers.length > 0 ? diffLayers(head.layers, baseline.layers, s.metric, layerFloor) : null;
+    return { delta, layerDiff, budget: evaluateBudget(s, { size: head.size, delta, baseSize, baseName: baselineName(baseline) }) };
+}
+
+;// CONCATENATED MODULE: ./src/compare/stage.ts
+// The pipeline's baseline → compare/budget stage: fetch the baseline for each
+// measured platform, compare, judge, and carry the size trend forward.
+
+
+
+
+/** Adds baseline, delta, layerDiff, budget, status and history to a measured report. */
+async function compareStage(report, req, deps) {
+    const fetch = deps.fetchBaseline ?? fetchBaseline;
+    const repoRoot = req.build ? await gitRoot(req.build.context, deps.exec) : null;
+    const logs = [];
+    const cache = new Map();
+    // Additional build contexts are outside what the base commit's tree says, so with them the base is always built.
+    const reuseHead = (req.inputs.buildContexts ?? []).length === 0;
+    const headOf = (entry) => reuseHead ? { imageId: entry.image.id, platform: entry.image.platform, size: entry.size, layers: entry.layers, log: '' } : null;
+    const baselineFor = async (platform, head) => {
+        const key = platform ?? '';
+        const cached = cache.get(key);
+        if (cached)
+            return cached;
+        const result = await fetch({
+            source: req.source,
+            auto: req.inputs.baseline === 'auto',
+            baselineImage: req.inputs.baselineImage,
+            baselineReport: req.inputs.baselineReport,
+            platform,
+            base: req.base,
+            build: req.build ? { repoRoot, ...req.build } : null,
+            head
+        }, deps);
+        if (result.buildLog)
+            logs.push(result.buildLog);
+        if (result.baseline.error)
+            deps.log.warning(result.baseline.error);
+        cache.set(key, result);
+        return result;
+    };
+    // Each platform judged into a new entry; the measured report is left as it was.
+    const platforms = [];
+    for (const entry of report.platforms ?? []) {
+        const { baseline } = await baselineFor(entry.platform, headOf(entry));
+        const judged = assess(req.settings, entry, baseline);
+        platforms.push({ ...entry, baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, status: reportStatus([judged.budget]) });
+    }
+    const top = await baselineFor(platforms[0]?.platform ?? report.image.platform, headOf(report));
+    const judged = assess(req.settings, report, top.baseline);
+    const at = req.now().toISOString();
+    // A push series (no pull request history handed in) carries the stored report's trend forward.
+    const previous = req.previousHistory.length > 0 ? req.previousHistory : top.history;
+    const history = updateHistory({
+        previous,
+        base: basePoint(top.baseline, at),
+        current: currentPoint(report, at),
+        limit: req.inputs.historyLength
+    });
+    const statuses = [judged.budget, ...platforms.map((p) => p.budget)];
+    return {
+        report: {
+            ...report,
+            ...(report.platforms ? { platforms } : {}),
+            baseline: top.baseline,
+            delta: judged.delta,
+            layerDiff: judged.layerDiff,
+            budget: judged.budget,
+            history,
+            status: reportStatus(statuses)
+        },
+        baseBuildLogs: logs
+    };
+}
+
+;// CONCATENATED MODULE: ./src/docker/cleanup.ts
+/** Removes untagged images among `ids`; never throws (a leftover image is a warning). */
+async function removeBuiltImages(ids, docker, log) {
+    const removed = [];
+    // Newest first: a suggestion or base image may share layers with the head, never the other way round.
+    for (const id of [...ids].reverse()) {
+        try {
+            const tags = await docker.tagCount(id);
+            if (tags === null)
+                continue; // already gone
+            if (tags !== 0) {
+                log.info(`cleanup: keeping ${id.slice(0, 19)}, it is tagged (not only this run's)`);
+                continue;
+            }
+            const r = await docker.removeImage(id);
+            if (r.code === 0)
+                removed.push(id);
+            else
+                log.warning(`cleanup: could not remove ${id.slice(0, 19)}: ${r.stderr.trim().split('\n').pop() ?? ''}`);
+        }
+        catch (error) {
+            log.warning(`cleanup: could not remove ${id.slice(0, 19)}: ${error.message}`);
+        }
+    }
+    if (removed.length > 0)
+        log.info(`cleanup: removed ${removed.length} image(s) this run built`);
+    return removed;
+}
+
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
@@ -13467,3902 +13971,6 @@ function unixGet(socketPath, path) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-// Kept in step with package.json by a unit test; bundled into dist/.
-const TOOL = { name: 'go-image-budget', version: '0.1.0' };
-
-;// CONCATENATED MODULE: ./src/advisor/images.ts
-// What a base image name says about the image: a Go toolchain, a full
-// distribution, or a minimal base a static Go binary can run on. Pure.
-const DISTRIBUTIONS = [
-    'alpine',
-    'debian',
-    'ubuntu',
-    'busybox',
-    'centos',
-    'fedora',
-    'rockylinux',
-    'almalinux',
-    'amazonlinux',
-    'oraclelinux',
-    'archlinux',
-    'opensuse',
-    'photon',
-    'ubi',
-    'ubi8',
-    'ubi9',
-    'ubi-minimal',
-    'wolfi-base',
-    'chainguard/wolfi-base'
-];
-/** The repository part of an image reference without registry, tag or digest. */
-function repository(image) {
-    const noDigest = image.split('@')[0];
-    const slash = noDigest.lastIndexOf('/');
-    const colon = noDigest.lastIndexOf(':');
-    return (colon > slash ? noDigest.slice(0, colon) : noDigest).toLowerCase();
-}
-function tagOf(image) {
-    const noDigest = image.split('@')[0];
-    const slash = noDigest.lastIndexOf('/');
-    const colon = noDigest.lastIndexOf(':');
-    return colon > slash ? noDigest.slice(colon + 1).toLowerCase() : 'latest';
-}
-function classifyBase(image) {
-    const repo = repository(image);
-    const tag = tagOf(image);
-    const last = repo.split('/').pop() ?? repo;
-    if (repo === 'scratch')
-        return { kind: 'scratch', flavour: null, nonRoot: false };
-    if (repo.includes('distroless/')) {
-        const nonRoot = tag.includes('nonroot');
-        return { kind: last.startsWith('static') ? 'distroless-static' : 'distroless', flavour: 'debian', nonRoot };
-    }
-    if (last === 'static' && repo.includes('chainguard'))
-        return { kind: 'distroless-static', flavour: null, nonRoot: true };
-    if (last === 'golang' || last === 'go' || last === 'gcc' || last.startsWith('golang')) {
-        const flavour = /alpine/.test(tag) ? 'alpine' : /bookworm|bullseye|buster|stretch|trixie/.test(tag) || tag === 'latest' || /^\d/.test(tag) ? 'debian' : null;
-        return { kind: 'go-toolchain', flavour, nonRoot: false };
-    }
-    const distro = DISTRIBUTIONS.find((d) => repo === d || last === d || repo.endsWith(`/${d}`));
-    if (distro)
-        return { kind: 'distribution', flavour: distro.split('/').pop() ?? distro, nonRoot: false };
-    return { kind: 'unknown', flavour: null, nonRoot: false };
-}
-/** Scratch or distroless static: no libc, so only a statically linked binary starts. */
-const isMinimalStatic = (kind) => kind === 'scratch' || kind === 'distroless-static';
-/** The bases suggestions use; both exist wherever the user's own builder image does. */
-const SCRATCH = 'scratch';
-const DISTROLESS_STATIC_NONROOT = 'gcr.io/distroless/static-debian12:nonroot';
-const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-/**
- * The defaults the official images document, for when the image is not at
- * hand (dockerfile-only mode): golang sets GOPATH=/go, puts /go/bin and
- * /usr/local/go/bin on PATH and works in /go; alpine and busybox run /bin/sh,
- * Debian-based images bash. Null for images we know nothing about.
- */
-function documentedDefaults(image) {
-    const info = classifyBase(image);
-    const repo = repository(image);
-    const last = repo.split('/').pop() ?? repo;
-    if (info.kind === 'go-toolchain' && last.startsWith('golang')) {
-        const version = /^(\d+\.\d+(\.\d+)?)/.exec(tagOf(image))?.[1];
-        return {
-            env: { ...(version ? { GOLANG_VERSION: version } : {}), GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` },
-            workdir: '/go',
-            user: '',
-            entrypoint: null,
-            cmd: info.flavour === 'alpine' ? ['/bin/sh'] : ['bash'],
-            source: 'documented'
-        };
-    }
-    if (info.kind === 'distribution') {
-        const shell = ['alpine', 'busybox'].includes(info.flavour ?? '') ? ['/bin/sh'] : ['bash'];
-        return { env: { PATH: DEFAULT_PATH }, workdir: '/', user: '', entrypoint: null, cmd: shell, source: 'documented' };
-    }
-    if (info.kind === 'distroless' || info.kind === 'distroless-static') {
-        return { env: { PATH: DEFAULT_PATH, SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt' }, workdir: '/', user: info.nonRoot ? '65532' : '', entrypoint: null, cmd: null, source: 'documented' };
-    }
-    return null;
-}
-/** Go version of a toolchain image: its GOLANG_VERSION, else a version in its tag (`golang:1.9-alpine` → 1.9). */
-function goVersionOfImage(image, defaults) {
-    if (classifyBase(image).kind !== 'go-toolchain')
-        return null;
-    const fromEnv = defaults?.env.GOLANG_VERSION;
-    if (fromEnv && /^\d+\.\d+/.test(fromEnv))
-        return fromEnv;
-    return /^(\d+\.\d+(\.\d+)?)/.exec(tagOf(image))?.[1] ?? null;
-}
-/** Compares dotted Go versions (`1.9` < `1.13`); a missing version counts as current (newer than any). */
-function goAtLeast(version, wanted) {
-    if (!version)
-        return true;
-    const a = version.replace(/^go/, '').split('.').map(Number);
-    const b = wanted.split('.').map(Number);
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        const x = a[i] ?? 0;
-        const y = b[i] ?? 0;
-        if (x !== y)
-            return x > y;
-    }
-    return true;
-}
-
-// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __nccwpck_require__(390);
-;// CONCATENATED MODULE: ./src/advisor/shell.ts
-// Just enough shell to read what a RUN does: split a script into simple
-// commands (on `&&`, `||`, `;`, `|`, newlines) and each into words with
-// quotes removed, then pick out `go build` invocations and their flags.
-// Not a shell: no expansion beyond what the Dockerfile model already did.
-/** Splits a script into commands, each a list of words (quotes removed). */
-function splitCommands(script) {
-    const commands = [];
-    let words = [];
-    let word = '';
-    let inWord = false;
-    let quote = null;
-    const endWord = () => {
-        if (inWord)
-            words.push(word);
-        word = '';
-        inWord = false;
-    };
-    const endCommand = () => {
-        endWord();
-        if (words.length > 0)
-            commands.push(words);
-        words = [];
-    };
-    for (let i = 0; i < script.length; i++) {
-        const c = script[i];
-        if (quote) {
-            if (c === quote)
-                quote = null;
-            else if (c === '\\' && quote === '"' && i + 1 < script.length && '"\\$`'.includes(script[i + 1]))
-                word += script[++i];
-            else
-                word += c;
-            continue;
-        }
-        if (c === '"' || c === "'") {
-            quote = c;
-            inWord = true;
-            continue;
-        }
-        if (c === '\\') {
-            if (script[i + 1] === '\n') {
-                i++;
-                continue;
-            } // line continuation
-            if (i + 1 < script.length) {
-                word += script[++i];
-                inWord = true;
-            }
-            continue;
-        }
-        if (c === '#' && !inWord) {
-            // comment to end of line
-            while (i + 1 < script.length && script[i + 1] !== '\n')
-                i++;
-            continue;
-        }
-        if (c === '\n' || c === ';' || c === '|' || c === '&' || c === '(' || c === ')') {
-            endCommand();
-            continue;
-        }
-        if (c === ' ' || c === '\t' || c === '\r') {
-            endWord();
-            continue;
-        }
-        word += c;
-        inWord = true;
-    }
-    endCommand();
-    return commands;
-}
-// go build flags that take a value (the next word, unless written `-flag=value`).
-const VALUE_FLAGS = new Set([
-    'o',
-    'ldflags',
-    'gcflags',
-    'asmflags',
-    'gccgoflags',
-    'tags',
-    'mod',
-    'modfile',
-    'overlay',
-    'pgo',
-    'pkgdir',
-    'buildmode',
-    'compiler',
-    'installsuffix',
-    'p',
-    'toolexec',
-    'C',
-    'covermode',
-    'coverpkg',
-    'buildvcs'
-]);
-// Boolean flags that may also be written `-flag=true|false`.
-const BOOL_VALUE_FLAGS = new Set(['buildvcs', 'trimpath', 'race', 'msan', 'asan', 'a', 'n', 'v', 'x', 'cover', 'linkshared', 'modcacherw', 'work']);
-/** Finds `go build` (and `go install`) in a list of commands. */
-function findGoBuilds(commands) {
-    const builds = [];
-    for (const words of commands) {
-        const env = {};
-        let i = 0;
-        if (words[0] === 'env')
-            i++;
-        while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i])) {
-            const eq = words[i].indexOf('=');
-            env[words[i].slice(0, eq)] = words[i].slice(eq + 1);
-            i++;
-        }
-        const go = words[i];
-        const sub = words[i + 1];
-        if (go === undefined || !isGo(go) || (sub !== 'build' && sub !== 'install'))
-            continue;
-        // `go install pkg@version` installs a tool, not the program.
-        if (sub === 'install' && words.slice(i + 2).some((w) => !w.startsWith('-') && w.includes('@')))
-            continue;
-        builds.push(parseGoBuildArgs(sub, words.slice(i + 2), env, words));
-    }
-    return builds;
-}
-/** `go`, `/usr/local/go/bin/go`, or tonistiigi/xx's cross-compiling wrapper `xx-go`. */
-const isGo = (word) => /(^|\/)(xx-)?go$/.test(word);
-function parseGoBuildArgs(subcommand, args, env, words) {
-    const build = { subcommand, env, output: null, ldflags: null, stripped: false, trimpath: false, tags: null, packages: [], words, mod: null };
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        if (!arg.startsWith('-') || arg === '-') {
-            build.packages.push(arg);
-            continue;
-        }
-        const body = arg.replace(/^--?/, '');
-        const eq = body.indexOf('=');
-        const name = eq >= 0 ? body.slice(0, eq) : body;
-        let value = eq >= 0 ? body.slice(eq + 1) : null;
-        if (value === null && VALUE_FLAGS.has(name) && !BOOL_VALUE_FLAGS.has(name))
-            value = args[++i] ?? null;
-        if (name === 'o')
-            build.output = value;
-        else if (name === 'ldflags')
-            build.ldflags = value;
-        else if (name === 'tags')
-            build.tags = value;
-        else if (name === 'trimpath')
-            build.trimpath = value === null || value === 'true';
-        else if (name === 'mod')
-            build.mod = value;
-    }
-    build.stripped = build.ldflags !== null && ldflagsStrip(build.ldflags);
-    return build;
-}
-/** True when link flags drop both the symbol table (-s) and DWARF (-w). */
-function ldflagsStrip(ldflags) {
-    const words = splitCommands(ldflags)[0] ?? [];
-    const has = (flag) => words.some((w) => w === `-${flag}` || w === `--${flag}` || w === `-${flag}=true`);
-    return has('s') && has('w');
-}
-/** The go subcommand (and its first argument) of a command: `go mod download` → ['mod', 'download']. */
-function goCommand(words) {
-    const i = words.findIndex((x) => isGo(x));
-    return i >= 0 ? words.slice(i + 1, i + 3) : null;
-}
-/** A step that fetches modules: `go mod download`, `go mod tidy`, `go mod vendor`, `go get`. */
-function hasGoModDownload(commands) {
-    return commands.some((w) => {
-        const go = goCommand(w);
-        return go !== null && ((go[0] === 'mod' && ['download', 'tidy', 'vendor'].includes(go[1])) || go[0] === 'get');
-    });
-}
-/** A step that resolves modules, downloading what is missing: go build/install/run/test/generate/vet, or a make target. */
-function resolvesModules(commands) {
-    return commands.some((w) => {
-        const go = goCommand(w);
-        if (go !== null)
-            return ['build', 'install', 'run', 'test', 'generate', 'vet', 'list'].includes(go[0]);
-        return w.some((x, i) => /(^|\/)g?make$/.test(x) && (i === 0 || /^[A-Za-z_]\w*=/.test(w[i - 1])));
-    });
-}
-/** Builds from vendor/ (`-mod=vendor`, or GOFLAGS carrying it): no module is downloaded. */
-function usesVendor(commands) {
-    return commands.some((w) => w.some((x) => /^(--?mod=vendor|GOFLAGS=.*-mod=vendor.*)$/.test(x)));
-}
-/** Packages a command installs with the distribution's package manager, by manager. */
-function installedPackages(commands) {
-    const found = [];
-    for (const w of commands) {
-        const i = w.findIndex((x) => /(^|\/)(apk|apt-get|apt|yum|dnf|microdnf|zypper)$/.test(x));
-        if (i < 0)
-            continue;
-        const manager = w[i].split('/').pop();
-        const verb = w.slice(i + 1).find((x) => !x.startsWith('-'));
-        if (!(manager === 'apk' ? verb === 'add' : verb === 'install'))
-            continue;
-        const after = w.slice(w.indexOf(verb, i + 1) + 1);
-        const packages = [];
-        for (let k = 0; k < after.length; k++) {
-            const x = after[k];
-            if (x.startsWith('-')) {
-                if (['--virtual', '-t', '--repository', '-X'].includes(x))
-                    k++;
-                continue;
-            }
-            packages.push(x.replace(/[=<>~].*$/, ''));
-        }
-        found.push({ manager, packages });
-    }
-    return found;
-}
-/** Quotes a word for a Dockerfile shell-form RUN only when it needs it. */
-function shellQuote(word) {
-    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word))
-        return word;
-    if (/^-ldflags=/.test(word))
-        return `-ldflags="${word.slice('-ldflags='.length).replace(/(["\\$`])/g, '\\$1')}"`;
-    return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-;// CONCATENATED MODULE: ./src/advisor/model.ts
-// The Dockerfile model the rules read: stages with their resolved base image,
-// copies, RUN scripts (heredocs included) with the `go build` invocations in
-// them, environment, user and working directory. Pure: text in, model out.
-// Lines are 1-based, as GitHub annotations and editors count them.
-
-
-
-
-/** Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR:+alt}`; unknown variables become ''. */
-function substitute(text, vars) {
-    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
-        const name = braced ?? bare;
-        const value = vars[name];
-        const set = value !== undefined && value !== null && value !== '';
-        if (op === ':-' || op === '-')
-            return set ? value : substitute(word ?? '', vars);
-        if (op === ':+' || op === '+')
-            return set ? substitute(word ?? '', vars) : '';
-        return value ?? '';
-    });
-}
-function flagsOf(instruction) {
-    const flags = {};
-    const withFlags = instruction;
-    for (const f of withFlags.getFlags?.() ?? [])
-        flags[f.getName()] = f.getValue();
-    return flags;
-}
-/** The raw arguments without leading `--flag[=value]` words. */
-function stripFlags(raw) {
-    let rest = raw.replace(/^\s+/, '');
-    for (;;) {
-        const m = /^--[A-Za-z-]+(=("[^"]*"|'[^']*'|\S)*)?\s+/.exec(rest);
-        if (!m)
-            return rest;
-        rest = rest.slice(m[0].length);
-    }
-}
-/** The script a RUN executes: its heredoc body (`RUN <<EOF`), its exec-form words, or its shell text. */
-function runScript(args) {
-    const heredoc = /^<<-?\s*(["']?)([A-Za-z0-9_]+)\1[^\n]*\n/.exec(args);
-    if (heredoc) {
-        const body = args.slice(heredoc[0].length).split('\n');
-        const end = body.findIndex((l) => l.replace(/^\t+/, '') === heredoc[2]);
-        return (end >= 0 ? body.slice(0, end) : body).join('\n');
-    }
-    // `cat <<EOF > file`: the heredoc is data for the command, not commands; the command is the first line.
-    if (/<<-?\s*(["']?)[A-Za-z0-9_]+\1/.test(args.split('\n')[0]) && !args.trimStart().startsWith('['))
-        return args.split('\n')[0];
-    if (args.trimStart().startsWith('[')) {
-        try {
-            const words = JSON.parse(args);
-            if (Array.isArray(words) && words.every((w) => typeof w === 'string'))
-                return words.map((w) => JSON.stringify(w)).join(' ');
-        }
-        catch {
-            // not JSON: a shell command that starts with '['
-        }
-    }
-    return args;
-}
-function resolvePath(workdir, p) {
-    const joined = p.startsWith('/') ? p : `${workdir.replace(/\/$/, '')}/${p}`;
-    const parts = [];
-    for (const part of joined.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..')
-            parts.pop();
-        else
-            parts.push(part);
-    }
-    return `/${parts.join('/')}`;
-}
-
-function parseDockerfile(text, options = {}) {
-    const doc = main.DockerfileParser.parse(text);
-    const lines = text.split(/\r?\n/);
-    const overrides = buildArgMap(options.buildArgs ?? []);
-    const globalArgs = {};
-    const stages = [];
-    let stage = null;
-    let stageVars = {};
-    let cmdSetHere = false;
-    for (const instruction of doc.getInstructions()) {
-        const keyword = instruction.getKeyword().toUpperCase();
-        const start = instruction.getRange().start.line;
-        const end = instruction.getRange().end.line;
-        const rawText = lines.slice(start, end + 1).join('\n');
-        const afterKeyword = rawText.replace(/^\s*\S+\s?/, '');
-        const model = { keyword, line: start + 1, endLine: end + 1, raw: stripFlags(afterKeyword), flags: flagsOf(instruction) };
-        if (keyword === 'ARG') {
-            for (const word of splitCommands(model.raw)[0] ?? []) {
-                const eq = word.indexOf('=');
-                const name = eq >= 0 ? word.slice(0, eq) : word;
-                const declared = eq >= 0 ? word.slice(eq + 1) : null;
-                if (!stage) {
-                    globalArgs[name] = overrides[name] ?? (declared === null ? null : substitute(declared, globalArgs));
-                }
-                else {
-                    // Inside a stage an ARG re-imports the global value or declares its own default.
-                    const value = overrides[name] ?? (declared === null ? (globalArgs[name] ?? null) : substitute(declared, stageVars));
-                    stageVars[name] = value;
-                }
-            }
-            if (stage)
-                stage.instructions.push(model);
-            continue;
-        }
-        if (keyword === 'FROM') {
-            const words = splitCommands(model.raw)[0] ?? [];
-            const imageRaw = words[0] ?? '';
-            const asIndex = words.findIndex((w) => w.toLowerCase() === 'as');
-            const name = asIndex >= 0 ? (words[asIndex + 1] ?? null) : null;
-            const image = substitute(imageRaw, globalArgs);
-            const parentIndex = stages.findIndex((s) => s.name !== null && s.name.toLowerCase() === image.toLowerCase());
-            const parent = parentIndex >= 0 ? stages[parentIndex] : null;
-            const platform = model.flags.platform ?? null;
-            // A stage FROM an image starts with the image's ENV, WORKDIR and defaults (`${GOPATH}`, WORKDIR /go).
-            const base = parent ? parent.base : (options.imageConfig?.(image) ?? documentedDefaults(image));
-            stage = {
-                index: stages.length,
-                name,
-                line: model.line,
-                image,
-                imageRaw,
-                platform: platform === null ? null : substitute(platform, globalArgs) || platform,
-                parentStage: parent ? parent.index : null,
-                base,
-                goVersion: parent ? parent.goVersion : goVersionOfImage(image, base),
-                instructions: [model],
-                copies: [],
-                runs: [],
-                goBuilds: [],
-                env: { ...(parent?.env ?? base?.env ?? {}) },
-                user: parent?.user ?? null,
-                workdir: parent?.workdir ?? (base?.workdir || '/'),
-                cmd: parent?.cmd ?? null,
-                inheritedCmdCleared: parent?.inheritedCmdCleared ?? false,
-                entrypoint: parent?.entrypoint ?? null
-            };
-            stageVars = { ...stage.env };
-            cmdSetHere = false;
-            stages.push(stage);
-            continue;
-        }
-        if (!stage)
-            continue; // parser directives and stray instructions before FROM
-        stage.instructions.push(model);
-        switch (keyword) {
-            case 'ENV': {
-                const words = splitCommands(substitute(model.raw, stageVars))[0] ?? [];
-                if (words.length >= 2 && !words[0].includes('=')) {
-                    stage.env[words[0]] = words.slice(1).join(' '); // legacy `ENV NAME value`
-                }
-                else {
-                    for (const w of words) {
-                        const eq = w.indexOf('=');
-                        if (eq > 0)
-                            stage.env[w.slice(0, eq)] = w.slice(eq + 1);
-                    }
-                }
-                Object.assign(stageVars, stage.env);
-                break;
-            }
-            case 'WORKDIR':
-                stage.workdir = resolvePath(stage.workdir, substitute(model.raw.trim(), stageVars));
-                break;
-            case 'USER':
-                stage.user = { value: substitute(model.raw.trim(), stageVars), line: model.line };
-                break;
-            case 'CMD':
-                stage.cmd = model;
-                cmdSetHere = true;
-                break;
-            case 'ENTRYPOINT':
-                stage.entrypoint = model;
-                // BuildKit: an ENTRYPOINT drops the CMD this stage inherited (not one it set itself).
-                if (!cmdSetHere) {
-                    stage.cmd = null;
-                    stage.inheritedCmdCleared = true;
-                }
-                break;
-            case 'COPY':
-            case 'ADD': {
-                let words;
-                if (model.raw.trimStart().startsWith('[')) {
-                    try {
-                        words = JSON.parse(model.raw);
-                    }
-                    catch {
-                        words = splitCommands(model.raw)[0] ?? [];
-                    }
-                }
-                else {
-                    words = (splitCommands(model.raw.split('\n')[0])[0] ?? []).map((w) => substitute(w, stageVars));
-                }
-                const from = model.flags.from ?? null;
-                const fromStage = from === null ? -1 : stages.findIndex((s, i) => i < stage.index && (s.name?.toLowerCase() === from.toLowerCase() || String(i) === from));
-                stage.copies.push({
-                    line: model.line,
-                    keyword: keyword,
-                    from,
-                    fromStage: fromStage >= 0 ? fromStage : null,
-                    sources: words.slice(0, -1),
-                    dest: words[words.length - 1] ?? '',
-                    workdir: stage.workdir
-                });
-                break;
-            }
-            case 'RUN': {
-                const script = runScript(model.raw);
-                const commands = splitCommands(script);
-                const mounts = Object.entries(model.flags)
-                    .filter(([k]) => k === 'mount')
-                    .map(([, v]) => v ?? '');
-                // dockerfile-ast keeps one value per flag name; read repeated --mount flags from the text.
-                const allMounts = [...afterKeyword.matchAll(/--mount=(\S+)/g)].map((m) => m[1]);
-                stage.runs.push({ line: model.line, endLine: model.endLine, workdir: stage.workdir, script, commands, mounts: allMounts.length ? allMounts : mounts });
-                for (const build of findGoBuilds(commands)) {
-                    const gopath = (build.env.GOPATH ?? stageVars.GOPATH ?? '/root/go').split(':')[0] || '/root/go';
-                    stage.goBuilds.push({
-                        ...build,
-                        line: model.line,
-                        workdir: stage.workdir,
-                        cgoEnabled: build.env.CGO_ENABLED ?? stage.env.CGO_ENABLED ?? stageVars.CGO_ENABLED ?? null,
-                        installDir: build.env.GOBIN ?? stageVars.GOBIN ?? `${gopath.replace(/\/$/, '')}/bin`
-                    });
-                }
-                break;
-            }
-        }
-    }
-    if (stages.length === 0) {
-        stages.push({
-            index: 0,
-            name: null,
-            line: 1,
-            image: '',
-            imageRaw: '',
-            platform: null,
-            parentStage: null,
-            base: null,
-            goVersion: null,
-            instructions: [],
-            copies: [],
-            runs: [],
-            goBuilds: [],
-            env: {},
-            user: null,
-            workdir: '/',
-            cmd: null,
-            entrypoint: null
-        });
-    }
-    const target = options.target ? stages.find((s) => s.name?.toLowerCase() === options.target.toLowerCase()) : undefined;
-    return { file: options.file ?? 'Dockerfile', text, globalArgs, stages, final: target ?? stages[stages.length - 1] };
-}
-/** The stages `stage` is made of: itself, its parent stage, and so on up to an image. */
-function stageChain(model, stage) {
-    const chain = [stage];
-    let current = stage;
-    while (current.parentStage !== null) {
-        current = model.stages[current.parentStage];
-        chain.push(current);
-    }
-    return chain;
-}
-/** The image a stage ultimately starts from (following `FROM <stage>`). */
-function rootImage(model, stage) {
-    const chain = stageChain(model, stage);
-    return chain[chain.length - 1].image;
-}
-/** Stages the final image depends on through `COPY --from` (transitively) or `FROM`. */
-function buildStagesOf(model, stage) {
-    const seen = new Set();
-    const visit = (s) => {
-        if (seen.has(s.index))
-            return;
-        seen.add(s.index);
-        if (s.parentStage !== null)
-            visit(model.stages[s.parentStage]);
-        for (const c of s.copies)
-            if (c.fromStage !== null)
-                visit(model.stages[c.fromStage]);
-    };
-    visit(stage);
-    return model.stages.filter((s) => seen.has(s.index) && s.index !== stage.index);
-}
-
-;// CONCATENATED MODULE: ./src/advisor/binaries.ts
-
-
-/** A build of several main packages at once (`./...`, `./cmd/...`) into a directory. */
-const manyPrograms = (build) => build.packages.some((p) => p.endsWith('...')) && (build.output === null ? build.subcommand === 'install' : build.output.endsWith('/'));
-/** The binary `go build` writes: `-o`, else the file's or package's last element; `go install` writes to its install directory. */
-function buildOutput(build, moduleName) {
-    if (manyPrograms(build))
-        return resolvePath(build.output ? build.workdir : build.installDir, build.output ?? '.');
-    if (build.output) {
-        const out = resolvePath(build.workdir, build.output);
-        return build.output.endsWith('/') ? `${out}/${defaultName(build, moduleName)}` : out;
-    }
-    if (build.subcommand === 'install')
-        return resolvePath(build.installDir, defaultName(build, moduleName));
-    return resolvePath(build.workdir, defaultName(build, moduleName));
-}
-// Directories a distribution base image has: a one-file COPY onto one of them lands inside it.
-const DISTRIBUTION_DIRS = new Set([
-    '/bin',
-    '/sbin',
-    '/lib',
-    '/usr',
-    '/usr/bin',
-    '/usr/sbin',
-    '/usr/lib',
-    '/usr/local',
-    '/usr/local/bin',
-    '/usr/local/sbin',
-    '/usr/local/lib',
-    '/usr/share',
-    '/opt',
-    '/srv',
-    '/tmp',
-    '/etc',
-    '/root',
-    '/home',
-    '/var',
-    '/var/lib',
-    '/mnt'
-]);
-// What distroless images have of them (scratch has none).
-const DISTROLESS_DIRS = new Set(['/etc', '/home', '/root', '/tmp', '/var', '/usr', '/usr/share', '/bin', '/sbin', '/usr/bin', '/usr/sbin', '/lib']);
-/** The directories the base of `stage` has, as far as its kind tells. */
-function baseDirectories(model, stage) {
-    const kind = classifyBase(rootImage(model, stage)).kind;
-    if (kind === 'scratch')
-        return new Set();
-    return kind === 'distroless' || kind === 'distroless-static' ? DISTROLESS_DIRS : DISTRIBUTION_DIRS;
-}
-/**
- * Whether a COPY writes into a directory (so a one-file source lands at
- * dest/name): a trailing slash, several sources, a wildcard or a directory
- * source, or a destination that is already a directory (the base's, a
- * WORKDIR, a `mkdir`, an earlier directory COPY).
- */
-function copiesIntoDirectory(model, stage, copy, dirs = baseDirectories(model, stage)) {
-    if (copy.dest.endsWith('/') || copy.dest === '.' || copy.sources.length > 1 || copy.sources.some((s) => /[*?[]/.test(s) || s.endsWith('/') || s.endsWith('/.')))
-        return true;
-    const dest = resolvePath(copy.workdir, copy.dest);
-    if (dest === '/' || dirs.has(dest))
-        return true;
-    return stageChain(model, stage).some((s) => s.copies.some((c) => c.line < copy.line && (c.workdir === dest || (c !== copy && resolvePath(c.workdir, c.dest) === dest && copiesIntoDirectory(model, s, c, dirs)))) ||
-        s.runs.some((r) => r.line < copy.line && (r.workdir === dest || r.commands.some((w) => w[0] === 'mkdir' && w.slice(1).some((a) => !a.startsWith('-') && resolvePath(r.workdir, a) === dest)))));
-}
-function defaultName(build, moduleName) {
-    const first = build.packages[0];
-    if (first && first.endsWith('.go'))
-        return first.split('/').pop().replace(/\.go$/, '');
-    const pkg = first && first !== '.' && first !== './...' ? first.replace(/\/$/, '') : null;
-    if (pkg)
-        return pkg.split('/').pop();
-    // `go build` / `go build .` names the binary after the package's import path.
-    if (moduleName)
-        return moduleName.split('/').pop();
-    return build.workdir.split('/').filter(Boolean).pop() ?? 'app';
-}
-/** The Go binaries the final stage ends up with, as far as the Dockerfile tells. */
-function finalBinaries(model, moduleName = null) {
-    const result = [];
-    for (const stage of stageChain(model, model.final)) {
-        for (const build of stage.goBuilds) {
-            const at = buildOutput(build, moduleName);
-            result.push({ stage, build, builtAt: at, finalPath: at, copyLine: null, ...(manyPrograms(build) ? { directory: true } : {}) });
-        }
-    }
-    for (const copy of model.final.copies) {
-        if (copy.fromStage === null)
-            continue;
-        const source = model.stages[copy.fromStage];
-        for (const from of [source, ...buildStagesOf(model, source)]) {
-            for (const build of from.goBuilds) {
-                const at = buildOutput(build, moduleName);
-                // `COPY --from` sources are paths from the source stage's root, whatever its WORKDIR.
-                const many = manyPrograms(build);
-                const match = copy.sources.find((s) => {
-                    const src = resolvePath('/', s);
-                    return src === at || at.startsWith(`${src}/`) || src === '/' || (many && src.startsWith(`${at}/`));
-                });
-                if (!match)
-                    continue;
-                const dest = resolvePath(copy.workdir, copy.dest);
-                const srcPath = resolvePath('/', match);
-                if (many && srcPath.startsWith(`${at}/`)) {
-                    // One program out of a directory of them: the COPY names it.
-                    const name = srcPath.split('/').pop();
-                    const finalPath = copiesIntoDirectory(model, model.final, copy) ? `${dest}/${name}`.replace(/\/+/g, '/') : dest;
-                    result.push({ stage: from, build, builtAt: srcPath, finalPath, copyLine: copy.line });
-                    continue;
-                }
-                const rel = srcPath === '/' ? at.slice(1) : at.slice(srcPath.length).replace(/^\//, '');
-                const intoDirectory = rel !== '' || (!many && copiesIntoDirectory(model, model.final, copy));
-                const finalPath = intoDirectory ? `${dest}/${rel || at.split('/').pop()}`.replace(/\/+/g, '/') : dest;
-                result.push({ stage: from, build, builtAt: at, finalPath, copyLine: copy.line, ...(many ? { directory: true } : {}) });
-            }
-        }
-    }
-    return result;
-}
-// Go's own tools in a golang image (go, gofmt, vet …) are Go binaries too, but not the user's.
-const TOOLCHAIN_PATH = /^\/?(usr\/(local\/)?(lib\/)?go(-[\d.]+)?|go\/pkg|root\/go\/pkg|usr\/local\/go)\//;
-/**
- * The measured Go binaries that are the user's program: those at the path the
- * Dockerfile puts them, else those of the go.mod module, else all but the toolchain's.
- */
-function appBinaries(model, goBinaries, moduleName) {
-    const normal = (p) => `/${p.replace(/^\/+/, '')}`;
-    const paths = new Set(finalBinaries(model, moduleName).map((b) => b.finalPath));
-    const atPath = goBinaries.filter((b) => paths.has(normal(b.path)));
-    if (atPath.length > 0)
-        return atPath;
-    const ofModule = moduleName ? goBinaries.filter((b) => b.module === moduleName) : [];
-    if (ofModule.length > 0)
-        return ofModule;
-    return goBinaries.filter((b) => !TOOLCHAIN_PATH.test(b.path));
-}
-
-;// CONCATENATED MODULE: ./src/advisor/rule.ts
-
-function finding(ctx, rule, severity, line, message, fix, estimatedSavings = null) {
-    // Savings are only claimed from a measurement.
-    return { rule, severity, file: ctx.model.file, line, message, estimatedSavings: ctx.measured ? estimatedSavings : null, fix };
-}
-/** Wasted bytes below this are noise. */
-const WASTED_FLOOR = 1_000_000;
-const budgetTight = (m) => m !== null && (m.budgetStatus === 'fail' || m.budgetStatus === 'warn');
-/** The measured binaries that are the user's program (not the Go toolchain's own tools). */
-const programBinaries = (ctx) => (ctx.measured ? appBinaries(ctx.model, ctx.measured.goBinaries, ctx.files?.goMod?.module ?? null) : []);
-/** The `go build` a shaving rule's fix rewrites to, when the Dockerfile's own is not known. */
-const SHAVED_BUILD = 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .';
-/**
- * What the shaving rules (strip-symbols, trimpath) speak about: the measured
- * program binaries, each with the `go build` that made it; without a
- * measurement, the `go build` lines whose binary reaches the final image.
- */
-function shavingTargets(ctx) {
-    const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null);
-    if (ctx.measured) {
-        return programBinaries(ctx).map((binary) => {
-            const from = built.find((x) => x.finalPath === `/${binary.path.replace(/^\/+/, '')}`) ?? built[0];
-            return {
-                path: binary.path,
-                line: from?.build.line ?? ctx.model.final.line,
-                bytes: binary.bytes,
-                symbolBytes: binary.symbolBytes ?? null,
-                stripped: binary.stripped,
-                trimpath: binary.trimpath ?? from?.build.trimpath ?? false,
-                goVersion: binary.goVersion ?? from?.stage.goVersion ?? null,
-                from
-            };
-        });
-    }
-    const seen = new Set();
-    return built
-        .filter((b) => !seen.has(b.finalPath) && seen.add(b.finalPath))
-        .map((b) => ({
-        path: b.finalPath,
-        line: b.build.line,
-        bytes: null,
-        symbolBytes: null,
-        stripped: b.build.stripped,
-        trimpath: b.build.trimpath,
-        goVersion: b.stage.goVersion,
-        from: b
-    }));
-}
-/** Shaving is always worth saying (info); a tight budget makes it a warning. */
-const shavingSeverity = (ctx) => (budgetTight(ctx.measured) ? 'warning' : 'info');
-
-;// CONCATENATED MODULE: ./src/advisor/needs.ts
-
-
-
-
-
-const TLS_PACKAGES = ['crypto/tls', 'crypto/x509', 'net/http', 'net/smtp', 'google.golang.org/grpc/credentials'];
-// Standard packages that link libc through cgo when cgo is on.
-const CGO_PACKAGES = ['net', 'net/http', 'os/user', 'plugin', 'runtime/cgo'];
-/** The program's run-time needs: the measured binaries' (pclntab), else the context's sources. */
-function programNeeds(ctx) {
-    const measured = programBinaries(ctx).filter((b) => b.needs);
-    if (measured.length > 0) {
-        const any = (pick) => measured.some((b) => pick(b.needs));
-        return {
-            caCertificates: any((n) => n.systemRoots && !n.embedsRoots),
-            timeZones: any((n) => n.loadsZones && !n.embedsTzdata),
-            users: any((n) => n.usersLookup),
-            source: "the binary's function table"
-        };
-    }
-    const files = ctx.files;
-    if (!files) {
-        // Only build info (module paths) at hand: the standard library use is unknown; assume the roots are needed.
-        return { caCertificates: true, timeZones: false, users: false, source: 'nothing (no sources, no function table): CA certificates assumed' };
-    }
-    const imports = files.imports;
-    const unscanned = (files.goMod?.requires ?? 0) > 0 && !files.vendored;
-    const tls = imports.some((p) => TLS_PACKAGES.includes(p));
-    return {
-        // Dependencies outside the context (not vendored) may make HTTPS calls we cannot see.
-        caCertificates: tls || unscanned,
-        timeZones: files.loadsTimeZones && !imports.includes('time/tzdata'),
-        users: imports.includes('os/user'),
-        source: files.vendored
-            ? 'the sources (module and vendor/)'
-            : unscanned
-                ? `the module's own sources (its ${files.goMod.requires} required modules are not vendored: CA certificates assumed)`
-                : 'the sources'
-    };
-}
-/** Whether a stage has a C compiler: the Debian-based golang images do, alpine ones only after `apk add gcc`/build-base. */
-function hasCCompiler(model, stage) {
-    const base = classifyBase(rootImage(model, stage));
-    if (base.kind === 'go-toolchain' && base.flavour !== 'alpine')
-        return true;
-    return stageChain(model, stage).some((s) => s.runs.some((r) => installedPackages(r.commands).some((p) => p.packages.some((x) => /^(gcc|build-base|build-essential|clang|musl-dev|libc6-dev|g\+\+)$/.test(x)))));
-}
-const libcOf = (model, stage) => {
-    const base = classifyBase(rootImage(model, stage));
-    return base.flavour === 'alpine' ? 'musl' : base.flavour === 'debian' || base.flavour === 'ubuntu' || base.kind === 'go-toolchain' ? 'glibc' : null;
-};
-/** How one `go build` links, from the Dockerfile and the sources. */
-function predictedLinking(model, b, imports) {
-    const cgo = b.build.cgoEnabled;
-    const needsC = imports.includes('C') || cgo === '1';
-    const libc = libcOf(model, b.stage);
-    const staticFlags = /-extldflags[= ]["']?[^"']*-static/.test(b.build.ldflags ?? '') || (/\bnetgo\b/.test(b.build.tags ?? '') && !imports.includes('C') && !imports.includes('os/user'));
-    if (cgo === '0')
-        return { linking: 'static', libc: null, needsC: false, reason: 'CGO_ENABLED=0' };
-    const reaching = imports.filter((p) => CGO_PACKAGES.includes(p) || p === 'C');
-    const alpine = classifyBase(rootImage(model, b.stage)).flavour === 'alpine';
-    // Before Go 1.20 the toolchain shipped a standard library compiled with cgo: on alpine, net and os/user linked musl dynamically without a C compiler.
-    const oldAlpine = alpine && !goAtLeast(b.stage.goVersion, '1.20');
-    const cgoOn = cgo === '1' || hasCCompiler(model, b.stage) || oldAlpine;
-    if (!cgoOn)
-        return { linking: 'static', libc: null, needsC, reason: 'no C compiler in the build stage, so cgo is off' };
-    if (staticFlags)
-        return { linking: 'static', libc, needsC, reason: 'linked with -extldflags -static' };
-    // CGO_ENABLED=1 is asked for C code (the program's or a dependency's): it links libc.
-    if (cgo === '1' && reaching.length === 0)
-        return { linking: 'dynamic', libc, needsC, reason: 'CGO_ENABLED=1' };
-    if (reaching.length > 0) {
-        const why = cgo === '1'
-            ? 'CGO_ENABLED=1'
-            : oldAlpine && !hasCCompiler(model, b.stage)
-                ? `Go ${b.stage.goVersion} on alpine links net and os/user against musl`
-                : 'the build stage has a C compiler and CGO_ENABLED is not 0';
-        return { linking: 'dynamic', libc, needsC, reason: `${why}, and it uses ${reaching.join(', ')}` };
-    }
-    return { linking: 'unknown', libc, needsC, reason: 'cgo is on; whether it links libc depends on its dependencies' };
-}
-/** How the program links: the measured ELF decides; else the Dockerfile and sources predict. */
-function programLinking(ctx) {
-    const imports = ctx.files?.imports ?? [];
-    const measured = programBinaries(ctx);
-    const needsC = imports.includes('C') || finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null).some((b) => b.build.cgoEnabled === '1');
-    if (measured.length > 0) {
-        const dynamic = measured.filter((b) => !b.static);
-        const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null);
-        const libc = built[0] ? libcOf(ctx.model, built[0].stage) : null;
-        return dynamic.length > 0
-            ? {
-                linking: 'dynamic',
-                libc,
-                needsC: needsC || dynamic.some((b) => b.needs?.cgo === true && !b.needs.cgoResolver && !b.needs.usersLookup),
-                reason: `${dynamic.map((b) => b.path).join(', ')} is dynamically linked (it has an ELF interpreter)`
-            }
-            : { linking: 'static', libc: null, needsC, reason: 'the binary is statically linked' };
-    }
-    const predictions = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null).map((b) => predictedLinking(ctx.model, b, imports));
-    return (predictions.find((p) => p.linking === 'dynamic') ??
-        predictions.find((p) => p.linking === 'unknown') ??
-        predictions[0] ?? { linking: 'unknown', libc: null, needsC, reason: 'no go build in the Dockerfile' });
-}
-
-;// CONCATENATED MODULE: ./src/advisor/rules/ca-certificates.ts
-// ca-certificates: a scratch final stage whose program loads the system's CA
-// roots (an HTTPS call anywhere in it, a dependency's included) and gets no
-// root certificates ("x509: certificate signed by unknown authority").
-
-
-
-
-const caCertificates = {
-    id: 'ca-certificates',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model } = ctx;
-        const base = rootImage(model, model.final);
-        if (classifyBase(base).kind !== 'scratch')
-            return [];
-        const chain = stageChain(model, model.final);
-        const provided = chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /ssl\/certs|ca-certificates|ca-bundle|cert\.pem/.test(p))) || 'SSL_CERT_FILE' in s.env || 'SSL_CERT_DIR' in s.env);
-        if (provided)
-            return [];
-        const needs = programNeeds(ctx);
-        if (!needs.caCertificates)
-            return [];
-        return [
-            finding(ctx, 'ca-certificates', 'warning', model.final.line, `The program loads the system's CA roots (read from ${needs.source}) but \`scratch\` has no CA certificates: TLS connections fail with "certificate signed by unknown authority". Copy them from the build stage or use distroless static.`, 'COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n# or: FROM gcr.io/distroless/static-debian12:nonroot')
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/final-stage.ts
-// What the original final stage needs at run time, read from the Dockerfile:
-// the command it runs (its own, or inherited from the base image), the
-// packages it installs, what each of its RUNs does, whether it needs a shell,
-// and the paths it puts in the image (which a suggestion must keep). Pure.
-
-
-
-/** Packages distroless static already has the files of. */
-const DISTROLESS_PROVIDES = new Set(['ca-certificates', 'tzdata', 'ca-certificates-bundle', 'alpine-baselayout-data']);
-const SHELLS = /(^|\/)(sh|bash|ash|dash|zsh)$/;
-/** An instruction's argv as docker runs it: exec form as written, shell form through /bin/sh -c. */
-function argvOf(ins) {
-    const raw = ins.raw.trim();
-    if (raw.startsWith('[')) {
-        try {
-            const words = JSON.parse(raw);
-            if (Array.isArray(words) && words.every((w) => typeof w === 'string'))
-                return words;
-        }
-        catch {
-            // not JSON: shell form
-        }
-    }
-    return ['/bin/sh', '-c', raw];
-}
-/** The effective command of a stage: its ENTRYPOINT/CMD, falling back to the base image's. */
-function effectiveCommand(model, stage) {
-    const root = stageChain(model, stage).pop();
-    const base = root.base;
-    const entrypoint = stage.entrypoint ? argvOf(stage.entrypoint) : (base?.entrypoint ?? null);
-    const cmd = stage.cmd ? argvOf(stage.cmd) : stage.inheritedCmdCleared ? null : (base?.cmd ?? null);
-    const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
-    const source = stage.entrypoint || stage.cmd ? 'dockerfile' : argv.length > 0 ? 'base' : 'none';
-    return { argv, source };
-}
-function classifyRun(commands) {
-    const packages = installedPackages(commands).flatMap((p) => p.packages);
-    const kinds = new Set();
-    for (const w of commands) {
-        const word = w[0]?.split('/').pop() ?? '';
-        if (/^(apk|apt-get|apt|yum|dnf|microdnf|zypper)$/.test(word))
-            kinds.add('packages');
-        else if (/^(rm|update-ca-certificates)$/.test(word))
-            kinds.add('cleanup');
-        else if (/^(adduser|useradd|addgroup|groupadd|usermod)$/.test(word))
-            kinds.add('user');
-        else if (word === 'mkdir')
-            kinds.add('directories');
-        else if (/^(chmod|chown|chgrp)$/.test(word))
-            kinds.add('permissions');
-        else if (word !== 'set' && word !== 'true')
-            kinds.add('other');
-    }
-    if (kinds.has('other') || kinds.size === 0)
-        return { kind: 'other', replacement: '', packages };
-    if (kinds.has('packages') && packages.some((p) => !DISTROLESS_PROVIDES.has(p)))
-        return { kind: 'packages', replacement: '', packages };
-    const replacement = [
-        kinds.has('packages') ? 'distroless has the CA certificates and zone data these packages install' : '',
-        kinds.has('user') ? 'the base has a non-root user (nonroot, 65532)' : '',
-        kinds.has('directories') ? 'COPY and WORKDIR create the directories they write to' : '',
-        kinds.has('permissions') ? 'COPY --chown/--chmod set ownership and modes without a shell' : '',
-        kinds.has('cleanup') ? 'there is nothing of it to clean up in the new base' : ''
-    ]
-        .filter(Boolean)
-        .join('; ');
-    return { kind: [...kinds][0], replacement, packages };
-}
-/** The stages whose instructions end up in the final image: the final stage's chain, from the last `go build` on. */
-function runtimeInstructions(model) {
-    const chain = stageChain(model, model.final);
-    const lastBuild = Math.max(0, ...chain.flatMap((s) => s.goBuilds.map((b) => b.line)));
-    return chain.map((stage) => ({ stage, after: lastBuild }));
-}
-function finalStageFacts(model) {
-    const runs = [];
-    const unmet = new Set();
-    const text = (line, end) => model.text
-        .split(/\r?\n/)
-        .slice(line - 1, end)
-        .join('\n');
-    for (const { stage, after } of runtimeInstructions(model)) {
-        for (const run of stage.runs.filter((r) => r.line > after)) {
-            const c = classifyRun(run.commands);
-            for (const p of c.packages)
-                if (!DISTROLESS_PROVIDES.has(p))
-                    unmet.add(p);
-            runs.push({ line: run.line, text: text(run.line, run.endLine), kind: c.kind, replacement: c.replacement });
-        }
-    }
-    runs.sort((a, b) => a.line - b.line);
-    const command = effectiveCommand(model, model.final);
-    const healthIns = stageChain(model, model.final)
-        .flatMap((s) => s.instructions.filter((i) => i.keyword === 'HEALTHCHECK'))
-        .sort((a, b) => b.line - a.line)[0];
-    const healthcheck = healthIns && !/^\s*NONE\b/i.test(healthIns.raw) ? { line: healthIns.line, exec: /\bCMD\s+\[/.test(healthIns.raw), text: text(healthIns.line, healthIns.endLine) } : null;
-    return { command, unmetPackages: [...unmet], runs, needsShell: shellNeed(model, command), healthcheck };
-}
-/** A command that runs a shell, a script, or shell syntax needs /bin/sh in the image. */
-function shellNeed(model, command) {
-    if (command.source !== 'dockerfile')
-        return null;
-    const ins = model.final.entrypoint ?? model.final.cmd;
-    const line = ins?.line ?? null;
-    const [first, second, third] = command.argv;
-    if (first === '/bin/sh' && second === '-c' && ins && !ins.raw.trim().startsWith('[')) {
-        // Shell form: plain words can become exec form; shell syntax cannot.
-        if (/[$|&;<>`*?(){}]/.test(third ?? ''))
-            return { line, why: `its ${ins.keyword} uses shell syntax (\`${(third ?? '').slice(0, 60)}\`)` };
-        const words = splitCommands(third ?? '')[0] ?? [];
-        if (words[0] && /\.sh$/.test(words[0]))
-            return { line, why: `its ${ins.keyword} runs the script ${words[0]}` };
-        return null;
-    }
-    if (first && SHELLS.test(first))
-        return { line, why: `its ${ins?.keyword ?? 'command'} runs ${first}${second ? ` ${second}` : ''}` };
-    const script = command.argv.find((w) => /\.sh$/.test(w));
-    if (script)
-        return { line, why: `its ${ins?.keyword ?? 'command'} runs the script ${script}` };
-    return null;
-}
-/**
- * What the original's final image received and a suggestion must keep: each
- * COPY/ADD destination of the final stage (after its last `go build`, when it
- * builds in place) and each program binary.
- */
-function expectedPaths(model, moduleName) {
-    const out = [];
-    const seen = new Set();
-    const add = (path, directory, line) => {
-        if (seen.has(path))
-            return;
-        seen.add(path);
-        out.push({ path, directory, line });
-    };
-    for (const { stage, after } of runtimeInstructions(model)) {
-        for (const copy of stage.copies.filter((c) => c.line > after)) {
-            if (copy.sources.length === 0 || copy.dest === '')
-                continue;
-            add(resolvePath(copy.workdir, copy.dest), copiesIntoDirectory(model, stage, copy), copy.line);
-        }
-    }
-    for (const b of finalBinaries(model, moduleName))
-        add(b.finalPath, b.directory === true, b.copyLine ?? b.build.line);
-    return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-}
-/**
- * A final stage that builds in place shipped its sources: the files its
- * program opens at run time (named in the Go sources) and the scripts its
- * command runs came in with the broad COPY. The suggestion copies them from
- * the build stage, and the proof checks they are there.
- */
-function sourceFilesToKeep(model, runtimeFiles, moduleName) {
-    const chain = stageChain(model, model.final);
-    const lastBuild = Math.max(0, ...chain.flatMap((s) => s.goBuilds.map((b) => b.line)));
-    const broad = chain.flatMap((s) => s.copies).find((c) => c.from === null && c.line < lastBuild && c.sources.some((x) => ['.', './', '*'].includes(x)));
-    if (!broad)
-        return [];
-    const root = resolvePath(broad.workdir, broad.dest);
-    const programs = new Set(finalBinaries(model, moduleName).map((b) => b.finalPath));
-    const keep = runtimeFiles.map((name) => resolvePath(root, name));
-    for (const word of effectiveCommand(model, model.final).argv) {
-        if (!/\.(sh|bash)$/.test(word) && !/^\.\//.test(word))
-            continue;
-        const at = resolvePath(model.final.workdir, word);
-        if ((at === root || at.startsWith(`${root}/`)) && !programs.has(at))
-            keep.push(at);
-    }
-    return [...new Set(keep)].map((path) => ({ path, line: broad.line }));
-}
-
-;// CONCATENATED MODULE: ./src/advisor/runtime-base.ts
-// The one answer to "what should the final stage run on", shared by the
-// rules' fix snippets and the suggested Dockerfile, so they tell one story.
-// A minimal base only when every run-time need is met or named: packages the
-// final stage installs, a shell its command needs, libc for a binary that
-// must stay dynamic, CA roots, zone data, a user. Pure.
-
-
-
-
-const DISTROLESS_STATIC = 'gcr.io/distroless/static-debian12';
-const DISTROLESS_BASE = 'gcr.io/distroless/base-debian12';
-const DISTROLESS_BASE_NONROOT = 'gcr.io/distroless/base-debian12:nonroot';
-/** Small bases with a shell, for a final stage that needs one (static binary, or glibc). */
-const SHELL_BASE = { static: 'alpine', glibc: 'debian:bookworm-slim' };
-const isRoot = (user) => /^(root|0)(:.*)?$/.test(user.trim()) || user.trim() === '';
-function chooseRuntimeBase(ctx) {
-    const { model, measured } = ctx;
-    const facts = finalStageFacts(model);
-    const linking = programLinking(ctx);
-    const needs = programNeeds(ctx);
-    const original = rootImage(model, model.final);
-    const info = classifyBase(original);
-    const toolchain = info.kind === 'go-toolchain' || stageChain(model, model.final).some((s) => s.goBuilds.length > 0);
-    const keepCgo = linking.needsC;
-    const glibc = keepCgo && linking.libc !== 'musl';
-    const common = { facts, linking, programNeeds: needs, keepCgo };
-    // A need no minimal base meets: keep the base (or, for a toolchain image, the smallest with a shell).
-    const otherRun = facts.runs.find((r) => r.kind === 'other');
-    const blocker = facts.unmetPackages.length > 0
-        ? `the final stage installs ${facts.unmetPackages.join(', ')}`
-        : facts.needsShell
-            ? facts.needsShell.why
-            : otherRun
-                ? `the final stage runs \`${otherRun.text
-                    .split('\n')[0]
-                    .replace(/^RUN\s+/, '')
-                    .slice(0, 60)}\``
-                : keepCgo && linking.libc === 'musl'
-                    ? 'the program has C code linked against musl'
-                    : null;
-    if (blocker) {
-        const base = !toolchain ? original : keepCgo || (linking.libc === 'glibc' && linking.linking === 'dynamic') ? SHELL_BASE.glibc : SHELL_BASE.static;
-        return { ...common, base, keepsBase: base === original, needs: [], blocker };
-    }
-    const user = model.final.user?.value ?? (measured?.user || null);
-    const nonRoot = user !== null ? !isRoot(user) : info.nonRoot;
-    // Already minimal: scratch or distroless static stay, unless a need is unmet (the findings name it).
-    if ((info.kind === 'scratch' || info.kind === 'distroless-static') && !glibc) {
-        const chain = stageChain(model, model.final);
-        const copied = (re) => chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => re.test(p))));
-        const unmet = [];
-        if (info.kind === 'scratch') {
-            if (needs.caCertificates && !copied(/ssl\/certs|ca-certificates|ca-bundle|cert\.pem/))
-                unmet.push('CA certificates');
-            if (needs.timeZones && !copied(/zoneinfo|tzdata/))
-                unmet.push('time zones');
-            if (user !== null && !isRoot(user) && !/^\d+(:\d+)?$/.test(user.trim()) && !copied(/etc\/passwd/))
-                unmet.push('a non-root user');
-        }
-        if (unmet.length === 0)
-            return { ...common, base: original, keepsBase: true, needs: [], blocker: null };
-        const base = unmet.includes('a non-root user') ? DISTROLESS_STATIC_NONROOT : DISTROLESS_STATIC;
-        return { ...common, base, keepsBase: false, needs: unmet, blocker: null };
-    }
-    const named = user !== null && !isRoot(user) && !/^\d+(:\d+)?$/.test(user.trim());
-    const wants = [];
-    if (glibc)
-        wants.push('glibc (the program has C code)');
-    if (needs.caCertificates)
-        wants.push('CA certificates');
-    if (needs.timeZones)
-        wants.push('time zones');
-    // A named user needs a passwd entry (distroless :nonroot has one); a numeric one runs anywhere, scratch too.
-    if (named || (nonRoot && user === null))
-        wants.push('a non-root user');
-    const nonRootBase = named || (nonRoot && user === null);
-    const base = glibc ? (nonRootBase ? DISTROLESS_BASE_NONROOT : DISTROLESS_BASE) : nonRootBase ? DISTROLESS_STATIC_NONROOT : wants.length > 0 ? DISTROLESS_STATIC : SCRATCH;
-    return { ...common, base, keepsBase: base === original, needs: wants, blocker: null };
-}
-
-;// CONCATENATED MODULE: ./src/advisor/rules/cgo-disabled.ts
-// cgo-disabled: a scratch or distroless-static final stage whose binary is
-// (or, from the Dockerfile, will be) dynamically linked: it cannot start
-// ("no such file or directory" for the missing loader). With a binary the ELF
-// decides; without one, a C compiler in the build stage with CGO_ENABLED not
-// 0, or Go before 1.20 on alpine, turns cgo on for net and os/user.
-
-
-
-
-
-
-const cgoDisabled = {
-    id: 'cgo-disabled',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model, files } = ctx;
-        const base = rootImage(model, model.final);
-        if (!isMinimalStatic(classifyBase(base).kind))
-            return [];
-        const binaries = finalBinaries(model, files?.goMod?.module ?? null);
-        const line = binaries[0]?.build.line ?? model.final.line;
-        const linking = programLinking(ctx);
-        if (linking.linking === 'static')
-            return [];
-        // C code of its own cannot be built with cgo off: it needs a base with libc instead.
-        const fix = linking.needsC ? `FROM ${DISTROLESS_BASE}   # glibc and its loader, for a binary with C code` : 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .';
-        const remedy = linking.needsC ? `The program has C code: use a base with libc (${DISTROLESS_BASE}).` : 'Build with CGO_ENABLED=0.';
-        if (linking.linking === 'dynamic') {
-            const certain = ctx.measured !== null && linking.reason.includes('ELF interpreter');
-            return [
-                finding(ctx, 'cgo-disabled', certain || binaries.some((b) => b.build.cgoEnabled === '1') ? 'error' : 'warning', line, `The binary ${certain ? 'is' : 'will be'} dynamically linked (${linking.reason}) but \`${base}\` has no C library: it cannot start. ${remedy}`, fix)
-            ];
-        }
-        // Unknown: cgo is on and the module has dependencies we cannot see.
-        if (!(files?.goMod && files.goMod.requires > 0))
-            return [];
-        return [
-            finding(ctx, 'cgo-disabled', 'warning', line, `The binary may be dynamically linked (${linking.reason}) but the final stage is \`${base}\`, which has no C library: it would not start. ${remedy}`, fix)
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/dockerignore.ts
-// dockerignore: a broad COPY (`COPY . .`) sends what no image needs (.git,
-// dependencies, build output, testdata/, large files) into a layer, and every
-// commit busts its cache: there is no .dockerignore, or it lets them through.
-// Savings: the bytes of those entries, when the COPY lands in the final image.
-
-
-
-const isBroad = (source) => ['.', './', '*', './*', '/'].includes(source);
-/** The .dockerignore line for an entry: a nested directory (testdata/) wherever it is, anything else as it is. */
-const ignoreLine = (path) => (path.endsWith('/') && path.slice(0, -1).includes('/') ? `**/${path.slice(0, -1).split('/').pop()}/` : path);
-const dockerignore = {
-    id: 'dockerignore',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model, files } = ctx;
-        if (!files || files.unwanted.length === 0)
-            return [];
-        const finalChain = new Set(stageChain(model, model.final).map((s) => s.index));
-        const stages = [...stageChain(model, model.final), ...buildStagesOf(model, model.final)];
-        const broad = stages
-            .flatMap((s) => s.copies.filter((c) => c.from === null && c.sources.some(isBroad)).map((c) => ({ copy: c, final: finalChain.has(s.index) })))
-            .sort((a, b) => a.copy.line - b.copy.line)[0];
-        if (!broad)
-            return [];
-        const bytes = files.unwanted.reduce((sum, u) => sum + u.bytes, 0);
-        const list = files.unwanted
-            .slice(0, 8)
-            .map((u) => `${u.path} (${u.atLeast ? '≥ ' : ''}${formatSize(u.bytes)})`)
-            .join(', ') + (files.unwanted.length > 8 ? ` and ${files.unwanted.length - 8} more` : '');
-        const why = files.hasDockerignore ? 'the .dockerignore does not exclude them' : 'there is no .dockerignore';
-        return [
-            finding(ctx, 'dockerignore', 'warning', broad.copy.line, `\`${broad.copy.keyword} ${broad.copy.sources.join(' ')} ${broad.copy.dest}\` sends ${list} into ${broad.final ? 'the final image' : 'a build layer'} and rebuilds it on every commit: ${why}.`, [...new Set(files.unwanted.map((u) => ignoreLine(u.path)))].concat(files.hasDockerignore ? [] : ['*.test', 'Dockerfile*']).join('\n'), broad.final ? bytes : null)
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/layer-order.ts
-// layer-order: sources copied before the modules are fetched, so every
-// source change fetches every module again. Fetching is `go mod download`
-// (or tidy, vendor, go get) after the broad COPY, or a step that resolves
-// modules itself (go build/run/test/generate, a make target) in a module with
-// requirements and no module cache mount. A vendored build fetches nothing:
-// no finding, and never advice that would make an offline build need the network.
-
-
-
-const layer_order_isBroad = (source) => ['.', './', '*', './*'].includes(source);
-const MODULE_CACHE = /(target|dst|destination)=(\/go|\/go\/pkg|\/go\/pkg\/mod|\/root\/go\/pkg\/mod)\/?(,|$)/;
-const layerOrder = {
-    id: 'layer-order',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model, files } = ctx;
-        const stages = [...stageChain(model, model.final), ...buildStagesOf(model, model.final)];
-        const findings = [];
-        for (const stage of stages) {
-            const steps = [
-                ...stage.copies.filter((c) => c.from === null).map((c) => ({ line: c.line, broad: c.sources.some(layer_order_isBroad), copy: c, run: null })),
-                ...stage.runs.map((r) => ({ line: r.line, broad: false, copy: null, run: r }))
-            ].sort((a, b) => a.line - b.line);
-            const firstBroad = steps.find((s) => s.broad);
-            if (!firstBroad)
-                continue;
-            const runs = steps.filter((s) => s.run).map((s) => s.run);
-            // Modules come from vendor/ (`-mod=vendor`, GOFLAGS, or vendor/modules.txt with go ≥ 1.14): nothing is downloaded.
-            const vendorFlag = runs.some((r) => usesVendor(r.commands)) || /-mod=vendor/.test(stage.env.GOFLAGS ?? '');
-            const modVendorRun = runs.find((r) => r.commands.some((w) => w.includes('vendor') && w.includes('mod')));
-            // …unless the Dockerfile runs `go mod vendor` itself, which downloads them all.
-            if ((vendorFlag || files?.vendored) && !modVendorRun)
-                continue;
-            const before = runs.filter((r) => r.line < firstBroad.line);
-            const after = runs.filter((r) => r.line > firstBroad.line);
-            if (before.some((r) => hasGoModDownload(r.commands)))
-                continue;
-            const downloadAfter = after.find((r) => hasGoModDownload(r.commands));
-            const resolving = after.find((r) => resolvesModules(r.commands));
-            // A cache mount on the module cache (/go/pkg/mod, or all of GOPATH) keeps modules across source changes; the build cache does not.
-            const cached = resolving?.mounts.some((m) => /type=cache/.test(m) && MODULE_CACHE.test(m)) ?? false;
-            const needsModules = (files?.goMod?.requires ?? 0) > 0;
-            if (!downloadAfter && !(resolving && needsModules && !cached))
-                continue;
-            const copy = firstBroad.copy;
-            const step = downloadAfter ? 'the modules are downloaded' : `\`${(resolving.commands.find((w) => w.length > 0) ?? []).slice(0, 3).join(' ')}\` fetches the modules`;
-            findings.push(finding(ctx, 'layer-order', 'info', firstBroad.line, `\`${copy.keyword} ${copy.sources.join(' ')} ${copy.dest}\` comes before ${step}: every source change downloads them all again. Copy go.mod and go.sum and run \`go mod download\` first.`, `COPY go.mod go.sum ./\nRUN go mod download\n${copy.keyword} ${copy.sources.join(' ')} ${copy.dest}`));
-        }
-        return findings;
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/minimal-base.ts
-// minimal-base: a Go binary on a full distribution (or a static one on
-// distroless with libc) where a smaller base meets every run-time need: the
-// packages the final stage installs, a shell its command needs, libc for a
-// binary that stays dynamic, CA roots, zone data, a user. Savings: the base's
-// layers and the final stage's RUN layers, less the new base, measured.
-
-
-
-
-
-
-const minimalBase = {
-    id: 'minimal-base',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model, measured } = ctx;
-        const base = rootImage(model, model.final);
-        const info = classifyBase(base);
-        if (info.kind !== 'distribution' && info.kind !== 'distroless')
-            return [];
-        const chain = stageChain(model, model.final);
-        if (chain.some((s) => s.goBuilds.length > 0))
-            return []; // multi-stage's business
-        const program = programBinaries(ctx);
-        const binaries = finalBinaries(model, ctx.files?.goMod?.module ?? null);
-        if (binaries.length === 0 && program.length === 0)
-            return []; // no sign of a Go binary in this image
-        // Every run-time need met or named, or no finding: a minimal base that breaks the app is no advice.
-        const choice = chooseRuntimeBase(ctx);
-        if (choice.blocker || choice.base === base)
-            return [];
-        const runLines = new Set(chain.flatMap((s) => s.runs.map((r) => r.line)));
-        const removable = measured ? measured.layers.filter((l) => l.fromBaseImage || (l.dockerfileLine !== null && runLines.has(l.dockerfileLine))) : [];
-        const newBase = choice.base === 'scratch' ? 0 : (measured?.baseSizes?.[choice.base] ?? 0);
-        const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0);
-        const removed = measured ? (measured.layers.length > 0 ? removable.reduce((sum, l) => sum + l.uncompressed, 0) : measured.size - binaryBytes) : 0;
-        const savings = measured ? Math.max(0, removed - newBase) : null;
-        const linking = choice.linking.linking === 'dynamic' ? 'dynamically linked (cgo)' : 'static';
-        const on = info.kind === 'distroless' ? `distroless with libc (\`${base}\`)` : `${info.flavour ?? base} (\`${base}\`)`;
-        const worth = measured && savings !== null ? ` ${formatSize(removed)} of ${formatSize(measured.size)} is the base and what the final stage adds to it; the binary is ${formatSize(binaryBytes)}.` : '';
-        const fromProgram = choice.programNeeds.caCertificates || choice.programNeeds.timeZones || choice.needs.length === 0 ? ` (read from ${choice.programNeeds.source})` : '';
-        const needs = choice.needs.length > 0 ? ` It needs ${choice.needs.join(', ')}${fromProgram}: \`${choice.base}\` has them.` : ` It needs nothing from the base${fromProgram}.`;
-        const replaced = choice.facts.runs.length > 0 ? ` The final stage's RUN steps are replaced: ${[...new Set(choice.facts.runs.map((r) => r.replacement))].join('; ')}.` : '';
-        const sized = measured?.baseSizes?.[choice.base] !== undefined ? ` (${formatSize(measured.baseSizes[choice.base])})` : '';
-        const fix = `FROM ${choice.base}${choice.linking.linking === 'dynamic' && !choice.keepCgo ? '\n# and CGO_ENABLED=0 in the build stage: the binary is then static' : ''}`;
-        return [
-            finding(ctx, 'minimal-base', 'warning', model.final.line, `The final stage runs a ${linking} Go binary on ${on}.${worth} \`${choice.base}\`${sized} is enough.${needs}${replaced}`, fix, savings)
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/multi-stage.ts
-// multi-stage: the final image still carries the Go toolchain (or builds in
-// place), so everything but the binary ships. Savings: image size minus the
-// measured binaries (and the base the suggestion ends on, when it is at hand).
-
-
-
-
-
-const multiStage = {
-    id: 'multi-stage',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model, measured } = ctx;
-        const base = rootImage(model, model.final);
-        const toolchain = classifyBase(base).kind === 'go-toolchain';
-        const buildsInPlace = stageChain(model, model.final).some((s) => s.goBuilds.length > 0);
-        if (!toolchain && !buildsInPlace)
-            return [];
-        // The same base the suggested Dockerfile ends on, so the finding and the suggestion tell one story.
-        const choice = chooseRuntimeBase(ctx);
-        const runtime = choice.base;
-        // Everything but the program's own binary goes (the toolchain's binaries included); the new base comes in.
-        const program = programBinaries(ctx);
-        const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0);
-        const baseBytes = runtime === 'scratch' ? 0 : (measured?.baseSizes?.[runtime] ?? 0);
-        const savings = measured && program.length > 0 ? Math.max(0, measured.size - binaryBytes - baseBytes) : null;
-        const what = toolchain ? `the Go toolchain (${base})` : 'its build tools and sources';
-        const sizes = measured && savings !== null ? ` ${formatSize(measured.size)} ship for a ${formatSize(binaryBytes)} binary;` : '';
-        const why = choice.blocker ? ` (it keeps a shell: ${choice.blocker})` : choice.needs.length ? ` (for ${choice.needs.join(', ')})` : '';
-        return [
-            finding(ctx, 'multi-stage', measured?.budgetStatus === 'fail' ? 'error' : 'warning', model.final.line, `The final image carries ${what}:${sizes} build in one stage and copy only the binary into a \`FROM ${runtime}\` stage${why}.`, [
-                `FROM ${base} AS build`,
-                '# … your COPY and RUN steps …',
-                `RUN ${choice.keepCgo ? '' : 'CGO_ENABLED=0 '}go build -trimpath -ldflags="-s -w" -o /out/app .`,
-                '',
-                `FROM ${runtime}`,
-                'COPY --from=build /out/app /app',
-                'ENTRYPOINT ["/app"]'
-            ].join('\n'), savings)
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/non-root.ts
-// non-root: the final stage runs as root (no USER, or USER root/0), so a
-// process escape starts as root. Distroless `:nonroot` or a numeric USER fix it.
-
-
-
-const non_root_isRoot = (user) => /^(root|0)(:.*)?$/.test(user.trim()) || user.trim() === '';
-const nonRoot = {
-    id: 'non-root',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model, measured } = ctx;
-        const declared = model.final.user;
-        const base = classifyBase(rootImage(model, model.final));
-        // The built image's config is the truth (a base image may set USER); else the Dockerfile and the base's name.
-        const root = measured?.user !== undefined && measured?.user !== null ? non_root_isRoot(measured.user) : declared ? non_root_isRoot(declared.value) : !base.nonRoot;
-        if (!root)
-            return [];
-        const fix = base.kind === 'scratch' ? 'USER 65532:65532' : 'FROM gcr.io/distroless/static-debian12:nonroot\n# or, on any base: USER 65532:65532';
-        return [
-            finding(ctx, 'non-root', 'warning', declared && non_root_isRoot(declared.value) ? declared.line : model.final.line, 'The container runs as root. Run it as an unprivileged user: a numeric USER works even on scratch, which has no /etc/passwd.', fix)
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/suggest.ts
-// The suggested Dockerfile: the user's own build steps as build stage(s) with
-// `go build` shaved (CGO_ENABLED=0 unless the program has C code, -trimpath
-// where the Go version has it, -ldflags="-s -w"), and a final stage on the
-// base chooseRuntimeBase() names. Everything the original final stage has is
-// kept, or replaced by a line that says what replaces it and why; nothing is
-// dropped silently. Pure: model in, text out.
-
-
-
-
-
-
-/** Rewrites the `go build` commands in a RUN's text: cgo off, paths trimmed, symbols stripped. */
-function rewriteGoBuild(runText, options = {}) {
-    if (/^RUN\s+(--\S+\s+)*\[/.test(runText)) {
-        // Exec form: rewrite as shell form, which can carry the environment assignment.
-        const prefix = /^RUN\s+((?:--\S+\s+)*)/.exec(runText)[1];
-        const json = runText.replace(/^RUN\s+(--\S+\s+)*/, '');
-        try {
-            const words = JSON.parse(json);
-            return rewriteGoBuild(`RUN ${prefix}${words.map(shellQuote).join(' ')}`, options);
-        }
-        catch {
-            return runText;
-        }
-    }
-    return runText.replace(/((?:\b[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*)((?:\S*\/)?(?:xx-)?go\s+(?:build|install))((?:[^\n&;|\\]|\\\n)*)/g, (_m, envs, go, rest) => {
-        const env = options.keepCgo ? envs : envs.replace(/\bCGO_ENABLED=\S*\s+/g, '');
-        let args = rest;
-        const ld = /(\s--?ldflags)(=|\s+)(?:(["'])(.*?)\3|([^\s"']+))/.exec(args);
-        if (!ld)
-            args = ` -ldflags="-s -w"${args}`;
-        else {
-            const value = ld[4] ?? ld[5] ?? '';
-            const words = splitCommands(value)[0] ?? [];
-            const add = ['-s', '-w'].filter((f) => !words.includes(f));
-            if (add.length > 0) {
-                const merged = `${add.join(' ')} ${value}`.trim();
-                args = args.replace(ld[0], `${ld[1]}=${ld[3] === "'" ? `'${merged}'` : `"${merged.replace(/"/g, '\\"')}"`}`);
-            }
-        }
-        if (options.trimpath !== false && !/(^|\s)--?trimpath\b/.test(args))
-            args = ` -trimpath${args}`;
-        return `${env}${options.keepCgo ? '' : 'CGO_ENABLED=0 '}${go}${args}`;
-    });
-}
-function textOf(model, ins) {
-    return model.text
-        .split(/\r?\n/)
-        .slice(ins.line - 1, ins.endLine)
-        .join('\n');
-}
-/** CMD/ENTRYPOINT in exec form (scratch and distroless have no /bin/sh); shell syntax was ruled out before. */
-function execForm(model, ins) {
-    if (ins.raw.trimStart().startsWith('['))
-        return textOf(model, ins);
-    const words = splitCommands(ins.raw)[0] ?? [];
-    return `${ins.keyword} ${JSON.stringify(words).replace(/","/g, '", "')}`;
-}
-const isNumericUser = (user) => /^\d+(:\d+)?$/.test(user.trim());
-const CARRIED = new Set(['ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'VOLUME', 'ARG', 'ONBUILD']);
-const hasShell = (base) => !['scratch', 'distroless-static', 'distroless'].includes(classifyBase(base).kind);
-// Users the distroless images have in /etc/passwd.
-const DISTROLESS_USERS = new Set(['root', 'nonroot', 'nobody']);
-/** A COPY whose destination is a directory keeps a trailing slash, so a base without that directory gets one (not a file of that name). */
-function copyText(model, stage, copy) {
-    const ins = stage.instructions.find((i) => i.line === copy.line);
-    const text = textOf(model, ins);
-    if (copy.dest.endsWith('/') || copy.dest === '.' || text.includes('\n') || copy.sources.length !== 1 || !copiesIntoDirectory(model, stage, copy))
-        return text;
-    return text.replace(new RegExp(`\\s${copy.dest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`), ` ${copy.dest}/`);
-}
-function suggestDockerfile({ model, measured, files }) {
-    const moduleName = files?.goMod?.module ?? null;
-    const binaries = finalBinaries(model, moduleName);
-    const measuredProgram = (measured?.goBinaries.length ?? 0) > 0;
-    if (binaries.length === 0 && !measuredProgram)
-        return null;
-    const choice = chooseRuntimeBase({ model, measured, files });
-    const base = choice.base;
-    const finalChain = stageChain(model, model.final);
-    const buildsInPlace = finalChain.some((s) => s.goBuilds.length > 0);
-    // Nothing to change: the final base stays and every go build is already shaved.
-    const shaved = model.stages
-        .filter((s) => s.index <= model.final.index)
-        .every((s) => s.goBuilds.every((b) => b.stripped && (b.trimpath || !goAtLeast(s.goVersion, '1.13')) && (choice.keepCgo || b.cgoEnabled === '0')));
-    if (choice.keepsBase && !buildsInPlace && shaved)
-        return null;
-    const notes = [];
-    const lines = model.text.split(/\r?\n/);
-    const out = [];
-    const preamble = lines
-        .slice(0, model.stages[0].line - 1)
-        .join('\n')
-        .trimEnd();
-    if (preamble)
-        out.push(preamble);
-    const flagged = (s) => `CGO_ENABLED${choice.keepCgo ? ' as it was' : '=0'}${goAtLeast(s.goVersion, '1.13') ? ' -trimpath' : ''} -ldflags="-s -w"`;
-    const buildStage = binaries[0]?.stage ?? model.final;
-    out.push(`# Suggested by go-image-budget: build stage(s) as before, with ${flagged(buildStage)};`);
-    out.push(`# final stage on ${base}${choice.needs.length ? ` (for ${choice.needs.join(', ')})` : ''}${choice.blocker ? ` (${choice.keepsBase ? 'kept' : 'a shell and its tools'}: ${choice.blocker})` : ''}.`);
-    const buildName = (s) => s.name ?? (s.index === model.final.index ? 'build' : String(s.index));
-    const goBuildLines = new Map(model.stages.flatMap((s) => s.goBuilds.map((b) => [b.line, s])));
-    const rewrite = (text, stage) => rewriteGoBuild(text, { keepCgo: choice.keepCgo, trimpath: goAtLeast(stage.goVersion, '1.13') });
-    const emitStage = (stage, fromText, upTo) => {
-        out.push('', fromText);
-        for (const ins of stage.instructions.slice(1)) {
-            if (ins.line > upTo)
-                break;
-            const text = textOf(model, ins);
-            out.push(goBuildLines.has(ins.line) ? rewrite(text, stage) : text);
-        }
-    };
-    // Build stages as written (go build rewritten); a final stage that builds in place becomes the build stage up to its last `go build`.
-    for (const stage of model.stages) {
-        if (stage.index >= model.final.index)
-            continue;
-        emitStage(stage, textOf(model, stage.instructions[0]), Infinity);
-    }
-    let lastBuildLine = 0;
-    if (buildsInPlace) {
-        const final = model.final;
-        lastBuildLine = Math.max(...finalChain.flatMap((s) => s.goBuilds.map((b) => b.line)));
-        const platform = final.platform ? `--platform=${final.platform} ` : '';
-        emitStage(final, `FROM ${platform}${final.imageRaw} AS ${buildName(final)}`, lastBuildLine);
-    }
-    out.push('', `FROM ${base}`);
-    const finalStage = model.final;
-    const rest = [];
-    const shell = hasShell(base);
-    const replaced = (text, why) => {
-        notes.push(`${text.split('\n')[0]}: ${why}`);
-        return `# replaced: ${text.split('\n')[0]}  (${why})`;
-    };
-    const runLine = (ins, text) => {
-        if (choice.keepsBase || shell)
-            return text;
-        const run = choice.facts.runs.find((r) => r.line === ins.line);
-        // On scratch nothing stands in for certificate or zone packages: the program does not need them.
-        const why = run?.kind === 'packages' && base === SCRATCH ? `the program needs neither CA certificates nor zone data (read from ${choice.programNeeds.source})` : run?.replacement;
-        return replaced(text, why || `${base} has no shell to run it`);
-    };
-    const userLine = (value, text) => {
-        if (isNumericUser(value) || choice.keepsBase || shell)
-            return text;
-        const name = value.split(':')[0];
-        if (DISTROLESS_USERS.has(name) && base !== SCRATCH)
-            return text;
-        return replaced(text, base === DISTROLESS_STATIC_NONROOT || base === DISTROLESS_BASE_NONROOT ? 'the image runs as its nonroot user (65532)' : `${base} has no /etc/passwd: use a numeric USER`);
-    };
-    const healthLine = (ins, text) => {
-        if (shell || /\bCMD\s+\[/.test(ins.raw) || /^\s*NONE\b/i.test(ins.raw))
-            return text;
-        return replaced(text, `${base} has no shell (and none of its tools) for a shell-form HEALTHCHECK; give the program a health flag and use HEALTHCHECK CMD ["/path/app", "-health"]`);
-    };
-    if (buildsInPlace) {
-        for (const b of dedupe(binaries))
-            rest.push(`COPY --from=${buildName(finalStage)} ${b.builtAt} ${b.finalPath}`);
-        // Files the program opens at run time and scripts its command runs came in with the sources: copy them from the build stage.
-        for (const { path: at } of sourceFilesToKeep(model, files?.runtimeFiles ?? [], moduleName))
-            rest.push(`COPY --from=${buildName(finalStage)} ${at} ${at}`);
-        for (const stage of finalChain.slice().reverse()) {
-            for (const ins of stage.instructions.slice(1)) {
-                const text = textOf(model, ins);
-                if (ins.keyword === 'ENV') {
-                    const runtimeEnv = runtimeEnvOf(ins.raw);
-                    if (runtimeEnv)
-                        rest.push(runtimeEnv);
-                }
-                else if (CARRIED.has(ins.keyword))
-                    rest.push(text);
-                else if (ins.line > lastBuildLine && (ins.keyword === 'COPY' || ins.keyword === 'ADD'))
-                    rest.push(text);
-                else if (ins.line > lastBuildLine && ins.keyword === 'RUN')
-                    rest.push(runLine(ins, text));
-                else if (ins.keyword === 'HEALTHCHECK')
-                    rest.push(healthLine(ins, text));
-                else if (ins.keyword === 'USER')
-                    rest.push(userLine(ins.raw.trim(), text));
-            }
-        }
-        // The program ran in the build stage's working directory (the image's own, e.g. golang's /go, if the Dockerfile set none).
-        if (finalStage.workdir !== '/')
-            rest.push(`WORKDIR ${finalStage.workdir}`);
-    }
-    else {
-        for (const stage of finalChain.slice().reverse()) {
-            for (const ins of stage.instructions.slice(1)) {
-                const text = textOf(model, ins);
-                const copy = stage.copies.find((c) => c.line === ins.line);
-                if (copy)
-                    rest.push(copyText(model, stage, copy));
-                else if (ins.keyword === 'RUN')
-                    rest.push(runLine(ins, text));
-                else if (ins.keyword === 'USER')
-                    rest.push(userLine(ins.raw.trim(), text));
-                else if (ins.keyword === 'HEALTHCHECK')
-                    rest.push(healthLine(ins, text));
-                else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT')
-                    continue;
-                else
-                    rest.push(text);
-            }
-        }
-    }
-    // On a base with a shell the command stays as written (a shell form may expand variables); without one, exec form.
-    const command = (ins) => (shell ? textOf(model, ins) : execForm(model, ins));
-    if (finalStage.entrypoint)
-        rest.push(command(finalStage.entrypoint));
-    if (finalStage.cmd)
-        rest.push(command(finalStage.cmd));
-    const inherited = choice.facts.command;
-    if (inherited.source === 'base' && !choice.keepsBase) {
-        // The original ran its base image's default command, which the new base has not.
-        const program = dedupe(binaries);
-        const was = `the original ran ${finalChain[finalChain.length - 1].image}'s default command ${JSON.stringify(inherited.argv)}`;
-        if (program.length === 1 && !shell) {
-            notes.push(`${was}; ${base} has none, so CMD runs the program`);
-            rest.push(`# ${was}; ${base} has none: run the program (docker run IMAGE <command> still overrides it)`, `CMD ["${program[0].finalPath}"]`);
-        }
-        else if (!shell) {
-            notes.push(`${was}; ${base} has none: set ENTRYPOINT or CMD`);
-            rest.push(`# ${was}; ${base} has none: set ENTRYPOINT or CMD`);
-        }
-    }
-    out.push(...rest);
-    const dockerfile = out.join('\n') + '\n';
-    return { dockerfile, base, needs: choice.needs, notes };
-}
-/** An ENV without the toolchain's variables (GO*, CGO_*, PATH), which mean nothing in the final image. */
-function runtimeEnvOf(raw) {
-    const words = splitCommands(raw)[0] ?? [];
-    const pairs = words.length >= 2 && !words[0].includes('=') ? [`${words[0]}=${words.slice(1).join(' ')}`] : words;
-    const kept = pairs.filter((w) => !/^(CGO_[A-Z_]*|GO[A-Z0-9_]*|PATH)=/.test(w));
-    return kept.length > 0
-        ? `ENV ${kept
-            .map((w) => {
-            const eq = w.indexOf('=');
-            return `${w.slice(0, eq)}=${shellQuote(w.slice(eq + 1))}`;
-        })
-            .join(' ')}`
-        : null;
-}
-function dedupe(binaries) {
-    const seen = new Set();
-    return binaries.filter((b) => !seen.has(b.finalPath) && seen.add(b.finalPath));
-}
-
-;// CONCATENATED MODULE: ./src/advisor/rules/shaving.ts
-function buildRunText(ctx, target) {
-    const from = target.from;
-    if (!from)
-        return null;
-    const ins = from.stage.instructions.find((i) => i.line === from.build.line);
-    return ins
-        ? ctx.model.text
-            .split(/\r?\n/)
-            .slice(ins.line - 1, ins.endLine)
-            .join('\n')
-        : null;
-}
-
-;// CONCATENATED MODULE: ./src/advisor/rules/strip-symbols.ts
-// strip-symbols: the binary keeps its symbol table and DWARF (-s -w drop
-// them). Savings: the measured strippable sections; from the Dockerfile
-// alone (the `go build` line shows the flags), unknown. Always said (info);
-// a tight budget makes it a warning.
-
-
-
-
-const stripSymbols = {
-    id: 'strip-symbols',
-    needsMeasurement: false,
-    check(ctx) {
-        return shavingTargets(ctx)
-            .filter((t) => !t.stripped)
-            .map((t) => {
-            const savings = t.symbolBytes;
-            const amount = savings !== null ? `${formatSize(savings)} of its ${formatSize(t.bytes ?? 0)}` : 'its symbol table and debug information';
-            const run = buildRunText(ctx, t);
-            return finding(ctx, 'strip-symbols', shavingSeverity(ctx), t.line, `${t.path} keeps ${amount} in symbols and DWARF; \`-ldflags="-s -w"\` drops them (stack traces keep their function names).`, run ? rewriteGoBuild(run, { trimpath: false, keepCgo: true }) : SHAVED_BUILD, savings);
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/trimpath.ts
-// trimpath: the binary records the build's file system paths, so the same
-// sources built in another directory give another binary (and another layer).
-// Go 1.13 brought -trimpath; older toolchains are not told to use it.
-
-
-
-
-const trimpath = {
-    id: 'trimpath',
-    needsMeasurement: false,
-    check(ctx) {
-        return shavingTargets(ctx)
-            .filter((t) => !t.trimpath && goAtLeast(t.goVersion, '1.13'))
-            .map((t) => {
-            const run = buildRunText(ctx, t);
-            return finding(ctx, 'trimpath', shavingSeverity(ctx), t.line, `${t.path} embeds the build's directory paths: builds in another directory differ byte for byte, and the paths leak into stack traces. Add \`-trimpath\`.`, run ? rewriteGoBuild(run, { keepCgo: true }) : SHAVED_BUILD, null);
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/tzdata.ts
-// tzdata: a scratch final stage whose program loads time zones by name and
-// neither embeds them (time/tzdata) nor gets /usr/share/zoneinfo.
-
-
-
-
-const tzdata = {
-    id: 'tzdata',
-    needsMeasurement: false,
-    check(ctx) {
-        const { model } = ctx;
-        const base = rootImage(model, model.final);
-        if (classifyBase(base).kind !== 'scratch')
-            return [];
-        const needs = programNeeds(ctx);
-        if (!needs.timeZones)
-            return [];
-        const chain = stageChain(model, model.final);
-        const provided = chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /zoneinfo|tzdata/.test(p))) || 'ZONEINFO' in s.env);
-        if (provided)
-            return [];
-        return [
-            finding(ctx, 'tzdata', 'warning', model.final.line, `The program loads time zones by name (time.LoadLocation, read from ${needs.source}) but \`scratch\` has no zone data: every zone but UTC fails with "unknown time zone". Embed it or copy it.`, 'import _ "time/tzdata"  // in main.go, +450 kB\n# or: COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo')
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/wasted-layers.ts
-// wasted-layers: bytes a later layer deletes or overwrites still ship in the
-// earlier one. Names the biggest files and the instruction that wrote them.
-
-
-const wastedLayers = {
-    id: 'wasted-layers',
-    needsMeasurement: true,
-    check(ctx) {
-        const { measured } = ctx;
-        if (!measured?.wasted)
-            return [];
-        const layerAt = new Map(measured.layers.map((l) => [l.index, l]));
-        // Waste entirely inside the base image is not the Dockerfile's doing.
-        const ours = measured.wasted.files.filter((f) => f.layers.some((i) => layerAt.get(i) && !layerAt.get(i).fromBaseImage));
-        const bytes = ours.reduce((sum, f) => sum + f.bytes, 0);
-        if (bytes < WASTED_FLOOR)
-            return [];
-        const top = [...ours].sort((a, b) => b.bytes - a.bytes);
-        const writer = layerAt.get(top[0].layers[0]);
-        const line = top[0].layers.map((i) => layerAt.get(i)).find((l) => l && !l.fromBaseImage && l.dockerfileLine !== null)?.dockerfileLine ?? null;
-        const names = top.slice(0, 3).map((f) => {
-            const by = f.layers.map((i) => layerAt.get(i)?.instruction).filter(Boolean);
-            return `${f.path} (${formatSize(f.bytes)}, written by \`${by[0] ?? '?'}\`, replaced by \`${by[by.length - 1] ?? '?'}\`)`;
-        });
-        const more = top.length > 3 ? ` and ${top.length - 3} more` : '';
-        return [
-            finding(ctx, 'wasted-layers', 'warning', line ?? writer?.dockerfileLine ?? null, `${formatSize(bytes)} ship in layers but are deleted or overwritten later: ${names.join('; ')}${more}. Create and remove them in the same RUN, or in a build stage.`, 'RUN download && build && rm -rf /tmp/work   # one RUN: the deleted files never reach a layer', bytes)
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/advisor/rules/index.ts
-
-
-
-
-
-
-
-
-
-
-
-const RULES = [multiStage, minimalBase, cgoDisabled, caCertificates, tzdata, nonRoot, stripSymbols, trimpath, wastedLayers, dockerignore, layerOrder];
-
-;// CONCATENATED MODULE: ./src/advisor/advise.ts
-
-const RANK = { error: 0, warning: 1, info: 2 };
-function advise(ctx, rules = RULES) {
-    const findings = [];
-    const skipped = [];
-    for (const rule of rules) {
-        if (rule.needsMeasurement && !ctx.measured) {
-            skipped.push({ rule: rule.id, reason: 'needs a built image (dockerfile-only mode)' });
-            continue;
-        }
-        findings.push(...rule.check(ctx));
-    }
-    findings.sort((a, b) => RANK[a.severity] - RANK[b.severity] || (a.line ?? 0) - (b.line ?? 0));
-    return { findings, skipped };
-}
-/** Rules whose findings are about size: one of them is what makes a suggestion worth building. */
-const SIZE_RULES = new Set(['multi-stage', 'minimal-base', 'strip-symbols', 'trimpath', 'wasted-layers']);
-
-;// CONCATENATED MODULE: ./src/advisor/dockerignore-match.ts
-// .dockerignore as BuildKit reads it (moby/patternmatcher): one pattern a
-// line, `#` comments, `!` re-includes, `*` and `?` within a path element, `**`
-// across elements, and a pattern that matches a directory excludes
-// everything under it. The last pattern that matches decides. Pure.
-function clean(p) {
-    const parts = [];
-    for (const part of p.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..')
-            parts.pop();
-        else
-            parts.push(part);
-    }
-    return parts.join('/');
-}
-function toRegex(pattern) {
-    let re = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '*') {
-            if (pattern[i + 1] === '*') {
-                i++;
-                // `**/` matches zero or more directories; a trailing `**` everything below.
-                if (pattern[i + 1] === '/') {
-                    i++;
-                    re += '(?:.*/)?';
-                }
-                else
-                    re += '.*';
-            }
-            else
-                re += '[^/]*';
-        }
-        else if (c === '?')
-            re += '[^/]';
-        else if (c === '[') {
-            const end = pattern.indexOf(']', i + 1);
-            if (end < 0)
-                re += '\\[';
-            else {
-                re += `[${pattern
-                    .slice(i + 1, end)
-                    .replace(/^!/, '^')
-                    .replace(/\\/g, '\\\\')}]`;
-                i = end;
-            }
-        }
-        else if (c === '\\' && i + 1 < pattern.length)
-            re += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-        else
-            re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    }
-    return new RegExp(`^${re}$`);
-}
-function parseDockerignore(text) {
-    const patterns = [];
-    for (const raw of text.split(/\r?\n/)) {
-        let line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        const exclusion = line.startsWith('!');
-        if (exclusion)
-            line = line.slice(1).trim();
-        const cleaned = clean(line);
-        if (cleaned === '')
-            continue;
-        patterns.push({ regex: toRegex(cleaned), exclusion });
-    }
-    return patterns;
-}
-/** Whether `relPath` (relative to the context, `/`-separated) is left out of the build context. */
-function isIgnored(patterns, relPath) {
-    const path = clean(relPath);
-    const parents = [];
-    const parts = path.split('/');
-    for (let i = 1; i < parts.length; i++)
-        parents.push(parts.slice(0, i).join('/'));
-    let ignored = false;
-    for (const p of patterns) {
-        if (p.regex.test(path) || parents.some((d) => p.regex.test(d)))
-            ignored = !p.exclusion;
-    }
-    return ignored;
-}
-
-;// CONCATENATED MODULE: ./src/advisor/context-files.ts
-// Facts about the build context the rules need, read from disk without
-// Docker: .dockerignore, go.mod (and whether vendor/ holds the modules), what
-// a broad COPY would send that no image needs (.git, build output, testdata/,
-// large files), what the Go sources import (the module's own packages and
-// vendor/), and which files the program opens at run time. Bounded walks, so
-// it stays fast on big repositories.
-
-
-
-// Top-level entries that belong to the checkout or a local build, never an image.
-const UNWANTED_DIRS = new Set(['.git', 'node_modules', 'bin', 'dist', 'coverage', '.idea', '.vscode', '.terraform', 'tmp']);
-const UNWANTED_FILE = /\.(test|out|exe|prof|log|tar|tgz|zip)$/;
-// Not walked for sources: checkout, dependencies of other languages, test data, build output.
-const SKIP_DIRS = new Set(['.git', 'node_modules', 'testdata', 'dist', 'bin']);
-/** A file this large that no Go build reads is worth naming when a broad COPY ships it. */
-const LARGE_FILE = 1_000_000;
-const MAX_GO_FILES = 20000;
-const MAX_GO_BYTES = 64 * 1024 * 1024;
-// Sizing stops here (a lower bound then), so a huge node_modules cannot make the check slow.
-const MAX_SIZE_ENTRIES = 20000;
-const BUILD_FILES = new Set(['go.mod', 'go.sum', 'go.work', 'go.work.sum', 'Makefile', 'Dockerfile', '.dockerignore']);
-/** Total bytes under a path, stopping after a bounded number of entries (then a lower bound). */
-function diskBytes(start, budget = { left: MAX_SIZE_ENTRIES }) {
-    let total = 0;
-    const stack = [start];
-    while (stack.length > 0 && budget.left-- > 0) {
-        const p = stack.pop();
-        let st;
-        try {
-            st = (0,external_node_fs_namespaceObject.lstatSync)(p);
-        }
-        catch {
-            continue;
-        }
-        if (st.isDirectory()) {
-            try {
-                for (const e of (0,external_node_fs_namespaceObject.readdirSync)(p))
-                    stack.push(external_node_path_default().join(p, e));
-            }
-            catch {
-                /* unreadable: skip */
-            }
-        }
-        else
-            total += st.size;
-    }
-    return { bytes: total, complete: stack.length === 0 };
-}
-function isElfExecutable(file, st) {
-    if (!st.isFile() || (st.mode & 0o111) === 0 || st.size < 4)
-        return false;
-    const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
-    try {
-        const head = Buffer.alloc(4);
-        (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, 4, 0);
-        return head.toString('latin1') === '\x7fELF';
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-function parseGoMod(text) {
-    const module = /^\s*module\s+("?)([^\s"]+)\1/m.exec(text)?.[2] ?? null;
-    const goVersion = /^\s*go\s+(\d+\.\d+(\.\d+)?)\s*$/m.exec(text)?.[1] ?? null;
-    let requires = 0;
-    let inBlock = false;
-    for (const raw of text.split('\n')) {
-        const line = raw.replace(/\/\/.*$/, '').trim();
-        if (inBlock) {
-            if (line === ')')
-                inBlock = false;
-            else if (line !== '')
-                requires++;
-        }
-        else if (/^require\s*\($/.test(line))
-            inBlock = true;
-        else if (/^require\s+\S+/.test(line))
-            requires++;
-    }
-    return { module, requires, goVersion };
-}
-/** Import paths of one Go source file (single and grouped imports). */
-function goImports(source) {
-    const imports = [];
-    const code = source.replace(/\/\*[\s\S]*?\*\//g, '');
-    for (const m of code.matchAll(/^\s*import\s+(?:[\w.]+\s+)?"([^"]+)"/gm))
-        imports.push(m[1]);
-    for (const block of code.matchAll(/^\s*import\s*\(([\s\S]*?)\)/gm)) {
-        // Every string literal in the group is an import path (`import ("a"; b "c")` too).
-        for (const m of block[1].replace(/\/\/.*$/gm, '').matchAll(/"([^"]+)"/g))
-            imports.push(m[1]);
-    }
-    return imports;
-}
-/**
- * Top-level context entries a program names in a string literal (`"templates/index.html"`,
- * `http.Dir("./static")`): files it opens at run time, unless `//go:embed` builds them in.
- */
-function runtimeFileNames(source, topLevel) {
-    const opened = new Set();
-    const embedded = new Set();
-    for (const m of source.matchAll(/^\s*\/\/go:embed\s+(.+)$/gm)) {
-        for (const p of m[1].split(/\s+/))
-            embedded.add(p
-                .replace(/^["`]|["`]$/g, '')
-                .replace(/^\.\//, '')
-                .split('/')[0]);
-    }
-    const code = source
-        .replace(/^\s*import\s*\([\s\S]*?\)/gm, '')
-        .replace(/^\s*import\s+.*$/gm, '')
-        .replace(/\/\/.*$/gm, '');
-    for (const m of code.matchAll(/"((?:\.\/)?[A-Za-z0-9_.-]+)(?:\/[^"]*)?"/g)) {
-        const name = m[1].replace(/^\.\//, '');
-        if (topLevel.has(name))
-            opened.add(name);
-    }
-    return { opened: [...opened].filter((n) => !embedded.has(n)), embedded: [...embedded] };
-}
-/** `dockerfile`: BuildKit also reads `<Dockerfile>.dockerignore` beside it, in place of the context's. */
-function readContextFiles(contextDir, dockerfile = null) {
-    const ignoreFile = dockerfile !== null && (0,external_node_fs_namespaceObject.existsSync)(`${dockerfile}.dockerignore`) ? `${dockerfile}.dockerignore` : external_node_path_default().join(contextDir, '.dockerignore');
-    const hasDockerignore = (0,external_node_fs_namespaceObject.existsSync)(ignoreFile);
-    const patterns = hasDockerignore ? parseDockerignore((0,external_node_fs_namespaceObject.readFileSync)(ignoreFile, 'utf8')) : [];
-    const shipped = (rel) => !isIgnored(patterns, rel);
-    const entries = (0,external_node_fs_namespaceObject.readdirSync)(contextDir);
-    const unwanted = [];
-    const budget = { left: MAX_SIZE_ENTRIES };
-    const addDir = (rel, full) => {
-        const size = diskBytes(full, budget);
-        unwanted.push({ path: `${rel}/`, bytes: size.bytes, ...(size.complete ? {} : { atLeast: true }) });
-    };
-    for (const name of entries) {
-        const full = external_node_path_default().join(contextDir, name);
-        const st = (0,external_node_fs_namespaceObject.lstatSync)(full);
-        if (!shipped(name))
-            continue;
-        if (st.isDirectory() && UNWANTED_DIRS.has(name))
-            addDir(name, full);
-        else if (st.isFile() && (UNWANTED_FILE.test(name) || isElfExecutable(full, st)))
-            unwanted.push({ path: name, bytes: st.size });
-    }
-    const goModPath = external_node_path_default().join(contextDir, 'go.mod');
-    const goMod = (0,external_node_fs_namespaceObject.existsSync)(goModPath) ? parseGoMod((0,external_node_fs_namespaceObject.readFileSync)(goModPath, 'utf8')) : null;
-    const vendored = (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(contextDir, 'vendor', 'modules.txt'));
-    const topLevel = new Set(entries.filter((n) => !n.endsWith('.go') && !BUILD_FILES.has(n) && !n.startsWith('.') && n !== 'vendor' && !n.startsWith('Dockerfile')));
-    const imports = new Set();
-    const opened = new Set();
-    let loadsTimeZones = false;
-    let goFiles = 0;
-    let goBytes = 0;
-    let vendorFiles = 0;
-    const stack = [contextDir];
-    while (stack.length > 0 && goFiles < MAX_GO_FILES && goBytes < MAX_GO_BYTES) {
-        const dir = stack.pop();
-        let names;
-        try {
-            names = (0,external_node_fs_namespaceObject.readdirSync)(dir);
-        }
-        catch {
-            continue;
-        }
-        const rel = external_node_path_default().relative(contextDir, dir).split((external_node_path_default()).sep).join('/');
-        const inVendor = rel === 'vendor' || rel.startsWith('vendor/');
-        for (const name of names) {
-            const full = external_node_path_default().join(dir, name);
-            const relName = rel ? `${rel}/${name}` : name;
-            let st;
-            try {
-                st = (0,external_node_fs_namespaceObject.lstatSync)(full);
-            }
-            catch {
-                continue;
-            }
-            if (st.isFile() && name.endsWith('.go') && !name.endsWith('_test.go')) {
-                goFiles++;
-                if (inVendor)
-                    vendorFiles++;
-                goBytes += st.size;
-                const source = (0,external_node_fs_namespaceObject.readFileSync)(full, 'utf8');
-                for (const i of goImports(source))
-                    imports.add(i);
-                if (/\btime\.LoadLocation\s*\(/.test(source))
-                    loadsTimeZones = true;
-                if (!inVendor)
-                    for (const n of runtimeFileNames(source, topLevel).opened)
-                        opened.add(n);
-            }
-            else if (st.isDirectory()) {
-                if (name === 'testdata' && shipped(relName))
-                    addDir(relName, full);
-                if (!SKIP_DIRS.has(name) && !name.startsWith('.') && !UNWANTED_DIRS.has(relName))
-                    stack.push(full);
-            }
-            else if (st.isFile() && st.size >= LARGE_FILE && !inVendor && !BUILD_FILES.has(name) && shipped(relName) && !unwanted.some((u) => u.path === relName)) {
-                unwanted.push({ path: relName, bytes: st.size });
-            }
-        }
-    }
-    return {
-        hasDockerignore,
-        goMod,
-        unwanted: unwanted.sort((a, b) => a.path.localeCompare(b.path)),
-        imports: [...imports].sort(),
-        loadsTimeZones,
-        vendored,
-        runtimeFiles: [...opened].sort(),
-        scan: { goFiles, vendorFiles, complete: stack.length === 0 }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/image/pclntab.ts
-// The function names of a Go binary, from its pclntab (the runtime's own
-// table for stack traces, which `-ldflags="-s -w"` keeps), and what they say
-// the program needs at run time. The linker drops unreachable functions, so a
-// name in the table is code the program can run, whichever module it lives in.
-// Formats: Go 1.2–1.15 (magic 0xfffffffb), 1.16–1.17 (0xfffffffa), 1.18–1.19
-// (0xfffffff0) and 1.20+ (0xfffffff1), as Go's debug/gosym reads them.
-const MAGICS = new Map([
-    [0xfffffffb, 'go1.2'],
-    [0xfffffffa, 'go1.16'],
-    [0xfffffff0, 'go1.18'],
-    [0xfffffff1, 'go1.18']
-]);
-/** A pclntab header at `at`: magic, two zero pads, an instruction quantum (1, 2, 4) and a pointer size (4, 8). */
-function tableAt(buf, at) {
-    if (at < 0 || at + 16 > buf.length || buf[at + 4] !== 0 || buf[at + 5] !== 0)
-        return null;
-    if (![1, 2, 4].includes(buf[at + 6]) || ![4, 8].includes(buf[at + 7]))
-        return null;
-    for (const le of [true, false]) {
-        const version = MAGICS.get(le ? buf.readUInt32LE(at) : buf.readUInt32BE(at));
-        if (version)
-            return { at, version, le, ptr: buf[at + 7] };
-    }
-    return null;
-}
-/** Finds the table: by section name (`.gopclntab`, or `.data.rel.ro.gopclntab` in PIE builds), else by its header. */
-function findPclntab(buf, sections) {
-    for (const name of ['.gopclntab', '.data.rel.ro.gopclntab']) {
-        const s = sections.find((x) => x.name === name);
-        const table = s ? tableAt(buf, s.offset) : null;
-        if (table)
-            return table;
-    }
-    for (const magic of MAGICS.keys()) {
-        const le = Buffer.alloc(4);
-        le.writeUInt32LE(magic);
-        for (const bytes of [le, Buffer.from(le).reverse()]) {
-            for (let at = buf.indexOf(bytes); at >= 0; at = buf.indexOf(bytes, at + 1)) {
-                const table = tableAt(buf, at);
-                if (table)
-                    return table;
-            }
-        }
-    }
-    return null;
-}
-function cString(buf, at) {
-    const end = buf.indexOf(0, at);
-    return buf.toString('latin1', at, end < 0 ? Math.min(buf.length, at + 512) : end);
-}
-/** Every function name in the table (inlined functions included from Go 1.16 on); [] when unreadable. */
-function pclntabFunctionNames(buf, table) {
-    const { at, le, ptr } = table;
-    const word = (i) => {
-        const o = at + 8 + i * ptr;
-        if (o + ptr > buf.length)
-            return -1;
-        return ptr === 8 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : le ? buf.readUInt32LE(o) : buf.readUInt32BE(o);
-    };
-    if (table.version !== 'go1.2') {
-        // Go 1.16+: the names sit together in funcnametab, NUL-separated, up to the compilation-unit table.
-        const [nameOff, cuOff] = table.version === 'go1.18' ? [word(3), word(4)] : [word(2), word(3)];
-        const start = at + nameOff;
-        const end = at + cuOff;
-        if (nameOff < 0 || cuOff < nameOff || end > buf.length)
-            return [];
-        return buf
-            .toString('latin1', start, end)
-            .split('\0')
-            .filter((n) => n !== '');
-    }
-    // Go 1.2–1.15: a function table of (pc, func offset) pairs; each func record holds its name offset.
-    const nfunc = word(0);
-    const names = [];
-    for (let i = 0; i < nfunc && i < 2_000_000; i++) {
-        const funcOff = word(1 + 2 * i + 1);
-        const rec = at + funcOff;
-        if (funcOff < 0 || rec + ptr + 4 > buf.length)
-            break;
-        const nameOff = le ? buf.readInt32LE(rec + ptr) : buf.readInt32BE(rec + ptr);
-        if (nameOff > 0 && at + nameOff < buf.length)
-            names.push(cString(buf, at + nameOff));
-    }
-    return names;
-}
-const SYSTEM_ROOTS = ['crypto/x509.systemRootsPool', 'crypto/x509.initSystemRoots', 'crypto/x509.loadSystemRoots'];
-/** The needs, from function names. */
-function runtimeNeeds(names) {
-    const needs = {
-        systemRoots: false,
-        embedsRoots: false,
-        loadsZones: false,
-        embedsTzdata: false,
-        usersLookup: false,
-        cgoResolver: false,
-        cgo: false,
-        source: 'pclntab'
-    };
-    for (const name of names) {
-        if (SYSTEM_ROOTS.includes(name))
-            needs.systemRoots = true;
-        else if (name.startsWith('golang.org/x/crypto/x509roots/fallback.'))
-            needs.embedsRoots = true;
-        else if (name === 'time.LoadLocation')
-            needs.loadsZones = true;
-        else if (name.startsWith('time/tzdata.'))
-            needs.embedsTzdata = true;
-        else if (name.startsWith('os/user.'))
-            needs.usersLookup = true;
-        else if (/^net\._C2?func_getaddrinfo$/.test(name))
-            needs.cgoResolver = true;
-        else if (name.startsWith('runtime/cgo.') || name === '_cgo_init' || name === 'x_cgo_init')
-            needs.cgo = true;
-    }
-    return needs;
-}
-
-;// CONCATENATED MODULE: ./src/image/gobinary.ts
-// Go binary facts from the bytes of an executable, in TypeScript: the ELF
-// headers say static (no PT_INTERP) and stripped (no .symtab); the Go build
-// info blob (`\xff Go buildinf:`) says the Go version, main module,
-// dependencies and build settings (CGO_ENABLED, -trimpath, -ldflags).
-// Same rules as Go's debug/buildinfo, for Go 1.13+ (pointer format) and 1.18+ (inline).
-// Also what any ELF needs to start (its interpreter, DT_NEEDED libraries and
-// search path) and, from the pclntab, what a Go program needs at run time.
-
-const BUILDINFO_MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
-const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
-const PT_LOAD = 1;
-const PT_DYNAMIC = 2;
-const PT_INTERP = 3;
-function isElf(head) {
-    return head.length >= 4 && head.subarray(0, 4).equals(ELF_MAGIC);
-}
-function parseElf(buf) {
-    if (buf.length < 52 || !isElf(buf))
-        return null;
-    const is64 = buf[4] === 2;
-    const le = buf[5] === 1;
-    const u16 = (o) => (le ? buf.readUInt16LE(o) : buf.readUInt16BE(o));
-    const u32 = (o) => (le ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
-    const uptr = (o) => (is64 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : u32(o));
-    const phoff = is64 ? uptr(0x20) : u32(0x1c);
-    const shoff = is64 ? uptr(0x28) : u32(0x20);
-    const phentsize = u16(is64 ? 0x36 : 0x2a);
-    const phnum = u16(is64 ? 0x38 : 0x2c);
-    const shentsize = u16(is64 ? 0x3a : 0x2e);
-    const shnum = u16(is64 ? 0x3c : 0x30);
-    const shstrndx = u16(is64 ? 0x3e : 0x32);
-    const programs = [];
-    for (let i = 0; i < phnum; i++) {
-        const o = phoff + i * phentsize;
-        if (o + phentsize > buf.length)
-            break;
-        programs.push(is64 ? { type: u32(o), offset: uptr(o + 8), vaddr: uptr(o + 16), filesz: uptr(o + 32) } : { type: u32(o), offset: u32(o + 4), vaddr: u32(o + 8), filesz: u32(o + 16) });
-    }
-    const raw = [];
-    for (let i = 0; i < shnum; i++) {
-        const o = shoff + i * shentsize;
-        if (o + shentsize > buf.length)
-            break;
-        raw.push(is64
-            ? { nameOff: u32(o), type: u32(o + 4), addr: uptr(o + 16), offset: uptr(o + 24), size: uptr(o + 32) }
-            : { nameOff: u32(o), type: u32(o + 4), addr: u32(o + 12), offset: u32(o + 16), size: u32(o + 20) });
-    }
-    const strtab = raw[shstrndx];
-    const sections = raw.map((s) => {
-        let name = '';
-        if (strtab && strtab.offset + s.nameOff < buf.length) {
-            const start = strtab.offset + s.nameOff;
-            const end = buf.indexOf(0, start);
-            name = buf.toString('latin1', start, end < 0 ? start : end);
-        }
-        return { name, type: s.type, offset: s.offset, addr: s.addr, size: s.size };
-    });
-    return { is64, le, machine: u16(18), programs, sections };
-}
-/** File offset of a virtual address, through the PT_LOAD segments; -1 outside them. */
-function fileOffset(elf, addr) {
-    const seg = elf.programs.find((p) => p.type === PT_LOAD && addr >= p.vaddr && addr < p.vaddr + p.filesz);
-    return seg ? addr - seg.vaddr + seg.offset : -1;
-}
-const DT_NEEDED = 1;
-const DT_STRTAB = 5;
-const DT_SONAME = 14;
-const DT_RPATH = 15;
-const DT_RUNPATH = 29;
-/** The interpreter and the libraries an ELF file asks the loader for; null when not ELF. */
-function readElfLinking(buf) {
-    const elf = parseElf(buf);
-    if (!elf)
-        return null;
-    const cString = (at) => {
-        const end = buf.indexOf(0, at);
-        return buf.toString('latin1', at, end < 0 ? at : end);
-    };
-    const interpSeg = elf.programs.find((p) => p.type === PT_INTERP);
-    const interp = interpSeg && interpSeg.offset < buf.length ? cString(interpSeg.offset) : null;
-    const dynamic = elf.programs.find((p) => p.type === PT_DYNAMIC);
-    const entries = [];
-    if (dynamic) {
-        const size = elf.is64 ? 16 : 8;
-        for (let o = dynamic.offset; o + size <= Math.min(buf.length, dynamic.offset + dynamic.filesz); o += size) {
-            const tag = elf.is64 ? Number(elf.le ? buf.readBigInt64LE(o) : buf.readBigInt64BE(o)) : elf.le ? buf.readInt32LE(o) : buf.readInt32BE(o);
-            if (tag === 0)
-                break;
-            const value = elf.is64 ? Number(elf.le ? buf.readBigUInt64LE(o + 8) : buf.readBigUInt64BE(o + 8)) : elf.le ? buf.readUInt32LE(o + 4) : buf.readUInt32BE(o + 4);
-            entries.push([tag, value]);
-        }
-    }
-    const strtab = fileOffset(elf, entries.find(([t]) => t === DT_STRTAB)?.[1] ?? -1);
-    const str = (off) => (strtab >= 0 && strtab + off < buf.length ? cString(strtab + off) : '');
-    const values = (tag) => entries
-        .filter(([t]) => t === tag)
-        .map(([, v]) => str(v))
-        .filter((v) => v !== '');
-    const runpath = values(DT_RUNPATH).length > 0 ? values(DT_RUNPATH) : values(DT_RPATH);
-    return {
-        interp: interp || null,
-        needed: values(DT_NEEDED),
-        runpath: runpath.flatMap((p) => p.split(':')).filter((p) => p !== ''),
-        soname: values(DT_SONAME)[0] ?? null,
-        machine: elf.machine,
-        is64: elf.is64
-    };
-}
-/** Where the build info blob starts: the .go.buildinfo section, else a 16-aligned search for the magic. */
-function findBuildInfo(buf, elf) {
-    const section = elf.sections.find((s) => s.name === '.go.buildinfo');
-    if (section && buf.subarray(section.offset, section.offset + 14).equals(BUILDINFO_MAGIC))
-        return section.offset;
-    for (let at = buf.indexOf(BUILDINFO_MAGIC); at >= 0; at = buf.indexOf(BUILDINFO_MAGIC, at + 1)) {
-        if (at % 16 === 0)
-            return at;
-    }
-    return -1;
-}
-function readVarint(buf, pos) {
-    let value = 0;
-    let shift = 0;
-    for (;;) {
-        const b = buf[pos++];
-        if (b === undefined)
-            return [-1, pos];
-        value += (b & 0x7f) * 2 ** shift;
-        if (!(b & 0x80))
-            return [value, pos];
-        shift += 7;
-    }
-}
-/** Version and module info strings from the blob at `at` (both formats). */
-function readBuildInfo(buf, elf, at) {
-    const ptrSize = buf[at + 14];
-    const flags = buf[at + 15];
-    if (flags & 2) {
-        // Go 1.18+: two varint-prefixed strings right after the 32-byte header.
-        let pos = at + 32;
-        const [vlen, p1] = readVarint(buf, pos);
-        if (vlen < 0)
-            return null;
-        const version = buf.toString('utf8', p1, p1 + vlen);
-        pos = p1 + vlen;
-        const [mlen, p2] = readVarint(buf, pos);
-        if (mlen < 0)
-            return null;
-        return { version, modinfo: buf.toString('latin1', p2, p2 + mlen) };
-    }
-    // Go 1.13–1.17: pointers to Go string headers, to be mapped through the PT_LOAD segments.
-    const le = !(flags & 1);
-    const readPtr = (o) => (ptrSize === 8 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : le ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
-    const toOffset = (addr) => fileOffset(elf, addr);
-    const readString = (ptr) => {
-        const h = toOffset(ptr);
-        if (h < 0 || h + 2 * ptrSize > buf.length)
-            return null;
-        const data = toOffset(readPtr(h));
-        const len = readPtr(h + ptrSize);
-        if (data < 0 || data + len > buf.length)
-            return null;
-        return buf.toString('latin1', data, data + len);
-    };
-    const version = readString(readPtr(at + 16));
-    const modinfo = readString(readPtr(at + 16 + ptrSize));
-    return version === null ? null : { version, modinfo: modinfo ?? '' };
-}
-/** Facts about `buf` if it is a Go ELF executable, else null. */
-function readGoBinary(buf) {
-    const elf = parseElf(buf);
-    if (!elf)
-        return null;
-    const at = findBuildInfo(buf, elf);
-    if (at < 0)
-        return null;
-    const info = readBuildInfo(buf, elf, at);
-    if (!info)
-        return null;
-    // The module info is wrapped in 16-byte sentinels.
-    const modinfo = info.modinfo.length >= 33 && info.modinfo.charCodeAt(info.modinfo.length - 17) === 0x0a ? info.modinfo.slice(16, -16) : info.modinfo;
-    let module = null;
-    let mainPackage = null;
-    const deps = [];
-    const settings = {};
-    for (const line of Buffer.from(modinfo, 'latin1').toString('utf8').split('\n')) {
-        const [kind, a, b] = line.split('\t');
-        if (kind === 'path')
-            mainPackage = a ?? null;
-        else if (kind === 'mod')
-            module = a ?? null;
-        else if (kind === 'dep')
-            deps.push(a);
-        else if (kind === 'build' && a) {
-            const eq = a.indexOf('=');
-            if (eq > 0)
-                settings[a.slice(0, eq)] = unquote(a.slice(eq + 1) + (b !== undefined ? `\t${b}` : ''));
-        }
-    }
-    const dynamic = elf.programs.some((p) => p.type === PT_INTERP);
-    const cgoSetting = settings.CGO_ENABLED;
-    const pclntab = findPclntab(buf, elf.sections);
-    const names = pclntab ? pclntabFunctionNames(buf, pclntab) : [];
-    return {
-        goVersion: info.version || null,
-        module: module ?? mainPackage,
-        mainPackage,
-        static: !dynamic,
-        stripped: !elf.sections.some((s) => s.name === '.symtab'),
-        symbolBytes: elf.sections.filter((s) => isSymbolSection(s.name) && s.type !== SHT_NOBITS).reduce((sum, s) => sum + s.size, 0),
-        // The setting is authoritative; without it (old toolchains), dynamic linking means cgo.
-        cgo: cgoSetting !== undefined ? cgoSetting === '1' : dynamic ? true : null,
-        trimpath: settings['-trimpath'] !== undefined ? settings['-trimpath'] === 'true' : Object.keys(settings).length > 0 ? false : null,
-        ldflags: settings['-ldflags'] ?? null,
-        packages: [...(module ? [module] : []), ...deps],
-        settings,
-        needs: names.length > 0 ? runtimeNeeds(names) : null
-    };
-}
-const SHT_NOBITS = 8;
-const isSymbolSection = (name) => name === '.symtab' || name === '.strtab' || name.startsWith('.debug_') || name.startsWith('.zdebug_');
-/** Build setting values with spaces are quoted Go strings. */
-function unquote(value) {
-    if (value.startsWith('"') && value.endsWith('"')) {
-        try {
-            return JSON.parse(value);
-        }
-        catch {
-            return value.slice(1, -1);
-        }
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/image/tar.ts
-// A push-based tar reader: feed it chunks, it calls back with each entry's
-// header and then its data, piece by piece, without buffering entry contents.
-// Handles ustar/GNU/PAX headers (long names, large sizes). Used twice over a
-// `docker save` stream: for the outer archive and for each layer tar inside it.
-const BLOCK = 512;
-/** Thrown when the archive ends inside an entry or a header is damaged. */
-class TarError extends Error {
-    name = 'TarError';
-}
-class TarReader {
-    onEntry;
-    pending = [];
-    pendingBytes = 0;
-    /** Data bytes left in the current entry, then padding to skip. */
-    remaining = 0;
-    padding = 0;
-    sink = null;
-    inEntry = false;
-    longName = null;
-    longLink = null;
-    pax = {};
-    globalPax = {};
-    ended = false;
-    /** Bytes consumed so far (for error messages). */
-    offset = 0;
-    constructor(onEntry) {
-        this.onEntry = onEntry;
-    }
-    /** Feeds the next chunk; resolves when the sinks have taken it. */
-    async write(chunk) {
-        let pos = 0;
-        while (pos < chunk.length && !this.ended) {
-            if (this.inEntry) {
-                const take = Math.min(this.remaining, chunk.length - pos);
-                if (take > 0) {
-                    const piece = chunk.subarray(pos, pos + take);
-                    pos += take;
-                    this.remaining -= take;
-                    this.offset += take;
-                    if (this.sink) {
-                        const r = this.sink.data(piece);
-                        if (r)
-                            await r;
-                    }
-                }
-                if (this.remaining === 0) {
-                    const skip = Math.min(this.padding, chunk.length - pos);
-                    pos += skip;
-                    this.padding -= skip;
-                    this.offset += skip;
-                    if (this.padding === 0) {
-                        this.inEntry = false;
-                        const sink = this.sink;
-                        this.sink = null;
-                        if (sink) {
-                            const r = sink.end();
-                            if (r)
-                                await r;
-                        }
-                    }
-                }
-                continue;
-            }
-            // Collect a full header block.
-            const need = BLOCK - this.pendingBytes;
-            const take = Math.min(need, chunk.length - pos);
-            this.pending.push(chunk.subarray(pos, pos + take));
-            this.pendingBytes += take;
-            pos += take;
-            if (this.pendingBytes < BLOCK)
-                continue;
-            const block = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
-            this.pending = [];
-            this.pendingBytes = 0;
-            this.offset += BLOCK;
-            await this.header(block);
-        }
-    }
-    /** Call after the last chunk: fails if the archive stopped inside an entry. */
-    end() {
-        if (this.inEntry) {
-            throw new TarError(`the archive ends early, inside an entry (at byte ${this.offset}, ${this.remaining + this.padding} bytes missing)`);
-        }
-        if (this.pendingBytes > 0)
-            throw new TarError(`the archive ends early, inside a tar header (at byte ${this.offset + this.pendingBytes})`);
-    }
-    /** True once the end-of-archive marker (a zero block) was read. */
-    get finished() {
-        return this.ended;
-    }
-    async header(block) {
-        if (isZeroBlock(block)) {
-            this.ended = true;
-            return;
-        }
-        if (!checksumOk(block))
-            throw new TarError(`damaged tar header at byte ${this.offset - BLOCK}`);
-        const typeflag = String.fromCharCode(block[156] || 0x30);
-        const size = readNumber(block, 124, 12);
-        const dataBlocks = Math.ceil(size / BLOCK) * BLOCK;
-        // Meta entries whose data describes the next entry: read them whole (they are small).
-        if (typeflag === 'L' || typeflag === 'K' || typeflag === 'x' || typeflag === 'g') {
-            const parts = [];
-            await this.startEntry(size, dataBlocks - size, {
-                data: (c) => void parts.push(Buffer.from(c)),
-                end: () => {
-                    const body = Buffer.concat(parts);
-                    if (typeflag === 'L')
-                        this.longName = tar_cString(body);
-                    else if (typeflag === 'K')
-                        this.longLink = tar_cString(body);
-                    else
-                        Object.assign(typeflag === 'x' ? this.pax : this.globalPax, parsePax(body));
-                }
-            });
-            return;
-        }
-        const pax = { ...this.globalPax, ...this.pax };
-        let path = this.longName ?? pax.path ?? ustarName(block);
-        const linkname = this.longLink ?? pax.linkpath ?? tar_cString(block.subarray(157, 257));
-        const realSize = pax.size !== undefined ? Number(pax.size) : size;
-        this.longName = this.longLink = null;
-        this.pax = {};
-        if (path.startsWith('./'))
-            path = path.slice(2);
-        const header = {
-            path,
-            type: TYPES[typeflag] ?? 'other',
-            size: realSize,
-            mode: readNumber(block, 100, 8),
-            linkname,
-            typeflag,
-            uid: readNumber(block, 108, 8),
-            gid: readNumber(block, 116, 8),
-            mtime: pax.mtime !== undefined ? Math.floor(Number(pax.mtime)) : readNumber(block, 136, 12),
-            devmajor: readNumber(block, 329, 8),
-            devminor: readNumber(block, 337, 8),
-            uname: pax.uname ?? tar_cString(block.subarray(265, 297)),
-            gname: pax.gname ?? tar_cString(block.subarray(297, 329))
-        };
-        const sink = this.onEntry(header);
-        await this.startEntry(realSize, Math.ceil(realSize / BLOCK) * BLOCK - realSize, sink);
-    }
-    async startEntry(size, padding, sink) {
-        this.remaining = size;
-        this.padding = padding;
-        this.sink = sink;
-        this.inEntry = true;
-        if (size === 0 && padding === 0) {
-            // Nothing to read: end the entry right away.
-            this.inEntry = false;
-            this.sink = null;
-            if (sink)
-                await sink.end();
-        }
-    }
-}
-const TYPES = { '0': 'file', '\0': 'file', '7': 'file', '1': 'link', '2': 'symlink', '5': 'directory' };
-function isZeroBlock(block) {
-    for (let i = 0; i < BLOCK; i++)
-        if (block[i] !== 0)
-            return false;
-    return true;
-}
-function checksumOk(block) {
-    const stored = readNumber(block, 148, 8);
-    let sum = 0;
-    for (let i = 0; i < BLOCK; i++)
-        sum += i >= 148 && i < 156 ? 32 : block[i];
-    return stored === sum;
-}
-/** Octal, or GNU base-256 when the high bit is set (sizes over 8 GB). */
-function readNumber(block, offset, length) {
-    if (block[offset] & 0x80) {
-        let value = block[offset] & 0x7f;
-        for (let i = 1; i < length; i++)
-            value = value * 256 + block[offset + i];
-        return value;
-    }
-    const text = block
-        .toString('latin1', offset, offset + length)
-        .replace(/\0.*$/s, '')
-        .trim();
-    return text === '' ? 0 : parseInt(text, 8);
-}
-function tar_cString(buf) {
-    const nul = buf.indexOf(0);
-    return buf.toString('utf8', 0, nul < 0 ? buf.length : nul);
-}
-function ustarName(block) {
-    const name = tar_cString(block.subarray(0, 100));
-    const magic = block.toString('latin1', 257, 262);
-    if (magic === 'ustar') {
-        const prefix = tar_cString(block.subarray(345, 500));
-        if (prefix)
-            return `${prefix}/${name}`;
-    }
-    return name;
-}
-function parsePax(body) {
-    const out = {};
-    let pos = 0;
-    while (pos < body.length) {
-        const space = body.indexOf(0x20, pos);
-        if (space < 0)
-            break;
-        const len = parseInt(body.toString('latin1', pos, space), 10);
-        if (!len)
-            break;
-        const record = body.toString('utf8', space + 1, pos + len - 1);
-        const eq = record.indexOf('=');
-        if (eq > 0)
-            out[record.slice(0, eq)] = record.slice(eq + 1);
-        pos += len;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/advisor/proof/image-files.ts
-
-
-const TEXT_FILE = /^\/etc\/(passwd|group|ld\.so\.conf|ld\.so\.conf\.d\/[^/]+\.conf|ld-musl-[^/]+\.path)$/;
-const TEXT_LIMIT = 1024 * 1024;
-const HEAD_BYTES = 256;
-/** Larger ELF files are recorded without their linking facts (never for a program anyone ships). */
-const MAX_ELF_BYTES = 512 * 1024 * 1024;
-/** `./usr/bin/` → `/usr/bin`. */
-function normalise(p) {
-    const parts = [];
-    for (const part of p.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..')
-            parts.pop();
-        else
-            parts.push(part);
-    }
-    return `/${parts.join('/')}`;
-}
-function entrySink(h, files) {
-    const path = normalise(h.path);
-    if (h.type === 'link') {
-        // A hard link is the same file as its target, which came earlier in the archive.
-        const target = files.entries.get(normalise(h.linkname));
-        files.entries.set(path, target ? { ...target } : { type: 'file', mode: h.mode, size: 0 });
-        return null;
-    }
-    const type = h.type === 'directory' ? 'dir' : h.type;
-    const entry = { type, mode: h.mode, size: h.size, ...(h.type === 'symlink' ? { target: h.linkname } : {}) };
-    files.entries.set(path, entry);
-    if (h.type !== 'file' || h.size === 0)
-        return null;
-    const text = TEXT_FILE.test(path) && h.size <= TEXT_LIMIT;
-    const executable = (h.mode & 0o111) !== 0;
-    const parts = [];
-    let bytes = 0;
-    let kind = text ? 'text' : null;
-    return {
-        data(chunk) {
-            if (kind === 'skip')
-                return;
-            parts.push(Buffer.from(chunk));
-            bytes += chunk.length;
-            if (kind === null && bytes >= Math.min(4, h.size)) {
-                const first = Buffer.concat(parts);
-                kind = isElf(first) && h.size <= MAX_ELF_BYTES ? 'elf' : executable ? 'head' : 'skip';
-                if (kind === 'skip')
-                    parts.length = 0;
-            }
-            if (kind === 'head' && bytes >= HEAD_BYTES) {
-                entry.head = Buffer.concat(parts).toString('latin1', 0, HEAD_BYTES);
-                kind = 'skip';
-                parts.length = 0;
-            }
-        },
-        end() {
-            const body = Buffer.concat(parts);
-            if (kind === 'text')
-                files.texts.set(path, body.toString('utf8'));
-            else if (kind === 'head')
-                entry.head = body.toString('latin1', 0, HEAD_BYTES);
-            else if (kind === 'elf') {
-                entry.elf = readElfLinking(body) ?? undefined;
-                const go = executable ? readGoBinary(body) : null;
-                if (go)
-                    entry.go = go;
-            }
-        }
-    };
-}
-/** Reads an image's exported file system (a tar stream). */
-async function collectImageFiles(stream) {
-    const files = { entries: new Map([['/', { type: 'dir', mode: 0o755, size: 0 }]]), texts: new Map() };
-    const reader = new TarReader((h) => entrySink(h, files));
-    for await (const chunk of stream)
-        await reader.write(chunk);
-    reader.end();
-    return files;
-}
-/** The files of `imageId`, from its exported file system (a container created, never started, and removed). */
-function readImageFiles(imageId, docker) {
-    return docker.exportFileSystem(imageId, collectImageFiles);
-}
-
-;// CONCATENATED MODULE: ./src/advisor/proof/start.ts
-// Starting the suggested image, offline: `docker run --network none` on a
-// read-only root file system (a tmpfs on /tmp). A process that exits 0, or is
-// still running after a couple of seconds (and then passes the image's own
-// HEALTHCHECK, run inside it), starts; an exec failure, a missing file or a
-// crash does not. A non-zero exit counts as starting only when the original
-// image exits the same way under the same conditions (a program that needs
-// arguments or configuration). The judgement is a pure function of what
-// `docker` said, so it is tested without Docker.
-
-const tail = (text, n = 3) => text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .slice(-n)
-    .join(' | ')
-    .slice(0, 400);
-/** What the observation of the suggestion (and, for a non-zero exit, of the original) says. */
-function judgeStart(suggested, original) {
-    if (suggested.startError !== null)
-        return { ok: false, detail: `it does not start: ${tail(suggested.startError, 2)}` };
-    if (suggested.exitCode === null) {
-        if (!suggested.health)
-            return { ok: true, detail: 'still running after the wait' };
-        return suggested.health.exitCode === 0
-            ? { ok: true, detail: 'still running, and its HEALTHCHECK passes' }
-            : { ok: false, detail: `it runs but its HEALTHCHECK fails (exit ${suggested.health.exitCode}): ${tail(suggested.health.output) || 'no output'}` };
-    }
-    if (suggested.exitCode === 0)
-        return { ok: true, detail: 'exited 0' };
-    const crash = suggested.exitCode >= 128 || /^(panic:|fatal error:|SIGSEGV|runtime: )/m.test(suggested.output);
-    if (!crash && original && original.startError === null && original.exitCode === suggested.exitCode && lastLine(original.output) === lastLine(suggested.output)) {
-        return { ok: true, detail: `exited ${suggested.exitCode}, as the original image does (${tail(suggested.output, 1) || 'no output'})` };
-    }
-    return { ok: false, detail: `it exited ${suggested.exitCode}${crash ? ' (crashed)' : ''}: ${tail(suggested.output) || 'no output'}` };
-}
-/** Digits (times, ids) aside, the last line a program printed. */
-const lastLine = (text) => tail(text, 1).replace(/\d+/g, '#');
-/** Runs the image detached, waits, runs its HEALTHCHECK if still up, and removes the container. */
-async function observeStart(image, docker, options = {}) {
-    const name = `go-image-budget-start-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
-    const startError = await docker.startDetached(image, name, { readOnly: options.readOnly !== false });
-    try {
-        if (startError !== null)
-            return { startError, exitCode: null, output: '', health: null };
-        const exitCode = await docker.waitExit(name, options.waitMs ?? 2000);
-        const logs = async () => {
-            const l = await docker.logs(name);
-            return `${l.stdout}${l.stderr ? `\n${l.stderr}` : ''}`.trim().slice(-4000);
-        };
-        if (exitCode !== null)
-            return { startError: null, exitCode, output: await logs(), health: null };
-        const test = options.healthcheck?.test ?? [];
-        let health = null;
-        if (test[0] === 'CMD' || test[0] === 'CMD-SHELL') {
-            const argv = test[0] === 'CMD' ? test.slice(1) : ['/bin/sh', '-c', test.slice(1).join(' ')];
-            const deadline = Date.now() + (options.healthMs ?? 5000);
-            for (;;) {
-                const r = await docker.execIn(name, argv);
-                health = { exitCode: r.exitCode, output: `${r.stdout}\n${r.stderr}`.trim().slice(-2000) };
-                if (r.exitCode === 0 || Date.now() > deadline)
-                    break;
-                await new Promise((resolve) => setTimeout(resolve, 500));
-            }
-        }
-        return { startError: null, exitCode: null, output: await logs(), health };
-    }
-    finally {
-        await docker.removeContainer(name);
-    }
-}
-/**
- * The start check: the suggestion read-only; when it exits non-zero, again
- * with a writable root file system, and then the original the same way: the
- * same exit and last line as the original is the original's behaviour, not a
- * broken image.
- */
-async function startCheck(suggested, original, docker, options = {}) {
-    const result = (verdict, o, readOnly) => ({
-        ...verdict,
-        exitCode: o.exitCode,
-        running: o.startError === null && o.exitCode === null,
-        readOnly,
-        output: o.output
-    });
-    const readOnly = await observeStart(suggested, docker, options);
-    const first = judgeStart(readOnly, null);
-    if (first.ok || readOnly.startError !== null || readOnly.exitCode === null)
-        return result(first, readOnly, true);
-    const writable = await observeStart(suggested, docker, { ...options, readOnly: false });
-    const second = judgeStart(writable, null);
-    if (second.ok)
-        return result({ ok: true, detail: `${second.detail} with a writable root file system (read-only it exited ${readOnly.exitCode})` }, writable, false);
-    if (!original)
-        return result(first, readOnly, true);
-    return result(judgeStart(writable, await observeStart(original, docker, { ...options, readOnly: false, healthcheck: null })), writable, false);
-}
-
-;// CONCATENATED MODULE: ./src/advisor/proof/paths.ts
-
-const MAX_HOPS = 40;
-const paths_DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-/** Follows `p` (absolute) through the image's symlinks to the entry it names. */
-function paths_resolvePath(files, p) {
-    let pending = normalise(p).split('/').filter(Boolean);
-    let current = '';
-    for (let hops = 0; pending.length > 0;) {
-        const name = pending.shift();
-        const next = `${current}/${name}`;
-        const entry = files.entries.get(next);
-        if (!entry)
-            return { ok: false, reason: `${normalise(p)}: no such file or directory` };
-        if (entry.type === 'symlink') {
-            if (++hops > MAX_HOPS)
-                return { ok: false, reason: `${normalise(p)}: too many levels of symbolic links` };
-            const target = entry.target ?? '';
-            const absolute = target.startsWith('/') ? target : `${current}/${target}`;
-            pending = [...normalise(absolute).split('/').filter(Boolean), ...pending];
-            current = '';
-            continue;
-        }
-        if (pending.length > 0 && entry.type !== 'dir')
-            return { ok: false, reason: `${normalise(p)}: not a directory (${next} is a file)` };
-        current = next;
-    }
-    const entry = files.entries.get(current || '/');
-    return entry ? { ok: true, path: current || '/', entry } : { ok: false, reason: `${normalise(p)}: no such file or directory` };
-}
-/** Whether anything lies under a directory (a non-empty zoneinfo or certificate directory). */
-function hasFilesUnder(files, dir) {
-    const resolved = paths_resolvePath(files, dir);
-    if (!resolved.ok || resolved.entry.type !== 'dir')
-        return false;
-    const prefix = resolved.path === '/' ? '/' : `${resolved.path}/`;
-    for (const [p, e] of files.entries)
-        if (p.startsWith(prefix) && e.type !== 'dir')
-            return true;
-    return false;
-}
-const isExecutableFile = (entry) => entry.type === 'file' && (entry.mode & 0o111) !== 0;
-/**
- * Where the kernel (via runc) finds a command: a name with a slash is a path
- * (relative to the working directory), a bare name is looked up on PATH.
- */
-function findCommand(files, command, workingDir, pathEnv) {
-    if (command.includes('/')) {
-        const p = command.startsWith('/') ? command : `${workingDir || '/'}/${command}`;
-        return paths_resolvePath(files, p);
-    }
-    const searched = pathEnv.split(':').filter(Boolean);
-    for (const dir of searched) {
-        const found = paths_resolvePath(files, `${dir}/${command}`);
-        if (found.ok && isExecutableFile(found.entry))
-            return found;
-    }
-    return { ok: false, reason: `"${command}": executable file not found in $PATH (${searched.join(':')})`, searched };
-}
-/** The value of NAME in a config's `NAME=value` list. */
-function envValue(env, name) {
-    const hit = [...env].reverse().find((e) => e.startsWith(`${name}=`));
-    return hit === undefined ? null : hit.slice(name.length + 1);
-}
-
-;// CONCATENATED MODULE: ./src/advisor/proof/startup.ts
-
-// Go's crypto/x509 (root_linux.go) and time (zoneinfo_unix.go) search these.
-const CERT_FILES = [
-    '/etc/ssl/certs/ca-certificates.crt',
-    '/etc/pki/tls/certs/ca-bundle.crt',
-    '/etc/ssl/ca-bundle.pem',
-    '/etc/pki/tls/cacert.pem',
-    '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem',
-    '/etc/ssl/cert.pem'
-];
-const CERT_DIRS = ['/etc/ssl/certs', '/etc/pki/tls/certs'];
-const ZONE_DIRS = ['/usr/share/zoneinfo', '/usr/share/lib/zoneinfo', '/usr/lib/locale/TZ', '/etc/zoneinfo'];
-const TRIPLETS = {
-    62: 'x86_64-linux-gnu',
-    183: 'aarch64-linux-gnu',
-    40: 'arm-linux-gnueabihf',
-    3: 'i386-linux-gnu',
-    243: 'riscv64-linux-gnu',
-    21: 'powerpc64le-linux-gnu',
-    22: 's390x-linux-gnu'
-};
-/** The command docker runs: ENTRYPOINT followed by CMD, or CMD alone. */
-const commandOf = (config) => [...(config.entrypoint ?? []), ...(config.cmd ?? [])];
-/** Where the dynamic loader looks: run path ($ORIGIN), LD_LIBRARY_PATH, the loader's configuration, the defaults. */
-function librarySearchPath(files, owner, elf, interp, env) {
-    const origin = owner.slice(0, owner.lastIndexOf('/')) || '/';
-    const dirs = elf.runpath.map((d) => d.replace(/\$\{?ORIGIN\}?/g, origin));
-    dirs.push(...(envValue(env, 'LD_LIBRARY_PATH') ?? '').split(':').filter(Boolean));
-    if (interp && /ld-musl/.test(interp)) {
-        const configured = [...files.texts].find(([p]) => /^\/etc\/ld-musl-.*\.path$/.test(p))?.[1];
-        dirs.push(...(configured
-            ? configured
-                .split(/[:\n]/)
-                .map((d) => d.trim())
-                .filter(Boolean)
-            : ['/lib', '/usr/local/lib', '/usr/lib']));
-        return dirs;
-    }
-    for (const [p, text] of files.texts) {
-        if (p === '/etc/ld.so.conf' || p.startsWith('/etc/ld.so.conf.d/')) {
-            dirs.push(...text
-                .split('\n')
-                .map((l) => l.replace(/#.*/, '').trim())
-                .filter((l) => l.startsWith('/')));
-        }
-    }
-    const triplet = TRIPLETS[elf.machine];
-    const lib = elf.is64 ? ['/lib64', '/usr/lib64'] : ['/lib32', '/usr/lib32'];
-    dirs.push(...(triplet ? [`/lib/${triplet}`, `/usr/lib/${triplet}`] : []), ...lib, '/lib', '/usr/lib');
-    return dirs;
-}
-/** Checks the loader and the libraries of the ELF at `path`, following DT_NEEDED through every library found. */
-function checkElf(files, path, entry, env) {
-    const elf = entry.elf;
-    if (!elf)
-        return [];
-    const checks = [];
-    const interp = elf.interp;
-    if (interp) {
-        const loader = paths_resolvePath(files, interp);
-        checks.push(loader.ok && loader.entry.type === 'file'
-            ? { check: 'loader', ok: true, detail: `${path} is dynamically linked; its loader ${interp} is present`, required: true }
-            : { check: 'loader', ok: false, detail: `${path} is dynamically linked and needs ${interp}, which the image lacks (exec fails with "no such file or directory")`, required: true });
-    }
-    const missing = [];
-    const found = [];
-    const seen = new Set();
-    const queue = [{ owner: path, elf }];
-    while (queue.length > 0) {
-        const { owner, elf: current } = queue.shift();
-        for (const lib of current.needed) {
-            if (seen.has(lib))
-                continue;
-            seen.add(lib);
-            const hit = librarySearchPath(files, owner, current, interp, env)
-                .map((dir) => paths_resolvePath(files, `${dir}/${lib}`))
-                .find((r) => r.ok && r.entry.type === 'file');
-            if (!hit || !hit.ok) {
-                missing.push(lib);
-                continue;
-            }
-            found.push(lib);
-            if (hit.entry.elf)
-                queue.push({ owner: hit.path, elf: hit.entry.elf });
-        }
-    }
-    if (missing.length > 0)
-        checks.push({ check: 'libraries', ok: false, detail: `${path} needs ${missing.join(', ')}, not found in the image's library paths`, required: true });
-    else if (found.length > 0)
-        checks.push({
-            check: 'libraries',
-            ok: true,
-            detail: `${found.length} shared ${found.length === 1 ? 'library' : 'libraries'} found (${found.slice(0, 4).join(', ')}${found.length > 4 ? ', …' : ''})`,
-            required: true
-        });
-    return checks;
-}
-/** The executable behind the command, and what it needs to start (a script's interpreter, recursively). */
-function checkExecutable(files, command, config, depth = 0) {
-    const pathEnv = envValue(config.env, 'PATH') ?? paths_DEFAULT_PATH;
-    const found = findCommand(files, command, config.workingDir, pathEnv);
-    const label = depth === 0 ? 'command' : 'interpreter';
-    if (!found.ok)
-        return { checks: [{ check: label, ok: false, detail: depth === 0 ? `the command ${found.reason}` : `the script's interpreter ${found.reason}`, required: true }], program: null };
-    if (!isExecutableFile(found.entry)) {
-        const what = found.entry.type === 'dir' ? 'a directory' : 'not executable';
-        return { checks: [{ check: label, ok: false, detail: `${found.path} is ${what}`, required: true }], program: null };
-    }
-    const checks = [{ check: label, ok: true, detail: `${command} resolves to ${found.path}`, required: true }];
-    if (found.entry.elf)
-        return { checks: [...checks, ...checkElf(files, found.path, found.entry, config.env)], program: found };
-    const head = found.entry.head ?? '';
-    if (!head.startsWith('#!')) {
-        return { checks: [...checks, { check: 'interpreter', ok: false, detail: `${found.path} is neither an ELF executable nor a script with #! (exec format error)`, required: true }], program: found };
-    }
-    if (depth >= 3)
-        return { checks, program: found };
-    const words = head.slice(2).split('\n')[0].trim().split(/\s+/);
-    // `#!/usr/bin/env sh` looks the interpreter up on PATH.
-    const interpreter = /(^|\/)env$/.test(words[0] ?? '') && words[1] ? words[1] : (words[0] ?? '');
-    const inner = checkExecutable(files, interpreter || '(none)', config, depth + 1);
-    return { checks: [...checks, ...inner.checks], program: inner.program ?? found };
-}
-function checkUser(files, user) {
-    if (user.trim() === '')
-        return null;
-    const [name, group] = user.split(':');
-    const numeric = (s) => /^\d+$/.test(s);
-    const names = (file) => new Set((files.texts.get(file) ?? '')
-        .split('\n')
-        .map((l) => l.split(':')[0])
-        .filter(Boolean));
-    const problems = [];
-    if (!numeric(name) && !names('/etc/passwd').has(name))
-        problems.push(`user ${name} is not in ${files.texts.has('/etc/passwd') ? '/etc/passwd' : 'the image (no /etc/passwd)'}`);
-    if (group !== undefined && group !== '' && !numeric(group) && !names('/etc/group').has(group))
-        problems.push(`group ${group} is not in ${files.texts.has('/etc/group') ? '/etc/group' : 'the image (no /etc/group)'}`);
-    return problems.length > 0
-        ? { check: 'user', ok: false, detail: `USER ${user}: ${problems.join('; ')}`, required: true }
-        : { check: 'user', ok: true, detail: `USER ${user} ${numeric(name) ? 'is numeric' : 'exists'}`, required: true };
-}
-/** Run-time needs of the Go programs the image starts or ships. */
-function checkGoNeeds(files, programs, config) {
-    const checks = [];
-    const go = programs.filter((p) => p.entry.go?.needs);
-    const needing = (pick) => go.filter((p) => pick(p.entry.go.needs)).map((p) => p.path);
-    const roots = needing((n) => n.systemRoots && !n.embedsRoots);
-    if (roots.length > 0) {
-        const custom = [envValue(config.env, 'SSL_CERT_FILE')].filter((f) => !!f);
-        const file = [...custom, ...CERT_FILES].find((f) => {
-            const r = paths_resolvePath(files, f);
-            return r.ok && r.entry.type === 'file' && r.entry.size > 0;
-        });
-        const dirs = [...(envValue(config.env, 'SSL_CERT_DIR') ?? '').split(':').filter(Boolean), ...CERT_DIRS];
-        const dir = file ? undefined : dirs.find((d) => hasFilesUnder(files, d));
-        checks.push(file || dir
-            ? { check: 'ca-certificates', ok: true, detail: `${roots.join(', ')} loads the system's CA roots: ${file ?? `${dir}/`} is there`, required: true }
-            : {
-                check: 'ca-certificates',
-                ok: false,
-                detail: `${roots.join(', ')} loads the system's CA roots but the image has no CA bundle (TLS fails with "certificate signed by unknown authority")`,
-                required: true
-            });
-    }
-    const zones = needing((n) => n.loadsZones && !n.embedsTzdata);
-    if (zones.length > 0) {
-        const custom = envValue(config.env, 'ZONEINFO');
-        const source = custom && paths_resolvePath(files, custom).ok ? custom : ZONE_DIRS.find((d) => hasFilesUnder(files, d));
-        checks.push(source
-            ? { check: 'zoneinfo', ok: true, detail: `${zones.join(', ')} loads time zones by name: ${source} is there`, required: true }
-            : {
-                check: 'zoneinfo',
-                ok: false,
-                detail: `${zones.join(', ')} loads time zones by name but the image has no zone data (every zone but UTC fails) and it does not embed time/tzdata`,
-                required: true
-            });
-    }
-    const users = needing((n) => n.usersLookup && !n.cgo);
-    if (users.length > 0) {
-        const passwd = files.texts.get('/etc/passwd');
-        checks.push({
-            check: 'users',
-            ok: passwd !== undefined,
-            required: false,
-            detail: passwd !== undefined
-                ? `${users.join(', ')} looks up users: /etc/passwd is there`
-                : `${users.join(', ')} looks up users (os/user) and the image has no /etc/passwd: lookups fail unless $USER is set`
-        });
-    }
-    return checks;
-}
-function checkExpectedPaths(files, expected) {
-    if (expected.length === 0)
-        return null;
-    const problems = [];
-    for (const e of expected) {
-        const r = paths_resolvePath(files, e.path);
-        const at = e.line !== null ? ` (line ${e.line})` : '';
-        if (!r.ok)
-            problems.push(`${r.reason}${at}`);
-        else if (e.directory && r.entry.type !== 'dir')
-            problems.push(`${e.path} is a file where the original has a directory${at}`);
-    }
-    return problems.length > 0
-        ? { check: 'paths', ok: false, detail: `what the original copied is missing: ${problems.join('; ')}`, required: true }
-        : { check: 'paths', ok: true, detail: `all ${expected.length} ${expected.length === 1 ? 'path' : 'paths'} the original's final stage received are there`, required: true };
-}
-function checkStartup({ files, config, expectedPaths }) {
-    const command = commandOf(config);
-    const checks = [];
-    let programs = [];
-    if (command.length === 0) {
-        checks.push({ check: 'command', ok: false, detail: 'the image has neither ENTRYPOINT nor CMD ("no command specified")', required: true });
-    }
-    else {
-        const exe = checkExecutable(files, command[0], config);
-        checks.push(...exe.checks);
-        if (exe.program)
-            programs = [exe.program];
-    }
-    const user = checkUser(files, config.user);
-    if (user)
-        checks.push(user);
-    // The Go programs the image ships where the original put them count too (a script may start them).
-    for (const e of expectedPaths) {
-        const r = paths_resolvePath(files, e.path);
-        if (r.ok && r.entry.go && !programs.some((p) => p.path === r.path))
-            programs.push({ path: r.path, entry: r.entry });
-    }
-    checks.push(...checkGoNeeds(files, programs, config));
-    const paths = checkExpectedPaths(files, expectedPaths);
-    if (paths)
-        checks.push(paths);
-    return checks;
-}
-
-;// CONCATENATED MODULE: ./src/advisor/proof/prove.ts
-
-
-
-/** The parts of an image's config that decide how it starts. */
-async function startConfig(image, docker) {
-    const { healthcheck, ...facts } = await docker.startConfig(image);
-    return { ...facts, healthcheck: healthcheck ? { test: healthcheck } : null };
-}
-async function proveItStarts(image, options, deps) {
-    const config = await startConfig(image, deps.docker);
-    const files = await readImageFiles(image, deps.docker);
-    const checks = checkStartup({ files, config, expectedPaths: options.expectedPaths });
-    const failed = checks.filter((c) => c.required && !c.ok);
-    if (failed.length > 0)
-        return { ok: false, reason: `it would not start: ${failed.map((c) => c.detail).join('; ')}`, checks, start: null };
-    const started = await startCheck(image, options.originalImage, deps.docker, { waitMs: options.waitMs, healthcheck: config.healthcheck });
-    const start = { ok: started.ok, detail: started.detail, exitCode: started.exitCode, running: started.running, readOnly: started.readOnly };
-    return { ok: start.ok, reason: start.ok ? null : start.detail, checks, start };
-}
-
-;// CONCATENATED MODULE: ./src/advisor/verify.ts
-// Proof: build the suggested Dockerfile with the user's context and build
-// settings, measure it, prove it starts (proof/: its files and config, then a
-// start offline), and optionally run `verify-command` in it. The Dockerfile
-// is written outside the context (and passed with --file), so the context is
-// untouched and BuildKit's cache for the build stage is reused. A failure is
-// reported, never thrown: the advice stands without the claim.
-
-
-
-
-
-
-async function verifySuggestion(req, deps) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(deps.tempDir, 'suggestion-'));
-    const file = external_node_path_default().join(dir, 'Dockerfile');
-    await (0,promises_namespaceObject.writeFile)(file, req.dockerfile);
-    let made;
-    let wasBuilt = false;
-    try {
-        made = await deps.buildAndMeasure({ ...req.build, file, target: null, cacheTo: [] }, () => {
-            wasBuilt = true;
-        });
-    }
-    catch (error) {
-        // A measurement that fails after the build is not the suggestion's fault: the caller says it could not be verified.
-        if (wasBuilt)
-            throw error;
-        return { verified: false, imageId: null, size: null, savings: null, error: `the suggested Dockerfile did not build: ${errorMessage(error)}`, verifyCommand: null, proof: null, buildLog: '' };
-    }
-    const imageId = made.built.imageId;
-    const buildLog = made.built.log;
-    const size = { uncompressed: made.measurement.size.uncompressed, compressed: made.measurement.size.compressed };
-    const savings = req.originalSize - size.uncompressed;
-    const proven = await proveItStarts(imageId, { expectedPaths: req.expectedPaths ?? [], originalImage: req.originalImage ?? null, waitMs: deps.startWaitMs }, deps);
-    const proof = { checks: proven.checks, start: proven.start };
-    const built = { imageId, size, savings, proof, buildLog };
-    if (!proven.ok)
-        return { ...built, verified: false, error: `the suggested image was built but ${proven.reason}`, verifyCommand: null };
-    if (!req.verifyCommand)
-        return { ...built, verified: true, error: null, verifyCommand: null };
-    const run = await runInImage(imageId, req.verifyCommand, deps);
-    const ok = run.exitCode === 0;
-    return {
-        ...built,
-        verified: ok,
-        error: ok ? null : `verify-command '${req.verifyCommand}' exited with ${run.exitCode} in the suggested image: ${lastLines(run.output, 3)}`,
-        verifyCommand: run
-    };
-}
-/** Runs a command (no shell: scratch has none) as the image's entrypoint; removes the container. */
-async function runInImage(imageId, command, deps) {
-    const words = splitCommands(command)[0] ?? [];
-    const timeoutMs = deps.runTimeoutMs ?? 120_000;
-    const result = await deps.docker.runToEnd(imageId, { entrypoint: words.length > 0 ? words[0] : null, args: words.slice(1), timeoutMs });
-    if (result === null)
-        return { command, exitCode: 124, output: `timed out after ${Math.round(timeoutMs / 1000)} s` };
-    const output = (result.stdout + (result.stderr ? `\n${result.stderr}` : '')).trim();
-    return { command, exitCode: result.exitCode, output: output.length > 2000 ? output.slice(-2000) : output };
-}
-
-;// CONCATENATED MODULE: ./src/advisor/stage.ts
-// The advise stage: Dockerfile model + context facts + measurement → findings,
-// a suggested Dockerfile and, when asked (or when it matters), its proof:
-// built, measured, and shown to start. An earlier proof is carried when
-// nothing it depends on changed. Also the dockerfile-only path, which reads
-// files and never runs Docker.
-
-
-
-
-
-
-
-
-
-
-
-
-
-// Findings a rewritten Dockerfile fixes; any of them makes a suggestion worth writing.
-const SUGGESTION_RULES = new Set(['multi-stage', 'minimal-base', 'cgo-disabled', 'strip-symbols', 'trimpath']);
-// The bases a suggestion may end on: their sizes (when present locally) go into the savings.
-const SUGGESTED_BASES = [DISTROLESS_STATIC_NONROOT, DISTROLESS_STATIC, DISTROLESS_BASE, DISTROLESS_BASE_NONROOT];
-/**
- * `verify-suggestion: auto` builds the suggestion when the budget is exceeded
- * or warns, and, without a budget, when a size finding claims savings: the
- * claim is what the proof is for. A passing budget spends no second build.
- */
-function shouldVerify(mode, budgetStatus, findings) {
-    if (mode === 'true')
-        return { verify: true, reason: 'verify-suggestion: true' };
-    if (mode === 'false')
-        return { verify: false, reason: 'verify-suggestion: false' };
-    if (budgetStatus === 'fail' || budgetStatus === 'warn')
-        return { verify: true, reason: `budget ${budgetStatus === 'fail' ? 'exceeded' : 'near its limit'}` };
-    if (budgetStatus === 'none' && findings.some((f) => SIZE_RULES.has(f.rule) && (f.estimatedSavings ?? 0) > 0)) {
-        return { verify: true, reason: 'no budget set, and the findings claim savings' };
-    }
-    return { verify: false, reason: budgetStatus === 'pass' ? 'budget passes (verify-suggestion: auto)' : 'no savings claimed (verify-suggestion: auto)' };
-}
-/** `golang` → `golang:latest`; `docker.io/library/x:1` → `x:1` (as RepoTags name them). */
-const normalName = (ref) => {
-    const plain = ref.replace(/^(docker\.io\/)?(library\/)?/, '');
-    return /:[^/]*$|@/.test(plain) ? plain : `${plain}:latest`;
-};
-/**
- * Images the daemon already has (nothing is pulled for this), by the names
- * asked: their ids, sizes and configs, matched back by tag.
- */
-async function localImages(names, docker) {
-    const found = new Map();
-    for (const raw of await docker.inspectPresent(names)) {
-        const env = {};
-        for (const e of raw.config.env) {
-            const eq = e.indexOf('=');
-            if (eq > 0)
-                env[e.slice(0, eq)] = e.slice(eq + 1);
-        }
-        const c = raw.config;
-        const image = { id: raw.id, size: raw.size, defaults: { env, workdir: c.workingDir || '/', user: c.user, entrypoint: c.entrypoint, cmd: c.cmd, source: 'image' } };
-        const refs = new Set([...raw.repoTags, ...raw.repoDigests].map(normalName));
-        for (const name of names)
-            if (refs.has(normalName(name)) || name === raw.id)
-                found.set(name, image);
-    }
-    return found;
-}
-/** The images a Dockerfile builds FROM (not its stages, not scratch). */
-const baseImages = (model) => [...new Set(model.stages.filter((s) => s.parentStage === null && s.image !== '' && s.image.toLowerCase() !== 'scratch').map((s) => s.image))];
-/** The proof's expected paths: what the original final stage received, and the files from its sources the program needs. */
-function pathsToKeep(model, files) {
-    const paths = expectedPaths(model, files.goMod?.module ?? null);
-    for (const f of sourceFilesToKeep(model, files.runtimeFiles ?? [], files.goMod?.module ?? null))
-        paths.push({ ...f, directory: false });
-    return paths;
-}
-/**
- * After a verified build the findings the suggestion implements add up to its
- * measured savings: the base change (or, when the stripping is all it
- * changes, the stripping) takes the verified savings less what the other
- * shaving findings claim. A suggestion that also relinks the binary
- * (cgo-disabled) changes more than its findings measure: they keep their own.
- */
-function reconcileSavings(findings, suggestion) {
-    if (!suggestion.verified || suggestion.savings == null)
-        return findings;
-    const relinks = findings.some((f) => f.rule === 'cgo-disabled');
-    const main = findings.find((f) => f.rule === 'multi-stage' || f.rule === 'minimal-base') ?? (relinks ? undefined : findings.find((f) => f.rule === 'strip-symbols'));
-    if (!main)
-        return findings;
-    const shaving = findings.filter((f) => f.rule === 'strip-symbols' && f !== main).reduce((sum, f) => sum + (f.estimatedSavings ?? 0), 0);
-    return findings.map((f) => (f === main ? { ...f, estimatedSavings: Math.max(0, suggestion.savings - shaving) } : f));
-}
-async function adviseStage(input, deps) {
-    const text = (0,external_node_fs_namespaceObject.readFileSync)(input.build.dockerfile, 'utf8');
-    const file = (external_node_path_default().relative(input.workspace, input.build.dockerfile) || external_node_path_default().basename(input.build.dockerfile)).split((external_node_path_default()).sep).join('/');
-    const options = { file, buildArgs: input.inputs.buildArgs, target: input.inputs.target };
-    // The base images' own config (ENV, WORKDIR, default command), when they were built from: the daemon has them.
-    const images = input.report ? await localImages([...new Set([...baseImages(parseDockerfile(text, options)), ...SUGGESTED_BASES])], deps.docker) : new Map();
-    const model = parseDockerfile(text, { ...options, imageConfig: (image) => images.get(image)?.defaults ?? null });
-    const files = readContextFiles(input.build.context, input.build.dockerfile);
-    const measured = input.report
-        ? {
-            size: input.report.size.uncompressed,
-            layers: input.report.layers,
-            wasted: input.report.wasted,
-            goBinaries: input.report.goBinaries,
-            user: input.imageUser,
-            budgetStatus: input.report.budget.status,
-            baseSizes: Object.fromEntries(SUGGESTED_BASES.filter((b) => images.has(b)).map((b) => [b, images.get(b).size]))
-        }
-        : null;
-    const { findings, skipped } = advise({ model, measured, files });
-    if (!findings.some((f) => SUGGESTION_RULES.has(f.rule)))
-        return { findings, suggestion: null, skipped };
-    const suggested = suggestDockerfile({ model, measured, files });
-    if (!suggested)
-        return { findings, suggestion: null, skipped };
-    const suggestion = { dockerfile: suggested.dockerfile, verified: false, size: null, error: null, savings: null, base: suggested.base, verifyReason: null, verifyCommand: null };
-    if (!measured || !input.buildOptions || !input.report) {
-        suggestion.verifyReason = 'dockerfile-only mode: nothing is built';
-        return { findings, suggestion, skipped };
-    }
-    const decision = shouldVerify(input.inputs.verifySuggestion, measured.budgetStatus, findings);
-    suggestion.verifyReason = decision.reason;
-    if (!decision.verify)
-        return { findings, suggestion, skipped };
-    const read = (name) => {
-        const p = external_node_path_default().join(input.build.context, name);
-        return (0,external_node_fs_namespaceObject.existsSync)(p) ? (0,external_node_fs_namespaceObject.readFileSync)(p, 'utf8') : null;
-    };
-    const key = proofInputsKey({
-        dockerfile: text,
-        suggestion: suggested.dockerfile,
-        baseDigests: Object.fromEntries([...baseImages(model), suggested.base].map((i) => [i, images.get(i)?.id ?? null])),
-        goMod: read('go.mod'),
-        goSum: read('go.sum'),
-        program: programBinaries({ model, measured, files }).map((b) => ({ path: b.path, static: b.static, needs: b.needs ?? null })),
-        settings: { buildArgs: input.inputs.buildArgs, target: input.inputs.target, platform: input.buildOptions.platform, verifyCommand: input.inputs.verifyCommand }
-    });
-    suggestion.inputsKey = key;
-    const carried = applyCarried(suggestion, key, input.previousProof);
-    if (carried) {
-        deps.log.info(`Suggested Dockerfile: ${carried.verifyReason}.`);
-        return { findings: reconcileSavings(findings, carried), suggestion: carried, skipped };
-    }
-    const buildOptions = input.buildOptions;
-    try {
-        const result = await deps.log.group('Verify the suggested Dockerfile', () => verifySuggestion({
-            dockerfile: suggested.dockerfile,
-            build: buildOptions,
-            originalSize: measured.size,
-            verifyCommand: input.inputs.verifyCommand,
-            expectedPaths: pathsToKeep(model, files),
-            originalImage: input.report?.image?.id ?? null
-        }, { docker: deps.docker, tempDir: deps.tempDir, buildAndMeasure: deps.buildAndMeasure, startWaitMs: deps.startWaitMs }));
-        Object.assign(suggestion, {
-            verified: result.verified,
-            size: result.size,
-            savings: result.savings,
-            error: result.error,
-            verifyCommand: result.verifyCommand,
-            proof: result.proof,
-            verifiedAt: input.report.image?.commit ?? null
-        });
-        if (result.error)
-            deps.log.warning(result.error);
-    }
-    catch (error) {
-        // Measuring the suggestion failed (e.g. the daemon went away): the advice stands without the claim.
-        suggestion.error = `the suggested Dockerfile could not be verified: ${errorMessage(error)}`;
-        suggestion.inputsKey = null;
-        deps.log.warning(suggestion.error);
-    }
-    return { findings: reconcileSavings(findings, suggestion), suggestion, skipped };
-}
-
-;// CONCATENATED MODULE: ./src/log.ts
-const silentLogger = {
-    info: () => { },
-    warning: () => { },
-    debug: () => { },
-    group: (_name, fn) => fn()
-};
-
-;// CONCATENATED MODULE: ./src/advisor/dockerfile-only.ts
-// Dockerfile-only mode: the rules that need no built image, on the
-// Dockerfile and the context's files alone. The pipeline runs no command (no
-// Docker, no build), so it fits pre-commit hooks and editors.
-
-
-
-
-
-
-
-async function dockerfileOnlyReport(inputs, build, run) {
-    const noDocker = () => Promise.reject(new Error('dockerfile-only mode runs no commands'));
-    const advice = await adviseStage({ inputs, build, workspace: run.workspace, report: null, imageUser: null, buildOptions: null }, {
-        docker: new Docker({
-            exec: noDocker,
-            spawn: () => {
-                throw new Error('dockerfile-only mode runs no commands');
-            }
-        }),
-        tempDir: '',
-        log: silentLogger,
-        buildAndMeasure: noDocker
-    });
-    const errorFindings = advice.findings.filter((f) => f.severity === 'error');
-    const errors = errorFindings.length > 0;
-    const warnings = advice.findings.some((f) => f.severity === 'warning');
-    return {
-        schemaVersion: SCHEMA_VERSION,
-        tool: { name: TOOL.name, version: TOOL.version },
-        image: {
-            ref: null,
-            id: '',
-            platform: inputs.platforms[0] ?? '',
-            context: external_node_path_default().relative(run.workspace, build.context) || '.',
-            dockerfile: external_node_path_default().relative(run.workspace, build.dockerfile),
-            target: inputs.target,
-            commit: run.commit
-        },
-        size: { uncompressed: 0, compressed: null, compressedSource: null },
-        layers: [],
-        wasted: null,
-        goBinaries: [],
-        budget: {
-            metric: inputs.budgetMetric,
-            limit: inputs.budget,
-            warnAt: null,
-            maxIncrease: null,
-            status: 'none',
-            // The entry points fail the job with this line when an error-level finding fails the check.
-            reason: errors ? `dockerfile-only: ${errorFindings.map((f) => `${f.rule} at ${f.file}:${f.line ?? '-'}`).join(', ')}` : 'dockerfile-only mode: no image built'
-        },
-        baseline: NO_BASELINE,
-        delta: null,
-        findings: advice.findings,
-        suggestion: advice.suggestion,
-        history: [],
-        mode: 'dockerfile-only',
-        skippedRules: advice.skipped,
-        // Without a size there is no budget verdict; an error-level finding (a binary
-        // that cannot start) fails unless fail-on is never.
-        status: errors && inputs.failOn !== 'never' ? 'fail' : errors || warnings ? 'warn' : 'pass'
-    };
-}
-
-;// CONCATENATED MODULE: ./src/compare/compare.ts
-const otherMetric = (metric) => (metric === 'uncompressed' ? 'compressed' : 'uncompressed');
-const difference = (head, base) => (head === null || base === null ? null : head - base);
-/** Percent change; 0 when the base is 0 (no meaningful ratio). */
-function percentChange(head, base) {
-    return base === 0 ? 0 : ((head - base) / base) * 100;
-}
-/**
- * The noise rule, the one place it lives: a change is noise (shown and judged
- * as unchanged) when it is zero, or smaller than `min-delta`: its bytes, or its
- * percentage of `base` (a percentage floor needs a nonzero base).
- */
-function belowFloor(delta, base, floor) {
-    if (delta === 0)
-        return true;
-    if (!floor)
-        return false;
-    if ('bytes' in floor)
-        return Math.abs(delta) < floor.bytes;
-    return base !== null && base !== 0 && Math.abs((delta / base) * 100) < floor.percent;
-}
-/**
- * Total deltas. `metric` is the preferred metric (the budget's); when the
- * baseline lacks it (a registry image has no uncompressed size) the other one
- * is used and `delta.metric` says so. Null when no metric is on both sides.
- */
-function compareSizes(head, base, metric, minDelta = null) {
-    const uncompressed = difference(head.uncompressed, base.uncompressed);
-    const compressed = difference(head.compressed, base.compressed);
-    const byMetric = { uncompressed, compressed };
-    const used = byMetric[metric] !== null ? metric : byMetric[otherMetric(metric)] !== null ? otherMetric(metric) : null;
-    if (used === null)
-        return null;
-    const pct = (m) => {
-        const h = head[m];
-        const b = base[m];
-        return h === null || b === null ? null : percentChange(h, b);
-    };
-    const noiseIn = (m) => {
-        const change = byMetric[m];
-        return change !== null && belowFloor(change, base[m], minDelta);
-    };
-    const noise = { uncompressed: noiseIn('uncompressed'), compressed: noiseIn('compressed') };
-    return {
-        uncompressed,
-        compressed,
-        percent: pct(used),
-        metric: used,
-        uncompressedPercent: pct('uncompressed'),
-        compressedPercent: pct('compressed'),
-        unchanged: noise[used],
-        noise
-    };
-}
-/** BuildKit appends "# buildkit"; whitespace varies between history sources. */
-function normalizeInstruction(instruction) {
-    return instruction
-        .replace(/\s*#\s*buildkit\s*$/, '')
-        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-const side = (layer) => ({
-    index: layer.index,
-    diffId: layer.diffId,
-    instruction: layer.instruction,
-    stage: layer.stage,
-    fromBaseImage: layer.fromBaseImage,
-    uncompressed: layer.uncompressed,
-    compressed: layer.compressed
-});
-/** The metric every layer on both sides has, preferring `metric`. */
-function layerMetric(head, base, metric) {
-    const complete = (m) => [...head, ...base].every((l) => l[m] !== null);
-    if (complete(metric))
-        return metric;
-    return complete(otherMetric(metric)) ? otherMetric(metric) : metric;
-}
-/** Takes the first unused entry of a key's queue. */
-function takeFrom(queues, key) {
-    const queue = queues.get(key);
-    return queue && queue.length > 0 ? queue.shift() : undefined;
-}
-function queuesBy(items, key) {
-    const map = new Map();
-    for (const item of items) {
-        const k = key(item);
-        map.set(k, [...(map.get(k) ?? []), item]);
-    }
-    return map;
-}
-/** The bytes a layer's change is shown with: in `metric`, else whichever side has. */
-function layerChangeBytes(delta, metric) {
-    return delta[metric] ?? delta.uncompressed ?? delta.compressed ?? 0;
-}
-/** A layer's change below the per-layer floor (bytes only: a percentage has no base per layer) is left out of the comment. */
-function layerNoise(delta, metric, floor) {
-    return belowFloor(layerChangeBytes(delta, metric), null, floor > 0 ? { bytes: floor } : null);
-}
-/**
- * Pairs head and base layers and classifies each change. `floor` is the
- * per-layer noise floor in bytes: a paired layer that changed by less is
- * unchanged, and any entry whose change is below it is marked `noise`.
- */
-function diffLayers(head, base, preferred, floor = 0) {
-    const metric = layerMetric(head, base, preferred);
-    const unpairedBase = new Set(base);
-    const pairs = new Map();
-    const byDiffId = queuesBy(base, (l) => l.diffId);
-    for (const layer of head) {
-        const match = takeFrom(byDiffId, layer.diffId);
-        if (match) {
-            pairs.set(layer, { base: match, by: 'diffId' });
-            unpairedBase.delete(match);
-        }
-    }
-    const stepKey = (l) => `${l.stage ?? ''}\u0000${normalizeInstruction(l.instruction)}`;
-    const byStep = queuesBy([...unpairedBase], stepKey);
-    for (const layer of head) {
-        if (pairs.has(layer))
-            continue;
-        const match = takeFrom(byStep, stepKey(layer));
-        if (match) {
-            pairs.set(layer, { base: match, by: 'instruction' });
-            unpairedBase.delete(match);
-        }
-    }
-    const entries = head.map((layer) => {
-        const pair = pairs.get(layer);
-        if (!pair) {
-            const delta = { uncompressed: layer.uncompressed, compressed: layer.compressed };
-            return { change: 'added', pairedBy: null, head: side(layer), base: null, delta, noise: layerNoise(delta, metric, floor) };
-        }
-        const delta = {
-            uncompressed: difference(layer.uncompressed, pair.base.uncompressed),
-            compressed: difference(layer.compressed, pair.base.compressed)
-        };
-        const change = delta[metric];
-        // Same diff id is the same content: any size difference is a compression estimate's.
-        const kind = pair.by === 'diffId' || change === null || belowFloor(change, null, floor > 0 ? { bytes: floor } : null) ? 'unchanged' : change > 0 ? 'grown' : 'shrunk';
-        return { change: kind, pairedBy: pair.by, head: side(layer), base: side(pair.base), delta, noise: layerNoise(delta, metric, floor) };
-    });
-    for (const layer of base) {
-        if (!unpairedBase.has(layer))
-            continue;
-        const negate = (n) => (n === null ? null : -n);
-        const delta = { uncompressed: negate(layer.uncompressed), compressed: negate(layer.compressed) };
-        entries.push({ change: 'removed', pairedBy: null, head: null, base: side(layer), delta, noise: layerNoise(delta, metric, floor) });
-    }
-    const totals = Object.fromEntries(['added', 'removed', 'grown', 'shrunk', 'unchanged'].map((c) => [c, { count: 0, bytes: 0 }]));
-    for (const entry of entries) {
-        totals[entry.change].count++;
-        totals[entry.change].bytes += entry.change === 'unchanged' ? 0 : (entry.delta[metric] ?? 0);
-    }
-    return { metric, entries, totals };
-}
-
-;// CONCATENATED MODULE: ./src/compare/budget.ts
-// The verdict (pure): measured size against `budget` and `warn-at`, growth
-// against `max-increase`, and `fail-on` deciding which exceeded limit fails
-// the job and which only warns. The reason is one line naming the limit and
-// the measured size: "image is 816 MB, over the 20 MB budget (uncompressed)".
-
-
-
-function budgetSettings(inputs) {
-    const settings = {
-        metric: inputs.budgetMetric,
-        budget: inputs.budget,
-        warnAt: inputs.warnAt,
-        maxIncrease: inputs.maxIncrease,
-        minDelta: inputs.minDelta,
-        failOn: inputs.failOn
-    };
-    validateBudgetSettings(settings);
-    return settings;
-}
-/** Combinations that cannot mean anything are usage errors, found before any build. */
-function validateBudgetSettings(s) {
-    if (s.warnAt && 'percent' in s.warnAt) {
-        if (s.budget === null)
-            throw new UsageError(`warn-at: '${s.warnAt.percent}%' is a percentage of the budget, but no budget is set; set budget or give warn-at as a size (e.g. 18MB)`);
-        if (s.warnAt.percent > 100)
-            throw new UsageError(`warn-at: ${s.warnAt.percent}% is above the budget; use a percentage up to 100 (e.g. 90%)`);
-    }
-    if (s.warnAt && 'bytes' in s.warnAt && s.budget !== null && s.warnAt.bytes > s.budget) {
-        throw new UsageError(`warn-at: ${formatSize(s.warnAt.bytes)} is above the ${formatSize(s.budget)} budget; set it below the budget (e.g. 90%)`);
-    }
-}
-const resolve = (limit, of) => ('bytes' in limit ? limit.bytes : Math.round((of * limit.percent) / 100));
-/** "over the 2 MB max-increase" / "over the 10% max-increase (1.2 MB)". */
-const describeLimit = (limit, bytes) => ('bytes' in limit ? formatSize(bytes) : `${limit.percent}% (${formatSize(bytes)})`);
-/** Sizes that print alike get their difference spelled out: "20 MB, over the 20 MB budget by 1 B". */
-const overBy = (actual, limit) => (formatSize(actual) === formatSize(limit) ? ` by ${formatSize(actual - limit)}` : '');
-function evaluateBudget(s, m) {
-    const failsOnBudget = s.failOn === 'any' || s.failOn === 'budget';
-    const failsOnIncrease = s.failOn === 'any' || s.failOn === 'increase';
-    const size = m.size[s.metric];
-    const warnAtBytes = s.warnAt && (s.budget !== null || 'bytes' in s.warnAt) ? resolve(s.warnAt, s.budget ?? 0) : null;
-    const checks = [];
-    const reasons = [];
-    if (size === null && (s.budget !== null || warnAtBytes !== null)) {
-        reasons.push({ status: 'warn', text: `the ${s.metric} size was not measured, so the ${formatSize(s.budget ?? warnAtBytes ?? 0)} ${s.budget !== null ? 'budget' : 'warn-at'} was not checked` });
-    }
-    if (size !== null && s.budget !== null) {
-        const exceeded = size > s.budget;
-        checks.push({ check: 'budget', limit: s.budget, actual: size, metric: s.metric, exceeded, effect: failsOnBudget ? 'fail' : 'warn' });
-        reasons.push(exceeded
-            ? { status: failsOnBudget ? 'fail' : 'warn', text: `image is ${formatSize(size)}, over the ${formatSize(s.budget)} budget${overBy(size, s.budget)} (${s.metric})` }
-            : { status: 'pass', text: `image is ${formatSize(size)}, within the ${formatSize(s.budget)} budget (${s.metric})` });
-    }
-    if (size !== null && warnAtBytes !== null && !(s.budget !== null && size > s.budget)) {
-        const exceeded = size >= warnAtBytes;
-        checks.push({ check: 'warn-at', limit: warnAtBytes, actual: size, metric: s.metric, exceeded, effect: 'warn' });
-        if (exceeded) {
-            const of = s.budget !== null ? ` of the ${formatSize(s.budget)} budget` : '';
-            reasons.push({ status: 'warn', text: `image is ${formatSize(size)}, past the ${describeLimit(s.warnAt, warnAtBytes)} warn-at${of} (${s.metric})` });
-        }
-    }
-    let maxIncreaseBytes = null;
-    if (s.maxIncrease && m.delta && m.delta.metric && m.baseSize !== null) {
-        const metric = m.delta.metric;
-        const growth = m.delta[metric];
-        maxIncreaseBytes = resolve(s.maxIncrease, m.baseSize);
-        // Below the noise floor a change is "unchanged" and cannot exceed anything.
-        const exceeded = !m.delta.unchanged && growth > maxIncreaseBytes;
-        checks.push({ check: 'max-increase', limit: maxIncreaseBytes, actual: growth, metric, exceeded, effect: failsOnIncrease ? 'fail' : 'warn' });
-        const against = m.baseName ? ` against ${m.baseName}` : '';
-        const floor = m.delta.unchanged && growth !== 0 && s.minDelta ? `, below the ${describeLimit(s.minDelta, resolve(s.minDelta, m.baseSize))} min-delta` : '';
-        const change = `${formatDelta(growth)} (${formatPercent(m.delta.percent)}${floor})`;
-        reasons.push(exceeded
-            ? { status: failsOnIncrease ? 'fail' : 'warn', text: `image grew by ${change}${against}, over the ${describeLimit(s.maxIncrease, maxIncreaseBytes)} max-increase (${metric})` }
-            : { status: 'pass', text: `image changed by ${change}${against}, within the ${describeLimit(s.maxIncrease, maxIncreaseBytes)} max-increase (${metric})` });
-    }
-    const ran = reasons.length > 0;
-    const status = !ran ? 'none' : worstStatus(reasons.map((r) => r.status));
-    // The reason names what decided the status; a pass names every limit it met.
-    const deciding = status === 'pass' ? reasons : reasons.filter((r) => r.status === status);
-    return {
-        metric: s.metric,
-        limit: s.budget,
-        warnAt: warnAtBytes,
-        maxIncrease: maxIncreaseBytes,
-        status,
-        reason: ran ? deciding.map((r) => r.text).join('; ') : null,
-        failOn: s.failOn,
-        minDelta: s.minDelta && 'bytes' in s.minDelta ? s.minDelta.bytes : m.baseSize !== null && s.minDelta ? resolve(s.minDelta, m.baseSize) : null,
-        checks
-    };
-}
-const budget_RANK = { pass: 0, warn: 1, fail: 2 };
-function worstStatus(statuses) {
-    return statuses.reduce((worst, s) => (budget_RANK[s] > budget_RANK[worst] ? s : worst), 'pass');
-}
-/** The report's status: a budget that checked nothing passes. */
-const reportStatus = (budgets) => worstStatus(budgets.map((b) => (b.status === 'none' ? 'pass' : b.status)));
-/** How the reason names the baseline: the branch, else a short commit, else the image or file. */
-function baselineName(baseline) {
-    if (baseline.source === 'none' || baseline.error)
-        return null;
-    if (baseline.source === 'image')
-        return baseline.ref;
-    return baseline.ref && baseline.source === 'build' ? baseline.ref : baseline.commit ? baseline.commit.slice(0, 7) : baseline.ref;
-}
-/** Deltas, layer diff and verdict of one measured image against its baseline. */
-function assess(s, head, baseline) {
-    const delta = baseline.size && !baseline.error ? compareSizes(head.size, baseline.size, s.metric, s.minDelta) : null;
-    const baseSize = delta?.metric && baseline.size ? baseline.size[delta.metric] : null;
-    const layerFloor = s.minDelta && 'bytes' in s.minDelta ? s.minDelta.bytes : 0;
-    const layerDiff = delta && baseline.layers.length > 0 && head.layers.length > 0 ? diffLayers(head.layers, baseline.layers, s.metric, layerFloor) : null;
-    return { delta, layerDiff, budget: evaluateBudget(s, { size: head.size, delta, baseSize, baseName: baselineName(baseline) }) };
-}
-
-;// CONCATENATED MODULE: ./src/compare/stage.ts
-// The pipeline's baseline → compare/budget stage: fetch the baseline for each
-// measured platform, compare, judge, and carry the size trend forward.
-
-
-
-
-/** Adds baseline, delta, layerDiff, budget, status and history to a measured report. */
-async function compareStage(report, req, deps) {
-    const fetch = deps.fetchBaseline ?? fetchBaseline;
-    const repoRoot = req.build ? await gitRoot(req.build.context, deps.exec) : null;
-    const logs = [];
-    const cache = new Map();
-    // Additional build contexts are outside what the base commit's tree says, so with them the base is always built.
-    const reuseHead = (req.inputs.buildContexts ?? []).length === 0;
-    const headOf = (entry) => reuseHead ? { imageId: entry.image.id, platform: entry.image.platform, size: entry.size, layers: entry.layers, log: '' } : null;
-    const baselineFor = async (platform, head) => {
-        const key = platform ?? '';
-        const cached = cache.get(key);
-        if (cached)
-            return cached;
-        const result = await fetch({
-            source: req.source,
-            auto: req.inputs.baseline === 'auto',
-            baselineImage: req.inputs.baselineImage,
-            baselineReport: req.inputs.baselineReport,
-            platform,
-            base: req.base,
-            build: req.build ? { repoRoot, ...req.build } : null,
-            head
-        }, deps);
-        if (result.buildLog)
-            logs.push(result.buildLog);
-        if (result.baseline.error)
-            deps.log.warning(result.baseline.error);
-        cache.set(key, result);
-        return result;
-    };
-    // Each platform judged into a new entry; the measured report is left as it was.
-    const platforms = [];
-    for (const entry of report.platforms ?? []) {
-        const { baseline } = await baselineFor(entry.platform, headOf(entry));
-        const judged = assess(req.settings, entry, baseline);
-        platforms.push({ ...entry, baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, status: reportStatus([judged.budget]) });
-    }
-    const top = await baselineFor(platforms[0]?.platform ?? report.image.platform, headOf(report));
-    const judged = assess(req.settings, report, top.baseline);
-    const at = req.now().toISOString();
-    // A push series (no pull request history handed in) carries the stored report's trend forward.
-    const previous = req.previousHistory.length > 0 ? req.previousHistory : top.history;
-    const history = updateHistory({
-        previous,
-        base: basePoint(top.baseline, at),
-        current: currentPoint(report, at),
-        limit: req.inputs.historyLength
-    });
-    const statuses = [judged.budget, ...platforms.map((p) => p.budget)];
-    return {
-        report: {
-            ...report,
-            ...(report.platforms ? { platforms } : {}),
-            baseline: top.baseline,
-            delta: judged.delta,
-            layerDiff: judged.layerDiff,
-            budget: judged.budget,
-            history,
-            status: reportStatus(statuses)
-        },
-        baseBuildLogs: logs
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/docker/build-args.ts
 // Composing `docker buildx build` arguments: pure, table-tested. Secrets are
 // passed as files (`src=`) or environment variables (`env=`), never as values
@@ -17490,6 +14098,8 @@ function buildFailure(stderr, options) {
     return new CommandError(`docker buildx build failed for ${options.file ?? 'Dockerfile'} in ${options.context}`, tail);
 }
 
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __nccwpck_require__(390);
 ;// CONCATENATED MODULE: ./src/image/history.ts
 // Which instruction made each layer. The image config's history has one row
 // per instruction; rows with `empty_layer` made no layer, the others pair in
@@ -19363,6 +15973,577 @@ class LayerCompressor {
     }
 }
 
+;// CONCATENATED MODULE: ./src/image/pclntab.ts
+// The function names of a Go binary, from its pclntab (the runtime's own
+// table for stack traces, which `-ldflags="-s -w"` keeps), and what they say
+// the program needs at run time. The linker drops unreachable functions, so a
+// name in the table is code the program can run, whichever module it lives in.
+// Formats: Go 1.2–1.15 (magic 0xfffffffb), 1.16–1.17 (0xfffffffa), 1.18–1.19
+// (0xfffffff0) and 1.20+ (0xfffffff1), as Go's debug/gosym reads them.
+const MAGICS = new Map([
+    [0xfffffffb, 'go1.2'],
+    [0xfffffffa, 'go1.16'],
+    [0xfffffff0, 'go1.18'],
+    [0xfffffff1, 'go1.18']
+]);
+/** A pclntab header at `at`: magic, two zero pads, an instruction quantum (1, 2, 4) and a pointer size (4, 8). */
+function tableAt(buf, at) {
+    if (at < 0 || at + 16 > buf.length || buf[at + 4] !== 0 || buf[at + 5] !== 0)
+        return null;
+    if (![1, 2, 4].includes(buf[at + 6]) || ![4, 8].includes(buf[at + 7]))
+        return null;
+    for (const le of [true, false]) {
+        const version = MAGICS.get(le ? buf.readUInt32LE(at) : buf.readUInt32BE(at));
+        if (version)
+            return { at, version, le, ptr: buf[at + 7] };
+    }
+    return null;
+}
+/** Finds the table: by section name (`.gopclntab`, or `.data.rel.ro.gopclntab` in PIE builds), else by its header. */
+function findPclntab(buf, sections) {
+    for (const name of ['.gopclntab', '.data.rel.ro.gopclntab']) {
+        const s = sections.find((x) => x.name === name);
+        const table = s ? tableAt(buf, s.offset) : null;
+        if (table)
+            return table;
+    }
+    for (const magic of MAGICS.keys()) {
+        const le = Buffer.alloc(4);
+        le.writeUInt32LE(magic);
+        for (const bytes of [le, Buffer.from(le).reverse()]) {
+            for (let at = buf.indexOf(bytes); at >= 0; at = buf.indexOf(bytes, at + 1)) {
+                const table = tableAt(buf, at);
+                if (table)
+                    return table;
+            }
+        }
+    }
+    return null;
+}
+function cString(buf, at) {
+    const end = buf.indexOf(0, at);
+    return buf.toString('latin1', at, end < 0 ? Math.min(buf.length, at + 512) : end);
+}
+/** Every function name in the table (inlined functions included from Go 1.16 on); [] when unreadable. */
+function pclntabFunctionNames(buf, table) {
+    const { at, le, ptr } = table;
+    const word = (i) => {
+        const o = at + 8 + i * ptr;
+        if (o + ptr > buf.length)
+            return -1;
+        return ptr === 8 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : le ? buf.readUInt32LE(o) : buf.readUInt32BE(o);
+    };
+    if (table.version !== 'go1.2') {
+        // Go 1.16+: the names sit together in funcnametab, NUL-separated, up to the compilation-unit table.
+        const [nameOff, cuOff] = table.version === 'go1.18' ? [word(3), word(4)] : [word(2), word(3)];
+        const start = at + nameOff;
+        const end = at + cuOff;
+        if (nameOff < 0 || cuOff < nameOff || end > buf.length)
+            return [];
+        return buf
+            .toString('latin1', start, end)
+            .split('\0')
+            .filter((n) => n !== '');
+    }
+    // Go 1.2–1.15: a function table of (pc, func offset) pairs; each func record holds its name offset.
+    const nfunc = word(0);
+    const names = [];
+    for (let i = 0; i < nfunc && i < 2_000_000; i++) {
+        const funcOff = word(1 + 2 * i + 1);
+        const rec = at + funcOff;
+        if (funcOff < 0 || rec + ptr + 4 > buf.length)
+            break;
+        const nameOff = le ? buf.readInt32LE(rec + ptr) : buf.readInt32BE(rec + ptr);
+        if (nameOff > 0 && at + nameOff < buf.length)
+            names.push(cString(buf, at + nameOff));
+    }
+    return names;
+}
+const SYSTEM_ROOTS = ['crypto/x509.systemRootsPool', 'crypto/x509.initSystemRoots', 'crypto/x509.loadSystemRoots'];
+/** The needs, from function names. */
+function runtimeNeeds(names) {
+    const needs = {
+        systemRoots: false,
+        embedsRoots: false,
+        loadsZones: false,
+        embedsTzdata: false,
+        usersLookup: false,
+        cgoResolver: false,
+        cgo: false,
+        source: 'pclntab'
+    };
+    for (const name of names) {
+        if (SYSTEM_ROOTS.includes(name))
+            needs.systemRoots = true;
+        else if (name.startsWith('golang.org/x/crypto/x509roots/fallback.'))
+            needs.embedsRoots = true;
+        else if (name === 'time.LoadLocation')
+            needs.loadsZones = true;
+        else if (name.startsWith('time/tzdata.'))
+            needs.embedsTzdata = true;
+        else if (name.startsWith('os/user.'))
+            needs.usersLookup = true;
+        else if (/^net\._C2?func_getaddrinfo$/.test(name))
+            needs.cgoResolver = true;
+        else if (name.startsWith('runtime/cgo.') || name === '_cgo_init' || name === 'x_cgo_init')
+            needs.cgo = true;
+    }
+    return needs;
+}
+
+;// CONCATENATED MODULE: ./src/image/gobinary.ts
+// Go binary facts from the bytes of an executable, in TypeScript: the ELF
+// headers say static (no PT_INTERP) and stripped (no .symtab); the Go build
+// info blob (`\xff Go buildinf:`) says the Go version, main module,
+// dependencies and build settings (CGO_ENABLED, -trimpath, -ldflags).
+// Same rules as Go's debug/buildinfo, for Go 1.13+ (pointer format) and 1.18+ (inline).
+// Also what any ELF needs to start (its interpreter, DT_NEEDED libraries and
+// search path) and, from the pclntab, what a Go program needs at run time.
+
+const BUILDINFO_MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
+const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
+const PT_LOAD = 1;
+const PT_DYNAMIC = 2;
+const PT_INTERP = 3;
+function isElf(head) {
+    return head.length >= 4 && head.subarray(0, 4).equals(ELF_MAGIC);
+}
+function parseElf(buf) {
+    if (buf.length < 52 || !isElf(buf))
+        return null;
+    const is64 = buf[4] === 2;
+    const le = buf[5] === 1;
+    const u16 = (o) => (le ? buf.readUInt16LE(o) : buf.readUInt16BE(o));
+    const u32 = (o) => (le ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
+    const uptr = (o) => (is64 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : u32(o));
+    const phoff = is64 ? uptr(0x20) : u32(0x1c);
+    const shoff = is64 ? uptr(0x28) : u32(0x20);
+    const phentsize = u16(is64 ? 0x36 : 0x2a);
+    const phnum = u16(is64 ? 0x38 : 0x2c);
+    const shentsize = u16(is64 ? 0x3a : 0x2e);
+    const shnum = u16(is64 ? 0x3c : 0x30);
+    const shstrndx = u16(is64 ? 0x3e : 0x32);
+    const programs = [];
+    for (let i = 0; i < phnum; i++) {
+        const o = phoff + i * phentsize;
+        if (o + phentsize > buf.length)
+            break;
+        programs.push(is64 ? { type: u32(o), offset: uptr(o + 8), vaddr: uptr(o + 16), filesz: uptr(o + 32) } : { type: u32(o), offset: u32(o + 4), vaddr: u32(o + 8), filesz: u32(o + 16) });
+    }
+    const raw = [];
+    for (let i = 0; i < shnum; i++) {
+        const o = shoff + i * shentsize;
+        if (o + shentsize > buf.length)
+            break;
+        raw.push(is64
+            ? { nameOff: u32(o), type: u32(o + 4), addr: uptr(o + 16), offset: uptr(o + 24), size: uptr(o + 32) }
+            : { nameOff: u32(o), type: u32(o + 4), addr: u32(o + 12), offset: u32(o + 16), size: u32(o + 20) });
+    }
+    const strtab = raw[shstrndx];
+    const sections = raw.map((s) => {
+        let name = '';
+        if (strtab && strtab.offset + s.nameOff < buf.length) {
+            const start = strtab.offset + s.nameOff;
+            const end = buf.indexOf(0, start);
+            name = buf.toString('latin1', start, end < 0 ? start : end);
+        }
+        return { name, type: s.type, offset: s.offset, addr: s.addr, size: s.size };
+    });
+    return { is64, le, machine: u16(18), programs, sections };
+}
+/** File offset of a virtual address, through the PT_LOAD segments; -1 outside them. */
+function fileOffset(elf, addr) {
+    const seg = elf.programs.find((p) => p.type === PT_LOAD && addr >= p.vaddr && addr < p.vaddr + p.filesz);
+    return seg ? addr - seg.vaddr + seg.offset : -1;
+}
+const DT_NEEDED = 1;
+const DT_STRTAB = 5;
+const DT_SONAME = 14;
+const DT_RPATH = 15;
+const DT_RUNPATH = 29;
+/** The interpreter and the libraries an ELF file asks the loader for; null when not ELF. */
+function readElfLinking(buf) {
+    const elf = parseElf(buf);
+    if (!elf)
+        return null;
+    const cString = (at) => {
+        const end = buf.indexOf(0, at);
+        return buf.toString('latin1', at, end < 0 ? at : end);
+    };
+    const interpSeg = elf.programs.find((p) => p.type === PT_INTERP);
+    const interp = interpSeg && interpSeg.offset < buf.length ? cString(interpSeg.offset) : null;
+    const dynamic = elf.programs.find((p) => p.type === PT_DYNAMIC);
+    const entries = [];
+    if (dynamic) {
+        const size = elf.is64 ? 16 : 8;
+        for (let o = dynamic.offset; o + size <= Math.min(buf.length, dynamic.offset + dynamic.filesz); o += size) {
+            const tag = elf.is64 ? Number(elf.le ? buf.readBigInt64LE(o) : buf.readBigInt64BE(o)) : elf.le ? buf.readInt32LE(o) : buf.readInt32BE(o);
+            if (tag === 0)
+                break;
+            const value = elf.is64 ? Number(elf.le ? buf.readBigUInt64LE(o + 8) : buf.readBigUInt64BE(o + 8)) : elf.le ? buf.readUInt32LE(o + 4) : buf.readUInt32BE(o + 4);
+            entries.push([tag, value]);
+        }
+    }
+    const strtab = fileOffset(elf, entries.find(([t]) => t === DT_STRTAB)?.[1] ?? -1);
+    const str = (off) => (strtab >= 0 && strtab + off < buf.length ? cString(strtab + off) : '');
+    const values = (tag) => entries
+        .filter(([t]) => t === tag)
+        .map(([, v]) => str(v))
+        .filter((v) => v !== '');
+    const runpath = values(DT_RUNPATH).length > 0 ? values(DT_RUNPATH) : values(DT_RPATH);
+    return {
+        interp: interp || null,
+        needed: values(DT_NEEDED),
+        runpath: runpath.flatMap((p) => p.split(':')).filter((p) => p !== ''),
+        soname: values(DT_SONAME)[0] ?? null,
+        machine: elf.machine,
+        is64: elf.is64
+    };
+}
+/** Where the build info blob starts: the .go.buildinfo section, else a 16-aligned search for the magic. */
+function findBuildInfo(buf, elf) {
+    const section = elf.sections.find((s) => s.name === '.go.buildinfo');
+    if (section && buf.subarray(section.offset, section.offset + 14).equals(BUILDINFO_MAGIC))
+        return section.offset;
+    for (let at = buf.indexOf(BUILDINFO_MAGIC); at >= 0; at = buf.indexOf(BUILDINFO_MAGIC, at + 1)) {
+        if (at % 16 === 0)
+            return at;
+    }
+    return -1;
+}
+function readVarint(buf, pos) {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+        const b = buf[pos++];
+        if (b === undefined)
+            return [-1, pos];
+        value += (b & 0x7f) * 2 ** shift;
+        if (!(b & 0x80))
+            return [value, pos];
+        shift += 7;
+    }
+}
+/** Version and module info strings from the blob at `at` (both formats). */
+function readBuildInfo(buf, elf, at) {
+    const ptrSize = buf[at + 14];
+    const flags = buf[at + 15];
+    if (flags & 2) {
+        // Go 1.18+: two varint-prefixed strings right after the 32-byte header.
+        let pos = at + 32;
+        const [vlen, p1] = readVarint(buf, pos);
+        if (vlen < 0)
+            return null;
+        const version = buf.toString('utf8', p1, p1 + vlen);
+        pos = p1 + vlen;
+        const [mlen, p2] = readVarint(buf, pos);
+        if (mlen < 0)
+            return null;
+        return { version, modinfo: buf.toString('latin1', p2, p2 + mlen) };
+    }
+    // Go 1.13–1.17: pointers to Go string headers, to be mapped through the PT_LOAD segments.
+    const le = !(flags & 1);
+    const readPtr = (o) => (ptrSize === 8 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : le ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
+    const toOffset = (addr) => fileOffset(elf, addr);
+    const readString = (ptr) => {
+        const h = toOffset(ptr);
+        if (h < 0 || h + 2 * ptrSize > buf.length)
+            return null;
+        const data = toOffset(readPtr(h));
+        const len = readPtr(h + ptrSize);
+        if (data < 0 || data + len > buf.length)
+            return null;
+        return buf.toString('latin1', data, data + len);
+    };
+    const version = readString(readPtr(at + 16));
+    const modinfo = readString(readPtr(at + 16 + ptrSize));
+    return version === null ? null : { version, modinfo: modinfo ?? '' };
+}
+/** Facts about `buf` if it is a Go ELF executable, else null. */
+function readGoBinary(buf) {
+    const elf = parseElf(buf);
+    if (!elf)
+        return null;
+    const at = findBuildInfo(buf, elf);
+    if (at < 0)
+        return null;
+    const info = readBuildInfo(buf, elf, at);
+    if (!info)
+        return null;
+    // The module info is wrapped in 16-byte sentinels.
+    const modinfo = info.modinfo.length >= 33 && info.modinfo.charCodeAt(info.modinfo.length - 17) === 0x0a ? info.modinfo.slice(16, -16) : info.modinfo;
+    let module = null;
+    let mainPackage = null;
+    const deps = [];
+    const settings = {};
+    for (const line of Buffer.from(modinfo, 'latin1').toString('utf8').split('\n')) {
+        const [kind, a, b] = line.split('\t');
+        if (kind === 'path')
+            mainPackage = a ?? null;
+        else if (kind === 'mod')
+            module = a ?? null;
+        else if (kind === 'dep')
+            deps.push(a);
+        else if (kind === 'build' && a) {
+            const eq = a.indexOf('=');
+            if (eq > 0)
+                settings[a.slice(0, eq)] = unquote(a.slice(eq + 1) + (b !== undefined ? `\t${b}` : ''));
+        }
+    }
+    const dynamic = elf.programs.some((p) => p.type === PT_INTERP);
+    const cgoSetting = settings.CGO_ENABLED;
+    const pclntab = findPclntab(buf, elf.sections);
+    const names = pclntab ? pclntabFunctionNames(buf, pclntab) : [];
+    return {
+        goVersion: info.version || null,
+        module: module ?? mainPackage,
+        mainPackage,
+        static: !dynamic,
+        stripped: !elf.sections.some((s) => s.name === '.symtab'),
+        symbolBytes: elf.sections.filter((s) => isSymbolSection(s.name) && s.type !== SHT_NOBITS).reduce((sum, s) => sum + s.size, 0),
+        // The setting is authoritative; without it (old toolchains), dynamic linking means cgo.
+        cgo: cgoSetting !== undefined ? cgoSetting === '1' : dynamic ? true : null,
+        trimpath: settings['-trimpath'] !== undefined ? settings['-trimpath'] === 'true' : Object.keys(settings).length > 0 ? false : null,
+        ldflags: settings['-ldflags'] ?? null,
+        packages: [...(module ? [module] : []), ...deps],
+        settings,
+        needs: names.length > 0 ? runtimeNeeds(names) : null
+    };
+}
+const SHT_NOBITS = 8;
+const isSymbolSection = (name) => name === '.symtab' || name === '.strtab' || name.startsWith('.debug_') || name.startsWith('.zdebug_');
+/** Build setting values with spaces are quoted Go strings. */
+function unquote(value) {
+    if (value.startsWith('"') && value.endsWith('"')) {
+        try {
+            return JSON.parse(value);
+        }
+        catch {
+            return value.slice(1, -1);
+        }
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/image/tar.ts
+// A push-based tar reader: feed it chunks, it calls back with each entry's
+// header and then its data, piece by piece, without buffering entry contents.
+// Handles ustar/GNU/PAX headers (long names, large sizes). Used twice over a
+// `docker save` stream: for the outer archive and for each layer tar inside it.
+const BLOCK = 512;
+/** Thrown when the archive ends inside an entry or a header is damaged. */
+class TarError extends Error {
+    name = 'TarError';
+}
+class TarReader {
+    onEntry;
+    pending = [];
+    pendingBytes = 0;
+    /** Data bytes left in the current entry, then padding to skip. */
+    remaining = 0;
+    padding = 0;
+    sink = null;
+    inEntry = false;
+    longName = null;
+    longLink = null;
+    pax = {};
+    globalPax = {};
+    ended = false;
+    /** Bytes consumed so far (for error messages). */
+    offset = 0;
+    constructor(onEntry) {
+        this.onEntry = onEntry;
+    }
+    /** Feeds the next chunk; resolves when the sinks have taken it. */
+    async write(chunk) {
+        let pos = 0;
+        while (pos < chunk.length && !this.ended) {
+            if (this.inEntry) {
+                const take = Math.min(this.remaining, chunk.length - pos);
+                if (take > 0) {
+                    const piece = chunk.subarray(pos, pos + take);
+                    pos += take;
+                    this.remaining -= take;
+                    this.offset += take;
+                    if (this.sink) {
+                        const r = this.sink.data(piece);
+                        if (r)
+                            await r;
+                    }
+                }
+                if (this.remaining === 0) {
+                    const skip = Math.min(this.padding, chunk.length - pos);
+                    pos += skip;
+                    this.padding -= skip;
+                    this.offset += skip;
+                    if (this.padding === 0) {
+                        this.inEntry = false;
+                        const sink = this.sink;
+                        this.sink = null;
+                        if (sink) {
+                            const r = sink.end();
+                            if (r)
+                                await r;
+                        }
+                    }
+                }
+                continue;
+            }
+            // Collect a full header block.
+            const need = BLOCK - this.pendingBytes;
+            const take = Math.min(need, chunk.length - pos);
+            this.pending.push(chunk.subarray(pos, pos + take));
+            this.pendingBytes += take;
+            pos += take;
+            if (this.pendingBytes < BLOCK)
+                continue;
+            const block = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
+            this.pending = [];
+            this.pendingBytes = 0;
+            this.offset += BLOCK;
+            await this.header(block);
+        }
+    }
+    /** Call after the last chunk: fails if the archive stopped inside an entry. */
+    end() {
+        if (this.inEntry) {
+            throw new TarError(`the archive ends early, inside an entry (at byte ${this.offset}, ${this.remaining + this.padding} bytes missing)`);
+        }
+        if (this.pendingBytes > 0)
+            throw new TarError(`the archive ends early, inside a tar header (at byte ${this.offset + this.pendingBytes})`);
+    }
+    /** True once the end-of-archive marker (a zero block) was read. */
+    get finished() {
+        return this.ended;
+    }
+    async header(block) {
+        if (isZeroBlock(block)) {
+            this.ended = true;
+            return;
+        }
+        if (!checksumOk(block))
+            throw new TarError(`damaged tar header at byte ${this.offset - BLOCK}`);
+        const typeflag = String.fromCharCode(block[156] || 0x30);
+        const size = readNumber(block, 124, 12);
+        const dataBlocks = Math.ceil(size / BLOCK) * BLOCK;
+        // Meta entries whose data describes the next entry: read them whole (they are small).
+        if (typeflag === 'L' || typeflag === 'K' || typeflag === 'x' || typeflag === 'g') {
+            const parts = [];
+            await this.startEntry(size, dataBlocks - size, {
+                data: (c) => void parts.push(Buffer.from(c)),
+                end: () => {
+                    const body = Buffer.concat(parts);
+                    if (typeflag === 'L')
+                        this.longName = tar_cString(body);
+                    else if (typeflag === 'K')
+                        this.longLink = tar_cString(body);
+                    else
+                        Object.assign(typeflag === 'x' ? this.pax : this.globalPax, parsePax(body));
+                }
+            });
+            return;
+        }
+        const pax = { ...this.globalPax, ...this.pax };
+        let path = this.longName ?? pax.path ?? ustarName(block);
+        const linkname = this.longLink ?? pax.linkpath ?? tar_cString(block.subarray(157, 257));
+        const realSize = pax.size !== undefined ? Number(pax.size) : size;
+        this.longName = this.longLink = null;
+        this.pax = {};
+        if (path.startsWith('./'))
+            path = path.slice(2);
+        const header = {
+            path,
+            type: TYPES[typeflag] ?? 'other',
+            size: realSize,
+            mode: readNumber(block, 100, 8),
+            linkname,
+            typeflag,
+            uid: readNumber(block, 108, 8),
+            gid: readNumber(block, 116, 8),
+            mtime: pax.mtime !== undefined ? Math.floor(Number(pax.mtime)) : readNumber(block, 136, 12),
+            devmajor: readNumber(block, 329, 8),
+            devminor: readNumber(block, 337, 8),
+            uname: pax.uname ?? tar_cString(block.subarray(265, 297)),
+            gname: pax.gname ?? tar_cString(block.subarray(297, 329))
+        };
+        const sink = this.onEntry(header);
+        await this.startEntry(realSize, Math.ceil(realSize / BLOCK) * BLOCK - realSize, sink);
+    }
+    async startEntry(size, padding, sink) {
+        this.remaining = size;
+        this.padding = padding;
+        this.sink = sink;
+        this.inEntry = true;
+        if (size === 0 && padding === 0) {
+            // Nothing to read: end the entry right away.
+            this.inEntry = false;
+            this.sink = null;
+            if (sink)
+                await sink.end();
+        }
+    }
+}
+const TYPES = { '0': 'file', '\0': 'file', '7': 'file', '1': 'link', '2': 'symlink', '5': 'directory' };
+function isZeroBlock(block) {
+    for (let i = 0; i < BLOCK; i++)
+        if (block[i] !== 0)
+            return false;
+    return true;
+}
+function checksumOk(block) {
+    const stored = readNumber(block, 148, 8);
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += i >= 148 && i < 156 ? 32 : block[i];
+    return stored === sum;
+}
+/** Octal, or GNU base-256 when the high bit is set (sizes over 8 GB). */
+function readNumber(block, offset, length) {
+    if (block[offset] & 0x80) {
+        let value = block[offset] & 0x7f;
+        for (let i = 1; i < length; i++)
+            value = value * 256 + block[offset + i];
+        return value;
+    }
+    const text = block
+        .toString('latin1', offset, offset + length)
+        .replace(/\0.*$/s, '')
+        .trim();
+    return text === '' ? 0 : parseInt(text, 8);
+}
+function tar_cString(buf) {
+    const nul = buf.indexOf(0);
+    return buf.toString('utf8', 0, nul < 0 ? buf.length : nul);
+}
+function ustarName(block) {
+    const name = tar_cString(block.subarray(0, 100));
+    const magic = block.toString('latin1', 257, 262);
+    if (magic === 'ustar') {
+        const prefix = tar_cString(block.subarray(345, 500));
+        if (prefix)
+            return `${prefix}/${name}`;
+    }
+    return name;
+}
+function parsePax(body) {
+    const out = {};
+    let pos = 0;
+    while (pos < body.length) {
+        const space = body.indexOf(0x20, pos);
+        if (space < 0)
+            break;
+        const len = parseInt(body.toString('latin1', pos, space), 10);
+        if (!len)
+            break;
+        const record = body.toString('utf8', space + 1, pos + len - 1);
+        const eq = record.indexOf('=');
+        if (eq > 0)
+            out[record.slice(0, eq)] = record.slice(eq + 1);
+        pos += len;
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/image/save.ts
 // Reading a `docker save` stream once, without a temp copy: the small JSON
 // files (manifest.json, index.json, the image config) are kept; each layer is
@@ -20311,33 +17492,2982 @@ function runBuild(output, deps) {
     return (options, measure, onBuilt) => buildAndMeasure({ ...options, output }, measure, { ...deps, onBuilt });
 }
 
-;// CONCATENATED MODULE: ./src/docker/cleanup.ts
-/** Removes untagged images among `ids`; never throws (a leftover image is a warning). */
-async function removeBuiltImages(ids, docker, log) {
-    const removed = [];
-    // Newest first: a suggestion or base image may share layers with the head, never the other way round.
-    for (const id of [...ids].reverse()) {
-        try {
-            const tags = await docker.tagCount(id);
-            if (tags === null)
-                continue; // already gone
-            if (tags !== 0) {
-                log.info(`cleanup: keeping ${id.slice(0, 19)}, it is tagged (not only this run's)`);
+;// CONCATENATED MODULE: ./src/version.ts
+// Kept in step with package.json by a unit test; bundled into dist/.
+const TOOL = { name: 'go-image-budget', version: '0.1.0' };
+
+;// CONCATENATED MODULE: ./src/advisor/images.ts
+// What a base image name says about the image: a Go toolchain, a full
+// distribution, or a minimal base a static Go binary can run on. Pure.
+const DISTRIBUTIONS = [
+    'alpine',
+    'debian',
+    'ubuntu',
+    'busybox',
+    'centos',
+    'fedora',
+    'rockylinux',
+    'almalinux',
+    'amazonlinux',
+    'oraclelinux',
+    'archlinux',
+    'opensuse',
+    'photon',
+    'ubi',
+    'ubi8',
+    'ubi9',
+    'ubi-minimal',
+    'wolfi-base',
+    'chainguard/wolfi-base'
+];
+/** The repository part of an image reference without registry, tag or digest. */
+function repository(image) {
+    const noDigest = image.split('@')[0];
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return (colon > slash ? noDigest.slice(0, colon) : noDigest).toLowerCase();
+}
+function tagOf(image) {
+    const noDigest = image.split('@')[0];
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return colon > slash ? noDigest.slice(colon + 1).toLowerCase() : 'latest';
+}
+function classifyBase(image) {
+    const repo = repository(image);
+    const tag = tagOf(image);
+    const last = repo.split('/').pop() ?? repo;
+    if (repo === 'scratch')
+        return { kind: 'scratch', flavour: null, nonRoot: false };
+    if (repo.includes('distroless/')) {
+        const nonRoot = tag.includes('nonroot');
+        return { kind: last.startsWith('static') ? 'distroless-static' : 'distroless', flavour: 'debian', nonRoot };
+    }
+    if (last === 'static' && repo.includes('chainguard'))
+        return { kind: 'distroless-static', flavour: null, nonRoot: true };
+    if (last === 'golang' || last === 'go' || last === 'gcc' || last.startsWith('golang')) {
+        const flavour = /alpine/.test(tag) ? 'alpine' : /bookworm|bullseye|buster|stretch|trixie/.test(tag) || tag === 'latest' || /^\d/.test(tag) ? 'debian' : null;
+        return { kind: 'go-toolchain', flavour, nonRoot: false };
+    }
+    const distro = DISTRIBUTIONS.find((d) => repo === d || last === d || repo.endsWith(`/${d}`));
+    if (distro)
+        return { kind: 'distribution', flavour: distro.split('/').pop() ?? distro, nonRoot: false };
+    return { kind: 'unknown', flavour: null, nonRoot: false };
+}
+/** Scratch or distroless static: no libc, so only a statically linked binary starts. */
+const isMinimalStatic = (kind) => kind === 'scratch' || kind === 'distroless-static';
+/** The bases suggestions use; both exist wherever the user's own builder image does. */
+const SCRATCH = 'scratch';
+const DISTROLESS_STATIC_NONROOT = 'gcr.io/distroless/static-debian12:nonroot';
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/**
+ * The defaults the official images document, for when the image is not at
+ * hand (dockerfile-only mode): golang sets GOPATH=/go, puts /go/bin and
+ * /usr/local/go/bin on PATH and works in /go; alpine and busybox run /bin/sh,
+ * Debian-based images bash. Null for images we know nothing about.
+ */
+function documentedDefaults(image) {
+    const info = classifyBase(image);
+    const repo = repository(image);
+    const last = repo.split('/').pop() ?? repo;
+    if (info.kind === 'go-toolchain' && last.startsWith('golang')) {
+        const version = /^(\d+\.\d+(\.\d+)?)/.exec(tagOf(image))?.[1];
+        return {
+            env: { ...(version ? { GOLANG_VERSION: version } : {}), GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` },
+            workdir: '/go',
+            user: '',
+            entrypoint: null,
+            cmd: info.flavour === 'alpine' ? ['/bin/sh'] : ['bash'],
+            source: 'documented'
+        };
+    }
+    if (info.kind === 'distribution') {
+        const shell = ['alpine', 'busybox'].includes(info.flavour ?? '') ? ['/bin/sh'] : ['bash'];
+        return { env: { PATH: DEFAULT_PATH }, workdir: '/', user: '', entrypoint: null, cmd: shell, source: 'documented' };
+    }
+    if (info.kind === 'distroless' || info.kind === 'distroless-static') {
+        return { env: { PATH: DEFAULT_PATH, SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt' }, workdir: '/', user: info.nonRoot ? '65532' : '', entrypoint: null, cmd: null, source: 'documented' };
+    }
+    return null;
+}
+/** Go version of a toolchain image: its GOLANG_VERSION, else a version in its tag (`golang:1.9-alpine` → 1.9). */
+function goVersionOfImage(image, defaults) {
+    if (classifyBase(image).kind !== 'go-toolchain')
+        return null;
+    const fromEnv = defaults?.env.GOLANG_VERSION;
+    if (fromEnv && /^\d+\.\d+/.test(fromEnv))
+        return fromEnv;
+    return /^(\d+\.\d+(\.\d+)?)/.exec(tagOf(image))?.[1] ?? null;
+}
+/** Compares dotted Go versions (`1.9` < `1.13`); a missing version counts as current (newer than any). */
+function goAtLeast(version, wanted) {
+    if (!version)
+        return true;
+    const a = version.replace(/^go/, '').split('.').map(Number);
+    const b = wanted.split('.').map(Number);
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const x = a[i] ?? 0;
+        const y = b[i] ?? 0;
+        if (x !== y)
+            return x > y;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/advisor/shell.ts
+// Just enough shell to read what a RUN does: split a script into simple
+// commands (on `&&`, `||`, `;`, `|`, newlines) and each into words with
+// quotes removed, then pick out `go build` invocations and their flags.
+// Not a shell: no expansion beyond what the Dockerfile model already did.
+/** Splits a script into commands, each a list of words (quotes removed). */
+function splitCommands(script) {
+    const commands = [];
+    let words = [];
+    let word = '';
+    let inWord = false;
+    let quote = null;
+    const endWord = () => {
+        if (inWord)
+            words.push(word);
+        word = '';
+        inWord = false;
+    };
+    const endCommand = () => {
+        endWord();
+        if (words.length > 0)
+            commands.push(words);
+        words = [];
+    };
+    for (let i = 0; i < script.length; i++) {
+        const c = script[i];
+        if (quote) {
+            if (c === quote)
+                quote = null;
+            else if (c === '\\' && quote === '"' && i + 1 < script.length && '"\\$`'.includes(script[i + 1]))
+                word += script[++i];
+            else
+                word += c;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            quote = c;
+            inWord = true;
+            continue;
+        }
+        if (c === '\\') {
+            if (script[i + 1] === '\n') {
+                i++;
+                continue;
+            } // line continuation
+            if (i + 1 < script.length) {
+                word += script[++i];
+                inWord = true;
+            }
+            continue;
+        }
+        if (c === '#' && !inWord) {
+            // comment to end of line
+            while (i + 1 < script.length && script[i + 1] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === '\n' || c === ';' || c === '|' || c === '&' || c === '(' || c === ')') {
+            endCommand();
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r') {
+            endWord();
+            continue;
+        }
+        word += c;
+        inWord = true;
+    }
+    endCommand();
+    return commands;
+}
+// go build flags that take a value (the next word, unless written `-flag=value`).
+const VALUE_FLAGS = new Set([
+    'o',
+    'ldflags',
+    'gcflags',
+    'asmflags',
+    'gccgoflags',
+    'tags',
+    'mod',
+    'modfile',
+    'overlay',
+    'pgo',
+    'pkgdir',
+    'buildmode',
+    'compiler',
+    'installsuffix',
+    'p',
+    'toolexec',
+    'C',
+    'covermode',
+    'coverpkg',
+    'buildvcs'
+]);
+// Boolean flags that may also be written `-flag=true|false`.
+const BOOL_VALUE_FLAGS = new Set(['buildvcs', 'trimpath', 'race', 'msan', 'asan', 'a', 'n', 'v', 'x', 'cover', 'linkshared', 'modcacherw', 'work']);
+/** Finds `go build` (and `go install`) in a list of commands. */
+function findGoBuilds(commands) {
+    const builds = [];
+    for (const words of commands) {
+        const env = {};
+        let i = 0;
+        if (words[0] === 'env')
+            i++;
+        while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i])) {
+            const eq = words[i].indexOf('=');
+            env[words[i].slice(0, eq)] = words[i].slice(eq + 1);
+            i++;
+        }
+        const go = words[i];
+        const sub = words[i + 1];
+        if (go === undefined || !isGo(go) || (sub !== 'build' && sub !== 'install'))
+            continue;
+        // `go install pkg@version` installs a tool, not the program.
+        if (sub === 'install' && words.slice(i + 2).some((w) => !w.startsWith('-') && w.includes('@')))
+            continue;
+        builds.push(parseGoBuildArgs(sub, words.slice(i + 2), env, words));
+    }
+    return builds;
+}
+/** `go`, `/usr/local/go/bin/go`, or tonistiigi/xx's cross-compiling wrapper `xx-go`. */
+const isGo = (word) => /(^|\/)(xx-)?go$/.test(word);
+function parseGoBuildArgs(subcommand, args, env, words) {
+    const build = { subcommand, env, output: null, ldflags: null, stripped: false, trimpath: false, tags: null, packages: [], words, mod: null };
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (!arg.startsWith('-') || arg === '-') {
+            build.packages.push(arg);
+            continue;
+        }
+        const body = arg.replace(/^--?/, '');
+        const eq = body.indexOf('=');
+        const name = eq >= 0 ? body.slice(0, eq) : body;
+        let value = eq >= 0 ? body.slice(eq + 1) : null;
+        if (value === null && VALUE_FLAGS.has(name) && !BOOL_VALUE_FLAGS.has(name))
+            value = args[++i] ?? null;
+        if (name === 'o')
+            build.output = value;
+        else if (name === 'ldflags')
+            build.ldflags = value;
+        else if (name === 'tags')
+            build.tags = value;
+        else if (name === 'trimpath')
+            build.trimpath = value === null || value === 'true';
+        else if (name === 'mod')
+            build.mod = value;
+    }
+    build.stripped = build.ldflags !== null && ldflagsStrip(build.ldflags);
+    return build;
+}
+/** True when link flags drop both the symbol table (-s) and DWARF (-w). */
+function ldflagsStrip(ldflags) {
+    const words = splitCommands(ldflags)[0] ?? [];
+    const has = (flag) => words.some((w) => w === `-${flag}` || w === `--${flag}` || w === `-${flag}=true`);
+    return has('s') && has('w');
+}
+/** The go subcommand (and its first argument) of a command: `go mod download` → ['mod', 'download']. */
+function goCommand(words) {
+    const i = words.findIndex((x) => isGo(x));
+    return i >= 0 ? words.slice(i + 1, i + 3) : null;
+}
+/** A step that fetches modules: `go mod download`, `go mod tidy`, `go mod vendor`, `go get`. */
+function hasGoModDownload(commands) {
+    return commands.some((w) => {
+        const go = goCommand(w);
+        return go !== null && ((go[0] === 'mod' && ['download', 'tidy', 'vendor'].includes(go[1])) || go[0] === 'get');
+    });
+}
+/** A step that resolves modules, downloading what is missing: go build/install/run/test/generate/vet, or a make target. */
+function resolvesModules(commands) {
+    return commands.some((w) => {
+        const go = goCommand(w);
+        if (go !== null)
+            return ['build', 'install', 'run', 'test', 'generate', 'vet', 'list'].includes(go[0]);
+        return w.some((x, i) => /(^|\/)g?make$/.test(x) && (i === 0 || /^[A-Za-z_]\w*=/.test(w[i - 1])));
+    });
+}
+/** Builds from vendor/ (`-mod=vendor`, or GOFLAGS carrying it): no module is downloaded. */
+function usesVendor(commands) {
+    return commands.some((w) => w.some((x) => /^(--?mod=vendor|GOFLAGS=.*-mod=vendor.*)$/.test(x)));
+}
+/** Packages a command installs with the distribution's package manager, by manager. */
+function installedPackages(commands) {
+    const found = [];
+    for (const w of commands) {
+        const i = w.findIndex((x) => /(^|\/)(apk|apt-get|apt|yum|dnf|microdnf|zypper)$/.test(x));
+        if (i < 0)
+            continue;
+        const manager = w[i].split('/').pop();
+        const verb = w.slice(i + 1).find((x) => !x.startsWith('-'));
+        if (!(manager === 'apk' ? verb === 'add' : verb === 'install'))
+            continue;
+        const after = w.slice(w.indexOf(verb, i + 1) + 1);
+        const packages = [];
+        for (let k = 0; k < after.length; k++) {
+            const x = after[k];
+            if (x.startsWith('-')) {
+                if (['--virtual', '-t', '--repository', '-X'].includes(x))
+                    k++;
                 continue;
             }
-            const r = await docker.removeImage(id);
-            if (r.code === 0)
-                removed.push(id);
-            else
-                log.warning(`cleanup: could not remove ${id.slice(0, 19)}: ${r.stderr.trim().split('\n').pop() ?? ''}`);
+            packages.push(x.replace(/[=<>~].*$/, ''));
         }
-        catch (error) {
-            log.warning(`cleanup: could not remove ${id.slice(0, 19)}: ${error.message}`);
+        found.push({ manager, packages });
+    }
+    return found;
+}
+/** Quotes a word for a Dockerfile shell-form RUN only when it needs it. */
+function shellQuote(word) {
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word))
+        return word;
+    if (/^-ldflags=/.test(word))
+        return `-ldflags="${word.slice('-ldflags='.length).replace(/(["\\$`])/g, '\\$1')}"`;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: ./src/advisor/model.ts
+// The Dockerfile model the rules read: stages with their resolved base image,
+// copies, RUN scripts (heredocs included) with the `go build` invocations in
+// them, environment, user and working directory. Pure: text in, model out.
+// Lines are 1-based, as GitHub annotations and editors count them.
+
+
+
+
+/** Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR:+alt}`; unknown variables become ''. */
+function substitute(text, vars) {
+    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+        const name = braced ?? bare;
+        const value = vars[name];
+        const set = value !== undefined && value !== null && value !== '';
+        if (op === ':-' || op === '-')
+            return set ? value : substitute(word ?? '', vars);
+        if (op === ':+' || op === '+')
+            return set ? substitute(word ?? '', vars) : '';
+        return value ?? '';
+    });
+}
+function flagsOf(instruction) {
+    const flags = {};
+    const withFlags = instruction;
+    for (const f of withFlags.getFlags?.() ?? [])
+        flags[f.getName()] = f.getValue();
+    return flags;
+}
+/** The raw arguments without leading `--flag[=value]` words. */
+function stripFlags(raw) {
+    let rest = raw.replace(/^\s+/, '');
+    for (;;) {
+        const m = /^--[A-Za-z-]+(=("[^"]*"|'[^']*'|\S)*)?\s+/.exec(rest);
+        if (!m)
+            return rest;
+        rest = rest.slice(m[0].length);
+    }
+}
+/** The script a RUN executes: its heredoc body (`RUN <<EOF`), its exec-form words, or its shell text. */
+function runScript(args) {
+    const heredoc = /^<<-?\s*(["']?)([A-Za-z0-9_]+)\1[^\n]*\n/.exec(args);
+    if (heredoc) {
+        const body = args.slice(heredoc[0].length).split('\n');
+        const end = body.findIndex((l) => l.replace(/^\t+/, '') === heredoc[2]);
+        return (end >= 0 ? body.slice(0, end) : body).join('\n');
+    }
+    // `cat <<EOF > file`: the heredoc is data for the command, not commands; the command is the first line.
+    if (/<<-?\s*(["']?)[A-Za-z0-9_]+\1/.test(args.split('\n')[0]) && !args.trimStart().startsWith('['))
+        return args.split('\n')[0];
+    if (args.trimStart().startsWith('[')) {
+        try {
+            const words = JSON.parse(args);
+            if (Array.isArray(words) && words.every((w) => typeof w === 'string'))
+                return words.map((w) => JSON.stringify(w)).join(' ');
+        }
+        catch {
+            // not JSON: a shell command that starts with '['
         }
     }
-    if (removed.length > 0)
-        log.info(`cleanup: removed ${removed.length} image(s) this run built`);
-    return removed;
+    return args;
+}
+function resolvePath(workdir, p) {
+    const joined = p.startsWith('/') ? p : `${workdir.replace(/\/$/, '')}/${p}`;
+    const parts = [];
+    for (const part of joined.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return `/${parts.join('/')}`;
+}
+
+function parseDockerfile(text, options = {}) {
+    const doc = main.DockerfileParser.parse(text);
+    const lines = text.split(/\r?\n/);
+    const overrides = buildArgMap(options.buildArgs ?? []);
+    const globalArgs = {};
+    const stages = [];
+    let stage = null;
+    let stageVars = {};
+    let cmdSetHere = false;
+    for (const instruction of doc.getInstructions()) {
+        const keyword = instruction.getKeyword().toUpperCase();
+        const start = instruction.getRange().start.line;
+        const end = instruction.getRange().end.line;
+        const rawText = lines.slice(start, end + 1).join('\n');
+        const afterKeyword = rawText.replace(/^\s*\S+\s?/, '');
+        const model = { keyword, line: start + 1, endLine: end + 1, raw: stripFlags(afterKeyword), flags: flagsOf(instruction) };
+        if (keyword === 'ARG') {
+            for (const word of splitCommands(model.raw)[0] ?? []) {
+                const eq = word.indexOf('=');
+                const name = eq >= 0 ? word.slice(0, eq) : word;
+                const declared = eq >= 0 ? word.slice(eq + 1) : null;
+                if (!stage) {
+                    globalArgs[name] = overrides[name] ?? (declared === null ? null : substitute(declared, globalArgs));
+                }
+                else {
+                    // Inside a stage an ARG re-imports the global value or declares its own default.
+                    const value = overrides[name] ?? (declared === null ? (globalArgs[name] ?? null) : substitute(declared, stageVars));
+                    stageVars[name] = value;
+                }
+            }
+            if (stage)
+                stage.instructions.push(model);
+            continue;
+        }
+        if (keyword === 'FROM') {
+            const words = splitCommands(model.raw)[0] ?? [];
+            const imageRaw = words[0] ?? '';
+            const asIndex = words.findIndex((w) => w.toLowerCase() === 'as');
+            const name = asIndex >= 0 ? (words[asIndex + 1] ?? null) : null;
+            const image = substitute(imageRaw, globalArgs);
+            const parentIndex = stages.findIndex((s) => s.name !== null && s.name.toLowerCase() === image.toLowerCase());
+            const parent = parentIndex >= 0 ? stages[parentIndex] : null;
+            const platform = model.flags.platform ?? null;
+            // A stage FROM an image starts with the image's ENV, WORKDIR and defaults (`${GOPATH}`, WORKDIR /go).
+            const base = parent ? parent.base : (options.imageConfig?.(image) ?? documentedDefaults(image));
+            stage = {
+                index: stages.length,
+                name,
+                line: model.line,
+                image,
+                imageRaw,
+                platform: platform === null ? null : substitute(platform, globalArgs) || platform,
+                parentStage: parent ? parent.index : null,
+                base,
+                goVersion: parent ? parent.goVersion : goVersionOfImage(image, base),
+                instructions: [model],
+                copies: [],
+                runs: [],
+                goBuilds: [],
+                env: { ...(parent?.env ?? base?.env ?? {}) },
+                user: parent?.user ?? null,
+                workdir: parent?.workdir ?? (base?.workdir || '/'),
+                cmd: parent?.cmd ?? null,
+                inheritedCmdCleared: parent?.inheritedCmdCleared ?? false,
+                entrypoint: parent?.entrypoint ?? null
+            };
+            stageVars = { ...stage.env };
+            cmdSetHere = false;
+            stages.push(stage);
+            continue;
+        }
+        if (!stage)
+            continue; // parser directives and stray instructions before FROM
+        stage.instructions.push(model);
+        switch (keyword) {
+            case 'ENV': {
+                const words = splitCommands(substitute(model.raw, stageVars))[0] ?? [];
+                if (words.length >= 2 && !words[0].includes('=')) {
+                    stage.env[words[0]] = words.slice(1).join(' '); // legacy `ENV NAME value`
+                }
+                else {
+                    for (const w of words) {
+                        const eq = w.indexOf('=');
+                        if (eq > 0)
+                            stage.env[w.slice(0, eq)] = w.slice(eq + 1);
+                    }
+                }
+                Object.assign(stageVars, stage.env);
+                break;
+            }
+            case 'WORKDIR':
+                stage.workdir = resolvePath(stage.workdir, substitute(model.raw.trim(), stageVars));
+                break;
+            case 'USER':
+                stage.user = { value: substitute(model.raw.trim(), stageVars), line: model.line };
+                break;
+            case 'CMD':
+                stage.cmd = model;
+                cmdSetHere = true;
+                break;
+            case 'ENTRYPOINT':
+                stage.entrypoint = model;
+                // BuildKit: an ENTRYPOINT drops the CMD this stage inherited (not one it set itself).
+                if (!cmdSetHere) {
+                    stage.cmd = null;
+                    stage.inheritedCmdCleared = true;
+                }
+                break;
+            case 'COPY':
+            case 'ADD': {
+                let words;
+                if (model.raw.trimStart().startsWith('[')) {
+                    try {
+                        words = JSON.parse(model.raw);
+                    }
+                    catch {
+                        words = splitCommands(model.raw)[0] ?? [];
+                    }
+                }
+                else {
+                    words = (splitCommands(model.raw.split('\n')[0])[0] ?? []).map((w) => substitute(w, stageVars));
+                }
+                const from = model.flags.from ?? null;
+                const fromStage = from === null ? -1 : stages.findIndex((s, i) => i < stage.index && (s.name?.toLowerCase() === from.toLowerCase() || String(i) === from));
+                stage.copies.push({
+                    line: model.line,
+                    keyword: keyword,
+                    from,
+                    fromStage: fromStage >= 0 ? fromStage : null,
+                    sources: words.slice(0, -1),
+                    dest: words[words.length - 1] ?? '',
+                    workdir: stage.workdir
+                });
+                break;
+            }
+            case 'RUN': {
+                const script = runScript(model.raw);
+                const commands = splitCommands(script);
+                const mounts = Object.entries(model.flags)
+                    .filter(([k]) => k === 'mount')
+                    .map(([, v]) => v ?? '');
+                // dockerfile-ast keeps one value per flag name; read repeated --mount flags from the text.
+                const allMounts = [...afterKeyword.matchAll(/--mount=(\S+)/g)].map((m) => m[1]);
+                stage.runs.push({ line: model.line, endLine: model.endLine, workdir: stage.workdir, script, commands, mounts: allMounts.length ? allMounts : mounts });
+                for (const build of findGoBuilds(commands)) {
+                    const gopath = (build.env.GOPATH ?? stageVars.GOPATH ?? '/root/go').split(':')[0] || '/root/go';
+                    stage.goBuilds.push({
+                        ...build,
+                        line: model.line,
+                        workdir: stage.workdir,
+                        cgoEnabled: build.env.CGO_ENABLED ?? stage.env.CGO_ENABLED ?? stageVars.CGO_ENABLED ?? null,
+                        installDir: build.env.GOBIN ?? stageVars.GOBIN ?? `${gopath.replace(/\/$/, '')}/bin`
+                    });
+                }
+                break;
+            }
+        }
+    }
+    if (stages.length === 0) {
+        stages.push({
+            index: 0,
+            name: null,
+            line: 1,
+            image: '',
+            imageRaw: '',
+            platform: null,
+            parentStage: null,
+            base: null,
+            goVersion: null,
+            instructions: [],
+            copies: [],
+            runs: [],
+            goBuilds: [],
+            env: {},
+            user: null,
+            workdir: '/',
+            cmd: null,
+            entrypoint: null
+        });
+    }
+    const target = options.target ? stages.find((s) => s.name?.toLowerCase() === options.target.toLowerCase()) : undefined;
+    return { file: options.file ?? 'Dockerfile', text, globalArgs, stages, final: target ?? stages[stages.length - 1] };
+}
+/** The stages `stage` is made of: itself, its parent stage, and so on up to an image. */
+function stageChain(model, stage) {
+    const chain = [stage];
+    let current = stage;
+    while (current.parentStage !== null) {
+        current = model.stages[current.parentStage];
+        chain.push(current);
+    }
+    return chain;
+}
+/** The image a stage ultimately starts from (following `FROM <stage>`). */
+function rootImage(model, stage) {
+    const chain = stageChain(model, stage);
+    return chain[chain.length - 1].image;
+}
+/** Stages the final image depends on through `COPY --from` (transitively) or `FROM`. */
+function buildStagesOf(model, stage) {
+    const seen = new Set();
+    const visit = (s) => {
+        if (seen.has(s.index))
+            return;
+        seen.add(s.index);
+        if (s.parentStage !== null)
+            visit(model.stages[s.parentStage]);
+        for (const c of s.copies)
+            if (c.fromStage !== null)
+                visit(model.stages[c.fromStage]);
+    };
+    visit(stage);
+    return model.stages.filter((s) => seen.has(s.index) && s.index !== stage.index);
+}
+
+;// CONCATENATED MODULE: ./src/advisor/binaries.ts
+
+
+/** A build of several main packages at once (`./...`, `./cmd/...`) into a directory. */
+const manyPrograms = (build) => build.packages.some((p) => p.endsWith('...')) && (build.output === null ? build.subcommand === 'install' : build.output.endsWith('/'));
+/** The binary `go build` writes: `-o`, else the file's or package's last element; `go install` writes to its install directory. */
+function buildOutput(build, moduleName) {
+    if (manyPrograms(build))
+        return resolvePath(build.output ? build.workdir : build.installDir, build.output ?? '.');
+    if (build.output) {
+        const out = resolvePath(build.workdir, build.output);
+        return build.output.endsWith('/') ? `${out}/${defaultName(build, moduleName)}` : out;
+    }
+    if (build.subcommand === 'install')
+        return resolvePath(build.installDir, defaultName(build, moduleName));
+    return resolvePath(build.workdir, defaultName(build, moduleName));
+}
+// Directories a distribution base image has: a one-file COPY onto one of them lands inside it.
+const DISTRIBUTION_DIRS = new Set([
+    '/bin',
+    '/sbin',
+    '/lib',
+    '/usr',
+    '/usr/bin',
+    '/usr/sbin',
+    '/usr/lib',
+    '/usr/local',
+    '/usr/local/bin',
+    '/usr/local/sbin',
+    '/usr/local/lib',
+    '/usr/share',
+    '/opt',
+    '/srv',
+    '/tmp',
+    '/etc',
+    '/root',
+    '/home',
+    '/var',
+    '/var/lib',
+    '/mnt'
+]);
+// What distroless images have of them (scratch has none).
+const DISTROLESS_DIRS = new Set(['/etc', '/home', '/root', '/tmp', '/var', '/usr', '/usr/share', '/bin', '/sbin', '/usr/bin', '/usr/sbin', '/lib']);
+/** The directories the base of `stage` has, as far as its kind tells. */
+function baseDirectories(model, stage) {
+    const kind = classifyBase(rootImage(model, stage)).kind;
+    if (kind === 'scratch')
+        return new Set();
+    return kind === 'distroless' || kind === 'distroless-static' ? DISTROLESS_DIRS : DISTRIBUTION_DIRS;
+}
+/**
+ * Whether a COPY writes into a directory (so a one-file source lands at
+ * dest/name): a trailing slash, several sources, a wildcard or a directory
+ * source, or a destination that is already a directory (the base's, a
+ * WORKDIR, a `mkdir`, an earlier directory COPY).
+ */
+function copiesIntoDirectory(model, stage, copy, dirs = baseDirectories(model, stage)) {
+    if (copy.dest.endsWith('/') || copy.dest === '.' || copy.sources.length > 1 || copy.sources.some((s) => /[*?[]/.test(s) || s.endsWith('/') || s.endsWith('/.')))
+        return true;
+    const dest = resolvePath(copy.workdir, copy.dest);
+    if (dest === '/' || dirs.has(dest))
+        return true;
+    return stageChain(model, stage).some((s) => s.copies.some((c) => c.line < copy.line && (c.workdir === dest || (c !== copy && resolvePath(c.workdir, c.dest) === dest && copiesIntoDirectory(model, s, c, dirs)))) ||
+        s.runs.some((r) => r.line < copy.line && (r.workdir === dest || r.commands.some((w) => w[0] === 'mkdir' && w.slice(1).some((a) => !a.startsWith('-') && resolvePath(r.workdir, a) === dest)))));
+}
+function defaultName(build, moduleName) {
+    const first = build.packages[0];
+    if (first && first.endsWith('.go'))
+        return first.split('/').pop().replace(/\.go$/, '');
+    const pkg = first && first !== '.' && first !== './...' ? first.replace(/\/$/, '') : null;
+    if (pkg)
+        return pkg.split('/').pop();
+    // `go build` / `go build .` names the binary after the package's import path.
+    if (moduleName)
+        return moduleName.split('/').pop();
+    return build.workdir.split('/').filter(Boolean).pop() ?? 'app';
+}
+/** The Go binaries the final stage ends up with, as far as the Dockerfile tells. */
+function finalBinaries(model, moduleName = null) {
+    const result = [];
+    for (const stage of stageChain(model, model.final)) {
+        for (const build of stage.goBuilds) {
+            const at = buildOutput(build, moduleName);
+            result.push({ stage, build, builtAt: at, finalPath: at, copyLine: null, ...(manyPrograms(build) ? { directory: true } : {}) });
+        }
+    }
+    for (const copy of model.final.copies) {
+        if (copy.fromStage === null)
+            continue;
+        const source = model.stages[copy.fromStage];
+        for (const from of [source, ...buildStagesOf(model, source)]) {
+            for (const build of from.goBuilds) {
+                const at = buildOutput(build, moduleName);
+                // `COPY --from` sources are paths from the source stage's root, whatever its WORKDIR.
+                const many = manyPrograms(build);
+                const match = copy.sources.find((s) => {
+                    const src = resolvePath('/', s);
+                    return src === at || at.startsWith(`${src}/`) || src === '/' || (many && src.startsWith(`${at}/`));
+                });
+                if (!match)
+                    continue;
+                const dest = resolvePath(copy.workdir, copy.dest);
+                const srcPath = resolvePath('/', match);
+                if (many && srcPath.startsWith(`${at}/`)) {
+                    // One program out of a directory of them: the COPY names it.
+                    const name = srcPath.split('/').pop();
+                    const finalPath = copiesIntoDirectory(model, model.final, copy) ? `${dest}/${name}`.replace(/\/+/g, '/') : dest;
+                    result.push({ stage: from, build, builtAt: srcPath, finalPath, copyLine: copy.line });
+                    continue;
+                }
+                const rel = srcPath === '/' ? at.slice(1) : at.slice(srcPath.length).replace(/^\//, '');
+                const intoDirectory = rel !== '' || (!many && copiesIntoDirectory(model, model.final, copy));
+                const finalPath = intoDirectory ? `${dest}/${rel || at.split('/').pop()}`.replace(/\/+/g, '/') : dest;
+                result.push({ stage: from, build, builtAt: at, finalPath, copyLine: copy.line, ...(many ? { directory: true } : {}) });
+            }
+        }
+    }
+    return result;
+}
+// Go's own tools in a golang image (go, gofmt, vet …) are Go binaries too, but not the user's.
+const TOOLCHAIN_PATH = /^\/?(usr\/(local\/)?(lib\/)?go(-[\d.]+)?|go\/pkg|root\/go\/pkg|usr\/local\/go)\//;
+/**
+ * The measured Go binaries that are the user's program: those at the path the
+ * Dockerfile puts them, else those of the go.mod module, else all but the toolchain's.
+ */
+function appBinaries(model, goBinaries, moduleName) {
+    const normal = (p) => `/${p.replace(/^\/+/, '')}`;
+    const paths = new Set(finalBinaries(model, moduleName).map((b) => b.finalPath));
+    const atPath = goBinaries.filter((b) => paths.has(normal(b.path)));
+    if (atPath.length > 0)
+        return atPath;
+    const ofModule = moduleName ? goBinaries.filter((b) => b.module === moduleName) : [];
+    if (ofModule.length > 0)
+        return ofModule;
+    return goBinaries.filter((b) => !TOOLCHAIN_PATH.test(b.path));
+}
+
+;// CONCATENATED MODULE: ./src/advisor/rule.ts
+
+function finding(ctx, rule, severity, line, message, fix, estimatedSavings = null) {
+    // Savings are only claimed from a measurement.
+    return { rule, severity, file: ctx.model.file, line, message, estimatedSavings: ctx.measured ? estimatedSavings : null, fix };
+}
+/** Wasted bytes below this are noise. */
+const WASTED_FLOOR = 1_000_000;
+const budgetTight = (m) => m !== null && (m.budgetStatus === 'fail' || m.budgetStatus === 'warn');
+/** The measured binaries that are the user's program (not the Go toolchain's own tools). */
+const programBinaries = (ctx) => (ctx.measured ? appBinaries(ctx.model, ctx.measured.goBinaries, ctx.files?.goMod?.module ?? null) : []);
+/** The `go build` a shaving rule's fix rewrites to, when the Dockerfile's own is not known. */
+const SHAVED_BUILD = 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .';
+/**
+ * What the shaving rules (strip-symbols, trimpath) speak about: the measured
+ * program binaries, each with the `go build` that made it; without a
+ * measurement, the `go build` lines whose binary reaches the final image.
+ */
+function shavingTargets(ctx) {
+    const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null);
+    if (ctx.measured) {
+        return programBinaries(ctx).map((binary) => {
+            const from = built.find((x) => x.finalPath === `/${binary.path.replace(/^\/+/, '')}`) ?? built[0];
+            return {
+                path: binary.path,
+                line: from?.build.line ?? ctx.model.final.line,
+                bytes: binary.bytes,
+                symbolBytes: binary.symbolBytes ?? null,
+                stripped: binary.stripped,
+                trimpath: binary.trimpath ?? from?.build.trimpath ?? false,
+                goVersion: binary.goVersion ?? from?.stage.goVersion ?? null,
+                from
+            };
+        });
+    }
+    const seen = new Set();
+    return built
+        .filter((b) => !seen.has(b.finalPath) && seen.add(b.finalPath))
+        .map((b) => ({
+        path: b.finalPath,
+        line: b.build.line,
+        bytes: null,
+        symbolBytes: null,
+        stripped: b.build.stripped,
+        trimpath: b.build.trimpath,
+        goVersion: b.stage.goVersion,
+        from: b
+    }));
+}
+/** Shaving is always worth saying (info); a tight budget makes it a warning. */
+const shavingSeverity = (ctx) => (budgetTight(ctx.measured) ? 'warning' : 'info');
+
+;// CONCATENATED MODULE: ./src/advisor/needs.ts
+
+
+
+
+
+const TLS_PACKAGES = ['crypto/tls', 'crypto/x509', 'net/http', 'net/smtp', 'google.golang.org/grpc/credentials'];
+// Standard packages that link libc through cgo when cgo is on.
+const CGO_PACKAGES = ['net', 'net/http', 'os/user', 'plugin', 'runtime/cgo'];
+/** The program's run-time needs: the measured binaries' (pclntab), else the context's sources. */
+function programNeeds(ctx) {
+    const measured = programBinaries(ctx).filter((b) => b.needs);
+    if (measured.length > 0) {
+        const any = (pick) => measured.some((b) => pick(b.needs));
+        return {
+            caCertificates: any((n) => n.systemRoots && !n.embedsRoots),
+            timeZones: any((n) => n.loadsZones && !n.embedsTzdata),
+            users: any((n) => n.usersLookup),
+            source: "the binary's function table"
+        };
+    }
+    const files = ctx.files;
+    if (!files) {
+        // Only build info (module paths) at hand: the standard library use is unknown; assume the roots are needed.
+        return { caCertificates: true, timeZones: false, users: false, source: 'nothing (no sources, no function table): CA certificates assumed' };
+    }
+    const imports = files.imports;
+    const unscanned = (files.goMod?.requires ?? 0) > 0 && !files.vendored;
+    const tls = imports.some((p) => TLS_PACKAGES.includes(p));
+    return {
+        // Dependencies outside the context (not vendored) may make HTTPS calls we cannot see.
+        caCertificates: tls || unscanned,
+        timeZones: files.loadsTimeZones && !imports.includes('time/tzdata'),
+        users: imports.includes('os/user'),
+        source: files.vendored
+            ? 'the sources (module and vendor/)'
+            : unscanned
+                ? `the module's own sources (its ${files.goMod.requires} required modules are not vendored: CA certificates assumed)`
+                : 'the sources'
+    };
+}
+/** Whether a stage has a C compiler: the Debian-based golang images do, alpine ones only after `apk add gcc`/build-base. */
+function hasCCompiler(model, stage) {
+    const base = classifyBase(rootImage(model, stage));
+    if (base.kind === 'go-toolchain' && base.flavour !== 'alpine')
+        return true;
+    return stageChain(model, stage).some((s) => s.runs.some((r) => installedPackages(r.commands).some((p) => p.packages.some((x) => /^(gcc|build-base|build-essential|clang|musl-dev|libc6-dev|g\+\+)$/.test(x)))));
+}
+const libcOf = (model, stage) => {
+    const base = classifyBase(rootImage(model, stage));
+    return base.flavour === 'alpine' ? 'musl' : base.flavour === 'debian' || base.flavour === 'ubuntu' || base.kind === 'go-toolchain' ? 'glibc' : null;
+};
+/** How one `go build` links, from the Dockerfile and the sources. */
+function predictedLinking(model, b, imports) {
+    const cgo = b.build.cgoEnabled;
+    const needsC = imports.includes('C') || cgo === '1';
+    const libc = libcOf(model, b.stage);
+    const staticFlags = /-extldflags[= ]["']?[^"']*-static/.test(b.build.ldflags ?? '') || (/\bnetgo\b/.test(b.build.tags ?? '') && !imports.includes('C') && !imports.includes('os/user'));
+    if (cgo === '0')
+        return { linking: 'static', libc: null, needsC: false, reason: 'CGO_ENABLED=0' };
+    const reaching = imports.filter((p) => CGO_PACKAGES.includes(p) || p === 'C');
+    const alpine = classifyBase(rootImage(model, b.stage)).flavour === 'alpine';
+    // Before Go 1.20 the toolchain shipped a standard library compiled with cgo: on alpine, net and os/user linked musl dynamically without a C compiler.
+    const oldAlpine = alpine && !goAtLeast(b.stage.goVersion, '1.20');
+    const cgoOn = cgo === '1' || hasCCompiler(model, b.stage) || oldAlpine;
+    if (!cgoOn)
+        return { linking: 'static', libc: null, needsC, reason: 'no C compiler in the build stage, so cgo is off' };
+    if (staticFlags)
+        return { linking: 'static', libc, needsC, reason: 'linked with -extldflags -static' };
+    // CGO_ENABLED=1 is asked for C code (the program's or a dependency's): it links libc.
+    if (cgo === '1' && reaching.length === 0)
+        return { linking: 'dynamic', libc, needsC, reason: 'CGO_ENABLED=1' };
+    if (reaching.length > 0) {
+        const why = cgo === '1'
+            ? 'CGO_ENABLED=1'
+            : oldAlpine && !hasCCompiler(model, b.stage)
+                ? `Go ${b.stage.goVersion} on alpine links net and os/user against musl`
+                : 'the build stage has a C compiler and CGO_ENABLED is not 0';
+        return { linking: 'dynamic', libc, needsC, reason: `${why}, and it uses ${reaching.join(', ')}` };
+    }
+    return { linking: 'unknown', libc, needsC, reason: 'cgo is on; whether it links libc depends on its dependencies' };
+}
+/** How the program links: the measured ELF decides; else the Dockerfile and sources predict. */
+function programLinking(ctx) {
+    const imports = ctx.files?.imports ?? [];
+    const measured = programBinaries(ctx);
+    const needsC = imports.includes('C') || finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null).some((b) => b.build.cgoEnabled === '1');
+    if (measured.length > 0) {
+        const dynamic = measured.filter((b) => !b.static);
+        const built = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null);
+        const libc = built[0] ? libcOf(ctx.model, built[0].stage) : null;
+        return dynamic.length > 0
+            ? {
+                linking: 'dynamic',
+                libc,
+                needsC: needsC || dynamic.some((b) => b.needs?.cgo === true && !b.needs.cgoResolver && !b.needs.usersLookup),
+                reason: `${dynamic.map((b) => b.path).join(', ')} is dynamically linked (it has an ELF interpreter)`
+            }
+            : { linking: 'static', libc: null, needsC, reason: 'the binary is statically linked' };
+    }
+    const predictions = finalBinaries(ctx.model, ctx.files?.goMod?.module ?? null).map((b) => predictedLinking(ctx.model, b, imports));
+    return (predictions.find((p) => p.linking === 'dynamic') ??
+        predictions.find((p) => p.linking === 'unknown') ??
+        predictions[0] ?? { linking: 'unknown', libc: null, needsC, reason: 'no go build in the Dockerfile' });
+}
+
+;// CONCATENATED MODULE: ./src/advisor/rules/ca-certificates.ts
+// ca-certificates: a scratch final stage whose program loads the system's CA
+// roots (an HTTPS call anywhere in it, a dependency's included) and gets no
+// root certificates ("x509: certificate signed by unknown authority").
+
+
+
+
+const caCertificates = {
+    id: 'ca-certificates',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model } = ctx;
+        const base = rootImage(model, model.final);
+        if (classifyBase(base).kind !== 'scratch')
+            return [];
+        const chain = stageChain(model, model.final);
+        const provided = chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /ssl\/certs|ca-certificates|ca-bundle|cert\.pem/.test(p))) || 'SSL_CERT_FILE' in s.env || 'SSL_CERT_DIR' in s.env);
+        if (provided)
+            return [];
+        const needs = programNeeds(ctx);
+        if (!needs.caCertificates)
+            return [];
+        return [
+            finding(ctx, 'ca-certificates', 'warning', model.final.line, `The program loads the system's CA roots (read from ${needs.source}) but \`scratch\` has no CA certificates: TLS connections fail with "certificate signed by unknown authority". Copy them from the build stage or use distroless static.`, 'COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n# or: FROM gcr.io/distroless/static-debian12:nonroot')
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/final-stage.ts
+// What the original final stage needs at run time, read from the Dockerfile:
+// the command it runs (its own, or inherited from the base image), the
+// packages it installs, what each of its RUNs does, whether it needs a shell,
+// and the paths it puts in the image (which a suggestion must keep). Pure.
+
+
+
+/** Packages distroless static already has the files of. */
+const DISTROLESS_PROVIDES = new Set(['ca-certificates', 'tzdata', 'ca-certificates-bundle', 'alpine-baselayout-data']);
+const SHELLS = /(^|\/)(sh|bash|ash|dash|zsh)$/;
+/** An instruction's argv as docker runs it: exec form as written, shell form through /bin/sh -c. */
+function argvOf(ins) {
+    const raw = ins.raw.trim();
+    if (raw.startsWith('[')) {
+        try {
+            const words = JSON.parse(raw);
+            if (Array.isArray(words) && words.every((w) => typeof w === 'string'))
+                return words;
+        }
+        catch {
+            // not JSON: shell form
+        }
+    }
+    return ['/bin/sh', '-c', raw];
+}
+/** The effective command of a stage: its ENTRYPOINT/CMD, falling back to the base image's. */
+function effectiveCommand(model, stage) {
+    const root = stageChain(model, stage).pop();
+    const base = root.base;
+    const entrypoint = stage.entrypoint ? argvOf(stage.entrypoint) : (base?.entrypoint ?? null);
+    const cmd = stage.cmd ? argvOf(stage.cmd) : stage.inheritedCmdCleared ? null : (base?.cmd ?? null);
+    const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
+    const source = stage.entrypoint || stage.cmd ? 'dockerfile' : argv.length > 0 ? 'base' : 'none';
+    return { argv, source };
+}
+function classifyRun(commands) {
+    const packages = installedPackages(commands).flatMap((p) => p.packages);
+    const kinds = new Set();
+    for (const w of commands) {
+        const word = w[0]?.split('/').pop() ?? '';
+        if (/^(apk|apt-get|apt|yum|dnf|microdnf|zypper)$/.test(word))
+            kinds.add('packages');
+        else if (/^(rm|update-ca-certificates)$/.test(word))
+            kinds.add('cleanup');
+        else if (/^(adduser|useradd|addgroup|groupadd|usermod)$/.test(word))
+            kinds.add('user');
+        else if (word === 'mkdir')
+            kinds.add('directories');
+        else if (/^(chmod|chown|chgrp)$/.test(word))
+            kinds.add('permissions');
+        else if (word !== 'set' && word !== 'true')
+            kinds.add('other');
+    }
+    if (kinds.has('other') || kinds.size === 0)
+        return { kind: 'other', replacement: '', packages };
+    if (kinds.has('packages') && packages.some((p) => !DISTROLESS_PROVIDES.has(p)))
+        return { kind: 'packages', replacement: '', packages };
+    const replacement = [
+        kinds.has('packages') ? 'distroless has the CA certificates and zone data these packages install' : '',
+        kinds.has('user') ? 'the base has a non-root user (nonroot, 65532)' : '',
+        kinds.has('directories') ? 'COPY and WORKDIR create the directories they write to' : '',
+        kinds.has('permissions') ? 'COPY --chown/--chmod set ownership and modes without a shell' : '',
+        kinds.has('cleanup') ? 'there is nothing of it to clean up in the new base' : ''
+    ]
+        .filter(Boolean)
+        .join('; ');
+    return { kind: [...kinds][0], replacement, packages };
+}
+/** The stages whose instructions end up in the final image: the final stage's chain, from the last `go build` on. */
+function runtimeInstructions(model) {
+    const chain = stageChain(model, model.final);
+    const lastBuild = Math.max(0, ...chain.flatMap((s) => s.goBuilds.map((b) => b.line)));
+    return chain.map((stage) => ({ stage, after: lastBuild }));
+}
+function finalStageFacts(model) {
+    const runs = [];
+    const unmet = new Set();
+    const text = (line, end) => model.text
+        .split(/\r?\n/)
+        .slice(line - 1, end)
+        .join('\n');
+    for (const { stage, after } of runtimeInstructions(model)) {
+        for (const run of stage.runs.filter((r) => r.line > after)) {
+            const c = classifyRun(run.commands);
+            for (const p of c.packages)
+                if (!DISTROLESS_PROVIDES.has(p))
+                    unmet.add(p);
+            runs.push({ line: run.line, text: text(run.line, run.endLine), kind: c.kind, replacement: c.replacement });
+        }
+    }
+    runs.sort((a, b) => a.line - b.line);
+    const command = effectiveCommand(model, model.final);
+    const healthIns = stageChain(model, model.final)
+        .flatMap((s) => s.instructions.filter((i) => i.keyword === 'HEALTHCHECK'))
+        .sort((a, b) => b.line - a.line)[0];
+    const healthcheck = healthIns && !/^\s*NONE\b/i.test(healthIns.raw) ? { line: healthIns.line, exec: /\bCMD\s+\[/.test(healthIns.raw), text: text(healthIns.line, healthIns.endLine) } : null;
+    return { command, unmetPackages: [...unmet], runs, needsShell: shellNeed(model, command), healthcheck };
+}
+/** A command that runs a shell, a script, or shell syntax needs /bin/sh in the image. */
+function shellNeed(model, command) {
+    if (command.source !== 'dockerfile')
+        return null;
+    const ins = model.final.entrypoint ?? model.final.cmd;
+    const line = ins?.line ?? null;
+    const [first, second, third] = command.argv;
+    if (first === '/bin/sh' && second === '-c' && ins && !ins.raw.trim().startsWith('[')) {
+        // Shell form: plain words can become exec form; shell syntax cannot.
+        if (/[$|&;<>`*?(){}]/.test(third ?? ''))
+            return { line, why: `its ${ins.keyword} uses shell syntax (\`${(third ?? '').slice(0, 60)}\`)` };
+        const words = splitCommands(third ?? '')[0] ?? [];
+        if (words[0] && /\.sh$/.test(words[0]))
+            return { line, why: `its ${ins.keyword} runs the script ${words[0]}` };
+        return null;
+    }
+    if (first && SHELLS.test(first))
+        return { line, why: `its ${ins?.keyword ?? 'command'} runs ${first}${second ? ` ${second}` : ''}` };
+    const script = command.argv.find((w) => /\.sh$/.test(w));
+    if (script)
+        return { line, why: `its ${ins?.keyword ?? 'command'} runs the script ${script}` };
+    return null;
+}
+/**
+ * What the original's final image received and a suggestion must keep: each
+ * COPY/ADD destination of the final stage (after its last `go build`, when it
+ * builds in place) and each program binary.
+ */
+function expectedPaths(model, moduleName) {
+    const out = [];
+    const seen = new Set();
+    const add = (path, directory, line) => {
+        if (seen.has(path))
+            return;
+        seen.add(path);
+        out.push({ path, directory, line });
+    };
+    for (const { stage, after } of runtimeInstructions(model)) {
+        for (const copy of stage.copies.filter((c) => c.line > after)) {
+            if (copy.sources.length === 0 || copy.dest === '')
+                continue;
+            add(resolvePath(copy.workdir, copy.dest), copiesIntoDirectory(model, stage, copy), copy.line);
+        }
+    }
+    for (const b of finalBinaries(model, moduleName))
+        add(b.finalPath, b.directory === true, b.copyLine ?? b.build.line);
+    return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+/**
+ * A final stage that builds in place shipped its sources: the files its
+ * program opens at run time (named in the Go sources) and the scripts its
+ * command runs came in with the broad COPY. The suggestion copies them from
+ * the build stage, and the proof checks they are there.
+ */
+function sourceFilesToKeep(model, runtimeFiles, moduleName) {
+    const chain = stageChain(model, model.final);
+    const lastBuild = Math.max(0, ...chain.flatMap((s) => s.goBuilds.map((b) => b.line)));
+    const broad = chain.flatMap((s) => s.copies).find((c) => c.from === null && c.line < lastBuild && c.sources.some((x) => ['.', './', '*'].includes(x)));
+    if (!broad)
+        return [];
+    const root = resolvePath(broad.workdir, broad.dest);
+    const programs = new Set(finalBinaries(model, moduleName).map((b) => b.finalPath));
+    const keep = runtimeFiles.map((name) => resolvePath(root, name));
+    for (const word of effectiveCommand(model, model.final).argv) {
+        if (!/\.(sh|bash)$/.test(word) && !/^\.\//.test(word))
+            continue;
+        const at = resolvePath(model.final.workdir, word);
+        if ((at === root || at.startsWith(`${root}/`)) && !programs.has(at))
+            keep.push(at);
+    }
+    return [...new Set(keep)].map((path) => ({ path, line: broad.line }));
+}
+
+;// CONCATENATED MODULE: ./src/advisor/runtime-base.ts
+// The one answer to "what should the final stage run on", shared by the
+// rules' fix snippets and the suggested Dockerfile, so they tell one story.
+// A minimal base only when every run-time need is met or named: packages the
+// final stage installs, a shell its command needs, libc for a binary that
+// must stay dynamic, CA roots, zone data, a user. Pure.
+
+
+
+
+const DISTROLESS_STATIC = 'gcr.io/distroless/static-debian12';
+const DISTROLESS_BASE = 'gcr.io/distroless/base-debian12';
+const DISTROLESS_BASE_NONROOT = 'gcr.io/distroless/base-debian12:nonroot';
+/** Small bases with a shell, for a final stage that needs one (static binary, or glibc). */
+const SHELL_BASE = { static: 'alpine', glibc: 'debian:bookworm-slim' };
+const isRoot = (user) => /^(root|0)(:.*)?$/.test(user.trim()) || user.trim() === '';
+function chooseRuntimeBase(ctx) {
+    const { model, measured } = ctx;
+    const facts = finalStageFacts(model);
+    const linking = programLinking(ctx);
+    const needs = programNeeds(ctx);
+    const original = rootImage(model, model.final);
+    const info = classifyBase(original);
+    const toolchain = info.kind === 'go-toolchain' || stageChain(model, model.final).some((s) => s.goBuilds.length > 0);
+    const keepCgo = linking.needsC;
+    const glibc = keepCgo && linking.libc !== 'musl';
+    const common = { facts, linking, programNeeds: needs, keepCgo };
+    // A need no minimal base meets: keep the base (or, for a toolchain image, the smallest with a shell).
+    const otherRun = facts.runs.find((r) => r.kind === 'other');
+    const blocker = facts.unmetPackages.length > 0
+        ? `the final stage installs ${facts.unmetPackages.join(', ')}`
+        : facts.needsShell
+            ? facts.needsShell.why
+            : otherRun
+                ? `the final stage runs \`${otherRun.text
+                    .split('\n')[0]
+                    .replace(/^RUN\s+/, '')
+                    .slice(0, 60)}\``
+                : keepCgo && linking.libc === 'musl'
+                    ? 'the program has C code linked against musl'
+                    : null;
+    if (blocker) {
+        const base = !toolchain ? original : keepCgo || (linking.libc === 'glibc' && linking.linking === 'dynamic') ? SHELL_BASE.glibc : SHELL_BASE.static;
+        return { ...common, base, keepsBase: base === original, needs: [], blocker };
+    }
+    const user = model.final.user?.value ?? (measured?.user || null);
+    const nonRoot = user !== null ? !isRoot(user) : info.nonRoot;
+    // Already minimal: scratch or distroless static stay, unless a need is unmet (the findings name it).
+    if ((info.kind === 'scratch' || info.kind === 'distroless-static') && !glibc) {
+        const chain = stageChain(model, model.final);
+        const copied = (re) => chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => re.test(p))));
+        const unmet = [];
+        if (info.kind === 'scratch') {
+            if (needs.caCertificates && !copied(/ssl\/certs|ca-certificates|ca-bundle|cert\.pem/))
+                unmet.push('CA certificates');
+            if (needs.timeZones && !copied(/zoneinfo|tzdata/))
+                unmet.push('time zones');
+            if (user !== null && !isRoot(user) && !/^\d+(:\d+)?$/.test(user.trim()) && !copied(/etc\/passwd/))
+                unmet.push('a non-root user');
+        }
+        if (unmet.length === 0)
+            return { ...common, base: original, keepsBase: true, needs: [], blocker: null };
+        const base = unmet.includes('a non-root user') ? DISTROLESS_STATIC_NONROOT : DISTROLESS_STATIC;
+        return { ...common, base, keepsBase: false, needs: unmet, blocker: null };
+    }
+    const named = user !== null && !isRoot(user) && !/^\d+(:\d+)?$/.test(user.trim());
+    const wants = [];
+    if (glibc)
+        wants.push('glibc (the program has C code)');
+    if (needs.caCertificates)
+        wants.push('CA certificates');
+    if (needs.timeZones)
+        wants.push('time zones');
+    // A named user needs a passwd entry (distroless :nonroot has one); a numeric one runs anywhere, scratch too.
+    if (named || (nonRoot && user === null))
+        wants.push('a non-root user');
+    const nonRootBase = named || (nonRoot && user === null);
+    const base = glibc ? (nonRootBase ? DISTROLESS_BASE_NONROOT : DISTROLESS_BASE) : nonRootBase ? DISTROLESS_STATIC_NONROOT : wants.length > 0 ? DISTROLESS_STATIC : SCRATCH;
+    return { ...common, base, keepsBase: base === original, needs: wants, blocker: null };
+}
+
+;// CONCATENATED MODULE: ./src/advisor/rules/cgo-disabled.ts
+// cgo-disabled: a scratch or distroless-static final stage whose binary is
+// (or, from the Dockerfile, will be) dynamically linked: it cannot start
+// ("no such file or directory" for the missing loader). With a binary the ELF
+// decides; without one, a C compiler in the build stage with CGO_ENABLED not
+// 0, or Go before 1.20 on alpine, turns cgo on for net and os/user.
+
+
+
+
+
+
+const cgoDisabled = {
+    id: 'cgo-disabled',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, files } = ctx;
+        const base = rootImage(model, model.final);
+        if (!isMinimalStatic(classifyBase(base).kind))
+            return [];
+        const binaries = finalBinaries(model, files?.goMod?.module ?? null);
+        const line = binaries[0]?.build.line ?? model.final.line;
+        const linking = programLinking(ctx);
+        if (linking.linking === 'static')
+            return [];
+        // C code of its own cannot be built with cgo off: it needs a base with libc instead.
+        const fix = linking.needsC ? `FROM ${DISTROLESS_BASE}   # glibc and its loader, for a binary with C code` : 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .';
+        const remedy = linking.needsC ? `The program has C code: use a base with libc (${DISTROLESS_BASE}).` : 'Build with CGO_ENABLED=0.';
+        if (linking.linking === 'dynamic') {
+            const certain = ctx.measured !== null && linking.reason.includes('ELF interpreter');
+            return [
+                finding(ctx, 'cgo-disabled', certain || binaries.some((b) => b.build.cgoEnabled === '1') ? 'error' : 'warning', line, `The binary ${certain ? 'is' : 'will be'} dynamically linked (${linking.reason}) but \`${base}\` has no C library: it cannot start. ${remedy}`, fix)
+            ];
+        }
+        // Unknown: cgo is on and the module has dependencies we cannot see.
+        if (!(files?.goMod && files.goMod.requires > 0))
+            return [];
+        return [
+            finding(ctx, 'cgo-disabled', 'warning', line, `The binary may be dynamically linked (${linking.reason}) but the final stage is \`${base}\`, which has no C library: it would not start. ${remedy}`, fix)
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/dockerignore.ts
+// dockerignore: a broad COPY (`COPY . .`) sends what no image needs (.git,
+// dependencies, build output, testdata/, large files) into a layer, and every
+// commit busts its cache: there is no .dockerignore, or it lets them through.
+// Savings: the bytes of those entries, when the COPY lands in the final image.
+
+
+
+const isBroad = (source) => ['.', './', '*', './*', '/'].includes(source);
+/** The .dockerignore line for an entry: a nested directory (testdata/) wherever it is, anything else as it is. */
+const ignoreLine = (path) => (path.endsWith('/') && path.slice(0, -1).includes('/') ? `**/${path.slice(0, -1).split('/').pop()}/` : path);
+const dockerignore = {
+    id: 'dockerignore',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, files } = ctx;
+        if (!files || files.unwanted.length === 0)
+            return [];
+        const finalChain = new Set(stageChain(model, model.final).map((s) => s.index));
+        const stages = [...stageChain(model, model.final), ...buildStagesOf(model, model.final)];
+        const broad = stages
+            .flatMap((s) => s.copies.filter((c) => c.from === null && c.sources.some(isBroad)).map((c) => ({ copy: c, final: finalChain.has(s.index) })))
+            .sort((a, b) => a.copy.line - b.copy.line)[0];
+        if (!broad)
+            return [];
+        const bytes = files.unwanted.reduce((sum, u) => sum + u.bytes, 0);
+        const list = files.unwanted
+            .slice(0, 8)
+            .map((u) => `${u.path} (${u.atLeast ? '≥ ' : ''}${formatSize(u.bytes)})`)
+            .join(', ') + (files.unwanted.length > 8 ? ` and ${files.unwanted.length - 8} more` : '');
+        const why = files.hasDockerignore ? 'the .dockerignore does not exclude them' : 'there is no .dockerignore';
+        return [
+            finding(ctx, 'dockerignore', 'warning', broad.copy.line, `\`${broad.copy.keyword} ${broad.copy.sources.join(' ')} ${broad.copy.dest}\` sends ${list} into ${broad.final ? 'the final image' : 'a build layer'} and rebuilds it on every commit: ${why}.`, [...new Set(files.unwanted.map((u) => ignoreLine(u.path)))].concat(files.hasDockerignore ? [] : ['*.test', 'Dockerfile*']).join('\n'), broad.final ? bytes : null)
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/layer-order.ts
+// layer-order: sources copied before the modules are fetched, so every
+// source change fetches every module again. Fetching is `go mod download`
+// (or tidy, vendor, go get) after the broad COPY, or a step that resolves
+// modules itself (go build/run/test/generate, a make target) in a module with
+// requirements and no module cache mount. A vendored build fetches nothing:
+// no finding, and never advice that would make an offline build need the network.
+
+
+
+const layer_order_isBroad = (source) => ['.', './', '*', './*'].includes(source);
+const MODULE_CACHE = /(target|dst|destination)=(\/go|\/go\/pkg|\/go\/pkg\/mod|\/root\/go\/pkg\/mod)\/?(,|$)/;
+const layerOrder = {
+    id: 'layer-order',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, files } = ctx;
+        const stages = [...stageChain(model, model.final), ...buildStagesOf(model, model.final)];
+        const findings = [];
+        for (const stage of stages) {
+            const steps = [
+                ...stage.copies.filter((c) => c.from === null).map((c) => ({ line: c.line, broad: c.sources.some(layer_order_isBroad), copy: c, run: null })),
+                ...stage.runs.map((r) => ({ line: r.line, broad: false, copy: null, run: r }))
+            ].sort((a, b) => a.line - b.line);
+            const firstBroad = steps.find((s) => s.broad);
+            if (!firstBroad)
+                continue;
+            const runs = steps.filter((s) => s.run).map((s) => s.run);
+            // Modules come from vendor/ (`-mod=vendor`, GOFLAGS, or vendor/modules.txt with go ≥ 1.14): nothing is downloaded.
+            const vendorFlag = runs.some((r) => usesVendor(r.commands)) || /-mod=vendor/.test(stage.env.GOFLAGS ?? '');
+            const modVendorRun = runs.find((r) => r.commands.some((w) => w.includes('vendor') && w.includes('mod')));
+            // …unless the Dockerfile runs `go mod vendor` itself, which downloads them all.
+            if ((vendorFlag || files?.vendored) && !modVendorRun)
+                continue;
+            const before = runs.filter((r) => r.line < firstBroad.line);
+            const after = runs.filter((r) => r.line > firstBroad.line);
+            if (before.some((r) => hasGoModDownload(r.commands)))
+                continue;
+            const downloadAfter = after.find((r) => hasGoModDownload(r.commands));
+            const resolving = after.find((r) => resolvesModules(r.commands));
+            // A cache mount on the module cache (/go/pkg/mod, or all of GOPATH) keeps modules across source changes; the build cache does not.
+            const cached = resolving?.mounts.some((m) => /type=cache/.test(m) && MODULE_CACHE.test(m)) ?? false;
+            const needsModules = (files?.goMod?.requires ?? 0) > 0;
+            if (!downloadAfter && !(resolving && needsModules && !cached))
+                continue;
+            const copy = firstBroad.copy;
+            const step = downloadAfter ? 'the modules are downloaded' : `\`${(resolving.commands.find((w) => w.length > 0) ?? []).slice(0, 3).join(' ')}\` fetches the modules`;
+            findings.push(finding(ctx, 'layer-order', 'info', firstBroad.line, `\`${copy.keyword} ${copy.sources.join(' ')} ${copy.dest}\` comes before ${step}: every source change downloads them all again. Copy go.mod and go.sum and run \`go mod download\` first.`, `COPY go.mod go.sum ./\nRUN go mod download\n${copy.keyword} ${copy.sources.join(' ')} ${copy.dest}`));
+        }
+        return findings;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/minimal-base.ts
+// minimal-base: a Go binary on a full distribution (or a static one on
+// distroless with libc) where a smaller base meets every run-time need: the
+// packages the final stage installs, a shell its command needs, libc for a
+// binary that stays dynamic, CA roots, zone data, a user. Savings: the base's
+// layers and the final stage's RUN layers, less the new base, measured.
+
+
+
+
+
+
+const minimalBase = {
+    id: 'minimal-base',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, measured } = ctx;
+        const base = rootImage(model, model.final);
+        const info = classifyBase(base);
+        if (info.kind !== 'distribution' && info.kind !== 'distroless')
+            return [];
+        const chain = stageChain(model, model.final);
+        if (chain.some((s) => s.goBuilds.length > 0))
+            return []; // multi-stage's business
+        const program = programBinaries(ctx);
+        const binaries = finalBinaries(model, ctx.files?.goMod?.module ?? null);
+        if (binaries.length === 0 && program.length === 0)
+            return []; // no sign of a Go binary in this image
+        // Every run-time need met or named, or no finding: a minimal base that breaks the app is no advice.
+        const choice = chooseRuntimeBase(ctx);
+        if (choice.blocker || choice.base === base)
+            return [];
+        const runLines = new Set(chain.flatMap((s) => s.runs.map((r) => r.line)));
+        const removable = measured ? measured.layers.filter((l) => l.fromBaseImage || (l.dockerfileLine !== null && runLines.has(l.dockerfileLine))) : [];
+        const newBase = choice.base === 'scratch' ? 0 : (measured?.baseSizes?.[choice.base] ?? 0);
+        const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0);
+        const removed = measured ? (measured.layers.length > 0 ? removable.reduce((sum, l) => sum + l.uncompressed, 0) : measured.size - binaryBytes) : 0;
+        const savings = measured ? Math.max(0, removed - newBase) : null;
+        const linking = choice.linking.linking === 'dynamic' ? 'dynamically linked (cgo)' : 'static';
+        const on = info.kind === 'distroless' ? `distroless with libc (\`${base}\`)` : `${info.flavour ?? base} (\`${base}\`)`;
+        const worth = measured && savings !== null ? ` ${formatSize(removed)} of ${formatSize(measured.size)} is the base and what the final stage adds to it; the binary is ${formatSize(binaryBytes)}.` : '';
+        const fromProgram = choice.programNeeds.caCertificates || choice.programNeeds.timeZones || choice.needs.length === 0 ? ` (read from ${choice.programNeeds.source})` : '';
+        const needs = choice.needs.length > 0 ? ` It needs ${choice.needs.join(', ')}${fromProgram}: \`${choice.base}\` has them.` : ` It needs nothing from the base${fromProgram}.`;
+        const replaced = choice.facts.runs.length > 0 ? ` The final stage's RUN steps are replaced: ${[...new Set(choice.facts.runs.map((r) => r.replacement))].join('; ')}.` : '';
+        const sized = measured?.baseSizes?.[choice.base] !== undefined ? ` (${formatSize(measured.baseSizes[choice.base])})` : '';
+        const fix = `FROM ${choice.base}${choice.linking.linking === 'dynamic' && !choice.keepCgo ? '\n# and CGO_ENABLED=0 in the build stage: the binary is then static' : ''}`;
+        return [
+            finding(ctx, 'minimal-base', 'warning', model.final.line, `The final stage runs a ${linking} Go binary on ${on}.${worth} \`${choice.base}\`${sized} is enough.${needs}${replaced}`, fix, savings)
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/multi-stage.ts
+// multi-stage: the final image still carries the Go toolchain (or builds in
+// place), so everything but the binary ships. Savings: image size minus the
+// measured binaries (and the base the suggestion ends on, when it is at hand).
+
+
+
+
+
+const multiStage = {
+    id: 'multi-stage',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, measured } = ctx;
+        const base = rootImage(model, model.final);
+        const toolchain = classifyBase(base).kind === 'go-toolchain';
+        const buildsInPlace = stageChain(model, model.final).some((s) => s.goBuilds.length > 0);
+        if (!toolchain && !buildsInPlace)
+            return [];
+        // The same base the suggested Dockerfile ends on, so the finding and the suggestion tell one story.
+        const choice = chooseRuntimeBase(ctx);
+        const runtime = choice.base;
+        // Everything but the program's own binary goes (the toolchain's binaries included); the new base comes in.
+        const program = programBinaries(ctx);
+        const binaryBytes = program.reduce((sum, b) => sum + b.bytes, 0);
+        const baseBytes = runtime === 'scratch' ? 0 : (measured?.baseSizes?.[runtime] ?? 0);
+        const savings = measured && program.length > 0 ? Math.max(0, measured.size - binaryBytes - baseBytes) : null;
+        const what = toolchain ? `the Go toolchain (${base})` : 'its build tools and sources';
+        const sizes = measured && savings !== null ? ` ${formatSize(measured.size)} ship for a ${formatSize(binaryBytes)} binary;` : '';
+        const why = choice.blocker ? ` (it keeps a shell: ${choice.blocker})` : choice.needs.length ? ` (for ${choice.needs.join(', ')})` : '';
+        return [
+            finding(ctx, 'multi-stage', measured?.budgetStatus === 'fail' ? 'error' : 'warning', model.final.line, `The final image carries ${what}:${sizes} build in one stage and copy only the binary into a \`FROM ${runtime}\` stage${why}.`, [
+                `FROM ${base} AS build`,
+                '# … your COPY and RUN steps …',
+                `RUN ${choice.keepCgo ? '' : 'CGO_ENABLED=0 '}go build -trimpath -ldflags="-s -w" -o /out/app .`,
+                '',
+                `FROM ${runtime}`,
+                'COPY --from=build /out/app /app',
+                'ENTRYPOINT ["/app"]'
+            ].join('\n'), savings)
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/non-root.ts
+// non-root: the final stage runs as root (no USER, or USER root/0), so a
+// process escape starts as root. Distroless `:nonroot` or a numeric USER fix it.
+
+
+
+const non_root_isRoot = (user) => /^(root|0)(:.*)?$/.test(user.trim()) || user.trim() === '';
+const nonRoot = {
+    id: 'non-root',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model, measured } = ctx;
+        const declared = model.final.user;
+        const base = classifyBase(rootImage(model, model.final));
+        // The built image's config is the truth (a base image may set USER); else the Dockerfile and the base's name.
+        const root = measured?.user !== undefined && measured?.user !== null ? non_root_isRoot(measured.user) : declared ? non_root_isRoot(declared.value) : !base.nonRoot;
+        if (!root)
+            return [];
+        const fix = base.kind === 'scratch' ? 'USER 65532:65532' : 'FROM gcr.io/distroless/static-debian12:nonroot\n# or, on any base: USER 65532:65532';
+        return [
+            finding(ctx, 'non-root', 'warning', declared && non_root_isRoot(declared.value) ? declared.line : model.final.line, 'The container runs as root. Run it as an unprivileged user: a numeric USER works even on scratch, which has no /etc/passwd.', fix)
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/suggest.ts
+// The suggested Dockerfile: the user's own build steps as build stage(s) with
+// `go build` shaved (CGO_ENABLED=0 unless the program has C code, -trimpath
+// where the Go version has it, -ldflags="-s -w"), and a final stage on the
+// base chooseRuntimeBase() names. Everything the original final stage has is
+// kept, or replaced by a line that says what replaces it and why; nothing is
+// dropped silently. Pure: model in, text out.
+
+
+
+
+
+
+/** Rewrites the `go build` commands in a RUN's text: cgo off, paths trimmed, symbols stripped. */
+function rewriteGoBuild(runText, options = {}) {
+    if (/^RUN\s+(--\S+\s+)*\[/.test(runText)) {
+        // Exec form: rewrite as shell form, which can carry the environment assignment.
+        const prefix = /^RUN\s+((?:--\S+\s+)*)/.exec(runText)[1];
+        const json = runText.replace(/^RUN\s+(--\S+\s+)*/, '');
+        try {
+            const words = JSON.parse(json);
+            return rewriteGoBuild(`RUN ${prefix}${words.map(shellQuote).join(' ')}`, options);
+        }
+        catch {
+            return runText;
+        }
+    }
+    return runText.replace(/((?:\b[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*)((?:\S*\/)?(?:xx-)?go\s+(?:build|install))((?:[^\n&;|\\]|\\\n)*)/g, (_m, envs, go, rest) => {
+        const env = options.keepCgo ? envs : envs.replace(/\bCGO_ENABLED=\S*\s+/g, '');
+        let args = rest;
+        const ld = /(\s--?ldflags)(=|\s+)(?:(["'])(.*?)\3|([^\s"']+))/.exec(args);
+        if (!ld)
+            args = ` -ldflags="-s -w"${args}`;
+        else {
+            const value = ld[4] ?? ld[5] ?? '';
+            const words = splitCommands(value)[0] ?? [];
+            const add = ['-s', '-w'].filter((f) => !words.includes(f));
+            if (add.length > 0) {
+                const merged = `${add.join(' ')} ${value}`.trim();
+                args = args.replace(ld[0], `${ld[1]}=${ld[3] === "'" ? `'${merged}'` : `"${merged.replace(/"/g, '\\"')}"`}`);
+            }
+        }
+        if (options.trimpath !== false && !/(^|\s)--?trimpath\b/.test(args))
+            args = ` -trimpath${args}`;
+        return `${env}${options.keepCgo ? '' : 'CGO_ENABLED=0 '}${go}${args}`;
+    });
+}
+function textOf(model, ins) {
+    return model.text
+        .split(/\r?\n/)
+        .slice(ins.line - 1, ins.endLine)
+        .join('\n');
+}
+/** CMD/ENTRYPOINT in exec form (scratch and distroless have no /bin/sh); shell syntax was ruled out before. */
+function execForm(model, ins) {
+    if (ins.raw.trimStart().startsWith('['))
+        return textOf(model, ins);
+    const words = splitCommands(ins.raw)[0] ?? [];
+    return `${ins.keyword} ${JSON.stringify(words).replace(/","/g, '", "')}`;
+}
+const isNumericUser = (user) => /^\d+(:\d+)?$/.test(user.trim());
+const CARRIED = new Set(['ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'VOLUME', 'ARG', 'ONBUILD']);
+const hasShell = (base) => !['scratch', 'distroless-static', 'distroless'].includes(classifyBase(base).kind);
+// Users the distroless images have in /etc/passwd.
+const DISTROLESS_USERS = new Set(['root', 'nonroot', 'nobody']);
+/** A COPY whose destination is a directory keeps a trailing slash, so a base without that directory gets one (not a file of that name). */
+function copyText(model, stage, copy) {
+    const ins = stage.instructions.find((i) => i.line === copy.line);
+    const text = textOf(model, ins);
+    if (copy.dest.endsWith('/') || copy.dest === '.' || text.includes('\n') || copy.sources.length !== 1 || !copiesIntoDirectory(model, stage, copy))
+        return text;
+    return text.replace(new RegExp(`\\s${copy.dest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`), ` ${copy.dest}/`);
+}
+function suggestDockerfile({ model, measured, files }) {
+    const moduleName = files?.goMod?.module ?? null;
+    const binaries = finalBinaries(model, moduleName);
+    const measuredProgram = (measured?.goBinaries.length ?? 0) > 0;
+    if (binaries.length === 0 && !measuredProgram)
+        return null;
+    const choice = chooseRuntimeBase({ model, measured, files });
+    const base = choice.base;
+    const finalChain = stageChain(model, model.final);
+    const buildsInPlace = finalChain.some((s) => s.goBuilds.length > 0);
+    // Nothing to change: the final base stays and every go build is already shaved.
+    const shaved = model.stages
+        .filter((s) => s.index <= model.final.index)
+        .every((s) => s.goBuilds.every((b) => b.stripped && (b.trimpath || !goAtLeast(s.goVersion, '1.13')) && (choice.keepCgo || b.cgoEnabled === '0')));
+    if (choice.keepsBase && !buildsInPlace && shaved)
+        return null;
+    const notes = [];
+    const lines = model.text.split(/\r?\n/);
+    const out = [];
+    const preamble = lines
+        .slice(0, model.stages[0].line - 1)
+        .join('\n')
+        .trimEnd();
+    if (preamble)
+        out.push(preamble);
+    const flagged = (s) => `CGO_ENABLED${choice.keepCgo ? ' as it was' : '=0'}${goAtLeast(s.goVersion, '1.13') ? ' -trimpath' : ''} -ldflags="-s -w"`;
+    const buildStage = binaries[0]?.stage ?? model.final;
+    out.push(`# Suggested by go-image-budget: build stage(s) as before, with ${flagged(buildStage)};`);
+    out.push(`# final stage on ${base}${choice.needs.length ? ` (for ${choice.needs.join(', ')})` : ''}${choice.blocker ? ` (${choice.keepsBase ? 'kept' : 'a shell and its tools'}: ${choice.blocker})` : ''}.`);
+    const buildName = (s) => s.name ?? (s.index === model.final.index ? 'build' : String(s.index));
+    const goBuildLines = new Map(model.stages.flatMap((s) => s.goBuilds.map((b) => [b.line, s])));
+    const rewrite = (text, stage) => rewriteGoBuild(text, { keepCgo: choice.keepCgo, trimpath: goAtLeast(stage.goVersion, '1.13') });
+    const emitStage = (stage, fromText, upTo) => {
+        out.push('', fromText);
+        for (const ins of stage.instructions.slice(1)) {
+            if (ins.line > upTo)
+                break;
+            const text = textOf(model, ins);
+            out.push(goBuildLines.has(ins.line) ? rewrite(text, stage) : text);
+        }
+    };
+    // Build stages as written (go build rewritten); a final stage that builds in place becomes the build stage up to its last `go build`.
+    for (const stage of model.stages) {
+        if (stage.index >= model.final.index)
+            continue;
+        emitStage(stage, textOf(model, stage.instructions[0]), Infinity);
+    }
+    let lastBuildLine = 0;
+    if (buildsInPlace) {
+        const final = model.final;
+        lastBuildLine = Math.max(...finalChain.flatMap((s) => s.goBuilds.map((b) => b.line)));
+        const platform = final.platform ? `--platform=${final.platform} ` : '';
+        emitStage(final, `FROM ${platform}${final.imageRaw} AS ${buildName(final)}`, lastBuildLine);
+    }
+    out.push('', `FROM ${base}`);
+    const finalStage = model.final;
+    const rest = [];
+    const shell = hasShell(base);
+    const replaced = (text, why) => {
+        notes.push(`${text.split('\n')[0]}: ${why}`);
+        return `# replaced: ${text.split('\n')[0]}  (${why})`;
+    };
+    const runLine = (ins, text) => {
+        if (choice.keepsBase || shell)
+            return text;
+        const run = choice.facts.runs.find((r) => r.line === ins.line);
+        // On scratch nothing stands in for certificate or zone packages: the program does not need them.
+        const why = run?.kind === 'packages' && base === SCRATCH ? `the program needs neither CA certificates nor zone data (read from ${choice.programNeeds.source})` : run?.replacement;
+        return replaced(text, why || `${base} has no shell to run it`);
+    };
+    const userLine = (value, text) => {
+        if (isNumericUser(value) || choice.keepsBase || shell)
+            return text;
+        const name = value.split(':')[0];
+        if (DISTROLESS_USERS.has(name) && base !== SCRATCH)
+            return text;
+        return replaced(text, base === DISTROLESS_STATIC_NONROOT || base === DISTROLESS_BASE_NONROOT ? 'the image runs as its nonroot user (65532)' : `${base} has no /etc/passwd: use a numeric USER`);
+    };
+    const healthLine = (ins, text) => {
+        if (shell || /\bCMD\s+\[/.test(ins.raw) || /^\s*NONE\b/i.test(ins.raw))
+            return text;
+        return replaced(text, `${base} has no shell (and none of its tools) for a shell-form HEALTHCHECK; give the program a health flag and use HEALTHCHECK CMD ["/path/app", "-health"]`);
+    };
+    if (buildsInPlace) {
+        for (const b of dedupe(binaries))
+            rest.push(`COPY --from=${buildName(finalStage)} ${b.builtAt} ${b.finalPath}`);
+        // Files the program opens at run time and scripts its command runs came in with the sources: copy them from the build stage.
+        for (const { path: at } of sourceFilesToKeep(model, files?.runtimeFiles ?? [], moduleName))
+            rest.push(`COPY --from=${buildName(finalStage)} ${at} ${at}`);
+        for (const stage of finalChain.slice().reverse()) {
+            for (const ins of stage.instructions.slice(1)) {
+                const text = textOf(model, ins);
+                if (ins.keyword === 'ENV') {
+                    const runtimeEnv = runtimeEnvOf(ins.raw);
+                    if (runtimeEnv)
+                        rest.push(runtimeEnv);
+                }
+                else if (CARRIED.has(ins.keyword))
+                    rest.push(text);
+                else if (ins.line > lastBuildLine && (ins.keyword === 'COPY' || ins.keyword === 'ADD'))
+                    rest.push(text);
+                else if (ins.line > lastBuildLine && ins.keyword === 'RUN')
+                    rest.push(runLine(ins, text));
+                else if (ins.keyword === 'HEALTHCHECK')
+                    rest.push(healthLine(ins, text));
+                else if (ins.keyword === 'USER')
+                    rest.push(userLine(ins.raw.trim(), text));
+            }
+        }
+        // The program ran in the build stage's working directory (the image's own, e.g. golang's /go, if the Dockerfile set none).
+        if (finalStage.workdir !== '/')
+            rest.push(`WORKDIR ${finalStage.workdir}`);
+    }
+    else {
+        for (const stage of finalChain.slice().reverse()) {
+            for (const ins of stage.instructions.slice(1)) {
+                const text = textOf(model, ins);
+                const copy = stage.copies.find((c) => c.line === ins.line);
+                if (copy)
+                    rest.push(copyText(model, stage, copy));
+                else if (ins.keyword === 'RUN')
+                    rest.push(runLine(ins, text));
+                else if (ins.keyword === 'USER')
+                    rest.push(userLine(ins.raw.trim(), text));
+                else if (ins.keyword === 'HEALTHCHECK')
+                    rest.push(healthLine(ins, text));
+                else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT')
+                    continue;
+                else
+                    rest.push(text);
+            }
+        }
+    }
+    // On a base with a shell the command stays as written (a shell form may expand variables); without one, exec form.
+    const command = (ins) => (shell ? textOf(model, ins) : execForm(model, ins));
+    if (finalStage.entrypoint)
+        rest.push(command(finalStage.entrypoint));
+    if (finalStage.cmd)
+        rest.push(command(finalStage.cmd));
+    const inherited = choice.facts.command;
+    if (inherited.source === 'base' && !choice.keepsBase) {
+        // The original ran its base image's default command, which the new base has not.
+        const program = dedupe(binaries);
+        const was = `the original ran ${finalChain[finalChain.length - 1].image}'s default command ${JSON.stringify(inherited.argv)}`;
+        if (program.length === 1 && !shell) {
+            notes.push(`${was}; ${base} has none, so CMD runs the program`);
+            rest.push(`# ${was}; ${base} has none: run the program (docker run IMAGE <command> still overrides it)`, `CMD ["${program[0].finalPath}"]`);
+        }
+        else if (!shell) {
+            notes.push(`${was}; ${base} has none: set ENTRYPOINT or CMD`);
+            rest.push(`# ${was}; ${base} has none: set ENTRYPOINT or CMD`);
+        }
+    }
+    out.push(...rest);
+    const dockerfile = out.join('\n') + '\n';
+    return { dockerfile, base, needs: choice.needs, notes };
+}
+/** An ENV without the toolchain's variables (GO*, CGO_*, PATH), which mean nothing in the final image. */
+function runtimeEnvOf(raw) {
+    const words = splitCommands(raw)[0] ?? [];
+    const pairs = words.length >= 2 && !words[0].includes('=') ? [`${words[0]}=${words.slice(1).join(' ')}`] : words;
+    const kept = pairs.filter((w) => !/^(CGO_[A-Z_]*|GO[A-Z0-9_]*|PATH)=/.test(w));
+    return kept.length > 0
+        ? `ENV ${kept
+            .map((w) => {
+            const eq = w.indexOf('=');
+            return `${w.slice(0, eq)}=${shellQuote(w.slice(eq + 1))}`;
+        })
+            .join(' ')}`
+        : null;
+}
+function dedupe(binaries) {
+    const seen = new Set();
+    return binaries.filter((b) => !seen.has(b.finalPath) && seen.add(b.finalPath));
+}
+
+;// CONCATENATED MODULE: ./src/advisor/rules/shaving.ts
+function buildRunText(ctx, target) {
+    const from = target.from;
+    if (!from)
+        return null;
+    const ins = from.stage.instructions.find((i) => i.line === from.build.line);
+    return ins
+        ? ctx.model.text
+            .split(/\r?\n/)
+            .slice(ins.line - 1, ins.endLine)
+            .join('\n')
+        : null;
+}
+
+;// CONCATENATED MODULE: ./src/advisor/rules/strip-symbols.ts
+// strip-symbols: the binary keeps its symbol table and DWARF (-s -w drop
+// them). Savings: the measured strippable sections; from the Dockerfile
+// alone (the `go build` line shows the flags), unknown. Always said (info);
+// a tight budget makes it a warning.
+
+
+
+
+const stripSymbols = {
+    id: 'strip-symbols',
+    needsMeasurement: false,
+    check(ctx) {
+        return shavingTargets(ctx)
+            .filter((t) => !t.stripped)
+            .map((t) => {
+            const savings = t.symbolBytes;
+            const amount = savings !== null ? `${formatSize(savings)} of its ${formatSize(t.bytes ?? 0)}` : 'its symbol table and debug information';
+            const run = buildRunText(ctx, t);
+            return finding(ctx, 'strip-symbols', shavingSeverity(ctx), t.line, `${t.path} keeps ${amount} in symbols and DWARF; \`-ldflags="-s -w"\` drops them (stack traces keep their function names).`, run ? rewriteGoBuild(run, { trimpath: false, keepCgo: true }) : SHAVED_BUILD, savings);
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/trimpath.ts
+// trimpath: the binary records the build's file system paths, so the same
+// sources built in another directory give another binary (and another layer).
+// Go 1.13 brought -trimpath; older toolchains are not told to use it.
+
+
+
+
+const trimpath = {
+    id: 'trimpath',
+    needsMeasurement: false,
+    check(ctx) {
+        return shavingTargets(ctx)
+            .filter((t) => !t.trimpath && goAtLeast(t.goVersion, '1.13'))
+            .map((t) => {
+            const run = buildRunText(ctx, t);
+            return finding(ctx, 'trimpath', shavingSeverity(ctx), t.line, `${t.path} embeds the build's directory paths: builds in another directory differ byte for byte, and the paths leak into stack traces. Add \`-trimpath\`.`, run ? rewriteGoBuild(run, { keepCgo: true }) : SHAVED_BUILD, null);
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/tzdata.ts
+// tzdata: a scratch final stage whose program loads time zones by name and
+// neither embeds them (time/tzdata) nor gets /usr/share/zoneinfo.
+
+
+
+
+const tzdata = {
+    id: 'tzdata',
+    needsMeasurement: false,
+    check(ctx) {
+        const { model } = ctx;
+        const base = rootImage(model, model.final);
+        if (classifyBase(base).kind !== 'scratch')
+            return [];
+        const needs = programNeeds(ctx);
+        if (!needs.timeZones)
+            return [];
+        const chain = stageChain(model, model.final);
+        const provided = chain.some((s) => s.copies.some((c) => [...c.sources, c.dest].some((p) => /zoneinfo|tzdata/.test(p))) || 'ZONEINFO' in s.env);
+        if (provided)
+            return [];
+        return [
+            finding(ctx, 'tzdata', 'warning', model.final.line, `The program loads time zones by name (time.LoadLocation, read from ${needs.source}) but \`scratch\` has no zone data: every zone but UTC fails with "unknown time zone". Embed it or copy it.`, 'import _ "time/tzdata"  // in main.go, +450 kB\n# or: COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo')
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/wasted-layers.ts
+// wasted-layers: bytes a later layer deletes or overwrites still ship in the
+// earlier one. Names the biggest files and the instruction that wrote them.
+
+
+const wastedLayers = {
+    id: 'wasted-layers',
+    needsMeasurement: true,
+    check(ctx) {
+        const { measured } = ctx;
+        if (!measured?.wasted)
+            return [];
+        const layerAt = new Map(measured.layers.map((l) => [l.index, l]));
+        // Waste entirely inside the base image is not the Dockerfile's doing.
+        const ours = measured.wasted.files.filter((f) => f.layers.some((i) => layerAt.get(i) && !layerAt.get(i).fromBaseImage));
+        const bytes = ours.reduce((sum, f) => sum + f.bytes, 0);
+        if (bytes < WASTED_FLOOR)
+            return [];
+        const top = [...ours].sort((a, b) => b.bytes - a.bytes);
+        const writer = layerAt.get(top[0].layers[0]);
+        const line = top[0].layers.map((i) => layerAt.get(i)).find((l) => l && !l.fromBaseImage && l.dockerfileLine !== null)?.dockerfileLine ?? null;
+        const names = top.slice(0, 3).map((f) => {
+            const by = f.layers.map((i) => layerAt.get(i)?.instruction).filter(Boolean);
+            return `${f.path} (${formatSize(f.bytes)}, written by \`${by[0] ?? '?'}\`, replaced by \`${by[by.length - 1] ?? '?'}\`)`;
+        });
+        const more = top.length > 3 ? ` and ${top.length - 3} more` : '';
+        return [
+            finding(ctx, 'wasted-layers', 'warning', line ?? writer?.dockerfileLine ?? null, `${formatSize(bytes)} ship in layers but are deleted or overwritten later: ${names.join('; ')}${more}. Create and remove them in the same RUN, or in a build stage.`, 'RUN download && build && rm -rf /tmp/work   # one RUN: the deleted files never reach a layer', bytes)
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/advisor/rules/index.ts
+
+
+
+
+
+
+
+
+
+
+
+const RULES = [multiStage, minimalBase, cgoDisabled, caCertificates, tzdata, nonRoot, stripSymbols, trimpath, wastedLayers, dockerignore, layerOrder];
+
+;// CONCATENATED MODULE: ./src/advisor/advise.ts
+
+const advise_RANK = { error: 0, warning: 1, info: 2 };
+function advise(ctx, rules = RULES) {
+    const findings = [];
+    const skipped = [];
+    for (const rule of rules) {
+        if (rule.needsMeasurement && !ctx.measured) {
+            skipped.push({ rule: rule.id, reason: 'needs a built image (dockerfile-only mode)' });
+            continue;
+        }
+        findings.push(...rule.check(ctx));
+    }
+    findings.sort((a, b) => advise_RANK[a.severity] - advise_RANK[b.severity] || (a.line ?? 0) - (b.line ?? 0));
+    return { findings, skipped };
+}
+/** Rules whose findings are about size: one of them is what makes a suggestion worth building. */
+const SIZE_RULES = new Set(['multi-stage', 'minimal-base', 'strip-symbols', 'trimpath', 'wasted-layers']);
+
+;// CONCATENATED MODULE: ./src/advisor/dockerignore-match.ts
+// .dockerignore as BuildKit reads it (moby/patternmatcher): one pattern a
+// line, `#` comments, `!` re-includes, `*` and `?` within a path element, `**`
+// across elements, and a pattern that matches a directory excludes
+// everything under it. The last pattern that matches decides. Pure.
+function clean(p) {
+    const parts = [];
+    for (const part of p.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return parts.join('/');
+}
+function toRegex(pattern) {
+    let re = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*') {
+            if (pattern[i + 1] === '*') {
+                i++;
+                // `**/` matches zero or more directories; a trailing `**` everything below.
+                if (pattern[i + 1] === '/') {
+                    i++;
+                    re += '(?:.*/)?';
+                }
+                else
+                    re += '.*';
+            }
+            else
+                re += '[^/]*';
+        }
+        else if (c === '?')
+            re += '[^/]';
+        else if (c === '[') {
+            const end = pattern.indexOf(']', i + 1);
+            if (end < 0)
+                re += '\\[';
+            else {
+                re += `[${pattern
+                    .slice(i + 1, end)
+                    .replace(/^!/, '^')
+                    .replace(/\\/g, '\\\\')}]`;
+                i = end;
+            }
+        }
+        else if (c === '\\' && i + 1 < pattern.length)
+            re += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+        else
+            re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    }
+    return new RegExp(`^${re}$`);
+}
+function parseDockerignore(text) {
+    const patterns = [];
+    for (const raw of text.split(/\r?\n/)) {
+        let line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const exclusion = line.startsWith('!');
+        if (exclusion)
+            line = line.slice(1).trim();
+        const cleaned = clean(line);
+        if (cleaned === '')
+            continue;
+        patterns.push({ regex: toRegex(cleaned), exclusion });
+    }
+    return patterns;
+}
+/** Whether `relPath` (relative to the context, `/`-separated) is left out of the build context. */
+function isIgnored(patterns, relPath) {
+    const path = clean(relPath);
+    const parents = [];
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++)
+        parents.push(parts.slice(0, i).join('/'));
+    let ignored = false;
+    for (const p of patterns) {
+        if (p.regex.test(path) || parents.some((d) => p.regex.test(d)))
+            ignored = !p.exclusion;
+    }
+    return ignored;
+}
+
+;// CONCATENATED MODULE: ./src/advisor/context-files.ts
+// Facts about the build context the rules need, read from disk without
+// Docker: .dockerignore, go.mod (and whether vendor/ holds the modules), what
+// a broad COPY would send that no image needs (.git, build output, testdata/,
+// large files), what the Go sources import (the module's own packages and
+// vendor/), and which files the program opens at run time. Bounded walks, so
+// it stays fast on big repositories.
+
+
+
+// Top-level entries that belong to the checkout or a local build, never an image.
+const UNWANTED_DIRS = new Set(['.git', 'node_modules', 'bin', 'dist', 'coverage', '.idea', '.vscode', '.terraform', 'tmp']);
+const UNWANTED_FILE = /\.(test|out|exe|prof|log|tar|tgz|zip)$/;
+// Not walked for sources: checkout, dependencies of other languages, test data, build output.
+const SKIP_DIRS = new Set(['.git', 'node_modules', 'testdata', 'dist', 'bin']);
+/** A file this large that no Go build reads is worth naming when a broad COPY ships it. */
+const LARGE_FILE = 1_000_000;
+const MAX_GO_FILES = 20000;
+const MAX_GO_BYTES = 64 * 1024 * 1024;
+// Sizing stops here (a lower bound then), so a huge node_modules cannot make the check slow.
+const MAX_SIZE_ENTRIES = 20000;
+const BUILD_FILES = new Set(['go.mod', 'go.sum', 'go.work', 'go.work.sum', 'Makefile', 'Dockerfile', '.dockerignore']);
+/** Total bytes under a path, stopping after a bounded number of entries (then a lower bound). */
+function diskBytes(start, budget = { left: MAX_SIZE_ENTRIES }) {
+    let total = 0;
+    const stack = [start];
+    while (stack.length > 0 && budget.left-- > 0) {
+        const p = stack.pop();
+        let st;
+        try {
+            st = (0,external_node_fs_namespaceObject.lstatSync)(p);
+        }
+        catch {
+            continue;
+        }
+        if (st.isDirectory()) {
+            try {
+                for (const e of (0,external_node_fs_namespaceObject.readdirSync)(p))
+                    stack.push(external_node_path_default().join(p, e));
+            }
+            catch {
+                /* unreadable: skip */
+            }
+        }
+        else
+            total += st.size;
+    }
+    return { bytes: total, complete: stack.length === 0 };
+}
+function isElfExecutable(file, st) {
+    if (!st.isFile() || (st.mode & 0o111) === 0 || st.size < 4)
+        return false;
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+    try {
+        const head = Buffer.alloc(4);
+        (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, 4, 0);
+        return head.toString('latin1') === '\x7fELF';
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function parseGoMod(text) {
+    const module = /^\s*module\s+("?)([^\s"]+)\1/m.exec(text)?.[2] ?? null;
+    const goVersion = /^\s*go\s+(\d+\.\d+(\.\d+)?)\s*$/m.exec(text)?.[1] ?? null;
+    let requires = 0;
+    let inBlock = false;
+    for (const raw of text.split('\n')) {
+        const line = raw.replace(/\/\/.*$/, '').trim();
+        if (inBlock) {
+            if (line === ')')
+                inBlock = false;
+            else if (line !== '')
+                requires++;
+        }
+        else if (/^require\s*\($/.test(line))
+            inBlock = true;
+        else if (/^require\s+\S+/.test(line))
+            requires++;
+    }
+    return { module, requires, goVersion };
+}
+/** Import paths of one Go source file (single and grouped imports). */
+function goImports(source) {
+    const imports = [];
+    const code = source.replace(/\/\*[\s\S]*?\*\//g, '');
+    for (const m of code.matchAll(/^\s*import\s+(?:[\w.]+\s+)?"([^"]+)"/gm))
+        imports.push(m[1]);
+    for (const block of code.matchAll(/^\s*import\s*\(([\s\S]*?)\)/gm)) {
+        // Every string literal in the group is an import path (`import ("a"; b "c")` too).
+        for (const m of block[1].replace(/\/\/.*$/gm, '').matchAll(/"([^"]+)"/g))
+            imports.push(m[1]);
+    }
+    return imports;
+}
+/**
+ * Top-level context entries a program names in a string literal (`"templates/index.html"`,
+ * `http.Dir("./static")`): files it opens at run time, unless `//go:embed` builds them in.
+ */
+function runtimeFileNames(source, topLevel) {
+    const opened = new Set();
+    const embedded = new Set();
+    for (const m of source.matchAll(/^\s*\/\/go:embed\s+(.+)$/gm)) {
+        for (const p of m[1].split(/\s+/))
+            embedded.add(p
+                .replace(/^["`]|["`]$/g, '')
+                .replace(/^\.\//, '')
+                .split('/')[0]);
+    }
+    const code = source
+        .replace(/^\s*import\s*\([\s\S]*?\)/gm, '')
+        .replace(/^\s*import\s+.*$/gm, '')
+        .replace(/\/\/.*$/gm, '');
+    for (const m of code.matchAll(/"((?:\.\/)?[A-Za-z0-9_.-]+)(?:\/[^"]*)?"/g)) {
+        const name = m[1].replace(/^\.\//, '');
+        if (topLevel.has(name))
+            opened.add(name);
+    }
+    return { opened: [...opened].filter((n) => !embedded.has(n)), embedded: [...embedded] };
+}
+/** `dockerfile`: BuildKit also reads `<Dockerfile>.dockerignore` beside it, in place of the context's. */
+function readContextFiles(contextDir, dockerfile = null) {
+    const ignoreFile = dockerfile !== null && (0,external_node_fs_namespaceObject.existsSync)(`${dockerfile}.dockerignore`) ? `${dockerfile}.dockerignore` : external_node_path_default().join(contextDir, '.dockerignore');
+    const hasDockerignore = (0,external_node_fs_namespaceObject.existsSync)(ignoreFile);
+    const patterns = hasDockerignore ? parseDockerignore((0,external_node_fs_namespaceObject.readFileSync)(ignoreFile, 'utf8')) : [];
+    const shipped = (rel) => !isIgnored(patterns, rel);
+    const entries = (0,external_node_fs_namespaceObject.readdirSync)(contextDir);
+    const unwanted = [];
+    const budget = { left: MAX_SIZE_ENTRIES };
+    const addDir = (rel, full) => {
+        const size = diskBytes(full, budget);
+        unwanted.push({ path: `${rel}/`, bytes: size.bytes, ...(size.complete ? {} : { atLeast: true }) });
+    };
+    for (const name of entries) {
+        const full = external_node_path_default().join(contextDir, name);
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(full);
+        if (!shipped(name))
+            continue;
+        if (st.isDirectory() && UNWANTED_DIRS.has(name))
+            addDir(name, full);
+        else if (st.isFile() && (UNWANTED_FILE.test(name) || isElfExecutable(full, st)))
+            unwanted.push({ path: name, bytes: st.size });
+    }
+    const goModPath = external_node_path_default().join(contextDir, 'go.mod');
+    const goMod = (0,external_node_fs_namespaceObject.existsSync)(goModPath) ? parseGoMod((0,external_node_fs_namespaceObject.readFileSync)(goModPath, 'utf8')) : null;
+    const vendored = (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(contextDir, 'vendor', 'modules.txt'));
+    const topLevel = new Set(entries.filter((n) => !n.endsWith('.go') && !BUILD_FILES.has(n) && !n.startsWith('.') && n !== 'vendor' && !n.startsWith('Dockerfile')));
+    const imports = new Set();
+    const opened = new Set();
+    let loadsTimeZones = false;
+    let goFiles = 0;
+    let goBytes = 0;
+    let vendorFiles = 0;
+    const stack = [contextDir];
+    while (stack.length > 0 && goFiles < MAX_GO_FILES && goBytes < MAX_GO_BYTES) {
+        const dir = stack.pop();
+        let names;
+        try {
+            names = (0,external_node_fs_namespaceObject.readdirSync)(dir);
+        }
+        catch {
+            continue;
+        }
+        const rel = external_node_path_default().relative(contextDir, dir).split((external_node_path_default()).sep).join('/');
+        const inVendor = rel === 'vendor' || rel.startsWith('vendor/');
+        for (const name of names) {
+            const full = external_node_path_default().join(dir, name);
+            const relName = rel ? `${rel}/${name}` : name;
+            let st;
+            try {
+                st = (0,external_node_fs_namespaceObject.lstatSync)(full);
+            }
+            catch {
+                continue;
+            }
+            if (st.isFile() && name.endsWith('.go') && !name.endsWith('_test.go')) {
+                goFiles++;
+                if (inVendor)
+                    vendorFiles++;
+                goBytes += st.size;
+                const source = (0,external_node_fs_namespaceObject.readFileSync)(full, 'utf8');
+                for (const i of goImports(source))
+                    imports.add(i);
+                if (/\btime\.LoadLocation\s*\(/.test(source))
+                    loadsTimeZones = true;
+                if (!inVendor)
+                    for (const n of runtimeFileNames(source, topLevel).opened)
+                        opened.add(n);
+            }
+            else if (st.isDirectory()) {
+                if (name === 'testdata' && shipped(relName))
+                    addDir(relName, full);
+                if (!SKIP_DIRS.has(name) && !name.startsWith('.') && !UNWANTED_DIRS.has(relName))
+                    stack.push(full);
+            }
+            else if (st.isFile() && st.size >= LARGE_FILE && !inVendor && !BUILD_FILES.has(name) && shipped(relName) && !unwanted.some((u) => u.path === relName)) {
+                unwanted.push({ path: relName, bytes: st.size });
+            }
+        }
+    }
+    return {
+        hasDockerignore,
+        goMod,
+        unwanted: unwanted.sort((a, b) => a.path.localeCompare(b.path)),
+        imports: [...imports].sort(),
+        loadsTimeZones,
+        vendored,
+        runtimeFiles: [...opened].sort(),
+        scan: { goFiles, vendorFiles, complete: stack.length === 0 }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/advisor/proof/image-files.ts
+
+
+const TEXT_FILE = /^\/etc\/(passwd|group|ld\.so\.conf|ld\.so\.conf\.d\/[^/]+\.conf|ld-musl-[^/]+\.path)$/;
+const TEXT_LIMIT = 1024 * 1024;
+const HEAD_BYTES = 256;
+/** Larger ELF files are recorded without their linking facts (never for a program anyone ships). */
+const MAX_ELF_BYTES = 512 * 1024 * 1024;
+/** `./usr/bin/` → `/usr/bin`. */
+function normalise(p) {
+    const parts = [];
+    for (const part of p.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return `/${parts.join('/')}`;
+}
+function entrySink(h, files) {
+    const path = normalise(h.path);
+    if (h.type === 'link') {
+        // A hard link is the same file as its target, which came earlier in the archive.
+        const target = files.entries.get(normalise(h.linkname));
+        files.entries.set(path, target ? { ...target } : { type: 'file', mode: h.mode, size: 0 });
+        return null;
+    }
+    const type = h.type === 'directory' ? 'dir' : h.type;
+    const entry = { type, mode: h.mode, size: h.size, ...(h.type === 'symlink' ? { target: h.linkname } : {}) };
+    files.entries.set(path, entry);
+    if (h.type !== 'file' || h.size === 0)
+        return null;
+    const text = TEXT_FILE.test(path) && h.size <= TEXT_LIMIT;
+    const executable = (h.mode & 0o111) !== 0;
+    const parts = [];
+    let bytes = 0;
+    let kind = text ? 'text' : null;
+    return {
+        data(chunk) {
+            if (kind === 'skip')
+                return;
+            parts.push(Buffer.from(chunk));
+            bytes += chunk.length;
+            if (kind === null && bytes >= Math.min(4, h.size)) {
+                const first = Buffer.concat(parts);
+                kind = isElf(first) && h.size <= MAX_ELF_BYTES ? 'elf' : executable ? 'head' : 'skip';
+                if (kind === 'skip')
+                    parts.length = 0;
+            }
+            if (kind === 'head' && bytes >= HEAD_BYTES) {
+                entry.head = Buffer.concat(parts).toString('latin1', 0, HEAD_BYTES);
+                kind = 'skip';
+                parts.length = 0;
+            }
+        },
+        end() {
+            const body = Buffer.concat(parts);
+            if (kind === 'text')
+                files.texts.set(path, body.toString('utf8'));
+            else if (kind === 'head')
+                entry.head = body.toString('latin1', 0, HEAD_BYTES);
+            else if (kind === 'elf') {
+                entry.elf = readElfLinking(body) ?? undefined;
+                const go = executable ? readGoBinary(body) : null;
+                if (go)
+                    entry.go = go;
+            }
+        }
+    };
+}
+/** Reads an image's exported file system (a tar stream). */
+async function collectImageFiles(stream) {
+    const files = { entries: new Map([['/', { type: 'dir', mode: 0o755, size: 0 }]]), texts: new Map() };
+    const reader = new TarReader((h) => entrySink(h, files));
+    for await (const chunk of stream)
+        await reader.write(chunk);
+    reader.end();
+    return files;
+}
+/** The files of `imageId`, from its exported file system (a container created, never started, and removed). */
+function readImageFiles(imageId, docker) {
+    return docker.exportFileSystem(imageId, collectImageFiles);
+}
+
+;// CONCATENATED MODULE: ./src/advisor/proof/start.ts
+// Starting the suggested image, offline: `docker run --network none` on a
+// read-only root file system (a tmpfs on /tmp). A process that exits 0, or is
+// still running after a couple of seconds (and then passes the image's own
+// HEALTHCHECK, run inside it), starts; an exec failure, a missing file or a
+// crash does not. A non-zero exit counts as starting only when the original
+// image exits the same way under the same conditions (a program that needs
+// arguments or configuration). The judgement is a pure function of what
+// `docker` said, so it is tested without Docker.
+
+const tail = (text, n = 3) => text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-n)
+    .join(' | ')
+    .slice(0, 400);
+/** What the observation of the suggestion (and, for a non-zero exit, of the original) says. */
+function judgeStart(suggested, original) {
+    if (suggested.startError !== null)
+        return { ok: false, detail: `it does not start: ${tail(suggested.startError, 2)}` };
+    if (suggested.exitCode === null) {
+        if (!suggested.health)
+            return { ok: true, detail: 'still running after the wait' };
+        return suggested.health.exitCode === 0
+            ? { ok: true, detail: 'still running, and its HEALTHCHECK passes' }
+            : { ok: false, detail: `it runs but its HEALTHCHECK fails (exit ${suggested.health.exitCode}): ${tail(suggested.health.output) || 'no output'}` };
+    }
+    if (suggested.exitCode === 0)
+        return { ok: true, detail: 'exited 0' };
+    const crash = suggested.exitCode >= 128 || /^(panic:|fatal error:|SIGSEGV|runtime: )/m.test(suggested.output);
+    if (!crash && original && original.startError === null && original.exitCode === suggested.exitCode && lastLine(original.output) === lastLine(suggested.output)) {
+        return { ok: true, detail: `exited ${suggested.exitCode}, as the original image does (${tail(suggested.output, 1) || 'no output'})` };
+    }
+    return { ok: false, detail: `it exited ${suggested.exitCode}${crash ? ' (crashed)' : ''}: ${tail(suggested.output) || 'no output'}` };
+}
+/** Digits (times, ids) aside, the last line a program printed. */
+const lastLine = (text) => tail(text, 1).replace(/\d+/g, '#');
+/** Runs the image detached, waits, runs its HEALTHCHECK if still up, and removes the container. */
+async function observeStart(image, docker, options = {}) {
+    const name = `go-image-budget-start-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+    const startError = await docker.startDetached(image, name, { readOnly: options.readOnly !== false });
+    try {
+        if (startError !== null)
+            return { startError, exitCode: null, output: '', health: null };
+        const exitCode = await docker.waitExit(name, options.waitMs ?? 2000);
+        const logs = async () => {
+            const l = await docker.logs(name);
+            return `${l.stdout}${l.stderr ? `\n${l.stderr}` : ''}`.trim().slice(-4000);
+        };
+        if (exitCode !== null)
+            return { startError: null, exitCode, output: await logs(), health: null };
+        const test = options.healthcheck?.test ?? [];
+        let health = null;
+        if (test[0] === 'CMD' || test[0] === 'CMD-SHELL') {
+            const argv = test[0] === 'CMD' ? test.slice(1) : ['/bin/sh', '-c', test.slice(1).join(' ')];
+            const deadline = Date.now() + (options.healthMs ?? 5000);
+            for (;;) {
+                const r = await docker.execIn(name, argv);
+                health = { exitCode: r.exitCode, output: `${r.stdout}\n${r.stderr}`.trim().slice(-2000) };
+                if (r.exitCode === 0 || Date.now() > deadline)
+                    break;
+                await new Promise((resolve) => setTimeout(resolve, 500));
+            }
+        }
+        return { startError: null, exitCode: null, output: await logs(), health };
+    }
+    finally {
+        await docker.removeContainer(name);
+    }
+}
+/**
+ * The start check: the suggestion read-only; when it exits non-zero, again
+ * with a writable root file system, and then the original the same way: the
+ * same exit and last line as the original is the original's behaviour, not a
+ * broken image.
+ */
+async function startCheck(suggested, original, docker, options = {}) {
+    const result = (verdict, o, readOnly) => ({
+        ...verdict,
+        exitCode: o.exitCode,
+        running: o.startError === null && o.exitCode === null,
+        readOnly,
+        output: o.output
+    });
+    const readOnly = await observeStart(suggested, docker, options);
+    const first = judgeStart(readOnly, null);
+    if (first.ok || readOnly.startError !== null || readOnly.exitCode === null)
+        return result(first, readOnly, true);
+    const writable = await observeStart(suggested, docker, { ...options, readOnly: false });
+    const second = judgeStart(writable, null);
+    if (second.ok)
+        return result({ ok: true, detail: `${second.detail} with a writable root file system (read-only it exited ${readOnly.exitCode})` }, writable, false);
+    if (!original)
+        return result(first, readOnly, true);
+    return result(judgeStart(writable, await observeStart(original, docker, { ...options, readOnly: false, healthcheck: null })), writable, false);
+}
+
+;// CONCATENATED MODULE: ./src/advisor/proof/paths.ts
+
+const MAX_HOPS = 40;
+const paths_DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/** Follows `p` (absolute) through the image's symlinks to the entry it names. */
+function paths_resolvePath(files, p) {
+    let pending = normalise(p).split('/').filter(Boolean);
+    let current = '';
+    for (let hops = 0; pending.length > 0;) {
+        const name = pending.shift();
+        const next = `${current}/${name}`;
+        const entry = files.entries.get(next);
+        if (!entry)
+            return { ok: false, reason: `${normalise(p)}: no such file or directory` };
+        if (entry.type === 'symlink') {
+            if (++hops > MAX_HOPS)
+                return { ok: false, reason: `${normalise(p)}: too many levels of symbolic links` };
+            const target = entry.target ?? '';
+            const absolute = target.startsWith('/') ? target : `${current}/${target}`;
+            pending = [...normalise(absolute).split('/').filter(Boolean), ...pending];
+            current = '';
+            continue;
+        }
+        if (pending.length > 0 && entry.type !== 'dir')
+            return { ok: false, reason: `${normalise(p)}: not a directory (${next} is a file)` };
+        current = next;
+    }
+    const entry = files.entries.get(current || '/');
+    return entry ? { ok: true, path: current || '/', entry } : { ok: false, reason: `${normalise(p)}: no such file or directory` };
+}
+/** Whether anything lies under a directory (a non-empty zoneinfo or certificate directory). */
+function hasFilesUnder(files, dir) {
+    const resolved = paths_resolvePath(files, dir);
+    if (!resolved.ok || resolved.entry.type !== 'dir')
+        return false;
+    const prefix = resolved.path === '/' ? '/' : `${resolved.path}/`;
+    for (const [p, e] of files.entries)
+        if (p.startsWith(prefix) && e.type !== 'dir')
+            return true;
+    return false;
+}
+const isExecutableFile = (entry) => entry.type === 'file' && (entry.mode & 0o111) !== 0;
+/**
+ * Where the kernel (via runc) finds a command: a name with a slash is a path
+ * (relative to the working directory), a bare name is looked up on PATH.
+ */
+function findCommand(files, command, workingDir, pathEnv) {
+    if (command.includes('/')) {
+        const p = command.startsWith('/') ? command : `${workingDir || '/'}/${command}`;
+        return paths_resolvePath(files, p);
+    }
+    const searched = pathEnv.split(':').filter(Boolean);
+    for (const dir of searched) {
+        const found = paths_resolvePath(files, `${dir}/${command}`);
+        if (found.ok && isExecutableFile(found.entry))
+            return found;
+    }
+    return { ok: false, reason: `"${command}": executable file not found in $PATH (${searched.join(':')})`, searched };
+}
+/** The value of NAME in a config's `NAME=value` list. */
+function envValue(env, name) {
+    const hit = [...env].reverse().find((e) => e.startsWith(`${name}=`));
+    return hit === undefined ? null : hit.slice(name.length + 1);
+}
+
+;// CONCATENATED MODULE: ./src/advisor/proof/startup.ts
+
+// Go's crypto/x509 (root_linux.go) and time (zoneinfo_unix.go) search these.
+const CERT_FILES = [
+    '/etc/ssl/certs/ca-certificates.crt',
+    '/etc/pki/tls/certs/ca-bundle.crt',
+    '/etc/ssl/ca-bundle.pem',
+    '/etc/pki/tls/cacert.pem',
+    '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem',
+    '/etc/ssl/cert.pem'
+];
+const CERT_DIRS = ['/etc/ssl/certs', '/etc/pki/tls/certs'];
+const ZONE_DIRS = ['/usr/share/zoneinfo', '/usr/share/lib/zoneinfo', '/usr/lib/locale/TZ', '/etc/zoneinfo'];
+const TRIPLETS = {
+    62: 'x86_64-linux-gnu',
+    183: 'aarch64-linux-gnu',
+    40: 'arm-linux-gnueabihf',
+    3: 'i386-linux-gnu',
+    243: 'riscv64-linux-gnu',
+    21: 'powerpc64le-linux-gnu',
+    22: 's390x-linux-gnu'
+};
+/** The command docker runs: ENTRYPOINT followed by CMD, or CMD alone. */
+const commandOf = (config) => [...(config.entrypoint ?? []), ...(config.cmd ?? [])];
+/** Where the dynamic loader looks: run path ($ORIGIN), LD_LIBRARY_PATH, the loader's configuration, the defaults. */
+function librarySearchPath(files, owner, elf, interp, env) {
+    const origin = owner.slice(0, owner.lastIndexOf('/')) || '/';
+    const dirs = elf.runpath.map((d) => d.replace(/\$\{?ORIGIN\}?/g, origin));
+    dirs.push(...(envValue(env, 'LD_LIBRARY_PATH') ?? '').split(':').filter(Boolean));
+    if (interp && /ld-musl/.test(interp)) {
+        const configured = [...files.texts].find(([p]) => /^\/etc\/ld-musl-.*\.path$/.test(p))?.[1];
+        dirs.push(...(configured
+            ? configured
+                .split(/[:\n]/)
+                .map((d) => d.trim())
+                .filter(Boolean)
+            : ['/lib', '/usr/local/lib', '/usr/lib']));
+        return dirs;
+    }
+    for (const [p, text] of files.texts) {
+        if (p === '/etc/ld.so.conf' || p.startsWith('/etc/ld.so.conf.d/')) {
+            dirs.push(...text
+                .split('\n')
+                .map((l) => l.replace(/#.*/, '').trim())
+                .filter((l) => l.startsWith('/')));
+        }
+    }
+    const triplet = TRIPLETS[elf.machine];
+    const lib = elf.is64 ? ['/lib64', '/usr/lib64'] : ['/lib32', '/usr/lib32'];
+    dirs.push(...(triplet ? [`/lib/${triplet}`, `/usr/lib/${triplet}`] : []), ...lib, '/lib', '/usr/lib');
+    return dirs;
+}
+/** Checks the loader and the libraries of the ELF at `path`, following DT_NEEDED through every library found. */
+function checkElf(files, path, entry, env) {
+    const elf = entry.elf;
+    if (!elf)
+        return [];
+    const checks = [];
+    const interp = elf.interp;
+    if (interp) {
+        const loader = paths_resolvePath(files, interp);
+        checks.push(loader.ok && loader.entry.type === 'file'
+            ? { check: 'loader', ok: true, detail: `${path} is dynamically linked; its loader ${interp} is present`, required: true }
+            : { check: 'loader', ok: false, detail: `${path} is dynamically linked and needs ${interp}, which the image lacks (exec fails with "no such file or directory")`, required: true });
+    }
+    const missing = [];
+    const found = [];
+    const seen = new Set();
+    const queue = [{ owner: path, elf }];
+    while (queue.length > 0) {
+        const { owner, elf: current } = queue.shift();
+        for (const lib of current.needed) {
+            if (seen.has(lib))
+                continue;
+            seen.add(lib);
+            const hit = librarySearchPath(files, owner, current, interp, env)
+                .map((dir) => paths_resolvePath(files, `${dir}/${lib}`))
+                .find((r) => r.ok && r.entry.type === 'file');
+            if (!hit || !hit.ok) {
+                missing.push(lib);
+                continue;
+            }
+            found.push(lib);
+            if (hit.entry.elf)
+                queue.push({ owner: hit.path, elf: hit.entry.elf });
+        }
+    }
+    if (missing.length > 0)
+        checks.push({ check: 'libraries', ok: false, detail: `${path} needs ${missing.join(', ')}, not found in the image's library paths`, required: true });
+    else if (found.length > 0)
+        checks.push({
+            check: 'libraries',
+            ok: true,
+            detail: `${found.length} shared ${found.length === 1 ? 'library' : 'libraries'} found (${found.slice(0, 4).join(', ')}${found.length > 4 ? ', …' : ''})`,
+            required: true
+        });
+    return checks;
+}
+/** The executable behind the command, and what it needs to start (a script's interpreter, recursively). */
+function checkExecutable(files, command, config, depth = 0) {
+    const pathEnv = envValue(config.env, 'PATH') ?? paths_DEFAULT_PATH;
+    const found = findCommand(files, command, config.workingDir, pathEnv);
+    const label = depth === 0 ? 'command' : 'interpreter';
+    if (!found.ok)
+        return { checks: [{ check: label, ok: false, detail: depth === 0 ? `the command ${found.reason}` : `the script's interpreter ${found.reason}`, required: true }], program: null };
+    if (!isExecutableFile(found.entry)) {
+        const what = found.entry.type === 'dir' ? 'a directory' : 'not executable';
+        return { checks: [{ check: label, ok: false, detail: `${found.path} is ${what}`, required: true }], program: null };
+    }
+    const checks = [{ check: label, ok: true, detail: `${command} resolves to ${found.path}`, required: true }];
+    if (found.entry.elf)
+        return { checks: [...checks, ...checkElf(files, found.path, found.entry, config.env)], program: found };
+    const head = found.entry.head ?? '';
+    if (!head.startsWith('#!')) {
+        return { checks: [...checks, { check: 'interpreter', ok: false, detail: `${found.path} is neither an ELF executable nor a script with #! (exec format error)`, required: true }], program: found };
+    }
+    if (depth >= 3)
+        return { checks, program: found };
+    const words = head.slice(2).split('\n')[0].trim().split(/\s+/);
+    // `#!/usr/bin/env sh` looks the interpreter up on PATH.
+    const interpreter = /(^|\/)env$/.test(words[0] ?? '') && words[1] ? words[1] : (words[0] ?? '');
+    const inner = checkExecutable(files, interpreter || '(none)', config, depth + 1);
+    return { checks: [...checks, ...inner.checks], program: inner.program ?? found };
+}
+function checkUser(files, user) {
+    if (user.trim() === '')
+        return null;
+    const [name, group] = user.split(':');
+    const numeric = (s) => /^\d+$/.test(s);
+    const names = (file) => new Set((files.texts.get(file) ?? '')
+        .split('\n')
+        .map((l) => l.split(':')[0])
+        .filter(Boolean));
+    const problems = [];
+    if (!numeric(name) && !names('/etc/passwd').has(name))
+        problems.push(`user ${name} is not in ${files.texts.has('/etc/passwd') ? '/etc/passwd' : 'the image (no /etc/passwd)'}`);
+    if (group !== undefined && group !== '' && !numeric(group) && !names('/etc/group').has(group))
+        problems.push(`group ${group} is not in ${files.texts.has('/etc/group') ? '/etc/group' : 'the image (no /etc/group)'}`);
+    return problems.length > 0
+        ? { check: 'user', ok: false, detail: `USER ${user}: ${problems.join('; ')}`, required: true }
+        : { check: 'user', ok: true, detail: `USER ${user} ${numeric(name) ? 'is numeric' : 'exists'}`, required: true };
+}
+/** Run-time needs of the Go programs the image starts or ships. */
+function checkGoNeeds(files, programs, config) {
+    const checks = [];
+    const go = programs.filter((p) => p.entry.go?.needs);
+    const needing = (pick) => go.filter((p) => pick(p.entry.go.needs)).map((p) => p.path);
+    const roots = needing((n) => n.systemRoots && !n.embedsRoots);
+    if (roots.length > 0) {
+        const custom = [envValue(config.env, 'SSL_CERT_FILE')].filter((f) => !!f);
+        const file = [...custom, ...CERT_FILES].find((f) => {
+            const r = paths_resolvePath(files, f);
+            return r.ok && r.entry.type === 'file' && r.entry.size > 0;
+        });
+        const dirs = [...(envValue(config.env, 'SSL_CERT_DIR') ?? '').split(':').filter(Boolean), ...CERT_DIRS];
+        const dir = file ? undefined : dirs.find((d) => hasFilesUnder(files, d));
+        checks.push(file || dir
+            ? { check: 'ca-certificates', ok: true, detail: `${roots.join(', ')} loads the system's CA roots: ${file ?? `${dir}/`} is there`, required: true }
+            : {
+                check: 'ca-certificates',
+                ok: false,
+                detail: `${roots.join(', ')} loads the system's CA roots but the image has no CA bundle (TLS fails with "certificate signed by unknown authority")`,
+                required: true
+            });
+    }
+    const zones = needing((n) => n.loadsZones && !n.embedsTzdata);
+    if (zones.length > 0) {
+        const custom = envValue(config.env, 'ZONEINFO');
+        const source = custom && paths_resolvePath(files, custom).ok ? custom : ZONE_DIRS.find((d) => hasFilesUnder(files, d));
+        checks.push(source
+            ? { check: 'zoneinfo', ok: true, detail: `${zones.join(', ')} loads time zones by name: ${source} is there`, required: true }
+            : {
+                check: 'zoneinfo',
+                ok: false,
+                detail: `${zones.join(', ')} loads time zones by name but the image has no zone data (every zone but UTC fails) and it does not embed time/tzdata`,
+                required: true
+            });
+    }
+    const users = needing((n) => n.usersLookup && !n.cgo);
+    if (users.length > 0) {
+        const passwd = files.texts.get('/etc/passwd');
+        checks.push({
+            check: 'users',
+            ok: passwd !== undefined,
+            required: false,
+            detail: passwd !== undefined
+                ? `${users.join(', ')} looks up users: /etc/passwd is there`
+                : `${users.join(', ')} looks up users (os/user) and the image has no /etc/passwd: lookups fail unless $USER is set`
+        });
+    }
+    return checks;
+}
+function checkExpectedPaths(files, expected) {
+    if (expected.length === 0)
+        return null;
+    const problems = [];
+    for (const e of expected) {
+        const r = paths_resolvePath(files, e.path);
+        const at = e.line !== null ? ` (line ${e.line})` : '';
+        if (!r.ok)
+            problems.push(`${r.reason}${at}`);
+        else if (e.directory && r.entry.type !== 'dir')
+            problems.push(`${e.path} is a file where the original has a directory${at}`);
+    }
+    return problems.length > 0
+        ? { check: 'paths', ok: false, detail: `what the original copied is missing: ${problems.join('; ')}`, required: true }
+        : { check: 'paths', ok: true, detail: `all ${expected.length} ${expected.length === 1 ? 'path' : 'paths'} the original's final stage received are there`, required: true };
+}
+function checkStartup({ files, config, expectedPaths }) {
+    const command = commandOf(config);
+    const checks = [];
+    let programs = [];
+    if (command.length === 0) {
+        checks.push({ check: 'command', ok: false, detail: 'the image has neither ENTRYPOINT nor CMD ("no command specified")', required: true });
+    }
+    else {
+        const exe = checkExecutable(files, command[0], config);
+        checks.push(...exe.checks);
+        if (exe.program)
+            programs = [exe.program];
+    }
+    const user = checkUser(files, config.user);
+    if (user)
+        checks.push(user);
+    // The Go programs the image ships where the original put them count too (a script may start them).
+    for (const e of expectedPaths) {
+        const r = paths_resolvePath(files, e.path);
+        if (r.ok && r.entry.go && !programs.some((p) => p.path === r.path))
+            programs.push({ path: r.path, entry: r.entry });
+    }
+    checks.push(...checkGoNeeds(files, programs, config));
+    const paths = checkExpectedPaths(files, expectedPaths);
+    if (paths)
+        checks.push(paths);
+    return checks;
+}
+
+;// CONCATENATED MODULE: ./src/advisor/proof/prove.ts
+
+
+
+/** The parts of an image's config that decide how it starts. */
+async function startConfig(image, docker) {
+    const { healthcheck, ...facts } = await docker.startConfig(image);
+    return { ...facts, healthcheck: healthcheck ? { test: healthcheck } : null };
+}
+async function proveItStarts(image, options, deps) {
+    const config = await startConfig(image, deps.docker);
+    const files = await readImageFiles(image, deps.docker);
+    const checks = checkStartup({ files, config, expectedPaths: options.expectedPaths });
+    const failed = checks.filter((c) => c.required && !c.ok);
+    if (failed.length > 0)
+        return { ok: false, reason: `it would not start: ${failed.map((c) => c.detail).join('; ')}`, checks, start: null };
+    const started = await startCheck(image, options.originalImage, deps.docker, { waitMs: options.waitMs, healthcheck: config.healthcheck });
+    const start = { ok: started.ok, detail: started.detail, exitCode: started.exitCode, running: started.running, readOnly: started.readOnly };
+    return { ok: start.ok, reason: start.ok ? null : start.detail, checks, start };
+}
+
+;// CONCATENATED MODULE: ./src/advisor/verify.ts
+// Proof: build the suggested Dockerfile with the user's context and build
+// settings, measure it, prove it starts (proof/: its files and config, then a
+// start offline), and optionally run `verify-command` in it. The Dockerfile
+// is written outside the context (and passed with --file), so the context is
+// untouched and BuildKit's cache for the build stage is reused. A failure is
+// reported, never thrown: the advice stands without the claim.
+
+
+
+
+
+
+async function verifySuggestion(req, deps) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(deps.tempDir, 'suggestion-'));
+    const file = external_node_path_default().join(dir, 'Dockerfile');
+    await (0,promises_namespaceObject.writeFile)(file, req.dockerfile);
+    let made;
+    let wasBuilt = false;
+    try {
+        made = await deps.buildAndMeasure({ ...req.build, file, target: null, cacheTo: [] }, () => {
+            wasBuilt = true;
+        });
+    }
+    catch (error) {
+        // A measurement that fails after the build is not the suggestion's fault: the caller says it could not be verified.
+        if (wasBuilt)
+            throw error;
+        return { verified: false, imageId: null, size: null, savings: null, error: `the suggested Dockerfile did not build: ${errorMessage(error)}`, verifyCommand: null, proof: null, buildLog: '' };
+    }
+    const imageId = made.built.imageId;
+    const buildLog = made.built.log;
+    const size = { uncompressed: made.measurement.size.uncompressed, compressed: made.measurement.size.compressed };
+    const savings = req.originalSize - size.uncompressed;
+    const proven = await proveItStarts(imageId, { expectedPaths: req.expectedPaths ?? [], originalImage: req.originalImage ?? null, waitMs: deps.startWaitMs }, deps);
+    const proof = { checks: proven.checks, start: proven.start };
+    const built = { imageId, size, savings, proof, buildLog };
+    if (!proven.ok)
+        return { ...built, verified: false, error: `the suggested image was built but ${proven.reason}`, verifyCommand: null };
+    if (!req.verifyCommand)
+        return { ...built, verified: true, error: null, verifyCommand: null };
+    const run = await runInImage(imageId, req.verifyCommand, deps);
+    const ok = run.exitCode === 0;
+    return {
+        ...built,
+        verified: ok,
+        error: ok ? null : `verify-command '${req.verifyCommand}' exited with ${run.exitCode} in the suggested image: ${lastLines(run.output, 3)}`,
+        verifyCommand: run
+    };
+}
+/** Runs a command (no shell: scratch has none) as the image's entrypoint; removes the container. */
+async function runInImage(imageId, command, deps) {
+    const words = splitCommands(command)[0] ?? [];
+    const timeoutMs = deps.runTimeoutMs ?? 120_000;
+    const result = await deps.docker.runToEnd(imageId, { entrypoint: words.length > 0 ? words[0] : null, args: words.slice(1), timeoutMs });
+    if (result === null)
+        return { command, exitCode: 124, output: `timed out after ${Math.round(timeoutMs / 1000)} s` };
+    const output = (result.stdout + (result.stderr ? `\n${result.stderr}` : '')).trim();
+    return { command, exitCode: result.exitCode, output: output.length > 2000 ? output.slice(-2000) : output };
+}
+
+;// CONCATENATED MODULE: ./src/advisor/stage.ts
+// The advise stage: Dockerfile model + context facts + measurement → findings,
+// a suggested Dockerfile and, when asked (or when it matters), its proof:
+// built, measured, and shown to start. An earlier proof is carried when
+// nothing it depends on changed. Also the dockerfile-only path, which reads
+// files and never runs Docker.
+
+
+
+
+
+
+
+
+
+
+
+
+
+// Findings a rewritten Dockerfile fixes; any of them makes a suggestion worth writing.
+const SUGGESTION_RULES = new Set(['multi-stage', 'minimal-base', 'cgo-disabled', 'strip-symbols', 'trimpath']);
+// The bases a suggestion may end on: their sizes (when present locally) go into the savings.
+const SUGGESTED_BASES = [DISTROLESS_STATIC_NONROOT, DISTROLESS_STATIC, DISTROLESS_BASE, DISTROLESS_BASE_NONROOT];
+/**
+ * `verify-suggestion: auto` builds the suggestion when the budget is exceeded
+ * or warns, and, without a budget, when a size finding claims savings: the
+ * claim is what the proof is for. A passing budget spends no second build.
+ */
+function shouldVerify(mode, budgetStatus, findings) {
+    if (mode === 'true')
+        return { verify: true, reason: 'verify-suggestion: true' };
+    if (mode === 'false')
+        return { verify: false, reason: 'verify-suggestion: false' };
+    if (budgetStatus === 'fail' || budgetStatus === 'warn')
+        return { verify: true, reason: `budget ${budgetStatus === 'fail' ? 'exceeded' : 'near its limit'}` };
+    if (budgetStatus === 'none' && findings.some((f) => SIZE_RULES.has(f.rule) && (f.estimatedSavings ?? 0) > 0)) {
+        return { verify: true, reason: 'no budget set, and the findings claim savings' };
+    }
+    return { verify: false, reason: budgetStatus === 'pass' ? 'budget passes (verify-suggestion: auto)' : 'no savings claimed (verify-suggestion: auto)' };
+}
+/** `golang` → `golang:latest`; `docker.io/library/x:1` → `x:1` (as RepoTags name them). */
+const normalName = (ref) => {
+    const plain = ref.replace(/^(docker\.io\/)?(library\/)?/, '');
+    return /:[^/]*$|@/.test(plain) ? plain : `${plain}:latest`;
+};
+/**
+ * Images the daemon already has (nothing is pulled for this), by the names
+ * asked: their ids, sizes and configs, matched back by tag.
+ */
+async function localImages(names, docker) {
+    const found = new Map();
+    for (const raw of await docker.inspectPresent(names)) {
+        const env = {};
+        for (const e of raw.config.env) {
+            const eq = e.indexOf('=');
+            if (eq > 0)
+                env[e.slice(0, eq)] = e.slice(eq + 1);
+        }
+        const c = raw.config;
+        const image = { id: raw.id, size: raw.size, defaults: { env, workdir: c.workingDir || '/', user: c.user, entrypoint: c.entrypoint, cmd: c.cmd, source: 'image' } };
+        const refs = new Set([...raw.repoTags, ...raw.repoDigests].map(normalName));
+        for (const name of names)
+            if (refs.has(normalName(name)) || name === raw.id)
+                found.set(name, image);
+    }
+    return found;
+}
+/** The images a Dockerfile builds FROM (not its stages, not scratch). */
+const baseImages = (model) => [...new Set(model.stages.filter((s) => s.parentStage === null && s.image !== '' && s.image.toLowerCase() !== 'scratch').map((s) => s.image))];
+/** The proof's expected paths: what the original final stage received, and the files from its sources the program needs. */
+function pathsToKeep(model, files) {
+    const paths = expectedPaths(model, files.goMod?.module ?? null);
+    for (const f of sourceFilesToKeep(model, files.runtimeFiles ?? [], files.goMod?.module ?? null))
+        paths.push({ ...f, directory: false });
+    return paths;
+}
+/**
+ * After a verified build the findings the suggestion implements add up to its
+ * measured savings: the base change (or, when the stripping is all it
+ * changes, the stripping) takes the verified savings less what the other
+ * shaving findings claim. A suggestion that also relinks the binary
+ * (cgo-disabled) changes more than its findings measure: they keep their own.
+ */
+function reconcileSavings(findings, suggestion) {
+    if (!suggestion.verified || suggestion.savings == null)
+        return findings;
+    const relinks = findings.some((f) => f.rule === 'cgo-disabled');
+    const main = findings.find((f) => f.rule === 'multi-stage' || f.rule === 'minimal-base') ?? (relinks ? undefined : findings.find((f) => f.rule === 'strip-symbols'));
+    if (!main)
+        return findings;
+    const shaving = findings.filter((f) => f.rule === 'strip-symbols' && f !== main).reduce((sum, f) => sum + (f.estimatedSavings ?? 0), 0);
+    return findings.map((f) => (f === main ? { ...f, estimatedSavings: Math.max(0, suggestion.savings - shaving) } : f));
+}
+async function adviseStage(input, deps) {
+    const text = (0,external_node_fs_namespaceObject.readFileSync)(input.build.dockerfile, 'utf8');
+    const file = (external_node_path_default().relative(input.workspace, input.build.dockerfile) || external_node_path_default().basename(input.build.dockerfile)).split((external_node_path_default()).sep).join('/');
+    const options = { file, buildArgs: input.inputs.buildArgs, target: input.inputs.target };
+    // The base images' own config (ENV, WORKDIR, default command), when they were built from: the daemon has them.
+    const images = input.report ? await localImages([...new Set([...baseImages(parseDockerfile(text, options)), ...SUGGESTED_BASES])], deps.docker) : new Map();
+    const model = parseDockerfile(text, { ...options, imageConfig: (image) => images.get(image)?.defaults ?? null });
+    const files = readContextFiles(input.build.context, input.build.dockerfile);
+    const measured = input.report
+        ? {
+            size: input.report.size.uncompressed,
+            layers: input.report.layers,
+            wasted: input.report.wasted,
+            goBinaries: input.report.goBinaries,
+            user: input.imageUser,
+            budgetStatus: input.report.budget.status,
+            baseSizes: Object.fromEntries(SUGGESTED_BASES.filter((b) => images.has(b)).map((b) => [b, images.get(b).size]))
+        }
+        : null;
+    const { findings, skipped } = advise({ model, measured, files });
+    if (!findings.some((f) => SUGGESTION_RULES.has(f.rule)))
+        return { findings, suggestion: null, skipped };
+    const suggested = suggestDockerfile({ model, measured, files });
+    if (!suggested)
+        return { findings, suggestion: null, skipped };
+    const suggestion = { dockerfile: suggested.dockerfile, verified: false, size: null, error: null, savings: null, base: suggested.base, verifyReason: null, verifyCommand: null };
+    if (!measured || !input.buildOptions || !input.report) {
+        suggestion.verifyReason = 'dockerfile-only mode: nothing is built';
+        return { findings, suggestion, skipped };
+    }
+    const decision = shouldVerify(input.inputs.verifySuggestion, measured.budgetStatus, findings);
+    suggestion.verifyReason = decision.reason;
+    if (!decision.verify)
+        return { findings, suggestion, skipped };
+    const read = (name) => {
+        const p = external_node_path_default().join(input.build.context, name);
+        return (0,external_node_fs_namespaceObject.existsSync)(p) ? (0,external_node_fs_namespaceObject.readFileSync)(p, 'utf8') : null;
+    };
+    const key = proofInputsKey({
+        dockerfile: text,
+        suggestion: suggested.dockerfile,
+        baseDigests: Object.fromEntries([...baseImages(model), suggested.base].map((i) => [i, images.get(i)?.id ?? null])),
+        goMod: read('go.mod'),
+        goSum: read('go.sum'),
+        program: programBinaries({ model, measured, files }).map((b) => ({ path: b.path, static: b.static, needs: b.needs ?? null })),
+        settings: { buildArgs: input.inputs.buildArgs, target: input.inputs.target, platform: input.buildOptions.platform, verifyCommand: input.inputs.verifyCommand }
+    });
+    suggestion.inputsKey = key;
+    const carried = applyCarried(suggestion, key, input.previousProof);
+    if (carried) {
+        deps.log.info(`Suggested Dockerfile: ${carried.verifyReason}.`);
+        return { findings: reconcileSavings(findings, carried), suggestion: carried, skipped };
+    }
+    const buildOptions = input.buildOptions;
+    try {
+        const result = await deps.log.group('Verify the suggested Dockerfile', () => verifySuggestion({
+            dockerfile: suggested.dockerfile,
+            build: buildOptions,
+            originalSize: measured.size,
+            verifyCommand: input.inputs.verifyCommand,
+            expectedPaths: pathsToKeep(model, files),
+            originalImage: input.report?.image?.id ?? null
+        }, { docker: deps.docker, tempDir: deps.tempDir, buildAndMeasure: deps.buildAndMeasure, startWaitMs: deps.startWaitMs }));
+        Object.assign(suggestion, {
+            verified: result.verified,
+            size: result.size,
+            savings: result.savings,
+            error: result.error,
+            verifyCommand: result.verifyCommand,
+            proof: result.proof,
+            verifiedAt: input.report.image?.commit ?? null
+        });
+        if (result.error)
+            deps.log.warning(result.error);
+    }
+    catch (error) {
+        // Measuring the suggestion failed (e.g. the daemon went away): the advice stands without the claim.
+        suggestion.error = `the suggested Dockerfile could not be verified: ${errorMessage(error)}`;
+        suggestion.inputsKey = null;
+        deps.log.warning(suggestion.error);
+    }
+    return { findings: reconcileSavings(findings, suggestion), suggestion, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/log.ts
+const silentLogger = {
+    info: () => { },
+    warning: () => { },
+    debug: () => { },
+    group: (_name, fn) => fn()
+};
+
+;// CONCATENATED MODULE: ./src/advisor/dockerfile-only.ts
+// Dockerfile-only mode: the rules that need no built image, on the
+// Dockerfile and the context's files alone. The pipeline runs no command (no
+// Docker, no build), so it fits pre-commit hooks and editors.
+
+
+
+
+
+
+
+async function dockerfileOnlyReport(inputs, build, run) {
+    const noDocker = () => Promise.reject(new Error('dockerfile-only mode runs no commands'));
+    const advice = await adviseStage({ inputs, build, workspace: run.workspace, report: null, imageUser: null, buildOptions: null }, {
+        docker: new Docker({
+            exec: noDocker,
+            spawn: () => {
+                throw new Error('dockerfile-only mode runs no commands');
+            }
+        }),
+        tempDir: '',
+        log: silentLogger,
+        buildAndMeasure: noDocker
+    });
+    const errorFindings = advice.findings.filter((f) => f.severity === 'error');
+    const errors = errorFindings.length > 0;
+    const warnings = advice.findings.some((f) => f.severity === 'warning');
+    return {
+        schemaVersion: SCHEMA_VERSION,
+        tool: { name: TOOL.name, version: TOOL.version },
+        image: {
+            ref: null,
+            id: '',
+            platform: inputs.platforms[0] ?? '',
+            context: external_node_path_default().relative(run.workspace, build.context) || '.',
+            dockerfile: external_node_path_default().relative(run.workspace, build.dockerfile),
+            target: inputs.target,
+            commit: run.commit
+        },
+        size: { uncompressed: 0, compressed: null, compressedSource: null },
+        layers: [],
+        wasted: null,
+        goBinaries: [],
+        budget: {
+            metric: inputs.budgetMetric,
+            limit: inputs.budget,
+            warnAt: null,
+            maxIncrease: null,
+            status: 'none',
+            // The entry points fail the job with this line when an error-level finding fails the check.
+            reason: errors ? `dockerfile-only: ${errorFindings.map((f) => `${f.rule} at ${f.file}:${f.line ?? '-'}`).join(', ')}` : 'dockerfile-only mode: no image built'
+        },
+        baseline: NO_BASELINE,
+        delta: null,
+        findings: advice.findings,
+        suggestion: advice.suggestion,
+        history: [],
+        mode: 'dockerfile-only',
+        skippedRules: advice.skipped,
+        // Without a size there is no budget verdict; an error-level finding (a binary
+        // that cannot start) fails unless fail-on is never.
+        status: errors && inputs.failOn !== 'never' ? 'fail' : errors || warnings ? 'warn' : 'pass'
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
@@ -20543,136 +20673,6 @@ async function adviseReport(report, req, deps) {
         buildAndMeasure: (options, onBuilt) => deps.buildAndMeasure(options, { cacheDir: deps.cacheDir, registry: false }, onBuilt)
     });
     return { ...report, findings: advised.findings, suggestion: advised.suggestion };
-}
-
-;// CONCATENATED MODULE: ./src/redact.ts
-// Redaction, in one place. Secret values must never reach a log, a report, a
-// comment or an annotation. On GitHub, core.setSecret masks the runner's log;
-// this covers everything else (CLI output, report JSON, comment bodies, error
-// messages): which values are secret (from the inputs), the redactor, a logger
-// that redacts whole lines (build progress arrives in arbitrary chunks, so a
-// secret split across two chunks is still caught), and deep copies of reports.
-// The entry points (main.ts, cli.ts) only call redactionFor and these helpers.
-
-
-function createRedactor(values) {
-    // Longest first, so a secret containing another is replaced whole; very short
-    // values would mangle ordinary text, and the runner masks those anyway.
-    const secrets = [...new Set([...values].filter((v) => v.length >= 3 && !/^\**$/.test(v)))].sort((a, b) => b.length - a.length);
-    if (secrets.length === 0)
-        return (text) => text;
-    const hide = (text, secret) => {
-        // The mask itself can complete a new occurrence ("*a*" in "*a*a*"): repeat until none is left.
-        let out = text;
-        while (out.includes(secret))
-            out = out.split(secret).join('***');
-        return out;
-    };
-    return (text) => secrets.reduce(hide, text);
-}
-/** The values of `id=value` secret entries (what must be hidden), plus each value's lines. */
-function secretValues(secrets) {
-    return withLines(secrets.map((entry) => entry.slice(entry.indexOf('=') + 1)));
-}
-/** Each value, and each of its lines (a line of a multi-line value may be printed alone). */
-function withLines(raw) {
-    const values = [];
-    for (const value of raw) {
-        if (!value.trim())
-            continue;
-        values.push(value);
-        // A printed copy may lose the surrounding whitespace, or show one line of the value alone.
-        for (const part of [value.trim(), ...value.split(/\r?\n/).map((line) => line.trim())])
-            if (part && part !== value)
-                values.push(part);
-    }
-    return [...new Set(values)];
-}
-/**
- * Everything that must be hidden: `secrets` values, the contents of
- * `secret-files`, the values of the `secret-envs` variables, and the values of
- * build args whose names look like credentials.
- */
-function inputSecretValues(inputs, sources) {
-    const credentialArgs = new Set(credentialBuildArgs(inputs.buildArgs));
-    const raw = [
-        ...inputs.secrets.map((entry) => entry.slice(entry.indexOf('=') + 1)),
-        ...inputs.secretFiles.map((f) => sources.readFile(external_node_path_default().resolve(sources.workspace, f.path)) ?? ''),
-        ...inputs.secretEnvs.map((e) => sources.env[e.env] ?? ''),
-        // `NAME` alone: buildx takes the value from the environment.
-        ...inputs.buildArgs.filter((arg) => credentialArgs.has(arg.split('=')[0].trim())).map((arg) => (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (sources.env[arg.trim()] ?? '')))
-    ];
-    return withLines(raw);
-}
-/** The secret values named by the inputs and the redactor that hides them. */
-function redactionFor(inputs, sources) {
-    const values = inputSecretValues(inputs, sources);
-    return { values, redact: createRedactor(values) };
-}
-/**
- * A logger that hides secret values. Debug text (build progress) is held until
- * its line is complete, so a value split across chunks is still hidden; the
- * held part is written when anything else is logged or a group ends.
- */
-function redactingLogger(inner, redact) {
-    let pending = '';
-    const flush = () => {
-        if (pending === '')
-            return;
-        const text = pending;
-        pending = '';
-        inner.debug(redact(text));
-    };
-    return {
-        info: (m) => {
-            flush();
-            inner.info(redact(m));
-        },
-        warning: (m) => {
-            flush();
-            inner.warning(redact(m));
-        },
-        debug: (m) => {
-            pending += m;
-            const nl = pending.lastIndexOf('\n');
-            if (nl < 0) {
-                // A line without an end for a long time: never hold more than 64 KiB.
-                if (pending.length > 65536)
-                    flush();
-                return;
-            }
-            const complete = pending.slice(0, nl + 1);
-            pending = pending.slice(nl + 1);
-            inner.debug(redact(complete));
-        },
-        group: async (name, fn) => {
-            flush();
-            try {
-                return await inner.group(redact(name), fn);
-            }
-            finally {
-                flush();
-            }
-        },
-        flush
-    };
-}
-/** A deep copy of `value` with every string (keys included) redacted. */
-function redactDeep(value, redact) {
-    const walk = (v) => {
-        if (typeof v === 'string')
-            return redact(v);
-        if (Array.isArray(v))
-            return v.map(walk);
-        if (v && typeof v === 'object') {
-            const out = {};
-            for (const [k, x] of Object.entries(v))
-                out[redact(k)] = walk(x);
-            return out;
-        }
-        return v;
-    };
-    return walk(value);
 }
 
 ;// CONCATENATED MODULE: ./src/bake/definition.ts
@@ -21076,6 +21076,10 @@ async function baseline_baseImages(toBuild, at, result, deps) {
 
 
 
+/** One report per image this run measures: the bake file's targets, or the one build. */
+async function measureReports(inputs, ctx, deps) {
+    return inputs.bake ? runBakePipeline(inputs, ctx, deps) : [await runPipeline(inputs, ctx, deps)];
+}
 async function runBakePipeline(inputs, ctx, deps) {
     // One adapter for the run: every image built below (head, base, suggestion) is recorded on it.
     const docker = deps.docker ?? new Docker({ exec: deps.exec, spawn: deps.spawn });
@@ -23290,7 +23294,6 @@ function terminal_renderFindings(report) {
 
 
 
-
 /**
  * Turns argv into raw input strings keyed by input name. A list flag may be
  * repeated: each occurrence is kept apart and read as the action reads the
@@ -23399,11 +23402,7 @@ async function cli_main(argv) {
         const stored = loadStoredReports(inputs.report, workspace);
         if (stored.length > 0 && inputs.bake)
             throw new UsageError(`report: publishes stored reports and builds nothing; unset 'bake' (or 'report')`);
-        const measured = stored.length > 0
-            ? stored.map((s) => s.report)
-            : inputs.bake
-                ? await runBakePipeline(inputs, context, deps).finally(() => log.flush())
-                : [await runPipeline(inputs, context, deps).finally(() => log.flush())];
+        const measured = stored.length > 0 ? stored.map((s) => s.report) : await measureReports(inputs, context, deps).finally(() => log.flush());
         const reports = measured.map((r) => redactDeep(r, redact));
         const write = (file, text) => {
             if (!file)

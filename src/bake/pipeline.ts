@@ -15,11 +15,16 @@ import { CommandError, UsageError } from '../errors.js'
 import { measureBuilt, runBuild } from '../build-measure.js'
 import type { Measurement } from '../image/measure.js'
 import type { Inputs } from '../inputs.js'
-import { adviseReport, reportFromMeasurement, type PipelineDeps, type RunContext, type StageDeps } from '../pipeline.js'
+import { adviseReport, reportFromMeasurement, runPipeline, type PipelineDeps, type RunContext, type StageDeps } from '../pipeline.js'
 import type { Baseline, Report } from '../report/types.js'
 import { bakeBaselines, type HeadImage } from './baseline.js'
 import { bakeBuild, type BakedImage } from './build.js'
 import { checkBakeInputs, parseBakePrint, planImages, type BakeImage } from './definition.js'
+
+/** One report per image this run measures: the bake file's targets, or the one build. */
+export async function measureReports(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): Promise<Report[]> {
+  return inputs.bake ? runBakePipeline(inputs, ctx, deps) : [await runPipeline(inputs, ctx, deps)]
+}
 
 export async function runBakePipeline(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): Promise<Report[]> {
   // One adapter for the run: every image built below (head, base, suggestion) is recorded on it.
