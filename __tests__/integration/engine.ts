@@ -1,10 +1,13 @@
 // Which engine an integration test file talks to (its jest project sets
 // DOCKER_HOST; see helpers/engine-environment.mjs), and what that engine says
 // independently of the project's code: classic sizes from `docker save`
-// (helpers/classic_sizes.py), and the sizes its own `docker push` stores.
+// (helpers/classic_sizes.py), the sizes its own `docker push` stores (read over
+// plain HTTP, not through the project's registry client), and the symbol
+// sections of a binary (binutils' readelf).
 import { execFileSync } from 'node:child_process'
+import { rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
-import { fetchRegistryImage, type RegistryImage } from '../../src/registry/registry.js'
 
 export const testEngine = (process.env.GIB_TEST_ENGINE ?? 'default') as 'default' | 'containerd'
 
@@ -29,10 +32,53 @@ export function classicSizes(image: string): ClassicSizes {
   return JSON.parse(out) as ClassicSizes
 }
 
-/** Pushes `tag` (a 127.0.0.1:5000 name) with this engine's own `docker push` and reads back what the registry stores. */
-export async function pushAndRead(tag: string): Promise<RegistryImage> {
+/** What a registry stores for an image: its layer blobs' sizes and the config's uncompressed layer digests. */
+export interface PushedImage {
+  layers: { digest: string; size: number }[]
+  config: { diffIds: string[] }
+}
+
+const MANIFEST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ')
+const HOST_ARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64' }
+
+/**
+ * Pushes `tag` (a 127.0.0.1:5000 name) with this engine's own `docker push`
+ * and reads back, with plain HTTP requests to the registry's API, what it
+ * stores: the manifest (this host's platform of an index), the config's diff
+ * ids, and each layer's size as the registry serves the blob (its
+ * Content-Length, which must agree with the manifest).
+ */
+export async function pushAndRead(tag: string): Promise<PushedImage> {
   docker(['push', '--quiet', tag])
-  return fetchRegistryImage(tag, null, {})
+  const parts = /^([^/]+)\/(.+):([^:/]+)$/.exec(tag)
+  if (!parts) throw new Error(`pushAndRead: '${tag}' is not HOST/NAME:TAG`)
+  const [, host, name, reference] = parts
+  const get = async (what: string, accept: string, method = 'GET'): Promise<Response> => {
+    const response = await fetch(`http://${host}/v2/${name}/${what}`, { method, headers: { accept } })
+    if (!response.ok) throw new Error(`${method} ${what} of ${tag}: HTTP ${response.status}`)
+    return response
+  }
+  type Manifest = { manifests?: { digest: string; mediaType: string; platform?: { os: string; architecture: string } }[]; config: { digest: string }; layers: { digest: string; size: number }[] }
+  let manifest = (await (await get(`manifests/${reference}`, MANIFEST_TYPES)).json()) as Manifest
+  if (manifest.manifests) {
+    const entry = manifest.manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === HOST_ARCH[process.arch])
+    if (!entry) throw new Error(`${tag}: the pushed index has no linux/${HOST_ARCH[process.arch]} manifest`)
+    manifest = (await (await get(`manifests/${entry.digest}`, entry.mediaType)).json()) as Manifest
+  }
+  const config = (await (await get(`blobs/${manifest.config.digest}`, '*/*')).json()) as { rootfs: { diff_ids: string[] } }
+  const layers = await Promise.all(
+    manifest.layers.map(async (layer) => {
+      const stored = Number((await get(`blobs/${layer.digest}`, '*/*', 'HEAD')).headers.get('content-length'))
+      if (stored !== layer.size) throw new Error(`${tag}: the registry serves ${layer.digest} with ${stored} bytes, its manifest says ${layer.size}`)
+      return { digest: layer.digest, size: stored }
+    })
+  )
+  return { layers, config: { diffIds: config.rootfs.diff_ids } }
 }
 
 /** A file's bytes from an image, through a container that is never started (any platform). */
@@ -52,4 +98,20 @@ export function daemonLayerSizes(image: string): number[] {
   const config = JSON.parse(execFileSync('bash', ['-c', 'docker save "$1" | tar -xO manifest.json', 'm', image], { encoding: 'utf8' })) as { Config: string }[]
   const history = JSON.parse(execFileSync('bash', ['-c', 'docker save "$1" | tar -xO "$2"', 'c', image, config[0].Config], { encoding: 'utf8' })) as { history: { empty_layer?: boolean }[] }
   return history.history.flatMap((row, i) => (row.empty_layer ? [] : [sizes[i]]))
+}
+
+/** The bytes of a binary's symbol table and debug sections (what `-ldflags="-s -w"` drops), read by binutils' readelf. */
+export function symbolSectionBytes(binary: Buffer): number {
+  const file = path.join(os.tmpdir(), `gib-elf-${process.pid}-${Date.now()}`)
+  writeFileSync(file, binary)
+  try {
+    const table = execFileSync('readelf', ['--section-headers', '--wide', file], { encoding: 'utf8' })
+    // "  [Nr] Name Type Address Off Size ES Flg Lk Inf Al"
+    const sections = [...table.matchAll(/^\s*\[\s*\d+\]\s+(\S+)\s+(\S+)\s+[0-9a-f]+\s+[0-9a-f]+\s+([0-9a-f]+)\s/gm)]
+    if (sections.length === 0) throw new Error(`readelf listed no sections:\n${table}`)
+    const symbols = (name: string) => name === '.symtab' || name === '.strtab' || name.startsWith('.debug_') || name.startsWith('.zdebug_')
+    return sections.filter(([, name, type]) => symbols(name) && type !== 'NOBITS').reduce((sum, [, , , size]) => sum + parseInt(size, 16), 0)
+  } finally {
+    rmSync(file, { force: true })
+  }
 }
