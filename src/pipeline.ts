@@ -114,7 +114,7 @@ export async function runPipeline(inputs: Inputs, ctx: RunContext, deps: Pipelin
   try {
     return await runStages(inputs, ctx, { ...deps, docker })
   } finally {
-    await removeBuiltImages(docker.builtImages, docker, deps.log)
+    await removeBuiltImages(docker.builtImages, docker.images, deps.log)
   }
 }
 
@@ -153,13 +153,13 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: StageDeps): Prom
   const measureOptions: MeasureOptions = { cacheDir: deps.cacheDir, dockerfile: dockerfileText === null ? null : dockerfileSource(dockerfileText) }
   const platformsToBuild: (string | null)[] = inputs.image || inputs.platforms.length === 0 ? [null] : inputs.platforms
   const measuredPlatforms: { platform: string | null; measurement: Measurement }[] = []
-  const output = inputs.image ? 'load' : await docker.buildOutput(inputs.builder)
+  const output = inputs.image ? 'load' : await docker.buildx.output(inputs.builder)
   // The one build-and-measure of this run (src/build-measure.ts): the head, the base and the suggestion.
   const buildAndMeasure = runBuild(output, { docker, exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, log: deps.log, onProgress: (chunk) => deps.log.debug(chunk) })
   for (const platform of platformsToBuild) {
     if (inputs.image) {
       const ref = inputs.image
-      await docker.ensureImage(ref, inputs.platforms[0] ?? null)
+      await docker.images.ensure(ref, inputs.platforms[0] ?? null)
       const measurement = await deps.log.group(`Measure ${ref}`, () => measureImage(ref, measureOptions, { docker, log: deps.log }))
       measuredPlatforms.push({ platform, measurement })
       continue

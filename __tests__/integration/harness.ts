@@ -78,5 +78,5 @@ export async function askRunning(image: string, command: string[], tries = 20): 
 
 export async function removeAll(): Promise<void> {
   for (const tag of tags.splice(0)) await exec('docker', ['image', 'rm', tag])
-  await removeBuiltImages(built.splice(0), new Docker({ exec, spawn: spawnStream }), silentLogger)
+  await removeBuiltImages(built.splice(0), new Docker({ exec, spawn: spawnStream }).images, silentLogger)
 }

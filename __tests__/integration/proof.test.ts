@@ -11,6 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { verifySuggestion, type VerifyDeps } from '../../src/advisor/verify.js'
 import { buildAndMeasure } from '../../src/build-measure.js'
+import { buildOptionsFor } from '../../src/docker/build.js'
 import { Docker } from '../../src/docker/docker.js'
 import { exec, spawnStream } from '../../src/exec.js'
 import { adviseAndProve, removeAll, runOffline } from './harness.js'
@@ -24,7 +25,7 @@ const suggestionBuild = (): VerifyDeps => ({
   tempDir,
   buildAndMeasure: (options, onBuilt) => buildAndMeasure(options, { cacheDir: path.join(tempDir, 'cache'), registry: false }, { docker, exec, spawn: spawnStream, tempDir, onBuilt })
 })
-const build = (context: string) => ({ context, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [] })
+const build = (context: string) => buildOptionsFor(context, null)
 
 beforeAll(() => {
   execFileSync('docker', ['info', '--format', '{{.ServerVersion}}'], { stdio: 'pipe' })

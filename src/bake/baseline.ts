@@ -180,7 +180,7 @@ interface BaseCheckout {
 async function baseImages(toBuild: { image: BakeImage; contextRel: string; dockerfileRel: string }[], at: BaseCheckout, result: Map<string, Baseline>, deps: BakeBaselineDeps): Promise<BakeImage[]> {
   const missing = (image: BakeImage, why: string) => result.set(image.key, none(`${at.name} (${at.short}) ${why}`, at.ref, at.commit))
   let wanted = toBuild
-  const known = await deps.docker.bakeTargetNames({ files: [at.bakeFile], cwd: at.cwd, builder: at.builder })
+  const known = await deps.docker.buildx.bakeTargetNames({ files: [at.bakeFile], cwd: at.cwd, builder: at.builder })
   if (known) {
     for (const t of wanted.filter((t) => !known.includes(t.image.target.name))) missing(t.image, `has no target '${t.image.target.name}' in ${path.relative(at.dir, at.bakeFile)}`)
     wanted = wanted.filter((t) => known.includes(t.image.target.name))
@@ -189,7 +189,7 @@ async function baseImages(toBuild: { image: BakeImage; contextRel: string; docke
   const names = [...new Set(wanted.map((t) => t.image.target.name))]
   let printed: string
   try {
-    printed = await deps.docker.bakePrint({ files: [at.bakeFile], cwd: at.cwd, builder: at.builder, targets: names })
+    printed = await deps.docker.buildx.bakePrint({ files: [at.bakeFile], cwd: at.cwd, builder: at.builder, targets: names })
   } catch (error) {
     const detail = error instanceof CommandError && error.detail ? error.detail.split('\n').slice(-1)[0] : errorMessage(error)
     for (const t of wanted) missing(t.image, `has a bake file that cannot be read: ${detail}`)
