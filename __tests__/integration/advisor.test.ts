@@ -9,7 +9,7 @@ import path from 'node:path'
 import { exec, spawnStream } from '../../src/exec.js'
 import { parseInputs, type InputName } from '../../src/inputs.js'
 import { silentLogger } from '../../src/log.js'
-import { runPipeline } from '../../src/pipeline.js'
+import { runPipeline } from '../../src/pipeline/pipeline.js'
 import type { Report } from '../../src/report/types.js'
 import type { VerifyDeps } from '../../src/advisor/verify.js'
 
@@ -215,7 +215,7 @@ test('verifySuggestion reuses the build cache and leaves the context untouched; 
   const { verifySuggestion } = await import('../../src/advisor/verify.js')
   const { readdirSync } = await import('node:fs')
   const { Docker } = await import('../../src/docker/docker.js')
-  const { buildAndMeasure } = await import('../../src/build-measure.js')
+  const { buildAndMeasure } = await import('../../src/image/build-measure.js')
   const docker = new Docker({ exec, spawn: spawnStream })
   const suggestionBuild: VerifyDeps = {
     docker,

@@ -18,7 +18,7 @@ import { scanSaveStream } from '../../src/image/save.js'
 import { computeWasted } from '../../src/image/wasted.js'
 import { parseInputs, type InputName } from '../../src/inputs.js'
 import { silentLogger } from '../../src/log.js'
-import { runPipeline } from '../../src/pipeline.js'
+import { runPipeline } from '../../src/pipeline/pipeline.js'
 import { classicSizes, daemonLayerSizes, engineMajor, fileFromImage, pushAndRead, store } from './engine.js'
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'gib-measure-'))

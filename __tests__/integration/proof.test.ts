@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { verifySuggestion, type VerifyDeps } from '../../src/advisor/verify.js'
-import { buildAndMeasure } from '../../src/build-measure.js'
+import { buildAndMeasure } from '../../src/image/build-measure.js'
 import { buildOptionsFor } from '../../src/docker/build.js'
 import { Docker } from '../../src/docker/docker.js'
 import { exec, spawnStream } from '../../src/exec.js'
@@ -19,7 +19,7 @@ import { adviseAndProve, removeAll, runOffline } from './harness.js'
 const root = process.cwd()
 let tempDir: string
 const docker = new Docker({ exec, spawn: spawnStream })
-/** The suggestion built and measured as the pipeline does it (src/build-measure.ts). */
+/** The suggestion built and measured as the pipeline does it (src/image/build-measure.ts). */
 const suggestionBuild = (): VerifyDeps => ({
   docker,
   tempDir,

@@ -6,7 +6,7 @@
 // reported, never thrown: the advice stands without the claim.
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { BuiltAndMeasured } from '../build-measure.js'
+import type { BuiltAndMeasured } from '../image/build-measure.js'
 import type { BuildOptions, BuildResult } from '../docker/build.js'
 import type { Docker } from '../docker/docker.js'
 import { errorMessage } from '../errors.js'

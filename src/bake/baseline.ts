@@ -7,13 +7,12 @@
 // …" for the images concerned, never a failed job.
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { NO_BASELINE } from '../baseline/index.js'
 import type { Docker } from '../docker/docker.js'
 import { CommandError, errorMessage } from '../errors.js'
 import type { Exec } from '../exec.js'
 import { checkedOutCommit, gitRoot, resolveBaseCommit, sameContentAsWorkingTree, withWorktree, type BaseRef } from '../git.js'
 import type { Logger } from '../log.js'
-import type { Baseline, ImageSize, Layer } from '../report/types.js'
+import { NO_BASELINE, type Baseline, type ImageSize, type Layer } from '../report/types.js'
 import { bakeBuild, type BakedImage } from './build.js'
 import { parseBakePrint, planImages, type BakeImage, type BakeTarget } from './definition.js'
 

@@ -9,8 +9,6 @@ import { DockerContainers } from './containers.js'
 import { DockerImages } from './images.js'
 import { DockerStore } from './store.js'
 
-export type { CommandOutcome } from './containers.js'
-export type { ListedSize } from './store.js'
 
 export class Docker {
   /**

@@ -6,26 +6,21 @@
 // as one comment is the entry points' business.
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { NO_BASELINE, type BaselineResult } from '../baseline/index.js'
-import { compareStage } from '../compare/stage.js'
+import type { BaselineResult } from '../baseline/index.js'
+import { compareStage } from './compare-stage.js'
 import { budgetSettings } from '../compare/budget.js'
 import { removeBuiltImages } from '../docker/cleanup.js'
 import { Docker } from '../docker/docker.js'
 import { CommandError, UsageError } from '../errors.js'
-import { measureBuilt, runBuild } from '../build-measure.js'
+import { measureBuilt, runBuild } from '../image/build-measure.js'
 import { buildOptionsFor } from '../docker/build.js'
 import type { Measurement } from '../image/measure.js'
 import type { Inputs } from '../inputs.js'
-import { adviseReport, reportFromMeasurement, runPipeline, type PipelineDeps, type RunContext, type StageDeps } from '../pipeline.js'
-import type { Baseline, Report } from '../report/types.js'
-import { bakeBaselines, type HeadImage } from './baseline.js'
-import { bakeBuild, type BakedImage } from './build.js'
-import { checkBakeInputs, parseBakePrint, planImages, type BakeImage } from './definition.js'
-
-/** One report per image this run measures: the bake file's targets, or the one build. */
-export async function measureReports(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): Promise<Report[]> {
-  return inputs.bake ? runBakePipeline(inputs, ctx, deps) : [await runPipeline(inputs, ctx, deps)]
-}
+import { adviseReport, reportFromMeasurement, type PipelineDeps, type RunContext, type StageDeps } from './stages.js'
+import { NO_BASELINE, type Baseline, type Report } from '../report/types.js'
+import { bakeBaselines, type HeadImage } from '../bake/baseline.js'
+import { bakeBuild, type BakedImage } from '../bake/build.js'
+import { checkBakeInputs, parseBakePrint, planImages, type BakeImage } from '../bake/definition.js'
 
 export async function runBakePipeline(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): Promise<Report[]> {
   // One adapter for the run: every image built below (head, base, suggestion) is recorded on it.
