@@ -11,6 +11,9 @@ import path from 'node:path'
 
 export const testEngine = (process.env.GIB_TEST_ENGINE ?? 'default') as 'default' | 'containerd'
 
+/** The run's layer-size cache for this engine (global-setup.mjs makes it; engine-environment.mjs names the variable), or null outside a jest run's setup. */
+export const runLayerCache: string | null = process.env[`GIB_TEST_LAYER_CACHE_${testEngine.toUpperCase()}`] ?? null
+
 const docker = (args: string[]) => execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 })
 
 const info = JSON.parse(docker(['info', '--format', '{{json .}}'])) as { Driver: string; DriverStatus: [string, string][] | null; ServerVersion: string }

@@ -5,9 +5,10 @@
 // when they cannot, the run fails here (integration tests never skip). The
 // toolchains need no engine: they are unpacked while the engine gets ready.
 import { execFile, execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
-import { ENGINES } from '../helpers/engine-environment.mjs'
+import { ENGINES, layerCacheVariable } from '../helpers/engine-environment.mjs'
 
 /** One file per integration suite running on this machine: `ENGINE.PID`. */
 export const RUNNING = '/tmp/go-image-budget-suites'
@@ -44,6 +45,8 @@ export default async function globalSetup(_globalConfig, projectConfig) {
   // What the daemon held before the suite: the teardown removes only what the suite left dangling.
   const ids = execFileSync('docker', ['images', '--all', '--quiet', '--no-trunc'], { env, encoding: 'utf8' }).split('\n').filter(Boolean)
   globalThis.__gibImagesBefore = { ...(globalThis.__gibImagesBefore ?? {}), [engine]: { ids, at: Date.now() } }
+  // The run's layer-size cache for this engine (see harness.ts); the teardown removes it.
+  process.env[layerCacheVariable(engine)] = mkdtempSync(path.join(os.tmpdir(), `gib-layer-cache-${engine}-`))
   // Registered as a suite running on this engine: another suite's teardown leaves its images alone.
   mkdirSync(RUNNING, { recursive: true })
   writeFileSync(path.join(RUNNING, `${engine}.${process.pid}`), '')

@@ -10,6 +10,9 @@
 // with `--load` (both from BuildKit's cache). These tests are about the advice
 // and its proof, not about that path, which measure, errors, bake, ladder,
 // baseline and the publish tests keep covering on the containerd engine.
+// Likewise the layer-size cache is the run's, per engine (global-setup.mjs),
+// not the file's: a base image's layers are read in full once per run, by the
+// first file that measures them, as a user's second run would find them.
 import { randomBytes } from 'node:crypto'
 import { removeBuiltImages } from '../../src/docker/cleanup.js'
 import { Docker } from '../../src/docker/docker.js'
@@ -18,6 +21,7 @@ import { parseInputs, type InputName } from '../../src/inputs.js'
 import { silentLogger } from '../../src/log.js'
 import { runPipeline } from '../../src/pipeline/pipeline.js'
 import type { Report } from '../../src/report/types.js'
+import { runLayerCache } from './engine.js'
 
 const built: string[] = []
 const tags: string[] = []
@@ -60,7 +64,7 @@ export async function adviseAndProve(context: string, raw: Partial<Record<InputN
       spawn: spawnStream,
       docker,
       tempDir: dirs.tempDir,
-      cacheDir: `${dirs.tempDir}/cache`,
+      cacheDir: runLayerCache ?? `${dirs.tempDir}/cache`,
       log: silentLogger,
       now: () => new Date()
     }
