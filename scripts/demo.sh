@@ -38,8 +38,8 @@ command -v node >/dev/null 2>&1 || { echo "demo: Node.js 20 or newer is needed (
 committed_bundle() {
   local src dist
   git rev-parse --is-inside-work-tree >/dev/null 2>&1 && [ -f dist/cli/index.js ] || return 1
-  [ -z "$(git status --porcelain -- src package.json package-lock.json dist)" ] || return 1
-  src=$(git log -1 --format=%H -- src package.json package-lock.json) && dist=$(git log -1 --format=%H -- dist) || return 1
+  [ -z "$(git status --porcelain -- src package-lock.json dist)" ] || return 1
+  src=$(git log -1 --format=%H -- src package-lock.json) && dist=$(git log -1 --format=%H -- dist) || return 1
   [ -n "$src" ] && [ -n "$dist" ] && git merge-base --is-ancestor "$src" "$dist"
 }
 if committed_bundle; then
