@@ -109,6 +109,70 @@ export interface GoBinary {
   needs?: GoRuntimeNeeds | null
 }
 
+/** Where an attribution's figures come from: the pclntab (kept by `-s -w`), the symbol table, DWARF. */
+export type AttributionSource = 'pclntab' | 'symtab' | 'dwarf'
+
+/** Bytes one package holds in a Go binary (src/image/attribution.ts). `bytes` = text + pcln + funcdata + data: file bytes. */
+export interface AttributedPackage {
+  /** Import path (`main` for the main package, as the linker names it). */
+  path: string
+  /** The module it belongs to (`std` for the standard library). */
+  module: string
+  bytes: number
+  /** Machine code of its functions (without the alignment padding between them). */
+  text: number
+  /** Its functions' own pclntab bytes: records, names, pc-value tables. */
+  pcln: number
+  /** Its functions' funcdata (stack maps, inline trees). */
+  funcdata: number
+  /** Its data, rodata, noptrdata, type and itab symbols (symbol table only). */
+  data: number
+  /** Its bss symbols: memory at run time, no file bytes (symbol table only). */
+  bss: number
+}
+
+/** A module's bytes: the sum of its packages. */
+export interface AttributedModule {
+  /** Module path; `std` for the standard library; an import path root for GOPATH binaries. */
+  path: string
+  /** Version from the build info (`(devel)` for a main module built from a checkout); null for std and import-path roots. */
+  version: string | null
+  /** The `=>` line of the build info: the module was replaced by this path and version. */
+  replace: { path: string; version: string } | null
+  kind: 'main' | 'dep' | 'std' | 'import-path'
+  bytes: number
+  text: number
+  pcln: number
+  funcdata: number
+  data: number
+  bss: number
+  /** How many packages of the module are linked in. */
+  packages: number
+}
+
+/** Bytes no package owns: ELF headers, a section's unattributed remainder, alignment padding, gaps between sections. */
+export interface UnattributedRow {
+  /** Stable names: `ELF header`, `program headers`, `section headers`, `gaps between sections`, `function alignment padding`, `functions of no package`, `symbols of no package`, or a section name (`.rodata`, `.gopclntab` …). */
+  name: string
+  kind: 'headers' | 'section' | 'padding' | 'gap' | 'no-package'
+  bytes: number
+}
+
+/** Every byte of one Go binary: modules plus unattributed rows add up to `fileBytes` exactly (so do packages plus unattributed rows). */
+export interface BinaryAttribution {
+  fileBytes: number
+  sources: AttributionSource[]
+  stripped: boolean
+  /** `build-info`: modules from the build info; `import-path`: no module information (GOPATH build), packages grouped by import path root. */
+  moduleSource: 'build-info' | 'import-path'
+  /** Largest first. */
+  modules: AttributedModule[]
+  /** Largest first. */
+  packages: AttributedPackage[]
+  /** Largest first. */
+  unattributed: UnattributedRow[]
+}
+
 export type FailOn = 'any' | 'budget' | 'increase' | 'never'
 
 /** One limit the verdict checked (src/compare/budget.ts). */
