@@ -1,13 +1,13 @@
 // The attribution against an independent oracle, on real Go programs with
 // real dependencies (Debian's cobra, logrus, pflag and x/sys through a
-// file:// GOPROXY: scripts/go-modules.sh), built by three toolchains (Debian's
-// Go 1.19, and 1.24 and 1.27 from scripts/go-toolchains.sh), for amd64 and
+// file:// GOPROXY: scripts/go-modules.sh), built by four toolchains of
+// scripts/go-toolchains.sh (Debian's 1.19; 1.15 for the pclntab format of Go
+// 1.2–1.15; 1.24 and 1.27 for the format of 1.20+), for amd64 and
 // arm64, stripped and not (scripts/lib/go-build.ts; binaries are cached, the
 // first run builds them). The oracle is `go tool nm -size`: on unstripped
 // builds each package's code equals the sum of its text symbols, and its data
 // the sum of its data symbols, within 1%. With `-s -w` every module of
 // 100 kB or more keeps its function bytes within 2%.
-import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { attributeGoBinary } from '../../src/image/attribution.js'
@@ -15,7 +15,7 @@ import { symbolPackage, unvendored } from '../../src/image/symbol-package.js'
 import type { BinaryAttribution } from '../../src/report/types.js'
 import { buildGoProgram, goToolNm, type GoBuild, type GoProgram } from '../../scripts/lib/go-build.js'
 
-const fixtures = path.resolve(__dirname, '../fixtures/go')
+const fixtures = path.resolve('__tests__/fixtures/go')
 const DEPS = ['golang-github-spf13-cobra-dev', 'golang-github-sirupsen-logrus-dev', 'golang-github-stretchr-testify-dev', 'golang-github-inconshreveable-mousetrap-dev']
 const greeter: GoProgram = {
   dir: path.join(fixtures, 'greeter'),
@@ -23,40 +23,44 @@ const greeter: GoProgram = {
   debianPackages: DEPS
 }
 
+// Debian's golang.org/x/sys (under logrus) needs Go 1.17: Go 1.15 builds the program without the logger.
+const cobraOnly: GoProgram = { ...greeter, dir: path.join(fixtures, 'cobraonly'), module: { path: 'example.com/greeter', require: { 'github.com/spf13/cobra': 'v1.6.1' } } }
+
 const total = (a: BinaryAttribution, rows: { bytes: number }[]) => rows.reduce((s, r) => s + r.bytes, 0) + a.unattributed.reduce((s, r) => s + r.bytes, 0)
 const functionBytes = (m: { text: number; pcln: number; funcdata: number }) => m.text + m.pcln + m.funcdata
 
-/** File ranges of the sections, by readelf (not our ELF reader). */
-function sectionRanges(binary: string): { name: string; addr: number; size: number }[] {
-  const out = execFileSync('readelf', ['-SW', binary], { encoding: 'utf8' })
-  return [...out.matchAll(/\]\s+(\S+)\s+\S+\s+([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)/g)].map((m) => ({ name: m[1], addr: parseInt(m[2], 16), size: parseInt(m[3], 16) }))
-}
+/** Funcdata objects have symbols of their own before Go 1.18 (hidden in go:func.* after): the attribution counts them as the function's funcdata. */
+const FUNCDATA = /\.(stkobj|inlTree|opendefer|arginfo\d|argliveinfo|wrapinfo|args_stackmap)$/
 
 /** What nm says per package: text symbols, and data symbols outside the pclntab (its own tables are pclntab rows). */
 function nmByPackage(build: GoBuild): { text: Map<string, number>; data: Map<string, number> } {
-  const pcln = sectionRanges(build.binary).find((s) => s.name === '.gopclntab')!
+  const symbols = goToolNm(build)
+  // The linker's bounds of the pclntab: runtime.pclntab … runtime.epclntab.
+  const bound = (name: string) => symbols.find((s) => s.name === name)!.addr
+  const pcln = { addr: bound('runtime.pclntab'), size: bound('runtime.epclntab') - bound('runtime.pclntab') }
   const text = new Map<string, number>()
   const data = new Map<string, number>()
-  for (const sym of goToolNm(build)) {
+  for (const sym of symbols) {
     const pkg = symbolPackage(sym.name)
     if (!pkg || sym.name.endsWith('.*')) continue
     const p = unvendored(pkg)
     if ('Tt'.includes(sym.kind)) text.set(p, (text.get(p) ?? 0) + sym.size)
-    else if ('DdRrBb'.includes(sym.kind) && !(sym.addr >= pcln.addr && sym.addr < pcln.addr + pcln.size)) data.set(p, (data.get(p) ?? 0) + sym.size)
+    else if ('DdRrBb'.includes(sym.kind) && !(sym.addr >= pcln.addr && sym.addr < pcln.addr + pcln.size) && !FUNCDATA.test(sym.name)) data.set(p, (data.get(p) ?? 0) + sym.size)
   }
   return { text, data }
 }
 
 const within = (actual: number, expected: number, fraction: number) => Math.abs(actual - expected) <= fraction * expected
 
-const BUILDS = ['1.19', '1.24', '1.27'].flatMap((minor) => (['amd64', 'arm64'] as const).map((arch) => [minor, arch] as const))
+const BUILDS = ['1.15', '1.19', '1.24', '1.27'].flatMap((minor) => (['amd64', 'arm64'] as const).map((arch) => [minor, arch] as const))
 
 describe.each(BUILDS)('Go %s %s: cobra + logrus', (minor, arch) => {
+  const program = minor === '1.15' ? cobraOnly : greeter
   let full: { build: GoBuild; attribution: BinaryAttribution }
   let stripped: { build: GoBuild; attribution: BinaryAttribution }
   beforeAll(() => {
     const attribute = (strip: boolean) => {
-      const build = buildGoProgram(greeter, minor, arch, strip)
+      const build = buildGoProgram(program, minor, arch, strip)
       const attribution = attributeGoBinary(readFileSync(build.binary))
       if (!attribution) throw new Error(`no attribution for ${build.binary}`)
       return { build, attribution }
@@ -101,7 +105,7 @@ describe.each(BUILDS)('Go %s %s: cobra + logrus', (minor, arch) => {
   test('modules and versions come from the build info; std and the main module are rows', () => {
     const modules = new Map(full.attribution.modules.map((m) => [m.path, m]))
     expect(modules.get('github.com/spf13/cobra')).toMatchObject({ kind: 'dep', version: 'v1.6.1' })
-    expect(modules.get('github.com/sirupsen/logrus')).toMatchObject({ kind: 'dep', version: 'v1.9.0' })
+    if (program === greeter) expect(modules.get('github.com/sirupsen/logrus')).toMatchObject({ kind: 'dep', version: 'v1.9.0' })
     expect(modules.get('github.com/spf13/pflag')).toMatchObject({ kind: 'dep' })
     expect(modules.get('std')).toMatchObject({ kind: 'std', version: null })
     expect(modules.get('example.com/greeter')).toMatchObject({ kind: 'main' })
@@ -132,7 +136,11 @@ describe.each(BUILDS)('Go %s %s: cobra + logrus', (minor, arch) => {
 test('a replaced module is shown with its replacement', () => {
   const program: GoProgram = {
     ...greeter,
-    module: { ...greeter.module!, require: { ...greeter.module!.require, 'github.com/spf13/pflag': 'v1.0.5' }, replace: { 'github.com/spf13/pflag': 'github.com/spf13/pflag v1.0.6-0.20210604000000-d5e0c0615ace' } }
+    module: {
+      ...greeter.module!,
+      require: { ...greeter.module!.require, 'github.com/spf13/pflag': 'v1.0.5' },
+      replace: { 'github.com/spf13/pflag': 'github.com/spf13/pflag v1.0.6-0.20210604000000-d5e0c0615ace' }
+    }
   }
   const build = buildGoProgram(program, '1.24', 'amd64', true)
   const attribution = attributeGoBinary(readFileSync(build.binary))!

@@ -33,7 +33,12 @@ export interface GoBuild {
 /** The toolchains (scripts/go-toolchains.sh, idempotent): minor → GOROOT. */
 export function goToolchainRoots(minors: string[]): Map<string, string> {
   const listed = execFileSync('bash', [path.join(repo, 'scripts/go-toolchains.sh'), ...minors], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
-  return new Map(listed.trim().split('\n').map((line) => line.split(' ') as [string, string]))
+  return new Map(
+    listed
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ') as [string, string])
+  )
 }
 
 /** The file:// GOPROXY holding the packages' modules (scripts/go-modules.sh, idempotent). */
@@ -88,7 +93,8 @@ export function buildGoProgram(program: GoProgram, minor: string, arch: 'amd64' 
     const replaces = Object.entries(program.module.replace ?? {}).map(([p, to]) => `replace ${p} => ${to}\n`)
     writeFileSync(path.join(work, 'go.mod'), `module ${program.module.path}\n\ngo 1.19\n\nrequire (\n${requires.join('')})\n${replaces.join('')}`)
     // -e: Debian's sources lack some other-OS files (x/sys/windows), which tidy looks at and the build does not need.
-    execFileSync(go, ['mod', 'tidy', '-e'], { cwd: work, env: { ...env, GOOS: '', GOARCH: '' }, stdio: ['ignore', 'ignore', 'pipe'] })
+    // Go before 1.16 has no `tidy -e`; its build adds what it needs to go.mod itself.
+    if (Number(minor.split('.')[1]) >= 16) execFileSync(go, ['mod', 'tidy', '-e'], { cwd: work, env: { ...env, GOOS: '', GOARCH: '' }, stdio: ['ignore', 'ignore', 'pipe'] })
     execFileSync(go, [...args, '.'], { cwd: work, env, stdio: ['ignore', 'inherit', 'inherit'] })
   } else {
     // GOPATH mode: the program in a GOPATH of its own, then every unpacked Debian tree as a further GOPATH entry.

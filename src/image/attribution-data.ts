@@ -16,7 +16,7 @@ const SHF_EXECINSTR = 4
 const STT_OBJECT = 1
 const STT_TLS = 6
 
-/** Funcdata bytes to the package of the first function referencing each object; returns the address range they span (null when none). */
+/** Funcdata bytes to the package of the first function referencing each object; returns the objects' addresses, ascending (null when none were read). */
 export function attributeFuncdata(
   buf: Buffer,
   elf: Elf,
@@ -28,7 +28,7 @@ export function attributeFuncdata(
   ledger: SectionLedger,
   tally: TallyOf,
   addNamed: AddNamed
-): { lo: number; hi: number } | null {
+): Float64Array | null {
   const fd = funcs.funcdata
   if (fd.count === 0) return null
   const container = symbols.find((s) => s.name === 'go:func.*' || s.name === 'go.func.*')
@@ -47,11 +47,14 @@ export function attributeFuncdata(
   }
   packed.sort()
   const regionEnd = container && container.size > 0 ? container.value + container.size : null
+  // Before Go 1.18 funcdata objects have symbols of their own: their size is exact.
+  const sized = new Map<number, number>()
+  for (const sym of symbols) if (sym.kind === STT_OBJECT && sym.size > 0) sized.set(sym.value, sym.size)
+  const objects = new Float64Array(packed.length)
+  let count = 0
   let lastSection = -1
   let sectionEnd = -1
-  const first = base + min + Math.floor(packed[0] / REFS)
-  let last = first
-  for (let j = 0; j < packed.length; ) {
+  for (let j = 0; j < packed.length;) {
     const rel = Math.floor(packed[j] / REFS)
     const owner = fd.owner[packed[j] - rel * REFS]
     let next = j + 1
@@ -63,19 +66,19 @@ export function attributeFuncdata(
       const s = elf.sections[lastSection]
       sectionEnd = s ? s.addr + s.size : addr + 1
     }
-    const bytes = ledger.take(lastSection, gap <= MAX_FUNCDATA ? gap : 0)
+    const bytes = ledger.take(lastSection, Math.min(sized.get(addr) ?? gap, gap <= MAX_FUNCDATA ? gap : 0))
     const pkg = packages[owner]
     if (pkg) tally(pkg).funcdata += bytes
     else addNamed('functions of no package', 'no-package', bytes)
-    last = addr
+    objects[count++] = addr
     j = next
   }
-  return { lo: first, hi: regionEnd ?? last }
+  return objects.subarray(0, count)
 }
 
 /**
  * The address of go:func.* in a stripped binary, from the runtime's moduledata: it starts with a
- * pointer to the pclntab header; a few words after the section bounds (…, noptrbss, enoptrbss) come
+ * pointer to the pclntab header (in .noptrdata, or .go.module from Go 1.26); a few words after the section bounds (…, noptrbss, enoptrbss) come
  * `rodata` (the .rodata address) and then `gofunc`. The same order from Go 1.18 to 1.27.
  */
 function goFuncFromModuledata(buf: Buffer, elf: Elf, table: PclntabTable, tableSection: number): number | null {
@@ -93,7 +96,7 @@ function goFuncFromModuledata(buf: Buffer, elf: Elf, table: PclntabTable, tableS
   else pattern.writeUInt32BE(header)
   const read = (o: number) => (ptr === 8 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : le ? buf.readUInt32LE(o) : buf.readUInt32BE(o))
   for (const section of elf.sections) {
-    if (section.type === SHT_NOBITS || section.flags & SHF_EXECINSTR || section === pclnSection || !/data/.test(section.name)) continue
+    if (section.type === SHT_NOBITS || section.flags & SHF_EXECINSTR || section === pclnSection || !/data|module/.test(section.name)) continue
     const stop = Math.min(buf.length, section.offset + section.size)
     for (let at = buf.indexOf(pattern, section.offset); at >= 0 && at + 64 * ptr <= stop; at = buf.indexOf(pattern, at + ptr)) {
       if ((at - section.offset) % ptr !== 0) continue
@@ -111,18 +114,10 @@ function goFuncFromModuledata(buf: Buffer, elf: Elf, table: PclntabTable, tableS
 }
 
 /** Data, rodata, noptrdata, type and itab symbols by size; bss symbols as memory only. */
-export function attributeSymbols(
-  elf: Elf,
-  symbols: ElfSymbol[],
-  funcdata: { lo: number; hi: number } | null,
-  tableSection: number,
-  ledger: SectionLedger,
-  tally: TallyOf,
-  addNamed: AddNamed
-): void {
+export function attributeSymbols(elf: Elf, symbols: ElfSymbol[], funcdata: Float64Array | null, tableSection: number, ledger: SectionLedger, tally: TallyOf, addNamed: AddNamed): void {
   const objects = symbols
     .filter((s) => (s.kind === STT_OBJECT || s.kind === STT_TLS) && s.size > 0 && s.section !== tableSection && !s.name.endsWith('.*'))
-    .filter((s) => !funcdata || s.value + s.size <= funcdata.lo || s.value >= funcdata.hi)
+    .filter((s) => !funcdata || !sortedHas(funcdata, s.value))
     .sort((a, b) => a.value - b.value)
   const cursor = new Map<number, number>()
   for (const sym of objects) {
@@ -141,6 +136,18 @@ export function attributeSymbols(
     if (pkg) tally(unvendored(pkg)).data += bytes
     else addNamed('symbols of no package', 'no-package', bytes)
   }
+}
+
+function sortedHas(sorted: Float64Array, value: number): boolean {
+  let lo = 0
+  let hi = sorted.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid] === value) return true
+    if (sorted[mid] < value) lo = mid + 1
+    else hi = mid - 1
+  }
+  return false
 }
 
 /** Rows for the file's layout: headers, each section's unattributed remainder, and the gaps between them. */

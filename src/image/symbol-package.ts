@@ -29,7 +29,8 @@ export function symbolPackage(name: string): string | null {
   return packagePath(rest)
 }
 
-const LINKER_GO_DOT = /^go\.(string|func|funcrel|buildinfo|buildid|info|importpath|shape|cuinfo|builtin|weak|map|link|constinfo|dict|loc|range|debug\w*|track|typelink|itablink|fipsinfo|main|go|runtimeinfo|ptab|plugin)\b/
+const LINKER_GO_DOT =
+  /^go\.(string|func|funcrel|buildinfo|buildid|info|importpath|shape|cuinfo|builtin|weak|map|link|constinfo|dict|loc|range|debug\w*|track|typelink|itablink|fipsinfo|main|go|runtimeinfo|ptab|plugin)\b/
 
 /** The package of a type's name: `*pkg.T`, `[]pkg.T`, `map[string]pkg.T` name pkg; literal types (`struct {…}`, `func(…)`) name none. */
 function typePackage(type: string): string | null {
