@@ -6,11 +6,10 @@
 // Also what any ELF needs to start (its interpreter, DT_NEEDED libraries and
 // search path) and, from the pclntab, what a Go program needs at run time.
 import { fileOffset, parseElf, SHT_NOBITS, type Elf } from './elf.js'
-import { findPclntab, pclntabFunctionNames, runtimeNeeds, type GoRuntimeNeeds } from './pclntab.js'
+import { findPclntab, pclntabFunctionNames, runtimeNeeds } from './pclntab.js'
+import type { GoRuntimeNeeds } from '../report/types.js'
 
 export { isElf } from './elf.js'
-
-export type { GoRuntimeNeeds } from './pclntab.js'
 
 export interface GoBinaryFacts {
   goVersion: string | null
