@@ -7,7 +7,7 @@
 // search path) and, from the pclntab, what a Go program needs at run time.
 import { fileOffset, parseElf, SHT_NOBITS, type Elf } from './elf.js'
 import { findPclntab, pclntabFunctionNames, runtimeNeeds } from './pclntab.js'
-import type { GoRuntimeNeeds } from '../report/types.js'
+import type { BinaryAttribution, GoRuntimeNeeds } from '../report/types.js'
 
 export { isElf } from './elf.js'
 
@@ -28,6 +28,8 @@ export interface GoBinaryFacts {
   settings: Record<string, string>
   /** What the program needs from the image (CA roots, zone data …), from its function names; null when unreadable (absent in scans cached by older versions). */
   needs?: GoRuntimeNeeds | null
+  /** Every byte of the file by module and package (attribution.ts; set by the layer scan, absent in scans cached by older versions). */
+  attribution?: BinaryAttribution | null
 }
 
 /** What the dynamic loader needs to start an ELF file. */

@@ -124,6 +124,8 @@ export interface GoBinary {
   symbolBytes?: number | null
   /** What the program needs from its image (CA roots, zone data, users, libc's resolver), from its function names. */
   needs?: GoRuntimeNeeds | null
+  /** Every byte of the file by module and package (src/image/attribution.ts); absent in reports written before it. */
+  attribution?: BinaryAttribution | null
 }
 
 /** Where an attribution's figures come from: the pclntab (kept by `-s -w`), the symbol table, DWARF. */
@@ -190,11 +192,53 @@ export interface BinaryAttribution {
   unattributed: UnattributedRow[]
 }
 
+/** How one module of a Go binary changed against the base image's binary. */
+export type ModuleChangeKind = 'new' | 'removed' | 'version' | 'grown' | 'shrunk' | 'unchanged'
+
+export interface PackageChange {
+  path: string
+  before: number
+  after: number
+  delta: number
+}
+
+export interface ModuleChange {
+  path: string
+  kind: AttributedModule['kind']
+  change: ModuleChangeKind
+  versionBefore: string | null
+  versionAfter: string | null
+  /** The `=>` replacement on the head side. */
+  replace: { path: string; version: string } | null
+  before: number
+  after: number
+  delta: number
+  /** The change is below `min-delta` (and the version is the same): the comment leaves it out. */
+  noise: boolean
+  /** Packages that changed, largest change first (bounded). */
+  packages: PackageChange[]
+}
+
+/**
+ * One Go binary of the head image against the base image's (src/compare/modules.ts): "Why it grew".
+ * Modules largest change first, then the unattributed rows as one.
+ */
+export interface BinaryDiff {
+  path: string
+  /** The base binary's path (the same, or another one with the same main module). */
+  basePath: string
+  pairedBy: 'path' | 'module'
+  bytesBefore: number
+  bytesAfter: number
+  modules: ModuleChange[]
+  unattributed: { before: number; after: number; delta: number }
+}
+
 export type FailOn = 'any' | 'budget' | 'increase' | 'never'
 
 /** One limit the verdict checked (src/compare/budget.ts). */
 export interface BudgetCheck {
-  check: 'budget' | 'warn-at' | 'max-increase'
+  check: 'budget' | 'warn-at' | 'max-increase' | 'max-module-increase'
   /** The limit in bytes, in `metric` (a percentage input is resolved against the budget or the baseline). */
   limit: number
   /** The measured value: the size for budget/warn-at, the growth for max-increase. */
@@ -203,6 +247,8 @@ export interface BudgetCheck {
   exceeded: boolean
   /** What an exceeded check does under `fail-on`: fail the job or only warn. */
   effect: 'fail' | 'warn'
+  /** max-module-increase: the module that grew the most (or was added), in which binary, and how go.mod lists it. */
+  module?: { binary: string; path: string; versionBefore: string | null; versionAfter: string | null; before: number; after: number; goMod: 'direct' | 'indirect' | null }
 }
 
 export interface Budget {
@@ -242,6 +288,8 @@ export interface Baseline {
   platform?: string | null
   /** Why a metric is missing or was substituted, e.g. "registry manifest: compressed sizes only". */
   note?: string | null
+  /** The base image's Go binaries with their attribution (a build or a stored report; a registry image has none). */
+  goBinaries?: GoBinary[]
 }
 
 /** No baseline, and none wanted: what a report holds before (or without) the baseline stage. */
@@ -394,6 +442,8 @@ export interface ImageVerdict {
   delta: Delta | null
   /** Per-layer comparison with the baseline; absent or null without one. */
   layerDiff?: LayerDiff | null
+  /** Per Go binary, per module comparison with the baseline's binaries; absent or null without one. */
+  binaryDiff?: BinaryDiff[] | null
   status: Status
 }
 
