@@ -123,3 +123,28 @@ export function goToolNm(build: GoBuild, binary = build.binary): { addr: number;
   }
   return symbols
 }
+
+/** Writes `program` into `dest` with go.mod, go.sum and vendor/ (Go `minor`), so that a build without network (`-mod=vendor`) finds every module. */
+export function vendorGoProgram(program: GoProgram, minor: string, dest: string): void {
+  if (!program.module) throw new Error('vendoring needs a module')
+  const goroot = goToolchainRoots([minor]).get(minor)
+  if (!goroot) throw new Error(`no Go ${minor} toolchain`)
+  const go = path.join(goroot, 'bin/go')
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GOROOT: goroot,
+    GOTOOLCHAIN: 'local',
+    GOPROXY: goModuleProxy(program.debianPackages),
+    GOSUMDB: 'off',
+    GOFLAGS: '-mod=mod',
+    GOPATH: path.join(root, 'gopath'),
+    GOMODCACHE: path.join(root, 'modcache'),
+    GOCACHE: path.join(root, `cache-${minor}`)
+  }
+  cpSync(program.dir, dest, { recursive: true })
+  const requires = Object.entries(program.module.require).map(([p, v]) => `\t${p} ${v}\n`)
+  writeFileSync(path.join(dest, 'go.mod'), `module ${program.module.path}\n\ngo 1.19\n\nrequire (\n${requires.join('')})\n`)
+  execFileSync(go, ['mod', 'tidy', '-e'], { cwd: dest, env, stdio: ['ignore', 'ignore', 'pipe'] })
+  // -e: Debian's x/sys has no windows/ (logrus imports it on Windows only).
+  execFileSync(go, ['mod', 'vendor', '-e'], { cwd: dest, env: { ...env, GOFLAGS: '' }, stdio: ['ignore', 'ignore', 'pipe'] })
+}
