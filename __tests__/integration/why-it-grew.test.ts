@@ -21,7 +21,13 @@ import type { BinaryAttribution, Report } from '../../src/report/types.js'
 import { vendorGoProgram, type GoProgram } from '../../scripts/lib/go-build.js'
 import { fileFromImage } from './engine.js'
 
-const DEPS = ['golang-github-spf13-cobra-dev', 'golang-github-sirupsen-logrus-dev', 'golang-github-stretchr-testify-dev', 'golang-github-inconshreveable-mousetrap-dev', 'golang-github-spf13-cobra-dev@trixie']
+const DEPS = [
+  'golang-github-spf13-cobra-dev',
+  'golang-github-sirupsen-logrus-dev',
+  'golang-github-stretchr-testify-dev',
+  'golang-github-inconshreveable-mousetrap-dev',
+  'golang-github-spf13-cobra-dev@trixie'
+]
 const greeter = (cobra: string): GoProgram => ({
   dir: path.resolve('__tests__/fixtures/go/greeter'),
   module: { path: 'example.com/greeter', require: { 'github.com/spf13/cobra': cobra, 'github.com/sirupsen/logrus': 'v1.9.0' } },
@@ -29,7 +35,8 @@ const greeter = (cobra: string): GoProgram => ({
 })
 const nonce = `${Date.now()}-${process.pid}`
 const HELLO = `package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hello ${nonce}")\n}\n`
-const DOCKERFILE = 'FROM golang:1.19 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -mod=vendor -trimpath -ldflags="-s -w" -o /out/greeter .\n\nFROM scratch\nCOPY --from=build /out/greeter /greeter\nENTRYPOINT ["/greeter"]\n'
+const DOCKERFILE =
+  'FROM golang:1.19 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -mod=vendor -trimpath -ldflags="-s -w" -o /out/greeter .\n\nFROM scratch\nCOPY --from=build /out/greeter /greeter\nENTRYPOINT ["/greeter"]\n'
 
 let dir: string
 let upstream: string
