@@ -49,7 +49,7 @@ export function attributeGoBinary(buf: Buffer): BinaryAttribution | null {
     row.bytes += bytes
     named.set(name, row)
   }
-  const packages = functionPackages(funcs)
+  const packages = functionPackages(buf, funcs)
   attributeFunctions(funcs, packages, elf, ledger, tally, addNamed)
   attributePclntab(buf, funcs, packages, table.at, tableSection, ledger, tally, addNamed)
   const symbols = readSymbols(buf, elf)
@@ -73,18 +73,39 @@ export function attributeGoBinary(buf: Buffer): BinaryAttribution | null {
   }
 }
 
-/** The package of each function, by name (names repeat a package, so paths are interned). */
-function functionPackages(funcs: PclnFunctions): (string | null)[] {
+/**
+ * The package of each function, by name. Functions of a package sit together, so a name that starts
+ * with the previous package's path (as written: `%2e` escaped) and a '.' is of that package: its bytes
+ * are compared, not decoded. Other names are decoded and parsed.
+ */
+function functionPackages(buf: Buffer, funcs: PclnFunctions): (string | null)[] {
+  const packages = new Array<string | null>(funcs.count)
   const seen = new Map<string, string>()
-  return funcs.names.map((name) => {
+  let prefix: Buffer | null = null
+  let prefixPackage: string | null = null
+  for (let i = 0; i < funcs.count; i++) {
+    const at = funcs.nameAt[i]
+    if (at < 0) {
+      packages[i] = null
+      continue
+    }
+    if (prefix && buf[at + prefix.length] === 0x2e && buf.compare(prefix, 0, prefix.length, at, at + prefix.length) === 0) {
+      packages[i] = prefixPackage
+      continue
+    }
+    const name = buf.toString('latin1', at, buf.indexOf(0, at))
     const pkg = symbolPackage(name)
-    if (pkg === null) return null
-    const path = unvendored(pkg)
-    const interned = seen.get(path)
-    if (interned) return interned
-    seen.set(path, path)
-    return path
-  })
+    const path = pkg === null ? null : unvendored(pkg)
+    const interned = path === null ? null : (seen.get(path) ?? path)
+    if (interned !== null) seen.set(interned, interned)
+    packages[i] = interned
+    // The next names may share this one's package: remember its path as written, when the name starts with it.
+    const written = pkg === null ? -1 : name.indexOf('.', name.lastIndexOf('/', name.includes('[') ? name.indexOf('[') : name.length) + 1)
+    const plain = written > 0 && name.slice(0, written).replace(/%2e/gi, '.') === pkg && path === pkg
+    prefix = plain ? buf.subarray(at, at + written) : null
+    prefixPackage = plain ? interned : null
+  }
+  return packages
 }
 
 /** Code to the function's package; what lies between a function's code and the next entry is padding. */

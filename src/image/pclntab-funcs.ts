@@ -27,7 +27,8 @@ export interface PclnFunctions {
   code: Float64Array
   /** Bytes of the pclntab the function owns: its functab entry, record, name and first use of each pc-value table. */
   pcln: Float64Array
-  names: string[]
+  /** Where each function's NUL-terminated name starts in the file (-1 when unreadable): read as text only when needed. */
+  nameAt: Float64Array
   /** Funcdata the functions reference: each value (an address, or an offset from go:func.* when `funcdataRelative`), and the function. */
   funcdata: { value: Float64Array; owner: Int32Array; count: number }
   funcdataRelative: boolean
@@ -98,7 +99,7 @@ export function pclntabFunctions(buf: Buffer, table: PclntabTable, tableEnd: num
     end: new Float64Array(nfunc),
     code: new Float64Array(nfunc),
     pcln: new Float64Array(nfunc),
-    names: new Array<string>(nfunc),
+    nameAt: new Float64Array(nfunc).fill(-1),
     funcdata: { value: new Float64Array(nfunc * 4), owner: new Int32Array(nfunc * 4), count: 0 },
     funcdataRelative: v118,
     claimed,
@@ -155,14 +156,13 @@ export function pclntabFunctions(buf: Buffer, table: PclntabTable, tableEnd: num
     const rec = funcBase + readField(pair + field)
     let own = claim(pair, pair + 2 * field)
     if (rec < at || rec + header > end) {
-      result.names[i] = ''
       result.pcln[i] = own
       continue
     }
     const fields = rec + (v118 ? 4 : ptr) - 4
     const nameAt = (v118 || table.version === 'go1.16' ? names : at) + u32(fields + 4)
     const nameStop = buf.indexOf(0, nameAt)
-    result.names[i] = nameStop > nameAt ? buf.toString('latin1', nameAt, nameStop) : ''
+    if (nameStop > nameAt) result.nameAt[i] = nameAt
     if (nameStop > nameAt) own += claim(nameAt, nameStop + 1)
     const npcdata = u32(fields + 28)
     const nfuncdata = buf[rec + header - 1]
