@@ -5,10 +5,19 @@ import { NO_BASELINE, type AttributedModule, type BinaryAttribution, type GoBina
 
 /** An attribution whose modules hold one package each, and 100 kB not attributed. */
 function attribution(modules: [path: string, version: string | null, bytes: number, kind?: AttributedModule['kind']][]): BinaryAttribution {
-  const rows = modules.map(
-    ([path, version, bytes, kind]) =>
-      ({ path, version, replace: null, kind: kind ?? (path === 'std' ? 'std' : 'dep'), bytes, text: bytes, pcln: 0, funcdata: 0, data: 0, bss: 0, packages: 1 }) as AttributedModule
-  )
+  const rows = modules.map(([path, version, bytes, kind]) => ({
+    path,
+    version,
+    replace: null,
+    kind: kind ?? (path === 'std' ? 'std' : 'dep'),
+    bytes,
+    text: bytes,
+    pcln: 0,
+    funcdata: 0,
+    data: 0,
+    bss: 0,
+    packages: 1
+  }))
   const unattributed = [{ name: '.rodata', kind: 'section' as const, bytes: 100_000 }]
   return {
     fileBytes: rows.reduce((s, m) => s + m.bytes, 0) + 100_000,
