@@ -55,7 +55,7 @@ const head = attribution([
 
 describe('diffBinaries', () => {
   test('new, version changed, grown; noise below the floor; largest change first', () => {
-    const [diff] = diffBinaries([binary('/greeter', head)], [binary('/greeter', base)], 1_000)
+    const [diff] = diffBinaries([binary('/greeter', head)], [binary('/greeter', base)], { bytes: 1_000 })
     expect(diff).toMatchObject({ path: '/greeter', basePath: '/greeter', pairedBy: 'path', bytesBefore: base.fileBytes, bytesAfter: head.fileBytes })
     expect(diff.modules.map((m) => [m.path, m.change, m.delta, m.noise])).toEqual([
       ['std', 'grown', 700_000, false],
@@ -69,9 +69,12 @@ describe('diffBinaries', () => {
   })
 
   test('a binary at another path pairs by main module; one that did not change past the floor has no entry', () => {
-    expect(diffBinaries([binary('/app', head)], [binary('/usr/bin/app', base)], 0)[0]).toMatchObject({ pairedBy: 'module', basePath: '/usr/bin/app' })
-    expect(diffBinaries([binary('/app', base)], [binary('/app', base)], 0)).toEqual([])
-    expect(diffBinaries([binary('/app', head)], [binary('/other', base, 'example.com/other')], 0)).toEqual([])
+    expect(diffBinaries([binary('/app', head)], [binary('/usr/bin/app', base)], null)[0]).toMatchObject({ pairedBy: 'module', basePath: '/usr/bin/app' })
+    expect(diffBinaries([binary('/app', base)], [binary('/app', base)], null)).toEqual([])
+    // A percentage floor is of each module's base size: std's +700 kB is 58% of 1.2 MB; new modules and bumps are never noise.
+    const [pct] = diffBinaries([binary('/app', head)], [binary('/app', base)], { percent: 60 })
+    expect(pct.modules.filter((m) => !m.noise).map((m) => m.path)).toEqual(['github.com/sirupsen/logrus', 'github.com/spf13/cobra'])
+    expect(diffBinaries([binary('/app', head)], [binary('/other', base, 'example.com/other')], null)).toEqual([])
   })
 })
 
@@ -114,7 +117,7 @@ describe('max-module-increase', () => {
 })
 
 test('the markdown section and terminal lines name new modules, version bumps and the unattributed row', () => {
-  const diffs = diffBinaries([binary('/greeter', head)], [binary('/greeter', base)], 1_000)
+  const diffs = diffBinaries([binary('/greeter', head)], [binary('/greeter', base)], { bytes: 1_000 })
   const md = renderWhyItGrew({ binaryDiff: diffs }, { modules: 10, packages: 5, binaries: 3 }).join('\n')
   expect(md).toContain('#### Why it grew')
   expect(md).toContain('| `github.com/sirupsen/logrus v1.9.0 (new)` | – | 78 kB | +78 kB |')

@@ -156,7 +156,7 @@ export function assess(s: BudgetSettings, head: { size: Sizes; layers: Layer[]; 
   const baseSize = delta?.metric && baseline.size ? baseline.size[delta.metric] : null
   const layerFloor = s.minDelta && 'bytes' in s.minDelta ? s.minDelta.bytes : 0
   const layerDiff = delta && baseline.layers.length > 0 && head.layers.length > 0 ? diffLayers(head.layers, baseline.layers, s.metric, layerFloor) : null
-  const binaryDiff = !baseline.error && baseline.goBinaries && baseline.goBinaries.length > 0 ? diffBinaries(head.goBinaries ?? [], baseline.goBinaries, layerFloor) : null
+  const binaryDiff = !baseline.error && baseline.goBinaries && baseline.goBinaries.length > 0 ? diffBinaries(head.goBinaries ?? [], baseline.goBinaries, s.minDelta) : null
   const budget = evaluateBudget(s, { size: head.size, delta, baseSize, baseName: baselineName(baseline) })
   return { delta, layerDiff, binaryDiff, budget: withModuleCheck(s, budget, binaryDiff, goMod) }
 }

@@ -14,8 +14,8 @@ const MAX_PACKAGES = 20
 
 const unattributedBytes = (a: BinaryAttribution) => a.unattributed.reduce((s, r) => s + r.bytes, 0)
 
-/** Pairs each head binary with a base binary and diffs their modules; only binaries with a change past the floor. */
-export function diffBinaries(head: GoBinary[], base: GoBinary[], floorBytes: number): BinaryDiff[] {
+/** Pairs each head binary with a base binary and diffs their modules; only binaries with a change past the floor (`min-delta`: bytes, or a percentage of the module's base size). */
+export function diffBinaries(head: GoBinary[], base: GoBinary[], floor: SizeOrPercent | null): BinaryDiff[] {
   const diffs: BinaryDiff[] = []
   const used = new Set<GoBinary>()
   for (const h of head) {
@@ -25,13 +25,13 @@ export function diffBinaries(head: GoBinary[], base: GoBinary[], floorBytes: num
     b ??= base.find((x) => x.attribution && !used.has(x) && x.module !== null && x.module === h.module)
     if (!b?.attribution) continue
     used.add(b)
-    const diff = diffAttributions(h.attribution, b.attribution, floorBytes)
+    const diff = diffAttributions(h.attribution, b.attribution, floor)
     if (diff.modules.some((m) => !m.noise)) diffs.push({ path: h.path, basePath: b.path, pairedBy, ...diff })
   }
   return diffs
 }
 
-function diffAttributions(head: BinaryAttribution, base: BinaryAttribution, floorBytes: number): Omit<BinaryDiff, 'path' | 'basePath' | 'pairedBy'> {
+function diffAttributions(head: BinaryAttribution, base: BinaryAttribution, floor: SizeOrPercent | null): Omit<BinaryDiff, 'path' | 'basePath' | 'pairedBy'> {
   const before = new Map(base.modules.map((m) => [m.path, m]))
   const after = new Map(head.modules.map((m) => [m.path, m]))
   const modules: ModuleChange[] = []
@@ -40,6 +40,7 @@ function diffAttributions(head: BinaryAttribution, base: BinaryAttribution, floo
     const b = before.get(path)
     const delta = (a?.bytes ?? 0) - (b?.bytes ?? 0)
     const change: ModuleChangeKind = !b ? 'new' : !a ? 'removed' : a.version !== b.version ? 'version' : delta > 0 ? 'grown' : delta < 0 ? 'shrunk' : 'unchanged'
+    const floorBytes = !floor ? 0 : 'bytes' in floor ? floor.bytes : ((b?.bytes ?? 0) * floor.percent) / 100
     const noise = change !== 'new' && change !== 'removed' && change !== 'version' && Math.abs(delta) <= floorBytes
     modules.push({
       path,
