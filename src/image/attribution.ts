@@ -52,7 +52,8 @@ export function attributeGoBinary(buf: Buffer): BinaryAttribution | null {
   const packages = functionPackages(buf, funcs)
   attributeFunctions(funcs, packages, elf, ledger, tally, addNamed)
   attributePclntab(buf, funcs, packages, table.at, tableSection, ledger, tally, addNamed)
-  const symbols = readSymbols(buf, elf)
+  // Functions come from the pclntab: only data symbols are read (their names decoded) from the symbol table.
+  const symbols = readSymbols(buf, elf, (kind) => kind !== STT_FUNC)
   const fdRange = attributeFuncdata(buf, elf, funcs, packages, symbols, table, tableSection, ledger, tally, addNamed)
   if (symbols.length > 0) attributeSymbols(elf, symbols, fdRange, tableSection, ledger, tally, addNamed)
   const rows = layoutRows(buf.length, elf, ledger)
@@ -72,6 +73,8 @@ export function attributeGoBinary(buf: Buffer): BinaryAttribution | null {
     unattributed
   }
 }
+
+const STT_FUNC = 2
 
 /**
  * The package of each function, by name. Functions of a package sit together, so a name that starts

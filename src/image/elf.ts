@@ -115,7 +115,7 @@ export interface ElfSymbol {
 }
 
 /** The symbols of `.symtab` (none when stripped) defined in a section (containers like `go:func.*` have size 0). */
-export function readSymbols(buf: Buffer, elf: Elf): ElfSymbol[] {
+export function readSymbols(buf: Buffer, elf: Elf, wanted: (kind: number) => boolean = () => true): ElfSymbol[] {
   const symtab = elf.sections.find((s) => s.type === SHT_SYMTAB)
   const strtab = symtab ? elf.sections[symtab.link] : undefined
   if (!symtab || !strtab || symtab.offset + symtab.size > buf.length) return []
@@ -128,7 +128,7 @@ export function readSymbols(buf: Buffer, elf: Elf): ElfSymbol[] {
     const shndx = is64 ? (le ? buf.readUInt16LE(o + 6) : buf.readUInt16BE(o + 6)) : le ? buf.readUInt16LE(o + 14) : buf.readUInt16BE(o + 14)
     const value = is64 ? Number(le ? buf.readBigUInt64LE(o + 8) : buf.readBigUInt64BE(o + 8)) : le ? buf.readUInt32LE(o + 4) : buf.readUInt32BE(o + 4)
     const size = is64 ? Number(le ? buf.readBigUInt64LE(o + 16) : buf.readBigUInt64BE(o + 16)) : le ? buf.readUInt32LE(o + 8) : buf.readUInt32BE(o + 8)
-    if (shndx === 0 || shndx >= 0xff00) continue
+    if (shndx === 0 || shndx >= 0xff00 || !wanted(info & 0xf)) continue
     const start = strtab.offset + nameOff
     const end = buf.indexOf(0, start)
     symbols.push({ name: buf.toString('latin1', start, end < 0 ? start : end), value, size, kind: info & 0xf, section: shndx })
