@@ -2,6 +2,8 @@
 // in headless Chromium (Debian's `chromium`), for the README:
 //   docs/comment-over-budget.png  a single-stage golang image over a 20 MB budget
 //   docs/comment-passing.png      the multi-stage scratch image, well within it
+//   docs/comment-why-it-grew.png  "Why it grew": a pull request adding cobra and logrus
+//                                 (the CLI's report of it, given as --why-report FILE)
 //
 // The reports are real: the CLI measures rungs of examples/helloworld (Docker
 // and the stand-in base images must be available: scripts/ensure-docker.sh,
@@ -9,7 +11,7 @@
 // (marked) into a page styled with github-markdown-css, and mermaid renders
 // the trend chart in the page, as GitHub does.
 //
-// Run: npx tsx scripts/screenshot.ts [--reports DIR] [--out docs]
+// Run: npx tsx scripts/screenshot.ts [--reports DIR] [--out docs] [--why-report FILE]
 // Reports already in DIR are reused; delete them to measure again.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -120,10 +122,17 @@ function pullRequest(base: string, head: string, budget: string): Report {
 
 mkdirSync(reportsDir, { recursive: true })
 mkdirSync(outDir, { recursive: true })
-// Over budget: a pull request that moves from golang:alpine to the full golang image, single stage.
-const over = pullRequest('3-golang-alpine', '2-golang-latest', '20MB')
-// Passing: a pull request that moves from a multi-stage alpine image to multi-stage scratch.
-const passing = pullRequest('4-multistage-alpine', '5-multistage-scratch', '20MB')
-
-screenshot(renderMarkdown(over, { repoUrl: REPO_URL }), path.join(outDir, 'comment-over-budget.png'))
-screenshot(renderMarkdown(passing, { repoUrl: REPO_URL }), path.join(outDir, 'comment-passing.png'))
+// Why it grew: a report the CLI wrote for a pull request that adds dependencies (see the README); alone when given.
+const whyReport = arg('--why-report', '')
+if (!whyReport) {
+  // Over budget: a pull request that moves from golang:alpine to the full golang image, single stage.
+  const over = pullRequest('3-golang-alpine', '2-golang-latest', '20MB')
+  // Passing: a pull request that moves from a multi-stage alpine image to multi-stage scratch.
+  const passing = pullRequest('4-multistage-alpine', '5-multistage-scratch', '20MB')
+  screenshot(renderMarkdown(over, { repoUrl: REPO_URL }), path.join(outDir, 'comment-over-budget.png'))
+  screenshot(renderMarkdown(passing, { repoUrl: REPO_URL }), path.join(outDir, 'comment-passing.png'))
+}
+if (whyReport) {
+  const report = JSON.parse(readFileSync(whyReport, 'utf8')) as Report
+  screenshot(renderMarkdown(report, { repoUrl: REPO_URL }), path.join(outDir, 'comment-why-it-grew.png'))
+}

@@ -12,7 +12,7 @@ import { CommandError, errorMessage } from '../errors.js'
 import type { Exec } from '../exec.js'
 import { checkedOutCommit, gitRoot, resolveBaseCommit, sameContentAsWorkingTree, withWorktree, type BaseRef } from '../git.js'
 import type { Logger } from '../log.js'
-import { NO_BASELINE, type Baseline, type ImageSize, type Layer } from '../report/types.js'
+import { NO_BASELINE, type Baseline, type GoBinary, type ImageSize, type Layer } from '../report/types.js'
 import { bakeBuild, type BakedImage } from './build.js'
 import { parseBakePrint, planImages, type BakeImage, type BakeTarget } from './definition.js'
 
@@ -22,6 +22,7 @@ export interface HeadImage {
   platform: string
   size: ImageSize
   layers: Layer[]
+  goBinaries?: GoBinary[]
 }
 
 export interface BakeBaselineRequest {
@@ -97,6 +98,7 @@ export async function bakeBaselines(req: BakeBaselineRequest, deps: BakeBaseline
         error: null,
         size: { uncompressed: head.size.uncompressed, compressed: head.size.compressed },
         layers: head.layers,
+        goBinaries: head.goBinaries ?? [],
         digest: head.imageId,
         platform: head.platform,
         note: `${name} (${short}) has the same bake file, build context and Dockerfile for ${image.name}, so its image is this one; it was not built again`
@@ -148,6 +150,7 @@ export async function bakeBaselines(req: BakeBaselineRequest, deps: BakeBaseline
           error: null,
           size: { uncompressed: measured.size.uncompressed, compressed: measured.size.compressed },
           layers: measured.layers,
+          goBinaries: measured.goBinaries ?? [],
           digest: measured.imageId,
           platform: measured.platform
         })

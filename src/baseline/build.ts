@@ -9,13 +9,15 @@ import { CommandError, errorMessage } from '../errors.js'
 import type { Exec } from '../exec.js'
 import { checkedOutCommit, resolveBaseCommit, sameContentAsWorkingTree, withWorktree, type BaseRef } from '../git.js'
 import type { Logger } from '../log.js'
-import type { Baseline, ImageSize, Layer } from '../report/types.js'
+import type { Baseline, GoBinary, ImageSize, Layer } from '../report/types.js'
 
 export interface BuiltImage {
   imageId: string
   platform: string
   size: ImageSize
   layers: Layer[]
+  /** Its Go binaries with their attribution, for the module diff. */
+  goBinaries?: GoBinary[]
   /** Plain build progress (shows which steps were CACHED). */
   log: string
 }
@@ -95,6 +97,7 @@ export async function baselineFromBuild(req: BaseBuildRequest, build: BuildAndMe
         commit,
         size: { uncompressed: req.head.size.uncompressed, compressed: req.head.size.compressed },
         layers: req.head.layers,
+        goBinaries: req.head.goBinaries ?? [],
         error: null,
         digest: req.head.imageId,
         platform: req.head.platform,
@@ -124,6 +127,7 @@ export async function baselineFromBuild(req: BaseBuildRequest, build: BuildAndMe
           commit,
           size: { uncompressed: built.size.uncompressed, compressed: built.size.compressed },
           layers: built.layers,
+          goBinaries: built.goBinaries ?? [],
           error: null,
           digest: built.imageId,
           platform: built.platform

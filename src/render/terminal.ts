@@ -1,6 +1,7 @@
 // The report for a terminal: a short, plain summary.
 import { formatDelta, formatPercent, formatSize } from '../units.js'
 import type { Report } from '../report/types.js'
+import { whyItGrewLines } from './why-it-grew.js'
 
 export function renderTerminal(report: Report): string {
   const lines = [
@@ -32,6 +33,7 @@ export function renderComparison(report: Report): string[] {
     const parts = (['added', 'removed', 'grown', 'shrunk'] as const).filter((c) => diff.totals[c].count > 0).map((c) => `${diff.totals[c].count} ${c} (${formatDelta(diff.totals[c].bytes)})`)
     lines.push(`  layers: ${parts.length > 0 ? parts.join(', ') : 'all unchanged'}`)
   }
+  lines.push(...whyItGrewLines(report))
   if (report.budget.reason && report.budget.status !== 'pass') lines.push(`  ${report.budget.status}: ${report.budget.reason}`)
   return lines
 }
