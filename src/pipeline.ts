@@ -13,7 +13,7 @@ import { runBuild, type RunBuild } from './build-measure.js'
 import { resolveSecretSources, type BuildOptions } from './docker/build.js'
 import { Docker } from './docker/docker.js'
 import { removeBuiltImages } from './docker/cleanup.js'
-import type { BaseRef } from './git.js'
+import type { BaseRef, GitAuth } from './git.js'
 import { UsageError } from './errors.js'
 import type { Exec, Spawn } from './exec.js'
 import { measureImage, type Measurement, type MeasureOptions } from './image/measure.js'
@@ -44,6 +44,8 @@ export interface RunContext {
   commit: string | null
   /** The base to build for `baseline: build` (pull request base, push `before`, or `base-ref`). */
   base?: BaseRef | null
+  /** The action's token, for fetching the base from GitHub (a shallow checkout without credentials). */
+  gitAuth?: GitAuth | null
   /** This pull request's size trend so far (from the sticky comment or a previous report). */
   previousHistory?: HistoryPoint[]
   /** The environment the builds run in, where `secret-envs` variables must be set. */
@@ -208,7 +210,7 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: StageDeps): Prom
         previousHistory: ctx.previousHistory ?? [],
         now: deps.now
       },
-      { exec: deps.exec, tempDir: deps.tempDir, log: deps.log, buildAndMeasure: buildBase }
+      { exec: deps.exec, tempDir: deps.tempDir, log: deps.log, buildAndMeasure: buildBase, auth: ctx.gitAuth ?? null }
     )
   )
 

@@ -107,7 +107,8 @@ async function writeSecrets(secrets: string[], dir: string): Promise<{ id: strin
 }
 
 function buildFailure(stderr: string, options: BuildOptions): Error {
-  const tail = lastLines(stderr, 12)
+  // Enough lines for buildx's summary of the failing step (src/docker/build-failure.ts reads it).
+  const tail = lastLines(stderr, 24)
   if (/Cannot connect to the Docker daemon|docker daemon is not running|error during connect/i.test(stderr)) {
     return new EnvironmentError('no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry')
   }

@@ -2,14 +2,22 @@
 import { formatDelta, formatPercent, formatSize } from '../units.js'
 import type { Report } from './types.js'
 
-export function renderTerminal(report: Report): string {
+export interface TerminalOptions {
+  /** Said when nothing was compared: how to name a base here (e.g. `--base-ref main`). */
+  baseHint?: string | null
+}
+
+export function renderTerminal(report: Report, options: TerminalOptions = {}): string {
   const lines = [
     `${report.status.toUpperCase()}  ${report.image.dockerfile ?? report.image.ref ?? report.image.id}  ${report.image.platform}`,
     `  size: ${formatSize(report.size.uncompressed)} uncompressed` + (report.size.compressed !== null ? `, ${formatSize(report.size.compressed)} compressed (${report.size.compressedSource})` : '')
   ]
   if (report.budget.limit !== null) lines.push(`  budget: ${formatSize(report.budget.limit)} ${report.budget.metric} → ${report.budget.status}`)
   lines.push(...renderComparison(report))
-  if (report.mode === 'dockerfile-only') lines.splice(1, 1, '  dockerfile-only: nothing built, no sizes')
+  if (report.mode === 'dockerfile-only') lines.splice(1, 1, '  dockerfile-only: nothing built, no sizes, nothing compared')
+  else if (report.baseline.source === 'none' && !report.baseline.error) {
+    lines.push(`  baseline: none, nothing compared${options.baseHint ? ` (compare with a branch: ${options.baseHint})` : ''}`)
+  }
   lines.push(...renderFindings(report))
   return lines.join('\n') + '\n'
 }
@@ -32,7 +40,8 @@ export function renderComparison(report: Report): string[] {
     const parts = (['added', 'removed', 'grown', 'shrunk'] as const).filter((c) => diff.totals[c].count > 0).map((c) => `${diff.totals[c].count} ${c} (${formatDelta(diff.totals[c].bytes)})`)
     lines.push(`  layers: ${parts.length > 0 ? parts.join(', ') : 'all unchanged'}`)
   }
-  if (report.budget.reason && report.budget.status !== 'pass') lines.push(`  ${report.budget.status}: ${report.budget.reason}`)
+  // 'none' (no budget, or dockerfile-only) has nothing to explain beyond the lines above.
+  if (report.budget.reason && report.budget.status !== 'pass' && report.budget.status !== 'none') lines.push(`  ${report.budget.status}: ${report.budget.reason}`)
   return lines
 }
 
