@@ -97,8 +97,8 @@ export function helpText(): string {
   }
   const sections = groups.map((g) => [`${g.title}:`, ...(g.note ? [`  ${wrap(g.note, 2)}`] : []), ...g.inputs.filter((n) => n in specs).map(describe)].join('\n'))
   return [
-    `${TOOL.name} ${TOOL.version}: build a Go container image, measure it, judge it against a budget and the base branch, and say how to make it smaller.`,
-    `Usage: ${TOOL.name} [flags]     (run it in your repository; every GitHub Action input is a flag of the same name)`,
+    wrap(`${TOOL.name} ${TOOL.version}: build a Go container image, measure it, judge it against a budget and the base branch, and say how to make it smaller.`, 0),
+    `Usage: ${TOOL.name} [flags]\n  Run it in your repository. Every input of the GitHub Action is a flag of the same name.`,
     ['Examples:', ...EXAMPLES.map(([command, what]) => `  ${command}\n      ${wrap(what, 6)}`)].join('\n'),
     ...sections,
     ['General:', row('--help, -h', 'Print this help.'), row('--version', 'Print the version.')].join('\n'),
