@@ -121,26 +121,29 @@ export function findDockerfiles(dir: string, depth = 4): string[] {
   return found
 }
 
-/** Before building: a context without a Dockerfile gets the Dockerfiles found below it and the flags that build one. */
-function checkDockerfile(inputs: Inputs, workspace: string): void {
-  if (inputs.file || inputs.image || inputs.bake || inputs.report.length > 0) return
+/**
+ * The pipeline's "no Dockerfile" for a context given without --file (a first
+ * run in a repository): the Dockerfiles found below it and the flag that
+ * builds one. Null when that is not the case.
+ */
+function noDockerfileHelp(inputs: Inputs, workspace: string): string | null {
+  if (inputs.file) return null
   const context = path.resolve(workspace, inputs.context)
-  if (!existsSync(context) || ['Dockerfile', 'dockerfile'].some((name) => existsSync(path.join(context, name)))) return
+  if (!existsSync(context)) return null
   const shown = path.relative(workspace, context) || '.'
   const found = findDockerfiles(context).slice(0, 5)
-  if (found.length === 0) {
-    throw new UsageError(`no Dockerfile in ${shown} or below it: run this in a directory with one, or name it with --file PATH (--image REF measures an image already built)`)
-  }
+  if (found.length === 0) return `no Dockerfile in ${shown} or below it: run this in a directory with one, or name it with --file PATH (--image REF measures an image already built)`
   const [first] = found
   const dir = path.dirname(first)
   const example = path.basename(first) === 'Dockerfile' && dir !== '.' ? `--context ${path.join(shown, dir)}` : `--file ${path.join(shown, first)}`
-  throw new UsageError(`no Dockerfile in ${shown}; found ${found.join(', ')}: run e.g. ${TOOL.name} ${example} (add --dockerfile-only to check it without Docker)`)
+  return `no Dockerfile in ${shown}; found ${found.join(', ')}: run e.g. ${TOOL.name} ${example} (add --dockerfile-only to check it without Docker)`
 }
 
 export async function main(argv: string[]): Promise<number> {
   const tempDir = mkdtempSync(path.join(os.tmpdir(), 'go-image-budget-'))
   // Secret values never reach the terminal, the report or an error message.
   let redact: Redact = (text) => text
+  let parsed: Inputs | null = null
   try {
     const args = parseArgs(argv)
     if (args.help) {
@@ -152,8 +155,8 @@ export async function main(argv: string[]): Promise<number> {
       return 0
     }
     const inputs = parseInputs((name) => args.values.get(name) ?? '')
+    parsed = inputs
     const workspace = process.cwd()
-    checkDockerfile(inputs, workspace)
     redact = redactionFor(inputs, { env: process.env, readFile: readText, workspace }).redact
     for (const name of credentialBuildArgs(inputs.buildArgs)) process.stderr.write(`warning: ${credentialWarning(name)}\n`)
     // Locally the base is only what --base-ref names (no event); the trend comes from --previous-report.
@@ -200,6 +203,12 @@ export async function main(argv: string[]): Promise<number> {
     // Rendering stored reports judges nothing again: their runs already did.
     return status === 'fail' && stored.length === 0 ? 1 : 0
   } catch (error) {
+    // A first run where the context has no Dockerfile: say which ones there are.
+    const help = parsed && error instanceof UsageError && /^file: no Dockerfile at /.test(error.message) ? noDockerfileHelp(parsed, process.cwd()) : null
+    if (help) {
+      process.stderr.write(`${TOOL.name}: ${redact(help)}\n`)
+      return 2
+    }
     // No Docker here: the Dockerfile can still be checked.
     const hint = error instanceof EnvironmentError && !argv.includes('--dockerfile-only') ? `\n${TOOL.name}: without Docker, check the Dockerfile alone: ${TOOL.name} --dockerfile-only` : ''
     process.stderr.write(`${TOOL.name}: ${redact(errorMessage(error))}${hint}\n`)
