@@ -4,9 +4,11 @@
 // builder, so the build needs a real .git), from a full clone, from a shallow
 // clone of a private remote that kept no credentials (the base fetched with
 // the action's token over HTTP, git http-backend behind basic auth), and with
-// a submodule the program imports. Each base image carries `go version -m`'s
-// output, so the test reads which commit the base build saw.
+// a submodule the program imports, and with Git LFS files whose content the
+// head has. Each Go image carries `go version -m`'s output, so the test reads
+// which commit the base build saw.
 import { execFile, execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -204,4 +206,40 @@ test("a submodule the program imports: the base builds with the base's submodule
   expect(fileFromImage(report.baseline.digest as string, '/app').toString('latin1')).toContain(`greeting v1 ${nonce}`)
   expect(fileFromImage(report.image.id, '/app').toString('latin1')).toContain(`greeting v2 ${nonce}`)
   expect(git(clone, 'status', '--porcelain', '--ignored')).toBe('')
+})
+
+test('Git LFS files: the base has their content where the head has content, fetched from origin when the head lacks them', async () => {
+  const bare = path.join(dir, 'lfs-upstream.git')
+  git(dir, 'init', '-q', '--bare', '-b', 'main', bare)
+  const work = path.join(dir, 'lfs-work')
+  git(dir, 'init', '-q', '-b', 'main', work)
+  git(work, 'lfs', 'install', '--local')
+  git(work, 'lfs', 'track', '*.dat')
+  writeFileSync(path.join(work, 'Dockerfile'), 'FROM alpine:latest\nCOPY assets/ /assets/\n')
+  mkdirSync(path.join(work, 'assets'))
+  const versions = [randomBytes(200_000), randomBytes(300_000)]
+  writeFileSync(path.join(work, 'assets/data.dat'), versions[0])
+  git(work, 'add', '-A')
+  git(work, 'commit', '-qm', 'base: data v1')
+  const base = git(work, 'rev-parse', 'HEAD')
+  git(work, 'checkout', '-q', '-b', 'feature')
+  writeFileSync(path.join(work, 'assets/data.dat'), versions[1])
+  git(work, 'commit', '-qam', 'head: data v2')
+  git(work, 'remote', 'add', 'origin', `file://${bare}`)
+  // The pre-push hook sends the LFS objects to the file:// remote (git-lfs's standalone transfer).
+  git(work, 'push', '-q', 'origin', 'main', 'feature')
+  // As actions/checkout with lfs: true: the head's own LFS objects only, content checked out.
+  const head = path.join(dir, 'lfs-head')
+  const lfs = ['-c', 'filter.lfs.smudge=git-lfs smudge -- %f', '-c', 'filter.lfs.process=git-lfs filter-process', '-c', 'filter.lfs.required=true']
+  git(dir, ...lfs, 'clone', '-q', '--branch', 'feature', `file://${bare}`, head)
+  expect(git(head, 'lfs', 'ls-files')).toMatch(/^[0-9a-f]+ \* assets\/data\.dat$/)
+  expect(readFileSync(path.join(head, 'assets/data.dat')).equals(versions[1])).toBe(true)
+
+  const { report } = await pipeline(head, { ref: 'main', sha: null })
+  expect(report.baseline).toMatchObject({ source: 'build', commit: base, error: null })
+  expect(fileFromImage(report.baseline.digest as string, '/assets/data.dat').equals(versions[0])).toBe(true)
+  expect(fileFromImage(report.image.id, '/assets/data.dat').equals(versions[1])).toBe(true)
+  // The comparison is content against content: the layer grew by the 100,000 bytes the file grew.
+  expect(report.delta?.uncompressed).toBe(100_000)
+  expect(git(head, 'status', '--porcelain', '--ignored')).toBe('')
 })
