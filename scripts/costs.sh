@@ -110,10 +110,10 @@ RUN go mod download
 COPY . .
 RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/server ./cmd/server
 
-FROM gcr.io/distroless/static-debian12:nonroot
-COPY --from=build /out/server /server
-USER nonroot
-ENTRYPOINT ["/server"]
+FROM debian:bookworm-slim
+COPY --from=build /out/server /usr/local/bin/server
+USER nobody
+ENTRYPOINT ["/usr/local/bin/server"]
 DOCKERFILE
   printf '.git\n' >"$dir/.dockerignore"
   git -C "$dir" add -A
