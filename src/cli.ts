@@ -210,7 +210,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2
     }
     // No Docker here: the Dockerfile can still be checked.
-    const hint = error instanceof EnvironmentError && !argv.includes('--dockerfile-only') ? `\n${TOOL.name}: without Docker, check the Dockerfile alone: ${TOOL.name} --dockerfile-only` : ''
+    const hint = error instanceof EnvironmentError && !argv.includes('--dockerfile-only') ? `; without Docker, check the Dockerfile alone: ${TOOL.name} --dockerfile-only` : ''
     process.stderr.write(`${TOOL.name}: ${redact(errorMessage(error))}${hint}\n`)
     return 2
   } finally {

@@ -118,14 +118,18 @@ describe('environment faults: exit 2, one line', () => {
     const r = await cli(['--budget', '1MB'], { env: { DOCKER_HOST: `unix://${dir}/no-such-daemon.sock` } })
     expect(r.code).toBe(2)
     // Asked before anything is built (which builder, which engine): one line, no group header.
-    expect(r.stderr).toBe('go-image-budget: no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry\n')
+    expect(r.stderr).toBe(
+      'go-image-budget: no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry; without Docker, check the Dockerfile alone: go-image-budget --dockerfile-only\n'
+    )
     expect(leftovers(r.tmp)).toEqual([])
   })
 
   test('no buildx plugin', async () => {
     const r = await cli([], { env: { PATH: `${fakeBin}:${process.env.PATH}`, FAKE_NO_BUILDX: '1' } })
     expect(r.code).toBe(2)
-    expect(r.stderr).toBe('go-image-budget: docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)\n')
+    expect(r.stderr).toBe(
+      'go-image-budget: docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh); without Docker, check the Dockerfile alone: go-image-budget --dockerfile-only\n'
+    )
   })
 
   test('a builder that does not exist', async () => {

@@ -57,7 +57,7 @@ export const BASE_BUILD_FAILED_HINT = 'this commit builds, so the difference is 
 
 /** The one line a failed base build gets: the failing step and its last output lines, then what to do. */
 export function baseBuildFailure(what: string, error: unknown): string {
-  const detail = error instanceof CommandError && error.detail ? buildFailureSummary(error.detail) : errorMessage(error).split('\n')[0]
+  const detail = error instanceof CommandError ? (error.summary ?? (error.detail ? buildFailureSummary(error.detail) : error.message)) : errorMessage(error).split('\n')[0]
   return `${what} failed: ${detail}; ${BASE_BUILD_FAILED_HINT}`
 }
 
