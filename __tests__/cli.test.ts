@@ -6,7 +6,7 @@ import path from 'node:path'
 import { ACTION_ONLY, HELP_GROUPS, helpText } from '../src/cli-help.js'
 import { findDockerfiles, main } from '../src/cli.js'
 import { INPUT_SPECS, type InputName } from '../src/inputs.js'
-import { renderTerminal } from '../src/report/terminal.js'
+import { renderTerminal } from '../src/render/terminal.js'
 import { passingScratch } from './fixtures/reports.js'
 
 /** Runs main() and collects what it prints. */

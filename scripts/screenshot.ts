@@ -19,7 +19,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import os from 'node:os'
 import path from 'node:path'
 import { marked } from 'marked'
-import { renderMarkdown } from '../src/report/markdown.js'
+import { renderMarkdown } from '../src/render/markdown.js'
 import type { Report } from '../src/report/types.js'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')

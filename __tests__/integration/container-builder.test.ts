@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { measureBuilt } from '../../src/build-measure.js'
+import { measureBuilt } from '../../src/image/build-measure.js'
 import { Docker } from '../../src/docker/docker.js'
 import { exec, spawnStream } from '../../src/exec.js'
 import { silentLogger } from '../../src/log.js'
@@ -51,7 +51,7 @@ test(`an archive exported by BuildKit outside the engine, loaded into this engin
 
   // What the pipeline does with an archive (src/docker/build.ts, src/build-measure.ts), on the engine under test.
   const docker = new Docker({ exec, spawn: spawnStream })
-  const id = await docker.load(archive)
+  const id = await docker.images.load(archive)
   const measurement = await measureBuilt({ imageId: id, archive }, { cacheDir: path.join(dir, 'cache') }, { docker, exec, spawn: spawnStream, log: silentLogger })
   try {
     const classic = classicSizes(id)

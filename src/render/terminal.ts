@@ -1,6 +1,6 @@
 // The report for a terminal: a short, plain summary.
 import { formatDelta, formatPercent, formatSize } from '../units.js'
-import type { Report } from './types.js'
+import type { Report } from '../report/types.js'
 
 export interface TerminalOptions {
   /** Said when nothing was compared: how to name a base here (e.g. `--base-ref main`). */
