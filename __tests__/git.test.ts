@@ -93,7 +93,7 @@ describe('base commits and worktrees', () => {
 
   test('an unknown base is a CommandError naming it, what git said and the fetch-depth that works', async () => {
     await expect(resolveBaseCommit(upstream, { ref: 'no-such-branch', sha: null }, exec)).rejects.toThrow(
-      /^cannot find the base commit no-such-branch locally or fetch it from origin \(git: fatal: [^)]*\); check out with fetch-depth: 0 \(or fetch-depth: 2 on pull_request, whose merge commit's first parent is the base\), or leave github-token at its default/
+      /^cannot find the base commit no-such-branch locally or fetch it from origin \(git: fatal: 'origin' does not appear to be a git repository\); check out with fetch-depth: 0 \(or fetch-depth: 2 on pull_request, whose merge commit's first parent is the base\), or leave github-token at its default/
     )
   })
 })

@@ -123,12 +123,12 @@ export async function resolveBaseCommit(repo: string, base: BaseRef, exec: Exec,
   if (found) return found
   const name = base.ref && base.sha ? `${base.ref} (${base.sha.slice(0, 12)})` : (base.ref ?? base.sha ?? '?')
   const detail = errors.filter(Boolean).join('\n')
-  // git's own verdict (`fatal: …`) says more than its advice lines after it.
+  // git's first verdict (`fatal: …`) is the specific one; the lines after it are generic advice.
   const lines = detail
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)
-  const verdict = lines.filter((l) => /^(fatal|error):/.test(l)).slice(-1)[0] ?? lines.slice(-1)[0]
+  const verdict = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines.slice(-1)[0]
   const why = verdict ? ` (git: ${verdict})` : ''
   throw new CommandError(`cannot find the base commit ${name} locally or fetch it from origin${why}; ${FETCH_DEPTH_HINT}`, detail)
 }
