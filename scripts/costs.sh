@@ -136,10 +136,13 @@ timed() {
   local name=$1 dir=$2 start end code=0
   shift 2
   start=$(date +%s%N)
-  (cd "$dir" && "${cli[@]}" "$@" >"$work/$name.out" 2>"$work/$name.err") || code=$?
+  (cd "$dir" && "${cli[@]}" "$@" --json "$work/$name.json" >"$work/$name.out" 2>"$work/$name.err") || code=$?
   end=$(date +%s%N)
   [ "$code" -le 1 ] || { cat "$work/$name.err" >&2; exit 1; }
-  printf '%-34s %6.1f s   %s\n' "$name" "$(((end - start) / 1000000))e-3" "$*"
+  # What the run did, from its report: so a time is known to include the base build or the proof.
+  facts=$(node -e 'const r = require(process.argv[1]); const b = r.baseline, s = r.suggestion
+    console.log(`baseline: ${b.source}${b.error ? " (" + b.error.slice(0, 40) + "…)" : b.size ? " built" : ""}; suggestion: ${s ? (s.verified ? "built and started" : "not built") : "none"}`)' "$work/$name.json")
+  printf '%-30s %6.1f s   %-48s %s\n' "$name" "$(((end - start) / 1000000))e-3" "$*" "$facts"
 }
 
 echo "engine: $(docker version --format '{{.Server.Version}}'), $(nproc) cores; go-image-budget $(node -p "require('$root/package.json').version")"
