@@ -183,7 +183,8 @@ export async function main(argv: string[]): Promise<number> {
       writeFileSync(path.resolve(workspace, file), text)
     }
     // Nothing compared because no base was named: say how to name one.
-    const named = Boolean(inputs.baseRef) || inputs.baseline !== 'auto' || inputs.dockerfileOnly
+    // (A measured --image has no build to repeat at a base: no hint for it.)
+    const named = Boolean(inputs.baseRef) || inputs.baseline !== 'auto' || inputs.dockerfileOnly || Boolean(inputs.image)
     const terminal = { baseHint: named ? null : `--base-ref ${(await defaultBranch(workspace)) ?? 'main'}` }
     let status: Report['status']
     if (reports.length === 1 && !stored[0]?.fromList) {
