@@ -100,5 +100,10 @@ describe('the terminal summary', () => {
     expect(r.stdout).toContain('\n  dockerfile-only: nothing built, no sizes, nothing compared\n')
     expect(r.stdout).not.toMatch(/^\s*none:/m)
     expect(r.stdout).not.toContain('baseline: none')
+    // Findings are markdown in the comment, plain text here (the suggested Dockerfile is printed as it is).
+    const findings = r.stdout.split('\n').filter((l) => /^ {2}\S+:\d+ {2}(error|warning|info) {2}/.test(l))
+    expect(findings.length).toBeGreaterThan(0)
+    expect(findings.join('\n')).not.toContain('`')
+    expect(findings.join('\n')).toContain('-ldflags="-s -w"')
   })
 })

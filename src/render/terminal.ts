@@ -45,22 +45,25 @@ export function renderComparison(report: Report): string[] {
   return lines
 }
 
+/** Messages are markdown for the comment; a terminal shows code spans as plain text. */
+const plain = (text: string): string => text.replace(/`([^`\n]*)`/g, '$1')
+
 /** Findings as `file:line  severity  rule  message`, then skipped rules and the suggestion's proof. */
 export function renderFindings(report: Report): string[] {
   const lines: string[] = []
   for (const f of report.findings) {
     const savings = f.estimatedSavings !== null && f.estimatedSavings > 0 ? ` (saves about ${formatSize(f.estimatedSavings)})` : ''
-    lines.push(`  ${f.file}:${f.line ?? '-'}  ${f.severity}  ${f.rule}  ${f.message}${savings}`)
+    lines.push(`  ${f.file}:${f.line ?? '-'}  ${f.severity}  ${f.rule}  ${plain(f.message)}${savings}`)
   }
   if (report.skippedRules?.length) lines.push(`  not run: ${report.skippedRules.map((r) => r.rule).join(', ')} (${report.skippedRules[0].reason})`)
   const s = report.suggestion
   if (s) {
     const proof =
       s.verified && s.size
-        ? `built: ${formatSize(s.size.uncompressed)}${s.savings != null ? `, ${formatSize(s.savings)} smaller` : ''}${s.proof?.start ? `, starts (${s.proof.start.detail})` : ''}${s.verifyCommand ? `, \`${s.verifyCommand.command}\` ran` : ''}${s.verifiedAt && s.verifiedAt !== report.image.commit ? `; verified at ${s.verifiedAt.slice(0, 7)}` : ''}`
+        ? `built: ${formatSize(s.size.uncompressed)}${s.savings != null ? `, ${formatSize(s.savings)} smaller` : ''}${s.proof?.start ? `, starts (${s.proof.start.detail})` : ''}${s.verifyCommand ? `, '${s.verifyCommand.command}' ran` : ''}${s.verifiedAt && s.verifiedAt !== report.image.commit ? `; verified at ${s.verifiedAt.slice(0, 7)}` : ''}`
         : (s.error ?? `not built (${s.verifyReason ?? 'verify-suggestion'})`)
     lines.push(`  suggested Dockerfile (${s.base ?? 'multi-stage'}): ${proof}`)
-    for (const c of s.proof?.checks ?? []) if (!c.ok) lines.push(`    ${c.required ? 'FAIL' : 'note'}  ${c.check}: ${c.detail}`)
+    for (const c of s.proof?.checks ?? []) if (!c.ok) lines.push(`    ${c.required ? 'FAIL' : 'note'}  ${c.check}: ${plain(c.detail)}`)
     lines.push(
       ...s.dockerfile
         .trimEnd()
