@@ -147,7 +147,7 @@ timed() {
 
 echo "engine: $(docker version --format '{{.Server.Version}}'), $(nproc) cores; go-image-budget $(node -p "require('$root/package.json').version")"
 scenario dockerfile-only --dockerfile-only
-scenario build-and-measure --baseline none --verify-suggestion false --budget 50MB
-scenario pull-request --base-ref main --budget 50MB
-timed pull-request-rerun-warm-cache "$work/pull-request" --base-ref main --budget 50MB
-scenario pull-request-with-proof --base-ref main --budget 50MB --verify-suggestion true
+scenario build-and-measure --baseline none --verify-suggestion false --budget 200MB
+scenario pull-request --base-ref main --budget 200MB
+timed pull-request-rerun-warm-cache "$work/pull-request" --base-ref main --budget 200MB
+scenario pull-request-with-proof --base-ref main --budget 200MB --verify-suggestion true
