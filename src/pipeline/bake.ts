@@ -126,6 +126,7 @@ async function bakeStages(inputs: Inputs, ctx: RunContext, deps: StageDeps): Pro
             { base: ctx.base ?? null, auto: inputs.baseline === 'auto', workspace: ctx.workspace, bakeFile, builder: inputs.builder, output, images, heads },
             {
               exec: deps.exec,
+              auth: ctx.gitAuth ?? null,
               docker,
               tempDir: deps.tempDir,
               log: deps.log,

@@ -128,7 +128,7 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: StageDeps): Prom
         previousHistory: ctx.previousHistory ?? [],
         now: deps.now
       },
-      { exec: deps.exec, tempDir: deps.tempDir, log: deps.log, buildAndMeasure: buildBase }
+      { exec: deps.exec, tempDir: deps.tempDir, log: deps.log, buildAndMeasure: buildBase, auth: ctx.gitAuth ?? null }
     )
   )
 
