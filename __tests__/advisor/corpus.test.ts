@@ -14,8 +14,15 @@ import { runPipeline } from '../../src/pipeline.js'
 export interface CorpusCase {
   pattern: string
   query: string
-  findings: [string, number][]
+  /** [rule, line], or [rule, severity, line]: the severity says whether the finding rests on a shown fact (warning, error) or says what to check (info). */
+  findings: ([string, number] | [string, string, number])[]
   suggestion: string | null
+  /** A finding's exact fix, by rule ('' for a finding that offers no fix). */
+  fixes?: Record<string, string>
+  /** Text a finding's message or fix must carry: [rule, text]. */
+  mentions?: [string, string][]
+  /** Text no finding, fix or suggestion may carry. */
+  avoids?: string[]
   file?: string
   buildable: boolean
   why?: string
@@ -55,8 +62,17 @@ test.each(cases)('%s', async (name, c) => {
     }
   )
   expect(report.image.dockerfile).toBe(path.join(dir, name, c.file ?? 'Dockerfile'))
-  expect(report.findings.map((f) => [f.rule, f.line])).toEqual(c.findings)
+  expect(report.findings.map((f, i) => (c.findings[i]?.length === 3 ? [f.rule, f.severity, f.line] : [f.rule, f.line]))).toEqual(c.findings)
   expect(report.suggestion?.base ?? null).toBe(c.suggestion)
+  for (const [rule, fix] of Object.entries(c.fixes ?? {})) expect({ rule, fix: report.findings.find((f) => f.rule === rule)?.fix }).toEqual({ rule, fix })
+  for (const [rule, text] of c.mentions ?? []) {
+    const f = report.findings.find((x) => x.rule === rule)
+    expect({ rule, text, said: f !== undefined && `${f.message}\n${f.fix}`.includes(text) }).toEqual({ rule, text, said: true })
+  }
+  const everything = [...report.findings.flatMap((f) => [f.message, f.fix]), report.suggestion?.dockerfile ?? '']
+  for (const text of c.avoids ?? []) expect(everything.filter((t) => t.includes(text))).toEqual([])
+  // One voice: no message reads (like (this (and that))).
+  expect(report.findings.map((f) => f.message).filter((m) => /\([^()]*\(/.test(m))).toEqual([])
   // Never a silent drop: every final-stage instruction of the original is in the suggestion, or a line says what replaced it.
   if (report.suggestion) {
     const original = readFileSync(path.join(dir, name, c.file ?? 'Dockerfile'), 'utf8').split('\n')
