@@ -4,6 +4,7 @@
 // Lines are 1-based, as GitHub annotations and editors count them.
 import { DockerfileParser, type Instruction } from 'dockerfile-ast'
 import { documentedDefaults, goVersionOfImage, type ImageDefaults } from './images.js'
+import { makeCommands } from './make.js'
 import { findGoBuilds, splitCommands, type GoBuild } from './shell.js'
 import { buildArgMap } from '../inputs.js'
 
@@ -41,10 +42,16 @@ export interface RunModel {
 
 export interface GoBuildModel extends GoBuild {
   line: number
-  /** Working directory of the RUN (where a relative `-o` lands). */
+  /** Working directory of the RUN. */
   workdir: string
-  /** CGO_ENABLED in effect: the command's own, else the stage's ENV/ARG, else null (Go's default). */
+  /** Directory the go command runs in (where a relative `-o` lands): the RUN's, after any `cd` before it. */
+  dir: string
+  /** The environment the go command sees: `go env -w`, then the stage's ENV/ARG, `export`, its own prefix. */
+  env: Record<string, string>
+  /** CGO_ENABLED in effect, or null (Go's default). */
   cgoEnabled: string | null
+  /** Run by make: the target and its recipe line (the Dockerfile line cannot carry a fix). */
+  via?: { target: string; recipe: string; makefileLine: number }
   /** Where `go install` puts binaries: $GOBIN, else the first $GOPATH entry's bin (default $HOME/go/bin). */
   installDir: string
 }
@@ -77,6 +84,10 @@ export interface StageModel {
   entrypoint: ModelInstruction | null
   /** An ENTRYPOINT here dropped the CMD inherited from the base image or parent stage. */
   inheritedCmdCleared?: boolean
+  /** `go env -w` settings of this stage and its parents (they persist in the go env file). */
+  goEnv?: Record<string, string>
+  /** RUNs that build through something not read (a script, a make target not in the context's Makefile). */
+  indirectBuilds?: { line: number; what: string }[]
 }
 
 export interface DockerfileModel {
@@ -88,6 +99,14 @@ export interface DockerfileModel {
   stages: StageModel[]
   /** The stage that is built: `target`, else the last. */
   final: StageModel
+  /** What the build context tells about the program (module path, main packages). */
+  context: ModelContext
+}
+
+export interface ModelContext {
+  module: string | null
+  /** Directories of the main packages (`.`, `cmd/api`), when the sources were read. */
+  mainPackages: string[] | null
 }
 
 export interface ModelOptions {
@@ -96,19 +115,25 @@ export interface ModelOptions {
   target?: string | null
   /** A base image's config (measured); null falls back to the image's documented defaults. */
   imageConfig?: (image: string) => ImageDefaults | null
+  /** Facts from the build context: the module, its main packages, its Makefile. */
+  context?: Partial<ModelContext> & { makefile?: string | null }
 }
 
-/** Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR:+alt}`; unknown variables become ''. */
-export function substitute(text: string, vars: Record<string, string | null | undefined>): string {
+/**
+ * Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR:+alt}`; unknown
+ * variables become '', or, with `keepUnset`, stay as written (an ARG without
+ * a default, or one BuildKit sets such as TARGETARCH, is named, not blanked).
+ */
+export function substitute(text: string, vars: Record<string, string | null | undefined>, keepUnset = false): string {
   return text.replace(
     /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
-    (_m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string) => {
+    (m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string) => {
       const name = braced ?? bare
       const value = vars[name]
       const set = value !== undefined && value !== null && value !== ''
-      if (op === ':-' || op === '-') return set ? value : substitute(word ?? '', vars)
-      if (op === ':+' || op === '+') return set ? substitute(word ?? '', vars) : ''
-      return value ?? ''
+      if (op === ':-' || op === '-') return set ? value : substitute(word ?? '', vars, keepUnset)
+      if (op === ':+' || op === '+') return set ? substitute(word ?? '', vars, keepUnset) : ''
+      return value ?? (keepUnset ? m : '')
     }
   )
 }
@@ -204,7 +229,7 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
       const imageRaw = words[0] ?? ''
       const asIndex = words.findIndex((w) => w.toLowerCase() === 'as')
       const name = asIndex >= 0 ? (words[asIndex + 1] ?? null) : null
-      const image = substitute(imageRaw, globalArgs)
+      const image = substitute(imageRaw, globalArgs, true)
       const parentIndex = stages.findIndex((s) => s.name !== null && s.name.toLowerCase() === image.toLowerCase())
       const parent = parentIndex >= 0 ? stages[parentIndex] : null
       const platform = model.flags.platform ?? null
@@ -229,7 +254,9 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
         workdir: parent?.workdir ?? (base?.workdir || '/'),
         cmd: parent?.cmd ?? null,
         inheritedCmdCleared: parent?.inheritedCmdCleared ?? false,
-        entrypoint: parent?.entrypoint ?? null
+        entrypoint: parent?.entrypoint ?? null,
+        goEnv: { ...(parent?.goEnv ?? {}) },
+        indirectBuilds: []
       }
       stageVars = { ...stage.env }
       cmdSetHere = false
@@ -305,16 +332,7 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
         // dockerfile-ast keeps one value per flag name; read repeated --mount flags from the text.
         const allMounts = [...afterKeyword.matchAll(/--mount=(\S+)/g)].map((m) => m[1])
         stage.runs.push({ line: model.line, endLine: model.endLine, workdir: stage.workdir, script, commands, mounts: allMounts.length ? allMounts : mounts })
-        for (const build of findGoBuilds(commands)) {
-          const gopath = (build.env.GOPATH ?? stageVars.GOPATH ?? '/root/go').split(':')[0] || '/root/go'
-          stage.goBuilds.push({
-            ...build,
-            line: model.line,
-            workdir: stage.workdir,
-            cgoEnabled: build.env.CGO_ENABLED ?? stage.env.CGO_ENABLED ?? stageVars.CGO_ENABLED ?? null,
-            installDir: build.env.GOBIN ?? stageVars.GOBIN ?? `${gopath.replace(/\/$/, '')}/bin`
-          })
-        }
+        readRun(stage, commands, model.line, stageVars, options.context?.makefile ?? null)
         break
       }
     }
@@ -339,11 +357,76 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
       user: null,
       workdir: '/',
       cmd: null,
-      entrypoint: null
+      entrypoint: null,
+      goEnv: {},
+      indirectBuilds: []
     })
   }
   const target = options.target ? stages.find((s) => s.name?.toLowerCase() === options.target!.toLowerCase()) : undefined
-  return { file: options.file ?? 'Dockerfile', text, globalArgs, stages, final: target ?? stages[stages.length - 1] }
+  const context = { module: options.context?.module ?? null, mainPackages: options.context?.mainPackages ?? null }
+  return { file: options.file ?? 'Dockerfile', text, globalArgs, stages, final: target ?? stages[stages.length - 1], context }
+}
+
+const isMake = (word: string | undefined) => word !== undefined && /(^|\/)g?make$/.test(word)
+const isScript = (words: string[]) => /\.(sh|bash)$/.test(words[0] ?? '') || (/(^|\/)(sh|bash)$/.test(words[0] ?? '') && /\.(sh|bash)$/.test(words[1] ?? ''))
+
+/**
+ * The go builds of one RUN, as a shell runs its commands in order: `cd`
+ * changes the directory, `export` and `go env -w` set the environment; a
+ * `make` target is read from the context's Makefile; a script or an unknown
+ * target is recorded as an indirect build.
+ */
+function readRun(stage: StageModel, commands: string[][], line: number, stageVars: Record<string, string | null>, makefile: string | null) {
+  let dir = stage.workdir
+  const exported: Record<string, string> = {}
+  const known = (vars: Record<string, string | null>) => Object.fromEntries(Object.entries(vars).filter((e): e is [string, string] => e[1] !== null))
+  const add = (build: GoBuild, at: string, env: Record<string, string>, via?: GoBuildModel['via']) => {
+    const all = { ...stage.goEnv, ...known(stageVars), ...exported, ...env, ...build.env }
+    const gopath = (all.GOPATH ?? '/root/go').split(':')[0] || '/root/go'
+    const goflags = all.GOFLAGS ?? ''
+    stage.goBuilds.push({
+      ...build,
+      output: build.output === null ? null : substitute(build.output, { ...known(stageVars), ...exported }, true),
+      trimpath: build.trimpath || /(^|\s)-trimpath(=true)?(\s|$)/.test(goflags),
+      mod: build.mod ?? /-mod=(\w+)/.exec(goflags)?.[1] ?? null,
+      line,
+      workdir: stage.workdir,
+      dir: at,
+      env: all,
+      cgoEnabled: all.CGO_ENABLED ?? null,
+      installDir: all.GOBIN ?? `${gopath.replace(/\/$/, '')}/bin`,
+      ...(via ? { via } : {})
+    })
+  }
+  for (const words of commands) {
+    let i = 0
+    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i])) i++
+    const head = words[i]
+    if (head === 'cd') {
+      dir = words[i + 1] ? resolvePath(dir, substitute(words[i + 1], known(stageVars))) : '/root'
+    } else if (head === 'export') {
+      for (const w of words.slice(i + 1)) if (w.includes('=')) exported[w.slice(0, w.indexOf('='))] = w.slice(w.indexOf('=') + 1)
+    } else if (head !== undefined && /(^|\/)go$/.test(head) && words[i + 1] === 'env' && words[i + 2] === '-w') {
+      for (const w of words.slice(i + 3)) if (w.includes('=')) stage.goEnv![w.slice(0, w.indexOf('='))] = w.slice(w.indexOf('=') + 1)
+    } else if (isMake(head)) {
+      const args = words.slice(i + 1)
+      const overrides = Object.fromEntries(args.filter((a) => /^[A-Za-z_]\w*=/.test(a)).map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]))
+      const targets = args.filter((a) => !a.startsWith('-') && !a.includes('='))
+      const run = makefile !== null && !args.some((a) => /^-(f|C)|^--(file|directory)/.test(a)) ? makeCommands(makefile, targets, overrides) : null
+      if (!run) {
+        stage.indirectBuilds!.push({ line, what: words.slice(i).join(' ') })
+        continue
+      }
+      const env = Object.fromEntries(words.slice(0, i).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]))
+      for (const c of run.commands) {
+        for (const build of findGoBuilds([c.words])) add(build, c.cd ? resolvePath(dir, c.cd) : dir, { ...run.env, ...env }, { target: c.target, recipe: c.text, makefileLine: c.line })
+      }
+    } else if (isScript(words.slice(i))) {
+      stage.indirectBuilds!.push({ line, what: words.slice(i).join(' ') })
+    } else {
+      for (const build of findGoBuilds([words])) add(build, dir, {})
+    }
+  }
 }
 
 /** The stages `stage` is made of: itself, its parent stage, and so on up to an image. */
