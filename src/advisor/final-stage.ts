@@ -74,7 +74,7 @@ function classifyRun(commands: string[][]): { kind: RunKind; replacement: string
   if (kinds.has('packages') && packages.some((p) => !DISTROLESS_PROVIDES.has(p))) return { kind: 'packages', replacement: '', packages }
   const replacement = [
     kinds.has('packages') ? 'distroless has the CA certificates and zone data these packages install' : '',
-    kinds.has('user') ? 'the base has a non-root user (nonroot, 65532)' : '',
+    kinds.has('user') ? 'the base has a non-root user, nonroot, 65532' : '',
     kinds.has('directories') ? 'COPY and WORKDIR create the directories they write to' : '',
     kinds.has('permissions') ? 'COPY --chown/--chmod set ownership and modes without a shell' : '',
     kinds.has('cleanup') ? 'there is nothing of it to clean up in the new base' : ''

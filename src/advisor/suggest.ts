@@ -139,7 +139,7 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput, { sh
   const buildName = (s: StageModel) => s.name ?? (s.index === model.final.index ? 'build' : String(s.index))
   const goBuildLines = new Map(model.stages.flatMap((s) => s.goBuilds.map((b) => [b.line, s] as const)))
   // Only a static base asks for cgo off; a kept base keeps the build's cgo as it is.
-  const keepCgo = choice.keepCgo || (!shave && !['scratch', 'distroless-static'].includes(classifyBase(base).kind))
+  const keepCgo = choice.keepCgo || (!shave && (!['scratch', 'distroless-static'].includes(classifyBase(base).kind) || choice.linking.linking === 'static'))
   const rewrite = (text: string, stage: StageModel) =>
     shave ? rewriteGoBuild(text, { keepCgo, trimpath: goAtLeast(stage.goVersion, '1.13') }) : keepCgo ? text : rewriteGoBuild(text, { keepCgo, trimpath: false, strip: false })
   const emitStage = (stage: StageModel, fromText: string, upTo: number) => {
@@ -184,7 +184,7 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput, { sh
     if (isNumericUser(value) || choice.keepsBase || shell) return text
     const name = value.split(':')[0]
     if (DISTROLESS_USERS.has(name) && base !== SCRATCH) return text
-    return replaced(text, base === DISTROLESS_STATIC_NONROOT || base === DISTROLESS_BASE_NONROOT ? 'the image runs as its nonroot user (65532)' : `${base} has no /etc/passwd: use a numeric USER`)
+    return replaced(text, base === DISTROLESS_STATIC_NONROOT || base === DISTROLESS_BASE_NONROOT ? 'the image runs as its nonroot user, 65532' : `${base} has no /etc/passwd: use a numeric USER`)
   }
   const healthLine = (ins: ModelInstruction, text: string) => {
     if (shell || /\bCMD\s+\[/.test(ins.raw) || /^\s*NONE\b/i.test(ins.raw)) return text

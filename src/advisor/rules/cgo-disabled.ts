@@ -48,14 +48,15 @@ export const cgoDisabled: Rule = {
       const certain = linking.basis === 'measured'
       if (linking.needsC) {
         // C code cannot be built with cgo off: a base with glibc and its loader instead.
-        const libcBase = info.nonRoot || /nonroot/.test(model.final.user?.value ?? '') ? DISTROLESS_BASE_NONROOT : DISTROLESS_BASE
+        // musl (alpine's C library) is in no distroless base: alpine then, named but not offered as an edit (its other libraries are not known).
+        const libcBase = linking.libc === 'musl' ? 'alpine' : info.nonRoot || /nonroot/.test(model.final.user?.value ?? '') ? DISTROLESS_BASE_NONROOT : DISTROLESS_BASE
         const edit = { line: model.final.line, endLine: model.final.line, text: `FROM ${model.final.platform ? `--platform=${model.final.platform} ` : ''}${libcBase}` }
         const f = finding(
           ctx,
           'cgo-disabled',
           certain || linking.basis === 'written' ? 'error' : 'warning',
           line,
-          `The binary ${certain ? 'is' : 'will be'} dynamically linked: ${linking.reason}. \`${base}\` has no C library, so it cannot start. The program keeps cgo: put it on a base with glibc, \`${libcBase}\`.`,
+          `The binary ${certain ? 'is' : 'will be'} dynamically linked: ${linking.reason}. \`${base}\` has no C library, so it cannot start. The program keeps cgo: put it on a base with ${linking.libc ?? 'its C library'}, \`${libcBase}\`.`,
           edit.text
         )
         return [linking.libc === 'musl' ? f : { ...f, edits: [edit] }]
