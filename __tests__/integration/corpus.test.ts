@@ -61,7 +61,11 @@ test.each(cases)('%s', async (name, c) => {
     expect(was).toEqual({ code: 0, output: b.originalOutput ?? b.output })
     if (suggestion) expect(now[0]).toEqual({ code: 0, output: b.output })
     // A fix alone does what the original does, or what the suggestion does where the original's output was its base's.
-    for (const output of now.slice(suggestion ? 1 : 0)) expect([{ code: 0, output: b.output }, { code: 0, output: b.originalOutput ?? b.output }]).toContainEqual(output)
+    for (const output of now.slice(suggestion ? 1 : 0))
+      expect([
+        { code: 0, output: b.output },
+        { code: 0, output: b.originalOutput ?? b.output }
+      ]).toContainEqual(output)
   }
   await removeFixImages(fixes)
 })

@@ -71,7 +71,12 @@ const baseName = (module: string | null) => {
 
 /** `COPY --from` sources may be globs: `/go/bin/*`. */
 const globMatches = (pattern: string, path: string) =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`).test(path)
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')}$`
+  ).test(path)
 
 // Directories a distribution base image has: a one-file COPY onto one of them lands inside it.
 const DISTRIBUTION_DIRS = new Set([

@@ -67,6 +67,7 @@ export function checkFix(original: DockerfileModel, finding: Finding, makefile: 
   // A rewritten final stage still runs what the original ran (wrappers, scripts and their arguments).
   const was = effectiveCommand(original, original.final)
   const now = effectiveCommand(fixed, fixed.final)
-  if (was.source === 'dockerfile' && JSON.stringify(was.argv) !== JSON.stringify(now.argv)) return `the fixed image runs ${JSON.stringify(now.argv)} where the original runs ${JSON.stringify(was.argv)}`
+  if (was.source === 'dockerfile' && JSON.stringify(was.argv) !== JSON.stringify(now.argv))
+    return `the fixed image runs ${JSON.stringify(now.argv)} where the original runs ${JSON.stringify(was.argv)}`
   return null
 }

@@ -29,10 +29,8 @@ interface Rule {
 
 function expand(text: string, vars: Record<string, string>, depth = 0): string {
   if (depth > 8) return text
-  return text
-    .replace(/\$\$/g, '\u0000')
-    .replace(/\$[({]([A-Za-z_][\w]*)[)}]/g, (_m, name: string) => expand(vars[name] ?? '', vars, depth + 1))
-    .replace(/\u0000/g, '$')
+  // `$$` is a literal `$`; `$(VAR)` and `${VAR}` expand (recursively, as `=` variables do).
+  return text.replace(/\$\$|\$[({]([A-Za-z_][\w]*)[)}]/g, (_m, name: string | undefined) => (name === undefined ? '$' : expand(vars[name] ?? '', vars, depth + 1)))
 }
 
 /** Reads a Makefile: its variables, exported names and rules. */

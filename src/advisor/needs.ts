@@ -125,7 +125,11 @@ function cgoState(model: DockerfileModel, b: { stage: StageModel; build: GoBuild
   if (build.cgoEnabled === '1') return { on: true, why: 'CGO_ENABLED=1', written: true }
   const target = [build.env.GOOS, build.env.GOARCH].filter((v) => v !== undefined)
   if (target.some((v) => v.includes('$')))
-    return { on: null, why: `GOOS and GOARCH come from the target platform, and cgo is off when that cross-compiles but on for a native build${hasCCompiler(model, stage) ? ` on ${image}, which has a C compiler` : ''}`, written: false }
+    return {
+      on: null,
+      why: `GOOS and GOARCH come from the target platform, and cgo is off when that cross-compiles but on for a native build${hasCCompiler(model, stage) ? ` on ${image}, which has a C compiler` : ''}`,
+      written: false
+    }
   if (target.length > 0 && !((build.env.GOOS ?? 'linux') === 'linux' && (build.env.GOARCH ?? 'amd64') === 'amd64')) return { on: false, why: 'cross-compiling turns cgo off', written: false }
   if (hasCCompiler(model, stage)) return { on: true, why: `${image} has a C compiler and CGO_ENABLED is not set`, written: false }
   if (goAtLeast(stage.goVersion, '1.20')) return { on: false, why: `${image} has no C compiler, so Go ${stage.goVersion ?? '1.20'} and later turn cgo off`, written: false }
@@ -167,7 +171,8 @@ export function programLinking(ctx: RuleContext): Linking {
   const files = ctx.files
   const built = finalBinaries(ctx.model, files?.goMod?.module ?? null)
   // The builds that make the program; when no COPY names one, every build of the stages the final image copies from.
-  const builds = built.length > 0 ? built : [...stageChain(ctx.model, ctx.model.final), ...buildStagesOf(ctx.model, ctx.model.final)].flatMap((stage) => stage.goBuilds.map((build) => ({ stage, build })))
+  const builds =
+    built.length > 0 ? built : [...stageChain(ctx.model, ctx.model.final), ...buildStagesOf(ctx.model, ctx.model.final)].flatMap((stage) => stage.goBuilds.map((build) => ({ stage, build })))
   const needsC = builds.some((b) => keepsCgo(b.build, files) !== null)
   const measured = programBinaries(ctx)
   if (measured.length > 0) {

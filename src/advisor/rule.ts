@@ -74,9 +74,6 @@ export const budgetTight = (m: Measured | null): boolean => m !== null && (m.bud
 /** The measured binaries that are the user's program (not the Go toolchain's own tools). */
 export const programBinaries = (ctx: RuleContext): GoBinary[] => (ctx.measured ? appBinaries(ctx.model, ctx.measured.goBinaries, ctx.files?.goMod?.module ?? null) : [])
 
-/** The `go build` a shaving rule's fix rewrites to, when the Dockerfile's own is not known. */
-export const SHAVED_BUILD = 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .'
-
 export interface ShavingTarget {
   /** The binary's path in the final image. */
   path: string

@@ -52,25 +52,28 @@ export function rewriteGoBuild(runText: string, options: RewriteOptions = {}): s
       return runText
     }
   }
-  return runText.replace(/((?:\b[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*)((?:\$\(GO\)|\$\{GO\}|(?:\S*\/)?(?:xx-)?go)\s+(?:build|install))((?:[^\n&;|\\]|\\\n)*)/g, (_m, envs: string, go: string, rest: string) => {
-    const env = options.keepCgo ? envs : envs.replace(/\bCGO_ENABLED=\S*\s+/g, '')
-    let args = rest
-    const ld = /(\s--?ldflags)(=|\s+)(?:(["'])(.*?)\3|([^\s"']+))/.exec(args)
-    if (options.strip === false) {
-      // only the other flags
-    } else if (!ld) args = ` -ldflags="-s -w"${args}`
-    else {
-      const value = ld[4] ?? ld[5] ?? ''
-      const words = splitCommands(value)[0] ?? []
-      const add = ['-s', '-w'].filter((f) => !words.includes(f))
-      if (add.length > 0) {
-        const merged = `${add.join(' ')} ${value}`.trim()
-        args = args.replace(ld[0], `${ld[1]}=${ld[3] === "'" ? `'${merged}'` : `"${merged.replace(/"/g, '\\"')}"`}`)
+  return runText.replace(
+    /((?:\b[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*)((?:\$\(GO\)|\$\{GO\}|(?:\S*\/)?(?:xx-)?go)\s+(?:build|install))((?:[^\n&;|\\]|\\\n)*)/g,
+    (_m, envs: string, go: string, rest: string) => {
+      const env = options.keepCgo ? envs : envs.replace(/\bCGO_ENABLED=\S*\s+/g, '')
+      let args = rest
+      const ld = /(\s--?ldflags)(=|\s+)(?:(["'])(.*?)\3|([^\s"']+))/.exec(args)
+      if (options.strip === false) {
+        // only the other flags
+      } else if (!ld) args = ` -ldflags="-s -w"${args}`
+      else {
+        const value = ld[4] ?? ld[5] ?? ''
+        const words = splitCommands(value)[0] ?? []
+        const add = ['-s', '-w'].filter((f) => !words.includes(f))
+        if (add.length > 0) {
+          const merged = `${add.join(' ')} ${value}`.trim()
+          args = args.replace(ld[0], `${ld[1]}=${ld[3] === "'" ? `'${merged}'` : `"${merged.replace(/"/g, '\\"')}"`}`)
+        }
       }
+      if (options.trimpath !== false && !/(^|\s)--?trimpath\b/.test(args)) args = ` -trimpath${args}`
+      return `${env}${options.keepCgo ? '' : 'CGO_ENABLED=0 '}${go}${args}`
     }
-    if (options.trimpath !== false && !/(^|\s)--?trimpath\b/.test(args)) args = ` -trimpath${args}`
-    return `${env}${options.keepCgo ? '' : 'CGO_ENABLED=0 '}${go}${args}`
-  })
+  )
 }
 
 function textOf(model: DockerfileModel, ins: { line: number; endLine: number }): string {
@@ -178,7 +181,14 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput, { sh
   const runLine = (ins: ModelInstruction, text: string) => {
     if (choice.keepsBase || shell) return text
     // On scratch nothing stands in for certificate or zone packages: the program does not need them.
-    return replaced(text, runReplacement(choice.facts.runs.find((r) => r.line === ins.line), base, choice.programNeeds))
+    return replaced(
+      text,
+      runReplacement(
+        choice.facts.runs.find((r) => r.line === ins.line),
+        base,
+        choice.programNeeds
+      )
+    )
   }
   const userLine = (value: string, text: string) => {
     if (isNumericUser(value) || choice.keepsBase || shell) return text

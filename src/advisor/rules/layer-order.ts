@@ -43,7 +43,10 @@ function fetchingCommand(run: RunModel): string {
 function moduleFiles(files: ContextFiles | null, into: string): string[] {
   const to = (dir: string) => (into === './' ? `${dir}/` : `${into}${dir}/`)
   if (files?.goWork) {
-    return [`COPY go.work ${into}`, ...files.goWork.uses.map((u) => (u.dir === '.' ? `COPY go.mod${u.hasGoSum ? ' go.sum' : ''} ${into}` : `COPY ${u.dir}/go.mod${u.hasGoSum ? ` ${u.dir}/go.sum` : ''} ${to(u.dir)}`))]
+    return [
+      `COPY go.work ${into}`,
+      ...files.goWork.uses.map((u) => (u.dir === '.' ? `COPY go.mod${u.hasGoSum ? ' go.sum' : ''} ${into}` : `COPY ${u.dir}/go.mod${u.hasGoSum ? ` ${u.dir}/go.sum` : ''} ${to(u.dir)}`))
+    ]
   }
   return [`COPY go.mod${files?.hasGoSum !== false ? ' go.sum' : ''} ${into}`, ...(files?.goMod?.localReplaces ?? []).map((d) => `COPY ${d}/go.mod ${to(d)}`)]
 }
