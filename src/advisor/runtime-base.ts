@@ -49,7 +49,7 @@ export function chooseRuntimeBase(ctx: RuleContext): RuntimeChoice {
   const otherRun = facts.runs.find((r) => r.kind === 'other')
   const blocker =
     facts.unmetPackages.length > 0
-      ? `the final stage installs ${facts.unmetPackages.join(', ')}`
+      ? `the image installs ${facts.unmetPackages.join(', ')}`
       : facts.needsShell
         ? facts.needsShell.why
         : otherRun
@@ -61,7 +61,9 @@ export function chooseRuntimeBase(ctx: RuleContext): RuntimeChoice {
             ? 'the program has C code linked against musl'
             : null
   if (blocker) {
-    const base = !toolchain ? original : keepCgo || (linking.libc === 'glibc' && linking.linking === 'dynamic') ? SHELL_BASE.glibc : SHELL_BASE.static
+    // Packages installed before an in-place build are installed again in the new final stage: with the same package manager.
+    const family = facts.carried.length > 0 ? (info.flavour === 'alpine' ? SHELL_BASE.static : SHELL_BASE.glibc) : null
+    const base = !toolchain ? original : (family ?? (keepCgo || (linking.libc === 'glibc' && linking.linking === 'dynamic') ? SHELL_BASE.glibc : SHELL_BASE.static))
     return { ...common, base, keepsBase: base === original, needs: [], blocker }
   }
 

@@ -202,6 +202,8 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput, { sh
   }
 
   if (buildsInPlace) {
+    // What the image installed for the program to run, installed again (a RUN before the build that installs no build tool alone).
+    for (const run of choice.facts.carried) rest.push(run.text)
     for (const b of dedupe(binaries)) rest.push(`COPY --from=${buildName(finalStage)} ${b.builtAt} ${b.finalPath}`)
     // Files the program opens at run time and scripts its command runs came in with the sources: copy them from the build stage.
     for (const { path: at } of sourceFilesToKeep(model, files?.runtimeFiles ?? [], moduleName)) rest.push(`COPY --from=${buildName(finalStage)} ${at} ${at}`)
