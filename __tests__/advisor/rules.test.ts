@@ -94,7 +94,7 @@ describe('minimal-base', () => {
     expect(f.edits).toEqual([{ line: 5, endLine: 9, text: f.fix }])
     expect(f.message).toContain('7.3 MB of 9.3 MB is the base and what the final stage adds to it')
     // The adduser RUN is replaced, and said so; the user's named USER made it a non-root image.
-    expect(f.message).toContain('`gcr.io/distroless/static-debian12:nonroot`, 1.54 MB, is enough. It needs a non-root user: ')
+    expect(f.message).toContain('`gcr.io/distroless/static-debian12:nonroot`, 1.54 MB, is enough. It needs a non-root user: `gcr.io/distroless/static-debian12:nonroot` has it.')
     expect(f.message).toContain('replaced: the base has a non-root user')
   })
   test('without a USER the program runs as root: scratch', () => {
