@@ -51,7 +51,8 @@ export const minimalBase: Rule = {
       measured && savings !== null ? ` ${formatSize(removed)} of ${formatSize(measured.size)} is the base and what the final stage adds to it; the binary is ${formatSize(binaryBytes)}.` : ''
     const sized = measured?.baseSizes?.[choice.base] !== undefined ? `, ${formatSize(measured.baseSizes[choice.base])},` : ''
     const where = choice.programNeeds.caCertificates || choice.programNeeds.timeZones || choice.needs.length === 0 ? `, ${readFrom(choice.programNeeds)}` : ''
-    const needs = choice.needs.length > 0 ? ` It needs ${choice.needs.join(', ')}${where}: \`${choice.base}\` has ${choice.needs.length === 1 ? 'it' : 'them'}.` : ` It needs nothing from the base${where}.`
+    const needs =
+      choice.needs.length > 0 ? ` It needs ${choice.needs.join(', ')}${where}: \`${choice.base}\` has ${choice.needs.length === 1 ? 'it' : 'them'}.` : ` It needs nothing from the base${where}.`
     const replacements = [...new Set(choice.facts.runs.map((r) => runReplacement(r, choice.base, choice.programNeeds)))]
     const replaced = replacements.length > 0 ? ` The final stage's RUN steps are replaced: ${replacements.join('; ')}.` : ''
     const fixed = suggestDockerfile(ctx, { shave: false })
