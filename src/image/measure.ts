@@ -79,7 +79,7 @@ export interface Measurement {
 
 export async function measureImage(ref: string, options: MeasureOptions, deps: MeasureDeps): Promise<Measurement> {
   const docker = deps.docker
-  const [engine, inspected] = await Promise.all([docker.engine(), docker.inspect(ref)])
+  const [engine, inspected] = await Promise.all([docker.store.engine(), docker.images.inspect(ref)])
   const estimator = options.estimator ?? 'go'
   // The estimate follows the compress/flate of the engine that will push the image.
   const flavor = options.flavor ?? engineFlavor(engine, deps.log)
@@ -95,7 +95,7 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
     { archive: options.archive ?? null, estimator, flavor, concurrency, fastPath: options.fastPath !== false, cached: cache !== null },
     { docker, log: deps.log }
   )
-  const listed = engine.store === 'containerd' ? await docker.listedSize(inspected.id, inspected.platform) : null
+  const listed = engine.store === 'containerd' ? await docker.store.listedSize(inspected.id, inspected.platform) : null
   const assembled = assembleMeasurement({
     inspected,
     engine,

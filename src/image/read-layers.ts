@@ -125,7 +125,7 @@ async function readSaveStream(
       return true
     }
     return scanWith(options, { shouldCompress, cachedBlob }, async (opts) => {
-      const save = deps.docker.save(inspected.id)
+      const save = deps.docker.images.save(inspected.id)
       try {
         const saved = await scanSaveStream(save.stdout, opts)
         await save.done
@@ -163,7 +163,7 @@ async function readTopLayers(inspected: InspectedImage, known: KnownSizes, botto
     })
     // The daemon's layer sizes must be what the directories hold (regular files; symlinks too for built layers).
     const history = read.config.history ?? []
-    const daemonSizes = await deps.docker.historySizes(inspected.id)
+    const daemonSizes = await deps.docker.images.historySizes(inspected.id)
     if (!daemonSizes || daemonSizes.length !== history.length) throw new OverlayUnavailable('docker history sizes do not pair with the config history')
     const paired = pairHistory(read.config.rootfs?.diff_ids ?? inspected.diffIds, history)
     for (const [k, layer] of read.layers.entries()) {
