@@ -1,6 +1,5 @@
 // Each rule on a Dockerfile where it fires and one where it does not, with and
 // without a measurement. Savings must come from the measurement fixture.
-import { readFileSync } from 'node:fs'
 import { advise } from '../../src/advisor/advise.js'
 import { parseDockerfile } from '../../src/advisor/model.js'
 import type { ContextFiles, Measured, RuleContext } from '../../src/advisor/rule.js'
@@ -360,59 +359,5 @@ describe('advise', () => {
       ['trimpath', 'info', 4]
     ])
     expect(findings.every((f) => f.estimatedSavings === null)).toBe(true)
-  })
-})
-
-// The ladder from the Dockerfiles alone (the measured run is an integration test).
-describe('the seed ladder, dockerfile-only', () => {
-  const ladder = files({ imports: ['fmt'] })
-  test.each([
-    [
-      'Dockerfile.1-golang-debian',
-      [
-        ['multi-stage', 3],
-        ['non-root', 3],
-        ['strip-symbols', 6],
-        ['trimpath', 6]
-      ]
-    ],
-    [
-      'Dockerfile.2-golang-latest',
-      [
-        ['multi-stage', 2],
-        ['non-root', 2],
-        ['strip-symbols', 5],
-        ['trimpath', 5]
-      ]
-    ],
-    [
-      'Dockerfile.3-golang-alpine',
-      [
-        ['multi-stage', 2],
-        ['non-root', 2],
-        ['strip-symbols', 5],
-        ['trimpath', 5]
-      ]
-    ],
-    [
-      'Dockerfile.4-multistage-alpine',
-      [
-        ['minimal-base', 10],
-        ['strip-symbols', 7],
-        ['trimpath', 7]
-      ]
-    ],
-    [
-      'Dockerfile.5-multistage-scratch',
-      [
-        ['non-root', 9],
-        ['strip-symbols', 7],
-        ['trimpath', 7]
-      ]
-    ]
-  ])('%s', (name, expected) => {
-    const model = parseDockerfile(readFileSync(`examples/helloworld/${name}`, 'utf8'))
-    const { findings } = advise({ model, measured: null, files: ladder })
-    expect(findings.map((f) => [f.rule, f.line])).toEqual(expected)
   })
 })

@@ -4,9 +4,13 @@
 // Lines are 1-based, as GitHub annotations and editors count them.
 import { DockerfileParser, type Instruction } from 'dockerfile-ast'
 import { documentedDefaults, goVersionOfImage, type ImageDefaults } from './images.js'
-import { makeCommands } from './make.js'
-import { findGoBuilds, splitCommands, type GoBuild } from './shell.js'
+import { readRun } from './run-builds.js'
+import { splitCommands } from './shell.js'
+import { resolvePath, substitute } from './words.js'
+import type { GoBuild } from './shell.js'
 import { buildArgMap } from '../inputs.js'
+
+export { resolvePath, substitute }
 
 export interface ModelInstruction {
   keyword: string
@@ -119,25 +123,6 @@ export interface ModelOptions {
   context?: Partial<ModelContext> & { makefile?: string | null }
 }
 
-/**
- * Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR:+alt}`; unknown
- * variables become '', or, with `keepUnset`, stay as written (an ARG without
- * a default, or one BuildKit sets such as TARGETARCH, is named, not blanked).
- */
-export function substitute(text: string, vars: Record<string, string | null | undefined>, keepUnset = false): string {
-  return text.replace(
-    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
-    (m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string) => {
-      const name = braced ?? bare
-      const value = vars[name]
-      const set = value !== undefined && value !== null && value !== ''
-      if (op === ':-' || op === '-') return set ? value : substitute(word ?? '', vars, keepUnset)
-      if (op === ':+' || op === '+') return set ? substitute(word ?? '', vars, keepUnset) : ''
-      return value ?? (keepUnset ? m : '')
-    }
-  )
-}
-
 function flagsOf(instruction: Instruction): Record<string, string | null> {
   const flags: Record<string, string | null> = {}
   const withFlags = instruction as Instruction & { getFlags?: () => { getName(): string; getValue(): string | null }[] }
@@ -175,19 +160,6 @@ function runScript(args: string): string {
   }
   return args
 }
-
-function resolvePath(workdir: string, p: string): string {
-  const joined = p.startsWith('/') ? p : `${workdir.replace(/\/$/, '')}/${p}`
-  const parts: string[] = []
-  for (const part of joined.split('/')) {
-    if (part === '' || part === '.') continue
-    if (part === '..') parts.pop()
-    else parts.push(part)
-  }
-  return `/${parts.join('/')}`
-}
-
-export { resolvePath }
 
 export function parseDockerfile(text: string, options: ModelOptions = {}): DockerfileModel {
   const doc = DockerfileParser.parse(text)
@@ -365,68 +337,6 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
   const target = options.target ? stages.find((s) => s.name?.toLowerCase() === options.target!.toLowerCase()) : undefined
   const context = { module: options.context?.module ?? null, mainPackages: options.context?.mainPackages ?? null }
   return { file: options.file ?? 'Dockerfile', text, globalArgs, stages, final: target ?? stages[stages.length - 1], context }
-}
-
-const isMake = (word: string | undefined) => word !== undefined && /(^|\/)g?make$/.test(word)
-const isScript = (words: string[]) => /\.(sh|bash)$/.test(words[0] ?? '') || (/(^|\/)(sh|bash)$/.test(words[0] ?? '') && /\.(sh|bash)$/.test(words[1] ?? ''))
-
-/**
- * The go builds of one RUN, as a shell runs its commands in order: `cd`
- * changes the directory, `export` and `go env -w` set the environment; a
- * `make` target is read from the context's Makefile; a script or an unknown
- * target is recorded as an indirect build.
- */
-function readRun(stage: StageModel, commands: string[][], line: number, stageVars: Record<string, string | null>, makefile: string | null) {
-  let dir = stage.workdir
-  const exported: Record<string, string> = {}
-  const known = (vars: Record<string, string | null>) => Object.fromEntries(Object.entries(vars).filter((e): e is [string, string] => e[1] !== null))
-  const add = (build: GoBuild, at: string, env: Record<string, string>, via?: GoBuildModel['via']) => {
-    const all = { ...stage.goEnv, ...known(stageVars), ...exported, ...env, ...build.env }
-    const gopath = (all.GOPATH ?? '/root/go').split(':')[0] || '/root/go'
-    const goflags = all.GOFLAGS ?? ''
-    stage.goBuilds.push({
-      ...build,
-      output: build.output === null ? null : substitute(build.output, { ...known(stageVars), ...exported }, true),
-      trimpath: build.trimpath || /(^|\s)-trimpath(=true)?(\s|$)/.test(goflags),
-      mod: build.mod ?? /-mod=(\w+)/.exec(goflags)?.[1] ?? null,
-      line,
-      workdir: stage.workdir,
-      dir: at,
-      env: all,
-      cgoEnabled: all.CGO_ENABLED ?? null,
-      installDir: all.GOBIN ?? `${gopath.replace(/\/$/, '')}/bin`,
-      ...(via ? { via } : {})
-    })
-  }
-  for (const words of commands) {
-    let i = 0
-    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i])) i++
-    const head = words[i]
-    if (head === 'cd') {
-      dir = words[i + 1] ? resolvePath(dir, substitute(words[i + 1], known(stageVars))) : '/root'
-    } else if (head === 'export') {
-      for (const w of words.slice(i + 1)) if (w.includes('=')) exported[w.slice(0, w.indexOf('='))] = w.slice(w.indexOf('=') + 1)
-    } else if (head !== undefined && /(^|\/)go$/.test(head) && words[i + 1] === 'env' && words[i + 2] === '-w') {
-      for (const w of words.slice(i + 3)) if (w.includes('=')) stage.goEnv![w.slice(0, w.indexOf('='))] = w.slice(w.indexOf('=') + 1)
-    } else if (isMake(head)) {
-      const args = words.slice(i + 1)
-      const overrides = Object.fromEntries(args.filter((a) => /^[A-Za-z_]\w*=/.test(a)).map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]))
-      const targets = args.filter((a) => !a.startsWith('-') && !a.includes('='))
-      const run = makefile !== null && !args.some((a) => /^-(f|C)|^--(file|directory)/.test(a)) ? makeCommands(makefile, targets, overrides) : null
-      if (!run) {
-        stage.indirectBuilds!.push({ line, what: words.slice(i).join(' ') })
-        continue
-      }
-      const env = Object.fromEntries(words.slice(0, i).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]))
-      for (const c of run.commands) {
-        for (const build of findGoBuilds([c.words])) add(build, c.cd ? resolvePath(dir, c.cd) : dir, { ...run.env, ...env }, { target: c.target, recipe: c.text, makefileLine: c.line })
-      }
-    } else if (isScript(words.slice(i))) {
-      stage.indirectBuilds!.push({ line, what: words.slice(i).join(' ') })
-    } else {
-      for (const build of findGoBuilds([words])) add(build, dir, {})
-    }
-  }
 }
 
 /** The stages `stage` is made of: itself, its parent stage, and so on up to an image. */
