@@ -360,6 +360,15 @@ export interface Finding {
   message: string
   estimatedSavings: number | null
   fix: string
+  /** The fix as edits of the Dockerfile, when it is one: applied to the original (all of them, in order) it builds the fixed image. */
+  edits?: FixEdit[]
+}
+
+/** Lines `line`..`endLine` (1-based, inclusive) of the Dockerfile replaced by `text`; `endLine` = `line` - 1 inserts before `line`. */
+export interface FixEdit {
+  line: number
+  endLine: number
+  text: string
 }
 
 export interface Suggestion {
