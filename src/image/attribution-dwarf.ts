@@ -40,43 +40,11 @@ const TYPE_TAGS = new Set([0x01, 0x04, 0x0f, 0x10, 0x12, 0x13, 0x15, 0x16, 0x17,
 
 /** Each DWARF section's bytes by package; empty when the binary has no readable `.debug_info`. */
 export function dwarfExtents(buf: Buffer, elf: Elf, packageAt: (pc: number) => string | null): DwarfExtents[] {
-  const abbrev = dwarfSection(buf, elf, '.debug_abbrev')
-  const info = abbrev && dwarfSection(buf, elf, '.debug_info')
-  if (!abbrev || !info) return []
-  const stringSections = new Map<number, Buffer | null>()
-  const strings: DwarfStrings = (form, offset) => {
-    if (!stringSections.has(form)) stringSections.set(form, dwarfSection(buf, elf, form === 0x1f ? '.debug_line_str' : '.debug_str')?.data ?? null)
-    const data = stringSections.get(form)
-    return data && offset < data.length ? data.toString('utf8', offset, data.indexOf(0, offset)) : null
-  }
-  const units = readUnits(info.data, abbrev.data, elf.le, strings)
-  const packages = units.map(unitPackage)
-  const result: DwarfExtents[] = []
-  const infoBytes = new Map<string, number>()
-  result.push({ section: info.index, name: '.debug_info', size: info.data.length, packages: infoBytes })
-  // Version 5 lists name their addresses by index into their unit's table: they are split between units (below).
+  const read = readInfo(buf, elf)
+  if (!read) return []
+  const { units, packages, locationStarts } = read
+  const result: DwarfExtents[] = [read.info]
   const v5 = units.some((u) => u.version >= 5)
-  const hasLocations = v5 && elf.sections.some((s) => s.name === '.debug_loclists')
-  const locationStarts: Start[] = []
-  units.forEach((unit, i) => {
-    const pkg = packages[i]
-    const holdsTypes = pkg === 'runtime'
-    const walked = hasLocations || holdsTypes ? walkUnit(info.data, elf.le, unit, holdsTypes) : null
-    if (walked?.firstLocation != null) locationStarts.push({ start: walked.firstLocation, pkg })
-    if (!pkg) return
-    let own = unit.end - unit.offset
-    if (holdsTypes && walked) {
-      const top = walked.top
-      for (let k = 0; k < top.length; k++) {
-        const typePkg = TYPE_TAGS.has(top[k].tag) && top[k].name ? symbolPackage(`type:${top[k].name}`) : null
-        if (!typePkg || unvendored(typePkg) === pkg) continue
-        const bytes = (k + 1 < top.length ? top[k + 1].offset : unit.end) - top[k].offset
-        add(infoBytes, unvendored(typePkg), bytes)
-        own -= bytes
-      }
-    }
-    add(infoBytes, pkg, own)
-  })
   const section = (name: string, attribute: (data: Buffer, bytes: Map<string, number>) => void) => {
     const found = dwarfSection(buf, elf, name)
     if (!found) return
@@ -119,6 +87,46 @@ export function dwarfExtents(buf: Buffer, elf: Elf, packageAt: (pc: number) => s
   const unitAt = new Map(units.map((u, i) => [u.offset, packages[i]]))
   for (const name of ['.debug_pubnames', '.debug_pubtypes']) section(name, (data, bytes) => sets(data, elf.le, (infoOffset, n) => add(bytes, unitAt.get(infoOffset) ?? null, n)))
   return result
+}
+
+/**
+ * The units of .debug_info and its bytes by package, and where each unit's location lists start
+ * (version 5: its lists name their addresses by index into the unit's table, so they are split
+ * between units). The inflated section is let go on return.
+ */
+function readInfo(buf: Buffer, elf: Elf): { info: DwarfExtents; units: DwarfUnit[]; packages: (string | null)[]; locationStarts: Start[] } | null {
+  const abbrev = dwarfSection(buf, elf, '.debug_abbrev')
+  const info = abbrev && dwarfSection(buf, elf, '.debug_info')
+  if (!abbrev || !info) return null
+  const stringSections = new Map<number, Buffer | null>()
+  const strings: DwarfStrings = (form, offset) => {
+    if (!stringSections.has(form)) stringSections.set(form, dwarfSection(buf, elf, form === 0x1f ? '.debug_line_str' : '.debug_str')?.data ?? null)
+    const data = stringSections.get(form)
+    return data && offset < data.length ? data.toString('utf8', offset, data.indexOf(0, offset)) : null
+  }
+  const units = readUnits(info.data, abbrev.data, elf.le, strings)
+  const packages = units.map(unitPackage)
+  const bytes = new Map<string, number>()
+  const hasLocations = units.some((u) => u.version >= 5) && elf.sections.some((s) => s.name === '.debug_loclists')
+  const locationStarts: Start[] = []
+  units.forEach((unit, i) => {
+    const pkg = packages[i]
+    const holdsTypes = pkg === 'runtime'
+    const walked = hasLocations || holdsTypes ? walkUnit(info.data, elf.le, unit, holdsTypes) : null
+    if (walked?.firstLocation != null) locationStarts.push({ start: walked.firstLocation, pkg })
+    if (!pkg) return
+    let own = unit.end - unit.offset
+    const top = walked?.top ?? []
+    for (let k = 0; k < top.length; k++) {
+      const typePkg = TYPE_TAGS.has(top[k].tag) && top[k].name ? symbolPackage(`type:${top[k].name}`) : null
+      if (!typePkg || unvendored(typePkg) === pkg) continue
+      const extent = (k + 1 < top.length ? top[k + 1].offset : unit.end) - top[k].offset
+      add(bytes, unvendored(typePkg), extent)
+      own -= extent
+    }
+    add(bytes, pkg, own)
+  })
+  return { info: { section: info.index, name: '.debug_info', size: info.data.length, packages: bytes }, units, packages, locationStarts }
 }
 
 /** A unit's package: its name, for Go's units (other compilers' units, in cgo binaries, are no package's). */

@@ -53,15 +53,16 @@ class Reader {
   u8(): number {
     return this.b[this.p++]
   }
+  // Byte arithmetic rather than Buffer's readers: no argument checks on the hot path (millions of list entries).
   u16(): number {
-    const v = this.le ? this.b.readUInt16LE(this.p) : this.b.readUInt16BE(this.p)
-    this.p += 2
-    return v
+    const b = this.b
+    const p = (this.p += 2) - 2
+    return this.le ? b[p] + b[p + 1] * 256 : b[p] * 256 + b[p + 1]
   }
   u32(): number {
-    const v = this.le ? this.b.readUInt32LE(this.p) : this.b.readUInt32BE(this.p)
-    this.p += 4
-    return v
+    const b = this.b
+    const p = (this.p += 4) - 4
+    return this.le ? b[p] + b[p + 1] * 0x100 + b[p + 2] * 0x10000 + b[p + 3] * 0x1000000 : b[p] * 0x1000000 + b[p + 1] * 0x10000 + b[p + 2] * 0x100 + b[p + 3]
   }
   /** A value of 1, 2, 4 or 8 bytes (no other size is asked for) (8-byte values beyond 2^53 lose their low bits: offsets and addresses never get there). */
   uint(size: number): number {
@@ -336,24 +337,22 @@ export function frameEntries(frame: Buffer, le: boolean, addrSize: number, each:
  */
 export function lists(data: Buffer, le: boolean, addrSize: number, expressions: boolean, each: (offset: number, bytes: number, pc: number) => void): void {
   const r = new Reader(data, 0, le)
+  const address = (): number => (addrSize === 8 ? r.uint(8) : addrSize === 4 ? r.u32() : r.uint(addrSize))
   // The base address selection entry's marker: all ones (2^64 - 1 reads as 2^64 in a double).
   const marker = addrSize === 8 ? 2 ** 64 : 2 ** (8 * addrSize) - 1
-  while (r.p + 2 * addrSize <= data.length) {
+  const stop = data.length - 2 * addrSize
+  while (r.p <= stop) {
     const offset = r.p
     let base = -1
     let pc = -2
-    while (r.p + 2 * addrSize <= data.length) {
-      const begin = r.uint(addrSize)
-      const end = r.uint(addrSize)
+    while (r.p <= stop) {
+      const begin = address()
+      const end = address()
       if (begin === 0 && end === 0) break
-      if (begin === marker) {
-        base = end
-        continue
-      }
-      if (pc === -2) pc = base < 0 ? -1 : base + begin
-      if (expressions) {
-        const length = r.u16()
-        r.p += length
+      if (begin === marker) base = end
+      else {
+        if (pc === -2) pc = base < 0 ? -1 : base + begin
+        if (expressions) r.p += 2 + (le ? data[r.p] + data[r.p + 1] * 256 : data[r.p] * 256 + data[r.p + 1])
       }
     }
     each(offset, r.p - offset, pc === -2 ? base : pc)
