@@ -9,6 +9,10 @@ import { INPUT_SPECS, type InputName } from '../src/inputs.js'
 import { renderTerminal } from '../src/render/terminal.js'
 import { passingScratch } from './fixtures/reports.js'
 
+// Node prints its one-time ExperimentalWarning for jest's VM modules on a later
+// tick after this file loads: let it out before anything is captured.
+beforeAll(() => new Promise((resolve) => setImmediate(resolve)))
+
 /** Runs main() and collects what it prints. */
 async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = ''

@@ -11,7 +11,7 @@ export const HELP_GROUPS: { title: string; note?: string; inputs: InputName[] }[
     note: 'By default: ./Dockerfile with the current directory as the build context.',
     inputs: ['context', 'file', 'target', 'image', 'build-args', 'build-contexts', 'platforms', 'builder', 'cache-from', 'cache-to', 'secrets', 'secret-files', 'secret-envs', 'labels', 'cleanup']
   },
-  { title: 'Budget and verdict', inputs: ['budget', 'budget-metric', 'warn-at', 'max-increase', 'min-delta', 'fail-on'] },
+  { title: 'Budget and verdict', inputs: ['budget', 'budget-metric', 'warn-at', 'max-increase', 'max-module-increase', 'min-delta', 'fail-on'] },
   {
     title: 'Compare with the base branch',
     note: 'There is no pull request in a terminal: name the base with --base-ref (e.g. --base-ref main), or nothing is compared.',

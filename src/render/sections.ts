@@ -202,7 +202,10 @@ export function renderFindings(findings: Finding[], limits: Limits, target: Link
   const rows = sorted.slice(0, limits.findings).map((f) => {
     const savings = f.estimatedSavings ? `−${formatSize(f.estimatedSavings)}` : ''
     const where = dockerfileLink(target, f.line, f.file)
-    const fix = f.fix ? `<br>${inlineCode(f.fix.split('\n').find((l) => l.trim()) ?? '', 100)}` : ''
+    // The line that says the most: a fix that rewrites stages shows the FROM it ends on, any other its first instruction.
+    const nonEmpty = f.fix.split('\n').filter((l) => l.trim())
+    const lines = nonEmpty.some((l) => !l.startsWith('#')) ? nonEmpty.filter((l) => !l.startsWith('#')) : nonEmpty
+    const fix = lines.length > 0 ? `<br>${inlineCode(lines.filter((l) => /^FROM\s/i.test(l)).pop() ?? lines[0], 100)}` : ''
     return `| ${SEVERITY_ICON[f.severity]} ${inlineCode(f.rule, 20)} | ${escapeTextWithCode(f.message, 240)}${where ? ` (${where})` : ''}${fix} | ${savings} |`
   })
   if (sorted.length > rows.length) rows.push(`| | ${more(sorted.length - rows.length, 'finding')} | |`)
