@@ -16,6 +16,7 @@ function attribution(modules: [path: string, version: string | null, bytes: numb
     funcdata: 0,
     data: 0,
     bss: 0,
+    debug: 0,
     packages: 1
   }))
   const unattributed = [{ name: '.rodata', kind: 'section' as const, bytes: 100_000 }]
@@ -25,7 +26,7 @@ function attribution(modules: [path: string, version: string | null, bytes: numb
     stripped: true,
     moduleSource: 'build-info',
     modules: rows,
-    packages: rows.map((m) => ({ path: m.path === 'std' ? 'fmt' : `${m.path}/pkg`, module: m.path, bytes: m.bytes, text: m.bytes, pcln: 0, funcdata: 0, data: 0, bss: 0 })),
+    packages: rows.map((m) => ({ path: m.path === 'std' ? 'fmt' : `${m.path}/pkg`, module: m.path, bytes: m.bytes, text: m.bytes, pcln: 0, funcdata: 0, data: 0, bss: 0, debug: 0 })),
     unattributed
   }
 }

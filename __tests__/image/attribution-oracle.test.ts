@@ -9,22 +9,11 @@
 // the sum of its data symbols, within 1%. With `-s -w` every module of
 // 100 kB or more keeps its function bytes within 2%.
 import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { attributeGoBinary } from '../../src/image/attribution.js'
 import { symbolPackage, unvendored } from '../../src/image/symbol-package.js'
 import type { BinaryAttribution } from '../../src/report/types.js'
 import { buildGoProgram, goToolNm, type GoBuild, type GoProgram } from '../../scripts/lib/go-build.js'
-
-const fixtures = path.resolve('__tests__/fixtures/go')
-const DEPS = ['golang-github-spf13-cobra-dev', 'golang-github-sirupsen-logrus-dev', 'golang-github-stretchr-testify-dev', 'golang-github-inconshreveable-mousetrap-dev']
-const greeter: GoProgram = {
-  dir: path.join(fixtures, 'greeter'),
-  module: { path: 'example.com/greeter', require: { 'github.com/spf13/cobra': 'v1.6.1', 'github.com/sirupsen/logrus': 'v1.9.0' } },
-  debianPackages: DEPS
-}
-
-// Debian's golang.org/x/sys (under logrus) needs Go 1.17: Go 1.15 builds the program without the logger.
-const cobraOnly: GoProgram = { ...greeter, dir: path.join(fixtures, 'cobraonly'), module: { path: 'example.com/greeter', require: { 'github.com/spf13/cobra': 'v1.6.1' } } }
+import { cobraOnly, gopathApp, greeter } from '../helpers/go-programs.js'
 
 const total = (a: BinaryAttribution, rows: { bytes: number }[]) => rows.reduce((s, r) => s + r.bytes, 0) + a.unattributed.reduce((s, r) => s + r.bytes, 0)
 const functionBytes = (m: { text: number; pcln: number; funcdata: number }) => m.text + m.pcln + m.funcdata
@@ -79,8 +68,10 @@ describe.each(BUILDS)('Go %s %s: cobra + logrus', (minor, arch) => {
   })
 
   test('sources and stripped say what was read', () => {
-    expect(full.attribution).toMatchObject({ stripped: false, sources: ['pclntab', 'symtab'], moduleSource: 'build-info' })
+    expect(full.attribution).toMatchObject({ stripped: false, sources: ['pclntab', 'symtab', 'dwarf'], moduleSource: 'build-info' })
     expect(stripped.attribution).toMatchObject({ stripped: true, sources: ['pclntab'], moduleSource: 'build-info' })
+    // -s -w leaves no DWARF: no package has any.
+    expect(stripped.attribution.packages.filter((p) => p.debug !== 0)).toEqual([])
   })
 
   test("each package's code is the sum of its text symbols (go tool nm -size) within 1%", () => {
@@ -150,8 +141,7 @@ test('a replaced module is shown with its replacement', () => {
 })
 
 test('a GOPATH build (no module information) is grouped by import path root, and says so', () => {
-  const program: GoProgram = { dir: path.join(fixtures, 'gopathapp'), module: null, debianPackages: DEPS }
-  const build = buildGoProgram(program, '1.19', 'amd64', false)
+  const build = buildGoProgram(gopathApp, '1.19', 'amd64', false)
   const attribution = attributeGoBinary(readFileSync(build.binary))!
   expect(attribution.moduleSource).toBe('import-path')
   const modules = new Map(attribution.modules.map((m) => [m.path, m]))

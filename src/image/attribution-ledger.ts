@@ -11,9 +11,11 @@ export interface Tally {
   funcdata: number
   data: number
   bss: number
+  /** DWARF bytes (file bytes: a compressed section's shared out by uncompressed extent). */
+  debug: number
 }
 
-export const emptyTally = (): Tally => ({ text: 0, pcln: 0, funcdata: 0, data: 0, bss: 0 })
+export const emptyTally = (): Tally => ({ text: 0, pcln: 0, funcdata: 0, data: 0, bss: 0, debug: 0 })
 
 /** The sections' file ranges, to credit attributed bytes to the section they lie in. */
 export class SectionLedger {

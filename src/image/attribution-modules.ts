@@ -24,6 +24,7 @@ export function groupModules(tallies: Map<string, Tally>, info: BuildInfo | null
     funcdata: 0,
     data: 0,
     bss: 0,
+    debug: 0,
     packages: 0,
     packagePaths: new Set()
   })
@@ -55,7 +56,8 @@ export function groupModules(tallies: Map<string, Tally>, info: BuildInfo | null
     m.funcdata += t.funcdata
     m.data += t.data
     m.bss += t.bss
-    m.bytes += t.text + t.pcln + t.funcdata + t.data
+    m.debug += t.debug
+    m.bytes += t.text + t.pcln + t.funcdata + t.data + t.debug
     m.packages++
     m.packagePaths.add(pkg)
     used.add(m)

@@ -20,6 +20,7 @@ import { symbolPackage, unvendored } from './symbol-package.js'
 import { emptyTally, SectionLedger, type AddNamed, type Tally, type TallyOf } from './attribution-ledger.js'
 import { attributeFuncdata, attributeSymbols, layoutRows } from './attribution-data.js'
 import { groupModules } from './attribution-modules.js'
+import { attributeDwarf } from './attribution-dwarf.js'
 import type { AttributedPackage, BinaryAttribution, UnattributedRow } from '../report/types.js'
 
 /** Attributes every byte of a Go ELF executable; null when `buf` is not one (no ELF, no pclntab). */
@@ -56,16 +57,17 @@ export function attributeGoBinary(buf: Buffer): BinaryAttribution | null {
   const symbols = readSymbols(buf, elf, (kind) => kind !== STT_FUNC)
   const fdRange = attributeFuncdata(buf, elf, funcs, packages, symbols, table, tableSection, ledger, tally, addNamed)
   if (symbols.length > 0) attributeSymbols(elf, symbols, fdRange, tableSection, ledger, tally, addNamed)
+  const dwarf = attributeDwarf(buf, elf, packageAtPc(funcs, packages), ledger, tally)
   const rows = layoutRows(buf.length, elf, ledger)
   for (const row of rows) addNamed(row.name, row.kind, row.bytes)
   const { modules, moduleSource } = groupModules(tallies, info)
   const unattributed = [...named].map(([name, r]) => ({ name, kind: r.kind, bytes: r.bytes })).sort((a, b) => b.bytes - a.bytes)
   const packageRows: AttributedPackage[] = [...tallies]
-    .map(([path, t]) => ({ path, module: modules.find((m) => m.packagePaths.has(path))?.path ?? '', bytes: t.text + t.pcln + t.funcdata + t.data, ...t }))
+    .map(([path, t]) => ({ path, module: modules.find((m) => m.packagePaths.has(path))?.path ?? '', bytes: t.text + t.pcln + t.funcdata + t.data + t.debug, ...t }))
     .sort((a, b) => b.bytes - a.bytes)
   return {
     fileBytes: buf.length,
-    sources: symbols.length > 0 ? ['pclntab', 'symtab'] : ['pclntab'],
+    sources: ['pclntab', ...(symbols.length > 0 ? (['symtab'] as const) : []), ...(dwarf ? (['dwarf'] as const) : [])],
     stripped: !elf.sections.some((s) => s.name === '.symtab'),
     moduleSource,
     modules: modules.map(({ packagePaths: _unused, ...m }) => m),
@@ -75,6 +77,21 @@ export function attributeGoBinary(buf: Buffer): BinaryAttribution | null {
 }
 
 const STT_FUNC = 2
+
+/** The package of the function whose code holds `pc` (the functions are in address order). */
+function packageAtPc(funcs: PclnFunctions, packages: (string | null)[]): (pc: number) => string | null {
+  return (pc) => {
+    let lo = 0
+    let hi = funcs.count - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (funcs.entry[mid] > pc) hi = mid - 1
+      else if (funcs.end[mid] <= pc) lo = mid + 1
+      else return packages[mid]
+    }
+    return null
+  }
+}
 
 /**
  * The package of each function, by name. Functions of a package sit together, so a name that starts

@@ -44,7 +44,7 @@ export interface GoBinary {
 /** Where an attribution's figures come from: the pclntab (kept by `-s -w`), the symbol table, DWARF. */
 export type AttributionSource = 'pclntab' | 'symtab' | 'dwarf'
 
-/** Bytes one package holds in a Go binary (src/image/attribution.ts). `bytes` = text + pcln + funcdata + data: file bytes. */
+/** Bytes one package holds in a Go binary (src/image/attribution.ts). `bytes` = text + pcln + funcdata + data + debug: file bytes. */
 export interface AttributedPackage {
   /** Import path (`main` for the main package, as the linker names it). */
   path: string
@@ -61,6 +61,8 @@ export interface AttributedPackage {
   data: number
   /** Its bss symbols: memory at run time, no file bytes (symbol table only). */
   bss: number
+  /** Its DWARF bytes (unstripped binaries; a compressed section's file bytes shared out by uncompressed extent). Reports written before it have none: read as 0. */
+  debug: number
 }
 
 /** A module's bytes: the sum of its packages. */
@@ -78,6 +80,7 @@ export interface AttributedModule {
   funcdata: number
   data: number
   bss: number
+  debug: number
   /** How many packages of the module are linked in. */
   packages: number
 }

@@ -81,7 +81,11 @@ export function parseAttribution(value: unknown): BinaryAttribution | null {
   if (!(value.modules as unknown[]).every((m) => rowOk(m) && (m.version === null || typeof m.version === 'string'))) return null
   if (!(value.packages as unknown[]).every((p) => rowOk(p) && typeof p.module === 'string')) return null
   if (!value.unattributed.every((r) => isObj(r) && typeof r.name === 'string' && isCount(r.bytes))) return null
-  return value as unknown as BinaryAttribution
+  const rows = [...(value.modules as Record<string, unknown>[]), ...(value.packages as Record<string, unknown>[])]
+  if (!rows.every((r) => r.debug === undefined || isCount(r.debug))) return null
+  // Reports written before DWARF was a source have no `debug`: none of their bytes were DWARF's.
+  const withDebug = (r: Record<string, unknown>) => ({ ...r, debug: r.debug ?? 0 })
+  return { ...value, modules: (value.modules as Record<string, unknown>[]).map(withDebug), packages: (value.packages as Record<string, unknown>[]).map(withDebug) } as unknown as BinaryAttribution
 }
 
 /** The Go binaries of a stored report that carry an attribution (older reports have none: the module diff is skipped). */
