@@ -9,7 +9,6 @@ import { DockerContainers } from './containers.js'
 import { DockerImages } from './images.js'
 import { DockerStore } from './store.js'
 
-
 export class Docker {
   /**
    * The images this instance built or loaded, in order, without repeats: what
