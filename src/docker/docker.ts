@@ -7,6 +7,7 @@ import { CommandError, EnvironmentError, UsageError } from '../errors.js'
 import { lastLines, type Exec, type ExecResult, type Spawn, type StreamedCommand } from '../exec.js'
 import { parseInspect, type InspectedImage } from './inspect.js'
 import { parseBuilderInspect, parseEngineInfo, type EngineInfo } from './engine.js'
+import { PushCommands } from './push.js'
 
 const NO_DAEMON = 'no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry'
 const noDaemon = (stderr: string) => /Cannot connect to the Docker daemon|error during connect|docker daemon is not running/i.test(stderr)
@@ -52,7 +53,12 @@ export class Docker {
    */
   readonly builtImages: string[] = []
 
-  constructor(private readonly deps: { exec: Exec; spawn: Spawn }) {}
+  /** The commands of a push measurement (push.ts). */
+  readonly pushCommands: PushCommands
+
+  constructor(private readonly deps: { exec: Exec; spawn: Spawn }) {
+    this.pushCommands = new PushCommands(deps)
+  }
 
   private async run(args: string[], what: string): Promise<ExecResult> {
     const result = await this.deps.exec('docker', args)

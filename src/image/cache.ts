@@ -32,12 +32,21 @@ export interface CachedLayer {
   scan?: CachedScan
   /** The digest of the compressed blob the scan was read from (containerd store, archives), to know the blob again without unpacking it. */
   blobDigest?: string
+  /** The blob the engine's own push wrote (push-sizes.ts), and which engine: answered as present when that engine asks again. */
+  pushed?: PushedBlob
   /** Format of the entry (estimate, scan encoding); bump to invalidate old entries. */
   version: number
 }
 
 /** 3: the full scan is cached too (gzip JSON), compressed may be null. 4: `uncompressed` counts symlink targets. 5: Go binaries carry their run-time needs. */
 export const CACHE_VERSION = 5
+
+export interface PushedBlob {
+  digest: string
+  size: number
+  /** The engine that compressed it (pushEngineKey: version and Go release). */
+  engine: string
+}
 
 type StoredLayer = Omit<CachedLayer, 'scan'> & { scan?: string }
 

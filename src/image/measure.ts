@@ -1,22 +1,29 @@
 // Measuring an image: the report's `size`, `layers`, `wasted` and
 // `goBinaries`, the same way on every engine. Three steps: what is known
-// before reading (known-sizes.ts: registry sizes, cached scans, the base
-// image's layers), reading the layers by the cheapest honest route
-// (read-layers.ts: a build's archive, overlay2's top layers, or `docker
-// save`), and the pure assembly (assemble.ts). Every layer scanned from a
-// stream is cached by diff id, so a re-measurement reads only what changed.
+// before reading (known-sizes.ts: registry sizes, cached scans and pushed
+// sizes, the base image's layers), reading the layers by the cheapest honest
+// route (read-layers.ts: a build's archive, overlay2's top layers, or `docker
+// save`), and the pure assembly (assemble.ts). On the classic store the
+// compressed sizes no one knows yet come from the engine's own push to an
+// endpoint on loopback (push-sizes.ts), run beside the read; where the engine
+// cannot reach it, or the push fails, they are estimated while the layers are
+// read. Every layer scanned from a stream, and every size pushed, is cached by
+// diff id, so a re-measurement reads and pushes only what changed.
 import os from 'node:os'
 import type { Docker } from '../docker/docker.js'
 import { describeEngine, type EngineInfo } from '../docker/engine.js'
 import type { Logger } from '../log.js'
 import type { GoBinary, ImageSize, Layer, Wasted } from '../report/types.js'
 import { assembleMeasurement } from './assemble.js'
-import { LayerCache } from './cache.js'
+import { LayerCache, type CachedLayer, type PushedBlob } from './cache.js'
 import { dockerfileChain } from './history.js'
 import type { InspectedImage } from '../docker/inspect.js'
-import { knownSizes } from './known-sizes.js'
+import { knownSizes, type KnownSizes } from './known-sizes.js'
+import type { LayerScan } from './save.js'
+import { errorMessage } from '../errors.js'
 import { pushFlavorForGoVersion, type PushFlavor } from '../compress/push-flavor.js'
-import { readLayers } from './read-layers.js'
+import { openPushEndpoint, pushEngineKey, type PushOptions, type PushSizes } from './push-sizes.js'
+import { readLayers, type ReadLayers } from './read-layers.js'
 
 export interface MeasureOptions {
   /** The Dockerfile the image was built from, to name lines and stages and find the base image. */
@@ -42,6 +49,8 @@ export interface MeasureOptions {
   fastPath?: boolean
   /** The image archive its build exported (`--output type=docker,dest=…`): read instead of `docker save`, its blob sizes exact. */
   archive?: string | null
+  /** Size the classic store's layers by the engine's own push (default: yes); false always estimates. */
+  push?: PushOptions | false
 }
 
 export interface MeasureDeps {
@@ -64,6 +73,10 @@ export interface MeasureStats {
   layersRead: number
   /** Why the fast path was not taken (null when it was, or was not tried). */
   fastPathSkipped: string | null
+  /** The engine's own push: layers it uploaded, layers it skipped as known; null when no push ran or it failed. */
+  pushed: { uploaded: number; skipped: number } | null
+  /** Why the layers without a known size were estimated instead of pushed (null when they were pushed, or none was missing). */
+  pushFallback: string | null
 }
 
 export interface Measurement {
@@ -87,14 +100,19 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
   const concurrency = options.concurrency ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length)
   const chain = options.dockerfile ? dockerfileChain(options.dockerfile.content, options.dockerfile.target, options.dockerfile.buildArgs) : null
 
-  const known = await knownSizes({ inspected, engine, baseImage: chain ? chain.baseImage : undefined, cache, registry: options.registry !== false }, { docker, fetch: deps.fetch, log: deps.log })
-  const read = await readLayers(
-    inspected,
-    engine,
-    known,
-    { archive: options.archive ?? null, estimator, flavor, concurrency, fastPath: options.fastPath !== false, cached: cache !== null },
-    { docker, log: deps.log }
+  const known = await knownSizes(
+    { inspected, engine, baseImage: chain ? chain.baseImage : undefined, cache, registry: options.registry !== false, pushEngine: pushEngineKey(engine) },
+    { docker, fetch: deps.fetch, log: deps.log }
   )
+  const readWith = (estimate: boolean) =>
+    readLayers(
+      inspected,
+      engine,
+      known,
+      { archive: options.archive ?? null, estimator, flavor, concurrency, fastPath: options.fastPath !== false, cached: cache !== null, estimate },
+      { docker, log: deps.log }
+    )
+  const { read, pushed, fallback } = await readAndPush(inspected, engine, known, options, readWith, deps)
   const listed = engine.store === 'containerd' ? await docker.listedSize(inspected.id, inspected.platform) : null
   const assembled = assembleMeasurement({
     inspected,
@@ -104,6 +122,7 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
     cached: known.cached,
     blobSource: options.archive ? 'oci' : 'image-store',
     estimator: pushEstimator(engine, estimator, flavor),
+    fallback,
     chain,
     baseLayerCount: known.baseLayerCount,
     listed,
@@ -112,26 +131,7 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
   if (engine.store === 'overlay2' && assembled.size.uncompressed !== inspected.size) {
     deps.log?.debug(`measure ${ref}: the layers add up to ${assembled.size.uncompressed} bytes, docker image inspect says ${inspected.size}\n`)
   }
-  // Layers read from the save stream or an archive (hash-checked) are cached with their scan; overlay reads are not (re-serialised tars).
-  if (cache) {
-    for (const scan of assembled.scans) {
-      if ((scan.origin ?? 'save') !== 'save') continue
-      const estimate = !scan.compressedExact && scan.compressed !== null ? scan.compressed : (known.cached.get(scan.diffId) ?? null)
-      const blobDigest = scan.compressedExact ? /^blobs\/sha256\/([0-9a-f]{64})$/.exec(scan.entryPath)?.[1] : undefined
-      const had = known.entries.get(scan.diffId)
-      if (had?.scan && had.compressed === estimate && (!blobDigest || had.blobDigest === `sha256:${blobDigest}`)) continue
-      const entry = {
-        diffId: scan.diffId,
-        tarBytes: scan.tarBytes,
-        compressed: estimate,
-        source: 'gzip-estimate' as const,
-        scan: { uncompressed: scan.uncompressed, files: scan.files, goBinaries: scan.goBinaries },
-        ...(blobDigest ? { blobDigest: `sha256:${blobDigest}` } : {})
-      }
-      await cache.put(entry)
-      known.entries.set(scan.diffId, { ...entry, version: 0 })
-    }
-  }
+  if (cache) await updateCache(cache, assembled.scans, known, pushedBlobs(inspected.diffIds, pushed, pushEngineKey(engine)))
   return {
     inspected,
     engine,
@@ -148,8 +148,87 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
       layout: read.saved.layout,
       saveStreamed: read.saved.layout !== 'overlay',
       layersRead: read.layersRead,
-      fastPathSkipped: read.fastPathSkipped
+      fastPathSkipped: read.fastPathSkipped,
+      pushed: pushed?.ok ? { uploaded: pushed.layers.filter((l) => l.uploaded).length, skipped: pushed.layers.filter((l) => !l.uploaded).length } : null,
+      pushFallback: fallback
     }
+  }
+}
+
+/**
+ * Reads the layers; on the classic store, when some layer's compressed size is
+ * not known yet, the engine pushes the image beside the read (which then
+ * estimates nothing). Where it cannot, or the push fails, the layers are read
+ * again with estimates; the reason is reported.
+ */
+async function readAndPush(
+  inspected: InspectedImage,
+  engine: EngineInfo,
+  known: KnownSizes,
+  options: MeasureOptions,
+  readWith: (estimate: boolean) => Promise<ReadLayers>,
+  deps: MeasureDeps
+): Promise<{ read: ReadLayers; pushed: PushSizes | null; fallback: string | null }> {
+  const missing = inspected.diffIds.some((d) => !known.exact.has(d))
+  if (options.push === false || engine.store === 'containerd' || options.archive || !missing) return { read: await readWith(true), pushed: null, fallback: null }
+  const blobs = new Map<string, number>()
+  for (const size of known.exact.values()) if (size.digest) blobs.set(size.digest, size.size)
+  const endpoint = await openPushEndpoint(engine, blobs, options.push ?? {}, deps)
+  if ('unavailable' in endpoint) {
+    deps.log?.info(`compressed sizes are estimated: ${endpoint.unavailable}\n`)
+    return { read: await readWith(true), pushed: null, fallback: endpoint.unavailable }
+  }
+  // Both run to their end (the push removes its tag) before the endpoint closes.
+  const [reading, pushing] = await Promise.allSettled([readWith(false), endpoint.push(inspected)])
+  await endpoint.close()
+  if (reading.status === 'rejected') throw reading.reason
+  const pushed = pushing.status === 'fulfilled' ? pushing.value : { ok: false as const, reason: errorMessage(pushing.reason) }
+  if (pushed.ok) {
+    pushed.layers.forEach((layer, i) => {
+      const had = known.exact.get(inspected.diffIds[i])
+      // A layer the engine skipped keeps the source its size was known from.
+      if (layer.uploaded || !had) known.exact.set(inspected.diffIds[i], { size: layer.size, source: 'push', digest: layer.digest })
+    })
+    return { read: reading.value, pushed, fallback: null }
+  }
+  deps.log?.info(`compressed sizes are estimated: ${pushed.reason}\n`)
+  return { read: await readWith(true), pushed, fallback: pushed.reason }
+}
+
+/** The blobs this push uploaded, by diff id, to cache. */
+function pushedBlobs(diffIds: string[], pushed: PushSizes | null, engine: string): Map<string, PushedBlob> {
+  const blobs = new Map<string, PushedBlob>()
+  if (pushed?.ok) pushed.layers.forEach((l, i) => l.uploaded && blobs.set(diffIds[i], { digest: l.digest, size: l.size, engine }))
+  return blobs
+}
+
+/**
+ * Caches what this measurement learnt by diff id: the scans of layers read
+ * from the save stream or an archive (hash-checked; overlay reads are
+ * re-serialised tars, not cached), their estimates, and the blobs the push
+ * uploaded.
+ */
+async function updateCache(cache: LayerCache, scans: LayerScan[], known: KnownSizes, pushed: Map<string, PushedBlob>): Promise<void> {
+  for (const scan of scans) {
+    const fromSave = (scan.origin ?? 'save') === 'save'
+    const push = pushed.get(scan.diffId)
+    if (!fromSave && !push) continue
+    const had = known.entries.get(scan.diffId)
+    const estimate = !scan.compressedExact && scan.compressed !== null ? scan.compressed : (known.cached.get(scan.diffId) ?? null)
+    const blobDigest = scan.compressedExact ? /^blobs\/sha256\/([0-9a-f]{64})$/.exec(scan.entryPath)?.[1] : undefined
+    const entry: Omit<CachedLayer, 'version'> = {
+      diffId: scan.diffId,
+      tarBytes: fromSave ? scan.tarBytes : (had?.tarBytes ?? scan.tarBytes),
+      compressed: fromSave ? estimate : (had?.compressed ?? null),
+      source: 'gzip-estimate',
+      scan: fromSave ? { uncompressed: scan.uncompressed, files: scan.files, goBinaries: scan.goBinaries } : had?.scan,
+      ...(blobDigest ? { blobDigest: `sha256:${blobDigest}` } : had?.blobDigest ? { blobDigest: had.blobDigest } : {}),
+      ...((push ?? had?.pushed) ? { pushed: push ?? had?.pushed } : {})
+    }
+    const samePush = JSON.stringify(had?.pushed ?? null) === JSON.stringify(entry.pushed ?? null)
+    if (had?.scan && had.compressed === entry.compressed && had.blobDigest === entry.blobDigest && samePush) continue
+    await cache.put(entry)
+    known.entries.set(scan.diffId, { ...entry, version: 0 })
   }
 }
 

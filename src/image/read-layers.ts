@@ -31,6 +31,8 @@ export interface ReadOptions {
   /** Try the overlay2 fast path (classic store, every layer below the top cached). */
   fastPath: boolean
   cached: boolean
+  /** Estimate the gzip size of layers without a known one; false when the engine's push sizes them. */
+  estimate: boolean
 }
 
 export interface ReadLayers {
@@ -47,7 +49,8 @@ interface ReadDeps {
 }
 
 export async function readLayers(inspected: InspectedImage, engine: EngineInfo, known: KnownSizes, options: ReadOptions, deps: ReadDeps): Promise<ReadLayers> {
-  const isKnown = (diffId: string) => known.exact.has(diffId) || known.cached.has(diffId)
+  // Without estimates every size is known or sized elsewhere: nothing is compressed here.
+  const isKnown = (diffId: string) => !options.estimate || known.exact.has(diffId) || known.cached.has(diffId)
   // Compressed blobs scanned before (containerd store, archives) are known by their digest.
   const byBlob = new Map<string, CachedLayer>()
   for (const entry of known.entries.values()) if (entry.blobDigest && entry.scan) byBlob.set(entry.blobDigest, entry)
@@ -62,7 +65,7 @@ export async function readLayers(inspected: InspectedImage, engine: EngineInfo, 
   })
   if (options.archive) {
     const archive = options.archive
-    const scan = { shouldCompress: (plan: LayerPlan) => !plan.digest || !isKnown(plan.digest), cachedBlob, source: "the build's image archive" }
+    const scan = { shouldCompress: (plan: LayerPlan) => options.estimate && (!plan.digest || !isKnown(plan.digest)), cachedBlob, source: "the build's image archive" }
     return read(await scanWith(options, scan, (opts) => scanSaveStream(createReadStream(archive, { highWaterMark: 1 << 20 }), opts)), null)
   }
   let fastPathSkipped: string | null = null
@@ -92,7 +95,7 @@ async function scanWith(
   scan: Pick<ScanOptions, 'shouldCompress' | 'cachedBlob' | 'source'>,
   read: (opts: Parameters<typeof scanSaveStream>[1]) => Promise<SavedImage>
 ): Promise<SavedImage> {
-  const goPool = options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0, options.flavor)
+  const goPool = !options.estimate || options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0, options.flavor)
   try {
     return await read({ ...scan, compressor: { concurrency: goPool ? options.concurrency * 2 : options.concurrency, goPool } })
   } finally {
@@ -116,6 +119,7 @@ async function readSaveStream(
   const scanOnce = (trustTarSize: boolean): Promise<SavedImage> => {
     skippedByGuess.clear()
     const shouldCompress = (plan: LayerPlan): boolean => {
+      if (!options.estimate) return false
       if (plan.digest) return !isKnown(plan.digest)
       const candidates = trustTarSize ? (byTarBytes.get(plan.tarBytes) ?? []) : []
       if (candidates.length > 0 && candidates.every(isKnown)) {
@@ -151,7 +155,7 @@ async function readSaveStream(
 /** The fast path: the cached scans of the layers below `bottom`, the ones above read from overlay2. Throws on any doubt. */
 async function readTopLayers(inspected: InspectedImage, known: KnownSizes, bottom: number, options: ReadOptions, deps: ReadDeps): Promise<SavedImage> {
   const below = inspected.diffIds.slice(0, bottom).map((d) => known.entries.get(d)!)
-  const goPool = options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0, options.flavor)
+  const goPool = !options.estimate || options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0, options.flavor)
   try {
     const read = await readOverlayLayers({
       imageId: inspected.id,
@@ -159,7 +163,7 @@ async function readTopLayers(inspected: InspectedImage, known: KnownSizes, botto
       graphDriver: inspected.graphDriver,
       lower: below.map((e) => e.scan!.files),
       docker: deps.docker,
-      compressor: { concurrency: goPool ? options.concurrency * 2 : options.concurrency, goPool }
+      compressor: options.estimate ? { concurrency: goPool ? options.concurrency * 2 : options.concurrency, goPool } : null
     })
     // The daemon's layer sizes must be what the directories hold (regular files; symlinks too for built layers).
     const history = read.config.history ?? []

@@ -1,0 +1,80 @@
+// The engine commands of a push measurement (src/image/push-sizes.ts): where
+// the CLI reaches the daemon, a pull that probes whether the daemon reaches an
+// endpoint, a temporary tag, the push itself (killed when it stalls), and the
+// tag's removal, which never removes the image.
+import { CommandError } from '../errors.js'
+import { lastLines, type Exec, type Spawn } from '../exec.js'
+
+export interface PushOutcome {
+  /** The push's exit code; null when it was stopped because it stalled. */
+  code: number | null
+  /** Its last stderr lines (docker push reports the registry's answer there). */
+  stderr: string
+}
+
+/** An empty tar (the end-of-archive blocks): what the temporary tag is moved to before it is removed. */
+const EMPTY_TAR = '\0'.repeat(1024)
+
+export class PushCommands {
+  constructor(private readonly deps: { exec: Exec; spawn: Spawn }) {}
+
+  /** Where the CLI talks to the daemon (`unix:///var/run/docker.sock`, `tcp://…`, `ssh://…`): DOCKER_HOST or the current context; null when it cannot say. */
+  async daemonHost(): Promise<string | null> {
+    const r = await this.deps.exec('docker', ['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}']).catch(() => null)
+    return r && r.code === 0 && r.stdout.trim() ? r.stdout.trim() : null
+  }
+
+  /** `docker pull --quiet REF`, stopped after `timeoutMs`: only the requests it makes matter (the endpoint counts them). */
+  async probe(ref: string, timeoutMs: number): Promise<void> {
+    await this.runStoppable(['pull', '--quiet', ref], () => false, timeoutMs)
+  }
+
+  async tag(image: string, ref: string): Promise<void> {
+    const r = await this.deps.exec('docker', ['tag', image, ref])
+    if (r.code !== 0) throw new CommandError(`docker tag ${image.slice(0, 19)} ${ref} failed`, lastLines(r.stderr))
+  }
+
+  /** `docker push --quiet REF`; `stalled` is asked every `pollMs` and stops the push when true. */
+  async push(ref: string, stalled: () => boolean, pollMs = 1000): Promise<PushOutcome> {
+    return this.runStoppable(['push', '--quiet', ref], stalled, Infinity, pollMs)
+  }
+
+  /**
+   * Removes the tag `ref` from `image` and nothing else. Removing an image's
+   * last reference removes the image, so when `ref` is its only one the tag is
+   * first moved to an empty image imported for that, which is then removed.
+   */
+  async untag(ref: string, image: string): Promise<void> {
+    const refs = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{len .RepoTags}} {{len .RepoDigests}}', image])
+    const [tags, digests] = refs.code === 0 ? refs.stdout.trim().split(' ').map(Number) : [NaN, NaN]
+    if (!(tags + digests > 1)) {
+      const moved = await this.deps.exec('docker', ['image', 'import', '-', ref], { input: EMPTY_TAR })
+      if (moved.code !== 0) throw new CommandError(`could not move the temporary tag ${ref} off ${image.slice(0, 19)}`, lastLines(moved.stderr))
+    }
+    const removed = await this.deps.exec('docker', ['image', 'rm', ref])
+    if (removed.code !== 0) throw new CommandError(`docker image rm ${ref} failed`, lastLines(removed.stderr))
+  }
+
+  /** Runs a docker command, stopped after `timeoutMs` or once `stalled()` says so. */
+  private async runStoppable(args: string[], stalled: () => boolean, timeoutMs: number, pollMs = 100): Promise<PushOutcome> {
+    const command = this.deps.spawn('docker', args)
+    command.stdout.resume()
+    const started = Date.now()
+    let stopped = false
+    const timer = setInterval(() => {
+      if (stopped || !(stalled() || Date.now() - started > timeoutMs)) return
+      stopped = true
+      command.kill()
+    }, pollMs)
+    try {
+      await command.done
+      return { code: 0, stderr: '' }
+    } catch (error) {
+      if (stopped) return { code: null, stderr: '' }
+      if (error instanceof CommandError) return { code: 1, stderr: error.detail }
+      throw error
+    } finally {
+      clearInterval(timer)
+    }
+  }
+}

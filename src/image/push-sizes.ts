@@ -1,0 +1,116 @@
+// Exact compressed sizes from the engine's own compressor (classic store):
+// the image is pushed, under a temporary tag, to an endpoint this process
+// serves on loopback (src/registry/sink.ts), which counts each blob and stores
+// nothing. Each layer's size is then what this engine writes to a registry,
+// whichever Go it was built with. Blobs whose size is already known (the base
+// image's registry blobs, layers pushed before) are answered as present, so
+// the engine skips them.
+//
+// The daemon is a separate process: it reaches 127.0.0.1 only when it shares
+// this process's network namespace. A daemon elsewhere (DOCKER_HOST tcp:// or
+// ssh:// to another host) is not asked; any other (a job container with the
+// host's socket, rootless networking, a VM) is found out by a pull from the
+// endpoint that never arrives. Then, as when a push fails or stalls, the
+// caller estimates instead. The tag is removed whatever happens; the endpoint
+// listens only while it is needed.
+import { randomBytes } from 'node:crypto'
+import type { Docker } from '../docker/docker.js'
+import type { EngineInfo } from '../docker/engine.js'
+import { errorMessage } from '../errors.js'
+import type { Logger } from '../log.js'
+import { PushSink } from '../registry/sink.js'
+
+export interface PushOptions {
+  /** The address the engine is told to push to (default 127.0.0.1, where the endpoint listens). */
+  host?: string
+  /** How long the reachability probe may take (default 15 s). */
+  probeTimeoutMs?: number
+  /** A push that sends nothing for this long is stopped (default 60 s). */
+  stallMs?: number
+}
+
+export interface PushedLayer {
+  digest: string
+  size: number
+  /** False when the engine skipped it as already present (its size was known). */
+  uploaded: boolean
+}
+
+export type PushSizes = { ok: true; layers: PushedLayer[] } | { ok: false; reason: string }
+
+/** An endpoint the engine was shown to reach, ready for one push. */
+export interface PushEndpoint {
+  push(image: { id: string; diffIds: string[] }): Promise<PushSizes>
+  close(): Promise<void>
+}
+
+const LOOPBACK_HOST = /^(unix:\/\/|tcp:\/\/(127\.[\d.]+|localhost|\[::1\])(:\d+)?\/?$)/
+
+/** Why a daemon reached through `host` cannot reach this machine's loopback, or null when only a probe can tell. */
+export function remoteDaemon(host: string | null): string | null {
+  if (host === null || LOOPBACK_HOST.test(host)) return null
+  return `the Docker daemon at ${host} is not on this machine`
+}
+
+/**
+ * Opens the endpoint and shows that the engine reaches it; otherwise says why
+ * not. `known` maps blob digests to their sizes: the engine's existence checks
+ * for them are answered yes.
+ */
+export async function openPushEndpoint(
+  engine: EngineInfo,
+  known: ReadonlyMap<string, number>,
+  options: PushOptions,
+  deps: { docker: Docker; log?: Logger }
+): Promise<PushEndpoint | { unavailable: string }> {
+  const commands = deps.docker.pushCommands
+  const remote = remoteDaemon(await commands.daemonHost())
+  if (remote) return { unavailable: remote }
+  const repository = `go-image-budget-measure/${randomBytes(8).toString('hex')}`
+  const sink = await PushSink.open({ repository, known })
+  const name = `${options.host ?? '127.0.0.1'}:${sink.port}/${repository}`
+  try {
+    await commands.probe(`${name}:probe`, options.probeTimeoutMs ?? 15_000)
+  } catch (error) {
+    await sink.close()
+    return { unavailable: `the reachability probe failed: ${errorMessage(error)}` }
+  }
+  if (!sink.reached) {
+    await sink.close()
+    const why = engine.rootless ? 'a rootless daemon has a network namespace of its own' : 'the daemon runs in another network namespace: a container, a VM, or this run in a job container'
+    return { unavailable: `the Docker daemon cannot reach ${name.split('/')[0]} (${why})` }
+  }
+  return {
+    push: (image) => pushOnce(sink, name, image, options, deps),
+    close: () => sink.close()
+  }
+}
+
+async function pushOnce(sink: PushSink, name: string, image: { id: string; diffIds: string[] }, options: PushOptions, deps: { docker: Docker; log?: Logger }): Promise<PushSizes> {
+  const commands = deps.docker.pushCommands
+  const ref = `${name}:${image.id.replace(/^sha256:/, '').slice(0, 12)}`
+  const stallMs = options.stallMs ?? 60_000
+  try {
+    await commands.tag(image.id, ref)
+  } catch (error) {
+    return { ok: false, reason: errorMessage(error) }
+  }
+  let outcome
+  try {
+    sink.lastActivity = Date.now()
+    outcome = await commands.push(ref, () => Date.now() - sink.lastActivity > stallMs, Math.min(1000, stallMs / 4))
+  } finally {
+    await commands.untag(ref, image.id).catch((error: unknown) => deps.log?.warning(`the temporary tag ${ref} could not be removed: ${errorMessage(error)}`))
+  }
+  const manifest = sink.manifest
+  if (outcome.code === null) return { ok: false, reason: `the push sent nothing for ${Math.round(stallMs / 1000)} s and was stopped` }
+  if (!manifest) return { ok: false, reason: `the push ended without a manifest: ${outcome.stderr.split('\n').pop() || `exit ${outcome.code}`}` }
+  if (sink.problems.length > 0) return { ok: false, reason: sink.problems.join('; ') }
+  if (manifest.config.digest !== image.id || manifest.layers.length !== image.diffIds.length) {
+    return { ok: false, reason: `the pushed manifest (config ${manifest.config.digest.slice(0, 19)}, ${manifest.layers.length} layers) is not image ${image.id.slice(0, 19)}` }
+  }
+  return { ok: true, layers: manifest.layers.map((l) => ({ digest: l.digest, size: l.size, uploaded: sink.uploaded.has(l.digest) })) }
+}
+
+/** Which engine compressed a pushed blob: its version and Go release (moby's push compresses with that Go's compress/gzip). */
+export const pushEngineKey = (engine: EngineInfo): string => `Docker ${engine.version} ${engine.goVersion}`
