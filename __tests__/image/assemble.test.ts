@@ -200,6 +200,12 @@ describe('the engine', () => {
     expect(describeEngine(engine)).toBe(description)
   })
 
+  test('a rootless daemon says so among its security options', () => {
+    const rootless = JSON.stringify({ ...JSON.parse(info('overlay2', [], [])), SecurityOptions: ['name=seccomp,profile=builtin', 'name=rootless', 'name=cgroupns'] })
+    expect(parseEngineInfo(rootless, version).rootless).toBe(true)
+    expect(parseEngineInfo(info('overlay2', [], []), version).rootless).toBe(false)
+  })
+
   test('mirrors lose their trailing slash (they are joined with /v2/…)', () => {
     expect(parseEngineInfo(info('overlayfs', [], ['http://127.0.0.1:5000/']), version).mirrors).toEqual(['http://127.0.0.1:5000'])
   })

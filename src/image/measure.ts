@@ -73,8 +73,8 @@ export interface MeasureStats {
   layersRead: number
   /** Why the fast path was not taken (null when it was, or was not tried). */
   fastPathSkipped: string | null
-  /** The engine's own push: layers it uploaded, layers it skipped as known; null when no push ran or it failed. */
-  pushed: { uploaded: number; skipped: number } | null
+  /** The engine's own push: where it went, layers it uploaded, layers it skipped as known; null when no push ran or it failed. */
+  pushed: { endpoint: string; uploaded: number; skipped: number } | null
   /** Why the layers without a known size were estimated instead of pushed (null when they were pushed, or none was missing). */
   pushFallback: string | null
 }
@@ -149,7 +149,7 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
       saveStreamed: read.saved.layout !== 'overlay',
       layersRead: read.layersRead,
       fastPathSkipped: read.fastPathSkipped,
-      pushed: pushed?.ok ? { uploaded: pushed.layers.filter((l) => l.uploaded).length, skipped: pushed.layers.filter((l) => !l.uploaded).length } : null,
+      pushed: pushed?.ok ? { endpoint: pushed.endpoint, uploaded: pushed.layers.filter((l) => l.uploaded).length, skipped: pushed.layers.filter((l) => !l.uploaded).length } : null,
       pushFallback: fallback
     }
   }

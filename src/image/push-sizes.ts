@@ -21,8 +21,8 @@ import type { Logger } from '../log.js'
 import { PushSink } from '../registry/sink.js'
 
 export interface PushOptions {
-  /** The address the engine is told to push to (default 127.0.0.1, where the endpoint listens). */
-  host?: string
+  /** The host (and port) the engine is told to push to; default 127.0.0.1 and the port the endpoint listens on. */
+  address?: string
   /** How long the reachability probe may take (default 15 s). */
   probeTimeoutMs?: number
   /** A push that sends nothing for this long is stopped (default 60 s). */
@@ -36,7 +36,7 @@ export interface PushedLayer {
   uploaded: boolean
 }
 
-export type PushSizes = { ok: true; layers: PushedLayer[] } | { ok: false; reason: string }
+export type PushSizes = { ok: true; layers: PushedLayer[]; endpoint: string } | { ok: false; reason: string }
 
 /** An endpoint the engine was shown to reach, ready for one push. */
 export interface PushEndpoint {
@@ -68,7 +68,8 @@ export async function openPushEndpoint(
   if (remote) return { unavailable: remote }
   const repository = `go-image-budget-measure/${randomBytes(8).toString('hex')}`
   const sink = await PushSink.open({ repository, known })
-  const name = `${options.host ?? '127.0.0.1'}:${sink.port}/${repository}`
+  const address = options.address ?? '127.0.0.1'
+  const name = `${address.includes(':') ? address : `${address}:${sink.port}`}/${repository}`
   try {
     await commands.probe(`${name}:probe`, options.probeTimeoutMs ?? 15_000)
   } catch (error) {
@@ -109,7 +110,7 @@ async function pushOnce(sink: PushSink, name: string, image: { id: string; diffI
   if (manifest.config.digest !== image.id || manifest.layers.length !== image.diffIds.length) {
     return { ok: false, reason: `the pushed manifest (config ${manifest.config.digest.slice(0, 19)}, ${manifest.layers.length} layers) is not image ${image.id.slice(0, 19)}` }
   }
-  return { ok: true, layers: manifest.layers.map((l) => ({ digest: l.digest, size: l.size, uploaded: sink.uploaded.has(l.digest) })) }
+  return { ok: true, endpoint: name.split('/')[0], layers: manifest.layers.map((l) => ({ digest: l.digest, size: l.size, uploaded: sink.uploaded.has(l.digest) })) }
 }
 
 /** Which engine compressed a pushed blob: its version and Go release (moby's push compresses with that Go's compress/gzip). */
