@@ -180,7 +180,7 @@ describe('where the daemon cannot reach the endpoint, the sizes are estimated an
     expect(Math.abs((m.size.compressed ?? 0) - total) / total).toBeLessThanOrEqual(0.005)
   }
 
-  test('an address where nothing listens (127.0.0.2): the probe fails at once, nothing is tagged', async () => {
+  test('an address where nothing listens (127.0.0.2): the probe fails at once, the tag made beside it is gone', async () => {
     const before = references(id)
     const started = Date.now()
     const m = await measureImage(id, measureOptions(null, { registry: false, push: { address: '127.0.0.2' } }), { docker: newDocker() })

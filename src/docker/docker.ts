@@ -80,8 +80,7 @@ export class Docker {
   /** The engine, asked once per instance. */
   engine(): Promise<EngineInfo> {
     this.engineInfo ??= (async () => {
-      const info = await this.run(['info', '--format', '{{json .}}'], 'docker info')
-      const version = await this.run(['version', '--format', '{{json .Server}}'], 'docker version')
+      const [info, version] = await Promise.all([this.run(['info', '--format', '{{json .}}'], 'docker info'), this.run(['version', '--format', '{{json .Server}}'], 'docker version')])
       return parseEngineInfo(info.stdout, version.stdout)
     })()
     return this.engineInfo

@@ -39,15 +39,21 @@ export class PushCommands {
     return this.runStoppable(['push', '--quiet', ref], stalled, Infinity, pollMs)
   }
 
+  /** How many references (tags and digests) the image has, or null when it cannot be inspected. */
+  async references(image: string): Promise<number | null> {
+    const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{len .RepoTags}} {{len .RepoDigests}}', image])
+    const [tags, digests] = r.code === 0 ? r.stdout.trim().split(' ').map(Number) : [NaN, NaN]
+    return Number.isSafeInteger(tags + digests) ? tags + digests : null
+  }
+
   /**
    * Removes the tag `ref` from `image` and nothing else. Removing an image's
-   * last reference removes the image, so when `ref` is its only one the tag is
-   * first moved to an empty image imported for that, which is then removed.
+   * last reference removes the image, so unless the image has another one
+   * (`references` counts them, `ref` included) the tag is first moved to an
+   * empty image imported for that, which is then removed.
    */
-  async untag(ref: string, image: string): Promise<void> {
-    const refs = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{len .RepoTags}} {{len .RepoDigests}}', image])
-    const [tags, digests] = refs.code === 0 ? refs.stdout.trim().split(' ').map(Number) : [NaN, NaN]
-    if (!(tags + digests > 1)) {
+  async untag(ref: string, image: string, references: number | null): Promise<void> {
+    if (references === null || references < 2) {
       const moved = await this.deps.exec('docker', ['image', 'import', '-', ref], { input: EMPTY_TAR })
       if (moved.code !== 0) throw new CommandError(`could not move the temporary tag ${ref} off ${image.slice(0, 19)}`, lastLines(moved.stderr))
     }

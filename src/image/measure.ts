@@ -22,7 +22,7 @@ import { knownSizes, type KnownSizes } from './known-sizes.js'
 import type { LayerScan } from './save.js'
 import { errorMessage } from '../errors.js'
 import { pushFlavorForGoVersion, type PushFlavor } from '../compress/push-flavor.js'
-import { openPushEndpoint, pushEngineKey, type PushOptions, type PushSizes } from './push-sizes.js'
+import { openPushEndpoint, pushEngineKey, type PushEndpoint, type PushOptions, type Unavailable, type PushSizes } from './push-sizes.js'
 import { readLayers, type ReadLayers } from './read-layers.js'
 
 export interface MeasureOptions {
@@ -100,10 +100,18 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
   const concurrency = options.concurrency ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length)
   const chain = options.dockerfile ? dockerfileChain(options.dockerfile.content, options.dockerfile.target, options.dockerfile.buildArgs) : null
 
+  // On the classic store the push endpoint is opened and probed while the known sizes are gathered.
+  const blobs = new Map<string, number>()
+  const opening = options.push !== false && engine.store !== 'containerd' && !options.archive ? openPushEndpoint(engine, inspected, blobs, options.push ?? {}, deps) : null
   const known = await knownSizes(
     { inspected, engine, baseImage: chain ? chain.baseImage : undefined, cache, registry: options.registry !== false, pushEngine: pushEngineKey(engine) },
     { docker, fetch: deps.fetch, log: deps.log }
-  )
+  ).catch(async (error: unknown) => {
+    await opening?.then((e) => ('close' in e ? e.close() : e.cleanup))
+    throw error
+  })
+  // Blobs whose size is known are answered as present: the engine skips them.
+  for (const size of known.exact.values()) if (size.digest) blobs.set(size.digest, size.size)
   const readWith = (estimate: boolean) =>
     readLayers(
       inspected,
@@ -112,7 +120,7 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
       { archive: options.archive ?? null, estimator, flavor, concurrency, fastPath: options.fastPath !== false, cached: cache !== null, estimate },
       { docker, log: deps.log }
     )
-  const { read, pushed, fallback } = await readAndPush(inspected, engine, known, options, readWith, deps)
+  const { read, pushed, fallback } = await readAndPush(inspected.diffIds, known, opening, readWith, deps.log)
   const listed = engine.store === 'containerd' ? await docker.listedSize(inspected.id, inspected.platform) : null
   const assembled = assembleMeasurement({
     inspected,
@@ -156,43 +164,54 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
 }
 
 /**
- * Reads the layers; on the classic store, when some layer's compressed size is
- * not known yet, the engine pushes the image beside the read (which then
- * estimates nothing). Where it cannot, or the push fails, the layers are read
- * again with estimates; the reason is reported.
+ * Reads the layers; when the endpoint is open and some layer's compressed size
+ * is not known yet, the engine pushes the image beside the read (which then
+ * estimates nothing). Where the engine cannot, or the push fails, the layers
+ * are read again with estimates; the reason is reported.
  */
 async function readAndPush(
-  inspected: InspectedImage,
-  engine: EngineInfo,
+  diffIds: string[],
   known: KnownSizes,
-  options: MeasureOptions,
+  opening: Promise<PushEndpoint | Unavailable> | null,
   readWith: (estimate: boolean) => Promise<ReadLayers>,
-  deps: MeasureDeps
+  log?: Logger
 ): Promise<{ read: ReadLayers; pushed: PushSizes | null; fallback: string | null }> {
-  const missing = inspected.diffIds.some((d) => !known.exact.has(d))
-  if (options.push === false || engine.store === 'containerd' || options.archive || !missing) return { read: await readWith(true), pushed: null, fallback: null }
-  const blobs = new Map<string, number>()
-  for (const size of known.exact.values()) if (size.digest) blobs.set(size.digest, size.size)
-  const endpoint = await openPushEndpoint(engine, blobs, options.push ?? {}, deps)
+  const missing = diffIds.some((d) => !known.exact.has(d))
+  if (!opening || !missing) {
+    // Nothing to push: the endpoint (if any) is closed, its tag removed, beside the read.
+    const read = await besideCleanup(
+      readWith(true),
+      opening?.then((e) => ('close' in e ? e.close() : e.cleanup))
+    )
+    return { read, pushed: null, fallback: null }
+  }
+  const endpoint = await opening
   if ('unavailable' in endpoint) {
-    deps.log?.info(`compressed sizes are estimated: ${endpoint.unavailable}\n`)
-    return { read: await readWith(true), pushed: null, fallback: endpoint.unavailable }
+    log?.info(`compressed sizes are estimated: ${endpoint.unavailable}\n`)
+    const read = await besideCleanup(readWith(true), endpoint.cleanup)
+    return { read, pushed: null, fallback: endpoint.unavailable }
   }
   // Both run to their end (the push removes its tag) before the endpoint closes.
-  const [reading, pushing] = await Promise.allSettled([readWith(false), endpoint.push(inspected)])
+  const [reading, pushing] = await Promise.allSettled([readWith(false), endpoint.push()])
   await endpoint.close()
   if (reading.status === 'rejected') throw reading.reason
   const pushed = pushing.status === 'fulfilled' ? pushing.value : { ok: false as const, reason: errorMessage(pushing.reason) }
   if (pushed.ok) {
     pushed.layers.forEach((layer, i) => {
-      const had = known.exact.get(inspected.diffIds[i])
       // A layer the engine skipped keeps the source its size was known from.
-      if (layer.uploaded || !had) known.exact.set(inspected.diffIds[i], { size: layer.size, source: 'push', digest: layer.digest })
+      if (layer.uploaded || !known.exact.has(diffIds[i])) known.exact.set(diffIds[i], { size: layer.size, source: 'push', digest: layer.digest })
     })
     return { read: reading.value, pushed, fallback: null }
   }
-  deps.log?.info(`compressed sizes are estimated: ${pushed.reason}\n`)
+  log?.info(`compressed sizes are estimated: ${pushed.reason}\n`)
   return { read: await readWith(true), pushed, fallback: pushed.reason }
+}
+
+/** The read's result once the cleanup beside it has ended too (whether the read failed or not). */
+async function besideCleanup<T>(reading: Promise<T>, cleanup: Promise<unknown> | undefined): Promise<T> {
+  const [read] = await Promise.allSettled([reading, cleanup])
+  if (read.status === 'rejected') throw read.reason
+  return read.value
 }
 
 /** The blobs this push uploaded, by diff id, to cache. */

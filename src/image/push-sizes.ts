@@ -18,6 +18,7 @@ import type { Docker } from '../docker/docker.js'
 import type { EngineInfo } from '../docker/engine.js'
 import { errorMessage } from '../errors.js'
 import type { Logger } from '../log.js'
+import type { PushOutcome } from '../docker/push.js'
 import { PushSink } from '../registry/sink.js'
 
 export interface PushOptions {
@@ -38,9 +39,16 @@ export interface PushedLayer {
 
 export type PushSizes = { ok: true; layers: PushedLayer[]; endpoint: string } | { ok: false; reason: string }
 
-/** An endpoint the engine was shown to reach, ready for one push. */
+/** Why the engine's push cannot be used; `cleanup` settles once the endpoint is closed and the tag removed. */
+export interface Unavailable {
+  unavailable: string
+  cleanup: Promise<void>
+}
+
+/** An endpoint the engine was shown to reach, the image tagged for it: one push, or none. */
 export interface PushEndpoint {
-  push(image: { id: string; diffIds: string[] }): Promise<PushSizes>
+  push(): Promise<PushSizes>
+  /** Closes the endpoint (after `push`, or instead of it: the tag is removed either way). */
   close(): Promise<void>
 }
 
@@ -53,56 +61,68 @@ export function remoteDaemon(host: string | null): string | null {
 }
 
 /**
- * Opens the endpoint and shows that the engine reaches it; otherwise says why
- * not. `known` maps blob digests to their sizes: the engine's existence checks
- * for them are answered yes.
+ * Opens the endpoint, tags the image for it, and shows that the engine
+ * reaches it; otherwise says why not (the tag removed, the endpoint closed).
+ * `known` maps blob digests to their sizes, answered as present: it may be
+ * filled until `push` is called.
  */
 export async function openPushEndpoint(
   engine: EngineInfo,
+  image: { id: string; diffIds: string[] },
   known: ReadonlyMap<string, number>,
   options: PushOptions,
   deps: { docker: Docker; log?: Logger }
-): Promise<PushEndpoint | { unavailable: string }> {
+): Promise<PushEndpoint | Unavailable> {
   const commands = deps.docker.pushCommands
   const remote = remoteDaemon(await commands.daemonHost())
-  if (remote) return { unavailable: remote }
+  if (remote) return { unavailable: remote, cleanup: Promise.resolve() }
   const repository = `go-image-budget-measure/${randomBytes(8).toString('hex')}`
   const sink = await PushSink.open({ repository, known })
   const address = options.address ?? '127.0.0.1'
-  const name = `${address.includes(':') ? address : `${address}:${sink.port}`}/${repository}`
-  try {
-    await commands.probe(`${name}:probe`, options.probeTimeoutMs ?? 15_000)
-  } catch (error) {
-    await sink.close()
-    return { unavailable: `the reachability probe failed: ${errorMessage(error)}` }
+  const endpoint = address.includes(':') ? address : `${address}:${sink.port}`
+  const ref = `${endpoint}/${repository}:${image.id.replace(/^sha256:/, '').slice(0, 12)}`
+  const untag = (references: number | null) =>
+    commands.untag(ref, image.id, references).catch((error: unknown) => deps.log?.warning(`the temporary tag ${ref} could not be removed: ${errorMessage(error)}`))
+  // The probe and the tag at once: a tag the probe finds useless is removed again.
+  const [probed, tagged] = await Promise.allSettled([commands.probe(`${endpoint}/${repository}:probe`, options.probeTimeoutMs ?? 15_000), commands.tag(image.id, ref)])
+  if (probed.status === 'rejected' || tagged.status === 'rejected' || !sink.reached) {
+    // Cleaned up while the caller goes on without the push.
+    const cleanup = (async () => {
+      await sink.close()
+      if (tagged.status === 'fulfilled') await untag(null)
+    })()
+    if (probed.status === 'rejected') return { unavailable: `the reachability probe failed: ${errorMessage(probed.reason)}`, cleanup }
+    if (!sink.reached) {
+      const why = engine.rootless ? 'a rootless daemon has a network namespace of its own' : 'the daemon runs in another network namespace: a container, a VM, or this run in a job container'
+      return { unavailable: `the Docker daemon cannot reach ${endpoint} (${why})`, cleanup }
+    }
+    return { unavailable: tagged.status === 'rejected' ? errorMessage(tagged.reason) : 'the image could not be tagged', cleanup }
   }
-  if (!sink.reached) {
-    await sink.close()
-    const why = engine.rootless ? 'a rootless daemon has a network namespace of its own' : 'the daemon runs in another network namespace: a container, a VM, or this run in a job container'
-    return { unavailable: `the Docker daemon cannot reach ${name.split('/')[0]} (${why})` }
-  }
+  let pushed = false
   return {
-    push: (image) => pushOnce(sink, name, image, options, deps),
-    close: () => sink.close()
+    async push() {
+      pushed = true
+      const stallMs = options.stallMs ?? 60_000
+      sink.lastActivity = Date.now()
+      // Counted while the push runs: whether removing the tag would remove the image's last reference.
+      const references = commands.references(image.id)
+      let outcome
+      try {
+        outcome = await commands.push(ref, () => Date.now() - sink.lastActivity > stallMs, Math.min(1000, stallMs / 4))
+      } finally {
+        await untag(await references)
+      }
+      return judge(sink, endpoint, image, outcome, stallMs)
+    },
+    async close() {
+      if (!pushed) await untag(null)
+      await sink.close()
+    }
   }
 }
 
-async function pushOnce(sink: PushSink, name: string, image: { id: string; diffIds: string[] }, options: PushOptions, deps: { docker: Docker; log?: Logger }): Promise<PushSizes> {
-  const commands = deps.docker.pushCommands
-  const ref = `${name}:${image.id.replace(/^sha256:/, '').slice(0, 12)}`
-  const stallMs = options.stallMs ?? 60_000
-  try {
-    await commands.tag(image.id, ref)
-  } catch (error) {
-    return { ok: false, reason: errorMessage(error) }
-  }
-  let outcome
-  try {
-    sink.lastActivity = Date.now()
-    outcome = await commands.push(ref, () => Date.now() - sink.lastActivity > stallMs, Math.min(1000, stallMs / 4))
-  } finally {
-    await commands.untag(ref, image.id).catch((error: unknown) => deps.log?.warning(`the temporary tag ${ref} could not be removed: ${errorMessage(error)}`))
-  }
+/** What the push left in the endpoint: every layer's size, or why there is none to trust. */
+function judge(sink: PushSink, endpoint: string, image: { id: string; diffIds: string[] }, outcome: PushOutcome, stallMs: number): PushSizes {
   const manifest = sink.manifest
   if (outcome.code === null) return { ok: false, reason: `the push sent nothing for ${Math.round(stallMs / 1000)} s and was stopped` }
   if (!manifest) return { ok: false, reason: `the push ended without a manifest: ${outcome.stderr.split('\n').pop() || `exit ${outcome.code}`}` }
@@ -110,7 +130,7 @@ async function pushOnce(sink: PushSink, name: string, image: { id: string; diffI
   if (manifest.config.digest !== image.id || manifest.layers.length !== image.diffIds.length) {
     return { ok: false, reason: `the pushed manifest (config ${manifest.config.digest.slice(0, 19)}, ${manifest.layers.length} layers) is not image ${image.id.slice(0, 19)}` }
   }
-  return { ok: true, endpoint: name.split('/')[0], layers: manifest.layers.map((l) => ({ digest: l.digest, size: l.size, uploaded: sink.uploaded.has(l.digest) })) }
+  return { ok: true, endpoint, layers: manifest.layers.map((l) => ({ digest: l.digest, size: l.size, uploaded: sink.uploaded.has(l.digest) })) }
 }
 
 /** Which engine compressed a pushed blob: its version and Go release (moby's push compresses with that Go's compress/gzip). */

@@ -156,6 +156,8 @@ async function readSaveStream(
 async function readTopLayers(inspected: InspectedImage, known: KnownSizes, bottom: number, options: ReadOptions, deps: ReadDeps): Promise<SavedImage> {
   const below = inspected.diffIds.slice(0, bottom).map((d) => known.entries.get(d)!)
   const goPool = !options.estimate || options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0, options.flavor)
+  // The daemon's own layer sizes, asked while the directories are read.
+  const asked = deps.docker.historySizes(inspected.id)
   try {
     const read = await readOverlayLayers({
       imageId: inspected.id,
@@ -167,7 +169,7 @@ async function readTopLayers(inspected: InspectedImage, known: KnownSizes, botto
     })
     // The daemon's layer sizes must be what the directories hold (regular files; symlinks too for built layers).
     const history = read.config.history ?? []
-    const daemonSizes = await deps.docker.historySizes(inspected.id)
+    const daemonSizes = await asked
     if (!daemonSizes || daemonSizes.length !== history.length) throw new OverlayUnavailable('docker history sizes do not pair with the config history')
     const paired = pairHistory(read.config.rootfs?.diff_ids ?? inspected.diffIds, history)
     for (const [k, layer] of read.layers.entries()) {
