@@ -164,11 +164,8 @@ describe('an image with deletions and rewrites', () => {
         if (pushed.layers[i].size < 64 * 1024) return
         expect([errors[i], Math.abs((layer.compressed as number) - pushed.layers[i].size) / pushed.layers[i].size <= 0.01]).toEqual([errors[i], true])
       })
-      // The exact model of the engine's compress/flate matches a one-block layer to the byte,
-      // and the total within the few bytes each 4 MiB block boundary costs.
-      const exact = await measureImage(imageId, { cacheDir: null, registry: false, estimator: 'go-exact', push: false }, { docker: new Docker({ exec, spawn: spawnStream }) })
-      expect(exact.layers[0].compressed).toBe(pushed.layers[0].size)
-      expect(Math.abs((exact.size.compressed as number) - registryTotal) / registryTotal).toBeLessThanOrEqual(0.0005)
+      // A layer under 4 MiB is modelled on every byte: the engine's size to the byte (goflate.test.ts checks the model itself).
+      expect(estimated.layers[0].compressed).toBe(pushed.layers[0].size)
     }
     // Now the image has a RepoDigest: on overlay2 its sizes come from the registry, exactly.
     const again = await measureImage(imageId, { cacheDir: null }, { docker: new Docker({ exec, spawn: spawnStream }) })

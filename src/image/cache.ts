@@ -65,19 +65,14 @@ export function decodeScan(text: string): CachedScan {
 }
 
 export class LayerCache {
-  /**
-   * Entries are kept per estimator (`go` model or `zlib`: they differ by about 1% on
-   * executables) and, for the Go models, per flavor of compress/flate (1–3% apart).
-   */
+  /** Estimates are kept per flavor of compress/flate (1-3% apart); pushed sizes name their engine. */
   constructor(
     private readonly dir: string,
-    private readonly estimator: string = 'go',
     private readonly flavor: PushFlavor = 'go-classic'
   ) {}
 
   private file(diffId: string): string {
-    const kind = this.estimator === 'zlib' ? 'zlib' : `${this.estimator}-${this.flavor}`
-    return path.join(this.dir, `layers-${kind}`, `${diffId.replace(':', '-')}.json`)
+    return path.join(this.dir, `layers-go-${this.flavor}`, `${diffId.replace(':', '-')}.json`)
   }
 
   async get(diffId: string): Promise<CachedLayer | null> {

@@ -34,15 +34,7 @@ export interface MeasureOptions {
   registry?: boolean
   /** Parallel deflate jobs (default: one per CPU). */
   concurrency?: number
-  /**
-   * How layers are sized when no registry or archive knows them:
-   * `go` (default) zlib level 4 scaled by a model of Go's compress/flate (what
-   * `docker push` and BuildKit write) on four 64 KiB slices of each 4 MiB block;
-   * `go-exact` runs the model on every byte (registry sizes to within bytes,
-   * ~10x slower); `zlib` is zlib level 6 alone (about 1% off on executables).
-   */
-  estimator?: 'go' | 'go-exact' | 'zlib'
-  /** Which Go release's compress/flate the Go estimators model (the pushing engine's: pushFlavorForGoVersion); default `go-classic`. */
+  /** Which Go release's compress/flate the estimate models (default: the engine's, pushFlavorForGoVersion). */
   flavor?: PushFlavor
   topWastedFiles?: number
   /** Read uncached top layers from overlay2 directories when the rest is cached (default true); false always streams `docker save`. */
@@ -93,10 +85,9 @@ export interface Measurement {
 export async function measureImage(ref: string, options: MeasureOptions, deps: MeasureDeps): Promise<Measurement> {
   const docker = deps.docker
   const [engine, inspected] = await Promise.all([docker.engine(), docker.inspect(ref)])
-  const estimator = options.estimator ?? 'go'
   // The estimate follows the compress/flate of the engine that will push the image.
   const flavor = options.flavor ?? engineFlavor(engine, deps.log)
-  const cache = options.cacheDir ? new LayerCache(options.cacheDir, estimator, flavor) : null
+  const cache = options.cacheDir ? new LayerCache(options.cacheDir, flavor) : null
   const concurrency = options.concurrency ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length)
   const chain = options.dockerfile ? dockerfileChain(options.dockerfile.content, options.dockerfile.target, options.dockerfile.buildArgs) : null
 
@@ -113,13 +104,7 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
   // Blobs whose size is known are answered as present: the engine skips them.
   for (const size of known.exact.values()) if (size.digest) blobs.set(size.digest, size.size)
   const readWith = (estimate: boolean) =>
-    readLayers(
-      inspected,
-      engine,
-      known,
-      { archive: options.archive ?? null, estimator, flavor, concurrency, fastPath: options.fastPath !== false, cached: cache !== null, estimate },
-      { docker, log: deps.log }
-    )
+    readLayers(inspected, engine, known, { archive: options.archive ?? null, flavor, concurrency, fastPath: options.fastPath !== false, cached: cache !== null, estimate }, { docker, log: deps.log })
   const { read, pushed, fallback } = await readAndPush(inspected.diffIds, known, opening, readWith, deps.log)
   const listed = engine.store === 'containerd' ? await docker.listedSize(inspected.id, inspected.platform) : null
   const assembled = assembleMeasurement({
@@ -129,7 +114,7 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
     exact: known.exact,
     cached: known.cached,
     blobSource: options.archive ? 'oci' : 'image-store',
-    estimator: pushEstimator(engine, estimator, flavor),
+    estimator: pushEstimator(engine, flavor),
     fallback,
     chain,
     baseLayerCount: known.baseLayerCount,
@@ -262,8 +247,7 @@ function engineFlavor(engine: EngineInfo, log?: Logger): PushFlavor {
 }
 
 /** What the gzip estimates model: the compressor of the engine that will push the image. */
-function pushEstimator(engine: EngineInfo, estimator: MeasureOptions['estimator'], flavor: PushFlavor): string {
-  if (estimator === 'zlib') return 'zlib level 6 (not a model of docker push)'
+function pushEstimator(engine: EngineInfo, flavor: PushFlavor): string {
   const model = flavor === 'go1.27' ? 'Go 1.27+ compress/flate level 6' : 'Go ≤ 1.26 compress/flate level 6'
-  return `${model}${estimator === 'go-exact' ? ' (every byte modelled)' : ''}, as ${describeEngine(engine)} pushes`
+  return `${model}, sampled, as ${describeEngine(engine)} pushes`
 }

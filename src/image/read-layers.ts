@@ -13,7 +13,7 @@ import type { EngineInfo } from '../docker/engine.js'
 import type { Logger } from '../log.js'
 import type { KnownSizes } from './known-sizes.js'
 import { DeflatePool } from '../compress/deflate-pool.js'
-import type { PushFlavor } from '../compress/push-flavor.js'
+import { SAMPLE_BYTES, type PushFlavor } from '../compress/push-flavor.js'
 import type { InspectedImage } from '../docker/inspect.js'
 import { OverlayUnavailable, readOverlayLayers } from './overlay.js'
 import type { CachedLayer } from './cache.js'
@@ -24,7 +24,6 @@ import { pairHistory } from './history.js'
 export interface ReadOptions {
   /** An image archive (`docker`/`oci` export) to read instead of asking the engine. */
   archive: string | null
-  estimator: 'go' | 'go-exact' | 'zlib'
   /** Whose compress/flate the Go model follows (the engine's that will push). */
   flavor: PushFlavor
   concurrency: number
@@ -89,15 +88,15 @@ export async function readLayers(inspected: InspectedImage, engine: EngineInfo, 
   return read(await readSaveStream(inspected, known, isKnown, cachedBlob, options, deps), fastPathSkipped)
 }
 
-/** Runs a scan with a deflate pool for the Go model (none for `zlib`), closed afterwards. */
+/** Runs a scan with a deflate pool for the Go model (none without estimates), closed afterwards. */
 async function scanWith(
   options: ReadOptions,
   scan: Pick<ScanOptions, 'shouldCompress' | 'cachedBlob' | 'source'>,
   read: (opts: Parameters<typeof scanSaveStream>[1]) => Promise<SavedImage>
 ): Promise<SavedImage> {
-  const goPool = !options.estimate || options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0, options.flavor)
+  const goPool = options.estimate ? new DeflatePool(options.concurrency, SAMPLE_BYTES, options.flavor) : null
   try {
-    return await read({ ...scan, compressor: { concurrency: goPool ? options.concurrency * 2 : options.concurrency, goPool } })
+    return await read({ ...scan, compressor: goPool ? { concurrency: options.concurrency * 2, goPool } : null })
   } finally {
     await goPool?.close()
   }
@@ -155,7 +154,7 @@ async function readSaveStream(
 /** The fast path: the cached scans of the layers below `bottom`, the ones above read from overlay2. Throws on any doubt. */
 async function readTopLayers(inspected: InspectedImage, known: KnownSizes, bottom: number, options: ReadOptions, deps: ReadDeps): Promise<SavedImage> {
   const below = inspected.diffIds.slice(0, bottom).map((d) => known.entries.get(d)!)
-  const goPool = !options.estimate || options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0, options.flavor)
+  const goPool = options.estimate ? new DeflatePool(options.concurrency, SAMPLE_BYTES, options.flavor) : null
   // The daemon's own layer sizes, asked while the directories are read.
   const asked = deps.docker.historySizes(inspected.id)
   try {
@@ -165,7 +164,7 @@ async function readTopLayers(inspected: InspectedImage, known: KnownSizes, botto
       graphDriver: inspected.graphDriver,
       lower: below.map((e) => e.scan!.files),
       docker: deps.docker,
-      compressor: options.estimate ? { concurrency: goPool ? options.concurrency * 2 : options.concurrency, goPool } : null
+      compressor: goPool ? { concurrency: options.concurrency * 2, goPool } : null
     })
     // The daemon's layer sizes must be what the directories hold (regular files; symlinks too for built layers).
     const history = read.config.history ?? []

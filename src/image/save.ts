@@ -55,7 +55,8 @@ export interface ScanOptions {
    * scan, so the blob is only hashed (to prove it is that blob), not unpacked again.
    */
   cachedBlob?(digest: string): { diffId: string; tarBytes: number; uncompressed: number; files: FileRecord[]; goBinaries: LayerScan['goBinaries'] } | null
-  compressor?: CompressorOptions
+  /** How to estimate (shouldCompress is only asked when it is given). */
+  compressor?: CompressorOptions | null
   /** Largest executable buffered to read its Go build info. */
   maxBinaryBytes?: number
   /** What the stream is, for error messages (default `docker save stream`). */
@@ -152,7 +153,8 @@ function layerSink(entryPath: string, blobBytes: number, gzipped: boolean, layer
     goBinaries: []
   }
   const hash: Hash = createHash('sha256')
-  const compressor = !gzipped && options.shouldCompress({ entryPath, digest: blobDigest ? `sha256:${blobDigest[1]}` : null, tarBytes: blobBytes }) ? new LayerCompressor(options.compressor) : null
+  const estimating = !gzipped && options.compressor && options.shouldCompress({ entryPath, digest: blobDigest ? `sha256:${blobDigest[1]}` : null, tarBytes: blobBytes })
+  const compressor = estimating && options.compressor ? new LayerCompressor(options.compressor) : null
   const inner = new TarReader((h) => innerEntry(h, scan, options.maxBinaryBytes ?? 256 * 1024 * 1024))
 
   const feedTar = async (chunk: Buffer): Promise<void> => {
