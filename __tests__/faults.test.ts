@@ -13,7 +13,7 @@ import { dockerfileChain, matchHistory, pairHistory, type HistoryRow } from '../
 import { scanSaveStream } from '../src/image/save.js'
 import { TarError } from '../src/image/tar.js'
 import { computeWasted, type FileRecord } from '../src/image/wasted.js'
-import { GITHUB_COMMENT_LIMIT, renderMarkdown } from '../src/report/markdown.js'
+import { GITHUB_COMMENT_LIMIT, renderMarkdown } from '../src/render/markdown.js'
 import { huge } from './fixtures/reports.js'
 import { chunks, makeTar, type TarInput } from './helpers/tar-writer.js'
 

@@ -14,7 +14,7 @@ import { cleanInstruction, dockerfileChain, matchHistory, pairHistory } from '..
 import { scanSaveStream } from '../src/image/save.js'
 import { TarError } from '../src/image/tar.js'
 import { computeWasted, fileRecord } from '../src/image/wasted.js'
-import { codeBlock, escapeText, htmlText, inlineCode, sanitize } from '../src/report/escape.js'
+import { codeBlock, escapeText, htmlText, inlineCode, sanitize } from '../src/render/escape.js'
 import { chunks, makeTar } from './helpers/tar-writer.js'
 
 const RUNS = 10_000

@@ -7,7 +7,7 @@ import path from 'node:path'
 import fc from 'fast-check'
 import { bakeBuild } from '../src/bake/build.js'
 import type { BakeImage } from '../src/bake/definition.js'
-import { buildImage } from '../src/docker/build.js'
+import { buildImage, buildOptionsFor } from '../src/docker/build.js'
 import { removeBuiltImages } from '../src/docker/cleanup.js'
 import { Docker } from '../src/docker/docker.js'
 import type { Exec, ExecResult, Spawn } from '../src/exec.js'
@@ -81,21 +81,7 @@ describe('cleanup', () => {
   const noSpawn: Spawn = () => {
     throw new Error('nothing is streamed')
   }
-  const buildOptions = (context: string, output: 'load' | 'archive' = 'load') => ({
-    context,
-    file: null,
-    target: null,
-    platform: null,
-    builder: null,
-    buildArgs: [],
-    buildContexts: [],
-    cacheFrom: [],
-    cacheTo: [],
-    labels: [],
-    tags: [],
-    secrets: [],
-    output
-  })
+  const buildOptions = (context: string, output: 'load' | 'archive' = 'load') => buildOptionsFor(context, null, { output })
 
   test('the adapter records the image id of each successful build and load, once, and nothing else', async () => {
     const calls: string[][] = []
@@ -117,8 +103,8 @@ describe('cleanup', () => {
     const archived = await buildImage(buildOptions('.', 'archive'), { docker, tempDir: dir })
     expect(archived.imageId).toBe(id('2'))
     // A load that names a tag loaded someone's image: not recorded.
-    expect(await docker.load(path.join(dir, 'named.tar'))).toBe('someone/else:1')
-    await docker.inspect('x')
+    expect(await docker.images.load(path.join(dir, 'named.tar'))).toBe('someone/else:1')
+    await docker.images.inspect('x')
     expect(docker.builtImages).toEqual([id('1'), id('0'), id('2')])
     expect(calls.map((c) => c.slice(1, 3).join(' '))).toEqual(['buildx build', 'buildx build', 'buildx build', 'buildx build', 'buildx build', `load --input`, 'load --input', 'image inspect'])
   })
@@ -174,7 +160,7 @@ describe('cleanup', () => {
       return answers[key] ?? { code: 1, stdout: '', stderr: 'unexpected' }
     }
     const { log, lines } = recorder()
-    const removed = await removeBuiltImages(['a', 'b', 'c', 'd', 'e'], new Docker({ exec, spawn: noSpawn }), log)
+    const removed = await removeBuiltImages(['a', 'b', 'c', 'd', 'e'], new Docker({ exec, spawn: noSpawn }).images, log)
     expect(removed).toEqual(['a'])
     expect(calls.filter((c) => c.startsWith('image rm'))).toEqual(['image rm d', 'image rm a'])
     expect(lines).toEqual([

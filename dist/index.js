@@ -43259,14 +43259,14 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  */
 function exec_exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
+        const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
+        const runner = new ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -43286,8 +43286,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -43708,18 +43708,28 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/advisor/carried.ts
-// Re-verify only when needed: a suggestion's proof depends on the Dockerfile,
-// the base images (by digest), go.mod/go.sum and what the program needs; when
-// none of them changed since an earlier push, its proof is carried (in the
-// sticky comment's state, or a previous report) instead of building it again.
-
-/** One digest over everything the proof depends on. */
-function proofInputsKey(inputs) {
-    const stable = JSON.stringify(inputs, (_k, v) => v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(stable).digest('hex')}`;
+;// CONCATENATED MODULE: ./src/report/parse.ts
+const isSize = (v) => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
+/** Keeps the well-formed points of an untrusted history array; drops the rest. */
+function parseHistory(value) {
+    if (!Array.isArray(value))
+        return [];
+    const points = [];
+    for (const p of value) {
+        if (!p || typeof p !== 'object')
+            continue;
+        if (typeof p.commit !== 'string' || p.commit === '' || typeof p.at !== 'string')
+            continue;
+        if (!isSize(p.uncompressed) || !isSize(p.compressed ?? null))
+            continue;
+        if (p.uncompressed === null && (p.compressed ?? null) === null)
+            continue;
+        const point = { commit: p.commit, at: p.at, uncompressed: p.uncompressed, compressed: p.compressed ?? null };
+        if (typeof p.label === 'string')
+            point.label = p.label;
+        points.push(point);
+    }
+    return points;
 }
 /** What a report's suggestion leaves for the next run to carry; null when it was not built (nothing proven). */
 function carriedFrom(suggestion, commit) {
@@ -43767,22 +43777,6 @@ function parseCarriedProof(value) {
         proof
     };
 }
-/** The suggestion with a carried proof applied, when its inputs are unchanged; else null (build it). */
-function applyCarried(suggestion, key, carried) {
-    if (!carried || carried.key !== key)
-        return null;
-    return {
-        ...suggestion,
-        verified: carried.verified,
-        size: carried.size,
-        savings: carried.savings,
-        error: carried.error,
-        proof: carried.proof,
-        inputsKey: key,
-        verifiedAt: carried.commit,
-        verifyReason: `nothing it depends on changed since ${carried.commit ? carried.commit.slice(0, 7) : 'the last run'}: its proof is carried, not rebuilt`
-    };
-}
 
 ;// CONCATENATED MODULE: ./src/errors.ts
 // Errors a user can act on. Each says what went wrong and how to fix it in
@@ -43817,75 +43811,20 @@ function errorMessage(error) {
  * The contract's version: additions are compatible and keep it. `delta.noise`,
  * `delta.unchanged` and `layerDiff[].noise` (the comparison decides noise once;
  * the renderers only read it) were added later; reports written before them are
- * upgraded on load (report/upgrade.ts).
+ * upgraded on load (stored/upgrade.ts).
  */
 const SCHEMA_VERSION = 1;
-
-;// CONCATENATED MODULE: ./src/compare/trend.ts
-const BASE_LABEL = 'base';
-const isSize = (v) => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
-/** Keeps the well-formed points of an untrusted history array; drops the rest. */
-function parseHistory(value) {
-    if (!Array.isArray(value))
-        return [];
-    const points = [];
-    for (const p of value) {
-        if (!p || typeof p !== 'object')
-            continue;
-        if (typeof p.commit !== 'string' || p.commit === '' || typeof p.at !== 'string')
-            continue;
-        if (!isSize(p.uncompressed) || !isSize(p.compressed ?? null))
-            continue;
-        if (p.uncompressed === null && (p.compressed ?? null) === null)
-            continue;
-        const point = { commit: p.commit, at: p.at, uncompressed: p.uncompressed, compressed: p.compressed ?? null };
-        if (typeof p.label === 'string')
-            point.label = p.label;
-        points.push(point);
-    }
-    return points;
-}
-/** The base point of the trend, from a baseline that has a size. */
-function basePoint(baseline, at) {
-    if (!baseline.size || baseline.error)
-        return null;
-    const commit = baseline.commit ?? baseline.digest ?? baseline.ref;
-    if (!commit)
-        return null;
-    return { commit, at, uncompressed: baseline.size.uncompressed, compressed: baseline.size.compressed, label: BASE_LABEL };
-}
-/** This run's point. */
-function currentPoint(report, at) {
-    const commit = report.image.commit;
-    if (!commit)
-        return null;
-    return { commit, at, uncompressed: report.size.uncompressed, compressed: report.size.compressed };
-}
-/**
- * The new history: the base point (this run's, else the previous one's), then
- * the pushes in order. A commit measured again (a re-run) is updated in place,
- * so the order stays the order of pushes; the oldest pushes fall off first.
- */
-function updateHistory({ previous, base, current, limit }) {
-    const previousBase = previous.find((p) => p.label === BASE_LABEL) ?? null;
-    const pushes = previous.filter((p) => p.label !== BASE_LABEL);
-    if (current) {
-        const at = pushes.findIndex((p) => p.commit === current.commit);
-        if (at >= 0)
-            pushes[at] = current;
-        else
-            pushes.push(current);
-    }
-    const unique = pushes.filter((p, i) => pushes.findIndex((q) => q.commit === p.commit) === i);
-    const first = base ?? previousBase;
-    return [...(first ? [first] : []), ...unique.slice(-limit)];
+/** No baseline, and none wanted: what a report holds before (or without) the baseline stage. */
+const NO_BASELINE = { source: 'none', ref: null, commit: null, size: null, layers: [], error: null };
+/** The bytes a layer's change is shown and judged with: in `metric`, else whichever side has. */
+function layerChangeBytes(delta, metric) {
+    return delta[metric] ?? delta.uncompressed ?? delta.compressed ?? 0;
 }
 
 ;// CONCATENATED MODULE: ./src/baseline/report.ts
 // Baseline from a report JSON written by an earlier run (e.g. on main,
 // restored from an artifact or a cache). The file may be missing, foreign or
 // corrupt: each case is a "no baseline: …" with the reason, never a crash.
-
 
 
 
@@ -49227,7 +49166,6 @@ var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 // deflated first (`z:`), as fifty trends of twenty pushes would not fit as they are.
 
 
-
 const TOOL_NAME = 'go-image-budget';
 /** The hidden line that identifies this tool's comment for `key` ('' by default). */
 function commentMarker(key) {
@@ -49312,7 +49250,7 @@ function readEmbeddedHistory(body) {
     return readEmbeddedState(body)?.history ?? [];
 }
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
+;// CONCATENATED MODULE: ./src/render/escape.ts
 // Untrusted text (Dockerfile instructions, file paths, branch names, finding
 // messages that quote them) goes into a pull-request comment that anyone can
 // influence by opening a pull request. These helpers make sure such text stays
@@ -49419,7 +49357,7 @@ function escapeTextWithCode(text, max = 240) {
     return parts.map((part, i) => (i % 2 === 1 ? inlineCode(part, max) : part === '' ? '' : escapeText(part, max))).join('');
 }
 
-;// CONCATENATED MODULE: ./src/report/numbers.ts
+;// CONCATENATED MODULE: ./src/render/numbers.ts
 // Numbers as the comment shows them: sizes, deltas with their icon band (or
 // "unchanged" when the report marks the change as noise), short commits. Pure; shared by the single-image comment
 // (markdown.ts) and the many-image one (combined.ts).
@@ -49489,164 +49427,7 @@ function baselineName(ref) {
     return /\.json$/i.test(ref) && ref.includes('/') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
 }
 
-;// CONCATENATED MODULE: ./src/compare/compare.ts
-const otherMetric = (metric) => (metric === 'uncompressed' ? 'compressed' : 'uncompressed');
-const difference = (head, base) => (head === null || base === null ? null : head - base);
-/** Percent change; 0 when the base is 0 (no meaningful ratio). */
-function percentChange(head, base) {
-    return base === 0 ? 0 : ((head - base) / base) * 100;
-}
-/**
- * The noise rule, the one place it lives: a change is noise (shown and judged
- * as unchanged) when it is zero, or smaller than `min-delta`: its bytes, or its
- * percentage of `base` (a percentage floor needs a nonzero base).
- */
-function belowFloor(delta, base, floor) {
-    if (delta === 0)
-        return true;
-    if (!floor)
-        return false;
-    if ('bytes' in floor)
-        return Math.abs(delta) < floor.bytes;
-    return base !== null && base !== 0 && Math.abs((delta / base) * 100) < floor.percent;
-}
-/**
- * Total deltas. `metric` is the preferred metric (the budget's); when the
- * baseline lacks it (a registry image has no uncompressed size) the other one
- * is used and `delta.metric` says so. Null when no metric is on both sides.
- */
-function compareSizes(head, base, metric, minDelta = null) {
-    const uncompressed = difference(head.uncompressed, base.uncompressed);
-    const compressed = difference(head.compressed, base.compressed);
-    const byMetric = { uncompressed, compressed };
-    const used = byMetric[metric] !== null ? metric : byMetric[otherMetric(metric)] !== null ? otherMetric(metric) : null;
-    if (used === null)
-        return null;
-    const pct = (m) => {
-        const h = head[m];
-        const b = base[m];
-        return h === null || b === null ? null : percentChange(h, b);
-    };
-    const noiseIn = (m) => {
-        const change = byMetric[m];
-        return change !== null && belowFloor(change, base[m], minDelta);
-    };
-    const noise = { uncompressed: noiseIn('uncompressed'), compressed: noiseIn('compressed') };
-    return {
-        uncompressed,
-        compressed,
-        percent: pct(used),
-        metric: used,
-        uncompressedPercent: pct('uncompressed'),
-        compressedPercent: pct('compressed'),
-        unchanged: noise[used],
-        noise
-    };
-}
-/** BuildKit appends "# buildkit"; whitespace varies between history sources. */
-function normalizeInstruction(instruction) {
-    return instruction
-        .replace(/\s*#\s*buildkit\s*$/, '')
-        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-const side = (layer) => ({
-    index: layer.index,
-    diffId: layer.diffId,
-    instruction: layer.instruction,
-    stage: layer.stage,
-    fromBaseImage: layer.fromBaseImage,
-    uncompressed: layer.uncompressed,
-    compressed: layer.compressed
-});
-/** The metric every layer on both sides has, preferring `metric`. */
-function layerMetric(head, base, metric) {
-    const complete = (m) => [...head, ...base].every((l) => l[m] !== null);
-    if (complete(metric))
-        return metric;
-    return complete(otherMetric(metric)) ? otherMetric(metric) : metric;
-}
-/** Takes the first unused entry of a key's queue. */
-function takeFrom(queues, key) {
-    const queue = queues.get(key);
-    return queue && queue.length > 0 ? queue.shift() : undefined;
-}
-function queuesBy(items, key) {
-    const map = new Map();
-    for (const item of items) {
-        const k = key(item);
-        map.set(k, [...(map.get(k) ?? []), item]);
-    }
-    return map;
-}
-/** The bytes a layer's change is shown with: in `metric`, else whichever side has. */
-function layerChangeBytes(delta, metric) {
-    return delta[metric] ?? delta.uncompressed ?? delta.compressed ?? 0;
-}
-/** A layer's change below the per-layer floor (bytes only: a percentage has no base per layer) is left out of the comment. */
-function layerNoise(delta, metric, floor) {
-    return belowFloor(layerChangeBytes(delta, metric), null, floor > 0 ? { bytes: floor } : null);
-}
-/**
- * Pairs head and base layers and classifies each change. `floor` is the
- * per-layer noise floor in bytes: a paired layer that changed by less is
- * unchanged, and any entry whose change is below it is marked `noise`.
- */
-function diffLayers(head, base, preferred, floor = 0) {
-    const metric = layerMetric(head, base, preferred);
-    const unpairedBase = new Set(base);
-    const pairs = new Map();
-    const byDiffId = queuesBy(base, (l) => l.diffId);
-    for (const layer of head) {
-        const match = takeFrom(byDiffId, layer.diffId);
-        if (match) {
-            pairs.set(layer, { base: match, by: 'diffId' });
-            unpairedBase.delete(match);
-        }
-    }
-    const stepKey = (l) => `${l.stage ?? ''}\u0000${normalizeInstruction(l.instruction)}`;
-    const byStep = queuesBy([...unpairedBase], stepKey);
-    for (const layer of head) {
-        if (pairs.has(layer))
-            continue;
-        const match = takeFrom(byStep, stepKey(layer));
-        if (match) {
-            pairs.set(layer, { base: match, by: 'instruction' });
-            unpairedBase.delete(match);
-        }
-    }
-    const entries = head.map((layer) => {
-        const pair = pairs.get(layer);
-        if (!pair) {
-            const delta = { uncompressed: layer.uncompressed, compressed: layer.compressed };
-            return { change: 'added', pairedBy: null, head: side(layer), base: null, delta, noise: layerNoise(delta, metric, floor) };
-        }
-        const delta = {
-            uncompressed: difference(layer.uncompressed, pair.base.uncompressed),
-            compressed: difference(layer.compressed, pair.base.compressed)
-        };
-        const change = delta[metric];
-        // Same diff id is the same content: any size difference is a compression estimate's.
-        const kind = pair.by === 'diffId' || change === null || belowFloor(change, null, floor > 0 ? { bytes: floor } : null) ? 'unchanged' : change > 0 ? 'grown' : 'shrunk';
-        return { change: kind, pairedBy: pair.by, head: side(layer), base: side(pair.base), delta, noise: layerNoise(delta, metric, floor) };
-    });
-    for (const layer of base) {
-        if (!unpairedBase.has(layer))
-            continue;
-        const negate = (n) => (n === null ? null : -n);
-        const delta = { uncompressed: negate(layer.uncompressed), compressed: negate(layer.compressed) };
-        entries.push({ change: 'removed', pairedBy: null, head: null, base: side(layer), delta, noise: layerNoise(delta, metric, floor) });
-    }
-    const totals = Object.fromEntries(['added', 'removed', 'grown', 'shrunk', 'unchanged'].map((c) => [c, { count: 0, bytes: 0 }]));
-    for (const entry of entries) {
-        totals[entry.change].count++;
-        totals[entry.change].bytes += entry.change === 'unchanged' ? 0 : (entry.delta[metric] ?? 0);
-    }
-    return { metric, entries, totals };
-}
-
-;// CONCATENATED MODULE: ./src/report/chart.ts
+;// CONCATENATED MODULE: ./src/render/chart.ts
 const chart_UNITS = [
     { name: 'B', bytes: 1 },
     { name: 'kB', bytes: 1e3 },
@@ -49707,7 +49488,7 @@ function trendChart(history, metric, budget) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/report/sections.ts
+;// CONCATENATED MODULE: ./src/render/sections.ts
 // The comment's sections for one image: sizes against the base, the layers
 // that changed and the largest ones, wasted bytes and Go binaries, findings,
 // the suggested Dockerfile, the trend. Pure renderings of a Report, each
@@ -49932,7 +49713,7 @@ function renderTrend(trend, report, limits) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
+;// CONCATENATED MODULE: ./src/render/markdown.ts
 // The pull-request comment (and job summary): a pure rendering of a Report.
 // Verdict first, then the numbers, then the detail a reader opens on demand.
 // Everything from the image or the repository is untrusted and goes through
@@ -50082,6 +49863,202 @@ function renderMarkdown(report, opts = {}) {
     return body;
 }
 
+;// CONCATENATED MODULE: ./src/compare/compare.ts
+// Comparison with the baseline (pure): total deltas in both metrics and a
+// per-layer diff. Layers are paired first by diff id (same content), then by
+// stage + instruction (same step, different content), so a rebuilt `COPY`
+// shows as grown or shrunk rather than as one added and one removed layer.
+
+const otherMetric = (metric) => (metric === 'uncompressed' ? 'compressed' : 'uncompressed');
+const difference = (head, base) => (head === null || base === null ? null : head - base);
+/** Percent change; 0 when the base is 0 (no meaningful ratio). */
+function percentChange(head, base) {
+    return base === 0 ? 0 : ((head - base) / base) * 100;
+}
+/**
+ * The noise rule, the one place it lives: a change is noise (shown and judged
+ * as unchanged) when it is zero, or smaller than `min-delta`: its bytes, or its
+ * percentage of `base` (a percentage floor needs a nonzero base).
+ */
+function belowFloor(delta, base, floor) {
+    if (delta === 0)
+        return true;
+    if (!floor)
+        return false;
+    if ('bytes' in floor)
+        return Math.abs(delta) < floor.bytes;
+    return base !== null && base !== 0 && Math.abs((delta / base) * 100) < floor.percent;
+}
+/**
+ * Total deltas. `metric` is the preferred metric (the budget's); when the
+ * baseline lacks it (a registry image has no uncompressed size) the other one
+ * is used and `delta.metric` says so. Null when no metric is on both sides.
+ */
+function compareSizes(head, base, metric, minDelta = null) {
+    const uncompressed = difference(head.uncompressed, base.uncompressed);
+    const compressed = difference(head.compressed, base.compressed);
+    const byMetric = { uncompressed, compressed };
+    const used = byMetric[metric] !== null ? metric : byMetric[otherMetric(metric)] !== null ? otherMetric(metric) : null;
+    if (used === null)
+        return null;
+    const pct = (m) => {
+        const h = head[m];
+        const b = base[m];
+        return h === null || b === null ? null : percentChange(h, b);
+    };
+    const noiseIn = (m) => {
+        const change = byMetric[m];
+        return change !== null && belowFloor(change, base[m], minDelta);
+    };
+    const noise = { uncompressed: noiseIn('uncompressed'), compressed: noiseIn('compressed') };
+    return {
+        uncompressed,
+        compressed,
+        percent: pct(used),
+        metric: used,
+        uncompressedPercent: pct('uncompressed'),
+        compressedPercent: pct('compressed'),
+        unchanged: noise[used],
+        noise
+    };
+}
+/** BuildKit appends "# buildkit"; whitespace varies between history sources. */
+function normalizeInstruction(instruction) {
+    return instruction
+        .replace(/\s*#\s*buildkit\s*$/, '')
+        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+const side = (layer) => ({
+    index: layer.index,
+    diffId: layer.diffId,
+    instruction: layer.instruction,
+    stage: layer.stage,
+    fromBaseImage: layer.fromBaseImage,
+    uncompressed: layer.uncompressed,
+    compressed: layer.compressed
+});
+/** The metric every layer on both sides has, preferring `metric`. */
+function layerMetric(head, base, metric) {
+    const complete = (m) => [...head, ...base].every((l) => l[m] !== null);
+    if (complete(metric))
+        return metric;
+    return complete(otherMetric(metric)) ? otherMetric(metric) : metric;
+}
+/** Takes the first unused entry of a key's queue. */
+function takeFrom(queues, key) {
+    const queue = queues.get(key);
+    return queue && queue.length > 0 ? queue.shift() : undefined;
+}
+function queuesBy(items, key) {
+    const map = new Map();
+    for (const item of items) {
+        const k = key(item);
+        map.set(k, [...(map.get(k) ?? []), item]);
+    }
+    return map;
+}
+/** A layer's change below the per-layer floor (bytes only: a percentage has no base per layer) is left out of the comment. */
+function layerNoise(delta, metric, floor) {
+    return belowFloor(layerChangeBytes(delta, metric), null, floor > 0 ? { bytes: floor } : null);
+}
+/**
+ * Pairs head and base layers and classifies each change. `floor` is the
+ * per-layer noise floor in bytes: a paired layer that changed by less is
+ * unchanged, and any entry whose change is below it is marked `noise`.
+ */
+function diffLayers(head, base, preferred, floor = 0) {
+    const metric = layerMetric(head, base, preferred);
+    const unpairedBase = new Set(base);
+    const pairs = new Map();
+    const byDiffId = queuesBy(base, (l) => l.diffId);
+    for (const layer of head) {
+        const match = takeFrom(byDiffId, layer.diffId);
+        if (match) {
+            pairs.set(layer, { base: match, by: 'diffId' });
+            unpairedBase.delete(match);
+        }
+    }
+    const stepKey = (l) => `${l.stage ?? ''}\u0000${normalizeInstruction(l.instruction)}`;
+    const byStep = queuesBy([...unpairedBase], stepKey);
+    for (const layer of head) {
+        if (pairs.has(layer))
+            continue;
+        const match = takeFrom(byStep, stepKey(layer));
+        if (match) {
+            pairs.set(layer, { base: match, by: 'instruction' });
+            unpairedBase.delete(match);
+        }
+    }
+    const entries = head.map((layer) => {
+        const pair = pairs.get(layer);
+        if (!pair) {
+            const delta = { uncompressed: layer.uncompressed, compressed: layer.compressed };
+            return { change: 'added', pairedBy: null, head: side(layer), base: null, delta, noise: layerNoise(delta, metric, floor) };
+        }
+        const delta = {
+            uncompressed: difference(layer.uncompressed, pair.base.uncompressed),
+            compressed: difference(layer.compressed, pair.base.compressed)
+        };
+        const change = delta[metric];
+        // Same diff id is the same content: any size difference is a compression estimate's.
+        const kind = pair.by === 'diffId' || change === null || belowFloor(change, null, floor > 0 ? { bytes: floor } : null) ? 'unchanged' : change > 0 ? 'grown' : 'shrunk';
+        return { change: kind, pairedBy: pair.by, head: side(layer), base: side(pair.base), delta, noise: layerNoise(delta, metric, floor) };
+    });
+    for (const layer of base) {
+        if (!unpairedBase.has(layer))
+            continue;
+        const negate = (n) => (n === null ? null : -n);
+        const delta = { uncompressed: negate(layer.uncompressed), compressed: negate(layer.compressed) };
+        entries.push({ change: 'removed', pairedBy: null, head: null, base: side(layer), delta, noise: layerNoise(delta, metric, floor) });
+    }
+    const totals = Object.fromEntries(['added', 'removed', 'grown', 'shrunk', 'unchanged'].map((c) => [c, { count: 0, bytes: 0 }]));
+    for (const entry of entries) {
+        totals[entry.change].count++;
+        totals[entry.change].bytes += entry.change === 'unchanged' ? 0 : (entry.delta[metric] ?? 0);
+    }
+    return { metric, entries, totals };
+}
+
+;// CONCATENATED MODULE: ./src/compare/trend.ts
+const BASE_LABEL = 'base';
+/** The base point of the trend, from a baseline that has a size. */
+function basePoint(baseline, at) {
+    if (!baseline.size || baseline.error)
+        return null;
+    const commit = baseline.commit ?? baseline.digest ?? baseline.ref;
+    if (!commit)
+        return null;
+    return { commit, at, uncompressed: baseline.size.uncompressed, compressed: baseline.size.compressed, label: BASE_LABEL };
+}
+/** This run's point. */
+function currentPoint(report, at) {
+    const commit = report.image.commit;
+    if (!commit)
+        return null;
+    return { commit, at, uncompressed: report.size.uncompressed, compressed: report.size.compressed };
+}
+/**
+ * The new history: the base point (this run's, else the previous one's), then
+ * the pushes in order. A commit measured again (a re-run) is updated in place,
+ * so the order stays the order of pushes; the oldest pushes fall off first.
+ */
+function updateHistory({ previous, base, current, limit }) {
+    const previousBase = previous.find((p) => p.label === BASE_LABEL) ?? null;
+    const pushes = previous.filter((p) => p.label !== BASE_LABEL);
+    if (current) {
+        const at = pushes.findIndex((p) => p.commit === current.commit);
+        if (at >= 0)
+            pushes[at] = current;
+        else
+            pushes.push(current);
+    }
+    const unique = pushes.filter((p, i) => pushes.findIndex((q) => q.commit === p.commit) === i);
+    const first = base ?? previousBase;
+    return [...(first ? [first] : []), ...unique.slice(-limit)];
+}
+
 ;// CONCATENATED MODULE: ./src/github/identity.ts
 // Who the token writes as. Anyone can paste the action's marker and hidden
 // state into a comment of their own, so the sticky comment is only ever a
@@ -50176,6 +50153,7 @@ function httpStatus(error) {
 // `comment-body` output. Nothing here fails the job: a read-only token, a
 // missing pull request or an API error becomes one warning, and the summary
 // and outputs are still written.
+
 
 
 
@@ -50390,7 +50368,7 @@ async function deliverComment(delivery, target, settings, deps) {
 // Glue between the action entry (main.ts) and publishing: builds the event
 // context and the API client from the environment, finds the sticky comment
 // before the build (its trend feeds the pipeline). Stored reports are read by
-// report/stored.ts.
+// stored/read.ts.
 
 
 
@@ -50466,7 +50444,7 @@ function commonCommit(reports) {
     return commits.size === 1 && typeof only === 'string' ? only : null;
 }
 
-;// CONCATENATED MODULE: ./src/report/combined.ts
+;// CONCATENATED MODULE: ./src/render/combined.ts
 // The comment for several images (a matrix's reports, or a bake file's
 // targets): a pure rendering of the reports. It opens with the worst verdict
 // and an overview table, a row per image, then each image's details in its own
@@ -50704,39 +50682,40 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 ;// CONCATENATED MODULE: ./src/exec.ts
 // Running commands without a shell. The pipeline takes an `Exec` as a
 // collaborator so tests can run real Docker and the entry points decide where
-// output goes.
+// output goes. Commands whose output is collected run through @actions/exec;
+// a stream that must apply back-pressure (spawnStream) is our own.
 
 
-/** Runs a command and collects its output; never throws for a non-zero exit. */
-const src_exec_exec = (command, args, options = {}) => new Promise((resolve, reject) => {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-        cwd: options.cwd,
-        env: options.env ?? process.env,
-        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
-    });
-    const out = [];
-    const err = [];
-    child.stdout?.on('data', (b) => out.push(b));
-    child.stderr?.on('data', (b) => {
-        err.push(b);
-        options.onStderr?.(b.toString('utf8'));
-    });
-    child.on('error', (e) => {
-        reject(e.code === 'ENOENT' ? new EnvironmentError(`'${command}' is not installed or not on PATH`) : e);
-    });
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-    if (child.stdin) {
-        // A command that exits before reading its input must not crash us with EPIPE.
-        child.stdin.on('error', () => { });
-        child.stdin.end(options.input);
+
+const notInstalled = (command) => new EnvironmentError(`'${command}' is not installed or not on PATH`);
+/** Runs a command and collects its output; never throws for a non-zero exit. Nothing is echoed (a build arg may be a secret's neighbour). */
+const src_exec_exec = async (command, args, options = {}) => {
+    const env = Object.fromEntries(Object.entries(options.env ?? process.env).filter((e) => e[1] !== undefined));
+    const onStderr = options.onStderr;
+    try {
+        const result = await getExecOutput(command, args, {
+            cwd: options.cwd,
+            env,
+            input: options.input === undefined ? undefined : Buffer.from(options.input),
+            silent: true,
+            ignoreReturnCode: true,
+            listeners: onStderr ? { stderr: (chunk) => onStderr(chunk.toString('utf8')) } : undefined
+        });
+        return { code: result.exitCode ?? 1, stdout: result.stdout, stderr: result.stderr };
     }
-});
+    catch (error) {
+        // @actions/io looks the command up on PATH before it starts anything.
+        if (/Unable to locate executable file/.test(error.message))
+            throw notInstalled(command);
+        throw error;
+    }
+};
 const spawnStream = (command, args, options = {}) => {
     const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const err = [];
     child.stderr.on('data', (b) => err.push(b));
     const done = new Promise((resolve, reject) => {
-        child.on('error', (e) => reject(e.code === 'ENOENT' ? new EnvironmentError(`'${command}' is not installed or not on PATH`) : e));
+        child.on('error', (e) => reject(e.code === 'ENOENT' ? notInstalled(command) : e));
         child.on('close', (code, signal) => {
             if (code === 0)
                 resolve();
@@ -50757,8 +50736,7 @@ function lastLines(text, count = 8) {
 }
 
 ;// CONCATENATED MODULE: ./src/git.ts
-// Where the base is and how to get it: the base ref from the GitHub event (or
-// the `base-ref` input), the commit behind it (fetched when the clone is
+// Where the base is and how to get it: the commit behind a base ref (fetched when the clone is
 // shallow or lacks it), and a throw-away worktree of that commit outside both
 // build contexts, so the base build writes nothing into the head's checkout.
 
@@ -50766,46 +50744,6 @@ function lastLines(text, count = 8) {
 
 
 
-const ZERO_SHA = /^0+$/;
-const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
-const obj = (v) => (v && typeof v === 'object' ? v : {});
-/**
- * The base to compare with: the `base-ref` input wins; else a pull request's
- * (or merge queue group's) base sha and branch, else a push's `before` (none
- * for a new branch, whose `before` is all zeros).
- */
-function resolveBaseRef(event, baseRefInput) {
-    if (baseRefInput)
-        return { ref: baseRefInput, sha: null };
-    if (!event)
-        return null;
-    const pr = obj(event.payload.pull_request);
-    if (event.payload.pull_request) {
-        const base = obj(pr.base);
-        const sha = str(base.sha);
-        const ref = str(base.ref);
-        return sha || ref ? { ref, sha } : null;
-    }
-    if (event.payload.merge_group) {
-        const group = obj(event.payload.merge_group);
-        const sha = str(group.base_sha);
-        const ref = str(group.base_ref);
-        return sha || ref ? { ref: ref ? ref.replace(/^refs\/heads\//, '') : null, sha } : null;
-    }
-    if (event.name === 'push') {
-        const before = str(event.payload.before);
-        if (!before || ZERO_SHA.test(before))
-            return null;
-        const ref = str(event.payload.ref);
-        return { ref: ref ? ref.replace(/^refs\/heads\//, '') : null, sha: before };
-    }
-    return null;
-}
-/** The commit being measured: a pull request's head (GITHUB_SHA is a merge commit there), else GITHUB_SHA. */
-function headCommit(event, githubSha) {
-    const head = obj(obj(event?.payload.pull_request).head);
-    return str(head.sha) ?? githubSha;
-}
 async function git(exec, cwd, args) {
     const r = await exec('git', args, { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
     return { ok: r.code === 0, out: r.stdout.trim(), err: r.stderr };
@@ -50996,6 +50934,8 @@ async function baselineFromBuild(req, build, deps) {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/registry/registry.ts
 // Reading an image from a registry without pulling its layers: the manifest
 // (exact compressed layer sizes and digests) and the config (diff ids and
@@ -51315,6 +51255,7 @@ async function baselineFromRegistry(ref, platform, deps = {}) {
 
 
 
+
 /**
  * The source to use. A misconfiguration (`image` without `baseline-image`) is
  * a usage error found before any build.
@@ -51337,8 +51278,6 @@ function chooseSource(inputs) {
             return inputs.baselineImage ? 'image' : inputs.baselineReport ? 'report' : 'build';
     }
 }
-/** The report's baseline when there is none to compare with: the one literal of it. */
-const NO_BASELINE = { source: 'none', ref: null, commit: null, size: null, layers: [], error: null };
 async function fetchBaseline(req, deps) {
     const result = (baseline, history = [], buildLog = null) => ({ baseline, history, buildLog });
     switch (req.source) {
@@ -51481,93 +51420,21 @@ function assess(s, head, baseline) {
     return { delta, layerDiff, budget: evaluateBudget(s, { size: head.size, delta, baseSize, baseName: budget_baselineName(baseline) }) };
 }
 
-;// CONCATENATED MODULE: ./src/compare/stage.ts
-// The pipeline's baseline → compare/budget stage: fetch the baseline for each
-// measured platform, compare, judge, and carry the size trend forward.
-
-
-
-
-/** Adds baseline, delta, layerDiff, budget, status and history to a measured report. */
-async function compareStage(report, req, deps) {
-    const fetch = deps.fetchBaseline ?? fetchBaseline;
-    const repoRoot = req.build ? await gitRoot(req.build.context, deps.exec) : null;
-    const logs = [];
-    const cache = new Map();
-    // Additional build contexts are outside what the base commit's tree says, so with them the base is always built.
-    const reuseHead = (req.inputs.buildContexts ?? []).length === 0;
-    const headOf = (entry) => reuseHead ? { imageId: entry.image.id, platform: entry.image.platform, size: entry.size, layers: entry.layers, log: '' } : null;
-    const baselineFor = async (platform, head) => {
-        const key = platform ?? '';
-        const cached = cache.get(key);
-        if (cached)
-            return cached;
-        const result = await fetch({
-            source: req.source,
-            auto: req.inputs.baseline === 'auto',
-            baselineImage: req.inputs.baselineImage,
-            baselineReport: req.inputs.baselineReport,
-            platform,
-            base: req.base,
-            build: req.build ? { repoRoot, ...req.build } : null,
-            head
-        }, deps);
-        if (result.buildLog)
-            logs.push(result.buildLog);
-        if (result.baseline.error)
-            deps.log.warning(result.baseline.error);
-        cache.set(key, result);
-        return result;
-    };
-    // Each platform judged into a new entry; the measured report is left as it was.
-    const platforms = [];
-    for (const entry of report.platforms ?? []) {
-        const { baseline } = await baselineFor(entry.platform, headOf(entry));
-        const judged = assess(req.settings, entry, baseline);
-        platforms.push({ ...entry, baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, status: reportStatus([judged.budget]) });
-    }
-    const top = await baselineFor(platforms[0]?.platform ?? report.image.platform, headOf(report));
-    const judged = assess(req.settings, report, top.baseline);
-    const at = req.now().toISOString();
-    // A push series (no pull request history handed in) carries the stored report's trend forward.
-    const previous = req.previousHistory.length > 0 ? req.previousHistory : top.history;
-    const history = updateHistory({
-        previous,
-        base: basePoint(top.baseline, at),
-        current: currentPoint(report, at),
-        limit: req.inputs.historyLength
-    });
-    const statuses = [judged.budget, ...platforms.map((p) => p.budget)];
-    return {
-        report: {
-            ...report,
-            ...(report.platforms ? { platforms } : {}),
-            baseline: top.baseline,
-            delta: judged.delta,
-            layerDiff: judged.layerDiff,
-            budget: judged.budget,
-            history,
-            status: reportStatus(statuses)
-        },
-        baseBuildLogs: logs
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/docker/cleanup.ts
 /** Removes untagged images among `ids`; never throws (a leftover image is a warning). */
-async function removeBuiltImages(ids, docker, log) {
+async function removeBuiltImages(ids, images, log) {
     const removed = [];
     // Newest first: a suggestion or base image may share layers with the head, never the other way round.
     for (const id of [...ids].reverse()) {
         try {
-            const tags = await docker.tagCount(id);
+            const tags = await images.tagCount(id);
             if (tags === null)
                 continue; // already gone
             if (tags !== 0) {
                 log.info(`cleanup: keeping ${id.slice(0, 19)}, it is tagged (not only this run's)`);
                 continue;
             }
-            const r = await docker.removeImage(id);
+            const r = await images.remove(id);
             if (r.code === 0)
                 removed.push(id);
             else
@@ -51580,442 +51447,6 @@ async function removeBuiltImages(ids, docker, log) {
     if (removed.length > 0)
         log.info(`cleanup: removed ${removed.length} image(s) this run built`);
     return removed;
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: ./src/docker/inspect.ts
-// What `docker image inspect` says of an image (Docker.inspect runs it): exact
-// uncompressed size on overlay2, the layer diff ids, the platform, the config.
-function parseInspect(json) {
-    const parsed = JSON.parse(json);
-    const raw = Array.isArray(parsed) ? parsed[0] : parsed;
-    if (!raw || typeof raw.Size !== 'number')
-        throw new Error('docker image inspect returned no image');
-    return {
-        id: raw.Id,
-        repoTags: raw.RepoTags ?? [],
-        repoDigests: raw.RepoDigests ?? [],
-        size: raw.Size,
-        diffIds: raw.RootFS?.Layers ?? [],
-        platform: [raw.Os, raw.Architecture, raw.Variant].filter(Boolean).join('/'),
-        created: raw.Created ?? null,
-        config: {
-            user: raw.Config?.User ?? '',
-            env: raw.Config?.Env ?? [],
-            entrypoint: raw.Config?.Entrypoint ?? null,
-            cmd: raw.Config?.Cmd ?? null,
-            workingDir: raw.Config?.WorkingDir ?? '',
-            labels: raw.Config?.Labels ?? {}
-        },
-        graphDriver: raw.GraphDriver?.Name ? { name: raw.GraphDriver.Name, data: raw.GraphDriver.Data ?? {} } : null
-    };
-}
-
-;// CONCATENATED MODULE: ./src/docker/engine.ts
-// What the Docker engine is: version, the Go it was built with (its
-// `docker push` compresses with that Go's compress/gzip), and the image store.
-// The store decides what `docker image inspect` Size, `docker history` and
-// `docker save` mean (design.md, "The engines users run"):
-//   - `overlay2` (the classic graph-driver store): inspect Size and history are
-//     the unpacked sizes; save streams uncompressed layer tars.
-//   - `containerd` (the containerd image store, Docker 29's default): inspect
-//     Size is content (or content plus snapshots), history is block-rounded
-//     disk usage, the image id is the manifest (or index) digest, and save
-//     streams the stored blobs, compressed as pulled or built.
-// Pure parsing here; the command that asks is in docker.ts.
-/** Reads `docker info --format '{{json .}}'` and `docker version --format '{{json .Server}}'`. */
-function parseEngineInfo(infoJson, serverVersionJson) {
-    const info = JSON.parse(infoJson);
-    const server = JSON.parse(serverVersionJson);
-    const driverType = (info.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
-    const driver = info.Driver ?? '';
-    const store = /snapshotter/.test(driverType) ? 'containerd' : driver === 'overlay2' ? 'overlay2' : 'other-graph-driver';
-    const architecture = { x86_64: 'amd64', aarch64: 'arm64' }[info.Architecture ?? ''] ?? info.Architecture ?? '';
-    return {
-        version: server?.Version ?? info.ServerVersion ?? '',
-        apiVersion: server?.ApiVersion ?? '',
-        goVersion: server?.GoVersion ?? '',
-        store,
-        storageDriver: driver,
-        mirrors: (info.RegistryConfig?.Mirrors ?? []).map((m) => m.replace(/\/+$/, '')),
-        os: info.OSType ?? 'linux',
-        architecture
-    };
-}
-/** `Docker 28.5.2 (containerd image store, Go 1.27.1)`: how the report names an engine. */
-function describeEngine(engine) {
-    const store = engine.store === 'containerd' ? 'containerd image store' : `${engine.storageDriver} graph driver`;
-    return `Docker ${engine.version} (${store}${engine.goVersion ? `, ${engine.goVersion.replace(/^go/, 'Go ')}` : ''})`;
-}
-/** The driver and error lines of `docker buildx inspect [NAME]` (text output; buildx has no JSON format for it). */
-function parseBuilderInspect(stdout) {
-    return {
-        driver: /^Driver:[ \t]*(\S+)/m.exec(stdout)?.[1] ?? null,
-        error: /^Error:[ \t]*(.+)$/m.exec(stdout)?.[1]?.trim() ?? null
-    };
-}
-
-;// CONCATENATED MODULE: ./src/docker/docker.ts
-// Every command this project sends to the Docker engine, in one place, for
-// one engine. It knows the engine (version, Go, image store) once asked, so
-// callers can ask what a number means on it.
-
-
-
-
-
-
-const NO_DAEMON = 'no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry';
-const noDaemon = (stderr) => /Cannot connect to the Docker daemon|error during connect|docker daemon is not running/i.test(stderr);
-class Docker {
-    deps;
-    engineInfo = null;
-    /**
-     * The images this instance built or loaded, in order, without repeats: what
-     * `cleanup` removes. The build records them (buildImage, bakeBuild, load);
-     * nothing reads command lines to find them.
-     */
-    builtImages = [];
-    constructor(deps) {
-        this.deps = deps;
-    }
-    async run(args, what) {
-        const result = await this.deps.exec('docker', args);
-        if (result.code !== 0 && noDaemon(result.stderr))
-            throw new EnvironmentError(NO_DAEMON);
-        if (result.code !== 0)
-            throw new CommandError(`${what} failed`, lastLines(result.stderr));
-        return result;
-    }
-    /** Records an image this run made (a build's `--iidfile`, a bake run's metadata, a load). */
-    recordBuilt(id) {
-        if (id && !this.builtImages.includes(id))
-            this.builtImages.push(id);
-    }
-    /** `docker buildx build …` (`args` from composeBuildArgs, starting with `buildx build`), progress to `onProgress`. */
-    buildx(args, onProgress) {
-        return this.deps.exec('docker', args, { onStderr: onProgress });
-    }
-    /** The engine, asked once per instance. */
-    engine() {
-        this.engineInfo ??= (async () => {
-            const info = await this.run(['info', '--format', '{{json .}}'], 'docker info');
-            const version = await this.run(['version', '--format', '{{json .Server}}'], 'docker version');
-            return parseEngineInfo(info.stdout, version.stdout);
-        })();
-        return this.engineInfo;
-    }
-    async inspect(ref) {
-        const result = await this.deps.exec('docker', ['image', 'inspect', ref]);
-        if (result.code !== 0) {
-            if (noDaemon(result.stderr))
-                throw new EnvironmentError(NO_DAEMON);
-            if (/No such image/i.test(result.stderr))
-                throw new UsageError(`image: no local image '${ref}'; build or pull it first`);
-            throw new CommandError(`docker image inspect ${ref} failed`, lastLines(result.stderr));
-        }
-        return parseInspect(result.stdout);
-    }
-    /** The image, or null when the daemon has none of that name. */
-    tryInspect(ref) {
-        return this.inspect(ref).catch((error) => {
-            if (error instanceof EnvironmentError)
-                throw error;
-            return null;
-        });
-    }
-    /** `docker history` sizes, oldest row first (one per config history row), or null. */
-    async historySizes(id) {
-        const r = await this.deps.exec('docker', ['history', '--no-trunc', '--human=false', '--format', '{{.Size}}', id]).catch(() => null);
-        if (!r || r.code !== 0)
-            return null;
-        const sizes = r.stdout.trim().split('\n').map(Number);
-        return sizes.every(Number.isSafeInteger) ? sizes.reverse() : null;
-    }
-    save(id) {
-        return this.deps.spawn('docker', ['save', id]);
-    }
-    /** Loads an image archive; returns the loaded image's id. */
-    async load(archive) {
-        const result = await this.run(['load', '--input', archive], `docker load of ${archive}`);
-        const loadedId = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1];
-        const id = loadedId ?? /Loaded image: (\S+)/.exec(result.stdout)?.[1];
-        if (!id)
-            throw new CommandError(`docker load of ${archive} named no image`, lastLines(result.stdout));
-        // A load that names a tag, not an id, loaded someone's named image: not this run's to remove.
-        if (loadedId)
-            this.recordBuilt(loadedId);
-        return id;
-    }
-    /** Pulls `ref` unless the daemon has it; true when it was pulled. */
-    async ensureImage(ref, platform) {
-        const present = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{.Id}}', ref]);
-        if (present.code === 0)
-            return false;
-        if (noDaemon(present.stderr))
-            throw new EnvironmentError(NO_DAEMON);
-        const pulled = await this.deps.exec('docker', ['pull', '--quiet', ...(platform ? ['--platform', platform] : []), ref]);
-        if (pulled.code === 0)
-            return true;
-        const tail = lastLines(pulled.stderr, 3);
-        if (/not found|manifest unknown|repository does not exist|pull access denied/i.test(pulled.stderr)) {
-            throw new UsageError(`image: '${ref}' is neither a local image nor pullable (${tail.split('\n').pop()}); check the name, or docker login`);
-        }
-        if (/dial tcp|no such host|i\/o timeout|connection refused|TLS handshake timeout/i.test(pulled.stderr)) {
-            throw new EnvironmentError(`image: '${ref}' is not local and its registry cannot be reached (${tail.split('\n').pop()})`);
-        }
-        throw new CommandError(`docker pull ${ref} failed`, tail);
-    }
-    /** A container that is never started, to read files out of an image with `copyFrom`. */
-    async createContainer(image, options) {
-        return this.deps.exec('docker', ['create', '--name', options.name, '--network', 'none', ...(options.mounts ?? []), image, ...(options.command ?? ['/nonexistent'])]);
-    }
-    /** `docker cp CONTAINER:PATH -`: the path as a tar stream. */
-    copyFrom(container, from) {
-        return this.deps.spawn('docker', ['cp', `${container}:${from}`, '-']);
-    }
-    async removeContainer(name) {
-        await this.deps.exec('docker', ['rm', '-f', '-v', name]).catch(() => null);
-    }
-    /**
-     * The images the daemon has among `refs`, from one `docker image inspect`
-     * (it prints the ones it has and fails for the rest); nothing is pulled.
-     */
-    async inspectPresent(refs) {
-        if (refs.length === 0)
-            return [];
-        const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{json .}}', ...refs]).catch(() => null);
-        return (r?.stdout ?? '')
-            .split('\n')
-            .filter(Boolean)
-            .flatMap((line) => {
-            try {
-                return [parseInspect(line)];
-            }
-            catch {
-                return []; // not an image's JSON
-            }
-        });
-    }
-    /** How `image` starts: entrypoint, command, working directory (`/` when unset), env, user, HEALTHCHECK. */
-    async startConfig(image) {
-        const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{json .Config}}', image]);
-        if (r.code !== 0)
-            throw new Error(`docker image inspect ${image.slice(0, 19)} failed: ${r.stderr.trim().split('\n').pop() ?? ''}`);
-        const c = (JSON.parse(r.stdout) ?? {});
-        const test = c.Healthcheck?.Test ?? null;
-        return {
-            entrypoint: c.Entrypoint ?? null,
-            cmd: c.Cmd ?? null,
-            workingDir: c.WorkingDir || '/',
-            env: c.Env ?? [],
-            user: c.User ?? '',
-            healthcheck: test && test.length > 0 && test[0] !== 'NONE' ? test : null
-        };
-    }
-    /**
-     * The image's file system as its containers see it (all layers merged,
-     * whiteouts applied): `docker export` of a container that is created, never
-     * started, and removed afterwards, handed to `read` as a tar stream.
-     */
-    async exportFileSystem(image, read) {
-        const name = `go-image-budget-files-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        // An entrypoint of our own: an image without ENTRYPOINT or CMD cannot be created otherwise.
-        const created = await this.deps.exec('docker', ['create', '--name', name, '--network', 'none', '--entrypoint', '/go-image-budget-never-runs', image]);
-        if (created.code !== 0)
-            throw new Error(`docker create ${image.slice(0, 19)} failed: ${created.stderr.trim().split('\n').pop() ?? ''}`);
-        try {
-            const exported = this.deps.spawn('docker', ['export', name]);
-            try {
-                const result = await read(exported.stdout);
-                await exported.done;
-                return result;
-            }
-            catch (error) {
-                exported.kill();
-                await exported.done.catch(() => null);
-                throw error;
-            }
-        }
-        finally {
-            await this.removeContainer(name);
-        }
-    }
-    /**
-     * `docker run -d` offline (`--network none`), on a read-only root file
-     * system with a /tmp tmpfs unless `readOnly` is false; null when it started,
-     * else what docker said.
-     */
-    async startDetached(image, name, options) {
-        const r = await this.deps.exec('docker', ['run', '-d', '--name', name, '--network', 'none', ...(options.readOnly ? ['--read-only', '--tmpfs', '/tmp'] : []), image]);
-        return r.code === 0 ? null : r.stderr.trim() || `docker run exited ${r.code}`;
-    }
-    /** The container's exit code once it ends (an unreadable one counts as 1), or null when it still runs after `ms`. */
-    async waitExit(name, ms) {
-        const waited = await withTimeout(this.deps.exec('docker', ['wait', name]), ms);
-        if (waited === null)
-            return null;
-        const code = Number(waited.stdout.trim());
-        return Number.isFinite(code) ? code : 1;
-    }
-    /** What the container printed: stdout, then stderr. */
-    async logs(name) {
-        const l = await this.deps.exec('docker', ['logs', name]);
-        return { stdout: l.stdout, stderr: l.stderr };
-    }
-    /** `docker exec NAME ARGV…` (no shell). */
-    async execIn(name, argv) {
-        const r = await this.deps.exec('docker', ['exec', name, ...argv]);
-        return { exitCode: r.code, stdout: r.stdout, stderr: r.stderr };
-    }
-    /**
-     * `docker run --rm` offline, `entrypoint` replacing the image's when given;
-     * null when it ran longer than `timeoutMs` (the container is then removed).
-     */
-    async runToEnd(image, options) {
-        const name = `go-image-budget-verify-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        const args = ['run', '--rm', '--name', name, '--network', 'none', ...(options.entrypoint !== null ? ['--entrypoint', options.entrypoint] : []), image, ...options.args];
-        const result = await withTimeout(this.deps.exec('docker', args), options.timeoutMs);
-        if (result === null) {
-            await this.removeContainer(name);
-            return null;
-        }
-        return { exitCode: result.code, stdout: result.stdout, stderr: result.stderr };
-    }
-    /** Number of tags on an image, or null when it is gone. */
-    async tagCount(id) {
-        const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{len .RepoTags}}', id]);
-        return r.code === 0 ? Number(r.stdout.trim()) : null;
-    }
-    async removeImage(id) {
-        return this.deps.exec('docker', ['image', 'rm', id]);
-    }
-    /** The buildx builder's driver (`docker`, `docker-container`, `kubernetes`, `remote`). */
-    async builderDriver(builder) {
-        const r = await this.deps.exec('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])]);
-        if (r.code !== 0) {
-            if (noDaemon(r.stderr))
-                throw new EnvironmentError(NO_DAEMON);
-            if (/unknown command|is not a docker command/.test(r.stderr))
-                throw new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
-            if (builder && /no builder|not found/i.test(r.stderr))
-                throw new UsageError(`builder: no buildx builder named '${builder}'; list them with 'docker buildx ls'`);
-            throw new CommandError('docker buildx inspect failed', lastLines(r.stderr));
-        }
-        const { driver, error } = parseBuilderInspect(r.stdout);
-        // The default builder of an engine that does not answer is listed with its error, and exit 0.
-        if (error && noDaemon(error))
-            throw new EnvironmentError(NO_DAEMON);
-        return driver ?? 'docker';
-    }
-    /**
-     * How a build reaches the measurement. The docker driver on the classic store can
-     * only `--load`; every other builder (docker-container, as setup-buildx-action
-     * makes; the docker driver on the containerd store) exports an image archive,
-     * whose manifest carries the exact compressed blobs BuildKit pushes, and loads it.
-     */
-    async buildOutput(builder) {
-        // One after the other: the builder is asked first (a missing builder is the clearer error).
-        const driver = await this.builderDriver(builder);
-        if (driver !== 'docker')
-            return 'archive';
-        return (await this.engine()).store === 'containerd' ? 'archive' : 'load';
-    }
-    /**
-     * `docker buildx bake --print`: the resolved definition of `targets` (the
-     * default group when none) as JSON, read from `files` with `cwd` as bake's
-     * working directory (contexts are relative to it). A failure is a
-     * CommandError whose detail is bake's last lines (src/bake reads them).
-     */
-    async bakePrint(request) {
-        const result = await this.bakeCommand(request, ['--print', ...request.targets], 'docker buildx bake --print');
-        return result.stdout;
-    }
-    /** The names of the targets and groups a bake definition has (`--list`), or null when buildx cannot list them. */
-    async bakeTargetNames(request) {
-        const result = await this.bakeCommand(request, ['--list', 'type=targets,format=json'], 'docker buildx bake --list').catch(() => null);
-        if (!result)
-            return null;
-        try {
-            const listed = JSON.parse(result.stdout);
-            return listed.flatMap((t) => (typeof t.name === 'string' ? [t.name] : []));
-        }
-        catch {
-            return null;
-        }
-    }
-    /**
-     * `docker buildx bake`: builds `targets` in one run (one BuildKit session,
-     * one cache), progress to `onProgress`, results in `metadataFile`. `allowWrite`
-     * is a directory bake may export archives to (its fs.write entitlement).
-     */
-    async bake(request) {
-        const args = ['--progress', 'plain', '--metadata-file', request.metadataFile, ...(request.allowWrite ? ['--allow', `fs.write=${request.allowWrite}`] : []), ...request.targets];
-        return this.bakeCommand(request, args, 'docker buildx bake', request.onProgress);
-    }
-    async bakeCommand(request, args, what, onStderr) {
-        const full = ['buildx', 'bake', ...(request.builder ? ['--builder', request.builder] : []), ...request.files.flatMap((f) => ['--file', f]), ...args];
-        const result = await this.deps.exec('docker', full, { cwd: request.cwd, onStderr });
-        if (result.code === 0)
-            return result;
-        if (noDaemon(result.stderr))
-            throw new EnvironmentError(NO_DAEMON);
-        if (/unknown command|is not a docker command/.test(result.stderr))
-            throw new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
-        if (request.builder && /no builder .* found|failed to find builder/i.test(result.stderr))
-            throw new UsageError(`builder: no buildx builder named '${request.builder}'; list them with 'docker buildx ls'`);
-        throw new CommandError(`${what} failed`, lastLines(result.stderr, 12));
-    }
-    /**
-     * What `docker images` shows for the image on the containerd store: disk
-     * usage and content size of the platform's manifest, from the engine API
-     * (image inspect with `manifests=1`, API 1.48+). Null where the API or the
-     * answer is not there (a remote engine, an older one).
-     */
-    async listedSize(id, platform) {
-        const host = await this.deps.exec('docker', ['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}']).catch(() => null);
-        const socket = host && host.code === 0 ? /^unix:\/\/(.+)$/.exec(host.stdout.trim())?.[1] : null;
-        if (!socket)
-            return null;
-        const body = await unixGet(socket, `/images/${encodeURIComponent(id)}/json?manifests=1`).catch(() => null);
-        if (!body)
-            return null;
-        try {
-            const image = JSON.parse(body);
-            const manifest = image.Manifests?.find((m) => m.Kind === 'image' && platformOf(m.ImageData?.Platform) === platform);
-            const size = manifest?.Size;
-            return size && Number.isSafeInteger(size.Total) && Number.isSafeInteger(size.Content) ? { diskUsage: size.Total, contentSize: size.Content } : null;
-        }
-        catch {
-            return null;
-        }
-    }
-}
-async function withTimeout(promise, ms) {
-    let timer;
-    const timeout = new Promise((resolve) => {
-        timer = setTimeout(() => resolve(null), ms);
-    });
-    try {
-        return await Promise.race([promise, timeout]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
-function unixGet(socketPath, path) {
-    return new Promise((resolve, reject) => {
-        const req = external_node_http_default().get({ socketPath, path, timeout: 10_000 }, (res) => {
-            const parts = [];
-            res.on('data', (b) => parts.push(b));
-            res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(parts).toString('utf8')) : reject(new Error(`HTTP ${res.statusCode}`))));
-        });
-        req.on('timeout', () => req.destroy(new Error('timeout')));
-        req.on('error', reject);
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/docker/build-args.ts
@@ -52069,6 +51500,10 @@ function composeBuildArgs(req) {
 
 
 
+/** A build of `file` (null: the context's Dockerfile) in `context` with nothing else set: every list empty. */
+function buildOptionsFor(context, file, overrides = {}) {
+    return { context, file, target: null, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [], ...overrides };
+}
 /**
  * `secret-files` resolved against the workspace and `secret-envs` checked
  * against the environment, before anything is built: buildx would fail late
@@ -52094,7 +51529,7 @@ async function buildImage(options, deps) {
         const iidFile = external_node_path_default().join(dir, 'iid');
         const archive = options.output === 'archive' ? external_node_path_default().join(deps.tempDir, `image-${external_node_path_default().basename(dir)}.tar`) : null;
         const args = composeBuildArgs({ ...options, secretFiles, iidFile, metadataFile: null, archive });
-        const result = await deps.docker.buildx(args, deps.onProgress);
+        const result = await deps.docker.buildx.build(args, deps.onProgress);
         if (result.code !== 0) {
             if (archive)
                 await (0,promises_namespaceObject.rm)(archive, { force: true });
@@ -52106,7 +51541,7 @@ async function buildImage(options, deps) {
             return { imageId, archive: null, log: result.stderr };
         }
         try {
-            return { imageId: await deps.docker.load(archive), archive, log: result.stderr };
+            return { imageId: await deps.docker.images.load(archive), archive, log: result.stderr };
         }
         catch (error) {
             await (0,promises_namespaceObject.rm)(archive, { force: true });
@@ -52143,6 +51578,525 @@ function buildFailure(stderr, options) {
         return new UsageError(`builder: no buildx builder named '${options.builder}'; list them with 'docker buildx ls'`);
     }
     return new CommandError(`docker buildx build failed for ${options.file ?? 'Dockerfile'} in ${options.context}`, tail);
+}
+
+;// CONCATENATED MODULE: ./src/docker/cli.ts
+// How every engine command runs: through the exec and spawn collaborators,
+// with the one mapping of a silent daemon to a clear error. The adapters by
+// concern (images, containers, buildx, store) share one of these.
+
+
+const NO_DAEMON = 'no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry';
+const NO_BUILDX = 'docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)';
+const noDaemon = (stderr) => /Cannot connect to the Docker daemon|error during connect|docker daemon is not running/i.test(stderr);
+class DockerCli {
+    deps;
+    constructor(deps) {
+        this.deps = deps;
+    }
+    /** `docker ARGS…`, whatever its exit code. */
+    exec(args, options) {
+        return this.deps.exec('docker', args, options);
+    }
+    /** `docker ARGS…` as a stream (its stdout read as it comes). */
+    spawn(args) {
+        return this.deps.spawn('docker', args);
+    }
+    /** `docker ARGS…` that must succeed: a silent daemon and a failure become errors that say so. */
+    async run(args, what) {
+        const result = await this.exec(args);
+        if (result.code !== 0 && noDaemon(result.stderr))
+            throw new EnvironmentError(NO_DAEMON);
+        if (result.code !== 0)
+            throw new CommandError(`${what} failed`, lastLines(result.stderr));
+        return result;
+    }
+}
+/** The promise's value, or null when it takes longer than `ms`. */
+async function withTimeout(promise, ms) {
+    let timer;
+    const timeout = new Promise((resolve) => {
+        timer = setTimeout(() => resolve(null), ms);
+    });
+    try {
+        return await Promise.race([promise, timeout]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+// What the Docker engine is: version, the Go it was built with (its
+// `docker push` compresses with that Go's compress/gzip), and the image store.
+// The store decides what `docker image inspect` Size, `docker history` and
+// `docker save` mean (design.md, "The engines users run"):
+//   - `overlay2` (the classic graph-driver store): inspect Size and history are
+//     the unpacked sizes; save streams uncompressed layer tars.
+//   - `containerd` (the containerd image store, Docker 29's default): inspect
+//     Size is content (or content plus snapshots), history is block-rounded
+//     disk usage, the image id is the manifest (or index) digest, and save
+//     streams the stored blobs, compressed as pulled or built.
+// Pure parsing here; the command that asks is in docker.ts.
+/** Reads `docker info --format '{{json .}}'` and `docker version --format '{{json .Server}}'`. */
+function parseEngineInfo(infoJson, serverVersionJson) {
+    const info = JSON.parse(infoJson);
+    const server = JSON.parse(serverVersionJson);
+    const driverType = (info.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
+    const driver = info.Driver ?? '';
+    const store = /snapshotter/.test(driverType) ? 'containerd' : driver === 'overlay2' ? 'overlay2' : 'other-graph-driver';
+    const architecture = { x86_64: 'amd64', aarch64: 'arm64' }[info.Architecture ?? ''] ?? info.Architecture ?? '';
+    return {
+        version: server?.Version ?? info.ServerVersion ?? '',
+        apiVersion: server?.ApiVersion ?? '',
+        goVersion: server?.GoVersion ?? '',
+        store,
+        storageDriver: driver,
+        mirrors: (info.RegistryConfig?.Mirrors ?? []).map((m) => m.replace(/\/+$/, '')),
+        os: info.OSType ?? 'linux',
+        architecture
+    };
+}
+/** `Docker 28.5.2 (containerd image store, Go 1.27.1)`: how the report names an engine. */
+function describeEngine(engine) {
+    const store = engine.store === 'containerd' ? 'containerd image store' : `${engine.storageDriver} graph driver`;
+    return `Docker ${engine.version} (${store}${engine.goVersion ? `, ${engine.goVersion.replace(/^go/, 'Go ')}` : ''})`;
+}
+/** The driver and error lines of `docker buildx inspect [NAME]` (text output; buildx has no JSON format for it). */
+function parseBuilderInspect(stdout) {
+    return {
+        driver: /^Driver:[ \t]*(\S+)/m.exec(stdout)?.[1] ?? null,
+        error: /^Error:[ \t]*(.+)$/m.exec(stdout)?.[1]?.trim() ?? null
+    };
+}
+
+;// CONCATENATED MODULE: ./src/docker/buildx.ts
+// buildx: builds, bake, and what the builder is (its driver decides how a
+// build reaches the measurement).
+
+
+
+
+class DockerBuildx {
+    cli;
+    store;
+    constructor(cli, store) {
+        this.cli = cli;
+        this.store = store;
+    }
+    /** `docker buildx build …` (`args` from composeBuildArgs, starting with `buildx build`), progress to `onProgress`. */
+    build(args, onProgress) {
+        return this.cli.exec(args, { onStderr: onProgress });
+    }
+    /** The buildx builder's driver (`docker`, `docker-container`, `kubernetes`, `remote`). */
+    async builderDriver(builder) {
+        const r = await this.cli.exec(['buildx', 'inspect', ...(builder ? [builder] : [])]);
+        if (r.code !== 0) {
+            if (noDaemon(r.stderr))
+                throw new EnvironmentError(NO_DAEMON);
+            if (/unknown command|is not a docker command/.test(r.stderr))
+                throw new EnvironmentError(NO_BUILDX);
+            if (builder && /no builder|not found/i.test(r.stderr))
+                throw new UsageError(`builder: no buildx builder named '${builder}'; list them with 'docker buildx ls'`);
+            throw new CommandError('docker buildx inspect failed', lastLines(r.stderr));
+        }
+        const { driver, error } = parseBuilderInspect(r.stdout);
+        // The default builder of an engine that does not answer is listed with its error, and exit 0.
+        if (error && noDaemon(error))
+            throw new EnvironmentError(NO_DAEMON);
+        return driver ?? 'docker';
+    }
+    /**
+     * How a build reaches the measurement. The docker driver on the classic store can
+     * only `--load`; every other builder (docker-container, as setup-buildx-action
+     * makes; the docker driver on the containerd store) exports an image archive,
+     * whose manifest carries the exact compressed blobs BuildKit pushes, and loads it.
+     */
+    async output(builder) {
+        // One after the other: the builder is asked first (a missing builder is the clearer error).
+        const driver = await this.builderDriver(builder);
+        if (driver !== 'docker')
+            return 'archive';
+        return (await this.store.engine()).store === 'containerd' ? 'archive' : 'load';
+    }
+    /**
+     * `docker buildx bake --print`: the resolved definition of `targets` (the
+     * default group when none) as JSON, read from `files` with `cwd` as bake's
+     * working directory (contexts are relative to it). A failure is a
+     * CommandError whose detail is bake's last lines (src/bake reads them).
+     */
+    async bakePrint(request) {
+        const result = await this.bakeCommand(request, ['--print', ...request.targets], 'docker buildx bake --print');
+        return result.stdout;
+    }
+    /** The names of the targets and groups a bake definition has (`--list`), or null when buildx cannot list them. */
+    async bakeTargetNames(request) {
+        const result = await this.bakeCommand(request, ['--list', 'type=targets,format=json'], 'docker buildx bake --list').catch(() => null);
+        if (!result)
+            return null;
+        try {
+            const listed = JSON.parse(result.stdout);
+            return listed.flatMap((t) => (typeof t.name === 'string' ? [t.name] : []));
+        }
+        catch {
+            return null;
+        }
+    }
+    /**
+     * `docker buildx bake`: builds `targets` in one run (one BuildKit session,
+     * one cache), progress to `onProgress`, results in `metadataFile`. `allowWrite`
+     * is a directory bake may export archives to (its fs.write entitlement).
+     */
+    async bake(request) {
+        const args = ['--progress', 'plain', '--metadata-file', request.metadataFile, ...(request.allowWrite ? ['--allow', `fs.write=${request.allowWrite}`] : []), ...request.targets];
+        return this.bakeCommand(request, args, 'docker buildx bake', request.onProgress);
+    }
+    async bakeCommand(request, args, what, onStderr) {
+        const full = ['buildx', 'bake', ...(request.builder ? ['--builder', request.builder] : []), ...request.files.flatMap((f) => ['--file', f]), ...args];
+        const result = await this.cli.exec(full, { cwd: request.cwd, onStderr });
+        if (result.code === 0)
+            return result;
+        if (noDaemon(result.stderr))
+            throw new EnvironmentError(NO_DAEMON);
+        if (/unknown command|is not a docker command/.test(result.stderr))
+            throw new EnvironmentError(NO_BUILDX);
+        if (request.builder && /no builder .* found|failed to find builder/i.test(result.stderr))
+            throw new UsageError(`builder: no buildx builder named '${request.builder}'; list them with 'docker buildx ls'`);
+        throw new CommandError(`${what} failed`, lastLines(result.stderr, 12));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/docker/containers.ts
+// Containers, never given the network: created to read an image's files,
+// started to prove a suggestion starts, exec'd into for its health check.
+
+
+class DockerContainers {
+    cli;
+    constructor(cli) {
+        this.cli = cli;
+    }
+    /** A container that is never started, to read files out of an image with `copyFrom`. */
+    async create(image, options) {
+        return this.cli.exec(['create', '--name', options.name, '--network', 'none', ...(options.mounts ?? []), image, ...(options.command ?? ['/nonexistent'])]);
+    }
+    /** `docker cp CONTAINER:PATH -`: the path as a tar stream. */
+    copyFrom(container, from) {
+        return this.cli.spawn(['cp', `${container}:${from}`, '-']);
+    }
+    async remove(name) {
+        await this.cli.exec(['rm', '-f', '-v', name]).catch(() => null);
+    }
+    /**
+     * The image's file system as its containers see it (all layers merged,
+     * whiteouts applied): `docker export` of a container that is created, never
+     * started, and removed afterwards, handed to `read` as a tar stream.
+     */
+    async exportFileSystem(image, read) {
+        const name = `go-image-budget-files-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        // An entrypoint of our own: an image without ENTRYPOINT or CMD cannot be created otherwise.
+        const created = await this.cli.exec(['create', '--name', name, '--network', 'none', '--entrypoint', '/go-image-budget-never-runs', image]);
+        if (created.code !== 0)
+            throw new Error(`docker create ${image.slice(0, 19)} failed: ${created.stderr.trim().split('\n').pop() ?? ''}`);
+        try {
+            const exported = this.cli.spawn(['export', name]);
+            try {
+                const result = await read(exported.stdout);
+                await exported.done;
+                return result;
+            }
+            catch (error) {
+                exported.kill();
+                await exported.done.catch(() => null);
+                throw error;
+            }
+        }
+        finally {
+            await this.remove(name);
+        }
+    }
+    /**
+     * `docker run -d` offline (`--network none`), on a read-only root file
+     * system with a /tmp tmpfs unless `readOnly` is false; null when it started,
+     * else what docker said.
+     */
+    async startDetached(image, name, options) {
+        const r = await this.cli.exec(['run', '-d', '--name', name, '--network', 'none', ...(options.readOnly ? ['--read-only', '--tmpfs', '/tmp'] : []), image]);
+        return r.code === 0 ? null : r.stderr.trim() || `docker run exited ${r.code}`;
+    }
+    /** The container's exit code once it ends (an unreadable one counts as 1), or null when it still runs after `ms`. */
+    async waitExit(name, ms) {
+        const waited = await withTimeout(this.cli.exec(['wait', name]), ms);
+        if (waited === null)
+            return null;
+        const code = Number(waited.stdout.trim());
+        return Number.isFinite(code) ? code : 1;
+    }
+    /** What the container printed: stdout, then stderr. */
+    async logs(name) {
+        const l = await this.cli.exec(['logs', name]);
+        return { stdout: l.stdout, stderr: l.stderr };
+    }
+    /** `docker exec NAME ARGV…` (no shell). */
+    async execIn(name, argv) {
+        const r = await this.cli.exec(['exec', name, ...argv]);
+        return { exitCode: r.code, stdout: r.stdout, stderr: r.stderr };
+    }
+    /**
+     * `docker run --rm` offline, `entrypoint` replacing the image's when given;
+     * null when it ran longer than `timeoutMs` (the container is then removed).
+     */
+    async runToEnd(image, options) {
+        const name = `go-image-budget-verify-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        const args = ['run', '--rm', '--name', name, '--network', 'none', ...(options.entrypoint !== null ? ['--entrypoint', options.entrypoint] : []), image, ...options.args];
+        const result = await withTimeout(this.cli.exec(args), options.timeoutMs);
+        if (result === null) {
+            await this.remove(name);
+            return null;
+        }
+        return { exitCode: result.code, stdout: result.stdout, stderr: result.stderr };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/docker/inspect.ts
+// What `docker image inspect` says of an image (Docker.inspect runs it): exact
+// uncompressed size on overlay2, the layer diff ids, the platform, the config.
+function parseInspect(json) {
+    const parsed = JSON.parse(json);
+    const raw = Array.isArray(parsed) ? parsed[0] : parsed;
+    if (!raw || typeof raw.Size !== 'number')
+        throw new Error('docker image inspect returned no image');
+    return {
+        id: raw.Id,
+        repoTags: raw.RepoTags ?? [],
+        repoDigests: raw.RepoDigests ?? [],
+        size: raw.Size,
+        diffIds: raw.RootFS?.Layers ?? [],
+        platform: [raw.Os, raw.Architecture, raw.Variant].filter(Boolean).join('/'),
+        created: raw.Created ?? null,
+        config: {
+            user: raw.Config?.User ?? '',
+            env: raw.Config?.Env ?? [],
+            entrypoint: raw.Config?.Entrypoint ?? null,
+            cmd: raw.Config?.Cmd ?? null,
+            workingDir: raw.Config?.WorkingDir ?? '',
+            labels: raw.Config?.Labels ?? {}
+        },
+        graphDriver: raw.GraphDriver?.Name ? { name: raw.GraphDriver.Name, data: raw.GraphDriver.Data ?? {} } : null
+    };
+}
+
+;// CONCATENATED MODULE: ./src/docker/images.ts
+// The engine's images: inspect, history, save and load, pull, tags, removal.
+
+
+
+
+class DockerImages {
+    cli;
+    onLoaded;
+    /** `onLoaded` records an image a load brought in (what `cleanup` removes). */
+    constructor(cli, onLoaded) {
+        this.cli = cli;
+        this.onLoaded = onLoaded;
+    }
+    async inspect(ref) {
+        const result = await this.cli.exec(['image', 'inspect', ref]);
+        if (result.code !== 0) {
+            if (noDaemon(result.stderr))
+                throw new EnvironmentError(NO_DAEMON);
+            if (/No such image/i.test(result.stderr))
+                throw new UsageError(`image: no local image '${ref}'; build or pull it first`);
+            throw new CommandError(`docker image inspect ${ref} failed`, lastLines(result.stderr));
+        }
+        return parseInspect(result.stdout);
+    }
+    /** The image, or null when the daemon has none of that name. */
+    tryInspect(ref) {
+        return this.inspect(ref).catch((error) => {
+            if (error instanceof EnvironmentError)
+                throw error;
+            return null;
+        });
+    }
+    /**
+     * The images the daemon has among `refs`, from one `docker image inspect`
+     * (it prints the ones it has and fails for the rest); nothing is pulled.
+     */
+    async inspectPresent(refs) {
+        if (refs.length === 0)
+            return [];
+        const r = await this.cli.exec(['image', 'inspect', '--format', '{{json .}}', ...refs]).catch(() => null);
+        return (r?.stdout ?? '')
+            .split('\n')
+            .filter(Boolean)
+            .flatMap((line) => {
+            try {
+                return [parseInspect(line)];
+            }
+            catch {
+                return []; // not an image's JSON
+            }
+        });
+    }
+    /** How `image` starts: entrypoint, command, working directory (`/` when unset), env, user, HEALTHCHECK. */
+    async startConfig(image) {
+        const r = await this.cli.exec(['image', 'inspect', '--format', '{{json .Config}}', image]);
+        if (r.code !== 0)
+            throw new Error(`docker image inspect ${image.slice(0, 19)} failed: ${r.stderr.trim().split('\n').pop() ?? ''}`);
+        const c = (JSON.parse(r.stdout) ?? {});
+        const test = c.Healthcheck?.Test ?? null;
+        return {
+            entrypoint: c.Entrypoint ?? null,
+            cmd: c.Cmd ?? null,
+            workingDir: c.WorkingDir || '/',
+            env: c.Env ?? [],
+            user: c.User ?? '',
+            healthcheck: test && test.length > 0 && test[0] !== 'NONE' ? test : null
+        };
+    }
+    /** `docker history` sizes, oldest row first (one per config history row), or null. */
+    async historySizes(id) {
+        const r = await this.cli.exec(['history', '--no-trunc', '--human=false', '--format', '{{.Size}}', id]).catch(() => null);
+        if (!r || r.code !== 0)
+            return null;
+        const sizes = r.stdout.trim().split('\n').map(Number);
+        return sizes.every(Number.isSafeInteger) ? sizes.reverse() : null;
+    }
+    save(id) {
+        return this.cli.spawn(['save', id]);
+    }
+    /** Loads an image archive; returns the loaded image's id. */
+    async load(archive) {
+        const result = await this.cli.run(['load', '--input', archive], `docker load of ${archive}`);
+        const loadedId = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1];
+        const id = loadedId ?? /Loaded image: (\S+)/.exec(result.stdout)?.[1];
+        if (!id)
+            throw new CommandError(`docker load of ${archive} named no image`, lastLines(result.stdout));
+        // A load that names a tag, not an id, loaded someone's named image: not this run's to remove.
+        if (loadedId)
+            this.onLoaded(loadedId);
+        return id;
+    }
+    /** Pulls `ref` unless the daemon has it; true when it was pulled. */
+    async ensure(ref, platform) {
+        const present = await this.cli.exec(['image', 'inspect', '--format', '{{.Id}}', ref]);
+        if (present.code === 0)
+            return false;
+        if (noDaemon(present.stderr))
+            throw new EnvironmentError(NO_DAEMON);
+        const pulled = await this.cli.exec(['pull', '--quiet', ...(platform ? ['--platform', platform] : []), ref]);
+        if (pulled.code === 0)
+            return true;
+        const tail = lastLines(pulled.stderr, 3);
+        if (/not found|manifest unknown|repository does not exist|pull access denied/i.test(pulled.stderr)) {
+            throw new UsageError(`image: '${ref}' is neither a local image nor pullable (${tail.split('\n').pop()}); check the name, or docker login`);
+        }
+        if (/dial tcp|no such host|i\/o timeout|connection refused|TLS handshake timeout/i.test(pulled.stderr)) {
+            throw new EnvironmentError(`image: '${ref}' is not local and its registry cannot be reached (${tail.split('\n').pop()})`);
+        }
+        throw new CommandError(`docker pull ${ref} failed`, tail);
+    }
+    /** Number of tags on an image, or null when it is gone. */
+    async tagCount(id) {
+        const r = await this.cli.exec(['image', 'inspect', '--format', '{{len .RepoTags}}', id]);
+        return r.code === 0 ? Number(r.stdout.trim()) : null;
+    }
+    async remove(id) {
+        return this.cli.exec(['image', 'rm', id]);
+    }
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: ./src/docker/store.ts
+// The engine and its image store: what `docker info` and `docker version`
+// say (asked once), and what `docker images` shows on the containerd store.
+
+
+class DockerStore {
+    cli;
+    engineInfo = null;
+    constructor(cli) {
+        this.cli = cli;
+    }
+    /** The engine, asked once per instance. */
+    engine() {
+        this.engineInfo ??= (async () => {
+            const info = await this.cli.run(['info', '--format', '{{json .}}'], 'docker info');
+            const version = await this.cli.run(['version', '--format', '{{json .Server}}'], 'docker version');
+            return parseEngineInfo(info.stdout, version.stdout);
+        })();
+        return this.engineInfo;
+    }
+    /**
+     * What `docker images` shows for the image on the containerd store: disk
+     * usage and content size of the platform's manifest, from the engine API
+     * (image inspect with `manifests=1`, API 1.48+). Null where the API or the
+     * answer is not there (a remote engine, an older one).
+     */
+    async listedSize(id, platform) {
+        const host = await this.cli.exec(['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}']).catch(() => null);
+        const socket = host && host.code === 0 ? /^unix:\/\/(.+)$/.exec(host.stdout.trim())?.[1] : null;
+        if (!socket)
+            return null;
+        const body = await unixGet(socket, `/images/${encodeURIComponent(id)}/json?manifests=1`).catch(() => null);
+        if (!body)
+            return null;
+        try {
+            const image = JSON.parse(body);
+            const manifest = image.Manifests?.find((m) => m.Kind === 'image' && platformOf(m.ImageData?.Platform) === platform);
+            const size = manifest?.Size;
+            return size && Number.isSafeInteger(size.Total) && Number.isSafeInteger(size.Content) ? { diskUsage: size.Total, contentSize: size.Content } : null;
+        }
+        catch {
+            return null;
+        }
+    }
+}
+const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
+function unixGet(socketPath, path) {
+    return new Promise((resolve, reject) => {
+        const req = external_node_http_default().get({ socketPath, path, timeout: 10_000 }, (res) => {
+            const parts = [];
+            res.on('data', (b) => parts.push(b));
+            res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(parts).toString('utf8')) : reject(new Error(`HTTP ${res.statusCode}`))));
+        });
+        req.on('timeout', () => req.destroy(new Error('timeout')));
+        req.on('error', reject);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/docker/docker.ts
+
+
+
+
+
+class Docker {
+    /**
+     * The images this instance built or loaded, in order, without repeats: what
+     * `cleanup` removes. The build records them (buildImage, bakeBuild, load);
+     * nothing reads command lines to find them.
+     */
+    builtImages = [];
+    images;
+    containers;
+    buildx;
+    store;
+    constructor(deps) {
+        const cli = new DockerCli(deps);
+        this.store = new DockerStore(cli);
+        this.images = new DockerImages(cli, (id) => this.recordBuilt(id));
+        this.containers = new DockerContainers(cli);
+        this.buildx = new DockerBuildx(cli, this.store);
+    }
+    /** Records an image this run made (a build's `--iidfile`, a bake run's metadata, a load). */
+    recordBuilt(id) {
+        if (id && !this.builtImages.includes(id))
+            this.builtImages.push(id);
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
@@ -52551,7 +52505,7 @@ async function knownSizes(input, deps) {
     const askRegistries = input.registry && engine.store !== 'containerd';
     let baseLayerCount = input.baseImage === null ? 0 : null;
     if (input.baseImage) {
-        const base = await deps.docker.tryInspect(input.baseImage);
+        const base = await deps.docker.images.tryInspect(input.baseImage);
         if (base && base.diffIds.every((d, i) => inspected.diffIds[i] === d)) {
             baseLayerCount = base.diffIds.length;
             if (askRegistries)
@@ -54018,12 +53972,6 @@ class LayerCompressor {
 }
 
 ;// CONCATENATED MODULE: ./src/image/pclntab.ts
-// The function names of a Go binary, from its pclntab (the runtime's own
-// table for stack traces, which `-ldflags="-s -w"` keeps), and what they say
-// the program needs at run time. The linker drops unreachable functions, so a
-// name in the table is code the program can run, whichever module it lives in.
-// Formats: Go 1.2–1.15 (magic 0xfffffffb), 1.16–1.17 (0xfffffffa), 1.18–1.19
-// (0xfffffff0) and 1.20+ (0xfffffff1), as Go's debug/gosym reads them.
 const MAGICS = new Map([
     [0xfffffffb, 'go1.2'],
     [0xfffffffa, 'go1.16'],
@@ -55086,7 +55034,7 @@ async function readOverlayLayers(input) {
     const mounts = ['--mount', `type=bind,source=${configFile},target=/${CONFIG_MOUNT},readonly`];
     for (let i = first; i < n; i++)
         mounts.push('--mount', `type=bind,source=${dirs[i]},target=/${MOUNT}${i},readonly`);
-    const created = await docker.createContainer(input.imageId, { name, mounts });
+    const created = await docker.containers.create(input.imageId, { name, mounts });
     if (created.code !== 0)
         throw new OverlayUnavailable(`docker create: ${created.stderr.trim().split('\n').pop() ?? ''}`);
     try {
@@ -55183,12 +55131,12 @@ async function readOverlayLayers(input) {
         return { config, layers: reading.map((r) => r.layer), bytesRead, probes };
     }
     finally {
-        await docker.removeContainer(name);
+        await docker.containers.remove(name);
     }
 }
 /** Streams `docker cp <container>:<path> -` through a tar reader; throws OverlayUnavailable when docker cp fails. */
 async function copyOut(docker, container, from, onEntry) {
-    const cp = docker.copyFrom(container, from);
+    const cp = docker.containers.copyFrom(container, from);
     const reader = new TarReader(onEntry);
     let bytes = 0;
     try {
@@ -55210,7 +55158,7 @@ async function copyOut(docker, container, from, onEntry) {
 }
 /** Whether a path exists in the container's merged view (its data is read and dropped). */
 async function overlay_exists(docker, container, p) {
-    const cp = docker.copyFrom(container, p);
+    const cp = docker.containers.copyFrom(container, p);
     cp.stdout.resume();
     try {
         await cp.done;
@@ -55328,7 +55276,7 @@ async function readSaveStream(inspected, known, isKnown, cachedBlob, options, de
             return true;
         };
         return scanWith(options, { shouldCompress, cachedBlob }, async (opts) => {
-            const save = deps.docker.save(inspected.id);
+            const save = deps.docker.images.save(inspected.id);
             try {
                 const saved = await scanSaveStream(save.stdout, opts);
                 await save.done;
@@ -55364,7 +55312,7 @@ async function readTopLayers(inspected, known, bottom, options, deps) {
         });
         // The daemon's layer sizes must be what the directories hold (regular files; symlinks too for built layers).
         const history = read.config.history ?? [];
-        const daemonSizes = await deps.docker.historySizes(inspected.id);
+        const daemonSizes = await deps.docker.images.historySizes(inspected.id);
         if (!daemonSizes || daemonSizes.length !== history.length)
             throw new OverlayUnavailable('docker history sizes do not pair with the config history');
         const paired = pairHistory(read.config.rootfs?.diff_ids ?? inspected.diffIds, history);
@@ -55421,7 +55369,7 @@ async function readTopLayers(inspected, known, bottom, options, deps) {
 
 async function measureImage(ref, options, deps) {
     const docker = deps.docker;
-    const [engine, inspected] = await Promise.all([docker.engine(), docker.inspect(ref)]);
+    const [engine, inspected] = await Promise.all([docker.store.engine(), docker.images.inspect(ref)]);
     const estimator = options.estimator ?? 'go';
     // The estimate follows the compress/flate of the engine that will push the image.
     const flavor = options.flavor ?? engineFlavor(engine, deps.log);
@@ -55430,7 +55378,7 @@ async function measureImage(ref, options, deps) {
     const chain = options.dockerfile ? dockerfileChain(options.dockerfile.content, options.dockerfile.target, options.dockerfile.buildArgs) : null;
     const known = await knownSizes({ inspected, engine, baseImage: chain ? chain.baseImage : undefined, cache, registry: options.registry !== false }, { docker, fetch: deps.fetch, log: deps.log });
     const read = await readLayers(inspected, engine, known, { archive: options.archive ?? null, estimator, flavor, concurrency, fastPath: options.fastPath !== false, cached: cache !== null }, { docker, log: deps.log });
-    const listed = engine.store === 'containerd' ? await docker.listedSize(inspected.id, inspected.platform) : null;
+    const listed = engine.store === 'containerd' ? await docker.store.listedSize(inspected.id, inspected.platform) : null;
     const assembled = assembleMeasurement({
         inspected,
         engine,
@@ -55507,11 +55455,11 @@ function pushEstimator(engine, estimator, flavor) {
     return `${model}${estimator === 'go-exact' ? ' (every byte modelled)' : ''}, as ${describeEngine(engine)} pushes`;
 }
 
-;// CONCATENATED MODULE: ./src/build-measure.ts
+;// CONCATENATED MODULE: ./src/image/build-measure.ts
 // Build and measure: the one path every image this run builds takes (the
-// head, the base, the suggested Dockerfile). It lives beside the pipeline,
-// not in docker/ or image/, because it joins the two: docker/ builds, image/
-// measures (and image/ already uses docker/). An exported archive (the
+// head, the base, the suggested Dockerfile). docker/ builds and image/
+// measures; it lives here, above docker/, so the stages that build (baseline,
+// advisor) need nothing higher than image/. An exported archive (the
 // builder's exact blobs, `output: archive`) is loaded by the build, read by
 // the measurement and removed here.
 
@@ -55534,344 +55482,6 @@ async function buildAndMeasure(options, measure, deps) {
 }
 function runBuild(output, deps) {
     return (options, measure, onBuilt) => buildAndMeasure({ ...options, output }, measure, { ...deps, onBuilt });
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-// Kept in step with package.json by a unit test; bundled into dist/.
-const TOOL = { name: 'go-image-budget', version: '0.1.0' };
-
-;// CONCATENATED MODULE: ./src/advisor/images.ts
-// What a base image name says about the image: a Go toolchain, a full
-// distribution, or a minimal base a static Go binary can run on. Pure.
-const DISTRIBUTIONS = [
-    'alpine',
-    'debian',
-    'ubuntu',
-    'busybox',
-    'centos',
-    'fedora',
-    'rockylinux',
-    'almalinux',
-    'amazonlinux',
-    'oraclelinux',
-    'archlinux',
-    'opensuse',
-    'photon',
-    'ubi',
-    'ubi8',
-    'ubi9',
-    'ubi-minimal',
-    'wolfi-base',
-    'chainguard/wolfi-base'
-];
-/** The repository part of an image reference without registry, tag or digest. */
-function repository(image) {
-    const noDigest = image.split('@')[0];
-    const slash = noDigest.lastIndexOf('/');
-    const colon = noDigest.lastIndexOf(':');
-    return (colon > slash ? noDigest.slice(0, colon) : noDigest).toLowerCase();
-}
-function tagOf(image) {
-    const noDigest = image.split('@')[0];
-    const slash = noDigest.lastIndexOf('/');
-    const colon = noDigest.lastIndexOf(':');
-    return colon > slash ? noDigest.slice(colon + 1).toLowerCase() : 'latest';
-}
-function classifyBase(image) {
-    const repo = repository(image);
-    const tag = tagOf(image);
-    const last = repo.split('/').pop() ?? repo;
-    if (repo === 'scratch')
-        return { kind: 'scratch', flavour: null, nonRoot: false };
-    if (repo.includes('distroless/')) {
-        const nonRoot = tag.includes('nonroot');
-        return { kind: last.startsWith('static') ? 'distroless-static' : 'distroless', flavour: 'debian', nonRoot };
-    }
-    if (last === 'static' && repo.includes('chainguard'))
-        return { kind: 'distroless-static', flavour: null, nonRoot: true };
-    if (last === 'golang' || last === 'go' || last === 'gcc' || last.startsWith('golang')) {
-        const flavour = /alpine/.test(tag) ? 'alpine' : /bookworm|bullseye|buster|stretch|trixie/.test(tag) || tag === 'latest' || /^\d/.test(tag) ? 'debian' : null;
-        return { kind: 'go-toolchain', flavour, nonRoot: false };
-    }
-    const distro = DISTRIBUTIONS.find((d) => repo === d || last === d || repo.endsWith(`/${d}`));
-    if (distro)
-        return { kind: 'distribution', flavour: distro.split('/').pop() ?? distro, nonRoot: false };
-    return { kind: 'unknown', flavour: null, nonRoot: false };
-}
-/** Scratch or distroless static: no libc, so only a statically linked binary starts. */
-const isMinimalStatic = (kind) => kind === 'scratch' || kind === 'distroless-static';
-/** The bases suggestions use; both exist wherever the user's own builder image does. */
-const SCRATCH = 'scratch';
-const DISTROLESS_STATIC_NONROOT = 'gcr.io/distroless/static-debian12:nonroot';
-const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-/**
- * The defaults the official images document, for when the image is not at
- * hand (dockerfile-only mode): golang sets GOPATH=/go, puts /go/bin and
- * /usr/local/go/bin on PATH and works in /go; alpine and busybox run /bin/sh,
- * Debian-based images bash. Null for images we know nothing about.
- */
-function documentedDefaults(image) {
-    const info = classifyBase(image);
-    const repo = repository(image);
-    const last = repo.split('/').pop() ?? repo;
-    if (info.kind === 'go-toolchain' && last.startsWith('golang')) {
-        const version = /^(\d+\.\d+(\.\d+)?)/.exec(tagOf(image))?.[1];
-        return {
-            env: { ...(version ? { GOLANG_VERSION: version } : {}), GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` },
-            workdir: '/go',
-            user: '',
-            entrypoint: null,
-            cmd: info.flavour === 'alpine' ? ['/bin/sh'] : ['bash'],
-            source: 'documented'
-        };
-    }
-    if (info.kind === 'distribution') {
-        const shell = ['alpine', 'busybox'].includes(info.flavour ?? '') ? ['/bin/sh'] : ['bash'];
-        return { env: { PATH: DEFAULT_PATH }, workdir: '/', user: '', entrypoint: null, cmd: shell, source: 'documented' };
-    }
-    if (info.kind === 'distroless' || info.kind === 'distroless-static') {
-        return { env: { PATH: DEFAULT_PATH, SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt' }, workdir: '/', user: info.nonRoot ? '65532' : '', entrypoint: null, cmd: null, source: 'documented' };
-    }
-    return null;
-}
-/** Go version of a toolchain image: its GOLANG_VERSION, else a version in its tag (`golang:1.9-alpine` → 1.9). */
-function goVersionOfImage(image, defaults) {
-    if (classifyBase(image).kind !== 'go-toolchain')
-        return null;
-    const fromEnv = defaults?.env.GOLANG_VERSION;
-    if (fromEnv && /^\d+\.\d+/.test(fromEnv))
-        return fromEnv;
-    return /^(\d+\.\d+(\.\d+)?)/.exec(tagOf(image))?.[1] ?? null;
-}
-/** Compares dotted Go versions (`1.9` < `1.13`); a missing version counts as current (newer than any). */
-function goAtLeast(version, wanted) {
-    if (!version)
-        return true;
-    const a = version.replace(/^go/, '').split('.').map(Number);
-    const b = wanted.split('.').map(Number);
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        const x = a[i] ?? 0;
-        const y = b[i] ?? 0;
-        if (x !== y)
-            return x > y;
-    }
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/advisor/shell.ts
-// Just enough shell to read what a RUN does: split a script into simple
-// commands (on `&&`, `||`, `;`, `|`, newlines) and each into words with
-// quotes removed, then pick out `go build` invocations and their flags.
-// Not a shell: no expansion beyond what the Dockerfile model already did.
-/** Splits a script into commands, each a list of words (quotes removed). */
-function splitCommands(script) {
-    const commands = [];
-    let words = [];
-    let word = '';
-    let inWord = false;
-    let quote = null;
-    const endWord = () => {
-        if (inWord)
-            words.push(word);
-        word = '';
-        inWord = false;
-    };
-    const endCommand = () => {
-        endWord();
-        if (words.length > 0)
-            commands.push(words);
-        words = [];
-    };
-    for (let i = 0; i < script.length; i++) {
-        const c = script[i];
-        if (quote) {
-            if (c === quote)
-                quote = null;
-            else if (c === '\\' && quote === '"' && i + 1 < script.length && '"\\$`'.includes(script[i + 1]))
-                word += script[++i];
-            else
-                word += c;
-            continue;
-        }
-        if (c === '"' || c === "'") {
-            quote = c;
-            inWord = true;
-            continue;
-        }
-        if (c === '\\') {
-            if (script[i + 1] === '\n') {
-                i++;
-                continue;
-            } // line continuation
-            if (i + 1 < script.length) {
-                word += script[++i];
-                inWord = true;
-            }
-            continue;
-        }
-        if (c === '#' && !inWord) {
-            // comment to end of line
-            while (i + 1 < script.length && script[i + 1] !== '\n')
-                i++;
-            continue;
-        }
-        if (c === '\n' || c === ';' || c === '|' || c === '&' || c === '(' || c === ')') {
-            endCommand();
-            continue;
-        }
-        if (c === ' ' || c === '\t' || c === '\r') {
-            endWord();
-            continue;
-        }
-        word += c;
-        inWord = true;
-    }
-    endCommand();
-    return commands;
-}
-// go build flags that take a value (the next word, unless written `-flag=value`).
-const VALUE_FLAGS = new Set([
-    'o',
-    'ldflags',
-    'gcflags',
-    'asmflags',
-    'gccgoflags',
-    'tags',
-    'mod',
-    'modfile',
-    'overlay',
-    'pgo',
-    'pkgdir',
-    'buildmode',
-    'compiler',
-    'installsuffix',
-    'p',
-    'toolexec',
-    'C',
-    'covermode',
-    'coverpkg',
-    'buildvcs'
-]);
-// Boolean flags that may also be written `-flag=true|false`.
-const BOOL_VALUE_FLAGS = new Set(['buildvcs', 'trimpath', 'race', 'msan', 'asan', 'a', 'n', 'v', 'x', 'cover', 'linkshared', 'modcacherw', 'work']);
-/** Finds `go build` (and `go install`) in a list of commands. */
-function findGoBuilds(commands) {
-    const builds = [];
-    for (const words of commands) {
-        const env = {};
-        let i = 0;
-        if (words[0] === 'env')
-            i++;
-        while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i])) {
-            const eq = words[i].indexOf('=');
-            env[words[i].slice(0, eq)] = words[i].slice(eq + 1);
-            i++;
-        }
-        const go = words[i];
-        const sub = words[i + 1];
-        if (go === undefined || !isGo(go) || (sub !== 'build' && sub !== 'install'))
-            continue;
-        // `go install pkg@version` installs a tool, not the program.
-        if (sub === 'install' && words.slice(i + 2).some((w) => !w.startsWith('-') && w.includes('@')))
-            continue;
-        builds.push(parseGoBuildArgs(sub, words.slice(i + 2), env, words));
-    }
-    return builds;
-}
-/** `go`, `/usr/local/go/bin/go`, or tonistiigi/xx's cross-compiling wrapper `xx-go`. */
-const isGo = (word) => /(^|\/)(xx-)?go$/.test(word);
-function parseGoBuildArgs(subcommand, args, env, words) {
-    const build = { subcommand, env, output: null, ldflags: null, stripped: false, trimpath: false, tags: null, packages: [], words, mod: null };
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        if (!arg.startsWith('-') || arg === '-') {
-            build.packages.push(arg);
-            continue;
-        }
-        const body = arg.replace(/^--?/, '');
-        const eq = body.indexOf('=');
-        const name = eq >= 0 ? body.slice(0, eq) : body;
-        let value = eq >= 0 ? body.slice(eq + 1) : null;
-        if (value === null && VALUE_FLAGS.has(name) && !BOOL_VALUE_FLAGS.has(name))
-            value = args[++i] ?? null;
-        if (name === 'o')
-            build.output = value;
-        else if (name === 'ldflags')
-            build.ldflags = value;
-        else if (name === 'tags')
-            build.tags = value;
-        else if (name === 'trimpath')
-            build.trimpath = value === null || value === 'true';
-        else if (name === 'mod')
-            build.mod = value;
-    }
-    build.stripped = build.ldflags !== null && ldflagsStrip(build.ldflags);
-    return build;
-}
-/** True when link flags drop both the symbol table (-s) and DWARF (-w). */
-function ldflagsStrip(ldflags) {
-    const words = splitCommands(ldflags)[0] ?? [];
-    const has = (flag) => words.some((w) => w === `-${flag}` || w === `--${flag}` || w === `-${flag}=true`);
-    return has('s') && has('w');
-}
-/** The go subcommand (and its first argument) of a command: `go mod download` → ['mod', 'download']. */
-function goCommand(words) {
-    const i = words.findIndex((x) => isGo(x));
-    return i >= 0 ? words.slice(i + 1, i + 3) : null;
-}
-/** A step that fetches modules: `go mod download`, `go mod tidy`, `go mod vendor`, `go get`. */
-function hasGoModDownload(commands) {
-    return commands.some((w) => {
-        const go = goCommand(w);
-        return go !== null && ((go[0] === 'mod' && ['download', 'tidy', 'vendor'].includes(go[1])) || go[0] === 'get');
-    });
-}
-/** A step that resolves modules, downloading what is missing: go build/install/run/test/generate/vet, or a make target. */
-function resolvesModules(commands) {
-    return commands.some((w) => {
-        const go = goCommand(w);
-        if (go !== null)
-            return ['build', 'install', 'run', 'test', 'generate', 'vet', 'list'].includes(go[0]);
-        return w.some((x, i) => /(^|\/)g?make$/.test(x) && (i === 0 || /^[A-Za-z_]\w*=/.test(w[i - 1])));
-    });
-}
-/** Builds from vendor/ (`-mod=vendor`, or GOFLAGS carrying it): no module is downloaded. */
-function usesVendor(commands) {
-    return commands.some((w) => w.some((x) => /^(--?mod=vendor|GOFLAGS=.*-mod=vendor.*)$/.test(x)));
-}
-/** Packages a command installs with the distribution's package manager, by manager. */
-function installedPackages(commands) {
-    const found = [];
-    for (const w of commands) {
-        const i = w.findIndex((x) => /(^|\/)(apk|apt-get|apt|yum|dnf|microdnf|zypper)$/.test(x));
-        if (i < 0)
-            continue;
-        const manager = w[i].split('/').pop();
-        const verb = w.slice(i + 1).find((x) => !x.startsWith('-'));
-        if (!(manager === 'apk' ? verb === 'add' : verb === 'install'))
-            continue;
-        const after = w.slice(w.indexOf(verb, i + 1) + 1);
-        const packages = [];
-        for (let k = 0; k < after.length; k++) {
-            const x = after[k];
-            if (x.startsWith('-')) {
-                if (['--virtual', '-t', '--repository', '-X'].includes(x))
-                    k++;
-                continue;
-            }
-            packages.push(x.replace(/[=<>~].*$/, ''));
-        }
-        found.push({ manager, packages });
-    }
-    return found;
-}
-/** Quotes a word for a Dockerfile shell-form RUN only when it needs it. */
-function shellQuote(word) {
-    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word))
-        return word;
-    if (/^-ldflags=/.test(word))
-        return `-ldflags="${word.slice('-ldflags='.length).replace(/(["\\$`])/g, '\\$1')}"`;
-    return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
@@ -58232,6 +57842,412 @@ function parseInputs(raw) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/compare-stage.ts
+// The pipeline's baseline → compare/budget stage: fetch the baseline for each
+// measured platform, compare, judge, and carry the size trend forward.
+
+
+
+
+/** Adds baseline, delta, layerDiff, budget, status and history to a measured report. */
+async function compareStage(report, req, deps) {
+    const fetch = deps.fetchBaseline ?? fetchBaseline;
+    const repoRoot = req.build ? await gitRoot(req.build.context, deps.exec) : null;
+    const logs = [];
+    const cache = new Map();
+    // Additional build contexts are outside what the base commit's tree says, so with them the base is always built.
+    const reuseHead = (req.inputs.buildContexts ?? []).length === 0;
+    const headOf = (entry) => reuseHead ? { imageId: entry.image.id, platform: entry.image.platform, size: entry.size, layers: entry.layers, log: '' } : null;
+    const baselineFor = async (platform, head) => {
+        const key = platform ?? '';
+        const cached = cache.get(key);
+        if (cached)
+            return cached;
+        const result = await fetch({
+            source: req.source,
+            auto: req.inputs.baseline === 'auto',
+            baselineImage: req.inputs.baselineImage,
+            baselineReport: req.inputs.baselineReport,
+            platform,
+            base: req.base,
+            build: req.build ? { repoRoot, ...req.build } : null,
+            head
+        }, deps);
+        if (result.buildLog)
+            logs.push(result.buildLog);
+        if (result.baseline.error)
+            deps.log.warning(result.baseline.error);
+        cache.set(key, result);
+        return result;
+    };
+    // Each platform judged into a new entry; the measured report is left as it was.
+    const platforms = [];
+    for (const entry of report.platforms ?? []) {
+        const { baseline } = await baselineFor(entry.platform, headOf(entry));
+        const judged = assess(req.settings, entry, baseline);
+        platforms.push({ ...entry, baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, status: reportStatus([judged.budget]) });
+    }
+    const top = await baselineFor(platforms[0]?.platform ?? report.image.platform, headOf(report));
+    const judged = assess(req.settings, report, top.baseline);
+    const at = req.now().toISOString();
+    // A push series (no pull request history handed in) carries the stored report's trend forward.
+    const previous = req.previousHistory.length > 0 ? req.previousHistory : top.history;
+    const history = updateHistory({
+        previous,
+        base: basePoint(top.baseline, at),
+        current: currentPoint(report, at),
+        limit: req.inputs.historyLength
+    });
+    const statuses = [judged.budget, ...platforms.map((p) => p.budget)];
+    return {
+        report: {
+            ...report,
+            ...(report.platforms ? { platforms } : {}),
+            baseline: top.baseline,
+            delta: judged.delta,
+            layerDiff: judged.layerDiff,
+            budget: judged.budget,
+            history,
+            status: reportStatus(statuses)
+        },
+        baseBuildLogs: logs
+    };
+}
+
+;// CONCATENATED MODULE: ./src/advisor/images.ts
+// What a base image name says about the image: a Go toolchain, a full
+// distribution, or a minimal base a static Go binary can run on. Pure.
+const DISTRIBUTIONS = [
+    'alpine',
+    'debian',
+    'ubuntu',
+    'busybox',
+    'centos',
+    'fedora',
+    'rockylinux',
+    'almalinux',
+    'amazonlinux',
+    'oraclelinux',
+    'archlinux',
+    'opensuse',
+    'photon',
+    'ubi',
+    'ubi8',
+    'ubi9',
+    'ubi-minimal',
+    'wolfi-base',
+    'chainguard/wolfi-base'
+];
+/** The repository part of an image reference without registry, tag or digest. */
+function repository(image) {
+    const noDigest = image.split('@')[0];
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return (colon > slash ? noDigest.slice(0, colon) : noDigest).toLowerCase();
+}
+function tagOf(image) {
+    const noDigest = image.split('@')[0];
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return colon > slash ? noDigest.slice(colon + 1).toLowerCase() : 'latest';
+}
+function classifyBase(image) {
+    const repo = repository(image);
+    const tag = tagOf(image);
+    const last = repo.split('/').pop() ?? repo;
+    if (repo === 'scratch')
+        return { kind: 'scratch', flavour: null, nonRoot: false };
+    if (repo.includes('distroless/')) {
+        const nonRoot = tag.includes('nonroot');
+        return { kind: last.startsWith('static') ? 'distroless-static' : 'distroless', flavour: 'debian', nonRoot };
+    }
+    if (last === 'static' && repo.includes('chainguard'))
+        return { kind: 'distroless-static', flavour: null, nonRoot: true };
+    if (last === 'golang' || last === 'go' || last === 'gcc' || last.startsWith('golang')) {
+        const flavour = /alpine/.test(tag) ? 'alpine' : /bookworm|bullseye|buster|stretch|trixie/.test(tag) || tag === 'latest' || /^\d/.test(tag) ? 'debian' : null;
+        return { kind: 'go-toolchain', flavour, nonRoot: false };
+    }
+    const distro = DISTRIBUTIONS.find((d) => repo === d || last === d || repo.endsWith(`/${d}`));
+    if (distro)
+        return { kind: 'distribution', flavour: distro.split('/').pop() ?? distro, nonRoot: false };
+    return { kind: 'unknown', flavour: null, nonRoot: false };
+}
+/** Scratch or distroless static: no libc, so only a statically linked binary starts. */
+const isMinimalStatic = (kind) => kind === 'scratch' || kind === 'distroless-static';
+/** The bases suggestions use; both exist wherever the user's own builder image does. */
+const SCRATCH = 'scratch';
+const DISTROLESS_STATIC_NONROOT = 'gcr.io/distroless/static-debian12:nonroot';
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/**
+ * The defaults the official images document, for when the image is not at
+ * hand (dockerfile-only mode): golang sets GOPATH=/go, puts /go/bin and
+ * /usr/local/go/bin on PATH and works in /go; alpine and busybox run /bin/sh,
+ * Debian-based images bash. Null for images we know nothing about.
+ */
+function documentedDefaults(image) {
+    const info = classifyBase(image);
+    const repo = repository(image);
+    const last = repo.split('/').pop() ?? repo;
+    if (info.kind === 'go-toolchain' && last.startsWith('golang')) {
+        const version = /^(\d+\.\d+(\.\d+)?)/.exec(tagOf(image))?.[1];
+        return {
+            env: { ...(version ? { GOLANG_VERSION: version } : {}), GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` },
+            workdir: '/go',
+            user: '',
+            entrypoint: null,
+            cmd: info.flavour === 'alpine' ? ['/bin/sh'] : ['bash'],
+            source: 'documented'
+        };
+    }
+    if (info.kind === 'distribution') {
+        const shell = ['alpine', 'busybox'].includes(info.flavour ?? '') ? ['/bin/sh'] : ['bash'];
+        return { env: { PATH: DEFAULT_PATH }, workdir: '/', user: '', entrypoint: null, cmd: shell, source: 'documented' };
+    }
+    if (info.kind === 'distroless' || info.kind === 'distroless-static') {
+        return { env: { PATH: DEFAULT_PATH, SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt' }, workdir: '/', user: info.nonRoot ? '65532' : '', entrypoint: null, cmd: null, source: 'documented' };
+    }
+    return null;
+}
+/** Go version of a toolchain image: its GOLANG_VERSION, else a version in its tag (`golang:1.9-alpine` → 1.9). */
+function goVersionOfImage(image, defaults) {
+    if (classifyBase(image).kind !== 'go-toolchain')
+        return null;
+    const fromEnv = defaults?.env.GOLANG_VERSION;
+    if (fromEnv && /^\d+\.\d+/.test(fromEnv))
+        return fromEnv;
+    return /^(\d+\.\d+(\.\d+)?)/.exec(tagOf(image))?.[1] ?? null;
+}
+/** Compares dotted Go versions (`1.9` < `1.13`); a missing version counts as current (newer than any). */
+function goAtLeast(version, wanted) {
+    if (!version)
+        return true;
+    const a = version.replace(/^go/, '').split('.').map(Number);
+    const b = wanted.split('.').map(Number);
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const x = a[i] ?? 0;
+        const y = b[i] ?? 0;
+        if (x !== y)
+            return x > y;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/advisor/shell.ts
+// Just enough shell to read what a RUN does: split a script into simple
+// commands (on `&&`, `||`, `;`, `|`, newlines) and each into words with
+// quotes removed, then pick out `go build` invocations and their flags.
+// Not a shell: no expansion beyond what the Dockerfile model already did.
+/** Splits a script into commands, each a list of words (quotes removed). */
+function splitCommands(script) {
+    const commands = [];
+    let words = [];
+    let word = '';
+    let inWord = false;
+    let quote = null;
+    const endWord = () => {
+        if (inWord)
+            words.push(word);
+        word = '';
+        inWord = false;
+    };
+    const endCommand = () => {
+        endWord();
+        if (words.length > 0)
+            commands.push(words);
+        words = [];
+    };
+    for (let i = 0; i < script.length; i++) {
+        const c = script[i];
+        if (quote) {
+            if (c === quote)
+                quote = null;
+            else if (c === '\\' && quote === '"' && i + 1 < script.length && '"\\$`'.includes(script[i + 1]))
+                word += script[++i];
+            else
+                word += c;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            quote = c;
+            inWord = true;
+            continue;
+        }
+        if (c === '\\') {
+            if (script[i + 1] === '\n') {
+                i++;
+                continue;
+            } // line continuation
+            if (i + 1 < script.length) {
+                word += script[++i];
+                inWord = true;
+            }
+            continue;
+        }
+        if (c === '#' && !inWord) {
+            // comment to end of line
+            while (i + 1 < script.length && script[i + 1] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === '\n' || c === ';' || c === '|' || c === '&' || c === '(' || c === ')') {
+            endCommand();
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r') {
+            endWord();
+            continue;
+        }
+        word += c;
+        inWord = true;
+    }
+    endCommand();
+    return commands;
+}
+// go build flags that take a value (the next word, unless written `-flag=value`).
+const VALUE_FLAGS = new Set([
+    'o',
+    'ldflags',
+    'gcflags',
+    'asmflags',
+    'gccgoflags',
+    'tags',
+    'mod',
+    'modfile',
+    'overlay',
+    'pgo',
+    'pkgdir',
+    'buildmode',
+    'compiler',
+    'installsuffix',
+    'p',
+    'toolexec',
+    'C',
+    'covermode',
+    'coverpkg',
+    'buildvcs'
+]);
+// Boolean flags that may also be written `-flag=true|false`.
+const BOOL_VALUE_FLAGS = new Set(['buildvcs', 'trimpath', 'race', 'msan', 'asan', 'a', 'n', 'v', 'x', 'cover', 'linkshared', 'modcacherw', 'work']);
+/** Finds `go build` (and `go install`) in a list of commands. */
+function findGoBuilds(commands) {
+    const builds = [];
+    for (const words of commands) {
+        const env = {};
+        let i = 0;
+        if (words[0] === 'env')
+            i++;
+        while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i])) {
+            const eq = words[i].indexOf('=');
+            env[words[i].slice(0, eq)] = words[i].slice(eq + 1);
+            i++;
+        }
+        const go = words[i];
+        const sub = words[i + 1];
+        if (go === undefined || !isGo(go) || (sub !== 'build' && sub !== 'install'))
+            continue;
+        // `go install pkg@version` installs a tool, not the program.
+        if (sub === 'install' && words.slice(i + 2).some((w) => !w.startsWith('-') && w.includes('@')))
+            continue;
+        builds.push(parseGoBuildArgs(sub, words.slice(i + 2), env, words));
+    }
+    return builds;
+}
+/** `go`, `/usr/local/go/bin/go`, or tonistiigi/xx's cross-compiling wrapper `xx-go`. */
+const isGo = (word) => /(^|\/)(xx-)?go$/.test(word);
+function parseGoBuildArgs(subcommand, args, env, words) {
+    const build = { subcommand, env, output: null, ldflags: null, stripped: false, trimpath: false, tags: null, packages: [], words, mod: null };
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (!arg.startsWith('-') || arg === '-') {
+            build.packages.push(arg);
+            continue;
+        }
+        const body = arg.replace(/^--?/, '');
+        const eq = body.indexOf('=');
+        const name = eq >= 0 ? body.slice(0, eq) : body;
+        let value = eq >= 0 ? body.slice(eq + 1) : null;
+        if (value === null && VALUE_FLAGS.has(name) && !BOOL_VALUE_FLAGS.has(name))
+            value = args[++i] ?? null;
+        if (name === 'o')
+            build.output = value;
+        else if (name === 'ldflags')
+            build.ldflags = value;
+        else if (name === 'tags')
+            build.tags = value;
+        else if (name === 'trimpath')
+            build.trimpath = value === null || value === 'true';
+        else if (name === 'mod')
+            build.mod = value;
+    }
+    build.stripped = build.ldflags !== null && ldflagsStrip(build.ldflags);
+    return build;
+}
+/** True when link flags drop both the symbol table (-s) and DWARF (-w). */
+function ldflagsStrip(ldflags) {
+    const words = splitCommands(ldflags)[0] ?? [];
+    const has = (flag) => words.some((w) => w === `-${flag}` || w === `--${flag}` || w === `-${flag}=true`);
+    return has('s') && has('w');
+}
+/** The go subcommand (and its first argument) of a command: `go mod download` → ['mod', 'download']. */
+function goCommand(words) {
+    const i = words.findIndex((x) => isGo(x));
+    return i >= 0 ? words.slice(i + 1, i + 3) : null;
+}
+/** A step that fetches modules: `go mod download`, `go mod tidy`, `go mod vendor`, `go get`. */
+function hasGoModDownload(commands) {
+    return commands.some((w) => {
+        const go = goCommand(w);
+        return go !== null && ((go[0] === 'mod' && ['download', 'tidy', 'vendor'].includes(go[1])) || go[0] === 'get');
+    });
+}
+/** A step that resolves modules, downloading what is missing: go build/install/run/test/generate/vet, or a make target. */
+function resolvesModules(commands) {
+    return commands.some((w) => {
+        const go = goCommand(w);
+        if (go !== null)
+            return ['build', 'install', 'run', 'test', 'generate', 'vet', 'list'].includes(go[0]);
+        return w.some((x, i) => /(^|\/)g?make$/.test(x) && (i === 0 || /^[A-Za-z_]\w*=/.test(w[i - 1])));
+    });
+}
+/** Builds from vendor/ (`-mod=vendor`, or GOFLAGS carrying it): no module is downloaded. */
+function usesVendor(commands) {
+    return commands.some((w) => w.some((x) => /^(--?mod=vendor|GOFLAGS=.*-mod=vendor.*)$/.test(x)));
+}
+/** Packages a command installs with the distribution's package manager, by manager. */
+function installedPackages(commands) {
+    const found = [];
+    for (const w of commands) {
+        const i = w.findIndex((x) => /(^|\/)(apk|apt-get|apt|yum|dnf|microdnf|zypper)$/.test(x));
+        if (i < 0)
+            continue;
+        const manager = w[i].split('/').pop();
+        const verb = w.slice(i + 1).find((x) => !x.startsWith('-'));
+        if (!(manager === 'apk' ? verb === 'add' : verb === 'install'))
+            continue;
+        const after = w.slice(w.indexOf(verb, i + 1) + 1);
+        const packages = [];
+        for (let k = 0; k < after.length; k++) {
+            const x = after[k];
+            if (x.startsWith('-')) {
+                if (['--virtual', '-t', '--repository', '-X'].includes(x))
+                    k++;
+                continue;
+            }
+            packages.push(x.replace(/[=<>~].*$/, ''));
+        }
+        found.push({ manager, packages });
+    }
+    return found;
+}
+/** Quotes a word for a Dockerfile shell-form RUN only when it needs it. */
+function shellQuote(word) {
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word))
+        return word;
+    if (/^-ldflags=/.test(word))
+        return `-ldflags="${word.slice('-ldflags='.length).replace(/(["\\$`])/g, '\\$1')}"`;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
 ;// CONCATENATED MODULE: ./src/advisor/model.ts
 // The Dockerfile model the rules read: stages with their resolved base image,
 // copies, RUN scripts (heredocs included) with the `go build` invocations in
@@ -59755,6 +59771,34 @@ function advise(ctx, rules = RULES) {
 /** Rules whose findings are about size: one of them is what makes a suggestion worth building. */
 const SIZE_RULES = new Set(['multi-stage', 'minimal-base', 'strip-symbols', 'trimpath', 'wasted-layers']);
 
+;// CONCATENATED MODULE: ./src/advisor/carried.ts
+// Re-verify only when needed: a suggestion's proof depends on the Dockerfile,
+// the base images (by digest), go.mod/go.sum and what the program needs; when
+// none of them changed since an earlier push, its proof is carried (in the
+// sticky comment's state, or a previous report) instead of building it again.
+
+/** One digest over everything the proof depends on. */
+function proofInputsKey(inputs) {
+    const stable = JSON.stringify(inputs, (_k, v) => v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(stable).digest('hex')}`;
+}
+/** The suggestion with a carried proof applied, when its inputs are unchanged; else null (build it). */
+function applyCarried(suggestion, key, carried) {
+    if (!carried || carried.key !== key)
+        return null;
+    return {
+        ...suggestion,
+        verified: carried.verified,
+        size: carried.size,
+        savings: carried.savings,
+        error: carried.error,
+        proof: carried.proof,
+        inputsKey: key,
+        verifiedAt: carried.commit,
+        verifyReason: `nothing it depends on changed since ${carried.commit ? carried.commit.slice(0, 7) : 'the last run'}: its proof is carried, not rebuilt`
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/advisor/dockerignore-match.ts
 // .dockerignore as BuildKit reads it (moby/patternmatcher): one pattern a
 // line, `#` comments, `!` re-includes, `*` and `?` within a path element, `**`
@@ -60137,7 +60181,7 @@ async function collectImageFiles(stream) {
 }
 /** The files of `imageId`, from its exported file system (a container created, never started, and removed). */
 function readImageFiles(imageId, docker) {
-    return docker.exportFileSystem(imageId, collectImageFiles);
+    return docker.containers.exportFileSystem(imageId, collectImageFiles);
 }
 
 ;// CONCATENATED MODULE: ./src/advisor/proof/start.ts
@@ -60181,13 +60225,13 @@ const lastLine = (text) => tail(text, 1).replace(/\d+/g, '#');
 /** Runs the image detached, waits, runs its HEALTHCHECK if still up, and removes the container. */
 async function observeStart(image, docker, options = {}) {
     const name = `go-image-budget-start-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-    const startError = await docker.startDetached(image, name, { readOnly: options.readOnly !== false });
+    const startError = await docker.containers.startDetached(image, name, { readOnly: options.readOnly !== false });
     try {
         if (startError !== null)
             return { startError, exitCode: null, output: '', health: null };
-        const exitCode = await docker.waitExit(name, options.waitMs ?? 2000);
+        const exitCode = await docker.containers.waitExit(name, options.waitMs ?? 2000);
         const logs = async () => {
-            const l = await docker.logs(name);
+            const l = await docker.containers.logs(name);
             return `${l.stdout}${l.stderr ? `\n${l.stderr}` : ''}`.trim().slice(-4000);
         };
         if (exitCode !== null)
@@ -60198,7 +60242,7 @@ async function observeStart(image, docker, options = {}) {
             const argv = test[0] === 'CMD' ? test.slice(1) : ['/bin/sh', '-c', test.slice(1).join(' ')];
             const deadline = Date.now() + (options.healthMs ?? 5000);
             for (;;) {
-                const r = await docker.execIn(name, argv);
+                const r = await docker.containers.execIn(name, argv);
                 health = { exitCode: r.exitCode, output: `${r.stdout}\n${r.stderr}`.trim().slice(-2000) };
                 if (r.exitCode === 0 || Date.now() > deadline)
                     break;
@@ -60208,7 +60252,7 @@ async function observeStart(image, docker, options = {}) {
         return { startError: null, exitCode: null, output: await logs(), health };
     }
     finally {
-        await docker.removeContainer(name);
+        await docker.containers.remove(name);
     }
 }
 /**
@@ -60546,7 +60590,7 @@ function checkStartup({ files, config, expectedPaths }) {
 
 /** The parts of an image's config that decide how it starts. */
 async function startConfig(image, docker) {
-    const { healthcheck, ...facts } = await docker.startConfig(image);
+    const { healthcheck, ...facts } = await docker.images.startConfig(image);
     return { ...facts, healthcheck: healthcheck ? { test: healthcheck } : null };
 }
 async function proveItStarts(image, options, deps) {
@@ -60615,7 +60659,7 @@ async function verifySuggestion(req, deps) {
 async function runInImage(imageId, command, deps) {
     const words = splitCommands(command)[0] ?? [];
     const timeoutMs = deps.runTimeoutMs ?? 120_000;
-    const result = await deps.docker.runToEnd(imageId, { entrypoint: words.length > 0 ? words[0] : null, args: words.slice(1), timeoutMs });
+    const result = await deps.docker.containers.runToEnd(imageId, { entrypoint: words.length > 0 ? words[0] : null, args: words.slice(1), timeoutMs });
     if (result === null)
         return { command, exitCode: 124, output: `timed out after ${Math.round(timeoutMs / 1000)} s` };
     const output = (result.stdout + (result.stderr ? `\n${result.stderr}` : '')).trim();
@@ -60673,7 +60717,7 @@ const normalName = (ref) => {
  */
 async function localImages(names, docker) {
     const found = new Map();
-    for (const raw of await docker.inspectPresent(names)) {
+    for (const raw of await docker.images.inspectPresent(names)) {
         const env = {};
         for (const e of raw.config.env) {
             const eq = e.indexOf('=');
@@ -60799,93 +60843,14 @@ async function adviseStage(input, deps) {
     return { findings: reconcileSavings(findings, suggestion), suggestion, skipped };
 }
 
-;// CONCATENATED MODULE: ./src/log.ts
-const silentLogger = {
-    info: () => { },
-    warning: () => { },
-    debug: () => { },
-    group: (_name, fn) => fn()
-};
+;// CONCATENATED MODULE: ./src/version.ts
+// Kept in step with package.json by a unit test; bundled into dist/.
+const TOOL = { name: 'go-image-budget', version: '0.1.0' };
 
-;// CONCATENATED MODULE: ./src/advisor/dockerfile-only.ts
-// Dockerfile-only mode: the rules that need no built image, on the
-// Dockerfile and the context's files alone. The pipeline runs no command (no
-// Docker, no build), so it fits pre-commit hooks and editors.
-
-
-
-
-
-
-
-async function dockerfileOnlyReport(inputs, build, run) {
-    const noDocker = () => Promise.reject(new Error('dockerfile-only mode runs no commands'));
-    const advice = await adviseStage({ inputs, build, workspace: run.workspace, report: null, imageUser: null, buildOptions: null }, {
-        docker: new Docker({
-            exec: noDocker,
-            spawn: () => {
-                throw new Error('dockerfile-only mode runs no commands');
-            }
-        }),
-        tempDir: '',
-        log: silentLogger,
-        buildAndMeasure: noDocker
-    });
-    const errorFindings = advice.findings.filter((f) => f.severity === 'error');
-    const errors = errorFindings.length > 0;
-    const warnings = advice.findings.some((f) => f.severity === 'warning');
-    return {
-        schemaVersion: SCHEMA_VERSION,
-        tool: { name: TOOL.name, version: TOOL.version },
-        image: {
-            ref: null,
-            id: '',
-            platform: inputs.platforms[0] ?? '',
-            context: external_node_path_default().relative(run.workspace, build.context) || '.',
-            dockerfile: external_node_path_default().relative(run.workspace, build.dockerfile),
-            target: inputs.target,
-            commit: run.commit
-        },
-        size: { uncompressed: 0, compressed: null, compressedSource: null },
-        layers: [],
-        wasted: null,
-        goBinaries: [],
-        budget: {
-            metric: inputs.budgetMetric,
-            limit: inputs.budget,
-            warnAt: null,
-            maxIncrease: null,
-            status: 'none',
-            // The entry points fail the job with this line when an error-level finding fails the check.
-            reason: errors ? `dockerfile-only: ${errorFindings.map((f) => `${f.rule} at ${f.file}:${f.line ?? '-'}`).join(', ')}` : 'dockerfile-only mode: no image built'
-        },
-        baseline: NO_BASELINE,
-        delta: null,
-        findings: advice.findings,
-        suggestion: advice.suggestion,
-        history: [],
-        mode: 'dockerfile-only',
-        skippedRules: advice.skipped,
-        // Without a size there is no budget verdict; an error-level finding (a binary
-        // that cannot start) fails unless fail-on is never.
-        status: errors && inputs.failOn !== 'never' ? 'fail' : errors || warnings ? 'warn' : 'pass'
-    };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline.ts
-// The stages in order: build → measure → baseline → compare/budget → advise.
-// Takes its collaborators as parameters; returns the Report. Rendering and
-// publishing are the entry points' business.
-
-
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/pipeline/stages.ts
+// What the pipeline's runs share (one image, or the images of a bake file):
+// their collaborators and context, the build they resolve and check, the
+// report a measurement starts as, and the advice added to a judged report.
 
 
 
@@ -60939,110 +60904,6 @@ function resolveBuild(inputs, workspace, confine = false) {
         throw new UsageError(`file: cannot read ${shown} (${error.code ?? 'unreadable'}); check its permissions`);
     }
     return { context, dockerfile };
-}
-async function runPipeline(inputs, ctx, deps) {
-    // One adapter for the run: every image built below (head, base, suggestion) is recorded on it.
-    const docker = deps.docker ?? new Docker({ exec: deps.exec, spawn: deps.spawn });
-    if (!inputs.cleanup || inputs.dockerfileOnly)
-        return runStages(inputs, ctx, { ...deps, docker });
-    // `cleanup`: what was built is removed at the end, also after a failure.
-    try {
-        return await runStages(inputs, ctx, { ...deps, docker });
-    }
-    finally {
-        await removeBuiltImages(docker.builtImages, docker, deps.log);
-    }
-}
-async function runStages(inputs, ctx, deps) {
-    // Dockerfile-only: the rules that need no image, on the files alone; no Docker, no other command.
-    if (inputs.dockerfileOnly) {
-        if (inputs.image)
-            throw new UsageError(`dockerfile-only: cannot check a Dockerfile for 'image'; unset one of them`);
-        return dockerfileOnlyReport(inputs, resolveBuild(inputs, ctx.workspace, ctx.confineToWorkspace), ctx);
-    }
-    // Budget and baseline settings are checked before anything is built.
-    const settings = budgetSettings(inputs);
-    const baselineSource = chooseSource(inputs);
-    const docker = deps.docker;
-    const secretSources = inputs.image ? { secretFiles: [], secretEnvs: [] } : resolveSecretSources(inputs, ctx.workspace, ctx.env ?? {});
-    const buildOptions = (paths) => ({
-        context: paths.context,
-        file: paths.dockerfile,
-        target: inputs.target,
-        platform: inputs.platforms[0] ?? null,
-        builder: inputs.builder,
-        buildArgs: inputs.buildArgs,
-        buildContexts: inputs.buildContexts,
-        cacheFrom: inputs.cacheFrom,
-        cacheTo: inputs.cacheTo,
-        labels: inputs.labels,
-        tags: [],
-        secrets: inputs.secrets,
-        ...secretSources
-    });
-    // Build and measure: one build per platform (multi-platform `--load` is
-    // refused), each measured; the top-level fields describe the first platform.
-    const resolved = inputs.image ? null : resolveBuild(inputs, ctx.workspace, ctx.confineToWorkspace);
-    const dockerfileText = resolved ? (0,external_node_fs_namespaceObject.readFileSync)(resolved.dockerfile, 'utf8') : null;
-    // Layers are tied to the Dockerfile that built them (the head's, or the base's).
-    const dockerfileSource = (content) => ({ content, target: inputs.target, buildArgs: buildArgMap(inputs.buildArgs) });
-    const measureOptions = { cacheDir: deps.cacheDir, dockerfile: dockerfileText === null ? null : dockerfileSource(dockerfileText) };
-    const platformsToBuild = inputs.image || inputs.platforms.length === 0 ? [null] : inputs.platforms;
-    const measuredPlatforms = [];
-    const output = inputs.image ? 'load' : await docker.buildOutput(inputs.builder);
-    // The one build-and-measure of this run (src/build-measure.ts): the head, the base and the suggestion.
-    const buildAndMeasure = runBuild(output, { docker, exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, log: deps.log, onProgress: (chunk) => deps.log.debug(chunk) });
-    for (const platform of platformsToBuild) {
-        if (inputs.image) {
-            const ref = inputs.image;
-            await docker.ensureImage(ref, inputs.platforms[0] ?? null);
-            const measurement = await deps.log.group(`Measure ${ref}`, () => measureImage(ref, measureOptions, { docker, log: deps.log }));
-            measuredPlatforms.push({ platform, measurement });
-            continue;
-        }
-        const build = resolved;
-        const label = `${external_node_path_default().relative(ctx.workspace, build.dockerfile) || build.dockerfile}${platform ? ` (${platform})` : ''}`;
-        const { measurement } = await deps.log.group(`Build and measure ${label}`, () => buildAndMeasure({ ...buildOptions(build), platform }, measureOptions));
-        measuredPlatforms.push({ platform, measurement });
-    }
-    const imageInfo = (m) => ({
-        ref: inputs.image,
-        id: m.inspected.id,
-        platform: m.inspected.platform,
-        context: resolved ? external_node_path_default().relative(ctx.workspace, resolved.context) || '.' : null,
-        dockerfile: resolved ? external_node_path_default().relative(ctx.workspace, resolved.dockerfile) : null,
-        target: inputs.target,
-        commit: ctx.commit
-    });
-    const first = measuredPlatforms[0].measurement;
-    const inspected = first.inspected;
-    const platformReports = measuredPlatforms.length > 1
-        ? measuredPlatforms.map(({ measurement: m }) => {
-            const { image, size, layers, wasted, goBinaries, budget, baseline, delta, status } = reportFromMeasurement(m, imageInfo(m), inputs);
-            return { platform: m.inspected.platform, image, size, layers, wasted, goBinaries, budget, baseline, delta, status };
-        })
-        : undefined;
-    const measured = { ...reportFromMeasurement(first, imageInfo(first), inputs), ...(platformReports ? { platforms: platformReports } : {}) };
-    // Baseline → compare/budget. The base is built with the head's inputs (same
-    // BuildKit cache; its cache is not exported over the head's) and measured alike.
-    const buildBase = async (paths) => {
-        const options = { ...buildOptions(paths), cacheTo: [], platform: inputs.platforms.length > 0 ? paths.platform : null };
-        const { built, measurement: base } = await buildAndMeasure(options, { ...measureOptions, dockerfile: dockerfileSource((0,external_node_fs_namespaceObject.readFileSync)(paths.dockerfile, 'utf8')) });
-        return { imageId: built.imageId, platform: base.inspected.platform, size: base.size, layers: base.layers, log: built.log };
-    };
-    const compared = await deps.log.group('Baseline', () => compareStage(measured, {
-        inputs,
-        source: baselineSource,
-        settings,
-        base: ctx.base ?? null,
-        build: resolved,
-        previousHistory: ctx.previousHistory ?? [],
-        now: deps.now
-    }, { exec: deps.exec, tempDir: deps.tempDir, log: deps.log, buildAndMeasure: buildBase }));
-    // Advise: Dockerfile rules on the measurement, a suggested Dockerfile, and its proof.
-    if (!resolved)
-        return compared.report;
-    return adviseReport(compared.report, { inputs, build: resolved, workspace: ctx.workspace, imageUser: inspected.config.user, buildOptions: buildOptions(resolved), previousProof: ctx.previousProof ?? null }, { ...deps, buildAndMeasure });
 }
 /** A measured image as a report, before the baseline, the verdict and the advice. */
 function reportFromMeasurement(m, image, inputs) {
@@ -61228,7 +61089,7 @@ async function bakeBuild(req, deps) {
             return archive ? `type=docker,dest=${archive}` : 'type=docker';
         }, { cacheTo: req.cacheTo }), null, 2));
         const metadataFile = external_node_path_default().join(dir, 'metadata.json');
-        const result = await deps.docker.bake({
+        const result = await deps.docker.buildx.bake({
             files: [...req.files, overlay],
             cwd: req.cwd,
             builder: req.builder,
@@ -61241,7 +61102,7 @@ async function bakeBuild(req, deps) {
         const images = new Map();
         for (const image of req.images) {
             const archive = archives.get(image.key) ?? null;
-            const imageId = archive ? await deps.docker.load(archive) : loadedImageId(metadata, image.key);
+            const imageId = archive ? await deps.docker.images.load(archive) : loadedImageId(metadata, image.key);
             if (!imageId)
                 throw new CommandError(`docker buildx bake recorded no image for target '${image.target.name}'`, metadata.slice(0, 2000));
             // Loaded by bake itself: recorded here, as load records an archive's image.
@@ -61401,7 +61262,7 @@ async function bakeBaselines(req, deps) {
 async function baseline_baseImages(toBuild, at, result, deps) {
     const missing = (image, why) => result.set(image.key, none(`${at.name} (${at.short}) ${why}`, at.ref, at.commit));
     let wanted = toBuild;
-    const known = await deps.docker.bakeTargetNames({ files: [at.bakeFile], cwd: at.cwd, builder: at.builder });
+    const known = await deps.docker.buildx.bakeTargetNames({ files: [at.bakeFile], cwd: at.cwd, builder: at.builder });
     if (known) {
         for (const t of wanted.filter((t) => !known.includes(t.image.target.name)))
             missing(t.image, `has no target '${t.image.target.name}' in ${external_node_path_default().relative(at.dir, at.bakeFile)}`);
@@ -61412,7 +61273,7 @@ async function baseline_baseImages(toBuild, at, result, deps) {
     const names = [...new Set(wanted.map((t) => t.image.target.name))];
     let printed;
     try {
-        printed = await deps.docker.bakePrint({ files: [at.bakeFile], cwd: at.cwd, builder: at.builder, targets: names });
+        printed = await deps.docker.buildx.bakePrint({ files: [at.bakeFile], cwd: at.cwd, builder: at.builder, targets: names });
     }
     catch (error) {
         const detail = error instanceof CommandError && error.detail ? error.detail.split('\n').slice(-1)[0] : errorMessage(error);
@@ -61458,7 +61319,7 @@ async function baseline_baseImages(toBuild, at, result, deps) {
     return images;
 }
 
-;// CONCATENATED MODULE: ./src/bake/pipeline.ts
+;// CONCATENATED MODULE: ./src/pipeline/bake.ts
 // `bake`: the pipeline for every image of a bake file. The targets come from
 // `docker buildx bake --print`; they are built in ONE bake run (one BuildKit
 // session and cache), each measured as a single build is, compared with the
@@ -61478,10 +61339,7 @@ async function baseline_baseImages(toBuild, at, result, deps) {
 
 
 
-/** One report per image this run measures: the bake file's targets, or the one build. */
-async function measureReports(inputs, ctx, deps) {
-    return inputs.bake ? runBakePipeline(inputs, ctx, deps) : [await runPipeline(inputs, ctx, deps)];
-}
+
 async function runBakePipeline(inputs, ctx, deps) {
     // One adapter for the run: every image built below (head, base, suggestion) is recorded on it.
     const docker = deps.docker ?? new Docker({ exec: deps.exec, spawn: deps.spawn });
@@ -61492,7 +61350,7 @@ async function runBakePipeline(inputs, ctx, deps) {
         return await bakeStages(inputs, ctx, { ...deps, docker });
     }
     finally {
-        await removeBuiltImages(docker.builtImages, docker, deps.log);
+        await removeBuiltImages(docker.builtImages, docker.images, deps.log);
     }
 }
 /** The bake file, checked: it exists, is a file, and (on GitHub) lies in the workspace. */
@@ -61514,7 +61372,7 @@ async function readImages(docker, bakeFile, inputs, cwd) {
     const shown = external_node_path_default().basename(bakeFile);
     let printed;
     try {
-        printed = await docker.bakePrint({ ...request, targets: inputs.bakeTargets });
+        printed = await docker.buildx.bakePrint({ ...request, targets: inputs.bakeTargets });
     }
     catch (error) {
         if (!(error instanceof CommandError))
@@ -61522,7 +61380,7 @@ async function readImages(docker, bakeFile, inputs, cwd) {
         const detail = error.detail ?? '';
         const unknown = /failed to find target (\S+)/.exec(detail)?.[1];
         if (unknown) {
-            const names = await docker.bakeTargetNames(request);
+            const names = await docker.buildx.bakeTargetNames(request);
             throw new UsageError(`bake-targets: no target or group '${unknown}' in ${shown}${names ? ` (it has ${names.join(', ')})` : ''}; name one of its targets`);
         }
         throw new UsageError(`bake: docker buildx bake cannot read ${shown}: ${detail.split('\n').filter(Boolean).pop() ?? 'no reason given'}`);
@@ -61539,7 +61397,7 @@ async function bakeStages(inputs, ctx, deps) {
     const docker = deps.docker;
     const bakeFile = resolveBakeFile(inputs.bake, ctx.workspace, ctx.confineToWorkspace);
     const images = await readImages(docker, bakeFile, inputs, ctx.workspace);
-    const output = await docker.buildOutput(inputs.builder);
+    const output = await docker.buildx.output(inputs.builder);
     const onProgress = (chunk) => deps.log.debug(chunk);
     // The suggestions are built one at a time, through the run's one build-and-measure.
     const buildAndMeasure = runBuild(output, { docker, exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, log: deps.log, onProgress });
@@ -61608,32 +61466,227 @@ async function bakeStages(inputs, ctx, deps) {
             build: { context: image.context, dockerfile: image.dockerfile },
             workspace: ctx.workspace,
             imageUser: measurement.inspected.config.user,
-            buildOptions: {
-                context: image.context,
-                file: image.dockerfile,
+            buildOptions: buildOptionsFor(image.context, image.dockerfile, {
                 target: image.target.stage,
                 platform: image.platform,
                 builder: inputs.builder,
                 buildArgs,
-                buildContexts: [],
-                cacheFrom: [],
-                cacheTo: [],
-                labels: [],
-                tags: [],
-                secrets: [],
                 secretFiles: [],
                 secretEnvs: []
-            }
+            })
         }, { ...deps, buildAndMeasure })));
     }
     return reports;
 }
 
+;// CONCATENATED MODULE: ./src/log.ts
+const silentLogger = {
+    info: () => { },
+    warning: () => { },
+    debug: () => { },
+    group: (_name, fn) => fn()
+};
+
+;// CONCATENATED MODULE: ./src/pipeline/dockerfile-only.ts
+// Dockerfile-only mode: the rules that need no built image, on the
+// Dockerfile and the context's files alone. The pipeline runs no command (no
+// Docker, no build), so it fits pre-commit hooks and editors.
+
+
+
+
+
+
+async function dockerfileOnlyReport(inputs, build, run) {
+    const noDocker = () => Promise.reject(new Error('dockerfile-only mode runs no commands'));
+    const advice = await adviseStage({ inputs, build, workspace: run.workspace, report: null, imageUser: null, buildOptions: null }, {
+        docker: new Docker({
+            exec: noDocker,
+            spawn: () => {
+                throw new Error('dockerfile-only mode runs no commands');
+            }
+        }),
+        tempDir: '',
+        log: silentLogger,
+        buildAndMeasure: noDocker
+    });
+    const errorFindings = advice.findings.filter((f) => f.severity === 'error');
+    const errors = errorFindings.length > 0;
+    const warnings = advice.findings.some((f) => f.severity === 'warning');
+    return {
+        schemaVersion: SCHEMA_VERSION,
+        tool: { name: TOOL.name, version: TOOL.version },
+        image: {
+            ref: null,
+            id: '',
+            platform: inputs.platforms[0] ?? '',
+            context: external_node_path_default().relative(run.workspace, build.context) || '.',
+            dockerfile: external_node_path_default().relative(run.workspace, build.dockerfile),
+            target: inputs.target,
+            commit: run.commit
+        },
+        size: { uncompressed: 0, compressed: null, compressedSource: null },
+        layers: [],
+        wasted: null,
+        goBinaries: [],
+        budget: {
+            metric: inputs.budgetMetric,
+            limit: inputs.budget,
+            warnAt: null,
+            maxIncrease: null,
+            status: 'none',
+            // The entry points fail the job with this line when an error-level finding fails the check.
+            reason: errors ? `dockerfile-only: ${errorFindings.map((f) => `${f.rule} at ${f.file}:${f.line ?? '-'}`).join(', ')}` : 'dockerfile-only mode: no image built'
+        },
+        baseline: NO_BASELINE,
+        delta: null,
+        findings: advice.findings,
+        suggestion: advice.suggestion,
+        history: [],
+        mode: 'dockerfile-only',
+        skippedRules: advice.skipped,
+        // Without a size there is no budget verdict; an error-level finding (a binary
+        // that cannot start) fails unless fail-on is never.
+        status: errors && inputs.failOn !== 'never' ? 'fail' : errors || warnings ? 'warn' : 'pass'
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+// The pipeline, the one entry the action and the CLI call: build → measure →
+// baseline → compare/budget → advise, for one image (per platform) or for
+// every image of a bake file (bake.ts). Takes its collaborators as
+// parameters; returns the reports. Rendering and publishing are the entry
+// points' business.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** One report per image this run measures: the bake file's targets, or the one build. */
+async function measureReports(inputs, ctx, deps) {
+    return inputs.bake ? runBakePipeline(inputs, ctx, deps) : [await runPipeline(inputs, ctx, deps)];
+}
+async function runPipeline(inputs, ctx, deps) {
+    // One adapter for the run: every image built below (head, base, suggestion) is recorded on it.
+    const docker = deps.docker ?? new Docker({ exec: deps.exec, spawn: deps.spawn });
+    if (!inputs.cleanup || inputs.dockerfileOnly)
+        return runStages(inputs, ctx, { ...deps, docker });
+    // `cleanup`: what was built is removed at the end, also after a failure.
+    try {
+        return await runStages(inputs, ctx, { ...deps, docker });
+    }
+    finally {
+        await removeBuiltImages(docker.builtImages, docker.images, deps.log);
+    }
+}
+async function runStages(inputs, ctx, deps) {
+    // Dockerfile-only: the rules that need no image, on the files alone; no Docker, no other command.
+    if (inputs.dockerfileOnly) {
+        if (inputs.image)
+            throw new UsageError(`dockerfile-only: cannot check a Dockerfile for 'image'; unset one of them`);
+        return dockerfileOnlyReport(inputs, resolveBuild(inputs, ctx.workspace, ctx.confineToWorkspace), ctx);
+    }
+    // Budget and baseline settings are checked before anything is built.
+    const settings = budgetSettings(inputs);
+    const baselineSource = chooseSource(inputs);
+    const docker = deps.docker;
+    const secretSources = inputs.image ? { secretFiles: [], secretEnvs: [] } : resolveSecretSources(inputs, ctx.workspace, ctx.env ?? {});
+    const buildOptions = (paths) => ({
+        context: paths.context,
+        file: paths.dockerfile,
+        target: inputs.target,
+        platform: inputs.platforms[0] ?? null,
+        builder: inputs.builder,
+        buildArgs: inputs.buildArgs,
+        buildContexts: inputs.buildContexts,
+        cacheFrom: inputs.cacheFrom,
+        cacheTo: inputs.cacheTo,
+        labels: inputs.labels,
+        tags: [],
+        secrets: inputs.secrets,
+        ...secretSources
+    });
+    // Build and measure: one build per platform (multi-platform `--load` is
+    // refused), each measured; the top-level fields describe the first platform.
+    const resolved = inputs.image ? null : resolveBuild(inputs, ctx.workspace, ctx.confineToWorkspace);
+    const dockerfileText = resolved ? (0,external_node_fs_namespaceObject.readFileSync)(resolved.dockerfile, 'utf8') : null;
+    // Layers are tied to the Dockerfile that built them (the head's, or the base's).
+    const dockerfileSource = (content) => ({ content, target: inputs.target, buildArgs: buildArgMap(inputs.buildArgs) });
+    const measureOptions = { cacheDir: deps.cacheDir, dockerfile: dockerfileText === null ? null : dockerfileSource(dockerfileText) };
+    const platformsToBuild = inputs.image || inputs.platforms.length === 0 ? [null] : inputs.platforms;
+    const measuredPlatforms = [];
+    const output = inputs.image ? 'load' : await docker.buildx.output(inputs.builder);
+    // The one build-and-measure of this run (src/image/build-measure.ts): the head, the base and the suggestion.
+    const buildAndMeasure = runBuild(output, { docker, exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, log: deps.log, onProgress: (chunk) => deps.log.debug(chunk) });
+    for (const platform of platformsToBuild) {
+        if (inputs.image) {
+            const ref = inputs.image;
+            await docker.images.ensure(ref, inputs.platforms[0] ?? null);
+            const measurement = await deps.log.group(`Measure ${ref}`, () => measureImage(ref, measureOptions, { docker, log: deps.log }));
+            measuredPlatforms.push({ platform, measurement });
+            continue;
+        }
+        const build = resolved;
+        const label = `${external_node_path_default().relative(ctx.workspace, build.dockerfile) || build.dockerfile}${platform ? ` (${platform})` : ''}`;
+        const { measurement } = await deps.log.group(`Build and measure ${label}`, () => buildAndMeasure({ ...buildOptions(build), platform }, measureOptions));
+        measuredPlatforms.push({ platform, measurement });
+    }
+    const imageInfo = (m) => ({
+        ref: inputs.image,
+        id: m.inspected.id,
+        platform: m.inspected.platform,
+        context: resolved ? external_node_path_default().relative(ctx.workspace, resolved.context) || '.' : null,
+        dockerfile: resolved ? external_node_path_default().relative(ctx.workspace, resolved.dockerfile) : null,
+        target: inputs.target,
+        commit: ctx.commit
+    });
+    const first = measuredPlatforms[0].measurement;
+    const inspected = first.inspected;
+    const platformReports = measuredPlatforms.length > 1
+        ? measuredPlatforms.map(({ measurement: m }) => {
+            const { image, size, layers, wasted, goBinaries, budget, baseline, delta, status } = reportFromMeasurement(m, imageInfo(m), inputs);
+            return { platform: m.inspected.platform, image, size, layers, wasted, goBinaries, budget, baseline, delta, status };
+        })
+        : undefined;
+    const measured = { ...reportFromMeasurement(first, imageInfo(first), inputs), ...(platformReports ? { platforms: platformReports } : {}) };
+    // Baseline → compare/budget. The base is built with the head's inputs (same
+    // BuildKit cache; its cache is not exported over the head's) and measured alike.
+    const buildBase = async (paths) => {
+        const options = { ...buildOptions(paths), cacheTo: [], platform: inputs.platforms.length > 0 ? paths.platform : null };
+        const { built, measurement: base } = await buildAndMeasure(options, { ...measureOptions, dockerfile: dockerfileSource((0,external_node_fs_namespaceObject.readFileSync)(paths.dockerfile, 'utf8')) });
+        return { imageId: built.imageId, platform: base.inspected.platform, size: base.size, layers: base.layers, log: built.log };
+    };
+    const compared = await deps.log.group('Baseline', () => compareStage(measured, {
+        inputs,
+        source: baselineSource,
+        settings,
+        base: ctx.base ?? null,
+        build: resolved,
+        previousHistory: ctx.previousHistory ?? [],
+        now: deps.now
+    }, { exec: deps.exec, tempDir: deps.tempDir, log: deps.log, buildAndMeasure: buildBase }));
+    // Advise: Dockerfile rules on the measurement, a suggested Dockerfile, and its proof.
+    if (!resolved)
+        return compared.report;
+    return adviseReport(compared.report, { inputs, build: resolved, workspace: ctx.workspace, imageUser: inspected.config.user, buildOptions: buildOptions(resolved), previousProof: ctx.previousProof ?? null }, { ...deps, buildAndMeasure });
+}
+
 ;// CONCATENATED MODULE: ./src/github/event.ts
 // The workflow's event: its name (GITHUB_EVENT_NAME) and the payload GitHub
-// writes to GITHUB_EVENT_PATH, read and parsed here once. The base ref
-// (git.ts), the trust check (trust.ts) and the publishing context
-// (context.ts) all take this parsed event.
+// writes to GITHUB_EVENT_PATH, read and parsed here once; and what it says
+// about the commits: the head measured and the base to compare with. The
+// trust check (trust.ts) and the publishing context (context.ts) take this
+// parsed event too.
 
 const event_readText = (file) => {
     try {
@@ -61660,6 +61713,46 @@ function loadGitHubEvent(name, eventPath, readFile = event_readText) {
     catch {
         return null;
     }
+}
+const ZERO_SHA = /^0+$/;
+const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
+const obj = (v) => (v && typeof v === 'object' ? v : {});
+/**
+ * The base to compare with: the `base-ref` input wins; else a pull request's
+ * (or merge queue group's) base sha and branch, else a push's `before` (none
+ * for a new branch, whose `before` is all zeros).
+ */
+function resolveBaseRef(event, baseRefInput) {
+    if (baseRefInput)
+        return { ref: baseRefInput, sha: null };
+    if (!event)
+        return null;
+    const pr = obj(event.payload.pull_request);
+    if (event.payload.pull_request) {
+        const base = obj(pr.base);
+        const sha = str(base.sha);
+        const ref = str(base.ref);
+        return sha || ref ? { ref, sha } : null;
+    }
+    if (event.payload.merge_group) {
+        const group = obj(event.payload.merge_group);
+        const sha = str(group.base_sha);
+        const ref = str(group.base_ref);
+        return sha || ref ? { ref: ref ? ref.replace(/^refs\/heads\//, '') : null, sha } : null;
+    }
+    if (event.name === 'push') {
+        const before = str(event.payload.before);
+        if (!before || ZERO_SHA.test(before))
+            return null;
+        const ref = str(event.payload.ref);
+        return { ref: ref ? ref.replace(/^refs\/heads\//, '') : null, sha: before };
+    }
+    return null;
+}
+/** The commit being measured: a pull request's head (GITHUB_SHA is a merge commit there), else GITHUB_SHA. */
+function headCommit(event, githubSha) {
+    const head = obj(obj(event?.payload.pull_request).head);
+    return str(head.sha) ?? githubSha;
 }
 
 ;// CONCATENATED MODULE: ./src/outputs.ts
@@ -62708,7 +62801,7 @@ function globSync(globInput, options) {
 //#endregion
 
 
-;// CONCATENATED MODULE: ./src/report/upgrade.ts
+;// CONCATENATED MODULE: ./src/stored/upgrade.ts
 // Reports read back from files and earlier runs were written by older versions
 // of the tool. upgradeReport fills in what later schema versions added, so the
 // renderers read one shape and never fall back to recomputing.
@@ -62718,6 +62811,7 @@ function globSync(globInput, options) {
 // carries `budget.minDelta` (the floor in bytes); with it the upgrade decides
 // `delta.noise`/`delta.unchanged`, fills a missing delta, and diffs the layers
 // (or marks the noise in a layer diff it has) as the comparison does today.
+
 
 function upgradeDelta(v, floor) {
     const base = v.baseline.size;
@@ -62761,7 +62855,7 @@ function upgradeReport(doc) {
     return { ...report, ...(Array.isArray(platforms) ? { platforms: platforms.map((p) => upgrade(p)) } : {}) };
 }
 
-;// CONCATENATED MODULE: ./src/report/stored.ts
+;// CONCATENATED MODULE: ./src/stored/read.ts
 // Reports another run wrote, read back for publishing (`report:`): the job
 // after a matrix, or the fork-safe `workflow_run` job. One path or glob per
 // entry; a file holds one report or a list of them (what `json:` writes for

@@ -22,8 +22,9 @@ import { randomBytes } from 'node:crypto'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { carriedFrom } from '../src/advisor/carried.js'
-import { buildAndMeasure } from '../src/build-measure.js'
+import { carriedFrom } from '../src/report/parse.js'
+import { buildAndMeasure } from '../src/image/build-measure.js'
+import { buildOptionsFor } from '../src/docker/build.js'
 import { removeBuiltImages } from '../src/docker/cleanup.js'
 import { Docker } from '../src/docker/docker.js'
 import { describeEngine } from '../src/docker/engine.js'
@@ -32,7 +33,7 @@ import { measureImage, type Measurement, type MeasureOptions } from '../src/imag
 import { readStored, type StoredImage } from '../__tests__/helpers/stored-image.js'
 import { parseInputs, type InputName } from '../src/inputs.js'
 import { silentLogger } from '../src/log.js'
-import { runPipeline } from '../src/pipeline.js'
+import { runPipeline } from '../src/pipeline/pipeline.js'
 import { formatSize } from '../src/units.js'
 
 const MB = 1_000_000
@@ -107,7 +108,7 @@ for (const engine of engines) {
 
 async function benchEngine(): Promise<void> {
   const docker = new Docker({ exec, spawn: spawnStream })
-  const info = await docker.engine()
+  const info = await docker.store.engine()
   console.log(`\n== ${describeEngine(info)}`)
   const work = mkdtempSync(path.join(os.tmpdir(), 'gib-bench-'))
   const cacheDir = path.join(work, 'cache')
@@ -155,11 +156,11 @@ async function measurementBench(docker: Docker, work: string, cacheDir: string, 
     if (r.code !== 0) throw new Error(`bench build failed:\n${r.stderr.split('\n').slice(-15).join('\n')}`)
   }
   const [, buildSeconds] = await time(build)
-  const inspected = await docker.inspect(tag)
+  const inspected = await docker.images.inspect(tag)
   console.log(`image: ${tag}, ${formatSize(inspected.size)} in ${inspected.diffIds.length} layers; build ${buildSeconds.toFixed(1)} s`)
 
   const [, inspectSeconds] = await time(async () => {
-    await docker.inspect(tag)
+    await docker.images.inspect(tag)
   })
   // What the engine itself takes: its save stream, and its own push to the local registry (a new repository each run).
   const [, saveSeconds] = await time(() => sh(`docker save ${tag} > /dev/null`))
@@ -247,7 +248,7 @@ async function measurementBench(docker: Docker, work: string, cacheDir: string, 
     `compressed = this engine's own push on every layer (full ${exactFull.maxError.toFixed(3)}%, re-measurement ${exactCached.maxError.toFixed(3)}% at most; source ${full.size.compressedSource})`
   )
   line(Math.abs(fallback.totalError) <= 0.5, `estimated (the fallback) within 0.5% in total of this engine's push: ${pct(fallback.totalError)} (every layer within ${fallback.maxError.toFixed(3)}%)`)
-  if ((await docker.engine()).store === 'containerd') {
+  if ((await docker.store.engine()).store === 'containerd') {
     // The stored blobs are exact already: no push; no regression against the save stream (1.26x before the push path).
     line(fullSeconds <= 1.26 * saveSeconds, `full measurement at most 1.26x docker save > /dev/null (containerd store, no regression): ${(fullSeconds / saveSeconds).toFixed(2)}x`)
   } else {
@@ -280,25 +281,11 @@ async function prRerun(docker: Docker, work: string, cacheDir: string): Promise<
     )
   const [first, firstSeconds] = await time(() => pipeline(null))
   const carried = carriedFrom(first.suggestion, commit)
-  const output = await docker.buildOutput(null)
+  const output = await docker.buildx.output(null)
   const buildRung = async (): Promise<Measurement> => {
     // Built and measured as the pipeline does it: with the Dockerfile (lines, base image layers).
     const { measurement } = await buildAndMeasure(
-      {
-        context: 'examples/helloworld',
-        file: rung,
-        target: null,
-        platform: null,
-        builder: null,
-        buildArgs: [],
-        buildContexts: [],
-        cacheFrom: [],
-        cacheTo: [],
-        labels: [],
-        tags: [],
-        secrets: [],
-        output
-      },
+      buildOptionsFor('examples/helloworld', rung, { output }),
       { cacheDir, dockerfile: { content: readFileSync(rung, 'utf8'), target: null, buildArgs: {} } },
       { docker, exec, spawn: spawnStream, tempDir: work }
     )
@@ -329,5 +316,5 @@ async function prRerun(docker: Docker, work: string, cacheDir: string): Promise<
   console.log(`re-run, proof rebuilt (no state)     ${vs(rebuiltSeconds)}  [median of 2]`)
   line(rerun!.suggestion?.verifiedAt === commit && rerun!.suggestion.verified, `the re-run carries the proof: verified at ${rerun!.suggestion?.verifiedAt?.slice(0, 7) ?? 'nothing'}`)
   line(rerunSeconds <= 1.5 * aloneSeconds, `(goal) PR re-run within 1.5x of its build plus measurement: ${(rerunSeconds / aloneSeconds).toFixed(2)}x`)
-  await removeBuiltImages(docker.builtImages, docker, silentLogger)
+  await removeBuiltImages(docker.builtImages, docker.images, silentLogger)
 }

@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os'
 import path from 'node:path'
 import { marked } from 'marked'
-import { renderMarkdown } from '../src/report/markdown.js'
+import { renderMarkdown } from '../src/render/markdown.js'
 import type { Report } from '../src/report/types.js'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')

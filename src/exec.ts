@@ -1,8 +1,10 @@
 // Running commands without a shell. The pipeline takes an `Exec` as a
 // collaborator so tests can run real Docker and the entry points decide where
-// output goes.
+// output goes. Commands whose output is collected run through @actions/exec;
+// a stream that must apply back-pressure (spawnStream) is our own.
 import { spawn } from 'node:child_process'
 import type { Readable } from 'node:stream'
+import { getExecOutput } from '@actions/exec'
 import { CommandError, EnvironmentError } from './errors.js'
 
 export interface ExecResult {
@@ -21,33 +23,35 @@ export interface ExecOptions {
 
 export type Exec = (command: string, args: string[], options?: ExecOptions) => Promise<ExecResult>
 
-/** Runs a command and collects its output; never throws for a non-zero exit. */
-export const exec: Exec = (command, args, options = {}) =>
-  new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
-    })
-    const out: Buffer[] = []
-    const err: Buffer[] = []
-    child.stdout?.on('data', (b: Buffer) => out.push(b))
-    child.stderr?.on('data', (b: Buffer) => {
-      err.push(b)
-      options.onStderr?.(b.toString('utf8'))
-    })
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      reject(e.code === 'ENOENT' ? new EnvironmentError(`'${command}' is not installed or not on PATH`) : e)
-    })
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }))
-    if (child.stdin) {
-      // A command that exits before reading its input must not crash us with EPIPE.
-      child.stdin.on('error', () => {})
-      child.stdin.end(options.input)
-    }
-  })
+const notInstalled = (command: string) => new EnvironmentError(`'${command}' is not installed or not on PATH`)
 
-/** Starts a command whose stdout is consumed as a stream (e.g. `docker save`). */
+/** Runs a command and collects its output; never throws for a non-zero exit. Nothing is echoed (a build arg may be a secret's neighbour). */
+export const exec: Exec = async (command, args, options = {}) => {
+  const env = Object.fromEntries(Object.entries(options.env ?? process.env).filter((e): e is [string, string] => e[1] !== undefined))
+  const onStderr = options.onStderr
+  try {
+    const result = await getExecOutput(command, args, {
+      cwd: options.cwd,
+      env,
+      input: options.input === undefined ? undefined : Buffer.from(options.input),
+      silent: true,
+      ignoreReturnCode: true,
+      listeners: onStderr ? { stderr: (chunk: Buffer) => onStderr(chunk.toString('utf8')) } : undefined
+    })
+    return { code: result.exitCode ?? 1, stdout: result.stdout, stderr: result.stderr }
+  } catch (error) {
+    // @actions/io looks the command up on PATH before it starts anything.
+    if (/Unable to locate executable file/.test((error as Error).message)) throw notInstalled(command)
+    throw error
+  }
+}
+
+/**
+ * Starts a command whose stdout is consumed as a stream (e.g. `docker save`
+ * of gigabytes into the tar reader). @actions/exec hands out stdout through
+ * listeners and cannot pause the process, so this one is our own: the reader
+ * pulls, and the command waits while the reader is busy.
+ */
 export interface StreamedCommand {
   stdout: Readable
   /** Resolves when the command exits; rejects with its stderr tail when it fails. */
@@ -62,7 +66,7 @@ export const spawnStream: Spawn = (command, args, options = {}) => {
   const err: Buffer[] = []
   child.stderr.on('data', (b: Buffer) => err.push(b))
   const done = new Promise<void>((resolve, reject) => {
-    child.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'ENOENT' ? new EnvironmentError(`'${command}' is not installed or not on PATH`) : e))
+    child.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'ENOENT' ? notInstalled(command) : e))
     child.on('close', (code, signal) => {
       if (code === 0) resolve()
       else reject(new CommandError(`${command} ${args[0] ?? ''} failed (${signal ?? `exit ${code}`})`, lastLines(Buffer.concat(err).toString('utf8'))))

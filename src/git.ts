@@ -1,5 +1,4 @@
-// Where the base is and how to get it: the base ref from the GitHub event (or
-// the `base-ref` input), the commit behind it (fetched when the clone is
+// Where the base is and how to get it: the commit behind a base ref (fetched when the clone is
 // shallow or lacks it), and a throw-away worktree of that commit outside both
 // build contexts, so the base build writes nothing into the head's checkout.
 import { existsSync } from 'node:fs'
@@ -7,53 +6,12 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { CommandError } from './errors.js'
 import { lastLines, type Exec } from './exec.js'
-import type { GitHubEvent } from './github/event.js'
 
 export interface BaseRef {
   /** Branch or ref name, for people ("main"); null when only a commit is known. */
   ref: string | null
   /** Commit id when the event states it. */
   sha: string | null
-}
-
-const ZERO_SHA = /^0+$/
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null)
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {})
-
-/**
- * The base to compare with: the `base-ref` input wins; else a pull request's
- * (or merge queue group's) base sha and branch, else a push's `before` (none
- * for a new branch, whose `before` is all zeros).
- */
-export function resolveBaseRef(event: GitHubEvent | null, baseRefInput: string | null): BaseRef | null {
-  if (baseRefInput) return { ref: baseRefInput, sha: null }
-  if (!event) return null
-  const pr = obj(event.payload.pull_request)
-  if (event.payload.pull_request) {
-    const base = obj(pr.base)
-    const sha = str(base.sha)
-    const ref = str(base.ref)
-    return sha || ref ? { ref, sha } : null
-  }
-  if (event.payload.merge_group) {
-    const group = obj(event.payload.merge_group)
-    const sha = str(group.base_sha)
-    const ref = str(group.base_ref)
-    return sha || ref ? { ref: ref ? ref.replace(/^refs\/heads\//, '') : null, sha } : null
-  }
-  if (event.name === 'push') {
-    const before = str(event.payload.before)
-    if (!before || ZERO_SHA.test(before)) return null
-    const ref = str(event.payload.ref)
-    return { ref: ref ? ref.replace(/^refs\/heads\//, '') : null, sha: before }
-  }
-  return null
-}
-
-/** The commit being measured: a pull request's head (GITHUB_SHA is a merge commit there), else GITHUB_SHA. */
-export function headCommit(event: GitHubEvent | null, githubSha: string | null): string | null {
-  const head = obj(obj(event?.payload.pull_request).head)
-  return str(head.sha) ?? githubSha
 }
 
 async function git(exec: Exec, cwd: string, args: string[]): Promise<{ ok: boolean; out: string; err: string }> {

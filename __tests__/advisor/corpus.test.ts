@@ -9,7 +9,7 @@ import path from 'node:path'
 import type { Exec, Spawn } from '../../src/exec.js'
 import { parseInputs, type InputName } from '../../src/inputs.js'
 import { silentLogger } from '../../src/log.js'
-import { runPipeline } from '../../src/pipeline.js'
+import { runPipeline } from '../../src/pipeline/pipeline.js'
 
 export interface CorpusCase {
   pattern: string

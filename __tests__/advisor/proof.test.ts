@@ -6,7 +6,7 @@ import { collectImageFiles, type ImageEntry, type ImageFiles } from '../../src/a
 import { findCommand, resolvePath } from '../../src/advisor/proof/paths.js'
 import { judgeStart, type RunObservation } from '../../src/advisor/proof/start.js'
 import { checkStartup, type ImageConfigFacts, type StartupInput } from '../../src/advisor/proof/startup.js'
-import type { GoRuntimeNeeds } from '../../src/image/pclntab.js'
+import type { GoRuntimeNeeds } from '../../src/report/types.js'
 import { makeElf, makePclntab } from '../helpers/elf.js'
 import { chunks, makeTar } from '../helpers/tar-writer.js'
 

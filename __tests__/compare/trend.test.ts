@@ -1,4 +1,5 @@
-import { basePoint, currentPoint, parseHistory, updateHistory } from '../../src/compare/trend.js'
+import { basePoint, currentPoint, updateHistory } from '../../src/compare/trend.js'
+import { parseHistory } from '../../src/report/parse.js'
 import type { HistoryPoint } from '../../src/report/types.js'
 
 const point = (commit: string, uncompressed: number, label?: string): HistoryPoint => ({

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { composeBuildArgs, type BuildRequest } from '../../src/docker/build-args.js'
-import { buildImage, resolveSecretSources } from '../../src/docker/build.js'
+import { buildImage, buildOptionsFor, resolveSecretSources } from '../../src/docker/build.js'
 import { Docker } from '../../src/docker/docker.js'
 import { CommandError, UsageError } from '../../src/errors.js'
 import type { Exec, Spawn } from '../../src/exec.js'
@@ -47,7 +47,7 @@ describe('buildImage', () => {
     throw new Error('buildImage streams nothing')
   }
   const adapter = (exec: Exec) => new Docker({ exec, spawn: noSpawn })
-  const options = { context: '.', file: null, target: null, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [] }
+  const options = buildOptionsFor('.', null)
 
   test('a secret value never reaches the command line, and its file is gone afterwards', async () => {
     const tempDir = mkdtempSync(path.join(os.tmpdir(), 'gib-build-'))

@@ -1,6 +1,7 @@
 // What decides, before any probe, that the daemon cannot reach this machine's
 // loopback; and that a push which stalls is stopped (a real process, killed).
-import { PushCommands } from '../../src/docker/push.js'
+import { DockerCli } from '../../src/docker/cli.js'
+import { DockerPush } from '../../src/docker/push.js'
 import { exec, spawnStream } from '../../src/exec.js'
 import { remoteDaemon } from '../../src/image/push-sizes.js'
 
@@ -21,7 +22,7 @@ test.each([
 
 test('a push that stalls is stopped, and says so (code null)', async () => {
   // The spawn collaborator runs a command that never ends, in place of docker push.
-  const commands = new PushCommands({ exec, spawn: () => spawnStream('sleep', ['30']) })
+  const commands = new DockerPush(new DockerCli({ exec, spawn: () => spawnStream('sleep', ['30']) }))
   const started = Date.now()
   let asked = 0
   const outcome = await commands.push('127.0.0.1:1/x:y', () => ++asked >= 3, 20)
@@ -30,6 +31,6 @@ test('a push that stalls is stopped, and says so (code null)', async () => {
 })
 
 test("a push that fails reports its exit and stderr's last lines", async () => {
-  const commands = new PushCommands({ exec, spawn: () => spawnStream('bash', ['-c', 'echo first >&2; echo "denied: go-image-budget measured this push" >&2; exit 1']) })
+  const commands = new DockerPush(new DockerCli({ exec, spawn: () => spawnStream('bash', ['-c', 'echo first >&2; echo "denied: go-image-budget measured this push" >&2; exit 1']) }))
   expect(await commands.push('127.0.0.1:1/x:y', () => false, 20)).toEqual({ code: 1, stderr: 'first\ndenied: go-image-budget measured this push' })
 })

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { exec, spawnStream } from '../../src/exec.js'
 import { parseInputs, type InputName } from '../../src/inputs.js'
 import { silentLogger } from '../../src/log.js'
-import { runPipeline } from '../../src/pipeline.js'
+import { runPipeline } from '../../src/pipeline/pipeline.js'
 import type { Report } from '../../src/report/types.js'
 import type { VerifyDeps } from '../../src/advisor/verify.js'
 
@@ -211,11 +211,11 @@ test('a cgo binary on scratch: cgo-disabled (measured: dynamically linked, it ca
 })
 
 test('verifySuggestion reuses the build cache and leaves the context untouched; a broken suggestion is an error, not a throw', async () => {
-  const { buildImage } = await import('../../src/docker/build.js')
+  const { buildImage, buildOptionsFor } = await import('../../src/docker/build.js')
   const { verifySuggestion } = await import('../../src/advisor/verify.js')
   const { readdirSync } = await import('node:fs')
   const { Docker } = await import('../../src/docker/docker.js')
-  const { buildAndMeasure } = await import('../../src/build-measure.js')
+  const { buildAndMeasure } = await import('../../src/image/build-measure.js')
   const docker = new Docker({ exec, spawn: spawnStream })
   const suggestionBuild: VerifyDeps = {
     docker,
@@ -223,7 +223,7 @@ test('verifySuggestion reuses the build cache and leaves the context untouched; 
     buildAndMeasure: (options, onBuilt) => buildAndMeasure(options, { cacheDir: path.join(tempDir, 'cache'), registry: false }, { docker, exec, spawn: spawnStream, tempDir, onBuilt })
   }
   const before = readdirSync(example).sort()
-  const build = { context: example, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [] }
+  const build = buildOptionsFor(example, null)
   await buildImage({ ...build, file: `${example}/Dockerfile.3-golang-alpine`, target: null }, { docker, tempDir })
   const dockerfile =
     'FROM golang:alpine AS build\nWORKDIR /\nCOPY helloworld.go .\nRUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" helloworld.go\n\nFROM scratch\nCOPY --from=build /helloworld /helloworld\nCMD ["./helloworld"]\n'

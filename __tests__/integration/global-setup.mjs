@@ -4,8 +4,12 @@
 // jest project names (the default engine, or the containerd-store engine);
 // when they cannot, the run fails here (integration tests never skip).
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { ENGINES } from '../helpers/engine-environment.mjs'
+
+/** One file per integration suite running on this machine: `ENGINE.PID`. */
+export const RUNNING = '/tmp/go-image-budget-suites'
 
 export default function globalSetup(_globalConfig, projectConfig) {
   const engine = projectConfig.testEnvironmentOptions?.engine ?? 'default'
@@ -30,4 +34,7 @@ export default function globalSetup(_globalConfig, projectConfig) {
   // What the daemon held before the suite: the teardown removes only what the suite left dangling.
   const ids = execFileSync('docker', ['images', '--all', '--quiet', '--no-trunc'], { env, encoding: 'utf8' }).split('\n').filter(Boolean)
   globalThis.__gibImagesBefore = { ...(globalThis.__gibImagesBefore ?? {}), [engine]: { ids, at: Date.now() } }
+  // Registered as a suite running on this engine: another suite's teardown leaves its images alone.
+  mkdirSync(RUNNING, { recursive: true })
+  writeFileSync(path.join(RUNNING, `${engine}.${process.pid}`), '')
 }

@@ -1,13 +1,26 @@
 // After the integration tests: remove the untagged images the suite built and
 // left behind on this project's engine (each test removes what it tags; builds
-// it measured stay untagged). Images that were there before are never touched.
+// it measured stay untagged). Images that were there before are never touched,
+// and nothing is removed while another suite runs on the same engine (its
+// images would look like ours).
 import { execFileSync } from 'node:child_process'
+import { readdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { RUNNING } from './global-setup.mjs'
 import { ENGINES } from '../helpers/engine-environment.mjs'
 
 export default function globalTeardown(_globalConfig, projectConfig) {
   const engine = projectConfig.testEnvironmentOptions?.engine ?? 'default'
   const before = globalThis.__gibImagesBefore?.[engine]
+  rmSync(path.join(RUNNING, `${engine}.${process.pid}`), { force: true })
   if (!before) return
+  const others = readdirSync(RUNNING).filter((f) => f.startsWith(`${engine}.`) && alive(Number(f.slice(engine.length + 1))))
+  if (others.length > 0) {
+    process.stderr.write(
+      `integration (${engine}): another suite is running on this engine (pid ${others.map((f) => f.split('.')[1]).join(', ')}); untagged images are left in place, as they may be its own\n`
+    )
+    return
+  }
   const env = { ...process.env }
   if (ENGINES[engine]) env.DOCKER_HOST = ENGINES[engine]
   else delete env.DOCKER_HOST
@@ -27,4 +40,13 @@ export default function globalTeardown(_globalConfig, projectConfig) {
     }
   }
   if (removed > 0) process.stderr.write(`integration (${engine}): removed ${removed} untagged image(s) the tests built\n`)
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
 }

@@ -9,7 +9,7 @@ import { Docker } from '../../src/docker/docker.js'
 import { exec, spawnStream } from '../../src/exec.js'
 import { parseInputs, type InputName } from '../../src/inputs.js'
 import { silentLogger } from '../../src/log.js'
-import { runPipeline } from '../../src/pipeline.js'
+import { runPipeline } from '../../src/pipeline/pipeline.js'
 import type { Report } from '../../src/report/types.js'
 
 const built: string[] = []
@@ -78,5 +78,5 @@ export async function askRunning(image: string, command: string[], tries = 20): 
 
 export async function removeAll(): Promise<void> {
   for (const tag of tags.splice(0)) await exec('docker', ['image', 'rm', tag])
-  await removeBuiltImages(built.splice(0), new Docker({ exec, spawn: spawnStream }), silentLogger)
+  await removeBuiltImages(built.splice(0), new Docker({ exec, spawn: spawnStream }).images, silentLogger)
 }

@@ -10,7 +10,7 @@ import path from 'node:path'
 import { exec, spawnStream } from '../../src/exec.js'
 import { parseInputs, type InputName } from '../../src/inputs.js'
 import { silentLogger } from '../../src/log.js'
-import { runPipeline } from '../../src/pipeline.js'
+import { runPipeline } from '../../src/pipeline/pipeline.js'
 import type { Report } from '../../src/report/types.js'
 import { classicSizes, pushAndRead, store } from './engine.js'
 

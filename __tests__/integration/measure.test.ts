@@ -18,7 +18,7 @@ import { scanSaveStream } from '../../src/image/save.js'
 import { computeWasted } from '../../src/image/wasted.js'
 import { parseInputs, type InputName } from '../../src/inputs.js'
 import { silentLogger } from '../../src/log.js'
-import { runPipeline } from '../../src/pipeline.js'
+import { runPipeline } from '../../src/pipeline/pipeline.js'
 import { classicSizes, daemonLayerSizes, engineMajor, fileFromImage, pushAndRead, store } from './engine.js'
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'gib-measure-'))
@@ -93,7 +93,7 @@ describe('an image with deletions and rewrites', () => {
   })
 
   test('layer sizes are the classic sizes python computes from docker save, and add up; one per diff id, with their Dockerfile lines', async () => {
-    const inspected = await new Docker({ exec, spawn: spawnStream }).inspect(imageId)
+    const inspected = await new Docker({ exec, spawn: spawnStream }).images.inspect(imageId)
     const classic = classicSizes(imageId)
     expect(first.layers.map((l) => l.uncompressed)).toEqual(classic.layers.map((l) => l.size))
     expect(first.size.uncompressed).toBe(classic.total)
@@ -407,7 +407,7 @@ describe('one build per platform', () => {
     expect(report.image.platform).toBe('linux/amd64')
     expect(report.size).toEqual(report.platforms?.[0].size)
     for (const p of report.platforms ?? []) {
-      const inspected = await new Docker({ exec, spawn: spawnStream }).inspect(p.image.id)
+      const inspected = await new Docker({ exec, spawn: spawnStream }).images.inspect(p.image.id)
       expect(inspected.platform).toBe(p.platform)
       const classic = classicSizes(p.image.id)
       expect(p.size.uncompressed).toBe(classic.total)

@@ -10,7 +10,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { verifySuggestion, type VerifyDeps } from '../../src/advisor/verify.js'
-import { buildAndMeasure } from '../../src/build-measure.js'
+import { buildAndMeasure } from '../../src/image/build-measure.js'
+import { buildOptionsFor } from '../../src/docker/build.js'
 import { Docker } from '../../src/docker/docker.js'
 import { exec, spawnStream } from '../../src/exec.js'
 import { adviseAndProve, removeAll, runOffline } from './harness.js'
@@ -18,13 +19,13 @@ import { adviseAndProve, removeAll, runOffline } from './harness.js'
 const root = process.cwd()
 let tempDir: string
 const docker = new Docker({ exec, spawn: spawnStream })
-/** The suggestion built and measured as the pipeline does it (src/build-measure.ts). */
+/** The suggestion built and measured as the pipeline does it (src/image/build-measure.ts). */
 const suggestionBuild = (): VerifyDeps => ({
   docker,
   tempDir,
   buildAndMeasure: (options, onBuilt) => buildAndMeasure(options, { cacheDir: path.join(tempDir, 'cache'), registry: false }, { docker, exec, spawn: spawnStream, tempDir, onBuilt })
 })
-const build = (context: string) => ({ context, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [] })
+const build = (context: string) => buildOptionsFor(context, null)
 
 beforeAll(() => {
   execFileSync('docker', ['info', '--format', '{{.ServerVersion}}'], { stdio: 'pipe' })

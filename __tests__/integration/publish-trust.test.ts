@@ -6,7 +6,7 @@
 // OpenAPI description or GraphQL schema.
 import { overBudgetSingleStage, passingScratch } from '../fixtures/reports.js'
 import { readEmbeddedState } from '../../src/report/embed.js'
-import { renderMarkdown } from '../../src/report/markdown.js'
+import { renderMarkdown } from '../../src/render/markdown.js'
 import { FORGED, SHA1, SHA2, example, reportFor, runAction, useBundledAction, withApi } from './bundled-action.js'
 
 useBundledAction()

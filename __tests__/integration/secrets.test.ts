@@ -5,7 +5,7 @@
 // secret into the image); every log line, the report, the comment, the
 // summary, the outputs, the annotations and the failure message are grepped
 // for the values.
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -61,7 +61,8 @@ beforeAll(() => {
 afterAll(() => {
   // Only what these tests built: untagged, never a stand-in base image.
   for (const id of built) {
-    const tags = execFileSync('docker', ['image', 'inspect', '--format', '{{len .RepoTags}}', id], { encoding: 'utf8' }).trim()
+    // An image already gone (removed by the run's cleanup, or by another suite) is nothing to remove.
+    const tags = spawnSync('docker', ['image', 'inspect', '--format', '{{len .RepoTags}}', id], { encoding: 'utf8' }).stdout.trim()
     if (tags === '0') execFileSync('docker', ['image', 'rm', id], { stdio: 'ignore' })
   }
   rmSync(dir, { recursive: true, force: true })

@@ -1,4 +1,4 @@
-// Several stored reports (report/stored.ts): one path or glob per entry, a
+// Several stored reports (stored/read.ts): one path or glob per entry, a
 // file holding one report or a list, every failure one line naming the entry;
 // and when a set's comment is worth writing (github/publish-set.ts).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -9,7 +9,7 @@ import { setCommentDecision } from '../../src/github/publish-set.js'
 import { parseInputs } from '../../src/inputs.js'
 import type { EmbeddedState } from '../../src/report/embed.js'
 import { nameReports, worstStatus } from '../../src/report/set.js'
-import { expandReportPaths, loadStoredReports } from '../../src/report/stored.js'
+import { expandReportPaths, loadStoredReports } from '../../src/stored/read.js'
 import type { Report } from '../../src/report/types.js'
 import { overBudgetSingleStage, passingScratch } from '../fixtures/reports.js'
 

@@ -9651,18 +9651,28 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/advisor/carried.ts
-// Re-verify only when needed: a suggestion's proof depends on the Dockerfile,
-// the base images (by digest), go.mod/go.sum and what the program needs; when
-// none of them changed since an earlier push, its proof is carried (in the
-// sticky comment's state, or a previous report) instead of building it again.
-
-/** One digest over everything the proof depends on. */
-function proofInputsKey(inputs) {
-    const stable = JSON.stringify(inputs, (_k, v) => v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
-    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(stable).digest('hex')}`;
+;// CONCATENATED MODULE: ./src/report/parse.ts
+const isSize = (v) => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
+/** Keeps the well-formed points of an untrusted history array; drops the rest. */
+function parse_parseHistory(value) {
+    if (!Array.isArray(value))
+        return [];
+    const points = [];
+    for (const p of value) {
+        if (!p || typeof p !== 'object')
+            continue;
+        if (typeof p.commit !== 'string' || p.commit === '' || typeof p.at !== 'string')
+            continue;
+        if (!isSize(p.uncompressed) || !isSize(p.compressed ?? null))
+            continue;
+        if (p.uncompressed === null && (p.compressed ?? null) === null)
+            continue;
+        const point = { commit: p.commit, at: p.at, uncompressed: p.uncompressed, compressed: p.compressed ?? null };
+        if (typeof p.label === 'string')
+            point.label = p.label;
+        points.push(point);
+    }
+    return points;
 }
 /** What a report's suggestion leaves for the next run to carry; null when it was not built (nothing proven). */
 function carriedFrom(suggestion, commit) {
@@ -9679,7 +9689,7 @@ function carriedFrom(suggestion, commit) {
     };
 }
 /** A carried proof read back from JSON another run wrote; null unless it has the expected shape. */
-function carried_parseCarriedProof(value) {
+function parse_parseCarriedProof(value) {
     const v = value;
     if (!v || typeof v !== 'object' || typeof v.key !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(v.key) || typeof v.verified !== 'boolean')
         return null;
@@ -9708,22 +9718,6 @@ function carried_parseCarriedProof(value) {
         savings: typeof v.savings === 'number' ? v.savings : null,
         error: typeof v.error === 'string' ? v.error.slice(0, 1000) : null,
         proof
-    };
-}
-/** The suggestion with a carried proof applied, when its inputs are unchanged; else null (build it). */
-function applyCarried(suggestion, key, carried) {
-    if (!carried || carried.key !== key)
-        return null;
-    return {
-        ...suggestion,
-        verified: carried.verified,
-        size: carried.size,
-        savings: carried.savings,
-        error: carried.error,
-        proof: carried.proof,
-        inputsKey: key,
-        verifiedAt: carried.commit,
-        verifyReason: `nothing it depends on changed since ${carried.commit ? carried.commit.slice(0, 7) : 'the last run'}: its proof is carried, not rebuilt`
     };
 }
 
@@ -9760,75 +9754,20 @@ function errorMessage(error) {
  * The contract's version: additions are compatible and keep it. `delta.noise`,
  * `delta.unchanged` and `layerDiff[].noise` (the comparison decides noise once;
  * the renderers only read it) were added later; reports written before them are
- * upgraded on load (report/upgrade.ts).
+ * upgraded on load (stored/upgrade.ts).
  */
 const SCHEMA_VERSION = 1;
-
-;// CONCATENATED MODULE: ./src/compare/trend.ts
-const BASE_LABEL = 'base';
-const isSize = (v) => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
-/** Keeps the well-formed points of an untrusted history array; drops the rest. */
-function trend_parseHistory(value) {
-    if (!Array.isArray(value))
-        return [];
-    const points = [];
-    for (const p of value) {
-        if (!p || typeof p !== 'object')
-            continue;
-        if (typeof p.commit !== 'string' || p.commit === '' || typeof p.at !== 'string')
-            continue;
-        if (!isSize(p.uncompressed) || !isSize(p.compressed ?? null))
-            continue;
-        if (p.uncompressed === null && (p.compressed ?? null) === null)
-            continue;
-        const point = { commit: p.commit, at: p.at, uncompressed: p.uncompressed, compressed: p.compressed ?? null };
-        if (typeof p.label === 'string')
-            point.label = p.label;
-        points.push(point);
-    }
-    return points;
-}
-/** The base point of the trend, from a baseline that has a size. */
-function basePoint(baseline, at) {
-    if (!baseline.size || baseline.error)
-        return null;
-    const commit = baseline.commit ?? baseline.digest ?? baseline.ref;
-    if (!commit)
-        return null;
-    return { commit, at, uncompressed: baseline.size.uncompressed, compressed: baseline.size.compressed, label: BASE_LABEL };
-}
-/** This run's point. */
-function currentPoint(report, at) {
-    const commit = report.image.commit;
-    if (!commit)
-        return null;
-    return { commit, at, uncompressed: report.size.uncompressed, compressed: report.size.compressed };
-}
-/**
- * The new history: the base point (this run's, else the previous one's), then
- * the pushes in order. A commit measured again (a re-run) is updated in place,
- * so the order stays the order of pushes; the oldest pushes fall off first.
- */
-function updateHistory({ previous, base, current, limit }) {
-    const previousBase = previous.find((p) => p.label === BASE_LABEL) ?? null;
-    const pushes = previous.filter((p) => p.label !== BASE_LABEL);
-    if (current) {
-        const at = pushes.findIndex((p) => p.commit === current.commit);
-        if (at >= 0)
-            pushes[at] = current;
-        else
-            pushes.push(current);
-    }
-    const unique = pushes.filter((p, i) => pushes.findIndex((q) => q.commit === p.commit) === i);
-    const first = base ?? previousBase;
-    return [...(first ? [first] : []), ...unique.slice(-limit)];
+/** No baseline, and none wanted: what a report holds before (or without) the baseline stage. */
+const NO_BASELINE = { source: 'none', ref: null, commit: null, size: null, layers: [], error: null };
+/** The bytes a layer's change is shown and judged with: in `metric`, else whichever side has. */
+function layerChangeBytes(delta, metric) {
+    return delta[metric] ?? delta.uncompressed ?? delta.compressed ?? 0;
 }
 
 ;// CONCATENATED MODULE: ./src/baseline/report.ts
 // Baseline from a report JSON written by an earlier run (e.g. on main,
 // restored from an artifact or a cache). The file may be missing, foreign or
 // corrupt: each case is a "no baseline: …" with the reason, never a crash.
-
 
 
 
@@ -9899,7 +9838,7 @@ function baselineFromReportText(text, file, platform) {
             platform: reportPlatform,
             note
         },
-        history: trend_parseHistory(doc.history)
+        history: parse_parseHistory(doc.history)
     };
 }
 async function baselineFromReportFile(file, platform) {
@@ -9931,7 +9870,7 @@ async function historyFromReportFile(file) {
     try {
         const doc = JSON.parse(text);
         const commit = typeof doc?.image?.commit === 'string' ? doc.image.commit : null;
-        return { history: trend_parseHistory(doc?.history), warning: null, proof: carried_parseCarriedProof(carriedFrom((doc?.suggestion ?? null), commit)) };
+        return { history: parse_parseHistory(doc?.history), warning: null, proof: parse_parseCarriedProof(carriedFrom((doc?.suggestion ?? null), commit)) };
     }
     catch (error) {
         return { history: [], warning: `previous-report '${file}' is not JSON (${errorMessage(error)}); the size trend starts over`, proof: null };
@@ -9940,42 +9879,1180 @@ async function historyFromReportFile(file) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "string_decoder"
+const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: external "events"
+const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: external "assert"
+const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_namespaceObject.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_namespaceObject.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
 ;// CONCATENATED MODULE: ./src/exec.ts
 // Running commands without a shell. The pipeline takes an `Exec` as a
 // collaborator so tests can run real Docker and the entry points decide where
-// output goes.
+// output goes. Commands whose output is collected run through @actions/exec;
+// a stream that must apply back-pressure (spawnStream) is our own.
 
 
-/** Runs a command and collects its output; never throws for a non-zero exit. */
-const exec = (command, args, options = {}) => new Promise((resolve, reject) => {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-        cwd: options.cwd,
-        env: options.env ?? process.env,
-        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
-    });
-    const out = [];
-    const err = [];
-    child.stdout?.on('data', (b) => out.push(b));
-    child.stderr?.on('data', (b) => {
-        err.push(b);
-        options.onStderr?.(b.toString('utf8'));
-    });
-    child.on('error', (e) => {
-        reject(e.code === 'ENOENT' ? new EnvironmentError(`'${command}' is not installed or not on PATH`) : e);
-    });
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-    if (child.stdin) {
-        // A command that exits before reading its input must not crash us with EPIPE.
-        child.stdin.on('error', () => { });
-        child.stdin.end(options.input);
+
+const notInstalled = (command) => new EnvironmentError(`'${command}' is not installed or not on PATH`);
+/** Runs a command and collects its output; never throws for a non-zero exit. Nothing is echoed (a build arg may be a secret's neighbour). */
+const exec_exec = async (command, args, options = {}) => {
+    const env = Object.fromEntries(Object.entries(options.env ?? process.env).filter((e) => e[1] !== undefined));
+    const onStderr = options.onStderr;
+    try {
+        const result = await getExecOutput(command, args, {
+            cwd: options.cwd,
+            env,
+            input: options.input === undefined ? undefined : Buffer.from(options.input),
+            silent: true,
+            ignoreReturnCode: true,
+            listeners: onStderr ? { stderr: (chunk) => onStderr(chunk.toString('utf8')) } : undefined
+        });
+        return { code: result.exitCode ?? 1, stdout: result.stdout, stderr: result.stderr };
     }
-});
+    catch (error) {
+        // @actions/io looks the command up on PATH before it starts anything.
+        if (/Unable to locate executable file/.test(error.message))
+            throw notInstalled(command);
+        throw error;
+    }
+};
 const spawnStream = (command, args, options = {}) => {
     const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const err = [];
     child.stderr.on('data', (b) => err.push(b));
     const done = new Promise((resolve, reject) => {
-        child.on('error', (e) => reject(e.code === 'ENOENT' ? new EnvironmentError(`'${command}' is not installed or not on PATH`) : e));
+        child.on('error', (e) => reject(e.code === 'ENOENT' ? notInstalled(command) : e));
         child.on('close', (code, signal) => {
             if (code === 0)
                 resolve();
@@ -9995,16 +11072,39 @@ function lastLines(text, count = 8) {
         .join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/git.ts
-// Where the base is and how to get it: the base ref from the GitHub event (or
-// the `base-ref` input), the commit behind it (fetched when the clone is
-// shallow or lacks it), and a throw-away worktree of that commit outside both
-// build contexts, so the base build writes nothing into the head's checkout.
+;// CONCATENATED MODULE: ./src/github/event.ts
+// The workflow's event: its name (GITHUB_EVENT_NAME) and the payload GitHub
+// writes to GITHUB_EVENT_PATH, read and parsed here once; and what it says
+// about the commits: the head measured and the base to compare with. The
+// trust check (trust.ts) and the publishing context (context.ts) take this
+// parsed event too.
 
-
-
-
-
+const readText = (file) => {
+    try {
+        return readFileSync(file, 'utf8');
+    }
+    catch {
+        return null;
+    }
+};
+/**
+ * The event named by GITHUB_EVENT_NAME with the JSON object at GITHUB_EVENT_PATH;
+ * null when either is unset or the file is missing, unreadable or not a JSON object.
+ */
+function loadGitHubEvent(name, eventPath, readFile = readText) {
+    if (!name || !eventPath)
+        return null;
+    const text = readFile(eventPath);
+    if (text === null)
+        return null;
+    try {
+        const payload = JSON.parse(text);
+        return payload && typeof payload === 'object' ? { name, payload: payload } : null;
+    }
+    catch {
+        return null;
+    }
+}
 const ZERO_SHA = /^0+$/;
 const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
 const obj = (v) => (v && typeof v === 'object' ? v : {});
@@ -10044,101 +11144,6 @@ function resolveBaseRef(event, baseRefInput) {
 function headCommit(event, githubSha) {
     const head = obj(obj(event?.payload.pull_request).head);
     return str(head.sha) ?? githubSha;
-}
-async function git(exec, cwd, args) {
-    const r = await exec('git', args, { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
-    return { ok: r.code === 0, out: r.stdout.trim(), err: r.stderr };
-}
-/** The repository's top-level directory, or null outside a git repository. */
-async function gitRoot(dir, exec) {
-    const r = await git(exec, dir, ['rev-parse', '--show-toplevel']).catch(() => null);
-    return r && r.ok ? r.out : null;
-}
-async function commitOf(exec, repo, rev) {
-    const r = await git(exec, repo, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
-    return r.ok ? r.out : null;
-}
-/** The commit checked out in `repo`, or null. */
-async function checkedOutCommit(repo, exec) {
-    return commitOf(exec, repo, 'HEAD');
-}
-/**
- * The commit of `base`: known locally (sha, ref, origin/ref), or fetched from
- * `origin` at depth 1 (a shallow clone has neither the base branch nor its
- * commit). Throws a CommandError with git's last lines when it cannot be had.
- */
-async function resolveBaseCommit(repo, base, exec) {
-    const errors = [];
-    const local = async (revs) => {
-        for (const rev of revs) {
-            const commit = await commitOf(exec, repo, rev);
-            if (commit)
-                return { commit, fetched: false };
-        }
-        return null;
-    };
-    const fetch = async (want) => {
-        const r = await git(exec, repo, ['fetch', '--no-tags', '--depth=1', 'origin', want]);
-        const commit = r.ok ? await commitOf(exec, repo, 'FETCH_HEAD') : null;
-        if (!commit)
-            errors.push(lastLines(r.err, 2));
-        return commit ? { commit, fetched: true } : null;
-    };
-    // The event's sha first, local or fetched: it is what the event means even if the branch moved on since.
-    const found = (base.sha ? ((await local([base.sha])) ?? (await fetch(base.sha))) : null) ?? (base.ref ? ((await local([base.ref, `origin/${base.ref}`])) ?? (await fetch(base.ref))) : null);
-    if (found)
-        return found;
-    const name = base.ref && base.sha ? `${base.ref} (${base.sha.slice(0, 12)})` : (base.ref ?? base.sha ?? '?');
-    throw new CommandError(`cannot find the base commit ${name} locally or fetch it from origin`, errors.filter(Boolean).join('\n'));
-}
-/**
- * Checks `commit` out into a new worktree under `parentDir`, runs `fn` in it
- * and removes the worktree afterwards, also when `fn` throws.
- */
-async function withWorktree(repo, commit, parentDir, exec, fn) {
-    const holder = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(parentDir, 'base-'));
-    const dir = external_node_path_default().join(holder, 'worktree');
-    // A worktree left by a killed run (its directory gone with the temp dir) is forgotten first.
-    await git(exec, repo, ['worktree', 'prune']).catch(() => null);
-    const added = await git(exec, repo, ['worktree', 'add', '--detach', '--force', dir, commit]);
-    if (!added.ok) {
-        await (0,promises_namespaceObject.rm)(holder, { recursive: true, force: true });
-        throw new CommandError(`git worktree add for the base commit ${commit.slice(0, 12)} failed`, lastLines(added.err, 3));
-    }
-    try {
-        // A new worktree has empty submodule directories; a build that needs them would fail.
-        if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, '.gitmodules'))) {
-            await git(exec, dir, ['submodule', 'update', '--init', '--recursive', '--depth=1']).catch(() => null);
-        }
-        return await fn(dir);
-    }
-    finally {
-        await git(exec, repo, ['worktree', 'remove', '--force', dir]).catch(() => null);
-        await (0,promises_namespaceObject.rm)(holder, { recursive: true, force: true });
-        await git(exec, repo, ['worktree', 'prune']).catch(() => null);
-    }
-}
-/** Whether the repository is a shallow clone (for the report's note). */
-async function isShallow(repo, exec) {
-    const r = await git(exec, repo, ['rev-parse', '--is-shallow-repository']);
-    return r.ok && r.out === 'true';
-}
-/**
- * True when `paths` (relative to the repository root) hold exactly the same
- * content at `commit` as in the working tree: the same tree or blob as HEAD
- * and nothing modified, untracked or ignored beneath them. Then a build of
- * `commit` would see the same files as the head build.
- */
-async function sameContentAsWorkingTree(repo, commit, paths, exec) {
-    for (const rel of paths) {
-        const spec = rel.split((external_node_path_default()).sep).join('/');
-        const [base, head] = await Promise.all([git(exec, repo, ['rev-parse', '--verify', '--quiet', `${commit}:${spec}`]), git(exec, repo, ['rev-parse', '--verify', '--quiet', `HEAD:${spec}`])]);
-        // Absent in both (an optional file such as Dockerfile.dockerignore) is the same.
-        if (base.ok !== head.ok || base.out !== head.out)
-            return false;
-    }
-    const status = await git(exec, repo, ['status', '--porcelain', '--ignored', '--untracked-files=all', '--', ...paths.map((p) => p || '.')]);
-    return status.ok && status.out === '';
 }
 
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
@@ -12698,6 +13703,111 @@ function redactDeep(value, redact) {
     return walk(value);
 }
 
+;// CONCATENATED MODULE: ./src/git.ts
+// Where the base is and how to get it: the commit behind a base ref (fetched when the clone is
+// shallow or lacks it), and a throw-away worktree of that commit outside both
+// build contexts, so the base build writes nothing into the head's checkout.
+
+
+
+
+
+async function git(exec, cwd, args) {
+    const r = await exec('git', args, { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
+    return { ok: r.code === 0, out: r.stdout.trim(), err: r.stderr };
+}
+/** The repository's top-level directory, or null outside a git repository. */
+async function gitRoot(dir, exec) {
+    const r = await git(exec, dir, ['rev-parse', '--show-toplevel']).catch(() => null);
+    return r && r.ok ? r.out : null;
+}
+async function commitOf(exec, repo, rev) {
+    const r = await git(exec, repo, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+    return r.ok ? r.out : null;
+}
+/** The commit checked out in `repo`, or null. */
+async function checkedOutCommit(repo, exec) {
+    return commitOf(exec, repo, 'HEAD');
+}
+/**
+ * The commit of `base`: known locally (sha, ref, origin/ref), or fetched from
+ * `origin` at depth 1 (a shallow clone has neither the base branch nor its
+ * commit). Throws a CommandError with git's last lines when it cannot be had.
+ */
+async function resolveBaseCommit(repo, base, exec) {
+    const errors = [];
+    const local = async (revs) => {
+        for (const rev of revs) {
+            const commit = await commitOf(exec, repo, rev);
+            if (commit)
+                return { commit, fetched: false };
+        }
+        return null;
+    };
+    const fetch = async (want) => {
+        const r = await git(exec, repo, ['fetch', '--no-tags', '--depth=1', 'origin', want]);
+        const commit = r.ok ? await commitOf(exec, repo, 'FETCH_HEAD') : null;
+        if (!commit)
+            errors.push(lastLines(r.err, 2));
+        return commit ? { commit, fetched: true } : null;
+    };
+    // The event's sha first, local or fetched: it is what the event means even if the branch moved on since.
+    const found = (base.sha ? ((await local([base.sha])) ?? (await fetch(base.sha))) : null) ?? (base.ref ? ((await local([base.ref, `origin/${base.ref}`])) ?? (await fetch(base.ref))) : null);
+    if (found)
+        return found;
+    const name = base.ref && base.sha ? `${base.ref} (${base.sha.slice(0, 12)})` : (base.ref ?? base.sha ?? '?');
+    throw new CommandError(`cannot find the base commit ${name} locally or fetch it from origin`, errors.filter(Boolean).join('\n'));
+}
+/**
+ * Checks `commit` out into a new worktree under `parentDir`, runs `fn` in it
+ * and removes the worktree afterwards, also when `fn` throws.
+ */
+async function withWorktree(repo, commit, parentDir, exec, fn) {
+    const holder = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(parentDir, 'base-'));
+    const dir = external_node_path_default().join(holder, 'worktree');
+    // A worktree left by a killed run (its directory gone with the temp dir) is forgotten first.
+    await git(exec, repo, ['worktree', 'prune']).catch(() => null);
+    const added = await git(exec, repo, ['worktree', 'add', '--detach', '--force', dir, commit]);
+    if (!added.ok) {
+        await (0,promises_namespaceObject.rm)(holder, { recursive: true, force: true });
+        throw new CommandError(`git worktree add for the base commit ${commit.slice(0, 12)} failed`, lastLines(added.err, 3));
+    }
+    try {
+        // A new worktree has empty submodule directories; a build that needs them would fail.
+        if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, '.gitmodules'))) {
+            await git(exec, dir, ['submodule', 'update', '--init', '--recursive', '--depth=1']).catch(() => null);
+        }
+        return await fn(dir);
+    }
+    finally {
+        await git(exec, repo, ['worktree', 'remove', '--force', dir]).catch(() => null);
+        await (0,promises_namespaceObject.rm)(holder, { recursive: true, force: true });
+        await git(exec, repo, ['worktree', 'prune']).catch(() => null);
+    }
+}
+/** Whether the repository is a shallow clone (for the report's note). */
+async function isShallow(repo, exec) {
+    const r = await git(exec, repo, ['rev-parse', '--is-shallow-repository']);
+    return r.ok && r.out === 'true';
+}
+/**
+ * True when `paths` (relative to the repository root) hold exactly the same
+ * content at `commit` as in the working tree: the same tree or blob as HEAD
+ * and nothing modified, untracked or ignored beneath them. Then a build of
+ * `commit` would see the same files as the head build.
+ */
+async function sameContentAsWorkingTree(repo, commit, paths, exec) {
+    for (const rel of paths) {
+        const spec = rel.split((external_node_path_default()).sep).join('/');
+        const [base, head] = await Promise.all([git(exec, repo, ['rev-parse', '--verify', '--quiet', `${commit}:${spec}`]), git(exec, repo, ['rev-parse', '--verify', '--quiet', `HEAD:${spec}`])]);
+        // Absent in both (an optional file such as Dockerfile.dockerignore) is the same.
+        if (base.ok !== head.ok || base.out !== head.out)
+            return false;
+    }
+    const status = await git(exec, repo, ['status', '--porcelain', '--ignored', '--untracked-files=all', '--', ...paths.map((p) => p || '.')]);
+    return status.ok && status.out === '';
+}
+
 ;// CONCATENATED MODULE: ./src/baseline/build.ts
 // Baseline by building the base commit: a worktree of it outside both build
 // contexts, the same build inputs (so BuildKit's content-addressed cache
@@ -12792,6 +13902,8 @@ async function baselineFromBuild(req, build, deps) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/registry/registry.ts
 // Reading an image from a registry without pulling its layers: the manifest
 // (exact compressed layer sizes and digests) and the config (diff ids and
@@ -13111,6 +14223,7 @@ async function baselineFromRegistry(ref, platform, deps = {}) {
 
 
 
+
 /**
  * The source to use. A misconfiguration (`image` without `baseline-image`) is
  * a usage error found before any build.
@@ -13133,8 +14246,6 @@ function chooseSource(inputs) {
             return inputs.baselineImage ? 'image' : inputs.baselineReport ? 'report' : 'build';
     }
 }
-/** The report's baseline when there is none to compare with: the one literal of it. */
-const NO_BASELINE = { source: 'none', ref: null, commit: null, size: null, layers: [], error: null };
 async function fetchBaseline(req, deps) {
     const result = (baseline, history = [], buildLog = null) => ({ baseline, history, buildLog });
     switch (req.source) {
@@ -13162,6 +14273,11 @@ async function fetchBaseline(req, deps) {
 }
 
 ;// CONCATENATED MODULE: ./src/compare/compare.ts
+// Comparison with the baseline (pure): total deltas in both metrics and a
+// per-layer diff. Layers are paired first by diff id (same content), then by
+// stage + instruction (same step, different content), so a rebuilt `COPY`
+// shows as grown or shrunk rather than as one added and one removed layer.
+
 const otherMetric = (metric) => (metric === 'uncompressed' ? 'compressed' : 'uncompressed');
 const difference = (head, base) => (head === null || base === null ? null : head - base);
 /** Percent change; 0 when the base is 0 (no meaningful ratio). */
@@ -13251,10 +14367,6 @@ function queuesBy(items, key) {
         map.set(k, [...(map.get(k) ?? []), item]);
     }
     return map;
-}
-/** The bytes a layer's change is shown with: in `metric`, else whichever side has. */
-function layerChangeBytes(delta, metric) {
-    return delta[metric] ?? delta.uncompressed ?? delta.compressed ?? 0;
 }
 /** A layer's change below the per-layer floor (bytes only: a percentage has no base per layer) is left out of the comment. */
 function layerNoise(delta, metric, floor) {
@@ -13434,93 +14546,21 @@ function assess(s, head, baseline) {
     return { delta, layerDiff, budget: evaluateBudget(s, { size: head.size, delta, baseSize, baseName: baselineName(baseline) }) };
 }
 
-;// CONCATENATED MODULE: ./src/compare/stage.ts
-// The pipeline's baseline → compare/budget stage: fetch the baseline for each
-// measured platform, compare, judge, and carry the size trend forward.
-
-
-
-
-/** Adds baseline, delta, layerDiff, budget, status and history to a measured report. */
-async function compareStage(report, req, deps) {
-    const fetch = deps.fetchBaseline ?? fetchBaseline;
-    const repoRoot = req.build ? await gitRoot(req.build.context, deps.exec) : null;
-    const logs = [];
-    const cache = new Map();
-    // Additional build contexts are outside what the base commit's tree says, so with them the base is always built.
-    const reuseHead = (req.inputs.buildContexts ?? []).length === 0;
-    const headOf = (entry) => reuseHead ? { imageId: entry.image.id, platform: entry.image.platform, size: entry.size, layers: entry.layers, log: '' } : null;
-    const baselineFor = async (platform, head) => {
-        const key = platform ?? '';
-        const cached = cache.get(key);
-        if (cached)
-            return cached;
-        const result = await fetch({
-            source: req.source,
-            auto: req.inputs.baseline === 'auto',
-            baselineImage: req.inputs.baselineImage,
-            baselineReport: req.inputs.baselineReport,
-            platform,
-            base: req.base,
-            build: req.build ? { repoRoot, ...req.build } : null,
-            head
-        }, deps);
-        if (result.buildLog)
-            logs.push(result.buildLog);
-        if (result.baseline.error)
-            deps.log.warning(result.baseline.error);
-        cache.set(key, result);
-        return result;
-    };
-    // Each platform judged into a new entry; the measured report is left as it was.
-    const platforms = [];
-    for (const entry of report.platforms ?? []) {
-        const { baseline } = await baselineFor(entry.platform, headOf(entry));
-        const judged = assess(req.settings, entry, baseline);
-        platforms.push({ ...entry, baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, status: reportStatus([judged.budget]) });
-    }
-    const top = await baselineFor(platforms[0]?.platform ?? report.image.platform, headOf(report));
-    const judged = assess(req.settings, report, top.baseline);
-    const at = req.now().toISOString();
-    // A push series (no pull request history handed in) carries the stored report's trend forward.
-    const previous = req.previousHistory.length > 0 ? req.previousHistory : top.history;
-    const history = updateHistory({
-        previous,
-        base: basePoint(top.baseline, at),
-        current: currentPoint(report, at),
-        limit: req.inputs.historyLength
-    });
-    const statuses = [judged.budget, ...platforms.map((p) => p.budget)];
-    return {
-        report: {
-            ...report,
-            ...(report.platforms ? { platforms } : {}),
-            baseline: top.baseline,
-            delta: judged.delta,
-            layerDiff: judged.layerDiff,
-            budget: judged.budget,
-            history,
-            status: reportStatus(statuses)
-        },
-        baseBuildLogs: logs
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/docker/cleanup.ts
 /** Removes untagged images among `ids`; never throws (a leftover image is a warning). */
-async function removeBuiltImages(ids, docker, log) {
+async function removeBuiltImages(ids, images, log) {
     const removed = [];
     // Newest first: a suggestion or base image may share layers with the head, never the other way round.
     for (const id of [...ids].reverse()) {
         try {
-            const tags = await docker.tagCount(id);
+            const tags = await images.tagCount(id);
             if (tags === null)
                 continue; // already gone
             if (tags !== 0) {
                 log.info(`cleanup: keeping ${id.slice(0, 19)}, it is tagged (not only this run's)`);
                 continue;
             }
-            const r = await docker.removeImage(id);
+            const r = await images.remove(id);
             if (r.code === 0)
                 removed.push(id);
             else
@@ -13533,442 +14573,6 @@ async function removeBuiltImages(ids, docker, log) {
     if (removed.length > 0)
         log.info(`cleanup: removed ${removed.length} image(s) this run built`);
     return removed;
-}
-
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
-;// CONCATENATED MODULE: ./src/docker/inspect.ts
-// What `docker image inspect` says of an image (Docker.inspect runs it): exact
-// uncompressed size on overlay2, the layer diff ids, the platform, the config.
-function parseInspect(json) {
-    const parsed = JSON.parse(json);
-    const raw = Array.isArray(parsed) ? parsed[0] : parsed;
-    if (!raw || typeof raw.Size !== 'number')
-        throw new Error('docker image inspect returned no image');
-    return {
-        id: raw.Id,
-        repoTags: raw.RepoTags ?? [],
-        repoDigests: raw.RepoDigests ?? [],
-        size: raw.Size,
-        diffIds: raw.RootFS?.Layers ?? [],
-        platform: [raw.Os, raw.Architecture, raw.Variant].filter(Boolean).join('/'),
-        created: raw.Created ?? null,
-        config: {
-            user: raw.Config?.User ?? '',
-            env: raw.Config?.Env ?? [],
-            entrypoint: raw.Config?.Entrypoint ?? null,
-            cmd: raw.Config?.Cmd ?? null,
-            workingDir: raw.Config?.WorkingDir ?? '',
-            labels: raw.Config?.Labels ?? {}
-        },
-        graphDriver: raw.GraphDriver?.Name ? { name: raw.GraphDriver.Name, data: raw.GraphDriver.Data ?? {} } : null
-    };
-}
-
-;// CONCATENATED MODULE: ./src/docker/engine.ts
-// What the Docker engine is: version, the Go it was built with (its
-// `docker push` compresses with that Go's compress/gzip), and the image store.
-// The store decides what `docker image inspect` Size, `docker history` and
-// `docker save` mean (design.md, "The engines users run"):
-//   - `overlay2` (the classic graph-driver store): inspect Size and history are
-//     the unpacked sizes; save streams uncompressed layer tars.
-//   - `containerd` (the containerd image store, Docker 29's default): inspect
-//     Size is content (or content plus snapshots), history is block-rounded
-//     disk usage, the image id is the manifest (or index) digest, and save
-//     streams the stored blobs, compressed as pulled or built.
-// Pure parsing here; the command that asks is in docker.ts.
-/** Reads `docker info --format '{{json .}}'` and `docker version --format '{{json .Server}}'`. */
-function parseEngineInfo(infoJson, serverVersionJson) {
-    const info = JSON.parse(infoJson);
-    const server = JSON.parse(serverVersionJson);
-    const driverType = (info.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
-    const driver = info.Driver ?? '';
-    const store = /snapshotter/.test(driverType) ? 'containerd' : driver === 'overlay2' ? 'overlay2' : 'other-graph-driver';
-    const architecture = { x86_64: 'amd64', aarch64: 'arm64' }[info.Architecture ?? ''] ?? info.Architecture ?? '';
-    return {
-        version: server?.Version ?? info.ServerVersion ?? '',
-        apiVersion: server?.ApiVersion ?? '',
-        goVersion: server?.GoVersion ?? '',
-        store,
-        storageDriver: driver,
-        mirrors: (info.RegistryConfig?.Mirrors ?? []).map((m) => m.replace(/\/+$/, '')),
-        os: info.OSType ?? 'linux',
-        architecture
-    };
-}
-/** `Docker 28.5.2 (containerd image store, Go 1.27.1)`: how the report names an engine. */
-function describeEngine(engine) {
-    const store = engine.store === 'containerd' ? 'containerd image store' : `${engine.storageDriver} graph driver`;
-    return `Docker ${engine.version} (${store}${engine.goVersion ? `, ${engine.goVersion.replace(/^go/, 'Go ')}` : ''})`;
-}
-/** The driver and error lines of `docker buildx inspect [NAME]` (text output; buildx has no JSON format for it). */
-function parseBuilderInspect(stdout) {
-    return {
-        driver: /^Driver:[ \t]*(\S+)/m.exec(stdout)?.[1] ?? null,
-        error: /^Error:[ \t]*(.+)$/m.exec(stdout)?.[1]?.trim() ?? null
-    };
-}
-
-;// CONCATENATED MODULE: ./src/docker/docker.ts
-// Every command this project sends to the Docker engine, in one place, for
-// one engine. It knows the engine (version, Go, image store) once asked, so
-// callers can ask what a number means on it.
-
-
-
-
-
-
-const NO_DAEMON = 'no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry';
-const noDaemon = (stderr) => /Cannot connect to the Docker daemon|error during connect|docker daemon is not running/i.test(stderr);
-class Docker {
-    deps;
-    engineInfo = null;
-    /**
-     * The images this instance built or loaded, in order, without repeats: what
-     * `cleanup` removes. The build records them (buildImage, bakeBuild, load);
-     * nothing reads command lines to find them.
-     */
-    builtImages = [];
-    constructor(deps) {
-        this.deps = deps;
-    }
-    async run(args, what) {
-        const result = await this.deps.exec('docker', args);
-        if (result.code !== 0 && noDaemon(result.stderr))
-            throw new EnvironmentError(NO_DAEMON);
-        if (result.code !== 0)
-            throw new CommandError(`${what} failed`, lastLines(result.stderr));
-        return result;
-    }
-    /** Records an image this run made (a build's `--iidfile`, a bake run's metadata, a load). */
-    recordBuilt(id) {
-        if (id && !this.builtImages.includes(id))
-            this.builtImages.push(id);
-    }
-    /** `docker buildx build …` (`args` from composeBuildArgs, starting with `buildx build`), progress to `onProgress`. */
-    buildx(args, onProgress) {
-        return this.deps.exec('docker', args, { onStderr: onProgress });
-    }
-    /** The engine, asked once per instance. */
-    engine() {
-        this.engineInfo ??= (async () => {
-            const info = await this.run(['info', '--format', '{{json .}}'], 'docker info');
-            const version = await this.run(['version', '--format', '{{json .Server}}'], 'docker version');
-            return parseEngineInfo(info.stdout, version.stdout);
-        })();
-        return this.engineInfo;
-    }
-    async inspect(ref) {
-        const result = await this.deps.exec('docker', ['image', 'inspect', ref]);
-        if (result.code !== 0) {
-            if (noDaemon(result.stderr))
-                throw new EnvironmentError(NO_DAEMON);
-            if (/No such image/i.test(result.stderr))
-                throw new UsageError(`image: no local image '${ref}'; build or pull it first`);
-            throw new CommandError(`docker image inspect ${ref} failed`, lastLines(result.stderr));
-        }
-        return parseInspect(result.stdout);
-    }
-    /** The image, or null when the daemon has none of that name. */
-    tryInspect(ref) {
-        return this.inspect(ref).catch((error) => {
-            if (error instanceof EnvironmentError)
-                throw error;
-            return null;
-        });
-    }
-    /** `docker history` sizes, oldest row first (one per config history row), or null. */
-    async historySizes(id) {
-        const r = await this.deps.exec('docker', ['history', '--no-trunc', '--human=false', '--format', '{{.Size}}', id]).catch(() => null);
-        if (!r || r.code !== 0)
-            return null;
-        const sizes = r.stdout.trim().split('\n').map(Number);
-        return sizes.every(Number.isSafeInteger) ? sizes.reverse() : null;
-    }
-    save(id) {
-        return this.deps.spawn('docker', ['save', id]);
-    }
-    /** Loads an image archive; returns the loaded image's id. */
-    async load(archive) {
-        const result = await this.run(['load', '--input', archive], `docker load of ${archive}`);
-        const loadedId = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1];
-        const id = loadedId ?? /Loaded image: (\S+)/.exec(result.stdout)?.[1];
-        if (!id)
-            throw new CommandError(`docker load of ${archive} named no image`, lastLines(result.stdout));
-        // A load that names a tag, not an id, loaded someone's named image: not this run's to remove.
-        if (loadedId)
-            this.recordBuilt(loadedId);
-        return id;
-    }
-    /** Pulls `ref` unless the daemon has it; true when it was pulled. */
-    async ensureImage(ref, platform) {
-        const present = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{.Id}}', ref]);
-        if (present.code === 0)
-            return false;
-        if (noDaemon(present.stderr))
-            throw new EnvironmentError(NO_DAEMON);
-        const pulled = await this.deps.exec('docker', ['pull', '--quiet', ...(platform ? ['--platform', platform] : []), ref]);
-        if (pulled.code === 0)
-            return true;
-        const tail = lastLines(pulled.stderr, 3);
-        if (/not found|manifest unknown|repository does not exist|pull access denied/i.test(pulled.stderr)) {
-            throw new UsageError(`image: '${ref}' is neither a local image nor pullable (${tail.split('\n').pop()}); check the name, or docker login`);
-        }
-        if (/dial tcp|no such host|i\/o timeout|connection refused|TLS handshake timeout/i.test(pulled.stderr)) {
-            throw new EnvironmentError(`image: '${ref}' is not local and its registry cannot be reached (${tail.split('\n').pop()})`);
-        }
-        throw new CommandError(`docker pull ${ref} failed`, tail);
-    }
-    /** A container that is never started, to read files out of an image with `copyFrom`. */
-    async createContainer(image, options) {
-        return this.deps.exec('docker', ['create', '--name', options.name, '--network', 'none', ...(options.mounts ?? []), image, ...(options.command ?? ['/nonexistent'])]);
-    }
-    /** `docker cp CONTAINER:PATH -`: the path as a tar stream. */
-    copyFrom(container, from) {
-        return this.deps.spawn('docker', ['cp', `${container}:${from}`, '-']);
-    }
-    async removeContainer(name) {
-        await this.deps.exec('docker', ['rm', '-f', '-v', name]).catch(() => null);
-    }
-    /**
-     * The images the daemon has among `refs`, from one `docker image inspect`
-     * (it prints the ones it has and fails for the rest); nothing is pulled.
-     */
-    async inspectPresent(refs) {
-        if (refs.length === 0)
-            return [];
-        const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{json .}}', ...refs]).catch(() => null);
-        return (r?.stdout ?? '')
-            .split('\n')
-            .filter(Boolean)
-            .flatMap((line) => {
-            try {
-                return [parseInspect(line)];
-            }
-            catch {
-                return []; // not an image's JSON
-            }
-        });
-    }
-    /** How `image` starts: entrypoint, command, working directory (`/` when unset), env, user, HEALTHCHECK. */
-    async startConfig(image) {
-        const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{json .Config}}', image]);
-        if (r.code !== 0)
-            throw new Error(`docker image inspect ${image.slice(0, 19)} failed: ${r.stderr.trim().split('\n').pop() ?? ''}`);
-        const c = (JSON.parse(r.stdout) ?? {});
-        const test = c.Healthcheck?.Test ?? null;
-        return {
-            entrypoint: c.Entrypoint ?? null,
-            cmd: c.Cmd ?? null,
-            workingDir: c.WorkingDir || '/',
-            env: c.Env ?? [],
-            user: c.User ?? '',
-            healthcheck: test && test.length > 0 && test[0] !== 'NONE' ? test : null
-        };
-    }
-    /**
-     * The image's file system as its containers see it (all layers merged,
-     * whiteouts applied): `docker export` of a container that is created, never
-     * started, and removed afterwards, handed to `read` as a tar stream.
-     */
-    async exportFileSystem(image, read) {
-        const name = `go-image-budget-files-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
-        // An entrypoint of our own: an image without ENTRYPOINT or CMD cannot be created otherwise.
-        const created = await this.deps.exec('docker', ['create', '--name', name, '--network', 'none', '--entrypoint', '/go-image-budget-never-runs', image]);
-        if (created.code !== 0)
-            throw new Error(`docker create ${image.slice(0, 19)} failed: ${created.stderr.trim().split('\n').pop() ?? ''}`);
-        try {
-            const exported = this.deps.spawn('docker', ['export', name]);
-            try {
-                const result = await read(exported.stdout);
-                await exported.done;
-                return result;
-            }
-            catch (error) {
-                exported.kill();
-                await exported.done.catch(() => null);
-                throw error;
-            }
-        }
-        finally {
-            await this.removeContainer(name);
-        }
-    }
-    /**
-     * `docker run -d` offline (`--network none`), on a read-only root file
-     * system with a /tmp tmpfs unless `readOnly` is false; null when it started,
-     * else what docker said.
-     */
-    async startDetached(image, name, options) {
-        const r = await this.deps.exec('docker', ['run', '-d', '--name', name, '--network', 'none', ...(options.readOnly ? ['--read-only', '--tmpfs', '/tmp'] : []), image]);
-        return r.code === 0 ? null : r.stderr.trim() || `docker run exited ${r.code}`;
-    }
-    /** The container's exit code once it ends (an unreadable one counts as 1), or null when it still runs after `ms`. */
-    async waitExit(name, ms) {
-        const waited = await withTimeout(this.deps.exec('docker', ['wait', name]), ms);
-        if (waited === null)
-            return null;
-        const code = Number(waited.stdout.trim());
-        return Number.isFinite(code) ? code : 1;
-    }
-    /** What the container printed: stdout, then stderr. */
-    async logs(name) {
-        const l = await this.deps.exec('docker', ['logs', name]);
-        return { stdout: l.stdout, stderr: l.stderr };
-    }
-    /** `docker exec NAME ARGV…` (no shell). */
-    async execIn(name, argv) {
-        const r = await this.deps.exec('docker', ['exec', name, ...argv]);
-        return { exitCode: r.code, stdout: r.stdout, stderr: r.stderr };
-    }
-    /**
-     * `docker run --rm` offline, `entrypoint` replacing the image's when given;
-     * null when it ran longer than `timeoutMs` (the container is then removed).
-     */
-    async runToEnd(image, options) {
-        const name = `go-image-budget-verify-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
-        const args = ['run', '--rm', '--name', name, '--network', 'none', ...(options.entrypoint !== null ? ['--entrypoint', options.entrypoint] : []), image, ...options.args];
-        const result = await withTimeout(this.deps.exec('docker', args), options.timeoutMs);
-        if (result === null) {
-            await this.removeContainer(name);
-            return null;
-        }
-        return { exitCode: result.code, stdout: result.stdout, stderr: result.stderr };
-    }
-    /** Number of tags on an image, or null when it is gone. */
-    async tagCount(id) {
-        const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{len .RepoTags}}', id]);
-        return r.code === 0 ? Number(r.stdout.trim()) : null;
-    }
-    async removeImage(id) {
-        return this.deps.exec('docker', ['image', 'rm', id]);
-    }
-    /** The buildx builder's driver (`docker`, `docker-container`, `kubernetes`, `remote`). */
-    async builderDriver(builder) {
-        const r = await this.deps.exec('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])]);
-        if (r.code !== 0) {
-            if (noDaemon(r.stderr))
-                throw new EnvironmentError(NO_DAEMON);
-            if (/unknown command|is not a docker command/.test(r.stderr))
-                throw new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
-            if (builder && /no builder|not found/i.test(r.stderr))
-                throw new UsageError(`builder: no buildx builder named '${builder}'; list them with 'docker buildx ls'`);
-            throw new CommandError('docker buildx inspect failed', lastLines(r.stderr));
-        }
-        const { driver, error } = parseBuilderInspect(r.stdout);
-        // The default builder of an engine that does not answer is listed with its error, and exit 0.
-        if (error && noDaemon(error))
-            throw new EnvironmentError(NO_DAEMON);
-        return driver ?? 'docker';
-    }
-    /**
-     * How a build reaches the measurement. The docker driver on the classic store can
-     * only `--load`; every other builder (docker-container, as setup-buildx-action
-     * makes; the docker driver on the containerd store) exports an image archive,
-     * whose manifest carries the exact compressed blobs BuildKit pushes, and loads it.
-     */
-    async buildOutput(builder) {
-        // One after the other: the builder is asked first (a missing builder is the clearer error).
-        const driver = await this.builderDriver(builder);
-        if (driver !== 'docker')
-            return 'archive';
-        return (await this.engine()).store === 'containerd' ? 'archive' : 'load';
-    }
-    /**
-     * `docker buildx bake --print`: the resolved definition of `targets` (the
-     * default group when none) as JSON, read from `files` with `cwd` as bake's
-     * working directory (contexts are relative to it). A failure is a
-     * CommandError whose detail is bake's last lines (src/bake reads them).
-     */
-    async bakePrint(request) {
-        const result = await this.bakeCommand(request, ['--print', ...request.targets], 'docker buildx bake --print');
-        return result.stdout;
-    }
-    /** The names of the targets and groups a bake definition has (`--list`), or null when buildx cannot list them. */
-    async bakeTargetNames(request) {
-        const result = await this.bakeCommand(request, ['--list', 'type=targets,format=json'], 'docker buildx bake --list').catch(() => null);
-        if (!result)
-            return null;
-        try {
-            const listed = JSON.parse(result.stdout);
-            return listed.flatMap((t) => (typeof t.name === 'string' ? [t.name] : []));
-        }
-        catch {
-            return null;
-        }
-    }
-    /**
-     * `docker buildx bake`: builds `targets` in one run (one BuildKit session,
-     * one cache), progress to `onProgress`, results in `metadataFile`. `allowWrite`
-     * is a directory bake may export archives to (its fs.write entitlement).
-     */
-    async bake(request) {
-        const args = ['--progress', 'plain', '--metadata-file', request.metadataFile, ...(request.allowWrite ? ['--allow', `fs.write=${request.allowWrite}`] : []), ...request.targets];
-        return this.bakeCommand(request, args, 'docker buildx bake', request.onProgress);
-    }
-    async bakeCommand(request, args, what, onStderr) {
-        const full = ['buildx', 'bake', ...(request.builder ? ['--builder', request.builder] : []), ...request.files.flatMap((f) => ['--file', f]), ...args];
-        const result = await this.deps.exec('docker', full, { cwd: request.cwd, onStderr });
-        if (result.code === 0)
-            return result;
-        if (noDaemon(result.stderr))
-            throw new EnvironmentError(NO_DAEMON);
-        if (/unknown command|is not a docker command/.test(result.stderr))
-            throw new EnvironmentError('docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)');
-        if (request.builder && /no builder .* found|failed to find builder/i.test(result.stderr))
-            throw new UsageError(`builder: no buildx builder named '${request.builder}'; list them with 'docker buildx ls'`);
-        throw new CommandError(`${what} failed`, lastLines(result.stderr, 12));
-    }
-    /**
-     * What `docker images` shows for the image on the containerd store: disk
-     * usage and content size of the platform's manifest, from the engine API
-     * (image inspect with `manifests=1`, API 1.48+). Null where the API or the
-     * answer is not there (a remote engine, an older one).
-     */
-    async listedSize(id, platform) {
-        const host = await this.deps.exec('docker', ['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}']).catch(() => null);
-        const socket = host && host.code === 0 ? /^unix:\/\/(.+)$/.exec(host.stdout.trim())?.[1] : null;
-        if (!socket)
-            return null;
-        const body = await unixGet(socket, `/images/${encodeURIComponent(id)}/json?manifests=1`).catch(() => null);
-        if (!body)
-            return null;
-        try {
-            const image = JSON.parse(body);
-            const manifest = image.Manifests?.find((m) => m.Kind === 'image' && platformOf(m.ImageData?.Platform) === platform);
-            const size = manifest?.Size;
-            return size && Number.isSafeInteger(size.Total) && Number.isSafeInteger(size.Content) ? { diskUsage: size.Total, contentSize: size.Content } : null;
-        }
-        catch {
-            return null;
-        }
-    }
-}
-async function withTimeout(promise, ms) {
-    let timer;
-    const timeout = new Promise((resolve) => {
-        timer = setTimeout(() => resolve(null), ms);
-    });
-    try {
-        return await Promise.race([promise, timeout]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
-function unixGet(socketPath, path) {
-    return new Promise((resolve, reject) => {
-        const req = external_node_http_default().get({ socketPath, path, timeout: 10_000 }, (res) => {
-            const parts = [];
-            res.on('data', (b) => parts.push(b));
-            res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(parts).toString('utf8')) : reject(new Error(`HTTP ${res.statusCode}`))));
-        });
-        req.on('timeout', () => req.destroy(new Error('timeout')));
-        req.on('error', reject);
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/docker/build-args.ts
@@ -14022,6 +14626,10 @@ function composeBuildArgs(req) {
 
 
 
+/** A build of `file` (null: the context's Dockerfile) in `context` with nothing else set: every list empty. */
+function buildOptionsFor(context, file, overrides = {}) {
+    return { context, file, target: null, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [], ...overrides };
+}
 /**
  * `secret-files` resolved against the workspace and `secret-envs` checked
  * against the environment, before anything is built: buildx would fail late
@@ -14047,7 +14655,7 @@ async function buildImage(options, deps) {
         const iidFile = external_node_path_default().join(dir, 'iid');
         const archive = options.output === 'archive' ? external_node_path_default().join(deps.tempDir, `image-${external_node_path_default().basename(dir)}.tar`) : null;
         const args = composeBuildArgs({ ...options, secretFiles, iidFile, metadataFile: null, archive });
-        const result = await deps.docker.buildx(args, deps.onProgress);
+        const result = await deps.docker.buildx.build(args, deps.onProgress);
         if (result.code !== 0) {
             if (archive)
                 await (0,promises_namespaceObject.rm)(archive, { force: true });
@@ -14059,7 +14667,7 @@ async function buildImage(options, deps) {
             return { imageId, archive: null, log: result.stderr };
         }
         try {
-            return { imageId: await deps.docker.load(archive), archive, log: result.stderr };
+            return { imageId: await deps.docker.images.load(archive), archive, log: result.stderr };
         }
         catch (error) {
             await (0,promises_namespaceObject.rm)(archive, { force: true });
@@ -14096,6 +14704,525 @@ function buildFailure(stderr, options) {
         return new UsageError(`builder: no buildx builder named '${options.builder}'; list them with 'docker buildx ls'`);
     }
     return new CommandError(`docker buildx build failed for ${options.file ?? 'Dockerfile'} in ${options.context}`, tail);
+}
+
+;// CONCATENATED MODULE: ./src/docker/cli.ts
+// How every engine command runs: through the exec and spawn collaborators,
+// with the one mapping of a silent daemon to a clear error. The adapters by
+// concern (images, containers, buildx, store) share one of these.
+
+
+const NO_DAEMON = 'no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry';
+const NO_BUILDX = 'docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)';
+const noDaemon = (stderr) => /Cannot connect to the Docker daemon|error during connect|docker daemon is not running/i.test(stderr);
+class DockerCli {
+    deps;
+    constructor(deps) {
+        this.deps = deps;
+    }
+    /** `docker ARGS…`, whatever its exit code. */
+    exec(args, options) {
+        return this.deps.exec('docker', args, options);
+    }
+    /** `docker ARGS…` as a stream (its stdout read as it comes). */
+    spawn(args) {
+        return this.deps.spawn('docker', args);
+    }
+    /** `docker ARGS…` that must succeed: a silent daemon and a failure become errors that say so. */
+    async run(args, what) {
+        const result = await this.exec(args);
+        if (result.code !== 0 && noDaemon(result.stderr))
+            throw new EnvironmentError(NO_DAEMON);
+        if (result.code !== 0)
+            throw new CommandError(`${what} failed`, lastLines(result.stderr));
+        return result;
+    }
+}
+/** The promise's value, or null when it takes longer than `ms`. */
+async function withTimeout(promise, ms) {
+    let timer;
+    const timeout = new Promise((resolve) => {
+        timer = setTimeout(() => resolve(null), ms);
+    });
+    try {
+        return await Promise.race([promise, timeout]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+// What the Docker engine is: version, the Go it was built with (its
+// `docker push` compresses with that Go's compress/gzip), and the image store.
+// The store decides what `docker image inspect` Size, `docker history` and
+// `docker save` mean (design.md, "The engines users run"):
+//   - `overlay2` (the classic graph-driver store): inspect Size and history are
+//     the unpacked sizes; save streams uncompressed layer tars.
+//   - `containerd` (the containerd image store, Docker 29's default): inspect
+//     Size is content (or content plus snapshots), history is block-rounded
+//     disk usage, the image id is the manifest (or index) digest, and save
+//     streams the stored blobs, compressed as pulled or built.
+// Pure parsing here; the command that asks is in docker.ts.
+/** Reads `docker info --format '{{json .}}'` and `docker version --format '{{json .Server}}'`. */
+function parseEngineInfo(infoJson, serverVersionJson) {
+    const info = JSON.parse(infoJson);
+    const server = JSON.parse(serverVersionJson);
+    const driverType = (info.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
+    const driver = info.Driver ?? '';
+    const store = /snapshotter/.test(driverType) ? 'containerd' : driver === 'overlay2' ? 'overlay2' : 'other-graph-driver';
+    const architecture = { x86_64: 'amd64', aarch64: 'arm64' }[info.Architecture ?? ''] ?? info.Architecture ?? '';
+    return {
+        version: server?.Version ?? info.ServerVersion ?? '',
+        apiVersion: server?.ApiVersion ?? '',
+        goVersion: server?.GoVersion ?? '',
+        store,
+        storageDriver: driver,
+        mirrors: (info.RegistryConfig?.Mirrors ?? []).map((m) => m.replace(/\/+$/, '')),
+        os: info.OSType ?? 'linux',
+        architecture
+    };
+}
+/** `Docker 28.5.2 (containerd image store, Go 1.27.1)`: how the report names an engine. */
+function describeEngine(engine) {
+    const store = engine.store === 'containerd' ? 'containerd image store' : `${engine.storageDriver} graph driver`;
+    return `Docker ${engine.version} (${store}${engine.goVersion ? `, ${engine.goVersion.replace(/^go/, 'Go ')}` : ''})`;
+}
+/** The driver and error lines of `docker buildx inspect [NAME]` (text output; buildx has no JSON format for it). */
+function parseBuilderInspect(stdout) {
+    return {
+        driver: /^Driver:[ \t]*(\S+)/m.exec(stdout)?.[1] ?? null,
+        error: /^Error:[ \t]*(.+)$/m.exec(stdout)?.[1]?.trim() ?? null
+    };
+}
+
+;// CONCATENATED MODULE: ./src/docker/buildx.ts
+// buildx: builds, bake, and what the builder is (its driver decides how a
+// build reaches the measurement).
+
+
+
+
+class DockerBuildx {
+    cli;
+    store;
+    constructor(cli, store) {
+        this.cli = cli;
+        this.store = store;
+    }
+    /** `docker buildx build …` (`args` from composeBuildArgs, starting with `buildx build`), progress to `onProgress`. */
+    build(args, onProgress) {
+        return this.cli.exec(args, { onStderr: onProgress });
+    }
+    /** The buildx builder's driver (`docker`, `docker-container`, `kubernetes`, `remote`). */
+    async builderDriver(builder) {
+        const r = await this.cli.exec(['buildx', 'inspect', ...(builder ? [builder] : [])]);
+        if (r.code !== 0) {
+            if (noDaemon(r.stderr))
+                throw new EnvironmentError(NO_DAEMON);
+            if (/unknown command|is not a docker command/.test(r.stderr))
+                throw new EnvironmentError(NO_BUILDX);
+            if (builder && /no builder|not found/i.test(r.stderr))
+                throw new UsageError(`builder: no buildx builder named '${builder}'; list them with 'docker buildx ls'`);
+            throw new CommandError('docker buildx inspect failed', lastLines(r.stderr));
+        }
+        const { driver, error } = parseBuilderInspect(r.stdout);
+        // The default builder of an engine that does not answer is listed with its error, and exit 0.
+        if (error && noDaemon(error))
+            throw new EnvironmentError(NO_DAEMON);
+        return driver ?? 'docker';
+    }
+    /**
+     * How a build reaches the measurement. The docker driver on the classic store can
+     * only `--load`; every other builder (docker-container, as setup-buildx-action
+     * makes; the docker driver on the containerd store) exports an image archive,
+     * whose manifest carries the exact compressed blobs BuildKit pushes, and loads it.
+     */
+    async output(builder) {
+        // One after the other: the builder is asked first (a missing builder is the clearer error).
+        const driver = await this.builderDriver(builder);
+        if (driver !== 'docker')
+            return 'archive';
+        return (await this.store.engine()).store === 'containerd' ? 'archive' : 'load';
+    }
+    /**
+     * `docker buildx bake --print`: the resolved definition of `targets` (the
+     * default group when none) as JSON, read from `files` with `cwd` as bake's
+     * working directory (contexts are relative to it). A failure is a
+     * CommandError whose detail is bake's last lines (src/bake reads them).
+     */
+    async bakePrint(request) {
+        const result = await this.bakeCommand(request, ['--print', ...request.targets], 'docker buildx bake --print');
+        return result.stdout;
+    }
+    /** The names of the targets and groups a bake definition has (`--list`), or null when buildx cannot list them. */
+    async bakeTargetNames(request) {
+        const result = await this.bakeCommand(request, ['--list', 'type=targets,format=json'], 'docker buildx bake --list').catch(() => null);
+        if (!result)
+            return null;
+        try {
+            const listed = JSON.parse(result.stdout);
+            return listed.flatMap((t) => (typeof t.name === 'string' ? [t.name] : []));
+        }
+        catch {
+            return null;
+        }
+    }
+    /**
+     * `docker buildx bake`: builds `targets` in one run (one BuildKit session,
+     * one cache), progress to `onProgress`, results in `metadataFile`. `allowWrite`
+     * is a directory bake may export archives to (its fs.write entitlement).
+     */
+    async bake(request) {
+        const args = ['--progress', 'plain', '--metadata-file', request.metadataFile, ...(request.allowWrite ? ['--allow', `fs.write=${request.allowWrite}`] : []), ...request.targets];
+        return this.bakeCommand(request, args, 'docker buildx bake', request.onProgress);
+    }
+    async bakeCommand(request, args, what, onStderr) {
+        const full = ['buildx', 'bake', ...(request.builder ? ['--builder', request.builder] : []), ...request.files.flatMap((f) => ['--file', f]), ...args];
+        const result = await this.cli.exec(full, { cwd: request.cwd, onStderr });
+        if (result.code === 0)
+            return result;
+        if (noDaemon(result.stderr))
+            throw new EnvironmentError(NO_DAEMON);
+        if (/unknown command|is not a docker command/.test(result.stderr))
+            throw new EnvironmentError(NO_BUILDX);
+        if (request.builder && /no builder .* found|failed to find builder/i.test(result.stderr))
+            throw new UsageError(`builder: no buildx builder named '${request.builder}'; list them with 'docker buildx ls'`);
+        throw new CommandError(`${what} failed`, lastLines(result.stderr, 12));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/docker/containers.ts
+// Containers, never given the network: created to read an image's files,
+// started to prove a suggestion starts, exec'd into for its health check.
+
+
+class DockerContainers {
+    cli;
+    constructor(cli) {
+        this.cli = cli;
+    }
+    /** A container that is never started, to read files out of an image with `copyFrom`. */
+    async create(image, options) {
+        return this.cli.exec(['create', '--name', options.name, '--network', 'none', ...(options.mounts ?? []), image, ...(options.command ?? ['/nonexistent'])]);
+    }
+    /** `docker cp CONTAINER:PATH -`: the path as a tar stream. */
+    copyFrom(container, from) {
+        return this.cli.spawn(['cp', `${container}:${from}`, '-']);
+    }
+    async remove(name) {
+        await this.cli.exec(['rm', '-f', '-v', name]).catch(() => null);
+    }
+    /**
+     * The image's file system as its containers see it (all layers merged,
+     * whiteouts applied): `docker export` of a container that is created, never
+     * started, and removed afterwards, handed to `read` as a tar stream.
+     */
+    async exportFileSystem(image, read) {
+        const name = `go-image-budget-files-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+        // An entrypoint of our own: an image without ENTRYPOINT or CMD cannot be created otherwise.
+        const created = await this.cli.exec(['create', '--name', name, '--network', 'none', '--entrypoint', '/go-image-budget-never-runs', image]);
+        if (created.code !== 0)
+            throw new Error(`docker create ${image.slice(0, 19)} failed: ${created.stderr.trim().split('\n').pop() ?? ''}`);
+        try {
+            const exported = this.cli.spawn(['export', name]);
+            try {
+                const result = await read(exported.stdout);
+                await exported.done;
+                return result;
+            }
+            catch (error) {
+                exported.kill();
+                await exported.done.catch(() => null);
+                throw error;
+            }
+        }
+        finally {
+            await this.remove(name);
+        }
+    }
+    /**
+     * `docker run -d` offline (`--network none`), on a read-only root file
+     * system with a /tmp tmpfs unless `readOnly` is false; null when it started,
+     * else what docker said.
+     */
+    async startDetached(image, name, options) {
+        const r = await this.cli.exec(['run', '-d', '--name', name, '--network', 'none', ...(options.readOnly ? ['--read-only', '--tmpfs', '/tmp'] : []), image]);
+        return r.code === 0 ? null : r.stderr.trim() || `docker run exited ${r.code}`;
+    }
+    /** The container's exit code once it ends (an unreadable one counts as 1), or null when it still runs after `ms`. */
+    async waitExit(name, ms) {
+        const waited = await withTimeout(this.cli.exec(['wait', name]), ms);
+        if (waited === null)
+            return null;
+        const code = Number(waited.stdout.trim());
+        return Number.isFinite(code) ? code : 1;
+    }
+    /** What the container printed: stdout, then stderr. */
+    async logs(name) {
+        const l = await this.cli.exec(['logs', name]);
+        return { stdout: l.stdout, stderr: l.stderr };
+    }
+    /** `docker exec NAME ARGV…` (no shell). */
+    async execIn(name, argv) {
+        const r = await this.cli.exec(['exec', name, ...argv]);
+        return { exitCode: r.code, stdout: r.stdout, stderr: r.stderr };
+    }
+    /**
+     * `docker run --rm` offline, `entrypoint` replacing the image's when given;
+     * null when it ran longer than `timeoutMs` (the container is then removed).
+     */
+    async runToEnd(image, options) {
+        const name = `go-image-budget-verify-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+        const args = ['run', '--rm', '--name', name, '--network', 'none', ...(options.entrypoint !== null ? ['--entrypoint', options.entrypoint] : []), image, ...options.args];
+        const result = await withTimeout(this.cli.exec(args), options.timeoutMs);
+        if (result === null) {
+            await this.remove(name);
+            return null;
+        }
+        return { exitCode: result.code, stdout: result.stdout, stderr: result.stderr };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/docker/inspect.ts
+// What `docker image inspect` says of an image (Docker.inspect runs it): exact
+// uncompressed size on overlay2, the layer diff ids, the platform, the config.
+function parseInspect(json) {
+    const parsed = JSON.parse(json);
+    const raw = Array.isArray(parsed) ? parsed[0] : parsed;
+    if (!raw || typeof raw.Size !== 'number')
+        throw new Error('docker image inspect returned no image');
+    return {
+        id: raw.Id,
+        repoTags: raw.RepoTags ?? [],
+        repoDigests: raw.RepoDigests ?? [],
+        size: raw.Size,
+        diffIds: raw.RootFS?.Layers ?? [],
+        platform: [raw.Os, raw.Architecture, raw.Variant].filter(Boolean).join('/'),
+        created: raw.Created ?? null,
+        config: {
+            user: raw.Config?.User ?? '',
+            env: raw.Config?.Env ?? [],
+            entrypoint: raw.Config?.Entrypoint ?? null,
+            cmd: raw.Config?.Cmd ?? null,
+            workingDir: raw.Config?.WorkingDir ?? '',
+            labels: raw.Config?.Labels ?? {}
+        },
+        graphDriver: raw.GraphDriver?.Name ? { name: raw.GraphDriver.Name, data: raw.GraphDriver.Data ?? {} } : null
+    };
+}
+
+;// CONCATENATED MODULE: ./src/docker/images.ts
+// The engine's images: inspect, history, save and load, pull, tags, removal.
+
+
+
+
+class DockerImages {
+    cli;
+    onLoaded;
+    /** `onLoaded` records an image a load brought in (what `cleanup` removes). */
+    constructor(cli, onLoaded) {
+        this.cli = cli;
+        this.onLoaded = onLoaded;
+    }
+    async inspect(ref) {
+        const result = await this.cli.exec(['image', 'inspect', ref]);
+        if (result.code !== 0) {
+            if (noDaemon(result.stderr))
+                throw new EnvironmentError(NO_DAEMON);
+            if (/No such image/i.test(result.stderr))
+                throw new UsageError(`image: no local image '${ref}'; build or pull it first`);
+            throw new CommandError(`docker image inspect ${ref} failed`, lastLines(result.stderr));
+        }
+        return parseInspect(result.stdout);
+    }
+    /** The image, or null when the daemon has none of that name. */
+    tryInspect(ref) {
+        return this.inspect(ref).catch((error) => {
+            if (error instanceof EnvironmentError)
+                throw error;
+            return null;
+        });
+    }
+    /**
+     * The images the daemon has among `refs`, from one `docker image inspect`
+     * (it prints the ones it has and fails for the rest); nothing is pulled.
+     */
+    async inspectPresent(refs) {
+        if (refs.length === 0)
+            return [];
+        const r = await this.cli.exec(['image', 'inspect', '--format', '{{json .}}', ...refs]).catch(() => null);
+        return (r?.stdout ?? '')
+            .split('\n')
+            .filter(Boolean)
+            .flatMap((line) => {
+            try {
+                return [parseInspect(line)];
+            }
+            catch {
+                return []; // not an image's JSON
+            }
+        });
+    }
+    /** How `image` starts: entrypoint, command, working directory (`/` when unset), env, user, HEALTHCHECK. */
+    async startConfig(image) {
+        const r = await this.cli.exec(['image', 'inspect', '--format', '{{json .Config}}', image]);
+        if (r.code !== 0)
+            throw new Error(`docker image inspect ${image.slice(0, 19)} failed: ${r.stderr.trim().split('\n').pop() ?? ''}`);
+        const c = (JSON.parse(r.stdout) ?? {});
+        const test = c.Healthcheck?.Test ?? null;
+        return {
+            entrypoint: c.Entrypoint ?? null,
+            cmd: c.Cmd ?? null,
+            workingDir: c.WorkingDir || '/',
+            env: c.Env ?? [],
+            user: c.User ?? '',
+            healthcheck: test && test.length > 0 && test[0] !== 'NONE' ? test : null
+        };
+    }
+    /** `docker history` sizes, oldest row first (one per config history row), or null. */
+    async historySizes(id) {
+        const r = await this.cli.exec(['history', '--no-trunc', '--human=false', '--format', '{{.Size}}', id]).catch(() => null);
+        if (!r || r.code !== 0)
+            return null;
+        const sizes = r.stdout.trim().split('\n').map(Number);
+        return sizes.every(Number.isSafeInteger) ? sizes.reverse() : null;
+    }
+    save(id) {
+        return this.cli.spawn(['save', id]);
+    }
+    /** Loads an image archive; returns the loaded image's id. */
+    async load(archive) {
+        const result = await this.cli.run(['load', '--input', archive], `docker load of ${archive}`);
+        const loadedId = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1];
+        const id = loadedId ?? /Loaded image: (\S+)/.exec(result.stdout)?.[1];
+        if (!id)
+            throw new CommandError(`docker load of ${archive} named no image`, lastLines(result.stdout));
+        // A load that names a tag, not an id, loaded someone's named image: not this run's to remove.
+        if (loadedId)
+            this.onLoaded(loadedId);
+        return id;
+    }
+    /** Pulls `ref` unless the daemon has it; true when it was pulled. */
+    async ensure(ref, platform) {
+        const present = await this.cli.exec(['image', 'inspect', '--format', '{{.Id}}', ref]);
+        if (present.code === 0)
+            return false;
+        if (noDaemon(present.stderr))
+            throw new EnvironmentError(NO_DAEMON);
+        const pulled = await this.cli.exec(['pull', '--quiet', ...(platform ? ['--platform', platform] : []), ref]);
+        if (pulled.code === 0)
+            return true;
+        const tail = lastLines(pulled.stderr, 3);
+        if (/not found|manifest unknown|repository does not exist|pull access denied/i.test(pulled.stderr)) {
+            throw new UsageError(`image: '${ref}' is neither a local image nor pullable (${tail.split('\n').pop()}); check the name, or docker login`);
+        }
+        if (/dial tcp|no such host|i\/o timeout|connection refused|TLS handshake timeout/i.test(pulled.stderr)) {
+            throw new EnvironmentError(`image: '${ref}' is not local and its registry cannot be reached (${tail.split('\n').pop()})`);
+        }
+        throw new CommandError(`docker pull ${ref} failed`, tail);
+    }
+    /** Number of tags on an image, or null when it is gone. */
+    async tagCount(id) {
+        const r = await this.cli.exec(['image', 'inspect', '--format', '{{len .RepoTags}}', id]);
+        return r.code === 0 ? Number(r.stdout.trim()) : null;
+    }
+    async remove(id) {
+        return this.cli.exec(['image', 'rm', id]);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
+;// CONCATENATED MODULE: ./src/docker/store.ts
+// The engine and its image store: what `docker info` and `docker version`
+// say (asked once), and what `docker images` shows on the containerd store.
+
+
+class DockerStore {
+    cli;
+    engineInfo = null;
+    constructor(cli) {
+        this.cli = cli;
+    }
+    /** The engine, asked once per instance. */
+    engine() {
+        this.engineInfo ??= (async () => {
+            const info = await this.cli.run(['info', '--format', '{{json .}}'], 'docker info');
+            const version = await this.cli.run(['version', '--format', '{{json .Server}}'], 'docker version');
+            return parseEngineInfo(info.stdout, version.stdout);
+        })();
+        return this.engineInfo;
+    }
+    /**
+     * What `docker images` shows for the image on the containerd store: disk
+     * usage and content size of the platform's manifest, from the engine API
+     * (image inspect with `manifests=1`, API 1.48+). Null where the API or the
+     * answer is not there (a remote engine, an older one).
+     */
+    async listedSize(id, platform) {
+        const host = await this.cli.exec(['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}']).catch(() => null);
+        const socket = host && host.code === 0 ? /^unix:\/\/(.+)$/.exec(host.stdout.trim())?.[1] : null;
+        if (!socket)
+            return null;
+        const body = await unixGet(socket, `/images/${encodeURIComponent(id)}/json?manifests=1`).catch(() => null);
+        if (!body)
+            return null;
+        try {
+            const image = JSON.parse(body);
+            const manifest = image.Manifests?.find((m) => m.Kind === 'image' && platformOf(m.ImageData?.Platform) === platform);
+            const size = manifest?.Size;
+            return size && Number.isSafeInteger(size.Total) && Number.isSafeInteger(size.Content) ? { diskUsage: size.Total, contentSize: size.Content } : null;
+        }
+        catch {
+            return null;
+        }
+    }
+}
+const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
+function unixGet(socketPath, path) {
+    return new Promise((resolve, reject) => {
+        const req = external_node_http_default().get({ socketPath, path, timeout: 10_000 }, (res) => {
+            const parts = [];
+            res.on('data', (b) => parts.push(b));
+            res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(parts).toString('utf8')) : reject(new Error(`HTTP ${res.statusCode}`))));
+        });
+        req.on('timeout', () => req.destroy(new Error('timeout')));
+        req.on('error', reject);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/docker/docker.ts
+
+
+
+
+
+class Docker {
+    /**
+     * The images this instance built or loaded, in order, without repeats: what
+     * `cleanup` removes. The build records them (buildImage, bakeBuild, load);
+     * nothing reads command lines to find them.
+     */
+    builtImages = [];
+    images;
+    containers;
+    buildx;
+    store;
+    constructor(deps) {
+        const cli = new DockerCli(deps);
+        this.store = new DockerStore(cli);
+        this.images = new DockerImages(cli, (id) => this.recordBuilt(id));
+        this.containers = new DockerContainers(cli);
+        this.buildx = new DockerBuildx(cli, this.store);
+    }
+    /** Records an image this run made (a build's `--iidfile`, a bake run's metadata, a load). */
+    recordBuilt(id) {
+        if (id && !this.builtImages.includes(id))
+            this.builtImages.push(id);
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
@@ -14507,7 +15634,7 @@ async function knownSizes(input, deps) {
     const askRegistries = input.registry && engine.store !== 'containerd';
     let baseLayerCount = input.baseImage === null ? 0 : null;
     if (input.baseImage) {
-        const base = await deps.docker.tryInspect(input.baseImage);
+        const base = await deps.docker.images.tryInspect(input.baseImage);
         if (base && base.diffIds.every((d, i) => inspected.diffIds[i] === d)) {
             baseLayerCount = base.diffIds.length;
             if (askRegistries)
@@ -15974,12 +17101,6 @@ class LayerCompressor {
 }
 
 ;// CONCATENATED MODULE: ./src/image/pclntab.ts
-// The function names of a Go binary, from its pclntab (the runtime's own
-// table for stack traces, which `-ldflags="-s -w"` keeps), and what they say
-// the program needs at run time. The linker drops unreachable functions, so a
-// name in the table is code the program can run, whichever module it lives in.
-// Formats: Go 1.2–1.15 (magic 0xfffffffb), 1.16–1.17 (0xfffffffa), 1.18–1.19
-// (0xfffffff0) and 1.20+ (0xfffffff1), as Go's debug/gosym reads them.
 const MAGICS = new Map([
     [0xfffffffb, 'go1.2'],
     [0xfffffffa, 'go1.16'],
@@ -17042,7 +18163,7 @@ async function readOverlayLayers(input) {
     const mounts = ['--mount', `type=bind,source=${configFile},target=/${CONFIG_MOUNT},readonly`];
     for (let i = first; i < n; i++)
         mounts.push('--mount', `type=bind,source=${dirs[i]},target=/${MOUNT}${i},readonly`);
-    const created = await docker.createContainer(input.imageId, { name, mounts });
+    const created = await docker.containers.create(input.imageId, { name, mounts });
     if (created.code !== 0)
         throw new OverlayUnavailable(`docker create: ${created.stderr.trim().split('\n').pop() ?? ''}`);
     try {
@@ -17123,7 +18244,7 @@ async function readOverlayLayers(input) {
             probes += plan.probes.size;
             if (probes > MAX_PROBES)
                 throw new OverlayUnavailable(`more than ${MAX_PROBES} directories to probe for opacity`);
-            const results = await mapLimit([...plan.probes], 4, async ([dir, probe]) => ((await exists(docker, name, `/${probe}`)) ? null : dir));
+            const results = await mapLimit([...plan.probes], 4, async ([dir, probe]) => ((await overlay_exists(docker, name, `/${probe}`)) ? null : dir));
             for (const dir of results.filter((d) => d !== null).sort()) {
                 layer.opaqueDirs.push(dir);
                 layer.scan.files.push({ kind: 'opaque', path: dir });
@@ -17139,12 +18260,12 @@ async function readOverlayLayers(input) {
         return { config, layers: reading.map((r) => r.layer), bytesRead, probes };
     }
     finally {
-        await docker.removeContainer(name);
+        await docker.containers.remove(name);
     }
 }
 /** Streams `docker cp <container>:<path> -` through a tar reader; throws OverlayUnavailable when docker cp fails. */
 async function copyOut(docker, container, from, onEntry) {
-    const cp = docker.copyFrom(container, from);
+    const cp = docker.containers.copyFrom(container, from);
     const reader = new TarReader(onEntry);
     let bytes = 0;
     try {
@@ -17165,8 +18286,8 @@ async function copyOut(docker, container, from, onEntry) {
     return bytes;
 }
 /** Whether a path exists in the container's merged view (its data is read and dropped). */
-async function exists(docker, container, p) {
-    const cp = docker.copyFrom(container, p);
+async function overlay_exists(docker, container, p) {
+    const cp = docker.containers.copyFrom(container, p);
     cp.stdout.resume();
     try {
         await cp.done;
@@ -17284,7 +18405,7 @@ async function readSaveStream(inspected, known, isKnown, cachedBlob, options, de
             return true;
         };
         return scanWith(options, { shouldCompress, cachedBlob }, async (opts) => {
-            const save = deps.docker.save(inspected.id);
+            const save = deps.docker.images.save(inspected.id);
             try {
                 const saved = await scanSaveStream(save.stdout, opts);
                 await save.done;
@@ -17320,7 +18441,7 @@ async function readTopLayers(inspected, known, bottom, options, deps) {
         });
         // The daemon's layer sizes must be what the directories hold (regular files; symlinks too for built layers).
         const history = read.config.history ?? [];
-        const daemonSizes = await deps.docker.historySizes(inspected.id);
+        const daemonSizes = await deps.docker.images.historySizes(inspected.id);
         if (!daemonSizes || daemonSizes.length !== history.length)
             throw new OverlayUnavailable('docker history sizes do not pair with the config history');
         const paired = pairHistory(read.config.rootfs?.diff_ids ?? inspected.diffIds, history);
@@ -17377,7 +18498,7 @@ async function readTopLayers(inspected, known, bottom, options, deps) {
 
 async function measureImage(ref, options, deps) {
     const docker = deps.docker;
-    const [engine, inspected] = await Promise.all([docker.engine(), docker.inspect(ref)]);
+    const [engine, inspected] = await Promise.all([docker.store.engine(), docker.images.inspect(ref)]);
     const estimator = options.estimator ?? 'go';
     // The estimate follows the compress/flate of the engine that will push the image.
     const flavor = options.flavor ?? engineFlavor(engine, deps.log);
@@ -17386,7 +18507,7 @@ async function measureImage(ref, options, deps) {
     const chain = options.dockerfile ? dockerfileChain(options.dockerfile.content, options.dockerfile.target, options.dockerfile.buildArgs) : null;
     const known = await knownSizes({ inspected, engine, baseImage: chain ? chain.baseImage : undefined, cache, registry: options.registry !== false }, { docker, fetch: deps.fetch, log: deps.log });
     const read = await readLayers(inspected, engine, known, { archive: options.archive ?? null, estimator, flavor, concurrency, fastPath: options.fastPath !== false, cached: cache !== null }, { docker, log: deps.log });
-    const listed = engine.store === 'containerd' ? await docker.listedSize(inspected.id, inspected.platform) : null;
+    const listed = engine.store === 'containerd' ? await docker.store.listedSize(inspected.id, inspected.platform) : null;
     const assembled = assembleMeasurement({
         inspected,
         engine,
@@ -17463,11 +18584,11 @@ function pushEstimator(engine, estimator, flavor) {
     return `${model}${estimator === 'go-exact' ? ' (every byte modelled)' : ''}, as ${describeEngine(engine)} pushes`;
 }
 
-;// CONCATENATED MODULE: ./src/build-measure.ts
+;// CONCATENATED MODULE: ./src/image/build-measure.ts
 // Build and measure: the one path every image this run builds takes (the
-// head, the base, the suggested Dockerfile). It lives beside the pipeline,
-// not in docker/ or image/, because it joins the two: docker/ builds, image/
-// measures (and image/ already uses docker/). An exported archive (the
+// head, the base, the suggested Dockerfile). docker/ builds and image/
+// measures; it lives here, above docker/, so the stages that build (baseline,
+// advisor) need nothing higher than image/. An exported archive (the
 // builder's exact blobs, `output: archive`) is loaded by the build, read by
 // the measurement and removed here.
 
@@ -17492,9 +18613,115 @@ function runBuild(output, deps) {
     return (options, measure, onBuilt) => buildAndMeasure({ ...options, output }, measure, { ...deps, onBuilt });
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-// Kept in step with package.json by a unit test; bundled into dist/.
-const TOOL = { name: 'go-image-budget', version: '0.1.0' };
+;// CONCATENATED MODULE: ./src/compare/trend.ts
+const BASE_LABEL = 'base';
+/** The base point of the trend, from a baseline that has a size. */
+function basePoint(baseline, at) {
+    if (!baseline.size || baseline.error)
+        return null;
+    const commit = baseline.commit ?? baseline.digest ?? baseline.ref;
+    if (!commit)
+        return null;
+    return { commit, at, uncompressed: baseline.size.uncompressed, compressed: baseline.size.compressed, label: BASE_LABEL };
+}
+/** This run's point. */
+function currentPoint(report, at) {
+    const commit = report.image.commit;
+    if (!commit)
+        return null;
+    return { commit, at, uncompressed: report.size.uncompressed, compressed: report.size.compressed };
+}
+/**
+ * The new history: the base point (this run's, else the previous one's), then
+ * the pushes in order. A commit measured again (a re-run) is updated in place,
+ * so the order stays the order of pushes; the oldest pushes fall off first.
+ */
+function updateHistory({ previous, base, current, limit }) {
+    const previousBase = previous.find((p) => p.label === BASE_LABEL) ?? null;
+    const pushes = previous.filter((p) => p.label !== BASE_LABEL);
+    if (current) {
+        const at = pushes.findIndex((p) => p.commit === current.commit);
+        if (at >= 0)
+            pushes[at] = current;
+        else
+            pushes.push(current);
+    }
+    const unique = pushes.filter((p, i) => pushes.findIndex((q) => q.commit === p.commit) === i);
+    const first = base ?? previousBase;
+    return [...(first ? [first] : []), ...unique.slice(-limit)];
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/compare-stage.ts
+// The pipeline's baseline → compare/budget stage: fetch the baseline for each
+// measured platform, compare, judge, and carry the size trend forward.
+
+
+
+
+/** Adds baseline, delta, layerDiff, budget, status and history to a measured report. */
+async function compareStage(report, req, deps) {
+    const fetch = deps.fetchBaseline ?? fetchBaseline;
+    const repoRoot = req.build ? await gitRoot(req.build.context, deps.exec) : null;
+    const logs = [];
+    const cache = new Map();
+    // Additional build contexts are outside what the base commit's tree says, so with them the base is always built.
+    const reuseHead = (req.inputs.buildContexts ?? []).length === 0;
+    const headOf = (entry) => reuseHead ? { imageId: entry.image.id, platform: entry.image.platform, size: entry.size, layers: entry.layers, log: '' } : null;
+    const baselineFor = async (platform, head) => {
+        const key = platform ?? '';
+        const cached = cache.get(key);
+        if (cached)
+            return cached;
+        const result = await fetch({
+            source: req.source,
+            auto: req.inputs.baseline === 'auto',
+            baselineImage: req.inputs.baselineImage,
+            baselineReport: req.inputs.baselineReport,
+            platform,
+            base: req.base,
+            build: req.build ? { repoRoot, ...req.build } : null,
+            head
+        }, deps);
+        if (result.buildLog)
+            logs.push(result.buildLog);
+        if (result.baseline.error)
+            deps.log.warning(result.baseline.error);
+        cache.set(key, result);
+        return result;
+    };
+    // Each platform judged into a new entry; the measured report is left as it was.
+    const platforms = [];
+    for (const entry of report.platforms ?? []) {
+        const { baseline } = await baselineFor(entry.platform, headOf(entry));
+        const judged = assess(req.settings, entry, baseline);
+        platforms.push({ ...entry, baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, status: reportStatus([judged.budget]) });
+    }
+    const top = await baselineFor(platforms[0]?.platform ?? report.image.platform, headOf(report));
+    const judged = assess(req.settings, report, top.baseline);
+    const at = req.now().toISOString();
+    // A push series (no pull request history handed in) carries the stored report's trend forward.
+    const previous = req.previousHistory.length > 0 ? req.previousHistory : top.history;
+    const history = updateHistory({
+        previous,
+        base: basePoint(top.baseline, at),
+        current: currentPoint(report, at),
+        limit: req.inputs.historyLength
+    });
+    const statuses = [judged.budget, ...platforms.map((p) => p.budget)];
+    return {
+        report: {
+            ...report,
+            ...(report.platforms ? { platforms } : {}),
+            baseline: top.baseline,
+            delta: judged.delta,
+            layerDiff: judged.layerDiff,
+            budget: judged.budget,
+            history,
+            status: reportStatus(statuses)
+        },
+        baseBuildLogs: logs
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/advisor/images.ts
 // What a base image name says about the image: a Go toolchain, a full
@@ -19353,6 +20580,34 @@ function advise(ctx, rules = RULES) {
 /** Rules whose findings are about size: one of them is what makes a suggestion worth building. */
 const SIZE_RULES = new Set(['multi-stage', 'minimal-base', 'strip-symbols', 'trimpath', 'wasted-layers']);
 
+;// CONCATENATED MODULE: ./src/advisor/carried.ts
+// Re-verify only when needed: a suggestion's proof depends on the Dockerfile,
+// the base images (by digest), go.mod/go.sum and what the program needs; when
+// none of them changed since an earlier push, its proof is carried (in the
+// sticky comment's state, or a previous report) instead of building it again.
+
+/** One digest over everything the proof depends on. */
+function proofInputsKey(inputs) {
+    const stable = JSON.stringify(inputs, (_k, v) => v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
+    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(stable).digest('hex')}`;
+}
+/** The suggestion with a carried proof applied, when its inputs are unchanged; else null (build it). */
+function applyCarried(suggestion, key, carried) {
+    if (!carried || carried.key !== key)
+        return null;
+    return {
+        ...suggestion,
+        verified: carried.verified,
+        size: carried.size,
+        savings: carried.savings,
+        error: carried.error,
+        proof: carried.proof,
+        inputsKey: key,
+        verifiedAt: carried.commit,
+        verifyReason: `nothing it depends on changed since ${carried.commit ? carried.commit.slice(0, 7) : 'the last run'}: its proof is carried, not rebuilt`
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/advisor/dockerignore-match.ts
 // .dockerignore as BuildKit reads it (moby/patternmatcher): one pattern a
 // line, `#` comments, `!` re-includes, `*` and `?` within a path element, `**`
@@ -19735,7 +20990,7 @@ async function collectImageFiles(stream) {
 }
 /** The files of `imageId`, from its exported file system (a container created, never started, and removed). */
 function readImageFiles(imageId, docker) {
-    return docker.exportFileSystem(imageId, collectImageFiles);
+    return docker.containers.exportFileSystem(imageId, collectImageFiles);
 }
 
 ;// CONCATENATED MODULE: ./src/advisor/proof/start.ts
@@ -19779,13 +21034,13 @@ const lastLine = (text) => tail(text, 1).replace(/\d+/g, '#');
 /** Runs the image detached, waits, runs its HEALTHCHECK if still up, and removes the container. */
 async function observeStart(image, docker, options = {}) {
     const name = `go-image-budget-start-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
-    const startError = await docker.startDetached(image, name, { readOnly: options.readOnly !== false });
+    const startError = await docker.containers.startDetached(image, name, { readOnly: options.readOnly !== false });
     try {
         if (startError !== null)
             return { startError, exitCode: null, output: '', health: null };
-        const exitCode = await docker.waitExit(name, options.waitMs ?? 2000);
+        const exitCode = await docker.containers.waitExit(name, options.waitMs ?? 2000);
         const logs = async () => {
-            const l = await docker.logs(name);
+            const l = await docker.containers.logs(name);
             return `${l.stdout}${l.stderr ? `\n${l.stderr}` : ''}`.trim().slice(-4000);
         };
         if (exitCode !== null)
@@ -19796,7 +21051,7 @@ async function observeStart(image, docker, options = {}) {
             const argv = test[0] === 'CMD' ? test.slice(1) : ['/bin/sh', '-c', test.slice(1).join(' ')];
             const deadline = Date.now() + (options.healthMs ?? 5000);
             for (;;) {
-                const r = await docker.execIn(name, argv);
+                const r = await docker.containers.execIn(name, argv);
                 health = { exitCode: r.exitCode, output: `${r.stdout}\n${r.stderr}`.trim().slice(-2000) };
                 if (r.exitCode === 0 || Date.now() > deadline)
                     break;
@@ -19806,7 +21061,7 @@ async function observeStart(image, docker, options = {}) {
         return { startError: null, exitCode: null, output: await logs(), health };
     }
     finally {
-        await docker.removeContainer(name);
+        await docker.containers.remove(name);
     }
 }
 /**
@@ -20144,7 +21399,7 @@ function checkStartup({ files, config, expectedPaths }) {
 
 /** The parts of an image's config that decide how it starts. */
 async function startConfig(image, docker) {
-    const { healthcheck, ...facts } = await docker.startConfig(image);
+    const { healthcheck, ...facts } = await docker.images.startConfig(image);
     return { ...facts, healthcheck: healthcheck ? { test: healthcheck } : null };
 }
 async function proveItStarts(image, options, deps) {
@@ -20213,7 +21468,7 @@ async function verifySuggestion(req, deps) {
 async function runInImage(imageId, command, deps) {
     const words = splitCommands(command)[0] ?? [];
     const timeoutMs = deps.runTimeoutMs ?? 120_000;
-    const result = await deps.docker.runToEnd(imageId, { entrypoint: words.length > 0 ? words[0] : null, args: words.slice(1), timeoutMs });
+    const result = await deps.docker.containers.runToEnd(imageId, { entrypoint: words.length > 0 ? words[0] : null, args: words.slice(1), timeoutMs });
     if (result === null)
         return { command, exitCode: 124, output: `timed out after ${Math.round(timeoutMs / 1000)} s` };
     const output = (result.stdout + (result.stderr ? `\n${result.stderr}` : '')).trim();
@@ -20271,7 +21526,7 @@ const normalName = (ref) => {
  */
 async function localImages(names, docker) {
     const found = new Map();
-    for (const raw of await docker.inspectPresent(names)) {
+    for (const raw of await docker.images.inspectPresent(names)) {
         const env = {};
         for (const e of raw.config.env) {
             const eq = e.indexOf('=');
@@ -20397,93 +21652,14 @@ async function adviseStage(input, deps) {
     return { findings: reconcileSavings(findings, suggestion), suggestion, skipped };
 }
 
-;// CONCATENATED MODULE: ./src/log.ts
-const silentLogger = {
-    info: () => { },
-    warning: () => { },
-    debug: () => { },
-    group: (_name, fn) => fn()
-};
+;// CONCATENATED MODULE: ./src/version.ts
+// Kept in step with package.json by a unit test; bundled into dist/.
+const TOOL = { name: 'go-image-budget', version: '0.1.0' };
 
-;// CONCATENATED MODULE: ./src/advisor/dockerfile-only.ts
-// Dockerfile-only mode: the rules that need no built image, on the
-// Dockerfile and the context's files alone. The pipeline runs no command (no
-// Docker, no build), so it fits pre-commit hooks and editors.
-
-
-
-
-
-
-
-async function dockerfileOnlyReport(inputs, build, run) {
-    const noDocker = () => Promise.reject(new Error('dockerfile-only mode runs no commands'));
-    const advice = await adviseStage({ inputs, build, workspace: run.workspace, report: null, imageUser: null, buildOptions: null }, {
-        docker: new Docker({
-            exec: noDocker,
-            spawn: () => {
-                throw new Error('dockerfile-only mode runs no commands');
-            }
-        }),
-        tempDir: '',
-        log: silentLogger,
-        buildAndMeasure: noDocker
-    });
-    const errorFindings = advice.findings.filter((f) => f.severity === 'error');
-    const errors = errorFindings.length > 0;
-    const warnings = advice.findings.some((f) => f.severity === 'warning');
-    return {
-        schemaVersion: SCHEMA_VERSION,
-        tool: { name: TOOL.name, version: TOOL.version },
-        image: {
-            ref: null,
-            id: '',
-            platform: inputs.platforms[0] ?? '',
-            context: external_node_path_default().relative(run.workspace, build.context) || '.',
-            dockerfile: external_node_path_default().relative(run.workspace, build.dockerfile),
-            target: inputs.target,
-            commit: run.commit
-        },
-        size: { uncompressed: 0, compressed: null, compressedSource: null },
-        layers: [],
-        wasted: null,
-        goBinaries: [],
-        budget: {
-            metric: inputs.budgetMetric,
-            limit: inputs.budget,
-            warnAt: null,
-            maxIncrease: null,
-            status: 'none',
-            // The entry points fail the job with this line when an error-level finding fails the check.
-            reason: errors ? `dockerfile-only: ${errorFindings.map((f) => `${f.rule} at ${f.file}:${f.line ?? '-'}`).join(', ')}` : 'dockerfile-only mode: no image built'
-        },
-        baseline: NO_BASELINE,
-        delta: null,
-        findings: advice.findings,
-        suggestion: advice.suggestion,
-        history: [],
-        mode: 'dockerfile-only',
-        skippedRules: advice.skipped,
-        // Without a size there is no budget verdict; an error-level finding (a binary
-        // that cannot start) fails unless fail-on is never.
-        status: errors && inputs.failOn !== 'never' ? 'fail' : errors || warnings ? 'warn' : 'pass'
-    };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline.ts
-// The stages in order: build → measure → baseline → compare/budget → advise.
-// Takes its collaborators as parameters; returns the Report. Rendering and
-// publishing are the entry points' business.
-
-
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/pipeline/stages.ts
+// What the pipeline's runs share (one image, or the images of a bake file):
+// their collaborators and context, the build they resolve and check, the
+// report a measurement starts as, and the advice added to a judged report.
 
 
 
@@ -20537,110 +21713,6 @@ function resolveBuild(inputs, workspace, confine = false) {
         throw new UsageError(`file: cannot read ${shown} (${error.code ?? 'unreadable'}); check its permissions`);
     }
     return { context, dockerfile };
-}
-async function runPipeline(inputs, ctx, deps) {
-    // One adapter for the run: every image built below (head, base, suggestion) is recorded on it.
-    const docker = deps.docker ?? new Docker({ exec: deps.exec, spawn: deps.spawn });
-    if (!inputs.cleanup || inputs.dockerfileOnly)
-        return runStages(inputs, ctx, { ...deps, docker });
-    // `cleanup`: what was built is removed at the end, also after a failure.
-    try {
-        return await runStages(inputs, ctx, { ...deps, docker });
-    }
-    finally {
-        await removeBuiltImages(docker.builtImages, docker, deps.log);
-    }
-}
-async function runStages(inputs, ctx, deps) {
-    // Dockerfile-only: the rules that need no image, on the files alone; no Docker, no other command.
-    if (inputs.dockerfileOnly) {
-        if (inputs.image)
-            throw new UsageError(`dockerfile-only: cannot check a Dockerfile for 'image'; unset one of them`);
-        return dockerfileOnlyReport(inputs, resolveBuild(inputs, ctx.workspace, ctx.confineToWorkspace), ctx);
-    }
-    // Budget and baseline settings are checked before anything is built.
-    const settings = budgetSettings(inputs);
-    const baselineSource = chooseSource(inputs);
-    const docker = deps.docker;
-    const secretSources = inputs.image ? { secretFiles: [], secretEnvs: [] } : resolveSecretSources(inputs, ctx.workspace, ctx.env ?? {});
-    const buildOptions = (paths) => ({
-        context: paths.context,
-        file: paths.dockerfile,
-        target: inputs.target,
-        platform: inputs.platforms[0] ?? null,
-        builder: inputs.builder,
-        buildArgs: inputs.buildArgs,
-        buildContexts: inputs.buildContexts,
-        cacheFrom: inputs.cacheFrom,
-        cacheTo: inputs.cacheTo,
-        labels: inputs.labels,
-        tags: [],
-        secrets: inputs.secrets,
-        ...secretSources
-    });
-    // Build and measure: one build per platform (multi-platform `--load` is
-    // refused), each measured; the top-level fields describe the first platform.
-    const resolved = inputs.image ? null : resolveBuild(inputs, ctx.workspace, ctx.confineToWorkspace);
-    const dockerfileText = resolved ? (0,external_node_fs_namespaceObject.readFileSync)(resolved.dockerfile, 'utf8') : null;
-    // Layers are tied to the Dockerfile that built them (the head's, or the base's).
-    const dockerfileSource = (content) => ({ content, target: inputs.target, buildArgs: buildArgMap(inputs.buildArgs) });
-    const measureOptions = { cacheDir: deps.cacheDir, dockerfile: dockerfileText === null ? null : dockerfileSource(dockerfileText) };
-    const platformsToBuild = inputs.image || inputs.platforms.length === 0 ? [null] : inputs.platforms;
-    const measuredPlatforms = [];
-    const output = inputs.image ? 'load' : await docker.buildOutput(inputs.builder);
-    // The one build-and-measure of this run (src/build-measure.ts): the head, the base and the suggestion.
-    const buildAndMeasure = runBuild(output, { docker, exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, log: deps.log, onProgress: (chunk) => deps.log.debug(chunk) });
-    for (const platform of platformsToBuild) {
-        if (inputs.image) {
-            const ref = inputs.image;
-            await docker.ensureImage(ref, inputs.platforms[0] ?? null);
-            const measurement = await deps.log.group(`Measure ${ref}`, () => measureImage(ref, measureOptions, { docker, log: deps.log }));
-            measuredPlatforms.push({ platform, measurement });
-            continue;
-        }
-        const build = resolved;
-        const label = `${external_node_path_default().relative(ctx.workspace, build.dockerfile) || build.dockerfile}${platform ? ` (${platform})` : ''}`;
-        const { measurement } = await deps.log.group(`Build and measure ${label}`, () => buildAndMeasure({ ...buildOptions(build), platform }, measureOptions));
-        measuredPlatforms.push({ platform, measurement });
-    }
-    const imageInfo = (m) => ({
-        ref: inputs.image,
-        id: m.inspected.id,
-        platform: m.inspected.platform,
-        context: resolved ? external_node_path_default().relative(ctx.workspace, resolved.context) || '.' : null,
-        dockerfile: resolved ? external_node_path_default().relative(ctx.workspace, resolved.dockerfile) : null,
-        target: inputs.target,
-        commit: ctx.commit
-    });
-    const first = measuredPlatforms[0].measurement;
-    const inspected = first.inspected;
-    const platformReports = measuredPlatforms.length > 1
-        ? measuredPlatforms.map(({ measurement: m }) => {
-            const { image, size, layers, wasted, goBinaries, budget, baseline, delta, status } = reportFromMeasurement(m, imageInfo(m), inputs);
-            return { platform: m.inspected.platform, image, size, layers, wasted, goBinaries, budget, baseline, delta, status };
-        })
-        : undefined;
-    const measured = { ...reportFromMeasurement(first, imageInfo(first), inputs), ...(platformReports ? { platforms: platformReports } : {}) };
-    // Baseline → compare/budget. The base is built with the head's inputs (same
-    // BuildKit cache; its cache is not exported over the head's) and measured alike.
-    const buildBase = async (paths) => {
-        const options = { ...buildOptions(paths), cacheTo: [], platform: inputs.platforms.length > 0 ? paths.platform : null };
-        const { built, measurement: base } = await buildAndMeasure(options, { ...measureOptions, dockerfile: dockerfileSource((0,external_node_fs_namespaceObject.readFileSync)(paths.dockerfile, 'utf8')) });
-        return { imageId: built.imageId, platform: base.inspected.platform, size: base.size, layers: base.layers, log: built.log };
-    };
-    const compared = await deps.log.group('Baseline', () => compareStage(measured, {
-        inputs,
-        source: baselineSource,
-        settings,
-        base: ctx.base ?? null,
-        build: resolved,
-        previousHistory: ctx.previousHistory ?? [],
-        now: deps.now
-    }, { exec: deps.exec, tempDir: deps.tempDir, log: deps.log, buildAndMeasure: buildBase }));
-    // Advise: Dockerfile rules on the measurement, a suggested Dockerfile, and its proof.
-    if (!resolved)
-        return compared.report;
-    return adviseReport(compared.report, { inputs, build: resolved, workspace: ctx.workspace, imageUser: inspected.config.user, buildOptions: buildOptions(resolved), previousProof: ctx.previousProof ?? null }, { ...deps, buildAndMeasure });
 }
 /** A measured image as a report, before the baseline, the verdict and the advice. */
 function reportFromMeasurement(m, image, inputs) {
@@ -20826,7 +21898,7 @@ async function bakeBuild(req, deps) {
             return archive ? `type=docker,dest=${archive}` : 'type=docker';
         }, { cacheTo: req.cacheTo }), null, 2));
         const metadataFile = external_node_path_default().join(dir, 'metadata.json');
-        const result = await deps.docker.bake({
+        const result = await deps.docker.buildx.bake({
             files: [...req.files, overlay],
             cwd: req.cwd,
             builder: req.builder,
@@ -20839,7 +21911,7 @@ async function bakeBuild(req, deps) {
         const images = new Map();
         for (const image of req.images) {
             const archive = archives.get(image.key) ?? null;
-            const imageId = archive ? await deps.docker.load(archive) : loadedImageId(metadata, image.key);
+            const imageId = archive ? await deps.docker.images.load(archive) : loadedImageId(metadata, image.key);
             if (!imageId)
                 throw new CommandError(`docker buildx bake recorded no image for target '${image.target.name}'`, metadata.slice(0, 2000));
             // Loaded by bake itself: recorded here, as load records an archive's image.
@@ -20999,7 +22071,7 @@ async function bakeBaselines(req, deps) {
 async function baseline_baseImages(toBuild, at, result, deps) {
     const missing = (image, why) => result.set(image.key, none(`${at.name} (${at.short}) ${why}`, at.ref, at.commit));
     let wanted = toBuild;
-    const known = await deps.docker.bakeTargetNames({ files: [at.bakeFile], cwd: at.cwd, builder: at.builder });
+    const known = await deps.docker.buildx.bakeTargetNames({ files: [at.bakeFile], cwd: at.cwd, builder: at.builder });
     if (known) {
         for (const t of wanted.filter((t) => !known.includes(t.image.target.name)))
             missing(t.image, `has no target '${t.image.target.name}' in ${external_node_path_default().relative(at.dir, at.bakeFile)}`);
@@ -21010,7 +22082,7 @@ async function baseline_baseImages(toBuild, at, result, deps) {
     const names = [...new Set(wanted.map((t) => t.image.target.name))];
     let printed;
     try {
-        printed = await deps.docker.bakePrint({ files: [at.bakeFile], cwd: at.cwd, builder: at.builder, targets: names });
+        printed = await deps.docker.buildx.bakePrint({ files: [at.bakeFile], cwd: at.cwd, builder: at.builder, targets: names });
     }
     catch (error) {
         const detail = error instanceof CommandError && error.detail ? error.detail.split('\n').slice(-1)[0] : errorMessage(error);
@@ -21056,7 +22128,7 @@ async function baseline_baseImages(toBuild, at, result, deps) {
     return images;
 }
 
-;// CONCATENATED MODULE: ./src/bake/pipeline.ts
+;// CONCATENATED MODULE: ./src/pipeline/bake.ts
 // `bake`: the pipeline for every image of a bake file. The targets come from
 // `docker buildx bake --print`; they are built in ONE bake run (one BuildKit
 // session and cache), each measured as a single build is, compared with the
@@ -21076,10 +22148,7 @@ async function baseline_baseImages(toBuild, at, result, deps) {
 
 
 
-/** One report per image this run measures: the bake file's targets, or the one build. */
-async function measureReports(inputs, ctx, deps) {
-    return inputs.bake ? runBakePipeline(inputs, ctx, deps) : [await runPipeline(inputs, ctx, deps)];
-}
+
 async function runBakePipeline(inputs, ctx, deps) {
     // One adapter for the run: every image built below (head, base, suggestion) is recorded on it.
     const docker = deps.docker ?? new Docker({ exec: deps.exec, spawn: deps.spawn });
@@ -21090,7 +22159,7 @@ async function runBakePipeline(inputs, ctx, deps) {
         return await bakeStages(inputs, ctx, { ...deps, docker });
     }
     finally {
-        await removeBuiltImages(docker.builtImages, docker, deps.log);
+        await removeBuiltImages(docker.builtImages, docker.images, deps.log);
     }
 }
 /** The bake file, checked: it exists, is a file, and (on GitHub) lies in the workspace. */
@@ -21112,7 +22181,7 @@ async function readImages(docker, bakeFile, inputs, cwd) {
     const shown = external_node_path_default().basename(bakeFile);
     let printed;
     try {
-        printed = await docker.bakePrint({ ...request, targets: inputs.bakeTargets });
+        printed = await docker.buildx.bakePrint({ ...request, targets: inputs.bakeTargets });
     }
     catch (error) {
         if (!(error instanceof CommandError))
@@ -21120,7 +22189,7 @@ async function readImages(docker, bakeFile, inputs, cwd) {
         const detail = error.detail ?? '';
         const unknown = /failed to find target (\S+)/.exec(detail)?.[1];
         if (unknown) {
-            const names = await docker.bakeTargetNames(request);
+            const names = await docker.buildx.bakeTargetNames(request);
             throw new UsageError(`bake-targets: no target or group '${unknown}' in ${shown}${names ? ` (it has ${names.join(', ')})` : ''}; name one of its targets`);
         }
         throw new UsageError(`bake: docker buildx bake cannot read ${shown}: ${detail.split('\n').filter(Boolean).pop() ?? 'no reason given'}`);
@@ -21137,7 +22206,7 @@ async function bakeStages(inputs, ctx, deps) {
     const docker = deps.docker;
     const bakeFile = resolveBakeFile(inputs.bake, ctx.workspace, ctx.confineToWorkspace);
     const images = await readImages(docker, bakeFile, inputs, ctx.workspace);
-    const output = await docker.buildOutput(inputs.builder);
+    const output = await docker.buildx.output(inputs.builder);
     const onProgress = (chunk) => deps.log.debug(chunk);
     // The suggestions are built one at a time, through the run's one build-and-measure.
     const buildAndMeasure = runBuild(output, { docker, exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, log: deps.log, onProgress });
@@ -21206,25 +22275,219 @@ async function bakeStages(inputs, ctx, deps) {
             build: { context: image.context, dockerfile: image.dockerfile },
             workspace: ctx.workspace,
             imageUser: measurement.inspected.config.user,
-            buildOptions: {
-                context: image.context,
-                file: image.dockerfile,
+            buildOptions: buildOptionsFor(image.context, image.dockerfile, {
                 target: image.target.stage,
                 platform: image.platform,
                 builder: inputs.builder,
                 buildArgs,
-                buildContexts: [],
-                cacheFrom: [],
-                cacheTo: [],
-                labels: [],
-                tags: [],
-                secrets: [],
                 secretFiles: [],
                 secretEnvs: []
-            }
+            })
         }, { ...deps, buildAndMeasure })));
     }
     return reports;
+}
+
+;// CONCATENATED MODULE: ./src/log.ts
+const silentLogger = {
+    info: () => { },
+    warning: () => { },
+    debug: () => { },
+    group: (_name, fn) => fn()
+};
+
+;// CONCATENATED MODULE: ./src/pipeline/dockerfile-only.ts
+// Dockerfile-only mode: the rules that need no built image, on the
+// Dockerfile and the context's files alone. The pipeline runs no command (no
+// Docker, no build), so it fits pre-commit hooks and editors.
+
+
+
+
+
+
+async function dockerfileOnlyReport(inputs, build, run) {
+    const noDocker = () => Promise.reject(new Error('dockerfile-only mode runs no commands'));
+    const advice = await adviseStage({ inputs, build, workspace: run.workspace, report: null, imageUser: null, buildOptions: null }, {
+        docker: new Docker({
+            exec: noDocker,
+            spawn: () => {
+                throw new Error('dockerfile-only mode runs no commands');
+            }
+        }),
+        tempDir: '',
+        log: silentLogger,
+        buildAndMeasure: noDocker
+    });
+    const errorFindings = advice.findings.filter((f) => f.severity === 'error');
+    const errors = errorFindings.length > 0;
+    const warnings = advice.findings.some((f) => f.severity === 'warning');
+    return {
+        schemaVersion: SCHEMA_VERSION,
+        tool: { name: TOOL.name, version: TOOL.version },
+        image: {
+            ref: null,
+            id: '',
+            platform: inputs.platforms[0] ?? '',
+            context: external_node_path_default().relative(run.workspace, build.context) || '.',
+            dockerfile: external_node_path_default().relative(run.workspace, build.dockerfile),
+            target: inputs.target,
+            commit: run.commit
+        },
+        size: { uncompressed: 0, compressed: null, compressedSource: null },
+        layers: [],
+        wasted: null,
+        goBinaries: [],
+        budget: {
+            metric: inputs.budgetMetric,
+            limit: inputs.budget,
+            warnAt: null,
+            maxIncrease: null,
+            status: 'none',
+            // The entry points fail the job with this line when an error-level finding fails the check.
+            reason: errors ? `dockerfile-only: ${errorFindings.map((f) => `${f.rule} at ${f.file}:${f.line ?? '-'}`).join(', ')}` : 'dockerfile-only mode: no image built'
+        },
+        baseline: NO_BASELINE,
+        delta: null,
+        findings: advice.findings,
+        suggestion: advice.suggestion,
+        history: [],
+        mode: 'dockerfile-only',
+        skippedRules: advice.skipped,
+        // Without a size there is no budget verdict; an error-level finding (a binary
+        // that cannot start) fails unless fail-on is never.
+        status: errors && inputs.failOn !== 'never' ? 'fail' : errors || warnings ? 'warn' : 'pass'
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+// The pipeline, the one entry the action and the CLI call: build → measure →
+// baseline → compare/budget → advise, for one image (per platform) or for
+// every image of a bake file (bake.ts). Takes its collaborators as
+// parameters; returns the reports. Rendering and publishing are the entry
+// points' business.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** One report per image this run measures: the bake file's targets, or the one build. */
+async function measureReports(inputs, ctx, deps) {
+    return inputs.bake ? runBakePipeline(inputs, ctx, deps) : [await runPipeline(inputs, ctx, deps)];
+}
+async function runPipeline(inputs, ctx, deps) {
+    // One adapter for the run: every image built below (head, base, suggestion) is recorded on it.
+    const docker = deps.docker ?? new Docker({ exec: deps.exec, spawn: deps.spawn });
+    if (!inputs.cleanup || inputs.dockerfileOnly)
+        return runStages(inputs, ctx, { ...deps, docker });
+    // `cleanup`: what was built is removed at the end, also after a failure.
+    try {
+        return await runStages(inputs, ctx, { ...deps, docker });
+    }
+    finally {
+        await removeBuiltImages(docker.builtImages, docker.images, deps.log);
+    }
+}
+async function runStages(inputs, ctx, deps) {
+    // Dockerfile-only: the rules that need no image, on the files alone; no Docker, no other command.
+    if (inputs.dockerfileOnly) {
+        if (inputs.image)
+            throw new UsageError(`dockerfile-only: cannot check a Dockerfile for 'image'; unset one of them`);
+        return dockerfileOnlyReport(inputs, resolveBuild(inputs, ctx.workspace, ctx.confineToWorkspace), ctx);
+    }
+    // Budget and baseline settings are checked before anything is built.
+    const settings = budgetSettings(inputs);
+    const baselineSource = chooseSource(inputs);
+    const docker = deps.docker;
+    const secretSources = inputs.image ? { secretFiles: [], secretEnvs: [] } : resolveSecretSources(inputs, ctx.workspace, ctx.env ?? {});
+    const buildOptions = (paths) => ({
+        context: paths.context,
+        file: paths.dockerfile,
+        target: inputs.target,
+        platform: inputs.platforms[0] ?? null,
+        builder: inputs.builder,
+        buildArgs: inputs.buildArgs,
+        buildContexts: inputs.buildContexts,
+        cacheFrom: inputs.cacheFrom,
+        cacheTo: inputs.cacheTo,
+        labels: inputs.labels,
+        tags: [],
+        secrets: inputs.secrets,
+        ...secretSources
+    });
+    // Build and measure: one build per platform (multi-platform `--load` is
+    // refused), each measured; the top-level fields describe the first platform.
+    const resolved = inputs.image ? null : resolveBuild(inputs, ctx.workspace, ctx.confineToWorkspace);
+    const dockerfileText = resolved ? (0,external_node_fs_namespaceObject.readFileSync)(resolved.dockerfile, 'utf8') : null;
+    // Layers are tied to the Dockerfile that built them (the head's, or the base's).
+    const dockerfileSource = (content) => ({ content, target: inputs.target, buildArgs: buildArgMap(inputs.buildArgs) });
+    const measureOptions = { cacheDir: deps.cacheDir, dockerfile: dockerfileText === null ? null : dockerfileSource(dockerfileText) };
+    const platformsToBuild = inputs.image || inputs.platforms.length === 0 ? [null] : inputs.platforms;
+    const measuredPlatforms = [];
+    const output = inputs.image ? 'load' : await docker.buildx.output(inputs.builder);
+    // The one build-and-measure of this run (src/image/build-measure.ts): the head, the base and the suggestion.
+    const buildAndMeasure = runBuild(output, { docker, exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, log: deps.log, onProgress: (chunk) => deps.log.debug(chunk) });
+    for (const platform of platformsToBuild) {
+        if (inputs.image) {
+            const ref = inputs.image;
+            await docker.images.ensure(ref, inputs.platforms[0] ?? null);
+            const measurement = await deps.log.group(`Measure ${ref}`, () => measureImage(ref, measureOptions, { docker, log: deps.log }));
+            measuredPlatforms.push({ platform, measurement });
+            continue;
+        }
+        const build = resolved;
+        const label = `${external_node_path_default().relative(ctx.workspace, build.dockerfile) || build.dockerfile}${platform ? ` (${platform})` : ''}`;
+        const { measurement } = await deps.log.group(`Build and measure ${label}`, () => buildAndMeasure({ ...buildOptions(build), platform }, measureOptions));
+        measuredPlatforms.push({ platform, measurement });
+    }
+    const imageInfo = (m) => ({
+        ref: inputs.image,
+        id: m.inspected.id,
+        platform: m.inspected.platform,
+        context: resolved ? external_node_path_default().relative(ctx.workspace, resolved.context) || '.' : null,
+        dockerfile: resolved ? external_node_path_default().relative(ctx.workspace, resolved.dockerfile) : null,
+        target: inputs.target,
+        commit: ctx.commit
+    });
+    const first = measuredPlatforms[0].measurement;
+    const inspected = first.inspected;
+    const platformReports = measuredPlatforms.length > 1
+        ? measuredPlatforms.map(({ measurement: m }) => {
+            const { image, size, layers, wasted, goBinaries, budget, baseline, delta, status } = reportFromMeasurement(m, imageInfo(m), inputs);
+            return { platform: m.inspected.platform, image, size, layers, wasted, goBinaries, budget, baseline, delta, status };
+        })
+        : undefined;
+    const measured = { ...reportFromMeasurement(first, imageInfo(first), inputs), ...(platformReports ? { platforms: platformReports } : {}) };
+    // Baseline → compare/budget. The base is built with the head's inputs (same
+    // BuildKit cache; its cache is not exported over the head's) and measured alike.
+    const buildBase = async (paths) => {
+        const options = { ...buildOptions(paths), cacheTo: [], platform: inputs.platforms.length > 0 ? paths.platform : null };
+        const { built, measurement: base } = await buildAndMeasure(options, { ...measureOptions, dockerfile: dockerfileSource((0,external_node_fs_namespaceObject.readFileSync)(paths.dockerfile, 'utf8')) });
+        return { imageId: built.imageId, platform: base.inspected.platform, size: base.size, layers: base.layers, log: built.log };
+    };
+    const compared = await deps.log.group('Baseline', () => compareStage(measured, {
+        inputs,
+        source: baselineSource,
+        settings,
+        base: ctx.base ?? null,
+        build: resolved,
+        previousHistory: ctx.previousHistory ?? [],
+        now: deps.now
+    }, { exec: deps.exec, tempDir: deps.tempDir, log: deps.log, buildAndMeasure: buildBase }));
+    // Advise: Dockerfile rules on the measurement, a suggested Dockerfile, and its proof.
+    if (!resolved)
+        return compared.report;
+    return adviseReport(compared.report, { inputs, build: resolved, workspace: ctx.workspace, imageUser: inspected.config.user, buildOptions: buildOptions(resolved), previousProof: ctx.previousProof ?? null }, { ...deps, buildAndMeasure });
 }
 
 ;// CONCATENATED MODULE: ./src/report/embed.ts
@@ -21235,7 +22498,6 @@ async function bakeStages(inputs, ctx, deps) {
 // `>`, so nothing in a report can close the comment or show up as text.
 // A comment for several images carries a trend per image: that block is
 // deflated first (`z:`), as fifty trends of twenty pushes would not fit as they are.
-
 
 
 const TOOL_NAME = 'go-image-budget';
@@ -21322,7 +22584,7 @@ function readEmbeddedHistory(body) {
     return readEmbeddedState(body)?.history ?? [];
 }
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
+;// CONCATENATED MODULE: ./src/render/escape.ts
 // Untrusted text (Dockerfile instructions, file paths, branch names, finding
 // messages that quote them) goes into a pull-request comment that anyone can
 // influence by opening a pull request. These helpers make sure such text stays
@@ -21429,7 +22691,7 @@ function escapeTextWithCode(text, max = 240) {
     return parts.map((part, i) => (i % 2 === 1 ? inlineCode(part, max) : part === '' ? '' : escapeText(part, max))).join('');
 }
 
-;// CONCATENATED MODULE: ./src/report/numbers.ts
+;// CONCATENATED MODULE: ./src/render/numbers.ts
 // Numbers as the comment shows them: sizes, deltas with their icon band (or
 // "unchanged" when the report marks the change as noise), short commits. Pure; shared by the single-image comment
 // (markdown.ts) and the many-image one (combined.ts).
@@ -21499,7 +22761,7 @@ function numbers_baselineName(ref) {
     return /\.json$/i.test(ref) && ref.includes('/') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
 }
 
-;// CONCATENATED MODULE: ./src/report/chart.ts
+;// CONCATENATED MODULE: ./src/render/chart.ts
 const chart_UNITS = [
     { name: 'B', bytes: 1 },
     { name: 'kB', bytes: 1e3 },
@@ -21560,7 +22822,7 @@ function trendChart(history, metric, budget) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/report/sections.ts
+;// CONCATENATED MODULE: ./src/render/sections.ts
 // The comment's sections for one image: sizes against the base, the layers
 // that changed and the largest ones, wasted bytes and Go binaries, findings,
 // the suggested Dockerfile, the trend. Pure renderings of a Report, each
@@ -21785,7 +23047,7 @@ function renderTrend(trend, report, limits) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
+;// CONCATENATED MODULE: ./src/render/markdown.ts
 // The pull-request comment (and job summary): a pure rendering of a Report.
 // Verdict first, then the numbers, then the detail a reader opens on demand.
 // Everything from the image or the repository is untrusted and goes through
@@ -21980,7 +23242,7 @@ function commonCommit(reports) {
     return commits.size === 1 && typeof only === 'string' ? only : null;
 }
 
-;// CONCATENATED MODULE: ./src/report/combined.ts
+;// CONCATENATED MODULE: ./src/render/combined.ts
 // The comment for several images (a matrix's reports, or a bake file's
 // targets): a pure rendering of the reports. It opens with the worst verdict
 // and an overview table, a row per image, then each image's details in its own
@@ -22171,11 +23433,6 @@ function renderCombined(input, opts = {}) {
     return body;
 }
 
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 ;// CONCATENATED MODULE: external "url"
 const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 ;// CONCATENATED MODULE: external "module"
@@ -23062,7 +24319,7 @@ function globSync(globInput, options) {
 //#endregion
 
 
-;// CONCATENATED MODULE: ./src/report/upgrade.ts
+;// CONCATENATED MODULE: ./src/stored/upgrade.ts
 // Reports read back from files and earlier runs were written by older versions
 // of the tool. upgradeReport fills in what later schema versions added, so the
 // renderers read one shape and never fall back to recomputing.
@@ -23072,6 +24329,7 @@ function globSync(globInput, options) {
 // carries `budget.minDelta` (the floor in bytes); with it the upgrade decides
 // `delta.noise`/`delta.unchanged`, fills a missing delta, and diffs the layers
 // (or marks the noise in a layer diff it has) as the comparison does today.
+
 
 function upgradeDelta(v, floor) {
     const base = v.baseline.size;
@@ -23115,7 +24373,7 @@ function upgradeReport(doc) {
     return { ...report, ...(Array.isArray(platforms) ? { platforms: platforms.map((p) => upgrade(p)) } : {}) };
 }
 
-;// CONCATENATED MODULE: ./src/report/stored.ts
+;// CONCATENATED MODULE: ./src/stored/read.ts
 // Reports another run wrote, read back for publishing (`report:`): the job
 // after a matrix, or the fork-safe `workflow_run` job. One path or glob per
 // entry; a file holds one report or a list of them (what `json:` writes for
@@ -23207,7 +24465,7 @@ function loadStoredReports(entries, workspace) {
     return expandReportPaths(entries, workspace).flatMap(loadStoredReport);
 }
 
-;// CONCATENATED MODULE: ./src/report/terminal.ts
+;// CONCATENATED MODULE: ./src/render/terminal.ts
 // The report for a terminal: a short, plain summary.
 
 function renderTerminal(report) {
@@ -23360,7 +24618,7 @@ const stderrLogger = (verbose) => ({
         return fn();
     }
 });
-const readText = (file) => {
+const cli_readText = (file) => {
     try {
         return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
     }
@@ -23369,7 +24627,7 @@ const readText = (file) => {
     }
 };
 async function gitCommit(dir) {
-    const r = await exec('git', ['rev-parse', 'HEAD'], { cwd: dir }).catch(() => null);
+    const r = await exec_exec('git', ['rev-parse', 'HEAD'], { cwd: dir }).catch(() => null);
     return r && r.code === 0 ? r.stdout.trim() : null;
 }
 async function cli_main(argv) {
@@ -23388,7 +24646,7 @@ async function cli_main(argv) {
         }
         const inputs = parseInputs((name) => args.values.get(name) ?? '');
         const workspace = process.cwd();
-        redact = redactionFor(inputs, { env: process.env, readFile: readText, workspace }).redact;
+        redact = redactionFor(inputs, { env: process.env, readFile: cli_readText, workspace }).redact;
         for (const name of credentialBuildArgs(inputs.buildArgs))
             process.stderr.write(`warning: ${credentialWarning(name)}\n`);
         // Locally the base is only what --base-ref names (no event); the trend comes from --previous-report.
@@ -23397,7 +24655,7 @@ async function cli_main(argv) {
             process.stderr.write(`warning: ${redact(previous.warning)}\n`);
         const context = { workspace, commit: await gitCommit(workspace), base: resolveBaseRef(null, inputs.baseRef), previousHistory: previous.history, env: process.env, previousProof: previous.proof };
         const log = redactingLogger(stderrLogger(process.env.GO_IMAGE_BUDGET_VERBOSE === '1'), redact);
-        const deps = { exec: exec, spawn: spawnStream, tempDir, cacheDir: external_node_path_default().join(external_node_os_default().homedir(), '.cache', TOOL.name), log, now: () => new Date() };
+        const deps = { exec: exec_exec, spawn: spawnStream, tempDir, cacheDir: external_node_path_default().join(external_node_os_default().homedir(), '.cache', TOOL.name), log, now: () => new Date() };
         // --report: render what other runs measured (one comment for several); build nothing.
         const stored = loadStoredReports(inputs.report, workspace);
         if (stored.length > 0 && inputs.bake)

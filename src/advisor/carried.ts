@@ -25,54 +25,6 @@ export function proofInputsKey(inputs: ProofInputs): string {
   return `sha256:${createHash('sha256').update(stable).digest('hex')}`
 }
 
-/** What a report's suggestion leaves for the next run to carry; null when it was not built (nothing proven). */
-export function carriedFrom(suggestion: Suggestion | null, commit: string | null): CarriedProof | null {
-  if (!suggestion?.inputsKey || (suggestion.size === null && !suggestion.error)) return null
-  return {
-    key: suggestion.inputsKey,
-    commit: suggestion.verifiedAt ?? commit,
-    verified: suggestion.verified,
-    size: suggestion.size,
-    savings: suggestion.savings ?? null,
-    error: suggestion.error,
-    proof: suggestion.proof ?? null
-  }
-}
-
-/** A carried proof read back from JSON another run wrote; null unless it has the expected shape. */
-export function parseCarriedProof(value: unknown): CarriedProof | null {
-  const v = value as Partial<CarriedProof> | null
-  if (!v || typeof v !== 'object' || typeof v.key !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(v.key) || typeof v.verified !== 'boolean') return null
-  const size = v.size && typeof v.size.uncompressed === 'number' ? { uncompressed: v.size.uncompressed, compressed: typeof v.size.compressed === 'number' ? v.size.compressed : null } : null
-  const proof =
-    v.proof && Array.isArray(v.proof.checks)
-      ? {
-          checks: v.proof.checks
-            .filter((c) => c && typeof c.check === 'string' && typeof c.detail === 'string')
-            .map((c) => ({ check: c.check, ok: c.ok === true, detail: c.detail.slice(0, 500), required: c.required !== false })),
-          start:
-            v.proof.start && typeof v.proof.start.detail === 'string'
-              ? {
-                  ok: v.proof.start.ok === true,
-                  detail: v.proof.start.detail.slice(0, 500),
-                  exitCode: typeof v.proof.start.exitCode === 'number' ? v.proof.start.exitCode : null,
-                  running: v.proof.start.running === true,
-                  readOnly: v.proof.start.readOnly !== false
-                }
-              : null
-        }
-      : null
-  return {
-    key: v.key,
-    commit: typeof v.commit === 'string' && /^[0-9a-f]{4,64}$/i.test(v.commit) ? v.commit : null,
-    verified: v.verified && size !== null,
-    size,
-    savings: typeof v.savings === 'number' ? v.savings : null,
-    error: typeof v.error === 'string' ? v.error.slice(0, 1000) : null,
-    proof
-  }
-}
-
 /** The suggestion with a carried proof applied, when its inputs are unchanged; else null (build it). */
 export function applyCarried(suggestion: Suggestion, key: string, carried: CarriedProof | null | undefined): Suggestion | null {
   if (!carried || carried.key !== key) return null

@@ -93,7 +93,7 @@ const normalName = (ref: string) => {
  */
 async function localImages(names: string[], docker: Docker): Promise<Map<string, LocalImage>> {
   const found = new Map<string, LocalImage>()
-  for (const raw of await docker.inspectPresent(names)) {
+  for (const raw of await docker.images.inspectPresent(names)) {
     const env: Record<string, string> = {}
     for (const e of raw.config.env) {
       const eq = e.indexOf('=')

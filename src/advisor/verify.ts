@@ -6,7 +6,7 @@
 // reported, never thrown: the advice stands without the claim.
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { BuiltAndMeasured } from '../build-measure.js'
+import type { BuiltAndMeasured } from '../image/build-measure.js'
 import type { BuildOptions, BuildResult } from '../docker/build.js'
 import type { Docker } from '../docker/docker.js'
 import { errorMessage } from '../errors.js'
@@ -94,7 +94,7 @@ export async function verifySuggestion(req: VerifyRequest, deps: VerifyDeps): Pr
 export async function runInImage(imageId: string, command: string, deps: { docker: Docker; runTimeoutMs?: number }): Promise<{ command: string; exitCode: number; output: string }> {
   const words = splitCommands(command)[0] ?? []
   const timeoutMs = deps.runTimeoutMs ?? 120_000
-  const result = await deps.docker.runToEnd(imageId, { entrypoint: words.length > 0 ? words[0] : null, args: words.slice(1), timeoutMs })
+  const result = await deps.docker.containers.runToEnd(imageId, { entrypoint: words.length > 0 ? words[0] : null, args: words.slice(1), timeoutMs })
   if (result === null) return { command, exitCode: 124, output: `timed out after ${Math.round(timeoutMs / 1000)} s` }
   const output = (result.stdout + (result.stderr ? `\n${result.stderr}` : '')).trim()
   return { command, exitCode: result.exitCode, output: output.length > 2000 ? output.slice(-2000) : output }

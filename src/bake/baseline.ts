@@ -7,13 +7,12 @@
 // …" for the images concerned, never a failed job.
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { NO_BASELINE } from '../baseline/index.js'
 import type { Docker } from '../docker/docker.js'
 import { CommandError, errorMessage } from '../errors.js'
 import type { Exec } from '../exec.js'
 import { checkedOutCommit, gitRoot, resolveBaseCommit, sameContentAsWorkingTree, withWorktree, type BaseRef } from '../git.js'
 import type { Logger } from '../log.js'
-import type { Baseline, ImageSize, Layer } from '../report/types.js'
+import { NO_BASELINE, type Baseline, type ImageSize, type Layer } from '../report/types.js'
 import { bakeBuild, type BakedImage } from './build.js'
 import { parseBakePrint, planImages, type BakeImage, type BakeTarget } from './definition.js'
 
@@ -180,7 +179,7 @@ interface BaseCheckout {
 async function baseImages(toBuild: { image: BakeImage; contextRel: string; dockerfileRel: string }[], at: BaseCheckout, result: Map<string, Baseline>, deps: BakeBaselineDeps): Promise<BakeImage[]> {
   const missing = (image: BakeImage, why: string) => result.set(image.key, none(`${at.name} (${at.short}) ${why}`, at.ref, at.commit))
   let wanted = toBuild
-  const known = await deps.docker.bakeTargetNames({ files: [at.bakeFile], cwd: at.cwd, builder: at.builder })
+  const known = await deps.docker.buildx.bakeTargetNames({ files: [at.bakeFile], cwd: at.cwd, builder: at.builder })
   if (known) {
     for (const t of wanted.filter((t) => !known.includes(t.image.target.name))) missing(t.image, `has no target '${t.image.target.name}' in ${path.relative(at.dir, at.bakeFile)}`)
     wanted = wanted.filter((t) => known.includes(t.image.target.name))
@@ -189,7 +188,7 @@ async function baseImages(toBuild: { image: BakeImage; contextRel: string; docke
   const names = [...new Set(wanted.map((t) => t.image.target.name))]
   let printed: string
   try {
-    printed = await deps.docker.bakePrint({ files: [at.bakeFile], cwd: at.cwd, builder: at.builder, targets: names })
+    printed = await deps.docker.buildx.bakePrint({ files: [at.bakeFile], cwd: at.cwd, builder: at.builder, targets: names })
   } catch (error) {
     const detail = error instanceof CommandError && error.detail ? error.detail.split('\n').slice(-1)[0] : errorMessage(error)
     for (const t of wanted) missing(t.image, `has a bake file that cannot be read: ${detail}`)

@@ -62,7 +62,7 @@ export async function bakeBuild(req: BakeBuildRequest, deps: BakeBuildDeps): Pro
       )
     )
     const metadataFile = path.join(dir, 'metadata.json')
-    const result = await deps.docker.bake({
+    const result = await deps.docker.buildx.bake({
       files: [...req.files, overlay],
       cwd: req.cwd,
       builder: req.builder,
@@ -75,7 +75,7 @@ export async function bakeBuild(req: BakeBuildRequest, deps: BakeBuildDeps): Pro
     const images = new Map<string, BakedImage>()
     for (const image of req.images) {
       const archive = archives.get(image.key) ?? null
-      const imageId = archive ? await deps.docker.load(archive) : loadedImageId(metadata, image.key)
+      const imageId = archive ? await deps.docker.images.load(archive) : loadedImageId(metadata, image.key)
       if (!imageId) throw new CommandError(`docker buildx bake recorded no image for target '${image.target.name}'`, metadata.slice(0, 2000))
       // Loaded by bake itself: recorded here, as load records an archive's image.
       if (!archive) deps.docker.recordBuilt(imageId)

@@ -6,7 +6,7 @@ import type { BaseRef } from '../git.js'
 import type { RegistryDeps } from '../registry/registry.js'
 import type { Inputs } from '../inputs.js'
 import type { Logger } from '../log.js'
-import type { Baseline, HistoryPoint } from '../report/types.js'
+import { NO_BASELINE, type Baseline, type HistoryPoint } from '../report/types.js'
 import { baselineFromBuild, type BuildAndMeasure, type BuiltImage } from './build.js'
 import { baselineFromRegistry } from './image.js'
 import { baselineFromReportFile } from './report.js'
@@ -35,7 +35,6 @@ export function chooseSource(inputs: Pick<Inputs, 'baseline' | 'baselineImage' |
 }
 
 /** The report's baseline when there is none to compare with: the one literal of it. */
-export const NO_BASELINE: Baseline = { source: 'none', ref: null, commit: null, size: null, layers: [], error: null }
 
 export interface BaselineRequest {
   source: BaselineSource
@@ -55,7 +54,7 @@ export interface BaselineDeps {
   exec: Exec
   tempDir: string
   log: Logger
-  /** Builds and measures with the head's build inputs (src/pipeline.ts). */
+  /** Builds and measures with the head's build inputs (src/pipeline/). */
   buildAndMeasure: BuildAndMeasure
   registry?: RegistryDeps
 }

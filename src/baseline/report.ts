@@ -2,10 +2,9 @@
 // restored from an artifact or a cache). The file may be missing, foreign or
 // corrupt: each case is a "no baseline: …" with the reason, never a crash.
 import { readFile } from 'node:fs/promises'
-import { carriedFrom, parseCarriedProof } from '../advisor/carried.js'
+import { carriedFrom, parseCarriedProof, parseHistory } from '../report/parse.js'
 import { errorMessage } from '../errors.js'
 import { SCHEMA_VERSION, type Baseline, type BaselineLayer, type CarriedProof, type HistoryPoint, type Suggestion } from '../report/types.js'
-import { parseHistory } from '../compare/trend.js'
 
 export interface StoredBaseline {
   baseline: Baseline

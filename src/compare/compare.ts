@@ -2,7 +2,19 @@
 // per-layer diff. Layers are paired first by diff id (same content), then by
 // stage + instruction (same step, different content), so a rebuilt `COPY`
 // shows as grown or shrunk rather than as one added and one removed layer.
-import type { BaselineLayer, BaselineSizes, Delta, Layer, LayerChange, LayerDiff, LayerDiffEntry, LayerSide, Metric, Sizes } from '../report/types.js'
+import {
+  layerChangeBytes,
+  type BaselineLayer,
+  type BaselineSizes,
+  type Delta,
+  type Layer,
+  type LayerChange,
+  type LayerDiff,
+  type LayerDiffEntry,
+  type LayerSide,
+  type Metric,
+  type Sizes
+} from '../report/types.js'
 import type { SizeOrPercent } from '../units.js'
 
 const otherMetric = (metric: Metric): Metric => (metric === 'uncompressed' ? 'compressed' : 'uncompressed')
@@ -98,11 +110,6 @@ function queuesBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
     map.set(k, [...(map.get(k) ?? []), item])
   }
   return map
-}
-
-/** The bytes a layer's change is shown with: in `metric`, else whichever side has. */
-export function layerChangeBytes(delta: LayerDiffEntry['delta'], metric: Metric): number {
-  return delta[metric] ?? delta.uncompressed ?? delta.compressed ?? 0
 }
 
 /** A layer's change below the per-layer floor (bytes only: a percentage has no base per layer) is left out of the comment. */

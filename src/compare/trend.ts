@@ -6,24 +6,6 @@ import type { Baseline, HistoryPoint, Report } from '../report/types.js'
 
 export const BASE_LABEL = 'base'
 
-const isSize = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0)
-
-/** Keeps the well-formed points of an untrusted history array; drops the rest. */
-export function parseHistory(value: unknown): HistoryPoint[] {
-  if (!Array.isArray(value)) return []
-  const points: HistoryPoint[] = []
-  for (const p of value as Record<string, unknown>[]) {
-    if (!p || typeof p !== 'object') continue
-    if (typeof p.commit !== 'string' || p.commit === '' || typeof p.at !== 'string') continue
-    if (!isSize(p.uncompressed) || !isSize(p.compressed ?? null)) continue
-    if (p.uncompressed === null && (p.compressed ?? null) === null) continue
-    const point: HistoryPoint = { commit: p.commit, at: p.at, uncompressed: p.uncompressed, compressed: (p.compressed as number | null) ?? null }
-    if (typeof p.label === 'string') point.label = p.label
-    points.push(point)
-  }
-  return points
-}
-
 /** The base point of the trend, from a baseline that has a size. */
 export function basePoint(baseline: Baseline, at: string): HistoryPoint | null {
   if (!baseline.size || baseline.error) return null

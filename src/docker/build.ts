@@ -22,6 +22,11 @@ export interface BuildOptions extends Omit<BuildRequest, 'iidFile' | 'metadataFi
   secretFiles?: { id: string; path: string }[]
 }
 
+/** A build of `file` (null: the context's Dockerfile) in `context` with nothing else set: every list empty. */
+export function buildOptionsFor(context: string, file: string | null, overrides: Partial<BuildOptions> = {}): BuildOptions {
+  return { context, file, target: null, platform: null, builder: null, buildArgs: [], buildContexts: [], cacheFrom: [], cacheTo: [], labels: [], tags: [], secrets: [], ...overrides }
+}
+
 export interface SecretSources {
   secretFiles: { id: string; path: string }[]
   secretEnvs: { id: string; env: string }[]
@@ -71,7 +76,7 @@ export async function buildImage(options: BuildOptions, deps: BuildDeps): Promis
     const iidFile = path.join(dir, 'iid')
     const archive = options.output === 'archive' ? path.join(deps.tempDir, `image-${path.basename(dir)}.tar`) : null
     const args = composeBuildArgs({ ...options, secretFiles, iidFile, metadataFile: null, archive })
-    const result = await deps.docker.buildx(args, deps.onProgress)
+    const result = await deps.docker.buildx.build(args, deps.onProgress)
     if (result.code !== 0) {
       if (archive) await rm(archive, { force: true })
       throw buildFailure(result.stderr, options)
@@ -82,7 +87,7 @@ export async function buildImage(options: BuildOptions, deps: BuildDeps): Promis
       return { imageId, archive: null, log: result.stderr }
     }
     try {
-      return { imageId: await deps.docker.load(archive), archive, log: result.stderr }
+      return { imageId: await deps.docker.images.load(archive), archive, log: result.stderr }
     } catch (error) {
       await rm(archive, { force: true })
       throw error

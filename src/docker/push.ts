@@ -3,7 +3,8 @@
 // endpoint, a temporary tag, the push itself (killed when it stalls), and the
 // tag's removal, which never removes the image.
 import { CommandError } from '../errors.js'
-import { lastLines, type Exec, type Spawn } from '../exec.js'
+import { lastLines } from '../exec.js'
+import type { DockerCli } from './cli.js'
 
 export interface PushOutcome {
   /** The push's exit code; null when it was stopped because it stalled. */
@@ -15,12 +16,12 @@ export interface PushOutcome {
 /** An empty tar (the end-of-archive blocks): what the temporary tag is moved to before it is removed. */
 const EMPTY_TAR = '\0'.repeat(1024)
 
-export class PushCommands {
-  constructor(private readonly deps: { exec: Exec; spawn: Spawn }) {}
+export class DockerPush {
+  constructor(private readonly cli: DockerCli) {}
 
   /** Where the CLI talks to the daemon (`unix:///var/run/docker.sock`, `tcp://…`, `ssh://…`): DOCKER_HOST or the current context; null when it cannot say. */
   async daemonHost(): Promise<string | null> {
-    const r = await this.deps.exec('docker', ['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}']).catch(() => null)
+    const r = await this.cli.exec(['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}']).catch(() => null)
     return r && r.code === 0 && r.stdout.trim() ? r.stdout.trim() : null
   }
 
@@ -30,7 +31,7 @@ export class PushCommands {
   }
 
   async tag(image: string, ref: string): Promise<void> {
-    const r = await this.deps.exec('docker', ['tag', image, ref])
+    const r = await this.cli.exec(['tag', image, ref])
     if (r.code !== 0) throw new CommandError(`docker tag ${image.slice(0, 19)} ${ref} failed`, lastLines(r.stderr))
   }
 
@@ -41,7 +42,7 @@ export class PushCommands {
 
   /** How many references (tags and digests) the image has, or null when it cannot be inspected. */
   async references(image: string): Promise<number | null> {
-    const r = await this.deps.exec('docker', ['image', 'inspect', '--format', '{{len .RepoTags}} {{len .RepoDigests}}', image])
+    const r = await this.cli.exec(['image', 'inspect', '--format', '{{len .RepoTags}} {{len .RepoDigests}}', image])
     const [tags, digests] = r.code === 0 ? r.stdout.trim().split(' ').map(Number) : [NaN, NaN]
     return Number.isSafeInteger(tags + digests) ? tags + digests : null
   }
@@ -54,16 +55,16 @@ export class PushCommands {
    */
   async untag(ref: string, image: string, references: number | null): Promise<void> {
     if (references === null || references < 2) {
-      const moved = await this.deps.exec('docker', ['image', 'import', '-', ref], { input: EMPTY_TAR })
+      const moved = await this.cli.exec(['image', 'import', '-', ref], { input: EMPTY_TAR })
       if (moved.code !== 0) throw new CommandError(`could not move the temporary tag ${ref} off ${image.slice(0, 19)}`, lastLines(moved.stderr))
     }
-    const removed = await this.deps.exec('docker', ['image', 'rm', ref])
+    const removed = await this.cli.exec(['image', 'rm', ref])
     if (removed.code !== 0) throw new CommandError(`docker image rm ${ref} failed`, lastLines(removed.stderr))
   }
 
   /** Runs a docker command, stopped after `timeoutMs` or once `stalled()` says so. */
   private async runStoppable(args: string[], stalled: () => boolean, timeoutMs: number, pollMs = 100): Promise<PushOutcome> {
-    const command = this.deps.spawn('docker', args)
+    const command = this.cli.spawn(args)
     command.stdout.resume()
     const started = Date.now()
     let stopped = false

@@ -1,7 +1,7 @@
 // Glue between the action entry (main.ts) and publishing: builds the event
 // context and the API client from the environment, finds the sticky comment
 // before the build (its trend feeds the pipeline). Stored reports are read by
-// report/stored.ts.
+// stored/read.ts.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Inputs } from '../inputs.js'

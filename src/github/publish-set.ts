@@ -3,7 +3,7 @@
 // trend is carried forward from the previous comment, found by the image's
 // name, and read from the action's own comment only (locateComment). Like
 // publishReport, nothing here fails the job.
-import { renderCombined } from '../report/combined.js'
+import { renderCombined } from '../render/combined.js'
 import type { EmbeddedState, ImageState } from '../report/embed.js'
 import { commonCommit, nameReports, worstStatus, type NamedReport } from '../report/set.js'
 import type { Report, Status } from '../report/types.js'

@@ -8,7 +8,7 @@
 // `docker history` (which mean other things on the containerd store). The
 // total is their sum. What the engine itself says is kept beside it.
 import type { CompressedSource, EngineSizes, GoBinary, ImageSize, Layer, Wasted } from '../report/types.js'
-import type { ListedSize } from '../docker/docker.js'
+import type { ListedSize } from '../docker/store.js'
 import { describeEngine, type EngineInfo } from '../docker/engine.js'
 import { matchHistory, pairHistory, type DockerfileChain } from './history.js'
 import type { InspectedImage } from '../docker/inspect.js'

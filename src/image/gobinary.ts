@@ -5,9 +5,8 @@
 // Same rules as Go's debug/buildinfo, for Go 1.13+ (pointer format) and 1.18+ (inline).
 // Also what any ELF needs to start (its interpreter, DT_NEEDED libraries and
 // search path) and, from the pclntab, what a Go program needs at run time.
-import { findPclntab, pclntabFunctionNames, runtimeNeeds, type GoRuntimeNeeds } from './pclntab.js'
-
-export type { GoRuntimeNeeds } from './pclntab.js'
+import { findPclntab, pclntabFunctionNames, runtimeNeeds } from './pclntab.js'
+import type { GoRuntimeNeeds } from '../report/types.js'
 
 export interface GoBinaryFacts {
   goVersion: string | null

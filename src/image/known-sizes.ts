@@ -41,7 +41,7 @@ export async function knownSizes(input: KnownSizesInput, deps: { docker: Docker;
   const askRegistries = input.registry && engine.store !== 'containerd'
   let baseLayerCount: number | null = input.baseImage === null ? 0 : null
   if (input.baseImage) {
-    const base = await deps.docker.tryInspect(input.baseImage)
+    const base = await deps.docker.images.tryInspect(input.baseImage)
     if (base && base.diffIds.every((d, i) => inspected.diffIds[i] === d)) {
       baseLayerCount = base.diffIds.length
       if (askRegistries) await addRegistrySizes(base.repoDigests, inspected.platform, exact, engine, deps)

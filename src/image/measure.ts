@@ -84,7 +84,7 @@ export interface Measurement {
 
 export async function measureImage(ref: string, options: MeasureOptions, deps: MeasureDeps): Promise<Measurement> {
   const docker = deps.docker
-  const [engine, inspected] = await Promise.all([docker.engine(), docker.inspect(ref)])
+  const [engine, inspected] = await Promise.all([docker.store.engine(), docker.images.inspect(ref)])
   // The estimate follows the compress/flate of the engine that will push the image.
   const flavor = options.flavor ?? engineFlavor(engine, deps.log)
   const cache = options.cacheDir ? new LayerCache(options.cacheDir, flavor) : null
@@ -106,7 +106,7 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
   const readWith = (estimate: boolean) =>
     readLayers(inspected, engine, known, { archive: options.archive ?? null, flavor, concurrency, fastPath: options.fastPath !== false, cached: cache !== null, estimate }, { docker, log: deps.log })
   const { read, pushed, fallback } = await readAndPush(inspected.diffIds, known, opening, readWith, deps.log)
-  const listed = engine.store === 'containerd' ? await docker.listedSize(inspected.id, inspected.platform) : null
+  const listed = engine.store === 'containerd' ? await docker.store.listedSize(inspected.id, inspected.platform) : null
   const assembled = assembleMeasurement({
     inspected,
     engine,

@@ -196,7 +196,7 @@ export async function readOverlayLayers(input: OverlayInput): Promise<OverlayRea
   const name = `gib-measure-${randomBytes(8).toString('hex')}`
   const mounts: string[] = ['--mount', `type=bind,source=${configFile},target=/${CONFIG_MOUNT},readonly`]
   for (let i = first; i < n; i++) mounts.push('--mount', `type=bind,source=${dirs[i]},target=/${MOUNT}${i},readonly`)
-  const created = await docker.createContainer(input.imageId, { name, mounts })
+  const created = await docker.containers.create(input.imageId, { name, mounts })
   if (created.code !== 0) throw new OverlayUnavailable(`docker create: ${created.stderr.trim().split('\n').pop() ?? ''}`)
   try {
     let bytesRead = 0
@@ -285,13 +285,13 @@ export async function readOverlayLayers(input: OverlayInput): Promise<OverlayRea
     }
     return { config, layers: reading.map((r) => r.layer), bytesRead, probes }
   } finally {
-    await docker.removeContainer(name)
+    await docker.containers.remove(name)
   }
 }
 
 /** Streams `docker cp <container>:<path> -` through a tar reader; throws OverlayUnavailable when docker cp fails. */
 async function copyOut(docker: Docker, container: string, from: string, onEntry: OnEntry): Promise<number> {
-  const cp = docker.copyFrom(container, from)
+  const cp = docker.containers.copyFrom(container, from)
   const reader = new TarReader(onEntry)
   let bytes = 0
   try {
@@ -312,7 +312,7 @@ async function copyOut(docker: Docker, container: string, from: string, onEntry:
 
 /** Whether a path exists in the container's merged view (its data is read and dropped). */
 async function exists(docker: Docker, container: string, p: string): Promise<boolean> {
-  const cp = docker.copyFrom(container, p)
+  const cp = docker.containers.copyFrom(container, p)
   cp.stdout.resume()
   try {
     await cp.done

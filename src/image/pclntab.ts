@@ -4,25 +4,7 @@
 // name in the table is code the program can run, whichever module it lives in.
 // Formats: Go 1.2–1.15 (magic 0xfffffffb), 1.16–1.17 (0xfffffffa), 1.18–1.19
 // (0xfffffff0) and 1.20+ (0xfffffff1), as Go's debug/gosym reads them.
-
-/** What a Go binary needs from the image it runs in, read from the functions it links. */
-export interface GoRuntimeNeeds {
-  /** Loads the system's CA roots (crypto/x509's system pool): needs a CA bundle unless roots are embedded. */
-  systemRoots: boolean
-  /** Embeds fallback roots (golang.org/x/crypto/x509roots/fallback): works without a CA bundle. */
-  embedsRoots: boolean
-  /** Loads time zones by name (time.LoadLocation): needs zone data unless it embeds time/tzdata. */
-  loadsZones: boolean
-  embedsTzdata: boolean
-  /** Looks up users or groups (os/user): reads /etc/passwd and /etc/group, or libc's NSS with cgo. */
-  usersLookup: boolean
-  /** Resolves host names through libc (net's cgo resolver). */
-  cgoResolver: boolean
-  /** Links runtime/cgo: C code is part of the program. */
-  cgo: boolean
-  /** Where the answers come from. */
-  source: 'pclntab'
-}
+import type { GoRuntimeNeeds } from '../report/types.js'
 
 const MAGICS = new Map<number, 'go1.2' | 'go1.16' | 'go1.18'>([
   [0xfffffffb, 'go1.2'],

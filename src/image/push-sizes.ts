@@ -73,7 +73,7 @@ export async function openPushEndpoint(
   options: PushOptions,
   deps: { docker: Docker; log?: Logger }
 ): Promise<PushEndpoint | Unavailable> {
-  const commands = deps.docker.pushCommands
+  const commands = deps.docker.push
   const remote = remoteDaemon(await commands.daemonHost())
   if (remote) return { unavailable: remote, cleanup: Promise.resolve() }
   const repository = `go-image-budget-measure/${randomBytes(8).toString('hex')}`

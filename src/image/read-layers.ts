@@ -128,7 +128,7 @@ async function readSaveStream(
       return true
     }
     return scanWith(options, { shouldCompress, cachedBlob }, async (opts) => {
-      const save = deps.docker.save(inspected.id)
+      const save = deps.docker.images.save(inspected.id)
       try {
         const saved = await scanSaveStream(save.stdout, opts)
         await save.done
@@ -156,7 +156,7 @@ async function readTopLayers(inspected: InspectedImage, known: KnownSizes, botto
   const below = inspected.diffIds.slice(0, bottom).map((d) => known.entries.get(d)!)
   const goPool = options.estimate ? new DeflatePool(options.concurrency, SAMPLE_BYTES, options.flavor) : null
   // The daemon's own layer sizes, asked while the directories are read.
-  const asked = deps.docker.historySizes(inspected.id)
+  const asked = deps.docker.images.historySizes(inspected.id)
   try {
     const read = await readOverlayLayers({
       imageId: inspected.id,

@@ -6,8 +6,7 @@
 // A comment for several images carries a trend per image: that block is
 // deflated first (`z:`), as fifty trends of twenty pushes would not fit as they are.
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
-import { parseCarriedProof } from '../advisor/carried.js'
-import { parseHistory } from '../compare/trend.js'
+import { parseCarriedProof, parseHistory } from './parse.js'
 import type { CarriedProof, HistoryPoint, Metric, Status } from './types.js'
 
 const TOOL_NAME = 'go-image-budget'

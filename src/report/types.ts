@@ -3,15 +3,32 @@
 // all renderings of it; a report written by one run is read by another, so
 // names are stable and additions are optional.
 
-import type { GoRuntimeNeeds } from '../image/pclntab.js'
-
 /**
  * The contract's version: additions are compatible and keep it. `delta.noise`,
  * `delta.unchanged` and `layerDiff[].noise` (the comparison decides noise once;
  * the renderers only read it) were added later; reports written before them are
- * upgraded on load (report/upgrade.ts).
+ * upgraded on load (stored/upgrade.ts).
  */
 export const SCHEMA_VERSION = 1
+
+/** What a Go binary needs from the image it runs in, read from the functions it links. */
+export interface GoRuntimeNeeds {
+  /** Loads the system's CA roots (crypto/x509's system pool): needs a CA bundle unless roots are embedded. */
+  systemRoots: boolean
+  /** Embeds fallback roots (golang.org/x/crypto/x509roots/fallback): works without a CA bundle. */
+  embedsRoots: boolean
+  /** Loads time zones by name (time.LoadLocation): needs zone data unless it embeds time/tzdata. */
+  loadsZones: boolean
+  embedsTzdata: boolean
+  /** Looks up users or groups (os/user): reads /etc/passwd and /etc/group, or libc's NSS with cgo. */
+  usersLookup: boolean
+  /** Resolves host names through libc (net's cgo resolver). */
+  cgoResolver: boolean
+  /** Links runtime/cgo: C code is part of the program. */
+  cgo: boolean
+  /** Where the answers come from. */
+  source: 'pclntab'
+}
 
 export type Status = 'pass' | 'warn' | 'fail'
 export type BudgetStatus = Status | 'none'
@@ -168,6 +185,9 @@ export interface Baseline {
   note?: string | null
 }
 
+/** No baseline, and none wanted: what a report holds before (or without) the baseline stage. */
+export const NO_BASELINE: Baseline = { source: 'none', ref: null, commit: null, size: null, layers: [], error: null }
+
 export interface Delta {
   /** Bytes; null when the baseline lacks this metric (a registry image has no uncompressed size). */
   uncompressed: number | null
@@ -207,6 +227,11 @@ export interface LayerDiffEntry {
   delta: { uncompressed: number | null; compressed: number | null }
   /** The change is zero or below `min-delta` in bytes: the comment leaves it out of "Layers that changed". */
   noise: boolean
+}
+
+/** The bytes a layer's change is shown and judged with: in `metric`, else whichever side has. */
+export function layerChangeBytes(delta: LayerDiffEntry['delta'], metric: Metric): number {
+  return delta[metric] ?? delta.uncompressed ?? delta.compressed ?? 0
 }
 
 /**

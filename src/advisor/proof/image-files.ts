@@ -102,5 +102,5 @@ export async function collectImageFiles(stream: AsyncIterable<Buffer>): Promise<
 
 /** The files of `imageId`, from its exported file system (a container created, never started, and removed). */
 export function readImageFiles(imageId: string, docker: Docker): Promise<ImageFiles> {
-  return docker.exportFileSystem(imageId, collectImageFiles)
+  return docker.containers.exportFileSystem(imageId, collectImageFiles)
 }

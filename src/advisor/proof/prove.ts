@@ -16,7 +16,7 @@ export interface Proof {
 
 /** The parts of an image's config that decide how it starts. */
 export async function startConfig(image: string, docker: Docker): Promise<ImageConfigFacts & { healthcheck: HealthcheckConfig | null }> {
-  const { healthcheck, ...facts } = await docker.startConfig(image)
+  const { healthcheck, ...facts } = await docker.images.startConfig(image)
   return { ...facts, healthcheck: healthcheck ? { test: healthcheck } : null }
 }
 

@@ -77,12 +77,12 @@ export interface StartOptions {
 /** Runs the image detached, waits, runs its HEALTHCHECK if still up, and removes the container. */
 export async function observeStart(image: string, docker: Docker, options: StartOptions = {}): Promise<RunObservation> {
   const name = `go-image-budget-start-${randomBytes(4).toString('hex')}`
-  const startError = await docker.startDetached(image, name, { readOnly: options.readOnly !== false })
+  const startError = await docker.containers.startDetached(image, name, { readOnly: options.readOnly !== false })
   try {
     if (startError !== null) return { startError, exitCode: null, output: '', health: null }
-    const exitCode = await docker.waitExit(name, options.waitMs ?? 2000)
+    const exitCode = await docker.containers.waitExit(name, options.waitMs ?? 2000)
     const logs = async () => {
-      const l = await docker.logs(name)
+      const l = await docker.containers.logs(name)
       return `${l.stdout}${l.stderr ? `\n${l.stderr}` : ''}`.trim().slice(-4000)
     }
     if (exitCode !== null) return { startError: null, exitCode, output: await logs(), health: null }
@@ -92,7 +92,7 @@ export async function observeStart(image: string, docker: Docker, options: Start
       const argv = test[0] === 'CMD' ? test.slice(1) : ['/bin/sh', '-c', test.slice(1).join(' ')]
       const deadline = Date.now() + (options.healthMs ?? 5000)
       for (;;) {
-        const r = await docker.execIn(name, argv)
+        const r = await docker.containers.execIn(name, argv)
         health = { exitCode: r.exitCode, output: `${r.stdout}\n${r.stderr}`.trim().slice(-2000) }
         if (r.exitCode === 0 || Date.now() > deadline) break
         await new Promise((resolve) => setTimeout(resolve, 500))
@@ -100,7 +100,7 @@ export async function observeStart(image: string, docker: Docker, options: Start
     }
     return { startError: null, exitCode: null, output: await logs(), health }
   } finally {
-    await docker.removeContainer(name)
+    await docker.containers.remove(name)
   }
 }
 

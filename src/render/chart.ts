@@ -1,7 +1,7 @@
 // The size trend as a mermaid `xychart-beta` line chart, which GitHub renders
 // in comments and job summaries. Labels come from branch names (untrusted), so
 // they are confined to characters that cannot end a quoted mermaid string.
-import type { HistoryPoint, Metric } from './types.js'
+import type { HistoryPoint, Metric } from '../report/types.js'
 
 const UNITS = [
   { name: 'B', bytes: 1 },

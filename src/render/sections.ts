@@ -4,12 +4,11 @@
 // bounded by a Limits row, so a caller can trade detail for length. What is
 // noise and which layers changed were decided by the comparison
 // (compare/compare.ts) and are read from the report, never recomputed here.
-import { layerChangeBytes } from '../compare/compare.js'
 import { formatDelta, formatSize } from '../units.js'
 import { pointName, trendChart } from './chart.js'
 import { codeBlock, encodePath, escapeText, escapeTextWithCode, htmlCode, htmlText, inlineCode } from './escape.js'
 import { STATUS_ICON, baselineName, deltaText, isCount, more, percentText, short, size } from './numbers.js'
-import type { BaselineLayer, Finding, HistoryPoint, Layer, LayerDiffEntry, Metric, Report } from './types.js'
+import { layerChangeBytes, type BaselineLayer, type Finding, type HistoryPoint, type Layer, type LayerDiffEntry, type Metric, type Report } from '../report/types.js'
 
 // ---------------------------------------------------------------- links
 

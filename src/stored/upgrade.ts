@@ -7,9 +7,9 @@
 // carries `budget.minDelta` (the floor in bytes); with it the upgrade decides
 // `delta.noise`/`delta.unchanged`, fills a missing delta, and diffs the layers
 // (or marks the noise in a layer diff it has) as the comparison does today.
-import { belowFloor, compareSizes, diffLayers, layerChangeBytes } from '../compare/compare.js'
+import { belowFloor, compareSizes, diffLayers } from '../compare/compare.js'
 import type { SizeOrPercent } from '../units.js'
-import { type Delta, type ImageVerdict, type LayerDiff, type LayerDiffEntry, type Metric, type PlatformReport, type Report } from './types.js'
+import { layerChangeBytes, type Delta, type ImageVerdict, type LayerDiff, type LayerDiffEntry, type Metric, type PlatformReport, type Report } from '../report/types.js'
 
 /** A delta as version 1 wrote it: the noise fields may be missing. */
 type OlderDelta = Omit<Delta, 'unchanged' | 'noise'> & Partial<Pick<Delta, 'unchanged' | 'noise'>>

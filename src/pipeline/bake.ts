@@ -6,25 +6,21 @@
 // as one comment is the entry points' business.
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { NO_BASELINE, type BaselineResult } from '../baseline/index.js'
-import { compareStage } from '../compare/stage.js'
+import type { BaselineResult } from '../baseline/index.js'
+import { compareStage } from './compare-stage.js'
 import { budgetSettings } from '../compare/budget.js'
 import { removeBuiltImages } from '../docker/cleanup.js'
 import { Docker } from '../docker/docker.js'
 import { CommandError, UsageError } from '../errors.js'
-import { measureBuilt, runBuild } from '../build-measure.js'
+import { measureBuilt, runBuild } from '../image/build-measure.js'
+import { buildOptionsFor } from '../docker/build.js'
 import type { Measurement } from '../image/measure.js'
 import type { Inputs } from '../inputs.js'
-import { adviseReport, reportFromMeasurement, runPipeline, type PipelineDeps, type RunContext, type StageDeps } from '../pipeline.js'
-import type { Baseline, Report } from '../report/types.js'
-import { bakeBaselines, type HeadImage } from './baseline.js'
-import { bakeBuild, type BakedImage } from './build.js'
-import { checkBakeInputs, parseBakePrint, planImages, type BakeImage } from './definition.js'
-
-/** One report per image this run measures: the bake file's targets, or the one build. */
-export async function measureReports(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): Promise<Report[]> {
-  return inputs.bake ? runBakePipeline(inputs, ctx, deps) : [await runPipeline(inputs, ctx, deps)]
-}
+import { adviseReport, reportFromMeasurement, type PipelineDeps, type RunContext, type StageDeps } from './stages.js'
+import { NO_BASELINE, type Baseline, type Report } from '../report/types.js'
+import { bakeBaselines, type HeadImage } from '../bake/baseline.js'
+import { bakeBuild, type BakedImage } from '../bake/build.js'
+import { checkBakeInputs, parseBakePrint, planImages, type BakeImage } from '../bake/definition.js'
 
 export async function runBakePipeline(inputs: Inputs, ctx: RunContext, deps: PipelineDeps): Promise<Report[]> {
   // One adapter for the run: every image built below (head, base, suggestion) is recorded on it.
@@ -34,7 +30,7 @@ export async function runBakePipeline(inputs: Inputs, ctx: RunContext, deps: Pip
   try {
     return await bakeStages(inputs, ctx, { ...deps, docker })
   } finally {
-    await removeBuiltImages(docker.builtImages, docker, deps.log)
+    await removeBuiltImages(docker.builtImages, docker.images, deps.log)
   }
 }
 
@@ -56,13 +52,13 @@ async function readImages(docker: Docker, bakeFile: string, inputs: Inputs, cwd:
   const shown = path.basename(bakeFile)
   let printed: string
   try {
-    printed = await docker.bakePrint({ ...request, targets: inputs.bakeTargets })
+    printed = await docker.buildx.bakePrint({ ...request, targets: inputs.bakeTargets })
   } catch (error) {
     if (!(error instanceof CommandError)) throw error
     const detail = error.detail ?? ''
     const unknown = /failed to find target (\S+)/.exec(detail)?.[1]
     if (unknown) {
-      const names = await docker.bakeTargetNames(request)
+      const names = await docker.buildx.bakeTargetNames(request)
       throw new UsageError(`bake-targets: no target or group '${unknown}' in ${shown}${names ? ` (it has ${names.join(', ')})` : ''}; name one of its targets`)
     }
     throw new UsageError(`bake: docker buildx bake cannot read ${shown}: ${detail.split('\n').filter(Boolean).pop() ?? 'no reason given'}`)
@@ -80,7 +76,7 @@ async function bakeStages(inputs: Inputs, ctx: RunContext, deps: StageDeps): Pro
   const docker = deps.docker
   const bakeFile = resolveBakeFile(inputs.bake as string, ctx.workspace, ctx.confineToWorkspace)
   const images = await readImages(docker, bakeFile, inputs, ctx.workspace)
-  const output = await docker.buildOutput(inputs.builder)
+  const output = await docker.buildx.output(inputs.builder)
   const onProgress = (chunk: string) => deps.log.debug(chunk)
   // The suggestions are built one at a time, through the run's one build-and-measure.
   const buildAndMeasure = runBuild(output, { docker, exec: deps.exec, spawn: deps.spawn, tempDir: deps.tempDir, log: deps.log, onProgress })
@@ -172,22 +168,14 @@ async function bakeStages(inputs: Inputs, ctx: RunContext, deps: StageDeps): Pro
             build: { context: image.context, dockerfile: image.dockerfile },
             workspace: ctx.workspace,
             imageUser: measurement.inspected.config.user,
-            buildOptions: {
-              context: image.context,
-              file: image.dockerfile,
+            buildOptions: buildOptionsFor(image.context, image.dockerfile, {
               target: image.target.stage,
               platform: image.platform,
               builder: inputs.builder,
               buildArgs,
-              buildContexts: [],
-              cacheFrom: [],
-              cacheTo: [],
-              labels: [],
-              tags: [],
-              secrets: [],
               secretFiles: [],
               secretEnvs: []
-            }
+            })
           },
           { ...deps, buildAndMeasure }
         )

@@ -1,6 +1,6 @@
 // The report for a terminal: a short, plain summary.
 import { formatDelta, formatPercent, formatSize } from '../units.js'
-import type { Report } from './types.js'
+import type { Report } from '../report/types.js'
 
 export function renderTerminal(report: Report): string {
   const lines = [

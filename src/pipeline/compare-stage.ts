@@ -1,10 +1,10 @@
 // The pipeline's baseline → compare/budget stage: fetch the baseline for each
 // measured platform, compare, judge, and carry the size trend forward.
-import { assess, reportStatus, type BudgetSettings } from './budget.js'
+import { assess, reportStatus, type BudgetSettings } from '../compare/budget.js'
 import { gitRoot, type BaseRef } from '../git.js'
 import type { Inputs } from '../inputs.js'
 import type { Baseline, HistoryPoint, PlatformReport, Report } from '../report/types.js'
-import { basePoint, currentPoint, updateHistory } from './trend.js'
+import { basePoint, currentPoint, updateHistory } from '../compare/trend.js'
 import type { BuiltImage } from '../baseline/build.js'
 import { fetchBaseline, type BaselineDeps, type BaselineSource } from '../baseline/index.js'
 

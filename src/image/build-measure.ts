@@ -1,15 +1,15 @@
 // Build and measure: the one path every image this run builds takes (the
-// head, the base, the suggested Dockerfile). It lives beside the pipeline,
-// not in docker/ or image/, because it joins the two: docker/ builds, image/
-// measures (and image/ already uses docker/). An exported archive (the
+// head, the base, the suggested Dockerfile). docker/ builds and image/
+// measures; it lives here, above docker/, so the stages that build (baseline,
+// advisor) need nothing higher than image/. An exported archive (the
 // builder's exact blobs, `output: archive`) is loaded by the build, read by
 // the measurement and removed here.
 import { rm } from 'node:fs/promises'
-import { buildImage, type BuildOptions, type BuildResult } from './docker/build.js'
-import type { Docker } from './docker/docker.js'
-import type { Exec, Spawn } from './exec.js'
-import { measureImage, type Measurement, type MeasureOptions } from './image/measure.js'
-import type { Logger } from './log.js'
+import { buildImage, type BuildOptions, type BuildResult } from '../docker/build.js'
+import type { Docker } from '../docker/docker.js'
+import type { Exec, Spawn } from '../exec.js'
+import { measureImage, type Measurement, type MeasureOptions } from './measure.js'
+import type { Logger } from '../log.js'
 
 export interface BuildMeasureDeps {
   /** Builds and loads (and records what it built), inspects and saves for the measurement. */

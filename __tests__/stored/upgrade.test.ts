@@ -3,10 +3,10 @@
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { loadStoredReport } from '../../src/report/stored.js'
+import { loadStoredReport } from '../../src/stored/read.js'
 import { SCHEMA_VERSION, type Report } from '../../src/report/types.js'
-import { upgradeReport, type AnyVersionReport } from '../../src/report/upgrade.js'
-import { renderMarkdown } from '../../src/report/markdown.js'
+import { upgradeReport, type AnyVersionReport } from '../../src/stored/upgrade.js'
+import { renderMarkdown } from '../../src/render/markdown.js'
 import { overBudgetSingleStage, passingScratch } from '../fixtures/reports.js'
 
 /** A report as version 1 wrote it: no noise fields, no layer diff. */

@@ -3,12 +3,12 @@
 // Everything from the image or the repository is untrusted and goes through
 // escape.ts; the result always fits GitHub's 65,536-character comment limit.
 import { formatSize } from '../units.js'
-import { carriedFrom } from '../advisor/carried.js'
-import { commentMarker, embedState, type EmbeddedState } from './embed.js'
+import { carriedFrom } from '../report/parse.js'
+import { commentMarker, embedState, type EmbeddedState } from '../report/embed.js'
 import { escapeText, inlineCode } from './escape.js'
 import { STATUS_ICON, baselineName, deltaText, inMetric, short, size } from './numbers.js'
 import { LIMIT_LADDER, renderFindings, renderLayers, renderSizeTable, renderSuggestion, renderTrend, renderWastedAndBinaries, type Limits, type LinkTarget } from './sections.js'
-import type { Metric, PlatformReport, Report, Status } from './types.js'
+import type { Metric, PlatformReport, Report, Status } from '../report/types.js'
 
 export { deltaIcon, deltaText } from './numbers.js'
 

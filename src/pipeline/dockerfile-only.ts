@@ -2,12 +2,11 @@
 // Dockerfile and the context's files alone. The pipeline runs no command (no
 // Docker, no build), so it fits pre-commit hooks and editors.
 import path from 'node:path'
-import { NO_BASELINE } from '../baseline/index.js'
 import { Docker } from '../docker/docker.js'
 import type { Inputs } from '../inputs.js'
-import { SCHEMA_VERSION, type Report } from '../report/types.js'
+import { NO_BASELINE, SCHEMA_VERSION, type Report } from '../report/types.js'
 import { TOOL } from '../version.js'
-import { adviseStage } from './stage.js'
+import { adviseStage } from '../advisor/stage.js'
 import { silentLogger } from '../log.js'
 
 export async function dockerfileOnlyReport(inputs: Inputs, build: { context: string; dockerfile: string }, run: { workspace: string; commit: string | null }): Promise<Report> {

@@ -1,5 +1,5 @@
 // The terminal lines for the comparison: baseline, delta, layer changes, reason.
-import { renderComparison } from '../../src/report/terminal.js'
+import { renderComparison } from '../../src/render/terminal.js'
 import type { Report } from '../../src/report/types.js'
 import { bare, overBudgetSingleStage, passingScratch } from '../fixtures/reports.js'
 

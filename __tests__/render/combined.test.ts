@@ -1,12 +1,12 @@
-// The comment for several images (src/report/combined.ts): worst verdict
+// The comment for several images (src/render/combined.ts): worst verdict
 // first, a row per image with the numbers its report holds, each image's
 // details collapsed, the trend per image in the hidden state, and the
 // 65,536-character limit kept by dropping detail sections largest first.
 import { marked } from 'marked'
 import { deflateRawSync } from 'node:zlib'
-import { renderCombined } from '../../src/report/combined.js'
+import { renderCombined } from '../../src/render/combined.js'
 import { commentMarker, readEmbeddedState } from '../../src/report/embed.js'
-import { GITHUB_COMMENT_LIMIT } from '../../src/report/markdown.js'
+import { GITHUB_COMMENT_LIMIT } from '../../src/render/markdown.js'
 import { nameReports } from '../../src/report/set.js'
 import type { Report } from '../../src/report/types.js'
 import { HOSTILE, huge, overBudgetSingleStage, passingScratch } from '../fixtures/reports.js'

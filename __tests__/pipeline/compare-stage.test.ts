@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { compareStage, type CompareStageRequest } from '../../src/compare/stage.js'
+import { compareStage, type CompareStageRequest } from '../../src/pipeline/compare-stage.js'
 import { exec } from '../../src/exec.js'
 import { silentLogger } from '../../src/log.js'
 import type { Layer, PlatformReport, Report } from '../../src/report/types.js'

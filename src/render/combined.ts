@@ -7,13 +7,13 @@
 // sections are dropped, largest first, and the comment says which; the table
 // always stays.
 import { formatDelta, formatSize } from '../units.js'
-import { commentMarker, embedState, type EmbeddedState, type ImageState } from './embed.js'
+import { commentMarker, embedState, type EmbeddedState, type ImageState } from '../report/embed.js'
 import { escapeText, htmlText, inlineCode } from './escape.js'
 import { GITHUB_COMMENT_LIMIT } from './markdown.js'
 import { STATUS_ICON, baselineName, deltaIcon, inMetric, more, percentText, short, size } from './numbers.js'
 import { LIMIT_LADDER, renderFindings, renderLayers, renderSizeTable, renderSuggestion, renderTrend, renderWastedAndBinaries, type Limits, type LinkTarget } from './sections.js'
-import { commonCommit, overviewOrder, worstStatus, type NamedReport } from './set.js'
-import type { HistoryPoint, Report, Status } from './types.js'
+import { commonCommit, overviewOrder, worstStatus, type NamedReport } from '../report/set.js'
+import type { HistoryPoint, Report, Status } from '../report/types.js'
 
 /** The hidden trend block may take this much of the comment; older pushes go first beyond it. */
 const STATE_BUDGET = 20_000

@@ -2,7 +2,7 @@
 // "unchanged" when the report marks the change as noise), short commits. Pure; shared by the single-image comment
 // (markdown.ts) and the many-image one (combined.ts).
 import { formatDelta, formatPercent, formatSize } from '../units.js'
-import type { BaselineSizes, Metric, Status } from './types.js'
+import type { BaselineSizes, Metric, Status } from '../report/types.js'
 
 export const STATUS_ICON: Record<Status, string> = { pass: '✅', warn: '⚠️', fail: '❌' }
 

@@ -2,9 +2,9 @@
 // with). Mermaid's DOMPurify needs a DOM; helpers/mermaid-parse.mjs gives it
 // jsdom in a separate Node process.
 import { execFileSync } from 'node:child_process'
-import { chartLabel, trendChart } from '../../src/report/chart.js'
+import { chartLabel, trendChart } from '../../src/render/chart.js'
 import type { HistoryPoint } from '../../src/report/types.js'
-import { renderMarkdown } from '../../src/report/markdown.js'
+import { renderMarkdown } from '../../src/render/markdown.js'
 import { HOSTILE, hostile, huge, overBudgetSingleStage } from '../fixtures/reports.js'
 
 type ParseResult = { ok: true; type: string } | { ok: false; error: string }

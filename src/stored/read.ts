@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { globSync } from 'tinyglobby'
 import { UsageError, errorMessage } from '../errors.js'
-import { SCHEMA_VERSION, type Report } from './types.js'
+import { SCHEMA_VERSION, type Report } from '../report/types.js'
 import { upgradeReport, type AnyVersionReport } from './upgrade.js'
 
 export interface StoredReport {
