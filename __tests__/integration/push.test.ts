@@ -119,8 +119,10 @@ describe("every layer as this engine's own push stores it", () => {
       expect(first.layers.map((l) => l.compressedSource)).toEqual(['registry', 'push', 'push', 'push', 'push'])
       expect(first.size).toMatchObject({ compressedSource: 'push' })
       expect(first.size.compressedEstimate).toBeUndefined()
-      // The base layer's blob is known from its registry: answered as present, not compressed again.
+      // The base layer's blob is known from its registry: answered as present, not compressed again;
+      // never scanned either, so the save stream reads the layers beside the push.
       expect(first.stats.pushed).toMatchObject({ uploaded: 4, skipped: 1 })
+      expect(first.stats).toMatchObject({ saveStreamed: true, layersRead: 5 })
       expect(first.stats.pushFallback).toBeNull()
       // Nothing left: no temporary tag or pushed digest on the image, no such image anywhere, the endpoint closed.
       expect(after).toBe(before)
@@ -141,7 +143,8 @@ describe("every layer as this engine's own push stores it", () => {
     expect(again.layers.slice(0, -1).map((l) => l.compressed)).toEqual(sizesOf(first).slice(0, -1))
     if (store === 'overlay2') {
       expect(again.stats.pushed).toMatchObject({ uploaded: 1, skipped: 4 })
-      expect(again.stats).toMatchObject({ layout: 'overlay', layersRead: 1 })
+      // Every other layer is cached: the push alone reads the new one, no docker save.
+      expect(again.stats).toMatchObject({ layout: 'push', saveStreamed: false, layersRead: 1 })
       expect(again.layers.map((l) => l.compressedSource)).toEqual(['registry', 'push', 'push', 'push', 'push'])
       expect(leftovers()).toEqual([])
     }
@@ -157,7 +160,12 @@ describe("every layer as this engine's own push stores it", () => {
     const m = await measureImage(untagged, measureOptions(null, { registry: false }), { docker: newDocker() })
     expect(references(untagged)).toBe('[] []')
     expect(leftovers()).toEqual([])
-    if (store === 'overlay2') expect(m.stats.pushed).toMatchObject({ uploaded: 5, skipped: 0 })
+    if (store === 'overlay2') expect(m.stats).toMatchObject({ layout: 'push', layersRead: 5, pushed: { uploaded: 5, skipped: 0 } })
+    // The files and Go binaries read from the push are those of the save stream.
+    const saved = await measureImage(untagged, measureOptions(null, { registry: false, push: false }), { docker: newDocker() })
+    expect(m.layers.map((l) => ({ ...l, compressed: null, compressedSource: null }))).toEqual(saved.layers.map((l) => ({ ...l, compressed: null, compressedSource: null })))
+    expect(m.wasted).toEqual(saved.wasted)
+    expect(m.goBinaries).toEqual(saved.goBinaries)
     // Only the last layer differs from the first image's: the rest are the engine's same bytes.
     expect(sizesOf(m).slice(0, -1)).toEqual(stored.layers.slice(0, -1).map((l) => l.size))
     docker(['image', 'rm', untagged])

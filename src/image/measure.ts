@@ -20,10 +20,10 @@ import { dockerfileChain } from './history.js'
 import type { InspectedImage } from '../docker/inspect.js'
 import { knownSizes, type KnownSizes } from './known-sizes.js'
 import type { LayerScan } from './save.js'
-import { errorMessage } from '../errors.js'
 import { pushFlavorForGoVersion, type PushFlavor } from '../compress/push-flavor.js'
-import { openPushEndpoint, pushEngineKey, type PushEndpoint, type PushOptions, type Unavailable, type PushSizes } from './push-sizes.js'
-import { readLayers, type ReadLayers } from './read-layers.js'
+import { openPushEndpoint, pushEngineKey, type PushOptions, type PushSizes } from './push-sizes.js'
+import { readAndPush } from './read-push.js'
+import { readLayers } from './read-layers.js'
 
 export interface MeasureOptions {
   /** The Dockerfile the image was built from, to name lines and stages and find the base image. */
@@ -57,8 +57,8 @@ export interface MeasureStats {
   layersFromCache: number
   layersExact: number
   bytesRead: number
-  /** `overlay`: only the uncached top layers were read, from the daemon's overlay2 directories. */
-  layout: 'legacy' | 'oci' | 'overlay'
+  /** `overlay`: only the uncached top layers were read, from the daemon's overlay2 directories; `push`: from the engine's push alone. */
+  layout: 'legacy' | 'oci' | 'overlay' | 'push'
   /** Whether the whole `docker save` stream (or the build's archive) was read. */
   saveStreamed: boolean
   /** Layers whose contents were read (all of them with the save stream). */
@@ -139,64 +139,13 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
       layersExact: assembled.counts.exact,
       bytesRead: read.saved.bytesRead,
       layout: read.saved.layout,
-      saveStreamed: read.saved.layout !== 'overlay',
+      saveStreamed: read.saved.layout !== 'overlay' && read.saved.layout !== 'push',
       layersRead: read.layersRead,
       fastPathSkipped: read.fastPathSkipped,
       pushed: pushed?.ok ? { endpoint: pushed.endpoint, uploaded: pushed.layers.filter((l) => l.uploaded).length, skipped: pushed.layers.filter((l) => !l.uploaded).length } : null,
       pushFallback: fallback
     }
   }
-}
-
-/**
- * Reads the layers; when the endpoint is open and some layer's compressed size
- * is not known yet, the engine pushes the image beside the read (which then
- * estimates nothing). Where the engine cannot, or the push fails, the layers
- * are read again with estimates; the reason is reported.
- */
-async function readAndPush(
-  diffIds: string[],
-  known: KnownSizes,
-  opening: Promise<PushEndpoint | Unavailable> | null,
-  readWith: (estimate: boolean) => Promise<ReadLayers>,
-  log?: Logger
-): Promise<{ read: ReadLayers; pushed: PushSizes | null; fallback: string | null }> {
-  const missing = diffIds.some((d) => !known.exact.has(d))
-  if (!opening || !missing) {
-    // Nothing to push: the endpoint (if any) is closed, its tag removed, beside the read.
-    const read = await besideCleanup(
-      readWith(true),
-      opening?.then((e) => ('close' in e ? e.close() : e.cleanup))
-    )
-    return { read, pushed: null, fallback: null }
-  }
-  const endpoint = await opening
-  if ('unavailable' in endpoint) {
-    log?.info(`compressed sizes are estimated: ${endpoint.unavailable}\n`)
-    const read = await besideCleanup(readWith(true), endpoint.cleanup)
-    return { read, pushed: null, fallback: endpoint.unavailable }
-  }
-  // Both run to their end (the push removes its tag) before the endpoint closes.
-  const [reading, pushing] = await Promise.allSettled([readWith(false), endpoint.push()])
-  await endpoint.close()
-  if (reading.status === 'rejected') throw reading.reason
-  const pushed = pushing.status === 'fulfilled' ? pushing.value : { ok: false as const, reason: errorMessage(pushing.reason) }
-  if (pushed.ok) {
-    pushed.layers.forEach((layer, i) => {
-      // A layer the engine skipped keeps the source its size was known from.
-      if (layer.uploaded || !known.exact.has(diffIds[i])) known.exact.set(diffIds[i], { size: layer.size, source: 'push', digest: layer.digest })
-    })
-    return { read: reading.value, pushed, fallback: null }
-  }
-  log?.info(`compressed sizes are estimated: ${pushed.reason}\n`)
-  return { read: await readWith(true), pushed, fallback: pushed.reason }
-}
-
-/** The read's result once the cleanup beside it has ended too (whether the read failed or not). */
-async function besideCleanup<T>(reading: Promise<T>, cleanup: Promise<unknown> | undefined): Promise<T> {
-  const [read] = await Promise.allSettled([reading, cleanup])
-  if (read.status === 'rejected') throw read.reason
-  return read.value
 }
 
 /** The blobs this push uploaded, by diff id, to cache. */
@@ -214,7 +163,8 @@ function pushedBlobs(diffIds: string[], pushed: PushSizes | null, engine: string
  */
 async function updateCache(cache: LayerCache, scans: LayerScan[], known: KnownSizes, pushed: Map<string, PushedBlob>): Promise<void> {
   for (const scan of scans) {
-    const fromSave = (scan.origin ?? 'save') === 'save'
+    // Read from the save stream, an archive or the push: hash-checked against the diff id.
+    const fromSave = (scan.origin ?? 'save') === 'save' || scan.origin === 'push'
     const push = pushed.get(scan.diffId)
     if (!fromSave && !push) continue
     const had = known.entries.get(scan.diffId)

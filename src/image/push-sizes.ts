@@ -20,6 +20,7 @@ import { errorMessage } from '../errors.js'
 import type { Logger } from '../log.js'
 import type { PushOutcome } from '../docker/push.js'
 import { PushSink } from '../registry/sink.js'
+import { pushedBlobReader, type LayerScan, type PushedBlobRead, type SavedImage } from './save.js'
 
 export interface PushOptions {
   /** The host (and port) the engine is told to push to; default 127.0.0.1 and the port the endpoint listens on. */
@@ -35,9 +36,19 @@ export interface PushedLayer {
   size: number
   /** False when the engine skipped it as already present (its size was known). */
   uploaded: boolean
+  /** The layer read from its upload, when the push was asked to read them. */
+  scan: LayerScan | null
 }
 
-export type PushSizes = { ok: true; layers: PushedLayer[]; endpoint: string } | { ok: false; reason: string }
+export type PushSizes =
+  | {
+      ok: true
+      layers: PushedLayer[]
+      endpoint: string
+      /** The image config as pushed (its digest is the image id), when the push read its blobs. */
+      config: SavedImage['config'] | null
+    }
+  | { ok: false; reason: string }
 
 /** Why the engine's push cannot be used; `cleanup` settles once the endpoint is closed and the tag removed. */
 export interface Unavailable {
@@ -47,7 +58,8 @@ export interface Unavailable {
 
 /** An endpoint the engine was shown to reach, the image tagged for it: one push, or none. */
 export interface PushEndpoint {
-  push(): Promise<PushSizes>
+  /** Pushes once; `readBlobs` unpacks and scans each uploaded layer (and keeps the config) as it arrives. */
+  push(readBlobs: boolean): Promise<PushSizes>
   /** Closes the endpoint (after `push`, or instead of it: the tag is removed either way). */
   close(): Promise<void>
 }
@@ -77,7 +89,8 @@ export async function openPushEndpoint(
   const remote = remoteDaemon(await commands.daemonHost())
   if (remote) return { unavailable: remote, cleanup: Promise.resolve() }
   const repository = `go-image-budget-measure/${randomBytes(8).toString('hex')}`
-  const sink = await PushSink.open({ repository, known })
+  let readBlobs = false
+  const sink = await PushSink.open<PushedBlobRead>({ repository, known, inspect: () => (readBlobs ? pushedBlobReader() : null) })
   const address = options.address ?? '127.0.0.1'
   const endpoint = address.includes(':') ? address : `${address}:${sink.port}`
   const ref = `${endpoint}/${repository}:${image.id.replace(/^sha256:/, '').slice(0, 12)}`
@@ -100,8 +113,9 @@ export async function openPushEndpoint(
   }
   let pushed = false
   return {
-    async push() {
+    async push(read) {
       pushed = true
+      readBlobs = read
       const stallMs = options.stallMs ?? 60_000
       sink.lastActivity = Date.now()
       // Counted while the push runs: whether removing the tag would remove the image's last reference.
@@ -122,7 +136,7 @@ export async function openPushEndpoint(
 }
 
 /** What the push left in the endpoint: every layer's size, or why there is none to trust. */
-function judge(sink: PushSink, endpoint: string, image: { id: string; diffIds: string[] }, outcome: PushOutcome, stallMs: number): PushSizes {
+function judge(sink: PushSink<PushedBlobRead>, endpoint: string, image: { id: string; diffIds: string[] }, outcome: PushOutcome, stallMs: number): PushSizes {
   const manifest = sink.manifest
   if (outcome.code === null) return { ok: false, reason: `the push sent nothing for ${Math.round(stallMs / 1000)} s and was stopped` }
   if (!manifest) return { ok: false, reason: `the push ended without a manifest: ${outcome.stderr.split('\n').pop() || `exit ${outcome.code}`}` }
@@ -130,7 +144,17 @@ function judge(sink: PushSink, endpoint: string, image: { id: string; diffIds: s
   if (manifest.config.digest !== image.id || manifest.layers.length !== image.diffIds.length) {
     return { ok: false, reason: `the pushed manifest (config ${manifest.config.digest.slice(0, 19)}, ${manifest.layers.length} layers) is not image ${image.id.slice(0, 19)}` }
   }
-  return { ok: true, endpoint, layers: manifest.layers.map((l) => ({ digest: l.digest, size: l.size, uploaded: sink.uploaded.has(l.digest) })) }
+  const read = (digest: string) => sink.inspected.get(digest)
+  const config = read(manifest.config.digest)
+  return {
+    ok: true,
+    endpoint,
+    config: config?.kind === 'config' ? config.config : null,
+    layers: manifest.layers.map((l) => {
+      const blob = read(l.digest)
+      return { digest: l.digest, size: l.size, uploaded: sink.uploaded.has(l.digest), scan: blob?.kind === 'layer' ? blob.scan : null }
+    })
+  }
 }
 
 /** Which engine compressed a pushed blob: its version and Go release (moby's push compresses with that Go's compress/gzip). */

@@ -181,17 +181,7 @@ async function readTopLayers(inspected: InspectedImage, known: KnownSizes, botto
     const layers = new Map<string, LayerScan>()
     const layerPaths: string[] = []
     below.forEach((e, i) => {
-      const scan: LayerScan = {
-        entryPath: `cache:${i}`,
-        diffId: e.diffId,
-        tarBytes: e.tarBytes,
-        uncompressed: e.scan!.uncompressed,
-        compressed: null,
-        compressedExact: false,
-        files: e.scan!.files,
-        goBinaries: e.scan!.goBinaries,
-        origin: 'cache'
-      }
+      const scan = cachedLayerScan(e, `cache:${i}`)
       layers.set(scan.entryPath, scan)
       layerPaths.push(scan.entryPath)
     })
@@ -202,5 +192,21 @@ async function readTopLayers(inspected: InspectedImage, known: KnownSizes, botto
     return { layout: 'overlay', layerPaths, config: read.config, layers, ociLayerSizes: null, bytesRead: read.bytesRead }
   } finally {
     await goPool?.close()
+  }
+}
+
+/** A layer's cached scan (it must have one) as a scan read now. */
+export function cachedLayerScan(entry: CachedLayer, entryPath: string): LayerScan {
+  const scan = entry.scan!
+  return {
+    entryPath,
+    diffId: entry.diffId,
+    tarBytes: entry.tarBytes,
+    uncompressed: scan.uncompressed,
+    compressed: null,
+    compressedExact: false,
+    files: scan.files,
+    goBinaries: scan.goBinaries,
+    origin: 'cache'
   }
 }

@@ -17,7 +17,9 @@
 //   PUT  /v2/<name>/manifests/<tag>             the manifest (read, then refused)
 //   GET/HEAD /v2/<name>/manifests/<tag>         unknown (a pull's question: the reachability probe)
 // Requests for any repository but the one it was opened for are refused, so
-// only the push this run started is counted.
+// only the push this run started is counted. An `inspect` hook sees each
+// upload's bytes as they arrive (the upload waits for it), and its result is
+// kept by the digest the upload is committed under.
 import { createHash, randomBytes, type Hash } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -33,24 +35,37 @@ export interface PushedManifest {
   layers: (PushedBlob & { mediaType: string })[]
 }
 
-export interface SinkOptions {
+/** What reads an upload as it arrives: `data` for each chunk in order (the upload waits for it), `end` once it is complete. */
+export interface BlobInspector<T> {
+  data(chunk: Buffer): Promise<void> | void
+  end(): Promise<T>
+}
+
+export interface SinkOptions<T> {
   /** The only repository served (`go-image-budget-measure/<random>`). */
   repository: string
   /** Blobs to report as present (digest → size), so the engine skips them. */
   known: ReadonlyMap<string, number>
+  /** Reads an upload (none, or null: it is only counted and hashed). */
+  inspect?: () => BlobInspector<T> | null
 }
 
-interface Upload {
+interface Upload<T> {
   hash: Hash
   bytes: number
+  inspector: BlobInspector<T> | null
+  /** The first failure of the inspector, if any. */
+  failure: unknown
 }
 
 const MANIFEST_LIMIT = 4 * 1024 * 1024
 const DIGEST = /^sha256:[0-9a-f]{64}$/
 
-export class PushSink {
+export class PushSink<T = never> {
   /** Blobs uploaded and committed, by digest: the bytes counted (the digest checked). */
   readonly uploaded = new Map<string, number>()
+  /** What the inspector made of each committed upload, by digest. */
+  readonly inspected = new Map<string, T>()
   /** Digests the engine asked about, and whether they were answered as present. */
   readonly asked = new Map<string, boolean>()
   /** What went wrong on the engine's side of the protocol (a digest that does not match its bytes…). */
@@ -61,21 +76,21 @@ export class PushSink {
   reached = false
   /** When a request or body bytes last arrived (ms since the epoch), to tell a stalled push. */
   lastActivity = Date.now()
-  private readonly uploads = new Map<string, Upload>()
+  private readonly uploads = new Map<string, Upload<T>>()
   private readonly prefix: string
 
   private constructor(
     private readonly server: http.Server,
-    private readonly options: SinkOptions
+    private readonly options: SinkOptions<T>
   ) {
     this.prefix = `/v2/${options.repository}/`
   }
 
   /** Listens on 127.0.0.1, on a port the system picks. */
-  static async open(options: SinkOptions): Promise<PushSink> {
+  static async open<T = never>(options: SinkOptions<T>): Promise<PushSink<T>> {
     // No request timeout: a large layer's upload is one long PATCH.
     const server = http.createServer({ requestTimeout: 0 })
-    const sink = new PushSink(server, options)
+    const sink = new PushSink<T>(server, options)
     server.on('request', (req, res) => sink.handle(req, res))
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
@@ -140,7 +155,7 @@ export class PushSink {
       return void this.empty(res, 201, { Location: `${this.prefix}blobs/${mount}`, 'Docker-Content-Digest': mount })
     }
     const id = randomBytes(16).toString('hex')
-    this.uploads.set(id, { hash: createHash('sha256'), bytes: 0 })
+    this.uploads.set(id, { hash: createHash('sha256'), bytes: 0, inspector: this.options.inspect?.() ?? null, failure: null })
     this.empty(res, 202, { Location: `${this.prefix}blobs/uploads/${id}`, 'Docker-Upload-UUID': id, Range: '0-0' })
   }
 
@@ -157,6 +172,18 @@ export class PushSink {
       upload.hash.update(chunk)
       upload.bytes += chunk.length
       this.lastActivity = Date.now()
+      if (upload.failure) return
+      const reading = upload.inspector?.data(chunk)
+      if (!reading) return
+      // The engine's upload waits while the inspector reads.
+      req.pause()
+      reading.then(
+        () => req.resume(),
+        (error: unknown) => {
+          upload.failure = error
+          req.resume()
+        }
+      )
     })
     req.on('error', () => this.uploads.delete(id))
     req.on('end', () => {
@@ -168,9 +195,21 @@ export class PushSink {
         this.problems.push(`an upload of ${upload.bytes} bytes was committed as ${digest ?? 'no digest'} but hashes to ${actual}`)
         return this.error(res, 400, 'DIGEST_INVALID', 'provided digest did not match uploaded content')
       }
-      this.uploaded.set(actual, upload.bytes)
-      this.empty(res, 201, { Location: `${this.prefix}blobs/${actual}`, 'Docker-Content-Digest': actual })
+      void this.commit(upload, actual).then(() => this.empty(res, 201, { Location: `${this.prefix}blobs/${actual}`, 'Docker-Content-Digest': actual }))
     })
+  }
+
+  /** Records a committed upload, and what its inspector made of it (a failure is a problem: the blob was not read). */
+  private async commit(upload: Upload<T>, digest: string): Promise<void> {
+    if (upload.inspector && !upload.failure) {
+      try {
+        this.inspected.set(digest, await upload.inspector.end())
+      } catch (error) {
+        upload.failure = error
+      }
+    }
+    if (upload.failure) this.problems.push(`blob ${digest.slice(0, 19)} could not be read: ${upload.failure instanceof Error ? upload.failure.message : String(upload.failure)}`)
+    this.uploaded.set(digest, upload.bytes)
   }
 
   /** PUT manifest: read and checked against the blobs, then refused (nothing is stored, no digest is recorded). */
