@@ -5,9 +5,9 @@
 // route (read-layers.ts: a build's archive, overlay2's top layers, or `docker
 // save`), and the pure assembly (assemble.ts). On the classic store the
 // compressed sizes no one knows yet come from the engine's own push to an
-// endpoint on loopback (push-sizes.ts), run beside the read; where the engine
-// cannot reach it, or the push fails, they are estimated while the layers are
-// read. Every layer scanned from a stream, and every size pushed, is cached by
+// endpoint on loopback (push-sizes.ts), which also reads the layers it uploads
+// (read-push.ts); where the engine cannot reach it, or the push fails, they are
+// estimated while the layers are read. Every layer scanned from a stream, and every size pushed, is cached by
 // diff id, so a re-measurement reads and pushes only what changed.
 import os from 'node:os'
 import type { Docker } from '../docker/docker.js'
