@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import zlib from 'node:zlib'
 import { DeflatePool } from '../../src/compress/deflate-pool.js'
 import { addSegments, goDeflateSegments, gzipBytesFromBits } from '../../src/compress/goflate.js'
-import { scanSaveStream } from '../../src/image/save.js'
+import { pushedBlobReader, scanSaveStream } from '../../src/image/save.js'
 import { TarError, TarReader, type TarHeader } from '../../src/image/tar.js'
 import { computeWasted, fileRecord, type FileRecord } from '../../src/image/wasted.js'
 import { chunks, makeTar, type TarInput } from '../helpers/tar-writer.js'
@@ -198,5 +198,38 @@ describe('computeWasted', () => {
     ['./', 'directory', null]
   ] as const)('fileRecord(%s)', (path, type, record) => {
     expect(fileRecord(path, type, 0)).toEqual(record)
+  })
+})
+
+describe('pushedBlobReader (a blob the engine pushes, read as it arrives)', () => {
+  const read = async (blob: Buffer, piece: number) => {
+    const reader = pushedBlobReader()
+    for await (const c of chunks(blob, piece)) await reader.data(c)
+    return reader.end()
+  }
+
+  test('a gzip layer is scanned as the save stream scans it: diff id of the tar, classic size, files; its size is the push’s', async () => {
+    const zeros = Buffer.alloc(8 * 1024 * 1024)
+    const layer = makeTar([{ path: 'zeros', data: zeros }])
+    for (const tar of [layerA, layer]) {
+      const blob = zlib.gzipSync(tar)
+      const result = await read(blob, 1000)
+      expect(result.kind).toBe('layer')
+      if (result.kind !== 'layer') return
+      expect(result.scan).toMatchObject({ diffId: `sha256:${createHash('sha256').update(tar).digest('hex')}`, tarBytes: tar.length, compressed: null, compressedExact: false, origin: 'push' })
+    }
+    const a = await read(zlib.gzipSync(layerA), 65536)
+    expect(a.kind === 'layer' && a.scan.uncompressed).toBe(30000 + 400 + 12)
+  })
+
+  test('a JSON blob is the image config; anything else is nothing to read', async () => {
+    const config = { architecture: 'amd64', os: 'linux', rootfs: { diff_ids: ['sha256:' + 'a'.repeat(64)] }, history: [{ created_by: 'COPY x /' }] }
+    expect(await read(Buffer.from(JSON.stringify(config)), 7)).toEqual({ kind: 'config', config })
+    expect(await read(Buffer.from('not a blob we read'), 4)).toEqual({ kind: 'other' })
+  })
+
+  test('a gzip stream that is cut short fails', async () => {
+    const blob = zlib.gzipSync(layerA)
+    await expect(read(blob.subarray(0, blob.length - 100), 4096)).rejects.toThrow()
   })
 })

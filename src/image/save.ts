@@ -188,7 +188,12 @@ function layerSink(entryPath: string, blobBytes: number, gzipped: boolean, layer
   let chain: Promise<void> = Promise.resolve()
   let failure: Error | null = null
   gunzip.on('data', (d: Buffer) => {
-    chain = chain.then(() => feedTar(d)).catch((e: Error) => void (failure = e))
+    // Held until the tar reader took it: zlib then waits, so a piece of zeros never unpacks all at once.
+    gunzip.pause()
+    chain = chain
+      .then(() => feedTar(d))
+      .catch((e: Error) => void (failure = e))
+      .then(() => void gunzip.resume())
   })
   const ended = new Promise<void>((resolve, reject) => {
     gunzip.on('end', resolve)

@@ -230,6 +230,8 @@ export class PushSink<T = never> {
         const size = this.sizeOf(blob.digest)
         if (size !== blob.size) this.problems.push(`the manifest lists ${blob.digest} with ${blob.size} bytes, ${size === undefined ? 'a blob never uploaded' : `${size} were counted`}`)
       }
+      // One push sends one manifest: a second one is not this run's.
+      if (this.manifest) this.problems.push('a second manifest arrived')
       this.manifest = manifest
       this.error(res, 403, 'DENIED', 'go-image-budget measured this push; nothing is stored')
     })
