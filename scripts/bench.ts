@@ -5,7 +5,7 @@
 // and rewriting earlier files), then times, in one run: the build, an
 // inspect-only measurement, `docker save > /dev/null`, the engine's own push
 // to the local registry, the full measurement (on the classic store: the
-// engine's push to the measurement's own endpoint beside the save stream), the
+// engine's push to the measurement's own endpoint, which reads the layers), the
 // same estimated (the fallback where the engine cannot reach that endpoint),
 // and a re-measurement after a change to only the last layer (its other
 // layers cached by diff id). Every layer's compressed size is compared with
@@ -190,7 +190,7 @@ async function measurementBench(docker: Docker, work: string, cacheDir: string, 
   const vsSave = (s: number) => `${s.toFixed(2)} s  (${(s / saveSeconds).toFixed(2)}x save, ${(s / pushSeconds).toFixed(2)}x push)`
   const path_ = (m: Measurement) =>
     m.stats.pushed
-      ? `engine's push: ${m.stats.pushed.uploaded} layers pushed, ${m.stats.pushed.skipped} skipped as known`
+      ? `engine's push: ${m.stats.pushed.uploaded} layers pushed, ${m.stats.pushed.skipped} skipped as known; layers read from ${m.stats.layout === 'push' ? 'the push' : m.stats.saveStreamed ? 'docker save' : m.stats.layout}`
       : m.stats.pushFallback
         ? `estimated: ${m.stats.pushFallback}`
         : `${m.size.compressedSource}`
