@@ -34,6 +34,8 @@ describe('CLI: bad inputs exit 2 with one line', () => {
   const rows: [string, string[], string][] = [
     ['unparseable size', ['--budget', 'twenty'], `budget: cannot read 'twenty' as a size; ${SIZES}`],
     ['unparseable percentage', ['--max-increase', 'ten%'], `max-increase: cannot read 'ten%' as a size or a percentage; ${SIZE_OR_PERCENT}`],
+    ['unparseable max-module-increase', ['--max-module-increase', 'lots'], `max-module-increase: cannot read 'lots' as a size or a percentage; ${SIZE_OR_PERCENT}`],
+    ['max-module-increase with junk', ['--max-module-increase', '20%ish'], `max-module-increase: cannot read '20%ish' as a size or a percentage; ${SIZE_OR_PERCENT}`],
     ['percentage with junk', ['--warn-at', '150%x'], `warn-at: cannot read '150%x' as a size or a percentage; ${SIZE_OR_PERCENT}`],
     ['unknown fail-on', ['--fail-on', 'sometimes'], "fail-on: 'sometimes' is not one of any, budget, increase, never"],
     ['unknown budget-metric', ['--budget-metric', 'gzip'], "budget-metric: 'gzip' is not one of uncompressed, compressed"],

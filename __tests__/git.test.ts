@@ -1,10 +1,10 @@
 // Base commits fetched into worktrees from real (temporary) git repositories, shallow clones included.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { exec } from '../src/exec.js'
-import { gitRoot, isShallow, resolveBaseCommit, sameContentAsWorkingTree, withWorktree } from '../src/git.js'
+import { basicCredential, gitAuthEnv, gitRoot, isShallow, resolveBaseCommit, sameContentAsWorkingTree } from '../src/git.js'
 
 describe('base commits and worktrees', () => {
   let dir: string
@@ -43,32 +43,6 @@ describe('base commits and worktrees', () => {
     const byBranch = path.join(dir, 'shallow2')
     execFileSync('git', ['clone', '-q', '--depth=1', '--single-branch', '--branch', 'feature', `file://${upstream}`, byBranch])
     expect(await resolveBaseCommit(byBranch, { ref: 'main', sha: null }, exec)).toEqual({ commit: baseSha, fetched: true })
-  })
-
-  test("the worktree has the base commit's submodules checked out", async () => {
-    const lib = path.join(dir, 'lib')
-    execFileSync('git', ['init', '-q', '-b', 'main', lib])
-    writeFileSync(path.join(lib, 'lib.go'), 'package lib\n')
-    git(lib, 'add', '.')
-    git(lib, 'commit', '-qm', 'lib')
-    const repo = path.join(dir, 'with-submodule')
-    execFileSync('git', ['init', '-q', '-b', 'main', repo])
-    git(repo, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', `file://${lib}`, 'vendor/lib')
-    git(repo, 'commit', '-qm', 'with lib')
-    const commit = git(repo, 'rev-parse', 'HEAD')
-    const scratch = mkdtempSync(path.join(dir, 'tmp-'))
-    // Local file:// submodules are refused by default since git 2.38.1 (GitHub's are https); allow them for this test only.
-    const saved = { ...process.env }
-    Object.assign(process.env, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'protocol.file.allow', GIT_CONFIG_VALUE_0: 'always' })
-    try {
-      const content = await withWorktree(repo, commit, scratch, exec, async (wt) => readFileSync(path.join(wt, 'vendor/lib/lib.go'), 'utf8'))
-      expect(content).toBe('package lib\n')
-    } finally {
-      for (const key of ['GIT_CONFIG_COUNT', 'GIT_CONFIG_KEY_0', 'GIT_CONFIG_VALUE_0']) {
-        if (saved[key] === undefined) delete process.env[key]
-        else process.env[key] = saved[key]
-      }
-    }
   })
 
   test("the event's sha wins over a branch that moved on", async () => {
@@ -117,29 +91,56 @@ describe('base commits and worktrees', () => {
     expect(await same(['app', 'Dockerfile.dockerignore'])).toBe(false)
   })
 
-  test('an unknown base is a CommandError naming it', async () => {
-    await expect(resolveBaseCommit(upstream, { ref: 'no-such-branch', sha: null }, exec)).rejects.toThrow(/^cannot find the base commit no-such-branch/)
+  test('an unknown base is a CommandError naming it, what git said and the fetch-depth that works', async () => {
+    await expect(resolveBaseCommit(upstream, { ref: 'no-such-branch', sha: null }, exec)).rejects.toThrow(
+      /^cannot find the base commit no-such-branch locally or fetch it from origin \(git: fatal: 'origin' does not appear to be a git repository\); check out with fetch-depth: 0 \(or fetch-depth: 2 on pull_request, whose merge commit's first parent is the base\), or leave github-token at its default/
+    )
+  })
+})
+
+describe('the token for fetching the base', () => {
+  let repo: string
+  beforeAll(() => {
+    repo = mkdtempSync(path.join(os.tmpdir(), 'git-auth-'))
+    execFileSync('git', ['init', '-q', repo])
+  })
+  afterAll(() => rmSync(repo, { recursive: true, force: true }))
+  const saved = process.env.GIT_CONFIG_COUNT
+  afterEach(() => {
+    if (saved === undefined) delete process.env.GIT_CONFIG_COUNT
+    else process.env.GIT_CONFIG_COUNT = saved
   })
 
-  test('the worktree holds the base commit and is removed afterwards, also on failure', async () => {
-    const scratch = mkdtempSync(path.join(dir, 'tmp-'))
-    let seen = ''
-    const content = await withWorktree(upstream, baseSha, scratch, exec, async (wt) => {
-      seen = wt
-      return readFileSync(path.join(wt, 'Dockerfile'), 'utf8')
+  test("is an extra header scoped to the server, in git's environment, after entries already there", async () => {
+    delete process.env.GIT_CONFIG_COUNT
+    const header = `AUTHORIZATION: basic ${Buffer.from('x-access-token:ghs_abc123', 'utf8').toString('base64')}`
+    expect(basicCredential('ghs_abc123')).toBe(Buffer.from('x-access-token:ghs_abc123').toString('base64'))
+    expect(await gitAuthEnv(repo, { token: 'ghs_abc123', serverUrl: 'https://github.com' }, exec)).toEqual({
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'http.https://github.com/.extraheader',
+      GIT_CONFIG_VALUE_0: header
     })
-    expect(content).toBe('FROM scratch\n')
-    expect(existsSync(seen)).toBe(false)
-    await expect(
-      withWorktree(upstream, baseSha, scratch, exec, async (wt) => {
-        seen = wt
-        throw new Error('build broke')
-      })
-    ).rejects.toThrow('build broke')
-    expect(existsSync(seen)).toBe(false)
-    expect(git(upstream, 'worktree', 'list').split('\n')).toHaveLength(1)
-    // The head checkout is untouched.
-    expect(readFileSync(path.join(upstream, 'Dockerfile'), 'utf8')).toBe('FROM scratch\nCOPY x /\n')
-    expect(git(upstream, 'status', '--porcelain')).toBe('')
+    process.env.GIT_CONFIG_COUNT = '2'
+    expect(await gitAuthEnv(repo, { token: 'ghs_abc123', serverUrl: 'https://ghe.example.com/' }, exec)).toEqual({
+      GIT_CONFIG_COUNT: '3',
+      GIT_CONFIG_KEY_2: 'http.https://ghe.example.com/.extraheader',
+      GIT_CONFIG_VALUE_2: header
+    })
+  })
+
+  test.each([
+    ['no token', null],
+    ['an empty token', { token: '', serverUrl: 'https://github.com' }],
+    ['a server URL that does not parse', { token: 't0ken', serverUrl: 'not a url' }],
+    ['a server that is not http(s)', { token: 't0ken', serverUrl: 'ssh://github.com' }]
+  ])('nothing with %s', async (_, auth) => {
+    expect(await gitAuthEnv(repo, auth, exec)).toEqual({})
+  })
+
+  test('nothing when the checkout kept its own header for that server (persist-credentials: true): git would send both', async () => {
+    execFileSync('git', ['-C', repo, 'config', 'http.https://github.com/.extraheader', 'AUTHORIZATION: basic kept'])
+    expect(await gitAuthEnv(repo, { token: 't0ken', serverUrl: 'https://github.com' }, exec)).toEqual({})
+    // Another server's header is not this one's.
+    expect(await gitAuthEnv(repo, { token: 't0ken', serverUrl: 'https://ghe.example.com' }, exec)).toHaveProperty('GIT_CONFIG_COUNT')
   })
 })

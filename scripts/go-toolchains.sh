@@ -8,7 +8,8 @@
 #   scripts/go-toolchains.sh [MINOR...]     e.g. scripts/go-toolchains.sh 1.19 1.24 1.26 1.27
 #
 # Each toolchain is Debian's golang-MINOR-go and golang-MINOR-src, taken from
-# the first suite of this machine's chain that has them (scripts/lib/apt-suite.sh),
+# the first suite of this machine's chain that has them (scripts/lib/apt-suite.sh;
+# the older suites last, for old releases such as 1.15 from bullseye),
 # unpacked (not installed) into $GO_IMAGE_BUDGET_GO/MINOR (default
 # /var/tmp/go-image-budget-go/MINOR); GOROOT is then that directory's `go`.
 # Prints `MINOR GOROOT` per toolchain. Idempotent; a toolchain already unpacked
@@ -27,7 +28,7 @@ trap '[ -z "$tmp" ] || rm -rf "$tmp"' EXIT
 
 install_one() {
   local minor=$1 suite='' s v
-  for s in $(suite_chain); do
+  for s in $(suite_chain) $(suite_older); do
     v=$(suite_candidate "$s" "golang-$minor-go")
     if [ -n "$v" ]; then suite=$s; break; fi
   done

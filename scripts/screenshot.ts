@@ -2,17 +2,22 @@
 // in headless Chromium (Debian's `chromium`), for the README:
 //   docs/comment-over-budget.png  a single-stage golang image over a 20 MB budget
 //   docs/comment-passing.png      the multi-stage scratch image, well within it
+//   docs/comment-why-it-grew.png  "Why it grew": a pull request adding cobra and logrus
+//                                 (the CLI's report of it, given as --why-report FILE)
 //
-// The reports are real: the CLI measures rungs of examples/helloworld (Docker
-// and the stand-in base images must be available: scripts/ensure-docker.sh,
-// scripts/standins.sh). The comment's markdown goes through a GFM renderer
+// The reports are real two-commit runs: a temporary repository holds the
+// helloworld program with one rung's Dockerfile on `main` and the next on a
+// pull-request branch, and the CLI measures the branch against `--base-ref
+// main`, building main from a checkout of it (Docker and the stand-in base
+// images must be available: scripts/ensure-docker.sh, scripts/standins.sh).
+// The comment's markdown goes through a GFM renderer
 // (marked) into a page styled with github-markdown-css, and mermaid renders
 // the trend chart in the page, as GitHub does.
 //
-// Run: npx tsx scripts/screenshot.ts [--reports DIR] [--out docs]
+// Run: npx tsx scripts/screenshot.ts [--reports DIR] [--out docs] [--why-report FILE]
 // Reports already in DIR are reused; delete them to measure again.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { marked } from 'marked'
@@ -28,21 +33,6 @@ const reportsDir = path.resolve(arg('--reports', path.join(os.tmpdir(), 'go-imag
 const outDir = path.resolve(arg('--out', path.join(root, 'docs')))
 const REPO_URL = 'https://github.com/go-image-budget/go-image-budget'
 const RUNGS = path.join(root, 'examples/helloworld')
-
-/** Runs the CLI on one rung (unless its report exists) and returns the report. */
-function measure(name: string, dockerfile: string, extra: string[]): Report {
-  const file = path.join(reportsDir, `${name}.json`)
-  if (!existsSync(file)) {
-    process.stderr.write(`measuring ${dockerfile}…\n`)
-    try {
-      execFileSync('npx', ['tsx', 'src/cli.ts', '--context', RUNGS, '--file', path.join(RUNGS, dockerfile), '--json', file, ...extra], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
-    } catch (error) {
-      // Exit code 1 is a failed budget: the report is still written.
-      if ((error as { status?: number }).status !== 1) throw error
-    }
-  }
-  return JSON.parse(readFileSync(file, 'utf8')) as Report
-}
 
 function page(markdown: string): string {
   const css = readFileSync(path.join(root, 'node_modules/github-markdown-css/github-markdown-light.css'), 'utf8')
@@ -107,23 +97,55 @@ function screenshot(markdown: string, png: string): void {
 }
 
 /**
- * The story the screenshots tell: `main` had the `base` rung, the pull request
- * switches to `head`. A stored-report baseline is named by its path; name it
- * as the branch it stands for.
+ * A pull request as the action sees one: `main` has the `base` rung's
+ * Dockerfile, the pull request's commit switches to `head`'s. The CLI runs in
+ * the pull request's checkout with --base-ref main, so main is built from its
+ * own commit. The report is reused when it exists in the reports directory.
  */
 function pullRequest(base: string, head: string, budget: string): Report {
-  measure(base, `Dockerfile.${base}`, ['--baseline', 'none'])
-  const report = measure(head, `Dockerfile.${head}`, ['--budget', budget, '--baseline', 'report', '--baseline-report', path.join(reportsDir, `${base}.json`)])
-  report.baseline.ref = 'main'
-  return report
+  const file = path.join(reportsDir, `${base}-to-${head}.json`)
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Report
+  const repo = mkdtempSync(path.join(os.tmpdir(), 'gib-shot-repo-'))
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=octocat', '-c', 'user.email=octocat@example.com', ...args], { cwd: repo, stdio: 'ignore' })
+  try {
+    git('init', '-q', '-b', 'main')
+    for (const name of ['go.mod', 'helloworld.go']) copyFileSync(path.join(RUNGS, name), path.join(repo, name))
+    writeFileSync(path.join(repo, '.dockerignore'), '.git\n')
+    copyFileSync(path.join(RUNGS, `Dockerfile.${base}`), path.join(repo, 'Dockerfile'))
+    git('add', '-A')
+    git('commit', '-qm', `helloworld on ${base}`)
+    git('checkout', '-qb', 'pull-request')
+    copyFileSync(path.join(RUNGS, `Dockerfile.${head}`), path.join(repo, 'Dockerfile'))
+    git('commit', '-qam', `helloworld on ${head}`)
+    process.stderr.write(`measuring ${head} against main (${base})…\n`)
+    try {
+      execFileSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'src/cli.ts'), '--budget', budget, '--base-ref', 'main', '--json', file], {
+        cwd: repo,
+        stdio: ['ignore', 'ignore', 'inherit']
+      })
+    } catch (error) {
+      // Exit code 1 is a failed budget: the report is still written.
+      if ((error as { status?: number }).status !== 1) throw error
+    }
+  } finally {
+    rmSync(repo, { recursive: true, force: true })
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as Report
 }
 
 mkdirSync(reportsDir, { recursive: true })
 mkdirSync(outDir, { recursive: true })
-// Over budget: a pull request that moves from golang:alpine to the full golang image, single stage.
-const over = pullRequest('3-golang-alpine', '2-golang-latest', '20MB')
-// Passing: a pull request that moves from a multi-stage alpine image to multi-stage scratch.
-const passing = pullRequest('4-multistage-alpine', '5-multistage-scratch', '20MB')
-
-screenshot(renderMarkdown(over, { repoUrl: REPO_URL }), path.join(outDir, 'comment-over-budget.png'))
-screenshot(renderMarkdown(passing, { repoUrl: REPO_URL }), path.join(outDir, 'comment-passing.png'))
+// Why it grew: a report the CLI wrote for a pull request that adds dependencies (see the README); alone when given.
+const whyReport = arg('--why-report', '')
+if (!whyReport) {
+  // Over budget: a pull request that moves from golang:alpine to the full golang image, single stage.
+  const over = pullRequest('3-golang-alpine', '2-golang-latest', '20MB')
+  // Passing: a pull request that moves from a multi-stage alpine image to multi-stage scratch.
+  const passing = pullRequest('4-multistage-alpine', '5-multistage-scratch', '20MB')
+  screenshot(renderMarkdown(over, { repoUrl: REPO_URL }), path.join(outDir, 'comment-over-budget.png'))
+  screenshot(renderMarkdown(passing, { repoUrl: REPO_URL }), path.join(outDir, 'comment-passing.png'))
+}
+if (whyReport) {
+  const report = JSON.parse(readFileSync(whyReport, 'utf8')) as Report
+  screenshot(renderMarkdown(report, { repoUrl: REPO_URL }), path.join(outDir, 'comment-why-it-grew.png'))
+}

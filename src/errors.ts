@@ -11,12 +11,17 @@ export class EnvironmentError extends Error {
   override name = 'EnvironmentError'
 }
 
-/** A command that ran and failed (a build); `detail` holds its last stderr lines. */
+/**
+ * A command that ran and failed (a build); `detail` holds its last stderr
+ * lines, `summary` (when the command's output says more than its last lines,
+ * e.g. a build's failing step) the reason in one line.
+ */
 export class CommandError extends Error {
   override name = 'CommandError'
   constructor(
     message: string,
-    readonly detail: string = ''
+    readonly detail: string = '',
+    readonly summary: string | null = null
   ) {
     super(detail ? `${message}\n${detail}` : message)
   }

@@ -1,8 +1,7 @@
-// Where the base is and how to get it: the commit behind a base ref (fetched when the clone is
-// shallow or lacks it), and a throw-away worktree of that commit outside both
-// build contexts, so the base build writes nothing into the head's checkout.
-import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+// Where the base is and how to get it: the base ref from the GitHub event (or
+// the `base-ref` input), and the commit behind it (fetched when the clone is
+// shallow or lacks it, with the action's token when it has one). The base's
+// own checkout is src/baseline/checkout.ts.
 import path from 'node:path'
 import { CommandError } from './errors.js'
 import { lastLines, type Exec } from './exec.js'
@@ -14,9 +13,60 @@ export interface BaseRef {
   sha: string | null
 }
 
-async function git(exec: Exec, cwd: string, args: string[]): Promise<{ ok: boolean; out: string; err: string }> {
-  const r = await exec('git', args, { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } })
+/**
+ * The action's token, for fetching the base from GitHub when the checkout is
+ * shallow and kept no credentials (`persist-credentials: false`). It is sent
+ * only to `serverUrl` (GITHUB_SERVER_URL), as an HTTP header set through git's
+ * environment: never in a URL, on a command line or in a config file.
+ */
+export interface GitAuth {
+  token: string
+  serverUrl: string
+}
+
+/** What git sends as the Authorization header for a GitHub token (as actions/checkout does); a secret too. */
+export function basicCredential(token: string): string {
+  return Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')
+}
+
+export interface GitResult {
+  ok: boolean
+  out: string
+  err: string
+}
+
+/** Runs git without a prompt and in English; `env` adds to the process environment. */
+export async function git(exec: Exec, cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<GitResult> {
+  const r = await exec('git', args, { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...env } })
   return { ok: r.code === 0, out: r.stdout.trim(), err: r.stderr }
+}
+
+/**
+ * The environment that makes git send the token to the GitHub server, added
+ * after any GIT_CONFIG_* entries already set. Empty without a token, for an
+ * http(s) server URL that does not parse, or when the repository already has
+ * a header for that server (a checkout that persisted its credentials): git
+ * would send both.
+ */
+export async function gitAuthEnv(repo: string, auth: GitAuth | null, exec: Exec): Promise<NodeJS.ProcessEnv> {
+  if (!auth?.token) return {}
+  let server: URL
+  try {
+    server = new URL(auth.serverUrl)
+  } catch {
+    return {}
+  }
+  if (server.protocol !== 'https:' && server.protocol !== 'http:') return {}
+  const scope = `${server.origin}/`
+  const existing = await git(exec, repo, ['config', '--get-urlmatch', 'http.extraheader', scope])
+  if (existing.ok && existing.out !== '') return {}
+  const count = Number(process.env.GIT_CONFIG_COUNT ?? '0')
+  const first = Number.isInteger(count) && count > 0 ? count : 0
+  return {
+    GIT_CONFIG_COUNT: String(first + 1),
+    [`GIT_CONFIG_KEY_${first}`]: `http.${scope}.extraheader`,
+    [`GIT_CONFIG_VALUE_${first}`]: `AUTHORIZATION: basic ${basicCredential(auth.token)}`
+  }
 }
 
 /** The repository's top-level directory, or null outside a git repository. */
@@ -41,12 +91,17 @@ export interface ResolvedBase {
   fetched: boolean
 }
 
+/** What to do when the base commit cannot be had, said once for every message that needs it. */
+export const FETCH_DEPTH_HINT =
+  "check out with fetch-depth: 0 (or fetch-depth: 2 on pull_request, whose merge commit's first parent is the base), or leave github-token at its default so the action can fetch the base itself (the job needs contents: read)"
+
 /**
  * The commit of `base`: known locally (sha, ref, origin/ref), or fetched from
  * `origin` at depth 1 (a shallow clone has neither the base branch nor its
- * commit). Throws a CommandError with git's last lines when it cannot be had.
+ * commit), with `auth`'s token when given. Throws a CommandError whose
+ * message says what to do and whose detail is git's last lines.
  */
-export async function resolveBaseCommit(repo: string, base: BaseRef, exec: Exec): Promise<ResolvedBase> {
+export async function resolveBaseCommit(repo: string, base: BaseRef, exec: Exec, auth: GitAuth | null = null): Promise<ResolvedBase> {
   const errors: string[] = []
   const local = async (revs: string[]) => {
     for (const rev of revs) {
@@ -55,44 +110,27 @@ export async function resolveBaseCommit(repo: string, base: BaseRef, exec: Exec)
     }
     return null
   }
+  let authEnv: NodeJS.ProcessEnv | null = null
   const fetch = async (want: string) => {
-    const r = await git(exec, repo, ['fetch', '--no-tags', '--depth=1', 'origin', want])
+    authEnv ??= await gitAuthEnv(repo, auth, exec)
+    const r = await git(exec, repo, ['fetch', '--no-tags', '--depth=1', 'origin', want], authEnv)
     const commit = r.ok ? await commitOf(exec, repo, 'FETCH_HEAD') : null
-    if (!commit) errors.push(lastLines(r.err, 2))
+    if (!commit) errors.push(lastLines(r.err, 4))
     return commit ? { commit, fetched: true } : null
   }
   // The event's sha first, local or fetched: it is what the event means even if the branch moved on since.
   const found = (base.sha ? ((await local([base.sha])) ?? (await fetch(base.sha))) : null) ?? (base.ref ? ((await local([base.ref, `origin/${base.ref}`])) ?? (await fetch(base.ref))) : null)
   if (found) return found
   const name = base.ref && base.sha ? `${base.ref} (${base.sha.slice(0, 12)})` : (base.ref ?? base.sha ?? '?')
-  throw new CommandError(`cannot find the base commit ${name} locally or fetch it from origin`, errors.filter(Boolean).join('\n'))
-}
-
-/**
- * Checks `commit` out into a new worktree under `parentDir`, runs `fn` in it
- * and removes the worktree afterwards, also when `fn` throws.
- */
-export async function withWorktree<T>(repo: string, commit: string, parentDir: string, exec: Exec, fn: (dir: string) => Promise<T>): Promise<T> {
-  const holder = await mkdtemp(path.join(parentDir, 'base-'))
-  const dir = path.join(holder, 'worktree')
-  // A worktree left by a killed run (its directory gone with the temp dir) is forgotten first.
-  await git(exec, repo, ['worktree', 'prune']).catch(() => null)
-  const added = await git(exec, repo, ['worktree', 'add', '--detach', '--force', dir, commit])
-  if (!added.ok) {
-    await rm(holder, { recursive: true, force: true })
-    throw new CommandError(`git worktree add for the base commit ${commit.slice(0, 12)} failed`, lastLines(added.err, 3))
-  }
-  try {
-    // A new worktree has empty submodule directories; a build that needs them would fail.
-    if (existsSync(path.join(dir, '.gitmodules'))) {
-      await git(exec, dir, ['submodule', 'update', '--init', '--recursive', '--depth=1']).catch(() => null)
-    }
-    return await fn(dir)
-  } finally {
-    await git(exec, repo, ['worktree', 'remove', '--force', dir]).catch(() => null)
-    await rm(holder, { recursive: true, force: true })
-    await git(exec, repo, ['worktree', 'prune']).catch(() => null)
-  }
+  const detail = errors.filter(Boolean).join('\n')
+  // git's first verdict (`fatal: …`) is the specific one; the lines after it are generic advice.
+  const lines = detail
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+  const verdict = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines.slice(-1)[0]
+  const why = verdict ? ` (git: ${verdict})` : ''
+  throw new CommandError(`cannot find the base commit ${name} locally or fetch it from origin${why}; ${FETCH_DEPTH_HINT}`, detail)
 }
 
 /** Whether the repository is a shallow clone (for the report's note). */

@@ -57,8 +57,19 @@ export const INPUT_SPECS = {
   },
   'warn-at': { kind: 'size', default: '', description: 'Warn from this size on, as a size or a percentage of the budget (e.g. `90%`).' },
   'max-increase': { kind: 'size', default: '', description: 'Largest allowed growth against the baseline, as a size (`2MB`) or a percentage (`10%`).' },
+  'max-module-increase': {
+    kind: 'size',
+    default: '',
+    description:
+      "Largest allowed growth of one Go module in a binary of the image against the baseline's (a new module counts whole), as a size (`500kB`) or a percentage of the module's base size (`20%`; of the binary's for a new module). Under `fail-on` as `max-increase`."
+  },
   'min-delta': { kind: 'size', default: '', description: 'Noise floor: a change smaller than this (size or percentage) is reported as unchanged.' },
-  'fail-on': { kind: 'enum', values: FAIL_ON, default: 'any', description: 'What fails the job: `any` (budget or max-increase), `budget`, `increase` or `never`.' },
+  'fail-on': {
+    kind: 'enum',
+    values: FAIL_ON,
+    default: 'any',
+    description: 'What fails the job: `any` (budget, max-increase or max-module-increase), `budget`, `increase` (max-increase, max-module-increase) or `never`.'
+  },
   baseline: { kind: 'enum', values: BASELINES, default: 'auto', description: 'Where the comparison size comes from: `auto`, `build` (build the base ref), `image`, `report` or `none`.' },
   'base-ref': { kind: 'string', default: '', description: "Git ref to compare with (default: the pull request's base, or the push's previous commit)." },
   'baseline-image': { kind: 'string', default: '', description: 'Registry image to compare with, measured from its manifest without pulling layers.' },
@@ -138,6 +149,8 @@ export interface Inputs {
   budgetMetric: Metric
   warnAt: SizeOrPercent | null
   maxIncrease: SizeOrPercent | null
+  /** max-module-increase: the largest growth of one Go module against the baseline's binary. */
+  maxModuleIncrease: SizeOrPercent | null
   minDelta: SizeOrPercent | null
   failOn: (typeof FAIL_ON)[number]
   baseline: (typeof BASELINES)[number]
@@ -332,6 +345,7 @@ export function parseInputs(raw: RawInputs): Inputs {
     budgetMetric: parseEnum(get('budget-metric'), 'budget-metric', METRICS),
     warnAt: sizeOrPercent('warn-at'),
     maxIncrease: sizeOrPercent('max-increase'),
+    maxModuleIncrease: sizeOrPercent('max-module-increase'),
     minDelta: sizeOrPercent('min-delta'),
     failOn: parseEnum(get('fail-on'), 'fail-on', FAIL_ON),
     baseline: parseEnum(get('baseline'), 'baseline', BASELINES),

@@ -92,6 +92,8 @@ export async function run(): Promise<void> {
       commit: headCommit(event, process.env.GITHUB_SHA || null),
       confineToWorkspace: true,
       base: resolveBaseRef(event, inputs.baseRef),
+      // The token fetches the base of a shallow checkout that kept no credentials; sent to this server only.
+      gitAuth: inputs.githubToken ? { token: inputs.githubToken, serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com' } : null,
       previousHistory: previous.history.length > 0 ? previous.history : commentHistory,
       env: process.env,
       // The suggestion's proof from the last push: carried when nothing it depends on changed.

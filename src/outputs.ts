@@ -9,7 +9,8 @@ export const OUTPUT_SPECS = {
   'delta-percent': 'Size change against the baseline in percent; empty for several images.',
   status: 'Verdict: pass, warn or fail; for several images, the worst.',
   report: 'Path of the report JSON file; for several images, a JSON list of paths, one report file per image.',
-  'comment-body': 'The markdown of the pull-request comment, for a fork-safe workflow_run job to post.'
+  'comment-body':
+    'The markdown of the pull-request comment (the job summary shows it too), for a later step to post or keep elsewhere. The fork-safe `workflow_run` job publishes the stored report with `report:` instead.'
 } as const
 
 export type OutputName = keyof typeof OUTPUT_SPECS

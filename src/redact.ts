@@ -6,6 +6,7 @@
 // secret split across two chunks is still caught), and deep copies of reports.
 // The entry points (main.ts, cli.ts) only call redactionFor and these helpers.
 import path from 'node:path'
+import { basicCredential } from './git.js'
 import { credentialBuildArgs, type Inputs } from './inputs.js'
 import type { Logger } from './log.js'
 
@@ -51,13 +52,17 @@ export interface SecretValueSources {
 }
 
 /**
- * Everything that must be hidden: `secrets` values, the contents of
- * `secret-files`, the values of the `secret-envs` variables, and the values of
- * build args whose names look like credentials.
+ * Everything that must be hidden: `github-token` (and its basic-auth form),
+ * `secrets` values, the contents of `secret-files`, the values of the
+ * `secret-envs` variables, and the values of build args whose names look like
+ * credentials.
  */
-export function inputSecretValues(inputs: Pick<Inputs, 'secrets' | 'secretFiles' | 'secretEnvs' | 'buildArgs'>, sources: SecretValueSources): string[] {
+export function inputSecretValues(inputs: Pick<Inputs, 'secrets' | 'secretFiles' | 'secretEnvs' | 'buildArgs'> & Partial<Pick<Inputs, 'githubToken'>>, sources: SecretValueSources): string[] {
   const credentialArgs = new Set(credentialBuildArgs(inputs.buildArgs))
+  const token = inputs.githubToken ?? null
   const raw = [
+    // The token, and the header git sends it in when the base is fetched with it.
+    ...(token ? [token, basicCredential(token)] : []),
     ...inputs.secrets.map((entry) => entry.slice(entry.indexOf('=') + 1)),
     ...inputs.secretFiles.map((f) => sources.readFile(path.resolve(sources.workspace, f.path)) ?? ''),
     ...inputs.secretEnvs.map((e) => sources.env[e.env] ?? ''),
@@ -74,7 +79,7 @@ export interface Redaction {
 }
 
 /** The secret values named by the inputs and the redactor that hides them. */
-export function redactionFor(inputs: Pick<Inputs, 'secrets' | 'secretFiles' | 'secretEnvs' | 'buildArgs'>, sources: SecretValueSources): Redaction {
+export function redactionFor(inputs: Pick<Inputs, 'secrets' | 'secretFiles' | 'secretEnvs' | 'buildArgs'> & Partial<Pick<Inputs, 'githubToken'>>, sources: SecretValueSources): Redaction {
   const values = inputSecretValues(inputs, sources)
   return { values, redact: createRedactor(values) }
 }

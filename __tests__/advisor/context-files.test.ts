@@ -14,12 +14,12 @@ test.each([
 })
 
 test.each([
-  ['module helloworld\n\ngo 1.19\n', { module: 'helloworld', requires: 0, goVersion: '1.19' }],
+  ['module helloworld\n\ngo 1.19\n', { module: 'helloworld', requires: 0, goVersion: '1.19', paths: [], localReplaces: [] }],
   [
-    'module example.com/app\n\nrequire (\n\tgolang.org/x/sync v0.7.0\n\t// a comment\n\tgithub.com/x/y v1.0.0 // indirect\n)\nrequire example.com/z v1.2.3\n',
-    { module: 'example.com/app', requires: 3, goVersion: null }
+    'module example.com/app\n\nrequire (\n\tgolang.org/x/sync v0.7.0\n\t// a comment\n\tgithub.com/x/y v1.0.0 // indirect\n)\nrequire example.com/z v1.2.3\nreplace example.com/z => ./third_party/z\nreplace github.com/x/y => github.com/x/y v1.0.1\n',
+    { module: 'example.com/app', requires: 3, goVersion: null, paths: ['golang.org/x/sync', 'github.com/x/y', 'example.com/z'], localReplaces: ['third_party/z'] }
   ],
-  ['module "quoted/path"\n', { module: 'quoted/path', requires: 0, goVersion: null }]
+  ['module "quoted/path"\n', { module: 'quoted/path', requires: 0, goVersion: null, paths: [], localReplaces: [] }]
 ])('parseGoMod %#', (text, expected) => {
   expect(parseGoMod(text)).toEqual(expected)
 })
@@ -46,7 +46,12 @@ test('readContextFiles: unwanted entries with their bytes, imports of non-test f
       loadsTimeZones: true,
       vendored: false,
       runtimeFiles: [],
-      scan: { goFiles: 1, vendorFiles: 0, complete: true }
+      scan: { goFiles: 1, vendorFiles: 0, complete: true },
+      hasGoSum: false,
+      goWork: null,
+      cgoFiles: [],
+      mainPackages: ['cmd/app'],
+      makefile: null
     })
     expect(files.unwanted).toHaveLength(2)
     writeFileSync(path.join(dir, 'build.Dockerfile.dockerignore'), '.git\n')

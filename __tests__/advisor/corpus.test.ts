@@ -6,6 +6,7 @@
 // proves their suggestions start and do what the originals do.
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { applyEdits } from '../../src/advisor/edits.js'
 import type { Exec, Spawn } from '../../src/exec.js'
 import { parseInputs, type InputName } from '../../src/inputs.js'
 import { silentLogger } from '../../src/log.js'
@@ -14,8 +15,15 @@ import { runPipeline } from '../../src/pipeline/pipeline.js'
 export interface CorpusCase {
   pattern: string
   query: string
-  findings: [string, number][]
+  /** [rule, severity, line]: the severity says whether the finding rests on a fact the input shows (warning, error) or says what to check (info). */
+  findings: [string, string, number][]
   suggestion: string | null
+  /** A finding's exact fix, by rule ('' for a finding that offers no fix). */
+  fixes?: Record<string, string>
+  /** Text a finding's message or fix must carry: [rule, text]. */
+  mentions?: [string, string][]
+  /** Text no finding, fix or suggestion may carry. */
+  avoids?: string[]
   file?: string
   buildable: boolean
   why?: string
@@ -34,8 +42,8 @@ const noSpawn: Spawn = (command) => {
   throw new Error(`dockerfile-only spawned ${command}`)
 }
 
-test('the corpus has at least 30 patterns, each buildable or saying why not', () => {
-  expect(cases.length).toBeGreaterThanOrEqual(30)
+test('the corpus has at least 70 patterns, each buildable or saying why not', () => {
+  expect(cases.length).toBeGreaterThanOrEqual(70)
   for (const [, c] of cases) expect(c.buildable || typeof c.why === 'string').toBe(true)
 })
 
@@ -55,23 +63,45 @@ test.each(cases)('%s', async (name, c) => {
     }
   )
   expect(report.image.dockerfile).toBe(path.join(dir, name, c.file ?? 'Dockerfile'))
-  expect(report.findings.map((f) => [f.rule, f.line])).toEqual(c.findings)
+  expect(report.findings.map((f) => [f.rule, f.severity, f.line])).toEqual(c.findings)
   expect(report.suggestion?.base ?? null).toBe(c.suggestion)
-  // Never a silent drop: every final-stage instruction of the original is in the suggestion, or a line says what replaced it.
-  if (report.suggestion) {
-    const original = readFileSync(path.join(dir, name, c.file ?? 'Dockerfile'), 'utf8').split('\n')
-    const finalFrom = original
-      .map((l, i) => [l, i] as const)
-      .filter(([l]) => /^FROM /i.test(l))
-      .pop()![1]
-    // A final stage that builds in place: its steps up to the last go build are the build stage's (rewritten there).
-    const lastBuild = Math.max(finalFrom, ...original.map((l, i) => (i > finalFrom && /\bgo (build|install)\b/.test(l) ? i : -1)))
-    const kept = report.suggestion.dockerfile
-    for (const line of original.slice(lastBuild + 1).filter((l) => /^(RUN|HEALTHCHECK|EXPOSE|ENV|LABEL|VOLUME|USER|ENTRYPOINT|CMD|ARG|WORKDIR) /.test(l))) {
-      const words = line.replace(/^(\w+)\s+/, '')
-      const carried =
-        kept.includes(line) || kept.includes(`# replaced: ${line}`) || (/^(CMD|ENTRYPOINT) /.test(line) && kept.includes(line.split(' ')[0])) || (/^ENV /.test(line) && kept.includes(`ENV ${words}`))
-      expect({ line, carried }).toEqual({ line, carried: true })
-    }
+  for (const [rule, fix] of Object.entries(c.fixes ?? {})) expect({ rule, fix: report.findings.find((f) => f.rule === rule)?.fix }).toEqual({ rule, fix })
+  for (const [rule, text] of c.mentions ?? []) {
+    const f = report.findings.find((x) => x.rule === rule)
+    expect({ rule, text, said: f !== undefined && `${f.message}\n${f.fix}`.includes(text) }).toEqual({ rule, text, said: true })
   }
+  const everything = [...report.findings.flatMap((f) => [f.message, f.fix]), report.suggestion?.dockerfile ?? '']
+  for (const text of c.avoids ?? []) expect(everything.filter((t) => t.includes(text))).toEqual([])
+  // One voice: no message reads (like (this (and that))).
+  expect(report.findings.map((f) => f.message).filter((m) => /\([^()]*\(/.test(m))).toEqual([])
+  // A fix the advisor could not check on the Dockerfile it makes is withdrawn; none in the corpus may be.
+  expect(report.findings.filter((f) => f.message.includes('No fix is offered'))).toEqual([])
+  // Never a silent drop: the suggestion, and every fix that rewrites the final stage, keeps each final-stage instruction or says what replaced it.
+  const original = readFileSync(path.join(dir, name, c.file ?? 'Dockerfile'), 'utf8')
+  const finalFrom = original.split('\n').reduce((at, l, i) => (/^FROM /i.test(l) ? i : at), 0)
+  const rewritesFinal = report.findings.filter((f) => f.edits?.some((e) => e.line === finalFrom + 1 && e.endLine > e.line))
+  for (const kept of [...(report.suggestion ? [report.suggestion.dockerfile] : []), ...rewritesFinal.map((f) => applyEdits(original, f.edits!))]) expect(dropped(original, kept)).toEqual([])
 })
+
+/** The original's final-stage instructions (after its last go build) that `kept` neither has nor says it replaced. */
+function dropped(text: string, kept: string): string[] {
+  const original = text.split('\n')
+  const finalFrom = original
+    .map((l, i) => [l, i] as const)
+    .filter(([l]) => /^FROM /i.test(l))
+    .pop()![1]
+  // A final stage that builds in place: its steps up to the last go build are the build stage's (rewritten there).
+  const lastBuild = Math.max(finalFrom, ...original.map((l, i) => (i > finalFrom && /\bgo (build|install)\b/.test(l) ? i : -1)))
+  return original
+    .slice(lastBuild + 1)
+    .filter((l) => /^(RUN|HEALTHCHECK|EXPOSE|ENV|LABEL|VOLUME|USER|ENTRYPOINT|CMD|ARG|WORKDIR) /.test(l))
+    .filter((line) => {
+      const words = line.replace(/^(\w+)\s+/, '')
+      return !(
+        kept.includes(line) ||
+        kept.includes(`# replaced: ${line}`) ||
+        (/^(CMD|ENTRYPOINT) /.test(line) && kept.includes(line.split(' ')[0])) ||
+        (/^ENV /.test(line) && kept.includes(`ENV ${words}`))
+      )
+    })
+}

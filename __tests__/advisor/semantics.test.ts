@@ -125,7 +125,7 @@ describe('chooseRuntimeBase: one answer for the rules and the suggestion', () =>
     ['TLS', multi('FROM alpine'), files({ imports: ['net/http'] }), 'gcr.io/distroless/static-debian12', null],
     ['a named USER', multi('FROM alpine', 'USER nobody\n'), files(), 'gcr.io/distroless/static-debian12:nonroot', null],
     ['C code on glibc', multi('FROM debian:bookworm-slim'), files({ imports: ['C'] }), 'gcr.io/distroless/base-debian12', null],
-    ['a package it runs', multi('FROM alpine', 'RUN apk add --no-cache ffmpeg\n'), files(), 'alpine', 'the final stage installs ffmpeg'],
+    ['a package it runs', multi('FROM alpine', 'RUN apk add --no-cache ffmpeg\n'), files(), 'alpine', 'the image installs ffmpeg'],
     ['unscanned dependencies', multi('FROM alpine'), files({ goMod: { module: 'x', requires: 4 } }), 'gcr.io/distroless/static-debian12', null]
   ])('%s', (_name, model, f, base, blocker) => {
     const choice = chooseRuntimeBase({ model, measured: null, files: f })

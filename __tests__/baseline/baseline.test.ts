@@ -27,6 +27,8 @@ describe('stored report baseline', () => {
       commit: 'c0ffee1234',
       size: { uncompressed: 1_819_291, compressed: 912_345 },
       layers: [{ ...report.layers[0] }],
+      // The fixture's binaries carry no attribution (written before it): nothing for the module diff.
+      goBinaries: [],
       error: null,
       digest: 'sha256:img',
       platform: 'linux/amd64',

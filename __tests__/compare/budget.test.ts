@@ -121,6 +121,7 @@ describe('settings', () => {
       budget: 5,
       warnAt: null,
       maxIncrease: { percent: 3 },
+      maxModuleIncrease: null,
       minDelta: { bytes: 9 },
       failOn: 'budget'
     })

@@ -95,7 +95,7 @@ test('Dockerfile.4-multistage-alpine: minimal-base (savings = alpine layers), pr
   expect(report.findings[0].estimatedSavings! + strip.estimatedSavings!).toBe(report.suggestion!.savings)
   const s = report.suggestion!
   // USER appuser became the image's nonroot user, and the proof checked it exists.
-  expect(s.dockerfile).toContain('# replaced: USER appuser  (the image runs as its nonroot user (65532))')
+  expect(s.dockerfile).toContain('# replaced: USER appuser  (the image runs as its nonroot user, 65532)')
   expect(s.proof!.checks.map((c) => [c.check, c.ok])).toEqual([
     ['command', true],
     ['user', true],

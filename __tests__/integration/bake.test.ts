@@ -188,7 +188,7 @@ describe('bake: three targets, one run, compared with the base commit', () => {
 
   test("the base run shares the head's BuildKit cache", () => {
     const baseLog = groups.get('Baseline') ?? ''
-    expect(baseLog).toContain(`Building the base main (${sha.main.slice(0, 7)}) from a worktree: 4 image(s) in one bake run`)
+    expect(baseLog).toContain(`Building the base main (${sha.main.slice(0, 7)}) from a checkout of it: 4 image(s) in one bake run`)
     // The worker's build step is the same at both commits: the head run made it, the base run found it.
     expect(baseLog).toMatch(/#(\d+) \[gib-3-1-worker build \d\/\d\] RUN CGO_ENABLED=0 go build -o \/out\/worker \.\n#\1 CACHED/)
     const headLog = groups.get([...groups.keys()].find((k) => k.startsWith('Bake 4 image(s)')) as string) ?? ''

@@ -2,7 +2,7 @@
 // Docker engine and a real local registry, in a temporary git repository with
 // two branches: `fat` (single-stage golang) and `slim` (multi-stage scratch).
 // Each baseline source is compared in both directions; the base build runs in
-// a worktree of a full clone and of a shallow clone. Fails (never skips)
+// a checkout of its own, from a full clone and from a shallow clone. Fails (never skips)
 // without Docker.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -143,14 +143,14 @@ afterAll(() => {
 })
 
 afterEach(() => {
-  // Nothing is written into either build context, and every worktree is gone.
+  // Nothing is written into either build context, and no worktree is left (the base has a checkout of its own).
   for (const clone of [fatClone, slimClone]) {
     expect(git(clone, 'status', '--porcelain', '--ignored')).toBe('')
     expect(git(clone, 'worktree', 'list').split('\n')).toHaveLength(1)
   }
 })
 
-describe('baseline: build (the base commit in a worktree)', () => {
+describe('baseline: build (a checkout of the base commit)', () => {
   test('head single-stage golang vs base multi-stage scratch: grown, over budget, fail; base build reuses the cache', async () => {
     const { report, groups } = await pipeline(fatClone, { budget: '20MB', 'max-increase': '10%', baseline: 'build', 'base-ref': 'slim' })
     reports.fat = report
@@ -274,14 +274,21 @@ describe('baseline: build (the base commit in a worktree)', () => {
     expect(report.baseline.size?.uncompressed).toBe(reports.slim.size.uncompressed)
     expect(report.delta?.uncompressed).toBe(report.size.uncompressed - reports.slim.size.uncompressed)
     expect(report.delta?.uncompressed).toBeGreaterThan(90_000)
-    // The local change stays where it was; the base came from a worktree.
+    // The local change stays where it was; the base came from a checkout of its own.
     expect(git(local, 'status', '--porcelain')).toBe('M main.go')
   })
 
   test.each([
     ['main', /^no baseline: main \([0-9a-f]{7}\) has no Dockerfile at Dockerfile$/],
-    ['broken', /^no baseline: the build of broken \([0-9a-f]{7}\) failed: .*exit code: 3/],
-    ['no-such-branch', /^no baseline: cannot find the base commit no-such-branch locally or fetch it from origin$/]
+    // The failing step and what it printed, then what to do.
+    [
+      'broken',
+      /^no baseline: the build of broken \([0-9a-f]{7}\) failed: \[2\/2\] RUN echo the base is broken && exit 3: the base is broken; this commit builds, so the difference is in the base: fix the base branch, or compare with baseline-image or baseline-report$/
+    ],
+    [
+      'no-such-branch',
+      /^no baseline: cannot find the base commit no-such-branch locally or fetch it from origin \(git: fatal: couldn't find remote ref no-such-branch\); check out with fetch-depth: 0 /
+    ]
   ])('a base %s without a usable build is "no baseline", never a failed job', async (ref, error) => {
     const { report } = await pipeline(slimClone, { budget: '20MB', 'max-increase': '0', baseline: 'build', 'base-ref': ref })
     expect(report.baseline.source).toBe('build')

@@ -12,6 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { CorpusCase } from '../advisor/corpus.test.js'
+import { buildFixes, removeFixImages } from './fix-snippets.js'
 import { adviseAndProve, askRunning, removeAll, runOffline } from './harness.js'
 
 const root = process.cwd()
@@ -44,16 +45,29 @@ test.each(cases)('%s', async (name, c) => {
     expect(report.suggestion!.proof!.checks.filter((k) => k.required && !k.ok)).toEqual([])
   }
   const b = c.behaviour!
-  const images = [original, ...(suggestion ? [suggestion] : [])]
+  // Every fix that edits the Dockerfile is built and started like the suggestion, and must do the same.
+  const fixes = await buildFixes(path.join(dir, name), c.file ?? 'Dockerfile', report.findings, tempDir)
+  expect(fixes.map((f) => ({ rules: f.rules, error: f.error }))).toEqual(fixes.map((f) => ({ rules: f.rules, error: null })))
+  // Where the original does not start, only the fixes of its error-level findings repair it; the others must still build.
+  const errors = new Set<string>(report.findings.filter((f) => f.severity === 'error').map((f) => f.rule))
+  const fixed = fixes.filter((f) => !b.originalFails || f.rules.some((r) => errors.has(r))).map((f) => f.image!)
+  const images = [original, ...(suggestion ? [suggestion] : []), ...fixed]
   if (b.health) {
     const answers = await Promise.all(images.map((image) => askRunning(image, b.health!)))
     const expected = { code: 0, output: `ok ${name}` }
     if (b.originalFails) expect(answers[0].code).not.toBe(0)
     else expect(answers[0]).toEqual(expected)
-    if (suggestion) expect(answers[1]).toEqual(expected)
+    for (const answer of answers.slice(1)) expect(answer).toEqual(expected)
   } else {
-    const [was, now] = await Promise.all(images.map((image) => runOffline(image, b.args ?? [])))
+    const [was, ...now] = await Promise.all(images.map((image) => runOffline(image, b.args ?? [])))
     expect(was).toEqual({ code: 0, output: b.originalOutput ?? b.output })
-    if (suggestion) expect(now).toEqual({ code: 0, output: b.output })
+    if (suggestion) expect(now[0]).toEqual({ code: 0, output: b.output })
+    // A fix alone does what the original does, or what the suggestion does where the original's output was its base's.
+    for (const output of now.slice(suggestion ? 1 : 0))
+      expect([
+        { code: 0, output: b.output },
+        { code: 0, output: b.originalOutput ?? b.output }
+      ]).toContainEqual(output)
   }
+  await removeFixImages(fixes)
 })

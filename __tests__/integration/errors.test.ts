@@ -10,6 +10,8 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { BASE_BUILD_FAILED_HINT } from '../../src/baseline/build.js'
+import { FETCH_DEPTH_HINT } from '../../src/git.js'
 import { runActionInProcess } from '../helpers/entries.js'
 import { store } from './engine.js'
 
@@ -120,14 +122,18 @@ describe('environment faults: exit 2, one line', () => {
     const r = await cli(['--budget', '1MB'], { env: { DOCKER_HOST: `unix://${dir}/no-such-daemon.sock` } })
     expect(r.code).toBe(2)
     // Asked before anything is built (which builder, which engine): one line, no group header.
-    expect(r.stderr).toBe('go-image-budget: no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry\n')
+    expect(r.stderr).toBe(
+      'go-image-budget: no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry; without Docker, check the Dockerfile alone: go-image-budget --dockerfile-only\n'
+    )
     expect(leftovers(r.tmp)).toEqual([])
   })
 
   test('no buildx plugin', async () => {
     const r = await cli([], { env: { PATH: `${fakeBin}:${process.env.PATH}`, FAKE_NO_BUILDX: '1' } })
     expect(r.code).toBe(2)
-    expect(r.stderr).toBe('go-image-budget: docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)\n')
+    expect(r.stderr).toBe(
+      'go-image-budget: docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh); without Docker, check the Dockerfile alone: go-image-budget --dockerfile-only\n'
+    )
   })
 
   test('a builder that does not exist', async () => {
@@ -191,8 +197,9 @@ describe('baseline faults: a warning and no baseline, never a failed run', () =>
 
   test('a base ref that does not exist', async () => {
     const r = await baselineRun(['--base-ref', 'no-such-branch'])
-    expect(warnings(r.stderr)).toEqual(['no baseline: cannot find the base commit no-such-branch locally or fetch it from origin'])
-    expect(r.report.baseline.error).toBe('no baseline: cannot find the base commit no-such-branch locally or fetch it from origin')
+    const expected = `no baseline: cannot find the base commit no-such-branch locally or fetch it from origin (git: fatal: 'origin' does not appear to be a git repository); ${FETCH_DEPTH_HINT}`
+    expect(warnings(r.stderr)).toEqual([expected])
+    expect(r.report.baseline.error).toBe(expected)
   }, 120_000)
 
   test('a base ref without the Dockerfile', async () => {
@@ -205,17 +212,16 @@ describe('baseline faults: a warning and no baseline, never a failed run', () =>
     git(dir, 'clone', '-q', '--depth', '1', `file://${repo}`, shallow)
     git(shallow, 'remote', 'set-url', 'origin', path.join(dir, 'gone.git'))
     const r = await baselineRun(['--base-ref', sha.noDockerfile], { cwd: shallow })
-    expect(warnings(r.stderr)).toEqual([`no baseline: cannot find the base commit ${sha.noDockerfile} locally or fetch it from origin`])
+    expect(warnings(r.stderr)).toEqual([
+      `no baseline: cannot find the base commit ${sha.noDockerfile} locally or fetch it from origin (git: fatal: '${path.join(dir, 'gone.git')}' does not appear to be a git repository); ${FETCH_DEPTH_HINT}`
+    ])
   }, 120_000)
 
-  test('a base whose build fails leaves no worktree and no temp files', async () => {
+  test('a base whose build fails: the failing step and its output, what to do; no checkout or temp files left', async () => {
     const before = git(repo, 'worktree', 'list')
     const r = await baselineRun(['--base-ref', 'broken'])
     const broken = git(repo, 'rev-parse', 'broken').slice(0, 7)
-    // The reason is buildx's own last line, whatever this engine's wording.
-    const [warning] = warnings(r.stderr)
-    expect(warnings(r.stderr)).toHaveLength(1)
-    expect(warning).toMatch(new RegExp(`^no baseline: the build of broken \\(${broken}\\) failed: ERROR: (failed to build: )?failed to solve: .*echo broken && exit 3.*exit code: 3$`))
+    expect(warnings(r.stderr)).toEqual([`no baseline: the build of broken (${broken}) failed: [2/2] RUN echo broken && exit 3: broken; ${BASE_BUILD_FAILED_HINT}`])
     expect(git(repo, 'worktree', 'list')).toBe(before)
     expect(git(repo, 'worktree', 'list').split('\n')).toHaveLength(1)
     expect(leftovers(r.tmp)).toEqual([])

@@ -158,7 +158,9 @@ describe('secrets never reach a log, a report, a comment, a summary, an output o
     expect(ok.errors).toEqual([])
     expect(ok.exitCode).toBe(0)
     expect(ok.stdout).toContain('token is *** (')
-    expect(masks(ok.stdout)).toEqual([`::add-mask::${SECRET}`])
+    // The token is masked too, with the basic-auth header git would carry it in when it fetches the base.
+    const tokenHeader = Buffer.from('x-access-token:ghs_write').toString('base64')
+    expect(masks(ok.stdout).sort()).toEqual([`::add-mask::${SECRET}`, '::add-mask::ghs_write', `::add-mask::${tokenHeader}`].sort())
     const report = readFileSync(path.join(repo, 'secret-action.json'), 'utf8')
     const markdown = readFileSync(path.join(repo, 'secret-action.md'), 'utf8')
     expect(report).toContain('***')

@@ -6,6 +6,7 @@
 # directory. No mirror host is ever written anywhere but that private state.
 #
 #   suite_chain            this machine's suite, then the later ones, one per line
+#   suite_older            the suites before this machine's, newest first (for old toolchains)
 #   suite_prepare SUITE    private apt state for SUITE (updated once per run); sets SUITE_OPTS
 #   suite_candidate SUITE PKG   the candidate version of PKG in SUITE, or nothing
 #   suite_download SUITE DIR PKG...  the .deb files into DIR
@@ -21,6 +22,16 @@ suite_chain() {
     bookworm) printf '%s\n' bookworm trixie forky ;;
     trixie) printf '%s\n' trixie forky ;;
     *) [ -n "$own" ] && printf '%s\n' "$own" ;;
+  esac
+}
+
+suite_older() {
+  local own
+  own=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+  case $own in
+    bookworm) printf '%s\n' bullseye ;;
+    trixie) printf '%s\n' bookworm bullseye ;;
+    forky) printf '%s\n' trixie bookworm bullseye ;;
   esac
 }
 

@@ -1,6 +1,7 @@
 // The advise stage's pure core: run every rule (or, without a measurement,
 // those that need none) and order the findings by severity, then line.
 import type { Finding, SkippedRule } from '../report/types.js'
+import { checkFix } from './fix-check.js'
 import type { RuleContext } from './rule.js'
 import { RULES } from './rules/index.js'
 
@@ -19,7 +20,11 @@ export function advise(ctx: RuleContext, rules = RULES): Advice {
       skipped.push({ rule: rule.id, reason: 'needs a built image (dockerfile-only mode)' })
       continue
     }
-    findings.push(...rule.check(ctx))
+    // Without a build to prove them, fixes are checked on the Dockerfile they make; one that does not hold is not offered.
+    for (const f of rule.check(ctx)) {
+      const wrong = ctx.measured ? null : checkFix(ctx.model, f, ctx.files?.makefile ?? null)
+      findings.push(wrong ? { ...f, fix: '', edits: undefined, message: `${f.message} No fix is offered: ${wrong}.` } : f)
+    }
   }
   findings.sort((a, b) => RANK[a.severity] - RANK[b.severity] || (a.line ?? 0) - (b.line ?? 0))
   return { findings, skipped }

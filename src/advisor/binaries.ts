@@ -22,15 +22,61 @@ export interface FinalBinary {
 const manyPrograms = (build: GoBuildModel) => build.packages.some((p) => p.endsWith('...')) && (build.output === null ? build.subcommand === 'install' : build.output.endsWith('/'))
 
 /** The binary `go build` writes: `-o`, else the file's or package's last element; `go install` writes to its install directory. */
-export function buildOutput(build: GoBuildModel, moduleName: string | null): string {
-  if (manyPrograms(build)) return resolvePath(build.output ? build.workdir : build.installDir, build.output ?? '.')
+export function buildOutput(build: GoBuildModel, moduleName: string | null, root: string | null = null): string {
+  if (manyPrograms(build)) return resolvePath(build.output ? build.dir : build.installDir, build.output ?? '.')
   if (build.output) {
-    const out = resolvePath(build.workdir, build.output)
-    return build.output.endsWith('/') ? `${out}/${defaultName(build, moduleName)}` : out
+    const out = resolvePath(build.dir, build.output)
+    return build.output.endsWith('/') ? `${out}/${defaultName(build, moduleName, root)}` : out
   }
-  if (build.subcommand === 'install') return resolvePath(build.installDir, defaultName(build, moduleName))
-  return resolvePath(build.workdir, defaultName(build, moduleName))
+  if (build.subcommand === 'install') return resolvePath(build.installDir, defaultName(build, moduleName, root))
+  return resolvePath(build.dir, defaultName(build, moduleName, root))
 }
+
+/**
+ * The programs one build writes, each a path: a build of `./cmd/...` names
+ * one binary a main package under it (when the sources were read); a build
+ * of library packages alone writes none.
+ */
+function buildOutputs(model: DockerfileModel, stage: StageModel, build: GoBuildModel, module: string | null): { at: string; many: boolean }[] {
+  const root = moduleRoot(model, stage)
+  const at = buildOutput(build, module, root)
+  const mains = model.context.mainPackages
+  if (!manyPrograms(build) || mains === null || root === null) return [{ at, many: manyPrograms(build) }]
+  const under = (pattern: string) => {
+    const base = resolvePath(build.dir, pattern.replace(/\/?\.\.\.$/, '') || '.')
+    const rel = base === root ? '' : base.startsWith(`${root}/`) ? base.slice(root.length + 1) : null
+    return rel === null ? [] : mains.filter((m) => rel === '' || m === rel || m.startsWith(`${rel}/`))
+  }
+  const programs = [...new Set(build.packages.filter((p) => p.endsWith('...')).flatMap(under))]
+  return programs.map((m) => ({ at: `${at}/${m !== '.' ? m.split('/').pop()! : module ? baseName(module) : root.split('/').pop()!}`, many: false }))
+}
+
+/** Where the module's root lands in a build stage: the destination of its broad COPY of the context (or a bind mount of it). */
+function moduleRoot(model: DockerfileModel, stage: StageModel): string | null {
+  for (const s of stageChain(model, stage)) {
+    const broad = s.copies.find((c) => c.from === null && c.sources.some((x) => ['.', './', '*', './*'].includes(x)))
+    if (broad) return resolvePath(broad.workdir, broad.dest)
+    const bind = s.runs.flatMap((r) => r.mounts.map((m) => ({ m, workdir: r.workdir }))).find(({ m }) => /type=bind/.test(m) && !/(source|src|from)=/.test(m.replace(/type=bind/, '')))
+    const target = bind ? /(target|dst|destination)=([^,]+)/.exec(bind.m)?.[2] : undefined
+    if (bind && target) return resolvePath(bind.workdir, target)
+  }
+  return null
+}
+
+/** The binary name Go gives a module's root package: its path's last element, without a /vN suffix. */
+const baseName = (module: string | null) => {
+  const parts = (module ?? 'app').split('/')
+  return parts.length > 1 && /^v\d+$/.test(parts[parts.length - 1]) ? parts[parts.length - 2] : parts[parts.length - 1]
+}
+
+/** `COPY --from` sources may be globs: `/go/bin/*`. */
+const globMatches = (pattern: string, path: string) =>
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')}$`
+  ).test(path)
 
 // Directories a distribution base image has: a one-file COPY onto one of them lands inside it.
 const DISTRIBUTION_DIRS = new Set([
@@ -83,23 +129,25 @@ export function copiesIntoDirectory(model: DockerfileModel, stage: StageModel, c
   )
 }
 
-function defaultName(build: GoBuildModel, moduleName: string | null): string {
+function defaultName(build: GoBuildModel, moduleName: string | null, root: string | null = null): string {
   const first = build.packages[0]
   if (first && first.endsWith('.go')) return first.split('/').pop()!.replace(/\.go$/, '')
-  const pkg = first && first !== '.' && first !== './...' ? first.replace(/\/$/, '') : null
-  if (pkg) return pkg.split('/').pop()!
-  // `go build` / `go build .` names the binary after the package's import path.
-  if (moduleName) return moduleName.split('/').pop()!
-  return build.workdir.split('/').filter(Boolean).pop() ?? 'app'
+  const pkg = first && first !== '.' && first !== './...' ? resolvePath(build.dir, first.replace(/\/$/, '')) : null
+  // `go build ./cmd/x` names the binary after the package's last element.
+  if (pkg && first !== undefined && !first.startsWith('.') && !first.startsWith('/')) return baseName(first)
+  const dir = pkg ?? build.dir
+  // The module's root package is named after the module path; any other after its directory.
+  if (moduleName && (root === null ? dir === build.workdir : dir === root)) return baseName(moduleName)
+  return dir.split('/').filter(Boolean).pop() ?? 'app'
 }
 
 /** The Go binaries the final stage ends up with, as far as the Dockerfile tells. */
 export function finalBinaries(model: DockerfileModel, moduleName: string | null = null): FinalBinary[] {
+  const module = model.context.module ?? moduleName
   const result: FinalBinary[] = []
   for (const stage of stageChain(model, model.final)) {
     for (const build of stage.goBuilds) {
-      const at = buildOutput(build, moduleName)
-      result.push({ stage, build, builtAt: at, finalPath: at, copyLine: null, ...(manyPrograms(build) ? { directory: true } : {}) })
+      for (const { at, many } of buildOutputs(model, stage, build, module)) result.push({ stage, build, builtAt: at, finalPath: at, copyLine: null, ...(many ? { directory: true } : {}) })
     }
   }
   for (const copy of model.final.copies) {
@@ -107,27 +155,31 @@ export function finalBinaries(model: DockerfileModel, moduleName: string | null 
     const source = model.stages[copy.fromStage]
     for (const from of [source, ...buildStagesOf(model, source)]) {
       for (const build of from.goBuilds) {
-        const at = buildOutput(build, moduleName)
-        // `COPY --from` sources are paths from the source stage's root, whatever its WORKDIR.
-        const many = manyPrograms(build)
-        const match = copy.sources.find((s) => {
-          const src = resolvePath('/', s)
-          return src === at || at.startsWith(`${src}/`) || src === '/' || (many && src.startsWith(`${at}/`))
-        })
-        if (!match) continue
-        const dest = resolvePath(copy.workdir, copy.dest)
-        const srcPath = resolvePath('/', match)
-        if (many && srcPath.startsWith(`${at}/`)) {
-          // One program out of a directory of them: the COPY names it.
-          const name = srcPath.split('/').pop()!
-          const finalPath = copiesIntoDirectory(model, model.final, copy) ? `${dest}/${name}`.replace(/\/+/g, '/') : dest
-          result.push({ stage: from, build, builtAt: srcPath, finalPath, copyLine: copy.line })
-          continue
+        for (const { at, many } of buildOutputs(model, from, build, module)) {
+          // `COPY --from` sources are paths from the source stage's root, whatever its WORKDIR.
+          const match = copy.sources.find((s) => {
+            const src = resolvePath('/', s)
+            return src === at || at.startsWith(`${src}/`) || src === '/' || (many && src.startsWith(`${at}/`)) || (/[*?[]/.test(src) && globMatches(src, at))
+          })
+          if (!match) continue
+          const dest = resolvePath(copy.workdir, copy.dest)
+          const srcPath = resolvePath('/', match)
+          if (/[*?[]/.test(srcPath)) {
+            result.push({ stage: from, build, builtAt: at, finalPath: `${dest}/${at.split('/').pop()}`.replace(/\/+/g, '/'), copyLine: copy.line })
+            continue
+          }
+          if (many && srcPath.startsWith(`${at}/`)) {
+            // One program out of a directory of them: the COPY names it.
+            const name = srcPath.split('/').pop()!
+            const finalPath = copiesIntoDirectory(model, model.final, copy) ? `${dest}/${name}`.replace(/\/+/g, '/') : dest
+            result.push({ stage: from, build, builtAt: srcPath, finalPath, copyLine: copy.line })
+            continue
+          }
+          const rel = srcPath === '/' ? at.slice(1) : at.slice(srcPath.length).replace(/^\//, '')
+          const intoDirectory = rel !== '' || (!many && copiesIntoDirectory(model, model.final, copy))
+          const finalPath = intoDirectory ? `${dest}/${rel || at.split('/').pop()}`.replace(/\/+/g, '/') : dest
+          result.push({ stage: from, build, builtAt: at, finalPath, copyLine: copy.line, ...(many ? { directory: true } : {}) })
         }
-        const rel = srcPath === '/' ? at.slice(1) : at.slice(srcPath.length).replace(/^\//, '')
-        const intoDirectory = rel !== '' || (!many && copiesIntoDirectory(model, model.final, copy))
-        const finalPath = intoDirectory ? `${dest}/${rel || at.split('/').pop()}`.replace(/\/+/g, '/') : dest
-        result.push({ stage: from, build, builtAt: at, finalPath, copyLine: copy.line, ...(many ? { directory: true } : {}) })
       }
     }
   }

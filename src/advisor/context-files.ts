@@ -6,6 +6,8 @@
 // it stays fast on big repositories.
 import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, type Stats } from 'node:fs'
 import path from 'node:path'
+import { constraintOf, fileApplies } from './build-tags.js'
+import { cgoOnlyModule } from './cgo-modules.js'
 import { isIgnored, parseDockerignore } from './dockerignore-match.js'
 import type { ContextFiles } from './rule.js'
 
@@ -57,20 +59,49 @@ function isElfExecutable(file: string, st: Stats): boolean {
   }
 }
 
-export function parseGoMod(text: string): { module: string | null; requires: number; goVersion: string | null } {
+export interface GoMod {
+  module: string | null
+  requires: number
+  goVersion: string | null
+  /** The required module paths. */
+  paths: string[]
+  /** `replace` targets that are local directories (`./third_party/x`), relative to the module. */
+  localReplaces: string[]
+}
+
+export function parseGoMod(text: string): GoMod {
   const module = /^\s*module\s+("?)([^\s"]+)\1/m.exec(text)?.[2] ?? null
   const goVersion = /^\s*go\s+(\d+\.\d+(\.\d+)?)\s*$/m.exec(text)?.[1] ?? null
-  let requires = 0
+  const paths: string[] = []
+  const localReplaces: string[] = []
+  let block: string | null = null
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\/\/.*$/, '').trim()
+    const open = /^(require|replace)\s*\($/.exec(line)
+    if (block) {
+      if (line === ')') block = null
+      else if (line !== '') (block === 'require' ? paths : localReplaces).push(line)
+    } else if (open) block = open[1]
+    else if (/^require\s+\S+/.test(line)) paths.push(line.replace(/^require\s+/, ''))
+    else if (/^replace\s+\S+/.test(line)) localReplaces.push(line.replace(/^replace\s+/, ''))
+  }
+  const local = localReplaces.map((r) => r.split('=>')[1]?.trim().split(/\s+/)[0] ?? '').filter((d) => d.startsWith('./') || d.startsWith('../'))
+  return { module, requires: paths.length, goVersion, paths: paths.map((p) => p.split(/\s+/)[0]), localReplaces: local.map((d) => d.replace(/^\.\//, '').replace(/\/$/, '')) }
+}
+
+/** go.work's `use` directories, relative to it. */
+export function parseGoWork(text: string): string[] {
+  const uses: string[] = []
   let inBlock = false
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\/\/.*$/, '').trim()
     if (inBlock) {
       if (line === ')') inBlock = false
-      else if (line !== '') requires++
-    } else if (/^require\s*\($/.test(line)) inBlock = true
-    else if (/^require\s+\S+/.test(line)) requires++
+      else if (line !== '') uses.push(line)
+    } else if (/^use\s*\($/.test(line)) inBlock = true
+    else if (/^use\s+\S+/.test(line)) uses.push(line.replace(/^use\s+/, ''))
   }
-  return { module, requires, goVersion }
+  return uses.map((u) => u.replace(/^\.\/?/, '').replace(/\/$/, '')).map((u) => (u === '' ? '.' : u))
 }
 
 /** Import paths of one Go source file (single and grouped imports). */
@@ -112,6 +143,28 @@ export function runtimeFileNames(source: string, topLevel: Set<string>): { opene
   return { opened: [...opened].filter((n) => !embedded.has(n)), embedded: [...embedded] }
 }
 
+// Any tag a `-tags` flag may name holds: the cgo files any build could select are listed with their constraint.
+const ANY_TAG: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>
+
+/** The context's Makefile (what `make` reads in the directory the COPY put it), or null. */
+function readMakefile(contextDir: string): string | null {
+  const name = ['GNUmakefile', 'makefile', 'Makefile'].find((n) => existsSync(path.join(contextDir, n)))
+  return name ? readFileSync(path.join(contextDir, name), 'utf8') : null
+}
+
+/** go.work's modules: their directories, whether they have a go.sum, and how many modules outside the workspace they require. */
+function readGoWork(contextDir: string): ContextFiles['goWork'] {
+  const file = path.join(contextDir, 'go.work')
+  if (!existsSync(file)) return null
+  const dirs = parseGoWork(readFileSync(file, 'utf8'))
+  const mods = dirs.map((dir) => {
+    const mod = path.join(contextDir, dir, 'go.mod')
+    return { dir, hasGoSum: existsSync(path.join(contextDir, dir, 'go.sum')), goMod: existsSync(mod) ? parseGoMod(readFileSync(mod, 'utf8')) : null }
+  })
+  const local = new Set(mods.map((m) => m.goMod?.module).filter(Boolean))
+  return { uses: mods.map((m) => ({ dir: m.dir, hasGoSum: m.hasGoSum, requires: (m.goMod?.paths ?? []).filter((p) => !local.has(p)).length })) }
+}
+
 /** `dockerfile`: BuildKit also reads `<Dockerfile>.dockerignore` beside it, in place of the context's. */
 export function readContextFiles(contextDir: string, dockerfile: string | null = null): ContextFiles {
   const ignoreFile = dockerfile !== null && existsSync(`${dockerfile}.dockerignore`) ? `${dockerfile}.dockerignore` : path.join(contextDir, '.dockerignore')
@@ -139,6 +192,8 @@ export function readContextFiles(contextDir: string, dockerfile: string | null =
 
   const imports = new Set<string>()
   const opened = new Set<string>()
+  const mainPackages = new Set<string>()
+  const cgoFiles: NonNullable<ContextFiles['cgoFiles']> = []
   let loadsTimeZones = false
   let goFiles = 0
   let goBytes = 0
@@ -168,9 +223,18 @@ export function readContextFiles(contextDir: string, dockerfile: string | null =
         if (inVendor) vendorFiles++
         goBytes += st.size
         const source = readFileSync(full, 'utf8')
-        for (const i of goImports(source)) imports.add(i)
+        const fileImports = goImports(source)
+        // C code (or a cgo-only module) in a file a Linux build may compile, with the tags that select it.
+        const cgo = fileImports.includes('C') ? 'import "C"' : (fileImports.map(cgoOnlyModule).find((m) => m !== null) ?? null)
+        if (cgo !== null && fileApplies(name, source, ANY_TAG)) cgoFiles.push({ file: relName, constraint: constraintOf(source), why: cgo })
+        // What a build without -tags compiles: the program's imports, its main packages, its files.
+        if (!fileApplies(name, source)) continue
+        for (const i of fileImports) imports.add(i)
         if (/\btime\.LoadLocation\s*\(/.test(source)) loadsTimeZones = true
-        if (!inVendor) for (const n of runtimeFileNames(source, topLevel).opened) opened.add(n)
+        if (!inVendor) {
+          for (const n of runtimeFileNames(source, topLevel).opened) opened.add(n)
+          if (/^package\s+main\b/m.test(source)) mainPackages.add(rel || '.')
+        }
       } else if (st.isDirectory()) {
         if (name === 'testdata' && shipped(relName)) addDir(relName, full)
         if (!SKIP_DIRS.has(name) && !name.startsWith('.') && !UNWANTED_DIRS.has(relName)) stack.push(full)
@@ -187,6 +251,11 @@ export function readContextFiles(contextDir: string, dockerfile: string | null =
     loadsTimeZones,
     vendored,
     runtimeFiles: [...opened].sort(),
-    scan: { goFiles, vendorFiles, complete: stack.length === 0 }
+    scan: { goFiles, vendorFiles, complete: stack.length === 0 },
+    hasGoSum: existsSync(path.join(contextDir, 'go.sum')),
+    goWork: readGoWork(contextDir),
+    cgoFiles: cgoFiles.sort((a, b) => a.file.localeCompare(b.file)),
+    mainPackages: [...mainPackages].sort(),
+    makefile: readMakefile(contextDir)
   }
 }

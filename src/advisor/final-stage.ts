@@ -25,6 +25,8 @@ export interface FinalStageFacts {
   command: { argv: string[]; source: 'dockerfile' | 'base' | 'none' }
   /** Packages the final stage installs that a minimal base does not have the files of. */
   unmetPackages: string[]
+  /** A final stage that builds in place: its RUNs before the build that install what the program may run (not build tools); a rewrite carries them. */
+  carried: FinalRun[]
   runs: FinalRun[]
   /** Why the image needs a shell at run time, or null. */
   needsShell: { line: number | null; why: string } | null
@@ -74,7 +76,7 @@ function classifyRun(commands: string[][]): { kind: RunKind; replacement: string
   if (kinds.has('packages') && packages.some((p) => !DISTROLESS_PROVIDES.has(p))) return { kind: 'packages', replacement: '', packages }
   const replacement = [
     kinds.has('packages') ? 'distroless has the CA certificates and zone data these packages install' : '',
-    kinds.has('user') ? 'the base has a non-root user (nonroot, 65532)' : '',
+    kinds.has('user') ? 'the base has a non-root user, nonroot, 65532' : '',
     kinds.has('directories') ? 'COPY and WORKDIR create the directories they write to' : '',
     kinds.has('permissions') ? 'COPY --chown/--chmod set ownership and modes without a shell' : '',
     kinds.has('cleanup') ? 'there is nothing of it to clean up in the new base' : ''
@@ -91,8 +93,48 @@ export function runtimeInstructions(model: DockerfileModel): { stage: StageModel
   return chain.map((stage) => ({ stage, after: lastBuild }))
 }
 
+// Packages a build needs and a program does not run: installed before an in-place build, they stay behind in the build stage.
+const BUILD_TOOLS = new Set([
+  'git',
+  'gcc',
+  'g++',
+  'make',
+  'musl-dev',
+  'build-base',
+  'build-essential',
+  'libc6-dev',
+  'binutils',
+  'upx',
+  'upx-ucl',
+  'curl',
+  'wget',
+  'openssh-client',
+  'openssh',
+  'bash',
+  'protobuf',
+  'protobuf-dev',
+  'protobuf-compiler',
+  'protoc',
+  'nodejs',
+  'npm',
+  'yarn',
+  'pkgconfig',
+  'pkg-config',
+  'pkgconf',
+  'mercurial',
+  'gnupg',
+  'unzip',
+  'xz',
+  'xz-utils',
+  'tar',
+  'file',
+  'go',
+  'golang'
+])
+
 export function finalStageFacts(model: DockerfileModel): FinalStageFacts {
   const runs: FinalRun[] = []
+  const carried: FinalRun[] = []
   const unmet = new Set<string>()
   const text = (line: number, end: number) =>
     model.text
@@ -105,6 +147,13 @@ export function finalStageFacts(model: DockerfileModel): FinalStageFacts {
       for (const p of c.packages) if (!DISTROLESS_PROVIDES.has(p)) unmet.add(p)
       runs.push({ line: run.line, text: text(run.line, run.endLine), kind: c.kind, replacement: c.replacement })
     }
+    for (const run of stage.runs.filter((r) => r.line < after)) {
+      const c = classifyRun(run.commands)
+      const needed = c.packages.filter((p) => !BUILD_TOOLS.has(p) && !DISTROLESS_PROVIDES.has(p))
+      if (needed.length === 0) continue
+      for (const p of needed) unmet.add(p)
+      carried.push({ line: run.line, text: text(run.line, run.endLine), kind: 'packages', replacement: '' })
+    }
   }
   runs.sort((a, b) => a.line - b.line)
   const command = effectiveCommand(model, model.final)
@@ -112,7 +161,7 @@ export function finalStageFacts(model: DockerfileModel): FinalStageFacts {
     .flatMap((s) => s.instructions.filter((i) => i.keyword === 'HEALTHCHECK'))
     .sort((a, b) => b.line - a.line)[0]
   const healthcheck = healthIns && !/^\s*NONE\b/i.test(healthIns.raw) ? { line: healthIns.line, exec: /\bCMD\s+\[/.test(healthIns.raw), text: text(healthIns.line, healthIns.endLine) } : null
-  return { command, unmetPackages: [...unmet], runs, needsShell: shellNeed(model, command), healthcheck }
+  return { command, unmetPackages: [...unmet], carried, runs, needsShell: shellNeed(model, command), healthcheck }
 }
 
 /** A command that runs a shell, a script, or shell syntax needs /bin/sh in the image. */

@@ -4,8 +4,13 @@
 // Lines are 1-based, as GitHub annotations and editors count them.
 import { DockerfileParser, type Instruction } from 'dockerfile-ast'
 import { documentedDefaults, goVersionOfImage, type ImageDefaults } from './images.js'
-import { findGoBuilds, splitCommands, type GoBuild } from './shell.js'
+import { readRun } from './run-builds.js'
+import { splitCommands } from './shell.js'
+import { resolvePath, substitute } from './words.js'
+import type { GoBuild } from './shell.js'
 import { buildArgMap } from '../inputs.js'
+
+export { resolvePath, substitute }
 
 export interface ModelInstruction {
   keyword: string
@@ -41,10 +46,16 @@ export interface RunModel {
 
 export interface GoBuildModel extends GoBuild {
   line: number
-  /** Working directory of the RUN (where a relative `-o` lands). */
+  /** Working directory of the RUN. */
   workdir: string
-  /** CGO_ENABLED in effect: the command's own, else the stage's ENV/ARG, else null (Go's default). */
+  /** Directory the go command runs in (where a relative `-o` lands): the RUN's, after any `cd` before it. */
+  dir: string
+  /** The environment the go command sees: `go env -w`, then the stage's ENV/ARG, `export`, its own prefix. */
+  env: Record<string, string>
+  /** CGO_ENABLED in effect, or null (Go's default). */
   cgoEnabled: string | null
+  /** Run by make: the target and its recipe line (the Dockerfile line cannot carry a fix). */
+  via?: { target: string; recipe: string; makefileLine: number }
   /** Where `go install` puts binaries: $GOBIN, else the first $GOPATH entry's bin (default $HOME/go/bin). */
   installDir: string
 }
@@ -77,6 +88,10 @@ export interface StageModel {
   entrypoint: ModelInstruction | null
   /** An ENTRYPOINT here dropped the CMD inherited from the base image or parent stage. */
   inheritedCmdCleared?: boolean
+  /** `go env -w` settings of this stage and its parents (they persist in the go env file). */
+  goEnv?: Record<string, string>
+  /** RUNs that build through something not read (a script, a make target not in the context's Makefile). */
+  indirectBuilds?: { line: number; what: string }[]
 }
 
 export interface DockerfileModel {
@@ -88,6 +103,14 @@ export interface DockerfileModel {
   stages: StageModel[]
   /** The stage that is built: `target`, else the last. */
   final: StageModel
+  /** What the build context tells about the program (module path, main packages). */
+  context: ModelContext
+}
+
+export interface ModelContext {
+  module: string | null
+  /** Directories of the main packages (`.`, `cmd/api`), when the sources were read. */
+  mainPackages: string[] | null
 }
 
 export interface ModelOptions {
@@ -96,21 +119,8 @@ export interface ModelOptions {
   target?: string | null
   /** A base image's config (measured); null falls back to the image's documented defaults. */
   imageConfig?: (image: string) => ImageDefaults | null
-}
-
-/** Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR:+alt}`; unknown variables become ''. */
-export function substitute(text: string, vars: Record<string, string | null | undefined>): string {
-  return text.replace(
-    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
-    (_m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string) => {
-      const name = braced ?? bare
-      const value = vars[name]
-      const set = value !== undefined && value !== null && value !== ''
-      if (op === ':-' || op === '-') return set ? value : substitute(word ?? '', vars)
-      if (op === ':+' || op === '+') return set ? substitute(word ?? '', vars) : ''
-      return value ?? ''
-    }
-  )
+  /** Facts from the build context: the module, its main packages, its Makefile. */
+  context?: Partial<ModelContext> & { makefile?: string | null }
 }
 
 function flagsOf(instruction: Instruction): Record<string, string | null> {
@@ -150,19 +160,6 @@ function runScript(args: string): string {
   }
   return args
 }
-
-function resolvePath(workdir: string, p: string): string {
-  const joined = p.startsWith('/') ? p : `${workdir.replace(/\/$/, '')}/${p}`
-  const parts: string[] = []
-  for (const part of joined.split('/')) {
-    if (part === '' || part === '.') continue
-    if (part === '..') parts.pop()
-    else parts.push(part)
-  }
-  return `/${parts.join('/')}`
-}
-
-export { resolvePath }
 
 export function parseDockerfile(text: string, options: ModelOptions = {}): DockerfileModel {
   const doc = DockerfileParser.parse(text)
@@ -204,7 +201,7 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
       const imageRaw = words[0] ?? ''
       const asIndex = words.findIndex((w) => w.toLowerCase() === 'as')
       const name = asIndex >= 0 ? (words[asIndex + 1] ?? null) : null
-      const image = substitute(imageRaw, globalArgs)
+      const image = substitute(imageRaw, globalArgs, true)
       const parentIndex = stages.findIndex((s) => s.name !== null && s.name.toLowerCase() === image.toLowerCase())
       const parent = parentIndex >= 0 ? stages[parentIndex] : null
       const platform = model.flags.platform ?? null
@@ -229,7 +226,9 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
         workdir: parent?.workdir ?? (base?.workdir || '/'),
         cmd: parent?.cmd ?? null,
         inheritedCmdCleared: parent?.inheritedCmdCleared ?? false,
-        entrypoint: parent?.entrypoint ?? null
+        entrypoint: parent?.entrypoint ?? null,
+        goEnv: { ...(parent?.goEnv ?? {}) },
+        indirectBuilds: []
       }
       stageVars = { ...stage.env }
       cmdSetHere = false
@@ -305,16 +304,7 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
         // dockerfile-ast keeps one value per flag name; read repeated --mount flags from the text.
         const allMounts = [...afterKeyword.matchAll(/--mount=(\S+)/g)].map((m) => m[1])
         stage.runs.push({ line: model.line, endLine: model.endLine, workdir: stage.workdir, script, commands, mounts: allMounts.length ? allMounts : mounts })
-        for (const build of findGoBuilds(commands)) {
-          const gopath = (build.env.GOPATH ?? stageVars.GOPATH ?? '/root/go').split(':')[0] || '/root/go'
-          stage.goBuilds.push({
-            ...build,
-            line: model.line,
-            workdir: stage.workdir,
-            cgoEnabled: build.env.CGO_ENABLED ?? stage.env.CGO_ENABLED ?? stageVars.CGO_ENABLED ?? null,
-            installDir: build.env.GOBIN ?? stageVars.GOBIN ?? `${gopath.replace(/\/$/, '')}/bin`
-          })
-        }
+        readRun(stage, commands, model.line, stageVars, options.context?.makefile ?? null)
         break
       }
     }
@@ -339,11 +329,14 @@ export function parseDockerfile(text: string, options: ModelOptions = {}): Docke
       user: null,
       workdir: '/',
       cmd: null,
-      entrypoint: null
+      entrypoint: null,
+      goEnv: {},
+      indirectBuilds: []
     })
   }
   const target = options.target ? stages.find((s) => s.name?.toLowerCase() === options.target!.toLowerCase()) : undefined
-  return { file: options.file ?? 'Dockerfile', text, globalArgs, stages, final: target ?? stages[stages.length - 1] }
+  const context = { module: options.context?.module ?? null, mainPackages: options.context?.mainPackages ?? null }
+  return { file: options.file ?? 'Dockerfile', text, globalArgs, stages, final: target ?? stages[stages.length - 1], context }
 }
 
 /** The stages `stage` is made of: itself, its parent stage, and so on up to an image. */

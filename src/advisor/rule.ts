@@ -4,13 +4,13 @@
 // the measurement, never guessed.
 import type { BudgetStatus, Finding, GoBinary, Layer, RuleId, Severity, Wasted } from '../report/types.js'
 import { appBinaries, finalBinaries, type FinalBinary } from './binaries.js'
-import type { DockerfileModel } from './model.js'
+import type { DockerfileModel, GoBuildModel } from './model.js'
 
 /** Facts about the build context a rule may need (read by context-files.ts). */
 export interface ContextFiles {
   hasDockerignore: boolean
   /** go.mod's module path, how many modules it requires and its `go` directive; null without go.mod. */
-  goMod: { module: string | null; requires: number; goVersion?: string | null } | null
+  goMod: { module: string | null; requires: number; goVersion?: string | null; paths?: string[]; localReplaces?: string[] } | null
   /** What a broad COPY sends that no image needs (.git, node_modules, build output, testdata/, large files), after .dockerignore. */
   unwanted: { path: string; bytes: number; atLeast?: boolean }[]
   /** Packages imported by the context's non-test .go files (vendor/ included). */
@@ -23,6 +23,16 @@ export interface ContextFiles {
   runtimeFiles?: string[]
   /** How much of the module the source scan read. */
   scan?: { goFiles: number; vendorFiles: number; complete: boolean }
+  /** go.sum is at the context root (a fix may COPY it). */
+  hasGoSum?: boolean
+  /** go.work's modules, when the context is a workspace. */
+  goWork?: { uses: { dir: string; hasGoSum: boolean; requires: number }[] } | null
+  /** Files with C code (`import "C"`) or a cgo-only module's import that a Linux build may compile, with their build constraint. */
+  cgoFiles?: { file: string; constraint: string | null; why: string }[]
+  /** Directories of the module's main packages (`.` for the root). */
+  mainPackages?: string[]
+  /** The context's Makefile, for `RUN make …`. */
+  makefile?: string | null
 }
 
 /** What the measurement stage found about the built image. */
@@ -64,9 +74,6 @@ export const budgetTight = (m: Measured | null): boolean => m !== null && (m.bud
 /** The measured binaries that are the user's program (not the Go toolchain's own tools). */
 export const programBinaries = (ctx: RuleContext): GoBinary[] => (ctx.measured ? appBinaries(ctx.model, ctx.measured.goBinaries, ctx.files?.goMod?.module ?? null) : [])
 
-/** The `go build` a shaving rule's fix rewrites to, when the Dockerfile's own is not known. */
-export const SHAVED_BUILD = 'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .'
-
 export interface ShavingTarget {
   /** The binary's path in the final image. */
   path: string
@@ -103,19 +110,15 @@ export function shavingTargets(ctx: RuleContext): ShavingTarget[] {
       }
     })
   }
+  // From the Dockerfile alone, one target per go build: the programs it writes, named together.
   const seen = new Set<string>()
-  return built
-    .filter((b) => !seen.has(b.finalPath) && seen.add(b.finalPath))
-    .map((b) => ({
-      path: b.finalPath,
-      line: b.build.line,
-      bytes: null,
-      symbolBytes: null,
-      stripped: b.build.stripped,
-      trimpath: b.build.trimpath,
-      goVersion: b.stage.goVersion,
-      from: b
-    }))
+  const byBuild = new Map<GoBuildModel, ShavingTarget>()
+  for (const b of built.filter((x) => !seen.has(x.finalPath) && seen.add(x.finalPath))) {
+    const known = byBuild.get(b.build)
+    if (known) known.path = `${known.path}, ${b.finalPath}`
+    else byBuild.set(b.build, { path: b.finalPath, line: b.build.line, bytes: null, symbolBytes: null, stripped: b.build.stripped, trimpath: b.build.trimpath, goVersion: b.stage.goVersion, from: b })
+  }
+  return [...byBuild.values()]
 }
 
 /** Shaving is always worth saying (info); a tight budget makes it a warning. */

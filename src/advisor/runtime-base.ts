@@ -3,10 +3,10 @@
 // A minimal base only when every run-time need is met or named: packages the
 // final stage installs, a shell its command needs, libc for a binary that
 // must stay dynamic, CA roots, zone data, a user. Pure.
-import { classifyBase, DISTROLESS_STATIC_NONROOT, SCRATCH } from './images.js'
-import { finalStageFacts, type FinalStageFacts } from './final-stage.js'
+import { classifyBase, DISTROLESS_STATIC_NONROOT, repository, SCRATCH } from './images.js'
+import { finalStageFacts, type FinalRun, type FinalStageFacts } from './final-stage.js'
 import { rootImage, stageChain } from './model.js'
-import { programLinking, programNeeds, type Linking, type ProgramNeeds } from './needs.js'
+import { programLinking, programNeeds, readFrom, type Linking, type ProgramNeeds } from './needs.js'
 import type { RuleContext } from './rule.js'
 
 export const DISTROLESS_STATIC = 'gcr.io/distroless/static-debian12'
@@ -49,7 +49,7 @@ export function chooseRuntimeBase(ctx: RuleContext): RuntimeChoice {
   const otherRun = facts.runs.find((r) => r.kind === 'other')
   const blocker =
     facts.unmetPackages.length > 0
-      ? `the final stage installs ${facts.unmetPackages.join(', ')}`
+      ? `the image installs ${facts.unmetPackages.join(', ')}`
       : facts.needsShell
         ? facts.needsShell.why
         : otherRun
@@ -61,7 +61,9 @@ export function chooseRuntimeBase(ctx: RuleContext): RuntimeChoice {
             ? 'the program has C code linked against musl'
             : null
   if (blocker) {
-    const base = !toolchain ? original : keepCgo || (linking.libc === 'glibc' && linking.linking === 'dynamic') ? SHELL_BASE.glibc : SHELL_BASE.static
+    // Packages installed before an in-place build are installed again in the new final stage: with the same package manager.
+    const family = facts.carried.length > 0 ? (info.flavour === 'alpine' ? SHELL_BASE.static : SHELL_BASE.glibc) : null
+    const base = !toolchain ? original : (family ?? (keepCgo || (linking.libc === 'glibc' && linking.linking === 'dynamic') ? SHELL_BASE.glibc : SHELL_BASE.static))
     return { ...common, base, keepsBase: base === original, needs: [], blocker }
   }
 
@@ -83,12 +85,20 @@ export function chooseRuntimeBase(ctx: RuleContext): RuntimeChoice {
   }
   const named = user !== null && !isRoot(user) && !/^\d+(:\d+)?$/.test(user.trim())
   const wants: string[] = []
-  if (glibc) wants.push('glibc (the program has C code)')
+  if (glibc) wants.push('glibc for its C code')
   if (needs.caCertificates) wants.push('CA certificates')
   if (needs.timeZones) wants.push('time zones')
   // A named user needs a passwd entry (distroless :nonroot has one); a numeric one runs anywhere, scratch too.
   if (named || (nonRoot && user === null)) wants.push('a non-root user')
   const nonRootBase = named || (nonRoot && user === null)
-  const base = glibc ? (nonRootBase ? DISTROLESS_BASE_NONROOT : DISTROLESS_BASE) : nonRootBase ? DISTROLESS_STATIC_NONROOT : wants.length > 0 ? DISTROLESS_STATIC : SCRATCH
+  const chosen = glibc ? (nonRootBase ? DISTROLESS_BASE_NONROOT : DISTROLESS_BASE) : nonRootBase ? DISTROLESS_STATIC_NONROOT : wants.length > 0 ? DISTROLESS_STATIC : SCRATCH
+  // The image is on that base already (another tag of it, `:nonroot` or a digest): it stays.
+  const base = repository(chosen) === repository(original) ? original : chosen
   return { ...common, base, keepsBase: base === original, needs: wants, blocker: null }
+}
+
+/** What stands in for a RUN of the original final stage on the new base, in words (the suggestion's `# replaced:` line and minimal-base's message). */
+export function runReplacement(run: FinalRun | undefined, base: string, needs: ProgramNeeds): string {
+  if (run?.kind === 'packages' && base === SCRATCH) return `the program needs neither CA certificates nor zone data, ${readFrom(needs)}`
+  return run?.replacement || `${base} has no shell to run it`
 }

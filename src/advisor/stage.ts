@@ -139,8 +139,9 @@ export async function adviseStage(input: AdviseInput, deps: AdviseDeps): Promise
   const options = { file, buildArgs: input.inputs.buildArgs, target: input.inputs.target }
   // The base images' own config (ENV, WORKDIR, default command), when they were built from: the daemon has them.
   const images = input.report ? await localImages([...new Set([...baseImages(parseDockerfile(text, options)), ...SUGGESTED_BASES])], deps.docker) : new Map<string, LocalImage>()
-  const model = parseDockerfile(text, { ...options, imageConfig: (image) => images.get(image)?.defaults ?? null })
   const files = readContextFiles(input.build.context, input.build.dockerfile)
+  const context = { module: files.goMod?.module ?? null, mainPackages: files.mainPackages ?? null, makefile: files.makefile ?? null }
+  const model = parseDockerfile(text, { ...options, context, imageConfig: (image) => images.get(image)?.defaults ?? null })
   const measured: Measured | null = input.report
     ? {
         size: input.report.size.uncompressed,

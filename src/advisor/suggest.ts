@@ -8,12 +8,15 @@ import { copiesIntoDirectory, finalBinaries, type FinalBinary } from './binaries
 import { classifyBase, DISTROLESS_STATIC_NONROOT, goAtLeast, SCRATCH } from './images.js'
 import { stageChain, type CopyModel, type DockerfileModel, type ModelInstruction, type StageModel } from './model.js'
 import type { ContextFiles, Measured } from './rule.js'
-import { chooseRuntimeBase, DISTROLESS_BASE_NONROOT } from './runtime-base.js'
+import { chooseRuntimeBase, DISTROLESS_BASE_NONROOT, runReplacement } from './runtime-base.js'
 import { sourceFilesToKeep } from './final-stage.js'
 import { shellQuote, splitCommands } from './shell.js'
+import type { FixEdit } from '../report/types.js'
 
 export interface SuggestedDockerfile {
   dockerfile: string
+  /** The same change as edits of the original (build lines rewritten, the final stage replaced), for a finding's fix. */
+  edits: FixEdit[]
   base: string
   /** Why this base: what the program needs from it. */
   needs: string[]
@@ -32,6 +35,8 @@ export interface RewriteOptions {
   keepCgo?: boolean
   /** -trimpath exists from Go 1.13 on. */
   trimpath?: boolean
+  /** Add -s -w to -ldflags (default). */
+  strip?: boolean
 }
 
 /** Rewrites the `go build` commands in a RUN's text: cgo off, paths trimmed, symbols stripped. */
@@ -47,23 +52,28 @@ export function rewriteGoBuild(runText: string, options: RewriteOptions = {}): s
       return runText
     }
   }
-  return runText.replace(/((?:\b[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*)((?:\S*\/)?(?:xx-)?go\s+(?:build|install))((?:[^\n&;|\\]|\\\n)*)/g, (_m, envs: string, go: string, rest: string) => {
-    const env = options.keepCgo ? envs : envs.replace(/\bCGO_ENABLED=\S*\s+/g, '')
-    let args = rest
-    const ld = /(\s--?ldflags)(=|\s+)(?:(["'])(.*?)\3|([^\s"']+))/.exec(args)
-    if (!ld) args = ` -ldflags="-s -w"${args}`
-    else {
-      const value = ld[4] ?? ld[5] ?? ''
-      const words = splitCommands(value)[0] ?? []
-      const add = ['-s', '-w'].filter((f) => !words.includes(f))
-      if (add.length > 0) {
-        const merged = `${add.join(' ')} ${value}`.trim()
-        args = args.replace(ld[0], `${ld[1]}=${ld[3] === "'" ? `'${merged}'` : `"${merged.replace(/"/g, '\\"')}"`}`)
+  return runText.replace(
+    /((?:\b[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*)((?:\$\(GO\)|\$\{GO\}|(?:\S*\/)?(?:xx-)?go)\s+(?:build|install))((?:[^\n&;|\\]|\\\n)*)/g,
+    (_m, envs: string, go: string, rest: string) => {
+      const env = options.keepCgo ? envs : envs.replace(/\bCGO_ENABLED=\S*\s+/g, '')
+      let args = rest
+      const ld = /(\s--?ldflags)(=|\s+)(?:(["'])(.*?)\3|([^\s"']+))/.exec(args)
+      if (options.strip === false) {
+        // only the other flags
+      } else if (!ld) args = ` -ldflags="-s -w"${args}`
+      else {
+        const value = ld[4] ?? ld[5] ?? ''
+        const words = splitCommands(value)[0] ?? []
+        const add = ['-s', '-w'].filter((f) => !words.includes(f))
+        if (add.length > 0) {
+          const merged = `${add.join(' ')} ${value}`.trim()
+          args = args.replace(ld[0], `${ld[1]}=${ld[3] === "'" ? `'${merged}'` : `"${merged.replace(/"/g, '\\"')}"`}`)
+        }
       }
+      if (options.trimpath !== false && !/(^|\s)--?trimpath\b/.test(args)) args = ` -trimpath${args}`
+      return `${env}${options.keepCgo ? '' : 'CGO_ENABLED=0 '}${go}${args}`
     }
-    if (options.trimpath !== false && !/(^|\s)--?trimpath\b/.test(args)) args = ` -trimpath${args}`
-    return `${env}${options.keepCgo ? '' : 'CGO_ENABLED=0 '}${go}${args}`
-  })
+  )
 }
 
 function textOf(model: DockerfileModel, ins: { line: number; endLine: number }): string {
@@ -94,7 +104,11 @@ function copyText(model: DockerfileModel, stage: StageModel, copy: CopyModel): s
   return text.replace(new RegExp(`\\s${copy.dest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`), ` ${copy.dest}/`)
 }
 
-export function suggestDockerfile({ model, measured, files }: SuggestInput): SuggestedDockerfile | null {
+/**
+ * `shave: false` changes only what the base needs (cgo off for a static
+ * base, the final stage), for a finding's fix; the suggestion shaves too.
+ */
+export function suggestDockerfile({ model, measured, files }: SuggestInput, { shave = true }: { shave?: boolean } = {}): SuggestedDockerfile | null {
   const moduleName = files?.goMod?.module ?? null
   const binaries = finalBinaries(model, moduleName)
   const measuredProgram = (measured?.goBinaries.length ?? 0) > 0
@@ -103,12 +117,13 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput): Sug
   const base = choice.base
   const finalChain = stageChain(model, model.final)
   const buildsInPlace = finalChain.some((s) => s.goBuilds.length > 0)
-  // Nothing to change: the final base stays and every go build is already shaved.
+  // Nothing to change: the final base stays and every go build it can rewrite is already shaved (a make recipe is the Makefile's).
   const shaved = model.stages
     .filter((s) => s.index <= model.final.index)
-    .every((s) => s.goBuilds.every((b) => b.stripped && (b.trimpath || !goAtLeast(s.goVersion, '1.13')) && (choice.keepCgo || b.cgoEnabled === '0')))
+    .every((s) => s.goBuilds.every((b) => b.via !== undefined || (b.stripped && (b.trimpath || !goAtLeast(s.goVersion, '1.13')) && (choice.keepCgo || b.cgoEnabled === '0'))))
   if (choice.keepsBase && !buildsInPlace && shaved) return null
   const notes: string[] = []
+  const edits: FixEdit[] = []
 
   const lines = model.text.split(/\r?\n/)
   const out: string[] = []
@@ -126,13 +141,18 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput): Sug
 
   const buildName = (s: StageModel) => s.name ?? (s.index === model.final.index ? 'build' : String(s.index))
   const goBuildLines = new Map(model.stages.flatMap((s) => s.goBuilds.map((b) => [b.line, s] as const)))
-  const rewrite = (text: string, stage: StageModel) => rewriteGoBuild(text, { keepCgo: choice.keepCgo, trimpath: goAtLeast(stage.goVersion, '1.13') })
+  // Only a static base asks for cgo off; a kept base keeps the build's cgo as it is.
+  const keepCgo = choice.keepCgo || (!shave && (!['scratch', 'distroless-static'].includes(classifyBase(base).kind) || choice.linking.linking === 'static'))
+  const rewrite = (text: string, stage: StageModel) =>
+    shave ? rewriteGoBuild(text, { keepCgo, trimpath: goAtLeast(stage.goVersion, '1.13') }) : keepCgo ? text : rewriteGoBuild(text, { keepCgo, trimpath: false, strip: false })
   const emitStage = (stage: StageModel, fromText: string, upTo: number) => {
     out.push('', fromText)
     for (const ins of stage.instructions.slice(1)) {
       if (ins.line > upTo) break
       const text = textOf(model, ins)
-      out.push(goBuildLines.has(ins.line) ? rewrite(text, stage) : text)
+      const rewritten = goBuildLines.has(ins.line) ? rewrite(text, stage) : text
+      if (rewritten !== text && stage.index < model.final.index) edits.push({ line: ins.line, endLine: ins.endLine, text: rewritten })
+      out.push(rewritten)
     }
   }
 
@@ -142,6 +162,7 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput): Sug
     emitStage(stage, textOf(model, stage.instructions[0]), Infinity)
   }
   let lastBuildLine = 0
+  const finalStart = out.length
   if (buildsInPlace) {
     const final = model.final
     lastBuildLine = Math.max(...finalChain.flatMap((s) => s.goBuilds.map((b) => b.line)))
@@ -159,16 +180,21 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput): Sug
   }
   const runLine = (ins: ModelInstruction, text: string) => {
     if (choice.keepsBase || shell) return text
-    const run = choice.facts.runs.find((r) => r.line === ins.line)
     // On scratch nothing stands in for certificate or zone packages: the program does not need them.
-    const why = run?.kind === 'packages' && base === SCRATCH ? `the program needs neither CA certificates nor zone data (read from ${choice.programNeeds.source})` : run?.replacement
-    return replaced(text, why || `${base} has no shell to run it`)
+    return replaced(
+      text,
+      runReplacement(
+        choice.facts.runs.find((r) => r.line === ins.line),
+        base,
+        choice.programNeeds
+      )
+    )
   }
   const userLine = (value: string, text: string) => {
     if (isNumericUser(value) || choice.keepsBase || shell) return text
     const name = value.split(':')[0]
     if (DISTROLESS_USERS.has(name) && base !== SCRATCH) return text
-    return replaced(text, base === DISTROLESS_STATIC_NONROOT || base === DISTROLESS_BASE_NONROOT ? 'the image runs as its nonroot user (65532)' : `${base} has no /etc/passwd: use a numeric USER`)
+    return replaced(text, base === DISTROLESS_STATIC_NONROOT || base === DISTROLESS_BASE_NONROOT ? 'the image runs as its nonroot user, 65532' : `${base} has no /etc/passwd: use a numeric USER`)
   }
   const healthLine = (ins: ModelInstruction, text: string) => {
     if (shell || /\bCMD\s+\[/.test(ins.raw) || /^\s*NONE\b/i.test(ins.raw)) return text
@@ -176,6 +202,8 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput): Sug
   }
 
   if (buildsInPlace) {
+    // What the image installed for the program to run, installed again (a RUN before the build that installs no build tool alone).
+    for (const run of choice.facts.carried) rest.push(run.text)
     for (const b of dedupe(binaries)) rest.push(`COPY --from=${buildName(finalStage)} ${b.builtAt} ${b.finalPath}`)
     // Files the program opens at run time and scripts its command runs came in with the sources: copy them from the build stage.
     for (const { path: at } of sourceFilesToKeep(model, files?.runtimeFiles ?? [], moduleName)) rest.push(`COPY --from=${buildName(finalStage)} ${at} ${at}`)
@@ -227,7 +255,10 @@ export function suggestDockerfile({ model, measured, files }: SuggestInput): Sug
   }
   out.push(...rest)
   const dockerfile = out.join('\n') + '\n'
-  return { dockerfile, base, needs: choice.needs, notes }
+  // The final stage's lines (from its FROM to its last instruction) are replaced by the new final part.
+  const lastLine = Math.max(...model.final.instructions.map((i) => i.endLine))
+  edits.push({ line: model.final.line, endLine: lastLine, text: out.slice(finalStart).join('\n').replace(/^\n+/, '') })
+  return { dockerfile, edits, base, needs: choice.needs, notes }
 }
 
 /** An ENV without the toolchain's variables (GO*, CGO_*, PATH), which mean nothing in the final image. */

@@ -1,5 +1,5 @@
 // The baseline of every image of a bake run, from ONE bake run of the base
-// commit: a worktree of it, the same bake file (the base's version of it) and
+// commit: a checkout of it (src/baseline/checkout.ts), the same bake file (the base's version of it) and
 // the same overlay, so BuildKit's cache serves what the two commits share.
 // An image whose bake file, context and Dockerfile are the same at the base
 // is its own baseline (nothing is built again for it). A base without the
@@ -10,9 +10,11 @@ import path from 'node:path'
 import type { Docker } from '../docker/docker.js'
 import { CommandError, errorMessage } from '../errors.js'
 import type { Exec } from '../exec.js'
-import { checkedOutCommit, gitRoot, resolveBaseCommit, sameContentAsWorkingTree, withWorktree, type BaseRef } from '../git.js'
+import { baseBuildFailure } from '../baseline/build.js'
+import { withBaseCheckout } from '../baseline/checkout.js'
+import { checkedOutCommit, gitRoot, resolveBaseCommit, sameContentAsWorkingTree, type BaseRef, type GitAuth } from '../git.js'
 import type { Logger } from '../log.js'
-import { NO_BASELINE, type Baseline, type ImageSize, type Layer } from '../report/types.js'
+import { NO_BASELINE, type Baseline, type GoBinary, type ImageSize, type Layer } from '../report/types.js'
 import { bakeBuild, type BakedImage } from './build.js'
 import { parseBakePrint, planImages, type BakeImage, type BakeTarget } from './definition.js'
 
@@ -22,6 +24,7 @@ export interface HeadImage {
   platform: string
   size: ImageSize
   layers: Layer[]
+  goBinaries?: GoBinary[]
 }
 
 export interface BakeBaselineRequest {
@@ -39,6 +42,8 @@ export interface BakeBaselineRequest {
 
 export interface BakeBaselineDeps {
   exec: Exec
+  /** The action's token, for fetching the base from GitHub. */
+  auth?: GitAuth | null
   docker: Docker
   tempDir: string
   log: Logger
@@ -70,7 +75,7 @@ export async function bakeBaselines(req: BakeBaselineRequest, deps: BakeBaseline
   if (bakeRel === null || workdirRel === null) return all(none(`the bake file lies outside the git repository ${repoRoot}, so the base commit cannot provide it`, ref))
   let commit: string
   try {
-    commit = (await resolveBaseCommit(repoRoot, req.base, deps.exec)).commit
+    commit = (await resolveBaseCommit(repoRoot, req.base, deps.exec, deps.auth ?? null)).commit
   } catch (error) {
     return all(none(errorMessage(error).split('\n')[0], ref))
   }
@@ -97,6 +102,7 @@ export async function bakeBaselines(req: BakeBaselineRequest, deps: BakeBaseline
         error: null,
         size: { uncompressed: head.size.uncompressed, compressed: head.size.compressed },
         layers: head.layers,
+        goBinaries: head.goBinaries ?? [],
         digest: head.imageId,
         platform: head.platform,
         note: `${name} (${short}) has the same bake file, build context and Dockerfile for ${image.name}, so its image is this one; it was not built again`
@@ -117,7 +123,7 @@ export async function bakeBaselines(req: BakeBaselineRequest, deps: BakeBaseline
   if (unchanged > 0) deps.log.info(`The base ${name} (${short}) has the same inputs for ${unchanged} image(s): not built again`)
 
   try {
-    await withWorktree(repoRoot, commit, deps.tempDir, deps.exec, async (dir) => {
+    await withBaseCheckout(repoRoot, commit, deps.tempDir, { exec: deps.exec, auth: deps.auth }, async (dir) => {
       const bakeFile = path.join(dir, bakeRel)
       const cwd = path.join(dir, workdirRel)
       if (!existsSync(bakeFile)) {
@@ -126,7 +132,7 @@ export async function bakeBaselines(req: BakeBaselineRequest, deps: BakeBaseline
       }
       const buildable = await baseImages(toBuild, { bakeFile, cwd, dir, name, short, ref, commit, builder: req.builder }, result, deps)
       if (buildable.length === 0) return
-      deps.log.info(`Building the base ${name} (${short}) from a worktree: ${buildable.length} image(s) in one bake run`)
+      deps.log.info(`Building the base ${name} (${short}) from a checkout of it: ${buildable.length} image(s) in one bake run`)
       let baked: Awaited<ReturnType<typeof bakeBuild>>
       try {
         baked = await bakeBuild(
@@ -134,8 +140,8 @@ export async function bakeBaselines(req: BakeBaselineRequest, deps: BakeBaseline
           { docker: deps.docker, tempDir: deps.tempDir, onProgress: (chunk) => deps.log.debug(chunk) }
         )
       } catch (error) {
-        const detail = error instanceof CommandError && error.detail ? error.detail.split('\n').slice(-1)[0] : errorMessage(error).split('\n')[0]
-        for (const image of buildable) result.set(image.key, none(`the bake run of ${name} (${short}) failed: ${detail}`, ref, commit))
+        const reason = baseBuildFailure(`the bake run of ${name} (${short})`, error)
+        for (const image of buildable) result.set(image.key, none(reason, ref, commit))
         return
       }
       for (const image of buildable) {
@@ -148,6 +154,7 @@ export async function bakeBaselines(req: BakeBaselineRequest, deps: BakeBaseline
           error: null,
           size: { uncompressed: measured.size.uncompressed, compressed: measured.size.compressed },
           layers: measured.layers,
+          goBinaries: measured.goBinaries ?? [],
           digest: measured.imageId,
           platform: measured.platform
         })

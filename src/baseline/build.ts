@@ -1,21 +1,26 @@
-// Baseline by building the base commit: a worktree of it outside both build
-// contexts, the same build inputs (so BuildKit's content-addressed cache
-// serves every step the two commits share), measured the same way, then the
-// worktree is removed. A base without the Dockerfile, or whose build fails,
-// is "no baseline: …", never a failed job.
+// Baseline by building the base commit: a checkout of it outside both build
+// contexts (a self-contained clone, src/baseline/checkout.ts), the same build
+// inputs (so BuildKit's content-addressed cache serves every step the two
+// commits share), measured the same way, then the checkout is removed. A base
+// without the Dockerfile, or whose build fails, is "no baseline: …" with the
+// reason and what to do, never a failed job.
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { CommandError, errorMessage } from '../errors.js'
 import type { Exec } from '../exec.js'
-import { checkedOutCommit, resolveBaseCommit, sameContentAsWorkingTree, withWorktree, type BaseRef } from '../git.js'
+import { buildFailureSummary } from '../docker/build-failure.js'
+import { checkedOutCommit, resolveBaseCommit, sameContentAsWorkingTree, type BaseRef, type GitAuth } from '../git.js'
 import type { Logger } from '../log.js'
-import type { Baseline, ImageSize, Layer } from '../report/types.js'
+import type { Baseline, GoBinary, ImageSize, Layer } from '../report/types.js'
+import { withBaseCheckout } from './checkout.js'
 
 export interface BuiltImage {
   imageId: string
   platform: string
   size: ImageSize
   layers: Layer[]
+  /** Its Go binaries with their attribution, for the module diff. */
+  goBinaries?: GoBinary[]
   /** Plain build progress (shows which steps were CACHED). */
   log: string
 }
@@ -42,9 +47,20 @@ export interface BaseBuildRequest {
 
 export interface BaseBuildDeps {
   exec: Exec
-  /** Where the worktree goes; outside the repository. */
+  /** Where the base checkout goes; outside the repository. */
   tempDir: string
   log: Logger
+  /** The action's token, for fetching the base (and its submodules and LFS files) from GitHub. */
+  auth?: GitAuth | null
+}
+
+/** Said after a base build that failed where the head's succeeded. */
+export const BASE_BUILD_FAILED_HINT = 'this commit builds, so the difference is in the base: fix the base branch, or compare with baseline-image or baseline-report'
+
+/** The one line a failed base build gets: the failing step and its last output lines, then what to do. */
+export function baseBuildFailure(what: string, error: unknown): string {
+  const detail = error instanceof CommandError ? (error.summary ?? (error.detail ? buildFailureSummary(error.detail) : error.message)) : errorMessage(error).split('\n')[0]
+  return `${what} failed: ${detail}; ${BASE_BUILD_FAILED_HINT}`
 }
 
 export interface BaseBuildResult {
@@ -71,7 +87,7 @@ export async function baselineFromBuild(req: BaseBuildRequest, build: BuildAndMe
   }
   let commit: string
   try {
-    commit = (await resolveBaseCommit(req.repoRoot, req.base, deps.exec)).commit
+    commit = (await resolveBaseCommit(req.repoRoot, req.base, deps.exec, deps.auth ?? null)).commit
   } catch (error) {
     return none(errorMessage(error).split('\n')[0])
   }
@@ -95,6 +111,7 @@ export async function baselineFromBuild(req: BaseBuildRequest, build: BuildAndMe
         commit,
         size: { uncompressed: req.head.size.uncompressed, compressed: req.head.size.compressed },
         layers: req.head.layers,
+        goBinaries: req.head.goBinaries ?? [],
         error: null,
         digest: req.head.imageId,
         platform: req.head.platform,
@@ -104,18 +121,17 @@ export async function baselineFromBuild(req: BaseBuildRequest, build: BuildAndMe
     }
   }
   try {
-    return await withWorktree(req.repoRoot, commit, deps.tempDir, deps.exec, async (dir) => {
+    return await withBaseCheckout(req.repoRoot, commit, deps.tempDir, { exec: deps.exec, auth: deps.auth }, async (dir) => {
       const context = path.join(dir, contextRel)
       const dockerfile = path.join(dir, dockerfileRel)
       if (!existsSync(context) || !statSync(context).isDirectory()) return none(`${name} (${short}) has no directory ${contextRel || '.'}`, commit)
       if (!existsSync(dockerfile)) return none(`${name} (${short}) has no Dockerfile at ${dockerfileRel}`, commit)
-      deps.log.info(`Building the base ${name} (${short}) from a worktree`)
+      deps.log.info(`Building the base ${name} (${short}) from a checkout of it`)
       let built: BuiltImage
       try {
         built = await build({ context, dockerfile, platform: req.platform })
       } catch (error) {
-        const detail = error instanceof CommandError && error.detail ? error.detail.split('\n').slice(-1)[0] : errorMessage(error).split('\n')[0]
-        return none(`the build of ${name} (${short}) failed: ${detail}`, commit)
+        return none(baseBuildFailure(`the build of ${name} (${short})`, error), commit)
       }
       return {
         baseline: {
@@ -124,6 +140,7 @@ export async function baselineFromBuild(req: BaseBuildRequest, build: BuildAndMe
           commit,
           size: { uncompressed: built.size.uncompressed, compressed: built.size.compressed },
           layers: built.layers,
+          goBinaries: built.goBinaries ?? [],
           error: null,
           digest: built.imageId,
           platform: built.platform

@@ -2,7 +2,7 @@
 // report if given, else builds the base ref; `none` compares with nothing.
 import { UsageError } from '../errors.js'
 import type { Exec } from '../exec.js'
-import type { BaseRef } from '../git.js'
+import type { BaseRef, GitAuth } from '../git.js'
 import type { RegistryDeps } from '../registry/registry.js'
 import type { Inputs } from '../inputs.js'
 import type { Logger } from '../log.js'
@@ -57,6 +57,8 @@ export interface BaselineDeps {
   /** Builds and measures with the head's build inputs (src/pipeline/). */
   buildAndMeasure: BuildAndMeasure
   registry?: RegistryDeps
+  /** The action's token, for fetching the base from GitHub. */
+  auth?: GitAuth | null
 }
 
 export interface BaselineResult {

@@ -2,7 +2,7 @@
 // restored from an artifact or a cache). The file may be missing, foreign or
 // corrupt: each case is a "no baseline: …" with the reason, never a crash.
 import { readFile } from 'node:fs/promises'
-import { carriedFrom, parseCarriedProof, parseHistory } from '../report/parse.js'
+import { carriedFrom, parseCarriedProof, parseGoBinaries, parseHistory } from '../report/parse.js'
 import { errorMessage } from '../errors.js'
 import { SCHEMA_VERSION, type Baseline, type BaselineLayer, type CarriedProof, type HistoryPoint, type Suggestion } from '../report/types.js'
 
@@ -73,6 +73,8 @@ export function baselineFromReportText(text: string, file: string, platform: str
       commit: typeof image.commit === 'string' ? image.commit : null,
       size: { uncompressed, compressed },
       layers: parseLayers(entry.layers),
+      // The stored binaries' attribution: the module diff needs no rebuild of the base.
+      goBinaries: parseGoBinaries(entry.goBinaries),
       error: null,
       digest: typeof image.id === 'string' ? image.id : null,
       platform: reportPlatform,

@@ -3,9 +3,10 @@
 // the job and which only warns. The reason is one line naming the limit and
 // the measured size: "image is 816 MB, over the 20 MB budget (uncompressed)".
 import { compareSizes, diffLayers } from './compare.js'
+import { diffBinaries, moduleIncreaseCheck } from './modules.js'
 import { UsageError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
-import type { Baseline, Budget, BudgetCheck, BudgetStatus, Delta, FailOn, Layer, LayerDiff, Metric, Sizes, Status } from '../report/types.js'
+import type { Baseline, BinaryDiff, Budget, BudgetCheck, BudgetStatus, Delta, FailOn, GoBinary, Layer, LayerDiff, Metric, Sizes, Status } from '../report/types.js'
 import { formatDelta, formatPercent, formatSize, type SizeOrPercent } from '../units.js'
 
 export interface BudgetSettings {
@@ -15,14 +16,17 @@ export interface BudgetSettings {
   maxIncrease: SizeOrPercent | null
   minDelta: SizeOrPercent | null
   failOn: FailOn
+  /** Largest growth of one module of a Go binary (a new module's whole size); absent or null: not checked. */
+  maxModuleIncrease?: SizeOrPercent | null
 }
 
-export function budgetSettings(inputs: Pick<Inputs, 'budgetMetric' | 'budget' | 'warnAt' | 'maxIncrease' | 'minDelta' | 'failOn'>): BudgetSettings {
+export function budgetSettings(inputs: Pick<Inputs, 'budgetMetric' | 'budget' | 'warnAt' | 'maxIncrease' | 'minDelta' | 'failOn'> & Partial<Pick<Inputs, 'maxModuleIncrease'>>): BudgetSettings {
   const settings = {
     metric: inputs.budgetMetric,
     budget: inputs.budget,
     warnAt: inputs.warnAt,
     maxIncrease: inputs.maxIncrease,
+    maxModuleIncrease: inputs.maxModuleIncrease ?? null,
     minDelta: inputs.minDelta,
     failOn: inputs.failOn
   }
@@ -134,6 +138,8 @@ export const reportStatus = (budgets: Pick<Budget, 'status'>[]): Status => worst
 export interface Assessment {
   delta: Delta | null
   layerDiff: LayerDiff | null
+  /** Per Go binary, per module, against the baseline's binaries; null when the baseline has none. */
+  binaryDiff: BinaryDiff[] | null
   budget: Budget
 }
 
@@ -144,11 +150,27 @@ export function baselineName(baseline: Baseline): string | null {
   return baseline.ref && baseline.source === 'build' ? baseline.ref : baseline.commit ? baseline.commit.slice(0, 7) : baseline.ref
 }
 
-/** Deltas, layer diff and verdict of one measured image against its baseline. */
-export function assess(s: BudgetSettings, head: { size: Sizes; layers: Layer[] }, baseline: Baseline): Assessment {
+/** Deltas, layer diff, module diff and verdict of one measured image against its baseline; `goMod` says how the build context's go.mod lists modules. */
+export function assess(s: BudgetSettings, head: { size: Sizes; layers: Layer[]; goBinaries?: GoBinary[] }, baseline: Baseline, goMod: Map<string, 'direct' | 'indirect'> = new Map()): Assessment {
   const delta = baseline.size && !baseline.error ? compareSizes(head.size, baseline.size, s.metric, s.minDelta) : null
   const baseSize = delta?.metric && baseline.size ? baseline.size[delta.metric] : null
   const layerFloor = s.minDelta && 'bytes' in s.minDelta ? s.minDelta.bytes : 0
   const layerDiff = delta && baseline.layers.length > 0 && head.layers.length > 0 ? diffLayers(head.layers, baseline.layers, s.metric, layerFloor) : null
-  return { delta, layerDiff, budget: evaluateBudget(s, { size: head.size, delta, baseSize, baseName: baselineName(baseline) }) }
+  const binaryDiff = !baseline.error && baseline.goBinaries && baseline.goBinaries.length > 0 ? diffBinaries(head.goBinaries ?? [], baseline.goBinaries, s.minDelta) : null
+  const budget = evaluateBudget(s, { size: head.size, delta, baseSize, baseName: baselineName(baseline) })
+  return { delta, layerDiff, binaryDiff, budget: withModuleCheck(s, budget, binaryDiff, goMod) }
+}
+
+/** Adds the max-module-increase check to a verdict: under `fail-on` as max-increase is. */
+function withModuleCheck(s: BudgetSettings, budget: Budget, diffs: BinaryDiff[] | null, goMod: Map<string, 'direct' | 'indirect'>): Budget {
+  if (!s.maxModuleIncrease || !diffs) return budget
+  const effect = s.failOn === 'any' || s.failOn === 'increase' ? 'fail' : 'warn'
+  const result = moduleIncreaseCheck(diffs, s.maxModuleIncrease, goMod, effect)
+  if (!result) return budget
+  const status: Status = result.check.exceeded ? effect : 'pass'
+  const before = budget.status === 'none' ? 'pass' : budget.status
+  const worst = worstStatus([before, status])
+  // The reason keeps naming what decided the status.
+  const reason = worst === status && status !== 'pass' && before !== status ? result.text : [budget.reason, worst === before || status === worst ? result.text : null].filter(Boolean).join('; ')
+  return { ...budget, status: worst, reason: reason || null, checks: [...(budget.checks ?? []), result.check] }
 }

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { CommandError, EnvironmentError, UsageError } from '../errors.js'
 import type { Docker } from './docker.js'
 import { lastLines } from '../exec.js'
+import { buildFailureSummary } from './build-failure.js'
 import { composeBuildArgs, type BuildRequest } from './build-args.js'
 
 export interface BuildOptions extends Omit<BuildRequest, 'iidFile' | 'metadataFile' | 'secretFiles' | 'archive'> {
@@ -122,5 +123,6 @@ function buildFailure(stderr: string, options: BuildOptions): Error {
   if (/no builder .* found|failed to find builder/i.test(stderr)) {
     return new UsageError(`builder: no buildx builder named '${options.builder}'; list them with 'docker buildx ls'`)
   }
-  return new CommandError(`docker buildx build failed for ${options.file ?? 'Dockerfile'} in ${options.context}`, tail)
+  // The failing step and its output, from enough of the end to hold buildx's summary of it.
+  return new CommandError(`docker buildx build failed for ${options.file ?? 'Dockerfile'} in ${options.context}`, tail, buildFailureSummary(lastLines(stderr, 60)))
 }

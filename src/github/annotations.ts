@@ -30,7 +30,7 @@ export function findingAnnotations(findings: Finding[]): Annotation[] {
       properties.startLine = f.line
       properties.endLine = f.line
     }
-    annotations.push({ level, message: `${f.message}\n\nFix:\n${f.fix}`, properties })
+    annotations.push({ level, message: f.fix ? `${f.message}\n\nFix:\n${f.fix}` : f.message, properties })
   }
   return annotations
 }

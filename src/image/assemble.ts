@@ -107,7 +107,8 @@ export function assembleMeasurement(input: AssemblyInput): Assembled {
         trimpath: f.trimpath,
         ldflags: f.ldflags,
         packages: f.packages,
-        needs: f.needs ?? null
+        needs: f.needs ?? null,
+        attribution: f.attribution ?? null
       })
     }
   })

@@ -38,8 +38,8 @@ export interface CachedLayer {
   version: number
 }
 
-/** 3: the full scan is cached too (gzip JSON), compressed may be null. 4: `uncompressed` counts symlink targets. 5: Go binaries carry their run-time needs. */
-export const CACHE_VERSION = 5
+/** 3: the full scan is cached too (gzip JSON), compressed may be null. 4: `uncompressed` counts symlink targets. 5: Go binaries carry their run-time needs. 6: and their attribution. 7: DWARF in the attribution. */
+export const CACHE_VERSION = 7
 
 export interface PushedBlob {
   digest: string

@@ -5,8 +5,11 @@
 // Same rules as Go's debug/buildinfo, for Go 1.13+ (pointer format) and 1.18+ (inline).
 // Also what any ELF needs to start (its interpreter, DT_NEEDED libraries and
 // search path) and, from the pclntab, what a Go program needs at run time.
+import { fileOffset, parseElf, SHT_NOBITS, type Elf } from './elf.js'
 import { findPclntab, pclntabFunctionNames, runtimeNeeds } from './pclntab.js'
-import type { GoRuntimeNeeds } from '../report/types.js'
+import type { BinaryAttribution, GoRuntimeNeeds } from '../report/types.js'
+
+export { isElf } from './elf.js'
 
 export interface GoBinaryFacts {
   goVersion: string | null
@@ -25,6 +28,8 @@ export interface GoBinaryFacts {
   settings: Record<string, string>
   /** What the program needs from the image (CA roots, zone data …), from its function names; null when unreadable (absent in scans cached by older versions). */
   needs?: GoRuntimeNeeds | null
+  /** Every byte of the file by module and package (attribution.ts; set by the layer scan, absent in scans cached by older versions). */
+  attribution?: BinaryAttribution | null
 }
 
 /** What the dynamic loader needs to start an ELF file. */
@@ -42,71 +47,8 @@ export interface ElfLinking {
 }
 
 const BUILDINFO_MAGIC = Buffer.from('\xff Go buildinf:', 'latin1')
-const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46])
-const PT_LOAD = 1
 const PT_DYNAMIC = 2
 const PT_INTERP = 3
-
-export function isElf(head: Buffer): boolean {
-  return head.length >= 4 && head.subarray(0, 4).equals(ELF_MAGIC)
-}
-
-interface Elf {
-  is64: boolean
-  le: boolean
-  machine: number
-  programs: { type: number; offset: number; vaddr: number; filesz: number }[]
-  sections: { name: string; type: number; offset: number; addr: number; size: number }[]
-}
-
-function parseElf(buf: Buffer): Elf | null {
-  if (buf.length < 52 || !isElf(buf)) return null
-  const is64 = buf[4] === 2
-  const le = buf[5] === 1
-  const u16 = (o: number) => (le ? buf.readUInt16LE(o) : buf.readUInt16BE(o))
-  const u32 = (o: number) => (le ? buf.readUInt32LE(o) : buf.readUInt32BE(o))
-  const uptr = (o: number) => (is64 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : u32(o))
-  const phoff = is64 ? uptr(0x20) : u32(0x1c)
-  const shoff = is64 ? uptr(0x28) : u32(0x20)
-  const phentsize = u16(is64 ? 0x36 : 0x2a)
-  const phnum = u16(is64 ? 0x38 : 0x2c)
-  const shentsize = u16(is64 ? 0x3a : 0x2e)
-  const shnum = u16(is64 ? 0x3c : 0x30)
-  const shstrndx = u16(is64 ? 0x3e : 0x32)
-  const programs: Elf['programs'] = []
-  for (let i = 0; i < phnum; i++) {
-    const o = phoff + i * phentsize
-    if (o + phentsize > buf.length) break
-    programs.push(is64 ? { type: u32(o), offset: uptr(o + 8), vaddr: uptr(o + 16), filesz: uptr(o + 32) } : { type: u32(o), offset: u32(o + 4), vaddr: u32(o + 8), filesz: u32(o + 16) })
-  }
-  const raw: { nameOff: number; type: number; offset: number; addr: number; size: number }[] = []
-  for (let i = 0; i < shnum; i++) {
-    const o = shoff + i * shentsize
-    if (o + shentsize > buf.length) break
-    raw.push(
-      is64
-        ? { nameOff: u32(o), type: u32(o + 4), addr: uptr(o + 16), offset: uptr(o + 24), size: uptr(o + 32) }
-        : { nameOff: u32(o), type: u32(o + 4), addr: u32(o + 12), offset: u32(o + 16), size: u32(o + 20) }
-    )
-  }
-  const strtab = raw[shstrndx]
-  const sections = raw.map((s) => {
-    let name = ''
-    if (strtab && strtab.offset + s.nameOff < buf.length) {
-      const start = strtab.offset + s.nameOff
-      const end = buf.indexOf(0, start)
-      name = buf.toString('latin1', start, end < 0 ? start : end)
-    }
-    return { name, type: s.type, offset: s.offset, addr: s.addr, size: s.size }
-  })
-  return { is64, le, machine: u16(18), programs, sections }
-}
-
-/** File offset of a virtual address, through the PT_LOAD segments; -1 outside them. */
-function fileOffset(elf: Elf, addr: number): number {
-  const seg = elf.programs.find((p) => p.type === PT_LOAD && addr >= p.vaddr && addr < p.vaddr + p.filesz)
-  return seg ? addr - seg.vaddr + seg.offset : -1
-}
 
 const DT_NEEDED = 1
 const DT_STRTAB = 5
@@ -207,36 +149,62 @@ function readBuildInfo(buf: Buffer, elf: Elf, at: number): { version: string; mo
   return version === null ? null : { version, modinfo: modinfo ?? '' }
 }
 
-/** Facts about `buf` if it is a Go ELF executable, else null. */
-export function readGoBinary(buf: Buffer): GoBinaryFacts | null {
-  const elf = parseElf(buf)
-  if (!elf) return null
+/** A module of the build info: `mod` (the main module) or a `dep`, with the `=>` line that replaced it. */
+export interface BuildInfoModule {
+  path: string
+  version: string
+  replace: { path: string; version: string } | null
+}
+
+/** What the build info says: the Go version, the main package and module, dependencies, settings. */
+export interface BuildInfo {
+  goVersion: string
+  mainPackage: string | null
+  main: BuildInfoModule | null
+  deps: BuildInfoModule[]
+  settings: Record<string, string>
+}
+
+/** The build info of a Go ELF executable (parsed once by the caller), else null. */
+export function readBuildInfoOf(buf: Buffer, elf: Elf): BuildInfo | null {
   const at = findBuildInfo(buf, elf)
   if (at < 0) return null
   const info = readBuildInfo(buf, elf, at)
   if (!info) return null
   // The module info is wrapped in 16-byte sentinels.
   const modinfo = info.modinfo.length >= 33 && info.modinfo.charCodeAt(info.modinfo.length - 17) === 0x0a ? info.modinfo.slice(16, -16) : info.modinfo
-  let module: string | null = null
-  let mainPackage: string | null = null
-  const deps: string[] = []
-  const settings: Record<string, string> = {}
+  const parsed: BuildInfo = { goVersion: info.version, mainPackage: null, main: null, deps: [], settings: {} }
+  let last: BuildInfoModule | null = null
   for (const line of Buffer.from(modinfo, 'latin1').toString('utf8').split('\n')) {
     const [kind, a, b] = line.split('\t')
-    if (kind === 'path') mainPackage = a ?? null
-    else if (kind === 'mod') module = a ?? null
-    else if (kind === 'dep') deps.push(a)
+    if (kind === 'path') parsed.mainPackage = a ?? null
+    else if (kind === 'mod' || kind === 'dep') {
+      last = { path: a ?? '', version: b ?? '', replace: null }
+      if (kind === 'mod') parsed.main = last
+      else parsed.deps.push(last)
+    } else if (kind === '=>' && last && a) last.replace = { path: a, version: b ?? '' }
     else if (kind === 'build' && a) {
       const eq = a.indexOf('=')
-      if (eq > 0) settings[a.slice(0, eq)] = unquote(a.slice(eq + 1) + (b !== undefined ? `\t${b}` : ''))
+      if (eq > 0) parsed.settings[a.slice(0, eq)] = unquote(a.slice(eq + 1) + (b !== undefined ? `\t${b}` : ''))
     }
   }
+  return parsed
+}
+
+/** Facts about `buf` if it is a Go ELF executable, else null. */
+export function readGoBinary(buf: Buffer): GoBinaryFacts | null {
+  const elf = parseElf(buf)
+  if (!elf) return null
+  const info = readBuildInfoOf(buf, elf)
+  if (!info) return null
+  const { settings, mainPackage } = info
+  const module = info.main?.path ?? null
   const dynamic = elf.programs.some((p) => p.type === PT_INTERP)
   const cgoSetting = settings.CGO_ENABLED
   const pclntab = findPclntab(buf, elf.sections)
   const names = pclntab ? pclntabFunctionNames(buf, pclntab) : []
   return {
-    goVersion: info.version || null,
+    goVersion: info.goVersion || null,
     module: module ?? mainPackage,
     mainPackage,
     static: !dynamic,
@@ -246,13 +214,12 @@ export function readGoBinary(buf: Buffer): GoBinaryFacts | null {
     cgo: cgoSetting !== undefined ? cgoSetting === '1' : dynamic ? true : null,
     trimpath: settings['-trimpath'] !== undefined ? settings['-trimpath'] === 'true' : Object.keys(settings).length > 0 ? false : null,
     ldflags: settings['-ldflags'] ?? null,
-    packages: [...(module ? [module] : []), ...deps],
+    packages: [...(module ? [module] : []), ...info.deps.map((d) => d.path)],
     settings,
     needs: names.length > 0 ? runtimeNeeds(names) : null
   }
 }
 
-const SHT_NOBITS = 8
 const isSymbolSection = (name: string) => name === '.symtab' || name === '.strtab' || name.startsWith('.debug_') || name.startsWith('.zdebug_')
 
 /** Build setting values with spaces are quoted Go strings. */

@@ -13,20 +13,25 @@ const MAGICS = new Map<number, 'go1.2' | 'go1.16' | 'go1.18'>([
   [0xfffffff1, 'go1.18']
 ])
 
-interface Table {
+export interface PclntabTable {
+  /** File offset of the header. */
   at: number
   version: 'go1.2' | 'go1.16' | 'go1.18'
+  /** 0xfffffff1 from Go 1.20 on (records carry startLine). */
+  magic: number
   le: boolean
   ptr: number
 }
+type Table = PclntabTable
 
 /** A pclntab header at `at`: magic, two zero pads, an instruction quantum (1, 2, 4) and a pointer size (4, 8). */
 function tableAt(buf: Buffer, at: number): Table | null {
   if (at < 0 || at + 16 > buf.length || buf[at + 4] !== 0 || buf[at + 5] !== 0) return null
   if (![1, 2, 4].includes(buf[at + 6]) || ![4, 8].includes(buf[at + 7])) return null
   for (const le of [true, false]) {
-    const version = MAGICS.get(le ? buf.readUInt32LE(at) : buf.readUInt32BE(at))
-    if (version) return { at, version, le, ptr: buf[at + 7] }
+    const magic = le ? buf.readUInt32LE(at) : buf.readUInt32BE(at)
+    const version = MAGICS.get(magic)
+    if (version) return { at, version, magic, le, ptr: buf[at + 7] }
   }
   return null
 }

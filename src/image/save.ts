@@ -8,6 +8,7 @@
 import { createHash, type Hash } from 'node:crypto'
 import zlib from 'node:zlib'
 import { LayerCompressor, type CompressorOptions } from '../compress/compress.js'
+import { attributeGoBinary } from './attribution.js'
 import { isElf, readGoBinary, type GoBinaryFacts } from './gobinary.js'
 import { TarError, TarReader, type EntrySink, type TarHeader } from './tar.js'
 import { fileRecord, type FileRecord } from './wasted.js'
@@ -285,8 +286,11 @@ export function innerEntry(h: TarHeader, scan: LayerScan, maxBinaryBytes: number
     },
     end() {
       if (!elf) return
-      const facts = readGoBinary(Buffer.concat(parts))
-      if (facts) scan.goBinaries.push({ path: `/${record.path}`, bytes: h.size, facts })
+      const body = parts.length === 1 ? parts[0] : Buffer.concat(parts)
+      parts.length = 0
+      const facts = readGoBinary(body)
+      // Why it is this big: every byte by module, from the bytes already in hand (no second read).
+      if (facts) scan.goBinaries.push({ path: `/${record.path}`, bytes: h.size, facts: { ...facts, attribution: attributeGoBinary(body) } })
     }
   }
 }

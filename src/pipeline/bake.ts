@@ -115,7 +115,9 @@ async function bakeStages(inputs: Inputs, ctx: RunContext, deps: StageDeps): Pro
   }
 
   // One base bake run for every image that may differ at the base.
-  const heads = new Map<string, HeadImage>(measured.map(({ image, report }) => [image.key, { imageId: report.image.id, platform: report.image.platform, size: report.size, layers: report.layers }]))
+  const heads = new Map<string, HeadImage>(
+    measured.map(({ image, report }) => [image.key, { imageId: report.image.id, platform: report.image.platform, size: report.size, layers: report.layers, goBinaries: report.goBinaries }])
+  )
   const baselines: Map<string, Baseline> =
     inputs.baseline === 'none'
       ? new Map<string, Baseline>()
@@ -124,12 +126,13 @@ async function bakeStages(inputs: Inputs, ctx: RunContext, deps: StageDeps): Pro
             { base: ctx.base ?? null, auto: inputs.baseline === 'auto', workspace: ctx.workspace, bakeFile, builder: inputs.builder, output, images, heads },
             {
               exec: deps.exec,
+              auth: ctx.gitAuth ?? null,
               docker,
               tempDir: deps.tempDir,
               log: deps.log,
               measure: async (image, built) => {
                 const m = await measure(image, built)
-                return { imageId: m.inspected.id, platform: m.inspected.platform, size: m.size, layers: m.layers }
+                return { imageId: m.inspected.id, platform: m.inspected.platform, size: m.size, layers: m.layers, goBinaries: m.goBinaries }
               }
             }
           )

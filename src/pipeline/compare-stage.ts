@@ -1,6 +1,9 @@
 // The pipeline's baseline → compare/budget stage: fetch the baseline for each
 // measured platform, compare, judge, and carry the size trend forward.
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { assess, reportStatus, type BudgetSettings } from '../compare/budget.js'
+import { goModListing } from '../compare/modules.js'
 import { gitRoot, type BaseRef } from '../git.js'
 import type { Inputs } from '../inputs.js'
 import type { Baseline, HistoryPoint, PlatformReport, Report } from '../report/types.js'
@@ -39,8 +42,8 @@ export async function compareStage(report: Report, req: CompareStageRequest, dep
   const cache = new Map<string, { baseline: Baseline; history: HistoryPoint[] }>()
   // Additional build contexts are outside what the base commit's tree says, so with them the base is always built.
   const reuseHead = (req.inputs.buildContexts ?? []).length === 0
-  const headOf = (entry: Pick<Report, 'image' | 'size' | 'layers'>): BuiltImage | null =>
-    reuseHead ? { imageId: entry.image.id, platform: entry.image.platform, size: entry.size, layers: entry.layers, log: '' } : null
+  const headOf = (entry: Pick<Report, 'image' | 'size' | 'layers' | 'goBinaries'>): BuiltImage | null =>
+    reuseHead ? { imageId: entry.image.id, platform: entry.image.platform, size: entry.size, layers: entry.layers, goBinaries: entry.goBinaries, log: '' } : null
   const baselineFor = async (platform: string | null, head: BuiltImage | null) => {
     const key = platform ?? ''
     const cached = cache.get(key)
@@ -64,15 +67,18 @@ export async function compareStage(report: Report, req: CompareStageRequest, dep
     return result
   }
 
+  // How the build context's go.mod lists modules, for the max-module-increase finding.
+  const goMod = goModListing(req.build ? await readFile(path.join(req.build.context, 'go.mod'), 'utf8').catch(() => null) : null)
+
   // Each platform judged into a new entry; the measured report is left as it was.
   const platforms: PlatformReport[] = []
   for (const entry of report.platforms ?? []) {
     const { baseline } = await baselineFor(entry.platform, headOf(entry))
-    const judged = assess(req.settings, entry, baseline)
-    platforms.push({ ...entry, baseline, delta: judged.delta, layerDiff: judged.layerDiff, budget: judged.budget, status: reportStatus([judged.budget]) })
+    const judged = assess(req.settings, entry, baseline, goMod)
+    platforms.push({ ...entry, baseline, delta: judged.delta, layerDiff: judged.layerDiff, binaryDiff: judged.binaryDiff, budget: judged.budget, status: reportStatus([judged.budget]) })
   }
   const top = await baselineFor(platforms[0]?.platform ?? report.image.platform, headOf(report))
-  const judged = assess(req.settings, report, top.baseline)
+  const judged = assess(req.settings, report, top.baseline, goMod)
   const at = req.now().toISOString()
   // A push series (no pull request history handed in) carries the stored report's trend forward.
   const previous = req.previousHistory.length > 0 ? req.previousHistory : top.history
@@ -90,6 +96,7 @@ export async function compareStage(report: Report, req: CompareStageRequest, dep
       baseline: top.baseline,
       delta: judged.delta,
       layerDiff: judged.layerDiff,
+      binaryDiff: judged.binaryDiff,
       budget: judged.budget,
       history,
       status: reportStatus(statuses)

@@ -114,7 +114,7 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: StageDeps): Prom
   const buildBase = async (paths: { context: string; dockerfile: string; platform: string | null }): Promise<BuiltImage> => {
     const options = { ...buildOptions(paths), cacheTo: [], platform: inputs.platforms.length > 0 ? paths.platform : null }
     const { built, measurement: base } = await buildAndMeasure(options, { ...measureOptions, dockerfile: dockerfileSource(readFileSync(paths.dockerfile, 'utf8')) })
-    return { imageId: built.imageId, platform: base.inspected.platform, size: base.size, layers: base.layers, log: built.log }
+    return { imageId: built.imageId, platform: base.inspected.platform, size: base.size, layers: base.layers, goBinaries: base.goBinaries, log: built.log }
   }
   const compared = await deps.log.group('Baseline', () =>
     compareStage(
@@ -128,7 +128,7 @@ async function runStages(inputs: Inputs, ctx: RunContext, deps: StageDeps): Prom
         previousHistory: ctx.previousHistory ?? [],
         now: deps.now
       },
-      { exec: deps.exec, tempDir: deps.tempDir, log: deps.log, buildAndMeasure: buildBase }
+      { exec: deps.exec, tempDir: deps.tempDir, log: deps.log, buildAndMeasure: buildBase, auth: ctx.gitAuth ?? null }
     )
   )
 

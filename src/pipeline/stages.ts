@@ -6,7 +6,7 @@ import path from 'node:path'
 import { adviseStage } from '../advisor/stage.js'
 import type { BuildOptions } from '../docker/build.js'
 import type { Docker } from '../docker/docker.js'
-import type { BaseRef } from '../git.js'
+import type { BaseRef, GitAuth } from '../git.js'
 import { UsageError } from '../errors.js'
 import type { Exec, Spawn } from '../exec.js'
 import type { RunBuild } from '../image/build-measure.js'
@@ -38,6 +38,8 @@ export interface RunContext {
   commit: string | null
   /** The base to build for `baseline: build` (pull request base, push `before`, or `base-ref`). */
   base?: BaseRef | null
+  /** The action's token, for fetching the base from GitHub (a shallow checkout without credentials). */
+  gitAuth?: GitAuth | null
   /** This pull request's size trend so far (from the sticky comment or a previous report). */
   previousHistory?: HistoryPoint[]
   /** The environment the builds run in, where `secret-envs` variables must be set. */

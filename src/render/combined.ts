@@ -11,7 +11,7 @@ import { commentMarker, embedState, type EmbeddedState, type ImageState } from '
 import { escapeText, htmlText, inlineCode } from './escape.js'
 import { GITHUB_COMMENT_LIMIT } from './markdown.js'
 import { STATUS_ICON, baselineName, deltaIcon, inMetric, more, percentText, short, size } from './numbers.js'
-import { LIMIT_LADDER, renderFindings, renderLayers, renderSizeTable, renderSuggestion, renderTrend, renderWastedAndBinaries, type Limits, type LinkTarget } from './sections.js'
+import { LIMIT_LADDER, renderFindings, renderLayers, renderModules, renderSizeTable, renderSuggestion, renderTrend, renderWastedAndBinaries, type Limits, type LinkTarget } from './sections.js'
 import { commonCommit, overviewOrder, worstStatus, type NamedReport } from '../report/set.js'
 import type { HistoryPoint, Report, Status } from '../report/types.js'
 
@@ -124,6 +124,7 @@ function renderDetail({ name, report }: NamedReport, opts: CombinedOptions, limi
     ...renderFindings(report.findings, limits, target),
     ...renderSuggestion(report, limits),
     ...renderLayers(report, limits, target),
+    ...renderModules(report, limits),
     ...renderWastedAndBinaries(report, limits),
     ...renderTrend(report.history, report, limits),
     '</details>',

@@ -7,7 +7,7 @@ import { carriedFrom } from '../report/parse.js'
 import { commentMarker, embedState, type EmbeddedState } from '../report/embed.js'
 import { escapeText, inlineCode } from './escape.js'
 import { STATUS_ICON, baselineName, deltaText, inMetric, short, size } from './numbers.js'
-import { LIMIT_LADDER, renderFindings, renderLayers, renderSizeTable, renderSuggestion, renderTrend, renderWastedAndBinaries, type Limits, type LinkTarget } from './sections.js'
+import { LIMIT_LADDER, renderFindings, renderLayers, renderModules, renderSizeTable, renderSuggestion, renderTrend, renderWastedAndBinaries, type Limits, type LinkTarget } from './sections.js'
 import type { Metric, PlatformReport, Report, Status } from '../report/types.js'
 
 export { deltaIcon, deltaText } from './numbers.js'
@@ -142,6 +142,7 @@ function renderOnce(report: Report, opts: MarkdownOptions, limits: Limits): stri
           ...renderFindings(report.findings, limits, target),
           ...renderSuggestion(report, limits),
           ...renderLayers(report, limits, target),
+          ...renderModules(report, limits),
           ...renderWastedAndBinaries(report, limits),
           ...renderTrend(report.history, report, limits)
         ]

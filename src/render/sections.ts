@@ -5,6 +5,7 @@
 // noise and which layers changed were decided by the comparison
 // (compare/compare.ts) and are read from the report, never recomputed here.
 import { formatDelta, formatSize } from '../units.js'
+import { renderWhyItGrew, topModulesLine } from './why-it-grew.js'
 import { pointName, trendChart } from './chart.js'
 import { codeBlock, encodePath, escapeText, escapeTextWithCode, htmlCode, htmlText, inlineCode } from './escape.js'
 import { STATUS_ICON, baselineName, deltaText, isCount, more, percentText, short, size } from './numbers.js'
@@ -176,7 +177,9 @@ export function renderWastedAndBinaries(report: Report, limits: Limits): string[
         b.cgo === true ? 'cgo on' : b.cgo === false ? 'cgo off' : null,
         b.trimpath === false ? 'no `-trimpath`' : null
       ].filter(Boolean)
-      return `- Go binary ${inlineCode(b.path, 80)}: ${formatSize(b.bytes)} · ${traits.join(' · ')}`
+      // Where the bytes are, even without a baseline.
+      const modules = b.attribution ? `\n  - largest modules: ${escapeText(topModulesLine(b.attribution, 5), 600)}` : ''
+      return `- Go binary ${inlineCode(b.path, 80)}: ${formatSize(b.bytes)} · ${traits.join(' · ')}${modules}`
     })
     if (programs.length > facts.length) facts.push(`- ${more(programs.length - facts.length, 'Go binary', 'Go binaries')}`)
     if (toolchain.length > 0) {
@@ -199,7 +202,10 @@ export function renderFindings(findings: Finding[], limits: Limits, target: Link
   const rows = sorted.slice(0, limits.findings).map((f) => {
     const savings = f.estimatedSavings ? `−${formatSize(f.estimatedSavings)}` : ''
     const where = dockerfileLink(target, f.line, f.file)
-    const fix = f.fix ? `<br>${inlineCode(f.fix.split('\n').find((l) => l.trim()) ?? '', 100)}` : ''
+    // The line that says the most: a fix that rewrites stages shows the FROM it ends on, any other its first instruction.
+    const nonEmpty = f.fix.split('\n').filter((l) => l.trim())
+    const lines = nonEmpty.some((l) => !l.startsWith('#')) ? nonEmpty.filter((l) => !l.startsWith('#')) : nonEmpty
+    const fix = lines.length > 0 ? `<br>${inlineCode(lines.filter((l) => /^FROM\s/i.test(l)).pop() ?? lines[0], 100)}` : ''
     return `| ${SEVERITY_ICON[f.severity]} ${inlineCode(f.rule, 20)} | ${escapeTextWithCode(f.message, 240)}${where ? ` (${where})` : ''}${fix} | ${savings} |`
   })
   if (sorted.length > rows.length) rows.push(`| | ${more(sorted.length - rows.length, 'finding')} | |`)
@@ -270,3 +276,7 @@ export function renderTrend(trend: HistoryPoint[], report: Report, limits: Limit
   )
   return lines
 }
+
+/** "Why it grew", as long as the layers the limits allow. */
+export const renderModules = (report: Report, limits: Limits): string[] =>
+  renderWhyItGrew(report, { modules: limits.layers, packages: limits.details ? limits.files : 0, binaries: Math.max(1, Math.min(3, limits.platforms)) })

@@ -2,7 +2,7 @@
 // proof travel in the sticky comment's hidden state or in a stored report,
 // both of which someone could have edited, so each is validated field by
 // field. Pure; every stage that reads earlier state shares these.
-import type { CarriedProof, HistoryPoint, Suggestion } from './types.js'
+import type { BinaryAttribution, CarriedProof, GoBinary, HistoryPoint, Suggestion } from './types.js'
 
 const isSize = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0)
 
@@ -68,4 +68,32 @@ export function parseCarriedProof(value: unknown): CarriedProof | null {
     error: typeof v.error === 'string' ? v.error.slice(0, 1000) : null,
     proof
   }
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0
+const BYTE_FIELDS = ['bytes', 'text', 'pcln', 'funcdata', 'data', 'bss'] as const
+
+/** An attribution from a stored report, if every row is well-formed; null otherwise (the diff then has no base for that binary). */
+export function parseAttribution(value: unknown): BinaryAttribution | null {
+  if (!isObj(value) || !isCount(value.fileBytes) || !Array.isArray(value.modules) || !Array.isArray(value.packages) || !Array.isArray(value.unattributed)) return null
+  const rowOk = (r: unknown): r is Record<string, unknown> => isObj(r) && typeof r.path === 'string' && BYTE_FIELDS.every((f) => isCount(r[f]))
+  if (!(value.modules as unknown[]).every((m) => rowOk(m) && (m.version === null || typeof m.version === 'string'))) return null
+  if (!(value.packages as unknown[]).every((p) => rowOk(p) && typeof p.module === 'string')) return null
+  if (!value.unattributed.every((r) => isObj(r) && typeof r.name === 'string' && isCount(r.bytes))) return null
+  const rows = [...(value.modules as Record<string, unknown>[]), ...(value.packages as Record<string, unknown>[])]
+  if (!rows.every((r) => r.debug === undefined || isCount(r.debug))) return null
+  // Reports written before DWARF was a source have no `debug`: none of their bytes were DWARF's.
+  const withDebug = (r: Record<string, unknown>) => ({ ...r, debug: r.debug ?? 0 })
+  return { ...value, modules: (value.modules as Record<string, unknown>[]).map(withDebug), packages: (value.packages as Record<string, unknown>[]).map(withDebug) } as unknown as BinaryAttribution
+}
+
+/** The Go binaries of a stored report that carry an attribution (older reports have none: the module diff is skipped). */
+export function parseGoBinaries(value: unknown): GoBinary[] {
+  if (!Array.isArray(value)) return []
+  return value.flatMap((b: unknown) => {
+    if (!isObj(b) || typeof b.path !== 'string' || !isCount(b.bytes)) return []
+    const attribution = parseAttribution(b.attribution)
+    return attribution ? [{ ...(b as unknown as GoBinary), module: typeof b.module === 'string' ? b.module : null, attribution }] : []
+  })
 }

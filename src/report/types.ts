@@ -1,7 +1,11 @@
 // The report: the pipeline's product and the project's contract (design.md,
 // "The report"). Markdown, terminal output, job summary and step outputs are
 // all renderings of it; a report written by one run is read by another, so
-// names are stable and additions are optional.
+// names are stable and additions are optional. The Go binary part is in
+// go-binary.ts, re-exported here.
+import type { BinaryDiff, GoBinary } from './go-binary.js'
+
+export type * from './go-binary.js'
 
 /**
  * The contract's version: additions are compatible and keep it. `delta.noise`,
@@ -10,25 +14,6 @@
  * upgraded on load (stored/upgrade.ts).
  */
 export const SCHEMA_VERSION = 1
-
-/** What a Go binary needs from the image it runs in, read from the functions it links. */
-export interface GoRuntimeNeeds {
-  /** Loads the system's CA roots (crypto/x509's system pool): needs a CA bundle unless roots are embedded. */
-  systemRoots: boolean
-  /** Embeds fallback roots (golang.org/x/crypto/x509roots/fallback): works without a CA bundle. */
-  embedsRoots: boolean
-  /** Loads time zones by name (time.LoadLocation): needs zone data unless it embeds time/tzdata. */
-  loadsZones: boolean
-  embedsTzdata: boolean
-  /** Looks up users or groups (os/user): reads /etc/passwd and /etc/group, or libc's NSS with cgo. */
-  usersLookup: boolean
-  /** Resolves host names through libc (net's cgo resolver). */
-  cgoResolver: boolean
-  /** Links runtime/cgo: C code is part of the program. */
-  cgo: boolean
-  /** Where the answers come from. */
-  source: 'pclntab'
-}
 
 export type Status = 'pass' | 'warn' | 'fail'
 export type BudgetStatus = Status | 'none'
@@ -113,29 +98,11 @@ export interface Wasted {
   layers?: { index: number; bytes: number }[]
 }
 
-export interface GoBinary {
-  path: string
-  bytes: number
-  goVersion: string | null
-  static: boolean
-  stripped: boolean
-  cgo: boolean | null
-  module: string | null
-  /** Packages linked in (from build info deps and the main module), used by advisor rules. */
-  trimpath?: boolean | null
-  ldflags?: string | null
-  packages?: string[]
-  /** Bytes `-ldflags="-s -w"` would remove (symbol table, DWARF sections); null when unknown. */
-  symbolBytes?: number | null
-  /** What the program needs from its image (CA roots, zone data, users, libc's resolver), from its function names. */
-  needs?: GoRuntimeNeeds | null
-}
-
 export type FailOn = 'any' | 'budget' | 'increase' | 'never'
 
 /** One limit the verdict checked (src/compare/budget.ts). */
 export interface BudgetCheck {
-  check: 'budget' | 'warn-at' | 'max-increase'
+  check: 'budget' | 'warn-at' | 'max-increase' | 'max-module-increase'
   /** The limit in bytes, in `metric` (a percentage input is resolved against the budget or the baseline). */
   limit: number
   /** The measured value: the size for budget/warn-at, the growth for max-increase. */
@@ -144,6 +111,8 @@ export interface BudgetCheck {
   exceeded: boolean
   /** What an exceeded check does under `fail-on`: fail the job or only warn. */
   effect: 'fail' | 'warn'
+  /** max-module-increase: the module that grew the most (or was added), in which binary, and how go.mod lists it. */
+  module?: { binary: string; path: string; versionBefore: string | null; versionAfter: string | null; before: number; after: number; goMod: 'direct' | 'indirect' | null }
 }
 
 export interface Budget {
@@ -183,6 +152,8 @@ export interface Baseline {
   platform?: string | null
   /** Why a metric is missing or was substituted, e.g. "registry manifest: compressed sizes only". */
   note?: string | null
+  /** The base image's Go binaries with their attribution (a build or a stored report; a registry image has none). */
+  goBinaries?: GoBinary[]
 }
 
 /** No baseline, and none wanted: what a report holds before (or without) the baseline stage. */
@@ -253,6 +224,15 @@ export interface Finding {
   message: string
   estimatedSavings: number | null
   fix: string
+  /** The fix as edits of the Dockerfile, when it is one: applied to the original (all of them, in order) it builds the fixed image. */
+  edits?: FixEdit[]
+}
+
+/** Lines `line`..`endLine` (1-based, inclusive) of the Dockerfile replaced by `text`; `endLine` = `line` - 1 inserts before `line`. */
+export interface FixEdit {
+  line: number
+  endLine: number
+  text: string
 }
 
 export interface Suggestion {
@@ -335,6 +315,8 @@ export interface ImageVerdict {
   delta: Delta | null
   /** Per-layer comparison with the baseline; absent or null without one. */
   layerDiff?: LayerDiff | null
+  /** Per Go binary, per module comparison with the baseline's binaries; absent or null without one. */
+  binaryDiff?: BinaryDiff[] | null
   status: Status
 }
 

@@ -3,7 +3,7 @@
 // root certificates ("x509: certificate signed by unknown authority").
 import { classifyBase } from '../images.js'
 import { rootImage, stageChain } from '../model.js'
-import { programNeeds } from '../needs.js'
+import { programNeeds, readFrom } from '../needs.js'
 import { finding, type Rule } from '../rule.js'
 
 export const caCertificates: Rule = {
@@ -20,13 +20,17 @@ export const caCertificates: Rule = {
     if (provided) return []
     const needs = programNeeds(ctx)
     if (!needs.caCertificates) return []
+    // An assumption (dependencies not read) is something to check, not a fact.
+    const message = needs.caAssumed
+      ? `The program may load the system's CA roots, ${readFrom(needs)}. \`scratch\` has no CA certificates: check whether it makes TLS connections; if it does, they fail with "certificate signed by unknown authority" until the certificates are copied in.`
+      : `The program loads the system's CA roots, ${readFrom(needs)}, but \`scratch\` has no CA certificates: TLS connections fail with "certificate signed by unknown authority". Copy them from the build stage or use distroless static.`
     return [
       finding(
         ctx,
         'ca-certificates',
-        'warning',
+        needs.caAssumed ? 'info' : 'warning',
         model.final.line,
-        `The program loads the system's CA roots (read from ${needs.source}) but \`scratch\` has no CA certificates: TLS connections fail with "certificate signed by unknown authority". Copy them from the build stage or use distroless static.`,
+        message,
         'COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n# or: FROM gcr.io/distroless/static-debian12:nonroot'
       )
     ]

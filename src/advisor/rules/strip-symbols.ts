@@ -3,9 +3,8 @@
 // alone (the `go build` line shows the flags), unknown. Always said (info);
 // a tight budget makes it a warning.
 import { formatSize } from '../../units.js'
-import { finding, SHAVED_BUILD, shavingSeverity, shavingTargets, type Rule } from '../rule.js'
-import { rewriteGoBuild } from '../suggest.js'
-import { buildRunText } from './shaving.js'
+import { finding, shavingSeverity, shavingTargets, type Rule } from '../rule.js'
+import { shavingFix } from './shaving.js'
 
 export const stripSymbols: Rule = {
   id: 'strip-symbols',
@@ -15,17 +14,19 @@ export const stripSymbols: Rule = {
       .filter((t) => !t.stripped)
       .map((t) => {
         const savings = t.symbolBytes
-        const amount = savings !== null ? `${formatSize(savings)} of its ${formatSize(t.bytes ?? 0)}` : 'its symbol table and debug information'
-        const run = buildRunText(ctx, t)
-        return finding(
+        const many = t.path.includes(', ')
+        const amount = savings !== null ? `${formatSize(savings)} of its ${formatSize(t.bytes ?? 0)}` : many ? 'their symbol tables and debug information' : 'its symbol table and debug information'
+        const { fix, edits } = shavingFix(ctx, t, { trimpath: false })
+        const f = finding(
           ctx,
           'strip-symbols',
           shavingSeverity(ctx),
           t.line,
-          `${t.path} keeps ${amount} in symbols and DWARF; \`-ldflags="-s -w"\` drops them (stack traces keep their function names).`,
-          run ? rewriteGoBuild(run, { trimpath: false, keepCgo: true }) : SHAVED_BUILD,
+          `${t.path} ${many ? 'keep' : 'keeps'} ${amount} in symbols and DWARF; \`-ldflags="-s -w"\` drops them, and stack traces keep their function names.`,
+          fix,
           savings
         )
+        return edits ? { ...f, edits } : f
       })
   }
 }

@@ -2,9 +2,8 @@
 // sources built in another directory give another binary (and another layer).
 // Go 1.13 brought -trimpath; older toolchains are not told to use it.
 import { goAtLeast } from '../images.js'
-import { finding, SHAVED_BUILD, shavingSeverity, shavingTargets, type Rule } from '../rule.js'
-import { rewriteGoBuild } from '../suggest.js'
-import { buildRunText } from './shaving.js'
+import { finding, shavingSeverity, shavingTargets, type Rule } from '../rule.js'
+import { shavingFix } from './shaving.js'
 
 export const trimpath: Rule = {
   id: 'trimpath',
@@ -13,16 +12,17 @@ export const trimpath: Rule = {
     return shavingTargets(ctx)
       .filter((t) => !t.trimpath && goAtLeast(t.goVersion, '1.13'))
       .map((t) => {
-        const run = buildRunText(ctx, t)
-        return finding(
+        const { fix, edits } = shavingFix(ctx, t, { strip: false })
+        const f = finding(
           ctx,
           'trimpath',
           shavingSeverity(ctx),
           t.line,
-          `${t.path} embeds the build's directory paths: builds in another directory differ byte for byte, and the paths leak into stack traces. Add \`-trimpath\`.`,
-          run ? rewriteGoBuild(run, { keepCgo: true }) : SHAVED_BUILD,
+          `${t.path} ${t.path.includes(', ') ? 'embed' : 'embeds'} the build's directory paths: builds in another directory differ byte for byte, and the paths leak into stack traces. Add \`-trimpath\`.`,
+          fix,
           null
         )
+        return edits ? { ...f, edits } : f
       })
   }
 }

@@ -2,7 +2,7 @@
 // neither embeds them (time/tzdata) nor gets /usr/share/zoneinfo.
 import { classifyBase } from '../images.js'
 import { rootImage, stageChain } from '../model.js'
-import { programNeeds } from '../needs.js'
+import { programNeeds, readFrom } from '../needs.js'
 import { finding, type Rule } from '../rule.js'
 
 export const tzdata: Rule = {
@@ -23,7 +23,7 @@ export const tzdata: Rule = {
         'tzdata',
         'warning',
         model.final.line,
-        `The program loads time zones by name (time.LoadLocation, read from ${needs.source}) but \`scratch\` has no zone data: every zone but UTC fails with "unknown time zone". Embed it or copy it.`,
+        `The program loads time zones by name (time.LoadLocation, ${readFrom(needs)}) but \`scratch\` has no zone data: every zone but UTC fails with "unknown time zone". Embed it or copy it.`,
         'import _ "time/tzdata"  // in main.go, +450 kB\n# or: COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo'
       )
     ]

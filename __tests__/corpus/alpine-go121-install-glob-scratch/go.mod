@@ -1,0 +1,7 @@
+module example.com/app
+
+go 1.21
+
+require (
+	github.com/go-chi/chi/v5 v5.0.10
+)

@@ -1,0 +1,5 @@
+//go:build !sqlite
+
+package main
+
+func openStore() string { return "memory" }

@@ -1,0 +1,4 @@
+package greet
+
+// Line is the greeting.
+func Line(name string) string { return "hello from " + name }

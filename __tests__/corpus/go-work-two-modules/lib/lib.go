@@ -1,0 +1,4 @@
+package lib
+
+// Name names the library.
+func Name() string { return "lib" }

@@ -1,0 +1,4 @@
+package notify
+
+// Name says which notifier this is.
+func Name() string { return "notify" }

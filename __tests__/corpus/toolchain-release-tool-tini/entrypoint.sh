@@ -1,0 +1,4 @@
+#!/bin/bash
+set -euo pipefail
+cd "${INPUT_WORKDIR:-.}"
+exec go build -o dist/ ./...
