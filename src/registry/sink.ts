@@ -23,6 +23,7 @@
 import { createHash, randomBytes, type Hash } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { errorMessage } from '../errors.js'
 
 export interface PushedBlob {
   digest: string
@@ -208,7 +209,7 @@ export class PushSink<T = never> {
         upload.failure = error
       }
     }
-    if (upload.failure) this.problems.push(`blob ${digest.slice(0, 19)} could not be read: ${upload.failure instanceof Error ? upload.failure.message : String(upload.failure)}`)
+    if (upload.failure) this.problems.push(`blob ${digest.slice(0, 19)} could not be read: ${errorMessage(upload.failure)}`)
     this.uploaded.set(digest, upload.bytes)
   }
 
