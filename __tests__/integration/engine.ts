@@ -4,7 +4,9 @@
 // (helpers/classic_sizes.py), and the sizes its own `docker push` stores.
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
-import { fetchRegistryImage, type RegistryImage } from '../../src/registry/registry.js'
+import { readStored, type StoredImage } from '../helpers/stored-image.js'
+
+export { readStored, type StoredImage }
 
 export const testEngine = (process.env.GIB_TEST_ENGINE ?? 'default') as 'default' | 'containerd'
 
@@ -30,9 +32,9 @@ export function classicSizes(image: string): ClassicSizes {
 }
 
 /** Pushes `tag` (a 127.0.0.1:5000 name) with this engine's own `docker push` and reads back what the registry stores. */
-export async function pushAndRead(tag: string): Promise<RegistryImage> {
+export async function pushAndRead(tag: string): Promise<StoredImage> {
   docker(['push', '--quiet', tag])
-  return fetchRegistryImage(tag, null, {})
+  return readStored(tag)
 }
 
 /** A file's bytes from an image, through a container that is never started (any platform). */
