@@ -4,7 +4,7 @@
 // alpine:latest and debian:bookworm-slim): per input and flavor, the bytes the
 // real compress/gzip writes (Go 1.24 for go-classic, Go 1.27 for go1.27), the
 // error of the whole-input model and of the pool's exact mode (4 MiB blocks) in
-// bytes, of its sampled mode (256 KiB per block) in %, then each mode's throughput per
+// bytes, of its sampled mode (SAMPLE_BYTES per block, the fallback's) in %, then each mode's throughput per
 // thread (MB per CPU second: one worker, so the figure holds on a busy
 // machine). Needs the toolchains of scripts/go-toolchains.sh and Docker.
 import { DeflatePool } from '../src/compress/deflate-pool.js'
@@ -12,7 +12,7 @@ import { LayerCompressor } from '../src/compress/compress.js'
 import { addSegments, goDeflateSegments, gzipBytesFromBits } from '../src/compress/goflate.js'
 import { goFastDeflateSegments, goFastGzipBytesFromBits } from '../src/compress/goflate-fast.js'
 import { goHuffmanWriter } from '../src/compress/goflate-writer.js'
-import { PUSH_FLAVORS, type PushFlavor } from '../src/compress/push-flavor.js'
+import { PUSH_FLAVORS, SAMPLE_BYTES, type PushFlavor } from '../src/compress/push-flavor.js'
 import { flateCorpus } from './lib/flate-corpus.js'
 import { goToolchains, TRUTH_TOOLCHAIN } from './lib/go-gzip.js'
 
@@ -59,7 +59,7 @@ for (const flavor of PUSH_FLAVORS) {
     const exact = await pooled(flavor, data, 0)
     time.exact += cpuSeconds(start)
     start = process.cpuUsage()
-    const sampled = await pooled(flavor, data, 256 * 1024)
+    const sampled = await pooled(flavor, data, SAMPLE_BYTES)
     time.sampled += cpuSeconds(start)
     Object.assign(total, { bytes: total.bytes + data.length, truth: total.truth + truth, exact: total.exact + exact, sampled: total.sampled + sampled })
     console.log(`${name.padEnd(32)}${pad(data.length, 11)}${pad(truth, 11)}${pad(whole - truth, 9)}${pad(exact - truth, 9)}${pad(percent(sampled, truth), 10)}`)

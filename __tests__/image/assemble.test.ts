@@ -6,7 +6,17 @@ import { parseBuilderInspect, parseEngineInfo, describeEngine, type EngineInfo }
 import type { InspectedImage } from '../../src/docker/inspect.js'
 import type { LayerScan, SavedImage } from '../../src/image/save.js'
 
-const overlay2: EngineInfo = { version: '28.0.4', apiVersion: '1.48', goVersion: 'go1.23.7', store: 'overlay2', storageDriver: 'overlay2', mirrors: [], os: 'linux', architecture: 'amd64' }
+const overlay2: EngineInfo = {
+  version: '28.0.4',
+  apiVersion: '1.48',
+  goVersion: 'go1.23.7',
+  store: 'overlay2',
+  storageDriver: 'overlay2',
+  mirrors: [],
+  os: 'linux',
+  architecture: 'amd64',
+  rootless: false
+}
 const containerd: EngineInfo = { ...overlay2, version: '29.4.2', goVersion: 'go1.26.2', store: 'containerd', storageDriver: 'overlayfs' }
 
 const id = (n: number) => `sha256:${String(n).repeat(64).slice(0, 64)}`
@@ -53,6 +63,7 @@ function input(scans: LayerScan[], over: Partial<AssemblyInput> = {}): AssemblyI
     cached: new Map(),
     blobSource: 'image-store',
     estimator: 'the model',
+    fallback: 'the reason',
     chain: null,
     baseLayerCount: null,
     listed: null,
@@ -81,6 +92,28 @@ describe('assembleMeasurement: which compressed size a layer gets', () => {
     // The image's source: an estimate anywhere makes the whole an estimate; unknown anywhere, unknown.
     expect(a.size.compressedSource).toBe(source === 'registry' ? 'image-store' : source)
     expect(a.size.compressedEstimate).toBe(source === 'gzip-estimate' ? 'the model' : undefined)
+    expect(a.size.compressedFallback).toBe(source === 'gzip-estimate' ? 'the reason' : undefined)
+  })
+
+  test("the engine's own push: exact, and what the image's source says beside a registry's base layer", () => {
+    const [base, own] = [scan(1), scan(2)]
+    const a = assembleMeasurement(
+      input([base, own], {
+        exact: new Map([
+          [base.diffId, { size: 300, source: 'registry' }],
+          [own.diffId, { size: 640, source: 'push' }]
+        ]),
+        cached: new Map([[own.diffId, 600]])
+      })
+    )
+    expect(a.layers.map((l) => [l.compressed, l.compressedSource])).toEqual([
+      [300, 'registry'],
+      [640, 'push']
+    ])
+    expect(a.size).toMatchObject({ compressed: 940, compressedSource: 'push' })
+    expect(a.size.compressedEstimate).toBeUndefined()
+    expect(a.size.compressedFallback).toBeUndefined()
+    expect(a.counts).toEqual({ exact: 2, estimated: 0, fromCache: 0 })
   })
 
   test('an export archive names its blobs oci', () => {
@@ -165,6 +198,12 @@ describe('the engine', () => {
     expect(engine.store).toBe(store)
     expect(engine.architecture).toBe('amd64')
     expect(describeEngine(engine)).toBe(description)
+  })
+
+  test('a rootless daemon says so among its security options', () => {
+    const rootless = JSON.stringify({ ...JSON.parse(info('overlay2', [], [])), SecurityOptions: ['name=seccomp,profile=builtin', 'name=rootless', 'name=cgroupns'] })
+    expect(parseEngineInfo(rootless, version).rootless).toBe(true)
+    expect(parseEngineInfo(info('overlay2', [], []), version).rootless).toBe(false)
   })
 
   test('mirrors lose their trailing slash (they are joined with /v2/…)', () => {

@@ -8,6 +8,9 @@ import { execFileSync } from 'node:child_process'
 import { rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { readStored, type StoredImage } from '../helpers/stored-image.js'
+
+export { readStored, type StoredImage }
 
 export const testEngine = (process.env.GIB_TEST_ENGINE ?? 'default') as 'default' | 'containerd'
 
@@ -35,53 +38,10 @@ export function classicSizes(image: string): ClassicSizes {
   return JSON.parse(out) as ClassicSizes
 }
 
-/** What a registry stores for an image: its layer blobs' sizes and the config's uncompressed layer digests. */
-export interface PushedImage {
-  layers: { digest: string; size: number }[]
-  config: { diffIds: string[] }
-}
-
-const MANIFEST_TYPES = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json'
-].join(', ')
-const HOST_ARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64' }
-
-/**
- * Pushes `tag` (a 127.0.0.1:5000 name) with this engine's own `docker push`
- * and reads back, with plain HTTP requests to the registry's API, what it
- * stores: the manifest (this host's platform of an index), the config's diff
- * ids, and each layer's size as the registry serves the blob (its
- * Content-Length, which must agree with the manifest).
- */
-export async function pushAndRead(tag: string): Promise<PushedImage> {
+/** Pushes `tag` (a 127.0.0.1:5000 name) with this engine's own `docker push` and reads back what the registry stores. */
+export async function pushAndRead(tag: string): Promise<StoredImage> {
   docker(['push', '--quiet', tag])
-  const parts = /^([^/]+)\/(.+):([^:/]+)$/.exec(tag)
-  if (!parts) throw new Error(`pushAndRead: '${tag}' is not HOST/NAME:TAG`)
-  const [, host, name, reference] = parts
-  const get = async (what: string, accept: string, method = 'GET'): Promise<Response> => {
-    const response = await fetch(`http://${host}/v2/${name}/${what}`, { method, headers: { accept } })
-    if (!response.ok) throw new Error(`${method} ${what} of ${tag}: HTTP ${response.status}`)
-    return response
-  }
-  type Manifest = { manifests?: { digest: string; mediaType: string; platform?: { os: string; architecture: string } }[]; config: { digest: string }; layers: { digest: string; size: number }[] }
-  let manifest = (await (await get(`manifests/${reference}`, MANIFEST_TYPES)).json()) as Manifest
-  if (manifest.manifests) {
-    const entry = manifest.manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === HOST_ARCH[process.arch])
-    if (!entry) throw new Error(`${tag}: the pushed index has no linux/${HOST_ARCH[process.arch]} manifest`)
-    manifest = (await (await get(`manifests/${entry.digest}`, entry.mediaType)).json()) as Manifest
-  }
-  const config = (await (await get(`blobs/${manifest.config.digest}`, '*/*')).json()) as { rootfs: { diff_ids: string[] } }
-  const layers = await Promise.all(
-    manifest.layers.map(async (layer) => {
-      const stored = Number((await get(`blobs/${layer.digest}`, '*/*', 'HEAD')).headers.get('content-length'))
-      if (stored !== layer.size) throw new Error(`${tag}: the registry serves ${layer.digest} with ${stored} bytes, its manifest says ${layer.size}`)
-      return { digest: layer.digest, size: stored }
-    })
-  )
-  return { layers, config: { diffIds: config.rootfs.diff_ids } }
+  return readStored(tag)
 }
 
 /** A file's bytes from an image, through a container that is never started (any platform). */

@@ -86,7 +86,7 @@ beforeAll(() => {
   git(repo, 'commit', '-qm', 'a tiny image')
   sha.head = git(repo, 'rev-parse', 'HEAD')
 
-  // A docker that lacks buildx, or whose `docker save` stream stops early; everything else is the real one.
+  // A docker that lacks buildx, or whose `docker save` stream stops early (and whose push fails); everything else is the real one.
   fakeBin = path.join(dir, 'fake-bin')
   mkdirSync(fakeBin)
   writeFileSync(
@@ -94,6 +94,10 @@ beforeAll(() => {
     `#!/usr/bin/env bash
 if [ "$1" = buildx ] && [ -n "$FAKE_NO_BUILDX" ]; then
   echo "docker: 'buildx' is not a docker command." >&2; echo "See 'docker --help'" >&2; exit 1
+fi
+# With the save stream cut, the engine's push fails too, so the classic store's measurement must read that stream.
+if [ "$1" = push ] && [ -n "$FAKE_SAVE_BYTES" ]; then
+  echo "unexpected EOF" >&2; exit 1
 fi
 if [ "$1" = save ] && [ -n "$FAKE_SAVE_BYTES" ]; then
   ${REAL_DOCKER} "$@" | head -c "$FAKE_SAVE_BYTES"; exit 0

@@ -1,12 +1,14 @@
 // Every command this project sends to the Docker engine goes through one
 // adapter per run, split by concern: its images, its containers, buildx, and
 // the engine with its image store (asked once, so callers can ask what a
-// number means on it). It also remembers what the run built.
+// number means on it), and a measurement's push. It also remembers what the
+// run built.
 import type { Exec, Spawn } from '../exec.js'
 import { DockerBuildx } from './buildx.js'
 import { DockerCli } from './cli.js'
 import { DockerContainers } from './containers.js'
 import { DockerImages } from './images.js'
+import { DockerPush } from './push.js'
 import { DockerStore } from './store.js'
 
 export class Docker {
@@ -20,6 +22,7 @@ export class Docker {
   readonly containers: DockerContainers
   readonly buildx: DockerBuildx
   readonly store: DockerStore
+  readonly push: DockerPush
 
   constructor(deps: { exec: Exec; spawn: Spawn }) {
     const cli = new DockerCli(deps)
@@ -27,6 +30,7 @@ export class Docker {
     this.images = new DockerImages(cli, (id) => this.recordBuilt(id))
     this.containers = new DockerContainers(cli)
     this.buildx = new DockerBuildx(cli, this.store)
+    this.push = new DockerPush(cli)
   }
 
   /** Records an image this run made (a build's `--iidfile`, a bake run's metadata, a load). */

@@ -25,6 +25,8 @@ export interface EngineInfo {
   mirrors: string[]
   os: string
   architecture: string
+  /** A rootless daemon (its own user and network namespaces). */
+  rootless: boolean
 }
 
 interface RawInfo {
@@ -34,6 +36,7 @@ interface RawInfo {
   RegistryConfig?: { Mirrors?: string[] | null } | null
   OSType?: string
   Architecture?: string
+  SecurityOptions?: string[] | null
 }
 interface RawVersion {
   Version?: string
@@ -57,7 +60,8 @@ export function parseEngineInfo(infoJson: string, serverVersionJson: string): En
     storageDriver: driver,
     mirrors: (info.RegistryConfig?.Mirrors ?? []).map((m) => m.replace(/\/+$/, '')),
     os: info.OSType ?? 'linux',
-    architecture
+    architecture,
+    rootless: (info.SecurityOptions ?? []).some((o) => /(^|,)name=rootless(,|$)/.test(o))
   }
 }
 

@@ -20,8 +20,7 @@ export class DockerStore {
   /** The engine, asked once per instance. */
   engine(): Promise<EngineInfo> {
     this.engineInfo ??= (async () => {
-      const info = await this.cli.run(['info', '--format', '{{json .}}'], 'docker info')
-      const version = await this.cli.run(['version', '--format', '{{json .Server}}'], 'docker version')
+      const [info, version] = await Promise.all([this.cli.run(['info', '--format', '{{json .}}'], 'docker info'), this.cli.run(['version', '--format', '{{json .Server}}'], 'docker version')])
       return parseEngineInfo(info.stdout, version.stdout)
     })()
     return this.engineInfo

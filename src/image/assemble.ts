@@ -18,6 +18,8 @@ import { computeWasted } from './wasted.js'
 export interface KnownSize {
   size: number
   source: Exclude<CompressedSource, null>
+  /** The blob's digest, where a registry or a push named it. */
+  digest?: string
 }
 
 export interface AssemblyInput {
@@ -32,6 +34,8 @@ export interface AssemblyInput {
   blobSource: 'oci' | 'image-store'
   /** What made the gzip estimates, for the report. */
   estimator: string | null
+  /** Why the engine's own push did not size the layers that were estimated. */
+  fallback: string | null
   chain: DockerfileChain | null
   /** Layers that come from the base image (its diff ids are a prefix of ours), when the base is known locally. */
   baseLayerCount: number | null
@@ -111,7 +115,7 @@ export function assembleMeasurement(input: AssemblyInput): Assembled {
 
   const allCompressed = layers.every((l) => l.compressed !== null)
   const sources = new Set(layers.map((l) => l.compressedSource ?? null))
-  const compressedSource: CompressedSource = !allCompressed ? null : ((['gzip-estimate', 'oci', 'image-store', 'registry'] as const).find((s) => sources.has(s)) ?? null)
+  const compressedSource: CompressedSource = !allCompressed ? null : ((['gzip-estimate', 'push', 'oci', 'image-store', 'registry'] as const).find((s) => sources.has(s)) ?? null)
   const engine: EngineSizes = {
     name: describeEngine(input.engine),
     store: input.engine.store,
@@ -124,6 +128,7 @@ export function assembleMeasurement(input: AssemblyInput): Assembled {
     compressed: allCompressed ? layers.reduce((sum, l) => sum + (l.compressed ?? 0), 0) : null,
     compressedSource,
     ...(sources.has('gzip-estimate') && input.estimator ? { compressedEstimate: input.estimator } : {}),
+    ...(sources.has('gzip-estimate') && input.fallback ? { compressedFallback: input.fallback } : {}),
     engine
   }
   return { size, layers, wasted: { bytes: replay.bytes, files: replay.files, layers: replay.byLayer }, goBinaries, scans, counts }

@@ -32,12 +32,21 @@ export interface CachedLayer {
   scan?: CachedScan
   /** The digest of the compressed blob the scan was read from (containerd store, archives), to know the blob again without unpacking it. */
   blobDigest?: string
+  /** The blob the engine's own push wrote (push-sizes.ts), and which engine: answered as present when that engine asks again. */
+  pushed?: PushedBlob
   /** Format of the entry (estimate, scan encoding); bump to invalidate old entries. */
   version: number
 }
 
 /** 3: the full scan is cached too (gzip JSON), compressed may be null. 4: `uncompressed` counts symlink targets. 5: Go binaries carry their run-time needs. 6: and their attribution. 7: DWARF in the attribution. */
 export const CACHE_VERSION = 7
+
+export interface PushedBlob {
+  digest: string
+  size: number
+  /** The engine that compressed it (pushEngineKey: version and Go release). */
+  engine: string
+}
 
 type StoredLayer = Omit<CachedLayer, 'scan'> & { scan?: string }
 
@@ -56,19 +65,14 @@ export function decodeScan(text: string): CachedScan {
 }
 
 export class LayerCache {
-  /**
-   * Entries are kept per estimator (`go` model or `zlib`: they differ by about 1% on
-   * executables) and, for the Go models, per flavor of compress/flate (1–3% apart).
-   */
+  /** Estimates are kept per flavor of compress/flate (1-3% apart); pushed sizes name their engine. */
   constructor(
     private readonly dir: string,
-    private readonly estimator: string = 'go',
     private readonly flavor: PushFlavor = 'go-classic'
   ) {}
 
   private file(diffId: string): string {
-    const kind = this.estimator === 'zlib' ? 'zlib' : `${this.estimator}-${this.flavor}`
-    return path.join(this.dir, `layers-${kind}`, `${diffId.replace(':', '-')}.json`)
+    return path.join(this.dir, `layers-go-${this.flavor}`, `${diffId.replace(':', '-')}.json`)
   }
 
   async get(diffId: string): Promise<CachedLayer | null> {

@@ -29,6 +29,8 @@ export interface KnownSizesInput {
   cache: LayerCache | null
   /** Ask registries (false in tests of the estimate, and for suggestions). */
   registry: boolean
+  /** The engine whose earlier pushes count as exact (pushEngineKey); null: none do. */
+  pushEngine: string | null
 }
 
 export async function knownSizes(input: KnownSizesInput, deps: { docker: Docker; fetch?: typeof fetch; log?: Logger }): Promise<KnownSizes> {
@@ -55,6 +57,9 @@ export async function knownSizes(input: KnownSizesInput, deps: { docker: Docker;
       if (!entry) continue
       entries.set(diffId, entry)
       if (entry.compressed !== null) cached.set(diffId, entry.compressed)
+      // What this engine's own push wrote before is exact (a registry manifest's size wins).
+      const pushed = entry.pushed
+      if (pushed && pushed.engine === input.pushEngine && !exact.has(diffId)) exact.set(diffId, { size: pushed.size, source: 'push', digest: pushed.digest })
     }
   }
   return { exact, entries, cached, baseLayerCount }
@@ -67,7 +72,7 @@ async function addRegistrySizes(repoDigests: string[], platform: string, into: M
       const image = await fetchRegistryImage(repoDigest, platform, { fetch: deps.fetch, mirrors: engine.mirrors })
       image.config.diffIds.forEach((diffId, i) => {
         // Only gzip layers have sizes comparable with a gzip estimate.
-        if (/gzip/.test(image.layers[i].mediaType)) into.set(diffId, { size: image.layers[i].size, source: 'registry' })
+        if (/gzip/.test(image.layers[i].mediaType)) into.set(diffId, { size: image.layers[i].size, source: 'registry', digest: image.layers[i].digest })
       })
       return
     } catch (error) {

@@ -1,21 +1,28 @@
 // Measuring an image: the report's `size`, `layers`, `wasted` and
 // `goBinaries`, the same way on every engine. Three steps: what is known
-// before reading (known-sizes.ts: registry sizes, cached scans, the base
-// image's layers), reading the layers by the cheapest honest route
-// (read-layers.ts: a build's archive, overlay2's top layers, or `docker
-// save`), and the pure assembly (assemble.ts). Every layer scanned from a
-// stream is cached by diff id, so a re-measurement reads only what changed.
+// before reading (known-sizes.ts: registry sizes, cached scans and pushed
+// sizes, the base image's layers), reading the layers by the cheapest honest
+// route (read-layers.ts: a build's archive, overlay2's top layers, or `docker
+// save`), and the pure assembly (assemble.ts). On the classic store the
+// compressed sizes no one knows yet come from the engine's own push to an
+// endpoint on loopback (push-sizes.ts), which also reads the layers it uploads
+// (read-push.ts); where the engine cannot reach it, or the push fails, they are
+// estimated while the layers are read. Every layer scanned from a stream, and every size pushed, is cached by
+// diff id, so a re-measurement reads and pushes only what changed.
 import os from 'node:os'
 import type { Docker } from '../docker/docker.js'
 import { describeEngine, type EngineInfo } from '../docker/engine.js'
 import type { Logger } from '../log.js'
 import type { GoBinary, ImageSize, Layer, Wasted } from '../report/types.js'
 import { assembleMeasurement } from './assemble.js'
-import { LayerCache } from './cache.js'
+import { LayerCache, type CachedLayer, type PushedBlob } from './cache.js'
 import { dockerfileChain } from './history.js'
 import type { InspectedImage } from '../docker/inspect.js'
-import { knownSizes } from './known-sizes.js'
+import { knownSizes, type KnownSizes } from './known-sizes.js'
+import type { LayerScan } from './save.js'
 import { pushFlavorForGoVersion, type PushFlavor } from '../compress/push-flavor.js'
+import { openPushEndpoint, pushEngineKey, type PushOptions, type PushSizes } from './push-sizes.js'
+import { readAndPush } from './read-push.js'
 import { readLayers } from './read-layers.js'
 
 export interface MeasureOptions {
@@ -27,21 +34,15 @@ export interface MeasureOptions {
   registry?: boolean
   /** Parallel deflate jobs (default: one per CPU). */
   concurrency?: number
-  /**
-   * How layers are sized when no registry or archive knows them:
-   * `go` (default) zlib level 4 scaled by a model of Go's compress/flate (what
-   * `docker push` and BuildKit write) on four 64 KiB slices of each 4 MiB block;
-   * `go-exact` runs the model on every byte (registry sizes to within bytes,
-   * ~10x slower); `zlib` is zlib level 6 alone (about 1% off on executables).
-   */
-  estimator?: 'go' | 'go-exact' | 'zlib'
-  /** Which Go release's compress/flate the Go estimators model (the pushing engine's: pushFlavorForGoVersion); default `go-classic`. */
+  /** Which Go release's compress/flate the estimate models (default: the engine's, pushFlavorForGoVersion). */
   flavor?: PushFlavor
   topWastedFiles?: number
   /** Read uncached top layers from overlay2 directories when the rest is cached (default true); false always streams `docker save`. */
   fastPath?: boolean
   /** The image archive its build exported (`--output type=docker,dest=…`): read instead of `docker save`, its blob sizes exact. */
   archive?: string | null
+  /** Size the classic store's layers by the engine's own push (default: yes); false always estimates. */
+  push?: PushOptions | false
 }
 
 export interface MeasureDeps {
@@ -56,14 +57,18 @@ export interface MeasureStats {
   layersFromCache: number
   layersExact: number
   bytesRead: number
-  /** `overlay`: only the uncached top layers were read, from the daemon's overlay2 directories. */
-  layout: 'legacy' | 'oci' | 'overlay'
+  /** `overlay`: only the uncached top layers were read, from the daemon's overlay2 directories; `push`: from the engine's push alone. */
+  layout: 'legacy' | 'oci' | 'overlay' | 'push'
   /** Whether the whole `docker save` stream (or the build's archive) was read. */
   saveStreamed: boolean
   /** Layers whose contents were read (all of them with the save stream). */
   layersRead: number
   /** Why the fast path was not taken (null when it was, or was not tried). */
   fastPathSkipped: string | null
+  /** The engine's own push: where it went, layers it uploaded, layers it skipped as known; null when no push ran or it failed. */
+  pushed: { endpoint: string; uploaded: number; skipped: number } | null
+  /** Why the layers without a known size were estimated instead of pushed (null when they were pushed, or none was missing). */
+  pushFallback: string | null
 }
 
 export interface Measurement {
@@ -80,21 +85,27 @@ export interface Measurement {
 export async function measureImage(ref: string, options: MeasureOptions, deps: MeasureDeps): Promise<Measurement> {
   const docker = deps.docker
   const [engine, inspected] = await Promise.all([docker.store.engine(), docker.images.inspect(ref)])
-  const estimator = options.estimator ?? 'go'
   // The estimate follows the compress/flate of the engine that will push the image.
   const flavor = options.flavor ?? engineFlavor(engine, deps.log)
-  const cache = options.cacheDir ? new LayerCache(options.cacheDir, estimator, flavor) : null
+  const cache = options.cacheDir ? new LayerCache(options.cacheDir, flavor) : null
   const concurrency = options.concurrency ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length)
   const chain = options.dockerfile ? dockerfileChain(options.dockerfile.content, options.dockerfile.target, options.dockerfile.buildArgs) : null
 
-  const known = await knownSizes({ inspected, engine, baseImage: chain ? chain.baseImage : undefined, cache, registry: options.registry !== false }, { docker, fetch: deps.fetch, log: deps.log })
-  const read = await readLayers(
-    inspected,
-    engine,
-    known,
-    { archive: options.archive ?? null, estimator, flavor, concurrency, fastPath: options.fastPath !== false, cached: cache !== null },
-    { docker, log: deps.log }
-  )
+  // On the classic store the push endpoint is opened and probed while the known sizes are gathered.
+  const blobs = new Map<string, number>()
+  const opening = options.push !== false && engine.store !== 'containerd' && !options.archive ? openPushEndpoint(engine, inspected, blobs, options.push ?? {}, deps) : null
+  const known = await knownSizes(
+    { inspected, engine, baseImage: chain ? chain.baseImage : undefined, cache, registry: options.registry !== false, pushEngine: pushEngineKey(engine) },
+    { docker, fetch: deps.fetch, log: deps.log }
+  ).catch(async (error: unknown) => {
+    await opening?.then((e) => ('close' in e ? e.close() : e.cleanup))
+    throw error
+  })
+  // Blobs whose size is known are answered as present: the engine skips them.
+  for (const size of known.exact.values()) if (size.digest) blobs.set(size.digest, size.size)
+  const readWith = (estimate: boolean) =>
+    readLayers(inspected, engine, known, { archive: options.archive ?? null, flavor, concurrency, fastPath: options.fastPath !== false, cached: cache !== null, estimate }, { docker, log: deps.log })
+  const { read, pushed, fallback } = await readAndPush(inspected.diffIds, known, opening, readWith, deps.log)
   const listed = engine.store === 'containerd' ? await docker.store.listedSize(inspected.id, inspected.platform) : null
   const assembled = assembleMeasurement({
     inspected,
@@ -103,7 +114,8 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
     exact: known.exact,
     cached: known.cached,
     blobSource: options.archive ? 'oci' : 'image-store',
-    estimator: pushEstimator(engine, estimator, flavor),
+    estimator: pushEstimator(engine, flavor),
+    fallback,
     chain,
     baseLayerCount: known.baseLayerCount,
     listed,
@@ -112,26 +124,7 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
   if (engine.store === 'overlay2' && assembled.size.uncompressed !== inspected.size) {
     deps.log?.debug(`measure ${ref}: the layers add up to ${assembled.size.uncompressed} bytes, docker image inspect says ${inspected.size}\n`)
   }
-  // Layers read from the save stream or an archive (hash-checked) are cached with their scan; overlay reads are not (re-serialised tars).
-  if (cache) {
-    for (const scan of assembled.scans) {
-      if ((scan.origin ?? 'save') !== 'save') continue
-      const estimate = !scan.compressedExact && scan.compressed !== null ? scan.compressed : (known.cached.get(scan.diffId) ?? null)
-      const blobDigest = scan.compressedExact ? /^blobs\/sha256\/([0-9a-f]{64})$/.exec(scan.entryPath)?.[1] : undefined
-      const had = known.entries.get(scan.diffId)
-      if (had?.scan && had.compressed === estimate && (!blobDigest || had.blobDigest === `sha256:${blobDigest}`)) continue
-      const entry = {
-        diffId: scan.diffId,
-        tarBytes: scan.tarBytes,
-        compressed: estimate,
-        source: 'gzip-estimate' as const,
-        scan: { uncompressed: scan.uncompressed, files: scan.files, goBinaries: scan.goBinaries },
-        ...(blobDigest ? { blobDigest: `sha256:${blobDigest}` } : {})
-      }
-      await cache.put(entry)
-      known.entries.set(scan.diffId, { ...entry, version: 0 })
-    }
-  }
+  if (cache) await updateCache(cache, assembled.scans, known, pushedBlobs(inspected.diffIds, pushed, pushEngineKey(engine)))
   return {
     inspected,
     engine,
@@ -146,10 +139,50 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
       layersExact: assembled.counts.exact,
       bytesRead: read.saved.bytesRead,
       layout: read.saved.layout,
-      saveStreamed: read.saved.layout !== 'overlay',
+      saveStreamed: read.saved.layout !== 'overlay' && read.saved.layout !== 'push',
       layersRead: read.layersRead,
-      fastPathSkipped: read.fastPathSkipped
+      fastPathSkipped: read.fastPathSkipped,
+      pushed: pushed?.ok ? { endpoint: pushed.endpoint, uploaded: pushed.layers.filter((l) => l.uploaded).length, skipped: pushed.layers.filter((l) => !l.uploaded).length } : null,
+      pushFallback: fallback
     }
+  }
+}
+
+/** The blobs this push uploaded, by diff id, to cache. */
+function pushedBlobs(diffIds: string[], pushed: PushSizes | null, engine: string): Map<string, PushedBlob> {
+  const blobs = new Map<string, PushedBlob>()
+  if (pushed?.ok) pushed.layers.forEach((l, i) => l.uploaded && blobs.set(diffIds[i], { digest: l.digest, size: l.size, engine }))
+  return blobs
+}
+
+/**
+ * Caches what this measurement learnt by diff id: the scans of layers read
+ * from the save stream or an archive (hash-checked; overlay reads are
+ * re-serialised tars, not cached), their estimates, and the blobs the push
+ * uploaded.
+ */
+async function updateCache(cache: LayerCache, scans: LayerScan[], known: KnownSizes, pushed: Map<string, PushedBlob>): Promise<void> {
+  for (const scan of scans) {
+    // Read from the save stream, an archive or the push: hash-checked against the diff id.
+    const fromSave = (scan.origin ?? 'save') === 'save' || scan.origin === 'push'
+    const push = pushed.get(scan.diffId)
+    if (!fromSave && !push) continue
+    const had = known.entries.get(scan.diffId)
+    const estimate = !scan.compressedExact && scan.compressed !== null ? scan.compressed : (known.cached.get(scan.diffId) ?? null)
+    const blobDigest = scan.compressedExact ? /^blobs\/sha256\/([0-9a-f]{64})$/.exec(scan.entryPath)?.[1] : undefined
+    const entry: Omit<CachedLayer, 'version'> = {
+      diffId: scan.diffId,
+      tarBytes: fromSave ? scan.tarBytes : (had?.tarBytes ?? scan.tarBytes),
+      compressed: fromSave ? estimate : (had?.compressed ?? null),
+      source: 'gzip-estimate',
+      scan: fromSave ? { uncompressed: scan.uncompressed, files: scan.files, goBinaries: scan.goBinaries } : had?.scan,
+      ...(blobDigest ? { blobDigest: `sha256:${blobDigest}` } : had?.blobDigest ? { blobDigest: had.blobDigest } : {}),
+      ...((push ?? had?.pushed) ? { pushed: push ?? had?.pushed } : {})
+    }
+    const samePush = JSON.stringify(had?.pushed ?? null) === JSON.stringify(entry.pushed ?? null)
+    if (had?.scan && had.compressed === entry.compressed && had.blobDigest === entry.blobDigest && samePush) continue
+    await cache.put(entry)
+    known.entries.set(scan.diffId, { ...entry, version: 0 })
   }
 }
 
@@ -164,8 +197,7 @@ function engineFlavor(engine: EngineInfo, log?: Logger): PushFlavor {
 }
 
 /** What the gzip estimates model: the compressor of the engine that will push the image. */
-function pushEstimator(engine: EngineInfo, estimator: MeasureOptions['estimator'], flavor: PushFlavor): string {
-  if (estimator === 'zlib') return 'zlib level 6 (not a model of docker push)'
+function pushEstimator(engine: EngineInfo, flavor: PushFlavor): string {
   const model = flavor === 'go1.27' ? 'Go 1.27+ compress/flate level 6' : 'Go ≤ 1.26 compress/flate level 6'
-  return `${model}${estimator === 'go-exact' ? ' (every byte modelled)' : ''}, as ${describeEngine(engine)} pushes`
+  return `${model}, sampled, as ${describeEngine(engine)} pushes`
 }

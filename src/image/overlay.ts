@@ -150,7 +150,8 @@ export interface OverlayInput {
   /** Records of the layers below the ones to read (cached), in image order; the layers from `lower.length` up are read. */
   lower: FileRecord[][]
   docker: Docker
-  compressor: CompressorOptions
+  /** How to estimate each layer's gzip size; null: not estimated (the engine's push sizes it). */
+  compressor: CompressorOptions | null
   maxBinaryBytes?: number
 }
 
@@ -212,15 +213,15 @@ export async function readOverlayLayers(input: OverlayInput): Promise<OverlayRea
     }
     if (JSON.stringify(config.rootfs?.diff_ids ?? []) !== JSON.stringify(diffIds)) throw new OverlayUnavailable('the image config names other layers')
 
-    const reading: { layer: OverlayLayer; compressor: LayerCompressor; dirHeaders: Map<string, TarHeader> }[] = []
+    const reading: { layer: OverlayLayer; compressor: LayerCompressor | null; dirHeaders: Map<string, TarHeader> }[] = []
     for (let i = first; i < n; i++) {
       const scan: LayerScan = { entryPath: `overlay:${i}`, diffId: diffIds[i], tarBytes: 0, uncompressed: 0, compressed: null, compressedExact: false, files: [], goBinaries: [], origin: 'overlay' }
       const layer: OverlayLayer = { scan, regularBytes: 0, symlinkBytes: 0, opaqueDirs: [] }
       const dirHeaders = new Map<string, TarHeader>()
-      const compressor = new LayerCompressor(input.compressor)
-      const emit = (buf: Buffer) => {
+      const compressor = input.compressor ? new LayerCompressor(input.compressor) : null
+      const emit = async (buf: Buffer) => {
         scan.tarBytes += buf.length
-        return compressor.write(buf)
+        await compressor?.write(buf)
       }
       const rootName = `${MOUNT}${i}`
       bytesRead += await copyOut(docker, name, `/${rootName}`, (h) => {
@@ -273,13 +274,13 @@ export async function readOverlayLayers(input: OverlayInput): Promise<OverlayRea
       for (const dir of results.filter((d): d is string => d !== null).sort()) {
         layer.opaqueDirs.push(dir)
         layer.scan.files.push({ kind: 'opaque', path: dir })
-        await compressor.write(tarHeaderBlock(opaqueMarker(dir, dirHeaders.get(dir))))
+        await compressor?.write(tarHeaderBlock(opaqueMarker(dir, dirHeaders.get(dir))))
         layer.scan.tarBytes += 512
       }
       // The end-of-archive marker Docker's tar writer ends a layer with.
-      await compressor.write(Buffer.alloc(1024))
+      await compressor?.write(Buffer.alloc(1024))
       layer.scan.tarBytes += 1024
-      layer.scan.compressed = await compressor.finish()
+      layer.scan.compressed = compressor ? await compressor.finish() : null
       below.push(layer.scan.files)
     }
     return { config, layers: reading.map((r) => r.layer), bytesRead, probes }

@@ -13,7 +13,7 @@ import type { EngineInfo } from '../docker/engine.js'
 import type { Logger } from '../log.js'
 import type { KnownSizes } from './known-sizes.js'
 import { DeflatePool } from '../compress/deflate-pool.js'
-import type { PushFlavor } from '../compress/push-flavor.js'
+import { SAMPLE_BYTES, type PushFlavor } from '../compress/push-flavor.js'
 import type { InspectedImage } from '../docker/inspect.js'
 import { OverlayUnavailable, readOverlayLayers } from './overlay.js'
 import type { CachedLayer } from './cache.js'
@@ -24,13 +24,14 @@ import { pairHistory } from './history.js'
 export interface ReadOptions {
   /** An image archive (`docker`/`oci` export) to read instead of asking the engine. */
   archive: string | null
-  estimator: 'go' | 'go-exact' | 'zlib'
   /** Whose compress/flate the Go model follows (the engine's that will push). */
   flavor: PushFlavor
   concurrency: number
   /** Try the overlay2 fast path (classic store, every layer below the top cached). */
   fastPath: boolean
   cached: boolean
+  /** Estimate the gzip size of layers without a known one; false when the engine's push sizes them. */
+  estimate: boolean
 }
 
 export interface ReadLayers {
@@ -47,7 +48,8 @@ interface ReadDeps {
 }
 
 export async function readLayers(inspected: InspectedImage, engine: EngineInfo, known: KnownSizes, options: ReadOptions, deps: ReadDeps): Promise<ReadLayers> {
-  const isKnown = (diffId: string) => known.exact.has(diffId) || known.cached.has(diffId)
+  // Without estimates every size is known or sized elsewhere: nothing is compressed here.
+  const isKnown = (diffId: string) => !options.estimate || known.exact.has(diffId) || known.cached.has(diffId)
   // Compressed blobs scanned before (containerd store, archives) are known by their digest.
   const byBlob = new Map<string, CachedLayer>()
   for (const entry of known.entries.values()) if (entry.blobDigest && entry.scan) byBlob.set(entry.blobDigest, entry)
@@ -62,7 +64,7 @@ export async function readLayers(inspected: InspectedImage, engine: EngineInfo, 
   })
   if (options.archive) {
     const archive = options.archive
-    const scan = { shouldCompress: (plan: LayerPlan) => !plan.digest || !isKnown(plan.digest), cachedBlob, source: "the build's image archive" }
+    const scan = { shouldCompress: (plan: LayerPlan) => options.estimate && (!plan.digest || !isKnown(plan.digest)), cachedBlob, source: "the build's image archive" }
     return read(await scanWith(options, scan, (opts) => scanSaveStream(createReadStream(archive, { highWaterMark: 1 << 20 }), opts)), null)
   }
   let fastPathSkipped: string | null = null
@@ -86,15 +88,15 @@ export async function readLayers(inspected: InspectedImage, engine: EngineInfo, 
   return read(await readSaveStream(inspected, known, isKnown, cachedBlob, options, deps), fastPathSkipped)
 }
 
-/** Runs a scan with a deflate pool for the Go model (none for `zlib`), closed afterwards. */
+/** Runs a scan with a deflate pool for the Go model (none without estimates), closed afterwards. */
 async function scanWith(
   options: ReadOptions,
   scan: Pick<ScanOptions, 'shouldCompress' | 'cachedBlob' | 'source'>,
   read: (opts: Parameters<typeof scanSaveStream>[1]) => Promise<SavedImage>
 ): Promise<SavedImage> {
-  const goPool = options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0, options.flavor)
+  const goPool = options.estimate ? new DeflatePool(options.concurrency, SAMPLE_BYTES, options.flavor) : null
   try {
-    return await read({ ...scan, compressor: { concurrency: goPool ? options.concurrency * 2 : options.concurrency, goPool } })
+    return await read({ ...scan, compressor: goPool ? { concurrency: options.concurrency * 2, goPool } : null })
   } finally {
     await goPool?.close()
   }
@@ -116,6 +118,7 @@ async function readSaveStream(
   const scanOnce = (trustTarSize: boolean): Promise<SavedImage> => {
     skippedByGuess.clear()
     const shouldCompress = (plan: LayerPlan): boolean => {
+      if (!options.estimate) return false
       if (plan.digest) return !isKnown(plan.digest)
       const candidates = trustTarSize ? (byTarBytes.get(plan.tarBytes) ?? []) : []
       if (candidates.length > 0 && candidates.every(isKnown)) {
@@ -151,7 +154,9 @@ async function readSaveStream(
 /** The fast path: the cached scans of the layers below `bottom`, the ones above read from overlay2. Throws on any doubt. */
 async function readTopLayers(inspected: InspectedImage, known: KnownSizes, bottom: number, options: ReadOptions, deps: ReadDeps): Promise<SavedImage> {
   const below = inspected.diffIds.slice(0, bottom).map((d) => known.entries.get(d)!)
-  const goPool = options.estimator === 'zlib' ? null : new DeflatePool(options.concurrency, options.estimator === 'go' ? 256 * 1024 : 0, options.flavor)
+  const goPool = options.estimate ? new DeflatePool(options.concurrency, SAMPLE_BYTES, options.flavor) : null
+  // The daemon's own layer sizes, asked while the directories are read.
+  const asked = deps.docker.images.historySizes(inspected.id)
   try {
     const read = await readOverlayLayers({
       imageId: inspected.id,
@@ -159,11 +164,11 @@ async function readTopLayers(inspected: InspectedImage, known: KnownSizes, botto
       graphDriver: inspected.graphDriver,
       lower: below.map((e) => e.scan!.files),
       docker: deps.docker,
-      compressor: { concurrency: goPool ? options.concurrency * 2 : options.concurrency, goPool }
+      compressor: goPool ? { concurrency: options.concurrency * 2, goPool } : null
     })
     // The daemon's layer sizes must be what the directories hold (regular files; symlinks too for built layers).
     const history = read.config.history ?? []
-    const daemonSizes = await deps.docker.images.historySizes(inspected.id)
+    const daemonSizes = await asked
     if (!daemonSizes || daemonSizes.length !== history.length) throw new OverlayUnavailable('docker history sizes do not pair with the config history')
     const paired = pairHistory(read.config.rootfs?.diff_ids ?? inspected.diffIds, history)
     for (const [k, layer] of read.layers.entries()) {
@@ -176,17 +181,7 @@ async function readTopLayers(inspected: InspectedImage, known: KnownSizes, botto
     const layers = new Map<string, LayerScan>()
     const layerPaths: string[] = []
     below.forEach((e, i) => {
-      const scan: LayerScan = {
-        entryPath: `cache:${i}`,
-        diffId: e.diffId,
-        tarBytes: e.tarBytes,
-        uncompressed: e.scan!.uncompressed,
-        compressed: null,
-        compressedExact: false,
-        files: e.scan!.files,
-        goBinaries: e.scan!.goBinaries,
-        origin: 'cache'
-      }
+      const scan = cachedLayerScan(e, `cache:${i}`)
       layers.set(scan.entryPath, scan)
       layerPaths.push(scan.entryPath)
     })
@@ -197,5 +192,21 @@ async function readTopLayers(inspected: InspectedImage, known: KnownSizes, botto
     return { layout: 'overlay', layerPaths, config: read.config, layers, ociLayerSizes: null, bytesRead: read.bytesRead }
   } finally {
     await goPool?.close()
+  }
+}
+
+/** A layer's cached scan (it must have one) as a scan read now. */
+export function cachedLayerScan(entry: CachedLayer, entryPath: string): LayerScan {
+  const scan = entry.scan!
+  return {
+    entryPath,
+    diffId: entry.diffId,
+    tarBytes: entry.tarBytes,
+    uncompressed: scan.uncompressed,
+    compressed: null,
+    compressedExact: false,
+    files: scan.files,
+    goBinaries: scan.goBinaries,
+    origin: 'cache'
   }
 }

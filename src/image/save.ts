@@ -12,6 +12,7 @@ import { attributeGoBinary } from './attribution.js'
 import { isElf, readGoBinary, type GoBinaryFacts } from './gobinary.js'
 import { TarError, TarReader, type EntrySink, type TarHeader } from './tar.js'
 import { fileRecord, type FileRecord } from './wasted.js'
+import type { BlobInspector } from '../registry/sink.js'
 
 export interface LayerScan {
   /** Path of the layer in the archive. */
@@ -26,12 +27,12 @@ export interface LayerScan {
   compressedExact: boolean
   files: FileRecord[]
   goBinaries: { path: string; bytes: number; facts: GoBinaryFacts }[]
-  /** Where the scan came from: the save stream (default), the on-disk cache, or an overlay2 diff directory. */
-  origin?: 'save' | 'cache' | 'overlay'
+  /** Where the scan came from: the save stream (default), the on-disk cache, an overlay2 diff directory, or the engine's push. */
+  origin?: 'save' | 'cache' | 'overlay' | 'push'
 }
 
 export interface SavedImage {
-  layout: 'legacy' | 'oci' | 'overlay'
+  layout: 'legacy' | 'oci' | 'overlay' | 'push'
   /** Layer entry paths in image order (from manifest.json, or the OCI manifest). */
   layerPaths: string[]
   config: { os?: string; architecture?: string; variant?: string; rootfs?: { diff_ids?: string[] }; history?: { created_by?: string; empty_layer?: boolean }[] }
@@ -56,7 +57,8 @@ export interface ScanOptions {
    * scan, so the blob is only hashed (to prove it is that blob), not unpacked again.
    */
   cachedBlob?(digest: string): { diffId: string; tarBytes: number; uncompressed: number; files: FileRecord[]; goBinaries: LayerScan['goBinaries'] } | null
-  compressor?: CompressorOptions
+  /** How to estimate (shouldCompress is only asked when it is given). */
+  compressor?: CompressorOptions | null
   /** Largest executable buffered to read its Go build info. */
   maxBinaryBytes?: number
   /** What the stream is, for error messages (default `docker save stream`). */
@@ -153,7 +155,8 @@ function layerSink(entryPath: string, blobBytes: number, gzipped: boolean, layer
     goBinaries: []
   }
   const hash: Hash = createHash('sha256')
-  const compressor = !gzipped && options.shouldCompress({ entryPath, digest: blobDigest ? `sha256:${blobDigest[1]}` : null, tarBytes: blobBytes }) ? new LayerCompressor(options.compressor) : null
+  const estimating = !gzipped && options.compressor && options.shouldCompress({ entryPath, digest: blobDigest ? `sha256:${blobDigest[1]}` : null, tarBytes: blobBytes })
+  const compressor = estimating && options.compressor ? new LayerCompressor(options.compressor) : null
   const inner = new TarReader((h) => innerEntry(h, scan, options.maxBinaryBytes ?? 256 * 1024 * 1024))
 
   const feedTar = async (chunk: Buffer): Promise<void> => {
@@ -181,11 +184,17 @@ function layerSink(entryPath: string, blobBytes: number, gzipped: boolean, layer
       }
     }
   }
-  const gunzip = zlib.createGunzip()
+  // Large output chunks: each one costs a round of JS callbacks on the main thread.
+  const gunzip = zlib.createGunzip({ chunkSize: 256 * 1024 })
   let chain: Promise<void> = Promise.resolve()
   let failure: Error | null = null
   gunzip.on('data', (d: Buffer) => {
-    chain = chain.then(() => feedTar(d)).catch((e: Error) => void (failure = e))
+    // Held until the tar reader took it: zlib then waits, so a piece of zeros never unpacks all at once.
+    gunzip.pause()
+    chain = chain
+      .then(() => feedTar(d))
+      .catch((e: Error) => void (failure = e))
+      .then(() => void gunzip.resume())
   })
   const ended = new Promise<void>((resolve, reject) => {
     gunzip.on('end', resolve)
@@ -202,6 +211,54 @@ function layerSink(entryPath: string, blobBytes: number, gzipped: boolean, layer
       await chain
       if (failure) throw failure
       finishTar()
+    }
+  }
+}
+
+/** What one blob of a push was: a layer (scanned), the image config, or something else. */
+export type PushedBlobRead = { kind: 'layer'; scan: LayerScan } | { kind: 'config'; config: SavedImage['config'] } | { kind: 'other' }
+
+/**
+ * Reads a blob the engine pushes, as it arrives: a gzip layer is scanned as
+ * the save stream's layers are (unpacked, its diff id the hash of the tar), a
+ * JSON blob kept as the image config. Its compressed size is the push's count.
+ */
+export function pushedBlobReader(maxBinaryBytes = 256 * 1024 * 1024): BlobInspector<PushedBlobRead> {
+  const layers = new Map<string, LayerScan>()
+  let kind: 'layer' | 'config' | 'other' | null = null
+  let delegate: EntrySink | null = null
+  const json = new Map<string, Buffer>()
+  let jsonBytes = 0
+  // The upload arrives in small pieces; the gunzip is fed in larger ones (each call costs main-thread time).
+  let pending: Buffer[] = []
+  let pendingBytes = 0
+  const feed = () => {
+    const batch = Buffer.concat(pending, pendingBytes)
+    pending = []
+    pendingBytes = 0
+    return delegate?.data(batch)
+  }
+  return {
+    data(chunk) {
+      if (kind === null) {
+        kind = chunk[0] === 0x1f && chunk[1] === 0x8b ? 'layer' : chunk[0] === 0x7b ? 'config' : 'other'
+        if (kind === 'layer') delegate = layerSink('push', 0, true, layers, { shouldCompress: () => false, maxBinaryBytes })
+        if (kind === 'config') delegate = collect('config', json)
+      }
+      if (kind === 'config' && (jsonBytes += chunk.length) > JSON_LIMIT) throw new TarError('a pushed JSON blob is larger than an image config')
+      if (!delegate) return
+      pending.push(chunk)
+      pendingBytes += chunk.length
+      return pendingBytes >= 1024 * 1024 ? feed() : undefined
+    },
+    async end() {
+      if (pendingBytes > 0) await feed()
+      await delegate?.end()
+      const scan = layers.get('push')
+      if (kind === 'layer' && scan) return { kind, scan: { ...scan, compressed: null, compressedExact: false, origin: 'push' } }
+      const config = json.get('config')
+      if (kind === 'config' && config) return { kind, config: imageConfig(JSON.parse(config.toString('utf8')), 'the pushed config is not an image config') }
+      return { kind: 'other' }
     }
   }
 }

@@ -21,10 +21,13 @@ export type Metric = 'uncompressed' | 'compressed'
 /**
  * Where compressed sizes come from: `registry` (a registry manifest), `oci` (an
  * OCI or docker export's manifest: what BuildKit pushes), `image-store` (the
- * containerd image store's blobs: what that engine pushes), `gzip-estimate`
- * (modelled on the compressor of the engine that will push), null (unknown).
+ * containerd image store's blobs: what that engine pushes), `push` (the
+ * engine's own `docker push`, counted by an endpoint on loopback that stores
+ * nothing: what that engine writes to a registry), `gzip-estimate` (modelled
+ * on the compressor of the engine that will push), null (unknown). `push` was
+ * added later (a compatible addition).
  */
-export type CompressedSource = 'registry' | 'oci' | 'image-store' | 'gzip-estimate' | null
+export type CompressedSource = 'registry' | 'oci' | 'image-store' | 'push' | 'gzip-estimate' | null
 export type Severity = 'error' | 'warning' | 'info'
 
 export type RuleId = 'multi-stage' | 'minimal-base' | 'cgo-disabled' | 'strip-symbols' | 'trimpath' | 'dockerignore' | 'ca-certificates' | 'tzdata' | 'non-root' | 'wasted-layers' | 'layer-order'
@@ -50,6 +53,8 @@ export interface ImageSize extends Sizes {
   compressedSource: CompressedSource
   /** What estimated the `gzip-estimate` layers, e.g. "Go 1.26+ compress/flate level 6, as Docker 28.5.2 (Go 1.27.1) pushes"; absent when none was estimated. */
   compressedEstimate?: string
+  /** Why the engine's own push did not size the estimated layers (the daemon cannot reach this machine's loopback, the push failed); absent when it was not needed or not tried. */
+  compressedFallback?: string
   /** The engine's own figures, to reconcile with `uncompressed` (which is the classic unpacked size on every engine). */
   engine?: EngineSizes
 }

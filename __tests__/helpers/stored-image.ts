@@ -1,0 +1,45 @@
+// What a registry stores for an image, read with node's HTTP client alone
+// (not the project's registry code): the independent side of every check of
+// compressed sizes against an engine's own `docker push` (integration tests,
+// the bench).
+import http from 'node:http'
+
+/** What a registry stores for an image: its layer blobs and its config's diff ids, in image order. */
+export interface StoredImage {
+  layers: { digest: string; size: number; mediaType: string }[]
+  config: { diffIds: string[] }
+}
+
+/**
+ * What the local registry stores for `tag` (`host:port/repository:tag`), read
+ * with node's HTTP client alone (not the project's registry code): the image
+ * manifest (schema 2 or OCI, this platform's) and its config's diff ids.
+ */
+export async function readStored(tag: string): Promise<StoredImage> {
+  const m = /^([^/]+)\/(.+):([^:/]+)$/.exec(tag)
+  if (!m) throw new Error(`not a host/repository:tag reference: ${tag}`)
+  const [, host, repository, reference] = m
+  const get = (what: string, accept: string) =>
+    new Promise<Buffer>((resolve, reject) => {
+      http
+        .get(`http://${host}/v2/${repository}/${what}`, { headers: { Accept: accept } }, (res) => {
+          const parts: Buffer[] = []
+          res.on('data', (b: Buffer) => parts.push(b))
+          res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(parts)) : reject(new Error(`GET ${what}: HTTP ${res.statusCode}`))))
+        })
+        .on('error', reject)
+    })
+  const manifestTypes =
+    'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json'
+  let manifest = JSON.parse((await get(`manifests/${reference}`, manifestTypes)).toString('utf8')) as {
+    manifests?: { digest: string; platform?: { os: string; architecture: string } }[]
+    config: { digest: string }
+    layers: StoredImage['layers']
+  }
+  if (manifest.manifests) {
+    const mine = manifest.manifests.find((d) => d.platform?.os === 'linux' && d.platform.architecture === 'amd64') ?? manifest.manifests[0]
+    manifest = JSON.parse((await get(`manifests/${mine.digest}`, manifestTypes)).toString('utf8')) as typeof manifest
+  }
+  const config = JSON.parse((await get(`blobs/${manifest.config.digest}`, '*/*')).toString('utf8')) as { rootfs: { diff_ids: string[] } }
+  return { layers: manifest.layers.map((l) => ({ digest: l.digest, size: l.size, mediaType: l.mediaType })), config: { diffIds: config.rootfs.diff_ids } }
+}

@@ -1,0 +1,103 @@
+// Reading an image's layers with, or instead of, the engine's own push
+// (push-sizes.ts), on the classic store when some layer's compressed size is
+// not known yet:
+//   - when every layer the push may skip is cached, the push alone reads the
+//     image: each uploaded layer is unpacked and scanned as it arrives (its
+//     diff id the hash of its tar), the config is the one pushed, the skipped
+//     layers' scans come from the cache. No `docker save` at all;
+//   - otherwise (a base layer whose size a registry knows, never scanned) the
+//     push runs beside the usual read (read-layers.ts), which then estimates
+//     nothing.
+// Where the engine cannot reach the endpoint, or the push fails, the layers
+// are read again with estimates, and the reason is reported.
+import { errorMessage } from '../errors.js'
+import type { Logger } from '../log.js'
+import type { KnownSizes } from './known-sizes.js'
+import type { PushEndpoint, PushSizes, Unavailable } from './push-sizes.js'
+import { cachedLayerScan, type ReadLayers } from './read-layers.js'
+import type { LayerScan, SavedImage } from './save.js'
+
+export interface ReadAndPush {
+  read: ReadLayers
+  pushed: PushSizes | null
+  /** Why the layers without a known size were estimated (null when they were pushed, or none was missing). */
+  fallback: string | null
+}
+
+export async function readAndPush(
+  diffIds: string[],
+  known: KnownSizes,
+  opening: Promise<PushEndpoint | Unavailable> | null,
+  readWith: (estimate: boolean) => Promise<ReadLayers>,
+  log?: Logger
+): Promise<ReadAndPush> {
+  const missing = diffIds.some((d) => !known.exact.has(d))
+  if (!opening || !missing) {
+    // Nothing to push: the endpoint (if any) is closed, its tag removed, beside the read.
+    const read = await besideCleanup(
+      readWith(true),
+      opening?.then((e) => ('close' in e ? e.close() : e.cleanup))
+    )
+    return { read, pushed: null, fallback: null }
+  }
+  const endpoint = await opening
+  if ('unavailable' in endpoint) {
+    log?.info(`compressed sizes are estimated: ${endpoint.unavailable}\n`)
+    const read = await besideCleanup(readWith(true), endpoint.cleanup)
+    return { read, pushed: null, fallback: endpoint.unavailable }
+  }
+  // A layer the push may skip (its size is known) must be cached for the push alone to read the image.
+  const pushReads = diffIds.every((d) => known.entries.get(d)?.scan || !known.exact.has(d))
+  let pushed: PushSizes
+  let reading: Promise<ReadLayers> | null = null
+  try {
+    // Both run to their end (the push removes its tag) before the endpoint closes.
+    if (!pushReads) reading = readWith(false)
+    const settled = await Promise.allSettled([endpoint.push(pushReads), reading])
+    if (settled[1].status === 'rejected') throw settled[1].reason
+    pushed = settled[0].status === 'fulfilled' ? settled[0].value : { ok: false, reason: errorMessage(settled[0].reason) }
+  } finally {
+    await endpoint.close()
+  }
+  if (!pushed.ok) {
+    log?.info(`compressed sizes are estimated: ${pushed.reason}\n`)
+    return { read: await readWith(true), pushed, fallback: pushed.reason }
+  }
+  pushed.layers.forEach((layer, i) => {
+    // A layer the engine skipped keeps the source its size was known from.
+    if (layer.uploaded || !known.exact.has(diffIds[i])) known.exact.set(diffIds[i], { size: layer.size, source: 'push', digest: layer.digest })
+  })
+  const saved = pushReads ? savedFromPush(diffIds, pushed, known) : null
+  // Every size is known now: a layer the push could not read is read without estimates.
+  return { read: reading ? await reading : saved ? saved : await readWith(false), pushed, fallback: null }
+}
+
+/** The image as the push read it (the skipped layers from the cache), or null when some layer or the config is missing. */
+function savedFromPush(diffIds: string[], pushed: Extract<PushSizes, { ok: true }>, known: KnownSizes): ReadLayers | null {
+  if (!pushed.config) return null
+  const layers = new Map<string, LayerScan>()
+  const layerPaths: string[] = []
+  let bytesRead = 0
+  let layersRead = 0
+  for (const [i, layer] of pushed.layers.entries()) {
+    const entryPath = `push:${i}`
+    const entry = known.entries.get(diffIds[i])
+    const scan = layer.scan ? { ...layer.scan, entryPath } : entry?.scan ? cachedLayerScan(entry, entryPath) : null
+    if (!scan) return null
+    if (layer.scan) {
+      bytesRead += scan.tarBytes
+      layersRead++
+    }
+    layers.set(entryPath, scan)
+    layerPaths.push(entryPath)
+  }
+  const saved: SavedImage = { layout: 'push', layerPaths, config: pushed.config, layers, ociLayerSizes: null, bytesRead }
+  return { saved, layersRead, fastPathSkipped: null }
+}
+
+/** The read's result once the cleanup beside it has ended too (whether the read failed or not). */
+async function besideCleanup<T>(reading: Promise<T>, cleanup: Promise<unknown> | undefined): Promise<T> {
+  const [read] = await Promise.allSettled([reading, cleanup])
+  if (read.status === 'rejected') throw read.reason
+  return read.value
+}
