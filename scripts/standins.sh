@@ -12,7 +12,8 @@
 # Prints one line per image: present / pulled / made. Idempotent; concurrent
 # callers wait on a lock. The Debian mirror is read from the machine's own apt
 # sources at run time. Root filesystems are cached under $CACHE so reruns are
-# quick.
+# quick. What has to be made is made side by side: the two root filesystems
+# (debootstrap), then the images, a few recipes at a time.
 #
 # Usage: bash scripts/standins.sh [IMAGE...]   (default: every image below)
 set -euo pipefail
@@ -76,16 +77,18 @@ ensure_debootstrap() {
 
 # A $SUITE minbase root filesystem with extra packages, cached at $CACHE/rootfs/$name.
 # Prints its path.
+rootfs_ready() { [ -f "$CACHE/rootfs/$1/.complete" ] && [ "$(cat "$CACHE/rootfs/$1/.complete")" = "$ROOTFS_VERSION $2" ]; }
 debian_rootfs() {
   local name=$1 include=$2 dir="$CACHE/rootfs/$1" mirror
-  if [ ! -f "$dir/.complete" ] || [ "$(cat "$dir/.complete")" != "$ROOTFS_VERSION $include" ]; then
+  if ! rootfs_ready "$name" "$include"; then
     need_root "$name"
     ensure_debootstrap
     mirror=$(debian_mirror) || die "no apt source for Debian $SUITE found in /etc/apt; cannot debootstrap"
     rm -rf "$dir"
-    mkdir -p "$CACHE/debs" "$CACHE/rootfs"
+    # A package cache per root filesystem: two debootstraps may run at once.
+    mkdir -p "$CACHE/debs/$name" "$CACHE/rootfs"
     log "debootstrap $SUITE minbase${include:+ + $include} (about a minute)"
-    debootstrap --variant=minbase --cache-dir="$CACHE/debs" ${include:+--include="$include"} \
+    debootstrap --variant=minbase --cache-dir="$CACHE/debs/$name" ${include:+--include="$include"} \
       "$SUITE" "$dir" "$mirror" > "$CACHE/debootstrap-$name.log" 2>&1 \
       || { tail -n 20 "$CACHE/debootstrap-$name.log" >&2; die "debootstrap of $name failed (log: $CACHE/debootstrap-$name.log)"; }
     # As the official images do: no apt caches or lists, and nothing of this host.
@@ -97,8 +100,12 @@ debian_rootfs() {
   echo "$dir"
 }
 
-golang_rootfs() { debian_rootfs bookworm-golang "golang-go,gcc,libc6-dev,git,ca-certificates,tzdata"; }
-slim_rootfs() { debian_rootfs bookworm-minbase ""; }
+GOLANG_ROOTFS=(bookworm-golang "golang-go,gcc,libc6-dev,git,ca-certificates,tzdata")
+SLIM_ROOTFS=(bookworm-minbase "")
+golang_rootfs() { debian_rootfs "${GOLANG_ROOTFS[@]}"; }
+slim_rootfs() { debian_rootfs "${SLIM_ROOTFS[@]}"; }
+# Which root filesystem a recipe starts from.
+rootfs_of() { case $1 in debian_slim) echo slim ;; *) echo golang ;; esac; }
 
 # The busybox-static binary: the installed package's, or the package's bin/busybox
 # (taken by its path in the package, never by a name search) kept in the cache.
@@ -433,11 +440,10 @@ drop_standin() {
   docker rmi "$id" >/dev/null 2>&1 || true
 }
 
-# present / pulled / made for one image.
-ensure_image() {
-  local image=$1 recipe recipe_of why
-  case ${image##*/} in *:*) ;; *) image="$image:latest" ;; esac
-  recipe=$(recipe_for "$image") || die "no stand-in recipe for '$image'"
+# Prints `present` or `pulled` for an image that is here, or can be pulled, and
+# passes its proof; fails (after removing an outdated stand-in) when it must be made.
+have_image() {
+  local image=$1 recipe=$2 recipe_of why
   if docker image inspect "$image" >/dev/null 2>&1; then
     recipe_of=$(standin_recipe "$image")
     if [ -z "$recipe_of" ]; then echo "present  $image"; return 0; fi
@@ -458,12 +464,20 @@ ensure_image() {
     log "the pulled $image is a stand-in of recipe $recipe_of that is outdated or fails its proof; remaking it"
     drop_standin "$image"
   fi
-  local started=$SECONDS
-  make_standin "$image" "$recipe"
-  why=$(proof_failure "$image" "$recipe")
-  [ -z "$why" ] || die "the stand-in made for $image fails its proof: $why"
-  [ -z "$REGISTRY" ] || publish_standin "$image"
-  echo "made     $image (stand-in, $((SECONDS - started)) s)"
+  return 1
+}
+
+# Makes, proves and publishes the images of one recipe (the first is made, the others are its tags).
+make_recipe() {
+  local recipe=$1 image started why; shift
+  for image in "$@"; do
+    started=$SECONDS
+    make_standin "$image" "$recipe"
+    why=$(proof_failure "$image" "$recipe")
+    [ -z "$why" ] || die "the stand-in made for $image fails its proof: $why"
+    [ -z "$REGISTRY" ] || publish_standin "$image"
+    echo "made     $image (stand-in, $((SECONDS - started)) s)"
+  done
 }
 
 # The local registry (started when missing) holds the stand-ins for every engine.
@@ -471,4 +485,62 @@ REGISTRY=$(bash "$(dirname "$0")/registry.sh") || die "the local registry did no
 
 images=("$@")
 [ ${#images[@]} -gt 0 ] || images=("${ALL_IMAGES[@]}")
-for image in "${images[@]}"; do ensure_image "$image"; done
+
+PARALLEL=${GO_IMAGE_BUDGET_STANDIN_JOBS:-3}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+# Waits until fewer than PARALLEL background jobs run.
+throttle() { while [ "$(jobs -rp | wc -l)" -ge "$PARALLEL" ]; do wait -n || true; done; }
+
+# Which images are here (or pulled, and proven), PARALLEL at a time; the rest are made, grouped by recipe.
+names=()
+pids=()
+for image in "${images[@]}"; do
+  case ${image##*/} in *:*) ;; *) image="$image:latest" ;; esac
+  recipe_for "$image" >/dev/null || die "no stand-in recipe for '$image'"
+  names+=("$image")
+  throttle
+  have_image "$image" "$(recipe_for "$image")" >"$out/have.${#pids[@]}" &
+  pids+=($!)
+done
+declare -A MISSING=()
+recipes=()
+for i in "${!pids[@]}"; do
+  if wait "${pids[$i]}"; then cat "$out/have.$i"; continue; fi
+  recipe=$(recipe_for "${names[$i]}")
+  [ -n "${MISSING[$recipe]:-}" ] || recipes+=("$recipe")
+  MISSING[$recipe]="${MISSING[$recipe]:-} ${names[$i]}"
+done
+[ ${#recipes[@]} -gt 0 ] || exit 0
+
+# The tools and the root filesystems first (apt runs only here), the two debootstraps side by side.
+declare -A ROOTFS=()
+for recipe in "${recipes[@]}"; do
+  ROOTFS[$(rootfs_of "$recipe")]=1
+  case $recipe in golang_alpine|alpine) busybox_static >/dev/null ;; esac
+done
+pids=()
+for kind in "${!ROOTFS[@]}"; do
+  if [ "$kind" = golang ]; then spec=("${GOLANG_ROOTFS[@]}"); else spec=("${SLIM_ROOTFS[@]}"); fi
+  rootfs_ready "${spec[@]}" && continue
+  need_root "${spec[0]}"
+  ensure_debootstrap
+  debian_rootfs "${spec[@]}" >/dev/null &
+  pids+=($!)
+done
+for pid in "${pids[@]}"; do wait "$pid" || die "a root filesystem could not be made (see above)"; done
+
+# Then the images, recipe by recipe, PARALLEL at a time; each recipe's lines are printed in order.
+pids=()
+for i in "${!recipes[@]}"; do
+  throttle
+  # shellcheck disable=SC2086 # the recipe's images, space-separated names
+  make_recipe "${recipes[$i]}" ${MISSING[${recipes[$i]}]} >"$out/make.$i" &
+  pids+=($!)
+done
+failed=0
+for i in "${!pids[@]}"; do
+  wait "${pids[$i]}" || failed=1
+  cat "$out/make.$i"
+done
+[ $failed = 0 ] || die "some stand-ins could not be made (see above)"

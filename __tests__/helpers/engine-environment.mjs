@@ -9,6 +9,9 @@ export const ENGINES = {
   containerd: 'unix:///run/go-image-budget-cs/docker.sock'
 }
 
+/** The variable naming the run's layer-size cache for an engine (set by the integration global setup). */
+export const layerCacheVariable = (engine) => `GIB_TEST_LAYER_CACHE_${engine.toUpperCase()}`
+
 export default class EngineEnvironment extends TestEnvironment {
   constructor(config, context) {
     const engine = config.projectConfig.testEnvironmentOptions?.engine ?? 'default'

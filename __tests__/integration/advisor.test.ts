@@ -1,17 +1,19 @@
 // The advisor on the seed's ladder with a real Docker engine: each rung is
 // built and measured by the pipeline, its findings are the seed's next step,
 // and each suggested Dockerfile is built, measured and run: it must be smaller
-// than its input and print `hello world`. Fails (never skips) without Docker.
+// than its input and print `hello world`. The savings are checked against
+// sizes measured without the project's code: python's tarfile over `docker
+// save` for the images (engine.ts classicSizes) and binutils' readelf for the
+// symbol sections. Fails (never skips) without Docker.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { exec, spawnStream } from '../../src/exec.js'
-import { parseInputs, type InputName } from '../../src/inputs.js'
-import { silentLogger } from '../../src/log.js'
-import { runPipeline } from '../../src/pipeline/pipeline.js'
-import type { Report } from '../../src/report/types.js'
+import { type InputName } from '../../src/inputs.js'
 import type { VerifyDeps } from '../../src/advisor/verify.js'
+import { classicSizes, fileFromImage, symbolSectionBytes } from './engine.js'
+import { adviseAndProve, removeAll, type Advised } from './harness.js'
 
 const root = process.cwd()
 const example = 'examples/helloworld'
@@ -21,25 +23,19 @@ beforeAll(() => {
   execFileSync('docker', ['info', '--format', '{{.ServerVersion}}'], { stdio: 'pipe' })
   tempDir = mkdtempSync(path.join(os.tmpdir(), 'advisor-test-'))
 })
-afterAll(() => {
+afterAll(async () => {
+  await removeAll()
   if (tempDir) rmSync(tempDir, { recursive: true, force: true })
 })
 
-async function check(rung: string, raw: Partial<Record<InputName, string>> = {}): Promise<Report> {
-  const all: Partial<Record<InputName, string>> = { context: example, file: `${example}/${rung}`, baseline: 'none', ...raw }
-  const inputs = parseInputs((name) => all[name] ?? '')
-  return runPipeline(
-    inputs,
-    { workspace: root, commit: null },
-    {
-      exec,
-      spawn: spawnStream,
-      tempDir,
-      cacheDir: path.join(tempDir, 'cache'),
-      log: silentLogger,
-      now: () => new Date()
-    }
-  )
+/** A pipeline run (the suggestion verified only where asked) and the images it built, kept until afterAll. */
+const run = (raw: Partial<Record<InputName, string>>): Promise<Advised> => adviseAndProve(raw.context!, { 'verify-suggestion': 'auto', ...raw }, { workspace: root, tempDir })
+const check = (rung: string, raw: Partial<Record<InputName, string>> = {}) => run({ context: example, file: `${example}/${rung}`, baseline: 'none', ...raw })
+
+/** The suggestion's savings as python's tarfile measures both images from `docker save`. */
+function measuredSavings(built: Advised): number {
+  if (!built.suggestion) throw new Error('no suggestion was built')
+  return classicSizes(built.original).total - classicSizes(built.suggestion).total
 }
 
 // Rungs 1-3: single-stage golang images. Next step: multi-stage; the suggestion runs the binary from scratch.
@@ -48,7 +44,8 @@ test.each([
   ['Dockerfile.2-golang-latest', 2, 5, './helloworld'],
   ['Dockerfile.3-golang-alpine', 2, 5, './helloworld']
 ])('%s: multi-stage (savings = all but the binary), proven by a scratch build that starts and prints hello world', async (rung, fromLine, buildLine, command) => {
-  const report = await check(rung, { 'verify-suggestion': 'true', 'verify-command': command })
+  const built = await check(rung, { 'verify-suggestion': 'true', 'verify-command': command })
+  const report = built.report
   expect(report.findings.map((f) => [f.rule, f.line])).toEqual([
     ['multi-stage', fromLine],
     ['non-root', fromLine],
@@ -58,11 +55,17 @@ test.each([
   // The golang image brings the toolchain's own Go binaries; the program is /helloworld.
   const program = report.goBinaries.filter((b) => b.path.replace(/^\/*/, '/') === '/helloworld')
   expect(program).toHaveLength(1)
-  // The verified numbers and the findings tell one story: the base change and the stripping add up to the measured savings.
+  // The numbers against independent measurements: the stripping saves the binary's symbol
+  // sections (readelf), the suggestion saves what the two images' tar sizes differ by, and
+  // the base change is the rest.
   const multi = report.findings[0]
   const strip = report.findings.find((f) => f.rule === 'strip-symbols')!
-  expect(strip.estimatedSavings).toBe(program[0].symbolBytes)
-  expect(multi.estimatedSavings! + strip.estimatedSavings!).toBe(report.suggestion!.savings)
+  const symbols = symbolSectionBytes(fileFromImage(built.original, '/helloworld'))
+  const savings = measuredSavings(built)
+  expect(program[0].symbolBytes).toBe(symbols)
+  expect(strip.estimatedSavings).toBe(symbols)
+  expect(report.suggestion!.savings).toBe(savings)
+  expect(multi.estimatedSavings).toBe(savings - symbols)
   const s = report.suggestion!
   // What "verified" rests on: the command resolves, the path the program had is there, and it started (exited 0).
   expect(s.proof!.checks.map((c) => [c.check, c.ok])).toEqual([
@@ -82,7 +85,8 @@ test.each([
 })
 
 test('Dockerfile.4-multistage-alpine: minimal-base (savings = alpine layers), proven on distroless nonroot', async () => {
-  const report = await check('Dockerfile.4-multistage-alpine', { 'verify-suggestion': 'true', 'verify-command': './main' })
+  const built = await check('Dockerfile.4-multistage-alpine', { 'verify-suggestion': 'true', 'verify-command': './main' })
+  const report = built.report
   expect(report.findings.map((f) => [f.rule, f.line])).toEqual([
     ['minimal-base', 10],
     ['strip-symbols', 7],
@@ -91,8 +95,13 @@ test('Dockerfile.4-multistage-alpine: minimal-base (savings = alpine layers), pr
   const base = report.layers.filter((l) => l.fromBaseImage || l.dockerfileLine === 11).reduce((sum, l) => sum + l.uncompressed, 0)
   expect(base).toBeGreaterThan(0)
   const strip = report.findings.find((f) => f.rule === 'strip-symbols')!
-  // Verified: the findings' savings are the suggestion's measured ones.
-  expect(report.findings[0].estimatedSavings! + strip.estimatedSavings!).toBe(report.suggestion!.savings)
+  // Verified, against independent measurements: the suggestion saves what the images' tar sizes
+  // differ by, the stripping the binary's symbol sections (readelf), the base change the rest.
+  const symbols = symbolSectionBytes(fileFromImage(built.original, '/app/main'))
+  const savings = measuredSavings(built)
+  expect(report.suggestion!.savings).toBe(savings)
+  expect(strip.estimatedSavings).toBe(symbols)
+  expect(report.findings[0].estimatedSavings).toBe(savings - symbols)
   const s = report.suggestion!
   // USER appuser became the image's nonroot user, and the proof checked it exists.
   expect(s.dockerfile).toContain('# replaced: USER appuser  (the image runs as its nonroot user, 65532)')
@@ -108,27 +117,32 @@ test('Dockerfile.4-multistage-alpine: minimal-base (savings = alpine layers), pr
 })
 
 test('Dockerfile.5-multistage-scratch: the scratch limitation that applies (root) and the shaving its go build line lacks; the shaved suggestion starts', async () => {
-  const report = await check('Dockerfile.5-multistage-scratch', { 'verify-suggestion': 'true' })
+  const built = await check('Dockerfile.5-multistage-scratch', { 'verify-suggestion': 'true' })
+  const report = built.report
   expect(report.findings.map((f) => [f.rule, f.severity, f.line])).toEqual([
     ['non-root', 'warning', 9],
     ['strip-symbols', 'info', 7],
     ['trimpath', 'info', 7]
   ])
   expect(report.suggestion).toMatchObject({ base: 'scratch', verified: true })
-  // The stripping is all the suggestion changes: its finding claims the measured savings (a little more than the symbol sections).
-  const symbols = report.goBinaries[0].symbolBytes!
-  expect(report.suggestion!.savings).toBe(report.findings.find((f) => f.rule === 'strip-symbols')!.estimatedSavings)
-  expect(report.suggestion!.savings).toBeGreaterThanOrEqual(symbols)
+  // The stripping is all the suggestion changes: its finding claims the savings the images' tar
+  // sizes show, a little more than the symbol sections readelf lists.
+  const symbols = symbolSectionBytes(fileFromImage(built.original, '/app/main'))
+  const savings = measuredSavings(built)
+  expect(report.goBinaries[0].symbolBytes).toBe(symbols)
+  expect(report.suggestion!.savings).toBe(savings)
+  expect(report.findings.find((f) => f.rule === 'strip-symbols')!.estimatedSavings).toBe(savings)
+  expect(savings).toBeGreaterThanOrEqual(symbols)
 })
 
 test('verify-suggestion auto with a passing budget builds nothing; the advice stands unverified', async () => {
-  const report = await check('Dockerfile.1-golang-debian', { budget: '2GB' })
+  const { report } = await check('Dockerfile.1-golang-debian', { budget: '2GB' })
   expect(report.budget.status).toBe('pass')
   expect(report.suggestion).toMatchObject({ verified: false, size: null, verifyReason: 'budget passes (verify-suggestion: auto)' })
 })
 
 test('a failing verify-command is reported, not thrown: the advice stands without the claim', async () => {
-  const report = await check('Dockerfile.3-golang-alpine', { 'verify-suggestion': 'true', 'verify-command': '/bin/sh -c true' })
+  const { report } = await check('Dockerfile.3-golang-alpine', { 'verify-suggestion': 'true', 'verify-command': '/bin/sh -c true' })
   expect(report.findings[0].rule).toBe('multi-stage')
   expect(report.suggestion!.verified).toBe(false)
   expect(report.suggestion!.error).toMatch(/verify-command '\/bin\/sh -c true' exited with \d+ in the suggested image/)
@@ -171,19 +185,8 @@ test('a cgo binary on scratch: cgo-disabled (measured: dynamically linked, it ca
       ''
     ].join('\n')
   )
-  const inputs = parseInputs((name) => (({ context, baseline: 'none', 'verify-suggestion': 'true', 'verify-command': '/fetch' }) as Partial<Record<InputName, string>>)[name] ?? '')
-  const report = await runPipeline(
-    inputs,
-    { workspace: root, commit: null },
-    {
-      exec,
-      spawn: spawnStream,
-      tempDir,
-      cacheDir: path.join(tempDir, 'cache'),
-      log: silentLogger,
-      now: () => new Date()
-    }
-  )
+  const built = await run({ context, baseline: 'none', 'verify-suggestion': 'true', 'verify-command': '/fetch' })
+  const report = built.report
   expect(report.goBinaries).toEqual([expect.objectContaining({ path: expect.stringMatching(/^\/?fetch$/), static: false })])
   // Its function table says it loads the system's CA roots (the HTTPS call) and resolves names through libc (cgo).
   expect(report.goBinaries[0].needs).toMatchObject({ systemRoots: true, cgoResolver: true, cgo: true, loadsZones: false })
@@ -197,7 +200,10 @@ test('a cgo binary on scratch: cgo-disabled (measured: dynamically linked, it ca
     ['strip-symbols', 'info', 4],
     ['trimpath', 'info', 4]
   ])
-  expect(report.findings.find((f) => f.rule === 'strip-symbols')?.estimatedSavings).toBe(fetch.symbolBytes)
+  // Measured independently: the symbol sections readelf lists in the built binary.
+  const symbols = symbolSectionBytes(fileFromImage(built.original, '/fetch'))
+  expect(fetch.symbolBytes).toBe(symbols)
+  expect(report.findings.find((f) => f.rule === 'strip-symbols')?.estimatedSavings).toBe(symbols)
   // The finding is real: the image as built does not start.
   const original = await exec('docker', ['run', '--rm', report.image.id])
   expect(original.code).not.toBe(0)
@@ -240,19 +246,7 @@ test('verifySuggestion reuses the build cache and leaves the context untouched; 
 test('wasted-layers on a real image: the file, the writing instruction and its line, savings = measured wasted bytes', async () => {
   const context = mkdtempSync(path.join(tempDir, 'waste-'))
   writeFileSync(path.join(context, 'Dockerfile'), 'FROM alpine\nRUN dd if=/dev/zero of=/big.bin bs=1000000 count=3\nRUN rm /big.bin\nCMD ["true"]\n')
-  const inputs = parseInputs((name) => (({ context, baseline: 'none' }) as Partial<Record<InputName, string>>)[name] ?? '')
-  const report = await runPipeline(
-    inputs,
-    { workspace: root, commit: null },
-    {
-      exec,
-      spawn: spawnStream,
-      tempDir,
-      cacheDir: path.join(tempDir, 'cache'),
-      log: silentLogger,
-      now: () => new Date()
-    }
-  )
+  const { report } = await run({ context, baseline: 'none' })
   // No Go binary here: no Go advice, only the waste and the root user.
   expect(report.findings.map((f) => [f.rule, f.line])).toEqual([
     ['non-root', 1],

@@ -44,6 +44,8 @@ test.each(cases)('%s', async (name, c) => {
     expect(report.suggestion!.proof!.start).toMatchObject({ ok: true })
     expect(report.suggestion!.proof!.checks.filter((k) => k.required && !k.ok)).toEqual([])
   }
+  // Where the case expects a suggestion, its image was built, and it does what the original does.
+  expect(suggestion === null).toBe(c.suggestion === null)
   const b = c.behaviour!
   // Every fix that edits the Dockerfile is built and started like the suggestion, and must do the same.
   const fixes = await buildFixes(path.join(dir, name), c.file ?? 'Dockerfile', report.findings, tempDir)

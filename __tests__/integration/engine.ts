@@ -1,14 +1,21 @@
 // Which engine an integration test file talks to (its jest project sets
 // DOCKER_HOST; see helpers/engine-environment.mjs), and what that engine says
 // independently of the project's code: classic sizes from `docker save`
-// (helpers/classic_sizes.py), and the sizes its own `docker push` stores.
+// (helpers/classic_sizes.py), the sizes its own `docker push` stores (read over
+// plain HTTP, not through the project's registry client), and the symbol
+// sections of a binary (binutils' readelf).
 import { execFileSync } from 'node:child_process'
+import { rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { readStored, type StoredImage } from '../helpers/stored-image.js'
 
 export { readStored, type StoredImage }
 
 export const testEngine = (process.env.GIB_TEST_ENGINE ?? 'default') as 'default' | 'containerd'
+
+/** The run's layer-size cache for this engine (global-setup.mjs makes it; engine-environment.mjs names the variable), or null outside a jest run's setup. */
+export const runLayerCache: string | null = process.env[`GIB_TEST_LAYER_CACHE_${testEngine.toUpperCase()}`] ?? null
 
 const docker = (args: string[]) => execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 })
 
@@ -54,4 +61,20 @@ export function daemonLayerSizes(image: string): number[] {
   const config = JSON.parse(execFileSync('bash', ['-c', 'docker save "$1" | tar -xO manifest.json', 'm', image], { encoding: 'utf8' })) as { Config: string }[]
   const history = JSON.parse(execFileSync('bash', ['-c', 'docker save "$1" | tar -xO "$2"', 'c', image, config[0].Config], { encoding: 'utf8' })) as { history: { empty_layer?: boolean }[] }
   return history.history.flatMap((row, i) => (row.empty_layer ? [] : [sizes[i]]))
+}
+
+/** The bytes of a binary's symbol table and debug sections (what `-ldflags="-s -w"` drops), read by binutils' readelf. */
+export function symbolSectionBytes(binary: Buffer): number {
+  const file = path.join(os.tmpdir(), `gib-elf-${process.pid}-${Date.now()}`)
+  writeFileSync(file, binary)
+  try {
+    const table = execFileSync('readelf', ['--section-headers', '--wide', file], { encoding: 'utf8' })
+    // "  [Nr] Name Type Address Off Size ES Flg Lk Inf Al"
+    const sections = [...table.matchAll(/^\s*\[\s*\d+\]\s+(\S+)\s+(\S+)\s+[0-9a-f]+\s+[0-9a-f]+\s+([0-9a-f]+)\s/gm)]
+    if (sections.length === 0) throw new Error(`readelf listed no sections:\n${table}`)
+    const symbols = (name: string) => name === '.symtab' || name === '.strtab' || name.startsWith('.debug_') || name.startsWith('.zdebug_')
+    return sections.filter(([, name, type]) => symbols(name) && type !== 'NOBITS').reduce((sum, [, , , size]) => sum + parseInt(size, 16), 0)
+  } finally {
+    rmSync(file, { force: true })
+  }
 }

@@ -2,7 +2,9 @@
 // report (nothing built) against the local GitHub API (github-api.ts), with a
 // fault proxy in front of it that answers chosen requests with 403, 404, 422,
 // 5xx or a rate limit. None of them fails the job: each is one warning, and
-// the summary and the outputs are still written.
+// the summary and the outputs are still written. The requests the proxy
+// answers itself, and its answers, are checked against GitHub's OpenAPI
+// description as the fake checks its own (no violations, in every case).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -28,6 +30,7 @@ interface Fault {
 
 /** A proxy in front of FakeGitHub that injects faults; everything else is forwarded. */
 class FaultProxy {
+  constructor(private readonly fake: FakeGitHub) {}
   faults: Fault[] = []
   seen: { method: string; path: string; status: number }[] = []
   private server: Server | null = null
@@ -48,6 +51,7 @@ class FaultProxy {
       if (fault.before) fault.before()
       else {
         this.seen.push({ method: req.method!, path: url.pathname, status: fault.status })
+        this.fake.checkAnswered(req.method!, url, Buffer.concat(chunks).toString('utf8'), req.headers, fault.status, fault.body)
         res.writeHead(fault.status, { 'content-type': 'application/json; charset=utf-8', ...fault.headers })
         res.end(fault.body === undefined ? '' : JSON.stringify(fault.body))
         return
@@ -96,7 +100,7 @@ beforeEach(async () => {
   writeFileSync(reportFile, JSON.stringify(report))
   api = new FakeGitHub(OWNER, REPO)
   const apiUrl = await api.start()
-  proxy = new FaultProxy()
+  proxy = new FaultProxy(api)
   await proxy.start()
   proxy.apiUrl = apiUrl
   api.baseUrl = proxy.url // links (pagination) lead back through the proxy
@@ -131,6 +135,7 @@ function expectPublishedWithout(r: Awaited<ReturnType<typeof publish>>, warnings
   expect(r.outputs['comment-body']).toContain(commentMarker(''))
   expect(r.summary).toContain('### ✅ **1.82 MB** of 20 MB budget')
   expect(r.stdout).not.toMatch(/\n\s+at .+:\d+:\d+/)
+  expect(api.violations).toEqual([])
 }
 
 describe('GitHub API faults never fail the job', () => {
@@ -205,6 +210,7 @@ describe('GitHub API faults never fail the job', () => {
     expect(r.warnings[0]).toMatch(new RegExp(`^GitHub API rate limit hit on POST /repos/\\{owner\\}/\\{repo\\}/issues/\\{issue_number\\}/comments; retrying in [012] s$`))
     expect(r.exitCode).toBe(0)
     expect(api.commentsOn(PR)).toHaveLength(1)
+    expect(api.violations).toEqual([])
   }, 30_000)
 
   test('rate limit that resets in an hour: not waited for, one warning that says so', async () => {
@@ -223,6 +229,7 @@ describe('GitHub API faults never fail the job', () => {
     expect(r.warnings[0]).toMatch(new RegExp(`^GitHub API rate limit hit on POST /repos/\\{owner\\}/\\{repo\\}/issues/\\{issue_number\\}/comments; it resets in 3[56]\\d\\d s, not waiting$`))
     expect(r.warnings[1]).toBe('Could not write the pull-request comment: the GitHub API rate limit is exhausted (HTTP 403). The report is in the job summary and the comment-body output.')
     expect(r.exitCode).toBe(0)
+    expect(api.violations).toEqual([])
   }, 30_000)
 })
 

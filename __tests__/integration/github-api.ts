@@ -12,7 +12,7 @@
 // A write token may edit anyone's comment, as a repository writer may on
 // GitHub, so only the action itself can keep a stranger's comment untouched.
 /* eslint-disable @typescript-eslint/no-explicit-any -- webhook payloads are JSON fixtures, navigated and edited freely */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 import type { ValidateFunction } from 'ajv'
@@ -130,9 +130,11 @@ class OpenApiChecker {
     if (!found) return []
     const where = found.op.operationId
     let response = found.op.responses[String(status)] ?? found.op.responses.default
-    // GitHub answers 403 to a token that may not edit the comment, though the
-    // description lists only 200 and 422 for this operation.
-    if (!response && status === 403 && where === 'issues/update-comment') response = { $ref: '#/components/responses/forbidden' }
+    // GitHub answers 403 to a token that lacks the operation's permission (a
+    // read-only token, `permissions: {}`) on any operation, though the
+    // description lists it for few of them: its body is the documented
+    // `forbidden` response.
+    if (!response && status === 403) response = { $ref: '#/components/responses/forbidden' }
     if (!response) return [`${where}: status ${status} is not a documented response`]
     if (response.$ref) response = this.spec.components.responses[response.$ref.split('/').pop()!]
     const schema = response.content?.['application/json']?.schema
@@ -286,26 +288,43 @@ export class FakeGitHub {
     return payload
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', this.baseUrl)
-    const chunks: Buffer[] = []
-    for await (const chunk of req) chunks.push(chunk as Buffer)
-    const raw = Buffer.concat(chunks).toString('utf8')
+  /** A request's JSON body and token; a REST request is checked against the description (GraphQL is checked where it is run). */
+  private inspect(method: string, url: URL, raw: string, headers: IncomingHttpHeaders): { body: unknown; token: string | null } {
     let body: unknown
     if (raw !== '') {
       try {
         body = JSON.parse(raw)
       } catch {
-        this.violations.push(`${req.method} ${url.pathname}: body is not JSON`)
+        this.violations.push(`${method} ${url.pathname}: body is not JSON`)
       }
     }
-    const auth = req.headers.authorization ?? ''
-    const token = /^(?:token|bearer) (.+)$/i.exec(auth)?.[1] ?? null
+    const token = /^(?:token|bearer) (.+)$/i.exec(headers.authorization ?? '')?.[1] ?? null
+    if (url.pathname !== '/graphql') {
+      this.violations.push(...this.checker.checkRequest(method, url, body))
+      if (!token) this.violations.push(`${method} ${url.pathname}: no token`)
+      if (!String(headers['user-agent'] ?? '').length) this.violations.push(`${method} ${url.pathname}: no user agent`)
+    }
+    return { body, token }
+  }
+
+  /**
+   * A request that another server (a fault proxy) answered in the fake's
+   * place: the request is checked as the fake checks its own, and the answer
+   * against what GitHub's description documents for that status.
+   */
+  checkAnswered(method: string, url: URL, raw: string, headers: IncomingHttpHeaders, status: number, answer: unknown): void {
+    const { body, token } = this.inspect(method, url, raw, headers)
+    if (url.pathname === '/graphql') this.violations.push(...this.graphqlProblems(method, body, token))
+    else if (status < 500) this.violations.push(...this.checker.checkResponse(method, url, status, answer))
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.baseUrl)
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
     const method = req.method ?? 'GET'
+    const { body, token } = this.inspect(method, url, Buffer.concat(chunks).toString('utf8'), req.headers)
     if (url.pathname === '/graphql') return this.handleGraphql(res, method, body, token)
-    this.violations.push(...this.checker.checkRequest(method, url, body))
-    if (!token) this.violations.push(`${method} ${url.pathname}: no token`)
-    if (!String(req.headers['user-agent'] ?? '').length) this.violations.push(`${method} ${url.pathname}: no user agent`)
 
     const send = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
       this.requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), token, body, status })
@@ -380,27 +399,28 @@ export class FakeGitHub {
       this.failNext--
       return send(502, { message: 'Server Error' })
     }
-    if (method !== 'POST' || typeof query !== 'string') {
-      this.violations.push(`${method} /graphql: expected a POST with a JSON body holding the query`)
-      return send(400, { message: 'Problems parsing JSON' })
-    }
-    if (!token) {
-      this.violations.push('POST /graphql: no token')
-      return send(401, { message: 'This endpoint requires you to be authenticated.' })
-    }
-    let problems: string[]
-    try {
-      problems = validate(githubSchema(), parse(query)).map((e) => e.message)
-    } catch (error) {
-      problems = [(error as Error).message]
-    }
+    const problems = this.graphqlProblems(method, body, token)
     if (problems.length > 0) {
-      this.violations.push(...problems.map((p) => `POST /graphql: ${p}`))
+      this.violations.push(...problems)
+      if (method !== 'POST' || typeof query !== 'string') return send(400, { message: 'Problems parsing JSON' })
+      if (!token) return send(401, { message: 'This endpoint requires you to be authenticated.' })
       return send(200, { errors: problems.map((message) => ({ message })) })
     }
     const account = this.accountOf(token)
-    const result = await graphql({ schema: githubSchema(), source: query, rootValue: { viewer: { login: account.login, databaseId: this.userId(account.login) } } })
+    const result = await graphql({ schema: githubSchema(), source: query as string, rootValue: { viewer: { login: account.login, databaseId: this.userId(account.login) } } })
     if (result.errors?.length) this.violations.push(...result.errors.map((e) => `POST /graphql: ${e.message}`))
     return send(200, result)
+  }
+
+  /** What is wrong with a GraphQL request: not a POST with a query, no token, or a query GitHub's schema refuses. */
+  private graphqlProblems(method: string, body: unknown, token: string | null): string[] {
+    const query = (body as { query?: unknown } | undefined)?.query
+    if (method !== 'POST' || typeof query !== 'string') return [`${method} /graphql: expected a POST with a JSON body holding the query`]
+    if (!token) return ['POST /graphql: no token']
+    try {
+      return validate(githubSchema(), parse(query)).map((e) => `POST /graphql: ${e.message}`)
+    } catch (error) {
+      return [`POST /graphql: ${(error as Error).message}`]
+    }
   }
 }

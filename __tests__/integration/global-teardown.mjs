@@ -7,12 +7,14 @@ import { execFileSync } from 'node:child_process'
 import { readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { RUNNING } from './global-setup.mjs'
-import { ENGINES } from '../helpers/engine-environment.mjs'
+import { ENGINES, layerCacheVariable } from '../helpers/engine-environment.mjs'
 
 export default function globalTeardown(_globalConfig, projectConfig) {
   const engine = projectConfig.testEnvironmentOptions?.engine ?? 'default'
   const before = globalThis.__gibImagesBefore?.[engine]
   rmSync(path.join(RUNNING, `${engine}.${process.pid}`), { force: true })
+  const cache = process.env[layerCacheVariable(engine)]
+  if (cache) rmSync(cache, { recursive: true, force: true })
   if (!before) return
   const others = readdirSync(RUNNING).filter((f) => f.startsWith(`${engine}.`) && alive(Number(f.slice(engine.length + 1))))
   if (others.length > 0) {
