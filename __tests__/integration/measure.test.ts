@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { copyFileSync, createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { buildImage } from '../../src/docker/build.js'
+import { buildImage, buildOptionsFor } from '../../src/docker/build.js'
 import { Docker } from '../../src/docker/docker.js'
 import { exec, spawnStream } from '../../src/exec.js'
 import { measureImage, type Measurement } from '../../src/image/measure.js'
@@ -42,23 +42,10 @@ afterAll(() => {
 
 async function build(dir: string, dockerfile: string, tag: string | null = null, platform: string | null = null, buildArgs: string[] = []): Promise<string> {
   writeFileSync(path.join(dir, 'Dockerfile'), dockerfile)
-  const result = await buildImage(
-    {
-      context: dir,
-      file: path.join(dir, 'Dockerfile'),
-      target: null,
-      platform,
-      builder: null,
-      buildArgs,
-      buildContexts: [],
-      cacheFrom: [],
-      cacheTo: [],
-      labels: [],
-      tags: tag ? [tag] : [],
-      secrets: []
-    },
-    { docker: new Docker({ exec, spawn: spawnStream }), tempDir: work }
-  )
+  const result = await buildImage(buildOptionsFor(dir, path.join(dir, 'Dockerfile'), { platform, buildArgs, tags: tag ? [tag] : [] }), {
+    docker: new Docker({ exec, spawn: spawnStream }),
+    tempDir: work
+  })
   if (tag) pushedRefs.push(tag)
   return result.imageId
 }

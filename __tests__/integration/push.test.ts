@@ -15,7 +15,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { buildImage } from '../../src/docker/build.js'
+import { buildImage, buildOptionsFor } from '../../src/docker/build.js'
 import { Docker } from '../../src/docker/docker.js'
 import { exec, spawnStream } from '../../src/exec.js'
 import { measureImage, type Measurement, type MeasureOptions } from '../../src/image/measure.js'
@@ -47,23 +47,7 @@ const dockerfile = [
 const measureOptions = (cacheDir: string | null, over: Partial<MeasureOptions> = {}): MeasureOptions => ({ cacheDir, dockerfile: { content: dockerfile, target: null }, ...over })
 
 async function build(version: string, tag: string | null): Promise<string> {
-  const { imageId } = await buildImage(
-    {
-      context: work,
-      file: path.join(work, 'Dockerfile'),
-      target: null,
-      platform: null,
-      builder: null,
-      buildArgs: [`VERSION=${version}`],
-      buildContexts: [],
-      cacheFrom: [],
-      cacheTo: [],
-      labels: [],
-      tags: tag ? [tag] : [],
-      secrets: []
-    },
-    { docker: newDocker(), tempDir: work }
-  )
+  const { imageId } = await buildImage(buildOptionsFor(work, path.join(work, 'Dockerfile'), { buildArgs: [`VERSION=${version}`], tags: tag ? [tag] : [] }), { docker: newDocker(), tempDir: work })
   if (tag) tags.push(tag)
   return imageId
 }

@@ -134,7 +134,8 @@ export function goHuffmanWriter() {
     return total
   }
 
-  /** generateCodegen (frequencies only), then the codegen code and headerSize(). */
+  /** generateCodegen (frequencies only), then the codegen code and headerSize(). goflate.ts counts the same run-length code:
+   * each model's source ships to the workers alone (deflate-pool.ts; an import would arrive under its bundled name). */
   const writeableHeaderSize = (numLiterals: number, litLengths: Uint8Array, numOffsets: number, offLengths: Uint8Array): number => {
     codegenFreq.fill(0)
     const sizeAt = (i: number) => (i < numLiterals ? litLengths[i] : i < numLiterals + numOffsets ? offLengths[i - numLiterals] : 255)

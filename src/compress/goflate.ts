@@ -187,7 +187,8 @@ export function goDeflateSegments(data: Uint8Array, start: number): number[] {
       fixedSize += offFreq[c] * 5
       offBits += offFreq[c] * offLen[c]
     }
-    // generateCodegen: run-length code of the two code length tables.
+    // generateCodegen: run-length code of the two code length tables. goflate-writer.ts counts it too:
+    // each model's source ships to the worker threads alone (deflate-pool.ts), so neither imports it.
     const codegenFreq = new Int32Array(19)
     const cg: number[] = []
     for (let i = 0; i < numLiterals; i++) cg.push(litLen[i])
