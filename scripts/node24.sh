@@ -29,7 +29,10 @@ log() { printf 'node24: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
 
 commands=("$@")
-[ ${#commands[@]} -gt 0 ] || commands=(bash -c 'NODE_OPTIONS=--experimental-vm-modules node node_modules/jest/bin/jest.js --selectProjects unit --silent && bash scripts/smoke.sh')
+# Every unit test but the two attribution oracles: they compare with Go toolchains, `go tool nm` and
+# binutils that live on the host (npm test runs them there); the attribution itself runs on Node 24
+# in the smoke test, whose images hold Go binaries.
+[ ${#commands[@]} -gt 0 ] || commands=(bash -c 'NODE_OPTIONS=--experimental-vm-modules node node_modules/jest/bin/jest.js --selectProjects unit --silent "^(?!.*attribution-(dwarf-)?oracle).*$" && bash scripts/smoke.sh')
 
 [ -n "${NODE24_BIN:-}" ] && PATH="$(dirname "$NODE24_BIN"):$PATH"
 if [ "$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null)" = 24 ]; then

@@ -12,6 +12,8 @@ node dist/cli/index.js --version
 node dist/cli/index.js --context "$example" --file "$example/Dockerfile.5-multistage-scratch" \
   --budget 20MB --comment false --json "$tmp/cli.json"
 node -e 'const r=require(process.argv[1]); if(r.schemaVersion!==1||!(r.size.uncompressed>0)||r.status!=="pass"){console.error("bad CLI report",r.status);process.exit(1)}' "$tmp/cli.json"
+# The Go binary's bytes attributed on this Node: modules and unattributed rows add up to the file.
+node -e 'const a=require(process.argv[1]).goBinaries?.[0]?.attribution; const sum=a&&a.modules.reduce((s,m)=>s+m.bytes,0)+a.unattributed.reduce((s,u)=>s+u.bytes,0); if(!a||!a.modules.some((m)=>m.path==="std")||sum!==a.fileBytes){console.error("no attribution of the Go binary, or its rows do not add up:",sum,a&&a.fileBytes);process.exit(1)}' "$tmp/cli.json"
 
 # Usage errors exit 2 with one line.
 set +e
