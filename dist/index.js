@@ -53317,7 +53317,8 @@ function goDeflateSegments(data, start) {
             fixedSize += offFreq[c] * 5;
             offBits += offFreq[c] * offLen[c];
         }
-        // generateCodegen: run-length code of the two code length tables.
+        // generateCodegen: run-length code of the two code length tables. goflate-writer.ts counts it too:
+        // each model's source ships to the worker threads alone (deflate-pool.ts), so neither imports it.
         const codegenFreq = new Int32Array(19);
         const cg = [];
         for (let i = 0; i < numLiterals; i++)
@@ -56702,7 +56703,8 @@ function goHuffmanWriter() {
             total += freq[i] * lengths[i];
         return total;
     };
-    /** generateCodegen (frequencies only), then the codegen code and headerSize(). */
+    /** generateCodegen (frequencies only), then the codegen code and headerSize(). goflate.ts counts the same run-length code:
+     * each model's source ships to the workers alone (deflate-pool.ts; an import would arrive under its bundled name). */
     const writeableHeaderSize = (numLiterals, litLengths, numOffsets, offLengths) => {
         codegenFreq.fill(0);
         const sizeAt = (i) => (i < numLiterals ? litLengths[i] : i < numLiterals + numOffsets ? offLengths[i - numLiterals] : 255);
