@@ -52494,13 +52494,17 @@ class DockerImages {
 const EMPTY_TAR = '\0'.repeat(1024);
 class DockerPush {
     cli;
+    host = null;
     constructor(cli) {
         this.cli = cli;
     }
-    /** Where the CLI talks to the daemon (`unix:///var/run/docker.sock`, `tcp://…`, `ssh://…`): DOCKER_HOST or the current context; null when it cannot say. */
-    async daemonHost() {
-        const r = await this.cli.exec(['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}']).catch(() => null);
-        return r && r.code === 0 && r.stdout.trim() ? r.stdout.trim() : null;
+    /** Where the CLI talks to the daemon (`unix:///var/run/docker.sock`, `tcp://…`, `ssh://…`): DOCKER_HOST or the current context; null when it cannot say. Asked once: it does not change within a run. */
+    daemonHost() {
+        this.host ??= this.cli
+            .exec(['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}'])
+            .then((r) => (r.code === 0 && r.stdout.trim() ? r.stdout.trim() : null))
+            .catch(() => null);
+        return this.host;
     }
     /** `docker pull --quiet REF`, stopped after `timeoutMs`: only the requests it makes matter (the endpoint counts them). */
     async probe(ref, timeoutMs) {

@@ -2,18 +2,10 @@
 // and how much of each section has been attributed, so that no byte is
 // counted twice and each section's remainder is what nothing claimed.
 import { SHT_NOBITS, type Elf } from './elf.js'
-import type { UnattributedRow } from '../report/types.js'
+import type { AttributedBytes, UnattributedRow } from '../report/types.js'
 
 /** Bytes one package holds, by kind. */
-export interface Tally {
-  text: number
-  pcln: number
-  funcdata: number
-  data: number
-  bss: number
-  /** DWARF bytes (file bytes: a compressed section's shared out by uncompressed extent). */
-  debug: number
-}
+export type Tally = AttributedBytes
 
 export const emptyTally = (): Tally => ({ text: 0, pcln: 0, funcdata: 0, data: 0, bss: 0, debug: 0 })
 

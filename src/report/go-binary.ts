@@ -44,13 +44,8 @@ export interface GoBinary {
 /** Where an attribution's figures come from: the pclntab (kept by `-s -w`), the symbol table, DWARF. */
 export type AttributionSource = 'pclntab' | 'symtab' | 'dwarf'
 
-/** Bytes one package holds in a Go binary (src/image/attribution.ts). `bytes` = text + pcln + funcdata + data + debug: file bytes. */
-export interface AttributedPackage {
-  /** Import path (`main` for the main package, as the linker names it). */
-  path: string
-  /** The module it belongs to (`std` for the standard library). */
-  module: string
-  bytes: number
+/** A package's or a module's bytes by kind (attribution.ts tallies them). */
+export interface AttributedBytes {
   /** Machine code of its functions (without the alignment padding between them). */
   text: number
   /** Its functions' own pclntab bytes: records, names, pc-value tables. */
@@ -65,8 +60,17 @@ export interface AttributedPackage {
   debug: number
 }
 
+/** Bytes one package holds in a Go binary (src/image/attribution.ts). `bytes` = text + pcln + funcdata + data + debug: file bytes. */
+export interface AttributedPackage extends AttributedBytes {
+  /** Import path (`main` for the main package, as the linker names it). */
+  path: string
+  /** The module it belongs to (`std` for the standard library). */
+  module: string
+  bytes: number
+}
+
 /** A module's bytes: the sum of its packages. */
-export interface AttributedModule {
+export interface AttributedModule extends AttributedBytes {
   /** Module path; `std` for the standard library; an import path root for GOPATH binaries. */
   path: string
   /** Version from the build info (`(devel)` for a main module built from a checkout); null for std and import-path roots. */
@@ -75,12 +79,6 @@ export interface AttributedModule {
   replace: { path: string; version: string } | null
   kind: 'main' | 'dep' | 'std' | 'import-path'
   bytes: number
-  text: number
-  pcln: number
-  funcdata: number
-  data: number
-  bss: number
-  debug: number
   /** How many packages of the module are linked in. */
   packages: number
 }
