@@ -39,10 +39,20 @@ own_suite=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
 sourced=''
 apt_updated=''
 
-# The golang-*-dev packages PACKAGE needs on this machine's suite (itself included).
+# The golang-*-dev packages PACKAGE needs on this machine's suite (itself
+# included). Kept per package for as long as the package lists are the same
+# (a recursive apt-cache walk takes most of a second, and the tests ask often).
 closure() {
-  apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts --no-breaks --no-replaces --no-enhances "$@" 2>/dev/null |
-    grep -E '^golang-[a-z0-9.+-]+-dev$' | sort -u
+  local lists kept
+  lists=$(ls -l --time-style=+%s /var/lib/apt/lists 2>/dev/null | sha256sum | cut -c1-16)
+  kept="$root/closures/$1.$lists"
+  if [ ! -s "$kept" ]; then
+    mkdir -p "$root/closures"
+    apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts --no-breaks --no-replaces --no-enhances "$1" 2>/dev/null |
+      grep -E '^golang-[a-z0-9.+-]+-dev$' | sort -u >"$kept.tmp" || true
+    mv "$kept.tmp" "$kept"
+  fi
+  cat "$kept"
 }
 
 download_own() {

@@ -27,19 +27,34 @@ export const FORGED = 'f'.repeat(40) // a commit that only a pasted comment's tr
 let work: string
 let bundle: string
 
-/** Builds the bundle before the file's tests and removes the scratch directory after them. */
+/**
+ * The bundle, before the file's tests: the one `npm test` builds beside the
+ * jest runs (scripts/test.mjs; waited for here), one CI points at, or else
+ * one built here with the same ncc command as `npm run build`, without
+ * touching dist/. The scratch directory is removed after the tests.
+ */
 export function useBundledAction(): void {
-  beforeAll(() => {
+  beforeAll(async () => {
     work = mkdtempSync(path.join(os.tmpdir(), 'gib-publish-'))
-    // CI may point at the committed bundle; otherwise build one here, with the
-    // same ncc command as `npm run build`, without touching dist/.
     bundle = process.env.GO_IMAGE_BUDGET_BUNDLE ?? path.join(work, 'dist', 'index.js')
-    if (!process.env.GO_IMAGE_BUDGET_BUNDLE) {
+    const status = process.env.GO_IMAGE_BUDGET_BUNDLE_STATUS
+    if (status) expect(await bundleStatus(status)).toBe('ok')
+    else if (!process.env.GO_IMAGE_BUDGET_BUNDLE) {
       execFileSync('npx', ['ncc', 'build', 'src/index.ts', '-o', path.join(work, 'dist'), '--target', 'es2022', '--quiet'], { stdio: 'inherit' })
     }
     expect(existsSync(bundle)).toBe(true)
   }, 300_000)
   afterAll(() => rmSync(work, { recursive: true, force: true }))
+}
+
+/** The status file's text once the build beside the runs has written it: `ok` or why it failed. */
+async function bundleStatus(file: string): Promise<string> {
+  const deadline = Date.now() + 280_000
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) return `no bundle after ${280} s (${file})`
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  return readFileSync(file, 'utf8')
 }
 
 export interface RunResult {

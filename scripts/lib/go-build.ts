@@ -30,11 +30,22 @@ export interface GoBuild {
   env: NodeJS.ProcessEnv
 }
 
+/** Asked once per process and arguments: the scripts are idempotent, and each call costs a process or two. */
+const asked = new Map<string, string>()
+const askScript = (script: string, args: string[]) => {
+  const key = [script, ...args].join(' ')
+  let out = asked.get(key)
+  if (out === undefined) {
+    out = execFileSync('bash', [path.join(repo, 'scripts', script), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+    asked.set(key, out)
+  }
+  return out
+}
+
 /** The toolchains (scripts/go-toolchains.sh, idempotent): minor → GOROOT. */
 export function goToolchainRoots(minors: string[]): Map<string, string> {
-  const listed = execFileSync('bash', [path.join(repo, 'scripts/go-toolchains.sh'), ...minors], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
   return new Map(
-    listed
+    askScript('go-toolchains.sh', minors)
       .trim()
       .split('\n')
       .map((line) => line.split(' ') as [string, string])
@@ -43,7 +54,7 @@ export function goToolchainRoots(minors: string[]): Map<string, string> {
 
 /** The file:// GOPROXY holding the packages' modules (scripts/go-modules.sh, idempotent). */
 export function goModuleProxy(packages: string[]): string {
-  return execFileSync('bash', [path.join(repo, 'scripts/go-modules.sh'), ...packages], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim()
+  return askScript('go-modules.sh', packages).trim()
 }
 
 function hashTree(dir: string, hash = createHash('sha256')): ReturnType<typeof createHash> {
