@@ -22,7 +22,7 @@ import { knownSizes, type KnownSizes } from './known-sizes.js'
 import type { LayerScan } from './save.js'
 import { pushFlavorForGoVersion, type PushFlavor } from '../compress/push-flavor.js'
 import { openPushEndpoint, pushEngineKey, type PushOptions, type PushSizes } from './push-sizes.js'
-import { readAndPush } from './read-push.js'
+import { besideCleanup, readAndPush } from './read-push.js'
 import { readLayers } from './read-layers.js'
 
 export interface MeasureOptions {
@@ -105,26 +105,31 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
   for (const size of known.exact.values()) if (size.digest) blobs.set(size.digest, size.size)
   const readWith = (estimate: boolean) =>
     readLayers(inspected, engine, known, { archive: options.archive ?? null, flavor, concurrency, fastPath: options.fastPath !== false, cached: cache !== null, estimate }, { docker, log: deps.log })
-  const { read, pushed, fallback } = await readAndPush(inspected.diffIds, known, opening, readWith, deps.log)
-  const listed = engine.store === 'containerd' ? await docker.store.listedSize(inspected.id, inspected.platform) : null
-  const assembled = assembleMeasurement({
-    inspected,
-    engine,
-    saved: read.saved,
-    exact: known.exact,
-    cached: known.cached,
-    blobSource: options.archive ? 'oci' : 'image-store',
-    estimator: pushEstimator(engine, flavor),
-    fallback,
-    chain,
-    baseLayerCount: known.baseLayerCount,
-    listed,
-    topWastedFiles: options.topWastedFiles ?? 20
-  })
-  if (engine.store === 'overlay2' && assembled.size.uncompressed !== inspected.size) {
-    deps.log?.debug(`measure ${ref}: the layers add up to ${assembled.size.uncompressed} bytes, docker image inspect says ${inspected.size}\n`)
+  const { read, pushed, fallback, cleanup } = await readAndPush(inspected.diffIds, known, opening, readWith, deps.log)
+  const assembleAndCache = async () => {
+    const listed = engine.store === 'containerd' ? await docker.store.listedSize(inspected.id, inspected.platform) : null
+    const assembled = assembleMeasurement({
+      inspected,
+      engine,
+      saved: read.saved,
+      exact: known.exact,
+      cached: known.cached,
+      blobSource: options.archive ? 'oci' : 'image-store',
+      estimator: pushEstimator(engine, flavor),
+      fallback,
+      chain,
+      baseLayerCount: known.baseLayerCount,
+      listed,
+      topWastedFiles: options.topWastedFiles ?? 20
+    })
+    if (engine.store === 'overlay2' && assembled.size.uncompressed !== inspected.size) {
+      deps.log?.debug(`measure ${ref}: the layers add up to ${assembled.size.uncompressed} bytes, docker image inspect says ${inspected.size}\n`)
+    }
+    if (cache) await updateCache(cache, assembled.scans, known, pushedBlobs(inspected.diffIds, pushed, pushEngineKey(engine)))
+    return assembled
   }
-  if (cache) await updateCache(cache, assembled.scans, known, pushedBlobs(inspected.diffIds, pushed, pushEngineKey(engine)))
+  // The push's tag is removed while the measurement is assembled and cached; it is gone before this returns.
+  const assembled = await besideCleanup(assembleAndCache(), cleanup)
   return {
     inspected,
     engine,

@@ -60,7 +60,7 @@ export interface Unavailable {
 export interface PushEndpoint {
   /** Pushes once; `readBlobs` unpacks and scans each uploaded layer (and keeps the config) as it arrives. */
   push(readBlobs: boolean): Promise<PushSizes>
-  /** Closes the endpoint (after `push`, or instead of it: the tag is removed either way). */
+  /** Closes the endpoint and settles once the tag is removed (after `push`, or instead of it: the tag is removed either way). */
   close(): Promise<void>
 }
 
@@ -111,26 +111,27 @@ export async function openPushEndpoint(
     }
     return { unavailable: tagged.status === 'rejected' ? errorMessage(tagged.reason) : 'the image could not be tagged', cleanup }
   }
-  let pushed = false
+  // The tag's removal once the push has ended: not awaited there, so the
+  // caller reads the sizes while the engine removes it; `close` waits for it.
+  let untagged: Promise<void> | null = null
   return {
     async push(read) {
-      pushed = true
       readBlobs = read
       const stallMs = options.stallMs ?? 60_000
       sink.lastActivity = Date.now()
       // Counted while the push runs: whether removing the tag would remove the image's last reference.
-      const references = commands.references(image.id)
+      const references = commands.references(image.id).catch(() => null)
       let outcome
       try {
         outcome = await commands.push(ref, () => Date.now() - sink.lastActivity > stallMs, Math.min(1000, stallMs / 4))
       } finally {
-        await untag(await references)
+        untagged = references.then(untag)
       }
       return judge(sink, endpoint, image, outcome, stallMs)
     },
     async close() {
-      if (!pushed) await untag(null)
       await sink.close()
+      await (untagged ?? untag(null))
     }
   }
 }

@@ -22,6 +22,8 @@ export interface ReadAndPush {
   pushed: PushSizes | null
   /** Why the layers without a known size were estimated (null when they were pushed, or none was missing). */
   fallback: string | null
+  /** Settles once the endpoint is closed and its temporary tag removed, which goes on after a push: the caller waits for it before it returns. */
+  cleanup: Promise<void>
 }
 
 export async function readAndPush(
@@ -38,30 +40,33 @@ export async function readAndPush(
       readWith(true),
       opening?.then((e) => ('close' in e ? e.close() : e.cleanup))
     )
-    return { read, pushed: null, fallback: null }
+    return { read, pushed: null, fallback: null, cleanup: DONE }
   }
   const endpoint = await opening
   if ('unavailable' in endpoint) {
     log?.info(`compressed sizes are estimated: ${endpoint.unavailable}\n`)
     const read = await besideCleanup(readWith(true), endpoint.cleanup)
-    return { read, pushed: null, fallback: endpoint.unavailable }
+    return { read, pushed: null, fallback: endpoint.unavailable, cleanup: DONE }
   }
   // A layer the push may skip (its size is known) must be cached for the push alone to read the image.
   const pushReads = diffIds.every((d) => known.entries.get(d)?.scan || !known.exact.has(d))
   let pushed: PushSizes
   let reading: Promise<ReadLayers> | null = null
   try {
-    // Both run to their end (the push removes its tag) before the endpoint closes.
     if (!pushReads) reading = readWith(false)
     const settled = await Promise.allSettled([endpoint.push(pushReads), reading])
     if (settled[1].status === 'rejected') throw settled[1].reason
     pushed = settled[0].status === 'fulfilled' ? settled[0].value : { ok: false, reason: errorMessage(settled[0].reason) }
-  } finally {
+  } catch (error) {
     await endpoint.close()
+    throw error
   }
+  // The engine removes the tag while the layers are read and assembled.
+  const cleanup = endpoint.close()
+  const reread = (estimate: boolean) => besideCleanup(readWith(estimate), cleanup)
   if (!pushed.ok) {
     log?.info(`compressed sizes are estimated: ${pushed.reason}\n`)
-    return { read: await readWith(true), pushed, fallback: pushed.reason }
+    return { read: await reread(true), pushed, fallback: pushed.reason, cleanup: DONE }
   }
   pushed.layers.forEach((layer, i) => {
     // A layer the engine skipped keeps the source its size was known from.
@@ -69,8 +74,12 @@ export async function readAndPush(
   })
   const saved = pushReads ? savedFromPush(diffIds, pushed, known) : null
   // Every size is known now: a layer the push could not read is read without estimates.
-  return { read: reading ? await reading : saved ? saved : await readWith(false), pushed, fallback: null }
+  if (reading) return { read: await reading, pushed, fallback: null, cleanup }
+  if (saved) return { read: saved, pushed, fallback: null, cleanup }
+  return { read: await reread(false), pushed, fallback: null, cleanup: DONE }
 }
+
+const DONE = Promise.resolve()
 
 /** The image as the push read it (the skipped layers from the cache), or null when some layer or the config is missing. */
 function savedFromPush(diffIds: string[], pushed: Extract<PushSizes, { ok: true }>, known: KnownSizes): ReadLayers | null {
@@ -95,9 +104,9 @@ function savedFromPush(diffIds: string[], pushed: Extract<PushSizes, { ok: true 
   return { saved, layersRead, fastPathSkipped: null }
 }
 
-/** The read's result once the cleanup beside it has ended too (whether the read failed or not). */
-async function besideCleanup<T>(reading: Promise<T>, cleanup: Promise<unknown> | undefined): Promise<T> {
-  const [read] = await Promise.allSettled([reading, cleanup])
-  if (read.status === 'rejected') throw read.reason
-  return read.value
+/** The work's result once the cleanup beside it has ended too (whether the work failed or not). */
+export async function besideCleanup<T>(work: Promise<T>, cleanup: Promise<unknown> | undefined): Promise<T> {
+  const [done] = await Promise.allSettled([work, cleanup])
+  if (done.status === 'rejected') throw done.reason
+  return done.value
 }
