@@ -19649,28 +19649,28 @@ async function openPushEndpoint(engine, image, known, options, deps) {
         }
         return { unavailable: tagged.status === 'rejected' ? errorMessage(tagged.reason) : 'the image could not be tagged', cleanup };
     }
-    let pushed = false;
+    // The tag's removal once the push has ended: not awaited there, so the
+    // caller reads the sizes while the engine removes it; `close` waits for it.
+    let untagged = null;
     return {
         async push(read) {
-            pushed = true;
             readBlobs = read;
             const stallMs = options.stallMs ?? 60_000;
             sink.lastActivity = Date.now();
             // Counted while the push runs: whether removing the tag would remove the image's last reference.
-            const references = commands.references(image.id);
+            const references = commands.references(image.id).catch(() => null);
             let outcome;
             try {
                 outcome = await commands.push(ref, () => Date.now() - sink.lastActivity > stallMs, Math.min(1000, stallMs / 4));
             }
             finally {
-                await untag(await references);
+                untagged = references.then(untag);
             }
             return judge(sink, endpoint, image, outcome, stallMs);
         },
         async close() {
-            if (!pushed)
-                await untag(null);
             await sink.close();
+            await (untagged ?? untag(null));
         }
     };
 }
@@ -20872,20 +20872,19 @@ async function readAndPush(diffIds, known, opening, readWith, log) {
     if (!opening || !missing) {
         // Nothing to push: the endpoint (if any) is closed, its tag removed, beside the read.
         const read = await besideCleanup(readWith(true), opening?.then((e) => ('close' in e ? e.close() : e.cleanup)));
-        return { read, pushed: null, fallback: null };
+        return { read, pushed: null, fallback: null, cleanup: DONE };
     }
     const endpoint = await opening;
     if ('unavailable' in endpoint) {
         log?.info(`compressed sizes are estimated: ${endpoint.unavailable}\n`);
         const read = await besideCleanup(readWith(true), endpoint.cleanup);
-        return { read, pushed: null, fallback: endpoint.unavailable };
+        return { read, pushed: null, fallback: endpoint.unavailable, cleanup: DONE };
     }
     // A layer the push may skip (its size is known) must be cached for the push alone to read the image.
     const pushReads = diffIds.every((d) => known.entries.get(d)?.scan || !known.exact.has(d));
     let pushed;
     let reading = null;
     try {
-        // Both run to their end (the push removes its tag) before the endpoint closes.
         if (!pushReads)
             reading = readWith(false);
         const settled = await Promise.allSettled([endpoint.push(pushReads), reading]);
@@ -20893,12 +20892,16 @@ async function readAndPush(diffIds, known, opening, readWith, log) {
             throw settled[1].reason;
         pushed = settled[0].status === 'fulfilled' ? settled[0].value : { ok: false, reason: errorMessage(settled[0].reason) };
     }
-    finally {
+    catch (error) {
         await endpoint.close();
+        throw error;
     }
+    // The engine removes the tag while the layers are read and assembled.
+    const cleanup = endpoint.close();
+    const reread = (estimate) => besideCleanup(readWith(estimate), cleanup);
     if (!pushed.ok) {
         log?.info(`compressed sizes are estimated: ${pushed.reason}\n`);
-        return { read: await readWith(true), pushed, fallback: pushed.reason };
+        return { read: await reread(true), pushed, fallback: pushed.reason, cleanup: DONE };
     }
     pushed.layers.forEach((layer, i) => {
         // A layer the engine skipped keeps the source its size was known from.
@@ -20907,8 +20910,13 @@ async function readAndPush(diffIds, known, opening, readWith, log) {
     });
     const saved = pushReads ? savedFromPush(diffIds, pushed, known) : null;
     // Every size is known now: a layer the push could not read is read without estimates.
-    return { read: reading ? await reading : saved ? saved : await readWith(false), pushed, fallback: null };
+    if (reading)
+        return { read: await reading, pushed, fallback: null, cleanup };
+    if (saved)
+        return { read: saved, pushed, fallback: null, cleanup };
+    return { read: await reread(false), pushed, fallback: null, cleanup: DONE };
 }
+const DONE = Promise.resolve();
 /** The image as the push read it (the skipped layers from the cache), or null when some layer or the config is missing. */
 function savedFromPush(diffIds, pushed, known) {
     if (!pushed.config)
@@ -20933,12 +20941,12 @@ function savedFromPush(diffIds, pushed, known) {
     const saved = { layout: 'push', layerPaths, config: pushed.config, layers, ociLayerSizes: null, bytesRead };
     return { saved, layersRead, fastPathSkipped: null };
 }
-/** The read's result once the cleanup beside it has ended too (whether the read failed or not). */
-async function besideCleanup(reading, cleanup) {
-    const [read] = await Promise.allSettled([reading, cleanup]);
-    if (read.status === 'rejected')
-        throw read.reason;
-    return read.value;
+/** The work's result once the cleanup beside it has ended too (whether the work failed or not). */
+async function besideCleanup(work, cleanup) {
+    const [done] = await Promise.allSettled([work, cleanup]);
+    if (done.status === 'rejected')
+        throw done.reason;
+    return done.value;
 }
 
 ;// CONCATENATED MODULE: ./src/image/measure.ts
@@ -20983,27 +20991,32 @@ async function measureImage(ref, options, deps) {
         if (size.digest)
             blobs.set(size.digest, size.size);
     const readWith = (estimate) => readLayers(inspected, engine, known, { archive: options.archive ?? null, flavor, concurrency, fastPath: options.fastPath !== false, cached: cache !== null, estimate }, { docker, log: deps.log });
-    const { read, pushed, fallback } = await readAndPush(inspected.diffIds, known, opening, readWith, deps.log);
-    const listed = engine.store === 'containerd' ? await docker.store.listedSize(inspected.id, inspected.platform) : null;
-    const assembled = assembleMeasurement({
-        inspected,
-        engine,
-        saved: read.saved,
-        exact: known.exact,
-        cached: known.cached,
-        blobSource: options.archive ? 'oci' : 'image-store',
-        estimator: pushEstimator(engine, flavor),
-        fallback,
-        chain,
-        baseLayerCount: known.baseLayerCount,
-        listed,
-        topWastedFiles: options.topWastedFiles ?? 20
-    });
-    if (engine.store === 'overlay2' && assembled.size.uncompressed !== inspected.size) {
-        deps.log?.debug(`measure ${ref}: the layers add up to ${assembled.size.uncompressed} bytes, docker image inspect says ${inspected.size}\n`);
-    }
-    if (cache)
-        await updateCache(cache, assembled.scans, known, pushedBlobs(inspected.diffIds, pushed, pushEngineKey(engine)));
+    const { read, pushed, fallback, cleanup } = await readAndPush(inspected.diffIds, known, opening, readWith, deps.log);
+    const assembleAndCache = async () => {
+        const listed = engine.store === 'containerd' ? await docker.store.listedSize(inspected.id, inspected.platform) : null;
+        const assembled = assembleMeasurement({
+            inspected,
+            engine,
+            saved: read.saved,
+            exact: known.exact,
+            cached: known.cached,
+            blobSource: options.archive ? 'oci' : 'image-store',
+            estimator: pushEstimator(engine, flavor),
+            fallback,
+            chain,
+            baseLayerCount: known.baseLayerCount,
+            listed,
+            topWastedFiles: options.topWastedFiles ?? 20
+        });
+        if (engine.store === 'overlay2' && assembled.size.uncompressed !== inspected.size) {
+            deps.log?.debug(`measure ${ref}: the layers add up to ${assembled.size.uncompressed} bytes, docker image inspect says ${inspected.size}\n`);
+        }
+        if (cache)
+            await updateCache(cache, assembled.scans, known, pushedBlobs(inspected.diffIds, pushed, pushEngineKey(engine)));
+        return assembled;
+    };
+    // The push's tag is removed while the measurement is assembled and cached; it is gone before this returns.
+    const assembled = await besideCleanup(assembleAndCache(), cleanup);
     return {
         inspected,
         engine,
