@@ -18,6 +18,7 @@ import type { Logger } from '../../src/log.js'
 import { runPipeline } from '../../src/pipeline/pipeline.js'
 import type { HistoryPoint, LayerDiff, Report } from '../../src/report/types.js'
 import { classicSizes } from './engine.js'
+import { programArgs } from '../helpers/programs.js'
 
 const MAIN_GO = (text: string) => `package main\n\nimport "fmt"\n\nconst greeting = ${JSON.stringify(text)}\n\nfunc main() {\n\tfmt.Println(greeting)\n}\n`
 // The builder steps are the same in both Dockerfiles, so a base build after the
@@ -401,8 +402,13 @@ describe('trend', () => {
 })
 
 describe('entry points', () => {
-  const root = process.cwd()
-  const tsx = path.join(root, 'node_modules/.bin/tsx')
+  // What starts the action and the CLI after `node`.
+  let action: string[]
+  let program: string[]
+  beforeAll(async () => {
+    action = await programArgs('action')
+    program = await programArgs('cli')
+  })
   // The entries only run outside Jest workers, so the child must not inherit the marker.
   const env: NodeJS.ProcessEnv = { ...process.env }
   delete env.JEST_WORKER_ID
@@ -426,7 +432,7 @@ describe('entry points', () => {
     writeFileSync(eventPath, JSON.stringify({ action: 'synchronize', number: 1, pull_request: { number: 1, base: { ref: baseBranch, sha: sha[baseBranch] }, head: { ref: head, sha: sha[head] } } }))
     writeFileSync(outputPath, '')
     const checkout = head === 'fat' ? fatClone : slimClone
-    const result = spawnSync(tsx, [path.join(root, 'src/index.ts')], {
+    const result = spawnSync(process.execPath, action, {
       cwd: checkout,
       encoding: 'utf8',
       timeout: 300_000,
@@ -468,7 +474,7 @@ describe('entry points', () => {
 
   test('the CLI compares with --base-ref in the local repository', () => {
     const json = path.join(dir, 'cli-report.json')
-    const result = spawnSync(tsx, [path.join(root, 'src/cli.ts'), '--base-ref', 'fat', '--budget', '20MB', '--max-increase', '0', '--verify-suggestion', 'false', '--json', json], {
+    const result = spawnSync(process.execPath, [...program, '--base-ref', 'fat', '--budget', '20MB', '--max-increase', '0', '--verify-suggestion', 'false', '--json', json], {
       cwd: slimClone,
       encoding: 'utf8',
       timeout: 300_000,

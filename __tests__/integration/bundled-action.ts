@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { FakeGitHub } from './github-api.js'
+import { programArgs } from '../helpers/programs.js'
 import { overBudgetSingleStage } from '../fixtures/reports.js'
 import type { Report } from '../../src/report/types.js'
 
@@ -29,32 +30,21 @@ let bundle: string
 
 /**
  * The bundle, before the file's tests: the one `npm test` builds beside the
- * jest runs (scripts/test.mjs; waited for here), one CI points at, or else
- * one built here with the same ncc command as `npm run build`, without
- * touching dist/. The scratch directory is removed after the tests.
+ * jest runs or one CI points at (../helpers/programs.ts), or else one built
+ * here with the same ncc command as `npm run build`, without touching dist/.
+ * The scratch directory is removed after the tests.
  */
 export function useBundledAction(): void {
   beforeAll(async () => {
     work = mkdtempSync(path.join(os.tmpdir(), 'gib-publish-'))
-    bundle = process.env.GO_IMAGE_BUDGET_BUNDLE ?? path.join(work, 'dist', 'index.js')
-    const status = process.env.GO_IMAGE_BUDGET_BUNDLE_STATUS
-    if (status) expect(await bundleStatus(status)).toBe('ok')
-    else if (!process.env.GO_IMAGE_BUDGET_BUNDLE) {
+    if (process.env.GO_IMAGE_BUDGET_BUNDLE) bundle = (await programArgs('action'))[0]
+    else {
+      bundle = path.join(work, 'dist', 'index.js')
       execFileSync('npx', ['ncc', 'build', 'src/index.ts', '-o', path.join(work, 'dist'), '--target', 'es2022', '--quiet'], { stdio: 'inherit' })
     }
     expect(existsSync(bundle)).toBe(true)
   }, 300_000)
   afterAll(() => rmSync(work, { recursive: true, force: true }))
-}
-
-/** The status file's text once the build beside the runs has written it: `ok` or why it failed. */
-async function bundleStatus(file: string): Promise<string> {
-  const deadline = Date.now() + 280_000
-  while (!existsSync(file)) {
-    if (Date.now() > deadline) return `no bundle after ${280} s (${file})`
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-  return readFileSync(file, 'utf8')
 }
 
 export interface RunResult {

@@ -5,7 +5,7 @@
 // plain HTTP, not through the project's registry client), and the symbol
 // sections of a binary (binutils' readelf).
 import { execFileSync } from 'node:child_process'
-import { rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { readStored, type StoredImage } from '../helpers/stored-image.js'
@@ -31,10 +31,22 @@ export interface ClassicSizes {
   total: number
 }
 
-/** Classic layer sizes of an image computed by python's tarfile from `docker save`, not by this project. */
+/**
+ * Classic layer sizes of an image computed by python's tarfile from `docker
+ * save`, not by this project. Kept for the run by image id (an id names its
+ * layers' contents), so an image several tests check is read once.
+ */
 export function classicSizes(image: string): ClassicSizes {
+  const id = docker(['image', 'inspect', '--format', '{{.Id}}', image]).trim()
+  // Beside the product's own cache directories in the run's cache (removed with it).
+  const kept = runLayerCache ? path.join(runLayerCache, 'oracle-classic-sizes', `${id.replace(/^sha256:/, '')}.json`) : null
+  if (kept && existsSync(kept)) return JSON.parse(readFileSync(kept, 'utf8')) as ClassicSizes
   const script = path.resolve('__tests__/helpers/classic_sizes.py')
-  const out = execFileSync('bash', ['-c', 'docker save "$1" | python3 "$2"', 'classic', image, script], { encoding: 'utf8', maxBuffer: 1 << 26 })
+  const out = execFileSync('bash', ['-c', 'docker save "$1" | python3 "$2"', 'classic', id, script], { encoding: 'utf8', maxBuffer: 1 << 26 })
+  if (kept) {
+    mkdirSync(path.dirname(kept), { recursive: true })
+    writeFileSync(kept, out)
+  }
   return JSON.parse(out) as ClassicSizes
 }
 

@@ -1,5 +1,5 @@
 // The README's "Errors" table, rows that need Docker, git or a registry: the
-// CLI run as a program (tsx src/cli.ts) in a temporary git repository. Each
+// CLI run as a program (its bundle, or tsx src/cli.ts: ../helpers/programs.ts) in a temporary git repository. Each
 // row asserts the exact line a user sees and the exit code; faults of the
 // baseline are warnings (exit 0), never a failed run. Also: nothing is left
 // behind (worktrees, temp files, and with `cleanup` the images). Secrets are
@@ -14,14 +14,14 @@ import { BASE_BUILD_FAILED_HINT } from '../../src/baseline/build.js'
 import { FETCH_DEPTH_HINT } from '../../src/git.js'
 import { runActionInProcess } from '../helpers/entries.js'
 import { store } from './engine.js'
+import { programArgs } from '../helpers/programs.js'
 
-const ROOT = process.cwd()
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx')
-const CLI = path.join(ROOT, 'src', 'cli.ts')
 const REAL_DOCKER = execFileSync('bash', ['-c', 'command -v docker'], { encoding: 'utf8' }).trim()
 const nonce = `${Date.now()}-${process.pid}`
 
 let dir: string
+/** What starts the CLI after `node`. */
+let program: string[]
 let repo: string
 let fakeBin: string
 const sha: Record<string, string> = {}
@@ -38,7 +38,7 @@ interface Run {
 /** The CLI as a user runs it; TMPDIR is private so leftovers can be counted. */
 function cli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<Run & { tmp: string }> {
   const tmp = mkdtempSync(path.join(dir, 'tmp-'))
-  const child = spawn(process.execPath, [TSX, CLI, ...args], {
+  const child = spawn(process.execPath, [...program, ...args], {
     cwd: opts.cwd ?? repo,
     env: { ...process.env, JEST_WORKER_ID: '', TMPDIR: tmp, HOME: path.join(dir, 'home'), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe']
@@ -60,11 +60,12 @@ const warnings = (stderr: string) =>
     .split('\n')
     .filter((l) => l.startsWith('warning: '))
     .map((l) => l.slice('warning: '.length))
-/** What the run left in its TMPDIR (tsx, which starts the CLI here, keeps its own compile cache there). */
+/** What the run left in its TMPDIR (tsx, when it starts the CLI, keeps its own compile cache there). */
 const leftovers = (tmp: string) => readdirSync(tmp).filter((f) => !/^tsx-\d+$/.test(f))
 const images = () => new Set(execFileSync('docker', ['image', 'ls', '-aq', '--no-trunc'], { encoding: 'utf8' }).trim().split('\n'))
 
-beforeAll(() => {
+beforeAll(async () => {
+  program = await programArgs('cli')
   dir = mkdtempSync(path.join(os.tmpdir(), 'gib-faults-'))
   mkdirSync(path.join(dir, 'home'))
   repo = path.join(dir, 'repo')

@@ -13,6 +13,7 @@ import { silentLogger } from '../../src/log.js'
 import { runPipeline } from '../../src/pipeline/pipeline.js'
 import type { Report } from '../../src/report/types.js'
 import { classicSizes, pushAndRead, store } from './engine.js'
+import { programArgs } from '../helpers/programs.js'
 
 const root = process.cwd()
 const example = 'examples/helloworld'
@@ -114,8 +115,12 @@ describe('the CLI', () => {
   // The CLI entry only runs main() outside Jest workers, so the child must not inherit the marker.
   const env: NodeJS.ProcessEnv = { ...process.env }
   delete env.JEST_WORKER_ID
+  let program: string[]
+  beforeAll(async () => {
+    program = await programArgs('cli')
+  })
   const cli = (...args: string[]) =>
-    spawnSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'src/cli.ts'), ...args], {
+    spawnSync(process.execPath, [...program, ...args], {
       cwd: root,
       env: { ...env, NO_COLOR: '1' },
       encoding: 'utf8',
@@ -162,7 +167,7 @@ describe('the CLI', () => {
   })
 
   test('an unreachable Docker daemon: exit 2, the last line says so', () => {
-    const run = spawnSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'src/cli.ts'), '--context', example, '--file', `${example}/Dockerfile.5-multistage-scratch`], {
+    const run = spawnSync(process.execPath, [...program, '--context', example, '--file', `${example}/Dockerfile.5-multistage-scratch`], {
       cwd: root,
       env: { ...env, DOCKER_HOST: `unix://${path.join(tempDir, 'no-docker.sock')}` },
       encoding: 'utf8',

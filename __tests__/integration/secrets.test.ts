@@ -1,5 +1,5 @@
 // Secrets reach the build whole and nothing else: real buildx builds on the
-// default engine, the CLI run as a program (tsx src/cli.ts) and the action
+// default engine, the CLI run as a program (../helpers/programs.ts) and the action
 // entry in-process, posting to the local GitHub API. What a build received is
 // read back from inside it (a RUN step writes the sha256 and length of each
 // secret into the image); every log line, the report, the comment, the
@@ -12,13 +12,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { runActionInProcess } from '../helpers/entries.js'
 import { FakeGitHub } from './github-api.js'
+import { programArgs } from '../helpers/programs.js'
 
-const ROOT = process.cwd()
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx')
-const CLI = path.join(ROOT, 'src', 'cli.ts')
 const nonce = `${Date.now()}-${process.pid}`
 
 let dir: string
+/** What starts the CLI after `node`. */
+let program: string[]
 let repo: string
 let head: string
 /** Images these tests built (read back, then removed). */
@@ -31,7 +31,7 @@ interface Run {
 }
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const child = spawn(process.execPath, [TSX, CLI, ...args], {
+  const child = spawn(process.execPath, [...program, ...args], {
     cwd: repo,
     env: { ...process.env, JEST_WORKER_ID: '', HOME: path.join(dir, 'home'), ...env },
     stdio: ['ignore', 'pipe', 'pipe']
@@ -44,7 +44,8 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr: stderr.replace(/^.*ExperimentalWarning.*\n(.*--trace-warnings.*\n)?/m, '') })))
 }
 
-beforeAll(() => {
+beforeAll(async () => {
+  program = await programArgs('cli')
   dir = mkdtempSync(path.join(os.tmpdir(), 'gib-secrets-'))
   mkdirSync(path.join(dir, 'home'))
   repo = path.join(dir, 'repo')
