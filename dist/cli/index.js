@@ -20871,14 +20871,13 @@ async function readAndPush(diffIds, known, opening, readWith, log) {
     const missing = diffIds.some((d) => !known.exact.has(d));
     if (!opening || !missing) {
         // Nothing to push: the endpoint (if any) is closed, its tag removed, beside the read.
-        const read = await besideCleanup(readWith(true), opening?.then((e) => ('close' in e ? e.close() : e.cleanup)));
-        return { read, pushed: null, fallback: null, cleanup: DONE };
+        const cleanup = opening ? opening.then((e) => ('close' in e ? e.close() : e.cleanup)) : Promise.resolve();
+        return { read: await readBeside(readWith(true), cleanup), pushed: null, fallback: null, cleanup };
     }
     const endpoint = await opening;
     if ('unavailable' in endpoint) {
         log?.info(`compressed sizes are estimated: ${endpoint.unavailable}\n`);
-        const read = await besideCleanup(readWith(true), endpoint.cleanup);
-        return { read, pushed: null, fallback: endpoint.unavailable, cleanup: DONE };
+        return { read: await readBeside(readWith(true), endpoint.cleanup), pushed: null, fallback: endpoint.unavailable, cleanup: endpoint.cleanup };
     }
     // A layer the push may skip (its size is known) must be cached for the push alone to read the image.
     const pushReads = diffIds.every((d) => known.entries.get(d)?.scan || !known.exact.has(d));
@@ -20898,10 +20897,9 @@ async function readAndPush(diffIds, known, opening, readWith, log) {
     }
     // The engine removes the tag while the layers are read and assembled.
     const cleanup = endpoint.close();
-    const reread = (estimate) => besideCleanup(readWith(estimate), cleanup);
     if (!pushed.ok) {
         log?.info(`compressed sizes are estimated: ${pushed.reason}\n`);
-        return { read: await reread(true), pushed, fallback: pushed.reason, cleanup: DONE };
+        return { read: await readBeside(readWith(true), cleanup), pushed, fallback: pushed.reason, cleanup };
     }
     pushed.layers.forEach((layer, i) => {
         // A layer the engine skipped keeps the source its size was known from.
@@ -20910,13 +20908,18 @@ async function readAndPush(diffIds, known, opening, readWith, log) {
     });
     const saved = pushReads ? savedFromPush(diffIds, pushed, known) : null;
     // Every size is known now: a layer the push could not read is read without estimates.
-    if (reading)
-        return { read: await reading, pushed, fallback: null, cleanup };
-    if (saved)
-        return { read: saved, pushed, fallback: null, cleanup };
-    return { read: await reread(false), pushed, fallback: null, cleanup: DONE };
+    return { read: reading ? await reading : (saved ?? (await readBeside(readWith(false), cleanup))), pushed, fallback: null, cleanup };
 }
-const DONE = Promise.resolve();
+/** The read, the cleanup going on beside it: waited for here only when the read fails (the caller waits for it otherwise). */
+async function readBeside(reading, cleanup) {
+    try {
+        return await reading;
+    }
+    catch (error) {
+        await Promise.allSettled([cleanup]);
+        throw error;
+    }
+}
 /** The image as the push read it (the skipped layers from the cache), or null when some layer or the config is missing. */
 function savedFromPush(diffIds, pushed, known) {
     if (!pushed.config)

@@ -22,7 +22,7 @@ export interface ReadAndPush {
   pushed: PushSizes | null
   /** Why the layers without a known size were estimated (null when they were pushed, or none was missing). */
   fallback: string | null
-  /** Settles once the endpoint is closed and its temporary tag removed, which goes on after a push: the caller waits for it before it returns. */
+  /** Settles once the endpoint is closed and its temporary tag removed, which goes on after this returns: the caller waits for it before it returns. */
   cleanup: Promise<void>
 }
 
@@ -36,17 +36,13 @@ export async function readAndPush(
   const missing = diffIds.some((d) => !known.exact.has(d))
   if (!opening || !missing) {
     // Nothing to push: the endpoint (if any) is closed, its tag removed, beside the read.
-    const read = await besideCleanup(
-      readWith(true),
-      opening?.then((e) => ('close' in e ? e.close() : e.cleanup))
-    )
-    return { read, pushed: null, fallback: null, cleanup: DONE }
+    const cleanup = opening ? opening.then((e) => ('close' in e ? e.close() : e.cleanup)) : Promise.resolve()
+    return { read: await readBeside(readWith(true), cleanup), pushed: null, fallback: null, cleanup }
   }
   const endpoint = await opening
   if ('unavailable' in endpoint) {
     log?.info(`compressed sizes are estimated: ${endpoint.unavailable}\n`)
-    const read = await besideCleanup(readWith(true), endpoint.cleanup)
-    return { read, pushed: null, fallback: endpoint.unavailable, cleanup: DONE }
+    return { read: await readBeside(readWith(true), endpoint.cleanup), pushed: null, fallback: endpoint.unavailable, cleanup: endpoint.cleanup }
   }
   // A layer the push may skip (its size is known) must be cached for the push alone to read the image.
   const pushReads = diffIds.every((d) => known.entries.get(d)?.scan || !known.exact.has(d))
@@ -63,10 +59,9 @@ export async function readAndPush(
   }
   // The engine removes the tag while the layers are read and assembled.
   const cleanup = endpoint.close()
-  const reread = (estimate: boolean) => besideCleanup(readWith(estimate), cleanup)
   if (!pushed.ok) {
     log?.info(`compressed sizes are estimated: ${pushed.reason}\n`)
-    return { read: await reread(true), pushed, fallback: pushed.reason, cleanup: DONE }
+    return { read: await readBeside(readWith(true), cleanup), pushed, fallback: pushed.reason, cleanup }
   }
   pushed.layers.forEach((layer, i) => {
     // A layer the engine skipped keeps the source its size was known from.
@@ -74,12 +69,18 @@ export async function readAndPush(
   })
   const saved = pushReads ? savedFromPush(diffIds, pushed, known) : null
   // Every size is known now: a layer the push could not read is read without estimates.
-  if (reading) return { read: await reading, pushed, fallback: null, cleanup }
-  if (saved) return { read: saved, pushed, fallback: null, cleanup }
-  return { read: await reread(false), pushed, fallback: null, cleanup: DONE }
+  return { read: reading ? await reading : (saved ?? (await readBeside(readWith(false), cleanup))), pushed, fallback: null, cleanup }
 }
 
-const DONE = Promise.resolve()
+/** The read, the cleanup going on beside it: waited for here only when the read fails (the caller waits for it otherwise). */
+async function readBeside(reading: Promise<ReadLayers>, cleanup: Promise<void>): Promise<ReadLayers> {
+  try {
+    return await reading
+  } catch (error) {
+    await Promise.allSettled([cleanup])
+    throw error
+  }
+}
 
 /** The image as the push read it (the skipped layers from the cache), or null when some layer or the config is missing. */
 function savedFromPush(diffIds: string[], pushed: Extract<PushSizes, { ok: true }>, known: KnownSizes): ReadLayers | null {
@@ -105,7 +106,7 @@ function savedFromPush(diffIds: string[], pushed: Extract<PushSizes, { ok: true 
 }
 
 /** The work's result once the cleanup beside it has ended too (whether the work failed or not). */
-export async function besideCleanup<T>(work: Promise<T>, cleanup: Promise<unknown> | undefined): Promise<T> {
+export async function besideCleanup<T>(work: Promise<T>, cleanup: Promise<unknown>): Promise<T> {
   const [done] = await Promise.allSettled([work, cleanup])
   if (done.status === 'rejected') throw done.reason
   return done.value
