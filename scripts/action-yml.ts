@@ -1,7 +1,7 @@
 // Writes action.yml and the README's input/output tables from src/inputs.ts and
 // src/outputs.ts, so they never drift (a unit test fails when they do).
 // Run: npx tsx scripts/action-yml.ts
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { INPUT_SPECS, type InputSpec } from '../src/inputs.js'
 import { OUTPUT_SPECS } from '../src/outputs.js'
 
@@ -57,8 +57,13 @@ export function readmeWithTables(readme: string): string {
   return withSection(withSection(readme, 'inputs', inputsTable()), 'outputs', outputsTable())
 }
 
+/** Writes `text` only where it differs, so a file already in sync is never rewritten (.ci/run builds while the tests read these). */
+function writeIfChanged(url: URL, text: string): void {
+  if (!existsSync(url) || readFileSync(url, 'utf8') !== text) writeFileSync(url, text)
+}
+
 if (process.argv[1]?.endsWith('action-yml.ts')) {
-  writeFileSync(new URL('../action.yml', import.meta.url), actionYml())
+  writeIfChanged(new URL('../action.yml', import.meta.url), actionYml())
   const readmeUrl = new URL('../README.md', import.meta.url)
-  writeFileSync(readmeUrl, readmeWithTables(readFileSync(readmeUrl, 'utf8')))
+  writeIfChanged(readmeUrl, readmeWithTables(readFileSync(readmeUrl, 'utf8')))
 }

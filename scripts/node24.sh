@@ -15,7 +15,12 @@
 # CLI and buildx plugin.
 #
 # Usage: bash scripts/node24.sh            unit tests, then the bundles
+#        bash scripts/node24.sh unit       the unit tests only
+#        bash scripts/node24.sh smoke      the bundles only
 #        bash scripts/node24.sh node -v    any command with Node 24
+# Started at a lowered CPU priority (nice), the tests' container gets the
+# lowest CPU weight too (.ci/run runs the unit tests beside the integration
+# tests that way).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -28,11 +33,19 @@ PACKAGES=(nodejs git bash dash coreutils grep sed findutils util-linux base-file
 log() { printf 'node24: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
 
-commands=("$@")
 # Every unit test but the two attribution oracles: they compare with Go toolchains, `go tool nm` and
 # binutils that live on the host (npm test runs them there); the attribution itself runs on Node 24
 # in the smoke test, whose images hold Go binaries.
-[ ${#commands[@]} -gt 0 ] || commands=(bash -c 'NODE_OPTIONS=--experimental-vm-modules node node_modules/jest/bin/jest.js --selectProjects unit --silent "^(?!.*attribution-(dwarf-)?oracle).*$" && bash scripts/smoke.sh')
+unit='NODE_OPTIONS=--experimental-vm-modules node node_modules/jest/bin/jest.js --selectProjects unit --silent "^(?!.*attribution-(dwarf-)?oracle).*$"'
+case "${1:-}" in
+  '') commands=(bash -c "$unit && bash scripts/smoke.sh") ;;
+  unit) commands=(bash -c "$unit") ;;
+  smoke) commands=(bash scripts/smoke.sh) ;;
+  *) commands=("$@") ;;
+esac
+# A container does not inherit the caller's niceness: a lowered priority becomes the lowest CPU weight.
+priority=()
+[ "$(nice)" -le 0 ] || priority=(--cpu-shares 2)
 
 [ -n "${NODE24_BIN:-}" ] && PATH="$(dirname "$NODE24_BIN"):$PATH"
 if [ "$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null)" = 24 ]; then
@@ -88,7 +101,7 @@ done
 socket=${DOCKER_HOST:-unix:///var/run/docker.sock}
 socket=${socket#unix://}
 log "running with node $(docker run --rm "$image" node -v) ($suite's nodejs $version): ${commands[*]}"
-exec docker run --rm --network host -v "$repo:$repo" -w "$repo" \
+exec docker run --rm "${priority[@]}" --network host -v "$repo:$repo" -w "$repo" \
   -v "$socket:/var/run/docker.sock" -v "$docker_cli:/usr/local/bin/docker:ro" \
   -v "$buildx:/usr/local/lib/docker/cli-plugins/docker-buildx:ro" \
   -e CI -e FUZZ_SEED -e TZ "$image" "${commands[@]}"
