@@ -25,8 +25,9 @@ const runs = [
   { name: 'default engine, unit and scale', projects: ['integration', 'unit', 'scale'] }
 ]
 const args = process.argv.slice(2)
-// The dependencies are installed by now: .ci/run starts its checks beside the tests when this file appears.
-if (process.env.GO_IMAGE_BUDGET_TESTS_STARTED) writeFileSync(process.env.GO_IMAGE_BUDGET_TESTS_STARTED, `${process.pid}\n`)
+// Once the first of the two runs has ended, a core is free for the other's
+// remaining files: .ci/run starts its checks then, when this file appears.
+const oneRunLeft = () => process.env.GO_IMAGE_BUDGET_ONE_RUN_LEFT && writeFileSync(process.env.GO_IMAGE_BUDGET_ONE_RUN_LEFT, `${seconds()}\n`, { flag: 'a' })
 const started = Date.now()
 const seconds = () => Math.round((Date.now() - started) / 1000)
 
@@ -41,17 +42,19 @@ const bundleEnv = bundled
   : {}
 
 const outcomes = await Promise.all(
-  runs.map(
-    (run) =>
-      new Promise((resolve) => {
-        // The arguments go before --selectProjects, which would take a test path for a project's name.
-        const child = spawn('npx', ['jest', '--runInBand', '--passWithNoTests', ...args, '--selectProjects', ...run.projects], {
-          stdio: 'inherit',
-          env: { ...process.env, ...bundleEnv, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules'].filter(Boolean).join(' ') }
-        })
-        child.on('error', (error) => resolve({ run, code: 1, error, at: seconds() }))
-        child.on('exit', (code, signal) => resolve({ run, code: code ?? 1, signal, at: seconds() }))
+  runs.map((run) =>
+    new Promise((resolve) => {
+      // The arguments go before --selectProjects, which would take a test path for a project's name.
+      const child = spawn('npx', ['jest', '--runInBand', '--passWithNoTests', ...args, '--selectProjects', ...run.projects], {
+        stdio: 'inherit',
+        env: { ...process.env, ...bundleEnv, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules'].filter(Boolean).join(' ') }
       })
+      child.on('error', (error) => resolve({ run, code: 1, error, at: seconds() }))
+      child.on('exit', (code, signal) => resolve({ run, code: code ?? 1, signal, at: seconds() }))
+    }).then((outcome) => {
+      oneRunLeft()
+      return outcome
+    })
   )
 )
 await bundled
