@@ -63,5 +63,6 @@ export async function buildFixes(context: string, dockerfileName: string, findin
 }
 
 export async function removeFixImages(proofs: FixProof[]): Promise<void> {
-  for (const p of proofs) if (p.image) await exec('docker', ['image', 'rm', p.image])
+  const images = proofs.flatMap((p) => (p.image ? [p.image] : []))
+  if (images.length > 0) await exec('docker', ['image', 'rm', ...images])
 }

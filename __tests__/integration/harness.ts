@@ -99,6 +99,8 @@ export async function askRunning(image: string, command: string[], tries = 20): 
 }
 
 export async function removeAll(): Promise<void> {
-  for (const tag of tags.splice(0)) await exec('docker', ['image', 'rm', tag])
+  // One CLI call for every tag (each call costs a process and the engine's round trips).
+  const all = tags.splice(0)
+  if (all.length > 0) await exec('docker', ['image', 'rm', ...all])
   await removeBuiltImages(built.splice(0), new Docker({ exec, spawn: spawnStream }).images, silentLogger)
 }
