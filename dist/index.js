@@ -57746,8 +57746,9 @@ async function readAndPush(diffIds, known, opening, readWith, log) {
             known.exact.set(diffIds[i], { size: layer.size, source: 'push', digest: layer.digest });
     });
     const saved = pushReads ? savedFromPush(diffIds, pushed, known) : null;
-    // Every size is known now: a layer the push could not read is read without estimates.
-    return { read: reading ? await reading : (saved ?? (await readBeside(readWith(false), cleanup))), pushed, fallback: null, cleanup };
+    // Every size is known now: the read beside the push, or the push's own, or (a layer the push could not read) a read without estimates.
+    const read = reading ? await reading : (saved ?? (await readBeside(readWith(false), cleanup)));
+    return { read, pushed, fallback: null, cleanup };
 }
 /** The read, the cleanup going on beside it: waited for here only when the read fails (the caller waits for it otherwise). */
 async function readBeside(reading, cleanup) {

@@ -18,9 +18,6 @@
 #        bash scripts/node24.sh unit       the unit tests only
 #        bash scripts/node24.sh smoke      the bundles only
 #        bash scripts/node24.sh node -v    any command with Node 24
-# Started at a lowered CPU priority (nice), the tests' container gets the
-# lowest CPU weight too (.ci/run runs the unit tests beside the integration
-# tests that way).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
