@@ -208,15 +208,24 @@ describe('pushedBlobReader (a blob the engine pushes, read as it arrives)', () =
     return reader.end()
   }
 
-  test('a gzip layer is scanned as the save stream scans it: diff id of the tar, classic size, files; its size is the push’s', async () => {
+  test('a gzip layer is scanned as the save stream scans it: classic size, files, Go binaries; its size is the push’s, its diff id the manifest’s', async () => {
     const zeros = Buffer.alloc(8 * 1024 * 1024)
-    const layer = makeTar([{ path: 'zeros', data: zeros }])
-    for (const tar of [layerA, layer]) {
-      const blob = zlib.gzipSync(tar)
-      const result = await read(blob, 1000)
-      expect(result.kind).toBe('layer')
-      if (result.kind !== 'layer') return
-      expect(result.scan).toMatchObject({ diffId: `sha256:${createHash('sha256').update(tar).digest('hex')}`, tarBytes: tar.length, compressed: null, compressedExact: false, origin: 'push' })
+    // Random files a few megabytes long: pieces of any size, larger than the reader's batch too, reach the tar whole and in order.
+    const noise = makeTar([
+      { path: 'a', data: randomBytes(3 * 1024 * 1024 + 17) },
+      { path: 'b', data: randomBytes(5000) },
+      { path: 'c', data: randomBytes(2 * 1024 * 1024) }
+    ])
+    for (const tar of [layerA, makeTar([{ path: 'zeros', data: zeros }]), noise]) {
+      const saved = await scanSaveStream(chunks(legacyArchive([tar], [{ created_by: 'COPY . /' }]).archive, 4096), { shouldCompress: () => false })
+      const scanned = saved.layers.get(saved.layerPaths[0])!
+      expect(scanned.diffId).toBe(sha(tar))
+      for (const piece of [1000, 65536, 1024 * 1024 + 5, 3 * 1024 * 1024]) {
+        const result = await read(zlib.gzipSync(tar), piece)
+        expect(result.kind).toBe('layer')
+        if (result.kind !== 'layer') return
+        expect(result.scan).toEqual({ ...scanned, entryPath: 'push', diffId: '', compressed: null, compressedExact: false, origin: 'push' })
+      }
     }
     const a = await read(zlib.gzipSync(layerA), 65536)
     expect(a.kind === 'layer' && a.scan.uncompressed).toBe(30000 + 400 + 12)

@@ -19363,12 +19363,12 @@ function layerSink(entryPath, blobBytes, gzipped, layers, options) {
         files: [],
         goBinaries: []
     };
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const hash = options.hashTar === false ? null : (0,external_node_crypto_namespaceObject.createHash)('sha256');
     const estimating = !gzipped && options.compressor && options.shouldCompress({ entryPath, digest: blobDigest ? `sha256:${blobDigest[1]}` : null, tarBytes: blobBytes });
     const compressor = estimating && options.compressor ? new LayerCompressor(options.compressor) : null;
     const inner = new TarReader((h) => innerEntry(h, scan, options.maxBinaryBytes ?? 256 * 1024 * 1024));
     const feedTar = async (chunk) => {
-        hash.update(chunk);
+        hash?.update(chunk);
         if (gzipped)
             scan.tarBytes += chunk.length;
         await inner.write(chunk);
@@ -19376,7 +19376,8 @@ function layerSink(entryPath, blobBytes, gzipped, layers, options) {
     const finishTar = () => {
         if (!inner.finished)
             inner.end();
-        scan.diffId = `sha256:${hash.digest('hex')}`;
+        if (hash)
+            scan.diffId = `sha256:${hash.digest('hex')}`;
         layers.set(entryPath, scan);
     };
     if (!gzipped) {
@@ -19437,21 +19438,22 @@ function pushedBlobReader(maxBinaryBytes = 256 * 1024 * 1024) {
     let delegate = null;
     const json = new Map();
     let jsonBytes = 0;
-    // The upload arrives in small pieces; the gunzip is fed in larger ones (each call costs main-thread time).
-    let pending = [];
+    // The upload arrives in small pieces; the gunzip is fed in larger ones (each call costs main-thread time),
+    // copied into one buffer reused for every batch: a new one each time made gigabytes of garbage to collect.
+    // The next piece arrives only once the batch fed has been taken (the sink waits for `data`'s promise).
+    const batch = Buffer.allocUnsafeSlow(1024 * 1024);
     let pendingBytes = 0;
-    const feed = () => {
-        const batch = Buffer.concat(pending, pendingBytes);
-        pending = [];
+    const feed = async () => {
+        const fed = delegate?.data(batch.subarray(0, pendingBytes));
         pendingBytes = 0;
-        return delegate?.data(batch);
+        await fed;
     };
     return {
         data(chunk) {
             if (kind === null) {
                 kind = chunk[0] === 0x1f && chunk[1] === 0x8b ? 'layer' : chunk[0] === 0x7b ? 'config' : 'other';
                 if (kind === 'layer')
-                    delegate = layerSink('push', 0, true, layers, { shouldCompress: () => false, maxBinaryBytes });
+                    delegate = layerSink('push', 0, true, layers, { shouldCompress: () => false, maxBinaryBytes, hashTar: false });
                 if (kind === 'config')
                     delegate = collect('config', json);
             }
@@ -19459,9 +19461,11 @@ function pushedBlobReader(maxBinaryBytes = 256 * 1024 * 1024) {
                 throw new TarError('a pushed JSON blob is larger than an image config');
             if (!delegate)
                 return;
-            pending.push(chunk);
-            pendingBytes += chunk.length;
-            return pendingBytes >= 1024 * 1024 ? feed() : undefined;
+            if (pendingBytes + chunk.length <= batch.length) {
+                pendingBytes += chunk.copy(batch, pendingBytes);
+                return pendingBytes === batch.length ? feed() : undefined;
+            }
+            return feed().then(() => (chunk.length > batch.length ? delegate?.data(chunk) : void (pendingBytes = chunk.copy(batch))));
         },
         async end() {
             if (pendingBytes > 0)
@@ -20932,7 +20936,8 @@ function savedFromPush(diffIds, pushed, known) {
     for (const [i, layer] of pushed.layers.entries()) {
         const entryPath = `push:${i}`;
         const entry = known.entries.get(diffIds[i]);
-        const scan = layer.scan ? { ...layer.scan, entryPath } : entry?.scan ? cachedLayerScan(entry, entryPath) : null;
+        // An uploaded layer is the one the manifest names at its place (its blob's digest checked, the config the image's).
+        const scan = layer.scan ? { ...layer.scan, entryPath, diffId: diffIds[i] } : entry?.scan ? cachedLayerScan(entry, entryPath) : null;
         if (!scan)
             return null;
         if (layer.scan) {

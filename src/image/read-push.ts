@@ -93,7 +93,8 @@ function savedFromPush(diffIds: string[], pushed: Extract<PushSizes, { ok: true 
   for (const [i, layer] of pushed.layers.entries()) {
     const entryPath = `push:${i}`
     const entry = known.entries.get(diffIds[i])
-    const scan = layer.scan ? { ...layer.scan, entryPath } : entry?.scan ? cachedLayerScan(entry, entryPath) : null
+    // An uploaded layer is the one the manifest names at its place (its blob's digest checked, the config the image's).
+    const scan = layer.scan ? { ...layer.scan, entryPath, diffId: diffIds[i] } : entry?.scan ? cachedLayerScan(entry, entryPath) : null
     if (!scan) return null
     if (layer.scan) {
       bytesRead += scan.tarBytes

@@ -63,6 +63,8 @@ export interface ScanOptions {
   maxBinaryBytes?: number
   /** What the stream is, for error messages (default `docker save stream`). */
   source?: string
+  /** Hash each layer's tar for its diff id (default true; a pushed layer is named by the manifest instead). */
+  hashTar?: boolean
 }
 
 const JSON_LIMIT = 32 * 1024 * 1024
@@ -154,19 +156,19 @@ function layerSink(entryPath: string, blobBytes: number, gzipped: boolean, layer
     files: [],
     goBinaries: []
   }
-  const hash: Hash = createHash('sha256')
+  const hash: Hash | null = options.hashTar === false ? null : createHash('sha256')
   const estimating = !gzipped && options.compressor && options.shouldCompress({ entryPath, digest: blobDigest ? `sha256:${blobDigest[1]}` : null, tarBytes: blobBytes })
   const compressor = estimating && options.compressor ? new LayerCompressor(options.compressor) : null
   const inner = new TarReader((h) => innerEntry(h, scan, options.maxBinaryBytes ?? 256 * 1024 * 1024))
 
   const feedTar = async (chunk: Buffer): Promise<void> => {
-    hash.update(chunk)
+    hash?.update(chunk)
     if (gzipped) scan.tarBytes += chunk.length
     await inner.write(chunk)
   }
   const finishTar = (): void => {
     if (!inner.finished) inner.end()
-    scan.diffId = `sha256:${hash.digest('hex')}`
+    if (hash) scan.diffId = `sha256:${hash.digest('hex')}`
     layers.set(entryPath, scan)
   }
 
@@ -229,27 +231,30 @@ export function pushedBlobReader(maxBinaryBytes = 256 * 1024 * 1024): BlobInspec
   let delegate: EntrySink | null = null
   const json = new Map<string, Buffer>()
   let jsonBytes = 0
-  // The upload arrives in small pieces; the gunzip is fed in larger ones (each call costs main-thread time).
-  let pending: Buffer[] = []
+  // The upload arrives in small pieces; the gunzip is fed in larger ones (each call costs main-thread time),
+  // copied into one buffer reused for every batch: a new one each time made gigabytes of garbage to collect.
+  // The next piece arrives only once the batch fed has been taken (the sink waits for `data`'s promise).
+  const batch = Buffer.allocUnsafeSlow(1024 * 1024)
   let pendingBytes = 0
-  const feed = () => {
-    const batch = Buffer.concat(pending, pendingBytes)
-    pending = []
+  const feed = async () => {
+    const fed = delegate?.data(batch.subarray(0, pendingBytes))
     pendingBytes = 0
-    return delegate?.data(batch)
+    await fed
   }
   return {
     data(chunk) {
       if (kind === null) {
         kind = chunk[0] === 0x1f && chunk[1] === 0x8b ? 'layer' : chunk[0] === 0x7b ? 'config' : 'other'
-        if (kind === 'layer') delegate = layerSink('push', 0, true, layers, { shouldCompress: () => false, maxBinaryBytes })
+        if (kind === 'layer') delegate = layerSink('push', 0, true, layers, { shouldCompress: () => false, maxBinaryBytes, hashTar: false })
         if (kind === 'config') delegate = collect('config', json)
       }
       if (kind === 'config' && (jsonBytes += chunk.length) > JSON_LIMIT) throw new TarError('a pushed JSON blob is larger than an image config')
       if (!delegate) return
-      pending.push(chunk)
-      pendingBytes += chunk.length
-      return pendingBytes >= 1024 * 1024 ? feed() : undefined
+      if (pendingBytes + chunk.length <= batch.length) {
+        pendingBytes += chunk.copy(batch, pendingBytes)
+        return pendingBytes === batch.length ? feed() : undefined
+      }
+      return feed().then(() => (chunk.length > batch.length ? delegate?.data(chunk) : void (pendingBytes = chunk.copy(batch))))
     },
     async end() {
       if (pendingBytes > 0) await feed()
