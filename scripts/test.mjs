@@ -27,10 +27,9 @@ const runs = [
 const args = process.argv.slice(2)
 const started = Date.now()
 const seconds = () => Math.round((Date.now() - started) / 1000)
-// Once the first of the two runs has ended, a core is free for the other's
-// remaining files: .ci/run starts its checks then, when this file appears
-// (each run that ends adds a line: its second).
-const oneRunLeft = () => process.env.GO_IMAGE_BUDGET_ONE_RUN_LEFT && writeFileSync(process.env.GO_IMAGE_BUDGET_ONE_RUN_LEFT, `${seconds()}\n`, { flag: 'a' })
+// The packages are installed once this runs: .ci/run starts its checks beside
+// the tests, at the lowest CPU priority, when this file appears.
+if (process.env.GO_IMAGE_BUDGET_TESTS_STARTED) writeFileSync(process.env.GO_IMAGE_BUDGET_TESTS_STARTED, '')
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'gib-bundle-'))
 const bundled = process.env.GO_IMAGE_BUDGET_BUNDLE ? null : buildBundles(scratch)
@@ -43,19 +42,17 @@ const bundleEnv = bundled
   : {}
 
 const outcomes = await Promise.all(
-  runs.map((run) =>
-    new Promise((resolve) => {
-      // The arguments go before --selectProjects, which would take a test path for a project's name.
-      const child = spawn('npx', ['jest', '--runInBand', '--passWithNoTests', ...args, '--selectProjects', ...run.projects], {
-        stdio: 'inherit',
-        env: { ...process.env, ...bundleEnv, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules'].filter(Boolean).join(' ') }
+  runs.map(
+    (run) =>
+      new Promise((resolve) => {
+        // The arguments go before --selectProjects, which would take a test path for a project's name.
+        const child = spawn('npx', ['jest', '--runInBand', '--passWithNoTests', ...args, '--selectProjects', ...run.projects], {
+          stdio: 'inherit',
+          env: { ...process.env, ...bundleEnv, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules'].filter(Boolean).join(' ') }
+        })
+        child.on('error', (error) => resolve({ run, code: 1, error, at: seconds() }))
+        child.on('exit', (code, signal) => resolve({ run, code: code ?? 1, signal, at: seconds() }))
       })
-      child.on('error', (error) => resolve({ run, code: 1, error, at: seconds() }))
-      child.on('exit', (code, signal) => resolve({ run, code: code ?? 1, signal, at: seconds() }))
-    }).then((outcome) => {
-      oneRunLeft()
-      return outcome
-    })
   )
 )
 await bundled
