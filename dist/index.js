@@ -56268,7 +56268,7 @@ function layerSink(entryPath, blobBytes, gzipped, layers, options) {
 }
 /**
  * Reads a blob the engine pushes, as it arrives: a gzip layer is scanned as
- * the save stream's layers are (unpacked, its diff id the hash of the tar), a
+ * the save stream's layers are (unpacked; its diff id is the manifest's, not hashed), a
  * JSON blob kept as the image config. Its compressed size is the push's count.
  */
 function pushedBlobReader(maxBinaryBytes = 256 * 1024 * 1024) {
@@ -57701,7 +57701,8 @@ function cachedLayerScan(entry, entryPath) {
 // not known yet:
 //   - when every layer the push may skip is cached, the push alone reads the
 //     image: each uploaded layer is unpacked and scanned as it arrives (its
-//     diff id the hash of its tar), the config is the one pushed, the skipped
+//     diff id the one at its place in the pushed config, whose digest is the
+//     image id), the config is the one pushed, the skipped
 //     layers' scans come from the cache. No `docker save` at all;
 //   - otherwise (a base layer whose size a registry knows, never scanned) the
 //     push runs beside the usual read (read-layers.ts), which then estimates
@@ -57896,13 +57897,13 @@ function pushedBlobs(diffIds, pushed, engine) {
 }
 /**
  * Caches what this measurement learnt by diff id: the scans of layers read
- * from the save stream or an archive (hash-checked; overlay reads are
- * re-serialised tars, not cached), their estimates, and the blobs the push
- * uploaded.
+ * from the save stream or an archive (hash-checked) or from the push (named
+ * by its manifest; overlay reads are re-serialised tars, not cached), their
+ * estimates, and the blobs the push uploaded.
  */
 async function updateCache(cache, scans, known, pushed) {
     for (const scan of scans) {
-        // Read from the save stream, an archive or the push: hash-checked against the diff id.
+        // Read from the save stream or an archive (hash-checked against the diff id), or the push (its manifest names the layer).
         const fromSave = (scan.origin ?? 'save') === 'save' || scan.origin === 'push';
         const push = pushed.get(scan.diffId);
         if (!fromSave && !push)

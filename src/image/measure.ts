@@ -162,13 +162,13 @@ function pushedBlobs(diffIds: string[], pushed: PushSizes | null, engine: string
 
 /**
  * Caches what this measurement learnt by diff id: the scans of layers read
- * from the save stream or an archive (hash-checked; overlay reads are
- * re-serialised tars, not cached), their estimates, and the blobs the push
- * uploaded.
+ * from the save stream or an archive (hash-checked) or from the push (named
+ * by its manifest; overlay reads are re-serialised tars, not cached), their
+ * estimates, and the blobs the push uploaded.
  */
 async function updateCache(cache: LayerCache, scans: LayerScan[], known: KnownSizes, pushed: Map<string, PushedBlob>): Promise<void> {
   for (const scan of scans) {
-    // Read from the save stream, an archive or the push: hash-checked against the diff id.
+    // Read from the save stream or an archive (hash-checked against the diff id), or the push (its manifest names the layer).
     const fromSave = (scan.origin ?? 'save') === 'save' || scan.origin === 'push'
     const push = pushed.get(scan.diffId)
     if (!fromSave && !push) continue

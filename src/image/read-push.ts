@@ -3,7 +3,8 @@
 // not known yet:
 //   - when every layer the push may skip is cached, the push alone reads the
 //     image: each uploaded layer is unpacked and scanned as it arrives (its
-//     diff id the hash of its tar), the config is the one pushed, the skipped
+//     diff id the one at its place in the pushed config, whose digest is the
+//     image id), the config is the one pushed, the skipped
 //     layers' scans come from the cache. No `docker save` at all;
 //   - otherwise (a base layer whose size a registry knows, never scanned) the
 //     push runs beside the usual read (read-layers.ts), which then estimates

@@ -222,7 +222,7 @@ export type PushedBlobRead = { kind: 'layer'; scan: LayerScan } | { kind: 'confi
 
 /**
  * Reads a blob the engine pushes, as it arrives: a gzip layer is scanned as
- * the save stream's layers are (unpacked, its diff id the hash of the tar), a
+ * the save stream's layers are (unpacked; its diff id is the manifest's, not hashed), a
  * JSON blob kept as the image config. Its compressed size is the push's count.
  */
 export function pushedBlobReader(maxBinaryBytes = 256 * 1024 * 1024): BlobInspector<PushedBlobRead> {
