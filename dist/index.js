@@ -56253,7 +56253,8 @@ function layerSink(entryPath, blobBytes, gzipped, layers, options) {
     });
     return {
         async data(chunk) {
-            await new Promise((resolve, reject) => gunzip.write(chunk, (e) => (e ? reject(e) : resolve())));
+            // A damaged stream fails the write through `ended`: zlib does not call the write's callback then.
+            await Promise.race([new Promise((resolve, reject) => gunzip.write(chunk, (e) => (e ? reject(e) : resolve()))), ended]);
             await chain;
         },
         async end() {
@@ -56268,7 +56269,7 @@ function layerSink(entryPath, blobBytes, gzipped, layers, options) {
 }
 /**
  * Reads a blob the engine pushes, as it arrives: a gzip layer is scanned as
- * the save stream's layers are (unpacked; its diff id is the manifest's, not hashed), a
+ * the save stream's layers are (unpacked, not hashed: its diff id is the manifest's), a
  * JSON blob kept as the image config. Its compressed size is the push's count.
  */
 function pushedBlobReader(maxBinaryBytes = 256 * 1024 * 1024) {
@@ -56287,6 +56288,10 @@ function pushedBlobReader(maxBinaryBytes = 256 * 1024 * 1024) {
         pendingBytes = 0;
         await fed;
     };
+    const take = (chunk) => {
+        pendingBytes += chunk.copy(batch, pendingBytes);
+        return pendingBytes === batch.length ? feed() : undefined;
+    };
     return {
         data(chunk) {
             if (kind === null) {
@@ -56300,11 +56305,14 @@ function pushedBlobReader(maxBinaryBytes = 256 * 1024 * 1024) {
                 throw new TarError('a pushed JSON blob is larger than an image config');
             if (!delegate)
                 return;
-            if (pendingBytes + chunk.length <= batch.length) {
-                pendingBytes += chunk.copy(batch, pendingBytes);
-                return pendingBytes === batch.length ? feed() : undefined;
-            }
-            return feed().then(() => (chunk.length > batch.length ? delegate?.data(chunk) : void (pendingBytes = chunk.copy(batch))));
+            if (pendingBytes + chunk.length <= batch.length)
+                return take(chunk);
+            // The batch is full before this piece: it goes first; a piece larger than a batch goes as it is.
+            return (async () => {
+                if (pendingBytes > 0)
+                    await feed();
+                await (chunk.length > batch.length ? delegate?.data(chunk) : take(chunk));
+            })();
         },
         async end() {
             if (pendingBytes > 0)
@@ -56535,9 +56543,10 @@ function judge(sink, endpoint, image, outcome, stallMs) {
         ok: true,
         endpoint,
         config: config?.kind === 'config' ? config.config : null,
-        layers: manifest.layers.map((l) => {
+        // The manifest is the image's (its config, its layer count): the blob at place i is the layer with diff id i.
+        layers: manifest.layers.map((l, i) => {
             const blob = read(l.digest);
-            return { digest: l.digest, size: l.size, uploaded: sink.uploaded.has(l.digest), scan: blob?.kind === 'layer' ? blob.scan : null };
+            return { digest: l.digest, size: l.size, uploaded: sink.uploaded.has(l.digest), scan: blob?.kind === 'layer' ? { ...blob.scan, diffId: image.diffIds[i] } : null };
         })
     };
 }
@@ -57701,8 +57710,8 @@ function cachedLayerScan(entry, entryPath) {
 // not known yet:
 //   - when every layer the push may skip is cached, the push alone reads the
 //     image: each uploaded layer is unpacked and scanned as it arrives (its
-//     diff id the one at its place in the pushed config, whose digest is the
-//     image id), the config is the one pushed, the skipped
+//     diff id the one at its place in the image, push-sizes.ts), the config
+//     is the one pushed, the skipped
 //     layers' scans come from the cache. No `docker save` at all;
 //   - otherwise (a base layer whose size a registry knows, never scanned) the
 //     push runs beside the usual read (read-layers.ts), which then estimates
@@ -57776,8 +57785,7 @@ function savedFromPush(diffIds, pushed, known) {
     for (const [i, layer] of pushed.layers.entries()) {
         const entryPath = `push:${i}`;
         const entry = known.entries.get(diffIds[i]);
-        // An uploaded layer is the one the manifest names at its place (its blob's digest checked, the config the image's).
-        const scan = layer.scan ? { ...layer.scan, entryPath, diffId: diffIds[i] } : entry?.scan ? cachedLayerScan(entry, entryPath) : null;
+        const scan = layer.scan ? { ...layer.scan, entryPath } : entry?.scan ? cachedLayerScan(entry, entryPath) : null;
         if (!scan)
             return null;
         if (layer.scan) {

@@ -231,6 +231,12 @@ describe('pushedBlobReader (a blob the engine pushes, read as it arrives)', () =
     expect(a.kind === 'layer' && a.scan.uncompressed).toBe(30000 + 400 + 12)
   })
 
+  test('a gzip stream damaged early fails at once instead of waiting forever', async () => {
+    // A gzip header, then deflate blocks of the reserved type: zlib fails on the first piece.
+    const damaged = Buffer.concat([zlib.gzipSync(layerA).subarray(0, 10), Buffer.alloc(3 * 1024 * 1024, 0xff)])
+    await expect(read(damaged, 65536)).rejects.toThrow(/invalid block type/)
+  }, 10_000)
+
   test('a JSON blob is the image config; anything else is nothing to read', async () => {
     const config = { architecture: 'amd64', os: 'linux', rootfs: { diff_ids: ['sha256:' + 'a'.repeat(64)] }, history: [{ created_by: 'COPY x /' }] }
     expect(await read(Buffer.from(JSON.stringify(config)), 7)).toEqual({ kind: 'config', config })

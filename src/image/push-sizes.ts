@@ -151,9 +151,10 @@ function judge(sink: PushSink<PushedBlobRead>, endpoint: string, image: { id: st
     ok: true,
     endpoint,
     config: config?.kind === 'config' ? config.config : null,
-    layers: manifest.layers.map((l) => {
+    // The manifest is the image's (its config, its layer count): the blob at place i is the layer with diff id i.
+    layers: manifest.layers.map((l, i) => {
       const blob = read(l.digest)
-      return { digest: l.digest, size: l.size, uploaded: sink.uploaded.has(l.digest), scan: blob?.kind === 'layer' ? blob.scan : null }
+      return { digest: l.digest, size: l.size, uploaded: sink.uploaded.has(l.digest), scan: blob?.kind === 'layer' ? { ...blob.scan, diffId: image.diffIds[i] } : null }
     })
   }
 }

@@ -3,8 +3,8 @@
 // not known yet:
 //   - when every layer the push may skip is cached, the push alone reads the
 //     image: each uploaded layer is unpacked and scanned as it arrives (its
-//     diff id the one at its place in the pushed config, whose digest is the
-//     image id), the config is the one pushed, the skipped
+//     diff id the one at its place in the image, push-sizes.ts), the config
+//     is the one pushed, the skipped
 //     layers' scans come from the cache. No `docker save` at all;
 //   - otherwise (a base layer whose size a registry knows, never scanned) the
 //     push runs beside the usual read (read-layers.ts), which then estimates
@@ -94,8 +94,7 @@ function savedFromPush(diffIds: string[], pushed: Extract<PushSizes, { ok: true 
   for (const [i, layer] of pushed.layers.entries()) {
     const entryPath = `push:${i}`
     const entry = known.entries.get(diffIds[i])
-    // An uploaded layer is the one the manifest names at its place (its blob's digest checked, the config the image's).
-    const scan = layer.scan ? { ...layer.scan, entryPath, diffId: diffIds[i] } : entry?.scan ? cachedLayerScan(entry, entryPath) : null
+    const scan = layer.scan ? { ...layer.scan, entryPath } : entry?.scan ? cachedLayerScan(entry, entryPath) : null
     if (!scan) return null
     if (layer.scan) {
       bytesRead += scan.tarBytes

@@ -204,7 +204,8 @@ function layerSink(entryPath: string, blobBytes: number, gzipped: boolean, layer
   })
   return {
     async data(chunk) {
-      await new Promise<void>((resolve, reject) => gunzip.write(chunk, (e) => (e ? reject(e) : resolve())))
+      // A damaged stream fails the write through `ended`: zlib does not call the write's callback then.
+      await Promise.race([new Promise<void>((resolve, reject) => gunzip.write(chunk, (e) => (e ? reject(e) : resolve()))), ended])
       await chain
     },
     async end() {
@@ -222,7 +223,7 @@ export type PushedBlobRead = { kind: 'layer'; scan: LayerScan } | { kind: 'confi
 
 /**
  * Reads a blob the engine pushes, as it arrives: a gzip layer is scanned as
- * the save stream's layers are (unpacked; its diff id is the manifest's, not hashed), a
+ * the save stream's layers are (unpacked, not hashed: its diff id is the manifest's), a
  * JSON blob kept as the image config. Its compressed size is the push's count.
  */
 export function pushedBlobReader(maxBinaryBytes = 256 * 1024 * 1024): BlobInspector<PushedBlobRead> {
@@ -241,6 +242,10 @@ export function pushedBlobReader(maxBinaryBytes = 256 * 1024 * 1024): BlobInspec
     pendingBytes = 0
     await fed
   }
+  const take = (chunk: Buffer) => {
+    pendingBytes += chunk.copy(batch, pendingBytes)
+    return pendingBytes === batch.length ? feed() : undefined
+  }
   return {
     data(chunk) {
       if (kind === null) {
@@ -250,11 +255,12 @@ export function pushedBlobReader(maxBinaryBytes = 256 * 1024 * 1024): BlobInspec
       }
       if (kind === 'config' && (jsonBytes += chunk.length) > JSON_LIMIT) throw new TarError('a pushed JSON blob is larger than an image config')
       if (!delegate) return
-      if (pendingBytes + chunk.length <= batch.length) {
-        pendingBytes += chunk.copy(batch, pendingBytes)
-        return pendingBytes === batch.length ? feed() : undefined
-      }
-      return feed().then(() => (chunk.length > batch.length ? delegate?.data(chunk) : void (pendingBytes = chunk.copy(batch))))
+      if (pendingBytes + chunk.length <= batch.length) return take(chunk)
+      // The batch is full before this piece: it goes first; a piece larger than a batch goes as it is.
+      return (async () => {
+        if (pendingBytes > 0) await feed()
+        await (chunk.length > batch.length ? delegate?.data(chunk) : take(chunk))
+      })()
     },
     async end() {
       if (pendingBytes > 0) await feed()
