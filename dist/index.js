@@ -52515,9 +52515,13 @@ class DockerPush {
         if (r.code !== 0)
             throw new CommandError(`docker tag ${image.slice(0, 19)} ${ref} failed`, lastLines(r.stderr));
     }
-    /** `docker push --quiet REF`; `stalled` is asked every `pollMs` and stops the push when true. */
-    async push(ref, stalled, pollMs = 1000) {
-        return this.runStoppable(['push', '--quiet', ref], stalled, Infinity, pollMs);
+    /**
+     * `docker push --quiet REF`; `stalled` is asked every `pollMs` and stops the push when true.
+     * With `platform` (the containerd store), only that platform's manifest is pushed, as a
+     * single-platform image: no index, no attestation manifests.
+     */
+    async push(ref, stalled, pollMs = 1000, platform) {
+        return this.runStoppable(['push', '--quiet', ...(platform ? ['--platform', platform] : []), ref], stalled, Infinity, pollMs);
     }
     /** How many references (tags and digests) the image has, or null when it cannot be inspected. */
     async references(image) {
@@ -56447,6 +56451,12 @@ function ociSizes(paths, layers) {
 // image's registry blobs, layers pushed before) are answered as present, so
 // the engine skips them.
 //
+// The containerd store pushes its blobs as stored (their sizes are exact
+// already): there the push serves to read only the layers not cached yet,
+// where `docker save` streams every blob. Only the image's platform manifest
+// is pushed (`--platform`: no index, no attestations), and its config, whose
+// digest is not that store's image id, must list the image's layers.
+//
 // The daemon is a separate process: it reaches 127.0.0.1 only when it shares
 // this process's network namespace. A daemon elsewhere (DOCKER_HOST tcp:// or
 // ssh:// to another host) is not asked; any other (a job container with the
@@ -56512,12 +56522,13 @@ async function openPushEndpoint(engine, image, known, options, deps) {
             const references = commands.references(image.id).catch(() => null);
             let outcome;
             try {
-                outcome = await commands.push(ref, () => Date.now() - sink.lastActivity > stallMs, Math.min(1000, stallMs / 4));
+                const platform = engine.store === 'containerd' ? image.platform || undefined : undefined;
+                outcome = await commands.push(ref, () => Date.now() - sink.lastActivity > stallMs, Math.min(1000, stallMs / 4), platform);
             }
             finally {
                 untagged = references.then(untag);
             }
-            return judge(sink, endpoint, image, outcome, stallMs);
+            return judge(sink, endpoint, image, engine.store === 'containerd', outcome, stallMs);
         },
         async close() {
             await sink.close();
@@ -56525,8 +56536,12 @@ async function openPushEndpoint(engine, image, known, options, deps) {
         }
     };
 }
-/** What the push left in the endpoint: every layer's size, or why there is none to trust. */
-function judge(sink, endpoint, image, outcome, stallMs) {
+/**
+ * What the push left in the endpoint: every layer's size, or why there is none to trust.
+ * The manifest must be the image's: its config is the image id (classic store), or on the
+ * containerd store (whose id names a manifest or an index) the config read lists its layers.
+ */
+function judge(sink, endpoint, image, containerdStore, outcome, stallMs) {
     const manifest = sink.manifest;
     if (outcome.code === null)
         return { ok: false, reason: `the push sent nothing for ${Math.round(stallMs / 1000)} s and was stopped` };
@@ -56534,15 +56549,17 @@ function judge(sink, endpoint, image, outcome, stallMs) {
         return { ok: false, reason: `the push ended without a manifest: ${outcome.stderr.split('\n').pop() || `exit ${outcome.code}`}` };
     if (sink.problems.length > 0)
         return { ok: false, reason: sink.problems.join('; ') };
-    if (manifest.config.digest !== image.id || manifest.layers.length !== image.diffIds.length) {
+    const read = (digest) => sink.inspected.get(digest);
+    const pushedConfig = read(manifest.config.digest);
+    const config = pushedConfig?.kind === 'config' ? pushedConfig.config : null;
+    const isImage = containerdStore ? sameList(config?.rootfs?.diff_ids, image.diffIds) : manifest.config.digest === image.id;
+    if (!isImage || manifest.layers.length !== image.diffIds.length) {
         return { ok: false, reason: `the pushed manifest (config ${manifest.config.digest.slice(0, 19)}, ${manifest.layers.length} layers) is not image ${image.id.slice(0, 19)}` };
     }
-    const read = (digest) => sink.inspected.get(digest);
-    const config = read(manifest.config.digest);
     return {
         ok: true,
         endpoint,
-        config: config?.kind === 'config' ? config.config : null,
+        config,
         // The manifest is the image's (its config, its layer count): the blob at place i is the layer with diff id i.
         layers: manifest.layers.map((l, i) => {
             const blob = read(l.digest);
@@ -56550,6 +56567,7 @@ function judge(sink, endpoint, image, outcome, stallMs) {
         })
     };
 }
+const sameList = (a, b) => a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 /** Which engine compressed a pushed blob: its version and Go release (moby's push compresses with that Go's compress/gzip). */
 const pushEngineKey = (engine) => `Docker ${engine.version} ${engine.goVersion}`;
 
@@ -57718,9 +57736,24 @@ function cachedLayerScan(entry, entryPath) {
 //     nothing.
 // Where the engine cannot reach the endpoint, or the push fails, the layers
 // are read again with estimates, and the reason is reported.
+//
+// On the containerd store the push only reads (its blobs' sizes are exact as
+// stored): there a push that cannot be used sends the read back to `docker
+// save`, whose sizes are exact too, and nothing is estimated.
 
 
-async function readAndPush(diffIds, known, opening, readWith, log) {
+async function readAndPush(diffIds, known, opening, readWith, log, 
+/** What the pushed sizes are: the engine's compressor's (`push`), or the containerd store's blobs as stored (`image-store`). */
+sizeSource = 'push') {
+    // Why the push is not used: on the classic store the sizes are estimated instead, on the containerd store read from the save stream.
+    const without = (reason) => {
+        if (sizeSource === 'image-store') {
+            log?.debug(`the layers are read from docker save: ${reason}\n`);
+            return null;
+        }
+        log?.info(`compressed sizes are estimated: ${reason}\n`);
+        return reason;
+    };
     const missing = diffIds.some((d) => !known.exact.has(d));
     if (!opening || !missing) {
         // Nothing to push: the endpoint (if any) is closed, its tag removed, beside the read.
@@ -57729,8 +57762,8 @@ async function readAndPush(diffIds, known, opening, readWith, log) {
     }
     const endpoint = await opening;
     if ('unavailable' in endpoint) {
-        log?.info(`compressed sizes are estimated: ${endpoint.unavailable}\n`);
-        return { read: await readBeside(readWith(true), endpoint.cleanup), pushed: null, fallback: endpoint.unavailable, cleanup: endpoint.cleanup };
+        const fallback = without(endpoint.unavailable);
+        return { read: await readBeside(readWith(true), endpoint.cleanup), pushed: null, fallback, cleanup: endpoint.cleanup };
     }
     // A layer the push may skip (its size is known) must be cached for the push alone to read the image.
     const pushReads = diffIds.every((d) => known.entries.get(d)?.scan || !known.exact.has(d));
@@ -57751,13 +57784,13 @@ async function readAndPush(diffIds, known, opening, readWith, log) {
     // The engine removes the tag while the layers are read and assembled.
     const cleanup = endpoint.close();
     if (!pushed.ok) {
-        log?.info(`compressed sizes are estimated: ${pushed.reason}\n`);
-        return { read: await readBeside(readWith(true), cleanup), pushed, fallback: pushed.reason, cleanup };
+        const fallback = without(pushed.reason);
+        return { read: await readBeside(readWith(true), cleanup), pushed, fallback, cleanup };
     }
     pushed.layers.forEach((layer, i) => {
         // A layer the engine skipped keeps the source its size was known from.
         if (layer.uploaded || !known.exact.has(diffIds[i]))
-            known.exact.set(diffIds[i], { size: layer.size, source: 'push', digest: layer.digest });
+            known.exact.set(diffIds[i], { size: layer.size, source: sizeSource, digest: layer.digest });
     });
     const saved = pushReads ? savedFromPush(diffIds, pushed, known) : null;
     // Every size is known now: the read beside the push, or the push's own, or (a layer the push could not read) a read without estimates.
@@ -57816,7 +57849,10 @@ async function besideCleanup(work, cleanup) {
 // compressed sizes no one knows yet come from the engine's own push to an
 // endpoint on loopback (push-sizes.ts), which also reads the layers it uploads
 // (read-push.ts); where the engine cannot reach it, or the push fails, they are
-// estimated while the layers are read. Every layer scanned from a stream, and every size pushed, is cached by
+// estimated while the layers are read. On the containerd store, whose blobs
+// are exact as stored, the same push reads only the layers not cached yet
+// (the cached ones answered as present) where `docker save` would stream every
+// blob. Every layer scanned from a stream, and every size pushed, is cached by
 // diff id, so a re-measurement reads and pushes only what changed.
 
 
@@ -57836,10 +57872,14 @@ async function measureImage(ref, options, deps) {
     const cache = options.cacheDir ? new LayerCache(options.cacheDir, flavor) : null;
     const concurrency = options.concurrency ?? Math.max(1, external_node_os_default().availableParallelism?.() ?? external_node_os_default().cpus().length);
     const chain = options.dockerfile ? dockerfileChain(options.dockerfile.content, options.dockerfile.target, options.dockerfile.buildArgs) : null;
+    const containerdStore = engine.store === 'containerd';
+    const pushOptions = options.push === false || options.archive ? null : (options.push ?? {});
     // On the classic store the push endpoint is opened and probed while the known sizes are gathered.
     const blobs = new Map();
-    const opening = options.push !== false && engine.store !== 'containerd' && !options.archive ? openPushEndpoint(engine, inspected, blobs, options.push ?? {}, deps) : null;
-    const known = await knownSizes({ inspected, engine, baseImage: chain ? chain.baseImage : undefined, cache, registry: options.registry !== false, pushEngine: pushEngineKey(engine) }, { docker, fetch: deps.fetch, log: deps.log }).catch(async (error) => {
+    let opening = pushOptions && !containerdStore ? openPushEndpoint(engine, inspected, blobs, pushOptions, deps) : null;
+    const known = await knownSizes(
+    // The classic store's pushes recompress: their sizes are no containerd store's.
+    { inspected, engine, baseImage: chain ? chain.baseImage : undefined, cache, registry: options.registry !== false, pushEngine: containerdStore ? null : pushEngineKey(engine) }, { docker, fetch: deps.fetch, log: deps.log }).catch(async (error) => {
         await opening?.then((e) => ('close' in e ? e.close() : e.cleanup));
         throw error;
     });
@@ -57847,8 +57887,16 @@ async function measureImage(ref, options, deps) {
     for (const size of known.exact.values())
         if (size.digest)
             blobs.set(size.digest, size.size);
+    if (pushOptions && containerdStore) {
+        // The store's blobs of the layers cached before: with none, `docker save` reads as much as the push would.
+        for (const entry of known.entries.values())
+            if (entry.scan && entry.blobDigest && entry.blobSize !== undefined)
+                blobs.set(entry.blobDigest, entry.blobSize);
+        if (blobs.size > 0)
+            opening = openPushEndpoint(engine, inspected, blobs, pushOptions, deps);
+    }
     const readWith = (estimate) => readLayers(inspected, engine, known, { archive: options.archive ?? null, flavor, concurrency, fastPath: options.fastPath !== false, cached: cache !== null, estimate }, { docker, log: deps.log });
-    const { read, pushed, fallback, cleanup } = await readAndPush(inspected.diffIds, known, opening, readWith, deps.log);
+    const { read, pushed, fallback, cleanup } = await readAndPush(inspected.diffIds, known, opening, readWith, deps.log, containerdStore ? 'image-store' : 'push');
     const assembleAndCache = async () => {
         const listed = engine.store === 'containerd' ? await docker.store.listedSize(inspected.id, inspected.platform) : null;
         const assembled = assembleMeasurement({
@@ -57868,8 +57916,12 @@ async function measureImage(ref, options, deps) {
         if (engine.store === 'overlay2' && assembled.size.uncompressed !== inspected.size) {
             deps.log?.debug(`measure ${ref}: the layers add up to ${assembled.size.uncompressed} bytes, docker image inspect says ${inspected.size}\n`);
         }
-        if (cache)
-            await updateCache(cache, assembled.scans, known, pushedBlobs(inspected.diffIds, pushed, pushEngineKey(engine)));
+        if (cache) {
+            // The containerd store's push sends its blobs as stored: cached as the layer's blob, not as a push's.
+            const uploaded = pushedBlobs(inspected.diffIds, pushed, pushEngineKey(engine));
+            const none = new Map();
+            await updateCache(cache, assembled.scans, known, containerdStore ? none : uploaded, containerdStore ? uploaded : none);
+        }
         return assembled;
     };
     // The push's tag is removed while the measurement is assembled and cached; it is gone before this returns.
@@ -57907,9 +57959,11 @@ function pushedBlobs(diffIds, pushed, engine) {
  * Caches what this measurement learnt by diff id: the scans of layers read
  * from the save stream or an archive (hash-checked) or from the push (named
  * by its manifest; overlay reads are re-serialised tars, not cached), their
- * estimates, and the blobs the push uploaded.
+ * estimates, the blobs the classic store's push uploaded (`pushed`), and the
+ * compressed blob each layer was read from (`stored`: the containerd store's
+ * push; a save stream's or an archive's blob is named by its entry).
  */
-async function updateCache(cache, scans, known, pushed) {
+async function updateCache(cache, scans, known, pushed, stored) {
     for (const scan of scans) {
         // Read from the save stream or an archive (hash-checked against the diff id), or the push (its manifest names the layer).
         const fromSave = (scan.origin ?? 'save') === 'save' || scan.origin === 'push';
@@ -57918,18 +57972,19 @@ async function updateCache(cache, scans, known, pushed) {
             continue;
         const had = known.entries.get(scan.diffId);
         const estimate = !scan.compressedExact && scan.compressed !== null ? scan.compressed : (known.cached.get(scan.diffId) ?? null);
-        const blobDigest = scan.compressedExact ? /^blobs\/sha256\/([0-9a-f]{64})$/.exec(scan.entryPath)?.[1] : undefined;
+        const named = scan.compressedExact ? /^blobs\/sha256\/([0-9a-f]{64})$/.exec(scan.entryPath)?.[1] : undefined;
+        const blob = named && scan.compressed !== null ? { digest: `sha256:${named}`, size: scan.compressed } : stored.get(scan.diffId);
         const entry = {
             diffId: scan.diffId,
             tarBytes: fromSave ? scan.tarBytes : (had?.tarBytes ?? scan.tarBytes),
             compressed: fromSave ? estimate : (had?.compressed ?? null),
             source: 'gzip-estimate',
             scan: fromSave ? { uncompressed: scan.uncompressed, files: scan.files, goBinaries: scan.goBinaries } : had?.scan,
-            ...(blobDigest ? { blobDigest: `sha256:${blobDigest}` } : had?.blobDigest ? { blobDigest: had.blobDigest } : {}),
+            ...(blob ? { blobDigest: blob.digest, blobSize: blob.size } : had?.blobDigest ? { blobDigest: had.blobDigest, ...(had.blobSize !== undefined ? { blobSize: had.blobSize } : {}) } : {}),
             ...((push ?? had?.pushed) ? { pushed: push ?? had?.pushed } : {})
         };
         const samePush = JSON.stringify(had?.pushed ?? null) === JSON.stringify(entry.pushed ?? null);
-        if (had?.scan && had.compressed === entry.compressed && had.blobDigest === entry.blobDigest && samePush)
+        if (had?.scan && had.compressed === entry.compressed && had.blobDigest === entry.blobDigest && had.blobSize === entry.blobSize && samePush)
             continue;
         await cache.put(entry);
         known.entries.set(scan.diffId, { ...entry, version: 0 });

@@ -8,7 +8,10 @@
 // tag, no pushed digest, no endpoint. Where the daemon cannot reach the
 // endpoint (an address where nothing listens, or one that never answers) the
 // sizes are estimated, and the report says why. On the containerd store the
-// blobs are exact already and no push is made.
+// blobs are exact already: a first measurement reads them from `docker save`,
+// and a re-measurement pushes them as stored, the cached ones answered as
+// present, to read only the new layer; where that push cannot reach the
+// endpoint, the save stream reads them again, exact all the same.
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -19,6 +22,7 @@ import { buildImage, buildOptionsFor } from '../../src/docker/build.js'
 import { Docker } from '../../src/docker/docker.js'
 import { exec, spawnStream } from '../../src/exec.js'
 import { measureImage, type Measurement, type MeasureOptions } from '../../src/image/measure.js'
+import { silentLogger } from '../../src/log.js'
 import { pushAndRead, store, type StoredImage } from './engine.js'
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'gib-push-'))
@@ -125,17 +129,24 @@ describe("every layer as this engine's own push stores it", () => {
     const again = await measureImage(id2, measureOptions(cacheDir), { docker: newDocker() })
     exactAgainst(again, await pushAndRead(tag2))
     expect(again.layers.slice(0, -1).map((l) => l.compressed)).toEqual(sizesOf(first).slice(0, -1))
-    if (store === 'overlay2') {
-      expect(again.stats.pushed).toMatchObject({ uploaded: 1, skipped: 4 })
-      // Every other layer is cached: the push alone reads the new one, no docker save.
-      expect(again.stats).toMatchObject({ layout: 'push', saveStreamed: false, layersRead: 1 })
-      expect(again.layers.map((l) => l.compressedSource)).toEqual(['registry', 'push', 'push', 'push', 'push'])
-      expect(leftovers()).toEqual([])
-    }
-    // Measured once more, nothing is unknown: no push at all.
+    expect(again.stats.pushed).toMatchObject({ uploaded: 1, skipped: 4 })
+    // Every other layer is cached: the push alone reads the new one, no docker save (on the containerd store, its blob as stored).
+    expect(again.stats).toMatchObject({ layout: 'push', saveStreamed: false, layersRead: 1, pushFallback: null })
+    expect(again.layers.map((l) => l.compressedSource)).toEqual(store === 'overlay2' ? ['registry', 'push', 'push', 'push', 'push'] : Array(5).fill('image-store'))
+    expect(leftovers()).toEqual([])
+    // The layers, files and Go binaries read from the push and the cache are the save stream's.
+    const saved = await measureImage(id2, measureOptions(null, { registry: false, push: false }), { docker: newDocker() })
+    expect(saved.stats).toMatchObject({ saveStreamed: true, layersRead: 5 })
+    const sizesAside = (m: Measurement) => m.layers.map((l) => ({ ...l, compressed: null, compressedSource: null }))
+    expect(sizesAside(again)).toEqual(sizesAside(saved))
+    if (store === 'containerd') expect(sizesOf(again)).toEqual(sizesOf(saved))
+    expect(again.wasted).toEqual(saved.wasted)
+    expect(again.goBinaries).toEqual(saved.goBinaries)
+    // Measured once more, nothing is unknown: no push at all on the classic store; the containerd store's uploads only the config.
     const third = await measureImage(id2, measureOptions(cacheDir), { docker: newDocker() })
     expect(sizesOf(third)).toEqual(sizesOf(again))
-    expect(third.stats.pushed).toBeNull()
+    if (store === 'overlay2') expect(third.stats.pushed).toBeNull()
+    else expect(third.stats).toMatchObject({ layout: 'push', layersRead: 0, pushed: { uploaded: 0, skipped: 5 } })
   })
 
   test('an image without a tag keeps its id, and no tag, after its push', async () => {
@@ -187,6 +198,17 @@ describe('where the daemon cannot reach the endpoint, the sizes are estimated an
     } else {
       expect(m.stats.pushFallback).toBeNull()
       exactAgainst(m, stored)
+      // With its layers cached the containerd store would push to read them: the probe fails, the save stream reads them, exact.
+      const cacheDir = path.join(work, 'fallback-cache')
+      await measureImage(id, measureOptions(cacheDir, { registry: false }), { docker: newDocker() })
+      const debug: string[] = []
+      const log = { ...silentLogger, debug: (message: string) => void debug.push(message) }
+      const cached = await measureImage(id, measureOptions(cacheDir, { registry: false, push: { address: '127.0.0.2' } }), { docker: newDocker(), log })
+      expect(debug.filter((m) => m.startsWith('the layers are read from docker save: '))).toEqual([expect.stringMatching(/the Docker daemon cannot reach 127\.0\.0\.2:\d+ /)])
+      exactAgainst(cached, stored)
+      expect(cached.stats).toMatchObject({ pushed: null, pushFallback: null, saveStreamed: true, layout: 'oci' })
+      expect(references(id)).toBe(before)
+      expect(leftovers()).toEqual([])
     }
   })
 

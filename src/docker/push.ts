@@ -39,9 +39,13 @@ export class DockerPush {
     if (r.code !== 0) throw new CommandError(`docker tag ${image.slice(0, 19)} ${ref} failed`, lastLines(r.stderr))
   }
 
-  /** `docker push --quiet REF`; `stalled` is asked every `pollMs` and stops the push when true. */
-  async push(ref: string, stalled: () => boolean, pollMs = 1000): Promise<PushOutcome> {
-    return this.runStoppable(['push', '--quiet', ref], stalled, Infinity, pollMs)
+  /**
+   * `docker push --quiet REF`; `stalled` is asked every `pollMs` and stops the push when true.
+   * With `platform` (the containerd store), only that platform's manifest is pushed, as a
+   * single-platform image: no index, no attestation manifests.
+   */
+  async push(ref: string, stalled: () => boolean, pollMs = 1000, platform?: string): Promise<PushOutcome> {
+    return this.runStoppable(['push', '--quiet', ...(platform ? ['--platform', platform] : []), ref], stalled, Infinity, pollMs)
   }
 
   /** How many references (tags and digests) the image has, or null when it cannot be inspected. */

@@ -32,6 +32,8 @@ export interface CachedLayer {
   scan?: CachedScan
   /** The digest of the compressed blob the scan was read from (containerd store, archives), to know the blob again without unpacking it. */
   blobDigest?: string
+  /** That blob's size: the containerd store's push is told it is present (entries written before it was kept have none). */
+  blobSize?: number
   /** The blob the engine's own push wrote (push-sizes.ts), and which engine: answered as present when that engine asks again. */
   pushed?: PushedBlob
   /** Format of the entry (estimate, scan encoding); bump to invalidate old entries. */

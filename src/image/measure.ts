@@ -7,7 +7,10 @@
 // compressed sizes no one knows yet come from the engine's own push to an
 // endpoint on loopback (push-sizes.ts), which also reads the layers it uploads
 // (read-push.ts); where the engine cannot reach it, or the push fails, they are
-// estimated while the layers are read. Every layer scanned from a stream, and every size pushed, is cached by
+// estimated while the layers are read. On the containerd store, whose blobs
+// are exact as stored, the same push reads only the layers not cached yet
+// (the cached ones answered as present) where `docker save` would stream every
+// blob. Every layer scanned from a stream, and every size pushed, is cached by
 // diff id, so a re-measurement reads and pushes only what changed.
 import os from 'node:os'
 import type { Docker } from '../docker/docker.js'
@@ -91,11 +94,14 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
   const concurrency = options.concurrency ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length)
   const chain = options.dockerfile ? dockerfileChain(options.dockerfile.content, options.dockerfile.target, options.dockerfile.buildArgs) : null
 
+  const containerdStore = engine.store === 'containerd'
+  const pushOptions = options.push === false || options.archive ? null : (options.push ?? {})
   // On the classic store the push endpoint is opened and probed while the known sizes are gathered.
   const blobs = new Map<string, number>()
-  const opening = options.push !== false && engine.store !== 'containerd' && !options.archive ? openPushEndpoint(engine, inspected, blobs, options.push ?? {}, deps) : null
+  let opening = pushOptions && !containerdStore ? openPushEndpoint(engine, inspected, blobs, pushOptions, deps) : null
   const known = await knownSizes(
-    { inspected, engine, baseImage: chain ? chain.baseImage : undefined, cache, registry: options.registry !== false, pushEngine: pushEngineKey(engine) },
+    // The classic store's pushes recompress: their sizes are no containerd store's.
+    { inspected, engine, baseImage: chain ? chain.baseImage : undefined, cache, registry: options.registry !== false, pushEngine: containerdStore ? null : pushEngineKey(engine) },
     { docker, fetch: deps.fetch, log: deps.log }
   ).catch(async (error: unknown) => {
     await opening?.then((e) => ('close' in e ? e.close() : e.cleanup))
@@ -103,9 +109,14 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
   })
   // Blobs whose size is known are answered as present: the engine skips them.
   for (const size of known.exact.values()) if (size.digest) blobs.set(size.digest, size.size)
+  if (pushOptions && containerdStore) {
+    // The store's blobs of the layers cached before: with none, `docker save` reads as much as the push would.
+    for (const entry of known.entries.values()) if (entry.scan && entry.blobDigest && entry.blobSize !== undefined) blobs.set(entry.blobDigest, entry.blobSize)
+    if (blobs.size > 0) opening = openPushEndpoint(engine, inspected, blobs, pushOptions, deps)
+  }
   const readWith = (estimate: boolean) =>
     readLayers(inspected, engine, known, { archive: options.archive ?? null, flavor, concurrency, fastPath: options.fastPath !== false, cached: cache !== null, estimate }, { docker, log: deps.log })
-  const { read, pushed, fallback, cleanup } = await readAndPush(inspected.diffIds, known, opening, readWith, deps.log)
+  const { read, pushed, fallback, cleanup } = await readAndPush(inspected.diffIds, known, opening, readWith, deps.log, containerdStore ? 'image-store' : 'push')
   const assembleAndCache = async () => {
     const listed = engine.store === 'containerd' ? await docker.store.listedSize(inspected.id, inspected.platform) : null
     const assembled = assembleMeasurement({
@@ -125,7 +136,12 @@ export async function measureImage(ref: string, options: MeasureOptions, deps: M
     if (engine.store === 'overlay2' && assembled.size.uncompressed !== inspected.size) {
       deps.log?.debug(`measure ${ref}: the layers add up to ${assembled.size.uncompressed} bytes, docker image inspect says ${inspected.size}\n`)
     }
-    if (cache) await updateCache(cache, assembled.scans, known, pushedBlobs(inspected.diffIds, pushed, pushEngineKey(engine)))
+    if (cache) {
+      // The containerd store's push sends its blobs as stored: cached as the layer's blob, not as a push's.
+      const uploaded = pushedBlobs(inspected.diffIds, pushed, pushEngineKey(engine))
+      const none = new Map<string, PushedBlob>()
+      await updateCache(cache, assembled.scans, known, containerdStore ? none : uploaded, containerdStore ? uploaded : none)
+    }
     return assembled
   }
   // The push's tag is removed while the measurement is assembled and cached; it is gone before this returns.
@@ -164,9 +180,11 @@ function pushedBlobs(diffIds: string[], pushed: PushSizes | null, engine: string
  * Caches what this measurement learnt by diff id: the scans of layers read
  * from the save stream or an archive (hash-checked) or from the push (named
  * by its manifest; overlay reads are re-serialised tars, not cached), their
- * estimates, and the blobs the push uploaded.
+ * estimates, the blobs the classic store's push uploaded (`pushed`), and the
+ * compressed blob each layer was read from (`stored`: the containerd store's
+ * push; a save stream's or an archive's blob is named by its entry).
  */
-async function updateCache(cache: LayerCache, scans: LayerScan[], known: KnownSizes, pushed: Map<string, PushedBlob>): Promise<void> {
+async function updateCache(cache: LayerCache, scans: LayerScan[], known: KnownSizes, pushed: Map<string, PushedBlob>, stored: Map<string, PushedBlob>): Promise<void> {
   for (const scan of scans) {
     // Read from the save stream or an archive (hash-checked against the diff id), or the push (its manifest names the layer).
     const fromSave = (scan.origin ?? 'save') === 'save' || scan.origin === 'push'
@@ -174,18 +192,19 @@ async function updateCache(cache: LayerCache, scans: LayerScan[], known: KnownSi
     if (!fromSave && !push) continue
     const had = known.entries.get(scan.diffId)
     const estimate = !scan.compressedExact && scan.compressed !== null ? scan.compressed : (known.cached.get(scan.diffId) ?? null)
-    const blobDigest = scan.compressedExact ? /^blobs\/sha256\/([0-9a-f]{64})$/.exec(scan.entryPath)?.[1] : undefined
+    const named = scan.compressedExact ? /^blobs\/sha256\/([0-9a-f]{64})$/.exec(scan.entryPath)?.[1] : undefined
+    const blob = named && scan.compressed !== null ? { digest: `sha256:${named}`, size: scan.compressed } : stored.get(scan.diffId)
     const entry: Omit<CachedLayer, 'version'> = {
       diffId: scan.diffId,
       tarBytes: fromSave ? scan.tarBytes : (had?.tarBytes ?? scan.tarBytes),
       compressed: fromSave ? estimate : (had?.compressed ?? null),
       source: 'gzip-estimate',
       scan: fromSave ? { uncompressed: scan.uncompressed, files: scan.files, goBinaries: scan.goBinaries } : had?.scan,
-      ...(blobDigest ? { blobDigest: `sha256:${blobDigest}` } : had?.blobDigest ? { blobDigest: had.blobDigest } : {}),
+      ...(blob ? { blobDigest: blob.digest, blobSize: blob.size } : had?.blobDigest ? { blobDigest: had.blobDigest, ...(had.blobSize !== undefined ? { blobSize: had.blobSize } : {}) } : {}),
       ...((push ?? had?.pushed) ? { pushed: push ?? had?.pushed } : {})
     }
     const samePush = JSON.stringify(had?.pushed ?? null) === JSON.stringify(entry.pushed ?? null)
-    if (had?.scan && had.compressed === entry.compressed && had.blobDigest === entry.blobDigest && samePush) continue
+    if (had?.scan && had.compressed === entry.compressed && had.blobDigest === entry.blobDigest && had.blobSize === entry.blobSize && samePush) continue
     await cache.put(entry)
     known.entries.set(scan.diffId, { ...entry, version: 0 })
   }

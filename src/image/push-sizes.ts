@@ -6,6 +6,12 @@
 // image's registry blobs, layers pushed before) are answered as present, so
 // the engine skips them.
 //
+// The containerd store pushes its blobs as stored (their sizes are exact
+// already): there the push serves to read only the layers not cached yet,
+// where `docker save` streams every blob. Only the image's platform manifest
+// is pushed (`--platform`: no index, no attestations), and its config, whose
+// digest is not that store's image id, must list the image's layers.
+//
 // The daemon is a separate process: it reaches 127.0.0.1 only when it shares
 // this process's network namespace. A daemon elsewhere (DOCKER_HOST tcp:// or
 // ssh:// to another host) is not asked; any other (a job container with the
@@ -80,7 +86,7 @@ export function remoteDaemon(host: string | null): string | null {
  */
 export async function openPushEndpoint(
   engine: EngineInfo,
-  image: { id: string; diffIds: string[] },
+  image: { id: string; diffIds: string[]; platform: string },
   known: ReadonlyMap<string, number>,
   options: PushOptions,
   deps: { docker: Docker; log?: Logger }
@@ -123,11 +129,12 @@ export async function openPushEndpoint(
       const references = commands.references(image.id).catch(() => null)
       let outcome
       try {
-        outcome = await commands.push(ref, () => Date.now() - sink.lastActivity > stallMs, Math.min(1000, stallMs / 4))
+        const platform = engine.store === 'containerd' ? image.platform || undefined : undefined
+        outcome = await commands.push(ref, () => Date.now() - sink.lastActivity > stallMs, Math.min(1000, stallMs / 4), platform)
       } finally {
         untagged = references.then(untag)
       }
-      return judge(sink, endpoint, image, outcome, stallMs)
+      return judge(sink, endpoint, image, engine.store === 'containerd', outcome, stallMs)
     },
     async close() {
       await sink.close()
@@ -136,21 +143,27 @@ export async function openPushEndpoint(
   }
 }
 
-/** What the push left in the endpoint: every layer's size, or why there is none to trust. */
-function judge(sink: PushSink<PushedBlobRead>, endpoint: string, image: { id: string; diffIds: string[] }, outcome: PushOutcome, stallMs: number): PushSizes {
+/**
+ * What the push left in the endpoint: every layer's size, or why there is none to trust.
+ * The manifest must be the image's: its config is the image id (classic store), or on the
+ * containerd store (whose id names a manifest or an index) the config read lists its layers.
+ */
+function judge(sink: PushSink<PushedBlobRead>, endpoint: string, image: { id: string; diffIds: string[] }, containerdStore: boolean, outcome: PushOutcome, stallMs: number): PushSizes {
   const manifest = sink.manifest
   if (outcome.code === null) return { ok: false, reason: `the push sent nothing for ${Math.round(stallMs / 1000)} s and was stopped` }
   if (!manifest) return { ok: false, reason: `the push ended without a manifest: ${outcome.stderr.split('\n').pop() || `exit ${outcome.code}`}` }
   if (sink.problems.length > 0) return { ok: false, reason: sink.problems.join('; ') }
-  if (manifest.config.digest !== image.id || manifest.layers.length !== image.diffIds.length) {
+  const read = (digest: string) => sink.inspected.get(digest)
+  const pushedConfig = read(manifest.config.digest)
+  const config = pushedConfig?.kind === 'config' ? pushedConfig.config : null
+  const isImage = containerdStore ? sameList(config?.rootfs?.diff_ids, image.diffIds) : manifest.config.digest === image.id
+  if (!isImage || manifest.layers.length !== image.diffIds.length) {
     return { ok: false, reason: `the pushed manifest (config ${manifest.config.digest.slice(0, 19)}, ${manifest.layers.length} layers) is not image ${image.id.slice(0, 19)}` }
   }
-  const read = (digest: string) => sink.inspected.get(digest)
-  const config = read(manifest.config.digest)
   return {
     ok: true,
     endpoint,
-    config: config?.kind === 'config' ? config.config : null,
+    config,
     // The manifest is the image's (its config, its layer count): the blob at place i is the layer with diff id i.
     layers: manifest.layers.map((l, i) => {
       const blob = read(l.digest)
@@ -158,6 +171,8 @@ function judge(sink: PushSink<PushedBlobRead>, endpoint: string, image: { id: st
     })
   }
 }
+
+const sameList = (a: readonly string[] | undefined, b: readonly string[]) => a !== undefined && a.length === b.length && a.every((x, i) => x === b[i])
 
 /** Which engine compressed a pushed blob: its version and Go release (moby's push compresses with that Go's compress/gzip). */
 export const pushEngineKey = (engine: EngineInfo): string => `Docker ${engine.version} ${engine.goVersion}`

@@ -11,6 +11,10 @@
 //     nothing.
 // Where the engine cannot reach the endpoint, or the push fails, the layers
 // are read again with estimates, and the reason is reported.
+//
+// On the containerd store the push only reads (its blobs' sizes are exact as
+// stored): there a push that cannot be used sends the read back to `docker
+// save`, whose sizes are exact too, and nothing is estimated.
 import { errorMessage } from '../errors.js'
 import type { Logger } from '../log.js'
 import type { KnownSizes } from './known-sizes.js'
@@ -32,8 +36,19 @@ export async function readAndPush(
   known: KnownSizes,
   opening: Promise<PushEndpoint | Unavailable> | null,
   readWith: (estimate: boolean) => Promise<ReadLayers>,
-  log?: Logger
+  log?: Logger,
+  /** What the pushed sizes are: the engine's compressor's (`push`), or the containerd store's blobs as stored (`image-store`). */
+  sizeSource: 'push' | 'image-store' = 'push'
 ): Promise<ReadAndPush> {
+  // Why the push is not used: on the classic store the sizes are estimated instead, on the containerd store read from the save stream.
+  const without = (reason: string): string | null => {
+    if (sizeSource === 'image-store') {
+      log?.debug(`the layers are read from docker save: ${reason}\n`)
+      return null
+    }
+    log?.info(`compressed sizes are estimated: ${reason}\n`)
+    return reason
+  }
   const missing = diffIds.some((d) => !known.exact.has(d))
   if (!opening || !missing) {
     // Nothing to push: the endpoint (if any) is closed, its tag removed, beside the read.
@@ -42,8 +57,8 @@ export async function readAndPush(
   }
   const endpoint = await opening
   if ('unavailable' in endpoint) {
-    log?.info(`compressed sizes are estimated: ${endpoint.unavailable}\n`)
-    return { read: await readBeside(readWith(true), endpoint.cleanup), pushed: null, fallback: endpoint.unavailable, cleanup: endpoint.cleanup }
+    const fallback = without(endpoint.unavailable)
+    return { read: await readBeside(readWith(true), endpoint.cleanup), pushed: null, fallback, cleanup: endpoint.cleanup }
   }
   // A layer the push may skip (its size is known) must be cached for the push alone to read the image.
   const pushReads = diffIds.every((d) => known.entries.get(d)?.scan || !known.exact.has(d))
@@ -61,12 +76,12 @@ export async function readAndPush(
   // The engine removes the tag while the layers are read and assembled.
   const cleanup = endpoint.close()
   if (!pushed.ok) {
-    log?.info(`compressed sizes are estimated: ${pushed.reason}\n`)
-    return { read: await readBeside(readWith(true), cleanup), pushed, fallback: pushed.reason, cleanup }
+    const fallback = without(pushed.reason)
+    return { read: await readBeside(readWith(true), cleanup), pushed, fallback, cleanup }
   }
   pushed.layers.forEach((layer, i) => {
     // A layer the engine skipped keeps the source its size was known from.
-    if (layer.uploaded || !known.exact.has(diffIds[i])) known.exact.set(diffIds[i], { size: layer.size, source: 'push', digest: layer.digest })
+    if (layer.uploaded || !known.exact.has(diffIds[i])) known.exact.set(diffIds[i], { size: layer.size, source: sizeSource, digest: layer.digest })
   })
   const saved = pushReads ? savedFromPush(diffIds, pushed, known) : null
   // Every size is known now: the read beside the push, or the push's own, or (a layer the push could not read) a read without estimates.
