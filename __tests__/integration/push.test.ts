@@ -163,6 +163,12 @@ describe("every layer as this engine's own push stores it", () => {
     expect(m.goBinaries).toEqual(saved.goBinaries)
     // Only the last layer differs from the first image's: the rest are the engine's same bytes.
     expect(sizesOf(m).slice(0, -1)).toEqual(stored.layers.slice(0, -1).map((l) => l.size))
+    // Its other layers cached, the containerd store's push reads only the last one, and the untagged image stays.
+    const cachedRun = await measureImage(untagged, measureOptions(path.join(work, 'cache'), { registry: false }), { docker: newDocker() })
+    expect(sizesOf(cachedRun)).toEqual(sizesOf(m))
+    if (store === 'containerd') expect(cachedRun.stats).toMatchObject({ layout: 'push', layersRead: 1, pushed: { uploaded: 1, skipped: 4 } })
+    expect(references(untagged)).toBe('[] []')
+    expect(leftovers()).toEqual([])
     docker(['image', 'rm', untagged])
   })
 })

@@ -15681,11 +15681,17 @@ class DockerPush {
     async push(ref, stalled, pollMs = 1000, platform) {
         return this.runStoppable(['push', '--quiet', ...(platform ? ['--platform', platform] : []), ref], stalled, Infinity, pollMs);
     }
-    /** How many references (tags and digests) the image has, or null when it cannot be inspected. */
-    async references(image) {
+    /**
+     * How many references (tags and digests) the image has, or null when it cannot be inspected.
+     * `tagsOnly` on the containerd store: there an image is its names, and each tag is listed
+     * again as a digest (repo@digest) that goes with it, so only tags count (an image named by
+     * digest alone counts as none: its tag is moved off first, which never harms).
+     */
+    async references(image, tagsOnly = false) {
         const r = await this.cli.exec(['image', 'inspect', '--format', '{{len .RepoTags}} {{len .RepoDigests}}', image]);
         const [tags, digests] = r.code === 0 ? r.stdout.trim().split(' ').map(Number) : [NaN, NaN];
-        return Number.isSafeInteger(tags + digests) ? tags + digests : null;
+        const count = tagsOnly ? tags : tags + digests;
+        return Number.isSafeInteger(count) ? count : null;
     }
     /**
      * Removes the tag `ref` from `image` and nothing else. Removing an image's
@@ -19680,7 +19686,7 @@ async function openPushEndpoint(engine, image, known, options, deps) {
             const stallMs = options.stallMs ?? 60_000;
             sink.lastActivity = Date.now();
             // Counted while the push runs: whether removing the tag would remove the image's last reference.
-            const references = commands.references(image.id).catch(() => null);
+            const references = commands.references(image.id, engine.store === 'containerd').catch(() => null);
             let outcome;
             try {
                 const platform = engine.store === 'containerd' ? image.platform || undefined : undefined;

@@ -48,11 +48,17 @@ export class DockerPush {
     return this.runStoppable(['push', '--quiet', ...(platform ? ['--platform', platform] : []), ref], stalled, Infinity, pollMs)
   }
 
-  /** How many references (tags and digests) the image has, or null when it cannot be inspected. */
-  async references(image: string): Promise<number | null> {
+  /**
+   * How many references (tags and digests) the image has, or null when it cannot be inspected.
+   * `tagsOnly` on the containerd store: there an image is its names, and each tag is listed
+   * again as a digest (repo@digest) that goes with it, so only tags count (an image named by
+   * digest alone counts as none: its tag is moved off first, which never harms).
+   */
+  async references(image: string, tagsOnly = false): Promise<number | null> {
     const r = await this.cli.exec(['image', 'inspect', '--format', '{{len .RepoTags}} {{len .RepoDigests}}', image])
     const [tags, digests] = r.code === 0 ? r.stdout.trim().split(' ').map(Number) : [NaN, NaN]
-    return Number.isSafeInteger(tags + digests) ? tags + digests : null
+    const count = tagsOnly ? tags : tags + digests
+    return Number.isSafeInteger(count) ? count : null
   }
 
   /**

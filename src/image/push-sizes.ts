@@ -126,7 +126,7 @@ export async function openPushEndpoint(
       const stallMs = options.stallMs ?? 60_000
       sink.lastActivity = Date.now()
       // Counted while the push runs: whether removing the tag would remove the image's last reference.
-      const references = commands.references(image.id).catch(() => null)
+      const references = commands.references(image.id, engine.store === 'containerd').catch(() => null)
       let outcome
       try {
         const platform = engine.store === 'containerd' ? image.platform || undefined : undefined
