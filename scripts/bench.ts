@@ -211,7 +211,7 @@ async function measurementBench(docker: Docker, work: string, cacheDir: string, 
     `full measurement, estimated         ${vsSave(estimatedSeconds)}  [${estimated.stats.layersCompressed} layers estimated: ${estimated.size.compressedEstimate ?? estimated.size.compressedSource}]`
   )
   console.log(
-    `re-measurement, last layer changed  ${vsSave(cachedSeconds)}  [${path_(cachedRun)}; ${cachedRun.stats.layersRead} unpacked from ${cachedRun.stats.saveStreamed ? 'the save stream' : 'overlay2'}${cachedRun.stats.fastPathSkipped ? ` (fast path skipped: ${cachedRun.stats.fastPathSkipped})` : ''}, ${formatSize(cachedRun.stats.bytesRead)} read]`
+    `re-measurement, last layer changed  ${vsSave(cachedSeconds)}  [${path_(cachedRun)}; ${cachedRun.stats.layersRead} unpacked from ${cachedRun.stats.saveStreamed ? 'the save stream' : cachedRun.stats.layout === 'push' ? 'the push' : 'overlay2'}${cachedRun.stats.fastPathSkipped ? ` (fast path skipped: ${cachedRun.stats.fastPathSkipped})` : ''}, ${formatSize(cachedRun.stats.bytesRead)} read]`
   )
   console.log(`peak RSS of the bench process       ${formatSize(peakRss)} (before measuring: ${formatSize(rssBefore)})`)
 

@@ -35,6 +35,8 @@ export interface PushOptions {
   probeTimeoutMs?: number
   /** A push that sends nothing for this long is stopped (default 60 s). */
   stallMs?: number
+  /** On the containerd store, the image size (its blobs') from which the push reads the image instead of `docker save` (default 16 MiB). */
+  storeMinBytes?: number
 }
 
 export interface PushedLayer {
