@@ -56489,6 +56489,7 @@ function remoteDaemon(host) {
  */
 async function openPushEndpoint(engine, image, known, options, deps) {
     const commands = deps.docker.push;
+    const containerdStore = engine.store === 'containerd';
     const remote = remoteDaemon(await commands.daemonHost());
     if (remote)
         return { unavailable: remote, cleanup: Promise.resolve() };
@@ -56525,16 +56526,16 @@ async function openPushEndpoint(engine, image, known, options, deps) {
             const stallMs = options.stallMs ?? 60_000;
             sink.lastActivity = Date.now();
             // Counted while the push runs: whether removing the tag would remove the image's last reference.
-            const references = commands.references(image.id, engine.store === 'containerd').catch(() => null);
+            const references = commands.references(image.id, containerdStore).catch(() => null);
             let outcome;
             try {
-                const platform = engine.store === 'containerd' ? image.platform || undefined : undefined;
+                const platform = containerdStore ? image.platform || undefined : undefined;
                 outcome = await commands.push(ref, () => Date.now() - sink.lastActivity > stallMs, Math.min(1000, stallMs / 4), platform);
             }
             finally {
                 untagged = references.then(untag);
             }
-            return judge(sink, endpoint, image, engine.store === 'containerd', outcome, stallMs);
+            return judge(sink, endpoint, image, containerdStore, outcome, stallMs);
         },
         async close() {
             await sink.close();
@@ -57888,26 +57889,25 @@ async function measureImage(ref, options, deps) {
     const chain = options.dockerfile ? dockerfileChain(options.dockerfile.content, options.dockerfile.target, options.dockerfile.buildArgs) : null;
     const containerdStore = engine.store === 'containerd';
     const pushOptions = options.push === false || options.archive ? null : (options.push ?? {});
-    // On the classic store the push endpoint is opened and probed while the known sizes are gathered.
+    const pushes = pushOptions !== null && (!containerdStore || inspected.size >= (pushOptions.storeMinBytes ?? STORE_PUSH_MIN_BYTES));
+    // The push endpoint is opened and probed while the known sizes are gathered.
     const blobs = new Map();
-    let opening = pushOptions && !containerdStore ? openPushEndpoint(engine, inspected, blobs, pushOptions, deps) : null;
+    const opening = pushes ? openPushEndpoint(engine, inspected, blobs, pushOptions, deps) : null;
     const known = await knownSizes(
     // The classic store's pushes recompress: their sizes are no containerd store's.
     { inspected, engine, baseImage: chain ? chain.baseImage : undefined, cache, registry: options.registry !== false, pushEngine: containerdStore ? null : pushEngineKey(engine) }, { docker, fetch: deps.fetch, log: deps.log }).catch(async (error) => {
         await opening?.then((e) => ('close' in e ? e.close() : e.cleanup));
         throw error;
     });
-    // Blobs whose size is known are answered as present: the engine skips them.
+    // Blobs whose size is known are answered as present: the engine skips them (on the containerd
+    // store, the blobs of the layers cached before: only the others are uploaded and read).
     for (const size of known.exact.values())
         if (size.digest)
             blobs.set(size.digest, size.size);
-    if (pushOptions && containerdStore && inspected.size >= (pushOptions.storeMinBytes ?? STORE_PUSH_MIN_BYTES)) {
-        // The store's blobs of the layers cached before are answered as present: only the others are uploaded and read.
+    if (containerdStore)
         for (const entry of known.entries.values())
             if (entry.scan && entry.blobDigest && entry.blobSize !== undefined)
                 blobs.set(entry.blobDigest, entry.blobSize);
-        opening = openPushEndpoint(engine, inspected, blobs, pushOptions, deps);
-    }
     const readWith = (estimate) => readLayers(inspected, engine, known, { archive: options.archive ?? null, flavor, concurrency, fastPath: options.fastPath !== false, cached: cache !== null, estimate }, { docker, log: deps.log });
     const { read, pushed, fallback, cleanup } = await readAndPush(inspected.diffIds, known, opening, readWith, deps.log, containerdStore ? 'image-store' : 'push');
     const assembleAndCache = async () => {
@@ -57929,12 +57929,8 @@ async function measureImage(ref, options, deps) {
         if (engine.store === 'overlay2' && assembled.size.uncompressed !== inspected.size) {
             deps.log?.debug(`measure ${ref}: the layers add up to ${assembled.size.uncompressed} bytes, docker image inspect says ${inspected.size}\n`);
         }
-        if (cache) {
-            // The containerd store's push sends its blobs as stored: cached as the layer's blob, not as a push's.
-            const uploaded = pushedBlobs(inspected.diffIds, pushed, pushEngineKey(engine));
-            const none = new Map();
-            await updateCache(cache, assembled.scans, known, containerdStore ? none : uploaded, containerdStore ? uploaded : none);
-        }
+        if (cache)
+            await updateCache(cache, assembled.scans, known, pushedBlobs(inspected.diffIds, pushed, pushEngineKey(engine)), containerdStore);
         return assembled;
     };
     // The push's tag is removed while the measurement is assembled and cached; it is gone before this returns.
@@ -57972,28 +57968,29 @@ function pushedBlobs(diffIds, pushed, engine) {
  * Caches what this measurement learnt by diff id: the scans of layers read
  * from the save stream or an archive (hash-checked) or from the push (named
  * by its manifest; overlay reads are re-serialised tars, not cached), their
- * estimates, the blobs the classic store's push uploaded (`pushed`), and the
- * compressed blob each layer was read from (`stored`: the containerd store's
- * push; a save stream's or an archive's blob is named by its entry).
+ * estimates, the blobs the classic store's push uploaded, and the compressed
+ * blob each layer was read from (a save stream's or an archive's is named by
+ * its entry; the containerd store's push uploads its blobs as stored).
  */
-async function updateCache(cache, scans, known, pushed, stored) {
+async function updateCache(cache, scans, known, uploaded, uploadedAsStored) {
     for (const scan of scans) {
         // Read from the save stream or an archive (hash-checked against the diff id), or the push (its manifest names the layer).
         const fromSave = (scan.origin ?? 'save') === 'save' || scan.origin === 'push';
-        const push = pushed.get(scan.diffId);
+        const push = uploadedAsStored ? undefined : uploaded.get(scan.diffId);
         if (!fromSave && !push)
             continue;
         const had = known.entries.get(scan.diffId);
         const estimate = !scan.compressedExact && scan.compressed !== null ? scan.compressed : (known.cached.get(scan.diffId) ?? null);
         const named = scan.compressedExact ? /^blobs\/sha256\/([0-9a-f]{64})$/.exec(scan.entryPath)?.[1] : undefined;
-        const blob = named && scan.compressed !== null ? { digest: `sha256:${named}`, size: scan.compressed } : stored.get(scan.diffId);
+        const read = named && scan.compressed !== null ? { digest: `sha256:${named}`, size: scan.compressed } : uploadedAsStored ? uploaded.get(scan.diffId) : undefined;
+        const blob = read ?? (had?.blobDigest ? { digest: had.blobDigest, size: had.blobSize } : undefined);
         const entry = {
             diffId: scan.diffId,
             tarBytes: fromSave ? scan.tarBytes : (had?.tarBytes ?? scan.tarBytes),
             compressed: fromSave ? estimate : (had?.compressed ?? null),
             source: 'gzip-estimate',
             scan: fromSave ? { uncompressed: scan.uncompressed, files: scan.files, goBinaries: scan.goBinaries } : had?.scan,
-            ...(blob ? { blobDigest: blob.digest, blobSize: blob.size } : had?.blobDigest ? { blobDigest: had.blobDigest, ...(had.blobSize !== undefined ? { blobSize: had.blobSize } : {}) } : {}),
+            ...(blob ? { blobDigest: blob.digest, ...(blob.size !== undefined ? { blobSize: blob.size } : {}) } : {}),
             ...((push ?? had?.pushed) ? { pushed: push ?? had?.pushed } : {})
         };
         const samePush = JSON.stringify(had?.pushed ?? null) === JSON.stringify(entry.pushed ?? null);

@@ -94,6 +94,7 @@ export async function openPushEndpoint(
   deps: { docker: Docker; log?: Logger }
 ): Promise<PushEndpoint | Unavailable> {
   const commands = deps.docker.push
+  const containerdStore = engine.store === 'containerd'
   const remote = remoteDaemon(await commands.daemonHost())
   if (remote) return { unavailable: remote, cleanup: Promise.resolve() }
   const repository = `go-image-budget-measure/${randomBytes(8).toString('hex')}`
@@ -128,15 +129,15 @@ export async function openPushEndpoint(
       const stallMs = options.stallMs ?? 60_000
       sink.lastActivity = Date.now()
       // Counted while the push runs: whether removing the tag would remove the image's last reference.
-      const references = commands.references(image.id, engine.store === 'containerd').catch(() => null)
+      const references = commands.references(image.id, containerdStore).catch(() => null)
       let outcome
       try {
-        const platform = engine.store === 'containerd' ? image.platform || undefined : undefined
+        const platform = containerdStore ? image.platform || undefined : undefined
         outcome = await commands.push(ref, () => Date.now() - sink.lastActivity > stallMs, Math.min(1000, stallMs / 4), platform)
       } finally {
         untagged = references.then(untag)
       }
-      return judge(sink, endpoint, image, engine.store === 'containerd', outcome, stallMs)
+      return judge(sink, endpoint, image, containerdStore, outcome, stallMs)
     },
     async close() {
       await sink.close()
