@@ -15222,10 +15222,45 @@ function buildFailure(stderr, options) {
 const NO_DAEMON = 'no Docker daemon answers: start Docker (or run scripts/ensure-docker.sh) and retry';
 const NO_BUILDX = 'docker buildx is not installed: install the buildx plugin (or run scripts/ensure-docker.sh)';
 const noDaemon = (stderr) => /Cannot connect to the Docker daemon|error during connect|docker daemon is not running/i.test(stderr);
+/**
+ * The environment variables that choose the daemon and the builder a `docker`
+ * command talks to: answers about the engine are shared only under the same ones.
+ */
+const ENGINE_VARIABLES = ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'BUILDX_BUILDER'];
+/** Answers about the engine, per exec collaborator (a test's fake engine has its own), then per environment and question. */
+const engineFacts = new WeakMap();
 class DockerCli {
     deps;
     constructor(deps) {
         this.deps = deps;
+    }
+    /**
+     * What the engine answers to a question that cannot change while this process
+     * runs (its version and store, where the CLI reaches it, a builder's driver):
+     * asked once per process, not once per adapter. A process that runs the
+     * pipeline more than once (the integration suites run hundreds of runs in one
+     * process, the bench a few) makes an adapter for each, and each `docker info`
+     * starts the CLI and every CLI plugin. A failed answer is not kept: the next
+     * caller asks again.
+     */
+    fact(question, ask) {
+        let facts = engineFacts.get(this.deps.exec);
+        if (!facts)
+            engineFacts.set(this.deps.exec, (facts = new Map()));
+        const key = `${ENGINE_VARIABLES.map((name) => process.env[name] ?? '').join('\0')}\0${question}`;
+        const known = facts.get(key);
+        if (known)
+            return known;
+        const answer = ask();
+        facts.set(key, answer);
+        answer.catch(() => facts.delete(key));
+        return answer;
+    }
+    /** Where the CLI talks to the daemon (`unix:///var/run/docker.sock`, `tcp://…`, `ssh://…`): DOCKER_HOST or the current context; null when it cannot say. */
+    daemonHost() {
+        return this.fact('daemon host', () => this.exec(['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}'])
+            .then((r) => (r.code === 0 && r.stdout.trim() ? r.stdout.trim() : null))
+            .catch(() => null));
     }
     /** `docker ARGS…`, whatever its exit code. */
     exec(args, options) {
@@ -15322,8 +15357,11 @@ class DockerBuildx {
     build(args, onProgress) {
         return this.cli.exec(args, { onStderr: onProgress });
     }
-    /** The buildx builder's driver (`docker`, `docker-container`, `kubernetes`, `remote`). */
-    async builderDriver(builder) {
+    /** The buildx builder's driver (`docker`, `docker-container`, `kubernetes`, `remote`), asked once per process (DockerCli.fact). */
+    builderDriver(builder) {
+        return this.cli.fact(`builder driver ${builder ?? ''}`, () => this.askBuilderDriver(builder));
+    }
+    async askBuilderDriver(builder) {
         const r = await this.cli.exec(['buildx', 'inspect', ...(builder ? [builder] : [])]);
         if (r.code !== 0) {
             if (noDaemon(r.stderr))
@@ -15652,17 +15690,12 @@ class DockerImages {
 const EMPTY_TAR = '\0'.repeat(1024);
 class DockerPush {
     cli;
-    host = null;
     constructor(cli) {
         this.cli = cli;
     }
-    /** Where the CLI talks to the daemon (`unix:///var/run/docker.sock`, `tcp://…`, `ssh://…`): DOCKER_HOST or the current context; null when it cannot say. Asked once: it does not change within a run. */
+    /** Where the CLI talks to the daemon: DOCKER_HOST or the current context; null when it cannot say. */
     daemonHost() {
-        this.host ??= this.cli
-            .exec(['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}'])
-            .then((r) => (r.code === 0 && r.stdout.trim() ? r.stdout.trim() : null))
-            .catch(() => null);
-        return this.host;
+        return this.cli.daemonHost();
     }
     /** `docker pull --quiet REF`, stopped after `timeoutMs`: only the requests it makes matter (the endpoint counts them). */
     async probe(ref, timeoutMs) {
@@ -15748,17 +15781,15 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 class DockerStore {
     cli;
-    engineInfo = null;
     constructor(cli) {
         this.cli = cli;
     }
-    /** The engine, asked once per instance. */
+    /** The engine, asked once per process (DockerCli.fact). */
     engine() {
-        this.engineInfo ??= (async () => {
+        return this.cli.fact('engine', async () => {
             const [info, version] = await Promise.all([this.cli.run(['info', '--format', '{{json .}}'], 'docker info'), this.cli.run(['version', '--format', '{{json .Server}}'], 'docker version')]);
             return parseEngineInfo(info.stdout, version.stdout);
-        })();
-        return this.engineInfo;
+        });
     }
     /**
      * What `docker images` shows for the image on the containerd store: disk
@@ -15767,8 +15798,8 @@ class DockerStore {
      * answer is not there (a remote engine, an older one).
      */
     async listedSize(id, platform) {
-        const host = await this.cli.exec(['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}']).catch(() => null);
-        const socket = host && host.code === 0 ? /^unix:\/\/(.+)$/.exec(host.stdout.trim())?.[1] : null;
+        const host = await this.cli.daemonHost();
+        const socket = host ? /^unix:\/\/(.+)$/.exec(host)?.[1] : null;
         if (!socket)
             return null;
         const body = await unixGet(socket, `/images/${encodeURIComponent(id)}/json?manifests=1`).catch(() => null);

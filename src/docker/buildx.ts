@@ -24,8 +24,12 @@ export class DockerBuildx {
     return this.cli.exec(args, { onStderr: onProgress })
   }
 
-  /** The buildx builder's driver (`docker`, `docker-container`, `kubernetes`, `remote`). */
-  async builderDriver(builder: string | null): Promise<string> {
+  /** The buildx builder's driver (`docker`, `docker-container`, `kubernetes`, `remote`), asked once per process (DockerCli.fact). */
+  builderDriver(builder: string | null): Promise<string> {
+    return this.cli.fact(`builder driver ${builder ?? ''}`, () => this.askBuilderDriver(builder))
+  }
+
+  private async askBuilderDriver(builder: string | null): Promise<string> {
     const r = await this.cli.exec(['buildx', 'inspect', ...(builder ? [builder] : [])])
     if (r.code !== 0) {
       if (noDaemon(r.stderr)) throw new EnvironmentError(NO_DAEMON)

@@ -17,16 +17,11 @@ export interface PushOutcome {
 const EMPTY_TAR = '\0'.repeat(1024)
 
 export class DockerPush {
-  private host: Promise<string | null> | null = null
   constructor(private readonly cli: DockerCli) {}
 
-  /** Where the CLI talks to the daemon (`unix:///var/run/docker.sock`, `tcp://…`, `ssh://…`): DOCKER_HOST or the current context; null when it cannot say. Asked once: it does not change within a run. */
+  /** Where the CLI talks to the daemon: DOCKER_HOST or the current context; null when it cannot say. */
   daemonHost(): Promise<string | null> {
-    this.host ??= this.cli
-      .exec(['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}'])
-      .then((r) => (r.code === 0 && r.stdout.trim() ? r.stdout.trim() : null))
-      .catch(() => null)
-    return this.host
+    return this.cli.daemonHost()
   }
 
   /** `docker pull --quiet REF`, stopped after `timeoutMs`: only the requests it makes matter (the endpoint counts them). */

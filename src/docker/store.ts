@@ -13,17 +13,14 @@ export interface ListedSize {
 }
 
 export class DockerStore {
-  private engineInfo: Promise<EngineInfo> | null = null
-
   constructor(private readonly cli: DockerCli) {}
 
-  /** The engine, asked once per instance. */
+  /** The engine, asked once per process (DockerCli.fact). */
   engine(): Promise<EngineInfo> {
-    this.engineInfo ??= (async () => {
+    return this.cli.fact('engine', async () => {
       const [info, version] = await Promise.all([this.cli.run(['info', '--format', '{{json .}}'], 'docker info'), this.cli.run(['version', '--format', '{{json .Server}}'], 'docker version')])
       return parseEngineInfo(info.stdout, version.stdout)
-    })()
-    return this.engineInfo
+    })
   }
 
   /**
@@ -33,8 +30,8 @@ export class DockerStore {
    * answer is not there (a remote engine, an older one).
    */
   async listedSize(id: string, platform: string): Promise<ListedSize | null> {
-    const host = await this.cli.exec(['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}']).catch(() => null)
-    const socket = host && host.code === 0 ? /^unix:\/\/(.+)$/.exec(host.stdout.trim())?.[1] : null
+    const host = await this.cli.daemonHost()
+    const socket = host ? /^unix:\/\/(.+)$/.exec(host)?.[1] : null
     if (!socket) return null
     const body = await unixGet(socket, `/images/${encodeURIComponent(id)}/json?manifests=1`).catch(() => null)
     if (!body) return null
