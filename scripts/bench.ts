@@ -30,7 +30,7 @@ import { Docker } from '../src/docker/docker.js'
 import { describeEngine } from '../src/docker/engine.js'
 import { exec, spawnStream } from '../src/exec.js'
 import { measureImage, type Measurement, type MeasureOptions } from '../src/image/measure.js'
-import { readStored, type StoredImage } from '../__tests__/helpers/stored-image.js'
+import { deleteStored, readStored, type StoredImage } from '../__tests__/helpers/stored-image.js'
 import { parseInputs, type InputName } from '../src/inputs.js'
 import { silentLogger } from '../src/log.js'
 import { runPipeline } from '../src/pipeline/pipeline.js'
@@ -102,6 +102,9 @@ if (process.env.BENCH_ENGINES !== 'default')
       .pop()!
       .replace(/^DOCKER_HOST=/, '')
   })
+/** What a bench part leaves on the engine or in the local registry besides its tag (an image the tag moved off, pushes): removed when the engine's bench ends. */
+const leftBehind: (() => Promise<unknown>)[] = []
+
 for (const engine of engines) {
   if (engine.host) process.env.DOCKER_HOST = engine.host
   else delete process.env.DOCKER_HOST
@@ -125,6 +128,8 @@ async function benchEngine(): Promise<void> {
   } finally {
     rmSync(work, { recursive: true, force: true })
     if (!process.env.BENCH_KEEP_IMAGE) await exec('docker', ['rmi', '-f', tag])
+    // Each run's image is 1.2 GB of random bytes: left behind, a day of runs filled the disk.
+    for (const remove of leftBehind.splice(0)) await remove().catch((error: unknown) => console.log(`(could not remove what the bench left: ${(error as Error).message})`))
   }
 }
 
@@ -162,6 +167,8 @@ async function measurementBench(docker: Docker, work: string, cacheDir: string, 
   }
   const [, buildSeconds] = await time(build)
   const inspected = await docker.images.inspect(tag)
+  // The rebuild below moves the tag: this image is removed by its id at the end, with the pushes.
+  leftBehind.push(() => exec('docker', ['rmi', '-f', inspected.id]))
   console.log(`image: ${tag}, ${formatSize(inspected.size)} in ${inspected.diffIds.length} layers; build ${buildSeconds.toFixed(1)} s`)
 
   const [, inspectSeconds] = await time(async () => {
@@ -175,6 +182,7 @@ async function measurementBench(docker: Docker, work: string, cacheDir: string, 
   const [, pushSeconds] = await time(() => sh(`docker push ${remote} > /dev/null`))
   const pushed = await readStored(remote)
   sh(`docker rmi ${remote} > /dev/null`)
+  leftBehind.push(() => deleteStored(remote))
 
   const measure = (options: Partial<MeasureOptions> = {}) => measureImage(tag, { cacheDir, registry: false, ...options }, { docker })
   const rssBefore = process.memoryUsage().rss
@@ -191,6 +199,7 @@ async function measurementBench(docker: Docker, work: string, cacheDir: string, 
   sh(`docker tag ${tag} ${rePushedTag} && docker push ${rePushedTag} > /dev/null`)
   const rePushed = await readStored(rePushedTag)
   sh(`docker rmi ${rePushedTag} > /dev/null`)
+  leftBehind.push(() => deleteStored(rePushedTag))
 
   const vsSave = (s: number) => `${s.toFixed(2)} s  (${(s / saveSeconds).toFixed(2)}x save, ${(s / pushSeconds).toFixed(2)}x push)`
   const path_ = (m: Measurement) =>

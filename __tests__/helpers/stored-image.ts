@@ -43,3 +43,30 @@ export async function readStored(tag: string): Promise<StoredImage> {
   const config = JSON.parse((await get(`blobs/${manifest.config.digest}`, '*/*')).toString('utf8')) as { rootfs: { diff_ids: string[] } }
   return { layers: manifest.layers.map((l) => ({ digest: l.digest, size: l.size, mediaType: l.mediaType })), config: { diffIds: config.rootfs.diff_ids } }
 }
+
+/**
+ * Deletes what `tag` names in the local registry (its manifest, by digest: the
+ * registry's API deletes no tag alone). Its blobs go at the registry's next
+ * garbage collection (scripts/registry.sh collects when it starts a registry).
+ */
+export async function deleteStored(tag: string): Promise<void> {
+  const m = /^([^/]+)\/(.+):([^:/]+)$/.exec(tag)
+  if (!m) throw new Error(`not a host/repository:tag reference: ${tag}`)
+  const [, host, repository, reference] = m
+  const request = (method: string, what: string, accept: string) =>
+    new Promise<http.IncomingMessage>((resolve, reject) => {
+      const req = http.request(`http://${host}/v2/${repository}/${what}`, { method, headers: { Accept: accept } }, (res) => {
+        res.resume()
+        res.on('end', () => resolve(res))
+      })
+      req.on('error', reject)
+      req.end()
+    })
+  const manifestTypes =
+    'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json'
+  const head = await request('HEAD', `manifests/${reference}`, manifestTypes)
+  const digest = head.headers['docker-content-digest']
+  if (head.statusCode !== 200 || typeof digest !== 'string') throw new Error(`HEAD manifests/${reference}: HTTP ${head.statusCode}`)
+  const deleted = await request('DELETE', `manifests/${digest}`, '*/*')
+  if (deleted.statusCode !== 202) throw new Error(`DELETE manifests/${digest}: HTTP ${deleted.statusCode}`)
+}
